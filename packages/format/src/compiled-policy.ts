@@ -1,0 +1,336 @@
+/**
+ * The compiled form of a Regelrätt policy file: what consuming systems and the runtime read.
+ * It is plain JSON; `schema/compiled-policy.schema.json` is the normative description and
+ * these types mirror it. Bump SCHEMA_VERSION on every change a reader could notice.
+ */
+
+/** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
+export const SCHEMA_VERSION = '1.0.0';
+
+/**
+ * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
+ * zeros after the point, no leading zeros, no "-0". Money is never a binary float.
+ */
+export type Decimal = string;
+
+/** A calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** `<kind>/<name>`, stable as long as the element keeps its kind and name. */
+export type ElementId = string;
+
+export interface SourceSpan {
+    /** Path of the source file relative to the compile root, with `/` separators. */
+    file: string;
+    /** 1-based. */
+    line: number;
+    /** 1-based, in UTF-16 code units as editors count them. */
+    column: number;
+    endLine: number;
+    endColumn: number;
+}
+
+export type Period = 'month' | 'hour' | 'day' | 'week' | 'year';
+export type TimeUnit = 'day' | 'week' | 'month' | 'year' | 'hour';
+
+/** A number with what it counts. `unit: "kr"` is money, `"%"` a percentage, `"none"` a plain number. */
+export interface Quantity {
+    value: Decimal;
+    unit: 'kr' | '%' | 'none';
+    per?: Period;
+}
+
+/** An amount the policy deliberately leaves open (the source does not give it). */
+export interface OpenAmount {
+    open: true;
+}
+
+export type OptionalAmount = Quantity | OpenAmount;
+
+export interface Validity {
+    from: IsoDate;
+    to?: IsoDate;
+}
+
+export interface DateRange {
+    from: IsoDate;
+    to: IsoDate;
+}
+
+export interface Rounding {
+    unit: 'krona' | 'öre';
+    mode: 'half-away-from-zero' | 'half-up' | 'half-even' | 'down' | 'up';
+}
+
+export interface Frequency {
+    /** Once every `every` units: "var 3:e månad" is `{ every: 3, unit: "month" }`. */
+    every: number;
+    unit: TimeUnit;
+}
+
+export interface Span {
+    amount: number;
+    unit: TimeUnit;
+}
+
+export interface LegalReference {
+    law: ElementId;
+    chapter?: number;
+    section: number;
+    point?: number;
+    /** As a reader writes it, e.g. `SoL 4 kap 1 §`. */
+    text: string;
+}
+
+// ------------------------------------------------------------------ criteria and expressions
+
+export type Literal =
+    | { number: Decimal; unit?: string }
+    | { date: IsoDate }
+    | { boolean: boolean }
+    | { enumeration: string };
+
+export type ComparisonOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+export type Criterion =
+    | { all: Criterion[] }
+    | { any: Criterion[] }
+    | { not: Criterion }
+    /** A yes/no attribute that must be "ja". */
+    | { attribute: ElementId; test: true }
+    | { attribute: ElementId; op: ComparisonOperator; value: Literal }
+    | { attribute: ElementId; in: Literal[] }
+    | { attribute: ElementId; between: { min: Decimal; max: Decimal } };
+
+export type Expression =
+    | { quantity: Quantity }
+    | { ref: ElementId }
+    | { op: '+' | '-' | '*' | '/'; left: Expression; right: Expression }
+    | { call: 'min' | 'max'; args: Expression[] };
+
+// ------------------------------------------------------------------ elements
+
+interface ElementBase<K extends string> {
+    id: ElementId;
+    kind: K;
+    name: string;
+    title?: string;
+    source: SourceSpan;
+}
+
+export interface Law extends ElementBase<'law'> {
+    title: string;
+}
+
+export interface Service extends ElementBase<'service'> {
+    legalBasis: LegalReference[];
+}
+
+export type Administration = ElementBase<'administration'>;
+
+export interface Operation extends ElementBase<'operation'> {
+    administration?: ElementId;
+    services: ElementId[];
+}
+
+export interface Unit extends ElementBase<'unit'> {
+    operation?: ElementId;
+    management?: 'own' | 'external' | 'region';
+    area?: ElementId;
+}
+
+export type Area = ElementBase<'area'>;
+
+export interface Role extends ElementBase<'role'> {
+    legalBasis: LegalReference[];
+}
+
+export type Phase = ElementBase<'phase'>;
+export type Body = ElementBase<'body'>;
+
+export type AttributeType =
+    | { type: 'integer'; min: Decimal; max: Decimal; unit?: string }
+    | { type: 'decimal'; min: Decimal; max: Decimal; unit?: string }
+    | { type: 'boolean' }
+    | { type: 'enumeration'; values: Array<{ name: string; title?: string }> }
+    | { type: 'date' }
+    | { type: 'money'; per?: Period };
+
+export interface Attribute extends ElementBase<'attribute'> {
+    domain: AttributeType;
+}
+
+export interface ParameterVersion {
+    from: IsoDate;
+    to?: IsoDate;
+    value: Quantity;
+    source: SourceSpan;
+}
+
+export interface Parameter extends ElementBase<'parameter'> {
+    valueType: 'money' | 'percent' | 'decimal' | 'integer';
+    versions: ParameterVersion[];
+}
+
+export type Force = 'shall' | 'shall-not' | 'should' | 'should-not' | 'may' | 'may-not';
+
+export interface Obligation {
+    id: ElementId;
+    name: string;
+    force: Force;
+    text: string;
+    governs: ElementId[];
+    frequency?: Frequency;
+    deadline?: Span;
+    validity?: Validity;
+    source: SourceSpan;
+}
+
+export interface Guideline extends ElementBase<'guideline'> {
+    title: string;
+    registrationNumber?: string;
+    decidedBy?: ElementId;
+    decidedOn?: IsoDate;
+    version?: string;
+    validity?: Validity;
+    description?: string;
+    obligations: Obligation[];
+}
+
+export interface LevelRow {
+    level: number;
+    amount: OptionalAmount;
+    source: SourceSpan;
+}
+
+export interface LevelTable extends ElementBase<'levelTable'> {
+    service?: ElementId;
+    area?: ElementId;
+    validity?: Validity;
+    levels?: { min: number; max: number };
+    per?: Period;
+    rounding?: Rounding;
+    rows: LevelRow[];
+}
+
+export interface PremiumRule {
+    fromLevel?: number;
+    toLevel?: number;
+    amount: OptionalAmount;
+    source: SourceSpan;
+}
+
+export interface Premium extends ElementBase<'premium'> {
+    table?: ElementId;
+    validity?: Validity;
+    rounding?: Rounding;
+    rules: PremiumRule[];
+}
+
+interface RateBase<K extends string> extends ElementBase<K> {
+    service?: ElementId;
+    role?: ElementId;
+    area?: ElementId;
+    validity?: Validity;
+    amount?: OptionalAmount;
+    rounding?: Rounding;
+}
+
+export type FlatRate = RateBase<'flatRate'>;
+export type PlaceRate = RateBase<'placeRate'>;
+export type HourlyRate = RateBase<'hourlyRate'>;
+
+export interface Fee extends ElementBase<'fee'> {
+    service?: ElementId;
+    validity?: Validity;
+    /** The avgiftsutrymme: what remains of income after the reserved amount. */
+    room?: Expression;
+    /** The share of the avgiftsutrymme charged, a percentage. */
+    share?: Quantity;
+    /** The monthly ceiling (maxtaxa). */
+    ceiling?: Expression;
+    rounding?: Rounding;
+    caps: LevelRow[];
+}
+
+export type Movement = 'independent' | 'lower-level' | 'none';
+
+export interface Pathway {
+    id: ElementId;
+    name: string;
+    title?: string;
+    description?: string;
+    criterion?: Criterion;
+    movement?: Movement;
+    followUp?: Frequency;
+    secondary: ElementId[];
+    source: SourceSpan;
+}
+
+export interface PathwayModel extends ElementBase<'pathwayModel'> {
+    services: ElementId[];
+    description?: string;
+    pathways: Pathway[];
+}
+
+export interface Participation {
+    unit: ElementId;
+    outsideArea: boolean;
+    since?: IsoDate;
+    source: SourceSpan;
+}
+
+export interface TestPhase extends ElementBase<'testPhase'> {
+    registrationNumber?: string;
+    period?: DateRange;
+    extendedTo?: IsoDate;
+    area?: ElementId;
+    participants: Participation[];
+    services: ElementId[];
+    excluded: ElementId[];
+}
+
+export interface PilotGoal {
+    id: ElementId;
+    name: string;
+    text: string;
+    target: Quantity;
+    deadline?: Span;
+    outcome?: Quantity;
+    source: SourceSpan;
+}
+
+export interface Pilot extends ElementBase<'pilot'> {
+    phase?: ElementId;
+    period?: DateRange;
+    duration?: Span;
+    services: ElementId[];
+    units: ElementId[];
+    inclusion?: Criterion;
+    exclusions: Criterion[];
+    description?: string;
+    goals: PilotGoal[];
+}
+
+export type EffectGoal = ElementBase<'effectGoal'>;
+
+export interface Indicator extends ElementBase<'indicator'> {
+    areas: ElementId[];
+    effectGoals: ElementId[];
+    goal?: string;
+    target?: { direction?: 'increase' | 'decrease'; value?: Quantity; text?: string };
+}
+
+export type CompiledElement =
+    | Law | Service | Administration | Operation | Unit | Area | Role | Phase | Body
+    | Attribute | Parameter | Guideline | LevelTable | Premium | FlatRate | PlaceRate | HourlyRate | Fee
+    | PathwayModel | TestPhase | Pilot | EffectGoal | Indicator;
+
+export type ElementKind = CompiledElement['kind'];
+
+export interface CompiledPolicyFile {
+    schemaVersion: string;
+    /** Path of the source file relative to the compile root, with `/` separators. */
+    source: string;
+    elements: CompiledElement[];
+}

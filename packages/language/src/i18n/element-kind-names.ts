@@ -1,0 +1,37 @@
+import type { MessageLocale } from './locale.js';
+
+/** What a reader calls each kind of declaration, keyed by AST type, for messages such as "okänd insats". */
+const names: Record<string, { sv: string; en: string }> = {
+    Law: { sv: 'lag', en: 'law' },
+    Service: { sv: 'insats', en: 'service' },
+    Administration: { sv: 'förvaltning', en: 'administration' },
+    Operation: { sv: 'verksamhet', en: 'operation' },
+    Unit: { sv: 'enhet', en: 'unit' },
+    Area: { sv: 'område', en: 'area' },
+    Role: { sv: 'roll', en: 'role' },
+    Phase: { sv: 'fas', en: 'phase' },
+    Body: { sv: 'nämnd', en: 'deciding body' },
+    Attribute: { sv: 'egenskap', en: 'attribute' },
+    EnumerationValue: { sv: 'värde', en: 'value' },
+    Parameter: { sv: 'parameter', en: 'parameter' },
+    Guideline: { sv: 'riktlinje', en: 'guideline' },
+    Obligation: { sv: 'krav', en: 'obligation' },
+    LevelTable: { sv: 'nivåtabell', en: 'level table' },
+    Premium: { sv: 'premie', en: 'premium' },
+    Rate: { sv: 'ersättning', en: 'rate' },
+    Fee: { sv: 'avgift', en: 'fee' },
+    PathwayModel: { sv: 'förloppsmodell', en: 'pathway model' },
+    Pathway: { sv: 'förlopp', en: 'pathway (förlopp)' },
+    TestPhase: { sv: 'testfas', en: 'test phase' },
+    Pilot: { sv: 'pilot', en: 'pilot' },
+    PilotGoal: { sv: 'mål', en: 'goal' },
+    EffectGoal: { sv: 'effektmål', en: 'effect goal' },
+    Indicator: { sv: 'indikator', en: 'indicator' },
+    Governable: { sv: 'insats, förlopp, fas, roll, verksamhet eller enhet', en: 'service, pathway, phase, role, operation or unit' },
+    Organisational: { sv: 'förvaltning, verksamhet eller insats', en: 'administration, operation or service' },
+    Quantifiable: { sv: 'egenskap eller parameter', en: 'attribute or parameter' },
+};
+
+export function kindName(astType: string, locale: MessageLocale): string {
+    return names[astType]?.[locale] ?? astType;
+}

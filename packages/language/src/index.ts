@@ -1,0 +1,5 @@
+export { createRegelrattServices, RegelrattModule, type RegelrattServices, type RegelrattAddedServices } from './regelratt-module.js';
+export { LocaleSetting, isMessageLocale, type MessageLocale } from './i18n/locale.js';
+export { diagnosticCatalogue, renderMessage, isDiagnosticCode, type DiagnosticCode, type MessageArgs, type Severity } from './i18n/diagnostic-catalogue.js';
+export { canonicalDecimal, compareDecimals, swedishDecimal } from './numbers/decimal-text.js';
+export * as ast from './generated/ast.js';

@@ -1,0 +1,45 @@
+/**
+ * Converts a number as Swedish writers type it (`12 440`, `337,50`, with plain, no-break or narrow
+ * no-break spaces between groups) to canonical decimal text (`12440`, `337.5`): a point, no group
+ * separators, no leading zeros, no trailing zeros after the point. Exact: it never goes through a float.
+ */
+export function canonicalDecimal(text: string): string {
+    const compact = text.replace(/[ \u00A0\u202F]/g, '').replace(',', '.');
+    const negative = compact.startsWith('-');
+    const unsigned = negative ? compact.slice(1) : compact;
+    const [rawInteger, rawFraction = ''] = unsigned.split('.');
+    const integer = rawInteger.replace(/^0+(?=\d)/, '');
+    const fraction = rawFraction.replace(/0+$/, '');
+    const body = fraction ? `${integer}.${fraction}` : integer;
+    return negative && body !== '0' ? `-${body}` : body;
+}
+
+/** True when canonical decimal text has no fractional part. */
+export function isWholeDecimal(decimal: string): boolean {
+    return !decimal.includes('.');
+}
+
+/** Writes canonical decimal text back the Swedish way for messages: `12 440`, `337,5`. */
+export function swedishDecimal(decimal: string): string {
+    const negative = decimal.startsWith('-');
+    const [integer, fraction] = (negative ? decimal.slice(1) : decimal).split('.');
+    const grouped = integer.length > 3 ? integer.replace(/\B(?=(\d{3})+$)/g, ' ') : integer;
+    return `${negative ? '−' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
+}
+
+/** Orders two canonical decimals exactly: negative, zero or positive as a is less than, equal to or greater than b. */
+export function compareDecimals(a: string, b: string): number {
+    const scale = Math.max(fractionDigits(a), fractionDigits(b));
+    const difference = scaled(a, scale) - scaled(b, scale);
+    return difference < 0n ? -1 : difference > 0n ? 1 : 0;
+}
+
+function fractionDigits(decimal: string): number {
+    const point = decimal.indexOf('.');
+    return point < 0 ? 0 : decimal.length - point - 1;
+}
+
+function scaled(decimal: string, scale: number): bigint {
+    const [integer, fraction = ''] = decimal.split('.');
+    return BigInt(integer + fraction.padEnd(scale, '0'));
+}

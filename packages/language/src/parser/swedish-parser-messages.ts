@@ -1,0 +1,74 @@
+import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { EOF } from 'chevrotain';
+import type { LocaleSetting } from '../i18n/locale.js';
+
+const terminalNames: Record<string, { sv: string; en: string }> = {
+    NUMBER: { sv: 'ett tal', en: 'a number' },
+    ID: { sv: 'ett namn', en: 'a name' },
+    STRING: { sv: 'en text inom citattecken', en: 'a quoted text' },
+    DATE: { sv: 'ett datum (ÅÅÅÅ-MM-DD)', en: 'a date (YYYY-MM-DD)' },
+    ORDINAL: { sv: 'ett ordningstal som 3:e', en: 'an ordinal such as 3:e' },
+    EOF: { sv: 'filens slut', en: 'the end of the file' },
+};
+
+const MAX_LISTED = 8;
+
+/**
+ * Parser messages a policy writer can act on: keywords in quotes, terminals by what they are
+ * ("ett tal", "ett namn"), never Chevrotain's internal token names.
+ */
+export class SwedishParserErrorMessageProvider implements IParserErrorMessageProvider {
+    constructor(private readonly locale: LocaleSetting) { }
+
+    buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+        return this.render([this.describe(options.expected)], options.actual);
+    }
+
+    buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
+        const found = this.found(options.firstRedundant);
+        return this.locale.current === 'sv'
+            ? `Oväntat ${found}: här väntas en ny deklaration, till exempel 'insats', 'förlopp' eller 'nivåtabell'.`
+            : `Unexpected ${found}: a new declaration is expected here, such as 'insats', 'förlopp' or 'nivåtabell'.`;
+    }
+
+    buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        const firsts = options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(t => t !== undefined);
+        return this.render(firsts.map(t => this.describe(t)), options.actual[0]);
+    }
+
+    buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        const firsts = options.expectedIterationPaths.map(path => path[0]).filter(t => t !== undefined);
+        return this.render(firsts.map(t => this.describe(t)), options.actual[0]);
+    }
+
+    private render(expected: string[], actual: IToken | undefined): string {
+        const unique = [...new Set(expected)];
+        const listed = unique.slice(0, MAX_LISTED);
+        const sv = this.locale.current === 'sv';
+        const more = unique.length > MAX_LISTED ? (sv ? ' …' : ' …') : '';
+        const list = listed.length <= 1
+            ? (listed[0] ?? '?')
+            : `${listed.slice(0, -1).join(', ')}${sv ? ' eller ' : ' or '}${listed[listed.length - 1]}${more}`;
+        if (!actual || actual.tokenType === EOF) {
+            return sv ? `Filen tar slut för tidigt: här väntas ${list}.` : `The file ends too early: ${list} is expected here.`;
+        }
+        const found = this.found(actual);
+        return sv ? `Oväntat ${found}: här väntas ${list}.` : `Unexpected ${found}: ${list} is expected here.`;
+    }
+
+    private found(token: IToken): string {
+        if (token.tokenType === EOF) {
+            return terminalNames.EOF[this.locale.current];
+        }
+        return `'${token.image}'`;
+    }
+
+    private describe(type: TokenType): string {
+        const name = type.name.endsWith(':KW') ? type.name.slice(0, -3) : type.name;
+        const terminal = terminalNames[name];
+        if (terminal) {
+            return terminal[this.locale.current];
+        }
+        return `'${name}'`;
+    }
+}

@@ -1,0 +1,92 @@
+import type { ValidationChecks } from 'langium';
+import type { Attribute, Comparison, Literal, RegelrattAstType } from '../generated/ast.js';
+import { isBooleanLiteral, isBooleanType, isDateLiteral, isDateType, isDecimalType, isEnumerationLiteral, isEnumerationType, isIntegerType, isMoneyType, isNumberLiteral } from '../generated/ast.js';
+import type { RegelrattServices } from '../regelratt-module.js';
+import { compareDecimals, swedishDecimal } from '../numbers/decimal-text.js';
+import { describeAttributeType, describeLiteral } from './attribute-type-text.js';
+import { createReport, type Report } from './report.js';
+
+const EQUALITY = new Set(['=', '≠', '!=']);
+
+/** A criterion compares an attribute only with values of the attribute's own type, unit and domain. */
+export function criterionTypeChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
+    const locale = services.i18n.Locale;
+    return {
+        Comparison: (comparison, accept) => {
+            const attribute = comparison.attribute.ref;
+            if (!attribute) {
+                return;
+            }
+            const report = createReport(accept, locale);
+            const mismatch = (value: string, property?: 'value' | 'members' | 'range', index?: number) => report('type-mismatch', {
+                attribute: attribute.name,
+                type: describeAttributeType(attribute.type, locale.current),
+                value,
+            }, { node: comparison, property, index });
+
+            const bare = !comparison.operator && !comparison.range && comparison.members.length === 0;
+            if (bare) {
+                if (!isBooleanType(attribute.type)) {
+                    mismatch(locale.current === 'sv' ? 'ja (som ett ja/nej-villkor)' : 'yes (as a yes/no condition)');
+                }
+                return;
+            }
+            if (comparison.range) {
+                if (!isIntegerType(attribute.type) && !isDecimalType(attribute.type) && !isMoneyType(attribute.type)) {
+                    mismatch(`${swedishDecimal(comparison.range.min)}–${swedishDecimal(comparison.range.max)}`, 'range');
+                }
+                return;
+            }
+            if (comparison.value) {
+                const orderedOperator = !EQUALITY.has(comparison.operator ?? '=');
+                if (orderedOperator && (isBooleanType(attribute.type) || isEnumerationType(attribute.type))) {
+                    mismatch(`${comparison.operator} ${describeLiteral(comparison.value, locale.current)}`, 'value');
+                    return;
+                }
+                checkLiteral(comparison, attribute, comparison.value, report, mismatch, 'value');
+            }
+            comparison.members.forEach((member, index) => checkLiteral(comparison, attribute, member, report, mismatch, 'members', index));
+        },
+    };
+
+    function checkLiteral(
+        comparison: Comparison, attribute: Attribute, literal: Literal, report: Report,
+        mismatch: (value: string, property?: 'value' | 'members', index?: number) => void,
+        property: 'value' | 'members', index?: number,
+    ): void {
+        const type = attribute.type;
+        const fits = (isBooleanType(type) && isBooleanLiteral(literal))
+            || (isEnumerationType(type) && isEnumerationLiteral(literal))
+            || (isDateType(type) && isDateLiteral(literal))
+            || ((isIntegerType(type) || isDecimalType(type) || isMoneyType(type)) && isNumberLiteral(literal));
+        if (!fits) {
+            mismatch(describeLiteral(literal, locale.current), property, index);
+            return;
+        }
+        if (!isNumberLiteral(literal)) {
+            return;
+        }
+        if (isMoneyType(type)) {
+            if (literal.unit !== 'kr') {
+                if (literal.unit) {
+                    report('wrong-unit', { expected: 'kr', actual: literal.unit }, { node: comparison, property, index });
+                } else {
+                    report('missing-unit', { value: swedishDecimal(literal.value), expected: 'kr' }, { node: comparison, property, index });
+                }
+            }
+            return;
+        }
+        if ((isIntegerType(type) || isDecimalType(type))) {
+            if (literal.unit && literal.unit !== type.unit) {
+                report('wrong-unit', { expected: type.unit ?? (locale.current === 'sv' ? 'ett tal utan enhet' : 'a number without unit'), actual: literal.unit }, { node: comparison, property, index });
+            }
+            if (compareDecimals(literal.value, type.range.min) < 0 || compareDecimals(literal.value, type.range.max) > 0) {
+                report('value-outside-domain', {
+                    value: swedishDecimal(literal.value),
+                    attribute: attribute.name,
+                    domain: `${swedishDecimal(type.range.min)}–${swedishDecimal(type.range.max)}`,
+                }, { node: comparison, property, index });
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import { AstUtils, WorkspaceCache, type AstNodeDescription, type ValidationChecks } from 'langium';
+import type { RegelrattAstType } from '../generated/ast.js';
+import { kindName } from '../i18n/element-kind-names.js';
+import type { RegelrattServices } from '../regelratt-module.js';
+import { createReport } from './report.js';
+
+/**
+ * Names are unique across the workspace (one namespace keeps references and renames simple for writers).
+ * The name → declarations map is built once per workspace state, not once per document.
+ */
+export function nameChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
+    const locale = services.i18n.Locale;
+    const index = services.shared.workspace.IndexManager;
+    const locator = services.workspace.AstNodeLocator;
+    const byName = new WorkspaceCache<string, AstNodeDescription[]>(services.shared);
+    const declarationsNamed = (name: string): AstNodeDescription[] => {
+        if (byName.has(name)) {
+            return byName.get(name)!;
+        }
+        // Fill the whole map in one pass over the index; later lookups are direct.
+        const all = new Map<string, AstNodeDescription[]>();
+        for (const description of index.allElements()) {
+            const list = all.get(description.name);
+            if (list) {
+                list.push(description);
+            } else {
+                all.set(description.name, [description]);
+            }
+        }
+        for (const [key, list] of all) {
+            list.sort((a, b) => a.documentUri.toString().localeCompare(b.documentUri.toString()) || (a.nameSegment?.range.start.line ?? 0) - (b.nameSegment?.range.start.line ?? 0));
+            byName.set(key, list);
+        }
+        return all.get(name) ?? [];
+    };
+
+    return {
+        Policy: (policy, accept) => {
+            const report = createReport(accept, locale);
+            const document = AstUtils.getDocument(policy);
+            const uri = document.uri.toString();
+            for (const node of AstUtils.streamAllContents(policy)) {
+                const name = (node as { name?: unknown }).name;
+                if (typeof name !== 'string' || node.$type === 'EnumerationValue') {
+                    continue;
+                }
+                const same = declarationsNamed(name);
+                if (same.length < 2) {
+                    continue;
+                }
+                const ownPath = locator.getAstNodePath(node);
+                const other = same.find(d => d.documentUri.toString() !== uri || d.path !== ownPath);
+                if (!other) {
+                    continue;
+                }
+                const where = `${kindName(other.type, locale.current)}, ${other.documentUri.path.split('/').pop()}:${(other.nameSegment?.range.start.line ?? 0) + 1}`;
+                report('duplicate-name', { name, other: where }, { node, property: 'name' as never });
+            }
+        },
+        EnumerationType: (type, accept) => {
+            const report = createReport(accept, locale);
+            const seen = new Set<string>();
+            for (const value of type.values) {
+                if (seen.has(value.name)) {
+                    report('duplicate-enumeration-value', { name: value.name }, { node: value, property: 'name' });
+                }
+                seen.add(value.name);
+            }
+        },
+    };
+}

@@ -1,0 +1,38 @@
+import type { Stream } from 'langium';
+
+/** The declared name closest to a misspelt one, if it is close enough to be a likely typo. */
+export function nearestName(misspelt: string, candidates: Stream<string> | Iterable<string>): string | undefined {
+    const limit = Math.max(1, Math.floor(misspelt.length / 3));
+    let best: string | undefined;
+    let bestDistance = limit + 1;
+    for (const candidate of candidates) {
+        if (Math.abs(candidate.length - misspelt.length) > limit) {
+            continue;
+        }
+        const distance = editDistance(misspelt.toLowerCase(), candidate.toLowerCase(), bestDistance);
+        if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return bestDistance <= limit ? best : undefined;
+}
+
+/** Levenshtein distance, giving up (returning `cap`) once every path exceeds it. */
+function editDistance(a: string, b: string, cap: number): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            rowMin = Math.min(rowMin, current[j]);
+        }
+        if (rowMin >= cap) {
+            return cap;
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
