@@ -1,0 +1,23 @@
+import type { MessageLocale, PolicyDiagnostic } from '@regelratt/language';
+import { severityWord } from './cli-messages.js';
+
+/** A diagnostic tied to the path the user gave (relative to where the command runs). */
+export interface ReportedDiagnostic extends PolicyDiagnostic {
+    file: string;
+}
+
+/** `file:line:col: fel: message [code]`, the shape compilers use, so editors and CI logs link to the place. */
+export function formatText(diagnostic: ReportedDiagnostic, locale: MessageLocale): string {
+    return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${severityWord(diagnostic.severity, locale)}: ${diagnostic.message} [${diagnostic.code}]`;
+}
+
+export function formatJson(diagnostics: readonly ReportedDiagnostic[], files: number): string {
+    const count = (severity: string) => diagnostics.filter(d => d.severity === severity).length;
+    return `${JSON.stringify({
+        diagnostics: diagnostics.map(d => ({
+            file: d.file, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn,
+            severity: d.severity, code: d.code, message: d.message, args: d.args,
+        })),
+        summary: { files, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') },
+    }, null, 2)}\n`;
+}

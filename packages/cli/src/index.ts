@@ -1,0 +1,1 @@
+export { main, type CliIO } from './main.js';

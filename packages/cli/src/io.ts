@@ -1,0 +1,6 @@
+/** Where a command writes, so tests can run commands in-process and read what they print. */
+export interface CliIO {
+    stdout: { write(text: string): unknown };
+    stderr: { write(text: string): unknown };
+    cwd: string;
+}

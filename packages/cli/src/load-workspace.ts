@@ -1,0 +1,60 @@
+import * as path from 'node:path';
+import { NodeFileSystem } from 'langium/node';
+import { checkPolicies, createRegelrattServices, renderMessage, type CheckedPolicy, type RegelrattServices } from '@regelratt/language';
+import type { CliOptions } from './arguments.js';
+import type { ReportedDiagnostic } from './diagnostic-output.js';
+import { collectPolicyPaths, isInputProblem, readPolicyFile, type InputFile } from './input-files.js';
+
+export interface LoadedWorkspace {
+    services: RegelrattServices;
+    checked: CheckedPolicy[];
+    diagnostics: ReportedDiagnostic[];
+    /** Folder the inputs share; compiled files are named relative to it. */
+    root: string;
+}
+
+export type LoadResult = { ok: true; workspace: LoadedWorkspace } | { ok: false; problems: ReportedDiagnostic[] };
+
+/** Finds, reads and checks the inputs as one workspace. Input problems stop it before parsing anything. */
+export async function loadWorkspace(options: CliOptions, cwd: string): Promise<LoadResult> {
+    const { paths, problems } = await collectPolicyPaths(options.inputs, cwd);
+    const files: InputFile[] = [];
+    const reported: ReportedDiagnostic[] = problems.map(p => problemDiagnostic(p.path, p.code, p.args, options));
+    for (const absolute of paths) {
+        const result = await readPolicyFile(absolute, shown(absolute, cwd), options.maxFileBytes);
+        if (isInputProblem(result)) {
+            reported.push(problemDiagnostic(result.path, result.code, result.args, options));
+        } else {
+            files.push(result);
+        }
+    }
+    if (reported.length > 0) {
+        return { ok: false, problems: reported };
+    }
+    const { Regelratt: services } = createRegelrattServices(NodeFileSystem);
+    services.i18n.Locale.current = options.locale;
+    const checked = await checkPolicies(services, files);
+    const diagnostics = checked.flatMap(c => c.diagnostics.map(d => ({ ...d, file: shown(c.path, cwd) })));
+    return { ok: true, workspace: { services, checked, diagnostics, root: commonFolder(options.inputs.map(i => path.resolve(cwd, i)), paths) } };
+}
+
+function problemDiagnostic(file: string, code: Parameters<typeof renderMessage>[0], args: Record<string, string | number>, options: CliOptions): ReportedDiagnostic {
+    return { file, code, args, severity: 'error', message: renderMessage(code, args, options.locale), line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+function shown(absolute: string, cwd: string): string {
+    const relative = path.relative(cwd, absolute);
+    return (relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join('/');
+}
+
+/** The deepest folder containing every input (a folder input counts as itself, a file as its folder). */
+function commonFolder(inputs: string[], files: string[]): string {
+    const folders = inputs.map(input => (files.includes(input) ? path.dirname(input) : input));
+    let common = folders[0] ?? process.cwd();
+    for (const folder of folders.slice(1)) {
+        while (!(folder === common || folder.startsWith(common.endsWith(path.sep) ? common : common + path.sep))) {
+            common = path.dirname(common);
+        }
+    }
+    return common;
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { parseArguments } from './arguments.js';
+import { problems, usage, usageError } from './cli-messages.js';
+import { EXIT_USAGE_OR_IO, runCheck } from './commands/check.js';
+import { runCompile } from './commands/compile.js';
+import type { CliIO } from './io.js';
+
+export type { CliIO } from './io.js';
+
+const EXIT_INTERNAL = 3;
+
+/** Runs one command line and returns its exit code. Never throws: a failure becomes a message and a code. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+    const parsed = parseArguments(argv);
+    if (!parsed.ok) {
+        io.stderr.write(`${usageError(parsed.problem[parsed.locale], parsed.locale)}\n`);
+        return EXIT_USAGE_OR_IO;
+    }
+    const options = parsed.options;
+    const locale = options.locale;
+    if (options.help) {
+        io.stdout.write(`${usage(locale)}\n`);
+        return 0;
+    }
+    if (options.version) {
+        io.stdout.write(`${version()}\n`);
+        return 0;
+    }
+    const fail = (problem: { sv: string; en: string }) => {
+        io.stderr.write(`${usageError(problem[locale], locale)}\n`);
+        return EXIT_USAGE_OR_IO;
+    };
+    try {
+        switch (options.command) {
+            case undefined:
+                return fail(problems.noCommand());
+            case 'check':
+                return options.inputs.length === 0 ? fail(problems.noInputs()) : await runCheck(options, io);
+            case 'compile':
+                if (options.inputs.length === 0) {
+                    return fail(problems.noInputs());
+                }
+                return options.out ? await runCompile(options, options.out, io) : fail(problems.noOutput());
+            default:
+                return fail(problems.unknownCommand(options.command));
+        }
+    } catch (error) {
+        io.stderr.write(`regelratt: ${problems.internal(error instanceof Error ? error.message : String(error))[locale]}\n`);
+        if (process.env.REGELRATT_DEBUG) {
+            io.stderr.write(`${(error as Error).stack}\n`);
+        }
+        return EXIT_INTERNAL;
+    }
+}
+
+function version(): string {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    return manifest.version;
+}

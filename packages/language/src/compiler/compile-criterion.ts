@@ -1,0 +1,64 @@
+import type * as Format from '@regelratt/format';
+import type * as Ast from '../generated/ast.js';
+import { isBooleanLiteral, isComparison, isConjunction, isDateLiteral, isDisjunction, isEnumerationLiteral, isNegation, isNumberLiteral } from '../generated/ast.js';
+import { referenceId } from './element-ids.js';
+
+const operators: Record<string, Format.ComparisonOperator> = {
+    '=': '=', '≠': '!=', '!=': '!=', '<': '<', '<=': '<=', '≤': '<=', '>': '>', '>=': '>=', '≥': '>=',
+};
+
+/** Criteria compile to a small tree; chains of `och` / `eller` become flat `all` / `any` lists. */
+export function compileCriterion(criterion: Ast.Criterion): Format.Criterion {
+    if (isConjunction(criterion)) {
+        return { all: [...flatten(criterion, isConjunction)].map(compileCriterion) };
+    }
+    if (isDisjunction(criterion)) {
+        return { any: [...flatten(criterion, isDisjunction)].map(compileCriterion) };
+    }
+    if (isNegation(criterion)) {
+        return { not: compileCriterion(criterion.operand) };
+    }
+    if (isComparison(criterion)) {
+        return compileComparison(criterion);
+    }
+    throw new Error(`Unknown criterion ${(criterion as Ast.Criterion).$type}`);
+}
+
+function* flatten<T extends Ast.Conjunction | Ast.Disjunction>(node: Ast.Criterion, is: (n: unknown) => n is T): Generator<Ast.Criterion> {
+    if (is(node)) {
+        yield* flatten(node.left, is);
+        yield* flatten(node.right, is);
+    } else {
+        yield node;
+    }
+}
+
+function compileComparison(comparison: Ast.Comparison): Format.Criterion {
+    const attribute = referenceId(comparison.attribute);
+    if (comparison.range) {
+        return { attribute, between: { min: comparison.range.min, max: comparison.range.max } };
+    }
+    if (comparison.members.length > 0) {
+        return { attribute, in: comparison.members.map(compileLiteral) };
+    }
+    if (comparison.value && comparison.operator) {
+        return { attribute, op: operators[comparison.operator], value: compileLiteral(comparison.value) };
+    }
+    return { attribute, test: true };
+}
+
+export function compileLiteral(literal: Ast.Literal): Format.Literal {
+    if (isNumberLiteral(literal)) {
+        return { number: literal.value, ...(literal.unit ? { unit: literal.unit } : {}) };
+    }
+    if (isDateLiteral(literal)) {
+        return { date: literal.value };
+    }
+    if (isBooleanLiteral(literal)) {
+        return { boolean: literal.value === 'ja' };
+    }
+    if (isEnumerationLiteral(literal)) {
+        return { enumeration: literal.value.ref?.name ?? literal.value.$refText };
+    }
+    throw new Error(`Unknown literal ${(literal as Ast.Literal).$type}`);
+}

@@ -1,0 +1,244 @@
+import { SCHEMA_VERSION, type CompiledElement, type CompiledPolicyFile, type Force, type Movement } from '@regelratt/format';
+import type * as Ast from '../generated/ast.js';
+import { compileCriterion } from './compile-criterion.js';
+import { compileExpression } from './compile-expression.js';
+import {
+    compileDateRange, compileFrequency, compileLegalReference, compileOptionalAmount, compilePeriod, compileQuantity,
+    compileRounding, compileSpan, compileValidity,
+} from './compile-values.js';
+import { compiledKind, elementId, referenceId } from './element-ids.js';
+import { sourceSpan } from './source-span.js';
+
+const forces: Record<string, Force> = {
+    skainte: 'shall-not', ska: 'shall', börinte: 'should-not', bör: 'should', fårinte: 'may-not', får: 'may',
+};
+
+const movements: Record<string, Movement> = {
+    självständig: 'independent', lägrenivå: 'lower-level', ingen: 'none',
+};
+
+const managements: Record<string, 'own' | 'external' | 'region'> = { egen: 'own', extern: 'external', region: 'region' };
+
+/** Keyword sequences (`ska inte`) are compared on their letters, whatever spacing the writer used. */
+const letters = (text: string) => text.replace(/\s+/g, '');
+
+/**
+ * Compiles one checked policy file to its JSON model. Pure: the same AST gives the same object,
+ * fields in a fixed order, elements in source order; `file` is the path the output names as source.
+ */
+export function compilePolicy(policy: Ast.Policy, file: string): CompiledPolicyFile {
+    return {
+        schemaVersion: SCHEMA_VERSION,
+        source: file,
+        elements: policy.elements.map(element => compileElement(element, file)),
+    };
+}
+
+function header(node: Ast.Element, file: string) {
+    return {
+        id: elementId(node),
+        kind: compiledKind(node),
+        name: node.name,
+        ...('title' in node && node.title !== undefined ? { title: node.title } : {}),
+        source: sourceSpan(node, file),
+    };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+    return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+function compileElement(element: Ast.Element, file: string): CompiledElement {
+    const base = header(element, file);
+    switch (element.$type) {
+        case 'Law':
+        case 'Administration':
+        case 'Area':
+        case 'Phase':
+        case 'Body':
+        case 'EffectGoal':
+            return base as CompiledElement;
+        case 'Service':
+        case 'Role':
+            return { ...base, legalBasis: element.legalBasis.map(compileLegalReference) } as CompiledElement;
+        case 'Operation':
+            return {
+                ...base,
+                ...optional('administration', element.administration && referenceId(element.administration)),
+                services: element.services.map(referenceId),
+            } as CompiledElement;
+        case 'Unit':
+            return {
+                ...base,
+                ...optional('operation', element.operation && referenceId(element.operation)),
+                ...optional('management', element.management && managements[element.management]),
+                ...optional('area', element.area && referenceId(element.area)),
+            } as CompiledElement;
+        case 'Attribute':
+            return { ...base, domain: compileAttributeType(element.type) } as CompiledElement;
+        case 'Parameter':
+            return {
+                ...base,
+                valueType: ({ belopp: 'money', procent: 'percent', decimaltal: 'decimal', heltal: 'integer' } as const)[element.type],
+                versions: element.versions.map(version => ({
+                    from: version.from,
+                    ...optional('to', version.to),
+                    value: compileQuantity(version.value),
+                    source: sourceSpan(version, file),
+                })),
+            } as CompiledElement;
+        case 'Guideline':
+            return {
+                ...base,
+                ...optional('registrationNumber', element.registrationNumber),
+                ...optional('decidedBy', element.decidedBy && referenceId(element.decidedBy)),
+                ...optional('decidedOn', element.decidedOn),
+                ...optional('version', element.version),
+                ...optional('validity', element.validity && compileValidity(element.validity)),
+                ...optional('description', element.description),
+                obligations: element.obligations.map(obligation => ({
+                    id: elementId(obligation),
+                    name: obligation.name,
+                    force: forces[letters(obligation.force)],
+                    text: obligation.text,
+                    governs: obligation.governs.map(referenceId),
+                    ...optional('frequency', obligation.frequency && compileFrequency(obligation.frequency)),
+                    ...optional('deadline', obligation.deadline && compileSpan(obligation.deadline)),
+                    ...optional('validity', obligation.validity && compileValidity(obligation.validity)),
+                    source: sourceSpan(obligation, file),
+                })),
+            } as CompiledElement;
+        case 'LevelTable':
+            return {
+                ...base,
+                ...optional('service', element.service && referenceId(element.service)),
+                ...optional('area', element.area && referenceId(element.area)),
+                ...optional('validity', element.validity && compileValidity(element.validity)),
+                ...optional('levels', element.levels && { min: Number(element.levels.min), max: Number(element.levels.max) }),
+                ...optional('per', element.per && compilePeriod(element.per)),
+                ...optional('rounding', element.rounding && compileRounding(element.rounding)),
+                rows: element.rows.map(row => compileLevelRow(row, file)),
+            } as CompiledElement;
+        case 'Premium':
+            return {
+                ...base,
+                ...optional('table', element.table && referenceId(element.table)),
+                ...optional('validity', element.validity && compileValidity(element.validity)),
+                ...optional('rounding', element.rounding && compileRounding(element.rounding)),
+                rules: element.rules.map(rule => ({
+                    ...optional('fromLevel', rule.fromLevel === undefined ? undefined : Number(rule.fromLevel)),
+                    ...optional('toLevel', rule.toLevel === undefined ? undefined : Number(rule.toLevel)),
+                    amount: compileOptionalAmount(rule.value),
+                    source: sourceSpan(rule, file),
+                })),
+            } as CompiledElement;
+        case 'Rate':
+            return {
+                ...base,
+                ...optional('service', element.service && referenceId(element.service)),
+                ...optional('role', element.role && referenceId(element.role)),
+                ...optional('area', element.area && referenceId(element.area)),
+                ...optional('validity', element.validity && compileValidity(element.validity)),
+                ...optional('amount', element.value && compileOptionalAmount(element.value)),
+                ...optional('rounding', element.rounding && compileRounding(element.rounding)),
+            } as CompiledElement;
+        case 'Fee':
+            return {
+                ...base,
+                ...optional('service', element.service && referenceId(element.service)),
+                ...optional('validity', element.validity && compileValidity(element.validity)),
+                ...optional('room', element.room && compileExpression(element.room)),
+                ...optional('share', element.share && compileQuantity(element.share)),
+                ...optional('ceiling', element.ceiling && compileExpression(element.ceiling)),
+                ...optional('rounding', element.rounding && compileRounding(element.rounding)),
+                caps: element.caps.map(row => compileLevelRow(row, file)),
+            } as CompiledElement;
+        case 'PathwayModel':
+            return {
+                ...base,
+                services: element.services.map(referenceId),
+                ...optional('description', element.description),
+                pathways: element.pathways.map(pathway => ({
+                    id: elementId(pathway),
+                    name: pathway.name,
+                    ...optional('title', pathway.title),
+                    ...optional('description', pathway.description),
+                    ...optional('criterion', pathway.criterion && compileCriterion(pathway.criterion)),
+                    ...optional('movement', pathway.movement && movements[letters(pathway.movement)]),
+                    ...optional('followUp', pathway.followUp && compileFrequency(pathway.followUp)),
+                    secondary: pathway.secondary.map(referenceId),
+                    source: sourceSpan(pathway, file),
+                })),
+            } as CompiledElement;
+        case 'TestPhase':
+            return {
+                ...base,
+                ...optional('registrationNumber', element.registrationNumber),
+                ...optional('period', element.period && compileDateRange(element.period)),
+                ...optional('extendedTo', element.extendedTo),
+                ...optional('area', element.area && referenceId(element.area)),
+                participants: element.participants.map(participation => ({
+                    unit: referenceId(participation.unit),
+                    outsideArea: participation.outsideArea,
+                    ...optional('since', participation.since),
+                    source: sourceSpan(participation, file),
+                })),
+                services: element.services.map(referenceId),
+                excluded: element.excluded.map(referenceId),
+            } as CompiledElement;
+        case 'Pilot':
+            return {
+                ...base,
+                ...optional('phase', element.phase && referenceId(element.phase)),
+                ...optional('period', element.period && compileDateRange(element.period)),
+                ...optional('duration', element.duration && compileSpan(element.duration)),
+                services: element.services.map(referenceId),
+                units: element.units.map(referenceId),
+                ...optional('inclusion', element.inclusion && compileCriterion(element.inclusion)),
+                exclusions: element.exclusions.map(compileCriterion),
+                ...optional('description', element.description),
+                goals: element.goals.map(goal => ({
+                    id: elementId(goal),
+                    name: goal.name,
+                    text: goal.text,
+                    target: compileQuantity(goal.target),
+                    ...optional('deadline', goal.deadline && compileSpan(goal.deadline)),
+                    ...optional('outcome', goal.outcome && compileQuantity(goal.outcome)),
+                    source: sourceSpan(goal, file),
+                })),
+            } as CompiledElement;
+        case 'Indicator':
+            return {
+                ...base,
+                areas: element.areas.map(referenceId),
+                effectGoals: element.goals.map(referenceId),
+                ...optional('goal', element.goalText),
+                ...optional('target', element.target && {
+                    ...optional('direction', element.target.direction && (element.target.direction === 'öka' ? 'increase' as const : 'decrease' as const)),
+                    ...optional('value', element.target.value && compileQuantity(element.target.value)),
+                    ...optional('text', element.target.text),
+                }),
+            } as CompiledElement;
+    }
+}
+
+function compileLevelRow(row: Ast.LevelRow, file: string) {
+    return { level: Number(row.level), amount: compileOptionalAmount(row.value), source: sourceSpan(row, file) };
+}
+
+function compileAttributeType(type: Ast.AttributeType) {
+    switch (type.$type) {
+        case 'IntegerType':
+            return { type: 'integer' as const, min: type.range.min, max: type.range.max, ...optional('unit', type.unit) };
+        case 'DecimalType':
+            return { type: 'decimal' as const, min: type.range.min, max: type.range.max, ...optional('unit', type.unit) };
+        case 'BooleanType':
+            return { type: 'boolean' as const };
+        case 'EnumerationType':
+            return { type: 'enumeration' as const, values: type.values.map(value => ({ name: value.name, ...optional('title', value.title) })) };
+        case 'DateType':
+            return { type: 'date' as const };
+        case 'MoneyType':
+            return { type: 'money' as const, ...optional('per', type.per && compilePeriod(type.per)) };
+    }
+}

@@ -1,0 +1,85 @@
+import type * as Format from '@regelratt/format';
+import type * as Ast from '../generated/ast.js';
+import { isOpenAmount } from '../generated/ast.js';
+import { referenceId } from './element-ids.js';
+
+const periods: Record<string, Format.Period> = {
+    'mån': 'month', 'månad': 'month', 'h': 'hour', 'tim': 'hour', 'timme': 'hour', 'dygn': 'day', 'vecka': 'week', 'år': 'year',
+};
+
+const timeUnits: Record<string, Format.TimeUnit> = {
+    dag: 'day', dagar: 'day', vecka: 'week', veckor: 'week', månad: 'month', månader: 'month', år: 'year', timme: 'hour', timmar: 'hour',
+};
+
+const roundingModes: Record<string, Format.Rounding['mode']> = {
+    'halva bort från noll': 'half-away-from-zero',
+    'halva uppåt': 'half-up',
+    'halva till jämnt': 'half-even',
+    'nedåt': 'down',
+    'uppåt': 'up',
+};
+
+export function compilePeriod(period: string): Format.Period {
+    return periods[period];
+}
+
+export function compileTimeUnit(unit: string): Format.TimeUnit {
+    return timeUnits[unit];
+}
+
+export function compileQuantity(quantity: Ast.Quantity): Format.Quantity {
+    const unit = quantity.unit?.money ? 'kr' : quantity.unit?.percent ? '%' : 'none';
+    return {
+        value: quantity.value,
+        unit,
+        ...(quantity.unit?.per ? { per: compilePeriod(quantity.unit.per) } : {}),
+    };
+}
+
+export function compileOptionalAmount(amount: Ast.OptionalAmount): Format.OptionalAmount {
+    return isOpenAmount(amount) ? { open: true } : compileQuantity(amount);
+}
+
+export function compileValidity(validity: Ast.Validity): Format.Validity {
+    return { from: validity.from, ...(validity.to ? { to: validity.to } : {}) };
+}
+
+export function compileDateRange(range: Ast.DateRange): Format.DateRange {
+    return { from: range.from, to: range.to };
+}
+
+/** Keyword sequences reach the AST joined without spaces ("halvabortfrånnoll"); compare on letters only. */
+function words(text: string): string {
+    return text.replace(/\s+/g, '');
+}
+
+export function compileRounding(rounding: Ast.Rounding): Format.Rounding {
+    const mode = Object.entries(roundingModes).find(([written]) => words(written) === words(rounding.mode ?? 'halva bort från noll'));
+    return {
+        unit: words(rounding.unit) === 'helakronor' ? 'krona' : 'öre',
+        mode: mode ? mode[1] : 'half-away-from-zero',
+    };
+}
+
+export function compileFrequency(frequency: Ast.Frequency): Format.Frequency {
+    const every = frequency.every ?? (frequency.count !== undefined ? Number(frequency.count) : 1);
+    return { every, unit: compileTimeUnit(frequency.unit) };
+}
+
+export function compileSpan(span: Ast.Deadline | Ast.Duration): Format.Span {
+    return { amount: Number(span.amount), unit: compileTimeUnit(span.unit) };
+}
+
+export function compileLegalReference(reference: Ast.LawReference): Format.LegalReference {
+    const law = reference.law.ref?.name ?? reference.law.$refText;
+    const text = reference.chapter !== undefined
+        ? `${law} ${reference.chapter} kap ${reference.section} §${reference.point !== undefined ? ` ${reference.point}` : ''}`
+        : `${law} ${reference.section} §${reference.point !== undefined ? ` ${reference.point}` : ''}`;
+    return {
+        law: referenceId(reference.law),
+        ...(reference.chapter !== undefined ? { chapter: Number(reference.chapter) } : {}),
+        section: Number(reference.section),
+        ...(reference.point !== undefined ? { point: Number(reference.point) } : {}),
+        text,
+    };
+}

@@ -1,0 +1,43 @@
+import type { AstNode, Reference } from 'langium';
+import type { ElementId, ElementKind } from '@regelratt/format';
+import { isRate } from '../generated/ast.js';
+
+const kindByAstType: Record<string, string> = {
+    Law: 'law', Service: 'service', Administration: 'administration', Operation: 'operation', Unit: 'unit',
+    Area: 'area', Role: 'role', Phase: 'phase', Body: 'body', Attribute: 'attribute', Parameter: 'parameter',
+    Guideline: 'guideline', Obligation: 'obligation', LevelTable: 'levelTable', Premium: 'premium', Fee: 'fee',
+    PathwayModel: 'pathwayModel', Pathway: 'pathway', TestPhase: 'testPhase', Pilot: 'pilot', PilotGoal: 'pilotGoal',
+    EffectGoal: 'effectGoal', Indicator: 'indicator',
+};
+
+const rateKinds: Record<string, ElementKind> = {
+    schablon: 'flatRate',
+    platsersättning: 'placeRate',
+    timkostnad: 'hourlyRate',
+};
+
+/** The kind a declaration has in compiled JSON (`hemvård` the insats is a `service`). */
+export function compiledKind(node: AstNode): string {
+    if (isRate(node)) {
+        return rateKinds[node.kind];
+    }
+    const kind = kindByAstType[node.$type];
+    if (!kind) {
+        throw new Error(`No compiled kind for ${node.$type}`);
+    }
+    return kind;
+}
+
+/** `<kind>/<name>`: stable while a declaration keeps its kind and name, unique because names are. */
+export function elementId(node: AstNode & { name: string }): ElementId {
+    return `${compiledKind(node)}/${node.name}`;
+}
+
+/** The id a resolved reference points to. Compilation only runs on documents without errors, so it resolves. */
+export function referenceId<T extends AstNode & { name: string }>(reference: Reference<T>): ElementId {
+    const target = reference.ref;
+    if (!target) {
+        throw new Error(`Unresolved reference '${reference.$refText}' reached the compiler`);
+    }
+    return elementId(target);
+}

@@ -1,0 +1,77 @@
+import { URI, type LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Policy } from '../generated/ast.js';
+import { isDiagnosticCode, type MessageArgs, type Severity } from '../i18n/diagnostic-catalogue.js';
+import type { RegelrattServices } from '../regelratt-module.js';
+
+/** One policy file's text, named by its absolute path. */
+export interface PolicySource {
+    path: string;
+    text: string;
+}
+
+/** A diagnostic as tools outside the editor see it: 1-based positions and a catalogue code. */
+export interface PolicyDiagnostic {
+    code: string;
+    severity: Severity;
+    message: string;
+    args: MessageArgs;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+}
+
+export interface CheckedPolicy {
+    path: string;
+    document: LangiumDocument<Policy>;
+    diagnostics: PolicyDiagnostic[];
+}
+
+const severities: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+/**
+ * Parses, links and validates a set of files as one workspace (names resolve across all of them).
+ * Documents from an earlier call are removed first, so one set of services can check many sets.
+ */
+export async function checkPolicies(services: RegelrattServices, sources: readonly PolicySource[]): Promise<CheckedPolicy[]> {
+    const documents = services.shared.workspace.LangiumDocuments;
+    const existing = documents.all.map(d => d.uri).toArray();
+    for (const uri of existing) {
+        documents.deleteDocument(uri);
+    }
+    const created = sources.map(source => {
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString<Policy>(source.text, URI.file(source.path));
+        documents.addDocument(document);
+        return { path: source.path, document };
+    });
+    await services.shared.workspace.DocumentBuilder.build(created.map(c => c.document), { validation: true });
+    return created.map(({ path, document }) => ({
+        path,
+        document,
+        diagnostics: (document.diagnostics ?? []).map(toPolicyDiagnostic).sort(byPosition),
+    }));
+}
+
+function toPolicyDiagnostic(diagnostic: Diagnostic): PolicyDiagnostic {
+    const data = diagnostic.data as { code?: unknown; args?: MessageArgs } | undefined;
+    const code = isDiagnosticCode(data?.code) ? data.code : String(diagnostic.code ?? data?.code ?? 'unknown');
+    return {
+        code,
+        severity: severities[diagnostic.severity ?? 1],
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        args: data?.args ?? {},
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1,
+        endLine: diagnostic.range.end.line + 1,
+        endColumn: diagnostic.range.end.character + 1,
+    };
+}
+
+function byPosition(a: PolicyDiagnostic, b: PolicyDiagnostic): number {
+    return a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+}
+
+export function hasErrors(checked: readonly CheckedPolicy[]): boolean {
+    return checked.some(c => c.diagnostics.some(d => d.severity === 'error'));
+}
