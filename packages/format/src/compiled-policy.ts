@@ -52,9 +52,10 @@ export interface Validity {
     to?: IsoDate;
 }
 
+/** A period that may be open-ended (a pilot still running). */
 export interface DateRange {
     from: IsoDate;
-    to: IsoDate;
+    to?: IsoDate;
 }
 
 export interface Rounding {

@@ -45,7 +45,7 @@ export function compileValidity(validity: Ast.Validity): Format.Validity {
 }
 
 export function compileDateRange(range: Ast.DateRange): Format.DateRange {
-    return { from: range.from, to: range.to };
+    return { from: range.from, ...(range.to ? { to: range.to } : {}) };
 }
 
 /** Keyword sequences reach the AST joined without spaces ("halvabortfrånnoll"); compare on letters only. */

@@ -1,0 +1,136 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EmptyFileSystem } from 'langium';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, test } from 'vitest';
+import { SCHEMA_VERSION, type CompiledPolicyFile, type LevelTable } from '@regelratt/format';
+import { checkPolicies, compilePolicy, createRegelrattServices, serializeCompiledPolicy } from '@regelratt/language';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const schema = JSON.parse(readFileSync(path.join(repository, 'packages/format/schema/compiled-policy.schema.json'), 'utf8'));
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+const exampleSets = ['orebro', 'eskilstuna', 'uppsala'];
+
+/** Compiles an example folder with fresh services, as `regelratt compile` would, to file name → JSON text. */
+async function compileExample(name: string): Promise<Map<string, string>> {
+    const folder = path.join(repository, 'examples', name);
+    const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
+    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+    const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
+    for (const c of checked) {
+        expect(c.diagnostics.filter(d => d.severity === 'error'), c.path).toEqual([]);
+    }
+    return new Map(checked.map(c => {
+        const file = path.basename(c.path);
+        return [file, serializeCompiledPolicy(compilePolicy(c.document.parseResult.value, file))];
+    }));
+}
+
+describe.each(exampleSets)('examples/%s', name => {
+    test('checks without any diagnostic and every compiled file satisfies the shipped schema', async () => {
+        const compiled = await compileExample(name);
+        expect(compiled.size).toBeGreaterThan(0);
+        for (const [file, text] of compiled) {
+            const json = JSON.parse(text);
+            const valid = validate(json);
+            expect(valid, `${file}: ${JSON.stringify(validate.errors, null, 2)}`).toBe(true);
+            expect(json.schemaVersion).toBe(SCHEMA_VERSION);
+            expect(json.source).toBe(file);
+        }
+    });
+
+    test('compiles to the same bytes every time', async () => {
+        const first = await compileExample(name);
+        const second = await compileExample(name);
+        expect([...second.entries()]).toEqual([...first.entries()]);
+    });
+
+    test('every reference names an element of the set, and money is never a float', async () => {
+        const compiled = [...(await compileExample(name)).values()].map(text => JSON.parse(text) as CompiledPolicyFile);
+        const ids = new Set<string>();
+        const references: string[] = [];
+        const visit = (value: unknown, key?: string): void => {
+            if (typeof value === 'number') {
+                expect(Number.isInteger(value), `${key} = ${value}`).toBe(true);
+            } else if (Array.isArray(value)) {
+                value.forEach(v => visit(v, key));
+            } else if (value && typeof value === 'object') {
+                for (const [k, v] of Object.entries(value)) {
+                    if (k === 'id' && typeof v === 'string') {
+                        ids.add(v);
+                    } else if (typeof v === 'string' && /^[a-zA-Z]+\/[\p{L}_][\p{L}\p{N}_]*$/u.test(v)) {
+                        references.push(v);
+                    } else if (Array.isArray(v) && v.every(x => typeof x === 'string' && /^[a-zA-Z]+\//.test(x))) {
+                        references.push(...v);
+                    } else {
+                        visit(v, k);
+                    }
+                }
+            }
+        };
+        compiled.forEach(file => visit(file));
+        expect(references.length).toBeGreaterThan(0);
+        expect(references.filter(r => !ids.has(r))).toEqual([]);
+    });
+});
+
+describe('the Örebro compensation table', () => {
+    test('carries the level amounts of the source, exactly, and leaves the others open', async () => {
+        const compiled = JSON.parse((await compileExample('orebro')).get('hemvard-ersattning.regel')!) as CompiledPolicyFile;
+        const table = compiled.elements.find(e => e.id === 'levelTable/hemvård_tätort') as LevelTable;
+        const amounts = Object.fromEntries(table.rows.map(r => [r.level, 'open' in r.amount ? 'open' : r.amount.value]));
+        // The figures of the primer's table (seed 000), kr per month in tätort.
+        expect(amounts).toMatchObject({
+            0: '0', 4: '2037', 5: '2910', 7: '5723', 8: '7154', 10: '9676', 11: '11058', 12: '12440', 13: '13823', 14: '15205', 23: '37830',
+        });
+        expect(table.rows.filter(r => 'open' in r.amount).map(r => r.level)).toEqual([1, 2, 3, 6, 9, 15, 16, 17, 18, 19, 20, 21, 22]);
+        expect(table.levels).toEqual({ min: 0, max: 23 });
+        expect(table.rounding).toEqual({ unit: 'krona', mode: 'half-away-from-zero' });
+    });
+
+    test('the therapist hour costs 337,50 kr as an exact decimal string', async () => {
+        const text = (await compileExample('orebro')).get('hemvard-ersattning.regel')!;
+        expect(text).toContain('"value": "337.5"');
+        const compiled = JSON.parse(text) as CompiledPolicyFile;
+        expect(compiled.elements.find(e => e.id === 'hourlyRate/arbetsterapeut_tid')).toMatchObject({ amount: { value: '337.5', unit: 'kr', per: 'hour' } });
+    });
+});
+
+describe('compiled criteria and obligations', () => {
+    test('the day-rehab pilot criteria compile to a flat list of four conditions', async () => {
+        const compiled = JSON.parse((await compileExample('orebro')).get('piloter.regel')!) as CompiledPolicyFile;
+        const pilot = compiled.elements.find(e => e.id === 'pilot/dagrehab_hemrehab');
+        expect(pilot).toMatchObject({
+            phase: 'testPhase/test_och_utvecklingsfas',
+            inclusion: {
+                all: [
+                    { attribute: 'attribute/ålder', op: '>', value: { number: '65', unit: 'år' } },
+                    { not: { attribute: 'attribute/kan_ta_sig_till_vårdcentral', test: true } },
+                    { not: { attribute: 'attribute/kognitiv_svikt', test: true } },
+                    { attribute: 'attribute/motiverad_till_träning', test: true },
+                ],
+            },
+        });
+    });
+
+    test('force, frequency and deadline of obligations', async () => {
+        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        const [checked] = await checkPolicies(Regelratt, [{ path: '/t/r.regel', text: `
+            fas uppföljning
+            riktlinje r "R" {
+                krav a ska inte "A" avser uppföljning var 3:e månad inom 8 veckor
+                krav b får "B" varje år
+                krav c bör inte "C" var 2 veckor
+            }` }]);
+        expect(checked.diagnostics).toEqual([]);
+        const guideline = compilePolicy(checked.document.parseResult.value, 'r.regel').elements[1];
+        expect(guideline).toMatchObject({
+            obligations: [
+                { force: 'shall-not', governs: ['phase/uppföljning'], frequency: { every: 3, unit: 'month' }, deadline: { amount: 8, unit: 'week' } },
+                { force: 'may', frequency: { every: 1, unit: 'year' } },
+                { force: 'should-not', frequency: { every: 2, unit: 'week' } },
+            ],
+        });
+    });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import type { ast } from '@regelratt/language';
+import { checkTexts, diagnosticsOf, services } from './check-text.js';
+
+async function parse(text: string): Promise<ast.Policy> {
+    const [checked] = await checkTexts([text]);
+    expect(checked.diagnostics.filter(d => d.code === 'syntax-error' || d.code === 'lexical-error')).toEqual([]);
+    return checked.document.parseResult.value;
+}
+
+function tokens(text: string): string[] {
+    return services.parser.Lexer.tokenize(text).tokens.map(t => `${t.tokenType.name}:${t.image}`);
+}
+
+describe('Swedish numbers', () => {
+    test.each([
+        ['9 676', '9676'],
+        ['12 440', '12440'],
+        ['337,50', '337.5'],
+        ['2\u00A0037', '2037'],
+        ['1\u202F080', '1080'],
+        ['10 000 000', '10000000'],
+        ['0,5392', '0.5392'],
+        ['47 600,00', '47600'],
+    ])('%s is read as %s', async (written, value) => {
+        const policy = await parse(`nivåtabell t { nivå 1 : ${written} kr }`);
+        const table = policy.elements[0] as ast.LevelTable;
+        expect((table.rows[0].value as ast.Quantity).value).toBe(value);
+    });
+
+    test('a space between groups of three joins digits into one number, other spaces do not', () => {
+        expect(tokens('2 037')).toEqual(['NUMBER:2 037']);
+        expect(tokens('1 2345')).toEqual(['NUMBER:1', 'NUMBER:2345']);
+        expect(tokens('0–23')).toEqual(['NUMBER:0', '–:–', 'NUMBER:23']);
+        expect(tokens('1, 2')).toEqual(['NUMBER:1', ',:,', 'NUMBER:2']);
+    });
+
+    test('dates and ordinals are not numbers', () => {
+        expect(tokens('2021-10-01')).toEqual(['DATE:2021-10-01']);
+        expect(tokens('3:e')).toEqual(['ORDINAL:3:e']);
+    });
+
+    test('amounts with per-period units', async () => {
+        const policy = await parse('timkostnad at { belopp 337,50 kr/h }\nnivåtabell t { nivå 4 : 2 037 kr/mån }');
+        const rate = policy.elements[0] as ast.Rate;
+        expect(rate.value).toMatchObject({ value: '337.5', unit: { money: true, per: 'h' } });
+    });
+});
+
+describe('names and keywords', () => {
+    test.each(['hemvård', 'hög', 'Mikaeligården', 'Åbylundsgatan_1', 'nivå_ny', 'krona', 'ja_eller_nej', 'ärendetyp'])('%s is a name, not a keyword', name => {
+        expect(tokens(name)).toEqual([`ID:${name}`]);
+    });
+
+    test('comments are skipped, line and block', async () => {
+        const policy = await parse('// en kommentar\nområde a /* och en till */ "A"\n/* flera\nrader */');
+        expect(policy.elements).toHaveLength(1);
+    });
+
+    test('typographic quotes as Swedish writers type them', async () => {
+        const policy = await parse('område a ”Karla och Mikaeli”');
+        expect((policy.elements[0] as ast.Area).title).toBe('Karla och Mikaeli');
+    });
+
+    test('law references with chapter, section and point', async () => {
+        const policy = await parse('lag SoL "Socialtjänstlagen"\nlag LSS "LSS"\ninsats a enligt SoL 4 kap 1 §, LSS 9 § 8');
+        const service = policy.elements[2] as ast.Service;
+        expect(service.legalBasis.map(r => [r.chapter, r.section, r.point])).toEqual([['4', '1', undefined], [undefined, '9', '8']]);
+    });
+});
+
+describe('syntax errors a writer can read', () => {
+    test.each([
+        'nivåtabell t { nivå : 100 kr }',
+        'insats',
+        'egenskap x : heltal',
+        'förloppsmodell m { förlopp f { när ålder > } }',
+        'blaha',
+        '}}}',
+    ])('%s', async text => {
+        const diagnostics = await diagnosticsOf(text);
+        expect(diagnostics.length).toBeGreaterThan(0);
+        for (const diagnostic of diagnostics) {
+            expect(diagnostic.message).not.toMatch(/token of type|:KW|Expecting|NUMBER|\bID\b|STRING/);
+            expect(diagnostic.message).toMatch(/väntas|Oväntat|Okänt/);
+        }
+    });
+
+    test('a missing value names what is expected', async () => {
+        const [diagnostic] = await diagnosticsOf('nivåtabell t { nivå : 100 kr }');
+        expect(diagnostic.message).toBe("Oväntat ':': här väntas ett tal.");
+        expect([diagnostic.line, diagnostic.column]).toEqual([1, 21]);
+    });
+
+    test('a file that ends too early says so', async () => {
+        const [diagnostic] = await diagnosticsOf('nivåtabell t {');
+        expect(diagnostic.message).toMatch(/^Filen tar slut för tidigt: här väntas/);
+    });
+});
+
+describe('the parser survives anything', () => {
+    test('random printable garbage yields diagnostics, never an exception', async () => {
+        let seed = 42;
+        const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        const alphabet = 'nivåtabell{}:;,.-–%kr0123456789 "”\n\tåäöÅÄÖ/*§=<>()';
+        for (let round = 0; round < 30; round++) {
+            const text = Array.from({ length: 200 }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+            const diagnostics = await diagnosticsOf(text);
+            expect(Array.isArray(diagnostics)).toBe(true);
+        }
+    });
+});
