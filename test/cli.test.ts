@@ -1,0 +1,172 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
+const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs the built command as a user would, with the same Node that runs the tests. */
+function regelratt(args: string[], cwd = repository) {
+    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, REGELRATT_DEBUG: '' } });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function file(name: string, content: string | Buffer): string {
+    const target = path.join(scratch, name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, content);
+    return target;
+}
+
+function expectNoStackTrace(output: { stdout: string; stderr: string }) {
+    expect(output.stdout + output.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+}
+
+describe('regelratt check', () => {
+    test('the Örebro policy set is clean: exit 0, nothing on stdout, a summary on stderr', () => {
+        const result = regelratt(['check', 'examples/orebro']);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toMatch(/^12 filer kontrollerade: 0 fel, 0 varningar\.\n$/);
+    });
+
+    test('errors are printed as file:line:col: fel: message [code] with exit 1', () => {
+        const broken = file('broken/tabell.regel', 'insats hemvård\nnivåtabell t {\n  insats hemvård\n  nivå 4 : 2 037\n}\n');
+        const result = regelratt(['check', broken], scratch);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe('broken/tabell.regel:4:12: fel: Beloppet 2 037 saknar enhet; skriv 2 037 kr. [missing-unit]\n');
+        expect(result.stderr).toContain('1 fil kontrollerade: 1 fel, 0 varningar.');
+    });
+
+    test('warnings alone leave the exit code 0', () => {
+        const warned = file('warned/a.regel', 'egenskap ålder : heltal 0–120 år\nförloppsmodell m { förlopp f { när ålder > 150 } }\n');
+        const result = regelratt(['check', warned], scratch);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain('warned/a.regel:2:44: varning: 150 ligger utanför');
+    });
+
+    test('--lang en gives English', () => {
+        const broken = file('english/a.regel', 'nivåtabell t { nivå 4 : 2 037 }\n');
+        const result = regelratt(['check', broken, '--lang', 'en'], scratch);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe('english/a.regel:1:25: error: The amount 2 037 has no unit; write 2 037 kr. [missing-unit]\n');
+        expect(result.stderr).toContain('1 file checked: 1 error, 0 warnings.');
+    });
+
+    test('--format json gives machine-readable diagnostics', () => {
+        const broken = file('json/a.regel', 'nivåtabell t { nivå 4 : 1 kr\nnivå 4 : 2 kr }\n');
+        const result = regelratt(['check', broken, '--format', 'json'], scratch);
+        expect(result.code).toBe(1);
+        const report = JSON.parse(result.stdout);
+        expect(report.summary).toEqual({ files: 1, errors: 1, warnings: 0, infos: 0 });
+        expect(report.diagnostics[0]).toMatchObject({ file: 'json/a.regel', line: 2, column: 6, severity: 'error', code: 'duplicate-level', args: { level: '4', line: 1 } });
+    });
+
+    test('names resolve across the files of a folder', () => {
+        file('across/a.regel', 'område tätort\n');
+        file('across/b.regel', 'nivåtabell t { område tätort }\n');
+        expect(regelratt(['check', 'across'], scratch).code).toBe(0);
+    });
+});
+
+describe('bad input: a clear message, exit 2, never a stack trace', () => {
+    test.each([
+        ['a missing path', ['check', 'finns-inte.regel'], /finns-inte\.regel:1:1: fel: Hittar inte finns-inte\.regel\. \[file-not-found\]/],
+        ['a folder without .regel files', ['check', 'tom'], /Mappen tom innehåller inga \.regel-filer\. \[no-policy-files\]/],
+        ['a file that is not .regel', ['check', 'annat.txt'], /annat\.txt är ingen \.regel-fil\. \[not-a-policy-file\]/],
+        ['a binary file', ['check', 'binär.regel'], /binär\.regel:1:1: fel: Filen är binär, inte text.*\[binary-file\]/],
+        ['a file that is not UTF-8', ['check', 'latin1.regel'], /latin1\.regel:1:1: fel: Filen är inte giltig UTF-8.*\[not-utf8\]/],
+        ['a 10 MB file', ['check', 'stor.regel'], /stor\.regel:1:1: fel: Filen är 10,0 MB stor; gränsen är 4,0 MB\..*\[file-too-large\]/],
+    ])('%s', (_label, args, message) => {
+        mkdirSync(path.join(scratch, 'tom'), { recursive: true });
+        file('annat.txt', 'text');
+        file('binär.regel', Buffer.from([0x6c, 0x61, 0x67, 0x00, 0x01, 0x02]));
+        file('latin1.regel', Buffer.from('område r "Rostahemmet på Östra"', 'latin1'));
+        file('stor.regel', Buffer.alloc(10 * 1024 * 1024, 0x20));
+        const result = regelratt(args, scratch);
+        expect(result.code).toBe(2);
+        expect(result.stdout).toMatch(message);
+        expectNoStackTrace(result);
+    });
+
+    test.each([
+        ['no command', [], /inget kommando angivet/],
+        ['an unknown command', ['kolla', 'x'], /okänt kommando 'kolla'/],
+        ['no inputs', ['check'], /ange minst en fil eller mapp/],
+        ['compile without -o', ['compile', 'examples/orebro'], /compile behöver en utmapp/],
+        ['an unknown flag', ['check', '--snabbt', 'x'], /felaktig flagga/],
+        ['a bad --format', ['check', 'x', '--format', 'xml'], /ogiltigt värde 'xml' för --format/],
+    ])('usage problem: %s', (_label, args, message) => {
+        const result = regelratt(args);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(message);
+        expect(result.stderr).toContain("regelratt --help");
+        expectNoStackTrace(result);
+    });
+
+    test('garbage text is reported as policy errors, not a crash', () => {
+        const garbage = file('garbage.regel', '§§§ }{ nivå nivå : : kr % ”oavslutad\n\u0007\u0001 2021-13-45 förlopp {');
+        const result = regelratt(['check', garbage], scratch);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/garbage\.regel:1:1: fel: /);
+        expectNoStackTrace(result);
+    });
+
+    test('--help prints the usage in Swedish and exits 0', () => {
+        const result = regelratt(['--help']);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain('regelratt compile <filer eller mappar> -o <mapp>');
+    });
+});
+
+describe('regelratt compile', () => {
+    test('writes one JSON file per source file, the same bytes on every run', () => {
+        const first = path.join(scratch, 'out1');
+        const second = path.join(scratch, 'out2');
+        expect(regelratt(['compile', 'examples/orebro', '-o', first]).code).toBe(0);
+        const result = regelratt(['compile', 'examples/orebro', '-o', second]);
+        expect(result.code).toBe(0);
+        expect(result.stderr).toContain(`12 JSON-filer skrivna till ${second}.`);
+        const files = readdirSync(first).sort();
+        expect(files).toContain('hemvard-ersattning.json');
+        expect(files).toHaveLength(12);
+        for (const name of files) {
+            expect(readFileSync(path.join(second, name))).toEqual(readFileSync(path.join(first, name)));
+        }
+        expect(readdirSync(first).filter(name => name.endsWith('.tmp'))).toEqual([]);
+    });
+
+    test('a set with an error writes nothing, not even the clean files', () => {
+        file('mixed/ok.regel', 'område tätort\n');
+        file('mixed/fel.regel', 'nivåtabell t { område tätortt }\n');
+        const out = path.join(scratch, 'mixed-out');
+        const result = regelratt(['compile', 'mixed', '-o', out], scratch);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain("Menade du 'tätort'?");
+        expect(result.stderr).toContain('Ingenting skrevs');
+        expect(existsSync(out)).toBe(false);
+    });
+
+    test('an output folder that cannot be written is an I/O problem with exit 2', () => {
+        const blocker = file('blocker', 'a file where the output folder should be');
+        const result = regelratt(['compile', 'examples/uppsala', '-o', path.join(blocker, 'ut')]);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/Kan inte skriva .*ENOTDIR/);
+        expectNoStackTrace(result);
+    });
+
+    test('nested folders keep their structure under the output folder', () => {
+        file('nested/vokabulär/område.regel', 'område tätort\n');
+        file('nested/tabeller/t.regel', 'nivåtabell t { område tätort }\n');
+        const out = path.join(scratch, 'nested-out');
+        expect(regelratt(['compile', 'nested', '-o', out], scratch).code).toBe(0);
+        const table = JSON.parse(readFileSync(path.join(out, 'tabeller/t.json'), 'utf8'));
+        expect(table.source).toBe('tabeller/t.regel');
+        expect(table.elements[0].area).toBe('area/tätort');
+    });
+});
