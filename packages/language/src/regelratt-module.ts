@@ -1,8 +1,7 @@
-import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
-} from 'langium/lsp';
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject,
+    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices,
+} from 'langium';
 import { RegelrattGeneratedModule, RegelrattGeneratedSharedModule } from './generated/module.js';
 import { LocaleSetting } from './i18n/locale.js';
 import { RegelrattTokenBuilder } from './parser/regelratt-token-builder.js';
@@ -20,9 +19,13 @@ export type RegelrattAddedServices = {
     };
 };
 
-export type RegelrattServices = LangiumServices & RegelrattAddedServices;
+/**
+ * The language's services without the editor: what the command line, the compiler and the tests use.
+ * The language server adds Langium's LSP services on top of the same module.
+ */
+export type RegelrattServices = LangiumCoreServices & RegelrattAddedServices;
 
-export const RegelrattModule: Module<RegelrattServices, PartialLangiumServices & RegelrattAddedServices> = {
+export const RegelrattModule: Module<RegelrattServices, PartialLangiumCoreServices & RegelrattAddedServices> = {
     i18n: {
         Locale: () => new LocaleSetting(),
     },
@@ -41,17 +44,15 @@ export const RegelrattModule: Module<RegelrattServices, PartialLangiumServices &
     },
 };
 
-export function createRegelrattServices(context: DefaultSharedModuleContext): {
-    shared: LangiumSharedServices;
+export function createRegelrattServices(context: DefaultSharedCoreModuleContext): {
+    shared: LangiumSharedCoreServices;
     Regelratt: RegelrattServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), RegelrattGeneratedSharedModule);
-    const Regelratt = inject(createDefaultModule({ shared }), RegelrattGeneratedModule, RegelrattModule);
+    const shared = inject(createDefaultSharedCoreModule(context), RegelrattGeneratedSharedModule);
+    const Regelratt = inject(createDefaultCoreModule({ shared }), RegelrattGeneratedModule, RegelrattModule);
     shared.ServiceRegistry.register(Regelratt);
     registerValidationChecks(Regelratt);
-    if (!context.connection) {
-        // Outside a language server nobody sends configuration; start with the defaults at once.
-        shared.workspace.ConfigurationProvider.initialized({});
-    }
+    // Without a language client nobody sends configuration; start with the defaults at once.
+    shared.workspace.ConfigurationProvider.initialized({});
     return { shared, Regelratt };
 }
