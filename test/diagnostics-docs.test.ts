@@ -15,6 +15,7 @@ describe('docs/diagnostics.md', () => {
 
     test.each(Object.entries(diagnosticCatalogue))('gives %s the severity the catalogue has', (code, definition) => {
         const section = page.slice(page.indexOf(`### \`${code}\``)).split('\n### ')[0];
-        expect(section).toContain(definition.severity === 'error' ? '**fel.**' : '**varning.**');
+        const word = { error: '**fel.**', warning: '**varning.**', info: '**upplysning.**', hint: '**tips.**' }[definition.severity];
+        expect(section).toContain(word);
     });
 });

@@ -9,6 +9,8 @@ export interface CliOptions {
     format: 'text' | 'json';
     locale: MessageLocale;
     maxFileBytes: number;
+    /** Show information-level diagnostics (unused declarations) in text output. */
+    info: boolean;
     help: boolean;
     version: boolean;
 }
@@ -33,6 +35,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
                 format: { type: 'string', default: 'text' },
                 lang: { type: 'string', default: 'sv' },
                 'max-file-size': { type: 'string' },
+                info: { type: 'boolean', default: false },
                 help: { type: 'boolean', short: 'h', default: false },
                 version: { type: 'boolean', short: 'v', default: false },
             },
@@ -65,6 +68,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
             format: values.format,
             locale: values.lang,
             maxFileBytes,
+            info: values.info ?? false,
             help: values.help ?? false,
             version: values.version ?? false,
         },

@@ -4,7 +4,7 @@ import type { MessageLocale } from '@regelratt/language';
 const texts = {
     usage: {
         sv: `Användning:
-  regelratt check <filer eller mappar> [--format text|json] [--lang sv|en]
+  regelratt check <filer eller mappar> [--format text|json] [--lang sv|en] [--info]
   regelratt compile <filer eller mappar> -o <mapp> [--lang sv|en]
 
 Kommandon:
@@ -15,13 +15,14 @@ Flaggor:
   -o, --out <mapp>     Mappen som JSON-filerna skrivs till (compile).
   --format text|json   Utskriftsformat för diagnoser (standard: text).
   --lang sv|en         Språk för meddelanden (standard: sv).
+  --info               Visar även upplysningar (till exempel namn som inte används).
   --max-file-size <MB> Största tillåtna filstorlek (standard: 4).
   -h, --help           Visar den här hjälpen.
   -v, --version        Visar versionen.
 
 Slutkoder: 0 inga fel, 1 fel i policyn, 2 felaktigt anrop eller fil som inte kan läsas, 3 internt fel.`,
         en: `Usage:
-  regelratt check <files or folders> [--format text|json] [--lang sv|en]
+  regelratt check <files or folders> [--format text|json] [--lang sv|en] [--info]
   regelratt compile <files or folders> -o <folder> [--lang sv|en]
 
 Commands:
@@ -32,6 +33,7 @@ Options:
   -o, --out <folder>   The folder the JSON files are written to (compile).
   --format text|json   Output format of diagnostics (default: text).
   --lang sv|en         Language of messages (default: sv).
+  --info               Also shows notes (names nobody uses, for instance).
   --max-file-size <MB> Largest file accepted (default: 4).
   -h, --help           Shows this help.
   -v, --version        Shows the version.
@@ -75,6 +77,12 @@ export function summary(errors: number, warnings: number, files: number, locale:
     }
     const f = files === 1 ? '1 file' : `${files} files`;
     return `${f} checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`;
+}
+
+export function hiddenInfos(count: number, locale: MessageLocale): string {
+    return locale === 'sv'
+        ? `(${count} ${count === 1 ? 'upplysning' : 'upplysningar'} om oanvända namn; visa med --info.)`
+        : `(${count} ${count === 1 ? 'note' : 'notes'} on unused names; show with --info.)`;
 }
 
 export function compiledSummary(written: number, folder: string, locale: MessageLocale): string {

@@ -17,6 +17,7 @@ export function formatJson(diagnostics: readonly ReportedDiagnostic[], files: nu
         diagnostics: diagnostics.map(d => ({
             file: d.file, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn,
             severity: d.severity, code: d.code, message: d.message, args: d.args,
+            ...(d.witness ? { witness: d.witness } : {}),
         })),
         summary: { files, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') },
     }, null, 2)}\n`;

@@ -1,1 +1,2 @@
 export * from './compiled-policy.js';
+export * from './exact-number.js';

@@ -1,5 +1,5 @@
 import type { CliOptions } from '../arguments.js';
-import { summary } from '../cli-messages.js';
+import { hiddenInfos, summary } from '../cli-messages.js';
 import { formatJson, formatText, type ReportedDiagnostic } from '../diagnostic-output.js';
 import type { CliIO } from '../io.js';
 import { loadWorkspace } from '../load-workspace.js';
@@ -25,12 +25,16 @@ export function printDiagnostics(diagnostics: readonly ReportedDiagnostic[], fil
         io.stdout.write(formatJson(diagnostics, files));
         return;
     }
+    const informational = (d: ReportedDiagnostic) => d.severity === 'info' || d.severity === 'hint';
     for (const diagnostic of diagnostics) {
-        io.stdout.write(`${formatText(diagnostic, options.locale)}\n`);
+        if (options.info || !informational(diagnostic)) {
+            io.stdout.write(`${formatText(diagnostic, options.locale)}\n`);
+        }
     }
     if (files > 0) {
         const errors = diagnostics.filter(d => d.severity === 'error').length;
         const warnings = diagnostics.filter(d => d.severity === 'warning').length;
-        io.stderr.write(`${summary(errors, warnings, files, options.locale)}\n`);
+        const hidden = options.info ? 0 : diagnostics.filter(informational).length;
+        io.stderr.write(`${summary(errors, warnings, files, options.locale)}${hidden > 0 ? ` ${hiddenInfos(hidden, options.locale)}` : ''}\n`);
     }
 }

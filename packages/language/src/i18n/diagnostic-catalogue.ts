@@ -109,6 +109,158 @@ export const diagnosticCatalogue = {
         sv: a => `Nivå ${a.level} ligger utanför tabellens nivåer ${a.min}–${a.max}.`,
         en: a => `Level ${a.level} lies outside the table's levels ${a.min}–${a.max}.`,
     },
+    // ------------------------------------------------------------ analyses: förlopp
+    'pathway-gap': {
+        severity: 'error',
+        sv: a => `Inget förlopp gäller för: ${a.witness}.${a.more ? ` (Och ${a.more} fall till.)` : ''}`,
+        en: a => `No pathway applies to: ${a.witness}.${a.more ? ` (And ${a.more} more cases.)` : ''}`,
+    },
+    'pathway-overlap': {
+        severity: 'error',
+        sv: a => `Både ${a.first} och ${a.second} gäller för: ${a.witness}. Är det avsett, ange 'sekundärt ${a.second}' i ${a.first}.${a.more ? ` (Och ${a.more} fall till.)` : ''}`,
+        en: a => `Both ${a.first} and ${a.second} apply to: ${a.witness}. If that is intended, write 'sekundärt ${a.second}' in ${a.first}.${a.more ? ` (And ${a.more} more cases.)` : ''}`,
+    },
+    'pathway-without-criterion': {
+        severity: 'warning',
+        sv: a => `Förloppet ${a.name} saknar 'när'-villkor, så ingen placeras där; täckningen prövas utan det.`,
+        en: a => `The pathway ${a.name} has no 'när' criterion, so nobody is placed there; coverage is checked without it.`,
+    },
+    'analysis-undecided': {
+        severity: 'warning',
+        sv: a => `Kunde inte avgöra ${a.what} inom gränsen på ${a.budget} fall; förenkla villkoren eller dela upp dem. Inget har prövats färdigt här.`,
+        en: a => `Could not decide ${a.what} within the limit of ${a.budget} cases; simplify or split the criteria. Nothing here has been fully checked.`,
+    },
+    // ------------------------------------------------------------ analyses: inclusion
+    'unsatisfiable-criterion': {
+        severity: 'error',
+        sv: a => `Ingen medborgare uppfyller villkoret${a.parts ? `: ${a.parts} kan inte gälla samtidigt` : ''}.`,
+        en: a => `No citizen satisfies the criterion${a.parts ? `: ${a.parts} cannot hold at the same time` : ''}.`,
+    },
+    'exclusion-removes-everyone': {
+        severity: 'error',
+        sv: a => `Undantagen utesluter alla som inkluderas; till exempel utesluts ${a.witness}.`,
+        en: a => `The exclusions remove everyone the inclusion admits; for example ${a.witness} is excluded.`,
+    },
+    'exclusion-never-applies': {
+        severity: 'warning',
+        sv: () => `Undantaget gäller aldrig någon som inkluderas, så det utesluter ingen.`,
+        en: () => `The exclusion never applies to anyone the inclusion admits, so it excludes nobody.`,
+    },
+    'redundant-criterion': {
+        severity: 'warning',
+        sv: a => `Villkoret '${a.part}' följer redan av de övriga och ändrar ingenting.`,
+        en: a => `The condition '${a.part}' already follows from the others and changes nothing.`,
+    },
+    'unreachable-branch': {
+        severity: 'warning',
+        sv: a => `Alternativet '${a.part}' kan aldrig uppfyllas tillsammans med resten av villkoret.`,
+        en: a => `The alternative '${a.part}' can never hold together with the rest of the criterion.`,
+    },
+    // ------------------------------------------------------------ analyses: test phase and pilots
+    'pilot-service-excluded': {
+        severity: 'error',
+        sv: a => `Insatsen ${a.service} är undantagen i ${a.phase}.`,
+        en: a => `The service ${a.service} is excluded from ${a.phase}.`,
+    },
+    'pilot-service-not-in-phase': {
+        severity: 'warning',
+        sv: a => `Insatsen ${a.service} ingår inte i ${a.phase}s insatser.`,
+        en: a => `The service ${a.service} is not among the services of ${a.phase}.`,
+    },
+    'pilot-unit-not-in-phase': {
+        severity: 'warning',
+        sv: a => `Enheten ${a.unit} deltar inte i ${a.phase}.`,
+        en: a => `The unit ${a.unit} does not take part in ${a.phase}.`,
+    },
+    'pilot-period-outside-phase': {
+        severity: 'error',
+        sv: a => `Piloten pågår ${a.date}, utanför ${a.phase} (${a.from}–${a.to}).`,
+        en: a => `The pilot runs on ${a.date}, outside ${a.phase} (${a.from}–${a.to}).`,
+    },
+    'unit-outside-area-unmarked': {
+        severity: 'warning',
+        sv: a => `Enheten ${a.unit} ligger inte i ${a.area} men är inte markerad 'utanför området'.`,
+        en: a => `The unit ${a.unit} is not in ${a.area} but is not marked 'utanför området'.`,
+    },
+    'unit-marked-outside-but-inside': {
+        severity: 'warning',
+        sv: a => `Enheten ${a.unit} ligger i ${a.area} men är markerad 'utanför området'.`,
+        en: a => `The unit ${a.unit} is in ${a.area} but is marked 'utanför området'.`,
+    },
+    // ------------------------------------------------------------ analyses: levels and money
+    'missing-level': {
+        severity: 'error',
+        sv: a => `Tabellen anger nivåerna ${a.min}–${a.max} men saknar ${a.levels}.`,
+        en: a => `The table declares levels ${a.min}–${a.max} but lacks ${a.levels}.`,
+    },
+    'open-amount': {
+        severity: 'warning',
+        sv: a => `Belopp är inte angivet för ${a.levels}.`,
+        en: a => `No amount is given for ${a.levels}.`,
+    },
+    'amount-decreases': {
+        severity: 'warning',
+        sv: a => `Beloppet sjunker när nivån stiger: nivå ${a.low} ger ${a.lowAmount} kr men nivå ${a.high} ${a.highAmount} kr.`,
+        en: a => `The amount falls as the level rises: level ${a.low} gives ${a.lowAmount} kr but level ${a.high} ${a.highAmount} kr.`,
+    },
+    'fee-rises-as-need-falls': {
+        severity: 'error',
+        sv: a => `Avgiften stiger när behovet sjunker: med ett avgiftsutrymme som ger ${a.room} kr ger nivå ${a.low} ${a.lowFee} kr men nivå ${a.high} ${a.highFee} kr (${a.date}).`,
+        en: a => `The fee rises as need falls: where the avgiftsutrymme gives ${a.room} kr, level ${a.low} charges ${a.lowFee} kr but level ${a.high} ${a.highFee} kr (${a.date}).`,
+    },
+    'cap-never-binds': {
+        severity: 'warning',
+        sv: a => `Takbeloppet för nivå ${a.level} (${a.cap} kr) är aldrig lägre än maxtaxan (som högst ${a.ceiling} kr) och påverkar aldrig avgiften.`,
+        en: a => `The cap of level ${a.level} (${a.cap} kr) is never below the ceiling (at most ${a.ceiling} kr) and never affects the fee.`,
+    },
+    'caps-charge-same': {
+        severity: 'warning',
+        sv: a => `Nivå ${a.low} och nivå ${a.high} får samma högsta avgift, ${a.amount} kr (${a.date}); avgiften skiljer inte mellan dem.`,
+        en: a => `Levels ${a.low} and ${a.high} have the same highest fee, ${a.amount} kr (${a.date}); the fee does not tell them apart.`,
+    },
+    'premium-unknown-level': {
+        severity: 'error',
+        sv: a => `Nivå ${a.level} finns inte i tabellen ${a.table}.`,
+        en: a => `Level ${a.level} is not in the table ${a.table}.`,
+    },
+    'premium-not-a-reduction': {
+        severity: 'error',
+        sv: a => `Från nivå ${a.from} till nivå ${a.to} är ingen sänkning.`,
+        en: a => `From level ${a.from} to level ${a.to} is not a reduction.`,
+    },
+    // ------------------------------------------------------------ analyses: time
+    'overlapping-versions': {
+        severity: 'error',
+        sv: a => `${a.what} gäller samtidigt som ${a.other} från ${a.date}; två versioner av samma sak får inte överlappa.`,
+        en: a => `${a.what} is in force together with ${a.other} from ${a.date}; two versions of the same thing must not overlap.`,
+    },
+    'version-gap': {
+        severity: 'warning',
+        sv: a => `${a.name} saknar värde ${a.from}–${a.to}, mellan två versioner.`,
+        en: a => `${a.name} has no value ${a.from}–${a.to}, between two versions.`,
+    },
+    'no-valid-version': {
+        severity: 'error',
+        sv: a => `${a.name} har inget värde ${a.date}, men ${a.user} gäller då.`,
+        en: a => `${a.name} has no value on ${a.date}, but ${a.user} is in force then.`,
+    },
+    // ------------------------------------------------------------ analyses: guidelines
+    'impossible-term': {
+        severity: 'error',
+        sv: a => `${a.what} på 0 ${a.unit} kan inte uppfyllas.`,
+        en: a => `${a.what} of 0 ${a.unit} cannot be met.`,
+    },
+    'contradicting-obligations': {
+        severity: 'error',
+        sv: a => `Kravet motsäger ${a.other}: '${a.force}' och '${a.otherForce}' om ${a.action} för ${a.thing}, båda i kraft från ${a.date}.`,
+        en: a => `The obligation contradicts ${a.other}: '${a.force}' and '${a.otherForce}' about ${a.action} for ${a.thing}, both in force from ${a.date}.`,
+    },
+    // ------------------------------------------------------------ analyses: use
+    'unused-declaration': {
+        severity: 'info',
+        sv: a => `${a.kind} ${a.name} används inte någonstans i arbetsytan.`,
+        en: a => `${a.kind} ${a.name} is not used anywhere in the workspace.`,
+    },
     // ------------------------------------------------------------ files (reported by the command line)
     'file-not-found': {
         severity: 'error',

@@ -1,7 +1,9 @@
 import type { ValidationChecks } from 'langium';
-import type { LevelRow, RegelrattAstType } from '../generated/ast.js';
+import type { LevelRow, LevelTable, RegelrattAstType } from '../generated/ast.js';
+import { isOpenAmount, isQuantity } from '../generated/ast.js';
+import { compactLevels } from '../analysis/compact-levels.js';
 import type { RegelrattServices } from '../regelratt-module.js';
-import { compareDecimals, swedishDecimal } from '../numbers/decimal-text.js';
+import { compareDecimals, isWholeDecimal, swedishDecimal } from '../numbers/decimal-text.js';
 import { createReport, type Report } from './report.js';
 
 /** Each level appears once per table, and inside the table's declared levels. */
@@ -22,6 +24,60 @@ export function levelTableChecks(services: RegelrattServices): ValidationChecks<
         },
         Fee: (fee, accept) => checkDuplicateLevels(fee.caps, createReport(accept, locale)),
     };
+}
+
+/**
+ * What the analyses add to a table: the declared levels are all there, open amounts are named,
+ * and amounts do not fall as the level (the need) rises.
+ */
+export function levelTableAnalyses(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
+    const locale = services.i18n.Locale;
+    return {
+        LevelTable: (table, accept) => {
+            const report = createReport(accept, locale);
+            const sv = locale.current === 'sv';
+            const { levels } = table;
+            if (levels && isWholeDecimal(levels.min) && isWholeDecimal(levels.max) && compareDecimals(levels.min, levels.max) <= 0) {
+                const present = new Set(table.rows.map(row => Number(row.level)));
+                const missing: number[] = [];
+                for (let level = Number(levels.min); level <= Number(levels.max); level++) {
+                    if (!present.has(level)) {
+                        missing.push(level);
+                    }
+                }
+                if (missing.length > 0) {
+                    report('missing-level', { min: levels.min, max: levels.max, levels: compactLevels(missing, sv) }, { node: table, property: 'levels' });
+                }
+            }
+            const open = table.rows.filter(row => isOpenAmount(row.value)).map(row => Number(row.level));
+            if (open.length > 0) {
+                report('open-amount', { levels: compactLevels(open, sv) }, { node: table, property: 'name' });
+            }
+            checkOrder(table, report);
+        },
+    };
+}
+
+function moneyAmount(row: LevelRow): string | undefined {
+    return isQuantity(row.value) && row.value.unit?.money ? row.value.value : undefined;
+}
+
+/** Known amounts never fall as the level rises; each fall is reported at the level where it happens. */
+function checkOrder(table: LevelTable, report: Report): void {
+    const known = table.rows.filter(row => moneyAmount(row) !== undefined).sort((a, b) => compareDecimals(a.level, b.level));
+    let highest: LevelRow | undefined;
+    for (const row of known) {
+        const amount = moneyAmount(row)!;
+        const top = highest && moneyAmount(highest)!;
+        if (highest && top && compareDecimals(amount, top) < 0) {
+            report('amount-decreases', {
+                low: swedishDecimal(highest.level), lowAmount: swedishDecimal(top),
+                high: swedishDecimal(row.level), highAmount: swedishDecimal(amount),
+            }, { node: row, property: 'value' });
+        } else if (!top || compareDecimals(amount, top) > 0) {
+            highest = row;
+        }
+    }
 }
 
 function checkDuplicateLevels(rows: LevelRow[], report: Report): void {

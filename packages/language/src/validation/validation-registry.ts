@@ -2,11 +2,22 @@ import type { RegelrattServices } from '../regelratt-module.js';
 import { clauseChecks } from './clause-checks.js';
 import { criterionTypeChecks } from './criterion-type-checks.js';
 import { dateChecks } from './date-checks.js';
-import { levelTableChecks } from './level-table-checks.js';
+import { feeChecks } from './fee-checks.js';
+import { inclusionChecks } from './inclusion-checks.js';
+import { levelTableAnalyses, levelTableChecks } from './level-table-checks.js';
 import { nameChecks } from './name-checks.js';
+import { obligationChecks } from './obligation-checks.js';
+import { pathwayCoverageChecks } from './pathway-coverage-checks.js';
+import { premiumChecks } from './premium-checks.js';
 import { quantityChecks } from './quantity-checks.js';
+import { testPhaseChecks } from './test-phase-checks.js';
+import { usageChecks } from './usage-checks.js';
+import { versionChecks } from './version-checks.js';
 
-/** Every validation of the language, each concern in its own file. Deeper analyses register here as they arrive. */
+/**
+ * Every validation of the language, each concern in its own file: first the checks of one
+ * declaration in isolation, then the analyses that reason over criteria, levels, money and time.
+ */
 export function registerValidationChecks(services: RegelrattServices): void {
     const registry = services.validation.ValidationRegistry;
     for (const checks of [
@@ -16,6 +27,15 @@ export function registerValidationChecks(services: RegelrattServices): void {
         criterionTypeChecks(services),
         dateChecks(services),
         levelTableChecks(services),
+        pathwayCoverageChecks(services),
+        inclusionChecks(services),
+        testPhaseChecks(services),
+        levelTableAnalyses(services),
+        premiumChecks(services),
+        feeChecks(services),
+        versionChecks(services),
+        obligationChecks(services),
+        usageChecks(services),
     ]) {
         registry.register(checks);
     }

@@ -16,6 +16,8 @@ export interface PolicyDiagnostic {
     severity: Severity;
     message: string;
     args: MessageArgs;
+    /** For analysis findings: the example citizen the finding holds for. */
+    witness?: { text: string; example: Record<string, string> };
     line: number;
     column: number;
     endLine: number;
@@ -36,9 +38,11 @@ const severities: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'inf
  */
 export async function checkPolicies(services: RegelrattServices, sources: readonly PolicySource[]): Promise<CheckedPolicy[]> {
     const documents = services.shared.workspace.LangiumDocuments;
+    const index = services.shared.workspace.IndexManager;
     const existing = documents.all.map(d => d.uri).toArray();
     for (const uri of existing) {
         documents.deleteDocument(uri);
+        index.remove(uri);
     }
     const created = sources.map(source => {
         const document = services.shared.workspace.LangiumDocumentFactory.fromString<Policy>(source.text, URI.file(source.path));
@@ -54,13 +58,14 @@ export async function checkPolicies(services: RegelrattServices, sources: readon
 }
 
 function toPolicyDiagnostic(diagnostic: Diagnostic): PolicyDiagnostic {
-    const data = diagnostic.data as { code?: unknown; args?: MessageArgs } | undefined;
+    const data = diagnostic.data as { code?: unknown; args?: MessageArgs; witness?: PolicyDiagnostic['witness'] } | undefined;
     const code = isDiagnosticCode(data?.code) ? data.code : String(diagnostic.code ?? data?.code ?? 'unknown');
     return {
         code,
         severity: severities[diagnostic.severity ?? 1],
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         args: data?.args ?? {},
+        ...(data?.witness ? { witness: data.witness } : {}),
         line: diagnostic.range.start.line + 1,
         column: diagnostic.range.start.character + 1,
         endLine: diagnostic.range.end.line + 1,

@@ -1,0 +1,85 @@
+import { AstUtils } from 'langium';
+import type { Criterion } from '@regelratt/format';
+import type * as Ast from '../generated/ast.js';
+import { isComparison, isEnumerationLiteral } from '../generated/ast.js';
+import { compileCriterion } from '../compiler/compile-criterion.js';
+import { elementId } from '../compiler/element-ids.js';
+import { attributeDomain, type AnalysedAttribute } from './attribute-domain.js';
+
+/**
+ * The criteria of some AST nodes in the analyses' terms, with the domains of the attributes they
+ * read. Undefined when a reference is unresolved or a comparison is ill-typed: those are reported
+ * by the ordinary checks, and analysing around them would only add noise.
+ */
+export interface AnalysisInput {
+    criteria: Criterion[];
+    attributes: Map<string, AnalysedAttribute>;
+}
+
+export function analysisInput(criteria: readonly Ast.Criterion[]): AnalysisInput | undefined {
+    const attributes = new Map<string, AnalysedAttribute>();
+    for (const criterion of criteria) {
+        for (const node of [criterion, ...AstUtils.streamAllContents(criterion)]) {
+            if (isComparison(node)) {
+                const attribute = node.attribute.ref;
+                if (!attribute || !wellTyped(node, attribute)) {
+                    return undefined;
+                }
+                attributes.set(elementId(attribute), { id: elementId(attribute), name: attribute.name, domain: attributeDomain(attribute) });
+            } else if (isEnumerationLiteral(node) && !node.value.ref) {
+                return undefined;
+            }
+        }
+    }
+    return { criteria: criteria.map(compileCriterion), attributes };
+}
+
+function wellTyped(comparison: Ast.Comparison, attribute: Ast.Attribute): boolean {
+    const type = attribute.type.$type;
+    const literals = comparison.value ? [comparison.value] : comparison.members;
+    const numeric = type === 'IntegerType' || type === 'DecimalType' || type === 'MoneyType';
+    if (comparison.range) {
+        return numeric;
+    }
+    if (literals.length === 0) {
+        return type === 'BooleanType';
+    }
+    const ordered = comparison.operator !== undefined && !['=', '≠', '!='].includes(comparison.operator);
+    return literals.every(literal => {
+        switch (literal.$type) {
+            case 'NumberLiteral': return numeric;
+            case 'DateLiteral': return type === 'DateType';
+            case 'BooleanLiteral': return type === 'BooleanType' && !ordered;
+            case 'EnumerationLiteral': return type === 'EnumerationType' && !ordered;
+        }
+    });
+}
+
+/**
+ * The AST node behind a part of a compiled criterion, found by the same path of indices: compiled
+ * `all` / `any` lists are the flattened `och` / `eller` chains, in source order.
+ */
+export function astPart(criterion: Ast.Criterion, path: readonly number[]): Ast.Criterion {
+    let node = criterion;
+    for (const index of path) {
+        if (node.$type === 'Conjunction' || node.$type === 'Disjunction') {
+            node = chain(node, node.$type)[index];
+        } else if (node.$type === 'Negation') {
+            node = node.operand;
+        }
+    }
+    return node;
+}
+
+function chain(node: Ast.Criterion, type: 'Conjunction' | 'Disjunction'): Ast.Criterion[] {
+    if (node.$type === type) {
+        const binary = node as Ast.Conjunction | Ast.Disjunction;
+        return [...chain(binary.left, type), ...chain(binary.right, type)];
+    }
+    return [node];
+}
+
+/** The criterion as its writer wrote it, for messages. */
+export function criterionText(criterion: Ast.Criterion): string {
+    return (criterion.$cstNode?.text ?? '').replace(/\s+/g, ' ').trim();
+}

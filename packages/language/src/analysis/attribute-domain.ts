@@ -1,0 +1,49 @@
+import { ExactNumber } from '@regelratt/format';
+import type { Attribute } from '../generated/ast.js';
+
+/**
+ * What values an attribute can take, as the analyses see it. Dates are whole days; money is an
+ * unbounded decimal; every other domain is declared closed in the policy, which is what makes the
+ * analyses exact.
+ */
+export type AttributeDomain =
+    | { kind: 'enumeration'; values: string[] }
+    | { kind: 'boolean' }
+    | { kind: 'integer'; min?: ExactNumber; max?: ExactNumber; unit?: string }
+    | { kind: 'decimal'; min?: ExactNumber; max?: ExactNumber; unit?: string }
+    | { kind: 'date' };
+
+export interface AnalysedAttribute {
+    id: string;
+    name: string;
+    domain: AttributeDomain;
+}
+
+export function attributeDomain(attribute: Attribute): AttributeDomain {
+    const type = attribute.type;
+    switch (type.$type) {
+        case 'EnumerationType':
+            return { kind: 'enumeration', values: type.values.map(v => v.name) };
+        case 'BooleanType':
+            return { kind: 'boolean' };
+        case 'IntegerType':
+            return { kind: 'integer', min: ExactNumber.parse(type.range.min), max: ExactNumber.parse(type.range.max), unit: type.unit };
+        case 'DecimalType':
+            return { kind: 'decimal', min: ExactNumber.parse(type.range.min), max: ExactNumber.parse(type.range.max), unit: type.unit };
+        case 'MoneyType':
+            return { kind: 'decimal', unit: 'kr' };
+        case 'DateType':
+            return { kind: 'date' };
+    }
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 for an ISO date, so dates split and compare like whole numbers. */
+export function dayNumber(isoDate: string): ExactNumber {
+    return ExactNumber.of(BigInt(Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS)));
+}
+
+export function isoDateOfDay(day: ExactNumber): string {
+    return new Date(Number(day.floor()) * DAY_MS).toISOString().slice(0, 10);
+}

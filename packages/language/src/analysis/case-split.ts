@@ -1,0 +1,259 @@
+import { ExactNumber, type Criterion, type Literal } from '@regelratt/format';
+import { dayNumber, type AnalysedAttribute } from './attribute-domain.js';
+import { partitionDomain, representative, type Region } from './regions.js';
+
+/** A criterion that partial evaluation has decided, or what is left of it. */
+type Residual = boolean | Criterion;
+
+/** One case of a case split: some attributes fixed to a region, the others free; every criterion decided. */
+export interface Case {
+    assignment: ReadonlyMap<string, Region>;
+    verdicts: readonly boolean[];
+}
+
+export interface CaseSplit {
+    cases: Case[];
+    /** False when the case budget ran out before every combination was decided. */
+    complete: boolean;
+}
+
+/**
+ * The largest number of cases one split may produce. Criteria as policies write them (a handful of
+ * attributes, each compared with a few constants) need tens or hundreds; the budget exists so that
+ * a pathological input ends with "could not decide" rather than a frozen editor.
+ */
+export const CASE_BUDGET = 20_000;
+
+/**
+ * Splits the space of all citizens (every combination of attribute values the criteria read) into
+ * cases on which each criterion is decided, branching only on the attributes still undecided.
+ * Exact: each attribute is split at the constants the criteria compare it with, so every value of a
+ * region behaves alike. With `stopWhen`, stops at the first case it accepts.
+ */
+export function splitCases(
+    criteria: readonly Criterion[],
+    attributes: ReadonlyMap<string, AnalysedAttribute>,
+    options: { stopWhen?: (verdicts: readonly boolean[]) => boolean; budget?: number } = {},
+): CaseSplit {
+    const budget = options.budget ?? CASE_BUDGET;
+    const constants = collectConstants(criteria);
+    const regionsOf = new Map<string, Region[]>();
+    const cases: Case[] = [];
+    let complete = true;
+    let stopped = false;
+
+    const explore = (residuals: Residual[], assignment: Map<string, Region>): void => {
+        if (stopped) {
+            return;
+        }
+        const attribute = firstUndecidedAttribute(residuals);
+        if (attribute === undefined) {
+            const verdicts = residuals as boolean[];
+            cases.push({ assignment: new Map(assignment), verdicts });
+            if (options.stopWhen?.(verdicts)) {
+                stopped = true;
+            }
+            return;
+        }
+        if (cases.length >= budget) {
+            complete = false;
+            stopped = true;
+            return;
+        }
+        let regions = regionsOf.get(attribute);
+        if (!regions) {
+            const analysed = attributes.get(attribute);
+            if (!analysed) {
+                throw new Error(`No domain for ${attribute}`);
+            }
+            regions = partitionDomain(analysed.domain, constants.get(attribute) ?? []);
+            regionsOf.set(attribute, regions);
+        }
+        for (const region of regions) {
+            assignment.set(attribute, region);
+            explore(residuals.map(r => (typeof r === 'boolean' ? r : substitute(r, attribute, region))), assignment);
+            assignment.delete(attribute);
+            if (stopped) {
+                return;
+            }
+        }
+    };
+
+    explore(criteria.map(c => substitute(c, undefined, undefined)), new Map());
+    return { cases, complete };
+}
+
+/** A case where the criterion holds, or undefined when no citizen satisfies it; `undecided` when the budget ran out. */
+export function findWitness(criterion: Criterion, attributes: ReadonlyMap<string, AnalysedAttribute>): Case | undefined | 'undecided' {
+    const split = splitCases([criterion], attributes, { stopWhen: ([verdict]) => verdict });
+    const found = split.cases.find(c => c.verdicts[0]);
+    return found ?? (split.complete ? undefined : 'undecided');
+}
+
+function firstUndecidedAttribute(residuals: readonly Residual[]): string | undefined {
+    for (const residual of residuals) {
+        if (typeof residual !== 'boolean') {
+            return firstAttribute(residual);
+        }
+    }
+    return undefined;
+}
+
+function firstAttribute(criterion: Criterion): string {
+    if ('all' in criterion) {
+        return firstAttribute(criterion.all[0]);
+    }
+    if ('any' in criterion) {
+        return firstAttribute(criterion.any[0]);
+    }
+    if ('not' in criterion) {
+        return firstAttribute(criterion.not);
+    }
+    return criterion.attribute;
+}
+
+/** Every attribute the criteria read, in order of first appearance. */
+export function attributesRead(criteria: readonly Criterion[]): string[] {
+    const seen = new Set<string>();
+    const visit = (criterion: Criterion): void => {
+        if ('all' in criterion) {
+            criterion.all.forEach(visit);
+        } else if ('any' in criterion) {
+            criterion.any.forEach(visit);
+        } else if ('not' in criterion) {
+            visit(criterion.not);
+        } else {
+            seen.add(criterion.attribute);
+        }
+    };
+    criteria.forEach(visit);
+    return [...seen];
+}
+
+function collectConstants(criteria: readonly Criterion[]): Map<string, ExactNumber[]> {
+    const constants = new Map<string, ExactNumber[]>();
+    const add = (attribute: string, value: ExactNumber) => {
+        const list = constants.get(attribute);
+        if (list) {
+            list.push(value);
+        } else {
+            constants.set(attribute, [value]);
+        }
+    };
+    const visit = (criterion: Criterion): void => {
+        if ('all' in criterion) {
+            criterion.all.forEach(visit);
+        } else if ('any' in criterion) {
+            criterion.any.forEach(visit);
+        } else if ('not' in criterion) {
+            visit(criterion.not);
+        } else if ('between' in criterion) {
+            add(criterion.attribute, ExactNumber.parse(criterion.between.min));
+            add(criterion.attribute, ExactNumber.parse(criterion.between.max));
+        } else if ('in' in criterion) {
+            criterion.in.forEach(literal => {
+                const value = numericLiteral(literal);
+                if (value) {
+                    add(criterion.attribute, value);
+                }
+            });
+        } else if ('op' in criterion) {
+            const value = numericLiteral(criterion.value);
+            if (value) {
+                add(criterion.attribute, value);
+            }
+        }
+    };
+    criteria.forEach(visit);
+    return constants;
+}
+
+function numericLiteral(literal: Literal): ExactNumber | undefined {
+    if ('number' in literal) {
+        return ExactNumber.parse(literal.number);
+    }
+    if ('date' in literal) {
+        return dayNumber(literal.date);
+    }
+    return undefined;
+}
+
+/**
+ * Replaces the comparisons on `attribute` by their truth value on `region` and simplifies; with no
+ * attribute it only simplifies (an empty `all` is true, an empty `any` false).
+ */
+function substitute(criterion: Criterion, attribute: string | undefined, region: Region | undefined): Residual {
+    if ('all' in criterion) {
+        const rest: Criterion[] = [];
+        for (const part of criterion.all) {
+            const value = substitute(part, attribute, region);
+            if (value === false) {
+                return false;
+            }
+            if (value !== true) {
+                rest.push(value);
+            }
+        }
+        return rest.length === 0 ? true : rest.length === 1 ? rest[0] : { all: rest };
+    }
+    if ('any' in criterion) {
+        const rest: Criterion[] = [];
+        for (const part of criterion.any) {
+            const value = substitute(part, attribute, region);
+            if (value === true) {
+                return true;
+            }
+            if (value !== false) {
+                rest.push(value);
+            }
+        }
+        return rest.length === 0 ? false : rest.length === 1 ? rest[0] : { any: rest };
+    }
+    if ('not' in criterion) {
+        const value = substitute(criterion.not, attribute, region);
+        return typeof value === 'boolean' ? !value : { not: value };
+    }
+    if (criterion.attribute !== attribute || !region) {
+        return criterion;
+    }
+    return holds(criterion, representative(region));
+}
+
+/** The truth of one comparison for one value of its attribute. */
+export function holds(criterion: Criterion, value: string | boolean | ExactNumber): boolean {
+    if ('test' in criterion) {
+        return value === true;
+    }
+    if ('between' in criterion) {
+        const v = value as ExactNumber;
+        return v.compare(ExactNumber.parse(criterion.between.min)) >= 0 && v.compare(ExactNumber.parse(criterion.between.max)) <= 0;
+    }
+    if ('in' in criterion) {
+        return criterion.in.some(literal => equalsLiteral(value, literal));
+    }
+    if ('op' in criterion) {
+        const { op, value: literal } = criterion;
+        if (op === '=' || op === '!=') {
+            return equalsLiteral(value, literal) === (op === '=');
+        }
+        const order = (value as ExactNumber).compare(numericLiteral(literal)!);
+        switch (op) {
+            case '<': return order < 0;
+            case '<=': return order <= 0;
+            case '>': return order > 0;
+            case '>=': return order >= 0;
+        }
+    }
+    throw new Error('Not a comparison');
+}
+
+function equalsLiteral(value: string | boolean | ExactNumber, literal: Literal): boolean {
+    if ('boolean' in literal) {
+        return value === literal.boolean;
+    }
+    if ('enumeration' in literal) {
+        return value === literal.enumeration;
+    }
+    const number = numericLiteral(literal)!;
+    return value instanceof ExactNumber && value.equals(number);
+}

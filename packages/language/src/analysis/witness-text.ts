@@ -1,0 +1,75 @@
+import { ExactNumber } from '@regelratt/format';
+import type { MessageLocale } from '../i18n/locale.js';
+import { swedishDecimal } from '../numbers/decimal-text.js';
+import { isoDateOfDay, type AnalysedAttribute } from './attribute-domain.js';
+import type { Case } from './case-split.js';
+import { representative, type Region } from './regions.js';
+
+/**
+ * A concrete citizen a finding is about, for reviewers: the attributes that matter with the
+ * range of values for which the finding holds, and one example value for each.
+ */
+export interface Witness {
+    /** `aktivitetsförmåga = nedsatt, ålder 18–64`: the case in words; unnamed attributes may be anything. */
+    text: string;
+    /** Attribute name → one concrete value (canonical decimal, ISO date, `ja`/`nej` or an enumeration value). */
+    example: Record<string, string>;
+}
+
+export function describeCase(found: Case, attributes: ReadonlyMap<string, AnalysedAttribute>, locale: MessageLocale): Witness {
+    const parts: string[] = [];
+    const example: Record<string, string> = {};
+    for (const [id, region] of found.assignment) {
+        const attribute = attributes.get(id)!;
+        const isDate = attribute.domain.kind === 'date';
+        const unit = attribute.domain.kind === 'integer' || attribute.domain.kind === 'decimal' ? attribute.domain.unit : undefined;
+        parts.push(describeRegion(attribute.name, region, isDate, unit, locale));
+        example[attribute.name] = valueText(representative(region), isDate, 'sv');
+    }
+    const text = parts.length > 0 ? parts.join(', ') : locale === 'sv' ? 'alla medborgare' : 'every citizen';
+    return { text, example };
+}
+
+function valueText(value: string | boolean | ExactNumber, isDate: boolean, locale: MessageLocale): string {
+    if (typeof value === 'boolean') {
+        return value ? (locale === 'sv' ? 'ja' : 'yes') : (locale === 'sv' ? 'nej' : 'no');
+    }
+    if (typeof value === 'string') {
+        return value;
+    }
+    if (isDate) {
+        return isoDateOfDay(value);
+    }
+    return locale === 'sv' ? swedishDecimal(value.toDecimal(4)) : value.toDecimal(4);
+}
+
+function describeRegion(name: string, region: Region, isDate: boolean, unit: string | undefined, locale: MessageLocale): string {
+    const sv = locale === 'sv';
+    const show = (value: ExactNumber) => valueText(value, isDate, locale);
+    const withUnit = (text: string) => (unit && !isDate ? `${text} ${unit}` : text);
+    switch (region.kind) {
+        case 'value':
+            return `${name} = ${valueText(region.value, false, locale)}`;
+        case 'point':
+            return `${name} = ${withUnit(show(region.value))}`;
+        case 'interval': {
+            const { lo, hi } = region;
+            if (region.discrete) {
+                if (lo && hi) {
+                    return lo.equals(hi) ? `${name} = ${withUnit(show(lo))}` : `${name} ${withUnit(`${show(lo)}–${show(hi)}`)}`;
+                }
+                if (lo) {
+                    return `${name} ≥ ${withUnit(show(lo))}`;
+                }
+                return hi ? `${name} ≤ ${withUnit(show(hi))}` : `${name} ${sv ? 'valfri' : 'any'}`;
+            }
+            if (lo && hi) {
+                return sv ? `${name} över ${show(lo)} och under ${withUnit(show(hi))}` : `${name} above ${show(lo)} and below ${withUnit(show(hi))}`;
+            }
+            if (lo) {
+                return `${name} ${sv ? 'över' : 'above'} ${withUnit(show(lo))}`;
+            }
+            return hi ? `${name} ${sv ? 'under' : 'below'} ${withUnit(show(hi))}` : `${name} ${sv ? 'valfri' : 'any'}`;
+        }
+    }
+}

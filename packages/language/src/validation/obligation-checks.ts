@@ -1,0 +1,88 @@
+import { AstUtils, WorkspaceCache, type ValidationChecks } from 'langium';
+import type { Guideline, Obligation, RegelrattAstType } from '../generated/ast.js';
+import { isObligation } from '../generated/ast.js';
+import type { RegelrattServices } from '../regelratt-module.js';
+import { createReport } from './report.js';
+
+/** Keyword sequences reach the AST without spaces (`skainte`); this is how a writer reads them. */
+const forceText: Record<string, string> = {
+    ska: 'ska', skainte: 'ska inte', bör: 'bör', börinte: 'bör inte', får: 'får', fårinte: 'får inte',
+};
+
+function normalisedForce(obligation: Obligation): string {
+    return obligation.force.replace(/\s+/g, '');
+}
+
+function isNegative(obligation: Obligation): boolean {
+    return normalisedForce(obligation).endsWith('inte');
+}
+
+/** When the obligation is in force: its own validity, else its guideline's, else always. */
+function inForce(obligation: Obligation): { from: string; to?: string } {
+    const validity = obligation.validity ?? (obligation.$container as Guideline).validity;
+    return validity ? { from: validity.from, to: validity.to } : { from: '0000-01-01' };
+}
+
+function firstCommonDay(a: { from: string; to?: string }, b: { from: string; to?: string }): string | undefined {
+    const from = a.from > b.from ? a.from : b.from;
+    const to = !a.to ? b.to : !b.to ? a.to : a.to < b.to ? a.to : b.to;
+    return !to || from <= to ? from : undefined;
+}
+
+/**
+ * Measurable terms can be met, and no two obligations in force on the same day say opposite things
+ * (`ska` / `får` against `ska inte` / `får inte`, `bör` against `bör inte`) about the same action
+ * (`åtgärd`) for the same thing. Obligations without an `åtgärd` are not compared: their text is
+ * free prose, and two obligations about one service need not be about the same act.
+ */
+export function obligationChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
+    const locale = services.i18n.Locale;
+    const documents = services.shared.workspace.LangiumDocuments;
+    const byAction = new WorkspaceCache<string, Map<string, Obligation[]>>(services.shared);
+    const obligationsFor = (action: string): Obligation[] => byAction.get('all', () => {
+        const map = new Map<string, Obligation[]>();
+        for (const document of documents.all) {
+            for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
+                if (isObligation(node) && node.action) {
+                    map.set(node.action, [...(map.get(node.action) ?? []), node]);
+                }
+            }
+        }
+        return map;
+    }).get(action) ?? [];
+
+    return {
+        Frequency: (frequency, accept) => {
+            const every = frequency.every ?? (frequency.count !== undefined ? Number(frequency.count) : 1);
+            if (every === 0) {
+                createReport(accept, locale)('impossible-term', { what: locale.current === 'sv' ? 'Ett intervall' : 'An interval', unit: frequency.unit }, { node: frequency });
+            }
+        },
+        Deadline: (deadline, accept) => {
+            if (Number(deadline.amount) === 0) {
+                createReport(accept, locale)('impossible-term', { what: locale.current === 'sv' ? 'En frist' : 'A deadline', unit: deadline.unit }, { node: deadline });
+            }
+        },
+        Obligation: (obligation, accept) => {
+            if (!obligation.action) {
+                return;
+            }
+            const report = createReport(accept, locale);
+            const things = new Set(obligation.governs.map(g => g.ref).filter(Boolean));
+            for (const other of obligationsFor(obligation.action)) {
+                if (other === obligation || isNegative(other) === isNegative(obligation)) {
+                    continue;
+                }
+                const shared = other.governs.map(g => g.ref).find(thing => thing && things.has(thing));
+                const day = firstCommonDay(inForce(obligation), inForce(other));
+                if (shared && day) {
+                    report('contradicting-obligations', {
+                        other: `${other.name} (${(other.$container as Guideline).name})`,
+                        force: forceText[normalisedForce(obligation)], otherForce: forceText[normalisedForce(other)],
+                        action: obligation.action, thing: shared.name, date: day === '0000-01-01' ? (locale.current === 'sv' ? 'början' : 'the start') : day,
+                    }, { node: obligation, property: 'force' });
+                }
+            }
+        },
+    };
+}

@@ -1,0 +1,59 @@
+import type { ValidationChecks } from 'langium';
+import type { Pathway, RegelrattAstType } from '../generated/ast.js';
+import { analysisInput } from '../analysis/analysis-input.js';
+import { CASE_BUDGET } from '../analysis/case-split.js';
+import { analyseCoverage } from '../analysis/pathway-coverage.js';
+import { describeCase } from '../analysis/witness-text.js';
+import { elementId } from '../compiler/element-ids.js';
+import type { RegelrattServices } from '../regelratt-module.js';
+import { createReport } from './report.js';
+
+/** How many cases of each kind a model reports; the message counts the rest. */
+const SHOWN = 3;
+
+/** Every citizen falls in exactly one förlopp of a model, unless a secondary placement is allowed. */
+export function pathwayCoverageChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
+    const locale = services.i18n.Locale;
+    return {
+        PathwayModel: (model, accept) => {
+            const report = createReport(accept, locale);
+            const withCriterion: Pathway[] = [];
+            for (const pathway of model.pathways) {
+                if (pathway.criterion) {
+                    withCriterion.push(pathway);
+                } else {
+                    report('pathway-without-criterion', { name: pathway.name }, { node: pathway, property: 'name' });
+                }
+            }
+            if (withCriterion.length === 0 || withCriterion.some(p => p.secondary.some(s => !s.ref))) {
+                return;
+            }
+            const input = analysisInput(withCriterion.map(p => p.criterion!));
+            if (!input) {
+                return;
+            }
+            const result = analyseCoverage(withCriterion.map((pathway, index) => ({
+                id: elementId(pathway),
+                criterion: input.criteria[index],
+                secondary: pathway.secondary.map(s => elementId(s.ref!)),
+            })), input.attributes);
+            if (!result.complete) {
+                report('analysis-undecided', { what: locale.current === 'sv' ? 'förloppens täckning' : 'the coverage of the pathways', budget: CASE_BUDGET.toLocaleString('sv-SE') }, { node: model, property: 'name' });
+                return;
+            }
+            const gaps = result.findings.filter(f => f.kind === 'gap');
+            const overlaps = result.findings.filter(f => f.kind === 'overlap');
+            gaps.slice(0, SHOWN).forEach((gap, index) => {
+                const witness = describeCase(gap.case, input.attributes, locale.current);
+                const more = index === SHOWN - 1 && gaps.length > SHOWN ? gaps.length - SHOWN : 0;
+                report('pathway-gap', { witness: witness.text, more }, { node: model, property: 'name' }, witness);
+            });
+            overlaps.slice(0, SHOWN).forEach((overlap, index) => {
+                const witness = describeCase(overlap.case, input.attributes, locale.current);
+                const [first, second] = overlap.pathways.map(id => withCriterion.find(p => elementId(p) === id)!);
+                const more = index === SHOWN - 1 && overlaps.length > SHOWN ? overlaps.length - SHOWN : 0;
+                report('pathway-overlap', { first: first.name, second: second.name, witness: witness.text, more }, { node: second, property: 'name' }, witness);
+            });
+        },
+    };
+}

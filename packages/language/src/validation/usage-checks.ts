@@ -1,0 +1,40 @@
+import { AstUtils, WorkspaceCache, type AstNode, type ValidationChecks } from 'langium';
+import type { RegelrattAstType } from '../generated/ast.js';
+import { kindName } from '../i18n/element-kind-names.js';
+import type { RegelrattServices } from '../regelratt-module.js';
+import { createReport } from './report.js';
+
+/** Kinds of declaration that exist to be referred to; one nobody refers to is worth a reviewer's look. */
+const VOCABULARY = new Set(['Law', 'Service', 'Administration', 'Operation', 'Unit', 'Area', 'Role', 'Phase', 'Body', 'Attribute', 'Parameter', 'EffectGoal']);
+
+/** Declarations of the shared vocabulary that nothing in the workspace uses (information, not a fault). */
+export function usageChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
+    const locale = services.i18n.Locale;
+    const documents = services.shared.workspace.LangiumDocuments;
+    const referenced = new WorkspaceCache<string, Set<AstNode>>(services.shared);
+    const referencedNodes = () => referenced.get('all', () => {
+        const targets = new Set<AstNode>();
+        for (const document of documents.all) {
+            for (const reference of document.references) {
+                const target = 'ref' in reference ? reference.ref : undefined;
+                if (target) {
+                    targets.add(target);
+                }
+            }
+        }
+        return targets;
+    });
+    return {
+        Policy: (policy, accept) => {
+            const report = createReport(accept, locale);
+            for (const node of AstUtils.streamAllContents(policy)) {
+                const name = (node as AstNode & { name?: string }).name;
+                // A declaration the parser recovered without a name is already a syntax error.
+                if (name && VOCABULARY.has(node.$type) && !referencedNodes().has(node)) {
+                    const kind = kindName(node.$type, locale.current);
+                    report('unused-declaration', { kind: kind[0].toUpperCase() + kind.slice(1), name }, { node, property: 'name' as never });
+                }
+            }
+        },
+    };
+}

@@ -1,0 +1,95 @@
+import { AstUtils, WorkspaceCache, type AstNode, type ValidationChecks } from 'langium';
+import type { Guideline, LevelTable, RegelrattAstType, Validity } from '../generated/ast.js';
+import { isGuideline, isLevelTable } from '../generated/ast.js';
+import { dayAfter, dayBefore, versionSpans } from '../analysis/parameter-values.js';
+import type { RegelrattServices } from '../regelratt-module.js';
+import { createReport } from './report.js';
+
+/** What makes two declarations versions of the same thing; undefined for a guideline without diarienummer. */
+function versionKey(node: LevelTable | Guideline): string | undefined {
+    if (isLevelTable(node)) {
+        return `table|${node.service?.$refText ?? ''}|${node.area?.$refText ?? ''}|${node.per ?? ''}`;
+    }
+    return node.registrationNumber ? `guideline|${node.registrationNumber}` : undefined;
+}
+
+interface Versioned {
+    node: LevelTable | Guideline;
+    key: string;
+    validity: Validity;
+}
+
+/** The first day two validities share, or undefined when they do not overlap. */
+function firstCommonDay(a: { from: string; to?: string }, b: { from: string; to?: string }): string | undefined {
+    const from = a.from > b.from ? a.from : b.from;
+    const to = !a.to ? b.to : !b.to ? a.to : a.to < b.to ? a.to : b.to;
+    return !to || from <= to ? from : undefined;
+}
+
+/**
+ * Versions of the same thing do not overlap in time: level tables for the same service, area and
+ * period; guidelines with the same diarienummer; a parameter's own versions. Gaps between a
+ * parameter's versions are reported too: a parameter is meant to have a value on every day.
+ */
+export function versionChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
+    const locale = services.i18n.Locale;
+    const documents = services.shared.workspace.LangiumDocuments;
+    const sv = () => locale.current === 'sv';
+
+    // Built once per state of the workspace, then shared by every table and guideline checked in it.
+    const cache = new WorkspaceCache<string, Map<string, Versioned[]>>(services.shared);
+    const versionsByKey = (): Map<string, Versioned[]> => cache.get('all', () => {
+        const byKey = new Map<string, Versioned[]>();
+        for (const versioned of collectVersioned()) {
+            byKey.set(versioned.key, [...(byKey.get(versioned.key) ?? []), versioned]);
+        }
+        return byKey;
+    });
+    const collectVersioned = (): Versioned[] => documents.all.toArray().flatMap(document =>
+        AstUtils.streamAllContents(document.parseResult.value).toArray().flatMap((node: AstNode): Versioned[] => {
+            const key = (isLevelTable(node) || isGuideline(node)) ? versionKey(node) : undefined;
+            return key && (node as LevelTable | Guideline).validity ? [{ node: node as LevelTable | Guideline, key, validity: (node as LevelTable | Guideline).validity! }] : [];
+        }));
+
+    const checkVersioned = (node: LevelTable | Guideline, accept: Parameters<typeof createReport>[0]) => {
+        if (!node.validity) {
+            return;
+        }
+        const key = versionKey(node);
+        if (!key) {
+            return;
+        }
+        const own = { validity: node.validity };
+        const report = createReport(accept, locale);
+        for (const other of versionsByKey().get(key) ?? []) {
+            if (other.node === node) {
+                continue;
+            }
+            const day = firstCommonDay(own.validity, other.validity);
+            if (day) {
+                const where = `${other.node.name} (${AstUtils.getDocument(other.node).uri.path.split('/').pop()}:${(other.node.$cstNode?.range.start.line ?? 0) + 1})`;
+                report('overlapping-versions', { what: node.name, other: where, date: day }, { node: node.validity, property: 'from' });
+            }
+        }
+    };
+
+    return {
+        LevelTable: (table, accept) => checkVersioned(table, accept),
+        Guideline: (guideline, accept) => checkVersioned(guideline, accept),
+        Parameter: (parameter, accept) => {
+            const report = createReport(accept, locale);
+            const spans = versionSpans(parameter);
+            for (let i = 0; i + 1 < spans.length; i++) {
+                const current = spans[i];
+                const next = spans[i + 1];
+                if (current.to && current.to >= next.from) {
+                    const what = sv() ? `Versionen från ${next.from}` : `The version from ${next.from}`;
+                    const other = sv() ? `versionen från ${current.from}` : `the version from ${current.from}`;
+                    report('overlapping-versions', { what, other, date: next.from }, { node: next.version, property: 'from' });
+                } else if (current.to && dayAfter(current.to) < next.from) {
+                    report('version-gap', { name: parameter.name, from: dayAfter(current.to), to: dayBefore(next.from) }, { node: next.version, property: 'from' });
+                }
+            }
+        },
+    };
+}
