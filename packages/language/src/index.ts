@@ -6,3 +6,8 @@ export * as ast from './generated/ast.js';
 export { checkPolicies, hasErrors, type PolicySource, type PolicyDiagnostic, type CheckedPolicy } from './workspace/check-policies.js';
 export { compilePolicy } from './compiler/compile-policy.js';
 export { serializeCompiledPolicy } from './compiler/serialize.js';
+export { splitCases, findWitness, holds, CASE_BUDGET, type Case, type CaseSplit } from './analysis/case-split.js';
+export { analyseCoverage, type CoverageFinding, type PathwayUnderAnalysis } from './analysis/pathway-coverage.js';
+export { analyseInclusion, type InclusionFinding } from './analysis/inclusion-analysis.js';
+export { partitionDomain, representative, type Region } from './analysis/regions.js';
+export type { AttributeDomain, AnalysedAttribute } from './analysis/attribute-domain.js';
