@@ -178,3 +178,26 @@ describe('regelratt compile', () => {
         expect(table.elements[0].area).toBe('area/tätort');
     });
 });
+
+describe('examples/broken', () => {
+    test('shows the analyses on policies with the mistakes reviewers look for, each with its place and example citizen', () => {
+        const result = regelratt(['check', 'examples/broken', '--format', 'json']);
+        expect(result.code).toBe(1);
+        const report = JSON.parse(result.stdout) as { diagnostics: Array<{ code: string; file: string; line: number; witness?: { text: string; example: Record<string, string> } }> };
+        const codes = new Set(report.diagnostics.map(d => d.code));
+        for (const code of [
+            'pathway-gap', 'pathway-overlap', 'unsatisfiable-criterion', 'exclusion-removes-everyone', 'redundant-criterion',
+            'pilot-service-excluded', 'pilot-period-outside-phase', 'unit-outside-area-unmarked', 'missing-level', 'open-amount',
+            'amount-decreases', 'fee-rises-as-need-falls', 'cap-never-binds', 'premium-not-a-reduction', 'overlapping-versions',
+            'version-gap', 'no-valid-version', 'impossible-term', 'contradicting-obligations',
+        ]) {
+            expect(codes, code).toContain(code);
+        }
+        const gap = report.diagnostics.find(d => d.code === 'pathway-gap')!;
+        expect(gap).toMatchObject({ file: 'examples/broken/förlopp.regel', line: 3 });
+        expect(gap.witness).toEqual({
+            text: 'aktivitetsförmåga = utvecklingsbar, ålder 18–120 år, behov = tillfälligt',
+            example: { aktivitetsförmåga: 'utvecklingsbar', ålder: '18', behov: 'tillfälligt' },
+        });
+    });
+});

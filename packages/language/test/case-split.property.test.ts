@@ -108,10 +108,9 @@ function* everyAssignment(attrs: Attr[], index = 0, partial: Assignment = {}): G
 function contains(region: Region | undefined, value: Value): boolean {
     if (!region) return true;
     if (region.kind === 'value') return region.value === value;
-    const v = ExactNumber.parse(String(value).includes('.') ? String(value) : `${value}`);
-    if (region.kind === 'point') return region.value.equals(v);
-    const above = !region.lo || (region.discrete ? v.compare(region.lo) >= 0 : v.compare(region.lo) > 0);
-    const below = !region.hi || (region.discrete ? v.compare(region.hi) <= 0 : v.compare(region.hi) < 0);
+    const v = ExactNumber.parse(String(value));
+    const above = !region.lo || (region.loClosed ? v.compare(region.lo) >= 0 : v.compare(region.lo) > 0);
+    const below = !region.hi || (region.hiClosed ? v.compare(region.hi) <= 0 : v.compare(region.hi) < 0);
     return above && below;
 }
 

@@ -1,6 +1,6 @@
 import { ExactNumber, type Criterion, type Literal } from '@regelratt/format';
 import { dayNumber, type AnalysedAttribute } from './attribute-domain.js';
-import { partitionDomain, representative, type Region } from './regions.js';
+import { partitionDomain, representative, type Cut, type Region } from './regions.js';
 
 /** A criterion that partial evaluation has decided, or what is left of it. */
 type Residual = boolean | Criterion;
@@ -27,7 +27,7 @@ export const CASE_BUDGET = 20_000;
 /**
  * Splits the space of all citizens (every combination of attribute values the criteria read) into
  * cases on which each criterion is decided, branching only on the attributes still undecided.
- * Exact: each attribute is split at the constants the criteria compare it with, so every value of a
+ * Exact: each attribute is split where a comparison on it changes truth value, so every value of a
  * region behaves alike. With `stopWhen`, stops at the first case it accepts.
  */
 export function splitCases(
@@ -130,15 +130,13 @@ export function attributesRead(criteria: readonly Criterion[]): string[] {
     return [...seen];
 }
 
-function collectConstants(criteria: readonly Criterion[]): Map<string, ExactNumber[]> {
-    const constants = new Map<string, ExactNumber[]>();
-    const add = (attribute: string, value: ExactNumber) => {
-        const list = constants.get(attribute);
-        if (list) {
-            list.push(value);
-        } else {
-            constants.set(attribute, [value]);
-        }
+/** Where each attribute's comparisons change truth value. */
+function collectConstants(criteria: readonly Criterion[]): Map<string, Cut[]> {
+    const constants = new Map<string, Cut[]>();
+    const add = (attribute: string, at: ExactNumber, sides: Array<Cut['side']> = ['before', 'after']) => {
+        const list = constants.get(attribute) ?? [];
+        list.push(...sides.map(side => ({ at, side })));
+        constants.set(attribute, list);
     };
     const visit = (criterion: Criterion): void => {
         if ('all' in criterion) {
@@ -148,8 +146,8 @@ function collectConstants(criteria: readonly Criterion[]): Map<string, ExactNumb
         } else if ('not' in criterion) {
             visit(criterion.not);
         } else if ('between' in criterion) {
-            add(criterion.attribute, ExactNumber.parse(criterion.between.min));
-            add(criterion.attribute, ExactNumber.parse(criterion.between.max));
+            add(criterion.attribute, ExactNumber.parse(criterion.between.min), ['before']);
+            add(criterion.attribute, ExactNumber.parse(criterion.between.max), ['after']);
         } else if ('in' in criterion) {
             criterion.in.forEach(literal => {
                 const value = numericLiteral(literal);
@@ -160,7 +158,8 @@ function collectConstants(criteria: readonly Criterion[]): Map<string, ExactNumb
         } else if ('op' in criterion) {
             const value = numericLiteral(criterion.value);
             if (value) {
-                add(criterion.attribute, value);
+                const { op } = criterion;
+                add(criterion.attribute, value, op === '<' || op === '>=' ? ['before'] : op === '<=' || op === '>' ? ['after'] : ['before', 'after']);
             }
         }
     };

@@ -3,17 +3,25 @@ import type { AttributeDomain } from './attribute-domain.js';
 
 /**
  * A piece of one attribute's domain on which every comparison in the analysed criteria has one
- * truth value: a single value, or an interval holding none of the constants the criteria compare with.
- * Whole-number intervals are closed ([lo, hi]); decimal intervals are open ((lo, hi)); a missing
- * bound is unbounded.
+ * truth value: a single enumeration or yes/no value, or a range of numbers (whole numbers and days
+ * when `discrete`). A missing bound is unbounded. Ranges are as wide as the comparisons allow, so a
+ * finding about `ålder < 18` speaks of `ålder 0–17`, not of each age.
  */
 export type Region =
     | { kind: 'value'; value: string | boolean }
-    | { kind: 'point'; value: ExactNumber }
-    | { kind: 'interval'; lo?: ExactNumber; hi?: ExactNumber; discrete: boolean };
+    | { kind: 'range'; lo?: ExactNumber; loClosed: boolean; hi?: ExactNumber; hiClosed: boolean; discrete: boolean };
 
-/** Splits a domain at the given constants into regions that together cover it exactly once. */
-export function partitionDomain(domain: AttributeDomain, constants: readonly ExactNumber[]): Region[] {
+/**
+ * Where a comparison changes truth value: just before `at` (`x < at` / `x >= at`) or just after it
+ * (`x <= at` / `x > at`). Equality cuts on both sides.
+ */
+export interface Cut {
+    at: ExactNumber;
+    side: 'before' | 'after';
+}
+
+/** Splits a domain at the cuts into ranges that together cover it exactly once. */
+export function partitionDomain(domain: AttributeDomain, cuts: readonly Cut[]): Region[] {
     switch (domain.kind) {
         case 'enumeration':
             return domain.values.map(value => ({ kind: 'value', value }));
@@ -21,83 +29,73 @@ export function partitionDomain(domain: AttributeDomain, constants: readonly Exa
             return [{ kind: 'value', value: true }, { kind: 'value', value: false }];
         case 'integer':
         case 'date':
-            return partitionDiscrete(domain.kind === 'integer' ? domain.min : undefined, domain.kind === 'integer' ? domain.max : undefined, constants);
+            return partitionWhole(domain.kind === 'integer' ? domain.min : undefined, domain.kind === 'integer' ? domain.max : undefined, cuts);
         case 'decimal':
-            return partitionContinuous(domain.min, domain.max, constants);
+            return partitionContinuous(domain.min, domain.max, cuts);
     }
 }
 
-function sortedUnique(values: ExactNumber[]): ExactNumber[] {
+/** Whole numbers: every cut becomes "a new range starts at v". */
+function partitionWhole(min: ExactNumber | undefined, max: ExactNumber | undefined, cuts: readonly Cut[]): Region[] {
+    const starts = cuts.map(cut => {
+        if (!cut.at.isInteger()) {
+            return ExactNumber.of(cut.at.floor() + 1n);
+        }
+        return cut.side === 'before' ? cut.at : cut.at.add(ExactNumber.ONE);
+    }).filter(start => (!min || start.compare(min) > 0) && (!max || start.compare(max) <= 0));
+    const sorted = unique(starts);
+    const regions: Region[] = [];
+    let lo = min;
+    for (const start of sorted) {
+        regions.push({ kind: 'range', lo, loClosed: lo !== undefined, hi: start.subtract(ExactNumber.ONE), hiClosed: true, discrete: true });
+        lo = start;
+    }
+    regions.push({ kind: 'range', lo, loClosed: lo !== undefined, hi: max, hiClosed: max !== undefined, discrete: true });
+    return regions;
+}
+
+/** Decimals: edges between the reals, ordered by value and by side (just before v, then just after v). */
+function partitionContinuous(min: ExactNumber | undefined, max: ExactNumber | undefined, cuts: readonly Cut[]): Region[] {
+    const inside = cuts.filter(cut =>
+        (!min || cut.at.compare(min) > 0 || (cut.at.equals(min) && cut.side === 'after' && !(max && max.equals(min))))
+        && (!max || cut.at.compare(max) < 0 || (cut.at.equals(max) && cut.side === 'before' && !(min && min.equals(max)))));
+    const edges = [...inside].sort((a, b) => a.at.compare(b.at) || (a.side === b.side ? 0 : a.side === 'before' ? -1 : 1))
+        .filter((edge, index, all) => index === 0 || !(edge.at.equals(all[index - 1].at) && edge.side === all[index - 1].side));
+    const regions: Region[] = [];
+    let lo = min;
+    let loClosed = min !== undefined;
+    for (const edge of edges) {
+        // "before v": the range below ends open at v; "after v": it ends closed at v.
+        regions.push({ kind: 'range', lo, loClosed, hi: edge.at, hiClosed: edge.side === 'after', discrete: false });
+        lo = edge.at;
+        loClosed = edge.side === 'before';
+    }
+    regions.push({ kind: 'range', lo, loClosed, hi: max, hiClosed: max !== undefined, discrete: false });
+    return regions;
+}
+
+function unique(values: ExactNumber[]): ExactNumber[] {
     const sorted = [...values].sort((a, b) => a.compare(b));
     return sorted.filter((value, index) => index === 0 || !value.equals(sorted[index - 1]));
 }
 
-function within(value: ExactNumber, min?: ExactNumber, max?: ExactNumber): boolean {
-    return (!min || value.compare(min) >= 0) && (!max || value.compare(max) <= 0);
-}
-
-function partitionDiscrete(min: ExactNumber | undefined, max: ExactNumber | undefined, constants: readonly ExactNumber[]): Region[] {
-    // A constant with decimals splits a whole-number domain between the two whole numbers around it.
-    const candidates = constants.flatMap(c => (c.isInteger() ? [c] : [ExactNumber.of(c.floor()), ExactNumber.of(c.floor() + 1n)]));
-    const points = sortedUnique([...candidates, ...(min ? [min] : []), ...(max ? [max] : [])].filter(p => within(p, min, max)));
-    if (points.length === 0) {
-        return [{ kind: 'interval', lo: min, hi: max, discrete: true }];
-    }
-    const regions: Region[] = [];
-    const one = ExactNumber.ONE;
-    if (!min) {
-        regions.push({ kind: 'interval', hi: points[0].subtract(one), discrete: true });
-    }
-    points.forEach((point, index) => {
-        regions.push({ kind: 'point', value: point });
-        const next = points[index + 1];
-        if (next && next.subtract(point).compare(one) > 0) {
-            regions.push({ kind: 'interval', lo: point.add(one), hi: next.subtract(one), discrete: true });
-        }
-    });
-    if (!max) {
-        regions.push({ kind: 'interval', lo: points[points.length - 1].add(one), discrete: true });
-    }
-    return regions;
-}
-
-function partitionContinuous(min: ExactNumber | undefined, max: ExactNumber | undefined, constants: readonly ExactNumber[]): Region[] {
-    const points = sortedUnique([...constants, ...(min ? [min] : []), ...(max ? [max] : [])].filter(p => within(p, min, max)));
-    if (points.length === 0) {
-        return [{ kind: 'interval', lo: min, hi: max, discrete: false }];
-    }
-    const regions: Region[] = [];
-    if (!min) {
-        regions.push({ kind: 'interval', hi: points[0], discrete: false });
-    }
-    points.forEach((point, index) => {
-        regions.push({ kind: 'point', value: point });
-        const next = points[index + 1];
-        if (next) {
-            regions.push({ kind: 'interval', lo: point, hi: next, discrete: false });
-        }
-    });
-    if (!max) {
-        regions.push({ kind: 'interval', lo: points[points.length - 1], discrete: false });
-    }
-    return regions;
-}
-
 /** A value inside the region; every comparison has the same truth value on all of them. */
 export function representative(region: Region): string | boolean | ExactNumber {
-    switch (region.kind) {
-        case 'value':
-        case 'point':
-            return region.value;
-        case 'interval': {
-            const { lo, hi } = region;
-            if (region.discrete) {
-                return lo ?? hi ?? ExactNumber.ZERO;
-            }
-            if (lo && hi) {
-                return lo.add(hi).divide(ExactNumber.of(2n));
-            }
-            return lo ? lo.add(ExactNumber.ONE) : hi ? hi.subtract(ExactNumber.ONE) : ExactNumber.ZERO;
-        }
+    if (region.kind === 'value') {
+        return region.value;
     }
+    const { lo, hi } = region;
+    if (region.discrete) {
+        return lo ?? hi ?? ExactNumber.ZERO;
+    }
+    if (lo && hi) {
+        return lo.equals(hi) ? lo : lo.add(hi).divide(ExactNumber.of(2n));
+    }
+    if (lo) {
+        return region.loClosed ? lo : lo.add(ExactNumber.ONE);
+    }
+    if (hi) {
+        return region.hiClosed ? hi : hi.subtract(ExactNumber.ONE);
+    }
+    return ExactNumber.ZERO;
 }

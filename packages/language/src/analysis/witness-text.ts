@@ -44,32 +44,25 @@ function valueText(value: string | boolean | ExactNumber, isDate: boolean, local
 }
 
 function describeRegion(name: string, region: Region, isDate: boolean, unit: string | undefined, locale: MessageLocale): string {
-    const sv = locale === 'sv';
+    if (region.kind === 'value') {
+        return `${name} = ${valueText(region.value, false, locale)}`;
+    }
     const show = (value: ExactNumber) => valueText(value, isDate, locale);
     const withUnit = (text: string) => (unit && !isDate ? `${text} ${unit}` : text);
-    switch (region.kind) {
-        case 'value':
-            return `${name} = ${valueText(region.value, false, locale)}`;
-        case 'point':
-            return `${name} = ${withUnit(show(region.value))}`;
-        case 'interval': {
-            const { lo, hi } = region;
-            if (region.discrete) {
-                if (lo && hi) {
-                    return lo.equals(hi) ? `${name} = ${withUnit(show(lo))}` : `${name} ${withUnit(`${show(lo)}–${show(hi)}`)}`;
-                }
-                if (lo) {
-                    return `${name} ≥ ${withUnit(show(lo))}`;
-                }
-                return hi ? `${name} ≤ ${withUnit(show(hi))}` : `${name} ${sv ? 'valfri' : 'any'}`;
-            }
-            if (lo && hi) {
-                return sv ? `${name} över ${show(lo)} och under ${withUnit(show(hi))}` : `${name} above ${show(lo)} and below ${withUnit(show(hi))}`;
-            }
-            if (lo) {
-                return `${name} ${sv ? 'över' : 'above'} ${withUnit(show(lo))}`;
-            }
-            return hi ? `${name} ${sv ? 'under' : 'below'} ${withUnit(show(hi))}` : `${name} ${sv ? 'valfri' : 'any'}`;
-        }
+    const { lo, hi } = region;
+    if (lo && hi && lo.equals(hi)) {
+        return `${name} = ${withUnit(show(lo))}`;
     }
+    if (region.discrete && lo && hi) {
+        return `${name} ${withUnit(`${show(lo)}–${show(hi)}`)}`;
+    }
+    const lower = lo ? `${region.loClosed ? '≥' : '>'} ${show(lo)}` : undefined;
+    const upper = hi ? `${region.hiClosed ? '≤' : '<'} ${show(hi)}` : undefined;
+    if (lower && upper) {
+        return `${name} ${lower} ${locale === 'sv' ? 'och' : 'and'} ${withUnit(upper)}`;
+    }
+    if (lower || upper) {
+        return `${name} ${withUnit((lower ?? upper)!)}`;
+    }
+    return `${name} ${locale === 'sv' ? 'valfri' : 'any'}`;
 }

@@ -13,7 +13,13 @@ export class RegelrattTokenBuilder extends DefaultTokenBuilder {
 
     protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
         const token = super.buildTerminalToken(terminal);
-        this.terminalPatterns.set(token, GrammarUtils.terminalRegex(terminal));
+        const regex = GrammarUtils.terminalRegex(terminal);
+        this.terminalPatterns.set(token, regex);
+        if (typeof token.PATTERN === 'function' && terminal.name === 'ID') {
+            // Chevrotain cannot see into a matcher function, and without a hint of the characters a
+            // token can start with it gives up its first-character lookup for the whole lexer.
+            token.START_CHARS_HINT = nameStartCharacters();
+        }
         return token;
     }
 
@@ -24,4 +30,21 @@ export class RegelrattTokenBuilder extends DefaultTokenBuilder {
             return pattern !== undefined && RegExpUtils.partialMatches(new RegExp(`^${pattern.source}$`, pattern.flags), keyword.value);
         });
     }
+}
+
+let startCharacters: string[] | undefined;
+
+/** Every character of the Basic Multilingual Plane a name can start with: `_` and the letters (\p{L}). */
+function nameStartCharacters(): string[] {
+    if (!startCharacters) {
+        const letter = /[\p{L}_]/u;
+        startCharacters = [];
+        for (let code = 0; code <= 0xffff; code++) {
+            const character = String.fromCharCode(code);
+            if (letter.test(character)) {
+                startCharacters.push(character);
+            }
+        }
+    }
+    return startCharacters;
 }
