@@ -11,6 +11,11 @@ export interface CliOptions {
     maxFileBytes: number;
     /** Show information-level diagnostics (unused declarations) in text output. */
     info: boolean;
+    /** `eval`: the case or register file, and a date for cases that give none. */
+    input?: string;
+    date?: string;
+    /** `eval` of a register: attach explanations to every answer (a single case always has them). */
+    explain: boolean;
     help: boolean;
     version: boolean;
 }
@@ -36,6 +41,9 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
                 lang: { type: 'string', default: 'sv' },
                 'max-file-size': { type: 'string' },
                 info: { type: 'boolean', default: false },
+                input: { type: 'string' },
+                date: { type: 'string' },
+                explain: { type: 'boolean', default: false },
                 help: { type: 'boolean', short: 'h', default: false },
                 version: { type: 'boolean', short: 'v', default: false },
             },
@@ -58,6 +66,9 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
         }
         maxFileBytes = Math.round(mb * 1024 * 1024);
     }
+    if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
+        return { ok: false, locale, problem: problems.badValue('--date', values.date) };
+    }
     const [command, ...inputs] = positionals;
     return {
         ok: true,
@@ -69,6 +80,9 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
             locale: values.lang,
             maxFileBytes,
             info: values.info ?? false,
+            input: values.input,
+            date: values.date,
+            explain: values.explain ?? false,
             help: values.help ?? false,
             version: values.version ?? false,
         },

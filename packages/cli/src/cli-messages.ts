@@ -6,13 +6,20 @@ const texts = {
         sv: `Användning:
   regelratt check <filer eller mappar> [--format text|json] [--lang sv|en] [--info]
   regelratt compile <filer eller mappar> -o <mapp> [--lang sv|en]
+  regelratt test <filer eller mappar> [--format text|json] [--lang sv|en]
+  regelratt eval <filer eller mappar> --input <fall.json|register.ndjson> [--date ÅÅÅÅ-MM-DD] [--explain]
 
 Kommandon:
   check     Kontrollerar .regel-filer och skriver ut fel och varningar.
   compile   Kontrollerar och kompilerar till JSON, en fil per källfil. Inget skrivs om något fel finns.
+  test      Kör policyns exempel genom körmiljön och visar vilka som går igenom.
+  eval      Besvarar ett fall, eller ett helt register rad för rad (NDJSON), med policyns svar.
 
 Flaggor:
   -o, --out <mapp>     Mappen som JSON-filerna skrivs till (compile).
+  --input <fil>        Fallet eller registret som ska besvaras (eval).
+  --date <datum>       Datum för fall som inte anger något (eval).
+  --explain            Förklaring till varje svar även i registerläge (eval).
   --format text|json   Utskriftsformat för diagnoser (standard: text).
   --lang sv|en         Språk för meddelanden (standard: sv).
   --info               Visar även upplysningar (till exempel namn som inte används).
@@ -20,17 +27,24 @@ Flaggor:
   -h, --help           Visar den här hjälpen.
   -v, --version        Visar versionen.
 
-Slutkoder: 0 inga fel, 1 fel i policyn, 2 felaktigt anrop eller fil som inte kan läsas, 3 internt fel.`,
+Slutkoder: 0 inga fel, 1 fel i policyn (eller exempel som inte går igenom, eller fall som inte kan läsas), 2 felaktigt anrop eller fil som inte kan läsas, 3 internt fel.`,
         en: `Usage:
   regelratt check <files or folders> [--format text|json] [--lang sv|en] [--info]
   regelratt compile <files or folders> -o <folder> [--lang sv|en]
+  regelratt test <files or folders> [--format text|json] [--lang sv|en]
+  regelratt eval <files or folders> --input <case.json|register.ndjson> [--date YYYY-MM-DD] [--explain]
 
 Commands:
   check     Checks .regel files and prints errors and warnings.
   compile   Checks and compiles to JSON, one file per source file. Nothing is written if any error is found.
+  test      Runs the policy's examples through the runtime and shows which pass.
+  eval      Answers one case, or a whole register line by line (NDJSON), with the policy's answers.
 
 Options:
   -o, --out <folder>   The folder the JSON files are written to (compile).
+  --input <file>       The case or register to answer (eval).
+  --date <date>        The date for cases that give none (eval).
+  --explain            An explanation with every answer in register mode too (eval).
   --format text|json   Output format of diagnostics (default: text).
   --lang sv|en         Language of messages (default: sv).
   --info               Also shows notes (names nobody uses, for instance).
@@ -38,7 +52,7 @@ Options:
   -h, --help           Shows this help.
   -v, --version        Shows the version.
 
-Exit codes: 0 no errors, 1 errors in the policy, 2 bad invocation or unreadable file, 3 internal error.`,
+Exit codes: 0 no errors, 1 errors in the policy (or failing examples, or unreadable cases), 2 bad invocation or unreadable file, 3 internal error.`,
     },
     severity: {
         sv: { error: 'fel', warning: 'varning', info: 'info', hint: 'tips' },
@@ -64,6 +78,7 @@ export const problems = {
     unknownCommand: (command: string) => ({ sv: `okänt kommando '${command}'.`, en: `unknown command '${command}'.` }),
     noCommand: () => ({ sv: 'inget kommando angivet.', en: 'no command given.' }),
     noInputs: () => ({ sv: 'ange minst en fil eller mapp.', en: 'give at least one file or folder.' }),
+    noCase: () => ({ sv: 'eval behöver ett fall: --input <fall.json eller register.ndjson>.', en: 'eval needs a case: --input <case.json or register.ndjson>.' }),
     noOutput: () => ({ sv: 'compile behöver en utmapp: -o <mapp>.', en: 'compile needs an output folder: -o <folder>.' }),
     badOption: (detail: string) => ({ sv: `felaktig flagga: ${detail}`, en: `bad option: ${detail}` }),
     badValue: (option: string, value: string) => ({ sv: `ogiltigt värde '${value}' för ${option}.`, en: `invalid value '${value}' for ${option}.` }),

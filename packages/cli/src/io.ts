@@ -3,4 +3,6 @@ export interface CliIO {
     stdout: { write(text: string): unknown };
     stderr: { write(text: string): unknown };
     cwd: string;
+    /** True when stderr is a terminal: long runs then show progress there. */
+    stderrIsTerminal?: boolean;
 }

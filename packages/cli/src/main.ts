@@ -3,6 +3,8 @@ import { parseArguments } from './arguments.js';
 import { problems, usage, usageError } from './cli-messages.js';
 import { EXIT_USAGE_OR_IO, runCheck } from './commands/check.js';
 import { runCompile } from './commands/compile.js';
+import { runEval } from './commands/eval.js';
+import { runTest } from './commands/test.js';
 import type { CliIO } from './io.js';
 
 export type { CliIO } from './io.js';
@@ -41,6 +43,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
                     return fail(problems.noInputs());
                 }
                 return options.out ? await runCompile(options, options.out, io) : fail(problems.noOutput());
+            case 'test':
+                return options.inputs.length === 0 ? fail(problems.noInputs()) : await runTest(options, io);
+            case 'eval':
+                if (options.inputs.length === 0) {
+                    return fail(problems.noInputs());
+                }
+                return options.input ? await runEval(options, options.input, io) : fail(problems.noCase());
             default:
                 return fail(problems.unknownCommand(options.command));
         }

@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -322,10 +322,41 @@ export interface Indicator extends ElementBase<'indicator'> {
     target?: { direction?: 'increase' | 'decrease'; value?: Quantity; text?: string };
 }
 
+/** The value an example gives one attribute of its citizen. */
+export interface GivenValue {
+    attribute: ElementId;
+    value: Literal;
+}
+
+/** What an inline example asks the policy (since schema 1.1). `null` levels mean "no support". */
+export type ExampleQuestion =
+    | { type: 'placement'; model: ElementId; citizen: GivenValue[] }
+    | { type: 'inclusion'; pilot: ElementId; citizen: GivenValue[] }
+    | { type: 'compensation'; table: ElementId; level: number }
+    | { type: 'fee'; fee: ElementId; level: number; citizen: GivenValue[] }
+    | { type: 'netEffect'; table: ElementId; before: number | null; after: number | null; hours: Decimal; rate: ElementId; months: number };
+
+/** What the example expects; only the fields its question answers. */
+export interface ExampleExpectation {
+    /** A pathway id, or null for "no pathway". */
+    pathway?: ElementId | null;
+    secondary?: ElementId;
+    included?: boolean;
+    amount?: Decimal;
+    monthly?: Decimal;
+    total?: Decimal;
+}
+
+export interface Example extends ElementBase<'example'> {
+    date?: IsoDate;
+    question: ExampleQuestion;
+    expected: ExampleExpectation;
+}
+
 export type CompiledElement =
     | Law | Service | Administration | Operation | Unit | Area | Role | Phase | Body
     | Attribute | Parameter | Guideline | LevelTable | Premium | FlatRate | PlaceRate | HourlyRate | Fee
-    | PathwayModel | TestPhase | Pilot | EffectGoal | Indicator;
+    | PathwayModel | TestPhase | Pilot | EffectGoal | Indicator | Example;
 
 export type ElementKind = CompiledElement['kind'];
 

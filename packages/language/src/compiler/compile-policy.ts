@@ -1,6 +1,7 @@
 import { SCHEMA_VERSION, type CompiledElement, type CompiledPolicyFile, type Force, type Movement } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { compileCriterion } from './compile-criterion.js';
+import { compileExample } from './compile-example.js';
 import { compileExpression } from './compile-expression.js';
 import {
     compileDateRange, compileFrequency, compileLegalReference, compileOptionalAmount, compilePeriod, compileQuantity,
@@ -219,6 +220,8 @@ function compileElement(element: Ast.Element, file: string): CompiledElement {
                     ...optional('text', element.target.text),
                 }),
             } as CompiledElement;
+        case 'Example':
+            return { ...base, ...compileExample(element) } as CompiledElement;
     }
 }
 

@@ -7,7 +7,7 @@ const kindByAstType: Record<string, string> = {
     Area: 'area', Role: 'role', Phase: 'phase', Body: 'body', Attribute: 'attribute', Parameter: 'parameter',
     Guideline: 'guideline', Obligation: 'obligation', LevelTable: 'levelTable', Premium: 'premium', Fee: 'fee',
     PathwayModel: 'pathwayModel', Pathway: 'pathway', TestPhase: 'testPhase', Pilot: 'pilot', PilotGoal: 'pilotGoal',
-    EffectGoal: 'effectGoal', Indicator: 'indicator',
+    EffectGoal: 'effectGoal', Indicator: 'indicator', Example: 'example',
 };
 
 const rateKinds: Record<string, ElementKind> = {

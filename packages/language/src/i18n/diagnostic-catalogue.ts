@@ -261,6 +261,17 @@ export const diagnosticCatalogue = {
         sv: a => `${a.kind} ${a.name} används inte någonstans i arbetsytan.`,
         en: a => `${a.kind} ${a.name} is not used anywhere in the workspace.`,
     },
+    // ------------------------------------------------------------ inline examples (reported by `regelratt test`)
+    'example-failed': {
+        severity: 'error',
+        sv: a => `Exemplet ${a.name} ger inte det väntade: ${a.differences}.`,
+        en: a => `The example ${a.name} does not give what it expects: ${a.differences}.`,
+    },
+    'example-error': {
+        severity: 'error',
+        sv: a => `Exemplet ${a.name} kan inte beräknas: ${a.message} [${a.code}]`,
+        en: a => `The example ${a.name} cannot be computed: ${a.message} [${a.code}]`,
+    },
     // ------------------------------------------------------------ files (reported by the command line)
     'file-not-found': {
         severity: 'error',

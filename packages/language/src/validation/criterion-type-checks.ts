@@ -1,5 +1,5 @@
 import type { ValidationChecks } from 'langium';
-import type { Attribute, Comparison, Literal, RegelrattAstType } from '../generated/ast.js';
+import type { Attribute, CitizenValue, Comparison, Literal, RegelrattAstType } from '../generated/ast.js';
 import { isBooleanLiteral, isBooleanType, isDateLiteral, isDateType, isDecimalType, isEnumerationLiteral, isEnumerationType, isIntegerType, isMoneyType, isNumberLiteral } from '../generated/ast.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { compareDecimals, swedishDecimal } from '../numbers/decimal-text.js';
@@ -22,7 +22,7 @@ export function criterionTypeChecks(services: RegelrattServices): ValidationChec
                 attribute: attribute.name,
                 type: describeAttributeType(attribute.type, locale.current),
                 value,
-            }, { node: comparison, property, index });
+            }, { node: comparison as Comparison, property, index });
 
             const bare = !comparison.operator && !comparison.range && comparison.members.length === 0;
             if (bare) {
@@ -47,10 +47,24 @@ export function criterionTypeChecks(services: RegelrattServices): ValidationChec
             }
             comparison.members.forEach((member, index) => checkLiteral(comparison, attribute, member, report, mismatch, 'members', index));
         },
+        // An example's citizen gives each attribute a value of its type, as `=` in a criterion would.
+        CitizenValue: (given, accept) => {
+            const attribute = given.attribute.ref;
+            if (!attribute) {
+                return;
+            }
+            const report = createReport(accept, locale);
+            const mismatch = (value: string) => report('type-mismatch', {
+                attribute: attribute.name,
+                type: describeAttributeType(attribute.type, locale.current),
+                value,
+            }, { node: given, property: 'value' });
+            checkLiteral(given, attribute, given.value, report, mismatch, 'value');
+        },
     };
 
     function checkLiteral(
-        comparison: Comparison, attribute: Attribute, literal: Literal, report: Report,
+        comparison: Comparison | CitizenValue, attribute: Attribute, literal: Literal, report: Report,
         mismatch: (value: string, property?: 'value' | 'members', index?: number) => void,
         property: 'value' | 'members', index?: number,
     ): void {
@@ -69,23 +83,23 @@ export function criterionTypeChecks(services: RegelrattServices): ValidationChec
         if (isMoneyType(type)) {
             if (literal.unit !== 'kr') {
                 if (literal.unit) {
-                    report('wrong-unit', { expected: 'kr', actual: literal.unit }, { node: comparison, property, index });
+                    report('wrong-unit', { expected: 'kr', actual: literal.unit }, { node: comparison as Comparison, property, index });
                 } else {
-                    report('missing-unit', { value: swedishDecimal(literal.value), expected: 'kr' }, { node: comparison, property, index });
+                    report('missing-unit', { value: swedishDecimal(literal.value), expected: 'kr' }, { node: comparison as Comparison, property, index });
                 }
             }
             return;
         }
         if ((isIntegerType(type) || isDecimalType(type))) {
             if (literal.unit && literal.unit !== type.unit) {
-                report('wrong-unit', { expected: type.unit ?? (locale.current === 'sv' ? 'ett tal utan enhet' : 'a number without unit'), actual: literal.unit }, { node: comparison, property, index });
+                report('wrong-unit', { expected: type.unit ?? (locale.current === 'sv' ? 'ett tal utan enhet' : 'a number without unit'), actual: literal.unit }, { node: comparison as Comparison, property, index });
             }
             if (compareDecimals(literal.value, type.range.min) < 0 || compareDecimals(literal.value, type.range.max) > 0) {
                 report('value-outside-domain', {
                     value: swedishDecimal(literal.value),
                     attribute: attribute.name,
                     domain: `${swedishDecimal(type.range.min)}–${swedishDecimal(type.range.max)}`,
-                }, { node: comparison, property, index });
+                }, { node: comparison as Comparison, property, index });
             }
         }
     }

@@ -1,6 +1,6 @@
 import { Cancellation, DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isComparison, isEnumerationLiteral, isEnumerationType } from '../generated/ast.js';
+import { isCitizenValue, isComparison, isEnumerationLiteral, isEnumerationType } from '../generated/ast.js';
 import { kindName } from '../i18n/element-kind-names.js';
 import { renderMessage, type DiagnosticCode, type MessageArgs } from '../i18n/diagnostic-catalogue.js';
 import type { LocaleSetting } from '../i18n/locale.js';
@@ -46,8 +46,8 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
             let code: DiagnosticCode = 'unresolved-reference';
             let args: MessageArgs;
             if (isEnumerationLiteral(container)) {
-                const comparison = container.$container;
-                const attribute = isComparison(comparison) ? comparison.attribute.ref : undefined;
+                const owner = container.$container;
+                const attribute = isComparison(owner) || isCitizenValue(owner) ? owner.attribute.ref : undefined;
                 if (!attribute) {
                     continue; // the attribute itself is unresolved and reported
                 }

@@ -1,0 +1,67 @@
+import type { ExampleExpectation, ExampleQuestion, GivenValue } from '@regelratt/format';
+import type * as Ast from '../generated/ast.js';
+import { compileLiteral } from './compile-criterion.js';
+import { referenceId } from './element-ids.js';
+
+/** An inline example: its date, the question it asks and what it expects, with references as ids. */
+export function compileExample(example: Ast.Example): { date?: string; question: ExampleQuestion; expected: ExampleExpectation } {
+    return {
+        ...(example.date ? { date: example.date } : {}),
+        question: compileQuestion(example.question),
+        expected: compileExpectations(example.expectations),
+    };
+}
+
+function compileCitizen(citizen: Ast.Citizen): GivenValue[] {
+    return citizen.values.map(given => ({ attribute: referenceId(given.attribute), value: compileLiteral(given.value) }));
+}
+
+function level(choice: Ast.LevelOrNone): number | null {
+    return choice.none ? null : Number(choice.level);
+}
+
+function compileQuestion(question: Ast.Question): ExampleQuestion {
+    switch (question.$type) {
+        case 'PlacementQuestion':
+            return { type: 'placement', model: referenceId(question.model), citizen: compileCitizen(question.citizen) };
+        case 'InclusionQuestion':
+            return { type: 'inclusion', pilot: referenceId(question.pilot), citizen: compileCitizen(question.citizen) };
+        case 'CompensationQuestion':
+            return { type: 'compensation', table: referenceId(question.table), level: Number(question.level) };
+        case 'FeeQuestion':
+            return { type: 'fee', fee: referenceId(question.fee), level: Number(question.level), citizen: compileCitizen(question.citizen) };
+        case 'NetEffectQuestion':
+            return {
+                type: 'netEffect', table: referenceId(question.table), before: level(question.before), after: level(question.after),
+                hours: question.hours, rate: referenceId(question.rate), months: Number(question.months),
+            };
+    }
+}
+
+function compileExpectations(expectations: Ast.Expectation[]): ExampleExpectation {
+    const expected: ExampleExpectation = {};
+    for (const expectation of expectations) {
+        if (expectation.pathway) {
+            expected.pathway = referenceId(expectation.pathway);
+            if (expectation.secondary) {
+                expected.secondary = referenceId(expectation.secondary);
+            }
+        } else if (expectation.noPathway) {
+            expected.pathway = null;
+        } else if (expectation.inclusion) {
+            expected.included = !expectation.notIncluded;
+        } else if (expectation.amount) {
+            const amount = `${expectation.amount.negative && expectation.amount.value !== '0' ? '-' : ''}${expectation.amount.value}`;
+            const scope = expectation.scope?.replace(/\s+/g, '');
+            if (scope === 'permånad') {
+                expected.monthly = amount;
+            } else if (scope === 'totalt') {
+                expected.total = amount;
+            } else {
+                expected.amount = amount;
+            }
+        }
+    }
+    return expected;
+}
+

@@ -1,0 +1,137 @@
+import { ExactNumber, type Attribute } from '@regelratt/format';
+import { RegelrattRuntimeError } from './runtime-error.js';
+
+/** A citizen as consuming systems send one: attribute name (or id) → value. */
+export type CitizenInput = Readonly<Record<string, unknown>>;
+
+/**
+ * An attribute value ready for comparison: enumeration values as text, yes/no as boolean, whole
+ * numbers and dates (as day numbers) as JS numbers (exact for every value they can take), decimals
+ * and amounts as exact numbers.
+ */
+export type AttributeValue = string | boolean | number | ExactNumber;
+
+const DAY_MS = 86_400_000;
+
+export function dayNumber(isoDate: string): number {
+    return Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+}
+
+function isIsoDate(text: string): boolean {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+        return false;
+    }
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+function outside(attribute: Attribute, raw: unknown, expected: string): RegelrattRuntimeError {
+    return new RegelrattRuntimeError('value-outside-domain',
+        `${attribute.name} = ${JSON.stringify(raw)} ligger utanför definitionsområdet (${expected}).`,
+        { attribute: attribute.name, value: raw, domain: expected });
+}
+
+function wrongType(attribute: Attribute, raw: unknown, expected: string): RegelrattRuntimeError {
+    return new RegelrattRuntimeError('wrong-value-type', `${attribute.name} ska vara ${expected}, inte ${JSON.stringify(raw)}.`,
+        { attribute: attribute.name, value: raw, expected });
+}
+
+/** Reads a decimal given as a JSON number or as text, Swedish (`20 000,50`) or plain (`20000.5`). */
+function readDecimal(attribute: Attribute, raw: unknown): ExactNumber {
+    if (typeof raw === 'number' && Number.isFinite(raw)) {
+        // A JSON number is read by its shortest decimal spelling, which is what the sender wrote.
+        return ExactNumber.parse(String(raw).includes('e') ? raw.toFixed(20).replace(/\.?0+$/, '') : String(raw));
+    }
+    if (typeof raw === 'string') {
+        const text = raw.replace(/[ \u00A0\u202F]/g, '').replace(/kr$/, '').replace(',', '.').replace('−', '-');
+        if (/^-?\d+(\.\d+)?$/.test(text)) {
+            return ExactNumber.parse(text.replace(/^(-?)0+(?=\d)/, '$1'));
+        }
+    }
+    throw wrongType(attribute, raw, 'ett tal');
+}
+
+/** Checks one value against its attribute's declared domain and puts it in comparable form. */
+export function readAttributeValue(attribute: Attribute, raw: unknown): AttributeValue {
+    const domain = attribute.domain;
+    switch (domain.type) {
+        case 'enumeration': {
+            if (typeof raw !== 'string') {
+                throw wrongType(attribute, raw, `ett av ${domain.values.map(v => v.name).join(', ')}`);
+            }
+            if (!domain.values.some(v => v.name === raw)) {
+                throw outside(attribute, raw, domain.values.map(v => v.name).join(', '));
+            }
+            return raw;
+        }
+        case 'boolean':
+            if (raw === true || raw === 'ja') {
+                return true;
+            }
+            if (raw === false || raw === 'nej') {
+                return false;
+            }
+            throw wrongType(attribute, raw, 'ja eller nej (true eller false)');
+        case 'integer': {
+            const value = readDecimal(attribute, raw);
+            if (!value.isInteger()) {
+                throw wrongType(attribute, raw, 'ett heltal');
+            }
+            if (value.compare(ExactNumber.parse(domain.min)) < 0 || value.compare(ExactNumber.parse(domain.max)) > 0) {
+                throw outside(attribute, raw, `${domain.min}–${domain.max}`);
+            }
+            return Number(value.numerator);
+        }
+        case 'decimal': {
+            const value = readDecimal(attribute, raw);
+            if (value.compare(ExactNumber.parse(domain.min)) < 0 || value.compare(ExactNumber.parse(domain.max)) > 0) {
+                throw outside(attribute, raw, `${domain.min}–${domain.max}`);
+            }
+            return value;
+        }
+        case 'money':
+            return readDecimal(attribute, raw);
+        case 'date':
+            if (typeof raw !== 'string' || !isIsoDate(raw)) {
+                throw wrongType(attribute, raw, 'ett datum ÅÅÅÅ-MM-DD');
+            }
+            return dayNumber(raw);
+    }
+}
+
+/** A citizen's values by attribute id, read and checked once; only the attributes asked for. */
+export class CitizenValues {
+    private readonly values = new Map<string, AttributeValue>();
+
+    constructor(private readonly input: CitizenInput, private readonly attributes: ReadonlyMap<string, Attribute>) { }
+
+    get(attributeId: string): AttributeValue {
+        let value = this.values.get(attributeId);
+        if (value === undefined) {
+            const attribute = this.attributes.get(attributeId);
+            if (!attribute) {
+                throw new RegelrattRuntimeError('unknown-attribute', `Policyn har ingen egenskap ${attributeId}.`, { attribute: attributeId });
+            }
+            const raw = Object.hasOwn(this.input, attribute.name) ? this.input[attribute.name] : this.input[attribute.id];
+            if (raw === undefined || raw === null) {
+                throw new RegelrattRuntimeError('missing-attribute', `Värde saknas för ${attribute.name}.`, { attribute: attribute.name });
+            }
+            value = readAttributeValue(attribute, raw);
+            this.values.set(attributeId, value);
+        }
+        return value;
+    }
+
+    /** The value as a person would read it in an explanation. */
+    shown(attributeId: string): string {
+        const value = this.get(attributeId);
+        const attribute = this.attributes.get(attributeId)!;
+        if (typeof value === 'boolean') {
+            return value ? 'ja' : 'nej';
+        }
+        if (typeof value === 'number' && attribute.domain.type === 'date') {
+            return new Date(value * DAY_MS).toISOString().slice(0, 10);
+        }
+        return String(value);
+    }
+}

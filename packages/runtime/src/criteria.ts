@@ -1,0 +1,149 @@
+import { ExactNumber, type Attribute, type Criterion, type Literal } from '@regelratt/format';
+import { dayNumber, type AttributeValue, type CitizenValues } from './citizen.js';
+
+/** How one condition of a criterion came out for a citizen. */
+export interface CriterionTrace {
+    /** The condition as the policy states it, e.g. `ålder > 65`, `inte kognitiv_svikt`, `alla av`. */
+    condition: string;
+    met: boolean;
+    /** The citizen's value, for a comparison. */
+    value?: string;
+    parts?: CriterionTrace[];
+}
+
+/** A criterion compiled once into a function, so a register of citizens is evaluated without re-reading the JSON. */
+export interface CompiledCriterion {
+    test(values: CitizenValues): boolean;
+    explain(values: CitizenValues): CriterionTrace;
+    /** The attributes it reads, in order of first appearance. */
+    attributes: readonly string[];
+}
+
+const symbols: Record<string, string> = { '=': '=', '!=': '≠', '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
+
+export function compileCriterion(criterion: Criterion, attributes: ReadonlyMap<string, Attribute>): CompiledCriterion {
+    const read = new Set<string>();
+    const build = (node: Criterion): { test: (v: CitizenValues) => boolean; explain: (v: CitizenValues) => CriterionTrace } => {
+        if ('all' in node) {
+            const parts = node.all.map(build);
+            return {
+                test: values => parts.every(part => part.test(values)),
+                explain: values => trace('alla av', parts.map(p => p.explain(values)), traces => traces.every(t => t.met)),
+            };
+        }
+        if ('any' in node) {
+            const parts = node.any.map(build);
+            return {
+                test: values => parts.some(part => part.test(values)),
+                explain: values => trace('något av', parts.map(p => p.explain(values)), traces => traces.some(t => t.met)),
+            };
+        }
+        if ('not' in node) {
+            const inner = build(node.not);
+            return {
+                test: values => !inner.test(values),
+                explain: values => trace('inte', [inner.explain(values)], traces => !traces[0].met),
+            };
+        }
+        const id = node.attribute;
+        read.add(id);
+        const attribute = attributes.get(id);
+        const name = attribute?.name ?? id;
+        // Whole numbers and days are compared as JS numbers, the fast path for most criteria.
+        const wholeNumbers = attribute?.domain.type === 'date' || attribute?.domain.type === 'integer';
+        const test = comparison(node, wholeNumbers);
+        const text = conditionText(node, name);
+        return {
+            test: values => test(values.get(id)),
+            explain: values => ({ condition: text, met: test(values.get(id)), value: values.shown(id) }),
+        };
+    };
+    const compiled = build(criterion);
+    return { ...compiled, attributes: [...read] };
+}
+
+function trace(condition: string, parts: CriterionTrace[], met: (parts: CriterionTrace[]) => boolean): CriterionTrace {
+    return { condition, met: met(parts), parts };
+}
+
+/** A literal in the same form as the attribute values it is compared with. */
+function constant(literal: Literal, wholeNumbers: boolean): AttributeValue {
+    if ('boolean' in literal) {
+        return literal.boolean;
+    }
+    if ('enumeration' in literal) {
+        return literal.enumeration;
+    }
+    if ('date' in literal) {
+        return dayNumber(literal.date);
+    }
+    const value = ExactNumber.parse(literal.number);
+    return wholeNumbers && value.isInteger() ? Number(value.numerator) : value;
+}
+
+/** Orders two comparable values: numbers as numbers, exact numbers exactly, a mix through exact numbers. */
+function order(a: AttributeValue, b: AttributeValue): number {
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a - b;
+    }
+    const x = typeof a === 'number' ? ExactNumber.of(BigInt(a)) : a as ExactNumber;
+    const y = typeof b === 'number' ? ExactNumber.of(BigInt(b)) : b as ExactNumber;
+    return x.compare(y);
+}
+
+function same(a: AttributeValue, b: AttributeValue): boolean {
+    if (typeof a === 'string' || typeof a === 'boolean' || typeof b === 'string' || typeof b === 'boolean') {
+        return a === b;
+    }
+    return order(a, b) === 0;
+}
+
+function comparison(node: Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown }>, wholeNumbers: boolean): (value: AttributeValue) => boolean {
+    if ('test' in node) {
+        return value => value === true;
+    }
+    if ('between' in node) {
+        const min = constant({ number: node.between.min }, wholeNumbers);
+        const max = constant({ number: node.between.max }, wholeNumbers);
+        return value => order(value, min) >= 0 && order(value, max) <= 0;
+    }
+    if ('in' in node) {
+        const members = node.in.map(literal => constant(literal, wholeNumbers));
+        return value => members.some(member => same(value, member));
+    }
+    const other = constant(node.value, wholeNumbers);
+    switch (node.op) {
+        case '=': return value => same(value, other);
+        case '!=': return value => !same(value, other);
+        case '<': return value => order(value, other) < 0;
+        case '<=': return value => order(value, other) <= 0;
+        case '>': return value => order(value, other) > 0;
+        case '>=': return value => order(value, other) >= 0;
+    }
+}
+
+function literalText(literal: Literal): string {
+    if ('boolean' in literal) {
+        return literal.boolean ? 'ja' : 'nej';
+    }
+    if ('enumeration' in literal) {
+        return literal.enumeration;
+    }
+    if ('date' in literal) {
+        return literal.date;
+    }
+    return `${literal.number}${literal.unit ? ` ${literal.unit}` : ''}`;
+}
+
+function conditionText(node: Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown }>, name: string): string {
+    if ('test' in node) {
+        return name;
+    }
+    if ('between' in node) {
+        return `${name} i ${node.between.min}–${node.between.max}`;
+    }
+    if ('in' in node) {
+        return `${name} i { ${node.in.map(literalText).join(', ')} }`;
+    }
+    return `${name} ${symbols[node.op]} ${literalText(node.value)}`;
+}

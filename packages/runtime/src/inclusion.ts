@@ -1,0 +1,47 @@
+import type { Pilot } from '@regelratt/format';
+import type { CitizenValues } from './citizen.js';
+import type { CompiledCriterion, CriterionTrace } from './criteria.js';
+
+export interface InclusionContext {
+    date?: string;
+    unit?: string;
+    service?: string;
+}
+
+export interface Inclusion {
+    pilot: string;
+    included: boolean;
+    /** Every requirement, met or failed: the inclusion rule, each exclusion, and date, unit and service when given. */
+    requirements: Array<{ requirement: string; met: boolean; criterion?: CriterionTrace }>;
+}
+
+/** Decides whether a citizen (at a unit, for a service, on a date) is included in a pilot, with each requirement. */
+export function include(
+    pilot: Pilot, inclusion: CompiledCriterion | undefined, exclusions: readonly CompiledCriterion[],
+    values: CitizenValues, context: InclusionContext, explain: boolean,
+): Inclusion {
+    const requirements: Inclusion['requirements'] = [];
+    let included = true;
+    const record = (requirement: string, met: boolean, criterion?: () => CriterionTrace) => {
+        included &&= met;
+        if (explain) {
+            requirements.push({ requirement, met, ...(criterion ? { criterion: criterion() } : {}) });
+        }
+    };
+    if (inclusion) {
+        record('inkludera', inclusion.test(values), () => inclusion.explain(values));
+    }
+    exclusions.forEach((exclusion, index) => {
+        record(`exkludera ${index + 1}`, !exclusion.test(values), () => exclusion.explain(values));
+    });
+    if (context.date && pilot.period) {
+        record(`period ${pilot.period.from}–${pilot.period.to ?? ''}`, context.date >= pilot.period.from && (!pilot.period.to || context.date <= pilot.period.to));
+    }
+    if (context.unit && pilot.units.length > 0) {
+        record(`enhet ${context.unit}`, pilot.units.some(u => u === context.unit || u.endsWith(`/${context.unit}`)));
+    }
+    if (context.service && pilot.services.length > 0) {
+        record(`insats ${context.service}`, pilot.services.some(s => s === context.service || s.endsWith(`/${context.service}`)));
+    }
+    return { pilot: pilot.id, included, requirements };
+}

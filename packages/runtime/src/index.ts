@@ -1,0 +1,10 @@
+export { PolicyRuntime, type AskOptions } from './policy-runtime.js';
+export { PolicySet } from './policy-set.js';
+export { CitizenValues, readAttributeValue, type CitizenInput, type AttributeValue } from './citizen.js';
+export type { CriterionTrace } from './criteria.js';
+export type { Placement } from './placement.js';
+export type { Inclusion, InclusionContext } from './inclusion.js';
+export { DEFAULT_ROUNDING, type Amount, type MoneyTrace } from './money.js';
+export { runExamples, type ExampleResult } from './inline-examples.js';
+export { RegelrattRuntimeError, type RuntimeErrorCode } from './runtime-error.js';
+export { evaluateCase, type CaseInput, type CaseAnswer } from './evaluate-case.js';

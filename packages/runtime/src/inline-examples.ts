@@ -1,0 +1,76 @@
+import type { Example, ExampleExpectation, Literal } from '@regelratt/format';
+import type { CitizenInput } from './citizen.js';
+import type { PolicyRuntime } from './policy-runtime.js';
+import { RegelrattRuntimeError } from './runtime-error.js';
+
+export interface ExampleResult {
+    example: Example;
+    passed: boolean;
+    expected: ExampleExpectation;
+    /** What the runtime answered, in the expectation's terms; absent when it raised an error. */
+    actual?: ExampleExpectation;
+    error?: { code: string; message: string };
+}
+
+function literalValue(literal: Literal): unknown {
+    if ('boolean' in literal) {
+        return literal.boolean;
+    }
+    if ('enumeration' in literal) {
+        return literal.enumeration;
+    }
+    if ('date' in literal) {
+        return literal.date;
+    }
+    return literal.number;
+}
+
+function citizenOf(values: Array<{ attribute: string; value: Literal }>): CitizenInput {
+    return Object.fromEntries(values.map(v => [v.attribute, literalValue(v.value)]));
+}
+
+/** The answer in the same shape as the expectation, so the two compare field by field. */
+function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
+    const question = example.question;
+    switch (question.type) {
+        case 'placement': {
+            const placement = runtime.placeInPathway(question.model, citizenOf(question.citizen));
+            return { pathway: placement.pathway, ...(placement.secondary ? { secondary: placement.secondary } : {}) };
+        }
+        case 'inclusion':
+            return { included: runtime.checkInclusion(question.pilot, citizenOf(question.citizen), example.date ? { date: example.date } : {}).included };
+        case 'compensation':
+            return { amount: runtime.compensation(question.table, question.level, example.date).amount };
+        case 'fee': {
+            if (!example.date) {
+                throw new RegelrattRuntimeError('missing-date', 'En avgift beräknas på ett datum; ange datum i exemplet.', { example: example.id });
+            }
+            return { amount: runtime.fee(question.fee, question.level, citizenOf(question.citizen), example.date).amount };
+        }
+        case 'netEffect': {
+            const effect = runtime.netEffect({ ...question, date: example.date });
+            return { monthly: effect.monthly, total: effect.total };
+        }
+    }
+}
+
+/** Only the fields the example states are compared; the answer may say more. */
+function matches(expected: ExampleExpectation, actual: ExampleExpectation): boolean {
+    return (Object.keys(expected) as Array<keyof ExampleExpectation>).every(key => expected[key] === actual[key]);
+}
+
+/** Runs every inline example of the policy through the runtime. */
+export function runExamples(runtime: PolicyRuntime): ExampleResult[] {
+    return runtime.policy.all('example').map(example => {
+        try {
+            const actual = answer(runtime, example);
+            const shown = Object.fromEntries(Object.keys(example.expected).map(k => [k, actual[k as keyof ExampleExpectation] ?? null])) as ExampleExpectation;
+            return { example, passed: matches(example.expected, actual), expected: example.expected, actual: shown };
+        } catch (error) {
+            if (error instanceof RegelrattRuntimeError) {
+                return { example, passed: false, expected: example.expected, error: { code: error.code, message: error.message } };
+            }
+            throw error;
+        }
+    });
+}

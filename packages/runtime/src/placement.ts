@@ -1,0 +1,51 @@
+import type { PathwayModel } from '@regelratt/format';
+import type { CitizenValues } from './citizen.js';
+import type { CompiledCriterion, CriterionTrace } from './criteria.js';
+import { RegelrattRuntimeError } from './runtime-error.js';
+
+export interface Placement {
+    model: string;
+    /** The förlopp the citizen is placed in, or null when no criterion holds. */
+    pathway: string | null;
+    /** A second förlopp that also holds and that the policy allows together with the first. */
+    secondary: string | null;
+    /** Each förlopp's criterion for this citizen, when an explanation was asked for. */
+    explanation?: Array<{ pathway: string; met: boolean; criterion?: CriterionTrace }>;
+}
+
+/**
+ * Places a citizen in a förlopp of a model. If two hold and one allows the other as `sekundärt`,
+ * the one that allows it (or, when both do, the first) is primary. Two that hold without being
+ * allowed together is a contradiction the checker reports as `pathway-overlap`; here it is an error.
+ */
+export function place(model: PathwayModel, criteria: ReadonlyMap<string, CompiledCriterion>, values: CitizenValues, explain: boolean): Placement {
+    const holding = model.pathways.filter(pathway => {
+        const criterion = criteria.get(pathway.id);
+        return criterion ? criterion.test(values) : false;
+    });
+    let pathway: string | null = null;
+    let secondary: string | null = null;
+    if (holding.length === 1) {
+        pathway = holding[0].id;
+    } else if (holding.length === 2) {
+        const [a, b] = holding;
+        if (a.secondary.includes(b.id)) {
+            [pathway, secondary] = [a.id, b.id];
+        } else if (b.secondary.includes(a.id)) {
+            [pathway, secondary] = [b.id, a.id];
+        }
+    }
+    if (holding.length > 1 && !secondary) {
+        throw new RegelrattRuntimeError('not-computable',
+            `Flera förlopp gäller samtidigt (${holding.map(p => p.name).join(', ')}) utan att policyn tillåter det.`,
+            { model: model.id, pathways: holding.map(p => p.id) });
+    }
+    const placement: Placement = { model: model.id, pathway, secondary };
+    if (explain) {
+        placement.explanation = model.pathways.map(p => {
+            const criterion = criteria.get(p.id);
+            return { pathway: p.id, met: holding.includes(p), ...(criterion ? { criterion: criterion.explain(values) } : {}) };
+        });
+    }
+    return placement;
+}
