@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EmptyFileSystem } from 'langium';
+import { afterAll, describe, expect, test } from 'vitest';
+import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
+import { PolicyRuntime, runExamples } from '@regelratt/runtime';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
+const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-runtime-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function regelratt(args: string[]) {
+    const result = spawnSync(process.execPath, [bin, ...args], { cwd: repository, encoding: 'utf8' });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Compiles an example folder as `regelratt compile` does and loads it into the runtime. */
+async function runtimeFor(name: string): Promise<PolicyRuntime> {
+    const folder = path.join(repository, 'examples', name);
+    const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
+    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+    const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
+    // Through JSON text, as a consuming system receives it.
+    return new PolicyRuntime(checked.map(c => JSON.parse(JSON.stringify(compilePolicy(c.document.parseResult.value, path.basename(c.path))))));
+}
+
+describe('conformance: every inline example of the examples passes through the runtime', () => {
+    test('examples/orebro: the therapist table, the care-home placements and the day-rehab criteria', async () => {
+        const results = runExamples(await runtimeFor('orebro'));
+        expect(results.filter(r => !r.passed).map(r => ({ name: r.example.name, expected: r.expected, actual: r.actual, error: r.error }))).toEqual([]);
+        const names = results.map(r => r.example.name);
+        expect(names.filter(n => n.startsWith('terapeut_rad_'))).toHaveLength(11);
+        expect(names.filter(n => n.startsWith('boende_medborgare_'))).toHaveLength(11);
+        expect(names.filter(n => n.startsWith('dagrehab_')).length).toBeGreaterThanOrEqual(4);
+    });
+
+    test('the runtime reproduces the seed\'s therapist table figure by figure', async () => {
+        const runtime = await runtimeFor('orebro');
+        // The primer's table: before, after, hours → per month, six months (row 3 by the rule, not the seed's sign error).
+        const table: Array<[number | null, number, string, string, string]> = [
+            [10, 14, '3.2', '-6609', '-39654'], [5, 8, '2', '-4919', '-29514'], [12, 10, '5', '1077', '6459'],
+            [10, 13, '5', '-5835', '-35007'], [5, 0, '2.95', '1914', '11486'], [23, 7, '6', '30082', '180492'],
+            [11, 0, '0.3', '10957', '65741'], [10, 5, '1.6', '6226', '37356'], [5, 0, '4.33', '1449', '8692'],
+            [7, 4, '0.3', '3585', '21509'], [null, 0, '3', '-1013', '-6075'],
+        ];
+        for (const [before, after, hours, monthly, total] of table) {
+            const effect = runtime.netEffect({ table: 'hemvård_tätort', before, after, hours, rate: 'arbetsterapeut_tid', months: 6, date: '2021-06-01' });
+            expect([before, after, effect.monthly, effect.total]).toEqual([before, after, monthly, total]);
+        }
+    });
+});
+
+describe('regelratt test', () => {
+    test('passes on examples/orebro and says so per example, with a closing count', () => {
+        const result = regelratt(['test', 'examples/orebro']);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain('examples/orebro/exempel.regel:7:1: ok: terapeut_rad_1\n');
+        expect(result.stdout).toMatch(/Exempel: 29 passed, 0 failed\n$/);
+    });
+
+    test('a wrong expectation fails with expected and actual values and its position, exit 1', () => {
+        const folder = path.join(scratch, 'fel');
+        rmSync(folder, { recursive: true, force: true });
+        spawnSync('mkdir', ['-p', folder]);
+        for (const file of ['lagar', 'insatser', 'organisation', 'hemvard-ersattning']) {
+            writeFileSync(path.join(folder, `${file}.regel`), readFileSync(path.join(repository, 'examples/orebro', `${file}.regel`)));
+        }
+        writeFileSync(path.join(folder, 'rad3.regel'), [
+            '// Källans siffror för rad 3, med teckenfelet.',
+            'exempel rad_3 {',
+            '    nettoeffekt enligt hemvård_tätort från nivå 12 till nivå 10 med 5 timmar arbetsterapeut_tid under 6 månader',
+            '    förväntat per månad 4 452 kr',
+            '    förväntat totalt 26 709 kr',
+            '}',
+            'exempel nivå_1 { ersättning enligt hemvård_tätort nivå 1 förväntat 1 000 kr }',
+        ].join('\n'));
+        const result = spawnSync(process.execPath, [bin, 'test', 'fel'], { cwd: scratch, encoding: 'utf8' });
+        expect(result.status).toBe(1);
+        expect(result.stdout).toContain('fel/rad3.regel:2:1: fel: Exemplet rad_3 ger inte det väntade: per månad: väntat 4 452 kr, fick 1 077 kr; totalt: väntat 26 709 kr, fick 6 459 kr. [example-failed]');
+        expect(result.stdout).toContain('fel/rad3.regel:7:1: fel: Exemplet nivå_1 kan inte beräknas: Policyn anger inget belopp för nivå 1 i hemvård_tätort. [open-amount]');
+        expect(result.stdout).toMatch(/Exempel: 0 passed, 2 failed\n$/);
+    });
+});
+
+describe('regelratt eval', () => {
+    test('one case: every answer with its explanation', () => {
+        const input = path.join(scratch, 'fall.json');
+        writeFileSync(input, JSON.stringify({ citizen: { aktivitetsförmåga: 'hög', ålder: 70, kan_ta_sig_till_vårdcentral: 'nej', kognitiv_svikt: false, motiverad_till_träning: true, ärendetyp: 'övrigt' }, level: 23, date: '2021-06-01' }));
+        const result = regelratt(['eval', 'examples/orebro', '--input', input]);
+        expect(result.code).toBe(0);
+        const answer = JSON.parse(result.stdout);
+        expect(answer.placements[0]).toMatchObject({ pathway: 'pathway/förlopp_1', secondary: null });
+        expect(answer.inclusions.map((i: { pilot: string; included: boolean }) => [i.pilot, i.included])).toEqual([
+            ['pilot/dagrehab_hemrehab', true], ['pilot/handläggare_och_arbetsterapeut', false],
+        ]);
+        expect(answer.compensation).toEqual([{ table: 'levelTable/hemvård_tätort', amount: '37830' }]);
+        expect(answer.inclusions[0].requirements[0].criterion.parts[0]).toEqual({ condition: 'ålder > 65 år', met: true, value: '70' });
+    });
+
+    test('a register, line by line: answers in order, a typed error for a bad value, an error line for bad JSON, exit 1', () => {
+        const input = path.join(scratch, 'register.ndjson');
+        writeFileSync(input, [
+            JSON.stringify({ id: 1, citizen: { aktivitetsförmåga: 'nedsatt' }, level: 10 }),
+            JSON.stringify({ id: 2, citizen: { aktivitetsförmåga: 'okänd' } }),
+            '{ inte json',
+            '',
+            JSON.stringify({ id: 4, citizen: { aktivitetsförmåga: 'utvecklingsbar' } }),
+        ].join('\n'));
+        const result = regelratt(['eval', 'examples/orebro', '--input', input, '--date', '2021-06-01']);
+        expect(result.code).toBe(1);
+        const lines = result.stdout.trim().split('\n').map(line => JSON.parse(line));
+        expect(lines).toHaveLength(4);
+        expect(lines[0]).toMatchObject({ id: 1, placements: [{ pathway: 'pathway/förlopp_3' }], compensation: [{ amount: '9676' }] });
+        expect(lines[0].inclusions[0]).toMatchObject({ pilot: 'pilot/dagrehab_hemrehab', error: { code: 'missing-attribute', details: { attribute: 'ålder' } } });
+        expect(lines[1].placements[0]).toMatchObject({ error: { code: 'value-outside-domain', details: { attribute: 'aktivitetsförmåga', value: 'okänd' } } });
+        expect(lines[2]).toMatchObject({ line: 3, error: { code: 'invalid-json' } });
+        expect(lines[3]).toMatchObject({ id: 4, placements: [{ pathway: 'pathway/förlopp_2' }] });
+    });
+});
