@@ -99,33 +99,83 @@ export function readAttributeValue(attribute: Attribute, raw: unknown): Attribut
     }
 }
 
-/** A citizen's values by attribute id, read and checked once; only the attributes asked for. */
+/**
+ * A reader for one attribute, built once per policy: whole numbers given as JS numbers (the common
+ * case in a register) are checked against the bounds without any decimal arithmetic.
+ */
+export function attributeReader(attribute: Attribute): (raw: unknown) => AttributeValue {
+    const domain = attribute.domain;
+    if (domain.type === 'integer') {
+        const min = Number(domain.min);
+        const max = Number(domain.max);
+        return raw => (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= min && raw <= max ? raw : readAttributeValue(attribute, raw));
+    }
+    if (domain.type === 'enumeration') {
+        const values = new Set(domain.values.map(v => v.name));
+        return raw => (typeof raw === 'string' && values.has(raw) ? raw : readAttributeValue(attribute, raw));
+    }
+    if (domain.type === 'boolean') {
+        return raw => (typeof raw === 'boolean' ? raw : readAttributeValue(attribute, raw));
+    }
+    return raw => readAttributeValue(attribute, raw);
+}
+
+/** One attribute as the runtime reads it: resolved once, so criteria hold it directly instead of looking it up per citizen. */
+export interface AttributeEntry {
+    attribute: Attribute;
+    read: (raw: unknown) => AttributeValue;
+    /** Reading is a cheap check (enumeration, yes/no, whole number), not worth caching per citizen. */
+    cheap: boolean;
+}
+
+export interface AttributeCatalogue {
+    attributes: ReadonlyMap<string, Attribute>;
+    entries: ReadonlyMap<string, AttributeEntry>;
+}
+
+export function attributeEntry(attribute: Attribute): AttributeEntry {
+    const type = attribute.domain.type;
+    return { attribute, read: attributeReader(attribute), cheap: type === 'enumeration' || type === 'boolean' || type === 'integer' };
+}
+
+/** A citizen's values, read and checked against their domains when a question first needs them. */
 export class CitizenValues {
-    private readonly values = new Map<string, AttributeValue>();
+    private cache: Map<AttributeEntry, AttributeValue> | undefined;
 
-    constructor(private readonly input: CitizenInput, private readonly attributes: ReadonlyMap<string, Attribute>) { }
+    constructor(readonly input: CitizenInput, private readonly catalogue: AttributeCatalogue) { }
 
-    get(attributeId: string): AttributeValue {
-        let value = this.values.get(attributeId);
-        if (value === undefined) {
-            const attribute = this.attributes.get(attributeId);
-            if (!attribute) {
-                throw new RegelrattRuntimeError('unknown-attribute', `Policyn har ingen egenskap ${attributeId}.`, { attribute: attributeId });
+    /** The value of an attribute the policy declares; throws a typed error when it is missing or outside its domain. */
+    read(entry: AttributeEntry): AttributeValue {
+        if (!entry.cheap) {
+            const cached = this.cache?.get(entry);
+            if (cached !== undefined) {
+                return cached;
             }
-            const raw = Object.hasOwn(this.input, attribute.name) ? this.input[attribute.name] : this.input[attribute.id];
-            if (raw === undefined || raw === null) {
-                throw new RegelrattRuntimeError('missing-attribute', `Värde saknas för ${attribute.name}.`, { attribute: attribute.name });
-            }
-            value = readAttributeValue(attribute, raw);
-            this.values.set(attributeId, value);
+        }
+        const attribute = entry.attribute;
+        const raw = this.input[attribute.name] ?? this.input[attribute.id];
+        if (raw === undefined || raw === null) {
+            throw new RegelrattRuntimeError('missing-attribute', `Värde saknas för ${attribute.name}.`, { attribute: attribute.name });
+        }
+        const value = entry.read(raw);
+        if (!entry.cheap) {
+            (this.cache ??= new Map()).set(entry, value);
         }
         return value;
+    }
+
+    get(attributeId: string): AttributeValue {
+        const entry = this.catalogue.entries.get(attributeId);
+        if (!entry) {
+            throw new RegelrattRuntimeError('unknown-attribute', `Policyn har ingen egenskap ${attributeId}.`, { attribute: attributeId });
+        }
+        return this.read(entry);
     }
 
     /** The value as a person would read it in an explanation. */
     shown(attributeId: string): string {
         const value = this.get(attributeId);
-        const attribute = this.attributes.get(attributeId)!;
+        const attribute = this.catalogue.attributes.get(attributeId)!;
         if (typeof value === 'boolean') {
             return value ? 'ja' : 'nej';
         }

@@ -1,5 +1,7 @@
-import { ExactNumber, type Attribute, type Criterion, type Literal } from '@regelratt/format';
-import { dayNumber, type AttributeValue, type CitizenValues } from './citizen.js';
+import { ExactNumber, type Criterion, type Literal } from '@regelratt/format';
+import { dayNumber, type AttributeCatalogue, type AttributeValue, type CitizenValues } from './citizen.js';
+import { generateTest } from './criterion-codegen.js';
+import { RegelrattRuntimeError } from './runtime-error.js';
 
 /** How one condition of a criterion came out for a citizen. */
 export interface CriterionTrace {
@@ -21,20 +23,36 @@ export interface CompiledCriterion {
 
 const symbols: Record<string, string> = { '=': '=', '!=': '≠', '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
 
-export function compileCriterion(criterion: Criterion, attributes: ReadonlyMap<string, Attribute>): CompiledCriterion {
+export function compileCriterion(criterion: Criterion, catalogue: AttributeCatalogue): CompiledCriterion {
     const read = new Set<string>();
     const build = (node: Criterion): { test: (v: CitizenValues) => boolean; explain: (v: CitizenValues) => CriterionTrace } => {
         if ('all' in node) {
             const parts = node.all.map(build);
+            const tests = parts.map(p => p.test);
             return {
-                test: values => parts.every(part => part.test(values)),
+                test: values => {
+                    for (let i = 0; i < tests.length; i++) {
+                        if (!tests[i](values)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                },
                 explain: values => trace('alla av', parts.map(p => p.explain(values)), traces => traces.every(t => t.met)),
             };
         }
         if ('any' in node) {
             const parts = node.any.map(build);
+            const tests = parts.map(p => p.test);
             return {
-                test: values => parts.some(part => part.test(values)),
+                test: values => {
+                    for (let i = 0; i < tests.length; i++) {
+                        if (tests[i](values)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                },
                 explain: values => trace('något av', parts.map(p => p.explain(values)), traces => traces.some(t => t.met)),
             };
         }
@@ -47,19 +65,25 @@ export function compileCriterion(criterion: Criterion, attributes: ReadonlyMap<s
         }
         const id = node.attribute;
         read.add(id);
-        const attribute = attributes.get(id);
-        const name = attribute?.name ?? id;
+        const entry = catalogue.entries.get(id);
+        if (!entry) {
+            throw new RegelrattRuntimeError('unknown-attribute', `Policyn har ingen egenskap ${id}.`, { attribute: id });
+        }
+        const attribute = entry.attribute;
+        const name = attribute.name;
         // Whole numbers and days are compared as JS numbers, the fast path for most criteria.
         const wholeNumbers = attribute?.domain.type === 'date' || attribute?.domain.type === 'integer';
         const test = comparison(node, wholeNumbers);
         const text = conditionText(node, name);
         return {
-            test: values => test(values.get(id)),
-            explain: values => ({ condition: text, met: test(values.get(id)), value: values.shown(id) }),
+            test: values => test(values.read(entry)),
+            explain: values => ({ condition: text, met: test(values.read(entry)), value: values.shown(id) }),
         };
     };
     const compiled = build(criterion);
-    return { ...compiled, attributes: [...read] };
+    // The generated test is the fast path; the closures stay for explanations and where code generation is not allowed.
+    const test = generateTest(criterion, catalogue) ?? compiled.test;
+    return { test, explain: compiled.explain, attributes: [...read] };
 }
 
 function trace(condition: string, parts: CriterionTrace[], met: (parts: CriterionTrace[]) => boolean): CriterionTrace {
@@ -102,6 +126,7 @@ function comparison(node: Exclude<Criterion, { all: unknown } | { any: unknown }
     if ('test' in node) {
         return value => value === true;
     }
+    // A whole-number attribute's values are JS numbers, so constants that are whole compare directly.
     if ('between' in node) {
         const min = constant({ number: node.between.min }, wholeNumbers);
         const max = constant({ number: node.between.max }, wholeNumbers);
@@ -109,9 +134,24 @@ function comparison(node: Exclude<Criterion, { all: unknown } | { any: unknown }
     }
     if ('in' in node) {
         const members = node.in.map(literal => constant(literal, wholeNumbers));
+        if (members.every(member => typeof member !== 'object')) {
+            const set = new Set<AttributeValue>(members);
+            return value => set.has(value);
+        }
         return value => members.some(member => same(value, member));
     }
     const other = constant(node.value, wholeNumbers);
+    if (typeof other !== 'object') {
+        // Text, yes/no, or a whole number against a whole-number attribute: plain JS comparisons.
+        switch (node.op) {
+            case '=': return value => value === other;
+            case '!=': return value => value !== other;
+            case '<': return value => (value as number) < (other as number);
+            case '<=': return value => (value as number) <= (other as number);
+            case '>': return value => (value as number) > (other as number);
+            case '>=': return value => (value as number) >= (other as number);
+        }
+    }
     switch (node.op) {
         case '=': return value => same(value, other);
         case '!=': return value => !same(value, other);

@@ -1,6 +1,6 @@
 import type { CitizenInput } from './citizen.js';
-import type { Inclusion } from './inclusion.js';
-import type { Placement } from './placement.js';
+import { include, type Inclusion, type InclusionContext } from './inclusion.js';
+import { place, type Placement } from './placement.js';
 import type { PolicyRuntime } from './policy-runtime.js';
 import { RegelrattRuntimeError } from './runtime-error.js';
 
@@ -37,44 +37,76 @@ function failed(error: unknown): Failed {
 
 /**
  * Answers every question the policy can answer about a case. A question whose input is missing or
- * wrong gets a typed error in its place; the other answers still come.
+ * wrong gets a typed error in its place; the other answers still come. This is the register's inner
+ * loop, so it walks the prepared models, pilots and tables directly.
  */
 export function evaluateCase(runtime: PolicyRuntime, input: CaseInput, explain = false): CaseAnswer {
     if (!input || typeof input !== 'object' || !input.citizen || typeof input.citizen !== 'object') {
         throw new RegelrattRuntimeError('missing-attribute', 'Fallet saknar "citizen" med medborgarens egenskaper.', {});
     }
     const citizen = runtime.citizen(input.citizen);
-    const policy = runtime.policy;
-    const answer: CaseAnswer = {
-        ...(input.id !== undefined ? { id: input.id } : {}),
-        placements: policy.all('pathwayModel').map(model => {
-            try {
-                return runtime.placeInPathway(model.id, citizen, { explain });
-            } catch (error) {
-                return { model: model.id, ...failed(error) };
-            }
-        }),
-        inclusions: policy.all('pilot').map(pilot => {
-            try {
-                return runtime.checkInclusion(pilot.id, citizen, { date: input.date, unit: input.unit, service: input.service }, { explain });
-            } catch (error) {
-                return { pilot: pilot.id, ...failed(error) };
-            }
-        }),
-        compensation: [],
-    };
+    const context: InclusionContext = { date: input.date, unit: input.unit, service: input.service };
+    try {
+        // Most cases answer every question: one pass without per-question error handling.
+        return answerAll(runtime, input, citizen, context, explain, undefined);
+    } catch (error) {
+        if (!(error instanceof RegelrattRuntimeError)) {
+            throw error;
+        }
+        // Some question failed: answer again, question by question, each error in its place.
+        return answerAll(runtime, input, citizen, context, explain, failed);
+    }
+}
+
+function answerAll(
+    runtime: PolicyRuntime, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, context: InclusionContext, explain: boolean,
+    onError: ((error: unknown) => Failed) | undefined,
+): CaseAnswer {
+    const { models, pilots, tables } = runtime.prepared();
+    const placements: CaseAnswer['placements'] = new Array(models.length);
+    for (let i = 0; i < models.length; i++) {
+        const prepared = models[i];
+        if (!onError) {
+            placements[i] = place(prepared, citizen, explain);
+            continue;
+        }
+        try {
+            placements[i] = place(prepared, citizen, explain);
+        } catch (error) {
+            placements[i] = { model: prepared.model.id, ...onError(error) };
+        }
+    }
+    const inclusions: CaseAnswer['inclusions'] = new Array(pilots.length);
+    for (let i = 0; i < pilots.length; i++) {
+        const prepared = pilots[i];
+        if (!onError) {
+            inclusions[i] = include(prepared, citizen, context, explain);
+            continue;
+        }
+        try {
+            inclusions[i] = include(prepared, citizen, context, explain);
+        } catch (error) {
+            inclusions[i] = { pilot: prepared.pilot.id, ...onError(error) };
+        }
+    }
+    const compensation: CaseAnswer['compensation'] = [];
     if (input.level !== undefined) {
-        for (const table of policy.all('levelTable')) {
-            const inForce = !input.date || !table.validity || (table.validity.from <= input.date && (!table.validity.to || input.date <= table.validity.to));
-            if (!inForce) {
+        for (const prepared of tables) {
+            const validity = prepared.table.validity;
+            if (input.date && validity && (input.date < validity.from || (validity.to && input.date > validity.to))) {
+                continue;
+            }
+            // Validity was checked just above.
+            if (!onError) {
+                compensation.push({ table: prepared.table.id, amount: prepared.amountText(input.level) });
                 continue;
             }
             try {
-                answer.compensation.push({ table: table.id, amount: runtime.compensation(table.id, input.level, input.date).amount });
+                compensation.push({ table: prepared.table.id, amount: prepared.amountText(input.level) });
             } catch (error) {
-                answer.compensation.push({ table: table.id, ...failed(error) });
+                compensation.push({ table: prepared.table.id, ...onError(error) });
             }
         }
     }
-    return answer;
+    return input.id === undefined ? { placements, inclusions, compensation } : { id: input.id, placements, inclusions, compensation };
 }

@@ -1,6 +1,6 @@
-import type { Pilot } from '@regelratt/format';
 import type { CitizenValues } from './citizen.js';
-import type { CompiledCriterion, CriterionTrace } from './criteria.js';
+import type { CriterionTrace } from './criteria.js';
+import type { PreparedPilot } from './policy-runtime.js';
 
 export interface InclusionContext {
     date?: string;
@@ -16,10 +16,24 @@ export interface Inclusion {
 }
 
 /** Decides whether a citizen (at a unit, for a service, on a date) is included in a pilot, with each requirement. */
-export function include(
-    pilot: Pilot, inclusion: CompiledCriterion | undefined, exclusions: readonly CompiledCriterion[],
-    values: CitizenValues, context: InclusionContext, explain: boolean,
-): Inclusion {
+export function include(prepared: PreparedPilot, values: CitizenValues, context: InclusionContext, explain: boolean): Inclusion {
+    const { pilot, inclusion, exclusions, admits } = prepared;
+    if (!explain) {
+        // The register path: no trace, no closures, stop at the first failed requirement.
+        let included = true;
+        if (admits) {
+            included = admits(values);
+        } else {
+            included = !inclusion || inclusion.test(values);
+            for (let i = 0; included && i < exclusions.length; i++) {
+                included = !exclusions[i].test(values);
+            }
+        }
+        included &&= (!context.date || !pilot.period || (context.date >= pilot.period.from && (!pilot.period.to || context.date <= pilot.period.to)))
+            && (!context.unit || pilot.units.length === 0 || pilot.units.some(u => u === context.unit || u.endsWith(`/${context.unit}`)))
+            && (!context.service || pilot.services.length === 0 || pilot.services.some(s => s === context.service || s.endsWith(`/${context.service}`)));
+        return { pilot: pilot.id, included, requirements: [] };
+    }
     const requirements: Inclusion['requirements'] = [];
     let included = true;
     const record = (requirement: string, met: boolean, criterion?: () => CriterionTrace) => {

@@ -28,24 +28,43 @@ function known(amount: OptionalAmount, what: string, details: Record<string, unk
     return ExactNumber.parse(amount.value);
 }
 
-/** The amount a level table gives a level; `null` (no support) gives 0 kr. */
-export function levelAmount(table: LevelTable, level: number | null, date?: string): ExactNumber {
-    if (!inForce(table.validity, date)) {
-        throw new RegelrattRuntimeError('no-valid-version', `${table.name} gäller inte ${date}.`, { table: table.id, date });
+/** A level table read once: level → amount, so a register looks levels up instead of searching rows. */
+export class PreparedTable {
+    private readonly amounts = new Map<number, OptionalAmount>();
+
+    constructor(readonly table: LevelTable) {
+        for (const row of table.rows) {
+            this.amounts.set(row.level, row.amount);
+        }
     }
-    if (level === null) {
-        return ExactNumber.ZERO;
+
+    /** The amount of a level as exact decimal text; `null` (no support) gives 0 kr. */
+    amountText(level: number | null, date?: string): string {
+        const table = this.table;
+        if (date && !inForce(table.validity, date)) {
+            throw new RegelrattRuntimeError('no-valid-version', `${table.name} gäller inte ${date}.`, { table: table.id, date });
+        }
+        if (level === null) {
+            return '0';
+        }
+        const amount = this.amounts.get(level);
+        if (!amount) {
+            throw new RegelrattRuntimeError('unknown-level', `${table.name} har ingen nivå ${level}.`, { table: table.id, level });
+        }
+        if ('open' in amount) {
+            throw new RegelrattRuntimeError('open-amount', `Policyn anger inget belopp för nivå ${level} i ${table.name}.`, { table: table.id, level });
+        }
+        return amount.value;
     }
-    const row = table.rows.find(r => r.level === level);
-    if (!row) {
-        throw new RegelrattRuntimeError('unknown-level', `${table.name} har ingen nivå ${level}.`, { table: table.id, level });
+
+    amount(level: number | null, date?: string): ExactNumber {
+        return ExactNumber.parse(this.amountText(level, date));
     }
-    return known(row.amount, `nivå ${level} i ${table.name}`, { table: table.id, level });
 }
 
-export function compensation(table: LevelTable, level: number, date?: string): Amount {
-    const amount = levelAmount(table, level, date);
-    return { amount: amount.toDecimal(), trace: [{ step: `${table.name}, nivå ${level}`, value: amount.toDecimal() }] };
+export function compensation(table: PreparedTable, level: number, date?: string): Amount {
+    const amount = table.amountText(level, date);
+    return { amount, trace: [{ step: `${table.table.name}, nivå ${level}`, value: amount }] };
 }
 
 /**
@@ -54,10 +73,11 @@ export function compensation(table: LevelTable, level: number, date?: string): A
  * unrounded monthly figure, then rounded.
  */
 export function netEffect(
-    table: LevelTable, before: number | null, after: number | null, hours: ExactNumber, rate: HourlyRate, months: number, date?: string,
+    prepared: PreparedTable, before: number | null, after: number | null, hours: ExactNumber, rate: HourlyRate, months: number, date?: string,
 ): { monthly: string; total: string; trace: MoneyTrace[] } {
-    const beforeAmount = levelAmount(table, before, date);
-    const afterAmount = levelAmount(table, after, date);
+    const table = prepared.table;
+    const beforeAmount = prepared.amount(before, date);
+    const afterAmount = prepared.amount(after, date);
     if (!rate.amount || !inForce(rate.validity, date)) {
         throw new RegelrattRuntimeError('no-valid-version', `${rate.name} har inget belopp ${date ?? ''}.`.trim(), { rate: rate.id, date });
     }

@@ -1,6 +1,6 @@
-import type { PathwayModel } from '@regelratt/format';
 import type { CitizenValues } from './citizen.js';
-import type { CompiledCriterion, CriterionTrace } from './criteria.js';
+import type { CriterionTrace } from './criteria.js';
+import type { PreparedModel } from './policy-runtime.js';
 import { RegelrattRuntimeError } from './runtime-error.js';
 
 export interface Placement {
@@ -18,11 +18,16 @@ export interface Placement {
  * the one that allows it (or, when both do, the first) is primary. Two that hold without being
  * allowed together is a contradiction the checker reports as `pathway-overlap`; here it is an error.
  */
-export function place(model: PathwayModel, criteria: ReadonlyMap<string, CompiledCriterion>, values: CitizenValues, explain: boolean): Placement {
-    const holding = model.pathways.filter(pathway => {
-        const criterion = criteria.get(pathway.id);
-        return criterion ? criterion.test(values) : false;
-    });
+export function place(prepared: PreparedModel, values: CitizenValues, explain: boolean): Placement {
+    const { model, criteria, select } = prepared;
+    if (select && !explain) {
+        const mask = select(values);
+        if (mask !== 0 && (mask & (mask - 1)) === 0) {
+            // The common case: exactly one förlopp holds.
+            return { model: model.id, pathway: prepared.pathwayIds[31 - Math.clz32(mask)], secondary: null };
+        }
+    }
+    const holding = model.pathways.filter((_, index) => criteria[index]?.test(values) ?? false);
     let pathway: string | null = null;
     let secondary: string | null = null;
     if (holding.length === 1) {
@@ -42,8 +47,8 @@ export function place(model: PathwayModel, criteria: ReadonlyMap<string, Compile
     }
     const placement: Placement = { model: model.id, pathway, secondary };
     if (explain) {
-        placement.explanation = model.pathways.map(p => {
-            const criterion = criteria.get(p.id);
+        placement.explanation = model.pathways.map((p, index) => {
+            const criterion = criteria[index];
             return { pathway: p.id, met: holding.includes(p), ...(criterion ? { criterion: criterion.explain(values) } : {}) };
         });
     }

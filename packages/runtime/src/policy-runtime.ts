@@ -1,8 +1,9 @@
-import { ExactNumber, type Attribute, type CompiledPolicyFile } from '@regelratt/format';
-import { CitizenValues, type CitizenInput } from './citizen.js';
+import { ExactNumber, type Attribute, type CompiledPolicyFile, type Criterion, type PathwayModel, type Pilot } from '@regelratt/format';
+import { attributeEntry, CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
+import { generateSelector, generateTest } from './criterion-codegen.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
-import { compensation, fee, netEffect, type Amount, type MoneyTrace } from './money.js';
+import { compensation, fee, netEffect, PreparedTable, type Amount, type MoneyTrace } from './money.js';
 import { place, type Placement } from './placement.js';
 import { PolicySet } from './policy-set.js';
 
@@ -11,45 +12,57 @@ export interface AskOptions {
     explain?: boolean;
 }
 
+export interface PreparedModel {
+    model: PathwayModel;
+    criteria: Array<CompiledCriterion | undefined>;
+    pathwayIds: string[];
+    /** All criteria at once, as a bit mask of those that hold (generated code; absent where not allowed). */
+    select?: (values: CitizenValues) => number;
+}
+
+export interface PreparedPilot {
+    pilot: Pilot;
+    inclusion?: CompiledCriterion;
+    exclusions: CompiledCriterion[];
+    /** Inclusion and no exclusion, at once (generated code). */
+    admits?: (values: CitizenValues) => boolean;
+}
+
 /**
- * The questions a consuming system asks of a compiled policy. Criteria are compiled into functions
- * once, on first use, so evaluating a whole register costs one pass of plain function calls per citizen.
+ * The questions a consuming system asks of a compiled policy. Each förlopp model, pilot and table is
+ * prepared once, on first use (criteria compiled into functions, tables into level maps), so a
+ * register costs one pass of plain function calls per citizen.
  */
 export class PolicyRuntime {
     readonly policy: PolicySet;
-    private readonly attributes: Map<string, Attribute>;
-    private readonly criteria = new Map<string, CompiledCriterion>();
+    private readonly catalogue: AttributeCatalogue;
+    private readonly models = new Map<string, PreparedModel>();
+    private readonly pilots = new Map<string, PreparedPilot>();
+    private readonly tables = new Map<string, PreparedTable>();
 
     constructor(files: readonly CompiledPolicyFile[]) {
         this.policy = PolicySet.load(files);
-        this.attributes = new Map(this.policy.all('attribute').map(a => [a.id, a]));
+        const attributes = new Map<string, Attribute>(this.policy.all('attribute').map(a => [a.id, a]));
+        this.catalogue = { attributes, entries: new Map([...attributes].map(([id, attribute]) => [id, attributeEntry(attribute)])) };
     }
 
     /** Reads a citizen's values lazily: each attribute is checked against its domain when a question first needs it. */
     citizen(input: CitizenInput): CitizenValues {
-        return new CitizenValues(input, this.attributes);
+        return new CitizenValues(input, this.catalogue);
     }
 
     placeInPathway(model: string, citizen: CitizenInput | CitizenValues, options: AskOptions = {}): Placement {
-        const definition = this.policy.get(model, 'pathwayModel');
-        const criteria = new Map<string, CompiledCriterion>();
-        for (const pathway of definition.pathways) {
-            if (pathway.criterion) {
-                criteria.set(pathway.id, this.compiled(pathway.id, pathway.criterion));
-            }
-        }
-        return place(definition, criteria, this.values(citizen), options.explain ?? false);
+        const prepared = this.model(model);
+        return place(prepared, this.values(citizen), options.explain ?? false);
     }
 
     checkInclusion(pilot: string, citizen: CitizenInput | CitizenValues, context: InclusionContext = {}, options: AskOptions = {}): Inclusion {
-        const definition = this.policy.get(pilot, 'pilot');
-        const inclusion = definition.inclusion ? this.compiled(`${definition.id}#inkludera`, definition.inclusion) : undefined;
-        const exclusions = definition.exclusions.map((c, i) => this.compiled(`${definition.id}#exkludera${i}`, c));
-        return include(definition, inclusion, exclusions, this.values(citizen), context, options.explain ?? false);
+        const prepared = this.pilot(pilot);
+        return include(prepared, this.values(citizen), context, options.explain ?? false);
     }
 
     compensation(table: string, level: number, date?: string): Amount {
-        return compensation(this.policy.get(table, 'levelTable'), level, date);
+        return compensation(this.table(table), level, date);
     }
 
     fee(feeName: string, level: number, citizen: CitizenInput | CitizenValues, date: string): Amount {
@@ -58,7 +71,7 @@ export class PolicyRuntime {
 
     netEffect(question: { table: string; before: number | null; after: number | null; hours: string | number; rate: string; months: number; date?: string }): { monthly: string; total: string; trace: MoneyTrace[] } {
         const hours = ExactNumber.parse(typeof question.hours === 'number' ? String(question.hours) : question.hours.replace(',', '.'));
-        return netEffect(this.policy.get(question.table, 'levelTable'), question.before, question.after, hours,
+        return netEffect(this.table(question.table), question.before, question.after, hours,
             this.policy.get(question.rate, 'hourlyRate'), question.months, question.date);
     }
 
@@ -66,12 +79,58 @@ export class PolicyRuntime {
         return citizen instanceof CitizenValues ? citizen : this.citizen(citizen);
     }
 
-    private compiled(key: string, criterion: Parameters<typeof compileCriterion>[0]): CompiledCriterion {
-        let compiled = this.criteria.get(key);
-        if (!compiled) {
-            compiled = compileCriterion(criterion, this.attributes);
-            this.criteria.set(key, compiled);
+    private compile(criterion: Criterion): CompiledCriterion {
+        return compileCriterion(criterion, this.catalogue);
+    }
+
+    /** Every förlopp model, pilot and level table, prepared: what answering a whole case walks through. */
+    prepared(): { models: PreparedModel[]; pilots: PreparedPilot[]; tables: PreparedTable[] } {
+        return this.all ??= {
+            models: this.policy.all('pathwayModel').map(m => this.model(m.id)),
+            pilots: this.policy.all('pilot').map(p => this.pilot(p.id)),
+            tables: this.policy.all('levelTable').map(t => this.table(t.id)),
+        };
+    }
+
+    private all: ReturnType<PolicyRuntime['prepared']> | undefined;
+
+    private model(reference: string): PreparedModel {
+        let prepared = this.models.get(reference);
+        if (!prepared) {
+            const model = this.policy.get(reference, 'pathwayModel');
+            prepared = {
+                model,
+                criteria: model.pathways.map(p => (p.criterion ? this.compile(p.criterion) : undefined)),
+                pathwayIds: model.pathways.map(p => p.id),
+                select: generateSelector(model.pathways.map(p => p.criterion), this.catalogue),
+            };
+            this.models.set(reference, prepared);
         }
-        return compiled;
+        return prepared;
+    }
+
+    private pilot(reference: string): PreparedPilot {
+        let prepared = this.pilots.get(reference);
+        if (!prepared) {
+            const pilot = this.policy.get(reference, 'pilot');
+            const rule = [...(pilot.inclusion ? [pilot.inclusion] : []), ...pilot.exclusions.map(c => ({ not: c }))];
+            prepared = {
+                pilot,
+                inclusion: pilot.inclusion && this.compile(pilot.inclusion),
+                exclusions: pilot.exclusions.map(c => this.compile(c)),
+                admits: rule.length > 0 ? generateTest({ all: rule }, this.catalogue) : undefined,
+            };
+            this.pilots.set(reference, prepared);
+        }
+        return prepared;
+    }
+
+    private table(reference: string): PreparedTable {
+        let prepared = this.tables.get(reference);
+        if (!prepared) {
+            prepared = new PreparedTable(this.policy.get(reference, 'levelTable'));
+            this.tables.set(reference, prepared);
+        }
+        return prepared;
     }
 }

@@ -12,6 +12,7 @@ const SUPPORTED_MAJOR = SCHEMA_VERSION.split('.')[0];
 export class PolicySet {
     private readonly byId = new Map<string, CompiledElement>();
     private readonly byName = new Map<string, CompiledElement>();
+    private readonly byKind = new Map<string, CompiledElement[]>();
 
     private constructor(files: readonly CompiledPolicyFile[]) {
         for (const file of files) {
@@ -42,8 +43,13 @@ export class PolicySet {
     }
 
     /** Every element of a kind, in the order the files list them. */
-    all<K extends ElementKind>(kind: K): Array<ElementOf<K>> {
-        return [...this.byId.values()].filter((e): e is ElementOf<K> => e.kind === kind);
+    all<K extends ElementKind>(kind: K): ReadonlyArray<ElementOf<K>> {
+        let elements = this.byKind.get(kind);
+        if (!elements) {
+            elements = [...this.byId.values()].filter(e => e.kind === kind);
+            this.byKind.set(kind, elements);
+        }
+        return elements as Array<ElementOf<K>>;
     }
 
     /** A parameter's value on a date, by the version in force that day. */

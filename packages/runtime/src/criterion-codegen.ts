@@ -1,0 +1,133 @@
+import { ExactNumber, type Criterion, type Literal } from '@regelratt/format';
+import { dayNumber, type AttributeCatalogue, type AttributeEntry, type CitizenValues } from './citizen.js';
+
+type Comparison = Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown }>;
+
+
+/**
+ * Generates JavaScript source for criteria, once per criterion, so that a register is evaluated by
+ * code V8 optimises like hand-written code: each attribute read is a property access with a constant
+ * name (one inline cache per site), each comparison an inline operator, and each attribute is read
+ * and checked at most once per call, however many criteria of a model read it. Values that are not
+ * in the fast form (a number as text, `"ja"`) and missing values go through `CitizenValues.read`,
+ * which checks them and raises the runtime's typed errors, so results and errors are exactly those
+ * of the closure-based evaluation (`criteria.ts`) that explanations use.
+ *
+ * Both generators return undefined where code generation is not allowed (a browser page with a
+ * strict Content Security Policy); callers then use the closures.
+ */
+export function generateTest(criterion: Criterion, catalogue: AttributeCatalogue): ((values: CitizenValues) => boolean) | undefined {
+    const emitter = new Emitter(catalogue);
+    const expression = emitter.expression(criterion);
+    return emitter.build<boolean>(`return ${expression};`);
+}
+
+/** One function for all criteria of a förlopp model: bit i of the result is set when criterion i holds. */
+export function generateSelector(criteria: ReadonlyArray<Criterion | undefined>, catalogue: AttributeCatalogue): ((values: CitizenValues) => number) | undefined {
+    if (criteria.length > 30) {
+        return undefined;
+    }
+    const emitter = new Emitter(catalogue);
+    const lines = criteria.map((criterion, index) => (criterion ? `if (${emitter.expression(criterion)}) m |= ${1 << index};` : ''));
+    return emitter.build<number>(`let m = 0;\n${lines.join('\n')}\nreturn m;`);
+}
+
+class Emitter {
+    private readonly entries: AttributeEntry[] = [];
+    private readonly sets: Array<Set<string>> = [];
+    private readonly constants: ExactNumber[] = [];
+    private readonly readers: string[] = [];
+    private readonly readerOf = new Map<string, number>();
+
+    constructor(private readonly catalogue: AttributeCatalogue) { }
+
+    /** A read of the attribute that checks and fetches it on first use in a call, then reuses it. */
+    private read(attributeId: string): string {
+        let index = this.readerOf.get(attributeId);
+        if (index === undefined) {
+            const entry = this.catalogue.entries.get(attributeId);
+            if (!entry) {
+                throw new Error(`unknown attribute ${attributeId}`);
+            }
+            index = this.entries.push(entry) - 1;
+            this.readerOf.set(attributeId, index);
+            const key = JSON.stringify(entry.attribute.name);
+            const domain = entry.attribute.domain;
+            let fast = '';
+            if (domain.type === 'enumeration') {
+                const set = this.sets.push(new Set(domain.values.map(v => v.name))) - 1;
+                fast = `if (typeof v === "string" && sets[${set}].has(v)) return v;`;
+            } else if (domain.type === 'boolean') {
+                fast = 'if (v === true || v === false) return v;';
+            } else if (domain.type === 'integer') {
+                fast = `if (typeof v === "number" && Number.isInteger(v) && v >= ${Number(domain.min)} && v <= ${Number(domain.max)}) return v;`;
+            }
+            this.readers.push(`function a${index}(values, input) { const v = input[${key}]; ${fast} return values.read(entries[${index}]); }`);
+        }
+        return `(s${index} ? v${index} : (s${index} = true, v${index} = a${index}(values, input)))`;
+    }
+
+    build<T>(body: string): ((values: CitizenValues) => T) | undefined {
+        const locals = this.entries.map((_, i) => `let v${i}, s${i} = false;`).join(' ');
+        const source = `${this.readers.join('\n')}\nreturn function evaluate(values) { const input = values.input; ${locals}\n${body} };`;
+        try {
+            return new Function('entries', 'sets', 'constants', 'order', source)(this.entries, this.sets, this.constants, order) as (values: CitizenValues) => T;
+        } catch {
+            return undefined;
+        }
+    }
+
+    /** A numeric constant: a JS number literal where the attribute's values are JS numbers, else an exact constant. */
+    private numeric(exact: ExactNumber, wholeNumbers: boolean): { js?: string; exact?: string } {
+        return wholeNumbers && exact.isInteger() ? { js: String(exact.numerator) } : { exact: `constants[${this.constants.push(exact) - 1}]` };
+    }
+
+    expression(node: Criterion): string {
+        if ('all' in node) {
+            return `(${node.all.map(n => this.expression(n)).join(' && ')})`;
+        }
+        if ('any' in node) {
+            return `(${node.any.map(n => this.expression(n)).join(' || ')})`;
+        }
+        if ('not' in node) {
+            return `(!${this.expression(node.not)})`;
+        }
+        return this.comparison(node);
+    }
+
+    private comparison(node: Comparison): string {
+        const type = this.catalogue.entries.get(node.attribute)?.attribute.domain.type;
+        const wholeNumbers = type === 'integer' || type === 'date';
+        const read = this.read(node.attribute);
+        const compare = (x: string, op: string, constant: { js?: string; exact?: string }) =>
+            (constant.js !== undefined ? `${x} ${op} ${constant.js}` : `order(${x}, ${constant.exact}) ${op} 0`);
+        if ('test' in node) {
+            return `(${read} === true)`;
+        }
+        if ('between' in node) {
+            const min = this.numeric(ExactNumber.parse(node.between.min), wholeNumbers);
+            const max = this.numeric(ExactNumber.parse(node.between.max), wholeNumbers);
+            return `(${compare(read, '>=', min)} && ${compare(read, '<=', max)})`;
+        }
+        const test = (x: string, op: string, value: Literal): string => {
+            if ('boolean' in value) {
+                return `${x} ${op} ${value.boolean}`;
+            }
+            if ('enumeration' in value) {
+                return `${x} ${op} ${JSON.stringify(value.enumeration)}`;
+            }
+            const exact = 'date' in value ? ExactNumber.of(BigInt(dayNumber(value.date))) : ExactNumber.parse(value.number);
+            return compare(x, op, this.numeric(exact, wholeNumbers));
+        };
+        if ('in' in node) {
+            return `(${node.in.map(member => test(read, '===', member)).join(' || ')})`;
+        }
+        return `(${test(read, operators[node.op], node.value)})`;
+    }
+}
+
+const operators: Record<string, string> = { '=': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+
+function order(a: number | ExactNumber, b: ExactNumber): number {
+    return (typeof a === 'number' ? ExactNumber.of(BigInt(a)) : a).compare(b);
+}

@@ -1,0 +1,146 @@
+/**
+ * Runtime throughput on a synthetic register of Örebro cases, against a hand-written function that
+ * implements the same Örebro rules directly (the baseline a consuming system might write instead).
+ * Both get the same parsed cases, validate the same inputs and build the same answers.
+ * Usage: node test/bench/runtime.mjs [--cases 1000000] [--cli]
+ *   --cli also streams the register through `regelratt eval` as NDJSON (parse, answer, serialise).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EmptyFileSystem } from 'langium';
+import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
+import { PolicyRuntime, evaluateCase } from '@regelratt/runtime';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const count = Number(args.includes('--cases') ? args[args.indexOf('--cases') + 1] : '1000000');
+
+// ---------------------------------------------------------------- the register
+function* register(n) {
+    let seed = 12345;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const abilities = ['hög', 'utvecklingsbar', 'nedsatt'];
+    const kinds = ['första_ansökan', 'utökning', 'uppföljning', 'övrigt'];
+    const levels = [0, 4, 5, 7, 8, 10, 11, 12, 13, 14, 23];
+    for (let i = 0; i < n; i++) {
+        yield {
+            id: i,
+            citizen: {
+                aktivitetsförmåga: abilities[Math.floor(random() * 3)],
+                ålder: 18 + Math.floor(random() * 85),
+                kan_ta_sig_till_vårdcentral: random() < 0.5,
+                kognitiv_svikt: random() < 0.3,
+                motiverad_till_träning: random() < 0.7,
+                ärendetyp: kinds[Math.floor(random() * 4)],
+            },
+            level: levels[Math.floor(random() * levels.length)],
+            date: '2021-06-01',
+        };
+    }
+}
+
+// ---------------------------------------------------------------- the hand-written baseline
+const AMOUNTS = new Map([[0, '0'], [4, '2037'], [5, '2910'], [7, '5723'], [8, '7154'], [10, '9676'], [11, '11058'], [12, '12440'], [13, '13823'], [14, '15205'], [23, '37830']]);
+const PATHWAYS = { hög: 'pathway/förlopp_1', utvecklingsbar: 'pathway/förlopp_2', nedsatt: 'pathway/förlopp_3' };
+const KINDS = new Set(['första_ansökan', 'utökning', 'uppföljning', 'övrigt']);
+function bool(value, name) {
+    if (value === true || value === 'ja') return true;
+    if (value === false || value === 'nej') return false;
+    throw new Error(`${name}: not yes/no`);
+}
+function baseline(c) {
+    const p = c.citizen;
+    const pathway = PATHWAYS[p.aktivitetsförmåga];
+    if (!pathway) throw new Error('aktivitetsförmåga outside domain');
+    const age = p.ålder;
+    if (!Number.isInteger(age) || age < 0 || age > 120) throw new Error('ålder outside domain');
+    if (!KINDS.has(p.ärendetyp)) throw new Error('ärendetyp outside domain');
+    const inDagrehab = c.date >= '2021-03-01' && c.date <= '2021-12-31';
+    const inHandläggare = c.date >= '2020-01-01' && c.date <= '2021-12-31';
+    const dagrehab = age > 65 && !bool(p.kan_ta_sig_till_vårdcentral, 'vc') && !bool(p.kognitiv_svikt, 'svikt') && bool(p.motiverad_till_träning, 'motiverad') && inDagrehab;
+    const handläggare = (p.ärendetyp === 'första_ansökan' || p.ärendetyp === 'utökning' || p.ärendetyp === 'uppföljning') && inHandläggare;
+    const amount = AMOUNTS.get(c.level);
+    return {
+        id: c.id,
+        placements: [{ model: 'pathwayModel/rehabiliterande_förlopp', pathway, secondary: null }],
+        inclusions: [{ pilot: 'pilot/dagrehab_hemrehab', included: dagrehab, requirements: [] }, { pilot: 'pilot/handläggare_och_arbetsterapeut', included: handläggare, requirements: [] }],
+        compensation: amount === undefined ? [] : [{ table: 'levelTable/hemvård_tätort', amount }],
+    };
+}
+
+// ---------------------------------------------------------------- the runtime
+async function orebroRuntime() {
+    const folder = path.join(repository, 'examples/orebro');
+    const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
+    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+    const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
+    return new PolicyRuntime(checked.map(c => JSON.parse(JSON.stringify(compilePolicy(c.document.parseResult.value, path.basename(c.path))))));
+}
+
+function pass(evaluate, cases) {
+    const start = performance.now();
+    let included = 0;
+    for (const c of cases) {
+        const answer = evaluate(c);
+        if (answer.inclusions[0].included) included++;
+    }
+    return { ms: performance.now() - start, included };
+}
+
+/** Median of `rounds` timed passes over the whole register (answers counted so nothing is optimised away). */
+function measure(label, evaluate, cases, rounds = 5) {
+    for (let i = 0; i < Math.min(20000, cases.length); i++) evaluate(cases[i]);
+    const passes = Array.from({ length: rounds }, () => pass(evaluate, cases)).sort((a, b) => a.ms - b.ms);
+    const { ms, included } = passes[Math.floor(rounds / 2)];
+    return { label, ms, perSecond: cases.length / (ms / 1000), included };
+}
+
+const runtime = await orebroRuntime();
+const cases = [...register(count)];
+// The two must agree on every case before their speed means anything.
+for (const c of cases.slice(0, 50000)) {
+    const a = baseline(c);
+    const b = evaluateCase(runtime, c);
+    if (a.placements[0].pathway !== b.placements[0].pathway || a.inclusions[0].included !== b.inclusions[0].included
+        || a.inclusions[1].included !== b.inclusions[1].included || JSON.stringify(a.compensation) !== JSON.stringify(b.compensation)) {
+        throw new Error(`runtime and baseline disagree on case ${c.id}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    }
+}
+const results = [
+    measure('hand-written baseline', baseline, cases),
+    measure('runtime (evaluateCase)', c => evaluateCase(runtime, c), cases),
+];
+if (results[0].included !== results[1].included) {
+    throw new Error('the two disagree on the register');
+}
+console.log(`Node ${process.version}; ${count.toLocaleString('en')} cases in memory; median of 5 passes each; agreement checked on the first 50 000\n`);
+console.log('| evaluator | cases/s | ms | × baseline time |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const r of results) {
+    console.log(`| ${r.label} | ${Math.round(r.perSecond).toLocaleString('en')} | ${r.ms.toFixed(0)} | ${(r.ms / results[0].ms).toFixed(2)} |`);
+}
+console.log(`\npeak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+if (args.includes('--cli')) {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-register-'));
+    try {
+        const file = path.join(scratch, 'register.ndjson');
+        const out = createWriteStream(file);
+        for (const c of register(count)) {
+            if (!out.write(`${JSON.stringify(c)}\n`)) await new Promise(resolve => out.once('drain', resolve));
+        }
+        await new Promise(resolve => out.end(resolve));
+        const start = performance.now();
+        const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, path.join(repository, 'packages/cli/bin/regelratt.js'), 'eval', 'examples/orebro', '--input', file],
+            { cwd: repository, encoding: 'utf8', maxBuffer: 4 * 1024 ** 3 });
+        const ms = performance.now() - start;
+        const lines = result.stdout.split('\n').filter(Boolean).length;
+        const rss = Number(result.stderr.trim().split('\n').pop());
+        console.log(`\nregelratt eval on the register as NDJSON: ${lines.toLocaleString('en')} answers in ${(ms / 1000).toFixed(1)} s = ${Math.round(lines / (ms / 1000)).toLocaleString('en')} cases/s (whole process, JSON in and out), peak RSS ${(rss / 1024).toFixed(0)} MB`);
+    } finally {
+        rmSync(scratch, { recursive: true, force: true });
+    }
+}
