@@ -1,12 +1,11 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
-import { evaluateCase, PolicyRuntime, RegelrattRuntimeError, type CaseInput } from '@regelratt/runtime';
+import { evaluateCase, RegelrattRuntimeError, type CaseInput } from '@regelratt/runtime';
 import type { CliOptions } from '../arguments.js';
-import { compileInMemory } from '../compile-in-memory.js';
 import type { CliIO } from '../io.js';
-import { loadWorkspace } from '../load-workspace.js';
-import { EXIT_CLEAN, EXIT_POLICY_ERRORS, EXIT_USAGE_OR_IO, printDiagnostics } from './check.js';
+import { loadRuntime } from '../load-runtime.js';
+import { EXIT_CLEAN, EXIT_POLICY_ERRORS, EXIT_USAGE_OR_IO } from './check.js';
 
 const PROGRESS_EVERY = 50_000;
 
@@ -16,17 +15,11 @@ const PROGRESS_EVERY = 50_000;
  * case gets an error line in its place and makes the exit code 1; the others are still answered.
  */
 export async function runEval(options: CliOptions, input: string, io: CliIO & { stdoutIsTerminal?: boolean; stderrIsTerminal?: boolean }): Promise<number> {
-    const loaded = await loadWorkspace(options, io.cwd);
-    if (!loaded.ok) {
-        printDiagnostics(loaded.problems, 0, options, io);
-        return EXIT_USAGE_OR_IO;
+    const loaded = await loadRuntime(options, io);
+    if ('exitCode' in loaded) {
+        return loaded.exitCode;
     }
-    const errors = loaded.workspace.diagnostics.filter(d => d.severity === 'error');
-    if (errors.length > 0) {
-        printDiagnostics(errors, loaded.workspace.checked.length, options, io);
-        return EXIT_POLICY_ERRORS;
-    }
-    const runtime = new PolicyRuntime(compileInMemory(loaded.workspace));
+    const runtime = loaded.runtime;
     const file = path.resolve(io.cwd, input);
     try {
         await fs.access(file);

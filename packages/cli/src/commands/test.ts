@@ -1,12 +1,11 @@
 import * as path from 'node:path';
 import { renderMessage } from '@regelratt/language';
-import { PolicyRuntime, runExamples, type ExampleResult } from '@regelratt/runtime';
+import { runExamples, type ExampleResult } from '@regelratt/runtime';
 import type { ExampleExpectation } from '@regelratt/format';
 import type { CliOptions } from '../arguments.js';
-import { compileInMemory } from '../compile-in-memory.js';
 import type { CliIO } from '../io.js';
-import { loadWorkspace } from '../load-workspace.js';
-import { EXIT_CLEAN, EXIT_POLICY_ERRORS, EXIT_USAGE_OR_IO, printDiagnostics } from './check.js';
+import { loadRuntime } from '../load-runtime.js';
+import { EXIT_CLEAN, EXIT_POLICY_ERRORS } from './check.js';
 
 const labels: Record<keyof ExampleExpectation, { sv: string; en: string }> = {
     pathway: { sv: 'förlopp', en: 'pathway' },
@@ -36,18 +35,11 @@ function shown(value: unknown, sv: boolean): string {
  * runtime on the compiled JSON, exactly as a consuming system would. Exit 1 on any failure.
  */
 export async function runTest(options: CliOptions, io: CliIO): Promise<number> {
-    const loaded = await loadWorkspace(options, io.cwd);
-    if (!loaded.ok) {
-        printDiagnostics(loaded.problems, 0, options, io);
-        return EXIT_USAGE_OR_IO;
+    const loaded = await loadRuntime(options, io);
+    if ('exitCode' in loaded) {
+        return loaded.exitCode;
     }
-    const errors = loaded.workspace.diagnostics.filter(d => d.severity === 'error');
-    if (errors.length > 0) {
-        printDiagnostics(errors, loaded.workspace.checked.length, options, io);
-        return EXIT_POLICY_ERRORS;
-    }
-    const runtime = new PolicyRuntime(compileInMemory(loaded.workspace));
-    const results = runExamples(runtime);
+    const results = runExamples(loaded.runtime);
     const sv = options.locale === 'sv';
     const where = (result: ExampleResult) => {
         const file = path.relative(io.cwd, path.join(loaded.workspace.root, result.example.source.file)).split(path.sep).join('/');

@@ -1,5 +1,6 @@
 import { ExactNumber } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
+import { dayBefore } from './days.js';
 import { isBinaryExpression, isFunctionCall, isParameter, isQuantityExpression, isReferenceExpression } from '../generated/ast.js';
 
 /** Versions of a parameter in date order, each with the last day it is in force (undefined: open-ended). */
@@ -74,16 +75,4 @@ export function parametersRead(expression: Ast.Expression): Ast.Parameter[] {
         return expression.arguments.flatMap(parametersRead);
     }
     return [];
-}
-
-export function dayBefore(isoDate: string): string {
-    const date = new Date(`${isoDate}T00:00:00Z`);
-    date.setUTCDate(date.getUTCDate() - 1);
-    return date.toISOString().slice(0, 10);
-}
-
-export function dayAfter(isoDate: string): string {
-    const date = new Date(`${isoDate}T00:00:00Z`);
-    date.setUTCDate(date.getUTCDate() + 1);
-    return date.toISOString().slice(0, 10);
 }

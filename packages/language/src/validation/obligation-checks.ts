@@ -1,6 +1,7 @@
 import { AstUtils, WorkspaceCache, type ValidationChecks } from 'langium';
 import type { Guideline, Obligation, RegelrattAstType } from '../generated/ast.js';
 import { isObligation } from '../generated/ast.js';
+import { firstCommonDay } from '../analysis/days.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { createReport } from './report.js';
 
@@ -23,11 +24,6 @@ function inForce(obligation: Obligation): { from: string; to?: string } {
     return validity ? { from: validity.from, to: validity.to } : { from: '0000-01-01' };
 }
 
-function firstCommonDay(a: { from: string; to?: string }, b: { from: string; to?: string }): string | undefined {
-    const from = a.from > b.from ? a.from : b.from;
-    const to = !a.to ? b.to : !b.to ? a.to : a.to < b.to ? a.to : b.to;
-    return !to || from <= to ? from : undefined;
-}
 
 /**
  * Measurable terms can be met, and no two obligations in force on the same day say opposite things

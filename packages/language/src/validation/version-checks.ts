@@ -1,7 +1,8 @@
 import { AstUtils, WorkspaceCache, type AstNode, type ValidationChecks } from 'langium';
 import type { Guideline, LevelTable, RegelrattAstType, Validity } from '../generated/ast.js';
 import { isGuideline, isLevelTable } from '../generated/ast.js';
-import { dayAfter, dayBefore, versionSpans } from '../analysis/parameter-values.js';
+import { dayAfter, dayBefore, firstCommonDay } from '../analysis/days.js';
+import { versionSpans } from '../analysis/parameter-values.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { createReport } from './report.js';
 
@@ -19,12 +20,6 @@ interface Versioned {
     validity: Validity;
 }
 
-/** The first day two validities share, or undefined when they do not overlap. */
-function firstCommonDay(a: { from: string; to?: string }, b: { from: string; to?: string }): string | undefined {
-    const from = a.from > b.from ? a.from : b.from;
-    const to = !a.to ? b.to : !b.to ? a.to : a.to < b.to ? a.to : b.to;
-    return !to || from <= to ? from : undefined;
-}
 
 /**
  * Versions of the same thing do not overlap in time: level tables for the same service, area and
