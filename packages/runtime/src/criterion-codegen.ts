@@ -32,7 +32,7 @@ export function generateSelector(criteria: ReadonlyArray<Criterion | undefined>,
     return emitter.build<number>(`let m = 0;\n${lines.join('\n')}\nreturn m;`);
 }
 
-class Emitter {
+export class Emitter {
     private readonly entries: AttributeEntry[] = [];
     private readonly sets: Array<Set<string>> = [];
     private readonly constants: ExactNumber[] = [];
@@ -68,10 +68,16 @@ class Emitter {
     }
 
     build<T>(body: string): ((values: CitizenValues) => T) | undefined {
+        return this.buildWith<[], T>([], {}, body);
+    }
+
+    /** Builds `function evaluate(values, ...parameters)` with extra values in scope by name. */
+    buildWith<P extends unknown[], T>(parameters: string[], scope: Record<string, unknown>, body: string): ((values: CitizenValues, ...rest: P) => T) | undefined {
         const locals = this.entries.map((_, i) => `let v${i}, s${i} = false;`).join(' ');
-        const source = `${this.readers.join('\n')}\nreturn function evaluate(values) { const input = values.input; ${locals}\n${body} };`;
+        const names = Object.keys(scope);
+        const source = `${this.readers.join('\n')}\nreturn function evaluate(${['values', ...parameters].join(', ')}) { const input = values.input; ${locals}\n${body} };`;
         try {
-            return new Function('entries', 'sets', 'constants', 'order', source)(this.entries, this.sets, this.constants, order) as (values: CitizenValues) => T;
+            return new Function('entries', 'sets', 'constants', 'order', ...names, source)(this.entries, this.sets, this.constants, order, ...names.map(n => scope[n]));
         } catch {
             return undefined;
         }

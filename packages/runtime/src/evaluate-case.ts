@@ -47,8 +47,9 @@ export function evaluateCase(runtime: PolicyRuntime, input: CaseInput, explain =
     const citizen = runtime.citizen(input.citizen);
     const context: InclusionContext = { date: input.date, unit: input.unit, service: input.service };
     try {
-        // Most cases answer every question: one pass without per-question error handling.
-        return answerAll(runtime, input, citizen, context, explain, undefined);
+        // Most cases answer every question: the generated fast path, else one pass without per-question error handling.
+        const fast = explain ? undefined : runtime.prepared().answerCase?.(citizen, input);
+        return fast ?? answerAll(runtime, input, citizen, context, explain, undefined);
     } catch (error) {
         if (!(error instanceof RegelrattRuntimeError)) {
             throw error;
@@ -63,30 +64,29 @@ function answerAll(
     onError: ((error: unknown) => Failed) | undefined,
 ): CaseAnswer {
     const { models, pilots, tables } = runtime.prepared();
-    const placements: CaseAnswer['placements'] = new Array(models.length);
-    for (let i = 0; i < models.length; i++) {
-        const prepared = models[i];
+    // Arrays grown by push stay packed; preallocated ones would be holey and slower to build.
+    const placements: CaseAnswer['placements'] = [];
+    for (const prepared of models) {
         if (!onError) {
-            placements[i] = place(prepared, citizen, explain);
+            placements.push(place(prepared, citizen, explain));
             continue;
         }
         try {
-            placements[i] = place(prepared, citizen, explain);
+            placements.push(place(prepared, citizen, explain));
         } catch (error) {
-            placements[i] = { model: prepared.model.id, ...onError(error) };
+            placements.push({ model: prepared.model.id, ...onError(error) });
         }
     }
-    const inclusions: CaseAnswer['inclusions'] = new Array(pilots.length);
-    for (let i = 0; i < pilots.length; i++) {
-        const prepared = pilots[i];
+    const inclusions: CaseAnswer['inclusions'] = [];
+    for (const prepared of pilots) {
         if (!onError) {
-            inclusions[i] = include(prepared, citizen, context, explain);
+            inclusions.push(include(prepared, citizen, context, explain));
             continue;
         }
         try {
-            inclusions[i] = include(prepared, citizen, context, explain);
+            inclusions.push(include(prepared, citizen, context, explain));
         } catch (error) {
-            inclusions[i] = { pilot: prepared.pilot.id, ...onError(error) };
+            inclusions.push({ pilot: prepared.pilot.id, ...onError(error) });
         }
     }
     const compensation: CaseAnswer['compensation'] = [];

@@ -57,6 +57,17 @@ export class PreparedTable {
         return amount.value;
     }
 
+    /** Level → amount text for the levels that have one (open amounts are left out). */
+    knownAmounts(): Map<number, string> {
+        const known = new Map<number, string>();
+        for (const [level, amount] of this.amounts) {
+            if (!('open' in amount)) {
+                known.set(level, amount.value);
+            }
+        }
+        return known;
+    }
+
     amount(level: number | null, date?: string): ExactNumber {
         return ExactNumber.parse(this.amountText(level, date));
     }

@@ -1,7 +1,9 @@
 import { ExactNumber, type Attribute, type CompiledPolicyFile, type Criterion, type PathwayModel, type Pilot } from '@regelratt/format';
 import { attributeEntry, CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
-import { generateSelector, generateTest } from './criterion-codegen.js';
+import { Emitter, generateSelector, generateTest } from './criterion-codegen.js';
+import { generateCaseAnswerer } from './case-codegen.js';
+import type { CaseAnswer, CaseInput } from './evaluate-case.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
 import { compensation, fee, netEffect, PreparedTable, type Amount, type MoneyTrace } from './money.js';
 import { place, type Placement } from './placement.js';
@@ -26,6 +28,14 @@ export interface PreparedPilot {
     exclusions: CompiledCriterion[];
     /** Inclusion and no exclusion, at once (generated code). */
     admits?: (values: CitizenValues) => boolean;
+}
+
+export interface PreparedPolicy {
+    models: PreparedModel[];
+    pilots: PreparedPilot[];
+    tables: PreparedTable[];
+    /** The generated fast path for a whole case; undefined means "answer question by question". */
+    answerCase?: (values: CitizenValues, input: CaseInput) => CaseAnswer | undefined;
 }
 
 /**
@@ -84,15 +94,20 @@ export class PolicyRuntime {
     }
 
     /** Every förlopp model, pilot and level table, prepared: what answering a whole case walks through. */
-    prepared(): { models: PreparedModel[]; pilots: PreparedPilot[]; tables: PreparedTable[] } {
-        return this.all ??= {
-            models: this.policy.all('pathwayModel').map(m => this.model(m.id)),
-            pilots: this.policy.all('pilot').map(p => this.pilot(p.id)),
-            tables: this.policy.all('levelTable').map(t => this.table(t.id)),
-        };
+    prepared(): PreparedPolicy {
+        if (!this.all) {
+            const all: PreparedPolicy = {
+                models: this.policy.all('pathwayModel').map(m => this.model(m.id)),
+                pilots: this.policy.all('pilot').map(p => this.pilot(p.id)),
+                tables: this.policy.all('levelTable').map(t => this.table(t.id)),
+            };
+            all.answerCase = generateCaseAnswerer(all, new Emitter(this.catalogue));
+            this.all = all;
+        }
+        return this.all;
     }
 
-    private all: ReturnType<PolicyRuntime['prepared']> | undefined;
+    private all: PreparedPolicy | undefined;
 
     private model(reference: string): PreparedModel {
         let prepared = this.models.get(reference);

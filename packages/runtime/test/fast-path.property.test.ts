@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { evaluateCase, PolicyRuntime, RegelrattRuntimeError, type CaseInput } from '@regelratt/runtime';
+import { fixture } from './fixture.js';
+
+/**
+ * The generated fast path for whole cases must answer exactly as the question-by-question API:
+ * same placements, inclusions, compensation and the same typed errors, on valid and invalid input.
+ */
+const runtime = new PolicyRuntime([fixture]);
+
+function asked<T>(question: () => T): T | { error: { code: string; message: string; details: Record<string, unknown> } } {
+    try {
+        return question();
+    } catch (error) {
+        if (error instanceof RegelrattRuntimeError) {
+            return { error: error.toJSON() };
+        }
+        throw error;
+    }
+}
+
+/** The oracle: every question asked one by one through the public API. */
+function oneByOne(input: CaseInput) {
+    const models = runtime.policy.all('pathwayModel').map(m => ({ model: m.id, ...asked(() => runtime.placeInPathway(m.id, input.citizen)) }));
+    const pilots = runtime.policy.all('pilot').map(p => ({ pilot: p.id, ...asked(() => runtime.checkInclusion(p.id, input.citizen, { date: input.date, unit: input.unit, service: input.service })) }));
+    const compensation = input.level === undefined ? [] : runtime.policy.all('levelTable')
+        .filter(t => !input.date || !t.validity || (input.date >= t.validity.from && (!t.validity.to || input.date <= t.validity.to)))
+        .map(t => ({ table: t.id, ...asked(() => ({ amount: runtime.compensation(t.id, input.level!).amount })) }));
+    return { ...(input.id === undefined ? {} : { id: input.id }), placements: models, inclusions: pilots, compensation };
+}
+
+const value = <T>(valid: fc.Arbitrary<T>) => fc.oneof(
+    { weight: 8, arbitrary: valid },
+    { weight: 1, arbitrary: fc.constantFrom<unknown>(undefined, null, 'fel', -1, 1000, 3.5, true) },
+);
+
+const caseArb: fc.Arbitrary<CaseInput> = fc.record({
+    id: fc.option(fc.integer(), { nil: undefined }),
+    citizen: fc.record({
+        förmåga: value(fc.constantFrom('hög', 'utvecklingsbar', 'nedsatt')),
+        ålder: value(fc.oneof(fc.integer({ min: 0, max: 120 }), fc.constantFrom(17, 18, 65, 66))),
+        svikt: value(fc.oneof(fc.boolean(), fc.constantFrom('ja', 'nej'))),
+        vikt: value(fc.oneof(fc.integer({ min: 0, max: 300 }), fc.constantFrom('40,5', '40.5', 40.5, '12'))),
+    }),
+    level: fc.option(fc.constantFrom(0, 1, 5, 7, 11), { nil: undefined }),
+    date: fc.option(fc.constantFrom('2020-06-01', '2021-03-01', '2021-06-01', '2022-01-01'), { nil: undefined }),
+    unit: fc.option(fc.constantFrom('karla', 'unit/karla', 'vivalla'), { nil: undefined }),
+    service: fc.option(fc.constantFrom('hemvård', 'boendestöd'), { nil: undefined }),
+}, { requiredKeys: ['citizen'] });
+
+describe('the fast path for whole cases', () => {
+    test('answers exactly as the questions asked one by one', () => {
+        fc.assert(fc.property(caseArb, input => {
+            expect(JSON.parse(JSON.stringify(evaluateCase(runtime, input)))).toEqual(JSON.parse(JSON.stringify(oneByOne(input))));
+        }), { numRuns: 2000, seed: 42 });
+    });
+});
