@@ -1,0 +1,1 @@
+export { createRegelrattLspServices, type RegelrattLspServices } from './regelratt-lsp-module.js';

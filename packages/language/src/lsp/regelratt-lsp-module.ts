@@ -1,0 +1,46 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+} from 'langium/lsp';
+import { RegelrattGeneratedModule, RegelrattGeneratedSharedModule } from '../generated/module.js';
+import { isMessageLocale } from '../i18n/locale.js';
+import { RegelrattModule, type RegelrattAddedServices } from '../regelratt-module.js';
+import { registerValidationChecks } from '../validation/validation-registry.js';
+import { RegelrattHoverProvider } from './regelratt-hover-provider.js';
+
+/** The language with Langium's editor services on top: what the language server runs. */
+export type RegelrattLspServices = LangiumServices & RegelrattAddedServices;
+
+/** What the editor gets beyond Langium's defaults. */
+export const RegelrattLspModule: Module<RegelrattLspServices, PartialLangiumServices> = {
+    lsp: {
+        HoverProvider: services => new RegelrattHoverProvider(services),
+    },
+};
+
+/**
+ * Creates the services for a language server. The same module, validations and analyses as the
+ * command line, plus Langium's LSP features (completion, hover, definition, references, rename,
+ * symbols, folding, highlights). Messages follow the client's `initializationOptions.locale`
+ * (`sv` or `en`), Swedish otherwise.
+ */
+export function createRegelrattLspServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Regelratt: RegelrattLspServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), RegelrattGeneratedSharedModule);
+    const Regelratt = inject(createDefaultModule({ shared }), RegelrattGeneratedModule, RegelrattModule, RegelrattLspModule);
+    shared.ServiceRegistry.register(Regelratt);
+    registerValidationChecks(Regelratt);
+    shared.lsp.LanguageServer.onInitialize(params => {
+        const requested = (params.initializationOptions as { locale?: unknown } | undefined)?.locale;
+        if (isMessageLocale(requested)) {
+            Regelratt.i18n.Locale.current = requested;
+        }
+    });
+    if (!context.connection) {
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Regelratt };
+}

@@ -1,0 +1,24 @@
+// Bundles the extension client and the language server into single CommonJS files, so the
+// extension runs without node_modules (VS Code loads extensions as CommonJS; Langium is ESM).
+import { copyFile, mkdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+await esbuild.build({
+    absWorkingDir: here,
+    entryPoints: { extension: 'src/extension.ts', server: 'src/server/main.ts' },
+    outdir: 'out',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+    sourcemap: true,
+    logLevel: 'warning',
+});
+// The TextMate grammar is maintained at the repository root (syntaxes/); the extension ships a copy.
+await mkdir(path.join(here, 'syntaxes'), { recursive: true });
+await copyFile(path.join(here, '../../syntaxes/regelratt.tmLanguage.json'), path.join(here, 'syntaxes/regelratt.tmLanguage.json'));

@@ -1,0 +1,195 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+    createProtocolConnection, StreamMessageReader, StreamMessageWriter,
+    CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest,
+    InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RenameRequest, ShutdownRequest, ExitNotification,
+    DocumentSymbolRequest, ReferencesRequest,
+    type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+/**
+ * Protocol tests: the bundled language server as an editor starts it (a process speaking LSP over
+ * stdio), driven with real requests and notifications, asserting on real responses.
+ */
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const server = path.join(repository, 'packages/vscode/out/server.cjs');
+const workspace = mkdtempSync(path.join(tmpdir(), 'regelratt-lsp-'));
+
+let child: ChildProcessWithoutNullStreams;
+let connection: ProtocolConnection;
+let stderr = '';
+const diagnostics = new Map<string, Diagnostic[]>();
+const waiters: Array<{ uri: string; until: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
+
+function uri(file: string): string {
+    return pathToFileURL(path.join(workspace, file)).toString();
+}
+
+/** Resolves with the next diagnostics published for the file that satisfy `until`. */
+function diagnosticsFor(file: string, until: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+    const target = uri(file);
+    const known = diagnostics.get(target);
+    if (known && until(known)) {
+        return Promise.resolve(known);
+    }
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${file} within 20 s; server stderr: ${stderr}`)), 20_000);
+        waiters.push({ uri: target, until, resolve: d => { clearTimeout(timer); resolve(d); } });
+    });
+}
+
+let version = 1;
+function open(file: string, text: string): void {
+    writeFileSync(path.join(workspace, file), text);
+    diagnostics.delete(uri(file));
+    void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(file), languageId: 'regelratt', version: version++, text } });
+}
+
+function change(file: string, text: string): void {
+    diagnostics.delete(uri(file));
+    void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(file), version: version++ }, contentChanges: [{ text }] });
+}
+
+/** The position of the first occurrence of `needle` in `text` (plus `offset` characters). */
+function at(text: string, needle: string, offset = 0): { line: number; character: number } {
+    const index = text.indexOf(needle) + offset;
+    const before = text.slice(0, index).split('\n');
+    return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+const vocabulary = readFileSync(path.join(repository, 'examples/orebro/egenskaper.regel'), 'utf8');
+const services = 'lag SoL "Socialtjänstlagen"\ninsats hemvård "Hemvård" enligt SoL 4 kap 1 §\n';
+
+beforeAll(async () => {
+    mkdirSync(workspace, { recursive: true });
+    writeFileSync(path.join(workspace, 'egenskaper.regel'), vocabulary);
+    writeFileSync(path.join(workspace, 'insatser.regel'), services);
+    child = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe' });
+    child.stderr.on('data', chunk => { stderr += String(chunk); });
+    connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
+        diagnostics.set(params.uri, params.diagnostics);
+        for (const waiter of [...waiters]) {
+            if (waiter.uri === params.uri && waiter.until(params.diagnostics)) {
+                waiters.splice(waiters.indexOf(waiter), 1);
+                waiter.resolve(params.diagnostics);
+            }
+        }
+    });
+    connection.listen();
+    const initialized = await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: pathToFileURL(workspace).toString(),
+        workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: 'policy' }],
+        capabilities: { textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } }, hover: {}, rename: { prepareSupport: false } } },
+        initializationOptions: { locale: 'sv' },
+    });
+    expect(initialized.capabilities.completionProvider).toBeTruthy();
+    expect(initialized.capabilities.definitionProvider).toBeTruthy();
+    expect(initialized.capabilities.renameProvider).toBeTruthy();
+    await connection.sendNotification(InitializedNotification.type, {});
+}, 60_000);
+
+afterAll(async () => {
+    if (connection) {
+        await connection.sendRequest(ShutdownRequest.type);
+        await connection.sendNotification(ExitNotification.type);
+        connection.dispose();
+    }
+    child?.kill();
+    rmSync(workspace, { recursive: true, force: true });
+});
+
+describe('the language server over stdio', () => {
+    const pilot = 'pilot p {\n    inkludera när ålder > 65 och inte kognitiv_svikt\n    insatser hemvård\n}\n';
+
+    test('a clean file gets empty diagnostics, with names resolved from other files of the workspace', async () => {
+        open('pilot.regel', pilot);
+        expect(await diagnosticsFor('pilot.regel')).toEqual([]);
+    });
+
+    test('a broken file gets Swedish diagnostics with codes and positions', async () => {
+        const text = 'nivåtabell t {\n    nivå 4 : 2 037\n    nivå 4 : 1 kr\n}\n';
+        open('tabell.regel', text);
+        const found = await diagnosticsFor('tabell.regel', d => d.length >= 2);
+        expect(found.map(d => [d.code, d.range.start.line, d.message])).toEqual(expect.arrayContaining([
+            ['missing-unit', 1, 'Beloppet 2 037 saknar enhet; skriv 2 037 kr.'],
+            ['duplicate-level', 2, 'Nivå 4 finns redan på rad 2 i samma tabell.'],
+        ]));
+    });
+
+    test('an analysis finding arrives with its example citizen', async () => {
+        const text = 'förloppsmodell m {\n    förlopp a { när aktivitetsförmåga = hög }\n    förlopp b { när aktivitetsförmåga = utvecklingsbar }\n}\n';
+        open('forlopp.regel', text);
+        const found = await diagnosticsFor('forlopp.regel', d => d.length > 0);
+        expect(found[0]).toMatchObject({ code: 'pathway-gap', message: 'Inget förlopp gäller för: aktivitetsförmåga = nedsatt.' });
+    });
+
+    test('completion offers the attributes in scope after "när"', async () => {
+        const text = 'förloppsmodell m2 {\n    förlopp c { när  }\n}\n';
+        open('komplettering.regel', text);
+        await diagnosticsFor('komplettering.regel');
+        const result = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri('komplettering.regel') }, position: at(text, 'när ', 4) });
+        const labels = (Array.isArray(result) ? result : result?.items ?? []).map(item => item.label);
+        expect(labels).toEqual(expect.arrayContaining(['aktivitetsförmåga', 'ålder', 'kognitiv_svikt']));
+    });
+
+    test('go to definition jumps to the declaration in another file', async () => {
+        const result = await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('pilot.regel') }, position: at(pilot, 'kognitiv_svikt', 2) });
+        const locations = Array.isArray(result) ? result : result ? [result] : [];
+        const first = locations[0] as { uri?: string; targetUri?: string; range?: { start: { line: number } }; targetSelectionRange?: { start: { line: number } } };
+        expect(first.targetUri ?? first.uri).toBe(uri('egenskaper.regel'));
+        expect((first.targetSelectionRange ?? first.range)!.start.line).toBe(at(vocabulary, 'egenskap kognitiv_svikt').line);
+    });
+
+    test('find references lists the uses across files', async () => {
+        const result = await connection.sendRequest(ReferencesRequest.type, {
+            textDocument: { uri: uri('insatser.regel') }, position: at(services, 'hemvård', 1), context: { includeDeclaration: false },
+        });
+        expect((result ?? []).map(l => l.uri)).toContain(uri('pilot.regel'));
+    });
+
+    test('hover shows what a name is: kind, title, type and where it is declared', async () => {
+        const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('pilot.regel') }, position: at(pilot, 'ålder', 1) });
+        const text = (hover?.contents as { value: string }).value;
+        expect(text).toContain('**egenskap** `ålder` — Ålder');
+        expect(text).toContain('ett heltal (0–120 år)');
+        expect(text).toContain(`_egenskaper.regel:${at(vocabulary, 'egenskap ålder').line + 1}_`);
+    });
+
+    test('hover on a service shows its legal basis', async () => {
+        const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('pilot.regel') }, position: at(pilot, 'hemvård', 1) });
+        expect((hover?.contents as { value: string }).value).toContain('Lagstöd: SoL 4 kap 1 §');
+    });
+
+    test('rename changes the declaration and every use in the workspace', async () => {
+        const edit = await connection.sendRequest(RenameRequest.type, { textDocument: { uri: uri('insatser.regel') }, position: at(services, 'hemvård', 1), newName: 'hemtjänst' });
+        const changes = edit?.changes ?? {};
+        expect(Object.keys(changes).sort()).toEqual([uri('insatser.regel'), uri('pilot.regel')].sort());
+        expect(changes[uri('pilot.regel')].map(e => e.newText)).toEqual(['hemtjänst']);
+    });
+
+    test('document symbols list the declarations', async () => {
+        const symbols = await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri('insatser.regel') } });
+        expect((symbols ?? []).map(s => s.name)).toEqual(['SoL', 'hemvård']);
+    });
+
+    test('garbage and rapid typing: the server keeps answering with fresh diagnostics', async () => {
+        open('skräp.regel', '\u0000§§§ {{{ nivå nivå : : kr ”');
+        expect((await diagnosticsFor('skräp.regel', d => d.length > 0)).length).toBeGreaterThan(0);
+        const target = 'pilot q { inkludera när ålder > 70 }\n';
+        for (let i = 1; i <= target.length; i++) {
+            change('skräp.regel', target.slice(0, i));
+        }
+        const final = await diagnosticsFor('skräp.regel', d => d.length === 0);
+        expect(final).toEqual([]);
+        // Still alive and answering.
+        const symbols = await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri('skräp.regel') } });
+        expect((symbols ?? []).map(s => s.name)).toEqual(['q']);
+    });
+});
