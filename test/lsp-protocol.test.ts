@@ -8,7 +8,7 @@ import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter,
     CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest,
     InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RenameRequest, ShutdownRequest, ExitNotification,
-    DocumentSymbolRequest, ReferencesRequest,
+    DocumentSymbolRequest, ReferencesRequest, DocumentFormattingRequest,
     type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
@@ -177,6 +177,16 @@ describe('the language server over stdio', () => {
     test('document symbols list the declarations', async () => {
         const symbols = await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri('insatser.regel') } });
         expect((symbols ?? []).map(s => s.name)).toEqual(['SoL', 'hemvård']);
+    });
+
+    test('formatting returns the edits to the canonical layout', async () => {
+        const text = 'område  a\nnivåtabell t{område a nivå 1:100 kr}\n';
+        open('format.regel', text);
+        await diagnosticsFor('format.regel');
+        const edits = await connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: uri('format.regel') }, options: { tabSize: 4, insertSpaces: true } });
+        const { TextDocument } = await import('vscode-languageserver-textdocument');
+        expect(TextDocument.applyEdits(TextDocument.create(uri('format.regel'), 'regelratt', 1, text), edits ?? []))
+            .toBe('område a\nnivåtabell t {\n    område a\n    nivå 1 : 100 kr\n}\n');
     });
 
     test('garbage and rapid typing: the server keeps answering with fresh diagnostics', async () => {

@@ -178,7 +178,7 @@ function compileElement(element: Ast.Element, file: string): CompiledElement {
                 ...optional('period', element.period && compileDateRange(element.period)),
                 ...optional('extendedTo', element.extendedTo),
                 ...optional('area', element.area && referenceId(element.area)),
-                participants: element.participants.map(participation => ({
+                participants: (element.units?.participants ?? []).map(participation => ({
                     unit: referenceId(participation.unit),
                     outsideArea: participation.outsideArea,
                     ...optional('since', participation.since),

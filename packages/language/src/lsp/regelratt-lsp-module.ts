@@ -7,6 +7,7 @@ import { RegelrattGeneratedModule, RegelrattGeneratedSharedModule } from '../gen
 import { isMessageLocale } from '../i18n/locale.js';
 import { RegelrattModule, type RegelrattAddedServices } from '../regelratt-module.js';
 import { registerValidationChecks } from '../validation/validation-registry.js';
+import { RegelrattFormatter } from './regelratt-formatter.js';
 import { RegelrattHoverProvider } from './regelratt-hover-provider.js';
 
 /** The language with Langium's editor services on top: what the language server runs. */
@@ -16,6 +17,7 @@ export type RegelrattLspServices = LangiumServices & RegelrattAddedServices;
 export const RegelrattLspModule: Module<RegelrattLspServices, PartialLangiumServices> = {
     lsp: {
         HoverProvider: services => new RegelrattHoverProvider(services),
+        Formatter: () => new RegelrattFormatter(),
     },
 };
 

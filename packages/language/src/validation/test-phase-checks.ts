@@ -32,7 +32,7 @@ export function testPhaseChecks(services: RegelrattServices): ValidationChecks<R
             });
             pilot.units.forEach((reference, index) => {
                 const unit = reference.ref;
-                if (unit && !phase.participants.some(p => p.unit.ref === unit)) {
+                if (unit && !(phase.units?.participants ?? []).some(p => p.unit.ref === unit)) {
                     report('pilot-unit-not-in-phase', { unit: unit.name, phase: phase.name }, { node: pilot, property: 'units', index });
                 }
             });
@@ -53,7 +53,7 @@ export function testPhaseChecks(services: RegelrattServices): ValidationChecks<R
                 return;
             }
             const report = createReport(accept, locale);
-            for (const participation of phase.participants) {
+            for (const participation of phase.units?.participants ?? []) {
                 const unit = participation.unit.ref;
                 if (!unit) {
                     continue;

@@ -1,0 +1,165 @@
+import type { AstNode } from 'langium';
+import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
+import * as ast from '../generated/ast.js';
+
+/** The keywords that start a clause of each block; each goes on its own line. */
+const clauseKeywords: Record<string, string[]> = {
+    Guideline: ['diarienummer', 'beslutad', 'version', 'beskrivning'],
+    LevelTable: ['insats', 'område', 'nivåer', 'per'],
+    Premium: ['tabell'],
+    Rate: ['insats', 'roll', 'område', 'belopp'],
+    Fee: ['insats', 'avgiftsutrymme', 'andel', 'maxtaxa', 'takbelopp'],
+    PathwayModel: ['avser', 'beskrivning'],
+    Pathway: ['beskrivning', 'när', 'förflyttning', 'följs', 'sekundärt'],
+    TestPhase: ['diarienummer', 'period', 'förlängd', 'område', 'enheter', 'insatser', 'undantag'],
+    Pilot: ['inom', 'period', 'varaktighet', 'insatser', 'enheter', 'inkludera', 'exkludera', 'beskrivning'],
+    Indicator: ['område', 'effektmål', 'mål', 'målvärde'],
+    Example: ['datum'],
+};
+
+/** The properties whose values are clauses or lines of a block. */
+const clauseProperties: Record<string, string[]> = {
+    Guideline: ['validity', 'obligations'],
+    LevelTable: ['validity', 'rounding', 'rows'],
+    Premium: ['validity', 'rounding', 'rules'],
+    Rate: ['validity', 'rounding'],
+    Fee: ['validity', 'rounding'],
+    PathwayModel: ['pathways'],
+    Pilot: ['goals'],
+    Parameter: ['versions'],
+    Example: ['question', 'expectations'],
+};
+
+/**
+ * `enheter { … }`: one space before the brace, the units two levels in (one deeper than the clause,
+ * whose own level is given token by token), and the closing brace back at the clause's level.
+ * Langium has no named actions for these; its moves allow them.
+ */
+const spaceThenIndentContents: FormattingAction = { options: {}, moves: [{ characters: 1, tabs: 2 }] };
+const newLineOneLevelOut: FormattingAction = { options: {}, moves: [{ lines: 1, tabs: -1 }] };
+const newLineOneLevelIn: FormattingAction = { options: {}, moves: [{ lines: 1, tabs: 1 }] };
+const newLineTwoLevelsIn: FormattingAction = { options: { allowMore: true }, moves: [{ lines: 1, tabs: 2 }] };
+
+/** Blocks written on one line: `en av { hög, låg }`, `för { ålder = 70 }`, `i { a, b }`. */
+const inlineBraces = new Set(['EnumerationType', 'Citizen', 'Comparison']);
+
+/**
+ * One canonical layout: declarations start at the left margin, block contents are indented four
+ * spaces with one clause or row per line, tokens within a clause are one space apart, `:` and list
+ * commas are spaced as Swedish text is. Only white space changes, so the meaning (and the compiled
+ * JSON) stays the same and comments stay where they are. Blank lines the writer left between
+ * declarations, clauses and rows are kept.
+ */
+export class RegelrattFormatter extends AbstractFormatter {
+    protected format(node: AstNode): void {
+        const formatter = this.getNodeFormatter(node);
+        if (ast.isPolicy(node)) {
+            node.elements.forEach((_, index) => formatter.property('elements', index).prepend(index === 0 ? Formatting.noIndent() : Formatting.newLine({ allowMore: true })));
+            return;
+        }
+        // Every token this node places one space from the one before, except its first (its parent
+        // places that) and those written together with the token before: a sign and its number
+        // (`-5`), a range (`0–120`), a per-unit amount (`kr/h`), a list (`a, b`), brackets.
+        const all = placedTokens(node);
+        const placed = all.filter(token => token.offset !== node.$cstNode?.offset);
+        const tight = new Set<Cst>();
+        all.forEach((token, index) => {
+            const before = all[index - 1]?.text;
+            const glued = token.text === ',' || token.text === ')' || token.text === '–' || token.text === '..'
+                || before === '(' || before === '–' || before === '..'
+                || ((before === '-' || before === '−') && !ast.isBinaryExpression(node))
+                || (ast.isQuantityUnit(node) && (token.text === '/' || before === '/'));
+            if (glued && placed.includes(token)) {
+                tight.add(token);
+            }
+        });
+        formatter.cst(placed.filter(token => !tight.has(token))).prepend(Formatting.oneSpace());
+        formatter.cst([...tight]).prepend(Formatting.noSpace());
+        if (ast.isEnumerationType(node) && node.values.some(value => value.title)) {
+            // Values with titles read best one to a line.
+            formatter.properties('values').prepend(newLineOneLevelIn);
+            formatter.keyword('}').prepend(Formatting.newLine());
+            return;
+        }
+        if (inlineBraces.has(node.$type)) {
+            return;
+        }
+        const clause = Formatting.indent({ allowMore: true });
+        for (const keyword of clauseKeywords[node.$type] ?? []) {
+            formatter.keywords(keyword).prepend(clause);
+        }
+        for (const property of clauseProperties[node.$type] ?? []) {
+            formatter.properties(property as never).prepend(clause);
+        }
+        if (ast.isTestPhase(node) && node.units) {
+            // `enheter {` stays on one line while the units under it go one level deeper.
+            formatter.property('units').prepend(spaceThenIndentContents);
+        }
+        if (ast.isParticipantList(node)) {
+            formatter.properties('participants').prepend(Formatting.newLine({ allowMore: true }));
+            formatter.keyword('}').prepend(newLineOneLevelOut);
+            return;
+        }
+        if (ast.isFee(node) && node.caps.length > 0) {
+            // `takbelopp {` on one line, its rows two levels in, its closing brace back at the clause's level.
+            formatter.properties('caps').prepend(newLineTwoLevelsIn);
+            formatter.keyword('}', 0).prepend(newLineOneLevelIn);
+            formatter.keyword('}', 1).prepend(Formatting.newLine());
+            return;
+        }
+        if (ast.isObligation(node)) {
+            // A long obligation reads best with its terms under it.
+            formatter.keywords('åtgärd', 'avser').prepend(clause);
+            formatter.properties('frequency', 'deadline', 'validity').prepend(clause);
+        }
+        const closes = countKeyword(node, '}');
+        for (let index = 0; index < closes; index++) {
+            formatter.keyword('}', index).prepend(Formatting.newLine());
+        }
+    }
+}
+
+type Cst = NonNullable<AstNode['$cstNode']>;
+
+/**
+ * What this node places: its own tokens, and each child node as a whole (the child places what is
+ * inside it). Rules on the same element replace each other, so a clause rule given after the
+ * default wins. Comments and white space excluded.
+ */
+function placedTokens(node: AstNode): Cst[] {
+    const tokens: Cst[] = [];
+    const visit = (cst: Cst): void => {
+        if (cst.astNode !== node) {
+            if (firstToken(cst)) {
+                tokens.push(cst);
+            }
+            return;
+        }
+        if ('content' in cst) {
+            (cst as { content: Cst[] }).content.forEach(visit);
+        } else if (!cst.hidden) {
+            tokens.push(cst);
+        }
+    };
+    if (node.$cstNode) {
+        visit(node.$cstNode);
+    }
+    return tokens;
+}
+
+function firstToken(cst: Cst): Cst | undefined {
+    if ('content' in cst) {
+        for (const child of (cst as { content: Cst[] }).content) {
+            const first = firstToken(child);
+            if (first) {
+                return first;
+            }
+        }
+        return undefined;
+    }
+    return cst.hidden ? undefined : cst;
+}
+
+function countKeyword(node: AstNode, keyword: string): number {
+    return placedTokens(node).filter(token => token.text === keyword && token.astNode === node).length;
+}

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EmptyFileSystem, URI } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, test } from 'vitest';
+import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
+import { createRegelrattLspServices } from '@regelratt/language/lsp';
+import type { ast } from '@regelratt/language';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const { shared, Regelratt } = createRegelrattLspServices(EmptyFileSystem);
+let counter = 0;
+
+/** Formats a text as an editor would (the formatter's edits applied to the document). */
+async function format(text: string): Promise<string> {
+    const uri = URI.parse(`file:///format/${counter++}.regel`);
+    const document = shared.workspace.LangiumDocumentFactory.fromString<ast.Policy>(text, uri);
+    shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([document]);
+    const edits = await Regelratt.lsp.Formatter!.formatDocument(document, { textDocument: { uri: uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+    shared.workspace.LangiumDocuments.deleteDocument(uri);
+    return TextDocument.applyEdits(TextDocument.create(uri.toString(), 'regelratt', 1, text), edits);
+}
+
+/** The compiled JSON of a set of files without source positions: the meaning, which formatting must not change. */
+async function meaning(texts: string[]): Promise<unknown> {
+    const { Regelratt: core } = createRegelrattServices(EmptyFileSystem);
+    const checked = await checkPolicies(core, texts.map((text, index) => ({ path: `/meaning/${index}.regel`, text })));
+    const strip = (value: unknown): unknown => Array.isArray(value) ? value.map(strip)
+        : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'source').map(([k, v]) => [k, strip(v)])) : value;
+    for (const c of checked) {
+        expect(c.diagnostics.filter(d => d.code === 'syntax-error' || d.code === 'unresolved-reference')).toEqual([]);
+    }
+    return strip(checked.map(c => compilePolicy(c.document.parseResult.value, 'x.regel')));
+}
+
+const comments = (text: string) => text.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? [];
+
+describe('the formatter', () => {
+    test('lays out a messy policy canonically', async () => {
+        const messy = 'nivåtabell   t "T" {insats hemvård\n        giltig från 2021-01-01     nivå 1:100 kr nivå 2   :   200 kr}\negenskap   x : en av {a,b ,  c}';
+        expect(await format(messy)).toBe(
+            'nivåtabell t "T" {\n    insats hemvård\n    giltig från 2021-01-01\n    nivå 1 : 100 kr\n    nivå 2 : 200 kr\n}\negenskap x : en av { a, b, c }');
+    });
+
+    test('writes signs, ranges and per-unit amounts together, and nested blocks a level deeper', async () => {
+        const messy = 'egenskap y:heltal 0 – 120 år\ntimkostnad at{belopp 337,50 kr / h}\navgift a {andel 70 %\ntakbelopp{nivå 1:500 kr}}\nexempel e{ersättning enligt t nivå 1 förväntat - 100 kr}';
+        expect(await format(messy)).toBe([
+            'egenskap y : heltal 0–120 år',
+            'timkostnad at {\n    belopp 337,50 kr/h\n}',
+            'avgift a {\n    andel 70 %\n    takbelopp {\n        nivå 1 : 500 kr\n    }\n}',
+            'exempel e {\n    ersättning enligt t nivå 1\n    förväntat -100 kr\n}',
+        ].join('\n'));
+    });
+
+    test.each(['orebro', 'eskilstuna', 'uppsala', 'broken'])('examples/%s: same meaning, same comments, and formatting again changes nothing', async set => {
+        const folder = path.join(repository, 'examples', set);
+        const originals = readdirSync(folder).filter(f => f.endsWith('.regel')).sort().map(f => readFileSync(path.join(folder, f), 'utf8'));
+        const formatted: string[] = [];
+        for (const original of originals) {
+            const once = await format(original);
+            expect(await format(once)).toBe(once);
+            expect(comments(once)).toEqual(comments(original));
+            formatted.push(once);
+        }
+        expect(await meaning(formatted)).toEqual(await meaning(originals));
+    });
+});
