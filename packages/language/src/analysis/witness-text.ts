@@ -66,3 +66,32 @@ function describeRegion(name: string, region: Region, isDate: boolean, unit: str
     }
     return `${name} ${locale === 'sv' ? 'valfri' : 'any'}`;
 }
+
+/** The case as a criterion in Regelrätt syntax (`aktivitetsförmåga = nedsatt och ålder i 18–120`), for quick fixes. */
+export function caseAsCriterion(found: Case, attributes: ReadonlyMap<string, AnalysedAttribute>): string {
+    const parts: string[] = [];
+    for (const [id, region] of found.assignment) {
+        const attribute = attributes.get(id)!;
+        const name = attribute.name;
+        const isDate = attribute.domain.kind === 'date';
+        const literal = (value: ExactNumber) => (isDate ? isoDateOfDay(value) : swedishDecimal(value.toDecimal()).replace('−', '-'));
+        if (region.kind === 'value') {
+            parts.push(typeof region.value === 'boolean' ? (region.value ? name : `inte ${name}`) : `${name} = ${region.value}`);
+            continue;
+        }
+        const { lo, hi } = region;
+        if (lo && hi && lo.equals(hi)) {
+            parts.push(`${name} = ${literal(lo)}`);
+        } else if (region.discrete && lo && hi && !isDate) {
+            parts.push(`${name} i ${literal(lo)}–${literal(hi)}`);
+        } else {
+            if (lo) {
+                parts.push(`${name} ${region.loClosed ? '>=' : '>'} ${literal(lo)}`);
+            }
+            if (hi) {
+                parts.push(`${name} ${region.hiClosed ? '<=' : '<'} ${literal(hi)}`);
+            }
+        }
+    }
+    return parts.join(' och ');
+}

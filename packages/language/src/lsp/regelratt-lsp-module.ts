@@ -7,6 +7,7 @@ import { RegelrattGeneratedModule, RegelrattGeneratedSharedModule } from '../gen
 import { isMessageLocale } from '../i18n/locale.js';
 import { RegelrattModule, type RegelrattAddedServices } from '../regelratt-module.js';
 import { registerValidationChecks } from '../validation/validation-registry.js';
+import { RegelrattCodeActionProvider } from './regelratt-code-actions.js';
 import { RegelrattFormatter } from './regelratt-formatter.js';
 import { RegelrattHoverProvider } from './regelratt-hover-provider.js';
 
@@ -18,6 +19,7 @@ export const RegelrattLspModule: Module<RegelrattLspServices, PartialLangiumServ
     lsp: {
         HoverProvider: services => new RegelrattHoverProvider(services),
         Formatter: () => new RegelrattFormatter(),
+        CodeActionProvider: services => new RegelrattCodeActionProvider(services),
     },
 };
 

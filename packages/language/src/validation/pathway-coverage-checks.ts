@@ -3,7 +3,7 @@ import type { Pathway, RegelrattAstType } from '../generated/ast.js';
 import { analysisInput } from '../analysis/analysis-input.js';
 import { CASE_BUDGET } from '../analysis/case-split.js';
 import { analyseCoverage } from '../analysis/pathway-coverage.js';
-import { describeCase } from '../analysis/witness-text.js';
+import { caseAsCriterion, describeCase } from '../analysis/witness-text.js';
 import { elementId } from '../compiler/element-ids.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { createReport } from './report.js';
@@ -46,7 +46,8 @@ export function pathwayCoverageChecks(services: RegelrattServices): ValidationCh
             gaps.slice(0, SHOWN).forEach((gap, index) => {
                 const witness = describeCase(gap.case, input.attributes, locale.current);
                 const more = index === SHOWN - 1 && gaps.length > SHOWN ? gaps.length - SHOWN : 0;
-                report('pathway-gap', { witness: witness.text, more }, { node: model, property: 'name' }, witness);
+                // The case as a criterion lets the editor offer to add the missing förlopp.
+                report('pathway-gap', { witness: witness.text, more, criterion: caseAsCriterion(gap.case, input.attributes) }, { node: model, property: 'name' }, witness);
             });
             overlaps.slice(0, SHOWN).forEach((overlap, index) => {
                 const witness = describeCase(overlap.case, input.attributes, locale.current);
