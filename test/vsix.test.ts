@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const extension = path.join(repository, 'packages/vscode');
+const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-vsix-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The names in a zip archive (a .vsix is one), read from its central directory. */
+function zipEntries(archive: Buffer): string[] {
+    const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const count = archive.readUInt16LE(end + 10);
+    let offset = archive.readUInt32LE(end + 16);
+    const names: string[] = [];
+    for (let i = 0; i < count; i++) {
+        const nameLength = archive.readUInt16LE(offset + 28);
+        const extraLength = archive.readUInt16LE(offset + 30);
+        const commentLength = archive.readUInt16LE(offset + 32);
+        names.push(archive.toString('utf8', offset + 46, offset + 46 + nameLength));
+        offset += 46 + nameLength + extraLength + commentLength;
+    }
+    return names.sort();
+}
+
+describe('the VS Code extension package', () => {
+    test('builds with vsce and holds the bundles, grammar, language configuration, icon and licence, and nothing else', () => {
+        const vsix = path.join(scratch, 'regelratt.vsix');
+        const vsce = path.join(repository, 'node_modules/@vscode/vsce/vsce');
+        const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: extension, encoding: 'utf8', timeout: 120_000 });
+        expect(run.status, run.stderr + run.stdout).toBe(0);
+        const entries = zipEntries(readFileSync(vsix));
+        expect(entries).toEqual([
+            '[Content_Types].xml',
+            'extension.vsixmanifest',
+            'extension/LICENSE.txt',
+            'extension/images/icon.png',
+            'extension/language-configuration.json',
+            'extension/out/extension.cjs',
+            'extension/out/server.cjs',
+            'extension/package.json',
+            'extension/readme.md',
+            'extension/syntaxes/regelratt.tmLanguage.json',
+        ]);
+        expect(entries.some(e => e.includes('node_modules') || e.endsWith('.ts') || e.includes('test'))).toBe(false);
+    });
+
+    test('the bundled server runs without node_modules: it requires only Node built-ins', () => {
+        const bundle = readFileSync(path.join(extension, 'out/server.cjs'), 'utf8');
+        const required = [...bundle.matchAll(/require\("([^"]+)"\)/g)].map(m => m[1]);
+        expect(required.filter(name => !name.startsWith('node:') && !['fs', 'path', 'os', 'util', 'url', 'crypto', 'events', 'stream', 'child_process', 'net', 'assert', 'buffer', 'string_decoder', 'worker_threads', 'readline', 'tty', 'perf_hooks', 'process', 'module', 'zlib', 'http', 'https', 'v8', 'vm', 'timers', 'constants', 'inspector', 'async_hooks'].includes(name))).toEqual([]);
+    });
+});
