@@ -10,6 +10,7 @@ import { registerValidationChecks } from '../validation/validation-registry.js';
 import { RegelrattCodeActionProvider } from './regelratt-code-actions.js';
 import { RegelrattFormatter } from './regelratt-formatter.js';
 import { RegelrattHoverProvider } from './regelratt-hover-provider.js';
+import { RegelrattSemanticTokenProvider } from './regelratt-semantic-tokens.js';
 
 /** The language with Langium's editor services on top: what the language server runs. */
 export type RegelrattLspServices = LangiumServices & RegelrattAddedServices;
@@ -20,6 +21,7 @@ export const RegelrattLspModule: Module<RegelrattLspServices, PartialLangiumServ
         HoverProvider: services => new RegelrattHoverProvider(services),
         Formatter: () => new RegelrattFormatter(),
         CodeActionProvider: services => new RegelrattCodeActionProvider(services),
+        SemanticTokenProvider: services => new RegelrattSemanticTokenProvider(services),
     },
 };
 
