@@ -8,7 +8,7 @@ import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter,
     CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest,
     InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RenameRequest, ShutdownRequest, ExitNotification,
-    DocumentSymbolRequest, ReferencesRequest, DocumentFormattingRequest,
+    DocumentSymbolRequest, ReferencesRequest, DocumentFormattingRequest, CodeLensRequest,
     type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
@@ -180,13 +180,36 @@ describe('the language server over stdio', () => {
     });
 
     test('formatting returns the edits to the canonical layout', async () => {
-        const text = 'område  a\nnivåtabell t{område a nivå 1:100 kr}\n';
+        const text = 'område  fa\nnivåtabell ft{område fa nivå 1:100 kr}\n';
         open('format.regel', text);
         await diagnosticsFor('format.regel');
         const edits = await connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: uri('format.regel') }, options: { tabSize: 4, insertSpaces: true } });
         const { TextDocument } = await import('vscode-languageserver-textdocument');
         expect(TextDocument.applyEdits(TextDocument.create(uri('format.regel'), 'regelratt', 1, text), edits ?? []))
-            .toBe('område a\nnivåtabell t {\n    område a\n    nivå 1 : 100 kr\n}\n');
+            .toBe('område fa\nnivåtabell ft {\n    område fa\n    nivå 1 : 100 kr\n}\n');
+    });
+
+    test('code lenses above inline examples show whether each passes', async () => {
+        const text = [
+            'nivåtabell ersättning_t { nivå 10 : 9 676 kr }',
+            'exempel rätt { ersättning enligt ersättning_t nivå 10 förväntat 9 676 kr }',
+            'exempel fel { ersättning enligt ersättning_t nivå 10 förväntat 9 000 kr }',
+            '',
+        ].join('\n');
+        open('exempel.regel', text);
+        await diagnosticsFor('exempel.regel');
+        // The rest of the workspace must be free of errors for the policy to compile; close the broken files first.
+        for (const file of ['tabell.regel', 'forlopp.regel', 'komplettering.regel']) {
+            change(file, '');
+            await diagnosticsFor(file, d => d.length === 0);
+        }
+        // Nothing else in the workspace has errors now.
+        expect([...diagnostics].filter(([, list]) => list.some(d => d.severity === 1)).map(([u, list]) => [u, list.map(d => d.message)])).toEqual([]);
+        const lenses = await connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri('exempel.regel') } });
+        expect((lenses ?? []).map(lens => [lens.range.start.line, lens.command?.title])).toEqual([
+            [1, '$(pass) Exemplet går igenom'],
+            [2, '$(error) amount: väntat 9000, fick 9676'],
+        ]);
     });
 
     test('garbage and rapid typing: the server keeps answering with fresh diagnostics', async () => {

@@ -8,6 +8,7 @@ import { isMessageLocale } from '../i18n/locale.js';
 import { RegelrattModule, type RegelrattAddedServices } from '../regelratt-module.js';
 import { registerValidationChecks } from '../validation/validation-registry.js';
 import { RegelrattCodeActionProvider } from './regelratt-code-actions.js';
+import { ExampleCodeLensProvider } from './example-code-lens.js';
 import { RegelrattFormatter } from './regelratt-formatter.js';
 import { RegelrattHoverProvider } from './regelratt-hover-provider.js';
 import { RegelrattSemanticTokenProvider } from './regelratt-semantic-tokens.js';
@@ -22,6 +23,7 @@ export const RegelrattLspModule: Module<RegelrattLspServices, PartialLangiumServ
         Formatter: () => new RegelrattFormatter(),
         CodeActionProvider: services => new RegelrattCodeActionProvider(services),
         SemanticTokenProvider: services => new RegelrattSemanticTokenProvider(services),
+        CodeLensProvider: services => new ExampleCodeLensProvider(services),
     },
 };
 

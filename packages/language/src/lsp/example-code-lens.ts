@@ -1,0 +1,70 @@
+import { type LangiumDocument, type LangiumDocuments } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver-protocol';
+import { PolicyRuntime, runExamples, type ExampleResult } from '@regelratt/runtime';
+import { compilePolicy } from '../compiler/compile-policy.js';
+import * as ast from '../generated/ast.js';
+import type { LocaleSetting } from '../i18n/locale.js';
+import type { RegelrattLspServices } from './regelratt-lsp-module.js';
+
+/**
+ * Above every inline example, its result: the workspace is compiled in memory and the example run
+ * through the runtime on the compiled JSON, exactly as `regelratt test` does. While the workspace
+ * has errors nothing can be compiled, and the lens says so.
+ */
+export class ExampleCodeLensProvider implements CodeLensProvider {
+    private readonly documents: LangiumDocuments;
+    private readonly locale: LocaleSetting;
+
+    constructor(services: RegelrattLspServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.locale = services.i18n.Locale;
+    }
+
+    provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] | undefined {
+        const examples = (document.parseResult.value as ast.Policy).elements.filter(ast.isExample);
+        if (examples.length === 0) {
+            return undefined;
+        }
+        const sv = this.locale.current === 'sv';
+        const results = this.run();
+        return examples.filter(example => example.$cstNode).map(example => {
+            const range = { start: example.$cstNode!.range.start, end: example.$cstNode!.range.start };
+            if (typeof results === 'string') {
+                return { range, command: { title: results, command: '' } };
+            }
+            const result = results.get(example.name);
+            return { range, command: { title: result ? this.title(result, sv) : (sv ? 'Exemplet kördes inte' : 'The example did not run'), command: '' } };
+        });
+    }
+
+    /** Every example's result by name, or why none could run. */
+    private run(): Map<string, ExampleResult> | string {
+        const sv = this.locale.current === 'sv';
+        const all = this.documents.all.toArray();
+        if (all.some(d => (d.diagnostics ?? []).some(diagnostic => diagnostic.severity === 1))) {
+            return sv ? '$(error) Exemplen kan inte köras: policyn har fel' : '$(error) The examples cannot run: the policy has errors';
+        }
+        try {
+            const runtime = new PolicyRuntime(all.map(d => compilePolicy(d.parseResult.value as ast.Policy, d.uri.path.split('/').pop() ?? '')));
+            return new Map(runExamples(runtime).map(result => [result.example.name, result]));
+        } catch (error) {
+            return `$(error) ${error instanceof Error ? error.message : String(error)}`;
+        }
+    }
+
+    private title(result: ExampleResult, sv: boolean): string {
+        if (result.passed) {
+            return sv ? '$(pass) Exemplet går igenom' : '$(pass) Example passes';
+        }
+        if (result.error) {
+            return `$(error) ${result.error.message}`;
+        }
+        const expected = result.expected as Record<string, unknown>;
+        const actual = (result.actual ?? {}) as Record<string, unknown>;
+        const differences = Object.keys(expected)
+            .filter(key => expected[key] !== actual[key])
+            .map(key => `${key}: ${sv ? 'väntat' : 'expected'} ${String(expected[key])}, ${sv ? 'fick' : 'got'} ${String(actual[key])}`);
+        return `$(error) ${differences.join('; ')}`;
+    }
+}
