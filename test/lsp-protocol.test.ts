@@ -139,6 +139,30 @@ describe('the language server over stdio', () => {
         expect(labels).toEqual(expect.arrayContaining(['aktivitetsförmåga', 'ålder', 'kognitiv_svikt']));
     });
 
+    test('completion offers the values of an enumerated attribute after a comparison, and only those', async () => {
+        const text = 'pilot värden {\n    inkludera när aktivitetsförmåga = \n}\n';
+        open('varden.regel', text);
+        await diagnosticsFor('varden.regel');
+        const result = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri('varden.regel') }, position: at(text, '= ', 2) });
+        const items = Array.isArray(result) ? result : result?.items ?? [];
+        const references = items.filter(item => item.kind !== 14 /* keyword */).map(item => item.label).sort();
+        expect(references).toEqual(['hög', 'nedsatt', 'utvecklingsbar']);
+        change('varden.regel', 'pilot värden { inkludera när aktivitetsförmåga = hög }\n');
+        await diagnosticsFor('varden.regel', d => d.every(x => x.severity !== 1));
+    });
+
+    test('completion at the start of a declaration offers block snippets', async () => {
+        const text = 'område x\n\n';
+        open('snippet.regel', text);
+        await diagnosticsFor('snippet.regel');
+        const result = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri('snippet.regel') }, position: { line: 1, character: 0 } });
+        const items = Array.isArray(result) ? result : result?.items ?? [];
+        const snippet = items.find(item => item.label === 'nivåtabell … { … }');
+        expect(snippet?.insertTextFormat).toBe(2);
+        expect(snippet?.insertText).toContain('nivå ${5:0} : ${7:0} kr');
+        expect(items.map(item => item.label)).toEqual(expect.arrayContaining(['insats', 'förloppsmodell … { förlopp … }', 'pilot … { … }']));
+    });
+
     test('go to definition jumps to the declaration in another file', async () => {
         const result = await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('pilot.regel') }, position: at(pilot, 'kognitiv_svikt', 2) });
         const locations = Array.isArray(result) ? result : result ? [result] : [];

@@ -9,6 +9,7 @@ import { RegelrattModule, type RegelrattAddedServices } from '../regelratt-modul
 import { registerValidationChecks } from '../validation/validation-registry.js';
 import { RegelrattCodeActionProvider } from './regelratt-code-actions.js';
 import { ExampleCodeLensProvider } from './example-code-lens.js';
+import { RegelrattCompletionProvider } from './regelratt-completion.js';
 import { RegelrattFormatter } from './regelratt-formatter.js';
 import { RegelrattHoverProvider } from './regelratt-hover-provider.js';
 import { RegelrattSemanticTokenProvider } from './regelratt-semantic-tokens.js';
@@ -24,6 +25,7 @@ export const RegelrattLspModule: Module<RegelrattLspServices, PartialLangiumServ
         CodeActionProvider: services => new RegelrattCodeActionProvider(services),
         SemanticTokenProvider: services => new RegelrattSemanticTokenProvider(services),
         CodeLensProvider: services => new ExampleCodeLensProvider(services),
+        CompletionProvider: services => new RegelrattCompletionProvider(services),
     },
 };
 

@@ -1,0 +1,45 @@
+import type { GrammarAST, MaybePromise } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext } from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-protocol';
+
+/** Whole blocks a writer starts often, offered beside their keyword. */
+const snippets: Record<string, { label: string; detail: string; body: string }> = {
+    'nivåtabell': {
+        label: 'nivåtabell … { … }',
+        detail: 'Nivåtabell med insats, giltighet och nivåer',
+        body: 'nivåtabell ${1:namn} "${2:Titel}" {\n\tinsats ${3:insats}\n\tgiltig från ${4:2025-01-01}\n\tnivåer ${5:0}–${6:3}\n\tper månad\n\tavrundning hela kronor, halva bort från noll\n\tnivå ${5:0} : ${7:0} kr\n}',
+    },
+    'förloppsmodell': {
+        label: 'förloppsmodell … { förlopp … }',
+        detail: 'De tre förloppen efter aktivitetsförmåga',
+        body: 'förloppsmodell ${1:namn} "${2:Titel}" {\n\tavser ${3:insats}\n\tförlopp ${1}_1 "Förlopp 1" {\n\t\tnär ${4:aktivitetsförmåga} = ${5:hög}\n\t\tförflyttning självständig\n\t}\n\tförlopp ${1}_2 "Förlopp 2" {\n\t\tnär ${4} = ${6:utvecklingsbar}\n\t\tförflyttning lägre nivå\n\t}\n\tförlopp ${1}_3 "Förlopp 3" {\n\t\tnär ${4} = ${7:nedsatt}\n\t\tförflyttning ingen\n\t}\n}',
+    },
+    'pilot': {
+        label: 'pilot … { … }',
+        detail: 'Pilot med period, insatser och kriterier',
+        body: 'pilot ${1:namn} "${2:Titel}" {\n\tinom ${3:testfas}\n\tperiod från ${4:2025-01-01} till ${5:2025-12-31}\n\tinsatser ${6:insats}\n\tinkludera när ${7:villkor}\n\texkludera när ${8:villkor}\n\tmål ${9:mål} "${10:Beskrivning}" : ${11:80} % inom ${12:8} veckor\n}',
+    },
+    'exempel': {
+        label: 'exempel … { … }',
+        detail: 'Exempel som låser ett svar',
+        body: 'exempel ${1:namn} "${2:Beskrivning}" {\n\tdatum ${3:2025-01-01}\n\tplacering i ${4:förloppsmodell} för { ${5:aktivitetsförmåga} = ${6:hög} }\n\tförväntat förlopp ${7:förlopp}\n}',
+    },
+};
+
+/** Langium's completion (keywords in context, names in scope, enumeration values after a comparison) plus block snippets. */
+export class RegelrattCompletionProvider extends DefaultCompletionProvider {
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const snippet = snippets[keyword.value];
+        if (snippet) {
+            acceptor(context, {
+                label: snippet.label,
+                kind: CompletionItemKind.Snippet,
+                detail: snippet.detail,
+                insertText: snippet.body,
+                insertTextFormat: InsertTextFormat.Snippet,
+                sortText: `1${keyword.value}`,
+            });
+        }
+        return super.completionForKeyword(context, keyword, acceptor);
+    }
+}
