@@ -186,6 +186,19 @@ describe('the language server over stdio', () => {
         expect(text).toContain(`_egenskaper.regel:${at(vocabulary, 'egenskap ålder').line + 1}_`);
     });
 
+    test('hover on a level shows its amount, whether its table is in force today, and the rounding', async () => {
+        const text = 'nivåtabell h_t {\n    giltig från 2020-11-01\n    avrundning hela kronor, halva bort från noll\n    nivå 10 : 9 676 kr\n}\nparameter pbb : belopp {\n    från 2021-01-01 till 2021-12-31 : 47 600 kr\n    från 2022-01-01 : 48 300 kr\n}\n';
+        open('hover.regel', text);
+        await diagnosticsFor('hover.regel');
+        const level = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('hover.regel') }, position: at(text, '9 676', 1) });
+        const levelText = (level?.contents as { value: string }).value;
+        expect(levelText).toContain('**nivå 10** i `h_t`: 9 676 kr');
+        expect(levelText).toMatch(/giltig 2020-11-01– \(gäller i dag, \d{4}-\d{2}-\d{2}\)/);
+        expect(levelText).toContain('avrundning: hela kronor, halva bort från noll');
+        const parameter = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('hover.regel') }, position: at(text, 'pbb', 1) });
+        expect((parameter?.contents as { value: string }).value).toContain('2021-01-01–2021-12-31: 47 600 kr  \n2022-01-01–: 48 300 kr');
+    });
+
     test('hover on a service shows its legal basis', async () => {
         const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('pilot.regel') }, position: at(pilot, 'hemvård', 1) });
         expect((hover?.contents as { value: string }).value).toContain('Lagstöd: SoL 4 kap 1 §');

@@ -1,5 +1,9 @@
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
+import * as astTypes from '../generated/ast.js';
+import { versionSpans } from '../analysis/parameter-values.js';
+import { swedishDecimal } from '../numbers/decimal-text.js';
 import type * as Ast from '../generated/ast.js';
 import { describeAttributeType } from '../validation/attribute-type-text.js';
 import { kindName } from '../i18n/element-kind-names.js';
@@ -17,6 +21,42 @@ export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
         this.locale = services.i18n.Locale;
     }
 
+    /**
+     * Numbers are no names, so Langium offers no hover on them; a level and an amount get one here:
+     * the level's amount and whether its table is in force today, and the rounding that applies.
+     */
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        const node = leaf?.astNode;
+        const text = node && this.numberHover(node);
+        if (text) {
+            return { contents: { kind: 'markdown', value: text } };
+        }
+        return super.getHoverContent(document, params);
+    }
+
+    private numberHover(node: AstNode): string | undefined {
+        const sv = this.locale.current === 'sv';
+        const row = astTypes.isLevelRow(node) ? node : astTypes.isQuantity(node) && astTypes.isLevelRow(node.$container) ? node.$container : undefined;
+        const table = row && astTypes.isLevelTable(row.$container) ? row.$container : undefined;
+        if (row && table) {
+            const amount = astTypes.isQuantity(row.value) ? `${swedishDecimal(row.value.value)} kr` : (sv ? 'ej angivet' : 'not given');
+            const today = new Date().toISOString().slice(0, 10);
+            const validity = table.validity;
+            const inForce = !validity || (validity.from <= today && (!validity.to || today <= validity.to));
+            const lines = [`**${sv ? 'nivå' : 'level'} ${swedishDecimal(row.level)}** ${sv ? 'i' : 'in'} \`${table.name}\`: ${amount}`];
+            if (validity) {
+                lines.push(`${sv ? 'giltig' : 'valid'} ${validity.from}–${validity.to ?? ''} (${inForce ? (sv ? `gäller i dag, ${today}` : `in force today, ${today}`) : (sv ? `gäller inte i dag, ${today}` : `not in force today, ${today}`)})`);
+            }
+            if (table.rounding) {
+                lines.push(`${sv ? 'avrundning' : 'rounding'}: ${table.rounding.$cstNode?.text.replace(/^avrundning\s+/, '').replace(/\s+/g, ' ')}`);
+            }
+            return lines.join('\n\n');
+        }
+        return undefined;
+    }
+
     protected override getAstNodeHoverContent(node: AstNode): string | undefined {
         const named = node as AstNode & { name?: string; title?: string };
         if (!named.name) {
@@ -26,6 +66,10 @@ export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
         const lines = [`**${kindName(node.$type, this.locale.current)}** \`${named.name}\`${named.title ? ` — ${named.title}` : ''}`];
         if (node.$type === 'Attribute') {
             lines.push(describeAttributeType((node as Ast.Attribute).type, this.locale.current));
+        }
+        if (astTypes.isParameter(node)) {
+            // A parameter's value on each date.
+            lines.push(versionSpans(node).map(span => `${span.from}–${span.to ?? ''}: ${span.version.value.$cstNode?.text.replace(/\s+/g, ' ')}`).join('  \n'));
         }
         const basis = (node as { legalBasis?: Ast.LawReference[] }).legalBasis;
         if (basis && basis.length > 0) {
