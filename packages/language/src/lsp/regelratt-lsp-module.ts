@@ -33,7 +33,7 @@ export const RegelrattLspModule: Module<RegelrattLspServices, PartialLangiumServ
  * Creates the services for a language server. The same module, validations and analyses as the
  * command line, plus Langium's LSP features (completion, hover, definition, references, rename,
  * symbols, folding, highlights). Messages follow the client's `initializationOptions.locale`
- * (`sv` or `en`), Swedish otherwise.
+ * (`sv` or `en`), else the editor's own locale when it is English, else Swedish.
  */
 export function createRegelrattLspServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
@@ -44,9 +44,12 @@ export function createRegelrattLspServices(context: DefaultSharedModuleContext):
     shared.ServiceRegistry.register(Regelratt);
     registerValidationChecks(Regelratt);
     shared.lsp.LanguageServer.onInitialize(params => {
+        // The setting (sent by the extension) decides; otherwise an English-speaking editor gets English.
         const requested = (params.initializationOptions as { locale?: unknown } | undefined)?.locale;
         if (isMessageLocale(requested)) {
             Regelratt.i18n.Locale.current = requested;
+        } else if (params.locale?.toLowerCase().startsWith('en')) {
+            Regelratt.i18n.Locale.current = 'en';
         }
     });
     if (!context.connection) {
