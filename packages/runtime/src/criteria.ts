@@ -11,12 +11,38 @@ export interface CriterionTrace {
     /** The citizen's value, for a comparison. */
     value?: string;
     parts?: CriterionTrace[];
+    /**
+     * False for a part the answer did not need (after the first failed part of `och`, the first
+     * met part of `eller`): it was not evaluated, as in the answer itself, so a value it would read
+     * may be missing without an error.
+     */
+    evaluated?: false;
+}
+
+type Built = { test: (v: CitizenValues) => boolean; explain: (v: CitizenValues) => CriterionTrace; outline: () => CriterionTrace };
+
+/** Explains parts in order until `decided` says the rest cannot change the result; the rest are outlined. */
+function explainUntil(parts: readonly Built[], values: CitizenValues, decided: (trace: CriterionTrace) => boolean): CriterionTrace[] {
+    const traces: CriterionTrace[] = [];
+    let done = false;
+    for (const part of parts) {
+        if (done) {
+            traces.push(part.outline());
+            continue;
+        }
+        const trace = part.explain(values);
+        traces.push(trace);
+        done = decided(trace);
+    }
+    return traces;
 }
 
 /** A criterion compiled once into a function, so a register of citizens is evaluated without re-reading the JSON. */
 export interface CompiledCriterion {
     test(values: CitizenValues): boolean;
     explain(values: CitizenValues): CriterionTrace;
+    /** The criterion's structure without evaluating it (every part `evaluated: false`). */
+    outline(): CriterionTrace;
     /** The attributes it reads, in order of first appearance. */
     attributes: readonly string[];
 }
@@ -25,7 +51,7 @@ const symbols: Record<string, string> = { '=': '=', '!=': '≠', '<': '<', '<=':
 
 export function compileCriterion(criterion: Criterion, catalogue: AttributeCatalogue): CompiledCriterion {
     const read = new Set<string>();
-    const build = (node: Criterion): { test: (v: CitizenValues) => boolean; explain: (v: CitizenValues) => CriterionTrace } => {
+    const build = (node: Criterion): Built => {
         if ('all' in node) {
             const parts = node.all.map(build);
             const tests = parts.map(p => p.test);
@@ -38,7 +64,8 @@ export function compileCriterion(criterion: Criterion, catalogue: AttributeCatal
                     }
                     return true;
                 },
-                explain: values => trace('alla av', parts.map(p => p.explain(values)), traces => traces.every(t => t.met)),
+                explain: values => trace('alla av', explainUntil(parts, values, t => !t.met), traces => traces.every(t => t.met)),
+                outline: () => ({ condition: 'alla av', met: false, evaluated: false, parts: parts.map(p => p.outline()) }),
             };
         }
         if ('any' in node) {
@@ -53,7 +80,8 @@ export function compileCriterion(criterion: Criterion, catalogue: AttributeCatal
                     }
                     return false;
                 },
-                explain: values => trace('något av', parts.map(p => p.explain(values)), traces => traces.some(t => t.met)),
+                explain: values => trace('något av', explainUntil(parts, values, t => t.met), traces => traces.some(t => t.met)),
+                outline: () => ({ condition: 'något av', met: false, evaluated: false, parts: parts.map(p => p.outline()) }),
             };
         }
         if ('not' in node) {
@@ -61,6 +89,7 @@ export function compileCriterion(criterion: Criterion, catalogue: AttributeCatal
             return {
                 test: values => !inner.test(values),
                 explain: values => trace('inte', [inner.explain(values)], traces => !traces[0].met),
+                outline: () => ({ condition: 'inte', met: false, evaluated: false, parts: [inner.outline()] }),
             };
         }
         const id = node.attribute;
@@ -78,12 +107,13 @@ export function compileCriterion(criterion: Criterion, catalogue: AttributeCatal
         return {
             test: values => test(values.read(entry)),
             explain: values => ({ condition: text, met: test(values.read(entry)), value: values.shown(id) }),
+            outline: () => ({ condition: text, met: false, evaluated: false }),
         };
     };
     const compiled = build(criterion);
     // The generated test is the fast path; the closures stay for explanations and where code generation is not allowed.
     const test = generateTest(criterion, catalogue) ?? compiled.test;
-    return { test, explain: compiled.explain, attributes: [...read] };
+    return { test, explain: compiled.explain, outline: compiled.outline, attributes: [...read] };
 }
 
 function trace(condition: string, parts: CriterionTrace[], met: (parts: CriterionTrace[]) => boolean): CriterionTrace {

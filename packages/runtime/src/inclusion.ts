@@ -11,8 +11,12 @@ export interface InclusionContext {
 export interface Inclusion {
     pilot: string;
     included: boolean;
-    /** Every requirement, met or failed: the inclusion rule, each exclusion, and date, unit and service when given. */
-    requirements: Array<{ requirement: string; met: boolean; criterion?: CriterionTrace }>;
+    /**
+     * Every requirement, met or failed: the inclusion rule, each exclusion, and date, unit and
+     * service when given. Once one fails the rest are listed unevaluated (`evaluated: false`), as
+     * the answer does not depend on them.
+     */
+    requirements: Array<{ requirement: string; met: boolean; evaluated?: false; criterion?: CriterionTrace }>;
 }
 
 /** Decides whether a citizen (at a unit, for a service, on a date) is included in a pilot, with each requirement. */
@@ -38,15 +42,20 @@ export function include(prepared: PreparedPilot, values: CitizenValues, context:
     let included = true;
     const record = (requirement: string, met: boolean, criterion?: () => CriterionTrace) => {
         included &&= met;
-        if (explain) {
-            requirements.push({ requirement, met, ...(criterion ? { criterion: criterion() } : {}) });
-        }
+        requirements.push({ requirement, met, ...(criterion ? { criterion: criterion() } : {}) });
+    };
+    const unevaluated = (requirement: string, outline?: CriterionTrace) => {
+        requirements.push({ requirement, met: false, evaluated: false, ...(outline ? { criterion: outline } : {}) });
     };
     if (inclusion) {
         record('inkludera', inclusion.test(values), () => inclusion.explain(values));
     }
     exclusions.forEach((exclusion, index) => {
-        record(`exkludera ${index + 1}`, !exclusion.test(values), () => exclusion.explain(values));
+        if (included) {
+            record(`exkludera ${index + 1}`, !exclusion.test(values), () => exclusion.explain(values));
+        } else {
+            unevaluated(`exkludera ${index + 1}`, exclusion.outline());
+        }
     });
     if (context.date && pilot.period) {
         record(`period ${pilot.period.from}–${pilot.period.to ?? ''}`, context.date >= pilot.period.from && (!pilot.period.to || context.date <= pilot.period.to));

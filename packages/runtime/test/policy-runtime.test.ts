@@ -40,7 +40,8 @@ describe('placement in a förlopp', () => {
                 pathway: 'pathway/f2', met: true, criterion: {
                     condition: 'något av', met: true, parts: [
                         { condition: 'förmåga = utvecklingsbar', met: true, value: 'utvecklingsbar' },
-                        { condition: 'ålder < 18', met: false, value: '30' },
+                        // Not needed once the first alternative holds, so not evaluated, as in the answer.
+                        { condition: 'ålder < 18', met: false, evaluated: false },
                     ],
                 },
             },
@@ -48,7 +49,7 @@ describe('placement in a förlopp', () => {
                 pathway: 'pathway/f3', met: false, criterion: {
                     condition: 'alla av', met: false, parts: [
                         { condition: 'förmåga = nedsatt', met: false, value: 'utvecklingsbar' },
-                        { condition: 'ålder ≥ 18', met: true, value: '30' },
+                        { condition: 'ålder ≥ 18', met: false, evaluated: false },
                     ],
                 },
             },
