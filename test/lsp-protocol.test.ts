@@ -249,6 +249,15 @@ describe('the language server over stdio', () => {
         ]);
     });
 
+    test('a diagnostic about another file is refreshed when that file changes', async () => {
+        open('dubblett_a.regel', 'område dubblett\n');
+        open('dubblett_b.regel', 'område dubblett\nnivåtabell dubb_t { område dubblett }\n');
+        expect((await diagnosticsFor('dubblett_a.regel', d => d.some(x => x.code === 'duplicate-name'))).map(d => d.code)).toContain('duplicate-name');
+        change('dubblett_b.regel', 'område annat\nnivåtabell dubb_t { område dubblett }\n');
+        // Only dubblett_b changed, and dubblett_a does not refer to it; its duplicate error must go all the same.
+        expect((await diagnosticsFor('dubblett_a.regel', d => d.every(x => x.code !== 'duplicate-name'))).map(d => d.code)).not.toContain('duplicate-name');
+    });
+
     test('garbage and rapid typing: the server keeps answering with fresh diagnostics', async () => {
         open('skräp.regel', '\u0000§§§ {{{ nivå nivå : : kr ”');
         expect((await diagnosticsFor('skräp.regel', d => d.length > 0)).length).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import { RegelrattModule, type RegelrattAddedServices } from '../regelratt-modul
 import { registerValidationChecks } from '../validation/validation-registry.js';
 import { RegelrattCodeActionProvider } from './regelratt-code-actions.js';
 import { ExampleCodeLensProvider } from './example-code-lens.js';
+import { RegelrattDocumentBuilder } from './regelratt-document-builder.js';
 import { RegelrattCompletionProvider } from './regelratt-completion.js';
 import { RegelrattFormatter } from './regelratt-formatter.js';
 import { RegelrattHoverProvider } from './regelratt-hover-provider.js';
@@ -39,7 +40,9 @@ export function createRegelrattLspServices(context: DefaultSharedModuleContext):
     shared: LangiumSharedServices;
     Regelratt: RegelrattLspServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), RegelrattGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), RegelrattGeneratedSharedModule, {
+        workspace: { DocumentBuilder: (services: LangiumSharedServices) => new RegelrattDocumentBuilder(services) },
+    });
     const Regelratt = inject(createDefaultModule({ shared }), RegelrattGeneratedModule, RegelrattModule, RegelrattLspModule);
     shared.ServiceRegistry.register(Regelratt);
     registerValidationChecks(Regelratt);
