@@ -130,6 +130,16 @@ describe('the language server over stdio', () => {
         expect(found[0]).toMatchObject({ code: 'pathway-gap', message: 'Inget förlopp gäller för: aktivitetsförmåga = nedsatt.' });
     });
 
+    test('an overlap points at the other förlopp as related information', async () => {
+        const text = 'förloppsmodell mö {\n    förlopp öa { när aktivitetsförmåga = hög }\n    förlopp öb { när aktivitetsförmåga i { hög, utvecklingsbar } }\n    förlopp öc { när aktivitetsförmåga = nedsatt }\n}\n';
+        open('overlapp.regel', text);
+        const overlap = (await diagnosticsFor('overlapp.regel', d => d.some(x => x.code === 'pathway-overlap'))).find(d => d.code === 'pathway-overlap')!;
+        expect(overlap.range.start.line).toBe(2);
+        expect(overlap.relatedInformation?.map(r => [r.location.uri, r.location.range.start.line, r.message])).toEqual([[uri('overlapp.regel'), 1, 'öa']]);
+        change('overlapp.regel', '');
+        await diagnosticsFor('overlapp.regel', d => d.length === 0);
+    });
+
     test('completion offers the attributes in scope after "när"', async () => {
         const text = 'förloppsmodell m2 {\n    förlopp c { när  }\n}\n';
         open('komplettering.regel', text);
@@ -252,7 +262,9 @@ describe('the language server over stdio', () => {
     test('a diagnostic about another file is refreshed when that file changes', async () => {
         open('dubblett_a.regel', 'område dubblett\n');
         open('dubblett_b.regel', 'område dubblett\nnivåtabell dubb_t { område dubblett }\n');
-        expect((await diagnosticsFor('dubblett_a.regel', d => d.some(x => x.code === 'duplicate-name'))).map(d => d.code)).toContain('duplicate-name');
+        const duplicate = (await diagnosticsFor('dubblett_a.regel', d => d.some(x => x.code === 'duplicate-name'))).find(d => d.code === 'duplicate-name')!;
+        // The other declaration, for the editor to link to.
+        expect(duplicate.relatedInformation?.map(r => [r.location.uri, r.location.range.start.line])).toEqual([[uri('dubblett_b.regel'), 0]]);
         change('dubblett_b.regel', 'område annat\nnivåtabell dubb_t { område dubblett }\n');
         // Only dubblett_b changed, and dubblett_a does not refer to it; its duplicate error must go all the same.
         expect((await diagnosticsFor('dubblett_a.regel', d => d.every(x => x.code !== 'duplicate-name'))).map(d => d.code)).not.toContain('duplicate-name');

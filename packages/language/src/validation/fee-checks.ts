@@ -7,6 +7,7 @@ import { evaluateAt, parametersRead, versionSpans } from '../analysis/parameter-
 import { compileRounding } from '../compiler/compile-values.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
+import { relatedAt } from './related-location.js';
 import { createReport, type Report } from './report.js';
 
 const DEFAULT_ROUNDING: Rounding = { unit: 'krona', mode: 'half-away-from-zero' };
@@ -62,7 +63,7 @@ export function feeChecks(services: RegelrattServices): ValidationChecks<Regelra
                         reported.add(high.row);
                         report('fee-rises-as-need-falls', {
                             room: show(lowFee), low: low.level, lowFee: show(lowFee), high: high.level, highFee: show(highFee), date,
-                        }, { node: high.row, property: 'value' }, {
+                        }, { node: high.row, property: 'value', relatedInformation: relatedAt(low.row, `nivå ${low.level}`) }, {
                             text: locale.current === 'sv'
                                 ? `en medborgare vars andel av avgiftsutrymmet är ${show(lowFee)} kr, ${date}`
                                 : `a citizen whose share of the avgiftsutrymme is ${show(lowFee)} kr, ${date}`,

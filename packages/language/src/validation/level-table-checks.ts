@@ -4,6 +4,7 @@ import { isOpenAmount, isQuantity } from '../generated/ast.js';
 import { compactLevels } from '../analysis/compact-levels.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { compareDecimals, isWholeDecimal, swedishDecimal } from '../numbers/decimal-text.js';
+import { relatedAt } from './related-location.js';
 import { createReport, type Report } from './report.js';
 
 /** Each level appears once per table, and inside the table's declared levels. */
@@ -73,7 +74,7 @@ function checkOrder(table: LevelTable, report: Report): void {
             report('amount-decreases', {
                 low: swedishDecimal(highest.level), lowAmount: swedishDecimal(top),
                 high: swedishDecimal(row.level), highAmount: swedishDecimal(amount),
-            }, { node: row, property: 'value' });
+            }, { node: row, property: 'value', relatedInformation: relatedAt(highest, `nivå ${swedishDecimal(highest.level)}`) });
         } else if (!top || compareDecimals(amount, top) > 0) {
             highest = row;
         }
@@ -85,7 +86,7 @@ function checkDuplicateLevels(rows: LevelRow[], report: Report): void {
     for (const row of rows) {
         const first = firstRow.get(row.level);
         if (first) {
-            report('duplicate-level', { level: swedishDecimal(row.level), line: (first.$cstNode?.range.start.line ?? 0) + 1 }, { node: row, property: 'level' });
+            report('duplicate-level', { level: swedishDecimal(row.level), line: (first.$cstNode?.range.start.line ?? 0) + 1 }, { node: row, property: 'level', relatedInformation: relatedAt(first, `nivå ${swedishDecimal(first.level)}`) });
         } else {
             firstRow.set(row.level, row);
         }

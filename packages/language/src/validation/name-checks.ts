@@ -54,7 +54,8 @@ export function nameChecks(services: RegelrattServices): ValidationChecks<Regelr
                     continue;
                 }
                 const where = `${kindName(other.type, locale.current)}, ${other.documentUri.path.split('/').pop()}:${(other.nameSegment?.range.start.line ?? 0) + 1}`;
-                report('duplicate-name', { name, other: where }, { node, property: 'name' as never });
+                const related = other.nameSegment ? [{ location: { uri: other.documentUri.toString(), range: other.nameSegment.range }, message: name }] : [];
+                report('duplicate-name', { name, other: where }, { node, property: 'name' as never, relatedInformation: related });
             }
         },
         EnumerationType: (type, accept) => {

@@ -3,6 +3,7 @@ import type { Guideline, Obligation, RegelrattAstType } from '../generated/ast.j
 import { isObligation } from '../generated/ast.js';
 import { firstCommonDay } from '../analysis/days.js';
 import type { RegelrattServices } from '../regelratt-module.js';
+import { relatedAt } from './related-location.js';
 import { createReport } from './report.js';
 
 /** Keyword sequences reach the AST without spaces (`skainte`); this is how a writer reads them. */
@@ -76,7 +77,7 @@ export function obligationChecks(services: RegelrattServices): ValidationChecks<
                         other: `${other.name} (${(other.$container as Guideline).name})`,
                         force: forceText[normalisedForce(obligation)], otherForce: forceText[normalisedForce(other)],
                         action: obligation.action, thing: shared.name, date: day === '0000-01-01' ? (locale.current === 'sv' ? 'början' : 'the start') : day,
-                    }, { node: obligation, property: 'force' });
+                    }, { node: obligation, property: 'force', relatedInformation: relatedAt(other, other.name) });
                 }
             }
         },

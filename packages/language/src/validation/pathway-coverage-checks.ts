@@ -6,6 +6,7 @@ import { analyseCoverage } from '../analysis/pathway-coverage.js';
 import { caseAsCriterion, describeCase } from '../analysis/witness-text.js';
 import { elementId } from '../compiler/element-ids.js';
 import type { RegelrattServices } from '../regelratt-module.js';
+import { relatedAt } from './related-location.js';
 import { createReport } from './report.js';
 
 /** How many cases of each kind a model reports; the message counts the rest. */
@@ -53,7 +54,7 @@ export function pathwayCoverageChecks(services: RegelrattServices): ValidationCh
                 const witness = describeCase(overlap.case, input.attributes, locale.current);
                 const [first, second] = overlap.pathways.map(id => withCriterion.find(p => elementId(p) === id)!);
                 const more = index === SHOWN - 1 && overlaps.length > SHOWN ? overlaps.length - SHOWN : 0;
-                report('pathway-overlap', { first: first.name, second: second.name, witness: witness.text, more }, { node: second, property: 'name' }, witness);
+                report('pathway-overlap', { first: first.name, second: second.name, witness: witness.text, more }, { node: second, property: 'name', relatedInformation: relatedAt(first, first.name) }, witness);
             });
         },
     };

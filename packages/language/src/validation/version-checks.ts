@@ -4,6 +4,7 @@ import { isGuideline, isLevelTable } from '../generated/ast.js';
 import { dayAfter, dayBefore, firstCommonDay } from '../analysis/days.js';
 import { versionSpans } from '../analysis/parameter-values.js';
 import type { RegelrattServices } from '../regelratt-module.js';
+import { relatedAt } from './related-location.js';
 import { createReport } from './report.js';
 
 /** What makes two declarations versions of the same thing; undefined for a guideline without diarienummer. */
@@ -63,7 +64,7 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
             const day = firstCommonDay(own.validity, other.validity);
             if (day) {
                 const where = `${other.node.name} (${AstUtils.getDocument(other.node).uri.path.split('/').pop()}:${(other.node.$cstNode?.range.start.line ?? 0) + 1})`;
-                report('overlapping-versions', { what: node.name, other: where, date: day }, { node: node.validity, property: 'from' });
+                report('overlapping-versions', { what: node.name, other: where, date: day }, { node: node.validity, property: 'from', relatedInformation: relatedAt(other.node, other.node.name) });
             }
         }
     };
