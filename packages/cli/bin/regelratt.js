@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
+// The bundled command line (built by `npm run build`); see packages/cli/esbuild.mjs.
+import { main } from '../dist/regelratt.bundle.mjs';
 
 process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), stderrIsTerminal: process.stderr.isTTY === true });
