@@ -44,7 +44,7 @@ function time(command, commandArgs, expectCode) {
 const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-bench-'));
 try {
     const cases = [
-        ["examples/orebro (13 files)", "examples/orebro"],
+        ['examples/orebro (13 files)', 'examples/orebro'],
         ['examples/eskilstuna', 'examples/eskilstuna'],
         ['examples/uppsala', 'examples/uppsala'],
     ];
