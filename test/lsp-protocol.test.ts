@@ -205,6 +205,11 @@ describe('the language server over stdio', () => {
         expect(levelText).toContain('**nivå 10** i `h_t`: 9 676 kr');
         expect(levelText).toMatch(/giltig 2020-11-01– \(gäller i dag, \d{4}-\d{2}-\d{2}\)/);
         expect(levelText).toContain('avrundning: hela kronor, halva bort från noll');
+        const rate = 'timkostnad h_at {\n    belopp 337,50 kr/h\n    avrundning hela kronor, halva bort från noll\n}\n';
+        open('hover_rate.regel', rate);
+        await diagnosticsFor('hover_rate.regel');
+        const amount = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('hover_rate.regel') }, position: at(rate, '337', 1) });
+        expect((amount?.contents as { value: string }).value).toBe('337,5 kr — avrundning: hela kronor, halva bort från noll (`h_at`)');
         const parameter = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('hover.regel') }, position: at(text, 'pbb', 1) });
         expect((parameter?.contents as { value: string }).value).toContain('2021-01-01–2021-12-31: 47 600 kr  \n2022-01-01–: 48 300 kr');
     });

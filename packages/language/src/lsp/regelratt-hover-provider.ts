@@ -54,6 +54,13 @@ export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
             }
             return lines.join('\n\n');
         }
+        // An amount elsewhere: the rounding its rate or fee applies, if it states one.
+        if (astTypes.isQuantity(node) && node.unit?.money) {
+            const owner = AstUtils.getContainerOfType(node, (n): n is astTypes.Rate | astTypes.Fee | astTypes.Premium => astTypes.isRate(n) || astTypes.isFee(n) || astTypes.isPremium(n));
+            if (owner?.rounding) {
+                return `${swedishDecimal(node.value)} kr — ${sv ? 'avrundning' : 'rounding'}: ${owner.rounding.$cstNode?.text.replace(/^avrundning\s+/, '').replace(/\s+/g, ' ')} (\`${owner.name}\`)`;
+            }
+        }
         return undefined;
     }
 
