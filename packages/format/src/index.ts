@@ -1,2 +1,3 @@
 export * from './compiled-policy.js';
 export * from './exact-number.js';
+export * from './iso-date.js';

@@ -1,6 +1,7 @@
 import type { CitizenValues } from './citizen.js';
 import { Emitter } from './criterion-codegen.js';
 import type { CaseAnswer, CaseInput } from './evaluate-case.js';
+import { listed } from './inclusion.js';
 import type { PreparedPolicy } from './policy-runtime.js';
 
 /**
@@ -56,9 +57,4 @@ export function generateCaseAnswerer(prepared: PreparedPolicy, emitter: Emitter)
         amounts: prepared.tables.map(t => t.knownAmounts()),
         listed,
     }, lines.join('\n'));
-}
-
-/** As the question-by-question path matches units and services: by id or by plain name. */
-function listed(ids: readonly string[], reference: string): boolean {
-    return ids.some(id => id === reference || id.endsWith(`/${reference}`));
 }

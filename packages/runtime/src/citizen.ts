@@ -1,4 +1,4 @@
-import { ExactNumber, type Attribute } from '@regelratt/format';
+import { dateOfDay, dayNumber, ExactNumber, isCalendarDate, type Attribute } from '@regelratt/format';
 import { RegelrattRuntimeError } from './runtime-error.js';
 
 /** A citizen as consuming systems send one: attribute name (or id) → value. */
@@ -11,19 +11,6 @@ export type CitizenInput = Readonly<Record<string, unknown>>;
  */
 export type AttributeValue = string | boolean | number | ExactNumber;
 
-const DAY_MS = 86_400_000;
-
-export function dayNumber(isoDate: string): number {
-    return Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
-}
-
-function isIsoDate(text: string): boolean {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-        return false;
-    }
-    const date = new Date(`${text}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
 
 function outside(attribute: Attribute, raw: unknown, expected: string): RegelrattRuntimeError {
     return new RegelrattRuntimeError('value-outside-domain',
@@ -92,7 +79,7 @@ export function readAttributeValue(attribute: Attribute, raw: unknown): Attribut
         case 'money':
             return readDecimal(attribute, raw);
         case 'date':
-            if (typeof raw !== 'string' || !isIsoDate(raw)) {
+            if (typeof raw !== 'string' || !isCalendarDate(raw)) {
                 throw wrongType(attribute, raw, 'ett datum ÅÅÅÅ-MM-DD');
             }
             return dayNumber(raw);
@@ -180,7 +167,7 @@ export class CitizenValues {
             return value ? 'ja' : 'nej';
         }
         if (typeof value === 'number' && attribute.domain.type === 'date') {
-            return new Date(value * DAY_MS).toISOString().slice(0, 10);
+            return dateOfDay(value);
         }
         return String(value);
     }

@@ -1,5 +1,5 @@
-import { ExactNumber, type Criterion, type Literal } from '@regelratt/format';
-import { dayNumber, type AttributeCatalogue, type AttributeValue, type CitizenValues } from './citizen.js';
+import { dayNumber, ExactNumber, type Criterion, type Literal } from '@regelratt/format';
+import { type AttributeCatalogue, type AttributeValue, type CitizenValues } from './citizen.js';
 import { generateTest } from './criterion-codegen.js';
 import { RegelrattRuntimeError } from './runtime-error.js';
 

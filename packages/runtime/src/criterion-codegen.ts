@@ -1,5 +1,5 @@
-import { ExactNumber, type Criterion, type Literal } from '@regelratt/format';
-import { dayNumber, type AttributeCatalogue, type AttributeEntry, type CitizenValues } from './citizen.js';
+import { dayNumber, ExactNumber, type Criterion, type Literal } from '@regelratt/format';
+import { type AttributeCatalogue, type AttributeEntry, type CitizenValues } from './citizen.js';
 
 type Comparison = Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown }>;
 

@@ -1,5 +1,6 @@
 import type { CitizenInput } from './citizen.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
+import { inForce } from './money.js';
 import { place, type Placement } from './placement.js';
 import type { PolicyRuntime } from './policy-runtime.js';
 import { RegelrattRuntimeError } from './runtime-error.js';
@@ -45,66 +46,53 @@ export function evaluateCase(runtime: PolicyRuntime, input: CaseInput, explain =
         throw new RegelrattRuntimeError('missing-attribute', 'Fallet saknar "citizen" med medborgarens egenskaper.', {});
     }
     const citizen = runtime.citizen(input.citizen);
-    const context: InclusionContext = { date: input.date, unit: input.unit, service: input.service };
-    try {
-        // Most cases answer every question: the generated fast path, else one pass without per-question error handling.
-        const fast = explain ? undefined : runtime.prepared().answerCase?.(citizen, input);
-        return fast ?? answerAll(runtime, input, citizen, context, explain, undefined);
-    } catch (error) {
-        if (!(error instanceof RegelrattRuntimeError)) {
-            throw error;
+    // Most cases: the generated fast path answers everything. Anything unusual (or no code
+    // generation) is answered question by question, each error in its place.
+    if (!explain) {
+        try {
+            const fast = runtime.prepared().answerCase?.(citizen, input);
+            if (fast) {
+                return fast;
+            }
+        } catch (error) {
+            if (!(error instanceof RegelrattRuntimeError)) {
+                throw error;
+            }
         }
-        // Some question failed: answer again, question by question, each error in its place.
-        return answerAll(runtime, input, citizen, context, explain, failed);
     }
+    return answerAll(runtime, input, citizen, explain);
 }
 
-function answerAll(
-    runtime: PolicyRuntime, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, context: InclusionContext, explain: boolean,
-    onError: ((error: unknown) => Failed) | undefined,
-): CaseAnswer {
+function answerAll(runtime: PolicyRuntime, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, explain: boolean): CaseAnswer {
     const { models, pilots, tables } = runtime.prepared();
-    // Arrays grown by push stay packed; preallocated ones would be holey and slower to build.
+    const context: InclusionContext = { date: input.date, unit: input.unit, service: input.service };
     const placements: CaseAnswer['placements'] = [];
     for (const prepared of models) {
-        if (!onError) {
-            placements.push(place(prepared, citizen, explain));
-            continue;
-        }
         try {
             placements.push(place(prepared, citizen, explain));
         } catch (error) {
-            placements.push({ model: prepared.model.id, ...onError(error) });
+            placements.push({ model: prepared.model.id, ...failed(error) });
         }
     }
     const inclusions: CaseAnswer['inclusions'] = [];
     for (const prepared of pilots) {
-        if (!onError) {
-            inclusions.push(include(prepared, citizen, context, explain));
-            continue;
-        }
         try {
             inclusions.push(include(prepared, citizen, context, explain));
         } catch (error) {
-            inclusions.push({ pilot: prepared.pilot.id, ...onError(error) });
+            inclusions.push({ pilot: prepared.pilot.id, ...failed(error) });
         }
     }
     const compensation: CaseAnswer['compensation'] = [];
     if (input.level !== undefined) {
         for (const prepared of tables) {
-            const validity = prepared.table.validity;
-            if (input.date && validity && (input.date < validity.from || (validity.to && input.date > validity.to))) {
-                continue;
-            }
-            // Validity was checked just above.
-            if (!onError) {
-                compensation.push({ table: prepared.table.id, amount: prepared.amountText(input.level) });
+            if (!inForce(prepared.table.validity, input.date)) {
                 continue;
             }
             try {
+                // Validity was checked just above.
                 compensation.push({ table: prepared.table.id, amount: prepared.amountText(input.level) });
             } catch (error) {
-                compensation.push({ table: prepared.table.id, ...onError(error) });
+                compensation.push({ table: prepared.table.id, ...failed(error) });
             }
         }
     }

@@ -19,6 +19,16 @@ export interface Inclusion {
     requirements: Array<{ requirement: string; met: boolean; evaluated?: false; criterion?: CriterionTrace }>;
 }
 
+/** Whether a day lies in a period (an open end runs on). */
+export function inPeriod(period: { from: string; to?: string }, date: string): boolean {
+    return date >= period.from && (!period.to || date <= period.to);
+}
+
+/** Whether a unit or service, given by id or plain name, is among the pilot's ids. */
+export function listed(ids: readonly string[], reference: string): boolean {
+    return ids.some(id => id === reference || id.endsWith(`/${reference}`));
+}
+
 /** Decides whether a citizen (at a unit, for a service, on a date) is included in a pilot, with each requirement. */
 export function include(prepared: PreparedPilot, values: CitizenValues, context: InclusionContext, explain: boolean): Inclusion {
     const { pilot, inclusion, exclusions, admits } = prepared;
@@ -33,9 +43,9 @@ export function include(prepared: PreparedPilot, values: CitizenValues, context:
                 included = !exclusions[i].test(values);
             }
         }
-        included &&= (!context.date || !pilot.period || (context.date >= pilot.period.from && (!pilot.period.to || context.date <= pilot.period.to)))
-            && (!context.unit || pilot.units.length === 0 || pilot.units.some(u => u === context.unit || u.endsWith(`/${context.unit}`)))
-            && (!context.service || pilot.services.length === 0 || pilot.services.some(s => s === context.service || s.endsWith(`/${context.service}`)));
+        included &&= (!context.date || !pilot.period || inPeriod(pilot.period, context.date))
+            && (!context.unit || pilot.units.length === 0 || listed(pilot.units, context.unit))
+            && (!context.service || pilot.services.length === 0 || listed(pilot.services, context.service));
         return { pilot: pilot.id, included, requirements: [] };
     }
     const requirements: Inclusion['requirements'] = [];
@@ -58,13 +68,13 @@ export function include(prepared: PreparedPilot, values: CitizenValues, context:
         }
     });
     if (context.date && pilot.period) {
-        record(`period ${pilot.period.from}–${pilot.period.to ?? ''}`, context.date >= pilot.period.from && (!pilot.period.to || context.date <= pilot.period.to));
+        record(`period ${pilot.period.from}–${pilot.period.to ?? ''}`, inPeriod(pilot.period, context.date));
     }
     if (context.unit && pilot.units.length > 0) {
-        record(`enhet ${context.unit}`, pilot.units.some(u => u === context.unit || u.endsWith(`/${context.unit}`)));
+        record(`enhet ${context.unit}`, listed(pilot.units, context.unit));
     }
     if (context.service && pilot.services.length > 0) {
-        record(`insats ${context.service}`, pilot.services.some(s => s === context.service || s.endsWith(`/${context.service}`)));
+        record(`insats ${context.service}`, listed(pilot.services, context.service));
     }
     return { pilot: pilot.id, included, requirements };
 }

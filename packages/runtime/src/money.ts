@@ -17,7 +17,8 @@ export interface Amount {
     trace: MoneyTrace[];
 }
 
-function inForce(validity: Validity | undefined, date: string | undefined): boolean {
+/** Whether something with this validity is in force on the date (always, when either is absent). */
+export function inForce(validity: Validity | undefined, date: string | undefined): boolean {
     return !validity || !date || (validity.from <= date && (!validity.to || date <= validity.to));
 }
 

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { renderMessage } from '@regelratt/language';
+import { renderMessage, swedishDecimal } from '@regelratt/language';
 import { runExamples, type ExampleResult } from '@regelratt/runtime';
 import type { ExampleExpectation } from '@regelratt/format';
 import type { CliOptions } from '../arguments.js';
@@ -25,7 +25,8 @@ function shown(value: unknown, sv: boolean): string {
     }
     const text = String(value);
     if (/^-?\d+(\.\d+)?$/.test(text)) {
-        return `${text.replace('-', '−').replace('.', sv ? ',' : '.').replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} kr`;
+        const written = swedishDecimal(text);
+        return `${sv ? written : written.replace(',', '.')} kr`;
     }
     return text.includes('/') ? text.split('/')[1] : text;
 }

@@ -3,6 +3,7 @@ import type { Criterion } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isComparison, isEnumerationLiteral } from '../generated/ast.js';
 import { compileCriterion } from '../compiler/compile-criterion.js';
+import { isNumericType, literalFits } from '../validation/literal-fits.js';
 import { elementId } from '../compiler/element-ids.js';
 import { attributeDomain, type AnalysedAttribute } from './attribute-domain.js';
 
@@ -34,25 +35,19 @@ export function analysisInput(criteria: readonly Ast.Criterion[]): AnalysisInput
     return { criteria: criteria.map(compileCriterion), attributes };
 }
 
+/** The comparisons the type checks accept (they report the rest). */
 function wellTyped(comparison: Ast.Comparison, attribute: Ast.Attribute): boolean {
-    const type = attribute.type.$type;
+    const type = attribute.type;
     const literals = comparison.value ? [comparison.value] : comparison.members;
-    const numeric = type === 'IntegerType' || type === 'DecimalType' || type === 'MoneyType';
     if (comparison.range) {
-        return numeric;
+        return isNumericType(type);
     }
     if (literals.length === 0) {
-        return type === 'BooleanType';
+        return type.$type === 'BooleanType';
     }
     const ordered = comparison.operator !== undefined && !['=', '≠', '!='].includes(comparison.operator);
-    return literals.every(literal => {
-        switch (literal.$type) {
-            case 'NumberLiteral': return numeric;
-            case 'DateLiteral': return type === 'DateType';
-            case 'BooleanLiteral': return type === 'BooleanType' && !ordered;
-            case 'EnumerationLiteral': return type === 'EnumerationType' && !ordered;
-        }
-    });
+    const unordered = type.$type === 'BooleanType' || type.$type === 'EnumerationType';
+    return !(ordered && unordered) && literals.every(literal => literalFits(type, literal));
 }
 
 /**

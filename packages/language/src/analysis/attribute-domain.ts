@@ -1,4 +1,4 @@
-import { ExactNumber } from '@regelratt/format';
+import { dateOfDay, dayNumber as formatDayNumber, ExactNumber } from '@regelratt/format';
 import type { Attribute } from '../generated/ast.js';
 
 /**
@@ -37,13 +37,11 @@ export function attributeDomain(attribute: Attribute): AttributeDomain {
     }
 }
 
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 for an ISO date, so dates split and compare like whole numbers. */
+/** A date as the analyses split it: its day number, exactly. */
 export function dayNumber(isoDate: string): ExactNumber {
-    return ExactNumber.of(BigInt(Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS)));
+    return ExactNumber.of(BigInt(formatDayNumber(isoDate)));
 }
 
 export function isoDateOfDay(day: ExactNumber): string {
-    return new Date(Number(day.floor()) * DAY_MS).toISOString().slice(0, 10);
+    return dateOfDay(Number(day.floor()));
 }

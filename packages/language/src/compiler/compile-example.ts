@@ -52,10 +52,10 @@ function compileExpectations(expectations: Ast.Expectation[]): ExampleExpectatio
             expected.included = !expectation.notIncluded;
         } else if (expectation.amount) {
             const amount = `${expectation.amount.negative && expectation.amount.value !== '0' ? '-' : ''}${expectation.amount.value}`;
-            const scope = expectation.scope?.replace(/\s+/g, '');
-            if (scope === 'permånad') {
+            // `per månad` reaches the AST as `permånad` (Langium joins a value's keywords).
+            if (expectation.scope === 'permånad') {
                 expected.monthly = amount;
-            } else if (scope === 'totalt') {
+            } else if (expectation.scope === 'totalt') {
                 expected.total = amount;
             } else {
                 expected.amount = amount;

@@ -20,8 +20,6 @@ const movements: Record<string, Movement> = {
 
 const managements: Record<string, 'own' | 'external' | 'region'> = { egen: 'own', extern: 'external', region: 'region' };
 
-/** Keyword sequences (`ska inte`) are compared on their letters, whatever spacing the writer used. */
-const letters = (text: string) => text.replace(/\s+/g, '');
 
 /**
  * Compiles one checked policy file to its JSON model. Pure: the same AST gives the same object,
@@ -100,7 +98,7 @@ function compileElement(element: Ast.Element, file: string): CompiledElement {
                 obligations: element.obligations.map(obligation => ({
                     id: elementId(obligation),
                     name: obligation.name,
-                    force: forces[letters(obligation.force)],
+                    force: forces[obligation.force],
                     text: obligation.text,
                     governs: obligation.governs.map(referenceId),
                     ...optional('frequency', obligation.frequency && compileFrequency(obligation.frequency)),
@@ -165,7 +163,7 @@ function compileElement(element: Ast.Element, file: string): CompiledElement {
                     ...optional('title', pathway.title),
                     ...optional('description', pathway.description),
                     ...optional('criterion', pathway.criterion && compileCriterion(pathway.criterion)),
-                    ...optional('movement', pathway.movement && movements[letters(pathway.movement)]),
+                    ...optional('movement', pathway.movement && movements[pathway.movement]),
                     ...optional('followUp', pathway.followUp && compileFrequency(pathway.followUp)),
                     secondary: pathway.secondary.map(referenceId),
                     source: sourceSpan(pathway, file),

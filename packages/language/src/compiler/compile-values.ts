@@ -11,12 +11,13 @@ const timeUnits: Record<string, Format.TimeUnit> = {
     dag: 'day', dagar: 'day', vecka: 'week', veckor: 'week', månad: 'month', månader: 'month', år: 'year', timme: 'hour', timmar: 'hour',
 };
 
+// Langium joins the keywords of a multi-word value without spaces: `halva bort från noll` reaches the AST as `halvabortfrånnoll`.
 const roundingModes: Record<string, Format.Rounding['mode']> = {
-    'halva bort från noll': 'half-away-from-zero',
-    'halva uppåt': 'half-up',
-    'halva till jämnt': 'half-even',
-    'nedåt': 'down',
-    'uppåt': 'up',
+    halvabortfrånnoll: 'half-away-from-zero',
+    halvauppåt: 'half-up',
+    halvatilljämnt: 'half-even',
+    nedåt: 'down',
+    uppåt: 'up',
 };
 
 export function compilePeriod(period: string): Format.Period {
@@ -48,16 +49,10 @@ export function compileDateRange(range: Ast.DateRange): Format.DateRange {
     return { from: range.from, ...(range.to ? { to: range.to } : {}) };
 }
 
-/** Keyword sequences reach the AST joined without spaces ("halvabortfrånnoll"); compare on letters only. */
-function words(text: string): string {
-    return text.replace(/\s+/g, '');
-}
-
 export function compileRounding(rounding: Ast.Rounding): Format.Rounding {
-    const mode = Object.entries(roundingModes).find(([written]) => words(written) === words(rounding.mode ?? 'halva bort från noll'));
     return {
-        unit: words(rounding.unit) === 'helakronor' ? 'krona' : 'öre',
-        mode: mode ? mode[1] : 'half-away-from-zero',
+        unit: rounding.unit === 'helakronor' ? 'krona' : 'öre',
+        mode: rounding.mode ? roundingModes[rounding.mode] : 'half-away-from-zero',
     };
 }
 

@@ -4,6 +4,7 @@ import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type Te
 import type { CodeActionParams } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
 import type { LocaleSetting } from '../i18n/locale.js';
+import { missingLevels } from '../validation/level-table-checks.js';
 import type { RegelrattLspServices } from './regelratt-lsp-module.js';
 
 /**
@@ -46,13 +47,7 @@ export class RegelrattCodeActionProvider implements CodeActionProvider {
         if (!table?.levels || !table.$cstNode) {
             return;
         }
-        const present = new Set(table.rows.map(row => Number(row.level)));
-        const missing: number[] = [];
-        for (let level = Number(table.levels.min); level <= Number(table.levels.max); level++) {
-            if (!present.has(level)) {
-                missing.push(level);
-            }
-        }
+        const missing = missingLevels(table);
         const rows = missing.map(level => `    nivå ${level} : ej angivet\n`).join('');
         actions.push(this.action(document, diagnostic, this.text('Lägg till de saknade nivåerna (ej angivet)', 'Add the missing levels (ej angivet)'),
             [this.beforeClosingBrace(document, table.$cstNode, rows)], true));

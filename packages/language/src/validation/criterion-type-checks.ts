@@ -1,9 +1,10 @@
 import type { ValidationChecks } from 'langium';
 import type { Attribute, CitizenValue, Comparison, Literal, RegelrattAstType } from '../generated/ast.js';
-import { isBooleanLiteral, isBooleanType, isDateLiteral, isDateType, isDecimalType, isEnumerationLiteral, isEnumerationType, isIntegerType, isMoneyType, isNumberLiteral } from '../generated/ast.js';
+import { isBooleanType, isDecimalType, isEnumerationType, isIntegerType, isMoneyType, isNumberLiteral } from '../generated/ast.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { compareDecimals, swedishDecimal } from '../numbers/decimal-text.js';
 import { describeAttributeType, describeLiteral } from './attribute-type-text.js';
+import { isNumericType, literalFits } from './literal-fits.js';
 import { createReport, type Report } from './report.js';
 
 const EQUALITY = new Set(['=', '≠', '!=']);
@@ -32,7 +33,7 @@ export function criterionTypeChecks(services: RegelrattServices): ValidationChec
                 return;
             }
             if (comparison.range) {
-                if (!isIntegerType(attribute.type) && !isDecimalType(attribute.type) && !isMoneyType(attribute.type)) {
+                if (!isNumericType(attribute.type)) {
                     mismatch(`${swedishDecimal(comparison.range.min)}–${swedishDecimal(comparison.range.max)}`, 'range');
                 }
                 return;
@@ -69,11 +70,7 @@ export function criterionTypeChecks(services: RegelrattServices): ValidationChec
         property: 'value' | 'members', index?: number,
     ): void {
         const type = attribute.type;
-        const fits = (isBooleanType(type) && isBooleanLiteral(literal))
-            || (isEnumerationType(type) && isEnumerationLiteral(literal))
-            || (isDateType(type) && isDateLiteral(literal))
-            || ((isIntegerType(type) || isDecimalType(type) || isMoneyType(type)) && isNumberLiteral(literal));
-        if (!fits) {
+        if (!literalFits(type, literal)) {
             mismatch(describeLiteral(literal, locale.current), property, index);
             return;
         }

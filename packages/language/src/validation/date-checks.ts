@@ -1,7 +1,7 @@
+import { isCalendarDate } from '@regelratt/format';
 import type { AstNode, ValidationChecks } from 'langium';
 import type { RegelrattAstType } from '../generated/ast.js';
 import type { RegelrattServices } from '../regelratt-module.js';
-import { isCalendarDate } from '../numbers/calendar-date.js';
 import { createReport, type Report } from './report.js';
 
 /** Dates are real calendar dates, and a period does not end before it starts. */

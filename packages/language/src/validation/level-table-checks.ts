@@ -37,18 +37,9 @@ export function levelTableAnalyses(services: RegelrattServices): ValidationCheck
         LevelTable: (table, accept) => {
             const report = createReport(accept, locale);
             const sv = locale.current === 'sv';
-            const { levels } = table;
-            if (levels && isWholeDecimal(levels.min) && isWholeDecimal(levels.max) && compareDecimals(levels.min, levels.max) <= 0) {
-                const present = new Set(table.rows.map(row => Number(row.level)));
-                const missing: number[] = [];
-                for (let level = Number(levels.min); level <= Number(levels.max); level++) {
-                    if (!present.has(level)) {
-                        missing.push(level);
-                    }
-                }
-                if (missing.length > 0) {
-                    report('missing-level', { min: levels.min, max: levels.max, levels: compactLevels(missing, sv) }, { node: table, property: 'levels' });
-                }
+            const missing = missingLevels(table);
+            if (table.levels && missing.length > 0) {
+                report('missing-level', { min: table.levels.min, max: table.levels.max, levels: compactLevels(missing, sv) }, { node: table, property: 'levels' });
             }
             const open = table.rows.filter(row => isOpenAmount(row.value)).map(row => Number(row.level));
             if (open.length > 0) {
@@ -57,6 +48,22 @@ export function levelTableAnalyses(services: RegelrattServices): ValidationCheck
             checkOrder(table, report);
         },
     };
+}
+
+/** The levels a table declares (`nivåer a–b`) but has no row for; none when the declared range is not whole or empty. */
+export function missingLevels(table: LevelTable): number[] {
+    const { levels } = table;
+    if (!levels || !isWholeDecimal(levels.min) || !isWholeDecimal(levels.max) || compareDecimals(levels.min, levels.max) > 0) {
+        return [];
+    }
+    const present = new Set(table.rows.map(row => Number(row.level)));
+    const missing: number[] = [];
+    for (let level = Number(levels.min); level <= Number(levels.max); level++) {
+        if (!present.has(level)) {
+            missing.push(level);
+        }
+    }
+    return missing;
 }
 
 function moneyAmount(row: LevelRow): string | undefined {

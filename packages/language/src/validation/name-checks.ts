@@ -12,27 +12,13 @@ export function nameChecks(services: RegelrattServices): ValidationChecks<Regelr
     const locale = services.i18n.Locale;
     const index = services.shared.workspace.IndexManager;
     const locator = services.workspace.AstNodeLocator;
-    const byName = new WorkspaceCache<string, AstNodeDescription[]>(services.shared);
-    const declarationsNamed = (name: string): AstNodeDescription[] => {
-        if (byName.has(name)) {
-            return byName.get(name)!;
-        }
-        // Fill the whole map in one pass over the index; later lookups are direct.
-        const all = new Map<string, AstNodeDescription[]>();
-        for (const description of index.allElements()) {
-            const list = all.get(description.name);
-            if (list) {
-                list.push(description);
-            } else {
-                all.set(description.name, [description]);
-            }
-        }
-        for (const [key, list] of all) {
-            list.sort((a, b) => a.documentUri.toString().localeCompare(b.documentUri.toString()) || (a.nameSegment?.range.start.line ?? 0) - (b.nameSegment?.range.start.line ?? 0));
-            byName.set(key, list);
-        }
-        return all.get(name) ?? [];
-    };
+    const byName = new WorkspaceCache<string, Map<string, AstNodeDescription[]>>(services.shared);
+    // One pass over the index per workspace state; declarations in file and line order, so messages name the same "other" every time.
+    const declarationsNamed = (name: string): AstNodeDescription[] => byName.get('all', () => Map.groupBy(
+        index.allElements().toArray().sort((a, b) => a.documentUri.toString().localeCompare(b.documentUri.toString())
+            || (a.nameSegment?.range.start.line ?? 0) - (b.nameSegment?.range.start.line ?? 0)),
+        description => description.name,
+    )).get(name) ?? [];
 
     return {
         Policy: (policy, accept) => {

@@ -6,17 +6,13 @@ import type { RegelrattServices } from '../regelratt-module.js';
 import { relatedAt } from './related-location.js';
 import { createReport } from './report.js';
 
-/** Keyword sequences reach the AST without spaces (`skainte`); this is how a writer reads them. */
+/** The force as a writer reads it; Langium joins a value's keywords (`ska inte` arrives as `skainte`). */
 const forceText: Record<string, string> = {
     ska: 'ska', skainte: 'ska inte', bör: 'bör', börinte: 'bör inte', får: 'får', fårinte: 'får inte',
 };
 
-function normalisedForce(obligation: Obligation): string {
-    return obligation.force.replace(/\s+/g, '');
-}
-
 function isNegative(obligation: Obligation): boolean {
-    return normalisedForce(obligation).endsWith('inte');
+    return obligation.force.endsWith('inte');
 }
 
 /** When the obligation is in force: its own validity, else its guideline's, else always. */
@@ -36,17 +32,10 @@ export function obligationChecks(services: RegelrattServices): ValidationChecks<
     const locale = services.i18n.Locale;
     const documents = services.shared.workspace.LangiumDocuments;
     const byAction = new WorkspaceCache<string, Map<string, Obligation[]>>(services.shared);
-    const obligationsFor = (action: string): Obligation[] => byAction.get('all', () => {
-        const map = new Map<string, Obligation[]>();
-        for (const document of documents.all) {
-            for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
-                if (isObligation(node) && node.action) {
-                    map.set(node.action, [...(map.get(node.action) ?? []), node]);
-                }
-            }
-        }
-        return map;
-    }).get(action) ?? [];
+    const obligationsFor = (action: string): Obligation[] => byAction.get('all', () => Map.groupBy(
+        documents.all.toArray().flatMap(document => AstUtils.streamAllContents(document.parseResult.value).filter(isObligation).filter(o => o.action !== undefined).toArray()),
+        obligation => obligation.action!,
+    )).get(action) ?? [];
 
     return {
         Frequency: (frequency, accept) => {
@@ -75,7 +64,7 @@ export function obligationChecks(services: RegelrattServices): ValidationChecks<
                 if (shared && day) {
                     report('contradicting-obligations', {
                         other: `${other.name} (${(other.$container as Guideline).name})`,
-                        force: forceText[normalisedForce(obligation)], otherForce: forceText[normalisedForce(other)],
+                        force: forceText[obligation.force], otherForce: forceText[other.force],
                         action: obligation.action, thing: shared.name, date: day === '0000-01-01' ? (locale.current === 'sv' ? 'början' : 'the start') : day,
                     }, { node: obligation, property: 'force', relatedInformation: relatedAt(other, other.name) });
                 }

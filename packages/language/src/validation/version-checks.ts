@@ -34,17 +34,14 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
 
     // Built once per state of the workspace, then shared by every table and guideline checked in it.
     const cache = new WorkspaceCache<string, Map<string, Versioned[]>>(services.shared);
-    const versionsByKey = (): Map<string, Versioned[]> => cache.get('all', () => {
-        const byKey = new Map<string, Versioned[]>();
-        for (const versioned of collectVersioned()) {
-            byKey.set(versioned.key, [...(byKey.get(versioned.key) ?? []), versioned]);
-        }
-        return byKey;
-    });
+    const versionsByKey = (): Map<string, Versioned[]> => cache.get('all', () => Map.groupBy(collectVersioned(), versioned => versioned.key));
     const collectVersioned = (): Versioned[] => documents.all.toArray().flatMap(document =>
         AstUtils.streamAllContents(document.parseResult.value).toArray().flatMap((node: AstNode): Versioned[] => {
-            const key = (isLevelTable(node) || isGuideline(node)) ? versionKey(node) : undefined;
-            return key && (node as LevelTable | Guideline).validity ? [{ node: node as LevelTable | Guideline, key, validity: (node as LevelTable | Guideline).validity! }] : [];
+            if (!isLevelTable(node) && !isGuideline(node)) {
+                return [];
+            }
+            const key = versionKey(node);
+            return key && node.validity ? [{ node, key, validity: node.validity }] : [];
         }));
 
     const checkVersioned = (node: LevelTable | Guideline, accept: Parameters<typeof createReport>[0]) => {
