@@ -201,3 +201,32 @@ describe('examples/broken', () => {
         });
     });
 });
+
+describe('an internal error', () => {
+    // Provoked by an output stream that fails: the command itself is fine, so the message must not blame the files.
+    const failingIO = (stderr: string[]) => ({
+        stdout: { write: () => { throw new Error('skrivning misslyckades'); } },
+        stderr: { write: (text: string) => stderr.push(text) },
+        cwd: repository,
+    });
+
+    test('says it is not the user\'s fault, what to report and how to see where it happened: exit 3, no stack', async () => {
+        const { main } = await import('../packages/cli/dist/index.js');
+        const stderr: string[] = [];
+        const code = await main(['check', 'examples/orebro'], failingIO(stderr));
+        expect(code).toBe(3);
+        const text = stderr.join('');
+        expect(text).toContain('internt fel i regelratt (inte ett fel i dina filer): skrivning misslyckades.');
+        expect(text).toContain('--debug');
+        expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    });
+
+    test('--debug adds the stack', async () => {
+        const { main } = await import('../packages/cli/dist/index.js');
+        const stderr: string[] = [];
+        const code = await main(['check', 'examples/orebro', '--debug', '--lang', 'en'], failingIO(stderr));
+        expect(code).toBe(3);
+        expect(stderr.join('')).toContain('internal error in regelratt (not an error in your files)');
+        expect(stderr.join('')).toMatch(/\n\s+at .+:\d+:\d+/);
+    });
+});

@@ -18,6 +18,8 @@ export interface CliOptions {
     explain: boolean;
     help: boolean;
     version: boolean;
+    /** Print the stack of an internal error (also `REGELRATT_DEBUG=1`). */
+    debug: boolean;
 }
 
 export type ParsedArguments = { ok: true; options: CliOptions } | { ok: false; locale: MessageLocale; problem: { sv: string; en: string } };
@@ -46,6 +48,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
                 explain: { type: 'boolean', default: false },
                 help: { type: 'boolean', short: 'h', default: false },
                 version: { type: 'boolean', short: 'v', default: false },
+                debug: { type: 'boolean', default: false },
             },
         });
     } catch (error) {
@@ -85,6 +88,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
             explain: values.explain ?? false,
             help: values.help ?? false,
             version: values.version ?? false,
+            debug: values.debug ?? false,
         },
     };
 }

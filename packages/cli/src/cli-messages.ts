@@ -26,6 +26,7 @@ Flaggor:
   --max-file-size <MB> Största tillåtna filstorlek (standard: 4).
   -h, --help           Visar den här hjälpen.
   -v, --version        Visar versionen.
+  --debug              Visar var ett internt fel uppstod (för en felrapport).
 
 Slutkoder: 0 inga fel, 1 fel i policyn (eller exempel som inte går igenom, eller fall som inte kan läsas), 2 felaktigt anrop eller fil som inte kan läsas, 3 internt fel.`,
         en: `Usage:
@@ -51,6 +52,7 @@ Options:
   --max-file-size <MB> Largest file accepted (default: 4).
   -h, --help           Shows this help.
   -v, --version        Shows the version.
+  --debug              Shows where an internal error happened (for a bug report).
 
 Exit codes: 0 no errors, 1 errors in the policy (or failing examples, or unreadable cases), 2 bad invocation or unreadable file, 3 internal error.`,
     },
@@ -82,7 +84,11 @@ export const problems = {
     noOutput: () => ({ sv: 'compile behöver en utmapp: -o <mapp>.', en: 'compile needs an output folder: -o <folder>.' }),
     badOption: (detail: string) => ({ sv: `felaktig flagga: ${detail}`, en: `bad option: ${detail}` }),
     badValue: (option: string, value: string) => ({ sv: `ogiltigt värde '${value}' för ${option}.`, en: `invalid value '${value}' for ${option}.` }),
-    internal: (detail: string) => ({ sv: `internt fel: ${detail}. Rapportera gärna felet med filen som gav det.`, en: `internal error: ${detail}. Please report it with the file that caused it.` }),
+    // An internal error is Regelrätt's fault, never the policy writer's: say so, say what to send, and how to see the details.
+    internal: (detail: string) => ({
+        sv: `internt fel i regelratt (inte ett fel i dina filer): ${detail}. Rapportera det till Regelrätts utvecklare med kommandoraden och utskriften av samma kommando med --debug, som visar var felet uppstod.`,
+        en: `internal error in regelratt (not an error in your files): ${detail}. Please report it to the Regelrätt developers with the command line and the output of the same command with --debug, which shows where it happened.`,
+    }),
 };
 
 export function summary(errors: number, warnings: number, files: number, locale: MessageLocale): string {

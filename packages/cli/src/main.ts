@@ -55,7 +55,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         }
     } catch (error) {
         io.stderr.write(`regelratt: ${problems.internal(error instanceof Error ? error.message : String(error))[locale]}\n`);
-        if (process.env.REGELRATT_DEBUG) {
+        if (options.debug || process.env.REGELRATT_DEBUG) {
             io.stderr.write(`${(error as Error).stack}\n`);
         }
         return EXIT_INTERNAL;

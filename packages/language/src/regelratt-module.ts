@@ -1,3 +1,5 @@
+// Before anything else: Node 20 lacks ES2024's grouping functions, which the parser library calls.
+import './compat/es2024-grouping.js';
 import {
     createDefaultCoreModule, createDefaultSharedCoreModule, inject,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices,

@@ -1,3 +1,4 @@
+import { groupBy } from '../utils/group-by.js';
 import { AstUtils, WorkspaceCache, type AstNodeDescription, type ValidationChecks } from 'langium';
 import type { RegelrattAstType } from '../generated/ast.js';
 import { kindName } from '../i18n/element-kind-names.js';
@@ -14,7 +15,7 @@ export function nameChecks(services: RegelrattServices): ValidationChecks<Regelr
     const locator = services.workspace.AstNodeLocator;
     const byName = new WorkspaceCache<string, Map<string, AstNodeDescription[]>>(services.shared);
     // One pass over the index per workspace state; declarations in file and line order, so messages name the same "other" every time.
-    const declarationsNamed = (name: string): AstNodeDescription[] => byName.get('all', () => Map.groupBy(
+    const declarationsNamed = (name: string): AstNodeDescription[] => byName.get('all', () => groupBy(
         index.allElements().toArray().sort((a, b) => a.documentUri.toString().localeCompare(b.documentUri.toString())
             || (a.nameSegment?.range.start.line ?? 0) - (b.nameSegment?.range.start.line ?? 0)),
         description => description.name,

@@ -1,3 +1,4 @@
+import { groupBy } from '../utils/group-by.js';
 import { AstUtils, WorkspaceCache, type ValidationChecks } from 'langium';
 import type { Guideline, Obligation, RegelrattAstType } from '../generated/ast.js';
 import { isObligation } from '../generated/ast.js';
@@ -32,7 +33,7 @@ export function obligationChecks(services: RegelrattServices): ValidationChecks<
     const locale = services.i18n.Locale;
     const documents = services.shared.workspace.LangiumDocuments;
     const byAction = new WorkspaceCache<string, Map<string, Obligation[]>>(services.shared);
-    const obligationsFor = (action: string): Obligation[] => byAction.get('all', () => Map.groupBy(
+    const obligationsFor = (action: string): Obligation[] => byAction.get('all', () => groupBy(
         documents.all.toArray().flatMap(document => AstUtils.streamAllContents(document.parseResult.value).filter(isObligation).filter(o => o.action !== undefined).toArray()),
         obligation => obligation.action!,
     )).get(action) ?? [];

@@ -1,3 +1,4 @@
+import { groupBy } from '../utils/group-by.js';
 import { AstUtils, WorkspaceCache, type AstNode, type ValidationChecks } from 'langium';
 import type { Guideline, LevelTable, RegelrattAstType, Validity } from '../generated/ast.js';
 import { isGuideline, isLevelTable } from '../generated/ast.js';
@@ -34,7 +35,7 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
 
     // Built once per state of the workspace, then shared by every table and guideline checked in it.
     const cache = new WorkspaceCache<string, Map<string, Versioned[]>>(services.shared);
-    const versionsByKey = (): Map<string, Versioned[]> => cache.get('all', () => Map.groupBy(collectVersioned(), versioned => versioned.key));
+    const versionsByKey = (): Map<string, Versioned[]> => cache.get('all', () => groupBy(collectVersioned(), versioned => versioned.key));
     const collectVersioned = (): Versioned[] => documents.all.toArray().flatMap(document =>
         AstUtils.streamAllContents(document.parseResult.value).toArray().flatMap((node: AstNode): Versioned[] => {
             if (!isLevelTable(node) && !isGuideline(node)) {
