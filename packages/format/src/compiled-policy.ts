@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -103,11 +103,19 @@ export type Criterion =
     | { attribute: ElementId; in: Literal[] }
     | { attribute: ElementId; between: { min: Decimal; max: Decimal } };
 
+/**
+ * A formula (since 1.2: levels, conditionals and rounding steps). `ref` names an attribute (the
+ * citizen's value), a parameter (its value on the date), a calculation (its value), a level table or
+ * a rate (its amount at the case's level, on the date); `level` is the case's level.
+ */
 export type Expression =
     | { quantity: Quantity }
     | { ref: ElementId }
+    | { level: true }
     | { op: '+' | '-' | '*' | '/'; left: Expression; right: Expression }
-    | { call: 'min' | 'max'; args: Expression[] };
+    | { call: 'min' | 'max'; args: Expression[] }
+    | { round: Expression; rounding: Rounding }
+    | { if: Criterion; then: Expression; else: Expression };
 
 // ------------------------------------------------------------------ elements
 
@@ -171,6 +179,11 @@ export interface ParameterVersion {
 export interface Parameter extends ElementBase<'parameter'> {
     valueType: 'money' | 'percent' | 'decimal' | 'integer';
     versions: ParameterVersion[];
+}
+
+/** A named calculation (since 1.2): an amount, share or count written once and used anywhere. */
+export interface Calculation extends ElementBase<'calculation'> {
+    value: Expression;
 }
 
 export type Force = 'shall' | 'shall-not' | 'should' | 'should-not' | 'may' | 'may-not';
@@ -334,7 +347,9 @@ export type ExampleQuestion =
     | { type: 'inclusion'; pilot: ElementId; citizen: GivenValue[] }
     | { type: 'compensation'; table: ElementId; level: number }
     | { type: 'fee'; fee: ElementId; level: number; citizen: GivenValue[] }
-    | { type: 'netEffect'; table: ElementId; before: number | null; after: number | null; hours: Decimal; rate: ElementId; months: number };
+    | { type: 'netEffect'; table: ElementId; before: number | null; after: number | null; hours: Decimal; rate: ElementId; months: number }
+    /** Since 1.2: a calculation's value, for a level and a citizen where it reads them. */
+    | { type: 'calculation'; calculation: ElementId; level?: number; citizen: GivenValue[] };
 
 /** What the example expects; only the fields its question answers. */
 export interface ExampleExpectation {
@@ -345,6 +360,8 @@ export interface ExampleExpectation {
     amount?: Decimal;
     monthly?: Decimal;
     total?: Decimal;
+    /** Since 1.2: the question must fail with this runtime error code. */
+    error?: string;
 }
 
 export interface Example extends ElementBase<'example'> {
@@ -355,7 +372,7 @@ export interface Example extends ElementBase<'example'> {
 
 export type CompiledElement =
     | Law | Service | Administration | Operation | Unit | Area | Role | Phase | Body
-    | Attribute | Parameter | Guideline | LevelTable | Premium | FlatRate | PlaceRate | HourlyRate | Fee
+    | Attribute | Parameter | Calculation | Guideline | LevelTable | Premium | FlatRate | PlaceRate | HourlyRate | Fee
     | PathwayModel | TestPhase | Pilot | EffectGoal | Indicator | Example;
 
 export type ElementKind = CompiledElement['kind'];

@@ -40,7 +40,7 @@ testfas t { period från 2020-01-01 till 2020-12-31 förlängd till 2021-06-30 o
 `;
 const fee = (caps: string, validity = 'giltig från 2021-01-01 till 2021-12-31') => `
 parameter pbb : belopp { från 2021-01-01 till 2021-12-31 : 47 600 kr }
-avgift a { ${validity} andel 100 % maxtaxa 0,5392 × pbb / 12 takbelopp { ${caps} } }
+avgift a { ${validity} avgiftsutrymme inkomst andel 100 % maxtaxa 0,5392 × pbb / 12 takbelopp { ${caps} } }
 `;
 const threePathways = 'förlopp a { när aktivitetsförmåga = hög } förlopp b { när aktivitetsförmåga = utvecklingsbar } förlopp c { när aktivitetsförmåga = nedsatt }';
 const manyAttributes = Array.from({ length: 15 }, (_, i) => `egenskap k${i} : ja/nej`).join('\n');
@@ -57,8 +57,14 @@ const cases: Case[] = [
     { code: 'duplicate-enumeration-value', bad: 'egenskap x : en av { a, a }', good: 'egenskap x : en av { a, b }', message: "Värdet 'a' finns redan" },
     { code: 'missing-unit', bad: 'nivåtabell t { nivå 4 : 2 037 }', good: 'nivåtabell t { nivå 4 : 2 037 kr }', message: 'Beloppet 2 037 saknar enhet; skriv 2 037 kr' },
     { code: 'wrong-unit', bad: 'nivåtabell t { nivå 4 : 20 % }', good: 'nivåtabell t { nivå 4 : 20 kr }', message: 'Här väntas kronor, men värdet anges i procent' },
-    { code: 'percentage-out-of-range', bad: 'avgift a { andel 120 % }', good: 'avgift a { andel 70 % }', message: '120 % är utanför 0–100 %' },
+    { code: 'percentage-out-of-range', bad: 'avgift a { avgiftsutrymme inkomst andel 120 % }', good: 'avgift a { avgiftsutrymme inkomst andel 70 % }', message: '120 % är utanför 0–100 %' },
     { code: 'not-a-whole-number', bad: 'nivåtabell t { nivå 4,5 : 100 kr }', good: 'nivåtabell t { nivå 4 : 100 kr }', message: 'En nivå måste vara ett heltal, inte 4,5' },
+    { code: 'unit-mismatch', bad: 'egenskap timmar_hjälp : decimaltal 0–300 timmar\nberäkning x = inkomst + timmar_hjälp', good: 'egenskap timmar_hjälp : decimaltal 0–300 timmar\nberäkning x = inkomst + timmar_hjälp × 337,50 kr/h', message: 'Kan inte addera kr/mån och timmar: enheterna passar inte ihop.' },
+    { code: 'not-a-number', bad: 'beräkning x = kognitiv_svikt × 100 kr', good: 'beräkning x = om kognitiv_svikt så 100 kr annars 0 kr', message: 'kognitiv_svikt är ja/nej och kan inte räknas med.' },
+    { code: 'calculation-cycle', bad: 'beräkning a = b + 1 kr\nberäkning b = a', good: 'beräkning a = b + 1 kr\nberäkning b = 2 kr', message: 'Beräkningen a beror av sig själv (a → b → a) och får därför inget värde.' },
+    { code: 'fee-without-room', bad: 'avgift a { andel 70 % }', good: 'avgift a { avgiftsutrymme inkomst andel 70 % }', message: 'Avgiften a anger inget avgiftsutrymme' },
+    { code: 'expectation-does-not-fit', bad: 'beräkning x = 5 kr\nexempel e { datum 2021-01-01 beräkning x förväntat per månad 5 kr }', good: 'beräkning x = 5 kr\nexempel e { datum 2021-01-01 beräkning x förväntat 5 kr }', message: 'Det här förväntade svaret passar inte en beräkning; den kan förväntas ge: förväntat … kr, förväntat fel "…".' },
+    { code: 'unknown-error-code', bad: 'beräkning x = 5 kr\nexempel e { datum 2021-01-01 beräkning x förväntat fel "no-valid-versoin" }', good: 'beräkning x = 5 kr\nexempel e { datum 2021-01-01 beräkning x förväntat fel "no-valid-version" }', message: 'Felkoden "no-valid-versoin" finns inte. Menade du "no-valid-version"?' },
     { code: 'type-mismatch', bad: 'pilot p { inkludera när ålder = ja }', good: 'pilot p { inkludera när kognitiv_svikt = ja }', message: 'ålder är ett heltal (0–120 år); det kan inte jämföras med ja' },
     { code: 'value-outside-domain', bad: 'pilot p { inkludera när ålder > 65 och ålder < 150 }', good: 'pilot p { inkludera när ålder > 65 år }', message: '150 ligger utanför ålders definitionsområde 0–120' },
     { code: 'invalid-range', bad: 'egenskap x : heltal 10–5', good: 'egenskap x : heltal 5–10', message: 'Intervallet 10–5 är tomt' },
@@ -89,6 +95,7 @@ const cases: Case[] = [
     { code: 'open-amount', bad: 'nivåtabell t { nivå 1 : ej angivet nivå 2 : 5 kr }', good: 'nivåtabell t { nivå 1 : 4 kr nivå 2 : 5 kr }', message: 'Belopp är inte angivet för nivå 1.' },
     { code: 'amount-decreases', bad: 'nivåtabell t { nivå 1 : 10 kr nivå 2 : 5 kr }', good: 'nivåtabell t { nivå 1 : 5 kr nivå 2 : 10 kr }', message: 'Beloppet sjunker när nivån stiger: nivå 1 ger 10 kr men nivå 2 5 kr.' },
     { code: 'fee-rises-as-need-falls', bad: fee('nivå 1 : 600 kr nivå 2 : 500 kr'), good: fee('nivå 1 : 500 kr nivå 2 : 600 kr'), message: 'Avgiften stiger när behovet sjunker: med ett avgiftsutrymme som ger 600 kr ger nivå 1 600 kr men nivå 2 500 kr (2021-01-01).', witness: '600 kr, 2021-01-01' },
+    { code: 'fee-not-analysed', bad: fee('nivå 1 : 600 kr nivå 2 : 500 kr', ''), good: fee('nivå 1 : 500 kr nivå 2 : 600 kr'), message: 'Om avgiften a stiger när behovet sjunker har inte prövats: den anger ingen giltighet' },
     { code: 'cap-never-binds', bad: fee('nivå 1 : 500 kr nivå 2 : 3 000 kr'), good: fee('nivå 1 : 500 kr nivå 2 : 1 000 kr'), message: 'Takbeloppet för nivå 2 (3 000 kr) är aldrig lägre än maxtaxan (som högst 2 139 kr)' },
     { code: 'caps-charge-same', bad: fee('nivå 1 : 500 kr nivå 2 : 500 kr'), good: fee('nivå 1 : 500 kr nivå 2 : 600 kr'), message: 'Nivå 1 och nivå 2 får samma högsta avgift, 500 kr (2021-01-01)' },
     { code: 'premium-unknown-level', bad: 'nivåtabell t { nivå 1 : 5 kr nivå 2 : 10 kr }\npremie p { tabell t vid sänkning från nivå 3 till nivå 1 : 100 kr }', good: 'nivåtabell t { nivå 1 : 5 kr nivå 2 : 10 kr }\npremie p { tabell t vid sänkning från nivå 2 till nivå 1 : 100 kr }', message: 'Nivå 3 finns inte i tabellen t.' },

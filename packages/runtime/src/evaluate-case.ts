@@ -1,6 +1,6 @@
 import type { CitizenInput } from './citizen.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
-import { inForce } from './money.js';
+import { inForce, type MoneyTrace } from './money.js';
 import { place, type Placement } from './placement.js';
 import type { PolicyRuntime } from './policy-runtime.js';
 import { RegelrattRuntimeError } from './runtime-error.js';
@@ -27,6 +27,10 @@ export interface CaseAnswer {
     placements: Array<Placement | ({ model: string } & Failed)>;
     inclusions: Array<Inclusion | ({ pilot: string } & Failed)>;
     compensation: Array<{ table: string; amount: string } | ({ table: string } & Failed)>;
+    /** Every fee in force on the case's date, for its level (present when the policy has fees). */
+    fees?: Array<{ fee: string; amount: string; trace?: MoneyTrace[] } | ({ fee: string } & Failed)>;
+    /** Every named calculation on the case's date (present when the policy has calculations). */
+    amounts?: Array<{ calculation: string; amount: string; trace?: MoneyTrace[] } | ({ calculation: string } & Failed)>;
 }
 
 function failed(error: unknown): Failed {
@@ -52,7 +56,7 @@ export function evaluateCase(runtime: PolicyRuntime, input: CaseInput, explain =
         try {
             const fast = runtime.prepared().answerCase?.(citizen, input);
             if (fast) {
-                return fast;
+                return withAmounts(runtime, fast, input, citizen, explain);
             }
         } catch (error) {
             if (!(error instanceof RegelrattRuntimeError)) {
@@ -96,5 +100,55 @@ function answerAll(runtime: PolicyRuntime, input: CaseInput, citizen: ReturnType
             }
         }
     }
-    return input.id === undefined ? { placements, inclusions, compensation } : { id: input.id, placements, inclusions, compensation };
+    const answer: CaseAnswer = input.id === undefined ? { placements, inclusions, compensation } : { id: input.id, placements, inclusions, compensation };
+    return withAmounts(runtime, answer, input, citizen, explain);
+}
+
+/**
+ * Adds every fee and named calculation the policy has, answered for the case: an amount, or the
+ * typed error that says why not (no date, no level, a value the policy leaves open, …).
+ */
+function withAmounts(runtime: PolicyRuntime, answer: CaseAnswer, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, explain: boolean): CaseAnswer {
+    const fees = runtime.policy.all('fee');
+    const calculations = runtime.policy.all('calculation');
+    if (fees.length === 0 && calculations.length === 0) {
+        return answer;
+    }
+    const noDate = () => failed(new RegelrattRuntimeError('missing-date', 'Fallet anger inget datum; belopp beräknas på ett datum.', {}));
+    if (fees.length > 0) {
+        answer.fees = [];
+        for (const definition of fees) {
+            if (input.date !== undefined && !inForce(definition.validity, input.date)) {
+                continue;
+            }
+            try {
+                if (input.date === undefined) {
+                    answer.fees.push({ fee: definition.id, ...noDate() });
+                } else if (input.level === undefined) {
+                    answer.fees.push({ fee: definition.id, ...failed(new RegelrattRuntimeError('missing-level', 'Fallet anger ingen nivå; avgiften beror av nivån.', { fee: definition.id })) });
+                } else {
+                    const fee = runtime.fee(definition.id, input.level, citizen, input.date);
+                    answer.fees.push({ fee: definition.id, amount: fee.amount, ...(explain ? { trace: fee.trace } : {}) });
+                }
+            } catch (error) {
+                answer.fees.push({ fee: definition.id, ...failed(error) });
+            }
+        }
+    }
+    if (calculations.length > 0) {
+        answer.amounts = [];
+        for (const calculation of calculations) {
+            try {
+                if (input.date === undefined) {
+                    answer.amounts.push({ calculation: calculation.id, ...noDate() });
+                } else {
+                    const value = runtime.calculate(calculation.id, { date: input.date, citizen, ...(input.level !== undefined ? { level: input.level } : {}) });
+                    answer.amounts.push({ calculation: calculation.id, amount: value.amount, ...(explain ? { trace: value.trace } : {}) });
+                }
+            } catch (error) {
+                answer.amounts.push({ calculation: calculation.id, ...failed(error) });
+            }
+        }
+    }
+    return answer;
 }

@@ -6,5 +6,5 @@ export type { Placement } from './placement.js';
 export type { Inclusion, InclusionContext } from './inclusion.js';
 export { DEFAULT_ROUNDING, type Amount, type MoneyTrace } from './money.js';
 export { runExamples, type ExampleResult } from './inline-examples.js';
-export { RegelrattRuntimeError, type RuntimeErrorCode } from './runtime-error.js';
+export { RegelrattRuntimeError, RUNTIME_ERROR_CODES, type RuntimeErrorCode } from './runtime-error.js';
 export { evaluateCase, type CaseInput, type CaseAnswer } from './evaluate-case.js';

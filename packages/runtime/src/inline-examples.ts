@@ -47,6 +47,13 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
             }
             return { amount: runtime.fee(question.fee, question.level, citizenOf(question.citizen), example.date).amount };
         }
+        case 'calculation': {
+            if (!example.date) {
+                throw new RegelrattRuntimeError('missing-date', 'En beräkning görs på ett datum; ange datum i exemplet.', { example: example.id });
+            }
+            const level = question.level;
+            return { amount: runtime.calculate(question.calculation, { date: example.date, citizen: citizenOf(question.citizen), ...(level !== undefined ? { level } : {}) }).amount };
+        }
         case 'netEffect': {
             const effect = runtime.netEffect({ ...question, date: example.date });
             return { monthly: effect.monthly, total: effect.total };
@@ -64,11 +71,17 @@ export function runExamples(runtime: PolicyRuntime): ExampleResult[] {
     return runtime.policy.all('example').map(example => {
         try {
             const actual = answer(runtime, example);
+            if (example.expected.error !== undefined) {
+                // The example expects the question to fail; an answer is the failure.
+                return { example, passed: false, expected: example.expected, actual };
+            }
             const shown = Object.fromEntries(Object.keys(example.expected).map(k => [k, actual[k as keyof ExampleExpectation] ?? null])) as ExampleExpectation;
             return { example, passed: matches(example.expected, actual), expected: example.expected, actual: shown };
         } catch (error) {
             if (error instanceof RegelrattRuntimeError) {
-                return { example, passed: false, expected: example.expected, error: { code: error.code, message: error.message } };
+                const passed = example.expected.error === error.code;
+                const actual = example.expected.error !== undefined ? { actual: { error: error.code } } : {};
+                return { example, passed, expected: example.expected, ...actual, error: { code: error.code, message: error.message } };
             }
             throw error;
         }

@@ -1,6 +1,4 @@
-import { ExactNumber, type Expression, type Fee, type HourlyRate, type LevelTable, type OptionalAmount, type Rounding, type Validity } from '@regelratt/format';
-import type { CitizenValues } from './citizen.js';
-import type { PolicySet } from './policy-set.js';
+import { ExactNumber, type HourlyRate, type LevelTable, type OptionalAmount, type Rounding, type Validity } from '@regelratt/format';
 import { RegelrattRuntimeError } from './runtime-error.js';
 
 /** The rule the seed's tables follow, and the default where a policy states none: whole kronor, halves away from zero. */
@@ -108,70 +106,4 @@ export function netEffect(
             { step: `${months} månader, oavrundat`, value: monthly.multiply(ExactNumber.of(BigInt(months))).toDecimal() },
         ],
     };
-}
-
-/** Evaluates a fee formula exactly on a date: parameters by their version that day, attributes from the citizen. */
-export function evaluateExpression(expression: Expression, policy: PolicySet, values: CitizenValues, date: string, trace: MoneyTrace[]): ExactNumber {
-    if ('quantity' in expression) {
-        return ExactNumber.parse(expression.quantity.value);
-    }
-    if ('ref' in expression) {
-        if (expression.ref.startsWith('parameter/')) {
-            const parameter = policy.get(expression.ref, 'parameter');
-            const value = policy.parameterValue(parameter, date);
-            trace.push({ step: `${parameter.name} ${date}`, value: value.toDecimal() });
-            return value;
-        }
-        const value = values.get(expression.ref);
-        if (!(value instanceof ExactNumber)) {
-            throw new RegelrattRuntimeError('not-computable', `${expression.ref} är inget belopp.`, { attribute: expression.ref });
-        }
-        return value;
-    }
-    if ('call' in expression) {
-        const args = expression.args.map(arg => evaluateExpression(arg, policy, values, date, trace));
-        return expression.call === 'min' ? ExactNumber.min(...args) : ExactNumber.max(...args);
-    }
-    const left = evaluateExpression(expression.left, policy, values, date, trace);
-    const right = evaluateExpression(expression.right, policy, values, date, trace);
-    switch (expression.op) {
-        case '+': return left.add(right);
-        case '-': return left.subtract(right);
-        case '*': return left.multiply(right);
-        case '/':
-            if (right.equals(ExactNumber.ZERO)) {
-                throw new RegelrattRuntimeError('not-computable', 'Division med noll i avgiftens formel.', {});
-            }
-            return left.divide(right);
-    }
-}
-
-/** A citizen's fee: min(andel × max(0, avgiftsutrymme), the level's takbelopp, maxtaxa), rounded by the fee's rule. */
-export function fee(policy: PolicySet, definition: Fee, level: number, values: CitizenValues, date: string): Amount {
-    if (!inForce(definition.validity, date)) {
-        throw new RegelrattRuntimeError('no-valid-version', `${definition.name} gäller inte ${date}.`, { fee: definition.id, date });
-    }
-    const trace: MoneyTrace[] = [];
-    const room = definition.room ? ExactNumber.max(ExactNumber.ZERO, evaluateExpression(definition.room, policy, values, date, trace)) : ExactNumber.ZERO;
-    trace.push({ step: 'avgiftsutrymme', value: room.toDecimal(2) });
-    const share = definition.share ? ExactNumber.parse(definition.share.value).divide(ExactNumber.of(100n)) : ExactNumber.ONE;
-    const candidates = [room.multiply(share)];
-    trace.push({ step: `andel ${definition.share?.value ?? '100'} %`, value: candidates[0].toDecimal(2) });
-    const cap = definition.caps.find(row => row.level === level);
-    if (definition.caps.length > 0 && !cap) {
-        throw new RegelrattRuntimeError('unknown-level', `${definition.name} har inget takbelopp för nivå ${level}.`, { fee: definition.id, level });
-    }
-    if (cap) {
-        const capAmount = known(cap.amount, `takbeloppet för nivå ${level} i ${definition.name}`, { fee: definition.id, level });
-        candidates.push(capAmount);
-        trace.push({ step: `takbelopp nivå ${level}`, value: capAmount.toDecimal() });
-    }
-    if (definition.ceiling) {
-        const ceiling = evaluateExpression(definition.ceiling, policy, values, date, trace);
-        candidates.push(ceiling);
-        trace.push({ step: 'maxtaxa', value: ceiling.toDecimal(2) });
-    }
-    const amount = ExactNumber.min(...candidates).round(definition.rounding ?? DEFAULT_ROUNDING);
-    trace.push({ step: 'avgift, avrundad', value: amount.toDecimal() });
-    return { amount: amount.toDecimal(), trace };
 }

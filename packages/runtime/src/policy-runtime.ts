@@ -5,7 +5,10 @@ import { Emitter, generateSelector, generateTest } from './criterion-codegen.js'
 import { generateCaseAnswerer } from './case-codegen.js';
 import type { CaseAnswer, CaseInput } from './evaluate-case.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
-import { compensation, fee, netEffect, PreparedTable, type Amount, type MoneyTrace } from './money.js';
+import { Calculator, type EvaluationContext } from './calculation.js';
+import { fee } from './fee.js';
+import { compensation, netEffect, PreparedTable, type Amount, type MoneyTrace } from './money.js';
+import { RegelrattRuntimeError } from './runtime-error.js';
 import { place, type Placement } from './placement.js';
 import { PolicySet } from './policy-set.js';
 
@@ -49,11 +52,13 @@ export class PolicyRuntime {
     private readonly models = new Map<string, PreparedModel>();
     private readonly pilots = new Map<string, PreparedPilot>();
     private readonly tables = new Map<string, PreparedTable>();
+    private readonly calculator: Calculator;
 
     constructor(files: readonly CompiledPolicyFile[]) {
         this.policy = PolicySet.load(files);
         const attributes = new Map<string, Attribute>(this.policy.all('attribute').map(a => [a.id, a]));
         this.catalogue = { attributes, entries: new Map([...attributes].map(([id, attribute]) => [id, attributeEntry(attribute)])) };
+        this.calculator = new Calculator(this.policy, this.catalogue, id => this.table(id));
     }
 
     /** Reads a citizen's values lazily: each attribute is checked against its domain when a question first needs it. */
@@ -76,7 +81,20 @@ export class PolicyRuntime {
     }
 
     fee(feeName: string, level: number, citizen: CitizenInput | CitizenValues, date: string): Amount {
-        return fee(this.policy, this.policy.get(feeName, 'fee'), level, this.values(citizen), date);
+        return fee(this.calculator, this.policy.get(feeName, 'fee'), level, this.values(citizen), date);
+    }
+
+    /**
+     * A named calculation's value on a date, for a citizen (the attributes its formula reads) and a
+     * level (where it reads the level or a level table). The trace names every value it read.
+     */
+    calculate(calculation: string, question: { date: string; citizen?: CitizenInput | CitizenValues; level?: number | null }): Amount {
+        if (!question.date) {
+            throw new RegelrattRuntimeError('missing-date', `En beräkning görs på ett datum; ange datum för ${calculation}.`, { calculation });
+        }
+        const context: EvaluationContext = { values: this.values(question.citizen ?? {}), date: question.date, level: question.level, trace: [] };
+        const value = this.calculator.calculation(calculation, context);
+        return { amount: value.toDecimal(), trace: context.trace };
     }
 
     netEffect(question: { table: string; before: number | null; after: number | null; hours: string | number; rate: string; months: number; date?: string }): { monthly: string; total: string; trace: MoneyTrace[] } {

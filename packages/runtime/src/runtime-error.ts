@@ -1,16 +1,20 @@
-/** What went wrong with a question, as a code a consuming system can branch on. */
-export type RuntimeErrorCode =
-    | 'unsupported-schema'
-    | 'unknown-element'
-    | 'missing-attribute'
-    | 'unknown-attribute'
-    | 'value-outside-domain'
-    | 'wrong-value-type'
-    | 'no-valid-version'
-    | 'unknown-level'
-    | 'open-amount'
-    | 'missing-date'
-    | 'not-computable';
+/** What went wrong with a question, as a code a consuming system can branch on (and an example can expect). */
+export const RUNTIME_ERROR_CODES = [
+    'unsupported-schema',
+    'unknown-element',
+    'missing-attribute',
+    'unknown-attribute',
+    'value-outside-domain',
+    'wrong-value-type',
+    'no-valid-version',
+    'unknown-level',
+    'missing-level',
+    'open-amount',
+    'missing-date',
+    'not-computable',
+] as const;
+
+export type RuntimeErrorCode = typeof RUNTIME_ERROR_CODES[number];
 
 /**
  * Bad input or a question the policy cannot answer: always this error, with a code and the details

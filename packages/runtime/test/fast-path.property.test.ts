@@ -27,7 +27,17 @@ function oneByOne(input: CaseInput) {
     const compensation = input.level === undefined ? [] : runtime.policy.all('levelTable')
         .filter(t => !input.date || !t.validity || (input.date >= t.validity.from && (!t.validity.to || input.date <= t.validity.to)))
         .map(t => ({ table: t.id, ...asked(() => ({ amount: runtime.compensation(t.id, input.level!).amount })) }));
-    return { ...(input.id === undefined ? {} : { id: input.id }), placements: models, inclusions: pilots, compensation };
+    const missing = (code: 'missing-date' | 'missing-level', fee: string) => () => {
+        throw new RegelrattRuntimeError(code, code === 'missing-date' ? 'Fallet anger inget datum; belopp beräknas på ett datum.' : 'Fallet anger ingen nivå; avgiften beror av nivån.', code === 'missing-date' ? {} : { fee });
+    };
+    const fees = runtime.policy.all('fee')
+        .filter(f => !input.date || !f.validity || (input.date >= f.validity.from && (!f.validity.to || input.date <= f.validity.to)))
+        .map(f => ({
+            fee: f.id, ...asked(() => (input.date === undefined ? missing('missing-date', f.id)() : input.level === undefined
+                ? missing('missing-level', f.id)() : { amount: runtime.fee(f.id, input.level, input.citizen, input.date).amount })),
+        }));
+    const answer = { ...(input.id === undefined ? {} : { id: input.id }), placements: models, inclusions: pilots, compensation };
+    return runtime.policy.all('fee').length > 0 ? { ...answer, fees } : answer;
 }
 
 const value = <T>(valid: fc.Arbitrary<T>) => fc.oneof(

@@ -14,6 +14,7 @@ const labels: Record<keyof ExampleExpectation, { sv: string; en: string }> = {
     amount: { sv: 'belopp', en: 'amount' },
     monthly: { sv: 'per månad', en: 'per month' },
     total: { sv: 'totalt', en: 'total' },
+    error: { sv: 'fel', en: 'error' },
 };
 
 function shown(value: unknown, sv: boolean): string {
@@ -48,10 +49,11 @@ export async function runTest(options: CliOptions, io: CliIO): Promise<number> {
     };
     const lines = results.map(result => {
         const name = result.example.name;
-        if (result.error) {
+        if (result.error && !result.passed && result.expected.error === undefined) {
             return { result, text: renderMessage('example-error', { name, message: result.error.message, code: result.error.code }, options.locale) };
         }
         if (!result.passed) {
+            // An expected error is compared by its code; an unexpected answer shows as "fick" the answer's fields.
             const differences = (Object.keys(result.expected) as Array<keyof ExampleExpectation>)
                 .filter(key => result.expected[key] !== result.actual?.[key])
                 .map(key => `${labels[key][options.locale]}: ${sv ? 'väntat' : 'expected'} ${shown(result.expected[key], sv)}, ${sv ? 'fick' : 'got'} ${shown(result.actual?.[key], sv)}`)

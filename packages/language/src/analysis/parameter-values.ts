@@ -1,7 +1,9 @@
 import { ExactNumber } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { dayBefore } from './days.js';
-import { isBinaryExpression, isFunctionCall, isParameter, isQuantityExpression, isReferenceExpression } from '../generated/ast.js';
+import { AstUtils } from 'langium';
+import { isBinaryExpression, isCalculation, isFunctionCall, isParameter, isQuantityExpression, isReferenceExpression, isRoundedExpression } from '../generated/ast.js';
+import { compileRounding } from '../compiler/compile-values.js';
 
 /** Versions of a parameter in date order, each with the last day it is in force (undefined: open-ended). */
 export function versionSpans(parameter: Ast.Parameter): Array<{ version: Ast.ParameterVersion; from: string; to?: string }> {
@@ -21,27 +23,46 @@ export function parameterValueAt(parameter: Ast.Parameter, date: string): ExactN
 
 export type ExpressionValue =
     | { kind: 'value'; value: ExactNumber }
-    /** The expression reads an attribute of the citizen, so it has no single value. */
+    /** The expression reads the citizen or the case (an attribute, the level, a choice on a criterion), so it has no single value. */
     | { kind: 'attribute' }
     | { kind: 'missing'; parameter: Ast.Parameter };
 
-/** Evaluates a formula exactly on a date, with each parameter's value in force that day. */
-export function evaluateAt(expression: Ast.Expression, date: string): ExpressionValue {
+/**
+ * Evaluates a formula exactly on a date, with each parameter's value in force that day, through named
+ * calculations and rounding steps, with the same arithmetic and rounding (`ExactNumber`) as the runtime.
+ */
+export function evaluateAt(expression: Ast.Expression | undefined, date: string, visiting = new Set<Ast.Calculation>()): ExpressionValue {
+    if (!expression) {
+        return { kind: 'attribute' };
+    }
     if (isQuantityExpression(expression)) {
         return { kind: 'value', value: ExactNumber.parse(expression.quantity.value) };
     }
     if (isReferenceExpression(expression)) {
         const target = expression.target.ref;
-        if (!target || !isParameter(target)) {
-            return { kind: 'attribute' };
+        if (target && isParameter(target)) {
+            const value = parameterValueAt(target, date);
+            return value ? { kind: 'value', value } : { kind: 'missing', parameter: target };
         }
-        const value = parameterValueAt(target, date);
-        return value ? { kind: 'value', value } : { kind: 'missing', parameter: target };
+        if (target && isCalculation(target) && !visiting.has(target)) {
+            visiting.add(target);
+            const value = evaluateAt(target.value, date, visiting);
+            visiting.delete(target);
+            return value;
+        }
+        return { kind: 'attribute' };
+    }
+    if (isRoundedExpression(expression)) {
+        const operand = evaluateAt(expression.operand, date, visiting);
+        return operand.kind === 'value' ? { kind: 'value', value: operand.value.round(compileRounding(expression.rounding)) } : operand;
     }
     const parts = isBinaryExpression(expression) ? [expression.left, expression.right] : isFunctionCall(expression) ? expression.arguments : [];
+    if (parts.length === 0) {
+        return { kind: 'attribute' }; // the level, a choice on the citizen
+    }
     const values: ExactNumber[] = [];
     for (const part of parts) {
-        const value = evaluateAt(part, date);
+        const value = evaluateAt(part, date, visiting);
         if (value.kind !== 'value') {
             return value;
         }
@@ -62,17 +83,22 @@ export function evaluateAt(expression: Ast.Expression, date: string): Expression
     return { kind: 'attribute' };
 }
 
-/** The parameters a formula reads. */
-export function parametersRead(expression: Ast.Expression): Ast.Parameter[] {
-    if (isReferenceExpression(expression)) {
-        const target = expression.target.ref;
-        return target && isParameter(target) ? [target] : [];
+/** The parameters a formula reads, through the named calculations it uses. */
+export function parametersRead(expression: Ast.Expression | undefined, visiting = new Set<Ast.Calculation>()): Ast.Parameter[] {
+    if (!expression) {
+        return [];
     }
-    if (isBinaryExpression(expression)) {
-        return [...parametersRead(expression.left), ...parametersRead(expression.right)];
+    const read: Ast.Parameter[] = [];
+    for (const node of [expression, ...AstUtils.streamAllContents(expression)]) {
+        if (isReferenceExpression(node)) {
+            const target = node.target.ref;
+            if (target && isParameter(target)) {
+                read.push(target);
+            } else if (target && isCalculation(target) && !visiting.has(target)) {
+                visiting.add(target);
+                read.push(...parametersRead(target.value, visiting));
+            }
+        }
     }
-    if (isFunctionCall(expression)) {
-        return expression.arguments.flatMap(parametersRead);
-    }
-    return [];
+    return [...new Set(read)];
 }

@@ -30,6 +30,12 @@ function compileQuestion(question: Ast.Question): ExampleQuestion {
             return { type: 'compensation', table: referenceId(question.table), level: Number(question.level) };
         case 'FeeQuestion':
             return { type: 'fee', fee: referenceId(question.fee), level: Number(question.level), citizen: compileCitizen(question.citizen) };
+        case 'CalculationQuestion':
+            return {
+                type: 'calculation', calculation: referenceId(question.calculation),
+                ...(question.level !== undefined ? { level: Number(question.level) } : {}),
+                citizen: question.citizen ? compileCitizen(question.citizen) : [],
+            };
         case 'NetEffectQuestion':
             return {
                 type: 'netEffect', table: referenceId(question.table), before: level(question.before), after: level(question.after),
@@ -50,6 +56,8 @@ function compileExpectations(expectations: Ast.Expectation[]): ExampleExpectatio
             expected.pathway = null;
         } else if (expectation.inclusion) {
             expected.included = !expectation.notIncluded;
+        } else if (expectation.error) {
+            expected.error = expectation.errorCode;
         } else if (expectation.amount) {
             const amount = `${expectation.amount.negative && expectation.amount.value !== '0' ? '-' : ''}${expectation.amount.value}`;
             // `per månad` reaches the AST as `permånad` (Langium joins a value's keywords).

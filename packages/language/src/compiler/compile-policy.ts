@@ -86,6 +86,8 @@ function compileElement(element: Ast.Element, file: string): CompiledElement {
                     source: sourceSpan(version, file),
                 })),
             } as CompiledElement;
+        case 'Calculation':
+            return { ...base, value: compileExpression(element.value) } as CompiledElement;
         case 'Guideline':
             return {
                 ...base,

@@ -49,7 +49,8 @@ export function compileDateRange(range: Ast.DateRange): Format.DateRange {
     return { from: range.from, ...(range.to ? { to: range.to } : {}) };
 }
 
-export function compileRounding(rounding: Ast.Rounding): Format.Rounding {
+/** A rounding clause of a table or fee, or a rounding step inside a calculation: the same two parts. */
+export function compileRounding(rounding: Ast.Rounding | Ast.RoundingStep): Format.Rounding {
     return {
         unit: rounding.unit === 'helakronor' ? 'krona' : 'öre',
         mode: rounding.mode ? roundingModes[rounding.mode] : 'half-away-from-zero',

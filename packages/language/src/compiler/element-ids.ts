@@ -1,14 +1,19 @@
 import type { AstNode, Reference } from 'langium';
 import type { ElementId, ElementKind } from '@regelratt/format';
+import type * as Ast from '../generated/ast.js';
 import { isRate } from '../generated/ast.js';
 
-const kindByAstType: Record<string, string> = {
+/** Every declaration that has an id: the top-level elements and the named parts inside them. */
+export type DeclarationType = Ast.Element['$type'] | 'Obligation' | 'Pathway' | 'PilotGoal';
+
+// Keyed by AST type and checked by the compiler: a new element is a compile error here, not a crash in `compile`.
+const kindByAstType = {
     Law: 'law', Service: 'service', Administration: 'administration', Operation: 'operation', Unit: 'unit',
     Area: 'area', Role: 'role', Phase: 'phase', Body: 'body', Attribute: 'attribute', Parameter: 'parameter',
-    Guideline: 'guideline', Obligation: 'obligation', LevelTable: 'levelTable', Premium: 'premium', Fee: 'fee',
+    Calculation: 'calculation', Guideline: 'guideline', Obligation: 'obligation', LevelTable: 'levelTable', Premium: 'premium', Fee: 'fee',
     PathwayModel: 'pathwayModel', Pathway: 'pathway', TestPhase: 'testPhase', Pilot: 'pilot', PilotGoal: 'pilotGoal',
     EffectGoal: 'effectGoal', Indicator: 'indicator', Example: 'example',
-};
+} satisfies Record<Exclude<DeclarationType, 'Rate'>, ElementKind | 'obligation' | 'pathway' | 'pilotGoal'>;
 
 const rateKinds: Record<string, ElementKind> = {
     schablon: 'flatRate',
@@ -21,7 +26,7 @@ export function compiledKind(node: AstNode): string {
     if (isRate(node)) {
         return rateKinds[node.kind];
     }
-    const kind = kindByAstType[node.$type];
+    const kind = (kindByAstType as Record<string, string>)[node.$type];
     if (!kind) {
         throw new Error(`No compiled kind for ${node.$type}`);
     }

@@ -77,6 +77,26 @@ export const diagnosticCatalogue = {
         sv: a => `${a.attribute} är ${a.type}; det kan inte jämföras med ${a.value}.`,
         en: a => `${a.attribute} is ${a.type}; it cannot be compared with ${a.value}.`,
     },
+    'unit-mismatch': {
+        severity: 'error',
+        sv: a => (a.right ? `Kan inte ${a.operation} ${a.left} och ${a.right}: enheterna passar inte ihop.` : `Kan inte ${a.operation} ${a.left} till kronor eller öre.`),
+        en: a => (a.right ? `Cannot ${a.operation} ${a.left} and ${a.right}: the units do not fit together.` : `Cannot ${a.operation} ${a.left} to kronor or öre.`),
+    },
+    'not-a-number': {
+        severity: 'error',
+        sv: a => `${a.name} är ${a.type} och kan inte räknas med.`,
+        en: a => `${a.name} is ${a.type} and cannot be calculated with.`,
+    },
+    'calculation-cycle': {
+        severity: 'error',
+        sv: a => `Beräkningen ${a.name} beror av sig själv (${a.chain}) och får därför inget värde.`,
+        en: a => `The calculation ${a.name} depends on itself (${a.chain}) and so has no value.`,
+    },
+    'fee-without-room': {
+        severity: 'error',
+        sv: a => `Avgiften ${a.name} anger inget avgiftsutrymme; utan det kan ingen avgift beräknas.`,
+        en: a => `The fee ${a.name} gives no avgiftsutrymme; without it no fee can be computed.`,
+    },
     'value-outside-domain': {
         severity: 'warning',
         sv: a => `${a.value} ligger utanför ${a.attribute}s definitionsområde ${a.domain}.`,
@@ -208,6 +228,11 @@ export const diagnosticCatalogue = {
         sv: a => `Avgiften stiger när behovet sjunker: med ett avgiftsutrymme som ger ${a.room} kr ger nivå ${a.low} ${a.lowFee} kr men nivå ${a.high} ${a.highFee} kr (${a.date}).`,
         en: a => `The fee rises as need falls: where the avgiftsutrymme gives ${a.room} kr, level ${a.low} charges ${a.lowFee} kr but level ${a.high} ${a.highFee} kr (${a.date}).`,
     },
+    'fee-not-analysed': {
+        severity: 'warning',
+        sv: a => `Om avgiften ${a.name} stiger när behovet sjunker har inte prövats: ${a.reason}.`,
+        en: a => `Whether the fee ${a.name} rises as need falls has not been checked: ${a.reason}.`,
+    },
     'cap-never-binds': {
         severity: 'warning',
         sv: a => `Takbeloppet för nivå ${a.level} (${a.cap} kr) är aldrig lägre än maxtaxan (som högst ${a.ceiling} kr) och påverkar aldrig avgiften.`,
@@ -262,6 +287,16 @@ export const diagnosticCatalogue = {
         en: a => `${a.kind} ${a.name} is not used anywhere in the workspace.`,
     },
     // ------------------------------------------------------------ inline examples (reported by `regelratt test`)
+    'expectation-does-not-fit': {
+        severity: 'error',
+        sv: a => `Det här förväntade svaret passar inte ${a.question}; den kan förväntas ge: ${a.allowed}.`,
+        en: a => `This expectation does not fit ${a.question}; it can be expected to give: ${a.allowed}.`,
+    },
+    'unknown-error-code': {
+        severity: 'error',
+        sv: a => `Felkoden "${a.code}" finns inte.${a.suggestion ? ` Menade du "${a.suggestion}"?` : ''} Körmiljöns koder: ${a.codes}.`,
+        en: a => `There is no error code "${a.code}".${a.suggestion ? ` Did you mean "${a.suggestion}"?` : ''} The runtime's codes: ${a.codes}.`,
+    },
     'example-failed': {
         severity: 'error',
         sv: a => `Exemplet ${a.name} ger inte det väntade: ${a.differences}.`,

@@ -1,7 +1,11 @@
+import type { DeclarationType } from '../compiler/element-ids.js';
 import type { MessageLocale } from './locale.js';
 
+/** Declarations, enumeration values, and the reference types of the grammar (named in "unknown …" messages). */
+type Named = DeclarationType | 'EnumerationValue' | 'Governable' | 'Organisational' | 'Quantifiable';
+
 /** What a reader calls each kind of declaration, keyed by AST type, for messages such as "okänd insats". */
-const names: Record<string, { sv: string; en: string }> = {
+const names = {
     Law: { sv: 'lag', en: 'law' },
     Service: { sv: 'insats', en: 'service' },
     Administration: { sv: 'förvaltning', en: 'administration' },
@@ -14,6 +18,7 @@ const names: Record<string, { sv: string; en: string }> = {
     Attribute: { sv: 'egenskap', en: 'attribute' },
     EnumerationValue: { sv: 'värde', en: 'value' },
     Parameter: { sv: 'parameter', en: 'parameter' },
+    Calculation: { sv: 'beräkning', en: 'calculation' },
     Guideline: { sv: 'riktlinje', en: 'guideline' },
     Obligation: { sv: 'krav', en: 'obligation' },
     LevelTable: { sv: 'nivåtabell', en: 'level table' },
@@ -29,9 +34,10 @@ const names: Record<string, { sv: string; en: string }> = {
     Indicator: { sv: 'indikator', en: 'indicator' },
     Governable: { sv: 'insats, förlopp, fas, roll, verksamhet eller enhet', en: 'service, pathway, phase, role, operation or unit' },
     Organisational: { sv: 'förvaltning, verksamhet eller insats', en: 'administration, operation or service' },
-    Quantifiable: { sv: 'egenskap eller parameter', en: 'attribute or parameter' },
-};
+    Quantifiable: { sv: 'egenskap, parameter, beräkning, nivåtabell eller ersättning', en: 'attribute, parameter, calculation, level table or rate' },
+    Example: { sv: 'exempel', en: 'example' },
+} satisfies Record<Named, { sv: string; en: string }>;
 
 export function kindName(astType: string, locale: MessageLocale): string {
-    return names[astType]?.[locale] ?? astType;
+    return (names as Record<string, { sv: string; en: string }>)[astType]?.[locale] ?? astType;
 }

@@ -23,6 +23,16 @@ export function feeChecks(services: RegelrattServices): ValidationChecks<Regelra
     return {
         Fee: (fee, accept) => {
             const report = createReport(accept, locale);
+            const sv = locale.current === 'sv';
+            const comparable = fee.caps.filter(row => isQuantity(row.value) && row.value.unit?.money).length >= 2;
+            if (!fee.validity && comparable) {
+                // Without a validity there is no date to read the parameters on: say so rather than stay silent.
+                report('fee-not-analysed', {
+                    name: fee.name,
+                    reason: sv ? 'den anger ingen giltighet (giltig från …), så det finns inget datum att läsa parametrarna på' : 'it gives no validity (giltig från …), so there is no date to read the parameters on',
+                }, { node: fee, property: 'name' });
+                return;
+            }
             const dates = evaluationDates(fee, report);
             if (!dates) {
                 return;
@@ -40,7 +50,12 @@ export function feeChecks(services: RegelrattServices): ValidationChecks<Regelra
             for (const date of dates) {
                 const value = fee.ceiling ? evaluateAt(fee.ceiling, date) : undefined;
                 if (value && value.kind === 'attribute') {
-                    return; // a ceiling that depends on the citizen is outside what this check decides
+                    // A ceiling that depends on the citizen is outside what this check decides.
+                    report('fee-not-analysed', {
+                        name: fee.name,
+                        reason: sv ? 'maxtaxan beror av medborgaren eller nivån' : 'the maxtaxa depends on the citizen or the level',
+                    }, { node: fee, property: 'name' });
+                    return;
                 }
                 ceilings.set(date, value?.kind === 'value' ? value.value : undefined);
             }

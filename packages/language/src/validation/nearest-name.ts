@@ -18,7 +18,10 @@ export function nearestName(misspelt: string, candidates: Stream<string> | Itera
     return bestDistance <= limit ? best : undefined;
 }
 
-/** Levenshtein distance, giving up (returning `cap`) once every path exceeds it. */
+/**
+ * Levenshtein distance, giving up once every path exceeds `cap` (then more than `cap` is returned,
+ * so a candidate given up on is never taken for a tie with the best one so far).
+ */
 function editDistance(a: string, b: string, cap: number): number {
     let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
     for (let i = 1; i <= a.length; i++) {
@@ -29,8 +32,8 @@ function editDistance(a: string, b: string, cap: number): number {
             current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
             rowMin = Math.min(rowMin, current[j]);
         }
-        if (rowMin >= cap) {
-            return cap;
+        if (rowMin > cap) {
+            return cap + 1;
         }
         previous = current;
     }

@@ -1,7 +1,9 @@
 import type { RegelrattServices } from '../regelratt-module.js';
+import { calculationChecks } from './calculation-checks.js';
 import { clauseChecks } from './clause-checks.js';
 import { criterionTypeChecks } from './criterion-type-checks.js';
 import { dateChecks } from './date-checks.js';
+import { exampleChecks } from './example-checks.js';
 import { feeChecks } from './fee-checks.js';
 import { inclusionChecks } from './inclusion-checks.js';
 import { levelTableAnalyses, levelTableChecks } from './level-table-checks.js';
@@ -26,6 +28,8 @@ export function registerValidationChecks(services: RegelrattServices): void {
         quantityChecks(services),
         criterionTypeChecks(services),
         dateChecks(services),
+        calculationChecks(services),
+        exampleChecks(services),
         levelTableChecks(services),
         pathwayCoverageChecks(services),
         inclusionChecks(services),

@@ -1,0 +1,47 @@
+import type { ValidationChecks } from 'langium';
+import type * as Ast from '../generated/ast.js';
+import type { RegelrattAstType } from '../generated/ast.js';
+import { calculationCycle } from '../analysis/calculation-cycles.js';
+import { analyseUnits, dimensionText } from '../analysis/expression-units.js';
+import type { RegelrattServices } from '../regelratt-module.js';
+import { createReport, type Report } from './report.js';
+
+/**
+ * Formulas: every calculation, avgiftsutrymme and maxtaxa has units that fit together (reported at
+ * the operation that mixes them), amounts where amounts are expected, and no calculation reads itself.
+ * The reasoning is in analysis/expression-units.ts and analysis/calculation-cycles.ts.
+ */
+export function calculationChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
+    const locale = services.i18n.Locale;
+    const checkUnits = (report: Report, expression: Ast.Expression | undefined, mustBeMoney: boolean) => {
+        if (!expression) {
+            return;
+        }
+        const { dimension, findings } = analyseUnits(expression, locale.current);
+        for (const finding of findings) {
+            report(finding.code, finding.args, { node: finding.node });
+        }
+        if (mustBeMoney && (dimension.kind === 'percent' || dimension.kind === 'number')) {
+            report('wrong-unit', { expected: locale.current === 'sv' ? 'kronor' : 'kronor', actual: dimensionText(dimension, locale.current) }, { node: expression });
+        }
+    };
+    return {
+        Calculation: (calculation, accept) => {
+            const report = createReport(accept, locale);
+            const cycle = calculationCycle(calculation);
+            if (cycle) {
+                report('calculation-cycle', { name: calculation.name, chain: cycle.map(c => c.name).join(' → ') }, { node: calculation, property: 'name' });
+                return;
+            }
+            checkUnits(report, calculation.value, false);
+        },
+        Fee: (fee, accept) => {
+            const report = createReport(accept, locale);
+            if (!fee.room) {
+                report('fee-without-room', { name: fee.name }, { node: fee, property: 'name' });
+            }
+            checkUnits(report, fee.room, true);
+            checkUnits(report, fee.ceiling, true);
+        },
+    };
+}

@@ -1,0 +1,85 @@
+import type { ValidationChecks } from 'langium';
+import { RUNTIME_ERROR_CODES } from '@regelratt/runtime';
+import type * as Ast from '../generated/ast.js';
+import type { RegelrattAstType } from '../generated/ast.js';
+import type { RegelrattServices } from '../regelratt-module.js';
+import { nearestName } from './nearest-name.js';
+import { createReport } from './report.js';
+
+type ExpectationKind = 'pathway' | 'inclusion' | 'amount' | 'amount-over-time' | 'error';
+
+/** What each question can be expected to give, keyed by question type: a new question is a compile error here. */
+const answers = {
+    PlacementQuestion: ['pathway', 'error'],
+    InclusionQuestion: ['inclusion', 'error'],
+    CompensationQuestion: ['amount', 'error'],
+    FeeQuestion: ['amount', 'error'],
+    CalculationQuestion: ['amount', 'error'],
+    NetEffectQuestion: ['amount-over-time', 'error'],
+} as const satisfies Record<Ast.Question['$type'], readonly ExpectationKind[]>;
+
+const expectationText: Record<ExpectationKind, { sv: string; en: string }> = {
+    pathway: { sv: 'förväntat förlopp …', en: 'förväntat förlopp …' },
+    inclusion: { sv: 'förväntat ingår', en: 'förväntat ingår' },
+    amount: { sv: 'förväntat … kr', en: 'förväntat … kr' },
+    'amount-over-time': { sv: 'förväntat per månad … kr / förväntat totalt … kr', en: 'förväntat per månad … kr / förväntat totalt … kr' },
+    error: { sv: 'förväntat fel "…"', en: 'förväntat fel "…"' },
+};
+
+const questionText: Record<Ast.Question['$type'], { sv: string; en: string }> = {
+    PlacementQuestion: { sv: 'en placering', en: 'a placement' },
+    InclusionQuestion: { sv: 'en inkludering', en: 'an inclusion' },
+    CompensationQuestion: { sv: 'en ersättning', en: 'a compensation' },
+    FeeQuestion: { sv: 'en avgift', en: 'a fee' },
+    CalculationQuestion: { sv: 'en beräkning', en: 'a calculation' },
+    NetEffectQuestion: { sv: 'en nettoeffekt', en: 'a net effect' },
+};
+
+function kindOf(expectation: Ast.Expectation): ExpectationKind {
+    if (expectation.pathway || expectation.noPathway) {
+        return 'pathway';
+    }
+    if (expectation.inclusion) {
+        return 'inclusion';
+    }
+    if (expectation.error) {
+        return 'error';
+    }
+    return expectation.scope ? 'amount-over-time' : 'amount';
+}
+
+/**
+ * Inline examples: each expectation fits its question (an amount per month fits a net effect, not a
+ * fee), and an expected error names a code the runtime raises. Caught here, at the position, rather
+ * than as a failing `regelratt test`.
+ */
+export function exampleChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
+    const locale = services.i18n.Locale;
+    return {
+        Example: (example, accept) => {
+            if (!example.question) {
+                return; // half-typed: the parser has said what is missing
+            }
+            const report = createReport(accept, locale);
+            const allowed: readonly ExpectationKind[] = answers[example.question.$type];
+            for (const expectation of example.expectations) {
+                const kind = kindOf(expectation);
+                if (!allowed.includes(kind)) {
+                    report('expectation-does-not-fit', {
+                        question: questionText[example.question.$type][locale.current],
+                        allowed: allowed.map(k => expectationText[k][locale.current]).join(', '),
+                    }, { node: expectation });
+                }
+            }
+        },
+        Expectation: (expectation, accept) => {
+            const code = expectation.errorCode;
+            if (expectation.error && code !== undefined && !(RUNTIME_ERROR_CODES as readonly string[]).includes(code)) {
+                const suggestion = nearestName(code, RUNTIME_ERROR_CODES);
+                createReport(accept, locale)('unknown-error-code', {
+                    code, codes: RUNTIME_ERROR_CODES.join(', '), ...(suggestion ? { suggestion } : {}),
+                }, { node: expectation, property: 'errorCode' });
+            }
+        },
+    };
+}

@@ -1,0 +1,167 @@
+import { ExactNumber, type Criterion, type Expression, type HourlyRate, type FlatRate, type PlaceRate } from '@regelratt/format';
+import type { AttributeCatalogue, CitizenValues } from './citizen.js';
+import { compileCriterion, type CompiledCriterion } from './criteria.js';
+import { criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';
+import { inForce, type MoneyTrace, type PreparedTable } from './money.js';
+import type { PolicySet } from './policy-set.js';
+import { RegelrattRuntimeError } from './runtime-error.js';
+
+/** What a formula is evaluated for: a citizen, a day, and the case's level where the formula reads one. */
+export interface EvaluationContext {
+    values: CitizenValues;
+    date: string;
+    /** The case's level; `null` is "no support" (0 kr in a level table); absent when the question gives none. */
+    level?: number | null;
+    /** Steps of the explanation: each named calculation, parameter, rounding and choice, with its value. */
+    trace: MoneyTrace[];
+}
+
+type Rate = HourlyRate | FlatRate | PlaceRate;
+const rateKinds = new Set(['hourlyRate', 'flatRate', 'placeRate']);
+
+/**
+ * The one evaluator of formulas: named calculations, fees' avgiftsutrymme and maxtaxa, and whatever
+ * else the policy computes. Exact rational arithmetic until an explicit rounding step; every value
+ * read (parameter on the date, calculation, level amount, rate) is named in the trace.
+ */
+export class Calculator {
+    private readonly criteria = new WeakMap<Criterion, CompiledCriterion>();
+
+    constructor(
+        private readonly policy: PolicySet,
+        private readonly catalogue: AttributeCatalogue,
+        private readonly table: (id: string) => PreparedTable,
+    ) { }
+
+    /** A named calculation's value: evaluated once per question even where several formulas read it. */
+    calculation(reference: string, context: EvaluationContext, memo = new Map<string, ExactNumber>()): ExactNumber {
+        const calculation = this.policy.get(reference, 'calculation');
+        const known = memo.get(calculation.id);
+        if (known) {
+            return known;
+        }
+        if (memo.has(`active:${calculation.id}`)) {
+            // The checker refuses cycles; a hand-edited file must not send the runtime round in circles.
+            throw new RegelrattRuntimeError('not-computable', `${calculation.name} beror av sig själv.`, { calculation: calculation.id });
+        }
+        memo.set(`active:${calculation.id}`, ExactNumber.ZERO);
+        const value = this.evaluate(calculation.value, context, memo);
+        memo.delete(`active:${calculation.id}`);
+        memo.set(calculation.id, value);
+        context.trace.push({ step: `${calculation.name} = ${expressionText(calculation.value)}`, value: value.toDecimal() });
+        return value;
+    }
+
+    evaluate(expression: Expression, context: EvaluationContext, memo = new Map<string, ExactNumber>()): ExactNumber {
+        if ('quantity' in expression) {
+            return ExactNumber.parse(expression.quantity.value);
+        }
+        if ('ref' in expression) {
+            return this.reference(expression.ref, context, memo);
+        }
+        if ('level' in expression) {
+            const level = this.level(context, 'nivå');
+            if (level === null) {
+                throw new RegelrattRuntimeError('missing-level', 'Formeln läser fallets nivå, men fallet har ingen insats.', {});
+            }
+            return ExactNumber.of(BigInt(level));
+        }
+        if ('call' in expression) {
+            const args = expression.args.map(arg => this.evaluate(arg, context, memo));
+            const value = expression.call === 'min' ? ExactNumber.min(...args) : ExactNumber.max(...args);
+            // A clamp that bites is worth explaining: say which bound decided.
+            if (args.length > 1) {
+                context.trace.push({ step: expressionText(expression), value: value.toDecimal() });
+            }
+            return value;
+        }
+        if ('round' in expression) {
+            const exact = this.evaluate(expression.round, context, memo);
+            const value = exact.round(expression.rounding);
+            context.trace.push({ step: `${swedishNumber(exact.toDecimal())} avrundat till ${roundingText(expression.rounding)}`, value: value.toDecimal() });
+            return value;
+        }
+        if ('if' in expression) {
+            const holds = this.criterion(expression.if).test(context.values);
+            context.trace.push({ step: `om ${criterionText(expression.if)}`, value: holds ? 'ja' : 'nej' });
+            return this.evaluate(holds ? expression.then : expression.else, context, memo);
+        }
+        const left = this.evaluate(expression.left, context, memo);
+        const right = this.evaluate(expression.right, context, memo);
+        switch (expression.op) {
+            case '+': return left.add(right);
+            case '-': return left.subtract(right);
+            case '*': return left.multiply(right);
+            case '/':
+                if (right.equals(ExactNumber.ZERO)) {
+                    throw new RegelrattRuntimeError('not-computable', `Division med noll i ${expressionText(expression)}.`, { expression: expressionText(expression) });
+                }
+                return left.divide(right);
+        }
+    }
+
+    private reference(id: string, context: EvaluationContext, memo: Map<string, ExactNumber>): ExactNumber {
+        const kind = id.slice(0, id.indexOf('/'));
+        if (kind === 'parameter') {
+            const parameter = this.policy.get(id, 'parameter');
+            const value = this.policy.parameterValue(parameter, context.date);
+            context.trace.push({ step: `${parameter.name} ${context.date}`, value: value.toDecimal() });
+            return value;
+        }
+        if (kind === 'calculation') {
+            return this.calculation(id, context, memo);
+        }
+        if (kind === 'levelTable') {
+            const prepared = this.table(id);
+            const level = this.level(context, prepared.table.name);
+            const value = ExactNumber.parse(prepared.amountText(level, context.date));
+            context.trace.push({ step: `${prepared.table.name}, ${level === null ? 'ingen insats' : `nivå ${level}`}`, value: value.toDecimal() });
+            return value;
+        }
+        if (rateKinds.has(kind)) {
+            return this.rate(id, context);
+        }
+        return this.attribute(id, context);
+    }
+
+    private attribute(id: string, context: EvaluationContext): ExactNumber {
+        const attribute = this.catalogue.attributes.get(id);
+        const value = context.values.get(id);
+        if (attribute?.domain.type === 'integer' && typeof value === 'number') {
+            return ExactNumber.of(BigInt(value));
+        }
+        if (value instanceof ExactNumber) {
+            return value;
+        }
+        throw new RegelrattRuntimeError('not-computable', `${attribute?.name ?? id} är inget tal och kan inte räknas med.`, { attribute: id });
+    }
+
+    private rate(id: string, context: EvaluationContext): ExactNumber {
+        const rate = this.policy.get(id, id.slice(0, id.indexOf('/')) as Rate['kind']);
+        if (!inForce(rate.validity, context.date)) {
+            throw new RegelrattRuntimeError('no-valid-version', `${rate.name} gäller inte ${context.date}.`, { rate: rate.id, date: context.date });
+        }
+        if (!rate.amount || 'open' in rate.amount) {
+            throw new RegelrattRuntimeError('open-amount', `Policyn anger inget belopp för ${rate.name}.`, { rate: rate.id });
+        }
+        const value = ExactNumber.parse(rate.amount.value);
+        context.trace.push({ step: rate.name, value: value.toDecimal() });
+        return value;
+    }
+
+    private level(context: EvaluationContext, reader: string): number | null {
+        if (context.level === undefined) {
+            throw new RegelrattRuntimeError('missing-level', `${reader} läser fallets nivå, men frågan anger ingen nivå.`, { reader });
+        }
+        return context.level;
+    }
+
+    private criterion(criterion: Criterion): CompiledCriterion {
+        let compiled = this.criteria.get(criterion);
+        if (!compiled) {
+            compiled = compileCriterion(criterion, this.catalogue);
+            this.criteria.set(criterion, compiled);
+        }
+        return compiled;
+    }
+}
