@@ -2,7 +2,8 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium'
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import * as astTypes from '../generated/ast.js';
-import { versionSpans } from '../analysis/parameter-values.js';
+import { analyseUnits, dimensionText } from '../analysis/expression-units.js';
+import { evaluateAt, versionSpans } from '../analysis/parameter-values.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import type * as Ast from '../generated/ast.js';
 import { describeAttributeType } from '../validation/attribute-type-text.js';
@@ -77,6 +78,16 @@ export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
         if (astTypes.isParameter(node)) {
             // A parameter's value on each date.
             lines.push(versionSpans(node).map(span => `${span.from}–${span.to ?? ''}: ${span.version.value.$cstNode?.text.replace(/\s+/g, ' ')}`).join('  \n'));
+        }
+        if (astTypes.isCalculation(node) && node.value) {
+            // The formula as written, what it counts, and its value today where it reads no citizen.
+            const { dimension } = analyseUnits(node.value, this.locale.current);
+            lines.push(`\`${node.value.$cstNode?.text.replace(/\s+/g, ' ') ?? ''}\` (${dimensionText(dimension, this.locale.current)})`);
+            const today = new Date().toISOString().slice(0, 10);
+            const value = evaluateAt(node.value, today);
+            if (value.kind === 'value') {
+                lines.push(`${sv ? 'I dag' : 'Today'} (${today}): ${swedishDecimal(value.value.toDecimal())}${dimension.kind === 'money' ? ' kr' : ''}`);
+            }
         }
         const basis = (node as { legalBasis?: Ast.LawReference[] }).legalBasis;
         if (basis && basis.length > 0) {

@@ -2,9 +2,10 @@ import { AstUtils, type AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
+import type { DeclarationType } from '../compiler/element-ids.js';
 
-/** What kind of thing each declaration is, as an editor's theme colours it. */
-const tokenTypeOf: Record<string, string> = {
+/** What kind of thing each declaration is, as an editor's theme colours it (a new declaration is a compile error here). */
+const tokenTypeOf = {
     Law: SemanticTokenTypes.namespace,
     Service: SemanticTokenTypes.class,
     Administration: SemanticTokenTypes.namespace,
@@ -17,6 +18,7 @@ const tokenTypeOf: Record<string, string> = {
     Attribute: SemanticTokenTypes.property,
     EnumerationValue: SemanticTokenTypes.enumMember,
     Parameter: SemanticTokenTypes.variable,
+    Calculation: SemanticTokenTypes.variable,
     Guideline: SemanticTokenTypes.interface,
     Obligation: SemanticTokenTypes.function,
     LevelTable: SemanticTokenTypes.struct,
@@ -31,7 +33,7 @@ const tokenTypeOf: Record<string, string> = {
     EffectGoal: SemanticTokenTypes.interface,
     Indicator: SemanticTokenTypes.function,
     Example: SemanticTokenTypes.function,
-};
+} satisfies Record<DeclarationType | 'EnumerationValue', string> as Record<string, string>;
 
 /**
  * Semantic tokens: every name coloured by what it names, at its declaration and wherever it is

@@ -4,7 +4,7 @@ import { kindName } from '../i18n/element-kind-names.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { createReport } from './report.js';
 
-/** Kinds of declaration that exist to be referred to; one nobody refers to is worth a reviewer's look. */
+/** Kinds of declaration that exist to be referred to; one nobody refers to is worth a reviewer's look. (A calculation is an answer in its own right, asked by `eval`, so it is not here.) */
 const VOCABULARY = new Set(['Law', 'Service', 'Administration', 'Operation', 'Unit', 'Area', 'Role', 'Phase', 'Body', 'Attribute', 'Parameter', 'EffectGoal']);
 
 /** Declarations of the shared vocabulary that nothing in the workspace uses (information, not a fault). */
