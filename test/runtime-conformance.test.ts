@@ -28,7 +28,25 @@ async function runtimeFor(name: string): Promise<PolicyRuntime> {
     return new PolicyRuntime(checked.map(c => JSON.parse(JSON.stringify(compilePolicy(c.document.parseResult.value, path.basename(c.path))))));
 }
 
+const exampleSets = readdirSync(path.join(repository, 'examples'), { withFileTypes: true })
+    .filter(entry => entry.isDirectory() && entry.name !== 'broken').map(entry => entry.name).sort();
+
 describe('conformance: every inline example of the examples passes through the runtime', () => {
+    test.each(exampleSets)('examples/%s: every inline example passes', async name => {
+        const results = runExamples(await runtimeFor(name));
+        expect(results.filter(r => !r.passed).map(r => ({ name: r.example.name, expected: r.expected, actual: r.actual, error: r.error }))).toEqual([]);
+    });
+
+    test('the new municipalities\' sets pin their published figures, and expect errors where the source is silent', async () => {
+        for (const name of ['sollentuna', 'bollnas', 'nordmaling']) {
+            const results = runExamples(await runtimeFor(name));
+            expect(results.length, name).toBeGreaterThanOrEqual(6);
+            expect(results.every(r => r.passed), name).toBe(true);
+        }
+        const bollnäs = runExamples(await runtimeFor('bollnas'));
+        expect(bollnäs.find(r => r.example.name === 'taxan_2023')?.error?.code).toBe('no-valid-version');
+    });
+
     test('examples/orebro: the therapist table, the care-home placements and the day-rehab criteria', async () => {
         const results = runExamples(await runtimeFor('orebro'));
         expect(results.filter(r => !r.passed).map(r => ({ name: r.example.name, expected: r.expected, actual: r.actual, error: r.error }))).toEqual([]);

@@ -16,6 +16,8 @@ export interface EvaluationContext {
     trace: MoneyTrace[];
 }
 
+const HUNDRED = ExactNumber.of(100n);
+
 type Rate = HourlyRate | FlatRate | PlaceRate;
 const rateKinds = new Set(['hourlyRate', 'flatRate', 'placeRate']);
 
@@ -54,7 +56,9 @@ export class Calculator {
 
     evaluate(expression: Expression, context: EvaluationContext, memo = new Map<string, ExactNumber>()): ExactNumber {
         if ('quantity' in expression) {
-            return ExactNumber.parse(expression.quantity.value);
+            // `70 %` in a formula is the share 0,7: `inkomst × 70 %` is seven tenths of the income.
+            const value = ExactNumber.parse(expression.quantity.value);
+            return expression.quantity.unit === '%' ? value.divide(HUNDRED) : value;
         }
         if ('ref' in expression) {
             return this.reference(expression.ref, context, memo);
@@ -106,7 +110,8 @@ export class Calculator {
             const parameter = this.policy.get(id, 'parameter');
             const value = this.policy.parameterValue(parameter, context.date);
             context.trace.push({ step: `${parameter.name} ${context.date}`, value: value.toDecimal() });
-            return value;
+            // A `procent` parameter is a share in a formula, like a `%` literal.
+            return parameter.valueType === 'percent' ? value.divide(HUNDRED) : value;
         }
         if (kind === 'calculation') {
             return this.calculation(id, context, memo);

@@ -120,3 +120,22 @@ describe('named calculations', () => {
         expect(code(question)).toBe(expected);
     });
 });
+
+describe('per cent in a formula', () => {
+    const shares: CompiledPolicyFile = {
+        schemaVersion: '1.2.0',
+        source: 'andel.regel',
+        elements: [
+            { id: 'attribute/inkomst', kind: 'attribute', name: 'inkomst', source: at, domain: { type: 'money', per: 'month' } },
+            { id: 'parameter/andel', kind: 'parameter', name: 'andel', source: at, valueType: 'percent', versions: [{ from: '2025-01-01', value: { value: '85', unit: '%' }, source: at }] },
+            calculation('sjuttio', { op: '*', left: ref('attribute/inkomst'), right: { quantity: { value: '70', unit: '%' } } }),
+            calculation('parameterandel', { op: '*', left: ref('attribute/inkomst'), right: ref('parameter/andel') }),
+        ],
+    };
+    const shareRuntime = new PolicyRuntime([shares]);
+
+    test('is a share: 70 % of 10 000 kr is 7 000 kr, and a procent parameter of 85 % gives 8 500 kr', () => {
+        expect(shareRuntime.calculate('sjuttio', { date: '2025-03-01', citizen: { inkomst: 10000 } }).amount).toBe('7000');
+        expect(shareRuntime.calculate('parameterandel', { date: '2025-03-01', citizen: { inkomst: 10000 } }).amount).toBe('8500');
+    });
+});

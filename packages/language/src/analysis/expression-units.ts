@@ -121,7 +121,12 @@ class UnitInference {
             return UNKNOWN;
         }
         if (isParameter(target)) {
-            return target.type === 'belopp' ? MONEY : target.type === 'procent' ? { kind: 'percent' } : { kind: 'number' };
+            if (target.type === 'belopp') {
+                // A rate kept as a parameter (`246 kr/h`) is per its period when every version says the same.
+                const periods = new Set(target.versions.map(version => timeBase(version.value?.unit?.per)));
+                return { kind: 'money', per: periods.size === 1 ? [...periods][0] : undefined };
+            }
+            return target.type === 'procent' ? { kind: 'percent' } : { kind: 'number' };
         }
         if (isCalculation(target)) {
             if (visiting.has(target)) {

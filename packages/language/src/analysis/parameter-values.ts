@@ -36,13 +36,18 @@ export function evaluateAt(expression: Ast.Expression | undefined, date: string,
         return { kind: 'attribute' };
     }
     if (isQuantityExpression(expression)) {
-        return { kind: 'value', value: ExactNumber.parse(expression.quantity.value) };
+        // As in the runtime: `70 %` in a formula is the share 0,7.
+        const value = ExactNumber.parse(expression.quantity.value);
+        return { kind: 'value', value: expression.quantity.unit?.percent ? value.divide(ExactNumber.of(100n)) : value };
     }
     if (isReferenceExpression(expression)) {
         const target = expression.target.ref;
         if (target && isParameter(target)) {
             const value = parameterValueAt(target, date);
-            return value ? { kind: 'value', value } : { kind: 'missing', parameter: target };
+            if (!value) {
+                return { kind: 'missing', parameter: target };
+            }
+            return { kind: 'value', value: target.type === 'procent' ? value.divide(ExactNumber.of(100n)) : value };
         }
         if (target && isCalculation(target) && !visiting.has(target)) {
             visiting.add(target);

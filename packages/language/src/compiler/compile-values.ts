@@ -8,7 +8,7 @@ const periods: Record<string, Format.Period> = {
 };
 
 const timeUnits: Record<string, Format.TimeUnit> = {
-    dag: 'day', dagar: 'day', vecka: 'week', veckor: 'week', månad: 'month', månader: 'month', år: 'year', timme: 'hour', timmar: 'hour',
+    dag: 'day', dagar: 'day', dygn: 'day', vecka: 'week', veckor: 'week', månad: 'month', månader: 'month', år: 'year', timme: 'hour', timmar: 'hour',
 };
 
 // Langium joins the keywords of a multi-word value without spaces: `halva bort från noll` reaches the AST as `halvabortfrånnoll`.

@@ -14,7 +14,8 @@ export function criterionTypeChecks(services: RegelrattServices): ValidationChec
     const locale = services.i18n.Locale;
     return {
         Comparison: (comparison, accept) => {
-            const attribute = comparison.attribute.ref;
+            // Half-typed text can leave the attribute out; the parser has said so.
+            const attribute = comparison.attribute?.ref;
             if (!attribute) {
                 return;
             }
@@ -50,8 +51,9 @@ export function criterionTypeChecks(services: RegelrattServices): ValidationChec
         },
         // An example's citizen gives each attribute a value of its type, as `=` in a criterion would.
         CitizenValue: (given, accept) => {
-            const attribute = given.attribute.ref;
-            if (!attribute) {
+            // `för { a = x, = y }` while typing: no attribute or no value yet; the parser has said so.
+            const attribute = given.attribute?.ref;
+            if (!attribute || !given.value) {
                 return;
             }
             const report = createReport(accept, locale);

@@ -47,7 +47,7 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
             let args: MessageArgs;
             if (isEnumerationLiteral(container)) {
                 const owner = container.$container;
-                const attribute = isComparison(owner) || isCitizenValue(owner) ? owner.attribute.ref : undefined;
+                const attribute = isComparison(owner) || isCitizenValue(owner) ? owner.attribute?.ref : undefined;
                 if (!attribute) {
                     continue; // the attribute itself is unresolved and reported
                 }
