@@ -189,7 +189,7 @@ describe('examples/broken', () => {
             'pathway-gap', 'pathway-overlap', 'unsatisfiable-criterion', 'exclusion-removes-everyone', 'redundant-criterion',
             'pilot-service-excluded', 'pilot-period-outside-phase', 'unit-outside-area-unmarked', 'missing-level', 'open-amount',
             'amount-decreases', 'fee-rises-as-need-falls', 'cap-never-binds', 'premium-not-a-reduction', 'overlapping-versions',
-            'version-gap', 'no-valid-version', 'impossible-term', 'contradicting-obligations', 'unit-mismatch', 'calculation-cycle',
+            'version-gap', 'no-valid-version', 'impossible-term', 'contradicting-obligations', 'unit-mismatch', 'calculation-cycle', 'decision-gap', 'decision-overlap',
         ]) {
             expect(codes, code).toContain(code);
         }

@@ -110,7 +110,11 @@ export type Criterion =
  */
 export type Expression =
     | { quantity: Quantity }
-    | { ref: ElementId }
+    /**
+     * `column`: the output column of a decision table (absent: its only column). `atLevel`: the level
+     * a level table, rate or decision table is read at, instead of the case's own.
+     */
+    | { ref: ElementId; column?: string; atLevel?: Expression }
     | { level: true }
     | { op: '+' | '-' | '*' | '/'; left: Expression; right: Expression }
     | { call: 'min' | 'max'; args: Expression[] }
@@ -184,6 +188,32 @@ export interface Parameter extends ElementBase<'parameter'> {
 /** A named calculation (since 1.2): an amount, share or count written once and used anywhere. */
 export interface Calculation extends ElementBase<'calculation'> {
     value: Expression;
+}
+
+/** The attribute id under which a decision table's criteria read the case's level. */
+export const LEVEL_INPUT = 'level/nivå';
+
+/** One input column of a decision table: an attribute, or the case's level. */
+export type DecisionInput = { attribute: ElementId } | { level: true };
+
+/** One rule of a decision table: a condition per input column (absent: any value), a result per output column. */
+export interface DecisionRow {
+    /** `when[i]` tests input column i; a criterion on the level names the attribute `LEVEL_INPUT` (`level/nivå`). */
+    when: Array<Criterion | null>;
+    then: OptionalAmount[];
+    source: SourceSpan;
+}
+
+/** A decision table (since 1.2): rows of conditions on the inputs giving values for the outputs. */
+export interface DecisionTable extends ElementBase<'decisionTable'> {
+    validity?: Validity;
+    /** `unique`: exactly one row matches every case; `first`: the first row that matches. */
+    hitPolicy: 'unique' | 'first';
+    /** The levels a level input ranges over, where the table declares them. */
+    levels?: { min: number; max: number };
+    inputs: DecisionInput[];
+    outputs: string[];
+    rows: DecisionRow[];
 }
 
 export type Force = 'shall' | 'shall-not' | 'should' | 'should-not' | 'may' | 'may-not';
@@ -349,7 +379,9 @@ export type ExampleQuestion =
     | { type: 'fee'; fee: ElementId; level: number; citizen: GivenValue[] }
     | { type: 'netEffect'; table: ElementId; before: number | null; after: number | null; hours: Decimal; rate: ElementId; months: number }
     /** Since 1.2: a calculation's value, for a level and a citizen where it reads them. */
-    | { type: 'calculation'; calculation: ElementId; level?: number; citizen: GivenValue[] };
+    | { type: 'calculation'; calculation: ElementId; level?: number; citizen: GivenValue[] }
+    /** Since 1.2: an output of a decision table for the row that matches. */
+    | { type: 'decision'; table: ElementId; column?: string; level?: number; citizen: GivenValue[] };
 
 /** What the example expects; only the fields its question answers. */
 export interface ExampleExpectation {
@@ -372,7 +404,7 @@ export interface Example extends ElementBase<'example'> {
 
 export type CompiledElement =
     | Law | Service | Administration | Operation | Unit | Area | Role | Phase | Body
-    | Attribute | Parameter | Calculation | Guideline | LevelTable | Premium | FlatRate | PlaceRate | HourlyRate | Fee
+    | Attribute | Parameter | Calculation | DecisionTable | Guideline | LevelTable | Premium | FlatRate | PlaceRate | HourlyRate | Fee
     | PathwayModel | TestPhase | Pilot | EffectGoal | Indicator | Example;
 
 export type ElementKind = CompiledElement['kind'];

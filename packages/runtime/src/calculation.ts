@@ -1,6 +1,7 @@
 import { ExactNumber, type Criterion, type Expression, type HourlyRate, type FlatRate, type PlaceRate } from '@regelratt/format';
 import type { AttributeCatalogue, CitizenValues } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
+import { PreparedDecisionTable } from './decision-table.js';
 import { criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';
 import { inForce, type MoneyTrace, type PreparedTable } from './money.js';
 import type { PolicySet } from './policy-set.js';
@@ -29,11 +30,22 @@ const rateKinds = new Set(['hourlyRate', 'flatRate', 'placeRate']);
 export class Calculator {
     private readonly criteria = new WeakMap<Criterion, CompiledCriterion>();
 
+    private readonly decisionTables = new Map<string, PreparedDecisionTable>();
+
     constructor(
         private readonly policy: PolicySet,
         private readonly catalogue: AttributeCatalogue,
         private readonly table: (id: string) => PreparedTable,
     ) { }
+
+    decisionTable(reference: string): PreparedDecisionTable {
+        let prepared = this.decisionTables.get(reference);
+        if (!prepared) {
+            prepared = new PreparedDecisionTable(this.policy.get(reference, 'decisionTable'), this.catalogue);
+            this.decisionTables.set(reference, prepared);
+        }
+        return prepared;
+    }
 
     /** A named calculation's value: evaluated once per question even where several formulas read it. */
     calculation(reference: string, context: EvaluationContext, memo = new Map<string, ExactNumber>()): ExactNumber {
@@ -61,7 +73,7 @@ export class Calculator {
             return expression.quantity.unit === '%' ? value.divide(HUNDRED) : value;
         }
         if ('ref' in expression) {
-            return this.reference(expression.ref, context, memo);
+            return this.reference(expression, context, memo);
         }
         if ('level' in expression) {
             const level = this.level(context, 'nivå');
@@ -104,8 +116,11 @@ export class Calculator {
         }
     }
 
-    private reference(id: string, context: EvaluationContext, memo: Map<string, ExactNumber>): ExactNumber {
+    private reference(expression: Extract<Expression, { ref: string }>, context: EvaluationContext, memo: Map<string, ExactNumber>): ExactNumber {
+        const id = expression.ref;
         const kind = id.slice(0, id.indexOf('/'));
+        // `… vid nivå x`: read at another level than the case's own.
+        const at = expression.atLevel ? { ...context, level: this.wholeLevel(this.evaluate(expression.atLevel, context, memo)) } : context;
         if (kind === 'parameter') {
             const parameter = this.policy.get(id, 'parameter');
             const value = this.policy.parameterValue(parameter, context.date);
@@ -116,9 +131,12 @@ export class Calculator {
         if (kind === 'calculation') {
             return this.calculation(id, context, memo);
         }
+        if (kind === 'decisionTable') {
+            return this.decide(id, expression.column, at);
+        }
         if (kind === 'levelTable') {
             const prepared = this.table(id);
-            const level = this.level(context, prepared.table.name);
+            const level = this.level(at, prepared.table.name);
             const value = ExactNumber.parse(prepared.amountText(level, context.date));
             context.trace.push({ step: `${prepared.table.name}, ${level === null ? 'ingen insats' : `nivå ${level}`}`, value: value.toDecimal() });
             return value;
@@ -127,6 +145,28 @@ export class Calculator {
             return this.rate(id, context);
         }
         return this.attribute(id, context);
+    }
+
+    private decide(id: string, column: string | undefined, context: EvaluationContext): ExactNumber {
+        const prepared = this.decisionTable(id);
+        const index = prepared.column(column);
+        const match = prepared.match(context.values, context.date, context.level);
+        const cell = prepared.table.rows[match.row].then[index];
+        const name = `${prepared.table.name}${column ? `.${column}` : ''}`;
+        if (!cell || 'open' in cell) {
+            throw new RegelrattRuntimeError('open-amount', `Policyn anger inget värde för ${name} på rad ${match.row + 1}.`, { table: prepared.table.id, row: match.row + 1 });
+        }
+        const raw = ExactNumber.parse(cell.value);
+        const value = cell.unit === '%' ? raw.divide(HUNDRED) : raw;
+        context.trace.push({ step: `${name}, rad ${match.row + 1} (${match.text})`, value: value.toDecimal() });
+        return value;
+    }
+
+    private wholeLevel(value: ExactNumber): number {
+        if (!value.isInteger() || value.compare(ExactNumber.ZERO) < 0) {
+            throw new RegelrattRuntimeError('not-computable', `Nivån ${value.toDecimal()} är inget heltal ≥ 0.`, { level: value.toDecimal() });
+        }
+        return Number(value.numerator);
     }
 
     private attribute(id: string, context: EvaluationContext): ExactNumber {

@@ -2,7 +2,7 @@ import type { CitizenInput } from './citizen.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
 import { inForce, type MoneyTrace } from './money.js';
 import { place, type Placement } from './placement.js';
-import type { PolicyRuntime } from './policy-runtime.js';
+import type { Decision, PolicyRuntime } from './policy-runtime.js';
 import { RegelrattRuntimeError } from './runtime-error.js';
 
 /** One case as a consuming system sends it (one line of a register). */
@@ -29,6 +29,8 @@ export interface CaseAnswer {
     compensation: Array<{ table: string; amount: string } | ({ table: string } & Failed)>;
     /** Every fee in force on the case's date, for its level (present when the policy has fees). */
     fees?: Array<{ fee: string; amount: string; trace?: MoneyTrace[] } | ({ fee: string } & Failed)>;
+    /** Every decision table's deciding row and outputs on the case's date (present when the policy has decision tables). */
+    decisions?: Array<Decision | ({ table: string } & Failed)>;
     /** Every named calculation on the case's date (present when the policy has calculations). */
     amounts?: Array<{ calculation: string; amount: string; trace?: MoneyTrace[] } | ({ calculation: string } & Failed)>;
 }
@@ -111,7 +113,8 @@ function answerAll(runtime: PolicyRuntime, input: CaseInput, citizen: ReturnType
 function withAmounts(runtime: PolicyRuntime, answer: CaseAnswer, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, explain: boolean): CaseAnswer {
     const fees = runtime.policy.all('fee');
     const calculations = runtime.policy.all('calculation');
-    if (fees.length === 0 && calculations.length === 0) {
+    const tables = runtime.policy.all('decisionTable');
+    if (fees.length === 0 && calculations.length === 0 && tables.length === 0) {
         return answer;
     }
     const noDate = () => failed(new RegelrattRuntimeError('missing-date', 'Fallet anger inget datum; belopp beräknas på ett datum.', {}));
@@ -132,6 +135,21 @@ function withAmounts(runtime: PolicyRuntime, answer: CaseAnswer, input: CaseInpu
                 }
             } catch (error) {
                 answer.fees.push({ fee: definition.id, ...failed(error) });
+            }
+        }
+    }
+    if (tables.length > 0) {
+        answer.decisions = [];
+        for (const table of tables) {
+            if (input.date !== undefined && !inForce(table.validity, input.date)) {
+                continue;
+            }
+            try {
+                answer.decisions.push(input.date === undefined
+                    ? { table: table.id, ...noDate() }
+                    : runtime.decide(table.id, { date: input.date, citizen, ...(input.level !== undefined ? { level: input.level } : {}) }));
+            } catch (error) {
+                answer.decisions.push({ table: table.id, ...failed(error) });
             }
         }
     }

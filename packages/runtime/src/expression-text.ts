@@ -80,7 +80,9 @@ export function expressionText(expression: Expression): string {
         return unit === 'none' ? decimalText(value) : `${decimalText(value)} ${unit}${perText}`;
     }
     if ('ref' in expression) {
-        return nameOf(expression.ref);
+        const column = expression.column ? `.${expression.column}` : '';
+        const at = expression.atLevel ? ` vid nivå ${expressionText(expression.atLevel)}` : '';
+        return `${nameOf(expression.ref)}${column}${at}`;
     }
     if ('level' in expression) {
         return 'nivå';

@@ -1,4 +1,4 @@
-export { PolicyRuntime, type AskOptions } from './policy-runtime.js';
+export { PolicyRuntime, type AskOptions, type Decision } from './policy-runtime.js';
 export { PolicySet } from './policy-set.js';
 export { CitizenValues, readAttributeValue, type CitizenInput, type AttributeValue } from './citizen.js';
 export type { CriterionTrace } from './criteria.js';

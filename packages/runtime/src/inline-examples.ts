@@ -54,6 +54,14 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
             const level = question.level;
             return { amount: runtime.calculate(question.calculation, { date: example.date, citizen: citizenOf(question.citizen), ...(level !== undefined ? { level } : {}) }).amount };
         }
+        case 'decision': {
+            if (!example.date) {
+                throw new RegelrattRuntimeError('missing-date', 'En beslutstabell läses på ett datum; ange datum i exemplet.', { example: example.id });
+            }
+            const level = question.level;
+            const decision = runtime.decide(question.table, { date: example.date, citizen: citizenOf(question.citizen), ...(level !== undefined ? { level } : {}) });
+            return { amount: runtime.decisionValue(decision, question.column) };
+        }
         case 'netEffect': {
             const effect = runtime.netEffect({ ...question, date: example.date });
             return { monthly: effect.monthly, total: effect.total };

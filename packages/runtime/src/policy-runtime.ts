@@ -12,6 +12,15 @@ import { RegelrattRuntimeError } from './runtime-error.js';
 import { place, type Placement } from './placement.js';
 import { PolicySet } from './policy-set.js';
 
+/** The row of a decision table that decided, and its outputs (`null`: left open by the policy). */
+export interface Decision {
+    table: string;
+    /** 1-based, as a reader counts the rows. */
+    row: number;
+    conditions: string;
+    outputs: Record<string, string | null>;
+}
+
 export interface AskOptions {
     /** Attach the explanation trace: which criteria, values and parameter versions decided the answer. */
     explain?: boolean;
@@ -82,6 +91,42 @@ export class PolicyRuntime {
 
     fee(feeName: string, level: number, citizen: CitizenInput | CitizenValues, date: string): Amount {
         return fee(this.calculator, this.policy.get(feeName, 'fee'), level, this.values(citizen), date);
+    }
+
+    /**
+     * The row of a decision table that decides for a citizen (and a level, where a column reads it) on a
+     * date, with every output of that row: a value, or `null` where the policy leaves it open.
+     */
+    decide(table: string, question: { date: string; citizen?: CitizenInput | CitizenValues; level?: number | null }): Decision {
+        if (!question.date) {
+            throw new RegelrattRuntimeError('missing-date', `En beslutstabell läses på ett datum; ange datum för ${table}.`, { table });
+        }
+        const prepared = this.calculator.decisionTable(table);
+        const match = prepared.match(this.values(question.citizen ?? {}), question.date, question.level);
+        const row = prepared.table.rows[match.row];
+        const outputs: Record<string, string | null> = {};
+        prepared.table.outputs.forEach((column, index) => {
+            const cell = row.then[index];
+            outputs[column] = !cell || 'open' in cell ? null
+                : cell.unit === '%' ? ExactNumber.parse(cell.value).divide(ExactNumber.of(100n)).toDecimal() : cell.value;
+        });
+        return { table: prepared.table.id, row: match.row + 1, conditions: match.text, outputs };
+    }
+
+    /** One output of a decision: the named column, or the only one; an open value is an `open-amount` error. */
+    decisionValue(decision: Decision, column?: string): string {
+        const columns = Object.keys(decision.outputs);
+        const name = column ?? (columns.length === 1 ? columns[0] : undefined);
+        if (name === undefined || !(name in decision.outputs)) {
+            throw new RegelrattRuntimeError(name === undefined ? 'not-computable' : 'unknown-element',
+                name === undefined ? `${decision.table} har flera kolumner (${columns.join(', ')}); ange vilken.` : `${decision.table} har ingen kolumn ${name}.`,
+                { table: decision.table, ...(name ? { column: name } : {}) });
+        }
+        const value = decision.outputs[name];
+        if (value === null) {
+            throw new RegelrattRuntimeError('open-amount', `Policyn anger inget värde för ${name} på rad ${decision.row} i ${decision.table}.`, { table: decision.table, row: decision.row, column: name });
+        }
+        return value;
     }
 
     /**

@@ -12,6 +12,8 @@ export const RUNTIME_ERROR_CODES = [
     'open-amount',
     'missing-date',
     'not-computable',
+    'no-matching-row',
+    'several-matching-rows',
 ] as const;
 
 export type RuntimeErrorCode = typeof RUNTIME_ERROR_CODES[number];

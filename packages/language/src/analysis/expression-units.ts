@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import type * as Ast from '../generated/ast.js';
-import { isAttribute, isCalculation, isLevelTable, isParameter, isRate } from '../generated/ast.js';
+import { isAttribute, isCalculation, isDecisionTable, isLevelTable, isParameter, isRate } from '../generated/ast.js';
 import type { MessageArgs } from '../i18n/diagnostic-catalogue.js';
 
 /** A time a rate is paid per, or a count is measured in (the compiled format's period names). */
@@ -137,6 +137,13 @@ class UnitInference {
             const dimension = new UnitInference([], this.locale).infer(target.value, visiting);
             visiting.delete(target);
             return dimension;
+        }
+        if (isDecisionTable(target)) {
+            // The column's cells say what it gives: kronor (per a period), a share, or a number.
+            const outputs = target.header?.outputs ?? [];
+            const index = expression.column !== undefined ? outputs.findIndex(o => o.column === expression.column) : outputs.length === 1 ? 0 : -1;
+            const cell = index < 0 ? undefined : target.rows.map(row => row.results[index]).find(result => result && 'value' in result);
+            return cell && 'value' in cell ? this.quantity(cell as Ast.Quantity) : UNKNOWN;
         }
         if (isLevelTable(target)) {
             return { kind: 'money', per: timeBase(target.per) };

@@ -3,7 +3,8 @@ import type * as Ast from '../generated/ast.js';
 import { isBooleanLiteral, isComparison, isConjunction, isDateLiteral, isDisjunction, isEnumerationLiteral, isNegation, isNumberLiteral } from '../generated/ast.js';
 import { referenceId } from './element-ids.js';
 
-const operators: Record<string, Format.ComparisonOperator> = {
+/** Every spelling of a comparison, keyed by the grammar's own union, to the compiled operator. */
+export const comparisonOperators: Record<Ast.ComparisonOperator, Format.ComparisonOperator> = {
     '=': '=', '≠': '!=', '!=': '!=', '<': '<', '<=': '<=', '≤': '<=', '>': '>', '>=': '>=', '≥': '>=',
 };
 
@@ -42,7 +43,7 @@ function compileComparison(comparison: Ast.Comparison): Format.Criterion {
         return { attribute, in: comparison.members.map(compileLiteral) };
     }
     if (comparison.value && comparison.operator) {
-        return { attribute, op: operators[comparison.operator], value: compileLiteral(comparison.value) };
+        return { attribute, op: comparisonOperators[comparison.operator], value: compileLiteral(comparison.value) };
     }
     return { attribute, test: true };
 }

@@ -1,4 +1,4 @@
-import type { ExampleExpectation, ExampleQuestion, GivenValue } from '@regelratt/format';
+import { ExactNumber, type ExampleExpectation, type ExampleQuestion, type GivenValue } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { compileLiteral } from './compile-criterion.js';
 import { referenceId } from './element-ids.js';
@@ -36,6 +36,13 @@ function compileQuestion(question: Ast.Question): ExampleQuestion {
                 ...(question.level !== undefined ? { level: Number(question.level) } : {}),
                 citizen: question.citizen ? compileCitizen(question.citizen) : [],
             };
+        case 'DecisionQuestion':
+            return {
+                type: 'decision', table: referenceId(question.table),
+                ...(question.column !== undefined ? { column: question.column } : {}),
+                ...(question.level !== undefined ? { level: Number(question.level) } : {}),
+                citizen: question.citizen ? compileCitizen(question.citizen) : [],
+            };
         case 'NetEffectQuestion':
             return {
                 type: 'netEffect', table: referenceId(question.table), before: level(question.before), after: level(question.after),
@@ -59,7 +66,11 @@ function compileExpectations(expectations: Ast.Expectation[]): ExampleExpectatio
         } else if (expectation.error) {
             expected.error = expectation.errorCode;
         } else if (expectation.amount) {
-            const amount = `${expectation.amount.negative && expectation.amount.value !== '0' ? '-' : ''}${expectation.amount.value}`;
+            // `70 %` is expected as the share the runtime answers, 0.7.
+            const magnitude = expectation.amount.unit === '%'
+                ? ExactNumber.parse(expectation.amount.value).divide(ExactNumber.of(100n)).toDecimal()
+                : expectation.amount.value;
+            const amount = `${expectation.amount.negative && magnitude !== '0' ? '-' : ''}${magnitude}`;
             // `per månad` reaches the AST as `permånad` (Langium joins a value's keywords).
             if (expectation.scope === 'permånad') {
                 expected.monthly = amount;

@@ -11,7 +11,11 @@ const compilers: { [K in Ast.Expression['$type']]: (expression: Extract<Ast.Expr
     BinaryExpression: expression => ({ op: operators[expression.operator], left: compileExpression(expression.left), right: compileExpression(expression.right) }),
     FunctionCall: expression => ({ call: expression.function, args: expression.arguments.map(compileExpression) }),
     QuantityExpression: expression => ({ quantity: compileQuantity(expression.quantity) }),
-    ReferenceExpression: expression => ({ ref: referenceId(expression.target) }),
+    ReferenceExpression: expression => ({
+        ref: referenceId(expression.target),
+        ...(expression.column !== undefined ? { column: expression.column } : {}),
+        ...(expression.level ? { atLevel: compileExpression(expression.level) } : {}),
+    }),
     LevelExpression: () => ({ level: true }),
     RoundedExpression: expression => ({ round: compileExpression(expression.operand), rounding: compileRounding(expression.rounding) }),
     ConditionalExpression: expression => ({ if: compileCriterion(expression.condition), then: compileExpression(expression.then), else: compileExpression(expression.else) }),

@@ -1,6 +1,7 @@
 import { SCHEMA_VERSION, type CompiledElement, type CompiledPolicyFile, type Force, type Movement } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { compileCriterion } from './compile-criterion.js';
+import { compileDecisionTable } from './compile-decision-table.js';
 import { compileExample } from './compile-example.js';
 import { compileExpression } from './compile-expression.js';
 import {
@@ -88,6 +89,8 @@ function compileElement(element: Ast.Element, file: string): CompiledElement {
             } as CompiledElement;
         case 'Calculation':
             return { ...base, value: compileExpression(element.value) } as CompiledElement;
+        case 'DecisionTable':
+            return { ...base, ...compileDecisionTable(element, file) } as CompiledElement;
         case 'Guideline':
             return {
                 ...base,

@@ -10,7 +10,7 @@ export type DeclarationType = Ast.Element['$type'] | 'Obligation' | 'Pathway' | 
 const kindByAstType = {
     Law: 'law', Service: 'service', Administration: 'administration', Operation: 'operation', Unit: 'unit',
     Area: 'area', Role: 'role', Phase: 'phase', Body: 'body', Attribute: 'attribute', Parameter: 'parameter',
-    Calculation: 'calculation', Guideline: 'guideline', Obligation: 'obligation', LevelTable: 'levelTable', Premium: 'premium', Fee: 'fee',
+    Calculation: 'calculation', DecisionTable: 'decisionTable', Guideline: 'guideline', Obligation: 'obligation', LevelTable: 'levelTable', Premium: 'premium', Fee: 'fee',
     PathwayModel: 'pathwayModel', Pathway: 'pathway', TestPhase: 'testPhase', Pilot: 'pilot', PilotGoal: 'pilotGoal',
     EffectGoal: 'effectGoal', Indicator: 'indicator', Example: 'example',
 } satisfies Record<Exclude<DeclarationType, 'Rate'>, ElementKind | 'obligation' | 'pathway' | 'pilotGoal'>;

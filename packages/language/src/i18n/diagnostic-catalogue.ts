@@ -92,6 +92,21 @@ export const diagnosticCatalogue = {
         sv: a => `Beräkningen ${a.name} beror av sig själv (${a.chain}) och får därför inget värde.`,
         en: a => `The calculation ${a.name} depends on itself (${a.chain}) and so has no value.`,
     },
+    'unknown-column': {
+        severity: 'error',
+        sv: a => (a.table ? `${a.table} har ingen kolumn ${a.column}.${a.suggestion ? ` Menade du ${a.suggestion}?` : ''} Kolumner: ${a.columns}.` : `${a.name} är ingen beslutstabell och har inga kolumner.`),
+        en: a => (a.table ? `${a.table} has no column ${a.column}.${a.suggestion ? ` Did you mean ${a.suggestion}?` : ''} Columns: ${a.columns}.` : `${a.name} is no decision table and has no columns.`),
+    },
+    'column-required': {
+        severity: 'error',
+        sv: a => `${a.table} har flera utfallskolumner (${a.columns}); skriv vilken, till exempel ${a.table}.${a.first}.`,
+        en: a => `${a.table} has several output columns (${a.columns}); say which, for instance ${a.table}.${a.first}.`,
+    },
+    'level-not-applicable': {
+        severity: 'error',
+        sv: a => `${a.name} beror inte av nivån; 'vid nivå' gäller nivåtabeller och beslutstabeller som läser nivån.`,
+        en: a => `${a.name} does not depend on the level; 'vid nivå' applies to level tables and decision tables that read the level.`,
+    },
     'fee-without-room': {
         severity: 'error',
         sv: a => `Avgiften ${a.name} anger inget avgiftsutrymme; utan det kan ingen avgift beräknas.`,
@@ -144,6 +159,26 @@ export const diagnosticCatalogue = {
         severity: 'warning',
         sv: a => `Förloppet ${a.name} saknar 'när'-villkor, så ingen placeras där; täckningen prövas utan det.`,
         en: a => `The pathway ${a.name} has no 'när' criterion, so nobody is placed there; coverage is checked without it.`,
+    },
+    'decision-gap': {
+        severity: 'error',
+        sv: a => `Ingen rad i beslutstabellen ${a.table} gäller för: ${a.witness}.`,
+        en: a => `No row of the decision table ${a.table} applies to: ${a.witness}.`,
+    },
+    'decision-overlap': {
+        severity: 'error',
+        sv: a => `Raderna ${a.rows} i beslutstabellen ${a.table} gäller samtidigt för: ${a.witness}; tabellen kräver en unik träff (skriv 'träff första' om den första raden ska gälla).`,
+        en: a => `Rows ${a.rows} of the decision table ${a.table} apply at the same time to: ${a.witness}; the table requires a unique hit (write 'träff första' if the first row is to decide).`,
+    },
+    'decision-row-arity': {
+        severity: 'error',
+        sv: a => `Rad ${a.row} har ${a.inputs} villkor och ${a.outputs} utfall, men tabellens huvud har ${a.headerInputs} och ${a.headerOutputs}.`,
+        en: a => `Row ${a.row} has ${a.inputs} conditions and ${a.outputs} results, but the table's header has ${a.headerInputs} and ${a.headerOutputs}.`,
+    },
+    'duplicate-column': {
+        severity: 'error',
+        sv: a => `Kolumnen ${a.column} finns redan i ${a.table}.`,
+        en: a => `The column ${a.column} is already in ${a.table}.`,
     },
     'analysis-undecided': {
         severity: 'warning',

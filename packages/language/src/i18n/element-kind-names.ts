@@ -19,6 +19,7 @@ const names = {
     EnumerationValue: { sv: 'värde', en: 'value' },
     Parameter: { sv: 'parameter', en: 'parameter' },
     Calculation: { sv: 'beräkning', en: 'calculation' },
+    DecisionTable: { sv: 'beslutstabell', en: 'decision table' },
     Guideline: { sv: 'riktlinje', en: 'guideline' },
     Obligation: { sv: 'krav', en: 'obligation' },
     LevelTable: { sv: 'nivåtabell', en: 'level table' },
@@ -34,7 +35,7 @@ const names = {
     Indicator: { sv: 'indikator', en: 'indicator' },
     Governable: { sv: 'insats, förlopp, fas, roll, verksamhet eller enhet', en: 'service, pathway, phase, role, operation or unit' },
     Organisational: { sv: 'förvaltning, verksamhet eller insats', en: 'administration, operation or service' },
-    Quantifiable: { sv: 'egenskap, parameter, beräkning, nivåtabell eller ersättning', en: 'attribute, parameter, calculation, level table or rate' },
+    Quantifiable: { sv: 'egenskap, parameter, beräkning, beslutstabell, nivåtabell eller ersättning', en: 'attribute, parameter, calculation, decision table, level table or rate' },
     Example: { sv: 'exempel', en: 'example' },
 } satisfies Record<Named, { sv: string; en: string }>;
 

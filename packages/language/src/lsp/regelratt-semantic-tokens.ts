@@ -19,6 +19,7 @@ const tokenTypeOf = {
     EnumerationValue: SemanticTokenTypes.enumMember,
     Parameter: SemanticTokenTypes.variable,
     Calculation: SemanticTokenTypes.variable,
+    DecisionTable: SemanticTokenTypes.struct,
     Guideline: SemanticTokenTypes.interface,
     Obligation: SemanticTokenTypes.function,
     LevelTable: SemanticTokenTypes.struct,

@@ -1,6 +1,8 @@
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import type { RegelrattAstType } from '../generated/ast.js';
+import { isDecisionTable, isLevelTable } from '../generated/ast.js';
+import { nearestName } from './nearest-name.js';
 import { calculationCycle } from '../analysis/calculation-cycles.js';
 import { analyseUnits, dimensionText } from '../analysis/expression-units.js';
 import type { RegelrattServices } from '../regelratt-module.js';
@@ -26,6 +28,28 @@ export function calculationChecks(services: RegelrattServices): ValidationChecks
         }
     };
     return {
+        ReferenceExpression: (reference, accept) => {
+            const report = createReport(accept, locale);
+            const target = reference.target?.ref;
+            if (!target) {
+                return;
+            }
+            if (isDecisionTable(target)) {
+                const columns = target.header?.outputs.map(output => output.column) ?? [];
+                if (reference.column !== undefined && !columns.includes(reference.column)) {
+                    const suggestion = nearestName(reference.column, columns);
+                    report('unknown-column', { table: target.name, column: reference.column, columns: columns.join(', '), ...(suggestion ? { suggestion } : {}) }, { node: reference, property: 'column' });
+                } else if (reference.column === undefined && columns.length > 1) {
+                    report('column-required', { table: target.name, columns: columns.join(', '), first: columns[0] }, { node: reference });
+                }
+            } else if (reference.column !== undefined) {
+                report('unknown-column', { name: target.name }, { node: reference, property: 'column' });
+            }
+            const readsLevel = isLevelTable(target) || (isDecisionTable(target) && target.header?.inputs.some(input => input.level));
+            if (reference.level && !readsLevel) {
+                report('level-not-applicable', { name: target.name }, { node: reference, property: 'level' });
+            }
+        },
         Calculation: (calculation, accept) => {
             const report = createReport(accept, locale);
             const cycle = calculationCycle(calculation);
@@ -37,7 +61,7 @@ export function calculationChecks(services: RegelrattServices): ValidationChecks
         },
         Fee: (fee, accept) => {
             const report = createReport(accept, locale);
-            if (!fee.room) {
+            if (!fee.room && fee.name) {
                 report('fee-without-room', { name: fee.name }, { node: fee, property: 'name' });
             }
             checkUnits(report, fee.room, true);

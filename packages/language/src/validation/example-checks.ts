@@ -15,6 +15,7 @@ const answers = {
     CompensationQuestion: ['amount', 'error'],
     FeeQuestion: ['amount', 'error'],
     CalculationQuestion: ['amount', 'error'],
+    DecisionQuestion: ['amount', 'error'],
     NetEffectQuestion: ['amount-over-time', 'error'],
 } as const satisfies Record<Ast.Question['$type'], readonly ExpectationKind[]>;
 
@@ -32,6 +33,7 @@ const questionText: Record<Ast.Question['$type'], { sv: string; en: string }> = 
     CompensationQuestion: { sv: 'en ersättning', en: 'a compensation' },
     FeeQuestion: { sv: 'en avgift', en: 'a fee' },
     CalculationQuestion: { sv: 'en beräkning', en: 'a calculation' },
+    DecisionQuestion: { sv: 'ett beslut enligt en beslutstabell', en: 'a decision by a decision table' },
     NetEffectQuestion: { sv: 'en nettoeffekt', en: 'a net effect' },
 };
 

@@ -1,6 +1,7 @@
 import { Cancellation, DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isCitizenValue, isComparison, isEnumerationLiteral, isEnumerationType } from '../generated/ast.js';
+import { isEnumerationLiteral, isEnumerationType } from '../generated/ast.js';
+import { attributeOfLiteralOwner } from '../references/cell-attribute.js';
 import { kindName } from '../i18n/element-kind-names.js';
 import { renderMessage, type DiagnosticCode, type MessageArgs } from '../i18n/diagnostic-catalogue.js';
 import type { LocaleSetting } from '../i18n/locale.js';
@@ -47,7 +48,7 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
             let args: MessageArgs;
             if (isEnumerationLiteral(container)) {
                 const owner = container.$container;
-                const attribute = isComparison(owner) || isCitizenValue(owner) ? owner.attribute?.ref : undefined;
+                const attribute = attributeOfLiteralOwner(owner);
                 if (!attribute) {
                     continue; // the attribute itself is unresolved and reported
                 }

@@ -3,6 +3,7 @@ import { calculationChecks } from './calculation-checks.js';
 import { clauseChecks } from './clause-checks.js';
 import { criterionTypeChecks } from './criterion-type-checks.js';
 import { dateChecks } from './date-checks.js';
+import { decisionTableChecks } from './decision-table-checks.js';
 import { exampleChecks } from './example-checks.js';
 import { feeChecks } from './fee-checks.js';
 import { inclusionChecks } from './inclusion-checks.js';
@@ -32,6 +33,7 @@ export function registerValidationChecks(services: RegelrattServices): void {
         exampleChecks(services),
         levelTableChecks(services),
         pathwayCoverageChecks(services),
+        decisionTableChecks(services),
         inclusionChecks(services),
         testPhaseChecks(services),
         levelTableAnalyses(services),

@@ -1,0 +1,77 @@
+import { ExactNumber, LEVEL_INPUT, type Criterion } from '@regelratt/format';
+import type * as Ast from '../generated/ast.js';
+import { compileCell, inputAttribute } from '../compiler/compile-decision-table.js';
+import { attributeDomain, type AnalysedAttribute } from './attribute-domain.js';
+import type { Case } from './case-split.js';
+import { analyseCoverage } from './pathway-coverage.js';
+
+export interface DecisionFinding {
+    kind: 'gap' | 'overlap';
+    case: Case;
+    /** 0-based indices of the rows that match the case (none for a gap). */
+    rows: number[];
+}
+
+export interface DecisionAnalysis {
+    findings: DecisionFinding[];
+    complete: boolean;
+    attributes: Map<string, AnalysedAttribute>;
+}
+
+/**
+ * Gaps and overlaps of a decision table over the declared domains of its input columns, exactly, with
+ * the same case split as förlopp coverage: each row is the conjunction of its cells. Under the unique
+ * hit policy every case must match exactly one row; under `första` only gaps count. Undefined when a
+ * column or cell is unresolved or malformed (the ordinary checks report those).
+ */
+export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis | undefined {
+    const inputs = table.header?.inputs ?? [];
+    if (inputs.length === 0 || inputs.some(input => !input.level && !input.attribute?.ref)) {
+        return undefined;
+    }
+    const attributes = new Map<string, AnalysedAttribute>();
+    for (const input of inputs) {
+        const id = inputAttribute(input);
+        attributes.set(id, input.level
+            ? {
+                id, name: 'nivå',
+                domain: {
+                    kind: 'integer',
+                    min: ExactNumber.parse(table.levels?.min ?? '0'),
+                    ...(table.levels ? { max: ExactNumber.parse(table.levels.max) } : {}),
+                },
+            }
+            : { id, name: input.attribute!.ref!.name, domain: attributeDomain(input.attribute!.ref!) });
+    }
+    const rows: Criterion[] = [];
+    for (const row of table.rows) {
+        if (row.conditions.length !== inputs.length || row.conditions.some(cell => cell === undefined)) {
+            return undefined;
+        }
+        const cells = row.conditions.map((cell, index) => compileCell(cell, inputAttribute(inputs[index])));
+        if (cells.some(cell => cell !== null && 'value' in cell && 'enumeration' in cell.value && !isKnownValue(attributes.get(cell.attribute), cell.value.enumeration))) {
+            return undefined;
+        }
+        const conditions = cells.filter((c): c is Criterion => c !== null);
+        rows.push(conditions.length === 1 ? conditions[0] : { all: conditions });
+    }
+    const unique = table.hitPolicy !== 'första';
+    const ids = rows.map((_, index) => String(index));
+    const result = analyseCoverage(rows.map((criterion, index) => ({
+        id: ids[index],
+        criterion,
+        // Under `första` any rows may overlap: the first one decides.
+        secondary: unique ? [] : ids,
+    })), attributes);
+    return {
+        findings: result.findings.map(finding => ({ kind: finding.kind, case: finding.case, rows: finding.pathways.map(Number) })),
+        complete: result.complete,
+        attributes,
+    };
+}
+
+function isKnownValue(attribute: AnalysedAttribute | undefined, value: string): boolean {
+    return attribute?.domain.kind === 'enumeration' && attribute.domain.values.includes(value);
+}
+
+export { LEVEL_INPUT };

@@ -1,0 +1,48 @@
+import { LEVEL_INPUT, type Criterion, type DecisionTable } from '@regelratt/format';
+import type * as Ast from '../generated/ast.js';
+import { comparisonOperators, compileLiteral } from './compile-criterion.js';
+import { compileOptionalAmount, compileValidity } from './compile-values.js';
+import { referenceId } from './element-ids.js';
+import { sourceSpan } from './source-span.js';
+
+/** The attribute id an input column's cells test: the attribute's, or the level's. */
+export function inputAttribute(input: Ast.DecisionInput): string {
+    return input.level ? LEVEL_INPUT : referenceId(input.attribute!);
+}
+
+/** One cell as a criterion on its column; `-` (any value) is null. */
+export function compileCell(cell: Ast.InputCell, attribute: string): Criterion | null {
+    switch (cell.$type) {
+        case 'AnyValue':
+            return null;
+        case 'CellComparison': {
+            // `> 0 och < 5`: both bounds must hold.
+            const first: Criterion = { attribute, op: comparisonOperators[cell.operator], value: compileLiteral(cell.value) };
+            return cell.upperOperator && cell.upperValue
+                ? { all: [first, { attribute, op: comparisonOperators[cell.upperOperator], value: compileLiteral(cell.upperValue) }] }
+                : first;
+        }
+        case 'CellRange':
+            return { attribute, between: { min: cell.range.min, max: cell.range.max } };
+        case 'CellSet':
+            return { attribute, in: cell.members.map(compileLiteral) };
+        case 'CellValue':
+            return { attribute, op: '=', value: compileLiteral(cell.value) };
+    }
+}
+
+export function compileDecisionTable(table: Ast.DecisionTable, file: string): Omit<DecisionTable, 'id' | 'kind' | 'name' | 'title' | 'source'> {
+    const attributes = table.header.inputs.map(inputAttribute);
+    return {
+        ...(table.validity ? { validity: compileValidity(table.validity) } : {}),
+        hitPolicy: table.hitPolicy === 'första' ? 'first' : 'unique',
+        ...(table.levels ? { levels: { min: Number(table.levels.min), max: Number(table.levels.max) } } : {}),
+        inputs: table.header.inputs.map(input => (input.level ? { level: true as const } : { attribute: referenceId(input.attribute!) })),
+        outputs: table.header.outputs.map(output => output.column),
+        rows: table.rows.map(row => ({
+            when: row.conditions.map((cell, index) => compileCell(cell, attributes[index])),
+            then: row.results.map(compileOptionalAmount),
+            source: sourceSpan(row, file),
+        })),
+    };
+}

@@ -1,0 +1,123 @@
+import type { ValidationChecks } from 'langium';
+import type * as Ast from '../generated/ast.js';
+import type { RegelrattAstType } from '../generated/ast.js';
+import { CASE_BUDGET } from '../analysis/case-split.js';
+import { analyseDecisionTable } from '../analysis/decision-table-analysis.js';
+import { describeCase } from '../analysis/witness-text.js';
+import type { RegelrattServices } from '../regelratt-module.js';
+import { swedishDecimal } from '../numbers/decimal-text.js';
+import { describeAttributeType, describeLiteral } from './attribute-type-text.js';
+import { isNumericType, literalFits } from './literal-fits.js';
+import { relatedAt } from './related-location.js';
+import { createReport, type Report } from './report.js';
+
+const EQUALITY = new Set(['=', '≠', '!=']);
+
+/**
+ * Decision tables: every row has a cell per column, cells fit their column's type, output columns are
+ * named once, and the rows cover every case exactly once (unique hit policy) or at least once
+ * (`träff första`), each gap and overlap with its example citizen. All gaps and overlaps are
+ * reported: a reviewer reads each one, and `--format json` must list them all.
+ */
+export function decisionTableChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
+    const locale = services.i18n.Locale;
+    return {
+        DecisionTable: (table, accept) => {
+            const report = createReport(accept, locale);
+            const header = table.header;
+            if (!header) {
+                return; // half-typed: the parser has said what is missing
+            }
+            const seen = new Map<string, Ast.DecisionOutput>();
+            for (const output of header.outputs) {
+                if (seen.has(output.column)) {
+                    report('duplicate-column', { column: output.column, table: table.name }, { node: output, property: 'column' });
+                }
+                seen.set(output.column, output);
+            }
+            let wellFormed = true;
+            table.rows.forEach((row, index) => {
+                if (row.conditions.length !== header.inputs.length || row.results.length !== header.outputs.length) {
+                    wellFormed = false;
+                    report('decision-row-arity', {
+                        row: index + 1, inputs: row.conditions.length, outputs: row.results.length,
+                        headerInputs: header.inputs.length, headerOutputs: header.outputs.length,
+                    }, { node: row });
+                    return;
+                }
+                row.conditions.forEach((cell, column) => {
+                    if (!checkCell(report, cell, header.inputs[column], locale.current)) {
+                        wellFormed = false;
+                    }
+                });
+            });
+            if (!wellFormed || table.rows.length === 0) {
+                return;
+            }
+            const analysis = analyseDecisionTable(table);
+            if (!analysis) {
+                return;
+            }
+            if (!analysis.complete) {
+                report('analysis-undecided', { what: locale.current === 'sv' ? 'beslutstabellens täckning' : 'the coverage of the decision table', budget: CASE_BUDGET.toLocaleString('sv-SE') }, { node: table, property: 'name' });
+                return;
+            }
+            for (const finding of analysis.findings) {
+                const witness = describeCase(finding.case, analysis.attributes, locale.current);
+                if (finding.kind === 'gap') {
+                    report('decision-gap', { table: table.name, witness: witness.text }, { node: table, property: 'name' }, witness);
+                } else {
+                    const [first, ...others] = finding.rows;
+                    const later = table.rows[others[others.length - 1]];
+                    report('decision-overlap', {
+                        table: table.name, rows: finding.rows.map(r => r + 1).join(locale.current === 'sv' ? ' och ' : ' and '), witness: witness.text,
+                    }, { node: later, relatedInformation: relatedAt(table.rows[first], `rad ${first + 1}`) }, witness);
+                }
+            }
+        },
+    };
+}
+
+/** Whether a cell can be a value of its column; reports a type mismatch where it cannot. */
+function checkCell(report: Report, cell: Ast.InputCell, input: Ast.DecisionInput, locale: 'sv' | 'en'): boolean {
+    if (!cell || cell.$type === 'AnyValue') {
+        return true;
+    }
+    const attribute = input.attribute?.ref;
+    if (!input.level && !attribute) {
+        return false; // unresolved column: reported as such
+    }
+    const typeText = attribute ? describeAttributeType(attribute.type, locale) : (locale === 'sv' ? 'nivån (ett heltal)' : 'the level (a whole number)');
+    const columnName = attribute?.name ?? 'nivå';
+    const mismatch = (value: string) => {
+        report('type-mismatch', { attribute: columnName, type: typeText, value }, { node: cell });
+        return false;
+    };
+    const numeric = attribute ? isNumericType(attribute.type) : true;
+    switch (cell.$type) {
+        case 'CellRange':
+            return numeric || mismatch(`${swedishDecimal(cell.range.min)}–${swedishDecimal(cell.range.max)}`);
+        case 'CellComparison': {
+            const ordered = !EQUALITY.has(cell.operator);
+            const unordered = attribute && (attribute.type.$type === 'BooleanType' || attribute.type.$type === 'EnumerationType');
+            if (ordered && unordered) {
+                return mismatch(`${cell.operator} ${describeLiteral(cell.value, locale)}`);
+            }
+            if (cell.upperValue && (!fits(cell.upperValue) || (unordered && !EQUALITY.has(cell.upperOperator ?? '=')))) {
+                return mismatch(`${cell.upperOperator} ${describeLiteral(cell.upperValue, locale)}`);
+            }
+            return fits(cell.value) || mismatch(describeLiteral(cell.value, locale));
+        }
+        case 'CellSet':
+            return cell.members.every(fits) || mismatch(cell.members.map(m => describeLiteral(m, locale)).join(', '));
+        case 'CellValue':
+            return fits(cell.value) || mismatch(describeLiteral(cell.value, locale));
+    }
+
+    function fits(literal: Ast.Literal): boolean {
+        if (!literal) {
+            return false;
+        }
+        return attribute ? literalFits(attribute.type, literal) : literal.$type === 'NumberLiteral' && /^\d+$/.test(literal.value);
+    }
+}
