@@ -43,6 +43,20 @@ function* register(n) {
 }
 
 // ---------------------------------------------------------------- the hand-written baseline
+// Örebro's fee has its takbelopp open (the sources do not give them), so for every level the answer is
+// the same typed error; a hand-written system would also decide that once per level.
+const FEE_LEVELS = new Set([1, 2, 3]);
+const FEE_ERRORS = new Map();
+function feeAnswer(level) {
+    let error = FEE_ERRORS.get(level);
+    if (!error) {
+        error = FEE_LEVELS.has(level)
+            ? { code: 'open-amount', message: `Policyn anger inget belopp för takbeloppet för nivå ${level} i hemvårdsavgift.`, details: { fee: 'fee/hemvårdsavgift', level } }
+            : { code: 'unknown-level', message: `hemvårdsavgift har inget takbelopp för nivå ${level}.`, details: { fee: 'fee/hemvårdsavgift', level } };
+        FEE_ERRORS.set(level, error);
+    }
+    return [{ fee: 'fee/hemvårdsavgift', error }];
+}
 const AMOUNTS = new Map([[0, '0'], [4, '2037'], [5, '2910'], [7, '5723'], [8, '7154'], [10, '9676'], [11, '11058'], [12, '12440'], [13, '13823'], [14, '15205'], [23, '37830']]);
 const PATHWAYS = { hög: 'pathway/förlopp_1', utvecklingsbar: 'pathway/förlopp_2', nedsatt: 'pathway/förlopp_3' };
 const KINDS = new Set(['första_ansökan', 'utökning', 'uppföljning', 'övrigt']);
@@ -68,6 +82,7 @@ function baseline(c) {
         placements: [{ model: 'pathwayModel/rehabiliterande_förlopp', pathway, secondary: null }],
         inclusions: [{ pilot: 'pilot/dagrehab_hemrehab', included: dagrehab, requirements: [] }, { pilot: 'pilot/handläggare_och_arbetsterapeut', included: handläggare, requirements: [] }],
         compensation: amount === undefined ? [] : [{ table: 'levelTable/hemvård_tätort', amount }],
+        fees: feeAnswer(c.level),
     };
 }
 
@@ -105,7 +120,8 @@ for (const c of cases.slice(0, 50000)) {
     const a = baseline(c);
     const b = evaluateCase(runtime, c);
     if (a.placements[0].pathway !== b.placements[0].pathway || a.inclusions[0].included !== b.inclusions[0].included
-        || a.inclusions[1].included !== b.inclusions[1].included || JSON.stringify(a.compensation) !== JSON.stringify(b.compensation)) {
+        || a.inclusions[1].included !== b.inclusions[1].included || JSON.stringify(a.compensation) !== JSON.stringify(b.compensation)
+        || JSON.stringify(a.fees) !== JSON.stringify(b.fees)) {
         throw new Error(`runtime and baseline disagree on case ${c.id}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
     }
 }

@@ -13,11 +13,18 @@ export interface EvaluationContext {
     date: string;
     /** The case's level; `null` is "no support" (0 kr in a level table); absent when the question gives none. */
     level?: number | null;
-    /** Steps of the explanation: each named calculation, parameter, rounding and choice, with its value. */
-    trace: MoneyTrace[];
+    /**
+     * Steps of the explanation: each named calculation, parameter, rounding and choice, with its
+     * value. Absent when no explanation is asked for: a register then builds no text at all.
+     */
+    trace?: MoneyTrace[];
 }
 
 const HUNDRED = ExactNumber.of(100n);
+
+/** Values of the calculations one question has needed so far; IN_PROGRESS marks one being evaluated (a cycle guard). */
+type Memo = Map<string, ExactNumber | typeof IN_PROGRESS>;
+const IN_PROGRESS = Symbol('in progress');
 
 type Rate = HourlyRate | FlatRate | PlaceRate;
 const rateKinds = new Set(['hourlyRate', 'flatRate', 'placeRate']);
@@ -31,6 +38,7 @@ export class Calculator {
     private readonly criteria = new WeakMap<Criterion, CompiledCriterion>();
 
     private readonly decisionTables = new Map<string, PreparedDecisionTable>();
+    private readonly literals = new WeakMap<Expression, ExactNumber>();
 
     constructor(
         private readonly policy: PolicySet,
@@ -48,29 +56,34 @@ export class Calculator {
     }
 
     /** A named calculation's value: evaluated once per question even where several formulas read it. */
-    calculation(reference: string, context: EvaluationContext, memo = new Map<string, ExactNumber>()): ExactNumber {
+    calculation(reference: string, context: EvaluationContext, memo: Memo = new Map()): ExactNumber {
         const calculation = this.policy.get(reference, 'calculation');
         const known = memo.get(calculation.id);
-        if (known) {
-            return known;
-        }
-        if (memo.has(`active:${calculation.id}`)) {
+        if (known === IN_PROGRESS) {
             // The checker refuses cycles; a hand-edited file must not send the runtime round in circles.
             throw new RegelrattRuntimeError('not-computable', `${calculation.name} beror av sig själv.`, { calculation: calculation.id });
         }
-        memo.set(`active:${calculation.id}`, ExactNumber.ZERO);
+        if (known) {
+            return known;
+        }
+        memo.set(calculation.id, IN_PROGRESS);
         const value = this.evaluate(calculation.value, context, memo);
-        memo.delete(`active:${calculation.id}`);
         memo.set(calculation.id, value);
-        context.trace.push({ step: `${calculation.name} = ${expressionText(calculation.value)}`, value: value.toDecimal() });
+        context.trace?.push({ step: `${calculation.name} = ${expressionText(calculation.value)}`, value: value.toDecimal() });
         return value;
     }
 
-    evaluate(expression: Expression, context: EvaluationContext, memo = new Map<string, ExactNumber>()): ExactNumber {
+    evaluate(expression: Expression, context: EvaluationContext, memo: Memo = new Map()): ExactNumber {
         if ('quantity' in expression) {
-            // `70 %` in a formula is the share 0,7: `inkomst × 70 %` is seven tenths of the income.
-            const value = ExactNumber.parse(expression.quantity.value);
-            return expression.quantity.unit === '%' ? value.divide(HUNDRED) : value;
+            // Parsed once per literal, not once per citizen.
+            let value = this.literals.get(expression);
+            if (!value) {
+                const parsed = ExactNumber.parse(expression.quantity.value);
+                // `70 %` in a formula is the share 0,7: `inkomst × 70 %` is seven tenths of the income.
+                value = expression.quantity.unit === '%' ? parsed.divide(HUNDRED) : parsed;
+                this.literals.set(expression, value);
+            }
+            return value;
         }
         if ('ref' in expression) {
             return this.reference(expression, context, memo);
@@ -87,19 +100,19 @@ export class Calculator {
             const value = expression.call === 'min' ? ExactNumber.min(...args) : ExactNumber.max(...args);
             // A clamp that bites is worth explaining: say which bound decided.
             if (args.length > 1) {
-                context.trace.push({ step: expressionText(expression), value: value.toDecimal() });
+                context.trace?.push({ step: expressionText(expression), value: value.toDecimal() });
             }
             return value;
         }
         if ('round' in expression) {
             const exact = this.evaluate(expression.round, context, memo);
             const value = exact.round(expression.rounding);
-            context.trace.push({ step: `${swedishNumber(exact.toDecimal())} avrundat till ${roundingText(expression.rounding)}`, value: value.toDecimal() });
+            context.trace?.push({ step: `${swedishNumber(exact.toDecimal())} avrundat till ${roundingText(expression.rounding)}`, value: value.toDecimal() });
             return value;
         }
         if ('if' in expression) {
             const holds = this.criterion(expression.if).test(context.values);
-            context.trace.push({ step: `om ${criterionText(expression.if)}`, value: holds ? 'ja' : 'nej' });
+            context.trace?.push({ step: `om ${criterionText(expression.if)}`, value: holds ? 'ja' : 'nej' });
             return this.evaluate(holds ? expression.then : expression.else, context, memo);
         }
         const left = this.evaluate(expression.left, context, memo);
@@ -116,7 +129,7 @@ export class Calculator {
         }
     }
 
-    private reference(expression: Extract<Expression, { ref: string }>, context: EvaluationContext, memo: Map<string, ExactNumber>): ExactNumber {
+    private reference(expression: Extract<Expression, { ref: string }>, context: EvaluationContext, memo: Memo): ExactNumber {
         const id = expression.ref;
         const kind = id.slice(0, id.indexOf('/'));
         // `… vid nivå x`: read at another level than the case's own.
@@ -124,7 +137,7 @@ export class Calculator {
         if (kind === 'parameter') {
             const parameter = this.policy.get(id, 'parameter');
             const value = this.policy.parameterValue(parameter, context.date);
-            context.trace.push({ step: `${parameter.name} ${context.date}`, value: value.toDecimal() });
+            context.trace?.push({ step: `${parameter.name} ${context.date}`, value: value.toDecimal() });
             // A `procent` parameter is a share in a formula, like a `%` literal.
             return parameter.valueType === 'percent' ? value.divide(HUNDRED) : value;
         }
@@ -138,7 +151,7 @@ export class Calculator {
             const prepared = this.table(id);
             const level = this.level(at, prepared.table.name);
             const value = ExactNumber.parse(prepared.amountText(level, context.date));
-            context.trace.push({ step: `${prepared.table.name}, ${level === null ? 'ingen insats' : `nivå ${level}`}`, value: value.toDecimal() });
+            context.trace?.push({ step: `${prepared.table.name}, ${level === null ? 'ingen insats' : `nivå ${level}`}`, value: value.toDecimal() });
             return value;
         }
         if (rateKinds.has(kind)) {
@@ -158,7 +171,7 @@ export class Calculator {
         }
         const raw = ExactNumber.parse(cell.value);
         const value = cell.unit === '%' ? raw.divide(HUNDRED) : raw;
-        context.trace.push({ step: `${name}, rad ${match.row + 1} (${match.text})`, value: value.toDecimal() });
+        context.trace?.push({ step: `${name}, rad ${match.row + 1} (${match.text})`, value: value.toDecimal() });
         return value;
     }
 
@@ -190,7 +203,7 @@ export class Calculator {
             throw new RegelrattRuntimeError('open-amount', `Policyn anger inget belopp för ${rate.name}.`, { rate: rate.id });
         }
         const value = ExactNumber.parse(rate.amount.value);
-        context.trace.push({ step: rate.name, value: value.toDecimal() });
+        context.trace?.push({ step: rate.name, value: value.toDecimal() });
         return value;
     }
 

@@ -1,5 +1,7 @@
 import type { CitizenInput } from './citizen.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
+import type { Calculation, DecisionTable, Fee } from '@regelratt/format';
+import { feeBlocked } from './fee.js';
 import { inForce, type MoneyTrace } from './money.js';
 import { place, type Placement } from './placement.js';
 import type { Decision, PolicyRuntime } from './policy-runtime.js';
@@ -33,6 +35,48 @@ export interface CaseAnswer {
     decisions?: Array<Decision | ({ table: string } & Failed)>;
     /** Every named calculation on the case's date (present when the policy has calculations). */
     amounts?: Array<{ calculation: string; amount: string; trace?: MoneyTrace[] } | ({ calculation: string } & Failed)>;
+}
+
+const plans = new WeakMap<PolicyRuntime, { fees: readonly Fee[]; calculations: readonly Calculation[]; tables: readonly DecisionTable[]; none: boolean }>();
+
+/** What a case's amounts are made of, looked up once per runtime rather than per case. */
+function amountPlan(runtime: PolicyRuntime) {
+    let plan = plans.get(runtime);
+    if (!plan) {
+        const fees = runtime.policy.all('fee');
+        const calculations = runtime.policy.all('calculation');
+        const tables = runtime.policy.all('decisionTable');
+        plan = { fees, calculations, tables, none: fees.length === 0 && calculations.length === 0 && tables.length === 0 };
+        plans.set(runtime, plan);
+    }
+    return plan;
+}
+
+// Fee (compiled element, so per runtime) → date → level → the failure, or null when the citizen decides.
+const blockedFees = new WeakMap<Fee, Map<string, Map<number, Failed['error'] | null>>>();
+
+/** A fee's citizen-independent failure for a level and date, decided once; frozen, since answers share it. */
+function blockedFee(definition: Fee, level: number, date: string): Failed['error'] | undefined {
+    let byDate = blockedFees.get(definition);
+    if (!byDate) {
+        byDate = new Map();
+        blockedFees.set(definition, byDate);
+    }
+    let byLevel = byDate.get(date);
+    if (!byLevel) {
+        byLevel = new Map();
+        // Registers span few dates; an unbounded stream of dates must not grow memory without end.
+        if (byDate.size < 10_000) {
+            byDate.set(date, byLevel);
+        }
+    }
+    let verdict = byLevel.get(level);
+    if (verdict === undefined) {
+        const error = feeBlocked(definition, level, date)?.toJSON();
+        verdict = error ? Object.freeze({ ...error, details: Object.freeze({ ...error.details }) }) : null;
+        byLevel.set(level, verdict);
+    }
+    return verdict ?? undefined;
 }
 
 function failed(error: unknown): Failed {
@@ -111,10 +155,8 @@ function answerAll(runtime: PolicyRuntime, input: CaseInput, citizen: ReturnType
  * typed error that says why not (no date, no level, a value the policy leaves open, …).
  */
 function withAmounts(runtime: PolicyRuntime, answer: CaseAnswer, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, explain: boolean): CaseAnswer {
-    const fees = runtime.policy.all('fee');
-    const calculations = runtime.policy.all('calculation');
-    const tables = runtime.policy.all('decisionTable');
-    if (fees.length === 0 && calculations.length === 0 && tables.length === 0) {
+    const { fees, calculations, tables, none } = amountPlan(runtime);
+    if (none) {
         return answer;
     }
     const noDate = () => failed(new RegelrattRuntimeError('missing-date', 'Fallet anger inget datum; belopp beräknas på ett datum.', {}));
@@ -129,8 +171,11 @@ function withAmounts(runtime: PolicyRuntime, answer: CaseAnswer, input: CaseInpu
                     answer.fees.push({ fee: definition.id, ...noDate() });
                 } else if (input.level === undefined) {
                     answer.fees.push({ fee: definition.id, ...failed(new RegelrattRuntimeError('missing-level', 'Fallet anger ingen nivå; avgiften beror av nivån.', { fee: definition.id })) });
+                } else if (blockedFee(definition, input.level, input.date)) {
+                    // The same for every citizen: one shared answer, no exception per case.
+                    answer.fees.push({ fee: definition.id, error: blockedFee(definition, input.level, input.date)! });
                 } else {
-                    const fee = runtime.fee(definition.id, input.level, citizen, input.date);
+                    const fee = runtime.fee(definition.id, input.level, citizen, input.date, { explain });
                     answer.fees.push({ fee: definition.id, amount: fee.amount, ...(explain ? { trace: fee.trace } : {}) });
                 }
             } catch (error) {
@@ -160,7 +205,7 @@ function withAmounts(runtime: PolicyRuntime, answer: CaseAnswer, input: CaseInpu
                 if (input.date === undefined) {
                     answer.amounts.push({ calculation: calculation.id, ...noDate() });
                 } else {
-                    const value = runtime.calculate(calculation.id, { date: input.date, citizen, ...(input.level !== undefined ? { level: input.level } : {}) });
+                    const value = runtime.calculate(calculation.id, { date: input.date, citizen, ...(input.level !== undefined ? { level: input.level } : {}) }, { explain });
                     answer.amounts.push({ calculation: calculation.id, amount: value.amount, ...(explain ? { trace: value.trace } : {}) });
                 }
             } catch (error) {

@@ -52,7 +52,7 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
                 throw new RegelrattRuntimeError('missing-date', 'En beräkning görs på ett datum; ange datum i exemplet.', { example: example.id });
             }
             const level = question.level;
-            return { amount: runtime.calculate(question.calculation, { date: example.date, citizen: citizenOf(question.citizen), ...(level !== undefined ? { level } : {}) }).amount };
+            return { amount: runtime.calculate(question.calculation, { date: example.date, citizen: citizenOf(question.citizen), ...(level !== undefined ? { level } : {}) }, { explain: false }).amount };
         }
         case 'decision': {
             if (!example.date) {

@@ -89,8 +89,9 @@ export class PolicyRuntime {
         return compensation(this.table(table), level, date);
     }
 
-    fee(feeName: string, level: number, citizen: CitizenInput | CitizenValues, date: string): Amount {
-        return fee(this.calculator, this.policy.get(feeName, 'fee'), level, this.values(citizen), date);
+    /** A citizen's fee for a level on a date; the trace is filled unless `explain: false` (a register's inner loop). */
+    fee(feeName: string, level: number, citizen: CitizenInput | CitizenValues, date: string, options: AskOptions = {}): Amount {
+        return fee(this.calculator, this.policy.get(feeName, 'fee'), level, this.values(citizen), date, options.explain ?? true);
     }
 
     /**
@@ -133,13 +134,15 @@ export class PolicyRuntime {
      * A named calculation's value on a date, for a citizen (the attributes its formula reads) and a
      * level (where it reads the level or a level table). The trace names every value it read.
      */
-    calculate(calculation: string, question: { date: string; citizen?: CitizenInput | CitizenValues; level?: number | null }): Amount {
+    calculate(calculation: string, question: { date: string; citizen?: CitizenInput | CitizenValues; level?: number | null }, options: AskOptions = {}): Amount {
         if (!question.date) {
             throw new RegelrattRuntimeError('missing-date', `En beräkning görs på ett datum; ange datum för ${calculation}.`, { calculation });
         }
-        const context: EvaluationContext = { values: this.values(question.citizen ?? {}), date: question.date, level: question.level, trace: [] };
+        const trace: MoneyTrace[] = [];
+        // Without an explanation no step text is built at all (the trace comes back empty).
+        const context: EvaluationContext = { values: this.values(question.citizen ?? {}), date: question.date, level: question.level, ...(options.explain ?? true ? { trace } : {}) };
         const value = this.calculator.calculation(calculation, context);
-        return { amount: value.toDecimal(), trace: context.trace };
+        return { amount: value.toDecimal(), trace };
     }
 
     netEffect(question: { table: string; before: number | null; after: number | null; hours: string | number; rate: string; months: number; date?: string }): { monthly: string; total: string; trace: MoneyTrace[] } {

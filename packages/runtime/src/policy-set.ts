@@ -13,6 +13,8 @@ export class PolicySet {
     private readonly byId = new Map<string, CompiledElement>();
     private readonly byName = new Map<string, CompiledElement>();
     private readonly byKind = new Map<string, CompiledElement[]>();
+    private readonly sortedVersions = new WeakMap<Parameter, Parameter['versions']>();
+    private readonly parsedValues = new WeakMap<Parameter['versions'][number], ExactNumber>();
 
     private constructor(files: readonly CompiledPolicyFile[]) {
         for (const file of files) {
@@ -54,13 +56,23 @@ export class PolicySet {
 
     /** A parameter's value on a date, by the version in force that day. */
     parameterValue(parameter: Parameter, date: string): ExactNumber {
-        const versions = [...parameter.versions].sort((a, b) => a.from.localeCompare(b.from));
+        // Sorted once per parameter; a register asks for the same parameter on every case.
+        let versions = this.sortedVersions.get(parameter);
+        if (!versions) {
+            versions = [...parameter.versions].sort((a, b) => a.from.localeCompare(b.from));
+            this.sortedVersions.set(parameter, versions);
+        }
         for (let i = versions.length - 1; i >= 0; i--) {
             const version = versions[i];
             const next = versions[i + 1];
             const inForce = version.from <= date && (version.to ? date <= version.to : !next || date < next.from);
             if (inForce) {
-                return ExactNumber.parse(version.value.value);
+                let value = this.parsedValues.get(version);
+                if (!value) {
+                    value = ExactNumber.parse(version.value.value);
+                    this.parsedValues.set(version, value);
+                }
+                return value;
             }
         }
         throw new RegelrattRuntimeError('no-valid-version', `${parameter.name} har inget värde ${date}.`, { parameter: parameter.id, date });

@@ -24,7 +24,14 @@ export type RuntimeErrorCode = typeof RUNTIME_ERROR_CODES[number];
  */
 export class RegelrattRuntimeError extends Error {
     constructor(readonly code: RuntimeErrorCode, message: string, readonly details: Record<string, unknown> = {}) {
+        // A typed answer, not a bug: its code and details say everything, and a register may meet
+        // thousands of them, so no stack trace is captured (capturing one costs more than the answer).
+        // (`stackTraceLimit` is V8's; elsewhere setting it does nothing.)
+        const engine = Error as ErrorConstructor & { stackTraceLimit?: number };
+        const limit = engine.stackTraceLimit;
+        engine.stackTraceLimit = 0;
         super(message);
+        engine.stackTraceLimit = limit;
         this.name = 'RegelrattRuntimeError';
     }
 

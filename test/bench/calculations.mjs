@@ -1,0 +1,86 @@
+/**
+ * Calculation throughput: Habo's 2017 fee (examples/habo: levels derived from visits in a decision
+ * table, service fees shared by couples, a capped per-portion fee, the maxtaxa from the prisbasbelopp,
+ * a rounding step) for a synthetic register, by the runtime (`calculate`, the one evaluator in exact
+ * rational arithmetic) against a hand-written function for the same rules in whole öre.
+ * Usage: node test/bench/calculations.mjs [--cases 200000]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EmptyFileSystem } from 'langium';
+import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
+import { PolicyRuntime } from '@regelratt/runtime';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const count = Number(args.includes('--cases') ? args[args.indexOf('--cases') + 1] : '200000');
+
+function* register(n) {
+    let seed = 4711;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alarms = ['saknas', 'analogt', 'digitalt'];
+    for (let i = 0; i < n; i++) {
+        yield {
+            besök_per_vecka: Math.floor(random() * 30),
+            ledsagning_per_månad: random() < 0.8 ? 0 : Math.floor(random() * 15),
+            städning: random() < 0.5, tvätt: random() < 0.3, inköp: random() < 0.3,
+            portioner: random() < 0.6 ? 0 : Math.floor(random() * 60),
+            larm: alarms[Math.floor(random() * 3)],
+            sammanboende: random() < 0.25,
+        };
+    }
+}
+
+// ---------------------------------------------------------------- the hand-written baseline (öre)
+const MAXTAXA = 201300; // 0,5392 × 44 800 / 12 = 2 013,01, rounded to whole kronor
+const ALARM = { saknas: 0, analogt: 20100, digitalt: 26900 };
+function baseline(c) {
+    const visits = c.besök_per_vecka;
+    const care = visits === 0 ? 0 : visits <= 6 ? 70500 : visits <= 20 ? 140900 : 201300;
+    const hours = c.ledsagning_per_månad;
+    const escort = hours === 0 ? 0 : hours <= 4 ? 50300 : hours <= 10 ? 140900 : 201300;
+    const service = ((c.städning ? 50300 : 0) + (c.tvätt ? 40300 : 0) + (c.inköp ? 30200 : 0)) * (c.sammanboende ? 0.5 : 1);
+    const meals = Math.min(c.portioner * 1000, 31000);
+    const total = Math.min(care + escort + service + meals + ALARM[c.larm], MAXTAXA);
+    // Whole kronor, halves away from zero.
+    return String(Math.round(total / 100));
+}
+
+async function haboRuntime() {
+    const folder = path.join(repository, 'examples/habo');
+    const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
+    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+    const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
+    return new PolicyRuntime(checked.map(c => JSON.parse(JSON.stringify(compilePolicy(c.document.parseResult.value, path.basename(c.path))))));
+}
+
+function measure(label, evaluate, cases, rounds = 5) {
+    for (let i = 0; i < Math.min(5000, cases.length); i++) evaluate(cases[i]);
+    const times = [];
+    let checksum = 0;
+    for (let round = 0; round < rounds; round++) {
+        const start = performance.now();
+        for (const c of cases) checksum += evaluate(c).length;
+        times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    const ms = times[Math.floor(rounds / 2)];
+    return { label, ms, perSecond: cases.length / (ms / 1000), checksum };
+}
+
+const runtime = await haboRuntime();
+const cases = [...register(count)];
+const viaRuntime = c => runtime.calculate('hemtjänstavgift', { date: '2017-05-01', citizen: c }, { explain: false }).amount;
+for (const c of cases.slice(0, 20000)) {
+    if (baseline(c) !== viaRuntime(c)) {
+        throw new Error(`runtime and baseline disagree: ${JSON.stringify(c)}: ${baseline(c)} vs ${viaRuntime(c)}`);
+    }
+}
+const results = [measure('hand-written baseline (öre)', baseline, cases), measure('runtime (calculate)', viaRuntime, cases)];
+console.log(`Node ${process.version}; ${count.toLocaleString('en')} Habo cases; median of 5 passes; agreement checked on the first 20 000\n`);
+console.log('| evaluator | cases/s | ms | × baseline time |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const r of results) {
+    console.log(`| ${r.label} | ${Math.round(r.perSecond).toLocaleString('en')} | ${r.ms.toFixed(0)} | ${(r.ms / results[0].ms).toFixed(1)} |`);
+}
