@@ -288,4 +288,31 @@ describe('the language server over stdio', () => {
         const symbols = await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri('skräp.regel') } });
         expect((symbols ?? []).map(s => s.name)).toEqual(['q']);
     });
+
+    test('a document cannot kill the server: half-typed blocks of every new construct and 300 nested parentheses', async () => {
+        const halfTyped = [
+            'exempel e { placering i rehabiliterande { a = x, = y } förväntat förlopp f }',
+            'beslutstabell t { | ',
+            'beslutstabell t { | ålder || nivå |\n | 1 |',
+            'beräkning x = om',
+            'beräkning x = (1 kr avrundat till',
+            'exempel e { datum 2025-01-01 beräkning',
+            'exempel e { datum 2025-01-01 beslut enligt t. förväntat',
+        ];
+        for (const [index, text] of halfTyped.entries()) {
+            open(`halv_${index}.regel`, text);
+            const found = await diagnosticsFor(`halv_${index}.regel`, d => d.length > 0);
+            expect(found.length, text).toBeGreaterThan(0);
+            // Reported as what it is (unfinished text), never as a check that crashed.
+            expect(found.filter(d => !String(d.code).match(/^[a-z]+(-[a-z]+)*$/) || d.code === 'unknown').map(d => d.message), text).toEqual([]);
+        }
+        open('djup.regel', `pilot djup { inkludera när ${'('.repeat(300)}ålder > 3${')'.repeat(300)} }\n`);
+        const deep = await diagnosticsFor('djup.regel', d => d.length > 0);
+        expect(deep.map(d => d.code)).toContain('nesting-too-deep');
+        expect(deep.map(d => d.code)).not.toContain('unknown');
+        expect(stderr).not.toContain('An error occurred during validation');
+        // Alive, and a valid document afterwards still checks clean (the parser's state is intact).
+        change('djup.regel', 'pilot djup { inkludera när ((ålder > 3)) }\n');
+        expect(await diagnosticsFor('djup.regel', d => d.length === 0)).toEqual([]);
+    });
 });

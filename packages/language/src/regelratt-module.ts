@@ -6,6 +6,7 @@ import {
 } from 'langium';
 import { RegelrattGeneratedModule, RegelrattGeneratedSharedModule } from './generated/module.js';
 import { LocaleSetting } from './i18n/locale.js';
+import { RegelrattLexer } from './parser/regelratt-lexer.js';
 import { RegelrattTokenBuilder } from './parser/regelratt-token-builder.js';
 import { RegelrattValueConverter } from './parser/regelratt-value-converter.js';
 import { SwedishLexerErrorMessageProvider } from './parser/swedish-lexer-messages.js';
@@ -33,6 +34,7 @@ export const RegelrattModule: Module<RegelrattServices, PartialLangiumCoreServic
     },
     parser: {
         TokenBuilder: () => new RegelrattTokenBuilder(),
+        Lexer: services => new RegelrattLexer(services),
         ValueConverter: () => new RegelrattValueConverter(),
         ParserErrorMessageProvider: services => new SwedishParserErrorMessageProvider(services.i18n.Locale),
         LexerErrorMessageProvider: () => new SwedishLexerErrorMessageProvider(),

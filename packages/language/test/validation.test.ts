@@ -50,6 +50,7 @@ const manyPathways = Array.from({ length: 15 }, (_, i) => `förlopp p${i} { när
 const cases: Case[] = [
     { code: 'lexical-error', bad: 'område tätort $', good: 'område tätort', message: "Oväntat tecken '$'" },
     { code: 'syntax-error', bad: 'nivåtabell t { nivå 4 2 037 kr }', good: 'nivåtabell t { nivå 4 : 2 037 kr }', message: "Oväntat '2 037': här väntas ':'" },
+    { code: 'nesting-too-deep', bad: `pilot p { inkludera när ${'('.repeat(300)}kognitiv_svikt${')'.repeat(300)} }`, good: `pilot p { inkludera när ${'('.repeat(30)}kognitiv_svikt${')'.repeat(30)} }`, message: 'För djup nästling här: mer än 64 nivåer' },
     { code: 'repeated-clause', bad: 'nivåtabell t { insats hemvård insats hemvård }', good: 'nivåtabell t { insats hemvård }', message: "'insats' anges mer än en gång" },
     { code: 'unresolved-reference', bad: 'nivåtabell t { insats hemvårt }', good: 'nivåtabell t { insats hemvård }', message: "Okänt namn 'hemvårt': det finns ingen insats med det namnet i arbetsytan. Menade du 'hemvård'?" },
     { code: 'unknown-enumeration-value', bad: 'pilot p { inkludera när aktivitetsförmåga = låg }', good: 'pilot p { inkludera när aktivitetsförmåga = hög }', message: "'låg' är inget värde för aktivitetsförmåga; möjliga värden: hög, utvecklingsbar, nedsatt" },

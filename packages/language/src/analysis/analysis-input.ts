@@ -19,6 +19,10 @@ export interface AnalysisInput {
 
 export function analysisInput(criteria: readonly Ast.Criterion[]): AnalysisInput | undefined {
     const attributes = new Map<string, AnalysedAttribute>();
+    // Half-typed text leaves parts out (`a och }`); the parser reports it, the analyses wait for it.
+    if (!criteria.every(isComplete)) {
+        return undefined;
+    }
     for (const criterion of criteria) {
         for (const node of [criterion, ...AstUtils.streamAllContents(criterion)]) {
             if (isComparison(node)) {
@@ -33,6 +37,24 @@ export function analysisInput(criteria: readonly Ast.Criterion[]): AnalysisInput
         }
     }
     return { criteria: criteria.map(compileCriterion), attributes };
+}
+
+/** Whether every part of a criterion is there: both sides of each `och` and `eller`, an operand for each `inte`, an attribute for each comparison. */
+export function isComplete(criterion: Ast.Criterion | undefined): boolean {
+    if (!criterion) {
+        return false;
+    }
+    switch (criterion.$type) {
+        case 'Conjunction':
+        case 'Disjunction':
+            return isComplete(criterion.left) && isComplete(criterion.right);
+        case 'Negation':
+            return isComplete(criterion.operand);
+        case 'Comparison':
+            return criterion.attribute !== undefined && (criterion.operator === undefined || criterion.value !== undefined);
+        default:
+            return false; // a node the parser recovered without its own type
+    }
 }
 
 /** The comparisons the type checks accept (they report the rest). */

@@ -25,6 +25,11 @@ export const diagnosticCatalogue = {
         sv: a => a.message as string,
         en: a => a.message as string,
     },
+    'nesting-too-deep': {
+        severity: 'error',
+        sv: a => `För djup nästling här: mer än ${a.limit} nivåer av parenteser, 'inte' eller 'annars om' i följd. Resten av filen läses inte; dela upp villkoret eller formeln, till exempel i namngivna beräkningar.`,
+        en: a => `Nesting too deep here: more than ${a.limit} levels of parentheses, 'inte' or 'annars om' in a row. The rest of the file is not read; split the criterion or formula, for instance into named calculations.`,
+    },
     'repeated-clause': {
         severity: 'error',
         sv: a => `'${a.clause}' anges mer än en gång i samma block; bara den sista skulle gälla.`,

@@ -6,6 +6,7 @@ import { kindName } from '../i18n/element-kind-names.js';
 import { renderMessage, type DiagnosticCode, type MessageArgs } from '../i18n/diagnostic-catalogue.js';
 import type { LocaleSetting } from '../i18n/locale.js';
 import type { RegelrattServices } from '../regelratt-module.js';
+import { MAX_NESTING, NESTING_MARKER } from '../parser/regelratt-lexer.js';
 import { nearestName } from './nearest-name.js';
 
 /**
@@ -27,7 +28,9 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
         for (const diagnostic of diagnostics) {
             const langiumCode = (diagnostic.data as { code?: string } | undefined)?.code;
             const text = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-            if (langiumCode === DocumentValidator.LexingError) {
+            if (langiumCode === DocumentValidator.LexingError && text === NESTING_MARKER) {
+                this.recode(diagnostic, 'nesting-too-deep', { limit: MAX_NESTING });
+            } else if (langiumCode === DocumentValidator.LexingError) {
                 this.recode(diagnostic, 'lexical-error', { text });
             } else if (langiumCode === DocumentValidator.ParsingError) {
                 this.recode(diagnostic, 'syntax-error', { message: text });
