@@ -51,6 +51,7 @@ const cases: Case[] = [
     { code: 'lexical-error', bad: 'område tätort $', good: 'område tätort', message: "Oväntat tecken '$'" },
     { code: 'syntax-error', bad: 'nivåtabell t { nivå 4 2 037 kr }', good: 'nivåtabell t { nivå 4 : 2 037 kr }', message: "Oväntat '2 037': här väntas ':'" },
     { code: 'nesting-too-deep', bad: `pilot p { inkludera när ${'('.repeat(300)}kognitiv_svikt${')'.repeat(300)} }`, good: `pilot p { inkludera när ${'('.repeat(30)}kognitiv_svikt${')'.repeat(30)} }`, message: 'För djup nästling här: mer än 64 nivåer' },
+    { code: 'possibly-contradicting-obligations', bad: 'riktlinje r "R" {\n krav a ska "Utformas med den enskilde." avser hemvård\n krav b får inte "Utformas efter diagnos." avser hemvård\n}', good: 'riktlinje r "R" {\n krav a ska "Utformas med den enskilde." åtgärd utforma_tillsammans avser hemvård\n krav b får inte "Utformas efter diagnos." åtgärd utforma_efter_diagnos avser hemvård\n}', message: "Kravet kan motsäga b (r): 'ska' och 'får inte' om hemvård" },
     { code: 'repeated-clause', bad: 'nivåtabell t { insats hemvård insats hemvård }', good: 'nivåtabell t { insats hemvård }', message: "'insats' anges mer än en gång" },
     { code: 'unresolved-reference', bad: 'nivåtabell t { insats hemvårt }', good: 'nivåtabell t { insats hemvård }', message: "Okänt namn 'hemvårt': det finns ingen insats med det namnet i arbetsytan. Menade du 'hemvård'?" },
     { code: 'unknown-enumeration-value', bad: 'pilot p { inkludera när aktivitetsförmåga = låg }', good: 'pilot p { inkludera när aktivitetsförmåga = hög }', message: "'låg' är inget värde för aktivitetsförmåga; möjliga värden: hög, utvecklingsbar, nedsatt" },
@@ -221,5 +222,23 @@ describe('messages in English', () => {
     test('syntax messages follow the locale', async () => {
         const diagnostics = await diagnosticsOf('nivåtabell t { nivå 4 2 037 kr }', 'en');
         expect(diagnostics[0].message).toBe("Unexpected '2 037': ':' is expected here.");
+    });
+});
+
+describe('versions of rates', () => {
+    const rate = (name: string, validity: string, area = 'tätort') => `timkostnad ${name} { roll arbetsterapeut område ${area} ${validity} belopp 337,50 kr/h }`;
+    const vocabulary = 'roll arbetsterapeut\nområde tätort\nområde landsbygd';
+
+    test('two hourly costs for the same role and area in overlapping periods are overlapping versions', async () => {
+        const diagnostics = withoutNotes(await diagnosticsOf([vocabulary, rate('a', 'giltig från 2021-01-01 till 2021-12-31'), rate('b', 'giltig från 2021-06-01')].join('\n')));
+        expect(codes(diagnostics)).toEqual(['overlapping-versions', 'overlapping-versions']);
+        expect(diagnostics[0].message).toContain('a gäller samtidigt som b');
+    });
+
+    test('one after the other, or in different areas, they are not', async () => {
+        const diagnostics = withoutNotes(await diagnosticsOf([
+            vocabulary, rate('a', 'giltig från 2021-01-01 till 2021-12-31'), rate('b', 'giltig från 2022-01-01'), rate('c', 'giltig från 2021-01-01', 'landsbygd'),
+        ].join('\n')));
+        expect(codes(diagnostics)).toEqual([]);
     });
 });

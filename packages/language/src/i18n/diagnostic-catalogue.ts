@@ -315,6 +315,11 @@ export const diagnosticCatalogue = {
         sv: a => `${a.what} på 0 ${a.unit} kan inte uppfyllas.`,
         en: a => `${a.what} of 0 ${a.unit} cannot be met.`,
     },
+    'possibly-contradicting-obligations': {
+        severity: 'warning',
+        sv: a => `Kravet kan motsäga ${a.other}: '${a.force}' och '${a.otherForce}' om ${a.thing}, båda i kraft från ${a.date}. Ange samma åtgärd på båda om de gäller samma sak, eller olika om de inte gör det.`,
+        en: a => `The obligation may contradict ${a.other}: '${a.force}' and '${a.otherForce}' about ${a.thing}, both in force from ${a.date}. Give both the same åtgärd if they are about the same act, or different ones if not.`,
+    },
     'contradicting-obligations': {
         severity: 'error',
         sv: a => `Kravet motsäger ${a.other}: '${a.force}' och '${a.otherForce}' om ${a.action} för ${a.thing}, båda i kraft från ${a.date}.`,

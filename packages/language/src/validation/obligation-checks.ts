@@ -1,5 +1,5 @@
 import { groupBy } from '../utils/group-by.js';
-import { AstUtils, WorkspaceCache, type ValidationChecks } from 'langium';
+import { AstUtils, WorkspaceCache, type AstNode, type ValidationChecks } from 'langium';
 import type { Guideline, Obligation, RegelrattAstType } from '../generated/ast.js';
 import { isObligation } from '../generated/ast.js';
 import { firstCommonDay } from '../analysis/days.js';
@@ -26,8 +26,9 @@ function inForce(obligation: Obligation): { from: string; to?: string } {
 /**
  * Measurable terms can be met, and no two obligations in force on the same day say opposite things
  * (`ska` / `får` against `ska inte` / `får inte`, `bör` against `bör inte`) about the same action
- * (`åtgärd`) for the same thing. Obligations without an `åtgärd` are not compared: their text is
- * free prose, and two obligations about one service need not be about the same act.
+ * (`åtgärd`) for the same thing: an error. Where one or both name no `åtgärd`, their text is free
+ * prose and they need not be about the same act, so opposite obligations about the same thing in
+ * force on the same day are a warning that asks for the act to be named.
  */
 export function obligationChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
     const locale = services.i18n.Locale;
@@ -37,6 +38,23 @@ export function obligationChecks(services: RegelrattServices): ValidationChecks<
         documents.all.toArray().flatMap(document => AstUtils.streamAllContents(document.parseResult.value).filter(isObligation).filter(o => o.action !== undefined).toArray()),
         obligation => obligation.action!,
     )).get(action) ?? [];
+
+    const byThing = new WorkspaceCache<string, Map<AstNode, Obligation[]>>(services.shared);
+    const obligationsAbout = (thing: AstNode): Obligation[] => byThing.get('all', () => {
+        const map = new Map<AstNode, Obligation[]>();
+        for (const document of documents.all) {
+            for (const obligation of AstUtils.streamAllContents(document.parseResult.value).filter(isObligation)) {
+                for (const governed of obligation.governs) {
+                    if (governed.ref) {
+                        const list = map.get(governed.ref) ?? [];
+                        list.push(obligation);
+                        map.set(governed.ref, list);
+                    }
+                }
+            }
+        }
+        return map;
+    }).get(thing) ?? [];
 
     return {
         Frequency: (frequency, accept) => {
@@ -51,10 +69,31 @@ export function obligationChecks(services: RegelrattServices): ValidationChecks<
             }
         },
         Obligation: (obligation, accept) => {
+            const report = createReport(accept, locale);
+            for (const governed of obligation.governs) {
+                const thing = governed.ref;
+                if (!thing || !obligation.force) {
+                    continue;
+                }
+                for (const other of obligationsAbout(thing)) {
+                    // Both with an åtgärd is the error below; different åtgärder are different acts.
+                    if (other === obligation || !other.force || isNegative(other) === isNegative(obligation) || (obligation.action && other.action)) {
+                        continue;
+                    }
+                    const day = firstCommonDay(inForce(obligation), inForce(other));
+                    if (day) {
+                        report('possibly-contradicting-obligations', {
+                            other: `${other.name} (${(other.$container as Guideline).name})`,
+                            force: forceText[obligation.force], otherForce: forceText[other.force],
+                            thing: thing.name, date: day === '0000-01-01' ? (locale.current === 'sv' ? 'början' : 'the start') : day,
+                        }, { node: obligation, property: 'force', relatedInformation: relatedAt(other, other.name) });
+                        break;
+                    }
+                }
+            }
             if (!obligation.action) {
                 return;
             }
-            const report = createReport(accept, locale);
             const things = new Set(obligation.governs.map(g => g.ref).filter(Boolean));
             for (const other of obligationsFor(obligation.action)) {
                 if (other === obligation || isNegative(other) === isNegative(obligation)) {

@@ -1,23 +1,29 @@
 import { groupBy } from '../utils/group-by.js';
 import { AstUtils, WorkspaceCache, type AstNode, type ValidationChecks } from 'langium';
-import type { Guideline, LevelTable, RegelrattAstType, Validity } from '../generated/ast.js';
-import { isGuideline, isLevelTable } from '../generated/ast.js';
+import type { Guideline, LevelTable, Rate, RegelrattAstType, Validity } from '../generated/ast.js';
+import { isGuideline, isLevelTable, isRate } from '../generated/ast.js';
 import { dayAfter, dayBefore, firstCommonDay } from '../analysis/days.js';
 import { versionSpans } from '../analysis/parameter-values.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { relatedAt } from './related-location.js';
 import { createReport } from './report.js';
 
+type VersionedNode = LevelTable | Guideline | Rate;
+
 /** What makes two declarations versions of the same thing; undefined for a guideline without diarienummer. */
-function versionKey(node: LevelTable | Guideline): string | undefined {
+function versionKey(node: VersionedNode): string | undefined {
     if (isLevelTable(node)) {
         return `table|${node.service?.$refText ?? ''}|${node.area?.$refText ?? ''}|${node.per ?? ''}`;
+    }
+    if (isRate(node)) {
+        // Two hourly costs for the same role in the same area (or two flat rates for the same service) are versions.
+        return `rate|${node.kind}|${node.service?.$refText ?? ''}|${node.role?.$refText ?? ''}|${node.area?.$refText ?? ''}`;
     }
     return node.registrationNumber ? `guideline|${node.registrationNumber}` : undefined;
 }
 
 interface Versioned {
-    node: LevelTable | Guideline;
+    node: VersionedNode;
     key: string;
     validity: Validity;
 }
@@ -25,7 +31,8 @@ interface Versioned {
 
 /**
  * Versions of the same thing do not overlap in time: level tables for the same service, area and
- * period; guidelines with the same diarienummer; a parameter's own versions. Gaps between a
+ * period; rates of the same kind for the same service, role and area; guidelines with the same
+ * diarienummer; a parameter's own versions. Gaps between a
  * parameter's versions are reported too: a parameter is meant to have a value on every day.
  */
 export function versionChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
@@ -38,14 +45,14 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
     const versionsByKey = (): Map<string, Versioned[]> => cache.get('all', () => groupBy(collectVersioned(), versioned => versioned.key));
     const collectVersioned = (): Versioned[] => documents.all.toArray().flatMap(document =>
         AstUtils.streamAllContents(document.parseResult.value).toArray().flatMap((node: AstNode): Versioned[] => {
-            if (!isLevelTable(node) && !isGuideline(node)) {
+            if (!isLevelTable(node) && !isGuideline(node) && !isRate(node)) {
                 return [];
             }
             const key = versionKey(node);
             return key && node.validity ? [{ node, key, validity: node.validity }] : [];
         }));
 
-    const checkVersioned = (node: LevelTable | Guideline, accept: Parameters<typeof createReport>[0]) => {
+    const checkVersioned = (node: VersionedNode, accept: Parameters<typeof createReport>[0]) => {
         if (!node.validity) {
             return;
         }
@@ -70,6 +77,7 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
     return {
         LevelTable: (table, accept) => checkVersioned(table, accept),
         Guideline: (guideline, accept) => checkVersioned(guideline, accept),
+        Rate: (rate, accept) => checkVersioned(rate, accept),
         Parameter: (parameter, accept) => {
             const report = createReport(accept, locale);
             const spans = versionSpans(parameter);
