@@ -175,6 +175,11 @@ export const diagnosticCatalogue = {
         sv: a => `Raderna ${a.rows} i beslutstabellen ${a.table} gäller samtidigt för: ${a.witness}; tabellen kräver en unik träff (skriv 'träff första' om den första raden ska gälla).`,
         en: a => `Rows ${a.rows} of the decision table ${a.table} apply at the same time to: ${a.witness}; the table requires a unique hit (write 'träff första' if the first row is to decide).`,
     },
+    'amount-falls-as-need-rises': {
+        severity: 'warning',
+        sv: a => `${a.table}.${a.column} sjunker när ${a.need} ökar: ${a.lower} ger ${a.lowerAmount} (rad ${a.lowerRow}), men ${a.higher} ger ${a.higherAmount} (rad ${a.higherRow}).`,
+        en: a => `${a.table}.${a.column} falls as ${a.need} rises: ${a.lower} gives ${a.lowerAmount} (row ${a.lowerRow}), but ${a.higher} gives ${a.higherAmount} (row ${a.higherRow}).`,
+    },
     'decision-row-arity': {
         severity: 'error',
         sv: a => `Rad ${a.row} har ${a.inputs} villkor och ${a.outputs} utfall, men tabellens huvud har ${a.headerInputs} och ${a.headerOutputs}.`,

@@ -2,7 +2,9 @@ import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import type { RegelrattAstType } from '../generated/ast.js';
 import { CASE_BUDGET } from '../analysis/case-split.js';
-import { analyseDecisionTable } from '../analysis/decision-table-analysis.js';
+import { ExactNumber } from '@regelratt/format';
+import { analyseDecisionTable, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
+import { analyseNeedMonotonicity } from '../analysis/need-monotonicity.js';
 import { describeCase } from '../analysis/witness-text.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
@@ -24,8 +26,41 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
     return {
         DecisionTable: (table, accept) => {
             const report = createReport(accept, locale);
+            // Amounts that fall as need (the level, or a `behov` column) rises, each with the two citizens.
+            const reportFallingAmounts = (decisionTable: Ast.DecisionTable, analysis: DecisionAnalysis) => {
+                const sv = locale.current === 'sv';
+                const monotonicity = analyseNeedMonotonicity(decisionTable, analysis);
+                if (!monotonicity.complete) {
+                    report('analysis-undecided', { what: sv ? 'om beloppen sjunker när behovet ökar' : 'whether the amounts fall as need rises', budget: CASE_BUDGET.toLocaleString('sv-SE') }, { node: decisionTable, property: 'name' });
+                }
+                const reported = new Set<string>();
+                for (const finding of monotonicity.findings) {
+                    // One finding per pair of rows and column is enough for a reviewer.
+                    const key = `${finding.column}|${finding.lowerNeedRow}|${finding.higherNeedRow}`;
+                    if (reported.has(key)) {
+                        continue;
+                    }
+                    reported.add(key);
+                    const needName = analysis.attributes.get(finding.need)!.name;
+                    const lower = describeCase(finding.lowerNeed, analysis.attributes, locale.current);
+                    const higher = describeCase(finding.higherNeed, analysis.attributes, locale.current);
+                    const amount = (value: ExactNumber) => `${swedishDecimal(value.toDecimal())} ${finding.unit}`;
+                    report('amount-falls-as-need-rises', {
+                        table: decisionTable.name, column: finding.column, need: needName,
+                        lower: lower.text, higher: higher.text,
+                        lowerAmount: amount(finding.lowerNeedAmount), higherAmount: amount(finding.higherNeedAmount),
+                        lowerRow: finding.lowerNeedRow + 1, higherRow: finding.higherNeedRow + 1,
+                    }, {
+                        node: decisionTable.rows[finding.higherNeedRow],
+                        relatedInformation: relatedAt(decisionTable.rows[finding.lowerNeedRow], `rad ${finding.lowerNeedRow + 1}`),
+                    }, {
+                        text: sv ? `${lower.text} mot ${higher.text}` : `${lower.text} against ${higher.text}`,
+                        example: { ...lower.example, [`${needName} (mer behov)`]: higher.example[needName] },
+                    });
+                }
+            };
             const header = table.header;
-            if (!header) {
+            if (!header || !table.name) {
                 return; // half-typed: the parser has said what is missing
             }
             const seen = new Map<string, Ast.DecisionOutput>();
@@ -61,6 +96,9 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             if (!analysis.complete) {
                 report('analysis-undecided', { what: locale.current === 'sv' ? 'beslutstabellens täckning' : 'the coverage of the decision table', budget: CASE_BUDGET.toLocaleString('sv-SE') }, { node: table, property: 'name' });
                 return;
+            }
+            if (!analysis.findings.some(finding => finding.kind === 'overlap')) {
+                reportFallingAmounts(table, analysis);
             }
             for (const finding of analysis.findings) {
                 const witness = describeCase(finding.case, analysis.attributes, locale.current);

@@ -1,0 +1,169 @@
+import { ExactNumber, type Criterion } from '@regelratt/format';
+import type * as Ast from '../generated/ast.js';
+import { isQuantity } from '../generated/ast.js';
+import { compileCell, inputAttribute } from '../compiler/compile-decision-table.js';
+import { elementId } from '../compiler/element-ids.js';
+import type { AnalysedAttribute } from './attribute-domain.js';
+import { findWitness, type Case } from './case-split.js';
+import type { DecisionAnalysis } from './decision-table-analysis.js';
+import type { Region } from './regions.js';
+
+export interface FallingAmount {
+    /** The output column whose amount falls. */
+    column: string;
+    /** The need column (an attribute id, or the level's). */
+    need: string;
+    /** 0-based rows: the one with less need and the higher amount, then the one with more need and the lower amount. */
+    lowerNeedRow: number;
+    higherNeedRow: number;
+    lowerNeedAmount: ExactNumber;
+    higherNeedAmount: ExactNumber;
+    /** What the column gives: kronor or per cent. */
+    unit: 'kr' | '%';
+    /** The two citizens, equal in every other column: less need first. */
+    lowerNeed: Case;
+    higherNeed: Case;
+}
+
+/** The id of the second citizen's copy of the need column. */
+const twin = (id: string) => `${id}#2`;
+
+/**
+ * Amounts (kr or %) of a decision table must not fall as need rises: over the level, and over every
+ * attribute the table declares as need (`behov`). Exact over the declared domains: for each pair of
+ * rows whose amounts fall, the case split looks for two citizens who agree on every other column, the
+ * second with strictly more need, the first decided by the first row and the second by the second.
+ * The need column is compared across the two citizens by splitting its domain at every constant the
+ * rows compare it with: each region is ordered wholly below or above the others.
+ */
+export function analyseNeedMonotonicity(table: Ast.DecisionTable, analysis: DecisionAnalysis): { findings: FallingAmount[]; complete: boolean } {
+    const inputs = table.header.inputs;
+    const needIds = new Set(table.needs.map(need => need.ref).filter((a): a is Ast.Attribute => a !== undefined).map(elementId));
+    const needs = inputs.map(inputAttribute).filter(id => inputs.find(i => inputAttribute(i) === id)?.level || needIds.has(id));
+    const rows = table.rows.map(row => {
+        const conditions = row.conditions.map((cell, index) => compileCell(cell, inputAttribute(inputs[index]))).filter((c): c is Criterion => c !== null);
+        return conditions.length === 1 ? conditions[0] : { all: conditions };
+    });
+    // The row that decides: itself, and under `första` no earlier row.
+    const first = table.hitPolicy === 'första';
+    const deciding = rows.map((row, index) => (first && index > 0 ? { all: [row, ...rows.slice(0, index).map(earlier => ({ not: earlier }))] } : row));
+    const findings: FallingAmount[] = [];
+    let complete = true;
+    table.header.outputs.forEach((output, column) => {
+        const amounts = table.rows.map(row => {
+            const cell = row.results[column];
+            return cell && isQuantity(cell) && (cell.unit?.money || cell.unit?.percent) ? ExactNumber.parse(cell.value) : undefined;
+        });
+        const unit = table.rows.some(row => { const cell = row.results[column]; return cell && isQuantity(cell) && cell.unit?.percent; }) ? '%' : 'kr';
+        for (const need of needs) {
+            const attribute = analysis.attributes.get(need);
+            if (!attribute || (attribute.domain.kind !== 'integer' && attribute.domain.kind !== 'decimal')) {
+                continue;
+            }
+            const attributes = new Map<string, AnalysedAttribute>([...analysis.attributes, [twin(need), { ...attribute, id: twin(need) }]]);
+            for (let low = 0; low < rows.length; low++) {
+                for (let high = 0; high < rows.length; high++) {
+                    const lowAmount = amounts[low];
+                    const highAmount = amounts[high];
+                    if (low === high || !lowAmount || !highAmount || lowAmount.compare(highAmount) <= 0) {
+                        continue;
+                    }
+                    const found = risingPair(deciding[low], deciding[high], need, attributes);
+                    if (found === 'undecided') {
+                        complete = false;
+                    } else if (found) {
+                        findings.push({
+                            column: output.column, need, lowerNeedRow: low, higherNeedRow: high,
+                            lowerNeedAmount: lowAmount, higherNeedAmount: highAmount, unit, ...found,
+                        });
+                    }
+                }
+            }
+        }
+    });
+    return { findings, complete };
+}
+
+/**
+ * Two citizens equal outside `need`, the first deciding by `lower` with strictly less need than the
+ * second deciding by `higher`; undefined when there are none.
+ */
+function risingPair(lower: Criterion, higher: Criterion, need: string, attributes: Map<string, AnalysedAttribute>): { lowerNeed: Case; higherNeed: Case } | undefined | 'undecided' {
+    const cuts = constants(lower, need).concat(constants(higher, need)).sort((a, b) => a.compare(b))
+        .filter((value, index, all) => index === 0 || !value.equals(all[index - 1]));
+    // Strictly less need: below a cut the first, at or above it the second; or between equal cuts,
+    // any strict order within one region (both in the same open range) also counts.
+    const orders: Criterion[] = cuts.map(cut => ({
+        all: [
+            { attribute: need, op: '<', value: { number: cut.toDecimal() } },
+            { attribute: twin(need), op: '>=', value: { number: cut.toDecimal() } },
+        ],
+    }));
+    const renamed = rename(higher, need, twin(need));
+    for (const order of orders.length > 0 ? orders : [undefined]) {
+        const criterion: Criterion = { all: [lower, renamed, ...(order ? [order] : [])] };
+        const found = findWitness(criterion, attributes);
+        if (found === 'undecided') {
+            return found;
+        }
+        if (found) {
+            return split(found, need);
+        }
+    }
+    return undefined;
+}
+
+/** The one case of two citizens as two cases, each with the need column under its own id. */
+function split(found: Case, need: string): { lowerNeed: Case; higherNeed: Case } {
+    const shared = [...found.assignment].filter(([id]) => id !== need && id !== twin(need));
+    const own = (id: string): Array<[string, Region]> => (found.assignment.has(id) ? [[need, found.assignment.get(id)!]] : []);
+    return {
+        lowerNeed: { assignment: new Map([...shared, ...own(need)]), verdicts: found.verdicts },
+        higherNeed: { assignment: new Map([...shared, ...own(twin(need))]), verdicts: found.verdicts },
+    };
+}
+
+function constants(criterion: Criterion, attribute: string): ExactNumber[] {
+    if ('all' in criterion) {
+        return criterion.all.flatMap(c => constants(c, attribute));
+    }
+    if ('any' in criterion) {
+        return criterion.any.flatMap(c => constants(c, attribute));
+    }
+    if ('not' in criterion) {
+        return constants(criterion.not, attribute);
+    }
+    if (criterion.attribute !== attribute) {
+        return [];
+    }
+    // Each constant c is a cut; `<= c` changes truth just after c, which whole numbers see at c + 1.
+    if ('between' in criterion) {
+        return [ExactNumber.parse(criterion.between.min), ExactNumber.parse(criterion.between.max), ExactNumber.parse(criterion.between.max).add(epsilon())];
+    }
+    if ('in' in criterion) {
+        return criterion.in.flatMap(l => ('number' in l ? [ExactNumber.parse(l.number), ExactNumber.parse(l.number).add(epsilon())] : []));
+    }
+    if ('value' in criterion && 'number' in criterion.value) {
+        const value = ExactNumber.parse(criterion.value.number);
+        return [value, value.add(epsilon())];
+    }
+    return [];
+}
+
+/** A step smaller than any difference between the constants a policy writes (they have at most a few decimals). */
+function epsilon(): ExactNumber {
+    return ExactNumber.of(1n, 1_000_000_000n);
+}
+
+function rename(criterion: Criterion, from: string, to: string): Criterion {
+    if ('all' in criterion) {
+        return { all: criterion.all.map(c => rename(c, from, to)) };
+    }
+    if ('any' in criterion) {
+        return { any: criterion.any.map(c => rename(c, from, to)) };
+    }
+    if ('not' in criterion) {
+        return { not: rename(criterion.not, from, to) };
+    }
+    return criterion.attribute === from ? { ...criterion, attribute: to } : criterion;
+}
