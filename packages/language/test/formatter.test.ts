@@ -54,7 +54,25 @@ describe('the formatter', () => {
         ].join('\n'));
     });
 
-    test.each(['orebro', 'eskilstuna', 'uppsala', 'broken'])('examples/%s: same meaning, same comments, and formatting again changes nothing', async set => {
+    test('lays a decision table out as a table, columns aligned, and a calculation on one line', async () => {
+        const messy = 'egenskap b : heltal 0–200 besök\nbeslutstabell t "T" { giltig från 2017-01-01 träff första\n| b||nivå|avgift|\n|0||0|0 kr/mån|\n|1 – 6|| 1 | 705 kr / mån |\n| >=  21 || 3 | ej angivet|}\nberäkning x   =   t.avgift+ 1 kr   avrundat till hela kronor';
+        const once = await format(messy);
+        expect(once).toBe([
+            'egenskap b : heltal 0–200 besök',
+            'beslutstabell t "T" {',
+            '    giltig från 2017-01-01',
+            '    träff första',
+            '    | b     || nivå | avgift     |',
+            '    | 0     || 0    | 0 kr/mån   |',
+            '    | 1–6   || 1    | 705 kr/mån |',
+            '    | >= 21 || 3    | ej angivet |',
+            '}',
+            'beräkning x = t.avgift + 1 kr avrundat till hela kronor',
+        ].join('\n'));
+        expect(await format(once)).toBe(once);
+    });
+
+    test.each(readdirSync(path.join(repository, 'examples'), { withFileTypes: true }).filter(e => e.isDirectory()).map(e => e.name).sort())('examples/%s: same meaning, same comments, and formatting again changes nothing', async set => {
         const folder = path.join(repository, 'examples', set);
         const originals = readdirSync(folder).filter(f => f.endsWith('.regel')).sort().map(f => readFileSync(path.join(folder, f), 'utf8'));
         const formatted: string[] = [];

@@ -10,6 +10,7 @@ const clauseKeywords: Record<string, string[]> = {
     Rate: ['insats', 'roll', 'område', 'belopp'],
     Fee: ['insats', 'avgiftsutrymme', 'andel', 'maxtaxa', 'takbelopp'],
     PathwayModel: ['avser', 'beskrivning'],
+    DecisionTable: ['träff', 'nivåer', 'behov', 'beskrivning'],
     Pathway: ['beskrivning', 'när', 'förflyttning', 'följs', 'sekundärt'],
     TestPhase: ['diarienummer', 'period', 'förlängd', 'område', 'enheter', 'insatser', 'undantag'],
     Pilot: ['inom', 'period', 'varaktighet', 'insatser', 'enheter', 'inkludera', 'exkludera', 'beskrivning'],
@@ -27,6 +28,7 @@ const clauseProperties: Record<string, string[]> = {
     PathwayModel: ['pathways'],
     Pilot: ['goals'],
     Parameter: ['versions'],
+    DecisionTable: ['validity', 'header', 'rows'],
     Example: ['question', 'expectations'],
 };
 
@@ -60,6 +62,10 @@ export class RegelrattFormatter extends AbstractFormatter {
         // Every token this node places one space from the one before, except its first (its parent
         // places that) and those written together with the token before: a sign and its number
         // (`-5`), a range (`0–120`), a per-unit amount (`kr/h`), a list (`a, b`), brackets.
+        if (ast.isDecisionHeader(node) || ast.isDecisionRow(node)) {
+            alignRow(node, formatter);
+            return;
+        }
         const all = placedTokens(node);
         const placed = all.filter(token => token.offset !== node.$cstNode?.offset);
         const tight = new Set<Cst>();
@@ -67,6 +73,8 @@ export class RegelrattFormatter extends AbstractFormatter {
             const before = all[index - 1]?.text;
             const glued = token.text === ',' || token.text === ')' || token.text === '–' || token.text === '..'
                 || before === '(' || before === '–' || before === '..'
+                // `tabell.kolumn`
+                || token.text === '.' || before === '.'
                 || ((before === '-' || before === '−') && !ast.isBinaryExpression(node))
                 || (ast.isQuantityUnit(node) && (token.text === '/' || before === '/'));
             if (glued && placed.includes(token)) {
@@ -120,6 +128,71 @@ export class RegelrattFormatter extends AbstractFormatter {
 }
 
 type Cst = NonNullable<AstNode['$cstNode']>;
+
+/**
+ * A decision table's rows are laid out as a table: one space after each `|`, and each column as
+ * wide as its widest cell, so the separators line up. Widths are measured on the cells as the
+ * formatter writes them (tokens one space apart, glued as everywhere else), so formatting twice
+ * gives the same text.
+ */
+function alignRow(node: ast.DecisionHeader | ast.DecisionRow, formatter: ReturnType<RegelrattFormatter['getNodeFormatter']>): void {
+    const table = node.$container;
+    const widths = columnWidths(table);
+    const cells: AstNode[] = ast.isDecisionHeader(node) ? [...node.inputs, ...node.outputs] : [...node.conditions, ...node.results];
+    const separators = placedTokens(node).filter(token => token.astNode === node && (token.text === '|' || token.text === '||'));
+    formatter.cst(cells.map(cell => cell.$cstNode).filter((c): c is Cst => c !== undefined)).prepend(Formatting.oneSpace());
+    separators.forEach((separator, index) => {
+        if (index === 0) {
+            return; // the row's first token: the table places it, indented
+        }
+        const cell = cells[index - 1];
+        const width = widths[index - 1] ?? 0;
+        formatter.cst([separator]).prepend(Formatting.spaces(1 + Math.max(0, width - (cell ? cellWidth(cell) : 0))));
+    });
+}
+
+const widthCache = new WeakMap<ast.DecisionTable, number[]>();
+
+function columnWidths(table: ast.DecisionTable): number[] {
+    let widths = widthCache.get(table);
+    if (!widths) {
+        const rows: AstNode[][] = [
+            ...(table.header ? [[...table.header.inputs, ...table.header.outputs]] : []),
+            ...table.rows.map(row => [...row.conditions, ...row.results]),
+        ];
+        widths = [];
+        for (const row of rows) {
+            row.forEach((cell, index) => {
+                widths![index] = Math.max(widths![index] ?? 0, cell ? cellWidth(cell) : 0);
+            });
+        }
+        widthCache.set(table, widths);
+    }
+    return widths;
+}
+
+/** The width of a cell as the formatter writes it. */
+function cellWidth(cell: AstNode): number {
+    const leaves: Cst[] = [];
+    const visit = (cst: Cst): void => {
+        if ('content' in cst) {
+            (cst as { content: Cst[] }).content.forEach(visit);
+        } else if (!cst.hidden) {
+            leaves.push(cst);
+        }
+    };
+    if (cell.$cstNode) {
+        visit(cell.$cstNode);
+    }
+    let width = 0;
+    leaves.forEach((token, index) => {
+        const before = leaves[index - 1]?.text;
+        const glued = index === 0 || token.text === ',' || token.text === ')' || token.text === '–' || token.text === '..'
+            || before === '(' || before === '–' || before === '..' || before === '-' || before === '−' || token.text === '/' || before === '/';
+        width += token.text.length + (glued ? 0 : 1);
+    });
+    return width;
+}
 
 /**
  * What this node places: its own tokens, and each child node as a whole (the child places what is
