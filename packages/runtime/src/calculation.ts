@@ -1,4 +1,4 @@
-import { ExactNumber, type Criterion, type Expression, type HourlyRate, type FlatRate, type PlaceRate } from '@regelratt/format';
+import { ExactNumber, type Criterion, type Expression, type HourlyRate, type FlatRate, type Parameter, type PlaceRate } from '@regelratt/format';
 import type { AttributeCatalogue, CitizenValues } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { PreparedDecisionTable } from './decision-table.js';
@@ -24,6 +24,7 @@ const HUNDRED = ExactNumber.of(100n);
 
 /** Values of the calculations one question has needed so far; IN_PROGRESS marks one being evaluated (a cycle guard). */
 type Memo = Map<string, ExactNumber | typeof IN_PROGRESS>;
+type Compiled = (context: EvaluationContext, memo: Memo) => ExactNumber;
 const IN_PROGRESS = Symbol('in progress');
 
 type Rate = HourlyRate | FlatRate | PlaceRate;
@@ -38,7 +39,8 @@ export class Calculator {
     private readonly criteria = new WeakMap<Criterion, CompiledCriterion>();
 
     private readonly decisionTables = new Map<string, PreparedDecisionTable>();
-    private readonly literals = new WeakMap<Expression, ExactNumber>();
+    private readonly closures = new WeakMap<Expression, Compiled>();
+    private readonly cells = new WeakMap<object, ExactNumber>();
 
     constructor(
         private readonly policy: PolicySet,
@@ -73,91 +75,139 @@ export class Calculator {
         return value;
     }
 
+    /** A formula's value; the formula is compiled into closures on first use, so a register walks no JSON. */
     evaluate(expression: Expression, context: EvaluationContext, memo: Memo = new Map()): ExactNumber {
+        return this.compiled(expression)(context, memo);
+    }
+
+    private compiled(expression: Expression): Compiled {
+        let compiled = this.closures.get(expression);
+        if (!compiled) {
+            compiled = this.compile(expression);
+            this.closures.set(expression, compiled);
+        }
+        return compiled;
+    }
+
+    /** One closure per node: the dispatch on the node's kind happens once, not once per citizen. */
+    private compile(expression: Expression): Compiled {
         if ('quantity' in expression) {
-            // Parsed once per literal, not once per citizen.
-            let value = this.literals.get(expression);
-            if (!value) {
-                const parsed = ExactNumber.parse(expression.quantity.value);
-                // `70 %` in a formula is the share 0,7: `inkomst × 70 %` is seven tenths of the income.
-                value = expression.quantity.unit === '%' ? parsed.divide(HUNDRED) : parsed;
-                this.literals.set(expression, value);
-            }
-            return value;
+            const parsed = ExactNumber.parse(expression.quantity.value);
+            // `70 %` in a formula is the share 0,7: `inkomst × 70 %` is seven tenths of the income.
+            const value = expression.quantity.unit === '%' ? parsed.divide(HUNDRED) : parsed;
+            return () => value;
         }
         if ('ref' in expression) {
-            return this.reference(expression, context, memo);
+            return this.compileReference(expression);
         }
         if ('level' in expression) {
-            const level = this.level(context, 'nivå');
-            if (level === null) {
-                throw new RegelrattRuntimeError('missing-level', 'Formeln läser fallets nivå, men fallet har ingen insats.', {});
-            }
-            return ExactNumber.of(BigInt(level));
+            return context => {
+                const level = this.level(context, 'nivå');
+                if (level === null) {
+                    throw new RegelrattRuntimeError('missing-level', 'Formeln läser fallets nivå, men fallet har ingen insats.', {});
+                }
+                return ExactNumber.of(BigInt(level));
+            };
         }
         if ('call' in expression) {
-            const args = expression.args.map(arg => this.evaluate(arg, context, memo));
-            const value = expression.call === 'min' ? ExactNumber.min(...args) : ExactNumber.max(...args);
-            // A clamp that bites is worth explaining: say which bound decided.
-            if (args.length > 1) {
-                context.trace?.push({ step: expressionText(expression), value: value.toDecimal() });
-            }
-            return value;
+            const args = expression.args.map(arg => this.compiled(arg));
+            const pick = expression.call === 'min' ? ExactNumber.min : ExactNumber.max;
+            return (context, memo) => {
+                const values = args.map(arg => arg(context, memo));
+                const value = pick(...values);
+                // A clamp that bites is worth explaining: say which bound decided.
+                if (values.length > 1) {
+                    context.trace?.push({ step: expressionText(expression), value: value.toDecimal() });
+                }
+                return value;
+            };
         }
         if ('round' in expression) {
-            const exact = this.evaluate(expression.round, context, memo);
-            const value = exact.round(expression.rounding);
-            context.trace?.push({ step: `${swedishNumber(exact.toDecimal())} avrundat till ${roundingText(expression.rounding)}`, value: value.toDecimal() });
-            return value;
+            const operand = this.compiled(expression.round);
+            const rounding = expression.rounding;
+            return (context, memo) => {
+                const exact = operand(context, memo);
+                const value = exact.round(rounding);
+                context.trace?.push({ step: `${swedishNumber(exact.toDecimal())} avrundat till ${roundingText(rounding)}`, value: value.toDecimal() });
+                return value;
+            };
         }
         if ('if' in expression) {
-            const holds = this.criterion(expression.if).test(context.values);
-            context.trace?.push({ step: `om ${criterionText(expression.if)}`, value: holds ? 'ja' : 'nej' });
-            return this.evaluate(holds ? expression.then : expression.else, context, memo);
+            const then = this.compiled(expression.then);
+            const otherwise = this.compiled(expression.else);
+            const condition = expression.if;
+            return (context, memo) => {
+                const holds = this.criterion(condition).test(context.values);
+                context.trace?.push({ step: `om ${criterionText(condition)}`, value: holds ? 'ja' : 'nej' });
+                return (holds ? then : otherwise)(context, memo);
+            };
         }
-        const left = this.evaluate(expression.left, context, memo);
-        const right = this.evaluate(expression.right, context, memo);
+        const left = this.compiled(expression.left);
+        const right = this.compiled(expression.right);
         switch (expression.op) {
-            case '+': return left.add(right);
-            case '-': return left.subtract(right);
-            case '*': return left.multiply(right);
-            case '/':
-                if (right.equals(ExactNumber.ZERO)) {
+            case '+': return (context, memo) => left(context, memo).add(right(context, memo));
+            case '-': return (context, memo) => left(context, memo).subtract(right(context, memo));
+            case '*': return (context, memo) => left(context, memo).multiply(right(context, memo));
+            case '/': return (context, memo) => {
+                const dividend = left(context, memo);
+                const divisor = right(context, memo);
+                if (divisor.equals(ExactNumber.ZERO)) {
                     throw new RegelrattRuntimeError('not-computable', `Division med noll i ${expressionText(expression)}.`, { expression: expressionText(expression) });
                 }
-                return left.divide(right);
+                return dividend.divide(divisor);
+            };
         }
     }
 
-    private reference(expression: Extract<Expression, { ref: string }>, context: EvaluationContext, memo: Memo): ExactNumber {
+    /** A reference, specialised by what it names; the element is looked up on first use (a bad id is a typed error then). */
+    private compileReference(expression: Extract<Expression, { ref: string }>): Compiled {
         const id = expression.ref;
         const kind = id.slice(0, id.indexOf('/'));
         // `… vid nivå x`: read at another level than the case's own.
-        const at = expression.atLevel ? { ...context, level: this.wholeLevel(this.evaluate(expression.atLevel, context, memo)) } : context;
+        const atLevel = expression.atLevel ? this.compiled(expression.atLevel) : undefined;
+        const at = (context: EvaluationContext, memo: Memo): EvaluationContext =>
+            (atLevel ? { ...context, level: this.wholeLevel(atLevel(context, memo)) } : context);
         if (kind === 'parameter') {
-            const parameter = this.policy.get(id, 'parameter');
-            const value = this.policy.parameterValue(parameter, context.date);
-            context.trace?.push({ step: `${parameter.name} ${context.date}`, value: value.toDecimal() });
-            // A `procent` parameter is a share in a formula, like a `%` literal.
-            return parameter.valueType === 'percent' ? value.divide(HUNDRED) : value;
+            let parameter: Parameter | undefined;
+            return context => {
+                parameter ??= this.policy.get(id, 'parameter');
+                const value = this.policy.parameterValue(parameter, context.date);
+                context.trace?.push({ step: `${parameter.name} ${context.date}`, value: value.toDecimal() });
+                // A `procent` parameter is a share in a formula, like a `%` literal.
+                return parameter.valueType === 'percent' ? value.divide(HUNDRED) : value;
+            };
         }
         if (kind === 'calculation') {
-            return this.calculation(id, context, memo);
+            return (context, memo) => this.calculation(id, context, memo);
         }
         if (kind === 'decisionTable') {
-            return this.decide(id, expression.column, at);
+            const column = expression.column;
+            return (context, memo) => this.decide(id, column, at(context, memo));
         }
         if (kind === 'levelTable') {
-            const prepared = this.table(id);
-            const level = this.level(at, prepared.table.name);
-            const value = ExactNumber.parse(prepared.amountText(level, context.date));
-            context.trace?.push({ step: `${prepared.table.name}, ${level === null ? 'ingen insats' : `nivå ${level}`}`, value: value.toDecimal() });
-            return value;
+            return (context, memo) => {
+                const prepared = this.table(id);
+                const level = this.level(at(context, memo), prepared.table.name);
+                const value = prepared.amount(level, context.date);
+                context.trace?.push({ step: `${prepared.table.name}, ${level === null ? 'ingen insats' : `nivå ${level}`}`, value: value.toDecimal() });
+                return value;
+            };
         }
         if (rateKinds.has(kind)) {
-            return this.rate(id, context);
+            return context => this.rate(id, context);
         }
-        return this.attribute(id, context);
+        const attribute = this.catalogue.attributes.get(id);
+        const whole = attribute?.domain.type === 'integer';
+        return context => {
+            const value = context.values.get(id);
+            if (whole && typeof value === 'number') {
+                return ExactNumber.of(BigInt(value));
+            }
+            if (value instanceof ExactNumber) {
+                return value;
+            }
+            throw new RegelrattRuntimeError('not-computable', `${attribute?.name ?? id} är inget tal och kan inte räknas med.`, { attribute: id });
+        };
     }
 
     private decide(id: string, column: string | undefined, context: EvaluationContext): ExactNumber {
@@ -169,8 +219,12 @@ export class Calculator {
         if (!cell || 'open' in cell) {
             throw new RegelrattRuntimeError('open-amount', `Policyn anger inget värde för ${name} på rad ${match.row + 1}.`, { table: prepared.table.id, row: match.row + 1 });
         }
-        const raw = ExactNumber.parse(cell.value);
-        const value = cell.unit === '%' ? raw.divide(HUNDRED) : raw;
+        let value = this.cells.get(cell);
+        if (!value) {
+            const raw = ExactNumber.parse(cell.value);
+            value = cell.unit === '%' ? raw.divide(HUNDRED) : raw;
+            this.cells.set(cell, value);
+        }
         context.trace?.push({ step: `${name}, rad ${match.row + 1} (${match.text})`, value: value.toDecimal() });
         return value;
     }
@@ -180,18 +234,6 @@ export class Calculator {
             throw new RegelrattRuntimeError('not-computable', `Nivån ${value.toDecimal()} är inget heltal ≥ 0.`, { level: value.toDecimal() });
         }
         return Number(value.numerator);
-    }
-
-    private attribute(id: string, context: EvaluationContext): ExactNumber {
-        const attribute = this.catalogue.attributes.get(id);
-        const value = context.values.get(id);
-        if (attribute?.domain.type === 'integer' && typeof value === 'number') {
-            return ExactNumber.of(BigInt(value));
-        }
-        if (value instanceof ExactNumber) {
-            return value;
-        }
-        throw new RegelrattRuntimeError('not-computable', `${attribute?.name ?? id} är inget tal och kan inte räknas med.`, { attribute: id });
     }
 
     private rate(id: string, context: EvaluationContext): ExactNumber {
