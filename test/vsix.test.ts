@@ -27,7 +27,7 @@ function zipEntries(archive: Buffer): string[] {
 }
 
 describe('the VS Code extension package', () => {
-    test('builds with vsce and holds the bundles, grammar, language configuration, icon and licence, and nothing else', () => {
+    test('builds with vsce and holds the minified bundles and their maps, grammar, language configuration, snippets, translations, icon and licence, and nothing else', () => {
         const vsix = path.join(scratch, 'regelratt.vsix');
         const vsce = path.join(repository, 'node_modules/@vscode/vsce/vsce');
         const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: extension, encoding: 'utf8', timeout: 120_000 });
@@ -38,14 +38,22 @@ describe('the VS Code extension package', () => {
             'extension.vsixmanifest',
             'extension/LICENSE.txt',
             'extension/images/icon.png',
+            'extension/l10n/bundle.l10n.sv.json',
             'extension/language-configuration.json',
             'extension/out/extension.cjs',
+            'extension/out/extension.cjs.map',
             'extension/out/server.cjs',
+            'extension/out/server.cjs.map',
             'extension/package.json',
+            'extension/package.nls.json',
+            'extension/package.nls.sv.json',
             'extension/readme.md',
+            'extension/snippets/regelratt.json',
             'extension/syntaxes/regelratt.tmLanguage.json',
         ]);
         expect(entries.some(e => e.includes('node_modules') || e.endsWith('.ts') || e.includes('test'))).toBe(false);
+        // Minified: the server bundle is about a third of its unminified 2,9 MB.
+        expect(readFileSync(path.join(extension, 'out/server.cjs')).length).toBeLessThan(1_600_000);
     });
 
     test('the bundled server runs without node_modules: it requires only Node built-ins', () => {

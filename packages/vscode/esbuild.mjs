@@ -17,6 +17,9 @@ await esbuild.build({
     target: 'node20',
     external: ['vscode'],
     sourcemap: true,
+    // Smaller to load and to ship; the source maps keep stack traces readable.
+    minify: true,
+    keepNames: true,
     logLevel: 'warning',
 });
 // The TextMate grammar is maintained at the repository root (syntaxes/); the extension ships a copy.

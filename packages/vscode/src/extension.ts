@@ -13,33 +13,59 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
-    const locale = vscode.workspace.getConfiguration('regelratt').get<string>('messages') ?? 'sv';
-    const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'regelratt' }, { scheme: 'untitled', language: 'regelratt' }],
-        initializationOptions: { locale },
-        outputChannel: output,
-        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.regel') },
+    let status: vscode.StatusBarItem | undefined;
+
+    const start = async (): Promise<void> => {
+        // The message language is read at each start, so a changed setting takes effect on restart.
+        const locale = vscode.workspace.getConfiguration('regelratt').get<string>('messages') ?? 'sv';
+        const clientOptions: LanguageClientOptions = {
+            documentSelector: [{ scheme: 'file', language: 'regelratt' }, { scheme: 'untitled', language: 'regelratt' }],
+            // The extension contributes the block snippets (snippets/), so the server need not offer them too.
+            initializationOptions: { locale, snippets: false },
+            outputChannel: output,
+            synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.regel') },
+        };
+        client = new LanguageClient('regelratt', 'Regelrätt', serverOptions, clientOptions);
+        try {
+            await client.start();
+            status?.hide();
+        } catch (error) {
+            // Say so where a writer looks, rather than leave the editor silently without checks.
+            const message = vscode.l10n.t('Regelrätt: the language server could not start: {0}', error instanceof Error ? error.message : String(error));
+            output.appendLine(message);
+            if (!status) {
+                status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left);
+                context.subscriptions.push(status);
+            }
+            status.text = '$(error) Regelrätt';
+            status.tooltip = message;
+            status.command = 'regelratt.restartServer';
+            status.show();
+            void vscode.window.showErrorMessage(message);
+        }
     };
-    client = new LanguageClient('regelratt', 'Regelrätt', serverOptions, clientOptions);
-    try {
-        await client.start();
-    } catch (error) {
-        // Say so where a writer looks, rather than leave the editor silently without checks.
-        const message = `Regelrätt: språkservern kunde inte starta: ${error instanceof Error ? error.message : String(error)}`;
-        output.appendLine(message);
-        const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left);
-        status.text = '$(error) Regelrätt';
-        status.tooltip = message;
-        status.command = 'workbench.action.output.toggleOutput';
-        status.show();
-        context.subscriptions.push(status);
-        void vscode.window.showErrorMessage(message);
-    }
+
+    const restart = async (): Promise<void> => {
+        const running = client;
+        client = undefined;
+        if (running) {
+            await running.stop().catch(() => undefined);
+        }
+        await start();
+    };
+
+    context.subscriptions.push(vscode.commands.registerCommand('regelratt.restartServer', async () => {
+        await restart();
+        void vscode.window.showInformationMessage(vscode.l10n.t('Regelrätt: the language server restarted.'));
+    }));
     context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(event => {
         if (event.affectsConfiguration('regelratt.messages')) {
-            void vscode.window.showInformationMessage('Regelrätt: meddelandespråket ändras när språkservern startar om (Reload Window).');
+            // Applied at once: the server reads the language when it starts.
+            void vscode.window.showInformationMessage(vscode.l10n.t('Regelrätt: the language server is restarting for the new message language.'));
+            void restart();
         }
     }));
+    await start();
 }
 
 export async function deactivate(): Promise<void> {

@@ -28,8 +28,11 @@ const snippets: Record<string, { label: string; detail: string; body: string }> 
 
 /** Langium's completion (keywords in context, names in scope, enumeration values after a comparison) plus block snippets. */
 export class RegelrattCompletionProvider extends DefaultCompletionProvider {
+    /** False when the editor contributes the snippets itself (the VS Code extension does). */
+    offerSnippets = true;
+
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
-        const snippet = snippets[keyword.value];
+        const snippet = this.offerSnippets ? snippets[keyword.value] : undefined;
         if (snippet) {
             acceptor(context, {
                 label: snippet.label,

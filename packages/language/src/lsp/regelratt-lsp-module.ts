@@ -54,6 +54,10 @@ export function createRegelrattLspServices(context: DefaultSharedModuleContext):
         } else if (params.locale?.toLowerCase().startsWith('en')) {
             Regelratt.i18n.Locale.current = 'en';
         }
+        // An editor that contributes the block snippets itself (VS Code) says so, and gets none twice.
+        if ((params.initializationOptions as { snippets?: unknown } | undefined)?.snippets === false) {
+            (Regelratt.lsp.CompletionProvider as RegelrattCompletionProvider).offerSnippets = false;
+        }
     });
     if (!context.connection) {
         shared.workspace.ConfigurationProvider.initialized({});
