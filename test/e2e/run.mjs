@@ -28,9 +28,12 @@ if (!existsSync(path.join(tools, 'node_modules/code-server')) || !existsSync(pat
     console.log('e2e: installing code-server and playwright-core into .e2e/ (first run only) …');
     mkdirSync(tools, { recursive: true });
     writeFileSync(path.join(tools, 'package.json'), '{ "private": true }\n');
-    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', 'code-server@4.139.1', 'playwright-core@1.65.1'], { cwd: tools, stdio: 'inherit' });
+    // The project's own Node (the pinned one `npm run` puts first on PATH) runs npm and code-server's
+    // install scripts too: code-server refuses older Nodes, and the machine's own may be Node 20.
+    const env = { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}` };
+    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', 'code-server@4.139.1', 'playwright-core@1.65.1'], { cwd: tools, stdio: 'inherit', env });
     if (install.status !== 0) {
-        fail('installing code-server failed; it builds native modules and needs a C++ toolchain and libkrb5-dev.');
+        fail(`installing code-server with Node ${process.version} failed (its output is above). It needs Node ${'>='} 22 and builds native modules: a C++ toolchain and libkrb5-dev.`);
     }
 }
 
