@@ -48,7 +48,7 @@ describe('regelratt check', () => {
         const result = regelratt(['check', broken], scratch);
         expect(result.code).toBe(1);
         expect(result.stdout).toBe('broken/tabell.regel:4:12: fel: Beloppet 2 037 saknar enhet; skriv 2 037 kr. [missing-unit]\n');
-        expect(result.stderr).toContain('1 fil kontrollerade: 1 fel, 0 varningar.');
+        expect(result.stderr).toContain('1 fil kontrollerad: 1 fel, 0 varningar.');
     });
 
     test('warnings alone leave the exit code 0', () => {
@@ -107,14 +107,61 @@ describe('bad input: a clear message, exit 2, never a stack trace', () => {
         ['an unknown command', ['kolla', 'x'], /okänt kommando 'kolla'/],
         ['no inputs', ['check'], /ange minst en fil eller mapp/],
         ['compile without -o', ['compile', 'examples/orebro'], /compile behöver en utmapp/],
-        ['an unknown flag', ['check', '--snabbt', 'x'], /felaktig flagga/],
+        ['an unknown flag', ['check', '--snabbt', 'x'], /okänd flagga '--snabbt' för check\./],
         ['a bad --format', ['check', 'x', '--format', 'xml'], /ogiltigt värde 'xml' för --format/],
     ])('usage problem: %s', (_label, args, message) => {
         const result = regelratt(args);
         expect(result.code).toBe(2);
         expect(result.stderr).toMatch(message);
-        expect(result.stderr).toContain("regelratt --help");
+        expect(result.stderr).toMatch(/Skriv 'regelratt( [a-z]+)? --help' för hjälp\./);
         expectNoStackTrace(result);
+    });
+
+    test.each([
+        ['a misspelt command gets a suggestion', ['chekc', 'x'], "okänt kommando 'chekc'. Menade du 'check'?"],
+        ['a misspelt flag gets a suggestion among the command\'s own', ['check', '--fromat', 'json', 'x'], "okänd flagga '--fromat' för check. Menade du '--format'?"],
+        ['a flag meant for another command is refused, not ignored', ['check', '-o', 'ut', 'examples/orebro'], "flaggan '-o' gäller inte check (den gäller compile)."],
+        ['a flag of another command, misspelt', ['check', '--inputt', 'x'], "okänd flagga '--inputt' för check. Menade du '--input'? Den gäller eval."],
+        ['a flag without its value', ['compile', 'examples/orebro', '-o'], "flaggan '--out' behöver ett värde."],
+    ])('%s, with exit 2 and the command\'s own help named', (_label, args, message) => {
+        const result = regelratt(args as string[]);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(message);
+        expectNoStackTrace(result);
+    });
+
+    test('each command has its own help, listing exactly its options', () => {
+        const compile = regelratt(['compile', '--help']);
+        expect(compile.code).toBe(0);
+        expect(compile.stdout).toContain('Användning: regelratt compile <filer eller mappar> -o <mapp> [flaggor]');
+        expect(compile.stdout).toContain('-o, --out <mapp>');
+        expect(compile.stdout).toContain('--max-file-size <MB>');
+        expect(compile.stdout).not.toContain('--input');
+        const evaluate = regelratt(['eval', '-h', '--lang', 'en']);
+        expect(evaluate.stdout).toContain('Usage: regelratt eval <files or folders> --input <case.json | register.ndjson> [options]');
+        expect(evaluate.stdout).toContain('--date <YYYY-MM-DD>');
+        expect(evaluate.stdout).not.toContain('--out');
+    });
+
+    test('counts agree with their words: one file is checked, one JSON file is written', () => {
+        const one = file('en/ett.regel', 'område tätort\n');
+        const checked = regelratt(['check', one], scratch);
+        expect(checked.stderr).toContain('1 fil kontrollerad: 0 fel, 0 varningar.');
+        const compiled = regelratt(['compile', one, '-o', path.join(scratch, 'en-ut')], scratch);
+        expect(compiled.stderr).toContain('1 JSON-fil skriven till');
+    });
+
+    test('colour on request (FORCE_COLOR), never in a pipe by default or with NO_COLOR', () => {
+        const run = (env: Record<string, string>) => spawnSync(process.execPath, [bin, 'check', 'examples/orebro'], { cwd: repository, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } });
+        expect(run({ FORCE_COLOR: '1' }).stdout).toContain('\u001b[33mvarning\u001b[0m');
+        expect(run({}).stdout).not.toContain('\u001b[');
+        expect(run({ FORCE_COLOR: '', NO_COLOR: '1' }).stdout).not.toContain('\u001b[');
+    });
+
+    test('a reader that stops early closes the pipe quietly (no EPIPE crash)', () => {
+        const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" test examples/orebro | head -1 >/dev/null; echo "status \${PIPESTATUS[0]}"`], { cwd: repository, encoding: 'utf8' });
+        expect(result.stdout).toContain('status 0');
+        expect(result.stderr).not.toContain('EPIPE');
     });
 
     test('garbage text is reported as policy errors, not a crash', () => {
@@ -128,7 +175,8 @@ describe('bad input: a clear message, exit 2, never a stack trace', () => {
     test('--help prints the usage in Swedish and exits 0', () => {
         const result = regelratt(['--help']);
         expect(result.code).toBe(0);
-        expect(result.stdout).toContain('regelratt compile <filer eller mappar> -o <mapp>');
+        expect(result.stdout).toContain('Användning: regelratt <kommando> [flaggor]');
+        expect(result.stdout).toContain('compile   Kontrollerar och kompilerar till JSON');
     });
 });
 

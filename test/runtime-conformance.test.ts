@@ -77,7 +77,7 @@ describe('regelratt test', () => {
         const result = regelratt(['test', 'examples/orebro']);
         expect(result.code).toBe(0);
         expect(result.stdout).toContain('examples/orebro/exempel.regel:7:1: ok: terapeut_rad_1\n');
-        expect(result.stdout).toMatch(/Exempel: 29 passed, 0 failed\n$/);
+        expect(result.stdout).toMatch(/Exempel: 29 gick igenom, 0 misslyckades\n$/);
     });
 
     test('a wrong expectation fails with expected and actual values and its position, exit 1', () => {
@@ -100,7 +100,7 @@ describe('regelratt test', () => {
         expect(result.status).toBe(1);
         expect(result.stdout).toContain('fel/rad3.regel:2:1: fel: Exemplet rad_3 ger inte det väntade: per månad: väntat 4 452 kr, fick 1 077 kr; totalt: väntat 26 709 kr, fick 6 459 kr. [example-failed]');
         expect(result.stdout).toContain('fel/rad3.regel:7:1: fel: Exemplet nivå_1 kan inte beräknas: Policyn anger inget belopp för nivå 1 i hemvård_tätort. [open-amount]');
-        expect(result.stdout).toMatch(/Exempel: 0 passed, 2 failed\n$/);
+        expect(result.stdout).toMatch(/Exempel: 0 gick igenom, 2 misslyckades\n$/);
     });
 });
 

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
-import { isMessageLocale, type MessageLocale } from '@regelratt/language';
+import { isMessageLocale, nearestName, type MessageLocale } from '@regelratt/language';
 import { problems } from './cli-messages.js';
+import { COMMANDS, commandsTaking, isCommand, OPTIONS, type CommandName, type OptionName } from './commands-spec.js';
 
 export interface CliOptions {
-    command?: string;
+    command?: CommandName;
     inputs: string[];
     out?: string;
     format: 'text' | 'json';
@@ -22,73 +23,134 @@ export interface CliOptions {
     debug: boolean;
 }
 
-export type ParsedArguments = { ok: true; options: CliOptions } | { ok: false; locale: MessageLocale; problem: { sv: string; en: string } };
+export type ParsedArguments = { ok: true; options: CliOptions } | { ok: false; locale: MessageLocale; problem: { sv: string; en: string }; command?: CommandName };
 
 const DEFAULT_MAX_MB = 4;
 
+/** Options that take a value, so that scanning for the command skips their values. */
+const TAKES_VALUE = new Set<string>((Object.keys(OPTIONS) as OptionName[]).filter(name => 'value' in OPTIONS[name]).flatMap(name => {
+    const short = (OPTIONS[name] as { short?: string }).short;
+    return [`--${name}`, ...(short ? [`-${short}`] : [])];
+}));
+
+/**
+ * Parses a command line: the command first (or after global options), then only the options that
+ * command accepts. An unknown command or option, an option meant for another command, or a missing
+ * value is refused with a Swedish (or English) message and, where one is close, a suggestion.
+ */
 export function parseArguments(argv: readonly string[]): ParsedArguments {
     // The language flag decides how every other problem is reported, so find it first.
     const langIndex = argv.indexOf('--lang');
-    const requestedLocale = langIndex >= 0 ? argv[langIndex + 1] : undefined;
+    const requestedLocale = langIndex >= 0 ? argv[langIndex + 1] : argv.find(a => a.startsWith('--lang='))?.slice('--lang='.length);
     const locale: MessageLocale = isMessageLocale(requestedLocale) ? requestedLocale : 'sv';
+    const fail = (problem: { sv: string; en: string }, command?: CommandName): ParsedArguments => ({ ok: false, locale, problem, ...(command ? { command } : {}) });
+
+    const commandIndex = findCommand(argv);
+    const word = commandIndex >= 0 ? argv[commandIndex] : undefined;
+    if (word !== undefined && !isCommand(word)) {
+        return fail(problems.unknownCommand(word, nearestName(word, Object.keys(COMMANDS))));
+    }
+    const command = word as CommandName | undefined;
+    const accepted: readonly OptionName[] = command ? [...COMMANDS[command].options] : ['lang', 'debug', 'help', 'version'];
+    const rest = commandIndex >= 0 ? [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)] : [...argv];
+
     let parsed;
     try {
         parsed = parseArgs({
-            args: [...argv],
+            args: rest,
             allowPositionals: true,
             strict: true,
-            options: {
-                out: { type: 'string', short: 'o' },
-                format: { type: 'string', default: 'text' },
-                lang: { type: 'string', default: 'sv' },
-                'max-file-size': { type: 'string' },
-                info: { type: 'boolean', default: false },
-                input: { type: 'string' },
-                date: { type: 'string' },
-                explain: { type: 'boolean', default: false },
-                help: { type: 'boolean', short: 'h', default: false },
-                version: { type: 'boolean', short: 'v', default: false },
-                debug: { type: 'boolean', default: false },
-            },
+            options: Object.fromEntries(accepted.map(name => {
+                const spec = OPTIONS[name] as { short?: string; value?: string };
+                return [name, { type: spec.value ? 'string' : 'boolean', ...(spec.short ? { short: spec.short } : {}) }];
+            })),
         });
     } catch (error) {
-        return { ok: false, locale, problem: problems.badOption((error as Error).message) };
+        return fail(optionProblem(error, command, accepted), command);
     }
-    const { values, positionals } = parsed;
-    if (!isMessageLocale(values.lang)) {
-        return { ok: false, locale, problem: problems.badValue('--lang', String(values.lang)) };
+    const values = parsed.values as Partial<Record<OptionName, string | boolean>>;
+    const text = (name: OptionName) => (typeof values[name] === 'string' ? values[name] as string : undefined);
+    const lang = text('lang') ?? 'sv';
+    if (!isMessageLocale(lang)) {
+        return fail(problems.badValue('--lang', lang), command);
     }
-    if (values.format !== 'text' && values.format !== 'json') {
-        return { ok: false, locale, problem: problems.badValue('--format', String(values.format)) };
+    const format = text('format') ?? 'text';
+    if (format !== 'text' && format !== 'json') {
+        return fail(problems.badValue('--format', format), command);
     }
     let maxFileBytes = DEFAULT_MAX_MB * 1024 * 1024;
-    if (values['max-file-size'] !== undefined) {
-        const mb = Number(values['max-file-size'].replace(',', '.'));
+    const maxFileSize = text('max-file-size');
+    if (maxFileSize !== undefined) {
+        const mb = Number(maxFileSize.replace(',', '.'));
         if (!Number.isFinite(mb) || mb <= 0) {
-            return { ok: false, locale, problem: problems.badValue('--max-file-size', values['max-file-size']) };
+            return fail(problems.badValue('--max-file-size', maxFileSize), command);
         }
         maxFileBytes = Math.round(mb * 1024 * 1024);
     }
-    if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
-        return { ok: false, locale, problem: problems.badValue('--date', values.date) };
+    const date = text('date');
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+        return fail(problems.badValue('--date', date), command);
     }
-    const [command, ...inputs] = positionals;
     return {
         ok: true,
         options: {
-            command,
-            inputs,
-            out: values.out,
-            format: values.format,
-            locale: values.lang,
+            ...(command ? { command } : {}),
+            inputs: parsed.positionals,
+            out: text('out'),
+            format,
+            locale: lang,
             maxFileBytes,
-            info: values.info ?? false,
-            input: values.input,
-            date: values.date,
-            explain: values.explain ?? false,
-            help: values.help ?? false,
-            version: values.version ?? false,
-            debug: values.debug ?? false,
+            info: values.info === true,
+            input: text('input'),
+            date,
+            explain: values.explain === true,
+            help: values.help === true,
+            version: values.version === true,
+            debug: values.debug === true,
         },
     };
+}
+
+/** The index of the command word: the first argument that is neither an option nor an option's value. */
+function findCommand(argv: readonly string[]): number {
+    for (let index = 0; index < argv.length; index++) {
+        const argument = argv[index];
+        if (argument === '--') {
+            return -1;
+        }
+        if (argument.startsWith('-')) {
+            if (TAKES_VALUE.has(argument)) {
+                index++;
+            }
+            continue;
+        }
+        return index;
+    }
+    return -1;
+}
+
+/** What went wrong with an option, in the user's words: unknown (with a suggestion), meant for another command, or missing its value. */
+function optionProblem(error: unknown, command: CommandName | undefined, accepted: readonly OptionName[]): { sv: string; en: string } {
+    const code = (error as { code?: string }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    // Node quotes the option: `'--fromat'`, or `'-o, --out <value>'` for a missing value.
+    const quoted = /'(-[^']*)'/.exec(message)?.[1] ?? '';
+    const flag = /--[\p{L}\p{N}-]+/u.exec(quoted)?.[0] ?? quoted.split(/[\s,=]/)[0];
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+        return problems.missingValue(flag);
+    }
+    const name = flag.replace(/^-+/, '').split('=')[0];
+    const known = (Object.keys(OPTIONS) as OptionName[]).find(option => option === name || (OPTIONS[option] as { short?: string }).short === name);
+    if (known && command) {
+        return problems.optionForOtherCommand(flag, command, commandsTaking(known));
+    }
+    const suggestion = nearestName(flag, accepted.map(option => `--${option}`));
+    if (!suggestion && command) {
+        // Close to an option of another command: say so, rather than suggest nothing.
+        const elsewhere = nearestName(flag, Object.keys(OPTIONS).map(option => `--${option}`));
+        if (elsewhere) {
+            return problems.unknownOption(flag, elsewhere, command, commandsTaking(elsewhere.slice(2) as OptionName));
+        }
+    }
+    return problems.unknownOption(flag, suggestion, command);
 }

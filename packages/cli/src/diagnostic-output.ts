@@ -1,5 +1,6 @@
 import type { MessageLocale, PolicyDiagnostic } from '@regelratt/language';
 import { severityWord } from './cli-messages.js';
+import { painter } from './colour.js';
 
 /** A diagnostic tied to the path the user gave (relative to where the command runs). */
 export interface ReportedDiagnostic extends PolicyDiagnostic {
@@ -7,8 +8,10 @@ export interface ReportedDiagnostic extends PolicyDiagnostic {
 }
 
 /** `file:line:col: fel: message [code]`, the shape compilers use, so editors and CI logs link to the place. */
-export function formatText(diagnostic: ReportedDiagnostic, locale: MessageLocale): string {
-    return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${severityWord(diagnostic.severity, locale)}: ${diagnostic.message} [${diagnostic.code}]`;
+export function formatText(diagnostic: ReportedDiagnostic, locale: MessageLocale, colour = false): string {
+    const paint = painter(colour);
+    const style = diagnostic.severity === 'error' ? 'red' : diagnostic.severity === 'warning' ? 'yellow' : 'cyan';
+    return `${paint('bold', `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)}: ${paint(style, severityWord(diagnostic.severity, locale))}: ${diagnostic.message} ${paint('dim', `[${diagnostic.code}]`)}`;
 }
 
 export function formatJson(diagnostics: readonly ReportedDiagnostic[], files: number): string {

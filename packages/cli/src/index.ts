@@ -1,1 +1,1 @@
-export { main, type CliIO } from './main.js';
+export { main, colourWanted, type CliIO } from './main.js';

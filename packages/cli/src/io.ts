@@ -5,4 +5,6 @@ export interface CliIO {
     cwd: string;
     /** True when stderr is a terminal: long runs then show progress there. */
     stderrIsTerminal?: boolean;
+    /** Colour the severity of diagnostics and the verdict of examples (a terminal, by NO_COLOR / FORCE_COLOR). */
+    colour?: boolean;
 }

@@ -42,7 +42,8 @@ function problemDiagnostic(file: string, code: Parameters<typeof renderMessage>[
     return { file, code, args, severity: 'error', message: renderMessage(code, args, options.locale), line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
-function shown(absolute: string, cwd: string): string {
+/** A path as every command prints it: relative to the working folder (clickable there), absolute when outside it. */
+export function shown(absolute: string, cwd: string): string {
     const relative = path.relative(cwd, absolute);
     return (relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join('/');
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArguments } from './arguments.js';
-import { problems, usage, usageError } from './cli-messages.js';
+import { problems, usageError } from './cli-messages.js';
+import { commandHelp, globalHelp } from './commands-spec.js';
 import { EXIT_USAGE_OR_IO, runCheck } from './commands/check.js';
 import { runCompile } from './commands/compile.js';
 import { runEval } from './commands/eval.js';
@@ -8,6 +9,7 @@ import { runTest } from './commands/test.js';
 import type { CliIO } from './io.js';
 
 export type { CliIO } from './io.js';
+export { colourWanted } from './colour.js';
 
 const EXIT_INTERNAL = 3;
 
@@ -15,13 +17,13 @@ const EXIT_INTERNAL = 3;
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
     const parsed = parseArguments(argv);
     if (!parsed.ok) {
-        io.stderr.write(`${usageError(parsed.problem[parsed.locale], parsed.locale)}\n`);
+        io.stderr.write(`${usageError(parsed.problem[parsed.locale], parsed.locale, parsed.command)}\n`);
         return EXIT_USAGE_OR_IO;
     }
     const options = parsed.options;
     const locale = options.locale;
     if (options.help) {
-        io.stdout.write(`${usage(locale)}\n`);
+        io.stdout.write(`${options.command ? commandHelp(options.command, locale) : globalHelp(locale)}\n`);
         return 0;
     }
     if (options.version) {
@@ -29,7 +31,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return 0;
     }
     const fail = (problem: { sv: string; en: string }) => {
-        io.stderr.write(`${usageError(problem[locale], locale)}\n`);
+        io.stderr.write(`${usageError(problem[locale], locale, options.command)}\n`);
         return EXIT_USAGE_OR_IO;
     };
     try {
@@ -50,8 +52,6 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
                     return fail(problems.noInputs());
                 }
                 return options.input ? await runEval(options, options.input, io) : fail(problems.noCase());
-            default:
-                return fail(problems.unknownCommand(options.command));
         }
     } catch (error) {
         io.stderr.write(`regelratt: ${problems.internal(error instanceof Error ? error.message : String(error))[locale]}\n`);

@@ -11,3 +11,4 @@ export { analyseCoverage, type CoverageFinding, type PathwayUnderAnalysis } from
 export { analyseInclusion, type InclusionFinding } from './analysis/inclusion-analysis.js';
 export { partitionDomain, representative, type Region } from './analysis/regions.js';
 export type { AttributeDomain, AnalysedAttribute } from './analysis/attribute-domain.js';
+export { nearestName } from './validation/nearest-name.js';

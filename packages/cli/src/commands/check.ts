@@ -28,7 +28,7 @@ export function printDiagnostics(diagnostics: readonly ReportedDiagnostic[], fil
     const informational = (d: ReportedDiagnostic) => d.severity === 'info' || d.severity === 'hint';
     for (const diagnostic of diagnostics) {
         if (options.info || !informational(diagnostic)) {
-            io.stdout.write(`${formatText(diagnostic, options.locale)}\n`);
+            io.stdout.write(`${formatText(diagnostic, options.locale, io.colour)}\n`);
         }
     }
     if (files > 0) {

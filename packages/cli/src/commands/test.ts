@@ -4,7 +4,10 @@ import { runExamples, type ExampleResult } from '@regelratt/runtime';
 import type { ExampleExpectation } from '@regelratt/format';
 import type { CliOptions } from '../arguments.js';
 import type { CliIO } from '../io.js';
+import { examplesSummary } from '../cli-messages.js';
 import { loadRuntime } from '../load-runtime.js';
+import { shown as displayPath } from '../load-workspace.js';
+import { painter } from '../colour.js';
 import { EXIT_CLEAN, EXIT_POLICY_ERRORS } from './check.js';
 
 const labels: Record<keyof ExampleExpectation, { sv: string; en: string }> = {
@@ -44,7 +47,7 @@ export async function runTest(options: CliOptions, io: CliIO): Promise<number> {
     const results = runExamples(loaded.runtime);
     const sv = options.locale === 'sv';
     const where = (result: ExampleResult) => {
-        const file = path.relative(io.cwd, path.join(loaded.workspace.root, result.example.source.file)).split(path.sep).join('/');
+        const file = displayPath(path.join(loaded.workspace.root, result.example.source.file), io.cwd);
         return `${file}:${result.example.source.line}:${result.example.source.column}`;
     };
     const lines = results.map(result => {
@@ -74,9 +77,10 @@ export async function runTest(options: CliOptions, io: CliIO): Promise<number> {
         }, null, 2)}\n`);
     } else {
         for (const { result, text } of lines) {
-            io.stdout.write(`${where(result)}: ${result.passed ? 'ok' : (sv ? 'fel' : 'error')}: ${text}\n`);
+            const paint = painter(io.colour === true);
+            io.stdout.write(`${where(result)}: ${result.passed ? paint('green', 'ok') : paint('red', sv ? 'fel' : 'error')}: ${text}\n`);
         }
-        io.stdout.write(`${sv ? 'Exempel' : 'Examples'}: ${results.length - failed} passed, ${failed} failed\n`);
+        io.stdout.write(`${examplesSummary(results.length - failed, failed, options.locale)}\n`);
     }
     return failed > 0 ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
 }

@@ -19,22 +19,29 @@ export function nearestName(misspelt: string, candidates: Stream<string> | Itera
 }
 
 /**
- * Levenshtein distance, giving up once every path exceeds `cap` (then more than `cap` is returned,
- * so a candidate given up on is never taken for a tie with the best one so far).
+ * Edit distance with a swap of two neighbouring letters counting as one edit (optimal string
+ * alignment), since `chekc` for `check` is one slip, not two; gives up once every path exceeds `cap`
+ * (then more than `cap` is returned, so a candidate given up on is never taken for a tie).
  */
 function editDistance(a: string, b: string, cap: number): number {
+    let beforePrevious: number[] = [];
     let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
     for (let i = 1; i <= a.length; i++) {
         const current = [i];
         let rowMin = i;
         for (let j = 1; j <= b.length; j++) {
             const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-            rowMin = Math.min(rowMin, current[j]);
+            let distance = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                distance = Math.min(distance, beforePrevious[j - 2] + 1);
+            }
+            current[j] = distance;
+            rowMin = Math.min(rowMin, distance);
         }
         if (rowMin > cap) {
             return cap + 1;
         }
+        beforePrevious = previous;
         previous = current;
     }
     return previous[b.length];

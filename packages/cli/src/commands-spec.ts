@@ -1,0 +1,106 @@
+import type { MessageLocale } from '@regelratt/language';
+
+/** Every option the command line knows, with what it means, in both languages. */
+export const OPTIONS = {
+    out: { short: 'o', value: { sv: 'mapp', en: 'folder' }, sv: 'Mappen som JSON-filerna skrivs till.', en: 'The folder the JSON files are written to.' },
+    format: { value: 'text|json', sv: 'Utskriftsformat (standard: text).', en: 'Output format (default: text).' },
+    lang: { value: 'sv|en', sv: 'Språk för meddelanden (standard: sv).', en: 'Language of messages (default: sv).' },
+    info: { sv: 'Visar även upplysningar (till exempel namn som inte används).', en: 'Also shows notes (names nobody uses, for instance).' },
+    'max-file-size': { value: 'MB', sv: 'Största tillåtna filstorlek (standard: 4).', en: 'Largest file accepted (default: 4).' },
+    input: { value: { sv: 'fil', en: 'file' }, sv: 'Fallet (.json) eller registret (.ndjson) som ska besvaras.', en: 'The case (.json) or register (.ndjson) to answer.' },
+    date: { value: { sv: 'ÅÅÅÅ-MM-DD', en: 'YYYY-MM-DD' }, sv: 'Datum för fall som inte anger något.', en: 'The date for cases that give none.' },
+    explain: { sv: 'En förklaring till varje svar även i registerläge.', en: 'An explanation with every answer in register mode too.' },
+    debug: { sv: 'Visar var ett internt fel uppstod (för en felrapport).', en: 'Shows where an internal error happened (for a bug report).' },
+    help: { short: 'h', sv: 'Visar hjälpen.', en: 'Shows the help.' },
+    version: { short: 'v', sv: 'Visar versionen.', en: 'Shows the version.' },
+} as const satisfies Record<string, { short?: string; value?: string | { sv: string; en: string }; sv: string; en: string }>;
+
+export type OptionName = keyof typeof OPTIONS;
+
+/** Options every command takes. */
+const COMMON = ['lang', 'debug', 'help'] as const satisfies readonly OptionName[];
+
+/** Each command: what it does, what it takes, which options it accepts. A new command is a compile error until it has all three. */
+export const COMMANDS = {
+    check: {
+        arguments: { sv: '<filer eller mappar>', en: '<files or folders>' },
+        sv: 'Kontrollerar .regel-filer och skriver ut fel och varningar, varje med plats och kod.',
+        en: 'Checks .regel files and prints errors and warnings, each with its place and code.',
+        options: ['format', 'info', 'max-file-size', ...COMMON],
+    },
+    compile: {
+        arguments: { sv: '<filer eller mappar> -o <mapp>', en: '<files or folders> -o <folder>' },
+        sv: 'Kontrollerar och kompilerar till JSON, en fil per källfil. Inget skrivs om något fel finns.',
+        en: 'Checks and compiles to JSON, one file per source file. Nothing is written if any error is found.',
+        options: ['out', 'max-file-size', ...COMMON],
+    },
+    test: {
+        arguments: { sv: '<filer eller mappar>', en: '<files or folders>' },
+        sv: 'Kör policyns exempel genom körmiljön och visar vilka som går igenom.',
+        en: "Runs the policy's examples through the runtime and shows which pass.",
+        options: ['format', 'max-file-size', ...COMMON],
+    },
+    eval: {
+        arguments: { sv: '<filer eller mappar> --input <fall.json | register.ndjson>', en: '<files or folders> --input <case.json | register.ndjson>' },
+        sv: 'Besvarar ett fall, eller ett helt register rad för rad (NDJSON), med policyns svar.',
+        en: "Answers one case, or a whole register line by line (NDJSON), with the policy's answers.",
+        options: ['input', 'date', 'explain', 'max-file-size', ...COMMON],
+    },
+} as const satisfies Record<string, { arguments: { sv: string; en: string }; sv: string; en: string; options: readonly OptionName[] }>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export function isCommand(name: string | undefined): name is CommandName {
+    return name !== undefined && Object.hasOwn(COMMANDS, name);
+}
+
+/** Which commands take an option, for "--out gäller bara compile". */
+export function commandsTaking(option: OptionName): CommandName[] {
+    return (Object.keys(COMMANDS) as CommandName[]).filter(command => (COMMANDS[command].options as readonly OptionName[]).includes(option));
+}
+
+function optionLine(name: OptionName, locale: MessageLocale): string {
+    const option: { short?: string; value?: string | { sv: string; en: string }; sv: string; en: string } = OPTIONS[name];
+    // A plain string lists the values themselves (`text|json`); an object names the value in each language.
+    const value = option.value === undefined ? '' : ` <${typeof option.value === 'string' ? option.value : option.value[locale]}>`;
+    const flag = `${option.short ? `-${option.short}, ` : ''}--${name}${value}`;
+    return `  ${flag.padEnd(28)} ${option[locale]}`;
+}
+
+const EXIT_CODES = {
+    sv: 'Slutkoder: 0 inga fel, 1 fel i policyn (eller exempel som inte går igenom, eller fall som inte kan läsas), 2 felaktigt anrop eller fil som inte kan läsas, 3 internt fel.',
+    en: 'Exit codes: 0 no errors, 1 errors in the policy (or failing examples, or unreadable cases), 2 bad invocation or unreadable file, 3 internal error.',
+};
+
+/** `regelratt --help`: the commands, then the options every command takes. */
+export function globalHelp(locale: MessageLocale): string {
+    const sv = locale === 'sv';
+    const commands = (Object.keys(COMMANDS) as CommandName[]).map(name => `  ${name.padEnd(9)} ${COMMANDS[name][locale]}`);
+    return [
+        sv ? 'Användning: regelratt <kommando> [flaggor]' : 'Usage: regelratt <command> [options]',
+        '',
+        sv ? 'Kommandon:' : 'Commands:',
+        ...commands,
+        '',
+        sv ? 'Flaggor för alla kommandon:' : 'Options for every command:',
+        ...(['lang', 'debug', 'help', 'version'] as const).map(name => optionLine(name, locale)),
+        '',
+        sv ? "Skriv 'regelratt <kommando> --help' för kommandots egna flaggor." : "Run 'regelratt <command> --help' for the command's own options.",
+        EXIT_CODES[locale],
+    ].join('\n');
+}
+
+/** `regelratt <command> --help`: what it does, how to call it, and exactly the options it accepts. */
+export function commandHelp(command: CommandName, locale: MessageLocale): string {
+    const spec = COMMANDS[command];
+    return [
+        `${locale === 'sv' ? 'Användning' : 'Usage'}: regelratt ${command} ${spec.arguments[locale]} [${locale === 'sv' ? 'flaggor' : 'options'}]`,
+        '',
+        spec[locale],
+        '',
+        locale === 'sv' ? 'Flaggor:' : 'Options:',
+        ...spec.options.map(name => optionLine(name, locale)),
+        '',
+        EXIT_CODES[locale],
+    ].join('\n');
+}
