@@ -1,5 +1,6 @@
 import { dayNumber, ExactNumber, type Criterion, type Literal } from '@regelratt/format';
 import { type AttributeCatalogue, type AttributeEntry, type CitizenValues } from './citizen.js';
+import { RegelrattRuntimeError } from './runtime-error.js';
 
 type Comparison = Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown }>;
 
@@ -116,11 +117,13 @@ export class Emitter {
             return `(${compare(read, '>=', min)} && ${compare(read, '<=', max)})`;
         }
         const test = (x: string, op: string, value: Literal): string => {
+            // Nothing from the file reaches the generated code except through a safe encoding: a
+            // tampered file must not be able to run code in every system that loads it.
             if ('boolean' in value) {
-                return `${x} ${op} ${value.boolean}`;
+                return `${x} ${op} ${value.boolean === true ? 'true' : 'false'}`;
             }
             if ('enumeration' in value) {
-                return `${x} ${op} ${JSON.stringify(value.enumeration)}`;
+                return `${x} ${op} ${JSON.stringify(String(value.enumeration))}`;
             }
             const exact = 'date' in value ? ExactNumber.of(BigInt(dayNumber(value.date))) : ExactNumber.parse(value.number);
             return compare(x, op, this.numeric(exact, wholeNumbers));
@@ -128,11 +131,15 @@ export class Emitter {
         if ('in' in node) {
             return `(${node.in.map(member => test(read, '===', member)).join(' || ')})`;
         }
-        return `(${test(read, operators[node.op], node.value)})`;
+        const op = Object.hasOwn(operators, node.op) ? operators[node.op] : undefined;
+        if (!op) {
+            throw new RegelrattRuntimeError('unsupported-schema', `Okänd jämförelse ${JSON.stringify(node.op)} i den kompilerade filen.`, { op: node.op });
+        }
+        return `(${test(read, op, node.value)})`;
     }
 }
 
-const operators: Record<string, string> = { '=': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+const operators: Record<Extract<Comparison, { op: unknown }>['op'], string> = { '=': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
 function order(a: number | ExactNumber, b: ExactNumber): number {
     return (typeof a === 'number' ? ExactNumber.of(BigInt(a)) : a).compare(b);
