@@ -83,6 +83,8 @@ function baseline(c) {
         inclusions: [{ pilot: 'pilot/dagrehab_hemrehab', included: dagrehab, requirements: [] }, { pilot: 'pilot/handläggare_och_arbetsterapeut', included: handläggare, requirements: [] }],
         compensation: amount === undefined ? [] : [{ table: 'levelTable/hemvård_tätort', amount }],
         fees: feeAnswer(c.level),
+        // The rates do not depend on the citizen: the same answers, built anew for each case as the runtime does.
+        rates: RATES.map(rate => ({ ...rate })),
     };
 }
 
@@ -115,13 +117,15 @@ function measure(label, evaluate, cases, rounds = 5) {
 
 const runtime = await orebroRuntime();
 const cases = [...register(count)];
+// Örebro's rates on the register's date, as a hand-written system would have them configured.
+const RATES = evaluateCase(runtime, cases[0]).rates ?? [];
 // The two must agree on every case before their speed means anything.
 for (const c of cases.slice(0, 50000)) {
     const a = baseline(c);
     const b = evaluateCase(runtime, c);
     if (a.placements[0].pathway !== b.placements[0].pathway || a.inclusions[0].included !== b.inclusions[0].included
         || a.inclusions[1].included !== b.inclusions[1].included || JSON.stringify(a.compensation) !== JSON.stringify(b.compensation)
-        || JSON.stringify(a.fees) !== JSON.stringify(b.fees)) {
+        || JSON.stringify(a.fees) !== JSON.stringify(b.fees) || JSON.stringify(a.rates) !== JSON.stringify(b.rates)) {
         throw new Error(`runtime and baseline disagree on case ${c.id}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
     }
 }

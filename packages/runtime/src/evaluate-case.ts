@@ -1,6 +1,6 @@
 import type { CitizenInput } from './citizen.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
-import type { Calculation, DecisionTable, Fee } from '@regelratt/format';
+import type { Calculation, DecisionTable, Fee, FlatRate, HourlyRate, PlaceRate } from '@regelratt/format';
 import { feeBlocked } from './fee.js';
 import { inForce, type MoneyTrace } from './money.js';
 import { place, type Placement } from './placement.js';
@@ -31,13 +31,16 @@ export interface CaseAnswer {
     compensation: Array<{ table: string; amount: string } | ({ table: string } & Failed)>;
     /** Every fee in force on the case's date, for its level (present when the policy has fees). */
     fees?: Array<{ fee: string; amount: string; trace?: MoneyTrace[] } | ({ fee: string } & Failed)>;
+    /** Every rate (flat rate, place rate, hourly cost) in force on the case's date, with its amount (present when the policy has rates). */
+    rates?: Array<{ rate: string; amount: string; per?: string } | ({ rate: string } & Failed)>;
     /** Every decision table's deciding row and outputs on the case's date (present when the policy has decision tables). */
     decisions?: Array<Decision | ({ table: string } & Failed)>;
     /** Every named calculation on the case's date (present when the policy has calculations). */
     amounts?: Array<{ calculation: string; amount: string; trace?: MoneyTrace[] } | ({ calculation: string } & Failed)>;
 }
 
-const plans = new WeakMap<PolicyRuntime, { fees: readonly Fee[]; calculations: readonly Calculation[]; tables: readonly DecisionTable[]; none: boolean }>();
+type AnyRate = FlatRate | PlaceRate | HourlyRate;
+const plans = new WeakMap<PolicyRuntime, { fees: readonly Fee[]; calculations: readonly Calculation[]; tables: readonly DecisionTable[]; rates: readonly AnyRate[]; none: boolean }>();
 
 /** What a case's amounts are made of, looked up once per runtime rather than per case. */
 function amountPlan(runtime: PolicyRuntime) {
@@ -46,7 +49,8 @@ function amountPlan(runtime: PolicyRuntime) {
         const fees = runtime.policy.all('fee');
         const calculations = runtime.policy.all('calculation');
         const tables = runtime.policy.all('decisionTable');
-        plan = { fees, calculations, tables, none: fees.length === 0 && calculations.length === 0 && tables.length === 0 };
+        const rates: AnyRate[] = [...runtime.policy.all('flatRate'), ...runtime.policy.all('placeRate'), ...runtime.policy.all('hourlyRate')];
+        plan = { fees, calculations, tables, rates, none: fees.length === 0 && calculations.length === 0 && tables.length === 0 && rates.length === 0 };
         plans.set(runtime, plan);
     }
     return plan;
@@ -155,9 +159,21 @@ function answerAll(runtime: PolicyRuntime, input: CaseInput, citizen: ReturnType
  * typed error that says why not (no date, no level, a value the policy leaves open, …).
  */
 function withAmounts(runtime: PolicyRuntime, answer: CaseAnswer, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, explain: boolean): CaseAnswer {
-    const { fees, calculations, tables, none } = amountPlan(runtime);
+    const { fees, calculations, tables, rates, none } = amountPlan(runtime);
     if (none) {
         return answer;
+    }
+    if (rates.length > 0) {
+        answer.rates = [];
+        for (const rate of rates) {
+            if (input.date !== undefined && !inForce(rate.validity, input.date)) {
+                continue;
+            }
+            // A rate is the same for every citizen; an open amount is said, not left out.
+            answer.rates.push(!rate.amount || 'open' in rate.amount
+                ? { rate: rate.id, error: { code: 'open-amount', message: `Policyn anger inget belopp för ${rate.name}.`, details: { rate: rate.id } } }
+                : { rate: rate.id, amount: rate.amount.value, ...(rate.amount.per ? { per: rate.amount.per } : {}) });
+        }
     }
     const noDate = () => failed(new RegelrattRuntimeError('missing-date', 'Fallet anger inget datum; belopp beräknas på ett datum.', {}));
     if (fees.length > 0) {

@@ -36,7 +36,13 @@ function oneByOne(input: CaseInput) {
             fee: f.id, ...asked(() => (input.date === undefined ? missing('missing-date', f.id)() : input.level === undefined
                 ? missing('missing-level', f.id)() : { amount: runtime.fee(f.id, input.level, input.citizen, input.date).amount })),
         }));
-    const answer = { ...(input.id === undefined ? {} : { id: input.id }), placements: models, inclusions: pilots, compensation };
+    const rates = [...runtime.policy.all('flatRate'), ...runtime.policy.all('placeRate'), ...runtime.policy.all('hourlyRate')]
+        .filter(r => !input.date || !r.validity || (input.date >= r.validity.from && (!r.validity.to || input.date <= r.validity.to)))
+        .map(r => (!r.amount || 'open' in r.amount
+            ? { rate: r.id, error: { code: 'open-amount', message: `Policyn anger inget belopp för ${r.name}.`, details: { rate: r.id } } }
+            : { rate: r.id, amount: r.amount.value, ...(r.amount.per ? { per: r.amount.per } : {}) }));
+    const hasRates = runtime.policy.all('flatRate').length + runtime.policy.all('placeRate').length + runtime.policy.all('hourlyRate').length > 0;
+    const answer = { ...(input.id === undefined ? {} : { id: input.id }), placements: models, inclusions: pilots, compensation, ...(hasRates ? { rates } : {}) };
     return runtime.policy.all('fee').length > 0 ? { ...answer, fees } : answer;
 }
 
