@@ -6,7 +6,7 @@ import { DefaultDocumentBuilder, type LangiumDocument } from 'langium';
  * Langium's dependency tracking (by references) does not see, so a document showing one of them is
  * checked again on any change in the workspace.
  */
-const WORKSPACE_WIDE = new Set(['duplicate-name', 'overlapping-versions', 'contradicting-obligations', 'unused-declaration']);
+const WORKSPACE_WIDE = new Set(['duplicate-name', 'overlapping-versions', 'contradicting-obligations', 'possibly-contradicting-obligations', 'unused-declaration']);
 
 export class RegelrattDocumentBuilder extends DefaultDocumentBuilder {
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {

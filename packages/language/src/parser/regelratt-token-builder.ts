@@ -1,5 +1,15 @@
-import { DefaultTokenBuilder, GrammarUtils, RegExpUtils, type GrammarAST } from 'langium';
-import type { TokenType } from 'chevrotain';
+import { DefaultTokenBuilder, GrammarUtils, RegExpUtils, type GrammarAST, type TokenBuilderOptions } from 'langium';
+import type { TokenType, TokenVocabulary } from 'chevrotain';
+
+/**
+ * Keywords that may also be names: a policy writer names a calculation after what it computes
+ * (`beräkning maxtaxa = …`, `beräkning ersättning = …`), an example after what it shows (`exempel fel`),
+ * an attribute after what it is (`behov`, `regi`, `område`). Each is a keyword where the grammar asks
+ * for it and a name (an ID) everywhere a name goes: its token is in the ID token's category. Only
+ * words that, as keywords, start a clause of a block and never stand where an expression or a
+ * criterion goes on, so the parser cannot mistake them. Costs the parser nothing, unlike a name rule.
+ */
+export const SOFT_KEYWORDS = ['maxtaxa', 'avgiftsutrymme', 'andel', 'takbelopp', 'fel', 'inget', 'ingen', 'behov', 'ersättning', 'regi', 'område'] as const;
 
 /**
  * Langium decides which keywords a longer name may swallow (`h` inside `hemvård`) by testing the
@@ -10,6 +20,20 @@ import type { TokenType } from 'chevrotain';
  */
 export class RegelrattTokenBuilder extends DefaultTokenBuilder {
     private readonly terminalPatterns = new WeakMap<TokenType, RegExp>();
+
+    override buildTokens(grammar: GrammarAST.Grammar, options?: TokenBuilderOptions): TokenVocabulary {
+        const vocabulary = super.buildTokens(grammar, options);
+        const tokens = Array.isArray(vocabulary) ? vocabulary : Object.values(vocabulary as Record<string, TokenType>).flat();
+        const id = tokens.find(token => token.name === 'ID');
+        if (id) {
+            for (const token of tokens) {
+                if ((SOFT_KEYWORDS as readonly string[]).includes(token.name)) {
+                    token.CATEGORIES = [...(token.CATEGORIES ?? []), id];
+                }
+            }
+        }
+        return vocabulary;
+    }
 
     protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
         const token = super.buildTerminalToken(terminal);

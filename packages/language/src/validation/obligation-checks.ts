@@ -1,7 +1,7 @@
 import { groupBy } from '../utils/group-by.js';
-import { AstUtils, WorkspaceCache, type AstNode, type ValidationChecks } from 'langium';
-import type { Guideline, Obligation, RegelrattAstType } from '../generated/ast.js';
-import { isObligation } from '../generated/ast.js';
+import { WorkspaceCache, type AstNode, type ValidationChecks } from 'langium';
+import type { Guideline, Obligation, Policy, RegelrattAstType } from '../generated/ast.js';
+import { isGuideline } from '../generated/ast.js';
 import { firstCommonDay } from '../analysis/days.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { relatedAt } from './related-location.js';
@@ -34,16 +34,19 @@ export function obligationChecks(services: RegelrattServices): ValidationChecks<
     const locale = services.i18n.Locale;
     const documents = services.shared.workspace.LangiumDocuments;
     const byAction = new WorkspaceCache<string, Map<string, Obligation[]>>(services.shared);
+    // Obligations live only in guidelines, which are top-level elements: no walk through every node of every file.
+    const allObligations = (): Obligation[] => documents.all.toArray().flatMap(document =>
+        (document.parseResult.value as Policy).elements?.filter(isGuideline).flatMap(guideline => guideline.obligations) ?? []);
     const obligationsFor = (action: string): Obligation[] => byAction.get('all', () => groupBy(
-        documents.all.toArray().flatMap(document => AstUtils.streamAllContents(document.parseResult.value).filter(isObligation).filter(o => o.action !== undefined).toArray()),
+        allObligations().filter(o => o.action !== undefined),
         obligation => obligation.action!,
     )).get(action) ?? [];
 
     const byThing = new WorkspaceCache<string, Map<AstNode, Obligation[]>>(services.shared);
     const obligationsAbout = (thing: AstNode): Obligation[] => byThing.get('all', () => {
         const map = new Map<AstNode, Obligation[]>();
-        for (const document of documents.all) {
-            for (const obligation of AstUtils.streamAllContents(document.parseResult.value).filter(isObligation)) {
+        {
+            for (const obligation of allObligations()) {
                 for (const governed of obligation.governs) {
                     if (governed.ref) {
                         const list = map.get(governed.ref) ?? [];

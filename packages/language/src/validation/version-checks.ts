@@ -1,6 +1,6 @@
 import { groupBy } from '../utils/group-by.js';
 import { AstUtils, WorkspaceCache, type AstNode, type ValidationChecks } from 'langium';
-import type { Guideline, LevelTable, Rate, RegelrattAstType, Validity } from '../generated/ast.js';
+import type { Guideline, LevelTable, Policy, Rate, RegelrattAstType, Validity } from '../generated/ast.js';
 import { isGuideline, isLevelTable, isRate } from '../generated/ast.js';
 import { dayAfter, dayBefore, firstCommonDay } from '../analysis/days.js';
 import { versionSpans } from '../analysis/parameter-values.js';
@@ -43,8 +43,9 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
     // Built once per state of the workspace, then shared by every table and guideline checked in it.
     const cache = new WorkspaceCache<string, Map<string, Versioned[]>>(services.shared);
     const versionsByKey = (): Map<string, Versioned[]> => cache.get('all', () => groupBy(collectVersioned(), versioned => versioned.key));
+    // Tables, rates and guidelines are top-level elements: no walk through every node of every file.
     const collectVersioned = (): Versioned[] => documents.all.toArray().flatMap(document =>
-        AstUtils.streamAllContents(document.parseResult.value).toArray().flatMap((node: AstNode): Versioned[] => {
+        ((document.parseResult.value as Policy).elements ?? []).flatMap((node: AstNode): Versioned[] => {
             if (!isLevelTable(node) && !isGuideline(node) && !isRate(node)) {
                 return [];
             }
