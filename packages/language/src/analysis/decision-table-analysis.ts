@@ -63,6 +63,7 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
         // Under `första` any rows may overlap: the first one decides.
         secondary: unique ? [] : ids,
     })), attributes);
+    // analyseCoverage has already joined touching regions of the same finding.
     return {
         findings: result.findings.map(finding => ({ kind: finding.kind, case: finding.case, rows: finding.pathways.map(Number) })),
         complete: result.complete,

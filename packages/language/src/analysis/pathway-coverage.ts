@@ -1,6 +1,7 @@
 import type { Criterion } from '@regelratt/format';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import { splitCases, type Case } from './case-split.js';
+import { mergeCases } from './merge-cases.js';
 
 export interface PathwayUnderAnalysis {
     id: string;
@@ -41,5 +42,6 @@ export function analyseCoverage(pathways: readonly PathwayUnderAnalysis[], attri
             }
         }
     }
-    return { findings, complete: split.complete };
+    // As few and as large regions as the findings allow: a reviewer reads each one.
+    return { findings: split.complete ? mergeCases(findings, finding => `${finding.kind}|${finding.pathways.join('|')}`) : findings, complete: split.complete };
 }
