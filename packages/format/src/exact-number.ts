@@ -12,6 +12,10 @@ export class ExactNumber {
     static readonly ONE = new ExactNumber(1n, 1n);
 
     static of(numerator: bigint, denominator = 1n): ExactNumber {
+        if (denominator === 1n) {
+            // Whole numbers (most amounts in kronor) are already normalised: no gcd to compute.
+            return new ExactNumber(numerator, 1n);
+        }
         if (denominator === 0n) {
             throw new RangeError('Division by zero');
         }
@@ -41,10 +45,16 @@ export class ExactNumber {
     }
 
     add(other: ExactNumber): ExactNumber {
+        if (this.denominator === other.denominator) {
+            return ExactNumber.of(this.numerator + other.numerator, this.denominator);
+        }
         return ExactNumber.of(this.numerator * other.denominator + other.numerator * this.denominator, this.denominator * other.denominator);
     }
 
     subtract(other: ExactNumber): ExactNumber {
+        if (this.denominator === other.denominator) {
+            return ExactNumber.of(this.numerator - other.numerator, this.denominator);
+        }
         return ExactNumber.of(this.numerator * other.denominator - other.numerator * this.denominator, this.denominator * other.denominator);
     }
 
@@ -61,6 +71,9 @@ export class ExactNumber {
     }
 
     compare(other: ExactNumber): number {
+        if (this.denominator === other.denominator) {
+            return this.numerator < other.numerator ? -1 : this.numerator > other.numerator ? 1 : 0;
+        }
         const difference = this.numerator * other.denominator - other.numerator * this.denominator;
         return difference < 0n ? -1 : difference > 0n ? 1 : 0;
     }
