@@ -14,6 +14,7 @@ import { SwedishParserErrorMessageProvider } from './parser/swedish-parser-messa
 import { RegelrattScopeComputation } from './references/regelratt-scope-computation.js';
 import { RegelrattScopeProvider } from './references/regelratt-scope-provider.js';
 import { RegelrattDocumentValidator } from './validation/regelratt-document-validator.js';
+import { RegelrattValidationRegistry } from './validation/regelratt-validation-registry.js';
 import { registerValidationChecks } from './validation/validation-registry.js';
 
 export type RegelrattAddedServices = {
@@ -45,6 +46,7 @@ export const RegelrattModule: Module<RegelrattServices, PartialLangiumCoreServic
     },
     validation: {
         DocumentValidator: services => new RegelrattDocumentValidator(services),
+        ValidationRegistry: services => new RegelrattValidationRegistry(services),
     },
 };
 

@@ -122,7 +122,9 @@ const cases: Case[] = [
 ];
 
 /** Codes reported by the command line (about files, and by `regelratt test`), not by the language; tested in test/cli.test.ts. */
-const commandLineCodes = ['file-not-found', 'no-policy-files', 'not-a-policy-file', 'binary-file', 'not-utf8', 'file-too-large', 'unreadable-file', 'output-error', 'example-failed', 'example-error'];
+// A check that throws is a fault of Regelrätt's, provoked below by a check that throws on purpose.
+const faultCodes = ['internal-check-error'];
+const commandLineCodes = [...faultCodes, 'file-not-found', 'no-policy-files', 'not-a-policy-file', 'binary-file', 'not-utf8', 'file-too-large', 'unreadable-file', 'output-error', 'example-failed', 'example-error'];
 
 describe('every diagnostic of the language', () => {
     test('has a failing and a passing case here', () => {
@@ -241,5 +243,21 @@ describe('versions of rates', () => {
             vocabulary, rate('a', 'giltig från 2021-01-01 till 2021-12-31'), rate('b', 'giltig från 2022-01-01'), rate('c', 'giltig från 2021-01-01', 'landsbygd'),
         ].join('\n')));
         expect(codes(diagnostics)).toEqual([]);
+    });
+});
+
+describe('a check that throws', () => {
+    test('fails alone: a Swedish internal-check-error at the node on complete text, silence on half-typed text, the other checks still run', async () => {
+        const { createRegelrattServices, checkPolicies } = await import('@regelratt/language');
+        const { EmptyFileSystem } = await import('langium');
+        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        Regelratt.validation.ValidationRegistry.register({ Area: () => { throw new Error('provocerat fel'); } });
+        const [complete] = await checkPolicies(Regelratt, [{ path: '/t/a.regel', text: 'område tätort\nnivåtabell t { nivå 4 : 2 037 }' }]);
+        expect(complete.diagnostics.map(d => d.code).sort()).toEqual(['internal-check-error', 'missing-unit', 'unused-declaration'].sort());
+        expect(complete.diagnostics.find(d => d.code === 'internal-check-error')?.message)
+            .toBe('Internt fel i Regelrätts kontroll av Area (inte ett fel i filen): provocerat fel. Rapportera det till Regelrätts utvecklare med filen; övriga kontroller har körts.');
+        const [halfTyped] = await checkPolicies(Regelratt, [{ path: '/t/b.regel', text: 'område tätort\nnivåtabell t { nivå 4 : ' }]);
+        expect(halfTyped.diagnostics.map(d => d.code)).not.toContain('internal-check-error');
+        expect(halfTyped.diagnostics.map(d => d.code)).toContain('syntax-error');
     });
 });

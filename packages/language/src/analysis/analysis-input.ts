@@ -26,8 +26,8 @@ export function analysisInput(criteria: readonly Ast.Criterion[]): AnalysisInput
     for (const criterion of criteria) {
         for (const node of [criterion, ...AstUtils.streamAllContents(criterion)]) {
             if (isComparison(node)) {
-                const attribute = node.attribute.ref;
-                if (!attribute || !wellTyped(node, attribute)) {
+                const attribute = node.attribute?.ref;
+                if (!attribute?.type || !wellTyped(node, attribute)) {
                     return undefined;
                 }
                 attributes.set(elementId(attribute), { id: elementId(attribute), name: attribute.name, domain: attributeDomain(attribute) });

@@ -26,15 +26,20 @@ export function attributeDomain(attribute: Attribute): AttributeDomain {
             return { kind: 'enumeration', values: type.values.map(v => v.name) };
         case 'BooleanType':
             return { kind: 'boolean' };
+        // A range half-typed without a bound is unbounded on that side until it is written.
         case 'IntegerType':
-            return { kind: 'integer', min: ExactNumber.parse(type.range.min), max: ExactNumber.parse(type.range.max), unit: type.unit };
+            return { kind: 'integer', min: bound(type.range?.min), max: bound(type.range?.max), unit: type.unit };
         case 'DecimalType':
-            return { kind: 'decimal', min: ExactNumber.parse(type.range.min), max: ExactNumber.parse(type.range.max), unit: type.unit };
+            return { kind: 'decimal', min: bound(type.range?.min), max: bound(type.range?.max), unit: type.unit };
         case 'MoneyType':
             return { kind: 'decimal', unit: 'kr' };
         case 'DateType':
             return { kind: 'date' };
     }
+}
+
+function bound(value: string | undefined): ExactNumber | undefined {
+    return value === undefined ? undefined : ExactNumber.parse(value);
 }
 
 /** A date as the analyses split it: its day number, exactly. */

@@ -45,7 +45,7 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
     }
     const rows: Criterion[] = [];
     for (const row of table.rows) {
-        if (row.conditions.length !== inputs.length || row.conditions.some(cell => cell === undefined)) {
+        if (row.conditions.length !== inputs.length || !row.conditions.every(isCompleteCell)) {
             return undefined;
         }
         const cells = row.conditions.map((cell, index) => compileCell(cell, inputAttribute(inputs[index])));
@@ -69,6 +69,18 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
         complete: result.complete,
         attributes,
     };
+}
+
+/** Whether a cell has every part (half-typed text leaves a comparison without its value). */
+function isCompleteCell(cell: Ast.InputCell | undefined): boolean {
+    switch (cell?.$type) {
+        case 'AnyValue': return true;
+        case 'CellComparison': return cell.value !== undefined && (cell.upperOperator === undefined || cell.upperValue !== undefined);
+        case 'CellRange': return cell.range?.min !== undefined && cell.range.max !== undefined;
+        case 'CellSet': return cell.members.length > 0 && cell.members.every(member => member !== undefined);
+        case 'CellValue': return cell.value !== undefined;
+        default: return false;
+    }
 }
 
 function isKnownValue(attribute: AnalysedAttribute | undefined, value: string): boolean {

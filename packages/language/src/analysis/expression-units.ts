@@ -154,6 +154,9 @@ class UnitInference {
         }
         if (isAttribute(target)) {
             const type = target.type;
+            if (!type) {
+                return UNKNOWN; // half-typed: the parser has reported the missing type
+            }
             switch (type.$type) {
                 case 'MoneyType': return { kind: 'money', per: timeBase(type.per) };
                 case 'IntegerType':

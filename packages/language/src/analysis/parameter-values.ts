@@ -7,7 +7,8 @@ import { compileRounding } from '../compiler/compile-values.js';
 
 /** Versions of a parameter in date order, each with the last day it is in force (undefined: open-ended). */
 export function versionSpans(parameter: Ast.Parameter): Array<{ version: Ast.ParameterVersion; from: string; to?: string }> {
-    const sorted = [...parameter.versions].sort((a, b) => a.from.localeCompare(b.from));
+    // A version half-typed without its date is the parser's to report; the spans are of the complete ones.
+    const sorted = parameter.versions.filter(version => version.from !== undefined && version.value !== undefined).sort((a, b) => a.from.localeCompare(b.from));
     return sorted.map((version, index) => {
         // Without `till`, a version lasts until the day before the next one starts.
         const next = sorted[index + 1];

@@ -30,6 +30,11 @@ export const diagnosticCatalogue = {
         sv: a => `För djup nästling här: mer än ${a.limit} nivåer av parenteser, 'inte' eller 'annars om' i följd. Resten av filen läses inte; dela upp villkoret eller formeln, till exempel i namngivna beräkningar.`,
         en: a => `Nesting too deep here: more than ${a.limit} levels of parentheses, 'inte' or 'annars om' in a row. The rest of the file is not read; split the criterion or formula, for instance into named calculations.`,
     },
+    'internal-check-error': {
+        severity: 'error',
+        sv: a => `Internt fel i Regelrätts kontroll av ${a.node} (inte ett fel i filen): ${a.detail}. Rapportera det till Regelrätts utvecklare med filen; övriga kontroller har körts.`,
+        en: a => `Internal error in Regelrätt's check of ${a.node} (not an error in the file): ${a.detail}. Please report it to the Regelrätt developers with the file; the other checks have run.`,
+    },
     'repeated-clause': {
         severity: 'error',
         sv: a => `'${a.clause}' anges mer än en gång i samma block; bara den sista skulle gälla.`,

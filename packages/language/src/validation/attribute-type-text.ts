@@ -7,7 +7,7 @@ import { swedishDecimal } from '../numbers/decimal-text.js';
 export function describeAttributeType(type: AttributeType, locale: MessageLocale): string {
     const sv = locale === 'sv';
     if (isIntegerType(type) || isDecimalType(type)) {
-        const range = `${swedishDecimal(type.range.min)}–${swedishDecimal(type.range.max)}${type.unit ? ` ${type.unit}` : ''}`;
+        const range = `${type.range?.min !== undefined ? swedishDecimal(type.range.min) : '…'}–${type.range?.max !== undefined ? swedishDecimal(type.range.max) : '…'}${type.unit ? ` ${type.unit}` : ''}`;
         return isIntegerType(type) ? (sv ? `ett heltal (${range})` : `a whole number (${range})`) : (sv ? `ett decimaltal (${range})` : `a decimal (${range})`);
     }
     if (isBooleanType(type)) {

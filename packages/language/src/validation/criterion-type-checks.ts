@@ -16,7 +16,7 @@ export function criterionTypeChecks(services: RegelrattServices): ValidationChec
         Comparison: (comparison, accept) => {
             // Half-typed text can leave the attribute out; the parser has said so.
             const attribute = comparison.attribute?.ref;
-            if (!attribute) {
+            if (!attribute?.type) {
                 return;
             }
             const report = createReport(accept, locale);
@@ -53,7 +53,7 @@ export function criterionTypeChecks(services: RegelrattServices): ValidationChec
         CitizenValue: (given, accept) => {
             // `för { a = x, = y }` while typing: no attribute or no value yet; the parser has said so.
             const attribute = given.attribute?.ref;
-            if (!attribute || !given.value) {
+            if (!attribute?.type || !given.value) {
                 return;
             }
             const report = createReport(accept, locale);

@@ -117,13 +117,16 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
 }
 
 /** Whether a cell can be a value of its column; reports a type mismatch where it cannot. */
-function checkCell(report: Report, cell: Ast.InputCell, input: Ast.DecisionInput, locale: 'sv' | 'en'): boolean {
+function checkCell(report: Report, cell: Ast.InputCell, input: Ast.DecisionInput | undefined, locale: 'sv' | 'en'): boolean {
     if (!cell || cell.$type === 'AnyValue') {
         return true;
     }
-    const attribute = input.attribute?.ref;
-    if (!input.level && !attribute) {
-        return false; // unresolved column: reported as such
+    const attribute = input?.attribute?.ref;
+    if (!input || (!input.level && !attribute?.type)) {
+        return false; // unresolved or half-typed column: reported as such
+    }
+    if ((cell.$type === 'CellComparison' || cell.$type === 'CellValue') && !cell.value) {
+        return false; // half-typed cell: the parser has said what is missing
     }
     const typeText = attribute ? describeAttributeType(attribute.type, locale) : (locale === 'sv' ? 'nivån (ett heltal)' : 'the level (a whole number)');
     const columnName = attribute?.name ?? 'nivå';

@@ -14,7 +14,7 @@ export function levelTableChecks(services: RegelrattServices): ValidationChecks<
         LevelTable: (table, accept) => {
             const report = createReport(accept, locale);
             checkDuplicateLevels(table.rows, report);
-            if (table.levels && compareDecimals(table.levels.min, table.levels.max) <= 0) {
+            if (table.levels?.min !== undefined && table.levels.max !== undefined && compareDecimals(table.levels.min, table.levels.max) <= 0) {
                 const { min, max } = table.levels;
                 for (const row of table.rows) {
                     if (compareDecimals(row.level, min) < 0 || compareDecimals(row.level, max) > 0) {
@@ -53,7 +53,7 @@ export function levelTableAnalyses(services: RegelrattServices): ValidationCheck
 /** The levels a table declares (`nivåer a–b`) but has no row for; none when the declared range is not whole or empty. */
 export function missingLevels(table: LevelTable): number[] {
     const { levels } = table;
-    if (!levels || !isWholeDecimal(levels.min) || !isWholeDecimal(levels.max) || compareDecimals(levels.min, levels.max) > 0) {
+    if (!levels || levels.min === undefined || levels.max === undefined || !isWholeDecimal(levels.min) || !isWholeDecimal(levels.max) || compareDecimals(levels.min, levels.max) > 0) {
         return [];
     }
     const present = new Set(table.rows.map(row => Number(row.level)));

@@ -13,7 +13,7 @@ const forceText: Record<string, string> = {
 };
 
 function isNegative(obligation: Obligation): boolean {
-    return obligation.force.endsWith('inte');
+    return obligation.force?.endsWith('inte') ?? false;
 }
 
 /** When the obligation is in force: its own validity, else its guideline's, else always. */
@@ -99,7 +99,7 @@ export function obligationChecks(services: RegelrattServices): ValidationChecks<
             }
             const things = new Set(obligation.governs.map(g => g.ref).filter(Boolean));
             for (const other of obligationsFor(obligation.action)) {
-                if (other === obligation || isNegative(other) === isNegative(obligation)) {
+                if (other === obligation || !other.force || !obligation.force || isNegative(other) === isNegative(obligation)) {
                     continue;
                 }
                 const shared = other.governs.map(g => g.ref).find(thing => thing && things.has(thing));

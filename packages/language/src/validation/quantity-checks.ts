@@ -97,6 +97,9 @@ export function quantityChecks(services: RegelrattServices): ValidationChecks<Re
         Duration: (duration, accept) => requireWhole(createReport(accept, locale), duration, 'amount', locale.current === 'sv' ? 'En varaktighet' : 'A duration'),
         NumberRange: (range, accept) => {
             const report = createReport(accept, locale);
+            if (range.min === undefined || range.max === undefined) {
+                return; // half-typed: the parser has reported the missing bound
+            }
             if (compareDecimals(range.min, range.max) > 0) {
                 report('invalid-range', { min: swedishDecimal(range.min), max: swedishDecimal(range.max) }, { node: range });
             }

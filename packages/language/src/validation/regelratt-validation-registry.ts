@@ -1,0 +1,37 @@
+import { AstUtils, isOperationCancelled, ValidationRegistry, type AstNode, type ValidationAcceptor } from 'langium';
+import { renderMessage } from '../i18n/diagnostic-catalogue.js';
+import type { RegelrattServices } from '../regelratt-module.js';
+
+/**
+ * A check that throws fails alone: the other checks still run, and nothing is printed on stderr.
+ * On half-typed text (the document has syntax errors) a check that trips over a missing part says
+ * nothing, since the parser has already said what is missing; on complete text it is a fault of
+ * Regelrätt's, reported as a Swedish (or English) `internal-check-error` at the node, with how to
+ * report it, instead of Langium's English "An error occurred during validation" and a stack trace.
+ */
+export class RegelrattValidationRegistry extends ValidationRegistry {
+    private readonly locale;
+
+    constructor(services: RegelrattServices) {
+        super(services);
+        this.locale = services.i18n.Locale;
+    }
+
+    protected override async handleException(functionality: () => unknown, _messageContext: string, accept: ValidationAcceptor, node: AstNode): Promise<void> {
+        try {
+            await functionality();
+        } catch (error) {
+            if (isOperationCancelled(error)) {
+                throw error;
+            }
+            const document = AstUtils.getDocument(node);
+            const halfTyped = document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0;
+            if (halfTyped) {
+                return;
+            }
+            const detail = error instanceof Error ? error.message : String(error);
+            const args = { node: node.$type, detail };
+            accept('error', renderMessage('internal-check-error', args, this.locale.current), { node, code: 'internal-check-error', data: { code: 'internal-check-error', args } });
+        }
+    }
+}
