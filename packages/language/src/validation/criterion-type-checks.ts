@@ -93,7 +93,9 @@ export function criterionTypeChecks(services: RegelrattServices): ValidationChec
             if (literal.unit && literal.unit !== type.unit) {
                 report('wrong-unit', { expected: type.unit ?? (locale.current === 'sv' ? 'ett tal utan enhet' : 'a number without unit'), actual: literal.unit }, { node: comparison as Comparison, property, index });
             }
-            if (compareDecimals(literal.value, type.range.min) < 0 || compareDecimals(literal.value, type.range.max) > 0) {
+            // A range half-typed without a bound has no domain to check against yet.
+            if (type.range?.min !== undefined && type.range.max !== undefined && literal.value !== undefined
+                && (compareDecimals(literal.value, type.range.min) < 0 || compareDecimals(literal.value, type.range.max) > 0)) {
                 report('value-outside-domain', {
                     value: swedishDecimal(literal.value),
                     attribute: attribute.name,

@@ -13,10 +13,10 @@ export function levelTableChecks(services: RegelrattServices): ValidationChecks<
     return {
         LevelTable: (table, accept) => {
             const report = createReport(accept, locale);
-            checkDuplicateLevels(table.rows, report);
+            checkDuplicateLevels(completeRows(table), report);
             if (table.levels?.min !== undefined && table.levels.max !== undefined && compareDecimals(table.levels.min, table.levels.max) <= 0) {
                 const { min, max } = table.levels;
-                for (const row of table.rows) {
+                for (const row of completeRows(table)) {
                     if (compareDecimals(row.level, min) < 0 || compareDecimals(row.level, max) > 0) {
                         report('level-outside-range', { level: swedishDecimal(row.level), min: swedishDecimal(min), max: swedishDecimal(max) }, { node: row, property: 'level' });
                     }
@@ -41,7 +41,7 @@ export function levelTableAnalyses(services: RegelrattServices): ValidationCheck
             if (table.levels && missing.length > 0) {
                 report('missing-level', { min: table.levels.min, max: table.levels.max, levels: compactLevels(missing, sv) }, { node: table, property: 'levels' });
             }
-            const open = table.rows.filter(row => isOpenAmount(row.value)).map(row => Number(row.level));
+            const open = completeRows(table).filter(row => isOpenAmount(row.value)).map(row => Number(row.level));
             if (open.length > 0) {
                 report('open-amount', { levels: compactLevels(open, sv) }, { node: table, property: 'name' });
             }
@@ -56,7 +56,7 @@ export function missingLevels(table: LevelTable): number[] {
     if (!levels || levels.min === undefined || levels.max === undefined || !isWholeDecimal(levels.min) || !isWholeDecimal(levels.max) || compareDecimals(levels.min, levels.max) > 0) {
         return [];
     }
-    const present = new Set(table.rows.map(row => Number(row.level)));
+    const present = new Set(completeRows(table).map(row => Number(row.level)));
     const missing: number[] = [];
     for (let level = Number(levels.min); level <= Number(levels.max); level++) {
         if (!present.has(level)) {
@@ -72,7 +72,7 @@ function moneyAmount(row: LevelRow): string | undefined {
 
 /** Known amounts never fall as the level rises; each fall is reported at the level where it happens. */
 function checkOrder(table: LevelTable, report: Report): void {
-    const known = table.rows.filter(row => moneyAmount(row) !== undefined).sort((a, b) => compareDecimals(a.level, b.level));
+    const known = completeRows(table).filter(row => moneyAmount(row) !== undefined).sort((a, b) => compareDecimals(a.level, b.level));
     let highest: LevelRow | undefined;
     for (const row of known) {
         const amount = moneyAmount(row)!;
@@ -98,4 +98,9 @@ function checkDuplicateLevels(rows: LevelRow[], report: Report): void {
             firstRow.set(row.level, row);
         }
     }
+}
+
+/** The rows with a level: a row half-typed without one is the parser's to report. */
+function completeRows(table: LevelTable): LevelRow[] {
+    return table.rows.filter(row => row.level !== undefined);
 }

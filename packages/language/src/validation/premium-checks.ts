@@ -14,7 +14,7 @@ export function premiumChecks(services: RegelrattServices): ValidationChecks<Reg
             if (table) {
                 for (const property of ['fromLevel', 'toLevel'] as const) {
                     const level = rule[property];
-                    if (level !== undefined && !table.rows.some(row => compareDecimals(row.level, level) === 0)) {
+                    if (level !== undefined && !table.rows.some(row => row.level !== undefined && compareDecimals(row.level, level) === 0)) {
                         report('premium-unknown-level', { level: swedishDecimal(level), table: table.name }, { node: rule, property });
                     }
                 }
