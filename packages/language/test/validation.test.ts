@@ -75,6 +75,7 @@ const cases: Case[] = [
     { code: 'unknown-column', bad: 'beslutstabell l {\n | kognitiv_svikt || nivå | avgift |\n | ja || 1 | 1 kr |\n | nej || 0 | 0 kr |\n}\nberäkning x = l.avgfit', good: 'beslutstabell l {\n | kognitiv_svikt || nivå | avgift |\n | ja || 1 | 1 kr |\n | nej || 0 | 0 kr |\n}\nberäkning x = l.avgift', message: 'l har ingen kolumn avgfit. Menade du avgift? Kolumner: nivå, avgift.' },
     { code: 'column-required', bad: 'beslutstabell l {\n | kognitiv_svikt || nivå | avgift |\n | ja || 1 | 1 kr |\n | nej || 0 | 0 kr |\n}\nberäkning x = l', good: 'beslutstabell l {\n | kognitiv_svikt || nivå | avgift |\n | ja || 1 | 1 kr |\n | nej || 0 | 0 kr |\n}\nberäkning x = l.nivå', message: 'l har flera utfallskolumner (nivå, avgift); skriv vilken, till exempel l.nivå.' },
     { code: 'level-not-applicable', bad: 'parameter p : belopp { från 2021-01-01 : 1 kr }\nberäkning x = p vid nivå 2', good: 'nivåtabell t { nivå 2 : 5 kr }\nberäkning x = t vid nivå 2', message: "p beror inte av nivån; 'vid nivå' gäller nivåtabeller och beslutstabeller som läser nivån." },
+    { code: 'number-out-of-bounds', bad: 'insats x "X" enligt SoL 0 kap 1 §', good: 'insats x "X" enligt SoL 4 kap 1 §', message: 'Kapitlet 0 går inte: det ska vara ett heltal från 1 till 9 007 199 254 740 991.' },
     { code: 'type-mismatch', bad: 'pilot p { inkludera när ålder = ja }', good: 'pilot p { inkludera när kognitiv_svikt = ja }', message: 'ålder är ett heltal (0–120 år); det kan inte jämföras med ja' },
     { code: 'value-outside-domain', bad: 'pilot p { inkludera när ålder > 65 och ålder < 150 }', good: 'pilot p { inkludera när ålder > 65 år }', message: '150 ligger utanför ålders definitionsområde 0–120' },
     { code: 'invalid-range', bad: 'egenskap x : heltal 10–5', good: 'egenskap x : heltal 5–10', message: 'Intervallet 10–5 är tomt' },
@@ -259,5 +260,18 @@ describe('a check that throws', () => {
         const [halfTyped] = await checkPolicies(Regelratt, [{ path: '/t/b.regel', text: 'område tätort\nnivåtabell t { nivå 4 : ' }]);
         expect(halfTyped.diagnostics.map(d => d.code)).not.toContain('internal-check-error');
         expect(halfTyped.diagnostics.map(d => d.code)).toContain('syntax-error');
+    });
+});
+
+describe('only schema-valid output', () => {
+    test('what the compiled format cannot carry is an error at its place: an impossible example date, zero months, a fractional level', async () => {
+        const text = [
+            'roll at', 'timkostnad r { roll at belopp 100 kr/h }', 'nivåtabell t { nivå 0 : 0 kr  nivå 1 : 100 kr }',
+            'exempel e1 { datum 2021-12-32 ersättning enligt t nivå 1 förväntat 100 kr }',
+            'exempel e2 { datum 2021-06-01 nettoeffekt enligt t från nivå 1 till nivå 0 med 1 timmar r under 0 månader förväntat per månad 0 kr }',
+            'exempel e3 { datum 2021-06-01 nettoeffekt enligt t från nivå 0,5 till nivå 0 med 1 timmar r under 1 månad förväntat per månad 0 kr }',
+        ].join('\n');
+        const found = withoutNotes(await diagnosticsOf(text)).map(d => `${d.line}:${d.code}`);
+        expect(found).toEqual(['4:invalid-date', '5:number-out-of-bounds', '6:not-a-whole-number']);
     });
 });

@@ -82,6 +82,11 @@ export const diagnosticCatalogue = {
         sv: a => `${a.what} måste vara ett heltal, inte ${a.value}.`,
         en: a => `${a.what} must be a whole number, not ${a.value}.`,
     },
+    'number-out-of-bounds': {
+        severity: 'error',
+        sv: a => `${a.what} ${a.value} går inte: det ska vara ett heltal från ${a.min} till ${a.max}.`,
+        en: a => `${a.what} ${a.value} is not possible: it must be a whole number from ${a.min} to ${a.max}.`,
+    },
     'type-mismatch': {
         severity: 'error',
         sv: a => `${a.attribute} är ${a.type}; det kan inte jämföras med ${a.value}.`,

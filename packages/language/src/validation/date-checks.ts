@@ -40,5 +40,6 @@ export function dateChecks(services: RegelrattServices): ValidationChecks<Regelr
         TestPhase: (node, accept) => checkDates(node, createReport(accept, locale), 'extendedTo'),
         Participation: (node, accept) => checkDates(node, createReport(accept, locale), 'since'),
         DateLiteral: (node, accept) => checkDates(node, createReport(accept, locale), 'value'),
+        Example: (node, accept) => checkDates(node, createReport(accept, locale), 'date'),
     };
 }

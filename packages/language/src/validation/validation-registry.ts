@@ -6,6 +6,7 @@ import { dateChecks } from './date-checks.js';
 import { decisionTableChecks } from './decision-table-checks.js';
 import { exampleChecks } from './example-checks.js';
 import { feeChecks } from './fee-checks.js';
+import { formatLimitChecks } from './format-limit-checks.js';
 import { inclusionChecks } from './inclusion-checks.js';
 import { levelTableAnalyses, levelTableChecks } from './level-table-checks.js';
 import { nameChecks } from './name-checks.js';
@@ -29,6 +30,7 @@ export function registerValidationChecks(services: RegelrattServices): void {
         quantityChecks(services),
         criterionTypeChecks(services),
         dateChecks(services),
+        formatLimitChecks(services),
         calculationChecks(services),
         exampleChecks(services),
         levelTableChecks(services),

@@ -1,0 +1,69 @@
+import type { AstNode, ValidationChecks } from 'langium';
+import type { RegelrattAstType } from '../generated/ast.js';
+import type { RegelrattServices } from '../regelratt-module.js';
+import { compareDecimals, isWholeDecimal, swedishDecimal } from '../numbers/decimal-text.js';
+import { createReport, type Report } from './report.js';
+
+/** The largest whole number the compiled format carries exactly (as a JSON number). */
+const LARGEST = String(Number.MAX_SAFE_INTEGER);
+
+/**
+ * What the compiled format cannot carry is an error in the source, at its place, never JSON that
+ * breaks the shipped schema: a chapter, section or point of a law counts from 1, a net effect runs for
+ * at least one month, and levels, months and law numbers are whole numbers the format holds exactly.
+ */
+export function formatLimitChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
+    const locale = services.i18n.Locale;
+    const sv = () => locale.current === 'sv';
+    const bounded = <N extends AstNode>(report: Report, node: N, property: keyof N & string, what: string, min: '0' | '1') => {
+        const value = node[property];
+        if (typeof value !== 'string' || !isWholeDecimal(value)) {
+            return; // fractions are not-a-whole-number, reported by the quantity checks
+        }
+        if (compareDecimals(value, min) < 0 || compareDecimals(value, LARGEST) > 0) {
+            report('number-out-of-bounds', { what, value: swedishDecimal(value), min, max: swedishDecimal(LARGEST) }, { node, property: property as never });
+        }
+    };
+    const level = () => (sv() ? 'Nivån' : 'The level');
+    return {
+        LawReference: (reference, accept) => {
+            const report = createReport(accept, locale);
+            bounded(report, reference, 'chapter', sv() ? 'Kapitlet' : 'The chapter', '1');
+            bounded(report, reference, 'section', sv() ? 'Paragrafen' : 'The section', '1');
+            bounded(report, reference, 'point', sv() ? 'Punkten' : 'The point', '1');
+        },
+        NetEffectQuestion: (question, accept) => bounded(createReport(accept, locale), question, 'months', sv() ? 'Antalet månader' : 'The number of months', '1'),
+        LevelOrNone: (choice, accept) => {
+            const report = createReport(accept, locale);
+            requireWholeLevel(report, choice, level());
+            bounded(report, choice, 'level', level(), '0');
+        },
+        CompensationQuestion: (question, accept) => {
+            const report = createReport(accept, locale);
+            requireWholeLevel(report, question, level());
+            bounded(report, question, 'level', level(), '0');
+        },
+        FeeQuestion: (question, accept) => {
+            const report = createReport(accept, locale);
+            requireWholeLevel(report, question, level());
+            bounded(report, question, 'level', level(), '0');
+        },
+        CalculationQuestion: (question, accept) => {
+            const report = createReport(accept, locale);
+            requireWholeLevel(report, question, level());
+            bounded(report, question, 'level', level(), '0');
+        },
+        DecisionQuestion: (question, accept) => {
+            const report = createReport(accept, locale);
+            requireWholeLevel(report, question, level());
+            bounded(report, question, 'level', level(), '0');
+        },
+        LevelRow: (row, accept) => bounded(createReport(accept, locale), row, 'level', level(), '0'),
+    };
+}
+
+function requireWholeLevel(report: Report, node: AstNode & { level?: string }, what: string): void {
+    if (node.level !== undefined && !isWholeDecimal(node.level)) {
+        report('not-a-whole-number', { what, value: swedishDecimal(node.level) }, { node, property: 'level' as never });
+    }
+}
