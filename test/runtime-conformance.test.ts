@@ -139,3 +139,38 @@ describe('regelratt eval', () => {
         expect(lines[3]).toMatchObject({ id: 4, placements: [{ pathway: 'pathway/förlopp_2' }] });
     });
 });
+
+describe('regelratt eval refuses what it cannot read, with a typed error', () => {
+    const evalCase = (content: string | Buffer) => {
+        const input = path.join(scratch, `kant-${Math.random().toString(36).slice(2)}.json`);
+        writeFileSync(input, content);
+        return regelratt(['eval', 'examples/orebro', '--input', input]);
+    };
+
+    test('a misspelt attribute is refused, not ignored', () => {
+        const result = evalCase('{"citizen":{"aktivitetsförmåga":"hög","åldr":70},"date":"2021-06-01"}');
+        expect(result.code).toBe(1);
+        expect(JSON.parse(result.stdout).error).toMatchObject({ code: 'unknown-attribute', details: { attributes: ['åldr'] } });
+    });
+
+    test('a level that is null, fractional or huge is a wrong value type, not "no level"', () => {
+        for (const level of ['null', '2.5', '1e30', '-1']) {
+            const result = evalCase(`{"citizen":{"aktivitetsförmåga":"hög"},"level":${level},"date":"2021-06-01"}`);
+            expect(result.code, level).toBe(1);
+            expect(JSON.parse(result.stdout).error.code, level).toBe('wrong-value-type');
+        }
+    });
+
+    test('a number in exponent form is read exactly (1e30 is outside the age domain, not an internal error)', () => {
+        const result = evalCase('{"citizen":{"aktivitetsförmåga":"hög","ålder":1e30,"kan_ta_sig_till_vårdcentral":false,"kognitiv_svikt":false,"motiverad_till_träning":true},"date":"2021-06-01"}');
+        expect(result.code).toBe(0);
+        const answer = JSON.parse(result.stdout);
+        expect(answer.inclusions.find((i: { pilot: string }) => i.pilot === 'pilot/dagrehab_hemrehab').error.code).toBe('value-outside-domain');
+    });
+
+    test('a case file with a byte-order mark is read', () => {
+        const result = evalCase(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"citizen":{"aktivitetsförmåga":"hög"},"date":"2021-06-01"}')]));
+        expect(result.code).toBe(0);
+        expect(JSON.parse(result.stdout).placements[0].pathway).toBe('pathway/förlopp_1');
+    });
+});

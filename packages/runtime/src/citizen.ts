@@ -26,8 +26,16 @@ function wrongType(attribute: Attribute, raw: unknown, expected: string): Regelr
 /** Reads a decimal given as a JSON number or as text, Swedish (`20 000,50`) or plain (`20000.5`). */
 function readDecimal(attribute: Attribute, raw: unknown): ExactNumber {
     if (typeof raw === 'number' && Number.isFinite(raw)) {
-        // A JSON number is read by its shortest decimal spelling, which is what the sender wrote.
-        return ExactNumber.parse(String(raw).includes('e') ? raw.toFixed(20).replace(/\.?0+$/, '') : String(raw));
+        // A JSON number is read by its shortest decimal spelling, which is what the sender wrote; one in
+        // exponent form (1e30, 1e-7) by its exact value, whole numbers through BigInt.
+        const text = String(raw);
+        if (!text.includes('e')) {
+            return ExactNumber.parse(text);
+        }
+        if (Number.isInteger(raw)) {
+            return ExactNumber.parse(BigInt(raw));
+        }
+        return ExactNumber.parse(raw.toFixed(20).replace(/\.?0+$/, ''));
     }
     if (typeof raw === 'string') {
         const text = raw.replace(/[ \u00A0\u202F]/g, '').replace(/kr$/, '').replace(',', '.').replace('−', '-');

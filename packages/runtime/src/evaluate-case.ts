@@ -83,6 +83,34 @@ function blockedFee(definition: Fee, level: number, date: string): Failed['error
     return verdict ?? undefined;
 }
 
+/**
+ * A case says only what the policy can read: every attribute it gives is one the policy declares (a
+ * misspelt name would otherwise be ignored and its attribute read as missing, or worse, not needed),
+ * and a level, where given, is a whole number from 0.
+ */
+function checkCaseShape(runtime: PolicyRuntime, input: CaseInput): void {
+    const known = knownNames(runtime);
+    const unknown = Object.keys(input.citizen).filter(name => !known.has(name));
+    if (unknown.length > 0) {
+        throw new RegelrattRuntimeError('unknown-attribute',
+            `Policyn har ingen egenskap ${unknown.map(name => `'${name}'`).join(', ')}.`, { attributes: unknown });
+    }
+    if ('level' in input && input.level !== undefined && !(Number.isSafeInteger(input.level) && input.level >= 0)) {
+        throw new RegelrattRuntimeError('wrong-value-type', `Nivån ska vara ett heltal från 0, inte ${JSON.stringify(input.level)}.`, { level: input.level });
+    }
+}
+
+const namesOf = new WeakMap<PolicyRuntime, Set<string>>();
+
+function knownNames(runtime: PolicyRuntime): Set<string> {
+    let names = namesOf.get(runtime);
+    if (!names) {
+        names = new Set(runtime.policy.all('attribute').flatMap(attribute => [attribute.name, attribute.id]));
+        namesOf.set(runtime, names);
+    }
+    return names;
+}
+
 function failed(error: unknown): Failed {
     if (error instanceof RegelrattRuntimeError) {
         return { error: error.toJSON() };
@@ -99,6 +127,7 @@ export function evaluateCase(runtime: PolicyRuntime, input: CaseInput, explain =
     if (!input || typeof input !== 'object' || !input.citizen || typeof input.citizen !== 'object') {
         throw new RegelrattRuntimeError('missing-attribute', 'Fallet saknar "citizen" med medborgarens egenskaper.', {});
     }
+    checkCaseShape(runtime, input);
     const citizen = runtime.citizen(input.citizen);
     // Most cases: the generated fast path answers everything. Anything unusual (or no code
     // generation) is answered question by question, each error in its place.

@@ -31,7 +31,8 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
     if (!/\.(ndjson|jsonl)$/i.test(file)) {
         let parsed: CaseInput;
         try {
-            parsed = JSON.parse(await fs.readFile(file, 'utf8')) as CaseInput;
+            // A byte-order mark (editors on Windows write one) is not part of the JSON.
+            parsed = JSON.parse((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as CaseInput;
         } catch (error) {
             io.stderr.write(`regelratt: ${input}: ${options.locale === 'sv' ? 'ogiltig JSON' : 'invalid JSON'}: ${(error as Error).message}\n`);
             return EXIT_USAGE_OR_IO;
@@ -58,7 +59,7 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
         }
         let output: unknown;
         try {
-            output = evaluateCase(runtime, withDate(JSON.parse(line) as CaseInput), options.explain);
+            output = evaluateCase(runtime, withDate(JSON.parse(lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line) as CaseInput), options.explain);
         } catch (error) {
             if (!(error instanceof RegelrattRuntimeError) && !(error instanceof SyntaxError)) {
                 throw error;
