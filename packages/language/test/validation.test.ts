@@ -56,6 +56,7 @@ const cases: Case[] = [
     { code: 'unresolved-reference', bad: 'nivåtabell t { insats hemvårt }', good: 'nivåtabell t { insats hemvård }', message: "Okänt namn 'hemvårt': det finns ingen insats med det namnet i arbetsytan. Menade du 'hemvård'?" },
     { code: 'unknown-enumeration-value', bad: 'pilot p { inkludera när aktivitetsförmåga = låg }', good: 'pilot p { inkludera när aktivitetsförmåga = hög }', message: "'låg' är inget värde för aktivitetsförmåga; möjliga värden: hög, utvecklingsbar, nedsatt" },
     { code: 'duplicate-name', bad: 'område tätort\nområde tätort', good: 'område tätort\nområde landsbygd', message: "Namnet 'tätort' används redan" },
+    { code: 'reserved-name', bad: 'egenskap __proto__ : ja/nej', good: 'egenskap proto : ja/nej', message: "Namnet '__proto__' är reserverat" },
     { code: 'duplicate-enumeration-value', bad: 'egenskap x : en av { a, a }', good: 'egenskap x : en av { a, b }', message: "Värdet 'a' finns redan" },
     { code: 'missing-unit', bad: 'nivåtabell t { nivå 4 : 2 037 }', good: 'nivåtabell t { nivå 4 : 2 037 kr }', message: 'Beloppet 2 037 saknar enhet; skriv 2 037 kr' },
     { code: 'wrong-unit', bad: 'nivåtabell t { nivå 4 : 20 % }', good: 'nivåtabell t { nivå 4 : 20 kr }', message: 'Här väntas kronor, men värdet anges i procent' },

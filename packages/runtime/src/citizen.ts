@@ -148,7 +148,10 @@ export class CitizenValues {
             }
         }
         const attribute = entry.attribute;
-        const raw = this.input[attribute.name] ?? this.input[attribute.id];
+        // Own properties only: an attribute called `constructor` must not read Object's constructor.
+        const input = this.input;
+        const raw = (Object.hasOwn(input, attribute.name) ? input[attribute.name] : undefined)
+            ?? (Object.hasOwn(input, attribute.id) ? input[attribute.id] : undefined);
         if (raw === undefined || raw === null) {
             throw new RegelrattRuntimeError('missing-attribute', `Värde saknas för ${attribute.name}.`, { attribute: attribute.name });
         }

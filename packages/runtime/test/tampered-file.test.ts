@@ -57,3 +57,20 @@ describe('a tampered compiled file cannot run code', () => {
         expect((error as RegelrattRuntimeError).code).toBe('unsupported-schema');
     });
 });
+
+describe('attribute names JavaScript knows', () => {
+    test('an attribute called constructor is read from the case only, never from Object', () => {
+        const file = tampered({ boolean: true });
+        const attribute = file.elements[0] as { name: string; id: string };
+        attribute.name = 'constructor';
+        const runtime = new PolicyRuntime([file]);
+        let error: unknown;
+        try {
+            runtime.placeInPathway('m', {});
+        } catch (caught) {
+            error = caught;
+        }
+        expect((error as RegelrattRuntimeError).code).toBe('missing-attribute');
+        expect(runtime.placeInPathway('m', { constructor: true }).pathway).toBe('pathway/p');
+    });
+});

@@ -56,6 +56,11 @@ export const diagnosticCatalogue = {
         sv: a => `Namnet '${a.name}' används redan (${a.other}). Namn måste vara unika i hela arbetsytan.`,
         en: a => `The name '${a.name}' is already used (${a.other}). Names must be unique in the whole workspace.`,
     },
+    'reserved-name': {
+        severity: 'error',
+        sv: a => `Namnet '${a.name}' är reserverat: de system som läser den kompilerade policyn ger det en egen betydelse. Välj ett annat namn.`,
+        en: a => `The name '${a.name}' is reserved: the systems that read the compiled policy give it a meaning of their own. Choose another name.`,
+    },
     'duplicate-enumeration-value': {
         severity: 'error',
         sv: a => `Värdet '${a.name}' finns redan i uppräkningen.`,

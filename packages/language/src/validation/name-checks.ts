@@ -21,6 +21,7 @@ export function nameChecks(services: RegelrattServices): ValidationChecks<Regelr
         description => description.name,
     )).get(name) ?? [];
 
+    const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
     return {
         Policy: (policy, accept) => {
             const report = createReport(accept, locale);
@@ -28,6 +29,11 @@ export function nameChecks(services: RegelrattServices): ValidationChecks<Regelr
             const uri = document.uri.toString();
             for (const node of AstUtils.streamAllContents(policy)) {
                 const name = (node as { name?: unknown }).name;
+                if (typeof name === 'string' && RESERVED.has(name)) {
+                    // JavaScript gives these names a meaning of their own: a consuming system's
+                    // `{ "__proto__": … }` would set a prototype, not a value.
+                    report('reserved-name', { name }, { node, property: 'name' as never });
+                }
                 if (typeof name !== 'string' || node.$type === 'EnumerationValue') {
                     continue;
                 }
