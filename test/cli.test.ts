@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -276,5 +276,31 @@ describe('an internal error', () => {
         expect(code).toBe(3);
         expect(stderr.join('')).toContain('internal error in regelratt (not an error in your files)');
         expect(stderr.join('')).toMatch(/\n\s+at .+:\d+:\d+/);
+    });
+});
+
+describe('file-system edges', () => {
+    test('a symbolic link to a .regel file in a folder is followed, and a link loop ends', () => {
+        const folder = path.join(scratch, 'länkar');
+        mkdirSync(path.join(folder, 'inne'), { recursive: true });
+        symlinkSync(path.join(repository, 'examples/uppsala/arbetslivsintro.regel'), path.join(folder, 'länkad.regel'));
+        symlinkSync(folder, path.join(folder, 'inne', 'slinga'));
+        const result = regelratt(['check', folder], scratch);
+        expect(result.code).toBe(0);
+        expect(result.stderr).toContain('1 fil kontrollerad: 0 fel');
+    });
+
+    test('an output folder that cannot be made fails at once with exit 2, whatever the file system', () => {
+        const blocker = file('blockerar', 'en fil, ingen mapp');
+        const started = Date.now();
+        const result = regelratt(['compile', 'examples/uppsala', '-o', path.join(blocker, 'ut')]);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('Kan inte skriva');
+        expect(Date.now() - started).toBeLessThan(20_000);
+        if (existsSync('/proc')) {
+            // Node's recursive mkdir spun forever here at full CPU.
+            const proc = spawnSync(process.execPath, [bin, 'compile', 'examples/uppsala', '-o', '/proc/regelratt-ut'], { cwd: repository, encoding: 'utf8', timeout: 20_000 });
+            expect(proc.status).toBe(2);
+        }
     });
 });

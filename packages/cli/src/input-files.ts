@@ -45,17 +45,34 @@ export async function collectPolicyPaths(inputs: readonly string[], cwd: string)
     return { paths: [...found].sort(), problems };
 }
 
-async function listPolicyFiles(folder: string): Promise<string[]> {
+/**
+ * The .regel files under a folder, following symbolic links (a policy set often links shared
+ * vocabulary in) but never into a folder already on the way down, so a link loop ends.
+ */
+async function listPolicyFiles(folder: string, visiting = new Set<string>()): Promise<string[]> {
+    const real = await fs.realpath(folder);
+    if (visiting.has(real)) {
+        return [];
+    }
+    visiting.add(real);
     const entries = await fs.readdir(folder, { withFileTypes: true });
     const files: string[] = [];
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
-        if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
-            files.push(...await listPolicyFiles(full));
-        } else if (entry.isFile() && entry.name.endsWith(EXTENSION)) {
+        let isDirectory = entry.isDirectory();
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) {
+            const target = await fs.stat(full).catch(() => undefined);
+            isDirectory = target?.isDirectory() ?? false;
+            isFile = target?.isFile() ?? false;
+        }
+        if (isDirectory && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
+            files.push(...await listPolicyFiles(full, visiting));
+        } else if (isFile && entry.name.endsWith(EXTENSION)) {
             files.push(full);
         }
     }
+    visiting.delete(real);
     return files;
 }
 

@@ -34,7 +34,7 @@ export async function runCompile(options: CliOptions, outFolder: string, io: Cli
     const temporary: string[] = [];
     try {
         for (const output of outputs) {
-            await fs.mkdir(path.dirname(output.target), { recursive: true });
+            await ensureFolder(path.dirname(output.target));
             const temp = `${output.target}.${process.pid}.tmp`;
             temporary.push(temp);
             await fs.writeFile(temp, output.text, 'utf8');
@@ -50,4 +50,34 @@ export async function runCompile(options: CliOptions, outFolder: string, io: Cli
     }
     io.stderr.write(`${compiledSummary(outputs.length, outFolder, options.locale)}\n`);
     return EXIT_CLEAN;
+}
+
+/**
+ * Creates a folder and the missing folders above it one level at a time. Node's recursive `mkdir`
+ * spins forever at full CPU under some system folders (`/proc`); one level at a time fails at once
+ * with the error that says why.
+ */
+async function ensureFolder(folder: string): Promise<void> {
+    try {
+        const stat = await fs.stat(folder);
+        if (!stat.isDirectory()) {
+            throw Object.assign(new Error(`${folder} is not a folder`), { code: 'ENOTDIR', path: folder });
+        }
+        return;
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+            throw error;
+        }
+    }
+    const parent = path.dirname(folder);
+    if (parent !== folder) {
+        await ensureFolder(parent);
+    }
+    try {
+        await fs.mkdir(folder);
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+            throw error;
+        }
+    }
 }
