@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CompiledPolicyFile, Expression, SourceSpan } from '@regelratt/format';
-import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
+import { PolicyRuntime } from '@regelratt/runtime';
+import { errorCode } from './error-code.js';
 
 const at: SourceSpan = { file: 'beräkning.regel', line: 1, column: 1, endLine: 1, endColumn: 1 };
 const kr = (value: string, per?: 'month' | 'hour'): Expression => ({ quantity: { value, unit: 'kr', ...(per ? { per } : {}) } });
@@ -52,17 +53,6 @@ const policy: CompiledPolicyFile = {
 
 const runtime = new PolicyRuntime([policy]);
 
-function code(question: () => unknown): string | undefined {
-    try {
-        question();
-    } catch (error) {
-        if (error instanceof RegelrattRuntimeError) {
-            return error.code;
-        }
-        throw error;
-    }
-    return undefined;
-}
 
 describe('named calculations', () => {
     test('a rounding step rounds where it stands: the maxtaxa of each year, down to whole kronor', () => {
@@ -117,7 +107,7 @@ describe('named calculations', () => {
         ['a cycle (a hand-edited file)', () => runtime.calculate('a', { date: '2025-03-01' }), 'not-computable'],
         ['a name that is no calculation', () => runtime.calculate('saknas', { date: '2025-03-01' }), 'unknown-element'],
     ])('%s is a typed error, never a silent default', (_what, question, expected) => {
-        expect(code(question)).toBe(expected);
+        expect(errorCode(question)).toBe(expected);
     });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CompiledPolicyFile, DecisionTable, SourceSpan } from '@regelratt/format';
-import { evaluateCase, PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
+import { evaluateCase, PolicyRuntime } from '@regelratt/runtime';
+import { errorCode } from './error-code.js';
 
 const at: SourceSpan = { file: 'tabell.regel', line: 1, column: 1, endLine: 1, endColumn: 1 };
 const kr = (value: string) => ({ value, unit: 'kr' as const, per: 'month' as const });
@@ -50,17 +51,6 @@ const policy: CompiledPolicyFile = {
 
 const runtime = new PolicyRuntime([policy]);
 
-function code(question: () => unknown): string | undefined {
-    try {
-        question();
-    } catch (error) {
-        if (error instanceof RegelrattRuntimeError) {
-            return error.code;
-        }
-        throw error;
-    }
-    return undefined;
-}
 
 describe('decision tables', () => {
     test('the row that matches decides every output, numbered as a reader counts rows', () => {
@@ -71,7 +61,7 @@ describe('decision tables', () => {
     test('an open cell is null in the decision and an open-amount error when asked for', () => {
         const decision = runtime.decide('omvårdnad', { date: '2017-03-01', citizen: { besök: 30 } });
         expect(decision.outputs).toEqual({ nivå: '3', avgift: null });
-        expect(code(() => runtime.decisionValue(decision, 'avgift'))).toBe('open-amount');
+        expect(errorCode(() => runtime.decisionValue(decision, 'avgift'))).toBe('open-amount');
         expect(runtime.decisionValue(decision, 'nivå')).toBe('3');
     });
 
@@ -95,7 +85,7 @@ describe('decision tables', () => {
         ['a value outside the column\'s domain', () => runtime.decide('omvårdnad', { date: '2017-03-01', citizen: { besök: 500 } }), 'value-outside-domain'],
         ['no date', () => runtime.decide('omvårdnad', { date: '', citizen: { besök: 3 } }), 'missing-date'],
     ])('%s is a typed error', (_what, question, expected) => {
-        expect(code(question)).toBe(expected);
+        expect(errorCode(question)).toBe(expected);
     });
 
     test('eval answers every decision table for the case, each error in its place', () => {

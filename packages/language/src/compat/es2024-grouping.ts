@@ -6,6 +6,8 @@
  * specification, so on Node 21 and later nothing changes. Our own code does not rely on them
  * (`tsconfig.base.json` compiles against the ES2023 library); see `utils/group-by.ts`.
  */
+import { groupBy as groupItems } from '../utils/group-by.js';
+
 type GroupingObject = { groupBy?: <T, K extends PropertyKey>(items: Iterable<T>, key: (item: T, index: number) => K) => Partial<Record<K, T[]>> };
 type GroupingMap = { groupBy?: <T, K>(items: Iterable<T>, key: (item: T, index: number) => K) => Map<K, T[]> };
 
@@ -32,20 +34,9 @@ if (typeof mapConstructor.groupBy !== 'function') {
         configurable: true,
         writable: true,
         value: function groupBy<T, K>(items: Iterable<T>, key: (item: T, index: number) => K): Map<K, T[]> {
-            const groups = new Map<K, T[]>();
             let index = 0;
-            for (const item of items) {
-                const group = key(item, index++);
-                const members = groups.get(group);
-                if (members) {
-                    members.push(item);
-                } else {
-                    groups.set(group, [item]);
-                }
-            }
-            return groups;
+            return groupItems(items, item => key(item, index++));
         },
     });
 }
 
-export {};

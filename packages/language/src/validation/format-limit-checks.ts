@@ -1,4 +1,4 @@
-import type { AstNode, ValidationChecks } from 'langium';
+import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { RegelrattAstType } from '../generated/ast.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { compareDecimals, isWholeDecimal, swedishDecimal } from '../numbers/decimal-text.js';
@@ -25,6 +25,12 @@ export function formatLimitChecks(services: RegelrattServices): ValidationChecks
         }
     };
     const level = () => (sv() ? 'Nivån' : 'The level');
+    // Every question that names a level: a whole number the format carries exactly.
+    const checkLevel = (node: AstNode & { level?: string }, accept: ValidationAcceptor) => {
+        const report = createReport(accept, locale);
+        requireWholeLevel(report, node, level());
+        bounded(report, node, 'level', level(), '0');
+    };
     return {
         LawReference: (reference, accept) => {
             const report = createReport(accept, locale);
@@ -33,31 +39,11 @@ export function formatLimitChecks(services: RegelrattServices): ValidationChecks
             bounded(report, reference, 'point', sv() ? 'Punkten' : 'The point', '1');
         },
         NetEffectQuestion: (question, accept) => bounded(createReport(accept, locale), question, 'months', sv() ? 'Antalet månader' : 'The number of months', '1'),
-        LevelOrNone: (choice, accept) => {
-            const report = createReport(accept, locale);
-            requireWholeLevel(report, choice, level());
-            bounded(report, choice, 'level', level(), '0');
-        },
-        CompensationQuestion: (question, accept) => {
-            const report = createReport(accept, locale);
-            requireWholeLevel(report, question, level());
-            bounded(report, question, 'level', level(), '0');
-        },
-        FeeQuestion: (question, accept) => {
-            const report = createReport(accept, locale);
-            requireWholeLevel(report, question, level());
-            bounded(report, question, 'level', level(), '0');
-        },
-        CalculationQuestion: (question, accept) => {
-            const report = createReport(accept, locale);
-            requireWholeLevel(report, question, level());
-            bounded(report, question, 'level', level(), '0');
-        },
-        DecisionQuestion: (question, accept) => {
-            const report = createReport(accept, locale);
-            requireWholeLevel(report, question, level());
-            bounded(report, question, 'level', level(), '0');
-        },
+        LevelOrNone: (choice, accept) => checkLevel(choice, accept),
+        CompensationQuestion: (question, accept) => checkLevel(question, accept),
+        FeeQuestion: (question, accept) => checkLevel(question, accept),
+        CalculationQuestion: (question, accept) => checkLevel(question, accept),
+        DecisionQuestion: (question, accept) => checkLevel(question, accept),
         LevelRow: (row, accept) => bounded(createReport(accept, locale), row, 'level', level(), '0'),
     };
 }
