@@ -168,6 +168,17 @@ describe('regelratt eval refuses what it cannot read, with a typed error', () =>
         expect(answer.inclusions.find((i: { pilot: string }) => i.pilot === 'pilot/dagrehab_hemrehab').error.code).toBe('value-outside-domain');
     });
 
+    test('a date that does not exist is refused, as --date (exit 2) and in a case (wrong-value-type)', () => {
+        const input = path.join(scratch, 'utan-datum.json');
+        writeFileSync(input, '{"citizen":{"aktivitetsförmåga":"hög"}}');
+        const flag = regelratt(['eval', 'examples/orebro', '--input', input, '--date', '2021-13-45']);
+        expect(flag.code).toBe(2);
+        expect(flag.stderr).toContain("ogiltigt värde '2021-13-45' för --date");
+        const inCase = evalCase('{"citizen":{"aktivitetsförmåga":"hög"},"date":"2021-02-30"}');
+        expect(inCase.code).toBe(1);
+        expect(JSON.parse(inCase.stdout).error.code).toBe('wrong-value-type');
+    });
+
     test('a case file with a byte-order mark is read', () => {
         const result = evalCase(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"citizen":{"aktivitetsförmåga":"hög"},"date":"2021-06-01"}')]));
         expect(result.code).toBe(0);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isCalendarDate } from '@regelratt/format';
 import { isMessageLocale, nearestName, type MessageLocale } from '@regelratt/language';
 import { problems } from './cli-messages.js';
 import { COMMANDS, commandsTaking, isCommand, OPTIONS, type CommandName, type OptionName } from './commands-spec.js';
@@ -88,7 +89,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
         maxFileBytes = Math.round(mb * 1024 * 1024);
     }
     const date = text('date');
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    // A day that exists: `2021-13-45` has the shape of a date and would silently compare as one.
+    if (date !== undefined && !isCalendarDate(date)) {
         return fail(problems.badValue('--date', date), command);
     }
     return {

@@ -1,6 +1,6 @@
 import type { CitizenInput } from './citizen.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
-import type { Calculation, DecisionTable, Fee, FlatRate, HourlyRate, PlaceRate } from '@regelratt/format';
+import { isCalendarDate, type Calculation, type DecisionTable, type Fee, type FlatRate, type HourlyRate, type PlaceRate } from '@regelratt/format';
 import { feeBlocked } from './fee.js';
 import { inForce, type MoneyTrace } from './money.js';
 import { place, type Placement } from './placement.js';
@@ -94,6 +94,9 @@ function checkCaseShape(runtime: PolicyRuntime, input: CaseInput): void {
     if (unknown.length > 0) {
         throw new RegelrattRuntimeError('unknown-attribute',
             `Policyn har ingen egenskap ${unknown.map(name => `'${name}'`).join(', ')}.`, { attributes: unknown });
+    }
+    if (input.date !== undefined && (typeof input.date !== 'string' || !isCalendarDate(input.date))) {
+        throw new RegelrattRuntimeError('wrong-value-type', `Datumet ska vara en dag som finns, ÅÅÅÅ-MM-DD, inte ${JSON.stringify(input.date)}.`, { date: input.date });
     }
     if ('level' in input && input.level !== undefined && !(Number.isSafeInteger(input.level) && input.level >= 0)) {
         throw new RegelrattRuntimeError('wrong-value-type', `Nivån ska vara ett heltal från 0, inte ${JSON.stringify(input.level)}.`, { level: input.level });
