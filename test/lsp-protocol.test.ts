@@ -173,6 +173,22 @@ describe('the language server over stdio', () => {
         expect(items.map(item => item.label)).toEqual(expect.arrayContaining(['insats', 'förloppsmodell … { förlopp … }', 'pilot … { … }']));
     });
 
+    test('after a decision table and a dot, completion offers the table\'s columns', async () => {
+        const text = [
+            'egenskap besök_x : heltal 0–200 besök',
+            'beslutstabell omv { | besök_x || nivå | avgift | | - || 1 | 5 kr | }',
+            'beräkning y = omv.',
+            '',
+        ].join('\n');
+        open('kolumner.regel', text);
+        await diagnosticsFor('kolumner.regel');
+        const result = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri('kolumner.regel') }, position: { line: 2, character: 18 } });
+        const items = Array.isArray(result) ? result : result?.items ?? [];
+        // Exactly the columns: not the column-name keywords or every name in the workspace.
+        expect(items.map(item => item.label).sort()).toEqual(['avgift', 'nivå']);
+        change('kolumner.regel', '');
+    });
+
     test('go to definition jumps to the declaration in another file', async () => {
         const result = await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('pilot.regel') }, position: at(pilot, 'kognitiv_svikt', 2) });
         const locations = Array.isArray(result) ? result : result ? [result] : [];

@@ -1,5 +1,6 @@
-import type { GrammarAST, MaybePromise } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext } from 'langium/lsp';
+import { AstUtils, GrammarAST, type MaybePromise } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
+import { isDecisionQuestion, isDecisionTable, isReferenceExpression } from '../generated/ast.js';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-protocol';
 
 /** Whole blocks a writer starts often, offered beside their keyword. */
@@ -31,7 +32,33 @@ export class RegelrattCompletionProvider extends DefaultCompletionProvider {
     /** False when the editor contributes the snippets itself (the VS Code extension does). */
     offerSnippets = true;
 
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        // After `tabell.`: the table's own output columns.
+        // The name alternative of the column rule (`ID`) is where a column goes.
+        const inColumn = GrammarAST.isRuleCall(next.feature) && AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'ColumnName';
+        if (inColumn) {
+            const node = context.node;
+            const target = isReferenceExpression(node) ? node.target?.ref : isDecisionQuestion(node) ? node.table?.ref : undefined;
+            if (isDecisionTable(target)) {
+                for (const output of target.header?.outputs ?? []) {
+                    acceptor(context, { label: output.column, kind: CompletionItemKind.Field, detail: `${target.name}.${output.column}`, sortText: `0${output.column}` });
+                }
+                return;
+            }
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        // The keywords a column may be named after are no suggestion where the table's own columns are.
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        if (rule?.name === 'ColumnName') {
+            const node = context.node;
+            const target = isReferenceExpression(node) ? node.target?.ref : isDecisionQuestion(node) ? node.table?.ref : undefined;
+            if (isDecisionTable(target)) {
+                return;
+            }
+        }
         const snippet = this.offerSnippets ? snippets[keyword.value] : undefined;
         if (snippet) {
             acceptor(context, {
