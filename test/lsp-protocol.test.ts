@@ -186,6 +186,8 @@ describe('the language server over stdio', () => {
         const items = Array.isArray(result) ? result : result?.items ?? [];
         // Exactly the columns: not the column-name keywords or every name in the workspace.
         expect(items.map(item => item.label).sort()).toEqual(['avgift', 'nivå']);
+        const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('kolumner.regel') }, position: { line: 2, character: 15 } });
+        expect(JSON.stringify(hover?.contents)).toContain('besök_x → nivå, avgift · 1 rad · unik träff');
         change('kolumner.regel', '');
     });
 

@@ -89,6 +89,13 @@ export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
                 lines.push(`${sv ? 'I dag' : 'Today'} (${today}): ${swedishDecimal(value.value.toDecimal())}${dimension.kind === 'money' ? ' kr' : ''}`);
             }
         }
+        if (astTypes.isDecisionTable(node) && node.header) {
+            // What goes in, what comes out, and how a row is chosen.
+            const inputs = node.header.inputs.map(input => (input.level ? 'nivå' : input.attribute?.$refText ?? '?')).join(', ');
+            const outputs = node.header.outputs.map(output => output.column).join(', ');
+            const policy = node.hitPolicy === 'första' ? (sv ? 'första träff' : 'first hit') : (sv ? 'unik träff' : 'unique hit');
+            lines.push(`${inputs} → ${outputs} · ${node.rows.length} ${sv ? (node.rows.length === 1 ? 'rad' : 'rader') : (node.rows.length === 1 ? 'row' : 'rows')} · ${policy}`);
+        }
         const basis = (node as { legalBasis?: Ast.LawReference[] }).legalBasis;
         if (basis && basis.length > 0) {
             lines.push(`${sv ? 'Lagstöd' : 'Legal basis'}: ${basis.map(reference => reference.$cstNode?.text.replace(/\s+/g, ' ')).join(', ')}`);
