@@ -278,7 +278,7 @@ describe('the language server over stdio', () => {
         const lenses = await connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri('exempel.regel') } });
         expect((lenses ?? []).map(lens => [lens.range.start.line, lens.command?.title])).toEqual([
             [1, '$(pass) Exemplet går igenom'],
-            [2, '$(error) amount: väntat 9000, fick 9676'],
+            [2, '$(error) belopp: väntat 9 000 kr, fick 9 676 kr'],
         ]);
     });
 

@@ -12,4 +12,5 @@ export { analyseInclusion, type InclusionFinding } from './analysis/inclusion-an
 export { partitionDomain, representative, type Region } from './analysis/regions.js';
 export type { AttributeDomain, AnalysedAttribute } from './analysis/attribute-domain.js';
 export { nearestName } from './validation/nearest-name.js';
+export { exampleDifferences } from './i18n/example-differences.js';
 export { RegelrattValidationRegistry } from './validation/regelratt-validation-registry.js';

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
-import { renderMessage, swedishDecimal } from '@regelratt/language';
+import { exampleDifferences, renderMessage } from '@regelratt/language';
 import { runExamples, type ExampleResult } from '@regelratt/runtime';
-import type { ExampleExpectation } from '@regelratt/format';
 import type { CliOptions } from '../arguments.js';
 import type { CliIO } from '../io.js';
 import { examplesSummary } from '../cli-messages.js';
@@ -9,31 +8,6 @@ import { loadRuntime } from '../load-runtime.js';
 import { shown as displayPath } from '../load-workspace.js';
 import { painter } from '../colour.js';
 import { EXIT_CLEAN, EXIT_POLICY_ERRORS } from './check.js';
-
-const labels: Record<keyof ExampleExpectation, { sv: string; en: string }> = {
-    pathway: { sv: 'förlopp', en: 'pathway' },
-    secondary: { sv: 'sekundärt förlopp', en: 'secondary pathway' },
-    included: { sv: 'ingår', en: 'included' },
-    amount: { sv: 'belopp', en: 'amount' },
-    monthly: { sv: 'per månad', en: 'per month' },
-    total: { sv: 'totalt', en: 'total' },
-    error: { sv: 'fel', en: 'error' },
-};
-
-function shown(value: unknown, sv: boolean): string {
-    if (value === null || value === undefined) {
-        return sv ? 'inget' : 'none';
-    }
-    if (typeof value === 'boolean') {
-        return value ? (sv ? 'ja' : 'yes') : (sv ? 'nej' : 'no');
-    }
-    const text = String(value);
-    if (/^-?\d+(\.\d+)?$/.test(text)) {
-        const written = swedishDecimal(text);
-        return `${sv ? written : written.replace(',', '.')} kr`;
-    }
-    return text.includes('/') ? text.split('/')[1] : text;
-}
 
 /**
  * `regelratt test`: checks and compiles the policy, then runs every inline example through the
@@ -57,10 +31,7 @@ export async function runTest(options: CliOptions, io: CliIO): Promise<number> {
         }
         if (!result.passed) {
             // An expected error is compared by its code; an unexpected answer shows as "fick" the answer's fields.
-            const differences = (Object.keys(result.expected) as Array<keyof ExampleExpectation>)
-                .filter(key => result.expected[key] !== result.actual?.[key])
-                .map(key => `${labels[key][options.locale]}: ${sv ? 'väntat' : 'expected'} ${shown(result.expected[key], sv)}, ${sv ? 'fick' : 'got'} ${shown(result.actual?.[key], sv)}`)
-                .join('; ');
+            const differences = exampleDifferences(result.expected, result.actual, options.locale);
             return { result, text: `${renderMessage('example-failed', { name, differences }, options.locale)} [example-failed]` };
         }
         return { result, text: name };

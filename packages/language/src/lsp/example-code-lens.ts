@@ -1,3 +1,4 @@
+import { exampleDifferences } from '../i18n/example-differences.js';
 import { type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver-protocol';
@@ -60,11 +61,6 @@ export class ExampleCodeLensProvider implements CodeLensProvider {
         if (result.error) {
             return `$(error) ${result.error.message}`;
         }
-        const expected = result.expected as Record<string, unknown>;
-        const actual = (result.actual ?? {}) as Record<string, unknown>;
-        const differences = Object.keys(expected)
-            .filter(key => expected[key] !== actual[key])
-            .map(key => `${key}: ${sv ? 'väntat' : 'expected'} ${String(expected[key])}, ${sv ? 'fick' : 'got'} ${String(actual[key])}`);
-        return `$(error) ${differences.join('; ')}`;
+        return `$(error) ${exampleDifferences(result.expected, result.actual, sv ? 'sv' : 'en')}`;
     }
 }

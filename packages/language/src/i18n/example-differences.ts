@@ -1,0 +1,43 @@
+import type { ExampleExpectation } from '@regelratt/format';
+import { swedishDecimal } from '../numbers/decimal-text.js';
+import type { MessageLocale } from './locale.js';
+
+/** What each expectation of an inline example is called, keyed by the format's own fields. */
+const labels: Record<keyof ExampleExpectation, { sv: string; en: string }> = {
+    pathway: { sv: 'förlopp', en: 'pathway' },
+    secondary: { sv: 'sekundärt förlopp', en: 'secondary pathway' },
+    included: { sv: 'ingår', en: 'included' },
+    amount: { sv: 'belopp', en: 'amount' },
+    monthly: { sv: 'per månad', en: 'per month' },
+    total: { sv: 'totalt', en: 'total' },
+    error: { sv: 'fel', en: 'error' },
+};
+
+/** A value of an expectation as a reader writes it: `9 676 kr`, `ja`, a förlopp's name. */
+function shown(value: unknown, locale: MessageLocale): string {
+    const sv = locale === 'sv';
+    if (value === null || value === undefined) {
+        return sv ? 'inget' : 'none';
+    }
+    if (typeof value === 'boolean') {
+        return value ? (sv ? 'ja' : 'yes') : (sv ? 'nej' : 'no');
+    }
+    const text = String(value);
+    if (/^-?\d+(\.\d+)?$/.test(text)) {
+        const written = swedishDecimal(text);
+        return `${sv ? written : written.replace(',', '.')} kr`;
+    }
+    return text.includes('/') ? text.split('/')[1] : text;
+}
+
+/**
+ * Where an example's answer differs from what it expects, in the reader's language:
+ * `per månad: väntat 4 452 kr, fick 1 077 kr`. The command line and the editor's code lens say it alike.
+ */
+export function exampleDifferences(expected: ExampleExpectation, actual: ExampleExpectation | undefined, locale: MessageLocale): string {
+    const sv = locale === 'sv';
+    return (Object.keys(expected) as Array<keyof ExampleExpectation>)
+        .filter(key => expected[key] !== actual?.[key])
+        .map(key => `${labels[key][locale]}: ${sv ? 'väntat' : 'expected'} ${shown(expected[key], locale)}, ${sv ? 'fick' : 'got'} ${shown(actual?.[key], locale)}`)
+        .join('; ');
+}
