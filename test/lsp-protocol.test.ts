@@ -328,6 +328,11 @@ describe('the language server over stdio', () => {
         const deep = await diagnosticsFor('djup.regel', d => d.length > 0);
         expect(deep.map(d => d.code)).toContain('nesting-too-deep');
         expect(deep.map(d => d.code)).not.toContain('unknown');
+        // A chain of och deepens no parser stack, but Langium's walks over its tree would overflow.
+        open('lang.regel', `pilot lång { inkludera när ${Array.from({ length: 20_000 }, () => 'ålder > 3').join(' och ')} }\n`);
+        const long = await diagnosticsFor('lang.regel', d => d.length > 0);
+        expect(long.map(d => d.code)).toContain('chain-too-long');
+        expect(long.map(d => d.code)).not.toContain('internal-check-error');
         expect(stderr).not.toContain('An error occurred during validation');
         // Alive, and a valid document afterwards still checks clean (the parser's state is intact).
         change('djup.regel', 'pilot djup { inkludera när ((ålder > 3)) }\n');

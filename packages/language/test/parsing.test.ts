@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ast } from '@regelratt/language';
-import { checkTexts, diagnosticsOf, services } from './check-text.js';
+import { MAX_CHAIN } from '../src/parser/regelratt-lexer.js';
+import { checkTexts, codes, diagnosticsOf, services } from './check-text.js';
 
 async function parse(text: string): Promise<ast.Policy> {
     const [checked] = await checkTexts([text]);
@@ -108,5 +109,50 @@ describe('the parser survives anything', () => {
             const diagnostics = await diagnosticsOf(text);
             expect(Array.isArray(diagnostics)).toBe(true);
         }
+    });
+});
+
+describe('long chains of och, eller and arithmetic', () => {
+    const attributes = 'egenskap ålder "Ålder" : heltal 0–120 år\negenskap k "K" : ja/nej\n';
+    /** A pilot whose inclusion chains `parts` comparisons with `och`, one per line (line 4 onwards). */
+    const pilot = (parts: number, joiner = 'och') =>
+        `${attributes}pilot p "P" {\n    inkludera när ${Array.from({ length: parts }, (_, i) => `ålder > ${i % 100} år`).join(`\n        ${joiner} `)}\n}\n`;
+
+    test(`a chain of ${MAX_CHAIN} operators is read whole`, async () => {
+        const diagnostics = await diagnosticsOf(pilot(MAX_CHAIN + 1));
+        expect(codes(diagnostics)).not.toContain('chain-too-long');
+        expect(codes(diagnostics)).not.toContain('syntax-error');
+    });
+
+    test('one operator more is cut at that operator, with a message that says the limit', async () => {
+        const diagnostics = await diagnosticsOf(pilot(MAX_CHAIN + 2, 'eller'));
+        const [long] = diagnostics.filter(d => d.code === 'chain-too-long');
+        // Line 4 holds the first part; the operator before part N+1 starts line 4 + N.
+        expect(long).toMatchObject({ severity: 'error', line: 4 + MAX_CHAIN + 1, column: 9, endLine: 4 + MAX_CHAIN + 1, endColumn: 14 });
+        expect(long.message).toContain(`mer än ${MAX_CHAIN} 'och'`);
+    });
+
+    test('the count starts again at each clause, and names do not end it', async () => {
+        const half = Array.from({ length: 300 }, () => 'k').join(' och ');
+        expect(codes(await diagnosticsOf(`${attributes}pilot p "P" {\n inkludera när ${half}\n exkludera när ${half}\n exkludera när ${half} }\n`))).not.toContain('chain-too-long');
+        // A parameter named like a soft keyword may stand inside a formula: it does not restart the count.
+        const sum = Array.from({ length: 300 }, () => 'maxtaxa').join(' + ');
+        const calculations = `parameter maxtaxa "M" { giltig från 2024-01-01 : 1 kr }\nberäkning a = ${sum} + ${sum}\n`;
+        expect(codes(await diagnosticsOf(calculations))).toContain('chain-too-long');
+    });
+
+    test('a chain far past the limit is an error, never a stack overflow', async () => {
+        const diagnostics = await diagnosticsOf(pilot(20_000));
+        expect(codes(diagnostics)).toContain('chain-too-long');
+        expect(codes(diagnostics)).not.toContain('internal-check-error');
+    });
+
+    test('each finding on a long chain points at its own part', async () => {
+        // Every `k` after the first repeats the first, so each is reported redundant at its own place.
+        const parts = 200;
+        const text = `${attributes}pilot p "P" {\n    inkludera när ${Array.from({ length: parts }, () => 'k').join('\n        och ')}\n}\n`;
+        const redundant = (await diagnosticsOf(text)).filter(d => d.code === 'redundant-criterion');
+        expect(redundant.length).toBe(parts);
+        expect(new Set(redundant.map(d => d.line)).size).toBe(parts);
     });
 });

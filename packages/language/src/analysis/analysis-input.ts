@@ -3,6 +3,7 @@ import type { Criterion } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isComparison, isEnumerationLiteral } from '../generated/ast.js';
 import { compileCriterion } from '../compiler/compile-criterion.js';
+import { criterionChain } from '../compiler/criterion-chain.js';
 import { isNumericType, literalFits } from '../validation/literal-fits.js';
 import { elementId } from '../compiler/element-ids.js';
 import { attributeDomain, type AnalysedAttribute } from './attribute-domain.js';
@@ -80,20 +81,12 @@ export function astPart(criterion: Ast.Criterion, path: readonly number[]): Ast.
     let node = criterion;
     for (const index of path) {
         if (node.$type === 'Conjunction' || node.$type === 'Disjunction') {
-            node = chain(node, node.$type)[index];
+            node = criterionChain(node)[index];
         } else if (node.$type === 'Negation') {
             node = node.operand;
         }
     }
     return node;
-}
-
-function chain(node: Ast.Criterion, type: 'Conjunction' | 'Disjunction'): Ast.Criterion[] {
-    if (node.$type === type) {
-        const binary = node as Ast.Conjunction | Ast.Disjunction;
-        return [...chain(binary.left, type), ...chain(binary.right, type)];
-    }
-    return [node];
 }
 
 /** The criterion as its writer wrote it, for messages. */

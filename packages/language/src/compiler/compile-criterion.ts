@@ -2,6 +2,7 @@ import type * as Format from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isBooleanLiteral, isComparison, isConjunction, isDateLiteral, isDisjunction, isEnumerationLiteral, isNegation, isNumberLiteral } from '../generated/ast.js';
 import { referenceId } from './element-ids.js';
+import { criterionChain } from './criterion-chain.js';
 
 /** Every spelling of a comparison, keyed by the grammar's own union, to the compiled operator. */
 export const comparisonOperators: Record<Ast.ComparisonOperator, Format.ComparisonOperator> = {
@@ -11,10 +12,10 @@ export const comparisonOperators: Record<Ast.ComparisonOperator, Format.Comparis
 /** Criteria compile to a small tree; chains of `och` / `eller` become flat `all` / `any` lists. */
 export function compileCriterion(criterion: Ast.Criterion): Format.Criterion {
     if (isConjunction(criterion)) {
-        return { all: [...flatten(criterion, isConjunction)].map(compileCriterion) };
+        return { all: criterionChain(criterion).map(compileCriterion) };
     }
     if (isDisjunction(criterion)) {
-        return { any: [...flatten(criterion, isDisjunction)].map(compileCriterion) };
+        return { any: criterionChain(criterion).map(compileCriterion) };
     }
     if (isNegation(criterion)) {
         return { not: compileCriterion(criterion.operand) };
@@ -23,15 +24,6 @@ export function compileCriterion(criterion: Ast.Criterion): Format.Criterion {
         return compileComparison(criterion);
     }
     throw new Error(`Unknown criterion ${(criterion as Ast.Criterion).$type}`);
-}
-
-function* flatten<T extends Ast.Conjunction | Ast.Disjunction>(node: Ast.Criterion, is: (n: unknown) => n is T): Generator<Ast.Criterion> {
-    if (is(node)) {
-        yield* flatten(node.left, is);
-        yield* flatten(node.right, is);
-    } else {
-        yield node;
-    }
 }
 
 function compileComparison(comparison: Ast.Comparison): Format.Criterion {

@@ -30,6 +30,11 @@ export const diagnosticCatalogue = {
         sv: a => `För djup nästling här: mer än ${a.limit} nivåer av parenteser, 'inte' eller 'annars om' i följd. Resten av filen läses inte; dela upp villkoret eller formeln, till exempel i namngivna beräkningar.`,
         en: a => `Nesting too deep here: more than ${a.limit} levels of parentheses, 'inte' or 'annars om' in a row. The rest of the file is not read; split the criterion or formula, for instance into named calculations.`,
     },
+    'chain-too-long': {
+        severity: 'error',
+        sv: a => `För långt villkor eller för lång formel här: mer än ${a.limit} 'och', 'eller' eller räknetecken i följd. Resten av filen läses inte; dela upp det, till exempel i namngivna beräkningar eller i rader i en beslutstabell.`,
+        en: a => `Criterion or formula too long here: more than ${a.limit} 'och', 'eller' or arithmetic operators in a row. The rest of the file is not read; split it, for instance into named calculations or rows of a decision table.`,
+    },
     'internal-check-error': {
         severity: 'error',
         sv: a => `Internt fel i Regelrätts kontroll av ${a.node} (inte ett fel i filen): ${a.detail}. Rapportera det till Regelrätts utvecklare med filen; övriga kontroller har körts.`,

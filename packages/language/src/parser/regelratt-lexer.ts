@@ -1,22 +1,52 @@
-import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
+import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
 import type { IToken } from 'chevrotain';
+import { chainOperators, formulaKeywords } from './formula-keywords.js';
+import { SOFT_KEYWORDS } from './regelratt-token-builder.js';
 
 /** How deep parentheses, chained `inte` and `annars om` may nest: far beyond any policy, far below the parser's stack. */
 export const MAX_NESTING = 64;
 
+/**
+ * How many `och`, `eller` and arithmetic operators one criterion or formula may chain: far beyond
+ * any policy (a criterion of a hundred parts is already unreadable), far below the depth at which
+ * the left-nested tree of a chain overflows the stack (about 5 000), and small enough that the exact
+ * analyses, which look at each part against the others, answer within a second.
+ */
+export const MAX_CHAIN = 500;
+
 /** The lexer error message that marks a cut for nesting; the document validator turns it into `nesting-too-deep`. */
 export const NESTING_MARKER = '\u0000nesting-too-deep';
+
+/** The lexer error message that marks a cut for a chain too long; the document validator turns it into `chain-too-long`. */
+export const CHAIN_MARKER = '\u0000chain-too-long';
 
 /**
  * The parser descends one level per parenthesis, `inte` and `annars om`; a few hundred levels
  * overflow its stack, and a stack overflow inside the parser kills the language server and leaves the
- * parser's state corrupted. So the token stream is cut where nesting first exceeds MAX_NESTING, with
- * an error at that place: the parser then sees ordinary unfinished text.
+ * parser's state corrupted. Chains of `och` or `+` do not deepen the parser's stack but build a tree
+ * as deep as they are long, which Langium's own tree walks overflow later. So the token stream is cut
+ * where nesting first exceeds MAX_NESTING or a chain MAX_CHAIN, with an error at that place: the
+ * parser then sees ordinary unfinished text.
  */
 export class RegelrattLexer extends DefaultLexer {
+    /** Keywords that end a chain: those that cannot stand inside a criterion or formula, less the soft keywords (which may be names). */
+    private readonly chainEnds: ReadonlySet<string>;
+    private readonly operators: ReadonlySet<string>;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.operators = chainOperators(services.Grammar);
+        const inside = formulaKeywords(services.Grammar);
+        const soft: readonly string[] = SOFT_KEYWORDS;
+        this.chainEnds = new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map(keyword => keyword.value)
+            .filter(keyword => !inside.has(keyword) && !soft.includes(keyword)));
+    }
+
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
-        const cut = firstTooDeep(result.tokens);
+        const deep = firstTooDeep(result.tokens);
+        const long = firstTooLong(result.tokens, this.operators, this.chainEnds);
+        const cut = deep === undefined ? long : long === undefined ? deep : Math.min(deep, long);
         if (cut !== undefined) {
             const token = result.tokens[cut];
             result.errors.push({
@@ -24,12 +54,34 @@ export class RegelrattLexer extends DefaultLexer {
                 line: token.startLine,
                 column: token.startColumn,
                 length: token.image.length,
-                message: NESTING_MARKER,
+                message: cut === deep ? NESTING_MARKER : CHAIN_MARKER,
             });
             result.tokens = result.tokens.slice(0, cut);
         }
         return result;
     }
+}
+
+/**
+ * `a och b och c` parses as a tree as deep as the chain is long, and Langium walks such trees
+ * recursively: a chain of a few thousand parts overflows the stack after parsing. The count runs
+ * until a keyword that cannot stand in a formula (the next clause or block); names, numbers and the
+ * soft keywords (which may be names) never end it, so the count is never less than the real chain.
+ */
+function firstTooLong(tokens: readonly IToken[], operators: ReadonlySet<string>, chainEnds: ReadonlySet<string>): number | undefined {
+    let count = 0;
+    for (let index = 0; index < tokens.length; index++) {
+        // A keyword token's type is named by the keyword; a name `period` is an ID token, and does not end the chain.
+        const type = tokens[index].tokenType.name;
+        if (operators.has(type)) {
+            if (++count > MAX_CHAIN) {
+                return index;
+            }
+        } else if (chainEnds.has(type)) {
+            count = 0;
+        }
+    }
+    return undefined;
 }
 
 function firstTooDeep(tokens: readonly IToken[]): number | undefined {

@@ -6,7 +6,7 @@ import { kindName } from '../i18n/element-kind-names.js';
 import { renderMessage, type DiagnosticCode, type MessageArgs } from '../i18n/diagnostic-catalogue.js';
 import type { LocaleSetting } from '../i18n/locale.js';
 import type { RegelrattServices } from '../regelratt-module.js';
-import { MAX_NESTING, NESTING_MARKER } from '../parser/regelratt-lexer.js';
+import { CHAIN_MARKER, MAX_CHAIN, MAX_NESTING, NESTING_MARKER } from '../parser/regelratt-lexer.js';
 import { nearestName } from './nearest-name.js';
 
 /**
@@ -30,6 +30,8 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
             const text = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
             if (langiumCode === DocumentValidator.LexingError && text === NESTING_MARKER) {
                 this.recode(diagnostic, 'nesting-too-deep', { limit: MAX_NESTING });
+            } else if (langiumCode === DocumentValidator.LexingError && text === CHAIN_MARKER) {
+                this.recode(diagnostic, 'chain-too-long', { limit: MAX_CHAIN });
             } else if (langiumCode === DocumentValidator.LexingError) {
                 this.recode(diagnostic, 'lexical-error', { text });
             } else if (langiumCode === DocumentValidator.ParsingError) {

@@ -1,0 +1,43 @@
+import { AstUtils, GrammarAST } from 'langium';
+
+/**
+ * Every keyword that can stand inside a criterion or a formula: the keywords reachable from the
+ * grammar's `Criterion` and `Expression` rules (operators, `och`, `i { … }`, units, `vid nivå`, …).
+ * Derived from the grammar, so a new operator or unit is counted the day it is added; any other
+ * keyword (`period`, `beräkning`, `förväntat`, `|`, …) begins something that is not a formula.
+ */
+export function formulaKeywords(grammar: GrammarAST.Grammar): ReadonlySet<string> {
+    const keywords = new Set<string>();
+    const visited = new Set<GrammarAST.AbstractRule>();
+    const pending = grammar.rules.filter(rule => rule.name === 'Criterion' || rule.name === 'Expression');
+    if (pending.length !== 2) {
+        throw new Error('The grammar has no Criterion or no Expression rule: the formula-length limit needs both.');
+    }
+    while (pending.length > 0) {
+        const rule = pending.pop()!;
+        if (visited.has(rule) || !GrammarAST.isParserRule(rule)) {
+            continue;
+        }
+        visited.add(rule);
+        for (const node of AstUtils.streamAllContents(rule)) {
+            if (GrammarAST.isKeyword(node)) {
+                keywords.add(node.value);
+            } else if (GrammarAST.isRuleCall(node) && node.rule.ref) {
+                pending.push(node.rule.ref);
+            }
+        }
+    }
+    return keywords;
+}
+
+/** The rules whose operators chain, each building a tree one level deeper per operator. */
+const CHAINING_RULES = ['Disjunction', 'Conjunction', 'Addition', 'Multiplication'];
+
+/** The keywords that chain parts of a criterion or formula (`och`, `eller`, `+`, `×`, …), read from the chaining rules. */
+export function chainOperators(grammar: GrammarAST.Grammar): ReadonlySet<string> {
+    const rules = grammar.rules.filter(rule => CHAINING_RULES.includes(rule.name));
+    if (rules.length !== CHAINING_RULES.length) {
+        throw new Error(`The grammar lacks one of the rules ${CHAINING_RULES.join(', ')}: the formula-length limit needs them.`);
+    }
+    return new Set(rules.flatMap(rule => AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword).map(keyword => keyword.value).toArray()));
+}
