@@ -249,6 +249,30 @@ describe('versions of rates', () => {
     });
 });
 
+describe('amounts that fall as need rises, in long tables', () => {
+    const table = (amounts: number[], hit = '') => [
+        'egenskap behovet "B" : heltal 0–1000 timmar',
+        `beslutstabell t "T" {\n ${hit}\n behov behovet\n | behovet || avgift |`,
+        ...amounts.map((amount, row) => ` | ${row} || ${amount} kr |`),
+        ` | >= ${amounts.length} || ${Math.max(...amounts) + 1} kr |\n}`,
+    ].join('\n');
+
+    test('a table falling all the way down names each row once, against the row before it', async () => {
+        const rows = 60;
+        const falling = (await diagnosticsOf(table(Array.from({ length: rows }, (_, row) => 1000 - row)))).filter(d => d.code === 'amount-falls-as-need-rises');
+        // Rows 2 to 60 each fall below their neighbour above; the catch-all row gives more than all.
+        expect(falling).toHaveLength(rows - 1);
+        expect(falling.map(d => d.args.higherRow)).toEqual(Array.from({ length: rows - 1 }, (_, i) => i + 2));
+        expect(falling.map(d => d.args.lowerRow)).toEqual(Array.from({ length: rows - 1 }, (_, i) => i + 1));
+    });
+
+    test('one dip among rising rows is one finding, against its nearest row', async () => {
+        const amounts = Array.from({ length: 300 }, (_, row) => (row === 150 ? 5 : 100 + row));
+        const falling = (await diagnosticsOf(table(amounts, 'träff första'))).filter(d => d.code === 'amount-falls-as-need-rises');
+        expect(falling.map(d => [d.args.lowerRow, d.args.higherRow])).toEqual([[150, 151]]);
+    });
+});
+
 describe('a check that throws', () => {
     test('fails alone: a Swedish internal-check-error at the node on complete text, silence on half-typed text, the other checks still run', async () => {
         const { createRegelrattServices, checkPolicies } = await import('@regelratt/language');

@@ -34,7 +34,9 @@ const twin = (id: string) => `${id}#2`;
  * rows whose amounts fall, the case split looks for two citizens who agree on every other column, the
  * second with strictly more need, the first decided by the first row and the second by the second.
  * The need column is compared across the two citizens by splitting its domain at every constant the
- * rows compare it with: each region is ordered wholly below or above the others.
+ * rows compare it with: each region is ordered wholly below or above the others. Each row is
+ * reported at most once per column and need, against the nearest row (in table order) it falls
+ * below; no finding means no two such citizens exist.
  */
 export function analyseNeedMonotonicity(table: Ast.DecisionTable, analysis: DecisionAnalysis): { findings: FallingAmount[]; complete: boolean } {
     const inputs = table.header.inputs;
@@ -61,11 +63,12 @@ export function analyseNeedMonotonicity(table: Ast.DecisionTable, analysis: Deci
                 continue;
             }
             const attributes = new Map<string, AnalysedAttribute>([...analysis.attributes, [twin(need), { ...attribute, id: twin(need) }]]);
-            for (let low = 0; low < rows.length; low++) {
-                for (let high = 0; high < rows.length; high++) {
+            const bounds = deciding.map(row => needBounds(row, need));
+            for (let high = 0; high < rows.length; high++) {
+                for (const low of byDistance(high, rows.length)) {
                     const lowAmount = amounts[low];
                     const highAmount = amounts[high];
-                    if (low === high || !lowAmount || !highAmount || lowAmount.compare(highAmount) <= 0) {
+                    if (low === high || !lowAmount || !highAmount || lowAmount.compare(highAmount) <= 0 || neverBelow(bounds[low], bounds[high])) {
                         continue;
                     }
                     const found = risingPair(deciding[low], deciding[high], need, attributes);
@@ -76,12 +79,78 @@ export function analyseNeedMonotonicity(table: Ast.DecisionTable, analysis: Deci
                             column: output.column, need, lowerNeedRow: low, higherNeedRow: high,
                             lowerNeedAmount: lowAmount, higherNeedAmount: highAmount, unit, ...found,
                         });
+                        // One finding per row, column and need: a table whose amounts fall all
+                        // the way down has a falling pair for every two rows, and a reviewer needs
+                        // each row named once, against its nearest row, not every pair.
+                        break;
                     }
                 }
             }
         }
     });
     return { findings, complete };
+}
+
+/** Every row but `row`, nearest first (the earlier before the later at equal distance). */
+function* byDistance(row: number, count: number): Generator<number> {
+    for (let distance = 1; distance < count; distance++) {
+        if (row - distance >= 0) {
+            yield row - distance;
+        }
+        if (row + distance < count) {
+            yield row + distance;
+        }
+    }
+}
+
+/** Bounds a row sets on the need column, widened (a strict bound counts as inclusive); a missing bound is open. */
+interface NeedBounds {
+    min?: ExactNumber;
+    max?: ExactNumber;
+}
+
+/**
+ * What the top-level comparisons of a row say about the need column. Only conjuncts are read (an
+ * `eller` or `inte` bounds nothing here), so the bounds hold for every citizen the row decides: wider
+ * than the truth, never narrower. They let the analysis skip the solver for the pairs of rows no
+ * two citizens can rise between; in a table of a few hundred need bands almost every pair is one.
+ */
+function needBounds(criterion: Criterion, need: string): NeedBounds {
+    const bounds: NeedBounds = {};
+    const narrow = (min?: ExactNumber, max?: ExactNumber) => {
+        if (min && (!bounds.min || min.compare(bounds.min) > 0)) {
+            bounds.min = min;
+        }
+        if (max && (!bounds.max || max.compare(bounds.max) < 0)) {
+            bounds.max = max;
+        }
+    };
+    const visit = (part: Criterion): void => {
+        if ('all' in part) {
+            part.all.forEach(visit);
+        } else if ('any' in part || 'not' in part || part.attribute !== need) {
+            return;
+        } else if ('between' in part) {
+            narrow(ExactNumber.parse(part.between.min), ExactNumber.parse(part.between.max));
+        } else if ('in' in part) {
+            const values = part.in.map(literal => ('number' in literal ? ExactNumber.parse(literal.number) : undefined));
+            if (values.length > 0 && values.every(value => value !== undefined)) {
+                const sorted = (values as ExactNumber[]).sort((a, b) => a.compare(b));
+                narrow(sorted[0], sorted[sorted.length - 1]);
+            }
+        } else if ('value' in part && 'number' in part.value) {
+            const value = ExactNumber.parse(part.value.number);
+            const op = part.op;
+            narrow(op === '=' || op === '>' || op === '>=' ? value : undefined, op === '=' || op === '<' || op === '<=' ? value : undefined);
+        }
+    };
+    visit(criterion);
+    return bounds;
+}
+
+/** Whether every need the first row admits is at least every need the second admits: then none is strictly less. */
+function neverBelow(lower: NeedBounds, higher: NeedBounds): boolean {
+    return lower.min !== undefined && higher.max !== undefined && lower.min.compare(higher.max) >= 0;
 }
 
 /**
