@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { diagnosticCatalogue } from '@regelratt/language';
-import type { PolicyDiagnostic } from '@regelratt/language';
+import type { PolicyDiagnostic, ast } from '@regelratt/language';
 import { checkTexts, codes, diagnosticsOf } from './check-text.js';
 
 /** Leaves out the notes about unused vocabulary, which every small case has. */
@@ -273,12 +273,26 @@ describe('amounts that fall as need rises, in long tables', () => {
     });
 });
 
+describe('long enumerations', () => {
+    test('each of 3 000 values resolves to its own value, and one misspelt among them is reported once', async () => {
+        const values = Array.from({ length: 3000 }, (_, i) => `v${i}`);
+        const written = [...values.slice(0, 1500), 'v1500x', ...values.slice(1501)];
+        const text = `egenskap x "X" : en av { ${values.join(', ')} }\npilot p "P" { inkludera när x i { ${written.join(', ')} } }`;
+        const [checked] = await checkTexts([text]);
+        expect(codes(withoutNotes(checked.diagnostics))).toEqual(['unknown-enumeration-value']);
+        expect(checked.diagnostics.find(d => d.code === 'unknown-enumeration-value')?.message).toContain("'v1500x'");
+        const pilot = checked.document.parseResult.value.elements[1] as ast.Pilot;
+        const members = (pilot.inclusion as ast.Comparison).members as ast.EnumerationLiteral[];
+        expect(members.map(member => member.value.ref?.name)).toEqual(written.map(name => (name === 'v1500x' ? undefined : name)));
+    });
+});
+
 describe('a check that throws', () => {
     test('fails alone: a Swedish internal-check-error at the node on complete text, silence on half-typed text, the other checks still run', async () => {
         const { createRegelrattServices, checkPolicies } = await import('@regelratt/language');
         const { EmptyFileSystem } = await import('langium');
         const { Regelratt } = createRegelrattServices(EmptyFileSystem);
-        Regelratt.validation.ValidationRegistry.register({ Area: () => { throw new Error('provocerat fel'); } });
+        Regelratt.validation.ValidationRegistry.register<ast.RegelrattAstType>({ Area: (): void => { throw new Error('provocerat fel'); } });
         const [complete] = await checkPolicies(Regelratt, [{ path: '/t/a.regel', text: 'område tätort\nnivåtabell t { nivå 4 : 2 037 }' }]);
         expect(complete.diagnostics.map(d => d.code).sort()).toEqual(['internal-check-error', 'missing-unit', 'unused-declaration'].sort());
         expect(complete.diagnostics.find(d => d.code === 'internal-check-error')?.message)

@@ -1,5 +1,5 @@
-import { DefaultScopeProvider, EMPTY_SCOPE, type ReferenceInfo, type Scope } from 'langium';
-import { isEnumerationLiteral, isEnumerationType } from '../generated/ast.js';
+import { DefaultScopeProvider, EMPTY_SCOPE, MapScope, type AstNodeDescription, type ReferenceInfo, type Scope } from 'langium';
+import { isEnumerationLiteral, isEnumerationType, type EnumerationType } from '../generated/ast.js';
 import { attributeOfLiteralOwner } from './cell-attribute.js';
 
 /**
@@ -7,12 +7,37 @@ import { attributeOfLiteralOwner } from './cell-attribute.js';
  * (`aktivitetsförmåga = hög`), given for in an example, or stands for in a decision-table column, so two attributes may both have a value called `hög`.
  */
 export class RegelrattScopeProvider extends DefaultScopeProvider {
+    /**
+     * One scope per enumeration, looked up by name: every value written against an attribute would
+     * otherwise describe all the attribute's values anew and search them in order, quadratic in a
+     * long enumeration. Keyed weakly by the type's node, which an edit replaces, so a scope never
+     * outlives the text it was built from.
+     */
+    private readonly enumerationScopes = new WeakMap<EnumerationType, Scope>();
+
     override getScope(context: ReferenceInfo): Scope {
         if (isEnumerationLiteral(context.container)) {
             const owner = context.container.$container;
             const type = attributeOfLiteralOwner(owner)?.type;
-            return isEnumerationType(type) ? this.createScopeForNodes(type.values) : EMPTY_SCOPE;
+            return isEnumerationType(type) ? this.enumerationScope(type) : EMPTY_SCOPE;
         }
         return super.getScope(context);
+    }
+
+    private enumerationScope(type: EnumerationType): Scope {
+        let scope = this.enumerationScopes.get(type);
+        if (!scope) {
+            // The first of two values with one name wins, as in an ordered search (the second is reported as a duplicate).
+            const byName = new Map<string, AstNodeDescription>();
+            for (const value of type.values) {
+                const name = this.nameProvider.getName(value);
+                if (name && !byName.has(name)) {
+                    byName.set(name, this.descriptions.createDescription(value, name));
+                }
+            }
+            scope = new MapScope(byName.values());
+            this.enumerationScopes.set(type, scope);
+        }
+        return scope;
     }
 }
