@@ -75,6 +75,27 @@ describe('regelratt check', () => {
         expect(report.diagnostics[0]).toMatchObject({ file: 'json/a.regel', line: 2, column: 6, severity: 'error', code: 'duplicate-level', args: { level: '4', line: 1 } });
     });
 
+    test('many findings of one kind at one place: three in the text and a count, every one in --format json', () => {
+        // Twenty förlopp each take one age and one answer: every age leaves the other answer uncovered.
+        const pathways = Array.from({ length: 20 }, (_, age) => `  förlopp f${age} "F" { när ålder = ${age} och ${age % 2 ? 'k' : 'inte k'} }`);
+        const many = file('many/a.regel', [
+            'insats hv "HV"', 'egenskap ålder "Å" : heltal 0–19 år', 'egenskap k "K" : ja/nej',
+            'förloppsmodell m "M" {', '  avser hv', ...pathways, '}', '',
+        ].join('\n'));
+        const text = regelratt(['check', many], scratch);
+        expect(text.code).toBe(1);
+        const lines = text.stdout.trimEnd().split('\n');
+        expect(lines).toHaveLength(4);
+        expect(lines.slice(0, 3).every(line => line.startsWith('many/a.regel:4:16: fel: Inget förlopp gäller för:') && line.endsWith('[pathway-gap]'))).toBe(true);
+        expect(lines[3]).toBe('many/a.regel:4:16: … och 17 fall till av samma slag [pathway-gap]; alla visas med --format json.');
+        expect(text.stderr).toContain('1 fil kontrollerad: 20 fel, 0 varningar.');
+        const json = JSON.parse(regelratt(['check', many, '--format', 'json'], scratch).stdout);
+        const gaps = json.diagnostics.filter((d: { code: string }) => d.code === 'pathway-gap');
+        expect(gaps).toHaveLength(20);
+        expect(new Set(gaps.map((d: { witness: { text: string } }) => d.witness.text)).size).toBe(20);
+        expect(json.summary.errors).toBe(20);
+    });
+
     test('names resolve across the files of a folder', () => {
         file('across/a.regel', 'område tätort\n');
         file('across/b.regel', 'nivåtabell t { område tätort }\n');

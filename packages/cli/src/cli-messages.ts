@@ -66,6 +66,14 @@ export function summary(errors: number, warnings: number, files: number, locale:
     return `${counted(files, { one: 'file', other: 'files' }, locale)} checked: ${counted(errors, { one: 'error', other: 'errors' }, locale)}, ${counted(warnings, { one: 'warning', other: 'warnings' }, locale)}.`;
 }
 
+/** The line after the last shown of many diagnostics of one code at one place. */
+export function moreOfTheSame(diagnostic: { file: string; line: number; column: number; code: string }, more: number, locale: MessageLocale): string {
+    const place = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`;
+    return locale === 'sv'
+        ? `${place}: … och ${counted(more, { one: 'fall', other: 'fall' }, locale)} till av samma slag [${diagnostic.code}]; alla visas med --format json.`
+        : `${place}: … and ${more} more of the same kind [${diagnostic.code}]; --format json lists them all.`;
+}
+
 export function hiddenInfos(count: number, locale: MessageLocale): string {
     return locale === 'sv'
         ? `(${counted(count, { one: 'upplysning', other: 'upplysningar' }, locale)} om oanvända namn; visa med --info.)`

@@ -1,5 +1,5 @@
 import type { CliOptions } from '../arguments.js';
-import { hiddenInfos, summary } from '../cli-messages.js';
+import { hiddenInfos, moreOfTheSame, summary } from '../cli-messages.js';
 import { formatJson, formatText, type ReportedDiagnostic } from '../diagnostic-output.js';
 import type { CliIO } from '../io.js';
 import { loadWorkspace } from '../load-workspace.js';
@@ -20,15 +20,33 @@ export async function runCheck(options: CliOptions, io: CliIO): Promise<number> 
     return diagnostics.some(d => d.severity === 'error') ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
 }
 
+/** How many diagnostics of one code at one place the text output shows before it counts the rest. */
+export const SHOWN_PER_PLACE = 3;
+
 export function printDiagnostics(diagnostics: readonly ReportedDiagnostic[], files: number, options: CliOptions, io: CliIO): void {
     if (options.format === 'json') {
         io.stdout.write(formatJson(diagnostics, files));
         return;
     }
     const informational = (d: ReportedDiagnostic) => d.severity === 'info' || d.severity === 'hint';
-    for (const diagnostic of diagnostics) {
-        if (options.info || !informational(diagnostic)) {
+    const shown = diagnostics.filter(d => options.info || !informational(d));
+    // An analysis can find hundreds of regions of one kind at one place (every gap of a large
+    // table): the text shows the first few and counts the rest; `--format json` lists them all.
+    const samePlace = (d: ReportedDiagnostic) => `${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.code}`;
+    const total = new Map<string, number>();
+    for (const diagnostic of shown) {
+        total.set(samePlace(diagnostic), (total.get(samePlace(diagnostic)) ?? 0) + 1);
+    }
+    const printed = new Map<string, number>();
+    for (const diagnostic of shown) {
+        const key = samePlace(diagnostic);
+        const count = (printed.get(key) ?? 0) + 1;
+        printed.set(key, count);
+        if (count <= SHOWN_PER_PLACE) {
             io.stdout.write(`${formatText(diagnostic, options.locale, io.colour)}\n`);
+        }
+        if (count === SHOWN_PER_PLACE && total.get(key)! > SHOWN_PER_PLACE) {
+            io.stdout.write(`${moreOfTheSame(diagnostic, total.get(key)! - SHOWN_PER_PLACE, options.locale)}\n`);
         }
     }
     if (files > 0) {

@@ -172,13 +172,13 @@ export const diagnosticCatalogue = {
     // ------------------------------------------------------------ analyses: förlopp
     'pathway-gap': {
         severity: 'error',
-        sv: a => `Inget förlopp gäller för: ${a.witness}.${a.more ? ` (Och ${a.more} fall till.)` : ''}`,
-        en: a => `No pathway applies to: ${a.witness}.${a.more ? ` (And ${a.more} more cases.)` : ''}`,
+        sv: a => `Inget förlopp gäller för: ${a.witness}.`,
+        en: a => `No pathway applies to: ${a.witness}.`,
     },
     'pathway-overlap': {
         severity: 'error',
-        sv: a => `Både ${a.first} och ${a.second} gäller för: ${a.witness}. Är det avsett, ange 'sekundärt ${a.second}' i ${a.first}.${a.more ? ` (Och ${a.more} fall till.)` : ''}`,
-        en: a => `Both ${a.first} and ${a.second} apply to: ${a.witness}. If that is intended, write 'sekundärt ${a.second}' in ${a.first}.${a.more ? ` (And ${a.more} more cases.)` : ''}`,
+        sv: a => `Både ${a.first} och ${a.second} gäller för: ${a.witness}. Är det avsett, ange 'sekundärt ${a.second}' i ${a.first}.`,
+        en: a => `Both ${a.first} and ${a.second} apply to: ${a.witness}. If that is intended, write 'sekundärt ${a.second}' in ${a.first}.`,
     },
     'pathway-without-criterion': {
         severity: 'warning',

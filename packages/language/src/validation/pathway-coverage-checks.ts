@@ -9,9 +9,6 @@ import type { RegelrattServices } from '../regelratt-module.js';
 import { relatedAt } from './related-location.js';
 import { createReport } from './report.js';
 
-/** How many cases of each kind a model reports; the message counts the rest. */
-const SHOWN = 3;
-
 /** Every citizen falls in exactly one förlopp of a model, unless a secondary placement is allowed. */
 export function pathwayCoverageChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
     const locale = services.i18n.Locale;
@@ -44,18 +41,18 @@ export function pathwayCoverageChecks(services: RegelrattServices): ValidationCh
             }
             const gaps = result.findings.filter(f => f.kind === 'gap');
             const overlaps = result.findings.filter(f => f.kind === 'overlap');
-            gaps.slice(0, SHOWN).forEach((gap, index) => {
+            // Every region is reported (touching regions are already joined into one): `--format json`
+            // and the editor get the whole list; the command line's text shows three per place.
+            for (const gap of gaps) {
                 const witness = describeCase(gap.case, input.attributes, locale.current);
-                const more = index === SHOWN - 1 && gaps.length > SHOWN ? gaps.length - SHOWN : 0;
                 // The case as a criterion lets the editor offer to add the missing förlopp.
-                report('pathway-gap', { witness: witness.text, more, criterion: caseAsCriterion(gap.case, input.attributes) }, { node: model, property: 'name' }, witness);
-            });
-            overlaps.slice(0, SHOWN).forEach((overlap, index) => {
+                report('pathway-gap', { witness: witness.text, criterion: caseAsCriterion(gap.case, input.attributes) }, { node: model, property: 'name' }, witness);
+            }
+            for (const overlap of overlaps) {
                 const witness = describeCase(overlap.case, input.attributes, locale.current);
                 const [first, second] = overlap.pathways.map(id => withCriterion.find(p => elementId(p) === id)!);
-                const more = index === SHOWN - 1 && overlaps.length > SHOWN ? overlaps.length - SHOWN : 0;
-                report('pathway-overlap', { first: first.name, second: second.name, witness: witness.text, more }, { node: second, property: 'name', relatedInformation: relatedAt(first, first.name) }, witness);
-            });
+                report('pathway-overlap', { first: first.name, second: second.name, witness: witness.text }, { node: second, property: 'name', relatedInformation: relatedAt(first, first.name) }, witness);
+            }
         },
     };
 }
