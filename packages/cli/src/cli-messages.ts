@@ -70,7 +70,7 @@ export function summary(errors: number, warnings: number, files: number, locale:
 export function moreOfTheSame(diagnostic: { file: string; line: number; column: number; code: string }, more: number, locale: MessageLocale): string {
     const place = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`;
     return locale === 'sv'
-        ? `${place}: … och ${counted(more, { one: 'fall', other: 'fall' }, locale)} till av samma slag [${diagnostic.code}]; alla visas med --format json.`
+        ? `${place}: … och ${more} fall till av samma slag [${diagnostic.code}]; alla visas med --format json.`
         : `${place}: … and ${more} more of the same kind [${diagnostic.code}]; --format json lists them all.`;
 }
 

@@ -34,8 +34,8 @@ export function printDiagnostics(diagnostics: readonly ReportedDiagnostic[], fil
     // table): the text shows the first few and counts the rest; `--format json` lists them all.
     const samePlace = (d: ReportedDiagnostic) => `${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.code}`;
     const total = new Map<string, number>();
-    for (const diagnostic of shown) {
-        total.set(samePlace(diagnostic), (total.get(samePlace(diagnostic)) ?? 0) + 1);
+    for (const key of shown.map(samePlace)) {
+        total.set(key, (total.get(key) ?? 0) + 1);
     }
     const printed = new Map<string, number>();
     for (const diagnostic of shown) {

@@ -51,24 +51,31 @@ export function analyseNeedMonotonicity(table: Ast.DecisionTable, analysis: Deci
     const deciding = rows.map((row, index) => (first && index > 0 ? { all: [row, ...rows.slice(0, index).map(earlier => ({ not: earlier }))] } : row));
     const findings: FallingAmount[] = [];
     let complete = true;
+    // Per numeric need column, the same for every output column: the attributes with the need's
+    // second copy, and the bounds each row puts on the need.
+    const numericNeeds = needs.flatMap(need => {
+        const attribute = analysis.attributes.get(need);
+        if (!attribute || (attribute.domain.kind !== 'integer' && attribute.domain.kind !== 'decimal')) {
+            return [];
+        }
+        const attributes = new Map<string, AnalysedAttribute>([...analysis.attributes, [twin(need), { ...attribute, id: twin(need) }]]);
+        return [{ need, attributes, bounds: deciding.map(row => needBounds(row, need)) }];
+    });
     table.header.outputs.forEach((output, column) => {
         const amounts = table.rows.map(row => {
             const cell = row.results[column];
             return cell && isQuantity(cell) && (cell.unit?.money || cell.unit?.percent) ? ExactNumber.parse(cell.value) : undefined;
         });
         const unit = table.rows.some(row => { const cell = row.results[column]; return cell && isQuantity(cell) && cell.unit?.percent; }) ? '%' : 'kr';
-        for (const need of needs) {
-            const attribute = analysis.attributes.get(need);
-            if (!attribute || (attribute.domain.kind !== 'integer' && attribute.domain.kind !== 'decimal')) {
-                continue;
-            }
-            const attributes = new Map<string, AnalysedAttribute>([...analysis.attributes, [twin(need), { ...attribute, id: twin(need) }]]);
-            const bounds = deciding.map(row => needBounds(row, need));
+        for (const { need, attributes, bounds } of numericNeeds) {
             for (let high = 0; high < rows.length; high++) {
+                const highAmount = amounts[high];
+                if (!highAmount) {
+                    continue;
+                }
                 for (const low of byDistance(high, rows.length)) {
                     const lowAmount = amounts[low];
-                    const highAmount = amounts[high];
-                    if (low === high || !lowAmount || !highAmount || lowAmount.compare(highAmount) <= 0 || neverBelow(bounds[low], bounds[high])) {
+                    if (!lowAmount || lowAmount.compare(highAmount) <= 0 || neverBelow(bounds[low], bounds[high])) {
                         continue;
                     }
                     const found = risingPair(deciding[low], deciding[high], need, attributes);

@@ -1,4 +1,4 @@
-import type { AstNode } from 'langium';
+import { CstUtils, type AstNode } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
 import * as ast from '../generated/ast.js';
 
@@ -173,17 +173,7 @@ function columnWidths(table: ast.DecisionTable): number[] {
 
 /** The width of a cell as the formatter writes it. */
 function cellWidth(cell: AstNode): number {
-    const leaves: Cst[] = [];
-    const visit = (cst: Cst): void => {
-        if ('content' in cst) {
-            (cst as { content: Cst[] }).content.forEach(visit);
-        } else if (!cst.hidden) {
-            leaves.push(cst);
-        }
-    };
-    if (cell.$cstNode) {
-        visit(cell.$cstNode);
-    }
+    const leaves = cell.$cstNode ? CstUtils.flattenCst(cell.$cstNode).filter(leaf => !leaf.hidden).toArray() : [];
     let width = 0;
     leaves.forEach((token, index) => {
         const before = leaves[index - 1]?.text;

@@ -1,4 +1,5 @@
 import { AstUtils, GrammarAST } from 'langium';
+import { SOFT_KEYWORDS } from './regelratt-token-builder.js';
 
 /**
  * Every keyword that can stand inside a criterion or a formula: the keywords reachable from the
@@ -6,7 +7,7 @@ import { AstUtils, GrammarAST } from 'langium';
  * Derived from the grammar, so a new operator or unit is counted the day it is added; any other
  * keyword (`period`, `beräkning`, `förväntat`, `|`, …) begins something that is not a formula.
  */
-export function formulaKeywords(grammar: GrammarAST.Grammar): ReadonlySet<string> {
+function formulaKeywords(grammar: GrammarAST.Grammar): ReadonlySet<string> {
     const keywords = new Set<string>();
     const visited = new Set<GrammarAST.AbstractRule>();
     const pending = grammar.rules.filter(rule => rule.name === 'Criterion' || rule.name === 'Expression');
@@ -34,10 +35,26 @@ export function formulaKeywords(grammar: GrammarAST.Grammar): ReadonlySet<string
 const CHAINING_RULES = ['Disjunction', 'Conjunction', 'Addition', 'Multiplication'];
 
 /** The keywords that chain parts of a criterion or formula (`och`, `eller`, `+`, `×`, …), read from the chaining rules. */
-export function chainOperators(grammar: GrammarAST.Grammar): ReadonlySet<string> {
+function chainOperators(grammar: GrammarAST.Grammar): ReadonlySet<string> {
     const rules = grammar.rules.filter(rule => CHAINING_RULES.includes(rule.name));
     if (rules.length !== CHAINING_RULES.length) {
         throw new Error(`The grammar lacks one of the rules ${CHAINING_RULES.join(', ')}: the formula-length limit needs them.`);
     }
     return new Set(rules.flatMap(rule => AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword).map(keyword => keyword.value).toArray()));
+}
+
+/** What the lexer's chain limit counts and where a chain ends. */
+export interface ChainKeywords {
+    /** The keywords that chain parts (`och`, `eller`, `+`, `×`, …). */
+    operators: ReadonlySet<string>;
+    /** The keywords that cannot stand inside a criterion or formula, less the soft keywords (which may be names). */
+    ends: ReadonlySet<string>;
+}
+
+export function chainKeywords(grammar: GrammarAST.Grammar): ChainKeywords {
+    const inside = formulaKeywords(grammar);
+    const soft: readonly string[] = SOFT_KEYWORDS;
+    const ends = AstUtils.streamAllContents(grammar).filter(GrammarAST.isKeyword).map(keyword => keyword.value)
+        .filter(keyword => !inside.has(keyword) && !soft.includes(keyword));
+    return { operators: chainOperators(grammar), ends: new Set(ends) };
 }

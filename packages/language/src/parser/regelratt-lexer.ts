@@ -1,7 +1,6 @@
-import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
+import { DefaultLexer, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
 import type { IToken } from 'chevrotain';
-import { chainOperators, formulaKeywords } from './formula-keywords.js';
-import { SOFT_KEYWORDS } from './regelratt-token-builder.js';
+import { chainKeywords, type ChainKeywords } from './formula-keywords.js';
 
 /** How deep parentheses, chained `inte` and `annars om` may nest: far beyond any policy, far below the parser's stack. */
 export const MAX_NESTING = 64;
@@ -29,65 +28,47 @@ export const CHAIN_MARKER = '\u0000chain-too-long';
  * parser then sees ordinary unfinished text.
  */
 export class RegelrattLexer extends DefaultLexer {
-    /** Keywords that end a chain: those that cannot stand inside a criterion or formula, less the soft keywords (which may be names). */
-    private readonly chainEnds: ReadonlySet<string>;
-    private readonly operators: ReadonlySet<string>;
+    /** The keywords that chain (`och`, `+`, …) and those that end a chain, read from the grammar once. */
+    private readonly chains: ChainKeywords;
 
     constructor(services: LangiumCoreServices) {
         super(services);
-        this.operators = chainOperators(services.Grammar);
-        const inside = formulaKeywords(services.Grammar);
-        const soft: readonly string[] = SOFT_KEYWORDS;
-        this.chainEnds = new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map(keyword => keyword.value)
-            .filter(keyword => !inside.has(keyword) && !soft.includes(keyword)));
+        this.chains = chainKeywords(services.Grammar);
     }
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
-        const deep = firstTooDeep(result.tokens);
-        const long = firstTooLong(result.tokens, this.operators, this.chainEnds);
-        const cut = deep === undefined ? long : long === undefined ? deep : Math.min(deep, long);
-        if (cut !== undefined) {
-            const token = result.tokens[cut];
+        const cut = firstCut(result.tokens, this.chains);
+        if (cut) {
+            const token = result.tokens[cut.index];
             result.errors.push({
                 offset: token.startOffset,
                 line: token.startLine,
                 column: token.startColumn,
                 length: token.image.length,
-                message: cut === deep ? NESTING_MARKER : CHAIN_MARKER,
+                message: cut.marker,
             });
-            result.tokens = result.tokens.slice(0, cut);
+            result.tokens = result.tokens.slice(0, cut.index);
         }
         return result;
     }
 }
 
 /**
- * `a och b och c` parses as a tree as deep as the chain is long, and Langium walks such trees
+ * The first token past a limit, in one pass over the tokens (this runs on every keystroke).
+ *
+ * Nesting: parentheses, `inte` in a row and `annars om` (counted by its `om`) each deepen the parser.
+ *
+ * Chains: `a och b och c` parses as a tree as deep as the chain is long, and Langium walks such trees
  * recursively: a chain of a few thousand parts overflows the stack after parsing. The count runs
  * until a keyword that cannot stand in a formula (the next clause or block); names, numbers and the
  * soft keywords (which may be names) never end it, so the count is never less than the real chain.
  */
-function firstTooLong(tokens: readonly IToken[], operators: ReadonlySet<string>, chainEnds: ReadonlySet<string>): number | undefined {
-    let count = 0;
-    for (let index = 0; index < tokens.length; index++) {
-        // A keyword token's type is named by the keyword; a name `period` is an ID token, and does not end the chain.
-        const type = tokens[index].tokenType.name;
-        if (operators.has(type)) {
-            if (++count > MAX_CHAIN) {
-                return index;
-            }
-        } else if (chainEnds.has(type)) {
-            count = 0;
-        }
-    }
-    return undefined;
-}
-
-function firstTooDeep(tokens: readonly IToken[]): number | undefined {
+function firstCut(tokens: readonly IToken[], chains: ChainKeywords): { index: number; marker: string } | undefined {
     let parentheses = 0;
     let negations = 0;
     let choices = 0;
+    let chain = 0;
     for (let index = 0; index < tokens.length; index++) {
         const image = tokens[index].image;
         if (image === '(') {
@@ -106,7 +87,16 @@ function firstTooDeep(tokens: readonly IToken[]): number | undefined {
             choices = 0;
         }
         if (parentheses > MAX_NESTING || negations > MAX_NESTING || choices > MAX_NESTING) {
-            return index;
+            return { index, marker: NESTING_MARKER };
+        }
+        // A keyword token's type is named by the keyword; a name `period` is an ID token, and does not end the chain.
+        const type = tokens[index].tokenType.name;
+        if (chains.operators.has(type)) {
+            if (++chain > MAX_CHAIN) {
+                return { index, marker: CHAIN_MARKER };
+            }
+        } else if (chains.ends.has(type)) {
+            chain = 0;
         }
     }
     return undefined;

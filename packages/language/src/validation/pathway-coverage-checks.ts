@@ -48,9 +48,10 @@ export function pathwayCoverageChecks(services: RegelrattServices): ValidationCh
                 // The case as a criterion lets the editor offer to add the missing förlopp.
                 report('pathway-gap', { witness: witness.text, criterion: caseAsCriterion(gap.case, input.attributes) }, { node: model, property: 'name' }, witness);
             }
+            const byId = new Map(withCriterion.map(pathway => [elementId(pathway), pathway]));
             for (const overlap of overlaps) {
                 const witness = describeCase(overlap.case, input.attributes, locale.current);
-                const [first, second] = overlap.pathways.map(id => withCriterion.find(p => elementId(p) === id)!);
+                const [first, second] = overlap.pathways.map(id => byId.get(id)!);
                 report('pathway-overlap', { first: first.name, second: second.name, witness: witness.text }, { node: second, property: 'name', relatedInformation: relatedAt(first, first.name) }, witness);
             }
         },
