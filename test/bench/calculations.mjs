@@ -1,9 +1,10 @@
 /**
  * Calculation throughput: Habo's 2017 fee (examples/habo: levels derived from visits in a decision
  * table, service fees shared by couples, a capped per-portion fee, the maxtaxa from the prisbasbelopp,
- * a rounding step) for a synthetic register, by the runtime (`calculate`, the one evaluator in exact
- * rational arithmetic) against a hand-written function for the same rules in whole öre.
- * Usage: node test/bench/calculations.mjs [--cases 200000]
+ * a rounding step) for a synthetic register, by the runtime (`calculate` without explanation: the
+ * generated code for calculations, exact rationals in safe integers, with the BigInt evaluator behind
+ * it) against a hand-written function for the same rules in whole öre.
+ * Usage: node test/bench/calculations.mjs [--cases 1000000]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -14,7 +15,7 @@ import { PolicyRuntime } from '@regelratt/runtime';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
-const count = Number(args.includes('--cases') ? args[args.indexOf('--cases') + 1] : '200000');
+const count = Number(args.includes('--cases') ? args[args.indexOf('--cases') + 1] : '1000000');
 
 function* register(n) {
     let seed = 4711;

@@ -1,6 +1,7 @@
 import { ExactNumber, type Criterion, type Expression, type HourlyRate, type FlatRate, type Parameter, type PlaceRate } from '@regelratt/format';
 import type { AttributeCatalogue, CitizenValues } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
+import { generateCalculation, type FastCalculation } from './calculation-codegen.js';
 import { PreparedDecisionTable } from './decision-table.js';
 import { criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';
 import { inForce, type MoneyTrace, type PreparedTable } from './money.js';
@@ -41,6 +42,7 @@ export class Calculator {
     private readonly decisionTables = new Map<string, PreparedDecisionTable>();
     private readonly closures = new WeakMap<Expression, Compiled>();
     private readonly cells = new WeakMap<object, ExactNumber>();
+    private readonly generated = new Map<string, FastCalculation | null>();
 
     constructor(
         private readonly policy: PolicySet,
@@ -73,6 +75,24 @@ export class Calculator {
         memo.set(calculation.id, value);
         context.trace?.push({ step: `${calculation.name} = ${expressionText(calculation.value)}`, value: value.toDecimal() });
         return value;
+    }
+
+    /**
+     * A named calculation's value as decimal text, without explanation (a register's inner loop): the
+     * generated code answers where it can vouch for the exact value; otherwise, and whenever it
+     * cannot, the exact evaluator does, with the same value or the typed error.
+     */
+    calculationText(reference: string, values: CitizenValues, date: string, level: number | null | undefined): string {
+        let fast = this.generated.get(reference);
+        if (fast === undefined) {
+            fast = generateCalculation(reference, {
+                policy: this.policy,
+                catalogue: this.catalogue,
+                exact: (expression, at) => this.evaluate(expression, at),
+            }) ?? null;
+            this.generated.set(reference, fast);
+        }
+        return fast?.(values, date, level) ?? this.calculation(reference, { values, date, level }).toDecimal();
     }
 
     /** A formula's value; the formula is compiled into closures on first use, so a register walks no JSON. */

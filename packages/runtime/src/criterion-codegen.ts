@@ -42,8 +42,11 @@ export class Emitter {
 
     constructor(private readonly catalogue: AttributeCatalogue) { }
 
-    /** A read of the attribute that checks and fetches it on first use in a call, then reuses it. */
-    private read(attributeId: string): string {
+    /**
+     * A read of the attribute that checks and fetches it on first use in a call, then reuses it. Other
+     * generators (calculations) share it, so one call reads each attribute once whoever asks.
+     */
+    read(attributeId: string): string {
         let index = this.readerOf.get(attributeId);
         if (index === undefined) {
             const entry = this.catalogue.entries.get(attributeId);

@@ -5,7 +5,7 @@ import { Emitter, generateSelector, generateTest } from './criterion-codegen.js'
 import { generateCaseAnswerer } from './case-codegen.js';
 import type { CaseAnswer, CaseInput } from './evaluate-case.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
-import { Calculator, type EvaluationContext } from './calculation.js';
+import { Calculator } from './calculation.js';
 import { fee } from './fee.js';
 import { compensation, netEffect, PreparedTable, type Amount, type MoneyTrace } from './money.js';
 import { RegelrattRuntimeError } from './runtime-error.js';
@@ -138,10 +138,13 @@ export class PolicyRuntime {
         if (!question.date) {
             throw new RegelrattRuntimeError('missing-date', `En beräkning görs på ett datum; ange datum för ${calculation}.`, { calculation });
         }
+        const values = this.values(question.citizen ?? {});
+        if (options.explain === false) {
+            // Without an explanation no step text is built at all (the trace comes back empty).
+            return { amount: this.calculator.calculationText(calculation, values, question.date, question.level), trace: [] };
+        }
         const trace: MoneyTrace[] = [];
-        // Without an explanation no step text is built at all (the trace comes back empty).
-        const context: EvaluationContext = { values: this.values(question.citizen ?? {}), date: question.date, level: question.level, ...(options.explain ?? true ? { trace } : {}) };
-        const value = this.calculator.calculation(calculation, context);
+        const value = this.calculator.calculation(calculation, { values, date: question.date, level: question.level, trace });
         return { amount: value.toDecimal(), trace };
     }
 

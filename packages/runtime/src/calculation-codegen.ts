@@ -1,0 +1,501 @@
+import { ExactNumber, type Calculation, type Criterion, type DecisionTable, type Expression, type Rounding } from '@regelratt/format';
+import type { EvaluationContext } from './calculation.js';
+import { CitizenValues, type AttributeCatalogue } from './citizen.js';
+import { Emitter } from './criterion-codegen.js';
+import { inForce } from './money.js';
+import type { PolicySet } from './policy-set.js';
+
+/**
+ * A named calculation without explanation, as generated code: the value as decimal text, or
+ * undefined where the fast form cannot vouch for the exact answer (a number outside the safe
+ * integers, an error of any kind, a construct it leaves to the exact evaluator). The caller then asks
+ * the exact evaluator, which gives the answer or the typed error: the generated code never decides
+ * anything the exact evaluator would decide differently, it only gets there sooner.
+ */
+export type FastCalculation = (values: CitizenValues, date: string, level: number | null | undefined) => string | undefined;
+
+/** What the generator needs from the runtime: the policy, the attributes, and the exact evaluator. */
+export interface CalculationSources {
+    policy: PolicySet;
+    catalogue: AttributeCatalogue;
+    /** The exact evaluator (closures over ExactNumber): what the generated code calls for what it does not specialise. */
+    exact(expression: Expression, context: EvaluationContext): ExactNumber;
+}
+
+/**
+ * Generates one function per named calculation that computes in rationals held as two JS numbers
+ * (numerator, positive denominator, always reduced). Every product and sum is checked to stay within
+ * the safe integers, where JS arithmetic on whole numbers is exact, so each value it produces is the
+ * exact rational the BigInt evaluator would produce; the moment one would leave that range it gives
+ * up (throws `FALLBACK`) and the caller recomputes exactly.
+ *
+ * Values that depend only on the date (parameters, rates, literals, and calculations built from
+ * them, such as a maxtaxa from the prisbasbelopp) are computed by the exact evaluator once per date
+ * and kept; what depends on the citizen is straight-line code: attribute reads shared with the
+ * criterion generator, decision tables as if-chains, and a local per calculation and table so each is
+ * evaluated at most once per call.
+ */
+export function generateCalculation(reference: string, sources: CalculationSources): FastCalculation | undefined {
+    try {
+        const generator = new CalculationGenerator(sources);
+        return generator.build(sources.policy.get(reference, 'calculation'));
+    } catch {
+        // A reference or shape the generator cannot handle: the exact evaluator answers (or raises the typed error).
+        return undefined;
+    }
+}
+
+/** Thrown inside generated code when only the exact evaluator can answer; a plain object, so no stack is captured. */
+const FALLBACK = Object.freeze({ fallback: true });
+const M = Number.MAX_SAFE_INTEGER;
+
+function gcd(a: number, b: number): number {
+    a = Math.abs(a);
+    while (b !== 0) {
+        const r = a % b;
+        a = b;
+        b = r;
+    }
+    return a;
+}
+
+function numeratorOf(value: unknown): number {
+    if (!(value instanceof ExactNumber)) {
+        throw FALLBACK;
+    }
+    const n = Number(value.numerator);
+    if (!Number.isSafeInteger(n)) {
+        throw FALLBACK;
+    }
+    return n;
+}
+
+function denominatorOf(value: ExactNumber): number {
+    const d = Number(value.denominator);
+    if (!Number.isSafeInteger(d)) {
+        throw FALLBACK;
+    }
+    return d;
+}
+
+/** Whether n₁/d₁ < n₂/d₂, by cross products that must stay exact. */
+function less(n1: number, d1: number, n2: number, d2: number): boolean {
+    if (d1 === d2) {
+        return n1 < n2;
+    }
+    const a = n1 * d2;
+    const b = n2 * d1;
+    if (!(a <= M && a >= -M && b <= M && b >= -M)) {
+        throw FALLBACK;
+    }
+    return a < b;
+}
+
+const MODES = { 'half-away-from-zero': 0, 'half-up': 1, 'half-even': 2, down: 3, up: 4 } as const satisfies Record<Rounding['mode'], number>;
+
+/**
+ * n/d × scale rounded to a whole number by the mode: the same case split as `ExactNumber.round`,
+ * on a floor and a remainder that are exact in the safe range.
+ */
+function roundScaled(n: number, d: number, mode: number, scale: number): number {
+    const a = n * scale;
+    if (!(a <= M && a >= -M)) {
+        throw FALLBACK;
+    }
+    if (d === 1) {
+        return a;
+    }
+    let q = Math.floor(a / d);
+    const product = q * d;
+    if (!(product <= M && product >= -M)) {
+        throw FALLBACK;
+    }
+    let r = a - product;
+    // The float quotient may be one off near a whole number; the remainder puts it right.
+    while (r < 0) { q--; r += d; }
+    while (r >= d) { q++; r -= d; }
+    const half = 2 * r - d; // sign of (fraction − ½)
+    switch (mode) {
+        case MODES.down: return a < 0 && r !== 0 ? q + 1 : q;
+        case MODES.up: return r === 0 || a < 0 ? q : q + 1;
+        case MODES['half-up']: return half >= 0 ? q + 1 : q;
+        case MODES['half-even']: return half > 0 || (half === 0 && q % 2 !== 0) ? q + 1 : q;
+        default: return half > 0 || (half === 0 && a > 0) ? q + 1 : q;
+    }
+}
+
+/** The decimal text `ExactNumber.toDecimal` gives, without BigInt for whole numbers. */
+function text(n: number, d: number): string {
+    return d === 1 ? String(n) : ExactNumber.of(BigInt(n), BigInt(d)).toDecimal();
+}
+
+/** The date-dependent constants of one generated function, computed by the exact evaluator for the last date asked. */
+class DateConstants {
+    date: string | undefined = undefined;
+    /** Numerator and denominator of each constant; NaN where the exact evaluator failed or the value is outside the safe range. */
+    n: number[] = [];
+    d: number[] = [];
+    /** Whether each decision table is in force on the date. */
+    inForce: boolean[] = [];
+    private readonly empty: CitizenValues;
+
+    constructor(private readonly sources: CalculationSources, private readonly expressions: Expression[], private readonly tables: DecisionTable[]) {
+        this.empty = new CitizenValues({}, sources.catalogue);
+    }
+
+    refresh(date: string): void {
+        const n: number[] = [];
+        const d: number[] = [];
+        for (const expression of this.expressions) {
+            try {
+                const value = this.sources.exact(expression, { values: this.empty, date, level: undefined });
+                n.push(numeratorOf(value));
+                d.push(denominatorOf(value));
+            } catch {
+                n.push(NaN);
+                d.push(NaN);
+            }
+        }
+        this.n = n;
+        this.d = d;
+        this.inForce = this.tables.map(table => inForce(table.validity, date));
+        this.date = date;
+    }
+}
+
+/** Each value is a pair of locals `n<t>`, `d<t>`; a generator method returns t after writing the lines that define it. */
+class CalculationGenerator {
+    private readonly emitter: Emitter;
+    private temps = 0;
+    private readonly constants: Expression[] = [];
+    private readonly constantIndex = new Map<Expression, number>();
+    private readonly constantCalculations = new Map<string, boolean>();
+    private readonly escapes: Array<(values: CitizenValues, date: string, level: number | null | undefined) => ExactNumber> = [];
+    private readonly tables: DecisionTable[] = [];
+    private readonly tableIndex = new Map<string, number>();
+    private readonly cells: Array<[number[], number[]]> = [];
+    /** Inner functions: one per calculation and decision table the formula needs, each evaluated at most once per call. */
+    private readonly functions: string[] = [];
+    private readonly calculationIndex = new Map<string, number>();
+    private readonly generating = new Set<string>();
+    /**
+     * How deep the code being written is inside a branch or an inner function: 0 is the function's
+     * straight-line code, run on every call. There a calculation or table is computed in place, once,
+     * into locals later references reuse (no closure to allocate per call); deeper, where it may not
+     * be needed, it is an inner function that computes it on first use.
+     */
+    private depth = 0;
+    private readonly inlineCalculations = new Map<string, number>();
+    private readonly inlineTables = new Map<string, string>();
+    private readonly tableFunctions = new Set<number>();
+
+    constructor(private readonly sources: CalculationSources) {
+        this.emitter = new Emitter(sources.catalogue);
+    }
+
+    build(calculation: Calculation): FastCalculation | undefined {
+        const body: string[] = [];
+        const t = this.node(calculation.value, body);
+        const dateConstants = new DateConstants(this.sources, this.constants, this.tables);
+        const source = [
+            'if (kc.date !== date) kc.refresh(date);',
+            'const kn = kc.n, kd = kc.d, kt = kc.inForce;',
+            'try {',
+            ...this.functions,
+            ...body,
+            `return text(n${t}, d${t});`,
+            '} catch { return undefined; }',
+        ].join('\n');
+        return this.emitter.buildWith<[string, number | null | undefined], string | undefined>(['date', 'level'], {
+            kc: dateConstants, ext: this.escapes, cells: this.cells, F: FALLBACK, M, gcd, less, roundScaled, text, numeratorOf, denominatorOf,
+        }, source);
+    }
+
+    private temp(): number {
+        return this.temps++;
+    }
+
+    /** Keeps n<t>/d<t> exact: within the safe integers (else fallback) and reduced. */
+    private normalise(t: number, out: string[]): void {
+        out.push(`if (!(n${t} <= M && n${t} >= -M && d${t} <= M)) throw F;`);
+        out.push(`if (d${t} !== 1) { const g = gcd(n${t}, d${t}); n${t} /= g; d${t} /= g; }`);
+    }
+
+    private node(expression: Expression, out: string[]): number {
+        if (this.constant(expression)) {
+            let index = this.constantIndex.get(expression);
+            if (index === undefined) {
+                index = this.constants.push(expression) - 1;
+                this.constantIndex.set(expression, index);
+            }
+            const t = this.temp();
+            out.push(`const n${t} = kn[${index}], d${t} = kd[${index}]; if (n${t} !== n${t}) throw F;`);
+            return t;
+        }
+        if ('ref' in expression) {
+            return this.reference(expression, out);
+        }
+        if ('level' in expression) {
+            const t = this.temp();
+            out.push(`if (!Number.isSafeInteger(level)) throw F; const n${t} = level, d${t} = 1;`);
+            return t;
+        }
+        if ('op' in expression) {
+            const a = this.node(expression.left, out);
+            const b = this.node(expression.right, out);
+            const t = this.temp();
+            out.push(`let n${t}, d${t};`);
+            switch (expression.op) {
+                case '+':
+                case '-': {
+                    const op = expression.op;
+                    out.push(`if (d${a} === d${b}) { n${t} = n${a} ${op} n${b}; d${t} = d${a}; } else {`,
+                        `const p = n${a} * d${b}, q = n${b} * d${a}; if (!(p <= M && p >= -M && q <= M && q >= -M)) throw F;`,
+                        `n${t} = p ${op} q; d${t} = d${a} * d${b}; }`);
+                    break;
+                }
+                case '*':
+                    out.push(`n${t} = n${a} * n${b}; d${t} = d${a} * d${b};`);
+                    break;
+                case '/':
+                    out.push(`if (n${b} === 0) throw F; n${t} = n${a} * d${b}; d${t} = d${a} * n${b}; if (d${t} < 0) { n${t} = -n${t}; d${t} = -d${t}; }`);
+                    break;
+            }
+            this.normalise(t, out);
+            return t;
+        }
+        if ('call' in expression) {
+            const args = expression.args.map(arg => this.node(arg, out));
+            const t = this.temp();
+            out.push(`let n${t} = n${args[0]}, d${t} = d${args[0]};`);
+            // ExactNumber.min/max keep the first of equal values; equal reduced values are the same pair anyway.
+            const better = expression.call === 'min' ? (x: number) => `less(n${x}, d${x}, n${t}, d${t})` : (x: number) => `less(n${t}, d${t}, n${x}, d${x})`;
+            for (const x of args.slice(1)) {
+                out.push(`if (${better(x)}) { n${t} = n${x}; d${t} = d${x}; }`);
+            }
+            return t;
+        }
+        if ('round' in expression) {
+            const a = this.node(expression.round, out);
+            const t = this.temp();
+            const scale = expression.rounding.unit === 'öre' ? 100 : 1;
+            const mode = Object.hasOwn(MODES, expression.rounding.mode) ? MODES[expression.rounding.mode] : undefined;
+            if (mode === undefined) {
+                throw new Error(`unknown rounding ${expression.rounding.mode}`);
+            }
+            out.push(`let n${t} = roundScaled(n${a}, d${a}, ${mode}, ${scale}), d${t} = ${scale};`);
+            this.normalise(t, out);
+            return t;
+        }
+        if ('if' in expression) {
+            const t = this.temp();
+            const then: string[] = [];
+            const otherwise: string[] = [];
+            this.depth++;
+            const a = this.node(expression.then, then);
+            const b = this.node(expression.else, otherwise);
+            this.depth--;
+            out.push(`let n${t}, d${t};`, `if (${this.emitter.expression(expression.if)}) {`, ...then, `n${t} = n${a}; d${t} = d${a};`,
+                '} else {', ...otherwise, `n${t} = n${b}; d${t} = d${b};`, '}');
+            return t;
+        }
+        return this.escape(expression, out);
+    }
+
+    private reference(expression: Extract<Expression, { ref: string }>, out: string[]): number {
+        const id = expression.ref;
+        const kind = id.slice(0, id.indexOf('/'));
+        if (expression.atLevel) {
+            return this.escape(expression, out);
+        }
+        if (kind === 'calculation') {
+            if (this.depth === 0) {
+                let inline = this.inlineCalculations.get(id);
+                if (inline === undefined) {
+                    inline = this.withCycleGuard(id, () => this.node(this.sources.policy.get(id, 'calculation').value, out));
+                    this.inlineCalculations.set(id, inline);
+                }
+                return inline;
+            }
+            const index = this.calculationFunction(id);
+            const t = this.temp();
+            out.push(`c${index}(); const n${t} = c${index}n, d${t} = c${index}d;`);
+            return t;
+        }
+        if (kind === 'decisionTable') {
+            const table = this.sources.policy.get(id, 'decisionTable');
+            const column = expression.column === undefined ? (table.outputs.length === 1 ? 0 : -1) : table.outputs.indexOf(expression.column);
+            if (column < 0 || table.inputs.some(input => 'level' in input)) {
+                // An unknown column (a typed error) or a table that reads the case's level: the exact evaluator.
+                return this.escape(expression, out);
+            }
+            let row: string;
+            if (this.depth === 0) {
+                row = this.inlineTables.get(table.id) ?? '';
+                if (!row) {
+                    row = `r${this.temp()}`;
+                    out.push(`let ${row} = -1;`, ...this.tableRow(table, this.tableSlot(table), row));
+                    this.inlineTables.set(table.id, row);
+                }
+            } else {
+                row = `t${this.tableFunction(table)}()`;
+            }
+            const cells = this.cells.push(cellsOf(table, column)) - 1;
+            const t = this.temp();
+            out.push(`const r${t} = ${row}, n${t} = cells[${cells}][0][r${t}], d${t} = cells[${cells}][1][r${t}]; if (n${t} !== n${t}) throw F;`);
+            return t;
+        }
+        const attribute = this.sources.catalogue.attributes.get(id);
+        if (attribute) {
+            const type = attribute.domain.type;
+            const t = this.temp();
+            if (type === 'integer') {
+                out.push(`const v${t} = ${this.emitter.read(id)}; if (typeof v${t} !== "number") throw F; const n${t} = v${t}, d${t} = 1;`);
+            } else if (type === 'decimal' || type === 'money') {
+                out.push(`const v${t} = ${this.emitter.read(id)}, n${t} = numeratorOf(v${t}), d${t} = denominatorOf(v${t});`);
+            } else {
+                // Not a number: the exact evaluator raises the error.
+                out.push('throw F;');
+                out.push(`const n${t} = 0, d${t} = 1;`);
+            }
+            return t;
+        }
+        return this.escape(expression, out);
+    }
+
+    /** Anything not specialised (a level table, a value at another level, a table that reads the level): the exact evaluator, converted. */
+    private escape(expression: Expression, out: string[]): number {
+        const exact = this.sources.exact;
+        const index = this.escapes.push((values, date, level) => exact(expression, { values, date, level })) - 1;
+        const t = this.temp();
+        out.push(`const x${t} = ext[${index}](values, date, level), n${t} = numeratorOf(x${t}), d${t} = denominatorOf(x${t});`);
+        return t;
+    }
+
+    /** Generates a calculation's formula; a cycle (the checker refuses them) is left to the exact evaluator to report. */
+    private withCycleGuard(id: string, generate: () => number): number {
+        if (this.generating.has(id)) {
+            throw new Error(`cycle through ${id}`);
+        }
+        this.generating.add(id);
+        const t = generate();
+        this.generating.delete(id);
+        return t;
+    }
+
+    /** An inner function `c<i>()` that evaluates a citizen-dependent calculation once per call into `c<i>n`, `c<i>d`. */
+    private calculationFunction(id: string): number {
+        let index = this.calculationIndex.get(id);
+        if (index !== undefined) {
+            return index;
+        }
+        const lines: string[] = [];
+        this.depth++;
+        const t = this.withCycleGuard(id, () => this.node(this.sources.policy.get(id, 'calculation').value, lines));
+        this.depth--;
+        index = this.calculationIndex.size;
+        this.calculationIndex.set(id, index);
+        this.functions.push(`let c${index}s = false, c${index}n = 0, c${index}d = 1;`,
+            `function c${index}() { if (c${index}s) return;`, ...lines, `c${index}n = n${t}; c${index}d = d${t}; c${index}s = true; }`);
+        return index;
+    }
+
+    /** The table's index among those whose validity is computed per date. */
+    private tableSlot(table: DecisionTable): number {
+        let index = this.tableIndex.get(table.id);
+        if (index === undefined) {
+            index = this.tables.push(table) - 1;
+            this.tableIndex.set(table.id, index);
+        }
+        return index;
+    }
+
+    /** Lines that put the deciding row of a decision table, by its hit policy, into `variable` (declared, −1). */
+    private tableRow(table: DecisionTable, slot: number, variable: string): string[] {
+        const conditions = table.rows.map(row => {
+            const criteria = row.when.filter((c): c is Criterion => c !== null);
+            return criteria.length === 0 ? 'true' : this.emitter.expression(criteria.length === 1 ? criteria[0] : { all: criteria });
+        });
+        const lines = [`if (!kt[${slot}]) throw F;`];
+        if (table.hitPolicy === 'first') {
+            lines.push(conditions.map((condition, row) => `if (${condition}) ${variable} = ${row};`).join(' else '));
+        } else {
+            // Unique: every row is tested; a second match is the exact evaluator's `several-matching-rows`.
+            conditions.forEach((condition, row) => lines.push(`if (${condition}) { if (${variable} >= 0) throw F; ${variable} = ${row}; }`));
+        }
+        lines.push(`if (${variable} < 0) throw F;`);
+        return lines;
+    }
+
+    /** An inner function `t<i>()` giving the deciding row of a decision table, computed on first use in a call. */
+    private tableFunction(table: DecisionTable): number {
+        const slot = this.tableSlot(table);
+        if (!this.tableFunctions.has(slot)) {
+            this.tableFunctions.add(slot);
+            this.functions.push(`let t${slot}r = -1;`, `function t${slot}() { if (t${slot}r >= 0) return t${slot}r; let r = -1;`,
+                ...this.tableRow(table, slot, 'r'), `return t${slot}r = r; }`);
+        }
+        return slot;
+    }
+
+    /** Whether a value depends on the date alone (no attribute, no level), so it is computed once per date. */
+    private constant(expression: Expression): boolean {
+        if ('quantity' in expression) {
+            return true;
+        }
+        if ('ref' in expression) {
+            if (expression.atLevel) {
+                return false;
+            }
+            const kind = expression.ref.slice(0, expression.ref.indexOf('/'));
+            if (kind === 'parameter' || kind === 'hourlyRate' || kind === 'flatRate' || kind === 'placeRate') {
+                return true;
+            }
+            if (kind === 'calculation') {
+                let known = this.constantCalculations.get(expression.ref);
+                if (known === undefined) {
+                    // Provisionally not constant: a cycle then ends here, and the exact evaluator reports it.
+                    this.constantCalculations.set(expression.ref, false);
+                    known = this.constant(this.sources.policy.get(expression.ref, 'calculation').value);
+                    this.constantCalculations.set(expression.ref, known);
+                }
+                return known;
+            }
+            return false;
+        }
+        if ('op' in expression) {
+            return this.constant(expression.left) && this.constant(expression.right);
+        }
+        if ('call' in expression) {
+            return expression.args.every(arg => this.constant(arg));
+        }
+        if ('round' in expression) {
+            return this.constant(expression.round);
+        }
+        return false;
+    }
+}
+
+/** A decision-table column as numerators and denominators per row; NaN where the cell is open or outside the safe range. */
+function cellsOf(table: DecisionTable, column: number): [number[], number[]] {
+    const n: number[] = [];
+    const d: number[] = [];
+    for (const row of table.rows) {
+        const cell = row.then[column];
+        let value: ExactNumber | undefined;
+        try {
+            if (cell && !('open' in cell)) {
+                const raw = ExactNumber.parse(cell.value);
+                value = cell.unit === '%' ? raw.divide(ExactNumber.of(100n)) : raw;
+            }
+        } catch {
+            value = undefined;
+        }
+        const numerator = value === undefined ? NaN : Number(value.numerator);
+        const denominator = value === undefined ? NaN : Number(value.denominator);
+        const safe = Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator);
+        n.push(safe ? numerator : NaN);
+        d.push(safe ? denominator : NaN);
+    }
+    return [n, d];
+}
