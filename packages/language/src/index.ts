@@ -9,6 +9,7 @@ export { serializeCompiledPolicy } from './compiler/serialize.js';
 export { splitCases, findWitness, holds, CASE_BUDGET, type Case, type CaseSplit } from './analysis/case-split.js';
 export { analyseCoverage, type CoverageFinding, type PathwayUnderAnalysis } from './analysis/pathway-coverage.js';
 export { analyseInclusion, type InclusionFinding } from './analysis/inclusion-analysis.js';
+export { analyseCalculationNeed, type CalculationNeedFinding, type NeedQuestion } from './analysis/calculation-need.js';
 export { partitionDomain, representative, type Region } from './analysis/regions.js';
 export type { AttributeDomain, AnalysedAttribute } from './analysis/attribute-domain.js';
 export { nearestName } from './validation/nearest-name.js';

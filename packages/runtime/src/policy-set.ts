@@ -44,6 +44,11 @@ export class PolicySet {
         return element as ElementOf<K>;
     }
 
+    /** An element by id, whatever its kind, or undefined. */
+    find(id: string): CompiledElement | undefined {
+        return this.byId.get(id);
+    }
+
     /** Every element of a kind, in the order the files list them. */
     all<K extends ElementKind>(kind: K): ReadonlyArray<ElementOf<K>> {
         let elements = this.byKind.get(kind);

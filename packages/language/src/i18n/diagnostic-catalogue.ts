@@ -200,6 +200,16 @@ export const diagnosticCatalogue = {
         sv: a => `${a.table}.${a.column} sjunker när ${a.need} ökar: ${a.lower} ger ${a.lowerAmount} (rad ${a.lowerRow}), men ${a.higher} ger ${a.higherAmount} (rad ${a.higherRow}).`,
         en: a => `${a.table}.${a.column} falls as ${a.need} rises: ${a.lower} gives ${a.lowerAmount} (row ${a.lowerRow}), but ${a.higher} gives ${a.higherAmount} (row ${a.higherRow}).`,
     },
+    'calculation-falls-as-need-rises': {
+        severity: 'warning',
+        sv: a => `${a.name} sjunker när ${a.need} ökar${a.date ? ` (${a.date})` : ''}: ${a.lower} ger ${a.lowerAmount}, men ${a.higher} ger ${a.higherAmount}.`,
+        en: a => `${a.name} falls as ${a.need} rises${a.date ? ` (${a.date})` : ''}: ${a.lower} gives ${a.lowerAmount}, but ${a.higher} gives ${a.higherAmount}.`,
+    },
+    'calculation-need-undecided': {
+        severity: 'warning',
+        sv: a => `Om ${a.name} sjunker när ${a.need} ökar har inte kunnat avgöras: ${a.reason}.`,
+        en: a => `Whether ${a.name} falls as ${a.need} rises could not be decided: ${a.reason}.`,
+    },
     'decision-row-arity': {
         severity: 'error',
         sv: a => `Rad ${a.row} har ${a.inputs} villkor och ${a.outputs} utfall, men tabellens huvud har ${a.headerInputs} och ${a.headerOutputs}.`,

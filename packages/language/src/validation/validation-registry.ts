@@ -1,5 +1,6 @@
 import type { RegelrattServices } from '../regelratt-module.js';
 import { calculationChecks } from './calculation-checks.js';
+import { calculationNeedChecks } from './calculation-need-checks.js';
 import { clauseChecks } from './clause-checks.js';
 import { criterionTypeChecks } from './criterion-type-checks.js';
 import { dateChecks } from './date-checks.js';
@@ -36,6 +37,7 @@ export function registerValidationChecks(services: RegelrattServices): void {
         levelTableChecks(services),
         pathwayCoverageChecks(services),
         decisionTableChecks(services),
+        calculationNeedChecks(services),
         inclusionChecks(services),
         testPhaseChecks(services),
         levelTableAnalyses(services),

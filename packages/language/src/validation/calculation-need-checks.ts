@@ -1,0 +1,136 @@
+import { LEVEL_INPUT, type CompiledPolicyFile } from '@regelratt/format';
+import { PolicyRuntime } from '@regelratt/runtime';
+import { WorkspaceCache, type ValidationChecks } from 'langium';
+import type * as Ast from '../generated/ast.js';
+import { isCalculation, isDecisionTable, isLevelTable, isLevelExpression, isPolicy, isReferenceExpression, type RegelrattAstType } from '../generated/ast.js';
+import { analyseCalculationNeed, SEARCH_BUDGET, type NeedQuestion } from '../analysis/calculation-need.js';
+import { calculationCycle } from '../analysis/calculation-cycles.js';
+import { compilePolicy } from '../compiler/compile-policy.js';
+import { elementId } from '../compiler/element-ids.js';
+import { swedishDecimal } from '../numbers/decimal-text.js';
+import type { RegelrattServices } from '../regelratt-module.js';
+import { AstUtils } from 'langium';
+import { createReport } from './report.js';
+
+/**
+ * A named calculation's amount must not fall as need rises: over the level, the attributes it names
+ * with `behov`, and the need columns of the decision tables it reads. The reasoning is in
+ * analysis/calculation-need.ts, which asks the runtime of the compiled workspace for every amount it
+ * reports; this adapter finds the needs and words the findings.
+ */
+export function calculationNeedChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
+    const locale = services.i18n.Locale;
+    const documents = services.shared.workspace.LangiumDocuments;
+    // One runtime per workspace state: every calculation of every file is asked of the same one.
+    const runtimes = new WorkspaceCache<string, PolicyRuntime | null>(services.shared);
+    const runtime = (): PolicyRuntime | undefined => runtimes.get('workspace', () => {
+        try {
+            const files: CompiledPolicyFile[] = documents.all.toArray()
+                .filter(document => isPolicy(document.parseResult.value))
+                .map(document => compilePolicy(document.parseResult.value as Ast.Policy, document.uri.path.split('/').pop() ?? ''));
+            return new PolicyRuntime(files);
+        } catch {
+            // A workspace that does not compile yet (a half-typed reference): the errors are reported elsewhere.
+            return null;
+        }
+    }) ?? undefined;
+    return {
+        Calculation: (calculation, accept) => {
+            if (!calculation.name || !calculation.value || calculationCycle(calculation)) {
+                return;
+            }
+            const needs = needsOf(calculation);
+            if (needs.size === 0) {
+                return;
+            }
+            const compiled = runtime();
+            if (!compiled) {
+                return;
+            }
+            const report = createReport(accept, locale);
+            const sv = locale.current === 'sv';
+            const attributes = new Map(compiled.policy.all('attribute').map(a => [a.id, a]));
+            const needName = (need: string) => (need === LEVEL_INPUT ? (sv ? 'nivån' : 'the level') : attributes.get(need)?.name ?? need);
+            const questionText = (question: NeedQuestion) => {
+                const parts = Object.entries(question.citizen).map(([name, value]) =>
+                    `${name} = ${typeof value === 'boolean' ? (value ? (sv ? 'ja' : 'yes') : (sv ? 'nej' : 'no')) : sv ? swedishDecimal(value) : value}`);
+                if (question.level !== undefined) {
+                    parts.unshift(`${sv ? 'nivå' : 'level'} ${question.level}`);
+                }
+                return parts.length > 0 ? parts.join(', ') : (sv ? 'alla medborgare' : 'every citizen');
+            };
+            let findings;
+            try {
+                findings = analyseCalculationNeed(compiled, elementId(calculation), [...needs.keys()]);
+            } catch {
+                return; // an element the compiled workspace lacks (a half-typed file): nothing to say yet
+            }
+            for (const finding of findings) {
+                if (finding.kind === 'falls') {
+                    const amount = (text: string) => `${sv ? swedishDecimal(text) : text} kr`;
+                    const example = (question: NeedQuestion) => Object.fromEntries(Object.entries(question.citizen).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 'ja' : 'nej') : v]));
+                    report('calculation-falls-as-need-rises', {
+                        name: calculation.name, need: needName(finding.need), ...(finding.date ? { date: finding.date } : {}),
+                        lower: questionText(finding.lower), higher: questionText(finding.higher),
+                        lowerAmount: amount(finding.lowerAmount), higherAmount: amount(finding.higherAmount),
+                    }, { node: calculation, property: 'name' }, {
+                        text: `${questionText(finding.lower)} ${sv ? 'mot' : 'against'} ${questionText(finding.higher)}`,
+                        example: { ...example(finding.lower), ...(finding.lower.level !== undefined ? { nivå: String(finding.lower.level) } : {}) },
+                    });
+                } else {
+                    const others = (finding.others ?? []).map(id => attributes.get(id)?.name ?? id).join(', ');
+                    const reasons = {
+                        'too-many-cases': sv ? `fler än ${SEARCH_BUDGET} fall att pröva` : `more than ${SEARCH_BUDGET} cases to try`,
+                        'need-not-enumerable': sv ? `${needName(finding.need)} kan inte prövas värde för värde (inget heltal i ett litet intervall), och inget fall där beloppet sjunker hittades`
+                            : `${needName(finding.need)} cannot be tried value by value (not a whole number in a small range), and no case where the amount falls was found`,
+                        'computes-with-others': sv ? `beloppet räknar med ${others}, som inte kan prövas värde för värde, och inget fall där beloppet sjunker hittades`
+                            : `the amount computes with ${others}, which cannot be tried value by value, and no case where the amount falls was found`,
+                    } satisfies Record<typeof finding.reason, string>;
+                    const reason = reasons[finding.reason];
+                    report('calculation-need-undecided', { name: calculation.name, need: needName(finding.need), reason }, { node: calculation, property: 'name' });
+                }
+            }
+        },
+    };
+}
+
+/**
+ * What counts as need for a calculation: the attributes it names with `behov`, the need columns of
+ * every decision table it reads (directly or through other calculations), and the level where it reads one.
+ */
+function needsOf(calculation: Ast.Calculation): Map<string, true> {
+    const needs = new Map<string, true>();
+    for (const need of calculation.needs) {
+        if (need.ref) {
+            needs.set(elementId(need.ref), true);
+        }
+    }
+    const seen = new Set<Ast.Calculation>();
+    const visit = (calculationNode: Ast.Calculation) => {
+        if (seen.has(calculationNode) || !calculationNode.value) {
+            return;
+        }
+        seen.add(calculationNode);
+        for (const node of [calculationNode.value, ...AstUtils.streamAllContents(calculationNode.value)]) {
+            if (isLevelExpression(node)) {
+                needs.set(LEVEL_INPUT, true);
+            }
+            if (!isReferenceExpression(node)) {
+                continue;
+            }
+            const target = node.target?.ref;
+            if (isCalculation(target)) {
+                visit(target);
+            } else if (isDecisionTable(target)) {
+                target.needs.forEach(need => need.ref && needs.set(elementId(need.ref), true));
+                if (target.header?.inputs.some(input => input.level)) {
+                    needs.set(LEVEL_INPUT, true);
+                }
+            } else if (isLevelTable(target) && !node.level) {
+                needs.set(LEVEL_INPUT, true);
+            }
+        }
+    };
+    visit(calculation);
+    return needs;
+}
