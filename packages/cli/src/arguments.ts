@@ -8,7 +8,7 @@ export interface CliOptions {
     command?: CommandName;
     inputs: string[];
     out?: string;
-    format: 'text' | 'json';
+    format: 'text' | 'json' | 'sarif';
     locale: MessageLocale;
     maxFileBytes: number;
     /** Show information-level diagnostics (unused declarations) in text output. */
@@ -76,7 +76,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
         return fail(problems.badValue('--lang', lang), command);
     }
     const format = text('format') ?? 'text';
-    if (format !== 'text' && format !== 'json') {
+    // SARIF describes findings in files: only `check` has them to give.
+    if (format !== 'text' && format !== 'json' && !(format === 'sarif' && command === 'check')) {
         return fail(problems.badValue('--format', format), command);
     }
     let maxFileBytes = DEFAULT_MAX_MB * 1024 * 1024;

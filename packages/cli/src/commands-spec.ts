@@ -3,7 +3,7 @@ import type { MessageLocale } from '@regelratt/language';
 /** Every option the command line knows, with what it means, in both languages. */
 export const OPTIONS = {
     out: { short: 'o', value: { sv: 'mapp', en: 'folder' }, sv: 'Mappen som JSON-filerna skrivs till.', en: 'The folder the JSON files are written to.' },
-    format: { value: 'text|json', sv: 'Utskriftsformat (standard: text).', en: 'Output format (default: text).' },
+    format: { value: 'text|json|sarif', sv: 'Utskriftsformat (standard: text; sarif, för kodgranskningsverktyg, bara för check).', en: 'Output format (default: text; sarif, for code-scanning tools, for check only).' },
     lang: { value: 'sv|en', sv: 'Språk för meddelanden (standard: sv).', en: 'Language of messages (default: sv).' },
     info: { sv: 'Visar även upplysningar (till exempel namn som inte används).', en: 'Also shows notes (names nobody uses, for instance).' },
     'max-file-size': { value: 'MB', sv: 'Största tillåtna filstorlek (standard: 4).', en: 'Largest file accepted (default: 4).' },

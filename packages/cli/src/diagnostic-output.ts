@@ -3,8 +3,10 @@ import { severityWord } from './cli-messages.js';
 import { painter } from './colour.js';
 
 /** A diagnostic tied to the path the user gave (relative to where the command runs). */
-export interface ReportedDiagnostic extends PolicyDiagnostic {
+export interface ReportedDiagnostic extends Omit<PolicyDiagnostic, 'related'> {
     file: string;
+    /** Other places the finding is about, with paths shown as `file` is. */
+    related?: Array<{ file: string; line: number; column: number; endLine: number; endColumn: number; message: string }>;
 }
 
 /** `file:line:col: fel: message [code]`, the shape compilers use, so editors and CI logs link to the place. */
@@ -21,6 +23,7 @@ export function formatJson(diagnostics: readonly ReportedDiagnostic[], files: nu
             file: d.file, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn,
             severity: d.severity, code: d.code, message: d.message, args: d.args,
             ...(d.witness ? { witness: d.witness } : {}),
+            ...(d.related ? { related: d.related } : {}),
         })),
         summary: { files, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') },
     }, null, 2)}\n`;

@@ -34,7 +34,11 @@ export async function loadWorkspace(options: CliOptions, cwd: string): Promise<L
     const { Regelratt: services } = createRegelrattServices(NodeFileSystem);
     services.i18n.Locale.current = options.locale;
     const checked = await checkPolicies(services, files);
-    const diagnostics = checked.flatMap(c => c.diagnostics.map(d => ({ ...d, file: shown(c.path, cwd) })));
+    const diagnostics: ReportedDiagnostic[] = checked.flatMap(c => c.diagnostics.map(({ related, ...d }) => ({
+        ...d,
+        file: shown(c.path, cwd),
+        ...(related ? { related: related.map(({ path: place, ...at }) => ({ file: shown(place, cwd), ...at })) } : {}),
+    })));
     return { ok: true, workspace: { services, checked, diagnostics, root: commonFolder(options.inputs.map(i => path.resolve(cwd, i)), paths) } };
 }
 

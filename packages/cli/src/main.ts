@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseArguments } from './arguments.js';
 import { problems, usageError } from './cli-messages.js';
 import { commandHelp, globalHelp } from './commands-spec.js';
@@ -7,6 +6,7 @@ import { runCompile } from './commands/compile.js';
 import { runEval } from './commands/eval.js';
 import { runTest } from './commands/test.js';
 import type { CliIO } from './io.js';
+import { cliVersion } from './version.js';
 
 export type { CliIO } from './io.js';
 export { colourWanted } from './colour.js';
@@ -27,7 +27,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return 0;
     }
     if (options.version) {
-        io.stdout.write(`${version()}\n`);
+        io.stdout.write(`${cliVersion()}\n`);
         return 0;
     }
     const fail = (problem: { sv: string; en: string }) => {
@@ -62,7 +62,3 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
 }
 
-function version(): string {
-    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-    return manifest.version;
-}

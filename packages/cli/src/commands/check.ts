@@ -3,6 +3,8 @@ import { hiddenInfos, moreOfTheSame, summary } from '../cli-messages.js';
 import { formatJson, formatText, type ReportedDiagnostic } from '../diagnostic-output.js';
 import type { CliIO } from '../io.js';
 import { loadWorkspace } from '../load-workspace.js';
+import { formatSarif } from '../sarif-output.js';
+import { cliVersion } from '../version.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_POLICY_ERRORS = 1;
@@ -26,6 +28,10 @@ export const SHOWN_PER_PLACE = 3;
 export function printDiagnostics(diagnostics: readonly ReportedDiagnostic[], files: number, options: CliOptions, io: CliIO): void {
     if (options.format === 'json') {
         io.stdout.write(formatJson(diagnostics, files));
+        return;
+    }
+    if (options.format === 'sarif') {
+        io.stdout.write(formatSarif(diagnostics, { locale: options.locale, version: cliVersion(), cwd: io.cwd }));
         return;
     }
     const informational = (d: ReportedDiagnostic) => d.severity === 'info' || d.severity === 'hint';

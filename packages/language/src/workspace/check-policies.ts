@@ -18,10 +18,22 @@ export interface PolicyDiagnostic {
     args: MessageArgs;
     /** For analysis findings: the example citizen the finding holds for. */
     witness?: { text: string; example: Record<string, string> };
+    /** Other places the finding is about (the earlier row, the other version), with what each is. */
+    related?: RelatedPlace[];
     line: number;
     column: number;
     endLine: number;
     endColumn: number;
+}
+
+export interface RelatedPlace {
+    /** The file's path on disk. */
+    path: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    message: string;
 }
 
 export interface CheckedPolicy {
@@ -66,6 +78,16 @@ function toPolicyDiagnostic(diagnostic: Diagnostic): PolicyDiagnostic {
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         args: data?.args ?? {},
         ...(data?.witness ? { witness: data.witness } : {}),
+        ...(diagnostic.relatedInformation?.length ? {
+            related: diagnostic.relatedInformation.map(info => ({
+                path: URI.parse(info.location.uri).fsPath,
+                line: info.location.range.start.line + 1,
+                column: info.location.range.start.character + 1,
+                endLine: info.location.range.end.line + 1,
+                endColumn: info.location.range.end.character + 1,
+                message: info.message,
+            })),
+        } : {}),
         line: diagnostic.range.start.line + 1,
         column: diagnostic.range.start.character + 1,
         endLine: diagnostic.range.end.line + 1,
