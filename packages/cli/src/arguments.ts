@@ -2,13 +2,15 @@ import { parseArgs } from 'node:util';
 import { isCalendarDate } from '@regelratt/format';
 import { isMessageLocale, nearestName, type MessageLocale } from '@regelratt/language';
 import { problems } from './cli-messages.js';
-import { COMMANDS, commandsTaking, isCommand, OPTIONS, type CommandName, type OptionName } from './commands-spec.js';
+import { COMMANDS, commandsTaking, formatsOf, isCommand, OPTIONS, type CommandName, type OptionName, type OutputFormat } from './commands-spec.js';
 
 export interface CliOptions {
     command?: CommandName;
     inputs: string[];
     out?: string;
-    format: 'text' | 'json' | 'sarif';
+    format: OutputFormat;
+    /** `diff`: the git revision the inputs are compared with. */
+    rev?: string;
     locale: MessageLocale;
     maxFileBytes: number;
     /** Show information-level diagnostics (unused declarations) in text output. */
@@ -49,7 +51,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     const commandIndex = findCommand(argv);
     const word = commandIndex >= 0 ? argv[commandIndex] : undefined;
     if (word !== undefined && !isCommand(word)) {
-        return fail(problems.unknownCommand(word, nearestName(word, Object.keys(COMMANDS))));
+        return fail(problems.unknownCommand(word, nearestName(word, Object.keys(COMMANDS)), Object.keys(COMMANDS)));
     }
     const command = word as CommandName | undefined;
     const accepted: readonly OptionName[] = command ? [...COMMANDS[command].options] : ['lang', 'debug', 'help', 'version'];
@@ -76,9 +78,10 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
         return fail(problems.badValue('--lang', lang), command);
     }
     const format = text('format') ?? 'text';
-    // SARIF describes findings in files: only `check` has them to give.
-    if (format !== 'text' && format !== 'json' && !(format === 'sarif' && command === 'check')) {
-        return fail(problems.badValue('--format', format), command);
+    // Each command writes its own formats: SARIF describes findings (check), Markdown a diff.
+    const formats = formatsOf(command);
+    if (!(formats as readonly string[]).includes(format)) {
+        return fail(problems.badChoice('--format', format, formats), command);
     }
     let maxFileBytes = DEFAULT_MAX_MB * 1024 * 1024;
     const maxFileSize = text('max-file-size');
@@ -100,7 +103,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
             ...(command ? { command } : {}),
             inputs: parsed.positionals,
             out: text('out'),
-            format,
+            format: format as OutputFormat,
+            ...(text('rev') !== undefined ? { rev: text('rev') } : {}),
             locale: lang,
             maxFileBytes,
             info: values.info === true,

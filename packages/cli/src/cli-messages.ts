@@ -20,9 +20,9 @@ export function usageError(problem: string, locale: MessageLocale, command?: str
 }
 
 export const problems = {
-    unknownCommand: (command: string, suggestion?: string) => ({
-        sv: `okänt kommando '${command}'.${suggestion ? ` Menade du '${suggestion}'?` : ''} Kommandon: check, compile, test, eval.`,
-        en: `unknown command '${command}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Commands: check, compile, test, eval.`,
+    unknownCommand: (command: string, suggestion: string | undefined, commands: readonly string[]) => ({
+        sv: `okänt kommando '${command}'.${suggestion ? ` Menade du '${suggestion}'?` : ''} Kommandon: ${commands.join(', ')}.`,
+        en: `unknown command '${command}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Commands: ${commands.join(', ')}.`,
     }),
     unknownOption: (option: string, suggestion: string | undefined, command: string | undefined, suggestionFor: readonly string[] = []) => ({
         sv: `okänd flagga '${option}'${command ? ` för ${command}` : ''}.${suggestion ? ` Menade du '${suggestion}'?` : ''}${suggestionFor.length > 0 ? ` Den gäller ${suggestionFor.join(' och ')}.` : ''}`,
@@ -39,6 +39,11 @@ export const problems = {
     noOutput: () => ({ sv: 'compile behöver en utmapp: -o <mapp>.', en: 'compile needs an output folder: -o <folder>.' }),
     badOption: (detail: string) => ({ sv: `felaktig flagga: ${detail}`, en: `bad option: ${detail}` }),
     badValue: (option: string, value: string) => ({ sv: `ogiltigt värde '${value}' för ${option}.`, en: `invalid value '${value}' for ${option}.` }),
+    badChoice: (option: string, value: string, choices: readonly string[]) => ({
+        sv: `ogiltigt värde '${value}' för ${option}; välj ${choices.join(', ')}.`,
+        en: `invalid value '${value}' for ${option}; choose ${choices.join(', ')}.`,
+    }),
+    diffInputs: () => ({ sv: 'diff jämför två versioner: ange två filer eller mappar, eller --rev <revision> och filerna.', en: 'diff compares two versions: give two files or folders, or --rev <revision> and the files.' }),
     // An internal error is Regelrätt's fault, never the policy writer's: say so, say what to send, and how to see the details.
     internal: (detail: string) => ({
         sv: `internt fel i regelratt (inte ett fel i dina filer): ${detail}. Rapportera det till Regelrätts utvecklare med kommandoraden och utskriften av samma kommando med --debug, som visar var felet uppstod.`,

@@ -3,7 +3,8 @@ import type { MessageLocale } from '@regelratt/language';
 /** Every option the command line knows, with what it means, in both languages. */
 export const OPTIONS = {
     out: { short: 'o', value: { sv: 'mapp', en: 'folder' }, sv: 'Mappen som JSON-filerna skrivs till.', en: 'The folder the JSON files are written to.' },
-    format: { value: 'text|json|sarif', sv: 'Utskriftsformat (standard: text; sarif, för kodgranskningsverktyg, bara för check).', en: 'Output format (default: text; sarif, for code-scanning tools, for check only).' },
+    format: { value: 'text|json', sv: 'Utskriftsformat (standard: text).', en: 'Output format (default: text).' },
+    rev: { value: 'revision', sv: 'Jämför med filernas version i en git-revision (till exempel HEAD~1) i stället för en andra mapp.', en: 'Compare with the files as they were in a git revision (HEAD~1, say) instead of a second folder.' },
     lang: { value: 'sv|en', sv: 'Språk för meddelanden (standard: sv).', en: 'Language of messages (default: sv).' },
     info: { sv: 'Visar även upplysningar (till exempel namn som inte används).', en: 'Also shows notes (names nobody uses, for instance).' },
     'max-file-size': { value: 'MB', sv: 'Största tillåtna filstorlek (standard: 4).', en: 'Largest file accepted (default: 4).' },
@@ -20,6 +21,9 @@ export type OptionName = keyof typeof OPTIONS;
 /** Options every command takes. */
 const COMMON = ['lang', 'debug', 'help'] as const satisfies readonly OptionName[];
 
+/** Output formats; each command lists the ones it can write. */
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'markdown';
+
 /** Each command: what it does, what it takes, which options it accepts. A new command is a compile error until it has all three. */
 export const COMMANDS = {
     check: {
@@ -27,6 +31,7 @@ export const COMMANDS = {
         sv: 'Kontrollerar .regel-filer och skriver ut fel och varningar, varje med plats och kod.',
         en: 'Checks .regel files and prints errors and warnings, each with its place and code.',
         options: ['format', 'info', 'max-file-size', ...COMMON],
+        formats: ['text', 'json', 'sarif'],
     },
     compile: {
         arguments: { sv: '<filer eller mappar> -o <mapp>', en: '<files or folders> -o <folder>' },
@@ -39,6 +44,7 @@ export const COMMANDS = {
         sv: 'Kör policyns exempel genom körmiljön och visar vilka som går igenom.',
         en: "Runs the policy's examples through the runtime and shows which pass.",
         options: ['format', 'max-file-size', ...COMMON],
+        formats: ['text', 'json'],
     },
     eval: {
         arguments: { sv: '<filer eller mappar> --input <fall.json | register.ndjson>', en: '<files or folders> --input <case.json | register.ndjson>' },
@@ -46,7 +52,21 @@ export const COMMANDS = {
         en: "Answers one case, or a whole register line by line (NDJSON), with the policy's answers.",
         options: ['input', 'date', 'explain', 'max-file-size', ...COMMON],
     },
-} as const satisfies Record<string, { arguments: { sv: string; en: string }; sv: string; en: string; options: readonly OptionName[] }>;
+    diff: {
+        arguments: { sv: '<före> <efter> | --rev <revision> <filer eller mappar>', en: '<before> <after> | --rev <revision> <files or folders>' },
+        sv: 'Visar vad en ny version av policyn ändrar för medborgarna: vilka som får ett annat förlopp, inkluderas eller beslut, och vilka belopp som ändras.',
+        en: 'Shows what a new version of the policy changes for citizens: who gets another förlopp, inclusion or decision, and which amounts change.',
+        options: ['format', 'rev', 'max-file-size', ...COMMON],
+        formats: ['text', 'json', 'markdown'],
+        exitCodes: {
+            sv: 'Slutkoder: 0 samma svar, 1 svaren ändras, 2 felaktigt anrop, fil som inte kan läsas eller fel i någon av versionerna, 3 internt fel.',
+            en: 'Exit codes: 0 the same answers, 1 answers change, 2 bad invocation, unreadable file or errors in either version, 3 internal error.',
+        },
+    },
+} as const satisfies Record<string, {
+    arguments: { sv: string; en: string }; sv: string; en: string; options: readonly OptionName[];
+    formats?: readonly OutputFormat[]; exitCodes?: { sv: string; en: string };
+}>;
 
 export type CommandName = keyof typeof COMMANDS;
 
@@ -59,8 +79,15 @@ export function commandsTaking(option: OptionName): CommandName[] {
     return (Object.keys(COMMANDS) as CommandName[]).filter(command => (COMMANDS[command].options as readonly OptionName[]).includes(option));
 }
 
-function optionLine(name: OptionName, locale: MessageLocale): string {
-    const option: { short?: string; value?: string | { sv: string; en: string }; sv: string; en: string } = OPTIONS[name];
+/** The formats a command writes (`text|json|sarif`), for its `--format` line and its error message. */
+export function formatsOf(command: CommandName | undefined): readonly OutputFormat[] {
+    const spec = command ? COMMANDS[command] as { formats?: readonly OutputFormat[] } : undefined;
+    return spec?.formats ?? ['text', 'json'];
+}
+
+function optionLine(name: OptionName, locale: MessageLocale, command?: CommandName): string {
+    const spec: { short?: string; value?: string | { sv: string; en: string }; sv: string; en: string } = OPTIONS[name];
+    const option = name === 'format' ? { ...spec, value: formatsOf(command).join('|') } : spec;
     // A plain string lists the values themselves (`text|json`); an object names the value in each language.
     const value = option.value === undefined ? '' : ` <${typeof option.value === 'string' ? option.value : option.value[locale]}>`;
     const flag = `${option.short ? `-${option.short}, ` : ''}--${name}${value}`;
@@ -99,8 +126,8 @@ export function commandHelp(command: CommandName, locale: MessageLocale): string
         spec[locale],
         '',
         locale === 'sv' ? 'Flaggor:' : 'Options:',
-        ...spec.options.map(name => optionLine(name, locale)),
+        ...spec.options.map(name => optionLine(name, locale, command)),
         '',
-        EXIT_CODES[locale],
+        ('exitCodes' in spec ? spec.exitCodes : EXIT_CODES)[locale],
     ].join('\n');
 }

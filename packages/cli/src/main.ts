@@ -3,6 +3,7 @@ import { problems, usageError } from './cli-messages.js';
 import { commandHelp, globalHelp } from './commands-spec.js';
 import { EXIT_USAGE_OR_IO, runCheck } from './commands/check.js';
 import { runCompile } from './commands/compile.js';
+import { runDiff } from './commands/diff.js';
 import { runEval } from './commands/eval.js';
 import { runTest } from './commands/test.js';
 import type { CliIO } from './io.js';
@@ -52,6 +53,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
                     return fail(problems.noInputs());
                 }
                 return options.input ? await runEval(options, options.input, io) : fail(problems.noCase());
+            case 'diff':
+                // Two versions: two inputs, or a revision and the inputs it is compared with.
+                return (options.rev === undefined ? options.inputs.length !== 2 : options.inputs.length === 0)
+                    ? fail(problems.diffInputs()) : await runDiff(options, io);
         }
     } catch (error) {
         io.stderr.write(`regelratt: ${problems.internal(error instanceof Error ? error.message : String(error))[locale]}\n`);

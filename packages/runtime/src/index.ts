@@ -8,3 +8,4 @@ export { DEFAULT_ROUNDING, type Amount, type MoneyTrace } from './money.js';
 export { runExamples, type ExampleResult } from './inline-examples.js';
 export { RegelrattRuntimeError, RUNTIME_ERROR_CODES, type RuntimeErrorCode } from './runtime-error.js';
 export { evaluateCase, type CaseInput, type CaseAnswer } from './evaluate-case.js';
+export { criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';

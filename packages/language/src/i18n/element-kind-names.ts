@@ -1,3 +1,4 @@
+import type { ElementKind } from '@regelratt/format';
 import type { DeclarationType } from '../compiler/element-ids.js';
 import type { MessageLocale } from './locale.js';
 
@@ -41,4 +42,18 @@ const names = {
 
 export function kindName(astType: string, locale: MessageLocale): string {
     return (names as Record<string, { sv: string; en: string }>)[astType]?.[locale] ?? astType;
+}
+
+/** What a reader calls each kind of compiled element (the semantic diff, the document), keyed by the format's kinds. */
+const compiledNames = {
+    law: names.Law, service: names.Service, administration: names.Administration, operation: names.Operation, unit: names.Unit,
+    area: names.Area, role: names.Role, phase: names.Phase, body: names.Body, attribute: names.Attribute, parameter: names.Parameter,
+    calculation: names.Calculation, decisionTable: names.DecisionTable, guideline: names.Guideline, levelTable: names.LevelTable,
+    premium: names.Premium, flatRate: { sv: 'ersättning', en: 'flat rate' }, placeRate: { sv: 'platsersättning', en: 'place rate' },
+    hourlyRate: { sv: 'timkostnad', en: 'hourly rate' }, fee: names.Fee, pathwayModel: names.PathwayModel, testPhase: names.TestPhase,
+    pilot: names.Pilot, effectGoal: names.EffectGoal, indicator: names.Indicator, example: names.Example,
+} satisfies Record<ElementKind, { sv: string; en: string }>;
+
+export function compiledKindName(kind: ElementKind, locale: MessageLocale): string {
+    return compiledNames[kind][locale];
 }

@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { diffPolicies } from '@regelratt/language';
+import type { CliOptions } from '../arguments.js';
+import { compileInMemory } from '../compile-in-memory.js';
+import { formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffLabels } from '../diff-output.js';
+import { formatText } from '../diagnostic-output.js';
+import type { CliIO } from '../io.js';
+import { loadWorkspace, type LoadedWorkspace } from '../load-workspace.js';
+import { EXIT_USAGE_OR_IO } from './check.js';
+
+export const EXIT_SAME = 0;
+export const EXIT_CHANGED = 1;
+
+/**
+ * `regelratt diff <before> <after>` or `regelratt diff --rev <revision> <files or folders>`: what the
+ * new version changes for citizens (analysis/semantic-diff.ts), as text, Markdown or JSON. Exit 0
+ * when every answer is the same, 1 when answers change, 2 when a version cannot be read or has errors.
+ */
+export async function runDiff(options: CliOptions, io: CliIO): Promise<number> {
+    const sv = options.locale === 'sv';
+    let scratch: string | undefined;
+    try {
+        let beforeInputs: string[];
+        let afterInputs: string[];
+        let labels: DiffLabels;
+        if (options.rev !== undefined) {
+            const extracted = extractRevision(options.rev, options.inputs, io.cwd, options.locale);
+            if ('problem' in extracted) {
+                io.stderr.write(`regelratt: ${extracted.problem}\n`);
+                return EXIT_USAGE_OR_IO;
+            }
+            scratch = extracted.folder;
+            beforeInputs = extracted.inputs;
+            afterInputs = options.inputs;
+            labels = { before: `${options.rev}:${options.inputs.join(' ')}`, after: options.inputs.join(' ') };
+        } else {
+            [beforeInputs, afterInputs] = [[options.inputs[0]], [options.inputs[1]]];
+            labels = { before: options.inputs[0], after: options.inputs[1] };
+        }
+        const before = await loadVersion({ ...options, inputs: beforeInputs }, io, labels.before, sv);
+        if (!before) {
+            return EXIT_USAGE_OR_IO;
+        }
+        const after = await loadVersion({ ...options, inputs: afterInputs }, io, labels.after, sv);
+        if (!after) {
+            return EXIT_USAGE_OR_IO;
+        }
+        const diff = diffPolicies(compileInMemory(before), compileInMemory(after), options.locale);
+        const render = { text: formatDiffText, markdown: formatDiffMarkdown, json: (d: typeof diff, l: DiffLabels) => formatDiffJson(d, l) } as const;
+        const format = options.format === 'markdown' || options.format === 'json' ? options.format : 'text';
+        io.stdout.write(render[format](diff, labels, options.locale));
+        return diff.answersChange ? EXIT_CHANGED : EXIT_SAME;
+    } finally {
+        if (scratch) {
+            rmSync(scratch, { recursive: true, force: true });
+        }
+    }
+}
+
+/** A version that loads and checks without errors, or undefined after saying why not. */
+async function loadVersion(options: CliOptions, io: CliIO, label: string, sv: boolean): Promise<LoadedWorkspace | undefined> {
+    const loaded = await loadWorkspace(options, io.cwd);
+    if (!loaded.ok) {
+        for (const problem of loaded.problems) {
+            io.stderr.write(`${formatText(problem, options.locale, io.colour)}\n`);
+        }
+        return undefined;
+    }
+    const errors = loaded.workspace.diagnostics.filter(d => d.severity === 'error');
+    if (errors.length > 0) {
+        for (const error of errors) {
+            io.stderr.write(`${formatText(error, options.locale, io.colour)}\n`);
+        }
+        io.stderr.write(sv
+            ? `regelratt: ${label} har fel; en version med fel har inga säkra svar att jämföra. Rätta felen först.\n`
+            : `regelratt: ${label} has errors; a version with errors has no answers to compare. Fix the errors first.\n`);
+        return undefined;
+    }
+    return loaded.workspace;
+}
+
+/**
+ * The .regel files under the inputs as they were in a git revision, written to a scratch folder
+ * with the same layout relative to the repository's root; the inputs pointed into that folder.
+ */
+function extractRevision(revision: string, inputs: readonly string[], cwd: string, locale: 'sv' | 'en'): { folder: string; inputs: string[] } | { problem: string } {
+    const sv = locale === 'sv';
+    const git = (args: string[]) => spawnSync('git', args, { cwd, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 });
+    const top = git(['rev-parse', '--show-toplevel']);
+    if (top.error || top.status !== 0) {
+        return { problem: sv ? `--rev kräver git och att ${cwd} ligger i ett git-arkiv.` : `--rev needs git, and ${cwd} inside a git repository.` };
+    }
+    const root = top.stdout.toString('utf8').trim();
+    // Revision names are passed as arguments, never through a shell; one that looks like an option is refused.
+    if (revision.startsWith('-') || git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).status !== 0) {
+        return { problem: sv ? `revisionen '${revision}' finns inte i git-arkivet.` : `the revision '${revision}' does not exist in the git repository.` };
+    }
+    const relative = inputs.map(input => path.relative(root, path.resolve(cwd, input)).split(path.sep).join('/') || '.');
+    const listed = git(['ls-tree', '-r', '-z', '--name-only', revision, '--', ...relative]);
+    if (listed.status !== 0) {
+        return { problem: listed.stderr.toString('utf8').trim() };
+    }
+    const files = listed.stdout.toString('utf8').split('\0').filter(name => name.endsWith('.regel'));
+    if (files.length === 0) {
+        return { problem: sv ? `inga .regel-filer under ${inputs.join(', ')} i ${revision}.` : `no .regel files under ${inputs.join(', ')} in ${revision}.` };
+    }
+    const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-diff-'));
+    for (const file of files) {
+        const shown = git(['show', `${revision}:${file}`]);
+        if (shown.status !== 0) {
+            rmSync(folder, { recursive: true, force: true });
+            return { problem: shown.stderr.toString('utf8').trim() };
+        }
+        const target = path.join(folder, ...file.split('/'));
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileSync(target, shown.stdout);
+    }
+    return { folder, inputs: relative.map(r => path.join(folder, ...r.split('/'))) };
+}

@@ -1,0 +1,543 @@
+import {
+    ExactNumber, LEVEL_INPUT, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind,
+    type OptionalAmount, type Parameter, type PathwayModel, type Pilot, type Quantity,
+} from '@regelratt/format';
+import { expressionText, roundingText } from '@regelratt/runtime';
+import type { MessageLocale } from '../i18n/locale.js';
+import { swedishDecimal } from '../numbers/decimal-text.js';
+import type { AnalysedAttribute } from './attribute-domain.js';
+import { splitCases, type Case } from './case-split.js';
+import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
+import { dayAfter, dayBefore } from './days.js';
+import { mergeCases } from './merge-cases.js';
+import { describeCase, type Witness } from './witness-text.js';
+
+/**
+ * What a revision of a policy set changes for citizens: two compiled versions compared element by
+ * element. For förloppsmodeller, pilots and decision tables, the exact regions of citizens whose
+ * answer changes (one case split over both versions' criteria, so every citizen of a region gets the
+ * same two answers; neighbouring regions with the same change joined), each with an example citizen,
+ * or "the same answer for every citizen" when the definition changed but no answer did. For level
+ * tables, parameters, fees and rates, each amount that changes, old → new and the difference. Added,
+ * removed and renamed elements (a rename is an element that means the same under another name).
+ */
+export interface ElementRef {
+    id: string;
+    kind: ElementKind;
+    name: string;
+    title?: string;
+}
+
+export type Question = 'placement' | 'inclusion' | 'decision';
+
+export interface ChangedRegion {
+    /** The citizens concerned, in words, and one of them. */
+    witness: Witness;
+    before: string;
+    after: string;
+}
+
+export interface AmountChange {
+    /** Which amount: `nivå 4`, `2023-01-01–2023-12-31`, `takbelopp nivå 2`, `andel`. */
+    what: string;
+    /** Canonical decimal text with its unit (`2037 kr`), or null where the version has none (or leaves it open: `ej angivet`). */
+    before: string | null;
+    after: string | null;
+    /** after − before, where both are amounts in the same unit. */
+    difference?: string;
+}
+
+export type DiffEntry =
+    | { change: 'added' | 'removed'; element: ElementRef }
+    | { change: 'renamed'; element: ElementRef; from: ElementRef }
+    | { change: 'answers'; element: ElementRef; question: Question; regions: ChangedRegion[]; complete: boolean }
+    /** The definition changed, and no citizen's answer did: a refactoring, provably harmless. */
+    | { change: 'same-answers'; element: ElementRef; question: Question; complete: boolean }
+    /** `against`: a new version of a table or rate is compared with the one it follows (same service and area, ending the day before). */
+    | { change: 'amounts'; element: ElementRef; amounts: AmountChange[]; against?: ElementRef }
+    /** Other properties changed (validity, a formula, texts); `answers` says whether they can change an answer. */
+    | { change: 'edited'; element: ElementRef; fields: string[]; answers: boolean };
+
+export interface PolicyDiff {
+    entries: DiffEntry[];
+    /** Whether some citizen, amount or date gets another answer. */
+    answersChange: boolean;
+    /** Elements present in both versions. */
+    compared: number;
+}
+
+/** Kinds whose elements give answers; adding or removing one changes what a consumer gets. */
+const ANSWERING = new Set<ElementKind>(['pathwayModel', 'pilot', 'decisionTable', 'levelTable', 'parameter', 'calculation', 'fee', 'flatRate', 'placeRate', 'hourlyRate', 'premium', 'attribute']);
+
+export function diffPolicies(before: readonly CompiledPolicyFile[], after: readonly CompiledPolicyFile[], locale: MessageLocale): PolicyDiff {
+    const old = elementsOf(before);
+    const next = elementsOf(after);
+    const renames = findRenames(old, next);
+    const renamedTo = new Set(renames.values());
+    const attributes = new Map<string, AnalysedAttribute>();
+    for (const element of [...old.values(), ...next.values()]) {
+        if (element.kind === 'attribute') {
+            attributes.set(renames.get(element.id) ?? element.id, analysedFromCompiled(element));
+        }
+    }
+    const context: DiffContext = { attributes, renames, locale };
+    const entries: DiffEntry[] = [];
+    let compared = 0;
+    for (const [id, element] of old) {
+        const target = renames.get(id) ?? id;
+        const counterpart = next.get(target);
+        if (!counterpart) {
+            entries.push({ change: 'removed', element: ref(element) });
+            continue;
+        }
+        compared++;
+        if (target !== id) {
+            entries.push({ change: 'renamed', element: ref(counterpart), from: ref(element) });
+        }
+        entries.push(...compareElements(element, counterpart, context));
+    }
+    for (const [id, element] of next) {
+        if (!old.has(id) && !renamedTo.has(id)) {
+            entries.push({ change: 'added', element: ref(element) });
+            const previous = predecessor(element, next);
+            if (previous) {
+                const amounts = element.kind === 'levelTable' && previous.kind === 'levelTable'
+                    ? levelAmounts(previous.rows, element.rows, locale)
+                    : 'amount' in element && 'amount' in previous ? single(locale === 'sv' ? 'belopp' : 'amount', previous.amount, element.amount, locale) : [];
+                if (amounts.length > 0) {
+                    entries.push({ change: 'amounts', element: ref(element), amounts, against: ref(previous) });
+                }
+            }
+        }
+    }
+    const answersChange = entries.some(entry => {
+        switch (entry.change) {
+            case 'added':
+            case 'removed':
+                return ANSWERING.has(entry.element.kind);
+            case 'answers':
+            case 'amounts':
+                return true;
+            case 'edited':
+                return entry.answers;
+            case 'renamed':
+                // A consumer asks by name: the answer moved.
+                return ANSWERING.has(entry.element.kind);
+            case 'same-answers':
+                return false;
+        }
+    });
+    return { entries, answersChange, compared };
+}
+
+interface DiffContext {
+    attributes: Map<string, AnalysedAttribute>;
+    /** Old id → new id of renamed elements. */
+    renames: ReadonlyMap<string, string>;
+    locale: MessageLocale;
+}
+
+type Comparer<K extends ElementKind> = (before: Extract<CompiledElement, { kind: K }>, after: Extract<CompiledElement, { kind: K }>, context: DiffContext) => DiffEntry[];
+
+/** How each kind of element is compared; a new kind is a compile error here until it says. */
+const COMPARERS: { [K in ElementKind]: Comparer<K> } = {
+    pathwayModel: comparePathwayModels,
+    pilot: comparePilots,
+    decisionTable: compareDecisionTables,
+    levelTable: (before, after, context) => [
+        ...amountEntry(after, levelAmounts(before.rows, after.rows, context.locale)),
+        ...edited(before, after, context, ['validity', 'rounding', 'per', 'service', 'area', 'levels'], true),
+    ],
+    parameter: (before, after, context) => amountEntry(after, parameterAmounts(before, after, context.locale)),
+    fee: (before, after, context) => [
+        ...amountEntry(after, [
+            ...single(context.locale === 'sv' ? 'andel' : 'share', before.share, after.share, context.locale),
+            ...levelAmounts(before.caps, after.caps, context.locale, context.locale === 'sv' ? 'takbelopp nivå' : 'cap, level'),
+        ]),
+        ...edited(before, after, context, ['validity', 'room', 'ceiling', 'rounding', 'service'], true),
+    ],
+    flatRate: compareRates,
+    placeRate: compareRates,
+    hourlyRate: compareRates,
+    calculation: (before, after, context) => edited(before, after, context, ['value'], true),
+    premium: (before, after, context) => edited(before, after, context, undefined, true),
+    attribute: (before, after, context) => edited(before, after, context, ['domain'], true),
+    law: (before, after, context) => edited(before, after, context, undefined, false),
+    service: (before, after, context) => edited(before, after, context, undefined, false),
+    administration: (before, after, context) => edited(before, after, context, undefined, false),
+    operation: (before, after, context) => edited(before, after, context, undefined, false),
+    unit: (before, after, context) => edited(before, after, context, undefined, false),
+    area: (before, after, context) => edited(before, after, context, undefined, false),
+    role: (before, after, context) => edited(before, after, context, undefined, false),
+    phase: (before, after, context) => edited(before, after, context, undefined, false),
+    body: (before, after, context) => edited(before, after, context, undefined, false),
+    guideline: (before, after, context) => edited(before, after, context, undefined, false),
+    testPhase: (before, after, context) => edited(before, after, context, undefined, true),
+    effectGoal: (before, after, context) => edited(before, after, context, undefined, false),
+    indicator: (before, after, context) => edited(before, after, context, undefined, false),
+    example: () => [],
+};
+
+function compareElements(before: CompiledElement, after: CompiledElement, context: DiffContext): DiffEntry[] {
+    if (before.kind !== after.kind) {
+        return [{ change: 'removed', element: ref(before) }, { change: 'added', element: ref(after) }];
+    }
+    return (COMPARERS[before.kind] as Comparer<ElementKind>)(before as never, after as never, context);
+}
+
+// ------------------------------------------------------------------ regions of citizens
+
+/**
+ * One case split over both versions' criteria; `answer` reads a version's answer from its verdicts.
+ * Returns the regions whose answers differ, joined where they touch, or the split's incompleteness.
+ */
+function changedRegions(
+    criteria: { before: ReadonlyArray<Criterion | boolean>; after: ReadonlyArray<Criterion | boolean> },
+    answer: { before: (verdicts: readonly boolean[]) => string; after: (verdicts: readonly boolean[]) => string },
+    context: DiffContext,
+    extra: ReadonlyMap<string, AnalysedAttribute> = new Map(),
+): { regions: ChangedRegion[]; complete: boolean } {
+    const all = [...criteria.before, ...criteria.after];
+    const split = all.filter((c): c is Criterion => typeof c !== 'boolean');
+    const attributes = extra.size > 0 ? new Map([...context.attributes, ...extra]) : context.attributes;
+    const { cases, complete } = splitCases(split, attributes);
+    const verdictsOf = (found: Case): boolean[] => {
+        let index = 0;
+        return all.map(c => (typeof c === 'boolean' ? c : found.verdicts[index++]));
+    };
+    const findings: Array<{ case: Case; before: string; after: string }> = [];
+    for (const found of cases) {
+        const verdicts = verdictsOf(found);
+        const was = answer.before(verdicts.slice(0, criteria.before.length));
+        const is = answer.after(verdicts.slice(criteria.before.length));
+        if (was !== is) {
+            findings.push({ case: found, before: was, after: is });
+        }
+    }
+    const merged = mergeCases(findings, finding => `${finding.before}\u0000${finding.after}`);
+    return {
+        regions: merged.map(finding => ({ witness: describeCase(finding.case, attributes, context.locale), before: finding.before, after: finding.after })),
+        complete,
+    };
+}
+
+function regionEntry(element: CompiledElement, question: Question, result: { regions: ChangedRegion[]; complete: boolean }, definitionChanged: boolean): DiffEntry[] {
+    if (result.regions.length > 0 || !result.complete) {
+        return [{ change: 'answers', element: ref(element), question, ...result }];
+    }
+    return definitionChanged ? [{ change: 'same-answers', element: ref(element), question, complete: true }] : [];
+}
+
+function comparePathwayModels(before: PathwayModel, after: PathwayModel, context: DiffContext): DiffEntry[] {
+    const sv = context.locale === 'sv';
+    const placement = (model: PathwayModel) => (verdicts: readonly boolean[]): string => {
+        const holding = model.pathways.filter((_, i) => verdicts[i]);
+        if (holding.length === 0) {
+            return sv ? 'inget förlopp' : 'no förlopp';
+        }
+        if (holding.length === 1) {
+            return holding[0].name;
+        }
+        // Two, one allowing the other as secondary (the first that does is primary), as the runtime
+        // places (runtime/src/placement.ts); anything else is the runtime's "several förlopp" error.
+        if (holding.length === 2) {
+            const [a, b] = holding;
+            const [primary, other] = a.secondary.includes(b.id) ? [a, b] : b.secondary.includes(a.id) ? [b, a] : [undefined, undefined];
+            if (primary && other) {
+                return `${primary.name} (${sv ? 'sekundärt' : 'secondary'} ${other.name})`;
+            }
+        }
+        return `${holding.map(p => p.name).join(sv ? ' och ' : ' and ')} (${sv ? 'krock' : 'clash'})`;
+    };
+    const criteria = (model: PathwayModel, renames: ReadonlyMap<string, string>) => model.pathways.map(p => (p.criterion ? renamed(p.criterion, renames) : false));
+    const result = changedRegions({ before: criteria(before, context.renames), after: criteria(after, new Map()) }, { before: placement(before), after: placement(after) }, context);
+    return [
+        ...regionEntry(after, 'placement', result, meaning(before, context.renames) !== meaning(after, new Map())),
+        ...edited(before, after, context, ['services'], false),
+    ];
+}
+
+function comparePilots(before: Pilot, after: Pilot, context: DiffContext): DiffEntry[] {
+    const sv = context.locale === 'sv';
+    const rule = (pilot: Pilot, renames: ReadonlyMap<string, string>): Criterion | boolean => {
+        const parts = [...(pilot.inclusion ? [pilot.inclusion] : []), ...pilot.exclusions.map(c => ({ not: c }))].map(c => renamed(c, renames));
+        return parts.length === 0 ? true : { all: parts };
+    };
+    const included = (verdicts: readonly boolean[]) => (verdicts[0] ? (sv ? 'inkluderas' : 'included') : (sv ? 'inkluderas inte' : 'not included'));
+    const result = changedRegions({ before: [rule(before, context.renames)], after: [rule(after, new Map())] }, { before: included, after: included }, context);
+    const ruleChanged = JSON.stringify(rule(before, context.renames)) !== JSON.stringify(rule(after, new Map()));
+    return [
+        ...regionEntry(after, 'inclusion', result, ruleChanged),
+        ...edited(before, after, context, ['phase', 'period', 'duration', 'services', 'units'], true),
+        ...edited(before, after, context, ['description', 'goals'], false),
+    ];
+}
+
+function compareDecisionTables(before: DecisionTable, after: DecisionTable, context: DiffContext): DiffEntry[] {
+    const sv = context.locale === 'sv';
+    const rows = (table: DecisionTable, renames: ReadonlyMap<string, string>) => table.rows.map(row => {
+        const conditions = row.when.filter((c): c is Criterion => c !== null).map(c => renamed(c, renames));
+        return conditions.length === 0 ? true : conditions.length === 1 ? conditions[0] : { all: conditions };
+    });
+    const decision = (table: DecisionTable) => (verdicts: readonly boolean[]): string => {
+        const matching = verdicts.flatMap((holds, index) => (holds ? [index] : []));
+        if (matching.length === 0) {
+            return sv ? 'ingen rad' : 'no row';
+        }
+        if (matching.length > 1 && table.hitPolicy !== 'first') {
+            return sv ? `flera rader (${matching.map(i => i + 1).join(', ')})` : `several rows (${matching.map(i => i + 1).join(', ')})`;
+        }
+        const row = table.rows[matching[0]];
+        return table.outputs.map((column, index) => `${column} ${cellText(row.then[index], context.locale)}`).join(', ');
+    };
+    const maxLevel = (table: DecisionTable) => table.levels?.max;
+    const readsLevel = [before, after].some(table => table.inputs.some(input => 'level' in input));
+    const levelMax = [maxLevel(before), maxLevel(after)].every(m => m !== undefined) ? Math.max(maxLevel(before)!, maxLevel(after)!) : undefined;
+    const extra = readsLevel ? new Map([[LEVEL_INPUT, levelAttribute(levelMax)]]) : new Map<string, AnalysedAttribute>();
+    const result = changedRegions({ before: rows(before, context.renames), after: rows(after, new Map()) }, { before: decision(before), after: decision(after) }, context, extra);
+    return [
+        ...regionEntry(after, 'decision', result, meaning(before, context.renames) !== meaning(after, new Map())),
+        ...edited(before, after, context, ['validity'], true),
+    ];
+}
+
+// ------------------------------------------------------------------ amounts
+
+type Versioned = Extract<CompiledElement, { kind: 'levelTable' | 'flatRate' | 'placeRate' | 'hourlyRate' }>;
+
+/**
+ * The version a new level table or rate follows: the same kind for the same service, area and role,
+ * in force until the day before it starts. A new year's table is read against last year's.
+ */
+function predecessor(element: CompiledElement, elements: ReadonlyMap<string, CompiledElement>): Versioned | undefined {
+    if (!isVersioned(element) || !element.validity) {
+        return undefined;
+    }
+    const start = element.validity.from;
+    const role = (e: Versioned) => ('role' in e ? e.role : undefined);
+    return [...elements.values()].filter(isVersioned).find(other => other !== element && other.kind === element.kind
+        && other.service === element.service && other.area === element.area && role(other) === role(element)
+        && other.validity?.to !== undefined && dayAfter(other.validity.to) === start);
+}
+
+function isVersioned(element: CompiledElement): element is Versioned {
+    return element.kind === 'levelTable' || element.kind === 'flatRate' || element.kind === 'placeRate' || element.kind === 'hourlyRate';
+}
+
+function amountEntry(element: CompiledElement, amounts: AmountChange[]): DiffEntry[] {
+    return amounts.length > 0 ? [{ change: 'amounts', element: ref(element), amounts }] : [];
+}
+
+function compareRates(before: Extract<CompiledElement, { kind: 'flatRate' | 'placeRate' | 'hourlyRate' }>, after: typeof before, context: DiffContext): DiffEntry[] {
+    return [
+        ...amountEntry(after, single(context.locale === 'sv' ? 'belopp' : 'amount', before.amount, after.amount, context.locale)),
+        ...edited(before, after, context, ['validity', 'rounding', 'role', 'area', 'service'], true),
+    ];
+}
+
+function levelAmounts(before: ReadonlyArray<{ level: number; amount: OptionalAmount }>, after: ReadonlyArray<{ level: number; amount: OptionalAmount }>, locale: MessageLocale, label = locale === 'sv' ? 'nivå' : 'level'): AmountChange[] {
+    const levels = [...new Set([...before.map(r => r.level), ...after.map(r => r.level)])].sort((a, b) => a - b);
+    return levels.flatMap(level => single(`${label} ${level}`, before.find(r => r.level === level)?.amount, after.find(r => r.level === level)?.amount, locale));
+}
+
+function single(what: string, before: OptionalAmount | undefined, after: OptionalAmount | undefined, locale: MessageLocale): AmountChange[] {
+    const was = amountText(before, locale);
+    const is = amountText(after, locale);
+    if (was === is) {
+        return [];
+    }
+    const both = before && after && !('open' in before) && !('open' in after) && before.unit === after.unit && before.per === after.per;
+    const difference = both ? withUnit(ExactNumber.parse(after.value).subtract(ExactNumber.parse(before.value)).toDecimal(), after, locale, true) : undefined;
+    return [{ what, before: was, after: is, ...(difference ? { difference } : {}) }];
+}
+
+function parameterAmounts(before: Parameter, after: Parameter, locale: MessageLocale): AmountChange[] {
+    // Every day a version starts or ends in either version is a boundary; between two, both versions are constant.
+    const boundaries = new Set<string>();
+    for (const version of [...before.versions, ...after.versions]) {
+        boundaries.add(version.from);
+        if (version.to) {
+            boundaries.add(dayAfter(version.to));
+        }
+    }
+    const days = [...boundaries].sort();
+    const changes: Array<AmountChange & { from: string; to?: string }> = [];
+    days.forEach((day, index) => {
+        const was = amountText(valueOn(before, day), locale);
+        const is = amountText(valueOn(after, day), locale);
+        if (was === is) {
+            return;
+        }
+        const to = days[index + 1] ? dayBefore(days[index + 1]) : undefined;
+        const last = changes[changes.length - 1];
+        if (last && last.before === was && last.after === is && last.to !== undefined && dayAfter(last.to) === day) {
+            last.to = to; // the same change continues
+            return;
+        }
+        const b = valueOn(before, day);
+        const a = valueOn(after, day);
+        const difference = b && a && b.unit === a.unit ? withUnit(ExactNumber.parse(a.value).subtract(ExactNumber.parse(b.value)).toDecimal(), a, locale, true) : undefined;
+        changes.push({ what: '', from: day, ...(to ? { to } : {}), before: was, after: is, ...(difference ? { difference } : {}) });
+    });
+    return changes.map(({ from, to, ...change }) => ({ ...change, what: to ? `${from}–${to}` : (locale === 'sv' ? `från ${from}` : `from ${from}`) }));
+}
+
+/** The version in force on a day, as the runtime chooses it (an open end lasts until the next version starts). */
+function valueOn(parameter: Parameter, day: string): Quantity | undefined {
+    const versions = [...parameter.versions].sort((a, b) => a.from.localeCompare(b.from));
+    for (let i = versions.length - 1; i >= 0; i--) {
+        const version = versions[i];
+        const next = versions[i + 1];
+        if (version.from <= day && (version.to ? day <= version.to : !next || day < next.from)) {
+            return version.value;
+        }
+    }
+    return undefined;
+}
+
+function amountText(amount: OptionalAmount | undefined, locale: MessageLocale): string | null {
+    if (!amount) {
+        return null;
+    }
+    if ('open' in amount) {
+        return locale === 'sv' ? 'ej angivet' : 'not given';
+    }
+    return withUnit(amount.value, amount, locale, false);
+}
+
+function withUnit(decimal: string, quantity: { unit: string; per?: string }, locale: MessageLocale, signed: boolean): string {
+    const sign = signed && !decimal.startsWith('-') && decimal !== '0' ? '+' : '';
+    const number = locale === 'sv' ? swedishDecimal(decimal) : decimal;
+    const per = quantity.per ? `/${({ month: 'mån', hour: 'h', day: 'dygn', week: 'vecka', year: 'år' } as Record<string, string>)[quantity.per] ?? quantity.per}` : '';
+    return quantity.unit === 'none' ? `${sign}${number}` : `${sign}${number} ${quantity.unit}${per}`;
+}
+
+function cellText(cell: OptionalAmount | undefined, locale: MessageLocale): string {
+    return amountText(cell, locale) ?? (locale === 'sv' ? 'ej angivet' : 'not given');
+}
+
+// ------------------------------------------------------------------ other properties
+
+/**
+ * The listed properties (all but id, name and place, when none are listed) whose meaning differs,
+ * formulas and roundings named in words.
+ */
+function edited(before: CompiledElement, after: CompiledElement, context: DiffContext, fields: readonly string[] | undefined, answers: boolean): DiffEntry[] {
+    const keys = fields ?? [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(k => !['id', 'kind', 'name', 'source'].includes(k));
+    const changed = keys.filter(key => canonical((before as unknown as Record<string, unknown>)[key], context.renames) !== canonical((after as unknown as Record<string, unknown>)[key], new Map()));
+    if (changed.length === 0) {
+        return [];
+    }
+    return [{ change: 'edited', element: ref(after), fields: changed.map(key => fieldText(key, before, after, context.locale)), answers }];
+}
+
+function fieldText(key: string, before: CompiledElement, after: CompiledElement, locale: MessageLocale): string {
+    const sv = locale === 'sv';
+    const show = (element: CompiledElement): string => {
+        const value = (element as unknown as Record<string, unknown>)[key];
+        if (value === undefined) {
+            return sv ? 'inget' : 'none';
+        }
+        if ((key === 'value' || key === 'room' || key === 'ceiling') && typeof value === 'object') {
+            return expressionText(value as never);
+        }
+        if (key === 'rounding' && typeof value === 'object') {
+            return roundingText(value as never);
+        }
+        if (key === 'validity' || key === 'period') {
+            const v = value as { from: string; to?: string };
+            return v.to ? `${v.from}–${v.to}` : `${sv ? 'från' : 'from'} ${v.from}`;
+        }
+        return JSON.stringify(value);
+    };
+    const names: Record<string, [string, string]> = {
+        value: ['formel', 'formula'], room: ['avgiftsutrymme', 'avgiftsutrymme'], ceiling: ['maxtaxa', 'maxtaxa'], rounding: ['avrundning', 'rounding'],
+        validity: ['giltighet', 'validity'], period: ['period', 'period'], domain: ['värden', 'values'], services: ['insatser', 'services'],
+        units: ['enheter', 'units'], phase: ['testfas', 'test phase'], duration: ['varaktighet', 'duration'], title: ['rubrik', 'title'],
+        description: ['beskrivning', 'description'], goals: ['mål', 'goals'], per: ['period', 'period'], area: ['område', 'area'], role: ['roll', 'role'],
+        service: ['insats', 'service'], levels: ['nivåer', 'levels'],
+    };
+    const label = names[key]?.[sv ? 0 : 1] ?? key;
+    return `${label}: ${show(before)} → ${show(after)}`;
+}
+
+// ------------------------------------------------------------------ identity
+
+function elementsOf(files: readonly CompiledPolicyFile[]): Map<string, CompiledElement> {
+    const elements = new Map<string, CompiledElement>();
+    for (const file of files) {
+        for (const element of file.elements) {
+            // Examples are the policy's tests, not its answers: `regelratt test` compares those.
+            if (element.kind !== 'example') {
+                elements.set(element.id, element);
+            }
+        }
+    }
+    return elements;
+}
+
+function ref(element: CompiledElement): ElementRef {
+    return { id: element.id, kind: element.kind, name: element.name, ...(element.title ? { title: element.title } : {}) };
+}
+
+/**
+ * Old elements that reappear under another name with the same meaning (everything but id, name,
+ * title and place equal, references to other renamed elements read through their new names).
+ * Repeated until nothing more is found, since renaming an attribute changes the criteria that read it.
+ */
+function findRenames(old: ReadonlyMap<string, CompiledElement>, next: ReadonlyMap<string, CompiledElement>): Map<string, string> {
+    const renames = new Map<string, string>();
+    const removed = [...old.keys()].filter(id => !next.has(id));
+    const added = [...next.keys()].filter(id => !old.has(id));
+    for (let pass = 0; pass < 5; pass++) {
+        let found = false;
+        const targets = new Set(renames.values());
+        const addedMeaning = new Map(added.filter(id => !targets.has(id)).map(id => [id, meaning(next.get(id)!, new Map())]));
+        for (const id of removed) {
+            if (renames.has(id)) {
+                continue;
+            }
+            const element = old.get(id)!;
+            const wanted = meaning(element, renames);
+            const match = [...addedMeaning].find(([candidate, text]) => next.get(candidate)!.kind === element.kind && text === wanted);
+            if (match) {
+                renames.set(id, match[0]);
+                addedMeaning.delete(match[0]);
+                found = true;
+            }
+        }
+        if (!found) {
+            break;
+        }
+    }
+    return renames;
+}
+
+/** An element's meaning as text: everything but its id, name, title and place, references read through renames. */
+function meaning(element: CompiledElement, renames: ReadonlyMap<string, string>): string {
+    const { id: _id, name: _name, title: _title, source: _source, ...rest } = element as CompiledElement & { title?: string };
+    return canonical(rest, renames);
+}
+
+function canonical(value: unknown, renames: ReadonlyMap<string, string>): string {
+    return JSON.stringify(value, (key, inner: unknown) => {
+        if (key === 'source') {
+            return undefined;
+        }
+        if (typeof inner === 'string' && renames.has(inner)) {
+            return renames.get(inner);
+        }
+        if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
+            // Key order must not make two equal meanings differ.
+            return Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
+        }
+        return inner;
+    }) ?? 'undefined';
+}
+
+function renamed(criterion: Criterion, renames: ReadonlyMap<string, string>): Criterion {
+    if (renames.size === 0) {
+        return criterion;
+    }
+    return JSON.parse(JSON.stringify(criterion, (_key, inner: unknown) => (typeof inner === 'string' && renames.has(inner) ? renames.get(inner) : inner))) as Criterion;
+}

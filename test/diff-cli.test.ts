@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+/**
+ * `regelratt diff` as a reviewer runs it: the committed revision of Örebro (examples/orebro-revision:
+ * new prisbasbelopp, a new year's table, a tightened förlopp criterion, a renamed parameter) against
+ * examples/orebro, in text, Markdown and JSON, in Swedish and English, and its exit codes.
+ */
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'diff', ...args], { cwd: repository, encoding: 'utf8' });
+
+describe('regelratt diff', () => {
+    const text = run('examples/orebro', 'examples/orebro-revision');
+
+    test('exits 1 when answers change, and names who gets which förlopp, with an example citizen', () => {
+        expect(text.status).toBe(1);
+        expect(text.stdout).toContain('Jämförelse av examples/orebro (före) med examples/orebro-revision (efter): Svaren ändras.');
+        expect(text.stdout).toContain('förloppsmodell rehabiliterande_förlopp (Förlopp i rehabiliterande arbetssätt): placeringen ändras för:\n'
+            + '  aktivitetsförmåga = hög, kognitiv_svikt = ja: förlopp_1 → förlopp_2  (till exempel aktivitetsförmåga = hög, kognitiv_svikt = ja)');
+    });
+
+    test('reports new parameter versions, a new year\'s table against last year\'s, a rename and a longer validity', () => {
+        expect(text.stdout).toContain('parameter prisbasbelopp (Prisbasbelopp):\n  2023-01-01–2023-12-31: inget → 52 500 kr');
+        expect(text.stdout).toContain('jämförd med hemvård_tätort:\n  nivå 4: 2 037 kr → 2 088 kr (+51 kr)');
+        expect(text.stdout).toContain('parameter minimibelopp_ensamstående_andel (Minimibelopp för ensamstående, andel av prisbasbeloppet per år): omdöpt från minimibelopp_andel.');
+        expect(text.stdout).not.toMatch(/minimibelopp_andel.*borttagen/);
+        expect(text.stdout).toContain('giltighet: 2021-01-01–2022-12-31 → 2021-01-01–2025-12-31');
+    });
+
+    test('a version against itself: the same answer for every citizen, exit 0', () => {
+        const same = run('examples/orebro', 'examples/orebro');
+        expect(same.status).toBe(0);
+        expect(same.stdout).toMatch(/Samma svar för alla medborgare, nivåer och datum\.\n\n\d+ element jämförda\.\n$/);
+    });
+
+    test('--rev compares with a git revision (the committed files against themselves: the same)', () => {
+        const git = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: repository, encoding: 'utf8' });
+        if (git.status !== 0) {
+            console.warn('\n*** not a git checkout: --rev was NOT tested here ***\n');
+        }
+        expect(git.status, 'the tests run in a git checkout').toBe(0);
+        const result = run('--rev', 'HEAD', 'examples/habo');
+        expect(result.stderr).toBe('');
+        expect(result.stdout).toContain('Jämförelse av HEAD:examples/habo (före) med examples/habo (efter)');
+        expect(result.status).toBe(0);
+        const missing = run('--rev', 'finns-inte-123', 'examples/habo');
+        expect(missing.status).toBe(2);
+        expect(missing.stderr).toContain("revisionen 'finns-inte-123' finns inte i git-arkivet.");
+    });
+
+    test('Markdown for a pull request, JSON for tools, English on request', () => {
+        const markdown = run('examples/orebro', 'examples/orebro-revision', '--format', 'markdown');
+        expect(markdown.stdout).toContain('## förloppsmodell rehabiliterande_förlopp (Förlopp i rehabiliterande arbetssätt)');
+        expect(markdown.stdout).toContain('| aktivitetsförmåga = hög, kognitiv_svikt = ja | förlopp_1 | förlopp_2 |');
+        expect(markdown.stdout).toContain('| nivå 4 | 2 037 kr | 2 088 kr | +51 kr |');
+        const json = JSON.parse(run('examples/orebro', 'examples/orebro-revision', '--format', 'json').stdout);
+        expect(json.answersChange).toBe(true);
+        const placement = json.entries.find((e: { change: string; element: { kind: string } }) => e.change === 'answers' && e.element.kind === 'pathwayModel');
+        expect(placement.regions).toEqual([{ witness: { text: 'aktivitetsförmåga = hög, kognitiv_svikt = ja', example: { aktivitetsförmåga: 'hög', kognitiv_svikt: 'ja' } }, before: 'förlopp_1', after: 'förlopp_2' }]);
+        const english = run('examples/orebro', 'examples/orebro-revision', '--lang', 'en');
+        expect(english.stdout).toContain('Comparison of examples/orebro (before) with examples/orebro-revision (after): Answers change.');
+        expect(english.stdout).toContain('placement changes for');
+    });
+
+    test('refuses what it cannot compare: one input, a version with errors, an unknown format (exit 2)', () => {
+        const one = run('examples/orebro');
+        expect(one.status).toBe(2);
+        expect(one.stderr).toContain('diff jämför två versioner');
+        const broken = run('examples/orebro', 'examples/broken');
+        expect(broken.status).toBe(2);
+        expect(broken.stderr).toContain('examples/broken har fel');
+        const format = run('examples/orebro', 'examples/orebro', '--format', 'sarif');
+        expect(format.status).toBe(2);
+        expect(format.stderr).toContain("ogiltigt värde 'sarif' för --format; välj text, json, markdown.");
+    });
+});
