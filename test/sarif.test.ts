@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv-draft-04';
+import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 
 /**
@@ -11,6 +11,8 @@ import { describe, expect, test } from 'vitest';
  * JavaScript (Ajv, draft-04) and in Python (jsonschema), and for what code scanning needs of it:
  * every result's rule described, places relative to a base, related places, the example citizen.
  */
+// A CommonJS module whose default export TypeScript's NodeNext typing does not see as a class.
+const Ajv = createRequire(import.meta.url)('ajv-draft-04') as typeof import('ajv-draft-04').default;
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
 const schemaPath = path.join(repository, 'test/fixtures/sarif-2.1.0-rtm.5.json');
