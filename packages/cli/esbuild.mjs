@@ -16,5 +16,8 @@ await esbuild.build({
     target: 'node20',
     // Some bundled dependencies are CommonJS and call require(); give them one in the ESM bundle.
     banner: { js: "import { createRequire as __regelrattCreateRequire } from 'node:module'; const require = __regelrattCreateRequire(import.meta.url);" },
+    // pdfmake (for `dokument` only) reads pdfkit's font metrics from its own folder at run time, so it
+    // stays an ordinary dependency, loaded from node_modules when the command asks for it.
+    external: ['pdfmake'],
     logLevel: 'warning',
 });

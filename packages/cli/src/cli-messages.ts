@@ -36,6 +36,7 @@ export const problems = {
     noCommand: () => ({ sv: 'inget kommando angivet.', en: 'no command given.' }),
     noInputs: () => ({ sv: 'ange minst en fil eller mapp.', en: 'give at least one file or folder.' }),
     noCase: () => ({ sv: 'eval behöver ett fall: --input <fall.json eller register.ndjson>.', en: 'eval needs a case: --input <case.json or register.ndjson>.' }),
+    noDocumentOutput: () => ({ sv: 'dokument behöver en utmapp: -o <mapp>.', en: 'dokument needs an output folder: -o <folder>.' }),
     noOutput: () => ({ sv: 'compile behöver en utmapp: -o <mapp>.', en: 'compile needs an output folder: -o <folder>.' }),
     badOption: (detail: string) => ({ sv: `felaktig flagga: ${detail}`, en: `bad option: ${detail}` }),
     badValue: (option: string, value: string) => ({ sv: `ogiltigt värde '${value}' för ${option}.`, en: `invalid value '${value}' for ${option}.` }),

@@ -52,6 +52,12 @@ export const COMMANDS = {
         en: "Answers one case, or a whole register line by line (NDJSON), with the policy's answers.",
         options: ['input', 'date', 'explain', 'max-file-size', ...COMMON],
     },
+    dokument: {
+        arguments: { sv: '<filer eller mappar> -o <mapp>', en: '<files or folders> -o <folder>' },
+        sv: 'Skriver policyn som det dokument nämnden beslutar om: dokument.html (fristående, går att skriva ut) och dokument.pdf.',
+        en: 'Writes the policy as the document the nämnd decides: dokument.html (self-contained, prints well) and dokument.pdf.',
+        options: ['out', 'max-file-size', ...COMMON],
+    },
     diff: {
         arguments: { sv: '<före> <efter> | --rev <revision> <filer eller mappar>', en: '<before> <after> | --rev <revision> <files or folders>' },
         sv: 'Visar vad en ny version av policyn ändrar för medborgarna: vilka som får ett annat förlopp, inkluderas eller beslut, och vilka belopp som ändras.',

@@ -4,6 +4,7 @@ import { commandHelp, globalHelp } from './commands-spec.js';
 import { EXIT_USAGE_OR_IO, runCheck } from './commands/check.js';
 import { runCompile } from './commands/compile.js';
 import { runDiff } from './commands/diff.js';
+import { runDocument } from './commands/document.js';
 import { runEval } from './commands/eval.js';
 import { runTest } from './commands/test.js';
 import type { CliIO } from './io.js';
@@ -53,6 +54,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
                     return fail(problems.noInputs());
                 }
                 return options.input ? await runEval(options, options.input, io) : fail(problems.noCase());
+            case 'dokument':
+                if (options.inputs.length === 0) {
+                    return fail(problems.noInputs());
+                }
+                return options.out ? await runDocument(options, options.out, io) : fail(problems.noDocumentOutput());
             case 'diff':
                 // Two versions: two inputs, or a revision and the inputs it is compared with.
                 return (options.rev === undefined ? options.inputs.length !== 2 : options.inputs.length === 0)

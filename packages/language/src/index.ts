@@ -17,3 +17,4 @@ export { nearestName } from './validation/nearest-name.js';
 export { exampleDifferences } from './i18n/example-differences.js';
 export { RegelrattValidationRegistry } from './validation/regelratt-validation-registry.js';
 export { compiledKindName } from './i18n/element-kind-names.js';
+export { elementProse } from './workspace/element-prose.js';

@@ -1,10 +1,10 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { compilePolicy, renderMessage, serializeCompiledPolicy } from '@regelratt/language';
+import { compilePolicy, serializeCompiledPolicy } from '@regelratt/language';
 import type { CliOptions } from '../arguments.js';
 import { compiledSummary, notCompiled } from '../cli-messages.js';
 import type { CliIO } from '../io.js';
 import { loadWorkspace } from '../load-workspace.js';
+import { writeAllOrNothing } from '../write-outputs.js';
 import { EXIT_CLEAN, EXIT_POLICY_ERRORS, EXIT_USAGE_OR_IO, printDiagnostics } from './check.js';
 
 /**
@@ -28,56 +28,13 @@ export async function runCompile(options: CliOptions, outFolder: string, io: Cli
         const relative = path.relative(root, source).split(path.sep).join('/');
         return {
             target: path.resolve(io.cwd, outFolder, relative.replace(/\.regel$/, '.json')),
-            text: serializeCompiledPolicy(compilePolicy(document.parseResult.value, relative)),
+            data: serializeCompiledPolicy(compilePolicy(document.parseResult.value, relative)),
         };
     });
-    const temporary: string[] = [];
-    try {
-        for (const output of outputs) {
-            await ensureFolder(path.dirname(output.target));
-            const temp = `${output.target}.${process.pid}.tmp`;
-            temporary.push(temp);
-            await fs.writeFile(temp, output.text, 'utf8');
-        }
-        for (const [index, output] of outputs.entries()) {
-            await fs.rename(temporary[index], output.target);
-        }
-    } catch (error) {
-        await Promise.all(temporary.map(temp => fs.rm(temp, { force: true })));
-        const failure = error as NodeJS.ErrnoException;
-        io.stderr.write(`${renderMessage('output-error', { path: failure.path ?? outFolder, reason: failure.code ?? failure.message }, options.locale)}\n`);
-        return EXIT_USAGE_OR_IO;
+    const failed = await writeAllOrNothing(outputs, outFolder, options.locale, io);
+    if (failed !== undefined) {
+        return failed;
     }
     io.stderr.write(`${compiledSummary(outputs.length, outFolder, options.locale)}\n`);
     return EXIT_CLEAN;
-}
-
-/**
- * Creates a folder and the missing folders above it one level at a time. Node's recursive `mkdir`
- * spins forever at full CPU under some system folders (`/proc`); one level at a time fails at once
- * with the error that says why.
- */
-async function ensureFolder(folder: string): Promise<void> {
-    try {
-        const stat = await fs.stat(folder);
-        if (!stat.isDirectory()) {
-            throw Object.assign(new Error(`${folder} is not a folder`), { code: 'ENOTDIR', path: folder });
-        }
-        return;
-    } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-            throw error;
-        }
-    }
-    const parent = path.dirname(folder);
-    if (parent !== folder) {
-        await ensureFolder(parent);
-    }
-    try {
-        await fs.mkdir(folder);
-    } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-            throw error;
-        }
-    }
 }

@@ -1,0 +1,519 @@
+import type {
+    Attribute, CompiledElement, CompiledPolicyFile, DecisionTable, ElementKind, Example, Fee, Force, Frequency, LevelTable,
+    OptionalAmount, PathwayModel, Pilot, Quantity, Span, TestPhase, Validity,
+} from '@regelratt/format';
+import { expressionText, PolicyRuntime, roundingText, runExamples, type ExampleResult } from '@regelratt/runtime';
+import { criterionSentence, number } from './criterion-sentence.js';
+import type { DocumentBlock, DocumentSection, LineChart, PolicyDocument } from './document-model.js';
+
+export interface DocumentInput {
+    files: readonly CompiledPolicyFile[];
+    /** Element id → what the writer wrote before it (its doc comment), shown as the element's prose. */
+    prose?: ReadonlyMap<string, string>;
+    /** The checker's findings, listed in an appendix. */
+    findings?: ReadonlyArray<{ file: string; line: number; column: number; severity: string; code: string; message: string }>;
+    locale: 'sv' | 'en';
+    /** The title when no riktlinje gives one (the folder's name, say). */
+    fallbackTitle?: string;
+}
+
+type Of<K extends ElementKind> = Extract<CompiledElement, { kind: K }>;
+
+/**
+ * The policy set as the document the nämnd decides: a title page from the riktlinje, then the
+ * guidelines and their obligations by force, the förlopp and pilots with their criteria in words,
+ * decision tables, compensation (tables and charts), fees with their formula in words, calculations
+ * and parameters, indicators, the legal basis, the inline examples as worked cases (each answered by
+ * the runtime), and the checker's findings.
+ */
+export function buildDocument(input: DocumentInput): PolicyDocument {
+    const builder = new DocumentBuilder(input);
+    return builder.build();
+}
+
+class DocumentBuilder {
+    private readonly sv: boolean;
+    private readonly elements: CompiledElement[];
+    private readonly byId = new Map<string, CompiledElement>();
+    private readonly attributes = new Map<string, Attribute>();
+    private readonly pathwayTitles = new Map<string, string>();
+
+    constructor(private readonly input: DocumentInput) {
+        this.sv = input.locale === 'sv';
+        this.elements = input.files.flatMap(file => file.elements);
+        for (const element of this.elements) {
+            this.byId.set(element.id, element);
+            if (element.kind === 'attribute') {
+                this.attributes.set(element.id, element);
+            }
+            if (element.kind === 'pathwayModel') {
+                // Förlopp are named in examples and secondary placements by their own ids.
+                for (const pathway of element.pathways) {
+                    this.pathwayTitles.set(pathway.id, pathway.title ?? pathway.name);
+                }
+            }
+        }
+    }
+
+    private t(sv: string, en: string): string {
+        return this.sv ? sv : en;
+    }
+
+    private all<K extends ElementKind>(kind: K): Array<Of<K>> {
+        return this.elements.filter((e): e is Of<K> => e.kind === kind);
+    }
+
+    private nameOf(id: string | undefined): string {
+        if (!id) {
+            return '';
+        }
+        const element = this.byId.get(id);
+        return element ? (element.title ?? element.name) : this.pathwayTitles.get(id) ?? id.slice(id.indexOf('/') + 1);
+    }
+
+    private heading(element: CompiledElement): string {
+        return element.title ? `${element.title} (${element.name})` : element.name;
+    }
+
+    private prose(element: { id: string; description?: string }): DocumentBlock[] {
+        const texts = [this.input.prose?.get(element.id), element.description].filter((t): t is string => !!t && t.trim().length > 0);
+        return texts.flatMap(text => text.split(/\n\s*\n/)).map(text => ({ type: 'paragraph', text: text.trim(), style: 'prose' }));
+    }
+
+    build(): PolicyDocument {
+        const guideline = this.all('guideline')[0];
+        const sections = [
+            this.guidelines(),
+            this.pathways(),
+            this.pilots(),
+            this.decisionTables(),
+            this.compensation(),
+            this.fees(),
+            this.calculations(),
+            this.indicators(),
+            this.legalBasis(),
+            this.examples(),
+            this.findings(),
+        ].filter((s): s is DocumentSection => s !== undefined && (s.blocks.length > 0 || s.children.length > 0));
+        const facts: Array<[string, string]> = [];
+        if (guideline) {
+            if (guideline.registrationNumber) {
+                facts.push([this.t('Diarienummer', 'Registration number'), guideline.registrationNumber]);
+            }
+            if (guideline.decidedBy || guideline.decidedOn) {
+                facts.push([this.t('Beslutad av', 'Decided by'), [this.nameOf(guideline.decidedBy), guideline.decidedOn].filter(Boolean).join(', ')]);
+            }
+            if (guideline.validity) {
+                facts.push([this.t('Gäller', 'In force'), this.validity(guideline.validity)]);
+            }
+            if (guideline.version) {
+                facts.push([this.t('Version', 'Version'), guideline.version]);
+            }
+        }
+        facts.push([this.t('Filer', 'Files'), this.input.files.map(f => f.source).join(', ')]);
+        return { locale: this.input.locale, title: guideline?.title ?? this.input.fallbackTitle ?? this.t('Policy', 'Policy'), facts, sections };
+    }
+
+    // ---------------------------------------------------------------- sections
+
+    private guidelines(): DocumentSection {
+        const forces: Array<[Force, string]> = [
+            ['shall', this.t('Ska', 'Shall')], ['shall-not', this.t('Ska inte', 'Shall not')], ['should', this.t('Bör', 'Should')],
+            ['should-not', this.t('Bör inte', 'Should not')], ['may', this.t('Får', 'May')], ['may-not', this.t('Får inte', 'May not')],
+        ];
+        return {
+            id: 'riktlinjer', title: this.t('Riktlinjer', 'Guidelines'), blocks: [],
+            children: this.all('guideline').map(guideline => ({
+                id: guideline.id, title: guideline.title, children: [],
+                blocks: [
+                    ...this.prose(guideline),
+                    ...forces.flatMap(([force, label]): DocumentBlock[] => {
+                        const obligations = guideline.obligations.filter(o => o.force === force);
+                        if (obligations.length === 0) {
+                            return [];
+                        }
+                        return [
+                            { type: 'paragraph', text: label, style: 'note' },
+                            {
+                                type: 'list',
+                                items: obligations.map(o => [
+                                    o.text,
+                                    o.governs.length > 0 ? `${this.t('Gäller', 'Concerns')}: ${o.governs.map(id => this.nameOf(id)).join(', ')}.` : '',
+                                    o.frequency ? `${this.t('Återkommer', 'Recurs')} ${this.frequency(o.frequency)}.` : '',
+                                    o.deadline ? `${this.t('Inom', 'Within')} ${this.span(o.deadline)}.` : '',
+                                    o.validity ? `${this.t('Gäller', 'In force')} ${this.validity(o.validity)}.` : '',
+                                ].filter(Boolean).join(' ')),
+                            },
+                        ];
+                    }),
+                ],
+            })),
+        };
+    }
+
+    private pathways(): DocumentSection {
+        const movement = { independent: this.t('självständig', 'independent'), 'lower-level': this.t('lägre nivå', 'lower level'), none: this.t('ingen', 'none') };
+        return {
+            id: 'förlopp', title: this.t('Förlopp', 'Pathways (förlopp)'), blocks: [],
+            children: this.all('pathwayModel').map((model: PathwayModel) => ({
+                id: model.id, title: this.heading(model), children: [],
+                blocks: [
+                    ...this.prose(model),
+                    ...(model.services.length > 0 ? [{ type: 'paragraph' as const, text: `${this.t('Avser', 'Concerns')}: ${model.services.map(id => this.nameOf(id)).join(', ')}.` }] : []),
+                    {
+                        type: 'table',
+                        header: [this.t('Förlopp', 'Förlopp'), this.t('Gäller när', 'Applies when'), this.t('Förflyttning', 'Movement'), this.t('Uppföljning', 'Follow-up'), this.t('Kan kombineras med', 'May combine with')],
+                        rows: model.pathways.map(p => [
+                            p.title ?? p.name,
+                            p.criterion ? criterionSentence(p.criterion, this.attributes, this.input.locale) : this.t('(inget villkor)', '(no criterion)'),
+                            p.movement ? movement[p.movement] : '',
+                            p.followUp ? this.frequency(p.followUp) : '',
+                            p.secondary.map(id => model.pathways.find(q => q.id === id)?.title ?? this.nameOf(id)).join(', '),
+                        ]),
+                    },
+                    ...model.pathways.filter(p => p.description).map(p => ({ type: 'paragraph' as const, text: `${p.title ?? p.name}: ${p.description}` })),
+                ],
+            })),
+        };
+    }
+
+    private pilots(): DocumentSection {
+        const phases: DocumentSection[] = this.all('testPhase').map((phase: TestPhase) => ({
+            id: phase.id, title: this.heading(phase), children: [],
+            blocks: [
+                ...this.prose(phase),
+                {
+                    type: 'facts', items: [
+                        ...(phase.registrationNumber ? [[this.t('Diarienummer', 'Registration number'), phase.registrationNumber] as [string, string]] : []),
+                        ...(phase.period ? [[this.t('Period', 'Period'), `${this.period(phase.period)}${phase.extendedTo ? `, ${this.t('förlängd till', 'extended to')} ${phase.extendedTo}` : ''}`] as [string, string]] : []),
+                        ...(phase.area ? [[this.t('Område', 'Area'), this.nameOf(phase.area)] as [string, string]] : []),
+                        ...(phase.services.length > 0 ? [[this.t('Insatser', 'Services'), phase.services.map(id => this.nameOf(id)).join(', ')] as [string, string]] : []),
+                        ...(phase.excluded.length > 0 ? [[this.t('Undantag', 'Excluded'), phase.excluded.map(id => this.nameOf(id)).join(', ')] as [string, string]] : []),
+                        ...(phase.participants.length > 0 ? [[this.t('Enheter', 'Units'), phase.participants.map(p => `${this.nameOf(p.unit)}${p.outsideArea ? this.t(' (utanför området)', ' (outside the area)') : ''}`).join(', ')] as [string, string]] : []),
+                    ],
+                },
+            ],
+        }));
+        const pilots: DocumentSection[] = this.all('pilot').map((pilot: Pilot) => ({
+            id: pilot.id, title: this.heading(pilot), children: [],
+            blocks: [
+                ...this.prose(pilot),
+                {
+                    type: 'facts', items: [
+                        ...(pilot.phase ? [[this.t('Testfas', 'Test phase'), this.nameOf(pilot.phase)] as [string, string]] : []),
+                        ...(pilot.period ? [[this.t('Period', 'Period'), this.period(pilot.period)] as [string, string]] : []),
+                        ...(pilot.duration ? [[this.t('Varaktighet', 'Duration'), this.span(pilot.duration)] as [string, string]] : []),
+                        ...(pilot.services.length > 0 ? [[this.t('Insatser', 'Services'), pilot.services.map(id => this.nameOf(id)).join(', ')] as [string, string]] : []),
+                        ...(pilot.units.length > 0 ? [[this.t('Enheter', 'Units'), pilot.units.map(id => this.nameOf(id)).join(', ')] as [string, string]] : []),
+                    ],
+                },
+                {
+                    type: 'paragraph',
+                    text: pilot.inclusion
+                        ? `${this.t('Medborgaren ingår när', 'A citizen is included when')}: ${criterionSentence(pilot.inclusion, this.attributes, this.input.locale)}.`
+                        : this.t('Piloten anger inga villkor för att ingå.', 'The pilot gives no inclusion criterion.'),
+                },
+                ...(pilot.exclusions.length > 0 ? [{
+                    type: 'list' as const,
+                    items: pilot.exclusions.map(c => `${this.t('Ingår inte när', 'Excluded when')}: ${criterionSentence(c, this.attributes, this.input.locale)}.`),
+                }] : []),
+                ...(pilot.goals.length > 0 ? [{
+                    type: 'table' as const,
+                    header: [this.t('Mål', 'Goal'), this.t('Målvärde', 'Target'), this.t('Utfall', 'Outcome')],
+                    rows: pilot.goals.map(goal => [goal.text, `${this.quantity(goal.target)}${goal.deadline ? ` ${this.t('inom', 'within')} ${this.span(goal.deadline)}` : ''}`, goal.outcome ? this.quantity(goal.outcome) : '']),
+                }] : []),
+            ],
+        }));
+        return { id: 'piloter', title: this.t('Testfaser och piloter', 'Test phases and pilots'), blocks: [], children: [...phases, ...pilots] };
+    }
+
+    private decisionTables(): DocumentSection {
+        return {
+            id: 'beslutstabeller', title: this.t('Beslutstabeller', 'Decision tables'), blocks: [],
+            children: this.all('decisionTable').map((table: DecisionTable) => {
+                const inputs = table.inputs.map(input => ('level' in input ? this.t('Nivå', 'Level') : this.nameOf(input.attribute)));
+                return {
+                    id: table.id, title: this.heading(table), children: [],
+                    blocks: [
+                        ...this.prose(table),
+                        {
+                            type: 'paragraph', style: 'note',
+                            text: [
+                                table.hitPolicy === 'first' ? this.t('Den första rad som stämmer gäller.', 'The first row that matches decides.') : this.t('Precis en rad gäller för varje fall.', 'Exactly one row applies to each case.'),
+                                table.validity ? `${this.t('Gäller', 'In force')} ${this.validity(table.validity)}.` : '',
+                            ].filter(Boolean).join(' '),
+                        },
+                        {
+                            type: 'table',
+                            header: [...inputs, ...table.outputs],
+                            numeric: [...inputs.map(() => false), ...table.outputs.map(() => true)],
+                            rows: table.rows.map(row => [
+                                ...row.when.map(cell => (cell ? criterionSentence(cell, this.attributes, this.input.locale).replace(/^.*? (är|is) /, '') : this.t('alla', 'any'))),
+                                ...row.then.map(cell => this.amount(cell)),
+                            ]),
+                        },
+                    ],
+                };
+            }),
+        };
+    }
+
+    private compensation(): DocumentSection {
+        const tables = this.all('levelTable');
+        // Versions of the same table (service, area, period) share one chart, one line each.
+        const groups = new Map<string, LevelTable[]>();
+        for (const table of tables) {
+            const key = `${table.service ?? ''}|${table.area ?? ''}|${table.per ?? ''}`;
+            groups.set(key, [...(groups.get(key) ?? []), table]);
+        }
+        const charted = new Set<LevelTable>();
+        const children: DocumentSection[] = tables.map(table => {
+            const group = groups.get(`${table.service ?? ''}|${table.area ?? ''}|${table.per ?? ''}`)!;
+            const blocks: DocumentBlock[] = [
+                ...this.prose(table),
+                {
+                    type: 'facts', items: [
+                        ...(table.service ? [[this.t('Insats', 'Service'), this.nameOf(table.service)] as [string, string]] : []),
+                        ...(table.area ? [[this.t('Område', 'Area'), this.nameOf(table.area)] as [string, string]] : []),
+                        [this.t('Gäller', 'In force'), table.validity ? this.validity(table.validity) : this.t('tills vidare', 'until further notice')],
+                        ...(table.per ? [[this.t('Per', 'Per'), this.period(table.per)] as [string, string]] : []),
+                        ...(table.rounding ? [[this.t('Avrundning', 'Rounding'), roundingText(table.rounding)] as [string, string]] : []),
+                    ],
+                },
+                {
+                    type: 'table', header: [this.t('Nivå', 'Level'), this.t('Belopp', 'Amount')], numeric: [true, true],
+                    rows: [...table.rows].sort((a, b) => a.level - b.level).map(row => [String(row.level), this.amount(row.amount)]),
+                },
+            ];
+            if (!charted.has(group[0])) {
+                group.forEach(t => charted.add(t));
+                const chart = this.levelChart(group);
+                if (chart) {
+                    blocks.push({ type: 'chart', chart });
+                }
+            }
+            return { id: table.id, title: this.heading(table), blocks, children: [] };
+        });
+        const rates = [...this.all('flatRate'), ...this.all('placeRate'), ...this.all('hourlyRate')];
+        const kindName = { flatRate: this.t('Schablon', 'Flat rate'), placeRate: this.t('Per plats', 'Per place'), hourlyRate: this.t('Per timme', 'Per hour') };
+        const blocks: DocumentBlock[] = rates.length === 0 ? [] : [{
+            type: 'table',
+            header: [this.t('Ersättning', 'Rate'), this.t('Slag', 'Kind'), this.t('Insats eller roll', 'Service or role'), this.t('Belopp', 'Amount'), this.t('Gäller', 'In force')],
+            numeric: [false, false, false, true, false],
+            rows: rates.map(rate => [rate.title ?? rate.name, kindName[rate.kind], [rate.service, rate.role, rate.area].filter(Boolean).map(id => this.nameOf(id)).join(', '), this.amount(rate.amount), rate.validity ? this.validity(rate.validity) : '']),
+        }];
+        const premiums: DocumentSection[] = this.all('premium').map(premium => ({
+            id: premium.id, title: this.heading(premium), children: [], blocks: this.prose(premium),
+        }));
+        return { id: 'ersättning', title: this.t('Ersättning till utförare', 'Compensation'), blocks, children: [...children, ...premiums] };
+    }
+
+    private levelChart(group: readonly LevelTable[]): LineChart | undefined {
+        const series = group.map(table => ({
+            name: `${table.title ?? table.name}${table.validity ? ` (${this.validity(table.validity)})` : ''}`,
+            points: [...table.rows].sort((a, b) => a.level - b.level).flatMap(row => ('open' in row.amount ? [] : [{ x: row.level, y: Number(row.amount.value) }])),
+        })).filter(s => s.points.length >= 2);
+        if (series.length === 0) {
+            return undefined;
+        }
+        return { title: this.t('Belopp per nivå', 'Amount per level'), xLabel: this.t('Nivå', 'Level'), yLabel: 'kr', series };
+    }
+
+    private fees(): DocumentSection {
+        return {
+            id: 'avgifter', title: this.t('Avgifter', 'Fees'), blocks: [],
+            children: this.all('fee').map((fee: Fee) => {
+                const parts = [
+                    fee.share ? `${number(fee.share.value, this.input.locale)} % ${this.t('av avgiftsutrymmet', 'of the avgiftsutrymme')}` : this.t('avgiftsutrymmet', 'the avgiftsutrymme'),
+                    ...(fee.caps.length > 0 ? [this.t('nivåns takbelopp', "the level's cap")] : []),
+                    ...(fee.ceiling ? [this.t('maxtaxan', 'the maxtaxa')] : []),
+                ];
+                const blocks: DocumentBlock[] = [
+                    ...this.prose(fee),
+                    {
+                        type: 'paragraph',
+                        text: parts.length > 1
+                            ? `${this.t('Avgiften är det lägsta av', 'The fee is the least of')} ${parts.slice(0, -1).join(', ')} ${this.t('och', 'and')} ${parts[parts.length - 1]}${fee.rounding ? `, ${this.t('avrundat till', 'rounded to')} ${roundingText(fee.rounding)}` : ''}. ${this.t('Ett avgiftsutrymme under noll ger ingen avgift.', 'An avgiftsutrymme below zero gives no fee.')}`
+                            : `${this.t('Avgiften är', 'The fee is')} ${parts[0]}.`,
+                    },
+                    {
+                        type: 'facts', items: [
+                            ...(fee.room ? [[this.t('Avgiftsutrymme', 'Avgiftsutrymme'), expressionText(fee.room)] as [string, string]] : []),
+                            ...(fee.ceiling ? [[this.t('Maxtaxa', 'Maxtaxa'), expressionText(fee.ceiling)] as [string, string]] : []),
+                            ...(fee.service ? [[this.t('Insats', 'Service'), this.nameOf(fee.service)] as [string, string]] : []),
+                            [this.t('Gäller', 'In force'), fee.validity ? this.validity(fee.validity) : this.t('tills vidare', 'until further notice')],
+                        ],
+                    },
+                ];
+                if (fee.caps.length > 0) {
+                    blocks.push({ type: 'table', header: [this.t('Nivå', 'Level'), this.t('Takbelopp', 'Cap')], numeric: [true, true], rows: fee.caps.map(cap => [String(cap.level), this.amount(cap.amount)]) });
+                }
+                return { id: fee.id, title: this.heading(fee), blocks, children: [] };
+            }),
+        };
+    }
+
+    private calculations(): DocumentSection {
+        const calculations = this.all('calculation');
+        const parameters = this.all('parameter');
+        const blocks: DocumentBlock[] = [];
+        if (calculations.length > 0) {
+            blocks.push({
+                type: 'table', header: [this.t('Beräkning', 'Calculation'), this.t('Formel', 'Formula')],
+                rows: calculations.map(c => [`${c.title ?? c.name}${this.input.prose?.get(c.id) ? ` — ${this.input.prose.get(c.id)}` : ''}`, `${c.name} = ${expressionText(c.value)}`]),
+            });
+        }
+        if (parameters.length > 0) {
+            blocks.push({
+                type: 'table', header: [this.t('Parameter', 'Parameter'), this.t('Gäller', 'In force'), this.t('Värde', 'Value')], numeric: [false, false, true],
+                rows: parameters.flatMap(p => [...p.versions].sort((a, b) => a.from.localeCompare(b.from)).map((v, i) => [i === 0 ? (p.title ?? p.name) : '', this.validity(v), this.quantity(v.value)])),
+            });
+        }
+        return { id: 'beräkningar', title: this.t('Beräkningar och parametrar', 'Calculations and parameters'), blocks, children: [] };
+    }
+
+    private indicators(): DocumentSection {
+        const indicators = this.all('indicator');
+        const direction = { increase: this.t('öka', 'increase'), decrease: this.t('minska', 'decrease') };
+        return {
+            id: 'indikatorer', title: this.t('Indikatorer', 'Indicators'), children: [],
+            blocks: indicators.length === 0 ? [] : [{
+                type: 'table',
+                header: [this.t('Indikator', 'Indicator'), this.t('Effektmål', 'Effect goal'), this.t('Mål', 'Goal'), this.t('Målvärde', 'Target')],
+                rows: indicators.map(i => [i.title ?? i.name, i.effectGoals.map(id => this.nameOf(id)).join(', '), i.goal ?? '',
+                    [i.target?.direction ? direction[i.target.direction] : '', i.target?.value ? this.quantity(i.target.value) : '', i.target?.text ?? ''].filter(Boolean).join(' ')]),
+            }],
+        };
+    }
+
+    private legalBasis(): DocumentSection {
+        const laws = this.all('law');
+        const services = this.all('service').filter(s => s.legalBasis.length > 0);
+        const blocks: DocumentBlock[] = [];
+        if (laws.length > 0) {
+            blocks.push({ type: 'list', items: laws.map(law => `${law.name}: ${law.title}`) });
+        }
+        if (services.length > 0) {
+            blocks.push({ type: 'table', header: [this.t('Insats', 'Service'), this.t('Stöd i lag', 'Legal basis')], rows: services.map(s => [s.title ?? s.name, s.legalBasis.map(l => l.text).join(', ')]) });
+        }
+        return { id: 'lagstöd', title: this.t('Lagstöd', 'Legal basis'), blocks, children: [] };
+    }
+
+    private examples(): DocumentSection {
+        const examples = this.all('example');
+        if (examples.length === 0) {
+            return { id: 'exempel', title: this.t('Räkneexempel', 'Worked examples'), blocks: [], children: [] };
+        }
+        let results: ExampleResult[] = [];
+        try {
+            results = runExamples(new PolicyRuntime(this.input.files));
+        } catch {
+            results = [];
+        }
+        const byExample = new Map(results.map(r => [r.example, r]));
+        const rows = examples.map((example: Example) => {
+            const result = byExample.get(example);
+            const outcome = !result ? '' : result.passed ? this.t('stämmer', 'holds') : this.t('stämmer inte', 'does not hold');
+            return [example.title ?? example.name, this.question(example), this.expected(example), outcome];
+        });
+        return {
+            id: 'exempel', title: this.t('Räkneexempel', 'Worked examples'), children: [],
+            blocks: [
+                { type: 'paragraph', text: this.t('Varje exempel är räknat av Regelrätts körmiljö på samma kompilerade regler som systemen använder.', 'Each example is answered by the Regelrätt runtime on the same compiled rules the systems use.'), style: 'note' },
+                { type: 'table', header: [this.t('Exempel', 'Example'), this.t('Fråga', 'Question'), this.t('Svar', 'Answer'), this.t('Kontroll', 'Check')], rows },
+            ],
+        };
+    }
+
+    private findings(): DocumentSection {
+        const findings = this.input.findings ?? [];
+        const severity = { error: this.t('fel', 'error'), warning: this.t('varning', 'warning'), info: this.t('upplysning', 'note'), hint: this.t('tips', 'hint') } as Record<string, string>;
+        const shown = findings.filter(f => f.severity === 'error' || f.severity === 'warning');
+        return {
+            id: 'kontroll', title: this.t('Bilaga: kontrollens resultat', 'Appendix: what the checker found'), children: [],
+            blocks: shown.length === 0
+                ? [{ type: 'paragraph', text: this.t('Kontrollen fann inga fel och inga varningar.', 'The checker found no errors and no warnings.') }]
+                : [{ type: 'table', header: [this.t('Plats', 'Place'), this.t('Slag', 'Kind'), this.t('Meddelande', 'Message')], rows: shown.map(f => [`${f.file}:${f.line}:${f.column}`, severity[f.severity] ?? f.severity, `${f.message} [${f.code}]`]) }],
+        };
+    }
+
+    // ---------------------------------------------------------------- words
+
+    private question(example: Example): string {
+        const q = example.question;
+        const citizen = 'citizen' in q && q.citizen.length > 0
+            ? ` ${this.t('för', 'for')} ${q.citizen.map(v => `${this.nameOf(v.attribute)} = ${'boolean' in v.value ? (v.value.boolean ? this.t('ja', 'yes') : this.t('nej', 'no')) : 'number' in v.value ? number(v.value.number, this.input.locale) : 'date' in v.value ? v.value.date : v.value.enumeration}`).join(', ')}`
+            : '';
+        const date = example.date ? ` (${example.date})` : '';
+        switch (q.type) {
+            case 'placement': return `${this.t('Placering', 'Placement')}: ${this.nameOf(q.model)}${citizen}${date}`;
+            case 'inclusion': return `${this.t('Ingår i piloten', 'Included in the pilot')}: ${this.nameOf(q.pilot)}${citizen}${date}`;
+            case 'compensation': return `${this.nameOf(q.table)}, ${this.t('nivå', 'level')} ${q.level}${date}`;
+            case 'fee': return `${this.nameOf(q.fee)}, ${this.t('nivå', 'level')} ${q.level}${citizen}${date}`;
+            case 'netEffect': return `${this.t('Nettoeffekt', 'Net effect')} ${this.nameOf(q.table)}, ${q.before ?? '–'} → ${q.after ?? '–'}${date}`;
+            case 'calculation': return `${this.nameOf(q.calculation)}${q.level !== undefined ? `, ${this.t('nivå', 'level')} ${q.level}` : ''}${citizen}${date}`;
+            case 'decision': return `${this.nameOf(q.table)}${q.column ? `.${q.column}` : ''}${citizen}${date}`;
+        }
+    }
+
+    private expected(example: Example): string {
+        const e = example.expected;
+        if (e.error) {
+            return `${this.t('fel', 'error')} ${e.error}`;
+        }
+        if (e.pathway !== undefined) {
+            return e.pathway === null ? this.t('inget förlopp', 'no förlopp') : `${this.nameOf(e.pathway)}${e.secondary ? ` (${this.t('sekundärt', 'secondary')} ${this.nameOf(e.secondary)})` : ''}`;
+        }
+        if (e.included !== undefined) {
+            return e.included ? this.t('ingår', 'included') : this.t('ingår inte', 'not included');
+        }
+        if (e.monthly !== undefined || e.total !== undefined) {
+            return [e.monthly !== undefined ? `${number(e.monthly, this.input.locale)} kr/${this.t('mån', 'month')}` : '', e.total !== undefined ? `${this.t('totalt', 'total')} ${number(e.total, this.input.locale)} kr` : ''].filter(Boolean).join(', ');
+        }
+        const question = example.question;
+        const isAmount = question.type === 'fee' || question.type === 'compensation' || question.type === 'calculation';
+        return e.amount !== undefined ? `${number(e.amount, this.input.locale)}${isAmount ? ' kr' : ''}` : '';
+    }
+
+    private amount(amount: OptionalAmount | undefined): string {
+        if (!amount) {
+            return '';
+        }
+        return 'open' in amount ? this.t('ej angivet', 'not given') : this.quantity(amount);
+    }
+
+    private quantity(quantity: Quantity): string {
+        const per = quantity.per ? `/${this.period(quantity.per)}` : '';
+        // Kronor with öre are written with two decimals: 337,50 kr, not 337,5 kr.
+        const value = quantity.unit === 'kr' && /\.\d$/.test(quantity.value) ? `${quantity.value}0` : quantity.value;
+        return quantity.unit === 'none' ? number(value, this.input.locale) : `${number(value, this.input.locale)} ${quantity.unit}${per}`;
+    }
+
+    private validity(validity: Validity | { from: string; to?: string }): string {
+        return validity.to ? `${validity.from}–${validity.to}` : `${this.t('från', 'from')} ${validity.from}`;
+    }
+
+    private period(period: string | { from: string; to?: string }): string {
+        if (typeof period !== 'string') {
+            return this.validity(period);
+        }
+        const words: Record<string, [string, string]> = { month: ['månad', 'month'], hour: ['timme', 'hour'], day: ['dygn', 'day'], week: ['vecka', 'week'], year: ['år', 'year'] };
+        return words[period]?.[this.sv ? 0 : 1] ?? period;
+    }
+
+    private span(span: Span): string {
+        const words: Record<string, [string, string, string, string]> = {
+            day: ['dag', 'dagar', 'day', 'days'], week: ['vecka', 'veckor', 'week', 'weeks'], month: ['månad', 'månader', 'month', 'months'],
+            year: ['år', 'år', 'year', 'years'], hour: ['timme', 'timmar', 'hour', 'hours'],
+        };
+        const w = words[span.unit] ?? [span.unit, span.unit, span.unit, span.unit];
+        return `${span.amount} ${this.sv ? (span.amount === 1 ? w[0] : w[1]) : (span.amount === 1 ? w[2] : w[3])}`;
+    }
+
+    private frequency(frequency: Frequency): string {
+        if (frequency.every === 1) {
+            return this.t(`varje ${this.span({ amount: 1, unit: frequency.unit })}`, `every ${this.span({ amount: 1, unit: frequency.unit })}`);
+        }
+        return this.t(`var ${frequency.every}:e ${this.span({ amount: 1, unit: frequency.unit })}`, `every ${this.span({ amount: frequency.every, unit: frequency.unit })}`);
+    }
+}

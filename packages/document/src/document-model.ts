@@ -1,0 +1,36 @@
+/**
+ * The policy as a document, independent of how it is shown: sections of paragraphs, tables, lists
+ * and charts. Built once from the compiled policy (build-document.ts); rendered as HTML for the
+ * browser, the studio and print (render-html.ts), and as a PDF definition (pdf-definition.ts), so
+ * the two never say different things.
+ */
+export interface PolicyDocument {
+    locale: 'sv' | 'en';
+    title: string;
+    /** Facts for the title page: diarienummer, decided by and when, validity, version. */
+    facts: Array<[string, string]>;
+    sections: DocumentSection[];
+}
+
+export interface DocumentSection {
+    /** A stable anchor: the element id or a fixed name (`lagstöd`). */
+    id: string;
+    title: string;
+    blocks: DocumentBlock[];
+    children: DocumentSection[];
+}
+
+export type DocumentBlock =
+    | { type: 'paragraph'; text: string; style?: 'prose' | 'note' | 'formula' }
+    | { type: 'table'; header: string[]; rows: string[][]; numeric?: boolean[]; caption?: string }
+    | { type: 'list'; items: string[] }
+    | { type: 'facts'; items: Array<[string, string]> }
+    | { type: 'chart'; chart: LineChart };
+
+/** Amounts by level, one line per version (a level table and the tables that follow it). */
+export interface LineChart {
+    title: string;
+    xLabel: string;
+    yLabel: string;
+    series: Array<{ name: string; points: Array<{ x: number; y: number }> }>;
+}

@@ -1,0 +1,82 @@
+import { chartSvg } from './chart-svg.js';
+import type { DocumentBlock, DocumentSection, PolicyDocument } from './document-model.js';
+
+/**
+ * The document as a pdfmake document definition (plain data; the caller owns pdfmake and its
+ * fonts): a title page, a table of contents with page numbers, every section on its own page,
+ * tables with repeated headers, charts from the same SVG as the HTML. Written for the standard PDF
+ * fonts (Helvetica), whose encoding has å, ä, ö, é, × and – but not the mathematical signs, so those
+ * are spelt out as they would be typed (`>=`, `->`).
+ */
+export function pdfDefinition(document: PolicyDocument): Record<string, unknown> {
+    const sv = document.locale === 'sv';
+    const content: unknown[] = [
+        { text: pdfText(document.title), style: 'title' },
+        ...document.facts.map(([term, value]) => ({ columns: [{ text: pdfText(term), bold: true, width: 130 }, { text: pdfText(value) }], margin: [0, 2, 0, 2] })),
+        { text: sv ? 'Sammanställd av Regelrätt ur de kontrollerade policyfilerna.' : 'Compiled by Regelrätt from the checked policy files.', style: 'note', margin: [0, 30, 0, 0] },
+        { toc: { title: { text: sv ? 'Innehåll' : 'Contents', style: 'h2' } }, pageBreak: 'before' },
+        ...document.sections.flatMap(section => renderSection(section, 2, document.locale)),
+    ];
+    return {
+        info: { title: pdfText(document.title), creator: 'Regelrätt', producer: 'Regelrätt' },
+        pageSize: 'A4',
+        pageMargins: [50, 56, 50, 56],
+        content,
+        footer: (page: number, pages: number) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, color: '#555', margin: [0, 20, 0, 0] }),
+        defaultStyle: { font: 'Helvetica', fontSize: 10, lineHeight: 1.2 },
+        styles: {
+            title: { fontSize: 24, bold: true, margin: [0, 120, 0, 30] },
+            h2: { fontSize: 16, bold: true, color: '#0b3d66', margin: [0, 0, 0, 10] },
+            h3: { fontSize: 13, bold: true, margin: [0, 14, 0, 6] },
+            h4: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] },
+            note: { italics: true, color: '#444' },
+            tableHeader: { bold: true, fillColor: '#eef3f8' },
+        },
+    };
+}
+
+function renderSection(section: DocumentSection, level: number, locale: 'sv' | 'en'): unknown[] {
+    const style = `h${Math.min(level, 4)}`;
+    return [
+        { text: pdfText(section.title), style, tocItem: level <= 3, tocMargin: [(level - 2) * 12, 0, 0, 0], ...(level === 2 ? { pageBreak: 'before' } : {}) },
+        ...section.blocks.map(block => renderBlock(block, locale)),
+        ...section.children.flatMap(child => renderSection(child, level + 1, locale)),
+    ];
+}
+
+function renderBlock(block: DocumentBlock, locale: 'sv' | 'en'): unknown {
+    switch (block.type) {
+        case 'paragraph':
+            return { text: pdfText(block.text), margin: [0, 3, 0, 6], ...(block.style === 'note' ? { style: 'note' } : {}) };
+        case 'list':
+            return { ul: block.items.map(pdfText), margin: [0, 2, 0, 8] };
+        case 'facts':
+            return { stack: block.items.map(([term, value]) => ({ columns: [{ text: pdfText(term), bold: true, width: 110 }, { text: pdfText(value) }] })), margin: [0, 2, 0, 8] };
+        case 'table':
+            return {
+                table: {
+                    headerRows: 1,
+                    dontBreakRows: true,
+                    widths: block.header.map((_, i) => (block.numeric?.[i] ? 'auto' : '*')),
+                    body: [
+                        block.header.map((h, i) => ({ text: pdfText(h), style: 'tableHeader', ...(block.numeric?.[i] ? { alignment: 'right' } : {}) })),
+                        ...block.rows.map(row => row.map((cell, i) => ({ text: pdfText(cell), ...(block.numeric?.[i] ? { alignment: 'right' } : {}) }))),
+                    ],
+                },
+                layout: { hLineColor: '#bbbbbb', vLineColor: '#bbbbbb' },
+                fontSize: 9,
+                margin: [0, 4, 0, 10],
+            };
+        case 'chart':
+            return { stack: [{ svg: chartSvg({ ...block.chart, series: block.chart.series.map(s => ({ ...s, name: pdfText(s.name) })) }, locale), width: 460 }, { text: pdfText(block.chart.title), style: 'note', fontSize: 9 }], margin: [0, 6, 0, 10] };
+    }
+}
+
+/** Characters outside the standard fonts' encoding, as a writer would type them. */
+const REPLACEMENTS: Record<string, string> = {
+    '−': '-', '≥': '>=', '≤': '<=', '≠': '!=', '→': '->', '←': '<-', '’': "'", '“': '"', '”': '"', '\u202f': ' ', '\u2009': ' ',
+};
+
+export function pdfText(text: string): string {
+    return text.replace(/[−≥≤≠→←’“”\u202f\u2009]/g, c => REPLACEMENTS[c] ?? c);
+}

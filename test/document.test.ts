@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { EmptyFileSystem } from 'langium';
+import { buildDocument, renderHtml } from '@regelratt/document';
+import { checkPolicies, compilePolicy, createRegelrattServices, elementProse } from '@regelratt/language';
+
+/**
+ * `regelratt dokument` and the document model it shares with the studio: every example set renders
+ * to a self-contained HTML document with its tables, förlopp, examples and findings, and to a PDF.
+ */
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
+const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-document-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const sets = readdirSync(path.join(repository, 'examples'), { withFileTypes: true }).filter(e => e.isDirectory() && e.name !== 'broken').map(e => e.name).sort();
+
+async function documentOf(set: string) {
+    const folder = path.join(repository, 'examples', set);
+    const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
+    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+    const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
+    const prose = new Map(checked.flatMap(c => [...elementProse(c.document.parseResult.value, c.document.textDocument.getText())]));
+    const compiled = checked.map(c => compilePolicy(c.document.parseResult.value, path.basename(c.path)));
+    const findings = checked.flatMap(c => c.diagnostics.map(d => ({ ...d, file: path.basename(c.path) })));
+    const model = buildDocument({ files: compiled, prose, findings, locale: 'sv', fallbackTitle: set });
+    return { model, html: renderHtml(model), compiled };
+}
+
+describe('the document', () => {
+    test.each(sets)('examples/%s renders whole: every table, förlopp and example, nothing undefined, nothing fetched', async set => {
+        const { model, html, compiled } = await documentOf(set);
+        expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+        expect(html).not.toMatch(/undefined|NaN|\[object /);
+        // Self-contained: no script, no stylesheet or image from elsewhere.
+        expect(html).not.toMatch(/<script|<link |src="|href="http/);
+        const elements = compiled.flatMap(file => file.elements);
+        for (const element of elements.filter(e => ['levelTable', 'pathwayModel', 'decisionTable', 'fee', 'pilot'].includes(e.kind))) {
+            expect(html, element.id).toContain(`id="${element.id.replace(/[^\p{L}\p{N}_-]+/gu, '-')}"`);
+        }
+        for (const example of elements.filter(e => e.kind === 'example')) {
+            expect(html, example.id).toContain((example.title ?? example.name).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+        }
+        // Every worked example is answered by the runtime, and holds.
+        expect(html).not.toContain('stämmer inte');
+        expect(model.sections.every(section => section.blocks.length > 0 || section.children.length > 0)).toBe(true);
+    });
+
+    test('Örebro: the riktlinje on the title page, obligations by force, criteria in words, a chart, the findings', async () => {
+        const { model, html } = await documentOf('orebro');
+        expect(model.title).toBe('Rehabiliterande arbetssätt – gemensamma komponenter');
+        expect(model.facts).toContainEqual(['Diarienummer', 'Sov 858/2019']);
+        expect(model.facts).toContainEqual(['Beslutad av', 'Socialnämnden, 2021-11-22']);
+        expect(html).toContain('<nav class="toc">');
+        expect(html).toMatch(/<p class="note">Ska<\/p>\s*<ul><li>Medborgarens mål kartläggs/);
+        expect(html).toContain('Aktivitetsförmåga är hög');
+        expect(html).toContain('<td class="number">2\u00a0037 kr</td>');
+        expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+        // A writer's comment above the table becomes its prose.
+        expect(html).toContain('En premie betalas till utföraren när medborgarens stöd kan minskas.');
+        expect(html).toContain('Belopp är inte angivet för nivå 1–3, 6, 9 och 15–22. [open-amount]');
+        expect(html).toContain('337,50 kr/timme');
+    });
+
+    test('a table and the one that follows it share a chart, one line each', async () => {
+        const { html } = await documentOf('orebro-revision');
+        const chart = /<figure><svg[^]*?<\/svg>/.exec(html)?.[0] ?? '';
+        expect(chart.match(/<path d="M/g)?.length).toBe(2);
+        expect(chart).toContain('från 2023-01-01');
+    });
+
+    test('regelratt dokument writes the HTML and the PDF, all or nothing, and refuses a policy with errors', () => {
+        const out = path.join(scratch, 'orebro');
+        const run = spawnSync(process.execPath, [bin, 'dokument', 'examples/orebro', '-o', out], { cwd: repository, encoding: 'utf8' });
+        expect(run.status, run.stderr).toBe(0);
+        expect(run.stderr).toContain('Dokumentet skrivet till');
+        expect(readFileSync(path.join(out, 'dokument.html'), 'utf8')).toContain('Rehabiliterande arbetssätt – gemensamma komponenter');
+        const pdf = readFileSync(path.join(out, 'dokument.pdf'));
+        expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        expect(pdf.subarray(-6).toString('latin1')).toMatch(/%%EOF/);
+        expect(readdirSync(out).sort()).toEqual(['dokument.html', 'dokument.pdf']);
+        const pdftotext = spawnSync('pdftotext', ['-layout', path.join(out, 'dokument.pdf'), '-'], { encoding: 'utf8' });
+        if (pdftotext.error) {
+            console.warn('\n*** pdftotext (poppler-utils) is missing: the PDF\'s text was NOT checked, only its structure (apt-get install poppler-utils). ***\n');
+        } else {
+            expect(pdftotext.stdout).toContain('Rehabiliterande arbetssätt – gemensamma');
+            expect(pdftotext.stdout).toContain('Aktivitetsförmåga är');
+            expect(pdftotext.stdout).toMatch(/4\s+2[\s\u00a0]037 kr/);
+        }
+        const broken = path.join(scratch, 'broken');
+        const refused = spawnSync(process.execPath, [bin, 'dokument', 'examples/broken', '-o', broken], { cwd: repository, encoding: 'utf8' });
+        expect(refused.status).toBe(1);
+        expect(existsSync(broken)).toBe(false);
+        const missing = spawnSync(process.execPath, [bin, 'dokument', 'examples/orebro'], { cwd: repository, encoding: 'utf8' });
+        expect(missing.status).toBe(2);
+        expect(missing.stderr).toContain('dokument behöver en utmapp: -o <mapp>.');
+    });
+});
