@@ -9,6 +9,9 @@ export interface CliOptions {
     inputs: string[];
     out?: string;
     format: OutputFormat;
+    /** `test --coverage`, and the lowest coverage in per cent that passes. */
+    coverage: boolean;
+    minCoverage?: number;
     /** `diff`: the git revision the inputs are compared with. */
     rev?: string;
     locale: MessageLocale;
@@ -92,6 +95,14 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
         }
         maxFileBytes = Math.round(mb * 1024 * 1024);
     }
+    const minCoverageText = text('min-coverage');
+    let minCoverage: number | undefined;
+    if (minCoverageText !== undefined) {
+        minCoverage = Number(minCoverageText.replace(',', '.').replace(/\s*%$/, ''));
+        if (!Number.isFinite(minCoverage) || minCoverage < 0 || minCoverage > 100) {
+            return fail(problems.badValue('--min-coverage', minCoverageText), command);
+        }
+    }
     const date = text('date');
     // A day that exists: `2021-13-45` has the shape of a date and would silently compare as one.
     if (date !== undefined && !isCalendarDate(date)) {
@@ -111,6 +122,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
             input: text('input'),
             date,
             explain: values.explain === true,
+            coverage: values.coverage === true || minCoverage !== undefined,
+            ...(minCoverage !== undefined ? { minCoverage } : {}),
             help: values.help === true,
             version: values.version === true,
             debug: values.debug === true,

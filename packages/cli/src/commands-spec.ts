@@ -4,6 +4,8 @@ import type { MessageLocale } from '@regelratt/language';
 export const OPTIONS = {
     out: { short: 'o', value: { sv: 'mapp', en: 'folder' }, sv: 'Mappen som JSON-filerna skrivs till.', en: 'The folder the JSON files are written to.' },
     format: { value: 'text|json', sv: 'Utskriftsformat (standard: text).', en: 'Output format (default: text).' },
+    coverage: { sv: 'Visar vilka delar av villkoren och vilka nivåer exemplen når, med ett färdigt exempel för varje del som saknar.', en: 'Shows which parts of the criteria and which levels the examples reach, with a ready example for each part without one.' },
+    'min-coverage': { value: { sv: 'procent', en: 'per cent' }, sv: 'Slutkod 1 om täckningen är lägre (med --coverage).', en: 'Exit code 1 if coverage is lower (with --coverage).' },
     rev: { value: 'revision', sv: 'Jämför med filernas version i en git-revision (till exempel HEAD~1) i stället för en andra mapp.', en: 'Compare with the files as they were in a git revision (HEAD~1, say) instead of a second folder.' },
     lang: { value: 'sv|en', sv: 'Språk för meddelanden (standard: sv).', en: 'Language of messages (default: sv).' },
     info: { sv: 'Visar även upplysningar (till exempel namn som inte används).', en: 'Also shows notes (names nobody uses, for instance).' },
@@ -43,7 +45,7 @@ export const COMMANDS = {
         arguments: { sv: '<filer eller mappar>', en: '<files or folders>' },
         sv: 'Kör policyns exempel genom körmiljön och visar vilka som går igenom.',
         en: "Runs the policy's examples through the runtime and shows which pass.",
-        options: ['format', 'max-file-size', ...COMMON],
+        options: ['format', 'coverage', 'min-coverage', 'max-file-size', ...COMMON],
         formats: ['text', 'json'],
     },
     eval: {

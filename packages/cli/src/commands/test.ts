@@ -1,10 +1,12 @@
 import * as path from 'node:path';
-import { exampleDifferences, renderMessage } from '@regelratt/language';
+import { exampleCoverage, exampleDifferences, renderMessage } from '@regelratt/language';
 import { runExamples, type ExampleResult } from '@regelratt/runtime';
 import type { CliOptions } from '../arguments.js';
 import type { CliIO } from '../io.js';
 import { examplesSummary } from '../cli-messages.js';
 import { loadRuntime } from '../load-runtime.js';
+import { compileInMemory } from '../compile-in-memory.js';
+import { coveragePercent, formatCoverageText } from '../coverage-output.js';
 import { shown as displayPath } from '../load-workspace.js';
 import { painter } from '../colour.js';
 import { EXIT_CLEAN, EXIT_POLICY_ERRORS } from './check.js';
@@ -37,8 +39,11 @@ export async function runTest(options: CliOptions, io: CliIO): Promise<number> {
         return { result, text: name };
     });
     const failed = results.filter(r => !r.passed).length;
+    const coverage = options.coverage ? exampleCoverage(compileInMemory(loaded.workspace), options.locale) : undefined;
+    const belowMinimum = coverage !== undefined && options.minCoverage !== undefined && coveragePercent(coverage) < options.minCoverage;
     if (options.format === 'json') {
         io.stdout.write(`${JSON.stringify({
+            ...(coverage ? { coverage: { ...coverage, percent: coveragePercent(coverage) } } : {}),
             examples: lines.map(({ result, text }) => ({
                 name: result.example.name, source: where(result), passed: result.passed,
                 expected: result.expected, ...(result.actual ? { actual: result.actual } : {}), ...(result.error ? { error: result.error } : {}),
@@ -52,6 +57,14 @@ export async function runTest(options: CliOptions, io: CliIO): Promise<number> {
             io.stdout.write(`${where(result)}: ${result.passed ? paint('green', 'ok') : paint('red', sv ? 'fel' : 'error')}: ${text}\n`);
         }
         io.stdout.write(`${examplesSummary(results.length - failed, failed, options.locale)}\n`);
+        if (coverage) {
+            io.stdout.write(`\n${formatCoverageText(coverage, loaded.runtime, options.locale)}`);
+        }
     }
-    return failed > 0 ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
+    if (belowMinimum) {
+        io.stderr.write(sv
+            ? `Täckningen ${Math.floor(coveragePercent(coverage))} % är lägre än --min-coverage ${options.minCoverage} %.\n`
+            : `Coverage ${Math.floor(coveragePercent(coverage))} % is below --min-coverage ${options.minCoverage} %.\n`);
+    }
+    return failed > 0 || belowMinimum ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
 }

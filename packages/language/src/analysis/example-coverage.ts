@@ -1,0 +1,156 @@
+import {
+    dayNumber as dayOf, ExactNumber, LEVEL_INPUT, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type Example,
+    type GivenValue, type PathwayModel, type Pilot,
+} from '@regelratt/format';
+import type { MessageLocale } from '../i18n/locale.js';
+import type { AnalysedAttribute } from './attribute-domain.js';
+import { splitCases, type Case } from './case-split.js';
+import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
+import { mergeCases } from './merge-cases.js';
+import type { Region } from './regions.js';
+import { describeCase, type Witness } from './witness-text.js';
+
+/**
+ * Which parts of the criteria the inline examples exercise. For every förloppsmodell, pilot and
+ * decision table: the regions of the case split over its criteria (citizens for whom every
+ * criterion has the same truth value, neighbours with the same truths joined), and which of them
+ * some example's citizen falls in. For every level table: the levels with an amount that no example
+ * asks about. An uncovered region comes with its example citizen, for a new `exempel`.
+ */
+export interface CoveredRegion {
+    witness: Witness;
+    /** The examples whose citizen falls in the region (names). */
+    examples: string[];
+}
+
+export interface CriterionCoverage {
+    element: { id: string; kind: 'pathwayModel' | 'pilot' | 'decisionTable'; name: string; title?: string };
+    regions: CoveredRegion[];
+    /** False when the case split ran out of budget: the regions listed are the ones found. */
+    complete: boolean;
+}
+
+export interface LevelCoverage {
+    element: { id: string; name: string; title?: string };
+    levels: number[];
+    asked: number[];
+}
+
+export interface ExampleCoverage {
+    criteria: CriterionCoverage[];
+    levels: LevelCoverage[];
+    /** Regions and levels with an example, of all; 1 when there is nothing to cover. */
+    covered: number;
+    total: number;
+}
+
+export function exampleCoverage(files: readonly CompiledPolicyFile[], locale: MessageLocale): ExampleCoverage {
+    const elements = files.flatMap(file => file.elements);
+    const attributes = new Map<string, AnalysedAttribute>(elements.filter(e => e.kind === 'attribute').map(e => [e.id, analysedFromCompiled(e as Extract<CompiledElement, { kind: 'attribute' }>)]));
+    const examples = elements.filter((e): e is Example => e.kind === 'example');
+    const criteria: CriterionCoverage[] = [];
+    for (const element of elements) {
+        if (element.kind === 'pathwayModel') {
+            criteria.push(regionsCovered(element, element.pathways.map(p => p.criterion ?? false), attributes, examplesAsking(examples, 'placement', element.id), locale));
+        } else if (element.kind === 'pilot') {
+            criteria.push(regionsCovered(element, pilotCriteria(element), attributes, examplesAsking(examples, 'inclusion', element.id), locale));
+        } else if (element.kind === 'decisionTable') {
+            const rows = element.rows.map(row => {
+                const cells = row.when.filter((c): c is Criterion => c !== null);
+                return cells.length === 0 ? true : cells.length === 1 ? cells[0] : { all: cells };
+            });
+            const withLevel = element.inputs.some(input => 'level' in input) ? new Map([...attributes, [LEVEL_INPUT, levelAttribute(element.levels?.max)]]) : attributes;
+            criteria.push(regionsCovered(element, rows, withLevel, examplesAsking(examples, 'decision', element.id), locale));
+        }
+    }
+    const levels: LevelCoverage[] = elements.filter(e => e.kind === 'levelTable').map(table => {
+        const asked = new Set(examples.flatMap(example => {
+            const q = example.question;
+            return (q.type === 'compensation' || q.type === 'netEffect') && q.table === table.id
+                ? (q.type === 'compensation' ? [q.level] : [q.before, q.after].filter((l): l is number => l !== null)) : [];
+        }));
+        const withAmounts = table.rows.filter(row => !('open' in row.amount)).map(row => row.level).sort((a, b) => a - b);
+        return { element: { id: table.id, name: table.name, ...(table.title ? { title: table.title } : {}) }, levels: withAmounts, asked: withAmounts.filter(l => asked.has(l)) };
+    });
+    const total = criteria.reduce((n, c) => n + c.regions.length, 0) + levels.reduce((n, l) => n + l.levels.length, 0);
+    const covered = criteria.reduce((n, c) => n + c.regions.filter(r => r.examples.length > 0).length, 0) + levels.reduce((n, l) => n + l.asked.length, 0);
+    return { criteria, levels, covered, total };
+}
+
+function pilotCriteria(pilot: Pilot): Array<Criterion | boolean> {
+    return [pilot.inclusion ?? true, ...pilot.exclusions];
+}
+
+function examplesAsking(examples: readonly Example[], type: 'placement' | 'inclusion' | 'decision', id: string): Array<{ name: string; values: Map<string, ExactNumber | string | boolean> }> {
+    return examples.flatMap(example => {
+        const q = example.question;
+        const asks = (q.type === 'placement' && type === 'placement' && q.model === id)
+            || (q.type === 'inclusion' && type === 'inclusion' && q.pilot === id)
+            || (q.type === 'decision' && type === 'decision' && q.table === id);
+        if (!asks || !('citizen' in q)) {
+            return [];
+        }
+        const values = new Map(q.citizen.map((given: GivenValue) => [given.attribute, literalValue(given)]));
+        if (q.type === 'decision' && q.level !== undefined) {
+            values.set(LEVEL_INPUT, ExactNumber.of(BigInt(q.level)));
+        }
+        return [{ name: example.name, values }];
+    });
+}
+
+function literalValue(given: GivenValue): ExactNumber | string | boolean {
+    const value = given.value;
+    if ('number' in value) {
+        return ExactNumber.parse(value.number);
+    }
+    if ('date' in value) {
+        return ExactNumber.of(BigInt(dayOf(value.date)));
+    }
+    if ('boolean' in value) {
+        return value.boolean;
+    }
+    return value.enumeration;
+}
+
+function regionsCovered(
+    element: PathwayModel | Pilot | DecisionTable,
+    criteria: ReadonlyArray<Criterion | boolean>,
+    attributes: ReadonlyMap<string, AnalysedAttribute>,
+    asking: ReadonlyArray<{ name: string; values: Map<string, ExactNumber | string | boolean> }>,
+    locale: MessageLocale,
+): CriterionCoverage {
+    const split = splitCases(criteria.filter((c): c is Criterion => typeof c !== 'boolean'), attributes);
+    // Neighbouring cases on which every criterion has the same truth are one region for a reader.
+    const merged = mergeCases(split.cases.map(found => ({ case: found })), ({ case: found }) => found.verdicts.join(''));
+    return {
+        element: { id: element.id, kind: element.kind, name: element.name, ...(element.title ? { title: element.title } : {}) },
+        complete: split.complete,
+        regions: merged.map(({ case: found }) => ({
+            witness: describeCase(found, attributes, locale),
+            examples: asking.filter(example => contains(found, example.values)).map(example => example.name),
+        })),
+    };
+}
+
+/** Whether a citizen's given values fall in the case: each attribute the case fixes is given and inside its region. */
+function contains(found: Case, values: ReadonlyMap<string, ExactNumber | string | boolean>): boolean {
+    for (const [attribute, region] of found.assignment) {
+        const value = values.get(attribute);
+        if (value === undefined || !inside(region, value)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+function inside(region: Region, value: ExactNumber | string | boolean): boolean {
+    if (region.kind === 'value') {
+        return region.value === value;
+    }
+    if (!(value instanceof ExactNumber)) {
+        return false;
+    }
+    const above = !region.lo || (region.loClosed ? value.compare(region.lo) >= 0 : value.compare(region.lo) > 0);
+    const below = !region.hi || (region.hiClosed ? value.compare(region.hi) <= 0 : value.compare(region.hi) < 0);
+    return above && below;
+}

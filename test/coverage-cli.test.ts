@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+
+/**
+ * `regelratt test --coverage` on Örebro, whose coverage is known: the förloppsmodell's three
+ * regions all have an example, one region of the dagrehab pilot and the whole second pilot have
+ * none, every level with an amount is asked about. The ready-to-paste examples it prints are pasted
+ * into a copy of the policy: they must parse, pass, and bring the coverage to 100 %.
+ */
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
+const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-coverage-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'test', ...args], { cwd: repository, encoding: 'utf8' });
+
+describe('regelratt test --coverage', () => {
+    const result = run('examples/orebro', '--coverage');
+
+    test('reports the known coverage of Örebro, region by region and level by level', () => {
+        expect(result.status).toBe(0);
+        expect(result.stdout).toContain('Täckning: 18 av 23 regioner och nivåer har ett exempel (78 %).');
+        expect(result.stdout).toContain('förloppsmodell rehabiliterande_förlopp: 3 av 3 regioner.');
+        expect(result.stdout).toContain('pilot dagrehab_hemrehab: 4 av 5 regioner; utan exempel:\n  ålder 66–120 år, kan_ta_sig_till_vårdcentral = nej, kognitiv_svikt = nej, motiverad_till_träning = nej');
+        expect(result.stdout).toContain('pilot handläggare_och_arbetsterapeut: 0 av 4 regioner; utan exempel:');
+        expect(result.stdout).toContain('nivåtabell hemvård_tätort: alla 11 nivåer med belopp har ett exempel.');
+    });
+
+    test('the suggested examples parse, pass, and cover what was missing', () => {
+        const blocks = result.stdout.split('\n').filter(line => line.startsWith('    ')).map(line => line.slice(4)).join('\n');
+        expect(blocks.match(/^exempel /gm)).toHaveLength(5);
+        const copy = path.join(scratch, 'orebro');
+        cpSync(path.join(repository, 'examples/orebro'), copy, { recursive: true });
+        writeFileSync(path.join(copy, 'täckning.regel'), `${blocks}\n`);
+        const after = spawnSync(process.execPath, [bin, 'test', copy, '--coverage'], { cwd: repository, encoding: 'utf8' });
+        expect(after.stderr).toBe('');
+        expect(after.stdout).toContain('Exempel: 34 gick igenom, 0 misslyckades');
+        expect(after.stdout).toContain('Täckning: 23 av 23 regioner och nivåer har ett exempel (100 %).');
+    });
+
+    test('--min-coverage fails the run below the threshold (exit 1) and passes at it; JSON carries the figures', () => {
+        const strict = run('examples/orebro', '--min-coverage', '80');
+        expect(strict.status).toBe(1);
+        expect(strict.stderr).toContain('Täckningen 78 % är lägre än --min-coverage 80 %.');
+        expect(run('examples/orebro', '--min-coverage', '78').status).toBe(0);
+        expect(run('examples/orebro', '--min-coverage', 'mycket').status).toBe(2);
+        const json = JSON.parse(run('examples/orebro', '--coverage', '--format', 'json').stdout);
+        expect(json.coverage.covered).toBe(18);
+        expect(json.coverage.total).toBe(23);
+        const pilot = json.coverage.criteria.find((c: { element: { name: string } }) => c.element.name === 'dagrehab_hemrehab');
+        expect(pilot.regions.filter((r: { examples: string[] }) => r.examples.length === 0).map((r: { witness: { example: unknown } }) => r.witness.example))
+            .toEqual([{ ålder: '66', kan_ta_sig_till_vårdcentral: 'nej', kognitiv_svikt: 'nej', motiverad_till_träning: 'nej' }]);
+    });
+});
