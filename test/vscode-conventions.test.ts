@@ -69,8 +69,15 @@ describe('translations', () => {
 });
 
 describe('commands', () => {
-    test('"Starta om språkservern" is contributed and registered', () => {
-        expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual(['regelratt.restartServer']);
-        expect(readFileSync(path.join(extension, 'src/extension.ts'), 'utf8')).toContain("registerCommand('regelratt.restartServer'");
+    test('"Starta om språkservern" and "Förhandsgranska dokument" are contributed, activate the extension and are registered', () => {
+        const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
+        expect(commands).toEqual(['regelratt.restartServer', 'regelratt.previewDocument']);
+        const source = readFileSync(path.join(extension, 'src/extension.ts'), 'utf8');
+        for (const command of commands) {
+            expect(source).toContain(`registerCommand('${command}'`);
+            expect(manifest.activationEvents).toContain(`onCommand:${command}`);
+        }
+        // The preview is one click away in a .regel editor's title bar.
+        expect(manifest.contributes.menus['editor/title']).toEqual([{ command: 'regelratt.previewDocument', when: 'editorLangId == regelratt', group: 'navigation' }]);
     });
 });

@@ -65,7 +65,81 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             void restart();
         }
     }));
+    context.subscriptions.push(vscode.commands.registerCommand('regelratt.previewDocument', () => preview.show()));
+    const preview = new DocumentPreview(() => client);
+    context.subscriptions.push(preview);
     await start();
+}
+
+/**
+ * "Förhandsgranska dokument": the policy as the nämnd's document (the language server renders it
+ * with the same renderer as `regelratt dokument`) in a panel beside the editor, updated shortly
+ * after the writer stops typing. The panel runs no script: the document is HTML and inline SVG.
+ */
+class DocumentPreview implements vscode.Disposable {
+    private panel: vscode.WebviewPanel | undefined;
+    private timer: ReturnType<typeof setTimeout> | undefined;
+    private readonly subscriptions: vscode.Disposable[] = [];
+
+    constructor(private readonly client: () => LanguageClient | undefined) {
+        this.subscriptions.push(vscode.workspace.onDidChangeTextDocument(event => {
+            if (this.panel && event.document.languageId === 'regelratt') {
+                this.schedule();
+            }
+        }));
+    }
+
+    show(): void {
+        if (this.panel) {
+            this.panel.reveal(vscode.ViewColumn.Beside, true);
+        } else {
+            this.panel = vscode.window.createWebviewPanel('regelratt.document', vscode.l10n.t('Regelrätt: document'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
+            this.panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.subscriptions);
+        }
+        void this.refresh();
+    }
+
+    private schedule(): void {
+        clearTimeout(this.timer);
+        // The server validates after each change; asking a moment later shows the settled state.
+        this.timer = setTimeout(() => void this.refresh(), 600);
+    }
+
+    private async refresh(): Promise<void> {
+        const panel = this.panel;
+        const client = this.client();
+        if (!panel) {
+            return;
+        }
+        if (!client?.isRunning()) {
+            panel.webview.html = page(vscode.l10n.t('Regelrätt: the language server is not running.'));
+            return;
+        }
+        try {
+            const result = await client.sendRequest<{ html: string } | { problem: string }>('regelratt/document', { uri: vscode.window.activeTextEditor?.document.uri.toString() });
+            if (this.panel === panel) {
+                panel.webview.html = 'html' in result ? withPolicy(result.html) : page(result.problem);
+            }
+        } catch (error) {
+            panel.webview.html = page(error instanceof Error ? error.message : String(error));
+        }
+    }
+
+    dispose(): void {
+        clearTimeout(this.timer);
+        this.panel?.dispose();
+        this.subscriptions.forEach(s => s.dispose());
+    }
+}
+
+/** The document with a Content Security Policy: its own inline styles and nothing else. */
+function withPolicy(html: string): string {
+    return html.replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;">`);
+}
+
+function page(message: string): string {
+    const text = message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return withPolicy(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family: sans-serif; padding: 1rem"><p>${text}</p></body></html>`);
 }
 
 export async function deactivate(): Promise<void> {

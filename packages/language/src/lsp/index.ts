@@ -1,1 +1,2 @@
 export { createRegelrattLspServices, type RegelrattLspServices } from './regelratt-lsp-module.js';
+export { DOCUMENT_PREVIEW_REQUEST, documentPreview, type DocumentPreviewParams, type DocumentPreviewResult } from './document-preview.js';

@@ -1,3 +1,4 @@
+import { documentPreview, DOCUMENT_PREVIEW_REQUEST } from './document-preview.js';
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
@@ -59,6 +60,8 @@ export function createRegelrattLspServices(context: DefaultSharedModuleContext):
             (Regelratt.lsp.CompletionProvider as RegelrattCompletionProvider).offerSnippets = false;
         }
     });
+    // The rendered policy for an editor's preview, the same renderer as `regelratt dokument`.
+    context.connection?.onRequest(DOCUMENT_PREVIEW_REQUEST, () => documentPreview(shared, Regelratt.i18n.Locale));
     if (!context.connection) {
         shared.workspace.ConfigurationProvider.initialized({});
     }
