@@ -18,6 +18,7 @@ await esbuild.build({
     banner: { js: "import { createRequire as __regelrattCreateRequire } from 'node:module'; const require = __regelrattCreateRequire(import.meta.url);" },
     // pdfmake (for `dokument` only) reads pdfkit's font metrics from its own folder at run time, so it
     // stays an ordinary dependency, loaded from node_modules when the command asks for it.
-    external: ['pdfmake'],
+    // fastify (for `serve` only) is loaded the same way, so other commands never load it.
+    external: ['pdfmake', 'fastify'],
     logLevel: 'warning',
 });

@@ -12,6 +12,9 @@ export interface CliOptions {
     /** `test --coverage`, and the lowest coverage in per cent that passes. */
     coverage: boolean;
     minCoverage?: number;
+    /** `serve`: where to listen. */
+    port?: number;
+    host?: string;
     /** `diff`: the git revision the inputs are compared with. */
     rev?: string;
     locale: MessageLocale;
@@ -103,6 +106,11 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
             return fail(problems.badValue('--min-coverage', minCoverageText), command);
         }
     }
+    const portText = text('port');
+    const port = portText === undefined ? undefined : Number(portText);
+    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535 && /^\d+$/.test(portText!))) {
+        return fail(problems.badValue('--port', portText!), command);
+    }
     const date = text('date');
     // A day that exists: `2021-13-45` has the shape of a date and would silently compare as one.
     if (date !== undefined && !isCalendarDate(date)) {
@@ -123,6 +131,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
             date,
             explain: values.explain === true,
             coverage: values.coverage === true || minCoverage !== undefined,
+            ...(port !== undefined ? { port } : {}),
+            ...(text('host') !== undefined ? { host: text('host') } : {}),
             ...(minCoverage !== undefined ? { minCoverage } : {}),
             help: values.help === true,
             version: values.version === true,

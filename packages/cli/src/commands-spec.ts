@@ -6,6 +6,8 @@ export const OPTIONS = {
     format: { value: 'text|json', sv: 'Utskriftsformat (standard: text).', en: 'Output format (default: text).' },
     coverage: { sv: 'Visar vilka delar av villkoren och vilka nivåer exemplen når, med ett färdigt exempel för varje del som saknar.', en: 'Shows which parts of the criteria and which levels the examples reach, with a ready example for each part without one.' },
     'min-coverage': { value: { sv: 'procent', en: 'per cent' }, sv: 'Slutkod 1 om täckningen är lägre (med --coverage).', en: 'Exit code 1 if coverage is lower (with --coverage).' },
+    port: { value: { sv: 'port', en: 'port' }, sv: 'Porten tjänsten lyssnar på (standard: 8080; 0 väljer en ledig).', en: 'The port the service listens on (default: 8080; 0 picks a free one).' },
+    host: { value: { sv: 'adress', en: 'address' }, sv: 'Adressen tjänsten lyssnar på (standard: 127.0.0.1, bara den här datorn).', en: 'The address the service listens on (default: 127.0.0.1, this machine only).' },
     rev: { value: 'revision', sv: 'Jämför med filernas version i en git-revision (till exempel HEAD~1) i stället för en andra mapp.', en: 'Compare with the files as they were in a git revision (HEAD~1, say) instead of a second folder.' },
     lang: { value: 'sv|en', sv: 'Språk för meddelanden (standard: sv).', en: 'Language of messages (default: sv).' },
     info: { sv: 'Visar även upplysningar (till exempel namn som inte används).', en: 'Also shows notes (names nobody uses, for instance).' },
@@ -53,6 +55,16 @@ export const COMMANDS = {
         sv: 'Besvarar ett fall, eller ett helt register rad för rad (NDJSON), med policyns svar.',
         en: "Answers one case, or a whole register line by line (NDJSON), with the policy's answers.",
         options: ['input', 'date', 'explain', 'max-file-size', ...COMMON],
+    },
+    serve: {
+        arguments: { sv: '<filer eller mappar | mapp med kompilerad JSON>', en: '<files or folders | folder of compiled JSON>' },
+        sv: 'Startar en HTTP-tjänst som besvarar fall och frågor med policyns svar (OpenAPI på /openapi.json).',
+        en: "Starts an HTTP service that answers cases and questions with the policy's answers (OpenAPI at /openapi.json).",
+        options: ['port', 'host', 'max-file-size', ...COMMON],
+        exitCodes: {
+            sv: 'Slutkoder: 0 stoppad med SIGTERM eller SIGINT, 1 fel i policyn, 2 felaktigt anrop eller porten upptagen, 3 internt fel.',
+            en: 'Exit codes: 0 stopped by SIGTERM or SIGINT, 1 errors in the policy, 2 bad invocation or the port taken, 3 internal error.',
+        },
     },
     dokument: {
         arguments: { sv: '<filer eller mappar> -o <mapp>', en: '<files or folders> -o <folder>' },

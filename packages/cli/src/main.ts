@@ -5,6 +5,7 @@ import { EXIT_USAGE_OR_IO, runCheck } from './commands/check.js';
 import { runCompile } from './commands/compile.js';
 import { runDiff } from './commands/diff.js';
 import { runDocument } from './commands/document.js';
+import { runServe } from './commands/serve.js';
 import { runEval } from './commands/eval.js';
 import { runTest } from './commands/test.js';
 import type { CliIO } from './io.js';
@@ -54,6 +55,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
                     return fail(problems.noInputs());
                 }
                 return options.input ? await runEval(options, options.input, io) : fail(problems.noCase());
+            case 'serve':
+                return options.inputs.length === 0 ? fail(problems.noInputs()) : await runServe(options, io);
             case 'dokument':
                 if (options.inputs.length === 0) {
                     return fail(problems.noInputs());

@@ -1,0 +1,178 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { evaluateCase, RegelrattRuntimeError, type CaseInput, type PolicyRuntime } from '@regelratt/runtime';
+import { openApiDocument } from './openapi.js';
+import type { PolicyHolder } from './policy-holder.js';
+import { localeOf, problem, type ProblemCode } from './problem.js';
+import { CASE_INPUT, EXPLAIN_QUERY, QUESTION } from './schemas.js';
+
+export interface ServerOptions {
+    /** Structured logs (JSON lines) to this stream; none when absent. */
+    log?: NodeJS.WritableStream;
+    /** The token `/admin/reload` requires; the endpoint refuses every call when there is none. */
+    reloadToken?: string;
+    /** The largest JSON body accepted, in bytes (a batch streams and is limited per line instead). */
+    bodyLimit?: number;
+}
+
+/** A line of a batch longer than this is refused (its case answered with an error) rather than buffered. */
+const MAX_LINE = 1024 * 1024;
+
+type Question = { type: 'placement'; model: string; citizen: Record<string, unknown> }
+    | { type: 'inclusion'; pilot: string; citizen: Record<string, unknown>; date?: string; unit?: string; service?: string }
+    | { type: 'compensation'; table: string; level: number; date?: string }
+    | { type: 'fee'; fee: string; level: number; citizen: Record<string, unknown>; date: string }
+    | { type: 'calculation'; calculation: string; date: string; citizen?: Record<string, unknown>; level?: number }
+    | { type: 'decision'; table: string; column?: string; date: string; citizen?: Record<string, unknown>; level?: number };
+
+/** One handler per kind of question: a new kind is a compile error here until it is answered. */
+const ANSWERS: { [K in Question['type']]: (runtime: PolicyRuntime, q: Extract<Question, { type: K }>) => unknown } = {
+    placement: (runtime, q) => runtime.placeInPathway(q.model, q.citizen),
+    inclusion: (runtime, q) => runtime.checkInclusion(q.pilot, q.citizen, { ...(q.date ? { date: q.date } : {}), ...(q.unit ? { unit: q.unit } : {}), ...(q.service ? { service: q.service } : {}) }, { explain: true }),
+    compensation: (runtime, q) => runtime.compensation(q.table, q.level, q.date),
+    fee: (runtime, q) => runtime.fee(q.fee, q.level, q.citizen, q.date),
+    calculation: (runtime, q) => runtime.calculate(q.calculation, { date: q.date, citizen: q.citizen ?? {}, ...(q.level !== undefined ? { level: q.level } : {}) }),
+    decision: (runtime, q) => {
+        const decision = runtime.decide(q.table, { date: q.date, citizen: q.citizen ?? {}, ...(q.level !== undefined ? { level: q.level } : {}) });
+        return q.column === undefined ? decision : { ...decision, value: runtime.decisionValue(decision, q.column) };
+    },
+};
+
+/**
+ * The evaluation service over HTTP (Fastify): JSON in and out, problem+json (RFC 9457) for every
+ * error with the runtime's code and a title in the asked language, a request id on every answer and
+ * log line, and every answer naming the policy version it came from.
+ */
+export async function createServer(holder: PolicyHolder, options: ServerOptions = {}): Promise<FastifyInstance> {
+    const { default: Fastify } = await import('fastify');
+    const app = Fastify({
+        logger: options.log ? { level: 'info', stream: options.log } : false,
+        bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
+        genReqId: () => randomUUID(),
+        requestIdHeader: 'x-request-id',
+        // No coercion ("5" stays a string and is refused where a number is required), nothing removed.
+        ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
+    });
+    const send = (request: FastifyRequest, reply: FastifyReply, code: ProblemCode, detail: string, details?: Record<string, unknown>) => {
+        const body = problem(code, detail, localeOf(request.headers['accept-language']), { instance: request.id, ...(details ? { details } : {}) });
+        return reply.code(body.status).type('application/problem+json').send(body);
+    };
+    app.addHook('onSend', async (request, reply) => {
+        reply.header('x-request-id', request.id);
+        if (holder.ready) {
+            reply.header('x-policy-version', holder.current.version);
+        }
+    });
+    // JSON and NDJSON only: a text body is refused (415), not validated as a string.
+    app.removeContentTypeParser('text/plain');
+    app.addContentTypeParser('application/x-ndjson', (_request, payload, done) => done(null, payload));
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+        if (error instanceof RegelrattRuntimeError) {
+            return send(request, reply, error.code, error.message, error.details);
+        }
+        if (error.validation) {
+            return send(request, reply, 'bad-request', `${error.validationContext ?? 'body'}${error.message.replace(/^(body|querystring)/, '')}`);
+        }
+        switch (error.code) {
+            case 'FST_ERR_CTP_INVALID_JSON_BODY':
+            case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+                return send(request, reply, 'invalid-json', error.message);
+            case 'FST_ERR_CTP_BODY_TOO_LARGE':
+                return send(request, reply, 'body-too-large', error.message);
+            case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+                return send(request, reply, 'unsupported-media-type', error.message);
+        }
+        if (error instanceof SyntaxError || error.statusCode === 400) {
+            return send(request, reply, 'invalid-json', error.message);
+        }
+        if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+            return send(request, reply, 'bad-request', error.message);
+        }
+        request.log.error({ err: error }, 'internal error');
+        return send(request, reply, 'internal', localeOf(request.headers['accept-language']) === 'sv' ? 'Ett internt fel i tjänsten; det är loggat med frågans id.' : 'An internal error in the service; it is logged with the request id.');
+    });
+    app.setNotFoundHandler((request, reply) => send(request, reply, 'not-found', `${request.method} ${request.url}`));
+
+    app.get('/health', async () => ({ status: 'ok' }));
+    app.get('/ready', async (request, reply) => (holder.ready
+        ? { status: 'ready', policyVersion: holder.current.version }
+        : reply.code(503).type('application/problem+json').send(problem('internal', 'no policy loaded', localeOf(request.headers['accept-language']), { instance: request.id }))));
+    app.get('/openapi.json', async () => openApiDocument(holder.current));
+    app.get('/v1/elements', async () => {
+        const policy = holder.current;
+        return {
+            policyVersion: policy.version,
+            elements: policy.files.flatMap(file => file.elements).map(element => ({
+                id: element.id, kind: element.kind, name: element.name, ...(element.title ? { title: element.title } : {}),
+                ...('validity' in element && element.validity ? { validity: element.validity } : {}),
+                ...(element.kind === 'parameter' ? { versions: element.versions.map(v => ({ from: v.from, ...(v.to ? { to: v.to } : {}), value: v.value })) } : {}),
+            })),
+        };
+    });
+    app.post('/v1/evaluate', { schema: { body: CASE_INPUT, querystring: EXPLAIN_QUERY } }, async request => {
+        const policy = holder.current;
+        const explain = (request.query as { explain?: string }).explain === 'true';
+        return { ...evaluateCase(policy.runtime, request.body as CaseInput, explain), policyVersion: policy.version };
+    });
+    app.post('/v1/question', { schema: { body: QUESTION } }, async request => {
+        const policy = holder.current;
+        const question = request.body as Question;
+        const answer = (ANSWERS[question.type] as (runtime: PolicyRuntime, q: Question) => unknown)(policy.runtime, question);
+        return { answer, policyVersion: policy.version };
+    });
+    app.post('/v1/evaluate/batch', { schema: { querystring: EXPLAIN_QUERY } }, async (request, reply) => {
+        const policy = holder.current;
+        const explain = (request.query as { explain?: string }).explain === 'true';
+        const body = request.body as Readable;
+        if (!body || typeof (body as Readable).pipe !== 'function') {
+            return send(request, reply, 'unsupported-media-type', 'Content-Type: application/x-ndjson');
+        }
+        reply.type('application/x-ndjson');
+        return reply.send(Readable.from(answerLines(body, policy.runtime, policy.version, explain)));
+    });
+    app.post('/admin/reload', async (request, reply) => {
+        const header = request.headers.authorization ?? '';
+        const given = Buffer.from(header.replace(/^Bearer\s+/i, ''));
+        const expected = Buffer.from(options.reloadToken ?? '');
+        if (!options.reloadToken || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+            return send(request, reply, 'unauthorized', options.reloadToken ? 'Authorization: Bearer <REGELRATT_RELOAD_TOKEN>' : 'REGELRATT_RELOAD_TOKEN is not set: reload with SIGHUP');
+        }
+        const result = await holder.reload();
+        if (!result.ok) {
+            request.log.warn({ problem: result.problem }, 'reload failed; the old policy stays');
+            return send(request, reply, 'reload-failed', result.problem);
+        }
+        request.log.info({ policyVersion: result.policy.version }, 'policy reloaded');
+        return { policyVersion: result.policy.version, loadedAt: result.policy.loadedAt };
+    });
+    return app;
+}
+
+/** A batch, line by line in order: each case's answer, or an error line in its place; constant memory. */
+async function* answerLines(body: Readable, runtime: PolicyRuntime, version: string, explain: boolean): AsyncGenerator<string> {
+    const lines = createInterface({ input: body, crlfDelay: Infinity });
+    let lineNumber = 0;
+    for await (const raw of lines) {
+        lineNumber++;
+        const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+        if (line.trim() === '') {
+            continue;
+        }
+        let output: unknown;
+        if (line.length > MAX_LINE) {
+            output = { line: lineNumber, error: { code: 'body-too-large', message: `line longer than ${MAX_LINE} bytes` }, policyVersion: version };
+        } else {
+            try {
+                output = { ...evaluateCase(runtime, JSON.parse(line) as CaseInput, explain), policyVersion: version };
+            } catch (error) {
+                if (!(error instanceof RegelrattRuntimeError) && !(error instanceof SyntaxError)) {
+                    throw error;
+                }
+                output = { line: lineNumber, error: error instanceof RegelrattRuntimeError ? error.toJSON() : { code: 'invalid-json', message: error.message }, policyVersion: version };
+            }
+        }
+        yield `${JSON.stringify(output)}\n`;
+    }
+}

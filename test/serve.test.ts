@@ -1,0 +1,185 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Validator } from '@seriousme/openapi-schema-validator';
+
+/**
+ * `regelratt serve` end to end over HTTP, as a case-management system meets it: the command started
+ * as a process on a free port, every endpoint, every kind of bad request answered with a problem
+ * (never a stack trace, never a 500), reloads of a changed policy under concurrent requests (each
+ * answer from one whole version, and naming it), and a graceful shutdown.
+ */
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
+const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-serve-'));
+const TOKEN = 'hemlig-nyckel-för-test';
+let child: ChildProcessWithoutNullStreams;
+let base = '';
+let stderr = '';
+
+beforeAll(async () => {
+    cpSync(path.join(repository, 'examples/orebro'), folder, { recursive: true });
+    child = spawn(process.execPath, [bin, 'serve', folder, '--port', '0'], { env: { ...process.env, REGELRATT_RELOAD_TOKEN: TOKEN } });
+    base = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no address within 20 s: ${stderr}`)), 20_000);
+        child.stderr.on('data', chunk => {
+            stderr += String(chunk);
+            const found = /svarar på (http:\/\/[^\s]+) /.exec(stderr);
+            if (found) {
+                clearTimeout(timer);
+                resolve(found[1]);
+            }
+        });
+    });
+}, 30_000);
+
+afterAll(() => {
+    child?.kill('SIGKILL');
+    rmSync(folder, { recursive: true, force: true });
+});
+
+const post = (route: string, body: unknown, headers: Record<string, string> = {}) => fetch(`${base}${route}`, {
+    method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+const citizen = { aktivitetsförmåga: 'hög', ålder: 70, kognitiv_svikt: false, kan_ta_sig_till_vårdcentral: true, motiverad_till_träning: true, ärendetyp: 'uppföljning' };
+
+async function problemOf(response: Response, status: number, code: string) {
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body = await response.json() as { code: string; title: string; detail: string; instance: string; type: string };
+    expect(body.code).toBe(code);
+    expect(body.type).toBe(`urn:regelratt:problem:${code}`);
+    expect(body.instance).toBe(response.headers.get('x-request-id'));
+    expect(JSON.stringify(body)).not.toMatch(/\n\s+at |node_modules|\.js:\d+/);
+    return body;
+}
+
+describe('regelratt serve', () => {
+    test('starts on localhost with a free port and is healthy and ready', async () => {
+        expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
+        const ready = await (await fetch(`${base}/ready`)).json() as { status: string; policyVersion: string };
+        expect(ready.status).toBe('ready');
+        expect(ready.policyVersion).toMatch(/^sha256:[0-9a-f]{16}$/);
+    });
+
+    test('serves a valid OpenAPI 3.1 document, the committed docs/openapi.json, whose every path answers', async () => {
+        const document = await (await fetch(`${base}/openapi.json`)).json() as { paths: Record<string, Record<string, unknown>>; components: { schemas: { Citizen: { properties: Record<string, unknown> } } } };
+        const result = await new Validator().validate(document as object);
+        expect(result.errors ?? []).toEqual([]);
+        expect(result.valid).toBe(true);
+        expect(document, 'docs/openapi.json is behind: run node packages/cli/scripts/openapi.mjs').toEqual(JSON.parse(readFileSync(path.join(repository, 'docs/openapi.json'), 'utf8')));
+        // The citizen's attributes, from the policy: a generated client knows the values.
+        expect(document.components.schemas.Citizen.properties.aktivitetsförmåga).toMatchObject({ type: 'string', enum: ['hög', 'utvecklingsbar', 'nedsatt'] });
+        expect(document.components.schemas.Citizen.properties.ålder).toMatchObject({ type: 'integer', minimum: 0, maximum: 120 });
+        for (const [route, methods] of Object.entries(document.paths)) {
+            for (const method of Object.keys(methods)) {
+                const response = await fetch(`${base}${route}`, { method: method.toUpperCase(), ...(method === 'post' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}) });
+                expect(response.status, `${method} ${route}`).not.toBe(404);
+                expect(response.status, `${method} ${route}`).toBeLessThan(500);
+            }
+        }
+    });
+
+    test('answers a case as eval does, naming the policy version, with a request id (echoed when given)', async () => {
+        const response = await post('/v1/evaluate', { citizen, level: 4, date: '2021-06-01', id: 'ärende-1' }, { 'x-request-id': 'min-fraga-1' });
+        expect(response.status).toBe(200);
+        expect(response.headers.get('x-request-id')).toBe('min-fraga-1');
+        const answer = await response.json() as { id: string; placements: Array<{ pathway: string }>; compensation: Array<{ amount: string }>; policyVersion: string };
+        expect(answer.id).toBe('ärende-1');
+        expect(answer.placements[0].pathway).toBe('pathway/förlopp_1');
+        expect(answer.compensation).toEqual([{ table: 'levelTable/hemvård_tätort', amount: '2037' }]);
+        expect(answer.policyVersion).toBe(response.headers.get('x-policy-version'));
+        const explained = await (await post('/v1/evaluate?explain=true', { citizen, date: '2021-06-01' })).json() as { placements: Array<{ explanation?: unknown[] }> };
+        expect(explained.placements[0].explanation?.length).toBeGreaterThan(0);
+    });
+
+    test('answers one question of each kind, and a question the policy cannot answer with its runtime code', async () => {
+        const placement = await (await post('/v1/question', { type: 'placement', model: 'rehabiliterande_förlopp', citizen: { aktivitetsförmåga: 'nedsatt' } })).json() as { answer: { pathway: string } };
+        expect(placement.answer.pathway).toBe('pathway/förlopp_3');
+        const inclusion = await (await post('/v1/question', { type: 'inclusion', pilot: 'dagrehab_hemrehab', citizen, date: '2021-06-01' })).json() as { answer: { included: boolean } };
+        expect(typeof inclusion.answer.included).toBe('boolean');
+        const compensation = await (await post('/v1/question', { type: 'compensation', table: 'hemvård_tätort', level: 10, date: '2021-06-01' })).json() as { answer: { amount: string } };
+        expect(compensation.answer.amount).toBe('9676');
+        // Örebro's takbelopp are open in the sources: the fee is a typed answer, not a guess.
+        await problemOf(await post('/v1/question', { type: 'fee', fee: 'hemvårdsavgift', level: 1, citizen: { inkomst: 20000, boendekostnad: 5000 }, date: '2021-06-01' }), 422, 'open-amount');
+        await problemOf(await post('/v1/question', { type: 'compensation', table: 'finns_inte', level: 1 }), 404, 'unknown-element');
+    });
+
+    test('refuses bad requests with a problem, never a 500 or a stack trace, in Swedish or English', async () => {
+        await problemOf(await post('/v1/evaluate', '{ inte json'), 400, 'invalid-json');
+        await problemOf(await post('/v1/evaluate', { citizen, level: '4' }), 400, 'bad-request');
+        await problemOf(await post('/v1/evaluate', { citizen, extra: 1 }), 400, 'bad-request');
+        await problemOf(await post('/v1/evaluate', { citizen: { okänd: 1 } }), 422, 'unknown-attribute');
+        const english = await problemOf(await post('/v1/evaluate', { citizen, date: '2021-13-45' }, { 'accept-language': 'en-GB,en;q=0.9' }), 400, 'bad-request');
+        expect(english.title).toBe('The request does not follow the API schema');
+        const swedish = await problemOf(await post('/v1/question', { type: 'placement', model: 'rehabiliterande_förlopp', citizen: { aktivitetsförmåga: 'okänd' } }), 422, 'value-outside-domain');
+        expect(swedish.title).toBe('Ett värde ligger utanför egenskapens definitionsområde');
+        expect(swedish.detail).toContain('aktivitetsförmåga');
+        await problemOf(await fetch(`${base}/v1/evaluate`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }), 415, 'unsupported-media-type');
+        await problemOf(await post('/v1/evaluate', `{"citizen":{"a":"${'x'.repeat(11 * 1024 * 1024)}"}}`), 413, 'body-too-large');
+        await problemOf(await fetch(`${base}/v2/okänt`), 404, 'not-found');
+    });
+
+    test('streams a batch as NDJSON, in order, with an error line in place of a bad line', async () => {
+        const lines = Array.from({ length: 2000 }, (_, i) => (i === 7 ? 'inte json' : JSON.stringify({ id: i, citizen: { aktivitetsförmåga: i % 2 ? 'hög' : 'nedsatt' } })));
+        const response = await fetch(`${base}/v1/evaluate/batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: `${lines.join('\n')}\n` });
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+        const answers = (await response.text()).trim().split('\n').map(line => JSON.parse(line) as { id?: number; line?: number; error?: { code: string }; placements?: Array<{ pathway: string }>; policyVersion: string });
+        expect(answers).toHaveLength(2000);
+        expect(answers[7]).toMatchObject({ line: 8, error: { code: 'invalid-json' } });
+        expect(answers.filter((_, i) => i !== 7).map(a => a.id)).toEqual(lines.map((_, i) => i).filter(i => i !== 7));
+        expect(answers[1].placements?.[0].pathway).toBe('pathway/förlopp_1');
+        expect(new Set(answers.map(a => a.policyVersion)).size).toBe(1);
+    });
+
+    test('reloads a changed policy under concurrent requests: each answer from one whole version, naming it', async () => {
+        await problemOf(await fetch(`${base}/admin/reload`, { method: 'POST' }), 401, 'unauthorized');
+        await problemOf(await fetch(`${base}/admin/reload`, { method: 'POST', headers: { authorization: 'Bearer fel' } }), 401, 'unauthorized');
+        const before = (await (await fetch(`${base}/ready`)).json() as { policyVersion: string }).policyVersion;
+        const table = path.join(folder, 'hemvard-ersattning.regel');
+        writeFileSync(table, readFileSync(table, 'utf8').replace('nivå 4 : 2 037 kr', 'nivå 4 : 2 100 kr'));
+        const asking = Array.from({ length: 300 }, () => post('/v1/evaluate', { citizen, level: 4, date: '2021-06-01' }).then(r => r.json() as Promise<{ compensation: Array<{ amount: string }>; policyVersion: string }>));
+        const reloaded = await fetch(`${base}/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+        expect(reloaded.status).toBe(200);
+        const after = (await reloaded.json() as { policyVersion: string }).policyVersion;
+        expect(after).not.toBe(before);
+        const answers = await Promise.all(asking);
+        for (const answer of answers) {
+            // Never an answer from a half-loaded policy: the amount always matches the version named.
+            expect(answer.compensation[0].amount).toBe(answer.policyVersion === before ? '2037' : '2100');
+            expect([before, after]).toContain(answer.policyVersion);
+        }
+        const now = await (await post('/v1/evaluate', { citizen, level: 4, date: '2021-06-01' })).json() as { compensation: Array<{ amount: string }>; policyVersion: string };
+        expect(now).toMatchObject({ compensation: [{ amount: '2100' }], policyVersion: after });
+    });
+
+    test('a reload of a policy with errors is refused and the old version stays', async () => {
+        const current = (await (await fetch(`${base}/ready`)).json() as { policyVersion: string }).policyVersion;
+        writeFileSync(path.join(folder, 'trasig.regel'), 'nivåtabell t { nivå 4 : 2 037 }\n');
+        const refused = await problemOf(await fetch(`${base}/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } }), 422, 'reload-failed');
+        expect(refused.detail).toContain('Policyn har 1 fel');
+        expect((await (await fetch(`${base}/ready`)).json() as { policyVersion: string }).policyVersion).toBe(current);
+        rmSync(path.join(folder, 'trasig.regel'));
+    });
+
+    test('logs JSON lines with request ids, and stops gracefully on SIGTERM (exit 0)', async () => {
+        const logLine = stderr.split('\n').find(line => line.includes('"reqId":"min-fraga-1"'));
+        expect(logLine && JSON.parse(logLine)).toMatchObject({ reqId: 'min-fraga-1' });
+        // A batch whose answer is streaming when the signal comes: it is finished, whole, before the exit.
+        const lines = Array.from({ length: 30_000 }, (_, i) => JSON.stringify({ id: i, citizen: { aktivitetsförmåga: 'hög' } })).join('\n');
+        const response = await fetch(`${base}/v1/evaluate/batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: lines });
+        expect(response.status).toBe(200);
+        const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+        child.kill('SIGTERM');
+        const answered = (await response.text()).trim().split('\n');
+        expect(answered).toHaveLength(30_000);
+        expect(JSON.parse(answered[29_999]).id).toBe(29_999);
+        expect(await exited).toBe(0);
+        expect(stderr).toContain('shutting down: finishing requests in flight');
+    });
+});
