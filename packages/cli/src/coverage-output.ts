@@ -65,7 +65,8 @@ function exampleBlock(entry: CriterionCoverage, region: CoveredRegion, runtime: 
             }
             case 'pilot': {
                 question = `inkludering i ${entry.element.name} ${citizenText}`;
-                expected = runtime.checkInclusion(entry.element.id, citizen).included ? 'förväntat ingår' : 'förväntat ingår inte';
+                const day = validOn(runtime, entry.element.id);
+                expected = runtime.checkInclusion(entry.element.id, citizen, day ? { date: day } : {}).included ? 'förväntat ingår' : 'förväntat ingår inte';
                 break;
             }
             case 'decisionTable': {
@@ -84,7 +85,8 @@ function exampleBlock(entry: CriterionCoverage, region: CoveredRegion, runtime: 
             : entry.element.kind === 'pilot' ? `inkludering i ${entry.element.name} ${citizenText}` : `beslut enligt ${entry.element.name} ${citizenText}`;
         expected = `förväntat fel "${error.code}"`;
     }
-    const dated = entry.element.kind === 'decisionTable' ? `datum ${validOn(runtime, entry.element.id) ?? date}  ` : '';
+    const day = validOn(runtime, entry.element.id);
+    const dated = entry.element.kind === 'decisionTable' ? `datum ${day ?? date}  ` : entry.element.kind === 'pilot' && day ? `datum ${day}  ` : '';
     return [
         `exempel ${name} {`,
         `    // ${sv ? 'Svaret är körmiljöns: läs det mot riktlinjen innan du behåller exemplet.' : "The answer is the runtime's: check it against the guideline before keeping the example."}`,
@@ -94,8 +96,11 @@ function exampleBlock(entry: CriterionCoverage, region: CoveredRegion, runtime: 
     ];
 }
 
-/** A day on which the table is in force, for its example. */
+/** A day on which the table is in force or the pilot runs, for its example. */
 function validOn(runtime: PolicyRuntime, id: string): string | undefined {
-    const table = runtime.policy.find(id);
-    return table && 'validity' in table && table.validity ? table.validity.from : undefined;
+    const element = runtime.policy.find(id);
+    if (element && 'validity' in element && element.validity) {
+        return element.validity.from;
+    }
+    return element?.kind === 'pilot' && element.period ? element.period.from : undefined;
 }

@@ -29,11 +29,16 @@ export function generateCaseAnswerer(prepared: PreparedPolicy, emitter: Emitter)
         return undefined;
     }
     lines.push('const date = request.date, unit = request.unit, service = request.service;');
+    if (prepared.pilots.some(pilot => pilot.pilot.period)) {
+        // Without a date a pilot with a period has no answer (missing-date): the slow path says so.
+        lines.push('if (date === undefined) return undefined;');
+    }
     const pilots = prepared.pilots.map((pilot, index) => {
         const definition = pilot.pilot;
         const rule = [...(definition.inclusion ? [emitter.expression(definition.inclusion)] : []), ...definition.exclusions.map(c => `!${emitter.expression(c)}`)];
+        // Without a date a pilot with a period has no answer (missing-date): the slow path says so.
         const period = definition.period
-            ? `(date === undefined || (date >= ${JSON.stringify(definition.period.from)}${definition.period.to ? ` && date <= ${JSON.stringify(definition.period.to)}` : ''}))`
+            ? `(date >= ${JSON.stringify(definition.period.from)}${definition.period.to ? ` && date <= ${JSON.stringify(definition.period.to)}` : ''})`
             : 'true';
         const units = definition.units.length > 0 ? `(unit === undefined || listed(pilots[${index}].pilot.units, unit))` : 'true';
         const services = definition.services.length > 0 ? `(service === undefined || listed(pilots[${index}].pilot.services, service))` : 'true';

@@ -1,4 +1,5 @@
 import type { CitizenValues } from './citizen.js';
+import { RegelrattRuntimeError } from './runtime-error.js';
 import type { CriterionTrace } from './criteria.js';
 import type { PreparedPilot } from './policy-runtime.js';
 
@@ -32,6 +33,10 @@ export function listed(ids: readonly string[], reference: string): boolean {
 /** Decides whether a citizen (at a unit, for a service, on a date) is included in a pilot, with each requirement. */
 export function include(prepared: PreparedPilot, values: CitizenValues, context: InclusionContext, explain: boolean): Inclusion {
     const { pilot, inclusion, exclusions, admits } = prepared;
+    if (pilot.period && context.date === undefined) {
+        // A pilot runs for a period: without the day, "included" would be a guess.
+        throw new RegelrattRuntimeError('missing-date', `${pilot.name} pågår ${pilot.period.from}–${pilot.period.to ?? ''}; ange fallets datum.`, { pilot: pilot.id });
+    }
     if (!explain) {
         // The register path: no trace, no closures, stop at the first failed requirement.
         let included = true;
@@ -43,7 +48,7 @@ export function include(prepared: PreparedPilot, values: CitizenValues, context:
                 included = !exclusions[i].test(values);
             }
         }
-        included &&= (!context.date || !pilot.period || inPeriod(pilot.period, context.date))
+        included &&= (!pilot.period || inPeriod(pilot.period, context.date!))
             && (!context.unit || pilot.units.length === 0 || listed(pilot.units, context.unit))
             && (!context.service || pilot.services.length === 0 || listed(pilot.services, context.service));
         return { pilot: pilot.id, included, requirements: [] };
@@ -67,8 +72,8 @@ export function include(prepared: PreparedPilot, values: CitizenValues, context:
             unevaluated(`exkludera ${index + 1}`, exclusion.outline());
         }
     });
-    if (context.date && pilot.period) {
-        record(`period ${pilot.period.from}–${pilot.period.to ?? ''}`, inPeriod(pilot.period, context.date));
+    if (pilot.period) {
+        record(`period ${pilot.period.from}–${pilot.period.to ?? ''}`, inPeriod(pilot.period, context.date!));
     }
     if (context.unit && pilot.units.length > 0) {
         record(`enhet ${context.unit}`, listed(pilot.units, context.unit));

@@ -77,11 +77,11 @@ describe('inclusion in a pilot', () => {
     });
 
     test.each([
-        ['too young', { ålder: 65, svikt: false, vikt: 70 }, {}],
-        ['cognitive impairment', { ålder: 80, svikt: true, vikt: 70 }, {}],
-        ['excluded by weight, at the inclusive bound', { ålder: 80, svikt: false, vikt: '40,5' }, {}],
+        ['too young', { ålder: 65, svikt: false, vikt: 70 }, { date: '2021-06-01' }],
+        ['cognitive impairment', { ålder: 80, svikt: true, vikt: 70 }, { date: '2021-06-01' }],
+        ['excluded by weight, at the inclusive bound', { ålder: 80, svikt: false, vikt: '40,5' }, { date: '2021-06-01' }],
         ['before the period', { ålder: 80, svikt: false, vikt: 70 }, { date: '2021-02-28' }],
-        ['another unit', { ålder: 80, svikt: false, vikt: 70 }, { unit: 'vivalla' }],
+        ['another unit', { ålder: 80, svikt: false, vikt: 70 }, { date: '2021-06-01', unit: 'vivalla' }],
     ])('not included: %s', (_label, citizen, context) => {
         expect(runtime.checkInclusion('p', citizen, context).included).toBe(false);
     });
@@ -127,8 +127,10 @@ describe('bad input is a typed error that names the problem', () => {
         ['an enumeration value that does not exist', () => runtime.placeInPathway('m', { förmåga: 'låg', ålder: 3 }), 'value-outside-domain', { attribute: 'förmåga', value: 'låg' }],
         ['a number outside the domain', () => runtime.placeInPathway('m', { förmåga: 'nedsatt', ålder: 130 }), 'value-outside-domain', { attribute: 'ålder', value: 130 }],
         ['a number that is not whole', () => runtime.placeInPathway('m', { förmåga: 'nedsatt', ålder: 30.5 }), 'wrong-value-type', { attribute: 'ålder' }],
-        ['text where a number belongs', () => runtime.checkInclusion('p', { ålder: 'gammal', svikt: false, vikt: 1 }), 'wrong-value-type', { attribute: 'ålder' }],
-        ['yes/no given as a number', () => runtime.checkInclusion('p', { ålder: 70, svikt: 1, vikt: 1 }), 'wrong-value-type', { attribute: 'svikt' }],
+        ['text where a number belongs', () => runtime.checkInclusion('p', { ålder: 'gammal', svikt: false, vikt: 1 }, { date: '2021-06-01' }), 'wrong-value-type', { attribute: 'ålder' }],
+        ['yes/no given as a number', () => runtime.checkInclusion('p', { ålder: 70, svikt: 1, vikt: 1 }, { date: '2021-06-01' }), 'wrong-value-type', { attribute: 'svikt' }],
+        // A pilot runs for a period: without the case's date its inclusion is not answered (as it was, `included: true`).
+        ['a pilot with a period asked without a date', () => runtime.checkInclusion('p', { ålder: 80, svikt: false, vikt: 70 }), 'missing-date', { pilot: 'pilot/p' }],
         ['a level the table does not have', () => runtime.compensation('t', 7), 'unknown-level', { level: 7 }],
         ['a level whose amount is open', () => runtime.compensation('t', 1), 'open-amount', { level: 1 }],
         ['a date before the table', () => runtime.compensation('t', 5, '2020-01-01'), 'no-valid-version', { date: '2020-01-01' }],
