@@ -44,6 +44,7 @@ export const problems = {
         sv: `ogiltigt värde '${value}' för ${option}; välj ${choices.join(', ')}.`,
         en: `invalid value '${value}' for ${option}; choose ${choices.join(', ')}.`,
     }),
+    twoVersions: () => ({ sv: 'ange två versioner: den gamla och den nya (filer, mappar eller mappar med kompilerad JSON).', en: 'give two versions: the old and the new (files, folders or folders of compiled JSON).' }),
     diffInputs: () => ({ sv: 'diff jämför två versioner: ange två filer eller mappar, eller --rev <revision> och filerna.', en: 'diff compares two versions: give two files or folders, or --rev <revision> and the files.' }),
     // An internal error is Regelrätt's fault, never the policy writer's: say so, say what to send, and how to see the details.
     internal: (detail: string) => ({

@@ -66,6 +66,17 @@ export const COMMANDS = {
             en: 'Exit codes: 0 stopped by SIGTERM or SIGINT, 1 errors in the policy, 2 bad invocation or the port taken, 3 internal error.',
         },
     },
+    kompatibilitet: {
+        arguments: { sv: '<gammal> <ny>', en: '<old> <new>' },
+        sv: 'Visar om en ny version bryter mot system byggda mot den gamla: borttagna eller omdöpta id:n, nya krav på egenskaper, borttagna värden, nivåer och kolumner, ändrade enheter.',
+        en: 'Shows whether a new version breaks systems built against the old one: removed or renamed ids, newly required attributes, removed values, levels and columns, changed units.',
+        options: ['format', 'max-file-size', ...COMMON],
+        formats: ['text', 'json'],
+        exitCodes: {
+            sv: 'Slutkoder: 0 inget bryter (tillägg tillåtna), 1 något bryter, 2 felaktigt anrop eller en version som inte kan laddas, 3 internt fel.',
+            en: 'Exit codes: 0 nothing breaks (additions allowed), 1 something breaks, 2 bad invocation or a version that cannot be loaded, 3 internal error.',
+        },
+    },
     dokument: {
         arguments: { sv: '<filer eller mappar> -o <mapp>', en: '<files or folders> -o <folder>' },
         sv: 'Skriver policyn som det dokument nämnden beslutar om: dokument.html (fristående, går att skriva ut) och dokument.pdf.',

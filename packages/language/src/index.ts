@@ -11,6 +11,7 @@ export { analyseCoverage, type CoverageFinding, type PathwayUnderAnalysis } from
 export { analyseInclusion, type InclusionFinding } from './analysis/inclusion-analysis.js';
 export { diffPolicies, type PolicyDiff, type DiffEntry, type ChangedRegion, type AmountChange, type ElementRef } from './analysis/semantic-diff.js';
 export { exampleCoverage, type ExampleCoverage, type CriterionCoverage, type LevelCoverage, type CoveredRegion } from './analysis/example-coverage.js';
+export { compatibility, type Compatibility, type CompatibilityChange } from './analysis/compatibility.js';
 export { analyseCalculationNeed, type CalculationNeedFinding, type NeedQuestion } from './analysis/calculation-need.js';
 export { partitionDomain, representative, type Region } from './analysis/regions.js';
 export type { AttributeDomain, AnalysedAttribute } from './analysis/attribute-domain.js';

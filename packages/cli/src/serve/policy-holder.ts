@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import type { CompiledPolicyFile } from '@regelratt/format';
 import { PolicyRuntime } from '@regelratt/runtime';
 import type { CliOptions } from '../arguments.js';
-import { compileInMemory } from '../compile-in-memory.js';
-import { loadWorkspace } from '../load-workspace.js';
+import { loadCompiled } from '../load-compiled.js';
 
 /** One loaded version of the policy: what every request is answered from, whole. */
 export interface LoadedPolicy {
@@ -48,26 +45,11 @@ export class PolicyHolder {
     }
 
     private async load(): Promise<LoadedPolicy | { problem: string }> {
-        const sv = this.options.locale === 'sv';
-        let files: CompiledPolicyFile[];
-        const compiled = await compiledFiles(this.inputs, this.cwd);
-        if (compiled.length > 0) {
-            try {
-                files = await Promise.all(compiled.map(async file => JSON.parse((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as CompiledPolicyFile));
-            } catch (error) {
-                return { problem: `${sv ? 'Den kompilerade policyn kan inte läsas' : 'The compiled policy cannot be read'}: ${(error as Error).message}` };
-            }
-        } else {
-            const loaded = await loadWorkspace({ ...this.options, inputs: [...this.inputs] }, this.cwd);
-            if (!loaded.ok) {
-                return { problem: loaded.problems.map(p => `${p.file}: ${p.message}`).join('; ') };
-            }
-            const errors = loaded.workspace.diagnostics.filter(d => d.severity === 'error');
-            if (errors.length > 0) {
-                return { problem: `${sv ? `Policyn har ${errors.length} fel` : `The policy has ${errors.length} errors`}: ${errors.slice(0, 3).map(e => `${e.file}:${e.line}:${e.column}: ${e.message}`).join('; ')}` };
-            }
-            files = compileInMemory(loaded.workspace);
+        const loaded = await loadCompiled(this.inputs, this.options, this.cwd);
+        if ('problem' in loaded) {
+            return loaded;
         }
+        const files = loaded.files;
         try {
             const runtime = new PolicyRuntime(files);
             runtime.prepared(); // compile the fast paths now, not on the first request
@@ -77,29 +59,4 @@ export class PolicyHolder {
             return { problem: (error as Error).message };
         }
     }
-}
-
-/** The inputs as compiled JSON files, when they are (a folder of .json without .regel, or .json files). */
-async function compiledFiles(inputs: readonly string[], cwd: string): Promise<string[]> {
-    const found: string[] = [];
-    let sources = false;
-    const visit = async (target: string): Promise<void> => {
-        const stat = await fs.stat(target).catch(() => undefined);
-        if (!stat) {
-            return;
-        }
-        if (stat.isDirectory()) {
-            for (const entry of (await fs.readdir(target)).sort()) {
-                await visit(path.join(target, entry));
-            }
-        } else if (target.endsWith('.regel')) {
-            sources = true;
-        } else if (target.endsWith('.json')) {
-            found.push(target);
-        }
-    };
-    for (const input of inputs) {
-        await visit(path.resolve(cwd, input));
-    }
-    return sources ? [] : found;
 }

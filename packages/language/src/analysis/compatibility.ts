@@ -1,0 +1,206 @@
+import { ExactNumber, type Attribute, type CompiledElement, type CompiledPolicyFile, type Criterion, type ElementKind, type Validity } from '@regelratt/format';
+
+/**
+ * Whether a new version of a compiled policy breaks a system built against the old one: what the
+ * consumer sends (attribute names and values), what it asks for (element ids, decision columns,
+ * levels) and what it reads back (units, periods, the schema's major version). Each change is
+ * `breaking` (a request that worked fails, or an answer means something else) or `additive` (new
+ * things a consumer may ignore, or wider domains).
+ */
+export interface CompatibilityChange {
+    severity: 'breaking' | 'additive';
+    /** A stable code per kind of change, for tools. */
+    code:
+    | 'schema-major-changed' | 'element-removed' | 'element-renamed' | 'element-added' | 'attribute-type-changed'
+    | 'enumeration-value-removed' | 'enumeration-value-added' | 'range-narrowed' | 'range-widened' | 'unit-changed'
+    | 'attribute-newly-required' | 'column-removed' | 'column-added' | 'level-removed' | 'level-added' | 'validity-narrowed';
+    /** The element concerned (old id for removals and renames). */
+    element: string;
+    /** What changed, in the consumer's terms, in Swedish or English. */
+    text: string;
+}
+
+export interface Compatibility {
+    changes: CompatibilityChange[];
+    breaking: boolean;
+}
+
+/** Kinds a consumer asks for by id. */
+const ASKED: ReadonlySet<ElementKind> = new Set(['attribute', 'pathwayModel', 'pilot', 'levelTable', 'fee', 'flatRate', 'placeRate', 'hourlyRate', 'calculation', 'decisionTable', 'parameter']);
+
+export function compatibility(before: readonly CompiledPolicyFile[], after: readonly CompiledPolicyFile[], locale: 'sv' | 'en'): Compatibility {
+    const sv = locale === 'sv';
+    const t = (s: string, e: string) => (sv ? s : e);
+    const changes: CompatibilityChange[] = [];
+    const add = (severity: CompatibilityChange['severity'], code: CompatibilityChange['code'], element: string, text: string) => changes.push({ severity, code, element, text });
+    const major = (files: readonly CompiledPolicyFile[]) => [...new Set(files.map(f => String(f.schemaVersion).split('.')[0]))].join(',');
+    if (major(before) !== major(after)) {
+        add('breaking', 'schema-major-changed', '', t(`Schemats huvudversion ändras: ${major(before)} → ${major(after)}.`, `The schema's major version changes: ${major(before)} → ${major(after)}.`));
+    }
+    const old = byId(before);
+    const next = byId(after);
+    const addedIds = [...next.keys()].filter(id => !old.has(id));
+    for (const [id, element] of old) {
+        if (!ASKED.has(element.kind)) {
+            continue;
+        }
+        const counterpart = next.get(id);
+        if (!counterpart) {
+            // Same meaning under a new id is still a break for a consumer that asks by id; say which.
+            const renamedTo = addedIds.find(candidate => next.get(candidate)!.kind === element.kind && meaning(next.get(candidate)!) === meaning(element));
+            if (renamedTo) {
+                add('breaking', 'element-renamed', id, t(`${id} heter nu ${renamedTo}.`, `${id} is now ${renamedTo}.`));
+            } else {
+                add('breaking', 'element-removed', id, t(`${id} finns inte längre.`, `${id} no longer exists.`));
+            }
+            continue;
+        }
+        compareElement(element, counterpart, add, t);
+    }
+    for (const id of addedIds) {
+        const element = next.get(id)!;
+        if (ASKED.has(element.kind) && !changes.some(c => c.code === 'element-renamed' && c.text.includes(id))) {
+            add('additive', 'element-added', id, t(`Nytt: ${id}.`, `New: ${id}.`));
+        }
+    }
+    // An attribute an element's criteria read in the new version and not in the old: a consumer that
+    // sends only what the question needed before now gets `missing-attribute`.
+    for (const [id, element] of next) {
+        const previous = old.get(id);
+        if (!previous) {
+            continue;
+        }
+        const was = attributesRead(previous);
+        for (const attribute of attributesRead(element)) {
+            if (!was.has(attribute)) {
+                add('breaking', 'attribute-newly-required', id, old.has(attribute)
+                    ? t(`${id} läser nu ${attribute}, som en fråga förut kunde utelämna.`, `${id} now reads ${attribute}, which a question could leave out before.`)
+                    : t(`${id} läser den nya egenskapen ${attribute}; frågorna måste ange den.`, `${id} reads the new attribute ${attribute}; questions must give it.`));
+            }
+        }
+    }
+    return { changes, breaking: changes.some(c => c.severity === 'breaking') };
+}
+
+type Add = (severity: CompatibilityChange['severity'], code: CompatibilityChange['code'], element: string, text: string) => void;
+
+function compareElement(before: CompiledElement, after: CompiledElement, add: Add, t: (s: string, e: string) => string): void {
+    const id = before.id;
+    if (before.kind === 'attribute' && after.kind === 'attribute') {
+        compareAttribute(before, after, add, t);
+        return;
+    }
+    if (before.kind === 'decisionTable' && after.kind === 'decisionTable') {
+        for (const column of before.outputs.filter(c => !after.outputs.includes(c))) {
+            add('breaking', 'column-removed', id, t(`${id} har inte längre kolumnen ${column}.`, `${id} no longer has the column ${column}.`));
+        }
+        for (const column of after.outputs.filter(c => !before.outputs.includes(c))) {
+            add('additive', 'column-added', id, t(`${id} har en ny kolumn ${column}.`, `${id} has a new column ${column}.`));
+        }
+    }
+    if ((before.kind === 'levelTable' && after.kind === 'levelTable') || (before.kind === 'fee' && after.kind === 'fee')) {
+        const levels = (e: typeof before) => new Set(e.kind === 'levelTable' ? e.rows.map(r => r.level) : e.kind === 'fee' ? e.caps.map(r => r.level) : []);
+        const was = levels(before);
+        const is = levels(after);
+        for (const level of [...was].filter(l => !is.has(l)).sort((a, b) => a - b)) {
+            add('breaking', 'level-removed', id, t(`${id} har inte längre nivå ${level}.`, `${id} no longer has level ${level}.`));
+        }
+        for (const level of [...is].filter(l => !was.has(l)).sort((a, b) => a - b)) {
+            add('additive', 'level-added', id, t(`${id} har en ny nivå ${level}.`, `${id} has a new level ${level}.`));
+        }
+        if (before.kind === 'levelTable' && after.kind === 'levelTable' && before.per !== after.per) {
+            add('breaking', 'unit-changed', id, t(`${id} anger nu belopp per ${after.per ?? '–'}, förut per ${before.per ?? '–'}.`, `${id} now gives amounts per ${after.per ?? '–'}, before per ${before.per ?? '–'}.`));
+        }
+    }
+    const validity = (e: CompiledElement): Validity | undefined => ('validity' in e ? e.validity : undefined);
+    if (narrower(validity(before), validity(after))) {
+        add('breaking', 'validity-narrowed', id, t(`${id} gäller kortare än förut: ${text(validity(before))} → ${text(validity(after))}; frågor om dagarna utanför besvaras inte längre.`,
+            `${id} is in force for less than before: ${text(validity(before))} → ${text(validity(after))}; questions about the days outside are no longer answered.`));
+    }
+}
+
+function compareAttribute(before: Attribute, after: Attribute, add: Add, t: (s: string, e: string) => string): void {
+    const id = before.id;
+    const a = before.domain;
+    const b = after.domain;
+    if (a.type !== b.type) {
+        add('breaking', 'attribute-type-changed', id, t(`${id} är nu ${b.type}, inte ${a.type}.`, `${id} is now ${b.type}, not ${a.type}.`));
+        return;
+    }
+    if (a.type === 'enumeration' && b.type === 'enumeration') {
+        const was = a.values.map(v => v.name);
+        const is = b.values.map(v => v.name);
+        for (const value of was.filter(v => !is.includes(v))) {
+            add('breaking', 'enumeration-value-removed', id, t(`${id} har inte längre värdet ${value}.`, `${id} no longer has the value ${value}.`));
+        }
+        for (const value of is.filter(v => !was.includes(v))) {
+            add('additive', 'enumeration-value-added', id, t(`${id} har ett nytt värde ${value}.`, `${id} has a new value ${value}.`));
+        }
+    }
+    if ((a.type === 'integer' || a.type === 'decimal') && (b.type === 'integer' || b.type === 'decimal')) {
+        const lower = ExactNumber.parse(b.min).compare(ExactNumber.parse(a.min));
+        const upper = ExactNumber.parse(b.max).compare(ExactNumber.parse(a.max));
+        if (lower > 0 || upper < 0) {
+            add('breaking', 'range-narrowed', id, t(`${id} tar nu ${b.min}–${b.max}, förut ${a.min}–${a.max}.`, `${id} now takes ${b.min}–${b.max}, before ${a.min}–${a.max}.`));
+        } else if (lower < 0 || upper > 0) {
+            add('additive', 'range-widened', id, t(`${id} tar nu ${b.min}–${b.max}, förut ${a.min}–${a.max}.`, `${id} now takes ${b.min}–${b.max}, before ${a.min}–${a.max}.`));
+        }
+        if ((a.unit ?? '') !== (b.unit ?? '')) {
+            add('breaking', 'unit-changed', id, t(`${id} räknas nu i ${b.unit ?? '(ingen enhet)'}, förut i ${a.unit ?? '(ingen enhet)'}.`, `${id} is now in ${b.unit ?? '(no unit)'}, before in ${a.unit ?? '(no unit)'}.`));
+        }
+    }
+    if (a.type === 'money' && b.type === 'money' && a.per !== b.per) {
+        add('breaking', 'unit-changed', id, t(`${id} är nu belopp per ${b.per ?? '–'}, förut per ${a.per ?? '–'}.`, `${id} is now an amount per ${b.per ?? '–'}, before per ${a.per ?? '–'}.`));
+    }
+}
+
+function narrower(before: Validity | undefined, after: Validity | undefined): boolean {
+    if (!after) {
+        return false;
+    }
+    if (!before) {
+        return true;
+    }
+    return after.from > before.from || (after.to !== undefined && (before.to === undefined || after.to < before.to));
+}
+
+function text(validity: Validity | undefined): string {
+    return !validity ? '–' : validity.to ? `${validity.from}–${validity.to}` : `${validity.from}–`;
+}
+
+function byId(files: readonly CompiledPolicyFile[]): Map<string, CompiledElement> {
+    return new Map(files.flatMap(file => file.elements).filter(e => e.kind !== 'example').map(e => [e.id, e]));
+}
+
+function meaning(element: CompiledElement): string {
+    const { id: _id, name: _name, title: _title, source: _source, ...rest } = element as CompiledElement & { title?: string };
+    return JSON.stringify(rest, (key, value: unknown) => (key === 'source' ? undefined : value));
+}
+
+/** Every attribute an element's criteria read: what a consumer must send to ask it. */
+function attributesRead(element: CompiledElement): Set<string> {
+    const read = new Set<string>();
+    const visit = (criterion: Criterion | null | undefined): void => {
+        if (!criterion) {
+            return;
+        }
+        if ('all' in criterion) {
+            criterion.all.forEach(visit);
+        } else if ('any' in criterion) {
+            criterion.any.forEach(visit);
+        } else if ('not' in criterion) {
+            visit(criterion.not);
+        } else if (criterion.attribute.startsWith('attribute/')) {
+            read.add(criterion.attribute);
+        }
+    };
+    if (element.kind === 'pathwayModel') {
+        element.pathways.forEach(p => visit(p.criterion));
+    } else if (element.kind === 'pilot') {
+        visit(element.inclusion);
+        element.exclusions.forEach(visit);
+    } else if (element.kind === 'decisionTable') {
+        element.rows.forEach(row => row.when.forEach(visit));
+    }
+    return read;
+}
