@@ -17,7 +17,8 @@ describe('the language tour in README.md', () => {
     test('put together, the snippets are one policy set that checks clean, with nothing to warn about', async () => {
         const { Regelratt } = createRegelrattServices(EmptyFileSystem);
         const [checked] = await checkPolicies(Regelratt, [{ path: '/readme/tour.regel', text: blocks.join('\n') }]);
-        expect(checked.diagnostics.filter(d => d.severity !== 'info').map(d => `${d.line}: ${d.message}`)).toEqual([]);
+        // Notes (unused names) and hints (regions no example reaches) are not findings to fix.
+        expect(checked.diagnostics.filter(d => d.severity !== 'info' && d.severity !== 'hint').map(d => `${d.line}: ${d.message}`)).toEqual([]);
     });
 
     test('its examples pass through the runtime, and they include a fee, a calculation, a decision and an expected error', async () => {

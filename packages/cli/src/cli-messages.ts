@@ -81,10 +81,12 @@ export function moreOfTheSame(diagnostic: { file: string; line: number; column: 
         : `${place}: … and ${more} more of the same kind [${diagnostic.code}]; --format json lists them all.`;
 }
 
-export function hiddenInfos(count: number, locale: MessageLocale): string {
-    return locale === 'sv'
-        ? `(${counted(count, { one: 'upplysning', other: 'upplysningar' }, locale)} om oanvända namn; visa med --info.)`
-        : `(${counted(count, { one: 'note', other: 'notes' }, locale)} on unused names; show with --info.)`;
+export function hiddenInfos(infos: number, hints: number, locale: MessageLocale): string {
+    const parts = locale === 'sv'
+        ? [infos > 0 ? `${counted(infos, { one: 'upplysning', other: 'upplysningar' }, locale)} om oanvända namn` : '', hints > 0 ? `${counted(hints, { one: 'tips', other: 'tips' }, locale)} om regioner utan exempel` : '']
+        : [infos > 0 ? `${counted(infos, { one: 'note', other: 'notes' }, locale)} on unused names` : '', hints > 0 ? `${counted(hints, { one: 'hint', other: 'hints' }, locale)} on regions without an example` : ''];
+    const shown = parts.filter(Boolean).join(locale === 'sv' ? ' och ' : ' and ');
+    return locale === 'sv' ? `(${shown}; visa med --info.)` : `(${shown}; show with --info.)`;
 }
 
 export function compiledSummary(written: number, folder: string, locale: MessageLocale): string {

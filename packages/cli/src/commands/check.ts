@@ -58,7 +58,8 @@ export function printDiagnostics(diagnostics: readonly ReportedDiagnostic[], fil
     if (files > 0) {
         const errors = diagnostics.filter(d => d.severity === 'error').length;
         const warnings = diagnostics.filter(d => d.severity === 'warning').length;
-        const hidden = options.info ? 0 : diagnostics.filter(informational).length;
-        io.stderr.write(`${summary(errors, warnings, files, options.locale)}${hidden > 0 ? ` ${hiddenInfos(hidden, options.locale)}` : ''}\n`);
+        const infos = options.info ? 0 : diagnostics.filter(d => d.severity === 'info').length;
+        const hints = options.info ? 0 : diagnostics.filter(d => d.severity === 'hint').length;
+        io.stderr.write(`${summary(errors, warnings, files, options.locale)}${infos + hints > 0 ? ` ${hiddenInfos(infos, hints, options.locale)}` : ''}\n`);
     }
 }

@@ -361,6 +361,11 @@ export const diagnosticCatalogue = {
         en: a => `The obligation contradicts ${a.other}: '${a.force}' and '${a.otherForce}' about ${a.action} for ${a.thing}, both in force from ${a.date}.`,
     },
     // ------------------------------------------------------------ analyses: use
+    'uncovered-region': {
+        severity: 'hint',
+        sv: a => `Inget exempel når ${a.name} för: ${a.witness}.`,
+        en: a => `No example reaches ${a.name} for: ${a.witness}.`,
+    },
     'unused-declaration': {
         severity: 'info',
         sv: a => `${a.kind} ${a.name} används inte någonstans i arbetsytan.`,

@@ -1,15 +1,14 @@
-import { LEVEL_INPUT, type CompiledPolicyFile } from '@regelratt/format';
-import { PolicyRuntime } from '@regelratt/runtime';
-import { WorkspaceCache, type ValidationChecks } from 'langium';
+import { LEVEL_INPUT } from '@regelratt/format';
+import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
-import { isCalculation, isDecisionTable, isLevelTable, isLevelExpression, isPolicy, isReferenceExpression, type RegelrattAstType } from '../generated/ast.js';
+import { isCalculation, isDecisionTable, isLevelTable, isLevelExpression, isReferenceExpression, type RegelrattAstType } from '../generated/ast.js';
 import { analyseCalculationNeed, SEARCH_BUDGET, type NeedQuestion } from '../analysis/calculation-need.js';
 import { calculationCycle } from '../analysis/calculation-cycles.js';
-import { compilePolicy } from '../compiler/compile-policy.js';
 import { elementId } from '../compiler/element-ids.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { AstUtils } from 'langium';
+import { compiledWorkspace } from './compiled-workspace.js';
 import { createReport } from './report.js';
 
 /**
@@ -20,20 +19,8 @@ import { createReport } from './report.js';
  */
 export function calculationNeedChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
     const locale = services.i18n.Locale;
-    const documents = services.shared.workspace.LangiumDocuments;
-    // One runtime per workspace state: every calculation of every file is asked of the same one.
-    const runtimes = new WorkspaceCache<string, PolicyRuntime | null>(services.shared);
-    const runtime = (): PolicyRuntime | undefined => runtimes.get('workspace', () => {
-        try {
-            const files: CompiledPolicyFile[] = documents.all.toArray()
-                .filter(document => isPolicy(document.parseResult.value))
-                .map(document => compilePolicy(document.parseResult.value as Ast.Policy, document.uri.path.split('/').pop() ?? ''));
-            return new PolicyRuntime(files);
-        } catch {
-            // A workspace that does not compile yet (a half-typed reference): the errors are reported elsewhere.
-            return null;
-        }
-    }) ?? undefined;
+    const workspace = compiledWorkspace(services);
+    const runtime = () => workspace()?.runtime;
     return {
         Calculation: (calculation, accept) => {
             if (!calculation.name || !calculation.value || calculationCycle(calculation)) {

@@ -6,6 +6,7 @@ import { criterionTypeChecks } from './criterion-type-checks.js';
 import { dateChecks } from './date-checks.js';
 import { decisionTableChecks } from './decision-table-checks.js';
 import { exampleChecks } from './example-checks.js';
+import { exampleCoverageChecks } from './example-coverage-checks.js';
 import { feeChecks } from './fee-checks.js';
 import { formatLimitChecks } from './format-limit-checks.js';
 import { inclusionChecks } from './inclusion-checks.js';
@@ -46,6 +47,7 @@ export function registerValidationChecks(services: RegelrattServices): void {
         versionChecks(services),
         obligationChecks(services),
         usageChecks(services),
+        exampleCoverageChecks(services),
     ]) {
         registry.register(checks);
     }

@@ -1,0 +1,48 @@
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type * as Ast from '../generated/ast.js';
+import type { RegelrattAstType } from '../generated/ast.js';
+import { exampleCoverage, type ExampleCoverage } from '../analysis/example-coverage.js';
+import { elementId } from '../compiler/element-ids.js';
+import type { RegelrattServices } from '../regelratt-module.js';
+import { compiledWorkspace } from './compiled-workspace.js';
+import { createReport } from './report.js';
+
+/**
+ * Where the inline examples do not reach, as hints in the editor (faint, never in the way): each
+ * region of a förloppsmodell's, pilot's or decision table's criteria that no example's citizen falls
+ * in, with the region's example citizen. Only in a workspace that has examples at all: a policy
+ * without any gets no hint on every element. The reasoning is in analysis/example-coverage.ts, as
+ * for `regelratt test --coverage`.
+ */
+export function exampleCoverageChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
+    const locale = services.i18n.Locale;
+    const workspace = compiledWorkspace(services);
+    const coverage = new WeakMap<object, ExampleCoverage | null>();
+    const coverageNow = (): ExampleCoverage | undefined => {
+        const compiled = workspace();
+        if (!compiled) {
+            return undefined;
+        }
+        let known = coverage.get(compiled);
+        if (known === undefined) {
+            const hasExamples = compiled.files.some(file => file.elements.some(e => e.kind === 'example'));
+            known = hasExamples ? exampleCoverage(compiled.files, locale.current) : null;
+            coverage.set(compiled, known);
+        }
+        return known ?? undefined;
+    };
+    const check = (node: Ast.PathwayModel | Ast.Pilot | Ast.DecisionTable, accept: ValidationAcceptor) => {
+        if (!node.name) {
+            return;
+        }
+        const found = coverageNow()?.criteria.find(entry => entry.element.id === elementId(node));
+        if (!found) {
+            return;
+        }
+        const report = createReport(accept, locale);
+        for (const region of found.regions.filter(r => r.examples.length === 0)) {
+            report('uncovered-region', { name: node.name, witness: region.witness.text }, { node, property: 'name' }, region.witness);
+        }
+    };
+    return { PathwayModel: check, Pilot: check, DecisionTable: check };
+}
