@@ -60,6 +60,14 @@ describe('regelratt diff', () => {
         expect(json.answersChange).toBe(true);
         const placement = json.entries.find((e: { change: string; element: { kind: string } }) => e.change === 'answers' && e.element.kind === 'pathwayModel');
         expect(placement.regions).toEqual([{ witness: { text: 'aktivitetsförmåga = hög, kognitiv_svikt = ja', example: { aktivitetsförmåga: 'hög', kognitiv_svikt: 'ja' } }, before: 'förlopp_1', after: 'förlopp_2' }]);
+        // HTML through the document's renderer: self-contained, each change side by side.
+        const html = run('examples/orebro', 'examples/orebro-revision', '--format', 'html');
+        expect(html.status).toBe(1);
+        expect(html.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+        expect(html.stdout).toContain('<h1>Jämförelse av examples/orebro (före) med examples/orebro-revision (efter)</h1>');
+        expect(html.stdout).toContain('<tr><td>aktivitetsförmåga = hög, kognitiv_svikt = ja</td><td>förlopp_1</td><td>förlopp_2</td>');
+        expect(html.stdout).toContain('<td>nivå 4</td><td class="number">2 037 kr</td><td class="number">2 088 kr</td><td class="number">+51 kr</td>');
+        expect(html.stdout).not.toMatch(/<script|src="/);
         const english = run('examples/orebro', 'examples/orebro-revision', '--lang', 'en');
         expect(english.stdout).toContain('Comparison of examples/orebro (before) with examples/orebro-revision (after): Answers change.');
         expect(english.stdout).toContain('placement changes for');
@@ -74,6 +82,6 @@ describe('regelratt diff', () => {
         expect(broken.stderr).toContain('examples/broken har fel');
         const format = run('examples/orebro', 'examples/orebro', '--format', 'sarif');
         expect(format.status).toBe(2);
-        expect(format.stderr).toContain("ogiltigt värde 'sarif' för --format; välj text, json, markdown.");
+        expect(format.stderr).toContain("ogiltigt värde 'sarif' för --format; välj text, json, markdown, html.");
     });
 });

@@ -26,7 +26,7 @@ export type OptionName = keyof typeof OPTIONS;
 const COMMON = ['lang', 'debug', 'help'] as const satisfies readonly OptionName[];
 
 /** Output formats; each command lists the ones it can write. */
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'markdown';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'markdown' | 'html';
 
 /** Each command: what it does, what it takes, which options it accepts. A new command is a compile error until it has all three. */
 export const COMMANDS = {
@@ -88,7 +88,7 @@ export const COMMANDS = {
         sv: 'Visar vad en ny version av policyn ändrar för medborgarna: vilka som får ett annat förlopp, inkluderas eller beslut, och vilka belopp som ändras.',
         en: 'Shows what a new version of the policy changes for citizens: who gets another förlopp, inclusion or decision, and which amounts change.',
         options: ['format', 'rev', 'max-file-size', ...COMMON],
-        formats: ['text', 'json', 'markdown'],
+        formats: ['text', 'json', 'markdown', 'html'],
         exitCodes: {
             sv: 'Slutkoder: 0 samma svar, 1 svaren ändras, 2 felaktigt anrop, fil som inte kan läsas eller fel i någon av versionerna, 3 internt fel.',
             en: 'Exit codes: 0 the same answers, 1 answers change, 2 bad invocation, unreadable file or errors in either version, 3 internal error.',

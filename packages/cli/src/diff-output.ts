@@ -1,3 +1,4 @@
+import { renderHtml, type DocumentSection } from '@regelratt/document';
 import { compiledKindName, type DiffEntry, type ElementRef, type MessageLocale, type PolicyDiff } from '@regelratt/language';
 
 /**
@@ -132,4 +133,80 @@ export function formatDiffMarkdown(diff: PolicyDiff, labels: DiffLabels, locale:
 
 export function formatDiffJson(diff: PolicyDiff, labels: DiffLabels): string {
     return `${JSON.stringify({ before: labels.before, after: labels.after, answersChange: diff.answersChange, compared: diff.compared, entries: diff.entries satisfies DiffEntry[] }, null, 2)}\n`;
+}
+
+/**
+ * HTML, through the document renderer the nämnd's document uses (@regelratt/document): one section
+ * per element, each change side by side (before | after), self-contained and printable.
+ */
+export function formatDiffHtml(diff: PolicyDiff, labels: DiffLabels, locale: MessageLocale): string {
+    const w = words[locale];
+    const sections: DocumentSection[] = [];
+    const other: string[] = [];
+    diff.entries.forEach((entry, index) => {
+        const title = element(entry.element, locale);
+        const id = `ändring-${index + 1}`;
+        switch (entry.change) {
+            case 'added':
+            case 'removed':
+                other.push(`${title}: ${w[entry.change]}`);
+                break;
+            case 'renamed':
+                other.push(`${title}: ${w.renamed} ${entry.from.name}`);
+                break;
+            case 'same-answers':
+                other.push(`${title}: ${w.sameAnswers}`);
+                break;
+            case 'answers':
+                sections.push({
+                    id, title, children: [],
+                    blocks: [
+                        { type: 'paragraph', text: `${w[entry.question].replace(/^./, c => c.toUpperCase())}:${entry.complete ? '' : ` (${w.incomplete})`}` },
+                        {
+                            type: 'table', header: [w.region, w.beforeCol, w.afterCol, w.example.replace(/^./, c => c.toUpperCase())],
+                            rows: entry.regions.map(r => [r.witness.text, r.before, r.after, exampleText(r.witness.example)]),
+                        },
+                    ],
+                });
+                break;
+            case 'amounts':
+                sections.push({
+                    id, title: `${title}${entry.against ? ` ${w.against} ${entry.against.name}` : ''}`, children: [],
+                    blocks: [{
+                        type: 'table', header: [w.amount, w.beforeCol, w.afterCol, w.difference], numeric: [false, true, true, true],
+                        rows: entry.amounts.map(a => [a.what, a.before ?? w.none, a.after ?? w.none, a.difference ?? '']),
+                    }],
+                });
+                break;
+            case 'edited':
+                sections.push({
+                    id, title, children: [],
+                    blocks: [
+                        { type: 'paragraph', text: entry.answers ? w.answers : w.text, style: 'note' },
+                        { type: 'table', header: [locale === 'sv' ? 'Ändring' : 'Change', w.beforeCol, w.afterCol], rows: entry.fields.map(field => splitField(field)) },
+                    ],
+                });
+                break;
+        }
+    });
+    if (other.length > 0) {
+        sections.push({ id: 'övrigt', title: locale === 'sv' ? 'Övrigt' : 'Other changes', blocks: [{ type: 'list', items: other }], children: [] });
+    }
+    return renderHtml({
+        locale,
+        title: w.title(labels),
+        facts: [
+            [w.beforeCol, labels.before],
+            [w.afterCol, labels.after],
+            [locale === 'sv' ? 'Resultat' : 'Result', `${diff.answersChange ? w.changes : w.same} ${w.compared(diff.compared)}`],
+        ],
+        sections,
+    });
+}
+
+/** `giltighet: a → b` as its three cells. */
+function splitField(field: string): string[] {
+    const colon = field.indexOf(': ');
+    const arrow = field.lastIndexOf(' → ');
+    return colon > 0 && arrow > colon ? [field.slice(0, colon), field.slice(colon + 2, arrow), field.slice(arrow + 3)] : [field, '', ''];
 }

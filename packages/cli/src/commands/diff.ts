@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { diffPolicies } from '@regelratt/language';
 import type { CliOptions } from '../arguments.js';
 import { compileInMemory } from '../compile-in-memory.js';
-import { formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffLabels } from '../diff-output.js';
+import { formatDiffHtml, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffLabels } from '../diff-output.js';
 import { formatText } from '../diagnostic-output.js';
 import type { CliIO } from '../io.js';
 import { loadWorkspace, type LoadedWorkspace } from '../load-workspace.js';
@@ -49,8 +49,8 @@ export async function runDiff(options: CliOptions, io: CliIO): Promise<number> {
             return EXIT_USAGE_OR_IO;
         }
         const diff = diffPolicies(compileInMemory(before), compileInMemory(after), options.locale);
-        const render = { text: formatDiffText, markdown: formatDiffMarkdown, json: (d: typeof diff, l: DiffLabels) => formatDiffJson(d, l) } as const;
-        const format = options.format === 'markdown' || options.format === 'json' ? options.format : 'text';
+        const render = { text: formatDiffText, markdown: formatDiffMarkdown, html: formatDiffHtml, json: (d: typeof diff, l: DiffLabels) => formatDiffJson(d, l) } as const;
+        const format = options.format === 'markdown' || options.format === 'json' || options.format === 'html' ? options.format : 'text';
         io.stdout.write(render[format](diff, labels, options.locale));
         return diff.answersChange ? EXIT_CHANGED : EXIT_SAME;
     } finally {
