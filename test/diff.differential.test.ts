@@ -142,6 +142,43 @@ describe('the semantic diff against brute force', () => {
     });
 });
 
+describe('the semantic diff of decision tables against brute force', () => {
+    const cell = fc.oneof(
+        fc.constant('-'),
+        fc.integer({ min: 0, max: 6 }).map(String),
+        fc.tuple(fc.constantFrom('<', '>='), fc.integer({ min: 0, max: 6 })).map(([op, n]) => `${op} ${n}`),
+        fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 })).map(([a, b]) => `${Math.min(a, b)}–${Math.max(a, b)}`),
+    );
+    const row = fc.tuple(cell, fc.constantFrom('-', 'hög', 'mellan', 'låg'), fc.integer({ min: 0, max: 4 }).map(n => n * 100));
+    const table = (rows: Array<[string, string, number]>) => ['beslutstabell d {', '    träff första', '    | ålder | förmåga || avgift |',
+        ...rows.map(([a, f, amount]) => `    | ${a} | ${f} || ${amount} kr |`), '    | - | - || 0 kr |', '}'].join('\n');
+
+    test('every changed region is real, and "no change" means no citizen changes', async () => {
+        let changed = 0;
+        let same = 0;
+        await fc.assert(fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 4 }), fc.array(row, { minLength: 1, maxLength: 4 }), fc.boolean(), async (rows, edited, keep) => {
+            const before = table(rows);
+            // Half the time the same rows (a table that did not change, or only its layout).
+            const after = keep ? table(rows).replace(/\|\s+/g, '| ') : table(edited);
+            const beforeFiles = await compiledLoose(before);
+            const afterFiles = await compiledLoose(after);
+            const diff = diffPolicies(beforeFiles, afterFiles, 'sv');
+            const decided = (runtime: PolicyRuntime) => (c: Record<string, unknown>) => answer(() => runtime.decisionValue(runtime.decide('d', { date: '2025-01-01', citizen: c })));
+            const answers = { before: decided(new PolicyRuntime(beforeFiles)), after: decided(new PolicyRuntime(afterFiles)) };
+            const entry = diff.entries.find(e => e.element.kind === 'decisionTable' && e.change === 'answers');
+            if (entry?.change === 'answers') {
+                changed++;
+                checkAgainstBruteForce(entry.regions, answers, `${before}\n---\n${after}`);
+            } else {
+                same++;
+                checkAgainstBruteForce('same', answers, `${before}\n---\n${after}`);
+            }
+        }), { numRuns: 120, seed: 2026 });
+        expect(changed).toBeGreaterThan(20);
+        expect(same).toBeGreaterThan(20);
+    });
+});
+
 /** Compiles without requiring a clean check: pilots whose rule excludes everyone are still compared. */
 async function compiledLoose(text: string) {
     const [checked] = await checkPolicies(Regelratt, [{ path: '/diff/p.regel', text: `${VOCABULARY}\n${text}` }]);
