@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+
+/**
+ * The nämnd's document opened in a real browser: Debian's Chromium, headless. It must parse the
+ * whole document (every section present in the DOM the browser built, the chart as SVG) and paint
+ * it (a screenshot with ink on it). `REGELRATT_SCREENSHOT=docs/images/dokument-orebro.png` keeps the
+ * screenshot (the one in docs/images was taken so).
+ */
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
+const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-browser-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--no-first-run', '--disable-dev-shm-usage'];
+
+if (!chromium) {
+    console.warn('\n*** Chromium is missing (apt-get install chromium): the document was NOT opened in a real browser. ***\n');
+}
+
+describe.runIf(chromium !== undefined)('the document in headless Chromium', () => {
+    const out = path.join(scratch, 'orebro');
+    const written = spawnSync(process.execPath, [bin, 'dokument', 'examples/orebro', '-o', out], { cwd: repository, encoding: 'utf8' });
+    const url = pathToFileURL(path.join(out, 'dokument.html')).href;
+
+    test('parses whole: the browser\'s DOM has every chapter, the tables and the chart', () => {
+        expect(written.status, written.stderr).toBe(0);
+        const dom = spawnSync(chromium!, [...flags, '--dump-dom', url], { encoding: 'utf8', timeout: 60_000 });
+        expect(dom.status, dom.stderr).toBe(0);
+        for (const chapter of ['Riktlinjer', 'Förlopp', 'Testfaser och piloter', 'Ersättning till utförare', 'Avgifter', 'Lagstöd', 'Räkneexempel', 'Bilaga: kontrollens resultat']) {
+            expect(dom.stdout).toContain(`<h2>${chapter}</h2>`);
+        }
+        expect(dom.stdout).toMatch(/<td class="number">2(\u00a0|&nbsp;)037 kr<\/td>/);
+        expect(dom.stdout).toMatch(/<svg [^>]*role="img"/);
+    });
+
+    test('paints: the first page has ink on it', () => {
+        const shot = process.env.REGELRATT_SCREENSHOT ? path.resolve(repository, process.env.REGELRATT_SCREENSHOT) : path.join(scratch, 'shot.png');
+        const run = spawnSync(chromium!, [...flags, `--screenshot=${shot}`, '--window-size=1000,1300', url], { encoding: 'utf8', timeout: 60_000 });
+        expect(run.status, run.stderr).toBe(0);
+        // A blank 1000×1300 page compresses to a few kilobytes; text and rules make it far larger.
+        expect(statSync(shot).size).toBeGreaterThan(40_000);
+        expect(readFileSync(shot).subarray(1, 4).toString('latin1')).toBe('PNG');
+    });
+});
+
+describe.runIf(chromium === undefined && process.env.CI === 'true' && process.env.REGELRATT_NEOVIM_INSTALL_FAILED !== '1')('in CI', () => {
+    test('Chromium is installed, so the document is opened in a real browser', () => {
+        expect.fail('.ci/run installs Chromium; it is missing, so the browser test could not run.');
+    });
+});
