@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -28,6 +30,21 @@ describe('regelratt diff', () => {
         expect(text.stdout).toContain('parameter minimibelopp_ensamstående_andel (Minimibelopp för ensamstående, andel av prisbasbeloppet per år): omdöpt från minimibelopp_andel.');
         expect(text.stdout).not.toMatch(/minimibelopp_andel.*borttagen/);
         expect(text.stdout).toContain('giltighet: 2021-01-01–2022-12-31 → 2021-01-01–2025-12-31');
+    });
+
+    test('names the warnings the new version gets and the old did not: a level that now pays less than the one below', () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-diff-'));
+        try {
+            cpSync(path.join(repository, 'examples/orebro-revision'), folder, { recursive: true });
+            const file = path.join(folder, 'hemvard-ersattning.regel');
+            writeFileSync(file, readFileSync(file, 'utf8').replace('    nivå 5 : 2 983 kr', '    nivå 5 : 1 983 kr'));
+            const result = run('examples/orebro-revision', folder);
+            expect(result.status).toBe(1);
+            expect(result.stdout).toContain('  nivå 5: 2 983 kr → 1 983 kr (−1 000 kr)');
+            expect(result.stdout).toMatch(/Nya varningar i den nya versionen:\n  .*hemvard-ersattning\.regel:\d+:\d+: Beloppet sjunker när nivån stiger: nivå 4 ger 2 088 kr men nivå 5 1 983 kr\. \[amount-decreases\]/);
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
     });
 
     test('a version against itself: the same answer for every citizen, exit 0', () => {

@@ -65,6 +65,31 @@ describe('the document', () => {
         expect(html).toContain('337,50 kr/timme');
     });
 
+    test('a fee: its rule in words, its caps as a table and a chart, and its first example worked step by step', async () => {
+        const text = [
+            'egenskap inkomst : belopp per månad',
+            'parameter pbb "Prisbasbelopp" : belopp { från 2025-01-01 till 2025-12-31 : 58 800 kr }',
+            '/** Avgiften för hemtjänst enligt 8 kap. SoL. */',
+            'avgift a "Avgift för hemtjänst" { giltig från 2025-01-01 till 2025-12-31  avgiftsutrymme inkomst − 1,3546 × pbb / 12',
+            '    andel 100 %  maxtaxa 0,5392 × pbb / 12  takbelopp { nivå 1 : 800 kr  nivå 2 : 1 200 kr  nivå 3 : 2 000 kr } }',
+            'exempel nivå_två "15 000 kr i inkomst, nivå 2" { datum 2025-03-01 avgift enligt a nivå 2 för { inkomst = 15 000 kr } förväntat 1 200 kr }',
+        ].join('\n');
+        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        const [checked] = await checkPolicies(Regelratt, [{ path: '/d/a.regel', text }]);
+        expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        const html = renderHtml(buildDocument({
+            files: [compilePolicy(checked.document.parseResult.value, 'a.regel')],
+            prose: elementProse(checked.document.parseResult.value, text), locale: 'sv',
+        }));
+        expect(html).toContain('Avgiften för hemtjänst enligt 8 kap. SoL.');
+        expect(html).toContain('Avgiften är det lägsta av 100 % av avgiftsutrymmet, nivåns takbelopp och maxtaxan');
+        expect(html).toContain('<figcaption>Högsta avgift per nivå</figcaption>');
+        expect(html).toContain('Räkneexempel: 15 000 kr i inkomst, nivå 2');
+        // 15 000 − 1,3546 × 58 800 / 12 = 8 362,46 kr; the cap for level 2 decides.
+        expect(html).toMatch(/<td>avgiftsutrymme<\/td><td class="number">8\u00a0362,46<\/td>/);
+        expect(html).toMatch(/<td>avgift, avrundad<\/td><td class="number">1\u00a0200<\/td>/);
+    });
+
     test('a table and the one that follows it share a chart, one line each', async () => {
         const { html } = await documentOf('orebro-revision');
         const chart = /<figure><svg[^]*?<\/svg>/.exec(html)?.[0] ?? '';

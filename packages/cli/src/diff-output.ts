@@ -10,6 +10,15 @@ export interface DiffLabels {
     after: string;
 }
 
+/** A warning the checker gives the new version and did not give the old one. */
+export interface NewFinding {
+    file: string;
+    line: number;
+    column: number;
+    code: string;
+    message: string;
+}
+
 const words = {
     sv: {
         title: (l: DiffLabels) => `Jämförelse av ${l.before} (före) med ${l.after} (efter)`,
@@ -24,6 +33,7 @@ const words = {
         region: 'Medborgare', beforeCol: 'Före', afterCol: 'Efter', amount: 'Belopp', difference: 'Skillnad',
         none: 'inget',
         against: 'jämförd med',
+        newFindings: 'Nya varningar i den nya versionen',
     },
     en: {
         title: (l: DiffLabels) => `Comparison of ${l.before} (before) with ${l.after} (after)`,
@@ -38,6 +48,7 @@ const words = {
         region: 'Citizens', beforeCol: 'Before', afterCol: 'After', amount: 'Amount', difference: 'Difference',
         none: 'none',
         against: 'compared with',
+        newFindings: 'New warnings in the new version',
     },
 } as const;
 
@@ -49,7 +60,7 @@ function exampleText(example: Record<string, string>): string {
     return Object.entries(example).map(([name, value]) => `${name} = ${value}`).join(', ');
 }
 
-export function formatDiffText(diff: PolicyDiff, labels: DiffLabels, locale: MessageLocale): string {
+export function formatDiffText(diff: PolicyDiff, labels: DiffLabels, locale: MessageLocale, newFindings: readonly NewFinding[] = []): string {
     const w = words[locale];
     const lines = [`${w.title(labels)}: ${diff.answersChange ? w.changes : w.same}`];
     if (diff.entries.length > 0) {
@@ -88,12 +99,15 @@ export function formatDiffText(diff: PolicyDiff, labels: DiffLabels, locale: Mes
                 break;
         }
     }
+    if (newFindings.length > 0) {
+        lines.push('', `${w.newFindings}:`, ...newFindings.map(f => `  ${f.file}:${f.line}:${f.column}: ${f.message} [${f.code}]`));
+    }
     lines.push('', w.compared(diff.compared));
     return `${lines.join('\n')}\n`;
 }
 
 /** Markdown: a heading per element, tables for regions and amounts; pipes in text escaped. */
-export function formatDiffMarkdown(diff: PolicyDiff, labels: DiffLabels, locale: MessageLocale): string {
+export function formatDiffMarkdown(diff: PolicyDiff, labels: DiffLabels, locale: MessageLocale, newFindings: readonly NewFinding[] = []): string {
     const w = words[locale];
     const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
     const lines = [`# ${w.title(labels)}`, '', `**${diff.answersChange ? w.changes : w.same}** ${w.compared(diff.compared)}`, ''];
@@ -128,18 +142,21 @@ export function formatDiffMarkdown(diff: PolicyDiff, labels: DiffLabels, locale:
     if (simple.length > 0) {
         lines.push(`## ${locale === 'sv' ? 'Övrigt' : 'Other changes'}`, '', ...simple, '');
     }
+    if (newFindings.length > 0) {
+        lines.push(`## ${w.newFindings}`, '', ...newFindings.map(f => `- \`${f.file}:${f.line}\`: ${cell(f.message)} [${f.code}]`), '');
+    }
     return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-export function formatDiffJson(diff: PolicyDiff, labels: DiffLabels): string {
-    return `${JSON.stringify({ before: labels.before, after: labels.after, answersChange: diff.answersChange, compared: diff.compared, entries: diff.entries satisfies DiffEntry[] }, null, 2)}\n`;
+export function formatDiffJson(diff: PolicyDiff, labels: DiffLabels, _locale?: MessageLocale, newFindings: readonly NewFinding[] = []): string {
+    return `${JSON.stringify({ before: labels.before, after: labels.after, answersChange: diff.answersChange, compared: diff.compared, entries: diff.entries satisfies DiffEntry[], newFindings }, null, 2)}\n`;
 }
 
 /**
  * HTML, through the document renderer the nämnd's document uses (@regelratt/document): one section
  * per element, each change side by side (before | after), self-contained and printable.
  */
-export function formatDiffHtml(diff: PolicyDiff, labels: DiffLabels, locale: MessageLocale): string {
+export function formatDiffHtml(diff: PolicyDiff, labels: DiffLabels, locale: MessageLocale, newFindings: readonly NewFinding[] = []): string {
     const w = words[locale];
     const sections: DocumentSection[] = [];
     const other: string[] = [];
@@ -189,6 +206,9 @@ export function formatDiffHtml(diff: PolicyDiff, labels: DiffLabels, locale: Mes
                 break;
         }
     });
+    if (newFindings.length > 0) {
+        sections.push({ id: 'nya-varningar', title: w.newFindings, children: [], blocks: [{ type: 'list', items: newFindings.map(f => `${f.file}:${f.line}:${f.column}: ${f.message} [${f.code}]`) }] });
+    }
     if (other.length > 0) {
         sections.push({ id: 'övrigt', title: locale === 'sv' ? 'Övrigt' : 'Other changes', blocks: [{ type: 'list', items: other }], children: [] });
     }

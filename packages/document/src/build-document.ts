@@ -347,10 +347,38 @@ class DocumentBuilder {
                 ];
                 if (fee.caps.length > 0) {
                     blocks.push({ type: 'table', header: [this.t('Nivå', 'Level'), this.t('Takbelopp', 'Cap')], numeric: [true, true], rows: fee.caps.map(cap => [String(cap.level), this.amount(cap.amount)]) });
+                    const points = fee.caps.flatMap(cap => ('open' in cap.amount ? [] : [{ x: cap.level, y: Number(cap.amount.value) }])).sort((a, b) => a.x - b.x);
+                    if (points.length >= 2) {
+                        blocks.push({ type: 'chart', chart: { title: this.t('Högsta avgift per nivå', 'Highest fee per level'), xLabel: this.t('Nivå', 'Level'), yLabel: 'kr', series: [{ name: fee.title ?? fee.name, points }] } });
+                    }
                 }
+                blocks.push(...this.workedFee(fee));
                 return { id: fee.id, title: this.heading(fee), blocks, children: [] };
             }),
         };
+    }
+
+    /**
+     * The fee worked through for the first inline example that asks it: each step of the runtime's
+     * explanation (avgiftsutrymme, share, cap, maxtaxa, rounding) with its value.
+     */
+    private workedFee(fee: Fee): DocumentBlock[] {
+        const example = this.all('example').find(e => e.question.type === 'fee' && e.question.fee === fee.id && e.date);
+        if (!example || example.question.type !== 'fee') {
+            return [];
+        }
+        const question = example.question;
+        try {
+            const runtime = new PolicyRuntime(this.input.files);
+            const citizen = Object.fromEntries(question.citizen.map(v => [v.attribute, 'number' in v.value ? v.value.number : 'boolean' in v.value ? v.value.boolean : 'date' in v.value ? v.value.date : v.value.enumeration]));
+            const answer = runtime.fee(fee.id, question.level, citizen, example.date!, { explain: true });
+            return [
+                { type: 'paragraph', text: `${this.t('Räkneexempel', 'Worked example')}: ${example.title ?? example.name} (${this.question(example)}).`, style: 'note' },
+                { type: 'table', header: [this.t('Steg', 'Step'), this.t('Värde', 'Value')], numeric: [false, true], rows: answer.trace.map(step => [step.step, number(step.value, this.input.locale)]) },
+            ];
+        } catch {
+            return [];
+        }
     }
 
     private calculations(): DocumentSection {

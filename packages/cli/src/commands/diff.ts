@@ -49,9 +49,13 @@ export async function runDiff(options: CliOptions, io: CliIO): Promise<number> {
             return EXIT_USAGE_OR_IO;
         }
         const diff = diffPolicies(compileInMemory(before), compileInMemory(after), options.locale);
-        const render = { text: formatDiffText, markdown: formatDiffMarkdown, html: formatDiffHtml, json: (d: typeof diff, l: DiffLabels) => formatDiffJson(d, l) } as const;
+        // What the checker says now and did not say before (a fee or an amount that falls as need rises, …).
+        const known = new Set(before.diagnostics.map(d => `${d.code}\u0000${d.message}`));
+        const newFindings = after.diagnostics.filter(d => d.severity === 'warning' && !known.has(`${d.code}\u0000${d.message}`))
+            .map(d => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message }));
+        const render = { text: formatDiffText, markdown: formatDiffMarkdown, html: formatDiffHtml, json: formatDiffJson } as const;
         const format = options.format === 'markdown' || options.format === 'json' || options.format === 'html' ? options.format : 'text';
-        io.stdout.write(render[format](diff, labels, options.locale));
+        io.stdout.write(render[format](diff, labels, options.locale, newFindings));
         return diff.answersChange ? EXIT_CHANGED : EXIT_SAME;
     } finally {
         if (scratch) {
