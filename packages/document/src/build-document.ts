@@ -15,6 +15,8 @@ export interface DocumentInput {
     locale: 'sv' | 'en';
     /** The title when no riktlinje gives one (the folder's name, say). */
     fallbackTitle?: string;
+    /** Per förlopp model (id): where it places citizens, region by region (the language's case split). */
+    regions?: ReadonlyMap<string, ReadonlyArray<{ text: string; placement: string }>>;
 }
 
 type Of<K extends ElementKind> = Extract<CompiledElement, { kind: K }>;
@@ -172,6 +174,10 @@ class DocumentBuilder {
                         ]),
                     },
                     ...model.pathways.filter(p => p.description).map(p => ({ type: 'paragraph' as const, text: `${p.title ?? p.name}: ${p.description}` })),
+                    ...(this.input.regions?.get(model.id)?.length ? [{
+                        type: 'regions' as const,
+                        chart: { title: this.t('Vilket förlopp medborgarna hamnar i', 'Which förlopp citizens are placed in'), regions: [...this.input.regions.get(model.id)!] },
+                    }] : []),
                 ],
             })),
         };

@@ -1,5 +1,5 @@
 import { number } from './criterion-sentence.js';
-import type { LineChart } from './document-model.js';
+import type { LineChart, RegionChart } from './document-model.js';
 
 const WIDTH = 640;
 const PLOT_HEIGHT = 220;
@@ -80,4 +80,26 @@ function truncate(text: string, length: number): string {
 
 export function escape(text: string): string {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Regions of citizens and their förlopp as bands: the region in words on the left, a bar in the
+ * answer's colour with its name on the right. The same answer has the same colour throughout.
+ */
+export function regionChartSvg(chart: RegionChart): string {
+    const ROW = 26;
+    const LABEL = 420;
+    const width = 640;
+    const answers = [...new Set(chart.regions.map(r => r.placement))];
+    const height = chart.regions.length * ROW + 8;
+    const parts = chart.regions.map((region, index) => {
+        const y = 4 + index * ROW;
+        const colour = COLOURS[answers.indexOf(region.placement) % COLOURS.length];
+        return [
+            `<text x="0" y="${y + 17}" font-size="11" fill="#000">${escape(truncate(region.text, 70))}</text>`,
+            `<rect x="${LABEL}" y="${y + 2}" width="${width - LABEL}" height="${ROW - 6}" fill="${colour}" fill-opacity="0.85"/>`,
+            `<text x="${LABEL + 8}" y="${y + 17}" font-size="12" font-weight="bold" fill="#fff">${escape(truncate(region.placement, 28))}</text>`,
+        ].join('');
+    });
+    return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escape(chart.title)}" font-family="Helvetica, Arial, sans-serif">${parts.join('')}</svg>`;
 }

@@ -25,7 +25,8 @@ export type DocumentBlock =
     | { type: 'table'; header: string[]; rows: string[][]; numeric?: boolean[]; caption?: string }
     | { type: 'list'; items: string[] }
     | { type: 'facts'; items: Array<[string, string]> }
-    | { type: 'chart'; chart: LineChart };
+    | { type: 'chart'; chart: LineChart }
+    | { type: 'regions'; chart: RegionChart };
 
 /** Amounts by level, one line per version (a level table and the tables that follow it). */
 export interface LineChart {
@@ -33,4 +34,10 @@ export interface LineChart {
     xLabel: string;
     yLabel: string;
     series: Array<{ name: string; points: Array<{ x: number; y: number }> }>;
+}
+
+/** Where a förlopp model places citizens: one band per region, coloured by its answer. */
+export interface RegionChart {
+    title: string;
+    regions: Array<{ text: string; placement: string }>;
 }

@@ -2,4 +2,4 @@ export { buildDocument, type DocumentInput } from './build-document.js';
 export { renderHtml } from './render-html.js';
 export { pdfDefinition, pdfText } from './pdf-definition.js';
 export { criterionSentence } from './criterion-sentence.js';
-export type { PolicyDocument, DocumentSection, DocumentBlock, LineChart } from './document-model.js';
+export type { PolicyDocument, DocumentSection, DocumentBlock, LineChart, RegionChart } from './document-model.js';

@@ -1,4 +1,4 @@
-import { chartSvg } from './chart-svg.js';
+import { chartSvg, regionChartSvg } from './chart-svg.js';
 import type { DocumentBlock, DocumentSection, PolicyDocument } from './document-model.js';
 
 /**
@@ -67,6 +67,8 @@ function renderBlock(block: DocumentBlock, locale: 'sv' | 'en'): unknown {
                 fontSize: 9,
                 margin: [0, 4, 0, 10],
             };
+        case 'regions':
+            return { stack: [{ svg: regionChartSvg({ ...block.chart, regions: block.chart.regions.map(r => ({ text: pdfText(r.text), placement: pdfText(r.placement) })) }), width: 460 }, { text: pdfText(block.chart.title), style: 'note', fontSize: 9 }], margin: [0, 6, 0, 10] };
         case 'chart':
             return { stack: [{ svg: chartSvg({ ...block.chart, series: block.chart.series.map(s => ({ ...s, name: pdfText(s.name) })) }, locale), width: 460 }, { text: pdfText(block.chart.title), style: 'note', fontSize: 9 }], margin: [0, 6, 0, 10] };
     }

@@ -1,4 +1,4 @@
-import { chartSvg, escape } from './chart-svg.js';
+import { chartSvg, escape, regionChartSvg } from './chart-svg.js';
 import type { DocumentBlock, DocumentSection, PolicyDocument } from './document-model.js';
 
 /**
@@ -81,6 +81,8 @@ function renderBlock(block: DocumentBlock, locale: 'sv' | 'en'): string {
         }
         case 'chart':
             return `<figure>${chartSvg(block.chart, locale)}<figcaption>${escape(block.chart.title)}</figcaption></figure>`;
+        case 'regions':
+            return `<figure>${regionChartSvg(block.chart)}<figcaption>${escape(block.chart.title)}</figcaption></figure>`;
     }
 }
 

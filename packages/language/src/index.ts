@@ -12,6 +12,7 @@ export { analyseInclusion, type InclusionFinding } from './analysis/inclusion-an
 export { diffPolicies, type PolicyDiff, type DiffEntry, type ChangedRegion, type AmountChange, type ElementRef } from './analysis/semantic-diff.js';
 export { exampleCoverage, type ExampleCoverage, type CriterionCoverage, type LevelCoverage, type CoveredRegion } from './analysis/example-coverage.js';
 export { compatibility, type Compatibility, type CompatibilityChange } from './analysis/compatibility.js';
+export { pathwayRegions, type PathwayRegion } from './analysis/pathway-regions.js';
 export { analyseCalculationNeed, type CalculationNeedFinding, type NeedQuestion } from './analysis/calculation-need.js';
 export { partitionDomain, representative, type Region } from './analysis/regions.js';
 export type { AttributeDomain, AnalysedAttribute } from './analysis/attribute-domain.js';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { buildDocument, pdfDefinition, renderHtml, type PolicyDocument } from '@regelratt/document';
-import { elementProse } from '@regelratt/language';
+import { elementProse, pathwayRegions } from '@regelratt/language';
 import type { CliOptions } from '../arguments.js';
 import { notCompiled } from '../cli-messages.js';
 import { compileInMemory } from '../compile-in-memory.js';
@@ -33,8 +33,10 @@ export async function runDocument(options: CliOptions, outFolder: string, io: Cl
             prose.set(id, text);
         }
     }
+    const files = compileInMemory(loaded.workspace);
     const model = buildDocument({
-        files: compileInMemory(loaded.workspace),
+        files,
+        regions: pathwayRegions(files, options.locale),
         prose,
         findings: diagnostics,
         locale: options.locale,

@@ -10,6 +10,7 @@ import { splitCases, type Case } from './case-split.js';
 import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
 import { dayAfter, dayBefore } from './days.js';
 import { mergeCases } from './merge-cases.js';
+import { placementText } from './pathway-regions.js';
 import { describeCase, type Witness } from './witness-text.js';
 
 /**
@@ -229,26 +230,7 @@ function regionEntry(element: CompiledElement, question: Question, result: { reg
 }
 
 function comparePathwayModels(before: PathwayModel, after: PathwayModel, context: DiffContext): DiffEntry[] {
-    const sv = context.locale === 'sv';
-    const placement = (model: PathwayModel) => (verdicts: readonly boolean[]): string => {
-        const holding = model.pathways.filter((_, i) => verdicts[i]);
-        if (holding.length === 0) {
-            return sv ? 'inget förlopp' : 'no förlopp';
-        }
-        if (holding.length === 1) {
-            return holding[0].name;
-        }
-        // Two, one allowing the other as secondary (the first that does is primary), as the runtime
-        // places (runtime/src/placement.ts); anything else is the runtime's "several förlopp" error.
-        if (holding.length === 2) {
-            const [a, b] = holding;
-            const [primary, other] = a.secondary.includes(b.id) ? [a, b] : b.secondary.includes(a.id) ? [b, a] : [undefined, undefined];
-            if (primary && other) {
-                return `${primary.name} (${sv ? 'sekundärt' : 'secondary'} ${other.name})`;
-            }
-        }
-        return `${holding.map(p => p.name).join(sv ? ' och ' : ' and ')} (${sv ? 'krock' : 'clash'})`;
-    };
+    const placement = (model: PathwayModel) => (verdicts: readonly boolean[]): string => placementText(model, verdicts, context.locale);
     const criteria = (model: PathwayModel, renames: ReadonlyMap<string, string>) => model.pathways.map(p => (p.criterion ? renamed(p.criterion, renames) : false));
     const result = changedRegions({ before: criteria(before, context.renames), after: criteria(after, new Map()) }, { before: placement(before), after: placement(after) }, context);
     return [

@@ -4,6 +4,7 @@ import { compilePolicy } from '../compiler/compile-policy.js';
 import * as ast from '../generated/ast.js';
 import type { LocaleSetting } from '../i18n/locale.js';
 import { elementProse } from '../workspace/element-prose.js';
+import { pathwayRegions } from '../analysis/pathway-regions.js';
 
 /** The custom request an editor sends for the rendered policy (VS Code's "Förhandsgranska dokument"). */
 export const DOCUMENT_PREVIEW_REQUEST = 'regelratt/document';
@@ -51,7 +52,8 @@ export async function documentPreview(shared: LangiumSharedCoreServices, locale:
     try {
         const files = documents.map(d => compilePolicy(d.parseResult.value as ast.Policy, d.uri.path.split('/').pop() ?? ''));
         const title = documents[0]?.uri.path.split('/').slice(-2, -1)[0];
-        return { html: renderHtml(buildDocument({ files, prose, findings, locale: locale.current, ...(title ? { fallbackTitle: title } : {}) })) };
+        const regions = pathwayRegions(files, locale.current);
+        return { html: renderHtml(buildDocument({ files, prose, findings, regions, locale: locale.current, ...(title ? { fallbackTitle: title } : {}) })) };
     } catch (error) {
         return { problem: `${sv ? 'Dokumentet kunde inte byggas' : 'The document could not be built'}: ${error instanceof Error ? error.message : String(error)}` };
     }
