@@ -7,7 +7,8 @@ import * as esbuild from 'esbuild';
 const here = path.dirname(fileURLToPath(import.meta.url));
 await esbuild.build({
     absWorkingDir: here,
-    entryPoints: { 'regelratt.bundle': 'dist/main.js' },
+    // The worker threads of `eval` on a register load their own small entry.
+    entryPoints: { 'regelratt.bundle': 'dist/main.js', 'regelratt.eval-worker': 'dist/eval-worker.js' },
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -1,12 +1,14 @@
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { createInterface } from 'node:readline';
 import { evaluateCase, RegelrattRuntimeError, type CaseInput } from '@regelratt/runtime';
 import type { CliOptions } from '../arguments.js';
 import type { CliIO } from '../io.js';
+import { compileInMemory } from '../compile-in-memory.js';
 import { loadRuntime } from '../load-runtime.js';
+import { streamRegister } from '../register-stream.js';
 import { EXIT_CLEAN, EXIT_POLICY_ERRORS, EXIT_USAGE_OR_IO } from './check.js';
 
+/** Below this many lines a register finishes before progress would be worth showing. */
 const PROGRESS_EVERY = 50_000;
 
 /**
@@ -48,39 +50,8 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
             throw error;
         }
     }
-    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-    let lineNumber = 0;
-    let invalid = 0;
-    let buffer = '';
-    for await (const line of lines) {
-        lineNumber++;
-        if (line.trim() === '') {
-            continue;
-        }
-        let output: unknown;
-        try {
-            output = evaluateCase(runtime, withDate(JSON.parse(lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line) as CaseInput), options.explain);
-        } catch (error) {
-            if (!(error instanceof RegelrattRuntimeError) && !(error instanceof SyntaxError)) {
-                throw error;
-            }
-            invalid++;
-            output = { line: lineNumber, error: error instanceof RegelrattRuntimeError ? error.toJSON() : { code: 'invalid-json', message: error.message } };
-        }
-        buffer += `${JSON.stringify(output)}\n`;
-        if (buffer.length > 1 << 16) {
-            // Waiting for the pipe to drain keeps memory constant however large the register.
-            if (!io.stdout.write(buffer)) {
-                await new Promise(resolve => (io.stdout as NodeJS.WriteStream).once('drain', resolve));
-            }
-            buffer = '';
-        }
-        if (io.stderrIsTerminal && lineNumber % PROGRESS_EVERY === 0) {
-            io.stderr.write(`\r${lineNumber.toLocaleString('sv-SE')} ${options.locale === 'sv' ? 'fall' : 'cases'}…`);
-        }
-    }
-    io.stdout.write(buffer);
-    if (io.stderrIsTerminal && lineNumber >= PROGRESS_EVERY) {
+    const { invalid, lines } = await streamRegister(file, runtime, compileInMemory(loaded.workspace), options, io);
+    if (io.stderrIsTerminal && lines >= PROGRESS_EVERY) {
         io.stderr.write('\n');
     }
     return invalid > 0 ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
