@@ -66,6 +66,16 @@ export const COMMANDS = {
             en: 'Exit codes: 0 stopped by SIGTERM or SIGINT, 1 errors in the policy, 2 bad invocation or the port taken, 3 internal error.',
         },
     },
+    studio: {
+        arguments: { sv: '[mapp]', en: '[folder]' },
+        sv: 'Startar Regelrätt Studio i webbläsaren: mappens .regel-filer med kontroll medan du skriver och dokumentet bredvid.',
+        en: 'Starts Regelrätt Studio in the browser: the folder\'s .regel files, checked as you type, with the document beside them.',
+        options: ['port', 'max-file-size', ...COMMON],
+        exitCodes: {
+            sv: 'Slutkoder: 0 stoppad med Ctrl+C, 2 ingen mapp eller porten upptagen, 3 internt fel.',
+            en: 'Exit codes: 0 stopped with Ctrl+C, 2 no such folder or the port taken, 3 internal error.',
+        },
+    },
     kompatibilitet: {
         arguments: { sv: '<gammal> <ny>', en: '<old> <new>' },
         sv: 'Visar om en ny version bryter mot system byggda mot den gamla: borttagna eller omdöpta id:n, nya krav på egenskaper, borttagna värden, nivåer och kolumner, ändrade enheter.',

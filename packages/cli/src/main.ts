@@ -7,6 +7,7 @@ import { runDiff } from './commands/diff.js';
 import { runDocument } from './commands/document.js';
 import { runServe } from './commands/serve.js';
 import { runCompatibility } from './commands/compatibility.js';
+import { runStudio } from './commands/studio.js';
 import { runEval } from './commands/eval.js';
 import { runTest } from './commands/test.js';
 import type { CliIO } from './io.js';
@@ -56,6 +57,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
                     return fail(problems.noInputs());
                 }
                 return options.input ? await runEval(options, options.input, io) : fail(problems.noCase());
+            case 'studio':
+                return await runStudio(options, io);
             case 'kompatibilitet':
                 return options.inputs.length === 2 ? await runCompatibility(options, io) : fail(problems.twoVersions());
             case 'serve':

@@ -12,6 +12,8 @@ export const DOCUMENT_PREVIEW_REQUEST = 'regelratt/document';
 export interface DocumentPreviewParams {
     /** The document the writer is in; the whole workspace is rendered. */
     uri?: string;
+    /** The title when no riktlinje gives one (the policy set's folder, say). */
+    title?: string;
 }
 
 export type DocumentPreviewResult = { html: string } | { problem: string };
@@ -21,7 +23,7 @@ export type DocumentPreviewResult = { html: string } | { problem: string };
  * @regelratt/document), once every document is validated. While the workspace has errors there is
  * nothing to render, and the answer says why instead.
  */
-export async function documentPreview(shared: LangiumSharedCoreServices, locale: LocaleSetting): Promise<DocumentPreviewResult> {
+export async function documentPreview(shared: LangiumSharedCoreServices, locale: LocaleSetting, params: DocumentPreviewParams = {}): Promise<DocumentPreviewResult> {
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
     const sv = locale.current === 'sv';
     const documents = shared.workspace.LangiumDocuments.all.toArray().filter(d => ast.isPolicy(d.parseResult.value));
@@ -51,7 +53,7 @@ export async function documentPreview(shared: LangiumSharedCoreServices, locale:
     }
     try {
         const files = documents.map(d => compilePolicy(d.parseResult.value as ast.Policy, d.uri.path.split('/').pop() ?? ''));
-        const title = documents[0]?.uri.path.split('/').slice(-2, -1)[0];
+        const title = params.title ?? documents[0]?.uri.path.split('/').slice(-2, -1)[0];
         const regions = pathwayRegions(files, locale.current);
         return { html: renderHtml(buildDocument({ files, prose, findings, regions, locale: locale.current, ...(title ? { fallbackTitle: title } : {}) })) };
     } catch (error) {

@@ -1,4 +1,4 @@
-import { documentPreview, DOCUMENT_PREVIEW_REQUEST } from './document-preview.js';
+import { documentPreview, DOCUMENT_PREVIEW_REQUEST, type DocumentPreviewParams } from './document-preview.js';
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
@@ -61,7 +61,7 @@ export function createRegelrattLspServices(context: DefaultSharedModuleContext):
         }
     });
     // The rendered policy for an editor's preview, the same renderer as `regelratt dokument`.
-    context.connection?.onRequest(DOCUMENT_PREVIEW_REQUEST, () => documentPreview(shared, Regelratt.i18n.Locale));
+    context.connection?.onRequest(DOCUMENT_PREVIEW_REQUEST, (params: DocumentPreviewParams | undefined) => documentPreview(shared, Regelratt.i18n.Locale, params ?? {}));
     if (!context.connection) {
         shared.workspace.ConfigurationProvider.initialized({});
     }

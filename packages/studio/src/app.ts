@@ -1,0 +1,163 @@
+import * as monaco from 'monaco-editor/editor/editor.api';
+// Monaco's editor features without its other languages (see build.mjs).
+import 'virtual:monaco-features';
+import type * as lsp from 'vscode-languageserver-protocol';
+import { LanguageBridge } from './lsp-bridge.js';
+import { registerLanguage } from './regelratt-language.js';
+import { FileStore, type PolicyFile } from './file-store.js';
+
+/**
+ * Regelrätt Studio: the policy set's files in a tree, each open file a Monaco model checked live by
+ * the language server in a web worker, the decided document beside the editor (the same renderer as
+ * `regelratt dokument`), following the edits and scrolled to the element under the cursor, and
+ * saving back to the folder the studio was started on.
+ */
+declare const REGELRATT_KEYWORDS: string[];
+
+const sv = !navigator.language.toLowerCase().startsWith('en') || new URLSearchParams(location.search).get('lang') === 'sv';
+const t = (svText: string, enText: string) => (sv ? svText : enText);
+
+(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+    getWorker: () => new Worker(new URL('./editor.worker.js', import.meta.url), { type: 'module' }),
+};
+
+async function start(): Promise<void> {
+    registerLanguage(REGELRATT_KEYWORDS);
+    const store = new FileStore();
+    const files = await store.list();
+    const title = await store.folderName();
+    const bridge = new LanguageBridge(new Worker(new URL('./language-server.js', import.meta.url), { type: 'module' }), sv ? 'sv' : 'en');
+    await bridge.ready;
+
+    const tree = document.getElementById('files')!;
+    const tabs = document.getElementById('tabs')!;
+    const status = document.getElementById('status')!;
+    const preview = document.getElementById('document') as HTMLIFrameElement;
+    const editor = monaco.editor.create(document.getElementById('editor')!, {
+        automaticLayout: true, language: 'regelratt', 'semanticHighlighting.enabled': true, minimap: { enabled: false }, fontSize: 14, wordBasedSuggestions: 'off',
+    });
+
+    const models = new Map<string, { file: PolicyFile; model: monaco.editor.ITextModel; saved: string }>();
+    const problems = new Map<string, lsp.Diagnostic[]>();
+    const uriOf = (file: PolicyFile) => monaco.Uri.parse(`file:///studio/${file.path.split('/').map(encodeURIComponent).join('/')}`);
+    for (const file of files) {
+        const model = monaco.editor.createModel(file.text, 'regelratt', uriOf(file));
+        models.set(file.path, { file, model, saved: file.text });
+        // Every file of the policy set is open for the server: names resolve across them.
+        bridge.open(model);
+        model.onDidChangeContent(() => { render(); scheduleDocument(); });
+    }
+    let current: string | undefined = files[0]?.path;
+    const open: string[] = current ? [current] : [];
+
+    const render = () => {
+        tree.replaceChildren(...[...models.values()].map(({ file, model, saved }) => {
+            const item = document.createElement('li');
+            const errors = (problems.get(model.uri.toString()) ?? []).filter(d => d.severity === 1).length;
+            item.textContent = `${file.path}${model.getValue() !== saved ? ' ●' : ''}${errors > 0 ? `  ⨯${errors}` : ''}`;
+            item.className = file.path === current ? 'current' : '';
+            item.title = errors > 0 ? t(`${errors} fel`, `${errors} errors`) : '';
+            item.onclick = () => show(file.path);
+            return item;
+        }));
+        tabs.replaceChildren(...open.map(path => {
+            const entry = models.get(path)!;
+            const tab = document.createElement('button');
+            tab.textContent = `${path.split('/').pop()}${entry.model.getValue() !== entry.saved ? ' ●' : ''}`;
+            tab.className = path === current ? 'tab current' : 'tab';
+            tab.onclick = () => show(path);
+            return tab;
+        }));
+        const unsaved = [...models.values()].filter(m => m.model.getValue() !== m.saved).length;
+        const errors = [...problems.values()].flat().filter(d => d.severity === 1).length;
+        const warnings = [...problems.values()].flat().filter(d => d.severity === 2).length;
+        status.textContent = `${t(`${errors} fel, ${warnings} varningar`, `${errors} errors, ${warnings} warnings`)}${unsaved > 0 ? t(` — ${unsaved} osparade (Ctrl+S sparar)`, ` — ${unsaved} unsaved (Ctrl+S saves)`) : ''}`;
+    };
+    const show = (path: string) => {
+        const entry = models.get(path);
+        if (!entry) {
+            return;
+        }
+        current = path;
+        if (!open.includes(path)) {
+            open.push(path);
+        }
+        editor.setModel(entry.model);
+        render();
+        editor.focus();
+    };
+    bridge.onDiagnostics = (uri, diagnostics) => {
+        problems.set(uri, diagnostics);
+        render();
+    };
+
+    // The document beside the editor, after the writer pauses, scrolled to the element at the cursor.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const scheduleDocument = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void updateDocument(), 700);
+    };
+    const updateDocument = async () => {
+        const result = await bridge.document(title);
+        const html = 'html' in result ? result.html : `<!DOCTYPE html><meta charset="utf-8"><body style="font-family: sans-serif; padding: 1rem"><p>${escapeHtml(result.problem)}</p></body>`;
+        const scroll = preview.contentDocument?.scrollingElement?.scrollTop ?? 0;
+        preview.srcdoc = html;
+        preview.onload = () => {
+            preview.contentDocument?.scrollingElement?.scrollTo(0, scroll);
+            scrollToCursor();
+        };
+    };
+    const scrollToCursor = () => {
+        const model = editor.getModel();
+        const position = editor.getPosition();
+        const body = preview.contentDocument;
+        if (!model || !position || !body) {
+            return;
+        }
+        // The declaration the cursor is in: the nearest line above that starts one, by its name.
+        for (let line = position.lineNumber; line >= 1; line--) {
+            const match = /^\s*([\p{L}]+)\s+([\p{L}_][\p{L}\p{N}_]*)/u.exec(model.getLineContent(line));
+            if (match && REGELRATT_KEYWORDS.includes(match[1])) {
+                const target = [...body.querySelectorAll('section[id]')].find(section => section.id.endsWith(`-${match[2]}`));
+                target?.scrollIntoView({ block: 'start' });
+                return;
+            }
+        }
+    };
+    editor.onDidChangeCursorPosition(() => scrollToCursor());
+
+    const save = async () => {
+        const entry = current ? models.get(current) : undefined;
+        if (!entry) {
+            return;
+        }
+        const text = entry.model.getValue();
+        const result = await store.save(entry.file.path, text);
+        if (result.ok) {
+            entry.saved = text;
+            render();
+        } else {
+            status.textContent = t(`Kunde inte spara ${entry.file.path}: ${result.problem}`, `Could not save ${entry.file.path}: ${result.problem}`);
+        }
+    };
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void save());
+    window.addEventListener('beforeunload', event => {
+        if ([...models.values()].some(m => m.model.getValue() !== m.saved)) {
+            event.preventDefault();
+        }
+    });
+    if (current) {
+        show(current);
+    }
+    render();
+    await updateDocument();
+    document.body.dataset.ready = 'true';
+}
+
+function escapeHtml(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+void start().catch(error => {
+    document.getElementById('status')!.textContent = `${t('Studion kunde inte starta', 'The studio could not start')}: ${error instanceof Error ? error.message : String(error)}`;
+});
