@@ -55,27 +55,28 @@ describe.runIf(executable !== undefined)('Regelrätt Studio in Chromium', () => 
 
     test('lists the folder\'s files and shows the policy as the nämnd\'s document beside the editor', async () => {
         expect(await page.$$eval('#files li', items => items.map(item => item.textContent))).toEqual(['hemtjänst.regel']);
-        await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('0 fel'));
-        const document = await page.frameLocator('#document').locator('body').innerText();
-        expect(document).toContain('Personlig omvårdnad (omvårdnad)');
-        expect(document).toContain('Räkneexempel');
+        // (The page's own script runs in the browser; it is given as text, outside this file's Node types.)
+        await page.waitForFunction("document.getElementById('status')?.textContent?.startsWith('0 fel')");
+        const rendered = await page.frameLocator('#document').locator('body').innerText();
+        expect(rendered).toContain('Personlig omvårdnad (omvårdnad)');
+        expect(rendered).toContain('Räkneexempel');
     });
 
     test('checks as the writer types: an amount without a unit is marked in the editor and counted', async () => {
         await page.click('#editor .view-lines');
         await page.keyboard.press('Control+End');
         await page.keyboard.type('\nnivåtabell t { nivå 4 : 2 037 }\n');
-        await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('1 fel'), undefined, { timeout: 20_000 });
+        await page.waitForFunction("document.getElementById('status')?.textContent?.startsWith('1 fel')", undefined, { timeout: 20_000 });
         expect(await page.locator('#editor .squiggly-error').count()).toBeGreaterThan(0);
         expect(await page.textContent('#status')).toContain('1 osparade');
         expect(await page.$$eval('#files li', items => items.map(item => item.textContent))).toEqual(['hemtjänst.regel ●  ⨯1']);
         // While the policy has errors the document says why instead.
-        await page.waitForFunction(() => (document.getElementById('document') as HTMLIFrameElement).contentDocument?.body.textContent?.includes('kan inte visas som dokument'), undefined, { timeout: 20_000 });
+        await page.waitForFunction("document.getElementById('document').contentDocument?.body.textContent?.includes('kan inte visas som dokument')", undefined, { timeout: 20_000 });
     });
 
     test('Ctrl+S writes the file whole, and the unsaved marker goes', async () => {
         await page.keyboard.press('Control+s');
-        await page.waitForFunction(() => !document.getElementById('status')?.textContent?.includes('osparade'), undefined, { timeout: 10_000 });
+        await page.waitForFunction("!document.getElementById('status')?.textContent?.includes('osparade')", undefined, { timeout: 10_000 });
         expect(readFileSync(path.join(folder, 'hemtjänst.regel'), 'utf8')).toContain('nivåtabell t { nivå 4 : 2 037 }');
     });
 
