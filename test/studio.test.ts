@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +55,7 @@ describe.runIf(executable !== undefined)('Regelrätt Studio in Chromium', () => 
     });
 
     test('lists the folder\'s files and shows the policy as the nämnd\'s document beside the editor', async () => {
-        expect(await page.$$eval('#files li', items => items.map(item => item.textContent))).toEqual(['hemtjänst.regel']);
+        expect(await page.$$eval('#files button', items => items.map(item => item.textContent))).toEqual(['hemtjänst.regel']);
         // (The page's own script runs in the browser; it is given as text, outside this file's Node types.)
         await page.waitForFunction("document.getElementById('status')?.textContent?.startsWith('0 fel')");
         const rendered = await page.frameLocator('#document').locator('body').innerText();
@@ -69,15 +70,22 @@ describe.runIf(executable !== undefined)('Regelrätt Studio in Chromium', () => 
         await page.waitForFunction("document.getElementById('status')?.textContent?.startsWith('1 fel')", undefined, { timeout: 20_000 });
         expect(await page.locator('#editor .squiggly-error').count()).toBeGreaterThan(0);
         expect(await page.textContent('#status')).toContain('1 osparade');
-        expect(await page.$$eval('#files li', items => items.map(item => item.textContent))).toEqual(['hemtjänst.regel ●  ⨯1']);
+        expect(await page.$$eval('#files button', items => items.map(item => item.textContent))).toEqual(['hemtjänst.regel ●  ⨯1']);
+        expect(await page.getAttribute('#files button', 'aria-label')).toBe('hemtjänst.regel, osparad, 1 fel');
         // While the policy has errors the document says why instead.
-        await page.waitForFunction("document.getElementById('document').contentDocument?.body.textContent?.includes('kan inte visas som dokument')", undefined, { timeout: 20_000 });
+        await page.waitForFunction("document.getElementById('document').contentDocument?.body?.textContent?.includes('kan inte visas som dokument')", undefined, { timeout: 20_000 });
     });
 
     test('Ctrl+S writes the file whole, and the unsaved marker goes', async () => {
         await page.keyboard.press('Control+s');
         await page.waitForFunction("!document.getElementById('status')?.textContent?.includes('osparade')", undefined, { timeout: 10_000 });
         expect(readFileSync(path.join(folder, 'hemtjänst.regel'), 'utf8')).toContain('nivåtabell t { nivå 4 : 2 037 }');
+    });
+
+    test('has no serious or critical accessibility violations (axe-core, WCAG 2.1 A and AA)', async () => {
+        await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+        const violations = await page.evaluate("axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))") as Array<{ id: string; impact: string; nodes: number }>;
+        expect(violations.filter(v => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     });
 
     test('the file API refuses a path outside the folder', async () => {

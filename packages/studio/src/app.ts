@@ -22,6 +22,9 @@ const t = (svText: string, enText: string) => (sv ? svText : enText);
 };
 
 async function start(): Promise<void> {
+    document.documentElement.lang = sv ? 'sv' : 'en';
+    document.getElementById('files-nav')!.setAttribute('aria-label', t('Filer', 'Files'));
+    document.getElementById('document')!.title = t('Dokumentet', 'The document');
     registerLanguage(REGELRATT_KEYWORDS);
     const store = new FileStore();
     const files = await store.list();
@@ -34,7 +37,7 @@ async function start(): Promise<void> {
     const status = document.getElementById('status')!;
     const preview = document.getElementById('document') as HTMLIFrameElement;
     const editor = monaco.editor.create(document.getElementById('editor')!, {
-        automaticLayout: true, language: 'regelratt', 'semanticHighlighting.enabled': true, minimap: { enabled: false }, fontSize: 14, wordBasedSuggestions: 'off',
+        automaticLayout: true, language: 'regelratt', ariaLabel: t('Policyfilen', 'The policy file'), 'semanticHighlighting.enabled': true, minimap: { enabled: false }, fontSize: 14, wordBasedSuggestions: 'off',
     });
 
     const models = new Map<string, { file: PolicyFile; model: monaco.editor.ITextModel; saved: string }>();
@@ -53,11 +56,17 @@ async function start(): Promise<void> {
     const render = () => {
         tree.replaceChildren(...[...models.values()].map(({ file, model, saved }) => {
             const item = document.createElement('li');
+            const button = document.createElement('button');
             const errors = (problems.get(model.uri.toString()) ?? []).filter(d => d.severity === 1).length;
-            item.textContent = `${file.path}${model.getValue() !== saved ? ' ●' : ''}${errors > 0 ? `  ⨯${errors}` : ''}`;
-            item.className = file.path === current ? 'current' : '';
-            item.title = errors > 0 ? t(`${errors} fel`, `${errors} errors`) : '';
-            item.onclick = () => show(file.path);
+            const unsaved = model.getValue() !== saved;
+            button.textContent = `${file.path}${unsaved ? ' ●' : ''}${errors > 0 ? `  ⨯${errors}` : ''}`;
+            // What the signs say, for a screen reader.
+            button.setAttribute('aria-label', `${file.path}${unsaved ? t(', osparad', ', unsaved') : ''}${errors > 0 ? t(`, ${errors} fel`, `, ${errors} errors`) : ''}`);
+            if (file.path === current) {
+                button.setAttribute('aria-current', 'page');
+            }
+            button.onclick = () => show(file.path);
+            item.append(button);
             return item;
         }));
         tabs.replaceChildren(...open.map(path => {
@@ -65,6 +74,8 @@ async function start(): Promise<void> {
             const tab = document.createElement('button');
             tab.textContent = `${path.split('/').pop()}${entry.model.getValue() !== entry.saved ? ' ●' : ''}`;
             tab.className = path === current ? 'tab current' : 'tab';
+            tab.setAttribute('role', 'tab');
+            tab.setAttribute('aria-selected', String(path === current));
             tab.onclick = () => show(path);
             return tab;
         }));
