@@ -40,6 +40,13 @@ describe('quick fixes', () => {
         expect(result.text).toBe('insats hemvård\nnivåtabell t { insats hemvård }\n');
     });
 
+    test('an amount without its unit gets the unit the check expects', async () => {
+        const result = await fix('nivåtabell t { nivå 4 : 2 037 }\n', 'missing-unit');
+        expect(result.title).toBe('Lägg till kr');
+        expect(result.text).toBe('nivåtabell t { nivå 4 : 2 037 kr }\n');
+        expect((await build(result.text)).diagnostics?.filter(d => d.severity === 1)).toEqual([]);
+    });
+
     test('the levels a table declares but lacks are added as open rows', async () => {
         const result = await fix('nivåtabell t {\n    nivåer 0–3\n    nivå 0 : 0 kr\n    nivå 3 : 5 kr\n}\n', 'missing-level');
         expect(result.text).toBe('nivåtabell t {\n    nivåer 0–3\n    nivå 0 : 0 kr\n    nivå 3 : 5 kr\n    nivå 1 : ej angivet\n    nivå 2 : ej angivet\n}\n');

@@ -5,6 +5,7 @@ import type * as lsp from 'vscode-languageserver-protocol';
 import { LanguageBridge } from './lsp-bridge.js';
 import { registerLanguage } from './regelratt-language.js';
 import { FileStore, type PolicyFile } from './file-store.js';
+import { ExamplesPanel } from './examples-panel.js';
 
 /**
  * Regelrätt Studio: the policy set's files in a tree, each open file a Monaco model checked live by
@@ -108,7 +109,46 @@ async function start(): Promise<void> {
         clearTimeout(timer);
         timer = setTimeout(() => void updateDocument(), 700);
     };
+    // The examples as a table and a form, beside the document.
+    const examplesRoot = document.getElementById('examples')!;
+    const panel = new ExamplesPanel(examplesRoot, t, (text, replacing) => void writeExample(text, replacing));
+    const showTab = (examples: boolean) => {
+        document.getElementById('show-document')!.setAttribute('aria-selected', String(!examples));
+        document.getElementById('show-examples')!.setAttribute('aria-selected', String(examples));
+        preview.hidden = examples;
+        examplesRoot.hidden = !examples;
+        if (examples) {
+            void bridge.examples().then(table => panel.show(table));
+        }
+    };
+    document.getElementById('show-document')!.textContent = t('Dokumentet', 'The document');
+    document.getElementById('show-examples')!.textContent = t('Exemplen', 'The examples');
+    document.getElementById('show-document')!.onclick = () => showTab(false);
+    document.getElementById('show-examples')!.onclick = () => showTab(true);
+    const writeExample = async (text: string, replacing: { uri: string; range: lsp.Range } | undefined) => {
+        const target = replacing
+            ? monaco.editor.getModel(monaco.Uri.parse(replacing.uri))
+            : [...models.values()].find(m => m.model.getValue().includes('exempel '))?.model ?? editor.getModel();
+        if (!target) {
+            return;
+        }
+        if (replacing) {
+            const r = replacing.range;
+            target.pushEditOperations([], [{ range: new monaco.Range(r.start.line + 1, r.start.character + 1, r.end.line + 1, r.end.character + 1), text }], () => null);
+        } else {
+            const end = target.getFullModelRange().getEndPosition();
+            target.pushEditOperations([], [{ range: new monaco.Range(end.lineNumber, end.column, end.lineNumber, end.column), text: `${target.getValue().endsWith('\n') ? '' : '\n'}\n${text}\n` }], () => null);
+        }
+        await bridge.format(target);
+        const path = [...models.values()].find(m => m.model === target)?.file.path;
+        if (path) {
+            show(path);
+        }
+    };
     const updateDocument = async () => {
+        if (!examplesRoot.hidden) {
+            void bridge.examples().then(table => panel.show(table));
+        }
         const result = await bridge.document(title);
         const html = 'html' in result ? result.html : `<!DOCTYPE html><meta charset="utf-8"><body style="font-family: sans-serif; padding: 1rem"><p>${escapeHtml(result.problem)}</p></body>`;
         const scroll = preview.contentDocument?.scrollingElement?.scrollTop ?? 0;

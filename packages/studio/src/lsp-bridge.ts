@@ -3,6 +3,7 @@ import {
     BrowserMessageReader, BrowserMessageWriter, createProtocolConnection, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/browser';
 import type * as lsp from 'vscode-languageserver-protocol';
+import type { ExampleTable } from '@regelratt/language/lsp';
 
 /**
  * Monaco and the Regelrätt language server in a web worker, joined by the language server protocol:
@@ -14,6 +15,7 @@ import type * as lsp from 'vscode-languageserver-protocol';
 export class LanguageBridge {
     readonly connection: ProtocolConnection;
     private readonly versions = new Map<string, number>();
+    private readonly diagnostics = new Map<string, lsp.Diagnostic[]>();
     private legend: lsp.SemanticTokensLegend | undefined;
     /** Called when the server publishes diagnostics for a file (the studio counts them per file). */
     onDiagnostics: (uri: string, diagnostics: lsp.Diagnostic[]) => void = () => undefined;
@@ -21,6 +23,8 @@ export class LanguageBridge {
     constructor(worker: Worker, locale: 'sv' | 'en') {
         this.connection = createProtocolConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
         this.connection.onNotification('textDocument/publishDiagnostics', (params: lsp.PublishDiagnosticsParams) => {
+            // Kept as the server sent them: a quick fix needs each diagnostic's data, which markers drop.
+            this.diagnostics.set(params.uri, params.diagnostics);
             const model = monaco.editor.getModel(monaco.Uri.parse(params.uri));
             if (model) {
                 monaco.editor.setModelMarkers(model, 'regelratt', params.diagnostics.map(toMarker));
@@ -130,12 +134,10 @@ export class LanguageBridge {
             },
         });
         monaco.languages.registerCodeActionProvider(id, {
-            provideCodeActions: async (model, range, context) => {
-                const diagnostics = context.markers.map(marker => ({
-                    range: { start: { line: marker.startLineNumber - 1, character: marker.startColumn - 1 }, end: { line: marker.endLineNumber - 1, character: marker.endColumn - 1 } },
-                    message: marker.message, severity: 1, code: typeof marker.code === 'string' ? marker.code : marker.code?.value, source: 'regelratt',
-                    data: (marker as monaco.editor.IMarkerData & { data?: unknown }).data,
-                }));
+            provideCodeActions: async (model, range) => {
+                // The server's own diagnostics that touch the range, with their data (the markers have none).
+                const touches = (d: lsp.Diagnostic) => !(d.range.end.line + 1 < range.startLineNumber || d.range.start.line + 1 > range.endLineNumber);
+                const diagnostics = (this.diagnostics.get(model.uri.toString()) ?? []).filter(touches);
                 const actions = await this.connection.sendRequest<Array<lsp.CodeAction | lsp.Command> | null>('textDocument/codeAction', {
                     textDocument: { uri: model.uri.toString() },
                     range: { start: { line: range.startLineNumber - 1, character: range.startColumn - 1 }, end: { line: range.endLineNumber - 1, character: range.endColumn - 1 } },
@@ -169,6 +171,19 @@ export class LanguageBridge {
                 },
                 releaseDocumentSemanticTokens: () => undefined,
             });
+        }
+    }
+
+    /** The inline examples as a table, with what the form needs (the server's `regelratt/examples`). */
+    examples(): Promise<ExampleTable> {
+        return this.connection.sendRequest('regelratt/examples', {});
+    }
+
+    /** Formats a file with the server's formatter, as the editor's own command does. */
+    async format(model: monaco.editor.ITextModel): Promise<void> {
+        const edits = await this.connection.sendRequest<lsp.TextEdit[] | null>('textDocument/formatting', { textDocument: { uri: model.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+        if (edits && edits.length > 0) {
+            model.pushEditOperations([], edits.map(edit => ({ range: toRange(edit.range), text: edit.newText })), () => null);
         }
     }
 

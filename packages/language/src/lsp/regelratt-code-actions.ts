@@ -8,8 +8,9 @@ import { missingLevels } from '../validation/level-table-checks.js';
 import type { RegelrattLspServices } from './regelratt-lsp-module.js';
 
 /**
- * Quick fixes where the fix is clear: a misspelt name to the nearest declared one, the levels a
- * table declares but lacks (as open rows to fill in), and a förlopp for the citizens no förlopp covers.
+ * Quick fixes where the fix is clear: a misspelt name to the nearest declared one, the unit an
+ * amount lacks, the levels a table declares but lacks (as open rows to fill in), and a förlopp for
+ * the citizens no förlopp covers.
  */
 export class RegelrattCodeActionProvider implements CodeActionProvider {
     private readonly locale: LocaleSetting;
@@ -31,6 +32,13 @@ export class RegelrattCodeActionProvider implements CodeActionProvider {
                     break;
                 case 'missing-level':
                     this.addMissingLevels(document, diagnostic, actions);
+                    break;
+                case 'missing-unit':
+                    // `2 037` where an amount belongs: the unit the check expects, after the number.
+                    if (data.args?.expected) {
+                        actions.push(this.action(document, diagnostic, this.text(`Lägg till ${data.args.expected}`, `Add ${data.args.expected}`),
+                            [{ range: { start: diagnostic.range.end, end: diagnostic.range.end }, newText: ` ${data.args.expected}` }], true));
+                    }
                     break;
                 case 'pathway-gap':
                     if (data.args?.criterion) {

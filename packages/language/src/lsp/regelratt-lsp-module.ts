@@ -1,4 +1,5 @@
 import { documentPreview, DOCUMENT_PREVIEW_REQUEST, type DocumentPreviewParams } from './document-preview.js';
+import { EXAMPLE_TABLE_REQUEST, exampleTable } from './example-table.js';
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
@@ -62,6 +63,8 @@ export function createRegelrattLspServices(context: DefaultSharedModuleContext):
     });
     // The rendered policy for an editor's preview, the same renderer as `regelratt dokument`.
     context.connection?.onRequest(DOCUMENT_PREVIEW_REQUEST, (params: DocumentPreviewParams | undefined) => documentPreview(shared, Regelratt.i18n.Locale, params ?? {}));
+    // The inline examples as a table, for a form (Regelrätt Studio).
+    context.connection?.onRequest(EXAMPLE_TABLE_REQUEST, () => exampleTable(shared, Regelratt.i18n.Locale));
     if (!context.connection) {
         shared.workspace.ConfigurationProvider.initialized({});
     }

@@ -1,0 +1,153 @@
+import { DocumentState, type LangiumSharedCoreServices } from 'langium';
+import type { Attribute, Example, ExampleExpectation, Literal } from '@regelratt/format';
+import { PolicyRuntime, runExamples } from '@regelratt/runtime';
+import { exampleCoverage } from '../analysis/example-coverage.js';
+import { compilePolicy } from '../compiler/compile-policy.js';
+import * as ast from '../generated/ast.js';
+import type { LocaleSetting } from '../i18n/locale.js';
+
+/** The custom request for the inline examples as a table (Regelrätt Studio's form). */
+export const EXAMPLE_TABLE_REQUEST = 'regelratt/examples';
+
+export interface ExampleRow {
+    name: string;
+    title?: string;
+    /** Where the `exempel` block is: the document's URI and its range (0-based, as in LSP). */
+    uri: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    date?: string;
+    question: { type: Example['question']['type']; target: string; column?: string; level?: number; citizen: Record<string, string> };
+    expected: string;
+    actual?: string;
+    passed: boolean;
+}
+
+export interface AttributeControl {
+    name: string;
+    title?: string;
+    domain: Attribute['domain'];
+}
+
+export interface ExampleTable {
+    rows: ExampleRow[];
+    attributes: AttributeControl[];
+    /** What a new row can ask about, by question type: the element names (and förlopp, columns). */
+    targets: {
+        placement: Array<{ name: string; pathways: string[] }>;
+        inclusion: string[];
+        calculation: string[];
+        decision: Array<{ name: string; columns: string[] }>;
+    };
+    /** Regions of the criteria no example reaches: one click makes a row of each. */
+    uncovered: Array<{ type: 'placement' | 'inclusion' | 'decision'; target: string; citizen: Record<string, string>; text: string }>;
+    /** Set when the workspace has errors: the rows are listed, but nothing could be run. */
+    problem?: string;
+}
+
+/**
+ * Every `exempel` of the workspace as a row (its question, the citizen's values as text, the date,
+ * the expected answer and, when the workspace compiles, the runtime's answer with pass or fail), the
+ * attributes with their domains for the form's controls, what a new row can ask, and the regions
+ * of the criteria no example reaches.
+ */
+export async function exampleTable(shared: LangiumSharedCoreServices, locale: LocaleSetting): Promise<ExampleTable> {
+    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
+    const sv = locale.current === 'sv';
+    const documents = shared.workspace.LangiumDocuments.all.toArray().filter(d => ast.isPolicy(d.parseResult.value));
+    const hasErrors = documents.some(d => (d.diagnostics ?? []).some(diagnostic => diagnostic.severity === 1));
+    const byFile = new Map(documents.map(d => [d.uri.path.split('/').pop() ?? '', d]));
+    let files;
+    try {
+        files = documents.map(d => compilePolicy(d.parseResult.value as ast.Policy, d.uri.path.split('/').pop() ?? ''));
+    } catch {
+        return { rows: [], attributes: [], targets: { placement: [], inclusion: [], calculation: [], decision: [] }, uncovered: [], problem: sv ? 'Policyn kan inte kompileras ännu.' : 'The policy does not compile yet.' };
+    }
+    const elements = files.flatMap(f => f.elements);
+    const nameOf = (id: string) => id.slice(id.indexOf('/') + 1);
+    const pathwayNames = new Map(elements.flatMap(e => (e.kind === 'pathwayModel' ? e.pathways.map(p => [p.id, p.name] as const) : [])));
+    const results = hasErrors ? [] : (() => {
+        try {
+            return runExamples(new PolicyRuntime(files));
+        } catch {
+            return [];
+        }
+    })();
+    const resultOf = new Map(results.map(r => [r.example.id, r]));
+    const expectation = (e: ExampleExpectation | undefined, type: string): string => {
+        if (!e) {
+            return '';
+        }
+        if (e.error) {
+            return `fel "${e.error}"`;
+        }
+        if (e.pathway !== undefined) {
+            return e.pathway === null ? 'inget förlopp' : `förlopp ${pathwayNames.get(e.pathway) ?? nameOf(e.pathway)}${e.secondary ? ` sekundärt ${pathwayNames.get(e.secondary) ?? nameOf(e.secondary)}` : ''}`;
+        }
+        if (e.included !== undefined) {
+            return e.included ? 'ingår' : 'ingår inte';
+        }
+        if (e.monthly !== undefined) {
+            return `per månad ${literalNumber(e.monthly)} kr`;
+        }
+        if (e.total !== undefined) {
+            return `totalt ${literalNumber(e.total)} kr`;
+        }
+        return e.amount === undefined ? '' : `${literalNumber(e.amount)}${type === 'decision' ? '' : ' kr'}`;
+    };
+    const rows: ExampleRow[] = elements.filter((e): e is Example => e.kind === 'example').map(example => {
+        const q = example.question;
+        const document = byFile.get(example.source.file);
+        const result = resultOf.get(example.id);
+        const target = q.type === 'placement' ? q.model : q.type === 'inclusion' ? q.pilot : q.type === 'compensation' || q.type === 'decision' || q.type === 'netEffect' ? q.table : q.type === 'fee' ? q.fee : q.calculation;
+        return {
+            name: example.name,
+            ...(example.title ? { title: example.title } : {}),
+            uri: document?.uri.toString() ?? example.source.file,
+            range: { start: { line: example.source.line - 1, character: example.source.column - 1 }, end: { line: example.source.endLine - 1, character: example.source.endColumn - 1 } },
+            ...(example.date ? { date: example.date } : {}),
+            question: {
+                type: q.type, target: nameOf(target),
+                ...(q.type === 'decision' && q.column ? { column: q.column } : {}),
+                ...('level' in q && typeof q.level === 'number' ? { level: q.level } : {}),
+                citizen: 'citizen' in q ? Object.fromEntries(q.citizen.map(v => [nameOf(v.attribute), literalText(v.value)])) : {},
+            },
+            expected: expectation(example.expected, q.type),
+            ...(result ? { actual: result.error ? `fel "${result.error.code}"` : expectation(result.actual, q.type) } : {}),
+            passed: result?.passed ?? false,
+        };
+    });
+    const coverage = exampleCoverage(files, locale.current);
+    return {
+        rows,
+        attributes: elements.filter((e): e is Attribute => e.kind === 'attribute').map(a => ({ name: a.name, ...(a.title ? { title: a.title } : {}), domain: a.domain })),
+        targets: {
+            placement: elements.flatMap(e => (e.kind === 'pathwayModel' ? [{ name: e.name, pathways: e.pathways.map(p => p.name) }] : [])),
+            inclusion: elements.flatMap(e => (e.kind === 'pilot' ? [e.name] : [])),
+            calculation: elements.flatMap(e => (e.kind === 'calculation' ? [e.name] : [])),
+            decision: elements.flatMap(e => (e.kind === 'decisionTable' ? [{ name: e.name, columns: e.outputs }] : [])),
+        },
+        uncovered: coverage.criteria.flatMap(entry => entry.regions.filter(r => r.examples.length === 0).map(region => ({
+            type: entry.element.kind === 'pathwayModel' ? 'placement' as const : entry.element.kind === 'pilot' ? 'inclusion' as const : 'decision' as const,
+            target: entry.element.name, citizen: region.witness.example, text: region.witness.text,
+        }))),
+        ...(hasErrors ? { problem: sv ? 'Policyn har fel: exemplen kan inte köras.' : 'The policy has errors: the examples cannot run.' } : {}),
+    };
+}
+
+/** A literal as the policy writes it. */
+function literalText(value: Literal): string {
+    if ('boolean' in value) {
+        return value.boolean ? 'ja' : 'nej';
+    }
+    if ('enumeration' in value) {
+        return value.enumeration;
+    }
+    if ('date' in value) {
+        return value.date;
+    }
+    return literalNumber(value.number);
+}
+
+function literalNumber(decimal: string): string {
+    return decimal.replace('.', ',');
+}
