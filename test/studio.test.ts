@@ -1,5 +1,8 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { unzipSync, zipSync } from 'fflate';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -132,6 +135,65 @@ describe.runIf(executable !== undefined)('Regelrätt Studio in Chromium', () => 
         const response = await fetch(`${base}api/files?path=${encodeURIComponent('../utanför.regel')}`, { method: 'PUT', body: 'x' });
         expect(response.status).toBe(400);
         expect(existsSync(path.join(folder, '..', 'utanför.regel'))).toBe(false);
+    });
+});
+
+describe.runIf(executable !== undefined)('Regelrätt Studio hosted as static files (no local server)', () => {
+    let server: Server;
+    let hosted: Page;
+    let hostedBrowser: Browser;
+    const dist = path.join(repository, 'packages/studio/dist');
+    const unzipped = mkdtempSync(path.join(tmpdir(), 'regelratt-studio-zip-'));
+
+    beforeAll(async () => {
+        // A plain static file server: no file API, as an IT department would host the build.
+        server = createServer((request, response) => {
+            const file = path.join(dist, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).replace(/^\/$/, '/index.html'));
+            if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) {
+                response.writeHead(404).end();
+                return;
+            }
+            const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' }[path.extname(file)] ?? 'application/octet-stream';
+            response.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+        });
+        await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+        hostedBrowser = await chromium.launch({ executablePath: executable, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+        hosted = await (await hostedBrowser.newContext({ locale: 'sv-SE', acceptDownloads: true })).newPage();
+        await hosted.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    }, 60_000);
+
+    afterAll(async () => {
+        await hostedBrowser?.close();
+        server?.close();
+        rmSync(unzipped, { recursive: true, force: true });
+    });
+
+    test('asks for a policy, opens an uploaded zip of examples/orebro, checks it, and hands the edited set back as a zip', async () => {
+        await hosted.waitForSelector('#start:not([hidden])');
+        expect(await hosted.textContent('#start-heading')).toBe('Öppna en policy');
+        const files = Object.fromEntries(readdirSync(path.join(repository, 'examples/orebro')).map(name => [name, new Uint8Array(readFileSync(path.join(repository, 'examples/orebro', name)))]));
+        await hosted.setInputFiles('#open-zip', { name: 'orebro.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(files)) });
+        await hosted.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+        expect(await hosted.locator('#files button').count()).toBe(13);
+        await hosted.waitForFunction("document.getElementById('status')?.textContent?.startsWith('0 fel')");
+        expect(await hosted.frameLocator('#document').locator('h1').innerText()).toBe('Rehabiliterande arbetssätt – gemensamma komponenter');
+        await hosted.click('#files button:text-is("hemvard-ersattning.regel")');
+        await hosted.click('#editor .view-lines');
+        await hosted.keyboard.press('Control+End');
+        await hosted.keyboard.type('\nnivåtabell extra { nivå 4 : 2 037 kr }\n');
+        await hosted.waitForFunction("document.getElementById('status')?.textContent?.includes('1 osparade')");
+        const download = hosted.waitForEvent('download');
+        await hosted.keyboard.press('Control+s');
+        const zip = await download;
+        expect(zip.suggestedFilename()).toBe('orebro.zip');
+        const saved = unzipSync(new Uint8Array(readFileSync(await zip.path())));
+        expect(Object.keys(saved).sort()).toEqual(Object.keys(files).sort());
+        for (const [name, bytes] of Object.entries(saved)) {
+            writeFileSync(path.join(unzipped, name), bytes);
+        }
+        expect(readFileSync(path.join(unzipped, 'hemvard-ersattning.regel'), 'utf8')).toContain('nivåtabell extra { nivå 4 : 2 037 kr }');
+        const check = spawnSync(process.execPath, [bin, 'check', unzipped], { encoding: 'utf8' });
+        expect(check.status).toBe(0);
     });
 });
 

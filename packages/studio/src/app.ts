@@ -4,7 +4,7 @@ import 'virtual:monaco-features';
 import type * as lsp from 'vscode-languageserver-protocol';
 import { LanguageBridge } from './lsp-bridge.js';
 import { registerLanguage } from './regelratt-language.js';
-import { FileStore, type PolicyFile } from './file-store.js';
+import { canOpenFolders, emptyStore, folderStore, serverStore, zipStore, type FileStore, type PolicyFile } from './file-store.js';
 import { ExamplesPanel } from './examples-panel.js';
 
 /**
@@ -27,9 +27,9 @@ async function start(): Promise<void> {
     document.getElementById('files-nav')!.setAttribute('aria-label', t('Filer', 'Files'));
     document.getElementById('document')!.title = t('Dokumentet', 'The document');
     registerLanguage(REGELRATT_KEYWORDS);
-    const store = new FileStore();
+    const store = await chooseStore();
     const files = await store.list();
-    const title = await store.folderName();
+    const title = store.name;
     const bridge = new LanguageBridge(new Worker(new URL('./language-server.js', import.meta.url), { type: 'module' }), sv ? 'sv' : 'en');
     await bridge.ready;
 
@@ -182,10 +182,13 @@ async function start(): Promise<void> {
         if (!entry) {
             return;
         }
-        const text = entry.model.getValue();
-        const result = await store.save(entry.file.path, text);
+        // A zip is handed back whole: every file's current text goes into it, so all count as saved.
+        const saving = store.savesWhole ? [...models.values()] : [entry];
+        const result = await store.save(saving.map(item => ({ path: item.file.path, text: item.model.getValue() })));
         if (result.ok) {
-            entry.saved = text;
+            for (const item of saving) {
+                item.saved = item.model.getValue();
+            }
             render();
         } else {
             status.textContent = t(`Kunde inte spara ${entry.file.path}: ${result.problem}`, `Could not save ${entry.file.path}: ${result.problem}`);
@@ -203,6 +206,45 @@ async function start(): Promise<void> {
     render();
     await updateDocument();
     document.body.dataset.ready = 'true';
+}
+
+/**
+ * The local server's files when `regelratt studio` serves the page; hosted as static files, what the
+ * writer opens: a folder (where the browser can), a zip, or a new policy. Hosted, the app is also
+ * cached by a service worker so it opens without a network.
+ */
+async function chooseStore(): Promise<FileStore> {
+    const server = await serverStore();
+    if (server) {
+        return server;
+    }
+    if ('serviceWorker' in navigator) {
+        void navigator.serviceWorker.register('sw.js').catch(() => undefined);
+    }
+    const start = document.getElementById('start')!;
+    start.hidden = false;
+    document.getElementById('start-heading')!.textContent = t('Öppna en policy', 'Open a policy');
+    document.getElementById('start-help')!.textContent = t(
+        'Studion är inte startad med regelratt studio. Öppna mappen med policyns .regel-filer, en zip med dem, eller börja en ny.',
+        'The studio was not started with regelratt studio. Open the folder with the policy\'s .regel files, a zip of them, or start a new one.');
+    const folderButton = document.getElementById('open-folder') as HTMLButtonElement;
+    folderButton.textContent = t('Öppna en mapp', 'Open a folder');
+    folderButton.hidden = !canOpenFolders();
+    document.getElementById('open-zip-label')!.textContent = t('Öppna en zip', 'Open a zip');
+    const newButton = document.getElementById('new-policy') as HTMLButtonElement;
+    newButton.textContent = t('Ny policy', 'New policy');
+    const store = await new Promise<FileStore>(resolve => {
+        folderButton.onclick = () => void folderStore().then(resolve, () => undefined);
+        (document.getElementById('open-zip') as HTMLInputElement).onchange = async event => {
+            const file = (event.target as HTMLInputElement).files?.[0];
+            if (file) {
+                resolve(zipStore(file.name, new Uint8Array(await file.arrayBuffer())));
+            }
+        };
+        newButton.onclick = () => resolve(emptyStore());
+    });
+    start.hidden = true;
+    return store;
 }
 
 function escapeHtml(text: string): string {

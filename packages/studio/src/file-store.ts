@@ -1,31 +1,156 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+
 /** A .regel file of the policy set: its path in the folder (with `/`) and its text. */
 export interface PolicyFile {
     path: string;
     text: string;
 }
 
+export type SaveResult = { ok: true } | { ok: false; problem: string };
+
 /**
- * The policy set's files, through the studio's local server (`regelratt studio`): listed at start,
- * saved one at a time (the server writes beside the file and renames it into place, so a crash or a
- * closed tab never leaves half a file).
+ * Where the policy set's files come from and go to. Started by `regelratt studio`, the local server
+ * (each save written beside the file and renamed into place). Hosted as static files, a folder the
+ * writer opens (the File System Access API, whose writable streams replace the file whole on close)
+ * or, in a browser without it, a zip the writer uploads and downloads again.
  */
-export class FileStore {
-    async list(): Promise<PolicyFile[]> {
-        const response = await fetch('api/files');
-        if (!response.ok) {
-            throw new Error(`${response.status} ${await response.text()}`);
+export interface FileStore {
+    /** Shown as the document's title when no riktlinje gives one. */
+    readonly name: string;
+    list(): Promise<PolicyFile[]>;
+    /** Saves the files given; a store that saves whole (a zip) is given every file. */
+    save(files: readonly PolicyFile[]): Promise<SaveResult>;
+    /** Whether a save writes one file (a folder) or hands the writer the whole set (a zip). */
+    readonly savesWhole: boolean;
+}
+
+/** What a new policy set starts with. */
+export const STARTER = `// En ny policy. Skriv egenskaper, förlopp, tabeller och exempel här; kontrollen går medan du skriver.
+egenskap aktivitetsförmåga "Aktivitetsförmåga" : en av { hög, utvecklingsbar, nedsatt }
+`;
+
+/** The local server's store, or undefined when the page is hosted without one. */
+export async function serverStore(): Promise<FileStore | undefined> {
+    let response: Response;
+    try {
+        response = await fetch('api/files');
+    } catch {
+        return undefined;
+    }
+    if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) {
+        return undefined;
+    }
+    const files = (await response.json() as { files: PolicyFile[] }).files;
+    const folder = await fetch('api/folder').then(r => (r.ok ? r.json() as Promise<{ name: string }> : { name: 'policy' }), () => ({ name: 'policy' }));
+    return {
+        name: folder.name,
+        savesWhole: false,
+        list: async () => files,
+        save: async files => {
+            for (const { path, text } of files) {
+                const saved = await fetch(`api/files?path=${encodeURIComponent(path)}`, { method: 'PUT', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text });
+                if (!saved.ok) {
+                    return { ok: false, problem: (await saved.json() as { detail?: string }).detail ?? String(saved.status) };
+                }
+            }
+            return { ok: true };
+        },
+    };
+}
+
+interface DirectoryHandle {
+    name: string;
+    values(): AsyncIterable<DirectoryHandle | FileHandle>;
+    kind: 'directory';
+    getDirectoryHandle(name: string, options?: { create?: boolean }): Promise<DirectoryHandle>;
+    getFileHandle(name: string, options?: { create?: boolean }): Promise<FileHandle>;
+}
+interface FileHandle {
+    name: string;
+    kind: 'file';
+    getFile(): Promise<File>;
+    createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void>; abort(): Promise<void> }>;
+}
+
+/** Whether the browser can open a folder on disk (Chromium-based browsers can; others use a zip). */
+export function canOpenFolders(): boolean {
+    return typeof (window as unknown as { showDirectoryPicker?: unknown }).showDirectoryPicker === 'function';
+}
+
+/** A folder the writer picks: its .regel files read, each save written through the browser. */
+export async function folderStore(): Promise<FileStore> {
+    const root = await (window as unknown as { showDirectoryPicker(options: { mode: string }): Promise<DirectoryHandle> }).showDirectoryPicker({ mode: 'readwrite' });
+    const files: PolicyFile[] = [];
+    const visit = async (directory: DirectoryHandle, prefix: string): Promise<void> => {
+        for await (const entry of directory.values()) {
+            if (entry.kind === 'directory' && !entry.name.startsWith('.')) {
+                await visit(entry, `${prefix}${entry.name}/`);
+            } else if (entry.kind === 'file' && entry.name.endsWith('.regel')) {
+                files.push({ path: `${prefix}${entry.name}`, text: (await (await entry.getFile()).text()).replace(/^\uFEFF/, '') });
+            }
         }
-        return (await response.json() as { files: PolicyFile[] }).files;
-    }
+    };
+    await visit(root, '');
+    files.sort((a, b) => a.path.localeCompare(b.path));
+    return {
+        name: root.name,
+        savesWhole: false,
+        list: async () => (files.length > 0 ? files : [{ path: 'policy.regel', text: STARTER }]),
+        save: async given => {
+            try {
+                for (const { path, text } of given) {
+                    await writeFile(root, path, text);
+                }
+                return { ok: true };
+            } catch (error) {
+                return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+            }
+        },
+    };
+}
 
-    /** The name of the folder the files are in: the document's title when no riktlinje gives one. */
-    async folderName(): Promise<string | undefined> {
-        const response = await fetch('api/folder');
-        return response.ok ? (await response.json() as { name: string }).name : undefined;
+/** Writes one file under the folder through the browser, creating the folders on its path. */
+async function writeFile(root: DirectoryHandle, path: string, text: string): Promise<void> {
+    const parts = path.split('/');
+    let directory = root;
+    for (const part of parts.slice(0, -1)) {
+        directory = await directory.getDirectoryHandle(part, { create: true });
     }
+    const handle = await directory.getFileHandle(parts[parts.length - 1], { create: true });
+    // The browser writes to a swap file and replaces the file only on close: never half a file.
+    const writable = await handle.createWritable();
+    await writable.write(text);
+    await writable.close();
+}
 
-    async save(path: string, text: string): Promise<{ ok: true } | { ok: false; problem: string }> {
-        const response = await fetch(`api/files?path=${encodeURIComponent(path)}`, { method: 'PUT', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text });
-        return response.ok ? { ok: true } : { ok: false, problem: (await response.json() as { detail?: string }).detail ?? String(response.status) };
-    }
+/** The .regel files of an uploaded zip; saving downloads the whole set as a zip again. */
+export function zipStore(name: string, data: Uint8Array): FileStore {
+    const entries = unzipSync(data);
+    const files: PolicyFile[] = Object.entries(entries)
+        .filter(([path]) => path.endsWith('.regel') && !path.split('/').some(part => part.startsWith('.') || part === '__MACOSX'))
+        .map(([path, bytes]) => ({ path, text: strFromU8(bytes).replace(/^\uFEFF/, '') }))
+        .sort((a, b) => a.path.localeCompare(b.path));
+    const current = new Map(files.map(f => [f.path, f.text]));
+    return {
+        name: name.replace(/\.zip$/i, ''),
+        savesWhole: true,
+        list: async () => (files.length > 0 ? files : [{ path: 'policy.regel', text: STARTER }]),
+        save: async given => {
+            for (const { path, text } of given) {
+                current.set(path, text);
+            }
+            const zipped = zipSync(Object.fromEntries([...current].map(([p, t]) => [p, strToU8(t)])));
+            const link = document.createElement('a');
+            link.href = URL.createObjectURL(new Blob([zipped as BlobPart], { type: 'application/zip' }));
+            link.download = name.endsWith('.zip') ? name : `${name}.zip`;
+            link.click();
+            setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+            return { ok: true };
+        },
+    };
+}
+
+/** A new, empty policy set in memory (saving downloads it as a zip). */
+export function emptyStore(): FileStore {
+    return zipStore('policy.zip', zipSync({}));
 }
