@@ -27,6 +27,51 @@ let browser: Browser | undefined;
 let page: Page;
 let base = '';
 
+/** The writer's first edit: an amount without `kr`, seen with its message, fixed by the quick fix. */
+async function fixAnAmountWithoutUnit(on: Page): Promise<void> {
+    await on.click('#files button:text-is("hemvard-ersattning.regel")');
+    await on.click('#editor .view-lines');
+    await on.keyboard.press('Control+End');
+    await on.keyboard.type('\nnivåtabell extra { nivå 4 : 2 037 }\n');
+    await on.waitForFunction("document.getElementById('status')?.textContent?.startsWith('1 fel')", undefined, { timeout: 20_000 });
+    expect(await on.locator('#editor .squiggly-error').count()).toBeGreaterThan(0);
+    expect(await on.getAttribute('#files button:text-is("hemvard-ersattning.regel ●  ⨯1")', 'aria-label')).toBe('hemvard-ersattning.regel, osparad, 1 fel');
+    // F8 goes to the problem and shows its message; Ctrl+. offers the fix, Enter applies it.
+    await on.keyboard.press('F8');
+    await expect.poll(() => on.locator('.marker-widget').innerText(), { timeout: 10_000 }).toContain('Beloppet 2 037 saknar enhet; skriv 2 037 kr.');
+    await on.keyboard.press('Escape');
+    await on.keyboard.press('Control+.');
+    await on.waitForSelector('.action-widget', { timeout: 10_000 });
+    expect(await on.locator('.action-widget').first().innerText()).toContain('Lägg till kr');
+    await on.keyboard.press('Enter');
+    await on.waitForFunction("document.getElementById('status')?.textContent?.startsWith('0 fel')", undefined, { timeout: 20_000 });
+}
+
+/** The writer's second: an example added through the form, which passes and is written into exempel.regel. */
+async function addAnExampleThroughTheForm(on: Page): Promise<void> {
+    await on.click('#show-examples');
+    await on.waitForSelector('#examples table.examples tbody tr');
+    expect(await on.locator('#examples tbody tr').count()).toBe(29);
+    expect(await on.locator('#examples td.fail').count()).toBe(0);
+    await on.fill('#ex-name', 'från_studion');
+    await on.fill('#ex-title', 'Nedsatt förmåga ger förlopp 3');
+    await on.selectOption('#ex-target', 'rehabiliterande_förlopp');
+    await on.selectOption('label:text-is("Aktivitetsförmåga") + select', 'nedsatt');
+    await on.selectOption('#ex-expected', 'förlopp förlopp_3');
+    await on.click('.example-form button[type=submit]');
+    await expect.poll(async () => on.locator('#examples tbody tr', { hasText: 'Nedsatt förmåga ger förlopp 3' }).innerText(), { timeout: 20_000 }).toContain('går igenom');
+}
+
+/** What the writer ends with, on disk: it checks clean and every example passes, the new one too. */
+function expectCleanOnDisk(where: string): void {
+    expect(readFileSync(path.join(where, 'hemvard-ersattning.regel'), 'utf8')).toContain('nivåtabell extra { nivå 4 : 2 037 kr }');
+    expect(readFileSync(path.join(where, 'exempel.regel'), 'utf8')).toContain('exempel från_studion "Nedsatt förmåga ger förlopp 3" {\n    placering i rehabiliterande_förlopp för { aktivitetsförmåga = nedsatt }\n    förväntat förlopp förlopp_3\n}');
+    const check = spawnSync(process.execPath, [bin, 'check', where], { encoding: 'utf8' });
+    expect(check.stdout.split('\n').filter(line => line.includes(': fel:'))).toEqual([]);
+    expect(check.status).toBe(0);
+    expect(spawnSync(process.execPath, [bin, 'test', where], { encoding: 'utf8' }).stdout).toContain('Exempel: 30 gick igenom, 0 misslyckades');
+}
+
 if (!executable) {
     console.warn('\n*** Chromium is missing (apt-get install chromium): Regelrätt Studio was NOT tested in a browser. ***\n');
 }
@@ -69,40 +114,14 @@ describe.runIf(executable !== undefined)('Regelrätt Studio in Chromium', () => 
         expect(rendered).toContain('Ersättning hemvård per nivå, tätort (hemvård_tätort)');
     });
 
-    test('marks an amount typed without kr with its message, and the quick fix adds kr', async () => {
-        await page.click('#files button:text-is("hemvard-ersattning.regel")');
-        await page.click('#editor .view-lines');
-        await page.keyboard.press('Control+End');
-        await page.keyboard.type('\nnivåtabell extra { nivå 4 : 2 037 }\n');
-        await page.waitForFunction("document.getElementById('status')?.textContent?.startsWith('1 fel')", undefined, { timeout: 20_000 });
-        expect(await page.locator('#editor .squiggly-error').count()).toBeGreaterThan(0);
-        expect(await page.getAttribute('#files button:text-is("hemvard-ersattning.regel ●  ⨯1")', 'aria-label')).toBe('hemvard-ersattning.regel, osparad, 1 fel');
-        // F8 goes to the problem and shows its message; Ctrl+. offers the fix, Enter applies it.
-        await page.keyboard.press('F8');
-        await expect.poll(() => page.locator('.marker-widget').innerText(), { timeout: 10_000 }).toContain('Beloppet 2 037 saknar enhet; skriv 2 037 kr.');
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+.');
-        await page.waitForSelector('.action-widget', { timeout: 10_000 });
-        expect(await page.locator('.action-widget').first().innerText()).toContain('Lägg till kr');
-        await page.keyboard.press('Enter');
-        await page.waitForFunction("document.getElementById('status')?.textContent?.startsWith('0 fel')", undefined, { timeout: 20_000 });
+    test('marks an amount typed without kr with its message, and the quick fix adds kr; Ctrl+S saves the file', async () => {
+        await fixAnAmountWithoutUnit(page);
         await page.keyboard.press('Control+s');
         await page.waitForFunction("!document.querySelector('#files button[aria-current]')?.textContent?.includes('●')", undefined, { timeout: 10_000 });
-        expect(readFileSync(path.join(folder, 'hemvard-ersattning.regel'), 'utf8')).toContain('nivåtabell extra { nivå 4 : 2 037 kr }');
     });
 
     test('adds an example through the form: it passes, and it is written into the file, formatted', async () => {
-        await page.click('#show-examples');
-        await page.waitForSelector('#examples table.examples tbody tr');
-        expect(await page.locator('#examples tbody tr').count()).toBe(29);
-        expect(await page.locator('#examples td.fail').count()).toBe(0);
-        await page.fill('#ex-name', 'från_studion');
-        await page.fill('#ex-title', 'Nedsatt förmåga ger förlopp 3');
-        await page.selectOption('#ex-target', 'rehabiliterande_förlopp');
-        await page.selectOption('label:text-is("Aktivitetsförmåga") + select', 'nedsatt');
-        await page.selectOption('#ex-expected', 'förlopp förlopp_3');
-        await page.click('.example-form button[type=submit]');
-        await expect.poll(async () => page.locator('#examples tbody tr', { hasText: 'Nedsatt förmåga ger förlopp 3' }).innerText(), { timeout: 20_000 }).toContain('går igenom');
+        await addAnExampleThroughTheForm(page);
         await page.keyboard.press('Control+s');
         await page.waitForFunction("!document.getElementById('status')?.textContent?.includes('osparade')", undefined, { timeout: 10_000 });
         if (process.env.REGELRATT_STUDIO_SCREENSHOTS) {
@@ -113,22 +132,32 @@ describe.runIf(executable !== undefined)('Regelrätt Studio in Chromium', () => 
             await page.screenshot({ path: path.resolve(repository, process.env.REGELRATT_STUDIO_SCREENSHOTS, 'studio-document.png') });
             await page.click('#show-examples');
         }
-        const written = readFileSync(path.join(folder, 'exempel.regel'), 'utf8');
-        expect(written).toContain('exempel från_studion "Nedsatt förmåga ger förlopp 3" {\n    placering i rehabiliterande_förlopp för { aktivitetsförmåga = nedsatt }\n    förväntat förlopp förlopp_3\n}');
     });
 
     test('the files on disk check clean and their examples pass', () => {
-        const check = spawnSync(process.execPath, [bin, 'check', folder], { encoding: 'utf8' });
-        expect(check.stdout.split('\n').filter(line => line.includes(': fel:'))).toEqual([]);
-        expect(check.status).toBe(0);
-        const run = spawnSync(process.execPath, [bin, 'test', folder], { encoding: 'utf8' });
-        expect(run.stdout).toContain('Exempel: 30 gick igenom, 0 misslyckades');
+        expectCleanOnDisk(folder);
     });
 
     test('has no serious or critical accessibility violations (axe-core, WCAG 2.1 A and AA)', async () => {
         await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
         const violations = await page.evaluate("axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))") as Array<{ id: string; impact: string; nodes: number }>;
         expect(violations.filter(v => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    });
+
+    test('keyboard and zoom: Tab reaches the files and their buttons name them; at 200 % (half the width) nothing scrolls sideways', async () => {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await page.click('header h1');
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate("document.activeElement?.tagName + ' ' + document.activeElement?.closest('nav')?.getAttribute('aria-label')")).toBe('BUTTON Filer');
+        // 200 % zoom on a 1280 × 800 window lays out as 640 × 400 CSS pixels.
+        await page.setViewportSize({ width: 640, height: 400 });
+        await page.waitForTimeout(300);
+        // (Monaco keeps some hidden widgets positioned off-screen; the page's own layout is the body's.)
+        expect(await page.evaluate('document.body.scrollWidth')).toBeLessThanOrEqual(640);
+        expect(await page.evaluate("document.querySelector('main').scrollWidth")).toBeLessThanOrEqual(640);
+        expect(await page.locator('#editor').isVisible()).toBe(true);
+        expect(await page.locator('#files').isVisible()).toBe(true);
+        await page.setViewportSize({ width: 1280, height: 800 });
     });
 
     test('the file API refuses a path outside the folder', async () => {
@@ -168,7 +197,7 @@ describe.runIf(executable !== undefined)('Regelrätt Studio hosted as static fil
         rmSync(unzipped, { recursive: true, force: true });
     });
 
-    test('asks for a policy, opens an uploaded zip of examples/orebro, checks it, and hands the edited set back as a zip', async () => {
+    test('asks for a policy; the same writer\'s session on an uploaded zip of examples/orebro, handed back as a zip that checks clean', async () => {
         await hosted.waitForSelector('#start:not([hidden])');
         expect(await hosted.textContent('#start-heading')).toBe('Öppna en policy');
         const files = Object.fromEntries(readdirSync(path.join(repository, 'examples/orebro')).map(name => [name, new Uint8Array(readFileSync(path.join(repository, 'examples/orebro', name)))]));
@@ -177,11 +206,9 @@ describe.runIf(executable !== undefined)('Regelrätt Studio hosted as static fil
         expect(await hosted.locator('#files button').count()).toBe(13);
         await hosted.waitForFunction("document.getElementById('status')?.textContent?.startsWith('0 fel')");
         expect(await hosted.frameLocator('#document').locator('h1').innerText()).toBe('Rehabiliterande arbetssätt – gemensamma komponenter');
-        await hosted.click('#files button:text-is("hemvard-ersattning.regel")');
-        await hosted.click('#editor .view-lines');
-        await hosted.keyboard.press('Control+End');
-        await hosted.keyboard.type('\nnivåtabell extra { nivå 4 : 2 037 kr }\n');
-        await hosted.waitForFunction("document.getElementById('status')?.textContent?.includes('1 osparade')");
+        await fixAnAmountWithoutUnit(hosted);
+        await addAnExampleThroughTheForm(hosted);
+        // Saving hands the whole set back as a zip, as it was uploaded.
         const download = hosted.waitForEvent('download');
         await hosted.keyboard.press('Control+s');
         const zip = await download;
@@ -191,9 +218,8 @@ describe.runIf(executable !== undefined)('Regelrätt Studio hosted as static fil
         for (const [name, bytes] of Object.entries(saved)) {
             writeFileSync(path.join(unzipped, name), bytes);
         }
-        expect(readFileSync(path.join(unzipped, 'hemvard-ersattning.regel'), 'utf8')).toContain('nivåtabell extra { nivå 4 : 2 037 kr }');
-        const check = spawnSync(process.execPath, [bin, 'check', unzipped], { encoding: 'utf8' });
-        expect(check.status).toBe(0);
+        await hosted.waitForFunction("!document.getElementById('status')?.textContent?.includes('osparade')", undefined, { timeout: 10_000 });
+        expectCleanOnDisk(unzipped);
     });
 });
 
