@@ -255,7 +255,7 @@ class DocumentBuilder {
                             numeric: [...inputs.map(() => false), ...table.outputs.map(() => true)],
                             rows: table.rows.map(row => [
                                 ...row.when.map(cell => (cell ? criterionSentence(cell, this.attributes, this.input.locale).replace(/^.*? (är|is) /, '') : this.t('alla', 'any'))),
-                                ...row.then.map(cell => this.amount(cell)),
+                                ...row.then.map(cell => (cell && 'pathway' in cell ? this.nameOf(cell.pathway) : this.amount(cell))),
                             ]),
                         },
                     ],

@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -197,10 +197,17 @@ export const LEVEL_INPUT = 'level/nivå';
 export type DecisionInput = { attribute: ElementId } | { level: true };
 
 /** One rule of a decision table: a condition per input column (absent: any value), a result per output column. */
+/** Since 1.3: a decision table's output may name a förlopp (a table that places citizens, as a förloppsmodell does). */
+export interface PathwayResult {
+    pathway: ElementId;
+}
+
+export type DecisionResult = OptionalAmount | PathwayResult;
+
 export interface DecisionRow {
     /** `when[i]` tests input column i; a criterion on the level names the attribute `LEVEL_INPUT` (`level/nivå`). */
     when: Array<Criterion | null>;
-    then: OptionalAmount[];
+    then: DecisionResult[];
     source: SourceSpan;
 }
 

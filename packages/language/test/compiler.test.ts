@@ -136,3 +136,42 @@ describe('compiled criteria and obligations', () => {
         });
     });
 });
+
+describe('a decision table that gives förlopp (schema 1.3)', () => {
+    test('compiles to schema-valid JSON whose rows name the förlopp, and the runtime answers with their ids', async () => {
+        const text = [
+            'egenskap aktivitetsförmåga : en av { hög, utvecklingsbar, nedsatt }',
+            'egenskap ålder : heltal 0–120 år',
+            'förloppsmodell m { förlopp f1 { när aktivitetsförmåga = hög } förlopp f2 { när aktivitetsförmåga i { utvecklingsbar, nedsatt } } }',
+            'beslutstabell förloppstabell {',
+            '    träff första',
+            '    | aktivitetsförmåga | ålder || förlopp | timmar_per_vecka |',
+            '    | hög               | -     || f1      | 2                |',
+            '    | -                 | >= 80 || f2      | 6                |',
+            '    | -                 | -     || f2      | 4                |',
+            '}',
+        ].join('\n');
+        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        const [checked] = await checkPolicies(Regelratt, [{ path: '/t/p.regel', text }]);
+        expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        const compiled = compilePolicy(checked.document.parseResult.value, 'p.regel');
+        expect(validate(JSON.parse(serializeCompiledPolicy(compiled))), JSON.stringify(validate.errors)).toBe(true);
+        const table = compiled.elements.find(e => e.kind === 'decisionTable');
+        expect(table && 'rows' in table ? table.rows.map(row => row.then[0]) : []).toEqual([{ pathway: 'pathway/f1' }, { pathway: 'pathway/f2' }, { pathway: 'pathway/f2' }]);
+        const { PolicyRuntime } = await import('@regelratt/runtime');
+        const runtime = new PolicyRuntime([compiled]);
+        const decision = runtime.decide('förloppstabell', { date: '2025-01-01', citizen: { aktivitetsförmåga: 'utvecklingsbar', ålder: 85 } });
+        expect(decision.outputs).toEqual({ förlopp: 'pathway/f2', timmar_per_vecka: '6' });
+    });
+
+    test('a formula that reads a column of förlopp is refused: a förlopp is not a number', async () => {
+        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        const [checked] = await checkPolicies(Regelratt, [{ path: '/t/q.regel', text: [
+            'egenskap aktivitetsförmåga : en av { hög, utvecklingsbar, nedsatt }',
+            'förloppsmodell m { förlopp f1 { när aktivitetsförmåga = hög } förlopp f2 { när aktivitetsförmåga i { utvecklingsbar, nedsatt } } }',
+            'beslutstabell t { | aktivitetsförmåga || förlopp |\n | hög || f1 |\n | - || f2 |\n}',
+            'beräkning x = t.förlopp × 2',
+        ].join('\n') }]);
+        expect(checked.diagnostics.filter(d => d.code === 'not-a-number').map(d => d.message)).toEqual(['t.förlopp är förlopp och kan inte räknas med.']);
+    });
+});

@@ -484,7 +484,8 @@ function cellsOf(table: DecisionTable, column: number): [number[], number[]] {
         const cell = row.then[column];
         let value: ExactNumber | undefined;
         try {
-            if (cell && !('open' in cell)) {
+            // An open cell, or one naming a förlopp, is no number: the exact evaluator says which.
+            if (cell && !('open' in cell) && !('pathway' in cell)) {
                 const raw = ExactNumber.parse(cell.value);
                 value = cell.unit === '%' ? raw.divide(ExactNumber.of(100n)) : raw;
             }

@@ -239,6 +239,9 @@ export class Calculator {
         if (!cell || 'open' in cell) {
             throw new RegelrattRuntimeError('open-amount', `Policyn anger inget värde för ${name} på rad ${match.row + 1}.`, { table: prepared.table.id, row: match.row + 1 });
         }
+        if ('pathway' in cell) {
+            throw new RegelrattRuntimeError('not-computable', `${name} ger ett förlopp på rad ${match.row + 1}, inget tal att räkna med.`, { table: prepared.table.id, row: match.row + 1 });
+        }
         let value = this.cells.get(cell);
         if (!value) {
             const raw = ExactNumber.parse(cell.value);

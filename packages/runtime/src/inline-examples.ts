@@ -60,7 +60,9 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
             }
             const level = question.level;
             const decision = runtime.decide(question.table, { date: example.date, citizen: citizenOf(question.citizen), ...(level !== undefined ? { level } : {}) });
-            return { amount: runtime.decisionValue(decision, question.column) };
+            const value = runtime.decisionValue(decision, question.column);
+            // A column of förlopp answers with a förlopp's id; the others with a number.
+            return example.expected.pathway !== undefined ? { pathway: value } : { amount: value };
         }
         case 'netEffect': {
             const effect = runtime.netEffect({ ...question, date: example.date });

@@ -108,7 +108,8 @@ export class PolicyRuntime {
         const outputs: Record<string, string | null> = {};
         prepared.table.outputs.forEach((column, index) => {
             const cell = row.then[index];
-            outputs[column] = !cell || 'open' in cell ? null
+            // A förlopp is answered by its id, as a placement is.
+            outputs[column] = !cell || 'open' in cell ? null : 'pathway' in cell ? cell.pathway
                 : cell.unit === '%' ? ExactNumber.parse(cell.value).divide(ExactNumber.of(100n)).toDecimal() : cell.value;
         });
         return { table: prepared.table.id, row: match.row + 1, conditions: match.text, outputs };

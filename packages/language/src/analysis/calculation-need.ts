@@ -534,7 +534,7 @@ function sign(runtime: PolicyRuntime, expression: Expression, visiting: Set<stri
             return all(element.rows.map(row => ('open' in row.amount ? 'unknown' : ofValue(ExactNumber.parse(row.amount.value)))));
         case 'decisionTable': {
             const column = expression.column === undefined ? 0 : element.outputs.indexOf(expression.column);
-            return all(element.rows.map(row => { const cell = row.then[column]; return !cell || 'open' in cell ? 'unknown' : ofValue(ExactNumber.parse(cell.value)); }));
+            return all(element.rows.map(row => { const cell = row.then[column]; return !cell || 'open' in cell || 'pathway' in cell ? 'unknown' : ofValue(ExactNumber.parse(cell.value)); }));
         }
         case 'hourlyRate':
         case 'flatRate':

@@ -142,7 +142,13 @@ class UnitInference {
             // The column's cells say what it gives: kronor (per a period), a share, or a number.
             const outputs = target.header?.outputs ?? [];
             const index = expression.column !== undefined ? outputs.findIndex(o => o.column === expression.column) : outputs.length === 1 ? 0 : -1;
-            const cell = index < 0 ? undefined : target.rows.map(row => row.results[index]).find(result => result && 'value' in result);
+            const cells = index < 0 ? [] : target.rows.map(row => row.results[index]);
+            if (cells.some(result => result && 'pathway' in result)) {
+                // A column of förlopp places citizens; it has no value to calculate with.
+                this.findings.push({ code: 'not-a-number', node: expression, args: { name: `${target.name}.${outputs[index].column}`, type: this.locale === 'sv' ? 'förlopp' : 'pathway (förlopp)' } });
+                return UNKNOWN;
+            }
+            const cell = cells.find(result => result && 'value' in result);
             return cell && 'value' in cell ? this.quantity(cell as Ast.Quantity) : UNKNOWN;
         }
         if (isLevelTable(target)) {

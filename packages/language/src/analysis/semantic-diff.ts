@@ -270,7 +270,10 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
             return sv ? `flera rader (${matching.map(i => i + 1).join(', ')})` : `several rows (${matching.map(i => i + 1).join(', ')})`;
         }
         const row = table.rows[matching[0]];
-        return table.outputs.map((column, index) => `${column} ${cellText(row.then[index], context.locale)}`).join(', ');
+        return table.outputs.map((column, index) => {
+            const cell = row.then[index];
+            return `${column} ${cell && 'pathway' in cell ? cell.pathway.slice(cell.pathway.lastIndexOf('/') + 1) : cellText(cell, context.locale)}`;
+        }).join(', ');
     };
     const maxLevel = (table: DecisionTable) => table.levels?.max;
     const readsLevel = [before, after].some(table => table.inputs.some(input => 'level' in input));

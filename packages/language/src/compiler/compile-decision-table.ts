@@ -1,5 +1,6 @@
 import { LEVEL_INPUT, type Criterion, type DecisionTable } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
+import { isPathwayResult } from '../generated/ast.js';
 import { comparisonOperators, compileLiteral } from './compile-criterion.js';
 import { compileOptionalAmount, compileValidity } from './compile-values.js';
 import { referenceId } from './element-ids.js';
@@ -41,7 +42,7 @@ export function compileDecisionTable(table: Ast.DecisionTable, file: string): Om
         outputs: table.header.outputs.map(output => output.column),
         rows: table.rows.map(row => ({
             when: row.conditions.map((cell, index) => compileCell(cell, attributes[index])),
-            then: row.results.map(compileOptionalAmount),
+            then: row.results.map(result => (isPathwayResult(result) ? { pathway: referenceId(result.pathway) } : compileOptionalAmount(result))),
             source: sourceSpan(row, file),
         })),
     };

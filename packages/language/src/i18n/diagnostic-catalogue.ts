@@ -210,6 +210,11 @@ export const diagnosticCatalogue = {
         sv: a => `Om ${a.name} sjunker när ${a.need} ökar har inte kunnat avgöras: ${a.reason}.`,
         en: a => `Whether ${a.name} falls as ${a.need} rises could not be decided: ${a.reason}.`,
     },
+    'mixed-column': {
+        severity: 'error',
+        sv: a => `Kolumnen ${a.column} i ${a.table} blandar förlopp och värden; en kolumn ger antingen förlopp eller belopp, andelar och tal.`,
+        en: a => `The column ${a.column} of ${a.table} mixes förlopp and values; a column gives either förlopp or amounts, shares and numbers.`,
+    },
     'decision-row-arity': {
         severity: 'error',
         sv: a => `Rad ${a.row} har ${a.inputs} villkor och ${a.outputs} utfall, men tabellens huvud har ${a.headerInputs} och ${a.headerOutputs}.`,

@@ -1,6 +1,6 @@
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
-import type { RegelrattAstType } from '../generated/ast.js';
+import { isPathwayResult, isQuantity, type RegelrattAstType } from '../generated/ast.js';
 import { CASE_BUDGET } from '../analysis/case-split.js';
 import { ExactNumber } from '@regelratt/format';
 import { analyseDecisionTable, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
@@ -89,6 +89,15 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             if (!wellFormed || table.rows.length === 0) {
                 return;
             }
+            // A column gives förlopp or values, not both: a consumer reads one kind from it.
+            header.outputs.forEach((output, column) => {
+                const cells = table.rows.map(row => row.results[column]);
+                const pathway = cells.find(cell => isPathwayResult(cell));
+                const value = cells.find(cell => isQuantity(cell));
+                if (pathway && value) {
+                    report('mixed-column', { table: table.name, column: output.column }, { node: output, property: 'column' });
+                }
+            });
             const analysis = analyseDecisionTable(table);
             if (!analysis) {
                 return;

@@ -15,7 +15,7 @@ const answers = {
     CompensationQuestion: ['amount', 'error'],
     FeeQuestion: ['amount', 'error'],
     CalculationQuestion: ['amount', 'error'],
-    DecisionQuestion: ['amount', 'error'],
+    DecisionQuestion: ['amount', 'pathway', 'error'],
     NetEffectQuestion: ['amount-over-time', 'error'],
 } as const satisfies Record<Ast.Question['$type'], readonly ExpectationKind[]>;
 
