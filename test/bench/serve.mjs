@@ -5,6 +5,7 @@
  * and a 100 MB body. Usage: node test/bench/serve.mjs [--seconds 5]
  */
 import http from 'node:http';
+import net from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -54,6 +55,20 @@ const reloading = setInterval(() => { void holder.reload().then(r => { if (r.ok)
 const during = await load(fastifyUrl);
 clearInterval(reloading);
 console.log(row(`regelratt serve, ${reloads} reloads during the run`, during));
+// Slow clients: 50 connections that send a request's headers and then a byte of body a second, as a
+// slow or hostile client would; the service must go on answering the others.
+const slow = [];
+for (let i = 0; i < 50; i++) {
+    const socket = net.connect(app.server.address().port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.write(`POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`);
+    slow.push(socket);
+}
+const trickle = setInterval(() => slow.forEach(socket => socket.write(' ')), 1000);
+const withSlow = await load(fastifyUrl);
+clearInterval(trickle);
+slow.forEach(socket => socket.destroy());
+console.log(row('regelratt serve, 50 slow clients holding connections', withSlow));
 console.log(`\nFastify / plain throughput: ${(fastify.requests.average / baseline.requests.average).toFixed(2)}`);
 
 const cases = 50_000;

@@ -19,7 +19,7 @@ export interface AnsweredBatch {
  * case gets an error line in its place. Blank lines get none. The same code runs in the main thread
  * (one core) and in each worker (several), so the answers do not depend on how the work was split.
  */
-export function answerBatch(runtime: PolicyRuntime, batch: RegisterBatch, options: { explain: boolean; date?: string }): AnsweredBatch {
+export function answerBatch(runtime: PolicyRuntime, batch: RegisterBatch, options: { explain: boolean; date?: string; stamp?: Record<string, unknown> }): AnsweredBatch {
     const lines = batch.text.split('\n');
     // Joined once at the end: appending to one growing string makes a rope that costs more to flatten.
     const output: string[] = [];
@@ -48,7 +48,8 @@ export function answerBatch(runtime: PolicyRuntime, batch: RegisterBatch, option
             invalid++;
             answer = { line: lineNumber, error: error instanceof RegelrattRuntimeError ? error.toJSON() : { code: 'invalid-json', message: error.message } };
         }
-        output.push(JSON.stringify(answer));
+        // The service names the policy version in every line; `eval` adds nothing.
+        output.push(JSON.stringify(options.stamp ? { ...(answer as object), ...options.stamp } : answer));
     }
     return { seq: batch.seq, output: output.length > 0 ? `${output.join('\n')}\n` : '', invalid, lines: lines.length };
 }

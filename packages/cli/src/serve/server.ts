@@ -1,8 +1,8 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { evaluateCase, RegelrattRuntimeError, type CaseInput, type PolicyRuntime } from '@regelratt/runtime';
+import { answerBatch } from '../register-lines.js';
 import { openApiDocument } from './openapi.js';
 import type { PolicyHolder } from './policy-holder.js';
 import { localeOf, problem, type ProblemCode } from './problem.js';
@@ -150,29 +150,53 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
     return app;
 }
 
-/** A batch, line by line in order: each case's answer, or an error line in its place; constant memory. */
+/**
+ * A batch in order: the body read in slices split at line ends and answered slice by slice, as
+ * `eval` answers a register (register-lines.ts), every line naming the policy version; constant
+ * memory. A line longer than MAX_LINE is answered with an error in its place, not buffered.
+ */
 async function* answerLines(body: Readable, runtime: PolicyRuntime, version: string, explain: boolean): AsyncGenerator<string> {
-    const lines = createInterface({ input: body, crlfDelay: Infinity });
-    let lineNumber = 0;
-    for await (const raw of lines) {
-        lineNumber++;
-        const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-        if (line.trim() === '') {
+    let carry = '';
+    let firstLine = 1;
+    let seq = 0;
+    let skipping = false;
+    const stamp = { policyVersion: version };
+    body.setEncoding('utf8');
+    for await (const chunk of body) {
+        let text = carry + (chunk as string);
+        if (skipping) {
+            // The rest of an over-long line: dropped up to its end.
+            const end = text.indexOf('\n');
+            if (end < 0) {
+                carry = '';
+                continue;
+            }
+            text = text.slice(end + 1);
+            skipping = false;
+            firstLine++;
+        }
+        const end = text.lastIndexOf('\n');
+        if (end < 0) {
+            carry = text;
+            if (carry.length > MAX_LINE) {
+                yield `${JSON.stringify({ line: firstLine, error: { code: 'body-too-large', message: `line longer than ${MAX_LINE} bytes` }, ...stamp })}\n`;
+                carry = '';
+                skipping = true;
+            }
             continue;
         }
-        let output: unknown;
-        if (line.length > MAX_LINE) {
-            output = { line: lineNumber, error: { code: 'body-too-large', message: `line longer than ${MAX_LINE} bytes` }, policyVersion: version };
-        } else {
-            try {
-                output = { ...evaluateCase(runtime, JSON.parse(line) as CaseInput, explain), policyVersion: version };
-            } catch (error) {
-                if (!(error instanceof RegelrattRuntimeError) && !(error instanceof SyntaxError)) {
-                    throw error;
-                }
-                output = { line: lineNumber, error: error instanceof RegelrattRuntimeError ? error.toJSON() : { code: 'invalid-json', message: error.message }, policyVersion: version };
-            }
+        carry = text.slice(end + 1);
+        const slice = text.slice(0, end);
+        const answered = answerBatch(runtime, { seq: seq++, firstLine, text: slice }, { explain, stamp });
+        firstLine += answered.lines;
+        if (answered.output) {
+            yield answered.output;
         }
-        yield `${JSON.stringify(output)}\n`;
+    }
+    if (carry !== '' && !skipping) {
+        const answered = answerBatch(runtime, { seq: seq++, firstLine, text: carry }, { explain, stamp });
+        if (answered.output) {
+            yield answered.output;
+        }
     }
 }
