@@ -114,6 +114,11 @@ describe('regelratt serve', () => {
         await problemOf(await post('/v1/evaluate', { citizen, level: '4' }), 400, 'bad-request');
         await problemOf(await post('/v1/evaluate', { citizen, extra: 1 }), 400, 'bad-request');
         await problemOf(await post('/v1/evaluate', { citizen: { okänd: 1 } }), 422, 'unknown-attribute');
+        // In English, the detail too: said again from the error's details.
+        const unknown = await problemOf(await post('/v1/evaluate', { citizen: { okänd: 1 } }, { 'accept-language': 'en' }), 422, 'unknown-attribute');
+        expect(unknown).toMatchObject({ title: 'The policy has no such attribute', detail: "The policy has no attribute 'okänd'." });
+        const wrong = await problemOf(await post('/v1/question', { type: 'placement', model: 'rehabiliterande_förlopp', citizen: { aktivitetsförmåga: 'okänd' } }, { 'accept-language': 'en' }), 422, 'value-outside-domain');
+        expect(wrong.detail).toBe('aktivitetsförmåga = "okänd" is outside its domain (hög, utvecklingsbar, nedsatt).');
         const english = await problemOf(await post('/v1/evaluate', { citizen, date: '2021-13-45' }, { 'accept-language': 'en-GB,en;q=0.9' }), 400, 'bad-request');
         expect(english.title).toBe('The request does not follow the API schema');
         const swedish = await problemOf(await post('/v1/question', { type: 'placement', model: 'rehabiliterande_förlopp', citizen: { aktivitetsförmåga: 'okänd' } }), 422, 'value-outside-domain');

@@ -83,3 +83,40 @@ export function localeOf(acceptLanguage: string | undefined): 'sv' | 'en' {
     }
     return 'sv';
 }
+
+type Details = Record<string, unknown>;
+const named = (value: unknown) => (typeof value === 'string' ? value.slice(value.indexOf('/') + 1) : String(value));
+/** The kinds of value the runtime says it expected, in English. */
+const expectedInEnglish = (expected: unknown) => String(expected)
+    .replace(/^ett heltal$/, 'a whole number').replace(/^ett tal$/, 'a number')
+    .replace(/^ja eller nej \(true eller false\)$/, 'yes or no (true or false)').replace(/^ett datum ÅÅÅÅ-MM-DD$/, 'a date YYYY-MM-DD')
+    .replace(/^ett av /, 'one of ');
+
+/**
+ * The runtime's messages are Swedish; for a client that asks for English the detail is said again
+ * from the error's details, where they name what it is about (the Swedish message otherwise).
+ */
+const ENGLISH = {
+    'unsupported-schema': d => (d.schemaVersion ? `schemaVersion ${named(d.schemaVersion)} is not supported; this runtime reads ${named(d.supported)}.` : undefined),
+    'unknown-element': d => (d.reference ? `The policy has no ${named(d.kind)} '${named(d.reference)}'.` : d.column ? `${named(d.table)} has no column ${named(d.column)}.` : undefined),
+    'missing-attribute': d => (d.attribute ? `No value given for ${named(d.attribute)}.` : 'The case has no "citizen" with the citizen\'s attributes.'),
+    'unknown-attribute': d => (Array.isArray(d.attributes) ? `The policy has no attribute ${d.attributes.map(a => `'${named(a)}'`).join(', ')}.` : d.attribute ? `The policy has no attribute ${named(d.attribute)}.` : undefined),
+    'value-outside-domain': d => (d.attribute ? `${named(d.attribute)} = ${JSON.stringify(d.value)} is outside its domain (${named(d.domain)}).` : undefined),
+    'wrong-value-type': d => (d.attribute ? `${named(d.attribute)} should be ${expectedInEnglish(d.expected)}, not ${JSON.stringify(d.value)}.` : d.date !== undefined ? `The date must be a day that exists, YYYY-MM-DD, not ${JSON.stringify(d.date)}.` : d.level !== undefined ? `The level must be a whole number from 0, not ${JSON.stringify(d.level)}.` : undefined),
+    'no-valid-version': d => {
+        const what = d.fee ?? d.parameter ?? d.rate ?? d.table;
+        return what ? `${named(what)} is not in force on ${named(d.date)}.` : undefined;
+    },
+    'unknown-level': d => (d.level !== undefined ? `${named(d.fee ?? d.table)} has no level ${named(d.level)}.` : undefined),
+    'missing-level': d => `The question needs the case's level${d.fee ?? d.table ? ` (${named(d.fee ?? d.table)} reads it)` : ''}.`,
+    'open-amount': d => `The policy gives no amount for ${d.column ? `${named(d.column)} in row ${named(d.row)} of ` : d.level !== undefined ? `level ${named(d.level)} of ` : ''}${named(d.fee ?? d.rate ?? d.table ?? d.what)}.`,
+    'missing-date': d => `The question needs a date${d.pilot ?? d.table ?? d.calculation ? ` (for ${named(d.pilot ?? d.table ?? d.calculation)})` : ''}.`,
+    'not-computable': d => (d.table && d.row ? `${named(d.table)} gives a förlopp in row ${named(d.row)}, not a number.` : undefined),
+    'no-matching-row': d => (d.table ? `No row of ${named(d.table)} applies to the case.` : undefined),
+    'several-matching-rows': d => (d.table && Array.isArray(d.rows) ? `Rows ${d.rows.join(', ')} of ${named(d.table)} apply to the case, but the table requires a unique hit.` : undefined),
+} as const satisfies Record<RuntimeErrorCode, (details: Details) => string | undefined>;
+
+/** The runtime error's message in the asked language: Swedish as raised, English from its details. */
+export function runtimeDetail(code: RuntimeErrorCode, message: string, details: Details, locale: 'sv' | 'en'): string {
+    return locale === 'en' ? ENGLISH[code](details) ?? message : message;
+}

@@ -5,7 +5,7 @@ import { evaluateCase, RegelrattRuntimeError, type CaseInput, type PolicyRuntime
 import { answerBatch } from '../register-lines.js';
 import { openApiDocument } from './openapi.js';
 import type { PolicyHolder } from './policy-holder.js';
-import { localeOf, problem, type ProblemCode } from './problem.js';
+import { localeOf, problem, runtimeDetail, type ProblemCode } from './problem.js';
 import { CASE_INPUT, EXPLAIN_QUERY, QUESTION } from './schemas.js';
 
 export interface ServerOptions {
@@ -70,7 +70,7 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
     app.addContentTypeParser('application/x-ndjson', (_request, payload, done) => done(null, payload));
     app.setErrorHandler((error: FastifyError, request, reply) => {
         if (error instanceof RegelrattRuntimeError) {
-            return send(request, reply, error.code, error.message, error.details);
+            return send(request, reply, error.code, runtimeDetail(error.code, error.message, error.details, localeOf(request.headers['accept-language'])), error.details);
         }
         if (error.validation) {
             return send(request, reply, 'bad-request', `${error.validationContext ?? 'body'}${error.message.replace(/^(body|querystring)/, '')}`);
