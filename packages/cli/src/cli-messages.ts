@@ -1,4 +1,4 @@
-import type { MessageLocale } from '@regelratt/language';
+import { swedishDecimal, type MessageLocale } from '@regelratt/language';
 
 /** The command line's own texts (the diagnostics come from the language's catalogue). */
 const texts = {
@@ -56,7 +56,12 @@ export const problems = {
 /** A word in the form its count takes, by the language's plural rules (Intl.PluralRules), never by hand. */
 export function counted(count: number, forms: { one: string; other: string }, locale: MessageLocale): string {
     const rule = pluralRules[locale].select(count);
-    return `${count} ${rule === 'one' ? forms.one : forms.other}`;
+    return `${number(count, locale)} ${rule === 'one' ? forms.one : forms.other}`;
+}
+
+/** A count as the language writes it: `70 000` in Swedish, `70,000` in English. */
+function number(count: number, locale: MessageLocale): string {
+    return locale === 'sv' ? swedishDecimal(String(count)) : count.toLocaleString('en-US');
 }
 
 /** An agreeing word without the number (`kontrollerad` / `kontrollerade`). */
@@ -68,7 +73,7 @@ const pluralRules = { sv: new Intl.PluralRules('sv'), en: new Intl.PluralRules('
 
 export function summary(errors: number, warnings: number, files: number, locale: MessageLocale): string {
     if (locale === 'sv') {
-        return `${counted(files, { one: 'fil', other: 'filer' }, locale)} ${agreeing(files, { one: 'kontrollerad', other: 'kontrollerade' }, locale)}: ${errors} fel, ${counted(warnings, { one: 'varning', other: 'varningar' }, locale)}.`;
+        return `${counted(files, { one: 'fil', other: 'filer' }, locale)} ${agreeing(files, { one: 'kontrollerad', other: 'kontrollerade' }, locale)}: ${number(errors, locale)} fel, ${counted(warnings, { one: 'varning', other: 'varningar' }, locale)}.`;
     }
     return `${counted(files, { one: 'file', other: 'files' }, locale)} checked: ${counted(errors, { one: 'error', other: 'errors' }, locale)}, ${counted(warnings, { one: 'warning', other: 'warnings' }, locale)}.`;
 }

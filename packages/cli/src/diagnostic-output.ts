@@ -1,4 +1,4 @@
-import type { MessageLocale, PolicyDiagnostic } from '@regelratt/language';
+import { countFindings, type MessageLocale, type PolicyDiagnostic } from '@regelratt/language';
 import { severityWord } from './cli-messages.js';
 import { painter } from './colour.js';
 
@@ -17,7 +17,7 @@ export function formatText(diagnostic: ReportedDiagnostic, locale: MessageLocale
 }
 
 export function formatJson(diagnostics: readonly ReportedDiagnostic[], files: number): string {
-    const count = (severity: string) => diagnostics.filter(d => d.severity === severity).length;
+    const counts = countFindings(diagnostics);
     return `${JSON.stringify({
         diagnostics: diagnostics.map(d => ({
             file: d.file, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn,
@@ -25,6 +25,6 @@ export function formatJson(diagnostics: readonly ReportedDiagnostic[], files: nu
             ...(d.witness ? { witness: d.witness } : {}),
             ...(d.related ? { related: d.related } : {}),
         })),
-        summary: { files, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') },
+        summary: { files, errors: counts.errors, warnings: counts.warnings, infos: counts.others },
     }, null, 2)}\n`;
 }

@@ -19,5 +19,6 @@ export type { AttributeDomain, AnalysedAttribute } from './analysis/attribute-do
 export { nearestName } from './validation/nearest-name.js';
 export { exampleDifferences } from './i18n/example-differences.js';
 export { RegelrattValidationRegistry } from './validation/regelratt-validation-registry.js';
+export { countFindings, MAX_FINDINGS_PER_FILE } from './validation/finding-limit.js';
 export { compiledKindName } from './i18n/element-kind-names.js';
 export { elementProse } from './workspace/element-prose.js';

@@ -1,3 +1,4 @@
+import { countFindings } from '@regelratt/language';
 import type { CliOptions } from '../arguments.js';
 import { hiddenInfos, moreOfTheSame, summary } from '../cli-messages.js';
 import { formatJson, formatText, type ReportedDiagnostic } from '../diagnostic-output.js';
@@ -56,8 +57,8 @@ export function printDiagnostics(diagnostics: readonly ReportedDiagnostic[], fil
         }
     }
     if (files > 0) {
-        const errors = diagnostics.filter(d => d.severity === 'error').length;
-        const warnings = diagnostics.filter(d => d.severity === 'warning').length;
+        // A file with more findings than are shown counts them all (too-many-findings stands for the rest).
+        const { errors, warnings } = countFindings(diagnostics);
         const infos = options.info ? 0 : diagnostics.filter(d => d.severity === 'info').length;
         const hints = options.info ? 0 : diagnostics.filter(d => d.severity === 'hint').length;
         io.stderr.write(`${summary(errors, warnings, files, options.locale)}${infos + hints > 0 ? ` ${hiddenInfos(infos, hints, options.locale)}` : ''}\n`);

@@ -1,5 +1,6 @@
 import { ExactNumber, LEVEL_INPUT, type Attribute, type Criterion, type Expression, type Literal } from '@regelratt/format';
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
+import { MAX_LEVEL } from '../numbers/level-limit.js';
 
 /**
  * Whether a named calculation's amount can fall as need rises: over the level, and over each
@@ -94,7 +95,8 @@ type Ask = (date: string, question: NeedQuestion) => string | undefined;
 function search(ask: Ask, need: string, reads: Reads, attributes: ReadonlyMap<string, Attribute>): CalculationNeedFinding[] {
     const needAttribute = attributes.get(need);
     const needValues = need === LEVEL_INPUT
-        ? Array.from({ length: reads.maxLevel + 1 }, (_, level) => ExactNumber.of(BigInt(level)))
+        // A level beyond MAX_LEVEL is an error in the source; the search stops there all the same.
+        ? Array.from({ length: Math.min(reads.maxLevel, MAX_LEVEL) + 1 }, (_, level) => ExactNumber.of(BigInt(level)))
         : needAttribute ? candidates(needAttribute, reads.compared.get(need) ?? [], true) : undefined;
     if (!needValues) {
         return [{ kind: 'undecided', need, reason: 'need-not-enumerable' }];
@@ -319,13 +321,13 @@ function collectReads(runtime: PolicyRuntime, root: Expression): Reads {
                 if (!expression.atLevel) {
                     reads.readsLevel = true;
                 }
-                reads.maxLevel = Math.max(reads.maxLevel, ...element.rows.map(row => row.level), element.levels?.max ?? 0);
+                reads.maxLevel = element.rows.reduce((max, row) => Math.max(max, row.level), Math.max(reads.maxLevel, element.levels?.max ?? 0));
                 return;
             case 'decisionTable':
                 validity(element.validity);
                 element.rows.forEach(row => row.when.forEach(cell => cell && criterion(cell)));
                 if (element.inputs.some(input => 'level' in input)) {
-                    reads.maxLevel = Math.max(reads.maxLevel, element.levels?.max ?? 0, ...element.rows.flatMap(row => row.when.flatMap(levelsNamed)));
+                    reads.maxLevel = element.rows.flatMap(row => row.when.flatMap(levelsNamed)).reduce((max, level) => Math.max(max, level), Math.max(reads.maxLevel, element.levels?.max ?? 0));
                 }
                 return;
             case 'hourlyRate':

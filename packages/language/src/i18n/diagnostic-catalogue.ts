@@ -1,3 +1,4 @@
+import { groupThousands } from '../numbers/decimal-text.js';
 import type { MessageLocale } from './locale.js';
 
 export type MessageArgs = Record<string, string | number>;
@@ -7,6 +8,21 @@ interface DiagnosticDefinition {
     severity: Severity;
     sv: (args: MessageArgs) => string;
     en: (args: MessageArgs) => string;
+}
+
+/** A count with a space between thousands, as Swedish writes it (also readable in English). */
+const thousands = (value: string | number) => groupThousands(String(value));
+
+/** "69 000 fel och 12 varningar": the findings a `too-many-findings` stands for, zero counts left out. */
+function hiddenList(a: MessageArgs, locale: MessageLocale): string {
+    const words = locale === 'sv'
+        ? { errors: ['fel', 'fel'], warnings: ['varning', 'varningar'], others: ['upplysning eller tips', 'upplysningar och tips'] }
+        : { errors: ['error', 'errors'], warnings: ['warning', 'warnings'], others: ['note or hint', 'notes and hints'] };
+    const parts = (['errors', 'warnings', 'others'] as const)
+        .filter(kind => Number(a[kind]) > 0)
+        .map(kind => `${thousands(a[kind])} ${words[kind][Number(a[kind]) === 1 ? 0 : 1]}`);
+    const and = locale === 'sv' ? ' och ' : ' and ';
+    return parts.length <= 1 ? (parts[0] ?? '0') : `${parts.slice(0, -1).join(', ')}${and}${parts[parts.length - 1]}`;
 }
 
 /**
@@ -35,10 +51,30 @@ export const diagnosticCatalogue = {
         sv: a => `För långt villkor eller för lång formel här: mer än ${a.limit} 'och', 'eller' eller räknetecken i följd. Resten av filen läses inte; dela upp det, till exempel i namngivna beräkningar eller i rader i en beslutstabell.`,
         en: a => `Criterion or formula too long here: more than ${a.limit} 'och', 'eller' or arithmetic operators in a row. The rest of the file is not read; split it, for instance into named calculations or rows of a decision table.`,
     },
+    'unterminated-text': {
+        severity: 'error',
+        sv: () => `Texten saknar sitt avslutande citattecken: en text inom citattecken slutar på samma rad. Skriv \\" för ett citattecken inne i texten.`,
+        en: () => `The text lacks its closing quote: a quoted text ends on the same line. Write \\" for a quote inside the text.`,
+    },
+    'text-too-long': {
+        severity: 'error',
+        sv: a => `Texten är ${thousands(a.length)} tecken lång; högst ${thousands(a.limit)} går. Längre prosa skrivs som kommentarer (//) direkt ovanför deklarationen: dokumentet tar med dem.`,
+        en: a => `The text is ${thousands(a.length)} characters long; at most ${thousands(a.limit)} are allowed. Longer prose goes in comments (//) right above the declaration: the document includes them.`,
+    },
+    'number-too-long': {
+        severity: 'error',
+        sv: a => `Talet ${a.start}… har ${thousands(a.digits)} siffror; högst ${a.limit} går.`,
+        en: a => `The number ${a.start}… has ${thousands(a.digits)} digits; at most ${a.limit} are allowed.`,
+    },
     'internal-check-error': {
         severity: 'error',
         sv: a => `Internt fel i Regelrätts kontroll av ${a.node} (inte ett fel i filen): ${a.detail}. Rapportera det till Regelrätts utvecklare med filen; övriga kontroller har körts.`,
         en: a => `Internal error in Regelrätt's check of ${a.node} (not an error in the file): ${a.detail}. Please report it to the Regelrätt developers with the file; the other checks have run.`,
+    },
+    'too-many-findings': {
+        severity: 'error',
+        sv: a => `Ytterligare ${hiddenList(a, 'sv')} i filen visas inte (högst ${thousands(a.limit)} visas per fil). Rätta de som visas och kontrollera igen.`,
+        en: a => `${hiddenList(a, 'en')} more in this file are not shown (at most ${thousands(a.limit)} are shown per file). Fix those shown and check again.`,
     },
     'repeated-clause': {
         severity: 'error',

@@ -23,8 +23,20 @@ export function isWholeDecimal(decimal: string): boolean {
 export function swedishDecimal(decimal: string): string {
     const negative = decimal.startsWith('-');
     const [integer, fraction] = (negative ? decimal.slice(1) : decimal).split('.');
-    const grouped = integer.length > 3 ? integer.replace(/\B(?=(\d{3})+$)/g, ' ') : integer;
-    return `${negative ? '−' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
+    return `${negative ? '−' : ''}${groupThousands(integer)}${fraction ? `,${fraction}` : ''}`;
+}
+
+/** Digits in groups of three from the right, by slicing: linear, where a look-ahead regular expression took quadratic time on long numbers. */
+export function groupThousands(digits: string): string {
+    if (digits.length <= 3) {
+        return digits;
+    }
+    const head = digits.length % 3 || 3;
+    const groups = [digits.slice(0, head)];
+    for (let index = head; index < digits.length; index += 3) {
+        groups.push(digits.slice(index, index + 3));
+    }
+    return groups.join(' ');
 }
 
 /** Orders two canonical decimals exactly: negative, zero or positive as a is less than, equal to or greater than b. */

@@ -1,5 +1,5 @@
 import { DefaultLexer, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
-import type { IToken } from 'chevrotain';
+import type { ILexingError, IToken } from 'chevrotain';
 import { chainKeywords, type ChainKeywords } from './formula-keywords.js';
 
 /** How deep parentheses, chained `inte` and `annars om` may nest: far beyond any policy, far below the parser's stack. */
@@ -18,6 +18,19 @@ export const NESTING_MARKER = '\u0000nesting-too-deep';
 
 /** The lexer error message that marks a cut for a chain too long; the document validator turns it into `chain-too-long`. */
 export const CHAIN_MARKER = '\u0000chain-too-long';
+
+/** How many digits a number may have: far beyond any amount (9 007 199 254 740 991 has 16), far below where arithmetic on it and its text in messages cost anything. */
+export const MAX_DIGITS = 40;
+
+/** How many characters a quoted text may have: several pages of prose. Longer prose belongs in comments above the declaration, which the document renders. */
+export const MAX_TEXT = 20_000;
+
+/** Lexer error messages that mark a token's problem; the document validator turns each into its diagnostic. */
+export const TOKEN_MARKERS = {
+    unterminated: '\u0000unterminated-text',
+    textTooLong: '\u0000text-too-long',
+    numberTooLong: '\u0000number-too-long',
+} as const;
 
 /**
  * The parser descends one level per parenthesis, `inte` and `annars om`; a few hundred levels
@@ -38,6 +51,9 @@ export class RegelrattLexer extends DefaultLexer {
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
+        for (const problem of tokenProblems(result.tokens)) {
+            result.errors.push(problem);
+        }
         const cut = firstCut(result.tokens, this.chains);
         if (cut) {
             const token = result.tokens[cut.index];
@@ -52,6 +68,54 @@ export class RegelrattLexer extends DefaultLexer {
         }
         return result;
     }
+}
+
+/**
+ * Texts without their closing quote (the STRING terminal runs to the end of the line for them, so
+ * the text stays one token and the rest of the file reads as before), and texts and numbers longer
+ * than any policy needs. Each is an error at the token; the token stays, so the parser goes on.
+ */
+function tokenProblems(tokens: readonly IToken[]): ILexingError[] {
+    const problems: ILexingError[] = [];
+    const at = (token: IToken, message: string): ILexingError => ({ offset: token.startOffset, line: token.startLine, column: token.startColumn, length: token.image.length, message });
+    for (const token of tokens) {
+        const type = token.tokenType.name;
+        if (type === 'STRING') {
+            if (!isTerminated(token.image)) {
+                problems.push(at(token, TOKEN_MARKERS.unterminated));
+            } else if (token.image.length - 2 > MAX_TEXT) {
+                problems.push(at(token, TOKEN_MARKERS.textTooLong));
+            }
+        } else if (type === 'NUMBER' && token.image.length > MAX_DIGITS && digitCount(token.image) > MAX_DIGITS) {
+            problems.push(at(token, TOKEN_MARKERS.numberTooLong));
+        }
+    }
+    return problems;
+}
+
+/** Whether a STRING token has its closing quote (one not escaped by a backslash). */
+export function isTerminated(image: string): boolean {
+    if (image.startsWith('”')) {
+        return image.length >= 2 && image.endsWith('”');
+    }
+    if (image.length < 2 || !image.endsWith('"')) {
+        return false;
+    }
+    let backslashes = 0;
+    for (let index = image.length - 2; index > 0 && image[index] === '\\'; index--) {
+        backslashes++;
+    }
+    return backslashes % 2 === 0;
+}
+
+function digitCount(image: string): number {
+    let digits = 0;
+    for (const character of image) {
+        if (character >= '0' && character <= '9') {
+            digits++;
+        }
+    }
+    return digits;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { DefaultValueConverter, ValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
 import { canonicalDecimal } from '../numbers/decimal-text.js';
+import { isTerminated } from './regelratt-lexer.js';
 
-/** NUMBER becomes canonical decimal text and ORDINAL (`3:e`) its number; the rest as Langium does. */
+/** NUMBER becomes canonical decimal text, ORDINAL (`3:e`) its number and STRING its text; the rest as Langium does. */
 export class RegelrattValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         switch (rule.name) {
@@ -9,6 +10,9 @@ export class RegelrattValueConverter extends DefaultValueConverter {
                 return canonicalDecimal(input);
             case 'ORDINAL':
                 return Number.parseInt(input, 10);
+            case 'STRING':
+                // An unterminated text (an error the lexer reports) keeps all it has after its quote.
+                return ValueConverter.convertString(isTerminated(input) ? input : `${input}"`);
             case 'SignedNumber':
                 return canonicalDecimal(input.replace(/\s/g, ''));
             default:

@@ -12,6 +12,8 @@ const terminalNames: Record<string, { sv: string; en: string }> = {
 };
 
 const MAX_LISTED = 8;
+/** How many characters of an unexpected token a message shows. */
+const MAX_SHOWN = 24;
 
 /**
  * Parser messages a policy writer can act on: keywords in quotes, terminals by what they are
@@ -60,7 +62,9 @@ export class SwedishParserErrorMessageProvider implements IParserErrorMessagePro
         if (token.tokenType === EOF) {
             return terminalNames.EOF[this.locale.current];
         }
-        return `'${token.image}'`;
+        // A token can be a whole pasted page (a number of 100 000 digits): the message shows its start.
+        const image = token.image.length > MAX_SHOWN ? `${token.image.slice(0, MAX_SHOWN)}…` : token.image;
+        return `'${image}'`;
     }
 
     private describe(type: TokenType): string {

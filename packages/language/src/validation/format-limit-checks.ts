@@ -1,5 +1,7 @@
 import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import type * as Ast from '../generated/ast.js';
 import type { RegelrattAstType } from '../generated/ast.js';
+import { MAX_LEVEL } from '../numbers/level-limit.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { compareDecimals, isWholeDecimal, swedishDecimal } from '../numbers/decimal-text.js';
 import { createReport, type Report } from './report.js';
@@ -11,25 +13,35 @@ const LARGEST = String(Number.MAX_SAFE_INTEGER);
  * What the compiled format cannot carry is an error in the source, at its place, never JSON that
  * breaks the shipped schema: a chapter, section or point of a law counts from 1, a net effect runs for
  * at least one month, and levels, months and law numbers are whole numbers the format holds exactly.
+ * Levels also stay within MAX_LEVEL, so that what walks every level of a table stays small.
  */
 export function formatLimitChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
     const locale = services.i18n.Locale;
     const sv = () => locale.current === 'sv';
-    const bounded = <N extends AstNode>(report: Report, node: N, property: keyof N & string, what: string, min: '0' | '1') => {
+    const bounded = <N extends AstNode>(report: Report, node: N, property: keyof N & string, what: string, min: '0' | '1', max = LARGEST) => {
         const value = node[property];
         if (typeof value !== 'string' || !isWholeDecimal(value)) {
             return; // fractions are not-a-whole-number, reported by the quantity checks
         }
-        if (compareDecimals(value, min) < 0 || compareDecimals(value, LARGEST) > 0) {
-            report('number-out-of-bounds', { what, value: swedishDecimal(value), min, max: swedishDecimal(LARGEST) }, { node, property: property as never });
+        if (compareDecimals(value, min) < 0 || compareDecimals(value, max) > 0) {
+            report('number-out-of-bounds', { what, value: swedishDecimal(value), min, max: swedishDecimal(max) }, { node, property: property as never });
         }
     };
     const level = () => (sv() ? 'Nivån' : 'The level');
-    // Every question that names a level: a whole number the format carries exactly.
+    const levelBounded = <N extends AstNode>(report: Report, node: N, property: keyof N & string) => bounded(report, node, property, level(), '0', String(MAX_LEVEL));
+    // Every question that names a level: a whole number from 0 to MAX_LEVEL.
     const checkLevel = (node: AstNode & { level?: string }, accept: ValidationAcceptor) => {
         const report = createReport(accept, locale);
         requireWholeLevel(report, node, level());
-        bounded(report, node, 'level', level(), '0');
+        levelBounded(report, node, 'level');
+    };
+    // `nivåer a–b` of a level or decision table: both ends levels.
+    const checkLevelRange = (table: { levels?: Ast.NumberRange }, accept: ValidationAcceptor) => {
+        if (table.levels) {
+            const report = createReport(accept, locale);
+            levelBounded(report, table.levels, 'min');
+            levelBounded(report, table.levels, 'max');
+        }
     };
     return {
         LawReference: (reference, accept) => {
@@ -44,7 +56,14 @@ export function formatLimitChecks(services: RegelrattServices): ValidationChecks
         FeeQuestion: (question, accept) => checkLevel(question, accept),
         CalculationQuestion: (question, accept) => checkLevel(question, accept),
         DecisionQuestion: (question, accept) => checkLevel(question, accept),
-        LevelRow: (row, accept) => bounded(createReport(accept, locale), row, 'level', level(), '0'),
+        LevelRow: (row, accept) => levelBounded(createReport(accept, locale), row, 'level'),
+        LevelTable: (table, accept) => checkLevelRange(table, accept),
+        DecisionTable: (table, accept) => checkLevelRange(table, accept),
+        PremiumRule: (rule, accept) => {
+            const report = createReport(accept, locale);
+            levelBounded(report, rule, 'fromLevel');
+            levelBounded(report, rule, 'toLevel');
+        },
     };
 }
 

@@ -4,6 +4,7 @@ import { isOpenAmount, isQuantity } from '../generated/ast.js';
 import { compactLevels } from '../analysis/compact-levels.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { compareDecimals, isWholeDecimal, swedishDecimal } from '../numbers/decimal-text.js';
+import { MAX_LEVEL } from '../numbers/level-limit.js';
 import { relatedAt } from './related-location.js';
 import { createReport, type Report } from './report.js';
 
@@ -50,11 +51,12 @@ export function levelTableAnalyses(services: RegelrattServices): ValidationCheck
     };
 }
 
-/** The levels a table declares (`nivåer a–b`) but has no row for; none when the declared range is not whole or empty. */
+/** The levels a table declares (`nivåer a–b`) but has no row for; none when the declared range is not whole, empty or too large. */
 export function missingLevels(table: LevelTable): number[] {
     const { levels } = table;
-    if (!levels || levels.min === undefined || levels.max === undefined || !isWholeDecimal(levels.min) || !isWholeDecimal(levels.max) || compareDecimals(levels.min, levels.max) > 0) {
-        return [];
+    if (!levels || levels.min === undefined || levels.max === undefined || !isWholeDecimal(levels.min) || !isWholeDecimal(levels.max) || compareDecimals(levels.min, levels.max) > 0
+        || compareDecimals(levels.max, String(MAX_LEVEL)) > 0) {
+        return []; // a range past MAX_LEVEL is number-out-of-bounds, and is not walked
     }
     const present = new Set(completeRows(table).map(row => Number(row.level)));
     const missing: number[] = [];

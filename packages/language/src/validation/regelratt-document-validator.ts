@@ -1,4 +1,4 @@
-import { Cancellation, DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isEnumerationLiteral, isEnumerationType } from '../generated/ast.js';
 import { attributeOfLiteralOwner } from '../references/cell-attribute.js';
@@ -6,7 +6,8 @@ import { kindName } from '../i18n/element-kind-names.js';
 import { renderMessage, type DiagnosticCode, type MessageArgs } from '../i18n/diagnostic-catalogue.js';
 import type { LocaleSetting } from '../i18n/locale.js';
 import type { RegelrattServices } from '../regelratt-module.js';
-import { CHAIN_MARKER, MAX_CHAIN, MAX_NESTING, NESTING_MARKER } from '../parser/regelratt-lexer.js';
+import { CHAIN_MARKER, MAX_CHAIN, MAX_DIGITS, MAX_NESTING, MAX_TEXT, NESTING_MARKER, TOKEN_MARKERS } from '../parser/regelratt-lexer.js';
+import { limitFindings } from './finding-limit.js';
 import { nearestName } from './nearest-name.js';
 
 /**
@@ -24,7 +25,9 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        // The checks' findings are limited before Langium spreads them into one call (which overflows
+        // the stack at some tens of thousands); the lexer's, parser's and linker's are added one by one.
+        const diagnostics = limitFindings(await super.validateDocument(document, options, cancelToken), this.locale.current);
         for (const diagnostic of diagnostics) {
             const langiumCode = (diagnostic.data as { code?: string } | undefined)?.code;
             const text = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
@@ -32,6 +35,13 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
                 this.recode(diagnostic, 'nesting-too-deep', { limit: MAX_NESTING });
             } else if (langiumCode === DocumentValidator.LexingError && text === CHAIN_MARKER) {
                 this.recode(diagnostic, 'chain-too-long', { limit: MAX_CHAIN });
+            } else if (langiumCode === DocumentValidator.LexingError && text === TOKEN_MARKERS.unterminated) {
+                this.recode(diagnostic, 'unterminated-text', {});
+            } else if (langiumCode === DocumentValidator.LexingError && text === TOKEN_MARKERS.textTooLong) {
+                this.recode(diagnostic, 'text-too-long', { limit: MAX_TEXT, length: diagnostic.range.end.character - diagnostic.range.start.character - 2 });
+            } else if (langiumCode === DocumentValidator.LexingError && text === TOKEN_MARKERS.numberTooLong) {
+                const image = document.textDocument.getText(diagnostic.range);
+                this.recode(diagnostic, 'number-too-long', { limit: MAX_DIGITS, digits: image.replace(/[^0-9]/g, '').length, start: image.slice(0, 12) });
             } else if (langiumCode === DocumentValidator.LexingError) {
                 this.recode(diagnostic, 'lexical-error', { text });
             } else if (langiumCode === DocumentValidator.ParsingError) {
@@ -39,6 +49,10 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return diagnostics;
+    }
+
+    override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        return limitFindings(await super.validateAst(rootNode, options, cancelToken), this.locale.current);
     }
 
     override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
@@ -86,3 +100,4 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
         diagnostic.data = { code, args };
     }
 }
+

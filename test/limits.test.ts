@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+
+/**
+ * Limits instead of overflows (issue 10): inputs the fuzzer and a hostile file found, each a
+ * regression fixture run through the built command as a user runs it. The spawn timeouts are
+ * guards against a hang (the unterminated text took a minute, the level range seconds and a
+ * gigabyte), not measurements.
+ */
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
+const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-limits-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function regelratt(args: string[]) {
+    const result = spawnSync(process.execPath, [bin, ...args], { cwd: scratch, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, REGELRATT_DEBUG: '' } });
+    expect(result.error, 'the command hung').toBeUndefined();
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function policy(name: string, text: string): string {
+    const folder = path.join(scratch, name);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'a.regel'), text);
+    return folder;
+}
+
+const noStackTrace = (output: { stdout: string; stderr: string }) => expect(output.stdout + output.stderr).not.toMatch(/\n\s+at .+:\d+:\d+|An error occurred/);
+
+describe('a file with 70 000 findings', () => {
+    const folder = policy('dubbletter', Array.from({ length: 70_000 }, (_, i) => `område a${i % 10}`).join('\n'));
+
+    test('check shows 1 000, counts them all, and fails', () => {
+        const result = regelratt(['check', folder]);
+        noStackTrace(result);
+        expect(result.code).toBe(1);
+        expect(result.stdout.split('\n').filter(line => line.includes('[duplicate-name]'))).toHaveLength(1000);
+        expect(result.stdout).toContain('fel: Ytterligare 69 000 fel och 70 000 upplysningar och tips i filen visas inte (högst 1 000 visas per fil).');
+        expect(result.stderr).toContain('1 fil kontrollerad: 70 000 fel, 0 varningar.');
+    });
+
+    test('--format json counts the hidden findings in its summary', () => {
+        const result = regelratt(['check', folder, '--format', 'json']);
+        const report = JSON.parse(result.stdout) as { diagnostics: unknown[]; summary: { errors: number; infos: number } };
+        expect(report.diagnostics).toHaveLength(1001);
+        expect(report.summary).toMatchObject({ errors: 70_000, infos: 70_000 });
+        expect(result.code).toBe(1);
+    });
+
+    test('compile refuses it and writes nothing', () => {
+        const out = path.join(scratch, 'dubbletter-ut');
+        const result = regelratt(['compile', folder, '-o', out]);
+        expect(result.code).toBe(1);
+        expect(existsSync(path.join(out, 'a.json'))).toBe(false);
+    });
+});
+
+describe('texts and numbers', () => {
+    test('an unterminated text of 250 000 characters full of \\" is one error, read in linear time', () => {
+        const folder = policy('citat', `insats hv "${'\\"'.repeat(125_000)}\nområde tätort\n`);
+        const result = regelratt(['check', folder]);
+        noStackTrace(result);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe('citat/a.regel:1:11: fel: Texten saknar sitt avslutande citattecken: en text inom citattecken slutar på samma rad. Skriv \\" för ett citattecken inne i texten. [unterminated-text]\n');
+    });
+
+    test('a number of 100 000 digits is named by its first digits and its length, never printed whole', () => {
+        const folder = policy('tal', `nivåtabell t { nivå 1 : ${'9'.repeat(100_000)} kr }\n`);
+        const result = regelratt(['check', folder]);
+        noStackTrace(result);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain('fel: Talet 999999999999… har 100 000 siffror; högst 40 går. [number-too-long]');
+        expect(Math.max(...result.stdout.split('\n').map(line => line.length))).toBeLessThan(300);
+    });
+
+    test('a number of 100 000 digits where the grammar wants none: the syntax error shows its start', () => {
+        const folder = policy('tal-fel-plats', `parameter x "X" : ${'9'.repeat(100_000)} kr\n`);
+        const result = regelratt(['check', folder]);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain(`Oväntat '${'9'.repeat(24)}…'`);
+        expect(Math.max(...result.stdout.split('\n').map(line => line.length))).toBeLessThan(300);
+    });
+});
+
+describe('levels', () => {
+    test('nivåer 0–10000000 is an error at its bound, and nothing walks ten million levels', () => {
+        const folder = policy('nivåer', 'insats hemvård\nnivåtabell t {\n    insats hemvård\n    nivåer 0–10000000\n    nivå 0 : 0 kr\n}\n');
+        const result = regelratt(['check', folder]);
+        noStackTrace(result);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe('nivåer/a.regel:4:14: fel: Nivån 10 000 000 går inte: det ska vara ett heltal från 0 till 1 000. [number-out-of-bounds]\n');
+    });
+
+    test.each([
+        ['a level row', 'nivåtabell t { nivå 1001 : 5 kr }'],
+        ['a premium', 'nivåtabell t { nivå 1 : 5 kr }\npremie p { tabell t vid sänkning från nivå 5000 till nivå 1 : 100 kr }'],
+        ['an example question', 'nivåtabell t { nivå 1 : 5 kr }\nexempel e { ersättning enligt t nivå 1001 förväntat 5 kr }'],
+    ])('%s past level 1 000 is out of bounds', (_label, text) => {
+        const result = regelratt(['check', policy(`nivå-${_label.replace(/\s/g, '-')}`, text)]);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/Nivån (1 001|5 000) går inte: det ska vara ett heltal från 0 till 1 000\. \[number-out-of-bounds\]/);
+    });
+});
