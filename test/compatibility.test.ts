@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,5 +74,18 @@ describe('compatibility between versions', () => {
         const one = spawnSync(process.execPath, [bin, 'kompatibilitet', 'examples/orebro'], { cwd: repository, encoding: 'utf8' });
         expect(one.status).toBe(2);
         expect(one.stderr).toContain('ange två versioner');
+    });
+
+    test('a compiled file that breaks the schema is refused (exit 2, naming the file and where), not compared', () => {
+        const json = path.join(scratch, 'orebro-manipulerad');
+        expect(spawnSync(process.execPath, [bin, 'compile', 'examples/orebro', '-o', json], { cwd: repository, encoding: 'utf8' }).status).toBe(0);
+        const file = path.join(json, 'parametrar.json');
+        const tampered = JSON.parse(readFileSync(file, 'utf8')) as { elements: Array<Record<string, unknown>> };
+        tampered.elements[0].id = 5;
+        writeFileSync(file, JSON.stringify(tampered));
+        const result = spawnSync(process.execPath, [bin, 'kompatibilitet', 'examples/orebro', json], { cwd: repository, encoding: 'utf8' });
+        expect(result.status).toBe(2);
+        expect(result.stderr).toContain('parametrar.regel: filen följer inte det kompilerade formatet vid /elements/0/id: här ska stå en text.');
+        expect(result.stdout).toBe('');
     });
 });

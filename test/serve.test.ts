@@ -195,6 +195,26 @@ describe('regelratt serve', () => {
         rmSync(path.join(folder, 'trasig.regel'));
     });
 
+    test('a compiled folder that breaks the schema is not served: exit 1 (as for a policy with errors), naming the file and where', async () => {
+        const compiled = mkdtempSync(path.join(tmpdir(), 'regelratt-serve-json-'));
+        try {
+            const compile = spawn(process.execPath, [bin, 'compile', path.join(repository, 'examples/uppsala'), '-o', compiled]);
+            expect(await new Promise(resolve => compile.once('exit', resolve))).toBe(0);
+            const file = path.join(compiled, 'arbetslivsintro.json');
+            const tampered = JSON.parse(readFileSync(file, 'utf8')) as { elements: Array<Record<string, unknown>> };
+            tampered.elements[0].extra = 'x';
+            writeFileSync(file, JSON.stringify(tampered));
+            const refused = spawn(process.execPath, [bin, 'serve', compiled, '--port', '0']);
+            let output = '';
+            refused.stderr.on('data', chunk => { output += String(chunk); });
+            expect(await new Promise(resolve => refused.once('exit', resolve))).toBe(1);
+            expect(output).toContain('arbetslivsintro.regel: filen följer inte det kompilerade formatet vid /elements/0');
+            expect(output).not.toMatch(/\n\s+at /);
+        } finally {
+            rmSync(compiled, { recursive: true, force: true });
+        }
+    });
+
     test('logs JSON lines with request ids, and stops gracefully on SIGTERM (exit 0)', async () => {
         const logLine = stderr.split('\n').find(line => line.includes('"reqId":"min-fraga-1"'));
         expect(logLine && JSON.parse(logLine)).toMatchObject({ reqId: 'min-fraga-1' });

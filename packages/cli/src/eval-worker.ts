@@ -8,7 +8,8 @@ import { answerBatch, type RegisterBatch } from './register-lines.js';
  * thread sends once, then batches of lines in, answer text out (register-lines.ts).
  */
 const { files, explain, date } = workerData as { files: CompiledPolicyFile[]; explain: boolean; date?: string };
-const runtime = new PolicyRuntime(files);
+// The main thread's runtime checked these files against the schema before sending them.
+const runtime = new PolicyRuntime(files, { validate: false });
 parentPort!.on('message', (batch: RegisterBatch) => {
     parentPort!.postMessage(answerBatch(runtime, batch, { explain, ...(date ? { date } : {}) }));
 });

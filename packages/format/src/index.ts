@@ -1,3 +1,4 @@
 export * from './compiled-policy.js';
 export * from './exact-number.js';
 export * from './iso-date.js';
+export * from './format-violation.js';

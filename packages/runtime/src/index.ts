@@ -1,5 +1,5 @@
 export { PolicyRuntime, type AskOptions, type Decision } from './policy-runtime.js';
-export { PolicySet } from './policy-set.js';
+export { PolicySet, checkCompiledFile, type LoadOptions } from './policy-set.js';
 export { CitizenValues, readAttributeValue, type CitizenInput, type AttributeValue } from './citizen.js';
 export type { CriterionTrace } from './criteria.js';
 export type { Placement } from './placement.js';

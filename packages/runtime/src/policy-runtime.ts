@@ -10,7 +10,7 @@ import { fee } from './fee.js';
 import { compensation, netEffect, PreparedTable, type Amount, type MoneyTrace } from './money.js';
 import { RegelrattRuntimeError } from './runtime-error.js';
 import { place, type Placement } from './placement.js';
-import { PolicySet } from './policy-set.js';
+import { PolicySet, type LoadOptions } from './policy-set.js';
 
 /** The row of a decision table that decided, and its outputs (`null`: left open by the policy). */
 export interface Decision {
@@ -63,8 +63,9 @@ export class PolicyRuntime {
     private readonly tables = new Map<string, PreparedTable>();
     private readonly calculator: Calculator;
 
-    constructor(files: readonly CompiledPolicyFile[]) {
-        this.policy = PolicySet.load(files);
+    /** Every file is checked against the compiled format's schema first, unless `validate: false` (see LoadOptions). */
+    constructor(files: readonly CompiledPolicyFile[], options: LoadOptions = {}) {
+        this.policy = PolicySet.load(files, options);
         const attributes = new Map<string, Attribute>(this.policy.all('attribute').map(a => [a.id, a]));
         this.catalogue = { attributes, entries: new Map([...attributes].map(([id, attribute]) => [id, attributeEntry(attribute)])) };
         this.calculator = new Calculator(this.policy, this.catalogue, id => this.table(id));

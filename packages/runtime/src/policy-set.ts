@@ -1,9 +1,20 @@
-import { ExactNumber, SCHEMA_VERSION, type CompiledElement, type CompiledPolicyFile, type ElementKind, type Parameter } from '@regelratt/format';
+import { ExactNumber, formatViolation, SCHEMA_VERSION, type FormatViolation, type CompiledElement, type CompiledPolicyFile, type ElementKind, type Parameter } from '@regelratt/format';
 import { RegelrattRuntimeError } from './runtime-error.js';
 
 type ElementOf<K extends ElementKind> = Extract<CompiledElement, { kind: K }>;
 
-const SUPPORTED_MAJOR = SCHEMA_VERSION.split('.')[0];
+const [SUPPORTED_MAJOR, SUPPORTED_MINOR] = SCHEMA_VERSION.split('.').map(Number);
+
+/** How the runtime takes the files it is given. */
+export interface LoadOptions {
+    /**
+     * Check every file against the compiled format's JSON Schema before anything is prepared (the
+     * default). Only a caller that compiled the files itself in this process (the language server,
+     * `regelratt test`) may leave it out: a file from disk or a network may have been edited, and the
+     * runtime prepares code from what it reads.
+     */
+    validate?: boolean;
+}
 
 /**
  * A set of compiled policy files loaded together, indexed by id and by name: what every question
@@ -16,13 +27,10 @@ export class PolicySet {
     private readonly sortedVersions = new WeakMap<Parameter, Parameter['versions']>();
     private readonly parsedValues = new WeakMap<Parameter['versions'][number], ExactNumber>();
 
-    private constructor(files: readonly CompiledPolicyFile[]) {
+    private constructor(files: readonly CompiledPolicyFile[], options: LoadOptions) {
         for (const file of files) {
-            const major = String(file.schemaVersion ?? '').split('.')[0];
-            if (major !== SUPPORTED_MAJOR) {
-                throw new RegelrattRuntimeError('unsupported-schema',
-                    `${file.source}: schemaVersion ${file.schemaVersion} stöds inte; körningen läser version ${SUPPORTED_MAJOR}.x.`,
-                    { source: file.source, schemaVersion: file.schemaVersion, supported: `${SUPPORTED_MAJOR}.x` });
+            if (options.validate ?? true) {
+                checkCompiledFile(file);
             }
             for (const element of file.elements) {
                 this.byId.set(element.id, element);
@@ -31,8 +39,8 @@ export class PolicySet {
         }
     }
 
-    static load(files: readonly CompiledPolicyFile[]): PolicySet {
-        return new PolicySet(files);
+    static load(files: readonly CompiledPolicyFile[], options: LoadOptions = {}): PolicySet {
+        return new PolicySet(files, options);
     }
 
     /** An element by id (`levelTable/hemvård_tätort`) or plain name (`hemvård_tätort`), of the kind asked for. */
@@ -81,5 +89,48 @@ export class PolicySet {
             }
         }
         throw new RegelrattRuntimeError('no-valid-version', `${parameter.name} har inget värde ${date}.`, { parameter: parameter.id, date });
+    }
+}
+
+/**
+ * A file of another major version, or of a newer minor one (which may hold constructs this runtime
+ * does not know), is `unsupported-schema`; a file that breaks the schema is `invalid-file`, naming
+ * where. Either way before anything of it is prepared.
+ */
+export function checkCompiledFile(file: unknown): asserts file is CompiledPolicyFile {
+    const record = (typeof file === 'object' && file !== null ? file : {}) as { source?: unknown; schemaVersion?: unknown };
+    const source = typeof record.source === 'string' ? record.source : '(okänd fil)';
+    const version = String(record.schemaVersion ?? '');
+    const [major, minor] = version.split('.').map(Number);
+    if (major !== SUPPORTED_MAJOR || !(minor <= SUPPORTED_MINOR)) {
+        throw new RegelrattRuntimeError('unsupported-schema',
+            `${source}: schemaVersion ${version || 'saknas'} stöds inte; körningen läser version ${SUPPORTED_MAJOR}.0–${SUPPORTED_MAJOR}.${SUPPORTED_MINOR}.`,
+            { source, schemaVersion: record.schemaVersion ?? null, supported: `${SUPPORTED_MAJOR}.0–${SUPPORTED_MAJOR}.${SUPPORTED_MINOR}` });
+    }
+    const violation = formatViolation(file);
+    if (violation) {
+        throw new RegelrattRuntimeError('invalid-file',
+            `${source}: filen följer inte det kompilerade formatet${violation.path ? ` vid ${violation.path}` : ''}: ${violationText(violation)}. Kompilera om källan med regelratt compile.`,
+            { source, path: violation.path, keyword: violation.keyword, params: violation.params });
+    }
+}
+
+const TYPE_WORDS: Record<string, string> = { object: 'ett objekt', array: 'en lista', string: 'en text', integer: 'ett heltal', number: 'ett tal', boolean: 'true eller false', null: 'null' };
+
+/** What the schema's keyword says, in Swedish. */
+function violationText({ keyword, params }: FormatViolation): string {
+    switch (keyword) {
+        case 'required': return `fältet '${String(params.missingProperty)}' saknas`;
+        case 'additionalProperties': return `fältet '${String(params.additionalProperty)}' hör inte hit`;
+        case 'type': return `här ska stå ${String(params.type).split(',').map(t => TYPE_WORDS[t] ?? t).join(' eller ')}`;
+        case 'const': return `här ska stå ${JSON.stringify(params.allowedValue)}`;
+        case 'enum': return 'värdet är inget av de tillåtna';
+        case 'pattern': return 'värdet har inte den form som krävs';
+        case 'minimum': case 'exclusiveMinimum': return 'talet är för litet';
+        case 'maximum': case 'exclusiveMaximum': return 'talet är för stort';
+        case 'minItems': return 'listan har för få poster';
+        case 'minLength': return 'texten är tom';
+        case 'oneOf': case 'anyOf': return 'värdet passar ingen av de former som formatet har här';
+        default: return `regeln '${keyword}' bryts`;
     }
 }

@@ -1,6 +1,7 @@
 /** What went wrong with a question, as a code a consuming system can branch on (and an example can expect). */
 export const RUNTIME_ERROR_CODES = [
     'unsupported-schema',
+    'invalid-file',
     'unknown-element',
     'missing-attribute',
     'unknown-attribute',

@@ -35,7 +35,7 @@ const fixed: CompiledPolicyFile['elements'] = [
         ],
     },
     { id: 'parameter/andel', kind: 'parameter', name: 'andel', source: at, valueType: 'percent', versions: [{ from: '2024-01-01', value: { value: '53.92', unit: '%' }, source: at }] },
-    { id: 'levelTable/ersättning', kind: 'levelTable', name: 'ersättning', source: at, rows: [{ level: 1, amount: { value: '1200.50', unit: 'kr' }, source: at }, { level: 2, amount: { open: true }, source: at }] },
+    { id: 'levelTable/ersättning', kind: 'levelTable', name: 'ersättning', source: at, rows: [{ level: 1, amount: { value: '1200.5', unit: 'kr' }, source: at }, { level: 2, amount: { open: true }, source: at }] },
     { id: 'hourlyRate/timpris', kind: 'hourlyRate', name: 'timpris', source: at, amount: { value: '337.5', unit: 'kr', per: 'hour' } },
     {
         id: 'decisionTable/nivåer', kind: 'decisionTable', name: 'nivåer', source: at, hitPolicy: 'unique',

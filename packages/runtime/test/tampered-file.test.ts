@@ -25,10 +25,61 @@ declare global {
     var __regelrattPwned: boolean | undefined;
 }
 
-describe('a tampered compiled file cannot run code', () => {
+/** The error a call throws, or undefined. */
+function thrown(call: () => unknown): unknown {
+    try {
+        call();
+    } catch (error) {
+        return error;
+    }
+    return undefined;
+}
+
+const smuggled = [
+    ['a yes/no literal carrying code', tampered({ boolean: 'true) || (globalThis.__regelrattPwned = true' })],
+    ['an enumeration literal carrying code', tampered({ enumeration: '"; globalThis.__regelrattPwned = true; "' })],
+    ['an unknown comparison', tampered({ boolean: true }, 'constructor')],
+] as const;
+
+describe('a tampered compiled file is refused at load', () => {
+    test.each(smuggled)('%s: invalid-file, naming where, before anything is prepared', (_label, file) => {
+        globalThis.__regelrattPwned = undefined;
+        const error = thrown(() => new PolicyRuntime([file]));
+        expect(error).toBeInstanceOf(RegelrattRuntimeError);
+        expect((error as RegelrattRuntimeError).code).toBe('invalid-file');
+        // The deepest place the file breaks the schema: the literal's field or the comparison.
+        expect((error as RegelrattRuntimeError).details.path).toMatch(/^\/elements\/1\/pathways\/0\/criterion\/(value\/boolean|value\/enumeration|op)$/);
+        expect((error as RegelrattRuntimeError).message).toMatch(/^x\.regel: filen följer inte det kompilerade formatet vid \/elements\/1\/pathways\/0\/criterion\/[a-z/]+: .+\. Kompilera om källan med regelratt compile\.$/);
+        expect(globalThis.__regelrattPwned).toBeUndefined();
+    });
+
+    test('a field the format does not have, a missing one and a wrong type are each named', () => {
+        const extra = tampered({ boolean: true });
+        (extra.elements[0] as unknown as Record<string, unknown>).kod = 'x';
+        const missing = tampered({ boolean: true });
+        delete (missing as unknown as Record<string, unknown>).source;
+        const wrong = tampered({ boolean: true });
+        (wrong as unknown as Record<string, unknown>).elements = {};
+        const details = (file: CompiledPolicyFile) => (thrown(() => new PolicyRuntime([file])) as RegelrattRuntimeError).details;
+        expect(details(extra)).toMatchObject({ path: '/elements/0', keyword: 'oneOf' });
+        expect(details(missing)).toMatchObject({ path: '', keyword: 'required', params: { missingProperty: 'source' } });
+        expect(details(wrong)).toMatchObject({ path: '/elements', keyword: 'type', params: { type: 'array' } });
+        expect((thrown(() => new PolicyRuntime([missing])) as Error).message).toContain("fältet 'source' saknas");
+    });
+
+    test('a file of a newer minor version is refused, not half read; an older one is read', () => {
+        const newer = { ...tampered({ boolean: true }), schemaVersion: '1.99.0' };
+        const error = thrown(() => new PolicyRuntime([newer])) as RegelrattRuntimeError;
+        expect(error.code).toBe('unsupported-schema');
+        expect(error.message).toContain('schemaVersion 1.99.0 stöds inte');
+        expect(() => new PolicyRuntime([{ ...tampered({ boolean: true }), schemaVersion: '1.0.0' }])).not.toThrow();
+    });
+});
+
+describe('with the schema check turned off (files this process compiled), data still never runs as code', () => {
     test('a yes/no literal carrying code is read as a value, never as code', () => {
         globalThis.__regelrattPwned = undefined;
-        const runtime = new PolicyRuntime([tampered({ boolean: 'true) || (globalThis.__regelrattPwned = true' })]);
+        const runtime = new PolicyRuntime([smuggled[0][1]], { validate: false });
         evaluateCase(runtime, { citizen: { a: false } });
         runtime.placeInPathway('m', { a: false });
         expect(globalThis.__regelrattPwned).toBeUndefined();
@@ -36,23 +87,14 @@ describe('a tampered compiled file cannot run code', () => {
 
     test('an enumeration literal carrying code stays a string', () => {
         globalThis.__regelrattPwned = undefined;
-        const runtime = new PolicyRuntime([tampered({ enumeration: '"; globalThis.__regelrattPwned = true; "' })]);
-        try {
-            evaluateCase(runtime, { citizen: { a: false } });
-        } catch {
-            // A typed error is fine; running the code is not.
-        }
+        const runtime = new PolicyRuntime([smuggled[1][1]], { validate: false });
+        thrown(() => evaluateCase(runtime, { citizen: { a: false } })); // a typed error is fine; running the code is not
         expect(globalThis.__regelrattPwned).toBeUndefined();
     });
 
     test('an unknown comparison is a typed error, not code', () => {
-        const runtime = new PolicyRuntime([tampered({ boolean: true }, 'constructor')]);
-        let error: unknown;
-        try {
-            evaluateCase(runtime, { citizen: { a: true } });
-        } catch (caught) {
-            error = caught;
-        }
+        const runtime = new PolicyRuntime([smuggled[2][1]], { validate: false });
+        const error = thrown(() => evaluateCase(runtime, { citizen: { a: true } }));
         expect(error).toBeInstanceOf(RegelrattRuntimeError);
         expect((error as RegelrattRuntimeError).code).toBe('unsupported-schema');
     });

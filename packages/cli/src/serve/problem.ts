@@ -8,6 +8,7 @@ export type ProblemCode = RuntimeErrorCode | ServiceErrorCode;
 /** A short title per code, in both languages: a new runtime error code is a compile error here until it has one. */
 const TITLES = {
     'unsupported-schema': ['Den kompilerade policyn har en schemaversion som inte stöds', 'The compiled policy has an unsupported schema version'],
+    'invalid-file': ['Den kompilerade policyn följer inte formatet', 'The compiled policy does not follow the format'],
     'unknown-element': ['Policyn har inget sådant element', 'The policy has no such element'],
     'missing-attribute': ['Ett värde som frågan behöver saknas', 'A value the question needs is missing'],
     'unknown-attribute': ['Policyn har ingen sådan egenskap', 'The policy has no such attribute'],
@@ -33,7 +34,7 @@ const TITLES = {
 
 /** The HTTP status of each code: bad input is 4xx, never 500; only a fault in the service is. */
 const STATUS = {
-    'unsupported-schema': 500, 'unknown-element': 404, 'missing-attribute': 422, 'unknown-attribute': 422, 'value-outside-domain': 422,
+    'unsupported-schema': 500, 'invalid-file': 500, 'unknown-element': 404, 'missing-attribute': 422, 'unknown-attribute': 422, 'value-outside-domain': 422,
     'wrong-value-type': 422, 'no-valid-version': 422, 'unknown-level': 422, 'missing-level': 422, 'open-amount': 422, 'missing-date': 422,
     'not-computable': 422, 'no-matching-row': 422, 'several-matching-rows': 422,
     'bad-request': 400, 'invalid-json': 400, 'body-too-large': 413, 'unsupported-media-type': 415, 'not-found': 404, 'unauthorized': 401,
@@ -98,6 +99,7 @@ const expectedInEnglish = (expected: unknown) => String(expected)
  */
 const ENGLISH = {
     'unsupported-schema': d => (d.schemaVersion ? `schemaVersion ${named(d.schemaVersion)} is not supported; this runtime reads ${named(d.supported)}.` : undefined),
+    'invalid-file': d => (d.source ? `${named(d.source)} does not follow the compiled format${d.path ? ` at ${String(d.path)}` : ''} (schema keyword ${String(d.keyword)}${d.params && typeof d.params === 'object' && Object.keys(d.params).length > 0 ? ` ${JSON.stringify(d.params)}` : ''}); compile the source again with regelratt compile.` : undefined),
     'unknown-element': d => (d.reference ? `The policy has no ${named(d.kind)} '${named(d.reference)}'.` : d.column ? `${named(d.table)} has no column ${named(d.column)}.` : undefined),
     'missing-attribute': d => (d.attribute ? `No value given for ${named(d.attribute)}.` : 'The case has no "citizen" with the citizen\'s attributes.'),
     'unknown-attribute': d => (Array.isArray(d.attributes) ? `The policy has no attribute ${d.attributes.map(a => `'${named(a)}'`).join(', ')}.` : d.attribute ? `The policy has no attribute ${named(d.attribute)}.` : undefined),
