@@ -69,7 +69,8 @@ beforeAll(async () => {
     mkdirSync(workspace, { recursive: true });
     writeFileSync(path.join(workspace, 'egenskaper.regel'), vocabulary);
     writeFileSync(path.join(workspace, 'insatser.regel'), services);
-    child = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe' });
+    // --expose-gc: regelratt/memoryUsage then collects before it measures, so heap figures compare.
+    child = spawn(process.execPath, ['--expose-gc', server, '--stdio'], { stdio: 'pipe' });
     child.stderr.on('data', chunk => { stderr += String(chunk); });
     connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
@@ -341,4 +342,50 @@ describe('the language server over stdio', () => {
         const problems = (d: Diagnostic[]) => d.filter(x => (x.severity ?? 1) <= 2);
         expect(problems(await diagnosticsFor('djup.regel', d => problems(d).length === 0))).toEqual([]);
     });
+
+    test('the worst inputs the fuzzer and a hostile file found: each answered with its diagnostic, the server alive', async () => {
+        const worst: Array<[string, string, string]> = [
+            ['dubbletter.regel', Array.from({ length: 70_000 }, (_, i) => `område a${i % 10}`).join('\n'), 'too-many-findings'],
+            ['citat.regel', `insats hv "${'\\"'.repeat(125_000)}\n`, 'unterminated-text'],
+            ['siffror.regel', `nivåtabell t { nivå 1 : ${'9'.repeat(100_000)} kr }\n`, 'number-too-long'],
+            ['nivåer.regel', 'insats hemvård\nnivåtabell t { insats hemvård nivåer 0–10000000 nivå 0 : 0 kr }\n', 'number-out-of-bounds'],
+            ['inte.regel', `pilot p { inkludera när ${'inte '.repeat(444)}kognitiv_svikt }\n`, 'nesting-too-deep'],
+        ];
+        for (const [file, text, code] of worst) {
+            open(file, text);
+            const found = await diagnosticsFor(file, d => d.length > 0);
+            expect(found.map(d => d.code), file).toContain(code);
+            expect(found.length, file).toBeLessThanOrEqual(1001);
+            // Hover, completion and formatting on it answer (a result or nothing), never an error.
+            const position = { line: 0, character: 12 };
+            await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(file) }, position });
+            await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(file) }, position });
+            await connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: uri(file) }, options: { tabSize: 4, insertSpaces: true } });
+            change(file, 'område tillbaka\n');
+            await diagnosticsFor(file, d => d.every(x => x.code !== code));
+        }
+        expect(stderr).not.toContain('An error occurred');
+        expect(child.exitCode).toBeNull();
+    }, 120_000);
+
+    test('a 10 000-edit session leaves the heap where it was', async () => {
+        const measure = () => connection.sendRequest('regelratt/memoryUsage') as Promise<{ heapUsed: number; collected: boolean; documents: number }>;
+        const text = 'pilot redigerad { inkludera när ålder > 70 och kognitiv_svikt }\n';
+        open('redigeras.regel', text);
+        await diagnosticsFor('redigeras.regel');
+        const before = await measure();
+        expect(before.collected).toBe(true);
+        // Typing the line and taking it back, a character at a time, over and over: half-typed text on every edit.
+        for (let edit = 0; edit < 10_000; edit++) {
+            const step = edit % (2 * text.length);
+            change('redigeras.regel', step < text.length ? text.slice(0, step + 1) : text.slice(0, 2 * text.length - step - 1));
+        }
+        change('redigeras.regel', text);
+        const problems = (d: Diagnostic[]) => d.filter(x => (x.severity ?? 1) <= 2);
+        expect(problems(await diagnosticsFor('redigeras.regel', d => problems(d).length === 0))).toEqual([]);
+        const after = await measure();
+        expect(after.documents).toBe(before.documents);
+        // Flat: what one session of typing leaves behind is noise, not a leak (figures in the message).
+        expect(after.heapUsed, `heap before ${(before.heapUsed / 2 ** 20).toFixed(1)} MB, after ${(after.heapUsed / 2 ** 20).toFixed(1)} MB`).toBeLessThan(before.heapUsed * 1.25 + 8 * 2 ** 20);
+    }, 300_000);
 });

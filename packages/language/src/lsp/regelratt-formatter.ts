@@ -56,7 +56,9 @@ export class RegelrattFormatter extends AbstractFormatter {
     protected format(node: AstNode): void {
         const formatter = this.getNodeFormatter(node);
         if (ast.isPolicy(node)) {
-            node.elements.forEach((_, index) => formatter.property('elements', index).prepend(index === 0 ? Formatting.noIndent() : Formatting.newLine({ allowMore: true })));
+            // By node, not by `property('elements', index)`, which searches the file's elements for
+            // each index: quadratic, minutes for a file of 70 000 declarations.
+            node.elements.forEach((element, index) => formatter.node(element).prepend(index === 0 ? Formatting.noIndent() : Formatting.newLine({ allowMore: true })));
             return;
         }
         // Every token this node places one space from the one before, except its first (its parent

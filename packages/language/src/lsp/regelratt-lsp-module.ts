@@ -1,5 +1,6 @@
 import { documentPreview, DOCUMENT_PREVIEW_REQUEST, type DocumentPreviewParams } from './document-preview.js';
 import { EXAMPLE_TABLE_REQUEST, exampleTable } from './example-table.js';
+import { MEMORY_USAGE_REQUEST, memoryUsage } from './memory-usage.js';
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
@@ -65,6 +66,8 @@ export function createRegelrattLspServices(context: DefaultSharedModuleContext):
     context.connection?.onRequest(DOCUMENT_PREVIEW_REQUEST, (params: DocumentPreviewParams | undefined) => documentPreview(shared, Regelratt.i18n.Locale, params ?? {}));
     // The inline examples as a table, for a form (Regelrätt Studio).
     context.connection?.onRequest(EXAMPLE_TABLE_REQUEST, () => exampleTable(shared, Regelratt.i18n.Locale));
+    // What the server holds, for a bug report about memory (and the protocol tests' long sessions).
+    context.connection?.onRequest(MEMORY_USAGE_REQUEST, () => memoryUsage(shared));
     if (!context.connection) {
         shared.workspace.ConfigurationProvider.initialized({});
     }

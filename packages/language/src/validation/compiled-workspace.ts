@@ -28,7 +28,9 @@ export function compiledWorkspace(services: RegelrattServices): () => CompiledWo
                 const files = shared.workspace.LangiumDocuments.all.toArray()
                     .filter(document => isPolicy(document.parseResult.value))
                     .map(document => compilePolicy(document.parseResult.value as Ast.Policy, document.uri.path.split('/').pop() ?? ''));
-                return { files, runtime: new PolicyRuntime(files) };
+                // Compiled here, on every workspace change, from text that may be half-typed: the schema
+                // check is for files from elsewhere.
+                return { files, runtime: new PolicyRuntime(files, { validate: false }) };
             } catch {
                 return null;
             }
