@@ -1,20 +1,27 @@
 /**
- * `npm run fuzz`: mutates the example policies (deleting, duplicating, swapping and inserting
- * tokens and lines, truncating) and runs every stage on each input: parse, validate, analyse,
- * compile, validate the JSON against the shipped schema, and run the inline examples. A failure is
- * an internal error surfacing as a diagnostic (`unknown`, "An error occurred"), an exception out of
- * checking, compiling or the runtime that is not a typed runtime error, compiled JSON that breaks
- * the schema, or an input that takes more than a second. Failing inputs are minimised (by lines,
- * then characters) and written to test/fuzz/found/. Deterministic for a seed.
+ * `npm run fuzz`: half the inputs are derived from the grammar (generate-from-grammar.mjs: every
+ * construct, with the names it declares reused by its references), half are mutations of the
+ * example policies (deleting, duplicating, swapping and inserting tokens and lines, truncating), and
+ * a generated input is sometimes mutated too. Every stage runs on each input: parse, validate,
+ * analyse, compile, validate the JSON against the shipped schema, run the inline examples, and the
+ * language server's handlers (completion, hover, definition, formatting, symbols, semantic tokens,
+ * folding, code actions) at random places. A failure is an internal error surfacing as a diagnostic
+ * (`unknown`, "An error occurred"), an exception out of checking, compiling, the runtime (other than
+ * a typed runtime error) or a handler, compiled JSON that breaks the schema, or an input that takes
+ * more than a second. Failing inputs are minimised (by lines, then characters) and written to
+ * test/fuzz/found/. Deterministic for a seed.
  * Usage: node test/fuzz/fuzz.mjs [--count 1000] [--seed 1] [--quiet]
+ *        node test/fuzz/fuzz.mjs --replay test/fuzz/regressions   (every stage on each saved failure)
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { checkPolicies, compilePolicy, createRegelrattServices, RegelrattValidationRegistry } from '@regelratt/language';
+import { checkPolicies, compilePolicy, RegelrattValidationRegistry } from '@regelratt/language';
+import { createRegelrattLspServices } from '@regelratt/language/lsp';
 import { PolicyRuntime, RegelrattRuntimeError, runExamples } from '@regelratt/runtime';
+import { grammarGenerator } from './generate-from-grammar.mjs';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -22,6 +29,7 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const count = Number(option('--count', '1000'));
 let seed = Number(option('--seed', '1'));
 const quiet = args.includes('--quiet');
+const replay = option('--replay', undefined);
 
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const pick = list => list[Math.floor(random() * list.length)];
@@ -56,7 +64,9 @@ function mutate(text) {
     return result;
 }
 
-const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+// The language server's services (a superset of the checker's), without a connection.
+const { Regelratt } = createRegelrattLspServices(EmptyFileSystem);
+const generate = grammarGenerator(Regelratt.Grammar, random);
 // In the editor a check that trips over half-typed text stays silent (the syntax error explains it);
 // the fuzzer wants to see every such trip, so it can be fixed.
 RegelrattValidationRegistry.reportOnHalfTypedText = true;
@@ -69,6 +79,10 @@ async function run(text) {
         [checked] = await checkPolicies(Regelratt, [{ path: '/fuzz/a.regel', text }]);
     } catch (error) {
         return `check threw: ${error?.stack?.split('\n').slice(0, 3).join(' | ')}`;
+    }
+    const handlerFailure = await runHandlers(checked.document, text);
+    if (handlerFailure) {
+        return handlerFailure;
     }
     const crashed = checked.diagnostics.find(d => d.code === 'unknown' || d.code === 'internal-check-error' || /An error occurred/.test(d.message));
     if (crashed) {
@@ -96,6 +110,43 @@ async function run(text) {
     return ms > 1000 ? `slow: ${ms.toFixed(0)} ms` : undefined;
 }
 
+/** A position in the text, from a fraction (deterministic: the same input gets the same places). */
+function positionAt(text, fraction) {
+    const offset = Math.floor(fraction * (text.length + 1));
+    const before = text.slice(0, offset).split('\n');
+    return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+/**
+ * The language server's handlers on the checked document, as an editor calls them while the writer
+ * types: each may answer with nothing, but none may throw.
+ */
+async function runHandlers(document, text) {
+    const lsp = Regelratt.lsp;
+    const textDocument = { uri: document.uri.toString() };
+    const places = [0.1, 0.37, 0.5, 0.81, 1].map(f => positionAt(text, f));
+    const handlers = {
+        completion: () => Promise.all(places.map(position => lsp.CompletionProvider?.getCompletion(document, { textDocument, position }))),
+        hover: () => Promise.all(places.map(position => lsp.HoverProvider?.getHoverContent(document, { textDocument, position }))),
+        definition: () => Promise.all(places.map(position => lsp.DefinitionProvider?.getDefinition(document, { textDocument, position }))),
+        formatting: () => lsp.Formatter?.formatDocument(document, { textDocument, options: { tabSize: 4, insertSpaces: true } }),
+        symbols: () => lsp.DocumentSymbolProvider?.getSymbols(document, { textDocument }),
+        semanticTokens: () => lsp.SemanticTokenProvider?.semanticHighlight(document, { textDocument }),
+        folding: () => lsp.FoldingRangeProvider?.getFoldingRanges(document, { textDocument }),
+        codeActions: () => lsp.CodeActionProvider?.getCodeActions(document, {
+            textDocument, range: { start: places[0], end: places[4] }, context: { diagnostics: document.diagnostics ?? [] },
+        }),
+    };
+    for (const [name, handler] of Object.entries(handlers)) {
+        try {
+            await handler();
+        } catch (error) {
+            return `lsp ${name} threw: ${error?.stack?.split('\n').slice(0, 3).join(' | ')}`;
+        }
+    }
+    return undefined;
+}
+
 /** The failure kind without its details, so one failure is minimised to inputs that fail the same way. */
 const kind = failure => failure.replace(/:.*$/, '');
 
@@ -119,11 +170,27 @@ async function minimise(text, failure) {
     return current;
 }
 
+if (replay) {
+    // The failures found before, each fixed: every stage must pass on each of them again.
+    const files = readdirSync(path.resolve(replay)).filter(file => file.endsWith('.regel')).sort();
+    let failed = 0;
+    for (const file of files) {
+        const failure = await run(readFileSync(path.join(path.resolve(replay), file), 'utf8'));
+        if (failure) {
+            failed++;
+            console.log(`FAIL ${file}: ${failure}`);
+        }
+    }
+    console.log(`replay: ${files.length - failed} passed, ${failed} failed`);
+    process.exit(failed > 0 || files.length === 0 ? 1 : 0);
+}
+
 const started = performance.now();
 const failures = new Map();
 let slowest = 0;
 for (let index = 0; index < count; index++) {
-    const text = mutate(pick(corpus));
+    // Generated from the grammar or mutated from an example, alternately; a generated text mutated now and then.
+    const text = index % 2 === 1 ? (random() < 0.3 ? mutate(generate()) : generate()) : mutate(pick(corpus));
     const t = performance.now();
     const failure = await run(text);
     slowest = Math.max(slowest, performance.now() - t);

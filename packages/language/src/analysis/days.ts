@@ -1,13 +1,23 @@
-/** Calendar arithmetic on ISO dates (`YYYY-MM-DD`), which compare correctly as text. */
+/**
+ * Calendar arithmetic on ISO dates (`YYYY-MM-DD`), which compare correctly as text. A date that does
+ * not exist (`2021-13-01`, an `invalid-date` error of its own) is returned as it is, so that the
+ * checks around it go on rather than throw.
+ */
 
 export function dayBefore(isoDate: string): string {
     const date = new Date(`${isoDate}T00:00:00Z`);
+    if (Number.isNaN(date.getTime())) {
+        return isoDate;
+    }
     date.setUTCDate(date.getUTCDate() - 1);
     return date.toISOString().slice(0, 10);
 }
 
 export function dayAfter(isoDate: string): string {
     const date = new Date(`${isoDate}T00:00:00Z`);
+    if (Number.isNaN(date.getTime())) {
+        return isoDate;
+    }
     date.setUTCDate(date.getUTCDate() + 1);
     return date.toISOString().slice(0, 10);
 }

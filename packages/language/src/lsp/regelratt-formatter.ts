@@ -1,5 +1,6 @@
 import { CstUtils, type AstNode } from 'langium';
-import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
+import { AbstractFormatter, Formatting, type FormattingAction, type FormattingActionOptions, type FormattingContext, type FormattingMove } from 'langium/lsp';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 
 /** The keywords that start a clause of each block; each goes on its own line. */
@@ -53,6 +54,21 @@ const inlineBraces = new Set(['EnumerationType', 'Citizen', 'Comparison']);
  * declarations, clauses and rows are kept.
  */
 export class RegelrattFormatter extends AbstractFormatter {
+    // Half-typed blocks (a clause given twice, a brace short) can take the moves of `enheter { … }`
+    // one level out past the margin; Langium would then repeat the indent -1 times and throw.
+    // Indentation never goes below the margin.
+    protected override createLineTextEdit(range: Range, lines: number, context: FormattingContext, options: FormattingActionOptions): TextEdit {
+        return super.createLineTextEdit(range, lines, atMargin(context), options);
+    }
+
+    protected override createTabTextEdit(range: Range, hasPrevious: boolean, context: FormattingContext): TextEdit {
+        return super.createTabTextEdit(range, hasPrevious, atMargin(context));
+    }
+
+    protected override getIndentationCharacterCount(context: FormattingContext, formattingMove?: FormattingMove): number {
+        return Math.max(0, super.getIndentationCharacterCount(context, formattingMove));
+    }
+
     protected format(node: AstNode): void {
         const formatter = this.getNodeFormatter(node);
         if (ast.isPolicy(node)) {
@@ -227,4 +243,8 @@ function firstToken(cst: Cst): Cst | undefined {
 
 function countKeyword(node: AstNode, keyword: string): number {
     return placedTokens(node).filter(token => token.text === keyword && token.astNode === node).length;
+}
+
+function atMargin(context: FormattingContext): FormattingContext {
+    return context.indentation >= 0 ? context : { ...context, indentation: 0 };
 }
