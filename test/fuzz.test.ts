@@ -21,7 +21,7 @@ describe('the fuzzer\'s regressions', () => {
 });
 
 describe('the fuzzer, bounded', () => {
-    test.each([1, 2026])('seed %i: 600 mutated policies, no failure of any kind', seed => {
+    test.each([1, 2026])('seed %i: 600 generated and mutated policies, no failure of any kind', seed => {
         const run = spawnSync(process.execPath, [path.join(repository, 'test/fuzz/fuzz.mjs'), '--count', '600', '--seed', String(seed)], { cwd: repository, encoding: 'utf8', timeout: 240_000 });
         expect(run.stdout.match(/^FAIL .*$/gm) ?? [], run.stdout).toEqual([]);
         expect(run.stdout).toContain('600 passed, 0 failed');
