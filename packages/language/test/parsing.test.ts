@@ -1,6 +1,9 @@
+import { createDefaultCoreModule, createDefaultSharedCoreModule, EmptyFileSystem, inject } from 'langium';
 import { describe, expect, test } from 'vitest';
 import type { ast } from '@regelratt/language';
 import { MAX_CHAIN } from '../src/parser/regelratt-lexer.js';
+import { RegelrattGeneratedModule, RegelrattGeneratedSharedModule, RegelrattLanguageMetaData } from '../src/generated/module.js';
+import { RegelrattModule } from '../src/regelratt-module.js';
 import { checkTexts, codes, diagnosticsOf, services } from './check-text.js';
 
 async function parse(text: string): Promise<ast.Policy> {
@@ -154,5 +157,21 @@ describe('long chains of och, eller and arithmetic', () => {
         const redundant = (await diagnosticsOf(text)).filter(d => d.code === 'redundant-criterion');
         expect(redundant.length).toBe(parts);
         expect(new Set(redundant.map(d => d.line)).size).toBe(parts);
+    });
+});
+
+describe('the grammar, as Chevrotain checks it', () => {
+    test('passes the checks that production mode skips at start-up (ambiguities, unreachable tokens)', () => {
+        // The generated module runs in production mode, which skips them on every start-up.
+        expect(RegelrattLanguageMetaData.mode).toBe('production');
+        const shared = inject(createDefaultSharedCoreModule(EmptyFileSystem), RegelrattGeneratedSharedModule);
+        const checked = inject(createDefaultCoreModule({ shared }), RegelrattGeneratedModule, RegelrattModule, {
+            LanguageMetaData: () => ({ ...RegelrattLanguageMetaData, mode: 'development' as const }),
+        });
+        // Building the lexer and the parser with the checks on throws on the first definition error.
+        expect(() => checked.parser.LangiumParser).not.toThrow();
+        const result = checked.parser.LangiumParser.parse('område tätort\nnivåtabell t { område tätort nivå 1 : 2 037 kr }\n');
+        expect(result.lexerErrors).toEqual([]);
+        expect(result.parserErrors).toEqual([]);
     });
 });

@@ -50,8 +50,14 @@ export class RegelrattTokenBuilder extends DefaultTokenBuilder {
     protected override findLongerAlt(keyword: GrammarAST.Keyword, terminalTokens: TokenType[]): TokenType[] {
         return terminalTokens.filter(token => {
             const pattern = this.terminalPatterns.get(token);
-            // As Langium does (a keyword that could begin a longer terminal match yields to it), but with the flags kept.
-            return pattern !== undefined && RegExpUtils.partialMatches(new RegExp(`^${pattern.source}$`, pattern.flags), keyword.value);
+            if (pattern === undefined) {
+                return false;
+            }
+            // As Langium does (a keyword that could begin a longer terminal match yields to it), but with
+            // the flags kept. A keyword the terminal matches whole (every word against ID) is such a
+            // beginning already: the cheap test first, as this runs for every keyword at every start-up.
+            const whole = new RegExp(`^(?:${pattern.source})$`, pattern.flags);
+            return whole.test(keyword.value) || RegExpUtils.partialMatches(whole, keyword.value);
         });
     }
 }
@@ -61,14 +67,12 @@ let startCharacters: string[] | undefined;
 /** Every character of the Basic Multilingual Plane a name can start with: `_` and the letters (\p{L}). */
 function nameStartCharacters(): string[] {
     if (!startCharacters) {
-        const letter = /[\p{L}_]/u;
-        startCharacters = [];
-        for (let code = 0; code <= 0xffff; code++) {
-            const character = String.fromCharCode(code);
-            if (letter.test(character)) {
-                startCharacters.push(character);
-            }
+        // One native scan of the whole plane, rather than a test per character.
+        let plane = '';
+        for (let code = 0; code <= 0xffff; code += 0x1000) {
+            plane += String.fromCharCode(...Array.from({ length: 0x1000 }, (_, offset) => code + offset));
         }
+        startCharacters = plane.match(/[\p{L}_]/gu) ?? [];
     }
     return startCharacters;
 }
