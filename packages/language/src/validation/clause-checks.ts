@@ -1,4 +1,4 @@
-import { GrammarAST, GrammarUtils, type AstNode, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type ValidationChecks } from 'langium';
 import type { RegelrattAstType } from '../generated/ast.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { createReport } from './report.js';
@@ -18,11 +18,12 @@ export function clauseChecks(services: RegelrattServices): ValidationChecks<Rege
             return;
         }
         const report = createReport(accept, locale);
+        const byFeature = assignmentsByFeature(node.$cstNode, node);
         for (const [property, value] of Object.entries(node)) {
             if (property.startsWith('$') || Array.isArray(value) || value === undefined) {
                 continue;
             }
-            const assignments = GrammarUtils.findNodesForProperty(node.$cstNode, property);
+            const assignments = byFeature.get(property) ?? [];
             if (assignments.length > 1) {
                 const repeated = assignments[assignments.length - 1];
                 const assignment = GrammarUtils.findAssignment(repeated);
@@ -31,6 +32,36 @@ export function clauseChecks(services: RegelrattServices): ValidationChecks<Rege
         }
     };
     return Object.fromEntries(BLOCK_TYPES.map(type => [type, check])) as ValidationChecks<RegelrattAstType>;
+}
+
+/**
+ * The CST nodes of a node's own assignments, by feature, in text order: what
+ * `GrammarUtils.findNodesForProperty` finds for one property, for all of them in one walk (asked per
+ * property, it walked the block once for each of its properties).
+ */
+function assignmentsByFeature(root: CstNode, owner: AstNode): Map<string, CstNode[]> {
+    const found = new Map<string, CstNode[]>();
+    const visit = (node: CstNode, first: boolean): void => {
+        if (!first) {
+            const feature = AstUtils.getContainerOfType(node.grammarSource, GrammarAST.isAssignment)?.feature;
+            if (feature !== undefined) {
+                const list = found.get(feature);
+                if (list) {
+                    list.push(node);
+                } else {
+                    found.set(feature, [node]);
+                }
+                return;
+            }
+        }
+        if (isCompositeCstNode(node) && node.astNode === owner) {
+            for (const child of node.content) {
+                visit(child, false);
+            }
+        }
+    };
+    visit(root, true);
+    return found;
 }
 
 /** The keyword a writer sees at the start of the clause: `'diarienummer'`, or `'giltig'` for `validity=Validity`. */

@@ -15,11 +15,13 @@ export function nameChecks(services: RegelrattServices): ValidationChecks<Regelr
     const locator = services.workspace.AstNodeLocator;
     const byName = new WorkspaceCache<string, Map<string, AstNodeDescription[]>>(services.shared);
     // One pass over the index per workspace state; declarations in file and line order, so messages name the same "other" every time.
-    const declarationsNamed = (name: string): AstNodeDescription[] => byName.get('all', () => groupBy(
-        index.allElements().toArray().sort((a, b) => a.documentUri.toString().localeCompare(b.documentUri.toString())
-            || (a.nameSegment?.range.start.line ?? 0) - (b.nameSegment?.range.start.line ?? 0)),
-        description => description.name,
-    )).get(name) ?? [];
+    // Each description's file read once (not in every comparison of the sort) and compared as plain
+    // text; within a file the index lists declarations in text order already, and the sort is stable.
+    const declarationsNamed = (name: string): AstNodeDescription[] => byName.get('all', () => {
+        const keyed = index.allElements().toArray().map(description => ({ description, uri: description.documentUri.toString() }));
+        keyed.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+        return groupBy(keyed.map(k => k.description), description => description.name);
+    }).get(name) ?? [];
 
     const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
     return {
