@@ -6,9 +6,10 @@ import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
 
 /**
  * One semantics for decision tables: random tables written as .regel text go through the checker
- * (parser, exact gap and overlap analysis) and through the compiler and runtime. Every gap the
- * analysis reports must get `no-matching-row` from the runtime for its example citizen, every
- * overlap `several-matching-rows`; a table with no finding must answer every citizen of the domain.
+ * (parser, exact gap and overlap analysis) and through the compiler and runtime, under each hit
+ * policy (`unik`, `första`, and `valfri`, where overlapping rows must agree on their outputs). Every
+ * gap the analysis reports must get `no-matching-row` from the runtime for its example citizen,
+ * every overlap `several-matching-rows`; a table with no finding must answer every citizen.
  */
 interface Column { name: string; kind: 'integer' | 'enumeration' | 'boolean'; max: number; values: string[] }
 
@@ -38,22 +39,25 @@ const cellArb = (column: Column): fc.Arbitrary<string> => {
     );
 };
 
+type HitPolicy = 'unik' | 'första' | 'valfri';
+
+// Each row: its cells and its output (few values, so that `valfri` meets overlapping rows that agree and rows that do not).
 const tableArb = fc.integer({ min: 1, max: 2 })
     .chain(n => fc.tuple(...Array.from({ length: n }, (_, i) => columnArb(i))))
     .chain(columns => fc.tuple(
         fc.constant(columns),
-        fc.array(fc.tuple(...columns.map(cellArb)), { minLength: 1, maxLength: 4 }),
-        fc.boolean(),
+        fc.array(fc.tuple(fc.tuple(...columns.map(cellArb)), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom<HitPolicy>('unik', 'första', 'valfri'),
     ));
 
-function policyText(columns: Column[], rows: string[][], first: boolean): string {
+function policyText(columns: Column[], rows: Array<[string[], number]>, hit: HitPolicy): string {
     const attributes = columns.map(c => `egenskap ${c.name} : ${c.kind === 'integer' ? `heltal 0–${c.max}` : c.kind === 'boolean' ? 'ja/nej' : `en av { ${c.values.join(', ')} }`}`);
     return [
         ...attributes,
         'beslutstabell t {',
-        first ? '    träff första' : '',
+        hit === 'unik' ? '' : `    träff ${hit}`,
         `    | ${columns.map(c => c.name).join(' | ')} || rad |`,
-        ...rows.map((row, index) => `    | ${row.join(' | ')} || ${index + 1} |`),
+        ...rows.map(([cells, output]) => `    | ${cells.join(' | ')} || ${output} |`),
         '}',
     ].join('\n');
 }
@@ -82,8 +86,8 @@ function answerCode(runtime: PolicyRuntime, citizen: Record<string, string>): st
 describe('decision tables: the analysis and the runtime agree', () => {
     test('every reported gap and overlap is what the runtime answers for its example citizen, and no finding means every citizen gets a row', async () => {
         let findings = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, first]) => {
-            const text = policyText(columns, rows, first);
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit]) => {
+            const text = policyText(columns, rows, hit);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/diff/t.regel', text }]);
             const errors = checked.diagnostics.filter(d => d.severity === 'error');
             const analysed = errors.filter(d => d.code === 'decision-gap' || d.code === 'decision-overlap');
@@ -106,7 +110,7 @@ describe('decision tables: the analysis and the runtime agree', () => {
                 const failing = everyCitizen(columns).filter(citizen => answerCode(runtime, citizen) !== 'row');
                 expect(failing.length > 0, text).toBe(true);
             }
-        }), { numRuns: 200, seed: 20261125 });
+        }), { numRuns: 300, seed: 20261125 });
         // The generator must actually produce tables with findings, or the test proves little.
         expect(findings).toBeGreaterThan(50);
     });

@@ -137,12 +137,23 @@ async function runHandlers(document, text) {
             textDocument, range: { start: places[0], end: places[4] }, context: { diagnostics: document.diagnostics ?? [] },
         }),
     };
-    for (const [name, handler] of Object.entries(handlers)) {
-        try {
-            await handler();
-        } catch (error) {
-            return `lsp ${name} threw: ${error?.stack?.split('\n').slice(0, 3).join(' | ')}`;
+    // Langium catches some errors inside its handlers and logs them: a logged error is a failure too.
+    const logged = [];
+    const log = console.error;
+    console.error = (...parts) => logged.push(parts.map(part => (part instanceof Error ? part.stack?.split('\n').slice(0, 3).join(' | ') : String(part))).join(' '));
+    try {
+        for (const [name, handler] of Object.entries(handlers)) {
+            try {
+                await handler();
+            } catch (error) {
+                return `lsp ${name} threw: ${error?.stack?.split('\n').slice(0, 3).join(' | ')}`;
+            }
+            if (logged.length > 0) {
+                return `lsp ${name} logged an error: ${logged[0]}`;
+            }
         }
+    } finally {
+        console.error = log;
     }
     return undefined;
 }

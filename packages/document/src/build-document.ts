@@ -6,6 +6,13 @@ import { expressionText, PolicyRuntime, roundingText, runExamples, type ExampleR
 import { criterionSentence, number } from './criterion-sentence.js';
 import type { DocumentBlock, DocumentSection, LineChart, PolicyDocument } from './document-model.js';
 
+/** What each hit policy of a decision table means, as the document says it. */
+const HIT_POLICY_TEXT = {
+    unique: t => t('Precis en rad gäller för varje fall.', 'Exactly one row applies to each case.'),
+    first: t => t('Den första rad som stämmer gäller.', 'The first row that matches decides.'),
+    any: t => t('Flera rader får stämma för samma fall om de ger samma utfall; då gäller det utfallet.', 'Several rows may match the same case if they give the same outputs; those outputs then apply.'),
+} as const satisfies Record<DecisionTable['hitPolicy'], (t: (sv: string, en: string) => string) => string>;
+
 export interface DocumentInput {
     files: readonly CompiledPolicyFile[];
     /** Element id → what the writer wrote before it (its doc comment), shown as the element's prose. */
@@ -245,7 +252,7 @@ class DocumentBuilder {
                         {
                             type: 'paragraph', style: 'note',
                             text: [
-                                table.hitPolicy === 'first' ? this.t('Den första rad som stämmer gäller.', 'The first row that matches decides.') : this.t('Precis en rad gäller för varje fall.', 'Exactly one row applies to each case.'),
+                                HIT_POLICY_TEXT[table.hitPolicy](this.t.bind(this)),
                                 table.validity ? `${this.t('Gäller', 'In force')} ${this.validity(table.validity)}.` : '',
                             ].filter(Boolean).join(' '),
                         },

@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.3.0';
+export const SCHEMA_VERSION = '1.4.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -214,8 +214,8 @@ export interface DecisionRow {
 /** A decision table (since 1.2): rows of conditions on the inputs giving values for the outputs. */
 export interface DecisionTable extends ElementBase<'decisionTable'> {
     validity?: Validity;
-    /** `unique`: exactly one row matches every case; `first`: the first row that matches. */
-    hitPolicy: 'unique' | 'first';
+    /** `unique`: exactly one row matches every case; `first`: the first row that matches; `any` (since 1.4): rows may overlap where their outputs are the same. */
+    hitPolicy: 'unique' | 'first' | 'any';
     /** The levels a level input ranges over, where the table declares them. */
     levels?: { min: number; max: number };
     inputs: DecisionInput[];

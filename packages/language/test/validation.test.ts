@@ -281,6 +281,23 @@ describe('amounts that fall as need rises, in long tables', () => {
     });
 });
 
+describe('decision tables under träff valfri (DMN\'s Any)', () => {
+    const table = (second: string) => `${prelude}beslutstabell l {\n träff valfri\n | aktivitetsförmåga || nivå | avgift |\n | hög || 1 | 100 kr |\n | { hög, utvecklingsbar } || ${second} |\n | nedsatt || 3 | 300 kr |\n}`;
+
+    test('rows that overlap and give the same outputs are allowed', async () => {
+        const diagnostics = withoutNotes(await diagnosticsOf(table('1 | 100 kr')));
+        expect(diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+    });
+
+    test('rows that overlap with different outputs are an overlap, said as such, with the citizen', async () => {
+        const overlaps = (await diagnosticsOf(table('1 | 150 kr'))).filter(d => d.code === 'decision-overlap');
+        expect(overlaps.map(d => d.message)).toEqual([
+            "Raderna 1 och 2 i beslutstabellen l gäller samtidigt för: aktivitetsförmåga = hög, och de ger olika utfall; med 'träff valfri' får bara rader med samma utfall gälla samtidigt.",
+        ]);
+        expect(overlaps[0].witness?.example).toEqual({ aktivitetsförmåga: 'hög' });
+    });
+});
+
 describe('long enumerations', () => {
     test('each of 3 000 values resolves to its own value, and one misspelt among them is reported once', async () => {
         const values = Array.from({ length: 3000 }, (_, i) => `v${i}`);

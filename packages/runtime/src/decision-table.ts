@@ -27,6 +27,8 @@ export interface DecisionMatch {
 export class PreparedDecisionTable {
     private readonly rows: Array<CompiledCriterion | undefined>;
     private readonly texts: string[];
+    /** Each row's outputs as one text, so that rows giving the same outputs are seen to agree (`any`). */
+    private readonly outputKeys: string[];
     private readonly catalogue: AttributeCatalogue;
     readonly readsLevel: boolean;
 
@@ -37,13 +39,14 @@ export class PreparedDecisionTable {
             const conditions = row.when.filter((c): c is Criterion => c !== null);
             return conditions.length === 0 ? undefined : compileCriterion(conditions.length === 1 ? conditions[0] : { all: conditions }, this.catalogue);
         });
+        this.outputKeys = table.rows.map(row => JSON.stringify(row.then));
         this.texts = table.rows.map(row => {
             const conditions = row.when.filter((c): c is Criterion => c !== null);
             return conditions.length === 0 ? 'alla' : conditions.map(criterionText).join(' och ');
         });
     }
 
-    /** The row that decides for the case, by the table's hit policy; a typed error when none or (unique) several match. */
+    /** The row that decides for the case, by the table's hit policy; a typed error when none, or several (unique; any with different outputs), match. */
     match(values: CitizenValues, date: string, level: number | null | undefined): DecisionMatch {
         const table = this.table;
         if (!inForce(table.validity, date)) {
@@ -68,6 +71,15 @@ export class PreparedDecisionTable {
         }
         if (matching.length === 0) {
             throw new RegelrattRuntimeError('no-matching-row', `Ingen rad i ${table.name} gäller för fallet.`, { table: table.id });
+        }
+        // `any`: overlapping rows are allowed where they give the same outputs; the first of them answers.
+        if (matching.length > 1 && table.hitPolicy === 'any' && matching.every(index => this.outputKeys[index] === this.outputKeys[matching[0]])) {
+            return { row: matching[0], text: this.texts[matching[0]] };
+        }
+        if (matching.length > 1 && table.hitPolicy === 'any') {
+            throw new RegelrattRuntimeError('several-matching-rows',
+                `Flera rader i ${table.name} gäller för fallet (rad ${matching.map(i => i + 1).join(', ')}) och ger olika utfall; med valfri träff måste rader som överlappar ge samma.`,
+                { table: table.id, rows: matching.map(i => i + 1) });
         }
         if (matching.length > 1) {
             throw new RegelrattRuntimeError('several-matching-rows',

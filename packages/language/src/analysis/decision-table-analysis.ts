@@ -1,6 +1,7 @@
 import { ExactNumber, LEVEL_INPUT, type Criterion } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
-import { compileCell, inputAttribute } from '../compiler/compile-decision-table.js';
+import { isPathwayResult } from '../generated/ast.js';
+import { compileCell, compileResults, inputAttribute } from '../compiler/compile-decision-table.js';
 import { attributeDomain, type AnalysedAttribute } from './attribute-domain.js';
 import type { Case } from './case-split.js';
 import { analyseCoverage } from './pathway-coverage.js';
@@ -21,7 +22,8 @@ export interface DecisionAnalysis {
 /**
  * Gaps and overlaps of a decision table over the declared domains of its input columns, exactly, with
  * the same case split as förlopp coverage: each row is the conjunction of its cells. Under the unique
- * hit policy every case must match exactly one row; under `första` only gaps count. Undefined when a
+ * hit policy every case must match exactly one row; under `första` only gaps count; under `valfri`
+ * rows may overlap where they give the same outputs. Undefined when a
  * column or cell is unresolved or malformed (the ordinary checks report those).
  */
 export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis | undefined {
@@ -55,20 +57,39 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
         const conditions = cells.filter((c): c is Criterion => c !== null);
         rows.push(conditions.length === 1 ? conditions[0] : { all: conditions });
     }
-    const unique = table.hitPolicy !== 'första';
     const ids = rows.map((_, index) => String(index));
-    const result = analyseCoverage(rows.map((criterion, index) => ({
-        id: ids[index],
-        criterion,
-        // Under `första` any rows may overlap: the first one decides.
-        secondary: unique ? [] : ids,
-    })), attributes);
+    // The rows each row may hold together with, by hit policy: under `första` any (the first one
+    // decides), under `valfri` those giving the same outputs (DMN's Any), under `unik` none.
+    const outputs = table.hitPolicy === 'valfri' ? table.rows.map(outputKey) : [];
+    const allowed = (index: number): string[] => {
+        switch (table.hitPolicy ?? 'unik') {
+            case 'första': return ids;
+            case 'valfri': return ids.filter((_, other) => outputs[other] === outputs[index]);
+            case 'unik': return [];
+        }
+    };
+    const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes);
     // analyseCoverage has already joined touching regions of the same finding.
     return {
         findings: result.findings.map(finding => ({ kind: finding.kind, case: finding.case, rows: finding.pathways.map(Number) })),
         complete: result.complete,
         attributes,
     };
+}
+
+/**
+ * A row's outputs as one text, equal for rows that give the same outputs; unique to the row where an
+ * output is unresolved or half-typed (the ordinary checks report that), so such a row agrees with none.
+ */
+function outputKey(row: Ast.DecisionRow, index: number): string {
+    if (row.results.some(result => isPathwayResult(result) && !result.pathway.ref)) {
+        return `\u0000row ${index}`;
+    }
+    try {
+        return JSON.stringify(compileResults(row));
+    } catch {
+        return `\u0000row ${index}`;
+    }
 }
 
 /** Whether a cell has every part (half-typed text leaves a comparison without its value). */

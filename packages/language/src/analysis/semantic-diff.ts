@@ -266,7 +266,9 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
         if (matching.length === 0) {
             return sv ? 'ingen rad' : 'no row';
         }
-        if (matching.length > 1 && table.hitPolicy !== 'first') {
+        // As the runtime decides: `first` takes the first row, `any` too where the rows agree.
+        const agree = table.hitPolicy === 'any' && matching.every(index => JSON.stringify(table.rows[index].then) === JSON.stringify(table.rows[matching[0]].then));
+        if (matching.length > 1 && table.hitPolicy !== 'first' && !agree) {
             return sv ? `flera rader (${matching.map(i => i + 1).join(', ')})` : `several rows (${matching.map(i => i + 1).join(', ')})`;
         }
         const row = table.rows[matching[0]];

@@ -1,10 +1,13 @@
-import { LEVEL_INPUT, type Criterion, type DecisionTable } from '@regelratt/format';
+import { LEVEL_INPUT, type Criterion, type DecisionRow, type DecisionTable } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isPathwayResult } from '../generated/ast.js';
 import { comparisonOperators, compileLiteral } from './compile-criterion.js';
 import { compileOptionalAmount, compileValidity } from './compile-values.js';
 import { referenceId } from './element-ids.js';
 import { sourceSpan } from './source-span.js';
+
+/** The hit policy's word in the source, and in the compiled format (DMN's names). */
+const HIT_POLICIES = { unik: 'unique', första: 'first', valfri: 'any' } as const satisfies Record<Ast.HitPolicy, DecisionTable['hitPolicy']>;
 
 /** The attribute id an input column's cells test: the attribute's, or the level's. */
 export function inputAttribute(input: Ast.DecisionInput): string {
@@ -32,17 +35,22 @@ export function compileCell(cell: Ast.InputCell, attribute: string): Criterion |
     }
 }
 
+/** A row's output cells as the compiled format has them. */
+export function compileResults(row: Ast.DecisionRow): DecisionRow['then'] {
+    return row.results.map(result => (isPathwayResult(result) ? { pathway: referenceId(result.pathway) } : compileOptionalAmount(result)));
+}
+
 export function compileDecisionTable(table: Ast.DecisionTable, file: string): Omit<DecisionTable, 'id' | 'kind' | 'name' | 'title' | 'source'> {
     const attributes = table.header.inputs.map(inputAttribute);
     return {
         ...(table.validity ? { validity: compileValidity(table.validity) } : {}),
-        hitPolicy: table.hitPolicy === 'första' ? 'first' : 'unique',
+        hitPolicy: HIT_POLICIES[table.hitPolicy ?? 'unik'],
         ...(table.levels ? { levels: { min: Number(table.levels.min), max: Number(table.levels.max) } } : {}),
         inputs: table.header.inputs.map(input => (input.level ? { level: true as const } : { attribute: referenceId(input.attribute!) })),
         outputs: table.header.outputs.map(output => output.column),
         rows: table.rows.map(row => ({
             when: row.conditions.map((cell, index) => compileCell(cell, attributes[index])),
-            then: row.results.map(result => (isPathwayResult(result) ? { pathway: referenceId(result.pathway) } : compileOptionalAmount(result))),
+            then: compileResults(row),
             source: sourceSpan(row, file),
         })),
     };

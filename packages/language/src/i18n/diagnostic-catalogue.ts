@@ -228,8 +228,12 @@ export const diagnosticCatalogue = {
     },
     'decision-overlap': {
         severity: 'error',
-        sv: a => `Raderna ${a.rows} i beslutstabellen ${a.table} gäller samtidigt för: ${a.witness}; tabellen kräver en unik träff (skriv 'träff första' om den första raden ska gälla).`,
-        en: a => `Rows ${a.rows} of the decision table ${a.table} apply at the same time to: ${a.witness}; the table requires a unique hit (write 'träff första' if the first row is to decide).`,
+        sv: a => (a.hit === 'valfri'
+            ? `Raderna ${a.rows} i beslutstabellen ${a.table} gäller samtidigt för: ${a.witness}, och de ger olika utfall; med 'träff valfri' får bara rader med samma utfall gälla samtidigt.`
+            : `Raderna ${a.rows} i beslutstabellen ${a.table} gäller samtidigt för: ${a.witness}; tabellen kräver en unik träff (skriv 'träff första' om den första raden ska gälla).`),
+        en: a => (a.hit === 'valfri'
+            ? `Rows ${a.rows} of the decision table ${a.table} apply at the same time to: ${a.witness}, and they give different outputs; under 'träff valfri' only rows with the same outputs may apply together.`
+            : `Rows ${a.rows} of the decision table ${a.table} apply at the same time to: ${a.witness}; the table requires a unique hit (write 'träff första' if the first row is to decide).`),
     },
     'amount-falls-as-need-rises': {
         severity: 'warning',

@@ -93,7 +93,9 @@ export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
             // What goes in, what comes out, and how a row is chosen.
             const inputs = node.header.inputs.map(input => (input.level ? 'nivå' : input.attribute?.$refText ?? '?')).join(', ');
             const outputs = node.header.outputs.map(output => output.column).join(', ');
-            const policy = node.hitPolicy === 'första' ? (sv ? 'första träff' : 'first hit') : (sv ? 'unik träff' : 'unique hit');
+            const policy = node.hitPolicy === 'första' ? (sv ? 'första träff' : 'first hit')
+                : node.hitPolicy === 'valfri' ? (sv ? 'valfri träff (rader som överlappar ger samma utfall)' : 'any hit (overlapping rows give the same outputs)')
+                    : (sv ? 'unik träff' : 'unique hit');
             lines.push(`${inputs} → ${outputs} · ${node.rows.length} ${sv ? (node.rows.length === 1 ? 'rad' : 'rader') : (node.rows.length === 1 ? 'row' : 'rows')} · ${policy}`);
         }
         const basis = (node as { legalBasis?: Ast.LawReference[] }).legalBasis;

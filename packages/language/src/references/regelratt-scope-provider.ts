@@ -1,4 +1,4 @@
-import { DefaultScopeProvider, EMPTY_SCOPE, MapScope, type AstNodeDescription, type ReferenceInfo, type Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, type AstNodeDescription, type ReferenceInfo, type Scope } from 'langium';
 import { isEnumerationLiteral, isEnumerationType, type EnumerationType } from '../generated/ast.js';
 import { attributeOfLiteralOwner } from './cell-attribute.js';
 
@@ -20,6 +20,11 @@ export class RegelrattScopeProvider extends DefaultScopeProvider {
             const owner = context.container.$container;
             const type = attributeOfLiteralOwner(owner)?.type;
             return isEnumerationType(type) ? this.enumerationScope(type) : EMPTY_SCOPE;
+        }
+        if (!AstUtils.findRootNode(context.container).$document) {
+            // Completion asks about a node it made up for half-typed text, outside any document:
+            // Langium's local scopes would throw; the workspace's names are what it can offer.
+            return this.getGlobalScope(this.reflection.getReferenceType(context), context);
         }
         return super.getScope(context);
     }

@@ -17,8 +17,9 @@ const EQUALITY = new Set(['=', '≠', '!=']);
 
 /**
  * Decision tables: every row has a cell per column, cells fit their column's type, output columns are
- * named once, and the rows cover every case exactly once (unique hit policy) or at least once
- * (`träff första`), each gap and overlap with its example citizen. All gaps and overlaps are
+ * named once, and the rows cover every case exactly once (unique hit policy), at least once
+ * (`träff första`) or at least once with overlapping rows agreeing on their outputs (`träff valfri`),
+ * each gap and overlap with its example citizen. All gaps and overlaps are
  * reported: a reviewer reads each one, and `--format json` must list them all.
  */
 export function decisionTableChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
@@ -117,7 +118,7 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                     const [first, ...others] = finding.rows;
                     const later = table.rows[others[others.length - 1]];
                     report('decision-overlap', {
-                        table: table.name, rows: finding.rows.map(r => r + 1).join(locale.current === 'sv' ? ' och ' : ' and '), witness: witness.text,
+                        table: table.name, rows: finding.rows.map(r => r + 1).join(locale.current === 'sv' ? ' och ' : ' and '), witness: witness.text, hit: table.hitPolicy ?? 'unik',
                     }, { node: later, relatedInformation: relatedAt(table.rows[first], `rad ${first + 1}`) }, witness);
                 }
             }
