@@ -7,7 +7,8 @@ import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
 /**
  * One semantics for decision tables: random tables written as .regel text go through the checker
  * (parser, exact gap and overlap analysis) and through the compiler and runtime, under each hit
- * policy (`unik`, `första`, and `valfri`, where overlapping rows must agree on their outputs). Every
+ * policy (`unik`, `första`, `valfri`, where overlapping rows must agree on their outputs, and the
+ * `samla` aggregations, where overlaps are the point and a sum or count over no row is 0). Every
  * gap the analysis reports must get `no-matching-row` from the runtime for its example citizen,
  * every overlap `several-matching-rows`; a table with no finding must answer every citizen.
  */
@@ -39,7 +40,7 @@ const cellArb = (column: Column): fc.Arbitrary<string> => {
     );
 };
 
-type HitPolicy = 'unik' | 'första' | 'valfri';
+type HitPolicy = 'unik' | 'första' | 'valfri' | 'samla summa' | 'samla min' | 'samla max' | 'samla antal';
 
 // Each row: its cells and its output (few values, so that `valfri` meets overlapping rows that agree and rows that do not).
 const tableArb = fc.integer({ min: 1, max: 2 })
@@ -47,7 +48,7 @@ const tableArb = fc.integer({ min: 1, max: 2 })
     .chain(columns => fc.tuple(
         fc.constant(columns),
         fc.array(fc.tuple(fc.tuple(...columns.map(cellArb)), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 4 }),
-        fc.constantFrom<HitPolicy>('unik', 'första', 'valfri'),
+        fc.constantFrom<HitPolicy>('unik', 'första', 'valfri', 'samla summa', 'samla min', 'samla max', 'samla antal'),
     ));
 
 function policyText(columns: Column[], rows: Array<[string[], number]>, hit: HitPolicy): string {
@@ -110,7 +111,7 @@ describe('decision tables: the analysis and the runtime agree', () => {
                 const failing = everyCitizen(columns).filter(citizen => answerCode(runtime, citizen) !== 'row');
                 expect(failing.length > 0, text).toBe(true);
             }
-        }), { numRuns: 300, seed: 20261125 });
+        }), { numRuns: 400, seed: 20261125 });
         // The generator must actually produce tables with findings, or the test proves little.
         expect(findings).toBeGreaterThan(50);
     });

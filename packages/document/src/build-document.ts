@@ -11,6 +11,7 @@ const HIT_POLICY_TEXT = {
     unique: t => t('Precis en rad gäller för varje fall.', 'Exactly one row applies to each case.'),
     first: t => t('Den första rad som stämmer gäller.', 'The first row that matches decides.'),
     any: t => t('Flera rader får stämma för samma fall om de ger samma utfall; då gäller det utfallet.', 'Several rows may match the same case if they give the same outputs; those outputs then apply.'),
+    collect: t => t('Alla rader som stämmer gäller, och deras utfall läggs samman.', 'Every row that matches applies, and their outputs are combined.'),
 } as const satisfies Record<DecisionTable['hitPolicy'], (t: (sv: string, en: string) => string) => string>;
 
 export interface DocumentInput {

@@ -214,8 +214,17 @@ export interface DecisionRow {
 /** A decision table (since 1.2): rows of conditions on the inputs giving values for the outputs. */
 export interface DecisionTable extends ElementBase<'decisionTable'> {
     validity?: Validity;
-    /** `unique`: exactly one row matches every case; `first`: the first row that matches; `any` (since 1.4): rows may overlap where their outputs are the same. */
-    hitPolicy: 'unique' | 'first' | 'any';
+    /**
+     * `unique`: exactly one row matches every case; `first`: the first row that matches; since 1.4,
+     * `any`: rows may overlap where their outputs are the same, and `collect`: every matching row,
+     * its outputs aggregated by `aggregation`.
+     */
+    hitPolicy: 'unique' | 'first' | 'any' | 'collect';
+    /**
+     * For `collect` (since 1.4): `sum` of each column over the matching rows (0 when none), `min` or
+     * `max` of them (no matching row is `no-matching-row`), or `count` of the matching rows in every column.
+     */
+    aggregation?: 'sum' | 'min' | 'max' | 'count';
     /** The levels a level input ranges over, where the table declares them. */
     levels?: { min: number; max: number };
     inputs: DecisionInput[];

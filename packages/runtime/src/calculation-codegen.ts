@@ -417,6 +417,11 @@ class CalculationGenerator {
             return criteria.length === 0 ? 'true' : this.emitter.expression(criteria.length === 1 ? criteria[0] : { all: criteria });
         });
         const lines = [`if (!kt[${slot}]) throw F;`];
+        if (table.hitPolicy === 'collect') {
+            // Several rows aggregated: left to the exact evaluator.
+            lines.push('throw F;');
+            return lines;
+        }
         if (table.hitPolicy === 'first') {
             lines.push(conditions.map((condition, row) => `if (${condition}) ${variable} = ${row};`).join(' else '));
         } else {

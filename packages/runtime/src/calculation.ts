@@ -1,8 +1,8 @@
-import { ExactNumber, type Criterion, type Expression, type HourlyRate, type FlatRate, type Parameter, type PlaceRate } from '@regelratt/format';
+import { ExactNumber, type Criterion, type DecisionTable, type Expression, type HourlyRate, type FlatRate, type Parameter, type PlaceRate } from '@regelratt/format';
 import type { AttributeCatalogue, CitizenValues } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { generateCalculation, type FastCalculation } from './calculation-codegen.js';
-import { PreparedDecisionTable } from './decision-table.js';
+import { PreparedDecisionTable, type DecisionMatch } from './decision-table.js';
 import { criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';
 import { inForce, type MoneyTrace, type PreparedTable } from './money.js';
 import type { PolicySet } from './policy-set.js';
@@ -41,7 +41,6 @@ export class Calculator {
 
     private readonly decisionTables = new Map<string, PreparedDecisionTable>();
     private readonly closures = new WeakMap<Expression, Compiled>();
-    private readonly cells = new WeakMap<object, ExactNumber>();
     private readonly generated = new Map<string, FastCalculation | null>();
 
     constructor(
@@ -233,22 +232,12 @@ export class Calculator {
     private decide(id: string, column: string | undefined, context: EvaluationContext): ExactNumber {
         const prepared = this.decisionTable(id);
         const index = prepared.column(column);
-        const match = prepared.match(context.values, context.date, context.level);
-        const cell = prepared.table.rows[match.row].then[index];
-        const name = `${prepared.table.name}${column ? `.${column}` : ''}`;
-        if (!cell || 'open' in cell) {
-            throw new RegelrattRuntimeError('open-amount', `Policyn anger inget värde för ${name} på rad ${match.row + 1}.`, { table: prepared.table.id, row: match.row + 1 });
+        const matches = prepared.matches(context.values, context.date, context.level);
+        const value = prepared.value(matches, index);
+        if (context.trace) {
+            const name = `${prepared.table.name}${column ? `.${column}` : ''}`;
+            context.trace.push({ step: `${name}, ${matchesText(prepared.table, matches)}`, value: value.toDecimal() });
         }
-        if ('pathway' in cell) {
-            throw new RegelrattRuntimeError('not-computable', `${name} ger ett förlopp på rad ${match.row + 1}, inget tal att räkna med.`, { table: prepared.table.id, row: match.row + 1 });
-        }
-        let value = this.cells.get(cell);
-        if (!value) {
-            const raw = ExactNumber.parse(cell.value);
-            value = cell.unit === '%' ? raw.divide(HUNDRED) : raw;
-            this.cells.set(cell, value);
-        }
-        context.trace?.push({ step: `${name}, rad ${match.row + 1} (${match.text})`, value: value.toDecimal() });
         return value;
     }
 
@@ -287,4 +276,15 @@ export class Calculator {
         }
         return compiled;
     }
+}
+
+const AGGREGATION_WORDS = { sum: 'summan', min: 'det minsta', max: 'det största', count: 'antalet' } as const;
+
+/** Which rows answered, for the trace: `rad 3 (besök_per_vecka i 7–20)`, or `summan av rad 1, 4` under `collect`. */
+function matchesText(table: DecisionTable, matches: readonly DecisionMatch[]): string {
+    if (table.hitPolicy !== 'collect') {
+        return `rad ${matches[0].row + 1} (${matches[0].text})`;
+    }
+    const word = AGGREGATION_WORDS[table.aggregation ?? 'sum'];
+    return matches.length === 0 ? `${word} av inga rader` : `${word} av rad ${matches.map(m => m.row + 1).join(', ')}`;
 }

@@ -1,4 +1,6 @@
-import { LEVEL_INPUT, type Attribute, type Criterion, type DecisionTable } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, type Attribute, type Criterion, type DecisionTable } from '@regelratt/format';
+
+const HUNDRED = ExactNumber.of(100n);
 import { attributeEntry, CitizenValues, type AttributeCatalogue } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { criterionText } from './expression-text.js';
@@ -29,6 +31,8 @@ export class PreparedDecisionTable {
     private readonly texts: string[];
     /** Each row's outputs as one text, so that rows giving the same outputs are seen to agree (`any`). */
     private readonly outputKeys: string[];
+    /** Output cells as exact numbers (shares as fractions), parsed once. */
+    private readonly cellValues = new WeakMap<object, ExactNumber>();
     private readonly catalogue: AttributeCatalogue;
     readonly readsLevel: boolean;
 
@@ -46,19 +50,86 @@ export class PreparedDecisionTable {
         });
     }
 
-    /** The row that decides for the case, by the table's hit policy; a typed error when none, or several (unique; any with different outputs), match. */
-    match(values: CitizenValues, date: string, level: number | null | undefined): DecisionMatch {
+    /** The case as the rows read it: with its level where a column reads the level; typed errors for a table out of force or a level missing. */
+    private subject(values: CitizenValues, date: string, level: number | null | undefined): CitizenValues {
         const table = this.table;
         if (!inForce(table.validity, date)) {
             throw new RegelrattRuntimeError('no-valid-version', `${table.name} gäller inte ${date}.`, { table: table.id, date });
         }
-        let subject = values;
-        if (this.readsLevel) {
-            if (level === undefined || level === null) {
-                throw new RegelrattRuntimeError('missing-level', `${table.name} läser fallets nivå, men frågan anger ingen nivå.`, { table: table.id });
-            }
-            subject = new CitizenValues({ ...values.input, nivå: level }, this.catalogue);
+        if (!this.readsLevel) {
+            return values;
         }
+        if (level === undefined || level === null) {
+            throw new RegelrattRuntimeError('missing-level', `${table.name} läser fallets nivå, men frågan anger ingen nivå.`, { table: table.id });
+        }
+        return new CitizenValues({ ...values.input, nivå: level }, this.catalogue);
+    }
+
+    /**
+     * The rows whose outputs answer for the case: the one deciding row (see `match`), or under
+     * `collect` every matching row, in order; none is an answer for a sum or a count, and
+     * `no-matching-row` for a minimum or maximum.
+     */
+    matches(values: CitizenValues, date: string, level: number | null | undefined): DecisionMatch[] {
+        const table = this.table;
+        if (table.hitPolicy !== 'collect') {
+            return [this.match(values, date, level)];
+        }
+        const subject = this.subject(values, date, level);
+        const matching: DecisionMatch[] = [];
+        this.rows.forEach((row, index) => {
+            if (!row || row.test(subject)) {
+                matching.push({ row: index, text: this.texts[index] });
+            }
+        });
+        if (matching.length === 0 && (table.aggregation === 'min' || table.aggregation === 'max')) {
+            throw new RegelrattRuntimeError('no-matching-row', `Ingen rad i ${table.name} gäller för fallet.`, { table: table.id });
+        }
+        return matching;
+    }
+
+    /**
+     * One output column's value for the rows that answer: the row's value, or under `collect` the
+     * sum, minimum or maximum of theirs (the number of rows for `count`). A value the policy leaves
+     * open is `open-amount`; a förlopp is no number (`not-computable`).
+     */
+    value(matches: readonly DecisionMatch[], column: number): ExactNumber {
+        const table = this.table;
+        const name = `${table.name}.${table.outputs[column]}`;
+        if (table.hitPolicy === 'collect' && table.aggregation === 'count') {
+            return ExactNumber.of(BigInt(matches.length));
+        }
+        const values = matches.map(match => {
+            const cell = table.rows[match.row].then[column];
+            if (!cell || 'open' in cell) {
+                throw new RegelrattRuntimeError('open-amount', `Policyn anger inget värde för ${name} på rad ${match.row + 1}.`, { table: table.id, row: match.row + 1, column: table.outputs[column] });
+            }
+            if ('pathway' in cell) {
+                throw new RegelrattRuntimeError('not-computable', `${name} ger ett förlopp på rad ${match.row + 1}, inget tal att räkna med.`, { table: table.id, row: match.row + 1 });
+            }
+            let value = this.cellValues.get(cell);
+            if (!value) {
+                const raw = ExactNumber.parse(cell.value);
+                value = cell.unit === '%' ? raw.divide(HUNDRED) : raw;
+                this.cellValues.set(cell, value);
+            }
+            return value;
+        });
+        switch (table.hitPolicy === 'collect' ? table.aggregation ?? 'sum' : 'single') {
+            case 'min': return values.reduce((a, b) => (b.compare(a) < 0 ? b : a));
+            case 'max': return values.reduce((a, b) => (b.compare(a) > 0 ? b : a));
+            case 'sum': return values.reduce((a, b) => a.add(b), ExactNumber.ZERO);
+            default: return values[0];
+        }
+    }
+
+    /**
+     * The row that decides for the case, by the table's hit policy; a typed error when none, or several
+     * (unique; any with different outputs), match. Not for `collect`, whose answer is `matches`.
+     */
+    match(values: CitizenValues, date: string, level: number | null | undefined): DecisionMatch {
+        const table = this.table;
+        const subject = this.subject(values, date, level);
         const matching: number[] = [];
         for (let index = 0; index < this.rows.length; index++) {
             const row = this.rows[index];

@@ -6,6 +6,7 @@ import { generateCaseAnswerer } from './case-codegen.js';
 import type { CaseAnswer, CaseInput } from './evaluate-case.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
 import { Calculator } from './calculation.js';
+import type { DecisionMatch, PreparedDecisionTable } from './decision-table.js';
 import { fee } from './fee.js';
 import { compensation, netEffect, PreparedTable, type Amount, type MoneyTrace } from './money.js';
 import { RegelrattRuntimeError } from './runtime-error.js';
@@ -15,8 +16,10 @@ import { PolicySet, type LoadOptions } from './policy-set.js';
 /** The row of a decision table that decided, and its outputs (`null`: left open by the policy). */
 export interface Decision {
     table: string;
-    /** 1-based, as a reader counts the rows. */
+    /** 1-based, as a reader counts the rows; under `collect` the first matching row, or 0 when none matches. */
     row: number;
+    /** Under `collect`: every matching row, 1-based (the outputs are their sum, minimum, maximum or count). */
+    rows?: number[];
     conditions: string;
     outputs: Record<string, string | null>;
 }
@@ -104,6 +107,9 @@ export class PolicyRuntime {
             throw new RegelrattRuntimeError('missing-date', `En beslutstabell läses på ett datum; ange datum för ${table}.`, { table });
         }
         const prepared = this.calculator.decisionTable(table);
+        if (prepared.table.hitPolicy === 'collect') {
+            return this.collect(prepared, prepared.matches(this.values(question.citizen ?? {}), question.date, question.level));
+        }
         const match = prepared.match(this.values(question.citizen ?? {}), question.date, question.level);
         const row = prepared.table.rows[match.row];
         const outputs: Record<string, string | null> = {};
@@ -114,6 +120,28 @@ export class PolicyRuntime {
                 : cell.unit === '%' ? ExactNumber.parse(cell.value).divide(ExactNumber.of(100n)).toDecimal() : cell.value;
         });
         return { table: prepared.table.id, row: match.row + 1, conditions: match.text, outputs };
+    }
+
+    /** A `collect` table's answer: each column aggregated over the matching rows; `null` where a matching row leaves its value open. */
+    private collect(prepared: PreparedDecisionTable, matches: readonly DecisionMatch[]): Decision {
+        const outputs: Record<string, string | null> = {};
+        prepared.table.outputs.forEach((column, index) => {
+            try {
+                outputs[column] = prepared.value(matches, index).toDecimal();
+            } catch (error) {
+                if (!(error instanceof RegelrattRuntimeError) || error.code !== 'open-amount') {
+                    throw error;
+                }
+                outputs[column] = null;
+            }
+        });
+        return {
+            table: prepared.table.id,
+            row: matches.length > 0 ? matches[0].row + 1 : 0,
+            rows: matches.map(match => match.row + 1),
+            conditions: matches.map(match => match.text).join('; ') || 'ingen rad',
+            outputs,
+        };
     }
 
     /** One output of a decision: the named column, or the only one; an open value is an `open-amount` error. */

@@ -59,19 +59,26 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
     }
     const ids = rows.map((_, index) => String(index));
     // The rows each row may hold together with, by hit policy: under `första` any (the first one
-    // decides), under `valfri` those giving the same outputs (DMN's Any), under `unik` none.
+    // decides), under `valfri` those giving the same outputs (DMN's Any), under `samla` any (all of
+    // them count), under `unik` none.
     const outputs = table.hitPolicy === 'valfri' ? table.rows.map(outputKey) : [];
     const allowed = (index: number): string[] => {
         switch (table.hitPolicy ?? 'unik') {
             case 'första': return ids;
             case 'valfri': return ids.filter((_, other) => outputs[other] === outputs[index]);
             case 'unik': return [];
+            // Every matching row counts: overlaps are the point.
+            case 'samla': return ids;
         }
     };
     const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes);
+    // A sum or a count over no row is 0, an answer: only `min` and `max` need a row for every case.
+    const gapsCount = table.hitPolicy !== 'samla' || table.aggregation === 'min' || table.aggregation === 'max';
     // analyseCoverage has already joined touching regions of the same finding.
     return {
-        findings: result.findings.map(finding => ({ kind: finding.kind, case: finding.case, rows: finding.pathways.map(Number) })),
+        findings: result.findings
+            .filter(finding => finding.kind !== 'gap' || gapsCount)
+            .map(finding => ({ kind: finding.kind, case: finding.case, rows: finding.pathways.map(Number) })),
         complete: result.complete,
         attributes,
     };

@@ -263,6 +263,9 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
     });
     const decision = (table: DecisionTable) => (verdicts: readonly boolean[]): string => {
         const matching = verdicts.flatMap((holds, index) => (holds ? [index] : []));
+        if (table.hitPolicy === 'collect') {
+            return collectedText(table, matching, context.locale);
+        }
         if (matching.length === 0) {
             return sv ? 'ingen rad' : 'no row';
         }
@@ -397,6 +400,33 @@ function withUnit(decimal: string, quantity: { unit: string; per?: string }, loc
     const number = locale === 'sv' ? swedishDecimal(decimal) : decimal;
     const per = quantity.per ? `/${({ month: 'mån', hour: 'h', day: 'dygn', week: 'vecka', year: 'år' } as Record<string, string>)[quantity.per] ?? quantity.per}` : '';
     return quantity.unit === 'none' ? `${sign}${number}` : `${sign}${number} ${quantity.unit}${per}`;
+}
+
+/**
+ * A `collect` table's answer in words, as the runtime computes it: each column's sum, minimum or
+ * maximum over the matching rows (with the unit of its cells), or the number of rows.
+ */
+function collectedText(table: DecisionTable, matching: readonly number[], locale: MessageLocale): string {
+    const sv = locale === 'sv';
+    if (table.aggregation === 'count') {
+        return `${sv ? 'antal rader' : 'number of rows'} ${matching.length}`;
+    }
+    if (matching.length === 0 && (table.aggregation === 'min' || table.aggregation === 'max')) {
+        return sv ? 'ingen rad' : 'no row';
+    }
+    return table.outputs.map((column, index) => {
+        const cells = matching.map(row => table.rows[row].then[index]);
+        if (cells.some(cell => !cell || 'open' in cell || 'pathway' in cell)) {
+            return `${column} ${sv ? 'ej angivet' : 'not given'}`;
+        }
+        const amounts = cells as Array<Extract<OptionalAmount, { value: string }>>;
+        const values = amounts.map(cell => ExactNumber.parse(cell.value));
+        const combined = table.aggregation === 'min' ? values.reduce((a, b) => (b.compare(a) < 0 ? b : a))
+            : table.aggregation === 'max' ? values.reduce((a, b) => (b.compare(a) > 0 ? b : a))
+                : values.reduce((a, b) => a.add(b), ExactNumber.ZERO);
+        const unit = amounts[0] ?? table.rows.map(row => row.then[index]).find((cell): cell is Extract<OptionalAmount, { value: string }> => !!cell && 'value' in cell);
+        return `${column} ${unit ? withUnit(combined.toDecimal(), unit, locale, false) : combined.toDecimal()}`;
+    }).join(', ');
 }
 
 function cellText(cell: OptionalAmount | undefined, locale: MessageLocale): string {

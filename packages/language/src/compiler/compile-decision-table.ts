@@ -7,7 +7,8 @@ import { referenceId } from './element-ids.js';
 import { sourceSpan } from './source-span.js';
 
 /** The hit policy's word in the source, and in the compiled format (DMN's names). */
-const HIT_POLICIES = { unik: 'unique', första: 'first', valfri: 'any' } as const satisfies Record<Ast.HitPolicy, DecisionTable['hitPolicy']>;
+const HIT_POLICIES = { unik: 'unique', första: 'first', valfri: 'any', samla: 'collect' } as const satisfies Record<NonNullable<Ast.DecisionTable['hitPolicy']>, DecisionTable['hitPolicy']>;
+const AGGREGATIONS = { summa: 'sum', min: 'min', max: 'max', antal: 'count' } as const satisfies Record<Ast.Aggregation, NonNullable<DecisionTable['aggregation']>>;
 
 /** The attribute id an input column's cells test: the attribute's, or the level's. */
 export function inputAttribute(input: Ast.DecisionInput): string {
@@ -45,6 +46,8 @@ export function compileDecisionTable(table: Ast.DecisionTable, file: string): Om
     return {
         ...(table.validity ? { validity: compileValidity(table.validity) } : {}),
         hitPolicy: HIT_POLICIES[table.hitPolicy ?? 'unik'],
+        // `träff samla` alone sums, as DMN's C without an aggregation lists and a policy means the total.
+        ...(table.hitPolicy === 'samla' ? { aggregation: AGGREGATIONS[table.aggregation ?? 'summa'] } : {}),
         ...(table.levels ? { levels: { min: Number(table.levels.min), max: Number(table.levels.max) } } : {}),
         inputs: table.header.inputs.map(input => (input.level ? { level: true as const } : { attribute: referenceId(input.attribute!) })),
         outputs: table.header.outputs.map(output => output.column),

@@ -98,6 +98,10 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 if (pathway && value) {
                     report('mixed-column', { table: table.name, column: output.column }, { node: output, property: 'column' });
                 }
+                // `träff samla` adds the rows' outputs up (or takes their least or greatest): förlopp cannot be.
+                if (pathway && table.hitPolicy === 'samla' && table.aggregation !== 'antal') {
+                    report('not-aggregable', { table: table.name, column: output.column }, { node: output, property: 'column' });
+                }
             });
             const analysis = analyseDecisionTable(table);
             if (!analysis) {
@@ -107,7 +111,9 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 report('analysis-undecided', { what: locale.current === 'sv' ? 'beslutstabellens täckning' : 'the coverage of the decision table', budget: CASE_BUDGET.toLocaleString('sv-SE') }, { node: table, property: 'name' });
                 return;
             }
-            if (!analysis.findings.some(finding => finding.kind === 'overlap')) {
+            // Row by row says nothing about a sum of rows: a collecting table is analysed over need where a
+            // calculation reads it (its need columns count for the calculation: calculation-need-checks.ts).
+            if (table.hitPolicy !== 'samla' && !analysis.findings.some(finding => finding.kind === 'overlap')) {
                 reportFallingAmounts(table, analysis);
             }
             for (const finding of analysis.findings) {
