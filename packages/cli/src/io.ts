@@ -1,6 +1,7 @@
 /** Where a command writes, so tests can run commands in-process and read what they print. */
 export interface CliIO {
-    stdout: { write(text: string): unknown };
+    /** Text, or bytes already encoded as UTF-8 (the answers of `eval` on a register, straight from its worker threads). */
+    stdout: { write(chunk: string | Uint8Array): unknown };
     stderr: { write(text: string): unknown };
     cwd: string;
     /** True when stderr is a terminal: long runs then show progress there. */

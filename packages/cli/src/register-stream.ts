@@ -1,11 +1,11 @@
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CompiledPolicyFile } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
 import type { CliOptions } from './arguments.js';
 import type { CliIO } from './io.js';
-import { answerBatch, type AnsweredBatch, type RegisterBatch } from './register-lines.js';
+import { answerBatch, type AnsweredBatch } from './register-lines.js';
 
 /**
  * Read in slices of this size: each slice's whole lines are one batch. Small enough that a batch's
@@ -15,11 +15,25 @@ const SLICE = 1 << 17;
 /** A register smaller than this is answered in the main thread: starting workers would cost more. */
 const WORKERS_FROM = 4 * SLICE;
 
+/** A slice of the register as bytes, whole lines, moved to a worker (not copied) with its first line's number. */
+export interface RegisterBytes {
+    seq: number;
+    firstLine: number;
+    bytes: Uint8Array;
+}
+
+/** A batch's answers as they reach the writer: text from this thread, bytes from a worker. */
+type WrittenBatch = Omit<AnsweredBatch, 'output'> & { output: string | Uint8Array };
+
+const NEWLINE = 0x0a;
+
 /**
- * `eval` on a register (NDJSON): read in large slices split at line ends (no per-line reader), each
- * batch answered by a worker thread (one per core, each with its own runtime) or, for a small
- * register or one core, in this thread; answers written in input order as batches complete, with at
- * most two batches per worker in flight, so memory stays constant however long the register.
+ * `eval` on a register (NDJSON): read in large slices of bytes split at line ends (no per-line
+ * reader; a newline byte never occurs inside a UTF-8 character), each batch answered by a worker
+ * thread (one per core, each with its own runtime), which decodes, answers and encodes, the bytes
+ * moved between the threads both ways, so the main thread only reads, counts lines and writes; or,
+ * for a small register or one core, in this thread. Answers are written in input order as batches
+ * complete, with at most two batches per worker in flight: memory stays constant.
  */
 export async function streamRegister(file: string, runtime: PolicyRuntime, files: CompiledPolicyFile[], options: CliOptions, io: CliIO & { stderrIsTerminal?: boolean }): Promise<{ invalid: number; lines: number }> {
     const size = (await fs.stat(file)).size;
@@ -28,12 +42,14 @@ export async function streamRegister(file: string, runtime: PolicyRuntime, files
     const threads = size < WORKERS_FROM ? 1 : Math.max(1, Math.min(cap, availableParallelism(), 16));
     const settings = { explain: options.explain, ...(options.date ? { date: options.date } : {}) };
     const pool = threads > 1 ? new WorkerPool(threads, files, settings) : undefined;
-    const answer = (batch: RegisterBatch): Promise<AnsweredBatch> => (pool ? pool.run(batch) : Promise.resolve(answerBatch(runtime, batch, settings)));
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    const answer = (batch: RegisterBytes): Promise<WrittenBatch> => (pool ? pool.run(batch)
+        : Promise.resolve(answerBatch(runtime, { seq: batch.seq, firstLine: batch.firstLine, text: decoder.decode(batch.bytes) }, settings)));
 
     let invalid = 0;
     let lines = 0;
     let nextToWrite = 0;
-    const done = new Map<number, AnsweredBatch>();
+    const done = new Map<number, WrittenBatch>();
     let writing = Promise.resolve();
     const write = () => {
         writing = writing.then(async () => {
@@ -41,7 +57,7 @@ export async function streamRegister(file: string, runtime: PolicyRuntime, files
                 done.delete(nextToWrite++);
                 invalid += batch.invalid;
                 lines += batch.lines;
-                if (batch.output && !io.stdout.write(batch.output)) {
+                if (batch.output.length > 0 && !io.stdout.write(batch.output)) {
                     // Waiting for the pipe keeps memory constant when the reader is slower than we are.
                     await new Promise(resolve => (io.stdout as NodeJS.WriteStream).once('drain', resolve));
                 }
@@ -56,12 +72,12 @@ export async function streamRegister(file: string, runtime: PolicyRuntime, files
     let failure: unknown;
     let seq = 0;
     let nextLine = 1;
-    const dispatch = (text: string) => {
+    const dispatch = (bytes: Uint8Array) => {
         let count = 1;
-        for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+        for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, at + 1)) {
             count++;
         }
-        const batch: RegisterBatch = { seq: seq++, firstLine: nextLine, text };
+        const batch: RegisterBytes = { seq: seq++, firstLine: nextLine, bytes };
         nextLine += count;
         const job = answer(batch).then(result => {
             done.set(result.seq, result);
@@ -70,17 +86,27 @@ export async function streamRegister(file: string, runtime: PolicyRuntime, files
         inFlight.add(job);
         void job.finally(() => inFlight.delete(job));
     };
+    const handle = await fs.open(file, 'r');
     try {
-        let carry = '';
-        for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: SLICE })) {
-            const text = carry + (chunk as string);
-            const end = text.lastIndexOf('\n');
+        // Each slice in a buffer of its own (it is handed to a worker whole): the bytes carried over
+        // from the last one's unfinished line, then as much of the file as fits.
+        let carry = new Uint8Array(0);
+        for (;;) {
+            const slice = new Uint8Array(Math.max(SLICE, carry.length * 2));
+            slice.set(carry);
+            const { bytesRead } = await handle.read(slice, carry.length, slice.length - carry.length, null);
+            const filled = carry.length + bytesRead;
+            if (bytesRead === 0) {
+                carry = slice.subarray(0, filled);
+                break;
+            }
+            const end = slice.lastIndexOf(NEWLINE, filled - 1);
             if (end < 0) {
-                carry = text;
+                carry = slice.subarray(0, filled);
                 continue;
             }
-            carry = text.slice(end + 1);
-            dispatch(text.slice(0, end));
+            carry = slice.slice(end + 1, filled);
+            dispatch(slice.subarray(0, end));
             while (inFlight.size >= threads * 2 && failure === undefined) {
                 await Promise.race(inFlight);
             }
@@ -88,7 +114,7 @@ export async function streamRegister(file: string, runtime: PolicyRuntime, files
                 throw failure;
             }
         }
-        if (carry !== '') {
+        if (carry.length > 0) {
             dispatch(carry);
         }
         await Promise.all(inFlight);
@@ -97,6 +123,7 @@ export async function streamRegister(file: string, runtime: PolicyRuntime, files
         }
         await write();
     } finally {
+        await handle.close();
         await pool?.close();
     }
     return { invalid, lines };
@@ -119,10 +146,10 @@ class WorkerPool {
         }
     }
 
-    async run(batch: RegisterBatch): Promise<AnsweredBatch> {
+    async run(batch: RegisterBytes): Promise<WrittenBatch> {
         const worker = this.idle.pop() ?? await new Promise<Worker>(resolve => this.waiting.push(resolve));
-        return new Promise<AnsweredBatch>((resolve, reject) => {
-            const onMessage = (answered: AnsweredBatch) => {
+        return new Promise<WrittenBatch>((resolve, reject) => {
+            const onMessage = (answered: WrittenBatch) => {
                 worker.off('error', onError);
                 this.release(worker);
                 resolve(answered);
@@ -133,7 +160,8 @@ class WorkerPool {
             };
             worker.once('message', onMessage);
             worker.once('error', onError);
-            worker.postMessage(batch);
+            // The slice's memory moves to the worker: this thread does not touch it again.
+            worker.postMessage(batch, [batch.bytes.buffer as ArrayBuffer]);
         });
     }
 
