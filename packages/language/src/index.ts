@@ -14,6 +14,7 @@ export { exampleCoverage, type ExampleCoverage, type CriterionCoverage, type Lev
 export { compatibility, type Compatibility, type CompatibilityChange } from './analysis/compatibility.js';
 export { pathwayRegions, type PathwayRegion } from './analysis/pathway-regions.js';
 export { analyseCalculationNeed, type CalculationNeedFinding, type NeedQuestion } from './analysis/calculation-need.js';
+export { analyseCalculationBounds, minCalls, type BoundQuestion, type CalculationBoundFinding } from './analysis/calculation-bounds.js';
 export { partitionDomain, representative, type Region } from './analysis/regions.js';
 export type { AttributeDomain, AnalysedAttribute } from './analysis/attribute-domain.js';
 export { nearestName } from './validation/nearest-name.js';

@@ -84,8 +84,15 @@ export function readAttributeValue(attribute: Attribute, raw: unknown): Attribut
             }
             return value;
         }
-        case 'money':
-            return readDecimal(attribute, raw);
+        case 'money': {
+            // An amount a citizen has or pays (income, housing cost) is never below zero; the
+            // analyses reason over the same domain.
+            const value = readDecimal(attribute, raw);
+            if (value.compare(ExactNumber.ZERO) < 0) {
+                throw outside(attribute, raw, '0 kr eller mer');
+            }
+            return value;
+        }
         case 'date':
             if (typeof raw !== 'string' || !isCalendarDate(raw)) {
                 throw wrongType(attribute, raw, 'ett datum ÅÅÅÅ-MM-DD');

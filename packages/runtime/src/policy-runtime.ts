@@ -1,4 +1,4 @@
-import { ExactNumber, type Attribute, type CompiledPolicyFile, type Criterion, type PathwayModel, type Pilot } from '@regelratt/format';
+import { ExactNumber, type Attribute, type CompiledPolicyFile, type Criterion, type Expression, type PathwayModel, type Pilot } from '@regelratt/format';
 import { attributeEntry, CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { Emitter, generateSelector, generateTest } from './criterion-codegen.js';
@@ -176,6 +176,37 @@ export class PolicyRuntime {
         const trace: MoneyTrace[] = [];
         const value = this.calculator.calculation(calculation, { values, date: question.date, level: question.level, trace });
         return { amount: value.toDecimal(), trace };
+    }
+
+    /**
+     * The value of any formula of the policy (a calculation's, or a part of one) for a citizen on a
+     * date: the same evaluator the calculations use. The analyses ask it about the parts of a formula
+     * (which argument of a `min` decides), so what they report is the runtime's answer.
+     */
+    evaluate(expression: Expression, question: { date: string; citizen?: CitizenInput | CitizenValues; level?: number | null }): string {
+        if (!question.date) {
+            throw new RegelrattRuntimeError('missing-date', 'En formel räknas på ett datum; ange datum.', {});
+        }
+        return this.calculator.evaluate(expression, { values: this.values(question.citizen ?? {}), date: question.date, level: question.level }).toDecimal();
+    }
+
+    /**
+     * Every value a decision table's output column can give, one per row as the runtime reads it (a
+     * share as a fraction); `undefined` where the row leaves it open or names a förlopp.
+     */
+    columnValues(table: string, column?: string): Array<string | undefined> {
+        const prepared = this.calculator.decisionTable(table);
+        const index = prepared.column(column);
+        return prepared.table.rows.map((_, row) => {
+            try {
+                return prepared.value([{ row, text: '' }], index).toDecimal();
+            } catch (error) {
+                if (error instanceof RegelrattRuntimeError) {
+                    return undefined;
+                }
+                throw error;
+            }
+        });
     }
 
     netEffect(question: { table: string; before: number | null; after: number | null; hours: string | number; rate: string; months: number; date?: string }): { monthly: string; total: string; trace: MoneyTrace[] } {

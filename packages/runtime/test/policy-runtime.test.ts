@@ -127,6 +127,8 @@ describe('bad input is a typed error that names the problem', () => {
         ['an enumeration value that does not exist', () => runtime.placeInPathway('m', { förmåga: 'låg', ålder: 3 }), 'value-outside-domain', { attribute: 'förmåga', value: 'låg' }],
         ['a number outside the domain', () => runtime.placeInPathway('m', { förmåga: 'nedsatt', ålder: 130 }), 'value-outside-domain', { attribute: 'ålder', value: 130 }],
         ['a number that is not whole', () => runtime.placeInPathway('m', { förmåga: 'nedsatt', ålder: 30.5 }), 'wrong-value-type', { attribute: 'ålder' }],
+        // An amount is never below zero: the analyses reason over that domain, so the runtime keeps to it.
+        ['an amount below zero', () => runtime.fee('a', 2, { inkomst: -1 }, '2021-06-01'), 'value-outside-domain', { attribute: 'inkomst', value: -1 }],
         ['text where a number belongs', () => runtime.checkInclusion('p', { ålder: 'gammal', svikt: false, vikt: 1 }, { date: '2021-06-01' }), 'wrong-value-type', { attribute: 'ålder' }],
         ['yes/no given as a number', () => runtime.checkInclusion('p', { ålder: 70, svikt: 1, vikt: 1 }, { date: '2021-06-01' }), 'wrong-value-type', { attribute: 'svikt' }],
         // A pilot runs for a period: without the case's date its inclusion is not answered (as it was, `included: true`).

@@ -1,6 +1,8 @@
-import { ExactNumber, LEVEL_INPUT, type Attribute, type Criterion, type Expression, type Literal } from '@regelratt/format';
-import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
+import { ExactNumber, LEVEL_INPUT, type Attribute, type Criterion, type Expression } from '@regelratt/format';
+import type { PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from '../numbers/level-limit.js';
+import { runtimeAnswer } from './runtime-answer.js';
+import { candidates, collectReads, enumerable, valueText, type Reads } from './formula-reads.js';
 
 /**
  * Whether a named calculation's amount can fall as need rises: over the level, and over each
@@ -52,22 +54,8 @@ export interface NeedQuestion {
 
 /** Combinations of the other inputs × need values asked of the runtime at most, per calculation and need. */
 export const SEARCH_BUDGET = 50_000;
-/** A whole-number need is tried at every value when its range has at most this many. */
-const ENUMERABLE = 1_000;
 
 type Direction = 'const' | 'up' | 'down' | 'any';
-
-interface Reads {
-    /** Attributes read in arithmetic (their value enters the amount), by id. */
-    arithmetic: Set<string>;
-    /** Every attribute read, with the constants criteria compare it with. */
-    compared: Map<string, ExactNumber[]>;
-    readsLevel: boolean;
-    /** Dates on which something the formula reads starts or stops. */
-    dates: Set<string>;
-    /** The highest level a level table or decision table it reads names. */
-    maxLevel: number;
-}
 
 export function analyseCalculationNeed(runtime: PolicyRuntime, calculationId: string, needs: readonly string[]): CalculationNeedFinding[] {
     const policy = runtime.policy;
@@ -83,7 +71,7 @@ export function analyseCalculationNeed(runtime: PolicyRuntime, calculationId: st
         if (direction === 'const' || direction === 'up') {
             continue;
         }
-        const ask = (date: string, question: NeedQuestion) => answer(() => runtime.calculate(calculationId,
+        const ask = (date: string, question: NeedQuestion) => runtimeAnswer(() => runtime.calculate(calculationId,
             { date, citizen: question.citizen, ...(question.level !== undefined ? { level: question.level } : {}) }, { explain: false }).amount);
         findings.push(...search(ask, need, reads, attributes));
     }
@@ -157,200 +145,7 @@ function search(ask: Ask, need: string, reads: Reads, attributes: ReadonlyMap<st
     return computedWith.length === 0 ? [] : [{ kind: 'undecided', need, reason: 'computes-with-others', others: computedWith }];
 }
 
-/** The runtime's answer, or undefined where it answers with a typed error (no row, no version: other checks report those). */
-function answer(question: () => string): string | undefined {
-    try {
-        return question();
-    } catch (error) {
-        if (error instanceof RegelrattRuntimeError) {
-            return undefined;
-        }
-        throw error;
-    }
-}
-
 const unique = <T>(value: T, index: number, all: T[]) => all.indexOf(value) === index;
-
-function enumerable(attribute: Attribute): boolean {
-    const domain = attribute.domain;
-    return domain.type === 'integer' && Number(domain.max) - Number(domain.min) < ENUMERABLE;
-}
-
-/**
- * Values that stand for every region the criteria split an attribute's domain into: each compared
- * constant, a value on each side, and the domain's ends; every whole value of a small whole-number
- * need. Yes/no and enumerations: every value.
- */
-function candidates(attribute: Attribute, constants: readonly ExactNumber[], isNeed: boolean): ExactNumber[] {
-    const domain = attribute.domain;
-    if (domain.type === 'boolean') {
-        return [ExactNumber.ZERO, ExactNumber.ONE];
-    }
-    if (domain.type === 'enumeration') {
-        return domain.values.map((_, index) => ExactNumber.of(BigInt(index)));
-    }
-    if (domain.type === 'date') {
-        return [];
-    }
-    const min = 'min' in domain ? ExactNumber.parse(domain.min) : undefined;
-    const max = 'max' in domain ? ExactNumber.parse(domain.max) : undefined;
-    if (isNeed && domain.type === 'integer' && enumerable(attribute)) {
-        return Array.from({ length: Number(domain.max) - Number(domain.min) + 1 }, (_, i) => ExactNumber.of(BigInt(Number(domain.min) + i)));
-    }
-    const step = domain.type === 'integer' ? ExactNumber.ONE : ExactNumber.of(1n, 100n);
-    const points = new Map<string, ExactNumber>();
-    const add = (value: ExactNumber) => {
-        if ((!min || value.compare(min) >= 0) && (!max || value.compare(max) <= 0)) {
-            points.set(value.toDecimal(), value);
-        }
-    };
-    for (const constant of [...constants, ...(min ? [min] : []), ...(max ? [max] : []), ...(!min && !max ? [ExactNumber.ZERO] : [])]) {
-        add(constant.subtract(step));
-        add(constant);
-        add(constant.add(step));
-    }
-    if (domain.type !== 'integer') {
-        // Between neighbouring points as well: a decimal need's pieces are open intervals.
-        const sorted = [...points.values()].sort((a, b) => a.compare(b));
-        for (let i = 1; i < sorted.length; i++) {
-            add(sorted[i - 1].add(sorted[i]).divide(ExactNumber.of(2n)));
-        }
-    }
-    return [...points.values()].sort((a, b) => a.compare(b));
-}
-
-function valueText(attribute: Attribute, value: ExactNumber): string | boolean {
-    const domain = attribute.domain;
-    if (domain.type === 'boolean') {
-        return value.equals(ExactNumber.ONE);
-    }
-    if (domain.type === 'enumeration') {
-        return domain.values[Number(value.numerator)].name;
-    }
-    return value.toDecimal();
-}
-
-function collectReads(runtime: PolicyRuntime, root: Expression): Reads {
-    const policy = runtime.policy;
-    const reads: Reads = { arithmetic: new Set(), compared: new Map(), readsLevel: false, dates: new Set(), maxLevel: 0 };
-    const seen = new Set<object>();
-    const compared = (id: string) => {
-        let list = reads.compared.get(id);
-        if (!list) {
-            reads.compared.set(id, (list = []));
-        }
-        return list;
-    };
-    const validity = (v: { from: string; to?: string } | undefined) => {
-        if (v) {
-            reads.dates.add(v.from);
-        }
-    };
-    const criterion = (node: Criterion): void => {
-        if ('all' in node) {
-            node.all.forEach(criterion);
-        } else if ('any' in node) {
-            node.any.forEach(criterion);
-        } else if ('not' in node) {
-            criterion(node.not);
-        } else if (node.attribute === LEVEL_INPUT) {
-            reads.readsLevel = true;
-        } else {
-            const list = compared(node.attribute);
-            const number = (literal: Literal) => ('number' in literal ? [ExactNumber.parse(literal.number)] : []);
-            if ('between' in node) {
-                list.push(ExactNumber.parse(node.between.min), ExactNumber.parse(node.between.max));
-            } else if ('in' in node) {
-                list.push(...node.in.flatMap(number));
-            } else if ('value' in node) {
-                list.push(...number(node.value));
-            }
-        }
-    };
-    const visit = (expression: Expression): void => {
-        if ('quantity' in expression) {
-            return;
-        }
-        if ('level' in expression) {
-            reads.readsLevel = true;
-            return;
-        }
-        if ('op' in expression) {
-            visit(expression.left);
-            visit(expression.right);
-            return;
-        }
-        if ('call' in expression) {
-            expression.args.forEach(visit);
-            return;
-        }
-        if ('round' in expression) {
-            visit(expression.round);
-            return;
-        }
-        if ('if' in expression) {
-            criterion(expression.if);
-            visit(expression.then);
-            visit(expression.else);
-            return;
-        }
-        if (expression.atLevel) {
-            visit(expression.atLevel);
-        }
-        const id = expression.ref;
-        const kind = id.slice(0, id.indexOf('/'));
-        if (kind === 'attribute') {
-            reads.arithmetic.add(id);
-            compared(id);
-            return;
-        }
-        const element = policy.find(id);
-        if (!element || seen.has(element)) {
-            return;
-        }
-        seen.add(element);
-        switch (element.kind) {
-            case 'parameter':
-                element.versions.forEach(version => reads.dates.add(version.from));
-                return;
-            case 'calculation':
-                visit(element.value);
-                return;
-            case 'levelTable':
-                validity(element.validity);
-                if (!expression.atLevel) {
-                    reads.readsLevel = true;
-                }
-                reads.maxLevel = element.rows.reduce((max, row) => Math.max(max, row.level), Math.max(reads.maxLevel, element.levels?.max ?? 0));
-                return;
-            case 'decisionTable':
-                validity(element.validity);
-                element.rows.forEach(row => row.when.forEach(cell => cell && criterion(cell)));
-                if (element.inputs.some(input => 'level' in input)) {
-                    reads.maxLevel = element.rows.flatMap(row => row.when.flatMap(levelsNamed)).reduce((max, level) => Math.max(max, level), Math.max(reads.maxLevel, element.levels?.max ?? 0));
-                }
-                return;
-            case 'hourlyRate':
-            case 'flatRate':
-            case 'placeRate':
-                validity(element.validity);
-                return;
-            default:
-                return;
-        }
-    };
-    visit(root);
-    return reads;
-}
-
-/** Whole levels a decision-table cell on the level names, so the search reaches past them. */
-function levelsNamed(cell: Criterion | null): number[] {
-    if (!cell || !('attribute' in cell) || cell.attribute !== LEVEL_INPUT) {
-        return [];
-    }
-    const numbers = 'between' in cell ? [cell.between.max] : 'value' in cell && 'number' in cell.value ? [cell.value.number] : 'in' in cell ? cell.in.flatMap(l => ('number' in l ? [l.number] : [])) : [];
-    return numbers.map(n => Math.min(Number(n) + 1, 100));
-}
 
 /** How a formula moves as the need rises, everything else held; 'any' where the rules cannot tell. */
 function directionOf(runtime: PolicyRuntime, expression: Expression, need: string, visiting: Set<string>): Direction {
@@ -429,7 +224,7 @@ function directionOf(runtime: PolicyRuntime, expression: Expression, need: strin
             // for a whole-number need: silence there proves the column rises with need.
             const column = expression.column;
             const reads = collectReads(runtime, expression);
-            const ask: Ask = (date, question) => answer(() => runtime.decisionValue(runtime.decide(element.id,
+            const ask: Ask = (date, question) => runtimeAnswer(() => runtime.decisionValue(runtime.decide(element.id,
                 { date, citizen: question.citizen, ...(question.level !== undefined ? { level: question.level } : {}) }), column));
             return search(ask, need, reads, new Map(policy.all('attribute').map(a => [a.id, a]))).length === 0 ? 'up' : 'any';
         }

@@ -250,6 +250,26 @@ export const diagnosticCatalogue = {
         sv: a => `Om ${a.name} sjunker när ${a.need} ökar har inte kunnat avgöras: ${a.reason}.`,
         en: a => `Whether ${a.name} falls as ${a.need} rises could not be decided: ${a.reason}.`,
     },
+    'calculation-can-be-negative': {
+        severity: 'warning',
+        sv: a => `${a.name} kan bli negativ${a.date ? ` (${a.date})` : ''}: ${a.question} ger ${a.amount}. Skriv max(0 kr, …) om beloppet aldrig ska understiga noll, eller 'kan vara negativ' om det är avsikten.`,
+        en: a => `${a.name} can go below zero${a.date ? ` (${a.date})` : ''}: ${a.question} gives ${a.amount}. Write max(0 kr, …) if the amount must never be below zero, or 'kan vara negativ' if that is intended.`,
+    },
+    'calculation-negative-undecided': {
+        severity: 'warning',
+        sv: a => `Om ${a.name} kan bli negativ har inte kunnat avgöras: gränserna utesluter det inte, och inget av ${a.budget} prövade fall gav ett negativt belopp.`,
+        en: a => `Whether ${a.name} can go below zero could not be decided: the bounds do not rule it out, and none of the ${a.budget} cases tried gave a negative amount.`,
+    },
+    'calculation-cap-never-binds': {
+        severity: 'warning',
+        sv: a => `Taket ${a.cap} i ${a.name} avgör aldrig: ${a.below} är lika stort eller mindre för alla medborgare, alla datum.`,
+        en: a => `The cap ${a.cap} in ${a.name} never decides: ${a.below} is as low or lower for every citizen, on every date.`,
+    },
+    'calculation-cap-undecided': {
+        severity: 'warning',
+        sv: a => `Om taket ${a.cap} i ${a.name} någon gång avgör har inte kunnat avgöras: gränserna utesluter det inte, och inget av ${a.budget} prövade fall gav det som minsta värde.`,
+        en: a => `Whether the cap ${a.cap} in ${a.name} ever decides could not be decided: the bounds do not rule it out, and none of the ${a.budget} cases tried made it the least.`,
+    },
     'mixed-column': {
         severity: 'error',
         sv: a => `Kolumnen ${a.column} i ${a.table} blandar förlopp och värden; en kolumn ger antingen förlopp eller belopp, andelar och tal.`,

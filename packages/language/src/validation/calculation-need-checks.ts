@@ -2,13 +2,14 @@ import { LEVEL_INPUT } from '@regelratt/format';
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import { isCalculation, isDecisionTable, isLevelTable, isLevelExpression, isReferenceExpression, type RegelrattAstType } from '../generated/ast.js';
-import { analyseCalculationNeed, SEARCH_BUDGET, type NeedQuestion } from '../analysis/calculation-need.js';
+import { analyseCalculationNeed, SEARCH_BUDGET } from '../analysis/calculation-need.js';
 import { calculationCycle } from '../analysis/calculation-cycles.js';
 import { elementId } from '../compiler/element-ids.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { AstUtils } from 'langium';
 import { compiledWorkspace } from './compiled-workspace.js';
+import { questionExample, questionText } from './question-text.js';
 import { createReport } from './report.js';
 
 /**
@@ -38,14 +39,6 @@ export function calculationNeedChecks(services: RegelrattServices): ValidationCh
             const sv = locale.current === 'sv';
             const attributes = new Map(compiled.policy.all('attribute').map(a => [a.id, a]));
             const needName = (need: string) => (need === LEVEL_INPUT ? (sv ? 'nivån' : 'the level') : attributes.get(need)?.name ?? need);
-            const questionText = (question: NeedQuestion) => {
-                const parts = Object.entries(question.citizen).map(([name, value]) =>
-                    `${name} = ${typeof value === 'boolean' ? (value ? (sv ? 'ja' : 'yes') : (sv ? 'nej' : 'no')) : sv ? swedishDecimal(value) : value}`);
-                if (question.level !== undefined) {
-                    parts.unshift(`${sv ? 'nivå' : 'level'} ${question.level}`);
-                }
-                return parts.length > 0 ? parts.join(', ') : (sv ? 'alla medborgare' : 'every citizen');
-            };
             let findings;
             try {
                 findings = analyseCalculationNeed(compiled, elementId(calculation), [...needs.keys()]);
@@ -55,14 +48,13 @@ export function calculationNeedChecks(services: RegelrattServices): ValidationCh
             for (const finding of findings) {
                 if (finding.kind === 'falls') {
                     const amount = (text: string) => `${sv ? swedishDecimal(text) : text} kr`;
-                    const example = (question: NeedQuestion) => Object.fromEntries(Object.entries(question.citizen).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 'ja' : 'nej') : v]));
                     report('calculation-falls-as-need-rises', {
                         name: calculation.name, need: needName(finding.need), ...(finding.date ? { date: finding.date } : {}),
-                        lower: questionText(finding.lower), higher: questionText(finding.higher),
+                        lower: questionText(finding.lower, sv), higher: questionText(finding.higher, sv),
                         lowerAmount: amount(finding.lowerAmount), higherAmount: amount(finding.higherAmount),
                     }, { node: calculation, property: 'name' }, {
-                        text: `${questionText(finding.lower)} ${sv ? 'mot' : 'against'} ${questionText(finding.higher)}`,
-                        example: { ...example(finding.lower), ...(finding.lower.level !== undefined ? { nivå: String(finding.lower.level) } : {}) },
+                        text: `${questionText(finding.lower, sv)} ${sv ? 'mot' : 'against'} ${questionText(finding.higher, sv)}`,
+                        example: questionExample(finding.lower),
                     });
                 } else {
                     const others = (finding.others ?? []).map(id => attributes.get(id)?.name ?? id).join(', ');

@@ -87,6 +87,14 @@ export function criterionTypeChecks(services: RegelrattServices): ValidationChec
                     report('missing-unit', { value: swedishDecimal(literal.value), expected: 'kr' }, { node: comparison as Comparison, property, index });
                 }
             }
+            // An amount (income, housing cost) is never below zero, in the runtime as in the analyses.
+            if (literal.value !== undefined && compareDecimals(literal.value, '0') < 0) {
+                report('value-outside-domain', {
+                    value: swedishDecimal(literal.value),
+                    attribute: attribute.name,
+                    domain: locale.current === 'sv' ? '0 kr eller mer' : '0 kr or more',
+                }, { node: comparison as Comparison, property, index });
+            }
             return;
         }
         if ((isIntegerType(type) || isDecimalType(type))) {

@@ -1,5 +1,6 @@
 import type { RegelrattServices } from '../regelratt-module.js';
 import { calculationChecks } from './calculation-checks.js';
+import { calculationBoundChecks } from './calculation-bound-checks.js';
 import { calculationNeedChecks } from './calculation-need-checks.js';
 import { clauseChecks } from './clause-checks.js';
 import { criterionTypeChecks } from './criterion-type-checks.js';
@@ -39,6 +40,7 @@ export function registerValidationChecks(services: RegelrattServices): void {
         pathwayCoverageChecks(services),
         decisionTableChecks(services),
         calculationNeedChecks(services),
+        calculationBoundChecks(services),
         inclusionChecks(services),
         testPhaseChecks(services),
         levelTableAnalyses(services),

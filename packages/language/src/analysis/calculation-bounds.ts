@@ -1,0 +1,945 @@
+import { ExactNumber, LEVEL_INPUT, type Attribute, type Criterion, type Expression, type Rounding } from '@regelratt/format';
+import type { PolicyRuntime } from '@regelratt/runtime';
+import { MAX_LEVEL } from '../numbers/level-limit.js';
+import { runtimeAnswer } from './runtime-answer.js';
+import { candidates, collectReads, valueText, type Reads } from './formula-reads.js';
+
+/**
+ * Bounds of a named calculation over every citizen and date: whether an amount can go below zero,
+ * and whether a cap (an argument of `min`) can ever decide. Works on the compiled policy.
+ *
+ * The reasoning is an abstract evaluation of the formula on every date a value it reads changes. A
+ * value is a set of affine pieces (constant + Σ coefficient × input, plus the slack a rounding step
+ * adds), each with the box of input values it holds on (narrowed by the choices it lies behind), and
+ * an interval. At each citizen the formula equals one of its pieces, so the least of the pieces'
+ * minima is a lower bound; min, max and choices keep their pieces (the value is one of them), sums
+ * and scalings combine them and drop combinations whose boxes exclude each other. On the affine
+ * fragment over declared domains this is exact (an affine form's minimum over a box is at a corner);
+ * products of two inputs, divisions by an input, table lookups keep only intervals.
+ *
+ * A claim that something can happen is never made from the bounds: the corners of the pieces that
+ * say it can (and every region of the other inputs, within a budget) are asked of the runtime, and
+ * only an answer of the runtime is reported. A claim that something cannot happen is a proof from
+ * the bounds. Where neither is reached the finding is `undecided`: never silence.
+ */
+export type CalculationBoundFinding =
+    | {
+        kind: 'negative';
+        date?: string;
+        question: BoundQuestion;
+        /** The runtime's answer, below zero. */
+        amount: string;
+    }
+    | { kind: 'negative-undecided' }
+    | {
+        kind: 'cap-never-binds';
+        /** Which `min` of the formula (0-based, in reading order) and which argument of it. */
+        call: number;
+        argument: number;
+        /** An argument that is at or below it for every citizen on every date. */
+        below: number;
+    }
+    | { kind: 'cap-undecided'; call: number; argument: number };
+
+export interface BoundQuestion {
+    citizen: Record<string, string | boolean>;
+    level?: number;
+}
+
+/** Questions asked of the runtime at most, per calculation and claim. */
+export const WITNESS_BUDGET = 2_000;
+/** Pieces kept per value; beyond it only the interval is kept (still a sound bound). */
+const PIECE_LIMIT = 64;
+
+export interface BoundOptions {
+    /** Report an amount that can go below zero (an answer of the policy, not marked `kan vara negativ`). */
+    negative: boolean;
+}
+
+export function analyseCalculationBounds(runtime: PolicyRuntime, calculationId: string, options: BoundOptions): CalculationBoundFinding[] {
+    const policy = runtime.policy;
+    const calculation = policy.get(calculationId, 'calculation');
+    const attributes = new Map(policy.all('attribute').map(a => [a.id, a]));
+    const reads = collectReads(runtime, calculation.value);
+    const dated = reads.dates.size > 0;
+    const dates = dated ? [...reads.dates].sort() : ['2000-01-01'];
+    const evaluator = new BoundEvaluator(runtime, attributes, reads);
+    const search = new WitnessSearch(runtime, attributes, reads);
+    const findings: CalculationBoundFinding[] = [];
+
+    if (options.negative) {
+        findings.push(...negativity(calculationId, calculation.value, dates, dated, evaluator, search));
+    }
+    const calls = minCalls(calculation.value);
+    calls.forEach((call, index) => findings.push(...caps(call, index, dates, evaluator, search)));
+    return findings;
+}
+
+function negativity(calculationId: string, formula: Expression, dates: readonly string[], dated: boolean, evaluator: BoundEvaluator, search: WitnessSearch): CalculationBoundFinding[] {
+    let doubtful = false;
+    for (const date of dates) {
+        const value = evaluator.value(formula, date);
+        if (value === NO_ANSWER || (value.lo && value.lo.compare(ExactNumber.ZERO) >= 0)) {
+            continue; // no answer on this date (other checks say why), or proved never below zero
+        }
+        const pieces = (value.pieces ?? []).filter(piece => { const lo = evaluator.pieceLow(piece); return !lo || lo.compare(ExactNumber.ZERO) < 0; });
+        const found = search.find(pieces, question => {
+            const amount = runtimeAnswer(() => search.runtime.calculate(calculationId, { date, ...search.input(question) }, { explain: false }).amount);
+            return amount !== undefined && ExactNumber.parse(amount).compare(ExactNumber.ZERO) < 0 ? amount : undefined;
+        });
+        if (found) {
+            return [{ kind: 'negative', ...(dated ? { date } : {}), question: found.question, amount: found.result }];
+        }
+        doubtful = true;
+    }
+    return doubtful ? [{ kind: 'negative-undecided' }] : [];
+}
+
+function caps(call: Extract<Expression, { call: string }>, index: number, dates: readonly string[], evaluator: BoundEvaluator, search: WitnessSearch): CalculationBoundFinding[] {
+    const findings: CalculationBoundFinding[] = [];
+    const reported = new Set<number>();
+    call.args.forEach((argument, i) => {
+        const others = call.args.map((_, j) => j).filter(j => j !== i && !reported.has(j));
+        // Proof: on every date some other argument is at or below this one everywhere.
+        let below: number | undefined;
+        for (const j of others) {
+            const proofs = dates.map(date => evaluator.atOrBelow(call.args[j], argument, date));
+            if (proofs.every(proof => proof !== false) && proofs.some(proof => proof === true)) {
+                below = j;
+                break;
+            }
+        }
+        if (below !== undefined) {
+            reported.add(i);
+            findings.push({ kind: 'cap-never-binds', call: index, argument: i, below });
+            return;
+        }
+        // Otherwise a citizen for whom this argument is below every other one, from the runtime.
+        for (const date of dates) {
+            const differences = evaluator.differences(argument, call.args.filter((_, j) => j !== i), date);
+            if (differences === NO_ANSWER) {
+                continue;
+            }
+            const found = search.find(differences, question => {
+                const mine = runtimeAnswer(() => search.runtime.evaluate(argument, { date, ...search.input(question) }));
+                if (mine === undefined) {
+                    return undefined;
+                }
+                const value = ExactNumber.parse(mine);
+                const decides = call.args.every((other, j) => {
+                    if (j === i) {
+                        return true;
+                    }
+                    const theirs = runtimeAnswer(() => search.runtime.evaluate(other, { date, ...search.input(question) }));
+                    return theirs !== undefined && value.compare(ExactNumber.parse(theirs)) < 0;
+                });
+                return decides ? mine : undefined;
+            });
+            if (found) {
+                return;
+            }
+        }
+        findings.push({ kind: 'cap-undecided', call: index, argument: i });
+    });
+    return findings;
+}
+
+/** The `min` calls of a formula in reading order (the order the AST walker of the checks uses too). */
+export function minCalls(formula: Expression): Array<Extract<Expression, { call: string }>> {
+    const calls: Array<Extract<Expression, { call: string }>> = [];
+    const visit = (expression: Expression): void => {
+        if ('call' in expression) {
+            if (expression.call === 'min') {
+                calls.push(expression);
+            }
+            expression.args.forEach(visit);
+        } else if ('op' in expression) {
+            visit(expression.left);
+            visit(expression.right);
+        } else if ('round' in expression) {
+            visit(expression.round);
+        } else if ('if' in expression) {
+            visit(expression.then);
+            visit(expression.else);
+        } else if ('ref' in expression && expression.atLevel) {
+            visit(expression.atLevel);
+        }
+    };
+    visit(formula);
+    return calls;
+}
+
+// ---------------------------------------------------------------- the abstract values
+
+/** An input's values: a closed interval (absent end: unbounded), or a set of choices. */
+interface Range {
+    lo?: ExactNumber;
+    hi?: ExactNumber;
+    /** Yes/no and enumeration inputs: the values still possible ('ja'/'nej' for yes/no). */
+    choices?: ReadonlySet<string>;
+}
+
+/**
+ * constant + Σ coefficient × input + slack (slack in [slackLo, slackHi]), holding where every input
+ * lies in `box` (narrowed ranges; inputs not named there range over their domain).
+ */
+interface Piece {
+    constant: ExactNumber;
+    terms: ReadonlyMap<string, ExactNumber>;
+    slackLo: ExactNumber;
+    slackHi: ExactNumber;
+    box: ReadonlyMap<string, Range>;
+}
+
+interface Value {
+    /** Absent: too many to keep; the interval still bounds the value. */
+    pieces?: readonly Piece[];
+    lo?: ExactNumber;
+    hi?: ExactNumber;
+}
+
+const NO_ANSWER = Symbol('no answer');
+/** A criterion no citizen meets (its parts exclude each other). */
+const NEVER = Symbol('never');
+type Result = Value | typeof NO_ANSWER;
+
+const ZERO = ExactNumber.ZERO;
+const HALF = ExactNumber.of(1n, 2n);
+const EMPTY_BOX: ReadonlyMap<string, Range> = new Map();
+
+function point(value: ExactNumber): Value {
+    return { pieces: [{ constant: value, terms: new Map(), slackLo: ZERO, slackHi: ZERO, box: EMPTY_BOX }], lo: value, hi: value };
+}
+
+const minOf = (a: ExactNumber, b: ExactNumber) => (a.compare(b) <= 0 ? a : b);
+const maxOf = (a: ExactNumber, b: ExactNumber) => (a.compare(b) >= 0 ? a : b);
+
+/** The intersection of two boxes, or undefined when they exclude each other. */
+function meet(a: ReadonlyMap<string, Range>, b: ReadonlyMap<string, Range>): ReadonlyMap<string, Range> | undefined {
+    if (a.size === 0) {
+        return b;
+    }
+    if (b.size === 0) {
+        return a;
+    }
+    const result = new Map(a);
+    for (const [key, range] of b) {
+        const other = result.get(key);
+        if (!other) {
+            result.set(key, range);
+            continue;
+        }
+        const met = meetRange(other, range);
+        if (!met) {
+            return undefined;
+        }
+        result.set(key, met);
+    }
+    return result;
+}
+
+function meetRange(a: Range, b: Range): Range | undefined {
+    const lo = a.lo && b.lo ? maxOf(a.lo, b.lo) : a.lo ?? b.lo;
+    const hi = a.hi && b.hi ? minOf(a.hi, b.hi) : a.hi ?? b.hi;
+    if (lo && hi && lo.compare(hi) > 0) {
+        return undefined;
+    }
+    let choices = a.choices ?? b.choices;
+    if (a.choices && b.choices) {
+        choices = new Set([...a.choices].filter(c => b.choices!.has(c)));
+        if (choices.size === 0) {
+            return undefined;
+        }
+    }
+    return { ...(lo ? { lo } : {}), ...(hi ? { hi } : {}), ...(choices ? { choices } : {}) };
+}
+
+function addPieces(a: Piece, b: Piece): Piece | undefined {
+    const box = meet(a.box, b.box);
+    if (!box) {
+        return undefined;
+    }
+    const terms = new Map(a.terms);
+    for (const [key, coefficient] of b.terms) {
+        const sum = (terms.get(key) ?? ZERO).add(coefficient);
+        if (sum.equals(ZERO)) {
+            terms.delete(key);
+        } else {
+            terms.set(key, sum);
+        }
+    }
+    return { constant: a.constant.add(b.constant), terms, slackLo: a.slackLo.add(b.slackLo), slackHi: a.slackHi.add(b.slackHi), box };
+}
+
+function scalePiece(piece: Piece, factor: ExactNumber): Piece {
+    const terms = new Map<string, ExactNumber>();
+    if (!factor.equals(ZERO)) {
+        piece.terms.forEach((coefficient, key) => terms.set(key, coefficient.multiply(factor)));
+    }
+    const lo = piece.slackLo.multiply(factor);
+    const hi = piece.slackHi.multiply(factor);
+    const flipped = factor.compare(ZERO) < 0;
+    return { constant: piece.constant.multiply(factor), terms, slackLo: flipped ? hi : lo, slackHi: flipped ? lo : hi, box: piece.box };
+}
+
+/** An end of an interval in the extended numbers: undefined is −∞ as a lower end and +∞ as an upper one. */
+type End = ExactNumber | 'inf' | '-inf';
+
+function times(a: End, b: End): End {
+    if (a === 'inf' || a === '-inf' || b === 'inf' || b === '-inf') {
+        const signOf = (e: End) => (e === 'inf' ? 1 : e === '-inf' ? -1 : e.compare(ZERO));
+        const sign = signOf(a) * signOf(b);
+        return sign === 0 ? ZERO : sign > 0 ? 'inf' : '-inf';
+    }
+    return a.multiply(b);
+}
+
+function intervalProduct(a: Value, b: Value): Value {
+    const ends = (v: Value): [End, End] => [v.lo ?? '-inf', v.hi ?? 'inf'];
+    const [al, ah] = ends(a);
+    const [bl, bh] = ends(b);
+    const products = [times(al, bl), times(al, bh), times(ah, bl), times(ah, bh)];
+    const rank = (e: End) => (e === '-inf' ? -1 : e === 'inf' ? 1 : 0);
+    let lo: End = products[0];
+    let hi: End = products[0];
+    for (const p of products) {
+        if (rank(p) < rank(lo) || (rank(p) === 0 && rank(lo) === 0 && (p as ExactNumber).compare(lo as ExactNumber) < 0)) {
+            lo = p;
+        }
+        if (rank(p) > rank(hi) || (rank(p) === 0 && rank(hi) === 0 && (p as ExactNumber).compare(hi as ExactNumber) > 0)) {
+            hi = p;
+        }
+    }
+    return { ...(lo instanceof ExactNumber ? { lo } : {}), ...(hi instanceof ExactNumber ? { hi } : {}) };
+}
+
+/**
+ * Evaluates formulas to bounds on one date. Inputs: attributes (by id), the level (LEVEL_INPUT), and
+ * table lookups (one input per table and column read at the case's level: reading it twice gives the
+ * same value; read at another level, a fresh one).
+ */
+class BoundEvaluator {
+    private readonly inputs = new Map<string, Range>();
+    private fresh = 0;
+
+    constructor(
+        private readonly runtime: PolicyRuntime,
+        private readonly attributes: ReadonlyMap<string, Attribute>,
+        reads: Reads,
+    ) {
+        for (const [id, attribute] of attributes) {
+            const domain = attribute.domain;
+            if (domain.type === 'integer' || domain.type === 'decimal') {
+                this.inputs.set(id, { lo: ExactNumber.parse(domain.min), hi: ExactNumber.parse(domain.max) });
+            } else if (domain.type === 'money') {
+                this.inputs.set(id, { lo: ZERO }); // never below zero (the runtime refuses it)
+            } else if (domain.type === 'boolean') {
+                this.inputs.set(id, { choices: new Set(['ja', 'nej']) });
+            } else if (domain.type === 'enumeration') {
+                this.inputs.set(id, { choices: new Set(domain.values.map(v => v.name)) });
+            }
+        }
+        this.inputs.set(LEVEL_INPUT, { lo: ZERO, hi: ExactNumber.of(BigInt(Math.min(Math.max(reads.maxLevel, 0), MAX_LEVEL) || MAX_LEVEL)) });
+    }
+
+    range(key: string, box: ReadonlyMap<string, Range>): Range | undefined {
+        const global = this.inputs.get(key);
+        const narrowed = box.get(key);
+        return narrowed && global ? meetRange(global, narrowed) : narrowed ?? global;
+    }
+
+    /** A piece's least value over its box; undefined when unbounded below. */
+    pieceLow(piece: Piece): ExactNumber | undefined {
+        let low = piece.constant.add(piece.slackLo);
+        for (const [key, coefficient] of piece.terms) {
+            const range = this.range(key, piece.box);
+            const end = coefficient.compare(ZERO) > 0 ? range?.lo : range?.hi;
+            if (!end) {
+                return undefined;
+            }
+            low = low.add(coefficient.multiply(end));
+        }
+        return low;
+    }
+
+    pieceHigh(piece: Piece): ExactNumber | undefined {
+        const negated = this.pieceLow(scalePiece(piece, ExactNumber.of(-1n)));
+        return negated?.negate();
+    }
+
+    value(expression: Expression, date: string): Result {
+        try {
+            return this.evaluate(expression, date, EMPTY_BOX, new Set());
+        } catch (error) {
+            if (error === NO_ANSWER) {
+                return NO_ANSWER;
+            }
+            throw error;
+        }
+    }
+
+    /** Whether `low` is at or below `high` for every citizen on the date (a proof; false when not shown). */
+    atOrBelow(low: Expression, high: Expression, date: string): boolean | typeof NO_ANSWER {
+        const a = this.value(low, date);
+        const b = this.value(high, date);
+        if (a === NO_ANSWER || b === NO_ANSWER) {
+            return NO_ANSWER; // no answer on this date: nothing to decide there
+        }
+        if (a.hi && b.lo && a.hi.compare(b.lo) <= 0) {
+            return true;
+        }
+        if (!a.pieces || !b.pieces) {
+            return false;
+        }
+        for (const pa of a.pieces) {
+            for (const pb of b.pieces) {
+                const difference = addPieces(pb, scalePiece(pa, ExactNumber.of(-1n)));
+                if (!difference) {
+                    continue; // the two never hold together
+                }
+                const low = this.pieceLow(difference);
+                if (!low || low.compare(ZERO) < 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The pieces of `argument − other` for every other argument: where they go below zero, the argument may decide. */
+    differences(argument: Expression, others: readonly Expression[], date: string): Piece[] | typeof NO_ANSWER {
+        const mine = this.value(argument, date);
+        if (mine === NO_ANSWER) {
+            return NO_ANSWER;
+        }
+        const result: Piece[] = [];
+        for (const other of others) {
+            const theirs = this.value(other, date);
+            if (theirs === NO_ANSWER) {
+                return NO_ANSWER;
+            }
+            for (const pa of mine.pieces ?? []) {
+                for (const pb of theirs.pieces ?? []) {
+                    const difference = addPieces(pa, scalePiece(pb, ExactNumber.of(-1n)));
+                    if (difference && result.length < PIECE_LIMIT * 4) {
+                        result.push(difference);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private normalise(value: Value): Value {
+        if (!value.pieces) {
+            return value;
+        }
+        if (value.pieces.length > PIECE_LIMIT) {
+            return { ...(value.lo ? { lo: value.lo } : {}), ...(value.hi ? { hi: value.hi } : {}) };
+        }
+        let lo: ExactNumber | undefined;
+        let hi: ExactNumber | undefined;
+        let unboundedBelow = false;
+        let unboundedAbove = false;
+        for (const piece of value.pieces) {
+            const pl = this.pieceLow(piece);
+            const ph = this.pieceHigh(piece);
+            if (!pl) {
+                unboundedBelow = true;
+            } else {
+                lo = lo ? minOf(lo, pl) : pl;
+            }
+            if (!ph) {
+                unboundedAbove = true;
+            } else {
+                hi = hi ? maxOf(hi, ph) : ph;
+            }
+        }
+        const bestLo = unboundedBelow ? value.lo : value.lo && lo ? maxOf(value.lo, lo) : value.lo ?? lo;
+        const bestHi = unboundedAbove ? value.hi : value.hi && hi ? minOf(value.hi, hi) : value.hi ?? hi;
+        return { pieces: value.pieces, ...(bestLo ? { lo: bestLo } : {}), ...(bestHi ? { hi: bestHi } : {}) };
+    }
+
+    private evaluate(expression: Expression, date: string, box: ReadonlyMap<string, Range>, visiting: Set<string>): Value {
+        const of = (e: Expression, b = box) => this.evaluate(e, date, b, visiting);
+        if (!readsCase(this.runtime, expression, new Set())) {
+            // Nothing about the citizen: the runtime's own value on the date.
+            const text = runtimeAnswer(() => this.runtime.evaluate(expression, { date }));
+            if (text === undefined) {
+                throw NO_ANSWER;
+            }
+            return point(ExactNumber.parse(text));
+        }
+        if ('quantity' in expression) {
+            throw new Error('unreachable: a quantity reads nothing about the case');
+        }
+        if ('level' in expression) {
+            return this.input(LEVEL_INPUT, box);
+        }
+        if ('op' in expression) {
+            const left = of(expression.left);
+            const right = of(expression.right);
+            switch (expression.op) {
+                case '+': return this.sum(left, right);
+                case '-': return this.sum(left, this.scale(right, ExactNumber.of(-1n)));
+                case '*': return this.product(left, right);
+                case '/': return this.quotient(left, right);
+            }
+        }
+        if ('call' in expression) {
+            const values = expression.args.map(arg => of(arg));
+            const isMin = expression.call === 'min';
+            const pieces = values.every(v => v.pieces) ? values.flatMap(v => v.pieces!) : undefined;
+            const los = values.map(v => v.lo);
+            const his = values.map(v => v.hi);
+            const defined = (list: Array<ExactNumber | undefined>) => list.filter((e): e is ExactNumber => e !== undefined);
+            // min: the least of the lower ends (unbounded if any is), the least of the upper ends (bounded if any is).
+            const lo = isMin ? (los.every(Boolean) ? defined(los).reduce(minOf) : undefined) : defined(los).reduce<ExactNumber | undefined>((a, b) => (a ? maxOf(a, b) : b), undefined);
+            const hi = isMin ? defined(his).reduce<ExactNumber | undefined>((a, b) => (a ? minOf(a, b) : b), undefined) : (his.every(Boolean) ? defined(his).reduce(maxOf) : undefined);
+            return this.normalise({ ...(pieces ? { pieces } : {}), ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) });
+        }
+        if ('round' in expression) {
+            return this.rounded(of(expression.round), expression.rounding);
+        }
+        if ('if' in expression) {
+            const then = narrow(expression.if, true, this.attributes);
+            const otherwise = narrow(expression.if, false, this.attributes);
+            const branches: Value[] = [];
+            for (const [condition, branch] of [[then, expression.then], [otherwise, expression.else]] as const) {
+                const branchBox = condition === NEVER ? undefined : condition ? meet(box, condition) : box;
+                if (branchBox) {
+                    branches.push(of(branch, branchBox));
+                }
+            }
+            const pieces = branches.every(v => v.pieces) ? branches.flatMap(v => v.pieces!) : undefined;
+            const lo = branches.every(v => v.lo) ? branches.map(v => v.lo!).reduce(minOf) : undefined;
+            const hi = branches.every(v => v.hi) ? branches.map(v => v.hi!).reduce(maxOf) : undefined;
+            return this.normalise({ ...(pieces ? { pieces } : {}), ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) });
+        }
+        return this.reference(expression, date, box, visiting);
+    }
+
+    private reference(expression: Extract<Expression, { ref: string }>, date: string, box: ReadonlyMap<string, Range>, visiting: Set<string>): Value {
+        const id = expression.ref;
+        const element = this.runtime.policy.find(id);
+        if (!element) {
+            throw NO_ANSWER;
+        }
+        switch (element.kind) {
+            case 'attribute': {
+                const domain = element.domain.type;
+                if (domain !== 'integer' && domain !== 'decimal' && domain !== 'money') {
+                    throw NO_ANSWER; // not a number: an error the checker reports
+                }
+                return this.input(id, box);
+            }
+            case 'calculation': {
+                if (visiting.has(id)) {
+                    throw NO_ANSWER; // a cycle: an error the checker reports
+                }
+                visiting.add(id);
+                try {
+                    return this.evaluate(element.value, date, box, visiting);
+                } finally {
+                    visiting.delete(id);
+                }
+            }
+            case 'levelTable': {
+                const amounts: ExactNumber[] = [];
+                for (const row of element.rows) {
+                    const text = runtimeAnswer(() => this.runtime.compensation(id, row.level, date).amount);
+                    if (text !== undefined) {
+                        amounts.push(ExactNumber.parse(text));
+                    }
+                }
+                if (amounts.length === 0) {
+                    throw NO_ANSWER;
+                }
+                // The case's level reads the table once; another level is another lookup.
+                return this.lookup(expression.atLevel ? `${id}#${this.fresh++}` : id, amounts, box);
+            }
+            case 'decisionTable': {
+                const values = this.runtime.columnValues(id, expression.column).filter((v): v is string => v !== undefined).map(v => ExactNumber.parse(v));
+                const key = `${id}#${expression.column ?? ''}${expression.atLevel ? `#${this.fresh++}` : ''}`;
+                if (element.hitPolicy === 'collect') {
+                    const aggregation = element.aggregation ?? 'sum';
+                    if (aggregation === 'count') {
+                        return this.lookup(key, [ZERO, ExactNumber.of(BigInt(element.rows.length))], box);
+                    }
+                    if (aggregation === 'sum') {
+                        const negative = values.filter(v => v.compare(ZERO) < 0).reduce((a, b) => a.add(b), ZERO);
+                        const positive = values.filter(v => v.compare(ZERO) > 0).reduce((a, b) => a.add(b), ZERO);
+                        return this.lookup(key, [negative, positive], box);
+                    }
+                }
+                if (values.length === 0) {
+                    throw NO_ANSWER;
+                }
+                return this.lookup(key, values, box);
+            }
+            default:
+                throw NO_ANSWER; // parameters and rates read nothing about the case: handled as constants
+        }
+    }
+
+    /** A value read from a table: an input of its own, between the least and the greatest value the table gives. */
+    private lookup(key: string, values: readonly ExactNumber[], box: ReadonlyMap<string, Range>): Value {
+        if (!this.inputs.has(key)) {
+            this.inputs.set(key, { lo: values.reduce(minOf), hi: values.reduce(maxOf) });
+        }
+        return this.input(key, box);
+    }
+
+    private input(key: string, box: ReadonlyMap<string, Range>): Value {
+        const range = this.range(key, box);
+        return this.normalise({
+            pieces: [{ constant: ZERO, terms: new Map([[key, ExactNumber.ONE]]), slackLo: ZERO, slackHi: ZERO, box: EMPTY_BOX }],
+            ...(range?.lo ? { lo: range.lo } : {}),
+            ...(range?.hi ? { hi: range.hi } : {}),
+        });
+    }
+
+    private sum(a: Value, b: Value): Value {
+        let pieces: Piece[] | undefined;
+        if (a.pieces && b.pieces && a.pieces.length * b.pieces.length <= PIECE_LIMIT) {
+            pieces = [];
+            for (const pa of a.pieces) {
+                for (const pb of b.pieces) {
+                    const sum = addPieces(pa, pb);
+                    if (sum) {
+                        pieces.push(sum);
+                    }
+                }
+            }
+        }
+        const lo = a.lo && b.lo ? a.lo.add(b.lo) : undefined;
+        const hi = a.hi && b.hi ? a.hi.add(b.hi) : undefined;
+        return this.normalise({ ...(pieces ? { pieces } : {}), ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) });
+    }
+
+    private scale(value: Value, factor: ExactNumber): Value {
+        const ends = [value.lo?.multiply(factor), value.hi?.multiply(factor)];
+        const flipped = factor.compare(ZERO) < 0;
+        const lo = flipped ? ends[1] : ends[0];
+        const hi = flipped ? ends[0] : ends[1];
+        const zero = factor.equals(ZERO);
+        return this.normalise({
+            ...(value.pieces ? { pieces: value.pieces.map(p => scalePiece(p, factor)) } : {}),
+            ...(zero ? { lo: ZERO, hi: ZERO } : { ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) }),
+        });
+    }
+
+    private constantOf(value: Value): ExactNumber | undefined {
+        return value.lo && value.hi && value.lo.equals(value.hi) ? value.lo : undefined;
+    }
+
+    private product(a: Value, b: Value): Value {
+        const ka = this.constantOf(a);
+        if (ka) {
+            return this.scale(b, ka);
+        }
+        const kb = this.constantOf(b);
+        if (kb) {
+            return this.scale(a, kb);
+        }
+        return intervalProduct(a, b);
+    }
+
+    private quotient(a: Value, b: Value): Value {
+        const kb = this.constantOf(b);
+        if (kb && !kb.equals(ZERO)) {
+            return this.scale(a, ExactNumber.ONE.divide(kb));
+        }
+        if (b.lo && b.lo.compare(ZERO) > 0) {
+            return intervalProduct(a, { lo: b.hi ? ExactNumber.ONE.divide(b.hi) : ZERO, hi: ExactNumber.ONE.divide(b.lo) });
+        }
+        if (b.hi && b.hi.compare(ZERO) < 0) {
+            return intervalProduct(a, { lo: ExactNumber.ONE.divide(b.hi), hi: b.lo ? ExactNumber.ONE.divide(b.lo) : ZERO });
+        }
+        return {}; // a divisor that can be zero: no bound (division by zero is the runtime's error)
+    }
+
+    /** Rounding moves a value by less than its unit, in the rule's direction; every rule is non-decreasing. */
+    private rounded(value: Value, rounding: Rounding): Value {
+        const unit = rounding.unit === 'öre' ? ExactNumber.of(1n, 100n) : ExactNumber.ONE;
+        const nonNegative = value.lo && value.lo.compare(ZERO) >= 0;
+        const nonPositive = value.hi && value.hi.compare(ZERO) <= 0;
+        let slack: [ExactNumber, ExactNumber];
+        switch (rounding.mode) {
+            case 'down': // toward zero
+                slack = nonNegative ? [unit.negate(), ZERO] : nonPositive ? [ZERO, unit] : [unit.negate(), unit];
+                break;
+            case 'up': // away from zero
+                slack = nonNegative ? [ZERO, unit] : nonPositive ? [unit.negate(), ZERO] : [unit.negate(), unit];
+                break;
+            default:
+                slack = [unit.multiply(HALF).negate(), unit.multiply(HALF)];
+        }
+        const lo = value.lo?.round(rounding);
+        const hi = value.hi?.round(rounding);
+        return this.normalise({
+            ...(value.pieces ? { pieces: value.pieces.map(p => ({ ...p, slackLo: p.slackLo.add(slack[0]), slackHi: p.slackHi.add(slack[1]) })) } : {}),
+            ...(lo ? { lo } : {}),
+            ...(hi ? { hi } : {}),
+        });
+    }
+}
+
+/** Whether a formula reads anything about the case (an attribute, the level, a table at the case's level). */
+function readsCase(runtime: PolicyRuntime, expression: Expression, visiting: Set<string>): boolean {
+    const of = (e: Expression) => readsCase(runtime, e, visiting);
+    if ('quantity' in expression) {
+        return false;
+    }
+    if ('level' in expression || 'if' in expression) {
+        return true;
+    }
+    if ('op' in expression) {
+        return of(expression.left) || of(expression.right);
+    }
+    if ('call' in expression) {
+        return expression.args.some(of);
+    }
+    if ('round' in expression) {
+        return of(expression.round);
+    }
+    const element = runtime.policy.find(expression.ref);
+    switch (element?.kind) {
+        case 'attribute':
+        case 'decisionTable':
+            return true;
+        case 'levelTable':
+            return expression.atLevel ? of(expression.atLevel) : true;
+        case 'calculation': {
+            if (visiting.has(element.id)) {
+                return true;
+            }
+            visiting.add(element.id);
+            const result = of(element.value);
+            visiting.delete(element.id);
+            return result;
+        }
+        default:
+            return false;
+    }
+}
+
+/**
+ * The box a criterion (or its negation) confines the inputs to, where it is a conjunction of
+ * comparisons of one attribute each; undefined where it cannot be written as one box (a
+ * disjunction): the branch is then evaluated over the whole domain, which is still a bound.
+ */
+function narrow(criterion: Criterion, holds: boolean, attributes: ReadonlyMap<string, Attribute>): ReadonlyMap<string, Range> | typeof NEVER | undefined {
+    if ('not' in criterion) {
+        return narrow(criterion.not, !holds, attributes);
+    }
+    if ('all' in criterion || 'any' in criterion) {
+        const parts = 'all' in criterion ? criterion.all : criterion.any;
+        // all(…) holds, or any(…) fails: every part holds (fails) at once.
+        if (('all' in criterion) === holds) {
+            let box: ReadonlyMap<string, Range> | undefined = new Map();
+            for (const part of parts) {
+                const own = narrow(part, holds, attributes);
+                if (own === NEVER) {
+                    return NEVER;
+                }
+                if (own) {
+                    box = meet(box!, own);
+                    if (!box) {
+                        return NEVER;
+                    }
+                }
+            }
+            return box;
+        }
+        return parts.length === 1 ? narrow(parts[0], holds, attributes) : undefined;
+    }
+    const attribute = attributes.get(criterion.attribute);
+    if (!attribute) {
+        return undefined;
+    }
+    const domain = attribute.domain;
+    if ('test' in criterion) {
+        return new Map([[criterion.attribute, { choices: new Set([holds ? 'ja' : 'nej']) }]]);
+    }
+    const literalChoice = (literal: { boolean: boolean } | { enumeration: string } | object): string | undefined =>
+        ('boolean' in literal ? (literal.boolean ? 'ja' : 'nej') : 'enumeration' in literal ? literal.enumeration : undefined);
+    if (domain.type === 'boolean' || domain.type === 'enumeration') {
+        const all = domain.type === 'boolean' ? ['ja', 'nej'] : domain.values.map(v => v.name);
+        let members: string[] | undefined;
+        if ('in' in criterion) {
+            members = criterion.in.map(literalChoice).filter((m): m is string => m !== undefined);
+        } else if ('value' in criterion && (criterion.op === '=' || criterion.op === '!=')) {
+            const choice = literalChoice(criterion.value);
+            members = choice === undefined ? undefined : criterion.op === '=' ? [choice] : all.filter(v => v !== choice);
+        }
+        if (!members) {
+            return undefined;
+        }
+        const chosen = holds ? members : all.filter(v => !members!.includes(v));
+        return new Map([[criterion.attribute, { choices: new Set(chosen) }]]);
+    }
+    if (domain.type !== 'integer' && domain.type !== 'decimal' && domain.type !== 'money') {
+        return undefined;
+    }
+    // Closed ends even for strict comparisons: a slightly wider box is still a bound.
+    if ('between' in criterion) {
+        return holds ? new Map([[criterion.attribute, { lo: ExactNumber.parse(criterion.between.min), hi: ExactNumber.parse(criterion.between.max) }]]) : undefined;
+    }
+    if (!('value' in criterion) || !('number' in criterion.value)) {
+        return undefined;
+    }
+    const value = ExactNumber.parse(criterion.value.number);
+    const op = holds ? criterion.op : ({ '=': '!=', '!=': '=', '<': '>=', '<=': '>', '>': '<=', '>=': '<' } as const)[criterion.op];
+    switch (op) {
+        case '<': case '<=': return new Map([[criterion.attribute, { hi: value }]]);
+        case '>': case '>=': return new Map([[criterion.attribute, { lo: value }]]);
+        case '=': return new Map([[criterion.attribute, { lo: value, hi: value }]]);
+        default: return undefined;
+    }
+}
+
+// ---------------------------------------------------------------- witnesses
+
+/**
+ * Citizens to ask the runtime about: for each piece that may go below zero, its least corner (each
+ * input at the end its coefficient pulls down; an unbounded one large enough), with every
+ * combination of the values that split the other inputs' regions, within the budget.
+ */
+class WitnessSearch {
+    constructor(
+        readonly runtime: PolicyRuntime,
+        private readonly attributes: ReadonlyMap<string, Attribute>,
+        private readonly reads: Reads,
+    ) { }
+
+    input(question: BoundQuestion): { citizen: Record<string, string | boolean>; level?: number } {
+        return { citizen: question.citizen, ...(question.level !== undefined ? { level: question.level } : {}) };
+    }
+
+    find<T>(pieces: readonly Piece[], ask: (question: BoundQuestion) => T | undefined): { question: BoundQuestion; result: T } | undefined {
+        let budget = WITNESS_BUDGET;
+        const seen = new Set<string>();
+        const tryQuestion = (question: BoundQuestion) => {
+            const key = JSON.stringify(question);
+            if (seen.has(key) || budget <= 0) {
+                return undefined;
+            }
+            seen.add(key);
+            budget--;
+            const result = ask(question);
+            return result === undefined ? undefined : { question, result };
+        };
+        // The regions of every input the formula reads, as calculation-need splits them.
+        const regions = new Map<string, Array<string | boolean>>();
+        for (const id of this.reads.compared.keys()) {
+            const attribute = this.attributes.get(id);
+            if (attribute) {
+                regions.set(id, candidates(attribute, this.reads.compared.get(id) ?? [], false).map(v => valueText(attribute, v)));
+            }
+        }
+        const levels = this.reads.readsLevel ? Array.from({ length: Math.min(this.reads.maxLevel, MAX_LEVEL) + 1 }, (_, l) => l) : [undefined];
+        const corners = pieces.map(piece => this.corner(piece));
+        corners.push(new Map()); // and the regions alone
+        for (const corner of corners) {
+            const free = [...regions.keys()].filter(id => !corner.has(id));
+            const combinations = free.reduce((product, id) => product * regions.get(id)!.length, 1) * levels.length;
+            const step = Math.max(1, Math.floor(combinations / Math.max(1, Math.floor(WITNESS_BUDGET / corners.length))));
+            for (let combination = 0; combination < combinations && budget > 0; combination += step) {
+                let rest = combination;
+                const citizen: Record<string, string | boolean> = {};
+                for (const id of free) {
+                    const values = regions.get(id)!;
+                    citizen[this.attributes.get(id)!.name] = values[rest % values.length];
+                    rest = Math.floor(rest / values.length);
+                }
+                let level = levels[rest % levels.length];
+                for (const [id, value] of corner) {
+                    if (id === LEVEL_INPUT) {
+                        level = Number(value);
+                    } else {
+                        citizen[this.attributes.get(id)!.name] = value;
+                    }
+                }
+                const found = tryQuestion({ citizen, ...(level !== undefined ? { level } : {}) });
+                if (found) {
+                    return found;
+                }
+            }
+        }
+        return undefined;
+    }
+
+    /** The inputs a piece names, at the ends that make it least; its box's choices for the rest. */
+    private corner(piece: Piece): Map<string, string | boolean> {
+        const corner = new Map<string, string | boolean>();
+        const unbounded: Array<[string, ExactNumber]> = [];
+        let low = piece.constant.add(piece.slackHi);
+        const ranges = new Map<string, Range>();
+        for (const [key, range] of piece.box) {
+            ranges.set(key, range);
+        }
+        for (const [key, coefficient] of piece.terms) {
+            const attribute = this.attributes.get(key);
+            if (!attribute && key !== LEVEL_INPUT) {
+                continue; // a table lookup: chosen by the other inputs
+            }
+            const range = { ...(this.domainRange(key) ?? {}), ...(ranges.get(key) ?? {}) };
+            const end = coefficient.compare(ZERO) > 0 ? range.lo : range.hi;
+            if (!end) {
+                unbounded.push([key, coefficient]);
+                continue;
+            }
+            low = low.add(coefficient.multiply(end));
+            this.set(corner, key, end);
+        }
+        for (const [key, coefficient] of unbounded) {
+            // At its lower end if the piece is below zero there already; else large enough to bring it
+            // below zero, in whole kronor (the slack is counted at its worst).
+            const lowest = ranges.get(key)?.lo ?? this.domainRange(key)?.lo ?? ZERO;
+            let value = lowest;
+            if (low.add(coefficient.multiply(lowest)).compare(ZERO) >= 0) {
+                const needed = ExactNumber.of(low.divide(coefficient.negate()).floor() + 1n);
+                value = needed.compare(lowest) > 0 ? needed : lowest;
+            }
+            low = low.add(coefficient.multiply(value));
+            this.set(corner, key, value);
+        }
+        for (const [key, range] of ranges) {
+            if (corner.has(key)) {
+                continue;
+            }
+            if (range.choices && range.choices.size > 0) {
+                const attribute = this.attributes.get(key);
+                const choice = [...range.choices][0];
+                corner.set(key, attribute?.domain.type === 'boolean' ? choice === 'ja' : choice);
+            } else if (range.lo || range.hi) {
+                this.set(corner, key, (range.lo ?? range.hi)!);
+            }
+        }
+        return corner;
+    }
+
+    private domainRange(key: string): Range | undefined {
+        const attribute = this.attributes.get(key);
+        const domain = attribute?.domain;
+        if (!domain) {
+            return key === LEVEL_INPUT ? { lo: ZERO, hi: ExactNumber.of(BigInt(Math.min(this.reads.maxLevel, MAX_LEVEL))) } : undefined;
+        }
+        if (domain.type === 'integer' || domain.type === 'decimal') {
+            return { lo: ExactNumber.parse(domain.min), hi: ExactNumber.parse(domain.max) };
+        }
+        return domain.type === 'money' ? { lo: ZERO } : undefined;
+    }
+
+    private set(corner: Map<string, string | boolean>, key: string, value: ExactNumber): void {
+        const attribute = this.attributes.get(key);
+        if (key === LEVEL_INPUT) {
+            corner.set(key, String(value.floor()));
+        } else if (attribute?.domain.type === 'integer') {
+            corner.set(key, String(value.floor()));
+        } else if (attribute) {
+            corner.set(key, value.toDecimal());
+        }
+    }
+}

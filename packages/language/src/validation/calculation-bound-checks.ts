@@ -1,0 +1,143 @@
+import type { Expression as CompiledExpression } from '@regelratt/format';
+import type { PolicyRuntime } from '@regelratt/runtime';
+import type { ValidationChecks } from 'langium';
+import type * as Ast from '../generated/ast.js';
+import type { RegelrattAstType } from '../generated/ast.js';
+import { analyseCalculationBounds, WITNESS_BUDGET } from '../analysis/calculation-bounds.js';
+import { calculationCycle } from '../analysis/calculation-cycles.js';
+import { elementId } from '../compiler/element-ids.js';
+import { swedishDecimal } from '../numbers/decimal-text.js';
+import type { RegelrattServices } from '../regelratt-module.js';
+import { compiledWorkspace } from './compiled-workspace.js';
+import { questionExample, questionText } from './question-text.js';
+import { createReport } from './report.js';
+
+/**
+ * A named calculation's bounds: an answer of the policy that can go below zero (unless the
+ * calculation says `kan vara negativ`), and a cap (an argument of `min`) that never decides. The
+ * reasoning is in analysis/calculation-bounds.ts, which asks the runtime of the compiled workspace
+ * for every citizen it reports; this adapter finds the nodes and words the findings.
+ */
+export function calculationBoundChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
+    const locale = services.i18n.Locale;
+    const workspace = compiledWorkspace(services);
+    return {
+        Calculation: (calculation, accept) => {
+            if (!calculation.name || !calculation.value || calculationCycle(calculation)) {
+                return;
+            }
+            const compiled = workspace()?.runtime;
+            if (!compiled) {
+                return;
+            }
+            const id = elementId(calculation);
+            const sv = locale.current === 'sv';
+            const report = createReport(accept, locale);
+            let findings;
+            try {
+                findings = analyseCalculationBounds(compiled, id, { negative: !calculation.mayBeNegative && !readByFormulas(compiled).has(id) });
+            } catch {
+                return; // an element the compiled workspace lacks (a half-typed file): nothing to say yet
+            }
+            const calls = minCallNodes(calculation.value);
+            for (const finding of findings) {
+                switch (finding.kind) {
+                    case 'negative':
+                        report('calculation-can-be-negative', {
+                            name: calculation.name, question: questionText(finding.question, sv),
+                            amount: `${sv ? swedishDecimal(finding.amount) : finding.amount} kr`, ...(finding.date ? { date: finding.date } : {}),
+                        }, { node: calculation, property: 'name' }, {
+                            text: questionText(finding.question, sv),
+                            example: questionExample(finding.question),
+                        });
+                        break;
+                    case 'negative-undecided':
+                        report('calculation-negative-undecided', { name: calculation.name, budget: String(WITNESS_BUDGET) }, { node: calculation, property: 'name' });
+                        break;
+                    case 'cap-never-binds': {
+                        const call = calls[finding.call];
+                        const argument = call?.arguments[finding.argument];
+                        const below = call?.arguments[finding.below];
+                        if (argument && below) {
+                            report('calculation-cap-never-binds', { name: calculation.name, cap: sourceText(argument), below: sourceText(below) }, { node: argument });
+                        }
+                        break;
+                    }
+                    case 'cap-undecided': {
+                        const argument = calls[finding.call]?.arguments[finding.argument];
+                        if (argument) {
+                            report('calculation-cap-undecided', { name: calculation.name, cap: sourceText(argument), budget: String(WITNESS_BUDGET) }, { node: argument });
+                        }
+                        break;
+                    }
+                }
+            }
+        },
+    };
+}
+
+/** The calculations some formula of the policy reads (a calculation's, a fee's): those are parts, not answers. */
+const readCache = new WeakMap<PolicyRuntime, Set<string>>();
+function readByFormulas(runtime: PolicyRuntime): Set<string> {
+    let read = readCache.get(runtime);
+    if (!read) {
+        read = new Set();
+        const visit = (expression: CompiledExpression | undefined): void => {
+            if (!expression) {
+                return;
+            }
+            if ('ref' in expression) {
+                read!.add(expression.ref);
+                visit(expression.atLevel);
+            } else if ('op' in expression) {
+                visit(expression.left);
+                visit(expression.right);
+            } else if ('call' in expression) {
+                expression.args.forEach(visit);
+            } else if ('round' in expression) {
+                visit(expression.round);
+            } else if ('if' in expression) {
+                visit(expression.then);
+                visit(expression.else);
+            }
+        };
+        runtime.policy.all('calculation').forEach(c => visit(c.value));
+        runtime.policy.all('fee').forEach(f => { visit(f.room); visit(f.ceiling); });
+        readCache.set(runtime, read);
+    }
+    return read;
+}
+
+/**
+ * The sub-expressions of each kind of formula node, in the order the compiler writes them (so the
+ * n-th `min` here is the analysis's n-th): a new kind of node is a compile error until it is listed.
+ */
+const children = {
+    BinaryExpression: e => [e.left, e.right],
+    FunctionCall: e => e.arguments,
+    QuantityExpression: () => [],
+    ReferenceExpression: e => (e.level ? [e.level] : []),
+    LevelExpression: () => [],
+    RoundedExpression: e => [e.operand],
+    ConditionalExpression: e => [e.then, e.else],
+} satisfies { [K in Ast.Expression['$type']]: (expression: Extract<Ast.Expression, { $type: K }>) => Array<Ast.Expression | undefined> };
+
+function minCallNodes(formula: Ast.Expression): Ast.FunctionCall[] {
+    const calls: Ast.FunctionCall[] = [];
+    const visit = (expression: Ast.Expression | undefined): void => {
+        if (!expression) {
+            return;
+        }
+        if (expression.$type === 'FunctionCall' && expression.function === 'min') {
+            calls.push(expression);
+        }
+        (children[expression.$type] as (e: Ast.Expression) => Array<Ast.Expression | undefined>)(expression).forEach(visit);
+    };
+    visit(formula);
+    return calls;
+}
+
+function sourceText(node: Ast.Expression): string {
+    const text = node.$cstNode?.text.replace(/\s+/g, ' ').trim() ?? '';
+    return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
