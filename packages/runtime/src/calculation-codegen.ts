@@ -48,6 +48,27 @@ export function generateCalculation(reference: string, sources: CalculationSourc
 /** Thrown inside generated code when only the exact evaluator can answer; a plain object, so no stack is captured. */
 const FALLBACK = Object.freeze({ fallback: true });
 const M = Number.MAX_SAFE_INTEGER;
+/**
+ * Bounds every value computed once per date (a parameter, a rate, a calculation over them) is held
+ * to, so the generator can prove the arithmetic on them stays within the safe integers; a value
+ * beyond them leaves the call to the exact evaluator.
+ */
+const DATE_MAX_N = 2 ** 40;
+const DATE_MAX_D = 2 ** 20;
+
+/**
+ * What the generator knows of a value before it runs: |numerator| ≤ max, denominator ≤ dMax
+ * (Infinity where nothing is known). Where the bounds keep a result within the safe integers the
+ * overflow check is not written; where every denominator is 1, neither is the reduction.
+ */
+interface Bounds {
+    max: number;
+    dMax: number;
+}
+const UNKNOWN: Bounds = { max: Infinity, dMax: Infinity };
+/** A product of bounds, where 0 × ∞ is 0 (a value that is always 0 stays 0). */
+const times = (a: number, b: number) => (a === 0 || b === 0 ? 0 : a * b);
+const safe = (bound: number) => bound <= M;
 
 function gcd(a: number, b: number): number {
     a = Math.abs(a);
@@ -125,7 +146,13 @@ function roundScaled(n: number, d: number, mode: number, scale: number): number 
 }
 
 /** The decimal text `ExactNumber.toDecimal` gives, without BigInt for whole numbers. */
+/** The value as decimal text; the pair may be unreduced (see `normalise`). */
 function text(n: number, d: number): string {
+    if (d !== 1) {
+        const g = gcd(n, d);
+        n /= g;
+        d /= g;
+    }
     return d === 1 ? String(n) : ExactNumber.of(BigInt(n), BigInt(d)).toDecimal();
 }
 
@@ -139,18 +166,27 @@ class DateConstants {
     inForce: boolean[] = [];
     private readonly empty: CitizenValues;
 
-    constructor(private readonly sources: CalculationSources, private readonly expressions: Expression[], private readonly tables: DecisionTable[]) {
+    constructor(
+        private readonly sources: CalculationSources,
+        private readonly expressions: Expression[],
+        private readonly tables: DecisionTable[],
+        private readonly bounds: readonly Bounds[],
+    ) {
         this.empty = new CitizenValues({}, sources.catalogue);
     }
 
     refresh(date: string): void {
         const n: number[] = [];
         const d: number[] = [];
-        for (const expression of this.expressions) {
+        for (const [index, expression] of this.expressions.entries()) {
             try {
                 const value = this.sources.exact(expression, { values: this.empty, date, level: undefined });
-                n.push(numeratorOf(value));
-                d.push(denominatorOf(value));
+                const numerator = numeratorOf(value);
+                const denominator = denominatorOf(value);
+                // The generated code counts on these bounds; a value outside them falls back (NaN).
+                const within = Math.abs(numerator) <= this.bounds[index].max && denominator <= this.bounds[index].dMax;
+                n.push(within ? numerator : NaN);
+                d.push(within ? denominator : NaN);
             } catch {
                 n.push(NaN);
                 d.push(NaN);
@@ -167,6 +203,13 @@ class DateConstants {
 class CalculationGenerator {
     private readonly emitter: Emitter;
     private temps = 0;
+    /** The bounds of each temp `t` (absent: unknown). */
+    private readonly bounds: Bounds[] = [];
+    /** The bounds each per-date constant is held to at run time (see DateConstants). */
+    private readonly constantBounds: Bounds[] = [];
+    private versionDates: string[] | undefined;
+    /** The bounds of each inner calculation function's value. */
+    private readonly calculationBounds: Bounds[] = [];
     private readonly constants: Expression[] = [];
     private readonly constantIndex = new Map<Expression, number>();
     private readonly constantCalculations = new Map<string, boolean>();
@@ -196,7 +239,7 @@ class CalculationGenerator {
     build(calculation: Calculation): FastCalculation | undefined {
         const body: string[] = [];
         const t = this.node(calculation.value, body);
-        const dateConstants = new DateConstants(this.sources, this.constants, this.tables);
+        const dateConstants = new DateConstants(this.sources, this.constants, this.tables, this.constantBounds);
         const source = [
             'if (kc.date !== date) kc.refresh(date);',
             'const kn = kc.n, kd = kc.d, kt = kc.inForce;',
@@ -215,10 +258,24 @@ class CalculationGenerator {
         return this.temps++;
     }
 
-    /** Keeps n<t>/d<t> exact: within the safe integers (else fallback) and reduced. */
+    private bound(t: number): Bounds {
+        return this.bounds[t] ?? UNKNOWN;
+    }
+
+    /**
+     * Keeps n<t>/d<t> exact: within the safe integers (else fallback), and reduced so later steps stay
+     * there. Where the bounds (which never count on a reduction) already prove that, nothing is
+     * written: the pair may then be unreduced, which every later step and `text` allow.
+     */
     private normalise(t: number, out: string[]): void {
+        const { max, dMax } = this.bound(t);
+        if (safe(max) && safe(dMax)) {
+            return;
+        }
         out.push(`if (!(n${t} <= M && n${t} >= -M && d${t} <= M)) throw F;`);
         out.push(`if (d${t} !== 1) { const g = gcd(n${t}, d${t}); n${t} /= g; d${t} /= g; }`);
+        // Reduced, the value is what it is: the bounds start again from what the check just ensured.
+        this.bounds[t] = { max: M, dMax: M };
     }
 
     private node(expression: Expression, out: string[]): number {
@@ -227,9 +284,11 @@ class CalculationGenerator {
             if (index === undefined) {
                 index = this.constants.push(expression) - 1;
                 this.constantIndex.set(expression, index);
+                this.constantBounds[index] = this.boundsOverDates(expression);
             }
             const t = this.temp();
             out.push(`const n${t} = kn[${index}], d${t} = kd[${index}]; if (n${t} !== n${t}) throw F;`);
+            this.bounds[t] = this.constantBounds[index];
             return t;
         }
         if ('ref' in expression) {
@@ -238,27 +297,39 @@ class CalculationGenerator {
         if ('level' in expression) {
             const t = this.temp();
             out.push(`if (!Number.isSafeInteger(level)) throw F; const n${t} = level, d${t} = 1;`);
+            this.bounds[t] = { max: M, dMax: 1 };
             return t;
         }
         if ('op' in expression) {
             const a = this.node(expression.left, out);
             const b = this.node(expression.right, out);
             const t = this.temp();
+            const A = this.bound(a);
+            const B = this.bound(b);
             out.push(`let n${t}, d${t};`);
             switch (expression.op) {
                 case '+':
                 case '-': {
                     const op = expression.op;
+                    if (A.dMax === 1 && B.dMax === 1) {
+                        out.push(`n${t} = n${a} ${op} n${b}; d${t} = 1;`);
+                        this.bounds[t] = { max: A.max + B.max, dMax: 1 };
+                        break;
+                    }
+                    const crossed = safe(times(A.max, B.dMax)) && safe(times(B.max, A.dMax));
                     out.push(`if (d${a} === d${b}) { n${t} = n${a} ${op} n${b}; d${t} = d${a}; } else {`,
-                        `const p = n${a} * d${b}, q = n${b} * d${a}; if (!(p <= M && p >= -M && q <= M && q >= -M)) throw F;`,
+                        `const p = n${a} * d${b}, q = n${b} * d${a};${crossed ? '' : ' if (!(p <= M && p >= -M && q <= M && q >= -M)) throw F;'}`,
                         `n${t} = p ${op} q; d${t} = d${a} * d${b}; }`);
+                    this.bounds[t] = { max: times(A.max, B.dMax) + times(B.max, A.dMax), dMax: times(A.dMax, B.dMax) };
                     break;
                 }
                 case '*':
                     out.push(`n${t} = n${a} * n${b}; d${t} = d${a} * d${b};`);
+                    this.bounds[t] = { max: times(A.max, B.max), dMax: times(A.dMax, B.dMax) };
                     break;
                 case '/':
                     out.push(`if (n${b} === 0) throw F; n${t} = n${a} * d${b}; d${t} = d${a} * n${b}; if (d${t} < 0) { n${t} = -n${t}; d${t} = -d${t}; }`);
+                    this.bounds[t] = { max: times(A.max, B.dMax), dMax: times(A.dMax, B.max) };
                     break;
             }
             this.normalise(t, out);
@@ -267,9 +338,19 @@ class CalculationGenerator {
         if ('call' in expression) {
             const args = expression.args.map(arg => this.node(arg, out));
             const t = this.temp();
+            const all = args.map(x => this.bound(x));
+            const result: Bounds = { max: Math.max(...all.map(b => b.max)), dMax: Math.max(...all.map(b => b.dMax)) };
+            this.bounds[t] = result;
             out.push(`let n${t} = n${args[0]}, d${t} = d${args[0]};`);
+            // Whole numbers compare directly; fractions whose cross products the bounds keep safe, by them.
+            const compare = (x: number, y: number) => {
+                const X = x === t ? result : this.bound(x);
+                const Y = y === t ? result : this.bound(y);
+                return X.dMax === 1 && Y.dMax === 1 ? `n${x} < n${y}`
+                    : safe(times(X.max, Y.dMax)) && safe(times(Y.max, X.dMax)) ? `n${x} * d${y} < n${y} * d${x}` : `less(n${x}, d${x}, n${y}, d${y})`;
+            };
             // ExactNumber.min/max keep the first of equal values; equal reduced values are the same pair anyway.
-            const better = expression.call === 'min' ? (x: number) => `less(n${x}, d${x}, n${t}, d${t})` : (x: number) => `less(n${t}, d${t}, n${x}, d${x})`;
+            const better = expression.call === 'min' ? (x: number) => compare(x, t) : (x: number) => compare(t, x);
             for (const x of args.slice(1)) {
                 out.push(`if (${better(x)}) { n${t} = n${x}; d${t} = d${x}; }`);
             }
@@ -284,6 +365,8 @@ class CalculationGenerator {
                 throw new Error(`unknown rounding ${expression.rounding.mode}`);
             }
             out.push(`let n${t} = roundScaled(n${a}, d${a}, ${mode}, ${scale}), d${t} = ${scale};`);
+            // |n/d| ≤ max, so the rounded value in units of 1/scale is at most max × scale + 1.
+            this.bounds[t] = { max: times(this.bound(a).max, scale) + 1, dMax: scale };
             this.normalise(t, out);
             return t;
         }
@@ -297,6 +380,7 @@ class CalculationGenerator {
             this.depth--;
             out.push(`let n${t}, d${t};`, `if (${this.emitter.expression(expression.if)}) {`, ...then, `n${t} = n${a}; d${t} = d${a};`,
                 '} else {', ...otherwise, `n${t} = n${b}; d${t} = d${b};`, '}');
+            this.bounds[t] = { max: Math.max(this.bound(a).max, this.bound(b).max), dMax: Math.max(this.bound(a).dMax, this.bound(b).dMax) };
             return t;
         }
         return this.escape(expression, out);
@@ -320,6 +404,7 @@ class CalculationGenerator {
             const index = this.calculationFunction(id);
             const t = this.temp();
             out.push(`c${index}(); const n${t} = c${index}n, d${t} = c${index}d;`);
+            this.bounds[t] = this.calculationBounds[index] ?? UNKNOWN;
             return t;
         }
         if (kind === 'decisionTable') {
@@ -340,9 +425,15 @@ class CalculationGenerator {
             } else {
                 row = `t${this.tableFunction(table)}()`;
             }
-            const cells = this.cells.push(cellsOf(table, column)) - 1;
+            const column_ = cellsOf(table, column);
+            const cells = this.cells.push(column_) - 1;
             const t = this.temp();
             out.push(`const r${t} = ${row}, n${t} = cells[${cells}][0][r${t}], d${t} = cells[${cells}][1][r${t}]; if (n${t} !== n${t}) throw F;`);
+            // NaN cells (open, a förlopp) never reach the arithmetic: the check above falls back.
+            this.bounds[t] = {
+                max: Math.max(0, ...column_[0].filter(n => n === n).map(Math.abs)),
+                dMax: Math.max(1, ...column_[1].filter(d => d === d)),
+            };
             return t;
         }
         const attribute = this.sources.catalogue.attributes.get(id);
@@ -351,6 +442,8 @@ class CalculationGenerator {
             const t = this.temp();
             if (type === 'integer') {
                 out.push(`const v${t} = ${this.emitter.read(id)}; if (typeof v${t} !== "number") throw F; const n${t} = v${t}, d${t} = 1;`);
+                // The reader has checked the value against the domain.
+                this.bounds[t] = { max: Math.max(Math.abs(Number(attribute.domain.min)), Math.abs(Number(attribute.domain.max))), dMax: 1 };
             } else if (type === 'decimal' || type === 'money') {
                 out.push(`const v${t} = ${this.emitter.read(id)}, n${t} = numeratorOf(v${t}), d${t} = denominatorOf(v${t});`);
             } else {
@@ -395,6 +488,7 @@ class CalculationGenerator {
         this.depth--;
         index = this.calculationIndex.size;
         this.calculationIndex.set(id, index);
+        this.calculationBounds[index] = this.bound(t);
         this.functions.push(`let c${index}s = false, c${index}n = 0, c${index}d = 1;`,
             `function c${index}() { if (c${index}s) return;`, ...lines, `c${index}n = n${t}; c${index}d = d${t}; c${index}s = true; }`);
         return index;
@@ -442,6 +536,36 @@ class CalculationGenerator {
                 ...this.tableRow(table, slot, 'r'), `return t${slot}r = r; }`);
         }
         return slot;
+    }
+
+    /**
+     * The least bounds of a per-date constant over every date it can have a value on: its value can
+     * only change where a version of a parameter or rate begins, so it takes each of its values on one
+     * of those days. DateConstants holds every day's value to these bounds all the same (a value
+     * outside them leaves the call to the exact evaluator), so no answer rests on this reasoning.
+     */
+    private boundsOverDates(expression: Expression): Bounds {
+        if ('quantity' in expression) {
+            return quantityBounds(expression.quantity);
+        }
+        this.versionDates ??= [...new Set([
+            ...this.sources.policy.all('parameter').flatMap(p => p.versions.map(v => v.from)),
+            ...(['hourlyRate', 'flatRate', 'placeRate'] as const).flatMap(kind => this.sources.policy.all(kind).flatMap(r => (r.validity ? [r.validity.from] : []))),
+            '0001-01-01',
+        ])];
+        const empty = new CitizenValues({}, this.sources.catalogue);
+        let max = 0;
+        let dMax = 1;
+        for (const date of this.versionDates) {
+            try {
+                const value = this.sources.exact(expression, { values: empty, date, level: undefined });
+                max = Math.max(max, Math.abs(Number(value.numerator)));
+                dMax = Math.max(dMax, Number(value.denominator));
+            } catch {
+                // No value that day: the call falls back on such a day.
+            }
+        }
+        return safe(max) && safe(dMax) && max <= DATE_MAX_N && dMax <= DATE_MAX_D ? { max, dMax } : { max: DATE_MAX_N, dMax: DATE_MAX_D };
     }
 
     /** Whether a value depends on the date alone (no attribute, no level), so it is computed once per date. */
@@ -505,4 +629,13 @@ function cellsOf(table: DecisionTable, column: number): [number[], number[]] {
         d.push(safe ? denominator : NaN);
     }
     return [n, d];
+}
+
+/** A literal's exact bounds (`70 %` is 7/10). */
+function quantityBounds(quantity: { value: string; unit?: string }): Bounds {
+    const raw = ExactNumber.parse(quantity.value);
+    const value = quantity.unit === '%' ? raw.divide(ExactNumber.of(100n)) : raw;
+    const max = Math.abs(Number(value.numerator));
+    const dMax = Number(value.denominator);
+    return Number.isSafeInteger(max) && Number.isSafeInteger(dMax) ? { max, dMax } : UNKNOWN;
 }
