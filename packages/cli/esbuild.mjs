@@ -1,25 +1,40 @@
-// Bundles the command line into one ESM file: Node then resolves and compiles one module instead
-// of several hundred, which takes about a third off start-up (measured in docs/performance.md).
+// Bundles the command line into one file: Node then resolves and compiles one module instead of
+// several hundred, which takes about a third off start-up (measured in docs/performance.md).
+// CommonJS, so bin/regelratt.js can hand V8 the code it compiled on an earlier run (a code cache) on
+// every Node this package supports: Node 22 and later keep one for required files themselves
+// (module.enableCompileCache); on Node 20 bin/regelratt.js keeps its own (see there).
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-await esbuild.build({
+const common = {
     absWorkingDir: here,
-    // The worker threads of `eval` on a register load their own small entry.
-    entryPoints: { 'regelratt.bundle': 'dist/main.js', 'regelratt.eval-worker': 'dist/eval-worker.js' },
     outdir: 'dist',
-    outExtension: { '.js': '.mjs' },
     bundle: true,
-    format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Some bundled dependencies are CommonJS and call require(); give them one in the ESM bundle.
-    banner: { js: "import { createRequire as __regelrattCreateRequire } from 'node:module'; const require = __regelrattCreateRequire(import.meta.url);" },
     // pdfmake (for `dokument` only) reads pdfkit's font metrics from its own folder at run time, so it
     // stays an ordinary dependency, loaded from node_modules when the command asks for it.
     // fastify (for `serve` only) is loaded the same way, so other commands never load it.
     external: ['pdfmake', 'fastify'],
     logLevel: 'warning',
+};
+await esbuild.build({
+    ...common,
+    entryPoints: { 'regelratt.bundle': 'dist/main.js' },
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    // The sources are ES modules that find files beside themselves through import.meta.url.
+    define: { 'import.meta.url': '__regelrattImportMetaUrl' },
+    banner: { js: "const __regelrattImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+// The worker threads of `eval` on a register load their own small entry.
+await esbuild.build({
+    ...common,
+    entryPoints: { 'regelratt.eval-worker': 'dist/eval-worker.js' },
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    // Some bundled dependencies are CommonJS and call require(); give them one in the ESM bundle.
+    banner: { js: "import { createRequire as __regelrattCreateRequire } from 'node:module'; const require = __regelrattCreateRequire(import.meta.url);" },
 });

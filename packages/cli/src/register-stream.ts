@@ -137,7 +137,7 @@ class WorkerPool {
 
     constructor(size: number, files: CompiledPolicyFile[], settings: { explain: boolean; date?: string }) {
         // Beside the bundle when bundled (regelratt.eval-worker.mjs), beside this module otherwise.
-        const bundled = import.meta.url.endsWith('.bundle.mjs');
+        const bundled = import.meta.url.endsWith('.bundle.cjs');
         const script = new URL(bundled ? './regelratt.eval-worker.mjs' : './eval-worker.js', import.meta.url);
         for (let i = 0; i < size; i++) {
             const worker = new Worker(script, { workerData: { files, ...settings } });

@@ -16,6 +16,28 @@ function tokens(text: string): string[] {
     return services.parser.Lexer.tokenize(text).tokens.map(t => `${t.tokenType.name}:${t.image}`);
 }
 
+describe('names in any script', () => {
+    test('every letter of the Basic Multilingual Plane starts a name, alone and followed by more', () => {
+        // The lexer's first-character lookup is given one letter per bucket of characters it shares a
+        // slot (see nameStartCharacters): this fails if a bucket went without.
+        const letters: string[] = [];
+        for (let code = 0; code <= 0xffff; code++) {
+            const character = String.fromCharCode(code);
+            if (/[\p{L}_]/u.test(character)) {
+                letters.push(character);
+            }
+        }
+        expect(letters.length).toBeGreaterThan(40_000);
+        const lexed = services.parser.Lexer.tokenize(letters.map(l => `${l} ${l}a1`).join(' '));
+        expect(lexed.errors).toEqual([]);
+        const notNames = lexed.tokens.filter(t => t.tokenType.name !== 'ID' && !t.tokenType.CATEGORIES?.some(c => c.name === 'ID'));
+        // Single-letter keywords ('h' as in kr/h) are keywords alone; followed by more letters they are names.
+        expect(notNames.map(t => t.image).every(image => image.length === 1)).toBe(true);
+        expect(lexed.tokens.filter(t => t.image.length > 1).every(t => t.tokenType.name === 'ID')).toBe(true);
+        expect(lexed.tokens.length).toBe(letters.length * 2);
+    });
+});
+
 describe('Swedish numbers', () => {
     test.each([
         ['9 676', '9676'],

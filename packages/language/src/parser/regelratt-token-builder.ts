@@ -19,7 +19,8 @@ export const SOFT_KEYWORDS = ['maxtaxa', 'avgiftsutrymme', 'andel', 'takbelopp',
  * `h` gives way to `hemvård` and `/` to a `//` comment.
  */
 export class RegelrattTokenBuilder extends DefaultTokenBuilder {
-    private readonly terminalPatterns = new WeakMap<TokenType, RegExp>();
+    /** Per terminal: its pattern matching a whole string, and Langium's partial form of it, built once (not once per keyword). */
+    private readonly terminalPatterns = new WeakMap<TokenType, { whole: RegExp; partial: RegExp }>();
 
     override buildTokens(grammar: GrammarAST.Grammar, options?: TokenBuilderOptions): TokenVocabulary {
         const vocabulary = super.buildTokens(grammar, options);
@@ -38,11 +39,12 @@ export class RegelrattTokenBuilder extends DefaultTokenBuilder {
     protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
         const token = super.buildTerminalToken(terminal);
         const regex = GrammarUtils.terminalRegex(terminal);
-        this.terminalPatterns.set(token, regex);
+        const whole = new RegExp(`^(?:${regex.source})$`, regex.flags);
+        this.terminalPatterns.set(token, { whole, partial: RegExpUtils.partialRegExp(whole) });
         if (typeof token.PATTERN === 'function' && terminal.name === 'ID') {
             // Chevrotain cannot see into a matcher function, and without a hint of the characters a
             // token can start with it gives up its first-character lookup for the whole lexer.
-            token.START_CHARS_HINT = nameStartCharacters();
+            token.START_CHARS_HINT = nameStartCharacters(token.PATTERN as (text: string, offset: number) => unknown);
         }
         return token;
     }
@@ -53,26 +55,40 @@ export class RegelrattTokenBuilder extends DefaultTokenBuilder {
             if (pattern === undefined) {
                 return false;
             }
-            // As Langium does (a keyword that could begin a longer terminal match yields to it), but with
-            // the flags kept. A keyword the terminal matches whole (every word against ID) is such a
-            // beginning already: the cheap test first, as this runs for every keyword at every start-up.
-            const whole = new RegExp(`^(?:${pattern.source})$`, pattern.flags);
-            return whole.test(keyword.value) || RegExpUtils.partialMatches(whole, keyword.value);
+            // As Langium does (a keyword that could begin a longer terminal match yields to it: its
+            // partialMatches), but with the flags kept. A keyword the terminal matches whole (every word
+            // against ID) is such a beginning already: the cheap test first, as this runs for every
+            // keyword at every start-up.
+            if (pattern.whole.test(keyword.value)) {
+                return true;
+            }
+            const match = keyword.value.match(pattern.partial);
+            return match !== null && match[0].length > 0;
         });
     }
 }
 
-let startCharacters: string[] | undefined;
-
-/** Every character of the Basic Multilingual Plane a name can start with: `_` and the letters (\p{L}). */
-function nameStartCharacters(): string[] {
-    if (!startCharacters) {
-        // One native scan of the whole plane, rather than a test per character.
-        let plane = '';
-        for (let code = 0; code <= 0xffff; code += 0x1000) {
-            plane += String.fromCharCode(...Array.from({ length: 0x1000 }, (_, offset) => code + offset));
+/**
+ * Characters a name can start with, as Chevrotain's first-character lookup needs them: every
+ * character below 256 the name pattern itself accepts (each has a slot of its own there), and one
+ * character of each block of 255 above, which share a slot (Chevrotain's charCodeToOptimizedIndex: 255
+ * + ⌊code / 255⌋), so a name may start with any of them. A block without letters then lists names
+ * needlessly, which costs a failed match on such a character, nothing more. Naming every letter of the
+ * plane instead (some 48 000, found by a \p{L} expression compiled for the purpose) cost about a
+ * twentieth of start-up. The parsing tests lex every letter of the plane as the start of a name, so a
+ * change in Chevrotain's slots cannot go unnoticed.
+ */
+function nameStartCharacters(matches: (text: string, offset: number) => unknown): string[] {
+    const hint: string[] = [];
+    for (let code = 0; code < 256; code++) {
+        const character = String.fromCharCode(code);
+        if (matches(character, 0)) {
+            hint.push(character);
         }
-        startCharacters = plane.match(/[\p{L}_]/gu) ?? [];
     }
-    return startCharacters;
+    for (let bucket = 255; bucket <= 0xffff; bucket += 255) {
+        // Codes bucket … bucket + 254 share a slot; 255 itself has its own (above).
+        hint.push(String.fromCharCode(Math.max(bucket, 256)));
+    }
+    return hint;
 }

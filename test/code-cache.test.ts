@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+
+/**
+ * bin/code-cache.js: the command line's own V8 code cache for a Node without
+ * module.enableCompileCache (Node 20). Driven directly here, so it is tested whichever Node runs the
+ * tests: the first run writes the cache, the next one uses it as it is, a damaged cache is rejected
+ * by V8 and written anew, and the command works every time.
+ */
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const temporary = mkdtempSync(path.join(tmpdir(), 'regelratt-code-cache-test-'));
+afterAll(() => rmSync(temporary, { recursive: true, force: true }));
+
+const loader = pathToFileURL(path.join(repository, 'packages/cli/bin/code-cache.js')).href;
+const bundle = pathToFileURL(path.join(repository, 'packages/cli/dist/regelratt.bundle.cjs')).href;
+const script = `
+const { loadWithCodeCache } = await import(${JSON.stringify(loader)});
+const { main } = loadWithCodeCache(new URL(${JSON.stringify(bundle)}));
+process.exitCode = await main(['check', ${JSON.stringify(path.join(repository, 'examples/habo'))}], { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), stderrIsTerminal: false, colour: false });
+`;
+const run = () => spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: temporary }, encoding: 'utf8' });
+const cacheFiles = () => readdirSync(temporary).filter(f => f.startsWith('regelratt-code-cache'))
+    .flatMap(folder => readdirSync(path.join(temporary, folder)).filter(f => f.endsWith('.bin')).map(f => path.join(temporary, folder, f)));
+
+describe('the command line\'s own code cache', () => {
+    test('is written by a first run, used as it is by the next, and written anew when damaged', () => {
+        const first = run();
+        expect(first.status, first.stderr).toBe(0);
+        const [cache] = cacheFiles();
+        expect(cache).toBeDefined();
+        const written = readFileSync(cache);
+        expect(written.length).toBeGreaterThan(100_000);
+        const mode = statSync(path.dirname(cache)).mode & 0o777;
+        expect(mode).toBe(0o700);
+
+        const second = run();
+        expect(second.status, second.stderr).toBe(0);
+        expect(second.stdout).toBe(first.stdout);
+        // Accepted: not written again.
+        expect(readFileSync(cache).equals(written)).toBe(true);
+
+        writeFileSync(cache, Buffer.alloc(written.length, 7));
+        const damaged = run();
+        expect(damaged.status, damaged.stderr).toBe(0);
+        expect(damaged.stdout).toBe(first.stdout);
+        // Rejected by V8 and replaced by a good one.
+        expect(readFileSync(cache).equals(Buffer.alloc(written.length, 7))).toBe(false);
+        expect(cacheFiles()).toHaveLength(1);
+    });
+
+    test('is not used with REGELRATT_NO_CODE_CACHE', () => {
+        const folder = mkdtempSync(path.join(temporary, 'off-'));
+        const off = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: folder, REGELRATT_NO_CODE_CACHE: '1' }, encoding: 'utf8' });
+        expect(off.status, off.stderr).toBe(0);
+        expect(readdirSync(folder)).toEqual([]);
+    });
+});
