@@ -11,7 +11,9 @@ import { RegelrattTokenBuilder } from './parser/regelratt-token-builder.js';
 import { RegelrattValueConverter } from './parser/regelratt-value-converter.js';
 import { SwedishLexerErrorMessageProvider } from './parser/swedish-lexer-messages.js';
 import { SwedishParserErrorMessageProvider } from './parser/swedish-parser-messages.js';
+import { RegelrattLinker } from './references/regelratt-linker.js';
 import { RegelrattScopeComputation } from './references/regelratt-scope-computation.js';
+import { RegelrattReferenceDescriptionProvider } from './workspace/regelratt-reference-descriptions.js';
 import { RegelrattScopeProvider } from './references/regelratt-scope-provider.js';
 import { RegelrattDocumentValidator } from './validation/regelratt-document-validator.js';
 import { RegelrattValidationRegistry } from './validation/regelratt-validation-registry.js';
@@ -43,6 +45,10 @@ export const RegelrattModule: Module<RegelrattServices, PartialLangiumCoreServic
     references: {
         ScopeComputation: services => new RegelrattScopeComputation(services),
         ScopeProvider: services => new RegelrattScopeProvider(services),
+        Linker: services => new RegelrattLinker(services),
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new RegelrattReferenceDescriptionProvider(services),
     },
     validation: {
         DocumentValidator: services => new RegelrattDocumentValidator(services),

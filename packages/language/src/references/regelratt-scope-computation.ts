@@ -1,5 +1,6 @@
-import { AstUtils, Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
+import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import { isEnumerationValue } from '../generated/ast.js';
+import { allContents } from '../utils/ast-walk.js';
 
 /**
  * Regelrätt has one namespace per workspace: every named declaration, nested ones too (a förlopp in
@@ -10,8 +11,11 @@ import { isEnumerationValue } from '../generated/ast.js';
 export class RegelrattScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
         const exports: AstNodeDescription[] = [];
-        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
-            await interruptAndCheck(cancelToken);
+        let visited = 0;
+        for (const node of allContents(document.parseResult.value)) {
+            if ((++visited & 1023) === 0) {
+                await interruptAndCheck(cancelToken);
+            }
             if (isEnumerationValue(node)) {
                 continue;
             }

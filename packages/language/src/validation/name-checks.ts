@@ -4,6 +4,7 @@ import type { RegelrattAstType } from '../generated/ast.js';
 import { kindName } from '../i18n/element-kind-names.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { createReport } from './report.js';
+import { allContents } from '../utils/ast-walk.js';
 
 /**
  * Names are unique across the workspace (one namespace keeps references and renames simple for writers).
@@ -29,7 +30,7 @@ export function nameChecks(services: RegelrattServices): ValidationChecks<Regelr
             const report = createReport(accept, locale);
             const document = AstUtils.getDocument(policy);
             const uri = document.uri.toString();
-            for (const node of AstUtils.streamAllContents(policy)) {
+            for (const node of allContents(policy)) {
                 const name = (node as { name?: unknown }).name;
                 if (typeof name === 'string' && RESERVED.has(name)) {
                     // JavaScript gives these names a meaning of their own: a consuming system's

@@ -1,4 +1,5 @@
-import { Cancellation, DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { forEachChild } from '../utils/ast-walk.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isEnumerationLiteral, isEnumerationType } from '../generated/ast.js';
 import { attributeOfLiteralOwner } from '../references/cell-attribute.js';
@@ -22,6 +23,43 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
         super(services);
         this.locale = services.i18n.Locale;
         this.regelrattServices = services;
+    }
+
+    /**
+     * Langium's walk of every node, without its generic stream, awaiting only checks that return a
+     * promise and yielding to cancellation every few hundred nodes instead of at each: on a
+     * 10 000-line file the per-node awaits cost more than most checks. The same nodes, in the same
+     * order, with the same per-node options.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('validating')) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        const pending: AstNode[] = [rootNode];
+        let visited = 0;
+        while (pending.length > 0) {
+            const node = pending.pop()!;
+            if ((++visited & 255) === 0) {
+                await interruptAndCheck(cancelToken);
+            }
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+                    const result = check(node, acceptor, cancelToken);
+                    if (result) {
+                        await result;
+                    }
+                }
+            }
+            if (nodeOptions.validateChildren) {
+                const children: AstNode[] = [];
+                forEachChild(node, child => children.push(child));
+                for (let i = children.length - 1; i >= 0; i--) {
+                    pending.push(children[i]);
+                }
+            }
+        }
+        await interruptAndCheck(cancelToken);
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
