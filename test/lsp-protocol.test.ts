@@ -294,6 +294,20 @@ describe('the language server over stdio', () => {
         expect((await diagnosticsFor('dubblett_a.regel', d => d.every(x => x.code !== 'duplicate-name'))).map(d => d.code)).not.toContain('duplicate-name');
     });
 
+    test('an analysis over the compiled workspace follows a calculation changed in another file, and a change back (each file compiled once and reused while unchanged)', async () => {
+        const negative = (d: Diagnostic[]) => d.some(x => x.code === 'calculation-can-be-negative');
+        open('berakning_a.regel', 'beräkning bas_kr = 3 kr\n');
+        open('berakning_b.regel', 'beräkning svar_kr = bas_kr − 2 kr\n');
+        expect(negative(await diagnosticsFor('berakning_b.regel', d => !negative(d)))).toBe(false);
+        change('berakning_a.regel', 'beräkning bas_kr = 1 kr\n');
+        expect((await diagnosticsFor('berakning_b.regel', negative)).find(d => d.code === 'calculation-can-be-negative')!.message).toContain('−1 kr');
+        change('berakning_a.regel', 'beräkning bas_kr = 3 kr\n');
+        expect(negative(await diagnosticsFor('berakning_b.regel', d => !negative(d)))).toBe(false);
+        // The reading file changes while the calculation's does not: the reused compiled calculation answers.
+        change('berakning_b.regel', 'beräkning svar_kr = bas_kr − 5 kr\n');
+        expect((await diagnosticsFor('berakning_b.regel', negative)).find(d => d.code === 'calculation-can-be-negative')!.message).toContain('−2 kr');
+    });
+
     test('garbage and rapid typing: the server keeps answering with fresh diagnostics', async () => {
         open('skräp.regel', '\u0000§§§ {{{ nivå nivå : : kr ”');
         expect((await diagnosticsFor('skräp.regel', d => d.length > 0)).length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import type { CompiledPolicyFile } from '@regelratt/format';
 import { PolicyRuntime } from '@regelratt/runtime';
-import { WorkspaceCache } from 'langium';
+import { WorkspaceCache, type LangiumDocument } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import { isPolicy } from '../generated/ast.js';
 import { compilePolicy } from '../compiler/compile-policy.js';
@@ -27,7 +27,7 @@ export function compiledWorkspace(services: RegelrattServices): () => CompiledWo
             try {
                 const files = shared.workspace.LangiumDocuments.all.toArray()
                     .filter(document => isPolicy(document.parseResult.value))
-                    .map(document => compilePolicy(document.parseResult.value as Ast.Policy, document.uri.path.split('/').pop() ?? ''));
+                    .map(compiledDocument);
                 // Compiled here, on every workspace change, from text that may be half-typed: the schema
                 // check is for files from elsewhere.
                 return { files, runtime: new PolicyRuntime(files, { validate: false }) };
@@ -38,4 +38,22 @@ export function compiledWorkspace(services: RegelrattServices): () => CompiledWo
         caches.set(shared, get);
     }
     return get;
+}
+
+/**
+ * One document compiled, reused while the document is the same: the same syntax tree (a change
+ * re-parses it) linked the same way (Langium relinks a document whose references may now resolve
+ * differently, and gives it a new list of references then). A file's compiled form reads only its
+ * own tree and the declarations its references resolve to, so in a workspace of many files a
+ * keystroke compiles one of them, not all.
+ */
+const compiledDocuments = new WeakMap<LangiumDocument, { root: object; references: readonly unknown[]; file: CompiledPolicyFile }>();
+function compiledDocument(document: LangiumDocument): CompiledPolicyFile {
+    const known = compiledDocuments.get(document);
+    if (known && known.root === document.parseResult.value && known.references === document.references) {
+        return known.file;
+    }
+    const file = compilePolicy(document.parseResult.value as Ast.Policy, document.uri.path.split('/').pop() ?? '');
+    compiledDocuments.set(document, { root: document.parseResult.value, references: document.references, file });
+    return file;
 }

@@ -1,0 +1,85 @@
+/**
+ * Keystroke to diagnostics: the bundled language server over stdio, a workspace of generated policy
+ * files (default 10 × 1 000 lines), a typed character in one of them, and the time until fresh
+ * diagnostics for that file arrive. Prints median and 95th percentile.
+ * Usage: node test/bench/lsp.mjs [--files 10] [--lines 1000] [--keystrokes 40]
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+    createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
+    DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
+} from 'vscode-languageserver-protocol/node';
+import { generatePolicy } from './generate-policy.mjs';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => Number(args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const files = option('--files', 10);
+const lines = option('--lines', 1000);
+const keystrokes = option('--keystrokes', 40);
+
+const workspace = mkdtempSync(path.join(tmpdir(), 'regelratt-lsp-bench-'));
+const texts = [];
+for (let i = 0; i < files; i++) {
+    // Each file its own names: prefix every generated name so the files form one clean workspace.
+    const text = generatePolicy(lines).replace(/_b(\d+)(?![\d])/g, `_f${i}b$1`).replace(/^(lag SoL|förvaltning VoO|område tätort|fas uppföljning|nämnd nämnden)(.*)$/gm, i === 0 ? '$1$2' : '// $1$2');
+    texts.push(text);
+    writeFileSync(path.join(workspace, `policy${i}.regel`), text);
+}
+const uri = i => pathToFileURL(path.join(workspace, `policy${i}.regel`)).toString();
+
+const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir=/tmp/prof5', path.join(repository, 'packages/vscode/out/server.cjs'), '--stdio'], { stdio: 'pipe' });
+const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+const waiting = new Map();
+connection.onNotification(PublishDiagnosticsNotification.type, params => {
+    const resolve = waiting.get(params.uri);
+    if (resolve) {
+        waiting.delete(params.uri);
+        resolve(params.diagnostics);
+    }
+});
+connection.listen();
+const next = target => new Promise(resolve => waiting.set(target, resolve));
+
+try {
+    await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid, rootUri: pathToFileURL(workspace).toString(),
+        workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: 'bench' }], capabilities: {},
+    });
+    // Typing happens in a file in the middle of the workspace; the first file holds the shared vocabulary.
+    const typed = Math.floor(files / 2);
+    const started = performance.now();
+    const first = next(uri(typed));
+    await connection.sendNotification(InitializedNotification.type, {});
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(typed), languageId: 'regelratt', version: 1, text: texts[typed] } });
+    const initial = await first;
+    const loaded = performance.now() - started;
+    const samples = [];
+    let text = texts[typed];
+    for (let k = 0; k < keystrokes; k++) {
+        // Type into a comment at the end, then a character of a name: every keystroke a full re-check of the file.
+        text = k % 2 === 0 ? `${text}// ${k}\n` : text.replace('"Insats 0', `"Insats 0${k}`);
+        const fresh = next(uri(typed));
+        const start = performance.now();
+        await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(typed), version: k + 2 }, contentChanges: [{ text }] });
+        await fresh;
+        samples.push(performance.now() - start);
+    }
+    samples.sort((a, b) => a - b);
+    const median = samples[Math.floor(samples.length / 2)];
+    const p95 = samples[Math.floor(samples.length * 0.95)];
+    console.log(`Node ${process.version}; ${files} files × ${lines.toLocaleString('en')} lines = ${(files * lines).toLocaleString('en')} lines in the workspace; ${keystrokes} keystrokes`);
+    console.log(`workspace loaded and first diagnostics (${initial.length}) in ${loaded.toFixed(0)} ms`);
+    console.log(`keystroke → fresh diagnostics: median ${median.toFixed(0)} ms, 95th percentile ${p95.toFixed(0)} ms`);
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+} finally {
+    await new Promise(resolve => { child.once('exit', resolve); setTimeout(resolve, 5000); });
+    connection.dispose();
+    child.kill();
+    rmSync(workspace, { recursive: true, force: true });
+}
