@@ -30,7 +30,8 @@ export type CalculationBoundFinding =
         /** The runtime's answer, below zero. */
         amount: string;
     }
-    | { kind: 'negative-undecided' }
+    /** `tried`: how many citizens the runtime was asked about, none of whom settles it. */
+    | { kind: 'negative-undecided'; tried: number }
     | {
         kind: 'cap-never-binds';
         /** Which `min` of the formula (0-based, in reading order) and which argument of it. */
@@ -39,15 +40,20 @@ export type CalculationBoundFinding =
         /** An argument that is at or below it for every citizen on every date. */
         below: number;
     }
-    | { kind: 'cap-undecided'; call: number; argument: number };
+    | { kind: 'cap-undecided'; call: number; argument: number; tried: number };
 
 export interface BoundQuestion {
     citizen: Record<string, string | boolean>;
     level?: number;
 }
 
-/** Questions asked of the runtime at most, per calculation and claim. */
-export const WITNESS_BUDGET = 2_000;
+/** Questions asked of the runtime at most per claim (whether it can go below zero, whether a cap can decide). */
+export const WITNESS_BUDGET = 1_000;
+/**
+ * And per calculation, for all its claims together: the analysis runs on every keystroke in the
+ * editor, so a calculation with many caps it cannot settle must not cost many times what one does.
+ */
+export const CALCULATION_BUDGET = 3_000;
 /** Pieces kept per value; beyond it only the interval is kept (still a sound bound). */
 const PIECE_LIMIT = 64;
 
@@ -77,6 +83,7 @@ export function analyseCalculationBounds(runtime: PolicyRuntime, calculationId: 
 
 function negativity(calculationId: string, formula: Expression, dates: readonly string[], dated: boolean, evaluator: BoundEvaluator, search: WitnessSearch): CalculationBoundFinding[] {
     let doubtful = false;
+    const before = search.asked;
     for (const date of dates) {
         const value = evaluator.value(formula, date);
         if (value === NO_ANSWER || (value.lo && value.lo.compare(ExactNumber.ZERO) >= 0)) {
@@ -92,7 +99,7 @@ function negativity(calculationId: string, formula: Expression, dates: readonly 
         }
         doubtful = true;
     }
-    return doubtful ? [{ kind: 'negative-undecided' }] : [];
+    return doubtful ? [{ kind: 'negative-undecided', tried: search.asked - before }] : [];
 }
 
 function caps(call: Extract<Expression, { call: string }>, index: number, dates: readonly string[], evaluator: BoundEvaluator, search: WitnessSearch): CalculationBoundFinding[] {
@@ -115,13 +122,22 @@ function caps(call: Extract<Expression, { call: string }>, index: number, dates:
             return;
         }
         // Otherwise a citizen for whom this argument is below every other one, from the runtime.
+        const before = search.asked;
         for (const date of dates) {
             const differences = evaluator.differences(argument, call.args.filter((_, j) => j !== i), date);
             if (differences === NO_ANSWER) {
                 continue;
             }
             const found = search.find(differences, question => {
-                const mine = runtimeAnswer(() => search.runtime.evaluate(argument, { date, ...search.input(question) }));
+                // One reading of the citizen for every argument asked about.
+                let citizen: ReturnType<PolicyRuntime['citizen']>;
+                try {
+                    citizen = search.runtime.citizen(question.citizen);
+                } catch {
+                    return undefined;
+                }
+                const at = { date, citizen, ...(question.level !== undefined ? { level: question.level } : {}) };
+                const mine = runtimeAnswer(() => search.runtime.evaluate(argument, at));
                 if (mine === undefined) {
                     return undefined;
                 }
@@ -130,7 +146,7 @@ function caps(call: Extract<Expression, { call: string }>, index: number, dates:
                     if (j === i) {
                         return true;
                     }
-                    const theirs = runtimeAnswer(() => search.runtime.evaluate(other, { date, ...search.input(question) }));
+                    const theirs = runtimeAnswer(() => search.runtime.evaluate(other, at));
                     return theirs !== undefined && value.compare(ExactNumber.parse(theirs)) < 0;
                 });
                 return decides ? mine : undefined;
@@ -139,7 +155,7 @@ function caps(call: Extract<Expression, { call: string }>, index: number, dates:
                 return;
             }
         }
-        findings.push({ kind: 'cap-undecided', call: index, argument: i });
+        findings.push({ kind: 'cap-undecided', call: index, argument: i, tried: search.asked - before });
     });
     return findings;
 }
@@ -807,6 +823,9 @@ function narrow(criterion: Criterion, holds: boolean, attributes: ReadonlyMap<st
  * combination of the values that split the other inputs' regions, within the budget.
  */
 class WitnessSearch {
+    /** Questions asked so far, against WITNESS_BUDGET for the whole calculation. */
+    asked = 0;
+
     constructor(
         readonly runtime: PolicyRuntime,
         private readonly attributes: ReadonlyMap<string, Attribute>,
@@ -818,15 +837,19 @@ class WitnessSearch {
     }
 
     find<T>(pieces: readonly Piece[], ask: (question: BoundQuestion) => T | undefined): { question: BoundQuestion; result: T } | undefined {
-        let budget = WITNESS_BUDGET;
         const seen = new Set<string>();
+        const limit = Math.min(this.asked + WITNESS_BUDGET, CALCULATION_BUDGET);
+        const budgetLeft = () => limit - this.asked;
         const tryQuestion = (question: BoundQuestion) => {
-            const key = JSON.stringify(question);
-            if (seen.has(key) || budget <= 0) {
+            let key = `${question.level ?? ''}`;
+            for (const name in question.citizen) {
+                key += `|${name}=${String(question.citizen[name])}`;
+            }
+            if (seen.has(key) || budgetLeft() <= 0) {
                 return undefined;
             }
             seen.add(key);
-            budget--;
+            this.asked++;
             const result = ask(question);
             return result === undefined ? undefined : { question, result };
         };
@@ -844,8 +867,8 @@ class WitnessSearch {
         for (const corner of corners) {
             const free = [...regions.keys()].filter(id => !corner.has(id));
             const combinations = free.reduce((product, id) => product * regions.get(id)!.length, 1) * levels.length;
-            const step = Math.max(1, Math.floor(combinations / Math.max(1, Math.floor(WITNESS_BUDGET / corners.length))));
-            for (let combination = 0; combination < combinations && budget > 0; combination += step) {
+            const step = Math.max(1, Math.floor(combinations / Math.max(1, Math.floor(budgetLeft() / corners.length))));
+            for (let combination = 0; combination < combinations && budgetLeft() > 0; combination += step) {
                 let rest = combination;
                 const citizen: Record<string, string | boolean> = {};
                 for (const id of free) {

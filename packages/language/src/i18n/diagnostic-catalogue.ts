@@ -257,8 +257,8 @@ export const diagnosticCatalogue = {
     },
     'calculation-negative-undecided': {
         severity: 'warning',
-        sv: a => `Om ${a.name} kan bli negativ har inte kunnat avgöras: gränserna utesluter det inte, och inget av ${a.budget} prövade fall gav ett negativt belopp.`,
-        en: a => `Whether ${a.name} can go below zero could not be decided: the bounds do not rule it out, and none of the ${a.budget} cases tried gave a negative amount.`,
+        sv: a => `Om ${a.name} kan bli negativ har inte kunnat avgöras: gränserna utesluter det inte, och ${a.tried === '0' ? 'beräkningens fall att pröva var redan slut' : `inget av ${a.tried} prövade fall gav ett negativt belopp`}.`,
+        en: a => `Whether ${a.name} can go below zero could not be decided: the bounds do not rule it out, and ${a.tried === '0' ? 'the calculation\'s cases to try were used up' : `none of the ${a.tried} cases tried gave a negative amount`}.`,
     },
     'calculation-cap-never-binds': {
         severity: 'warning',
@@ -267,8 +267,8 @@ export const diagnosticCatalogue = {
     },
     'calculation-cap-undecided': {
         severity: 'warning',
-        sv: a => `Om taket ${a.cap} i ${a.name} någon gång avgör har inte kunnat avgöras: gränserna utesluter det inte, och inget av ${a.budget} prövade fall gav det som minsta värde.`,
-        en: a => `Whether the cap ${a.cap} in ${a.name} ever decides could not be decided: the bounds do not rule it out, and none of the ${a.budget} cases tried made it the least.`,
+        sv: a => `Om taket ${a.cap} i ${a.name} någon gång avgör har inte kunnat avgöras: gränserna utesluter det inte, och ${a.tried === '0' ? 'beräkningens fall att pröva var redan slut' : `inget av ${a.tried} prövade fall gav det som minsta värde`}.`,
+        en: a => `Whether the cap ${a.cap} in ${a.name} ever decides could not be decided: the bounds do not rule it out, and ${a.tried === '0' ? 'the calculation\'s cases to try were used up' : `none of the ${a.tried} cases tried made it the least`}.`,
     },
     'mixed-column': {
         severity: 'error',

@@ -3,7 +3,7 @@ import type { PolicyRuntime } from '@regelratt/runtime';
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import type { RegelrattAstType } from '../generated/ast.js';
-import { analyseCalculationBounds, WITNESS_BUDGET } from '../analysis/calculation-bounds.js';
+import { analyseCalculationBounds } from '../analysis/calculation-bounds.js';
 import { calculationCycle } from '../analysis/calculation-cycles.js';
 import { elementId } from '../compiler/element-ids.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
@@ -52,7 +52,7 @@ export function calculationBoundChecks(services: RegelrattServices): ValidationC
                         });
                         break;
                     case 'negative-undecided':
-                        report('calculation-negative-undecided', { name: calculation.name, budget: String(WITNESS_BUDGET) }, { node: calculation, property: 'name' });
+                        report('calculation-negative-undecided', { name: calculation.name, tried: sv ? swedishDecimal(String(finding.tried)) : String(finding.tried) }, { node: calculation, property: 'name' });
                         break;
                     case 'cap-never-binds': {
                         const call = calls[finding.call];
@@ -66,7 +66,7 @@ export function calculationBoundChecks(services: RegelrattServices): ValidationC
                     case 'cap-undecided': {
                         const argument = calls[finding.call]?.arguments[finding.argument];
                         if (argument) {
-                            report('calculation-cap-undecided', { name: calculation.name, cap: sourceText(argument), budget: String(WITNESS_BUDGET) }, { node: argument });
+                            report('calculation-cap-undecided', { name: calculation.name, cap: sourceText(argument), tried: sv ? swedishDecimal(String(finding.tried)) : String(finding.tried) }, { node: argument });
                         }
                         break;
                     }
