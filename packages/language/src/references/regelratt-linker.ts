@@ -1,5 +1,5 @@
 import { Cancellation, DefaultLinker, interruptAndCheck, type LangiumDocument } from 'langium';
-import { allContents, forEachReference } from '../utils/ast-walk.js';
+import { flatTree, forEachReference } from '../utils/ast-walk.js';
 
 /**
  * Langium's linker, walking the tree without its generic streams and yielding to cancellation every
@@ -13,7 +13,7 @@ export class RegelrattLinker extends DefaultLinker {
         }
         const root = document.parseResult.value;
         let visited = 0;
-        for (const node of [root, ...allContents(root)]) {
+        for (const node of flatTree(root).nodes) {
             if ((++visited & 1023) === 0) {
                 await interruptAndCheck(cancelToken);
             }

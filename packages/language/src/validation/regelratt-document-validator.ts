@@ -1,5 +1,5 @@
 import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
-import { forEachChild } from '../utils/ast-walk.js';
+import { flatTree } from '../utils/ast-walk.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isEnumerationLiteral, isEnumerationType } from '../generated/ast.js';
 import { attributeOfLiteralOwner } from '../references/cell-attribute.js';
@@ -35,11 +35,10 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
         if (this.profiler?.isActive('validating')) {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
-        const pending: AstNode[] = [rootNode];
-        let visited = 0;
-        while (pending.length > 0) {
-            const node = pending.pop()!;
-            if ((++visited & 255) === 0) {
+        const { nodes, ends } = flatTree(rootNode);
+        for (let index = 0; index < nodes.length;) {
+            const node = nodes[index];
+            if ((index & 255) === 255) {
                 await interruptAndCheck(cancelToken);
             }
             const nodeOptions = this.validateSingleNodeOptions(node, options);
@@ -51,13 +50,8 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
                     }
                 }
             }
-            if (nodeOptions.validateChildren) {
-                const children: AstNode[] = [];
-                forEachChild(node, child => children.push(child));
-                for (let i = children.length - 1; i >= 0; i--) {
-                    pending.push(children[i]);
-                }
-            }
+            // Past the node's subtree when its children are not to be validated.
+            index = nodeOptions.validateChildren ? index + 1 : ends[index];
         }
         await interruptAndCheck(cancelToken);
     }

@@ -1,5 +1,5 @@
 import { Cancellation, DefaultReferenceDescriptionProvider, interruptAndCheck, type LangiumDocument, type ReferenceDescription } from 'langium';
-import { allContents, forEachReference } from '../utils/ast-walk.js';
+import { flatTree, forEachReference } from '../utils/ast-walk.js';
 
 /**
  * Langium's index of a document's cross-references (for find-references and rename), walking the
@@ -11,7 +11,7 @@ export class RegelrattReferenceDescriptionProvider extends DefaultReferenceDescr
         const descriptions: ReferenceDescription[] = [];
         const root = document.parseResult.value;
         let visited = 0;
-        for (const node of [root, ...allContents(root)]) {
+        for (const node of flatTree(root).nodes) {
             if ((++visited & 1023) === 0) {
                 await interruptAndCheck(cancelToken);
             }
