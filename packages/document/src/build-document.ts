@@ -402,7 +402,10 @@ class DocumentBuilder {
         if (calculations.length > 0) {
             blocks.push({
                 type: 'table', header: [this.t('Beräkning', 'Calculation'), this.t('Formel', 'Formula')],
-                rows: calculations.map(c => [`${c.title ?? c.name}${this.input.prose?.get(c.id) ? ` — ${this.input.prose.get(c.id)}` : ''}`, `${c.name} = ${expressionText(c.value)}`]),
+                rows: calculations.map(c => [
+                    `${c.title ?? c.name}${this.input.prose?.get(c.id) ? ` — ${this.input.prose.get(c.id)}` : ''}`,
+                    `${c.name} = ${expressionText(c.value)}${c.mayBeNegative ? ` (${this.t('kan vara negativ', 'may be below zero')})` : ''}`,
+                ]),
             });
         }
         if (parameters.length > 0) {

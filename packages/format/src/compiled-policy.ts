@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.4.0';
+export const SCHEMA_VERSION = '1.5.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -188,6 +188,8 @@ export interface Parameter extends ElementBase<'parameter'> {
 /** A named calculation (since 1.2): an amount, share or count written once and used anywhere. */
 export interface Calculation extends ElementBase<'calculation'> {
     value: Expression;
+    /** Since 1.5: `kan vara negativ`, an amount that may go below zero by design (a net effect, a difference). */
+    mayBeNegative?: true;
 }
 
 /** The attribute id under which a decision table's criteria read the case's level. */

@@ -339,6 +339,29 @@ describe('a check that throws', () => {
     });
 });
 
+describe('amounts that may go below zero', () => {
+    const text = `${prelude}egenskap boende_x : belopp per månad\nberäkning netto_x "Kvar" kan vara negativ = inkomst − boende_x`;
+
+    test('"kan vara negativ" lets an answer go below zero, and the compiled calculation says so', async () => {
+        const [checked] = await checkTexts([text]);
+        expect(codes(withoutNotes(checked.diagnostics))).toEqual([]);
+        const { compilePolicy } = await import('@regelratt/language');
+        const compiled = compilePolicy(checked.document.parseResult.value, 'a.regel');
+        expect(compiled.elements.find(e => e.name === 'netto_x')).toMatchObject({ kind: 'calculation', mayBeNegative: true });
+    });
+
+    test('without it the same answer is reported with the citizen', async () => {
+        const diagnostics = withoutNotes(await diagnosticsOf(text.replace(' kan vara negativ', '')));
+        expect(codes(diagnostics)).toEqual(['calculation-can-be-negative']);
+        expect(diagnostics[0].witness?.text).toBe('inkomst = 0, boende_x = 1');
+    });
+
+    test('a part read by another calculation is not reported; the answer that reads it is', async () => {
+        const diagnostics = withoutNotes(await diagnosticsOf(`${prelude}egenskap boende_x : belopp per månad\nberäkning del_x = inkomst − boende_x\nberäkning svar_x = del_x × 50 %`));
+        expect(diagnostics.map(d => [d.code, d.message.split(' ')[0]])).toEqual([['calculation-can-be-negative', 'svar_x']]);
+    });
+});
+
 describe('only schema-valid output', () => {
     test('what the compiled format cannot carry is an error at its place: an impossible example date, zero months, a fractional level', async () => {
         const text = [

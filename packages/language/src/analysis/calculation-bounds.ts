@@ -57,12 +57,57 @@ export const CALCULATION_BUDGET = 3_000;
 /** Pieces kept per value; beyond it only the interval is kept (still a sound bound). */
 const PIECE_LIMIT = 64;
 
-export interface BoundOptions {
-    /** Report an amount that can go below zero (an answer of the policy, not marked `kan vara negativ`). */
-    negative: boolean;
+/**
+ * Whether a calculation is held to "never below zero": an answer of the policy (no formula of the
+ * policy, another calculation's or a fee's, reads it: a part's negative values matter only where they
+ * reach an answer, which is checked there), not marked `kan vara negativ`.
+ */
+export function heldNonNegative(runtime: PolicyRuntime, calculationId: string): boolean {
+    const calculation = runtime.policy.get(calculationId, 'calculation');
+    return !calculation.mayBeNegative && !readByFormulas(runtime).has(calculation.id);
 }
 
-export function analyseCalculationBounds(runtime: PolicyRuntime, calculationId: string, options: BoundOptions): CalculationBoundFinding[] {
+const readCache = new WeakMap<PolicyRuntime, Set<string>>();
+function readByFormulas(runtime: PolicyRuntime): Set<string> {
+    let read = readCache.get(runtime);
+    if (!read) {
+        const found = new Set<string>();
+        const visit = (expression: Expression | undefined): void => {
+            if (!expression) {
+                return;
+            }
+            if ('ref' in expression) {
+                found.add(expression.ref);
+                visit(expression.atLevel);
+            } else if ('op' in expression) {
+                visit(expression.left);
+                visit(expression.right);
+            } else if ('call' in expression) {
+                expression.args.forEach(visit);
+            } else if ('round' in expression) {
+                visit(expression.round);
+            } else if ('if' in expression) {
+                visit(expression.then);
+                visit(expression.else);
+            }
+        };
+        runtime.policy.all('calculation').forEach(c => visit(c.value));
+        runtime.policy.all('fee').forEach(f => {
+            visit(f.room);
+            visit(f.ceiling);
+        });
+        read = found;
+        readCache.set(runtime, read);
+    }
+    return read;
+}
+
+export interface BoundOptions {
+    /** Report an amount that can go below zero; by default, where heldNonNegative says so. */
+    negative?: boolean;
+}
+
+export function analyseCalculationBounds(runtime: PolicyRuntime, calculationId: string, options: BoundOptions = {}): CalculationBoundFinding[] {
     const policy = runtime.policy;
     const calculation = policy.get(calculationId, 'calculation');
     const attributes = new Map(policy.all('attribute').map(a => [a.id, a]));
@@ -73,7 +118,7 @@ export function analyseCalculationBounds(runtime: PolicyRuntime, calculationId: 
     const search = new WitnessSearch(runtime, attributes, reads);
     const findings: CalculationBoundFinding[] = [];
 
-    if (options.negative) {
+    if (options.negative ?? heldNonNegative(runtime, calculationId)) {
         findings.push(...negativity(calculationId, calculation.value, dates, dated, evaluator, search));
     }
     const calls = minCalls(calculation.value);

@@ -88,7 +88,7 @@ function compileElement(element: Ast.Element, file: string): CompiledElement {
                 })),
             } as CompiledElement;
         case 'Calculation':
-            return { ...base, value: compileExpression(element.value) } as CompiledElement;
+            return { ...base, value: compileExpression(element.value), ...(element.mayBeNegative ? { mayBeNegative: true } : {}) } as CompiledElement;
         case 'DecisionTable':
             return { ...base, ...compileDecisionTable(element, file) } as CompiledElement;
         case 'Guideline':

@@ -88,6 +88,9 @@ export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
             if (value.kind === 'value') {
                 lines.push(`${sv ? 'I dag' : 'Today'} (${today}): ${swedishDecimal(value.value.toDecimal())}${dimension.kind === 'money' ? ' kr' : ''}`);
             }
+            if (node.mayBeNegative) {
+                lines.push(sv ? 'Kan vara negativ (en skillnad eller nettoeffekt).' : 'May be below zero (a difference or net effect).');
+            }
         }
         if (astTypes.isDecisionTable(node) && node.header) {
             // What goes in, what comes out, and how a row is chosen.

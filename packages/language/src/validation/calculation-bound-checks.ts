@@ -1,5 +1,3 @@
-import type { Expression as CompiledExpression } from '@regelratt/format';
-import type { PolicyRuntime } from '@regelratt/runtime';
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import type { RegelrattAstType } from '../generated/ast.js';
@@ -35,7 +33,7 @@ export function calculationBoundChecks(services: RegelrattServices): ValidationC
             const report = createReport(accept, locale);
             let findings;
             try {
-                findings = analyseCalculationBounds(compiled, id, { negative: !calculation.mayBeNegative && !readByFormulas(compiled).has(id) });
+                findings = analyseCalculationBounds(compiled, id);
             } catch {
                 return; // an element the compiled workspace lacks (a half-typed file): nothing to say yet
             }
@@ -74,38 +72,6 @@ export function calculationBoundChecks(services: RegelrattServices): ValidationC
             }
         },
     };
-}
-
-/** The calculations some formula of the policy reads (a calculation's, a fee's): those are parts, not answers. */
-const readCache = new WeakMap<PolicyRuntime, Set<string>>();
-function readByFormulas(runtime: PolicyRuntime): Set<string> {
-    let read = readCache.get(runtime);
-    if (!read) {
-        read = new Set();
-        const visit = (expression: CompiledExpression | undefined): void => {
-            if (!expression) {
-                return;
-            }
-            if ('ref' in expression) {
-                read!.add(expression.ref);
-                visit(expression.atLevel);
-            } else if ('op' in expression) {
-                visit(expression.left);
-                visit(expression.right);
-            } else if ('call' in expression) {
-                expression.args.forEach(visit);
-            } else if ('round' in expression) {
-                visit(expression.round);
-            } else if ('if' in expression) {
-                visit(expression.then);
-                visit(expression.else);
-            }
-        };
-        runtime.policy.all('calculation').forEach(c => visit(c.value));
-        runtime.policy.all('fee').forEach(f => { visit(f.room); visit(f.ceiling); });
-        readCache.set(runtime, read);
-    }
-    return read;
 }
 
 /**
