@@ -82,6 +82,19 @@ export class Calculator {
      * cannot, the exact evaluator does, with the same value or the typed error.
      */
     calculationText(reference: string, values: CitizenValues, date: string, level: number | null | undefined): string {
+        return this.fast(reference)?.(values, date, level) ?? this.calculation(reference, { values, date, level }).toDecimal();
+    }
+
+    /** The same as calculationText, with the calculation looked up and its code generated once, for a register's loop. */
+    textFunction(reference: string): (values: CitizenValues, date: string, level: number | null | undefined) => string {
+        const id = this.policy.get(reference, 'calculation').id;
+        const fast = this.fast(id);
+        return fast
+            ? (values, date, level) => fast(values, date, level) ?? this.calculation(id, { values, date, level }).toDecimal()
+            : (values, date, level) => this.calculation(id, { values, date, level }).toDecimal();
+    }
+
+    private fast(reference: string): FastCalculation | null {
         let fast = this.generated.get(reference);
         if (fast === undefined) {
             fast = generateCalculation(reference, {
@@ -91,7 +104,7 @@ export class Calculator {
             }) ?? null;
             this.generated.set(reference, fast);
         }
-        return fast?.(values, date, level) ?? this.calculation(reference, { values, date, level }).toDecimal();
+        return fast;
     }
 
     /** A formula's value; the formula is compiled into closures on first use, so a register walks no JSON. */

@@ -179,6 +179,22 @@ export class PolicyRuntime {
     }
 
     /**
+     * A named calculation prepared for a register: the amount for a citizen on a date (and a level)
+     * as decimal text, without explanation; the same answers and typed errors as `calculate(…, {
+     * explain: false })`, with the calculation looked up and its code generated once instead of per
+     * question. An unknown calculation is an error here, not at the first citizen.
+     */
+    prepareCalculation(calculation: string): (citizen: CitizenInput | CitizenValues, date: string, level?: number | null) => string {
+        const text = this.calculator.textFunction(calculation);
+        return (citizen, date, level) => {
+            if (!date) {
+                throw new RegelrattRuntimeError('missing-date', `En beräkning görs på ett datum; ange datum för ${calculation}.`, { calculation });
+            }
+            return text(this.values(citizen), date, level);
+        };
+    }
+
+    /**
      * The value of any formula of the policy (a calculation's, or a part of one) for a citizen on a
      * date: the same evaluator the calculations use. The analyses ask it about the parts of a formula
      * (which argument of a `min` decides), so what they report is the runtime's answer.

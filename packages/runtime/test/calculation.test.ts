@@ -111,6 +111,27 @@ describe('named calculations', () => {
     });
 });
 
+describe('a calculation prepared for a register', () => {
+    // Each question of the suite above, asked through prepareCalculation: the same answer or the same typed error.
+    const questions: Array<[string, { date: string; citizen?: Record<string, unknown>; level?: number }]> = [
+        ['maxtaxa', { date: '2025-03-01' }], ['maxtaxa', { date: '2024-03-01' }], ['maxtaxa', { date: '2023-06-01' }], ['maxtaxa', { date: '' }],
+        ['minimibelopp', { date: '2025-03-01', citizen: { gift: false } }], ['minimibelopp', { date: '2025-03-01', citizen: { gift: true } }],
+        ['utrymme', { date: '2025-03-01', citizen: { inkomst: 5000, gift: false } }], ['utrymme', { date: '2025-03-01', citizen: { gift: false } }],
+        ['nivåbelopp', { date: '2025-03-01', level: 1 }], ['nivåbelopp', { date: '2025-03-01', level: 2 }], ['nivåbelopp', { date: '2025-03-01' }],
+        ['fel_typ', { date: '2025-03-01', citizen: { gift: true } }], ['noll', { date: '2025-03-01' }], ['a', { date: '2025-03-01' }],
+    ];
+    test.each(questions)('%s %j answers as calculate does', (name, question) => {
+        const viaCalculate = (() => { try { return runtime.calculate(name, question as never, { explain: false }).amount; } catch { return `error ${errorCode(() => runtime.calculate(name, question as never))}`; } })();
+        const prepared = runtime.prepareCalculation(name);
+        const viaPrepared = (() => { try { return prepared(question.citizen ?? {}, question.date, question.level); } catch { return `error ${errorCode(() => prepared(question.citizen ?? {}, question.date, question.level))}`; } })();
+        expect(viaPrepared).toBe(viaCalculate);
+    });
+
+    test('an unknown calculation is refused when prepared, not at the first citizen', () => {
+        expect(errorCode(() => runtime.prepareCalculation('saknas'))).toBe('unknown-element');
+    });
+});
+
 describe('per cent in a formula', () => {
     const shares: CompiledPolicyFile = {
         schemaVersion: '1.2.0',
