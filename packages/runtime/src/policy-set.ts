@@ -75,7 +75,19 @@ export class PolicySet {
             versions = [...parameter.versions].sort((a, b) => a.from.localeCompare(b.from));
             this.sortedVersions.set(parameter, versions);
         }
-        for (let i = versions.length - 1; i >= 0; i--) {
+        // Versions starting after the date cannot be in force: start at the last that starts on or
+        // before it (a binary search: a parameter may have hundreds of versions), then as before.
+        let low = 0;
+        let high = versions.length;
+        while (low < high) {
+            const middle = (low + high) >>> 1;
+            if (versions[middle].from <= date) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        for (let i = low - 1; i >= 0; i--) {
             const version = versions[i];
             const next = versions[i + 1];
             const inForce = version.from <= date && (version.to ? date <= version.to : !next || date < next.from);

@@ -381,6 +381,7 @@ function intervalProduct(a: Value, b: Value): Value {
  */
 class BoundEvaluator {
     private readonly inputs = new Map<string, Range>();
+    private readonly values = new Map<Expression, Map<string, Result>>();
     private fresh = 0;
 
     constructor(
@@ -428,15 +429,25 @@ class BoundEvaluator {
         return negated?.negate();
     }
 
+    /** A formula's bounds on a date, kept: the cap proofs ask for each argument against every other. */
     value(expression: Expression, date: string): Result {
-        try {
-            return this.evaluate(expression, date, EMPTY_BOX, new Set());
-        } catch (error) {
-            if (error === NO_ANSWER) {
-                return NO_ANSWER;
-            }
-            throw error;
+        let byDate = this.values.get(expression);
+        if (!byDate) {
+            this.values.set(expression, (byDate = new Map()));
         }
+        let result = byDate.get(date);
+        if (result === undefined) {
+            try {
+                result = this.evaluate(expression, date, EMPTY_BOX, new Set());
+            } catch (error) {
+                if (error !== NO_ANSWER) {
+                    throw error;
+                }
+                result = NO_ANSWER;
+            }
+            byDate.set(date, result);
+        }
+        return result;
     }
 
     /** Whether `low` is at or below `high` for every citizen on the date (a proof; false when not shown). */
