@@ -308,6 +308,15 @@ describe('the language server over stdio', () => {
         expect((await diagnosticsFor('berakning_b.regel', negative)).find(d => d.code === 'calculation-can-be-negative')!.message).toContain('−2 kr');
     });
 
+    test('an answer that can go below zero stops being reported when a formula in another file comes to read it', async () => {
+        const negative = (d: Diagnostic[]) => d.some(x => x.code === 'calculation-can-be-negative');
+        open('del_a.regel', 'beräkning del_y = 3 kr − 5 kr\n');
+        expect(negative(await diagnosticsFor('del_a.regel', negative))).toBe(true);
+        // del_y becomes a part of another answer, which is never below zero; del_a.regel itself does not change.
+        open('del_b.regel', 'beräkning svar_y = max(0 kr, del_y)\n');
+        expect(negative(await diagnosticsFor('del_a.regel', d => !negative(d)))).toBe(false);
+    });
+
     test('garbage and rapid typing: the server keeps answering with fresh diagnostics', async () => {
         open('skräp.regel', '\u0000§§§ {{{ nivå nivå : : kr ”');
         expect((await diagnosticsFor('skräp.regel', d => d.length > 0)).length).toBeGreaterThan(0);
