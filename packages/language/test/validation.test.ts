@@ -362,6 +362,27 @@ describe('amounts that may go below zero', () => {
     });
 });
 
+describe('caps in a calculation', () => {
+    test('a cap that decides only for a large income is found to decide; the cap above it is proved never to', async () => {
+        // A share of the avgiftsutrymme per level, capped per level and by the maxtaxa: the level's cap
+        // decides only where the share of a large income passes it, which no comparison in the policy names.
+        const text = `${prelude}egenskap boende_x : belopp per månad
+parameter pbb_x : belopp { från 2024-01-01 till 2024-12-31 : 57 300 kr }
+beslutstabell nivåandel_x { nivåer 1–3
+ | nivå || andel | tak |
+ | 1 || 70 % | 800 kr |
+ | 2 || 80 % | 1 500 kr |
+ | 3 || 90 % | 2 500 kr | }
+beräkning maxtaxa_x = 0,5392 × pbb_x / 12 avrundat till hela kronor, nedåt
+beräkning utrymme_x = max(0 kr, inkomst − boende_x − 1,3546 × pbb_x / 12)
+beräkning avgift_x = min(nivåandel_x.andel × utrymme_x, nivåandel_x.tak, maxtaxa_x) avrundat till hela kronor, nedåt`;
+        const diagnostics = withoutNotes(await diagnosticsOf(text));
+        expect(diagnostics.map(d => [d.code, d.message])).toEqual([
+            ['calculation-cap-never-binds', 'Taket maxtaxa_x i avgift_x avgör aldrig: nivåandel_x.tak är lika stort eller mindre för alla medborgare, alla datum.'],
+        ]);
+    });
+});
+
 describe('only schema-valid output', () => {
     test('what the compiled format cannot carry is an error at its place: an impossible example date, zero months, a fractional level', async () => {
         const text = [

@@ -914,7 +914,8 @@ class WitnessSearch {
         for (const id of this.reads.compared.keys()) {
             const attribute = this.attributes.get(id);
             if (attribute) {
-                regions.set(id, candidates(attribute, this.reads.compared.get(id) ?? [], false).map(v => valueText(attribute, v)));
+                const values = [...candidates(attribute, this.reads.compared.get(id) ?? [], false), ...spread(attribute)];
+                regions.set(id, [...new Set(values.map(v => valueText(attribute, v)))]);
             }
         }
         const levels = this.reads.readsLevel ? Array.from({ length: Math.min(this.reads.maxLevel, MAX_LEVEL) + 1 }, (_, l) => l) : [undefined];
@@ -1021,4 +1022,26 @@ class WitnessSearch {
             corner.set(key, value.toDecimal());
         }
     }
+}
+
+/**
+ * Values across an input's whole range, beside those its comparisons split it at: an amount that
+ * decides only for a large income (a share of the avgiftsutrymme reaching a cap) is found by trying
+ * large incomes, which no comparison names. Amounts from 0 kr to a million by factors of ten; a
+ * number's range at its quarters.
+ */
+function spread(attribute: Attribute): ExactNumber[] {
+    const domain = attribute.domain;
+    if (domain.type === 'money') {
+        return [0n, 100n, 1_000n, 10_000n, 100_000n, 1_000_000n].map(v => ExactNumber.of(v));
+    }
+    if (domain.type === 'integer' || domain.type === 'decimal') {
+        const min = ExactNumber.parse(domain.min);
+        const width = ExactNumber.parse(domain.max).subtract(min);
+        return [1n, 2n, 3n].map(quarter => {
+            const point = min.add(width.multiply(ExactNumber.of(quarter, 4n)));
+            return domain.type === 'integer' ? ExactNumber.of(point.floor()) : point;
+        });
+    }
+    return [];
 }
