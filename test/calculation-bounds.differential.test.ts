@@ -8,7 +8,7 @@ import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
 /**
  * "An amount can go below zero" and "a cap never decides", held to the runtime: random formulas
  * (sums and differences of amounts, incomes and costs without an upper bound, counts times prices,
- * min and max, choices on amounts, counts, yes/no and enumerations, shares, rounding steps, a
+ * divisions by counts and constants, min and max, choices on amounts, counts, yes/no and enumerations, shares, rounding steps, a
  * parameter that changes with the date, a decision table) written as .regel text, checked, compiled
  * and answered. A `negative` finding must be a question the runtime answers with that amount, below
  * zero; an analysis that finds nothing must be right for every citizen tried; a `cap-never-binds`
@@ -34,6 +34,8 @@ const formula: fc.Arbitrary<string> = fc.letrec<{ e: string }>(tie => ({
         { arbitrary: fc.tuple(tie('e'), tie('e'), tie('e')).map(([a, b, c]) => `min(${a}, ${b}, ${c})`), weight: 1 },
         { arbitrary: fc.tuple(criterion, tie('e'), tie('e')).map(([c, a, b]) => `(om ${c} så ${a} annars ${b})`), weight: 2 },
         { arbitrary: tie('e').map(a => `(${a} × 70 %)`), weight: 1 },
+        // Divisions: by a count that can be zero (no answer there), by one that cannot, by a constant.
+        { arbitrary: fc.tuple(tie('e'), fc.constantFrom('antal', '(antal + 1)', '4', '(0 − 3)')).map(([a, d]) => `(${a} / ${d})`), weight: 1 },
         { arbitrary: fc.tuple(tie('e'), fc.constantFrom('hela kronor', 'hela kronor, nedåt', 'hela kronor, uppåt', 'öre, halva till jämnt')).map(([a, r]) => `(${a} avrundat till ${r})`), weight: 1 },
     ),
 })).e;

@@ -162,6 +162,21 @@ describe('the language server over stdio', () => {
         await diagnosticsFor('varden.regel', d => d.every(x => x.severity !== 1));
     });
 
+    test('completion after "kr/" offers the periods of a unit, and after a started one those it begins', async () => {
+        for (const [text, typed, expected] of [
+            ['beräkning per_enhet = 5 kr/', 'kr/', ['mån', 'månad', 'h', 'tim', 'timme', 'dygn', 'vecka', 'år']],
+            ['beräkning per_enhet = 5 kr / må', 'kr / må', ['mån', 'månad']],
+        ] as const) {
+            open('enhet.regel', `${text}\n`);
+            await diagnosticsFor('enhet.regel');
+            const result = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri('enhet.regel') }, position: at(text, typed, typed.length) });
+            const units = (Array.isArray(result) ? result : result?.items ?? []).filter(item => item.kind === 11 /* unit */).map(item => item.label);
+            expect(units.sort()).toEqual([...expected].sort());
+        }
+        change('enhet.regel', '');
+        await diagnosticsFor('enhet.regel', d => d.length === 0);
+    });
+
     test('completion at the start of a declaration offers block snippets', async () => {
         const text = 'område x\n\n';
         open('snippet.regel', text);

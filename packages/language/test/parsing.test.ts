@@ -38,6 +38,28 @@ describe('names in any script', () => {
     });
 });
 
+describe('an amount per period, and an amount divided', () => {
+    test.each([
+        ['6 000 kr / 12', 'BinaryExpression'],
+        ['6 000 kr/12', 'BinaryExpression'],
+        ['6 000 kr / antal_x', 'BinaryExpression'],
+        ['6 000 kr / mån', 'QuantityExpression'],
+        ['337,50 kr/h', 'QuantityExpression'],
+        ['(6 000 kr/år) / 12', 'BinaryExpression'],
+    ])('%s is a %s', async (formula, type) => {
+        const policy = await parse(`egenskap antal_x : heltal 1–12\nberäkning x = ${formula}`);
+        const calculation = policy.elements.find(e => e.$type === 'Calculation') as ast.Calculation;
+        expect(calculation.value.$type).toBe(type);
+    });
+
+    test('the period of a unit is read whatever the spacing, and a division keeps its divisor', async () => {
+        const policy = await parse('beräkning x = 6 000 kr / mån\nberäkning y = 6 000 kr / 12');
+        const [x, y] = policy.elements as ast.Calculation[];
+        expect((x.value as ast.QuantityExpression).quantity.unit?.per).toBe('mån');
+        expect(((y.value as ast.BinaryExpression).right as ast.QuantityExpression).quantity.value).toBe('12');
+    });
+});
+
 describe('Swedish numbers', () => {
     test.each([
         ['9 676', '9676'],

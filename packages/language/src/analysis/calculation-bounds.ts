@@ -728,7 +728,19 @@ class BoundEvaluator {
         if (b.hi && b.hi.compare(ZERO) < 0) {
             return intervalProduct(a, { lo: ExactNumber.ONE.divide(b.hi), hi: b.lo ? ExactNumber.ONE.divide(b.lo) : ZERO });
         }
-        return {}; // a divisor that can be zero: no bound (division by zero is the runtime's error)
+        // A divisor that can be zero (where it is, the runtime answers with an error): only the sign is
+        // known where both signs are, since a quotient by a small divisor can be as large as you like.
+        const dividendNonNegative = a.lo !== undefined && a.lo.compare(ZERO) >= 0;
+        const dividendNonPositive = a.hi !== undefined && a.hi.compare(ZERO) <= 0;
+        const divisorNonNegative = b.lo !== undefined && b.lo.compare(ZERO) >= 0;
+        const divisorNonPositive = b.hi !== undefined && b.hi.compare(ZERO) <= 0;
+        if ((dividendNonNegative && divisorNonNegative) || (dividendNonPositive && divisorNonPositive)) {
+            return { lo: ZERO };
+        }
+        if ((dividendNonNegative && divisorNonPositive) || (dividendNonPositive && divisorNonNegative)) {
+            return { hi: ZERO };
+        }
+        return {};
     }
 
     /** Rounding moves a value by less than its unit, in the rule's direction; every rule is non-decreasing. */

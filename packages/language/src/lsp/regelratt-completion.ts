@@ -1,4 +1,6 @@
-import { AstUtils, GrammarAST, type MaybePromise } from 'langium';
+import { AstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
+import type { CancellationToken, CompletionList, CompletionParams } from 'vscode-languageserver-protocol';
+import { periodKeywords } from '../parser/formula-keywords.js';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
 import { isDecisionQuestion, isDecisionTable, isReferenceExpression } from '../generated/ast.js';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-protocol';
@@ -31,6 +33,29 @@ const snippets: Record<string, { label: string; detail: string; body: string }> 
 export class RegelrattCompletionProvider extends DefaultCompletionProvider {
     /** False when the editor contributes the snippets itself (the VS Code extension does). */
     offerSnippets = true;
+
+    private periods: readonly string[] | undefined;
+
+    /**
+     * After `kr/` the `/` is division until a period follows (the lexer decides by the next word: see
+     * parser/regelratt-lexer.ts), so the grammar alone offers what a divisor can be; the periods that
+     * make it a unit (`kr/mån`) are offered too.
+     */
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const list = await super.getCompletion(document, params, cancelToken);
+        const text = document.textDocument.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+        const unit = /(?:^|[^\p{L}\p{N}_])kr\s*\/\s*(\p{L}*)$/u.exec(text);
+        if (!unit) {
+            return list;
+        }
+        this.periods ??= [...periodKeywords(this.grammar)];
+        const typed = unit[1];
+        const range = { start: { line: params.position.line, character: params.position.character - typed.length }, end: params.position };
+        const items = this.periods.filter(period => period.startsWith(typed)).map(period => ({
+            label: period, kind: CompletionItemKind.Unit, detail: `kr/${period}`, textEdit: { range, newText: period }, sortText: `0${period}`,
+        }));
+        return { isIncomplete: list?.isIncomplete ?? false, items: [...items, ...(list?.items ?? []).filter(item => !this.periods!.includes(item.label))] };
+    }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         // After `tabell.`: the table's own output columns.

@@ -58,3 +58,12 @@ export function chainKeywords(grammar: GrammarAST.Grammar): ChainKeywords {
         .filter(keyword => !inside.has(keyword) && !soft.includes(keyword));
     return { operators: chainOperators(grammar), ends: new Set(ends) };
 }
+
+/** The periods an amount can be per (`mån`, `h`, `år`, …): the keywords of the grammar's `Period` rule. */
+export function periodKeywords(grammar: GrammarAST.Grammar): ReadonlySet<string> {
+    const rule = grammar.rules.find(r => r.name === 'Period');
+    if (!rule) {
+        throw new Error('The grammar has no Period rule: the unit of `kr/mån` needs it.');
+    }
+    return new Set(AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword).map(keyword => keyword.value).toArray());
+}

@@ -1,6 +1,6 @@
 import { DefaultLexer, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
-import type { ILexingError, IToken } from 'chevrotain';
-import { chainKeywords, type ChainKeywords } from './formula-keywords.js';
+import type { ILexingError, IToken, TokenType } from 'chevrotain';
+import { chainKeywords, periodKeywords, type ChainKeywords } from './formula-keywords.js';
 
 /** How deep parentheses, chained `inte` and `annars om` may nest: far beyond any policy, far below the parser's stack. */
 export const MAX_NESTING = 64;
@@ -44,13 +44,23 @@ export class RegelrattLexer extends DefaultLexer {
     /** The keywords that chain (`och`, `+`, …) and those that end a chain, read from the grammar once. */
     private readonly chains: ChainKeywords;
 
+    /** The periods of `kr/mån`, and the token type the `/` between `kr` and one of them gets. */
+    private readonly periods: ReadonlySet<string>;
+    private readonly unitSlash: TokenType;
+
     constructor(services: LangiumCoreServices) {
         super(services);
         this.chains = chainKeywords(services.Grammar);
+        this.periods = periodKeywords(services.Grammar);
+        this.unitSlash = this.definition.UNIT_SLASH;
+        if (!this.unitSlash) {
+            throw new Error('The grammar has no UNIT_SLASH terminal: `kr/mån` needs it.');
+        }
     }
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
+        markUnitSlashes(result.tokens, this.periods, this.unitSlash);
         for (const problem of tokenProblems(result.tokens)) {
             result.errors.push(problem);
         }
@@ -67,6 +77,22 @@ export class RegelrattLexer extends DefaultLexer {
             result.tokens = result.tokens.slice(0, cut.index);
         }
         return result;
+    }
+}
+
+/**
+ * `/` is division, except between `kr` and a period (`kr/mån`, `kr / h`), where it is part of the
+ * unit. One token of look-ahead cannot tell the two apart (`6 000 kr / 12` would be read as the start
+ * of a unit, and the parser would then want a period), so the lexer, which sees both neighbours,
+ * gives the unit's `/` a type of its own.
+ */
+function markUnitSlashes(tokens: IToken[], periods: ReadonlySet<string>, unitSlash: TokenType): void {
+    for (let index = 1; index + 1 < tokens.length; index++) {
+        const token = tokens[index];
+        if (token.image === '/' && tokens[index - 1].image === 'kr' && periods.has(tokens[index + 1].image)) {
+            token.tokenType = unitSlash;
+            token.tokenTypeIdx = unitSlash.tokenTypeIdx!;
+        }
     }
 }
 
