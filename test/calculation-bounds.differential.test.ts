@@ -34,6 +34,7 @@ const formula: fc.Arbitrary<string> = fc.letrec<{ e: string }>(tie => ({
         { arbitrary: fc.tuple(tie('e'), tie('e'), tie('e')).map(([a, b, c]) => `min(${a}, ${b}, ${c})`), weight: 1 },
         { arbitrary: fc.tuple(criterion, tie('e'), tie('e')).map(([c, a, b]) => `(om ${c} så ${a} annars ${b})`), weight: 2 },
         { arbitrary: tie('e').map(a => `(${a} × 70 %)`), weight: 1 },
+        { arbitrary: tie('e').map(a => `−${a}`), weight: 1 },
         // Divisions: by a count that can be zero (no answer there), by one that cannot, by a constant.
         { arbitrary: fc.tuple(tie('e'), fc.constantFrom('antal', '(antal + 1)', '4', '(0 − 3)')).map(([a, d]) => `(${a} / ${d})`), weight: 1 },
         { arbitrary: fc.tuple(tie('e'), fc.constantFrom('hela kronor', 'hela kronor, nedåt', 'hela kronor, uppåt', 'öre, halva till jämnt')).map(([a, r]) => `(${a} avrundat till ${r})`), weight: 1 },

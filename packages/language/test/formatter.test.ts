@@ -55,7 +55,7 @@ describe('the formatter', () => {
     });
 
     test('lays a decision table out as a table, columns aligned, and a calculation on one line', async () => {
-        const messy = 'egenskap b : heltal 0–200 besök\nbeslutstabell t "T" { giltig från 2017-01-01 träff första\n| b||nivå|avgift|\n|0||0|0 kr/mån|\n|1 – 6|| 1 | 705 kr / mån |\n| >=  21 || 3 | ej angivet|}\nberäkning x   =   t.avgift+ 1 kr   avrundat till hela kronor\nberäkning  y "Y"  kan   vara\n negativ=x−2 000 kr';
+        const messy = 'egenskap b : heltal 0–200 besök\nbeslutstabell t "T" { giltig från 2017-01-01 träff första\n| b||nivå|avgift|\n|0||0|0 kr/mån|\n|1 – 6|| 1 | 705 kr / mån |\n| >=  21 || 3 | ej angivet|}\nberäkning x   =   t.avgift+ 1 kr   avrundat till hela kronor\nberäkning  y "Y"  kan   vara\n negativ=x−2 000 kr\nberäkning z kan vara negativ = - 5 kr ×  -x';
         const once = await format(messy);
         expect(once).toBe([
             'egenskap b : heltal 0–200 besök',
@@ -69,6 +69,7 @@ describe('the formatter', () => {
             '}',
             'beräkning x = t.avgift + 1 kr avrundat till hela kronor',
             'beräkning y "Y" kan vara negativ = x − 2 000 kr',
+            'beräkning z kan vara negativ = -5 kr × -x',
         ].join('\n'));
         expect(await format(once)).toBe(once);
     });

@@ -52,6 +52,20 @@ describe('an amount per period, and an amount divided', () => {
         expect(calculation.value.$type).toBe(type);
     });
 
+    test.each([
+        ['-5 kr', { quantity: { value: '-5', unit: 'kr' } }],
+        ['−0,5', { quantity: { value: '-0.5', unit: 'none' } }],
+        ['- -5 kr', { quantity: { value: '5', unit: 'kr' } }],
+        ['-0 kr', { quantity: { value: '0', unit: 'kr' } }],
+        ['antal_x × -1', { op: '*', left: { ref: 'attribute/antal_x' }, right: { quantity: { value: '-1', unit: 'none' } } }],
+        ['−(antal_x + 1)', { op: '-', left: { quantity: { value: '0', unit: 'none' } }, right: { op: '+', left: { ref: 'attribute/antal_x' }, right: { quantity: { value: '1', unit: 'none' } } } }],
+    ])('a minus before %s negates it', async (formula, compiled) => {
+        const policy = await parse(`egenskap antal_x : heltal 1–12\nberäkning x kan vara negativ = ${formula}`);
+        const { compilePolicy } = await import('@regelratt/language');
+        const element = compilePolicy(policy, 'a.regel').elements.find(e => e.name === 'x') as { value: unknown };
+        expect(element.value).toEqual(compiled);
+    });
+
     test('the period of a unit is read whatever the spacing, and a division keeps its divisor', async () => {
         const policy = await parse('beräkning x = 6 000 kr / mån\nberäkning y = 6 000 kr / 12');
         const [x, y] = policy.elements as ast.Calculation[];

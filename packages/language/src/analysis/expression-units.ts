@@ -84,8 +84,9 @@ class UnitInference {
                 }
                 return operand;
             }
-            default:
-                return UNKNOWN;
+            case 'NegatedExpression':
+                // The opposite amount counts what the amount counts.
+                return this.infer(expression.operand, visiting);
             case 'ConditionalExpression':
                 return this.same(expression, 'choose', this.infer(expression.then, visiting), this.infer(expression.else, visiting));
             case 'FunctionCall':

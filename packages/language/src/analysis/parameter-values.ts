@@ -2,7 +2,7 @@ import { ExactNumber } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { dayBefore } from './days.js';
 import { AstUtils } from 'langium';
-import { isBinaryExpression, isCalculation, isFunctionCall, isParameter, isQuantityExpression, isReferenceExpression, isRoundedExpression } from '../generated/ast.js';
+import { isBinaryExpression, isCalculation, isFunctionCall, isNegatedExpression, isParameter, isQuantityExpression, isReferenceExpression, isRoundedExpression } from '../generated/ast.js';
 import { compileRounding } from '../compiler/compile-values.js';
 
 /** Versions of a parameter in date order, each with the last day it is in force (undefined: open-ended). */
@@ -61,6 +61,10 @@ export function evaluateAt(expression: Ast.Expression | undefined, date: string,
     if (isRoundedExpression(expression)) {
         const operand = evaluateAt(expression.operand, date, visiting);
         return operand.kind === 'value' ? { kind: 'value', value: operand.value.round(compileRounding(expression.rounding)) } : operand;
+    }
+    if (isNegatedExpression(expression)) {
+        const operand = evaluateAt(expression.operand, date, visiting);
+        return operand.kind === 'value' ? { kind: 'value', value: operand.value.negate() } : operand;
     }
     const parts = isBinaryExpression(expression) ? [expression.left, expression.right] : isFunctionCall(expression) ? expression.arguments : [];
     if (parts.length === 0) {

@@ -11,6 +11,7 @@ const compilers: { [K in Ast.Expression['$type']]: (expression: Extract<Ast.Expr
     BinaryExpression: expression => ({ op: operators[expression.operator], left: compileExpression(expression.left), right: compileExpression(expression.right) }),
     FunctionCall: expression => ({ call: expression.function, args: expression.arguments.map(compileExpression) }),
     QuantityExpression: expression => ({ quantity: compileQuantity(expression.quantity) }),
+    NegatedExpression: expression => negated(compileExpression(expression.operand)),
     ReferenceExpression: expression => ({
         ref: referenceId(expression.target),
         ...(expression.column !== undefined ? { column: expression.column } : {}),
@@ -23,4 +24,17 @@ const compilers: { [K in Ast.Expression['$type']]: (expression: Extract<Ast.Expr
 
 export function compileExpression(expression: Ast.Expression): Format.Expression {
     return (compilers[expression.$type] as (e: Ast.Expression) => Format.Expression)(expression);
+}
+
+/**
+ * `−x`: a literal gets its sign (`−5 kr` is the amount −5 kr); anything else is `0 − x`, which the
+ * compiled format already says, so a reader of an older minor version reads it too.
+ */
+function negated(operand: Format.Expression): Format.Expression {
+    if ('quantity' in operand) {
+        const value = operand.quantity.value;
+        const flipped = value.startsWith('-') ? value.slice(1) : /^0(\.0*)?$/.test(value) ? value : `-${value}`;
+        return { quantity: { ...operand.quantity, value: flipped } };
+    }
+    return { op: '-', left: { quantity: { value: '0', unit: 'none' } }, right: operand };
 }

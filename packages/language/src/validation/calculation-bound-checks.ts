@@ -82,6 +82,7 @@ const children = {
     BinaryExpression: e => [e.left, e.right],
     FunctionCall: e => e.arguments,
     QuantityExpression: () => [],
+    NegatedExpression: e => [e.operand],
     ReferenceExpression: e => (e.level ? [e.level] : []),
     LevelExpression: () => [],
     RoundedExpression: e => [e.operand],
