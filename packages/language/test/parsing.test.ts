@@ -74,6 +74,29 @@ describe('an amount per period, and an amount divided', () => {
     });
 });
 
+describe('a rounding step, said either way', () => {
+    test.each([
+        ['avrundat till hela kronor, nedåt', { unit: 'krona', mode: 'down' }],
+        ['avrundat till hela kronor nedåt', { unit: 'krona', mode: 'down' }],
+        ['avrundat nedåt till hela kronor', { unit: 'krona', mode: 'down' }],
+        ['avrundat uppåt till öre', { unit: 'öre', mode: 'up' }],
+        ['avrundat till öre halva till jämnt', { unit: 'öre', mode: 'half-even' }],
+        ['avrundat till hela kronor', { unit: 'krona', mode: 'half-away-from-zero' }],
+    ])('x %s', async (step, rounding) => {
+        const policy = await parse(`egenskap antal_x : heltal 1–12\nberäkning x = antal_x × 1,5 kr ${step}`);
+        const { compilePolicy } = await import('@regelratt/language');
+        const element = compilePolicy(policy, 'a.regel').elements.find(e => e.name === 'x') as { value: { rounding?: unknown } };
+        expect(element.value.rounding).toEqual(rounding);
+    });
+});
+
+describe('a decimal point', () => {
+    test('is a syntax error that says how Swedish writes decimals', async () => {
+        const diagnostics = await diagnosticsOf('beräkning x = 2 × 0.5');
+        expect(diagnostics.map(d => d.message)).toEqual([expect.stringContaining('Decimaltal skrivs med komma: 0,5, inte 0.5.')]);
+    });
+});
+
 describe('Swedish numbers', () => {
     test.each([
         ['9 676', '9676'],

@@ -53,7 +53,8 @@ export function compileDateRange(range: Ast.DateRange): Format.DateRange {
 export function compileRounding(rounding: Ast.Rounding | Ast.RoundingStep): Format.Rounding {
     return {
         unit: rounding.unit === 'helakronor' ? 'krona' : 'öre',
-        mode: rounding.mode ? roundingModes[rounding.mode] : 'half-away-from-zero',
+        // `avrundat nedåt till hela kronor` says the direction before the unit.
+        mode: rounding.mode ? roundingModes[rounding.mode] : 'leading' in rounding && rounding.leading ? roundingModes[rounding.leading] : 'half-away-from-zero',
     };
 }
 

@@ -250,6 +250,11 @@ export const diagnosticCatalogue = {
         sv: a => `Om ${a.name} sjunker när ${a.need} ökar har inte kunnat avgöras: ${a.reason}.`,
         en: a => `Whether ${a.name} falls as ${a.need} rises could not be decided: ${a.reason}.`,
     },
+    'rounding-mode-twice': {
+        severity: 'error',
+        sv: a => `Avrundningen anger riktning två gånger: '${a.leading}' före 'till' och '${a.mode}' efter. Ange den en gång.`,
+        en: a => `The rounding states its direction twice: '${a.leading}' before 'till' and '${a.mode}' after. State it once.`,
+    },
     'calculation-can-be-negative': {
         severity: 'warning',
         sv: a => `${a.name} kan bli negativ${a.date ? ` (${a.date})` : ''}: ${a.question} ger ${a.amount}. Skriv max(0 kr, …) om beloppet aldrig ska understiga noll, eller 'kan vara negativ' om det är avsikten.`,

@@ -9,6 +9,7 @@ const terminalNames: Record<string, { sv: string; en: string }> = {
     DATE: { sv: 'ett datum (ÅÅÅÅ-MM-DD)', en: 'a date (YYYY-MM-DD)' },
     ORDINAL: { sv: 'ett ordningstal som 3:e', en: 'an ordinal such as 3:e' },
     EOF: { sv: 'filens slut', en: 'the end of the file' },
+    UNIT_SLASH: { sv: "'/' (som i kr/mån)", en: "'/' (as in kr/mån)" },
 };
 
 const MAX_LISTED = 8;
@@ -28,9 +29,9 @@ export class SwedishParserErrorMessageProvider implements IParserErrorMessagePro
 
     buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
         const found = this.found(options.firstRedundant);
-        return this.locale.current === 'sv'
+        return (this.locale.current === 'sv'
             ? `Oväntat ${found}: här väntas en ny deklaration, till exempel 'insats', 'förlopp' eller 'nivåtabell'.`
-            : `Unexpected ${found}: a new declaration is expected here, such as 'insats', 'förlopp' or 'nivåtabell'.`;
+            : `Unexpected ${found}: a new declaration is expected here, such as 'insats', 'förlopp' or 'nivåtabell'.`) + this.hint(options.firstRedundant);
     }
 
     buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
@@ -55,7 +56,15 @@ export class SwedishParserErrorMessageProvider implements IParserErrorMessagePro
             return sv ? `Filen tar slut för tidigt: här väntas ${list}.` : `The file ends too early: ${list} is expected here.`;
         }
         const found = this.found(actual);
-        return sv ? `Oväntat ${found}: här väntas ${list}.` : `Unexpected ${found}: ${list} is expected here.`;
+        return (sv ? `Oväntat ${found}: här väntas ${list}.` : `Unexpected ${found}: ${list} is expected here.`) + this.hint(actual);
+    }
+
+    /** What a writer most likely meant by a token that fits nowhere: a decimal point where Swedish writes a comma. */
+    private hint(token: IToken): string {
+        if (token.image === '.') {
+            return this.locale.current === 'sv' ? ' Decimaltal skrivs med komma: 0,5, inte 0.5.' : ' Decimals are written with a comma: 0,5, not 0.5.';
+        }
+        return '';
     }
 
     private found(token: IToken): string {

@@ -1,4 +1,4 @@
-import type { ValidationChecks } from 'langium';
+import { GrammarUtils, type ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import type { RegelrattAstType } from '../generated/ast.js';
 import { isDecisionTable, isLevelTable } from '../generated/ast.js';
@@ -28,6 +28,13 @@ export function calculationChecks(services: RegelrattServices): ValidationChecks
         }
     };
     return {
+        RoundingStep: (rounding, accept) => {
+            // `avrundat nedåt till hela kronor, uppåt`: which?
+            if (rounding.leading && rounding.mode) {
+                const written = GrammarUtils.findNodeForProperty(rounding.$cstNode, 'mode')?.text.replace(/\s+/g, ' ') ?? rounding.mode;
+                createReport(accept, locale)('rounding-mode-twice', { leading: rounding.leading, mode: written }, { node: rounding, property: 'mode' });
+            }
+        },
         ReferenceExpression: (reference, accept) => {
             const report = createReport(accept, locale);
             const target = reference.target?.ref;
