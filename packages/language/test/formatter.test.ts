@@ -55,17 +55,18 @@ describe('the formatter', () => {
     });
 
     test('lays a decision table out as a table, columns aligned, and a calculation on one line', async () => {
-        const messy = 'egenskap b : heltal 0–200 besök\nbeslutstabell t "T" { giltig från 2017-01-01 träff första\n| b||nivå|avgift|\n|0||0|0 kr/mån|\n|1 – 6|| 1 | 705 kr / mån |\n| >=  21 || 3 | ej angivet|}\nberäkning x   =   t.avgift+ 1 kr   avrundat till hela kronor\nberäkning  y "Y"  kan   vara\n negativ=x−2 000 kr\nberäkning z kan vara negativ = - 5 kr ×  -x';
+        const messy = 'egenskap b : heltal 0 - 200 besök\nbeslutstabell t "T" { giltig från 2017-01-01 träff första\n| b||nivå|avgift|\n|0||0|0 kr/mån|\n|1 – 6|| 1 | 705 kr / mån |\n|7 - 20|| 2 | 1 409 kr/mån |\n| >=  21 || 3 | ej angivet|}\nberäkning x   =   t.avgift+ 1 kr   avrundat till hela kronor\nberäkning  y "Y"  kan   vara\n negativ=x−2 000 kr\nberäkning z kan vara negativ = - 5 kr ×  -x';
         const once = await format(messy);
         expect(once).toBe([
-            'egenskap b : heltal 0–200 besök',
+            'egenskap b : heltal 0-200 besök',
             'beslutstabell t "T" {',
             '    giltig från 2017-01-01',
             '    träff första',
-            '    | b     || nivå | avgift     |',
-            '    | 0     || 0    | 0 kr/mån   |',
-            '    | 1–6   || 1    | 705 kr/mån |',
-            '    | >= 21 || 3    | ej angivet |',
+            '    | b     || nivå | avgift       |',
+            '    | 0     || 0    | 0 kr/mån     |',
+            '    | 1–6   || 1    | 705 kr/mån   |',
+            '    | 7-20  || 2    | 1 409 kr/mån |',
+            '    | >= 21 || 3    | ej angivet   |',
             '}',
             'beräkning x = t.avgift + 1 kr avrundat till hela kronor',
             'beräkning y "Y" kan vara negativ = x − 2 000 kr',

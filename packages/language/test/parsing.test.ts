@@ -90,6 +90,16 @@ describe('a rounding step, said either way', () => {
     });
 });
 
+describe('a range', () => {
+    test('may be typed with a hyphen, in a domain, a criterion, a level range and a cell, and means what an en dash means', async () => {
+        const text = (dash: string) => `egenskap x_r : heltal 0${dash}120 år\nnivåtabell t_r { nivåer 1${dash}2  nivå 1 : 5 kr  nivå 2 : 6 kr }\npilot p_r { inkludera när x_r i 18${dash}64 }\nbeslutstabell b_r {\n | x_r || n |\n | 0${dash}17 || 1 |\n | 18${dash}120 || 2 |\n}`;
+        const { compilePolicy } = await import('@regelratt/language');
+        const strip = (value: unknown): unknown => Array.isArray(value) ? value.map(strip)
+            : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'source').map(([k, v]) => [k, strip(v)])) : value;
+        expect(strip(compilePolicy(await parse(text('-')), 'a.regel'))).toEqual(strip(compilePolicy(await parse(text('–')), 'a.regel')));
+    });
+});
+
 describe('a decimal point', () => {
     test('is a syntax error that says how Swedish writes decimals', async () => {
         const diagnostics = await diagnosticsOf('beräkning x = 2 × 0.5');

@@ -94,6 +94,8 @@ export class RegelrattFormatter extends AbstractFormatter {
                 // `tabell.kolumn`
                 || token.text === '.' || before === '.'
                 || ((before === '-' || before === '−') && !ast.isBinaryExpression(node))
+                // `1-10`, a range typed with a hyphen
+                || (token.text === '-' && ast.isNumberRange(node))
                 || (ast.isQuantityUnit(node) && (token.text === '/' || before === '/'));
             if (glued && placed.includes(token)) {
                 tight.add(token);
@@ -196,7 +198,9 @@ function cellWidth(cell: AstNode): number {
     leaves.forEach((token, index) => {
         const before = leaves[index - 1]?.text;
         const glued = index === 0 || token.text === ',' || token.text === ')' || token.text === '–' || token.text === '..'
-            || before === '(' || before === '–' || before === '..' || before === '-' || before === '−' || token.text === '/' || before === '/';
+            || before === '(' || before === '–' || before === '..' || before === '-' || before === '−' || token.text === '/' || before === '/'
+            // A hyphen after a number separates a range (`1-10`); elsewhere it is a sign with a space before.
+            || (token.text === '-' && /^\d/.test(before ?? ''));
         width += token.text.length + (glued ? 0 : 1);
     });
     return width;
