@@ -100,6 +100,14 @@ describe('a range', () => {
     });
 });
 
+describe('the words of "kan vara negativ"', () => {
+    test('are names elsewhere: an enumeration value, an attribute', async () => {
+        const policy = await parse('egenskap testresultat : en av { positiv, negativ }\negenskap vara : ja/nej\negenskap kan : heltal 0–5\npilot p_n { inkludera när testresultat = negativ och vara och kan > 2 }\nberäkning x_n kan vara negativ = kan × 1 kr − 3 kr');
+        expect(policy.elements.map(e => e.$type)).toEqual(['Attribute', 'Attribute', 'Attribute', 'Pilot', 'Calculation']);
+        expect((policy.elements[4] as ast.Calculation).mayBeNegative).toBe(true);
+    });
+});
+
 describe('a decimal point', () => {
     test('is a syntax error that says how Swedish writes decimals', async () => {
         const diagnostics = await diagnosticsOf('beräkning x = 2 × 0.5');

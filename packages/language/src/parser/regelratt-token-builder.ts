@@ -9,7 +9,9 @@ import type { TokenType, TokenVocabulary } from 'chevrotain';
  * words that, as keywords, start a clause of a block and never stand where an expression or a
  * criterion goes on, so the parser cannot mistake them. Costs the parser nothing, unlike a name rule.
  */
-export const SOFT_KEYWORDS = ['maxtaxa', 'avgiftsutrymme', 'andel', 'takbelopp', 'fel', 'inget', 'ingen', 'behov', 'ersättning', 'regi', 'område', 'samla', 'summa', 'antal'] as const;
+export const SOFT_KEYWORDS = ['maxtaxa', 'avgiftsutrymme', 'andel', 'takbelopp', 'fel', 'inget', 'ingen', 'behov', 'ersättning', 'regi', 'område', 'samla', 'summa', 'antal',
+    // `kan vara negativ` on a calculation: also a test result (`en av { positiv, negativ }`) or goods (`vara`).
+    'kan', 'vara', 'negativ'] as const;
 
 /**
  * Langium decides which keywords a longer name may swallow (`h` inside `hemvård`) by testing the
