@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { diagnosticCatalogue } from '@regelratt/language';
+import { compilePolicy, diagnosticCatalogue } from '@regelratt/language';
 import type { PolicyDiagnostic, ast } from '@regelratt/language';
 import { checkTexts, codes, diagnosticsOf } from './check-text.js';
 
@@ -346,7 +346,6 @@ describe('amounts that may go below zero', () => {
     test('"kan vara negativ" lets an answer go below zero, and the compiled calculation says so', async () => {
         const [checked] = await checkTexts([text]);
         expect(codes(withoutNotes(checked.diagnostics))).toEqual([]);
-        const { compilePolicy } = await import('@regelratt/language');
         const compiled = compilePolicy(checked.document.parseResult.value, 'a.regel');
         expect(compiled.elements.find(e => e.name === 'netto_x')).toMatchObject({ kind: 'calculation', mayBeNegative: true });
     });

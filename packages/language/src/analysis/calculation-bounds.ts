@@ -115,7 +115,7 @@ export function analyseCalculationBounds(runtime: PolicyRuntime, calculationId: 
     const dated = reads.dates.size > 0;
     const dates = dated ? [...reads.dates].sort() : ['2000-01-01'];
     const evaluator = new BoundEvaluator(runtime, attributes, reads);
-    const search = new WitnessSearch(runtime, attributes, reads);
+    const search = new WitnessSearch(runtime, attributes, reads, (key, box) => evaluator.range(key, box));
     const findings: CalculationBoundFinding[] = [];
 
     if (options.negative ?? heldNonNegative(runtime, calculationId)) {
@@ -382,6 +382,8 @@ function intervalProduct(a: Value, b: Value): Value {
 class BoundEvaluator {
     private readonly inputs = new Map<string, Range>();
     private readonly values = new Map<Expression, Map<string, Result>>();
+    /** Whether each formula reads the case, asked at every node on every date: kept. */
+    private readonly readsCaseOf = new Map<Expression, boolean>();
     private fresh = 0;
 
     constructor(
@@ -534,7 +536,12 @@ class BoundEvaluator {
 
     private evaluate(expression: Expression, date: string, box: ReadonlyMap<string, Range>, visiting: Set<string>): Value {
         const of = (e: Expression, b = box) => this.evaluate(e, date, b, visiting);
-        if (!readsCase(this.runtime, expression, new Set())) {
+        let reads = this.readsCaseOf.get(expression);
+        if (reads === undefined) {
+            reads = readsCase(this.runtime, expression, new Set());
+            this.readsCaseOf.set(expression, reads);
+        }
+        if (!reads) {
             // Nothing about the citizen: the runtime's own value on the date.
             const text = runtimeAnswer(() => this.runtime.evaluate(expression, { date }));
             if (text === undefined) {
@@ -898,6 +905,8 @@ class WitnessSearch {
         readonly runtime: PolicyRuntime,
         private readonly attributes: ReadonlyMap<string, Attribute>,
         private readonly reads: Reads,
+        /** An input's values within a piece's box: the evaluator's, so corners are where its bounds are. */
+        private readonly range: (key: string, box: ReadonlyMap<string, Range>) => Range | undefined,
     ) { }
 
     input(question: BoundQuestion): { citizen: Record<string, string | boolean>; level?: number } {
@@ -967,17 +976,13 @@ class WitnessSearch {
         const corner = new Map<string, string | boolean>();
         const unbounded: Array<[string, ExactNumber]> = [];
         let low = piece.constant.add(piece.slackHi);
-        const ranges = new Map<string, Range>();
-        for (const [key, range] of piece.box) {
-            ranges.set(key, range);
-        }
         for (const [key, coefficient] of piece.terms) {
             const attribute = this.attributes.get(key);
             if (!attribute && key !== LEVEL_INPUT) {
                 continue; // a table lookup: chosen by the other inputs
             }
-            const range = { ...(this.domainRange(key) ?? {}), ...(ranges.get(key) ?? {}) };
-            const end = coefficient.compare(ZERO) > 0 ? range.lo : range.hi;
+            const range = this.range(key, piece.box);
+            const end = coefficient.compare(ZERO) > 0 ? range?.lo : range?.hi;
             if (!end) {
                 unbounded.push([key, coefficient]);
                 continue;
@@ -988,7 +993,7 @@ class WitnessSearch {
         for (const [key, coefficient] of unbounded) {
             // At its lower end if the piece is below zero there already; else large enough to bring it
             // below zero, in whole kronor (the slack is counted at its worst).
-            const lowest = ranges.get(key)?.lo ?? this.domainRange(key)?.lo ?? ZERO;
+            const lowest = this.range(key, piece.box)?.lo ?? ZERO;
             let value = lowest;
             if (low.add(coefficient.multiply(lowest)).compare(ZERO) >= 0) {
                 const needed = ExactNumber.of(low.divide(coefficient.negate()).floor() + 1n);
@@ -997,7 +1002,7 @@ class WitnessSearch {
             low = low.add(coefficient.multiply(value));
             this.set(corner, key, value);
         }
-        for (const [key, range] of ranges) {
+        for (const [key, range] of piece.box) {
             if (corner.has(key)) {
                 continue;
             }
@@ -1010,18 +1015,6 @@ class WitnessSearch {
             }
         }
         return corner;
-    }
-
-    private domainRange(key: string): Range | undefined {
-        const attribute = this.attributes.get(key);
-        const domain = attribute?.domain;
-        if (!domain) {
-            return key === LEVEL_INPUT ? { lo: ZERO, hi: ExactNumber.of(BigInt(Math.min(this.reads.maxLevel, MAX_LEVEL))) } : undefined;
-        }
-        if (domain.type === 'integer' || domain.type === 'decimal') {
-            return { lo: ExactNumber.parse(domain.min), hi: ExactNumber.parse(domain.max) };
-        }
-        return domain.type === 'money' ? { lo: ZERO } : undefined;
     }
 
     private set(corner: Map<string, string | boolean>, key: string, value: ExactNumber): void {
