@@ -1,5 +1,5 @@
 import { DefaultTokenBuilder, GrammarUtils, RegExpUtils, type GrammarAST, type TokenBuilderOptions } from 'langium';
-import type { TokenType, TokenVocabulary } from 'chevrotain';
+import { Lexer, type TokenType, type TokenVocabulary } from 'chevrotain';
 
 /**
  * Keywords that may also be names: a policy writer names a calculation after what it computes
@@ -12,6 +12,12 @@ import type { TokenType, TokenVocabulary } from 'chevrotain';
 export const SOFT_KEYWORDS = ['maxtaxa', 'avgiftsutrymme', 'andel', 'takbelopp', 'fel', 'inget', 'ingen', 'behov', 'ersättning', 'regi', 'område', 'samla', 'summa', 'antal',
     // `kan vara negativ` on a calculation: also a test result (`en av { positiv, negativ }`) or goods (`vara`).
     'kan', 'vara', 'negativ'] as const;
+
+/**
+ * Terminals no text matches by itself: the lexer gives them to a token it has read as something else
+ * (`/` between `kr` and a period becomes UNIT_SLASH, see RegelrattLexer).
+ */
+export const LEXER_ASSIGNED_TERMINALS: readonly string[] = ['UNIT_SLASH'];
 
 /**
  * Langium decides which keywords a longer name may swallow (`h` inside `hemvård`) by testing the
@@ -39,6 +45,12 @@ export class RegelrattTokenBuilder extends DefaultTokenBuilder {
     }
 
     protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
+        if (LEXER_ASSIGNED_TERMINALS.includes(terminal.name)) {
+            // Its grammar pattern (`[^\s\S]`) matches nothing, and says so in the only way a grammar
+            // can; Chevrotain cannot tell the first characters of a complement set and would give up
+            // its first-character lookup for every token of every file (ten times slower lexing).
+            return { name: terminal.name, PATTERN: Lexer.NA };
+        }
         const token = super.buildTerminalToken(terminal);
         const regex = GrammarUtils.terminalRegex(terminal);
         const whole = new RegExp(`^(?:${regex.source})$`, regex.flags);
