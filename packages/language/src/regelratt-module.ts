@@ -3,6 +3,7 @@ import './compat/es2024-grouping.js';
 import {
     createDefaultCoreModule, createDefaultSharedCoreModule, inject,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices,
+    type PartialLangiumSharedCoreServices,
 } from 'langium';
 import { RegelrattGeneratedModule, RegelrattGeneratedSharedModule } from './generated/module.js';
 import { LocaleSetting } from './i18n/locale.js';
@@ -13,6 +14,7 @@ import { SwedishLexerErrorMessageProvider } from './parser/swedish-lexer-message
 import { SwedishParserErrorMessageProvider } from './parser/swedish-parser-messages.js';
 import { RegelrattLinker } from './references/regelratt-linker.js';
 import { RegelrattScopeComputation } from './references/regelratt-scope-computation.js';
+import { RegelrattDocumentFactory } from './workspace/regelratt-document-factory.js';
 import { RegelrattReferenceDescriptionProvider } from './workspace/regelratt-reference-descriptions.js';
 import { RegelrattScopeProvider } from './references/regelratt-scope-provider.js';
 import { RegelrattDocumentValidator } from './validation/regelratt-document-validator.js';
@@ -56,11 +58,18 @@ export const RegelrattModule: Module<RegelrattServices, PartialLangiumCoreServic
     },
 };
 
+/** The shared services the language replaces: documents parsed again only around a change. */
+export const RegelrattSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: {
+        LangiumDocumentFactory: services => new RegelrattDocumentFactory(services),
+    },
+};
+
 export function createRegelrattServices(context: DefaultSharedCoreModuleContext): {
     shared: LangiumSharedCoreServices;
     Regelratt: RegelrattServices;
 } {
-    const shared = inject(createDefaultSharedCoreModule(context), RegelrattGeneratedSharedModule);
+    const shared = inject(createDefaultSharedCoreModule(context), RegelrattGeneratedSharedModule, RegelrattSharedModule);
     const Regelratt = inject(createDefaultCoreModule({ shared }), RegelrattGeneratedModule, RegelrattModule);
     shared.ServiceRegistry.register(Regelratt);
     registerValidationChecks(Regelratt);

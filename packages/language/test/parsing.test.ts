@@ -1,5 +1,5 @@
 import { createDefaultCoreModule, createDefaultSharedCoreModule, EmptyFileSystem, inject } from 'langium';
-import { Lexer } from 'chevrotain';
+import { Lexer, type TokenType } from 'chevrotain';
 import { describe, expect, test } from 'vitest';
 import { compilePolicy, type ast } from '@regelratt/language';
 import { MAX_CHAIN } from '../src/parser/regelratt-lexer.js';
@@ -44,7 +44,7 @@ describe('the lexer', () => {
         // One token pattern Chevrotain cannot analyse (a complement set such as UNIT_SLASH's [^\s\S])
         // turns the lookup off for every token: each then tries every pattern in turn. The lexer is
         // built from the same vocabulary as the language's, asked to refuse rather than fall back.
-        const vocabulary = services.parser.TokenBuilder.buildTokens(services.Grammar, { caseInsensitive: false });
+        const vocabulary = services.parser.TokenBuilder.buildTokens(services.Grammar, { caseInsensitive: false }) as TokenType[];
         expect(() => new Lexer(vocabulary, { ensureOptimizations: true, positionTracking: 'full' })).not.toThrow();
     });
 });

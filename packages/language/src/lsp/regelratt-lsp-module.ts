@@ -8,7 +8,7 @@ import {
 } from 'langium/lsp';
 import { RegelrattGeneratedModule, RegelrattGeneratedSharedModule } from '../generated/module.js';
 import { isMessageLocale } from '../i18n/locale.js';
-import { RegelrattModule, type RegelrattAddedServices } from '../regelratt-module.js';
+import { RegelrattModule, RegelrattSharedModule, type RegelrattAddedServices } from '../regelratt-module.js';
 import { registerValidationChecks } from '../validation/validation-registry.js';
 import { RegelrattCodeActionProvider } from './regelratt-code-actions.js';
 import { ExampleCodeLensProvider } from './example-code-lens.js';
@@ -43,7 +43,7 @@ export function createRegelrattLspServices(context: DefaultSharedModuleContext):
     shared: LangiumSharedServices;
     Regelratt: RegelrattLspServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), RegelrattGeneratedSharedModule, {
+    const shared = inject(createDefaultSharedModule(context), RegelrattGeneratedSharedModule, RegelrattSharedModule, {
         workspace: { DocumentBuilder: (services: LangiumSharedServices) => new RegelrattDocumentBuilder(services) },
     });
     const Regelratt = inject(createDefaultModule({ shared }), RegelrattGeneratedModule, RegelrattModule, RegelrattLspModule);

@@ -1,4 +1,4 @@
-import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, type AstNodeDescription, type ReferenceInfo, type Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, type AstNode, type AstNodeDescription, type ReferenceInfo, type Scope } from 'langium';
 import { isEnumerationLiteral, isEnumerationType, type EnumerationType } from '../generated/ast.js';
 import { attributeOfLiteralOwner } from './cell-attribute.js';
 
@@ -10,10 +10,11 @@ export class RegelrattScopeProvider extends DefaultScopeProvider {
     /**
      * One scope per enumeration, looked up by name: every value written against an attribute would
      * otherwise describe all the attribute's values anew and search them in order, quadratic in a
-     * long enumeration. Keyed weakly by the type's node, which an edit replaces, so a scope never
-     * outlives the text it was built from.
+     * long enumeration. Keyed weakly by the type's node, and kept only while the node is in the same
+     * tree: an edit elsewhere in a large file keeps the node (incremental-parse.ts) but moves it, and
+     * a description holds its place.
      */
-    private readonly enumerationScopes = new WeakMap<EnumerationType, Scope>();
+    private readonly enumerationScopes = new WeakMap<EnumerationType, { root: AstNode; scope: Scope }>();
 
     override getScope(context: ReferenceInfo): Scope {
         if (isEnumerationLiteral(context.container)) {
@@ -30,19 +31,21 @@ export class RegelrattScopeProvider extends DefaultScopeProvider {
     }
 
     private enumerationScope(type: EnumerationType): Scope {
-        let scope = this.enumerationScopes.get(type);
-        if (!scope) {
-            // The first of two values with one name wins, as in an ordered search (the second is reported as a duplicate).
-            const byName = new Map<string, AstNodeDescription>();
-            for (const value of type.values) {
-                const name = this.nameProvider.getName(value);
-                if (name && !byName.has(name)) {
-                    byName.set(name, this.descriptions.createDescription(value, name));
-                }
-            }
-            scope = new MapScope(byName.values());
-            this.enumerationScopes.set(type, scope);
+        const root = AstUtils.findRootNode(type);
+        const cached = this.enumerationScopes.get(type);
+        if (cached?.root === root) {
+            return cached.scope;
         }
+        // The first of two values with one name wins, as in an ordered search (the second is reported as a duplicate).
+        const byName = new Map<string, AstNodeDescription>();
+        for (const value of type.values) {
+            const name = this.nameProvider.getName(value);
+            if (name && !byName.has(name)) {
+                byName.set(name, this.descriptions.createDescription(value, name));
+            }
+        }
+        const scope = new MapScope(byName.values());
+        this.enumerationScopes.set(type, { root, scope });
         return scope;
     }
 }

@@ -1,0 +1,129 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { CompositeCstNodeImpl, EmptyFileSystem, LeafCstNodeImpl, URI, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { createRegelrattServices, type ast } from '@regelratt/language';
+import { INCREMENTAL_MIN_LENGTH, reparse, type ReparseMode } from '../src/workspace/incremental-parse.js';
+
+const { shared, Regelratt: services } = createRegelrattServices(EmptyFileSystem);
+const parse = (text: string): ParseResult<ast.Policy> => services.parser.LangiumParser.parse<ast.Policy>(text);
+
+const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples');
+const folders = ['orebro', 'habo', 'uppsala', 'eskilstuna', 'jonkoping'];
+/** Example policies put together until the text is long enough to be parsed incrementally. */
+const base = (() => {
+    let text = '';
+    for (const folder of folders) {
+        for (const file of readdirSync(path.join(examples, folder)).filter(f => f.endsWith('.regel')).sort()) {
+            text += `${readFileSync(path.join(examples, folder, file), 'utf8')}\n`;
+            if (text.length > INCREMENTAL_MIN_LENGTH * 1.5) {
+                return text;
+            }
+        }
+    }
+    return text;
+})();
+
+/** Everything a parse gives that later phases read: each CST node's kind and place, the AST, the errors. */
+function shape(result: ParseResult<ast.Policy>): unknown {
+    const cst = (node: CstNode): unknown => node instanceof CompositeCstNodeImpl
+        ? { grammar: node.grammarSource?.$type, content: node.content.map(cst), own: node.astNode.$cstNode === node ? node.astNode.$type : undefined }
+        : [node.offset, node.length, node.range.start.line, node.range.start.character, node.range.end.line, node.range.end.character, (node as LeafCstNodeImpl).tokenType.name, node.hidden];
+    const astShape = (node: AstNode): unknown => {
+        const out: Record<string, unknown> = {
+            $type: node.$type,
+            $containerProperty: node.$containerProperty,
+            $containerIndex: node.$containerIndex,
+            at: node.$cstNode ? [node.$cstNode.offset, node.$cstNode.end, node.$cstNode.range.start.line, node.$cstNode.range.end.character] : undefined,
+        };
+        for (const [key, value] of Object.entries(node)) {
+            if (key.startsWith('$')) {
+                continue;
+            }
+            const one = (v: unknown): unknown => {
+                if (v && typeof v === 'object' && '$refText' in v) {
+                    const reference = v as { $refText: string; $refNode?: CstNode };
+                    return { ref: reference.$refText, at: reference.$refNode?.offset };
+                }
+                return v && typeof v === 'object' && '$type' in v ? astShape(v as AstNode) : v;
+            };
+            out[key] = Array.isArray(value) ? value.map(one) : one(value);
+        }
+        return out;
+    };
+    return {
+        cst: cst(result.value.$cstNode!),
+        text: result.value.$cstNode!.root.fullText,
+        ast: astShape(result.value),
+        lexerErrors: result.lexerErrors.map(e => [e.offset, e.line, e.column, e.length, e.message]),
+        parserErrors: result.parserErrors.map(e => [e.message, e.token.image, e.token.startOffset, e.token.startLine, e.token.startColumn, e.token.endColumn]),
+    };
+}
+
+/** What a policy writer does to a file: types words, symbols and line breaks, deletes, pastes a line from elsewhere. */
+const snippets = ['a', 'x', 'å', ' ', '\n', '\r\n', '{', '}', '(', ')', '"', '”', '/*', '*/', '//', '|', '||', '–', ',', '1', '2 000', '0,5',
+    'om ', ' och ', 'inte ', 'kr', 'kr/mån', ' = ', 'beräkning y = 1 kr\n', 'egenskap z : ja/nej\n', 'exempel e {\n', 'giltig från 2024-01-01'];
+const edit = fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 120 })),
+    insert: fc.oneof(fc.constantFrom(...snippets), fc.constant(''), fc.double({ min: 0, max: 1, noNaN: true }).map(where => ({ line: where }))),
+});
+
+function apply(text: string, change: { at: number; remove: number; insert: string | { line: number } }): string {
+    const at = Math.floor(change.at * text.length);
+    let insert = change.insert;
+    if (typeof insert !== 'string') {
+        // A line copied from elsewhere in the file, as pasting does.
+        const from = text.lastIndexOf('\n', Math.floor(insert.line * text.length)) + 1;
+        const to = text.indexOf('\n', from);
+        insert = text.slice(from, to < 0 ? text.length : to + 1);
+    }
+    return text.slice(0, at) + insert + text.slice(Math.min(text.length, at + change.remove));
+}
+
+describe('parsing a changed file again around the change', () => {
+    test('the example text is long enough to be parsed incrementally', () => {
+        expect(base.length).toBeGreaterThan(INCREMENTAL_MIN_LENGTH);
+        expect(parse(base).parserErrors).toEqual([]);
+    });
+
+    test('gives, after every edit of a series, what parsing the whole text gives', { timeout: 120_000 }, () => {
+        const modes: Record<ReparseMode, number> = { whole: 0, declarations: 0, 'to-end': 0 };
+        fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), changes => {
+            let text = base;
+            let result = parse(text);
+            for (const change of changes) {
+                text = apply(text, change);
+                const next = reparse(result, text, parse);
+                modes[next.mode]++;
+                expect(shape(next.result)).toEqual(shape(parse(text)));
+                result = next.result;
+            }
+        }), { numRuns: 80, seed: 20261126 });
+        // The comparison means something only if the incremental paths ran: most edits keep declarations.
+        expect(modes.declarations).toBeGreaterThan((modes.whole + modes['to-end']) / 2);
+        expect(modes['to-end']).toBeGreaterThan(0);
+    });
+
+    test('a document update parses only around the change, and gives what a whole parse gives', async () => {
+        const uri = URI.parse('file:///incremental/policy.regel');
+        const factory = shared.workspace.LangiumDocumentFactory as unknown as { lastReparse?: ReparseMode };
+        const documents = shared.workspace.LangiumDocuments;
+        const document = shared.workspace.LangiumDocumentFactory.fromString<ast.Policy>(base, uri);
+        documents.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        // A comment typed above a calculation halfway down, and taken away again.
+        const at = base.indexOf('beräkning', Math.floor(base.length / 2));
+        expect(at).toBeGreaterThan(0);
+        for (const text of [`${base.slice(0, at)}// ny rad\n${base.slice(at)}`, base]) {
+            // Without a text document manager the factory reads the text from the file system: stand in for it.
+            (shared.workspace.FileSystemProvider as unknown as { readFile: () => Promise<string> }).readFile = async () => text;
+            await shared.workspace.DocumentBuilder.update([uri], []);
+            expect(factory.lastReparse).toBe('declarations');
+            const whole = shared.workspace.LangiumDocumentFactory.fromString<ast.Policy>(text, URI.parse('file:///incremental/whole.regel'));
+            expect(shape(document.parseResult)).toEqual(shape(whole.parseResult));
+        }
+    });
+});
