@@ -72,6 +72,15 @@ function literalText(literal: Literal): string {
     return literal.enumeration;
 }
 
+/**
+ * A minus before a formula (`−x`, `−(a − b)`), which the compiled format writes as `0 − x` with a
+ * zero without unit. `0 kr − x` keeps its unit, so it stays as written.
+ */
+function isNegation(expression: Expression): boolean {
+    return 'op' in expression && expression.op === '-' && 'quantity' in expression.left
+        && expression.left.quantity.unit === 'none' && !expression.left.quantity.per && /^0(\.0*)?$/.test(expression.left.quantity.value);
+}
+
 /** A formula in the policy's own words (Swedish decimals, names without their kind), for explanation traces. */
 export function expressionText(expression: Expression): string {
     if ('quantity' in expression) {
@@ -97,7 +106,12 @@ export function expressionText(expression: Expression): string {
         return `om ${criterionText(expression.if)} så ${expressionText(expression.then)} annars ${expressionText(expression.else)}`;
     }
     // Parentheses only where the reading would otherwise change: a lower-precedence part, or the right side of − and /.
-    const precedence = (part: Expression) => ('op' in part ? (part.op === '+' || part.op === '-' ? 1 : 2) : 'round' in part || 'if' in part ? 0 : 3);
+    const precedence = (part: Expression) => (isNegation(part) ? 2 : 'op' in part ? (part.op === '+' || part.op === '-' ? 1 : 2) : 'round' in part || 'if' in part ? 0 : 3);
+    if (isNegation(expression)) {
+        // `−(a − b)` as the policy says it, not as the compiled `0 − (a − b)`.
+        const operand = expression.right;
+        return precedence(operand) < 3 ? `−(${expressionText(operand)})` : `−${expressionText(operand)}`;
+    }
     const own = precedence(expression);
     const left = precedence(expression.left) < own ? `(${expressionText(expression.left)})` : expressionText(expression.left);
     const rightPrecedence = precedence(expression.right);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { CompiledPolicyFile, Expression, SourceSpan } from '@regelratt/format';
-import { PolicyRuntime } from '@regelratt/runtime';
+import { expressionText, PolicyRuntime } from '@regelratt/runtime';
 import { errorCode } from './error-code.js';
 
 const at: SourceSpan = { file: 'beräkning.regel', line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -148,5 +148,20 @@ describe('per cent in a formula', () => {
     test('is a share: 70 % of 10 000 kr is 7 000 kr, and a procent parameter of 85 % gives 8 500 kr', () => {
         expect(shareRuntime.calculate('sjuttio', { date: '2025-03-01', citizen: { inkomst: 10000 } }).amount).toBe('7000');
         expect(shareRuntime.calculate('parameterandel', { date: '2025-03-01', citizen: { inkomst: 10000 } }).amount).toBe('8500');
+    });
+});
+
+describe('a formula in the policy\'s words', () => {
+    const minus = (left: Expression, right: Expression): Expression => ({ op: '-', left, right });
+    test.each([
+        ['−a', minus(number('0'), ref('calculation/a'))],
+        ['−(a − b)', minus(number('0'), minus(ref('calculation/a'), ref('calculation/b')))],
+        ['x × −(a + b)', { op: '*', left: ref('attribute/x'), right: minus(number('0'), { op: '+', left: ref('calculation/a'), right: ref('calculation/b') }) }],
+        ['a − −b', minus(ref('calculation/a'), minus(number('0'), ref('calculation/b')))],
+        // Written with a unit, the zero is the policy's own: it stays.
+        ['0 kr − a', minus(kr('0'), ref('calculation/a'))],
+        ['1 − a', minus(number('1'), ref('calculation/a'))],
+    ])('%s', (text, expression) => {
+        expect(expressionText(expression)).toBe(text);
     });
 });
