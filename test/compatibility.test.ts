@@ -48,9 +48,11 @@ describe('compatibility between versions', () => {
         ['a level removed', base.replace('  nivå 2 : 200 kr }', ' }'), 'breaking', 'level-removed'],
         ['a level added', base.replace('  nivå 2 : 200 kr }', '  nivå 2 : 200 kr  nivå 3 : 300 kr }'), 'additive', 'level-added'],
         ['a validity narrowed', base.replace('giltig från 2021-01-01 ', 'giltig från 2021-01-01 till 2022-12-31 '), 'breaking', 'validity-narrowed'],
+        ['a calculation newly allowed below zero', `${base}\nberäkning skillnad kan vara negativ = 100 kr − 50 kr`, 'breaking', 'may-be-negative', `${base}\nberäkning skillnad = 100 kr − 50 kr`],
+        ['a calculation no longer allowed below zero', `${base}\nberäkning skillnad = 100 kr − 50 kr`, 'additive', 'never-negative', `${base}\nberäkning skillnad kan vara negativ = 100 kr − 50 kr`],
         ['a criterion that reads one more attribute', base.replace('när förmåga = hög }', 'när förmåga = hög och inte svikt } förlopp c { när förmåga = hög och svikt }'), 'breaking', 'attribute-newly-required'],
-    ])('%s', async (_label, after, severity, code) => {
-        const result = compatibility(await compiled(base), await compiled(after), 'sv');
+    ])('%s', async (_label, after, severity, code, before = base) => {
+        const result = compatibility(await compiled(before), await compiled(after), 'sv');
         expect(result.changes.map(c => [c.severity, c.code])).toContainEqual([severity, code]);
         expect(result.breaking).toBe(severity === 'breaking');
     });

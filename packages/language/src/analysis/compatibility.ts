@@ -13,7 +13,8 @@ export interface CompatibilityChange {
     code:
     | 'schema-major-changed' | 'element-removed' | 'element-renamed' | 'element-added' | 'attribute-type-changed'
     | 'enumeration-value-removed' | 'enumeration-value-added' | 'range-narrowed' | 'range-widened' | 'unit-changed'
-    | 'attribute-newly-required' | 'column-removed' | 'column-added' | 'level-removed' | 'level-added' | 'validity-narrowed';
+    | 'attribute-newly-required' | 'column-removed' | 'column-added' | 'level-removed' | 'level-added' | 'validity-narrowed'
+    | 'may-be-negative' | 'never-negative';
     /** The element concerned (old id for removals and renames). */
     element: string;
     /** What changed, in the consumer's terms, in Swedish or English. */
@@ -110,6 +111,14 @@ function compareElement(before: CompiledElement, after: CompiledElement, add: Ad
         }
         if (before.kind === 'levelTable' && after.kind === 'levelTable' && before.per !== after.per) {
             add('breaking', 'unit-changed', id, t(`${id} anger nu belopp per ${after.per ?? '–'}, förut per ${before.per ?? '–'}.`, `${id} now gives amounts per ${after.per ?? '–'}, before per ${before.per ?? '–'}.`));
+        }
+    }
+    if (before.kind === 'calculation' && after.kind === 'calculation' && Boolean(before.mayBeNegative) !== Boolean(after.mayBeNegative)) {
+        // A consumer may have relied on the amount never being below zero (a fee, a payment).
+        if (after.mayBeNegative) {
+            add('breaking', 'may-be-negative', id, t(`${id} kan nu bli negativ; förut var den aldrig under noll.`, `${id} may now be below zero; before, it never was.`));
+        } else {
+            add('additive', 'never-negative', id, t(`${id} är nu aldrig negativ; förut kunde den bli det.`, `${id} is now never below zero; before, it could be.`));
         }
     }
     const validity = (e: CompiledElement): Validity | undefined => ('validity' in e ? e.validity : undefined);
