@@ -2,7 +2,8 @@
  * Keystroke to diagnostics: the bundled language server over stdio, a workspace of generated policy
  * files (default 10 × 1 000 lines), a typed character in one of them, and the time until fresh
  * diagnostics for that file arrive. Prints median and 95th percentile.
- * Usage: node test/bench/lsp.mjs [--files 10] [--lines 1000] [--keystrokes 40]
+ * `--profile-server <folder>`: the server writes a V8 CPU profile there when it exits.
+ * Usage: node test/bench/lsp.mjs [--files 10] [--lines 1000] [--keystrokes 40] [--profile-server <folder>]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ const option = (name, fallback) => Number(args.includes(name) ? args[args.indexO
 const files = option('--files', 10);
 const lines = option('--lines', 1000);
 const keystrokes = option('--keystrokes', 40);
+const profileFolder = args.includes('--profile-server') ? args[args.indexOf('--profile-server') + 1] : undefined;
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'regelratt-lsp-bench-'));
 const texts = [];
@@ -32,7 +34,9 @@ for (let i = 0; i < files; i++) {
 }
 const uri = i => pathToFileURL(path.join(workspace, `policy${i}.regel`)).toString();
 
-const child = spawn(process.execPath, [path.join(repository, 'packages/vscode/out/server.cjs'), '--stdio'], { stdio: 'pipe' });
+const profile = profileFolder ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileFolder)}`] : [];
+const child = spawn(process.execPath, [...profile, path.join(repository, 'packages/vscode/out/server.cjs'), '--stdio'], { stdio: 'pipe' });
+const exited = new Promise(resolve => child.once('exit', resolve));
 const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 const waiting = new Map();
 connection.onNotification(PublishDiagnosticsNotification.type, params => {
@@ -77,6 +81,8 @@ try {
     console.log(`keystroke → fresh diagnostics: median ${median.toFixed(0)} ms, 95th percentile ${p95.toFixed(0)} ms`);
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
+    // The server writes its profile as it exits: let it.
+    await Promise.race([exited, new Promise(resolve => setTimeout(resolve, profileFolder ? 10_000 : 1_000))]);
 } finally {
     connection.dispose();
     child.kill();

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { CompositeCstNodeImpl, EmptyFileSystem, LeafCstNodeImpl, URI, type AstNode, type CstNode, type ParseResult } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { createRegelrattServices, type ast } from '@regelratt/language';
+import { checkPolicies, createRegelrattServices, type ast } from '@regelratt/language';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { INCREMENTAL_MIN_LENGTH, reparse, type ReparseMode } from '../src/workspace/incremental-parse.js';
 
 const { shared, Regelratt: services } = createRegelrattServices(EmptyFileSystem);
@@ -65,15 +66,34 @@ function shape(result: ParseResult<ast.Policy>): unknown {
 /** What a policy writer does to a file: types words, symbols and line breaks, deletes, pastes a line from elsewhere. */
 const snippets = ['a', 'x', 'å', ' ', '\n', '\r\n', '{', '}', '(', ')', '"', '”', '/*', '*/', '//', '|', '||', '–', ',', '1', '2 000', '0,5',
     'om ', ' och ', 'inte ', 'kr', 'kr/mån', ' = ', 'beräkning y = 1 kr\n', 'egenskap z : ja/nej\n', 'exempel e {\n', 'giltig från 2024-01-01'];
+const fraction = fc.double({ min: 0, max: 1, noNaN: true });
 const edit = fc.record({
-    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    at: fraction,
     remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 120 })),
-    insert: fc.oneof(fc.constantFrom(...snippets), fc.constant(''), fc.double({ min: 0, max: 1, noNaN: true }).map(where => ({ line: where }))),
+    insert: fc.oneof(fc.constantFrom(...snippets), fc.constant(''), fraction.map(where => ({ line: where })),
+        // A line deleted, a name written as another one: what changes what other declarations read.
+        fc.constant({ deleteLine: true as const }), fc.tuple(fraction, fraction).map(([from, to]) => ({ rename: [from, to] as const }))),
 });
 
-function apply(text: string, change: { at: number; remove: number; insert: string | { line: number } }): string {
+type Edit = { at: number; remove: number; insert: string | { line: number } | { deleteLine: true } | { rename: readonly [number, number] } };
+
+function apply(text: string, change: Edit): string {
     const at = Math.floor(change.at * text.length);
     let insert = change.insert;
+    if (typeof insert === 'object' && 'deleteLine' in insert) {
+        const from = text.lastIndexOf('\n', at - 1) + 1;
+        const to = text.indexOf('\n', at);
+        return text.slice(0, from) + (to < 0 ? '' : text.slice(to + 1));
+    }
+    if (typeof insert === 'object' && 'rename' in insert) {
+        const names = [...new Set(text.match(/[\p{L}_][\p{L}\p{N}_]*_[\p{L}\p{N}_]+/gu) ?? [])];
+        if (names.length < 2) {
+            return text;
+        }
+        const [from, to] = insert.rename.map(where => names[Math.floor(where * names.length) % names.length]);
+        const place = text.indexOf(from, at) >= 0 ? text.indexOf(from, at) : text.indexOf(from);
+        return text.slice(0, place) + to + text.slice(place + from.length);
+    }
     if (typeof insert !== 'string') {
         // A line copied from elsewhere in the file, as pasting does.
         const from = text.lastIndexOf('\n', Math.floor(insert.line * text.length)) + 1;
@@ -125,5 +145,70 @@ describe('parsing a changed file again around the change', () => {
             const whole = shared.workspace.LangiumDocumentFactory.fromString<ast.Policy>(text, URI.parse('file:///incremental/whole.regel'));
             expect(shape(document.parseResult)).toEqual(shape(whole.parseResult));
         }
+    });
+});
+
+describe('checking a changed file again, giving unchanged declarations\' findings again', () => {
+    // A workspace of its own (the tests above leave documents in theirs), and one for the fresh checks.
+    const { shared } = createRegelrattServices(EmptyFileSystem);
+    const fresh = createRegelrattServices(EmptyFileSystem);
+    /** A diagnostic as a reader sees it: where, what, and what it carries. */
+    const seen = (diagnostics: readonly Diagnostic[] | undefined) => (diagnostics ?? []).map(d => JSON.stringify({
+        range: d.range, severity: d.severity, code: d.code, message: d.message, data: d.data,
+        related: d.relatedInformation?.map(r => [r.location.range, r.message]),
+    })).sort();
+
+    test('a declaration left unchanged gets new findings when what it refers to changes', async () => {
+        // The attribute and the model far apart, so that an edit of one keeps the other's node.
+        const attribute = 'egenskap förmåga_x : en av { hög, låg }';
+        const model = 'förloppsmodell modell_x { förlopp a_x { när förmåga_x = hög } förlopp b_x { när förmåga_x = låg } }';
+        const { shared: workspace } = createRegelrattServices(EmptyFileSystem);
+        const uri = URI.parse('file:///reuse/dependency.regel');
+        let text = `${attribute}\n${base}\n${model}\n`;
+        (workspace.workspace.FileSystemProvider as unknown as { readFile: () => Promise<string> }).readFile = async () => text;
+        const document = workspace.workspace.LangiumDocumentFactory.fromString<ast.Policy>(text, uri);
+        workspace.workspace.LangiumDocuments.addDocument(document);
+        await workspace.workspace.DocumentBuilder.build([document], { validation: true });
+        const codes = () => (document.diagnostics ?? []).filter(d => d.range.start.line === text.split('\n').length - 2 && d.severity! <= 2).map(d => d.code);
+        expect(codes()).toEqual([]);
+        const steps: Array<[string, string[]]> = [
+            // A value added: the model's förlopp no longer cover everyone.
+            [`${attribute.replace('hög, låg', 'hög, låg, mellan')}\n${base}\n${model}\n`, ['pathway-gap']],
+            // Taken away again.
+            [`${attribute}\n${base}\n${model}\n`, []],
+            // The attribute renamed: the model's references no longer resolve.
+            [`${attribute.replace('förmåga_x', 'förmåga_y')}\n${base}\n${model}\n`, ['unresolved-reference', 'unresolved-reference']],
+        ];
+        for (const [next, expected] of steps) {
+            text = next;
+            await workspace.workspace.DocumentBuilder.update([uri], []);
+            expect((workspace.workspace.LangiumDocumentFactory as unknown as { lastReparse?: ReparseMode }).lastReparse).toBe('declarations');
+            expect(codes()).toEqual(expected);
+            const [checked] = await checkPolicies(fresh.Regelratt, [{ path: uri.fsPath, text }]);
+            expect(seen(document.diagnostics)).toEqual(seen(checked.document.diagnostics));
+        }
+    });
+
+    test('gives, after every edit of a series, the diagnostics a fresh check gives', { timeout: 300_000 }, async () => {
+        const uri = URI.parse('file:///reuse/policy.regel');
+        let text = base;
+        (shared.workspace.FileSystemProvider as unknown as { readFile: () => Promise<string> }).readFile = async () => text;
+        const document = shared.workspace.LangiumDocumentFactory.fromString<ast.Policy>(text, uri);
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        let compared = 0;
+        await fc.assert(fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), async changes => {
+            for (const change of changes) {
+                text = apply(text, change);
+                await shared.workspace.DocumentBuilder.update([uri], []);
+                const [checked] = await checkPolicies(fresh.Regelratt, [{ path: uri.fsPath, text }]);
+                expect(seen(document.diagnostics)).toEqual(seen(checked.document.diagnostics));
+                compared++;
+            }
+            // Back to the example text, so that the next series edits a clean file again.
+            text = base;
+            await shared.workspace.DocumentBuilder.update([uri], []);
+        }), { numRuns: 25, seed: 4711 });
+        expect(compared).toBeGreaterThan(25);
     });
 });

@@ -156,7 +156,7 @@ describe('a formula in the policy\'s words', () => {
     test.each([
         ['−a', minus(number('0'), ref('calculation/a'))],
         ['−(a − b)', minus(number('0'), minus(ref('calculation/a'), ref('calculation/b')))],
-        ['x × −(a + b)', { op: '*', left: ref('attribute/x'), right: minus(number('0'), { op: '+', left: ref('calculation/a'), right: ref('calculation/b') }) }],
+        ['x × −(a + b)', { op: '*', left: ref('attribute/x'), right: minus(number('0'), { op: '+', left: ref('calculation/a'), right: ref('calculation/b') }) } as Expression],
         ['a − −b', minus(ref('calculation/a'), minus(number('0'), ref('calculation/b')))],
         // Written with a unit, the zero is the policy's own: it stays.
         ['0 kr − a', minus(kr('0'), ref('calculation/a'))],

@@ -6,8 +6,9 @@ import { isMultiReference, isReference, type AstNode, type MultiReference, type 
  * per tree and shared. Langium's streams build an iterator state and a key list per node, and the
  * linker, the reference index, the scope computation and several checks each walked the whole
  * document: on a 10 000-line file each walk cost 15–25 ms warm, and in a fresh process (the command
- * line) some 40 ms. A parsed tree is never rearranged (a change is a new parse, a new tree), so the
- * list stays true for the tree it was made from.
+ * line) some 40 ms. A parsed tree is never rearranged: a change gives a new root (incremental parsing
+ * keeps the declarations the change did not touch, each an unchanged subtree), so the list stays true
+ * for the node it was made from.
  */
 export interface FlatTree {
     /** The node the walk started from, then every node below it in document order. */

@@ -8,7 +8,9 @@ import { renderMessage, type DiagnosticCode, type MessageArgs } from '../i18n/di
 import type { LocaleSetting } from '../i18n/locale.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { CHAIN_MARKER, MAX_CHAIN, MAX_DIGITS, MAX_NESTING, MAX_TEXT, NESTING_MARKER, TOKEN_MARKERS } from '../parser/regelratt-lexer.js';
+import { DeclarationReuse, replay, type DeclarationRecording, type DeclarationRun } from './declaration-reuse.js';
 import { limitFindings } from './finding-limit.js';
+import type { RegelrattValidationRegistry } from './regelratt-validation-registry.js';
 import { nearestName } from './nearest-name.js';
 
 /**
@@ -18,6 +20,8 @@ import { nearestName } from './nearest-name.js';
 export class RegelrattDocumentValidator extends DefaultDocumentValidator {
     private readonly locale: LocaleSetting;
     private readonly regelrattServices: RegelrattServices;
+    /** Declaration-local checks' findings, given again for declarations that did not change. */
+    private readonly declarations = new DeclarationReuse();
 
     constructor(services: RegelrattServices) {
         super(services);
@@ -29,22 +33,51 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
      * Langium's walk of every node, without its generic stream, awaiting only checks that return a
      * promise and yielding to cancellation every few hundred nodes instead of at each: on a
      * 10 000-line file the per-node awaits cost more than most checks. The same nodes, in the same
-     * order, with the same per-node options.
+     * order, with the same per-node options. The declaration-local checks of a declaration that did
+     * not change give their recorded findings again instead of running (declaration-reuse.ts), in
+     * the same order.
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
+        const registry = this.validationRegistry as RegelrattValidationRegistry;
+        // Findings are given again only for a validation that runs every check (the editor's and the
+        // command line's): every check of the language is registered in the 'fast' category.
+        const parsed = rootNode.$document?.parseResult;
+        const everyCheck = options.categories === undefined || options.categories.includes('fast');
+        const run = everyCheck && parsed
+            ? this.declarations.begin(this.locale.current, parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0)
+            : undefined;
         const { nodes, ends } = flatTree(rootNode);
+        let declarationEnd = -1;
+        let reused: ReturnType<DeclarationRun['reusable']>;
+        let recording: DeclarationRecording | undefined;
         for (let index = 0; index < nodes.length;) {
             const node = nodes[index];
             if ((index & 255) === 255) {
                 await interruptAndCheck(cancelToken);
             }
+            if (index >= declarationEnd) {
+                recording?.finish();
+                recording = undefined;
+                reused = undefined;
+                if (run && node.$container === rootNode) {
+                    declarationEnd = ends[index];
+                    reused = run.reusable(node);
+                    recording = reused ? undefined : run.record(node);
+                }
+            }
             const nodeOptions = this.validateSingleNodeOptions(node, options);
             if (nodeOptions.validateNode) {
-                for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
-                    const result = check(node, acceptor, cancelToken);
+                const checks = everyCheck ? registry.checksOf(node.$type) : this.validationRegistry.getChecks(node.$type, options.categories).toArray();
+                for (let position = 0; position < checks.length; position++) {
+                    const check = checks[position];
+                    if (reused && registry.isLocal(check)) {
+                        replay(reused.get(node), position, acceptor);
+                        continue;
+                    }
+                    const result = check(node, recording && registry.isLocal(check) ? recording.acceptor(node, position, acceptor) : acceptor, cancelToken);
                     if (result) {
                         await result;
                     }
@@ -53,6 +86,7 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
             // Past the node's subtree when its children are not to be validated.
             index = nodeOptions.validateChildren ? index + 1 : ends[index];
         }
+        recording?.finish();
         await interruptAndCheck(cancelToken);
     }
 

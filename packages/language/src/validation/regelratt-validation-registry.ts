@@ -1,4 +1,5 @@
-import { AstUtils, isOperationCancelled, ValidationRegistry, type AstNode, type MaybePromise, type ValidationAcceptor, type ValidationCheck } from 'langium';
+import { AstUtils, isOperationCancelled, ValidationRegistry, type AstNode, type MaybePromise, type ValidationAcceptor, type ValidationCategory, type ValidationCheck, type ValidationChecks } from 'langium';
+import type { RegelrattAstType } from '../generated/ast.js';
 import { renderMessage } from '../i18n/diagnostic-catalogue.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 
@@ -15,9 +16,48 @@ export class RegelrattValidationRegistry extends ValidationRegistry {
 
     private readonly locale;
 
+    /** The wrapped checks of the groups registered as declaration-local (see declaration-reuse.ts). */
+    private readonly localChecks = new WeakSet<ValidationCheck>();
+    private registeringLocal = false;
+    /** The checks per node type, as an array: Langium builds a stream per node and call. */
+    private readonly checksByType = new Map<string, readonly ValidationCheck[]>();
+
     constructor(services: RegelrattServices) {
         super(services);
         this.locale = services.i18n.Locale;
+    }
+
+    /**
+     * Registers checks that read only the declaration they are given a node of, what its references
+     * lead to, and the messages' language: their findings may be given again for a declaration
+     * that did not change (declaration-reuse.ts).
+     */
+    registerLocal(checks: ValidationChecks<RegelrattAstType>): void {
+        this.registeringLocal = true;
+        try {
+            this.register(checks);
+        } finally {
+            this.registeringLocal = false;
+        }
+    }
+
+    isLocal(check: ValidationCheck): boolean {
+        return this.localChecks.has(check);
+    }
+
+    override register<T>(checksRecord: ValidationChecks<T>, thisObj?: unknown, category?: ValidationCategory): void {
+        this.checksByType.clear();
+        super.register(checksRecord, thisObj, category);
+    }
+
+    /** The checks of a node type in every category, in registration order. */
+    checksOf(type: string): readonly ValidationCheck[] {
+        let checks = this.checksByType.get(type);
+        if (!checks) {
+            checks = this.getChecks(type).toArray();
+            this.checksByType.set(type, checks);
+        }
+        return checks;
     }
 
     /**
@@ -27,7 +67,7 @@ export class RegelrattValidationRegistry extends ValidationRegistry {
      * awaited as before. Failures are handled alike either way.
      */
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
-        return (node, accept, cancelToken) => {
+        const wrapped: ValidationCheck = (node, accept, cancelToken) => {
             let result: MaybePromise<void>;
             try {
                 result = check.call(thisObj, node, accept, cancelToken);
@@ -37,6 +77,10 @@ export class RegelrattValidationRegistry extends ValidationRegistry {
             }
             return isPromise(result) ? result.then(undefined, error => this.failed(error, accept, node)) : undefined;
         };
+        if (this.registeringLocal) {
+            this.localChecks.add(wrapped);
+        }
+        return wrapped;
     }
 
     protected override async handleException(functionality: () => unknown, _messageContext: string, accept: ValidationAcceptor, node: AstNode): Promise<void> {

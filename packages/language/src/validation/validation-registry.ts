@@ -1,4 +1,7 @@
+import type { ValidationChecks } from 'langium';
+import type { RegelrattAstType } from '../generated/ast.js';
 import type { RegelrattServices } from '../regelratt-module.js';
+import type { RegelrattValidationRegistry } from './regelratt-validation-registry.js';
 import { calculationChecks } from './calculation-checks.js';
 import { calculationBoundChecks } from './calculation-bound-checks.js';
 import { calculationNeedChecks } from './calculation-need-checks.js';
@@ -24,33 +27,43 @@ import { versionChecks } from './version-checks.js';
 /**
  * Every validation of the language, each concern in its own file: first the checks of one
  * declaration in isolation, then the analyses that reason over criteria, levels, money and time.
+ *
+ * `local`: the group reads only the declaration a node belongs to, what its references lead to and
+ * the messages' language, so its findings for a declaration that did not change are given again
+ * (declaration-reuse.ts). A group that looks at other declarations by any other way (the workspace's
+ * names, the compiled workspace, every guideline's obligations, the versions of others) is not local.
  */
 export function registerValidationChecks(services: RegelrattServices): void {
-    const registry = services.validation.ValidationRegistry;
-    for (const checks of [
-        nameChecks(services),
-        clauseChecks(services),
-        quantityChecks(services),
-        criterionTypeChecks(services),
-        dateChecks(services),
-        formatLimitChecks(services),
-        calculationChecks(services),
-        exampleChecks(services),
-        levelTableChecks(services),
-        pathwayCoverageChecks(services),
-        decisionTableChecks(services),
-        calculationNeedChecks(services),
-        calculationBoundChecks(services),
-        inclusionChecks(services),
-        testPhaseChecks(services),
-        levelTableAnalyses(services),
-        premiumChecks(services),
-        feeChecks(services),
-        versionChecks(services),
-        obligationChecks(services),
-        usageChecks(services),
-        exampleCoverageChecks(services),
-    ]) {
-        registry.register(checks);
+    const registry = services.validation.ValidationRegistry as RegelrattValidationRegistry;
+    const groups: Array<[ValidationChecks<RegelrattAstType>, 'local' | 'workspace']> = [
+        [nameChecks(services), 'workspace'],
+        [clauseChecks(services), 'local'],
+        [quantityChecks(services), 'local'],
+        [criterionTypeChecks(services), 'local'],
+        [dateChecks(services), 'local'],
+        [formatLimitChecks(services), 'local'],
+        [calculationChecks(services), 'local'],
+        [exampleChecks(services), 'workspace'],
+        [levelTableChecks(services), 'local'],
+        [pathwayCoverageChecks(services), 'local'],
+        [decisionTableChecks(services), 'local'],
+        [calculationNeedChecks(services), 'workspace'],
+        [calculationBoundChecks(services), 'workspace'],
+        [inclusionChecks(services), 'local'],
+        [testPhaseChecks(services), 'local'],
+        [levelTableAnalyses(services), 'local'],
+        [premiumChecks(services), 'local'],
+        [feeChecks(services), 'local'],
+        [versionChecks(services), 'workspace'],
+        [obligationChecks(services), 'workspace'],
+        [usageChecks(services), 'workspace'],
+        [exampleCoverageChecks(services), 'workspace'],
+    ];
+    for (const [checks, reach] of groups) {
+        if (reach === 'local') {
+            registry.registerLocal(checks);
+        } else {
+            registry.register(checks);
+        }
     }
 }
