@@ -14,6 +14,7 @@ import { SwedishLexerErrorMessageProvider } from './parser/swedish-lexer-message
 import { SwedishParserErrorMessageProvider } from './parser/swedish-parser-messages.js';
 import { RegelrattLinker } from './references/regelratt-linker.js';
 import { RegelrattScopeComputation } from './references/regelratt-scope-computation.js';
+import { RegelrattAstNodeDescriptionProvider } from './workspace/regelratt-ast-descriptions.js';
 import { RegelrattDocumentFactory } from './workspace/regelratt-document-factory.js';
 import { RegelrattReferenceDescriptionProvider } from './workspace/regelratt-reference-descriptions.js';
 import { RegelrattScopeProvider } from './references/regelratt-scope-provider.js';
@@ -50,6 +51,7 @@ export const RegelrattModule: Module<RegelrattServices, PartialLangiumCoreServic
         Linker: services => new RegelrattLinker(services),
     },
     workspace: {
+        AstNodeDescriptionProvider: services => new RegelrattAstNodeDescriptionProvider(services),
         ReferenceDescriptionProvider: services => new RegelrattReferenceDescriptionProvider(services),
     },
     validation: {

@@ -189,6 +189,29 @@ describe('checking a changed file again, giving unchanged declarations\' finding
         }
     });
 
+    test('the index of names, kept for unchanged declarations, gives their places as they are after the edit', async () => {
+        const { shared: workspace } = createRegelrattServices(EmptyFileSystem);
+        const uri = URI.parse('file:///reuse/index.regel');
+        let text = base;
+        (workspace.workspace.FileSystemProvider as unknown as { readFile: () => Promise<string> }).readFile = async () => text;
+        const document = workspace.workspace.LangiumDocumentFactory.fromString<ast.Policy>(text, uri);
+        workspace.workspace.LangiumDocuments.addDocument(document);
+        await workspace.workspace.DocumentBuilder.build([document], { validation: true });
+        const places = (index: typeof workspace.workspace.IndexManager) => index.allElements().map(d => JSON.stringify([d.name, d.type, d.path, d.nameSegment, d.selectionSegment])).toArray();
+        const before = places(workspace.workspace.IndexManager);
+        // Two lines typed near the top: every declaration below moves down two lines and along.
+        text = text.replace('\n', '\n// ny\n// rad\n');
+        await workspace.workspace.DocumentBuilder.update([uri], []);
+        expect((workspace.workspace.LangiumDocumentFactory as unknown as { lastReparse?: ReparseMode }).lastReparse).toBe('declarations');
+        const after = places(workspace.workspace.IndexManager);
+        expect(after).not.toEqual(before);
+        const { shared: other } = createRegelrattServices(EmptyFileSystem);
+        const whole = other.workspace.LangiumDocumentFactory.fromString<ast.Policy>(text, uri);
+        other.workspace.LangiumDocuments.addDocument(whole);
+        await other.workspace.DocumentBuilder.build([whole], {});
+        expect(after).toEqual(places(other.workspace.IndexManager));
+    });
+
     test('gives, after every edit of a series, the diagnostics a fresh check gives', { timeout: 300_000 }, async () => {
         const uri = URI.parse('file:///reuse/policy.regel');
         let text = base;

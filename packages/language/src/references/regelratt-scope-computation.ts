@@ -1,6 +1,6 @@
-import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
+import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import { isEnumerationValue } from '../generated/ast.js';
-import { allContents } from '../utils/ast-walk.js';
+import { flatTree } from '../utils/ast-walk.js';
 
 /**
  * Regelrätt has one namespace per workspace: every named declaration, nested ones too (a förlopp in
@@ -9,19 +9,42 @@ import { allContents } from '../utils/ast-walk.js';
  * With everything in the global index there is nothing to add locally, and lookups stay map-based.
  */
 export class RegelrattScopeComputation extends DefaultScopeComputation {
+    /**
+     * Each top-level declaration's descriptions, kept while the declaration is: incremental parsing
+     * keeps the declarations a change did not touch (unchanged below, so the same names), and the
+     * descriptions read their place from the node when asked (RegelrattAstNodeDescriptionProvider).
+     */
+    private readonly declared = new WeakMap<AstNode, { uri: string; descriptions: AstNodeDescription[] }>();
+
     override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
         const exports: AstNodeDescription[] = [];
+        const uri = document.uri.toString();
+        const { nodes, ends } = flatTree(document.parseResult.value);
         let visited = 0;
-        for (const node of allContents(document.parseResult.value)) {
-            if ((++visited & 1023) === 0) {
-                await interruptAndCheck(cancelToken);
+        // Every node below the root is in the subtree of one of its children, the declarations.
+        for (let index = 1; index < nodes.length; index = ends[index]) {
+            const declaration = nodes[index];
+            let kept = this.declared.get(declaration);
+            if (!kept || kept.uri !== uri) {
+                const descriptions: AstNodeDescription[] = [];
+                for (let at = index; at < ends[index]; at++) {
+                    if ((++visited & 1023) === 0) {
+                        await interruptAndCheck(cancelToken);
+                    }
+                    const node = nodes[at];
+                    if (isEnumerationValue(node)) {
+                        continue;
+                    }
+                    const name = this.nameProvider.getName(node);
+                    if (name) {
+                        descriptions.push(this.descriptions.createDescription(node, name, document));
+                    }
+                }
+                kept = { uri, descriptions };
+                this.declared.set(declaration, kept);
             }
-            if (isEnumerationValue(node)) {
-                continue;
-            }
-            const name = this.nameProvider.getName(node);
-            if (name) {
-                exports.push(this.descriptions.createDescription(node, name, document));
+            for (const description of kept.descriptions) {
+                exports.push(description);
             }
         }
         return exports;
