@@ -148,9 +148,32 @@ describe('parsing a changed file again around the change', () => {
     });
 });
 
+/**
+ * A workspace of its own holding one document, built and checked. Without an editor an update reads
+ * the file from the file system: here it reads whatever `edit` last set.
+ */
+async function editedDocument(uri: URI, text: string) {
+    const { shared: workspace } = createRegelrattServices(EmptyFileSystem);
+    let current = text;
+    (workspace.workspace.FileSystemProvider as unknown as { readFile: () => Promise<string> }).readFile = async () => current;
+    const document = workspace.workspace.LangiumDocumentFactory.fromString<ast.Policy>(current, uri);
+    workspace.workspace.LangiumDocuments.addDocument(document);
+    await workspace.workspace.DocumentBuilder.build([document], { validation: true });
+    return {
+        workspace: workspace.workspace,
+        document,
+        text: () => current,
+        /** The document's text changed, as an editor's keystroke changes it, and the workspace built again. */
+        edit: async (next: string) => {
+            current = next;
+            await workspace.workspace.DocumentBuilder.update([uri], []);
+        },
+        lastReparse: () => (workspace.workspace.LangiumDocumentFactory as unknown as { lastReparse?: ReparseMode }).lastReparse,
+    };
+}
+
 describe('checking a changed file again, giving unchanged declarations\' findings again', () => {
-    // A workspace of its own (the tests above leave documents in theirs), and one for the fresh checks.
-    const { shared } = createRegelrattServices(EmptyFileSystem);
+    // The fresh checks each in a workspace of their own.
     const fresh = createRegelrattServices(EmptyFileSystem);
     /** A diagnostic as a reader sees it: where, what, and what it carries. */
     const seen = (diagnostics: readonly Diagnostic[] | undefined) => (diagnostics ?? []).map(d => JSON.stringify({
@@ -162,14 +185,10 @@ describe('checking a changed file again, giving unchanged declarations\' finding
         // The attribute and the model far apart, so that an edit of one keeps the other's node.
         const attribute = 'egenskap förmåga_x : en av { hög, låg }';
         const model = 'förloppsmodell modell_x { förlopp a_x { när förmåga_x = hög } förlopp b_x { när förmåga_x = låg } }';
-        const { shared: workspace } = createRegelrattServices(EmptyFileSystem);
         const uri = URI.parse('file:///reuse/dependency.regel');
-        let text = `${attribute}\n${base}\n${model}\n`;
-        (workspace.workspace.FileSystemProvider as unknown as { readFile: () => Promise<string> }).readFile = async () => text;
-        const document = workspace.workspace.LangiumDocumentFactory.fromString<ast.Policy>(text, uri);
-        workspace.workspace.LangiumDocuments.addDocument(document);
-        await workspace.workspace.DocumentBuilder.build([document], { validation: true });
-        const codes = () => (document.diagnostics ?? []).filter(d => d.range.start.line === text.split('\n').length - 2 && d.severity! <= 2).map(d => d.code);
+        const edited = await editedDocument(uri, `${attribute}\n${base}\n${model}\n`);
+        const modelLine = () => edited.text().split('\n').length - 2;
+        const codes = () => (edited.document.diagnostics ?? []).filter(d => d.range.start.line === modelLine() && d.severity! <= 2).map(d => d.code);
         expect(codes()).toEqual([]);
         const steps: Array<[string, string[]]> = [
             // A value added: the model's förlopp no longer cover everyone.
@@ -179,58 +198,45 @@ describe('checking a changed file again, giving unchanged declarations\' finding
             // The attribute renamed: the model's references no longer resolve.
             [`${attribute.replace('förmåga_x', 'förmåga_y')}\n${base}\n${model}\n`, ['unresolved-reference', 'unresolved-reference']],
         ];
-        for (const [next, expected] of steps) {
-            text = next;
-            await workspace.workspace.DocumentBuilder.update([uri], []);
-            expect((workspace.workspace.LangiumDocumentFactory as unknown as { lastReparse?: ReparseMode }).lastReparse).toBe('declarations');
+        for (const [text, expected] of steps) {
+            await edited.edit(text);
+            expect(edited.lastReparse()).toBe('declarations');
             expect(codes()).toEqual(expected);
             const [checked] = await checkPolicies(fresh.Regelratt, [{ path: uri.fsPath, text }]);
-            expect(seen(document.diagnostics)).toEqual(seen(checked.document.diagnostics));
+            expect(seen(edited.document.diagnostics)).toEqual(seen(checked.document.diagnostics));
         }
     });
 
     test('the index of names, kept for unchanged declarations, gives their places as they are after the edit', async () => {
-        const { shared: workspace } = createRegelrattServices(EmptyFileSystem);
         const uri = URI.parse('file:///reuse/index.regel');
-        let text = base;
-        (workspace.workspace.FileSystemProvider as unknown as { readFile: () => Promise<string> }).readFile = async () => text;
-        const document = workspace.workspace.LangiumDocumentFactory.fromString<ast.Policy>(text, uri);
-        workspace.workspace.LangiumDocuments.addDocument(document);
-        await workspace.workspace.DocumentBuilder.build([document], { validation: true });
-        const places = (index: typeof workspace.workspace.IndexManager) => index.allElements().map(d => JSON.stringify([d.name, d.type, d.path, d.nameSegment, d.selectionSegment])).toArray();
-        const before = places(workspace.workspace.IndexManager);
+        const edited = await editedDocument(uri, base);
+        const places = (index: typeof edited.workspace.IndexManager) => index.allElements().map(d => JSON.stringify([d.name, d.type, d.path, d.nameSegment, d.selectionSegment])).toArray();
+        const before = places(edited.workspace.IndexManager);
         // Two lines typed near the top: every declaration below moves down two lines and along.
-        text = text.replace('\n', '\n// ny\n// rad\n');
-        await workspace.workspace.DocumentBuilder.update([uri], []);
-        expect((workspace.workspace.LangiumDocumentFactory as unknown as { lastReparse?: ReparseMode }).lastReparse).toBe('declarations');
-        const after = places(workspace.workspace.IndexManager);
+        const text = base.replace('\n', '\n// ny\n// rad\n');
+        await edited.edit(text);
+        expect(edited.lastReparse()).toBe('declarations');
+        const after = places(edited.workspace.IndexManager);
         expect(after).not.toEqual(before);
-        const { shared: other } = createRegelrattServices(EmptyFileSystem);
-        const whole = other.workspace.LangiumDocumentFactory.fromString<ast.Policy>(text, uri);
-        other.workspace.LangiumDocuments.addDocument(whole);
-        await other.workspace.DocumentBuilder.build([whole], {});
-        expect(after).toEqual(places(other.workspace.IndexManager));
+        const whole = await editedDocument(uri, text);
+        expect(after).toEqual(places(whole.workspace.IndexManager));
     });
 
     test('gives, after every edit of a series, the diagnostics a fresh check gives', { timeout: 300_000 }, async () => {
         const uri = URI.parse('file:///reuse/policy.regel');
-        let text = base;
-        (shared.workspace.FileSystemProvider as unknown as { readFile: () => Promise<string> }).readFile = async () => text;
-        const document = shared.workspace.LangiumDocumentFactory.fromString<ast.Policy>(text, uri);
-        shared.workspace.LangiumDocuments.addDocument(document);
-        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        const edited = await editedDocument(uri, base);
         let compared = 0;
         await fc.assert(fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), async changes => {
+            let text = base;
             for (const change of changes) {
                 text = apply(text, change);
-                await shared.workspace.DocumentBuilder.update([uri], []);
+                await edited.edit(text);
                 const [checked] = await checkPolicies(fresh.Regelratt, [{ path: uri.fsPath, text }]);
-                expect(seen(document.diagnostics)).toEqual(seen(checked.document.diagnostics));
+                expect(seen(edited.document.diagnostics)).toEqual(seen(checked.document.diagnostics));
                 compared++;
             }
             // Back to the example text, so that the next series edits a clean file again.
-            text = base;
-            await shared.workspace.DocumentBuilder.update([uri], []);
+            await edited.edit(base);
         }), { numRuns: 25, seed: 4711 });
         expect(compared).toBeGreaterThan(25);
     });
