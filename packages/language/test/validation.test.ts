@@ -192,6 +192,14 @@ describe('names across files', () => {
         expect(diagnostics).toEqual([]);
     });
 
+    test('a workspace without any example gets no hint of regions no example reaches', async () => {
+        const diagnostics = await diagnosticsOf(`${prelude}pilot p { inkludera när ålder > 65 år }`);
+        expect(codes(diagnostics)).not.toContain('uncovered-region');
+        // With one example, the region it does not reach is hinted.
+        const withExample = await diagnosticsOf(`${prelude}pilot p { inkludera när ålder > 65 år }\nexempel e { inkludering i p för { ålder = 70 } förväntat ingår }`);
+        expect(codes(withExample)).toContain('uncovered-region');
+    });
+
     test('a misspelt name far from every declared one gets no suggestion', async () => {
         const diagnostics = withoutNotes(await diagnosticsOf(`${prelude}nivåtabell t { insats personlig_assistans }`));
         expect(codes(diagnostics)).toEqual(['unresolved-reference']);

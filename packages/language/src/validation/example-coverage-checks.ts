@@ -1,6 +1,6 @@
-import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import { WorkspaceCache, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
-import type { RegelrattAstType } from '../generated/ast.js';
+import { isExample, isPolicy, type RegelrattAstType } from '../generated/ast.js';
 import { exampleCoverage, type ExampleCoverage } from '../analysis/example-coverage.js';
 import { elementId } from '../compiler/element-ids.js';
 import type { RegelrattServices } from '../regelratt-module.js';
@@ -17,19 +17,27 @@ import { createReport } from './report.js';
 export function exampleCoverageChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
     const locale = services.i18n.Locale;
     const workspace = compiledWorkspace(services);
-    const coverage = new WeakMap<object, ExampleCoverage | null>();
+    const coverage = new WeakMap<object, ExampleCoverage>();
+    // Whether any file has an example, read from the syntax trees: without one there is nothing to
+    // hint, and the workspace need not be compiled for it (a keystroke in a large file without
+    // examples compiled the whole file for nothing).
+    const anyExample = new WorkspaceCache<string, boolean>(services.shared);
+    const hasExamples = () => anyExample.get('examples', () => services.shared.workspace.LangiumDocuments.all
+        .some(document => isPolicy(document.parseResult.value) && document.parseResult.value.elements.some(isExample)));
     const coverageNow = (): ExampleCoverage | undefined => {
+        if (!hasExamples()) {
+            return undefined;
+        }
         const compiled = workspace();
         if (!compiled) {
             return undefined;
         }
         let known = coverage.get(compiled);
         if (known === undefined) {
-            const hasExamples = compiled.files.some(file => file.elements.some(e => e.kind === 'example'));
-            known = hasExamples ? exampleCoverage(compiled.files, locale.current) : null;
+            known = exampleCoverage(compiled.files, locale.current);
             coverage.set(compiled, known);
         }
-        return known ?? undefined;
+        return known;
     };
     const check = (node: Ast.PathwayModel | Ast.Pilot | Ast.DecisionTable, accept: ValidationAcceptor) => {
         if (!node.name) {
