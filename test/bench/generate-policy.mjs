@@ -2,9 +2,10 @@
  * Writes a synthetic but realistic policy of about `lines` lines: vocabulary, level tables,
  * förlopp models, pilots and guidelines in the proportions of the Örebro set, every name unique,
  * every reference resolvable, so the file checks without errors (one open amount per table is a
- * warning) and exercises linking, validation and every analysis.
+ * warning) and exercises linking, validation and every analysis. `examples`: an inline example per
+ * block too (a pilot's citizen), so the analyses that run the examples and the coverage hints run.
  */
-export function generatePolicy(lines) {
+export function generatePolicy(lines, { examples = false } = {}) {
     const out = [
         'lag SoL "Socialtjänstlagen (2001:453)"',
         'förvaltning VoO "Vård och omsorg"',
@@ -51,6 +52,7 @@ export function generatePolicy(lines) {
             '    beslutad av nämnden 2021-11-22',
             `    krav krav_${b} ska "Följs upp" avser uppföljning, insats_${b} var 3:e månad`,
             '}',
+            ...(examples ? [`exempel exempel_${b} { datum 2021-06-01 inkludering i pilot_${b} för { ålder_${b} = 70, svikt_${b} = nej } förväntat ingår }`] : []),
         );
     }
     return `${out.join('\n')}\n`;

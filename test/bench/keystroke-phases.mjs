@@ -5,7 +5,8 @@
  * Prints medians per phase and how each change was parsed (whole, around the change, to the end).
  * `--compare-reuse`: every other pair of keystrokes with the findings of unchanged declarations not
  * given again (validation/declaration-reuse.ts), so both are measured in the same process.
- * Usage: node test/bench/keystroke-phases.mjs [--lines 10000] [--keystrokes 40] [--compare-reuse]
+ * `--examples`: an inline example per block of the generated policy.
+ * Usage: node test/bench/keystroke-phases.mjs [--lines 10000] [--keystrokes 40] [--compare-reuse] [--examples]
  */
 import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { createRegelrattServices } from '@regelratt/language';
@@ -17,6 +18,7 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const lines = Number(option('--lines', '10000'));
 const keystrokes = Number(option('--keystrokes', '40'));
 const compareReuse = args.includes('--compare-reuse');
+const withExamples = args.includes('--examples');
 const reusable = DeclarationRun.prototype.reusable;
 
 const { shared } = createRegelrattServices(EmptyFileSystem);
@@ -40,7 +42,7 @@ async function timed(build) {
     return times;
 }
 
-let text = generatePolicy(lines);
+let text = generatePolicy(lines, { examples: withExamples });
 const uri = URI.file('/bench/policy.regel');
 // Without a text document manager (no editor), an update reads the file: it reads the typed text.
 shared.workspace.FileSystemProvider.readFile = async () => text;

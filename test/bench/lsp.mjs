@@ -2,8 +2,9 @@
  * Keystroke to diagnostics: the bundled language server over stdio, a workspace of generated policy
  * files (default 10 × 1 000 lines), a typed character in one of them, and the time until fresh
  * diagnostics for that file arrive. Prints median and 95th percentile.
- * `--profile-server <folder>`: the server writes a V8 CPU profile there when it exits.
- * Usage: node test/bench/lsp.mjs [--files 10] [--lines 1000] [--keystrokes 40] [--profile-server <folder>]
+ * `--examples`: an inline example per block of the generated policies. `--profile-server <folder>`:
+ * the server writes a V8 CPU profile there when it exits.
+ * Usage: node test/bench/lsp.mjs [--files 10] [--lines 1000] [--keystrokes 40] [--examples] [--profile-server <folder>]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,13 +23,14 @@ const option = (name, fallback) => Number(args.includes(name) ? args[args.indexO
 const files = option('--files', 10);
 const lines = option('--lines', 1000);
 const keystrokes = option('--keystrokes', 40);
+const withExamples = args.includes('--examples');
 const profileFolder = args.includes('--profile-server') ? args[args.indexOf('--profile-server') + 1] : undefined;
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'regelratt-lsp-bench-'));
 const texts = [];
 for (let i = 0; i < files; i++) {
     // Each file its own names: prefix every generated name so the files form one clean workspace.
-    const text = generatePolicy(lines).replace(/_b(\d+)(?![\d])/g, `_f${i}b$1`).replace(/^(lag SoL|förvaltning VoO|område tätort|fas uppföljning|nämnd nämnden)(.*)$/gm, i === 0 ? '$1$2' : '// $1$2');
+    const text = generatePolicy(lines, { examples: withExamples }).replace(/_b(\d+)(?![\d])/g, `_f${i}b$1`).replace(/^(lag SoL|förvaltning VoO|område tätort|fas uppföljning|nämnd nämnden)(.*)$/gm, i === 0 ? '$1$2' : '// $1$2');
     texts.push(text);
     writeFileSync(path.join(workspace, `policy${i}.regel`), text);
 }

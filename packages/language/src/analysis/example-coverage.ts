@@ -48,27 +48,38 @@ export function exampleCoverage(files: readonly CompiledPolicyFile[], locale: Me
     const elements = files.flatMap(file => file.elements);
     const attributes = new Map<string, AnalysedAttribute>(elements.filter(e => e.kind === 'attribute').map(e => [e.id, analysedFromCompiled(e as Extract<CompiledElement, { kind: 'attribute' }>)]));
     const examples = elements.filter((e): e is Example => e.kind === 'example');
+    // Each example once, under what it asks about (a large policy has hundreds of each).
+    const asking = examplesByTarget(examples);
     const criteria: CriterionCoverage[] = [];
     for (const element of elements) {
         if (element.kind === 'pathwayModel') {
-            criteria.push(regionsCovered(element, element.pathways.map(p => p.criterion ?? false), attributes, examplesAsking(examples, 'placement', element.id), locale));
+            criteria.push(regionsCovered(element, element.pathways.map(p => p.criterion ?? false), attributes, asking.get(`placement ${element.id}`) ?? [], locale));
         } else if (element.kind === 'pilot') {
-            criteria.push(regionsCovered(element, pilotCriteria(element), attributes, examplesAsking(examples, 'inclusion', element.id), locale));
+            criteria.push(regionsCovered(element, pilotCriteria(element), attributes, asking.get(`inclusion ${element.id}`) ?? [], locale));
         } else if (element.kind === 'decisionTable') {
             const rows = element.rows.map(row => {
                 const cells = row.when.filter((c): c is Criterion => c !== null);
                 return cells.length === 0 ? true : cells.length === 1 ? cells[0] : { all: cells };
             });
             const withLevel = element.inputs.some(input => 'level' in input) ? new Map([...attributes, [LEVEL_INPUT, levelAttribute(element.levels?.max)]]) : attributes;
-            criteria.push(regionsCovered(element, rows, withLevel, examplesAsking(examples, 'decision', element.id), locale));
+            criteria.push(regionsCovered(element, rows, withLevel, asking.get(`decision ${element.id}`) ?? [], locale));
+        }
+    }
+    const levelsAsked = new Map<string, Set<number>>();
+    for (const example of examples) {
+        const q = example.question;
+        if (q.type === 'compensation' || q.type === 'netEffect') {
+            const asked = levelsAsked.get(q.table) ?? new Set<number>();
+            for (const level of q.type === 'compensation' ? [q.level] : [q.before, q.after]) {
+                if (level !== null) {
+                    asked.add(level);
+                }
+            }
+            levelsAsked.set(q.table, asked);
         }
     }
     const levels: LevelCoverage[] = elements.filter(e => e.kind === 'levelTable').map(table => {
-        const asked = new Set(examples.flatMap(example => {
-            const q = example.question;
-            return (q.type === 'compensation' || q.type === 'netEffect') && q.table === table.id
-                ? (q.type === 'compensation' ? [q.level] : [q.before, q.after].filter((l): l is number => l !== null)) : [];
-        }));
+        const asked = levelsAsked.get(table.id) ?? new Set<number>();
         const withAmounts = table.rows.filter(row => !('open' in row.amount)).map(row => row.level).sort((a, b) => a - b);
         return { element: { id: table.id, name: table.name, ...(table.title ? { title: table.title } : {}) }, levels: withAmounts, asked: withAmounts.filter(l => asked.has(l)) };
     });
@@ -81,21 +92,25 @@ function pilotCriteria(pilot: Pilot): Array<Criterion | boolean> {
     return [pilot.inclusion ?? true, ...pilot.exclusions];
 }
 
-function examplesAsking(examples: readonly Example[], type: 'placement' | 'inclusion' | 'decision', id: string): Array<{ name: string; values: Map<string, ExactNumber | string | boolean> }> {
-    return examples.flatMap(example => {
+/** The examples with a citizen, by what they ask about: `placement <model>`, `inclusion <pilot>`, `decision <table>`. */
+function examplesByTarget(examples: readonly Example[]): Map<string, Array<{ name: string; values: Map<string, ExactNumber | string | boolean> }>> {
+    const byTarget = new Map<string, Array<{ name: string; values: Map<string, ExactNumber | string | boolean> }>>();
+    for (const example of examples) {
         const q = example.question;
-        const asks = (q.type === 'placement' && type === 'placement' && q.model === id)
-            || (q.type === 'inclusion' && type === 'inclusion' && q.pilot === id)
-            || (q.type === 'decision' && type === 'decision' && q.table === id);
-        if (!asks || !('citizen' in q)) {
-            return [];
+        const target = q.type === 'placement' ? q.model : q.type === 'inclusion' ? q.pilot : q.type === 'decision' ? q.table : undefined;
+        if (target === undefined || !('citizen' in q)) {
+            continue;
         }
         const values = new Map(q.citizen.map((given: GivenValue) => [given.attribute, literalValue(given)]));
         if (q.type === 'decision' && q.level !== undefined) {
             values.set(LEVEL_INPUT, ExactNumber.of(BigInt(q.level)));
         }
-        return [{ name: example.name, values }];
-    });
+        const key = `${q.type} ${target}`;
+        const list = byTarget.get(key) ?? [];
+        list.push({ name: example.name, values });
+        byTarget.set(key, list);
+    }
+    return byTarget;
 }
 
 function literalValue(given: GivenValue): ExactNumber | string | boolean {

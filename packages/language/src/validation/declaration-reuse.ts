@@ -1,4 +1,4 @@
-import type { AstNode, DiagnosticInfo, ValidationAcceptor } from 'langium';
+import type { AstNode, DiagnosticInfo, MultiReference, Reference, ValidationAcceptor } from 'langium';
 import { flatTree, forEachReference } from '../utils/ast-walk.js';
 
 /** One finding a check gave: the acceptor's arguments, and which of the node's checks gave it. */
@@ -41,6 +41,9 @@ export class DeclarationReuse {
 
 export class DeclarationRun {
     private readonly targets = new Map<AstNode, unknown[]>();
+    /** The files (roots) whose references were indexed, and those indexed completely. */
+    private readonly indexed = new WeakSet<AstNode>();
+    private readonly complete = new WeakSet<AstNode>();
 
     constructor(
         private readonly recorded: WeakMap<AstNode, Recorded>,
@@ -86,7 +89,8 @@ export class DeclarationRun {
             const targets = this.targetsOf(next);
             found.set(next, targets);
             for (const target of targets) {
-                const owner = target ? this.declarationOf(target as AstNode) : undefined;
+                // The list pairs references with their targets: only the targets are nodes.
+                const owner = isNode(target) ? this.declarationOf(target) : undefined;
                 if (owner && !found.has(owner)) {
                     pending.push(owner);
                 }
@@ -95,24 +99,63 @@ export class DeclarationRun {
         return found;
     }
 
-    /** What each reference in the declaration resolves to, in document order (undefined where none). */
+    /**
+     * Each reference in the declaration and what it resolves to (undefined where nothing), as one
+     * list of pairs: the references are the same objects while the declaration is, so an equal list
+     * means each reference resolves as before, whatever order they were linked in.
+     */
     private targetsOf(declaration: AstNode): unknown[] {
         let targets = this.targets.get(declaration);
         if (!targets) {
-            const list: unknown[] = [];
-            for (const node of flatTree(declaration).nodes) {
-                forEachReference(node, ({ reference }) => {
-                    if ('ref' in reference) {
-                        list.push(reference.ref);
-                    } else {
-                        list.push(...reference.items.map(item => item.ref));
-                    }
-                });
+            const root = declaration.$container;
+            if (root?.$document && !this.indexed.has(root)) {
+                this.indexed.add(root);
+                if (this.indexReferences(root.$document.references)) {
+                    this.complete.add(root);
+                }
+                targets = this.targets.get(declaration);
             }
-            targets = list;
-            this.targets.set(declaration, targets);
+            if (!targets) {
+                // Indexed completely: the declaration has no references. Otherwise walk it.
+                targets = root && this.complete.has(root) ? [] : this.walkedTargets(declaration);
+                this.targets.set(declaration, targets);
+            }
         }
         return targets;
+    }
+
+    /**
+     * Every declaration's targets of a file at once, from the linker's list of the file's references
+     * (in document order, as it linked them): cheaper than walking every node for its references.
+     * False, with nothing kept, when a reference does not say where it stands (the walk then decides).
+     */
+    private indexReferences(references: ReadonlyArray<Reference | MultiReference>): boolean {
+        const byDeclaration = new Map<AstNode, unknown[]>();
+        for (const reference of references) {
+            const container = reference.$refNode?.astNode;
+            const declaration = container && this.declarationOf(container);
+            if (!declaration) {
+                return false;
+            }
+            let list = byDeclaration.get(declaration);
+            if (!list) {
+                list = [];
+                byDeclaration.set(declaration, list);
+            }
+            pushTarget(list, reference);
+        }
+        for (const [declaration, list] of byDeclaration) {
+            this.targets.set(declaration, list);
+        }
+        return true;
+    }
+
+    private walkedTargets(declaration: AstNode): unknown[] {
+        const list: unknown[] = [];
+        for (const node of flatTree(declaration).nodes) {
+            forEachReference(node, ({ reference }) => pushTarget(list, reference));
+        }
+        return list;
     }
 
     /** The top-level declaration a node belongs to (in this file or another); undefined for a file's root. */
@@ -122,6 +165,18 @@ export class DeclarationRun {
             current = current.$container;
         }
         return current.$container ? current : undefined;
+    }
+}
+
+function isNode(value: unknown): value is AstNode {
+    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
+}
+
+function pushTarget(list: unknown[], reference: Reference | MultiReference): void {
+    if ('ref' in reference) {
+        list.push(reference, reference.ref);
+    } else {
+        list.push(reference, ...reference.items.map(item => item.ref));
     }
 }
 

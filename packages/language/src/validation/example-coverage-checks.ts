@@ -1,7 +1,7 @@
 import { WorkspaceCache, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import { isExample, isPolicy, type RegelrattAstType } from '../generated/ast.js';
-import { exampleCoverage, type ExampleCoverage } from '../analysis/example-coverage.js';
+import { exampleCoverage, type CriterionCoverage } from '../analysis/example-coverage.js';
 import { elementId } from '../compiler/element-ids.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { compiledWorkspace } from './compiled-workspace.js';
@@ -17,14 +17,15 @@ import { createReport } from './report.js';
 export function exampleCoverageChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
     const locale = services.i18n.Locale;
     const workspace = compiledWorkspace(services);
-    const coverage = new WeakMap<object, ExampleCoverage>();
+    /** Per compiled workspace, each element's coverage by its id (a large file has hundreds of models and pilots). */
+    const coverage = new WeakMap<object, Map<string, CriterionCoverage>>();
     // Whether any file has an example, read from the syntax trees: without one there is nothing to
     // hint, and the workspace need not be compiled for it (a keystroke in a large file without
     // examples compiled the whole file for nothing).
     const anyExample = new WorkspaceCache<string, boolean>(services.shared);
     const hasExamples = () => anyExample.get('examples', () => services.shared.workspace.LangiumDocuments.all
         .some(document => isPolicy(document.parseResult.value) && document.parseResult.value.elements.some(isExample)));
-    const coverageNow = (): ExampleCoverage | undefined => {
+    const coverageNow = (): Map<string, CriterionCoverage> | undefined => {
         if (!hasExamples()) {
             return undefined;
         }
@@ -34,7 +35,7 @@ export function exampleCoverageChecks(services: RegelrattServices): ValidationCh
         }
         let known = coverage.get(compiled);
         if (known === undefined) {
-            known = exampleCoverage(compiled.files, locale.current);
+            known = new Map(exampleCoverage(compiled.files, locale.current).criteria.map(entry => [entry.element.id, entry]));
             coverage.set(compiled, known);
         }
         return known;
@@ -43,7 +44,7 @@ export function exampleCoverageChecks(services: RegelrattServices): ValidationCh
         if (!node.name) {
             return;
         }
-        const found = coverageNow()?.criteria.find(entry => entry.element.id === elementId(node));
+        const found = coverageNow()?.get(elementId(node));
         if (!found) {
             return;
         }
