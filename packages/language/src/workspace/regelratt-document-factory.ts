@@ -28,9 +28,13 @@ export class RegelrattDocumentFactory extends DefaultLangiumDocumentFactory {
     protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
         const previous = this.previous.get(uri.toString());
         if (previous && isPolicy(previous.value)) {
-            const { result, mode } = reparse(previous as ParseResult<Policy>, text, whole => this.parse<Policy>(uri, whole));
-            this.lastReparse = mode;
-            return result as unknown as ParseResult<T>;
+            try {
+                const { result, mode } = reparse(previous as ParseResult<Policy>, text, whole => this.parse<Policy>(uri, whole));
+                this.lastReparse = mode;
+                return result as unknown as ParseResult<T>;
+            } catch {
+                // A fault of the incremental path must not cost the writer the file's diagnostics: parse it whole.
+            }
         }
         this.lastReparse = 'whole';
         return super.parseAsync(uri, text, cancellationToken);
