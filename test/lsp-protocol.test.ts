@@ -215,6 +215,27 @@ describe('the language server over stdio', () => {
         expect((first.targetSelectionRange ?? first.range)!.start.line).toBe(at(vocabulary, 'egenskap kognitiv_svikt').line);
     });
 
+    test('in a large file (parsed again only around a change), positions follow an edit above them', async () => {
+        const big = `${Array.from({ length: 600 }, (_, i) => `egenskap stor_${i} "Ett stort antal egenskaper, nummer ${i}" : heltal 0–10`).join('\n')}\n`
+            + 'pilot stor_pilot {\n    inkludera när stor_200 > 5 och okänd_x > 1\n}\n';
+        expect(big.length).toBeGreaterThan(20_000);
+        open('stor.regel', big);
+        const unresolved = (d: Diagnostic[]) => d.some(x => x.code === 'unresolved-reference');
+        expect((await diagnosticsFor('stor.regel', unresolved)).find(x => x.code === 'unresolved-reference')!.range.start).toEqual(at(big, 'okänd_x'));
+        // Two lines typed at the top: everything below moves down two lines.
+        const edited = `// rad ett\n// rad två\n${big}`;
+        change('stor.regel', edited);
+        expect((await diagnosticsFor('stor.regel', unresolved)).find(x => x.code === 'unresolved-reference')!.range.start).toEqual(at(edited, 'okänd_x'));
+        const result = await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('stor.regel') }, position: at(edited, 'stor_200 >', 2) });
+        const locations = Array.isArray(result) ? result : result ? [result] : [];
+        const first = locations[0] as { range?: { start: { line: number } }; targetSelectionRange?: { start: { line: number } } };
+        expect((first.targetSelectionRange ?? first.range)!.start.line).toBe(at(edited, 'egenskap stor_200 ').line);
+        const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('stor.regel') }, position: at(edited, 'stor_200 >', 2) });
+        expect((hover?.contents as { value: string }).value).toContain(`_stor.regel:${at(edited, 'egenskap stor_200 ').line + 1}_`);
+        change('stor.regel', '');
+        await diagnosticsFor('stor.regel', d => d.length === 0);
+    });
+
     test('find references lists the uses across files', async () => {
         const result = await connection.sendRequest(ReferencesRequest.type, {
             textDocument: { uri: uri('insatser.regel') }, position: at(services, 'hemvård', 1), context: { includeDeclaration: false },
