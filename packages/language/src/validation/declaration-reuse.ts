@@ -32,10 +32,18 @@ interface Recorded {
  */
 export class DeclarationReuse {
     private readonly recorded = new WeakMap<AstNode, Recorded>();
+    /** Documents validated before: recording starts at a document's second validation. */
+    private readonly validated = new WeakSet<object>();
 
-    /** One validation of a document: what each declaration's references resolve to, computed once. */
-    begin(locale: string, halfTyped: boolean): DeclarationRun {
-        return new DeclarationRun(this.recorded, locale, halfTyped);
+    /**
+     * One validation of a document: what each declaration's references resolve to, computed once.
+     * Findings are recorded only from the document's second validation on: the command line checks
+     * a document once, and recording cost it about a twentieth of a large file's check.
+     */
+    begin(document: object, locale: string, halfTyped: boolean): DeclarationRun {
+        const again = this.validated.has(document);
+        this.validated.add(document);
+        return new DeclarationRun(this.recorded, locale, halfTyped, again);
     }
 }
 
@@ -49,6 +57,7 @@ export class DeclarationRun {
         private readonly recorded: WeakMap<AstNode, Recorded>,
         private readonly locale: string,
         private readonly halfTyped: boolean,
+        private readonly recording: boolean,
     ) { }
 
     /** The findings to give again for a declaration, or undefined when its checks must run (and record). */
@@ -66,8 +75,11 @@ export class DeclarationRun {
         return entry.findings;
     }
 
-    /** Starts recording a declaration's findings; `keep` stores them when the declaration is done. */
-    record(declaration: AstNode): DeclarationRecording {
+    /** Starts recording a declaration's findings (stored when it is done); undefined on a document's first validation. */
+    record(declaration: AstNode): DeclarationRecording | undefined {
+        if (!this.recording) {
+            return undefined;
+        }
         return new DeclarationRecording(findings => {
             if (findings) {
                 this.recorded.set(declaration, { locale: this.locale, halfTyped: this.halfTyped, dependencies: this.dependencies(declaration), findings });

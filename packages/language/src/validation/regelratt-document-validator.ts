@@ -44,10 +44,10 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
         const registry = this.validationRegistry as RegelrattValidationRegistry;
         // Findings are given again only for a validation that runs every check (the editor's and the
         // command line's): every check of the language is registered in the 'fast' category.
-        const parsed = rootNode.$document?.parseResult;
+        const document = rootNode.$document;
         const everyCheck = options.categories === undefined || options.categories.includes('fast');
-        const run = everyCheck && parsed
-            ? this.declarations.begin(this.locale.current, parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0)
+        const run = everyCheck && document
+            ? this.declarations.begin(document, this.locale.current, document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0)
             : undefined;
         const { nodes, ends } = flatTree(rootNode);
         let declarationEnd = -1;
