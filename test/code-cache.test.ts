@@ -6,8 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 
 /**
- * bin/code-cache.js: the command line's own V8 code cache for a Node without
- * module.enableCompileCache (Node 20). Driven directly here, so it is tested whichever Node runs the
+ * bin/code-cache.js: the command line's own V8 code cache, on every Node (it holds the functions a
+ * run compiled lazily, which Node's compile cache does not). Driven directly here, so it is tested whichever Node runs the
  * tests: the first run writes the cache, the next one uses it as it is, a damaged cache is rejected
  * by V8 and written anew, and the command works every time.
  */

@@ -1,8 +1,7 @@
 // Bundles the command line into one file: Node then resolves and compiles one module instead of
 // several hundred, which takes about a third off start-up (measured in docs/performance.md).
-// CommonJS, so bin/regelratt.js can hand V8 the code it compiled on an earlier run (a code cache) on
-// every Node this package supports: Node 22 and later keep one for required files themselves
-// (module.enableCompileCache); on Node 20 bin/regelratt.js keeps its own (see there).
+// CommonJS, so bin/regelratt.js can hand V8 the code it compiled on an earlier run (a code cache,
+// bin/code-cache.js) on every Node this package supports.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';

@@ -1,5 +1,6 @@
-// Loads a CommonJS bundle with V8's code cache kept between runs, for a Node without
-// module.enableCompileCache (Node 20): the same saving Node 22 and later make themselves.
+// Loads a CommonJS bundle with V8's code cache kept between runs, on every Node: Node 22 and later
+// have module.enableCompileCache, but its cache holds only what compiling the file gave, while this
+// one is written when a run ends and holds the functions the run compiled lazily too.
 //
 // The cache lives in the system's temporary folder, in a folder of this user's only (mode 0700, and
 // not used when someone else owns it), one file per bundle content, Node version and architecture.
