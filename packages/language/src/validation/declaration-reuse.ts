@@ -7,7 +7,7 @@ type Finding = [check: number, severity: Parameters<ValidationAcceptor>[0], mess
 interface Recorded {
     locale: string;
     halfTyped: boolean;
-    /** Each declaration the findings rest on (the declaration itself, what it refers to, and so on), with what its references resolved to. */
+    /** Each declaration the findings rest on (the declaration itself, what it refers to, and so on), with its references and what they resolved to. */
     dependencies: Map<AstNode, readonly unknown[]>;
     /** The declaration-local checks' findings, by node of the declaration. */
     findings: Map<AstNode, Finding[]>;
@@ -23,8 +23,8 @@ interface Recorded {
  * references lead to, transitively, and the language of the messages (its group is registered with
  * `registerLocal`; the others run every time). So a declaration's findings are given again when it
  * is the same node as when they were recorded, and each declaration they rest on is the same node
- * whose references, in order, resolve to the same nodes as then (a rename elsewhere that makes a
- * name resolve to another declaration counts); and the messages' language, and whether the file
+ * each of whose references resolves to the same node as then (a rename elsewhere that makes a name
+ * resolve to another declaration counts); and the messages' language, and whether the file
  * has syntax errors (a check that fails is quiet then), are the same. Findings that carry a range or
  * related places are never given again (those were computed from positions, which move), so such
  * a declaration is checked anew. Given again, a finding's range is computed from its node, as for a
