@@ -24,6 +24,11 @@ await esbuild.build({
     entryPoints: { 'regelratt.bundle': 'dist/main.js' },
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
+    // import() of pdfmake and fastify becomes a require() when the command runs: bin/code-cache.js
+    // loads the bundle as a vm.Script, and on Node 20 a script given cached data has nowhere to send
+    // an import() (`dokument` and `serve` failed there with "A dynamic import callback was not
+    // specified"). The smoke test runs both commands on every Node, twice, the code cache in use.
+    supported: { 'dynamic-import': false },
     // The sources are ES modules that find files beside themselves through import.meta.url.
     define: { 'import.meta.url': '__regelrattImportMetaUrl' },
     banner: { js: "const __regelrattImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // What the README's two commands build, run on the Node that runs this script: the command line
-// bundle (check, compile, test, eval), the runtime package, and the language server bundle over
+// bundle (check, compile, test, and dokument and serve, which load their libraries only when asked,
+// each twice; every run after the first loads the bundle with the code cache, which on Node 20 once
+// broke those two), the runtime package, and the language server bundle over
 // stdio (initialize, then diagnostics for an opened file). `.ci/run` runs it with the machine's own
 // Node (20 on these machines) before the tests; test/node-versions.test.ts runs it with every Node
 // it finds. Built-ins only, so it runs wherever Node does. Prints `N passed, N failed`; exit 1 on failure.
@@ -65,6 +67,16 @@ await check('regelratt test examples/orebro', () => {
     assert(/ 0 failed/.test(run.all) || / 0 misslyckades/.test(run.all), `not every example passed: ${run.all}`);
 });
 
+for (const round of ['once', 'twice']) {
+    await check(`regelratt dokument examples/habo (${round})`, () => {
+        const folder = path.join(scratch, `dokument-${round.length}`);
+        const run = regelratt('dokument', 'examples/habo', '-o', folder);
+        assert(run.code === 0, `exit ${run.code}: ${run.all}`);
+        assert(readFileSync(path.join(folder, 'dokument.pdf')).subarray(0, 5).toString() === '%PDF-', 'no PDF written');
+    });
+    await check(`regelratt serve examples/habo answers /health (${round})`, () => serve());
+}
+
 await check('the runtime package answers from the compiled JSON', async () => {
     const { PolicyRuntime } = await import(pathToFileURL(path.join(repository, 'packages/runtime/dist/index.js')).href);
     const compiled = readdirSync(out).filter(name => name.endsWith('.json')).map(name => JSON.parse(readFileSync(path.join(out, name), 'utf8')));
@@ -84,6 +96,35 @@ for (const result of results) {
 const failed = results.filter(result => !result.ok).length;
 console.log(`Node ${process.version}: ${results.length - failed} passed, ${failed} failed`);
 process.exitCode = failed === 0 ? 0 : 1;
+
+/** Starts `regelratt serve` on a free port, asks /health, and stops it with SIGTERM (exit 0). */
+function serve() {
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [cli, 'serve', 'examples/habo', '--port', '0'], { cwd: repository, env: { ...process.env, NO_COLOR: '1' } });
+        let output = '';
+        let asked = false;
+        const timer = setTimeout(() => { child.kill(); reject(new Error(`no address within 30 s: ${output}`)); }, 30_000);
+        const onOutput = chunk => {
+            output += String(chunk);
+            const address = /Regelrätt svarar på (http:\/\/[^ ]+) /.exec(output)?.[1];
+            if (address && !asked) {
+                asked = true;
+                fetch(`${address}/health`).then(async response => {
+                    if (response.status !== 200) {
+                        throw new Error(`/health answered ${response.status}: ${await response.text()}`);
+                    }
+                    child.kill('SIGTERM');
+                }).catch(error => { child.kill(); clearTimeout(timer); reject(error); });
+            }
+        };
+        child.stdout.on('data', onOutput);
+        child.stderr.on('data', onOutput);
+        child.on('exit', code => {
+            clearTimeout(timer);
+            code === 0 && asked ? resolve() : reject(new Error(`serve exited ${code}: ${output}`));
+        });
+    });
+}
 
 /** Speaks LSP over stdio with Content-Length framing, as an editor does. */
 function languageServer() {

@@ -28,6 +28,7 @@ export function loadWithCodeCache(bundleUrl) {
             cachedData = undefined;
         }
     }
+    // The bundle has no import(): on Node 20 a script given cached data cannot import (see esbuild.mjs).
     const script = new vm.Script(module.wrap(source), { filename: file, cachedData });
     const exports = {};
     const bundleModule = { exports, filename: file, id: file, loaded: false };
