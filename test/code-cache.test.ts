@@ -52,6 +52,20 @@ describe('the command line\'s own code cache', () => {
         expect(cacheFiles()).toHaveLength(1);
     });
 
+    test('is kept per command, so a first --help does not decide what a later check finds compiled', () => {
+        const folder = mkdtempSync(path.join(temporary, 'commands-'));
+        const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
+        const files = () => readdirSync(folder).filter(f => f.startsWith('regelratt-code-cache'))
+            .flatMap(cache => readdirSync(path.join(folder, cache)).filter(f => f.endsWith('.bin')));
+        const command = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: repository, env: { ...process.env, TMPDIR: folder }, encoding: 'utf8' });
+        expect(command('--help').status).toBe(0);
+        expect(files()).toHaveLength(1);
+        expect(command('check', 'examples/habo').status).toBe(0);
+        expect(files()).toHaveLength(2);
+        expect(command('check', 'examples/habo').status).toBe(0);
+        expect(files()).toHaveLength(2);
+    });
+
     test('is not used with REGELRATT_NO_CODE_CACHE', () => {
         const folder = mkdtempSync(path.join(temporary, 'off-'));
         const off = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: folder, REGELRATT_NO_CODE_CACHE: '1' }, encoding: 'utf8' });

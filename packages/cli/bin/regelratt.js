@@ -7,7 +7,7 @@ const bundle = new URL('../dist/regelratt.bundle.cjs', import.meta.url);
 // Our own cache on every Node: it is written when a run ends, so it holds the functions the run
 // compiled lazily too, where Node's compile cache (module.enableCompileCache, Node 22 and later)
 // holds only what compiling the file gave (Node 24: 248 -> 214 ms for `check examples/orebro`).
-const loaded = loadWithCodeCache(bundle);
+const loaded = loadWithCodeCache(bundle, process.argv[2]);
 const { colourWanted, main } = loaded;
 
 // A reader that stops early (`regelratt check … | head`) closes the pipe: stop quietly, as other tools do.
