@@ -1,4 +1,4 @@
-import { isMultiReference, isReference, type AstNode, type MultiReference, type Reference } from 'langium';
+import { isAstNode, isMultiReference, isReference, type AstNode, type MultiReference, type Reference } from 'langium';
 
 /**
  * A node and every node below it, in document order (pre-order, properties in the order the parser
@@ -51,19 +51,16 @@ export function forEachChild(node: AstNode, visit: (child: AstNode) => void): vo
         const value = (node as unknown as Record<string, unknown>)[key];
         if (Array.isArray(value)) {
             for (const item of value) {
-                if (isNode(item)) {
+                if (isAstNode(item)) {
                     visit(item);
                 }
             }
-        } else if (isNode(value)) {
+        } else if (isAstNode(value)) {
             visit(value);
         }
     }
 }
 
-function isNode(value: unknown): value is AstNode {
-    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
-}
 
 /** One cross-reference of a node, as Langium's AstUtils.streamReferences gives it. */
 export interface ReferenceAt {

@@ -1,4 +1,4 @@
-import type { AstNode, DiagnosticInfo, MultiReference, Reference, ValidationAcceptor } from 'langium';
+import { isAstNode, type AstNode, type DiagnosticInfo, type MultiReference, type Reference, type ValidationAcceptor } from 'langium';
 import { flatTree, forEachReference } from '../utils/ast-walk.js';
 
 /** One finding a check gave: the acceptor's arguments, and which of the node's checks gave it. */
@@ -49,9 +49,8 @@ export class DeclarationReuse {
 
 export class DeclarationRun {
     private readonly targets = new Map<AstNode, unknown[]>();
-    /** The files (roots) whose references were indexed, and those indexed completely. */
-    private readonly indexed = new WeakSet<AstNode>();
-    private readonly complete = new WeakSet<AstNode>();
+    /** The files (roots) whose references were indexed: whether completely. */
+    private readonly indexed = new Map<AstNode, boolean>();
 
     constructor(
         private readonly recorded: WeakMap<AstNode, Recorded>,
@@ -102,7 +101,7 @@ export class DeclarationRun {
             found.set(next, targets);
             for (const target of targets) {
                 // The list pairs references with their targets: only the targets are nodes.
-                const owner = isNode(target) ? this.declarationOf(target) : undefined;
+                const owner = isAstNode(target) ? this.declarationOf(target) : undefined;
                 if (owner && !found.has(owner)) {
                     pending.push(owner);
                 }
@@ -120,16 +119,15 @@ export class DeclarationRun {
         let targets = this.targets.get(declaration);
         if (!targets) {
             const root = declaration.$container;
-            if (root?.$document && !this.indexed.has(root)) {
-                this.indexed.add(root);
-                if (this.indexReferences(root.$document.references)) {
-                    this.complete.add(root);
-                }
+            let complete = root && this.indexed.get(root);
+            if (root?.$document && complete === undefined) {
+                complete = this.indexReferences(root.$document.references);
+                this.indexed.set(root, complete);
                 targets = this.targets.get(declaration);
             }
             if (!targets) {
                 // Indexed completely: the declaration has no references. Otherwise walk it.
-                targets = root && this.complete.has(root) ? [] : this.walkedTargets(declaration);
+                targets = complete ? [] : this.walkedTargets(declaration);
                 this.targets.set(declaration, targets);
             }
         }
@@ -138,7 +136,7 @@ export class DeclarationRun {
 
     /**
      * Every declaration's targets of a file at once, from the linker's list of the file's references
-     * (in document order, as it linked them): cheaper than walking every node for its references.
+     * (in the order it linked them): cheaper than walking every node for its references.
      * False, with nothing kept, when a reference does not say where it stands (the walk then decides).
      */
     private indexReferences(references: ReadonlyArray<Reference | MultiReference>): boolean {
@@ -180,9 +178,6 @@ export class DeclarationRun {
     }
 }
 
-function isNode(value: unknown): value is AstNode {
-    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
-}
 
 function pushTarget(list: unknown[], reference: Reference | MultiReference): void {
     if ('ref' in reference) {

@@ -10,7 +10,7 @@ import type { RegelrattServices } from '../regelratt-module.js';
 import { CHAIN_MARKER, MAX_CHAIN, MAX_DIGITS, MAX_NESTING, MAX_TEXT, NESTING_MARKER, TOKEN_MARKERS } from '../parser/regelratt-lexer.js';
 import { DeclarationReuse, replay, type DeclarationRecording, type DeclarationRun } from './declaration-reuse.js';
 import { limitFindings } from './finding-limit.js';
-import type { RegelrattValidationRegistry } from './regelratt-validation-registry.js';
+import { isHalfTyped, type RegelrattValidationRegistry } from './regelratt-validation-registry.js';
 import { nearestName } from './nearest-name.js';
 
 /**
@@ -47,7 +47,7 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
         const document = rootNode.$document;
         const everyCheck = options.categories === undefined || options.categories.includes('fast');
         const run = everyCheck && document
-            ? this.declarations.begin(document, this.locale.current, document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0)
+            ? this.declarations.begin(document, this.locale.current, isHalfTyped(document))
             : undefined;
         const { nodes, ends } = flatTree(rootNode);
         let declarationEnd = -1;

@@ -1,4 +1,4 @@
-import { AstUtils, isOperationCancelled, ValidationRegistry, type AstNode, type MaybePromise, type ValidationAcceptor, type ValidationCategory, type ValidationCheck, type ValidationChecks } from 'langium';
+import { AstUtils, isOperationCancelled, ValidationRegistry, type AstNode, type LangiumDocument, type MaybePromise, type ValidationAcceptor, type ValidationCategory, type ValidationCheck, type ValidationChecks } from 'langium';
 import type { RegelrattAstType } from '../generated/ast.js';
 import { renderMessage } from '../i18n/diagnostic-catalogue.js';
 import type { RegelrattServices } from '../regelratt-module.js';
@@ -95,15 +95,18 @@ export class RegelrattValidationRegistry extends ValidationRegistry {
         if (isOperationCancelled(error)) {
             throw error;
         }
-        const document = AstUtils.getDocument(node);
-        const halfTyped = document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0;
-        if (halfTyped && !RegelrattValidationRegistry.reportOnHalfTypedText) {
+        if (isHalfTyped(AstUtils.getDocument(node)) && !RegelrattValidationRegistry.reportOnHalfTypedText) {
             return;
         }
         const detail = error instanceof Error ? error.message : String(error);
         const args = { node: node.$type, detail };
         accept('error', renderMessage('internal-check-error', args, this.locale.current), { node, code: 'internal-check-error', data: { code: 'internal-check-error', args } });
     }
+}
+
+/** Whether a document has syntax errors: a check that trips over a missing part is quiet then (see above). */
+export function isHalfTyped(document: LangiumDocument): boolean {
+    return document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0;
 }
 
 function isPromise(value: unknown): value is Promise<void> {

@@ -87,7 +87,7 @@ export function reparse(old: ParseResult<Policy>, text: string, parse: (text: st
         const fragment = parse(blanks + text.slice(start, oldEnd + delta));
         if (fragmentFits(fragment, items, first, last, start, oldEnd + delta, delta)) {
             const after = old.value.elements.filter(element => element.$cstNode && fullStart(element.$cstNode) >= oldEnd);
-            return { result: splice(fragment, text, items.slice(0, first), items.slice(last + 1), before, after, shiftOf(oldText, text, oldEnd, delta)), mode: 'declarations' };
+            return { result: splice(fragment, text, items.slice(0, first), items.slice(last + 1), before, after, shiftOf(items, first, last, text, start, oldEnd + delta)), mode: 'declarations' };
         }
         toEnd = true;
     }
@@ -170,8 +170,7 @@ function fragmentFits(fragment: ParseResult<Policy>, items: readonly CstNode[], 
         return false;
     }
     const lastStart = fullStart(lastNew);
-    if (fragment.lexerErrors.some(error => !(error.offset < lastStart))
-        || fragment.parserErrors.some(error => !(error.token.startOffset < lastStart))) {
+    if (errorOffsets(fragment, end).some(offset => offset >= lastStart)) {
         return false;
     }
     const oldLast = items[last];
@@ -225,25 +224,32 @@ interface Shift {
     columns: number;
 }
 
-/** How the text after the re-parsed part moved: by the change's length, its lines, and on the line where it ends, its columns. */
-function shiftOf(oldText: string, text: string, oldEnd: number, delta: number): Shift {
-    const before = lineAndColumn(oldText, oldEnd);
-    const after = lineAndColumn(text, oldEnd + delta);
-    return { offset: delta, lines: after.line - before.line, line: before.line, columns: after.column - before.column };
+/**
+ * How the text after the re-parsed part moved: by the change's length, its lines, and on the line
+ * where the part ends, its columns. The old places come from the CST (the kept declarations before
+ * and after the part); the new end is the part's start, which did not move, advanced over the
+ * part's new text: only the changed part is read, not the whole file.
+ */
+function shiftOf(items: readonly CstNode[], first: number, last: number, text: string, start: number, end: number): Shift {
+    const from = first > 0 ? lastLeaf(items[first - 1]).range.end : { line: 0, character: 0 };
+    const next = firstLeaf(items[last + 1]);
+    const before = next.range.start;
+    const after = advance(text, start, end, from);
+    return { offset: end - next.offset, lines: after.line - before.line, line: before.line, columns: after.character - before.character };
 }
 
-/** Line and column (0-based, as the CST has them) of an offset, counting line breaks as Chevrotain does (\r\n, \n, \r). */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-    let line = 0;
-    let lineStart = 0;
-    for (let index = 0; index < offset; index++) {
+/** The position (0-based line and column, as the CST has them) at `to`, from the position at `from`, counting line breaks as Chevrotain does (\r\n, \n, \r). */
+function advance(text: string, from: number, to: number, position: { line: number; character: number }): { line: number; character: number } {
+    let line = position.line;
+    let lineStart = from - position.character;
+    for (let index = from; index < to; index++) {
         const code = text.charCodeAt(index);
         if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) {
             line++;
             lineStart = index + 1;
         }
     }
-    return { line, column: offset - lineStart };
+    return { line, character: to - lineStart };
 }
 
 /** The text with every character but line breaks made a blank: the parser skips it, and counts its lines. */
@@ -302,20 +308,30 @@ function move(node: CstNode, shift: Shift): void {
     }
 }
 
-/** Where a node's text begins, its hidden parts (comments) included. */
-function fullStart(node: CstNode): number {
+/** A node's first leaf, hidden ones (comments) included. */
+function firstLeaf(node: CstNode): CstNode {
     let current = node;
     while (current instanceof CompositeCstNodeImpl && current.content.length > 0) {
         current = current.content[0];
     }
-    return current.offset;
+    return current;
 }
 
-/** Where a node's text ends, its hidden parts (comments) included. */
-function fullEnd(node: CstNode): number {
+/** A node's last leaf, hidden ones (comments) included. */
+function lastLeaf(node: CstNode): CstNode {
     let current = node;
     while (current instanceof CompositeCstNodeImpl && current.content.length > 0) {
         current = current.content[current.content.length - 1];
     }
-    return current.end;
+    return current;
+}
+
+/** Where a node's text begins, its hidden parts (comments) included. */
+function fullStart(node: CstNode): number {
+    return firstLeaf(node).offset;
+}
+
+/** Where a node's text ends, its hidden parts (comments) included. */
+function fullEnd(node: CstNode): number {
+    return lastLeaf(node).end;
 }
