@@ -1,18 +1,24 @@
 import { ExactNumber, type Calculation, type Criterion, type DecisionTable, type Expression, type Rounding } from '@regelratt/format';
 import type { EvaluationContext } from './calculation.js';
-import { CitizenValues, type AttributeCatalogue } from './citizen.js';
+import { CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
 import { Emitter } from './criterion-codegen.js';
 import { inForce } from './money.js';
 import type { PolicySet } from './policy-set.js';
 
 /**
- * A named calculation without explanation, as generated code: the value as decimal text, or
- * undefined where the fast form cannot vouch for the exact answer (a number outside the safe
- * integers, an error of any kind, a construct it leaves to the exact evaluator). The caller then asks
- * the exact evaluator, which gives the answer or the typed error: the generated code never decides
- * anything the exact evaluator would decide differently, it only gets there sooner.
+ * A named calculation without explanation, as generated code. `forDate` gives the function for one
+ * day (built once per distinct set of values the day's parameters, rates and table validities take,
+ * with those values written into the code as literals); it answers for a citizen as sent, the value
+ * as decimal text, or undefined where the fast form cannot vouch for the exact answer (a number
+ * outside the safe integers, an error of any kind, a construct it leaves to the exact evaluator). The
+ * caller then asks the exact evaluator, which gives the answer or the typed error: the generated code
+ * never decides anything the exact evaluator would decide differently, it only gets there sooner.
  */
-export type FastCalculation = (values: CitizenValues, date: string, level: number | null | undefined) => string | undefined;
+export interface FastCalculation {
+    forDate(date: string): DayCalculation;
+}
+/** The date is the one the function was asked for (a formula the code leaves to the exact evaluator reads it). */
+export type DayCalculation = (input: CitizenInput, date: string, level: number | null | undefined) => string | undefined;
 
 /** What the generator needs from the runtime: the policy, the attributes, and the exact evaluator. */
 export interface CalculationSources {
@@ -156,14 +162,23 @@ function text(n: number, d: number): string {
     return d === 1 ? String(n) : ExactNumber.of(BigInt(n), BigInt(d)).toDecimal();
 }
 
-/** The date-dependent constants of one generated function, computed by the exact evaluator for the last date asked. */
-class DateConstants {
-    date: string | undefined = undefined;
-    /** Numerator and denominator of each constant; NaN where the exact evaluator failed or the value is outside the safe range. */
-    n: number[] = [];
-    d: number[] = [];
-    /** Whether each decision table is in force on the date. */
-    inForce: boolean[] = [];
+/** A value computed once per date that generated code holds as a literal: its numerator and denominator, NaN where it has none. */
+const SLOT = /\u0001([ndt])(\d+)\u0001/g;
+const placeholder = (kind: 'n' | 'd' | 't', index: number) => `\u0001${kind}${index}\u0001`;
+/** How many specialisations of one calculation are kept; a policy whose values change more often than that is rebuilt as needed. */
+const MAX_SPECIALISATIONS = 64;
+const MAX_DATES = 4096;
+
+/**
+ * The generated code of one calculation, specialised per date: the values that depend on the date
+ * alone (parameters, rates, calculations over them, whether each decision table is in force) are
+ * computed by the exact evaluator and written into the code as literals, which V8 folds into the
+ * arithmetic. Days with the same values share one function, so a policy gets one function per
+ * period between version changes, not one per day.
+ */
+class DaySpecialiser implements FastCalculation {
+    private readonly byValues = new Map<string, DayCalculation>();
+    private readonly byDate = new Map<string, DayCalculation>();
     private readonly empty: CitizenValues;
 
     constructor(
@@ -171,11 +186,24 @@ class DateConstants {
         private readonly expressions: Expression[],
         private readonly tables: DecisionTable[],
         private readonly bounds: readonly Bounds[],
+        private readonly build: (literal: (kind: 'n' | 'd' | 't', index: number) => string) => DayCalculation | undefined,
     ) {
         this.empty = new CitizenValues({}, sources.catalogue);
     }
 
-    refresh(date: string): void {
+    forDate(date: string): DayCalculation {
+        let day = this.byDate.get(date);
+        if (!day) {
+            day = this.specialise(date);
+            if (this.byDate.size >= MAX_DATES) {
+                this.byDate.clear();
+            }
+            this.byDate.set(date, day);
+        }
+        return day;
+    }
+
+    private specialise(date: string): DayCalculation {
         const n: number[] = [];
         const d: number[] = [];
         for (const [index, expression] of this.expressions.entries()) {
@@ -192,10 +220,19 @@ class DateConstants {
                 d.push(NaN);
             }
         }
-        this.n = n;
-        this.d = d;
-        this.inForce = this.tables.map(table => inForce(table.validity, date));
-        this.date = date;
+        const inForce_ = this.tables.map(table => inForce(table.validity, date));
+        const key = `${n.join()}/${d.join()}/${inForce_.map(Number).join('')}`;
+        let day = this.byValues.get(key);
+        if (!day) {
+            // Only numbers and booleans reach the source: nothing from the file is written into it as text.
+            const literal = (kind: 'n' | 'd' | 't', index: number) => (kind === 't' ? String(inForce_[index]) : String((kind === 'n' ? n : d)[index]));
+            day = this.build(literal) ?? (() => undefined);
+            if (this.byValues.size >= MAX_SPECIALISATIONS) {
+                this.byValues.clear();
+            }
+            this.byValues.set(key, day);
+        }
+        return day;
     }
 }
 
@@ -205,7 +242,7 @@ class CalculationGenerator {
     private temps = 0;
     /** The bounds of each temp `t` (absent: unknown). */
     private readonly bounds: Bounds[] = [];
-    /** The bounds each per-date constant is held to at run time (see DateConstants). */
+    /** The bounds each per-date constant is held to at run time (see DaySpecialiser). */
     private readonly constantBounds: Bounds[] = [];
     private versionDates: string[] | undefined;
     /** The bounds of each inner calculation function's value. */
@@ -239,19 +276,23 @@ class CalculationGenerator {
     build(calculation: Calculation): FastCalculation | undefined {
         const body: string[] = [];
         const t = this.node(calculation.value, body);
-        const dateConstants = new DateConstants(this.sources, this.constants, this.tables, this.constantBounds);
+        // Decision-table columns as literal arrays, built once with the function, not per call.
+        const prelude = this.cells.map(([n, d], i) => `const C${i}n = [${n.map(String).join(', ')}], C${i}d = [${d.map(String).join(', ')}];`).join('\n');
         const source = [
-            'if (kc.date !== date) kc.refresh(date);',
-            'const kn = kc.n, kd = kc.d, kt = kc.inForce;',
             'try {',
             ...this.functions,
             ...body,
             `return text(n${t}, d${t});`,
             '} catch { return undefined; }',
         ].join('\n');
-        return this.emitter.buildWith<[string, number | null | undefined], string | undefined>(['date', 'level'], {
-            kc: dateConstants, ext: this.escapes, cells: this.cells, F: FALLBACK, M, gcd, less, roundScaled, text, numeratorOf, denominatorOf,
-        }, source);
+        const scope = { ext: this.escapes, F: FALLBACK, M, gcd, less, roundScaled, text, numeratorOf, denominatorOf, CitizenValues, catalogue: this.sources.catalogue };
+        // Generated once with placeholders to see whether code generation is allowed at all (a strict Content Security Policy forbids it).
+        if (!this.emitter.buildForInput([], scope, prelude, source.replace(SLOT, 'NaN'))) {
+            return undefined;
+        }
+        return new DaySpecialiser(this.sources, this.constants, this.tables, this.constantBounds,
+            literal => this.emitter.buildForInput<[string, number | null | undefined], string | undefined>(['date', 'level'], scope, prelude,
+                source.replace(SLOT, (_, kind: 'n' | 'd' | 't', index: string) => literal(kind, Number(index)))));
     }
 
     private temp(): number {
@@ -287,7 +328,7 @@ class CalculationGenerator {
                 this.constantBounds[index] = this.boundsOverDates(expression);
             }
             const t = this.temp();
-            out.push(`const n${t} = kn[${index}], d${t} = kd[${index}]; if (n${t} !== n${t}) throw F;`);
+            out.push(`const n${t} = ${placeholder('n', index)}, d${t} = ${placeholder('d', index)}; if (n${t} !== n${t}) throw F;`);
             this.bounds[t] = this.constantBounds[index];
             return t;
         }
@@ -428,7 +469,7 @@ class CalculationGenerator {
             const column_ = cellsOf(table, column);
             const cells = this.cells.push(column_) - 1;
             const t = this.temp();
-            out.push(`const r${t} = ${row}, n${t} = cells[${cells}][0][r${t}], d${t} = cells[${cells}][1][r${t}]; if (n${t} !== n${t}) throw F;`);
+            out.push(`const r${t} = ${row}, n${t} = C${cells}n[r${t}], d${t} = C${cells}d[r${t}]; if (n${t} !== n${t}) throw F;`);
             // NaN cells (open, a förlopp) never reach the arithmetic: the check above falls back.
             this.bounds[t] = {
                 max: Math.max(0, ...column_[0].filter(n => n === n).map(Math.abs)),
@@ -461,7 +502,7 @@ class CalculationGenerator {
         const exact = this.sources.exact;
         const index = this.escapes.push((values, date, level) => exact(expression, { values, date, level })) - 1;
         const t = this.temp();
-        out.push(`const x${t} = ext[${index}](values, date, level), n${t} = numeratorOf(x${t}), d${t} = denominatorOf(x${t});`);
+        out.push(`const x${t} = ext[${index}](values ??= new CitizenValues(input, catalogue), date, level), n${t} = numeratorOf(x${t}), d${t} = denominatorOf(x${t});`);
         return t;
     }
 
@@ -510,7 +551,7 @@ class CalculationGenerator {
             const criteria = row.when.filter((c): c is Criterion => c !== null);
             return criteria.length === 0 ? 'true' : this.emitter.expression(criteria.length === 1 ? criteria[0] : { all: criteria });
         });
-        const lines = [`if (!kt[${slot}]) throw F;`];
+        const lines = [`if (!${placeholder('t', slot)}) throw F;`];
         if (table.hitPolicy === 'collect') {
             // Several rows aggregated: left to the exact evaluator.
             lines.push('throw F;');
@@ -541,7 +582,7 @@ class CalculationGenerator {
     /**
      * The least bounds of a per-date constant over every date it can have a value on: its value can
      * only change where a version of a parameter or rate begins, so it takes each of its values on one
-     * of those days. DateConstants holds every day's value to these bounds all the same (a value
+     * of those days. DaySpecialiser holds every day's value to these bounds all the same (a value
      * outside them leaves the call to the exact evaluator), so no answer rests on this reasoning.
      */
     private boundsOverDates(expression: Expression): Bounds {

@@ -1,7 +1,7 @@
 import { ExactNumber, type Criterion, type DecisionTable, type Expression, type HourlyRate, type FlatRate, type Parameter, type PlaceRate } from '@regelratt/format';
-import type { AttributeCatalogue, CitizenValues } from './citizen.js';
+import { CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
-import { generateCalculation, type FastCalculation } from './calculation-codegen.js';
+import { generateCalculation, type DayCalculation, type FastCalculation } from './calculation-codegen.js';
 import { PreparedDecisionTable, type DecisionMatch } from './decision-table.js';
 import { criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';
 import { inForce, type MoneyTrace, type PreparedTable } from './money.js';
@@ -82,16 +82,36 @@ export class Calculator {
      * cannot, the exact evaluator does, with the same value or the typed error.
      */
     calculationText(reference: string, values: CitizenValues, date: string, level: number | null | undefined): string {
-        return this.fast(reference)?.(values, date, level) ?? this.calculation(reference, { values, date, level }).toDecimal();
+        return this.fast(reference)?.forDate(date)(values.input, date, level) ?? this.calculation(reference, { values, date, level }).toDecimal();
     }
 
-    /** The same as calculationText, with the calculation looked up and its code generated once, for a register's loop. */
-    textFunction(reference: string): (values: CitizenValues, date: string, level: number | null | undefined) => string {
+    /**
+     * The same as calculationText for a register's loop: the calculation looked up and its code
+     * generated once, the day's function kept while the date stays the same, and the citizen handed
+     * to the generated code as sent (no CitizenValues made unless the exact evaluator must answer).
+     * `checkDate` runs when the date changes (the runtime refuses a missing one there).
+     */
+    textFunction(reference: string, checkDate: (date: string) => void): (citizen: CitizenInput | CitizenValues, date: string, level: number | null | undefined) => string {
         const id = this.policy.get(reference, 'calculation').id;
         const fast = this.fast(id);
-        return fast
-            ? (values, date, level) => fast(values, date, level) ?? this.calculation(id, { values, date, level }).toDecimal()
-            : (values, date, level) => this.calculation(id, { values, date, level }).toDecimal();
+        const exact = (citizen: CitizenInput | CitizenValues, date: string, level: number | null | undefined) =>
+            this.calculation(id, { values: citizen instanceof CitizenValues ? citizen : new CitizenValues(citizen, this.catalogue), date, level }).toDecimal();
+        if (!fast) {
+            return (citizen, date, level) => {
+                checkDate(date);
+                return exact(citizen, date, level);
+            };
+        }
+        let lastDate: string | undefined;
+        let day: DayCalculation | undefined;
+        return (citizen, date, level) => {
+            if (date !== lastDate || !day) {
+                checkDate(date);
+                day = fast.forDate(date);
+                lastDate = date;
+            }
+            return day(citizen instanceof CitizenValues ? citizen.input : citizen, date, level) ?? exact(citizen, date, level);
+        };
     }
 
     private fast(reference: string): FastCalculation | null {

@@ -140,6 +140,22 @@ export function attributeEntry(attribute: Attribute): AttributeEntry {
     return { attribute, read: attributeReader(attribute), cheap: type === 'enumeration' || type === 'boolean' || type === 'integer' };
 }
 
+/**
+ * One attribute's value from a citizen as sent, checked against its domain: what every read comes
+ * down to. Generated code that is handed the plain input object reads through this, so it needs no
+ * CitizenValues per citizen.
+ */
+export function readInput(entry: AttributeEntry, input: CitizenInput): AttributeValue {
+    const attribute = entry.attribute;
+    // Own properties only: an attribute called `constructor` must not read Object's constructor.
+    const raw = (Object.hasOwn(input, attribute.name) ? input[attribute.name] : undefined)
+        ?? (Object.hasOwn(input, attribute.id) ? input[attribute.id] : undefined);
+    if (raw === undefined || raw === null) {
+        throw new RegelrattRuntimeError('missing-attribute', `Värde saknas för ${attribute.name}.`, { attribute: attribute.name });
+    }
+    return entry.read(raw);
+}
+
 /** A citizen's values, read and checked against their domains when a question first needs them. */
 export class CitizenValues {
     private cache: Map<AttributeEntry, AttributeValue> | undefined;
@@ -148,24 +164,15 @@ export class CitizenValues {
 
     /** The value of an attribute the policy declares; throws a typed error when it is missing or outside its domain. */
     read(entry: AttributeEntry): AttributeValue {
-        if (!entry.cheap) {
-            const cached = this.cache?.get(entry);
-            if (cached !== undefined) {
-                return cached;
-            }
+        if (entry.cheap) {
+            return readInput(entry, this.input);
         }
-        const attribute = entry.attribute;
-        // Own properties only: an attribute called `constructor` must not read Object's constructor.
-        const input = this.input;
-        const raw = (Object.hasOwn(input, attribute.name) ? input[attribute.name] : undefined)
-            ?? (Object.hasOwn(input, attribute.id) ? input[attribute.id] : undefined);
-        if (raw === undefined || raw === null) {
-            throw new RegelrattRuntimeError('missing-attribute', `Värde saknas för ${attribute.name}.`, { attribute: attribute.name });
+        const cached = this.cache?.get(entry);
+        if (cached !== undefined) {
+            return cached;
         }
-        const value = entry.read(raw);
-        if (!entry.cheap) {
-            (this.cache ??= new Map()).set(entry, value);
-        }
+        const value = readInput(entry, this.input);
+        (this.cache ??= new Map()).set(entry, value);
         return value;
     }
 

@@ -1,5 +1,5 @@
 import { dayNumber, ExactNumber, type Criterion, type Literal } from '@regelratt/format';
-import { type AttributeCatalogue, type AttributeEntry, type CitizenValues } from './citizen.js';
+import { readInput, type AttributeCatalogue, type AttributeEntry, type CitizenInput, type CitizenValues } from './citizen.js';
 import { RegelrattRuntimeError } from './runtime-error.js';
 
 type Comparison = Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown }>;
@@ -58,7 +58,10 @@ export class Emitter {
             const key = JSON.stringify(entry.attribute.name);
             const domain = entry.attribute.domain;
             let fast = '';
-            if (domain.type === 'enumeration') {
+            if (domain.type === 'enumeration' && domain.values.length <= INLINE_ENUMERATION) {
+                // A chain of comparisons with literals: several times faster in V8 than a Set held in a closure.
+                fast = `if (${domain.values.map(value => `v === ${JSON.stringify(value.name)}`).join(' || ') || 'false'}) return v;`;
+            } else if (domain.type === 'enumeration') {
                 const set = this.sets.push(new Set(domain.values.map(v => v.name))) - 1;
                 fast = `if (typeof v === "string" && sets[${set}].has(v)) return v;`;
             } else if (domain.type === 'boolean') {
@@ -66,7 +69,8 @@ export class Emitter {
             } else if (domain.type === 'integer') {
                 fast = `if (typeof v === "number" && Number.isInteger(v) && v >= ${Number(domain.min)} && v <= ${Number(domain.max)}) return v;`;
             }
-            this.readers.push(`function a${index}(values, input) { const v = input[${key}]; ${fast} return values.read(entries[${index}]); }`);
+            // Without a CitizenValues (generated calculations are handed the input itself), the uncached read.
+            this.readers.push(`function a${index}(values, input) { const v = input[${key}]; ${fast} return values === undefined ? readInput(entries[${index}], input) : values.read(entries[${index}]); }`);
         }
         return `(s${index} ? v${index} : (s${index} = true, v${index} = a${index}(values, input)))`;
     }
@@ -77,11 +81,24 @@ export class Emitter {
 
     /** Builds `function evaluate(values, ...parameters)` with extra values in scope by name. */
     buildWith<P extends unknown[], T>(parameters: string[], scope: Record<string, unknown>, body: string): ((values: CitizenValues, ...rest: P) => T) | undefined {
+        return this.compile(`function evaluate(${['values', ...parameters].join(', ')}) { const input = values.input;`, scope, '', body);
+    }
+
+    /**
+     * Builds `function evaluate(input, ...parameters)` over a citizen as sent, with no CitizenValues
+     * made per call (`values` is declared, undefined, for the body to create when it must); `prelude`
+     * is code run once when the function is built (constant tables), outside the per-call body.
+     */
+    buildForInput<P extends unknown[], T>(parameters: string[], scope: Record<string, unknown>, prelude: string, body: string): ((input: CitizenInput, ...rest: P) => T) | undefined {
+        return this.compile(`function evaluate(${['input', ...parameters].join(', ')}) { let values;`, scope, prelude, body);
+    }
+
+    private compile<F>(head: string, scope: Record<string, unknown>, prelude: string, body: string): F | undefined {
         const locals = this.entries.map((_, i) => `let v${i}, s${i} = false;`).join(' ');
         const names = Object.keys(scope);
-        const source = `${this.readers.join('\n')}\nreturn function evaluate(${['values', ...parameters].join(', ')}) { const input = values.input; ${locals}\n${body} };`;
+        const source = `${prelude}\n${this.readers.join('\n')}\nreturn ${head} ${locals}\n${body} };`;
         try {
-            return new Function('entries', 'sets', 'constants', 'order', ...names, source)(this.entries, this.sets, this.constants, order, ...names.map(n => scope[n]));
+            return new Function('entries', 'sets', 'constants', 'order', 'readInput', ...names, source)(this.entries, this.sets, this.constants, order, readInput, ...names.map(n => scope[n]));
         } catch {
             return undefined;
         }
@@ -141,6 +158,9 @@ export class Emitter {
         return `(${test(read, op, node.value)})`;
     }
 }
+
+/** Enumerations up to this many values are checked by comparisons written out, larger ones by a Set. */
+const INLINE_ENUMERATION = 16;
 
 const operators: Record<Extract<Comparison, { op: unknown }>['op'], string> = { '=': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 

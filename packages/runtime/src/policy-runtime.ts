@@ -185,13 +185,11 @@ export class PolicyRuntime {
      * question. An unknown calculation is an error here, not at the first citizen.
      */
     prepareCalculation(calculation: string): (citizen: CitizenInput | CitizenValues, date: string, level?: number | null) => string {
-        const text = this.calculator.textFunction(calculation);
-        return (citizen, date, level) => {
+        return this.calculator.textFunction(calculation, date => {
             if (!date) {
                 throw new RegelrattRuntimeError('missing-date', `En beräkning görs på ett datum; ange datum för ${calculation}.`, { calculation });
             }
-            return text(this.values(citizen), date, level);
-        };
+        });
     }
 
     /**

@@ -127,6 +127,25 @@ describe('a calculation prepared for a register', () => {
         expect(viaPrepared).toBe(viaCalculate);
     });
 
+    test('one prepared calculation asked on dates in turn answers for each date, a date without a version and a missing date included', () => {
+        // The generated code is specialised per period between version changes; switching back and forth must not keep a stale one.
+        const prepared = runtime.prepareCalculation('timavgift');
+        const dates = ['2025-03-01', '2024-03-01', '2025-12-31', '2023-06-01', '2024-01-01', '', '2025-03-01', '2024-12-31'];
+        for (let round = 0; round < 3; round++) {
+            for (const date of dates) {
+                for (const timmar of [0, 4, 7.5, 20]) {
+                    const question = { date, citizen: { timmar } };
+                    const viaCalculate = (() => { try { return runtime.calculate('timavgift', question, { explain: false }).amount; } catch { return `error ${errorCode(() => runtime.calculate('timavgift', question))}`; } })();
+                    const viaPrepared = (() => { try { return prepared(question.citizen, date); } catch { return `error ${errorCode(() => prepared(question.citizen, date))}`; } })();
+                    expect(viaPrepared, `${date} ${timmar}`).toBe(viaCalculate);
+                }
+            }
+        }
+        // The maxtaxa of 2024 and 2025 both bind for 20 hours: the two periods really differ.
+        expect(prepared({ timmar: 20 }, '2024-03-01')).toBe('2574');
+        expect(prepared({ timmar: 20 }, '2025-03-01')).toBe('2642');
+    });
+
     test('an unknown calculation is refused when prepared, not at the first citizen', () => {
         expect(errorCode(() => runtime.prepareCalculation('saknas'))).toBe('unknown-element');
     });
