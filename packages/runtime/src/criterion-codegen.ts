@@ -67,7 +67,11 @@ export class Emitter {
             } else if (domain.type === 'boolean') {
                 fast = 'if (v === true || v === false) return v;';
             } else if (domain.type === 'integer') {
-                fast = `if (typeof v === "number" && Number.isInteger(v) && v >= ${Number(domain.min)} && v <= ${Number(domain.max)}) return v;`;
+                const min = Number(domain.min);
+                const max = Number(domain.max);
+                // Within 32 bits, `(v | 0) === v` is the whole type-and-integer test in one operation (false for anything but such a number).
+                const whole = min >= -(2 ** 31) && max < 2 ** 31 ? '(v | 0) === v' : 'typeof v === "number" && Number.isInteger(v)';
+                fast = `if (${whole} && v >= ${min} && v <= ${max}) return v;`;
             }
             // Without a CitizenValues (generated calculations are handed the input itself), the uncached read.
             this.readers.push(`function a${index}(values, input) { const v = input[${key}]; ${fast} return values === undefined ? readInput(entries[${index}], input) : values.read(entries[${index}]); }`);
