@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
 import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
 import { PolicyRuntime } from '@regelratt/runtime';
+import { measureInterleaved } from './timing.mjs';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -80,38 +81,6 @@ async function haboRuntime() {
     return new PolicyRuntime(checked.map(c => JSON.parse(JSON.stringify(compilePolicy(c.document.parseResult.value, path.basename(c.path))))));
 }
 
-/**
- * Each evaluator gets its own timing loop (a loop shared by several would see several
- * functions at one call site, which V8 then stops inlining, and the evaluators measured last would
- * look slower than they are). Passes of all evaluators are interleaved, so a slow spell of a noisy
- * machine hits them alike, and each evaluator's fastest pass is its figure.
- */
-function timingLoop(index) {
-    // The comment makes each source unique: V8 shares the feedback of `new Function`s with the same source.
-    return new Function('evaluate', 'cases', `// evaluator ${index}
-        let checksum = 0;
-        const start = performance.now();
-        for (const c of cases) checksum += evaluate(c).length;
-        return [performance.now() - start, checksum];`);
-}
-
-function measureAll(evaluators, cases, rounds) {
-    const loops = evaluators.map((_, i) => timingLoop(i));
-    const best = evaluators.map(() => Infinity);
-    const checksums = evaluators.map(() => 0);
-    for (let round = 0; round < rounds; round++) {
-        evaluators.forEach(([, evaluate], i) => {
-            const [ms, checksum] = loops[i](evaluate, cases);
-            best[i] = Math.min(best[i], ms);
-            checksums[i] = checksum;
-        });
-    }
-    if (new Set(checksums).size !== 1) {
-        throw new Error(`the evaluators' answers differ in length: ${checksums.join(', ')}`);
-    }
-    return evaluators.map(([label], i) => ({ label, ms: best[i], perSecond: cases.length / (best[i] / 1000) }));
-}
-
 const runtime = await haboRuntime();
 const cases = [...register(count)];
 const viaRuntime = c => runtime.calculate('hemtjänstavgift', { date: '2017-05-01', citizen: c }, { explain: false }).amount;
@@ -129,12 +98,12 @@ for (const c of cases.slice(0, 20000)) {
     }
 }
 const rounds = Number(args.includes('--rounds') ? args[args.indexOf('--rounds') + 1] : '15');
-const results = measureAll([
+const results = measureInterleaved([
     ['hand-written baseline (öre)', baseline],
     ['hand-written, checking its input as the runtime does', validatingBaseline],
     ['runtime (calculate)', viaRuntime],
     ['runtime (prepareCalculation)', viaPrepared],
-], cases, rounds);
+], cases, { rounds });
 console.log(`Node ${process.version}; ${count.toLocaleString('en')} Habo cases; fastest of ${rounds} interleaved passes; agreement checked on the first 20 000\n`);
 console.log('| evaluator | cases/s | ms | × baseline time | × checking baseline |');
 console.log('| --- | ---: | ---: | ---: | ---: |');

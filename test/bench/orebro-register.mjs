@@ -72,8 +72,8 @@ export function baseline(c) {
         inclusions: [{ pilot: 'pilot/dagrehab_hemrehab', included: dagrehab, requirements: [] }, { pilot: 'pilot/handläggare_och_arbetsterapeut', included: handläggare, requirements: [] }],
         compensation: amount === undefined ? [] : [{ table: 'levelTable/hemvård_tätort', amount }],
         fees: feeAnswer(c.level),
-        // The rates do not depend on the citizen: the same answers, built anew for each case as the runtime does.
-        rates: RATES.map(rate => ({ ...rate })),
+        // The rates do not depend on the citizen: the same entries in a list of each case's own, as the runtime gives them.
+        rates: RATES.slice(),
     };
 }
 

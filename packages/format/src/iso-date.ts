@@ -4,19 +4,38 @@ import type { IsoDate } from './compiled-policy.js';
 
 const DAY_MS = 86_400_000;
 
-/** True for `YYYY-MM-DD` text that names a day that exists (2024-02-29 yes, 2023-02-29 no). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * True for `YYYY-MM-DD` text that names a day that exists (2024-02-29 yes, 2023-02-29 no). Read
+ * character by character, without a regular expression or an array: a register checks every case's
+ * date, and this was a seventh of answering an Örebro case.
+ */
 export function isCalendarDate(text: string): boolean {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!match) {
+    if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) {
         return false;
     }
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (month < 1 || month > 12 || day < 1) {
+    const year = digits(text, 0, 4);
+    const month = digits(text, 5, 7);
+    const day = digits(text, 8, 10);
+    if (year < 0 || month < 1 || month > 12 || day < 1) {
         return false;
     }
     const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-    return day <= daysInMonth;
+    return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+}
+
+/** The number written by the ASCII digits text[from..to), or −1 when one of them is not a digit. */
+function digits(text: string, from: number, to: number): number {
+    let value = 0;
+    for (let i = from; i < to; i++) {
+        const digit = text.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9) {
+            return -1;
+        }
+        value = value * 10 + digit;
+    }
+    return value;
 }
 
 /** Days since 1970-01-01, so dates compare and split like whole numbers. */

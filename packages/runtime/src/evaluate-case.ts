@@ -40,47 +40,97 @@ export interface CaseAnswer {
 }
 
 type AnyRate = FlatRate | PlaceRate | HourlyRate;
-const plans = new WeakMap<PolicyRuntime, { fees: readonly Fee[]; calculations: readonly Calculation[]; tables: readonly DecisionTable[]; rates: readonly AnyRate[]; none: boolean }>();
+type RateAnswer = NonNullable<CaseAnswer['rates']>[number];
 
-/** What a case's amounts are made of, looked up once per runtime rather than per case. */
-function amountPlan(runtime: PolicyRuntime) {
+/**
+ * What answering a case needs besides the prepared models, pilots and tables, looked up once per
+ * runtime (one WeakMap lookup per case): the elements behind the amounts, the names the attributes
+ * answer to, and what is the same for every citizen on the last date asked (a register's cases mostly
+ * share one).
+ */
+interface CasePlan {
+    fees: readonly Fee[];
+    calculations: readonly Calculation[];
+    tables: readonly DecisionTable[];
+    rates: readonly AnyRate[];
+    none: boolean;
+    /** Every name an attribute answers to (its name and its id). */
+    names: Set<string>;
+    /** The last list of a citizen's names found to be all known, in the order given. */
+    lastNames: string[];
+    day: DayPlan | undefined;
+    days: Map<string | undefined, DayPlan>;
+}
+
+interface DayPlan {
+    date: string | undefined;
+    /** The rates in force, answered; the entries are frozen and shared, each answer gets its own list. */
+    rates: RateAnswer[];
+    /** Per fee, per level: the failure that is the same for every citizen, or null when the citizen decides. */
+    blocked: Array<Map<number, Failed['error'] | null>>;
+}
+
+const plans = new WeakMap<PolicyRuntime, CasePlan>();
+
+function casePlan(runtime: PolicyRuntime): CasePlan {
     let plan = plans.get(runtime);
     if (!plan) {
         const fees = runtime.policy.all('fee');
         const calculations = runtime.policy.all('calculation');
         const tables = runtime.policy.all('decisionTable');
         const rates: AnyRate[] = [...runtime.policy.all('flatRate'), ...runtime.policy.all('placeRate'), ...runtime.policy.all('hourlyRate')];
-        plan = { fees, calculations, tables, rates, none: fees.length === 0 && calculations.length === 0 && tables.length === 0 && rates.length === 0 };
+        plan = {
+            fees, calculations, tables, rates, none: fees.length === 0 && calculations.length === 0 && tables.length === 0 && rates.length === 0,
+            names: new Set(runtime.policy.all('attribute').flatMap(attribute => [attribute.name, attribute.id])),
+            lastNames: [],
+            day: undefined,
+            days: new Map(),
+        };
         plans.set(runtime, plan);
     }
     return plan;
 }
 
-// Fee (compiled element, so per runtime) → date → level → the failure, or null when the citizen decides.
-const blockedFees = new WeakMap<Fee, Map<string, Map<number, Failed['error'] | null>>>();
+/** What is the same for every citizen on a date: made when the date differs from the last case's. */
+function dayPlan(plan: CasePlan, date: string | undefined): DayPlan {
+    if (plan.day && plan.day.date === date) {
+        return plan.day;
+    }
+    const known = plan.days.get(date);
+    if (known) {
+        return (plan.day = known);
+    }
+    const rates = plan.rates.filter(rate => date === undefined || inForce(rate.validity, date)).map(rate => deepFreeze<RateAnswer>(!rate.amount || 'open' in rate.amount
+        // An open amount is said, not left out.
+        ? { rate: rate.id, error: { code: 'open-amount', message: `Policyn anger inget belopp för ${rate.name}.`, details: { rate: rate.id } } }
+        : { rate: rate.id, amount: rate.amount.value, ...(rate.amount.per ? { per: rate.amount.per } : {}) }));
+    plan.day = { date, rates, blocked: plan.fees.map(() => new Map()) };
+    // Registers span few dates; an unbounded stream of dates must not grow memory without end.
+    if (plan.days.size >= 10_000) {
+        plan.days.clear();
+    }
+    plan.days.set(date, plan.day);
+    return plan.day;
+}
 
-/** A fee's citizen-independent failure for a level and date, decided once; frozen, since answers share it. */
-function blockedFee(definition: Fee, level: number, date: string): Failed['error'] | undefined {
-    let byDate = blockedFees.get(definition);
-    if (!byDate) {
-        byDate = new Map();
-        blockedFees.set(definition, byDate);
-    }
-    let byLevel = byDate.get(date);
-    if (!byLevel) {
-        byLevel = new Map();
-        // Registers span few dates; an unbounded stream of dates must not grow memory without end.
-        if (byDate.size < 10_000) {
-            byDate.set(date, byLevel);
-        }
-    }
+/** A fee's citizen-independent failure for a level on the day, decided once; frozen, since answers share it. */
+function blockedFee(day: DayPlan, index: number, definition: Fee, level: number, date: string): Failed['error'] | undefined {
+    const byLevel = day.blocked[index];
     let verdict = byLevel.get(level);
     if (verdict === undefined) {
         const error = feeBlocked(definition, level, date)?.toJSON();
-        verdict = error ? Object.freeze({ ...error, details: Object.freeze({ ...error.details }) }) : null;
+        verdict = error ? deepFreeze({ ...error, details: { ...error.details } }) : null;
         byLevel.set(level, verdict);
     }
     return verdict ?? undefined;
+}
+
+function deepFreeze<T>(value: T): T {
+    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+        Object.values(value).forEach(deepFreeze);
+        Object.freeze(value);
+    }
+    return value;
 }
 
 /**
@@ -88,14 +138,10 @@ function blockedFee(definition: Fee, level: number, date: string): Failed['error
  * misspelt name would otherwise be ignored and its attribute read as missing, or worse, not needed),
  * and a level, where given, is a whole number from 0.
  */
-function checkCaseShape(runtime: PolicyRuntime, input: CaseInput): void {
-    const known = knownNames(runtime);
-    const unknown = Object.keys(input.citizen).filter(name => !known.has(name));
-    if (unknown.length > 0) {
-        throw new RegelrattRuntimeError('unknown-attribute',
-            `Policyn har ingen egenskap ${unknown.map(name => `'${name}'`).join(', ')}.`, { attributes: unknown });
-    }
-    if (input.date !== undefined && (typeof input.date !== 'string' || !isCalendarDate(input.date))) {
+function checkCaseShape(plan: CasePlan, input: CaseInput): void {
+    checkNames(plan, input.citizen);
+    // A register's cases mostly share a date: the last one found valid is not read again.
+    if (input.date !== undefined && input.date !== lastValidDate && !(typeof input.date === 'string' && isCalendarDate(input.date) && (lastValidDate = input.date))) {
         throw new RegelrattRuntimeError('wrong-value-type', `Datumet ska vara en dag som finns, ÅÅÅÅ-MM-DD, inte ${JSON.stringify(input.date)}.`, { date: input.date });
     }
     if ('level' in input && input.level !== undefined && !(Number.isSafeInteger(input.level) && input.level >= 0)) {
@@ -103,15 +149,40 @@ function checkCaseShape(runtime: PolicyRuntime, input: CaseInput): void {
     }
 }
 
-const namesOf = new WeakMap<PolicyRuntime, Set<string>>();
+let lastValidDate: string | undefined;
 
-function knownNames(runtime: PolicyRuntime): Set<string> {
-    let names = namesOf.get(runtime);
-    if (!names) {
-        names = new Set(runtime.policy.all('attribute').flatMap(attribute => [attribute.name, attribute.id]));
-        namesOf.set(runtime, names);
+/**
+ * Every name the citizen gives is one the policy declares. A register's cases mostly give the same
+ * names in the same order, so they are first compared with the last list found good (names as
+ * property keys are interned strings, so each comparison is one pointer comparison); only a
+ * different list is looked up name by name.
+ */
+function checkNames(plan: CasePlan, citizen: CitizenInput): void {
+    const last = plan.lastNames;
+    let index = 0;
+    let same = true;
+    for (const name in citizen) {
+        if (name !== last[index++]) {
+            same = false;
+            break;
+        }
     }
-    return names;
+    if (same && index === last.length) {
+        return;
+    }
+    const unknown = Object.keys(citizen).filter(key => !plan.names.has(key));
+    if (unknown.length > 0) {
+        throw new RegelrattRuntimeError('unknown-attribute',
+            `Policyn har ingen egenskap ${unknown.map(key => `'${key}'`).join(', ')}.`, { attributes: unknown });
+    }
+    // Only a list of own names is remembered: an inherited enumerable name would otherwise pass unchecked.
+    const names: string[] = [];
+    for (const name in citizen) {
+        names.push(name);
+    }
+    if (names.length === Object.keys(citizen).length) {
+        plan.lastNames = names;
+    }
 }
 
 function failed(error: unknown): Failed {
@@ -130,7 +201,8 @@ export function evaluateCase(runtime: PolicyRuntime, input: CaseInput, explain =
     if (!input || typeof input !== 'object' || !input.citizen || typeof input.citizen !== 'object') {
         throw new RegelrattRuntimeError('missing-attribute', 'Fallet saknar "citizen" med medborgarens egenskaper.', {});
     }
-    checkCaseShape(runtime, input);
+    const plan = casePlan(runtime);
+    checkCaseShape(plan, input);
     const citizen = runtime.citizen(input.citizen);
     // Most cases: the generated fast path answers everything. Anything unusual (or no code
     // generation) is answered question by question, each error in its place.
@@ -138,7 +210,7 @@ export function evaluateCase(runtime: PolicyRuntime, input: CaseInput, explain =
         try {
             const fast = runtime.prepared().answerCase?.(citizen, input);
             if (fast) {
-                return withAmounts(runtime, fast, input, citizen, explain);
+                return withAmounts(runtime, plan, fast, input, citizen, explain);
             }
         } catch (error) {
             if (!(error instanceof RegelrattRuntimeError)) {
@@ -146,10 +218,10 @@ export function evaluateCase(runtime: PolicyRuntime, input: CaseInput, explain =
             }
         }
     }
-    return answerAll(runtime, input, citizen, explain);
+    return answerAll(runtime, plan, input, citizen, explain);
 }
 
-function answerAll(runtime: PolicyRuntime, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, explain: boolean): CaseAnswer {
+function answerAll(runtime: PolicyRuntime, plan: CasePlan, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, explain: boolean): CaseAnswer {
     const { models, pilots, tables } = runtime.prepared();
     const context: InclusionContext = { date: input.date, unit: input.unit, service: input.service };
     const placements: CaseAnswer['placements'] = [];
@@ -183,45 +255,38 @@ function answerAll(runtime: PolicyRuntime, input: CaseInput, citizen: ReturnType
         }
     }
     const answer: CaseAnswer = input.id === undefined ? { placements, inclusions, compensation } : { id: input.id, placements, inclusions, compensation };
-    return withAmounts(runtime, answer, input, citizen, explain);
+    return withAmounts(runtime, plan, answer, input, citizen, explain);
 }
 
 /**
  * Adds every fee and named calculation the policy has, answered for the case: an amount, or the
  * typed error that says why not (no date, no level, a value the policy leaves open, …).
  */
-function withAmounts(runtime: PolicyRuntime, answer: CaseAnswer, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, explain: boolean): CaseAnswer {
-    const { fees, calculations, tables, rates, none } = amountPlan(runtime);
+function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, explain: boolean): CaseAnswer {
+    const { fees, calculations, tables, rates, none } = plan;
     if (none) {
         return answer;
     }
+    const day = dayPlan(plan, input.date);
     if (rates.length > 0) {
-        answer.rates = [];
-        for (const rate of rates) {
-            if (input.date !== undefined && !inForce(rate.validity, input.date)) {
-                continue;
-            }
-            // A rate is the same for every citizen; an open amount is said, not left out.
-            answer.rates.push(!rate.amount || 'open' in rate.amount
-                ? { rate: rate.id, error: { code: 'open-amount', message: `Policyn anger inget belopp för ${rate.name}.`, details: { rate: rate.id } } }
-                : { rate: rate.id, amount: rate.amount.value, ...(rate.amount.per ? { per: rate.amount.per } : {}) });
-        }
+        answer.rates = day.rates.slice();
     }
     const noDate = () => failed(new RegelrattRuntimeError('missing-date', 'Fallet anger inget datum; belopp beräknas på ett datum.', {}));
     if (fees.length > 0) {
         answer.fees = [];
-        for (const definition of fees) {
+        for (const [index, definition] of fees.entries()) {
             if (input.date !== undefined && !inForce(definition.validity, input.date)) {
                 continue;
             }
             try {
+                let blocked: Failed['error'] | undefined;
                 if (input.date === undefined) {
                     answer.fees.push({ fee: definition.id, ...noDate() });
                 } else if (input.level === undefined) {
                     answer.fees.push({ fee: definition.id, ...failed(new RegelrattRuntimeError('missing-level', 'Fallet anger ingen nivå; avgiften beror av nivån.', { fee: definition.id })) });
-                } else if (blockedFee(definition, input.level, input.date)) {
+                } else if ((blocked = blockedFee(day, index, definition, input.level, input.date))) {
                     // The same for every citizen: one shared answer, no exception per case.
-                    answer.fees.push({ fee: definition.id, error: blockedFee(definition, input.level, input.date)! });
+                    answer.fees.push({ fee: definition.id, error: blocked });
                 } else {
                     const fee = runtime.fee(definition.id, input.level, citizen, input.date, { explain });
                     answer.fees.push({ fee: definition.id, amount: fee.amount, ...(explain ? { trace: fee.trace } : {}) });

@@ -72,3 +72,36 @@ describe('the fast path for whole cases', () => {
         }), { numRuns: 2000, seed: 42 });
     });
 });
+
+/** A case with its citizen's names in any order, sometimes one the policy does not declare, sometimes a date that is no day. */
+const unusualCaseArb: fc.Arbitrary<CaseInput> = fc.tuple(caseArb, fc.boolean(), fc.option(fc.constantFrom('vikten', 'constructor', 'attribute/ålder'), { nil: undefined }),
+    fc.option(fc.constantFrom('2021-02-30', '2021-6-01', '', '2021-06-01x'), { nil: undefined }))
+    .map(([input, reversed, extra, badDate]) => {
+        const entries = Object.entries(input.citizen);
+        const citizen = Object.fromEntries(reversed ? entries.reverse() : entries);
+        if (extra) {
+            citizen[extra] = 40;
+        }
+        return { ...input, citizen, ...(badDate !== undefined ? { date: badDate } : {}) };
+    });
+
+describe('a register answered case after case', () => {
+    test('each case gets the answer a fresh runtime gives it: nothing one case leaves behind (names checked, the day, rates, fees) changes the next', () => {
+        const shared = new PolicyRuntime([fixture]);
+        fc.assert(fc.property(fc.array(unusualCaseArb, { minLength: 1, maxLength: 6 }), inputs => {
+            for (const input of inputs) {
+                const fresh = new PolicyRuntime([fixture]);
+                const expected = JSON.parse(JSON.stringify(asked(() => evaluateCase(fresh, input))));
+                expect(JSON.parse(JSON.stringify(asked(() => evaluateCase(shared, input)))), JSON.stringify(input)).toEqual(expected);
+            }
+        }), { numRuns: 300, seed: 7 });
+    });
+
+    test('a name the policy does not declare is refused after a case with the same names that passed', () => {
+        const shared = new PolicyRuntime([fixture]);
+        const citizen = { förmåga: 'hög', ålder: 70, svikt: false, vikt: 60 };
+        expect(asked(() => evaluateCase(shared, { citizen, date: '2021-06-01' }))).not.toHaveProperty('error');
+        expect(asked(() => evaluateCase(shared, { citizen: { ...citizen, vikten: 61 }, date: '2021-06-01' }))).toMatchObject({ error: { code: 'unknown-attribute' } });
+        expect(asked(() => evaluateCase(shared, { citizen, date: '2021-02-30' }))).toMatchObject({ error: { code: 'wrong-value-type' } });
+    });
+});

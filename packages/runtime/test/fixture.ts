@@ -52,6 +52,9 @@ export const fixture: CompiledPolicyFile = {
             ],
         },
         { id: 'hourlyRate/at', kind: 'hourlyRate', name: 'at', source: at, amount: { value: '337.5', unit: 'kr', per: 'hour' } },
+        // Rates in force on some dates only, one with its amount left open: what a case gets depends on its date.
+        { id: 'flatRate/schablon', kind: 'flatRate', name: 'schablon', source: at, validity: { from: '2021-01-01', to: '2021-12-31' }, amount: { value: '1200', unit: 'kr', per: 'month' } },
+        { id: 'placeRate/plats', kind: 'placeRate', name: 'plats', source: at, validity: { from: '2022-01-01' }, amount: { open: true } },
         {
             id: 'fee/a', kind: 'fee', name: 'a', source: at, validity: { from: '2021-01-01' },
             room: { op: '-', left: { ref: 'attribute/inkomst' }, right: { op: '/', left: { op: '*', left: { quantity: { value: '1.3546', unit: 'none' } }, right: { ref: 'parameter/pbb' } }, right: { quantity: { value: '12', unit: 'none' } } } },
