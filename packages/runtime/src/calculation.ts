@@ -1,5 +1,5 @@
 import { ExactNumber, type Criterion, type DecisionTable, type Expression, type HourlyRate, type FlatRate, type Parameter, type PlaceRate } from '@regelratt/format';
-import { CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
+import { citizenValues, type AttributeCatalogue, type CitizenInput, type CitizenValues } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { generateCalculation, type DayCalculation, type FastCalculation } from './calculation-codegen.js';
 import { PreparedDecisionTable, type DecisionMatch } from './decision-table.js';
@@ -27,6 +27,7 @@ const HUNDRED = ExactNumber.of(100n);
 type Memo = Map<string, ExactNumber | typeof IN_PROGRESS>;
 type Compiled = (context: EvaluationContext, memo: Memo) => ExactNumber;
 const IN_PROGRESS = Symbol('in progress');
+const UNSET = Symbol('no date yet');
 
 type Rate = HourlyRate | FlatRate | PlaceRate;
 const rateKinds = new Set(['hourlyRate', 'flatRate', 'placeRate']);
@@ -95,22 +96,24 @@ export class Calculator {
         const id = this.policy.get(reference, 'calculation').id;
         const fast = this.fast(id);
         const exact = (citizen: CitizenInput | CitizenValues, date: string, level: number | null | undefined) =>
-            this.calculation(id, { values: citizen instanceof CitizenValues ? citizen : new CitizenValues(citizen, this.catalogue), date, level }).toDecimal();
+            this.calculation(id, { values: citizenValues(citizen, this.catalogue), date, level }).toDecimal();
         if (!fast) {
             return (citizen, date, level) => {
                 checkDate(date);
                 return exact(citizen, date, level);
             };
         }
-        let lastDate: string | undefined;
-        let day: DayCalculation | undefined;
+        // No date equals UNSET, so the first call always chooses the day's function.
+        let lastDate: string | typeof UNSET = UNSET;
+        let day: DayCalculation = () => undefined;
         return (citizen, date, level) => {
-            if (date !== lastDate || !day) {
+            if (date !== lastDate) {
                 checkDate(date);
                 day = fast.forDate(date);
                 lastDate = date;
             }
-            return day(citizen instanceof CitizenValues ? citizen.input : citizen, date, level) ?? exact(citizen, date, level);
+            // The citizen goes to the generated code as given: a CitizenValues is read through, not unwrapped here.
+            return day(citizen, date, level) ?? exact(citizen, date, level);
         };
     }
 

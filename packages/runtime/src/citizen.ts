@@ -142,10 +142,13 @@ export function attributeEntry(attribute: Attribute): AttributeEntry {
 
 /**
  * One attribute's value from a citizen as sent, checked against its domain: what every read comes
- * down to. Generated code that is handed the plain input object reads through this, so it needs no
- * CitizenValues per citizen.
+ * down to. Generated code that is handed the citizen as the caller gave it reads through this, so it
+ * needs no CitizenValues per citizen; given one, this reads through it (and its cache).
  */
-export function readInput(entry: AttributeEntry, input: CitizenInput): AttributeValue {
+export function readInput(entry: AttributeEntry, input: CitizenInput | CitizenValues): AttributeValue {
+    if (input instanceof CitizenValues) {
+        return input.read(entry);
+    }
     const attribute = entry.attribute;
     // Own properties only: an attribute called `constructor` must not read Object's constructor.
     const raw = (Object.hasOwn(input, attribute.name) ? input[attribute.name] : undefined)
@@ -154,6 +157,11 @@ export function readInput(entry: AttributeEntry, input: CitizenInput): Attribute
         throw new RegelrattRuntimeError('missing-attribute', `Värde saknas för ${attribute.name}.`, { attribute: attribute.name });
     }
     return entry.read(raw);
+}
+
+/** The citizen as CitizenValues, made from the input as sent unless it already is one. */
+export function citizenValues(citizen: CitizenInput | CitizenValues, catalogue: AttributeCatalogue): CitizenValues {
+    return citizen instanceof CitizenValues ? citizen : new CitizenValues(citizen, catalogue);
 }
 
 /** A citizen's values, read and checked against their domains when a question first needs them. */

@@ -89,11 +89,12 @@ export class Emitter {
     }
 
     /**
-     * Builds `function evaluate(input, ...parameters)` over a citizen as sent, with no CitizenValues
-     * made per call (`values` is declared, undefined, for the body to create when it must); `prelude`
+     * Builds `function evaluate(input, ...parameters)` over a citizen as the caller gave it (as sent,
+     * or a CitizenValues, which only the slow reads look at), with no CitizenValues made per call
+     * (`values` is declared, undefined, for the body to create when it must); `prelude`
      * is code run once when the function is built (constant tables), outside the per-call body.
      */
-    buildForInput<P extends unknown[], T>(parameters: string[], scope: Record<string, unknown>, prelude: string, body: string): ((input: CitizenInput, ...rest: P) => T) | undefined {
+    buildForInput<P extends unknown[], T>(parameters: string[], scope: Record<string, unknown>, prelude: string, body: string): ((input: CitizenInput | CitizenValues, ...rest: P) => T) | undefined {
         return this.compile(`function evaluate(${['input', ...parameters].join(', ')}) { let values;`, scope, prelude, body);
     }
 

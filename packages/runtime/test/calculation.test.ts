@@ -138,6 +138,10 @@ describe('a calculation prepared for a register', () => {
                     const viaCalculate = (() => { try { return runtime.calculate('timavgift', question, { explain: false }).amount; } catch { return `error ${errorCode(() => runtime.calculate('timavgift', question))}`; } })();
                     const viaPrepared = (() => { try { return prepared(question.citizen, date); } catch { return `error ${errorCode(() => prepared(question.citizen, date))}`; } })();
                     expect(viaPrepared, `${date} ${timmar}`).toBe(viaCalculate);
+                    // A citizen already read (CitizenValues) is read through by the generated code, with the same answer.
+                    const values = runtime.citizen(question.citizen);
+                    const viaValues = (() => { try { return prepared(values, date); } catch { return `error ${errorCode(() => prepared(values, date))}`; } })();
+                    expect(viaValues, `${date} ${timmar} as CitizenValues`).toBe(viaCalculate);
                 }
             }
         }
