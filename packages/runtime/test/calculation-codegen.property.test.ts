@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ExactNumber, type Attribute, type CompiledPolicyFile, type Criterion, type Expression, type Rounding, type SourceSpan } from '@regelratt/format';
 import { Calculator } from '../src/calculation.js';
-import { generateCalculation, type FastCalculation } from '../src/calculation-codegen.js';
+import { generateCalculation, generatedCodeFaults, type FastCalculation } from '../src/calculation-codegen.js';
 import { attributeEntry, CitizenValues, type AttributeCatalogue } from '../src/citizen.js';
 import { PreparedTable } from '../src/money.js';
 import { PolicySet } from '../src/policy-set.js';
@@ -15,7 +15,8 @@ import { RegelrattRuntimeError } from '../src/runtime-error.js';
  * rule, `om … annars`), with numbers that overflow the safe integers and divisions by zero, for random
  * citizens (some with missing or bad values), dates and levels. Wherever the generated code answers,
  * its answer must be the exact evaluator's, digit for digit; where it does not, the exact evaluator
- * answers. And it must answer often: a generator that always gave up would pass the first check.
+ * answers. And it must answer often (a generator that always gave up would pass the first check), and
+ * give up only on purpose, never by a fault of its own code.
  */
 const at: SourceSpan = { file: 'p.regel', line: 1, column: 1, endLine: 1, endColumn: 1 };
 const attributes: Attribute[] = [
@@ -155,7 +156,10 @@ describe('generated calculations', () => {
             }
         }), { numRuns: 3000, seed: 20261125 });
         // A register's common case is answered by the generated code: only overflow and escapes go back.
-        expect(fastAnswers / answerable).toBeGreaterThan(0.6);
+        // (89 % with seed 20261125; it was 87 % while a name clash made some formulas fall back every time.)
+        expect(fastAnswers / answerable).toBeGreaterThan(0.85);
+        // Where it did not, it gave up on purpose (a fallback or a typed error), never by a fault of its own.
+        expect(generatedCodeFaults).toEqual([]);
     });
 
     test('rounding agrees with ExactNumber at every boundary, for negative values and large denominators', () => {
