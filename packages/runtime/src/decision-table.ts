@@ -50,6 +50,26 @@ export class PreparedDecisionTable {
         });
     }
 
+    private outputsByRow: Array<Readonly<Record<string, string | null>>> | undefined;
+
+    /**
+     * A row's outputs as answers give them (a share as a fraction, a förlopp by its id, `null` where
+     * the row leaves the value open): the same for every case the row decides, so made once per row
+     * and shared, frozen.
+     */
+    rowOutputs(row: number): Readonly<Record<string, string | null>> {
+        this.outputsByRow ??= this.table.rows.map(({ then }) => {
+            const outputs: Record<string, string | null> = {};
+            this.table.outputs.forEach((column, index) => {
+                const cell = then[index];
+                outputs[column] = !cell || 'open' in cell ? null : 'pathway' in cell ? cell.pathway
+                    : cell.unit === '%' ? ExactNumber.parse(cell.value).divide(HUNDRED).toDecimal() : cell.value;
+            });
+            return Object.freeze(outputs);
+        });
+        return this.outputsByRow[row];
+    }
+
     /** The case as the rows read it: with its level where a column reads the level; typed errors for a table out of force or a level missing. */
     private subject(values: CitizenValues, date: string, level: number | null | undefined): CitizenValues {
         const table = this.table;

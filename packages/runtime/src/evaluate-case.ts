@@ -60,6 +60,8 @@ interface CasePlan {
     lastNames: string[];
     day: DayPlan | undefined;
     days: Map<string | undefined, DayPlan>;
+    /** Each calculation prepared for a register (made on the first case that asks without explanation). */
+    prepared?: Array<(citizen: CitizenInput, date: string, level?: number | null) => string>;
 }
 
 interface DayPlan {
@@ -313,10 +315,14 @@ function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer,
     }
     if (calculations.length > 0) {
         answer.amounts = [];
-        for (const calculation of calculations) {
+        // Without explanation, each calculation's prepared function (generated code kept per date): the same answers and errors as calculate.
+        const prepared = explain ? undefined : (plan.prepared ??= calculations.map(calculation => runtime.prepareCalculation(calculation.id)));
+        for (const [index, calculation] of calculations.entries()) {
             try {
                 if (input.date === undefined) {
                     answer.amounts.push({ calculation: calculation.id, ...noDate() });
+                } else if (prepared) {
+                    answer.amounts.push({ calculation: calculation.id, amount: prepared[index](input.citizen, input.date, input.level) });
                 } else {
                     const value = runtime.calculate(calculation.id, { date: input.date, citizen, ...(input.level !== undefined ? { level: input.level } : {}) }, { explain });
                     answer.amounts.push({ calculation: calculation.id, amount: value.amount, ...(explain ? { trace: value.trace } : {}) });

@@ -111,15 +111,7 @@ export class PolicyRuntime {
             return this.collect(prepared, prepared.matches(this.values(question.citizen ?? {}), question.date, question.level));
         }
         const match = prepared.match(this.values(question.citizen ?? {}), question.date, question.level);
-        const row = prepared.table.rows[match.row];
-        const outputs: Record<string, string | null> = {};
-        prepared.table.outputs.forEach((column, index) => {
-            const cell = row.then[index];
-            // A förlopp is answered by its id, as a placement is.
-            outputs[column] = !cell || 'open' in cell ? null : 'pathway' in cell ? cell.pathway
-                : cell.unit === '%' ? ExactNumber.parse(cell.value).divide(ExactNumber.of(100n)).toDecimal() : cell.value;
-        });
-        return { table: prepared.table.id, row: match.row + 1, conditions: match.text, outputs };
+        return { table: prepared.table.id, row: match.row + 1, conditions: match.text, outputs: prepared.rowOutputs(match.row) };
     }
 
     /** A `collect` table's answer: each column aggregated over the matching rows; `null` where a matching row leaves its value open. */
