@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
 // The runtime's sources, not its build: the list of faults lives in the module the runtime below runs.
 import { PolicyRuntime, runExamples, evaluateCase } from '../packages/runtime/src/index.js';
-import { generatedCodeFaults } from '../packages/runtime/src/calculation-codegen.js';
+import { generatedCodeFaults } from '../packages/runtime/src/generated-code-faults.js';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const exampleSets = readdirSync(path.join(repository, 'examples'), { withFileTypes: true })

@@ -4,7 +4,7 @@ import { citizenValues, CitizenValues, type AttributeCatalogue, type CitizenInpu
 import { Emitter } from './criterion-codegen.js';
 import { inForce } from './money.js';
 import type { PolicySet } from './policy-set.js';
-import { RegelrattRuntimeError } from './runtime-error.js';
+import { NotGenerated, recordFault } from './generated-code-faults.js';
 
 /**
  * A named calculation without explanation, as generated code. `forDate` gives the function for one
@@ -46,22 +46,11 @@ export function generateCalculation(reference: string, sources: CalculationSourc
     try {
         const generator = new CalculationGenerator(sources);
         return generator.build(sources.policy.get(reference, 'calculation'));
-    } catch {
-        // A reference or shape the generator cannot handle: the exact evaluator answers (or raises the typed error).
+    } catch (error) {
+        // A reference or shape the generator cannot handle: the exact evaluator answers (or raises the
+        // typed error). Anything else is a fault of the generator, kept to be seen.
+        recordFault(error);
         return undefined;
-    }
-}
-
-/**
- * Errors of generated code that are neither a fallback nor a typed error of the runtime: faults of
- * the generator itself (a name two parts of the code both declare, say). The answer is still right,
- * since the exact evaluator then answers, but slow; the tests require this list to stay empty.
- */
-export const generatedCodeFaults: unknown[] = [];
-
-function fault(error: unknown): void {
-    if (!(error instanceof RegelrattRuntimeError) && generatedCodeFaults.length < 100) {
-        generatedCodeFaults.push(error);
     }
 }
 
@@ -296,7 +285,7 @@ class CalculationGenerator {
             this.bound(t).dMax === 1 ? `return String(n${t});` : `return d${t} === 1 ? String(n${t}) : text(n${t}, d${t});`,
             '} catch (error) { if (error !== F) fault(error); return undefined; }',
         ].join('\n');
-        const scope = { ext: this.escapes, F: FALLBACK, fault, M, gcd, less, text, numeratorOf, denominatorOf, citizenValues, catalogue: this.sources.catalogue };
+        const scope = { ext: this.escapes, F: FALLBACK, fault: recordFault, M, gcd, less, text, numeratorOf, denominatorOf, citizenValues, catalogue: this.sources.catalogue };
         // Generated once with placeholders to see whether code generation is allowed at all (a strict Content Security Policy forbids it).
         if (!this.emitter.buildForInput([], scope, prelude, source.replace(SLOT, 'NaN'))) {
             return undefined;
@@ -414,7 +403,7 @@ class CalculationGenerator {
             const scale = expression.rounding.unit === 'öre' ? 100 : 1;
             const mode = expression.rounding.mode;
             if (!Object.hasOwn(ROUNDED, mode)) {
-                throw new Error(`unknown rounding ${mode}`);
+                throw new NotGenerated(`unknown rounding ${mode}`);
             }
             out.push(...roundingLines(`n${a}`, `d${a}`, mode, scale, `n${t}`, safe(times(this.bound(a).max, scale))), `let d${t} = ${scale};`);
             // |n/d| ≤ max, so the rounded value in units of 1/scale is at most max × scale + 1.
@@ -520,7 +509,7 @@ class CalculationGenerator {
     /** Generates a calculation's formula; a cycle (the checker refuses them) is left to the exact evaluator to report. */
     private withCycleGuard(id: string, generate: () => number): number {
         if (this.generating.has(id)) {
-            throw new Error(`cycle through ${id}`);
+            throw new NotGenerated(`cycle through ${id}`);
         }
         this.generating.add(id);
         const t = generate();

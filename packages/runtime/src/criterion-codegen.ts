@@ -1,5 +1,6 @@
 import { dayNumber, ExactNumber, type Criterion, type Literal } from '@regelratt/format';
 import { readInput, type AttributeCatalogue, type AttributeEntry, type CitizenInput, type CitizenValues } from './citizen.js';
+import { NotGenerated, recordFault } from './generated-code-faults.js';
 import { RegelrattRuntimeError } from './runtime-error.js';
 
 type Comparison = Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown }>;
@@ -51,7 +52,7 @@ export class Emitter {
         if (index === undefined) {
             const entry = this.catalogue.entries.get(attributeId);
             if (!entry) {
-                throw new Error(`unknown attribute ${attributeId}`);
+                throw new NotGenerated(`unknown attribute ${attributeId}`);
             }
             index = this.entries.push(entry) - 1;
             this.readerOf.set(attributeId, index);
@@ -104,7 +105,12 @@ export class Emitter {
         const source = `${prelude}\n${this.readers.join('\n')}\nreturn ${head} ${locals}\n${body} };`;
         try {
             return new Function('entries', 'sets', 'constants', 'order', 'readInput', ...names, source)(this.entries, this.sets, this.constants, order, readInput, ...names.map(n => scope[n]));
-        } catch {
+        } catch (error) {
+            // Code generation not allowed (a Content Security Policy, --disallow-code-generation-from-strings)
+            // is an EvalError: the closures answer. Anything else (a syntax error) is the generator's fault.
+            if (!(error instanceof EvalError)) {
+                recordFault(error);
+            }
             return undefined;
         }
     }
