@@ -1,3 +1,4 @@
+import { RegelrattRuntimeError } from '@regelratt/runtime';
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import type { RegelrattAstType } from '../generated/ast.js';
@@ -34,8 +35,13 @@ export function calculationBoundChecks(services: RegelrattServices): ValidationC
             let findings;
             try {
                 findings = analyseCalculationBounds(compiled, id);
-            } catch {
-                return; // an element the compiled workspace lacks (a half-typed file): nothing to say yet
+            } catch (error) {
+                // An element the compiled workspace lacks (a half-typed file): nothing to say yet. Any
+                // other error is a fault of the analysis and goes on to be reported as one.
+                if (error instanceof RegelrattRuntimeError) {
+                    return;
+                }
+                throw error;
             }
             const calls = minCallNodes(calculation.value);
             for (const finding of findings) {

@@ -1,3 +1,4 @@
+import { RegelrattRuntimeError } from '@regelratt/runtime';
 import { LEVEL_INPUT } from '@regelratt/format';
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
@@ -42,8 +43,13 @@ export function calculationNeedChecks(services: RegelrattServices): ValidationCh
             let findings;
             try {
                 findings = analyseCalculationNeed(compiled, elementId(calculation), [...needs.keys()]);
-            } catch {
-                return; // an element the compiled workspace lacks (a half-typed file): nothing to say yet
+            } catch (error) {
+                // An element the compiled workspace lacks (a half-typed file): nothing to say yet. Any
+                // other error is a fault of the analysis and goes on to be reported as one.
+                if (error instanceof RegelrattRuntimeError) {
+                    return;
+                }
+                throw error;
             }
             for (const finding of findings) {
                 if (finding.kind === 'falls') {
