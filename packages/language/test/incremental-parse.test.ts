@@ -207,6 +207,27 @@ describe('checking a changed file again, giving unchanged declarations\' finding
         }
     });
 
+    test('the example coverage of an unchanged model follows a change of the attribute it reads', async () => {
+        // The model and its example far from the attribute, so that editing the attribute keeps them. Two
+        // guards keep the hints right (the model compiled again when what it refers to changed, its regions
+        // split again when an attribute changed); with both taken away this fails (checked).
+        const attribute = 'egenskap förmåga_z : en av { hög, låg }';
+        const model = 'förloppsmodell modell_z { förlopp a_z { när förmåga_z = hög } förlopp b_z { när förmåga_z = låg } }\n'
+            + 'exempel z_hög { placering i modell_z för { förmåga_z = hög } förväntat förlopp a_z }';
+        const uri = URI.parse('file:///reuse/coverage.regel');
+        const edited = await editedDocument(uri, `${attribute}\n${base}\n${model}\n`);
+        const hints = () => (edited.document.diagnostics ?? []).filter(d => d.code === 'uncovered-region' && d.message.includes('modell_z')).map(d => d.message);
+        expect(hints()).toHaveLength(1);
+        const text = `${attribute.replace('hög, låg', 'hög, låg, mellan')}\n${base}\n${model}\n`;
+        await edited.edit(text);
+        expect(edited.lastReparse()).toBe('declarations');
+        const [checked] = await checkPolicies(fresh.Regelratt, [{ path: uri.fsPath, text }]);
+        expect(seen(edited.document.diagnostics)).toEqual(seen(checked.document.diagnostics));
+        // A third value: a region of citizens in no förlopp, with no example.
+        expect(hints()).toHaveLength(2);
+        expect(hints().join(' ')).toContain('mellan');
+    });
+
     test('the index of names, kept for unchanged declarations, gives their places as they are after the edit', async () => {
         const uri = URI.parse('file:///reuse/index.regel');
         const edited = await editedDocument(uri, base);

@@ -46,23 +46,18 @@ export interface ExampleCoverage {
 
 export function exampleCoverage(files: readonly CompiledPolicyFile[], locale: MessageLocale): ExampleCoverage {
     const elements = files.flatMap(file => file.elements);
-    const attributes = new Map<string, AnalysedAttribute>(elements.filter(e => e.kind === 'attribute').map(e => [e.id, analysedFromCompiled(e as Extract<CompiledElement, { kind: 'attribute' }>)]));
+    const attributes = analysedAttributes(elements);
     const examples = elements.filter((e): e is Example => e.kind === 'example');
     // Each example once, under what it asks about (a large policy has hundreds of each).
     const asking = examplesByTarget(examples);
     const criteria: CriterionCoverage[] = [];
     for (const element of elements) {
         if (element.kind === 'pathwayModel') {
-            criteria.push(regionsCovered(element, element.pathways.map(p => p.criterion ?? false), attributes, asking.get(`placement ${element.id}`) ?? [], locale));
+            criteria.push(regionsCovered(element, attributes, asking.get(`placement ${element.id}`) ?? [], locale));
         } else if (element.kind === 'pilot') {
-            criteria.push(regionsCovered(element, pilotCriteria(element), attributes, asking.get(`inclusion ${element.id}`) ?? [], locale));
+            criteria.push(regionsCovered(element, attributes, asking.get(`inclusion ${element.id}`) ?? [], locale));
         } else if (element.kind === 'decisionTable') {
-            const rows = element.rows.map(row => {
-                const cells = row.when.filter((c): c is Criterion => c !== null);
-                return cells.length === 0 ? true : cells.length === 1 ? cells[0] : { all: cells };
-            });
-            const withLevel = element.inputs.some(input => 'level' in input) ? new Map([...attributes, [LEVEL_INPUT, levelAttribute(element.levels?.max)]]) : attributes;
-            criteria.push(regionsCovered(element, rows, withLevel, asking.get(`decision ${element.id}`) ?? [], locale));
+            criteria.push(regionsCovered(element, attributes, asking.get(`decision ${element.id}`) ?? [], locale));
         }
     }
     const levelsAsked = new Map<string, Set<number>>();
@@ -127,24 +122,83 @@ function literalValue(given: GivenValue): ExactNumber | string | boolean {
     return value.enumeration;
 }
 
+/** The criteria whose truths split the citizens: a model's pathways, a pilot's inclusion and exclusions, a table's rows. */
+function criteriaOf(element: PathwayModel | Pilot | DecisionTable): Array<Criterion | boolean> {
+    switch (element.kind) {
+        case 'pathwayModel': return element.pathways.map(p => p.criterion ?? false);
+        case 'pilot': return pilotCriteria(element);
+        case 'decisionTable': return element.rows.map(row => {
+            const cells = row.when.filter((c): c is Criterion => c !== null);
+            return cells.length === 0 ? true : cells.length === 1 ? cells[0] : { all: cells };
+        });
+    }
+}
+
+interface Regions {
+    attributes: ReadonlyMap<string, AnalysedAttribute>;
+    locale: MessageLocale;
+    complete: boolean;
+    regions: Array<{ found: Case; witness: Witness }>;
+}
+
+/**
+ * Each element's regions, kept while the element and the attributes are the same objects: the editor
+ * reuses the compiled form of an unchanged element (validation/compiled-workspace.ts), so a keystroke
+ * in a large file splits only the criteria that changed. The case split and its description are the
+ * cost; which examples fall in each region is worked out anew every time.
+ */
+const regionsOf = new WeakMap<object, Regions>();
+
+function regions(element: PathwayModel | Pilot | DecisionTable, attributes: ReadonlyMap<string, AnalysedAttribute>, locale: MessageLocale): Regions {
+    const known = regionsOf.get(element);
+    if (known && known.attributes === attributes && known.locale === locale) {
+        return known;
+    }
+    const read = element.kind === 'decisionTable' && element.inputs.some(input => 'level' in input)
+        ? new Map([...attributes, [LEVEL_INPUT, levelAttribute(element.levels?.max)]]) : attributes;
+    const split = splitCases(criteriaOf(element).filter((c): c is Criterion => typeof c !== 'boolean'), read);
+    // Neighbouring cases on which every criterion has the same truth are one region for a reader.
+    const merged = mergeCases(split.cases.map(found => ({ case: found })), ({ case: found }) => found.verdicts.join(''));
+    const result: Regions = {
+        attributes, locale, complete: split.complete,
+        regions: merged.map(({ case: found }) => ({ found, witness: describeCase(found, read, locale) })),
+    };
+    regionsOf.set(element, result);
+    return result;
+}
+
 function regionsCovered(
     element: PathwayModel | Pilot | DecisionTable,
-    criteria: ReadonlyArray<Criterion | boolean>,
     attributes: ReadonlyMap<string, AnalysedAttribute>,
     asking: ReadonlyArray<{ name: string; values: Map<string, ExactNumber | string | boolean> }>,
     locale: MessageLocale,
 ): CriterionCoverage {
-    const split = splitCases(criteria.filter((c): c is Criterion => typeof c !== 'boolean'), attributes);
-    // Neighbouring cases on which every criterion has the same truth are one region for a reader.
-    const merged = mergeCases(split.cases.map(found => ({ case: found })), ({ case: found }) => found.verdicts.join(''));
+    const { complete, regions: split } = regions(element, attributes, locale);
     return {
         element: { id: element.id, kind: element.kind, name: element.name, ...(element.title ? { title: element.title } : {}) },
-        complete: split.complete,
-        regions: merged.map(({ case: found }) => ({
-            witness: describeCase(found, attributes, locale),
+        complete,
+        regions: split.map(({ found, witness }) => ({
+            witness,
             examples: asking.filter(example => contains(found, example.values)).map(example => example.name),
         })),
     };
+}
+
+let lastAttributeElements: readonly CompiledElement[] = [];
+let lastAttributes: ReadonlyMap<string, AnalysedAttribute> = new Map();
+
+/**
+ * The attributes as the analyses read them; the same map as last time while every attribute element
+ * is the same object as then (the editor's compiled forms of unchanged elements), so the regions
+ * kept for an element stay valid.
+ */
+function analysedAttributes(elements: readonly CompiledElement[]): ReadonlyMap<string, AnalysedAttribute> {
+    const now = elements.filter(e => e.kind === 'attribute');
+    if (now.length !== lastAttributeElements.length || now.some((element, index) => element !== lastAttributeElements[index])) {
+        lastAttributes = new Map(now.map(e => [e.id, analysedFromCompiled(e as Extract<CompiledElement, { kind: 'attribute' }>)]));
+        lastAttributeElements = now;
+    }
+    return lastAttributes;
 }
 
 /** Whether a citizen's given values fall in the case: each attribute the case fixes is given and inside its region. */

@@ -25,12 +25,14 @@ const managements: Record<string, 'own' | 'external' | 'region'> = { egen: 'own'
 /**
  * Compiles one checked policy file to its JSON model. Pure: the same AST gives the same object,
  * fields in a fixed order, elements in source order; `file` is the path the output names as source.
+ * `compileOne` compiles each top-level element (the editor passes one that reuses what it compiled
+ * for an unchanged element); by default `compileElement`.
  */
-export function compilePolicy(policy: Ast.Policy, file: string): CompiledPolicyFile {
+export function compilePolicy(policy: Ast.Policy, file: string, compileOne: (element: Ast.Element, file: string) => CompiledElement = compileElement): CompiledPolicyFile {
     return {
         schemaVersion: SCHEMA_VERSION,
         source: file,
-        elements: policy.elements.map(element => compileElement(element, file)),
+        elements: policy.elements.map(element => compileOne(element, file)),
     };
 }
 
@@ -48,7 +50,8 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
     return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-function compileElement(element: Ast.Element, file: string): CompiledElement {
+/** One top-level element compiled: reads its own subtree and the names (ids) of what its references resolve to. */
+export function compileElement(element: Ast.Element, file: string): CompiledElement {
     const base = header(element, file);
     switch (element.$type) {
         case 'Law':

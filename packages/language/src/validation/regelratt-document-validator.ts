@@ -1,4 +1,5 @@
-import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type DiagnosticInfo, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { firstNodeForProperty } from './property-node.js';
 import { flatTree } from '../utils/ast-walk.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isEnumerationLiteral, isEnumerationType } from '../generated/ast.js';
@@ -27,6 +28,17 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
         super(services);
         this.locale = services.i18n.Locale;
         this.regelrattServices = services;
+    }
+
+    /** A range on a node's property (the common `{ node, property: 'name' }`) found by a walk that stops at the first match; otherwise Langium's. */
+    protected override toDiagnostic<N extends AstNode>(severity: 'error' | 'warning' | 'info' | 'hint', message: string, info: DiagnosticInfo<N, string>): Diagnostic {
+        if (!info.range && typeof info.property === 'string' && info.index === undefined) {
+            const found = firstNodeForProperty(info.node.$cstNode, info.property);
+            if (found) {
+                return super.toDiagnostic(severity, message, { ...info, range: found.range });
+            }
+        }
+        return super.toDiagnostic(severity, message, info);
     }
 
     /**
