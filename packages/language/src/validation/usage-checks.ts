@@ -3,7 +3,6 @@ import type { RegelrattAstType } from '../generated/ast.js';
 import { kindName } from '../i18n/element-kind-names.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { createReport } from './report.js';
-import { allContents } from '../utils/ast-walk.js';
 
 /** Kinds of declaration that exist to be referred to; one nobody refers to is worth a reviewer's look. (A calculation is an answer in its own right, asked by `eval`, so it is not here.) */
 const VOCABULARY = new Set(['Law', 'Service', 'Administration', 'Operation', 'Unit', 'Area', 'Role', 'Phase', 'Body', 'Attribute', 'Parameter', 'EffectGoal']);
@@ -28,7 +27,9 @@ export function usageChecks(services: RegelrattServices): ValidationChecks<Regel
     return {
         Policy: (policy, accept) => {
             const report = createReport(accept, locale);
-            for (const node of allContents(policy)) {
+            // Every kind of vocabulary is a top-level element in the grammar (Policy: elements+=Element*):
+            // its elements, not the whole tree (a walk of every node of a large file on each keystroke).
+            for (const node of policy.elements) {
                 const name = (node as AstNode & { name?: string }).name;
                 // A declaration the parser recovered without a name is already a syntax error.
                 if (name && VOCABULARY.has(node.$type) && !referencedNodes().has(node)) {
