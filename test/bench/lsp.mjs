@@ -4,7 +4,9 @@
  * diagnostics for that file arrive. Prints median and 95th percentile.
  * `--examples`: an inline example per block of the generated policies. `--profile-server <folder>`:
  * the server writes a V8 CPU profile there when it exits.
- * Usage: node test/bench/lsp.mjs [--files 10] [--lines 1000] [--keystrokes 40] [--examples] [--profile-server <folder>]
+ * `--server <file>`: another build of the server (an older commit's `packages/vscode/out/server.cjs`),
+ * to compare two builds on the same machine in the same hour.
+ * Usage: node test/bench/lsp.mjs [--files 10] [--lines 1000] [--keystrokes 40] [--examples] [--profile-server <folder>] [--server <file>]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,7 +39,8 @@ for (let i = 0; i < files; i++) {
 const uri = i => pathToFileURL(path.join(workspace, `policy${i}.regel`)).toString();
 
 const profile = profileFolder ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileFolder)}`] : [];
-const child = spawn(process.execPath, [...profile, path.join(repository, 'packages/vscode/out/server.cjs'), '--stdio'], { stdio: 'pipe' });
+const server = args.includes('--server') ? path.resolve(args[args.indexOf('--server') + 1]) : path.join(repository, 'packages/vscode/out/server.cjs');
+const child = spawn(process.execPath, [...profile, server, '--stdio'], { stdio: 'pipe' });
 const exited = new Promise(resolve => child.once('exit', resolve));
 const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 const waiting = new Map();
