@@ -216,7 +216,7 @@ describe('checking a changed file again, giving unchanged declarations\' finding
             + 'exempel z_hög { placering i modell_z för { förmåga_z = hög } förväntat förlopp a_z }';
         const uri = URI.parse('file:///reuse/coverage.regel');
         const edited = await editedDocument(uri, `${attribute}\n${base}\n${model}\n`);
-        const hints = () => (edited.document.diagnostics ?? []).filter(d => d.code === 'uncovered-region' && d.message.includes('modell_z')).map(d => d.message);
+        const hints = () => (edited.document.diagnostics ?? []).filter(d => d.code === 'uncovered-region' && String(d.message).includes('modell_z')).map(d => String(d.message));
         expect(hints()).toHaveLength(1);
         const text = `${attribute.replace('hög, låg', 'hög, låg, mellan')}\n${base}\n${model}\n`;
         await edited.edit(text);
