@@ -1,7 +1,7 @@
 import { ExactNumber, type Criterion, type DecisionTable, type Expression, type HourlyRate, type FlatRate, type Parameter, type PlaceRate } from '@regelratt/format';
 import { citizenValues, type AttributeCatalogue, type CitizenInput, type CitizenValues } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
-import { generateCalculation, type DayCalculation, type FastCalculation } from './calculation-codegen.js';
+import { generateCalculation, type FastCalculation } from './calculation-codegen.js';
 import { PreparedDecisionTable, type DecisionMatch } from './decision-table.js';
 import { criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';
 import { inForce, type MoneyTrace, type PreparedTable } from './money.js';
@@ -78,19 +78,12 @@ export class Calculator {
     }
 
     /**
-     * A named calculation's value as decimal text, without explanation (a register's inner loop): the
-     * generated code answers where it can vouch for the exact value; otherwise, and whenever it
-     * cannot, the exact evaluator does, with the same value or the typed error.
-     */
-    calculationText(reference: string, values: CitizenValues, date: string, level: number | null | undefined): string {
-        return this.fast(reference)?.forDate(date)(values.input, date, level) ?? this.calculation(reference, { values, date, level }).toDecimal();
-    }
-
-    /**
-     * The same as calculationText for a register's loop: the calculation looked up and its code
-     * generated once, the day's function kept while the date stays the same, and the citizen handed
-     * to the generated code as sent (no CitizenValues made unless the exact evaluator must answer).
-     * `checkDate` runs when the date changes (the runtime refuses a missing one there).
+     * A named calculation's value as decimal text, without explanation, for a register's loop: the
+     * calculation looked up and its code generated once, the day's function kept while the date stays
+     * the same, and the citizen handed to the generated code as given (no CitizenValues made unless
+     * the exact evaluator must answer). The generated code answers where it can vouch for the exact
+     * value; otherwise, and whenever it cannot, the exact evaluator does, with the same value or the
+     * typed error. `checkDate` runs when the date changes (the runtime refuses a missing one there).
      */
     textFunction(reference: string, checkDate: (date: string) => void): (citizen: CitizenInput | CitizenValues, date: string, level: number | null | undefined) => string {
         const id = this.policy.get(reference, 'calculation').id;
@@ -103,18 +96,7 @@ export class Calculator {
                 return exact(citizen, date, level);
             };
         }
-        // No date equals UNSET, so the first call always chooses the day's function.
-        let lastDate: string | typeof UNSET = UNSET;
-        let day: DayCalculation = () => undefined;
-        return (citizen, date, level) => {
-            if (date !== lastDate) {
-                checkDate(date);
-                day = fast.forDate(date);
-                lastDate = date;
-            }
-            // The citizen goes to the generated code as given: a CitizenValues is read through, not unwrapped here.
-            return day(citizen, date, level) ?? exact(citizen, date, level);
-        };
+        return dayDispatch(fast, checkDate, exact);
     }
 
     private fast(reference: string): FastCalculation | null {
@@ -311,6 +293,42 @@ export class Calculator {
             this.criteria.set(criterion, compiled);
         }
         return compiled;
+    }
+}
+
+type TextFunction = (citizen: CitizenInput | CitizenValues, date: string, level: number | null | undefined) => string;
+
+/**
+ * The prepared function of one calculation: the day's generated function, chosen again only when
+ * the date changes (no date equals UNSET, so the first call chooses), and the exact evaluator where
+ * it gives up. The citizen goes to the generated code as given (a CitizenValues is read through).
+ *
+ * Made by `new Function` with a source of its own: closures of one function literal share their
+ * feedback in V8, so with several calculations prepared (a whole case prepares each) the call of
+ * `day` saw every calculation's code, was not inlined, and a register's loop ran 1.27× instead of
+ * 1.17× the hand-written function.
+ */
+let dispatches = 0;
+function dayDispatch(fast: FastCalculation, checkDate: (date: string) => void, exact: TextFunction): TextFunction {
+    const source = `// prepared calculation ${dispatches++}
+        let lastDate = UNSET;
+        let day = () => undefined;
+        return (citizen, date, level) => {
+            if (date !== lastDate) {
+                checkDate(date);
+                day = fast.forDate(date);
+                lastDate = date;
+            }
+            return day(citizen, date, level) ?? exact(citizen, date, level);
+        };`;
+    try {
+        return new Function('fast', 'checkDate', 'exact', 'UNSET', source)(fast, checkDate, exact, UNSET) as TextFunction;
+    } catch {
+        // Not reached where the generated code itself could be made; kept simple (forDate keeps its own days).
+        return (citizen, date, level) => {
+            checkDate(date);
+            return fast.forDate(date)(citizen, date, level) ?? exact(citizen, date, level);
+        };
     }
 }
 

@@ -65,6 +65,8 @@ export class PolicyRuntime {
     private readonly pilots = new Map<string, PreparedPilot>();
     private readonly tables = new Map<string, PreparedTable>();
     private readonly calculator: Calculator;
+    /** Each calculation asked without explanation, prepared once (by the name or id it was asked by). */
+    private readonly preparedCalculations = new Map<string, (citizen: CitizenInput | CitizenValues, date: string, level?: number | null) => string>();
 
     /** Every file is checked against the compiled format's schema first, unless `validate: false` (see LoadOptions). */
     constructor(files: readonly CompiledPolicyFile[], options: LoadOptions = {}) {
@@ -160,11 +162,17 @@ export class PolicyRuntime {
         if (!question.date) {
             throw new RegelrattRuntimeError('missing-date', `En beräkning görs på ett datum; ange datum för ${calculation}.`, { calculation });
         }
-        const values = this.values(question.citizen ?? {});
         if (options.explain === false) {
-            // Without an explanation no step text is built at all (the trace comes back empty).
-            return { amount: this.calculator.calculationText(calculation, values, question.date, question.level), trace: [] };
+            // Without an explanation no step text is built at all (the trace comes back empty), and the
+            // calculation's prepared function answers (generated code kept per date).
+            let prepared = this.preparedCalculations.get(calculation);
+            if (!prepared) {
+                prepared = this.prepareCalculation(calculation);
+                this.preparedCalculations.set(calculation, prepared);
+            }
+            return { amount: prepared(question.citizen ?? {}, question.date, question.level), trace: [] };
         }
+        const values = this.values(question.citizen ?? {});
         const trace: MoneyTrace[] = [];
         const value = this.calculator.calculation(calculation, { values, date: question.date, level: question.level, trace });
         return { amount: value.toDecimal(), trace };
