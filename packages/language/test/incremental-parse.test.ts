@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { CompositeCstNodeImpl, EmptyFileSystem, LeafCstNodeImpl, URI, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { AstUtils, CompositeCstNodeImpl, EmptyFileSystem, LeafCstNodeImpl, URI, type AstNode, type CstNode, type LangiumDocument, type ParseResult } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { checkPolicies, createRegelrattServices, type ast } from '@regelratt/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -172,6 +172,28 @@ async function editedDocument(uri: URI, text: string) {
     };
 }
 
+/** Each reference of a document, where it stands and what it resolves to (the target's path and name), in document order. */
+function resolutions(document: LangiumDocument): string[] {
+    const locator = services.workspace.AstNodeLocator;
+    return AstUtils.streamAst(document.parseResult.value).flatMap(node => AstUtils.streamReferences(node)).map(({ reference }) => {
+        const target = 'ref' in reference ? reference.ref : undefined;
+        return `${reference.$refNode?.offset} ${reference.$refText} → ${target ? `${locator.getAstNodePath(target)} ${(target as { name?: string }).name}${attached(target) ? '' : ' (a node no longer in the tree)'}` : reference.error ? 'error' : 'none'}`;
+    }).toArray();
+}
+
+/** Whether a node is part of its document's current tree: held by each container up to the document's root. */
+function attached(node: AstNode): boolean {
+    let current = node;
+    while (current.$container) {
+        const held = (current.$container as unknown as Record<string, unknown>)[current.$containerProperty!];
+        if ((Array.isArray(held) ? held[current.$containerIndex!] : held) !== current) {
+            return false;
+        }
+        current = current.$container;
+    }
+    return current.$document?.parseResult.value === current;
+}
+
 describe('checking a changed file again, giving unchanged declarations\' findings again', () => {
     // The fresh checks each in a workspace of their own.
     const fresh = createRegelrattServices(EmptyFileSystem);
@@ -205,6 +227,20 @@ describe('checking a changed file again, giving unchanged declarations\' finding
             const [checked] = await checkPolicies(fresh.Regelratt, [{ path: uri.fsPath, text }]);
             expect(seen(edited.document.diagnostics)).toEqual(seen(checked.document.diagnostics));
         }
+    });
+
+    test('a kept reference resolves as a fresh link does when a name it uses is declared again', async () => {
+        // The model and its attribute after the example text; a second attribute of the same name typed at the top.
+        const tail = 'egenskap förmåga_w : en av { hög, låg }\nförloppsmodell modell_w { förlopp a_w { när förmåga_w = hög } förlopp b_w { när förmåga_w = låg } }\n';
+        const uri = URI.parse('file:///reuse/names.regel');
+        const edited = await editedDocument(uri, `${base}\n${tail}`);
+        const text = `egenskap förmåga_w : en av { hög, låg, mellan }\n${base}\n${tail}`;
+        await edited.edit(text);
+        expect(edited.lastReparse()).toBe('declarations');
+        const [checked] = await checkPolicies(fresh.Regelratt, [{ path: uri.fsPath, text }]);
+        // Fails when the linker keeps a kept declaration's links although the workspace's names changed (checked).
+        expect(resolutions(edited.document)).toEqual(resolutions(checked.document));
+        expect(seen(edited.document.diagnostics)).toEqual(seen(checked.document.diagnostics));
     });
 
     test('the example coverage of an unchanged model follows a change of the attribute it reads', async () => {
@@ -254,6 +290,8 @@ describe('checking a changed file again, giving unchanged declarations\' finding
                 await edited.edit(text);
                 const [checked] = await checkPolicies(fresh.Regelratt, [{ path: uri.fsPath, text }]);
                 expect(seen(edited.document.diagnostics)).toEqual(seen(checked.document.diagnostics));
+                // Every reference resolves where a fresh link resolves it (the linker keeps kept declarations' links).
+                expect(resolutions(edited.document)).toEqual(resolutions(checked.document));
                 compared++;
             }
             // Back to the example text, so that the next series edits a clean file again.

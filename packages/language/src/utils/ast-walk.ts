@@ -88,3 +88,39 @@ export function forEachReference(node: AstNode, visit: (reference: ReferenceAt) 
         }
     }
 }
+
+const subtreeReferences = new WeakMap<AstNode, ReferenceAt[]>();
+
+/**
+ * Every cross-reference in a node's subtree, in document order (the order of a walk of the whole
+ * tree): kept per node, like flatTree, since a parsed subtree never changes. Linking, indexing the
+ * references and compiling read a file declaration by declaration through this, so on a keystroke
+ * the declarations incremental parsing kept are not walked again for their references.
+ */
+export function referencesBelow(root: AstNode): readonly ReferenceAt[] {
+    let list = subtreeReferences.get(root);
+    if (!list) {
+        const found: ReferenceAt[] = [];
+        for (const node of flatTree(root).nodes) {
+            forEachReference(node, reference => found.push(reference));
+        }
+        list = found;
+        subtreeReferences.set(root, list);
+    }
+    return list;
+}
+
+/**
+ * A file's cross-references in document order, in lists: the root's own, then each top-level
+ * declaration's (referencesBelow, kept while the declaration is the same node).
+ */
+export function referencesByDeclaration(root: AstNode): Array<readonly ReferenceAt[]> {
+    const own: ReferenceAt[] = [];
+    forEachReference(root, reference => own.push(reference));
+    const lists: Array<readonly ReferenceAt[]> = [own];
+    const { nodes, ends } = flatTree(root);
+    for (let index = 1; index < nodes.length; index = ends[index]) {
+        lists.push(referencesBelow(nodes[index]));
+    }
+    return lists;
+}

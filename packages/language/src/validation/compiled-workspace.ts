@@ -1,10 +1,10 @@
 import type { CompiledElement, CompiledPolicyFile } from '@regelratt/format';
 import { PolicyRuntime } from '@regelratt/runtime';
-import { WorkspaceCache, type LangiumDocument, type MultiReference, type Reference } from 'langium';
+import { WorkspaceCache, type LangiumDocument } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import { isPolicy } from '../generated/ast.js';
 import { compileElement, compilePolicy } from '../compiler/compile-policy.js';
-import { flatTree, forEachReference } from '../utils/ast-walk.js';
+import { referencesBelow } from '../utils/ast-walk.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 
 export interface CompiledWorkspace {
@@ -65,7 +65,7 @@ interface CompiledElementEntry {
     /** Where the element starts: a kept element moved by lines typed above it has new source spans. */
     line: number;
     character: number;
-    /** Each reference in the element, and what it resolved to when compiled (see referencesOf). */
+    /** What each reference in the element resolved to when compiled (see targetsOf). */
     targets: unknown[];
     compiled: CompiledElement;
 }
@@ -91,25 +91,10 @@ function compiledElement(element: Ast.Element, file: string): CompiledElement {
     return compiled;
 }
 
-const referencesInElement = new WeakMap<Ast.Element, Array<Reference | MultiReference>>();
-
-/** Every reference in an element's subtree: the same objects while the element is the same node. */
-function referencesOf(element: Ast.Element): Array<Reference | MultiReference> {
-    let references = referencesInElement.get(element);
-    if (!references) {
-        references = [];
-        for (const node of flatTree(element).nodes) {
-            forEachReference(node, ({ reference }) => references!.push(reference));
-        }
-        referencesInElement.set(element, references);
-    }
-    return references;
-}
-
 /** What each reference resolves to now, in order (a multi-reference gives each of its items). */
 function targetsOf(element: Ast.Element): unknown[] {
     const targets: unknown[] = [];
-    for (const reference of referencesOf(element)) {
+    for (const { reference } of referencesBelow(element)) {
         if ('ref' in reference) {
             targets.push(reference.ref);
         } else {

@@ -1,27 +1,28 @@
 import { Cancellation, DefaultReferenceDescriptionProvider, interruptAndCheck, type LangiumDocument, type ReferenceDescription } from 'langium';
-import { flatTree, forEachReference } from '../utils/ast-walk.js';
+import { referencesByDeclaration } from '../utils/ast-walk.js';
 
 /**
- * Langium's index of a document's cross-references (for find-references and rename), walking the
- * tree without its generic streams and yielding to cancellation every thousand nodes instead of
- * awaiting at each. The same descriptions, in the same order.
+ * Langium's index of a document's cross-references (for find-references and rename), read
+ * declaration by declaration from the lists kept for unchanged declarations (referencesByDeclaration)
+ * instead of a walk of every node, yielding to cancellation every thousand references. The same
+ * descriptions, in the same order.
  */
 export class RegelrattReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        const root = document.parseResult.value;
         let visited = 0;
-        for (const node of flatTree(root).nodes) {
-            if ((++visited & 1023) === 0) {
+        for (const list of referencesByDeclaration(document.parseResult.value)) {
+            if ((visited += list.length + 1) > 1023) {
+                visited = 0;
                 await interruptAndCheck(cancelToken);
             }
-            forEachReference(node, reference => {
+            for (const reference of list) {
                 if (!reference.reference.error) {
                     for (const description of this.createInfoDescriptions(reference)) {
                         descriptions.push(description);
                     }
                 }
-            });
+            }
         }
         await interruptAndCheck(cancelToken);
         return descriptions;
