@@ -162,7 +162,11 @@ function text(n: number, d: number): string {
     return d === 1 ? String(n) : ExactNumber.of(BigInt(n), BigInt(d)).toDecimal();
 }
 
-/** A value computed once per date that generated code holds as a literal: its numerator and denominator, NaN where it has none. */
+/**
+ * Placeholders in the generated source for what a date decides (`n<i>`/`d<i>`: numerator and
+ * denominator of value i, NaN where it has none; `t<i>`: whether table i is in force), replaced by
+ * literals for each day's function.
+ */
 const SLOT = /\u0001([ndt])(\d+)\u0001/g;
 const placeholder = (kind: 'n' | 'd' | 't', index: number) => `\u0001${kind}${index}\u0001`;
 /** How many specialisations of one calculation are kept; a policy whose values change more often than that is rebuilt as needed. */

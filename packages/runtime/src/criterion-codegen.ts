@@ -74,8 +74,8 @@ export class Emitter {
                 const whole = min >= -(2 ** 31) && max < 2 ** 31 ? '(v | 0) === v' : 'typeof v === "number" && Number.isInteger(v)';
                 fast = `if (${whole} && v >= ${min} && v <= ${max}) return v;`;
             }
-            // Without a CitizenValues (generated calculations are handed the input itself), the uncached read.
-            this.readers.push(`function a${index}(values, input) { const v = input[${key}]; ${fast} return values === undefined ? readInput(entries[${index}], input) : values.read(entries[${index}]); }`);
+            // Generated calculations have no CitizenValues (`values` undefined): readInput reads the input as given.
+            this.readers.push(`function a${index}(values, input) { const v = input[${key}]; ${fast} return readInput(entries[${index}], values ?? input); }`);
         }
         return `(s${index} ? v${index} : (s${index} = true, v${index} = a${index}(values, input)))`;
     }

@@ -172,7 +172,8 @@ function checkNames(plan: CasePlan, citizen: CitizenInput): void {
     if (same && index === last.length) {
         return;
     }
-    const unknown = Object.keys(citizen).filter(key => !plan.names.has(key));
+    const own = Object.keys(citizen);
+    const unknown = own.filter(key => !plan.names.has(key));
     if (unknown.length > 0) {
         throw new RegelrattRuntimeError('unknown-attribute',
             `Policyn har ingen egenskap ${unknown.map(key => `'${key}'`).join(', ')}.`, { attributes: unknown });
@@ -182,7 +183,7 @@ function checkNames(plan: CasePlan, citizen: CitizenInput): void {
     for (const name in citizen) {
         names.push(name);
     }
-    if (names.length === Object.keys(citizen).length) {
+    if (names.length === own.length) {
         plan.lastNames = names;
     }
 }
@@ -315,7 +316,7 @@ function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer,
     }
     if (calculations.length > 0) {
         answer.amounts = [];
-        // Without explanation, each calculation's prepared function (generated code kept per date): the same answers and errors as calculate.
+        // Without explanation, each calculation's prepared function (the runtime's, kept here by index: no lookup by name per case).
         const prepared = explain ? undefined : (plan.prepared ??= calculations.map(calculation => runtime.prepareCalculation(calculation.id)));
         for (const [index, calculation] of calculations.entries()) {
             try {

@@ -1,5 +1,5 @@
 import { ExactNumber, type Attribute, type CompiledPolicyFile, type Criterion, type Expression, type PathwayModel, type Pilot } from '@regelratt/format';
-import { attributeEntry, CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
+import { attributeEntry, citizenValues, CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { Emitter, generateSelector, generateTest } from './criterion-codegen.js';
 import { generateCaseAnswerer } from './case-codegen.js';
@@ -65,7 +65,7 @@ export class PolicyRuntime {
     private readonly pilots = new Map<string, PreparedPilot>();
     private readonly tables = new Map<string, PreparedTable>();
     private readonly calculator: Calculator;
-    /** Each calculation asked without explanation, prepared once (by the name or id it was asked by). */
+    /** Each calculation prepared once (by the name or id it was asked by): calculate without explanation, whole cases and callers share it. */
     private readonly preparedCalculations = new Map<string, (citizen: CitizenInput | CitizenValues, date: string, level?: number | null) => string>();
 
     /** Every file is checked against the compiled format's schema first, unless `validate: false` (see LoadOptions). */
@@ -165,12 +165,7 @@ export class PolicyRuntime {
         if (options.explain === false) {
             // Without an explanation no step text is built at all (the trace comes back empty), and the
             // calculation's prepared function answers (generated code kept per date).
-            let prepared = this.preparedCalculations.get(calculation);
-            if (!prepared) {
-                prepared = this.prepareCalculation(calculation);
-                this.preparedCalculations.set(calculation, prepared);
-            }
-            return { amount: prepared(question.citizen ?? {}, question.date, question.level), trace: [] };
+            return { amount: this.prepareCalculation(calculation)(question.citizen ?? {}, question.date, question.level), trace: [] };
         }
         const values = this.values(question.citizen ?? {});
         const trace: MoneyTrace[] = [];
@@ -181,15 +176,21 @@ export class PolicyRuntime {
     /**
      * A named calculation prepared for a register: the amount for a citizen on a date (and a level)
      * as decimal text, without explanation; the same answers and typed errors as `calculate(…, {
-     * explain: false })`, with the calculation looked up and its code generated once instead of per
-     * question. An unknown calculation is an error here, not at the first citizen.
+     * explain: false })` (which answers through it), with the calculation looked up and its code
+     * generated once instead of per question; the same function for the same name. An unknown
+     * calculation is an error here, not at the first citizen.
      */
     prepareCalculation(calculation: string): (citizen: CitizenInput | CitizenValues, date: string, level?: number | null) => string {
-        return this.calculator.textFunction(calculation, date => {
-            if (!date) {
-                throw new RegelrattRuntimeError('missing-date', `En beräkning görs på ett datum; ange datum för ${calculation}.`, { calculation });
-            }
-        });
+        let prepared = this.preparedCalculations.get(calculation);
+        if (!prepared) {
+            prepared = this.calculator.textFunction(calculation, date => {
+                if (!date) {
+                    throw new RegelrattRuntimeError('missing-date', `En beräkning görs på ett datum; ange datum för ${calculation}.`, { calculation });
+                }
+            });
+            this.preparedCalculations.set(calculation, prepared);
+        }
+        return prepared;
     }
 
     /**
@@ -230,7 +231,7 @@ export class PolicyRuntime {
     }
 
     private values(citizen: CitizenInput | CitizenValues): CitizenValues {
-        return citizen instanceof CitizenValues ? citizen : this.citizen(citizen);
+        return citizenValues(citizen, this.catalogue);
     }
 
     private compile(criterion: Criterion): CompiledCriterion {

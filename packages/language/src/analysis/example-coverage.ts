@@ -83,10 +83,6 @@ export function exampleCoverage(files: readonly CompiledPolicyFile[], locale: Me
     return { criteria, levels, covered, total };
 }
 
-function pilotCriteria(pilot: Pilot): Array<Criterion | boolean> {
-    return [pilot.inclusion ?? true, ...pilot.exclusions];
-}
-
 /** The examples with a citizen, by what they ask about: `placement <model>`, `inclusion <pilot>`, `decision <table>`. */
 function examplesByTarget(examples: readonly Example[]): Map<string, Array<{ name: string; values: Map<string, ExactNumber | string | boolean> }>> {
     const byTarget = new Map<string, Array<{ name: string; values: Map<string, ExactNumber | string | boolean> }>>();
@@ -126,7 +122,7 @@ function literalValue(given: GivenValue): ExactNumber | string | boolean {
 function criteriaOf(element: PathwayModel | Pilot | DecisionTable): Array<Criterion | boolean> {
     switch (element.kind) {
         case 'pathwayModel': return element.pathways.map(p => p.criterion ?? false);
-        case 'pilot': return pilotCriteria(element);
+        case 'pilot': return [element.inclusion ?? true, ...element.exclusions];
         case 'decisionTable': return element.rows.map(row => {
             const cells = row.when.filter((c): c is Criterion => c !== null);
             return cells.length === 0 ? true : cells.length === 1 ? cells[0] : { all: cells };

@@ -1,5 +1,7 @@
-import { Cancellation, DefaultLinker, DocumentState, interruptAndCheck, isAstNode, WorkspaceCache, type AstNode, type AstNodeDescription, type IndexManager, type LangiumDocument, type ReferenceInfo } from 'langium';
-import type { LangiumSharedCoreServices } from 'langium';
+import {
+    Cancellation, DefaultLinker, DocumentState, interruptAndCheck, isAstNode, WorkspaceCache,
+    type AstNode, type AstNodeDescription, type IndexManager, type LangiumDocument, type LangiumSharedCoreServices, type ReferenceInfo,
+} from 'langium';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { referencesByDeclaration } from '../utils/ast-walk.js';
 

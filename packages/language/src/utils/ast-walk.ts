@@ -124,3 +124,30 @@ export function referencesByDeclaration(root: AstNode): Array<readonly Reference
     }
     return lists;
 }
+
+/**
+ * Each reference below a node and what it resolves to now, as one list of pairs (a multi-reference
+ * with each of its items). The references are the same objects while the subtree is, so an equal
+ * list means each reference resolves as before, whatever order they were linked in.
+ */
+export function referenceTargets(root: AstNode): unknown[] {
+    const list: unknown[] = [];
+    for (const { reference } of referencesBelow(root)) {
+        pushTarget(list, reference);
+    }
+    return list;
+}
+
+/** Appends a reference and what it resolves to (a multi-reference: each item's target). */
+export function pushTarget(list: unknown[], reference: Reference | MultiReference): void {
+    if ('ref' in reference) {
+        list.push(reference, reference.ref);
+    } else {
+        list.push(reference, ...reference.items.map(item => item.ref));
+    }
+}
+
+/** Whether two lists hold the same items, in order (by identity). */
+export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+    return a.length === b.length && a.every((item, index) => item === b[index]);
+}

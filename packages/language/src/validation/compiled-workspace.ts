@@ -4,7 +4,7 @@ import { WorkspaceCache, type LangiumDocument } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import { isPolicy } from '../generated/ast.js';
 import { compileElement, compilePolicy } from '../compiler/compile-policy.js';
-import { referencesBelow } from '../utils/ast-walk.js';
+import { referenceTargets, sameItems } from '../utils/ast-walk.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 
 export interface CompiledWorkspace {
@@ -65,7 +65,7 @@ interface CompiledElementEntry {
     /** Where the element starts: a kept element moved by lines typed above it has new source spans. */
     line: number;
     character: number;
-    /** What each reference in the element resolved to when compiled (see targetsOf). */
+    /** Each reference in the element and what it resolved to when compiled (referenceTargets). */
     targets: unknown[];
     compiled: CompiledElement;
 }
@@ -81,30 +81,12 @@ const compiledElements = new WeakMap<Ast.Element, CompiledElementEntry>();
 function compiledElement(element: Ast.Element, file: string): CompiledElement {
     const start = element.$cstNode?.range.start;
     const known = compiledElements.get(element);
-    if (known && start && known.file === file && known.line === start.line && known.character === start.character && sameTargets(element, known.targets)) {
+    if (known && start && known.file === file && known.line === start.line && known.character === start.character && sameItems(referenceTargets(element), known.targets)) {
         return known.compiled;
     }
     const compiled = compileElement(element, file);
     if (start) {
-        compiledElements.set(element, { file, line: start.line, character: start.character, targets: targetsOf(element), compiled });
+        compiledElements.set(element, { file, line: start.line, character: start.character, targets: referenceTargets(element), compiled });
     }
     return compiled;
-}
-
-/** What each reference resolves to now, in order (a multi-reference gives each of its items). */
-function targetsOf(element: Ast.Element): unknown[] {
-    const targets: unknown[] = [];
-    for (const { reference } of referencesBelow(element)) {
-        if ('ref' in reference) {
-            targets.push(reference.ref);
-        } else {
-            targets.push(reference.items.length, ...reference.items.map(item => item.ref));
-        }
-    }
-    return targets;
-}
-
-function sameTargets(element: Ast.Element, was: readonly unknown[]): boolean {
-    const now = targetsOf(element);
-    return now.length === was.length && now.every((target, index) => target === was[index]);
 }

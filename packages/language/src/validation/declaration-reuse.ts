@@ -1,5 +1,5 @@
 import { isAstNode, type AstNode, type DiagnosticInfo, type MultiReference, type Reference, type ValidationAcceptor } from 'langium';
-import { flatTree, forEachReference } from '../utils/ast-walk.js';
+import { pushTarget, referenceTargets, sameItems } from '../utils/ast-walk.js';
 
 /** One finding a check gave: the acceptor's arguments, and which of the node's checks gave it. */
 type Finding = [check: number, severity: Parameters<ValidationAcceptor>[0], message: string, info: DiagnosticInfo<AstNode>];
@@ -66,8 +66,7 @@ export class DeclarationRun {
             return undefined;
         }
         for (const [dependency, was] of entry.dependencies) {
-            const now = this.targetsOf(dependency);
-            if (now.length !== was.length || now.some((target, index) => target !== was[index])) {
+            if (!sameItems(this.targetsOf(dependency), was)) {
                 return undefined;
             }
         }
@@ -127,7 +126,7 @@ export class DeclarationRun {
             }
             if (!targets) {
                 // Indexed completely: the declaration has no references. Otherwise walk it.
-                targets = complete ? [] : this.walkedTargets(declaration);
+                targets = complete ? [] : referenceTargets(declaration);
                 this.targets.set(declaration, targets);
             }
         }
@@ -160,14 +159,6 @@ export class DeclarationRun {
         return true;
     }
 
-    private walkedTargets(declaration: AstNode): unknown[] {
-        const list: unknown[] = [];
-        for (const node of flatTree(declaration).nodes) {
-            forEachReference(node, ({ reference }) => pushTarget(list, reference));
-        }
-        return list;
-    }
-
     /** The top-level declaration a node belongs to (in this file or another); undefined for a file's root. */
     private declarationOf(node: AstNode): AstNode | undefined {
         let current = node;
@@ -178,14 +169,6 @@ export class DeclarationRun {
     }
 }
 
-
-function pushTarget(list: unknown[], reference: Reference | MultiReference): void {
-    if ('ref' in reference) {
-        list.push(reference, reference.ref);
-    } else {
-        list.push(reference, ...reference.items.map(item => item.ref));
-    }
-}
 
 /** The findings of one declaration's local checks while they run. */
 export class DeclarationRecording {
