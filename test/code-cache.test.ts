@@ -66,6 +66,27 @@ describe('the command line\'s own code cache', () => {
         expect(files()).toHaveLength(2);
     });
 
+    test('is not used for a rebuilt bundle of the same length', () => {
+        // V8 checks cached data against the source's length only, so a bundle rewritten to the same
+        // length must get a cache of its own, or it would run the old bundle's compiled functions.
+        const folder = mkdtempSync(path.join(temporary, 'rebuilt-'));
+        const copy = path.join(folder, 'regelratt.bundle.cjs');
+        const original = readFileSync(fileURLToPath(bundle), 'utf8');
+        writeFileSync(copy, original);
+        const copyScript = script.replace(JSON.stringify(bundle), JSON.stringify(pathToFileURL(copy).href));
+        const runCopy = () => spawnSync(process.execPath, ['--input-type=module', '-e', copyScript], { env: { ...process.env, TMPDIR: folder }, encoding: 'utf8' });
+        for (const run of [runCopy(), runCopy()]) {
+            expect(run.stderr).toContain('fil kontrollerad');
+        }
+        const rebuilt = original.replaceAll('one: "kontrollerad"', 'one: "GRANSKAD!!!!"');
+        expect(rebuilt).not.toBe(original);
+        expect(rebuilt.length).toBe(original.length);
+        writeFileSync(copy, rebuilt);
+        const after = runCopy();
+        expect(after.status, after.stderr).toBe(0);
+        expect(after.stderr).toContain('fil GRANSKAD!!!!');
+    });
+
     test('is not used with REGELRATT_NO_CODE_CACHE', () => {
         const folder = mkdtempSync(path.join(temporary, 'off-'));
         const off = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: folder, REGELRATT_NO_CODE_CACHE: '1' }, encoding: 'utf8' });

@@ -3,7 +3,10 @@
 // one is written when a run ends and holds the functions the run compiled lazily too.
 //
 // The cache lives in the system's temporary folder, in a folder of this user's only (mode 0700, and
-// not used when someone else owns it), one file per bundle content, Node version, architecture and command.
+// not used when someone else owns it), one file per bundle (its size, modification time and inode),
+// Node version, architecture and command. The bundle's file facts, not a hash of its 2 MB: hashing
+// cost Node 24 about 5 ms of every start-up, and V8's own check compares the source's length only,
+// so a rebuilt bundle must never find the old cache (a rebuild writes a new file: new time, new inode).
 // V8 checks the data against the source and its own flags and rejects what does not fit; a rejected
 // or missing cache only means compiling as without one, and a new cache is written when the command
 // ends (then the functions the run compiled are in it too). Nothing here can stop the command: every
@@ -24,7 +27,7 @@ import vm from 'node:vm';
 export function loadWithCodeCache(bundleUrl, command = '') {
     const file = fileURLToPath(bundleUrl);
     const source = readFileSync(file, 'utf8');
-    const cacheFile = process.env.REGELRATT_NO_CODE_CACHE ? undefined : cachePath(source, /^[a-z]+$/.test(command) ? command : 'other');
+    const cacheFile = process.env.REGELRATT_NO_CODE_CACHE ? undefined : cachePath(file, /^[a-z]+$/.test(command) ? command : 'other');
     let cachedData;
     if (cacheFile) {
         try {
@@ -44,7 +47,7 @@ export function loadWithCodeCache(bundleUrl, command = '') {
     return bundleModule.exports;
 }
 
-function cachePath(source, command) {
+function cachePath(file, command) {
     try {
         const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
         const folder = path.join(tmpdir(), `regelratt-code-cache${uid === undefined ? '' : `-${uid}`}`);
@@ -53,7 +56,9 @@ function cachePath(source, command) {
         if (uid !== undefined && owner !== uid) {
             return undefined; // a folder someone else made: not ours to trust
         }
-        const key = createHash('sha256').update(source).update(process.version).update(process.arch).update(command).digest('hex').slice(0, 32);
+        const bundle = statSync(file, { bigint: true });
+        const identity = [bundle.size, bundle.mtimeNs, bundle.ino, bundle.dev, process.version, process.arch, command].join('\n');
+        const key = createHash('sha256').update(identity).digest('hex').slice(0, 32);
         return path.join(folder, `${key}.bin`);
     } catch {
         return undefined;

@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CompiledPolicyFile } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
 import type { CliOptions } from './arguments.js';
 import type { CliIO } from './io.js';
+import { builtin } from './builtin-modules.js';
 import { answerBatch, type AnsweredBatch } from './register-lines.js';
 
 /**
@@ -140,7 +141,7 @@ class WorkerPool {
         const bundled = import.meta.url.endsWith('.bundle.cjs');
         const script = new URL(bundled ? './regelratt.eval-worker.mjs' : './eval-worker.js', import.meta.url);
         for (let i = 0; i < size; i++) {
-            const worker = new Worker(script, { workerData: { files, ...settings } });
+            const worker = new (builtin('node:worker_threads').Worker)(script, { workerData: { files, ...settings } });
             this.all.push(worker);
             this.idle.push(worker);
         }

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { diffPolicies } from '@regelratt/language';
 import type { CliOptions } from '../arguments.js';
+import { builtin } from '../builtin-modules.js';
 import { compileInMemory } from '../compile-in-memory.js';
 import { formatDiffHtml, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffLabels } from '../diff-output.js';
 import { formatText } from '../diagnostic-output.js';
@@ -92,6 +92,7 @@ async function loadVersion(options: CliOptions, io: CliIO, label: string, sv: bo
  */
 function extractRevision(revision: string, inputs: readonly string[], cwd: string, locale: 'sv' | 'en'): { folder: string; inputs: string[] } | { problem: string } {
     const sv = locale === 'sv';
+    const { spawnSync } = builtin('node:child_process');
     const git = (args: string[]) => spawnSync('git', args, { cwd, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 });
     const top = git(['rev-parse', '--show-toplevel']);
     if (top.error || top.status !== 0) {

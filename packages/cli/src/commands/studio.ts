@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { CliOptions } from '../arguments.js';
+import { builtin } from '../builtin-modules.js';
 import type { CliIO } from '../io.js';
 import { writeAllOrNothing } from '../write-outputs.js';
 import { EXIT_USAGE_OR_IO } from './check.js';
@@ -31,7 +32,7 @@ export async function runStudio(options: CliOptions, io: CliIO): Promise<number>
         return EXIT_USAGE_OR_IO;
     }
     const app = path.join(path.dirname(createRequire(import.meta.url).resolve('@regelratt/studio/package.json')), 'dist');
-    const server = createServer((request, response) => {
+    const server = builtin('node:http').createServer((request, response) => {
         void handle(request, response, folder, app, options).catch(error => {
             send(response, 500, { detail: error instanceof Error ? error.message : String(error) });
         });
