@@ -8,6 +8,7 @@ import {
 import { RegelrattGeneratedModule, RegelrattGeneratedSharedModule } from './generated/module.js';
 import { LocaleSetting } from './i18n/locale.js';
 import { RegelrattLexer } from './parser/regelratt-lexer.js';
+import { createRegelrattParser } from './parser/regelratt-parser.js';
 import { RegelrattTokenBuilder } from './parser/regelratt-token-builder.js';
 import { RegelrattValueConverter } from './parser/regelratt-value-converter.js';
 import { SwedishLexerErrorMessageProvider } from './parser/swedish-lexer-messages.js';
@@ -41,6 +42,7 @@ export const RegelrattModule: Module<RegelrattServices, PartialLangiumCoreServic
     parser: {
         TokenBuilder: () => new RegelrattTokenBuilder(),
         Lexer: services => new RegelrattLexer(services),
+        LangiumParser: services => createRegelrattParser(services),
         ValueConverter: () => new RegelrattValueConverter(),
         ParserErrorMessageProvider: services => new SwedishParserErrorMessageProvider(services.i18n.Locale),
         LexerErrorMessageProvider: () => new SwedishLexerErrorMessageProvider(),

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { canonicalDecimal, compareDecimals, swedishDecimal } from '@regelratt/language';
 
@@ -17,5 +18,40 @@ describe('exact decimal text', () => {
 
     test.each([['9676', '9 676'], ['337.5', '337,5'], ['-1013', '−1 013'], ['101', '101'], ['1080', '1 080']])('writes %s as %s', (decimal, written) => {
         expect(swedishDecimal(decimal)).toBe(written);
+    });
+
+    // The fast paths (a whole number already canonical; short decimals compared as doubles) against
+    // the exact arithmetic they stand in for: BigInt over the digits, scaled to one point position.
+    const decimalText = fc.tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,20}$/), fc.option(fc.stringMatching(/^[0-9]{1,12}$/)))
+        .map(([negative, integer, fraction]) => `${negative ? '-' : ''}${integer}${fraction === null ? '' : `.${fraction}`}`);
+    const exactSign = (a: string, b: string): number => {
+        const parts = (d: string) => { const [i, f = ''] = d.replace('-', '').split('.'); return { negative: d.startsWith('-'), i, f }; };
+        const [x, y] = [parts(a), parts(b)];
+        const scale = Math.max(x.f.length, y.f.length);
+        const value = (p: typeof x) => (p.negative ? -1n : 1n) * BigInt(p.i + p.f.padEnd(scale, '0'));
+        const difference = value(x) - value(y);
+        return difference < 0n ? -1 : difference > 0n ? 1 : 0;
+    };
+
+    test('compares exactly, short and long text alike', () => {
+        fc.assert(fc.property(decimalText, decimalText, (a, b) => {
+            const [ca, cb] = [canonicalDecimal(a), canonicalDecimal(b)];
+            expect(compareDecimals(ca, cb)).toBe(exactSign(a, b));
+            expect(compareDecimals(ca, ca)).toBe(0);
+        }), { numRuns: 20_000, seed: 7 });
+        // Neighbours at the edge of a double's precision: 15 digits apart by one in the last place.
+        expect(compareDecimals('99999999999999.9', '99999999999999.8')).toBe(1);
+        expect(compareDecimals('0.0000000000001', '0.0000000000002')).toBe(-1);
+        expect(compareDecimals('999999999999999', '999999999999998')).toBe(1);
+        // Past it, doubles coincide: these must take the exact path.
+        expect(compareDecimals('12345678901234567', '12345678901234568')).toBe(-1);
+        expect(compareDecimals('1234567890123456.1', '1234567890123456.2')).toBe(-1);
+        expect(compareDecimals('9007199254740993', '9007199254740992')).toBe(1);
+    });
+
+    test('gives whole numbers their canonical form whatever path they take', () => {
+        fc.assert(fc.property(fc.stringMatching(/^-?[0-9]{1,25}$/), digits => {
+            expect(canonicalDecimal(digits)).toBe(BigInt(digits).toString());
+        }), { numRuns: 20_000, seed: 7 });
     });
 });

@@ -1,6 +1,6 @@
-import { AstUtils } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import { isCalculation, isReferenceExpression } from '../generated/ast.js';
+import { flatTree } from '../utils/ast-walk.js';
 
 /** The calculations an expression reads directly (none where half-typed text left no expression). */
 export function calculationsRead(expression: Ast.Expression | undefined): Ast.Calculation[] {
@@ -8,7 +8,7 @@ export function calculationsRead(expression: Ast.Expression | undefined): Ast.Ca
     if (!expression) {
         return read;
     }
-    for (const node of [expression, ...AstUtils.streamAllContents(expression)]) {
+    for (const node of flatTree(expression).nodes) {
         if (isReferenceExpression(node)) {
             const target = node.target.ref;
             if (target && isCalculation(target)) {

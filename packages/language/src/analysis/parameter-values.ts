@@ -1,9 +1,9 @@
 import { ExactNumber } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { dayBefore } from './days.js';
-import { AstUtils } from 'langium';
 import { isBinaryExpression, isCalculation, isFunctionCall, isNegatedExpression, isParameter, isQuantityExpression, isReferenceExpression, isRoundedExpression } from '../generated/ast.js';
 import { compileRounding } from '../compiler/compile-values.js';
+import { flatTree } from '../utils/ast-walk.js';
 
 /** Versions of a parameter in date order, each with the last day it is in force (undefined: open-ended). */
 export function versionSpans(parameter: Ast.Parameter): Array<{ version: Ast.ParameterVersion; from: string; to?: string }> {
@@ -99,7 +99,7 @@ export function parametersRead(expression: Ast.Expression | undefined, visiting 
         return [];
     }
     const read: Ast.Parameter[] = [];
-    for (const node of [expression, ...AstUtils.streamAllContents(expression)]) {
+    for (const node of flatTree(expression).nodes) {
         if (isReferenceExpression(node)) {
             const target = node.target.ref;
             if (target && isParameter(target)) {

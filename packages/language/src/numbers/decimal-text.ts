@@ -4,6 +4,11 @@
  * separators, no leading zeros, no trailing zeros after the point. Exact: it never goes through a float.
  */
 export function canonicalDecimal(text: string): string {
+    // Most numbers in a policy are plain whole numbers already canonical (`2024`, `9676`, `3`): the
+    // parser converts every number token, and the four replacements below were a tenth of that.
+    if (isCanonicalWholeNumber(text)) {
+        return text;
+    }
     const compact = text.replace(/[ \u00A0\u202F]/g, '').replace(',', '.');
     const negative = compact.startsWith('-');
     const unsigned = negative ? compact.slice(1) : compact;
@@ -12,6 +17,20 @@ export function canonicalDecimal(text: string): string {
     const fraction = rawFraction.replace(/0+$/, '');
     const body = fraction ? `${integer}.${fraction}` : integer;
     return negative && body !== '0' ? `-${body}` : body;
+}
+
+/** Digits only, no leading zero unless it is the only digit. */
+function isCanonicalWholeNumber(text: string): boolean {
+    if (text.length === 0 || (text.length > 1 && text.charCodeAt(0) === 48 /* 0 */)) {
+        return false;
+    }
+    for (let index = 0; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code < 48 || code > 57) {
+            return false;
+        }
+    }
+    return true;
 }
 
 /** True when canonical decimal text has no fractional part. */
@@ -41,6 +60,13 @@ export function groupThousands(digits: string): string {
 
 /** Orders two canonical decimals exactly: negative, zero or positive as a is less than, equal to or greater than b. */
 export function compareDecimals(a: string, b: string): number {
+    // Decimal text of at most 15 characters has at most 15 significant digits, which a double holds
+    // exactly apart (distinct such decimals give distinct doubles, in the same order), so comparing
+    // the doubles is exact; the checks of level tables compare thousands of such amounts.
+    if (a.length <= 15 && b.length <= 15) {
+        const difference = Number(a) - Number(b);
+        return difference < 0 ? -1 : difference > 0 ? 1 : 0;
+    }
     const scale = Math.max(fractionDigits(a), fractionDigits(b));
     const difference = scaled(a, scale) - scaled(b, scale);
     return difference < 0n ? -1 : difference > 0n ? 1 : 0;

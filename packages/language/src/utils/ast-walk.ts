@@ -100,14 +100,19 @@ const subtreeReferences = new WeakMap<AstNode, ReferenceAt[]>();
 export function referencesBelow(root: AstNode): readonly ReferenceAt[] {
     let list = subtreeReferences.get(root);
     if (!list) {
-        const found: ReferenceAt[] = [];
-        for (const node of flatTree(root).nodes) {
-            forEachReference(node, reference => found.push(reference));
-        }
-        list = found;
+        const { nodes } = flatTree(root);
+        list = referencesOf(nodes, 0, nodes.length);
         subtreeReferences.set(root, list);
     }
     return list;
+}
+
+function referencesOf(nodes: readonly AstNode[], start: number, end: number): ReferenceAt[] {
+    const found: ReferenceAt[] = [];
+    for (let index = start; index < end; index++) {
+        forEachReference(nodes[index], reference => found.push(reference));
+    }
+    return found;
 }
 
 /**
@@ -120,7 +125,14 @@ export function referencesByDeclaration(root: AstNode): Array<readonly Reference
     const lists: Array<readonly ReferenceAt[]> = [own];
     const { nodes, ends } = flatTree(root);
     for (let index = 1; index < nodes.length; index = ends[index]) {
-        lists.push(referencesBelow(nodes[index]));
+        // A declaration's nodes are a range of the file's list: read there, not walked again.
+        const declaration = nodes[index];
+        let list = subtreeReferences.get(declaration);
+        if (!list) {
+            list = referencesOf(nodes, index, ends[index]);
+            subtreeReferences.set(declaration, list);
+        }
+        lists.push(list);
     }
     return lists;
 }

@@ -8,10 +8,10 @@ import { calculationCycle } from '../analysis/calculation-cycles.js';
 import { elementId } from '../compiler/element-ids.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import type { RegelrattServices } from '../regelratt-module.js';
-import { AstUtils } from 'langium';
 import { compiledWorkspace } from './compiled-workspace.js';
 import { questionExample, questionText } from './question-text.js';
 import { createReport } from './report.js';
+import { flatTree } from '../utils/ast-walk.js';
 
 /**
  * A named calculation's amount must not fall as need rises: over the level, the attributes it names
@@ -96,7 +96,7 @@ function needsOf(calculation: Ast.Calculation): Map<string, true> {
             return;
         }
         seen.add(calculationNode);
-        for (const node of [calculationNode.value, ...AstUtils.streamAllContents(calculationNode.value)]) {
+        for (const node of flatTree(calculationNode.value).nodes) {
             if (isLevelExpression(node)) {
                 needs.set(LEVEL_INPUT, true);
             }

@@ -1,0 +1,88 @@
+import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import type { ILexingError, IRecognitionException } from 'chevrotain';
+
+/**
+ * Langium's parser, with its last step done without allocating. Langium's `parse` links every node
+ * to its container by a deep walk that reads each node through `Object.entries` (an array of pairs
+ * per node) and each array through `forEach` with a closure: on a 10 000-line file a tenth of the
+ * parse and much of its garbage (docs/performance.md, session 7). `linkContainers` sets the same
+ * three properties (`$container`, `$containerProperty`, `$containerIndex` for array items) on the
+ * same nodes in the same order.
+ *
+ * `parse` is Langium 4.4's `LangiumParser.parse` with that one call replaced; the rest of the
+ * parser is Langium's. A test parses every example and a set of broken texts with this parser and
+ * with Langium's and requires the same trees, containers and errors, so a Langium update that
+ * changes `parse` cannot go unnoticed (packages/language/test/regelratt-parser.test.ts).
+ */
+export class RegelrattParser extends LangiumParser {
+    override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
+        // Langium keeps these private; their names and meaning are those of Langium 4.4's parse.
+        const self = this as unknown as LangiumParserInternals;
+        self.nodeBuilder.buildRootNode(input);
+        const lexerResult = self.lexerResult = this.lexer.tokenize(input);
+        this.wrapper.input = lexerResult.tokens;
+        const ruleMethod = options.rule ? this.allRules.get(options.rule) : this.mainRule;
+        if (!ruleMethod) {
+            throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+        }
+        const result = self.doParse(ruleMethod) as T;
+        self.nodeBuilder.addHiddenNodes(lexerResult.hidden);
+        this.unorderedGroups.clear();
+        self.lexerResult = undefined;
+        linkContainers(result);
+        return {
+            value: result,
+            lexerErrors: lexerResult.errors as ILexingError[],
+            lexerReport: lexerResult.report,
+            parserErrors: this.wrapper.errors as IRecognitionException[],
+        };
+    }
+}
+
+interface LangiumParserInternals {
+    nodeBuilder: { buildRootNode(input: string): unknown; addHiddenNodes(tokens: unknown[]): void };
+    lexerResult: ReturnType<LangiumParser['lexer']['tokenize']> | undefined;
+    doParse(rule: unknown): AstNode;
+}
+
+/** Langium's `createLangiumParser`, building a `RegelrattParser`. */
+export function createRegelrattParser(services: LangiumCoreServices): RegelrattParser {
+    const parser = new RegelrattParser(services);
+    createParser(services.Grammar, parser, services.parser.Lexer.definition);
+    parser.finalize();
+    return parser;
+}
+
+/**
+ * Every node below `node` linked to its container, as Langium's `linkContentToContainer(node, { deep: true })`
+ * links them: own properties not starting with `$`, in property order, arrays item by item.
+ */
+export function linkContainers(node: AstNode): void {
+    const record = node as unknown as Record<string, unknown>;
+    for (const key in record) {
+        if (key.charCodeAt(0) === 36 /* $ */) {
+            continue;
+        }
+        const value = record[key];
+        if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                const item: unknown = value[index];
+                if (isNode(item)) {
+                    item.$container = node;
+                    item.$containerProperty = key;
+                    item.$containerIndex = index;
+                    linkContainers(item);
+                }
+            }
+        } else if (isNode(value)) {
+            value.$container = node;
+            value.$containerProperty = key;
+            linkContainers(value);
+        }
+    }
+}
+
+/** Langium's isAstNode, written out: called once per property of every node. */
+function isNode(value: unknown): value is { -readonly [K in keyof AstNode]: AstNode[K] } {
+    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
+}
