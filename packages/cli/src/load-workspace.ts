@@ -31,7 +31,8 @@ export async function loadWorkspace(options: CliOptions, cwd: string): Promise<L
     if (reported.length > 0) {
         return { ok: false, problems: reported };
     }
-    const { Regelratt: services } = createRegelrattServices(NodeFileSystem);
+    // Checked once and done: nobody asks who refers to what (the editor's find-references index).
+    const { Regelratt: services } = createRegelrattServices(NodeFileSystem, { referenceIndex: false });
     services.i18n.Locale.current = options.locale;
     const checked = await checkPolicies(services, files);
     const diagnostics: ReportedDiagnostic[] = checked.flatMap(c => c.diagnostics.map(({ related, ...d }) => ({

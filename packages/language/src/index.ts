@@ -1,4 +1,4 @@
-export { createRegelrattServices, RegelrattModule, type RegelrattServices, type RegelrattAddedServices } from './regelratt-module.js';
+export { createRegelrattServices, RegelrattModule, type RegelrattServices, type RegelrattAddedServices, type RegelrattServiceOptions } from './regelratt-module.js';
 export { LocaleSetting, isMessageLocale, type MessageLocale } from './i18n/locale.js';
 export { diagnosticCatalogue, renderMessage, isDiagnosticCode, type DiagnosticCode, type MessageArgs, type Severity } from './i18n/diagnostic-catalogue.js';
 export { canonicalDecimal, compareDecimals, swedishDecimal } from './numbers/decimal-text.js';

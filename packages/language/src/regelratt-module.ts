@@ -17,7 +17,7 @@ import { RegelrattLinker } from './references/regelratt-linker.js';
 import { RegelrattScopeComputation } from './references/regelratt-scope-computation.js';
 import { RegelrattAstNodeDescriptionProvider } from './workspace/regelratt-ast-descriptions.js';
 import { RegelrattDocumentFactory } from './workspace/regelratt-document-factory.js';
-import { RegelrattReferenceDescriptionProvider } from './workspace/regelratt-reference-descriptions.js';
+import { NoReferenceDescriptions, RegelrattReferenceDescriptionProvider } from './workspace/regelratt-reference-descriptions.js';
 import { RegelrattScopeProvider } from './references/regelratt-scope-provider.js';
 import { RegelrattDocumentValidator } from './validation/regelratt-document-validator.js';
 import { RegelrattValidationRegistry } from './validation/regelratt-validation-registry.js';
@@ -69,12 +69,30 @@ export const RegelrattSharedModule: Module<LangiumSharedCoreServices, PartialLan
     },
 };
 
-export function createRegelrattServices(context: DefaultSharedCoreModuleContext): {
+export interface RegelrattServiceOptions {
+    /**
+     * Whether to keep an index of who refers to what (default true). Only the editor reads it (find
+     * references, rename, which documents a change affects); a tool that checks once and exits
+     * (the command line) passes false and saves building it.
+     */
+    referenceIndex?: boolean;
+}
+
+/** One-shot use: no index of cross-references (see RegelrattServiceOptions.referenceIndex). */
+const WithoutReferenceIndex: Module<RegelrattServices, PartialLangiumCoreServices> = {
+    workspace: {
+        ReferenceDescriptionProvider: services => new NoReferenceDescriptions(services),
+    },
+};
+
+export function createRegelrattServices(context: DefaultSharedCoreModuleContext, options: RegelrattServiceOptions = {}): {
     shared: LangiumSharedCoreServices;
     Regelratt: RegelrattServices;
 } {
     const shared = inject(createDefaultSharedCoreModule(context), RegelrattGeneratedSharedModule, RegelrattSharedModule);
-    const Regelratt = inject(createDefaultCoreModule({ shared }), RegelrattGeneratedModule, RegelrattModule);
+    const Regelratt = options.referenceIndex === false
+        ? inject(createDefaultCoreModule({ shared }), RegelrattGeneratedModule, RegelrattModule, WithoutReferenceIndex)
+        : inject(createDefaultCoreModule({ shared }), RegelrattGeneratedModule, RegelrattModule);
     shared.ServiceRegistry.register(Regelratt);
     registerValidationChecks(Regelratt);
     // Without a language client nobody sends configuration; start with the defaults at once.

@@ -32,7 +32,8 @@ export function analysisInput(criteria: readonly Ast.Criterion[]): AnalysisInput
                 if (!attribute?.type || !wellTyped(node, attribute)) {
                     return undefined;
                 }
-                attributes.set(elementId(attribute), { id: elementId(attribute), name: attribute.name, domain: attributeDomain(attribute) });
+                const id = elementId(attribute);
+                attributes.set(id, { id, name: attribute.name, domain: attributeDomain(attribute) });
             } else if (isEnumerationLiteral(node) && !node.value.ref) {
                 return undefined;
             }

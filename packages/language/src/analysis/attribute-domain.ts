@@ -19,7 +19,30 @@ export interface AnalysedAttribute {
     domain: AttributeDomain;
 }
 
+const domains = new WeakMap<Attribute, AttributeDomain>();
+
+/**
+ * Kept per attribute node (a parsed node never changes; an edited declaration is a new node): the
+ * analyses ask for it once per comparison, and a large policy compares the same few attributes
+ * thousands of times. Shared, so frozen.
+ */
 export function attributeDomain(attribute: Attribute): AttributeDomain {
+    let domain = domains.get(attribute);
+    if (!domain) {
+        domain = deepFreeze(domainOf(attribute));
+        domains.set(attribute, domain);
+    }
+    return domain;
+}
+
+function deepFreeze(domain: AttributeDomain): AttributeDomain {
+    if (domain.kind === 'enumeration') {
+        Object.freeze(domain.values);
+    }
+    return Object.freeze(domain);
+}
+
+function domainOf(attribute: Attribute): AttributeDomain {
     const type = attribute.type;
     switch (type.$type) {
         case 'EnumerationType':

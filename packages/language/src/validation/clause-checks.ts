@@ -43,7 +43,7 @@ function assignmentsByFeature(root: CstNode, owner: AstNode): Map<string, CstNod
     const found = new Map<string, CstNode[]>();
     const visit = (node: CstNode, first: boolean): void => {
         if (!first) {
-            const feature = AstUtils.getContainerOfType(node.grammarSource, GrammarAST.isAssignment)?.feature;
+            const feature = assignedFeature(node.grammarSource);
             if (feature !== undefined) {
                 const list = found.get(feature);
                 if (list) {
@@ -62,6 +62,19 @@ function assignmentsByFeature(root: CstNode, owner: AstNode): Map<string, CstNod
     };
     visit(root, true);
     return found;
+}
+
+/** The grammar's assignments never change: each grammar element's feature is looked up once (it walked up the grammar for every CST node of every block). */
+const features = new WeakMap<AstNode, string | undefined>();
+
+function assignedFeature(grammarSource: AstNode | undefined): string | undefined {
+    if (!grammarSource) {
+        return undefined;
+    }
+    if (!features.has(grammarSource)) {
+        features.set(grammarSource, AstUtils.getContainerOfType(grammarSource, GrammarAST.isAssignment)?.feature);
+    }
+    return features.get(grammarSource);
 }
 
 /** The keyword a writer sees at the start of the clause: `'diarienummer'`, or `'giltig'` for `validity=Validity`. */

@@ -42,22 +42,32 @@ export function obligationChecks(services: RegelrattServices): ValidationChecks<
         obligation => obligation.action!,
     )).get(action) ?? [];
 
-    const byThing = new WorkspaceCache<string, Map<AstNode, Obligation[]>>(services.shared);
-    const obligationsAbout = (thing: AstNode): Obligation[] => byThing.get('all', () => {
-        const map = new Map<AstNode, Obligation[]>();
-        {
-            for (const obligation of allObligations()) {
-                for (const governed of obligation.governs) {
+    // Per thing, the obligations about it that have a force, split by polarity: each obligation is
+    // compared with the opposite ones only (walking all of them made this check quadratic in the
+    // obligations about one thing). Each list in document order, so the first reported is as before.
+    const byThing = new WorkspaceCache<string, Map<AstNode, Record<'negative' | 'positive', Obligation[]>>>(services.shared);
+    const opposedAbout = (thing: AstNode, obligation: Obligation): Obligation[] => {
+        const lists = byThing.get('all', () => {
+            const map = new Map<AstNode, Record<'negative' | 'positive', Obligation[]>>();
+            for (const other of allObligations()) {
+                if (!other.force) {
+                    continue;
+                }
+                for (const governed of other.governs) {
                     if (governed.ref) {
-                        const list = map.get(governed.ref) ?? [];
-                        list.push(obligation);
-                        map.set(governed.ref, list);
+                        let entry = map.get(governed.ref);
+                        if (!entry) {
+                            entry = { negative: [], positive: [] };
+                            map.set(governed.ref, entry);
+                        }
+                        entry[isNegative(other) ? 'negative' : 'positive'].push(other);
                     }
                 }
             }
-        }
-        return map;
-    }).get(thing) ?? [];
+            return map;
+        }).get(thing);
+        return lists?.[isNegative(obligation) ? 'positive' : 'negative'] ?? [];
+    };
 
     return {
         Frequency: (frequency, accept) => {
@@ -78,9 +88,9 @@ export function obligationChecks(services: RegelrattServices): ValidationChecks<
                 if (!thing || !obligation.force) {
                     continue;
                 }
-                for (const other of obligationsAbout(thing)) {
+                for (const other of opposedAbout(thing, obligation)) {
                     // Both with an åtgärd is the error below; different åtgärder are different acts.
-                    if (other === obligation || !other.force || isNegative(other) === isNegative(obligation) || (obligation.action && other.action)) {
+                    if (obligation.action && other.action) {
                         continue;
                     }
                     const day = firstCommonDay(inForce(obligation), inForce(other));

@@ -28,3 +28,15 @@ export class RegelrattReferenceDescriptionProvider extends DefaultReferenceDescr
         return descriptions;
     }
 }
+
+/**
+ * No index of cross-references: for one-shot use (the command line checks, compiles and exits).
+ * Only the editor reads that index (find references, rename, and which open documents a change
+ * affects); building it was about 5 % of checking a 10 000-line file. The checks read the linker's
+ * own list of each document's references (`document.references`), which stays.
+ */
+export class NoReferenceDescriptions extends DefaultReferenceDescriptionProvider {
+    override async createDescriptions(): Promise<ReferenceDescription[]> {
+        return [];
+    }
+}
