@@ -1,4 +1,5 @@
 import { isAstNode, isMultiReference, isReference, type AstNode, type MultiReference, type Reference } from 'langium';
+import { reflection } from '../generated/ast.js';
 
 /**
  * A node and every node below it, in document order (pre-order, properties in the order the parser
@@ -72,6 +73,9 @@ export interface ReferenceAt {
 
 /** The node's own cross-references in property order, as AstUtils.streamReferences gives them, without a stream. */
 export function forEachReference(node: AstNode, visit: (reference: ReferenceAt) => void): void {
+    if (!mayHoldReferences(node.$type)) {
+        return;
+    }
     for (const property in node) {
         if (property.charCodeAt(0) === 36 /* $ */) {
             continue;
@@ -87,6 +91,23 @@ export function forEachReference(node: AstNode, visit: (reference: ReferenceAt) 
             });
         }
     }
+}
+
+const holdsReferences = new Map<string, boolean>();
+
+/**
+ * Whether nodes of a type can hold cross-references, from the grammar's metadata: most types hold
+ * none, and reading every property of every node to find out was a third of linking a large file.
+ * A type the metadata does not know is read in full.
+ */
+function mayHoldReferences(type: string): boolean {
+    let holds = holdsReferences.get(type);
+    if (holds === undefined) {
+        const metaData = (reflection.types as Record<string, { properties: Record<string, { referenceType?: string }> } | undefined>)[type];
+        holds = !metaData || Object.values(metaData.properties).some(property => property.referenceType !== undefined);
+        holdsReferences.set(type, holds);
+    }
+    return holds;
 }
 
 const subtreeReferences = new WeakMap<AstNode, ReferenceAt[]>();
