@@ -30,12 +30,12 @@ interface Kept {
 export class RegelrattLinker extends DefaultLinker {
     private readonly kept = new WeakMap<object, Kept>();
     /** The workspace's names when each document was last linked. */
-    private readonly linkedWith = new WeakMap<LangiumDocument, string>();
+    private readonly linkedWith = new WeakMap<LangiumDocument, WorkspaceNames>();
     /** The names during the link under way. */
-    private current: string | undefined;
+    private current: WorkspaceNames | undefined;
     private readonly index: IndexManager;
     /** The workspace's names in index order, once per build (the index is complete when linking starts). */
-    private readonly names: WorkspaceCache<string, string>;
+    private readonly names: WorkspaceCache<string, WorkspaceNames>;
 
     constructor(services: RegelrattServices) {
         super(services);
@@ -73,7 +73,7 @@ export class RegelrattLinker extends DefaultLinker {
         for (const reference of names === undefined ? [] : document.references) {
             const resolved = reference as unknown as { _ref?: unknown; _nodeDescription?: AstNodeDescription };
             if ('_ref' in reference && isAstNode(resolved._ref) && resolved._nodeDescription) {
-                this.kept.set(reference, { target: resolved._ref, description: resolved._nodeDescription, names: names! });
+                this.kept.set(reference, { target: resolved._ref, description: resolved._nodeDescription, names: this.namesText(names!) });
             }
         }
         super.unlink(document);
@@ -84,7 +84,7 @@ export class RegelrattLinker extends DefaultLinker {
         const resolved = reference as unknown as { _ref?: unknown; _nodeDescription?: AstNodeDescription };
         if ('_ref' in reference && resolved._ref === undefined) {
             const kept = this.kept.get(reference);
-            if (kept && this.current !== undefined && kept.names === this.current && isInCurrentTree(kept.target)) {
+            if (kept && this.current !== undefined && kept.names === this.namesText(this.current) && isInCurrentTree(kept.target)) {
                 resolved._ref = kept.target;
                 resolved._nodeDescription = kept.description;
                 document.references.push(reference);
@@ -95,21 +95,37 @@ export class RegelrattLinker extends DefaultLinker {
     }
 
     /**
+     * The workspace's names as the index holds them when linking starts: the descriptions only,
+     * made into text when a kept link is first checked against them or a document is unlinked (never,
+     * for a command that checks once: the text of every name cost about a tenth of linking).
+     */
+    private workspaceNames(): WorkspaceNames {
+        return this.names.get('names', () => ({ descriptions: this.index.allElements().toArray() }));
+    }
+
+    /**
      * Every exported name with its type, in index order, as one text (equal texts: the same lookups).
      * A text equal to the last one is that same string object, so the check per reference is a
      * pointer comparison, not one of the texts' contents.
      */
-    private workspaceNames(): string {
-        return this.names.get('names', () => {
-            const names = this.index.allElements().map(d => `${d.type}\u0000${d.name}`).join('\u0001');
-            if (names !== this.lastNames) {
-                this.lastNames = names;
+    private namesText(names: WorkspaceNames): string {
+        if (names.text === undefined) {
+            const text = names.descriptions.map(d => `${d.type}\u0000${d.name}`).join('\u0001');
+            if (text !== this.lastNames) {
+                this.lastNames = text;
             }
-            return this.lastNames;
-        });
+            names.text = this.lastNames;
+        }
+        return names.text;
     }
 
     private lastNames = '';
+}
+
+/** The index's names at one build, and their text once asked for. */
+interface WorkspaceNames {
+    readonly descriptions: readonly AstNodeDescription[];
+    text?: string;
 }
 
 /** Whether a node hangs in its document's current tree: each node is where its container holds it, up to the document's root. */

@@ -73,41 +73,57 @@ export interface ReferenceAt {
 
 /** The node's own cross-references in property order, as AstUtils.streamReferences gives them, without a stream. */
 export function forEachReference(node: AstNode, visit: (reference: ReferenceAt) => void): void {
-    if (!mayHoldReferences(node.$type)) {
+    const properties = referenceProperties(node.$type);
+    if (properties === NONE) {
+        return;
+    }
+    if (properties !== UNKNOWN && properties.length === 1) {
+        // One property can hold references: read it alone (the order is its own).
+        visitReferences(node, properties[0], (node as unknown as Record<string, unknown>)[properties[0]], visit);
         return;
     }
     for (const property in node) {
-        if (property.charCodeAt(0) === 36 /* $ */) {
-            continue;
-        }
-        const value = (node as unknown as Record<string, unknown>)[property];
-        if (isReference(value) || isMultiReference(value)) {
-            visit({ reference: value, container: node, property });
-        } else if (Array.isArray(value)) {
-            value.forEach((element: unknown, index) => {
-                if (isReference(element) || isMultiReference(element)) {
-                    visit({ reference: element, container: node, property, index });
-                }
-            });
+        if (property.charCodeAt(0) !== 36 /* $ */) {
+            visitReferences(node, property, (node as unknown as Record<string, unknown>)[property], visit);
         }
     }
 }
 
-const holdsReferences = new Map<string, boolean>();
+function visitReferences(node: AstNode, property: string, value: unknown, visit: (reference: ReferenceAt) => void): void {
+    if (isReference(value) || isMultiReference(value)) {
+        visit({ reference: value, container: node, property });
+    } else if (Array.isArray(value)) {
+        for (let index = 0; index < value.length; index++) {
+            const element: unknown = value[index];
+            if (isReference(element) || isMultiReference(element)) {
+                visit({ reference: element, container: node, property, index });
+            }
+        }
+    }
+}
+
+const NONE: readonly string[] = [];
+const UNKNOWN: readonly string[] = [];
+const referencePropertiesByType = new Map<string, readonly string[]>();
 
 /**
- * Whether nodes of a type can hold cross-references, from the grammar's metadata: most types hold
- * none, and reading every property of every node to find out was a third of linking a large file.
- * A type the metadata does not know is read in full.
+ * The properties of a type that can hold cross-references, from the grammar's metadata: most types
+ * have none, and reading every property of every node to find out was a third of linking a large
+ * file. A type the metadata does not know (UNKNOWN) is read in full, property by property.
  */
-function mayHoldReferences(type: string): boolean {
-    let holds = holdsReferences.get(type);
-    if (holds === undefined) {
-        const metaData = (reflection.types as Record<string, { properties: Record<string, { referenceType?: string }> } | undefined>)[type];
-        holds = !metaData || Object.values(metaData.properties).some(property => property.referenceType !== undefined);
-        holdsReferences.set(type, holds);
+function referenceProperties(type: string): readonly string[] {
+    let properties = referencePropertiesByType.get(type);
+    if (properties === undefined) {
+        const metaData = (reflection.types as Record<string, { properties: Record<string, { name: string; referenceType?: string }> } | undefined>)[type];
+        if (!metaData) {
+            properties = UNKNOWN;
+        } else {
+            const names = Object.values(metaData.properties).filter(property => property.referenceType !== undefined).map(property => property.name);
+            properties = names.length === 0 ? NONE : names;
+        }
+        referencePropertiesByType.set(type, properties);
     }
-    return holds;
+    return properties;
 }
 
 const subtreeReferences = new WeakMap<AstNode, ReferenceAt[]>();
