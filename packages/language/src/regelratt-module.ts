@@ -90,9 +90,7 @@ export function createRegelrattServices(context: DefaultSharedCoreModuleContext,
     Regelratt: RegelrattServices;
 } {
     const shared = inject(createDefaultSharedCoreModule(context), RegelrattGeneratedSharedModule, RegelrattSharedModule);
-    const Regelratt = options.referenceIndex === false
-        ? inject(createDefaultCoreModule({ shared }), RegelrattGeneratedModule, RegelrattModule, WithoutReferenceIndex)
-        : inject(createDefaultCoreModule({ shared }), RegelrattGeneratedModule, RegelrattModule);
+    const Regelratt = inject(createDefaultCoreModule({ shared }), RegelrattGeneratedModule, RegelrattModule, options.referenceIndex === false ? WithoutReferenceIndex : {});
     shared.ServiceRegistry.register(Regelratt);
     registerValidationChecks(Regelratt);
     // Without a language client nobody sends configuration; start with the defaults at once.

@@ -1,5 +1,6 @@
 import { createParser, LangiumParser, type AstNode, type AstReflection, type LangiumCoreServices, type ParseResult, type ParserOptions, type TypeMetaData } from 'langium';
 import type { ILexingError, IRecognitionException } from 'chevrotain';
+import { forEachChild } from '../utils/ast-walk.js';
 
 /**
  * Langium's parser, with its last step done without allocating. Langium's `parse` links every node
@@ -81,34 +82,18 @@ export function createRegelrattParser(services: LangiumCoreServices): RegelrattP
 
 /**
  * Every node below `node` linked to its container, as Langium's `linkContentToContainer(node, { deep: true })`
- * links them: own properties not starting with `$`, in property order, arrays item by item.
+ * links them: the children forEachChild gives, in its order, `$containerIndex` for array items only.
  */
 export function linkContainers(node: AstNode): void {
-    const record = node as unknown as Record<string, unknown>;
-    for (const key in record) {
-        if (key.charCodeAt(0) === 36 /* $ */) {
-            continue;
-        }
-        const value = record[key];
-        if (Array.isArray(value)) {
-            for (let index = 0; index < value.length; index++) {
-                const item: unknown = value[index];
-                if (isNode(item)) {
-                    item.$container = node;
-                    item.$containerProperty = key;
-                    item.$containerIndex = index;
-                    linkContainers(item);
-                }
-            }
-        } else if (isNode(value)) {
-            value.$container = node;
-            value.$containerProperty = key;
-            linkContainers(value);
-        }
-    }
+    forEachChild(node, linkChild);
 }
 
-/** Langium's isAstNode, written out: called once per property of every node. */
-function isNode(value: unknown): value is { -readonly [K in keyof AstNode]: AstNode[K] } {
-    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
+function linkChild(child: AstNode, property: string, index: number | undefined, container: AstNode): void {
+    const linked = child as { -readonly [K in keyof AstNode]: AstNode[K] };
+    linked.$container = container;
+    linked.$containerProperty = property;
+    if (index !== undefined) {
+        linked.$containerIndex = index;
+    }
+    linkContainers(child);
 }

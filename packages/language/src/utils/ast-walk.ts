@@ -43,25 +43,29 @@ export function allContents(root: AstNode): readonly AstNode[] {
     return flatTree(root).nodes.slice(1);
 }
 
-/** The node's children in property order: single nodes and the nodes of arrays, never `$` properties (container, CST). */
-export function forEachChild(node: AstNode, visit: (child: AstNode) => void): void {
+/**
+ * The node's children in property order: single nodes and the nodes of arrays, never `$` properties
+ * (container, CST). Each child comes with the property that holds it, its index in an array, and the
+ * node itself, so a visitor can be one function for every node (the parser links containers with it).
+ */
+export function forEachChild(node: AstNode, visit: (child: AstNode, property: string, index: number | undefined, container: AstNode) => void): void {
     for (const key in node) {
         if (key.charCodeAt(0) === 36 /* $ */) {
             continue;
         }
         const value = (node as unknown as Record<string, unknown>)[key];
         if (Array.isArray(value)) {
-            for (const item of value) {
+            for (let index = 0; index < value.length; index++) {
+                const item: unknown = value[index];
                 if (isAstNode(item)) {
-                    visit(item);
+                    visit(item, key, index, node);
                 }
             }
         } else if (isAstNode(value)) {
-            visit(value);
+            visit(value, key, undefined, node);
         }
     }
 }
-
 
 /** One cross-reference of a node, as Langium's AstUtils.streamReferences gives it. */
 export interface ReferenceAt {
@@ -135,26 +139,31 @@ const subtreeReferences = new WeakMap<AstNode, ReferenceAt[]>();
  * the declarations incremental parsing kept are not walked again for their references.
  */
 export function referencesBelow(root: AstNode): readonly ReferenceAt[] {
-    let list = subtreeReferences.get(root);
+    // Kept already (a declaration read from its file's list has no flat tree of its own to walk).
+    const kept = subtreeReferences.get(root);
+    if (kept) {
+        return kept;
+    }
+    const { nodes } = flatTree(root);
+    return keptReferences(nodes, 0, nodes.length);
+}
+
+/** The references of the subtree at `nodes[start]` (which ends before `end`), kept for that node. */
+function keptReferences(nodes: readonly AstNode[], start: number, end: number): readonly ReferenceAt[] {
+    let list = subtreeReferences.get(nodes[start]);
     if (!list) {
-        const { nodes } = flatTree(root);
-        list = referencesOf(nodes, 0, nodes.length);
-        subtreeReferences.set(root, list);
+        list = [];
+        for (let index = start; index < end; index++) {
+            forEachReference(nodes[index], reference => list!.push(reference));
+        }
+        subtreeReferences.set(nodes[start], list);
     }
     return list;
 }
 
-function referencesOf(nodes: readonly AstNode[], start: number, end: number): ReferenceAt[] {
-    const found: ReferenceAt[] = [];
-    for (let index = start; index < end; index++) {
-        forEachReference(nodes[index], reference => found.push(reference));
-    }
-    return found;
-}
-
 /**
  * A file's cross-references in document order, in lists: the root's own, then each top-level
- * declaration's (referencesBelow, kept while the declaration is the same node).
+ * declaration's (as referencesBelow keeps them; a declaration's nodes are read from the file's list).
  */
 export function referencesByDeclaration(root: AstNode): Array<readonly ReferenceAt[]> {
     const own: ReferenceAt[] = [];
@@ -162,14 +171,7 @@ export function referencesByDeclaration(root: AstNode): Array<readonly Reference
     const lists: Array<readonly ReferenceAt[]> = [own];
     const { nodes, ends } = flatTree(root);
     for (let index = 1; index < nodes.length; index = ends[index]) {
-        // A declaration's nodes are a range of the file's list: read there, not walked again.
-        const declaration = nodes[index];
-        let list = subtreeReferences.get(declaration);
-        if (!list) {
-            list = referencesOf(nodes, index, ends[index]);
-            subtreeReferences.set(declaration, list);
-        }
-        lists.push(list);
+        lists.push(keptReferences(nodes, index, ends[index]));
     }
     return lists;
 }

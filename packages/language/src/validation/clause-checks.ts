@@ -1,6 +1,7 @@
-import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type ValidationChecks } from 'langium';
+import { GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type ValidationChecks } from 'langium';
 import type { RegelrattAstType } from '../generated/ast.js';
 import type { RegelrattServices } from '../regelratt-module.js';
+import { assignedFeature } from './property-node.js';
 import { createReport } from './report.js';
 
 /** The blocks whose clauses may come in any order; the grammar lets a clause repeat, this check does not. */
@@ -62,19 +63,6 @@ function assignmentsByFeature(root: CstNode, owner: AstNode): Map<string, CstNod
     };
     visit(root, true);
     return found;
-}
-
-/** The grammar's assignments never change: each grammar element's feature is looked up once (it walked up the grammar for every CST node of every block). */
-const features = new WeakMap<AstNode, string | undefined>();
-
-function assignedFeature(grammarSource: AstNode | undefined): string | undefined {
-    if (!grammarSource) {
-        return undefined;
-    }
-    if (!features.has(grammarSource)) {
-        features.set(grammarSource, AstUtils.getContainerOfType(grammarSource, GrammarAST.isAssignment)?.feature);
-    }
-    return features.get(grammarSource);
 }
 
 /** The keyword a writer sees at the start of the clause: `'diarienummer'`, or `'giltig'` for `validity=Validity`. */

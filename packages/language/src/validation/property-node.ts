@@ -11,7 +11,7 @@ export function firstNodeForProperty(node: CstNode | undefined, property: string
 }
 
 function search(node: CstNode, property: string, element: AstNode, first: boolean): CstNode | undefined {
-    if (!first && AstUtils.getContainerOfType(node.grammarSource, GrammarAST.isAssignment)?.feature === property) {
+    if (!first && assignedFeature(node.grammarSource) === property) {
         return node;
     }
     if (isCompositeCstNode(node) && node.astNode === element) {
@@ -23,4 +23,18 @@ function search(node: CstNode, property: string, element: AstNode, first: boolea
         }
     }
     return undefined;
+}
+
+/** The grammar never changes: each grammar element's assignment is looked up once (a walk up the grammar for every CST node searched). */
+const features = new WeakMap<AstNode, string | undefined>();
+
+/** The property a grammar element assigns to (`name` for `name=ID`), found at the assignment around it. */
+export function assignedFeature(grammarSource: AstNode | undefined): string | undefined {
+    if (!grammarSource) {
+        return undefined;
+    }
+    if (!features.has(grammarSource)) {
+        features.set(grammarSource, AstUtils.getContainerOfType(grammarSource, GrammarAST.isAssignment)?.feature);
+    }
+    return features.get(grammarSource);
 }
