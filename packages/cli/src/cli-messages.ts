@@ -100,6 +100,31 @@ export function compiledSummary(written: number, folder: string, locale: Message
         : `${counted(written, { one: 'JSON file', other: 'JSON files' }, locale)} written to ${folder}.`;
 }
 
+/**
+ * What `compile -o` did with the files an earlier compile wrote into the folder and this one did not:
+ * removed, or kept because they were changed since (a warning: a reader of the folder would load them).
+ */
+export function staleOutputs(stale: { removed: readonly string[]; changed: readonly string[]; failed: readonly string[] }, locale: MessageLocale): string[] {
+    const sv = locale === 'sv';
+    const lines: string[] = [];
+    if (stale.removed.length > 0) {
+        lines.push(sv
+            ? `${counted(stale.removed.length, { one: 'inaktuell JSON-fil', other: 'inaktuella JSON-filer' }, locale)} från en tidigare kompilering ${agreeing(stale.removed.length, { one: 'borttagen', other: 'borttagna' }, locale)}: ${stale.removed.join(', ')}.`
+            : `${counted(stale.removed.length, { one: 'stale JSON file', other: 'stale JSON files' }, locale)} from an earlier compile removed: ${stale.removed.join(', ')}.`);
+    }
+    for (const file of stale.changed) {
+        lines.push(sv
+            ? `regelratt: varning: ${file} skrevs av en tidigare kompilering men har ändrats sedan och ligger kvar; ta bort den om den inte hör till policyn.`
+            : `regelratt: warning: ${file} was written by an earlier compile but has changed since and is kept; remove it if it is not part of the policy.`);
+    }
+    for (const file of stale.failed) {
+        lines.push(sv
+            ? `regelratt: varning: ${file} från en tidigare kompilering kunde inte tas bort; ta bort den för hand.`
+            : `regelratt: warning: ${file} from an earlier compile could not be removed; remove it by hand.`);
+    }
+    return lines;
+}
+
 /** The closing line of `regelratt test`. */
 export function examplesSummary(passed: number, failed: number, locale: MessageLocale): string {
     return locale === 'sv' ? `Exempel: ${passed} gick igenom, ${failed} misslyckades` : `Examples: ${passed} passed, ${failed} failed`;

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CompiledPolicyFile } from '@regelratt/format';
-import { checkCompiledFile } from '@regelratt/runtime';
+import { checkCompiledFile, checkCompiledPolicy } from '@regelratt/runtime';
 import type { CliOptions } from './arguments.js';
 import { compileInMemory } from './compile-in-memory.js';
 import { loadWorkspace } from './load-workspace.js';
@@ -16,15 +16,16 @@ export async function loadCompiled(inputs: readonly string[], options: CliOption
     const compiled = await compiledFiles(inputs, cwd);
     if (compiled.length > 0) {
         try {
-            // Checked against the schema here as the runtime checks it, so that a comparison of two
-            // versions (kompatibilitet) never reasons over a file of the wrong shape.
-            return {
-                files: await Promise.all(compiled.map(async file => {
-                    const parsed: unknown = JSON.parse((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
-                    checkCompiledFile(parsed);
-                    return parsed;
-                })),
-            };
+            // Checked against the schema and for consistency here as the runtime checks them, so that a
+            // comparison of two versions (kompatibilitet) never reasons over a file of the wrong shape
+            // or a folder holding a stale copy beside the current one.
+            const files = await Promise.all(compiled.map(async file => {
+                const parsed: unknown = JSON.parse((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+                checkCompiledFile(parsed);
+                return parsed;
+            }));
+            checkCompiledPolicy(files);
+            return { files };
         } catch (error) {
             return { problem: `${sv ? 'Den kompilerade policyn kan inte läsas' : 'The compiled policy cannot be read'}: ${(error as Error).message}` };
         }

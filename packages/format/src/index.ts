@@ -2,3 +2,4 @@ export * from './compiled-policy.js';
 export * from './exact-number.js';
 export * from './iso-date.js';
 export * from './format-violation.js';
+export * from './compiled-variants.js';

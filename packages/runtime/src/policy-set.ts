@@ -1,4 +1,5 @@
 import { ExactNumber, formatViolation, SCHEMA_VERSION, type FormatViolation, type CompiledElement, type CompiledPolicyFile, type ElementKind, type Parameter } from '@regelratt/format';
+import { checkCompiledPolicy } from './load-check.js';
 import { RegelrattRuntimeError } from './runtime-error.js';
 
 type ElementOf<K extends ElementKind> = Extract<CompiledElement, { kind: K }>;
@@ -8,8 +9,8 @@ const [SUPPORTED_MAJOR, SUPPORTED_MINOR] = SCHEMA_VERSION.split('.').map(Number)
 /** How the runtime takes the files it is given. */
 export interface LoadOptions {
     /**
-     * Check every file against the compiled format's JSON Schema before anything is prepared (the
-     * default). Only a caller that compiled the files itself in this process (the language server,
+     * Check every file against the compiled format's JSON Schema, and the set for what the schema
+     * cannot say (`checkCompiledPolicy`), before anything is prepared (the default). Only a caller that compiled the files itself in this process (the language server,
      * `regelratt test`) may leave it out: a file from disk or a network may have been edited, and the
      * runtime prepares code from what it reads.
      */
@@ -28,10 +29,13 @@ export class PolicySet {
     private readonly parsedValues = new WeakMap<Parameter['versions'][number], ExactNumber>();
 
     private constructor(files: readonly CompiledPolicyFile[], options: LoadOptions) {
-        for (const file of files) {
-            if (options.validate ?? true) {
+        if (options.validate ?? true) {
+            for (const file of files) {
                 checkCompiledFile(file);
             }
+            checkCompiledPolicy(files);
+        }
+        for (const file of files) {
             for (const element of file.elements) {
                 this.byId.set(element.id, element);
                 this.byName.set(element.name, element);
@@ -119,12 +123,51 @@ export function checkCompiledFile(file: unknown): asserts file is CompiledPolicy
             `${source}: schemaVersion ${version || 'saknas'} stöds inte; körningen läser version ${SUPPORTED_MAJOR}.0–${SUPPORTED_MAJOR}.${SUPPORTED_MINOR}.`,
             { source, schemaVersion: record.schemaVersion ?? null, supported: `${SUPPORTED_MAJOR}.0–${SUPPORTED_MAJOR}.${SUPPORTED_MINOR}` });
     }
+    const tooDeep = deeperThan(file, MAX_COMPILED_DEPTH);
+    if (tooDeep !== undefined) {
+        throw new RegelrattRuntimeError('invalid-file',
+            `${source}: filen är nästlad djupare än ${MAX_COMPILED_DEPTH} nivåer vid ${tooDeep}; ingen kompilerad policy är det. Kompilera om källan med regelratt compile.`,
+            { source, path: tooDeep, rule: 'too-deep', limit: MAX_COMPILED_DEPTH });
+    }
     const violation = formatViolation(file);
     if (violation) {
         throw new RegelrattRuntimeError('invalid-file',
             `${source}: filen följer inte det kompilerade formatet${violation.path ? ` vid ${violation.path}` : ''}: ${violationText(violation)}. Kompilera om källan med regelratt compile.`,
             { source, path: violation.path, keyword: violation.keyword, params: violation.params });
     }
+}
+
+/**
+ * How deep a compiled file may nest (objects and arrays): twice what the language's longest chain
+ * compiles to (MAX_CHAIN of 500 operators, two levels each), and far below where the schema's
+ * validator and the evaluator, which recurse, overflow Node 20's default stack (about 1 800).
+ */
+export const MAX_COMPILED_DEPTH = 1_200;
+
+/** The JSON Pointer of the first value nested deeper than `limit`, or undefined; without recursion. */
+function deeperThan(value: unknown, limit: number): string | undefined {
+    interface Frame { value: object; depth: number; key: string; parent: Frame | undefined }
+    if (typeof value !== 'object' || value === null) {
+        return undefined;
+    }
+    const stack: Frame[] = [{ value, depth: 0, key: '', parent: undefined }];
+    while (stack.length > 0) {
+        const frame = stack.pop()!;
+        if (frame.depth >= limit) {
+            const keys: string[] = [];
+            for (let at: Frame | undefined = frame; at?.parent; at = at.parent) {
+                keys.push(at.key.replace(/~/g, '~0').replace(/\//g, '~1'));
+            }
+            return `/${keys.reverse().join('/')}`;
+        }
+        for (const key in frame.value) {
+            const child = (frame.value as Record<string, unknown>)[key];
+            if (typeof child === 'object' && child !== null) {
+                stack.push({ value: child, depth: frame.depth + 1, key, parent: frame });
+            }
+        }
+    }
+    return undefined;
 }
 
 const TYPE_WORDS: Record<string, string> = { object: 'ett objekt', array: 'en lista', string: 'en text', integer: 'ett heltal', number: 'ett tal', boolean: 'true eller false', null: 'null' };

@@ -10,6 +10,8 @@ export const fixture: CompiledPolicyFile = {
     schemaVersion: '1.1.0',
     source: 'fixture.regel',
     elements: [
+        { id: 'service/hemvård', kind: 'service', name: 'hemvård', source: at, legalBasis: [] },
+        { id: 'unit/karla', kind: 'unit', name: 'karla', source: at },
         { id: 'attribute/förmåga', kind: 'attribute', name: 'förmåga', source: at, domain: { type: 'enumeration', values: [{ name: 'hög' }, { name: 'utvecklingsbar' }, { name: 'nedsatt' }] } },
         { id: 'attribute/ålder', kind: 'attribute', name: 'ålder', source: at, domain: { type: 'integer', min: '0', max: '120', unit: 'år' } },
         { id: 'attribute/svikt', kind: 'attribute', name: 'svikt', source: at, domain: { type: 'boolean' } },

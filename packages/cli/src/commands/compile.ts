@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { compilePolicy, serializeCompiledPolicy } from '@regelratt/language';
 import type { CliOptions } from '../arguments.js';
-import { compiledSummary, notCompiled } from '../cli-messages.js';
+import { compiledSummary, notCompiled, staleOutputs } from '../cli-messages.js';
+import { MANIFEST_NAME, manifestText, previousOutputs, removeStaleOutputs } from '../compile-manifest.js';
 import type { CliIO } from '../io.js';
 import { loadWorkspace } from '../load-workspace.js';
 import { writeAllOrNothing } from '../write-outputs.js';
@@ -11,6 +12,8 @@ import { EXIT_CLEAN, EXIT_POLICY_ERRORS, EXIT_USAGE_OR_IO, printDiagnostics } fr
  * `regelratt compile`: one JSON file per source file, named by its path under the inputs' common
  * folder. All or nothing: any error anywhere and no file is written, since references cross files.
  * Each file is written beside its target and renamed into place, so none is ever half-written.
+ * A manifest of what was written stays in the folder; what an earlier compile wrote there and this
+ * one does not (a source renamed or removed) is then removed, so the folder holds one policy.
  */
 export async function runCompile(options: CliOptions, outFolder: string, io: CliIO): Promise<number> {
     const loaded = await loadWorkspace(options, io.cwd);
@@ -31,10 +34,17 @@ export async function runCompile(options: CliOptions, outFolder: string, io: Cli
             data: serializeCompiledPolicy(compilePolicy(document.parseResult.value, relative)),
         };
     });
-    const failed = await writeAllOrNothing(outputs, outFolder, options.locale, io);
+    const folder = path.resolve(io.cwd, outFolder);
+    const previous = await previousOutputs(folder);
+    const manifest = { target: path.join(folder, MANIFEST_NAME), data: manifestText(folder, outputs) };
+    const failed = await writeAllOrNothing([...outputs, manifest], outFolder, options.locale, io);
     if (failed !== undefined) {
         return failed;
     }
+    const stale = await removeStaleOutputs(folder, previous, new Set(outputs.map(output => output.target)));
     io.stderr.write(`${compiledSummary(outputs.length, outFolder, options.locale)}\n`);
+    for (const line of staleOutputs(stale, options.locale)) {
+        io.stderr.write(`${line}\n`);
+    }
     return EXIT_CLEAN;
 }

@@ -1,0 +1,57 @@
+import type { Criterion, Expression } from './compiled-policy.js';
+
+/**
+ * The variants of the compiled expression and criterion forms, each named by the property only it
+ * has, and a dispatch over them with one handler per variant. A walk written with `matchExpression`
+ * or `matchCriterion` is a compile error until it handles a new variant, instead of a chain of
+ * `'op' in e` tests that sends the new variant down whichever branch comes last.
+ */
+
+/** The property that tells each expression variant apart. */
+export type ExpressionVariant = 'quantity' | 'ref' | 'level' | 'op' | 'call' | 'round' | 'if';
+export type ExpressionOf<V extends ExpressionVariant> = V extends ExpressionVariant ? Extract<Expression, Record<V, unknown>> : never;
+
+/** The property that tells each criterion variant apart. */
+export type CriterionVariant = 'all' | 'any' | 'not' | 'test' | 'op' | 'in' | 'between';
+export type CriterionOf<V extends CriterionVariant> = V extends CriterionVariant ? Extract<Criterion, Record<V, unknown>> : never;
+
+// Each union is covered by its variant names: a new variant fails to compile here first.
+type Complete<Union, Named> = [Exclude<Union, Named>] extends [never] ? true : false;
+const expressionsComplete: Complete<Expression, ExpressionOf<ExpressionVariant>> = true;
+const criteriaComplete: Complete<Criterion, CriterionOf<CriterionVariant>> = true;
+void expressionsComplete;
+void criteriaComplete;
+
+const EXPRESSION_VARIANTS = ['quantity', 'ref', 'level', 'op', 'call', 'round', 'if'] as const satisfies readonly ExpressionVariant[];
+const CRITERION_VARIANTS = ['all', 'any', 'not', 'test', 'op', 'in', 'between'] as const satisfies readonly CriterionVariant[];
+
+export type ExpressionHandlers<R> = { [V in ExpressionVariant]: (expression: ExpressionOf<V>) => R };
+export type CriterionHandlers<R> = { [V in CriterionVariant]: (criterion: CriterionOf<V>) => R };
+
+export function expressionVariant(expression: Expression): ExpressionVariant {
+    for (const variant of EXPRESSION_VARIANTS) {
+        if (variant in expression) {
+            return variant;
+        }
+    }
+    throw new TypeError(`Not a compiled expression: ${Object.keys(expression).join(', ')}`);
+}
+
+export function criterionVariant(criterion: Criterion): CriterionVariant {
+    for (const variant of CRITERION_VARIANTS) {
+        if (variant in criterion) {
+            return variant;
+        }
+    }
+    throw new TypeError(`Not a compiled criterion: ${Object.keys(criterion).join(', ')}`);
+}
+
+/** The handler of the expression's variant, applied to it. */
+export function matchExpression<R>(expression: Expression, handlers: ExpressionHandlers<R>): R {
+    return (handlers[expressionVariant(expression)] as (e: Expression) => R)(expression);
+}
+
+/** The handler of the criterion's variant, applied to it. */
+export function matchCriterion<R>(criterion: Criterion, handlers: CriterionHandlers<R>): R {
+    return (handlers[criterionVariant(criterion)] as (c: Criterion) => R)(criterion);
+}

@@ -1,0 +1,312 @@
+import {
+    ExactNumber, LEVEL_INPUT, matchCriterion, matchExpression,
+    type CompiledElement, type CompiledPolicyFile, type Criterion, type ElementKind, type ExampleQuestion, type Expression, type LevelRow, type Validity,
+} from '@regelratt/format';
+import { RegelrattRuntimeError } from './runtime-error.js';
+
+/**
+ * What the schema cannot say about a set of compiled files and the runtime relies on: each id
+ * declared once across all files, every reference naming a declared id, at most one version of a
+ * parameter in force on any day, periods that do not end before they start, decision-table rows as
+ * wide as the table, each level once in a level table or a fee's takbelopp. A set that breaks one is
+ * refused whole (`invalid-file`, naming the file and the place) before a question is answered, since
+ * otherwise the runtime would pick one of two declarations, or answer `null`, without a word.
+ *
+ * Every file must already have passed the schema (`checkCompiledFile`).
+ */
+export function checkCompiledPolicy(files: readonly CompiledPolicyFile[]): void {
+    const declared = new Map<string, { file: number; path: string }>();
+    const declare = (id: string, file: number, path: string) => {
+        const earlier = declared.get(id);
+        if (earlier) {
+            const source = files[file].source;
+            const other = files[earlier.file].source;
+            const where = earlier.file === file
+                ? `finns redan i samma fil (${earlier.path})`
+                : other === source
+                    ? `finns redan i en annan fil kompilerad från samma källa (${earlier.path}): en inaktuell kopia ligger kvar bland de kompilerade filerna`
+                    : `finns redan i ${other} (${earlier.path}); en inaktuell fil kan ligga kvar bland de kompilerade filerna`;
+            refuse(source, path, 'duplicate-id', `${id} ${where}`, { id, other });
+        }
+        declared.set(id, { file, path });
+    };
+    files.forEach((file, fileIndex) => {
+        file.elements.forEach((element, index) => {
+            const path = `/elements/${index}`;
+            declare(element.id, fileIndex, path);
+            for (const [nested, at] of nestedIds(element)) {
+                declare(nested, fileIndex, `${path}/${at}`);
+            }
+        });
+    });
+    for (const file of files) {
+        file.elements.forEach((element, index) => {
+            const path = `/elements/${index}`;
+            for (const [id, at] of references(element)) {
+                if (!declared.has(id) && id !== LEVEL_INPUT) {
+                    refuse(file.source, `${path}/${at}`, 'unknown-reference', `${id} finns inte i policyn`, { id });
+                }
+            }
+            checkElement(element, file.source, path);
+        });
+    }
+}
+
+/** Refusal codes of the load check, in `details.rule`. */
+export type LoadCheckRule = 'duplicate-id' | 'unknown-reference' | 'overlapping-versions' | 'period-ends-before-start' | 'row-width' | 'duplicate-level' | 'duplicate-column' | 'empty-range';
+
+function refuse(source: string, path: string, rule: LoadCheckRule, what: string, details: Record<string, unknown> = {}): never {
+    throw new RegelrattRuntimeError('invalid-file',
+        `${source}: filen hänger inte ihop vid ${path}: ${what}. Kompilera om källan med regelratt compile.`,
+        { source, path, rule, ...details });
+}
+
+/** The ids declared inside an element (förlopp, obligations, pilot goals), with where. */
+function nestedIds(element: CompiledElement): Array<[string, string]> {
+    switch (element.kind) {
+        case 'pathwayModel': return element.pathways.map((p, i) => [p.id, `pathways/${i}`]);
+        case 'guideline': return element.obligations.map((o, i) => [o.id, `obligations/${i}`]);
+        case 'pilot': return element.goals.map((g, i) => [g.id, `goals/${i}`]);
+        default: return [];
+    }
+}
+
+type Found = Array<[string, string]>;
+
+function expressionReferences(expression: Expression, at: string, found: Found): void {
+    matchExpression<void>(expression, {
+        quantity: () => undefined,
+        ref: e => {
+            found.push([e.ref, `${at}/ref`]);
+            if (e.atLevel) {
+                expressionReferences(e.atLevel, `${at}/atLevel`, found);
+            }
+        },
+        level: () => undefined,
+        op: e => {
+            expressionReferences(e.left, `${at}/left`, found);
+            expressionReferences(e.right, `${at}/right`, found);
+        },
+        call: e => e.args.forEach((arg, i) => expressionReferences(arg, `${at}/args/${i}`, found)),
+        round: e => expressionReferences(e.round, `${at}/round`, found),
+        if: e => {
+            criterionReferences(e.if, `${at}/if`, found);
+            expressionReferences(e.then, `${at}/then`, found);
+            expressionReferences(e.else, `${at}/else`, found);
+        },
+    });
+}
+
+function criterionReferences(criterion: Criterion, at: string, found: Found): void {
+    matchCriterion<void>(criterion, {
+        all: c => c.all.forEach((part, i) => criterionReferences(part, `${at}/all/${i}`, found)),
+        any: c => c.any.forEach((part, i) => criterionReferences(part, `${at}/any/${i}`, found)),
+        not: c => criterionReferences(c.not, `${at}/not`, found),
+        test: c => found.push([c.attribute, `${at}/attribute`]),
+        op: c => found.push([c.attribute, `${at}/attribute`]),
+        in: c => found.push([c.attribute, `${at}/attribute`]),
+        between: c => found.push([c.attribute, `${at}/attribute`]),
+    });
+}
+
+const ids = (list: readonly string[], at: string): Found => list.map((id, i) => [id, `${at}/${i}`]);
+const optional = (id: string | undefined, at: string): Found => (id === undefined ? [] : [[id, at]]);
+const withFound = (fill: (found: Found) => void): Found => {
+    const found: Found = [];
+    fill(found);
+    return found;
+};
+
+function questionReferences(question: ExampleQuestion): Found {
+    const citizen = 'citizen' in question ? question.citizen.map((given, i): [string, string] => [given.attribute, `question/citizen/${i}/attribute`]) : [];
+    switch (question.type) {
+        case 'placement': return [[question.model, 'question/model'], ...citizen];
+        case 'inclusion': return [[question.pilot, 'question/pilot'], ...citizen];
+        case 'compensation': return [[question.table, 'question/table']];
+        case 'fee': return [[question.fee, 'question/fee'], ...citizen];
+        case 'netEffect': return [[question.table, 'question/table'], [question.rate, 'question/rate']];
+        case 'calculation': return [[question.calculation, 'question/calculation'], ...citizen];
+        case 'decision': return [[question.table, 'question/table'], ...citizen];
+    }
+}
+
+type ElementOf<K extends ElementKind> = Extract<CompiledElement, { kind: K }>;
+
+/** Every id an element of each kind refers to, with where: a new kind is a compile error here. */
+const REFERENCES: { [K in ElementKind]: (element: ElementOf<K>) => Found } = {
+    law: () => [],
+    service: e => e.legalBasis.map((basis, i) => [basis.law, `legalBasis/${i}/law`]),
+    administration: () => [],
+    operation: e => [...optional(e.administration, 'administration'), ...ids(e.services, 'services')],
+    unit: e => [...optional(e.operation, 'operation'), ...optional(e.area, 'area')],
+    area: () => [],
+    role: e => e.legalBasis.map((basis, i) => [basis.law, `legalBasis/${i}/law`]),
+    phase: () => [],
+    body: () => [],
+    attribute: () => [],
+    parameter: () => [],
+    calculation: e => withFound(found => expressionReferences(e.value, 'value', found)),
+    decisionTable: e => withFound(found => {
+        e.inputs.forEach((input, i) => {
+            if ('attribute' in input) {
+                found.push([input.attribute, `inputs/${i}/attribute`]);
+            }
+        });
+        e.rows.forEach((row, r) => {
+            row.when.forEach((criterion, c) => criterion && criterionReferences(criterion, `rows/${r}/when/${c}`, found));
+            row.then.forEach((result, c) => 'pathway' in result && found.push([result.pathway, `rows/${r}/then/${c}/pathway`]));
+        });
+    }),
+    guideline: e => [
+        ...optional(e.decidedBy, 'decidedBy'),
+        ...e.obligations.flatMap((o, i) => ids(o.governs, `obligations/${i}/governs`)),
+    ],
+    levelTable: e => [...optional(e.service, 'service'), ...optional(e.area, 'area')],
+    premium: e => optional(e.table, 'table'),
+    flatRate: e => rateReferences(e),
+    placeRate: e => rateReferences(e),
+    hourlyRate: e => rateReferences(e),
+    fee: e => withFound(found => {
+        found.push(...optional(e.service, 'service'));
+        if (e.room) {
+            expressionReferences(e.room, 'room', found);
+        }
+        if (e.ceiling) {
+            expressionReferences(e.ceiling, 'ceiling', found);
+        }
+    }),
+    pathwayModel: e => withFound(found => {
+        found.push(...ids(e.services, 'services'));
+        e.pathways.forEach((pathway, i) => {
+            if (pathway.criterion) {
+                criterionReferences(pathway.criterion, `pathways/${i}/criterion`, found);
+            }
+            found.push(...ids(pathway.secondary, `pathways/${i}/secondary`));
+        });
+    }),
+    testPhase: e => [
+        ...optional(e.area, 'area'),
+        ...e.participants.map((p, i): [string, string] => [p.unit, `participants/${i}/unit`]),
+        ...ids(e.services, 'services'),
+        ...ids(e.excluded, 'excluded'),
+    ],
+    pilot: e => withFound(found => {
+        found.push(...optional(e.phase, 'phase'), ...ids(e.services, 'services'), ...ids(e.units, 'units'));
+        if (e.inclusion) {
+            criterionReferences(e.inclusion, 'inclusion', found);
+        }
+        e.exclusions.forEach((criterion, i) => criterionReferences(criterion, `exclusions/${i}`, found));
+    }),
+    effectGoal: () => [],
+    indicator: e => [...ids(e.areas, 'areas'), ...ids(e.effectGoals, 'effectGoals')],
+    example: e => [
+        ...questionReferences(e.question),
+        ...optional(e.expected.pathway ?? undefined, 'expected/pathway'),
+        ...optional(e.expected.secondary, 'expected/secondary'),
+    ],
+};
+
+function rateReferences(rate: ElementOf<'flatRate' | 'placeRate' | 'hourlyRate'>): Found {
+    return [...optional(rate.service, 'service'), ...optional(rate.role, 'role'), ...optional(rate.area, 'area')];
+}
+
+function references(element: CompiledElement): Found {
+    return (REFERENCES[element.kind] as (e: CompiledElement) => Found)(element);
+}
+
+/** The element's own consistency: its periods, versions, rows and levels. */
+function checkElement(element: CompiledElement, source: string, path: string): void {
+    const period = (validity: Validity | undefined, at: string) => {
+        if (validity?.to !== undefined && validity.to < validity.from) {
+            refuse(source, `${path}/${at}`, 'period-ends-before-start', `perioden slutar ${validity.to}, före sin början ${validity.from}`);
+        }
+    };
+    if ('validity' in element) {
+        period(element.validity, 'validity');
+    }
+    switch (element.kind) {
+        case 'parameter': {
+            element.versions.forEach((version, i) => period(version, `versions/${i}`));
+            // In force on the same day: a later version starting on or before the day an earlier one
+            // ends (one without an end runs until the next begins, so it cannot overlap).
+            const sorted = element.versions.map((version, index) => ({ version, index })).sort((a, b) => (a.version.from < b.version.from ? -1 : a.version.from > b.version.from ? 1 : 0));
+            for (let i = 1; i < sorted.length; i++) {
+                const before = sorted[i - 1].version;
+                const after = sorted[i].version;
+                if (before.from === after.from || (before.to !== undefined && before.to >= after.from)) {
+                    refuse(source, `${path}/versions/${sorted[i].index}`, 'overlapping-versions', `två versioner av ${element.name} gäller samma dag, ${after.from}`, { date: after.from });
+                }
+            }
+            break;
+        }
+        case 'decisionTable': {
+            const seen = new Set<string>();
+            element.outputs.forEach((output, i) => {
+                if (seen.has(output)) {
+                    refuse(source, `${path}/outputs/${i}`, 'duplicate-column', `kolumnen ${output} finns två gånger`);
+                }
+                seen.add(output);
+            });
+            element.rows.forEach((row, r) => {
+                if (row.when.length !== element.inputs.length) {
+                    refuse(source, `${path}/rows/${r}/when`, 'row-width', `raden har ${row.when.length} villkor men tabellen ${element.inputs.length} indatakolumner`);
+                }
+                if (row.then.length !== element.outputs.length) {
+                    refuse(source, `${path}/rows/${r}/then`, 'row-width', `raden har ${row.then.length} utfall men tabellen ${element.outputs.length} utdatakolumner`);
+                }
+            });
+            levelRange(element.levels, source, `${path}/levels`);
+            break;
+        }
+        case 'levelTable':
+            levelRange(element.levels, source, `${path}/levels`);
+            uniqueLevels(element.rows, source, `${path}/rows`);
+            break;
+        case 'fee':
+            uniqueLevels(element.caps, source, `${path}/caps`);
+            break;
+        case 'premium':
+            element.rules.forEach((rule, i) => {
+                if (rule.fromLevel !== undefined && rule.toLevel !== undefined && rule.toLevel < rule.fromLevel) {
+                    refuse(source, `${path}/rules/${i}`, 'empty-range', `nivåerna ${rule.fromLevel}–${rule.toLevel} är ett tomt intervall`);
+                }
+            });
+            break;
+        case 'attribute': {
+            const domain = element.domain;
+            if ((domain.type === 'integer' || domain.type === 'decimal') && ExactNumber.parse(domain.max).compare(ExactNumber.parse(domain.min)) < 0) {
+                refuse(source, `${path}/domain`, 'empty-range', `värdena ${domain.min}–${domain.max} är ett tomt intervall`);
+            }
+            if (domain.type === 'enumeration') {
+                const names = new Set<string>();
+                domain.values.forEach((value, i) => {
+                    if (names.has(value.name)) {
+                        refuse(source, `${path}/domain/values/${i}`, 'duplicate-column', `värdet ${value.name} finns två gånger`);
+                    }
+                    names.add(value.name);
+                });
+            }
+            break;
+        }
+        case 'testPhase':
+        case 'pilot':
+            period(element.period, 'period');
+            break;
+    }
+}
+
+function levelRange(levels: { min: number; max: number } | undefined, source: string, path: string): void {
+    if (levels && levels.max < levels.min) {
+        refuse(source, path, 'empty-range', `nivåerna ${levels.min}–${levels.max} är ett tomt intervall`);
+    }
+}
+
+function uniqueLevels(rows: readonly LevelRow[], source: string, path: string): void {
+    const seen = new Set<number>();
+    rows.forEach((row, i) => {
+        if (seen.has(row.level)) {
+            refuse(source, `${path}/${i}`, 'duplicate-level', `nivå ${row.level} finns två gånger`, { level: row.level });
+        }
+        seen.add(row.level);
+    });
+}
