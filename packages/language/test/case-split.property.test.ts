@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ExactNumber, type Criterion } from '@regelratt/format';
 import { analyseCoverage, findWitness, splitCases, type AnalysedAttribute, type Region } from '@regelratt/language';
+import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
+import type { CompiledPolicyFile } from '@regelratt/format';
 
 /**
  * Differential tests: the case split must agree with brute-force enumeration over small random
@@ -155,6 +157,69 @@ describe('the case split agrees with brute force', () => {
             expect(findings.some(f => f.kind === 'gap')).toBe(counts.some(n => n === 0));
             expect(findings.some(f => f.kind === 'overlap')).toBe(counts.some(n => n > 1));
         }), runs);
+    });
+});
+
+/** A förloppsmodell of the criteria as the runtime loads it (attribute ids as the compiler writes them). */
+function pathwayModel(attrs: Attr[], criteria: Criterion[], secondary: string[][]): PolicyRuntime {
+    const at = { file: 'm.regel', line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const compiledCriterion = (c: Criterion) => JSON.parse(JSON.stringify(c).replace(/"attribute":"(a\d+)"/g, '"attribute":"attribute/$1"')) as Criterion;
+    const file: CompiledPolicyFile = {
+        schemaVersion: '1.5.0', source: 'm.regel', elements: [
+            ...attrs.map(a => ({
+                id: `attribute/${a.id}`, kind: 'attribute' as const, name: a.id, source: at,
+                domain: a.kind === 'boolean' ? { type: 'boolean' as const }
+                    : a.kind === 'enumeration' ? { type: 'enumeration' as const, values: (a.values as string[]).map(name => ({ name })) }
+                    : { type: a.kind, min: String(a.min), max: String(a.max) },
+            })),
+            {
+                id: 'pathwayModel/m', kind: 'pathwayModel', name: 'm', source: at, services: [],
+                pathways: criteria.map((criterion, i) => ({ id: `pathway/p${i}`, name: `p${i}`, criterion: compiledCriterion(criterion), secondary: secondary[i].map(s => `pathway/${s}`), source: at })),
+            },
+        ],
+    };
+    return new PolicyRuntime([file]);
+}
+
+// Two to four förlopp, allowed together at random; half the time every pair is allowed, so that
+// three or more hold at once with each pair allowed (what the runtime cannot place).
+const placementProblemArb = fc.integer({ min: 1, max: 3 })
+    .chain(n => fc.tuple(...Array.from({ length: n }, (_, i) => attributeArb(i))))
+    .chain(attrs => fc.tuple(fc.constant(attrs), fc.array(criterionArb(attrs), { minLength: 2, maxLength: 4 })))
+    .chain(([attrs, criteria]) => fc.tuple(fc.constant(attrs), fc.constant(criteria), fc.oneof(
+        fc.constant(criteria.map((_, i) => criteria.map((__, j) => `p${j}`).filter(id => id !== `p${i}`))),
+        fc.tuple(...criteria.map((_, i) => fc.subarray(criteria.map((__, j) => `p${j}`).filter(id => id !== `p${i}`)))),
+    )));
+
+describe('förlopp coverage agrees with the runtime', () => {
+    test('a citizen lies in a gap exactly when the runtime places them nowhere, and in an overlap or too many exactly when it refuses them', () => {
+        let refusedWithEveryPairAllowed = 0;
+        fc.assert(fc.property(placementProblemArb, ([attrs, criteria, secondary]) => {
+            const pathways = criteria.map((criterion, i) => ({ id: `p${i}`, criterion, secondary: secondary[i] }));
+            const { findings, complete } = analyseCoverage(pathways, analysed(attrs));
+            expect(complete).toBe(true);
+            const runtime = pathwayModel(attrs, criteria, secondary);
+            for (const citizen of everyAssignment(attrs)) {
+                let answer: 'none' | 'placed' | 'refused';
+                try {
+                    answer = runtime.placeInPathway('m', citizen).pathway === null ? 'none' : 'placed';
+                } catch (error) {
+                    expect(error).toBeInstanceOf(RegelrattRuntimeError);
+                    expect((error as RegelrattRuntimeError).code).toBe('not-computable');
+                    answer = 'refused';
+                }
+                const inFinding = findings.filter(f => [...f.case.assignment].every(([id, region]) => contains(region, citizen[id])));
+                expect(inFinding.length, JSON.stringify({ citizen, answer })).toBeLessThanOrEqual(1);
+                const kind = inFinding[0]?.kind;
+                expect(kind === 'gap', JSON.stringify({ citizen, criteria, secondary })).toBe(answer === 'none');
+                expect(kind === 'overlap' || kind === 'too-many', JSON.stringify({ citizen, criteria, secondary })).toBe(answer === 'refused');
+                if (kind === 'too-many') {
+                    refusedWithEveryPairAllowed++;
+                }
+            }
+        }), runs);
+        // The generator must reach the case the old analysis missed.
+        expect(refusedWithEveryPairAllowed).toBeGreaterThan(0);
     });
 });
 

@@ -3,7 +3,7 @@ export { PolicySet, checkCompiledFile, MAX_COMPILED_DEPTH, type LoadOptions } fr
 export { checkCompiledPolicy, type LoadCheckRule } from './load-check.js';
 export { CitizenValues, readAttributeValue, type CitizenInput, type AttributeValue } from './citizen.js';
 export type { CriterionTrace } from './criteria.js';
-export type { Placement } from './placement.js';
+export { combinePathways, type Placement } from './placement.js';
 export type { Inclusion, InclusionContext } from './inclusion.js';
 export { DEFAULT_ROUNDING, type Amount, type MoneyTrace } from './money.js';
 export { runExamples, type ExampleResult } from './inline-examples.js';

@@ -14,10 +14,30 @@ export interface Placement {
 }
 
 /**
- * Places a citizen in a förlopp of a model. If two hold and one allows the other as `sekundärt`,
- * the one that allows it (or, when both do, the first) is primary. Two that hold without being
- * allowed together is a contradiction the checker reports as `pathway-overlap`; here it is an error.
+ * The one rule for several förlopp that hold at once, shared by the runtime and the checker's
+ * coverage analysis: a citizen is placed in one förlopp and at most one secondary. Two that hold
+ * are a placement when one allows the other as `sekundärt` (the one that allows it is primary; when
+ * both do, the first). One that holds is the placement; none is no placement. Three or more that hold
+ * at once, or two not allowed together, have no placement (undefined): a contradiction in the policy,
+ * which the checker reports (`pathway-overlap`, `pathways-at-once`) and the runtime refuses.
  */
+export function combinePathways<P extends { id: string; secondary: readonly string[] }>(holding: readonly P[]): { pathway: P | null; secondary: P | null } | undefined {
+    if (holding.length <= 1) {
+        return { pathway: holding[0] ?? null, secondary: null };
+    }
+    if (holding.length === 2) {
+        const [a, b] = holding;
+        if (a.secondary.includes(b.id)) {
+            return { pathway: a, secondary: b };
+        }
+        if (b.secondary.includes(a.id)) {
+            return { pathway: b, secondary: a };
+        }
+    }
+    return undefined;
+}
+
+/** Places a citizen in a förlopp of a model, by `combinePathways`; a contradiction is an error here. */
 export function place(prepared: PreparedModel, values: CitizenValues, explain: boolean): Placement {
     const { model, criteria, select } = prepared;
     if (select && !explain) {
@@ -28,23 +48,16 @@ export function place(prepared: PreparedModel, values: CitizenValues, explain: b
         }
     }
     const holding = model.pathways.filter((_, index) => criteria[index]?.test(values) ?? false);
-    let pathway: string | null = null;
-    let secondary: string | null = null;
-    if (holding.length === 1) {
-        pathway = holding[0].id;
-    } else if (holding.length === 2) {
-        const [a, b] = holding;
-        if (a.secondary.includes(b.id)) {
-            [pathway, secondary] = [a.id, b.id];
-        } else if (b.secondary.includes(a.id)) {
-            [pathway, secondary] = [b.id, a.id];
-        }
-    }
-    if (holding.length > 1 && !secondary) {
+    const combined = combinePathways(holding);
+    if (!combined) {
         throw new RegelrattRuntimeError('not-computable',
-            `Flera förlopp gäller samtidigt (${holding.map(p => p.name).join(', ')}) utan att policyn tillåter det.`,
+            holding.length > 2
+                ? `${holding.length} förlopp gäller samtidigt (${holding.map(p => p.name).join(', ')}); en medborgare placeras i ett förlopp och högst ett sekundärt.`
+                : `Flera förlopp gäller samtidigt (${holding.map(p => p.name).join(', ')}) utan att policyn tillåter det.`,
             { model: model.id, pathways: holding.map(p => p.id) });
     }
+    const pathway = combined.pathway?.id ?? null;
+    const secondary = combined.secondary?.id ?? null;
     const placement: Placement = { model: model.id, pathway, secondary };
     if (explain) {
         placement.explanation = model.pathways.map((p, index) => {

@@ -71,14 +71,14 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
             case 'samla': return ids;
         }
     };
-    const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes);
+    const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes, 'pairwise');
     // A sum or a count over no row is 0, an answer: only `min` and `max` need a row for every case.
     const gapsCount = table.hitPolicy !== 'samla' || table.aggregation === 'min' || table.aggregation === 'max';
     // analyseCoverage has already joined touching regions of the same finding.
     return {
         findings: result.findings
             .filter(finding => finding.kind !== 'gap' || gapsCount)
-            .map(finding => ({ kind: finding.kind, case: finding.case, rows: finding.pathways.map(Number) })),
+            .map(finding => ({ kind: finding.kind === 'gap' ? 'gap' as const : 'overlap' as const, case: finding.case, rows: finding.pathways.map(Number) })),
         complete: result.complete,
         attributes,
     };

@@ -1,4 +1,5 @@
 import type { Criterion } from '@regelratt/format';
+import { combinePathways } from '@regelratt/runtime';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import { splitCases, type Case } from './case-split.js';
 import { mergeCases } from './merge-cases.js';
@@ -11,10 +12,16 @@ export interface PathwayUnderAnalysis {
 }
 
 export interface CoverageFinding {
-    kind: 'gap' | 'overlap';
+    /**
+     * `overlap`: two förlopp hold that are not allowed together; `too-many`: three or more hold at
+     * once, each pair of them allowed together (a citizen has one förlopp and at most one secondary).
+     */
+    kind: 'gap' | 'overlap' | 'too-many';
     case: Case;
-    /** For an overlap, the pathways that all apply (at least one pair of them not allowed together). */
+    /** Every pathway (or row) that holds in the case: for an overlap, at least one pair of them not allowed together. */
     pathways: string[];
+    /** For an overlap, the first pair in the given order that is not allowed together. */
+    clash?: [string, string];
 }
 
 export interface CoverageResult {
@@ -23,22 +30,32 @@ export interface CoverageResult {
 }
 
 /**
- * Förlopp coverage: over every combination of the attributes the criteria read, exactly one
- * pathway applies, or several that the policy allows together as primary and secondary placement.
- * Each finding carries the case (a set of citizens) it holds for.
+ * How several holders at once are judged. `placement`: the runtime's own rule for förlopp
+ * (`combinePathways`: one förlopp and at most one secondary), so three that hold at once are a
+ * finding even when each pair is allowed. `pairwise`: any number may hold when each pair is allowed
+ * (a decision table's rows under `första`, `valfri` or `samla`).
  */
-export function analyseCoverage(pathways: readonly PathwayUnderAnalysis[], attributes: ReadonlyMap<string, AnalysedAttribute>): CoverageResult {
+export type CombinationRule = 'placement' | 'pairwise';
+
+/**
+ * Förlopp coverage: over every combination of the attributes the criteria read, exactly one
+ * pathway applies, or several that the policy allows together (by `rule`). Each finding carries the
+ * case (a set of citizens) it holds for.
+ */
+export function analyseCoverage(pathways: readonly PathwayUnderAnalysis[], attributes: ReadonlyMap<string, AnalysedAttribute>, rule: CombinationRule = 'placement'): CoverageResult {
     const split = splitCases(pathways.map(p => p.criterion), attributes);
-    const allowed = (a: PathwayUnderAnalysis, b: PathwayUnderAnalysis) => a.secondary.includes(b.id) || b.secondary.includes(a.id);
+    const allowed = (a: PathwayUnderAnalysis, b: PathwayUnderAnalysis) => combinePathways([a, b]) !== undefined;
     const findings: CoverageFinding[] = [];
     for (const found of split.cases) {
         const applying = pathways.filter((_, index) => found.verdicts[index]);
         if (applying.length === 0) {
             findings.push({ kind: 'gap', case: found, pathways: [] });
         } else if (applying.length > 1) {
-            const clash = applying.some((a, i) => applying.slice(i + 1).some(b => !allowed(a, b)));
+            const clash = applying.flatMap((a, i) => applying.slice(i + 1).filter(b => !allowed(a, b)).map((b): [string, string] => [a.id, b.id]))[0];
             if (clash) {
-                findings.push({ kind: 'overlap', case: found, pathways: applying.map(p => p.id) });
+                findings.push({ kind: 'overlap', case: found, pathways: applying.map(p => p.id), clash });
+            } else if (rule === 'placement' && !combinePathways(applying)) {
+                findings.push({ kind: 'too-many', case: found, pathways: applying.map(p => p.id) });
             }
         }
     }

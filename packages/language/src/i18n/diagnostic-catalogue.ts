@@ -216,6 +216,11 @@ export const diagnosticCatalogue = {
         sv: a => `Både ${a.first} och ${a.second} gäller för: ${a.witness}. Är det avsett, ange 'sekundärt ${a.second}' i ${a.first}.`,
         en: a => `Both ${a.first} and ${a.second} apply to: ${a.witness}. If that is intended, write 'sekundärt ${a.second}' in ${a.first}.`,
     },
+    'pathways-at-once': {
+        severity: 'error',
+        sv: a => `${a.count} förlopp gäller samtidigt för: ${a.witness}: ${a.others} och ${a.last}. En medborgare placeras i ett förlopp och högst ett sekundärt; ändra villkoren så att högst två av dem gäller för samma medborgare.`,
+        en: a => `${a.count} pathways apply at once to: ${a.witness}: ${a.others} and ${a.last}. A citizen is placed in one pathway and at most one secondary; change the criteria so that at most two of them apply to the same citizen.`,
+    },
     'pathway-without-criterion': {
         severity: 'warning',
         sv: a => `Förloppet ${a.name} saknar 'när'-villkor, så ingen placeras där; täckningen prövas utan det.`,

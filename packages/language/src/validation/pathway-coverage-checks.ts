@@ -41,6 +41,7 @@ export function pathwayCoverageChecks(services: RegelrattServices): ValidationCh
             }
             const gaps = result.findings.filter(f => f.kind === 'gap');
             const overlaps = result.findings.filter(f => f.kind === 'overlap');
+            const tooMany = result.findings.filter(f => f.kind === 'too-many');
             // Every region is reported (touching regions are already joined into one): `--format json`
             // and the editor get the whole list; the command line's text shows three per place.
             for (const gap of gaps) {
@@ -51,8 +52,15 @@ export function pathwayCoverageChecks(services: RegelrattServices): ValidationCh
             const byId = new Map(withCriterion.map(pathway => [elementId(pathway), pathway]));
             for (const overlap of overlaps) {
                 const witness = describeCase(overlap.case, input.attributes, locale.current);
-                const [first, second] = overlap.pathways.map(id => byId.get(id)!);
+                const [first, second] = overlap.clash!.map(id => byId.get(id)!);
                 report('pathway-overlap', { first: first.name, second: second.name, witness: witness.text }, { node: second, property: 'name', relatedInformation: relatedAt(first, first.name) }, witness);
+            }
+            for (const finding of tooMany) {
+                const witness = describeCase(finding.case, input.attributes, locale.current);
+                const holding = finding.pathways.map(id => byId.get(id)!);
+                const last = holding[holding.length - 1];
+                report('pathways-at-once', { count: holding.length, others: holding.slice(0, -1).map(p => p.name).join(', '), last: last.name, witness: witness.text },
+                    { node: last, property: 'name', relatedInformation: holding.slice(0, -1).map(p => relatedAt(p, p.name)).flat() }, witness);
             }
         },
     };
