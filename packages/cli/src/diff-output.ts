@@ -24,10 +24,18 @@ const words = {
         title: (l: DiffLabels) => `Jämförelse av ${l.before} (före) med ${l.after} (efter)`,
         changes: 'Svaren ändras.',
         same: 'Samma svar för alla medborgare, nivåer och datum.',
+        sameUnlessUndecided: (n: number) => `Inget svar visades ändras, men för ${count(n, 'sv')} ${n === 1 ? 'svar' : 'svar'} kunde det inte avgöras.`,
         added: 'tillagd', removed: 'borttagen', renamed: 'omdöpt från',
         sameAnswers: 'definitionen ändrad, men samma svar för alla medborgare',
         incomplete: 'kunde inte jämföras helt (fallgränsen nåddes); regionerna nedan är de som hann hittas',
         placement: 'placeringen ändras för', inclusion: 'inklusionen ändras för', decision: 'beslutet ändras för',
+        calculation: 'beräkningen ändras för', fee: 'avgiften ändras för',
+        amountChanges: (differing: number, tried: number) => `beloppet ändras för ${count(differing, 'sv')} av ${count(tried, 'sv')} prövade fall`,
+        differenceRange: (min: string, max: string) => (min === max ? `med ${min}` : `med ${min} till ${max}`),
+        allOf: (common: string) => `alla med ${common}`,
+        undecided: (tried: number) => `formeln ändrad; kan inte avgöras om svaren ändras: de ${count(tried, 'sv')} prövade fallen fick samma svar, men det är inget bevis`,
+        caseCol: 'Fall', dateCol: 'Datum', levelWord: 'nivå',
+        readBy: (names: string) => `når medborgarna genom ${names}`,
         example: 'till exempel', answers: 'kan ändra svar', text: 'ändrar inga svar',
         compared: (n: number) => `${n} element jämförda.`,
         region: 'Medborgare', beforeCol: 'Före', afterCol: 'Efter', amount: 'Belopp', difference: 'Skillnad',
@@ -39,10 +47,18 @@ const words = {
         title: (l: DiffLabels) => `Comparison of ${l.before} (before) with ${l.after} (after)`,
         changes: 'Answers change.',
         same: 'The same answer for every citizen, level and date.',
+        sameUnlessUndecided: (n: number) => `No answer was shown to change, but for ${count(n, 'en')} ${n === 1 ? 'answer' : 'answers'} it could not be decided.`,
         added: 'added', removed: 'removed', renamed: 'renamed from',
         sameAnswers: 'definition changed, but the same answer for every citizen',
         incomplete: 'could not be compared in full (the case budget ran out); the regions below are those found',
         placement: 'placement changes for', inclusion: 'inclusion changes for', decision: 'the decision changes for',
+        calculation: 'the calculation changes for', fee: 'the fee changes for',
+        amountChanges: (differing: number, tried: number) => `the amount changes for ${count(differing, 'en')} of ${count(tried, 'en')} cases tried`,
+        differenceRange: (min: string, max: string) => (min === max ? `by ${min}` : `by ${min} to ${max}`),
+        allOf: (common: string) => `all with ${common}`,
+        undecided: (tried: number) => `formula changed; whether answers change could not be decided: the ${count(tried, 'en')} cases tried got the same answers, which is no proof`,
+        caseCol: 'Case', dateCol: 'Date', levelWord: 'level',
+        readBy: (names: string) => `reaches citizens through ${names}`,
         example: 'for example', answers: 'can change answers', text: 'changes no answers',
         compared: (n: number) => `${n} elements compared.`,
         region: 'Citizens', beforeCol: 'Before', afterCol: 'After', amount: 'Amount', difference: 'Difference',
@@ -51,6 +67,36 @@ const words = {
         newFindings: 'New warnings in the new version',
     },
 } as const;
+
+/** The verdict: answers change, are the same, or could not all be decided. */
+function headline(diff: PolicyDiff, locale: MessageLocale): string {
+    const w = words[locale];
+    return diff.answersChange ? w.changes : diff.undecided > 0 ? w.sameUnlessUndecided(diff.undecided) : w.same;
+}
+
+/** Whether an edit can change answers, or which answers it reaches citizens through. */
+function editNote(entry: Extract<DiffEntry, { change: 'edited' }>, locale: MessageLocale): string {
+    const w = words[locale];
+    return entry.readBy ? w.readBy(entry.readBy.join(', ')) : entry.answers ? w.answers : w.text;
+}
+
+function count(n: number, locale: MessageLocale): string {
+    return locale === 'sv' ? n.toLocaleString('sv-SE').replace(/\u00a0/g, ' ') : n.toLocaleString('en-US');
+}
+
+/** `beloppet ändras för 1 200 av 4 000 prövade fall, med +17 (alla med städning = ja)`. */
+function amountSummary(entry: Extract<DiffEntry, { change: 'amount-answers' }>, locale: MessageLocale): string {
+    const w = words[locale];
+    const parts = [w.amountChanges(entry.differing, entry.tried)];
+    if (entry.difference) {
+        parts.push(w.differenceRange(entry.difference.min, entry.difference.max));
+    }
+    return `${parts.join(', ')}${entry.common.length > 0 ? ` (${w.allOf(entry.common.join(', '))})` : ''}`;
+}
+
+function sampleCase(sample: Extract<DiffEntry, { change: 'amount-answers' }>['samples'][number], locale: MessageLocale): string {
+    return `${sample.citizen}${sample.level !== undefined ? `${sample.citizen ? ', ' : ''}${words[locale].levelWord} ${sample.level}` : ''}`;
+}
 
 function element(ref: ElementRef, locale: MessageLocale): string {
     return `${compiledKindName(ref.kind, locale)} ${ref.name}${ref.title ? ` (${ref.title})` : ''}`;
@@ -62,7 +108,7 @@ function exampleText(example: Record<string, string>): string {
 
 export function formatDiffText(diff: PolicyDiff, labels: DiffLabels, locale: MessageLocale, newFindings: readonly NewFinding[] = []): string {
     const w = words[locale];
-    const lines = [`${w.title(labels)}: ${diff.answersChange ? w.changes : w.same}`];
+    const lines = [`${w.title(labels)}: ${headline(diff, locale)}`];
     if (diff.entries.length > 0) {
         lines.push('');
     }
@@ -85,6 +131,15 @@ export function formatDiffText(diff: PolicyDiff, labels: DiffLabels, locale: Mes
                     lines.push(`  ${region.witness.text}: ${region.before} → ${region.after}  (${w.example} ${exampleText(region.witness.example)})`);
                 }
                 break;
+            case 'amount-answers':
+                lines.push(`${name}: ${amountSummary(entry, locale)}; ${w.example}:`);
+                for (const sample of entry.samples) {
+                    lines.push(`  ${sampleCase(sample, locale)} (${sample.date}): ${sample.before} → ${sample.after}${sample.difference ? ` (${sample.difference})` : ''}`);
+                }
+                break;
+            case 'undecided':
+                lines.push(`${name}: ${w.undecided(entry.tried)}.`);
+                break;
             case 'amounts':
                 lines.push(`${name}${entry.against ? ` ${w.against} ${entry.against.name}` : ''}:`);
                 for (const amount of entry.amounts) {
@@ -92,7 +147,7 @@ export function formatDiffText(diff: PolicyDiff, labels: DiffLabels, locale: Mes
                 }
                 break;
             case 'edited':
-                lines.push(`${name} (${entry.answers ? w.answers : w.text}):`);
+                lines.push(`${name} (${editNote(entry, locale)}):`);
                 for (const field of entry.fields) {
                     lines.push(`  ${field}`);
                 }
@@ -110,7 +165,7 @@ export function formatDiffText(diff: PolicyDiff, labels: DiffLabels, locale: Mes
 export function formatDiffMarkdown(diff: PolicyDiff, labels: DiffLabels, locale: MessageLocale, newFindings: readonly NewFinding[] = []): string {
     const w = words[locale];
     const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    const lines = [`# ${w.title(labels)}`, '', `**${diff.answersChange ? w.changes : w.same}** ${w.compared(diff.compared)}`, ''];
+    const lines = [`# ${w.title(labels)}`, '', `**${headline(diff, locale)}** ${w.compared(diff.compared)}`, ''];
     const simple: string[] = [];
     for (const entry of diff.entries) {
         const name = element(entry.element, locale);
@@ -130,12 +185,20 @@ export function formatDiffMarkdown(diff: PolicyDiff, labels: DiffLabels, locale:
                     `| ${w.region} | ${w.beforeCol} | ${w.afterCol} | ${w.example.replace(/^./, c => c.toUpperCase())} |`, '| --- | --- | --- | --- |',
                     ...entry.regions.map(r => `| ${cell(r.witness.text)} | ${cell(r.before)} | ${cell(r.after)} | ${cell(exampleText(r.witness.example))} |`), '');
                 break;
+            case 'amount-answers':
+                lines.push(`## ${cell(name)}`, '', `${cell(amountSummary(entry, locale)).replace(/^./, c => c.toUpperCase())}.`, '',
+                    `| ${w.caseCol} | ${w.dateCol} | ${w.beforeCol} | ${w.afterCol} | ${w.difference} |`, '| --- | --- | ---: | ---: | ---: |',
+                    ...entry.samples.map(sample => `| ${cell(sampleCase(sample, locale))} | ${sample.date} | ${cell(sample.before)} | ${cell(sample.after)} | ${cell(sample.difference ?? '')} |`), '');
+                break;
+            case 'undecided':
+                simple.push(`- ${cell(name)}: ${w.undecided(entry.tried)}`);
+                break;
             case 'amounts':
                 lines.push(`## ${cell(name)}${entry.against ? ` ${w.against} \`${entry.against.name}\`` : ''}`, '', `| ${w.amount} | ${w.beforeCol} | ${w.afterCol} | ${w.difference} |`, '| --- | ---: | ---: | ---: |',
                     ...entry.amounts.map(a => `| ${cell(a.what)} | ${cell(a.before ?? w.none)} | ${cell(a.after ?? w.none)} | ${cell(a.difference ?? '')} |`), '');
                 break;
             case 'edited':
-                lines.push(`## ${cell(name)}`, '', `*${entry.answers ? w.answers : w.text}*`, '', ...entry.fields.map(f => `- ${cell(f)}`), '');
+                lines.push(`## ${cell(name)}`, '', `*${cell(editNote(entry, locale))}*`, '', ...entry.fields.map(f => `- ${cell(f)}`), '');
                 break;
         }
     }
@@ -149,7 +212,7 @@ export function formatDiffMarkdown(diff: PolicyDiff, labels: DiffLabels, locale:
 }
 
 export function formatDiffJson(diff: PolicyDiff, labels: DiffLabels, _locale?: MessageLocale, newFindings: readonly NewFinding[] = []): string {
-    return `${JSON.stringify({ before: labels.before, after: labels.after, answersChange: diff.answersChange, compared: diff.compared, entries: diff.entries satisfies DiffEntry[], newFindings }, null, 2)}\n`;
+    return `${JSON.stringify({ before: labels.before, after: labels.after, answersChange: diff.answersChange, undecided: diff.undecided, compared: diff.compared, entries: diff.entries satisfies DiffEntry[], newFindings }, null, 2)}\n`;
 }
 
 /**
@@ -186,6 +249,21 @@ export function formatDiffHtml(diff: PolicyDiff, labels: DiffLabels, locale: Mes
                     ],
                 });
                 break;
+            case 'amount-answers':
+                sections.push({
+                    id, title, children: [],
+                    blocks: [
+                        { type: 'paragraph', text: `${amountSummary(entry, locale).replace(/^./, c => c.toUpperCase())}.` },
+                        {
+                            type: 'table', header: [w.caseCol, w.dateCol, w.beforeCol, w.afterCol, w.difference], numeric: [false, false, true, true, true],
+                            rows: entry.samples.map(sample => [sampleCase(sample, locale), sample.date, sample.before, sample.after, sample.difference ?? '']),
+                        },
+                    ],
+                });
+                break;
+            case 'undecided':
+                other.push(`${title}: ${w.undecided(entry.tried)}`);
+                break;
             case 'amounts':
                 sections.push({
                     id, title: `${title}${entry.against ? ` ${w.against} ${entry.against.name}` : ''}`, children: [],
@@ -199,7 +277,7 @@ export function formatDiffHtml(diff: PolicyDiff, labels: DiffLabels, locale: Mes
                 sections.push({
                     id, title, children: [],
                     blocks: [
-                        { type: 'paragraph', text: entry.answers ? w.answers : w.text, style: 'note' },
+                        { type: 'paragraph', text: editNote(entry, locale), style: 'note' },
                         { type: 'table', header: [locale === 'sv' ? 'Ändring' : 'Change', w.beforeCol, w.afterCol], rows: entry.fields.map(field => splitField(field)) },
                     ],
                 });
@@ -218,7 +296,7 @@ export function formatDiffHtml(diff: PolicyDiff, labels: DiffLabels, locale: Mes
         facts: [
             [w.beforeCol, labels.before],
             [w.afterCol, labels.after],
-            [locale === 'sv' ? 'Resultat' : 'Result', `${diff.answersChange ? w.changes : w.same} ${w.compared(diff.compared)}`],
+            [locale === 'sv' ? 'Resultat' : 'Result', `${headline(diff, locale)} ${w.compared(diff.compared)}`],
         ],
         sections,
     });

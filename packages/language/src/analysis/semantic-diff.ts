@@ -12,6 +12,7 @@ import { dayAfter, dayBefore } from './days.js';
 import { mergeCases } from './merge-cases.js';
 import { placementText } from './pathway-regions.js';
 import { describeCase, type Witness } from './witness-text.js';
+import { answerCalculations, answerReaders, answerRuntimes, compareCalculation, compareFee, type AnswerComparison, type AnswerDiffContext } from './answer-diff.js';
 
 /**
  * What a revision of a policy set changes for citizens: two compiled versions compared element by
@@ -29,7 +30,19 @@ export interface ElementRef {
     title?: string;
 }
 
-export type Question = 'placement' | 'inclusion' | 'decision';
+export type Question = 'placement' | 'inclusion' | 'decision' | 'calculation' | 'fee';
+
+/** A citizen whose amount the two versions answer differently, as the runtimes answered. */
+export interface AmountSample {
+    /** The citizen in words (`besök_per_vecka = 3, städning = ja`), the date and the level where read. */
+    citizen: string;
+    date: string;
+    level?: number;
+    /** As the locale writes amounts, or `fel: <code>`. */
+    before: string;
+    after: string;
+    difference?: string;
+}
 
 export interface ChangedRegion {
     /** The citizens concerned, in words, and one of them. */
@@ -57,12 +70,30 @@ export type DiffEntry =
     /** `against`: a new version of a table or rate is compared with the one it follows (same service and area, ending the day before). */
     | { change: 'amounts'; element: ElementRef; amounts: AmountChange[]; against?: ElementRef }
     /** Other properties changed (validity, a formula, texts); `answers` says whether they can change an answer. */
-    | { change: 'edited'; element: ElementRef; fields: string[]; answers: boolean };
+    | {
+        change: 'edited'; element: ElementRef; fields: string[]; answers: boolean;
+        /**
+         * For a calculation other formulas read: the answers (calculations no formula reads, fees)
+         * that read it, under which what its change does to citizens is reported.
+         */
+        readBy?: string[];
+    }
+    /**
+     * The amount a calculation or a fee answers changes: `differing` of the `tried` citizens (every
+     * region of the formulas' comparisons, every date, every level they read) got another answer from
+     * the new version's runtime; `samples` are some of them, the largest changes first; `common`, the
+     * attribute values all of those share; `difference`, the least and greatest change.
+     */
+    | { change: 'amount-answers'; element: ElementRef; question: 'calculation' | 'fee'; differing: number; tried: number; difference?: { min: string; max: string }; common: string[]; samples: AmountSample[] }
+    /** The formula changed, no proof that the answers are the same, and none of `tried` citizens answered differently. */
+    | { change: 'undecided'; element: ElementRef; question: 'calculation' | 'fee'; tried: number };
 
 export interface PolicyDiff {
     entries: DiffEntry[];
-    /** Whether some citizen, amount or date gets another answer. */
+    /** Whether some citizen, amount or date gets another answer (shown by a citizen, for amounts). */
     answersChange: boolean;
+    /** Answers neither proven the same nor shown to change (`undecided` entries). */
+    undecided: number;
     /** Elements present in both versions. */
     compared: number;
 }
@@ -84,6 +115,22 @@ export function diffPolicies(before: readonly CompiledPolicyFile[], after: reado
     const context: DiffContext = { attributes, renames, locale };
     const entries: DiffEntry[] = [];
     let compared = 0;
+    // Each element's own comparison first: whether an element a formula reads answers the same is
+    // what the comparison of the amounts that read it stands on.
+    const own = new Map<string, DiffEntry[]>();
+    for (const [id, element] of old) {
+        const counterpart = next.get(renames.get(id) ?? id);
+        if (counterpart) {
+            own.set(id, compareElements(element, counterpart, context));
+        }
+    }
+    const newToOld = new Map([...renames].map(([from, to]) => [to, from]));
+    const sameElement = (newId: string): boolean => {
+        const oldId = newToOld.get(newId) ?? newId;
+        const found = own.get(oldId);
+        return found !== undefined && next.has(newId) && found.every(entry => entry.change === 'same-answers' || (entry.change === 'edited' && !entry.answers));
+    };
+    const amounts = amountComparer(before, after, old, next, renames, sameElement, locale);
     for (const [id, element] of old) {
         const target = renames.get(id) ?? id;
         const counterpart = next.get(target);
@@ -95,7 +142,8 @@ export function diffPolicies(before: readonly CompiledPolicyFile[], after: reado
         if (target !== id) {
             entries.push({ change: 'renamed', element: ref(counterpart), from: ref(element) });
         }
-        entries.push(...compareElements(element, counterpart, context));
+        // A title is what a reader sees of an element; it changes no answer, and every kind has one.
+        entries.push(...edited(element, counterpart, context, ['title'], false), ...amounts(element, counterpart, own.get(id)!));
     }
     for (const [id, element] of next) {
         if (!old.has(id) && !renamedTo.has(id)) {
@@ -118,17 +166,78 @@ export function diffPolicies(before: readonly CompiledPolicyFile[], after: reado
                 return ANSWERING.has(entry.element.kind);
             case 'answers':
             case 'amounts':
+            case 'amount-answers':
                 return true;
             case 'edited':
                 return entry.answers;
             case 'renamed':
-                // A consumer asks by name: the answer moved.
-                return ANSWERING.has(entry.element.kind);
+                // A consumer asks by name: the answer moved. A parameter is read by formulas, never asked.
+                return ANSWERING.has(entry.element.kind) && entry.element.kind !== 'parameter';
             case 'same-answers':
+            case 'undecided':
                 return false;
         }
     });
-    return { entries, answersChange, compared };
+    return { entries, answersChange, undecided: entries.filter(entry => entry.change === 'undecided').length, compared };
+}
+
+/**
+ * The comparison of the amounts citizens are answered (answer-diff.ts) for a pair of elements:
+ * each calculation no formula reads, and each fee. Nothing for a pair whose formulas are written
+ * alike and read nothing that changed; `same-answers` for one rewritten equivalently.
+ */
+function amountComparer(
+    beforeFiles: readonly CompiledPolicyFile[], afterFiles: readonly CompiledPolicyFile[],
+    old: ReadonlyMap<string, CompiledElement>, next: ReadonlyMap<string, CompiledElement>,
+    renames: ReadonlyMap<string, string>, sameElement: (newId: string) => boolean, locale: MessageLocale,
+): (before: CompiledElement, after: CompiledElement, own: DiffEntry[]) => DiffEntry[] {
+    const hasAmounts = (elements: ReadonlyMap<string, CompiledElement>) => [...elements.values()].some(e => e.kind === 'calculation' || e.kind === 'fee');
+    if (!hasAmounts(old) || !hasAmounts(next)) {
+        return (_before, _after, own) => own;
+    }
+    const runtimes = answerRuntimes(beforeFiles, afterFiles);
+    const context: AnswerDiffContext = { ...runtimes, renames, sameElement, locale };
+    const answers = new Set([...answerCalculations(runtimes.before)].map(id => renames.get(id) ?? id));
+    answerCalculations(runtimes.after).forEach(id => answers.add(id));
+    const readers = answerReaders(runtimes.after, answers);
+    return (before, after, own) => {
+        let comparison: AnswerComparison;
+        let question: 'calculation' | 'fee';
+        if (before.kind === 'calculation' && after.kind === 'calculation' && answers.has(after.id)) {
+            comparison = compareCalculation(before.id, after.id, context);
+            question = 'calculation';
+        } else if (before.kind === 'fee' && after.kind === 'fee') {
+            comparison = compareFee(before, after, context);
+            question = 'fee';
+        } else {
+            // A calculation others read: its change reaches citizens through them.
+            const readBy = after.kind === 'calculation' ? readers.get(after.id) : undefined;
+            return readBy ? own.map(entry => (entry.change === 'edited' ? { ...entry, readBy } : entry)) : own;
+        }
+        const element = ref(after);
+        // The formula's own edits, now known to change answers or not.
+        const edits = own.map(entry => (entry.change === 'edited' ? { ...entry, answers: comparison.outcome !== 'same' } : entry));
+        switch (comparison.outcome) {
+            case 'same':
+                return comparison.rewritten && !edits.some(entry => entry.change === 'edited') ? [...edits, { change: 'same-answers', element, question, complete: true }] : edits;
+            case 'undecided':
+                return [...edits, { change: 'undecided', element, question, tried: comparison.tried }];
+            case 'changed': {
+                const amount = (text: string) => (locale === 'sv' && /^-?\d/.test(text) ? swedishDecimal(text) : text);
+                const signed = (text: string) => `${text.startsWith('-') ? '−' : '+'}${amount(text.replace(/^-/, ''))}`;
+                return [...edits, {
+                    change: 'amount-answers', element, question, differing: comparison.differing, tried: comparison.tried, common: comparison.common,
+                    ...(comparison.difference ? { difference: { min: signed(comparison.difference.min), max: signed(comparison.difference.max) } } : {}),
+                    samples: comparison.samples.map(sample => ({
+                        citizen: Object.entries(sample.citizen).map(([name, value]) => `${name} = ${typeof value === 'boolean' ? (value ? (locale === 'sv' ? 'ja' : 'yes') : (locale === 'sv' ? 'nej' : 'no')) : amount(value)}`).join(', '),
+                        date: sample.date, ...(sample.level !== undefined ? { level: sample.level } : {}),
+                        before: amount(sample.before), after: amount(sample.after),
+                        ...(sample.difference !== undefined ? { difference: signed(sample.difference) } : {}),
+                    })),
+                }];
+            }
+        }
+    };
 }
 
 interface DiffContext {
@@ -155,12 +264,15 @@ const COMPARERS: { [K in ElementKind]: Comparer<K> } = {
             ...single(context.locale === 'sv' ? 'andel' : 'share', before.share, after.share, context.locale),
             ...levelAmounts(before.caps, after.caps, context.locale, context.locale === 'sv' ? 'takbelopp nivå' : 'cap, level'),
         ]),
-        ...edited(before, after, context, ['validity', 'room', 'ceiling', 'rounding', 'service'], true),
+        // Whether the fee's answers change is decided by asking both versions (answer-diff.ts).
+        ...edited(before, after, context, ['validity', 'room', 'ceiling', 'rounding', 'service'], false),
     ],
     flatRate: compareRates,
     placeRate: compareRates,
     hourlyRate: compareRates,
-    calculation: (before, after, context) => edited(before, after, context, ['value'], true),
+    // Whether a calculation's answers change is decided by asking both versions (answer-diff.ts), for
+    // the calculations no formula reads; one that others read reaches citizens through them.
+    calculation: (before, after, context) => edited(before, after, context, ['value'], false),
     premium: (before, after, context) => edited(before, after, context, undefined, true),
     attribute: (before, after, context) => edited(before, after, context, ['domain'], true),
     law: (before, after, context) => edited(before, after, context, undefined, false),
@@ -440,7 +552,7 @@ function cellText(cell: OptionalAmount | undefined, locale: MessageLocale): stri
  * formulas and roundings named in words.
  */
 function edited(before: CompiledElement, after: CompiledElement, context: DiffContext, fields: readonly string[] | undefined, answers: boolean): DiffEntry[] {
-    const keys = fields ?? [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(k => !['id', 'kind', 'name', 'source'].includes(k));
+    const keys = fields ?? [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(k => !['id', 'kind', 'name', 'source', 'title'].includes(k));
     const changed = keys.filter(key => canonical((before as unknown as Record<string, unknown>)[key], context.renames) !== canonical((after as unknown as Record<string, unknown>)[key], new Map()));
     if (changed.length === 0) {
         return [];
