@@ -93,6 +93,17 @@ describe('regelratt diff over what citizens pay (Habo 2017)', () => {
         expect(report.entries.find(e => e.change === 'edited' && e.element.name === 'hemtjänstavgift')).toMatchObject({ answers: false });
     });
 
+    test('two folders of compiled JSON, as a consuming system receives the versions: the same report as the sources give', () => {
+        const after = habo('städ-json', text => text.replace('503 kr/mån', '520 kr/mån'));
+        const compile = (from: string, to: string) => spawnSync(process.execPath, [bin, 'compile', from, '-o', to], { encoding: 'utf8' }).status;
+        expect(compile(path.join(repository, 'examples/habo'), path.join(scratch, 'före-json'))).toBe(0);
+        expect(compile(after, path.join(scratch, 'efter-json'))).toBe(0);
+        const run = spawnSync(process.execPath, [bin, 'diff', path.join(scratch, 'före-json'), path.join(scratch, 'efter-json'), '--format', 'json'], { encoding: 'utf8' });
+        expect(run.status).toBe(1);
+        const entries = (report: string) => (JSON.parse(report) as { entries: DiffEntry[] }).entries;
+        expect(entries(run.stdout)).toEqual(entries(diff(after).stdout));
+    });
+
     test('a title-only change is listed, and changes no answer', () => {
         const after = habo('rubrik', text => text.replace('beräkning maxtaxa "Högsta sammanlagda avgift per månad"', 'beräkning maxtaxa "Maxtaxa per månad"'));
         const run = diff(after, 'text');

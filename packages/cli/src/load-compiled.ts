@@ -13,22 +13,9 @@ import { loadWorkspace } from './load-workspace.js';
  */
 export async function loadCompiled(inputs: readonly string[], options: CliOptions, cwd: string): Promise<{ files: CompiledPolicyFile[] } | { problem: string }> {
     const sv = options.locale === 'sv';
-    const compiled = await compiledFiles(inputs, cwd);
-    if (compiled.length > 0) {
-        try {
-            // Checked against the schema and for consistency here as the runtime checks them, so that a
-            // comparison of two versions (kompatibilitet) never reasons over a file of the wrong shape
-            // or a folder holding a stale copy beside the current one.
-            const files = await Promise.all(compiled.map(async file => {
-                const parsed: unknown = JSON.parse((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
-                checkCompiledFile(parsed);
-                return parsed;
-            }));
-            checkCompiledPolicy(files);
-            return { files };
-        } catch (error) {
-            return { problem: `${sv ? 'Den kompilerade policyn kan inte läsas' : 'The compiled policy cannot be read'}: ${(error as Error).message}` };
-        }
+    const compiled = await loadCompiledJson(inputs, options, cwd);
+    if (compiled) {
+        return compiled;
     }
     const loaded = await loadWorkspace({ ...options, inputs: [...inputs] }, cwd);
     if (!loaded.ok) {
@@ -39,6 +26,31 @@ export async function loadCompiled(inputs: readonly string[], options: CliOption
         return { problem: `${sv ? `Policyn har ${errors.length} fel` : `The policy has ${errors.length} errors`}: ${errors.slice(0, 3).map(e => `${e.file}:${e.line}:${e.column}: ${e.message}`).join('; ')}` };
     }
     return { files: compileInMemory(loaded.workspace) };
+}
+
+/**
+ * The inputs as compiled JSON, checked, when they are compiled JSON (a folder of `.json` files
+ * without `.regel` ones, or `.json` files); undefined when they are sources.
+ */
+export async function loadCompiledJson(inputs: readonly string[], options: CliOptions, cwd: string): Promise<{ files: CompiledPolicyFile[] } | { problem: string } | undefined> {
+    const compiled = await compiledFiles(inputs, cwd);
+    if (compiled.length === 0) {
+        return undefined;
+    }
+    try {
+        // Checked against the schema and for consistency here as the runtime checks them, so that a
+        // comparison of two versions (kompatibilitet, diff) never reasons over a file of the wrong
+        // shape or a folder holding a stale copy beside the current one.
+        const files = await Promise.all(compiled.map(async file => {
+            const parsed: unknown = JSON.parse((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+            checkCompiledFile(parsed);
+            return parsed;
+        }));
+        checkCompiledPolicy(files);
+        return { files };
+    } catch (error) {
+        return { problem: `${options.locale === 'sv' ? 'Den kompilerade policyn kan inte läsas' : 'The compiled policy cannot be read'}: ${(error as Error).message}` };
+    }
 }
 
 /** The inputs as compiled JSON files, when they are (a folder of .json without .regel, or .json files). */

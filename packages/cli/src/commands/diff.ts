@@ -8,6 +8,8 @@ import { compileInMemory } from '../compile-in-memory.js';
 import { formatDiffHtml, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffLabels } from '../diff-output.js';
 import { formatText } from '../diagnostic-output.js';
 import type { CliIO } from '../io.js';
+import type { CompiledPolicyFile } from '@regelratt/format';
+import { loadCompiledJson } from '../load-compiled.js';
 import { loadWorkspace, type LoadedWorkspace } from '../load-workspace.js';
 import { EXIT_USAGE_OR_IO } from './check.js';
 
@@ -48,7 +50,7 @@ export async function runDiff(options: CliOptions, io: CliIO): Promise<number> {
         if (!after) {
             return EXIT_USAGE_OR_IO;
         }
-        const diff = diffPolicies(compileInMemory(before), compileInMemory(after), options.locale);
+        const diff = diffPolicies(before.files, after.files, options.locale);
         // What the checker says now and did not say before (a fee or an amount that falls as need rises, …).
         const known = new Set(before.diagnostics.map(d => `${d.code}\u0000${d.message}`));
         const newFindings = after.diagnostics.filter(d => d.severity === 'warning' && !known.has(`${d.code}\u0000${d.message}`))
@@ -64,8 +66,20 @@ export async function runDiff(options: CliOptions, io: CliIO): Promise<number> {
     }
 }
 
-/** A version that loads and checks without errors, or undefined after saying why not. */
-async function loadVersion(options: CliOptions, io: CliIO, label: string, sv: boolean): Promise<LoadedWorkspace | undefined> {
+/**
+ * A version as compiled files: sources that check without errors (with their diagnostics), or a
+ * folder of compiled JSON as a consuming system receives it (checked as the runtime checks it);
+ * undefined after saying why not.
+ */
+async function loadVersion(options: CliOptions, io: CliIO, label: string, sv: boolean): Promise<{ files: CompiledPolicyFile[]; diagnostics: LoadedWorkspace['diagnostics'] } | undefined> {
+    const compiled = await loadCompiledJson(options.inputs, options, io.cwd);
+    if (compiled) {
+        if ('problem' in compiled) {
+            io.stderr.write(`regelratt: ${label}: ${compiled.problem}\n`);
+            return undefined;
+        }
+        return { files: compiled.files, diagnostics: [] };
+    }
     const loaded = await loadWorkspace(options, io.cwd);
     if (!loaded.ok) {
         for (const problem of loaded.problems) {
@@ -83,7 +97,7 @@ async function loadVersion(options: CliOptions, io: CliIO, label: string, sv: bo
             : `regelratt: ${label} has errors; a version with errors has no answers to compare. Fix the errors first.\n`);
         return undefined;
     }
-    return loaded.workspace;
+    return { files: compileInMemory(loaded.workspace), diagnostics: loaded.workspace.diagnostics };
 }
 
 /**
