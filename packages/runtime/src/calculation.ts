@@ -189,7 +189,7 @@ export class Calculator {
                 const dividend = left(context, memo);
                 const divisor = right(context, memo);
                 if (divisor.equals(ExactNumber.ZERO)) {
-                    throw new RegelrattRuntimeError('not-computable', `Division med noll i ${expressionText(expression)}.`, { expression: expressionText(expression) });
+                    throw new RegelrattRuntimeError('not-computable', `Division med noll i ${expressionText(expression)}.`, { expression: expressionText(expression), reason: 'division-by-zero' });
                 }
                 return dividend.divide(divisor);
             };

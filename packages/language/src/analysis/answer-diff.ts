@@ -5,7 +5,7 @@ import {
 import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
 import type { MessageLocale } from '../i18n/locale.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
-import { candidates, collectReads, valueText, type Reads } from './formula-reads.js';
+import { candidates, collectReads, spread, valueText, type Reads } from './formula-reads.js';
 
 /**
  * What a revision changes in the amounts citizens are answered: each calculation that is an answer
@@ -432,26 +432,6 @@ function search(reads: readonly Reads[], context: AnswerDiffContext, ask: Ask): 
         common: [...commonValues].filter(([name]) => attributes.find(a => a.name === name)!.values.length > 1)
             .map(([name, value]) => `${name} = ${typeof value === 'boolean' ? (value ? (sv ? 'ja' : 'yes') : (sv ? 'nej' : 'no')) : sv && /^-?\d/.test(value) ? swedishDecimal(value) : value}`),
     };
-}
-
-/** Kronor a month that income and cost attributes without a declared range are tried at. */
-const MONEY_POINTS = ['0', '500', '2000', '5000', '10000', '15000', '20000', '30000', '50000', '100000'];
-
-/** Values across an attribute's whole range: its ends and eight steps between, or typical amounts. */
-function spread(attribute: Attribute): ExactNumber[] {
-    const domain = attribute.domain;
-    if (domain.type === 'money') {
-        return MONEY_POINTS.map(value => ExactNumber.parse(value));
-    }
-    if (domain.type !== 'integer' && domain.type !== 'decimal') {
-        return [];
-    }
-    const min = ExactNumber.parse(domain.min);
-    const width = ExactNumber.parse(domain.max).subtract(min);
-    return Array.from({ length: 9 }, (_, i) => {
-        const point = min.add(width.multiply(ExactNumber.of(BigInt(i), 8n)));
-        return domain.type === 'integer' ? ExactNumber.of(point.floor()) : point.round({ unit: 'öre', mode: 'down' });
-    });
 }
 
 /** The runtime's answer, or its error's code as the answer (an error that changes is a change too). */

@@ -1,8 +1,8 @@
-import { ExactNumber, LEVEL_INPUT, type Attribute, type Criterion, type Expression, type Rounding } from '@regelratt/format';
-import type { PolicyRuntime } from '@regelratt/runtime';
+import { ExactNumber, LEVEL_INPUT, matchExpression, type Attribute, type Criterion, type Expression, type Rounding } from '@regelratt/format';
+import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from '../numbers/level-limit.js';
 import { runtimeAnswer } from './runtime-answer.js';
-import { candidates, collectReads, valueText, type Reads } from './formula-reads.js';
+import { candidates, collectReads, spread, valueText, type Reads } from './formula-reads.js';
 
 /**
  * Bounds of a named calculation over every citizen and date: whether an amount can go below zero,
@@ -40,7 +40,14 @@ export type CalculationBoundFinding =
         /** An argument that is at or below it for every citizen on every date. */
         below: number;
     }
-    | { kind: 'cap-undecided'; call: number; argument: number; tried: number };
+    | { kind: 'cap-undecided'; call: number; argument: number; tried: number }
+    /**
+     * A division (0-based, in reading order) whose divisor is 0 for a citizen the runtime then
+     * cannot answer (`not-computable`); `question` absent: for every citizen on the date.
+     */
+    | { kind: 'division-by-zero'; division: number; date?: string; question?: BoundQuestion }
+    /** A divisor the bounds do not keep away from 0, and no citizen of `tried` for whom it is 0. */
+    | { kind: 'division-undecided'; division: number; tried: number };
 
 export interface BoundQuestion {
     citizen: Record<string, string | boolean>;
@@ -121,9 +128,100 @@ export function analyseCalculationBounds(runtime: PolicyRuntime, calculationId: 
     if (options.negative ?? heldNonNegative(runtime, calculationId)) {
         findings.push(...negativity(calculationId, calculation.value, dates, dated, evaluator, search));
     }
+    findings.push(...divisionsByZero(calculationId, calculation.value, dates, dated, evaluator, search));
     const calls = minCalls(calculation.value);
     calls.forEach((call, index) => findings.push(...caps(call, index, dates, evaluator, search)));
     return findings;
+}
+
+/**
+ * Each division's divisor over every citizen on every date: kept away from 0 by the bounds (within
+ * the choices the division lies behind, so `om antal > 0 så x / antal` is safe), or 0 for a citizen
+ * the runtime refuses, or undecided. Only a calculation's own formula is looked at: a division in a
+ * calculation it reads is that calculation's finding.
+ */
+function divisionsByZero(calculationId: string, formula: Expression, dates: readonly string[], dated: boolean, evaluator: BoundEvaluator, search: WitnessSearch): CalculationBoundFinding[] {
+    const divisions = divisionNodes(formula);
+    if (divisions.length === 0) {
+        return [];
+    }
+    const findings: CalculationBoundFinding[] = [];
+    const settled = new Set<number>();
+    const undecided = new Map<number, number>();
+    for (const date of dates) {
+        const divisors = evaluator.divisors(formula, date);
+        divisions.forEach((division, index) => {
+            if (settled.has(index)) {
+                return;
+            }
+            const seen = divisors.get(division);
+            if (!seen) {
+                return; // not reached on this date (no answer, or behind a choice no citizen takes)
+            }
+            if (seen === 'zero') {
+                settled.add(index);
+                findings.push({ kind: 'division-by-zero', division: index, ...(dated ? { date } : {}) });
+                return;
+            }
+            const pieces = seen.pieces.filter(piece => {
+                const lo = evaluator.pieceLow(piece);
+                const hi = evaluator.pieceHigh(piece);
+                return (!lo || lo.compare(ZERO) <= 0) && (!hi || hi.compare(ZERO) >= 0);
+            });
+            if (pieces.length === 0 && !seen.unknown) {
+                return; // proved never 0 on this date
+            }
+            const before = search.asked;
+            const found = search.find(pieces, question => {
+                try {
+                    search.runtime.calculate(calculationId, { date, ...search.input(question) }, { explain: false });
+                } catch (error) {
+                    if (error instanceof RegelrattRuntimeError && error.details.reason === 'division-by-zero') {
+                        return true;
+                    }
+                }
+                return undefined;
+            });
+            if (found) {
+                settled.add(index);
+                undecided.delete(index);
+                findings.push({ kind: 'division-by-zero', division: index, ...(dated ? { date } : {}), question: found.question });
+            } else {
+                undecided.set(index, (undecided.get(index) ?? 0) + search.asked - before);
+            }
+        });
+    }
+    for (const [division, tried] of undecided) {
+        findings.push({ kind: 'division-undecided', division, tried });
+    }
+    return findings;
+}
+
+/** The divisions of a formula, each before those inside it, left to right (the order the checks' walk of the source uses too). */
+export function divisionNodes(formula: Expression): Array<Extract<Expression, { op: string }>> {
+    const found: Array<Extract<Expression, { op: string }>> = [];
+    const visit = (expression: Expression): void => {
+        matchExpression<void>(expression, {
+            quantity: () => undefined,
+            level: () => undefined,
+            ref: e => e.atLevel && visit(e.atLevel),
+            op: e => {
+                if (e.op === '/') {
+                    found.push(e);
+                }
+                visit(e.left);
+                visit(e.right);
+            },
+            call: e => e.args.forEach(visit),
+            round: e => visit(e.round),
+            if: e => {
+                visit(e.then);
+                visit(e.else);
+            },
+        });
+    };
+    visit(formula);
+    return found;
 }
 
 function negativity(calculationId: string, formula: Expression, dates: readonly string[], dated: boolean, evaluator: BoundEvaluator, search: WitnessSearch): CalculationBoundFinding[] {
@@ -259,6 +357,9 @@ interface Value {
     hi?: ExactNumber;
 }
 
+/** What a division's divisor was seen to be: pieces (and whether only an interval holding 0 was known), or 0 for everyone. */
+type DivisorsSeen = { pieces: Piece[]; unknown: boolean } | 'zero';
+
 const NO_ANSWER = Symbol('no answer');
 /** A criterion no citizen meets (its parts exclude each other). */
 const NEVER = Symbol('never');
@@ -384,6 +485,13 @@ class BoundEvaluator {
     private readonly values = new Map<Expression, Map<string, Result>>();
     /** Whether each formula reads the case, asked at every node on every date: kept. */
     private readonly readsCaseOf = new Map<Expression, boolean>();
+    /**
+     * The divisor pieces each division met while the formula was evaluated, by date (each piece with
+     * the box of the choices the division lies behind); `zero` for a division the runtime refused for
+     * every citizen (it reads nothing about the case).
+     */
+    private readonly divisorsSeen = new Map<string, Map<Expression, DivisorsSeen>>();
+    private recording: Map<Expression, DivisorsSeen> | undefined;
     private fresh = 0;
 
     constructor(
@@ -429,6 +537,45 @@ class BoundEvaluator {
     pieceHigh(piece: Piece): ExactNumber | undefined {
         const negated = this.pieceLow(scalePiece(piece, ExactNumber.of(-1n)));
         return negated?.negate();
+    }
+
+    private recordDivisor(division: Expression, divisor: Value, box: ReadonlyMap<string, Range>): void {
+        const seen = this.recording!.get(division) ?? { pieces: [], unknown: false };
+        if (seen === 'zero') {
+            return;
+        }
+        if (divisor.pieces) {
+            // Each piece within the choices the division lies behind (its inputs' ranges narrowed by them).
+            for (const piece of divisor.pieces) {
+                const within = meet(piece.box, box);
+                if (within) {
+                    seen.pieces.push({ ...piece, box: within });
+                }
+            }
+        } else if (!(divisor.lo && divisor.lo.compare(ZERO) > 0) && !(divisor.hi && divisor.hi.compare(ZERO) < 0)) {
+            seen.unknown = true; // only an interval, and it holds 0
+        }
+        this.recording!.set(division, seen);
+    }
+
+    /** The divisors the formula's divisions meet on the date (see divisorsSeen). */
+    divisors(formula: Expression, date: string): ReadonlyMap<Expression, DivisorsSeen> {
+        let seen = this.divisorsSeen.get(date);
+        if (!seen) {
+            seen = new Map();
+            this.divisorsSeen.set(date, seen);
+            this.recording = seen;
+            try {
+                this.evaluate(formula, date, EMPTY_BOX, new Set());
+            } catch (error) {
+                if (error !== NO_ANSWER) {
+                    throw error;
+                }
+            } finally {
+                this.recording = undefined;
+            }
+        }
+        return seen;
     }
 
     /** A formula's bounds on a date, kept: the cap proofs ask for each argument against every other. */
@@ -543,8 +690,16 @@ class BoundEvaluator {
         }
         if (!reads) {
             // Nothing about the citizen: the runtime's own value on the date.
-            const text = runtimeAnswer(() => this.runtime.evaluate(expression, { date }));
-            if (text === undefined) {
+            let text: string;
+            try {
+                text = this.runtime.evaluate(expression, { date });
+            } catch (error) {
+                if (!(error instanceof RegelrattRuntimeError)) {
+                    throw error;
+                }
+                if (this.recording && error.details.reason === 'division-by-zero' && 'op' in expression && expression.op === '/') {
+                    this.recording.set(expression, 'zero');
+                }
                 throw NO_ANSWER;
             }
             return point(ExactNumber.parse(text));
@@ -562,7 +717,11 @@ class BoundEvaluator {
                 case '+': return this.sum(left, right);
                 case '-': return this.sum(left, this.scale(right, ExactNumber.of(-1n)));
                 case '*': return this.product(left, right);
-                case '/': return this.quotient(left, right);
+                case '/':
+                    if (this.recording) {
+                        this.recordDivisor(expression, right, box);
+                    }
+                    return this.quotient(left, right);
             }
         }
         if ('call' in expression) {
@@ -873,7 +1032,7 @@ function narrow(criterion: Criterion, holds: boolean, attributes: ReadonlyMap<st
     if (domain.type !== 'integer' && domain.type !== 'decimal' && domain.type !== 'money') {
         return undefined;
     }
-    // Closed ends even for strict comparisons: a slightly wider box is still a bound.
+    // Closed ends even for strict comparisons of decimals: a slightly wider box is still a bound.
     if ('between' in criterion) {
         return holds ? new Map([[criterion.attribute, { lo: ExactNumber.parse(criterion.between.min), hi: ExactNumber.parse(criterion.between.max) }]]) : undefined;
     }
@@ -882,9 +1041,13 @@ function narrow(criterion: Criterion, holds: boolean, attributes: ReadonlyMap<st
     }
     const value = ExactNumber.parse(criterion.value.number);
     const op = holds ? criterion.op : ({ '=': '!=', '!=': '=', '<': '>=', '<=': '>', '>': '<=', '>=': '<' } as const)[criterion.op];
+    // Over whole numbers a strict comparison is a closed one at the next whole number: exact.
+    const whole = domain.type === 'integer';
+    const below = (strict: boolean) => (whole ? ExactNumber.of(value.isInteger() && strict ? value.floor() - 1n : value.floor()) : value);
+    const above = (strict: boolean) => (whole ? ExactNumber.of(value.isInteger() && !strict ? value.floor() : value.floor() + 1n) : value);
     switch (op) {
-        case '<': case '<=': return new Map([[criterion.attribute, { hi: value }]]);
-        case '>': case '>=': return new Map([[criterion.attribute, { lo: value }]]);
+        case '<': case '<=': return new Map([[criterion.attribute, { hi: below(op === '<') }]]);
+        case '>': case '>=': return new Map([[criterion.attribute, { lo: above(op === '>') }]]);
         case '=': return new Map([[criterion.attribute, { lo: value, hi: value }]]);
         default: return undefined;
     }
@@ -1029,24 +1192,3 @@ class WitnessSearch {
     }
 }
 
-/**
- * Values across an input's whole range, beside those its comparisons split it at: an amount that
- * decides only for a large income (a share of the avgiftsutrymme reaching a cap) is found by trying
- * large incomes, which no comparison names. Amounts from 0 kr to a million by factors of ten; a
- * number's range at its quarters.
- */
-function spread(attribute: Attribute): ExactNumber[] {
-    const domain = attribute.domain;
-    if (domain.type === 'money') {
-        return [0n, 100n, 1_000n, 10_000n, 100_000n, 1_000_000n].map(v => ExactNumber.of(v));
-    }
-    if (domain.type === 'integer' || domain.type === 'decimal') {
-        const min = ExactNumber.parse(domain.min);
-        const width = ExactNumber.parse(domain.max).subtract(min);
-        return [1n, 2n, 3n].map(quarter => {
-            const point = min.add(width.multiply(ExactNumber.of(quarter, 4n)));
-            return domain.type === 'integer' ? ExactNumber.of(point.floor()) : point;
-        });
-    }
-    return [];
-}

@@ -71,6 +71,30 @@ export function candidates(attribute: Attribute, constants: readonly ExactNumber
     return [...points.values()].sort((a, b) => a.compare(b));
 }
 
+/** Kronor that amounts without a declared range are tried at: from nothing to far above any income. */
+const MONEY_POINTS = [0n, 100n, 1_000n, 5_000n, 10_000n, 20_000n, 50_000n, 100_000n, 1_000_000n];
+
+/**
+ * Values across an attribute's whole range, for searches that must reach where a formula's terms
+ * take over from each other (its comparisons alone do not show that): seven points evenly between a
+ * number's ends, or typical amounts of money.
+ */
+export function spread(attribute: Attribute): ExactNumber[] {
+    const domain = attribute.domain;
+    if (domain.type === 'money') {
+        return MONEY_POINTS.map(v => ExactNumber.of(v));
+    }
+    if (domain.type === 'integer' || domain.type === 'decimal') {
+        const min = ExactNumber.parse(domain.min);
+        const width = ExactNumber.parse(domain.max).subtract(min);
+        return [1n, 2n, 3n, 4n, 5n, 6n, 7n].map(eighth => {
+            const point = min.add(width.multiply(ExactNumber.of(eighth, 8n)));
+            return domain.type === 'integer' ? ExactNumber.of(point.floor()) : point;
+        });
+    }
+    return [];
+}
+
 export function valueText(attribute: Attribute, value: ExactNumber): string | boolean {
     const domain = attribute.domain;
     if (domain.type === 'boolean') {

@@ -280,6 +280,20 @@ export const diagnosticCatalogue = {
         sv: a => `Om taket ${a.cap} i ${a.name} någon gång avgör har inte kunnat avgöras: gränserna utesluter det inte, och ${a.tried === '0' ? 'beräkningens fall att pröva var redan slut' : `inget av ${a.tried} prövade fall gav det som minsta värde`}.`,
         en: a => `Whether the cap ${a.cap} in ${a.name} ever decides could not be decided: the bounds do not rule it out, and ${a.tried === '0' ? 'the calculation\'s cases to try were used up' : `none of the ${a.tried} cases tried made it the least`}.`,
     },
+    'division-by-zero': {
+        severity: 'error',
+        sv: a => (a.question
+            ? `Nämnaren i ${a.division} kan bli 0: ${a.question} ger division med noll, och ${a.name} kan då inte räknas ut${a.date ? ` (${a.date})` : ''}.`
+            : `Nämnaren i ${a.division} är 0 för alla${a.date ? ` ${a.date}` : ''}: ${a.name} kan inte räknas ut.`),
+        en: a => (a.question
+            ? `The divisor in ${a.division} can be 0: ${a.question} divides by zero, and ${a.name} cannot then be computed${a.date ? ` (${a.date})` : ''}.`
+            : `The divisor in ${a.division} is 0 for everyone${a.date ? ` on ${a.date}` : ''}: ${a.name} cannot be computed.`),
+    },
+    'division-undecided': {
+        severity: 'warning',
+        sv: a => `Om nämnaren i ${a.division} kan bli 0 har inte kunnat avgöras: gränserna utesluter det inte, och ${a.tried === '0' ? 'beräkningens fall att pröva var redan slut' : `inget av ${a.tried} prövade fall gav 0`}. Skydda divisionen med ett villkor (om … så … annars …).`,
+        en: a => `Whether the divisor in ${a.division} can be 0 could not be decided: the bounds do not rule it out, and ${a.tried === '0' ? 'the calculation\'s cases to try were used up' : `none of the ${a.tried} cases tried gave 0`}. Guard the division with a condition (om … så … annars …).`,
+    },
     'mixed-column': {
         severity: 'error',
         sv: a => `Kolumnen ${a.column} i ${a.table} blandar förlopp och värden; en kolumn ger antingen förlopp eller belopp, andelar och tal.`,

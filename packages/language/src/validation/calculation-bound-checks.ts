@@ -44,6 +44,7 @@ export function calculationBoundChecks(services: RegelrattServices): ValidationC
                 throw error;
             }
             const calls = minCallNodes(calculation.value);
+            const divisions = divisionNodeList(calculation.value);
             for (const finding of findings) {
                 switch (finding.kind) {
                     case 'negative':
@@ -64,6 +65,23 @@ export function calculationBoundChecks(services: RegelrattServices): ValidationC
                         const below = call?.arguments[finding.below];
                         if (argument && below) {
                             report('calculation-cap-never-binds', { name: calculation.name, cap: sourceText(argument), below: sourceText(below) }, { node: argument });
+                        }
+                        break;
+                    }
+                    case 'division-by-zero': {
+                        const division = divisions[finding.division];
+                        if (division) {
+                            report('division-by-zero', {
+                                name: calculation.name, division: sourceText(division),
+                                ...(finding.question ? { question: questionText(finding.question, sv) } : {}), ...(finding.date ? { date: finding.date } : {}),
+                            }, { node: division }, finding.question ? { text: questionText(finding.question, sv), example: questionExample(finding.question) } : undefined);
+                        }
+                        break;
+                    }
+                    case 'division-undecided': {
+                        const division = divisions[finding.division];
+                        if (division) {
+                            report('division-undecided', { name: calculation.name, division: sourceText(division), tried: sv ? swedishDecimal(String(finding.tried)) : String(finding.tried) }, { node: division });
                         }
                         break;
                     }
@@ -96,18 +114,28 @@ const children = {
 } satisfies { [K in Ast.Expression['$type']]: (expression: Extract<Ast.Expression, { $type: K }>) => Array<Ast.Expression | undefined> };
 
 function minCallNodes(formula: Ast.Expression): Ast.FunctionCall[] {
-    const calls: Ast.FunctionCall[] = [];
+    return nodesInOrder(formula, (e): e is Ast.FunctionCall => e.$type === 'FunctionCall' && e.function === 'min');
+}
+
+/** The divisions of the source formula, in the order analysis/calculation-bounds.ts's divisionNodes lists them. */
+function divisionNodeList(formula: Ast.Expression): Ast.BinaryExpression[] {
+    return nodesInOrder(formula, (e): e is Ast.BinaryExpression => e.$type === 'BinaryExpression' && e.operator === '/');
+}
+
+/** The nodes of a formula that `wanted` picks, a node before the nodes below it, left to right. */
+function nodesInOrder<T extends Ast.Expression>(formula: Ast.Expression, wanted: (e: Ast.Expression) => e is T): T[] {
+    const found: T[] = [];
     const visit = (expression: Ast.Expression | undefined): void => {
         if (!expression) {
             return;
         }
-        if (expression.$type === 'FunctionCall' && expression.function === 'min') {
-            calls.push(expression);
+        if (wanted(expression)) {
+            found.push(expression);
         }
         (children[expression.$type] as (e: Ast.Expression) => Array<Ast.Expression | undefined>)(expression).forEach(visit);
     };
     visit(formula);
-    return calls;
+    return found;
 }
 
 function sourceText(node: Ast.Expression): string {
