@@ -98,6 +98,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
         await save(request, response, options, relative ?? '');
     } else if (pathname === '/api/folder' && request.method === 'GET') {
         sendJson(response, 200, { name: path.basename(folder.realFolder) });
+    } else if (pathname === '/favicon.ico') {
+        response.writeHead(204).end();
     } else if (api) {
         throw new Refused('method-not-allowed', `${request.method} ${pathname} finns inte i studions API.`, `${request.method} ${pathname} is not in the studio's API.`);
     } else if (request.method !== 'GET' && request.method !== 'HEAD') {
