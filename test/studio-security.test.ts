@@ -210,7 +210,7 @@ describe.runIf(executable !== undefined)('a DNS-rebinding page in Chromium', () 
     let attacker: Server;
     let attackerPort = 0;
     // What the attacker's page does: read the file list and the page (for the token), then write a file.
-    const attack = (studioPort: number) => `<!DOCTYPE html><meta charset="utf-8"><title>angrepp</title><script>
+    const attack = (studioPort: number, stolen: string) => `<!DOCTYPE html><meta charset="utf-8"><title>angrepp</title><script>
         const studio = 'http://evil.example:${studioPort}';
         const attempt = async (method, target, body) => {
             try {
@@ -225,20 +225,23 @@ describe.runIf(executable !== undefined)('a DNS-rebinding page in Chromium', () 
             const token = /regelratt-token" content="([^"]+)/.exec(page.text)?.[1] ?? '';
             const files = await attempt('GET', '/api/files');
             const withToken = await fetch(studio + '/api/files', { headers: { 'x-regelratt-token': token } }).then(r => r.text(), e => String(e));
-            const write = await attempt('PUT', '/api/files?path=stulen.regel', '// skrivet av en annan webbplats');
+            const write = await attempt('PUT', '/api/files?path=${stolen}', '// skrivet av en annan webbplats');
             window.result = { page, files, withToken, write };
         })();
     </script>`;
 
     beforeAll(async () => {
         attacker = createServer((request, response) => {
-            response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(attack(Number(new URL(request.url ?? '/', 'http://x').searchParams.get('studio'))));
+            response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(attack(Number(new URL(request.url ?? '/', 'http://x').searchParams.get('studio')), new URL(request.url ?? '/', 'http://x').searchParams.get('stolen') ?? 'stulen.regel'));
         });
         await new Promise<void>(resolve => attacker.listen(0, '127.0.0.1', resolve));
         attackerPort = (attacker.address() as AddressInfo).port;
         browser = await chromium.launch({
             executablePath: executable,
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--host-resolver-rules=MAP evil.example 127.0.0.1'],
+            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--host-resolver-rules=MAP evil.example 127.0.0.1',
+                // Chromium's own guard for pages reaching local addresses (Private/Local Network Access) off:
+                // Firefox and Safari have none, so the studio must refuse the page itself.
+                '--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults,LocalNetworkAccessChecks'],
         });
     }, 60_000);
 
@@ -248,11 +251,11 @@ describe.runIf(executable !== undefined)('a DNS-rebinding page in Chromium', () 
     });
 
     /** What the attacker's page got, opened at `address`. */
-    async function run(address: string, serveFromAttacker: boolean): Promise<Record<string, { status: number; text: string } | string>> {
+    async function run(address: string, serveFromAttacker: boolean, stolen: string): Promise<Record<string, { status: number; text: string } | string>> {
         const page = await browser.newPage();
         if (serveFromAttacker) {
             // The rebinding: the name first answered by the attacker's server (its page), then by 127.0.0.1.
-            await page.route(address, async route => route.fulfill({ response: await route.fetch({ url: `http://127.0.0.1:${attackerPort}/?studio=${studio.port}` }) }));
+            await page.route(address, async route => route.fulfill({ response: await route.fetch({ url: `http://127.0.0.1:${attackerPort}/?studio=${studio.port}&stolen=${stolen}` }) }));
         }
         await page.goto(address);
         await page.waitForFunction('window.result !== undefined', undefined, { timeout: 20_000 });
@@ -265,12 +268,13 @@ describe.runIf(executable !== undefined)('a DNS-rebinding page in Chromium', () 
         ['at the studio\'s own port (same origin after rebinding)', true],
         ['at the attacker\'s own port', false],
     ])('served %s, the page reads no file and no token, and writes nothing', async (_name, sameOrigin) => {
-        const address = sameOrigin ? `http://evil.example:${studio.port}/angrepp.html` : `http://evil.example:${attackerPort}/?studio=${studio.port}`;
-        const result = await run(address, sameOrigin);
+        const stolen = sameOrigin ? 'stulen-samma.regel' : 'stulen-annan.regel';
+        const address = sameOrigin ? `http://evil.example:${studio.port}/angrepp.html` : `http://evil.example:${attackerPort}/?studio=${studio.port}&stolen=${stolen}`;
+        const result = await run(address, sameOrigin, stolen);
         const everything = JSON.stringify(result);
         expect(everything).not.toContain('egenskap');
         expect(everything).not.toContain('riktlinje.regel');
-        expect(everything).not.toContain(token);
-        expect(existsSync(path.join(folder, 'stulen.regel'))).toBe(false);
+        expect(everything).not.toContain('name="regelratt-token"');
+        expect(existsSync(path.join(folder, stolen))).toBe(false);
     }, 60_000);
 });
