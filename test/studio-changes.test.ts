@@ -9,7 +9,8 @@ import { repository, startStudio, type RunningStudio } from './studio-process.js
  * Regelrätt Studio in Chromium while someone else changes the files on disk (another editor, git):
  * a file the page has not edited takes the change; an edited one, saved, is not written over
  * silently: the page shows the two versions and the writer chooses the disk's or theirs, and the
- * one theirs replaces is kept in the history.
+ * one theirs replaces is kept in the history. Nor is what is typed into the examples form lost
+ * when an edit shows the table again.
  */
 const executable = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
 const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-studio-changes-'));
@@ -85,6 +86,19 @@ describe.runIf(executable !== undefined)('Regelrätt Studio and changes made on 
         await expect.poll(() => page.textContent('#files button[aria-current]')).toBe('parametrar.regel');
         const history = path.join(folder, '.regelratt-historik', 'parametrar.regel');
         expect(readdirSync(history).map(name => readFileSync(path.join(history, name), 'utf8'))).toContain(replaced);
+    });
+
+    test('what is typed into the examples form stays when the table is shown again after an edit', async () => {
+        await page.click('#show-examples');
+        await page.waitForSelector('#examples table.examples tbody tr');
+        await page.fill('#ex-name', 'halvskrivet');
+        await page.fill('#ex-title', 'Påbörjat exempel');
+        // Marked, so the table's next rendering (after the edit below) is seen.
+        await page.evaluate("document.querySelector('#examples table').dataset.before = 'true'");
+        await typeAtEnd('lagar.regel', '// En ändring medan formuläret är ifyllt.');
+        await page.waitForSelector('#examples table:not([data-before])', { state: 'attached', timeout: 15_000 });
+        expect(await page.inputValue('#ex-name')).toBe('halvskrivet');
+        expect(await page.inputValue('#ex-title')).toBe('Påbörjat exempel');
     });
 });
 
