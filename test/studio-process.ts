@@ -14,9 +14,10 @@ export interface RunningStudio {
     stderr: () => string;
 }
 
-/** Starts `regelratt studio <folder>` on a free port and waits for the address it prints. */
-export async function startStudio(folder: string, extra: string[] = []): Promise<RunningStudio> {
-    const child = spawn(process.execPath, [bin, 'studio', folder, '--port', '0', ...extra]);
+/** Starts `regelratt studio <folder>` on a free port (under `wrapper`, e.g. strace, when given) and waits for the address it prints. */
+export async function startStudio(folder: string, extra: string[] = [], wrapper: string[] = []): Promise<RunningStudio> {
+    const command = [...wrapper, process.execPath, bin, 'studio', folder, '--port', '0', ...extra];
+    const child = spawn(command[0], command.slice(1));
     let stderr = '';
     const base = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no address: ${stderr}`)), 20_000);

@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, lstatSync, rmSync, statSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -158,6 +158,65 @@ describe('saves never lose work', () => {
         expect(readlinkSync(path.join(folder, 'lank.regel'))).toBe(path.join('delar', 'mal.regel'));
         expect(readFileSync(path.join(folder, 'delar', 'mal.regel'), 'utf8')).toBe('// genom länken\n');
     });
+});
+
+const strace = ['/usr/bin/strace', '/bin/strace'].find(existsSync);
+if (!strace) {
+    console.warn('\n*** strace is missing (apt-get install strace): that the studio flushes its saves to disk was NOT tested. ***\n');
+}
+
+describe.runIf(strace !== undefined)('a save is durable (the studio traced with strace)', () => {
+    /** The system calls of the traced studio, a call that another thread interrupted joined into one line. */
+    function calls(trace: string): string[] {
+        const pending = new Map<string, string>();
+        const joined: string[] = [];
+        for (const line of trace.split('\n')) {
+            const [, pid, rest] = /^(\d+)\s+(.*)$/.exec(line) ?? [];
+            if (!pid) {
+                continue;
+            }
+            if (rest.endsWith('<unfinished ...>')) {
+                pending.set(pid, rest.slice(0, -'<unfinished ...>'.length));
+            } else if (rest.startsWith('<...')) {
+                joined.push(`${pending.get(pid) ?? ''}${rest.replace(/^<\.\.\. \w+ resumed>/, '')}`);
+            } else {
+                joined.push(rest);
+            }
+        }
+        return joined;
+    }
+
+    test('the new text is flushed (fsync) before it is renamed over the file, and the folder after', async () => {
+        const traced = path.join(root, 'traced');
+        const log = path.join(root, 'strace.log');
+        cpSync(path.join(repository, 'examples/orebro'), traced, { recursive: true });
+        const real = realpathSync(traced);
+        const running = await startStudio(traced, [], [strace!, '-f', '-qq', '-e', 'trace=openat,fsync,fdatasync,rename,renameat,renameat2', '-o', log]);
+        try {
+            const own = await tokenOf(running.port);
+            const { version } = JSON.parse((await send(running.port, 'GET', '/api/files?path=lagar.regel', { 'x-regelratt-token': own })).body) as { version: string };
+            expect((await send(running.port, 'PUT', '/api/files?path=lagar.regel', { 'x-regelratt-token': own, 'if-match': `"${version}"` }, '// sparad\n')).status).toBe(200);
+        } finally {
+            // The studio itself is stopped (strace, told to stop, would leave it running); strace then ends with it.
+            const pid = running.child.pid!;
+            for (const studioPid of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
+                process.kill(Number(studioPid), 'SIGTERM');
+            }
+            await new Promise(resolve => running.child.once('exit', resolve));
+        }
+        const seen = calls(readFileSync(log, 'utf8'));
+        const target = path.join(real, 'lagar.regel');
+        const renamed = seen.findIndex(call => /^rename/.test(call) && call.includes(`"${target}"`) && / = 0$/.test(call));
+        expect(renamed).toBeGreaterThan(-1);
+        const temporary = /"([^"]+)"/.exec(seen[renamed])![1];
+        const opened = seen.findIndex(call => call.startsWith('openat(') && call.includes(`"${temporary}"`));
+        const fd = / = (\d+)$/.exec(seen[opened])![1];
+        expect(seen.slice(opened, renamed).some(call => new RegExp(`^f(data)?sync\\(${fd}\\)`).test(call))).toBe(true);
+        const folderOpened = seen.findIndex((call, index) => index > renamed && call.startsWith(`openat(AT_FDCWD, "${real}", O_RDONLY`));
+        expect(folderOpened).toBeGreaterThan(renamed);
+        const folderFd = / = (\d+)$/.exec(seen[folderOpened])![1];
+        expect(seen.slice(folderOpened).some(call => new RegExp(`^fsync\\(${folderFd}\\)`).test(call))).toBe(true);
+    }, 60_000);
 });
 
 describe('paths and bodies the studio refuses', () => {
