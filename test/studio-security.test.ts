@@ -59,6 +59,8 @@ describe('who may talk to the studio', () => {
         expect(page.status).toBe(421);
         expect(page.body).not.toContain('regelratt-token');
         expectProblem(await put('rebinding.regel', 'x', { ...host, 'if-none-match': '*' }), 421);
+        // Before anything else: a malformed address from another Host is not even decoded.
+        expectProblem(await send(studio.port, 'GET', '/%E0%A4%A', host), 421);
         expect(existsSync(path.join(folder, 'rebinding.regel'))).toBe(false);
         // Its own names are let in.
         for (const own of [`localhost:${studio.port}`, `[::1]:${studio.port}`]) {
@@ -77,6 +79,7 @@ describe('who may talk to the studio', () => {
     test('the API requires the start-up token the page carries', async () => {
         expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
         expectProblem(await send(studio.port, 'GET', '/api/files'), 403);
+        expectProblem(await send(studio.port, 'GET', '/%61pi/files'), 403);
         expectProblem(await send(studio.port, 'PUT', '/api/files?path=utan-nyckel.regel', { 'if-none-match': '*' }, 'x'), 403);
         expectProblem(await send(studio.port, 'GET', '/api/files', { 'x-regelratt-token': `${token.slice(0, -1)}x` }), 403);
         expect(existsSync(path.join(folder, 'utan-nyckel.regel'))).toBe(false);

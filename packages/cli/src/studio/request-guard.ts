@@ -45,8 +45,8 @@ export class RequestGuard {
         this.origins = new Set([...this.hosts].map(host => `http://${host}`));
     }
 
-    /** Why the request is refused before anything else is looked at, or undefined when it may go on. */
-    refuse(request: IncomingMessage, api: boolean): Refusal | undefined {
+    /** Why the request is refused before anything else is looked at (its Host, its Origin), or undefined when it may go on. */
+    refuse(request: IncomingMessage): Refusal | undefined {
         const host = (request.headers.host ?? '').toLowerCase();
         if (!this.hosts.has(host)) {
             const allowed = [...this.hosts].join(', ');
@@ -56,10 +56,15 @@ export class RequestGuard {
         if (origin !== undefined && !this.origins.has(origin.toLowerCase())) {
             return { code: 'wrong-origin', sv: 'Studion tar bara emot anrop från sin egen sida.', en: 'The studio takes requests only from its own page.' };
         }
-        if (api && request.headers['sec-fetch-site'] !== undefined && request.headers['sec-fetch-site'] !== 'same-origin') {
+        return undefined;
+    }
+
+    /** Why a request to the file API is refused: not from the studio's own page, or without its token. */
+    refuseApi(request: IncomingMessage): Refusal | undefined {
+        if (request.headers['sec-fetch-site'] !== undefined && request.headers['sec-fetch-site'] !== 'same-origin') {
             return { code: 'wrong-origin', sv: 'Studion tar bara emot anrop från sin egen sida.', en: 'The studio takes requests only from its own page.' };
         }
-        if (api && !this.tokenMatches(request.headers[TOKEN_HEADER])) {
+        if (!this.tokenMatches(request.headers[TOKEN_HEADER])) {
             return { code: 'missing-token', sv: 'Anropet saknar studions nyckel; ladda om sidan.', en: "The request lacks the studio's token; reload the page." };
         }
         return undefined;

@@ -70,12 +70,17 @@ export function studioHandler(options: StudioServerOptions, guard: RequestGuard)
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse, options: StudioServerOptions, guard: RequestGuard): Promise<void> {
-    const [rawPath, rawQuery = ''] = (request.url ?? '/').split('?', 2);
-    const pathname = decode(rawPath);
-    const api = pathname.startsWith('/api/');
-    const refusal = guard.refuse(request, api);
+    const refusal = guard.refuse(request);
     if (refusal) {
         throw new Refused(refusal.code, refusal.sv, refusal.en);
+    }
+    const [rawPath, rawQuery = ''] = (request.url ?? '/').split('?', 2);
+    // Decoded before the API is recognised, so an encoded `/api/` is the API too and needs the token.
+    const pathname = decode(rawPath);
+    const api = pathname.startsWith('/api/');
+    const apiRefusal = api ? guard.refuseApi(request) : undefined;
+    if (apiRefusal) {
+        throw new Refused(apiRefusal.code, apiRefusal.sv, apiRefusal.en);
     }
     const query = new Map(rawQuery.split('&').filter(Boolean).map(pair => {
         const [name, value = ''] = pair.split('=', 2);
