@@ -163,6 +163,27 @@ describe('saves never lose work', () => {
     });
 });
 
+describe('a folder without any .regel file', () => {
+    test('offers the starter as a new file (version null): its first save creates it, a second creation is refused', async () => {
+        const empty = path.join(root, 'tom');
+        mkdirSync(empty);
+        const running = await startStudio(empty);
+        try {
+            const own = await tokenOf(running.port);
+            const listed = JSON.parse((await send(running.port, 'GET', '/api/files', { 'x-regelratt-token': own })).body) as { files: Array<{ path: string; text: string; version: string | null }> };
+            expect(listed.files).toHaveLength(1);
+            expect(listed.files[0]).toMatchObject({ path: 'policy.regel', version: null });
+            const headers = { 'x-regelratt-token': own, 'if-none-match': '*' };
+            expect((await send(running.port, 'PUT', '/api/files?path=policy.regel', headers, listed.files[0].text)).status).toBe(200);
+            expect(readFileSync(path.join(empty, 'policy.regel'), 'utf8')).toBe(listed.files[0].text);
+            expect((await send(running.port, 'PUT', '/api/files?path=policy.regel', headers, '// en annan flik')).status).toBe(409);
+            expect(readFileSync(path.join(empty, 'policy.regel'), 'utf8')).toBe(listed.files[0].text);
+        } finally {
+            running.child.kill('SIGTERM');
+        }
+    });
+});
+
 const strace = ['/usr/bin/strace', '/bin/strace'].find(existsSync);
 if (!strace) {
     console.warn('\n*** strace is missing (apt-get install strace): that the studio flushes its saves to disk was NOT tested. ***\n');
