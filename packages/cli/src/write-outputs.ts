@@ -36,7 +36,7 @@ export async function writeAllOrNothing(outputs: ReadonlyArray<{ target: string;
  * spins forever at full CPU under some system folders (`/proc`); one level at a time fails at once
  * with the error that says why.
  */
-async function ensureFolder(folder: string): Promise<void> {
+export async function ensureFolder(folder: string): Promise<void> {
     try {
         const stat = await fs.stat(folder);
         if (!stat.isDirectory()) {

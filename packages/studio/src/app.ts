@@ -6,6 +6,7 @@ import { LanguageBridge } from './lsp-bridge.js';
 import { registerLanguage } from './regelratt-language.js';
 import { canOpenFolders, emptyStore, folderStore, serverStore, zipStore, type FileStore, type PolicyFile } from './file-store.js';
 import { ExamplesPanel } from './examples-panel.js';
+import { chooseVersion } from './conflict-dialog.js';
 
 /**
  * Regelrätt Studio: the policy set's files in a tree, each open file a Monaco model checked live by
@@ -41,28 +42,32 @@ async function start(): Promise<void> {
         automaticLayout: true, language: 'regelratt', ariaLabel: t('Policyfilen', 'The policy file'), 'semanticHighlighting.enabled': true, minimap: { enabled: false }, fontSize: 14, wordBasedSuggestions: 'off',
     });
 
-    const models = new Map<string, { file: PolicyFile; model: monaco.editor.ITextModel; saved: string }>();
+    // Per file: its text as last saved or read, the server's version tag of it, and whether the file
+    // on disk has since changed under an edit of the page's (then a save asks which to keep).
+    interface Entry { file: PolicyFile; model: monaco.editor.ITextModel; saved: string; version: string | null | undefined; changedOnDisk: boolean }
+    const models = new Map<string, Entry>();
     const problems = new Map<string, lsp.Diagnostic[]>();
     const uriOf = (file: PolicyFile) => monaco.Uri.parse(`file:///studio/${file.path.split('/').map(encodeURIComponent).join('/')}`);
-    for (const file of files) {
+    const addFile = (file: PolicyFile) => {
         const model = monaco.editor.createModel(file.text, 'regelratt', uriOf(file));
-        models.set(file.path, { file, model, saved: file.text });
+        models.set(file.path, { file, model, saved: file.text, version: file.version, changedOnDisk: false });
         // Every file of the policy set is open for the server: names resolve across them.
         bridge.open(model);
         model.onDidChangeContent(() => { render(); scheduleDocument(); });
-    }
+    };
+    files.forEach(addFile);
     let current: string | undefined = files[0]?.path;
     const open: string[] = current ? [current] : [];
 
     const render = () => {
-        tree.replaceChildren(...[...models.values()].map(({ file, model, saved }) => {
+        tree.replaceChildren(...[...models.values()].map(({ file, model, saved, changedOnDisk }) => {
             const item = document.createElement('li');
             const button = document.createElement('button');
             const errors = (problems.get(model.uri.toString()) ?? []).filter(d => d.severity === 1).length;
             const unsaved = model.getValue() !== saved;
-            button.textContent = `${file.path}${unsaved ? ' ●' : ''}${errors > 0 ? `  ⨯${errors}` : ''}`;
+            button.textContent = `${file.path}${unsaved ? ' ●' : ''}${changedOnDisk ? ' ⚠' : ''}${errors > 0 ? `  ⨯${errors}` : ''}`;
             // What the signs say, for a screen reader.
-            button.setAttribute('aria-label', `${file.path}${unsaved ? t(', osparad', ', unsaved') : ''}${errors > 0 ? t(`, ${errors} fel`, `, ${errors} errors`) : ''}`);
+            button.setAttribute('aria-label', `${file.path}${unsaved ? t(', osparad', ', unsaved') : ''}${changedOnDisk ? t(', ändrad på disken', ', changed on disk') : ''}${errors > 0 ? t(`, ${errors} fel`, `, ${errors} errors`) : ''}`);
             if (file.path === current) {
                 button.setAttribute('aria-current', 'page');
             }
@@ -83,7 +88,8 @@ async function start(): Promise<void> {
         const unsaved = [...models.values()].filter(m => m.model.getValue() !== m.saved).length;
         const errors = [...problems.values()].flat().filter(d => d.severity === 1).length;
         const warnings = [...problems.values()].flat().filter(d => d.severity === 2).length;
-        status.textContent = `${t(`${errors} fel, ${warnings} varningar`, `${errors} errors, ${warnings} warnings`)}${unsaved > 0 ? t(` — ${unsaved} osparade (Ctrl+S sparar)`, ` — ${unsaved} unsaved (Ctrl+S saves)`) : ''}`;
+        const changed = [...models.values()].filter(m => m.changedOnDisk).length;
+        status.textContent = `${t(`${errors} fel, ${warnings} varningar`, `${errors} errors, ${warnings} warnings`)}${unsaved > 0 ? t(` — ${unsaved} osparade (Ctrl+S sparar)`, ` — ${unsaved} unsaved (Ctrl+S saves)`) : ''}${changed > 0 ? t(` — ${changed} ändrade på disken (⚠)`, ` — ${changed} changed on disk (⚠)`) : ''}`;
     };
     const show = (path: string) => {
         const entry = models.get(path);
@@ -177,23 +183,106 @@ async function start(): Promise<void> {
     };
     editor.onDidChangeCursorPosition(() => scrollToCursor());
 
+    /** Replaces a model's text as one undoable edit (the cursor stays where the text allows). */
+    const replaceText = (model: monaco.editor.ITextModel, text: string) => {
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+    };
+    let saving = false;
     const save = async () => {
         const entry = current ? models.get(current) : undefined;
-        if (!entry) {
+        if (!entry || saving) {
             return;
         }
-        // A zip is handed back whole: every file's current text goes into it, so all count as saved.
-        const saving = store.savesWhole ? [...models.values()] : [entry];
-        const result = await store.save(saving.map(item => ({ path: item.file.path, text: item.model.getValue() })));
-        if (result.ok) {
-            for (const item of saving) {
-                item.saved = item.model.getValue();
-            }
-            render();
-        } else {
-            status.textContent = t(`Kunde inte spara ${entry.file.path}: ${result.problem}`, `Could not save ${entry.file.path}: ${result.problem}`);
+        saving = true;
+        try {
+            await saveEntry(entry);
+        } finally {
+            saving = false;
         }
     };
+    const saveEntry = async (entry: Entry): Promise<void> => {
+        // A zip is handed back whole: every file's current text goes into it, so all count as saved.
+        const batch = store.savesWhole ? [...models.values()] : [entry];
+        const texts = batch.map(item => item.model.getValue());
+        const result = await store.save(batch.map((item, index) => ({ path: item.file.path, text: texts[index], version: item.version })));
+        if (result.ok) {
+            for (const [index, item] of batch.entries()) {
+                item.saved = texts[index];
+                item.version = result.versions?.[item.file.path] ?? item.version;
+                item.changedOnDisk = false;
+            }
+            render();
+            return;
+        }
+        if (!result.conflict) {
+            status.textContent = t(`Kunde inte spara ${entry.file.path}: ${result.problem}`, `Could not save ${entry.file.path}: ${result.problem}`);
+            return;
+        }
+        const { disk } = result.conflict;
+        entry.changedOnDisk = true;
+        render();
+        const choice = await chooseVersion(t, entry.file.path, texts[0], disk);
+        if (choice === 'disk' && disk) {
+            entry.saved = disk.text;
+            entry.version = disk.version;
+            entry.changedOnDisk = false;
+            replaceText(entry.model, disk.text);
+            render();
+        } else if (choice === 'mine') {
+            // Written over the version just shown, knowingly; the server keeps that one in its history.
+            entry.version = disk?.version ?? null;
+            await saveEntry(entry);
+        } else {
+            status.textContent = t(`${entry.file.path} sparades inte: den har ändrats på disken.`, `${entry.file.path} was not saved: it has changed on disk.`);
+        }
+        editor.focus();
+    };
+    // Changes made on disk while the page is open (another editor, git): an unedited file takes them
+    // at once, an edited one is marked and its next save asks which version to keep.
+    let polling = false;
+    const pollDisk = async () => {
+        if (!store.versions || !store.read || saving || polling) {
+            return;
+        }
+        polling = true;
+        try {
+            const onDisk = await store.versions();
+            for (const [path, version] of onDisk) {
+                const entry = models.get(path);
+                if (entry?.version === version) {
+                    continue;
+                }
+                const file = await store.read(path);
+                if (!file) {
+                    continue;
+                }
+                if (!entry) {
+                    addFile(file);
+                } else if (file.text === entry.model.getValue() || entry.model.getValue() === entry.saved) {
+                    entry.saved = file.text;
+                    entry.version = file.version;
+                    entry.changedOnDisk = false;
+                    if (entry.model.getValue() !== file.text) {
+                        replaceText(entry.model, file.text);
+                    }
+                } else {
+                    entry.changedOnDisk = true;
+                }
+            }
+            for (const entry of models.values()) {
+                entry.changedOnDisk ||= typeof entry.version === 'string' && !onDisk.has(entry.file.path);
+            }
+            render();
+        } catch {
+            // The server stopped (Ctrl+C) or is busy: the next poll tries again.
+        } finally {
+            polling = false;
+        }
+    };
+    if (store.versions) {
+        setInterval(() => void pollDisk(), 1500);
+        window.addEventListener('focus', () => void pollDisk());
+    }
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void save());
     window.addEventListener('beforeunload', event => {
         if ([...models.values()].some(m => m.model.getValue() !== m.saved)) {

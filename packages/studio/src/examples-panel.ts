@@ -32,9 +32,15 @@ export class ExamplesPanel {
         private readonly write: (text: string, replacing: ExampleRow | undefined) => void,
     ) { }
 
+    /** Shows the table again; what the writer has typed into the form so far stays, and so does the focus. */
     show(table: ExampleTable): void {
         this.table = table;
-        this.render();
+        const form = this.root.querySelector<HTMLFormElement>('form');
+        const focused = document.activeElement instanceof HTMLElement && this.root.contains(document.activeElement) ? document.activeElement.id : '';
+        this.render(form && form.dataset.written !== 'true' ? this.read(form) : undefined);
+        if (focused) {
+            document.getElementById(focused)?.focus();
+        }
     }
 
     private render(draft?: ExampleDraft): void {
@@ -91,6 +97,8 @@ export class ExamplesPanel {
             const read = this.read(form);
             this.write(exampleText(read), this.editing);
             this.editing = undefined;
+            // Written: the next table shows a fresh form, named after the new rows.
+            form.dataset.written = 'true';
         };
     }
 

@@ -4,15 +4,23 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 export interface PolicyFile {
     path: string;
     text: string;
+    /** The local server's version tag of the file on disk; null for a file not on disk yet. */
+    version?: string | null;
 }
 
-export type SaveResult = { ok: true } | { ok: false; problem: string };
+/** A save refused because the file on disk is not the one the page read: what is on disk now (undefined: nothing). */
+export interface Conflict {
+    path: string;
+    disk: PolicyFile | undefined;
+}
+
+export type SaveResult = { ok: true; versions?: Record<string, string> } | { ok: false; problem: string; conflict?: Conflict };
 
 /**
  * Where the policy set's files come from and go to. Started by `regelratt studio`, the local server
- * (each save written beside the file and renamed into place). Hosted as static files, a folder the
- * writer opens (the File System Access API, whose writable streams replace the file whole on close)
- * or, in a browser without it, a zip the writer uploads and downloads again.
+ * (each save refused if the file changed on disk since it was read). Hosted as static files, a folder
+ * the writer opens (the File System Access API, whose writable streams replace the file whole on
+ * close) or, in a browser without it, a zip the writer uploads and downloads again.
  */
 export interface FileStore {
     /** Shown as the document's title when no riktlinje gives one. */
@@ -22,6 +30,10 @@ export interface FileStore {
     save(files: readonly PolicyFile[]): Promise<SaveResult>;
     /** Whether a save writes one file (a folder) or hands the writer the whole set (a zip). */
     readonly savesWhole: boolean;
+    /** The version tag of every file on disk now (the local server only: the page polls it for changes made outside). */
+    versions?(): Promise<Map<string, string>>;
+    /** One file as it is on disk now (the local server only). */
+    read?(path: string): Promise<PolicyFile | undefined>;
 }
 
 /** What a new policy set starts with. */
@@ -29,31 +41,54 @@ export const STARTER = `// En ny policy. Skriv egenskaper, förlopp, tabeller oc
 egenskap aktivitetsförmåga "Aktivitetsförmåga" : en av { hög, utvecklingsbar, nedsatt }
 `;
 
-/** The local server's store, or undefined when the page is hosted without one. */
+/**
+ * The local server's store, or undefined when the page is hosted without one. The server puts its
+ * start-up token in the page (a meta tag); every API request carries it back.
+ */
 export async function serverStore(): Promise<FileStore | undefined> {
-    let response: Response;
-    try {
-        response = await fetch('api/files');
-    } catch {
+    const token = document.querySelector<HTMLMetaElement>('meta[name="regelratt-token"]')?.content;
+    if (!token) {
         return undefined;
     }
-    if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) {
-        return undefined;
+    const api = (address: string, init: RequestInit = {}) => fetch(address, { ...init, cache: 'no-store', headers: { ...init.headers as Record<string, string>, 'x-regelratt-token': token } });
+    const problemOf = async (response: Response) => ((await response.json().catch(() => ({}))) as { detail?: string }).detail ?? String(response.status);
+    const listed = await api('api/files');
+    if (!listed.ok) {
+        throw new Error(await problemOf(listed));
     }
-    const files = (await response.json() as { files: PolicyFile[] }).files;
-    const folder = await fetch('api/folder').then(r => (r.ok ? r.json() as Promise<{ name: string }> : { name: 'policy' }), () => ({ name: 'policy' }));
+    const files = (await listed.json() as { files: PolicyFile[] }).files;
+    const folder = await api('api/folder').then(r => (r.ok ? r.json() as Promise<{ name: string }> : { name: 'policy' }), () => ({ name: 'policy' }));
     return {
         name: folder.name,
         savesWhole: false,
         list: async () => files,
-        save: async files => {
-            for (const { path, text } of files) {
-                const saved = await fetch(`api/files?path=${encodeURIComponent(path)}`, { method: 'PUT', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text });
-                if (!saved.ok) {
-                    return { ok: false, problem: (await saved.json() as { detail?: string }).detail ?? String(saved.status) };
+        save: async given => {
+            const versions: Record<string, string> = {};
+            for (const { path, text, version } of given) {
+                // If-Match: the version this page read; If-None-Match: * for a file not on disk yet.
+                const precondition: Record<string, string> = version ? { 'if-match': `"${version}"` } : { 'if-none-match': '*' };
+                const saved = await api(`api/files?path=${encodeURIComponent(path)}`, { method: 'PUT', headers: { 'content-type': 'text/plain; charset=utf-8', ...precondition }, body: text });
+                if (saved.status === 409) {
+                    const answer = await saved.json() as { detail: string; current: PolicyFile | null };
+                    return { ok: false, problem: answer.detail, conflict: { path, disk: answer.current ?? undefined } };
                 }
+                if (!saved.ok) {
+                    return { ok: false, problem: await problemOf(saved) };
+                }
+                versions[path] = (await saved.json() as { version: string }).version;
             }
-            return { ok: true };
+            return { ok: true, versions };
+        },
+        versions: async () => {
+            const answer = await api('api/versions');
+            if (!answer.ok) {
+                throw new Error(await problemOf(answer));
+            }
+            return new Map((await answer.json() as { files: Array<{ path: string; version: string }> }).files.map(f => [f.path, f.version]));
+        },
+        read: async path => {
+            const answer = await api(`api/files?path=${encodeURIComponent(path)}`);
+            return answer.status === 404 ? undefined : answer.ok ? await answer.json() as PolicyFile : Promise.reject(new Error(await problemOf(answer)));
         },
     };
 }
