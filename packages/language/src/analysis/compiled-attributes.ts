@@ -26,10 +26,13 @@ export function analysedFromCompiled(attribute: Attribute): AnalysedAttribute {
     }
 }
 
-/** The case's level as a decision table's input reads it: a whole number from 0 (to the table's highest, where declared). */
-export function levelAttribute(max?: number): AnalysedAttribute {
+/**
+ * The case's level as a decision table's input reads it: a whole number from the table's lowest to
+ * its highest where it declares them (`nivåer 1–3`), from 0 and without end where it does not.
+ */
+export function levelAttribute(max?: number, min = 0): AnalysedAttribute {
     return {
         id: LEVEL_INPUT, name: 'nivå',
-        domain: { kind: 'integer', min: ExactNumber.ZERO, ...(max !== undefined ? { max: ExactNumber.of(BigInt(max)) } : {}) },
+        domain: { kind: 'integer', min: ExactNumber.of(BigInt(min)), ...(max !== undefined ? { max: ExactNumber.of(BigInt(max)) } : {}) },
     };
 }

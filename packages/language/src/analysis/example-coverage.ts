@@ -1,6 +1,6 @@
 import {
-    dayNumber as dayOf, ExactNumber, LEVEL_INPUT, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type Example,
-    type GivenValue, type PathwayModel, type Pilot,
+    dayNumber as dayOf, ExactNumber, LEVEL_INPUT, matchExpression, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type Example,
+    type Expression, type GivenValue, type PathwayModel, type Pilot,
 } from '@regelratt/format';
 import type { MessageLocale } from '../i18n/locale.js';
 import type { AnalysedAttribute } from './attribute-domain.js';
@@ -49,7 +49,7 @@ export function exampleCoverage(files: readonly CompiledPolicyFile[], locale: Me
     const attributes = analysedAttributes(elements);
     const examples = elements.filter((e): e is Example => e.kind === 'example');
     // Each example once, under what it asks about (a large policy has hundreds of each).
-    const asking = examplesByTarget(examples);
+    const asking = examplesByTarget(examples, tablesReached(elements));
     const criteria: CriterionCoverage[] = [];
     for (const element of elements) {
         if (element.kind === 'pathwayModel') {
@@ -83,25 +83,97 @@ export function exampleCoverage(files: readonly CompiledPolicyFile[], locale: Me
     return { criteria, levels, covered, total };
 }
 
-/** The examples with a citizen, by what they ask about: `placement <model>`, `inclusion <pilot>`, `decision <table>`. */
-function examplesByTarget(examples: readonly Example[]): Map<string, Array<{ name: string; values: Map<string, ExactNumber | string | boolean> }>> {
+/**
+ * The examples with a citizen, by what they ask about: `placement <model>`, `inclusion <pilot>`,
+ * `decision <table>`; an example of a calculation or a fee also asks each decision table its
+ * formulas reach (with the case's level where the table reads it at that level).
+ */
+function examplesByTarget(examples: readonly Example[], reached: ReadonlyMap<string, readonly TableRead[]>): Map<string, Array<{ name: string; values: Map<string, ExactNumber | string | boolean> }>> {
     const byTarget = new Map<string, Array<{ name: string; values: Map<string, ExactNumber | string | boolean> }>>();
+    const add = (key: string, name: string, values: Map<string, ExactNumber | string | boolean>) => {
+        const list = byTarget.get(key) ?? [];
+        list.push({ name, values });
+        byTarget.set(key, list);
+    };
     for (const example of examples) {
         const q = example.question;
-        const target = q.type === 'placement' ? q.model : q.type === 'inclusion' ? q.pilot : q.type === 'decision' ? q.table : undefined;
-        if (target === undefined || !('citizen' in q)) {
+        if (!('citizen' in q)) {
             continue;
         }
-        const values = new Map(q.citizen.map((given: GivenValue) => [given.attribute, literalValue(given)]));
-        if (q.type === 'decision' && q.level !== undefined) {
-            values.set(LEVEL_INPUT, ExactNumber.of(BigInt(q.level)));
+        const given = new Map(q.citizen.map((value: GivenValue) => [value.attribute, literalValue(value)]));
+        const withLevel = (level: number | undefined) => (level === undefined ? given : new Map([...given, [LEVEL_INPUT, ExactNumber.of(BigInt(level))]]));
+        switch (q.type) {
+            case 'placement': add(`placement ${q.model}`, example.name, given); break;
+            case 'inclusion': add(`inclusion ${q.pilot}`, example.name, given); break;
+            case 'decision': add(`decision ${q.table}`, example.name, withLevel(q.level)); break;
+            case 'calculation':
+            case 'fee': {
+                const from = q.type === 'calculation' ? q.calculation : q.fee;
+                for (const read of reached.get(from) ?? []) {
+                    // A table read at another level than the case's does not say which level the example reached.
+                    add(`decision ${read.table}`, example.name, read.atCaseLevel ? withLevel(q.level) : given);
+                }
+                break;
+            }
         }
-        const key = `${q.type} ${target}`;
-        const list = byTarget.get(key) ?? [];
-        list.push({ name: example.name, values });
-        byTarget.set(key, list);
     }
     return byTarget;
+}
+
+interface TableRead {
+    table: string;
+    /** Read at the case's own level (not `vid nivå …`). */
+    atCaseLevel: boolean;
+}
+
+/** For each calculation and fee, the decision tables its formulas read, through the calculations they read. */
+function tablesReached(elements: readonly CompiledElement[]): Map<string, TableRead[]> {
+    const byId = new Map(elements.map(e => [e.id, e]));
+    const reached = new Map<string, TableRead[]>();
+    const walk = (expression: Expression | undefined, found: Map<string, TableRead>, visiting: Set<string>): void => {
+        if (!expression) {
+            return;
+        }
+        matchExpression<void>(expression, {
+            quantity: () => undefined,
+            level: () => undefined,
+            ref: e => {
+                const element = byId.get(e.ref);
+                if (element?.kind === 'decisionTable') {
+                    const atCaseLevel = !e.atLevel;
+                    found.set(`${e.ref}|${atCaseLevel}`, { table: e.ref, atCaseLevel });
+                } else if (element?.kind === 'calculation' && !visiting.has(element.id)) {
+                    visiting.add(element.id);
+                    walk(element.value, found, visiting);
+                }
+                walk(e.atLevel, found, visiting);
+            },
+            op: e => {
+                walk(e.left, found, visiting);
+                walk(e.right, found, visiting);
+            },
+            call: e => e.args.forEach(arg => walk(arg, found, visiting)),
+            round: e => walk(e.round, found, visiting),
+            if: e => {
+                walk(e.then, found, visiting);
+                walk(e.else, found, visiting);
+            },
+        });
+    };
+    for (const element of elements) {
+        if (element.kind === 'calculation' || element.kind === 'fee') {
+            const found = new Map<string, TableRead>();
+            const visiting = new Set([element.id]);
+            if (element.kind === 'calculation') {
+                walk(element.value, found, visiting);
+            } else {
+                walk(element.room, found, visiting);
+                walk(element.ceiling, found, visiting);
+            }
+            reached.set(element.id, [...found.values()]);
+        }
+    }
+    return reached;
 }
 
 function literalValue(given: GivenValue): ExactNumber | string | boolean {
@@ -151,7 +223,7 @@ function regions(element: PathwayModel | Pilot | DecisionTable, attributes: Read
         return known;
     }
     const read = element.kind === 'decisionTable' && element.inputs.some(input => 'level' in input)
-        ? new Map([...attributes, [LEVEL_INPUT, levelAttribute(element.levels?.max)]]) : attributes;
+        ? new Map([...attributes, [LEVEL_INPUT, levelAttribute(element.levels?.max, element.levels?.min)]]) : attributes;
     const split = splitCases(criteriaOf(element).filter((c): c is Criterion => typeof c !== 'boolean'), read);
     // Neighbouring cases on which every criterion has the same truth are one region for a reader.
     const merged = mergeCases(split.cases.map(found => ({ case: found })), ({ case: found }) => found.verdicts.join(''));
