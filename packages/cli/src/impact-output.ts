@@ -1,0 +1,116 @@
+import { swedishDecimal, type MessageLocale } from '@regelratt/language';
+import type { AmountImpact, CategoryImpact, RegisterImpact, ShownCount } from './register-impact.js';
+
+/**
+ * The impact of a revision on a register (register-impact.ts) for people: text for the terminal,
+ * Markdown for the tjänsteskrivelse's "ekonomiska konsekvenser", JSON for tools. Counts below the
+ * suppression limit read "färre än 5" in every format, JSON included (`{ "fewerThan": 5 }`).
+ */
+const words = {
+    sv: {
+        title: (cases: string) => `Konsekvenser för registrets ${cases} fall`,
+        fewer: (n: number) => `färre än ${n}`,
+        changed: (changed: string, answered: string) => `ändras för ${changed} av ${answered} fall`,
+        unchanged: 'ändras inte för något fall',
+        total: 'Summa före', totalAfter: 'summa efter', difference: 'skillnad',
+        byLevel: 'Per nivå', level: 'nivå', spread: 'Fördelning av ändringarna', largest: 'Största ändringar',
+        errors: 'fall som får ett fel i stället för ett svar, eller tvärtom',
+        moves: 'Från → till', citizens: 'fall',
+        none: 'Inget svar ändras för något fall i registret.',
+    },
+    en: {
+        title: (cases: string) => `Impact on the register's ${cases} cases`,
+        fewer: (n: number) => `fewer than ${n}`,
+        changed: (changed: string, answered: string) => `changes for ${changed} of ${answered} cases`,
+        unchanged: 'changes for no case',
+        total: 'Total before', totalAfter: 'total after', difference: 'difference',
+        byLevel: 'By level', level: 'level', spread: 'Spread of the changes', largest: 'Largest changes',
+        errors: 'cases given an error instead of an answer, or the other way round',
+        moves: 'From → to', citizens: 'cases',
+        none: 'No answer changes for any case of the register.',
+    },
+} as const;
+
+function count(value: ShownCount | number, locale: MessageLocale): string {
+    if (typeof value === 'object' && 'fewerThan' in value) {
+        return words[locale].fewer(value.fewerThan);
+    }
+    const n = typeof value === 'number' ? value : value.count;
+    return locale === 'sv' ? n.toLocaleString('sv-SE').replace(/\u00a0/g, ' ') : n.toLocaleString('en-US');
+}
+
+function amount(decimal: string, locale: MessageLocale, signed = false): string {
+    const sign = signed && !decimal.startsWith('-') && decimal !== '0' ? '+' : '';
+    return `${sign}${locale === 'sv' ? swedishDecimal(decimal) : decimal}`;
+}
+
+const changedAtAll = (impact: AmountImpact | CategoryImpact) => !('count' in impact.changed) || impact.changed.count > 0;
+
+/** One line per answer, with its details indented below. */
+export function formatImpactText(impact: RegisterImpact, locale: MessageLocale, name: (id: string) => string): string {
+    const w = words[locale];
+    const lines = [`${w.title(count(impact.cases, locale))}:`, ''];
+    const changed = impact.answers.filter(changedAtAll);
+    if (changed.length === 0) {
+        lines.push(w.none);
+    }
+    for (const answer of changed) {
+        lines.push(`${name(answer.element)}: ${w.changed(count(answer.changed, locale), count(answer.answered, locale))}.`);
+        if (answer.kind === 'amount') {
+            if (answer.difference !== undefined) {
+                lines.push(`  ${w.total} ${amount(answer.totalBefore!, locale)} kr, ${w.totalAfter} ${amount(answer.totalAfter!, locale)} kr, ${w.difference} ${amount(answer.difference, locale, true)} kr`);
+            }
+            if (answer.byLevel.length > 0) {
+                lines.push(`  ${w.byLevel}: ${answer.byLevel.map(l => `${w.level} ${l.level}: ${count(l.changed, locale)}${l.difference !== undefined ? ` (${amount(l.difference, locale, true)} kr)` : ''}`).join('; ')}`);
+            }
+            if (answer.histogram.length > 0) {
+                lines.push(`  ${w.spread}: ${answer.histogram.map(bin => `${bin.range}: ${count(bin.citizens, locale)}`).join('; ')}`);
+            }
+            if (answer.largest.length > 0) {
+                lines.push(`  ${w.largest}: ${answer.largest.map(d => `${amount(d, locale, true)} kr`).join(', ')}`);
+            }
+            if (!('count' in answer.errorsChanged) || answer.errorsChanged.count > 0) {
+                lines.push(`  ${count(answer.errorsChanged, locale)} ${w.errors}`);
+            }
+        } else {
+            for (const move of answer.moves) {
+                lines.push(`  ${move.from} → ${move.to}: ${count(move.citizens, locale)} ${w.citizens}`);
+            }
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+/** Markdown for a tjänsteskrivelse: a heading per answer, tables for levels, spread and moves. */
+export function formatImpactMarkdown(impact: RegisterImpact, locale: MessageLocale, name: (id: string) => string): string {
+    const w = words[locale];
+    const cell = (text: string) => text.replace(/\|/g, '\\|');
+    const lines = [`# ${w.title(count(impact.cases, locale))}`, ''];
+    const changed = impact.answers.filter(changedAtAll);
+    if (changed.length === 0) {
+        lines.push(w.none, '');
+    }
+    for (const answer of changed) {
+        lines.push(`## ${cell(name(answer.element))}`, '', `${w.changed(count(answer.changed, locale), count(answer.answered, locale)).replace(/^./, c => c.toUpperCase())}.`, '');
+        if (answer.kind === 'amount') {
+            if (answer.difference !== undefined) {
+                lines.push(`| ${w.total} | ${w.totalAfter} | ${w.difference} |`, '| ---: | ---: | ---: |',
+                    `| ${amount(answer.totalBefore!, locale)} kr | ${amount(answer.totalAfter!, locale)} kr | ${amount(answer.difference, locale, true)} kr |`, '');
+            }
+            if (answer.byLevel.length > 0) {
+                lines.push(`| ${w.level} | ${w.citizens} | ${w.difference} |`, '| ---: | ---: | ---: |',
+                    ...answer.byLevel.map(l => `| ${l.level} | ${count(l.changed, locale)} | ${l.difference !== undefined ? `${amount(l.difference, locale, true)} kr` : ''} |`), '');
+            }
+            if (answer.histogram.length > 0) {
+                lines.push(`| ${w.spread} | ${w.citizens} |`, '| --- | ---: |', ...answer.histogram.map(bin => `| ${bin.range} | ${count(bin.citizens, locale)} |`), '');
+            }
+        } else {
+            lines.push(`| ${w.moves} | ${w.citizens} |`, '| --- | ---: |', ...answer.moves.map(move => `| ${cell(move.from)} → ${cell(move.to)} | ${count(move.citizens, locale)} |`), '');
+        }
+    }
+    return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+export function formatImpactJson(impact: RegisterImpact): string {
+    return `${JSON.stringify(impact, null, 2)}\n`;
+}
