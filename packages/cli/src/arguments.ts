@@ -26,6 +26,8 @@ export interface CliOptions {
     date?: string;
     /** `eval` of a register: attach explanations to every answer (a single case always has them). */
     explain: boolean;
+    /** `dokument`: write a draft even when examples do not hold. */
+    draft: boolean;
     help: boolean;
     version: boolean;
     /** Print the stack of an internal error (also `REGELRATT_DEBUG=1`). */
@@ -130,6 +132,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
             input: text('input'),
             date,
             explain: values.explain === true,
+            draft: values.draft === true,
             coverage: values.coverage === true || minCoverage !== undefined,
             ...(port !== undefined ? { port } : {}),
             ...(text('host') !== undefined ? { host: text('host') } : {}),

@@ -15,6 +15,7 @@ export const OPTIONS = {
     input: { value: { sv: 'fil', en: 'file' }, sv: 'Fallet (.json) eller registret (.ndjson) som ska besvaras.', en: 'The case (.json) or register (.ndjson) to answer.' },
     date: { value: { sv: 'ÅÅÅÅ-MM-DD', en: 'YYYY-MM-DD' }, sv: 'Datum för fall som inte anger något.', en: 'The date for cases that give none.' },
     explain: { sv: 'En förklaring till varje svar även i registerläge.', en: 'An explanation with every answer in register mode too.' },
+    draft: { sv: 'Skriver ett utkast även om exempel inte stämmer, märkt som utkast på varje sida (slutkod 1 ändå).', en: 'Writes a draft even when examples do not hold, marked as a draft on every page (exit code 1 all the same).' },
     debug: { sv: 'Visar var ett internt fel uppstod (för en felrapport).', en: 'Shows where an internal error happened (for a bug report).' },
     help: { short: 'h', sv: 'Visar hjälpen.', en: 'Shows the help.' },
     version: { short: 'v', sv: 'Visar versionen.', en: 'Shows the version.' },
@@ -91,7 +92,7 @@ export const COMMANDS = {
         arguments: { sv: '<filer eller mappar> -o <mapp>', en: '<files or folders> -o <folder>' },
         sv: 'Skriver policyn som det dokument nämnden beslutar om: dokument.html (fristående, går att skriva ut) och dokument.pdf.',
         en: 'Writes the policy as the document the nämnd decides: dokument.html (self-contained, prints well) and dokument.pdf.',
-        options: ['out', 'max-file-size', ...COMMON],
+        options: ['out', 'draft', 'max-file-size', ...COMMON],
     },
     diff: {
         arguments: { sv: '<före> <efter> | --rev <revision> <filer eller mappar>', en: '<before> <after> | --rev <revision> <files or folders>' },

@@ -1,5 +1,5 @@
 import type {
-    Attribute, CompiledElement, CompiledPolicyFile, DecisionTable, ElementKind, Example, Fee, Force, Frequency, LevelTable,
+    Attribute, CompiledElement, ExampleExpectation, CompiledPolicyFile, DecisionTable, ElementKind, Example, Fee, Force, Frequency, LevelTable,
     OptionalAmount, PathwayModel, Pilot, Quantity, Span, TestPhase, Validity,
 } from '@regelratt/format';
 import { expressionText, PolicyRuntime, roundingText, runExamples, type ExampleResult } from '@regelratt/runtime';
@@ -25,6 +25,12 @@ export interface DocumentInput {
     fallbackTitle?: string;
     /** Per förlopp model (id): where it places citizens, region by region (the language's case split). */
     regions?: ReadonlyMap<string, ReadonlyArray<{ text: string; placement: string }>>;
+    /**
+     * A draft: a document even though some examples do not hold, marked as a draft on every page,
+     * each failing example with the runtime's answer beside the expected one. Without it the caller
+     * must not build a document for a policy whose examples fail (`regelratt dokument` exits 1).
+     */
+    draft?: boolean;
 }
 
 type Of<K extends ElementKind> = Extract<CompiledElement, { kind: K }>;
@@ -47,6 +53,8 @@ class DocumentBuilder {
     private readonly byId = new Map<string, CompiledElement>();
     private readonly attributes = new Map<string, Attribute>();
     private readonly pathwayTitles = new Map<string, string>();
+
+    private results: ExampleResult[] | undefined;
 
     constructor(private readonly input: DocumentInput) {
         this.sv = input.locale === 'sv';
@@ -121,7 +129,15 @@ class DocumentBuilder {
             }
         }
         facts.push([this.t('Filer', 'Files'), this.input.files.map(f => f.source).join(', ')]);
-        return { locale: this.input.locale, title: guideline?.title ?? this.input.fallbackTitle ?? this.t('Policy', 'Policy'), facts, sections };
+        const failing = this.exampleResults().filter(r => !r.passed).length;
+        return {
+            locale: this.input.locale, title: guideline?.title ?? this.input.fallbackTitle ?? this.t('Policy', 'Policy'), facts, sections,
+            ...(this.input.draft ? {
+                draft: failing > 0
+                    ? this.t(`Utkast: ${failing} av policyns exempel stämmer inte med reglerna. Inte för beslut.`, `Draft: ${failing} of the policy's examples do not hold. Not for decision.`)
+                    : this.t('Utkast. Inte för beslut.', 'Draft. Not for decision.'),
+            } : {}),
+        };
     }
 
     // ---------------------------------------------------------------- sections
@@ -444,28 +460,36 @@ class DocumentBuilder {
         return { id: 'lagstöd', title: this.t('Lagstöd', 'Legal basis'), blocks, children: [] };
     }
 
+    /** The inline examples answered by the runtime, once per document. */
+    private exampleResults(): ExampleResult[] {
+        if (!this.results) {
+            try {
+                this.results = runExamples(new PolicyRuntime(this.input.files));
+            } catch {
+                this.results = [];
+            }
+        }
+        return this.results;
+    }
+
     private examples(): DocumentSection {
         const examples = this.all('example');
         if (examples.length === 0) {
             return { id: 'exempel', title: this.t('Räkneexempel', 'Worked examples'), blocks: [], children: [] };
         }
-        let results: ExampleResult[] = [];
-        try {
-            results = runExamples(new PolicyRuntime(this.input.files));
-        } catch {
-            results = [];
-        }
-        const byExample = new Map(results.map(r => [r.example, r]));
+        const byExample = new Map(this.exampleResults().map(r => [r.example, r]));
         const rows = examples.map((example: Example) => {
             const result = byExample.get(example);
-            const outcome = !result ? '' : result.passed ? this.t('stämmer', 'holds') : this.t('stämmer inte', 'does not hold');
-            return [example.title ?? example.name, this.question(example), this.expected(example), outcome];
+            // A failing example says what the runtime answers: the document never shows only a figure the rules do not give.
+            const outcome = !result ? '' : result.passed ? this.t('stämmer', 'holds')
+                : `${this.t('stämmer inte: körmiljön svarar', 'does not hold: the runtime answers')} ${result.actual ? this.expectationText(result.actual, example) : `${this.t('fel', 'error')} ${result.error?.code ?? ''}`}`;
+            return [example.title ?? example.name, this.question(example), this.expectationText(example.expected, example), outcome];
         });
         return {
             id: 'exempel', title: this.t('Räkneexempel', 'Worked examples'), children: [],
             blocks: [
                 { type: 'paragraph', text: this.t('Varje exempel är räknat av Regelrätts körmiljö på samma kompilerade regler som systemen använder.', 'Each example is answered by the Regelrätt runtime on the same compiled rules the systems use.'), style: 'note' },
-                { type: 'table', header: [this.t('Exempel', 'Example'), this.t('Fråga', 'Question'), this.t('Svar', 'Answer'), this.t('Kontroll', 'Check')], rows },
+                { type: 'table', header: [this.t('Exempel', 'Example'), this.t('Fråga', 'Question'), this.t('Förväntat svar', 'Expected answer'), this.t('Kontroll', 'Check')], rows },
             ],
         };
     }
@@ -474,11 +498,17 @@ class DocumentBuilder {
         const findings = this.input.findings ?? [];
         const severity = { error: this.t('fel', 'error'), warning: this.t('varning', 'warning'), info: this.t('upplysning', 'note'), hint: this.t('tips', 'hint') } as Record<string, string>;
         const shown = findings.filter(f => f.severity === 'error' || f.severity === 'warning');
+        const failing = this.exampleResults().filter(r => !r.passed);
+        const rows = [
+            ...shown.map(f => [`${f.file}:${f.line}:${f.column}`, severity[f.severity] ?? f.severity, `${f.message} [${f.code}]`]),
+            ...failing.map(r => [`${r.example.source.file}:${r.example.source.line}:${r.example.source.column}`, this.t('exempel', 'example'),
+                `${this.t('Exemplet', 'The example')} ${r.example.title ?? r.example.name} ${this.t('stämmer inte', 'does not hold')}: ${this.t('förväntat', 'expected')} ${this.expectationText(r.expected, r.example)}, ${this.t('körmiljön svarar', 'the runtime answers')} ${r.actual ? this.expectationText(r.actual, r.example) : `${this.t('fel', 'error')} ${r.error?.code ?? ''}`}.`]),
+        ];
         return {
             id: 'kontroll', title: this.t('Bilaga: kontrollens resultat', 'Appendix: what the checker found'), children: [],
-            blocks: shown.length === 0
-                ? [{ type: 'paragraph', text: this.t('Kontrollen fann inga fel och inga varningar.', 'The checker found no errors and no warnings.') }]
-                : [{ type: 'table', header: [this.t('Plats', 'Place'), this.t('Slag', 'Kind'), this.t('Meddelande', 'Message')], rows: shown.map(f => [`${f.file}:${f.line}:${f.column}`, severity[f.severity] ?? f.severity, `${f.message} [${f.code}]`]) }],
+            blocks: rows.length === 0
+                ? [{ type: 'paragraph', text: this.t('Kontrollen fann inga fel och inga varningar, och alla exempel stämmer.', 'The checker found no errors and no warnings, and every example holds.') }]
+                : [{ type: 'table', header: [this.t('Plats', 'Place'), this.t('Slag', 'Kind'), this.t('Meddelande', 'Message')], rows }],
         };
     }
 
@@ -501,8 +531,8 @@ class DocumentBuilder {
         }
     }
 
-    private expected(example: Example): string {
-        const e = example.expected;
+    /** An expectation (what an example expects, or what the runtime answered in its terms) in words. */
+    private expectationText(e: ExampleExpectation, example: Example): string {
         if (e.error) {
             return `${this.t('fel', 'error')} ${e.error}`;
         }
@@ -559,6 +589,7 @@ class DocumentBuilder {
         if (frequency.every === 1) {
             return this.t(`varje ${this.span({ amount: 1, unit: frequency.unit })}`, `every ${this.span({ amount: 1, unit: frequency.unit })}`);
         }
-        return this.t(`var ${frequency.every}:e ${this.span({ amount: 1, unit: frequency.unit })}`, `every ${this.span({ amount: frequency.every, unit: frequency.unit })}`);
+        // `var 3:e år`, `var 6:e månad`: the unit's word alone, not `1 år`.
+        return this.t(`var ${frequency.every}:e ${this.span({ amount: 1, unit: frequency.unit }).replace(/^1 /, '')}`, `every ${this.span({ amount: frequency.every, unit: frequency.unit })}`);
     }
 }

@@ -10,6 +10,11 @@ export interface PolicyDocument {
     /** Facts for the title page: diarienummer, decided by and when, validity, version. */
     facts: Array<[string, string]>;
     sections: DocumentSection[];
+    /**
+     * Set when the document is a draft (written although some of its examples do not hold): the
+     * words every page carries, so no reader takes it for the policy to decide.
+     */
+    draft?: string;
 }
 
 export interface DocumentSection {

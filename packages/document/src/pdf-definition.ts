@@ -23,6 +23,11 @@ export function pdfDefinition(document: PolicyDocument): Record<string, unknown>
         pageMargins: [50, 56, 50, 56],
         content,
         footer: (page: number, pages: number) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, color: '#555', margin: [0, 20, 0, 0] }),
+        // A draft says so on every page, above the text and across it.
+        ...(document.draft ? {
+            header: { text: pdfText(document.draft), alignment: 'center', bold: true, fontSize: 9, color: '#8a5a00', margin: [50, 24, 50, 0] },
+            watermark: { text: sv ? 'UTKAST' : 'DRAFT', color: '#8a5a00', opacity: 0.12, bold: true },
+        } : {}),
         defaultStyle: { font: 'Helvetica', fontSize: 10, lineHeight: 1.2 },
         styles: {
             title: { fontSize: 24, bold: true, margin: [0, 120, 0, 30] },

@@ -9,7 +9,10 @@ import type { DocumentBlock, DocumentSection, PolicyDocument } from './document-
  */
 export function renderHtml(document: PolicyDocument, options: { bodyOnly?: boolean } = {}): string {
     const sv = document.locale === 'sv';
+    // A draft says so at the top and, in print, on every page (a fixed element repeats on each).
+    const draft = document.draft ? [`<p class="draft" role="note">${escape(document.draft)}</p>`] : [];
     const body = [
+        ...draft,
         '<header class="title-page">',
         `<h1>${escape(document.title)}</h1>`,
         facts(document.facts),
@@ -99,6 +102,7 @@ function anchor(id: string): string {
 }
 
 const STYLE = `
+.regelratt-document p.draft { background: #fff3cd; color: #5c3c00; border: 2px solid #8a5a00; padding: .4rem .8rem; font-weight: bold; text-align: center; }
 .regelratt-document { font-family: Helvetica, Arial, sans-serif; color: #111; line-height: 1.45; max-width: 52rem; margin: 0 auto; padding: 1.5rem; }
 .regelratt-document h1 { font-size: 2rem; margin: 3rem 0 1.5rem; }
 .regelratt-document h2 { font-size: 1.5rem; border-bottom: 2px solid #0072B2; padding-bottom: .2rem; margin-top: 2.5rem; }
@@ -122,6 +126,7 @@ const STYLE = `
 .regelratt-document a { color: #0057a0; }
 @media print {
   @page { size: A4; margin: 20mm 18mm; }
+  .regelratt-document p.draft { position: fixed; top: 0; left: 0; right: 0; margin: 0; }
   .regelratt-document { max-width: none; padding: 0; font-size: 10.5pt; }
   .regelratt-document header.title-page, .regelratt-document nav.toc { page-break-after: always; }
   .regelratt-document section.level-2 { page-break-before: always; }

@@ -1,11 +1,13 @@
 import * as path from 'node:path';
 import { buildDocument, pdfDefinition, renderHtml, type PolicyDocument } from '@regelratt/document';
 import { elementProse, pathwayRegions } from '@regelratt/language';
+import { PolicyRuntime, runExamples } from '@regelratt/runtime';
 import type { CliOptions } from '../arguments.js';
 import { notCompiled } from '../cli-messages.js';
 import { compileInMemory } from '../compile-in-memory.js';
 import type { CliIO } from '../io.js';
-import { loadWorkspace } from '../load-workspace.js';
+import { exampleResultText } from '../example-output.js';
+import { loadWorkspace, shown } from '../load-workspace.js';
 import { writeAllOrNothing } from '../write-outputs.js';
 import { EXIT_CLEAN, EXIT_POLICY_ERRORS, EXIT_USAGE_OR_IO, printDiagnostics } from './check.js';
 
@@ -13,9 +15,11 @@ import { EXIT_CLEAN, EXIT_POLICY_ERRORS, EXIT_USAGE_OR_IO, printDiagnostics } fr
  * `regelratt dokument <files or folders> -o <folder>`: the policy set as the document the nämnd
  * decides, `dokument.html` (self-contained, prints well) and `dokument.pdf`, from the same document
  * model (@regelratt/document) the studio shows. A policy with errors gets no document: it has no
- * answers to show; warnings go in its appendix.
+ * answers to show; nor one whose examples fail, unless `--draft` asks for a draft (marked as one on
+ * every page, each failing example with the runtime's answer); warnings go in its appendix.
  */
 export async function runDocument(options: CliOptions, outFolder: string, io: CliIO): Promise<number> {
+    const sv = options.locale === 'sv';
     const loaded = await loadWorkspace(options, io.cwd);
     if (!loaded.ok) {
         printDiagnostics(loaded.problems, 0, options, io);
@@ -34,7 +38,23 @@ export async function runDocument(options: CliOptions, outFolder: string, io: Cl
         }
     }
     const files = compileInMemory(loaded.workspace);
+    // A document shows the policy's worked examples as answered by the runtime: one whose examples do
+    // not hold would put before the nämnd figures the rules do not give. Unless a draft is asked for.
+    const failing = runExamples(new PolicyRuntime(files, { validate: false })).filter(result => !result.passed);
+    if (failing.length > 0) {
+        for (const result of failing) {
+            const file = shown(path.join(root, result.example.source.file), io.cwd);
+            io.stderr.write(`${file}:${result.example.source.line}:${result.example.source.column}: ${sv ? 'fel' : 'error'}: ${exampleResultText(result, options.locale)}\n`);
+        }
+        if (!options.draft) {
+            io.stderr.write(sv
+                ? `Inget dokument skrevs: ${failing.length} av policyns exempel stämmer inte. Rätta reglerna eller exemplen, eller skriv ett utkast med --draft.\n`
+                : `No document was written: ${failing.length} of the policy's examples do not hold. Fix the rules or the examples, or write a draft with --draft.\n`);
+            return EXIT_POLICY_ERRORS;
+        }
+    }
     const model = buildDocument({
+        draft: options.draft,
         files,
         regions: pathwayRegions(files, options.locale),
         prose,
@@ -51,10 +71,11 @@ export async function runDocument(options: CliOptions, outFolder: string, io: Cl
     if (failed !== undefined) {
         return failed;
     }
-    io.stderr.write(options.locale === 'sv'
-        ? `Dokumentet skrivet till ${path.join(outFolder, 'dokument.html')} och ${path.join(outFolder, 'dokument.pdf')}.\n`
-        : `The document was written to ${path.join(outFolder, 'dokument.html')} and ${path.join(outFolder, 'dokument.pdf')}.\n`);
-    return EXIT_CLEAN;
+    io.stderr.write(sv
+        ? `${options.draft ? 'Utkastet' : 'Dokumentet'} skrivet till ${path.join(outFolder, 'dokument.html')} och ${path.join(outFolder, 'dokument.pdf')}.\n`
+        : `The ${options.draft ? 'draft' : 'document'} was written to ${path.join(outFolder, 'dokument.html')} and ${path.join(outFolder, 'dokument.pdf')}.\n`);
+    // A draft of a policy whose examples fail is written, and the run still says they fail.
+    return failing.length > 0 ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
 }
 
 /**

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
-import { exampleCoverage, exampleDifferences, renderMessage } from '@regelratt/language';
+import { exampleCoverage } from '@regelratt/language';
 import { runExamples, type ExampleResult } from '@regelratt/runtime';
 import type { CliOptions } from '../arguments.js';
 import type { CliIO } from '../io.js';
 import { examplesSummary } from '../cli-messages.js';
+import { exampleResultText } from '../example-output.js';
 import { loadRuntime } from '../load-runtime.js';
 import { compileInMemory } from '../compile-in-memory.js';
 import { coveragePercent, formatCoverageText } from '../coverage-output.js';
@@ -26,18 +27,7 @@ export async function runTest(options: CliOptions, io: CliIO): Promise<number> {
         const file = displayPath(path.join(loaded.workspace.root, result.example.source.file), io.cwd);
         return `${file}:${result.example.source.line}:${result.example.source.column}`;
     };
-    const lines = results.map(result => {
-        const name = result.example.name;
-        if (result.error && !result.passed && result.expected.error === undefined) {
-            return { result, text: renderMessage('example-error', { name, message: result.error.message, code: result.error.code }, options.locale) };
-        }
-        if (!result.passed) {
-            // An expected error is compared by its code; an unexpected answer shows as "fick" the answer's fields.
-            const differences = exampleDifferences(result.expected, result.actual, options.locale);
-            return { result, text: `${renderMessage('example-failed', { name, differences }, options.locale)} [example-failed]` };
-        }
-        return { result, text: name };
-    });
+    const lines = results.map(result => ({ result, text: exampleResultText(result, options.locale) }));
     const failed = results.filter(r => !r.passed).length;
     const coverage = options.coverage ? exampleCoverage(compileInMemory(loaded.workspace), options.locale) : undefined;
     const belowMinimum = coverage !== undefined && options.minCoverage !== undefined && coveragePercent(coverage) < options.minCoverage;
