@@ -207,6 +207,19 @@ describe('the language server over stdio', () => {
         change('kolumner.regel', '');
     });
 
+    test('hover on a calculation gives its value today as the runtime computes it (a parameter in force, a rounding step)', async () => {
+        const text = [
+            'parameter pbb_h : belopp { från 2000-01-01 : 58 800 kr }',
+            'beräkning maxtaxa_h = 0,5392 × pbb_h / 12 avrundat till hela kronor',
+            '',
+        ].join('\n');
+        open('hover-idag.regel', text);
+        await diagnosticsFor('hover-idag.regel');
+        const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('hover-idag.regel') }, position: { line: 1, character: 12 } });
+        expect((hover?.contents as { value: string }).value).toMatch(/I dag \(\d{4}-\d{2}-\d{2}\): 2 642 kr/);
+        change('hover-idag.regel', '');
+    });
+
     test('go to definition jumps to the declaration in another file', async () => {
         const result = await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('pilot.regel') }, position: at(pilot, 'kognitiv_svikt', 2) });
         const locations = Array.isArray(result) ? result : result ? [result] : [];

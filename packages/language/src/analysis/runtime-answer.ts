@@ -1,4 +1,5 @@
-import { RegelrattRuntimeError } from '@regelratt/runtime';
+import type { Expression } from '@regelratt/format';
+import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 
 /**
  * The runtime's answer to a question, or undefined where it answers with a typed error (no row, no
@@ -12,5 +13,24 @@ export function runtimeAnswer(question: () => string): string | undefined {
             return undefined;
         }
         throw error;
+    }
+}
+
+/** A formula's value on a date that reads nothing about a citizen; or that it reads one (or the level). */
+export type ConstantValue = { kind: 'value'; value: string } | { kind: 'reads-case' } | { kind: 'none' };
+
+/**
+ * What the runtime makes of a compiled formula on a date without a citizen or a level: its value,
+ * or `reads-case` where it needs one (an attribute, the level), or `none` where the runtime answers
+ * with another typed error (no version in force, division by zero: other checks report those).
+ */
+export function constantValue(runtime: PolicyRuntime, expression: Expression, date: string): ConstantValue {
+    try {
+        return { kind: 'value', value: runtime.evaluate(expression, { date }) };
+    } catch (error) {
+        if (!(error instanceof RegelrattRuntimeError)) {
+            throw error;
+        }
+        return error.code === 'missing-attribute' || error.code === 'missing-level' ? { kind: 'reads-case' } : { kind: 'none' };
     }
 }

@@ -3,7 +3,10 @@ import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import * as astTypes from '../generated/ast.js';
 import { analyseUnits, dimensionText } from '../analysis/expression-units.js';
-import { evaluateAt, versionSpans } from '../analysis/parameter-values.js';
+import { versionSpans } from '../analysis/parameter-values.js';
+import { constantValue } from '../analysis/runtime-answer.js';
+import { elementId } from '../compiler/element-ids.js';
+import { compiledWorkspace } from '../validation/compiled-workspace.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import type * as Ast from '../generated/ast.js';
 import { describeAttributeType } from '../validation/attribute-type-text.js';
@@ -16,10 +19,12 @@ import type { RegelrattLspServices } from './regelratt-lsp-module.js';
  */
 export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
     private readonly locale;
+    private readonly workspace: ReturnType<typeof compiledWorkspace>;
 
     constructor(services: RegelrattLspServices) {
         super(services);
         this.locale = services.i18n.Locale;
+        this.workspace = compiledWorkspace(services);
     }
 
     /**
@@ -84,9 +89,12 @@ export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
             const { dimension } = analyseUnits(node.value, this.locale.current);
             lines.push(`\`${node.value.$cstNode?.text.replace(/\s+/g, ' ') ?? ''}\` (${dimensionText(dimension, this.locale.current)})`);
             const today = new Date().toISOString().slice(0, 10);
-            const value = evaluateAt(node.value, today);
-            if (value.kind === 'value') {
-                lines.push(`${sv ? 'I dag' : 'Today'} (${today}): ${swedishDecimal(value.value.toDecimal())}${dimension.kind === 'money' ? ' kr' : ''}`);
+            // As the runtime answers it (the compiled workspace's), where it needs no citizen.
+            const runtime = this.workspace()?.runtime;
+            const compiled = runtime?.policy.find(elementId(node));
+            const value = runtime && compiled?.kind === 'calculation' ? constantValue(runtime, compiled.value, today) : undefined;
+            if (value?.kind === 'value') {
+                lines.push(`${sv ? 'I dag' : 'Today'} (${today}): ${swedishDecimal(value.value)}${dimension.kind === 'money' ? ' kr' : ''}`);
             }
             if (node.mayBeNegative) {
                 lines.push(sv ? 'Kan vara negativ (en skillnad eller nettoeffekt).' : 'May be below zero (a difference or net effect).');

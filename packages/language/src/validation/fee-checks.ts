@@ -3,7 +3,10 @@ import type { ValidationChecks } from 'langium';
 import type { Fee, LevelRow, RegelrattAstType } from '../generated/ast.js';
 import { isQuantity } from '../generated/ast.js';
 import { dayAfter } from '../analysis/days.js';
-import { evaluateAt, parametersRead, versionSpans } from '../analysis/parameter-values.js';
+import { parametersRead, versionSpans } from '../analysis/parameter-values.js';
+import { constantValue } from '../analysis/runtime-answer.js';
+import { elementId } from '../compiler/element-ids.js';
+import { compiledWorkspace } from './compiled-workspace.js';
 import { compileRounding } from '../compiler/compile-values.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
@@ -20,6 +23,7 @@ const DEFAULT_ROUNDING: Rounding = { unit: 'krona', mode: 'half-away-from-zero' 
  */
 export function feeChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
     const locale = services.i18n.Locale;
+    const workspace = compiledWorkspace(services);
     return {
         Fee: (fee, accept) => {
             const report = createReport(accept, locale);
@@ -46,10 +50,17 @@ export function feeChecks(services: RegelrattServices): ValidationChecks<Regelra
             }
             const rounding = fee.rounding ? compileRounding(fee.rounding) : DEFAULT_ROUNDING;
             const show = (value: ExactNumber) => swedishDecimal(value.round(rounding).toDecimal());
+            // The maxtaxa on each date as the runtime computes it, from the fee's compiled form.
+            const runtime = workspace()?.runtime;
+            const compiled = runtime?.policy.find(elementId(fee));
+            const ceiling = compiled?.kind === 'fee' ? compiled.ceiling : undefined;
+            if (fee.ceiling && (!runtime || !ceiling)) {
+                return; // not compiled yet (a half-typed file): nothing to say
+            }
             const ceilings = new Map<string, ExactNumber | undefined>();
             for (const date of dates) {
-                const value = fee.ceiling ? evaluateAt(fee.ceiling, date) : undefined;
-                if (value && value.kind === 'attribute') {
+                const value = ceiling ? constantValue(runtime!, ceiling, date) : undefined;
+                if (value && value.kind === 'reads-case') {
                     // A ceiling that depends on the citizen is outside what this check decides.
                     report('fee-not-analysed', {
                         name: fee.name,
@@ -57,7 +68,7 @@ export function feeChecks(services: RegelrattServices): ValidationChecks<Regelra
                     }, { node: fee, property: 'name' });
                     return;
                 }
-                ceilings.set(date, value?.kind === 'value' ? value.value : undefined);
+                ceilings.set(date, value?.kind === 'value' ? ExactNumber.parse(value.value) : undefined);
             }
             const effective = (cap: ExactNumber, date: string) => {
                 const ceiling = ceilings.get(date);
