@@ -2,7 +2,7 @@ import { ExactNumber, LEVEL_INPUT, type Attribute, type Criterion, type Expressi
 import type { PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from '../numbers/level-limit.js';
 import { runtimeAnswer } from './runtime-answer.js';
-import { candidates, collectReads, enumerable, valueText, type Reads } from './formula-reads.js';
+import { candidates, collectReads, spread, enumerable, valueText, type Reads } from './formula-reads.js';
 
 /**
  * Whether a named calculation's amount can fall as need rises: over the level, and over each
@@ -101,10 +101,14 @@ function search(ask: Ask, need: string, reads: Reads, attributes: ReadonlyMap<st
             continue;
         }
         const domain = attribute.domain.type;
-        if (reads.arithmetic.has(id) && domain !== 'boolean' && domain !== 'enumeration') {
+        const arithmetic = reads.arithmetic.has(id) && domain !== 'boolean' && domain !== 'enumeration';
+        if (arithmetic) {
             computedWith.push(id);
         }
-        others.push({ id, values: candidates(attribute, reads.compared.get(id) ?? [], false).map(v => valueText(attribute, v)).filter(unique) });
+        // An amount read in arithmetic is tried across its range too: where a share of it overtakes a
+        // cap is at no compared constant (a share of a large income, say).
+        const values = [...candidates(attribute, reads.compared.get(id) ?? [], false), ...(arithmetic ? spread(attribute) : [])];
+        others.push({ id, values: values.map(v => valueText(attribute, v)).filter(unique) });
     }
     const dated = reads.dates.size > 0;
     // Nothing the formula reads depends on the date: any day answers for all of them.
