@@ -1,4 +1,5 @@
 import { groupThousands } from '../numbers/decimal-text.js';
+import { fileErrorReason } from './file-error-reasons.js';
 import type { MessageLocale } from './locale.js';
 
 export type MessageArgs = Record<string, string | number>;
@@ -70,6 +71,11 @@ export const diagnosticCatalogue = {
         severity: 'error',
         sv: a => `Internt fel i Regelrätts kontroll av ${a.node} (inte ett fel i filen): ${a.detail}. Rapportera det till Regelrätts utvecklare med filen; övriga kontroller har körts.`,
         en: a => `Internal error in Regelrätt's check of ${a.node} (not an error in the file): ${a.detail}. Please report it to the Regelrätt developers with the file; the other checks have run.`,
+    },
+    'internal-build-error': {
+        severity: 'error',
+        sv: a => `Internt fel i Regelrätt när filen lästes in (inte ett fel i filen): ${a.detail}. Rapportera det till Regelrätts utvecklare med filen; arbetsytans övriga filer kontrolleras som vanligt.`,
+        en: a => `Internal error in Regelrätt while loading the file (not an error in the file): ${a.detail}. Please report it to the Regelrätt developers with the file; the workspace's other files are checked as usual.`,
     },
     'too-many-findings': {
         severity: 'error',
@@ -500,13 +506,13 @@ export const diagnosticCatalogue = {
     },
     'unreadable-file': {
         severity: 'error',
-        sv: a => `Kan inte läsa ${a.path}: ${a.reason}.`,
-        en: a => `Cannot read ${a.path}: ${a.reason}.`,
+        sv: a => `Kan inte läsa ${a.path}: ${fileErrorReason(String(a.reason), 'sv')}.`,
+        en: a => `Cannot read ${a.path}: ${fileErrorReason(String(a.reason), 'en')}.`,
     },
     'output-error': {
         severity: 'error',
-        sv: a => `Kan inte skriva ${a.path}: ${a.reason}.`,
-        en: a => `Cannot write ${a.path}: ${a.reason}.`,
+        sv: a => `Kan inte skriva ${a.path}: ${fileErrorReason(String(a.reason), 'sv')}.`,
+        en: a => `Cannot write ${a.path}: ${fileErrorReason(String(a.reason), 'en')}.`,
     },
 } as const satisfies Record<string, DiagnosticDefinition>;
 
