@@ -501,8 +501,9 @@ export const diagnosticCatalogue = {
     },
     'file-too-large': {
         severity: 'error',
-        sv: a => `Filen är ${a.size} stor; gränsen är ${a.limit}. Dela upp den i flera filer.`,
-        en: a => `The file is ${a.size}; the limit is ${a.limit}. Split it into several files.`,
+        // Without a size: a pipe or a device, read up to the limit and no further.
+        sv: a => (a.size === undefined ? `Indata är större än gränsen ${a.limit} och lästes inte vidare.` : `Filen är ${a.size} stor; gränsen är ${a.limit}. Dela upp den i flera filer.`),
+        en: a => (a.size === undefined ? `The input is larger than the limit of ${a.limit} and was not read further.` : `The file is ${a.size}; the limit is ${a.limit}. Split it into several files.`),
     },
     'unreadable-file': {
         severity: 'error',
