@@ -93,4 +93,19 @@ describe('inputs that are not regular files', () => {
         expect(result.code).toBe(2);
         expect(result.stdout).toBe('noll/noll.regel:1:1: fel: Indata är större än gränsen 1,0 MB och lästes inte vidare. [file-too-large]\n');
     });
+
+    test('a case for eval that is /dev/zero is stopped at the size limit, exit 2', () => {
+        const result = regelratt(['eval', path.join(repository, 'examples/habo'), '--input', '/dev/zero', '--max-file-size', '1']);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('/dev/zero: ogiltig JSON: Indata är större än gränsen 1,0 MB och lästes inte vidare.');
+    });
+
+    test('a compiled policy file that is /dev/zero is stopped at the size limit, exit 2', () => {
+        const at = folder('kompilerad', { 'a.json': '{}' });
+        rmSync(path.join(at, 'a.json'));
+        symlinkSync('/dev/zero', path.join(at, 'a.json'));
+        const result = regelratt(['kompatibilitet', 'kompilerad', 'kompilerad', '--max-file-size', '1']);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('kompilerad: Den kompilerade policyn kan inte läsas: Indata är större än gränsen 1,0 MB och lästes inte vidare.');
+    });
 });

@@ -1,10 +1,31 @@
 import { promises as fs } from 'node:fs';
+import { renderMessage, type MessageArgs, type MessageLocale } from '@regelratt/language';
 
-/** An input larger than the limit: `size` when the file system knows it (a regular file), else undefined (a pipe, a device). */
+/**
+ * An input larger than the limit: `size` when the file system knows it (a regular file), else
+ * undefined (a pipe, a device). Its message is `file-too-large`'s, in the locale asked for.
+ */
 export class InputTooLargeError extends Error {
-    constructor(readonly limit: number, readonly size: number | undefined) {
-        super(`larger than ${limit} bytes`);
+    readonly args: MessageArgs;
+
+    constructor(readonly limit: number, readonly size: number | undefined, locale: MessageLocale) {
+        const args = { ...(size === undefined ? {} : { size: megabytes(size) }), limit: megabytes(limit) };
+        super(renderMessage('file-too-large', args, locale));
+        this.args = args;
     }
+}
+
+/** A size as messages give it: `4,0 MB`. */
+export function megabytes(bytes: number): string {
+    return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
+}
+
+/**
+ * The text of a JSON or other UTF-8 input of any kind, read as readBounded reads it: the one read
+ * for a compiled policy or a case, so `--max-file-size` holds for them as for .regel files.
+ */
+export async function readInputText(file: string, maxBytes: number, locale: MessageLocale): Promise<string> {
+    return (await readBounded(file, maxBytes, locale)).toString('utf8');
 }
 
 const CHUNK = 1024 * 1024;
@@ -15,12 +36,12 @@ const CHUNK = 1024 * 1024;
  * read and refused at the first byte past the limit, so nothing reads on for gigabytes. File-system
  * errors are thrown as they come (with their `code`); a FIFO waits for its writer, as `cat` would.
  */
-export async function readBounded(file: string, maxBytes: number): Promise<Buffer> {
+export async function readBounded(file: string, maxBytes: number, locale: MessageLocale): Promise<Buffer> {
     const handle = await fs.open(file, 'r');
     try {
         const stat = await handle.stat();
         if (stat.isFile() && stat.size > maxBytes) {
-            throw new InputTooLargeError(maxBytes, stat.size);
+            throw new InputTooLargeError(maxBytes, stat.size, locale);
         }
         const chunks: Buffer[] = [];
         let total = 0;
@@ -33,7 +54,7 @@ export async function readBounded(file: string, maxBytes: number): Promise<Buffe
             }
             total += bytesRead;
             if (total > maxBytes) {
-                throw new InputTooLargeError(maxBytes, stat.isFile() ? total : undefined);
+                throw new InputTooLargeError(maxBytes, stat.isFile() ? total : undefined, locale);
             }
             chunks.push(chunk.subarray(0, bytesRead));
         }

@@ -148,10 +148,10 @@ export function shown(absolute: string, cwd: string): string {
 export async function readPolicyFile(absolute: string, shownPath: string, maxBytes: number): Promise<InputFile | InputProblem> {
     let bytes: Buffer;
     try {
-        bytes = await readBounded(absolute, maxBytes);
+        bytes = await readBounded(absolute, maxBytes, 'sv');
     } catch (error) {
         if (error instanceof InputTooLargeError) {
-            return { path: shownPath, code: 'file-too-large', args: { ...(error.size === undefined ? {} : { size: megabytes(error.size) }), limit: megabytes(maxBytes) } };
+            return { path: shownPath, code: 'file-too-large', args: error.args };
         }
         return unreadable(shownPath, error);
     }
@@ -167,9 +167,6 @@ export async function readPolicyFile(absolute: string, shownPath: string, maxByt
     return { path: absolute, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
 }
 
-function megabytes(bytes: number): string {
-    return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
-}
 
 export function isInputProblem(value: InputFile | InputProblem): value is InputProblem {
     return 'code' in value;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { CompiledPolicyFile } from '@regelratt/format';
 import { checkCompiledFile } from '@regelratt/runtime';
 import type { CliOptions } from './arguments.js';
+import { readInputText } from './bounded-read.js';
 import { compileInMemory } from './compile-in-memory.js';
 import { loadWorkspace } from './load-workspace.js';
 
@@ -20,7 +21,7 @@ export async function loadCompiled(inputs: readonly string[], options: CliOption
             // versions (kompatibilitet) never reasons over a file of the wrong shape.
             return {
                 files: await Promise.all(compiled.map(async file => {
-                    const parsed: unknown = JSON.parse((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+                    const parsed: unknown = JSON.parse((await readInputText(file, options.maxFileBytes, options.locale)).replace(/^\uFEFF/, ''));
                     checkCompiledFile(parsed);
                     return parsed;
                 })),
