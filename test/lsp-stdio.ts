@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter,
-    DidOpenTextDocumentNotification, ExitNotification, HoverRequest, ShutdownRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
+    DidOpenTextDocumentNotification, ExitNotification, HoverRequest, ShutdownRequest, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification,
     type Diagnostic, type Hover,
 } from 'vscode-languageserver-protocol/node';
 
@@ -23,6 +23,8 @@ export interface StdioServer {
     hover(file: string, line: number, character: number, seconds?: number): Promise<Hover | null>;
     /** Any request about one file, with the file's identifier added to `params`. */
     request(method: string, file: string, params?: object, seconds?: number): Promise<unknown>;
+    /** The messages the server logged (window/logMessage), in order. */
+    readonly logs: readonly string[];
     /** What the server wrote to stderr, and whether it has exited (with its code). */
     readonly stderr: string;
     readonly exitCode: number | null | undefined;
@@ -47,6 +49,8 @@ export async function startServer(node: string, folder: string, nodeArgs: string
             waiting.get(params.uri)?.(params.diagnostics);
         }
     });
+    const logs: string[] = [];
+    connection.onNotification(LogMessageNotification.type, params => { logs.push(params.message); });
     connection.onError(() => undefined);
     connection.onClose(() => undefined);
     connection.listen();
@@ -78,6 +82,7 @@ export async function startServer(node: string, folder: string, nodeArgs: string
         request(method, file, params = {}, seconds = 60) {
             return deadline(`${method} in ${file}`, seconds, connection.sendRequest(method, { textDocument: { uri: uri(file) }, ...params }));
         },
+        logs,
         get stderr() { return stderr; },
         get exitCode() { return exitCode; },
         async stop() {

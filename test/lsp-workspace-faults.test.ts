@@ -36,3 +36,22 @@ describe('a workspace with a file that cannot be read', () => {
         }
     }, 90_000);
 });
+
+describe('a workspace with a folder that cannot be listed', () => {
+    test('the others are served, and the log names the folder and says why in Swedish', async () => {
+        const folder = path.join(scratch, 'låst-arbetsyta');
+        mkdirSync(path.join(folder, 'låst'), { recursive: true });
+        const good = 'område norr "Norra området"\n';
+        writeFileSync(path.join(folder, 'bra.regel'), good);
+        writeFileSync(path.join(folder, 'låst', 'b.regel'), 'område söder\n');
+        const server = await startServer(process.execPath, folder, ['--require', failingReads], { REGELRATT_TEST_FAILING_READ: `${path.sep}låst`, REGELRATT_TEST_FAILING_CODE: 'EACCES' });
+        try {
+            server.open('bra.regel', good);
+            expect((await server.diagnostics('bra.regel', 30)).filter(d => d.severity === 1)).toEqual([]);
+            expect(server.logs.join('\n')).toContain(`Regelrätt: Kan inte läsa ${path.join(folder, 'låst')}: behörighet saknas (EACCES).`);
+            expect(server.logs.join('\n')).not.toMatch(/\n\s+at /);
+        } finally {
+            await server.stop();
+        }
+    }, 90_000);
+});

@@ -7,7 +7,10 @@ import { fileFaultDiagnostic } from './file-fault-diagnostic.js';
  * workspace in one Promise.all: one that cannot be read (a failing disk, a file removed meanwhile,
  * no permission) rejected the start-up, the workspace was never ready, and the server answered
  * nothing for any file. Here that file is left out, with an `unreadable-file` diagnostic on it in
- * the editor's problem list, and the rest of the workspace is served.
+ * the editor's problem list, and the rest of the workspace is served. A folder that cannot be
+ * listed is left out with the same message in the server's log (an editor has no place for a
+ * diagnostic on a folder). Symbolic links are not followed at all (Langium lists a link as neither
+ * file nor folder), so a link to `/` or a link loop in the workspace is never walked.
  */
 export class RegelrattWorkspaceManager extends DefaultWorkspaceManager {
     private readonly shared: LangiumSharedServices;
@@ -17,16 +20,37 @@ export class RegelrattWorkspaceManager extends DefaultWorkspaceManager {
         this.shared = services;
     }
 
+    protected override async traverseFolder(folder: URI, uris: URI[]): Promise<void> {
+        let entries;
+        try {
+            entries = await this.fileSystemProvider.readDirectory(folder);
+        } catch (error) {
+            console.error(`Regelrätt: ${fileFaultDiagnostic(this.shared, folder, 'unreadable-file', { path: folder.fsPath, reason: reasonOf(error) }).message}`);
+            return;
+        }
+        await Promise.all(entries.filter(entry => this.shouldIncludeEntry(entry)).map(async entry => {
+            if (entry.isDirectory) {
+                await this.traverseFolder(entry.uri, uris);
+            } else if (entry.isFile) {
+                uris.push(entry.uri);
+            }
+        }));
+    }
+
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
         await Promise.all(uris.map(async uri => {
             try {
                 collector(await this.langiumDocuments.getOrCreateDocument(uri));
             } catch (error) {
-                const reason = (error as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : String(error));
-                const diagnostic = fileFaultDiagnostic(this.shared, uri, 'unreadable-file', { path: uri.fsPath, reason });
+                const diagnostic = fileFaultDiagnostic(this.shared, uri, 'unreadable-file', { path: uri.fsPath, reason: reasonOf(error) });
                 console.error(`Regelrätt: ${diagnostic.message}`);
                 void this.shared.lsp.Connection?.sendDiagnostics({ uri: uri.toString(), diagnostics: [diagnostic] });
             }
         }));
     }
+}
+
+/** A file error's code (`EACCES`), which the message puts in words, or else what the error says. */
+function reasonOf(error: unknown): string {
+    return (error as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : String(error));
 }
