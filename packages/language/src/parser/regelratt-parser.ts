@@ -11,10 +11,15 @@ import { RegelrattCstNodeBuilder } from './cst-node-builder.js';
  * three properties (`$container`, `$containerProperty`, `$containerIndex` for array items) on the
  * same nodes in the same order.
  *
- * `parse` is Langium 4.4's `LangiumParser.parse` with that one call replaced; the rest of the
+ * Hidden tokens (comments) are attached in time and stack space that do not grow with the file:
+ * taken from the lexer's list by a cursor (`hiddenBefore`, also giving the trailing ones at the end
+ * of `parse`) and put into the tree by RegelrattCstNodeBuilder (cst-node-builder.ts).
+ *
+ * `parse` is Langium 4.4's `LangiumParser.parse` with those two steps replaced; the rest of the
  * parser is Langium's. A test parses every example and a set of broken texts with this parser and
- * with Langium's and requires the same trees, containers and errors, so a Langium update that
- * changes `parse` cannot go unnoticed (packages/language/test/regelratt-parser.test.ts).
+ * with Langium's and requires the same trees (abstract and concrete, comments included), containers
+ * and errors, so a Langium update that changes `parse` cannot go unnoticed
+ * (packages/language/test/regelratt-parser.test.ts).
  */
 export class RegelrattParser extends LangiumParser {
     /** How many of the current parse's hidden tokens are already in the tree. */
