@@ -56,7 +56,9 @@ export class RegelrattDocumentBuilder extends DefaultDocumentBuilder {
                 const error = this.failed.get(document);
                 const detail = error instanceof Error ? error.message : String(error);
                 document.diagnostics = [fileFaultDiagnostic(this.shared, document.uri, 'internal-build-error', { detail })];
-                console.error(`Regelrätt: ${document.uri.fsPath}: ${document.diagnostics[0].message}`, error);
+                console.error(`Regelrätt: ${document.uri.fsPath}: ${document.diagnostics[0].message}`);
+                // Where it failed, for the bug report, at the log level meant for developers.
+                console.debug(error instanceof Error ? error.stack : detail);
                 this.markAsCompleted(document);
             }
         });
