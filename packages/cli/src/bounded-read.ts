@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { renderMessage, type MessageArgs, type MessageLocale } from '@regelratt/language';
+import { megabytes, renderMessage, type MessageArgs, type MessageLocale } from '@regelratt/language';
 
 /**
  * An input larger than the limit: `size` when the file system knows it (a regular file), else
@@ -13,11 +13,6 @@ export class InputTooLargeError extends Error {
         super(renderMessage('file-too-large', args, locale));
         this.args = args;
     }
-}
-
-/** A size as messages give it: `4,0 MB`. */
-export function megabytes(bytes: number): string {
-    return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
 }
 
 /**
