@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -85,6 +85,33 @@ describe('the command line\'s own code cache', () => {
         const after = runCopy();
         expect(after.status, after.stderr).toBe(0);
         expect(after.stderr).toContain('fil GRANSKAD!!!!');
+    });
+
+    test('is pruned when written: other bundles\' caches older than a week or beyond the newest 8 go, the current one and others\' files stay', () => {
+        const folder = mkdtempSync(path.join(temporary, 'pruned-'));
+        const caches = path.join(folder, `regelratt-code-cache${typeof process.getuid === 'function' ? `-${process.getuid()}` : ''}`);
+        mkdirSync(caches, { mode: 0o700 });
+        const day = 24 * 60 * 60;
+        const now = Date.now() / 1000;
+        const place = (name: string, ageSeconds: number) => {
+            writeFileSync(path.join(caches, name), 'x');
+            utimesSync(path.join(caches, name), now - ageSeconds, now - ageSeconds);
+        };
+        const key = (n: number) => n.toString(16).padStart(32, '0');
+        place(`${key(1)}.bin`, 30 * day); // an earlier version's name, a month old
+        place(`${key(2)}-check.bin`, 8 * day); // another bundle, older than a week
+        for (let n = 10; n < 20; n++) {
+            place(`${key(n)}-check.bin`, n * 60); // ten others from the last hours: the newest 8 stay
+        }
+        place(`${key(3)}-check.bin.4242.tmp`, 2 * 60 * 60); // left by a killed run
+        place(`${key(4)}-check.bin.4243.tmp`, 60); // another run writing now
+        place('anteckningar.txt', 30 * day); // not the cache's
+        const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: folder }, encoding: 'utf8' });
+        expect(result.status, result.stderr).toBe(0);
+        const left = readdirSync(caches).sort();
+        const written = left.filter(name => statSync(path.join(caches, name)).size > 100_000);
+        expect(written).toHaveLength(1);
+        expect(left).toEqual([...written, ...Array.from({ length: 8 }, (_, i) => `${key(10 + i)}-check.bin`), `${key(4)}-check.bin.4243.tmp`, 'anteckningar.txt'].sort());
     });
 
     test('is not used with REGELRATT_NO_CODE_CACHE', () => {

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
+import { startServer } from './lsp-stdio.js';
+import { nodesByVersion } from './node-binaries.js';
 
 /**
  * Limits instead of overflows (issue 10): inputs the fuzzer and a hostile file found, each a
@@ -104,4 +106,97 @@ describe('levels', () => {
         expect(result.code).toBe(1);
         expect(result.stdout).toMatch(/Nivån (1 001|5 000) går inte: det ska vara ett heltal från 0 till 1 000\. \[number-out-of-bounds\]/);
     });
+});
+
+/**
+ * Scale extremes, each far under the size limit, through the command line and the language server
+ * on every Node found (test/node-binaries.ts): Node 20's default stack is smaller than Node 24's,
+ * and what users have. A run of comment lines overflowed the stack in the parser (Langium spread
+ * the comments before a token into one call's arguments); a comment on every line and a flood of
+ * declarations took quadratic time there (minutes for 150 000 declarations).
+ */
+const extremes: Array<[string, () => string]> = [
+    ['125 000 comment lines in a row', () => 'område a\n' + '//\n'.repeat(125_000)],
+    ['125 000 comment lines before the first declaration', () => '//\n'.repeat(125_000) + 'område a\n'],
+    ['a comment on every one of 100 000 lines', () => Array.from({ length: 50_000 }, (_, i) => `område a${i} // ${i}\n// rad\n`).join('')],
+    ['150 000 declarations', () => Array.from({ length: 150_000 }, (_, i) => `område a${i}`).join('\n')],
+    ['100 000 declarations on one line', () => Array.from({ length: 100_000 }, (_, i) => `område a${i}`).join(' ')],
+    ['3 000 000 blank lines', () => '\n'.repeat(3_000_000) + 'område a\n'],
+    ['a block comment of 1 000 000 lines', () => '/*' + 'x\n'.repeat(1_000_000) + '*/\nområde a\n'],
+    ['300 000 block comments on one line', () => '/* a */ '.repeat(300_000) + '\nområde a\n'],
+    ['a name of 3 000 000 letters', () => `område ${'a'.repeat(3_000_000)}\n`],
+    ['the deepest nesting and longest chains the limits allow', deepest],
+];
+
+/** Every nesting and chain at its limit (MAX_NESTING, MAX_CHAIN), in criteria and formulas, with an example that runs the longest. */
+function deepest(): string {
+    const parts = (n: number, part: (i: number) => string, joiner: string) => Array.from({ length: n }, (_, i) => part(i)).join(joiner);
+    return [
+        'egenskap ålder "Ålder" : heltal 0–120 år',
+        'egenskap k "K" : ja/nej',
+        `pilot p "P" {\n inkludera när ${parts(500, i => `ålder > ${i % 100} år`, ' och ')}\n exkludera när ${parts(500, i => `ålder < ${i % 100} år`, ' eller ')}\n}`,
+        `pilot q "Q" { inkludera när ${'inte '.repeat(64)}k }`,
+        'parameter maxtaxa "M" : belopp { från 2024-01-01 : 1 kr }',
+        `beräkning a = ${parts(500, () => 'maxtaxa', ' + ')}`,
+        `beräkning b = ${'('.repeat(64)}maxtaxa${')'.repeat(64)}`,
+        'exempel e { datum 2024-06-01 beräkning a förväntat 500 kr }',
+    ].join('\n');
+}
+
+describe.each([...nodesByVersion()])('scale extremes on Node %s', (_version, node) => {
+    test.each(extremes)('check reads %s without overflowing', (name, text) => {
+        const folder = policy(`extrem-${name.replace(/\W+/g, '-')}`, text());
+        const result = spawnSync(node, [bin, 'check', folder], { cwd: scratch, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, REGELRATT_DEBUG: '' } });
+        expect(result.error, 'the command hung').toBeUndefined();
+        noStackTrace(result);
+        expect(result.stderr).not.toContain('internt fel');
+        expect(result.status).toBe(0);
+        expect(result.stderr).toContain('1 fil kontrollerad: 0 fel,');
+    });
+
+    test('test runs the example of the deepest policy the limits allow', () => {
+        const folder = policy('extrem-djupast-test', deepest());
+        const result = spawnSync(node, [bin, 'test', folder], { cwd: scratch, encoding: 'utf8', timeout: 60_000, env: { ...process.env, REGELRATT_DEBUG: '' } });
+        noStackTrace(result);
+        expect(result.status).toBe(0);
+        expect(result.stdout).toContain('Exempel: 1 gick igenom, 0 misslyckades');
+    });
+
+    test('the language server answers what walks a whole tree on the deepest policy and on 125 000 comment lines', async () => {
+        const folder = policy(`lsp-djupast-${_version}`, deepest());
+        const comments = 'område kommenterat\n' + '//\n'.repeat(125_000);
+        writeFileSync(path.join(folder, 'b.regel'), comments);
+        const server = await startServer(node, folder);
+        try {
+            for (const [file, text] of [['a.regel', deepest()], ['b.regel', comments]]) {
+                server.open(file, text);
+                const errors = (await server.diagnostics(file)).filter(d => d.severity === 1);
+                expect(errors.map(d => `${file}:${d.range.start.line}: ${d.message}`)).toEqual([]);
+                for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full', 'textDocument/codeLens']) {
+                    expect(await server.request(method, file), method).toBeDefined();
+                }
+                expect(await server.request('textDocument/formatting', file, { options: { tabSize: 4, insertSpaces: true } })).toBeDefined();
+            }
+            expect(server.exitCode).toBeUndefined();
+        } finally {
+            await server.stop();
+        }
+    }, 180_000);
+
+    test('the language server serves a workspace holding 125 000 comment lines, and the file itself when opened', async () => {
+        const folder = policy(`lsp-kommentarer-${_version}`, 'område a\n' + '//\n'.repeat(125_000));
+        const good = 'område b "Norr"\n';
+        writeFileSync(path.join(folder, 'b.regel'), good);
+        const server = await startServer(node, folder);
+        try {
+            server.open('b.regel', good);
+            expect((await server.diagnostics('b.regel')).filter(d => d.severity === 1)).toEqual([]);
+            expect(JSON.stringify(await server.hover('b.regel', 0, 7))).toContain('Norr');
+            server.open('a.regel', readFileSync(path.join(folder, 'a.regel'), 'utf8'));
+            expect((await server.diagnostics('a.regel')).filter(d => d.severity === 1)).toEqual([]);
+            expect(server.exitCode).toBeUndefined();
+        } finally {
+            await server.stop();
+        }
+    }, 120_000);
 });

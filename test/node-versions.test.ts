@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { nodesByVersion } from './node-binaries.js';
 
 /**
  * What the README's two commands build must run on Node 20, 22 and 24, not only on the Node 24 the
@@ -14,25 +14,7 @@ import { describe, expect, test } from 'vitest';
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const smoke = path.join(repository, 'test/node-compat/smoke.mjs');
 
-function nodesOnPath(): string[] {
-    const candidates = (process.env.PATH ?? '').split(path.delimiter)
-        .filter(folder => folder !== '' && !folder.split(path.sep).includes('node_modules'))
-        .map(folder => path.join(folder, 'node'))
-        .concat((process.env.REGELRATT_EXTRA_NODES ?? '').split(':').filter(Boolean));
-    return candidates.filter(candidate => existsSync(candidate));
-}
-
-function versionOf(node: string): string {
-    return spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-}
-
-const byVersion = new Map<string, string>();
-for (const node of [process.execPath, ...nodesOnPath()]) {
-    const version = versionOf(node);
-    if (version && !byVersion.has(version)) {
-        byVersion.set(version, realpathSync(node));
-    }
-}
+const byVersion = nodesByVersion();
 const majors = [...byVersion.keys()].map(version => Number(/^v(\d+)/.exec(version)?.[1]));
 if (!majors.some(major => major < 22)) {
     console.warn(`\n*** No Node older than 22 on this machine (found ${[...byVersion.keys()].join(', ')}): the Node 20 run did not happen here. ***\n`);

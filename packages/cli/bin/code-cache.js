@@ -11,8 +11,12 @@
 // or missing cache only means compiling as without one, and a new cache is written when the command
 // ends (then the functions the run compiled are in it too). Nothing here can stop the command: every
 // failure to read or write the cache is ignored. REGELRATT_NO_CODE_CACHE=1 turns it off.
+//
+// Every rebuild, update or other Node leaves a cache behind (1–2 MB each), so the folder is pruned
+// whenever a cache is written: the current bundle's are kept, of the others the newest few written
+// within a week, and temporary files a killed run left.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -57,9 +61,9 @@ function cachePath(file, command) {
             return undefined; // a folder someone else made: not ours to trust
         }
         const bundle = statSync(file, { bigint: true });
-        const identity = [bundle.size, bundle.mtimeNs, bundle.ino, bundle.dev, process.version, process.arch, command].join('\n');
+        const identity = [bundle.size, bundle.mtimeNs, bundle.ino, bundle.dev, process.version, process.arch].join('\n');
         const key = createHash('sha256').update(identity).digest('hex').slice(0, 32);
-        return path.join(folder, `${key}.bin`);
+        return path.join(folder, `${key}-${command}.bin`);
     } catch {
         return undefined;
     }
@@ -72,5 +76,55 @@ function writeCache(cacheFile, script) {
         renameSync(partial, cacheFile); // whole or not at all, whichever process writes last
     } catch {
         // No cache this time: the next run compiles again.
+    }
+    pruneCaches(cacheFile);
+}
+
+/** Caches of other bundles kept at most, and for how long after they were written. */
+const OTHERS_KEPT = 8;
+const OTHERS_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+/** A temporary file this old was left by a run that was killed while it wrote. */
+const PARTIAL_MAX_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes from the cache folder what `cacheFile`'s run does not need: caches of other bundles (a
+ * name not starting with this bundle's key, including the names of earlier versions) written more
+ * than a week ago or beyond the newest OTHERS_KEPT, and stale temporary files. Only names this
+ * module writes are touched; a file that vanishes meanwhile (another run pruning) is no matter.
+ */
+function pruneCaches(cacheFile) {
+    const now = Date.now();
+    try {
+        const folder = path.dirname(cacheFile);
+        const bundleKey = path.basename(cacheFile).split('-')[0];
+        const others = [];
+        for (const name of readdirSync(folder)) {
+            const cache = /^([0-9a-f]{32})(-[a-z]+)?\.bin$/.exec(name);
+            const partial = /^[0-9a-f]{32}(-[a-z]+)?\.bin\.\d+\.tmp$/.test(name);
+            if ((!cache && !partial) || cache?.[1] === bundleKey && cache?.[2] !== undefined) {
+                continue;
+            }
+            const full = path.join(folder, name);
+            const written = statSync(full, { throwIfNoEntry: false })?.mtimeMs;
+            if (written === undefined) {
+                continue;
+            }
+            if (partial ? now - written > PARTIAL_MAX_AGE_MS : now - written > OTHERS_MAX_AGE_MS) {
+                remove(full);
+            } else if (cache) {
+                others.push({ full, written });
+            }
+        }
+        others.sort((a, b) => b.written - a.written).slice(OTHERS_KEPT).forEach(({ full }) => remove(full));
+    } catch {
+        // Pruning is housekeeping: it never stops the command.
+    }
+}
+
+function remove(file) {
+    try {
+        unlinkSync(file);
+    } catch {
+        // Gone already, or not ours to remove.
     }
 }

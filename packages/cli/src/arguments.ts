@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isCalendarDate } from '@regelratt/format';
-import { isMessageLocale, nearestName, type MessageLocale } from '@regelratt/language';
+import { DEFAULT_MAX_FILE_BYTES, isMessageLocale, nearestName, type MessageLocale } from '@regelratt/language';
 import { problems } from './cli-messages.js';
 import { COMMANDS, commandsTaking, formatsOf, isCommand, OPTIONS, type CommandName, type OptionName, type OutputFormat } from './commands-spec.js';
 
@@ -36,7 +36,6 @@ export interface CliOptions {
 
 export type ParsedArguments = { ok: true; options: CliOptions } | { ok: false; locale: MessageLocale; problem: { sv: string; en: string }; command?: CommandName };
 
-const DEFAULT_MAX_MB = 4;
 
 /** Options that take a value, so that scanning for the command skips their values. */
 const TAKES_VALUE = new Set<string>((Object.keys(OPTIONS) as OptionName[]).filter(name => 'value' in OPTIONS[name]).flatMap(name => {
@@ -91,7 +90,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     if (!(formats as readonly string[]).includes(format)) {
         return fail(problems.badChoice('--format', format, formats), command);
     }
-    let maxFileBytes = DEFAULT_MAX_MB * 1024 * 1024;
+    let maxFileBytes = DEFAULT_MAX_FILE_BYTES;
     const maxFileSize = text('max-file-size');
     if (maxFileSize !== undefined) {
         const mb = Number(maxFileSize.replace(',', '.'));

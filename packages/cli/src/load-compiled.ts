@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { CompiledPolicyFile } from '@regelratt/format';
 import { checkCompiledFile, checkCompiledPolicy } from '@regelratt/runtime';
 import type { CliOptions } from './arguments.js';
+import { readInputText } from './bounded-read.js';
 import { compileInMemory } from './compile-in-memory.js';
 import { loadWorkspace } from './load-workspace.js';
 
@@ -42,7 +43,7 @@ export async function loadCompiledJson(inputs: readonly string[], options: CliOp
         // comparison of two versions (kompatibilitet, diff) never reasons over a file of the wrong
         // shape or a folder holding a stale copy beside the current one.
         const files = await Promise.all(compiled.map(async file => {
-            const parsed: unknown = JSON.parse((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+            const parsed: unknown = JSON.parse((await readInputText(file, options.maxFileBytes, options.locale)).replace(/^\uFEFF/, ''));
             checkCompiledFile(parsed);
             return parsed;
         }));

@@ -3,7 +3,7 @@ import { NodeFileSystem } from 'langium/node';
 import { checkPolicies, createRegelrattServices, renderMessage, type CheckedPolicy, type RegelrattServices } from '@regelratt/language';
 import type { CliOptions } from './arguments.js';
 import type { ReportedDiagnostic } from './diagnostic-output.js';
-import { collectPolicyPaths, isInputProblem, readPolicyFile, type InputFile } from './input-files.js';
+import { collectPolicyPaths, isInputProblem, readPolicyFile, shown, type InputFile } from './input-files.js';
 
 export interface LoadedWorkspace {
     services: RegelrattServices;
@@ -45,12 +45,6 @@ export async function loadWorkspace(options: CliOptions, cwd: string): Promise<L
 
 function problemDiagnostic(file: string, code: Parameters<typeof renderMessage>[0], args: Record<string, string | number>, options: CliOptions): ReportedDiagnostic {
     return { file, code, args, severity: 'error', message: renderMessage(code, args, options.locale), line: 1, column: 1, endLine: 1, endColumn: 1 };
-}
-
-/** A path as every command prints it: relative to the working folder (clickable there), absolute when outside it. */
-export function shown(absolute: string, cwd: string): string {
-    const relative = path.relative(cwd, absolute);
-    return (relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join('/');
 }
 
 /** The deepest folder containing every input (a folder input counts as itself, a file as its folder). */

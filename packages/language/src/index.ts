@@ -23,3 +23,4 @@ export { RegelrattValidationRegistry } from './validation/regelratt-validation-r
 export { countFindings, MAX_FINDINGS_PER_FILE } from './validation/finding-limit.js';
 export { compiledKindName } from './i18n/element-kind-names.js';
 export { elementProse } from './workspace/element-prose.js';
+export { DEFAULT_MAX_FILE_BYTES, megabytes } from './workspace/file-size.js';

@@ -51,9 +51,29 @@ function shape(result: ParseResult<AstNode>): unknown {
     };
     return {
         ast: node(result.value, ''),
+        cst: result.value.$cstNode ? cstShape(result.value.$cstNode) : undefined,
         lexerErrors: result.lexerErrors.map(e => [e.offset, e.length, e.message]),
         parserErrors: result.parserErrors.map(e => [e.name, e.message, e.token.startOffset, e.token.tokenType?.name]),
     };
+}
+
+/**
+ * The concrete tree in document order: each node's depth, place, kind and whether it is hidden (a
+ * comment), and whether its container is the node it is listed under. Comments are attached by the
+ * parser's own CST builder (parser/cst-node-builder.ts), so the concrete trees must match too.
+ */
+function cstShape(root: CstNode): unknown[] {
+    const out: unknown[] = [];
+    const stack: Array<{ node: CstNode; depth: number; parent?: CstNode }> = [{ node: root, depth: 0 }];
+    while (stack.length > 0) {
+        const { node, depth, parent } = stack.pop()!;
+        const content = 'content' in node ? (node as { content: readonly CstNode[] }).content : undefined;
+        out.push([depth, node.offset, node.length, node.hidden, content ? 'composite' : 'leaf', node.container === parent]);
+        for (let i = (content?.length ?? 0) - 1; i >= 0; i--) {
+            stack.push({ node: content![i], depth: depth + 1, parent: node });
+        }
+    }
+    return out;
 }
 
 describe('RegelrattParser', () => {
@@ -67,9 +87,18 @@ describe('RegelrattParser', () => {
         expect(shape(ours.parse(text))).toEqual(shape(langiums.parse(text)));
     });
 
+    test.each([
+        ['only comments', '// a\n/* b */\n// c\n'],
+        ['comments before, between and after declarations', '// a\nområde x // b\n/* c */\nområde y\n// d\n// e'],
+        ['comments inside a declaration', 'nivåtabell t { // a\n    nivå 1 /* b */ : 5 kr // c\n    // d\n}\n'],
+        ['nothing', ''],
+    ])('attaches comments as Langium\'s parser does: %s', (_label, text) => {
+        expect(shape(ours.parse(text))).toEqual(shape(langiums.parse(text)));
+    });
+
     test('parses broken text as Langium\'s parser does: cut, spliced and mangled examples', () => {
         const texts = fc.constantFrom(...files.map(f => f.text));
-        const broken = fc.tuple(texts, fc.nat(), fc.nat({ max: 200 }), fc.constantFrom('', '}', '{', 'om', 'och', '"', '12,5 kr', '\n', 'attribut x: heltal', '(', 'förlopp'))
+        const broken = fc.tuple(texts, fc.nat(), fc.nat({ max: 200 }), fc.constantFrom('', '}', '{', 'om', 'och', '"', '12,5 kr', '\n', 'attribut x: heltal', '(', 'förlopp', '// en kommentar\n', '/* två\nrader */', '\n// a\n// b\n'))
             .map(([text, at, cut, inserted]) => {
                 const start = at % (text.length + 1);
                 return text.slice(0, start) + inserted + text.slice(start + cut);

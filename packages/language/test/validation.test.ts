@@ -143,7 +143,7 @@ const cases: Case[] = [
 
 /** Codes reported by the command line (about files, and by `regelratt test`), not by the language; tested in test/cli.test.ts. */
 // A check that throws is a fault of Regelrätt's, provoked below by a check that throws on purpose.
-const faultCodes = ['internal-check-error'];
+const faultCodes = ['internal-check-error', 'internal-build-error'];
 const commandLineCodes = [...faultCodes, 'file-not-found', 'no-policy-files', 'not-a-policy-file', 'binary-file', 'not-utf8', 'file-too-large', 'unreadable-file', 'output-error', 'example-failed', 'example-error'];
 
 describe('every diagnostic of the language', () => {

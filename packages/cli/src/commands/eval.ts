@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { evaluateCase, RegelrattRuntimeError, type CaseInput } from '@regelratt/runtime';
 import type { CliOptions } from '../arguments.js';
+import { readInputText } from '../bounded-read.js';
 import type { CliIO } from '../io.js';
 import { compileInMemory } from '../compile-in-memory.js';
 import { loadRuntime } from '../load-runtime.js';
@@ -34,7 +35,7 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
         let parsed: CaseInput;
         try {
             // A byte-order mark (editors on Windows write one) is not part of the JSON.
-            parsed = JSON.parse((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as CaseInput;
+            parsed = JSON.parse((await readInputText(file, options.maxFileBytes, options.locale)).replace(/^\uFEFF/, '')) as CaseInput;
         } catch (error) {
             io.stderr.write(`regelratt: ${input}: ${options.locale === 'sv' ? 'ogiltig JSON' : 'invalid JSON'}: ${(error as Error).message}\n`);
             return EXIT_USAGE_OR_IO;

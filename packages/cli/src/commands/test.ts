@@ -8,7 +8,7 @@ import { exampleResultText } from '../example-output.js';
 import { loadRuntime } from '../load-runtime.js';
 import { compileInMemory } from '../compile-in-memory.js';
 import { coveragePercent, formatCoverageText } from '../coverage-output.js';
-import { shown as displayPath } from '../load-workspace.js';
+import { shown as displayPath } from '../input-files.js';
 import { painter } from '../colour.js';
 import { EXIT_CLEAN, EXIT_POLICY_ERRORS } from './check.js';
 

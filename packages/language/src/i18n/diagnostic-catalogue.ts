@@ -1,4 +1,5 @@
 import { groupThousands } from '../numbers/decimal-text.js';
+import { fileErrorReason } from './file-error-reasons.js';
 import type { MessageLocale } from './locale.js';
 
 export type MessageArgs = Record<string, string | number>;
@@ -70,6 +71,11 @@ export const diagnosticCatalogue = {
         severity: 'error',
         sv: a => `Internt fel i Regelrätts kontroll av ${a.node} (inte ett fel i filen): ${a.detail}. Rapportera det till Regelrätts utvecklare med filen; övriga kontroller har körts.`,
         en: a => `Internal error in Regelrätt's check of ${a.node} (not an error in the file): ${a.detail}. Please report it to the Regelrätt developers with the file; the other checks have run.`,
+    },
+    'internal-build-error': {
+        severity: 'error',
+        sv: a => `Internt fel i Regelrätt när filen lästes in (inte ett fel i filen): ${a.detail}. Rapportera det till Regelrätts utvecklare med filen; arbetsytans övriga filer kontrolleras som vanligt.`,
+        en: a => `Internal error in Regelrätt while loading the file (not an error in the file): ${a.detail}. Please report it to the Regelrätt developers with the file; the workspace's other files are checked as usual.`,
     },
     'too-many-findings': {
         severity: 'error',
@@ -514,18 +520,19 @@ export const diagnosticCatalogue = {
     },
     'file-too-large': {
         severity: 'error',
-        sv: a => `Filen är ${a.size} stor; gränsen är ${a.limit}. Dela upp den i flera filer.`,
-        en: a => `The file is ${a.size}; the limit is ${a.limit}. Split it into several files.`,
+        // Without a size: a pipe or a device, read up to the limit and no further.
+        sv: a => (a.size === undefined ? `Indata är större än gränsen ${a.limit} och lästes inte vidare.` : `Filen är ${a.size} stor; gränsen är ${a.limit}. Dela upp den i flera filer.`),
+        en: a => (a.size === undefined ? `The input is larger than the limit of ${a.limit} and was not read further.` : `The file is ${a.size}; the limit is ${a.limit}. Split it into several files.`),
     },
     'unreadable-file': {
         severity: 'error',
-        sv: a => `Kan inte läsa ${a.path}: ${a.reason}.`,
-        en: a => `Cannot read ${a.path}: ${a.reason}.`,
+        sv: a => `Kan inte läsa ${a.path}: ${fileErrorReason(String(a.reason), 'sv')}.`,
+        en: a => `Cannot read ${a.path}: ${fileErrorReason(String(a.reason), 'en')}.`,
     },
     'output-error': {
         severity: 'error',
-        sv: a => `Kan inte skriva ${a.path}: ${a.reason}.`,
-        en: a => `Cannot write ${a.path}: ${a.reason}.`,
+        sv: a => `Kan inte skriva ${a.path}: ${fileErrorReason(String(a.reason), 'sv')}.`,
+        en: a => `Cannot write ${a.path}: ${fileErrorReason(String(a.reason), 'en')}.`,
     },
 } as const satisfies Record<string, DiagnosticDefinition>;
 

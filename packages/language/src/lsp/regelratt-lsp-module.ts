@@ -13,6 +13,7 @@ import { registerValidationChecks } from '../validation/validation-registry.js';
 import { RegelrattCodeActionProvider } from './regelratt-code-actions.js';
 import { ExampleCodeLensProvider } from './example-code-lens.js';
 import { RegelrattDocumentBuilder } from './regelratt-document-builder.js';
+import { RegelrattWorkspaceManager } from './regelratt-workspace-manager.js';
 import { RegelrattCompletionProvider } from './regelratt-completion.js';
 import { RegelrattFormatter } from './regelratt-formatter.js';
 import { RegelrattHoverProvider } from './regelratt-hover-provider.js';
@@ -44,7 +45,10 @@ export function createRegelrattLspServices(context: DefaultSharedModuleContext):
     Regelratt: RegelrattLspServices;
 } {
     const shared = inject(createDefaultSharedModule(context), RegelrattGeneratedSharedModule, RegelrattSharedModule, {
-        workspace: { DocumentBuilder: (services: LangiumSharedServices) => new RegelrattDocumentBuilder(services) },
+        workspace: {
+            DocumentBuilder: (services: LangiumSharedServices) => new RegelrattDocumentBuilder(services),
+            WorkspaceManager: (services: LangiumSharedServices) => new RegelrattWorkspaceManager(services),
+        },
     });
     const Regelratt = inject(createDefaultModule({ shared }), RegelrattGeneratedModule, RegelrattModule, RegelrattLspModule);
     shared.ServiceRegistry.register(Regelratt);

@@ -1,6 +1,7 @@
 import { createParser, LangiumParser, type AstNode, type AstReflection, type LangiumCoreServices, type ParseResult, type ParserOptions, type TypeMetaData } from 'langium';
-import type { ILexingError, IRecognitionException } from 'chevrotain';
+import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import { forEachChild } from '../utils/ast-walk.js';
+import { RegelrattCstNodeBuilder } from './cst-node-builder.js';
 
 /**
  * Langium's parser, with its last step done without allocating. Langium's `parse` links every node
@@ -10,12 +11,20 @@ import { forEachChild } from '../utils/ast-walk.js';
  * three properties (`$container`, `$containerProperty`, `$containerIndex` for array items) on the
  * same nodes in the same order.
  *
- * `parse` is Langium 4.4's `LangiumParser.parse` with that one call replaced; the rest of the
+ * Hidden tokens (comments) are attached in time and stack space that do not grow with the file:
+ * taken from the lexer's list by a cursor (`hiddenBefore`, also giving the trailing ones at the end
+ * of `parse`) and put into the tree by RegelrattCstNodeBuilder (cst-node-builder.ts).
+ *
+ * `parse` is Langium 4.4's `LangiumParser.parse` with those two steps replaced; the rest of the
  * parser is Langium's. A test parses every example and a set of broken texts with this parser and
- * with Langium's and requires the same trees, containers and errors, so a Langium update that
- * changes `parse` cannot go unnoticed (packages/language/test/regelratt-parser.test.ts).
+ * with Langium's and requires the same trees (abstract and concrete, comments included), containers
+ * and errors, so a Langium update that changes `parse` cannot go unnoticed
+ * (packages/language/test/regelratt-parser.test.ts).
  */
 export class RegelrattParser extends LangiumParser {
+    /** How many of the current parse's hidden tokens are already in the tree. */
+    private hiddenRead = 0;
+
     constructor(services: LangiumCoreServices) {
         super(services);
         // Langium reads the reflection here for one thing only: each new node's properties that have
@@ -23,6 +32,13 @@ export class RegelrattParser extends LangiumParser {
         // fourteenth of the parse. It gets each type's defaulted properties alone, worked out once.
         // (A private field of Langium's: if it were renamed, this would only be an unused property.)
         (this as unknown as { astReflection: Pick<AstReflection, 'getTypeMetaData'> }).astReflection = defaultsOnly(services.shared.AstReflection);
+        // Langium's builder spreads the comments before a token into one call's arguments, which
+        // overflows the stack for a long run of comment lines (cst-node-builder.ts).
+        (this as unknown as { nodeBuilder: RegelrattCstNodeBuilder }).nodeBuilder = new RegelrattCstNodeBuilder();
+        // Langium takes the comments before each token off the front of the list of all comments
+        // with splice, moving the rest every time: quadratic in a file with a comment on every line.
+        // A cursor gives the same tokens (a private method of Langium's, as the field above).
+        (this as unknown as { extractHiddenTokens(token: IToken): IToken[] }).extractHiddenTokens = token => this.hiddenBefore(token);
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
@@ -35,8 +51,9 @@ export class RegelrattParser extends LangiumParser {
         if (!ruleMethod) {
             throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
         }
+        this.hiddenRead = 0;
         const result = self.doParse(ruleMethod) as T;
-        self.nodeBuilder.addHiddenNodes(lexerResult.hidden);
+        self.nodeBuilder.addHiddenNodes(lexerResult.hidden.slice(this.hiddenRead));
         this.unorderedGroups.clear();
         self.lexerResult = undefined;
         linkContainers(result);
@@ -46,6 +63,18 @@ export class RegelrattParser extends LangiumParser {
             lexerReport: lexerResult.report,
             parserErrors: this.wrapper.errors as IRecognitionException[],
         };
+    }
+
+    /** The hidden tokens before `token` not yet in the tree, as Langium's extractHiddenTokens gives them. */
+    private hiddenBefore(token: IToken): IToken[] {
+        const hidden = (this as unknown as LangiumParserInternals).lexerResult?.hidden ?? [];
+        const start = this.hiddenRead;
+        let end = start;
+        while (end < hidden.length && hidden[end].startOffset <= token.startOffset) {
+            end++;
+        }
+        this.hiddenRead = end;
+        return end === start ? [] : hidden.slice(start, end);
     }
 }
 
