@@ -7,7 +7,8 @@ import { notCompiled } from '../cli-messages.js';
 import { compileInMemory } from '../compile-in-memory.js';
 import type { CliIO } from '../io.js';
 import { exampleResultText } from '../example-output.js';
-import { loadWorkspace, shown } from '../load-workspace.js';
+import { shown } from '../input-files.js';
+import { loadWorkspace } from '../load-workspace.js';
 import { writeAllOrNothing } from '../write-outputs.js';
 import { EXIT_CLEAN, EXIT_POLICY_ERRORS, EXIT_USAGE_OR_IO, printDiagnostics } from './check.js';
 
