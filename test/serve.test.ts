@@ -2,9 +2,9 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { bin, repository, startServe } from './serve-process.js';
 
 /**
  * `regelratt serve` end to end over HTTP, as a case-management system meets it: the command started
@@ -12,28 +12,16 @@ import { Validator } from '@seriousme/openapi-schema-validator';
  * (never a stack trace, never a 500), reloads of a changed policy under concurrent requests (each
  * answer from one whole version, and naming it), and a graceful shutdown.
  */
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
 const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-serve-'));
 const TOKEN = 'hemlig-nyckel-för-test';
 let child: ChildProcessWithoutNullStreams;
 let base = '';
-let stderr = '';
+let stderr: () => string = () => '';
 
 beforeAll(async () => {
     cpSync(path.join(repository, 'examples/orebro'), folder, { recursive: true });
-    child = spawn(process.execPath, [bin, 'serve', folder, '--port', '0'], { env: { ...process.env, REGELRATT_RELOAD_TOKEN: TOKEN } });
-    base = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no address within 20 s: ${stderr}`)), 20_000);
-        child.stderr.on('data', chunk => {
-            stderr += String(chunk);
-            const found = /svarar på (http:\/\/[^\s]+) /.exec(stderr);
-            if (found) {
-                clearTimeout(timer);
-                resolve(found[1]);
-            }
-        });
-    });
+    const started = await startServe([folder], { REGELRATT_RELOAD_TOKEN: TOKEN });
+    ({ child, base, stderr } = started);
 }, 30_000);
 
 afterAll(() => {
@@ -216,7 +204,7 @@ describe('regelratt serve', () => {
     });
 
     test('logs JSON lines with request ids, and stops gracefully on SIGTERM (exit 0)', async () => {
-        const logLine = stderr.split('\n').find(line => line.includes('"reqId":"min-fraga-1"'));
+        const logLine = stderr().split('\n').find(line => line.includes('"reqId":"min-fraga-1"'));
         expect(logLine && JSON.parse(logLine)).toMatchObject({ reqId: 'min-fraga-1' });
         // A batch whose answer is streaming when the signal comes: it is finished, whole, before the exit.
         const lines = Array.from({ length: 30_000 }, (_, i) => JSON.stringify({ id: i, citizen: { aktivitetsförmåga: 'hög' } })).join('\n');
@@ -228,6 +216,6 @@ describe('regelratt serve', () => {
         expect(answered).toHaveLength(30_000);
         expect(JSON.parse(answered[29_999]).id).toBe(29_999);
         expect(await exited).toBe(0);
-        expect(stderr).toContain('shutting down: finishing requests in flight');
+        expect(stderr()).toContain('shutting down: finishing requests in flight');
     });
 });

@@ -15,6 +15,11 @@ export interface CliOptions {
     /** `serve`: where to listen. */
     port?: number;
     host?: string;
+    /** `serve`: pino's level, the share of requests logged (0–1), the request timeout in seconds, and whether the inline examples must pass for a policy to be loaded. */
+    logLevel?: LogLevel;
+    logRequests?: number;
+    requestTimeout?: number;
+    requireExamples: boolean;
     /** `diff`: the git revision the inputs are compared with. */
     rev?: string;
     locale: MessageLocale;
@@ -35,6 +40,9 @@ export interface CliOptions {
 export type ParsedArguments = { ok: true; options: CliOptions } | { ok: false; locale: MessageLocale; problem: { sv: string; en: string }; command?: CommandName };
 
 const DEFAULT_MAX_MB = 4;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+export type LogLevel = typeof LOG_LEVELS[number];
 
 /** Options that take a value, so that scanning for the command skips their values. */
 const TAKES_VALUE = new Set<string>((Object.keys(OPTIONS) as OptionName[]).filter(name => 'value' in OPTIONS[name]).flatMap(name => {
@@ -111,6 +119,20 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535 && /^\d+$/.test(portText!))) {
         return fail(problems.badValue('--port', portText!), command);
     }
+    const logLevel = text('log-level');
+    if (logLevel !== undefined && !(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+        return fail(problems.badChoice('--log-level', logLevel, LOG_LEVELS), command);
+    }
+    const logRequestsText = text('log-requests');
+    const logRequests = logRequestsText === undefined ? undefined : Number(logRequestsText.replace(',', '.'));
+    if (logRequests !== undefined && !(logRequestsText!.trim() !== '' && logRequests >= 0 && logRequests <= 1)) {
+        return fail(problems.badValue('--log-requests', logRequestsText!), command);
+    }
+    const timeoutText = text('request-timeout');
+    const requestTimeout = timeoutText === undefined ? undefined : Number(timeoutText.replace(',', '.'));
+    if (requestTimeout !== undefined && !(timeoutText!.trim() !== '' && requestTimeout > 0 && requestTimeout <= 3600)) {
+        return fail(problems.badValue('--request-timeout', timeoutText!), command);
+    }
     const date = text('date');
     // A day that exists: `2021-13-45` has the shape of a date and would silently compare as one.
     if (date !== undefined && !isCalendarDate(date)) {
@@ -134,6 +156,10 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
             ...(port !== undefined ? { port } : {}),
             ...(text('host') !== undefined ? { host: text('host') } : {}),
             ...(minCoverage !== undefined ? { minCoverage } : {}),
+            ...(logLevel !== undefined ? { logLevel: logLevel as LogLevel } : {}),
+            ...(logRequests !== undefined ? { logRequests } : {}),
+            ...(requestTimeout !== undefined ? { requestTimeout } : {}),
+            requireExamples: values['require-examples'] === true,
             help: values.help === true,
             version: values.version === true,
             debug: values.debug === true,

@@ -4,6 +4,7 @@ import { evaluateCase, RegelrattRuntimeError, type CaseInput } from '@regelratt/
 import type { CliOptions } from '../arguments.js';
 import type { CliIO } from '../io.js';
 import { compileInMemory } from '../compile-in-memory.js';
+import { JsonInputError, readJson } from '../exact-json.js';
 import { loadRuntime } from '../load-runtime.js';
 import { streamRegister } from '../register-stream.js';
 import { EXIT_CLEAN, EXIT_POLICY_ERRORS, EXIT_USAGE_OR_IO } from './check.js';
@@ -34,9 +35,12 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
         let parsed: CaseInput;
         try {
             // A byte-order mark (editors on Windows write one) is not part of the JSON.
-            parsed = JSON.parse((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as CaseInput;
+            parsed = readJson((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as CaseInput;
         } catch (error) {
-            io.stderr.write(`regelratt: ${input}: ${options.locale === 'sv' ? 'ogiltig JSON' : 'invalid JSON'}: ${(error as Error).message}\n`);
+            if (!(error instanceof JsonInputError)) {
+                throw error;
+            }
+            io.stderr.write(`regelratt: ${input}: ${options.locale === 'sv' ? 'ogiltig JSON' : 'invalid JSON'}: ${error.describe(options.locale)}\n`);
             return EXIT_USAGE_OR_IO;
         }
         try {

@@ -1,0 +1,232 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { repository, startServe, type ServeProcess } from './serve-process.js';
+
+/**
+ * What the service reads, over real sockets: numbers exactly as written, names in NFC, bounded
+ * nesting and fields with typed problems, problem+json for the errors Node and Fastify answer
+ * themselves, request ids, timeouts, one log line per request (or fewer), one answer line per batch
+ * line, and a reload that can require the inline examples to pass.
+ */
+const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-serve-input-'));
+const TOKEN = 'nyckel-för-inläsningstest';
+/** A decimal attribute and two calculations beside Örebro's policy, to see numbers as the runtime reads them. */
+const EXACT = `egenskap vikt "Vikt" : decimaltal 0–1000 kg
+beräkning dubbel "Dubbla inkomsten" = inkomst × 2
+beräkning tung "Vikten över 65 kg" = om vikt > 65 kg så 1 kr annars 0 kr
+`;
+let served: ServeProcess;
+const servers: ServeProcess[] = [];
+
+beforeAll(async () => {
+    cpSync(path.join(repository, 'examples/orebro'), folder, { recursive: true });
+    writeFileSync(path.join(folder, 'exakt.regel'), EXACT);
+    served = await startServe([folder, '--request-timeout', '2', '--require-examples'], { REGELRATT_RELOAD_TOKEN: TOKEN });
+    servers.push(served);
+}, 30_000);
+
+afterAll(() => {
+    for (const server of servers) {
+        server.child.kill('SIGKILL');
+    }
+    rmSync(folder, { recursive: true, force: true });
+});
+
+const post = (route: string, body: string, headers: Record<string, string> = {}) => fetch(`${served.base}${route}`, {
+    method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body,
+});
+const calculate = async (calculation: string, citizen: string) => {
+    const response = await post('/v1/question', `{"type":"calculation","calculation":"${calculation}","date":"2021-06-01","citizen":${citizen}}`);
+    return { status: response.status, body: await response.json() as { answer?: { amount: string }; code?: string; detail?: string } };
+};
+const problemOf = async (response: Response, status: number, code: string) => {
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body = await response.json() as { code: string; detail: string; title: string; details?: Record<string, unknown> };
+    expect(body.code).toBe(code);
+    return body;
+};
+/** Writes raw bytes on a socket and returns everything the server sends until it closes. */
+const raw = (bytes: string, { end = true } = {}) => new Promise<string>((resolve, reject) => {
+    const url = new URL(served.base);
+    const socket = connect(Number(url.port), url.hostname);
+    let received = '';
+    socket.on('data', chunk => { received += String(chunk); });
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
+    socket.write(bytes);
+    if (end) {
+        socket.end();
+    }
+});
+const ndjson = async (body: string) => {
+    const response = await fetch(`${served.base}/v1/evaluate/batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
+    expect(response.status).toBe(200);
+    return (await response.text()).split('\n').filter(line => line !== '').map(line => JSON.parse(line) as { line: number; error?: { code: string; message: string }; id?: unknown; amounts?: Array<{ calculation: string; amount: string }> });
+};
+
+describe('the service reads numbers exactly', () => {
+    test('a number beyond a double is read as written, not rounded', async () => {
+        expect((await calculate('dubbel', '{"inkomst": 99999999999999999999999}')).body.answer?.amount).toBe('199999999999999999999998');
+        expect((await calculate('dubbel', '{"inkomst": 9007199254740993}')).body.answer?.amount).toBe('18014398509481986');
+        expect((await calculate('dubbel', '{"inkomst": 1e400}')).body.answer?.amount).toBe(`2${'0'.repeat(400)}`);
+        expect((await calculate('dubbel', '{"inkomst": 1.5e-3}')).body.answer?.amount).toBe('0.003');
+    });
+
+    test('65.0000000000000001 is more than 65, and not a whole number', async () => {
+        expect((await calculate('tung', '{"vikt": 65.0000000000000001}')).body.answer?.amount).toBe('1');
+        expect((await calculate('tung', '{"vikt": 65.0}')).body.answer?.amount).toBe('0');
+        const inclusion = (age: string) => post('/v1/question', `{"type":"inclusion","pilot":"dagrehab_hemrehab","date":"2021-06-01","citizen":{"ålder":${age},"kan_ta_sig_till_vårdcentral":false,"kognitiv_svikt":false,"motiverad_till_träning":true}}`);
+        const refused = await problemOf(await inclusion('65.0000000000000001'), 422, 'wrong-value-type');
+        expect(refused.detail).toBe('ålder ska vara ett heltal, inte "65.0000000000000001".');
+        await problemOf(await inclusion('1e400'), 422, 'value-outside-domain');
+        expect((await (await inclusion('66.0')).json() as { answer: { included: boolean } }).answer.included).toBe(true);
+    });
+
+    test('the same in /v1/evaluate and in a batch', async () => {
+        const answer = await (await post('/v1/evaluate', '{"citizen":{"inkomst":99999999999999999999999},"date":"2021-06-01"}')).json() as { amounts: Array<{ calculation: string; amount: string }> };
+        expect(answer.amounts.find(a => a.calculation === 'calculation/dubbel')?.amount).toBe('199999999999999999999998');
+        const [line] = await ndjson('{"citizen":{"inkomst":99999999999999999999999},"date":"2021-06-01"}\n');
+        expect(line.amounts?.find(a => a.calculation === 'calculation/dubbel')?.amount).toBe('199999999999999999999998');
+    });
+});
+
+describe('names, and what JSON.parse would have let through', () => {
+    test('an attribute name and an enumeration value in decomposed Unicode (NFD) are the names the policy declares', async () => {
+        const body = JSON.stringify({ citizen: { ['ålder'.normalize('NFD')]: 70, ['aktivitetsförmåga'.normalize('NFD')]: 'hög'.normalize('NFD') }, date: '2021-06-01' });
+        expect(body).toContain('a\u030alder');
+        const response = await post('/v1/evaluate', body);
+        expect(response.status).toBe(200);
+        const answer = await response.json() as { placements: Array<{ pathway: string }> };
+        expect(answer.placements[0].pathway).toBe('pathway/förlopp_1');
+    });
+
+    test('a name given twice (also once composed, once not) is refused, not one value dropped', async () => {
+        const twice = await problemOf(await post('/v1/evaluate', `{"citizen":{"ålder":70,"${'ålder'.normalize('NFD')}":80}}`), 400, 'invalid-json');
+        expect(twice.detail).toBe('rad 1, kolumn 24: namnet "ålder" förekommer två gånger');
+    });
+
+    test('__proto__ is an unknown attribute like any other', async () => {
+        const answer = await problemOf(await post('/v1/evaluate', '{"citizen":{"__proto__":{"ålder":70}}}'), 422, 'unknown-attribute');
+        expect(answer.details).toEqual({ attributes: ['__proto__'] });
+    });
+
+    test('200 000 unknown attributes: the first 20 named and the count, quickly', async () => {
+        const citizen = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`okänd_${i}`, i]));
+        const started = performance.now();
+        const answer = await problemOf(await post('/v1/evaluate', JSON.stringify({ citizen })), 422, 'unknown-attribute');
+        expect(answer.details).toEqual({ attributes: Array.from({ length: 20 }, (_, i) => `okänd_${i}`), count: 200_000 });
+        expect(answer.detail).toMatch(/'okänd_19' \(och 199980 till; 200000 okända\)\.$/);
+        expect(performance.now() - started).toBeLessThan(3000);
+    });
+});
+
+describe('limits, each with its own problem type', () => {
+    test('an id nested 5 000 deep is a 400 nesting-too-deep, not a stack overflow', async () => {
+        const deep = `{"citizen":{},"id":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+        const refused = await problemOf(await post('/v1/evaluate', deep), 400, 'nesting-too-deep');
+        expect(refused.detail).toBe('rad 1, kolumn 51: mer än 32 objekt och listor i varandra');
+        expect((await fetch(`${served.base}/health`)).status).toBe(200);
+    });
+
+    test('in a batch the same line is an error line in its place, and the rest is answered', async () => {
+        const lines = Array.from({ length: 3000 }, (_, i) => (i === 4 ? `{"citizen":{},"id":${'['.repeat(5000)}${']'.repeat(5000)}}` : JSON.stringify({ id: i, citizen: { aktivitetsförmåga: 'hög' } })));
+        const answers = await ndjson(`${lines.join('\n')}\n`);
+        expect(answers).toHaveLength(3000);
+        expect(answers[4]).toMatchObject({ line: 5, error: { code: 'nesting-too-deep', message: 'rad 5, kolumn 51: mer än 32 objekt och listor i varandra' } });
+        expect(answers[2999]).toMatchObject({ line: 3000, id: 2999 });
+    });
+
+    test('a name, a text or a number too long is a 400 field-too-long', async () => {
+        await problemOf(await post('/v1/evaluate', `{"citizen":{"${'x'.repeat(2000)}":1}}`), 400, 'field-too-long');
+        await problemOf(await post('/v1/evaluate', `{"citizen":{},"id":"${'x'.repeat(20_000)}"}`), 400, 'field-too-long');
+        await problemOf(await post('/v1/evaluate', `{"citizen":{"inkomst":${'9'.repeat(200)}}}`), 400, 'field-too-long');
+        const exponent = await problemOf(await post('/v1/evaluate', '{"citizen":{"inkomst":1e999999999}}', { 'accept-language': 'en' }), 400, 'field-too-long');
+        expect(exponent.title).toBe('A name, text or number in the body is too long');
+    });
+
+    test('invalid JSON is said in Swedish with line and column (English on request), not in V8\'s words', async () => {
+        const swedish = await problemOf(await post('/v1/evaluate', '{\n  "citizen": {,}\n}'), 400, 'invalid-json');
+        expect(swedish.detail).toBe('rad 2, kolumn 15: väntade ett namn inom citattecken, inte ","');
+        const english = await problemOf(await post('/v1/evaluate', '{"citizen": {}', { 'accept-language': 'en' }), 400, 'invalid-json');
+        expect(english.detail).toBe("line 1, column 15: the text ends; expected ',' or '}'");
+    });
+});
+
+describe('HTTP around the requests', () => {
+    test('a short x-request-id of safe characters is echoed; any other is replaced by one of ours', async () => {
+        expect((await fetch(`${served.base}/health`, { headers: { 'x-request-id': 'ärende-1' } })).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+        expect((await fetch(`${served.base}/health`, { headers: { 'x-request-id': 'x'.repeat(500) } })).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+        expect((await fetch(`${served.base}/health`, { headers: { 'x-request-id': 'case-42.a_b:c' } })).headers.get('x-request-id')).toBe('case-42.a_b:c');
+        expect(served.stderr()).not.toContain('x'.repeat(100));
+    });
+
+    test('a URL that cannot be decoded, headers too large and a request that is not HTTP are problem+json', async () => {
+        const badUrl = await problemOf(await fetch(`${served.base}/v1/%E0%A4%A`), 400, 'bad-request');
+        expect(badUrl.detail).toBe('Adressen går inte att avkoda (ogiltig procentkodning).');
+        const tooLarge = await raw(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`);
+        expect(tooLarge).toMatch(/^HTTP\/1\.1 431 /);
+        expect(tooLarge).toMatch(/content-type: application\/problem\+json/i);
+        expect(JSON.parse(tooLarge.slice(tooLarge.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'headers-too-large', status: 431 });
+        const notHttp = await raw('INTE HTTP\r\n\r\n');
+        expect(notHttp).toMatch(/^HTTP\/1\.1 400 /);
+        expect(JSON.parse(notHttp.slice(notHttp.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'bad-request', status: 400 });
+    });
+
+    test('a body that does not arrive within --request-timeout is a 408 problem and the socket is closed', async () => {
+        const started = performance.now();
+        const answer = await raw('POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"citizen"', { end: false });
+        expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+        expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'request-timeout', status: 408 });
+        expect(performance.now() - started).toBeLessThan(6000);
+    }, 15_000);
+
+    test('one log line per request, with its id; none with --log-requests 0 or --log-level warn', async () => {
+        await fetch(`${served.base}/health`, { headers: { 'x-request-id': 'en-rad-per-fraga' } });
+        await new Promise(resolve => setTimeout(resolve, 200));
+        const lines = served.stderr().split('\n').filter(line => line.includes('"reqId":"en-rad-per-fraga"'));
+        expect(lines).toHaveLength(1);
+        expect(JSON.parse(lines[0])).toMatchObject({ level: 30, msg: 'request', method: 'GET', url: '/health', statusCode: 200 });
+        for (const options of [['--log-requests', '0'], ['--log-level', 'warn']]) {
+            const quiet = await startServe([path.join(repository, 'examples/orebro'), ...options]);
+            servers.push(quiet);
+            for (let i = 0; i < 5; i++) {
+                await fetch(`${quiet.base}/health`, { headers: { 'x-request-id': `tyst-${i}` } });
+            }
+            await new Promise(resolve => setTimeout(resolve, 200));
+            expect(quiet.stderr()).not.toContain('tyst-');
+        }
+    }, 30_000);
+});
+
+describe('a batch answers every line', () => {
+    test('one answer line per input line, blank lines too, each with its line number', async () => {
+        const lines = Array.from({ length: 2011 }, (_, i) => (i === 10 || i === 500 ? '' : JSON.stringify({ id: i, citizen: { aktivitetsförmåga: 'hög' } })));
+        const answers = await ndjson(`${lines.join('\n')}\n`);
+        expect(answers).toHaveLength(2011);
+        expect(answers.map(a => a.line)).toEqual(lines.map((_, i) => i + 1));
+        expect(answers[10]).toMatchObject({ line: 11, error: { code: 'empty-line' } });
+        expect(answers[11]).toMatchObject({ line: 12, id: 11 });
+    });
+});
+
+describe('reload with --require-examples', () => {
+    test('a policy whose inline examples fail is refused, saying which, and the old version stays', async () => {
+        const version = async () => (await (await fetch(`${served.base}/ready`)).json() as { policyVersion: string }).policyVersion;
+        const before = await version();
+        const file = path.join(folder, 'exempel.regel');
+        const original = readFileSync(file, 'utf8');
+        writeFileSync(file, original.replace('förväntat per månad -6 609 kr', 'förväntat per månad -6 600 kr'));
+        try {
+            const refused = await problemOf(await fetch(`${served.base}/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } }), 422, 'reload-failed');
+            expect(refused.detail).toMatch(/^1 inbyggda exempel går inte igenom \(--require-examples\): terapeut_rad_1 \(exempel\.regel:\d+\)\.$/);
+            expect(await version()).toBe(before);
+        } finally {
+            writeFileSync(file, original);
+        }
+        expect((await fetch(`${served.base}/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    });
+});
