@@ -64,12 +64,13 @@ const ANSWERS: { [K in Question['type']]: (runtime: PolicyRuntime, q: Extract<Qu
 export async function createServer(holder: PolicyHolder, options: ServerOptions = {}): Promise<FastifyInstance> {
     const { default: Fastify } = await import('fastify');
     const requestTimeout = options.requestTimeout ?? 60_000;
+    const bodyLimit = options.bodyLimit ?? 10 * 1024 * 1024;
     const logShare = options.logRequests ?? 1;
     const app = Fastify({
         logger: options.log ? { level: options.logLevel ?? 'info', stream: options.log } : false,
         // One line per request at most, written when it is answered (below), instead of Fastify's two.
         disableRequestLogging: true,
-        bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
+        bodyLimit,
         requestTimeout,
         http: { headersTimeout: Math.min(HEADERS_TIMEOUT, requestTimeout), connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL },
         requestIdHeader: false,
@@ -104,11 +105,13 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
         const body = problem(code, detail, localeOf(request.headers['accept-language']), { instance: request.id, ...(details ? { details } : {}) });
         return reply.code(body.status).type('application/problem+json').send(body);
     };
-    app.addHook('onSend', async (request, reply) => {
+    // A callback hook, not an async one: it runs on every answer, and a promise per answer shows under load.
+    app.addHook('onSend', (request, reply, payload, done) => {
         reply.header('x-request-id', request.id);
         if (holder.ready) {
             reply.header('x-policy-version', holder.current.version);
         }
+        done(null, payload);
     });
     if (options.log && logShare > 0) {
         app.addHook('onResponse', (request, reply, done) => {
@@ -140,17 +143,14 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
         if (error.validation) {
             return send(request, reply, 'bad-request', `${error.validationContext ?? 'body'}${error.message.replace(/^(body|querystring)/, '')}`);
         }
+        const sv = localeOf(request.headers['accept-language']) === 'sv';
         switch (error.code) {
-            case 'FST_ERR_CTP_INVALID_JSON_BODY':
-            case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-                return send(request, reply, 'invalid-json', error.message);
             case 'FST_ERR_CTP_BODY_TOO_LARGE':
-                return send(request, reply, 'body-too-large', error.message);
+                return send(request, reply, 'body-too-large', sv ? `Kroppen får vara högst ${bodyLimit} byte.` : `The body may be at most ${bodyLimit} bytes.`);
             case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-                return send(request, reply, 'unsupported-media-type', error.message);
-        }
-        if (error instanceof SyntaxError || error.statusCode === 400) {
-            return send(request, reply, 'invalid-json', error.message);
+                return send(request, reply, 'unsupported-media-type', sv
+                    ? `Innehållstypen ${String(request.headers['content-type'] ?? '(ingen)')} stöds inte: skicka application/json (application/x-ndjson till /v1/evaluate/batch).`
+                    : `The content type ${String(request.headers['content-type'] ?? '(none)')} is not supported: send application/json (application/x-ndjson to /v1/evaluate/batch).`);
         }
         if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
             return send(request, reply, 'bad-request', error.message);
