@@ -24,7 +24,7 @@ const servers: ServeProcess[] = [];
 beforeAll(async () => {
     cpSync(path.join(repository, 'examples/orebro'), folder, { recursive: true });
     writeFileSync(path.join(folder, 'exakt.regel'), EXACT);
-    served = await startServe([folder, '--request-timeout', '2', '--require-examples'], { REGELRATT_RELOAD_TOKEN: TOKEN });
+    served = await startServe([folder, '--request-timeout', '3', '--body-timeout', '1', '--require-examples'], { REGELRATT_RELOAD_TOKEN: TOKEN });
     servers.push(served);
 }, 30_000);
 
@@ -176,11 +176,21 @@ describe('HTTP around the requests', () => {
         expect(JSON.parse(notHttp.slice(notHttp.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'bad-request', status: 400 });
     });
 
-    test('a body that does not arrive within --request-timeout is a 408 problem and the socket is closed', async () => {
+    test('a JSON body that does not arrive within --body-timeout is a 408 problem and the socket is closed', async () => {
         const started = performance.now();
         const answer = await raw('POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"citizen"', { end: false });
         expect(answer).toMatch(/^HTTP\/1\.1 408 /);
-        expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'request-timeout', status: 408 });
+        expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'request-timeout', status: 408, detail: 'Kroppen ska komma fram inom 1 s.' });
+        expect(performance.now() - started).toBeLessThan(2500);
+        expect((await fetch(`${served.base}/health`)).status).toBe(200);
+    }, 15_000);
+
+    test('a batch has --request-timeout for the whole request instead', async () => {
+        const started = performance.now();
+        const answer = await raw('POST /v1/evaluate/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\nContent-Length: 100\r\n\r\n{"citizen"', { end: false });
+        expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+        expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'request-timeout', status: 408, detail: 'Hela frågan ska komma fram inom 3 s.' });
+        expect(performance.now() - started).toBeGreaterThan(2500);
         expect(performance.now() - started).toBeLessThan(6000);
     }, 15_000);
 

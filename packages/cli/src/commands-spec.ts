@@ -11,6 +11,7 @@ export const OPTIONS = {
     'log-level': { value: 'fatal|error|warn|info|debug|silent', sv: 'Vilka loggrader tjänsten skriver (standard: info).', en: 'Which log lines the service writes (default: info).' },
     'log-requests': { value: { sv: 'andel', en: 'share' }, sv: 'Andelen frågor som loggas med en rad var, 0–1 (standard: 1; 0 stänger av, 0,01 loggar var hundrade).', en: 'The share of requests logged with one line each, 0–1 (default: 1; 0 turns it off, 0.01 logs one in a hundred).' },
     'request-timeout': { value: { sv: 'sekunder', en: 'seconds' }, sv: 'Längsta tid att ta emot en hel fråga, huvud och kropp (standard: 60; ett register i /v1/evaluate/batch måste hinna fram inom den).', en: 'The longest time to receive a whole request, headers and body (default: 60; a register sent to /v1/evaluate/batch must arrive within it).' },
+    'body-timeout': { value: { sv: 'sekunder', en: 'seconds' }, sv: 'Längsta tid att ta emot en JSON-kropp när huvudet har kommit (standard: 10; gäller inte /v1/evaluate/batch).', en: 'The longest time to receive a JSON body once the headers are in (default: 10; not for /v1/evaluate/batch).' },
     'require-examples': { sv: 'Laddar (och laddar om) bara en policy vars inbyggda exempel alla går igenom.', en: 'Loads (and reloads) only a policy whose inline examples all pass.' },
     rev: { value: 'revision', sv: 'Jämför med filernas version i en git-revision (till exempel HEAD~1) i stället för en andra mapp.', en: 'Compare with the files as they were in a git revision (HEAD~1, say) instead of a second folder.' },
     lang: { value: 'sv|en', sv: 'Språk för meddelanden (standard: sv).', en: 'Language of messages (default: sv).' },
@@ -64,7 +65,7 @@ export const COMMANDS = {
         arguments: { sv: '<filer eller mappar | mapp med kompilerad JSON>', en: '<files or folders | folder of compiled JSON>' },
         sv: 'Startar en HTTP-tjänst som besvarar fall och frågor med policyns svar (OpenAPI på /openapi.json).',
         en: "Starts an HTTP service that answers cases and questions with the policy's answers (OpenAPI at /openapi.json).",
-        options: ['port', 'host', 'log-level', 'log-requests', 'request-timeout', 'require-examples', 'max-file-size', ...COMMON],
+        options: ['port', 'host', 'log-level', 'log-requests', 'request-timeout', 'body-timeout', 'require-examples', 'max-file-size', ...COMMON],
         exitCodes: {
             sv: 'Slutkoder: 0 stoppad med SIGTERM eller SIGINT, 1 fel i policyn, 2 felaktigt anrop eller porten upptagen, 3 internt fel.',
             en: 'Exit codes: 0 stopped by SIGTERM or SIGINT, 1 errors in the policy, 2 bad invocation or the port taken, 3 internal error.',

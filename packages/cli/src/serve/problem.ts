@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { RuntimeErrorCode } from '@regelratt/runtime';
 
 /** The service's own error codes, beside the runtime's. */
@@ -66,6 +68,20 @@ export function problem(code: ProblemCode, detail: string, locale: 'sv' | 'en', 
         ...(extra.instance ? { instance: extra.instance } : {}),
         ...(extra.details ? { details: extra.details } : {}),
     };
+}
+
+/**
+ * A problem written straight to a socket, which is then closed: for what is refused before or while a
+ * request is read (not HTTP, headers too large, too slow), where there is no reply to send it with.
+ * In Swedish: the request's Accept-Language may not have been read.
+ */
+export function writeProblemAndClose(socket: Socket, code: ProblemCode, detail: string, id: string): void {
+    const body = JSON.stringify(problem(code, detail, 'sv', { instance: id }));
+    if (socket.writable) {
+        const status = STATUS[code];
+        socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nx-request-id: ${id}\r\nConnection: close\r\n\r\n${body}`);
+    }
+    socket.destroy();
 }
 
 /** Swedish unless the client prefers English (Accept-Language: en, or en before sv). */

@@ -1,12 +1,12 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { STATUS_CODES } from 'node:http';
 import { Readable } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { evaluateCase, RegelrattRuntimeError, type CaseInput, type PolicyRuntime } from '@regelratt/runtime';
 import { answerBatch } from '../register-lines.js';
 import { openApiDocument } from './openapi.js';
 import type { PolicyHolder } from './policy-holder.js';
-import { localeOf, problem, runtimeDetail, type ProblemCode } from './problem.js';
+import { watchBodyTimes } from './body-timeout.js';
+import { localeOf, problem, runtimeDetail, writeProblemAndClose, type ProblemCode } from './problem.js';
 import type { LogLevel } from '../arguments.js';
 import { JsonInputError, readJson } from '../exact-json.js';
 import { CASE_INPUT, EXPLAIN_QUERY, QUESTION } from './schemas.js';
@@ -24,6 +24,8 @@ export interface ServerOptions {
     bodyLimit?: number;
     /** The longest time to receive a whole request, headers and body, in milliseconds (default 60 s). */
     requestTimeout?: number;
+    /** The longest time to receive a JSON body once the headers are in, in milliseconds (default 10 s; a batch has only the request timeout). */
+    bodyTimeout?: number;
 }
 
 /** The headers must arrive within this (or the request timeout, if shorter): a client that trickles them holds a socket for nothing. */
@@ -89,12 +91,7 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
             const code: ProblemCode = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request-timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : 'bad-request';
             const detail = code === 'request-timeout' ? `Hela frågan ska komma fram inom ${requestTimeout / 1000} s.`
                 : code === 'headers-too-large' ? 'Frågans huvuden är större än servern tar emot.' : 'Frågan följer inte HTTP.';
-            const id = randomUUID();
-            const body = JSON.stringify(problem(code, detail, 'sv', { instance: id }));
-            if (socket.writable) {
-                socket.write(`HTTP/1.1 ${statusLine(code)}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nx-request-id: ${id}\r\nConnection: close\r\n\r\n${body}`);
-            }
-            socket.destroy();
+            writeProblemAndClose(socket, code, detail, randomUUID());
         },
         // A URL Fastify cannot decode (malformed percent-encoding) is a bad request, answered as any other.
         frameworkErrors: (error, request, reply) => send(request, reply, 'bad-request', localeOf(request.headers['accept-language']) === 'sv'
@@ -113,6 +110,7 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
         }
         done(null, payload);
     });
+    watchBodyTimes(app, options.bodyTimeout ?? 10_000, request => request.method === 'POST' && !request.url.startsWith('/v1/evaluate/batch'));
     if (options.log && logShare > 0) {
         app.addHook('onResponse', (request, reply, done) => {
             if (logShare >= 1 || Math.random() < logShare) {
@@ -267,8 +265,3 @@ async function* answerLines(body: Readable, runtime: PolicyRuntime, version: str
     }
 }
 
-/** The status line of a problem written straight to the socket. */
-function statusLine(code: ProblemCode): string {
-    const status = problem(code, '', 'sv').status;
-    return `${status} ${STATUS_CODES[status] ?? ''}`;
-}
