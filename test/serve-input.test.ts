@@ -156,6 +156,21 @@ describe('limits, each with its own problem type', () => {
     });
 });
 
+describe('a request against the schema is told in Swedish (English on request), not in the validator\'s words', () => {
+    test.each([
+        ['/v1/evaluate', '{"citizen":{},"level":"4"}', 'level ska vara ett heltal.', 'level must be a whole number.'],
+        ['/v1/evaluate', '{"citizen":{},"extra":1}', 'kroppen har inget fält extra i det här API:et.', 'the body has no field extra in this API.'],
+        ['/v1/evaluate', '{}', 'citizen saknas.', 'the body lacks citizen.'],
+        ['/v1/evaluate', '{"citizen":{},"date":"2021-13-45"}', 'date ska vara ett datum ÅÅÅÅ-MM-DD.', 'date must be a date YYYY-MM-DD.'],
+        ['/v1/evaluate?explain=ja', '{"citizen":{}}', 'explain ska vara en av true, false.', 'explain must be one of true, false.'],
+        ['/v1/question', '{"type":"okänd"}', 'type ska vara en av placement, inclusion, compensation, fee, calculation, decision.', 'type must be one of placement, inclusion, compensation, fee, calculation, decision.'],
+        ['/v1/question', '{"type":"placement","model":5,"citizen":{}}', 'model ska vara en text.', 'model must be a text.'],
+    ])('%s %s', async (route, body, swedish, english) => {
+        expect((await problemOf(await post(route, body), 400, 'bad-request')).detail).toBe(swedish);
+        expect((await problemOf(await post(route, body, { 'accept-language': 'en' }), 400, 'bad-request')).detail).toBe(english);
+    });
+});
+
 describe('HTTP around the requests', () => {
     test('a short x-request-id of safe characters is echoed; any other is replaced by one of ours', async () => {
         expect((await fetch(`${served.base}/health`, { headers: { 'x-request-id': 'ärende-1' } })).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

@@ -10,6 +10,7 @@ import { localeOf, problem, runtimeDetail, writeProblemAndClose, type ProblemCod
 import type { LogLevel } from '../arguments.js';
 import { JsonInputError, readJson } from '../exact-json.js';
 import { CASE_INPUT, EXPLAIN_QUERY, QUESTION } from './schemas.js';
+import { validationMessage } from './validation-message.js';
 
 export interface ServerOptions {
     /** Structured logs (JSON lines) to this stream; none when absent. */
@@ -139,7 +140,7 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
             return send(request, reply, error.code, runtimeDetail(error.code, error.message, error.details, localeOf(request.headers['accept-language'])), error.details);
         }
         if (error.validation) {
-            return send(request, reply, 'bad-request', `${error.validationContext ?? 'body'}${error.message.replace(/^(body|querystring)/, '')}`);
+            return send(request, reply, 'bad-request', validationMessage(error.validation, error.validationContext ?? 'body', localeOf(request.headers['accept-language']), request.body));
         }
         const sv = localeOf(request.headers['accept-language']) === 'sv';
         switch (error.code) {
