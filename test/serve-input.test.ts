@@ -104,6 +104,11 @@ describe('names, and what JSON.parse would have let through', () => {
         expect(answer.placements[0].pathway).toBe('pathway/förlopp_1');
     });
 
+    test('a unit named in decomposed Unicode is the unit the pilot lists', async () => {
+        const response = await post('/v1/question', JSON.stringify({ type: 'inclusion', pilot: 'handläggare_och_arbetsterapeut', citizen: { ärendetyp: 'uppföljning' }, date: '2021-06-01', unit: 'Hälso_och_sjukvårdsenheten'.normalize('NFD') }));
+        expect((await response.json() as { answer: { included: boolean } }).answer.included).toBe(true);
+    });
+
     test('a name given twice (also once composed, once not) is refused, not one value dropped', async () => {
         const twice = await problemOf(await post('/v1/evaluate', `{"citizen":{"ålder":70,"${'ålder'.normalize('NFD')}":80}}`), 400, 'invalid-json');
         expect(twice.detail).toBe('rad 1, kolumn 24: namnet "ålder" förekommer två gånger');
