@@ -6,7 +6,7 @@
  * (logging at info, one line per request, to stderr), then the same app with request logging off and
  * with no logger, and the plain server with the service's exact JSON reader, to see where the cost
  * is; then reloads during load, slow clients, a batch and a 100 MB body against the service.
- * Usage: node test/bench/serve.mjs [--seconds 5] [--connections 16]
+ * Usage: node test/bench/serve.mjs [--seconds 3] [--rounds 3] [--connections 16]
  */
 import { spawn } from 'node:child_process';
 import http from 'node:http';
@@ -77,40 +77,64 @@ async function start(variant) {
 
 async function measure() {
     const { default: autocannon } = await import('autocannon');
-    const seconds = Number(option('--seconds', '5'));
+    const seconds = Number(option('--seconds', '3'));
     const connections = Number(option('--connections', '16'));
     const body = JSON.stringify({ citizen: { aktivitetsförmåga: 'hög', ålder: 70, kognitiv_svikt: false, kan_ta_sig_till_vårdcentral: true, motiverad_till_träning: true, ärendetyp: 'uppföljning' }, level: 4, date: '2021-06-01' });
     const load = (url, extra = {}) => autocannon({
         url: `${url}/v1/evaluate`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, ...extra,
     });
-    const row = (label, r, baseline) => `| ${label} | ${Math.round(r.requests.average).toLocaleString('en')} | ${baseline ? (r.requests.average / baseline.requests.average).toFixed(2) : '1.00'} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} | ${r.errors} |`;
-    console.log(`Node ${process.version}; ${seconds} s per run, ${connections} connections, loopback; each server in its own process\n`);
-    console.log('| server | requests/s | × plain | p50 ms | p99 ms | non-2xx | errors |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-    const run = async (variant, label, baseline) => {
+    const rounds = Number(option('--rounds', '3'));
+    const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    console.log(`Node ${process.version}; ${connections} connections, loopback, each server in its own process; ${rounds} rounds of ${seconds} s per server, the servers taking turns within each round (the median shown), so a busy moment on the machine falls on all of them alike\n`);
+    const variants = [
+        ['plain', 'plain node:http, same work (JSON.parse, evaluateCase, JSON.stringify)'],
+        ['plain-exact', 'plain node:http with the exact JSON reader'],
+        ['serve-no-logger', 'regelratt serve, no logger'],
+        ['serve-no-request-log', 'regelratt serve, --log-requests 0'],
+        ['serve', 'regelratt serve as configured (info, one line per request)'],
+    ];
+    const servers = new Map();
+    for (const [variant] of variants) {
         const server = await start(variant);
         await load(server.url, { duration: 1 }); // warm-up: the runtime's fast paths and V8's optimisation
-        const result = await load(server.url);
-        server.stop();
-        console.log(row(label, result, baseline));
-        return result;
-    };
-    const baseline = await run('plain', 'plain node:http, same work (JSON.parse, evaluateCase, JSON.stringify)');
-    await run('plain-exact', 'plain node:http with the exact JSON reader', baseline);
-    await run('serve-no-logger', 'regelratt serve, no logger', baseline);
-    await run('serve-no-request-log', 'regelratt serve, --log-requests 0', baseline);
-
-    const service = await start('serve');
-    await load(service.url, { duration: 1 });
-    const served = await load(service.url);
-    console.log(row('regelratt serve as configured (info, one line per request)', served, baseline));
+        servers.set(variant, { server, results: [] });
+    }
+    for (let round = 0; round < rounds; round++) {
+        for (const [variant] of variants) {
+            servers.get(variant).results.push(await load(servers.get(variant).server.url));
+        }
+    }
+    const summary = results => ({
+        rps: median(results.map(r => r.requests.average)), p50: median(results.map(r => r.latency.p50)), p99: median(results.map(r => r.latency.p99)),
+        non2xx: results.reduce((n, r) => n + r.non2xx, 0), errors: results.reduce((n, r) => n + r.errors, 0),
+    });
+    const row = (label, r, baseline) => `| ${label} | ${Math.round(r.rps).toLocaleString('en')} | ${(r.rps / (baseline ?? r).rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`;
+    console.log('| server | requests/s | × plain | p50 ms | p99 ms | non-2xx | errors |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    const baseline = summary(servers.get('plain').results);
+    for (const [variant, label] of variants) {
+        console.log(row(label, summary(servers.get(variant).results), baseline));
+        if (variant !== 'serve') {
+            servers.get(variant).server.stop();
+        }
+    }
+    const service = servers.get('serve').server;
+    const once = async (label, result) => console.log(row(label, summary([result]), baseline));
+    // One reload at a time, 250 ms apart: reloads queued behind a slow compile would go on compiling
+    // after the run and load the next one.
     let reloads = 0;
-    const reloading = setInterval(() => {
-        void fetch(`${service.url}/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } }).then(r => { if (r.ok) reloads++; });
-    }, 250);
+    let reloading = true;
+    const reloader = (async () => {
+        while (reloading) {
+            const response = await fetch(`${service.url}/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+            reloads += response.ok ? 1 : 0;
+            await new Promise(resolve => setTimeout(resolve, 250));
+        }
+    })();
     const during = await load(service.url);
-    clearInterval(reloading);
-    console.log(row(`regelratt serve, ${reloads} reloads during the run`, during, baseline));
+    reloading = false;
+    await reloader;
+    await once(`regelratt serve, ${reloads} reloads (each compiling the sources) during the run`, during);
     // Slow clients: 50 connections that send a request's headers and then a byte of body a second, as a
     // slow or hostile client would; the service must go on answering the others.
     const slow = [];
@@ -124,7 +148,7 @@ async function measure() {
     const withSlow = await load(service.url);
     clearInterval(trickle);
     slow.forEach(socket => socket.destroy());
-    console.log(row('regelratt serve, 50 slow clients holding connections', withSlow, baseline));
+    await once('regelratt serve, 50 slow clients holding connections', withSlow);
 
     const cases = 50_000;
     const ndjson = `${Array.from({ length: cases }, (_, i) => JSON.stringify({ id: i, citizen: { aktivitetsförmåga: i % 3 ? 'hög' : 'nedsatt', ålder: 20 + (i % 80) }, level: i % 24, date: '2021-06-01' })).join('\n')}\n`;
