@@ -245,9 +245,29 @@ describe('a batch answers every line', () => {
         expect(answers[10]).toMatchObject({ line: 11, error: { code: 'empty-line' } });
         expect(answers[11]).toMatchObject({ line: 12, id: 11 });
     });
+
+    test('a line over 1 MB is an error line in its place, and the lines after it keep their numbers', async () => {
+        const long = JSON.stringify({ id: 'lång', citizen: { aktivitetsförmåga: 'hög' }, unit: 'x'.repeat(1_100_000) });
+        const lines = [JSON.stringify({ id: 0, citizen: {} }), long, JSON.stringify({ id: 2, citizen: {} }), JSON.stringify({ id: 3, citizen: {} })];
+        const answers = await ndjson(`${lines.join('\n')}\n`);
+        expect(answers.map(a => [a.line, a.id ?? a.error?.code])).toEqual([[1, 0], [2, 'field-too-long'], [3, 2], [4, 3]]);
+    });
 });
 
-describe('reload with --require-examples', () => {
+describe('--require-examples', () => {
+    test('a policy whose inline examples fail is not served: exit 1, naming them', async () => {
+        const broken = mkdtempSync(path.join(tmpdir(), 'regelratt-serve-examples-'));
+        try {
+            cpSync(path.join(repository, 'examples/orebro'), broken, { recursive: true });
+            const file = path.join(broken, 'exempel.regel');
+            writeFileSync(file, readFileSync(file, 'utf8').replace('förväntat per månad -6 609 kr', 'förväntat per månad -6 600 kr'));
+            await expect(startServe([broken, '--require-examples'])).rejects.toThrow(/serve exited with 1: regelratt: 1 inbyggda exempel går inte igenom \(--require-examples\): terapeut_rad_1/);
+        } finally {
+            rmSync(broken, { recursive: true, force: true });
+        }
+    }, 30_000);
+
+
     test('a policy whose inline examples fail is refused, saying which, and the old version stays', async () => {
         const version = async () => (await (await fetch(`${served.base}/ready`)).json() as { policyVersion: string }).policyVersion;
         const before = await version();
