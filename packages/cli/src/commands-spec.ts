@@ -8,7 +8,7 @@ export const OPTIONS = {
     'min-coverage': { value: { sv: 'procent', en: 'per cent' }, sv: 'Slutkod 1 om täckningen är lägre (med --coverage).', en: 'Exit code 1 if coverage is lower (with --coverage).' },
     port: { value: { sv: 'port', en: 'port' }, sv: 'Porten tjänsten lyssnar på (standard: 8080; 0 väljer en ledig).', en: 'The port the service listens on (default: 8080; 0 picks a free one).' },
     host: { value: { sv: 'adress', en: 'address' }, sv: 'Adressen tjänsten lyssnar på (standard: 127.0.0.1, bara den här datorn).', en: 'The address the service listens on (default: 127.0.0.1, this machine only).' },
-    'log-level': { value: 'fatal|error|warn|info|debug|silent', sv: 'Vilka loggrader tjänsten skriver (standard: info).', en: 'Which log lines the service writes (default: info).' },
+    'log-level': { value: { sv: 'nivå', en: 'level' }, sv: 'Vilka loggrader tjänsten skriver: fatal, error, warn, info (standard), debug eller silent.', en: 'Which log lines the service writes: fatal, error, warn, info (default), debug or silent.' },
     'log-requests': { value: { sv: 'andel', en: 'share' }, sv: 'Andelen frågor som loggas med en rad var, 0–1 (standard: 1; 0 stänger av, 0,01 loggar var hundrade).', en: 'The share of requests logged with one line each, 0–1 (default: 1; 0 turns it off, 0.01 logs one in a hundred).' },
     'request-timeout': { value: { sv: 'sekunder', en: 'seconds' }, sv: 'Längsta tid att ta emot en hel fråga, huvud och kropp (standard: 60; ett register i /v1/evaluate/batch måste hinna fram inom den).', en: 'The longest time to receive a whole request, headers and body (default: 60; a register sent to /v1/evaluate/batch must arrive within it).' },
     'body-timeout': { value: { sv: 'sekunder', en: 'seconds' }, sv: 'Längsta tid att ta emot en JSON-kropp när huvudet har kommit (standard: 10; gäller inte /v1/evaluate/batch).', en: 'The longest time to receive a JSON body once the headers are in (default: 10; not for /v1/evaluate/batch).' },
@@ -67,8 +67,8 @@ export const COMMANDS = {
         en: "Starts an HTTP service that answers cases and questions with the policy's answers (OpenAPI at /openapi.json).",
         options: ['port', 'host', 'log-level', 'log-requests', 'request-timeout', 'body-timeout', 'require-examples', 'max-file-size', ...COMMON],
         exitCodes: {
-            sv: 'Slutkoder: 0 stoppad med SIGTERM eller SIGINT, 1 fel i policyn, 2 felaktigt anrop eller porten upptagen, 3 internt fel.',
-            en: 'Exit codes: 0 stopped by SIGTERM or SIGINT, 1 errors in the policy, 2 bad invocation or the port taken, 3 internal error.',
+            sv: 'Slutkoder: 0 stoppad med SIGTERM eller SIGINT, 1 fel i policyn (med --require-examples även ett exempel som inte går igenom), 2 felaktigt anrop eller porten upptagen, 3 internt fel.',
+            en: 'Exit codes: 0 stopped by SIGTERM or SIGINT, 1 errors in the policy (with --require-examples also an example that fails), 2 bad invocation or the port taken, 3 internal error.',
         },
     },
     studio: {

@@ -5,7 +5,7 @@ import { writeProblemAndClose } from './problem.js';
 const SWEEP_INTERVAL = 500;
 
 /**
- * A JSON body must arrive within `timeout` of its request's start, however slowly it trickles (Node
+ * A JSON body must arrive within `timeout` once its request's headers are in, however slowly it trickles (Node
  * has a timeout for the whole request only, which a batch needs long): past it the request gets a
  * 408 problem and its connection is closed. One sweep for all requests, not a timer per request:
  * a request is added to a map when it starts and taken out when it is answered, or by the sweep
