@@ -9,6 +9,7 @@
  * Usage: node test/bench/serve.mjs [--seconds 3] [--rounds 3] [--connections 16]
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import * as path from 'node:path';
@@ -72,7 +73,21 @@ async function start(variant) {
         child.stdout.once('data', chunk => resolve(Number(String(chunk).trim())));
         child.once('exit', code => reject(new Error(`${variant} exited with ${code}`)));
     });
-    return { url: `http://127.0.0.1:${port}`, port, stop: () => child.kill() };
+    return { url: `http://127.0.0.1:${port}`, port, pid: child.pid, stop: () => child.kill() };
+}
+
+/**
+ * The CPU time a process has used, in ms (Linux: /proc/<pid>/stat, user and system, in clock ticks of
+ * 10 ms); undefined elsewhere. CPU time per request is what a busy machine disturbs least: other
+ * processes take turns on the cores, but not the server's own work.
+ */
+function cpuMs(pid) {
+    try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+        return undefined;
+    }
 }
 
 async function measure() {
@@ -101,16 +116,22 @@ async function measure() {
     }
     for (let round = 0; round < rounds; round++) {
         for (const [variant] of variants) {
-            servers.get(variant).results.push(await load(servers.get(variant).server.url));
+            const { server, results } = servers.get(variant);
+            const before = cpuMs(server.pid);
+            const result = await load(server.url);
+            const after = cpuMs(server.pid);
+            results.push({ ...result, cpuPerRequest: before === undefined ? undefined : ((after - before) * 1000) / result.requests.total });
         }
     }
     const summary = results => ({
         rps: median(results.map(r => r.requests.average)), p50: median(results.map(r => r.latency.p50)), p99: median(results.map(r => r.latency.p99)),
         non2xx: results.reduce((n, r) => n + r.non2xx, 0), errors: results.reduce((n, r) => n + r.errors, 0),
+        cpu: results[0].cpuPerRequest === undefined ? undefined : median(results.map(r => r.cpuPerRequest)),
     });
-    const row = (label, r, baseline) => `| ${label} | ${Math.round(r.rps).toLocaleString('en')} | ${(r.rps / (baseline ?? r).rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`;
-    console.log('| server | requests/s | × plain | p50 ms | p99 ms | non-2xx | errors |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    // Throughput a CPU-bound server would have is the inverse of its CPU time per request: the last column.
+    const row = (label, r, baseline) => `| ${label} | ${Math.round(r.rps).toLocaleString('en')} | ${(r.rps / (baseline ?? r).rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${r.cpu === undefined ? '–' : r.cpu.toFixed(0)} | ${r.cpu === undefined || baseline?.cpu === undefined ? '–' : (baseline.cpu / r.cpu).toFixed(2)} |`;
+    console.log('| server | requests/s | × plain | p50 ms | p99 ms | non-2xx | errors | CPU µs per request | × plain, by CPU |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     const baseline = summary(servers.get('plain').results);
     for (const [variant, label] of variants) {
         console.log(row(label, summary(servers.get(variant).results), baseline));

@@ -7,6 +7,7 @@ import { openApiDocument } from './openapi.js';
 import type { PolicyHolder } from './policy-holder.js';
 import { watchBodyTimes } from './body-timeout.js';
 import { localeOf, problem, runtimeDetail, writeProblemAndClose, type ProblemCode } from './problem.js';
+import { requestLogController } from './request-log.js';
 import type { LogLevel } from '../arguments.js';
 import { JsonInputError, readJson } from '../exact-json.js';
 import { CASE_INPUT, EXPLAIN_QUERY, QUESTION } from './schemas.js';
@@ -65,14 +66,14 @@ const ANSWERS: { [K in Question['type']]: (runtime: PolicyRuntime, q: Extract<Qu
  * log line, and every answer naming the policy version it came from.
  */
 export async function createServer(holder: PolicyHolder, options: ServerOptions = {}): Promise<FastifyInstance> {
-    const { default: Fastify } = await import('fastify');
+    const { default: Fastify, LogController } = await import('fastify');
     const requestTimeout = options.requestTimeout ?? 60_000;
     const bodyLimit = options.bodyLimit ?? 10 * 1024 * 1024;
     const logShare = options.logRequests ?? 1;
     const app = Fastify({
         logger: options.log ? { level: options.logLevel ?? 'info', stream: options.log } : false,
-        // One line per request at most, written when it is answered (below), instead of Fastify's two.
-        disableRequestLogging: true,
+        // One line per request at most, written when it is answered, instead of Fastify's two.
+        logController: requestLogController(LogController, options.log ? logShare : 0),
         bodyLimit,
         requestTimeout,
         http: { headersTimeout: Math.min(HEADERS_TIMEOUT, requestTimeout), connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL },
@@ -112,14 +113,6 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
         done(null, payload);
     });
     watchBodyTimes(app, options.bodyTimeout ?? 10_000, request => request.method === 'POST' && !request.url.startsWith('/v1/evaluate/batch'));
-    if (options.log && logShare > 0) {
-        app.addHook('onResponse', (request, reply, done) => {
-            if (logShare >= 1 || Math.random() < logShare) {
-                request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
-            }
-            done();
-        });
-    }
     // JSON and NDJSON only: a text body is refused (415), not validated as a string.
     app.removeContentTypeParser('text/plain');
     app.addContentTypeParser('application/x-ndjson', (_request, payload, done) => done(null, payload));
