@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { RuntimeErrorCode } from '@regelratt/runtime';
 
 /** The service's own error codes, beside the runtime's. */
-export const SERVICE_ERROR_CODES = ['bad-request', 'invalid-json', 'nesting-too-deep', 'field-too-long', 'body-too-large', 'headers-too-large', 'request-timeout', 'unsupported-media-type', 'not-found', 'unauthorized', 'reload-failed', 'internal'] as const;
+export const SERVICE_ERROR_CODES = ['bad-request', 'invalid-json', 'nesting-too-deep', 'field-too-long', 'too-many-members', 'body-too-large', 'headers-too-large', 'request-timeout', 'unsupported-media-type', 'not-found', 'unauthorized', 'reload-failed', 'internal'] as const;
 export type ServiceErrorCode = typeof SERVICE_ERROR_CODES[number];
 export type ProblemCode = RuntimeErrorCode | ServiceErrorCode;
 
@@ -28,6 +28,7 @@ const TITLES = {
     'invalid-json': ['Kroppen är ingen giltig JSON', 'The body is not valid JSON'],
     'nesting-too-deep': ['Kroppen har för många nivåer i varandra', 'The body nests too deep'],
     'field-too-long': ['Ett namn, en text eller ett tal i kroppen är för långt', 'A name, text or number in the body is too long'],
+    'too-many-members': ['Ett objekt eller en lista i kroppen har för många delar', 'An object or array in the body has too many members'],
     'body-too-large': ['Kroppen är för stor', 'The body is too large'],
     'headers-too-large': ['Frågans huvuden är för stora', 'The request headers are too large'],
     'request-timeout': ['Frågan kom inte fram i tid', 'The request did not arrive in time'],
@@ -43,7 +44,7 @@ const STATUS = {
     'unsupported-schema': 500, 'invalid-file': 500, 'unknown-element': 404, 'missing-attribute': 422, 'unknown-attribute': 422, 'value-outside-domain': 422,
     'wrong-value-type': 422, 'no-valid-version': 422, 'unknown-level': 422, 'missing-level': 422, 'open-amount': 422, 'missing-date': 422,
     'not-computable': 422, 'no-matching-row': 422, 'several-matching-rows': 422,
-    'bad-request': 400, 'invalid-json': 400, 'nesting-too-deep': 400, 'field-too-long': 400, 'body-too-large': 413, 'headers-too-large': 431, 'request-timeout': 408, 'unsupported-media-type': 415, 'not-found': 404, 'unauthorized': 401,
+    'bad-request': 400, 'invalid-json': 400, 'nesting-too-deep': 400, 'field-too-long': 400, 'too-many-members': 400, 'body-too-large': 413, 'headers-too-large': 431, 'request-timeout': 408, 'unsupported-media-type': 415, 'not-found': 404, 'unauthorized': 401,
     'reload-failed': 422, 'internal': 500,
 } as const satisfies Record<ProblemCode, number>;
 
