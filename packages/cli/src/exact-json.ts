@@ -127,9 +127,6 @@ class Reader {
             return result;
         }
         for (let count = 1; ; count++) {
-            if (count > this.limits.members) {
-                throw this.tooMany();
-            }
             if (this.text.charCodeAt(this.at) !== 0x22) {
                 throw this.unexpected({ sv: 'ett namn inom citattecken', en: 'a name in double quotes' });
             }
@@ -151,7 +148,7 @@ class Reader {
             } else {
                 result[name] = value;
             }
-            if (this.closes(0x7d, { sv: "',' eller '}'", en: "',' or '}'" })) {
+            if (this.closes(0x7d, { sv: "',' eller '}'", en: "',' or '}'" }, count)) {
                 return result;
             }
         }
@@ -166,22 +163,18 @@ class Reader {
             return result;
         }
         for (let count = 1; ; count++) {
-            if (count > this.limits.members) {
-                throw this.tooMany();
-            }
             result.push(this.value(depth));
-            if (this.closes(0x5d, { sv: "',' eller ']'", en: "',' or ']'" })) {
+            if (this.closes(0x5d, { sv: "',' eller ']'", en: "',' or ']'" }, count)) {
                 return result;
             }
         }
     }
 
-    private tooMany(): JsonInputError {
-        return this.fail('too-many-members', { sv: `ett objekt eller en lista får ha högst ${this.limits.members} delar`, en: `an object or array may have at most ${this.limits.members} members` });
-    }
-
-    /** After a member or an element: true past the closing bracket, false past a comma; anything else is refused. */
-    private closes(bracket: number, expected: { sv: string; en: string }): boolean {
+    /**
+     * After the `count`th member or element: true past the closing bracket, false past a comma (when
+     * another may follow: at most `members`); anything else is refused.
+     */
+    private closes(bracket: number, expected: { sv: string; en: string }, count: number): boolean {
         this.space();
         const next = this.text.charCodeAt(this.at);
         if (next !== bracket && next !== 0x2c) {
@@ -190,6 +183,9 @@ class Reader {
         this.at++;
         if (next === 0x2c) {
             this.space();
+            if (count >= this.limits.members) {
+                throw this.fail('too-many-members', { sv: `ett objekt eller en lista får ha högst ${this.limits.members} delar`, en: `an object or array may have at most ${this.limits.members} members` });
+            }
         }
         return next === bracket;
     }
