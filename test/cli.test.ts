@@ -130,6 +130,10 @@ describe('bad input: a clear message, exit 2, never a stack trace', () => {
         ['compile without -o', ['compile', 'examples/orebro'], /compile behöver en utmapp/],
         ['an unknown flag', ['check', '--snabbt', 'x'], /okänd flagga '--snabbt' för check\./],
         ['a bad --format', ['check', 'x', '--format', 'xml'], /ogiltigt värde 'xml' för --format/],
+        ['a bad --log-level', ['serve', 'x', '--log-level', 'loud'], /ogiltigt värde 'loud' för --log-level; välj fatal, error, warn, info, debug, silent\./],
+        ['a share of requests to log above 1', ['serve', 'x', '--log-requests', '2'], /ogiltigt värde '2' för --log-requests\./],
+        ['a timeout of 0 s', ['serve', 'x', '--body-timeout', '0'], /ogiltigt värde '0' för --body-timeout\./],
+        ['a timeout that is not a number', ['serve', 'x', '--request-timeout', 'snart'], /ogiltigt värde 'snart' för --request-timeout\./],
     ])('usage problem: %s', (_label, args, message) => {
         const result = regelratt(args);
         expect(result.code).toBe(2);

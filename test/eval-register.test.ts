@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 /**
  * `eval` on a register large enough to be answered by worker threads: the same answers, byte for
  * byte and in input order, as one thread gives; a bad line answered by an error line at its own
- * line number, wherever the slices fall; blank lines, CRLF and a byte-order mark as before.
+ * line number, wherever the slices fall; a blank line answered too; CRLF and a byte-order mark as before.
  */
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
@@ -34,8 +34,12 @@ describe('eval on a register, in worker threads', () => {
         expect(parallel.status).toBe(1); // one line is not a case
         expect(parallel.stdout).toBe(single.stdout);
         const answers = parallel.stdout.trim().split('\n').map(line => JSON.parse(line) as { id?: number; line?: number; error?: { code: string } });
-        expect(answers).toHaveLength(5999); // the blank line gets no answer
-        expect(answers.find(a => a.error)).toEqual({ line: 4322, error: { code: 'invalid-json', message: expect.any(String) } });
+        expect(answers).toHaveLength(6000); // one per line, the blank line too
+        expect(answers.map(a => a.line)).toEqual(lines.map((_, i) => i + 1));
+        expect(answers.filter(a => a.error)).toEqual([
+            { line: 101, error: { code: 'empty-line', message: 'raden är tom; varje rad ska vara ett fall' } },
+            { line: 4322, error: { code: 'invalid-json', message: 'rad 4322, kolumn 1: väntade ett JSON-värde, inte "i"' } },
+        ]);
         expect(answers.filter(a => a.id !== undefined).map(a => a.id)).toEqual(lines.map((_, i) => i).filter(i => i !== 100 && i !== 4321));
     });
 

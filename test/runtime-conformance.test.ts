@@ -119,7 +119,7 @@ describe('regelratt eval', () => {
         expect(answer.inclusions[0].requirements[0].criterion.parts[0]).toEqual({ condition: 'ålder > 65 år', met: true, value: '70' });
     });
 
-    test('a register, line by line: answers in order, a typed error for a bad value, an error line for bad JSON, exit 1', () => {
+    test('a register, line by line: answers in order, each with its line, a typed error for a bad value, an error line for bad JSON and a blank line, exit 1', () => {
         const input = path.join(scratch, 'register.ndjson');
         writeFileSync(input, [
             JSON.stringify({ id: 1, citizen: { aktivitetsförmåga: 'nedsatt' }, level: 10 }),
@@ -131,12 +131,14 @@ describe('regelratt eval', () => {
         const result = regelratt(['eval', 'examples/orebro', '--input', input, '--date', '2021-06-01']);
         expect(result.code).toBe(1);
         const lines = result.stdout.trim().split('\n').map(line => JSON.parse(line));
-        expect(lines).toHaveLength(4);
+        expect(lines).toHaveLength(5);
+        expect(lines.map(line => line.line)).toEqual([1, 2, 3, 4, 5]);
         expect(lines[0]).toMatchObject({ id: 1, placements: [{ pathway: 'pathway/förlopp_3' }], compensation: [{ amount: '9676' }] });
         expect(lines[0].inclusions[0]).toMatchObject({ pilot: 'pilot/dagrehab_hemrehab', error: { code: 'missing-attribute', details: { attribute: 'ålder' } } });
         expect(lines[1].placements[0]).toMatchObject({ error: { code: 'value-outside-domain', details: { attribute: 'aktivitetsförmåga', value: 'okänd' } } });
         expect(lines[2]).toMatchObject({ line: 3, error: { code: 'invalid-json' } });
-        expect(lines[3]).toMatchObject({ id: 4, placements: [{ pathway: 'pathway/förlopp_2' }] });
+        expect(lines[3]).toMatchObject({ line: 4, error: { code: 'empty-line' } });
+        expect(lines[4]).toMatchObject({ id: 4, placements: [{ pathway: 'pathway/förlopp_2' }] });
     });
 });
 

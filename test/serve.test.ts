@@ -2,9 +2,11 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
+import { bin, repository, startServe } from './serve-process.js';
 
 /**
  * `regelratt serve` end to end over HTTP, as a case-management system meets it: the command started
@@ -12,28 +14,16 @@ import { Validator } from '@seriousme/openapi-schema-validator';
  * (never a stack trace, never a 500), reloads of a changed policy under concurrent requests (each
  * answer from one whole version, and naming it), and a graceful shutdown.
  */
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
 const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-serve-'));
 const TOKEN = 'hemlig-nyckel-för-test';
 let child: ChildProcessWithoutNullStreams;
 let base = '';
-let stderr = '';
+let stderr: () => string = () => '';
 
 beforeAll(async () => {
     cpSync(path.join(repository, 'examples/orebro'), folder, { recursive: true });
-    child = spawn(process.execPath, [bin, 'serve', folder, '--port', '0'], { env: { ...process.env, REGELRATT_RELOAD_TOKEN: TOKEN } });
-    base = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no address within 20 s: ${stderr}`)), 20_000);
-        child.stderr.on('data', chunk => {
-            stderr += String(chunk);
-            const found = /svarar på (http:\/\/[^\s]+) /.exec(stderr);
-            if (found) {
-                clearTimeout(timer);
-                resolve(found[1]);
-            }
-        });
-    });
+    const started = await startServe([folder], { REGELRATT_RELOAD_TOKEN: TOKEN });
+    ({ child, base, stderr } = started);
 }, 30_000);
 
 afterAll(() => {
@@ -67,14 +57,19 @@ describe('regelratt serve', () => {
     });
 
     test('serves a valid OpenAPI 3.1 document, the committed docs/openapi.json, whose every path answers', async () => {
-        const document = await (await fetch(`${base}/openapi.json`)).json() as { paths: Record<string, Record<string, unknown>>; components: { schemas: { Citizen: { properties: Record<string, unknown> } } } };
+        const document = await (await fetch(`${base}/openapi.json`)).json() as { paths: Record<string, Record<string, unknown>>; components: { schemas: { Citizen: { properties: Record<string, unknown> } }; securitySchemes: unknown } };
         const result = await new Validator().validate(document as unknown as Parameters<Validator['validate']>[0]);
         expect(result.errors ?? []).toEqual([]);
         expect(result.valid).toBe(true);
         expect(document, 'docs/openapi.json is behind: run node packages/cli/scripts/openapi.mjs').toEqual(JSON.parse(readFileSync(path.join(repository, 'docs/openapi.json'), 'utf8')));
         // The citizen's attributes, from the policy: a generated client knows the values.
         expect(document.components.schemas.Citizen.properties.aktivitetsförmåga).toMatchObject({ type: 'string', enum: ['hög', 'utvecklingsbar', 'nedsatt'] });
-        expect(document.components.schemas.Citizen.properties.ålder).toMatchObject({ type: 'integer', minimum: 0, maximum: 120 });
+        // A whole number is read from text too ("70"): the document says so.
+        expect(document.components.schemas.Citizen.properties.ålder).toMatchObject({ oneOf: [{ type: 'integer', minimum: 0, maximum: 120 }, { type: 'string' }] });
+        // The reload token is a security scheme, not a header parameter.
+        expect(document.components.securitySchemes).toEqual({ reloadToken: expect.objectContaining({ type: 'http', scheme: 'bearer' }) });
+        expect(document.paths['/admin/reload'].post).toMatchObject({ security: [{ reloadToken: [] }] });
+        expect(JSON.stringify(document.paths)).not.toContain('"Authorization"');
         for (const [route, methods] of Object.entries(document.paths)) {
             for (const method of Object.keys(methods)) {
                 const response = await fetch(`${base}${route}`, { method: method.toUpperCase(), ...(method === 'post' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}) });
@@ -82,6 +77,45 @@ describe('regelratt serve', () => {
                 expect(response.status, `${method} ${route}`).toBeLessThan(500);
             }
         }
+    });
+
+    test('every answer follows the response schema the OpenAPI document gives for it', async () => {
+        const document = await (await fetch(`${base}/openapi.json`)).json() as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> }>>; components: { schemas: Record<string, unknown> } };
+        const ajv = new Ajv2020({ strict: false, allErrors: true });
+        // ajv-formats is CommonJS: its default export is the plugin under ES module interop.
+        (formats as unknown as { default: (ajv: Ajv2020) => void }).default(ajv);
+        ajv.addSchema({ ...document, $id: 'openapi' });
+        const check = (value: unknown, schema: Record<string, unknown>, what: string) => {
+            const validate = ajv.compile({ $ref: `openapi${String(schema.$ref)}` });
+            expect(validate(value) ? [] : validate.errors, what).toEqual([]);
+        };
+        const documented = (route: string, method: string) => {
+            const schema = document.paths[route][method].responses[200].content?.['application/json']?.schema;
+            expect(schema?.$ref, `${method} ${route}`).toMatch(/^#\/components\/schemas\//);
+            return schema!;
+        };
+        for (const route of ['/health', '/ready', '/v1/elements']) {
+            check(await (await fetch(`${base}${route}`)).json(), documented(route, 'get'), route);
+        }
+        for (const body of [{ citizen, level: 4, date: '2021-06-01', id: 7 }, { citizen: { aktivitetsförmåga: 'okänd' }, level: 3 }]) {
+            check(await (await post('/v1/evaluate?explain=true', body)).json(), documented('/v1/evaluate', 'post'), 'evaluate');
+        }
+        for (const question of [
+            { type: 'placement', model: 'rehabiliterande_förlopp', citizen: { aktivitetsförmåga: 'nedsatt' } },
+            { type: 'inclusion', pilot: 'dagrehab_hemrehab', citizen: { ...citizen, ålder: '70' }, date: '2021-06-01' },
+            { type: 'compensation', table: 'hemvård_tätort', level: 10, date: '2021-06-01' },
+        ]) {
+            const response = await post('/v1/question', question);
+            expect(response.status, question.type).toBe(200);
+            check(await response.json(), documented('/v1/question', 'post'), question.type);
+        }
+        const batch = await fetch(`${base}/v1/evaluate/batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: `${JSON.stringify({ citizen })}\n\ninte json\n` });
+        const lines = (await batch.text()).trim().split('\n');
+        expect(lines).toHaveLength(3);
+        for (const line of lines) {
+            check(JSON.parse(line), { $ref: '#/components/schemas/BatchLine' }, line.slice(0, 40));
+        }
+        expect(document.paths['/admin/reload'].post.responses[200].content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/Reloaded' });
     });
 
     test('answers a case as eval does, naming the policy version, with a request id (echoed when given)', async () => {
@@ -216,7 +250,7 @@ describe('regelratt serve', () => {
     });
 
     test('logs JSON lines with request ids, and stops gracefully on SIGTERM (exit 0)', async () => {
-        const logLine = stderr.split('\n').find(line => line.includes('"reqId":"min-fraga-1"'));
+        const logLine = stderr().split('\n').find(line => line.includes('"reqId":"min-fraga-1"'));
         expect(logLine && JSON.parse(logLine)).toMatchObject({ reqId: 'min-fraga-1' });
         // A batch whose answer is streaming when the signal comes: it is finished, whole, before the exit.
         const lines = Array.from({ length: 30_000 }, (_, i) => JSON.stringify({ id: i, citizen: { aktivitetsförmåga: 'hög' } })).join('\n');
@@ -228,6 +262,6 @@ describe('regelratt serve', () => {
         expect(answered).toHaveLength(30_000);
         expect(JSON.parse(answered[29_999]).id).toBe(29_999);
         expect(await exited).toBe(0);
-        expect(stderr).toContain('shutting down: finishing requests in flight');
+        expect(stderr()).toContain('shutting down: finishing requests in flight');
     });
 });

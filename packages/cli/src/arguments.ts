@@ -15,6 +15,12 @@ export interface CliOptions {
     /** `serve`: where to listen. */
     port?: number;
     host?: string;
+    /** `serve`: pino's level, the share of requests logged (0–1), the request and body timeouts in seconds, and whether the inline examples must pass for a policy to be loaded. */
+    logLevel?: LogLevel;
+    logRequests?: number;
+    requestTimeout?: number;
+    bodyTimeout?: number;
+    requireExamples: boolean;
     /** `diff`: the git revision the inputs are compared with. */
     rev?: string;
     locale: MessageLocale;
@@ -36,6 +42,18 @@ export interface CliOptions {
 
 export type ParsedArguments = { ok: true; options: CliOptions } | { ok: false; locale: MessageLocale; problem: { sv: string; en: string }; command?: CommandName };
 
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+export type LogLevel = typeof LOG_LEVELS[number];
+
+/** A time in seconds, more than 0 and at most an hour (`1,5` as well as `1.5`); null when it is not one. */
+function seconds(text: string | undefined): number | undefined | null {
+    if (text === undefined) {
+        return undefined;
+    }
+    const value = Number(text.replace(',', '.'));
+    return text.trim() !== '' && value > 0 && value <= 3600 ? value : null;
+}
 
 /** Options that take a value, so that scanning for the command skips their values. */
 const TAKES_VALUE = new Set<string>((Object.keys(OPTIONS) as OptionName[]).filter(name => 'value' in OPTIONS[name]).flatMap(name => {
@@ -112,6 +130,23 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535 && /^\d+$/.test(portText!))) {
         return fail(problems.badValue('--port', portText!), command);
     }
+    const logLevel = text('log-level');
+    if (logLevel !== undefined && !(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+        return fail(problems.badChoice('--log-level', logLevel, LOG_LEVELS), command);
+    }
+    const logRequestsText = text('log-requests');
+    const logRequests = logRequestsText === undefined ? undefined : Number(logRequestsText.replace(',', '.'));
+    if (logRequests !== undefined && !(logRequestsText!.trim() !== '' && logRequests >= 0 && logRequests <= 1)) {
+        return fail(problems.badValue('--log-requests', logRequestsText!), command);
+    }
+    const requestTimeout = seconds(text('request-timeout'));
+    if (requestTimeout === null) {
+        return fail(problems.badValue('--request-timeout', text('request-timeout')!), command);
+    }
+    const bodyTimeout = seconds(text('body-timeout'));
+    if (bodyTimeout === null) {
+        return fail(problems.badValue('--body-timeout', text('body-timeout')!), command);
+    }
     const date = text('date');
     // A day that exists: `2021-13-45` has the shape of a date and would silently compare as one.
     if (date !== undefined && !isCalendarDate(date)) {
@@ -136,6 +171,11 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
             ...(port !== undefined ? { port } : {}),
             ...(text('host') !== undefined ? { host: text('host') } : {}),
             ...(minCoverage !== undefined ? { minCoverage } : {}),
+            ...(logLevel !== undefined ? { logLevel: logLevel as LogLevel } : {}),
+            ...(logRequests !== undefined ? { logRequests } : {}),
+            ...(requestTimeout !== undefined ? { requestTimeout } : {}),
+            ...(bodyTimeout !== undefined ? { bodyTimeout } : {}),
+            requireExamples: values['require-examples'] === true,
             help: values.help === true,
             version: values.version === true,
             debug: values.debug === true,

@@ -1,4 +1,5 @@
 import { evaluateCase, RegelrattRuntimeError, type CaseInput, type PolicyRuntime } from '@regelratt/runtime';
+import { JsonInputError, readJson } from './exact-json.js';
 
 /** A slice of a register: whole lines, and the number of the first (1-based). */
 export interface RegisterBatch {
@@ -14,13 +15,18 @@ export interface AnsweredBatch {
     lines: number;
 }
 
+/** An answer line's error for a line that holds no case. */
+const EMPTY_LINE = { sv: 'raden är tom; varje rad ska vara ett fall', en: 'the line is empty; every line should be a case' } as const;
+
 /**
- * Answers a batch of register lines, one answer line per case line, in order: a line that is not a
- * case gets an error line in its place. Blank lines get none. The same code runs in the main thread
- * (one core) and in each worker (several), so the answers do not depend on how the work was split.
+ * Answers a batch of register lines: exactly one answer line per input line, in order, each
+ * starting with its line number (`line`), so answers join to lines even where a line is blank or
+ * not a case (an error line in its place). The same code runs in the main thread (one core) and in
+ * each worker (several), so the answers do not depend on how the work was split.
  */
-export function answerBatch(runtime: PolicyRuntime, batch: RegisterBatch, options: { explain: boolean; date?: string; stamp?: Record<string, unknown> }): AnsweredBatch {
+export function answerBatch(runtime: PolicyRuntime, batch: RegisterBatch, options: { explain: boolean; date?: string; stamp?: Record<string, unknown>; locale?: 'sv' | 'en' }): AnsweredBatch {
     const lines = batch.text.split('\n');
+    const locale = options.locale ?? 'sv';
     // Joined once at the end: appending to one growing string makes a rope that costs more to flatten.
     const output: string[] = [];
     let invalid = 0;
@@ -34,22 +40,24 @@ export function answerBatch(runtime: PolicyRuntime, batch: RegisterBatch, option
             // A byte-order mark (editors on Windows write one) is not part of the JSON.
             line = line.slice(1);
         }
-        if (line.trim() === '') {
-            continue;
-        }
-        let answer: unknown;
+        let answer: object;
         try {
-            const parsed = JSON.parse(line) as CaseInput;
-            answer = evaluateCase(runtime, options.date && parsed && typeof parsed === 'object' && !parsed.date ? { ...parsed, date: options.date } : parsed, options.explain);
+            if (line.trim() === '') {
+                invalid++;
+                answer = { line: lineNumber, error: { code: 'empty-line', message: EMPTY_LINE[locale] } };
+            } else {
+                const parsed = readJson(line) as CaseInput;
+                answer = { line: lineNumber, ...evaluateCase(runtime, options.date && parsed && typeof parsed === 'object' && !parsed.date ? { ...parsed, date: options.date } : parsed, options.explain) };
+            }
         } catch (error) {
-            if (!(error instanceof RegelrattRuntimeError) && !(error instanceof SyntaxError)) {
+            if (!(error instanceof RegelrattRuntimeError) && !(error instanceof JsonInputError)) {
                 throw error;
             }
             invalid++;
-            answer = { line: lineNumber, error: error instanceof RegelrattRuntimeError ? error.toJSON() : { code: 'invalid-json', message: error.message } };
+            answer = { line: lineNumber, error: error instanceof RegelrattRuntimeError ? error.toJSON() : { code: error.code, message: error.describe(locale, lineNumber) } };
         }
         // The service names the policy version in every line; `eval` adds nothing.
-        output.push(JSON.stringify(options.stamp ? { ...(answer as object), ...options.stamp } : answer));
+        output.push(JSON.stringify(options.stamp ? { ...answer, ...options.stamp } : answer));
     }
     return { seq: batch.seq, output: output.length > 0 ? `${output.join('\n')}\n` : '', invalid, lines: lines.length };
 }

@@ -41,7 +41,7 @@ export async function streamRegister(file: string, runtime: PolicyRuntime, files
     // REGELRATT_THREADS caps the threads (a container's CPU quota is not what availableParallelism sees).
     const cap = Number(process.env.REGELRATT_THREADS) || availableParallelism();
     const threads = size < WORKERS_FROM ? 1 : Math.max(1, Math.min(cap, availableParallelism(), 16));
-    const settings = { explain: options.explain, ...(options.date ? { date: options.date } : {}) };
+    const settings = { explain: options.explain, locale: options.locale, ...(options.date ? { date: options.date } : {}) };
     const pool = threads > 1 ? new WorkerPool(threads, files, settings) : undefined;
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     const answer = (batch: RegisterBytes): Promise<WrittenBatch> => (pool ? pool.run(batch)
@@ -136,7 +136,7 @@ class WorkerPool {
     private readonly all: Worker[] = [];
     private readonly waiting: Array<(worker: Worker) => void> = [];
 
-    constructor(size: number, files: CompiledPolicyFile[], settings: { explain: boolean; date?: string }) {
+    constructor(size: number, files: CompiledPolicyFile[], settings: { explain: boolean; locale: 'sv' | 'en'; date?: string }) {
         // Beside the bundle when bundled (regelratt.eval-worker.mjs), beside this module otherwise.
         const bundled = import.meta.url.endsWith('.bundle.cjs');
         const script = new URL(bundled ? './regelratt.eval-worker.mjs' : './eval-worker.js', import.meta.url);

@@ -156,6 +156,11 @@ export class ExactNumber {
     toString(): string {
         return this.toDecimal();
     }
+
+    /** JSON has no exact numbers: an answer or a message that shows one gives its decimal text. */
+    toJSON(): string {
+        return this.toDecimal();
+    }
 }
 
 function roundHalfAwayFromZero(numerator: bigint, denominator: bigint): bigint {

@@ -23,8 +23,11 @@ function wrongType(attribute: Attribute, raw: unknown, expected: string): Regelr
         { attribute: attribute.name, value: raw, expected });
 }
 
-/** Reads a decimal given as a JSON number or as text, Swedish (`20 000,50`) or plain (`20000.5`). */
+/** Reads a decimal given as an exact number (a JSON reader's), a JS number or text, Swedish (`20 000,50`) or plain (`20000.5`). */
 function readDecimal(attribute: Attribute, raw: unknown): ExactNumber {
+    if (raw instanceof ExactNumber) {
+        return raw;
+    }
     if (typeof raw === 'number' && Number.isFinite(raw)) {
         // A JSON number is read by its shortest decimal spelling, which is what the sender wrote; one in
         // exponent form (1e30, 1e-7) by its exact value, whole numbers through BigInt.
@@ -54,10 +57,12 @@ export function readAttributeValue(attribute: Attribute, raw: unknown): Attribut
             if (typeof raw !== 'string') {
                 throw wrongType(attribute, raw, `ett av ${domain.values.map(v => v.name).join(', ')}`);
             }
-            if (!domain.values.some(v => v.name === raw)) {
+            // A value typed in decomposed form (o + U+0308) is the value the policy spells composed (ö).
+            const composed = raw.normalize('NFC');
+            if (!domain.values.some(v => v.name === composed)) {
                 throw outside(attribute, raw, domain.values.map(v => v.name).join(', '));
             }
-            return raw;
+            return composed;
         }
         case 'boolean':
             if (raw === true || raw === 'ja') {

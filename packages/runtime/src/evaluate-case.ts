@@ -153,6 +153,9 @@ function checkCaseShape(plan: CasePlan, input: CaseInput): void {
 
 let lastValidDate: string | undefined;
 
+/** At most this many unknown names are listed in an `unknown-attribute` error; `count` says how many there were. */
+const UNKNOWN_NAMES_SHOWN = 20;
+
 /**
  * Every name the citizen gives is one the policy declares. A register's cases mostly give the same
  * names in the same order, so they are first compared with the last list found good (names as
@@ -175,8 +178,12 @@ function checkNames(plan: CasePlan, citizen: CitizenInput): void {
     const own = Object.keys(citizen);
     const unknown = own.filter(key => !plan.names.has(key));
     if (unknown.length > 0) {
+        // The first few are what a person fixes; a list as long as the input only costs time to send.
+        const named = unknown.slice(0, UNKNOWN_NAMES_SHOWN);
+        const rest = unknown.length - named.length;
         throw new RegelrattRuntimeError('unknown-attribute',
-            `Policyn har ingen egenskap ${unknown.map(key => `'${key}'`).join(', ')}.`, { attributes: unknown });
+            `Policyn har ingen egenskap ${named.map(key => `'${key}'`).join(', ')}${rest > 0 ? ` (och ${rest} till; ${unknown.length} okända)` : ''}.`,
+            { attributes: named, ...(rest > 0 ? { count: unknown.length } : {}) });
     }
     // Only a list of own names is remembered: an inherited enumerable name would otherwise pass unchecked.
     const names: string[] = [];

@@ -25,9 +25,10 @@ export function inPeriod(period: { from: string; to?: string }, date: string): b
     return date >= period.from && (!period.to || date <= period.to);
 }
 
-/** Whether a unit or service, given by id or plain name, is among the pilot's ids. */
+/** Whether a unit or service, given by id or plain name (in any Unicode normal form), is among the pilot's ids. */
 export function listed(ids: readonly string[], reference: string): boolean {
-    return ids.some(id => id === reference || id.endsWith(`/${reference}`));
+    const name = reference.normalize('NFC');
+    return ids.some(id => id === name || id.endsWith(`/${name}`));
 }
 
 /** Decides whether a citizen (at a unit, for a service, on a date) is included in a pilot, with each requirement. */

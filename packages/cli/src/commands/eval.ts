@@ -1,10 +1,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { renderMessage } from '@regelratt/language';
 import { evaluateCase, RegelrattRuntimeError, type CaseInput } from '@regelratt/runtime';
 import type { CliOptions } from '../arguments.js';
-import { readInputText } from '../bounded-read.js';
+import { InputTooLargeError, readInputText } from '../bounded-read.js';
 import type { CliIO } from '../io.js';
 import { compileInMemory } from '../compile-in-memory.js';
+import { JsonInputError, readJson } from '../exact-json.js';
 import { loadRuntime } from '../load-runtime.js';
 import { streamRegister } from '../register-stream.js';
 import { EXIT_CLEAN, EXIT_POLICY_ERRORS, EXIT_USAGE_OR_IO } from './check.js';
@@ -35,9 +37,22 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
         let parsed: CaseInput;
         try {
             // A byte-order mark (editors on Windows write one) is not part of the JSON.
-            parsed = JSON.parse((await readInputText(file, options.maxFileBytes, options.locale)).replace(/^\uFEFF/, '')) as CaseInput;
+            parsed = readJson((await readInputText(file, options.maxFileBytes, options.locale)).replace(/^\uFEFF/, '')) as CaseInput;
         } catch (error) {
-            io.stderr.write(`regelratt: ${input}: ${options.locale === 'sv' ? 'ogiltig JSON' : 'invalid JSON'}: ${(error as Error).message}\n`);
+            // Too large, or unreadable: said as what it is, not as JSON that is wrong.
+            if (error instanceof InputTooLargeError) {
+                io.stderr.write(`regelratt: ${input}: ${error.message}\n`);
+                return EXIT_USAGE_OR_IO;
+            }
+            const code = (error as NodeJS.ErrnoException).code;
+            if (typeof code === 'string' && !(error instanceof JsonInputError)) {
+                io.stderr.write(`regelratt: ${renderMessage('unreadable-file', { path: input, reason: code }, options.locale)}\n`);
+                return EXIT_USAGE_OR_IO;
+            }
+            if (!(error instanceof JsonInputError)) {
+                throw error;
+            }
+            io.stderr.write(`regelratt: ${input}: ${options.locale === 'sv' ? 'ogiltig JSON' : 'invalid JSON'}: ${error.describe(options.locale)}\n`);
             return EXIT_USAGE_OR_IO;
         }
         try {

@@ -20,6 +20,10 @@ export async function runServe(options: CliOptions, io: CliIO): Promise<number> 
     }
     const app = await createServer(holder, {
         log: process.stderr,
+        ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+        ...(options.logRequests !== undefined ? { logRequests: options.logRequests } : {}),
+        ...(options.requestTimeout !== undefined ? { requestTimeout: options.requestTimeout * 1000 } : {}),
+        ...(options.bodyTimeout !== undefined ? { bodyTimeout: options.bodyTimeout * 1000 } : {}),
         ...(process.env.REGELRATT_RELOAD_TOKEN ? { reloadToken: process.env.REGELRATT_RELOAD_TOKEN } : {}),
     });
     const port = options.port ?? 8080;

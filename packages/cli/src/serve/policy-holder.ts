@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CompiledPolicyFile } from '@regelratt/format';
-import { PolicyRuntime } from '@regelratt/runtime';
+import { PolicyRuntime, runExamples } from '@regelratt/runtime';
 import type { CliOptions } from '../arguments.js';
 import { loadCompiled } from '../load-compiled.js';
 
@@ -16,7 +16,8 @@ export interface LoadedPolicy {
 /**
  * Holds the policy the service answers from and swaps it whole: a request takes the current version
  * when it starts and finishes on it, however many reloads happen meanwhile. A reload that fails
- * (errors in the new files, unreadable JSON) leaves the old version in place and says why.
+ * (errors in the new files, unreadable JSON, or, with `--require-examples`, an inline example that
+ * does not pass) leaves the old version in place and says why.
  */
 export class PolicyHolder {
     private policy: LoadedPolicy | undefined;
@@ -53,10 +54,25 @@ export class PolicyHolder {
         try {
             const runtime = new PolicyRuntime(files);
             runtime.prepared(); // compile the fast paths now, not on the first request
+            if (this.options.requireExamples) {
+                const failing = runExamples(runtime).filter(result => !result.passed);
+                if (failing.length > 0) {
+                    return { problem: examplesProblem(failing.map(result => result.example), this.options.locale) };
+                }
+            }
             const version = `sha256:${createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16)}`;
             return { runtime, files, version, loadedAt: new Date().toISOString() };
         } catch (error) {
             return { problem: (error as Error).message };
         }
     }
+}
+
+/** Which inline examples fail, by name and place (the first five), in the asked language. */
+function examplesProblem(failing: ReadonlyArray<{ name: string; source: { file: string; line: number } }>, locale: 'sv' | 'en'): string {
+    const shown = failing.slice(0, 5).map(example => `${example.name} (${example.source.file}:${example.source.line})`).join(', ');
+    const more = failing.length > 5 ? (locale === 'sv' ? ` och ${failing.length - 5} till` : ` and ${failing.length - 5} more`) : '';
+    return locale === 'sv'
+        ? `${failing.length} inbyggda exempel går inte igenom (--require-examples): ${shown}${more}.`
+        : `${failing.length} inline examples fail (--require-examples): ${shown}${more}.`;
 }

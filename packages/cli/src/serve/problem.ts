@@ -1,7 +1,9 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { RuntimeErrorCode } from '@regelratt/runtime';
 
 /** The service's own error codes, beside the runtime's. */
-export const SERVICE_ERROR_CODES = ['bad-request', 'invalid-json', 'body-too-large', 'unsupported-media-type', 'not-found', 'unauthorized', 'reload-failed', 'internal'] as const;
+export const SERVICE_ERROR_CODES = ['bad-request', 'invalid-json', 'nesting-too-deep', 'field-too-long', 'too-many-members', 'body-too-large', 'headers-too-large', 'request-timeout', 'unsupported-media-type', 'not-found', 'unauthorized', 'reload-failed', 'internal'] as const;
 export type ServiceErrorCode = typeof SERVICE_ERROR_CODES[number];
 export type ProblemCode = RuntimeErrorCode | ServiceErrorCode;
 
@@ -24,7 +26,12 @@ const TITLES = {
     'several-matching-rows': ['Flera rader i beslutstabellen gäller', 'Several rows of the decision table apply'],
     'bad-request': ['Frågan följer inte API:ets schema', 'The request does not follow the API schema'],
     'invalid-json': ['Kroppen är ingen giltig JSON', 'The body is not valid JSON'],
+    'nesting-too-deep': ['Kroppen har för många nivåer i varandra', 'The body nests too deep'],
+    'field-too-long': ['Ett namn, en text eller ett tal i kroppen är för långt', 'A name, text or number in the body is too long'],
+    'too-many-members': ['Ett objekt eller en lista i kroppen har för många delar', 'An object or array in the body has too many members'],
     'body-too-large': ['Kroppen är för stor', 'The body is too large'],
+    'headers-too-large': ['Frågans huvuden är för stora', 'The request headers are too large'],
+    'request-timeout': ['Frågan kom inte fram i tid', 'The request did not arrive in time'],
     'unsupported-media-type': ['Innehållstypen stöds inte', 'The content type is not supported'],
     'not-found': ['Det finns ingen sådan resurs', 'There is no such resource'],
     'unauthorized': ['Saknar eller fel nyckel', 'Missing or wrong token'],
@@ -37,7 +44,7 @@ const STATUS = {
     'unsupported-schema': 500, 'invalid-file': 500, 'unknown-element': 404, 'missing-attribute': 422, 'unknown-attribute': 422, 'value-outside-domain': 422,
     'wrong-value-type': 422, 'no-valid-version': 422, 'unknown-level': 422, 'missing-level': 422, 'open-amount': 422, 'missing-date': 422,
     'not-computable': 422, 'no-matching-row': 422, 'several-matching-rows': 422,
-    'bad-request': 400, 'invalid-json': 400, 'body-too-large': 413, 'unsupported-media-type': 415, 'not-found': 404, 'unauthorized': 401,
+    'bad-request': 400, 'invalid-json': 400, 'nesting-too-deep': 400, 'field-too-long': 400, 'too-many-members': 400, 'body-too-large': 413, 'headers-too-large': 431, 'request-timeout': 408, 'unsupported-media-type': 415, 'not-found': 404, 'unauthorized': 401,
     'reload-failed': 422, 'internal': 500,
 } as const satisfies Record<ProblemCode, number>;
 
@@ -62,6 +69,20 @@ export function problem(code: ProblemCode, detail: string, locale: 'sv' | 'en', 
         ...(extra.instance ? { instance: extra.instance } : {}),
         ...(extra.details ? { details: extra.details } : {}),
     };
+}
+
+/**
+ * A problem written straight to a socket, which is then closed: for what is refused before or while a
+ * request is read (not HTTP, headers too large, too slow), where there is no reply to send it with.
+ * In Swedish: the request's Accept-Language may not have been read.
+ */
+export function writeProblemAndClose(socket: Socket, code: ProblemCode, detail: string, id: string): void {
+    const body = JSON.stringify(problem(code, detail, 'sv', { instance: id }));
+    if (socket.writable) {
+        const status = STATUS[code];
+        socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nx-request-id: ${id}\r\nConnection: close\r\n\r\n${body}`);
+    }
+    socket.destroy();
 }
 
 /** Swedish unless the client prefers English (Accept-Language: en, or en before sv). */
@@ -102,7 +123,7 @@ const ENGLISH = {
     'invalid-file': d => (d.source ? `${named(d.source)} does not follow the compiled format${d.path ? ` at ${String(d.path)}` : ''} (schema keyword ${String(d.keyword)}${d.params && typeof d.params === 'object' && Object.keys(d.params).length > 0 ? ` ${JSON.stringify(d.params)}` : ''}); compile the source again with regelratt compile.` : undefined),
     'unknown-element': d => (d.reference ? `The policy has no ${named(d.kind)} '${named(d.reference)}'.` : d.column ? `${named(d.table)} has no column ${named(d.column)}.` : undefined),
     'missing-attribute': d => (d.attribute ? `No value given for ${named(d.attribute)}.` : 'The case has no "citizen" with the citizen\'s attributes.'),
-    'unknown-attribute': d => (Array.isArray(d.attributes) ? `The policy has no attribute ${d.attributes.map(a => `'${named(a)}'`).join(', ')}.` : d.attribute ? `The policy has no attribute ${named(d.attribute)}.` : undefined),
+    'unknown-attribute': d => (Array.isArray(d.attributes) ? `The policy has no attribute ${d.attributes.map(a => `'${named(a)}'`).join(', ')}${typeof d.count === 'number' ? ` (and ${d.count - d.attributes.length} more; ${d.count} unknown)` : ''}.` : d.attribute ? `The policy has no attribute ${named(d.attribute)}.` : undefined),
     'value-outside-domain': d => (d.attribute ? `${named(d.attribute)} = ${JSON.stringify(d.value)} is outside its domain (${named(d.domain)}).` : undefined),
     'wrong-value-type': d => (d.attribute ? `${named(d.attribute)} should be ${expectedInEnglish(d.expected)}, not ${JSON.stringify(d.value)}.` : d.date !== undefined ? `The date must be a day that exists, YYYY-MM-DD, not ${JSON.stringify(d.date)}.` : d.level !== undefined ? `The level must be a whole number from 0, not ${JSON.stringify(d.level)}.` : undefined),
     'no-valid-version': d => {

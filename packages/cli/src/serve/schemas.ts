@@ -81,7 +81,8 @@ function attributeSchema(attribute: Attribute): Record<string, unknown> {
         case 'boolean':
             return { oneOf: [{ type: 'boolean' }, { type: 'string', enum: ['ja', 'nej'] }], description };
         case 'integer':
-            return { type: 'integer', minimum: Number(domain.min), maximum: Number(domain.max), description: `${description}${domain.unit ? ` (${domain.unit})` : ''}` };
+            // The runtime reads a whole number given as text too ("70", "1 000"), as it does a decimal.
+            return { oneOf: [{ type: 'integer', minimum: Number(domain.min), maximum: Number(domain.max) }, { type: 'string', pattern: '^-?[0-9 ]+$' }], description: `${description}${domain.unit ? ` (${domain.unit})` : ''}; a whole number from ${domain.min} to ${domain.max}, as a number or as text` };
         case 'decimal':
             return { oneOf: [{ type: 'number', minimum: Number(domain.min), maximum: Number(domain.max) }, { type: 'string', pattern: '^-?[0-9 ]+([.,][0-9]+)?$' }], description: `${description}${domain.unit ? ` (${domain.unit})` : ''}; exact as a string` };
         case 'money':

@@ -5,17 +5,37 @@ import { evaluateCase, RegelrattRuntimeError, type CaseInput, type PolicyRuntime
 import { answerBatch } from '../register-lines.js';
 import { openApiDocument } from './openapi.js';
 import type { PolicyHolder } from './policy-holder.js';
-import { localeOf, problem, runtimeDetail, type ProblemCode } from './problem.js';
+import { watchBodyTimes } from './body-timeout.js';
+import { localeOf, problem, runtimeDetail, writeProblemAndClose, type ProblemCode } from './problem.js';
+import { requestLogController } from './request-log.js';
+import type { LogLevel } from '../arguments.js';
+import { JsonInputError, readJson } from '../exact-json.js';
 import { CASE_INPUT, EXPLAIN_QUERY, QUESTION } from './schemas.js';
+import { validationMessage } from './validation-message.js';
 
 export interface ServerOptions {
     /** Structured logs (JSON lines) to this stream; none when absent. */
     log?: NodeJS.WritableStream;
+    /** The lowest level logged (default info). */
+    logLevel?: LogLevel;
+    /** The share of requests logged, one line each (default 1: every request; 0: none). */
+    logRequests?: number;
     /** The token `/admin/reload` requires; the endpoint refuses every call when there is none. */
     reloadToken?: string;
     /** The largest JSON body accepted, in bytes (a batch streams and is limited per line instead). */
     bodyLimit?: number;
+    /** The longest time to receive a whole request, headers and body, in milliseconds (default 60 s). */
+    requestTimeout?: number;
+    /** The longest time to receive a JSON body once the headers are in, in milliseconds (default 10 s; a batch has only the request timeout). */
+    bodyTimeout?: number;
 }
+
+/** The headers must arrive within this (or the request timeout, if shorter): a client that trickles them holds a socket for nothing. */
+const HEADERS_TIMEOUT = 10_000;
+/** How often Node looks for requests past their timeouts (its own default, 30 s, would let a short timeout run five times over). */
+const TIMEOUT_CHECK_INTERVAL = 1_000;
+/** A request id the client gives is kept only if it is short and of safe characters (it is echoed and logged); another is made otherwise. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** A line of a batch longer than this is refused (its case answered with an error) rather than buffered. */
 const MAX_LINE = 1024 * 1024;
@@ -46,46 +66,83 @@ const ANSWERS: { [K in Question['type']]: (runtime: PolicyRuntime, q: Extract<Qu
  * log line, and every answer naming the policy version it came from.
  */
 export async function createServer(holder: PolicyHolder, options: ServerOptions = {}): Promise<FastifyInstance> {
-    const { default: Fastify } = await import('fastify');
+    const { default: Fastify, LogController } = await import('fastify');
+    const requestTimeout = options.requestTimeout ?? 60_000;
+    const bodyLimit = options.bodyLimit ?? 10 * 1024 * 1024;
+    const logShare = options.logRequests ?? 1;
     const app = Fastify({
-        logger: options.log ? { level: 'info', stream: options.log } : false,
-        bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
-        genReqId: () => randomUUID(),
-        requestIdHeader: 'x-request-id',
+        logger: options.log ? { level: options.logLevel ?? 'info', stream: options.log } : false,
+        // One line per request at most, written when it is answered, instead of Fastify's two.
+        logController: requestLogController(LogController, options.log ? logShare : 0),
+        bodyLimit,
+        requestTimeout,
+        http: { headersTimeout: Math.min(HEADERS_TIMEOUT, requestTimeout), connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL },
+        requestIdHeader: false,
+        genReqId: request => {
+            const given = request.headers['x-request-id'];
+            return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        },
         // No coercion ("5" stays a string and is refused where a number is required), nothing removed.
         ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
+        // Errors Node answers before there is a request (a malformed request line, headers over the
+        // limit, a request that did not arrive in time) are problems too, in Swedish: no header was read.
+        clientErrorHandler: (error: Error & { code?: string }, socket) => {
+            if (error.code === 'ECONNRESET' || socket.destroyed) {
+                return;
+            }
+            const code: ProblemCode = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request-timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : 'bad-request';
+            const detail = code === 'request-timeout' ? `Hela frågan ska komma fram inom ${requestTimeout / 1000} s.`
+                : code === 'headers-too-large' ? 'Frågans huvuden är större än servern tar emot.' : 'Frågan följer inte HTTP.';
+            writeProblemAndClose(socket, code, detail, randomUUID());
+        },
+        // A URL Fastify cannot decode (malformed percent-encoding) is a bad request, answered as any other.
+        frameworkErrors: (error, request, reply) => send(request, reply, 'bad-request', localeOf(request.headers['accept-language']) === 'sv'
+            ? `Adressen går inte att avkoda (${error.code === 'FST_ERR_BAD_URL' ? 'ogiltig procentkodning' : error.code}).`
+            : `The URL cannot be decoded (${error.code === 'FST_ERR_BAD_URL' ? 'malformed percent-encoding' : error.code}).`),
     });
     const send = (request: FastifyRequest, reply: FastifyReply, code: ProblemCode, detail: string, details?: Record<string, unknown>) => {
         const body = problem(code, detail, localeOf(request.headers['accept-language']), { instance: request.id, ...(details ? { details } : {}) });
         return reply.code(body.status).type('application/problem+json').send(body);
     };
-    app.addHook('onSend', async (request, reply) => {
+    // A callback hook, not an async one: it runs on every answer, and a promise per answer shows under load.
+    app.addHook('onSend', (request, reply, payload, done) => {
         reply.header('x-request-id', request.id);
         if (holder.ready) {
             reply.header('x-policy-version', holder.current.version);
         }
+        done(null, payload);
     });
+    watchBodyTimes(app, options.bodyTimeout ?? 10_000, request => request.method === 'POST' && !request.url.startsWith('/v1/evaluate/batch'));
     // JSON and NDJSON only: a text body is refused (415), not validated as a string.
     app.removeContentTypeParser('text/plain');
     app.addContentTypeParser('application/x-ndjson', (_request, payload, done) => done(null, payload));
+    // Every JSON body through the exact reader: numbers as written, names in NFC, bounded nesting and fields.
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+        try {
+            done(null, readJson(body as string));
+        } catch (error) {
+            done(error as Error, undefined);
+        }
+    });
     app.setErrorHandler((error: FastifyError, request, reply) => {
+        if (error instanceof JsonInputError) {
+            return send(request, reply, error.code, error.describe(localeOf(request.headers['accept-language'])));
+        }
         if (error instanceof RegelrattRuntimeError) {
             return send(request, reply, error.code, runtimeDetail(error.code, error.message, error.details, localeOf(request.headers['accept-language'])), error.details);
         }
         if (error.validation) {
-            return send(request, reply, 'bad-request', `${error.validationContext ?? 'body'}${error.message.replace(/^(body|querystring)/, '')}`);
+            return send(request, reply, 'bad-request', validationMessage(error.validation, error.validationContext ?? 'body', localeOf(request.headers['accept-language']), request.body));
         }
+        const sv = localeOf(request.headers['accept-language']) === 'sv';
         switch (error.code) {
-            case 'FST_ERR_CTP_INVALID_JSON_BODY':
-            case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-                return send(request, reply, 'invalid-json', error.message);
             case 'FST_ERR_CTP_BODY_TOO_LARGE':
-                return send(request, reply, 'body-too-large', error.message);
+                return send(request, reply, 'body-too-large', sv ? `Kroppen får vara högst ${bodyLimit} byte.` : `The body may be at most ${bodyLimit} bytes.`);
             case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-                return send(request, reply, 'unsupported-media-type', error.message);
-        }
-        if (error instanceof SyntaxError || error.statusCode === 400) {
-            return send(request, reply, 'invalid-json', error.message);
+                return send(request, reply, 'unsupported-media-type', sv
+                    ? `Innehållstypen ${String(request.headers['content-type'] ?? '(ingen)')} stöds inte: skicka application/json (application/x-ndjson till /v1/evaluate/batch).`
+                    : `The content type ${String(request.headers['content-type'] ?? '(none)')} is not supported: send application/json (application/x-ndjson to /v1/evaluate/batch).`);
         }
         if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
             return send(request, reply, 'bad-request', error.message);
@@ -130,7 +187,7 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
             return send(request, reply, 'unsupported-media-type', 'Content-Type: application/x-ndjson');
         }
         reply.type('application/x-ndjson');
-        return reply.send(Readable.from(answerLines(body, policy.runtime, policy.version, explain)));
+        return reply.send(Readable.from(answerLines(body, policy.runtime, policy.version, explain, localeOf(request.headers['accept-language']))));
     });
     app.post('/admin/reload', async (request, reply) => {
         const header = request.headers.authorization ?? '';
@@ -155,7 +212,7 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
  * `eval` answers a register (register-lines.ts), every line naming the policy version; constant
  * memory. A line longer than MAX_LINE is answered with an error in its place, not buffered.
  */
-async function* answerLines(body: Readable, runtime: PolicyRuntime, version: string, explain: boolean): AsyncGenerator<string> {
+async function* answerLines(body: Readable, runtime: PolicyRuntime, version: string, explain: boolean, locale: 'sv' | 'en'): AsyncGenerator<string> {
     let carry = '';
     let firstLine = 1;
     let seq = 0;
@@ -179,7 +236,8 @@ async function* answerLines(body: Readable, runtime: PolicyRuntime, version: str
         if (end < 0) {
             carry = text;
             if (carry.length > MAX_LINE) {
-                yield `${JSON.stringify({ line: firstLine, error: { code: 'body-too-large', message: `line longer than ${MAX_LINE} bytes` }, ...stamp })}\n`;
+                const message = locale === 'sv' ? `raden är längre än ${MAX_LINE} tecken` : `the line is longer than ${MAX_LINE} characters`;
+                yield `${JSON.stringify({ line: firstLine, error: { code: 'field-too-long', message }, ...stamp })}\n`;
                 carry = '';
                 skipping = true;
             }
@@ -187,16 +245,17 @@ async function* answerLines(body: Readable, runtime: PolicyRuntime, version: str
         }
         carry = text.slice(end + 1);
         const slice = text.slice(0, end);
-        const answered = answerBatch(runtime, { seq: seq++, firstLine, text: slice }, { explain, stamp });
+        const answered = answerBatch(runtime, { seq: seq++, firstLine, text: slice }, { explain, stamp, locale });
         firstLine += answered.lines;
         if (answered.output) {
             yield answered.output;
         }
     }
     if (carry !== '' && !skipping) {
-        const answered = answerBatch(runtime, { seq: seq++, firstLine, text: carry }, { explain, stamp });
+        const answered = answerBatch(runtime, { seq: seq++, firstLine, text: carry }, { explain, stamp, locale });
         if (answered.output) {
             yield answered.output;
         }
     }
 }
+

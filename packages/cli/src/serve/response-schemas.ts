@@ -1,0 +1,111 @@
+/**
+ * The service's answers as JSON Schema, for the OpenAPI document: what a generated client can rely
+ * on. Amounts are exact decimal text; explanations and traces are described as objects (their
+ * shape follows the policy). test/serve.test.ts validates real answers against these.
+ */
+const text = { type: 'string' } as const;
+const policyVersion = { type: 'string', pattern: '^sha256:[0-9a-f]{16}$', description: 'The policy version the answer came from.' } as const;
+const amount = { type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$', description: 'Exact decimal text (kronor).' } as const;
+const trace = { type: 'array', items: { type: 'object' }, description: 'How the amount was reached: the parameters, versions and steps.' } as const;
+const explanation = { type: 'array', items: { type: 'object' }, description: 'The explanation (with ?explain=true).' } as const;
+
+const runtimeError = {
+    type: 'object',
+    required: ['code', 'message'],
+    properties: { code: { type: 'string', description: 'The runtime error code (missing-attribute, open-amount, …).' }, message: text, details: { type: 'object' } },
+} as const;
+/** A question of the case that could not be answered: its element and the typed error in its place. */
+const failed = (key: string) => ({ type: 'object', required: [key, 'error'], additionalProperties: false, properties: { [key]: text, error: runtimeError } });
+
+const placement = {
+    type: 'object',
+    required: ['model', 'pathway', 'secondary'],
+    properties: { model: text, pathway: { type: ['string', 'null'] }, secondary: { type: ['string', 'null'] }, explanation },
+} as const;
+const inclusion = {
+    type: 'object',
+    required: ['pilot', 'included', 'requirements'],
+    properties: {
+        pilot: text,
+        included: { type: 'boolean' },
+        requirements: { type: 'array', items: { type: 'object', required: ['requirement', 'met'], properties: { requirement: text, met: { type: 'boolean' }, evaluated: { const: false }, criterion: { type: 'object' } } } },
+    },
+} as const;
+const decision = {
+    type: 'object',
+    required: ['table', 'row', 'conditions', 'outputs'],
+    properties: {
+        table: text, row: { type: 'integer', minimum: 0 }, rows: { type: 'array', items: { type: 'integer' } }, conditions: text,
+        outputs: { type: 'object', additionalProperties: { type: ['string', 'null'] } },
+        value: { type: ['string', 'null'], description: 'The asked column (question only).' },
+    },
+} as const;
+const amountOf = (key: string, extra: Record<string, unknown> = {}) => ({ type: 'object', required: [key, 'amount'], properties: { [key]: text, amount, trace, ...extra } });
+const either = (answered: unknown, key: string) => ({ type: 'array', items: { anyOf: [answered, failed(key)] } });
+
+/** The answer to a case, as `/v1/evaluate` gives it (and each line of a batch, with `line`). */
+export const CASE_ANSWER = {
+    type: 'object',
+    required: ['placements', 'inclusions', 'compensation', 'policyVersion'],
+    properties: {
+        id: { description: 'The case\'s id, echoed; a number too large for a double as its exact decimal text.' },
+        placements: either(placement, 'model'),
+        inclusions: either(inclusion, 'pilot'),
+        compensation: either(amountOf('table'), 'table'),
+        fees: either(amountOf('fee'), 'fee'),
+        rates: either(amountOf('rate', { per: text }), 'rate'),
+        decisions: either(decision, 'table'),
+        amounts: either(amountOf('calculation'), 'calculation'),
+        policyVersion,
+    },
+} as const;
+
+/** One line of a batch's answer: the case's answer or an error, each with the line's number. */
+export const BATCH_LINE = {
+    anyOf: [
+        { ...CASE_ANSWER, required: ['line', ...CASE_ANSWER.required], properties: { line: { type: 'integer', minimum: 1 }, ...CASE_ANSWER.properties } },
+        {
+            type: 'object',
+            required: ['line', 'error', 'policyVersion'],
+            additionalProperties: false,
+            properties: { line: { type: 'integer', minimum: 1, description: 'The number of the line answered (1-based).' }, error: runtimeError, policyVersion },
+        },
+    ],
+    description: 'One line of application/x-ndjson: exactly one per line of the request, in order, each with its number in `line` (a blank line or one that is not a case is an error line: empty-line, invalid-json, nesting-too-deep, field-too-long, too-many-members, or the runtime\'s code).',
+} as const;
+
+/** The answer to one question: its shape follows the question's type. */
+export const QUESTION_ANSWER = {
+    type: 'object',
+    required: ['answer', 'policyVersion'],
+    additionalProperties: false,
+    properties: {
+        answer: { anyOf: [placement, inclusion, { type: 'object', required: ['amount', 'trace'], properties: { amount, trace } }, decision] },
+        policyVersion,
+    },
+} as const;
+
+export const HEALTH = { type: 'object', required: ['status'], additionalProperties: false, properties: { status: { const: 'ok' } } } as const;
+export const READY = { type: 'object', required: ['status', 'policyVersion'], additionalProperties: false, properties: { status: { const: 'ready' }, policyVersion } } as const;
+export const RELOADED = { type: 'object', required: ['policyVersion', 'loadedAt'], additionalProperties: false, properties: { policyVersion, loadedAt: { type: 'string', format: 'date-time' } } } as const;
+export const ELEMENTS = {
+    type: 'object',
+    required: ['policyVersion', 'elements'],
+    additionalProperties: false,
+    properties: {
+        policyVersion,
+        elements: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: ['id', 'kind', 'name'],
+                additionalProperties: false,
+                properties: {
+                    id: text, kind: text, name: text, title: text,
+                    validity: { type: 'object', required: ['from'], properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } } },
+                    versions: { type: 'array', items: { type: 'object', required: ['from', 'value'], properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' }, value: {} } } },
+                },
+            },
+        },
+    },
+} as const;

@@ -1,0 +1,32 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
+
+export interface ServeProcess {
+    child: ChildProcessWithoutNullStreams;
+    base: string;
+    /** Everything the process wrote to stderr so far (its address line and its JSON log lines). */
+    stderr: () => string;
+}
+
+/** `regelratt serve <args>` started as a process on a free port, once it says where it answers. */
+export async function startServe(args: readonly string[], env: Record<string, string> = {}): Promise<ServeProcess> {
+    const child = spawn(process.execPath, [bin, 'serve', ...args, '--port', '0'], { env: { ...process.env, ...env } });
+    let stderr = '';
+    const base = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no address within 20 s: ${stderr}`)), 20_000);
+        child.stderr.on('data', chunk => {
+            stderr += String(chunk);
+            const found = /svarar på (http:\/\/[^\s]+) /.exec(stderr);
+            if (found) {
+                clearTimeout(timer);
+                resolve(found[1]);
+            }
+        });
+        child.once('exit', code => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+    });
+    return { child, base, stderr: () => stderr };
+}
