@@ -32,6 +32,9 @@ export interface CliOptions {
     date?: string;
     /** `eval` of a register: attach explanations to every answer (a single case always has them). */
     explain: boolean;
+    /** `diff --register`: the register whose cases both versions answer, and CSV column → attribute. */
+    register?: string;
+    columnMap: Map<string, string>;
     /** `dokument`: write a draft even when examples do not hold. */
     draft: boolean;
     help: boolean;
@@ -152,10 +155,21 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     if (date !== undefined && !isCalendarDate(date)) {
         return fail(problems.badValue('--date', date), command);
     }
+    // `--map "Ålder=ålder,Brukarens kön=kön"`: each column of a CSV register named by the attribute it holds.
+    const columnMap = new Map<string, string>();
+    for (const pair of (text('map') ?? '').split(',').filter(part => part.trim() !== '')) {
+        const [column, attribute, ...rest] = pair.split('=').map(part => part.trim().normalize('NFC'));
+        if (!column || !attribute || rest.length > 0) {
+            return fail(problems.badValue('--map', text('map')!), command);
+        }
+        columnMap.set(column, attribute);
+    }
     return {
         ok: true,
         options: {
             ...(command ? { command } : {}),
+            ...(text('register') !== undefined ? { register: text('register') } : {}),
+            columnMap,
             inputs: parsed.positionals,
             out: text('out'),
             format: format as OutputFormat,

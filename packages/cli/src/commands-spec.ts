@@ -20,6 +20,8 @@ export const OPTIONS = {
     input: { value: { sv: 'fil', en: 'file' }, sv: 'Fallet (.json) eller registret (.ndjson) som ska besvaras.', en: 'The case (.json) or register (.ndjson) to answer.' },
     date: { value: { sv: 'ÅÅÅÅ-MM-DD', en: 'YYYY-MM-DD' }, sv: 'Datum för fall som inte anger något.', en: 'The date for cases that give none.' },
     explain: { sv: 'En förklaring till varje svar även i registerläge.', en: 'An explanation with every answer in register mode too.' },
+    register: { value: { sv: 'register.ndjson|.csv', en: 'register.ndjson|.csv' }, sv: 'Konsekvenser för ett verkligt register: hur många fall vars svar ändras, hur och med hur mycket (antal under 5 visas inte).', en: 'The impact on a real register: how many cases get another answer, how, and by how much (counts below 5 are not shown).' },
+    map: { value: { sv: 'kolumn=egenskap,…', en: 'column=attribute,…' }, sv: 'Vilken egenskap en kolumn i registret (CSV) innehåller, där namnen skiljer sig.', en: 'Which attribute a column of the register (CSV) holds, where the names differ.' },
     draft: { sv: 'Skriver ett utkast även om exempel inte stämmer, märkt som utkast på varje sida (slutkod 1 ändå).', en: 'Writes a draft even when examples do not hold, marked as a draft on every page (exit code 1 all the same).' },
     debug: { sv: 'Visar var ett internt fel uppstod (för en felrapport).', en: 'Shows where an internal error happened (for a bug report).' },
     help: { short: 'h', sv: 'Visar hjälpen.', en: 'Shows the help.' },
@@ -103,7 +105,7 @@ export const COMMANDS = {
         arguments: { sv: '<före> <efter> | --rev <revision> <filer eller mappar>', en: '<before> <after> | --rev <revision> <files or folders>' },
         sv: 'Visar vad en ny version av policyn ändrar för medborgarna: vilka som får ett annat förlopp, inkluderas eller beslut, och vilka belopp som ändras.',
         en: 'Shows what a new version of the policy changes for citizens: who gets another förlopp, inclusion or decision, and which amounts change.',
-        options: ['format', 'rev', 'max-file-size', ...COMMON],
+        options: ['format', 'rev', 'register', 'map', 'max-file-size', ...COMMON],
         formats: ['text', 'json', 'markdown', 'html'],
         exitCodes: {
             sv: 'Slutkoder: 0 samma svar, 1 svaren ändras, 2 felaktigt anrop, fil som inte kan läsas eller fel i någon av versionerna, 3 internt fel.',

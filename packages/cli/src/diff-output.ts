@@ -219,7 +219,7 @@ export function formatDiffJson(diff: PolicyDiff, labels: DiffLabels, _locale?: M
  * HTML, through the document renderer the nämnd's document uses (@regelratt/document): one section
  * per element, each change side by side (before | after), self-contained and printable.
  */
-export function formatDiffHtml(diff: PolicyDiff, labels: DiffLabels, locale: MessageLocale, newFindings: readonly NewFinding[] = []): string {
+export function formatDiffHtml(diff: PolicyDiff, labels: DiffLabels, locale: MessageLocale, newFindings: readonly NewFinding[] = [], extra: readonly DocumentSection[] = []): string {
     const w = words[locale];
     const sections: DocumentSection[] = [];
     const other: string[] = [];
@@ -287,6 +287,7 @@ export function formatDiffHtml(diff: PolicyDiff, labels: DiffLabels, locale: Mes
     if (newFindings.length > 0) {
         sections.push({ id: 'nya-varningar', title: w.newFindings, children: [], blocks: [{ type: 'list', items: newFindings.map(f => `${f.file}:${f.line}:${f.column}: ${f.message} [${f.code}]`) }] });
     }
+    sections.push(...extra);
     if (other.length > 0) {
         sections.push({ id: 'övrigt', title: locale === 'sv' ? 'Övrigt' : 'Other changes', blocks: [{ type: 'list', items: other }], children: [] });
     }

@@ -1,3 +1,4 @@
+import type { DocumentSection } from '@regelratt/document';
 import { swedishDecimal, type MessageLocale } from '@regelratt/language';
 import type { AmountImpact, CategoryImpact, RegisterImpact, ShownCount } from './register-impact.js';
 
@@ -113,4 +114,32 @@ export function formatImpactMarkdown(impact: RegisterImpact, locale: MessageLoca
 
 export function formatImpactJson(impact: RegisterImpact): string {
     return `${JSON.stringify(impact, null, 2)}\n`;
+}
+
+/** The impact as sections of the diff's HTML document (the document renderer's tables). */
+export function impactSections(impact: RegisterImpact, locale: MessageLocale, name: (id: string) => string): DocumentSection[] {
+    const w = words[locale];
+    const changed = impact.answers.filter(changedAtAll);
+    const children: DocumentSection[] = changed.map((answer, index) => ({
+        id: `register-${index + 1}`, title: name(answer.element), children: [],
+        blocks: [
+            { type: 'paragraph', text: `${w.changed(count(answer.changed, locale), count(answer.answered, locale)).replace(/^./, c => c.toUpperCase())}.` },
+            ...(answer.kind === 'amount' ? [
+                ...(answer.difference !== undefined ? [{ type: 'table' as const, header: [w.total, w.totalAfter, w.difference], numeric: [true, true, true], rows: [[`${amount(answer.totalBefore!, locale)} kr`, `${amount(answer.totalAfter!, locale)} kr`, `${amount(answer.difference, locale, true)} kr`]] }] : []),
+                ...(answer.byLevel.length > 0 ? [{ type: 'table' as const, header: [w.level, w.citizens, w.difference], numeric: [true, true, true], rows: answer.byLevel.map(l => [String(l.level), count(l.changed, locale), l.difference !== undefined ? `${amount(l.difference, locale, true)} kr` : '']) }] : []),
+                ...(answer.histogram.length > 0 ? [{ type: 'table' as const, header: [w.spread, w.citizens], numeric: [false, true], rows: answer.histogram.map(bin => [bin.range, count(bin.citizens, locale)]) }] : []),
+            ] : [{ type: 'table' as const, header: [w.moves, w.citizens], numeric: [false, true], rows: answer.moves.map(move => [`${move.from} → ${move.to}`, count(move.citizens, locale)]) }]),
+        ],
+    }));
+    return [{ id: 'register', title: w.title(count(impact.cases, locale)), blocks: changed.length === 0 ? [{ type: 'paragraph', text: w.none }] : [], children }];
+}
+
+/** What was said of the register's lines that gave no case: how many, and the first of them. */
+export function unreadableCases(unreadable: { count: number; first: Array<{ line: number; problem: string }> }, file: string, locale: MessageLocale): string {
+    const lines = unreadable.first.map(entry => `regelratt: ${file}:${entry.line}: ${entry.problem}`);
+    const more = unreadable.count - unreadable.first.length;
+    lines.push(locale === 'sv'
+        ? `regelratt: ${count(unreadable.count, locale)} ${unreadable.count === 1 ? 'rad' : 'rader'} i registret gav inget fall att besvara${more > 0 ? ` (de första ${unreadable.first.length} visas)` : ''}; de räknas inte i konsekvenserna.`
+        : `regelratt: ${count(unreadable.count, locale)} ${unreadable.count === 1 ? 'line' : 'lines'} of the register gave no case to answer${more > 0 ? ` (the first ${unreadable.first.length} shown)` : ''}; they are not counted in the impact.`);
+    return lines.join('\n');
 }

@@ -9,7 +9,9 @@ import { formatDiffHtml, formatDiffJson, formatDiffMarkdown, formatDiffText, typ
 import { formatText } from '../diagnostic-output.js';
 import type { CliIO } from '../io.js';
 import type { CompiledPolicyFile } from '@regelratt/format';
+import { formatImpactMarkdown, formatImpactText, impactSections, unreadableCases } from '../impact-output.js';
 import { loadCompiledJson } from '../load-compiled.js';
+import { elementNamer, registerImpact, type RegisterRun } from './diff-register.js';
 import { loadWorkspace, type LoadedWorkspace } from '../load-workspace.js';
 import { EXIT_USAGE_OR_IO } from './check.js';
 
@@ -57,12 +59,36 @@ export async function runDiff(options: CliOptions, io: CliIO): Promise<number> {
             .map(d => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message }));
         const render = { text: formatDiffText, markdown: formatDiffMarkdown, html: formatDiffHtml, json: formatDiffJson } as const;
         const format = options.format === 'markdown' || options.format === 'json' || options.format === 'html' ? options.format : 'text';
+        if (options.register !== undefined) {
+            const run = await registerImpact(before.files, after.files, options, io);
+            if ('problem' in run) {
+                io.stderr.write(`regelratt: ${run.problem}\n`);
+                return EXIT_USAGE_OR_IO;
+            }
+            const name = elementNamer([before.files, after.files], options.locale);
+            io.stdout.write(format === 'html'
+                ? formatDiffHtml(diff, labels, options.locale, newFindings, impactSections(run.impact, options.locale, name))
+                : renderWithImpact(format, render[format](diff, labels, options.locale, newFindings), run, name, options.locale));
+            if (run.unreadable.count > 0) {
+                io.stderr.write(`${unreadableCases(run.unreadable, options.register, options.locale)}\n`);
+            }
+            return diff.answersChange || run.impact.answers.some(answer => !('count' in answer.changed) || answer.changed.count > 0) ? EXIT_CHANGED : EXIT_SAME;
+        }
         io.stdout.write(render[format](diff, labels, options.locale, newFindings));
         return diff.answersChange ? EXIT_CHANGED : EXIT_SAME;
     } finally {
         if (scratch) {
             rmSync(scratch, { recursive: true, force: true });
         }
+    }
+}
+
+/** The diff as rendered, with the register's impact after it (inside it, for JSON and HTML). */
+function renderWithImpact(format: 'text' | 'markdown' | 'json', rendered: string, run: RegisterRun, name: (id: string) => string, locale: 'sv' | 'en'): string {
+    switch (format) {
+        case 'text': return `${rendered}\n${formatImpactText(run.impact, locale, name)}`;
+        case 'markdown': return `${rendered}\n${formatImpactMarkdown(run.impact, locale, name)}`;
+        case 'json': return `${JSON.stringify({ ...JSON.parse(rendered) as object, register: { ...run.impact, unreadable: run.unreadable.count } }, null, 2)}\n`;
     }
 }
 

@@ -1,0 +1,79 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { CompiledPolicyFile } from '@regelratt/format';
+import { compiledKindName } from '@regelratt/language';
+import { evaluateCase, PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
+import type { CliOptions } from '../arguments.js';
+import type { CliIO } from '../io.js';
+import { ImpactTally, type RegisterImpact } from '../register-impact.js';
+import { registerCases, registerFormat } from '../register-cases.js';
+
+/** Progress on a terminal every this many cases. */
+const PROGRESS_EVERY = 50_000;
+
+export interface RegisterRun {
+    impact: RegisterImpact;
+    /** Lines that gave no case both versions could be asked (not JSON, a bad value), by line number, at most 20 kept. */
+    unreadable: { count: number; first: Array<{ line: number; problem: string }> };
+}
+
+/**
+ * `diff --register`: every case of the register answered by both versions, added up by ImpactTally.
+ * A case the runtime refuses as input (an unknown attribute, a value outside the domain) is counted
+ * as unreadable with its line, not as a change.
+ */
+export async function registerImpact(before: readonly CompiledPolicyFile[], after: readonly CompiledPolicyFile[], options: CliOptions, io: CliIO & { stderrIsTerminal?: boolean }): Promise<RegisterRun | { problem: string }> {
+    const sv = options.locale === 'sv';
+    const file = path.resolve(io.cwd, options.register!);
+    const format = registerFormat(file);
+    if (!format) {
+        return { problem: sv ? `${options.register}: registret ska vara .ndjson, .jsonl eller .csv.` : `${options.register}: the register must be .ndjson, .jsonl or .csv.` };
+    }
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (!stat?.isFile()) {
+        return { problem: sv ? `hittar inte registret ${options.register}.` : `cannot find the register ${options.register}.` };
+    }
+    const runtimes = [new PolicyRuntime(before, { validate: false }), new PolicyRuntime(after, { validate: false })];
+    const tally = new ImpactTally();
+    const unreadable: RegisterRun['unreadable'] = { count: 0, first: [] };
+    const refuse = (line: number, problem: string) => {
+        unreadable.count++;
+        if (unreadable.first.length < 20) {
+            unreadable.first.push({ line, problem });
+        }
+    };
+    let cases = 0;
+    for await (const entry of registerCases(file, format, options.columnMap, options.locale)) {
+        if ('problem' in entry) {
+            refuse(entry.line, entry.problem);
+            continue;
+        }
+        const input = options.date && !entry.case.date ? { ...entry.case, date: options.date } : entry.case;
+        try {
+            tally.add(evaluateCase(runtimes[0], input), evaluateCase(runtimes[1], input), input.level);
+        } catch (error) {
+            if (!(error instanceof RegelrattRuntimeError)) {
+                throw error;
+            }
+            refuse(entry.line, error.message);
+            continue;
+        }
+        cases++;
+        if (io.stderrIsTerminal && cases % PROGRESS_EVERY === 0) {
+            io.stderr.write(`\r${sv ? 'Fall besvarade' : 'Cases answered'}: ${cases.toLocaleString(sv ? 'sv-SE' : 'en-US')}`);
+        }
+    }
+    if (io.stderrIsTerminal && cases >= PROGRESS_EVERY) {
+        io.stderr.write('\n');
+    }
+    return { impact: tally.result(), unreadable };
+}
+
+/** `beräkning hemtjänstavgift (Avgift per månad)` for an element id of either version. */
+export function elementNamer(files: ReadonlyArray<readonly CompiledPolicyFile[]>, locale: 'sv' | 'en'): (id: string) => string {
+    const elements = new Map(files.flat().flatMap(file => file.elements).map(element => [element.id, element]));
+    return id => {
+        const element = elements.get(id);
+        return element ? `${compiledKindName(element.kind, locale)} ${element.name}${element.title ? ` (${element.title})` : ''}` : id;
+    };
+}
