@@ -159,7 +159,8 @@ describe('bad input: a clear message, exit 2, never a stack trace', () => {
         expect(compile.stdout).toContain('--max-file-size <MB>');
         expect(compile.stdout).not.toContain('--input');
         const evaluate = regelratt(['eval', '-h', '--lang', 'en']);
-        expect(evaluate.stdout).toContain('Usage: regelratt eval <files or folders> --input <case.json | register.ndjson> [options]');
+        // The usage wraps at 80 columns; the words are what matters.
+        expect(evaluate.stdout.replace(/\s+/g, ' ')).toContain('Usage: regelratt eval <files or folders> --input <case.json | register.ndjson> [options]');
         expect(evaluate.stdout).toContain('--date <YYYY-MM-DD>');
         expect(evaluate.stdout).not.toContain('--out');
     });
@@ -197,7 +198,7 @@ describe('bad input: a clear message, exit 2, never a stack trace', () => {
         const result = regelratt(['--help']);
         expect(result.code).toBe(0);
         expect(result.stdout).toContain('Användning: regelratt <kommando> [flaggor]');
-        expect(result.stdout).toContain('compile   Kontrollerar och kompilerar till JSON');
+        expect(result.stdout).toMatch(/^ {2}compile +Kontrollerar och kompilerar till JSON/m);
     });
 });
 
@@ -235,7 +236,7 @@ describe('regelratt compile', () => {
         const blocker = file('blocker', 'a file where the output folder should be');
         const result = regelratt(['compile', 'examples/uppsala', '-o', path.join(blocker, 'ut')]);
         expect(result.code).toBe(2);
-        expect(result.stderr).toMatch(/Kan inte skriva .*ENOTDIR/);
+        expect(result.stderr).toMatch(/^regelratt: Kan inte skriva .*: en del av sökvägen är en fil, inte en mapp \(ENOTDIR\)\.$/m);
         expectNoStackTrace(result);
     });
 
