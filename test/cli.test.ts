@@ -203,6 +203,16 @@ describe('bad input: a clear message, exit 2, never a stack trace', () => {
 });
 
 describe('regelratt compile', () => {
+    test('`npm start` (compile, then test) shows each finding once', () => {
+        const started = spawnSync('npm', ['start', '--silent'], { cwd: repository, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        expect(started.status).toBe(0);
+        const output = started.stdout + started.stderr;
+        expect(output.match(/\[open-amount\]/g)).toHaveLength(1);
+        expect(output.match(/13 filer kontrollerade/g)).toHaveLength(1);
+        expect(output).toContain('13 JSON-filer skrivna till out/orebro.');
+        expect(output).toContain('Exempel: 29 gick igenom, 0 misslyckades');
+    });
+
     test('writes one JSON file per source file, the same bytes on every run', () => {
         const first = path.join(scratch, 'out1');
         const second = path.join(scratch, 'out2');
