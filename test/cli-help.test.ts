@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { constants } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +118,22 @@ describe('system errors', () => {
             const text = systemErrorText(code ? { code } : new Error('x'), 'sv');
             expect(text).not.toBe(code);
             expect(text).toMatch(/\p{Ll}{4,} /u);
+        }
+    });
+
+    test('a port in use is said in words, with the regelratt: prefix and exit 2', async () => {
+        const blocker = createServer();
+        await new Promise<void>(resolve => blocker.listen(0, '127.0.0.1', resolve));
+        const port = (blocker.address() as { port: number }).port;
+        try {
+            const studio = spawn(process.execPath, [bin, 'studio', 'examples/orebro', '--port', String(port)], { cwd: repository });
+            let stderr = '';
+            studio.stderr.on('data', chunk => { stderr += String(chunk); });
+            const status = await new Promise<number | null>(resolve => studio.on('close', resolve));
+            expect(status).toBe(2);
+            expect(stderr).toBe(`regelratt: kan inte lyssna på port ${port}: porten används redan av ett annat program (EADDRINUSE).\n`);
+        } finally {
+            blocker.close();
         }
     });
 });
