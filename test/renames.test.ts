@@ -80,7 +80,7 @@ describe('renames in diff and kompatibilitet', () => {
                 expect(definition(old.get(from)!, renames)).toBe(definition(next.get(to)!, new Map()));
                 expect(users(old, from).map(u => renames.get(u) ?? u).sort()).toEqual(users(next, to).sort());
             }
-        }), { numRuns: 60 });
+        }), { numRuns: 150 });
     });
 
     test('a single element given a new id is a rename', async () => {

@@ -113,7 +113,14 @@ export function diffPolicies(before: readonly CompiledPolicyFile[], after: reado
             attributes.set(renames.get(element.id) ?? element.id, analysedFromCompiled(element));
         }
     }
-    const context: DiffContext = { attributes, renames, locale };
+    const retyped = new Set<string>();
+    for (const [id, element] of old) {
+        const counterpart = next.get(id);
+        if (element.kind === 'attribute' && counterpart?.kind === 'attribute' && element.domain.type !== counterpart.domain.type) {
+            retyped.add(id);
+        }
+    }
+    const context: DiffContext = { attributes, renames, retyped, locale };
     const entries: DiffEntry[] = [];
     let compared = 0;
     // Each element's own comparison first: whether an element a formula reads answers the same is
@@ -245,6 +252,8 @@ interface DiffContext {
     attributes: Map<string, AnalysedAttribute>;
     /** Old id → new id of renamed elements. */
     renames: ReadonlyMap<string, string>;
+    /** Attributes whose type changed (a number that became yes/no): no citizen is in both versions' domains. */
+    retyped: ReadonlySet<string>;
     locale: MessageLocale;
 }
 
@@ -295,6 +304,15 @@ const COMPARERS: { [K in ElementKind]: Comparer<K> } = {
 function compareElements(before: CompiledElement, after: CompiledElement, context: DiffContext): DiffEntry[] {
     if (before.kind !== after.kind) {
         return [{ change: 'removed', element: ref(before) }, { change: 'added', element: ref(after) }];
+    }
+    const retyped = [...context.retyped].filter(id => reads(before, id) || reads(after, id));
+    if ((before.kind === 'pathwayModel' || before.kind === 'pilot' || before.kind === 'decisionTable') && retyped.length > 0) {
+        // Regions are drawn over one domain per attribute; with its type changed there is none to split.
+        const names = retyped.map(id => id.slice(id.indexOf('/') + 1)).join(', ');
+        const text = context.locale === 'sv'
+            ? `läser ${names}, vars typ har ändrats; vilka medborgare som får ett annat svar kan inte avgränsas`
+            : `reads ${names}, whose type has changed; which citizens get another answer cannot be delimited`;
+        return [{ change: 'edited', element: ref(after), fields: [text], answers: true }];
     }
     return (COMPARERS[before.kind] as Comparer<ElementKind>)(before as never, after as never, context);
 }
@@ -592,6 +610,10 @@ function fieldText(key: string, before: CompiledElement, after: CompiledElement,
 }
 
 // ------------------------------------------------------------------ identity
+
+function reads(element: CompiledElement, id: string): boolean {
+    return JSON.stringify(element).includes(JSON.stringify(id));
+}
 
 function ref(element: CompiledElement): ElementRef {
     return { id: element.id, kind: element.kind, name: element.name, ...(element.title ? { title: element.title } : {}) };
