@@ -126,7 +126,7 @@ export function commandsTaking(option: OptionName): CommandName[] {
 }
 
 /** The formats a command writes (`text|json|sarif`), for its `--format` line and its error message. */
-export function formatsOf(command: CommandName | undefined): readonly OutputFormat[] {
+function formatsOf(command: CommandName | undefined): readonly OutputFormat[] {
     const spec = command ? COMMANDS[command] as { formats?: readonly OutputFormat[] } : undefined;
     return spec?.formats ?? ['text', 'json'];
 }
