@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parseArguments } from '../packages/cli/dist/arguments.js';
 import { choicesOf, commandHelp, COMMANDS, globalHelp, type CommandName } from '../packages/cli/dist/commands-spec.js';
+import { helpWidth } from '../packages/cli/dist/help-layout.js';
 import { systemErrorText } from '../packages/cli/dist/system-errors.js';
 
 /**
@@ -50,6 +51,13 @@ describe('help', () => {
         expect(descriptionColumns(block(global, locale === 'sv' ? 'Kommandon:' : 'Commands:')).size).toBe(1);
         for (const command of commands) {
             expect(descriptionColumns(block(commandHelp(command, locale, 80), locale === 'sv' ? 'Flaggor:' : 'Options:')).size, command).toBe(1);
+        }
+    });
+
+    test('a narrow terminal gets 40 columns at least, a wide one 100 at most, a pipe 80', () => {
+        expect([helpWidth(undefined), helpWidth(20), helpWidth(60), helpWidth(200)]).toEqual([80, 40, 60, 100]);
+        for (const line of commandHelp('kompatibilitet', 'sv', helpWidth(20)).split('\n')) {
+            expect(line.length, line).toBeLessThanOrEqual(40);
         }
     });
 

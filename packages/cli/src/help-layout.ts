@@ -3,15 +3,16 @@
 /** The width help is laid out for when the output is no terminal (a pipe, a file, a test). */
 export const DEFAULT_HELP_WIDTH = 80;
 
-/** Wider lines are hard to read even on a wide terminal. */
+/** Wider lines are hard to read even on a wide terminal; narrower leave no room for a description column. */
 const MAX_HELP_WIDTH = 100;
+const MIN_HELP_WIDTH = 40;
 
 /** Below this a description column is no use; it then starts on the line under its term. */
 const MIN_TEXT_WIDTH = 24;
 
 /** The width to lay help out for, given the terminal's columns (undefined when not a terminal). */
 export function helpWidth(columns: number | undefined): number {
-    return columns && columns > 0 ? Math.min(columns, MAX_HELP_WIDTH) : DEFAULT_HELP_WIDTH;
+    return columns && columns > 0 ? Math.max(MIN_HELP_WIDTH, Math.min(columns, MAX_HELP_WIDTH)) : DEFAULT_HELP_WIDTH;
 }
 
 /** Words filled into lines of at most `width` characters; a word longer than that gets a line of its own. */
@@ -37,7 +38,7 @@ export function wrap(text: string, width: number): string[] {
 export function columns(rows: ReadonlyArray<readonly [term: string, text: string]>, width: number, indent = 2): string[] {
     const gap = 2;
     const longest = Math.max(0, ...rows.map(([term]) => term.length));
-    const column = Math.min(longest, width - indent - gap - MIN_TEXT_WIDTH);
+    const column = Math.max(0, Math.min(longest, width - indent - gap - MIN_TEXT_WIDTH));
     const textWidth = width - indent - column - gap;
     const pad = ' '.repeat(indent + column + gap);
     return rows.flatMap(([term, text]) => {
