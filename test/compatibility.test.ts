@@ -62,6 +62,15 @@ describe('compatibility between versions', () => {
         expect(result).toEqual({ changes: [], breaking: false });
     });
 
+    test('two municipalities\' policies: no attribute of one is called a rename of an attribute of the other', () => {
+        // Three yes/no attributes of Örebro's, read by its förloppsmodeller, were once all "renamed" to Habo's städning.
+        const result = spawnSync(process.execPath, [bin, 'kompatibilitet', 'examples/orebro', 'examples/habo', '--format', 'json'], { cwd: repository, encoding: 'utf8' });
+        expect(result.status).toBe(1);
+        const changes = (JSON.parse(result.stdout) as { changes: Array<{ code: string; element: string }> }).changes;
+        expect(changes.filter(c => c.code === 'element-renamed')).toEqual([]);
+        expect(changes).toContainEqual(expect.objectContaining({ code: 'element-removed', element: 'attribute/kognitiv_svikt' }));
+    });
+
     test('the command: exit 1 for Örebro\'s revision (with the breaks named), 0 against its own compiled JSON, 2 for one version', () => {
         const revision = spawnSync(process.execPath, [bin, 'kompatibilitet', 'examples/orebro', 'examples/orebro-revision'], { cwd: repository, encoding: 'utf8' });
         expect(revision.status).toBe(1);

@@ -41,6 +41,30 @@ describe('regelratt test --coverage', () => {
         expect(after.stdout).toContain('Täckning: 23 av 23 regioner och nivåer har ett exempel (100 %).');
     });
 
+    test('suggested names are numbered per element and never repeat one already pasted', () => {
+        const names = (stdout: string) => [...stdout.matchAll(/^ {4}exempel (\S+)/gm)].map(m => m[1]);
+        expect(names(result.stdout)).toEqual([
+            'dagrehab_hemrehab_täckning_1',
+            'handläggare_och_arbetsterapeut_täckning_1', 'handläggare_och_arbetsterapeut_täckning_2',
+            'handläggare_och_arbetsterapeut_täckning_3', 'handläggare_och_arbetsterapeut_täckning_4',
+        ]);
+        // Paste one suggestion of the second pilot, then everything the next run suggests.
+        const blocks = result.stdout.split('\n').filter(line => line.startsWith('    ')).map(line => line.slice(4)).join('\n').split(/\n(?=exempel )/);
+        const copy = path.join(scratch, 'orebro-twice');
+        cpSync(path.join(repository, 'examples/orebro'), copy, { recursive: true });
+        writeFileSync(path.join(copy, 'täckning.regel'), `${blocks[2]}\n`);
+        const second = spawnSync(process.execPath, [bin, 'test', copy, '--coverage'], { cwd: repository, encoding: 'utf8' });
+        expect(names(second.stdout)).toEqual([
+            'dagrehab_hemrehab_täckning_1',
+            'handläggare_och_arbetsterapeut_täckning_1', 'handläggare_och_arbetsterapeut_täckning_3', 'handläggare_och_arbetsterapeut_täckning_4',
+        ]);
+        const pasted = second.stdout.split('\n').filter(line => line.startsWith('    ')).map(line => line.slice(4)).join('\n');
+        writeFileSync(path.join(copy, 'täckning-2.regel'), `${pasted}\n`);
+        const third = spawnSync(process.execPath, [bin, 'test', copy, '--coverage'], { cwd: repository, encoding: 'utf8' });
+        expect(third.stderr).toBe('');
+        expect(third.stdout).toContain('Täckning: 23 av 23 regioner och nivåer har ett exempel (100 %).');
+    });
+
     test('--min-coverage fails the run below the threshold (exit 1) and passes at it; JSON carries the figures', () => {
         const strict = run('examples/orebro', '--min-coverage', '80');
         expect(strict.status).toBe(1);

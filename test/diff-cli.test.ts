@@ -24,6 +24,20 @@ describe('regelratt diff', () => {
             + '  aktivitetsförmåga = hög, kognitiv_svikt = ja: förlopp_1 → förlopp_2  (till exempel aktivitetsförmåga = hög, kognitiv_svikt = ja)');
     });
 
+    test('an attribute whose type changes under a förloppsmodell: the model can change answers, and no internal error', () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-diff-type-'));
+        try {
+            writeFileSync(path.join(folder, 'före.regel'), 'egenskap a : heltal 0–10 år\nförloppsmodell o { förlopp o_x { när a < 5 } förlopp o_y { när a >= 5 } }\n');
+            writeFileSync(path.join(folder, 'efter.regel'), 'egenskap a : ja/nej\nförloppsmodell o { förlopp o_x { när a } förlopp o_y { när inte a } }\n');
+            const result = run(path.join(folder, 'före.regel'), path.join(folder, 'efter.regel'));
+            expect(result.stderr).toBe('');
+            expect(result.status).toBe(1);
+            expect(result.stdout).toContain('förloppsmodell o (kan ändra svar):\n  läser a, vars typ har ändrats; vilka medborgare som får ett annat svar kan inte avgränsas');
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
+    });
+
     test('reports new parameter versions, a new year\'s table against last year\'s, a rename and a longer validity', () => {
         expect(text.stdout).toContain('parameter prisbasbelopp (Prisbasbelopp):\n  2023-01-01–2023-12-31: inget → 52 500 kr');
         expect(text.stdout).toContain('jämförd med hemvård_tätort:\n  nivå 4: 2 037 kr → 2 088 kr (+51 kr)');

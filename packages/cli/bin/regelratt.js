@@ -23,5 +23,6 @@ for (const stream of [process.stdout, process.stderr]) {
 process.exitCode = await main(process.argv.slice(2), {
     stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(),
     stderrIsTerminal: process.stderr.isTTY === true,
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
     colour: colourWanted(process.stdout, process.env),
 });

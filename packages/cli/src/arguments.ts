@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { isCalendarDate } from '@regelratt/format';
 import { DEFAULT_MAX_FILE_BYTES, isMessageLocale, nearestName, type MessageLocale } from '@regelratt/language';
 import { problems } from './cli-messages.js';
-import { COMMANDS, commandsTaking, formatsOf, isCommand, OPTIONS, type CommandName, type OptionName, type OutputFormat } from './commands-spec.js';
+import { choicesOf, COMMANDS, commandsTaking, isCommand, OPTIONS, type CommandName, type OptionName, type OutputFormat } from './commands-spec.js';
 
 export interface CliOptions {
     command?: CommandName;
@@ -101,16 +101,19 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     }
     const values = parsed.values as Partial<Record<OptionName, string | boolean>>;
     const text = (name: OptionName) => (typeof values[name] === 'string' ? values[name] as string : undefined);
+    // An option that takes one of a few values names them when refused (each command writes its own formats).
+    for (const name of accepted) {
+        const choices = choicesOf(name, command);
+        const given = text(name);
+        if (choices && given !== undefined && !choices.includes(given)) {
+            return fail(problems.badChoice(`--${name}`, given, choices), command);
+        }
+    }
     const lang = text('lang') ?? 'sv';
     if (!isMessageLocale(lang)) {
         return fail(problems.badValue('--lang', lang), command);
     }
     const format = text('format') ?? 'text';
-    // Each command writes its own formats: SARIF describes findings (check), Markdown a diff.
-    const formats = formatsOf(command);
-    if (!(formats as readonly string[]).includes(format)) {
-        return fail(problems.badChoice('--format', format, formats), command);
-    }
     let maxFileBytes = DEFAULT_MAX_FILE_BYTES;
     const maxFileSize = text('max-file-size');
     if (maxFileSize !== undefined) {

@@ -1,4 +1,5 @@
 import type { MessageLocale } from '@regelratt/language';
+import { columns, DEFAULT_HELP_WIDTH, wrap } from './help-layout.js';
 
 /** Every option the command line knows, with what it means, in both languages. */
 export const OPTIONS = {
@@ -79,6 +80,7 @@ export const COMMANDS = {
         sv: 'Startar Regelrätt Studio i webbläsaren: mappens .regel-filer med kontroll medan du skriver och dokumentet bredvid.',
         en: 'Starts Regelrätt Studio in the browser: the folder\'s .regel files, checked as you type, with the document beside them.',
         options: ['port', 'max-file-size', ...COMMON],
+        optionTexts: { port: { sv: 'Porten studion lyssnar på (standard: en ledig port, som skrivs ut).', en: 'The port the studio listens on (default: a free port, which is printed).' } },
         exitCodes: {
             sv: 'Slutkoder: 0 stoppad med Ctrl+C, 2 ingen mapp eller porten upptagen, 3 internt fel.',
             en: 'Exit codes: 0 stopped with Ctrl+C, 2 no such folder or the port taken, 3 internal error.',
@@ -100,6 +102,7 @@ export const COMMANDS = {
         sv: 'Skriver policyn som det dokument nämnden beslutar om: dokument.html (fristående, går att skriva ut) och dokument.pdf.',
         en: 'Writes the policy as the document the nämnd decides: dokument.html (self-contained, prints well) and dokument.pdf.',
         options: ['out', 'draft', 'max-file-size', ...COMMON],
+        optionTexts: { out: { sv: 'Mappen som dokument.html och dokument.pdf skrivs till.', en: 'The folder dokument.html and dokument.pdf are written to.' } },
     },
     diff: {
         arguments: { sv: '<före> <efter> | --rev <revision> <filer eller mappar>', en: '<before> <after> | --rev <revision> <files or folders>' },
@@ -115,6 +118,8 @@ export const COMMANDS = {
 } as const satisfies Record<string, {
     arguments: { sv: string; en: string }; sv: string; en: string; options: readonly OptionName[];
     formats?: readonly OutputFormat[]; exitCodes?: { sv: string; en: string };
+    /** What an option means for this command, where that differs from its general text. */
+    optionTexts?: Partial<Record<OptionName, { sv: string; en: string }>>;
 }>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -129,18 +134,29 @@ export function commandsTaking(option: OptionName): CommandName[] {
 }
 
 /** The formats a command writes (`text|json|sarif`), for its `--format` line and its error message. */
-export function formatsOf(command: CommandName | undefined): readonly OutputFormat[] {
+function formatsOf(command: CommandName | undefined): readonly OutputFormat[] {
     const spec = command ? COMMANDS[command] as { formats?: readonly OutputFormat[] } : undefined;
     return spec?.formats ?? ['text', 'json'];
 }
 
-function optionLine(name: OptionName, locale: MessageLocale, command?: CommandName): string {
+/** An option's row in the help: its flag and value, and what it means (for `command`, if it says). */
+function optionRow(name: OptionName, locale: MessageLocale, command?: CommandName): [string, string] {
     const spec: { short?: string; value?: string | { sv: string; en: string }; sv: string; en: string } = OPTIONS[name];
     const option = name === 'format' ? { ...spec, value: formatsOf(command).join('|') } : spec;
     // A plain string lists the values themselves (`text|json`); an object names the value in each language.
     const value = option.value === undefined ? '' : ` <${typeof option.value === 'string' ? option.value : option.value[locale]}>`;
     const flag = `${option.short ? `-${option.short}, ` : ''}--${name}${value}`;
-    return `  ${flag.padEnd(28)} ${option[locale]}`;
+    const own = command ? (COMMANDS[command] as { optionTexts?: Partial<Record<OptionName, { sv: string; en: string }>> }).optionTexts?.[name] : undefined;
+    return [flag, (own ?? option)[locale]];
+}
+
+/** The values an option takes when it takes one of a few (`--format`, `--lang`), else undefined. */
+export function choicesOf(name: OptionName, command?: CommandName): readonly string[] | undefined {
+    if (name === 'format') {
+        return formatsOf(command);
+    }
+    const value = (OPTIONS[name] as { value?: unknown }).value;
+    return typeof value === 'string' && value.includes('|') ? value.split('|') : undefined;
 }
 
 const EXIT_CODES = {
@@ -148,35 +164,35 @@ const EXIT_CODES = {
     en: 'Exit codes: 0 no errors, 1 errors in the policy (or failing examples, or unreadable cases), 2 bad invocation or unreadable file, 3 internal error.',
 };
 
-/** `regelratt --help`: the commands, then the options every command takes. */
-export function globalHelp(locale: MessageLocale): string {
+/** `regelratt --help`: the commands, then the options every command takes, laid out for `width` columns. */
+export function globalHelp(locale: MessageLocale, width = DEFAULT_HELP_WIDTH): string {
     const sv = locale === 'sv';
-    const commands = (Object.keys(COMMANDS) as CommandName[]).map(name => `  ${name.padEnd(9)} ${COMMANDS[name][locale]}`);
     return [
         sv ? 'Användning: regelratt <kommando> [flaggor]' : 'Usage: regelratt <command> [options]',
         '',
         sv ? 'Kommandon:' : 'Commands:',
-        ...commands,
+        ...columns((Object.keys(COMMANDS) as CommandName[]).map(name => [name, COMMANDS[name][locale]]), width),
         '',
         sv ? 'Flaggor för alla kommandon:' : 'Options for every command:',
-        ...(['lang', 'debug', 'help', 'version'] as const).map(name => optionLine(name, locale)),
+        ...columns((['lang', 'debug', 'help', 'version'] as const).map(name => optionRow(name, locale)), width),
         '',
-        sv ? "Skriv 'regelratt <kommando> --help' för kommandots egna flaggor." : "Run 'regelratt <command> --help' for the command's own options.",
-        EXIT_CODES[locale],
+        ...wrap(sv ? "Skriv 'regelratt <kommando> --help' för kommandots egna flaggor." : "Run 'regelratt <command> --help' for the command's own options.", width),
+        ...wrap(EXIT_CODES[locale], width),
     ].join('\n');
 }
 
 /** `regelratt <command> --help`: what it does, how to call it, and exactly the options it accepts. */
-export function commandHelp(command: CommandName, locale: MessageLocale): string {
+export function commandHelp(command: CommandName, locale: MessageLocale, width = DEFAULT_HELP_WIDTH): string {
     const spec = COMMANDS[command];
+    const usage = wrap(`${locale === 'sv' ? 'Användning' : 'Usage'}: regelratt ${command} ${spec.arguments[locale]} [${locale === 'sv' ? 'flaggor' : 'options'}]`, width - 4);
     return [
-        `${locale === 'sv' ? 'Användning' : 'Usage'}: regelratt ${command} ${spec.arguments[locale]} [${locale === 'sv' ? 'flaggor' : 'options'}]`,
+        ...usage.map((line, index) => (index === 0 ? line : `    ${line}`)),
         '',
-        spec[locale],
+        ...wrap(spec[locale], width),
         '',
         locale === 'sv' ? 'Flaggor:' : 'Options:',
-        ...spec.options.map(name => optionLine(name, locale, command)),
+        ...columns(spec.options.map(name => optionRow(name, locale, command)), width),
         '',
-        ('exitCodes' in spec ? spec.exitCodes : EXIT_CODES)[locale],
+        ...wrap(('exitCodes' in spec ? spec.exitCodes : EXIT_CODES)[locale], width),
     ].join('\n');
 }

@@ -12,22 +12,31 @@ export function coveragePercent(coverage: ExampleCoverage): number {
     return coverage.total === 0 ? 100 : (100 * coverage.covered) / coverage.total;
 }
 
-export function formatCoverageText(coverage: ExampleCoverage, runtime: PolicyRuntime, locale: MessageLocale): string {
+/**
+ * `taken`: the names the policy's examples already have. Suggestions are numbered per element and
+ * skip those, so examples pasted from one run never collide with those of the next.
+ */
+export function formatCoverageText(coverage: ExampleCoverage, runtime: PolicyRuntime, locale: MessageLocale, taken: ReadonlySet<string>): string {
     const sv = locale === 'sv';
     const percent = Math.floor(coveragePercent(coverage));
     const lines = [sv
         ? `Täckning: ${coverage.covered} av ${coverage.total} regioner och nivåer har ett exempel (${percent} %).`
         : `Coverage: ${coverage.covered} of ${coverage.total} regions and levels have an example (${percent} %).`];
-    let counter = 0;
     for (const entry of coverage.criteria) {
+        let counter = 0;
+        const nextName = (): string => {
+            do {
+                counter++;
+            } while (taken.has(`${entry.element.name}_täckning_${counter}`));
+            return `${entry.element.name}_täckning_${counter}`;
+        };
         const covered = entry.regions.filter(r => r.examples.length > 0).length;
         const name = `${compiledKindName(entry.element.kind, locale)} ${entry.element.name}`;
         const incomplete = entry.complete ? '' : sv ? ' (fallgränsen nåddes; alla regioner hann inte tas fram)' : ' (the case budget ran out; not every region was found)';
         lines.push(`${name}: ${covered} ${sv ? 'av' : 'of'} ${entry.regions.length} ${sv ? 'regioner' : 'regions'}${incomplete}${covered < entry.regions.length ? (sv ? '; utan exempel:' : '; without an example:') : '.'}`);
         for (const region of entry.regions.filter(r => r.examples.length === 0)) {
-            counter++;
             lines.push(`  ${region.witness.text}`);
-            lines.push(...exampleBlock(entry, region, runtime, `${entry.element.name}_täckning_${counter}`, locale).map(line => `    ${line}`));
+            lines.push(...exampleBlock(entry, region, runtime, nextName(), locale).map(line => `    ${line}`));
         }
     }
     for (const table of coverage.levels) {

@@ -4,6 +4,8 @@ export interface CliIO {
     stdout: { write(chunk: string | Uint8Array): unknown };
     stderr: { write(text: string): unknown };
     cwd: string;
+    /** The terminal's width when stdout is one: help is laid out for it. */
+    columns?: number;
     /** True when stderr is a terminal: long runs then show progress there. */
     stderrIsTerminal?: boolean;
     /** Colour the severity of diagnostics and the verdict of examples (a terminal, by NO_COLOR / FORCE_COLOR). */

@@ -1,6 +1,7 @@
 import { parseArguments } from './arguments.js';
 import { problems, usageError } from './cli-messages.js';
 import { commandHelp, globalHelp } from './commands-spec.js';
+import { helpWidth } from './help-layout.js';
 import { EXIT_USAGE_OR_IO, runCheck } from './commands/check.js';
 import { runCompile } from './commands/compile.js';
 import { runDiff } from './commands/diff.js';
@@ -28,7 +29,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const options = parsed.options;
     const locale = options.locale;
     if (options.help) {
-        io.stdout.write(`${options.command ? commandHelp(options.command, locale) : globalHelp(locale)}\n`);
+        io.stdout.write(`${options.command ? commandHelp(options.command, locale, helpWidth(io.columns)) : globalHelp(locale, helpWidth(io.columns))}\n`);
         return 0;
     }
     if (options.version) {

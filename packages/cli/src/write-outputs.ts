@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { renderMessage, type MessageLocale } from '@regelratt/language';
 import type { CliIO } from './io.js';
+import { systemErrorText } from './system-errors.js';
 
 export const EXIT_OUTPUT_ERROR = 2;
 
@@ -25,7 +26,7 @@ export async function writeAllOrNothing(outputs: ReadonlyArray<{ target: string;
     } catch (error) {
         await Promise.all(temporary.map(temp => fs.rm(temp, { force: true })));
         const failure = error as NodeJS.ErrnoException;
-        io.stderr.write(`${renderMessage('output-error', { path: failure.path ?? outFolder, reason: failure.code ?? failure.message }, locale)}\n`);
+        io.stderr.write(`regelratt: ${renderMessage('output-error', { path: failure.path ?? outFolder, reason: systemErrorText(failure, locale) }, locale)}\n`);
         return EXIT_OUTPUT_ERROR;
     }
     return undefined;

@@ -7,6 +7,7 @@ import type { CliIO } from '../io.js';
 import { PolicyFolder } from '../studio/policy-folder.js';
 import { RequestGuard } from '../studio/request-guard.js';
 import { studioHandler } from '../studio/studio-server.js';
+import { systemErrorText } from '../system-errors.js';
 import { EXIT_USAGE_OR_IO } from './check.js';
 
 /**
@@ -31,7 +32,7 @@ export async function runStudio(options: CliOptions, io: CliIO): Promise<number>
             server.listen(port, '127.0.0.1', resolve);
         });
     } catch (error) {
-        io.stderr.write(`regelratt: ${sv ? `kan inte lyssna på port ${port}` : `cannot listen on port ${port}`}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+        io.stderr.write(`regelratt: ${sv ? `kan inte lyssna på port ${port}` : `cannot listen on port ${port}`}: ${systemErrorText(error, options.locale)}.\n`);
         return EXIT_USAGE_OR_IO;
     }
     const address = server.address();

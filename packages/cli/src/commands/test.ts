@@ -48,7 +48,7 @@ export async function runTest(options: CliOptions, io: CliIO): Promise<number> {
         }
         io.stdout.write(`${examplesSummary(results.length - failed, failed, options.locale)}\n`);
         if (coverage) {
-            io.stdout.write(`\n${formatCoverageText(coverage, loaded.runtime, options.locale)}`);
+            io.stdout.write(`\n${formatCoverageText(coverage, loaded.runtime, options.locale, new Set(results.map(r => r.example.name)))}`);
         }
     }
     if (belowMinimum) {

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as path from 'node:path';
 import { localeOf } from '../serve/problem.js';
+import { systemErrorText } from '../system-errors.js';
 import { PathRefused } from './policy-paths.js';
 import type { PolicyFolder, Precondition } from './policy-folder.js';
 import { sendProblem, type StudioProblemCode } from './problem.js';
@@ -63,7 +64,8 @@ export function studioHandler(options: StudioServerOptions, guard: RequestGuard)
             } else {
                 const code = (error as NodeJS.ErrnoException | undefined)?.code;
                 options.log(`regelratt studio: ${request.method} ${request.url}: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-                sendProblem(response, 'internal', locale === 'sv' ? `Studion kunde inte utföra det${code ? ` (${code})` : ''}; se terminalen där den startades.` : `The studio could not do it${code ? ` (${code})` : ''}; see the terminal it was started in.`, locale);
+                const reason = code ? `: ${systemErrorText(error, locale)}` : '';
+                sendProblem(response, 'internal', locale === 'sv' ? `Studion kunde inte utföra det${reason}; se terminalen där den startades.` : `The studio could not do it${reason}; see the terminal it was started in.`, locale);
             }
         });
     };

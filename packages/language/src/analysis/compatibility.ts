@@ -1,4 +1,5 @@
 import { ExactNumber, type Attribute, type CompiledElement, type CompiledPolicyFile, type Criterion, type ElementKind, type Validity } from '@regelratt/format';
+import { elementsById, findRenames } from './renames.js';
 
 /**
  * Whether a new version of a compiled policy breaks a system built against the old one: what the
@@ -17,6 +18,8 @@ export interface CompatibilityChange {
     | 'may-be-negative' | 'never-negative';
     /** The element concerned (old id for removals and renames). */
     element: string;
+    /** The new id of a renamed element. */
+    renamedTo?: string;
     /** What changed, in the consumer's terms, in Swedish or English. */
     text: string;
 }
@@ -33,14 +36,16 @@ export function compatibility(before: readonly CompiledPolicyFile[], after: read
     const sv = locale === 'sv';
     const t = (s: string, e: string) => (sv ? s : e);
     const changes: CompatibilityChange[] = [];
-    const add = (severity: CompatibilityChange['severity'], code: CompatibilityChange['code'], element: string, text: string) => changes.push({ severity, code, element, text });
+    const add = (severity: CompatibilityChange['severity'], code: CompatibilityChange['code'], element: string, text: string, renamedTo?: string) =>
+        changes.push({ severity, code, element, ...(renamedTo ? { renamedTo } : {}), text });
     const major = (files: readonly CompiledPolicyFile[]) => [...new Set(files.map(f => String(f.schemaVersion).split('.')[0]))].join(',');
     if (major(before) !== major(after)) {
         add('breaking', 'schema-major-changed', '', t(`Schemats huvudversion ändras: ${major(before)} → ${major(after)}.`, `The schema's major version changes: ${major(before)} → ${major(after)}.`));
     }
-    const old = byId(before);
-    const next = byId(after);
-    const addedIds = [...next.keys()].filter(id => !old.has(id));
+    const old = elementsById(before);
+    const next = elementsById(after);
+    const renames = findRenames(old, next);
+    const renamedTo = new Set(renames.values());
     for (const [id, element] of old) {
         if (!ASKED.has(element.kind)) {
             continue;
@@ -48,9 +53,9 @@ export function compatibility(before: readonly CompiledPolicyFile[], after: read
         const counterpart = next.get(id);
         if (!counterpart) {
             // Same meaning under a new id is still a break for a consumer that asks by id; say which.
-            const renamedTo = addedIds.find(candidate => next.get(candidate)!.kind === element.kind && meaning(next.get(candidate)!) === meaning(element));
-            if (renamedTo) {
-                add('breaking', 'element-renamed', id, t(`${id} heter nu ${renamedTo}.`, `${id} is now ${renamedTo}.`));
+            const to = renames.get(id);
+            if (to) {
+                add('breaking', 'element-renamed', id, t(`${id} heter nu ${to}.`, `${id} is now ${to}.`), to);
             } else {
                 add('breaking', 'element-removed', id, t(`${id} finns inte längre.`, `${id} no longer exists.`));
             }
@@ -58,9 +63,8 @@ export function compatibility(before: readonly CompiledPolicyFile[], after: read
         }
         compareElement(element, counterpart, add, t);
     }
-    for (const id of addedIds) {
-        const element = next.get(id)!;
-        if (ASKED.has(element.kind) && !changes.some(c => c.code === 'element-renamed' && c.text.includes(id))) {
+    for (const [id, element] of next) {
+        if (!old.has(id) && ASKED.has(element.kind) && !renamedTo.has(id)) {
             add('additive', 'element-added', id, t(`Nytt: ${id}.`, `New: ${id}.`));
         }
     }
@@ -175,15 +179,6 @@ function narrower(before: Validity | undefined, after: Validity | undefined): bo
 
 function text(validity: Validity | undefined): string {
     return !validity ? '–' : validity.to ? `${validity.from}–${validity.to}` : `${validity.from}–`;
-}
-
-function byId(files: readonly CompiledPolicyFile[]): Map<string, CompiledElement> {
-    return new Map(files.flatMap(file => file.elements).filter(e => e.kind !== 'example').map(e => [e.id, e]));
-}
-
-function meaning(element: CompiledElement): string {
-    const { id: _id, name: _name, title: _title, source: _source, ...rest } = element as CompiledElement & { title?: string };
-    return JSON.stringify(rest, (key, value: unknown) => (key === 'source' ? undefined : value));
 }
 
 /** Every attribute an element's criteria read: what a consumer must send to ask it. */

@@ -12,6 +12,7 @@ import { dayAfter, dayBefore } from './days.js';
 import { mergeCases } from './merge-cases.js';
 import { placementText } from './pathway-regions.js';
 import { describeCase, type Witness } from './witness-text.js';
+import { canonical, elementsById, findRenames, meaning } from './renames.js';
 import { answerCalculations, answerReaders, answerRuntimes, compareCalculation, compareFee, type AnswerComparison, type AnswerDiffContext } from './answer-diff.js';
 
 /**
@@ -102,8 +103,8 @@ export interface PolicyDiff {
 const ANSWERING = new Set<ElementKind>(['pathwayModel', 'pilot', 'decisionTable', 'levelTable', 'parameter', 'calculation', 'fee', 'flatRate', 'placeRate', 'hourlyRate', 'premium', 'attribute']);
 
 export function diffPolicies(before: readonly CompiledPolicyFile[], after: readonly CompiledPolicyFile[], locale: MessageLocale): PolicyDiff {
-    const old = elementsOf(before);
-    const next = elementsOf(after);
+    const old = elementsById(before);
+    const next = elementsById(after);
     const renames = findRenames(old, next);
     const renamedTo = new Set(renames.values());
     const attributes = new Map<string, AnalysedAttribute>();
@@ -112,7 +113,14 @@ export function diffPolicies(before: readonly CompiledPolicyFile[], after: reado
             attributes.set(renames.get(element.id) ?? element.id, analysedFromCompiled(element));
         }
     }
-    const context: DiffContext = { attributes, renames, locale };
+    const retyped = new Set<string>();
+    for (const [id, element] of old) {
+        const counterpart = next.get(id);
+        if (element.kind === 'attribute' && counterpart?.kind === 'attribute' && element.domain.type !== counterpart.domain.type) {
+            retyped.add(id);
+        }
+    }
+    const context: DiffContext = { attributes, renames, retyped, locale };
     const entries: DiffEntry[] = [];
     let compared = 0;
     // Each element's own comparison first: whether an element a formula reads answers the same is
@@ -244,6 +252,8 @@ interface DiffContext {
     attributes: Map<string, AnalysedAttribute>;
     /** Old id → new id of renamed elements. */
     renames: ReadonlyMap<string, string>;
+    /** Attributes whose type changed (a number that became yes/no): no citizen is in both versions' domains. */
+    retyped: ReadonlySet<string>;
     locale: MessageLocale;
 }
 
@@ -294,6 +304,15 @@ const COMPARERS: { [K in ElementKind]: Comparer<K> } = {
 function compareElements(before: CompiledElement, after: CompiledElement, context: DiffContext): DiffEntry[] {
     if (before.kind !== after.kind) {
         return [{ change: 'removed', element: ref(before) }, { change: 'added', element: ref(after) }];
+    }
+    const retyped = [...context.retyped].filter(id => reads(before, id) || reads(after, id));
+    if ((before.kind === 'pathwayModel' || before.kind === 'pilot' || before.kind === 'decisionTable') && retyped.length > 0) {
+        // Regions are drawn over one domain per attribute; with its type changed there is none to split.
+        const names = retyped.map(id => id.slice(id.indexOf('/') + 1)).join(', ');
+        const text = context.locale === 'sv'
+            ? `läser ${names}, vars typ har ändrats; vilka medborgare som får ett annat svar kan inte avgränsas`
+            : `reads ${names}, whose type has changed; which citizens get another answer cannot be delimited`;
+        return [{ change: 'edited', element: ref(after), fields: [text], answers: true }];
     }
     return (COMPARERS[before.kind] as Comparer<ElementKind>)(before as never, after as never, context);
 }
@@ -592,76 +611,12 @@ function fieldText(key: string, before: CompiledElement, after: CompiledElement,
 
 // ------------------------------------------------------------------ identity
 
-function elementsOf(files: readonly CompiledPolicyFile[]): Map<string, CompiledElement> {
-    const elements = new Map<string, CompiledElement>();
-    for (const file of files) {
-        for (const element of file.elements) {
-            // Examples are the policy's tests, not its answers: `regelratt test` compares those.
-            if (element.kind !== 'example') {
-                elements.set(element.id, element);
-            }
-        }
-    }
-    return elements;
+function reads(element: CompiledElement, id: string): boolean {
+    return JSON.stringify(element).includes(JSON.stringify(id));
 }
 
 function ref(element: CompiledElement): ElementRef {
     return { id: element.id, kind: element.kind, name: element.name, ...(element.title ? { title: element.title } : {}) };
-}
-
-/**
- * Old elements that reappear under another name with the same meaning (everything but id, name,
- * title and place equal, references to other renamed elements read through their new names).
- * Repeated until nothing more is found, since renaming an attribute changes the criteria that read it.
- */
-function findRenames(old: ReadonlyMap<string, CompiledElement>, next: ReadonlyMap<string, CompiledElement>): Map<string, string> {
-    const renames = new Map<string, string>();
-    const removed = [...old.keys()].filter(id => !next.has(id));
-    const added = [...next.keys()].filter(id => !old.has(id));
-    for (let pass = 0; pass < 5; pass++) {
-        let found = false;
-        const targets = new Set(renames.values());
-        const addedMeaning = new Map(added.filter(id => !targets.has(id)).map(id => [id, meaning(next.get(id)!, new Map())]));
-        for (const id of removed) {
-            if (renames.has(id)) {
-                continue;
-            }
-            const element = old.get(id)!;
-            const wanted = meaning(element, renames);
-            const match = [...addedMeaning].find(([candidate, text]) => next.get(candidate)!.kind === element.kind && text === wanted);
-            if (match) {
-                renames.set(id, match[0]);
-                addedMeaning.delete(match[0]);
-                found = true;
-            }
-        }
-        if (!found) {
-            break;
-        }
-    }
-    return renames;
-}
-
-/** An element's meaning as text: everything but its id, name, title and place, references read through renames. */
-function meaning(element: CompiledElement, renames: ReadonlyMap<string, string>): string {
-    const { id: _id, name: _name, title: _title, source: _source, ...rest } = element as CompiledElement & { title?: string };
-    return canonical(rest, renames);
-}
-
-function canonical(value: unknown, renames: ReadonlyMap<string, string>): string {
-    return JSON.stringify(value, (key, inner: unknown) => {
-        if (key === 'source') {
-            return undefined;
-        }
-        if (typeof inner === 'string' && renames.has(inner)) {
-            return renames.get(inner);
-        }
-        if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
-            // Key order must not make two equal meanings differ.
-            return Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
-        }
-        return inner;
-    }) ?? 'undefined';
 }
 
 function renamed(criterion: Criterion, renames: ReadonlyMap<string, string>): Criterion {
