@@ -25,6 +25,33 @@ const monacoFeatures = {
         build.onLoad({ filter: /.*/, namespace: 'monaco-features' }, () => ({ contents: features, resolveDir: monacoEditor, loader: 'js' }));
     },
 };
+// Monaco's own texts in Swedish: Monaco looks each message up by its number in a global table (see
+// src/locale.ts), so the Swedish of locale/monaco-sv.json is put at the numbers its English has in
+// this Monaco; a text not translated stays English.
+const swedish = JSON.parse(await readFile(path.join(here, 'locale/monaco-sv.json'), 'utf8'));
+const monacoSv = {};
+const found = new Set();
+for (const file of await readdir(path.join(monacoEditor, '..'), { recursive: true })) {
+    if (!file.endsWith('.js') || file.includes('languages/')) continue;
+    const source = await readFile(path.join(monacoEditor, '..', file), 'utf8');
+    for (const [, index, quoted] of source.matchAll(/\blocalize2?\((\d+),\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/g)) {
+        const body = quoted.slice(1, -1).replace(/[\u0000-\u001f]/g, c => JSON.stringify(c).slice(1, -1));
+        let english;
+        try {
+            english = JSON.parse(`"${quoted.startsWith('"') ? body : body.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`);
+        } catch {
+            continue; // escapes JSON does not know (none in the texts a writer sees)
+        }
+        if (Object.hasOwn(swedish, english)) {
+            monacoSv[index] = swedish[english];
+            found.add(english);
+        }
+    }
+}
+const unknown = Object.keys(swedish).filter(english => !found.has(english));
+if (unknown.length > 0) {
+    throw new Error(`locale/monaco-sv.json: not texts of this Monaco: ${unknown.join(' | ')}`);
+}
 const out = path.join(here, 'dist');
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
@@ -44,7 +71,7 @@ await esbuild.build({
     sourcemap: true,
     loader: { '.ttf': 'file' },
     plugins: [monacoFeatures],
-    define: { REGELRATT_KEYWORDS: JSON.stringify(keywords) },
+    define: { REGELRATT_KEYWORDS: JSON.stringify(keywords), MONACO_SV: JSON.stringify(monacoSv) },
     logLevel: 'warning',
 });
 await cp(path.join(here, 'static'), out, { recursive: true });

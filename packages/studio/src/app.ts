@@ -1,9 +1,11 @@
+// First: Monaco reads its own texts while its modules load.
+import { sv, t } from './locale.js';
 import * as monaco from 'monaco-editor/editor/editor.api';
 // Monaco's editor features without its other languages (see build.mjs).
 import 'virtual:monaco-features';
 import type * as lsp from 'vscode-languageserver-protocol';
 import { LanguageBridge } from './lsp-bridge.js';
-import { registerLanguage } from './regelratt-language.js';
+import { EDITOR_OPTIONS, registerLanguage } from './regelratt-language.js';
 import { canOpenFolders, emptyStore, folderStore, serverStore, zipStore, type FileStore, type PolicyFile } from './file-store.js';
 import { ExamplesPanel } from './examples-panel.js';
 import { chooseVersion } from './conflict-dialog.js';
@@ -16,8 +18,6 @@ import { chooseVersion } from './conflict-dialog.js';
  */
 declare const REGELRATT_KEYWORDS: string[];
 
-const sv = !navigator.language.toLowerCase().startsWith('en') || new URLSearchParams(location.search).get('lang') === 'sv';
-const t = (svText: string, enText: string) => (sv ? svText : enText);
 
 (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
     getWorker: () => new Worker(new URL('./editor.worker.js', import.meta.url), { type: 'module' }),
@@ -39,7 +39,7 @@ async function start(): Promise<void> {
     const status = document.getElementById('status')!;
     const preview = document.getElementById('document') as HTMLIFrameElement;
     const editor = monaco.editor.create(document.getElementById('editor')!, {
-        automaticLayout: true, language: 'regelratt', ariaLabel: t('Policyfilen', 'The policy file'), 'semanticHighlighting.enabled': true, minimap: { enabled: false }, fontSize: 14, wordBasedSuggestions: 'off',
+        ...EDITOR_OPTIONS, automaticLayout: true, language: 'regelratt', ariaLabel: t('Policyfilen', 'The policy file'), 'semanticHighlighting.enabled': true, wordBasedSuggestions: 'off',
     });
 
     // Per file: its text as last saved or read, the server's version tag of it, and whether the file
@@ -65,9 +65,14 @@ async function start(): Promise<void> {
             const button = document.createElement('button');
             const errors = (problems.get(model.uri.toString()) ?? []).filter(d => d.severity === 1).length;
             const unsaved = model.getValue() !== saved;
-            button.textContent = `${file.path}${unsaved ? ' ●' : ''}${changedOnDisk ? ' ⚠' : ''}${errors > 0 ? `  ⨯${errors}` : ''}`;
-            // What the signs say, for a screen reader.
-            button.setAttribute('aria-label', `${file.path}${unsaved ? t(', osparad', ', unsaved') : ''}${changedOnDisk ? t(', ändrad på disken', ', changed on disk') : ''}${errors > 0 ? t(`, ${errors} fel`, `, ${errors} errors`) : ''}`);
+            // The signs for the eye, what they say for a screen reader: the name read is the text shown.
+            const signs = document.createElement('span');
+            signs.setAttribute('aria-hidden', 'true');
+            signs.textContent = `${unsaved ? ' ●' : ''}${changedOnDisk ? ' ⚠' : ''}${errors > 0 ? `  ⨯${errors}` : ''}`;
+            const said = document.createElement('span');
+            said.className = 'visually-hidden';
+            said.textContent = `${unsaved ? t(', osparad', ', unsaved') : ''}${changedOnDisk ? t(', ändrad på disken', ', changed on disk') : ''}${errors > 0 ? t(`, ${errors} fel`, `, ${errors} ${errors === 1 ? 'error' : 'errors'}`) : ''}`;
+            button.append(file.path, signs, said);
             if (file.path === current) {
                 button.setAttribute('aria-current', 'page');
             }
@@ -89,7 +94,7 @@ async function start(): Promise<void> {
         const errors = [...problems.values()].flat().filter(d => d.severity === 1).length;
         const warnings = [...problems.values()].flat().filter(d => d.severity === 2).length;
         const changed = [...models.values()].filter(m => m.changedOnDisk).length;
-        status.textContent = `${t(`${errors} fel, ${warnings} varningar`, `${errors} errors, ${warnings} warnings`)}${unsaved > 0 ? t(` — ${unsaved} osparade (Ctrl+S sparar)`, ` — ${unsaved} unsaved (Ctrl+S saves)`) : ''}${changed > 0 ? t(` — ${changed} ändrade på disken (⚠)`, ` — ${changed} changed on disk (⚠)`) : ''}`;
+        status.textContent = `${t(`${errors} fel, ${warnings} ${warnings === 1 ? 'varning' : 'varningar'}`, `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`)}${unsaved > 0 ? t(` — ${unsaved} osparade (Ctrl+S sparar)`, ` — ${unsaved} unsaved (Ctrl+S saves)`) : ''}${changed > 0 ? t(` — ${changed} ändrade på disken (⚠)`, ` — ${changed} changed on disk (⚠)`) : ''}`;
     };
     const show = (path: string) => {
         const entry = models.get(path);

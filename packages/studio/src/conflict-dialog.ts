@@ -1,5 +1,6 @@
 import * as monaco from 'monaco-editor/editor/editor.api';
 import type { PolicyFile } from './file-store.js';
+import { EDITOR_OPTIONS } from './regelratt-language.js';
 
 export type VersionChoice = 'disk' | 'mine' | 'cancel';
 
@@ -23,9 +24,19 @@ export function chooseVersion(t: (sv: string, en: string) => string, path: strin
     document.getElementById('conflict-cancel')!.textContent = t('Avbryt', 'Cancel');
     const original = monaco.editor.createModel(disk?.text ?? '', 'regelratt');
     const modified = monaco.editor.createModel(mine, 'regelratt');
-    const diff = monaco.editor.createDiffEditor(document.getElementById('conflict-diff')!, { readOnly: true, originalEditable: false, automaticLayout: true, minimap: { enabled: false }, renderSideBySide: true });
+    const diff = monaco.editor.createDiffEditor(document.getElementById('conflict-diff')!, {
+        ...EDITOR_OPTIONS, readOnly: true, originalEditable: false, automaticLayout: true, renderSideBySide: true,
+    });
     diff.setModel({ original, modified });
     dialog.showModal();
+    // Each side named for a screen reader by an element of the page: Monaco empties the sides'
+    // aria-label at each layout (its label options do not reach them), and leaves aria-labelledby.
+    const name = (editor: monaco.editor.ICodeEditor, id: string, label: string) => {
+        document.getElementById(id)!.textContent = label;
+        editor.getDomNode()?.querySelector('[role="textbox"]')?.setAttribute('aria-labelledby', id);
+    };
+    name(diff.getOriginalEditor(), 'conflict-disk-label', t('Diskens version', 'The disk\'s version'));
+    name(diff.getModifiedEditor(), 'conflict-mine-label', t('Din version', 'Your version'));
     return new Promise(resolve => {
         const done = (choice: VersionChoice) => {
             dialog.onclose = null;

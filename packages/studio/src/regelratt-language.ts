@@ -27,4 +27,40 @@ export function registerLanguage(keywords: readonly string[]): void {
             comment: [[/\*\//, 'comment', '@pop'], [/./, 'comment']],
         },
     });
+    // Colours that keep 4.5:1 against white and against the conflict dialog's diff backgrounds
+    // (Monaco's own comment and number greens and its dimmed line numbers do not).
+    monaco.editor.defineTheme('regelratt', {
+        base: 'vs', inherit: true,
+        rules: [
+            { token: 'comment', foreground: '006400' },
+            { token: 'number', foreground: '06633f' },
+            { token: 'enumMember', foreground: '06633f' },
+            { token: 'type', foreground: '1d5873' },
+            { token: 'class', foreground: '1d5873' },
+            { token: 'struct', foreground: '1d5873' },
+            { token: 'interface', foreground: '1d5873' },
+            { token: 'event', foreground: '6b4a12' },
+        ],
+        colors: {
+            'editorLineNumber.foreground': '#1d5873',
+            'editorLineNumber.dimmedForeground': '#5f6a75',
+            'diffEditor.insertedLineBackground': '#9bb9551a',
+            'diffEditor.insertedTextBackground': '#9ccc2c26',
+            'diffEditor.removedLineBackground': '#ff00000f',
+            'diffEditor.removedTextBackground': '#ff00001f',
+        },
+    });
 }
+
+/** The language's own characters (minus and times signs, dashes, comparisons): not marked as look-alikes of ASCII. */
+const LANGUAGE_CHARACTERS = ['−', '×', '–', '≤', '≥', '≠', '§', '”'];
+
+/** The editor settings every Regelrätt editor in the studio shares (the main editor and the conflict dialog's). */
+export const EDITOR_OPTIONS = {
+    theme: 'regelratt',
+    unicodeHighlight: { allowedCharacters: Object.fromEntries(LANGUAGE_CHARACTERS.map(c => [c, true])) },
+    // The kind is shown by the icon and read out with the label; inline it would be read twice.
+    suggest: { showInlineDetails: false },
+    minimap: { enabled: false },
+    fontSize: 14,
+} satisfies monaco.editor.IEditorOptions & { theme: string };
