@@ -39,7 +39,9 @@ async function fixAnAmountWithoutUnit(on: Page): Promise<void> {
     await on.keyboard.type('\nnivåtabell extra { nivå 4 : 2 037 }\n');
     await expect.poll(() => on.textContent('#status'), { timeout: 20_000 }).toMatch(/^1 fel/);
     expect(await on.locator('#editor .squiggly-error').count()).toBeGreaterThan(0);
-    expect(await on.getByRole('button', { name: 'hemvard-ersattning.regel, osparad, 1 fel', exact: true }).count()).toBe(1);
+    // The file list is drawn again as the problems arrive: its name is polled, not read once.
+    // (Chromium puts a space before the hidden text's comma: both spellings are the same name read aloud.)
+    await expect.poll(() => on.getByRole('button', { name: /^hemvard-ersattning\.regel ?, osparad, 1 fel$/ }).count(), { timeout: 10_000 }).toBe(1);
     // F8 goes to the problem and shows its message; Ctrl+. offers the fix, Enter applies it.
     await on.keyboard.press('F8');
     await expect.poll(() => on.locator('.marker-widget').innerText(), { timeout: 10_000 }).toContain('Beloppet 2 037 saknar enhet; skriv 2 037 kr.');
