@@ -1,6 +1,6 @@
 /**
- * The language server over stdio: a workspace folder of one example set's files (some mutated, now
- * and then one of the scale family's extreme texts among them), then a session of documents opened,
+ * The language server over stdio: a workspace folder of one example set's files (some mutated; in
+ * every fourth one of the scale family's extreme texts among them), then a session of documents opened,
  * edited piece by piece, asked (symbols, hover, completion, definition, references, formatting,
  * folding, semantic tokens) and closed, ending with a question about a document the edits never
  * touched. A failure is the process dying, a request with no answer within 20 s, or an internal
@@ -15,11 +15,14 @@ export function createFamily(rng) {
     const { random, pick, below } = rng;
     const mutate = mutator(rng);
     return {
-        generate() {
+        // A failing session may wait out a request's time: a few shrinking steps only.
+        budget: 8,
+        generate(index) {
             const set = pick(exampleSets);
             const entries = set.map(file => ({ path: path.posix.join(random() < 0.3 ? 'del' : '', file.name), text: random() < 0.3 ? mutate(file.text) : file.text }));
-            if (random() < 0.25) {
-                entries.push({ path: 'stor.regel', text: scaleText(rng) });
+            // Every fourth workspace holds one of the scale family's texts, each kind in turn.
+            if (index % 4 === 0) {
+                entries.push({ path: 'stor.regel', text: scaleText(rng, index / 4) });
             }
             const edited = pick(entries);
             const untouched = entries.find(entry => entry !== edited && entry.text.length < 100_000) ?? edited;
