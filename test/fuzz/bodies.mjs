@@ -44,7 +44,7 @@ export function bodyGenerator({ random, pick, below }) {
         () => ({ text: inCitizen(pick(['ålder', 'inkomst', 'x']), nest(pick([1_000, 5_000, 20_000]), '1', random() < 0.5)) }),
         () => { const n = pick(BIG_NUMBERS); return { text: caseText().replace('"inkomst":20000', `"inkomst":${n}`), oracle: { doubled: n } }; },
         () => ({ text: caseText().replace('"level":4', `"level":${pick(BIG_NUMBERS)}`) }),
-        () => ({ text: pick([withKey, inCitizen])(pick(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty']), pick(['{"x":1}', '{}', 'null', '1', '"a"', '{"ålder":3}'])) }),
+        () => ({ text: pick([withKey, inCitizen])(pick(['__proto__', '__proto__', '__proto__', 'constructor', 'prototype', 'toString']), pick(['{"x":1}', '{}', 'null', '1', '"a"', '{"ålder":3}'])) }),
         () => ({ text: JSON.stringify(decomposed(CASE)), oracle: { decomposed: true } }),
         () => ({ text: inCitizen('x'.repeat(below(100_000)), '1') }),
         () => ({ text: inCitizen('aktivitetsförmåga', JSON.stringify('å'.repeat(below(1_000_000)))) }),
