@@ -6,15 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { cli, processFailure, repository, runProcess } from './harness.mjs';
-
-const parsesAs = (text, check) => {
-    try {
-        return check(JSON.parse(text));
-    } catch {
-        return false;
-    }
-};
+import { cli, parsesAs, processFailure, repository, runProcess } from './harness.mjs';
 
 const jsonDiagnostics = value => Array.isArray(value.diagnostics) && typeof value.summary === 'object';
 

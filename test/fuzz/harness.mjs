@@ -76,6 +76,38 @@ export function runProcess(command, args, { cwd = repository, seconds = 30, mega
     });
 }
 
+/**
+ * Starts `regelratt serve` on a folder: resolves with its address once it says it answers
+ * (`{ child, base, stderr }`, stderr kept up to date), or how it ended (`{ code, signal, stderr }`),
+ * or `{ timeout: true }` after `seconds`.
+ */
+export function startServe(folder, seconds = 60) {
+    const child = spawn(process.execPath, [cli, 'serve', folder, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const started = { child, stderr: '' };
+    return new Promise(resolve => {
+        const timer = setTimeout(() => { child.kill('SIGKILL'); resolve({ timeout: true, stderr: started.stderr }); }, seconds * 1000);
+        child.stderr.on('data', chunk => {
+            started.stderr = (started.stderr + chunk).slice(-20_000);
+            const found = /svarar på (http:\/\/[^\s]+) /.exec(started.stderr);
+            if (found && !started.base) {
+                clearTimeout(timer);
+                started.base = found[1];
+                resolve(started);
+            }
+        });
+        child.on('exit', (code, signal) => { clearTimeout(timer); resolve({ code, signal, stderr: started.stderr }); });
+    });
+}
+
+/** Whether a text is JSON whose value passes `check`. */
+export function parsesAs(text, check = () => true) {
+    try {
+        return Boolean(check(JSON.parse(text)));
+    } catch {
+        return false;
+    }
+}
+
 /** A stack frame in what a user reads: only `--debug` may show where an internal error happened. */
 export const STACK_TRACE = /\n\s+at .+(:\d+:\d+\)?|\(native\))$/m;
 

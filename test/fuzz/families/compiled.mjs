@@ -1,22 +1,23 @@
 /**
  * Tampered compiled JSON: the examples compiled once, then one file of a set changed (an element
  * duplicated so its id is twice, a field dropped or given another type or value, a reference to an
- * id that does not exist, a value nested 10 000 deep, the schema version changed) and loaded by the
- * runtime in process (and its inline examples run), by `eval`-like questions through `serve`, by
+ * id that does not exist, a value nested 10 000 deep, the schema version changed; and changes the
+ * schema allows: elements reordered, a reference to another existing id, a decimal changed) and
+ * loaded by the runtime in process (and its inline examples run), by `serve` (asked a case), by
  * `kompatibilitet` and `diff` against the untouched set. A failure is anything but a typed refusal
  * (`invalid-file`, `unsupported-schema`, exit 1 or 2) or an answer: another exception, exit 3, a
  * signal, a stack trace, a 5xx, the watchdog.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PolicyRuntime, RegelrattRuntimeError, runExamples } from '@regelratt/runtime';
 import { CITIZEN } from '../bodies.mjs';
-import { cli, processFailure, removeWorkspace, repository, runProcess, temporaryFolder, writeWorkspace } from '../harness.mjs';
+import { cli, processFailure, removeWorkspace, repository, runProcess, startServe, temporaryFolder, writeWorkspace } from '../harness.mjs';
 
 const SETS = ['orebro', 'uppsala', 'habo'];
 const REFUSALS = ['invalid-file', 'unsupported-schema'];
-const DEEP = '"\u0000deep\u0000"';
+/** Stands for a value nested 10 000 deep until the file is written out as text. */
+const DEEP = '\u0000deep\u0000';
 
 /** Every place in a JSON value: a path of keys and indexes. */
 function places(value, at = [], found = []) {
@@ -40,7 +41,22 @@ export function createFamily({ random, pick, below }) {
         file => { file.schemaVersion = pick(['2.0.0', '1.99.0', '0.9.0', '1.0', 'x', 1, null, '1.0.0-beta', '01.0.0', `${file.schemaVersion}.0`]); return `version ${file.schemaVersion}`; },
         file => { const element = pick(file.elements); element.kind = pick(['parameter', 'levelTable', 'fee', 'calculation', 'pathwayModel', 'okänd']); return `kind of ${element.id}`; },
         file => { file.elements = file.elements.filter(() => random() < 0.7); return 'drop elements'; },
+        // Changes the schema allows, so that the runtime has to answer from them.
+        file => { file.elements.sort(() => random() - 0.5); return 'reorder elements'; },
+        file => retarget(file, /^[a-zA-Z]+\/\S+$/, () => pick(file.elements).id, 'another id'),
+        file => retarget(file, /^-?\d+(\.\d+)?$/, () => pick(['99999999999999999999999', '0', '-1', '0.000000000000000000001', '-0.5', '1000000000000']), 'another decimal'),
     ];
+    /** A string value matching `pattern` (an id, a decimal) replaced by another of its kind. */
+    function retarget(file, pattern, replacement, what) {
+        const candidates = places(file).filter(p => p.length > 0 && typeof p.reduce((v, k) => v?.[k], file) === 'string' && pattern.test(p.reduce((v, k) => v[k], file)));
+        if (candidates.length === 0) {
+            return `no ${what}`;
+        }
+        const at = pick(candidates);
+        const value = replacement();
+        at.slice(0, -1).reduce((v, k) => v[k], file)[at.at(-1)] = value;
+        return `${what} at ${at.join('.')}: ${value}`;
+    }
     return {
         async setup() {
             work = temporaryFolder('compiled');
@@ -61,7 +77,7 @@ export function createFamily({ random, pick, below }) {
             const value = JSON.parse(target.text);
             const done = Array.from({ length: 1 + below(2) }, () => pick(tamperings)(value));
             const depth = 10_000;
-            target.text = JSON.stringify(value).replace(JSON.stringify('\u0000deep\u0000'), `${'['.repeat(depth)}1${']'.repeat(depth)}`);
+            target.text = JSON.stringify(value).replace(JSON.stringify(DEEP), `${'['.repeat(depth)}1${']'.repeat(depth)}`);
             return { set, tampered: `${target.path}: ${done.join(', ')}`, entries: files };
         },
         async run(input) {
@@ -114,26 +130,13 @@ async function commands(folder, original) {
 
 /** Serves the tampered folder: it is refused at start (exit 2) or answers a case without a 5xx. */
 async function served(folder) {
-    const child = spawn(process.execPath, [cli, 'serve', folder, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
+    const outcome = await startServe(folder, 30);
     try {
-        const outcome = await new Promise(resolve => {
-            const timer = setTimeout(() => resolve({ timeout: true }), 30_000);
-            child.stderr.on('data', chunk => {
-                stderr += chunk;
-                const found = /svarar på (http:\/\/[^\s]+) /.exec(stderr);
-                if (found) {
-                    clearTimeout(timer);
-                    resolve({ base: found[1] });
-                }
-            });
-            child.on('exit', (code, signal) => { clearTimeout(timer); resolve({ code, signal }); });
-        });
         if (outcome.timeout) {
             return 'serve watchdog — neither started nor refused within 30 s';
         }
         if (outcome.base === undefined) {
-            return processFailure({ code: outcome.code, signal: outcome.signal, stderr, stdout: '' }, [1, 2]) && `serve refused badly — exit ${outcome.code ?? outcome.signal}: ${stderr.slice(-300)}`;
+            return processFailure({ ...outcome, stdout: '' }, [1, 2]) && `serve refused badly — exit ${outcome.code ?? outcome.signal}: ${outcome.stderr.slice(-300)}`;
         }
         const response = await fetch(`${outcome.base}/v1/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ citizen: CITIZEN, level: 4, date: '2021-06-01' }), signal: AbortSignal.timeout(20_000) });
         const text = await response.text();
@@ -141,6 +144,6 @@ async function served(folder) {
     } catch (error) {
         return `serve no answer — ${error?.message}`;
     } finally {
-        child.kill('SIGKILL');
+        outcome.child?.kill('SIGKILL');
     }
 }

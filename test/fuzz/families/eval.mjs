@@ -8,7 +8,7 @@
 import { symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { answerFailure, bodyGenerator, doublingPolicy, registerLines, shrinkBody } from '../bodies.mjs';
-import { cli, processFailure, removeWorkspace, runProcess, temporaryFolder } from '../harness.mjs';
+import { cli, parsesAs, processFailure, removeWorkspace, runProcess, temporaryFolder } from '../harness.mjs';
 
 const DEVICES = ['/dev/zero', '/dev/null', '/dev/urandom', '/'];
 
@@ -40,7 +40,7 @@ export function createFamily(rng) {
                 if (body.ndjson && !body.device && registerLines(result.stdout) !== registerLines(body.text)) {
                     return `wrong count of answer lines — ${registerLines(body.text)} lines, ${registerLines(result.stdout)} answers`;
                 }
-                if (!body.ndjson && result.code !== 2 && !isJson(result.stdout)) {
+                if (!body.ndjson && result.code !== 2 && !parsesAs(result.stdout)) {
                     return `answer not JSON — exit ${result.code}: ${result.stdout.slice(0, 200)}`;
                 }
                 return body.device ? undefined : answerFailure(body, result.stdout + result.stderr);
@@ -50,13 +50,4 @@ export function createFamily(rng) {
         },
         shrink: body => (body.device ? [] : shrinkBody(body)),
     };
-}
-
-function isJson(text) {
-    try {
-        JSON.parse(text);
-        return true;
-    } catch {
-        return false;
-    }
 }

@@ -5,9 +5,8 @@
  * register answered with another count of lines than it has, a request id echoed whatever its
  * length, or an answer that breaks the body's oracle (bodies.mjs).
  */
-import { spawn } from 'node:child_process';
 import { answerFailure, bodyGenerator, doublingPolicy, registerLines, shrinkBody } from '../bodies.mjs';
-import { cli, removeWorkspace } from '../harness.mjs';
+import { removeWorkspace, startServe } from '../harness.mjs';
 
 /** Longer than any id a log line needs, shorter than the HTTP server's own header limit. */
 const LONGEST_ECHOED_ID = 1024;
@@ -18,21 +17,12 @@ export function createFamily(rng) {
     let server;
 
     async function start() {
-        const child = spawn(process.execPath, [cli, 'serve', policy, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-        let stderr = '';
-        const base = await new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`serve gave no address within 60 s: ${stderr}`)), 60_000);
-            child.stderr.on('data', chunk => {
-                stderr = (stderr + chunk).slice(-20_000);
-                const found = /svarar på (http:\/\/[^\s]+) /.exec(stderr);
-                if (found) {
-                    clearTimeout(timer);
-                    resolve(found[1]);
-                }
-            });
-        });
-        server = { child, base, died: undefined, stderr: () => stderr };
-        child.on('exit', (code, signal) => { server.died ??= `serve exited (${signal ?? code})`; });
+        const started = await startServe(policy);
+        if (!started.base) {
+            throw new Error(`serve did not start: ${started.stderr}`);
+        }
+        server = { child: started.child, base: started.base, died: undefined, stderr: () => started.stderr };
+        started.child.on('exit', (code, signal) => { server.died ??= `serve exited (${signal ?? code})`; });
     }
 
     async function ask(body) {
