@@ -13,6 +13,7 @@
  * Usage: node test/fuzz/fuzz.mjs [--count 1000] [--seed 1] [--quiet]
  *        node test/fuzz/fuzz.mjs --family cli,workspace,lsp,serve,eval,compiled,scale,unicode|all [--count 20] [--seed 1]
  *            (the families of run-family.mjs: processes, workspaces, the language server, the service)
+ *        node test/fuzz/fuzz.mjs --family all --replay test/fuzz/found   (each family's saved failures again)
  *        node test/fuzz/fuzz.mjs --replay test/fuzz/regressions   (every stage on each saved failure)
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,7 +37,7 @@ const families = option('--family', undefined);
 
 if (families) {
     const { runFamilies } = await import('./run-family.mjs');
-    process.exit(await runFamilies(families, { count: Number(option('--count', '20')), seed, quiet }));
+    process.exit(await runFamilies(families, { count: Number(option('--count', '20')), seed, quiet, replay }));
 }
 
 const { random, pick } = seededRandom(seed);

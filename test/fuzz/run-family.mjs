@@ -5,12 +5,15 @@
  * undefined), `shrink(input)` (smaller candidates) and optionally `setup()` and `teardown()`. Each
  * family gets its own random source from the seed, so a family's inputs do not depend on which
  * others run. The first input of each kind of failure is minimised and saved to test/fuzz/found/.
+ * With `--replay <folder>`, each saved `<family>-<n>/input.json` below it is run again instead.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { kind, minimise, saveFailure, seededRandom } from './harness.mjs';
 
 export const FAMILIES = ['cli', 'workspace', 'lsp', 'serve', 'eval', 'compiled', 'scale', 'unicode'];
 
-export async function runFamilies(names, { count, seed, quiet }) {
+export async function runFamilies(names, { count, seed, quiet, replay }) {
     const chosen = names === 'all' ? FAMILIES : names.split(',');
     let failed = 0;
     for (const name of chosen) {
@@ -20,6 +23,10 @@ export async function runFamilies(names, { count, seed, quiet }) {
         }
         const { createFamily } = await import(`./families/${name}.mjs`);
         const family = createFamily(seededRandom(seed));
+        if (replay) {
+            failed += await replayFailures(name, family, replay);
+            continue;
+        }
         const started = performance.now();
         const failures = new Map();
         let slowest = 0;
@@ -47,4 +54,22 @@ export async function runFamilies(names, { count, seed, quiet }) {
         failed += failures.size;
     }
     return failed > 0 ? 1 : 0;
+}
+
+/** Runs each saved input of the family again; the number that still fail. */
+async function replayFailures(name, family, folder) {
+    const saved = readdirSync(folder).filter(entry => entry.startsWith(`${name}-`) && existsSync(path.join(folder, entry, 'input.json'))).sort();
+    let failed = 0;
+    await family.setup?.();
+    try {
+        for (const entry of saved) {
+            const failure = await family.run(JSON.parse(readFileSync(path.join(folder, entry, 'input.json'), 'utf8')));
+            console.log(`${failure ? 'FAIL' : 'ok  '} ${entry}${failure ? `: ${failure}` : ''}`);
+            failed += failure ? 1 : 0;
+        }
+    } finally {
+        await family.teardown?.();
+    }
+    console.log(`replay ${name}: ${saved.length - failed} passed, ${failed} failed`);
+    return failed;
 }
