@@ -1,8 +1,9 @@
 /**
  * The command line's commands as the fuzzer families run them, each on a file or folder of policy,
- * as a child process under the watchdog, with the form each documents for its output: `--format
- * json` prints one JSON value with its diagnostics and summary, SARIF a 2.1.0 log, `compile` a JSON
- * file per source, `eval` a JSON answer. Exit codes 0, 1 and 2 are the documented ones.
+ * as a child process under the watchdog, with the form each documents for its output: `check` a
+ * line per finding, `--format json` one JSON value with its diagnostics and summary, SARIF a 2.1.0
+ * log, `compile` a JSON file per source, `eval` a JSON answer. Exit codes 0, 1 and 2 are the
+ * documented ones.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -12,7 +13,8 @@ const jsonDiagnostics = value => Array.isArray(value.diagnostics) && typeof valu
 
 /** Each command: its arguments for a target, and the form its output must have when it exits 0 or 1. */
 export const COMMANDS = {
-    'check': { args: target => ['check', target], form: () => true },
+    // One line per finding, `file:line:col: severity: message [code]` (or the line counting the rest of a kind).
+    'check': { args: target => ['check', target], form: r => r.stdout.split('\n').slice(0, -1).every(line => /^.+:\d+:\d+: \S+: .*\[[a-z0-9-]+\]/.test(line)) },
     'check-json': { args: target => ['check', target, '--format', 'json'], form: r => parsesAs(r.stdout, jsonDiagnostics) },
     'check-sarif': { args: target => ['check', target, '--format', 'sarif'], form: r => parsesAs(r.stdout, v => v.version === '2.1.0' && Array.isArray(v.runs)) },
     'compile': {
