@@ -33,10 +33,11 @@ export const REQUEST_METHODS = Object.keys(REQUESTS);
 /**
  * Runs a session against a fresh server with `folder` as its workspace folder. Steps: `{ open,
  * text }`, `{ change, at, length, text }` (at and length fractions of the current text), `{ close }`,
- * `{ request, method, document, at }`. Returns the failure, or undefined.
+ * `{ request, method, document, at }`. `user` starts the server as another user (harness's
+ * `unprivileged`). Returns the failure, or undefined.
  */
-export async function runSession(folder, steps, { seconds = 20 } = {}) {
-    const child = spawn(process.execPath, [languageServer, '--stdio'], { stdio: 'pipe' });
+export async function runSession(folder, steps, { seconds = 20, user = {} } = {}) {
+    const child = spawn(process.execPath, [languageServer, '--stdio'], { stdio: 'pipe', ...user });
     let died;
     let stderr = '';
     child.stderr.on('data', chunk => { if (stderr.length < 10_000) stderr += chunk; });

@@ -16,9 +16,12 @@ import { exampleSets, mutator } from '../texts.mjs';
 const FOLDERS = ['', 'a', 'a/b', 'c', 'Å ä/ö'];
 const COMMANDS = ['check', 'check-json', 'compile', 'test-json', 'eval'];
 
-export function createFamily(rng) {
-    const { random, pick, below } = rng;
-    const mutate = mutator(rng);
+/**
+ * One to three entries a workspace of `files` may also hold: the first file again in another
+ * folder, links (to a file, to a parent folder, to nothing), unreadable files and folders, a file
+ * in Latin-1, empty files, a folder named like a policy file, a write-only file. Paths are unique.
+ */
+export function oddEntries({ pick, below }, files) {
     const extras = [
         files => [{ path: `kopia/${files[0].path.split('/').pop()}`, text: files[0].text }],
         files => [{ path: 'länk.regel', link: files[0].path }],
@@ -33,13 +36,20 @@ export function createFamily(rng) {
         () => [{ path: 'mapp.regel', folder: true }],
         files => [{ path: 'c/skrivskyddad.regel', text: files[0].text, mode: 0o200 }],
     ];
+    const added = Array.from({ length: 1 + below(3) }, () => pick(extras)(files)).flat();
+    return added.filter((entry, index) => added.findIndex(other => other.path === entry.path) === index);
+}
+
+export function createFamily(rng) {
+    const { random, pick, below } = rng;
+    const mutate = mutator(rng);
     return {
         generate(index) {
             const set = pick(exampleSets);
             const files = set.filter(() => random() < 0.6).slice(0, 6)
                 .map(file => ({ path: path.posix.join(pick(FOLDERS), file.name), text: random() < 0.4 ? mutate(file.text) : file.text }));
             const chosen = files.length > 0 ? files : [{ path: set[0].name, text: set[0].text }];
-            const added = Array.from({ length: 1 + below(3) }, () => pick(extras)(chosen)).flat();
+            const added = oddEntries(rng, chosen);
             return { command: COMMANDS[index % COMMANDS.length], entries: [...chosen, ...added] };
         },
         async run(input) {
