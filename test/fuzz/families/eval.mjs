@@ -16,6 +16,8 @@ export function createFamily(rng) {
     const generateBody = bodyGenerator(rng);
     let policy;
     return {
+        // Each run checks the policy again (seconds): a few shrinking steps only.
+        budget: 10,
         setup: () => { policy = doublingPolicy(); },
         teardown: () => removeWorkspace(policy),
         // Every sixth input a device, in turn, so that a short run meets /dev/zero.
