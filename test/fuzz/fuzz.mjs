@@ -11,59 +11,40 @@
  * more than a second. Failing inputs are minimised (by lines, then characters) and written to
  * test/fuzz/found/. Deterministic for a seed.
  * Usage: node test/fuzz/fuzz.mjs [--count 1000] [--seed 1] [--quiet]
+ *        node test/fuzz/fuzz.mjs --family cli,workspace,lsp,serve,eval,compiled,scale,unicode|all [--count 20] [--seed 1]
+ *            (the families of run-family.mjs: processes, workspaces, the language server, the service)
+ *        node test/fuzz/fuzz.mjs --family all --replay test/fuzz/found   (each family's saved failures again)
  *        node test/fuzz/fuzz.mjs --replay test/fuzz/regressions   (every stage on each saved failure)
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { checkPolicies, compilePolicy, RegelrattValidationRegistry } from '@regelratt/language';
 import { createRegelrattLspServices } from '@regelratt/language/lsp';
 import { PolicyRuntime, RegelrattRuntimeError, runExamples } from '@regelratt/runtime';
 import { grammarGenerator } from './generate-from-grammar.mjs';
+import { kind, repository, seededRandom } from './harness.mjs';
+import { corpus, mutator } from './texts.mjs';
 
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const count = Number(option('--count', '1000'));
-let seed = Number(option('--seed', '1'));
+const seed = Number(option('--seed', '1'));
 const quiet = args.includes('--quiet');
 const replay = option('--replay', undefined);
+const families = option('--family', undefined);
 
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-const pick = list => list[Math.floor(random() * list.length)];
-
-const corpus = readdirSync(path.join(repository, 'examples'), { withFileTypes: true })
-    .filter(entry => entry.isDirectory())
-    .flatMap(entry => readdirSync(path.join(repository, 'examples', entry.name)).filter(f => f.endsWith('.regel'))
-        .map(file => readFileSync(path.join(repository, 'examples', entry.name, file), 'utf8')));
-const schema = JSON.parse(readFileSync(path.join(repository, 'packages/format/schema/compiled-policy.schema.json'), 'utf8'));
-const validate = new Ajv2020({ allErrors: false, strict: true }).compile(schema);
-const grammar = readFileSync(path.join(repository, 'packages/language/src/regelratt.langium'), 'utf8');
-const keywords = [...new Set([...grammar.matchAll(/'([^'\s]+)'/g)].map(m => m[1]))];
-const pieces = [...keywords, '0', '-1', '2,5', '9 676', '100 %', '337,50 kr/h', '2021-13-45', '2021-02-29', '"x"', '{', '}', '(', ')', '|', '||', '.', ',', 'x', 'ålder', '\n', '"', '\u0000', 'inte inte', '((', '))'];
-
-function mutate(text) {
-    let result = text;
-    const steps = 1 + Math.floor(random() * 3);
-    for (let step = 0; step < steps; step++) {
-        const tokens = result.split(/(\s+)/);
-        const at = Math.floor(random() * tokens.length);
-        switch (Math.floor(random() * 7)) {
-            case 0: tokens.splice(at, 1 + Math.floor(random() * 4)); break;
-            case 1: tokens.splice(at, 0, pick(pieces), ' '); break;
-            case 2: { const other = Math.floor(random() * tokens.length); [tokens[at], tokens[other]] = [tokens[other], tokens[at]]; break; }
-            case 3: tokens.splice(at, 0, ...tokens.slice(at, at + 1 + Math.floor(random() * 20))); break;
-            case 4: result = result.slice(0, Math.floor(random() * result.length)); continue;
-            case 5: tokens[at] = pick(pieces); break;
-            default: { const lines = result.split('\n'); const line = Math.floor(random() * lines.length); lines.splice(line, 0, pick(corpus).split('\n')[Math.floor(random() * 20)] ?? ''); result = lines.join('\n'); continue; }
-        }
-        result = tokens.join('');
-    }
-    return result;
+if (families) {
+    const { runFamilies } = await import('./run-family.mjs');
+    process.exit(await runFamilies(families, { count: Number(option('--count', '20')), seed, quiet, replay }));
 }
 
+const { random, pick } = seededRandom(seed);
+const mutate = mutator({ random, pick });
+
+const schema = JSON.parse(readFileSync(path.join(repository, 'packages/format/schema/compiled-policy.schema.json'), 'utf8'));
+const validate = new Ajv2020({ allErrors: false, strict: true }).compile(schema);
 // The language server's services (a superset of the checker's), without a connection.
 const { Regelratt } = createRegelrattLspServices(EmptyFileSystem);
 const generate = grammarGenerator(Regelratt.Grammar, random);
@@ -157,9 +138,6 @@ async function runHandlers(document, text) {
     }
     return undefined;
 }
-
-/** The failure kind without its details, so one failure is minimised to inputs that fail the same way. */
-const kind = failure => failure.replace(/:.*$/, '');
 
 async function minimise(text, failure) {
     let current = text;
