@@ -120,6 +120,14 @@ describe('the load check of compiled files', () => {
         expect(refusal(files).details).toMatchObject({ rule: 'unknown-reference', id: 'parameter/finns_inte', path: expect.stringMatching(/\/value\/right\/ref$/) as unknown });
     });
 
+    test('a criterion that tests something that is no attribute (an operation): wrong-reference-kind (diff exited 3 on it; found by the compiled fuzzer family)', async () => {
+        const files = await compiled('uppsala');
+        const pilot = elementOf(files, 'pilot');
+        const operation = elementOf(files, 'operation');
+        pilot.inclusion = { attribute: operation.id, test: true };
+        expect(refusal(files).details).toMatchObject({ rule: 'wrong-reference-kind', id: operation.id, kind: 'operation' });
+    });
+
     test('compiled JSON nested 10 000 deep: invalid-file at load, not a RangeError', () => {
         const at = { file: 'x.regel', line: 1, column: 1, endLine: 1, endColumn: 1 };
         let value: unknown = { quantity: { value: '1', unit: 'kr' } };

@@ -110,7 +110,7 @@ describe('names, and what JSON.parse would have let through', () => {
     });
 
     test('a name given twice (also once composed, once not) is refused, not one value dropped', async () => {
-        const twice = await problemOf(await post('/v1/evaluate', `{"citizen":{"ålder":70,"${'ålder'.normalize('NFD')}":80}}`), 400, 'invalid-json');
+        const twice = await problemOf(await post('/v1/evaluate', `{"citizen":{"ålder":70,"${'ålder'.normalize('NFD')}":80}}`), 400, 'duplicate-name');
         expect(twice.detail).toBe('rad 1, kolumn 24: namnet "ålder" förekommer två gånger');
     });
 

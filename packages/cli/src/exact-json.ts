@@ -28,7 +28,7 @@ export interface JsonLimits {
 
 export const JSON_LIMITS: JsonLimits = { depth: 32, name: 1000, text: 10_000, digits: 100, exponent: 1000, members: 1000 };
 
-export type JsonProblemCode = 'invalid-json' | 'nesting-too-deep' | 'field-too-long' | 'too-many-members';
+export type JsonProblemCode = 'invalid-json' | 'duplicate-name' | 'nesting-too-deep' | 'field-too-long' | 'too-many-members';
 
 /** Where and why a text is not read: a code for the service, the reason in Swedish and English. */
 export class JsonInputError extends Error {
@@ -133,7 +133,7 @@ class Reader {
             const nameAt = this.at;
             const name = this.string(this.limits.name, true);
             if (Object.hasOwn(result, name)) {
-                throw this.fail('invalid-json', { sv: `namnet ${JSON.stringify(name)} förekommer två gånger`, en: `the name ${JSON.stringify(name)} occurs twice` }, nameAt);
+                throw this.fail('duplicate-name', { sv: `namnet ${JSON.stringify(name)} förekommer två gånger`, en: `the name ${JSON.stringify(name)} occurs twice` }, nameAt);
             }
             this.space();
             if (this.text.charCodeAt(this.at) !== 0x3a) {

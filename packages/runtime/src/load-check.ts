@@ -15,8 +15,8 @@ import { RegelrattRuntimeError } from './runtime-error.js';
  * Every file must already have passed the schema (`checkCompiledFile`).
  */
 export function checkCompiledPolicy(files: readonly CompiledPolicyFile[]): void {
-    const declared = new Map<string, { file: number; path: string }>();
-    const declare = (id: string, file: number, path: string) => {
+    const declared = new Map<string, { file: number; path: string; kind: string }>();
+    const declare = (id: string, kind: string, file: number, path: string) => {
         const earlier = declared.get(id);
         if (earlier) {
             const source = files[file].source;
@@ -28,23 +28,30 @@ export function checkCompiledPolicy(files: readonly CompiledPolicyFile[]): void 
                     : `finns redan i ${other} (${earlier.path}); en inaktuell fil kan ligga kvar bland de kompilerade filerna`;
             refuse(source, path, 'duplicate-id', `${id} ${where}`, { id, other });
         }
-        declared.set(id, { file, path });
+        declared.set(id, { file, path, kind });
     };
     files.forEach((file, fileIndex) => {
         file.elements.forEach((element, index) => {
             const path = `/elements/${index}`;
-            declare(element.id, fileIndex, path);
+            declare(element.id, element.kind, fileIndex, path);
             for (const [nested, at] of nestedIds(element)) {
-                declare(nested, fileIndex, `${path}/${at}`);
+                declare(nested, nested.slice(0, nested.indexOf('/')), fileIndex, `${path}/${at}`);
             }
         });
     });
     for (const file of files) {
         file.elements.forEach((element, index) => {
             const path = `/elements/${index}`;
-            for (const [id, at] of references(element)) {
-                if (!declared.has(id) && id !== LEVEL_INPUT) {
+            for (const [id, at, ...kinds] of references(element)) {
+                if (id === LEVEL_INPUT) {
+                    continue;
+                }
+                const target = declared.get(id);
+                if (!target) {
                     refuse(file.source, `${path}/${at}`, 'unknown-reference', `${id} finns inte i policyn`, { id });
+                }
+                if (kinds.length > 0 && !(kinds as string[]).includes(target.kind)) {
+                    refuse(file.source, `${path}/${at}`, 'wrong-reference-kind', `${id} är ingen egenskap att pröva`, { id, kind: target.kind, expected: kinds });
                 }
             }
             checkElement(element, file.source, path);
@@ -53,7 +60,7 @@ export function checkCompiledPolicy(files: readonly CompiledPolicyFile[]): void 
 }
 
 /** Refusal codes of the load check, in `details.rule`. */
-export type LoadCheckRule = 'duplicate-id' | 'unknown-reference' | 'overlapping-versions' | 'period-ends-before-start' | 'row-width' | 'duplicate-level' | 'duplicate-column' | 'empty-range';
+export type LoadCheckRule = 'duplicate-id' | 'unknown-reference' | 'wrong-reference-kind' | 'overlapping-versions' | 'period-ends-before-start' | 'row-width' | 'duplicate-level' | 'duplicate-column' | 'empty-range';
 
 function refuse(source: string, path: string, rule: LoadCheckRule, what: string, details: Record<string, unknown> = {}): never {
     throw new RegelrattRuntimeError('invalid-file',
@@ -71,7 +78,8 @@ function nestedIds(element: CompiledElement): Array<[string, string]> {
     }
 }
 
-type Found = Array<[string, string]>;
+/** A reference: the id, where, and the kinds it may name (absent: any declared id). */
+type Found = Array<[string, string, ...ElementKind[]]>;
 
 function expressionReferences(expression: Expression, at: string, found: Found): void {
     matchExpression<void>(expression, {
@@ -102,10 +110,10 @@ function criterionReferences(criterion: Criterion, at: string, found: Found): vo
         all: c => c.all.forEach((part, i) => criterionReferences(part, `${at}/all/${i}`, found)),
         any: c => c.any.forEach((part, i) => criterionReferences(part, `${at}/any/${i}`, found)),
         not: c => criterionReferences(c.not, `${at}/not`, found),
-        test: c => found.push([c.attribute, `${at}/attribute`]),
-        op: c => found.push([c.attribute, `${at}/attribute`]),
-        in: c => found.push([c.attribute, `${at}/attribute`]),
-        between: c => found.push([c.attribute, `${at}/attribute`]),
+        test: c => found.push([c.attribute, `${at}/attribute`, 'attribute']),
+        op: c => found.push([c.attribute, `${at}/attribute`, 'attribute']),
+        in: c => found.push([c.attribute, `${at}/attribute`, 'attribute']),
+        between: c => found.push([c.attribute, `${at}/attribute`, 'attribute']),
     });
 }
 
@@ -118,7 +126,7 @@ const withFound = (fill: (found: Found) => void): Found => {
 };
 
 function questionReferences(question: ExampleQuestion): Found {
-    const citizen = 'citizen' in question ? question.citizen.map((given, i): [string, string] => [given.attribute, `question/citizen/${i}/attribute`]) : [];
+    const citizen = 'citizen' in question ? question.citizen.map((given, i): [string, string, ElementKind] => [given.attribute, `question/citizen/${i}/attribute`, 'attribute']) : [];
     switch (question.type) {
         case 'placement': return [[question.model, 'question/model'], ...citizen];
         case 'inclusion': return [[question.pilot, 'question/pilot'], ...citizen];
@@ -149,7 +157,7 @@ const REFERENCES: { [K in ElementKind]: (element: ElementOf<K>) => Found } = {
     decisionTable: e => withFound(found => {
         e.inputs.forEach((input, i) => {
             if ('attribute' in input) {
-                found.push([input.attribute, `inputs/${i}/attribute`]);
+                found.push([input.attribute, `inputs/${i}/attribute`, 'attribute']);
             }
         });
         e.rows.forEach((row, r) => {

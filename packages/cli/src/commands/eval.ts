@@ -52,7 +52,9 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
             if (!(error instanceof JsonInputError)) {
                 throw error;
             }
-            io.stderr.write(`regelratt: ${input}: ${options.locale === 'sv' ? 'ogiltig JSON' : 'invalid JSON'}: ${error.describe(options.locale)}\n`);
+            // JSON that breaks the grammar is invalid; JSON over a limit or naming a value twice is refused as what it is.
+            const invalid = error.code === 'invalid-json' ? `${options.locale === 'sv' ? 'ogiltig JSON' : 'invalid JSON'}: ` : '';
+            io.stderr.write(`regelratt: ${input}: ${invalid}${error.describe(options.locale)}\n`);
             return EXIT_USAGE_OR_IO;
         }
         try {

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { RuntimeErrorCode } from '@regelratt/runtime';
 
 /** The service's own error codes, beside the runtime's. */
-export const SERVICE_ERROR_CODES = ['bad-request', 'invalid-json', 'nesting-too-deep', 'field-too-long', 'too-many-members', 'body-too-large', 'headers-too-large', 'request-timeout', 'unsupported-media-type', 'not-found', 'unauthorized', 'reload-failed', 'internal'] as const;
+export const SERVICE_ERROR_CODES = ['bad-request', 'invalid-json', 'duplicate-name', 'nesting-too-deep', 'field-too-long', 'too-many-members', 'body-too-large', 'headers-too-large', 'request-timeout', 'unsupported-media-type', 'not-found', 'unauthorized', 'reload-failed', 'internal'] as const;
 export type ServiceErrorCode = typeof SERVICE_ERROR_CODES[number];
 export type ProblemCode = RuntimeErrorCode | ServiceErrorCode;
 
@@ -26,6 +26,7 @@ const TITLES = {
     'several-matching-rows': ['Flera rader i beslutstabellen gäller', 'Several rows of the decision table apply'],
     'bad-request': ['Frågan följer inte API:ets schema', 'The request does not follow the API schema'],
     'invalid-json': ['Kroppen är ingen giltig JSON', 'The body is not valid JSON'],
+    'duplicate-name': ['Ett namn förekommer två gånger i samma objekt', 'A name occurs twice in one object'],
     'nesting-too-deep': ['Kroppen har för många nivåer i varandra', 'The body nests too deep'],
     'field-too-long': ['Ett namn, en text eller ett tal i kroppen är för långt', 'A name, text or number in the body is too long'],
     'too-many-members': ['Ett objekt eller en lista i kroppen har för många delar', 'An object or array in the body has too many members'],
@@ -44,7 +45,7 @@ const STATUS = {
     'unsupported-schema': 500, 'invalid-file': 500, 'unknown-element': 404, 'missing-attribute': 422, 'unknown-attribute': 422, 'value-outside-domain': 422,
     'wrong-value-type': 422, 'no-valid-version': 422, 'unknown-level': 422, 'missing-level': 422, 'open-amount': 422, 'missing-date': 422,
     'not-computable': 422, 'no-matching-row': 422, 'several-matching-rows': 422,
-    'bad-request': 400, 'invalid-json': 400, 'nesting-too-deep': 400, 'field-too-long': 400, 'too-many-members': 400, 'body-too-large': 413, 'headers-too-large': 431, 'request-timeout': 408, 'unsupported-media-type': 415, 'not-found': 404, 'unauthorized': 401,
+    'bad-request': 400, 'invalid-json': 400, 'duplicate-name': 400, 'nesting-too-deep': 400, 'field-too-long': 400, 'too-many-members': 400, 'body-too-large': 413, 'headers-too-large': 431, 'request-timeout': 408, 'unsupported-media-type': 415, 'not-found': 404, 'unauthorized': 401,
     'reload-failed': 422, 'internal': 500,
 } as const satisfies Record<ProblemCode, number>;
 

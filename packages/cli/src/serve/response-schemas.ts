@@ -71,7 +71,7 @@ export const BATCH_LINE = {
             properties: { line: { type: 'integer', minimum: 1, description: 'The number of the line answered (1-based).' }, error: runtimeError, policyVersion },
         },
     ],
-    description: 'One line of application/x-ndjson: exactly one per line of the request, in order, each with its number in `line` (a blank line or one that is not a case is an error line: empty-line, invalid-json, nesting-too-deep, field-too-long, too-many-members, or the runtime\'s code).',
+    description: 'One line of application/x-ndjson: exactly one per line of the request, in order, each with its number in `line` (a blank line or one that is not a case is an error line: empty-line, invalid-json, duplicate-name, nesting-too-deep, field-too-long, too-many-members, or the runtime\'s code).',
 } as const;
 
 /** The answer to one question: its shape follows the question's type. */
