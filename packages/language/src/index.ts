@@ -22,5 +22,6 @@ export { exampleDifferences } from './i18n/example-differences.js';
 export { RegelrattValidationRegistry } from './validation/regelratt-validation-registry.js';
 export { countFindings, MAX_FINDINGS_PER_FILE } from './validation/finding-limit.js';
 export { compiledKindName } from './i18n/element-kind-names.js';
+export { knownErrorReason } from './i18n/file-error-reasons.js';
 export { elementProse } from './workspace/element-prose.js';
 export { DEFAULT_MAX_FILE_BYTES, megabytes } from './workspace/file-size.js';

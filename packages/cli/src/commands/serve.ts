@@ -1,5 +1,6 @@
 import type { CliOptions } from '../arguments.js';
 import type { CliIO } from '../io.js';
+import { systemErrorText } from '../system-errors.js';
 import { PolicyHolder } from '../serve/policy-holder.js';
 import { createServer } from '../serve/server.js';
 import { EXIT_POLICY_ERRORS, EXIT_USAGE_OR_IO } from './check.js';
@@ -31,7 +32,7 @@ export async function runServe(options: CliOptions, io: CliIO): Promise<number> 
     try {
         await app.listen({ port, host });
     } catch (error) {
-        io.stderr.write(`regelratt: ${sv ? `kan inte lyssna på ${host}:${port}` : `cannot listen on ${host}:${port}`}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+        io.stderr.write(`regelratt: ${sv ? `kan inte lyssna på ${host}:${port}` : `cannot listen on ${host}:${port}`}: ${systemErrorText(error, options.locale)}.\n`);
         return EXIT_USAGE_OR_IO;
     }
     const address = app.server.address();
