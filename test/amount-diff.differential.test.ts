@@ -63,7 +63,7 @@ describe('regelratt diff over what citizens pay (Habo 2017)', () => {
         expect(run.status).toBe(1);
         const report = JSON.parse(run.stdout) as { entries: DiffEntry[]; answersChange: boolean };
         const entry = report.entries.find(e => e.change === 'amount-answers' && e.element.name === 'hemtjänstavgift') as Extract<DiffEntry, { change: 'amount-answers' }>;
-        expect(entry).toBeDefined();
+        expect(entry?.change).toBe('amount-answers');
         expect(entry.common).toContain('städning = ja');
         expect(entry.difference?.max).toBe('+17');
         expect(entry.samples.length).toBeGreaterThan(0);

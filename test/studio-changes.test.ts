@@ -1,9 +1,9 @@
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { repository, startStudio, type RunningStudio } from './studio-process.js';
+import { chromiumExecutable, openStudioSession, type StudioSession } from './studio-process.js';
 
 /**
  * Regelrätt Studio in Chromium while someone else changes the files on disk (another editor, git):
@@ -12,10 +12,9 @@ import { repository, startStudio, type RunningStudio } from './studio-process.js
  * one theirs replaces is kept in the history. Nor is what is typed into the examples form lost
  * when an edit shows the table again.
  */
-const executable = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+const executable = chromiumExecutable;
 const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-studio-changes-'));
-let studio: RunningStudio;
-let browser: Browser;
+let session: StudioSession;
 let page: Page;
 
 /** The lines Monaco shows for the open file (the short files used here fit in the editor), its non-breaking spaces as spaces. */
@@ -35,18 +34,12 @@ if (!executable) {
 
 describe.runIf(executable !== undefined)('Regelrätt Studio and changes made on disk', () => {
     beforeAll(async () => {
-        cpSync(path.join(repository, 'examples/orebro'), folder, { recursive: true });
-        studio = await startStudio(folder);
-        browser = await chromium.launch({ executablePath: executable, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });
-        page = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
-        await page.goto(studio.base);
-        await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+        session = await openStudioSession(folder);
+        ({ page } = session);
     }, 60_000);
 
     afterAll(async () => {
-        await browser?.close();
-        studio?.child.kill('SIGTERM');
-        rmSync(folder, { recursive: true, force: true });
+        await session?.close();
     });
 
     test('a file not edited in the page takes a line added on disk', async () => {

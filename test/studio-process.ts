@@ -1,7 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Helpers for the tests that drive a real `regelratt studio` process over HTTP. */
 export const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,4 +60,36 @@ export function send(port: number, method: string, target: string, headers: Reco
 export async function tokenOf(port: number): Promise<string> {
     const page = await send(port, 'GET', '/');
     return /<meta name="regelratt-token" content="([^"]+)">/.exec(page.body)?.[1] ?? '';
+}
+
+/** Debian's Chromium, where installed. */
+export const chromiumExecutable = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+
+/** How the tests start Chromium: headless, and none of its own network traffic (refused on this machine). */
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+export interface StudioSession {
+    studio: RunningStudio;
+    browser: Browser;
+    page: Page;
+    /** Closes the browser, stops the studio and removes the folder. */
+    close(): Promise<void>;
+}
+
+/** A copy of examples/orebro in `folder`, the studio started on it and its page open and ready in Chromium. */
+export async function openStudioSession(folder: string, context: BrowserContextOptions = {}): Promise<StudioSession> {
+    cpSync(path.join(repository, 'examples/orebro'), folder, { recursive: true });
+    const studio = await startStudio(folder);
+    const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+    const page = await (await browser.newContext({ locale: 'sv-SE', ...context })).newPage();
+    await page.goto(studio.base);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    return {
+        studio, browser, page,
+        async close() {
+            await browser.close();
+            studio.child.kill('SIGTERM');
+            rmSync(folder, { recursive: true, force: true });
+        },
+    };
 }

@@ -1,10 +1,10 @@
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { repository, startStudio, type RunningStudio } from './studio-process.js';
+import { chromiumExecutable, openStudioSession, type RunningStudio, type StudioSession } from './studio-process.js';
 
 /**
  * Regelrätt Studio for a policy writer who has never used VS Code, on a copy of examples/orebro in
@@ -12,10 +12,10 @@ import { repository, startStudio, type RunningStudio } from './studio-process.js
  * the window (header and status always in view), the editor's own texts in Swedish, the language's
  * own characters not flagged as suspicious.
  */
-const executable = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+const executable = chromiumExecutable;
 const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-studio-ux-'));
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const launchArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+let session: StudioSession;
 let studio: RunningStudio;
 let browser: Browser;
 let page: Page;
@@ -51,18 +51,12 @@ if (!executable) {
 
 describe.runIf(executable !== undefined)('Regelrätt Studio for a policy writer', () => {
     beforeAll(async () => {
-        cpSync(path.join(repository, 'examples/orebro'), folder, { recursive: true });
-        studio = await startStudio(folder);
-        browser = await chromium.launch({ executablePath: executable, args: launchArgs });
-        page = await (await browser.newContext({ locale: 'sv-SE', viewport: { width: 1366, height: 768 } })).newPage();
-        await page.goto(studio.base);
-        await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+        session = await openStudioSession(folder, { viewport: { width: 1366, height: 768 } });
+        ({ studio, browser, page } = session);
     }, 60_000);
 
     afterAll(async () => {
-        await browser?.close();
-        studio?.child.kill('SIGTERM');
-        rmSync(folder, { recursive: true, force: true });
+        await session?.close();
     });
 
     test('axe: no serious or critical violations initially', async () => {

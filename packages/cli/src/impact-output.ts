@@ -4,8 +4,9 @@ import type { AmountImpact, CategoryImpact, RegisterImpact, ShownCount } from '.
 
 /**
  * The impact of a revision on a register (register-impact.ts) for people: text for the terminal,
- * Markdown for the tjänsteskrivelse's "ekonomiska konsekvenser", JSON for tools. Counts below the
- * suppression limit read "färre än 5" in every format, JSON included (`{ "fewerThan": 5 }`).
+ * Markdown for the tjänsteskrivelse's "ekonomiska konsekvenser", sections of the diff's HTML
+ * document. Counts below the suppression limit read "färre än 5" in each of them; the JSON the
+ * diff writes carries RegisterImpact as it is (`{ "fewerThan": 5 }`).
  */
 const words = {
     sv: {
@@ -112,9 +113,6 @@ export function formatImpactMarkdown(impact: RegisterImpact, locale: MessageLoca
     return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-export function formatImpactJson(impact: RegisterImpact): string {
-    return `${JSON.stringify(impact, null, 2)}\n`;
-}
 
 /** The impact as sections of the diff's HTML document (the document renderer's tables). */
 export function impactSections(impact: RegisterImpact, locale: MessageLocale, name: (id: string) => string): DocumentSection[] {

@@ -55,3 +55,31 @@ export function matchExpression<R>(expression: Expression, handlers: ExpressionH
 export function matchCriterion<R>(criterion: Criterion, handlers: CriterionHandlers<R>): R {
     return (handlers[criterionVariant(criterion)] as (c: Criterion) => R)(criterion);
 }
+
+/**
+ * Every reference a formula makes (`ref` nodes, those inside a `vid nivå` too), in reading order; the
+ * criteria of its choices are not formulas and are not entered.
+ */
+export function forEachReference(expression: Expression, onReference: (reference: ExpressionOf<'ref'>) => void): void {
+    const visit = (e: Expression): void => matchExpression<void>(e, {
+        quantity: () => undefined,
+        level: () => undefined,
+        ref: reference => {
+            onReference(reference);
+            if (reference.atLevel) {
+                visit(reference.atLevel);
+            }
+        },
+        op: operation => {
+            visit(operation.left);
+            visit(operation.right);
+        },
+        call: call => call.args.forEach(visit),
+        round: rounded => visit(rounded.round),
+        if: choice => {
+            visit(choice.then);
+            visit(choice.else);
+        },
+    });
+    visit(expression);
+}

@@ -1,6 +1,6 @@
 import {
-    ExactNumber, LEVEL_INPUT, matchCriterion, matchExpression,
-    type Attribute, type CompiledElement, type CompiledPolicyFile, type Criterion, type Expression, type Fee,
+    ExactNumber, forEachReference, LEVEL_INPUT, matchCriterion, matchExpression,
+    type Attribute, type CompiledPolicyFile, type Criterion, type Expression, type Fee,
 } from '@regelratt/format';
 import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
 import type { MessageLocale } from '../i18n/locale.js';
@@ -77,7 +77,7 @@ export function answerCalculations(runtime: PolicyRuntime): Set<string> {
     const read = new Set<string>();
     const visit = (expression: Expression | undefined) => {
         if (expression) {
-            walkExpression(expression, ref => read.add(ref));
+            forEachReference(expression, e => read.add(e.ref));
         }
     };
     for (const calculation of runtime.policy.all('calculation')) {
@@ -100,7 +100,7 @@ export function answerReaders(runtime: PolicyRuntime, answers: ReadonlySet<strin
         if (!expression) {
             return;
         }
-        walkExpression(expression, ref => {
+        forEachReference(expression, ({ ref }) => {
             const element = runtime.policy.find(ref);
             if (element?.kind !== 'calculation' || seen.has(ref)) {
                 return;
@@ -301,29 +301,6 @@ function canonicalCriterion(criterion: Criterion, runtime: PolicyRuntime, newId:
     });
 }
 
-function walkExpression(expression: Expression, onRef: (id: string) => void): void {
-    matchExpression<void>(expression, {
-        quantity: () => undefined,
-        level: () => undefined,
-        ref: e => {
-            onRef(e.ref);
-            if (e.atLevel) {
-                walkExpression(e.atLevel, onRef);
-            }
-        },
-        op: e => {
-            walkExpression(e.left, onRef);
-            walkExpression(e.right, onRef);
-        },
-        call: e => e.args.forEach(arg => walkExpression(arg, onRef)),
-        round: e => walkExpression(e.round, onRef),
-        if: e => {
-            walkExpression(e.then, onRef);
-            walkExpression(e.else, onRef);
-        },
-    });
-}
-
 // ------------------------------------------------------------------ asking both runtimes
 
 function mergeReads(parts: readonly Reads[]): Reads {
@@ -444,9 +421,4 @@ function answerOf(question: () => string): string {
         }
         throw error;
     }
-}
-
-/** The answers of a version that are calculations or fees, by id: what compareCalculation and compareFee are asked about. */
-export function isAmountAnswer(element: CompiledElement, answers: ReadonlySet<string>): boolean {
-    return element.kind === 'fee' || (element.kind === 'calculation' && answers.has(element.id));
 }

@@ -1,5 +1,5 @@
 import {
-    dayNumber as dayOf, ExactNumber, LEVEL_INPUT, matchExpression, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type Example,
+    dayNumber as dayOf, ExactNumber, forEachReference, LEVEL_INPUT, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type Example,
     type Expression, type GivenValue, type PathwayModel, type Pilot,
 } from '@regelratt/format';
 import type { MessageLocale } from '../i18n/locale.js';
@@ -134,30 +134,15 @@ function tablesReached(elements: readonly CompiledElement[]): Map<string, TableR
         if (!expression) {
             return;
         }
-        matchExpression<void>(expression, {
-            quantity: () => undefined,
-            level: () => undefined,
-            ref: e => {
-                const element = byId.get(e.ref);
-                if (element?.kind === 'decisionTable') {
-                    const atCaseLevel = !e.atLevel;
-                    found.set(`${e.ref}|${atCaseLevel}`, { table: e.ref, atCaseLevel });
-                } else if (element?.kind === 'calculation' && !visiting.has(element.id)) {
-                    visiting.add(element.id);
-                    walk(element.value, found, visiting);
-                }
-                walk(e.atLevel, found, visiting);
-            },
-            op: e => {
-                walk(e.left, found, visiting);
-                walk(e.right, found, visiting);
-            },
-            call: e => e.args.forEach(arg => walk(arg, found, visiting)),
-            round: e => walk(e.round, found, visiting),
-            if: e => {
-                walk(e.then, found, visiting);
-                walk(e.else, found, visiting);
-            },
+        forEachReference(expression, reference => {
+            const element = byId.get(reference.ref);
+            if (element?.kind === 'decisionTable') {
+                const atCaseLevel = !reference.atLevel;
+                found.set(`${reference.ref}|${atCaseLevel}`, { table: reference.ref, atCaseLevel });
+            } else if (element?.kind === 'calculation' && !visiting.has(element.id)) {
+                visiting.add(element.id);
+                walk(element.value, found, visiting);
+            }
         });
     };
     for (const element of elements) {
