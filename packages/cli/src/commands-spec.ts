@@ -160,8 +160,8 @@ export function choicesOf(name: OptionName, command?: CommandName): readonly str
 }
 
 const EXIT_CODES = {
-    sv: 'Slutkoder: 0 inga fel, 1 fel i policyn (eller exempel som inte går igenom, eller fall som inte kan läsas), 2 felaktigt anrop eller fil som inte kan läsas, 3 internt fel.',
-    en: 'Exit codes: 0 no errors, 1 errors in the policy (or failing examples, or unreadable cases), 2 bad invocation or unreadable file, 3 internal error.',
+    sv: 'Slutkoder: 0 inga fel, 1 fel i policyn (eller exempel som inte går igenom, eller fall som inte kan läsas eller saknar värden ett svar behöver), 2 felaktigt anrop eller fil som inte kan läsas, 3 internt fel.',
+    en: 'Exit codes: 0 no errors, 1 errors in the policy (or failing examples, or cases that cannot be read or lack values an answer needs), 2 bad invocation or unreadable file, 3 internal error.',
 };
 
 /** `regelratt --help`: the commands, then the options every command takes, laid out for `width` columns. */

@@ -7,6 +7,6 @@ export { combinePathways, type Placement } from './placement.js';
 export type { Inclusion, InclusionContext } from './inclusion.js';
 export { DEFAULT_ROUNDING, type Amount, type MoneyTrace } from './money.js';
 export { runExamples, type ExampleResult } from './inline-examples.js';
-export { RegelrattRuntimeError, RUNTIME_ERROR_CODES, type RuntimeErrorCode } from './runtime-error.js';
+export { isInputError, RegelrattRuntimeError, RUNTIME_ERROR_CODES, RUNTIME_ERROR_SOURCE, type RuntimeErrorCode } from './runtime-error.js';
 export { evaluateCase, type CaseInput, type CaseAnswer } from './evaluate-case.js';
 export { criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';

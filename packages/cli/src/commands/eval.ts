@@ -4,6 +4,8 @@ import { renderMessage } from '@regelratt/language';
 import { evaluateCase, RegelrattRuntimeError, type CaseInput } from '@regelratt/runtime';
 import type { CliOptions } from '../arguments.js';
 import { InputTooLargeError, readInputText } from '../bounded-read.js';
+import { inputErrors } from '../answer-errors.js';
+import { evalSummaries } from '../cli-messages.js';
 import type { CliIO } from '../io.js';
 import { compileInMemory } from '../compile-in-memory.js';
 import { JsonInputError, readJson } from '../exact-json.js';
@@ -17,7 +19,10 @@ const PROGRESS_EVERY = 50_000;
 /**
  * `regelratt eval`: answers for one case (a JSON file) or for a whole register (NDJSON, one case per
  * line), streamed: one answer line per case line, in order, in constant memory. A line that is not a
- * case gets an error line in its place and makes the exit code 1; the others are still answered.
+ * case gets an error line in its place, and a question that cannot be answered a typed error in the
+ * answer's place. A line that is not a case, or an answer the case's own values prevent (a missing or
+ * wrong value), makes the exit code 1, with a summary on standard error naming the first, for one case
+ * as for a register; an answer the policy does not give (an amount it leaves open) is an answer.
  */
 export async function runEval(options: CliOptions, input: string, io: CliIO & { stdoutIsTerminal?: boolean; stderrIsTerminal?: boolean }): Promise<number> {
     const loaded = await loadRuntime(options, io);
@@ -58,19 +63,32 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
             return EXIT_USAGE_OR_IO;
         }
         try {
-            io.stdout.write(`${JSON.stringify(evaluateCase(runtime, withDate(parsed), true), null, 2)}\n`);
-            return EXIT_CLEAN;
+            const answer = evaluateCase(runtime, withDate(parsed), true);
+            io.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+            const errors = inputErrors(answer);
+            if (!errors.first) {
+                return EXIT_CLEAN;
+            }
+            io.stderr.write(`regelratt: ${evalSummaries.answersWithErrors(input, errors.count, errors.first.code, errors.first.message, options.locale)[options.locale]}\n`);
+            return EXIT_POLICY_ERRORS;
         } catch (error) {
             if (error instanceof RegelrattRuntimeError) {
                 io.stdout.write(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
+                io.stderr.write(`regelratt: ${evalSummaries.caseRefused(input, error.code, error.message)[options.locale]}\n`);
                 return EXIT_POLICY_ERRORS;
             }
             throw error;
         }
     }
-    const { invalid, lines } = await streamRegister(file, runtime, compileInMemory(loaded.workspace), options, io);
-    if (io.stderrIsTerminal && lines >= PROGRESS_EVERY) {
+    const tally = await streamRegister(file, runtime, compileInMemory(loaded.workspace), options, io);
+    if (io.stderrIsTerminal && tally.lines >= PROGRESS_EVERY) {
         io.stderr.write('\n');
     }
-    return invalid > 0 ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
+    if (tally.firstInvalid) {
+        io.stderr.write(`regelratt: ${evalSummaries.invalidLines(input, tally.invalid, tally.lines, tally.firstInvalid.line, tally.firstInvalid.code, options.locale)[options.locale]}\n`);
+    }
+    if (tally.firstWithErrors) {
+        io.stderr.write(`regelratt: ${evalSummaries.linesWithErrors(input, tally.withErrors, tally.lines, tally.firstWithErrors.line, tally.firstWithErrors.code, options.locale)[options.locale]}\n`);
+    }
+    return tally.firstInvalid || tally.firstWithErrors ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
 }
