@@ -27,7 +27,7 @@ export async function registerImpact(before: readonly CompiledPolicyFile[], afte
     const file = path.resolve(io.cwd, options.register!);
     const format = registerFormat(file);
     if (!format) {
-        return { problem: sv ? `${options.register}: registret ska vara .ndjson, .jsonl eller .csv.` : `${options.register}: the register must be .ndjson, .jsonl or .csv.` };
+        return { problem: sv ? `${options.register}: registret ska vara .ndjson, .jsonl, .csv eller .xlsx.` : `${options.register}: the register must be .ndjson, .jsonl, .csv or .xlsx.` };
     }
     const stat = await fs.stat(file).catch(() => undefined);
     if (!stat?.isFile()) {
