@@ -115,6 +115,17 @@ describe('diff --register', () => {
         expect(run.stderr).toContain('regelratt: 2 rader i registret gav inget fall att besvara; de räknas inte i konsekvenserna.');
     });
 
+    test('for the nämnd (HTML and Markdown): answers by their titles, values moved between in Swedish figures, never an identifier', () => {
+        for (const format of ['html', 'markdown']) {
+            const run = regelratt('diff', before, after, '--register', ndjson, '--format', format);
+            const report = run.stdout.slice(run.stdout.lastIndexOf('Konsekvenser för registrets'));
+            const prose = format === 'html' ? report.replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' ') : report;
+            expect(prose, format).toContain('Personlig omvårdnad');
+            expect(prose, format).toMatch(/nivå 2, avgift 1 409 → nivå 3, avgift 2 013/);
+            expect(prose, format).not.toMatch(/[\p{L}\p{N}]_[\p{L}\p{N}]|decisionTable\/|calculation\/|beräkning hemtjänstavgift/u);
+        }
+    });
+
     test('the same version on both sides: no answer changes, exit 0; an unknown register format: exit 2', () => {
         const same = regelratt('diff', before, before, '--register', ndjson);
         expect(same.status).toBe(0);
