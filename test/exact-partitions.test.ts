@@ -42,3 +42,18 @@ describe.each(FORMS)('exact partitions as a $form', ({ text, gap, overlap }) => 
         expect(await findings(text(partition, duplicate))).toEqual([{ code: overlap, parts: boxParts(partition, row) }]);
     }, 120_000);
 });
+
+describe('a missing or doubled row is one region whatever order the split meets the columns in', () => {
+    // Small partitions over many seeds: the split's pieces of a box need not line up (a piece cut by
+    // one column in one slab and by another in the next), and only joining them into maximal boxes
+    // gives back the row.
+    test.each(FORMS)('as a $form', async ({ text, gap, overlap }) => {
+        for (let seed = 1; seed <= 60; seed++) {
+            const partition = exactPartition({ columns: 3 + (seed % 6), rows: 5 + (seed % 30), seed });
+            const row = seed % partition.rows.length;
+            const expected = boxParts(partition, row);
+            expect(await findings(text(partition, { drop: row })), `seed ${seed}`).toEqual([{ code: gap, parts: expected }]);
+            expect(await findings(text(partition, { duplicate: row })), `seed ${seed}`).toEqual([{ code: overlap, parts: expected }]);
+        }
+    }, 120_000);
+});
