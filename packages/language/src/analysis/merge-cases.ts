@@ -52,12 +52,31 @@ function grow(
     attributes: ReadonlyMap<string, AnalysedAttribute>,
 ): Map<string, Region> {
     const box = new Map(start);
-    // For each blocker, the attributes on which it misses the box (at least one: the cases are disjoint).
-    const misses = blockers.map(blocker => new Set([...box].filter(([id, region]) => !meets(blocker.get(id), region)).map(([id]) => id)));
-    for (const id of start.keys()) {
+    const ids = [...start.keys()];
+    // Each blocker's region per attribute of the box, and on how many of them it misses the box (at
+    // least one: the cases are disjoint). Counts, not sets: this runs over every case of the split.
+    const columns = ids.map(id => blockers.map(blocker => blocker.get(id)));
+    const misses = new Int32Array(blockers.length);
+    ids.forEach((id, k) => {
         const region = box.get(id)!;
+        columns[k].forEach((other, b) => {
+            if (!meets(other, region)) {
+                misses[b]++;
+            }
+        });
+    });
+    ids.forEach((id, k) => {
+        const region = box.get(id)!;
+        const column = columns[k];
         // Only a blocker that meets the box on every other attribute can stop it along this one.
-        const stopping = blockers.filter((_, b) => misses[b].size === 1 && misses[b].has(id)).map(blocker => blocker.get(id)!);
+        const stopping: Region[] = [];
+        const missed = column.map((other, b) => {
+            const miss = !meets(other, region);
+            if (miss && misses[b] === 1) {
+                stopping.push(other!);
+            }
+            return miss;
+        });
         const widened = region.kind === 'value'
             ? (stopping.length === 0 ? undefined : region)
             : widenRange(region, stopping, attributes.get(id)!);
@@ -66,12 +85,12 @@ function grow(
         } else {
             box.set(id, widened);
         }
-        blockers.forEach((blocker, b) => {
-            if (meets(blocker.get(id), widened)) {
-                misses[b].delete(id);
+        column.forEach((other, b) => {
+            if (missed[b] && meets(other, widened)) {
+                misses[b]--;
             }
         });
-    }
+    });
     return box;
 }
 
