@@ -338,15 +338,18 @@ function changedRegions(
         return all.map(c => (typeof c === 'boolean' ? c : found.verdicts[index++]));
     };
     const findings: Array<{ case: Case; before: string; after: string }> = [];
+    const unchanged: Case[] = [];
     for (const found of cases) {
         const verdicts = verdictsOf(found);
         const was = answer.before(verdicts.slice(0, criteria.before.length));
         const is = answer.after(verdicts.slice(criteria.before.length));
         if (was !== is) {
             findings.push({ case: found, before: was, after: is });
+        } else {
+            unchanged.push(found);
         }
     }
-    const merged = mergeCases(findings, finding => `${finding.before}\u0000${finding.after}`);
+    const merged = mergeCases(findings, finding => `${finding.before}\u0000${finding.after}`, attributes, unchanged);
     return {
         regions: merged.map(finding => ({ witness: describeCase(finding.case, attributes, context.locale), before: finding.before, after: finding.after })),
         complete,
