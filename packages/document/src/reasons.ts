@@ -3,7 +3,7 @@ import {
     type Attribute, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
     type LegalReference, type Literal, type Pathway, type Period, type Rounding,
 } from '@regelratt/format';
-import { type CaseAnswer, type CaseInput, type CitizenInput, type PolicyRuntime } from '@regelratt/runtime';
+import { RegelrattRuntimeError, type CaseAnswer, type CaseInput, type CitizenInput, type PolicyRuntime } from '@regelratt/runtime';
 import { criterionSentence, number } from './criterion-sentence.js';
 
 /**
@@ -101,6 +101,7 @@ const WORDS = {
         roundingUnit: { krona: 'hela kronor', 'öre': 'öre' },
         roundingMode: { 'half-away-from-zero': 'halva bort från noll', 'half-up': 'halva uppåt', 'half-even': 'halva till jämnt', down: 'nedåt', up: 'uppåt' },
         per: { month: 'mån', hour: 'h', day: 'dygn', week: 'vecka', year: 'år' },
+        citation: (place: string, law: string) => `${place} ${law}`,
         chapter: (chapter: number) => `${chapter} kap. `, section: (section: number) => `${section} §`, point: (point: number) => ` ${point} p.`,
     },
     en: {
@@ -154,6 +155,7 @@ const WORDS = {
         roundingUnit: { krona: 'whole kronor', 'öre': 'öre' },
         roundingMode: { 'half-away-from-zero': 'halves away from zero', 'half-up': 'halves up', 'half-even': 'halves to even', down: 'down', up: 'up' },
         per: { month: 'month', hour: 'h', day: 'day', week: 'week', year: 'year' },
+        citation: (place: string, law: string) => `${law}, ${place}`,
         chapter: (chapter: number) => `chapter ${chapter}, `, section: (section: number) => `section ${section}`, point: (point: number) => `, point ${point}`,
     },
 } as const;
@@ -658,7 +660,7 @@ class ReasonWriter {
         for (const reference of references) {
             const law = this.runtime.policy.find(reference.law);
             const place = `${reference.chapter !== undefined ? this.w.chapter(reference.chapter) : ''}${this.w.section(reference.section)}${reference.point !== undefined ? this.w.point(reference.point) : ''}`;
-            this.legalBasis.push(law?.title ? `${place} ${law.title}` : reference.text);
+            this.legalBasis.push(law?.title ? this.w.citation(place, law.title) : reference.text);
         }
     }
 
@@ -816,9 +818,11 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             return writer.finish(w.amount(w.atLevel(labelOf(table), String(question.level)), writer.value(amount, { unit: 'kr', ...(table.per ? { per: table.per } : {}) })));
         }
         case 'rate': {
-            const element = runtime.policy.find(question.rate);
-            if (!element || (element.kind !== 'flatRate' && element.kind !== 'placeRate' && element.kind !== 'hourlyRate')) {
-                return writer.finish(labelOf(undefined, question.rate));
+            // A rate by its id or its name, of whichever of the three kinds it is.
+            const element = [...runtime.policy.all('flatRate'), ...runtime.policy.all('placeRate'), ...runtime.policy.all('hourlyRate')]
+                .find(rate => rate.id === question.rate || rate.name === question.rate);
+            if (!element) {
+                throw new RegelrattRuntimeError('unknown-element', `Policyn har ingen taxa '${question.rate}'.`, { reference: question.rate });
             }
             // The answer reads the rate's amount as the policy states it (an open one is an error answer, given no reason).
             const amount = element.amount && !('open' in element.amount) ? element.amount : undefined;

@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { renderMessage } from '@regelratt/language';
+import { withReasons } from '@regelratt/document';
 import { evaluateCase, RegelrattRuntimeError, type CaseInput } from '@regelratt/runtime';
+import { answerText } from '../reason-output.js';
 import type { CliOptions } from '../arguments.js';
 import { InputTooLargeError, readInputText } from '../bounded-read.js';
 import type { CliIO } from '../io.js';
@@ -58,7 +60,9 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
             return EXIT_USAGE_OR_IO;
         }
         try {
-            io.stdout.write(`${JSON.stringify(evaluateCase(runtime, withDate(parsed), true), null, 2)}\n`);
+            const input = withDate(parsed);
+            const answer = withReasons(runtime, input, evaluateCase(runtime, input, true), options.locale);
+            io.stdout.write(options.format === 'text' ? answerText(runtime, answer, options.locale) : `${JSON.stringify(answer, null, 2)}\n`);
             return EXIT_CLEAN;
         } catch (error) {
             if (error instanceof RegelrattRuntimeError) {
@@ -67,6 +71,11 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
             }
             throw error;
         }
+    }
+    if (options.format === 'text') {
+        // A register is answered line for line in NDJSON; the text form is one case's reasons for a person to read.
+        io.stderr.write(`regelratt: ${options.locale === 'sv' ? '--format text gäller ett fall; ett register besvaras som NDJSON (med --explain även med motiveringar)' : '--format text is for one case; a register is answered as NDJSON (with --explain with reasons too)'}.\n`);
+        return EXIT_USAGE_OR_IO;
     }
     const { invalid, lines } = await streamRegister(file, runtime, compileInMemory(loaded.workspace), options, io);
     if (io.stderrIsTerminal && lines >= PROGRESS_EVERY) {
