@@ -139,7 +139,7 @@ describe('regelratt serve', () => {
         const answer = await response.json() as { id: string; placements: Array<{ pathway: string }>; compensation: Array<{ amount: string }>; policyVersion: string };
         expect(answer.id).toBe('ärende-1');
         expect(answer.placements[0].pathway).toBe('pathway/förlopp_1');
-        expect(answer.compensation).toEqual([{ table: 'levelTable/hemvård_tätort', amount: '2037' }]);
+        expect(answer.compensation).toEqual([{ table: 'levelTable/hemvård_tätort', amount: '2037', reason: expect.objectContaining({ decision: 'Ersättning hemvård per nivå, tätort, nivå 4: 2\u00a0037\u00a0kr/mån.' }) }]);
         expect(answer.policyVersion).toBe(response.headers.get('x-policy-version'));
         const explained = await (await post('/v1/evaluate?explain=true', { citizen, date: '2021-06-01' })).json() as { placements: Array<{ explanation?: unknown[] }> };
         expect(explained.placements[0].explanation?.length).toBeGreaterThan(0);
@@ -155,6 +155,19 @@ describe('regelratt serve', () => {
         // Örebro's takbelopp are open in the sources: the fee is a typed answer, not a guess.
         await problemOf(await post('/v1/question', { type: 'fee', fee: 'hemvårdsavgift', level: 1, citizen: { inkomst: 20000, boendekostnad: 5000 }, date: '2021-06-01' }), 422, 'open-amount');
         await problemOf(await post('/v1/question', { type: 'compensation', table: 'finns_inte', level: 1 }), 404, 'unknown-element');
+    });
+
+    test('gives every answer its reason, in the language of Accept-Language: a case and a question', async () => {
+        type Reasoned = { reason: { decision: string; facts: string[]; legalBasis: string[]; text: string } };
+        const swedish = await (await post('/v1/evaluate', { citizen: { aktivitetsförmåga: 'nedsatt' }, date: '2021-06-01' })).json() as { placements: Reasoned[] };
+        expect(swedish.placements[0].reason.decision).toBe('Förlopp i rehabiliterande arbetssätt: medborgaren placeras i Förlopp 3.');
+        expect(swedish.placements[0].reason.facts).toEqual(['Aktivitetsförmåga: Nedsatt, med varaktigt behov av stöd']);
+        expect(swedish.placements[0].reason.legalBasis).toContain('4 kap. 1 § Socialtjänstlagen (2001:453)');
+        const english = await (await post('/v1/evaluate', { citizen: { aktivitetsförmåga: 'nedsatt' }, date: '2021-06-01' }, { 'accept-language': 'en' })).json() as { placements: Reasoned[] };
+        expect(english.placements[0].reason.decision).toBe('Förlopp i rehabiliterande arbetssätt: the citizen is placed in Förlopp 3.');
+        expect(english.placements[0].reason.legalBasis).toContain('Socialtjänstlagen (2001:453), chapter 4, section 1');
+        const question = await (await post('/v1/question', { type: 'compensation', table: 'hemvård_tätort', level: 10, date: '2021-06-01' })).json() as Reasoned;
+        expect(question.reason.decision).toBe('Ersättning hemvård per nivå, tätort, nivå 10: 9\u00a0676\u00a0kr/mån.');
     });
 
     test('refuses bad requests with a problem, never a 500 or a stack trace, in Swedish or English', async () => {

@@ -66,6 +66,13 @@ async function addAnExampleThroughTheForm(on: Page): Promise<void> {
     await on.selectOption('#ex-expected', 'förlopp förlopp_3');
     await on.click('.example-form button[type=submit]');
     await expect.poll(async () => on.locator('#examples tbody tr', { hasText: 'Nedsatt förmåga ger förlopp 3' }).innerText(), { timeout: 20_000 }).toContain('går igenom');
+    // The answer carries its reason, folded away until asked for (read without unfolding: the editor keeps the focus for Ctrl+S).
+    const reason = on.locator('#examples tbody tr', { hasText: 'Nedsatt förmåga ger förlopp 3' }).locator('details.reason');
+    expect(await reason.getAttribute('open')).toBeNull();
+    expect(await reason.locator('summary').innerText()).toBe('Motivering');
+    const text = (await reason.textContent() ?? '').replace(/\u00a0/g, ' ');
+    expect(text).toContain('Förlopp i rehabiliterande arbetssätt: medborgaren placeras i Förlopp 3.');
+    expect(text).toContain('Det som avgjorde: Aktivitetsförmåga: Nedsatt, med varaktigt behov av stöd.');
 }
 
 /** What the writer ends with, on disk: it checks clean and every example passes, the new one too. */

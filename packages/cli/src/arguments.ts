@@ -113,7 +113,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     if (!isMessageLocale(lang)) {
         return fail(problems.badValue('--lang', lang), command);
     }
-    const format = text('format') ?? 'text';
+    // eval writes JSON unless asked for text (its text is one case's reasons); every other command writes text.
+    const format = text('format') ?? (command === 'eval' ? 'json' : 'text');
     let maxFileBytes = DEFAULT_MAX_FILE_BYTES;
     const maxFileSize = text('max-file-size');
     if (maxFileSize !== undefined) {

@@ -63,7 +63,14 @@ export const COMMANDS = {
         arguments: { sv: '<filer eller mappar> --input <fall.json | register.ndjson>', en: '<files or folders> --input <case.json | register.ndjson>' },
         sv: 'Besvarar ett fall, eller ett helt register rad för rad (NDJSON), med policyns svar.',
         en: "Answers one case, or a whole register line by line (NDJSON), with the policy's answers.",
-        options: ['input', 'date', 'explain', 'max-file-size', ...COMMON],
+        options: ['input', 'date', 'explain', 'format', 'max-file-size', ...COMMON],
+        formats: ['json', 'text'],
+        optionTexts: {
+            format: {
+                sv: 'För ett fall: json (standard), svaren med motivering och förklaring, eller text, varje svar med sin motivering att läsa.',
+                en: 'For one case: json (default), the answers with reasons and explanations, or text, each answer with its reason to read.',
+            },
+        },
     },
     serve: {
         arguments: { sv: '<filer eller mappar | mapp med kompilerad JSON>', en: '<files or folders | folder of compiled JSON>' },

@@ -1,3 +1,4 @@
+import { withReasons } from '@regelratt/document';
 import { evaluateCase, RegelrattRuntimeError, type CaseInput, type PolicyRuntime } from '@regelratt/runtime';
 import { inputErrors } from './answer-errors.js';
 import { JsonInputError, readJson } from './exact-json.js';
@@ -63,13 +64,15 @@ export function answerBatch(runtime: PolicyRuntime, batch: RegisterBatch, option
                 answer = { line: lineNumber, error: { code: 'empty-line', message: EMPTY_LINE[locale] } };
             } else {
                 const parsed = readJson(line) as CaseInput;
-                const answered = evaluateCase(runtime, options.date && parsed && typeof parsed === 'object' && !parsed.date ? { ...parsed, date: options.date } : parsed, options.explain);
+                const input = options.date && parsed && typeof parsed === 'object' && !parsed.date ? { ...parsed, date: options.date } : parsed;
+                const answered = evaluateCase(runtime, input, options.explain);
                 const errors = inputErrors(answered);
                 if (errors.first) {
                     withErrors++;
                     firstWithErrors ??= { line: lineNumber, code: errors.first.code };
                 }
-                answer = { line: lineNumber, ...answered };
+                // With the explanation, each answer's reason too (a register's plain loop stays without).
+                answer = { line: lineNumber, ...(options.explain ? withReasons(runtime, input, answered, locale) : answered) };
             }
         } catch (error) {
             if (!(error instanceof RegelrattRuntimeError) && !(error instanceof JsonInputError)) {

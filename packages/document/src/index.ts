@@ -3,3 +3,4 @@ export { renderHtml } from './render-html.js';
 export { pdfDefinition, pdfText } from './pdf-definition.js';
 export { criterionSentence } from './criterion-sentence.js';
 export type { PolicyDocument, DocumentSection, DocumentBlock, LineChart, RegionChart } from './document-model.js';
+export { reasonFor, withReasons, exampleQuestion, legalBasisOf, labelOf, type Reason, type ReasonLocale, type ReasonQuestion } from './reasons.js';

@@ -7,7 +7,7 @@ import type { CaseAnswer, CaseInput } from './evaluate-case.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
 import { Calculator } from './calculation.js';
 import type { DecisionMatch, PreparedDecisionTable } from './decision-table.js';
-import { fee } from './fee.js';
+import { fee, feeParts, type FeeParts } from './fee.js';
 import { compensation, netEffect, PreparedTable, type Amount, type MoneyTrace } from './money.js';
 import { RegelrattRuntimeError } from './runtime-error.js';
 import { place, type Placement } from './placement.js';
@@ -99,6 +99,23 @@ export class PolicyRuntime {
     fee(feeName: string, level: number, citizen: CitizenInput | CitizenValues, date: string, options: AskOptions = {}): Amount {
         return fee(this.calculator, this.policy.get(feeName, 'fee'), level, this.values(citizen), date, options.explain ?? true);
     }
+
+    /** A fee's parts (avgiftsutrymme, share, takbelopp, maxtaxa, rounding), exact: what decided it, for a reason. */
+    feeParts(feeName: string, level: number, citizen: CitizenInput | CitizenValues, date: string): FeeParts {
+        return feeParts(this.calculator, this.policy.get(feeName, 'fee'), level, this.values(citizen), date);
+    }
+
+    /** Whether a criterion holds for a citizen, by the same comparisons as förlopp, pilots and tables (a reason asks it about each part). */
+    holds(criterion: Criterion, citizen: CitizenInput | CitizenValues): boolean {
+        let compiled = this.criteria.get(criterion);
+        if (!compiled) {
+            compiled = this.compile(criterion);
+            this.criteria.set(criterion, compiled);
+        }
+        return compiled.test(this.values(citizen));
+    }
+
+    private readonly criteria = new WeakMap<Criterion, CompiledCriterion>();
 
     /**
      * The row of a decision table that decides for a citizen (and a level, where a column reads it) on a

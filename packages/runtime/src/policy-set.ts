@@ -73,6 +73,17 @@ export class PolicySet {
 
     /** A parameter's value on a date, by the version in force that day. */
     parameterValue(parameter: Parameter, date: string): ExactNumber {
+        const version = this.parameterVersion(parameter, date);
+        let value = this.parsedValues.get(version);
+        if (!value) {
+            value = ExactNumber.parse(version.value.value);
+            this.parsedValues.set(version, value);
+        }
+        return value;
+    }
+
+    /** The version of a parameter in force on a date (a reason names the version it read). */
+    parameterVersion(parameter: Parameter, date: string): Parameter['versions'][number] {
         // Sorted once per parameter; a register asks for the same parameter on every case.
         let versions = this.sortedVersions.get(parameter);
         if (!versions) {
@@ -96,12 +107,7 @@ export class PolicySet {
             const next = versions[i + 1];
             const inForce = version.from <= date && (version.to ? date <= version.to : !next || date < next.from);
             if (inForce) {
-                let value = this.parsedValues.get(version);
-                if (!value) {
-                    value = ExactNumber.parse(version.value.value);
-                    this.parsedValues.set(version, value);
-                }
-                return value;
+                return version;
             }
         }
         throw new RegelrattRuntimeError('no-valid-version', `${parameter.name} har inget värde ${date}.`, { parameter: parameter.id, date });

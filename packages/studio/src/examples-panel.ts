@@ -56,7 +56,7 @@ export class ExamplesPanel {
               <td>${escape(Object.entries(row.question.citizen).map(([k, v]) => `${k} = ${v}`).join(', '))}</td>
               <td>${escape(row.date ?? '')}</td>
               <td>${escape(row.expected)}</td>
-              <td>${escape(row.actual ?? '')}</td>
+              <td>${escape(row.actual ?? '')}${row.reason ? `<details class="reason"><summary>${t('Motivering', 'Reason')}</summary><p>${escape(row.reason).replace(/\n/g, '<br>')}</p></details>` : ''}</td>
               <td class="${row.actual === undefined ? '' : row.passed ? 'pass' : 'fail'}">${row.actual === undefined ? '' : row.passed ? t('går igenom', 'passes') : t('fel', 'fails')}</td>
               <td><button type="button" data-edit="${escape(row.name)}">${t('Ändra', 'Edit')}</button></td>
             </tr>`).join('');

@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { renderMessage } from '@regelratt/language';
+import { withReasons } from '@regelratt/document';
 import { evaluateCase, RegelrattRuntimeError, type CaseInput } from '@regelratt/runtime';
+import { answerText } from '../reason-output.js';
 import type { CliOptions } from '../arguments.js';
 import { InputTooLargeError, readInputText } from '../bounded-read.js';
 import { inputErrors } from '../answer-errors.js';
@@ -63,8 +65,9 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
             return EXIT_USAGE_OR_IO;
         }
         try {
-            const answer = evaluateCase(runtime, withDate(parsed), true);
-            io.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+            const caseInput = withDate(parsed);
+            const answer = withReasons(runtime, caseInput, evaluateCase(runtime, caseInput, true), options.locale);
+            io.stdout.write(options.format === 'text' ? answerText(runtime, answer, options.locale) : `${JSON.stringify(answer, null, 2)}\n`);
             const errors = inputErrors(answer);
             if (!errors.first) {
                 return EXIT_CLEAN;
@@ -79,6 +82,11 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
             }
             throw error;
         }
+    }
+    if (options.format === 'text') {
+        // A register is answered line for line in NDJSON; the text form is one case's reasons for a person to read.
+        io.stderr.write(`regelratt: ${options.locale === 'sv' ? '--format text gäller ett fall; ett register besvaras som NDJSON (med --explain även med motiveringar)' : '--format text is for one case; a register is answered as NDJSON (with --explain with reasons too)'}.\n`);
+        return EXIT_USAGE_OR_IO;
     }
     const tally = await streamRegister(file, runtime, compileInMemory(loaded.workspace), options, io);
     if (io.stderrIsTerminal && tally.lines >= PROGRESS_EVERY) {

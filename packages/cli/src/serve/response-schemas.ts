@@ -9,6 +9,24 @@ const amount = { type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$', description:
 const trace = { type: 'array', items: { type: 'object' }, description: 'How the amount was reached: the parameters, versions and steps.' } as const;
 const explanation = { type: 'array', items: { type: 'object' }, description: 'The explanation (with ?explain=true).' } as const;
 
+/** A reason (motivering) for an answer, in the language of Accept-Language: built from the policy's titles and structure. */
+const reason = {
+    type: 'object',
+    required: ['decision', 'rule', 'legalBasis', 'facts', 'notDeciding', 'steps', 'requirements', 'text'],
+    additionalProperties: false,
+    description: 'The reason for the answer (motivering): what was decided and by which rule, the legal basis, the facts that decided it, how a figure was reached.',
+    properties: {
+        decision: { type: 'string', description: 'What was decided.' },
+        rule: { type: 'array', items: text, description: 'By which rule: its title, the riktlinje with diarienummer and decision date where the policy gives them.' },
+        legalBasis: { type: 'array', items: text, description: "The legal basis: the element's own or its insats's." },
+        facts: { type: 'array', items: text, description: "The citizen's facts that decided the answer." },
+        notDeciding: { type: 'array', items: text, description: 'Facts the rule reads that did not matter for this answer.' },
+        steps: { type: 'array', items: text, description: 'How a figure was reached: values read, each cap, floor and rounding that decided.' },
+        requirements: { type: 'array', items: text, description: "The guideline's requirements on what was decided." },
+        text: { type: 'string', description: 'All of it as text, one part a line.' },
+    },
+} as const;
+
 const runtimeError = {
     type: 'object',
     required: ['code', 'message'],
@@ -20,7 +38,7 @@ const failed = (key: string) => ({ type: 'object', required: [key, 'error'], add
 const placement = {
     type: 'object',
     required: ['model', 'pathway', 'secondary'],
-    properties: { model: text, pathway: { type: ['string', 'null'] }, secondary: { type: ['string', 'null'] }, explanation },
+    properties: { model: text, pathway: { type: ['string', 'null'] }, secondary: { type: ['string', 'null'] }, explanation, reason },
 } as const;
 const inclusion = {
     type: 'object',
@@ -28,6 +46,7 @@ const inclusion = {
     properties: {
         pilot: text,
         included: { type: 'boolean' },
+        reason,
         requirements: { type: 'array', items: { type: 'object', required: ['requirement', 'met'], properties: { requirement: text, met: { type: 'boolean' }, evaluated: { const: false }, criterion: { type: 'object' } } } },
     },
 } as const;
@@ -38,9 +57,10 @@ const decision = {
         table: text, row: { type: 'integer', minimum: 0 }, rows: { type: 'array', items: { type: 'integer' } }, conditions: text,
         outputs: { type: 'object', additionalProperties: { type: ['string', 'null'] } },
         value: { type: ['string', 'null'], description: 'The asked column (question only).' },
+        reason,
     },
 } as const;
-const amountOf = (key: string, extra: Record<string, unknown> = {}) => ({ type: 'object', required: [key, 'amount'], properties: { [key]: text, amount, trace, ...extra } });
+const amountOf = (key: string, extra: Record<string, unknown> = {}) => ({ type: 'object', required: [key, 'amount'], properties: { [key]: text, amount, trace, reason, ...extra } });
 const either = (answered: unknown, key: string) => ({ type: 'array', items: { anyOf: [answered, failed(key)] } });
 
 /** The answer to a case, as `/v1/evaluate` gives it (and each line of a batch, with `line`). */
@@ -77,10 +97,11 @@ export const BATCH_LINE = {
 /** The answer to one question: its shape follows the question's type. */
 export const QUESTION_ANSWER = {
     type: 'object',
-    required: ['answer', 'policyVersion'],
+    required: ['answer', 'reason', 'policyVersion'],
     additionalProperties: false,
     properties: {
         answer: { anyOf: [placement, inclusion, { type: 'object', required: ['amount', 'trace'], properties: { amount, trace } }, decision] },
+        reason,
         policyVersion,
     },
 } as const;

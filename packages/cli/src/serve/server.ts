@@ -1,6 +1,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { reasonFor, withReasons, type ReasonQuestion } from '@regelratt/document';
 import { evaluateCase, RegelrattRuntimeError, type CaseInput, type PolicyRuntime } from '@regelratt/runtime';
 import { answerBatch } from '../register-lines.js';
 import { openApiDocument } from './openapi.js';
@@ -59,6 +60,11 @@ const ANSWERS: { [K in Question['type']]: (runtime: PolicyRuntime, q: Extract<Qu
         return q.column === undefined ? decision : { ...decision, value: runtime.decisionValue(decision, q.column) };
     },
 };
+
+/** A question as the reason builder asks it again (a citizen it leaves out is none). */
+function reasonQuestion(question: Question): ReasonQuestion {
+    return question.type === 'calculation' || question.type === 'decision' ? { ...question, citizen: question.citizen ?? {} } : question;
+}
 
 /**
  * The evaluation service over HTTP (Fastify): JSON in and out, problem+json (RFC 9457) for every
@@ -182,13 +188,17 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
     app.post('/v1/evaluate', { schema: { body: CASE_INPUT, querystring: EXPLAIN_QUERY } }, (request, reply) => {
         const policy = holder.current;
         const explain = (request.query as { explain?: string }).explain === 'true';
-        return reply.send({ ...evaluateCase(policy.runtime, request.body as CaseInput, explain), policyVersion: policy.version });
+        const input = request.body as CaseInput;
+        // Each answer with its reason, in the language asked for.
+        const answer = withReasons(policy.runtime, input, evaluateCase(policy.runtime, input, explain), localeOf(request.headers['accept-language']));
+        return reply.send({ ...answer, policyVersion: policy.version });
     });
     app.post('/v1/question', { schema: { body: QUESTION } }, async request => {
         const policy = holder.current;
         const question = request.body as Question;
         const answer = (ANSWERS[question.type] as (runtime: PolicyRuntime, q: Question) => unknown)(policy.runtime, question);
-        return { answer, policyVersion: policy.version };
+        const reason = reasonFor(policy.runtime, reasonQuestion(question), localeOf(request.headers['accept-language']));
+        return { answer, reason, policyVersion: policy.version };
     });
     app.post('/v1/evaluate/batch', { schema: { querystring: EXPLAIN_QUERY } }, async (request, reply) => {
         const policy = holder.current;

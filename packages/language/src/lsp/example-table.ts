@@ -1,6 +1,7 @@
 import { DocumentState, type LangiumSharedCoreServices } from 'langium';
 import type { Attribute, Example, ExampleExpectation, Literal } from '@regelratt/format';
-import { PolicyRuntime, runExamples } from '@regelratt/runtime';
+import { exampleQuestion, reasonFor } from '@regelratt/document';
+import { PolicyRuntime, RegelrattRuntimeError, runExamples } from '@regelratt/runtime';
 import { exampleCoverage } from '../analysis/example-coverage.js';
 import { compilePolicy } from '../compiler/compile-policy.js';
 import * as ast from '../generated/ast.js';
@@ -19,6 +20,8 @@ export interface ExampleRow {
     question: { type: Example['question']['type']; target: string; column?: string; level?: number; citizen: Record<string, string> };
     expected: string;
     actual?: string;
+    /** The reason (motivering) for the runtime's answer, in the workspace's language; absent where there is no answer. */
+    reason?: string;
     passed: boolean;
 }
 
@@ -65,13 +68,26 @@ export async function exampleTable(shared: LangiumSharedCoreServices, locale: Lo
     const elements = files.flatMap(f => f.elements);
     const nameOf = (id: string) => id.slice(id.indexOf('/') + 1);
     const pathwayNames = new Map(elements.flatMap(e => (e.kind === 'pathwayModel' ? e.pathways.map(p => [p.id, p.name] as const) : [])));
+    let runtime: PolicyRuntime | undefined;
     const results = hasErrors ? [] : (() => {
         try {
-            return runExamples(new PolicyRuntime(files, { validate: false })); // compiled here, from the open documents
+            runtime = new PolicyRuntime(files, { validate: false }); // compiled here, from the open documents
+            return runExamples(runtime);
         } catch {
             return [];
         }
     })();
+    /** The reason for an example's answer; none where the question has no answer (its error says why). */
+    const reasonOf = (example: Example): string | undefined => {
+        try {
+            return runtime && reasonFor(runtime, exampleQuestion(example), locale.current).text;
+        } catch (error) {
+            if (error instanceof RegelrattRuntimeError) {
+                return undefined;
+            }
+            throw error;
+        }
+    };
     const resultOf = new Map(results.map(r => [r.example.id, r]));
     const expectation = (e: ExampleExpectation | undefined, type: string): string => {
         if (!e) {
@@ -113,6 +129,7 @@ export async function exampleTable(shared: LangiumSharedCoreServices, locale: Lo
             },
             expected: expectation(example.expected, q.type),
             ...(result ? { actual: result.error ? `fel "${result.error.code}"` : expectation(result.actual, q.type) } : {}),
+            ...(result && !result.error ? { reason: reasonOf(example) } : {}),
             passed: result?.passed ?? false,
         };
     });

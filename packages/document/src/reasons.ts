@@ -1,0 +1,960 @@
+import {
+    ExactNumber, LEVEL_INPUT,
+    type Attribute, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
+    type LegalReference, type Literal, type Pathway, type Period, type Rounding,
+} from '@regelratt/format';
+import { RegelrattRuntimeError, type CaseAnswer, type CaseInput, type CitizenInput, type PolicyRuntime } from '@regelratt/runtime';
+import { criterionSentence, number } from './criterion-sentence.js';
+
+/**
+ * A reason (motivering) for one answer, as a beslut can carry it (förvaltningslagen 32 §): what was
+ * decided and by which rule, the legal basis, the citizen's facts that decided it, and how a figure
+ * was reached (each cap, floor and rounding that decided). Built from the compiled policy's
+ * structure and titles only; the runtime answers every part it names (`evaluate`, `holds`,
+ * `decide`, `feeParts`), so a reason cannot state a figure the answer does not rest on.
+ *
+ * It lives beside the document rather than in the runtime because it writes the same Swedish as the
+ * document (criteria as sentences, numbers as a reader writes them) through the same functions,
+ * and the runtime stays free of wording; it depends on the compiled format and the runtime only.
+ */
+export interface Reason {
+    /** What was decided. */
+    decision: string;
+    /** By which rule: its title, and the riktlinje with diarienummer and decision date where the policy gives them. */
+    rule: string[];
+    /** The legal basis: the element's own `enligt`, or its insats's. */
+    legalBasis: string[];
+    /** The citizen's facts that decided the answer. */
+    facts: string[];
+    /** Facts the rule reads that did not matter for this answer. */
+    notDeciding: string[];
+    /** How a figure was reached: the values read (parameters with their version), each cap, floor and rounding that decided. */
+    steps: string[];
+    /** What the guideline requires of what was decided (its `krav` that govern it). */
+    requirements: string[];
+    /** All of the above as one text. */
+    text: string;
+}
+
+export type ReasonLocale = 'sv' | 'en';
+
+/** One answer a reason is given for; the same questions the runtime answers. */
+export type ReasonQuestion =
+    | { type: 'placement'; model: string; citizen: CitizenInput }
+    | { type: 'inclusion'; pilot: string; citizen: CitizenInput; date?: string; unit?: string; service?: string }
+    | { type: 'compensation'; table: string; level: number; date?: string }
+    | { type: 'rate'; rate: string; date?: string }
+    | { type: 'fee'; fee: string; level: number; citizen: CitizenInput; date: string }
+    | { type: 'calculation'; calculation: string; level?: number | null; citizen: CitizenInput; date: string }
+    | { type: 'decision'; table: string; column?: string; level?: number | null; citizen: CitizenInput; date: string }
+    | { type: 'netEffect'; table: string; before: number | null; after: number | null; hours: string; rate: string; months: number; date?: string };
+
+const WORDS = {
+    sv: {
+        yes: 'ja', no: 'nej', level: 'nivå', noSupport: 'ingen insats', guideline: 'Riktlinje', registration: 'diarienummer', decidedBy: 'beslutad av',
+        decidedOn: 'beslutad', rule: 'Regel', legalBasis: 'Rättslig grund', facts: 'Det som avgjorde', steps: 'Så räknades det', requirements: 'Riktlinjens krav',
+        force: { shall: 'ska', 'shall-not': 'ska inte', should: 'bör', 'should-not': 'bör inte', may: 'får', 'may-not': 'får inte' },
+        noLegalBasis: 'policyn anger ingen rättslig grund för detta', didNotMatter: (what: string) => `${what} påverkade inte beslutet.`,
+        placed: (model: string, pathway: string) => `${model}: medborgaren placeras i ${pathway}.`,
+        secondary: (pathway: string) => `${pathway} gäller också, som sekundärt förlopp.`,
+        noPathway: (model: string) => `${model}: inget förlopp gäller för medborgaren.`,
+        holds: (what: string, sentence: string) => `${what} gäller när ${sentence}.`,
+        fails: (what: string, sentence: string) => `${what} gäller inte: det kräver att ${sentence}.`,
+        means: (what: string, text: string) => `${what}: ${text}`,
+        included: (pilot: string) => `${pilot}: medborgaren ingår i piloten.`,
+        notIncluded: (pilot: string) => `${pilot}: medborgaren ingår inte i piloten.`,
+        inclusion: (sentence: string) => `För att ingå krävs att ${sentence}.`,
+        exclusion: (sentence: string) => `Den som ${sentence} ingår inte.`,
+        excludedBy: (sentence: string) => `Medborgaren ingår inte eftersom ${sentence}.`,
+        period: (from: string, to?: string) => (to ? `Piloten pågår ${from}–${to}.` : `Piloten pågår från ${from}.`),
+        outsidePeriod: (date: string) => `${date} ligger utanför pilotens period.`,
+        unitNotListed: (unit: string) => `Enheten ${unit} är inte med i piloten.`,
+        serviceNotListed: (service: string) => `Insatsen ${service} är inte med i piloten.`,
+        testPhase: (title: string, registration?: string) => `Testfas: ${title}${registration ? `, diarienummer ${registration}` : ''}.`,
+        amount: (what: string, value: string) => `${what}: ${value}.`,
+        row: (table: string, row: number, sentence: string) => `${table}, rad ${row}: ${sentence}.`,
+        rowAlways: (table: string, row: number) => `${table}, rad ${row}, som gäller alla.`,
+        rows: (table: string, aggregate: string, rows: string) => `${table}: ${aggregate} av raderna ${rows}.`,
+        noRows: (table: string) => `${table}: ingen rad gäller.`,
+        firstRow: 'Tabellen läses uppifrån; den första raden som gäller avgör.',
+        aggregations: { sum: 'summan', min: 'det minsta', max: 'det största', count: 'antalet' },
+        atLevel: (what: string, level: string) => `${what}, nivå ${level}`,
+        value: (what: string, value: string) => `${what}: ${value}`,
+        version: (what: string, value: string, from: string, to?: string) => `${what}: ${value} (gäller ${to ? `${from}–${to}` : `från ${from}`})`,
+        cappedBy: (what: string, value: string, other: string) => `Beloppet begränsas av ${what ? `${what}, ` : ''}${value} (utan begränsningen ${other}).`,
+        raisedTo: (what: string, value: string, other: string) => `Beloppet blir inte lägre än ${what ? `${what}, ` : ''}${value} (annars ${other}).`,
+        notReached: (what: string, value: string) => `Gränsen ${what ? `${what}, ` : ''}${value} påverkade inte beloppet.`,
+        computed: 'det beräknade beloppet',
+        rounded: (from: string, rule: string, to: string) => `${from} avrundat till ${rule}: ${to}.`,
+        because: (sentence: string, value: string) => `Villkoret ”${sentence}” gäller: ${value}.`,
+        becauseNot: (sentence: string, value: string) => `Villkoret ”${sentence}” gäller inte: ${value}.`,
+        room: (value: string) => `Avgiftsutrymmet är ${value}.`,
+        share: (share: string, value: string) => `${share} av avgiftsutrymmet är ${value}.`,
+        feeCap: (level: number) => `takbeloppet för nivå ${level}`,
+        ceiling: 'maxtaxan',
+        netBefore: (what: string, value: string) => `Före: ${what}, ${value}.`,
+        netAfter: (what: string, value: string) => `Efter: ${what}, ${value}.`,
+        netCost: (hours: string, rate: string, value: string) => `${hours} timmar × ${rate} = ${value}.`,
+        netMonthly: (value: string) => `Nettoeffekt per månad: ${value}.`,
+        netTotal: (months: number, value: string) => `Under ${months} månader: ${value}.`,
+        about: 'cirka',
+        roundingUnit: { krona: 'hela kronor', 'öre': 'öre' },
+        roundingMode: { 'half-away-from-zero': 'halva bort från noll', 'half-up': 'halva uppåt', 'half-even': 'halva till jämnt', down: 'nedåt', up: 'uppåt' },
+        per: { month: 'mån', hour: 'h', day: 'dygn', week: 'vecka', year: 'år' },
+        citation: (place: string, law: string) => `${place} ${law}`,
+        chapter: (chapter: number) => `${chapter} kap. `, section: (section: number) => `${section} §`, point: (point: number) => ` ${point} p.`,
+    },
+    en: {
+        yes: 'yes', no: 'no', level: 'level', noSupport: 'no support', guideline: 'Guideline', registration: 'registration number', decidedBy: 'decided by',
+        decidedOn: 'decided', rule: 'Rule', legalBasis: 'Legal basis', facts: 'What decided it', steps: 'How it was computed', requirements: "The guideline's requirements",
+        force: { shall: 'shall', 'shall-not': 'shall not', should: 'should', 'should-not': 'should not', may: 'may', 'may-not': 'may not' },
+        noLegalBasis: 'the policy gives no legal basis for this', didNotMatter: (what: string) => `${what} did not affect the decision.`,
+        placed: (model: string, pathway: string) => `${model}: the citizen is placed in ${pathway}.`,
+        secondary: (pathway: string) => `${pathway} also applies, as a secondary förlopp.`,
+        noPathway: (model: string) => `${model}: no förlopp applies to the citizen.`,
+        holds: (what: string, sentence: string) => `${what} applies when ${sentence}.`,
+        fails: (what: string, sentence: string) => `${what} does not apply: it requires ${sentence}.`,
+        means: (what: string, text: string) => `${what}: ${text}`,
+        included: (pilot: string) => `${pilot}: the citizen is included in the pilot.`,
+        notIncluded: (pilot: string) => `${pilot}: the citizen is not included in the pilot.`,
+        inclusion: (sentence: string) => `Inclusion requires ${sentence}.`,
+        exclusion: (sentence: string) => `Excluded when ${sentence}.`,
+        excludedBy: (sentence: string) => `The citizen is not included because ${sentence}.`,
+        period: (from: string, to?: string) => (to ? `The pilot runs ${from}–${to}.` : `The pilot runs from ${from}.`),
+        outsidePeriod: (date: string) => `${date} is outside the pilot's period.`,
+        unitNotListed: (unit: string) => `The unit ${unit} is not part of the pilot.`,
+        serviceNotListed: (service: string) => `The service ${service} is not part of the pilot.`,
+        testPhase: (title: string, registration?: string) => `Test phase: ${title}${registration ? `, registration number ${registration}` : ''}.`,
+        amount: (what: string, value: string) => `${what}: ${value}.`,
+        row: (table: string, row: number, sentence: string) => `${table}, row ${row}: ${sentence}.`,
+        rowAlways: (table: string, row: number) => `${table}, row ${row}, which applies to all.`,
+        rows: (table: string, aggregate: string, rows: string) => `${table}: ${aggregate} of rows ${rows}.`,
+        noRows: (table: string) => `${table}: no row applies.`,
+        firstRow: 'The table is read from the top; the first row that applies decides.',
+        aggregations: { sum: 'the sum', min: 'the smallest', max: 'the largest', count: 'the number' },
+        atLevel: (what: string, level: string) => `${what}, level ${level}`,
+        value: (what: string, value: string) => `${what}: ${value}`,
+        version: (what: string, value: string, from: string, to?: string) => `${what}: ${value} (in force ${to ? `${from}–${to}` : `from ${from}`})`,
+        cappedBy: (what: string, value: string, other: string) => `The amount is capped by ${what ? `${what}, ` : ''}${value} (without the cap ${other}).`,
+        raisedTo: (what: string, value: string, other: string) => `The amount is no lower than ${what ? `${what}, ` : ''}${value} (otherwise ${other}).`,
+        notReached: (what: string, value: string) => `The limit ${what ? `${what}, ` : ''}${value} did not affect the amount.`,
+        computed: 'the computed amount',
+        rounded: (from: string, rule: string, to: string) => `${from} rounded to ${rule}: ${to}.`,
+        because: (sentence: string, value: string) => `The condition “${sentence}” holds: ${value}.`,
+        becauseNot: (sentence: string, value: string) => `The condition “${sentence}” does not hold: ${value}.`,
+        room: (value: string) => `The fee room (avgiftsutrymme) is ${value}.`,
+        share: (share: string, value: string) => `${share} of the fee room is ${value}.`,
+        feeCap: (level: number) => `the cap for level ${level}`,
+        ceiling: 'the maximum fee (maxtaxa)',
+        netBefore: (what: string, value: string) => `Before: ${what}, ${value}.`,
+        netAfter: (what: string, value: string) => `After: ${what}, ${value}.`,
+        netCost: (hours: string, rate: string, value: string) => `${hours} hours × ${rate} = ${value}.`,
+        netMonthly: (value: string) => `Net effect per month: ${value}.`,
+        netTotal: (months: number, value: string) => `Over ${months} months: ${value}.`,
+        about: 'about',
+        roundingUnit: { krona: 'whole kronor', 'öre': 'öre' },
+        roundingMode: { 'half-away-from-zero': 'halves away from zero', 'half-up': 'halves up', 'half-even': 'halves to even', down: 'down', up: 'up' },
+        per: { month: 'month', hour: 'h', day: 'day', week: 'week', year: 'year' },
+        citation: (place: string, law: string) => `${law}, ${place}`,
+        chapter: (chapter: number) => `chapter ${chapter}, `, section: (section: number) => `section ${section}`, point: (point: number) => `, point ${point}`,
+    },
+} as const;
+
+type Words = (typeof WORDS)[ReasonLocale];
+
+/** What a value counts: kronor (with a period), a share, or a plain number with the attribute's own unit. */
+interface ValueUnit {
+    unit: 'kr' | '%' | 'none';
+    per?: Period;
+    /** A plain number's own unit (an attribute's `besök`, `timmar`). */
+    word?: string;
+}
+
+const HUNDRED = ExactNumber.of(100n);
+const NONE: ValueUnit = { unit: 'none' };
+const TO_ÖRE: Rounding = { unit: 'öre', mode: 'half-away-from-zero' };
+
+/** An element as a reader names it: its title, or (where the policy gives none) its name written as words. */
+export function labelOf(element: { name: string; title?: string } | undefined, fallback = ''): string {
+    if (!element) {
+        return words(fallback.slice(fallback.indexOf('/') + 1));
+    }
+    return element.title ?? words(element.name);
+}
+
+function words(name: string): string {
+    const text = name.replace(/_/g, ' ');
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The legal basis an element states (`enligt`), or else that of the insatser it concerns. Any element
+ * kind that gains a `legalBasis` list in the compiled format (fees, calculations, decision tables) is
+ * read by the first line without change here.
+ */
+export function legalBasisOf(runtime: PolicyRuntime, element: CompiledElement | Pathway): LegalReference[] {
+    const own = (element as { legalBasis?: unknown }).legalBasis;
+    if (Array.isArray(own) && own.length > 0) {
+        return own as LegalReference[];
+    }
+    const record = element as { service?: unknown; services?: unknown };
+    const services = [...(typeof record.service === 'string' ? [record.service] : []), ...(Array.isArray(record.services) ? record.services as string[] : [])];
+    const seen = new Set<string>();
+    return services.flatMap(id => {
+        const service = runtime.policy.find(id);
+        return service && 'legalBasis' in service ? service.legalBasis : [];
+    }).filter(reference => !seen.has(reference.text) && seen.add(reference.text) !== undefined);
+}
+
+class ReasonWriter {
+    private readonly w: Words;
+    private readonly attributes: Map<string, Attribute>;
+    readonly rule: string[] = [];
+    private readonly seenRules = new Set<string>();
+    readonly legalBasis: string[] = [];
+    readonly steps: string[] = [];
+    readonly requirements: string[] = [];
+    /** Attribute id → the fact as said, in the order first met. */
+    private readonly facts = new Map<string, string>();
+    /** Attributes the rule reads, whether or not they decided. */
+    private readonly read = new Set<string>();
+    private readonly seenCalculations = new Set<string>();
+    private readonly seenSteps = new Set<string>();
+
+    constructor(readonly runtime: PolicyRuntime, readonly locale: ReasonLocale, private readonly citizen: CitizenInput) {
+        this.w = WORDS[locale];
+        this.attributes = new Map(runtime.policy.all('attribute').map(a => [a.id, a]));
+    }
+
+    // ------------------------------------------------------------------ numbers and facts
+
+    /** A value as a reader writes it, with its unit: `2 013 kr/mån`, `90 %`, `3 besök`. */
+    value(value: ExactNumber, unit: ValueUnit): string {
+        const per = unit.per ? `/${this.w.per[unit.per]}` : '';
+        if (unit.unit === 'kr') {
+            const shown = value.round(TO_ÖRE);
+            const fraction = shown.toDecimal().split('.')[1];
+            // Kronor with öre in two decimals (337,50 kr); an amount with more is shown to the öre and said to be about.
+            const text = number(fraction && fraction.length === 1 ? `${shown.toDecimal()}0` : shown.toDecimal(), this.locale);
+            return `${shown.equals(value) ? '' : `${this.w.about} `}${text}\u00a0kr${per}`;
+        }
+        if (unit.unit === '%') {
+            return `${number(value.multiply(HUNDRED).toDecimal(4), this.locale)}\u00a0%`;
+        }
+        return `${number(value.toDecimal(4), this.locale)}${unit.word ? `\u00a0${unit.word}` : ''}`;
+    }
+
+    private attributeUnit(attribute: Attribute | undefined): ValueUnit {
+        if (!attribute) {
+            return NONE;
+        }
+        const domain = attribute.domain;
+        if (domain.type === 'money') {
+            return { unit: 'kr', ...(domain.per ? { per: domain.per } : {}) };
+        }
+        return domain.type === 'integer' || domain.type === 'decimal' ? { unit: 'none', ...(domain.unit ? { word: domain.unit } : {}) } : NONE;
+    }
+
+    /** The citizen's value of an attribute, said: `Omvårdnadsbesök per vecka: 3 besök`, `Har städning: ja`. */
+    private factText(id: string): string | undefined {
+        const attribute = this.attributes.get(id);
+        if (!attribute) {
+            return undefined;
+        }
+        const given = this.citizen[attribute.name] ?? this.citizen[attribute.id];
+        if (given === undefined || given === null) {
+            return undefined;
+        }
+        const label = labelOf(attribute);
+        const domain = attribute.domain;
+        let text: string;
+        if (typeof given === 'boolean') {
+            text = given ? this.w.yes : this.w.no;
+        } else if (domain.type === 'enumeration') {
+            const value = domain.values.find(v => v.name === String(given));
+            text = value?.title ?? words(String(given)).toLowerCase();
+        } else if ((domain.type === 'integer' || domain.type === 'decimal' || domain.type === 'money') && (typeof given === 'number' || typeof given === 'string')) {
+            let parsed: ExactNumber;
+            try {
+                parsed = ExactNumber.parse(typeof given === 'string' ? given.replace(',', '.') : given);
+            } catch {
+                return undefined;
+            }
+            text = this.value(parsed, this.attributeUnit(attribute));
+        } else {
+            text = String(given);
+        }
+        return `${label}: ${text}`;
+    }
+
+    fact(id: string): void {
+        this.read.add(id);
+        if (!this.facts.has(id)) {
+            const text = this.factText(id);
+            if (text) {
+                this.facts.set(id, text);
+            }
+        }
+    }
+
+    /** Attributes the rule reads (for "did not matter"), without making them facts. */
+    reads(criterion: Criterion | Expression): void {
+        for (const id of attributesIn(criterion)) {
+            this.read.add(id);
+        }
+    }
+
+    ruleLine(text: string): void {
+        if (!this.seenRules.has(text)) {
+            this.seenRules.add(text);
+            this.rule.push(text);
+        }
+    }
+
+    step(text: string): void {
+        if (!this.seenSteps.has(text)) {
+            this.seenSteps.add(text);
+            this.steps.push(text);
+        }
+    }
+
+    sentence(criterion: Criterion): string {
+        return criterionSentence(readableValues(criterion), this.attributes, this.locale);
+    }
+
+    // ------------------------------------------------------------------ criteria
+
+    /**
+     * The facts that fix a criterion's outcome for this citizen, from its structure: every part of an
+     * `och` that holds (or the smallest failing part when it fails), the smallest part of an `eller`
+     * that holds (or every part when it fails). Given those facts, the criterion comes out the same
+     * whatever the citizen's other values. Undefined where a value it needs is missing.
+     */
+    proof(criterion: Criterion): { holds: boolean; facts: Set<string> } | undefined {
+        if ('all' in criterion || 'any' in criterion) {
+            const conjunction = 'all' in criterion;
+            const parts = ('all' in criterion ? criterion.all : criterion.any).map(part => this.proof(part));
+            const deciding = parts.filter((p): p is NonNullable<typeof p> => p !== undefined && p.holds !== conjunction);
+            if (deciding.length > 0) {
+                // One part decides: the smallest such.
+                const smallest = deciding.reduce((a, b) => (b.facts.size < a.facts.size ? b : a));
+                return { holds: !conjunction, facts: smallest.facts };
+            }
+            if (parts.some(p => p === undefined)) {
+                return undefined;
+            }
+            return { holds: conjunction, facts: new Set(parts.flatMap(p => [...p!.facts])) };
+        }
+        if ('not' in criterion) {
+            const inner = this.proof(criterion.not);
+            return inner && { holds: !inner.holds, facts: inner.facts };
+        }
+        try {
+            return { holds: this.runtime.holds(criterion, this.citizen), facts: new Set([criterion.attribute]) };
+        } catch {
+            return undefined;
+        }
+    }
+
+    /** The criterion's facts become the reason's; returns whether it holds (by the runtime). */
+    decidedBy(criterion: Criterion): boolean {
+        this.reads(criterion);
+        const proof = this.proof(criterion);
+        if (proof) {
+            proof.facts.forEach(id => this.fact(id));
+            return proof.holds;
+        }
+        return this.runtime.holds(criterion, this.citizen);
+    }
+
+    // ------------------------------------------------------------------ formulas
+
+    /** What a formula's value counts, from what it reads. */
+    unitOf(expression: Expression): ValueUnit {
+        if ('quantity' in expression) {
+            return { unit: expression.quantity.unit, ...(expression.quantity.per ? { per: expression.quantity.per } : {}) };
+        }
+        if ('level' in expression) {
+            return NONE;
+        }
+        if ('ref' in expression) {
+            const element = this.runtime.policy.find(expression.ref);
+            switch (element?.kind) {
+                case 'parameter': {
+                    const per = element.versions[0]?.value.per;
+                    return element.valueType === 'money' ? { unit: 'kr', ...(per ? { per } : {}) } : element.valueType === 'percent' ? { unit: '%' } : NONE;
+                }
+                case 'calculation': return this.seenCalculations.has(element.id) ? NONE : this.withSeen(element.id, () => this.unitOf(element.value));
+                case 'levelTable': return { unit: 'kr', ...(element.per ? { per: element.per } : {}) };
+                case 'flatRate': case 'placeRate': case 'hourlyRate': {
+                    const amount = element.amount && !('open' in element.amount) ? element.amount : undefined;
+                    return { unit: amount?.unit ?? 'kr', ...(amount?.per ? { per: amount.per } : {}) };
+                }
+                case 'decisionTable': return columnUnit(element, expression.column);
+                case 'attribute': return this.attributeUnit(element);
+                default: return NONE;
+            }
+        }
+        if ('call' in expression) {
+            return expression.args.map(arg => this.unitOf(arg)).find(unit => unit.unit !== 'none') ?? NONE;
+        }
+        if ('round' in expression) {
+            return this.unitOf(expression.round);
+        }
+        if ('if' in expression) {
+            const then = this.unitOf(expression.then);
+            return then.unit !== 'none' ? then : this.unitOf(expression.else);
+        }
+        const left = this.unitOf(expression.left);
+        const right = this.unitOf(expression.right);
+        if (expression.op === '+' || expression.op === '-') {
+            const unit = left.unit !== 'none' ? left : right;
+            // A period only where both sides count per the same period.
+            return left.per === right.per || right.unit === 'none' || left.unit === 'none' ? unit : { unit: unit.unit };
+        }
+        if (expression.op === '*') {
+            // Kronor per hour times hours are kronor: a product keeps no period (a share keeps the amount's).
+            const kr = left.unit === 'kr' ? left : right.unit === 'kr' ? right : undefined;
+            const other = kr === left ? right : left;
+            return kr ? (other.unit === '%' || (other.unit === 'none' && !other.word) ? kr : { unit: 'kr' }) : left.unit === '%' && right.unit === '%' ? { unit: '%' } : NONE;
+        }
+        // A division of kronor by a plain number stays kronor; kronor by kronor is a plain number.
+        return left.unit === 'kr' && right.unit !== 'kr' ? { unit: 'kr' } : NONE;
+    }
+
+    private withSeen<T>(id: string, run: () => T): T {
+        this.seenCalculations.add(id);
+        try {
+            return run();
+        } finally {
+            this.seenCalculations.delete(id);
+        }
+    }
+
+    evaluate(expression: Expression, date: string, level: number | null | undefined): ExactNumber {
+        return ExactNumber.parse(this.runtime.evaluate(expression, { date, citizen: this.citizen, ...(level !== undefined ? { level } : {}) }));
+    }
+
+    /** A part of a formula as a reader names it: an element's title, "the computed amount", or nothing for a plain figure (its value says it). */
+    private partLabel(expression: Expression): string {
+        if ('ref' in expression) {
+            return labelOf(this.runtime.policy.find(expression.ref), expression.ref).replace(/^./, c => c.toLowerCase());
+        }
+        if ('round' in expression) {
+            return this.partLabel(expression.round);
+        }
+        return 'quantity' in expression ? '' : this.w.computed;
+    }
+
+    /** Whether a formula's value depends on the case (an attribute or the level), not on the date alone. */
+    dependsOnCase(expression: Expression, seen = new Set<string>()): boolean {
+        if ('quantity' in expression) {
+            return false;
+        }
+        if ('level' in expression) {
+            return true;
+        }
+        if ('ref' in expression) {
+            const element = this.runtime.policy.find(expression.ref);
+            if (expression.atLevel && this.dependsOnCase(expression.atLevel, seen)) {
+                return true;
+            }
+            switch (element?.kind) {
+                case 'attribute': return true;
+                case 'levelTable': return !expression.atLevel;
+                case 'decisionTable': return element.inputs.length > 0;
+                case 'calculation': return !seen.has(element.id) && (seen.add(element.id), this.dependsOnCase(element.value, seen));
+                default: return false;
+            }
+        }
+        if ('call' in expression) {
+            return expression.args.some(arg => this.dependsOnCase(arg, seen));
+        }
+        if ('round' in expression) {
+            return this.dependsOnCase(expression.round, seen);
+        }
+        if ('if' in expression) {
+            return true;
+        }
+        return this.dependsOnCase(expression.left, seen) || this.dependsOnCase(expression.right, seen);
+    }
+
+    /**
+     * Walks a formula as the runtime evaluated it for this citizen: the values it read (parameters with
+     * their version, tables with their row), each `min`/`max` with the value that decided and the one it
+     * replaced, each rounding that changed the amount, each condition and the branch it chose.
+     */
+    walk(expression: Expression, date: string, level: number | null | undefined, done = new Set<string>(), nested = false): void {
+        if ('quantity' in expression) {
+            return;
+        }
+        if ('level' in expression) {
+            if (level !== undefined && level !== null) {
+                this.step(this.w.value(words(this.w.level), String(level)));
+            }
+            return;
+        }
+        if ('ref' in expression) {
+            this.walkReference(expression, date, level, done);
+            return;
+        }
+        if ('call' in expression) {
+            expression.args.forEach(arg => this.walk(arg, date, level, done, nested));
+            if (expression.args.length > 1) {
+                const values = expression.args.map(arg => this.evaluate(arg, date, level));
+                const unit = this.unitOf(expression);
+                const pick = expression.call === 'min' ? ExactNumber.min(...values) : ExactNumber.max(...values);
+                // The amount a `min`/`max` bounds is its first part that depends on the case; the others are its bounds.
+                const main = Math.max(0, expression.args.findIndex(arg => this.dependsOnCase(arg)));
+                const chosen = values[main].equals(pick) ? main : values.findIndex(v => v.equals(pick));
+                if (chosen !== main) {
+                    const text = expression.call === 'min' ? this.w.cappedBy : this.w.raisedTo;
+                    this.step(text(this.partLabel(expression.args[chosen]), this.value(values[chosen], unit), this.value(values[main], unit)));
+                } else if (!nested) {
+                    // A bound that did not bite is said only for the answered formula (maxtaxa not reached), not for every part.
+                    expression.args.forEach((arg, index) => {
+                        if (index !== main) {
+                            this.step(this.w.notReached(this.partLabel(arg), this.value(values[index], unit)));
+                        }
+                    });
+                }
+            }
+            return;
+        }
+        if ('round' in expression) {
+            this.walk(expression.round, date, level, done, nested);
+            const exact = this.evaluate(expression.round, date, level);
+            const rounded = exact.round(expression.rounding);
+            if (!rounded.equals(exact)) {
+                const unit = this.unitOf(expression);
+                this.step(this.w.rounded(this.value(exact, unit), this.roundingText(expression.rounding), this.value(rounded, unit)));
+            }
+            return;
+        }
+        if ('if' in expression) {
+            const holds = this.decidedBy(expression.if);
+            const branch = holds ? expression.then : expression.else;
+            const value = this.value(this.evaluate(branch, date, level), this.unitOf(branch));
+            this.step((holds ? this.w.because : this.w.becauseNot)(this.sentence(expression.if), value));
+            this.reads(holds ? expression.else : expression.then);
+            this.walk(branch, date, level, done, nested);
+            return;
+        }
+        this.walk(expression.left, date, level, done, nested);
+        this.walk(expression.right, date, level, done, nested);
+    }
+
+    private walkReference(expression: Extract<Expression, { ref: string }>, date: string, outerLevel: number | null | undefined, done: Set<string>): void {
+        const element = this.runtime.policy.find(expression.ref);
+        const level = expression.atLevel ? Number(this.evaluate(expression.atLevel, date, outerLevel).toDecimal()) : outerLevel;
+        if (expression.atLevel) {
+            this.walk(expression.atLevel, date, outerLevel, done);
+        }
+        switch (element?.kind) {
+            case 'attribute':
+                this.fact(element.id);
+                return;
+            case 'parameter': {
+                const version = this.runtime.policy.parameterVersion(element, date);
+                const raw = ExactNumber.parse(version.value.value);
+                const unit = this.unitOf(expression);
+                this.step(this.w.version(labelOf(element), this.value(unit.unit === '%' ? raw.divide(HUNDRED) : raw, unit), version.from, version.to));
+                return;
+            }
+            case 'calculation': {
+                if (done.has(element.id)) {
+                    return;
+                }
+                done.add(element.id);
+                this.walk(element.value, date, level, done, true);
+                this.step(this.w.value(labelOf(element), this.value(this.evaluate(expression, date, level), this.unitOf(expression))));
+                return;
+            }
+            case 'decisionTable': {
+                this.tableRows(element, date, level);
+                this.step(this.w.value(labelOf(element) + (expression.column && element.outputs.length > 1 ? `, ${words(expression.column).toLowerCase()}` : ''),
+                    this.value(this.evaluate(expression, date, outerLevel), this.unitOf(expression))));
+                return;
+            }
+            case 'levelTable':
+            case 'flatRate': case 'placeRate': case 'hourlyRate': {
+                const what = element.kind === 'levelTable' ? this.w.atLevel(labelOf(element), level === null || level === undefined ? this.w.noSupport : String(level)) : labelOf(element);
+                this.step(this.w.value(what, this.value(this.evaluate(expression, date, outerLevel), this.unitOf(expression))));
+                return;
+            }
+            default:
+                return;
+        }
+    }
+
+    /** Which rows of a decision table decided, in words, with their facts. */
+    tableRows(table: DecisionTable, date: string, level: number | null | undefined): void {
+        const decision = this.runtime.decide(table.id, { date, citizen: this.citizen, ...(level !== undefined ? { level } : {}) });
+        const label = labelOf(table);
+        const rows = decision.rows ?? (decision.row > 0 ? [decision.row] : []);
+        const rowSentence = (row: number) => {
+            const conditions = table.rows[row - 1].when.filter((c): c is Criterion => c !== null);
+            for (const condition of conditions) {
+                this.reads(condition);
+                for (const id of attributesIn(condition)) {
+                    if (id === LEVEL_INPUT) {
+                        if (level !== undefined && level !== null) {
+                            this.step(this.w.value(words(this.w.level), String(level)));
+                        }
+                    } else {
+                        this.fact(id);
+                    }
+                }
+            }
+            return conditions.length === 0 ? undefined : this.sentence(conditions.length === 1 ? conditions[0] : { all: conditions });
+        };
+        if (table.hitPolicy === 'collect') {
+            if (rows.length === 0) {
+                this.ruleLine(this.w.noRows(label));
+            } else {
+                rows.forEach(rowSentence);
+                this.ruleLine(this.w.rows(label, this.w.aggregations[table.aggregation ?? 'sum'], rows.join(', ')));
+            }
+            return;
+        }
+        const sentence = rowSentence(decision.row);
+        this.ruleLine(sentence ? this.w.row(label, decision.row, sentence) : this.w.rowAlways(label, decision.row));
+        if (table.hitPolicy === 'first' && decision.row > 1) {
+            this.ruleLine(this.w.firstRow);
+        }
+    }
+
+    roundingText(rounding: Rounding): string {
+        return `${this.w.roundingUnit[rounding.unit]}, ${this.w.roundingMode[rounding.mode]}`;
+    }
+
+    // ------------------------------------------------------------------ rule, guideline, legal basis
+
+    /** The riktlinje behind an element: one whose `krav` govern it (or its insatser), else the policy's only one. */
+    guideline(governed: readonly string[]): void {
+        const guidelines = this.runtime.policy.all('guideline');
+        const governing = guidelines.filter(g => g.obligations.some(o => o.governs.some(id => governed.includes(id))));
+        const chosen = governing.length > 0 ? governing : guidelines.length === 1 ? guidelines : [];
+        for (const guideline of chosen) {
+            this.ruleLine(this.guidelineText(guideline));
+            for (const obligation of guideline.obligations) {
+                if (obligation.governs.some(id => governed.includes(id))) {
+                    this.requirements.push(`(${this.w.force[obligation.force]}) ${obligation.text}`);
+                }
+            }
+        }
+    }
+
+    private guidelineText(guideline: Guideline): string {
+        const body = guideline.decidedBy ? labelOf(this.runtime.policy.find(guideline.decidedBy), guideline.decidedBy).toLowerCase() : undefined;
+        const parts = [
+            `${this.w.guideline}: ${labelOf(guideline)}`,
+            ...(guideline.registrationNumber ? [`${this.w.registration} ${guideline.registrationNumber}`] : []),
+            ...(guideline.decidedOn || body ? [[body ? `${this.w.decidedBy} ${body}` : this.w.decidedOn, guideline.decidedOn].filter(Boolean).join(' ')] : []),
+        ];
+        return `${parts.join(', ')}.`;
+    }
+
+    legal(element: CompiledElement | Pathway, also: Array<CompiledElement | Pathway> = []): void {
+        const references = [element, ...also].map(e => legalBasisOf(this.runtime, e)).find(list => list.length > 0) ?? [];
+        for (const reference of references) {
+            const law = this.runtime.policy.find(reference.law);
+            const place = `${reference.chapter !== undefined ? this.w.chapter(reference.chapter) : ''}${this.w.section(reference.section)}${reference.point !== undefined ? this.w.point(reference.point) : ''}`;
+            this.legalBasis.push(law?.title ? this.w.citation(place, law.title) : reference.text);
+        }
+    }
+
+    finish(decision: string): Reason {
+        const facts = [...this.facts.values()];
+        const notDeciding = [...this.read].filter(id => id !== LEVEL_INPUT && !this.facts.has(id) && this.attributes.has(id))
+            .map(id => this.w.didNotMatter(labelOf(this.attributes.get(id))));
+        const legalBasis = this.legalBasis.length > 0 ? this.legalBasis : [];
+        const lines = [
+            decision,
+            ...this.rule,
+            `${this.w.legalBasis}: ${legalBasis.length > 0 ? legalBasis.join('; ') : this.w.noLegalBasis}.`,
+            ...(facts.length > 0 ? [`${this.w.facts}: ${facts.join('; ')}.`] : []),
+            ...notDeciding,
+            // One step a line: a reader follows the figures down the page.
+            ...(this.steps.length > 0 ? [`${this.w.steps}:`, ...this.steps.map(step => `– ${step.replace(/\.$/, '')}`)] : []),
+            ...(this.requirements.length > 0 ? [`${this.w.requirements}: ${this.requirements.map(r => r.replace(/\.$/, '')).join('; ')}.`] : []),
+        ];
+        return { decision, rule: this.rule, legalBasis, facts, notDeciding, steps: this.steps, requirements: this.requirements, text: lines.join('\n') };
+    }
+}
+
+/** A criterion whose enumeration values are written as words (`avlösning sol`, not `avlösning_sol`): the sentence names no identifier. */
+function readableValues(criterion: Criterion): Criterion {
+    const literal = (value: Literal): Literal => ('enumeration' in value && value.enumeration.includes('_') ? { enumeration: value.enumeration.replace(/_/g, ' ') } : value);
+    if ('all' in criterion) {
+        return { all: criterion.all.map(readableValues) };
+    }
+    if ('any' in criterion) {
+        return { any: criterion.any.map(readableValues) };
+    }
+    if ('not' in criterion) {
+        return { not: readableValues(criterion.not) };
+    }
+    if ('in' in criterion) {
+        return { ...criterion, in: criterion.in.map(literal) };
+    }
+    return 'value' in criterion ? { ...criterion, value: literal(criterion.value) } : criterion;
+}
+
+function columnUnit(table: DecisionTable, column: string | undefined): ValueUnit {
+    const index = column === undefined ? 0 : Math.max(0, table.outputs.indexOf(column));
+    for (const row of table.rows) {
+        const cell = row.then[index];
+        if (cell && 'unit' in cell) {
+            return { unit: cell.unit, ...(cell.per ? { per: cell.per } : {}) };
+        }
+    }
+    return NONE;
+}
+
+/** Every attribute a criterion or formula reads, in order. */
+function attributesIn(node: Criterion | Expression): string[] {
+    const found: string[] = [];
+    const visit = (value: unknown): void => {
+        if (Array.isArray(value)) {
+            value.forEach(visit);
+        } else if (value && typeof value === 'object') {
+            const record = value as Record<string, unknown>;
+            if (typeof record.attribute === 'string' && !found.includes(record.attribute)) {
+                found.push(record.attribute);
+            }
+            if (typeof record.ref === 'string' && record.ref.startsWith('attribute/') && !found.includes(record.ref)) {
+                found.push(record.ref);
+            }
+            Object.values(record).forEach(visit);
+        }
+    };
+    visit(node);
+    return found;
+}
+
+// ------------------------------------------------------------------ the questions
+
+/** The reason for one answer; a question the runtime cannot answer throws its typed error, as the answer does. */
+export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, locale: ReasonLocale): Reason {
+    const w = WORDS[locale];
+    const writer = new ReasonWriter(runtime, locale, 'citizen' in question ? question.citizen : {});
+    switch (question.type) {
+        case 'placement': {
+            const model = runtime.policy.get(question.model, 'pathwayModel');
+            const placement = runtime.placeInPathway(model.id, question.citizen);
+            const pathway = model.pathways.find(p => p.id === placement.pathway);
+            const secondary = model.pathways.find(p => p.id === placement.secondary);
+            for (const p of model.pathways) {
+                if (p.criterion) {
+                    const holds = writer.decidedBy(p.criterion);
+                    if (p === pathway || p === secondary || holds) {
+                        writer.ruleLine(w.holds(labelOf(p), writer.sentence(p.criterion)));
+                    }
+                }
+            }
+            if (pathway?.description) {
+                writer.ruleLine(w.means(labelOf(pathway), pathway.description));
+            }
+            const chosen = [pathway, secondary].filter((p): p is Pathway => p !== undefined);
+            writer.guideline([model.id, ...chosen.map(p => p.id), ...model.services]);
+            writer.legal(pathway ?? model, [model]);
+            const decision = pathway
+                ? `${w.placed(labelOf(model), labelOf(pathway))}${secondary ? ` ${w.secondary(labelOf(secondary))}` : ''}`
+                : w.noPathway(labelOf(model));
+            return writer.finish(decision);
+        }
+        case 'inclusion': {
+            const pilot = runtime.policy.get(question.pilot, 'pilot');
+            const inclusion = runtime.checkInclusion(pilot.id, question.citizen, {
+                ...(question.date ? { date: question.date } : {}), ...(question.unit ? { unit: question.unit } : {}), ...(question.service ? { service: question.service } : {}),
+            });
+            const phase = pilot.phase ? runtime.policy.find(pilot.phase) : undefined;
+            if (phase?.kind === 'testPhase') {
+                writer.ruleLine(w.testPhase(labelOf(phase), phase.registrationNumber));
+            }
+            // A day outside the pilot's period decides alone: the citizen's values did not matter.
+            const outside = pilot.period && question.date !== undefined && !(question.date >= pilot.period.from && (!pilot.period.to || question.date <= pilot.period.to));
+            let admitted = !outside;
+            if (pilot.period) {
+                writer.ruleLine(w.period(pilot.period.from, pilot.period.to));
+                if (outside) {
+                    writer.ruleLine(w.outsidePeriod(question.date!));
+                }
+            }
+            if (pilot.inclusion && outside) {
+                writer.reads(pilot.inclusion);
+            } else if (pilot.inclusion) {
+                admitted = writer.decidedBy(pilot.inclusion);
+                writer.ruleLine(w.inclusion(writer.sentence(pilot.inclusion)));
+            }
+            for (const exclusion of pilot.exclusions) {
+                if (!admitted) {
+                    writer.reads(exclusion);
+                    continue;
+                }
+                const excluded = writer.decidedBy(exclusion);
+                writer.ruleLine(excluded ? w.excludedBy(writer.sentence(exclusion)) : w.exclusion(writer.sentence(exclusion)));
+                admitted &&= !excluded;
+            }
+            if (admitted && !inclusion.included) {
+                // Date, unit or service: the runtime's own requirement list says which.
+                if (question.unit && pilot.units.length > 0) {
+                    writer.ruleLine(w.unitNotListed(question.unit));
+                }
+                if (question.service && pilot.services.length > 0) {
+                    writer.ruleLine(w.serviceNotListed(question.service));
+                }
+            }
+            writer.guideline([pilot.id, ...pilot.services]);
+            writer.legal(pilot);
+            return writer.finish(inclusion.included ? w.included(labelOf(pilot)) : w.notIncluded(labelOf(pilot)));
+        }
+        case 'compensation': {
+            const table = runtime.policy.get(question.table, 'levelTable');
+            const amount = ExactNumber.parse(runtime.compensation(table.id, question.level, question.date).amount);
+            writer.guideline([table.id, ...(table.service ? [table.service] : [])]);
+            writer.legal(table);
+            return writer.finish(w.amount(w.atLevel(labelOf(table), String(question.level)), writer.value(amount, { unit: 'kr', ...(table.per ? { per: table.per } : {}) })));
+        }
+        case 'rate': {
+            // A rate by its id or its name, of whichever of the three kinds it is.
+            const element = [...runtime.policy.all('flatRate'), ...runtime.policy.all('placeRate'), ...runtime.policy.all('hourlyRate')]
+                .find(rate => rate.id === question.rate || rate.name === question.rate);
+            if (!element) {
+                throw new RegelrattRuntimeError('unknown-element', `Policyn har ingen taxa '${question.rate}'.`, { reference: question.rate });
+            }
+            // The answer reads the rate's amount as the policy states it (an open one is an error answer, given no reason).
+            const amount = element.amount && !('open' in element.amount) ? element.amount : undefined;
+            if (!amount) {
+                return writer.finish(labelOf(element));
+            }
+            writer.guideline([element.id, ...(element.service ? [element.service] : [])]);
+            writer.legal(element);
+            return writer.finish(w.amount(labelOf(element), writer.value(ExactNumber.parse(amount.value), { unit: amount.unit, ...(amount.per ? { per: amount.per } : {}) })));
+        }
+        case 'fee': {
+            const fee = runtime.policy.get(question.fee, 'fee');
+            const parts = runtime.feeParts(fee.id, question.level, question.citizen, question.date);
+            const kr = { unit: 'kr' as const, per: 'month' as const };
+            if (fee.room) {
+                writer.walk(fee.room, question.date, question.level);
+            }
+            writer.step(w.room(writer.value(parts.room, kr)));
+            writer.step(w.share(writer.value(parts.share, { unit: '%' }), writer.value(parts.shared, kr)));
+            if (fee.ceiling) {
+                writer.walk(fee.ceiling, question.date, question.level);
+            }
+            const bounds: Array<[string, ExactNumber | undefined]> = [[w.feeCap(question.level), parts.cap], [w.ceiling, parts.ceiling]];
+            for (const [what, bound] of bounds) {
+                if (bound === undefined) {
+                    continue;
+                }
+                writer.step(bound.equals(parts.unrounded) && !parts.shared.equals(parts.unrounded)
+                    ? w.cappedBy(what, writer.value(bound, kr), writer.value(parts.shared, kr))
+                    : w.notReached(what, writer.value(bound, kr)));
+            }
+            if (!parts.amount.equals(parts.unrounded)) {
+                writer.step(w.rounded(writer.value(parts.unrounded, kr), writer.roundingText(parts.rounding), writer.value(parts.amount, kr)));
+            }
+            writer.guideline([fee.id, ...(fee.service ? [fee.service] : [])]);
+            writer.legal(fee);
+            return writer.finish(w.amount(`${labelOf(fee)}, ${w.level} ${question.level}`, writer.value(parts.amount, kr)));
+        }
+        case 'calculation': {
+            const calculation = runtime.policy.get(question.calculation, 'calculation');
+            const reference: Expression = { ref: calculation.id };
+            const level = question.level;
+            const amount = runtime.calculate(calculation.id, { date: question.date, citizen: question.citizen, ...(level !== undefined ? { level } : {}) }, { explain: false }).amount;
+            writer.walk(calculation.value, question.date, level, new Set([calculation.id]));
+            writer.guideline([calculation.id]);
+            writer.legal(calculation);
+            return writer.finish(w.amount(labelOf(calculation), writer.value(ExactNumber.parse(amount), writer.unitOf(reference))));
+        }
+        case 'decision': {
+            const table = runtime.policy.get(question.table, 'decisionTable');
+            const level = question.level;
+            const decision = runtime.decide(table.id, { date: question.date, citizen: question.citizen, ...(level !== undefined ? { level } : {}) });
+            writer.tableRows(table, question.date, level);
+            const columns = question.column ? [question.column] : table.outputs;
+            const said = columns.map(column => {
+                const value = decision.outputs[column];
+                const name = table.outputs.length > 1 ? `${words(column).toLowerCase()} ` : '';
+                if (value === null || value === undefined) {
+                    return `${name}–`;
+                }
+                const pathway = runtime.policy.all('pathwayModel').flatMap(m => m.pathways).find(p => p.id === value);
+                return `${name}${pathway ? labelOf(pathway) : writer.value(ExactNumber.parse(value), columnUnit(table, column))}`;
+            });
+            writer.guideline([table.id]);
+            writer.legal(table);
+            return writer.finish(w.amount(labelOf(table), said.join(', ')));
+        }
+        case 'netEffect': {
+            const table = runtime.policy.get(question.table, 'levelTable');
+            const rate = runtime.policy.get(question.rate, 'hourlyRate');
+            const effect = runtime.netEffect(question);
+            const kr = { unit: 'kr' as const };
+            const levelText = (level: number | null) => (level === null ? w.noSupport : `${w.level} ${level}`);
+            const amountAt = (level: number | null) => writer.value(ExactNumber.parse(runtime.compensation(table.id, level ?? 0, question.date).amount), kr);
+            writer.step(w.netBefore(`${labelOf(table)}, ${levelText(question.before)}`, question.before === null ? writer.value(ExactNumber.ZERO, kr) : amountAt(question.before)));
+            writer.step(w.netAfter(`${labelOf(table)}, ${levelText(question.after)}`, question.after === null ? writer.value(ExactNumber.ZERO, kr) : amountAt(question.after)));
+            const hourly = rate.amount && !('open' in rate.amount) ? ExactNumber.parse(rate.amount.value) : ExactNumber.ZERO;
+            const hours = ExactNumber.parse(question.hours.replace(',', '.'));
+            writer.step(w.netCost(number(hours.toDecimal(), locale), `${labelOf(rate).replace(/^./, c => c.toLowerCase())} ${writer.value(hourly, { unit: 'kr', per: 'hour' })}`, writer.value(hours.multiply(hourly), kr)));
+            writer.step(w.netTotal(question.months, writer.value(ExactNumber.parse(effect.total), kr)));
+            writer.guideline([table.id, ...(table.service ? [table.service] : [])]);
+            writer.legal(table);
+            return writer.finish(w.netMonthly(writer.value(ExactNumber.parse(effect.monthly), kr)));
+        }
+    }
+}
+
+function literalValue(literal: Literal): unknown {
+    return 'boolean' in literal ? literal.boolean : 'enumeration' in literal ? literal.enumeration : 'date' in literal ? literal.date : literal.number;
+}
+
+/** The question an inline example asks, as a reason question (its citizen by attribute id). */
+export function exampleQuestion(example: Example): ReasonQuestion {
+    const q = example.question;
+    const citizen = 'citizen' in q ? Object.fromEntries(q.citizen.map(v => [v.attribute, literalValue(v.value)])) as CitizenInput : {};
+    const date = example.date ?? '';
+    switch (q.type) {
+        case 'placement': return { type: 'placement', model: q.model, citizen };
+        case 'inclusion': return { type: 'inclusion', pilot: q.pilot, citizen, ...(example.date ? { date: example.date } : {}) };
+        case 'compensation': return { type: 'compensation', table: q.table, level: q.level, ...(example.date ? { date: example.date } : {}) };
+        case 'fee': return { type: 'fee', fee: q.fee, level: q.level, citizen, date };
+        case 'calculation': return { type: 'calculation', calculation: q.calculation, citizen, date, ...(q.level !== undefined ? { level: q.level } : {}) };
+        case 'decision': return { type: 'decision', table: q.table, citizen, date, ...(q.column ? { column: q.column } : {}), ...(q.level !== undefined ? { level: q.level } : {}) };
+        case 'netEffect': return { type: 'netEffect', table: q.table, before: q.before, after: q.after, hours: q.hours, rate: q.rate, months: q.months, ...(example.date ? { date: example.date } : {}) };
+    }
+}
+
+/**
+ * A case's answers with a reason on each one that has an answer (an answer that is an error keeps its
+ * error, which says why). The same questions as the answers, asked again through the runtime.
+ */
+export function withReasons(runtime: PolicyRuntime, input: CaseInput, answer: CaseAnswer, locale: ReasonLocale): CaseAnswer {
+    const citizen = input.citizen;
+    const date = input.date;
+    const level = input.level;
+    const reasoned = <T extends object>(entry: T, question: () => ReasonQuestion | undefined): T => {
+        if ('error' in entry) {
+            return entry;
+        }
+        const asked = question();
+        return asked ? { ...entry, reason: reasonFor(runtime, asked, locale) } : entry;
+    };
+    return {
+        ...answer,
+        placements: answer.placements.map(p => reasoned(p, () => ({ type: 'placement', model: p.model, citizen }))),
+        inclusions: answer.inclusions.map(i => reasoned(i, () => ({
+            type: 'inclusion', pilot: i.pilot, citizen, ...(date ? { date } : {}), ...(input.unit ? { unit: input.unit } : {}), ...(input.service ? { service: input.service } : {}),
+        }))),
+        compensation: answer.compensation.map(c => reasoned(c, () => (level !== undefined ? { type: 'compensation', table: c.table, level, ...(date ? { date } : {}) } : undefined))),
+        ...(answer.fees ? { fees: answer.fees.map(f => reasoned(f, () => (date && level !== undefined ? { type: 'fee', fee: f.fee, level, citizen, date } : undefined))) } : {}),
+        ...(answer.rates ? { rates: answer.rates.map(r => reasoned(r, () => ({ type: 'rate', rate: r.rate, ...(date ? { date } : {}) }))) } : {}),
+        ...(answer.decisions ? { decisions: answer.decisions.map(d => reasoned(d, () => (date ? { type: 'decision', table: d.table, citizen, date, ...(level !== undefined ? { level } : {}) } : undefined))) } : {}),
+        ...(answer.amounts ? { amounts: answer.amounts.map(a => reasoned(a, () => (date ? { type: 'calculation', calculation: a.calculation, citizen, date, ...(level !== undefined ? { level } : {}) } : undefined))) } : {}),
+    };
+}

@@ -1,0 +1,234 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { EmptyFileSystem } from 'langium';
+import { exampleQuestion, reasonFor, type Reason } from '@regelratt/document';
+import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
+import { PolicyRuntime } from '@regelratt/runtime';
+
+/**
+ * A reason (motivering) for every answer: every inline example of every example set gets one, in
+ * Swedish and in English, written in titles and figures a beslut can carry (no identifier, no raw
+ * decimal), and hand-reviewed reasons pin what they say for Habo's fee, a couple's fee, Örebro's
+ * förlopp and pilot, and a rate.
+ */
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sets = readdirSync(path.join(repository, 'examples'), { withFileTypes: true }).filter(e => e.isDirectory() && e.name !== 'broken').map(e => e.name).sort();
+
+export async function runtimeOf(set: string): Promise<PolicyRuntime> {
+    const folder = path.join(repository, 'examples', set);
+    const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
+    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+    const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
+    return new PolicyRuntime(checked.map(c => compilePolicy(c.document.parseResult.value, path.basename(c.path))));
+}
+
+/** Words a reader of a beslut must not meet: an identifier (`makens_inkomst`, `calculation/x`), a decimal point, a long fraction (`2 013,0133`), an undefined. */
+function codeIn(reason: Reason, locale: 'sv' | 'en'): string[] {
+    const text = [reason.text, ...reason.rule, ...reason.facts, ...reason.steps, ...reason.legalBasis, ...reason.notDeciding].join('\n');
+    return [...text.matchAll(/[\p{L}\d]+_[\p{L}\d_]+|\b(?:attribute|parameter|calculation|decisionTable|levelTable|fee|pathway|pathwayModel|pilot|service|law|flatRate|placeRate|hourlyRate|guideline|level)\/|undefined|NaN|\[object/gu), ...text.matchAll(locale === 'sv' ? /\d\.\d|\d,\d{3,}/g : /\d\.\d{3,}/g)].map(m => m[0]);
+}
+
+describe('every inline example gets a reason', () => {
+    test.each(sets)('examples/%s', async set => {
+        const runtime = await runtimeOf(set);
+        // An example that expects an error has no answer to give a reason for; its error says why.
+        const examples = runtime.policy.all('example').filter(e => e.expected.error === undefined);
+        for (const example of examples) {
+            for (const locale of ['sv', 'en'] as const) {
+                const reason = reasonFor(runtime, exampleQuestion(example), locale);
+                expect.soft(codeIn(reason, locale), `${set} ${example.name} (${locale}):\n${reason.text}`).toEqual([]);
+                expect(reason.decision.length).toBeGreaterThan(0);
+                expect(reason.legalBasis.length + reason.rule.length + reason.steps.length, reason.text).toBeGreaterThan(0);
+                if (process.env.REASONS_PRINT) {
+                    console.log(`--- ${set} ${example.name} (${locale})\n${reason.text}`);
+                }
+            }
+        }
+    });
+});
+
+test('the example sets hold enough answered examples for the test above to mean something', async () => {
+    // Three sets (eskilstuna, framtidens_socialnamnd, uppsala) have no inline examples; the others 97 with an answer.
+    const counts = await Promise.all(sets.map(async set => (await runtimeOf(set)).policy.all('example').filter(e => e.expected.error === undefined).length));
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(97);
+});
+
+async function runtimeOfText(text: string): Promise<PolicyRuntime> {
+    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+    const [checked] = await checkPolicies(Regelratt, [{ path: '/reasons/avgift.regel', text }]);
+    expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+    return new PolicyRuntime([compilePolicy(checked.document.parseResult.value, 'avgift.regel')]);
+}
+
+/** A fee of the SoL 8 kap shape (Örebro's, with takbelopp the sources leave open given here), 2022. */
+const FEE_POLICY = `
+lag SoL "Socialtjänstlagen (2001:453)"
+insats hemvård "Hemvård" enligt SoL 4 kap 1 §
+egenskap inkomst "Inkomst efter skatt" : belopp per månad
+egenskap boendekostnad "Boendekostnad" : belopp per månad
+parameter prisbasbelopp "Prisbasbelopp" : belopp { från 2022-01-01 till 2022-12-31 : 48 300 kr }
+parameter maxtaxa_andel "Maxtaxa, andel av prisbasbeloppet per år" : decimaltal { från 2019-01-01 : 0,5392 }
+parameter minimibelopp_andel "Minimibelopp, andel av prisbasbeloppet per år" : decimaltal { från 2019-01-01 : 1,3546 }
+avgift hemvårdsavgift "Avgift för hemvård" {
+    insats hemvård
+    giltig från 2022-01-01 till 2022-12-31
+    avgiftsutrymme inkomst − boendekostnad − minimibelopp_andel × prisbasbelopp / 12
+    andel 90 %
+    maxtaxa maxtaxa_andel × prisbasbelopp / 12
+    avrundning hela kronor, nedåt
+    takbelopp { nivå 1 : 800 kr  nivå 2 : 3 000 kr }
+}
+`;
+
+describe('reasons reviewed by hand against the rules', () => {
+    const reasonOf = async (set: string, name: string, locale: 'sv' | 'en' = 'sv') => {
+        const runtime = await runtimeOf(set);
+        return reasonFor(runtime, exampleQuestion(runtime.policy.get(name, 'example')), locale).text.replace(/\u00a0/g, ' ');
+    };
+
+    test("Habo's fee at the maxtaxa: each amount read, the cap that decided, with what the fee would have been without it", async () => {
+        // By hand: 1 409 (nivå 2) + 0 (ledsagning) + 403 (tvätt) + 0 (mat) + 269 (digitalt larm) = 2 081 kr, over the
+        // maxtaxa 0,5392 × 44 800 / 12 = 2 013,01 → 2 013 kr.
+        const text = await reasonOf('habo', 'nivå_två_når_taket');
+        expect(text.split('\n').slice(0, 6)).toEqual([
+            'Avgift per månad: 2 013 kr.',
+            'Personlig omvårdnad, rad 3: Omvårdnadsbesök per vecka är 7–20 besök.',
+            'Regelbunden ledsagning, rad 1: Regelbunden ledsagning, hela timmar per månad är 0 timmar.',
+            'Trygghetslarm, rad 3: Trygghetslarm är digitalt.',
+            'Rättslig grund: policyn anger ingen rättslig grund för detta.',
+            'Det som avgjorde: Omvårdnadsbesök per vecka: 10 besök; Regelbunden ledsagning, hela timmar per månad: 0 timmar; Har städning: nej; Har tvätt och klädvård: ja; Har inköpsservice: nej; Gift eller sambo, och paret har serviceinsatsen: nej; Levererade matportioner under månaden: 0 portioner; Trygghetslarm: digitalt.',
+        ]);
+        expect(text).toContain('– Personlig omvårdnad, avgift: 1 409 kr/mån\n');
+        expect(text).toContain('– Tvätt och klädvård: 403 kr/mån (gäller 2017-01-01–2017-12-31)\n');
+        expect(text).toContain('– Trygghetslarm: 269 kr/mån\n');
+        expect(text).toContain('– Prisbasbelopp: 44 800 kr (gäller 2017-01-01–2017-12-31)\n– cirka 2 013,01 kr avrundat till hela kronor, halva bort från noll: 2 013 kr\n');
+        expect(text.endsWith('– Beloppet begränsas av högsta sammanlagda avgift per månad, 2 013 kr (utan begränsningen 2 081 kr)')).toBe(true);
+        const english = await reasonOf('habo', 'nivå_två_når_taket', 'en');
+        expect(english).toContain('– The amount is capped by högsta sammanlagda avgift per månad, 2,013 kr (without the cap 2,081 kr)');
+    });
+
+    test("a couple's fee: the share the couple pays each, and the maxtaxa that did not bind", async () => {
+        // By hand: (503 + 403) × 50 % = 453 kr for the services, 705 kr for nivå 1: 1 158 kr, under 2 013 kr.
+        const text = await reasonOf('habo', 'par_delar_service');
+        expect(text.startsWith('Avgift per månad: 1 158 kr.\n')).toBe(true);
+        expect(text).toContain('– Villkoret ”Gift eller sambo, och paret har serviceinsatsen: ja” gäller: 50 %\n– Serviceinsatser per månad: 453 kr/mån\n');
+        expect(text).toContain('– Personlig omvårdnad, avgift: 705 kr/mån\n');
+        expect(text.endsWith('– Gränsen högsta sammanlagda avgift per månad, 2 013 kr påverkade inte beloppet')).toBe(true);
+    });
+
+    test("Örebro's förlopp: the rule, the guideline with its diarienummer and decision, the insatser's legal basis, the fact that decided and the one that did not", async () => {
+        // orebro-revision places in förlopp 2 when aktivitetsförmåga is utvecklingsbar, or hög with kognitiv svikt: the first holds, so the svikt did not matter.
+        expect(await reasonOf('orebro-revision', 'boende_medborgare_9')).toBe([
+            'Förlopp i rehabiliterande arbetssätt: medborgaren placeras i Förlopp 2.',
+            'Förlopp 2 gäller när Aktivitetsförmåga är utvecklingsbar eller (Aktivitetsförmåga är hög och Kognitiv svikt: ja).',
+            'Förlopp 2: Medborgaren kan utveckla sin aktivitetsförmåga, bli mer självständig och minska sitt behov av stöd.',
+            'Riktlinje: Rehabiliterande arbetssätt – gemensamma komponenter, diarienummer Sov 858/2019, beslutad av socialnämnden 2021-11-22.',
+            'Rättslig grund: 4 kap. 1 § Socialtjänstlagen (2001:453); 5 kap. 7 § Socialtjänstlagen (2001:453); 9 § 9 p. Lag (1993:387) om stöd och service till vissa funktionshindrade; 5 kap. 4 § Socialtjänstlagen (2001:453).',
+            'Det som avgjorde: Aktivitetsförmåga: Kan utveckla förmågan och minska behovet av stöd.',
+            'Kognitiv svikt påverkade inte beslutet.',
+            'Riktlinjens krav: (ska) För den som kan bli mer självständig syns det i målen och i hur ofta insatsen följs upp; (ska) Stödbehovsbedömningen inom socialpsykiatrin görs om; (får inte) Stöd utformas utifrån målgrupp, ålder eller diagnos i stället för behov.',
+        ].join('\n'));
+    });
+
+    test('a pilot: the one failed requirement decides, the others did not matter; a day outside the period decides alone', async () => {
+        // Ålder 65 is not över 65: the other three conditions were not needed.
+        const text = await reasonOf('orebro', 'dagrehab_65_år');
+        expect(text.split('\n').slice(0, 4)).toEqual([
+            'Dagrehabilitering och regionens hemrehab-sjukgymnaster: medborgaren ingår inte i piloten.',
+            'Testfas: Test- och utvecklingsfas Rehabiliterande arbetssätt, diarienummer Sov 858/2019.',
+            'Piloten pågår 2021-03-01–2021-12-31.',
+            'För att ingå krävs att Ålder är över 65 år och Kan ta sig till vårdcentralen: nej och Kognitiv svikt: nej och Motiverad till träning: ja.',
+        ]);
+        expect(text).toContain('Rättslig grund: 3 kap. 2 § Hälso- och sjukvårdslagen (2017:30); 4 kap. 1 § Socialtjänstlagen (2001:453).\nDet som avgjorde: Ålder: 65 år.\nKan ta sig till vårdcentralen påverkade inte beslutet.\nKognitiv svikt påverkade inte beslutet.\nMotiverad till träning påverkade inte beslutet.');
+        const before = await reasonOf('orebro', 'dagrehab_före_testet');
+        expect(before).toContain('2020-12-01 ligger utanför pilotens period.');
+        expect(before).not.toContain('Det som avgjorde');
+        expect(before).toContain('Ålder påverkade inte beslutet.');
+        expect(await reasonOf('orebro', 'dagrehab_65_år', 'en')).toContain('What decided it: Ålder: 65 år.\nKan ta sig till vårdcentralen did not affect the decision.');
+    });
+
+    test('a rate: its amount with its unit and the insats\'s legal basis', async () => {
+        const orebro = await runtimeOf('orebro');
+        const text = reasonFor(orebro, { type: 'rate', rate: 'arbetsterapeut_tid', date: '2021-06-01' }, 'sv').text.replace(/\u00a0/g, ' ');
+        expect(text.split('\n')[0]).toBe('Kostnad för arbetsterapeut per timme: 337,50 kr/h.');
+        expect(() => reasonFor(orebro, { type: 'rate', rate: 'finns_inte' }, 'sv')).toThrow(/ingen taxa 'finns_inte'/);
+    });
+
+    test('a fee of the SoL 8 kap shape: the takbelopp or the maxtaxa that decided, the share, and the rounding', async () => {
+        const runtime = await runtimeOfText(FEE_POLICY);
+        const ask = (level: number, inkomst: number, locale: 'sv' | 'en' = 'sv') =>
+            reasonFor(runtime, { type: 'fee', fee: 'hemvårdsavgift', level, citizen: { inkomst, boendekostnad: 5000 }, date: '2022-03-01' }, locale).text.replace(/\u00a0/g, ' ');
+        // By hand: 20 000 − 5 000 − 1,3546 × 48 300 / 12 = 9 547,735 kr; 90 % = 8 592,96 kr; maxtaxa 0,5392 × 48 300 / 12 = 2 170,28 kr.
+        expect(ask(2, 20000)).toBe([
+            'Avgift för hemvård, nivå 2: 2 170 kr/mån.',
+            'Rättslig grund: 4 kap. 1 § Socialtjänstlagen (2001:453).',
+            'Det som avgjorde: Inkomst efter skatt: 20 000 kr/mån; Boendekostnad: 5 000 kr/mån.',
+            'Så räknades det:',
+            '– Minimibelopp, andel av prisbasbeloppet per år: 1,3546 (gäller från 2019-01-01)',
+            '– Prisbasbelopp: 48 300 kr (gäller 2022-01-01–2022-12-31)',
+            '– Avgiftsutrymmet är cirka 9 547,74 kr/mån',
+            '– 90 % av avgiftsutrymmet är cirka 8 592,96 kr/mån',
+            '– Maxtaxa, andel av prisbasbeloppet per år: 0,5392 (gäller från 2019-01-01)',
+            '– Gränsen takbeloppet för nivå 2, 3 000 kr/mån påverkade inte beloppet',
+            '– Beloppet begränsas av maxtaxan, 2 170,28 kr/mån (utan begränsningen cirka 8 592,96 kr/mån)',
+            '– 2 170,28 kr/mån avrundat till hela kronor, nedåt: 2 170 kr/mån',
+        ].join('\n'));
+        expect(ask(1, 20000)).toContain('– Beloppet begränsas av takbeloppet för nivå 1, 800 kr/mån (utan begränsningen cirka 8 592,96 kr/mån)');
+        // 11 000 − 5 000 − 5 452,27 = 547,74 kr; 90 % = 492,96 kr, rounded down: neither bound decides.
+        const small = ask(2, 11000);
+        expect(small.split('\n')[0]).toBe('Avgift för hemvård, nivå 2: 492 kr/mån.');
+        expect(small).toContain('– cirka 492,96 kr/mån avrundat till hela kronor, nedåt: 492 kr/mån');
+        expect(ask(2, 20000, 'en')).toContain('– The amount is capped by the maximum fee (maxtaxa), 2,170.28 kr/month (without the cap about 8,592.96 kr/month)');
+    });
+});
+
+describe('regelratt eval gives each answer its reason', () => {
+    const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
+    const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-reasons-'));
+    afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+    const citizen = { besök_per_vecka: 10, ledsagning_per_månad: 0, städning: false, tvätt: true, inköp: false, portioner: 0, larm: 'digitalt', sammanboende: false };
+    const one = path.join(scratch, 'fall.json');
+    writeFileSync(one, JSON.stringify({ citizen, date: '2017-05-01' }));
+    const register = path.join(scratch, 'register.ndjson');
+    writeFileSync(register, `${JSON.stringify({ citizen, date: '2017-05-01' })}\n`);
+    const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'eval', path.join(repository, 'examples/habo'), ...args], { encoding: 'utf8' });
+
+    test('one case: a reason on every answer in the JSON, and the same reasons as text with --format text', () => {
+        const json = run('--input', one);
+        expect(json.status).toBe(0);
+        const answer = JSON.parse(json.stdout) as { amounts: Array<{ calculation: string; amount: string; reason: Reason }>; decisions: Array<{ reason: Reason }> };
+        const fee = answer.amounts.find(a => a.calculation === 'calculation/hemtjänstavgift')!;
+        expect(fee.amount).toBe('2013');
+        expect(fee.reason.decision).toBe('Avgift per månad: 2\u00a0013\u00a0kr.');
+        expect(fee.reason.steps.at(-1)).toBe('Beloppet begränsas av högsta sammanlagda avgift per månad, 2\u00a0013\u00a0kr (utan begränsningen 2\u00a0081\u00a0kr).');
+        expect(answer.decisions.every(d => d.reason.facts.length > 0)).toBe(true);
+        const text = run('--input', one, '--format', 'text');
+        expect(text.status).toBe(0);
+        expect(text.stdout).toContain(`${fee.reason.text}\n`);
+        expect(text.stdout).not.toMatch(/[{}"]/);
+    });
+
+    test('--lang en: the reasons in English', () => {
+        const english = run('--input', one, '--format', 'text', '--lang', 'en');
+        expect(english.status).toBe(0);
+        expect(english.stdout).toContain('The amount is capped by högsta sammanlagda avgift per månad, 2,013\u00a0kr (without the cap 2,081\u00a0kr)\n');
+        expect(english.stdout).not.toContain('Rättslig grund');
+    });
+
+    test('a register: reasons with --explain only; --format text is for one case', () => {
+        const plain = run('--input', register);
+        expect(plain.status).toBe(0);
+        expect(plain.stdout).not.toContain('"reason"');
+        const explained = run('--input', register, '--explain');
+        expect(explained.status).toBe(0);
+        const line = JSON.parse(explained.stdout.trim()) as { amounts: Array<{ reason?: Reason }> };
+        expect(line.amounts.every(a => a.reason !== undefined)).toBe(true);
+        const refused = run('--input', register, '--format', 'text');
+        expect(refused.status).toBe(2);
+        expect(refused.stderr).toContain('--format text gäller ett fall');
+    });
+});
