@@ -115,7 +115,8 @@ describe('regelratt eval', () => {
         expect(answer.inclusions.map((i: { pilot: string; included: boolean }) => [i.pilot, i.included])).toEqual([
             ['pilot/dagrehab_hemrehab', true], ['pilot/handläggare_och_arbetsterapeut', false],
         ]);
-        expect(answer.compensation).toEqual([{ table: 'levelTable/hemvård_tätort', amount: '37830' }]);
+        expect(answer.compensation).toMatchObject([{ table: 'levelTable/hemvård_tätort', amount: '37830' }]);
+        expect(answer.compensation).toHaveLength(1);
         expect(answer.inclusions[0].requirements[0].criterion.parts[0]).toEqual({ condition: 'ålder > 65 år', met: true, value: '70' });
     });
 
