@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.5.0';
+export const SCHEMA_VERSION = '1.6.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -313,6 +313,10 @@ export interface Fee extends ElementBase<'fee'> {
     ceiling?: Expression;
     rounding?: Rounding;
     caps: LevelRow[];
+    /** A share of the avgiftsutrymme per level, in per cent (`andel { nivå 1 : 70 % … }`): the level's row takes the place of `share`. */
+    shares?: LevelRow[];
+    /** A flat amount per level (`belopp { nivå 1 : 450 kr … }`): what the level charges, at most the share of the avgiftsutrymme, the takbelopp and the maxtaxa. */
+    amounts?: LevelRow[];
 }
 
 export type Movement = 'independent' | 'lower-level' | 'none';

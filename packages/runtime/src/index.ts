@@ -10,3 +10,4 @@ export { runExamples, type ExampleResult } from './inline-examples.js';
 export { RegelrattRuntimeError, RUNTIME_ERROR_CODES, type RuntimeErrorCode } from './runtime-error.js';
 export { evaluateCase, type CaseInput, type CaseAnswer } from './evaluate-case.js';
 export { criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';
+export { levelFee } from './fee.js';

@@ -272,6 +272,8 @@ function checkElement(element: CompiledElement, source: string, path: string): v
             break;
         case 'fee':
             uniqueLevels(element.caps, source, `${path}/caps`);
+            uniqueLevels(element.shares ?? [], source, `${path}/shares`);
+            uniqueLevels(element.amounts ?? [], source, `${path}/amounts`);
             break;
         case 'premium':
             element.rules.forEach((rule, i) => {

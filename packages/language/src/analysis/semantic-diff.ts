@@ -273,6 +273,8 @@ const COMPARERS: { [K in ElementKind]: Comparer<K> } = {
         ...amountEntry(after, [
             ...single(context.locale === 'sv' ? 'andel' : 'share', before.share, after.share, context.locale),
             ...levelAmounts(before.caps, after.caps, context.locale, context.locale === 'sv' ? 'takbelopp nivå' : 'cap, level'),
+            ...levelAmounts(before.shares ?? [], after.shares ?? [], context.locale, context.locale === 'sv' ? 'andel nivå' : 'share, level'),
+            ...levelAmounts(before.amounts ?? [], after.amounts ?? [], context.locale, context.locale === 'sv' ? 'belopp nivå' : 'amount, level'),
         ]),
         // Whether the fee's answers change is decided by asking both versions (answer-diff.ts).
         ...edited(before, after, context, ['validity', 'room', 'ceiling', 'rounding', 'service'], false),

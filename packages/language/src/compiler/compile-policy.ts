@@ -159,6 +159,8 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                 ...optional('ceiling', element.ceiling && compileExpression(element.ceiling)),
                 ...optional('rounding', element.rounding && compileRounding(element.rounding)),
                 caps: element.caps.map(row => compileLevelRow(row, file)),
+                ...optional('shares', element.shares.length > 0 ? element.shares.map(row => compileLevelRow(row, file)) : undefined),
+                ...optional('amounts', element.amounts.length > 0 ? element.amounts.map(row => compileLevelRow(row, file)) : undefined),
             } as CompiledElement;
         case 'PathwayModel':
             return {
