@@ -476,6 +476,14 @@ class DocumentBuilder {
         if (services.length > 0) {
             blocks.push({ type: 'table', header: [this.t('Insats', 'Service'), this.t('Stöd i lag', 'Legal basis')], rows: services.map(s => [s.title ?? s.name, s.legalBasis.map(l => l.text).join(', ')]) });
         }
+        // The answers that name the law they apply (`enligt` on a fee, a calculation, a decision table).
+        const answers = [...this.all('fee'), ...this.all('calculation'), ...this.all('decisionTable')].filter(a => (a.legalBasis?.length ?? 0) > 0);
+        if (answers.length > 0) {
+            blocks.push({
+                type: 'table', header: [this.t('Belopp eller beslut', 'Amount or decision'), this.t('Insats', 'Service'), this.t('Stöd i lag', 'Legal basis')],
+                rows: answers.map(a => [a.title ?? a.name, a.service ? this.nameOf(a.service) : '', a.legalBasis!.map(l => l.text).join(', ')]),
+            });
+        }
         return { id: 'lagstöd', title: this.t('Lagstöd', 'Legal basis'), blocks, children: [] };
     }
 

@@ -190,6 +190,10 @@ export interface Calculation extends ElementBase<'calculation'> {
     value: Expression;
     /** Since 1.5: `kan vara negativ`, an amount that may go below zero by design (a net effect, a difference). */
     mayBeNegative?: true;
+    /** Since 1.6: the service the amount is for (`insats`). */
+    service?: ElementId;
+    /** Since 1.6: the law the amount applies (`enligt`), for answers to cite. */
+    legalBasis?: LegalReference[];
 }
 
 /** The attribute id under which a decision table's criteria read the case's level. */
@@ -232,6 +236,10 @@ export interface DecisionTable extends ElementBase<'decisionTable'> {
     inputs: DecisionInput[];
     outputs: string[];
     rows: DecisionRow[];
+    /** Since 1.6: the service the table decides for (`insats`). */
+    service?: ElementId;
+    /** Since 1.6: the law the table applies (`enligt`), for answers to cite. */
+    legalBasis?: LegalReference[];
 }
 
 export type Force = 'shall' | 'shall-not' | 'should' | 'should-not' | 'may' | 'may-not';
@@ -317,6 +325,8 @@ export interface Fee extends ElementBase<'fee'> {
     shares?: LevelRow[];
     /** A flat amount per level (`belopp { nivå 1 : 450 kr … }`): what the level charges, at most the share of the avgiftsutrymme, the takbelopp and the maxtaxa. */
     amounts?: LevelRow[];
+    /** Since 1.6: the law the fee applies (`enligt`), for answers to cite. */
+    legalBasis?: LegalReference[];
 }
 
 export type Movement = 'independent' | 'lower-level' | 'none';
