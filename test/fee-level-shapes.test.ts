@@ -1,7 +1,7 @@
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
-import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
+import { evaluateCase, PolicyRuntime, RegelrattRuntimeError, runExamples } from '@regelratt/runtime';
 
 /**
  * The per-level shapes written inside `avgift` as municipalities publish them: a share per level
@@ -105,5 +105,31 @@ describe('a flat amount per level inside avgift', () => {
     test('two levels with the same amount below the maxtaxa charge the same', async () => {
         const { findings } = await load(policy('belopp { nivå 1 : 500 kr  nivå 2 : 500 kr }'));
         expect(findings).toEqual(['caps-charge-same: Nivå 1 och nivå 2 får samma högsta avgift, 500 kr (2024-01-01); avgiften skiljer inte mellan dem.']);
+    });
+});
+
+describe('a fee that gives nothing per level is asked without a level', () => {
+    test('an example without nivå: 70 % of 2 000 kr is 1 400 kr; the case answer needs no level either', async () => {
+        const example = 'exempel utan_nivå "0,7 × 2 000 = 1 400 kr" { datum 2024-06-01  avgift enligt hemtjänst för { inkomst = 2 000 kr }  förväntat 1 400 kr }';
+        const { findings, runtime, compiled } = await load(policy('andel 70 %') + example);
+        expect(findings).toEqual([]);
+        expect(compiled.elements.find((e: { kind: string }) => e.kind === 'example').question).toEqual({ type: 'fee', fee: 'fee/hemtjänst', citizen: [{ attribute: 'attribute/inkomst', value: { number: '2000', unit: 'kr' } }] });
+        expect(runExamples(runtime).map(r => r.passed)).toEqual([true]);
+        expect(evaluateCase(runtime, { citizen: { inkomst: 2000 }, date: '2024-06-01' }).fees).toEqual([{ fee: 'fee/hemtjänst', amount: '1400' }]);
+    });
+
+    test('a fee that charges by level still needs the level: the check says so, and the runtime answers missing-level', async () => {
+        const example = 'exempel utan_nivå { datum 2024-06-01  avgift enligt hemtjänst för { inkomst = 2 000 kr }  förväntat 1 000 kr }';
+        const { findings, runtime } = await load(policy('andel { nivå 1 : 50 %  nivå 2 : 75 % }') + example);
+        expect(findings).toEqual(["fee-question-without-level: Frågan anger ingen nivå, men hemtjänst anger andel per nivå; skriv till exempel 'avgift enligt hemtjänst nivå 1 för { … }'."]);
+        expect(() => runtime.fee('hemtjänst', undefined, { inkomst: 2000 }, '2024-06-01')).toThrow(expect.objectContaining({ code: 'missing-level' }));
+        expect(evaluateCase(runtime, { citizen: { inkomst: 2000 }, date: '2024-06-01' }).fees).toEqual([expect.objectContaining({ fee: 'fee/hemtjänst', error: expect.objectContaining({ code: 'missing-level' }) })]);
+    });
+
+    test('an example that expects missing-level for it is not an error', async () => {
+        const example = 'exempel utan_nivå { datum 2024-06-01  avgift enligt hemtjänst för { inkomst = 2 000 kr }  förväntat fel "missing-level" }';
+        const { findings, runtime } = await load(policy('andel { nivå 1 : 50 %  nivå 2 : 75 % }') + example);
+        expect(findings).toEqual([]);
+        expect(runExamples(runtime).map(r => r.passed)).toEqual([true]);
     });
 });

@@ -551,7 +551,7 @@ class DocumentBuilder {
             case 'placement': return `${this.t('Placering', 'Placement')}: ${this.nameOf(q.model)}${citizen}${date}`;
             case 'inclusion': return `${this.t('Ingår i piloten', 'Included in the pilot')}: ${this.nameOf(q.pilot)}${citizen}${date}`;
             case 'compensation': return `${this.nameOf(q.table)}, ${this.t('nivå', 'level')} ${q.level}${date}`;
-            case 'fee': return `${this.nameOf(q.fee)}, ${this.t('nivå', 'level')} ${q.level}${citizen}${date}`;
+            case 'fee': return `${this.nameOf(q.fee)}${q.level !== undefined ? `, ${this.t('nivå', 'level')} ${q.level}` : ''}${citizen}${date}`;
             case 'netEffect': return `${this.t('Nettoeffekt', 'Net effect')} ${this.nameOf(q.table)}, ${q.before ?? '–'} → ${q.after ?? '–'}${date}`;
             case 'calculation': return `${this.nameOf(q.calculation)}${q.level !== undefined ? `, ${this.t('nivå', 'level')} ${q.level}` : ''}${citizen}${date}`;
             case 'decision': return `${this.nameOf(q.table)}${q.column ? `.${q.column}` : ''}${citizen}${date}`;

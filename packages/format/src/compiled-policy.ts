@@ -408,7 +408,8 @@ export type ExampleQuestion =
     | { type: 'placement'; model: ElementId; citizen: GivenValue[] }
     | { type: 'inclusion'; pilot: ElementId; citizen: GivenValue[] }
     | { type: 'compensation'; table: ElementId; level: number }
-    | { type: 'fee'; fee: ElementId; level: number; citizen: GivenValue[] }
+    /** Since 1.6 without `level` for a fee that gives nothing per level. */
+    | { type: 'fee'; fee: ElementId; level?: number; citizen: GivenValue[] }
     | { type: 'netEffect'; table: ElementId; before: number | null; after: number | null; hours: Decimal; rate: ElementId; months: number }
     /** Since 1.2: a calculation's value, for a level and a citizen where it reads them. */
     | { type: 'calculation'; calculation: ElementId; level?: number; citizen: GivenValue[] }

@@ -69,7 +69,7 @@ interface DayPlan {
     /** The rates in force, answered; the entries are frozen and shared, each answer gets its own list. */
     rates: RateAnswer[];
     /** Per fee, per level: the failure that is the same for every citizen, or null when the citizen decides. */
-    blocked: Array<Map<number, Failed['error'] | null>>;
+    blocked: Array<Map<number | undefined, Failed['error'] | null>>;
 }
 
 const plans = new WeakMap<PolicyRuntime, CasePlan>();
@@ -116,7 +116,12 @@ function dayPlan(plan: CasePlan, date: string | undefined): DayPlan {
 }
 
 /** A fee's citizen-independent failure for a level on the day, decided once; frozen, since answers share it. */
-function blockedFee(day: DayPlan, index: number, definition: Fee, level: number, date: string): Failed['error'] | undefined {
+/** Whether a fee charges by level (a takbelopp, share or amount per level), so that a case must give one. */
+function byLevel(definition: Fee): boolean {
+    return definition.caps.length > 0 || (definition.shares?.length ?? 0) > 0 || (definition.amounts?.length ?? 0) > 0;
+}
+
+function blockedFee(day: DayPlan, index: number, definition: Fee, level: number | undefined, date: string): Failed['error'] | undefined {
     const byLevel = day.blocked[index];
     let verdict = byLevel.get(level);
     if (verdict === undefined) {
@@ -292,7 +297,7 @@ function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer,
                 let blocked: Failed['error'] | undefined;
                 if (input.date === undefined) {
                     answer.fees.push({ fee: definition.id, ...noDate() });
-                } else if (input.level === undefined) {
+                } else if (input.level === undefined && byLevel(definition)) {
                     answer.fees.push({ fee: definition.id, ...failed(new RegelrattRuntimeError('missing-level', 'Fallet anger ingen nivå; avgiften beror av nivån.', { fee: definition.id })) });
                 } else if ((blocked = blockedFee(day, index, definition, input.level, input.date))) {
                     // The same for every citizen: one shared answer, no exception per case.

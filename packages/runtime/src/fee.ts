@@ -9,13 +9,13 @@ import { RegelrattRuntimeError } from './runtime-error.js';
  * maxtaxa), rounded by the fee's rule; the andel is the level's where the fee gives one per level.
  * The formulas go through the one evaluator, so a fee may read named calculations.
  */
-export function fee(calculator: Calculator, definition: Fee, level: number, values: CitizenValues, date: string, explain = true): Amount {
+export function fee(calculator: Calculator, definition: Fee, level: number | undefined, values: CitizenValues, date: string, explain = true): Amount {
     const blocked = feeBlocked(definition, level, date);
     if (blocked) {
         throw blocked;
     }
     const trace: MoneyTrace[] = [];
-    const context: EvaluationContext = { values, date, level, ...(explain ? { trace } : {}) };
+    const context: EvaluationContext = { values, date, ...(level !== undefined ? { level } : {}), ...(explain ? { trace } : {}) };
     const space = definition.room ? ExactNumber.max(ExactNumber.ZERO, calculator.evaluate(definition.room, context)) : undefined;
     if (space) {
         context.trace?.push({ step: 'avgiftsutrymme', value: space.toDecimal(2) });
@@ -30,7 +30,7 @@ export function fee(calculator: Calculator, definition: Fee, level: number, valu
  * without one) and its maxtaxa (undefined: none) are known: the one rule `fee` charges by, which the
  * checker's analysis of fees also asks for the two fees it reports. Assumes `feeBlocked` said nothing.
  */
-export function levelFee(definition: Fee, level: number, space: ExactNumber | undefined, ceiling: ExactNumber | undefined, trace?: MoneyTrace[]): ExactNumber {
+export function levelFee(definition: Fee, level: number | undefined, space: ExactNumber | undefined, ceiling: ExactNumber | undefined, trace?: MoneyTrace[]): ExactNumber {
     const candidates: ExactNumber[] = [];
     if (space) {
         const levelShare = definition.shares?.length ? rowAt(definition.shares, level) : undefined;
@@ -61,7 +61,7 @@ export function levelFee(definition: Fee, level: number, space: ExactNumber | un
 }
 
 /** The level's row with an amount (feeBlocked has refused a missing or open one). */
-function rowAt(rows: readonly LevelRow[], level: number): { amount: { value: string } } | undefined {
+function rowAt(rows: readonly LevelRow[], level: number | undefined): { amount: { value: string } } | undefined {
     const row = rows.find(r => r.level === level);
     return row && !('open' in row.amount) ? row as { amount: { value: string } } : undefined;
 }
@@ -74,7 +74,7 @@ const LEVEL_LISTS = [['caps', 'takbelopp', 'takbeloppet'], ['shares', 'andel', '
  * avgiftsutrymme nor flat amounts, no or an open takbelopp, andel or amount for the level), or
  * undefined. Depends on no citizen, so a register can decide it once per level and date.
  */
-export function feeBlocked(definition: Fee, level: number, date: string): RegelrattRuntimeError | undefined {
+export function feeBlocked(definition: Fee, level: number | undefined, date: string): RegelrattRuntimeError | undefined {
     if (!inForce(definition.validity, date)) {
         return new RegelrattRuntimeError('no-valid-version', `${definition.name} gäller inte ${date}.`, { fee: definition.id, date });
     }
@@ -86,6 +86,10 @@ export function feeBlocked(definition: Fee, level: number, date: string): Regelr
         const rows = definition[list] as LevelRow[] | undefined;
         if (!rows?.length) {
             continue;
+        }
+        if (level === undefined) {
+            // A fee that gives nothing per level is asked without one; this one depends on it.
+            return new RegelrattRuntimeError('missing-level', `Frågan anger ingen nivå; ${definition.name} anger ${word} per nivå.`, { fee: definition.id });
         }
         const row = rows.find(r => r.level === level);
         if (!row) {

@@ -96,7 +96,7 @@ export class PolicyRuntime {
     }
 
     /** A citizen's fee for a level on a date; the trace is filled unless `explain: false` (a register's inner loop). */
-    fee(feeName: string, level: number, citizen: CitizenInput | CitizenValues, date: string, options: AskOptions = {}): Amount {
+    fee(feeName: string, level: number | undefined, citizen: CitizenInput | CitizenValues, date: string, options: AskOptions = {}): Amount {
         return fee(this.calculator, this.policy.get(feeName, 'fee'), level, this.values(citizen), date, options.explain ?? true);
     }
 

@@ -423,6 +423,11 @@ export const diagnosticCatalogue = {
         sv: a => `Avgiften ${a.name} anger ${a.given} för nivå ${a.level} men ${a.missing}; avgiften kan inte beräknas för nivån.`,
         en: a => `The fee ${a.name} gives ${a.given} for level ${a.level} but ${a.missing}; no fee can be computed for the level.`,
     },
+    'fee-question-without-level': {
+        severity: 'error',
+        sv: a => `Frågan anger ingen nivå, men ${a.fee} anger ${a.what} per nivå; skriv till exempel 'avgift enligt ${a.fee} nivå 1 för { … }'.`,
+        en: a => `The question gives no level, but ${a.fee} gives a ${a.what} per level; write for instance 'avgift enligt ${a.fee} nivå 1 för { … }'.`,
+    },
     'fee-share-twice': {
         severity: 'error',
         sv: () => `'andel' anges både för alla nivåer och per nivå; ange det ena.`,
