@@ -133,3 +133,10 @@ describe('a fee that gives nothing per level is asked without a level', () => {
         expect(runExamples(runtime).map(r => r.passed)).toEqual([true]);
     });
 });
+
+describe('a fee without levels is still read on its dates', () => {
+    test('a parameter that ends before the fee does is said, as for a fee with levels', async () => {
+        const { findings } = await load(policy('andel 70 %').replace('giltig från 2024-01-01 till 2024-12-31', 'giltig från 2024-01-01'));
+        expect(findings).toEqual(['no-valid-version: pbb har inget värde 2025-01-01, men hemtjänst gäller då.']);
+    });
+});

@@ -36,9 +36,6 @@ export function feeChecks(services: RegelrattServices): ValidationChecks<Regelra
             const report = createReport(accept, locale);
             const sv = locale.current === 'sv';
             const levelRows = [...fee.caps, ...fee.shares, ...fee.amounts];
-            if (levelRows.length === 0) {
-                return;
-            }
             const comparable = new Set(levelRows.map(row => Number(row.level))).size >= 2;
             if (!fee.validity && comparable) {
                 // Without a validity there is no date to read the parameters on: say so rather than stay silent.
@@ -48,8 +45,9 @@ export function feeChecks(services: RegelrattServices): ValidationChecks<Regelra
                 }, { node: fee, property: 'name' });
                 return;
             }
+            // Every fee in force is read on each of its dates, levels or not: a missing parameter value is said.
             const dates = evaluationDates(fee, report);
-            if (!dates) {
+            if (!dates || levelRows.length === 0) {
                 return;
             }
             const runtime = workspace()?.runtime;
