@@ -10,5 +10,5 @@ export { runExamples, type ExampleResult } from './inline-examples.js';
 export { isInputError, RegelrattRuntimeError, RUNTIME_ERROR_CODES, RUNTIME_ERROR_SOURCE, type RuntimeErrorCode } from './runtime-error.js';
 export { evaluateCase, type CaseInput, type CaseAnswer } from './evaluate-case.js';
 export { criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';
-export type { FeeParts } from './fee.js';
+export { levelFee, type FeeParts } from './fee.js';
 export { inForce } from './money.js';
