@@ -266,6 +266,11 @@ export const diagnosticCatalogue = {
         sv: a => `Avrundningen anger riktning två gånger: '${a.leading}' före 'till' och '${a.mode}' efter. Ange den en gång.`,
         en: a => `The rounding states its direction twice: '${a.leading}' before 'till' and '${a.mode}' after. State it once.`,
     },
+    'rounding-does-not-fit': {
+        severity: 'error',
+        sv: a => `Kan inte avrunda ${a.unit} till ${a.rounding}: kronor och öre avrundar belopp, hela minuter, kvartstimmar och hela timmar en tid.`,
+        en: a => `Cannot round ${a.unit} to ${a.rounding}: kronor and öre round amounts, whole minutes, quarter hours and whole hours a time.`,
+    },
     'calculation-can-be-negative': {
         severity: 'warning',
         sv: a => `${a.name} kan bli negativ${a.date ? ` (${a.date})` : ''}: ${a.question} ger ${a.amount}. Skriv max(0 kr, …) om beloppet aldrig ska understiga noll, eller 'kan vara negativ' om det är avsikten.`,
