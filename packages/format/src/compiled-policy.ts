@@ -442,6 +442,8 @@ export interface Example extends ElementBase<'example'> {
     date?: IsoDate;
     question: ExampleQuestion;
     expected: ExampleExpectation;
+    /** Since 1.6: what the answer counts (a calculation's or a decision column's unit), for printing it. */
+    unit?: AnswerUnit;
 }
 
 export type CompiledElement =

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { PolicyRuntime } from '@regelratt/runtime';
-import { compilePolicy } from '@regelratt/language';
+import { evaluateCase, PolicyRuntime, runExamples } from '@regelratt/runtime';
+import { buildDocument } from '@regelratt/document';
+import { answerUnitSource, answerUnitText, type AnswerUnit } from '@regelratt/format';
+import { compilePolicy, exampleDifferences } from '@regelratt/language';
 import { checkTexts } from './check-text.js';
 
 /**
@@ -97,5 +99,71 @@ describe('time as a quantity', () => {
     test('an occasion word is still a name elsewhere: an attribute called portioner', async () => {
         const { errors } = await check('egenskap portioner : heltal 0–93 portioner\nberäkning k = portioner × 55 kr per portion');
         expect(errors).toEqual([]);
+    });
+});
+
+describe('every answer in its own unit', () => {
+    const policy = `beräkning tid "Beviljad tid" = (dusch × duschar + städning) i timmar per månad avrundat till kvartstimmar, uppåt
+beräkning taxa "Taxa per besök" = 450 kr per besök
+exempel fel_väntat { datum 2024-03-01 beräkning tid för { duschar = 3 } förväntat 10,5 timmar per månad }
+exempel rätt_väntat { datum 2024-03-01 beräkning tid för { duschar = 3 } förväntat 12 timmar per månad }
+exempel taxan { datum 2024-03-01 beräkning taxa förväntat 450 kr/besök }`;
+
+    async function compiled() {
+        const { checked, errors } = await check(policy);
+        expect(errors).toEqual([]);
+        return compilePolicy(checked.document.parseResult.value, 'a.regel');
+    }
+
+    test('the compiled calculation and example carry the unit', async () => {
+        const file = await compiled();
+        const tid = file.elements.find(e => e.id === 'calculation/tid');
+        expect(tid && 'unit' in tid ? tid.unit : undefined).toEqual({ of: 'hour', per: 'month' });
+        const taxa = file.elements.find(e => e.id === 'calculation/taxa');
+        expect(taxa && 'unit' in taxa ? taxa.unit : undefined).toEqual({ of: 'kr', per: 'visit' });
+    });
+
+    test('test says a failing example in the answer\'s unit, not in kronor', async () => {
+        const results = runExamples(new PolicyRuntime([await compiled()]));
+        const failed = results.find(r => r.example.name === 'fel_väntat')!;
+        expect(failed.passed).toBe(false);
+        expect(exampleDifferences(failed.expected, failed.actual, 'sv', failed.example.unit)).toBe('belopp: väntat 10,5 h/mån, fick 12 h/mån');
+        expect(results.filter(r => r.passed).map(r => r.example.name)).toEqual(['rätt_väntat', 'taxan']);
+    });
+
+    test('eval gives each amount its unit', async () => {
+        const answer = evaluateCase(new PolicyRuntime([await compiled()]), { date: '2024-03-01', citizen: { duschar: 3 } });
+        expect(answer.amounts?.find(a => a.calculation === 'calculation/tid')).toMatchObject({ amount: '12', unit: { of: 'hour', per: 'month' } });
+    });
+
+    test('the document shows an example\'s answer in its unit', async () => {
+        const model = buildDocument({ files: [await compiled()], locale: 'sv', draft: true });
+        const text = JSON.stringify(model);
+        expect(text).toContain('12 h/mån');
+        expect(text).toContain('450 kr/besök');
+        expect(text).not.toContain('12 kr');
+    });
+
+    test('an expectation in kronor of a time is an error; 450 kr/h of an hourly rate is accepted', async () => {
+        expect((await check('beräkning tid = dusch × duschar\nexempel e { datum 2024-03-01 beräkning tid för { duschar = 1 } förväntat 40 kr }')).errors)
+            .toEqual(['expectation-unit-mismatch: Exemplet väntar sig kr, men svaret ges i minuter per vecka.']);
+        expect((await check('beräkning tid = dusch × duschar\nexempel e { datum 2024-03-01 beräkning tid för { duschar = 1 } förväntat 40 timmar per vecka }')).errors)
+            .toEqual(['expectation-unit-mismatch: Exemplet väntar sig timmar per vecka, men svaret ges i minuter per vecka.']);
+        expect((await check('timkostnad t { belopp 450 kr/h }\nberäkning k = t\nexempel e { datum 2024-03-01 beräkning k förväntat 450 kr/h }')).errors).toEqual([]);
+    });
+
+    test('each unit as printed and as a policy writes it, and the written form checks as the expectation of its answer', async () => {
+        const cases: Array<[AnswerUnit, string, string, string]> = [
+            [{ of: 'hour', per: 'month' }, 'h/mån', 'timmar per månad', '(dusch × duschar) i timmar per månad'],
+            [{ of: 'minute', per: 'week' }, 'min/vecka', 'minuter per vecka', 'dusch × duschar'],
+            [{ of: 'kr', per: 'visit' }, 'kr/besök', 'kr per besök', '450 kr per besök'],
+            [{ of: 'kr', per: 'hour' }, 'kr/h', 'kr per timme', '450 kr/h'],
+        ];
+        for (const [unit, printed, written, formula] of cases) {
+            expect(answerUnitText(unit)).toBe(printed);
+            expect(answerUnitSource(unit)).toBe(written);
+            const { errors } = await check(`beräkning x = ${formula}\nexempel e { datum 2024-03-01 beräkning x för { duschar = 1 } förväntat 1 ${written} }`);
+            expect(errors.filter(e => e.startsWith('expectation-unit-mismatch') || e.startsWith('syntax-error')), written).toEqual([]);
+        }
     });
 });

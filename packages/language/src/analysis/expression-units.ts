@@ -1,5 +1,5 @@
 import { GrammarUtils, type AstNode } from 'langium';
-import { ExactNumber, type AnswerOccasion, type AnswerTime, type AnswerUnit } from '@regelratt/format';
+import { ExactNumber, UNIT_NAMES, type AnswerOccasion, type AnswerTime, type AnswerUnit } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isAttribute, isCalculation, isDecisionTable, isLevelTable, isParameter, isRate } from '../generated/ast.js';
 import type { MessageArgs } from '../i18n/diagnostic-catalogue.js';
@@ -86,19 +86,7 @@ function factor(from: string, to: string): ExactNumber | undefined {
     return MINUTES[from as TimeBase].divide(MINUTES[to as TimeBase]);
 }
 
-/** Each unit's Swedish names: counted (`3 timmar`), per one (`per timme`), and short after a number and after a slash (`h`, `h/mån`). */
-const names: Record<UnitKey, { plural: string; singular: string; short: string; shortPer: string }> = {
-    minute: { plural: 'minuter', singular: 'minut', short: 'min', shortPer: 'min' },
-    hour: { plural: 'timmar', singular: 'timme', short: 'h', shortPer: 'h' },
-    day: { plural: 'dagar', singular: 'dygn', short: 'dygn', shortPer: 'dygn' },
-    week: { plural: 'veckor', singular: 'vecka', short: 'veckor', shortPer: 'vecka' },
-    month: { plural: 'månader', singular: 'månad', short: 'mån', shortPer: 'mån' },
-    year: { plural: 'år', singular: 'år', short: 'år', shortPer: 'år' },
-    occasion: { plural: 'tillfällen', singular: 'tillfälle', short: 'tillfällen', shortPer: 'tillfälle' },
-    visit: { plural: 'besök', singular: 'besök', short: 'besök', shortPer: 'besök' },
-    service: { plural: 'insatser', singular: 'insats', short: 'insatser', shortPer: 'insats' },
-    portion: { plural: 'portioner', singular: 'portion', short: 'portioner', shortPer: 'portion' },
-};
+const names = UNIT_NAMES;
 
 /** A dimension as a policy writer reads it, in the message's language. */
 export function dimensionText(dimension: Dimension, locale: 'sv' | 'en'): string {
@@ -125,15 +113,6 @@ export function answerUnit(dimension: Dimension): AnswerUnit | undefined {
             return dimension.counts !== undefined && Object.hasOwn(names, dimension.counts) ? { of: dimension.counts as UnitKey, ...(per ? { per } : {}) } : undefined;
         default: return undefined;
     }
-}
-
-/** An answer's unit as printed after its number: `kr`, `kr/besök`, `h/mån`, `min/vecka`, `%`; empty for a plain number. */
-export function answerUnitText(unit: AnswerUnit | undefined): string {
-    if (!unit) {
-        return '';
-    }
-    const of = unit.of === 'kr' || unit.of === '%' ? unit.of : names[unit.of].short;
-    return unit.per ? `${of}/${names[unit.per].shortPer}` : of;
 }
 
 const UNKNOWN: Dimension = { kind: 'unknown' };
@@ -221,10 +200,7 @@ class UnitInference {
     }
 
     private quantity(quantity: Ast.Quantity): Dimension {
-        if (quantity.unit) {
-            return unitDimension(quantity.unit);
-        }
-        return /^0(,0+)?$/.test(quantity.value) ? { kind: 'zero' } : { kind: 'number' };
+        return quantityDimension(quantity);
     }
 
     private reference(expression: Ast.ReferenceExpression, visiting: Set<Ast.Calculation>): Dimension {
@@ -256,17 +232,14 @@ class UnitInference {
             return dimension;
         }
         if (isDecisionTable(target)) {
-            // The column's cells say what it gives: kronor (per a period), a share, or a number.
-            const outputs = target.header?.outputs ?? [];
-            const index = expression.column !== undefined ? outputs.findIndex(o => o.column === expression.column) : outputs.length === 1 ? 0 : -1;
-            const cells = index < 0 ? [] : target.rows.map(row => row.results[index]);
-            if (cells.some(result => result && 'pathway' in result)) {
+            const column = columnDimension(target, expression.column);
+            if (column === 'pathway') {
                 // A column of förlopp places citizens; it has no value to calculate with.
-                this.findings.push({ code: 'not-a-number', node: expression, args: { name: `${target.name}.${outputs[index].column}`, type: this.locale === 'sv' ? 'förlopp' : 'pathway (förlopp)' } });
+                const name = expression.column ?? target.header?.outputs[0]?.column;
+                this.findings.push({ code: 'not-a-number', node: expression, args: { name: `${target.name}.${name}`, type: this.locale === 'sv' ? 'förlopp' : 'pathway (förlopp)' } });
                 return UNKNOWN;
             }
-            const cell = cells.find(result => result && 'value' in result && !/^0(,0+)?$/.test(result.value as string));
-            return cell && 'value' in cell ? this.quantity(cell as Ast.Quantity) : cells.some(result => result && 'value' in result) ? { kind: 'zero' } : UNKNOWN;
+            return column;
         }
         if (isLevelTable(target)) {
             return { kind: 'money', per: unitOf(target.per) };
@@ -491,6 +464,70 @@ class UnitInference {
         });
         return UNKNOWN;
     }
+}
+
+function quantityDimension(quantity: Ast.Quantity): Dimension {
+    if (quantity.unit) {
+        return unitDimension(quantity.unit);
+    }
+    return /^0(\.0+)?$/.test(quantity.value) ? { kind: 'zero' } : { kind: 'number' };
+}
+
+/** What a decision table's output column gives, by its cells: kronor (per a period), a share, a number or a time; or förlopp. */
+function columnDimension(table: Ast.DecisionTable, column: string | undefined): Dimension | 'pathway' {
+    const outputs = table.header?.outputs ?? [];
+    const index = column !== undefined ? outputs.findIndex(o => o.column === column) : outputs.length === 1 ? 0 : -1;
+    const cells = index < 0 ? [] : table.rows.map(row => row.results[index]);
+    if (cells.some(result => result && 'pathway' in result)) {
+        return 'pathway';
+    }
+    const cell = cells.find(result => result && 'value' in result && quantityDimension(result as Ast.Quantity).kind !== 'zero');
+    return cell ? quantityDimension(cell as Ast.Quantity) : cells.some(result => result && 'value' in result) ? { kind: 'zero' } : UNKNOWN;
+}
+
+/**
+ * What an example's question is answered in: a calculation's unit, a decision column's, kronor for
+ * a fee, a compensation or a net effect; undefined for a placement or an inclusion.
+ */
+export function questionDimension(question: Ast.Question): Dimension | undefined {
+    switch (question.$type) {
+        case 'CalculationQuestion': {
+            const calculation = question.calculation.ref;
+            return calculation?.value ? analyseUnits(calculation.value, 'sv').dimension : UNKNOWN;
+        }
+        case 'DecisionQuestion': {
+            const table = question.table.ref;
+            const column = table ? columnDimension(table, question.column) : UNKNOWN;
+            return column === 'pathway' ? undefined : column;
+        }
+        case 'FeeQuestion':
+        case 'CompensationQuestion':
+        case 'NetEffectQuestion':
+            return { kind: 'money' };
+        default:
+            return undefined;
+    }
+}
+
+/**
+ * Whether an expectation written in `expected` fits an answer in `answer`: the same kind, time and
+ * period as written (an example compares the runtime's number as it is, so `720 minuter` for an
+ * answer in hours would never hold); a bare number fits any answer, and a plain `kr` any period.
+ */
+export function expectationFits(expected: Dimension, answer: Dimension): boolean {
+    if (answer.kind === 'unknown' || answer.kind === 'zero' || (expected.kind === 'number' && expected.counts === undefined && expected.per === undefined)) {
+        return true;
+    }
+    if (expected.kind !== answer.kind) {
+        return false;
+    }
+    if (expected.kind === 'money' && answer.kind === 'money') {
+        return expected.per === undefined || expected.per === answer.per;
+    }
+    if (expected.kind === 'number' && answer.kind === 'number') {
+        return expected.counts === answer.counts && expected.per === answer.per;
+    }
+    return true;
 }
 
 function sameKind(a: Dimension, b: Dimension): a is Dimension & { kind: 'money' | 'number' } {

@@ -1,3 +1,4 @@
+import { analyseUnits, answerUnit, questionDimension, type Dimension } from '../analysis/expression-units.js';
 import { SCHEMA_VERSION, type CompiledElement, type CompiledPolicyFile, type Force, type Movement } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { compileCriterion } from './compile-criterion.js';
@@ -91,7 +92,10 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                 })),
             } as CompiledElement;
         case 'Calculation':
-            return { ...base, value: compileExpression(element.value), ...(element.mayBeNegative ? { mayBeNegative: true } : {}) } as CompiledElement;
+            return {
+                ...base, value: compileExpression(element.value), ...(element.mayBeNegative ? { mayBeNegative: true } : {}),
+                ...optional('unit', answerUnit(analyseUnits(element.value, 'sv').dimension)),
+            } as CompiledElement;
         case 'DecisionTable':
             return { ...base, ...compileDecisionTable(element, file) } as CompiledElement;
         case 'Guideline':
@@ -227,7 +231,7 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                 }),
             } as CompiledElement;
         case 'Example':
-            return { ...base, ...compileExample(element) } as CompiledElement;
+            return { ...base, ...compileExample(element), ...optional('unit', element.question && answerUnitOf(questionDimension(element.question))) } as CompiledElement;
     }
 }
 
@@ -250,4 +254,8 @@ function compileAttributeType(type: Ast.AttributeType) {
         case 'MoneyType':
             return { type: 'money' as const, ...optional('per', type.per && compilePeriod(type.per)) };
     }
+}
+
+function answerUnitOf(dimension: Dimension | undefined) {
+    return dimension && answerUnit(dimension);
 }

@@ -482,6 +482,11 @@ export const diagnosticCatalogue = {
         sv: a => `Det här förväntade svaret passar inte ${a.question}; den kan förväntas ge: ${a.allowed}.`,
         en: a => `This expectation does not fit ${a.question}; it can be expected to give: ${a.allowed}.`,
     },
+    'expectation-unit-mismatch': {
+        severity: 'error',
+        sv: a => `Exemplet väntar sig ${a.expected}, men svaret ges i ${a.answer}.`,
+        en: a => `The example expects ${a.expected}, but the answer is in ${a.answer}.`,
+    },
     'unknown-error-code': {
         severity: 'error',
         sv: a => `Felkoden "${a.code}" finns inte.${a.suggestion ? ` Menade du "${a.suggestion}"?` : ''} Körmiljöns koder: ${a.codes}.`,
