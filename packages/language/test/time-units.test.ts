@@ -96,6 +96,12 @@ describe('time as a quantity', () => {
         expect(divisions[0]).toContain('veckominuter / antal_x');
     });
 
+    test('a decision table\'s column gives its times in one unit', async () => {
+        const table = (second: string) => `beslutstabell tid_t {\n | duschar || tid |\n | 0–3 || 40 minuter per tillfälle |\n | 4–14 || ${second} |\n}`;
+        expect((await check(table('1 timme per tillfälle'))).errors).toEqual(['mixed-units: Här anges timmar per tillfälle, men tidigare värden i samma parameter eller kolumn anges i minuter per tillfälle; ange alla i samma enhet.']);
+        expect((await check(table('60 minuter per tillfälle'))).errors).toEqual([]);
+    });
+
     test('an occasion word is still a name elsewhere: an attribute called portioner', async () => {
         const { errors } = await check('egenskap portioner : heltal 0–93 portioner\nberäkning k = portioner × 55 kr per portion');
         expect(errors).toEqual([]);

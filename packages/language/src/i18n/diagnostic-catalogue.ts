@@ -482,6 +482,11 @@ export const diagnosticCatalogue = {
         sv: a => `Det här förväntade svaret passar inte ${a.question}; den kan förväntas ge: ${a.allowed}.`,
         en: a => `This expectation does not fit ${a.question}; it can be expected to give: ${a.allowed}.`,
     },
+    'mixed-units': {
+        severity: 'error',
+        sv: a => `Här anges ${a.other}, men tidigare värden i samma parameter eller kolumn anges i ${a.first}; ange alla i samma enhet.`,
+        en: a => `This is in ${a.other}, but earlier values of the same parameter or column are in ${a.first}; give them all in one unit.`,
+    },
     'expectation-unit-mismatch': {
         severity: 'error',
         sv: a => `Exemplet väntar sig ${a.expected}, men svaret ges i ${a.answer}.`,
