@@ -12,7 +12,7 @@ export function exampleResultText(result: ExampleResult, locale: MessageLocale):
     }
     if (!result.passed) {
         // An expected error is compared by its code; an unexpected answer shows as "fick" the answer's fields.
-        const differences = exampleDifferences(result.expected, result.actual, locale);
+        const differences = exampleDifferences(result.expected, result.actual, locale, result.example.unit);
         return `${renderMessage('example-failed', { name, differences }, locale)} [example-failed]`;
     }
     return name;

@@ -2,6 +2,7 @@ import type {
     Attribute, CompiledElement, ExampleExpectation, CompiledPolicyFile, DecisionTable, ElementKind, Example, Fee, Force, Frequency, LevelTable,
     OptionalAmount, PathwayModel, Pilot, Quantity, Span, TestPhase, Validity,
 } from '@regelratt/format';
+import { answerUnitText, ExactNumber } from '@regelratt/format';
 import { expressionText, PolicyRuntime, roundingText, runExamples, type ExampleResult } from '@regelratt/runtime';
 import { criterionSentence, number } from './criterion-sentence.js';
 import type { DocumentBlock, DocumentSection, LineChart, PolicyDocument } from './document-model.js';
@@ -572,9 +573,16 @@ class DocumentBuilder {
         if (e.monthly !== undefined || e.total !== undefined) {
             return [e.monthly !== undefined ? `${number(e.monthly, this.input.locale)} kr/${this.t('mån', 'month')}` : '', e.total !== undefined ? `${this.t('totalt', 'total')} ${number(e.total, this.input.locale)} kr` : ''].filter(Boolean).join(', ');
         }
+        if (e.amount === undefined) {
+            return '';
+        }
+        // In the answer's own unit (`12 h/mån`, `450 kr/besök`); a file compiled before 1.6 has none, and
+        // its fees, compensations and calculations are read as kronor, as they were then.
         const question = example.question;
-        const isAmount = question.type === 'fee' || question.type === 'compensation' || question.type === 'calculation';
-        return e.amount !== undefined ? `${number(e.amount, this.input.locale)}${isAmount ? ' kr' : ''}` : '';
+        const unit = example.unit ?? (question.type === 'fee' || question.type === 'compensation' || question.type === 'calculation' ? { of: 'kr' as const } : undefined);
+        const value = unit?.of === '%' ? ExactNumber.parse(e.amount).multiply(ExactNumber.of(100n)).toDecimal() : e.amount;
+        const suffix = answerUnitText(unit);
+        return `${number(value, this.input.locale)}${suffix ? ` ${suffix}` : ''}`;
     }
 
     private amount(amount: OptionalAmount | undefined): string {

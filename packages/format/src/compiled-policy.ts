@@ -58,9 +58,31 @@ export interface DateRange {
     to?: IsoDate;
 }
 
+/**
+ * Since 1.6 also a time: `minute` and `hour` round to a whole number of the value's unit (the compiler
+ * has expressed the value in minutes or hours first), `quarter-hour` to a quarter of an hour.
+ */
 export interface Rounding {
-    unit: 'krona' | 'öre';
+    unit: 'krona' | 'öre' | 'minute' | 'quarter-hour' | 'hour';
     mode: 'half-away-from-zero' | 'half-up' | 'half-even' | 'down' | 'up';
+}
+
+/** The steps of each rounding unit: the value is rounded to a multiple of 1/scale of its own unit. */
+export const ROUNDING_SCALE = { krona: 1n, 'öre': 100n, minute: 1n, 'quarter-hour': 4n, hour: 1n } as const satisfies Record<Rounding['unit'], bigint>;
+
+/** A unit of time an answer can count or be per; a month is 52/12 weeks unless the policy says otherwise. */
+export type AnswerTime = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
+
+/** An occasion an answer can be counted in or be per: a tillfälle, a besök, an insats, a portion. */
+export type AnswerOccasion = 'occasion' | 'visit' | 'service' | 'portion';
+
+/**
+ * Since 1.6: what an answer counts, so a consumer prints `12 h/mån` or `450 kr/besök`, not `12 kr`.
+ * `of`: `kr`, `%`, a time or an occasion; `per`: the period or occasion it is per.
+ */
+export interface AnswerUnit {
+    of: 'kr' | '%' | AnswerTime | AnswerOccasion;
+    per?: AnswerTime | AnswerOccasion;
 }
 
 export interface Frequency {
@@ -188,6 +210,8 @@ export interface Parameter extends ElementBase<'parameter'> {
 /** A named calculation (since 1.2): an amount, share or count written once and used anywhere. */
 export interface Calculation extends ElementBase<'calculation'> {
     value: Expression;
+    /** Since 1.6: what the answer counts, where the policy says (absent: a plain number, or not known). */
+    unit?: AnswerUnit;
     /** Since 1.5: `kan vara negativ`, an amount that may go below zero by design (a net effect, a difference). */
     mayBeNegative?: true;
     /** Since 1.6: the service the amount is for (`insats`). */
@@ -433,6 +457,8 @@ export interface Example extends ElementBase<'example'> {
     date?: IsoDate;
     question: ExampleQuestion;
     expected: ExampleExpectation;
+    /** Since 1.6: what the answer counts (a calculation's or a decision column's unit), for printing it. */
+    unit?: AnswerUnit;
 }
 
 export type CompiledElement =

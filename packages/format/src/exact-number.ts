@@ -1,4 +1,4 @@
-import type { Decimal, Rounding } from './compiled-policy.js';
+import { ROUNDING_SCALE, type Decimal, type Rounding } from './compiled-policy.js';
 
 /**
  * An exact rational number over BigInt: what Regelrätt computes money and shares with, so that
@@ -101,11 +101,11 @@ export class ExactNumber {
     }
 
     /**
-     * Rounds to whole kronor or to öre by the policy's rule. "Halva bort från noll" rounds
+     * Rounds to whole kronor, to öre (or to whole minutes, quarter hours, whole hours) by the policy's rule. "Halva bort från noll" rounds
      * 1 914,5 to 1 915 and −1 012,5 to −1 013, as the seed's tables do.
      */
     round(rule: Rounding): ExactNumber {
-        const scale = rule.unit === 'öre' ? 100n : 1n;
+        const scale = ROUNDING_SCALE[rule.unit];
         const scaled = this.multiply(ExactNumber.of(scale));
         const down = scaled.floor();
         const fraction = scaled.subtract(ExactNumber.of(down));

@@ -3,3 +3,4 @@ export * from './exact-number.js';
 export * from './iso-date.js';
 export * from './format-violation.js';
 export * from './compiled-variants.js';
+export * from './answer-unit.js';

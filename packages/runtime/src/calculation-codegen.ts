@@ -1,4 +1,4 @@
-import { ExactNumber, type Calculation, type Criterion, type DecisionTable, type Expression, type Rounding } from '@regelratt/format';
+import { ExactNumber, ROUNDING_SCALE, type Calculation, type Criterion, type DecisionTable, type Expression, type Rounding } from '@regelratt/format';
 import type { EvaluationContext } from './calculation.js';
 import { citizenValues, CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
 import { Emitter } from './criterion-codegen.js';
@@ -404,7 +404,7 @@ class CalculationGenerator {
         if ('round' in expression) {
             const a = this.node(expression.round, out);
             const t = this.temp();
-            const scale = expression.rounding.unit === 'öre' ? 100 : 1;
+            const scale = Number(ROUNDING_SCALE[expression.rounding.unit]);
             const mode = expression.rounding.mode;
             if (!Object.hasOwn(ROUNDED, mode)) {
                 throw new NotGenerated(`unknown rounding ${mode}`);

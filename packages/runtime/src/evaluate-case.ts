@@ -1,6 +1,6 @@
 import type { CitizenInput } from './citizen.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
-import { isCalendarDate, type Calculation, type DecisionTable, type Fee, type FlatRate, type HourlyRate, type PlaceRate } from '@regelratt/format';
+import { isCalendarDate, type AnswerUnit, type Calculation, type DecisionTable, type Fee, type FlatRate, type HourlyRate, type PlaceRate } from '@regelratt/format';
 import { feeBlocked } from './fee.js';
 import { inForce, type MoneyTrace } from './money.js';
 import { place, type Placement } from './placement.js';
@@ -36,7 +36,7 @@ export interface CaseAnswer {
     /** Every decision table's deciding row and outputs on the case's date (present when the policy has decision tables). */
     decisions?: Array<Decision | ({ table: string } & Failed)>;
     /** Every named calculation on the case's date (present when the policy has calculations). */
-    amounts?: Array<{ calculation: string; amount: string; trace?: MoneyTrace[]; legalBasis?: string[] } | ({ calculation: string } & Failed)>;
+    amounts?: Array<{ calculation: string; amount: string; unit?: AnswerUnit; trace?: MoneyTrace[]; legalBasis?: string[] } | ({ calculation: string } & Failed)>;
 }
 
 type AnyRate = FlatRate | PlaceRate | HourlyRate;
@@ -335,10 +335,10 @@ function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer,
                 if (input.date === undefined) {
                     answer.amounts.push({ calculation: calculation.id, ...noDate() });
                 } else if (prepared) {
-                    answer.amounts.push({ calculation: calculation.id, amount: prepared[index](input.citizen, input.date, input.level), ...citation(calculation) });
+                    answer.amounts.push({ calculation: calculation.id, amount: prepared[index](input.citizen, input.date, input.level), ...unitOf(calculation), ...citation(calculation) });
                 } else {
                     const value = runtime.calculate(calculation.id, { date: input.date, citizen, ...(input.level !== undefined ? { level: input.level } : {}) }, { explain });
-                    answer.amounts.push({ calculation: calculation.id, amount: value.amount, ...(explain ? { trace: value.trace } : {}), ...citation(calculation) });
+                    answer.amounts.push({ calculation: calculation.id, amount: value.amount, ...unitOf(calculation), ...(explain ? { trace: value.trace } : {}), ...citation(calculation) });
                 }
             } catch (error) {
                 answer.amounts.push({ calculation: calculation.id, ...failed(error) });
@@ -357,4 +357,9 @@ function citation(element: Fee | Calculation): { legalBasis?: string[] } {
         citations.set(element, cited);
     }
     return cited;
+}
+
+/** A calculation's unit (since format 1.6), beside its amount, so a reader prints `12 h/mån`, not `12 kr`. */
+function unitOf(calculation: Calculation): { unit?: AnswerUnit } {
+    return calculation.unit ? { unit: calculation.unit } : {};
 }

@@ -8,6 +8,14 @@ const roundingModes: Record<Rounding['mode'], string> = {
     up: 'uppåt',
 };
 
+const roundingUnits: Record<Rounding['unit'], string> = {
+    krona: 'hela kronor',
+    'öre': 'öre',
+    minute: 'hela minuter',
+    'quarter-hour': 'kvartstimmar',
+    hour: 'hela timmar',
+};
+
 /** A rounding rule as the policy writes it: `hela kronor, nedåt`. */
 /** A decimal as a Swedish reader writes it: `2 642,08`. */
 export function swedishNumber(decimal: string): string {
@@ -24,7 +32,7 @@ export function swedishNumber(decimal: string): string {
 }
 
 export function roundingText(rounding: Rounding): string {
-    return `${rounding.unit === 'krona' ? 'hela kronor' : 'öre'}, ${roundingModes[rounding.mode]}`;
+    return `${roundingUnits[rounding.unit]}, ${roundingModes[rounding.mode]}`;
 }
 
 const nameOf = (id: string) => id.slice(id.indexOf('/') + 1);

@@ -60,6 +60,12 @@ const decision = {
         reason,
     },
 } as const;
+/** What a calculation's amount counts, where the policy says (`{ "of": "hour", "per": "month" }` is hours per month). */
+const answerUnit = {
+    type: 'object', required: ['of'], additionalProperties: false,
+    description: 'What the amount counts: kr, %, a time (minute … year) or an occasion, and what it is per.',
+    properties: { of: text, per: text },
+} as const;
 const amountOf = (key: string, extra: Record<string, unknown> = {}) => ({ type: 'object', required: [key, 'amount'], properties: { [key]: text, amount, trace, reason, ...extra } });
 const either = (answered: unknown, key: string) => ({ type: 'array', items: { anyOf: [answered, failed(key)] } });
 
@@ -75,7 +81,7 @@ export const CASE_ANSWER = {
         fees: either(amountOf('fee'), 'fee'),
         rates: either(amountOf('rate', { per: text }), 'rate'),
         decisions: either(decision, 'table'),
-        amounts: either(amountOf('calculation'), 'calculation'),
+        amounts: either(amountOf('calculation', { unit: answerUnit }), 'calculation'),
         policyVersion,
     },
 } as const;

@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, matchExpression, type Attribute, type Criterion, type Expression, type Rounding } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, ROUNDING_SCALE, matchExpression, type Attribute, type Criterion, type Expression, type Rounding } from '@regelratt/format';
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from '../numbers/level-limit.js';
 import { runtimeAnswer } from './runtime-answer.js';
@@ -911,7 +911,7 @@ class BoundEvaluator {
 
     /** Rounding moves a value by less than its unit, in the rule's direction; every rule is non-decreasing. */
     private rounded(value: Value, rounding: Rounding): Value {
-        const unit = rounding.unit === 'öre' ? ExactNumber.of(1n, 100n) : ExactNumber.ONE;
+        const unit = ExactNumber.of(1n, ROUNDING_SCALE[rounding.unit]);
         const nonNegative = value.lo && value.lo.compare(ZERO) >= 0;
         const nonPositive = value.hi && value.hi.compare(ZERO) <= 0;
         let slack: [ExactNumber, ExactNumber];

@@ -1,72 +1,153 @@
-import type { AstNode } from 'langium';
+import { GrammarUtils, type AstNode } from 'langium';
+import { ExactNumber, UNIT_NAMES, type AnswerOccasion, type AnswerTime, type AnswerUnit } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isAttribute, isCalculation, isDecisionTable, isLevelTable, isParameter, isRate } from '../generated/ast.js';
 import type { MessageArgs } from '../i18n/diagnostic-catalogue.js';
 
-/** A time a rate is paid per, or a count is measured in (the compiled format's period names). */
-export type TimeBase = 'hour' | 'day' | 'week' | 'month' | 'year';
+/** A time a rate is paid per, or a count is measured in (the compiled format's names). */
+export type TimeBase = AnswerTime;
+
+/** What a quantity can count or be per: a time, or an occasion (tillfälle, besök, insats, portion). */
+export type UnitKey = AnswerTime | AnswerOccasion;
 
 /**
- * What a value counts. Kronor may be per a period (`kr/h`, `kr/mån`); a plain `kr` fits any period,
- * since a policy often divides a yearly amount by 12 without saying so. A number may count something
- * (`timmar`, `besök`). `zero` is an unmarked 0, which fits anything; `unknown` stops further findings
- * (an unresolved name, a cycle: reported elsewhere).
+ * What a value counts. Kronor may be per a period or an occasion (`kr/h`, `kr/mån`, `kr/besök`); a
+ * plain `kr` fits any period, since a policy often divides a yearly amount by 12 without saying so. A
+ * number may count something (`timmar`, `besök`, or a word of an attribute's own such as `kg`) and be
+ * per a period or an occasion (`minuter per tillfälle`). `zero` is an unmarked 0, which fits anything;
+ * `unknown` stops further findings (an unresolved name, a cycle: reported elsewhere).
  */
 export type Dimension =
-    | { kind: 'money'; per?: TimeBase }
+    | { kind: 'money'; per?: UnitKey }
     | { kind: 'percent' }
-    | { kind: 'number'; counts?: string }
+    | { kind: 'number'; counts?: string; per?: UnitKey }
     | { kind: 'zero' }
     | { kind: 'unknown' };
 
 export interface UnitFinding {
-    code: 'unit-mismatch' | 'not-a-number';
+    code: 'unit-mismatch' | 'not-a-number' | 'rounding-does-not-fit';
     node: AstNode;
     args: MessageArgs;
 }
 
-// Swedish spellings of periods and time units, to one base each.
-const timeBases: Record<string, TimeBase> = {
+// Swedish spellings of times and occasions, to one unit each.
+const unitWords: Record<string, UnitKey> = {
+    minut: 'minute', minuter: 'minute',
     h: 'hour', tim: 'hour', timme: 'hour', timmar: 'hour',
     dag: 'day', dagar: 'day', dygn: 'day',
     vecka: 'week', veckor: 'week',
     mån: 'month', månad: 'month', månader: 'month',
     år: 'year',
+    tillfälle: 'occasion', tillfällen: 'occasion',
+    besök: 'visit',
+    insats: 'service', insatser: 'service',
+    portion: 'portion', portioner: 'portion',
 };
 
-export function timeBase(word: string | undefined): TimeBase | undefined {
-    return word === undefined ? undefined : timeBases[word];
+export function unitOf(word: string | undefined): UnitKey | undefined {
+    return word === undefined || !Object.hasOwn(unitWords, word) ? undefined : unitWords[word];
 }
 
-const shortPeriod: Record<TimeBase, string> = { hour: 'h', day: 'dygn', week: 'vecka', month: 'mån', year: 'år' };
+const TIMES = new Set<UnitKey>(['minute', 'hour', 'day', 'week', 'month', 'year']);
+
+export function timeBase(word: string | undefined): TimeBase | undefined {
+    const unit = unitOf(word);
+    return unit !== undefined && TIMES.has(unit) ? unit as TimeBase : undefined;
+}
+
+/**
+ * Each time in minutes, exactly. The week-to-month rule is the documented default: a year is 52
+ * weeks and 12 months, so a month is 52/12 weeks (4,33…) and a day 1/7 week.
+ */
+const MINUTES: Record<TimeBase, ExactNumber> = {
+    minute: ExactNumber.ONE,
+    hour: ExactNumber.of(60n),
+    day: ExactNumber.of(1_440n),
+    week: ExactNumber.of(10_080n),
+    month: ExactNumber.of(10_080n * 52n, 12n),
+    year: ExactNumber.of(10_080n * 52n),
+};
+
+/**
+ * Times convert within their family: minutes and hours (the time a task takes), days, weeks, months
+ * and years (the calendar a frequency is counted in). Across the two (`kr/mån × timmar`) the policy
+ * has most likely mixed up what it meant, so that stays an error rather than a silent factor.
+ */
+const family: Record<TimeBase, 'clock' | 'calendar'> = { minute: 'clock', hour: 'clock', day: 'calendar', week: 'calendar', month: 'calendar', year: 'calendar' };
+
+/** The factor that turns a number of `from` into a number of `to`, or undefined where they do not convert. */
+function factor(from: string, to: string): ExactNumber | undefined {
+    if (from === to) {
+        return ExactNumber.ONE;
+    }
+    if (!TIMES.has(from as UnitKey) || !TIMES.has(to as UnitKey) || family[from as TimeBase] !== family[to as TimeBase]) {
+        return undefined;
+    }
+    return MINUTES[from as TimeBase].divide(MINUTES[to as TimeBase]);
+}
+
+const names = UNIT_NAMES;
 
 /** A dimension as a policy writer reads it, in the message's language. */
 export function dimensionText(dimension: Dimension, locale: 'sv' | 'en'): string {
     switch (dimension.kind) {
-        case 'money': return dimension.per ? `kr/${shortPeriod[dimension.per]}` : 'kr';
+        case 'money': return dimension.per ? `kr/${names[dimension.per].shortPer}` : 'kr';
         case 'percent': return locale === 'sv' ? 'procent' : 'per cent';
-        case 'number': return dimension.counts ?? (locale === 'sv' ? 'ett tal utan enhet' : 'a number without unit');
+        case 'number': {
+            const counts = dimension.counts === undefined ? undefined : Object.hasOwn(names, dimension.counts) ? names[dimension.counts as UnitKey].plural : dimension.counts;
+            const what = counts ?? (locale === 'sv' ? 'ett tal utan enhet' : 'a number without unit');
+            return dimension.per ? `${what} per ${names[dimension.per].singular}` : what;
+        }
         case 'zero': return '0';
         case 'unknown': return '?';
     }
 }
 
-const MONEY: Dimension = { kind: 'money' };
+/** What an answer counts, for the compiled format: undefined for a plain number or where it is not known. */
+export function answerUnit(dimension: Dimension): AnswerUnit | undefined {
+    const per = dimension.kind === 'money' || dimension.kind === 'number' ? dimension.per : undefined;
+    switch (dimension.kind) {
+        case 'money': return { of: 'kr', ...(per ? { per } : {}) };
+        case 'percent': return { of: '%' };
+        case 'number':
+            return dimension.counts !== undefined && Object.hasOwn(names, dimension.counts) ? { of: dimension.counts as UnitKey, ...(per ? { per } : {}) } : undefined;
+        default: return undefined;
+    }
+}
+
 const UNKNOWN: Dimension = { kind: 'unknown' };
+
+/** The dimension a unit as written gives (`kr/h`, `%`, `40 minuter per tillfälle`); `varannan vecka` is per week (the value halved). */
+export function unitDimension(unit: Ast.QuantityUnit | undefined): Dimension {
+    if (unit?.money) {
+        return { kind: 'money', per: unitOf(unit.per) };
+    }
+    if (unit?.percent) {
+        return { kind: 'percent' };
+    }
+    if (unit?.measure !== undefined) {
+        return { kind: 'number', counts: unitOf(unit.measure) ?? unit.measure, per: unitOf(unit.per) };
+    }
+    return { kind: 'number' };
+}
 
 /**
  * Infers what an expression counts and collects every place where the units do not fit: kr/h added
  * to kr/mån, a count added to an amount, kronor multiplied by kronor, a yes/no attribute in a sum.
+ * Where two times fit but differ (`2 timmar + 40 minuter`, a week's time added to a month's) it
+ * records the exact factor that brings an operand into the unit of the other (`scales`): the
+ * compiler multiplies by it, so the runtime computes in one unit without knowing of units.
  * Pure: the validation reports the findings, the hover shows the dimension.
  */
-export function analyseUnits(expression: Ast.Expression, locale: 'sv' | 'en'): { dimension: Dimension; findings: UnitFinding[] } {
+export function analyseUnits(expression: Ast.Expression, locale: 'sv' | 'en'): { dimension: Dimension; findings: UnitFinding[]; scales: Map<Ast.Expression, ExactNumber> } {
     const findings: UnitFinding[] = [];
-    const dimension = new UnitInference(findings, locale).infer(expression, new Set());
-    return { dimension, findings };
+    const scales = new Map<Ast.Expression, ExactNumber>();
+    const dimension = new UnitInference(findings, scales, locale).infer(expression, new Set());
+    return { dimension, findings, scales };
 }
 
 class UnitInference {
-    constructor(private readonly findings: UnitFinding[], private readonly locale: 'sv' | 'en') { }
+    constructor(private readonly findings: UnitFinding[], private readonly scales: Map<Ast.Expression, ExactNumber>, private readonly locale: 'sv' | 'en') { }
 
     infer(expression: Ast.Expression | undefined, visiting: Set<Ast.Calculation>): Dimension {
         if (!expression) {
@@ -76,29 +157,41 @@ class UnitInference {
             case 'QuantityExpression': return this.quantity(expression.quantity);
             case 'LevelExpression': return { kind: 'number', counts: this.locale === 'sv' ? 'nivå' : 'level' };
             case 'ReferenceExpression': return this.reference(expression, visiting);
-            case 'RoundedExpression': {
+            case 'RoundedExpression': return this.rounded(expression, this.infer(expression.operand, visiting));
+            case 'ConvertedExpression': {
                 const operand = this.infer(expression.operand, visiting);
-                if (operand.kind === 'percent') {
-                    this.mismatch(expression, 'round', operand);
-                    return UNKNOWN;
+                const target = unitDimension(expression.unit);
+                if (operand.kind === 'unknown' || operand.kind === 'zero') {
+                    return operand.kind === 'zero' ? target : UNKNOWN;
                 }
-                return operand;
+                // Both the quantity and what it is per must be stated in the target: `i timmar per månad`
+                // of a weekly time, not of a time with no period (which would be a guess).
+                const scale = sameKind(operand, target) ? this.conversion(operand, target as typeof operand, true) : undefined;
+                if (!scale) {
+                    return this.mismatch(expression, 'convert', operand, target);
+                }
+                this.scale(expression.operand, scale);
+                return target;
             }
             case 'NegatedExpression':
                 // The opposite amount counts what the amount counts.
                 return this.infer(expression.operand, visiting);
             case 'ConditionalExpression':
-                return this.same(expression, 'choose', this.infer(expression.then, visiting), this.infer(expression.else, visiting));
-            case 'FunctionCall':
-                return expression.arguments.map(argument => this.infer(argument, visiting))
-                    .reduce((left, right) => this.same(expression, expression.function, left, right), { kind: 'zero' } as Dimension);
+                return this.same(expression, 'choose', this.infer(expression.then, visiting), this.infer(expression.else, visiting), expression.else);
+            case 'FunctionCall': {
+                let result: Dimension = { kind: 'zero' };
+                for (const argument of expression.arguments) {
+                    result = this.same(expression, expression.function, result, this.infer(argument, visiting), argument);
+                }
+                return result;
+            }
             case 'BinaryExpression': {
                 const left = this.infer(expression.left, visiting);
                 const right = this.infer(expression.right, visiting);
                 switch (expression.operator) {
                     default: return UNKNOWN;
-                    case '+': return this.same(expression, 'add', left, right);
-                    case '-': case '−': return this.same(expression, 'subtract', left, right);
+                    case '+': return this.same(expression, 'add', left, right, expression.right);
+                    case '-': case '−': return this.same(expression, 'subtract', left, right, expression.right);
                     case '*': case '×': return this.multiply(expression, left, right);
                     case '/': return this.divide(expression, left, right);
                 }
@@ -107,13 +200,7 @@ class UnitInference {
     }
 
     private quantity(quantity: Ast.Quantity): Dimension {
-        if (quantity.unit?.money) {
-            return { kind: 'money', per: timeBase(quantity.unit.per) };
-        }
-        if (quantity.unit?.percent) {
-            return { kind: 'percent' };
-        }
-        return /^0(,0+)?$/.test(quantity.value) ? { kind: 'zero' } : { kind: 'number' };
+        return quantityDimension(quantity);
     }
 
     private reference(expression: Ast.ReferenceExpression, visiting: Set<Ast.Calculation>): Dimension {
@@ -124,39 +211,41 @@ class UnitInference {
         if (isParameter(target)) {
             if (target.type === 'belopp') {
                 // A rate kept as a parameter (`246 kr/h`) is per its period when every version says the same.
-                const periods = new Set(target.versions.map(version => timeBase(version.value?.unit?.per)));
+                const periods = new Set(target.versions.map(version => unitOf(version.value?.unit?.per)));
                 return { kind: 'money', per: periods.size === 1 ? [...periods][0] : undefined };
             }
-            return target.type === 'procent' ? { kind: 'percent' } : { kind: 'number' };
+            if (target.type === 'procent') {
+                return { kind: 'percent' };
+            }
+            // A time kept as a parameter (`40 minuter per tillfälle`) counts what every version counts.
+            const units = new Set(target.versions.map(version => JSON.stringify(unitDimension(version.value?.unit))));
+            return units.size === 1 ? unitDimension(target.versions[0].value?.unit) : { kind: 'number' };
         }
         if (isCalculation(target)) {
             if (visiting.has(target)) {
                 return UNKNOWN; // a cycle, reported as calculation-cycle
             }
             visiting.add(target);
-            // The calculation's own findings are reported at its declaration, not again at each use.
-            const dimension = new UnitInference([], this.locale).infer(target.value, visiting);
+            // The calculation's own findings (and factors) belong to its declaration, not to each use.
+            const dimension = new UnitInference([], new Map(), this.locale).infer(target.value, visiting);
             visiting.delete(target);
             return dimension;
         }
         if (isDecisionTable(target)) {
-            // The column's cells say what it gives: kronor (per a period), a share, or a number.
-            const outputs = target.header?.outputs ?? [];
-            const index = expression.column !== undefined ? outputs.findIndex(o => o.column === expression.column) : outputs.length === 1 ? 0 : -1;
-            const cells = index < 0 ? [] : target.rows.map(row => row.results[index]);
-            if (cells.some(result => result && 'pathway' in result)) {
+            const column = columnDimension(target, expression.column);
+            if (column === 'pathway') {
                 // A column of förlopp places citizens; it has no value to calculate with.
-                this.findings.push({ code: 'not-a-number', node: expression, args: { name: `${target.name}.${outputs[index].column}`, type: this.locale === 'sv' ? 'förlopp' : 'pathway (förlopp)' } });
+                const name = expression.column ?? target.header?.outputs[0]?.column;
+                this.findings.push({ code: 'not-a-number', node: expression, args: { name: `${target.name}.${name}`, type: this.locale === 'sv' ? 'förlopp' : 'pathway (förlopp)' } });
                 return UNKNOWN;
             }
-            const cell = cells.find(result => result && 'value' in result);
-            return cell && 'value' in cell ? this.quantity(cell as Ast.Quantity) : UNKNOWN;
+            return column;
         }
         if (isLevelTable(target)) {
-            return { kind: 'money', per: timeBase(target.per) };
+            return { kind: 'money', per: unitOf(target.per) };
         }
         if (isRate(target)) {
-            const stated = target.value && 'unit' in target.value ? timeBase(target.value.unit?.per) : undefined;
+            const stated = target.value && 'unit' in target.value ? unitOf(target.value.unit?.per) : undefined;
             return { kind: 'money', per: stated ?? (target.kind === 'timkostnad' ? 'hour' : undefined) };
         }
         if (isAttribute(target)) {
@@ -165,16 +254,16 @@ class UnitInference {
                 return UNKNOWN; // half-typed: the parser has reported the missing type
             }
             switch (type.$type) {
-                case 'MoneyType': return { kind: 'money', per: timeBase(type.per) };
+                case 'MoneyType': return { kind: 'money', per: unitOf(type.per) };
                 case 'IntegerType':
                 case 'DecimalType':
                     if (type.unit === 'kr') {
-                        return MONEY;
+                        return { kind: 'money', per: unitOf(type.per) };
                     }
                     if (type.unit === '%') {
                         return { kind: 'percent' };
                     }
-                    return { kind: 'number', counts: type.unit };
+                    return { kind: 'number', counts: unitOf(type.unit) ?? type.unit, per: unitOf(type.per) };
                 default:
                     this.findings.push({
                         code: 'not-a-number', node: expression,
@@ -186,8 +275,43 @@ class UnitInference {
         return UNKNOWN;
     }
 
-    /** Sums, differences, min, max and the branches of a choice: both sides must count the same thing. */
-    private same(node: AstNode, operation: Operation, left: Dimension, right: Dimension): Dimension {
+    /**
+     * The factor that brings `from` into the unit of `to` (both money, or both numbers): the counted
+     * time converted, then what it is per. A side without a period fits any period (`strict`: not when
+     * converting on request, where a missing period is a missing fact). Undefined where they do not fit.
+     */
+    private conversion(from: Dimension & { kind: 'money' | 'number' }, to: Dimension & { kind: 'money' | 'number' }, strict = false): ExactNumber | undefined {
+        let scale = ExactNumber.ONE;
+        if (from.kind === 'number' && to.kind === 'number' && from.counts !== undefined && to.counts !== undefined) {
+            const counted = factor(from.counts, to.counts);
+            if (!counted) {
+                return undefined;
+            }
+            scale = counted;
+        } else if (strict && from.kind === 'number' && to.kind === 'number' && from.counts !== to.counts) {
+            return undefined;
+        }
+        if (from.per !== undefined && to.per !== undefined) {
+            // 10 minutes per week is 10 × (a month in weeks) minutes per month.
+            const per = factor(to.per, from.per);
+            if (!per) {
+                return undefined;
+            }
+            scale = scale.multiply(per);
+        } else if (strict && from.per !== to.per) {
+            return undefined;
+        }
+        return scale;
+    }
+
+    private scale(node: Ast.Expression, scale: ExactNumber): void {
+        if (!scale.equals(ExactNumber.ONE)) {
+            this.scales.set(node, scale);
+        }
+    }
+
+    /** Sums, differences, min, max and the branches of a choice: both sides must count the same thing; `right` is converted to the unit of `left`. */
+    private same(node: AstNode, operation: Operation, left: Dimension, right: Dimension, rightNode: Ast.Expression): Dimension {
         if (left.kind === 'unknown' || right.kind === 'unknown') {
             return UNKNOWN;
         }
@@ -197,17 +321,16 @@ class UnitInference {
         if (right.kind === 'zero') {
             return left;
         }
-        if (left.kind === 'money' && right.kind === 'money') {
-            if (left.per && right.per && left.per !== right.per) {
+        if ((left.kind === 'money' && right.kind === 'money') || (left.kind === 'number' && right.kind === 'number')) {
+            const scale = this.conversion(right, left);
+            if (!scale) {
                 return this.mismatch(node, operation, left, right);
             }
-            return { kind: 'money', per: left.per ?? right.per };
-        }
-        if (left.kind === 'number' && right.kind === 'number') {
-            if (left.counts && right.counts && !sameCount(left.counts, right.counts)) {
-                return this.mismatch(node, operation, left, right);
+            this.scale(rightNode, scale);
+            if (left.kind === 'number' && right.kind === 'number') {
+                return { kind: 'number', counts: left.counts ?? right.counts, per: left.per ?? right.per };
             }
-            return { kind: 'number', counts: left.counts ?? right.counts };
+            return { kind: 'money', per: left.per ?? (right as { per?: UnitKey }).per };
         }
         if (left.kind === right.kind) {
             return left;
@@ -215,38 +338,56 @@ class UnitInference {
         return this.mismatch(node, operation, left, right);
     }
 
-    private multiply(node: AstNode, left: Dimension, right: Dimension): Dimension {
+    private multiply(node: Ast.BinaryExpression, left: Dimension, right: Dimension): Dimension {
         if (left.kind === 'unknown' || right.kind === 'unknown') {
             return UNKNOWN;
         }
         if (left.kind === 'zero' || right.kind === 'zero') {
             return left.kind === 'zero' ? right : left;
         }
+        // A share of anything is that thing: 50 % of a time is a time.
+        if (left.kind === 'percent') {
+            return right;
+        }
+        if (right.kind === 'percent') {
+            return left;
+        }
         if (left.kind === 'money' && right.kind === 'money') {
             return this.mismatch(node, 'multiply', left, right);
         }
+        // What one side is per, the other may count: kr/h × timmar is kronor, minuter per tillfälle ×
+        // tillfällen per vecka is minuter per vecka (the count converted to the per's unit: kr/h × minuter).
+        const cancelled = this.cancel(left, right, node.right) ?? this.cancel(right, left, node.left);
+        if (cancelled) {
+            return cancelled;
+        }
         const [money, other] = left.kind === 'money' ? [left, right] : right.kind === 'money' ? [right, left] : [undefined, undefined];
-        if (money && other) {
-            if (other.kind === 'number' && other.counts) {
-                const base = timeBase(other.counts);
-                // kr/h × timmar is kronor; kr/mån × timmar mixes periods.
-                if (base && money.per === base) {
-                    return MONEY;
-                }
-                if (base && money.per) {
-                    return this.mismatch(node, 'multiply', left, right);
-                }
+        if (money && other?.kind === 'number') {
+            if (money.per && other.counts !== undefined && TIMES.has(money.per) && TIMES.has(other.counts as UnitKey)) {
+                // kr/mån × timmar: a time that is not the amount's period.
+                return this.mismatch(node, 'multiply', left, right);
             }
-            return money;
+            return { kind: 'money', per: money.per ?? other.per };
         }
-        if (left.kind === 'percent' || right.kind === 'percent') {
-            return { kind: 'percent' };
-        }
-        const counts = left.kind === 'number' ? left.counts : undefined;
-        return { kind: 'number', counts: counts ?? (right.kind === 'number' ? right.counts : undefined) };
+        const a = left as Dimension & { kind: 'number' };
+        const b = right as Dimension & { kind: 'number' };
+        return { kind: 'number', counts: a.counts ?? b.counts, per: a.per ?? b.per };
     }
 
-    private divide(node: AstNode, left: Dimension, right: Dimension): Dimension {
+    /** `per` of `rate` cancelled by what `count` counts; the count's node is scaled into the per's unit. */
+    private cancel(rate: Dimension, count: Dimension, countNode: Ast.Expression): Dimension | undefined {
+        if ((rate.kind !== 'money' && rate.kind !== 'number') || rate.per === undefined || count.kind !== 'number' || count.counts === undefined) {
+            return undefined;
+        }
+        const scale = factor(count.counts, rate.per);
+        if (!scale) {
+            return undefined;
+        }
+        this.scale(countNode, scale);
+        return rate.kind === 'money' ? { kind: 'money', per: count.per } : { kind: 'number', counts: rate.counts, per: count.per };
+    }
+
+    private divide(node: Ast.BinaryExpression, left: Dimension, right: Dimension): Dimension {
         if (left.kind === 'unknown' || right.kind === 'unknown') {
             return UNKNOWN;
         }
@@ -259,12 +400,57 @@ class UnitInference {
         if (right.kind === 'money') {
             return this.mismatch(node, 'divide', left, right);
         }
-        if (left.kind === 'money' && right.kind === 'number' && right.counts) {
-            // kronor per hour worked, per month of support.
-            const base = timeBase(right.counts);
-            return base && !left.per ? { kind: 'money', per: base } : left;
+        if (right.kind !== 'number' || right.counts === undefined || right.per !== undefined) {
+            return left; // by a plain number or a share: the same thing, in part
+        }
+        // Only a time makes a rate by division: kronor divided by a count of visits stays kronor, as it always read.
+        const per = TIMES.has(right.counts as UnitKey) ? right.counts as UnitKey : undefined;
+        if (left.kind === 'number' && left.counts !== undefined) {
+            const scale = factor(right.counts, left.counts);
+            if (scale) {
+                // minuter / timmar: a plain ratio, the hours converted to minutes first.
+                this.scale(node.right, scale);
+                return { kind: 'number', per: left.per };
+            }
+        }
+        if ((left.kind === 'money' || left.kind === 'number') && left.per === undefined && per !== undefined) {
+            // kronor per hour worked, timmar per vecka.
+            return { ...left, per };
         }
         return left;
+    }
+
+    /** `avrundat till …`: kronor and öre round amounts (and plain numbers), minutes, quarter hours and hours round a time, expressed in that unit first. */
+    private rounded(expression: Ast.RoundedExpression, operand: Dimension): Dimension {
+        if (operand.kind === 'unknown' || operand.kind === 'zero') {
+            return operand;
+        }
+        if (operand.kind === 'percent') {
+            this.mismatch(expression, 'round', operand);
+            return UNKNOWN;
+        }
+        const unit = expression.rounding?.unit;
+        const target = unit === 'helaminuter' ? 'minute' : unit === 'helatimmar' || unit === 'kvartstimmar' ? 'hour' : undefined;
+        if (target === undefined) {
+            if (operand.kind === 'number' && operand.counts !== undefined) {
+                this.roundingDoesNotFit(expression, operand);
+                return UNKNOWN;
+            }
+            return operand;
+        }
+        const scale = operand.kind === 'number' && operand.counts !== undefined ? factor(operand.counts, target) : undefined;
+        if (!scale) {
+            this.roundingDoesNotFit(expression, operand);
+            return UNKNOWN;
+        }
+        this.scale(expression.operand, scale);
+        return { kind: 'number', counts: target, per: (operand as { per?: UnitKey }).per };
+    }
+
+    private roundingDoesNotFit(expression: Ast.RoundedExpression, operand: Dimension): void {
+        const rounding = expression.rounding;
+        const written = (rounding && GrammarUtils.findNodeForProperty(rounding.$cstNode, 'unit')?.text.replace(/\s+/g, ' ')) ?? '';
+        this.findings.push({ code: 'rounding-does-not-fit', node: expression.rounding ?? expression, args: { unit: dimensionText(operand, this.locale), rounding: written } });
     }
 
     private mismatch(node: AstNode, operation: Operation, left: Dimension, right?: Dimension): Dimension {
@@ -280,7 +466,75 @@ class UnitInference {
     }
 }
 
-type Operation = 'add' | 'subtract' | 'multiply' | 'divide' | 'min' | 'max' | 'choose' | 'round';
+function quantityDimension(quantity: Ast.Quantity): Dimension {
+    if (quantity.unit) {
+        return unitDimension(quantity.unit);
+    }
+    return /^0(\.0+)?$/.test(quantity.value) ? { kind: 'zero' } : { kind: 'number' };
+}
+
+/** What a decision table's output column gives, by its cells: kronor (per a period), a share, a number or a time; or förlopp. */
+function columnDimension(table: Ast.DecisionTable, column: string | undefined): Dimension | 'pathway' {
+    const outputs = table.header?.outputs ?? [];
+    const index = column !== undefined ? outputs.findIndex(o => o.column === column) : outputs.length === 1 ? 0 : -1;
+    const cells = index < 0 ? [] : table.rows.map(row => row.results[index]);
+    if (cells.some(result => result && 'pathway' in result)) {
+        return 'pathway';
+    }
+    const cell = cells.find(result => result && 'value' in result && quantityDimension(result as Ast.Quantity).kind !== 'zero');
+    return cell ? quantityDimension(cell as Ast.Quantity) : cells.some(result => result && 'value' in result) ? { kind: 'zero' } : UNKNOWN;
+}
+
+/**
+ * What an example's question is answered in: a calculation's unit, a decision column's, kronor for
+ * a fee, a compensation or a net effect; undefined for a placement or an inclusion.
+ */
+export function questionDimension(question: Ast.Question): Dimension | undefined {
+    switch (question.$type) {
+        case 'CalculationQuestion': {
+            const calculation = question.calculation.ref;
+            return calculation?.value ? analyseUnits(calculation.value, 'sv').dimension : UNKNOWN;
+        }
+        case 'DecisionQuestion': {
+            const table = question.table.ref;
+            const column = table ? columnDimension(table, question.column) : UNKNOWN;
+            return column === 'pathway' ? undefined : column;
+        }
+        case 'FeeQuestion':
+        case 'CompensationQuestion':
+        case 'NetEffectQuestion':
+            return { kind: 'money' };
+        default:
+            return undefined;
+    }
+}
+
+/**
+ * Whether an expectation written in `expected` fits an answer in `answer`: the same kind, time and
+ * period as written (an example compares the runtime's number as it is, so `720 minuter` for an
+ * answer in hours would never hold); a bare number fits any answer, and a plain `kr` any period.
+ */
+export function expectationFits(expected: Dimension, answer: Dimension): boolean {
+    if (answer.kind === 'unknown' || answer.kind === 'zero' || (expected.kind === 'number' && expected.counts === undefined && expected.per === undefined)) {
+        return true;
+    }
+    if (expected.kind !== answer.kind) {
+        return false;
+    }
+    if (expected.kind === 'money' && answer.kind === 'money') {
+        return expected.per === undefined || expected.per === answer.per;
+    }
+    if (expected.kind === 'number' && answer.kind === 'number') {
+        return expected.counts === answer.counts && expected.per === answer.per;
+    }
+    return true;
+}
+
+function sameKind(a: Dimension, b: Dimension): a is Dimension & { kind: 'money' | 'number' } {
+    return a.kind === b.kind && (a.kind === 'money' || a.kind === 'number');
+}
+
+type Operation = 'add' | 'subtract' | 'multiply' | 'divide' | 'min' | 'max' | 'choose' | 'round' | 'convert';
 
 /** How each operation reads in "Kan inte <operation> <left> och <right>". */
 const operationText: Record<Operation, { sv: string; en: string }> = {
@@ -292,12 +546,8 @@ const operationText: Record<Operation, { sv: string; en: string }> = {
     max: { sv: 'ta största av', en: 'take the greatest of' },
     choose: { sv: 'välja mellan', en: 'choose between' },
     round: { sv: 'avrunda', en: 'round' },
+    convert: { sv: 'räkna om mellan', en: 'convert between' },
 };
 
 const typeNamesSv: Record<string, string> = { BooleanType: 'ja/nej', EnumerationType: 'en uppräkning', DateType: 'ett datum' };
 const typeNamesEn: Record<string, string> = { BooleanType: 'yes/no', EnumerationType: 'an enumeration', DateType: 'a date' };
-
-function sameCount(a: string, b: string): boolean {
-    const baseA = timeBase(a);
-    return a === b || (baseA !== undefined && baseA === timeBase(b));
-}

@@ -71,7 +71,7 @@ function compileExpectations(expectations: Ast.Expectation[]): ExampleExpectatio
             expected.error = expectation.errorCode;
         } else if (expectation.amount) {
             // `70 %` is expected as the share the runtime answers, 0.7.
-            const magnitude = expectation.amount.unit === '%'
+            const magnitude = expectation.amount.unit?.percent
                 ? ExactNumber.parse(expectation.amount.value).divide(ExactNumber.of(100n)).toDecimal()
                 : expectation.amount.value;
             const amount = `${expectation.amount.negative && magnitude !== '0' ? '-' : ''}${magnitude}`;

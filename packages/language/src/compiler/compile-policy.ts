@@ -1,3 +1,4 @@
+import { analyseUnits, answerUnit, questionDimension, type Dimension } from '../analysis/expression-units.js';
 import { SCHEMA_VERSION, type CompiledElement, type CompiledPolicyFile, type Force, type Movement } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { compileCriterion } from './compile-criterion.js';
@@ -102,6 +103,7 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
             return {
                 ...base, value: compileExpression(element.value), ...(element.mayBeNegative ? { mayBeNegative: true } : {}),
                 ...serviceAndBasis(element),
+                ...optional('unit', answerUnit(analyseUnits(element.value, 'sv').dimension)),
             } as CompiledElement;
         case 'DecisionTable':
             return { ...base, ...compileDecisionTable(element, file), ...serviceAndBasis(element) } as CompiledElement;
@@ -241,7 +243,7 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                 }),
             } as CompiledElement;
         case 'Example':
-            return { ...base, ...compileExample(element) } as CompiledElement;
+            return { ...base, ...compileExample(element), ...optional('unit', element.question && answerUnitOf(questionDimension(element.question))) } as CompiledElement;
     }
 }
 
@@ -264,4 +266,8 @@ function compileAttributeType(type: Ast.AttributeType) {
         case 'MoneyType':
             return { type: 'money' as const, ...optional('per', type.per && compilePeriod(type.per)) };
     }
+}
+
+function answerUnitOf(dimension: Dimension | undefined) {
+    return dimension && answerUnit(dimension);
 }

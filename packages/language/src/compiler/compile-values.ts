@@ -1,4 +1,5 @@
 import type * as Format from '@regelratt/format';
+import { ExactNumber } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isOpenAmount } from '../generated/ast.js';
 import { referenceId } from './element-ids.js';
@@ -20,6 +21,10 @@ const roundingModes: Record<string, Format.Rounding['mode']> = {
     uppåt: 'up',
 };
 
+const roundingUnits: Record<string, Format.Rounding['unit']> = {
+    helakronor: 'krona', 'öre': 'öre', helaminuter: 'minute', kvartstimmar: 'quarter-hour', helatimmar: 'hour',
+};
+
 export function compilePeriod(period: string): Format.Period {
     return periods[period];
 }
@@ -30,10 +35,13 @@ export function compileTimeUnit(unit: string): Format.TimeUnit {
 
 export function compileQuantity(quantity: Ast.Quantity): Format.Quantity {
     const unit = quantity.unit?.money ? 'kr' : quantity.unit?.percent ? '%' : 'none';
+    // Only an amount's period is in the format's Quantity; a time's unit is in the answer's unit.
+    const per = quantity.unit?.money && quantity.unit.per !== undefined ? compilePeriod(quantity.unit.per) : undefined;
     return {
-        value: quantity.value,
+        // `90 minuter varannan vecka` is 45 minutes a week: halving a decimal stays an exact decimal.
+        value: quantity.unit?.everyOther ? ExactNumber.parse(quantity.value).divide(ExactNumber.of(2n)).toDecimal() : quantity.value,
         unit,
-        ...(quantity.unit?.per ? { per: compilePeriod(quantity.unit.per) } : {}),
+        ...(per ? { per } : {}),
     };
 }
 
@@ -52,7 +60,7 @@ export function compileDateRange(range: Ast.DateRange): Format.DateRange {
 /** A rounding clause of a table or fee, or a rounding step inside a calculation: the same two parts. */
 export function compileRounding(rounding: Ast.Rounding | Ast.RoundingStep): Format.Rounding {
     return {
-        unit: rounding.unit === 'helakronor' ? 'krona' : 'öre',
+        unit: roundingUnits[rounding.unit],
         // `avrundat nedåt till hela kronor` says the direction before the unit.
         mode: rounding.mode ? roundingModes[rounding.mode] : 'leading' in rounding && rounding.leading ? roundingModes[rounding.leading] : 'half-away-from-zero',
     };

@@ -266,6 +266,11 @@ export const diagnosticCatalogue = {
         sv: a => `Avrundningen anger riktning två gånger: '${a.leading}' före 'till' och '${a.mode}' efter. Ange den en gång.`,
         en: a => `The rounding states its direction twice: '${a.leading}' before 'till' and '${a.mode}' after. State it once.`,
     },
+    'rounding-does-not-fit': {
+        severity: 'error',
+        sv: a => `Kan inte avrunda ${a.unit} till ${a.rounding}: kronor och öre avrundar belopp, hela minuter, kvartstimmar och hela timmar en tid.`,
+        en: a => `Cannot round ${a.unit} to ${a.rounding}: kronor and öre round amounts, whole minutes, quarter hours and whole hours a time.`,
+    },
     'calculation-can-be-negative': {
         severity: 'warning',
         sv: a => `${a.name} kan bli negativ${a.date ? ` (${a.date})` : ''}: ${a.question} ger ${a.amount}. Skriv max(0 kr, …) om beloppet aldrig ska understiga noll, eller 'kan vara negativ' om det är avsikten.`,
@@ -496,6 +501,16 @@ export const diagnosticCatalogue = {
         severity: 'error',
         sv: a => `Det här förväntade svaret passar inte ${a.question}; den kan förväntas ge: ${a.allowed}.`,
         en: a => `This expectation does not fit ${a.question}; it can be expected to give: ${a.allowed}.`,
+    },
+    'mixed-units': {
+        severity: 'error',
+        sv: a => `Här anges ${a.other}, men tidigare värden i samma parameter eller kolumn anges i ${a.first}; ange alla i samma enhet.`,
+        en: a => `This is in ${a.other}, but earlier values of the same parameter or column are in ${a.first}; give them all in one unit.`,
+    },
+    'expectation-unit-mismatch': {
+        severity: 'error',
+        sv: a => `Exemplet väntar sig ${a.expected}, men svaret ges i ${a.answer}.`,
+        en: a => `The example expects ${a.expected}, but the answer is in ${a.answer}.`,
     },
     'unknown-error-code': {
         severity: 'error',

@@ -1,4 +1,4 @@
-import type { ExampleExpectation } from '@regelratt/format';
+import { answerUnitText, ExactNumber, type AnswerUnit, type ExampleExpectation } from '@regelratt/format';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import type { MessageLocale } from './locale.js';
 
@@ -13,8 +13,8 @@ const labels: Record<keyof ExampleExpectation, { sv: string; en: string }> = {
     error: { sv: 'fel', en: 'error' },
 };
 
-/** A value of an expectation as a reader writes it: `9 676 kr`, `ja`, a förlopp's name. */
-function shown(value: unknown, locale: MessageLocale): string {
+/** A value of an expectation as a reader writes it: `9 676 kr`, `12 h/mån`, `70 %`, `ja`, a förlopp's name. */
+function shown(value: unknown, locale: MessageLocale, unit: AnswerUnit | undefined): string {
     const sv = locale === 'sv';
     if (value === null || value === undefined) {
         return sv ? 'inget' : 'none';
@@ -24,20 +24,28 @@ function shown(value: unknown, locale: MessageLocale): string {
     }
     const text = String(value);
     if (/^-?\d+(\.\d+)?$/.test(text)) {
-        const written = swedishDecimal(text);
-        return `${sv ? written : written.replace(',', '.')} kr`;
+        // A share is answered as a fraction (0.7) and written as per cent (70 %).
+        const number = unit?.of === '%' ? ExactNumber.parse(text).multiply(ExactNumber.of(100n)).toDecimal() : text;
+        const written = swedishDecimal(number);
+        const suffix = answerUnitText(unit);
+        return `${sv ? written : written.replace(',', '.')}${suffix ? ` ${suffix}` : ''}`;
     }
     return text.includes('/') ? text.split('/')[1] : text;
+}
+
+/** A net effect's amounts per month and in total are kronor; an amount is in the answer's unit. */
+function unitOf(key: keyof ExampleExpectation, unit: AnswerUnit | undefined): AnswerUnit | undefined {
+    return key === 'monthly' || key === 'total' ? { of: 'kr' } : unit;
 }
 
 /**
  * Where an example's answer differs from what it expects, in the reader's language:
  * `per månad: väntat 4 452 kr, fick 1 077 kr`. The command line and the editor's code lens say it alike.
  */
-export function exampleDifferences(expected: ExampleExpectation, actual: ExampleExpectation | undefined, locale: MessageLocale): string {
+export function exampleDifferences(expected: ExampleExpectation, actual: ExampleExpectation | undefined, locale: MessageLocale, unit: AnswerUnit | undefined): string {
     const sv = locale === 'sv';
     return (Object.keys(expected) as Array<keyof ExampleExpectation>)
         .filter(key => expected[key] !== actual?.[key])
-        .map(key => `${labels[key][locale]}: ${sv ? 'väntat' : 'expected'} ${shown(expected[key], locale)}, ${sv ? 'fick' : 'got'} ${shown(actual?.[key], locale)}`)
+        .map(key => `${labels[key][locale]}: ${sv ? 'väntat' : 'expected'} ${shown(expected[key], locale, unitOf(key, unit))}, ${sv ? 'fick' : 'got'} ${shown(actual?.[key], locale, unitOf(key, unit))}`)
         .join('; ');
 }

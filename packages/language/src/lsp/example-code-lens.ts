@@ -62,6 +62,6 @@ export class ExampleCodeLensProvider implements CodeLensProvider {
         if (result.error) {
             return `$(error) ${result.error.message}`;
         }
-        return `$(error) ${exampleDifferences(result.expected, result.actual, sv ? 'sv' : 'en')}`;
+        return `$(error) ${exampleDifferences(result.expected, result.actual, sv ? 'sv' : 'en', result.example.unit)}`;
     }
 }

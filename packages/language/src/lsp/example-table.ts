@@ -1,5 +1,5 @@
 import { DocumentState, type LangiumSharedCoreServices } from 'langium';
-import type { Attribute, Example, ExampleExpectation, Literal } from '@regelratt/format';
+import { answerUnitSource, ExactNumber, type AnswerUnit, type Attribute, type Example, type ExampleExpectation, type Literal } from '@regelratt/format';
 import { exampleQuestion, reasonFor } from '@regelratt/document';
 import { PolicyRuntime, RegelrattRuntimeError, runExamples } from '@regelratt/runtime';
 import { exampleCoverage } from '../analysis/example-coverage.js';
@@ -89,7 +89,7 @@ export async function exampleTable(shared: LangiumSharedCoreServices, locale: Lo
         }
     };
     const resultOf = new Map(results.map(r => [r.example.id, r]));
-    const expectation = (e: ExampleExpectation | undefined, type: string): string => {
+    const expectation = (e: ExampleExpectation | undefined, type: string, unit: AnswerUnit | undefined): string => {
         if (!e) {
             return '';
         }
@@ -108,7 +108,13 @@ export async function exampleTable(shared: LangiumSharedCoreServices, locale: Lo
         if (e.total !== undefined) {
             return `totalt ${literalNumber(e.total)} kr`;
         }
-        return e.amount === undefined ? '' : `${literalNumber(e.amount)}${type === 'decision' ? '' : ' kr'}`;
+        if (e.amount === undefined) {
+            return '';
+        }
+        // In the answer's unit as a policy writes it (a file compiled before format 1.6 has none: kronor but for a decision).
+        const written = answerUnitSource(unit ?? (type === 'decision' ? undefined : { of: 'kr' }));
+        const value = unit?.of === '%' ? ExactNumber.parse(e.amount).multiply(ExactNumber.of(100n)).toDecimal() : e.amount;
+        return `${literalNumber(value)}${written ? ` ${written}` : ''}`;
     };
     const rows: ExampleRow[] = elements.filter((e): e is Example => e.kind === 'example').map(example => {
         const q = example.question;
@@ -127,8 +133,8 @@ export async function exampleTable(shared: LangiumSharedCoreServices, locale: Lo
                 ...('level' in q && typeof q.level === 'number' ? { level: q.level } : {}),
                 citizen: 'citizen' in q ? Object.fromEntries(q.citizen.map(v => [nameOf(v.attribute), literalText(v.value)])) : {},
             },
-            expected: expectation(example.expected, q.type),
-            ...(result ? { actual: result.error ? `fel "${result.error.code}"` : expectation(result.actual, q.type) } : {}),
+            expected: expectation(example.expected, q.type, example.unit),
+            ...(result ? { actual: result.error ? `fel "${result.error.code}"` : expectation(result.actual, q.type, example.unit) } : {}),
             ...(result && !result.error ? { reason: reasonOf(example) } : {}),
             passed: result?.passed ?? false,
         };

@@ -2,7 +2,8 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium'
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import * as astTypes from '../generated/ast.js';
-import { analyseUnits, dimensionText } from '../analysis/expression-units.js';
+import { answerUnitText } from '@regelratt/format';
+import { analyseUnits, answerUnit, dimensionText } from '../analysis/expression-units.js';
 import { versionSpans } from '../analysis/parameter-values.js';
 import { constantValue } from '../analysis/runtime-answer.js';
 import { elementId } from '../compiler/element-ids.js';
@@ -94,7 +95,7 @@ export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
             const compiled = runtime?.policy.find(elementId(node));
             const value = runtime && compiled?.kind === 'calculation' ? constantValue(runtime, compiled.value, today) : undefined;
             if (value?.kind === 'value') {
-                lines.push(`${sv ? 'I dag' : 'Today'} (${today}): ${swedishDecimal(value.value)}${dimension.kind === 'money' ? ' kr' : ''}`);
+                lines.push(`${sv ? 'I dag' : 'Today'} (${today}): ${swedishDecimal(value.value)}${unitSuffix(answerUnitText(answerUnit(dimension)))}`);
             }
             if (node.mayBeNegative) {
                 lines.push(sv ? 'Kan vara negativ (en skillnad eller nettoeffekt).' : 'May be below zero (a difference or net effect).');
@@ -123,4 +124,8 @@ export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
         lines.push(`_${document.uri.path.split('/').pop()}:${line}_`);
         return lines.join('\n\n');
     }
+}
+
+function unitSuffix(text: string): string {
+    return text ? ` ${text}` : '';
 }

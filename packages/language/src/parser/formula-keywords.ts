@@ -59,11 +59,17 @@ export function chainKeywords(grammar: GrammarAST.Grammar): ChainKeywords {
     return { operators: chainOperators(grammar), ends: new Set(ends) };
 }
 
-/** The periods an amount can be per (`mån`, `h`, `år`, …): the keywords of the grammar's `Period` rule. */
+/** The periods an amount can be per after a slash (`mån`, `h`, `år`, …): the keywords of the grammar's `Period` rule, and the occasions. */
 export function periodKeywords(grammar: GrammarAST.Grammar): ReadonlySet<string> {
     const rule = grammar.rules.find(r => r.name === 'Period');
     if (!rule) {
         throw new Error('The grammar has no Period rule: the unit of `kr/mån` needs it.');
     }
-    return new Set(AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword).map(keyword => keyword.value).toArray());
+    return new Set([...AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword).map(keyword => keyword.value), ...OCCASIONS]);
 }
+
+/**
+ * The occasions an amount can be per after a slash (`450 kr/besök`, `55 kr/portion`): singular, as a
+ * unit reads; `6 000 kr / portioner` (plural, often an attribute's name) stays a division.
+ */
+const OCCASIONS = ['besök', 'insats', 'portion', 'tillfälle'];

@@ -11,7 +11,9 @@ import { Lexer, type TokenType, type TokenVocabulary } from 'chevrotain';
  */
 export const SOFT_KEYWORDS = ['maxtaxa', 'avgiftsutrymme', 'andel', 'takbelopp', 'fel', 'inget', 'ingen', 'behov', 'ersättning', 'regi', 'område', 'samla', 'summa', 'antal',
     // `kan vara negativ` on a calculation: also a test result (`en av { positiv, negativ }`) or goods (`vara`).
-    'kan', 'vara', 'negativ'] as const;
+    'kan', 'vara', 'negativ',
+    // Occasions a quantity counts or is per (`2 tillfällen`, `kr/besök`): also what an attribute counts (`portioner`).
+    'tillfälle', 'tillfällen', 'besök', 'portion', 'portioner'] as const;
 
 /**
  * Terminals no text matches by itself: the lexer gives them to a token it has read as something else

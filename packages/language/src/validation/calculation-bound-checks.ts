@@ -4,6 +4,8 @@ import type * as Ast from '../generated/ast.js';
 import type { RegelrattAstType } from '../generated/ast.js';
 import { analyseCalculationBounds } from '../analysis/calculation-bounds.js';
 import { calculationCycle } from '../analysis/calculation-cycles.js';
+import { analyseUnits } from '../analysis/expression-units.js';
+import { scaleDivides } from '../compiler/compile-expression.js';
 import { elementId } from '../compiler/element-ids.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import type { RegelrattServices } from '../regelratt-module.js';
@@ -110,21 +112,28 @@ const children = {
     ReferenceExpression: e => (e.level ? [e.level] : []),
     LevelExpression: () => [],
     RoundedExpression: e => [e.operand],
+    ConvertedExpression: e => [e.operand],
     ConditionalExpression: e => [e.then, e.else],
 } satisfies { [K in Ast.Expression['$type']]: (expression: Extract<Ast.Expression, { $type: K }>) => Array<Ast.Expression | undefined> };
 
-function minCallNodes(formula: Ast.Expression): Ast.FunctionCall[] {
+function minCallNodes(formula: Ast.Expression): Array<Ast.FunctionCall | undefined> {
     return nodesInOrder(formula, (e): e is Ast.FunctionCall => e.$type === 'FunctionCall' && e.function === 'min');
 }
 
-/** The divisions of the source formula, in the order analysis/calculation-bounds.ts's divisionNodes lists them. */
-function divisionNodeList(formula: Ast.Expression): Ast.BinaryExpression[] {
-    return nodesInOrder(formula, (e): e is Ast.BinaryExpression => e.$type === 'BinaryExpression' && e.operator === '/');
+/**
+ * The divisions of the source formula, in the order analysis/calculation-bounds.ts's divisionNodes
+ * lists them; a unit conversion's factor that divides (a week in months) is compiled as a division
+ * after its node's own, and holds its place here as undefined (a constant divisor is never zero).
+ */
+function divisionNodeList(formula: Ast.Expression): Array<Ast.BinaryExpression | undefined> {
+    const { scales } = analyseUnits(formula, 'sv');
+    return nodesInOrder(formula, (e): e is Ast.BinaryExpression => e.$type === 'BinaryExpression' && e.operator === '/',
+        e => { const scale = scales.get(e); return scale !== undefined && scaleDivides(scale); });
 }
 
-/** The nodes of a formula that `wanted` picks, a node before the nodes below it, left to right. */
-function nodesInOrder<T extends Ast.Expression>(formula: Ast.Expression, wanted: (e: Ast.Expression) => e is T): T[] {
-    const found: T[] = [];
+/** The nodes of a formula that `wanted` picks, a node before the nodes below it, left to right; `after`: a placeholder after a node's own. */
+function nodesInOrder<T extends Ast.Expression>(formula: Ast.Expression, wanted: (e: Ast.Expression) => e is T, after?: (e: Ast.Expression) => boolean): Array<T | undefined> {
+    const found: Array<T | undefined> = [];
     const visit = (expression: Ast.Expression | undefined): void => {
         if (!expression) {
             return;
@@ -133,6 +142,9 @@ function nodesInOrder<T extends Ast.Expression>(formula: Ast.Expression, wanted:
             found.push(expression);
         }
         (children[expression.$type] as (e: Ast.Expression) => Array<Ast.Expression | undefined>)(expression).forEach(visit);
+        if (after?.(expression)) {
+            found.push(undefined);
+        }
     };
     visit(formula);
     return found;

@@ -3,6 +3,7 @@ import { RUNTIME_ERROR_CODES } from '@regelratt/runtime';
 import type * as Ast from '../generated/ast.js';
 import type { RegelrattAstType } from '../generated/ast.js';
 import type { RegelrattServices } from '../regelratt-module.js';
+import { dimensionText, expectationFits, questionDimension, unitDimension } from '../analysis/expression-units.js';
 import { nearestName } from './nearest-name.js';
 import { createReport } from './report.js';
 
@@ -71,6 +72,12 @@ export function exampleChecks(services: RegelrattServices): ValidationChecks<Reg
                         question: questionText[example.question.$type][locale.current],
                         allowed: allowed.map(k => expectationText[k][locale.current]).join(', '),
                     }, { node: expectation });
+                } else if (expectation.amount?.unit) {
+                    const answer = questionDimension(example.question);
+                    const expected = unitDimension(expectation.amount.unit);
+                    if (answer && !expectationFits(expected, answer)) {
+                        report('expectation-unit-mismatch', { expected: dimensionText(expected, locale.current), answer: dimensionText(answer, locale.current) }, { node: expectation.amount, property: 'unit' });
+                    }
                 }
             }
         },

@@ -1,10 +1,11 @@
 import type { AstNode, ValidationChecks } from 'langium';
 import type { Quantity, RegelrattAstType } from '../generated/ast.js';
-import { isFee, isLevelRow, isParameterVersion, isPilotGoal, isPremiumRule, isRate } from '../generated/ast.js';
+import { isFee, isLevelRow, isQuantity, isParameterVersion, isPilotGoal, isPremiumRule, isRate } from '../generated/ast.js';
 import type { MessageLocale } from '../i18n/locale.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { compareDecimals, isWholeDecimal, swedishDecimal } from '../numbers/decimal-text.js';
 import { createReport, type Report } from './report.js';
+import { dimensionText, unitDimension } from '../analysis/expression-units.js';
 
 type QuantityKind = 'money' | 'percent' | 'number';
 
@@ -82,6 +83,13 @@ export function quantityChecks(services: RegelrattServices): ValidationChecks<Re
                 report('not-a-whole-number', { what: locale.current === 'sv' ? 'Värdet' : 'The value', value: swedishDecimal(quantity.value) }, { node: quantity });
             }
         },
+        // The runtime reads a version's or a cell's number as it is: `40 minuter` in one and `1 timme`
+        // in another would be 40 and 1 of the same thing.
+        Parameter: (parameter, accept) => requireOneUnit(createReport(accept, locale), locale.current, parameter.versions.map(version => version.value)),
+        DecisionTable: (table, accept) => {
+            const report = createReport(accept, locale);
+            (table.header?.outputs ?? []).forEach((_, index) => requireOneUnit(report, locale.current, table.rows.map(row => row.results[index])));
+        },
         LevelRow: (row, accept) => requireWhole(createReport(accept, locale), row, 'level', whatLevel()),
         PremiumRule: (rule, accept) => {
             const report = createReport(accept, locale);
@@ -117,6 +125,25 @@ export function quantityChecks(services: RegelrattServices): ValidationChecks<Re
             }
         },
     };
+}
+
+/** Times and counts in one column or one parameter are all in the same unit (the first one's); amounts and shares are checked elsewhere. */
+function requireOneUnit(report: Report, locale: MessageLocale, values: ReadonlyArray<unknown>): void {
+    const measured = values.filter((value): value is Quantity => isQuantity(value) && value.unit?.measure !== undefined);
+    const first = measured[0];
+    if (!first) {
+        return;
+    }
+    const firstText = dimensionText(unitDimension(first.unit), locale);
+    for (const value of values) {
+        if (!isQuantity(value) || value === first || (value.unit === undefined && /^0(\.0+)?$/.test(value.value))) {
+            continue; // an unmarked 0 fits any unit
+        }
+        const text = dimensionText(unitDimension(value.unit), locale);
+        if (text !== firstText) {
+            report('mixed-units', { first: firstText, other: text }, { node: value });
+        }
+    }
 }
 
 function requireWhole<N extends AstNode>(report: Report, node: N, property: keyof N & string, what: string): void {
