@@ -6,14 +6,14 @@
  * (logging at info, one line per request, to stderr), then the same app with request logging off and
  * with no logger, and the plain server with the service's exact JSON reader, to see where the cost
  * is; then reloads during load, slow clients, a batch and a 100 MB body against the service.
- * Usage: node test/bench/serve.mjs [--seconds 3] [--rounds 3] [--connections 16]
+ * Usage: node test/bench/serve.mjs [--seconds 3] [--rounds 3] [--connections 16] [--before <an older build's packages/cli/dist>]
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -51,9 +51,11 @@ async function serveTarget(variant) {
         await new Promise(resolve => plain.listen(0, '127.0.0.1', resolve));
         port = plain.address().port;
     } else {
-        const { createServer } = await import('../../packages/cli/dist/serve/server.js');
+        const before = variant === 'serve-before' ? option('--before') : undefined;
+        const { createServer } = await import(before ? pathToFileURL(path.resolve(repository, before, 'serve/server.js')).href : '../../packages/cli/dist/serve/server.js');
         const options = {
             serve: { log: process.stderr },
+            'serve-before': { log: process.stderr },
             'serve-no-request-log': { log: process.stderr, logRequests: 0 },
             'serve-no-logger': {},
         }[variant];
@@ -68,7 +70,7 @@ async function serveTarget(variant) {
 
 async function start(variant) {
     // Logs go where a service's stderr usually goes when nobody reads it: nowhere, but written.
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--target', variant], { cwd: repository, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--target', variant, ...(option('--before') ? ['--before', option('--before')] : [])], { cwd: repository, stdio: ['ignore', 'pipe', 'ignore'] });
     const port = await new Promise((resolve, reject) => {
         child.stdout.once('data', chunk => resolve(Number(String(chunk).trim())));
         child.once('exit', code => reject(new Error(`${variant} exited with ${code}`)));
@@ -107,6 +109,8 @@ async function measure() {
         ['serve-no-logger', 'regelratt serve, no logger'],
         ['serve-no-request-log', 'regelratt serve, --log-requests 0'],
         ['serve', 'regelratt serve as configured (info, one line per request)'],
+        // An older build's server (its packages/cli/dist), as configured, in the same rounds: a change's effect within one run.
+        ...(option('--before') ? [['serve-before', `regelratt serve as configured, the build in ${option('--before')}`]] : []),
     ];
     const servers = new Map();
     for (const [variant] of variants) {

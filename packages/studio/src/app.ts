@@ -46,6 +46,9 @@ async function start(): Promise<void> {
     // on disk has since changed under an edit of the page's (then a save asks which to keep).
     interface Entry { file: PolicyFile; model: monaco.editor.ITextModel; saved: string; version: string | null | undefined; changedOnDisk: boolean }
     const models = new Map<string, Entry>();
+    // Inline examples whose answer is not the expected one: a failing example is no diagnostic, but
+    // the status must not say "0 fel" over it.
+    let failingExamples = 0;
     const problems = new Map<string, lsp.Diagnostic[]>();
     const uriOf = (file: PolicyFile) => monaco.Uri.parse(`file:///studio/${file.path.split('/').map(encodeURIComponent).join('/')}`);
     const addFile = (file: PolicyFile) => {
@@ -94,7 +97,8 @@ async function start(): Promise<void> {
         const errors = [...problems.values()].flat().filter(d => d.severity === 1).length;
         const warnings = [...problems.values()].flat().filter(d => d.severity === 2).length;
         const changed = [...models.values()].filter(m => m.changedOnDisk).length;
-        status.textContent = `${t(`${errors} fel, ${warnings} ${warnings === 1 ? 'varning' : 'varningar'}`, `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`)}${unsaved > 0 ? t(` — ${unsaved} osparade (Ctrl+S sparar)`, ` — ${unsaved} unsaved (Ctrl+S saves)`) : ''}${changed > 0 ? t(` — ${changed} ändrade på disken (⚠)`, ` — ${changed} changed on disk (⚠)`) : ''}`;
+        const failing = failingExamples > 0 ? t(`, ${failingExamples} exempel stämmer inte`, `, ${failingExamples} ${failingExamples === 1 ? 'example fails' : 'examples fail'}`) : '';
+        status.textContent = `${t(`${errors} fel, ${warnings} ${warnings === 1 ? 'varning' : 'varningar'}`, `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`)}${failing}${unsaved > 0 ? t(` — ${unsaved} osparade (Ctrl+S sparar)`, ` — ${unsaved} unsaved (Ctrl+S saves)`) : ''}${changed > 0 ? t(` — ${changed} ändrade på disken (⚠)`, ` — ${changed} changed on disk (⚠)`) : ''}`;
     };
     const show = (path: string) => {
         const entry = models.get(path);
@@ -109,6 +113,25 @@ async function start(): Promise<void> {
         render();
         editor.focus();
     };
+    // Go to definition (and a peek's "open") in another file of the policy set: Monaco alone opens
+    // nothing outside the model shown, so the studio shows that file and puts the cursor there.
+    monaco.editor.registerEditorOpener({
+        openCodeEditor: (_source, resource, selectionOrPosition) => {
+            const entry = [...models.values()].find(m => m.model.uri.toString() === resource.toString());
+            if (!entry) {
+                return false;
+            }
+            show(entry.file.path);
+            if (selectionOrPosition && monaco.Range.isIRange(selectionOrPosition)) {
+                editor.setSelection(selectionOrPosition);
+                editor.revealRangeInCenterIfOutsideViewport(selectionOrPosition);
+            } else if (selectionOrPosition) {
+                editor.setPosition(selectionOrPosition);
+                editor.revealPositionInCenterIfOutsideViewport(selectionOrPosition);
+            }
+            return true;
+        },
+    });
     bridge.onDiagnostics = (uri, diagnostics) => {
         problems.set(uri, diagnostics);
         render();
@@ -154,11 +177,31 @@ async function start(): Promise<void> {
         const path = [...models.values()].find(m => m.model === target)?.file.path;
         if (path) {
             show(path);
+            // The example just written, in view and selected: found by its name after formatting moved it.
+            const name = /^exempel\s+([\p{L}_][\p{L}\p{N}_]*)/u.exec(text)?.[1];
+            const found = name ? target.findMatches(`exempel ${name}`, false, false, true, null, false).find(match => /^\s*$/.test(target.getLineContent(match.range.startLineNumber).slice(0, match.range.startColumn - 1))) : undefined;
+            if (found) {
+                const block = new monaco.Range(found.range.startLineNumber, 1, found.range.startLineNumber + text.split('\n').length - 1, 1);
+                editor.setSelection(found.range);
+                editor.revealRangeInCenter(block);
+            }
         }
     };
     const updateDocument = async () => {
-        if (!examplesRoot.hidden) {
-            void bridge.examples().then(table => panel.show(table));
+        // The examples run only when the policy has no errors: otherwise there is nothing to count
+        // (the errors are), and the server is spared running them while the writer fixes one.
+        const errors = [...problems.values()].flat().some(d => d.severity === 1);
+        if (errors) {
+            failingExamples = 0;
+        }
+        if (!errors || !examplesRoot.hidden) {
+            void bridge.examples().then(table => {
+                failingExamples = table.rows.filter(row => row.actual !== undefined && !row.passed).length;
+                render();
+                if (!examplesRoot.hidden) {
+                    panel.show(table);
+                }
+            });
         }
         const result = await bridge.document(title);
         const html = 'html' in result ? result.html : `<!DOCTYPE html><meta charset="utf-8"><body style="font-family: sans-serif; padding: 1rem"><p>${escapeHtml(result.problem)}</p></body>`;

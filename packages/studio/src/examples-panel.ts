@@ -85,7 +85,7 @@ export class ExamplesPanel {
             button.onclick = () => {
                 const region = table.uncovered[Number(button.dataset.uncovered)];
                 this.editing = undefined;
-                this.render({ ...this.blank(), type: region.type, target: region.target, citizen: { ...region.citizen } });
+                this.render({ ...this.blank(), type: region.type, target: region.target, citizen: { ...region.citizen }, date: region.date ?? '' });
                 this.root.querySelector<HTMLInputElement>('#ex-name')?.focus();
             };
         });
@@ -119,6 +119,11 @@ export class ExamplesPanel {
                 : draft.type === 'calculation' ? table.targets.calculation : table.targets.decision.map(d => d.name);
         const target = draft.target || targets[0] || '';
         const columns = draft.type === 'decision' ? table.targets.decision.find(d => d.name === target)?.columns ?? [] : [];
+        // A pilot that runs for a period answers only for a day: the date is required, and starts as the period's first.
+        const period = draft.type === 'inclusion' ? table.pilotPeriods?.[target] : undefined;
+        const date = draft.date || period?.from || '';
+        const dateRequired = draft.type === 'calculation' || draft.type === 'decision' || period !== undefined;
+        const dateHint = period ? t(` ${target} pågår ${period.from}–${period.to ?? ''}.`, ` ${target} runs ${period.from}–${period.to ?? ''}.`) : '';
         const option = (value: string, label: string, selected: string) => `<option value="${escape(value)}"${value === selected ? ' selected' : ''}>${escape(label)}</option>`;
         const expected = draft.type === 'placement'
             ? `<select id="ex-expected">${[...(table.targets.placement.find(p => p.name === target)?.pathways ?? []).map(p => option(`förlopp ${p}`, p, draft.expected)), option('inget förlopp', t('inget förlopp', 'no förlopp'), draft.expected)].join('')}</select>`
@@ -136,7 +141,7 @@ export class ExamplesPanel {
               <label for="ex-target">${t('Vad', 'Of')}</label><select id="ex-target">${targets.map(name => option(name, name, target)).join('')}</select>
               ${draft.type === 'decision' ? `<label for="ex-column">${t('Kolumn', 'Column')}</label><select id="ex-column">${columns.map(c => option(c, c, draft.column)).join('')}</select>` : ''}
               ${draft.type === 'decision' || draft.type === 'calculation' ? `<label for="ex-level">${t('Nivå', 'Level')}</label><input id="ex-level" type="number" min="0" step="1" value="${escape(draft.level)}">` : ''}
-              <label for="ex-date">${t('Datum', 'Date')}</label><input id="ex-date" type="date" value="${escape(draft.date)}"${draft.type === 'calculation' || draft.type === 'decision' ? ' required' : ''}>
+              <label for="ex-date">${t('Datum', 'Date')}</label>${dateInput('ex-date', date, dateRequired, t('ÅÅÅÅ-MM-DD', 'YYYY-MM-DD'), dateHint)}
             </div>
             <fieldset><legend>${t('Medborgaren (tomt: anges inte)', 'The citizen (empty: not given)')}</legend><div class="fields">
               ${table.attributes.map(attribute => control(attribute, draft.citizen[attribute.name] ?? '', t)).join('')}
@@ -179,8 +184,16 @@ function control(attribute: AttributeControl, value: string, t: (sv: string, en:
         case 'money':
             return `${label}<input id="${id}" inputmode="decimal" value="${escape(value.replace(/ kr$/, ''))}" aria-describedby="${id}-range"><span id="${id}-range" class="range">kr</span>`;
         case 'date':
-            return `${label}<input id="${id}" type="date" value="${escape(value)}">`;
+            return `${label}${dateInput(id, value, false, t('ÅÅÅÅ-MM-DD', 'YYYY-MM-DD'))}`;
     }
+}
+
+/**
+ * A date as the policy writes it (2025-03-01), typed as text: the browser's own date field shows its
+ * locale's order (mm/dd/yyyy in an English Chromium), not the Swedish one the policy uses.
+ */
+function dateInput(id: string, value: string, required: boolean, format: string, hint = ''): string {
+    return `<input id="${id}" type="text" inputmode="numeric" autocomplete="off" pattern="\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])" placeholder="${escape(format)}" value="${escape(value)}"${required ? ' required' : ''} aria-describedby="${id}-format"><span id="${id}-format" class="range">${escape(`${format}${hint}`)}</span>`;
 }
 
 /** The `exempel` block as the policy writes it (the caller runs the formatter over the file after). */

@@ -81,8 +81,9 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
         logger: destination ? { level: options.logLevel ?? 'info', stream: destination } : false,
         // One line per request at most, written when it is answered, instead of Fastify's two.
         logController: requestLogController(LogController, destination ? logShare : 0),
-        // A request's own logger is made only if something logs through it.
-        childLoggerFactory: lazyRequestLogger,
+        // A request's own logger is made only if something logs through it. Without a logger Fastify
+        // hands every request the null logger itself, unless a factory is given: none is, then.
+        ...(destination ? { childLoggerFactory: lazyRequestLogger } : {}),
         bodyLimit,
         requestTimeout,
         http: { headersTimeout: Math.min(HEADERS_TIMEOUT, requestTimeout), connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL },

@@ -41,8 +41,10 @@ export interface ExampleTable {
         calculation: string[];
         decision: Array<{ name: string; columns: string[] }>;
     };
-    /** Regions of the criteria no example reaches: one click makes a row of each. */
-    uncovered: Array<{ type: 'placement' | 'inclusion' | 'decision'; target: string; citizen: Record<string, string>; text: string }>;
+    /** The period of each pilot that runs for one, by name: a question about it needs a date inside it. */
+    pilotPeriods: Record<string, { from: string; to?: string }>;
+    /** Regions of the criteria no example reaches: one click makes a row of each (dated within the pilot's period, for a pilot that has one). */
+    uncovered: Array<{ type: 'placement' | 'inclusion' | 'decision'; target: string; citizen: Record<string, string>; text: string; date?: string }>;
     /** Set when the workspace has errors: the rows are listed, but nothing could be run. */
     problem?: string;
 }
@@ -63,7 +65,7 @@ export async function exampleTable(shared: LangiumSharedCoreServices, locale: Lo
     try {
         files = documents.map(d => compilePolicy(d.parseResult.value as ast.Policy, d.uri.path.split('/').pop() ?? ''));
     } catch {
-        return { rows: [], attributes: [], targets: { placement: [], inclusion: [], calculation: [], decision: [] }, uncovered: [], problem: sv ? 'Policyn kan inte kompileras ännu.' : 'The policy does not compile yet.' };
+        return { rows: [], attributes: [], targets: { placement: [], inclusion: [], calculation: [], decision: [] }, pilotPeriods: {}, uncovered: [], problem: sv ? 'Policyn kan inte kompileras ännu.' : 'The policy does not compile yet.' };
     }
     const elements = files.flatMap(f => f.elements);
     const nameOf = (id: string) => id.slice(id.indexOf('/') + 1);
@@ -140,6 +142,7 @@ export async function exampleTable(shared: LangiumSharedCoreServices, locale: Lo
         };
     });
     const coverage = exampleCoverage(files, locale.current);
+    const pilotPeriods = Object.fromEntries(elements.flatMap(e => (e.kind === 'pilot' && e.period ? [[e.name, { from: e.period.from, ...(e.period.to ? { to: e.period.to } : {}) }]] : [])));
     return {
         rows,
         attributes: elements.filter((e): e is Attribute => e.kind === 'attribute').map(a => ({ name: a.name, ...(a.title ? { title: a.title } : {}), domain: a.domain })),
@@ -149,9 +152,12 @@ export async function exampleTable(shared: LangiumSharedCoreServices, locale: Lo
             calculation: elements.flatMap(e => (e.kind === 'calculation' ? [e.name] : [])),
             decision: elements.flatMap(e => (e.kind === 'decisionTable' ? [{ name: e.name, columns: e.outputs }] : [])),
         },
+        pilotPeriods,
         uncovered: coverage.criteria.flatMap(entry => entry.regions.filter(r => r.examples.length === 0).map(region => ({
             type: entry.element.kind === 'pathwayModel' ? 'placement' as const : entry.element.kind === 'pilot' ? 'inclusion' as const : 'decision' as const,
             target: entry.element.name, citizen: region.witness.example, text: region.witness.text,
+            // Without a date such a question has no answer (missing-date): the period's first day is in it.
+            ...(entry.element.kind === 'pilot' && pilotPeriods[entry.element.name] ? { date: pilotPeriods[entry.element.name].from } : {}),
         }))),
         ...(hasErrors ? { problem: sv ? 'Policyn har fel: exemplen kan inte köras.' : 'The policy has errors: the examples cannot run.' } : {}),
     };
