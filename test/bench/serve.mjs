@@ -1,7 +1,7 @@
 /**
  * The evaluation service under load, on loopback, bounded in time. Each server runs in a process of
  * its own (this script started again with --target), so autocannon, in this process, does not share
- * the servers' event loop: a plain node:http server doing the same work (JSON.parse, evaluateCase,
+ * the servers' event loop: a plain node:http server doing the same work (JSON.parse, evaluateCase and each answer's reason,
  * JSON.stringify; ~30 lines) against `regelratt serve`'s Fastify app as the command configures it
  * (logging at info, one line per request, to stderr), then the same app with request logging off and
  * with no logger, and the plain server with the service's exact JSON reader, to see where the cost
@@ -29,6 +29,7 @@ if (args.includes('--target')) {
 /** One server, in this process: prints its port and answers until killed. */
 async function serveTarget(variant) {
     const { evaluateCase } = await import('@regelratt/runtime');
+    const { withReasons } = await import('@regelratt/document');
     const { parseArguments } = await import('../../packages/cli/dist/arguments.js');
     const { PolicyHolder } = await import('../../packages/cli/dist/serve/policy-holder.js');
     const holder = new PolicyHolder(['examples/orebro'], parseArguments(['serve', 'examples/orebro']).options, repository);
@@ -43,7 +44,9 @@ async function serveTarget(variant) {
             request.on('data', chunk => { data += chunk; });
             request.on('end', () => {
                 const policy = holder.current;
-                const answer = { ...evaluateCase(policy.runtime, read(data), false), policyVersion: policy.version };
+                // The same answer the service gives: each answer with its reason (in Swedish, as without Accept-Language).
+                const input = read(data);
+                const answer = { ...withReasons(policy.runtime, input, evaluateCase(policy.runtime, input, false), 'sv'), policyVersion: policy.version };
                 response.writeHead(200, { 'content-type': 'application/json' });
                 response.end(JSON.stringify(answer));
             });
@@ -104,7 +107,7 @@ async function measure() {
     const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     console.log(`Node ${process.version}; ${connections} connections, loopback, each server in its own process; ${rounds} rounds of ${seconds} s per server, the servers taking turns within each round (the median shown), so a busy moment on the machine falls on all of them alike\n`);
     const variants = [
-        ['plain', 'plain node:http, same work (JSON.parse, evaluateCase, JSON.stringify)'],
+        ['plain', 'plain node:http, same work (JSON.parse, evaluateCase with reasons, JSON.stringify)'],
         ['plain-exact', 'plain node:http with the exact JSON reader'],
         ['serve-no-logger', 'regelratt serve, no logger'],
         ['serve-no-request-log', 'regelratt serve, --log-requests 0'],
