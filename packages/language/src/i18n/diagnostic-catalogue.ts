@@ -103,6 +103,21 @@ export const diagnosticCatalogue = {
         sv: a => `Namnet '${a.name}' används redan (${a.other}). Namn måste vara unika i hela arbetsytan.`,
         en: a => `The name '${a.name}' is already used (${a.other}). Names must be unique in the whole workspace.`,
     },
+    'import-not-found': {
+        severity: 'error',
+        sv: a => (a.known === '' ? `'${a.name}' finns inte: använd tar en .regel-fil eller en mapp, räknat från den här filens mapp.` : `Det finns inget bibliotek '${a.name}'; bibliotek som följer med Regelrätt: ${a.known}.`),
+        en: a => (a.known === '' ? `'${a.name}' does not exist: använd takes a .regel file or a folder, relative to this file's folder.` : `There is no library '${a.name}'; libraries shipped with Regelrätt: ${a.known}.`),
+    },
+    'library-version-mismatch': {
+        severity: 'warning',
+        sv: a => `Policyn anger biblioteket ${a.name} version ${a.pinned}, men den version som följer med är ${a.shipped}: namnen läses ur ${a.shipped}. Jämför versionerna och ange ${a.shipped} när policyn stämmer med den.`,
+        en: a => `The policy names library ${a.name} version ${a.pinned}, but the version shipped is ${a.shipped}: names are read from ${a.shipped}. Compare the versions and name ${a.shipped} once the policy agrees with it.`,
+    },
+    'import-cycle': {
+        severity: 'error',
+        sv: a => `Filerna använder varandra i en cirkel: ${a.cycle}. Flytta det gemensamma till en fil som inte använder någon av dem.`,
+        en: a => `The files import each other in a cycle: ${a.cycle}. Move what they share to a file that imports neither.`,
+    },
     'reserved-name': {
         severity: 'error',
         sv: a => `Namnet '${a.name}' är reserverat: de system som läser den kompilerade policyn ger det en egen betydelse. Välj ett annat namn.`,
