@@ -118,6 +118,16 @@ export const diagnosticCatalogue = {
         sv: a => `Filerna använder varandra i en cirkel: ${a.cycle}. Flytta det gemensamma till en fil som inte använder någon av dem.`,
         en: a => `The files import each other in a cycle: ${a.cycle}. Move what they share to a file that imports neither.`,
     },
+    'minimibelopp-below-national': {
+        severity: 'error',
+        sv: a => `Den ${a.date} är minimibeloppet i avgiften ${a.fee} ${a.municipal} kr, lägre än det nationella minimibeloppet för ensamstående, ${a.national} kr (biblioteket nationellt). Kommunen får sätta det högre, aldrig lägre.`,
+        en: a => `On ${a.date} the minimibelopp in fee ${a.fee} is ${a.municipal} kr, below the national minimibelopp for a single person, ${a.national} kr (library nationellt). A municipality may set it higher, never lower.`,
+    },
+    'law-replaced': {
+        severity: 'hint',
+        sv: a => `Avgiften ${a.fee} gäller även från ${a.repealed}, men insatsen ${a.service} vilar på ${a.citation} i ${a.law}, som upphävdes ${a.repealed}${a.replacement !== '' ? `; i ${a.newLaw} motsvaras den av ${a.replacement}` : a.newLaw !== '' ? `; ange paragrafen i ${a.newLaw}` : ''}.`,
+        en: a => `Fee ${a.fee} is in force from ${a.repealed} too, but service ${a.service} rests on ${a.citation} of ${a.law}, repealed on ${a.repealed}${a.replacement !== '' ? `; in ${a.newLaw} it is ${a.replacement}` : a.newLaw !== '' ? `; name the paragraph of ${a.newLaw}` : ''}.`,
+    },
     'reserved-name': {
         severity: 'error',
         sv: a => `Namnet '${a.name}' är reserverat: de system som läser den kompilerade policyn ger det en egen betydelse. Välj ett annat namn.`,

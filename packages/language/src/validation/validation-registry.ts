@@ -16,6 +16,7 @@ import { formatLimitChecks } from './format-limit-checks.js';
 import { importChecks } from './import-checks.js';
 import { inclusionChecks } from './inclusion-checks.js';
 import { levelTableAnalyses, levelTableChecks } from './level-table-checks.js';
+import { nationalRuleChecks } from './national-rule-checks.js';
 import { nameChecks } from './name-checks.js';
 import { obligationChecks } from './obligation-checks.js';
 import { pathwayCoverageChecks } from './pathway-coverage-checks.js';
@@ -60,6 +61,7 @@ export function registerValidationChecks(services: RegelrattServices): void {
         [usageChecks(services), 'workspace'],
         [exampleCoverageChecks(services), 'workspace'],
         [importChecks(services), 'workspace'],
+        [nationalRuleChecks(services), 'workspace'],
     ];
     for (const [checks, reach] of groups) {
         if (reach === 'local') {
