@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NodeFileSystem } from 'langium/node';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkPolicies, createRegelrattServices } from '@regelratt/language';
+import { BundledLibraryFileSystem, checkPolicies, createRegelrattServices, shippedLibraryRoot } from '@regelratt/language';
 import { startServer } from './lsp-stdio.js';
 
 /** `använd`: the shipped national library and local files, through the checker, the command line and the editor. */
@@ -135,4 +135,19 @@ describe('the editor', () => {
             await server.stop();
         }
     }, 120_000);
+});
+
+describe('without a file system (the studio\'s web worker)', () => {
+    test('the library embedded as texts is imported as from disk; other paths do not exist', async () => {
+        const root = path.join(repository, 'packages/language/library');
+        const files = Object.fromEntries(readdirSync(root, { recursive: true, withFileTypes: true }).filter(entry => entry.isFile()).map(entry => {
+            const full = path.join(entry.parentPath, entry.name);
+            return [path.relative(root, full).split(path.sep).join('/'), readFileSync(full, 'utf8')];
+        }));
+        const { Regelratt: browser } = createRegelrattServices({ fileSystemProvider: () => new BundledLibraryFileSystem(shippedLibraryRoot(), files) });
+        const [checked] = await checkPolicies(browser, [{ path: '/studio/p.regel', text: 'använd nationellt\nanvänd "../gemensamt"\nberäkning dubbel = prisbasbelopp × 2\n' }]);
+        expect(checked.diagnostics.map(d => [d.code, d.line])).toEqual([['import-not-found', 2]]);
+        const [without] = await checkPolicies(browser, [{ path: '/studio/p.regel', text: 'beräkning dubbel = prisbasbelopp × 2\n' }]);
+        expect(without.diagnostics.map(d => d.code)).toEqual(['unresolved-reference']);
+    });
 });
