@@ -74,8 +74,10 @@ describe('compatibility between versions', () => {
     test('the command: exit 1 for Örebro\'s revision (with the breaks named), 0 against its own compiled JSON, 2 for one version', () => {
         const revision = spawnSync(process.execPath, [bin, 'kompatibilitet', 'examples/orebro', 'examples/orebro-revision'], { cwd: repository, encoding: 'utf8' });
         expect(revision.status).toBe(1);
-        expect(revision.stdout).toContain('3 ändringar bryter för system byggda mot den gamla versionen.');
-        expect(revision.stdout).toContain('bryter: parameter/minimibelopp_andel heter nu parameter/minimibelopp_ensamstående_andel. [element-renamed]');
+        expect(revision.stdout).toContain('4 ändringar bryter för system byggda mot den gamla versionen.');
+        // The revision takes its minimibelopp from the national library: Örebro's own parameter is gone.
+        expect(revision.stdout).toContain('bryter: parameter/minimibelopp_andel finns inte längre. [element-removed]');
+        expect(revision.stdout).toContain('tillägg: Nytt: calculation/minimibelopp_ensamstående. [element-added]');
         expect(revision.stdout).toContain('bryter: pathwayModel/rehabiliterande_förlopp läser nu attribute/kognitiv_svikt, som en fråga förut kunde utelämna. [attribute-newly-required]');
         const json = path.join(scratch, 'orebro-json');
         expect(spawnSync(process.execPath, [bin, 'compile', 'examples/orebro', '-o', json], { cwd: repository, encoding: 'utf8' }).status).toBe(0);

@@ -3,7 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync,
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmptyFileSystem } from 'langium';
+// From disk: an example set may import the national library (`använd nationellt`).
+import { NodeFileSystem } from 'langium/node';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { CompiledPolicyFile } from '@regelratt/format';
 import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
@@ -26,7 +27,7 @@ const exampleSets = readdirSync(path.join(repository, 'examples'), { withFileTyp
 async function compiled(name: string): Promise<CompiledPolicyFile[]> {
     const folder = path.join(repository, 'examples', name);
     const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
-    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+    const { Regelratt } = createRegelrattServices(NodeFileSystem);
     const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
     return checked.map(c => JSON.parse(JSON.stringify(compilePolicy(c.document.parseResult.value, path.basename(c.path)))) as CompiledPolicyFile);
 }

@@ -38,11 +38,14 @@ describe('regelratt diff', () => {
         }
     });
 
-    test('reports new parameter versions, a new year\'s table against last year\'s, a rename and a longer validity', () => {
-        expect(text.stdout).toContain('parameter prisbasbelopp (Prisbasbelopp):\n  2023-01-01–2023-12-31: inget → 52 500 kr');
+    test('reports new parameter versions, a new year\'s table against last year\'s, the national library taken in and a longer validity', () => {
+        // The revision takes prisbasbelopp, maxtaxa and minimibelopp from the national library (`använd nationellt`).
+        expect(text.stdout).toContain('parameter prisbasbelopp (Prisbasbelopp):\n  2015-01-01–2015-12-31: inget → 44 500 kr');
+        expect(text.stdout).toContain('  2023-01-01–2023-12-31: inget → 52 500 kr');
         expect(text.stdout).toContain('jämförd med hemvård_tätort:\n  nivå 4: 2 037 kr → 2 088 kr (+51 kr)');
-        expect(text.stdout).toContain('parameter minimibelopp_ensamstående_andel (Minimibelopp för ensamstående, andel av prisbasbeloppet per år): omdöpt från minimibelopp_andel.');
-        expect(text.stdout).not.toMatch(/minimibelopp_andel.*borttagen/);
+        expect(text.stdout).toContain('avgiftsutrymme: inkomst − boendekostnad − minimibelopp_andel × prisbasbelopp / 12 → inkomst − boendekostnad − minimibelopp_ensamstående');
+        expect(text.stdout).toContain('parameter minimibelopp_andel (Minimibelopp för ensamstående, andel av prisbasbeloppet per år): borttagen.');
+        expect(text.stdout).toContain('beräkning minimibelopp_ensamstående (Minimibelopp per månad för ensamstående): tillagd.');
         expect(text.stdout).toContain('giltighet: 2021-01-01–2022-12-31 → 2021-01-01–2025-12-31');
     });
 

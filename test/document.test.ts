@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { EmptyFileSystem } from 'langium';
+import { NodeFileSystem } from 'langium/node';
 import { buildDocument, renderHtml } from '@regelratt/document';
 import { checkPolicies, compilePolicy, createRegelrattServices, elementProse, pathwayRegions } from '@regelratt/language';
 
@@ -21,7 +22,8 @@ const sets = readdirSync(path.join(repository, 'examples'), { withFileTypes: tru
 async function documentOf(set: string) {
     const folder = path.join(repository, 'examples', set);
     const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
-    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+    // From disk: a set may import the national library (`använd nationellt`).
+    const { Regelratt } = createRegelrattServices(NodeFileSystem);
     const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
     const prose = new Map(checked.flatMap(c => [...elementProse(c.document.parseResult.value, c.document.textDocument.getText())]));
     const compiled = checked.map(c => compilePolicy(c.document.parseResult.value, path.basename(c.path)));

@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmptyFileSystem } from 'langium';
+// From disk: an example set may import the national library (`använd nationellt`).
+import { NodeFileSystem } from 'langium/node';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
 import { PolicyRuntime, runExamples } from '@regelratt/runtime';
@@ -22,7 +23,7 @@ function regelratt(args: string[]) {
 async function runtimeFor(name: string): Promise<PolicyRuntime> {
     const folder = path.join(repository, 'examples', name);
     const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
-    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+    const { Regelratt } = createRegelrattServices(NodeFileSystem);
     const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
     // Through JSON text, as a consuming system receives it.
     return new PolicyRuntime(checked.map(c => JSON.parse(JSON.stringify(compilePolicy(c.document.parseResult.value, path.basename(c.path))))));

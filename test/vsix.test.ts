@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,19 +27,25 @@ function zipEntries(archive: Buffer): string[] {
 }
 
 describe('the VS Code extension package', () => {
-    test('builds with vsce and holds the minified bundles, grammar, language configuration, snippets, translations, icon and licence, and nothing else', () => {
+    test('builds with vsce and holds the minified bundles, the shipped libraries, grammar, language configuration, snippets, translations, icon and licence, and nothing else', () => {
+        // The libraries a policy imports (`använd nationellt`), every file of the language's library folder.
+        const library = (readdirSync(path.join(repository, 'packages/language/library'), { recursive: true, withFileTypes: true }))
+            .filter(entry => entry.isFile())
+            .map(entry => `extension/library/${path.relative(path.join(repository, 'packages/language/library'), path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`);
+        expect(library).toContain('extension/library/nationellt/bibliotek.json');
         const vsix = path.join(scratch, 'regelratt.vsix');
         const vsce = path.join(repository, 'node_modules/@vscode/vsce/vsce');
         const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: extension, encoding: 'utf8', timeout: 120_000 });
         expect(run.status, run.stderr + run.stdout).toBe(0);
         const entries = zipEntries(readFileSync(vsix));
-        expect(entries).toEqual([
+        expect(entries).toEqual(([
             '[Content_Types].xml',
             'extension.vsixmanifest',
             'extension/LICENSE.txt',
             'extension/images/icon.png',
             'extension/l10n/bundle.l10n.sv.json',
             'extension/language-configuration.json',
+            ...library,
             'extension/out/extension.cjs',
             'extension/out/server.cjs',
             'extension/package.json',
@@ -48,7 +54,7 @@ describe('the VS Code extension package', () => {
             'extension/readme.md',
             'extension/snippets/regelratt.json',
             'extension/syntaxes/regelratt.tmLanguage.json',
-        ]);
+        ]).sort());
         expect(entries.some(e => e.includes('node_modules') || e.endsWith('.ts') || e.endsWith('.map') || e.includes('test'))).toBe(false);
         // About 400 KB: the compressed bundles. The source maps alone were 6,5 MB.
         expect(statSync(vsix).size).toBeLessThan(600_000);

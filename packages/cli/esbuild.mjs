@@ -2,6 +2,7 @@
 // several hundred, which takes about a third off start-up (measured in docs/performance.md).
 // CommonJS, so bin/regelratt.js can hand V8 the code it compiled on an earlier run (a code cache,
 // bin/code-cache.js) on every Node this package supports.
+import { cp, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -43,3 +44,7 @@ await esbuild.build({
     // Some bundled dependencies are CommonJS and call require(); give them one in the ESM bundle.
     banner: { js: "import { createRequire as __regelrattCreateRequire } from 'node:module'; const require = __regelrattCreateRequire(import.meta.url);" },
 });
+// The libraries a policy imports (`använd nationellt`), where library-root.ts looks from the
+// bundle in dist/: library/ beside dist/.
+await rm(path.join(here, 'library'), { recursive: true, force: true });
+await cp(path.join(here, '../language/library'), path.join(here, 'library'), { recursive: true });

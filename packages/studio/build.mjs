@@ -52,6 +52,18 @@ const unknown = Object.keys(swedish).filter(english => !found.has(english));
 if (unknown.length > 0) {
     throw new Error(`locale/monaco-sv.json: not texts of this Monaco: ${unknown.join(' | ')}`);
 }
+/** The shipped libraries' files by path under packages/language/library, for the worker (`använd nationellt` without a file system). */
+async function libraryFiles() {
+    const root = path.join(here, '../language/library');
+    const entries = await readdir(root, { recursive: true, withFileTypes: true });
+    const files = {};
+    for (const entry of entries.filter(e => e.isFile())) {
+        const full = path.join(entry.parentPath ?? entry.path, entry.name);
+        files[path.relative(root, full).split(path.sep).join('/')] = await readFile(full, 'utf8');
+    }
+    return files;
+}
+
 const out = path.join(here, 'dist');
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
@@ -71,7 +83,7 @@ await esbuild.build({
     sourcemap: true,
     loader: { '.ttf': 'file' },
     plugins: [monacoFeatures],
-    define: { REGELRATT_KEYWORDS: JSON.stringify(keywords), MONACO_SV: JSON.stringify(monacoSv) },
+    define: { REGELRATT_KEYWORDS: JSON.stringify(keywords), MONACO_SV: JSON.stringify(monacoSv), REGELRATT_LIBRARY: JSON.stringify(await libraryFiles()) },
     logLevel: 'warning',
 });
 await cp(path.join(here, 'static'), out, { recursive: true });

@@ -17,7 +17,7 @@ export async function loadRuntime(options: CliOptions, io: CliIO): Promise<{ run
     }
     const errors = loaded.workspace.diagnostics.filter(d => d.severity === 'error');
     if (errors.length > 0) {
-        printDiagnostics(errors, loaded.workspace.checked.length, options, io);
+        printDiagnostics(errors, loaded.workspace.checked.filter(c => !c.library).length, options, io);
         return { exitCode: EXIT_POLICY_ERRORS };
     }
     return { runtime: new PolicyRuntime(compileInMemory(loaded.workspace)), workspace: loaded.workspace };

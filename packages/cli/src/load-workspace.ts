@@ -40,7 +40,11 @@ export async function loadWorkspace(options: CliOptions, cwd: string): Promise<L
         file: shown(c.path, cwd),
         ...(related ? { related: related.map(({ path: place, ...at }) => ({ file: shown(place, cwd), ...at })) } : {}),
     })));
-    return { ok: true, workspace: { services, checked, diagnostics, root: commonFolder(options.inputs.map(i => path.resolve(cwd, i)), paths) } };
+    // Files a policy imports from beside it (`använd "../gemensamt"`) are compiled with it, so the
+    // folder they are named under holds them too.
+    const imported = checked.filter(c => !c.library && !paths.includes(c.path)).map(c => c.path);
+    const root = commonFolder([...options.inputs.map(i => path.resolve(cwd, i)), ...imported], [...paths, ...imported]);
+    return { ok: true, workspace: { services, checked, diagnostics, root } };
 }
 
 function problemDiagnostic(file: string, code: Parameters<typeof renderMessage>[0], args: Record<string, string | number>, options: CliOptions): ReportedDiagnostic {

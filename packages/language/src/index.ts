@@ -26,3 +26,5 @@ export { compiledKindName } from './i18n/element-kind-names.js';
 export { knownErrorReason } from './i18n/file-error-reasons.js';
 export { elementProse } from './workspace/element-prose.js';
 export { DEFAULT_MAX_FILE_BYTES, megabytes } from './workspace/file-size.js';
+export { shippedLibraryRoot } from './library-root.js';
+export { BundledLibraryFileSystem } from './workspace/bundled-library-file-system.js';

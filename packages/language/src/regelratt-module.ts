@@ -23,10 +23,14 @@ import { RegelrattScopeProvider } from './references/regelratt-scope-provider.js
 import { RegelrattDocumentValidator } from './validation/regelratt-document-validator.js';
 import { RegelrattValidationRegistry } from './validation/regelratt-validation-registry.js';
 import { registerValidationChecks } from './validation/validation-registry.js';
+import { PolicyImports } from './workspace/policy-imports.js';
 
 export type RegelrattAddedServices = {
     i18n: {
         Locale: LocaleSetting;
+    };
+    imports: {
+        Imports: PolicyImports;
     };
 };
 
@@ -39,6 +43,9 @@ export type RegelrattServices = LangiumCoreServices & RegelrattAddedServices;
 export const RegelrattModule: Module<RegelrattServices, PartialLangiumCoreServices & RegelrattAddedServices> = {
     i18n: {
         Locale: () => new LocaleSetting(),
+    },
+    imports: {
+        Imports: services => new PolicyImports(services.shared),
     },
     parser: {
         TokenBuilder: () => new RegelrattTokenBuilder(),

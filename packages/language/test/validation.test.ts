@@ -151,7 +151,10 @@ const cases: Case[] = [
 /** Codes reported by the command line (about files, and by `regelratt test`), not by the language; tested in test/cli.test.ts. */
 // A check that throws is a fault of Regelrätt's, provoked below by a check that throws on purpose.
 const faultCodes = ['internal-check-error', 'internal-build-error'];
-const commandLineCodes = [...faultCodes, 'file-not-found', 'no-policy-files', 'not-a-policy-file', 'binary-file', 'not-utf8', 'file-too-large', 'unreadable-file', 'output-error', 'example-failed', 'example-error'];
+// `använd` needs files on disk (a library folder, the files of a cycle): tested in test/library-imports.test.ts,
+// and the checks against the national library in test/national-rules.test.ts.
+const importCodes = ['import-not-found', 'library-version-mismatch', 'import-cycle', 'minimibelopp-below-national', 'law-replaced'];
+const commandLineCodes = [...faultCodes, ...importCodes, 'file-not-found', 'no-policy-files', 'not-a-policy-file', 'binary-file', 'not-utf8', 'file-too-large', 'unreadable-file', 'output-error', 'example-failed', 'example-error'];
 
 describe('every diagnostic of the language', () => {
     test('has a failing and a passing case here', () => {

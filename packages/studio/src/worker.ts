@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
-import { EmptyFileSystem } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
+import { BundledLibraryFileSystem, shippedLibraryRoot } from '@regelratt/language';
 import { createRegelrattLspServices } from '@regelratt/language/lsp';
 
 /**
@@ -9,6 +9,9 @@ import { createRegelrattLspServices } from '@regelratt/language/lsp';
  * (@regelratt/language), with the browser's message transport. The page sends it the files.
  */
 declare const self: DedicatedWorkerGlobalScope;
+/** The shipped libraries' files (`använd nationellt`) by path under the library root, embedded by build.mjs. */
+declare const REGELRATT_LIBRARY: Record<string, string>;
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
-const { shared } = createRegelrattLspServices({ connection, ...EmptyFileSystem });
+// No file system in a browser: the libraries a policy imports are served from the bundle.
+const { shared } = createRegelrattLspServices({ connection, fileSystemProvider: () => new BundledLibraryFileSystem(shippedLibraryRoot(), REGELRATT_LIBRARY) });
 startLanguageServer(shared);

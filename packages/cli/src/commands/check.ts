@@ -19,7 +19,7 @@ export async function runCheck(options: CliOptions, io: CliIO): Promise<number> 
         return EXIT_USAGE_OR_IO;
     }
     const { diagnostics, checked } = loaded.workspace;
-    printDiagnostics(diagnostics, checked.length, options, io);
+    printDiagnostics(diagnostics, checked.filter(c => !c.library).length, options, io);
     return diagnostics.some(d => d.severity === 'error') ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
 }
 

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { compilePolicy, serializeCompiledPolicy } from '@regelratt/language';
 import type { CliOptions } from '../arguments.js';
 import { compiledSummary, notCompiled, staleOutputs } from '../cli-messages.js';
+import { compiledSourceName, compiledTarget } from '../compile-in-memory.js';
 import { MANIFEST_NAME, manifestText, previousOutputs, removeStaleOutputs } from '../compile-manifest.js';
 import type { CliIO } from '../io.js';
 import { loadWorkspace } from '../load-workspace.js';
@@ -22,18 +23,15 @@ export async function runCompile(options: CliOptions, outFolder: string, io: Cli
         return EXIT_USAGE_OR_IO;
     }
     const { diagnostics, checked, root } = loaded.workspace;
-    printDiagnostics(diagnostics, checked.length, options, io);
+    printDiagnostics(diagnostics, checked.filter(c => !c.library).length, options, io);
     if (diagnostics.some(d => d.severity === 'error')) {
         io.stderr.write(`${notCompiled(options.locale)}\n`);
         return EXIT_POLICY_ERRORS;
     }
-    const outputs = checked.map(({ path: source, document }) => {
-        const relative = path.relative(root, source).split(path.sep).join('/');
-        return {
-            target: path.resolve(io.cwd, outFolder, relative.replace(/\.regel$/, '.json')),
-            data: serializeCompiledPolicy(compilePolicy(document.parseResult.value, relative)),
-        };
-    });
+    const outputs = checked.map(policy => ({
+        target: path.resolve(io.cwd, outFolder, compiledTarget(policy, root)),
+        data: serializeCompiledPolicy(compilePolicy(policy.document.parseResult.value, compiledSourceName(policy, root))),
+    }));
     const folder = path.resolve(io.cwd, outFolder);
     const previous = await previousOutputs(folder);
     const manifest = { target: path.join(folder, MANIFEST_NAME), data: manifestText(folder, outputs) };

@@ -27,7 +27,7 @@ export async function runDocument(options: CliOptions, outFolder: string, io: Cl
         return EXIT_USAGE_OR_IO;
     }
     const { diagnostics, checked, root } = loaded.workspace;
-    printDiagnostics(diagnostics, checked.length, options, io);
+    printDiagnostics(diagnostics, checked.filter(c => !c.library).length, options, io);
     if (diagnostics.some(d => d.severity === 'error')) {
         io.stderr.write(`${notCompiled(options.locale)}\n`);
         return EXIT_POLICY_ERRORS;

@@ -34,3 +34,16 @@ export function parametersRead(expression: Ast.Expression | undefined, visiting 
     }
     return [...new Set(read)];
 }
+
+/** The first day of a period and each later day within it on which one of the parameters starts a new version: the days its values can change. */
+export function changeDates(parameters: readonly Ast.Parameter[], start: string, end?: string): string[] {
+    const dates = new Set([start]);
+    for (const parameter of parameters) {
+        for (const span of versionSpans(parameter)) {
+            if (span.from > start && (!end || span.from <= end)) {
+                dates.add(span.from);
+            }
+        }
+    }
+    return [...dates].sort();
+}

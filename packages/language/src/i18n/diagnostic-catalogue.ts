@@ -103,6 +103,31 @@ export const diagnosticCatalogue = {
         sv: a => `Namnet '${a.name}' används redan (${a.other}). Namn måste vara unika i hela arbetsytan.`,
         en: a => `The name '${a.name}' is already used (${a.other}). Names must be unique in the whole workspace.`,
     },
+    'import-not-found': {
+        severity: 'error',
+        sv: a => (a.known === '' ? `'${a.name}' finns inte: använd tar en .regel-fil eller en mapp, räknat från den här filens mapp.` : `Det finns inget bibliotek '${a.name}'; bibliotek som följer med Regelrätt: ${a.known}.`),
+        en: a => (a.known === '' ? `'${a.name}' does not exist: använd takes a .regel file or a folder, relative to this file's folder.` : `There is no library '${a.name}'; libraries shipped with Regelrätt: ${a.known}.`),
+    },
+    'library-version-mismatch': {
+        severity: 'warning',
+        sv: a => `Policyn anger biblioteket ${a.name} version ${a.pinned}, men den version som följer med är ${a.shipped}: namnen läses ur ${a.shipped}. Jämför versionerna och ange ${a.shipped} när policyn stämmer med den.`,
+        en: a => `The policy names library ${a.name} version ${a.pinned}, but the version shipped is ${a.shipped}: names are read from ${a.shipped}. Compare the versions and name ${a.shipped} once the policy agrees with it.`,
+    },
+    'import-cycle': {
+        severity: 'error',
+        sv: a => `Filerna använder varandra i en cirkel: ${a.cycle}. Flytta det gemensamma till en fil som inte använder någon av dem.`,
+        en: a => `The files import each other in a cycle: ${a.cycle}. Move what they share to a file that imports neither.`,
+    },
+    'minimibelopp-below-national': {
+        severity: 'error',
+        sv: a => `Den ${a.date} är minimibeloppet i avgiften ${a.fee} ${a.municipal} kr, lägre än det nationella minimibeloppet för ensamstående, ${a.national} kr (biblioteket nationellt). Kommunen får sätta det högre, aldrig lägre.`,
+        en: a => `On ${a.date} the minimibelopp in fee ${a.fee} is ${a.municipal} kr, below the national minimibelopp for a single person, ${a.national} kr (library nationellt). A municipality may set it higher, never lower.`,
+    },
+    'law-replaced': {
+        severity: 'hint',
+        sv: a => `Avgiften ${a.fee} gäller även från ${a.repealed}, men insatsen ${a.service} vilar på ${a.citation} i ${a.law}, som upphävdes ${a.repealed}${a.replacement !== '' ? `; i ${a.newLaw} motsvaras den av ${a.replacement}` : a.newLaw !== '' ? `; ange paragrafen i ${a.newLaw}` : ''}.`,
+        en: a => `Fee ${a.fee} is in force from ${a.repealed} too, but service ${a.service} rests on ${a.citation} of ${a.law}, repealed on ${a.repealed}${a.replacement !== '' ? `; in ${a.newLaw} it is ${a.replacement}` : a.newLaw !== '' ? `; name the paragraph of ${a.newLaw}` : ''}.`,
+    },
     'reserved-name': {
         severity: 'error',
         sv: a => `Namnet '${a.name}' är reserverat: de system som läser den kompilerade policyn ger det en egen betydelse. Välj ett annat namn.`,

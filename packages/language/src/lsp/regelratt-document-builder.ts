@@ -2,6 +2,7 @@ import { DefaultDocumentBuilder, DocumentState, isOperationCancelled, type Build
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { fileFaultDiagnostic } from './file-fault-diagnostic.js';
+import type { RegelrattAddedServices } from '../regelratt-module.js';
 
 /**
  * Diagnostics that speak of other files: a name declared twice, versions that overlap, obligations
@@ -33,6 +34,19 @@ export class RegelrattDocumentBuilder extends DefaultDocumentBuilder {
             return true;
         }
         return super.shouldRelink(document, changedUris);
+    }
+
+    /**
+     * A shipped library's files (`använd nationellt`) are indexed and linked, not validated: they are
+     * checked by their own tests, and most of their declarations are unused in any one policy, which
+     * is no finding about the policy (the command line does the same, check-policies.ts).
+     */
+    protected override shouldValidate(document: LangiumDocument): boolean {
+        const services = this.shared.ServiceRegistry.getServices(document.uri) as Partial<RegelrattAddedServices>;
+        if (services.imports?.Imports.libraryOf(document.uri) !== undefined) {
+            return false;
+        }
+        return super.shouldValidate(document);
     }
 
     protected override buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {

@@ -13,6 +13,7 @@ import { registerValidationChecks } from '../validation/validation-registry.js';
 import { RegelrattCodeActionProvider } from './regelratt-code-actions.js';
 import { ExampleCodeLensProvider } from './example-code-lens.js';
 import { RegelrattDocumentBuilder } from './regelratt-document-builder.js';
+import { followImports } from './follow-imports.js';
 import { RegelrattWorkspaceManager } from './regelratt-workspace-manager.js';
 import { RegelrattCompletionProvider } from './regelratt-completion.js';
 import { RegelrattFormatter } from './regelratt-formatter.js';
@@ -53,6 +54,7 @@ export function createRegelrattLspServices(context: DefaultSharedModuleContext):
     const Regelratt = inject(createDefaultModule({ shared }), RegelrattGeneratedModule, RegelrattModule, RegelrattLspModule);
     shared.ServiceRegistry.register(Regelratt);
     registerValidationChecks(Regelratt);
+    followImports(shared, Regelratt.imports.Imports);
     shared.lsp.LanguageServer.onInitialize(params => {
         // The setting (sent by the extension) decides; otherwise an English-speaking editor gets English.
         const requested = (params.initializationOptions as { locale?: unknown } | undefined)?.locale;

@@ -3,7 +3,7 @@ import type { ValidationChecks } from 'langium';
 import type { Fee, LevelRow, RegelrattAstType } from '../generated/ast.js';
 import { dayAfter } from '../analysis/days.js';
 import { feeLevelFindings, type FeeLevelFinding, type LevelList } from '../analysis/fee-levels.js';
-import { parametersRead, versionSpans } from '../analysis/parameter-values.js';
+import { changeDates, parametersRead, versionSpans } from '../analysis/parameter-values.js';
 import { constantValue } from '../analysis/runtime-answer.js';
 import { elementId } from '../compiler/element-ids.js';
 import { compiledWorkspace } from './compiled-workspace.js';
@@ -125,7 +125,6 @@ function evaluationDates(fee: Fee, report: Report): string[] | undefined {
     }
     const end = fee.validity?.to;
     const parameters = [...new Set([...(fee.room ? parametersRead(fee.room) : []), ...(fee.ceiling ? parametersRead(fee.ceiling) : [])])];
-    const dates = new Set([start]);
     for (const parameter of parameters) {
         const spans = versionSpans(parameter);
         // Every day of the fee's validity needs a value: check its first day and each day after a version ends.
@@ -135,7 +134,6 @@ function evaluationDates(fee: Fee, report: Report): string[] | undefined {
             report('no-valid-version', { name: parameter.name, date: uncovered, user: fee.name }, { node: fee, property: 'name' });
             return undefined;
         }
-        spans.filter(s => s.from > start && (!end || s.from <= end)).forEach(s => dates.add(s.from));
     }
-    return [...dates].sort();
+    return changeDates(parameters, start, end);
 }

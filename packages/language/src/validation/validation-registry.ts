@@ -13,8 +13,10 @@ import { exampleChecks } from './example-checks.js';
 import { exampleCoverageChecks } from './example-coverage-checks.js';
 import { feeChecks } from './fee-checks.js';
 import { formatLimitChecks } from './format-limit-checks.js';
+import { importChecks } from './import-checks.js';
 import { inclusionChecks } from './inclusion-checks.js';
 import { levelTableAnalyses, levelTableChecks } from './level-table-checks.js';
+import { nationalRuleChecks } from './national-rule-checks.js';
 import { nameChecks } from './name-checks.js';
 import { obligationChecks } from './obligation-checks.js';
 import { pathwayCoverageChecks } from './pathway-coverage-checks.js';
@@ -58,6 +60,8 @@ export function registerValidationChecks(services: RegelrattServices): void {
         [obligationChecks(services), 'workspace'],
         [usageChecks(services), 'workspace'],
         [exampleCoverageChecks(services), 'workspace'],
+        [importChecks(services), 'workspace'],
+        [nationalRuleChecks(services), 'workspace'],
     ];
     for (const [checks, reach] of groups) {
         if (reach === 'local') {

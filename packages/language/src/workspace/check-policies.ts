@@ -1,4 +1,4 @@
-import { URI, type LangiumDocument } from 'langium';
+import { URI, UriUtils, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Policy } from '../generated/ast.js';
 import { isDiagnosticCode, type MessageArgs, type Severity } from '../i18n/diagnostic-catalogue.js';
@@ -40,6 +40,8 @@ export interface CheckedPolicy {
     path: string;
     document: LangiumDocument<Policy>;
     diagnostics: PolicyDiagnostic[];
+    /** For a file of a library shipped with Regelrätt that the policy imports: the library's name and version. */
+    library?: { name: string; version: string; file: string };
 }
 
 const severities: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
@@ -61,12 +63,37 @@ export async function checkPolicies(services: RegelrattServices, sources: readon
         documents.addDocument(document);
         return { path: source.path, document };
     });
+    // What the files import (`använd`), and what that imports: part of the policy set from here on.
+    const imports = services.imports.Imports;
+    const libraries = new Map<string, CheckedPolicy['library']>();
+    for (const document of await imports.loadImported()) {
+        const library = imports.libraryOf(document.uri);
+        const manifest = library === undefined ? undefined : await imports.manifest(library);
+        if (manifest) {
+            const file = UriUtils.relative(UriUtils.joinPath(imports.libraryRoot, manifest.name), document.uri);
+            libraries.set(document.uri.toString(), { name: manifest.name, version: manifest.version, file });
+        } else {
+            created.push({ path: document.uri.fsPath, document: document as LangiumDocument<Policy> });
+        }
+    }
+    const shipped = documents.all.filter(document => libraries.has(document.uri.toString())).toArray();
+    // A shipped library is checked by its own tests; here it is indexed and linked, not validated
+    // (its declarations are unused in most policies, which is no finding about the policy).
+    await services.shared.workspace.DocumentBuilder.build(shipped, { validation: false });
     await services.shared.workspace.DocumentBuilder.build(created.map(c => c.document), { validation: true });
-    return created.map(({ path, document }) => ({
-        path,
-        document,
-        diagnostics: (document.diagnostics ?? []).map(toPolicyDiagnostic).sort(byPosition),
-    }));
+    return [
+        ...created.map(({ path, document }) => ({
+            path,
+            document,
+            diagnostics: (document.diagnostics ?? []).map(toPolicyDiagnostic).sort(byPosition),
+        })),
+        ...shipped.map(document => ({
+            path: document.uri.fsPath,
+            document: document as LangiumDocument<Policy>,
+            diagnostics: [],
+            library: libraries.get(document.uri.toString()),
+        })),
+    ];
 }
 
 function toPolicyDiagnostic(diagnostic: Diagnostic): PolicyDiagnostic {
