@@ -10,7 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
-import { checkPolicies, createRegelrattServices } from '@regelratt/language';
+import { ExactNumber } from '@regelratt/format';
+import { checkPolicies, compilePolicy, createRegelrattServices, splitCases } from '@regelratt/language';
 import { exactPartition, pathwayModelText, tableText } from './partition-tables.mjs';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -64,6 +65,20 @@ async function time(sources) {
     return { median: samples[Math.floor(samples.length / 2)], diagnostics };
 }
 
+const PARTITIONS = [[8, 48], [12, 100], [16, 200], [20, 500], [20, 1000]];
+
+/** How many cases the split of a partition's förloppsmodell (one row left out) needs, with no budget. */
+async function splitSize(columns, rows) {
+    const partition = exactPartition({ columns, rows, seed: 20261205 + columns });
+    const [checked] = await checkPolicies(Regelratt, [{ path: '/bench/m.regel', text: pathwayModelText(partition, { drop: 0 }) }]);
+    const model = compilePolicy(checked.document.parseResult.value, 'm.regel').elements.find(e => e.kind === 'pathwayModel');
+    const attributes = new Map(partition.attributes.map(a => [`attribute/${a.name}`, {
+        id: `attribute/${a.name}`, name: a.name,
+        domain: a.kind === 'choice' ? { kind: 'enumeration', values: a.values } : { kind: 'integer', min: ExactNumber.ZERO, max: ExactNumber.of(BigInt(a.max)) },
+    }]));
+    return splitCases(model.pathways.map(p => p.criterion), attributes, { budget: Number.MAX_SAFE_INTEGER }).cases.length;
+}
+
 const cases = [
     ['examples/orebro, whole check', folder('orebro')],
     ['examples/broken, whole check', folder('broken')],
@@ -73,7 +88,7 @@ const cases = [
     ['10 independent yes/no förlopp (1 024 cases)', independentBooleans(10)],
     ['level table with 2 000 levels', longTable(2000)],
     ['inclusion rule with 20 conditions', longInclusion(20)],
-    ...[[8, 48], [12, 100], [16, 200], [20, 500], [20, 1000]].flatMap(([columns, rows]) => {
+    ...PARTITIONS.flatMap(([columns, rows]) => {
         const partition = exactPartition({ columns, rows, seed: 20261205 + columns });
         return [
             [`exact partition ${columns} × ${rows}, beslutstabell`, [{ path: '/bench/t.regel', text: tableText(partition) }]],
@@ -89,4 +104,11 @@ console.log('| --- | ---: | ---: |');
 for (const [label, sources] of cases) {
     const { median, diagnostics } = await time(sources);
     console.log(`| ${label} | ${median.toFixed(1)} | ${diagnostics} |`);
+}
+if ('exact partition'.includes(only) || only.startsWith('exact partition')) {
+    console.log('\n| exact partition, förloppsmodell with one row left out | cases of the split |');
+    console.log('| --- | ---: |');
+    for (const [columns, rows] of PARTITIONS) {
+        console.log(`| ${columns} × ${rows} | ${await splitSize(columns, rows)} |`);
+    }
 }

@@ -1,6 +1,6 @@
 import { ExactNumber, type Criterion, type Literal } from '@regelratt/format';
 import { dayNumber, type AnalysedAttribute } from './attribute-domain.js';
-import { partitionDomain, representative, type Cut, type Region } from './regions.js';
+import { partitionDomain, partitionRange, representative, type Cut, type Region } from './regions.js';
 
 /** A criterion that partial evaluation has decided, or what is left of it. */
 type Residual = boolean | Criterion;
@@ -73,11 +73,18 @@ export function splitCases(
         // as finely as what is alive in it needs, not as finely as the whole table (Calvanese et al.
         // 2018 sweep only the rules alive in a slab for the same reason).
         const undecided = residuals.filter((r): r is Criterion => typeof r !== 'boolean');
-        const regions = partitionDomain(analysed.domain, collectConstants(undecided).get(attribute) ?? []);
+        const current = assignment.get(attribute);
+        const cuts = collectConstants(undecided).get(attribute) ?? [];
+        const pieces = current?.kind === 'range' ? partitionRange(current, cuts) : partitionDomain(analysed.domain, cuts);
+        const regions = pieces.length > 2 && pieces[0].kind === 'range' ? slabs(pieces, undecided, attribute) : pieces;
         for (const region of regions) {
             assignment.set(attribute, region);
             explore(residuals.map(r => (typeof r === 'boolean' ? r : substitute(r, attribute, region))), assignment);
-            assignment.delete(attribute);
+            if (current) {
+                assignment.set(attribute, current);
+            } else {
+                assignment.delete(attribute);
+            }
             if (stopped) {
                 return;
             }
@@ -86,6 +93,56 @@ export function splitCases(
 
     explore(criteria.map(c => substitute(c, undefined, undefined)), new Map());
     return { cases, complete, ...(unfinished ? { unfinished } : {}) };
+}
+
+/**
+ * Where to cut a range: at every boundary between its pieces that no criterion still undecided runs
+ * across (each such criterion changes truth there, so none is carried into both sides), or, when
+ * every boundary has some criterion running across it, at the one with fewest (the middle one of
+ * equals). A criterion carried across a cut is split again on each side, so cutting everywhere at
+ * once would multiply the work by the criteria that run across; cutting where none does is what a
+ * table built as a decision tree allows at each of its nodes. The pieces between chosen cuts are
+ * joined into one range, which is split further when a criterion is still undecided on it.
+ */
+function slabs(pieces: readonly Region[], undecided: readonly Criterion[], attribute: string): Region[] {
+    const starts = pieces.slice(1).map(lowerKey);
+    const across = starts.map(() => 0);
+    for (const criterion of undecided) {
+        const own = collectConstants([criterion]).get(attribute);
+        if (!own) {
+            continue;
+        }
+        const ownStarts = new Set(partitionRange(joined(pieces, 0, pieces.length), own).slice(1).map(lowerKey));
+        starts.forEach((start, index) => {
+            if (!ownStarts.has(start)) {
+                across[index]++;
+            }
+        });
+    }
+    const least = Math.min(...across);
+    const middle = (across.length - 1) / 2;
+    const chosen = least === 0
+        ? across.flatMap((count, index) => (count === 0 ? [index] : []))
+        : [across.reduce((best, count, index) => (count < across[best] || (count === across[best] && Math.abs(index - middle) < Math.abs(best - middle)) ? index : best), 0)];
+    const result: Region[] = [];
+    let from = 0;
+    for (const index of chosen) {
+        result.push(joined(pieces, from, index + 1));
+        from = index + 1;
+    }
+    result.push(joined(pieces, from, pieces.length));
+    return result;
+}
+
+function lowerKey(region: Region): string {
+    return region.kind === 'range' ? `${region.lo?.toDecimal() ?? '-'}${region.loClosed ? '[' : '('}` : String(region.value);
+}
+
+/** The pieces from `from` up to (not including) `to`, which touch, as one range. */
+function joined(pieces: readonly Region[], from: number, to: number): Extract<Region, { kind: 'range' }> {
+    const first = pieces[from] as Extract<Region, { kind: 'range' }>;
+    const last = pieces[to - 1] as Extract<Region, { kind: 'range' }>;
+    return { kind: 'range', lo: first.lo, loClosed: first.loClosed, hi: last.hi, hiClosed: last.hiClosed, discrete: first.discrete };
 }
 
 /** A case where the criterion holds, or undefined when no citizen satisfies it; `undecided` when the budget ran out. */
@@ -220,6 +277,10 @@ function substitute(criterion: Criterion, attribute: string | undefined, region:
         return typeof value === 'boolean' ? !value : { not: value };
     }
     if (criterion.attribute !== attribute || !region) {
+        return criterion;
+    }
+    // A range may still hold a value where the comparison changes truth; it stays for a later cut.
+    if (region.kind === 'range' && partitionRange(region, collectConstants([criterion]).get(attribute) ?? []).length > 1) {
         return criterion;
     }
     return holds(criterion, representative(region));

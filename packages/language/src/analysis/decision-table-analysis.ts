@@ -16,6 +16,8 @@ export interface DecisionFinding {
 export interface DecisionAnalysis {
     findings: DecisionFinding[];
     complete: boolean;
+    /** When the split ran out of budget: the slab it was on (`CaseSplit.unfinished`). */
+    unfinished?: Case['assignment'];
     attributes: Map<string, AnalysedAttribute>;
 }
 
@@ -80,6 +82,7 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
             .filter(finding => finding.kind !== 'gap' || gapsCount)
             .map(finding => ({ kind: finding.kind === 'gap' ? 'gap' as const : 'overlap' as const, case: finding.case, rows: finding.pathways.map(Number) })),
         complete: result.complete,
+        ...(result.unfinished ? { unfinished: result.unfinished } : {}),
         attributes,
     };
 }

@@ -27,6 +27,8 @@ export interface CoverageFinding {
 export interface CoverageResult {
     findings: CoverageFinding[];
     complete: boolean;
+    /** When the split ran out of budget: the slab it was on (`CaseSplit.unfinished`). */
+    unfinished?: Case['assignment'];
 }
 
 /**
@@ -65,5 +67,9 @@ export function analyseCoverage(pathways: readonly PathwayUnderAnalysis[], attri
         }
     }
     // As few and as large regions as the findings allow: a reviewer reads each one.
-    return { findings: split.complete ? mergeCases(findings, finding => `${finding.kind}|${finding.pathways.join('|')}`, attributes, answered) : findings, complete: split.complete };
+    return {
+        findings: split.complete ? mergeCases(findings, finding => `${finding.kind}|${finding.pathways.join('|')}`, attributes, answered) : findings,
+        complete: split.complete,
+        ...(split.unfinished ? { unfinished: split.unfinished } : {}),
+    };
 }

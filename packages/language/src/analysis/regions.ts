@@ -31,8 +31,18 @@ export function partitionDomain(domain: AttributeDomain, cuts: readonly Cut[]): 
         case 'date':
             return partitionWhole(domain.kind === 'integer' ? domain.min : undefined, domain.kind === 'integer' ? domain.max : undefined, cuts);
         case 'decimal':
-            return partitionContinuous(domain.min, domain.max, cuts);
+            return partitionContinuous(domain.min, domain.min !== undefined, domain.max, domain.max !== undefined, cuts);
     }
+}
+
+/**
+ * Splits a range (a piece of a domain the split has already narrowed to) at the cuts that fall
+ * inside it; one range when none does, which is when every comparison cut there has one truth on it.
+ */
+export function partitionRange(region: Extract<Region, { kind: 'range' }>, cuts: readonly Cut[]): Region[] {
+    return region.discrete
+        ? partitionWhole(region.lo, region.hi, cuts)
+        : partitionContinuous(region.lo, region.loClosed, region.hi, region.hiClosed, cuts);
 }
 
 /** Whole numbers: every cut becomes "a new range starts at v". */
@@ -54,23 +64,27 @@ function partitionWhole(min: ExactNumber | undefined, max: ExactNumber | undefin
     return regions;
 }
 
-/** Decimals: edges between the reals, ordered by value and by side (just before v, then just after v). */
-function partitionContinuous(min: ExactNumber | undefined, max: ExactNumber | undefined, cuts: readonly Cut[]): Region[] {
-    const inside = cuts.filter(cut =>
-        (!min || cut.at.compare(min) > 0 || (cut.at.equals(min) && cut.side === 'after' && !(max && max.equals(min))))
-        && (!max || cut.at.compare(max) < 0 || (cut.at.equals(max) && cut.side === 'before' && !(min && min.equals(max)))));
+/**
+ * Decimals: edges between the reals, ordered by value and by side (just before v, then just after v).
+ * An edge is kept when both sides of it hold some value of the range: just before v needs values
+ * below v and v itself, just after v needs v itself and values above it.
+ */
+function partitionContinuous(min: ExactNumber | undefined, minClosed: boolean, max: ExactNumber | undefined, maxClosed: boolean, cuts: readonly Cut[]): Region[] {
+    const inside = cuts.filter(cut => cut.side === 'before'
+        ? (!min || cut.at.compare(min) > 0) && (!max || cut.at.compare(max) < 0 || (cut.at.equals(max) && maxClosed))
+        : (!min || cut.at.compare(min) > 0 || (cut.at.equals(min) && minClosed)) && (!max || cut.at.compare(max) < 0));
     const edges = [...inside].sort((a, b) => a.at.compare(b.at) || (a.side === b.side ? 0 : a.side === 'before' ? -1 : 1))
         .filter((edge, index, all) => index === 0 || !(edge.at.equals(all[index - 1].at) && edge.side === all[index - 1].side));
     const regions: Region[] = [];
     let lo = min;
-    let loClosed = min !== undefined;
+    let loClosed = minClosed;
     for (const edge of edges) {
         // "before v": the range below ends open at v; "after v": it ends closed at v.
         regions.push({ kind: 'range', lo, loClosed, hi: edge.at, hiClosed: edge.side === 'after', discrete: false });
         lo = edge.at;
         loClosed = edge.side === 'before';
     }
-    regions.push({ kind: 'range', lo, loClosed, hi: max, hiClosed: max !== undefined, discrete: false });
+    regions.push({ kind: 'range', lo, loClosed, hi: max, hiClosed: maxClosed, discrete: false });
     return regions;
 }
 

@@ -77,6 +77,15 @@ function describeRegion(name: string, region: Region, isDate: boolean, unit: str
     return `${name} ${locale === 'sv' ? 'valfri' : 'any'}`;
 }
 
+/**
+ * Where a split that ran out of budget stopped, in words: the region of the first attribute it had
+ * split (the outermost slab, every citizen of which is unfinished), or undefined when it had split none.
+ */
+export function unfinishedPart(unfinished: ReadonlyMap<string, Region> | undefined, attributes: ReadonlyMap<string, AnalysedAttribute>, locale: MessageLocale): string | undefined {
+    const first = unfinished ? [...unfinished][0] : undefined;
+    return first ? describeCase({ assignment: new Map([first]), verdicts: [] }, attributes, locale).text : undefined;
+}
+
 /** The case as a criterion in Regelrätt syntax (`aktivitetsförmåga = nedsatt och ålder i 18–120`), for quick fixes. */
 export function caseAsCriterion(found: Case, attributes: ReadonlyMap<string, AnalysedAttribute>): string {
     const parts: string[] = [];

@@ -352,8 +352,8 @@ export const diagnosticCatalogue = {
     },
     'analysis-undecided': {
         severity: 'warning',
-        sv: a => `Kunde inte avgöra ${a.what} inom gränsen på ${a.budget} fall; förenkla villkoren eller dela upp dem. Inget har prövats färdigt här.`,
-        en: a => `Could not decide ${a.what} within the limit of ${a.budget} cases; simplify or split the criteria. Nothing here has been fully checked.`,
+        sv: a => `Kunde inte avgöra ${a.what} inom gränsen på ${a.budget} fall; förenkla villkoren eller dela upp dem. Inget har prövats färdigt här.${a.part ? ` Gränsen nåddes vid medborgarna med ${a.part}.` : ''}`,
+        en: a => `Could not decide ${a.what} within the limit of ${a.budget} cases; simplify or split the criteria. Nothing here has been fully checked.${a.part ? ` The limit was reached at the citizens with ${a.part}.` : ''}`,
     },
     // ------------------------------------------------------------ analyses: inclusion
     'unsatisfiable-criterion': {

@@ -5,7 +5,7 @@ import { CASE_BUDGET } from '../analysis/case-split.js';
 import { ExactNumber } from '@regelratt/format';
 import { analyseDecisionTable, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
 import { analyseNeedMonotonicity } from '../analysis/need-monotonicity.js';
-import { describeCase } from '../analysis/witness-text.js';
+import { describeCase, unfinishedPart } from '../analysis/witness-text.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import { describeAttributeType, describeLiteral } from './attribute-type-text.js';
@@ -108,7 +108,10 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 return;
             }
             if (!analysis.complete) {
-                report('analysis-undecided', { what: locale.current === 'sv' ? 'beslutstabellens täckning' : 'the coverage of the decision table', budget: CASE_BUDGET.toLocaleString('sv-SE') }, { node: table, property: 'name' });
+                const part = unfinishedPart(analysis.unfinished, analysis.attributes, locale.current);
+                report('analysis-undecided', {
+                    what: locale.current === 'sv' ? 'beslutstabellens täckning' : 'the coverage of the decision table', budget: CASE_BUDGET.toLocaleString('sv-SE'), ...(part ? { part } : {}),
+                }, { node: table, property: 'name' });
                 return;
             }
             // Row by row says nothing about a sum of rows: a collecting table is analysed over need where a

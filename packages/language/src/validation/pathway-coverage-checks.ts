@@ -3,7 +3,7 @@ import type { Pathway, RegelrattAstType } from '../generated/ast.js';
 import { analysisInput } from '../analysis/analysis-input.js';
 import { CASE_BUDGET } from '../analysis/case-split.js';
 import { analyseCoverage } from '../analysis/pathway-coverage.js';
-import { caseAsCriterion, describeCase } from '../analysis/witness-text.js';
+import { caseAsCriterion, describeCase, unfinishedPart } from '../analysis/witness-text.js';
 import { elementId } from '../compiler/element-ids.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { relatedAt } from './related-location.js';
@@ -36,7 +36,10 @@ export function pathwayCoverageChecks(services: RegelrattServices): ValidationCh
                 secondary: pathway.secondary.map(s => elementId(s.ref!)),
             })), input.attributes);
             if (!result.complete) {
-                report('analysis-undecided', { what: locale.current === 'sv' ? 'förloppens täckning' : 'the coverage of the pathways', budget: CASE_BUDGET.toLocaleString('sv-SE') }, { node: model, property: 'name' });
+                const part = unfinishedPart(result.unfinished, input.attributes, locale.current);
+                report('analysis-undecided', {
+                    what: locale.current === 'sv' ? 'förloppens täckning' : 'the coverage of the pathways', budget: CASE_BUDGET.toLocaleString('sv-SE'), ...(part ? { part } : {}),
+                }, { node: model, property: 'name' });
                 return;
             }
             const gaps = result.findings.filter(f => f.kind === 'gap');
