@@ -232,3 +232,11 @@ describe('regelratt eval gives each answer its reason', () => {
         expect(refused.stderr).toContain('--format text gäller ett fall');
     });
 });
+
+test('docs/reasons.md shows real reasons: the page equals what the rules give today', () => {
+    const run = spawnSync(process.execPath, [path.join(repository, 'packages/cli/scripts/reasons-doc.mjs'), '--check'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const page = readFileSync(path.join(repository, 'docs/reasons.md'), 'utf8');
+    expect(page.match(/^```text$/gm)?.length).toBeGreaterThanOrEqual(12);
+});
