@@ -290,3 +290,11 @@ describe('what a reason claims holds in the runtime', () => {
         expect(reason.text).toContain('Rättslig grund: 8 kap. 5 § Socialtjänstlagen (2001:453).');
     });
 });
+
+test("README's reason is the one the rules give", async () => {
+    const runtime = await runtimeOf('orebro');
+    const citizen = { aktivitetsförmåga: 'utvecklingsbar', ålder: 65, kan_ta_sig_till_vårdcentral: false, kognitiv_svikt: false, motiverad_till_träning: true };
+    const reason = reasonFor(runtime, { type: 'inclusion', pilot: 'dagrehab_hemrehab', citizen, date: '2021-06-01' }, 'sv');
+    const shown = reason.text.replace(/\u00a0/g, ' ').split('\n').map(line => `  ${line}`).join('\n');
+    expect(readFileSync(path.join(repository, 'README.md'), 'utf8')).toContain(`  \`\`\`text\n${shown}\n  \`\`\``);
+});
