@@ -47,3 +47,58 @@ describe('eval on a register, in worker threads', () => {
         expect(JSON.parse(parallel.stdout.split('\n')[0])).toMatchObject({ id: 0, placements: [{ pathway: 'pathway/förlopp_1' }] });
     });
 });
+
+describe('eval says on standard error what went wrong, for one case as for a register', () => {
+    const parallel = run('4');
+    const single = run('1');
+
+    test('a register: the lines that are not cases and the lines with answers that are errors, each with the first, the same on one thread as on many', () => {
+        expect(single.stderr).toBe(parallel.stderr);
+        const said = parallel.stderr.trim().split('\n');
+        expect(said[0]).toBe(`regelratt: ${file}: 2 av 6 000 rader är inga fall som kan besvaras, först rad 101 (empty-line)`);
+        // Every case names each attribute: what the policy leaves unanswered (levels without a fee) is no error of the register's.
+        expect(said).toHaveLength(1);
+    });
+
+    const write = (name: string, text: string) => {
+        const at = path.join(scratch, name);
+        writeFileSync(at, text);
+        return at;
+    };
+    const evaluate = (input: string, ...flags: string[]) => spawnSync(process.execPath, [bin, 'eval', 'examples/habo', '--input', input, ...flags], { cwd: repository, encoding: 'utf8' });
+    const complete = { date: '2017-06-01', citizen: { besök_per_vecka: 10, ledsagning_per_månad: 0, städning: false, tvätt: false, inköp: false, portioner: 0, larm: 'saknas', sammanboende: false } };
+    const { larm: _larm, ...withoutAlarm } = complete.citizen;
+    const incomplete = { ...complete, citizen: withoutAlarm };
+    // Habo's prisbasbelopp is given for 2017 only: in 2010 the maxtaxa and every fee built on it have no value.
+    const outOfRange = { ...complete, date: '2010-01-01' };
+
+    test.each([
+        ['one case', 'fall.json', JSON.stringify(incomplete)],
+        ['a register of that case', 'fall.ndjson', `${JSON.stringify(incomplete)}\n`],
+    ])('%s without a value two answers need: exit 1, the others answered all the same, the first error named on standard error', (_what, name, text) => {
+        const result = evaluate(write(name, text));
+        expect(result.status).toBe(1);
+        expect(result.stdout).toContain('"missing-attribute"');
+        expect(result.stdout).toContain('"calculation/service"');
+        expect(result.stderr).toMatch(/^regelratt: .*missing-attribute.*\n$/);
+        expect(result.stderr).not.toMatch(/\n.+\n/); // one line
+    });
+
+    test.each([
+        ['one case', 'rätt.json', JSON.stringify(complete)],
+        ['a register of that case', 'rätt.ndjson', `${JSON.stringify(complete)}\n`],
+        ['one case on a date the policy gives no amounts for', 'utanför.json', JSON.stringify(outOfRange)],
+        ['a register of that case', 'utanför.ndjson', `${JSON.stringify(outOfRange)}\n`],
+    ])('%s: exit 0 and nothing on standard error (what the policy leaves unanswered is its answer)', (_what, name, text) => {
+        const result = evaluate(write(name, text));
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+    });
+
+    test('a case the runtime refuses says so on standard error too, in English with --lang en', () => {
+        const result = evaluate(write('okänd.json', JSON.stringify({ date: '2024-01-01', citizen: { hemtjänst_besök: 3 } })), '--lang', 'en');
+        expect(result.status).toBe(1);
+        expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'unknown-attribute' } });
+        expect(result.stderr).toMatch(/^regelratt: .*okänd\.json: the case could not be answered \(unknown-attribute\)/);
+    });
+});

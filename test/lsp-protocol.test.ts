@@ -148,6 +148,9 @@ describe('the language server over stdio', () => {
         const result = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri('komplettering.regel') }, position: at(text, 'när ', 4) });
         const labels = (Array.isArray(result) ? result : result?.items ?? []).map(item => item.label);
         expect(labels).toEqual(expect.arrayContaining(['aktivitetsförmåga', 'ålder', 'kognitiv_svikt']));
+        // Said as the writer says it, not as the syntax tree's type ("Attribute").
+        const items = Array.isArray(result) ? result : result?.items ?? [];
+        expect(items.find(item => item.label === 'ålder')?.detail).toBe('egenskap');
     });
 
     test('completion offers the values of an enumerated attribute after a comparison, and only those', async () => {
@@ -160,6 +163,24 @@ describe('the language server over stdio', () => {
         expect(references).toEqual(['hög', 'nedsatt', 'utvecklingsbar']);
         change('varden.regel', 'pilot värden { inkludera när aktivitetsförmåga = hög }\n');
         await diagnosticsFor('varden.regel', d => d.every(x => x.severity !== 1));
+    });
+
+    test('after a comparison completion offers the attribute\'s own values only: no ja/nej for an enumeration, no enumeration values for ja/nej; details in Swedish', async () => {
+        const text = 'pilot egna {\n    inkludera när aktivitetsförmåga = \n    exkludera när kognitiv_svikt = \n}\n';
+        open('egna.regel', text);
+        await diagnosticsFor('egna.regel');
+        const complete = async (needle: string) => {
+            const result = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri('egna.regel') }, position: at(text, needle, needle.length) });
+            return Array.isArray(result) ? result : result?.items ?? [];
+        };
+        const enumeration = await complete('aktivitetsförmåga = ');
+        expect(enumeration.map(item => item.label).sort()).toEqual(['hög', 'nedsatt', 'utvecklingsbar']);
+        expect(new Set(enumeration.map(item => item.detail))).toEqual(new Set(['värde']));
+        const yesNo = await complete('kognitiv_svikt = ');
+        expect(yesNo.map(item => item.label).sort()).toEqual(['ja', 'nej']);
+        expect(new Set(yesNo.map(item => item.detail))).toEqual(new Set(['nyckelord']));
+        change('egna.regel', '');
+        await diagnosticsFor('egna.regel', d => d.length === 0);
     });
 
     test('completion after "kr/" offers the periods of a unit, and after a started one those it begins', async () => {

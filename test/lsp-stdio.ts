@@ -32,8 +32,18 @@ export interface StdioServer {
     stop(): Promise<void>;
 }
 
-export async function startServer(node: string, folder: string, nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<StdioServer> {
-    const child = spawn(node, [...nodeArgs, serverBundle, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...env } });
+/** Who the client says it is (`processId`, this process unless given) and whom the server runs as. */
+export interface ClientIdentity {
+    processId?: number | null;
+    uid?: number;
+    gid?: number;
+}
+
+export async function startServer(node: string, folder: string, nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}, identity: ClientIdentity = {}): Promise<StdioServer> {
+    const child = spawn(node, [...nodeArgs, serverBundle, '--stdio'], {
+        stdio: 'pipe', env: { ...process.env, ...env },
+        ...(identity.uid !== undefined ? { uid: identity.uid } : {}), ...(identity.gid !== undefined ? { gid: identity.gid } : {}),
+    });
     let stderr = '';
     let exitCode: number | null | undefined;
     child.stderr.on('data', chunk => { stderr += String(chunk); });
@@ -60,7 +70,7 @@ export async function startServer(node: string, folder: string, nodeArgs: string
         promise.then(value => { clearTimeout(timer); resolve(value); }, error => { clearTimeout(timer); reject(error as Error); });
     });
     await deadline('initialize', 60, connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
+        processId: identity.processId === undefined ? process.pid : identity.processId,
         rootUri: pathToFileURL(folder).toString(),
         workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'policy' }],
         capabilities: { textDocument: { publishDiagnostics: {}, hover: {} } },

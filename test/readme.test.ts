@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
+import semver from 'semver';
 import { describe, expect, test } from 'vitest';
 import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
 import { PolicyRuntime, runExamples } from '@regelratt/runtime';
@@ -36,5 +37,26 @@ describe('the language tour in README.md', () => {
         const { Regelratt } = createRegelrattServices(EmptyFileSystem);
         const [checked] = await checkPolicies(Regelratt, [{ path: '/readme/snippet.regel', text: block as string }]);
         expect(checked.diagnostics.filter(d => d.code === 'syntax-error' || d.code === 'lexical-error')).toEqual([]);
+    });
+});
+
+describe('what README.md says about installing on Node 20', () => {
+    // The newest Node 20, which is what a user on Node 20 installs today.
+    const NODE_20 = '20.20.2';
+    const paragraph = readFileSync(path.join(repository, 'README.md'), 'utf8').split(/\n\n/).find(p => p.includes('`EBADENGINE`')) ?? '';
+
+    test('names exactly the packages whose declared engines refuse Node 20, and counts them right', () => {
+        const lock = JSON.parse(readFileSync(path.join(repository, 'package-lock.json'), 'utf8')) as { packages: Record<string, { engines?: unknown; optional?: boolean }> };
+        const refusing = Object.entries(lock.packages)
+            .filter(([location, entry]) => location.startsWith('node_modules/') && entry.optional !== true)
+            .filter(([, entry]) => {
+                const range = typeof entry.engines === 'object' && entry.engines !== null ? (entry.engines as { node?: unknown }).node : undefined;
+                return typeof range === 'string' && !semver.satisfies(NODE_20, range);
+            })
+            .map(([location]) => location.slice(location.lastIndexOf('node_modules/') + 'node_modules/'.length));
+        const named = new Set([...paragraph.matchAll(/`([@a-z0-9./-]+)`/g)].map(m => m[1]).filter(name => refusing.includes(name)));
+        expect(named).toEqual(new Set(refusing));
+        const count = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'][new Set(refusing).size];
+        expect(paragraph).toMatch(new RegExp(`EBADENGINE\`\\s+for\\s+${count}\\s+packages`));
     });
 });

@@ -3,11 +3,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
 
 /**
  * `regelratt diff <before> <after> --register <cases>`: the impact of a revision on a register as a
- * municipality exports it, NDJSON or CSV (with a column named otherwise mapped to its attribute),
+ * municipality exports it, NDJSON, CSV or Excel (with a column named otherwise mapped to its attribute),
  * equal to what `eval` answers on both versions case by case; counts below 5 never shown.
  */
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,6 +70,33 @@ describe('diff --register', () => {
         expect((JSON.parse(run.stdout) as { register: Impact }).register).toEqual(impact);
     });
 
+    test('an Excel workbook as Excel writes it (dates as dates, yes/no as booleans, text as shared strings, a column named otherwise) gives the same impact as the NDJSON', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('Ärenden');
+        sheet.addRow(['id', 'Besök/vecka', 'ledsagning_per_månad', 'städning', 'tvätt', 'inköp', 'portioner', 'larm', 'sammanboende', 'datum']);
+        citizens.forEach((c, id) => sheet.addRow([id, c.besök_per_vecka, c.ledsagning_per_månad, c.städning, c.tvätt, c.inköp, c.portioner, c.larm, c.sammanboende, new Date(Date.UTC(2017, 5, 1))]));
+        sheet.getColumn(10).numFmt = 'yyyy-mm-dd';
+        book.addWorksheet('Anteckningar').addRow(['inte ett fall']);
+        const xlsx = path.join(scratch, 'register.xlsx');
+        await book.xlsx.writeFile(xlsx);
+        const run = regelratt('diff', before, after, '--register', xlsx, '--map', 'Besök/vecka=besök_per_vecka', '--format', 'json');
+        expect(run.stderr).toBe('');
+        expect((JSON.parse(run.stdout) as { register: Impact }).register).toEqual(impact);
+    });
+
+    test('an Excel cell holding an error (#N/A) is a row that gives no case, named by its row in the sheet', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('Ärenden');
+        sheet.addRow(['id', 'besök_per_vecka', 'datum']);
+        sheet.addRow([1, 3, '2017-06-01']);
+        sheet.addRow([2, { error: '#N/A' }, '2017-06-01']);
+        const xlsx = path.join(scratch, 'fel.xlsx');
+        await book.xlsx.writeFile(xlsx);
+        const run = regelratt('diff', before, after, '--register', xlsx);
+        expect(run.stderr).toContain(`regelratt: ${xlsx}:3: cellen B3 har felet #N/A`);
+        expect(run.stderr).toContain('regelratt: 1 rad i registret gav inget fall att besvara');
+    });
+
     test('text for people, with counts below 5 as "färre än 5"; lines that give no case are named and not counted', () => {
         const small = path.join(scratch, 'litet.ndjson');
         writeFileSync(small, [
@@ -87,12 +115,23 @@ describe('diff --register', () => {
         expect(run.stderr).toContain('regelratt: 2 rader i registret gav inget fall att besvara; de räknas inte i konsekvenserna.');
     });
 
+    test('for the nämnd (HTML and Markdown): answers by their titles, values moved between in Swedish figures, never an identifier', () => {
+        for (const format of ['html', 'markdown']) {
+            const run = regelratt('diff', before, after, '--register', ndjson, '--format', format);
+            const report = run.stdout.slice(run.stdout.lastIndexOf('Konsekvenser för registrets'));
+            const prose = format === 'html' ? report.replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' ') : report;
+            expect(prose, format).toContain('Personlig omvårdnad');
+            expect(prose, format).toMatch(/nivå 2, avgift 1 409 → nivå 3, avgift 2 013/);
+            expect(prose, format).not.toMatch(/[\p{L}\p{N}]_[\p{L}\p{N}]|decisionTable\/|calculation\/|beräkning hemtjänstavgift/u);
+        }
+    });
+
     test('the same version on both sides: no answer changes, exit 0; an unknown register format: exit 2', () => {
         const same = regelratt('diff', before, before, '--register', ndjson);
         expect(same.status).toBe(0);
         expect(same.stdout).toContain('Inget svar ändras för något fall i registret.');
         const wrong = regelratt('diff', before, after, '--register', path.join(scratch, 'register.xls'));
         expect(wrong.status).toBe(2);
-        expect(wrong.stderr).toContain('registret ska vara .ndjson, .jsonl eller .csv.');
+        expect(wrong.stderr).toContain('registret ska vara .ndjson, .jsonl, .csv eller .xlsx.');
     });
 });

@@ -95,7 +95,7 @@ describe('the impact of a revision on a register', async () => {
         expect(fee.largest).toEqual([]);
         const json = JSON.stringify(impact, null, 2);
         expect(json).not.toMatch(/"count": [1-4]\b/);
-        const text = formatImpactText(impact, 'sv', id => id);
+        const text = formatImpactText(impact, 'sv', { element: id => id, value: text => text });
         expect(text).toContain('decisionTable/omvårdnad: ändras för färre än 5 av 40 fall.');
         expect(text).not.toMatch(/\b[1-4] fall\b/);
     });

@@ -48,6 +48,21 @@ async function problemOf(response: Response, status: number, code: string) {
 }
 
 describe('regelratt serve', () => {
+    test('answers the README\'s curl example as the README shows it, policy version included', async () => {
+        const readme = readFileSync(path.join(repository, 'README.md'), 'utf8');
+        const sample = /\$ curl -s localhost:8080\/v1\/evaluate [^\n]*\\\n\s+-d '([^']+)'\n([\s\S]*?)\n```/.exec(readme);
+        expect(sample, 'the README has a curl example of /v1/evaluate').not.toBeNull();
+        const [, body, shown] = sample!;
+        const answer = await (await post('/v1/evaluate', body)).json() as Record<string, unknown>;
+        // The README elides with "…": every complete `"name":value` pair it shows must be in the answer as shown.
+        const shownPairs = [...shown.matchAll(/"(placements|compensation|policyVersion)":(\[[^\]]*\]|"[^"]*")/g)];
+        expect(shownPairs.map(m => m[1])).toEqual(['placements', 'compensation', 'policyVersion']);
+        // What the README shows of each must be there as shown (the answers carry more: reasons, explanations).
+        for (const [, name, value] of shownPairs) {
+            expect(answer[name], `README's ${name} (update the README's sample when Örebro changes)`).toMatchObject(JSON.parse(value) as object);
+        }
+    });
+
     test('starts on localhost with a free port and is healthy and ready', async () => {
         expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
         expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });

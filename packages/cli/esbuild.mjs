@@ -15,8 +15,9 @@ const common = {
     target: 'node20',
     // pdfmake (for `dokument` only) reads pdfkit's font metrics from its own folder at run time, so it
     // stays an ordinary dependency, loaded from node_modules when the command asks for it.
-    // fastify (for `serve` only) is loaded the same way, so other commands never load it.
-    external: ['pdfmake', 'fastify'],
+    // fastify (for `serve` only) and exceljs (for an .xlsx register only) are loaded the same way, so
+    // other commands never load them.
+    external: ['pdfmake', 'fastify', 'exceljs'],
     logLevel: 'warning',
 };
 await esbuild.build({

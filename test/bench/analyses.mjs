@@ -2,17 +2,21 @@
  * Times the analyses in-process, through the same checkPolicies the CLI uses, on the Örebro set and
  * on worst cases built to stress each analysis: many attributes, many förlopp, long tables, long
  * inclusion rules, and the case budget being exhausted. Prints a Markdown table.
- * Usage: node test/bench/analyses.mjs [--runs N]
+ * Also exact partitions (test/bench/partition-tables.mjs) of 8 × 48 up to 20 × 1 000, as a decision
+ * table and as a förloppsmodell, clean and with one row left out (one gap).
+ * Usage: node test/bench/analyses.mjs [--runs N] [--only TEXT] (only the inputs whose label contains TEXT)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
 import { checkPolicies, createRegelrattServices } from '@regelratt/language';
+import { exactPartition, pathwayModelText, tableText } from './partition-tables.mjs';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
 const runs = Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : '7');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : '';
 const { Regelratt } = createRegelrattServices(EmptyFileSystem);
 
 function folder(name) {
@@ -69,7 +73,16 @@ const cases = [
     ['10 independent yes/no förlopp (1 024 cases)', independentBooleans(10)],
     ['level table with 2 000 levels', longTable(2000)],
     ['inclusion rule with 20 conditions', longInclusion(20)],
-];
+    ...[[8, 48], [12, 100], [16, 200], [20, 500], [20, 1000]].flatMap(([columns, rows]) => {
+        const partition = exactPartition({ columns, rows, seed: 20261205 + columns });
+        return [
+            [`exact partition ${columns} × ${rows}, beslutstabell`, [{ path: '/bench/t.regel', text: tableText(partition) }]],
+            [`exact partition ${columns} × ${rows}, beslutstabell, one row left out`, [{ path: '/bench/t.regel', text: tableText(partition, { drop: 0 }) }]],
+            [`exact partition ${columns} × ${rows}, förloppsmodell`, [{ path: '/bench/m.regel', text: pathwayModelText(partition) }]],
+            [`exact partition ${columns} × ${rows}, förloppsmodell, one row left out`, [{ path: '/bench/m.regel', text: pathwayModelText(partition, { drop: 0 }) }]],
+        ];
+    }),
+].filter(([label]) => label.includes(only));
 console.log(`Node ${process.version}; median of ${runs} runs, in-process (parse, link, validate, analyse)\n`);
 console.log('| input | ms | diagnostics |');
 console.log('| --- | ---: | ---: |');

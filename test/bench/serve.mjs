@@ -128,13 +128,24 @@ async function measure() {
         non2xx: results.reduce((n, r) => n + r.non2xx, 0), errors: results.reduce((n, r) => n + r.errors, 0),
         cpu: results[0].cpuPerRequest === undefined ? undefined : median(results.map(r => r.cpuPerRequest)),
     });
+    // The spread: each round's ratio to the plain server's run in the same round (the servers take
+    // turns, so a round's runs are seconds apart), lowest–highest over the rounds.
+    const spread = (results, baseline, of) => {
+        const ratios = results.map((r, i) => of(r, baseline[i])).filter(Number.isFinite);
+        return ratios.length < 2 ? '' : ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
+    };
     // Throughput a CPU-bound server would have is the inverse of its CPU time per request: the last column.
-    const row = (label, r, baseline) => `| ${label} | ${Math.round(r.rps).toLocaleString('en')} | ${(r.rps / (baseline ?? r).rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${r.cpu === undefined ? '–' : r.cpu.toFixed(0)} | ${r.cpu === undefined || baseline?.cpu === undefined ? '–' : (baseline.cpu / r.cpu).toFixed(2)} |`;
-    console.log('| server | requests/s | × plain | p50 ms | p99 ms | non-2xx | errors | CPU µs per request | × plain, by CPU |');
+    const row = (label, r, baseline, spreads = { rps: '', cpu: '' }) => `| ${label} | ${Math.round(r.rps).toLocaleString('en')} | ${(r.rps / (baseline ?? r).rps).toFixed(2)}${spreads.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${r.cpu === undefined ? '–' : r.cpu.toFixed(0)} | ${r.cpu === undefined || baseline?.cpu === undefined ? '–' : (baseline.cpu / r.cpu).toFixed(2)}${spreads.cpu} |`;
+    console.log('| server | requests/s | × plain (spread over rounds) | p50 ms | p99 ms | non-2xx | errors | CPU µs per request | × plain, by CPU (spread) |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    const baseline = summary(servers.get('plain').results);
+    const plainResults = servers.get('plain').results;
+    const baseline = summary(plainResults);
     for (const [variant, label] of variants) {
-        console.log(row(label, summary(servers.get(variant).results), baseline));
+        const results = servers.get(variant).results;
+        console.log(row(label, summary(results), baseline, {
+            rps: spread(results, plainResults, (r, p) => r.requests.average / p.requests.average),
+            cpu: spread(results, plainResults, (r, p) => p.cpuPerRequest / r.cpuPerRequest),
+        }));
         if (variant !== 'serve') {
             servers.get(variant).server.stop();
         }

@@ -133,3 +133,31 @@ export function examplesSummary(passed: number, failed: number, locale: MessageL
 export function notCompiled(locale: MessageLocale): string {
     return locale === 'sv' ? 'Ingenting skrevs: rätta felen först.' : 'Nothing was written: fix the errors first.';
 }
+
+/** The number of things the Swedish way (9 676) or the English way (9,676). */
+function count(value: number, locale: MessageLocale): string {
+    return locale === 'sv' ? swedishDecimal(String(value)) : value.toLocaleString('en-GB');
+}
+
+/**
+ * `eval`'s summary on standard error, so a run whose answers hold errors never looks clean to the
+ * one who started it (the errors themselves are in the answers on standard output).
+ */
+export const evalSummaries = {
+    caseRefused: (input: string, code: string, message: string) => ({
+        sv: `${input}: fallet kunde inte besvaras (${code}): ${message}`,
+        en: `${input}: the case could not be answered (${code}): ${message}`,
+    }),
+    answersWithErrors: (input: string, errors: number, code: string, message: string, locale: MessageLocale) => ({
+        sv: `${input}: ${errors === 1 ? 'ett svar' : `${count(errors, locale)} svar`} kunde inte ges för att fallet saknar eller har fel värden, först ${code}: ${message}`,
+        en: `${input}: ${errors === 1 ? 'one answer' : `${count(errors, locale)} answers`} could not be given because the case lacks values or has wrong ones, first ${code}: ${message}`,
+    }),
+    invalidLines: (input: string, invalid: number, lines: number, line: number, code: string, locale: MessageLocale) => ({
+        sv: `${input}: ${count(invalid, locale)} av ${count(lines, locale)} rader är inga fall som kan besvaras, först rad ${count(line, locale)} (${code})`,
+        en: `${input}: ${count(invalid, locale)} of ${count(lines, locale)} lines are not cases that can be answered, first line ${count(line, locale)} (${code})`,
+    }),
+    linesWithErrors: (input: string, cases: number, lines: number, line: number, code: string, locale: MessageLocale) => ({
+        sv: `${input}: ${count(cases, locale)} av ${count(lines, locale)} rader saknar eller har fel värden för några svar, först rad ${count(line, locale)} (${code})`,
+        en: `${input}: ${count(cases, locale)} of ${count(lines, locale)} lines lack values or have wrong ones for some answers, first line ${count(line, locale)} (${code})`,
+    }),
+};

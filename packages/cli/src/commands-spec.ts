@@ -21,7 +21,7 @@ export const OPTIONS = {
     input: { value: { sv: 'fil', en: 'file' }, sv: 'Fallet (.json) eller registret (.ndjson) som ska besvaras.', en: 'The case (.json) or register (.ndjson) to answer.' },
     date: { value: { sv: 'ÅÅÅÅ-MM-DD', en: 'YYYY-MM-DD' }, sv: 'Datum för fall som inte anger något.', en: 'The date for cases that give none.' },
     explain: { sv: 'En förklaring till varje svar även i registerläge.', en: 'An explanation with every answer in register mode too.' },
-    register: { value: { sv: 'register.ndjson|.csv', en: 'register.ndjson|.csv' }, sv: 'Konsekvenser för ett verkligt register: hur många fall vars svar ändras, hur och med hur mycket (antal under 5 visas inte).', en: 'The impact on a real register: how many cases get another answer, how, and by how much (counts below 5 are not shown).' },
+    register: { value: { sv: 'register.ndjson|.csv|.xlsx', en: 'register.ndjson|.csv|.xlsx' }, sv: 'Konsekvenser för ett verkligt register: hur många fall vars svar ändras, hur och med hur mycket (antal under 5 visas inte).', en: 'The impact on a real register: how many cases get another answer, how, and by how much (counts below 5 are not shown).' },
     map: { value: { sv: 'kolumn=egenskap,…', en: 'column=attribute,…' }, sv: 'Vilken egenskap en kolumn i registret (CSV) innehåller, där namnen skiljer sig.', en: 'Which attribute a column of the register (CSV) holds, where the names differ.' },
     draft: { sv: 'Skriver ett utkast även om exempel inte stämmer, märkt som utkast på varje sida (slutkod 1 ändå).', en: 'Writes a draft even when examples do not hold, marked as a draft on every page (exit code 1 all the same).' },
     debug: { sv: 'Visar var ett internt fel uppstod (för en felrapport).', en: 'Shows where an internal error happened (for a bug report).' },
@@ -167,8 +167,8 @@ export function choicesOf(name: OptionName, command?: CommandName): readonly str
 }
 
 const EXIT_CODES = {
-    sv: 'Slutkoder: 0 inga fel, 1 fel i policyn (eller exempel som inte går igenom, eller fall som inte kan läsas), 2 felaktigt anrop eller fil som inte kan läsas, 3 internt fel.',
-    en: 'Exit codes: 0 no errors, 1 errors in the policy (or failing examples, or unreadable cases), 2 bad invocation or unreadable file, 3 internal error.',
+    sv: 'Slutkoder: 0 inga fel, 1 fel i policyn (eller exempel som inte går igenom, eller fall som inte kan läsas eller saknar värden ett svar behöver), 2 felaktigt anrop eller fil som inte kan läsas, 3 internt fel.',
+    en: 'Exit codes: 0 no errors, 1 errors in the policy (or failing examples, or cases that cannot be read or lack values an answer needs), 2 bad invocation or unreadable file, 3 internal error.',
 };
 
 /** `regelratt --help`: the commands, then the options every command takes, laid out for `width` columns. */

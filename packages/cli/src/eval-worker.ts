@@ -18,5 +18,5 @@ const encoder = new TextEncoder();
 parentPort!.on('message', (batch: RegisterBytes) => {
     const answered = answerBatch(runtime, { seq: batch.seq, firstLine: batch.firstLine, text: decoder.decode(batch.bytes) }, { explain, locale, ...(date ? { date } : {}) });
     const output = encoder.encode(answered.output);
-    parentPort!.postMessage({ seq: answered.seq, output, invalid: answered.invalid, lines: answered.lines }, [output.buffer as ArrayBuffer]);
+    parentPort!.postMessage({ ...answered, output }, [output.buffer as ArrayBuffer]);
 });

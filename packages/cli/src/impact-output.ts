@@ -46,10 +46,22 @@ function amount(decimal: string, locale: MessageLocale, signed = false): string 
     return `${sign}${locale === 'sv' ? swedishDecimal(decimal) : decimal}`;
 }
 
+/**
+ * How the report names things: each answer's element, and the values a förlopp, pilot or decision
+ * answer moves between (runtime text such as `pathway/förlopp_1` or `nivå 2, avgift 1409`) as a reader
+ * says them.
+ */
+export interface ImpactWording {
+    element(id: string): string;
+    value(text: string): string;
+}
+
+const capitalised = (text: string) => text.replace(/^./, c => c.toUpperCase());
+
 const changedAtAll = (impact: AmountImpact | CategoryImpact) => !('count' in impact.changed) || impact.changed.count > 0;
 
 /** One line per answer, with its details indented below. */
-export function formatImpactText(impact: RegisterImpact, locale: MessageLocale, name: (id: string) => string): string {
+export function formatImpactText(impact: RegisterImpact, locale: MessageLocale, wording: ImpactWording): string {
     const w = words[locale];
     const lines = [`${w.title(count(impact.cases, locale))}:`, ''];
     const changed = impact.answers.filter(changedAtAll);
@@ -57,7 +69,7 @@ export function formatImpactText(impact: RegisterImpact, locale: MessageLocale, 
         lines.push(w.none);
     }
     for (const answer of changed) {
-        lines.push(`${name(answer.element)}: ${w.changed(count(answer.changed, locale), count(answer.answered, locale))}.`);
+        lines.push(`${wording.element(answer.element)}: ${w.changed(count(answer.changed, locale), count(answer.answered, locale))}.`);
         if (answer.kind === 'amount') {
             if (answer.difference !== undefined) {
                 lines.push(`  ${w.total} ${amount(answer.totalBefore!, locale)} kr, ${w.totalAfter} ${amount(answer.totalAfter!, locale)} kr, ${w.difference} ${amount(answer.difference, locale, true)} kr`);
@@ -76,7 +88,7 @@ export function formatImpactText(impact: RegisterImpact, locale: MessageLocale, 
             }
         } else {
             for (const move of answer.moves) {
-                lines.push(`  ${move.from} → ${move.to}: ${count(move.citizens, locale)} ${w.citizens}`);
+                lines.push(`  ${wording.value(move.from)} → ${wording.value(move.to)}: ${count(move.citizens, locale)} ${w.citizens}`);
             }
         }
     }
@@ -84,7 +96,7 @@ export function formatImpactText(impact: RegisterImpact, locale: MessageLocale, 
 }
 
 /** Markdown for a tjänsteskrivelse: a heading per answer, tables for levels, spread and moves. */
-export function formatImpactMarkdown(impact: RegisterImpact, locale: MessageLocale, name: (id: string) => string): string {
+export function formatImpactMarkdown(impact: RegisterImpact, locale: MessageLocale, wording: ImpactWording): string {
     const w = words[locale];
     const cell = (text: string) => text.replace(/\|/g, '\\|');
     const lines = [`# ${w.title(count(impact.cases, locale))}`, ''];
@@ -93,21 +105,21 @@ export function formatImpactMarkdown(impact: RegisterImpact, locale: MessageLoca
         lines.push(w.none, '');
     }
     for (const answer of changed) {
-        lines.push(`## ${cell(name(answer.element))}`, '', `${w.changed(count(answer.changed, locale), count(answer.answered, locale)).replace(/^./, c => c.toUpperCase())}.`, '');
+        lines.push(`## ${cell(wording.element(answer.element))}`, '', `${capitalised(w.changed(count(answer.changed, locale), count(answer.answered, locale)))}.`, '');
         if (answer.kind === 'amount') {
             if (answer.difference !== undefined) {
-                lines.push(`| ${w.total} | ${w.totalAfter} | ${w.difference} |`, '| ---: | ---: | ---: |',
+                lines.push(`| ${w.total} | ${capitalised(w.totalAfter)} | ${capitalised(w.difference)} |`, '| ---: | ---: | ---: |',
                     `| ${amount(answer.totalBefore!, locale)} kr | ${amount(answer.totalAfter!, locale)} kr | ${amount(answer.difference, locale, true)} kr |`, '');
             }
             if (answer.byLevel.length > 0) {
-                lines.push(`| ${w.level} | ${w.citizens} | ${w.difference} |`, '| ---: | ---: | ---: |',
+                lines.push(`| ${capitalised(w.level)} | ${capitalised(w.citizens)} | ${capitalised(w.difference)} |`, '| ---: | ---: | ---: |',
                     ...answer.byLevel.map(l => `| ${l.level} | ${count(l.changed, locale)} | ${l.difference !== undefined ? `${amount(l.difference, locale, true)} kr` : ''} |`), '');
             }
             if (answer.histogram.length > 0) {
-                lines.push(`| ${w.spread} | ${w.citizens} |`, '| --- | ---: |', ...answer.histogram.map(bin => `| ${bin.range} | ${count(bin.citizens, locale)} |`), '');
+                lines.push(`| ${w.spread} | ${capitalised(w.citizens)} |`, '| --- | ---: |', ...answer.histogram.map(bin => `| ${bin.range} | ${count(bin.citizens, locale)} |`), '');
             }
         } else {
-            lines.push(`| ${w.moves} | ${w.citizens} |`, '| --- | ---: |', ...answer.moves.map(move => `| ${cell(move.from)} → ${cell(move.to)} | ${count(move.citizens, locale)} |`), '');
+            lines.push(`| ${w.moves} | ${capitalised(w.citizens)} |`, '| --- | ---: |', ...answer.moves.map(move => `| ${cell(wording.value(move.from))} → ${cell(wording.value(move.to))} | ${count(move.citizens, locale)} |`), '');
         }
     }
     return `${lines.join('\n').replace(/\n+$/, '')}\n`;
@@ -115,18 +127,18 @@ export function formatImpactMarkdown(impact: RegisterImpact, locale: MessageLoca
 
 
 /** The impact as sections of the diff's HTML document (the document renderer's tables). */
-export function impactSections(impact: RegisterImpact, locale: MessageLocale, name: (id: string) => string): DocumentSection[] {
+export function impactSections(impact: RegisterImpact, locale: MessageLocale, wording: ImpactWording): DocumentSection[] {
     const w = words[locale];
     const changed = impact.answers.filter(changedAtAll);
     const children: DocumentSection[] = changed.map((answer, index) => ({
-        id: `register-${index + 1}`, title: name(answer.element), children: [],
+        id: `register-${index + 1}`, title: wording.element(answer.element), children: [],
         blocks: [
-            { type: 'paragraph', text: `${w.changed(count(answer.changed, locale), count(answer.answered, locale)).replace(/^./, c => c.toUpperCase())}.` },
+            { type: 'paragraph', text: `${capitalised(w.changed(count(answer.changed, locale), count(answer.answered, locale)))}.` },
             ...(answer.kind === 'amount' ? [
-                ...(answer.difference !== undefined ? [{ type: 'table' as const, header: [w.total, w.totalAfter, w.difference], numeric: [true, true, true], rows: [[`${amount(answer.totalBefore!, locale)} kr`, `${amount(answer.totalAfter!, locale)} kr`, `${amount(answer.difference, locale, true)} kr`]] }] : []),
-                ...(answer.byLevel.length > 0 ? [{ type: 'table' as const, header: [w.level, w.citizens, w.difference], numeric: [true, true, true], rows: answer.byLevel.map(l => [String(l.level), count(l.changed, locale), l.difference !== undefined ? `${amount(l.difference, locale, true)} kr` : '']) }] : []),
-                ...(answer.histogram.length > 0 ? [{ type: 'table' as const, header: [w.spread, w.citizens], numeric: [false, true], rows: answer.histogram.map(bin => [bin.range, count(bin.citizens, locale)]) }] : []),
-            ] : [{ type: 'table' as const, header: [w.moves, w.citizens], numeric: [false, true], rows: answer.moves.map(move => [`${move.from} → ${move.to}`, count(move.citizens, locale)]) }]),
+                ...(answer.difference !== undefined ? [{ type: 'table' as const, header: [w.total, capitalised(w.totalAfter), capitalised(w.difference)], numeric: [true, true, true], rows: [[`${amount(answer.totalBefore!, locale)} kr`, `${amount(answer.totalAfter!, locale)} kr`, `${amount(answer.difference, locale, true)} kr`]] }] : []),
+                ...(answer.byLevel.length > 0 ? [{ type: 'table' as const, header: [capitalised(w.level), capitalised(w.citizens), capitalised(w.difference)], numeric: [true, true, true], rows: answer.byLevel.map(l => [String(l.level), count(l.changed, locale), l.difference !== undefined ? `${amount(l.difference, locale, true)} kr` : '']) }] : []),
+                ...(answer.histogram.length > 0 ? [{ type: 'table' as const, header: [w.spread, capitalised(w.citizens)], numeric: [false, true], rows: answer.histogram.map(bin => [bin.range, count(bin.citizens, locale)]) }] : []),
+            ] : [{ type: 'table' as const, header: [w.moves, capitalised(w.citizens)], numeric: [false, true], rows: answer.moves.map(move => [`${wording.value(move.from)} → ${wording.value(move.to)}`, count(move.citizens, locale)]) }]),
         ],
     }));
     return [{ id: 'register', title: w.title(count(impact.cases, locale)), blocks: changed.length === 0 ? [{ type: 'paragraph', text: w.none }] : [], children }];

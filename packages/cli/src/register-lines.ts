@@ -1,5 +1,6 @@
 import { withReasons } from '@regelratt/document';
 import { evaluateCase, RegelrattRuntimeError, type CaseInput, type PolicyRuntime } from '@regelratt/runtime';
+import { inputErrors } from './answer-errors.js';
 import { JsonInputError, readJson } from './exact-json.js';
 
 /** A slice of a register: whole lines, and the number of the first (1-based). */
@@ -9,10 +10,21 @@ export interface RegisterBatch {
     text: string;
 }
 
+/** A line that was named in a summary: its number and the code of its (first) error. */
+export interface NotedLine {
+    line: number;
+    code: string;
+}
+
 export interface AnsweredBatch {
     seq: number;
     output: string;
+    /** Lines that hold no case (an error line in their place). */
     invalid: number;
+    /** Cases answered, but with at least one answer that is a typed error. */
+    withErrors: number;
+    firstInvalid?: NotedLine;
+    firstWithErrors?: NotedLine;
     lines: number;
 }
 
@@ -31,6 +43,9 @@ export function answerBatch(runtime: PolicyRuntime, batch: RegisterBatch, option
     // Joined once at the end: appending to one growing string makes a rope that costs more to flatten.
     const output: string[] = [];
     let invalid = 0;
+    let withErrors = 0;
+    let firstInvalid: NotedLine | undefined;
+    let firstWithErrors: NotedLine | undefined;
     for (let index = 0; index < lines.length; index++) {
         const lineNumber = batch.firstLine + index;
         let line = lines[index];
@@ -45,11 +60,17 @@ export function answerBatch(runtime: PolicyRuntime, batch: RegisterBatch, option
         try {
             if (line.trim() === '') {
                 invalid++;
+                firstInvalid ??= { line: lineNumber, code: 'empty-line' };
                 answer = { line: lineNumber, error: { code: 'empty-line', message: EMPTY_LINE[locale] } };
             } else {
                 const parsed = readJson(line) as CaseInput;
                 const input = options.date && parsed && typeof parsed === 'object' && !parsed.date ? { ...parsed, date: options.date } : parsed;
                 const answered = evaluateCase(runtime, input, options.explain);
+                const errors = inputErrors(answered);
+                if (errors.first) {
+                    withErrors++;
+                    firstWithErrors ??= { line: lineNumber, code: errors.first.code };
+                }
                 // With the explanation, each answer's reason too (a register's plain loop stays without).
                 answer = { line: lineNumber, ...(options.explain ? withReasons(runtime, input, answered, locale) : answered) };
             }
@@ -58,10 +79,14 @@ export function answerBatch(runtime: PolicyRuntime, batch: RegisterBatch, option
                 throw error;
             }
             invalid++;
+            firstInvalid ??= { line: lineNumber, code: error.code };
             answer = { line: lineNumber, error: error instanceof RegelrattRuntimeError ? error.toJSON() : { code: error.code, message: error.describe(locale, lineNumber) } };
         }
         // The service names the policy version in every line; `eval` adds nothing.
         output.push(JSON.stringify(options.stamp ? { ...answer, ...options.stamp } : answer));
     }
-    return { seq: batch.seq, output: output.length > 0 ? `${output.join('\n')}\n` : '', invalid, lines: lines.length };
+    return {
+        seq: batch.seq, output: output.length > 0 ? `${output.join('\n')}\n` : '', invalid, withErrors, lines: lines.length,
+        ...(firstInvalid ? { firstInvalid } : {}), ...(firstWithErrors ? { firstWithErrors } : {}),
+    };
 }

@@ -6,7 +6,7 @@ import type { PolicyRuntime } from '@regelratt/runtime';
 import type { CliOptions } from './arguments.js';
 import type { CliIO } from './io.js';
 import { builtin } from './builtin-modules.js';
-import { answerBatch, type AnsweredBatch } from './register-lines.js';
+import { answerBatch, type AnsweredBatch, type NotedLine } from './register-lines.js';
 
 /**
  * Read in slices of this size: each slice's whole lines are one batch. Small enough that a batch's
@@ -24,6 +24,9 @@ export interface RegisterBytes {
 }
 
 /** A batch's answers as they reach the writer: text from this thread, bytes from a worker. */
+/** What a register's run found: lines that held no case, cases with an answer that is an error, and the first of each. */
+export type RegisterTally = Pick<AnsweredBatch, 'invalid' | 'withErrors' | 'firstInvalid' | 'firstWithErrors' | 'lines'>;
+
 type WrittenBatch = Omit<AnsweredBatch, 'output'> & { output: string | Uint8Array };
 
 const NEWLINE = 0x0a;
@@ -36,7 +39,7 @@ const NEWLINE = 0x0a;
  * for a small register or one core, in this thread. Answers are written in input order as batches
  * complete, with at most two batches per worker in flight: memory stays constant.
  */
-export async function streamRegister(file: string, runtime: PolicyRuntime, files: CompiledPolicyFile[], options: CliOptions, io: CliIO & { stderrIsTerminal?: boolean }): Promise<{ invalid: number; lines: number }> {
+export async function streamRegister(file: string, runtime: PolicyRuntime, files: CompiledPolicyFile[], options: CliOptions, io: CliIO & { stderrIsTerminal?: boolean }): Promise<RegisterTally> {
     const size = (await fs.stat(file)).size;
     // REGELRATT_THREADS caps the threads (a container's CPU quota is not what availableParallelism sees).
     const cap = Number(process.env.REGELRATT_THREADS) || availableParallelism();
@@ -48,6 +51,9 @@ export async function streamRegister(file: string, runtime: PolicyRuntime, files
         : Promise.resolve(answerBatch(runtime, { seq: batch.seq, firstLine: batch.firstLine, text: decoder.decode(batch.bytes) }, settings)));
 
     let invalid = 0;
+    let withErrors = 0;
+    let firstInvalid: NotedLine | undefined;
+    let firstWithErrors: NotedLine | undefined;
     let lines = 0;
     let nextToWrite = 0;
     const done = new Map<number, WrittenBatch>();
@@ -57,6 +63,10 @@ export async function streamRegister(file: string, runtime: PolicyRuntime, files
             for (let batch = done.get(nextToWrite); batch; batch = done.get(nextToWrite)) {
                 done.delete(nextToWrite++);
                 invalid += batch.invalid;
+                withErrors += batch.withErrors;
+                // Batches are written in the register's order, so the first one kept is the first line.
+                firstInvalid ??= batch.firstInvalid;
+                firstWithErrors ??= batch.firstWithErrors;
                 lines += batch.lines;
                 if (batch.output.length > 0 && !io.stdout.write(batch.output)) {
                     // Waiting for the pipe keeps memory constant when the reader is slower than we are.
@@ -127,7 +137,7 @@ export async function streamRegister(file: string, runtime: PolicyRuntime, files
         await handle.close();
         await pool?.close();
     }
-    return { invalid, lines };
+    return { invalid, withErrors, lines, ...(firstInvalid ? { firstInvalid } : {}), ...(firstWithErrors ? { firstWithErrors } : {}) };
 }
 
 /** Worker threads, each answering one batch at a time; batches wait for the next free one. */

@@ -353,8 +353,12 @@ class DocumentBuilder {
         return {
             id: 'avgifter', title: this.t('Avgifter', 'Fees'), blocks: [],
             children: this.all('fee').map((fee: Fee) => {
+                const shares = fee.shares ?? [];
+                const amounts = fee.amounts ?? [];
                 const parts = [
-                    fee.share ? `${number(fee.share.value, this.input.locale)} % ${this.t('av avgiftsutrymmet', 'of the avgiftsutrymme')}` : this.t('avgiftsutrymmet', 'the avgiftsutrymme'),
+                    ...(!fee.room ? [] : shares.length > 0 ? [this.t('nivåns andel av avgiftsutrymmet', "the level's share of the avgiftsutrymme")]
+                        : fee.share ? [`${number(fee.share.value, this.input.locale)} % ${this.t('av avgiftsutrymmet', 'of the avgiftsutrymme')}`] : [this.t('avgiftsutrymmet', 'the avgiftsutrymme')]),
+                    ...(amounts.length > 0 ? [this.t('nivåns belopp', "the level's amount")] : []),
                     ...(fee.caps.length > 0 ? [this.t('nivåns takbelopp', "the level's cap")] : []),
                     ...(fee.ceiling ? [this.t('maxtaxan', 'the maxtaxa')] : []),
                 ];
@@ -363,7 +367,7 @@ class DocumentBuilder {
                     {
                         type: 'paragraph',
                         text: parts.length > 1
-                            ? `${this.t('Avgiften är det lägsta av', 'The fee is the least of')} ${parts.slice(0, -1).join(', ')} ${this.t('och', 'and')} ${parts[parts.length - 1]}${fee.rounding ? `, ${this.t('avrundat till', 'rounded to')} ${roundingText(fee.rounding)}` : ''}. ${this.t('Ett avgiftsutrymme under noll ger ingen avgift.', 'An avgiftsutrymme below zero gives no fee.')}`
+                            ? `${this.t('Avgiften är det lägsta av', 'The fee is the least of')} ${parts.slice(0, -1).join(', ')} ${this.t('och', 'and')} ${parts[parts.length - 1]}${fee.rounding ? `, ${this.t('avrundat till', 'rounded to')} ${roundingText(fee.rounding)}` : ''}.${fee.room ? ` ${this.t('Ett avgiftsutrymme under noll ger ingen avgift.', 'An avgiftsutrymme below zero gives no fee.')}` : ''}`
                             : `${this.t('Avgiften är', 'The fee is')} ${parts[0]}.`,
                     },
                     {
@@ -375,8 +379,23 @@ class DocumentBuilder {
                         ],
                     },
                 ];
+                // One table of the per-level lists, a column each, in the order the fee takes them.
+                const columns = [
+                    { rows: shares, header: this.t('Andel', 'Share') },
+                    { rows: amounts, header: this.t('Belopp', 'Amount') },
+                    { rows: fee.caps, header: this.t('Takbelopp', 'Cap') },
+                ].filter(column => column.rows.length > 0);
+                if (columns.length > 0) {
+                    const levels = [...new Set(columns.flatMap(column => column.rows.map(row => row.level)))].sort((a, b) => a - b);
+                    blocks.push({
+                        type: 'table', header: [this.t('Nivå', 'Level'), ...columns.map(column => column.header)], numeric: [true, ...columns.map(() => true)],
+                        rows: levels.map(level => [String(level), ...columns.map(column => {
+                            const row = column.rows.find(r => r.level === level);
+                            return row ? this.amount(row.amount) : '–';
+                        })]),
+                    });
+                }
                 if (fee.caps.length > 0) {
-                    blocks.push({ type: 'table', header: [this.t('Nivå', 'Level'), this.t('Takbelopp', 'Cap')], numeric: [true, true], rows: fee.caps.map(cap => [String(cap.level), this.amount(cap.amount)]) });
                     const points = fee.caps.flatMap(cap => ('open' in cap.amount ? [] : [{ x: cap.level, y: Number(cap.amount.value) }])).sort((a, b) => a.x - b.x);
                     if (points.length >= 2) {
                         blocks.push({ type: 'chart', chart: { title: this.t('Högsta avgift per nivå', 'Highest fee per level'), xLabel: this.t('Nivå', 'Level'), yLabel: 'kr', series: [{ name: fee.title ?? fee.name, points }] } });
@@ -457,6 +476,14 @@ class DocumentBuilder {
         if (services.length > 0) {
             blocks.push({ type: 'table', header: [this.t('Insats', 'Service'), this.t('Stöd i lag', 'Legal basis')], rows: services.map(s => [s.title ?? s.name, s.legalBasis.map(l => l.text).join(', ')]) });
         }
+        // The answers that name the law they apply (`enligt` on a fee, a calculation, a decision table).
+        const answers = [...this.all('fee'), ...this.all('calculation'), ...this.all('decisionTable')].filter(a => (a.legalBasis?.length ?? 0) > 0);
+        if (answers.length > 0) {
+            blocks.push({
+                type: 'table', header: [this.t('Belopp eller beslut', 'Amount or decision'), this.t('Insats', 'Service'), this.t('Stöd i lag', 'Legal basis')],
+                rows: answers.map(a => [a.title ?? a.name, a.service ? this.nameOf(a.service) : '', a.legalBasis!.map(l => l.text).join(', ')]),
+            });
+        }
         return { id: 'lagstöd', title: this.t('Lagstöd', 'Legal basis'), blocks, children: [] };
     }
 
@@ -524,7 +551,7 @@ class DocumentBuilder {
             case 'placement': return `${this.t('Placering', 'Placement')}: ${this.nameOf(q.model)}${citizen}${date}`;
             case 'inclusion': return `${this.t('Ingår i piloten', 'Included in the pilot')}: ${this.nameOf(q.pilot)}${citizen}${date}`;
             case 'compensation': return `${this.nameOf(q.table)}, ${this.t('nivå', 'level')} ${q.level}${date}`;
-            case 'fee': return `${this.nameOf(q.fee)}, ${this.t('nivå', 'level')} ${q.level}${citizen}${date}`;
+            case 'fee': return `${this.nameOf(q.fee)}${q.level !== undefined ? `, ${this.t('nivå', 'level')} ${q.level}` : ''}${citizen}${date}`;
             case 'netEffect': return `${this.t('Nettoeffekt', 'Net effect')} ${this.nameOf(q.table)}, ${q.before ?? '–'} → ${q.after ?? '–'}${date}`;
             case 'calculation': return `${this.nameOf(q.calculation)}${q.level !== undefined ? `, ${this.t('nivå', 'level')} ${q.level}` : ''}${citizen}${date}`;
             case 'decision': return `${this.nameOf(q.table)}${q.column ? `.${q.column}` : ''}${citizen}${date}`;

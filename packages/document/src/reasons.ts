@@ -44,7 +44,7 @@ export type ReasonQuestion =
     | { type: 'inclusion'; pilot: string; citizen: CitizenInput; date?: string; unit?: string; service?: string }
     | { type: 'compensation'; table: string; level: number; date?: string }
     | { type: 'rate'; rate: string; date?: string }
-    | { type: 'fee'; fee: string; level: number; citizen: CitizenInput; date: string }
+    | { type: 'fee'; fee: string; level?: number; citizen: CitizenInput; date: string }
     | { type: 'calculation'; calculation: string; level?: number | null; citizen: CitizenInput; date: string }
     | { type: 'decision'; table: string; column?: string; level?: number | null; citizen: CitizenInput; date: string }
     | { type: 'netEffect'; table: string; before: number | null; after: number | null; hours: string; rate: string; months: number; date?: string };
@@ -91,6 +91,7 @@ const WORDS = {
         room: (value: string) => `Avgiftsutrymmet är ${value}.`,
         share: (share: string, value: string) => `${share} av avgiftsutrymmet är ${value}.`,
         feeCap: (level: number) => `takbeloppet för nivå ${level}`,
+        feeAmount: (level: number) => `beloppet för nivå ${level}`,
         ceiling: 'maxtaxan',
         netBefore: (what: string, value: string) => `Före: ${what}, ${value}.`,
         netAfter: (what: string, value: string) => `Efter: ${what}, ${value}.`,
@@ -145,6 +146,7 @@ const WORDS = {
         room: (value: string) => `The fee room (avgiftsutrymme) is ${value}.`,
         share: (share: string, value: string) => `${share} of the fee room is ${value}.`,
         feeCap: (level: number) => `the cap for level ${level}`,
+        feeAmount: (level: number) => `the amount for level ${level}`,
         ceiling: 'the maximum fee (maxtaxa)',
         netBefore: (what: string, value: string) => `Before: ${what}, ${value}.`,
         netAfter: (what: string, value: string) => `After: ${what}, ${value}.`,
@@ -202,7 +204,7 @@ export function legalBasisOf(runtime: PolicyRuntime, element: CompiledElement | 
     const seen = new Set<string>();
     return services.flatMap(id => {
         const service = runtime.policy.find(id);
-        return service && 'legalBasis' in service ? service.legalBasis : [];
+        return service && 'legalBasis' in service ? service.legalBasis ?? [] : [];
     }).filter(reference => !seen.has(reference.text) && seen.add(reference.text) !== undefined);
 }
 
@@ -844,18 +846,26 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             if (fee.room) {
                 writer.walk(fee.room, question.date, question.level);
             }
-            writer.step(w.room(writer.value(parts.room, kr)));
-            writer.step(w.share(writer.value(parts.share, { unit: '%' }), writer.value(parts.shared, kr)));
+            if (parts.room && parts.share && parts.shared) {
+                writer.step(w.room(writer.value(parts.room, kr)));
+                writer.step(w.share(writer.value(parts.share, { unit: '%' }), writer.value(parts.shared, kr)));
+            }
             if (fee.ceiling) {
                 writer.walk(fee.ceiling, question.date, question.level);
             }
-            const bounds: Array<[string, ExactNumber | undefined]> = [[w.feeCap(question.level), parts.cap], [w.ceiling, parts.ceiling]];
+            // The level's own amount is the fee's start where there is no avgiftsutrymme to share.
+            const start = parts.shared ?? parts.flat;
+            const bounds: Array<[string, ExactNumber | undefined]> = [
+                ...(parts.shared && parts.flat && question.level !== undefined ? [[w.feeAmount(question.level), parts.flat] as [string, ExactNumber]] : []),
+                ...(question.level !== undefined ? [[w.feeCap(question.level), parts.cap] as [string, ExactNumber | undefined]] : []),
+                [w.ceiling, parts.ceiling],
+            ];
             for (const [what, bound] of bounds) {
-                if (bound === undefined) {
+                if (bound === undefined || bound === start) {
                     continue;
                 }
-                writer.step(bound.equals(parts.unrounded) && !parts.shared.equals(parts.unrounded)
-                    ? w.cappedBy(what, writer.value(bound, kr), writer.value(parts.shared, kr))
+                writer.step(bound.equals(parts.unrounded) && start !== undefined && !start.equals(parts.unrounded)
+                    ? w.cappedBy(what, writer.value(bound, kr), writer.value(start, kr))
                     : w.notReached(what, writer.value(bound, kr)));
             }
             if (!parts.amount.equals(parts.unrounded)) {
@@ -863,7 +873,7 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             }
             writer.guideline([fee.id, ...(fee.service ? [fee.service] : [])]);
             writer.legal(fee);
-            return writer.finish(w.amount(`${labelOf(fee)}, ${w.level} ${question.level}`, writer.value(parts.amount, kr)));
+            return writer.finish(w.amount(question.level !== undefined ? `${labelOf(fee)}, ${w.level} ${question.level}` : labelOf(fee), writer.value(parts.amount, kr)));
         }
         case 'calculation': {
             const calculation = runtime.policy.get(question.calculation, 'calculation');
@@ -927,7 +937,7 @@ export function exampleQuestion(example: Example): ReasonQuestion {
         case 'placement': return { type: 'placement', model: q.model, citizen };
         case 'inclusion': return { type: 'inclusion', pilot: q.pilot, citizen, ...(example.date ? { date: example.date } : {}) };
         case 'compensation': return { type: 'compensation', table: q.table, level: q.level, ...(example.date ? { date: example.date } : {}) };
-        case 'fee': return { type: 'fee', fee: q.fee, level: q.level, citizen, date };
+        case 'fee': return { type: 'fee', fee: q.fee, ...(q.level !== undefined ? { level: q.level } : {}), citizen, date };
         case 'calculation': return { type: 'calculation', calculation: q.calculation, citizen, date, ...(q.level !== undefined ? { level: q.level } : {}) };
         case 'decision': return { type: 'decision', table: q.table, citizen, date, ...(q.column ? { column: q.column } : {}), ...(q.level !== undefined ? { level: q.level } : {}) };
         case 'netEffect': return { type: 'netEffect', table: q.table, before: q.before, after: q.after, hours: q.hours, rate: q.rate, months: q.months, ...(example.date ? { date: example.date } : {}) };
@@ -956,7 +966,7 @@ export function withReasons(runtime: PolicyRuntime, input: CaseInput, answer: Ca
             type: 'inclusion', pilot: i.pilot, citizen, ...(date ? { date } : {}), ...(input.unit ? { unit: input.unit } : {}), ...(input.service ? { service: input.service } : {}),
         }))),
         compensation: answer.compensation.map(c => reasoned(c, () => (level !== undefined ? { type: 'compensation', table: c.table, level, ...(date ? { date } : {}) } : undefined))),
-        ...(answer.fees ? { fees: answer.fees.map(f => reasoned(f, () => (date && level !== undefined ? { type: 'fee', fee: f.fee, level, citizen, date } : undefined))) } : {}),
+        ...(answer.fees ? { fees: answer.fees.map(f => reasoned(f, () => (date ? { type: 'fee', fee: f.fee, ...(level !== undefined ? { level } : {}), citizen, date } : undefined))) } : {}),
         ...(answer.rates ? { rates: answer.rates.map(r => reasoned(r, () => ({ type: 'rate', rate: r.rate, ...(date ? { date } : {}) }))) } : {}),
         ...(answer.decisions ? { decisions: answer.decisions.map(d => reasoned(d, () => (date ? { type: 'decision', table: d.table, citizen, date, ...(level !== undefined ? { level } : {}) } : undefined))) } : {}),
         ...(answer.amounts ? { amounts: answer.amounts.map(a => reasoned(a, () => (date ? { type: 'calculation', calculation: a.calculation, citizen, date, ...(level !== undefined ? { level } : {}) } : undefined))) } : {}),

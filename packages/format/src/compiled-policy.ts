@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.5.0';
+export const SCHEMA_VERSION = '1.6.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -190,6 +190,10 @@ export interface Calculation extends ElementBase<'calculation'> {
     value: Expression;
     /** Since 1.5: `kan vara negativ`, an amount that may go below zero by design (a net effect, a difference). */
     mayBeNegative?: true;
+    /** Since 1.6: the service the amount is for (`insats`). */
+    service?: ElementId;
+    /** Since 1.6: the law the amount applies (`enligt`), for answers to cite. */
+    legalBasis?: LegalReference[];
 }
 
 /** The attribute id under which a decision table's criteria read the case's level. */
@@ -232,6 +236,10 @@ export interface DecisionTable extends ElementBase<'decisionTable'> {
     inputs: DecisionInput[];
     outputs: string[];
     rows: DecisionRow[];
+    /** Since 1.6: the service the table decides for (`insats`). */
+    service?: ElementId;
+    /** Since 1.6: the law the table applies (`enligt`), for answers to cite. */
+    legalBasis?: LegalReference[];
 }
 
 export type Force = 'shall' | 'shall-not' | 'should' | 'should-not' | 'may' | 'may-not';
@@ -313,6 +321,12 @@ export interface Fee extends ElementBase<'fee'> {
     ceiling?: Expression;
     rounding?: Rounding;
     caps: LevelRow[];
+    /** A share of the avgiftsutrymme per level, in per cent (`andel { nivå 1 : 70 % … }`): the level's row takes the place of `share`. */
+    shares?: LevelRow[];
+    /** A flat amount per level (`belopp { nivå 1 : 450 kr … }`): what the level charges, at most the share of the avgiftsutrymme, the takbelopp and the maxtaxa. */
+    amounts?: LevelRow[];
+    /** Since 1.6: the law the fee applies (`enligt`), for answers to cite. */
+    legalBasis?: LegalReference[];
 }
 
 export type Movement = 'independent' | 'lower-level' | 'none';
@@ -394,7 +408,8 @@ export type ExampleQuestion =
     | { type: 'placement'; model: ElementId; citizen: GivenValue[] }
     | { type: 'inclusion'; pilot: ElementId; citizen: GivenValue[] }
     | { type: 'compensation'; table: ElementId; level: number }
-    | { type: 'fee'; fee: ElementId; level: number; citizen: GivenValue[] }
+    /** Since 1.6 without `level` for a fee that gives nothing per level. */
+    | { type: 'fee'; fee: ElementId; level?: number; citizen: GivenValue[] }
     | { type: 'netEffect'; table: ElementId; before: number | null; after: number | null; hours: Decimal; rate: ElementId; months: number }
     /** Since 1.2: a calculation's value, for a level and a citizen where it reads them. */
     | { type: 'calculation'; calculation: ElementId; level?: number; citizen: GivenValue[] }

@@ -13,6 +13,7 @@ import { RegelrattTokenBuilder } from './parser/regelratt-token-builder.js';
 import { RegelrattValueConverter } from './parser/regelratt-value-converter.js';
 import { SwedishLexerErrorMessageProvider } from './parser/swedish-lexer-messages.js';
 import { SwedishParserErrorMessageProvider } from './parser/swedish-parser-messages.js';
+import { grammarKeywords } from './parser/grammar-keywords.js';
 import { RegelrattLinker } from './references/regelratt-linker.js';
 import { RegelrattScopeComputation } from './references/regelratt-scope-computation.js';
 import { RegelrattAstNodeDescriptionProvider } from './workspace/regelratt-ast-descriptions.js';
@@ -44,7 +45,7 @@ export const RegelrattModule: Module<RegelrattServices, PartialLangiumCoreServic
         Lexer: services => new RegelrattLexer(services),
         LangiumParser: services => createRegelrattParser(services),
         ValueConverter: () => new RegelrattValueConverter(),
-        ParserErrorMessageProvider: services => new SwedishParserErrorMessageProvider(services.i18n.Locale),
+        ParserErrorMessageProvider: services => new SwedishParserErrorMessageProvider(services.i18n.Locale, grammarKeywords(services.Grammar)),
         LexerErrorMessageProvider: () => new SwedishLexerErrorMessageProvider(),
     },
     references: {

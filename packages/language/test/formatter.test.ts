@@ -54,6 +54,17 @@ describe('the formatter', () => {
         ].join('\n'));
     });
 
+    test('lays out every per-level list of a fee (andel, belopp, takbelopp) as a nested block', async () => {
+        const messy = 'avgift a {andel{nivå 1:50 % nivå 2:75 %}\nbelopp{nivå 1:400 kr nivå 2:600 kr} takbelopp{nivå 1:500 kr nivå 2 : 700 kr}}';
+        expect(await format(messy)).toBe([
+            'avgift a {',
+            '    andel {\n        nivå 1 : 50 %\n        nivå 2 : 75 %\n    }',
+            '    belopp {\n        nivå 1 : 400 kr\n        nivå 2 : 600 kr\n    }',
+            '    takbelopp {\n        nivå 1 : 500 kr\n        nivå 2 : 700 kr\n    }',
+            '}',
+        ].join('\n'));
+    });
+
     test('lays a decision table out as a table, columns aligned, and a calculation on one line', async () => {
         const messy = 'egenskap b : heltal 0 - 200 besök\nbeslutstabell t "T" { giltig från 2017-01-01 träff första\n| b||nivå|avgift|\n|0||0|0 kr/mån|\n|1 – 6|| 1 | 705 kr / mån |\n|7 - 20|| 2 | 1 409 kr/mån |\n| >=  21 || 3 | ej angivet|}\nberäkning x   =   t.avgift+ 1 kr   avrundat till hela kronor\nberäkning  y "Y"  kan   vara\n negativ=x−2 000 kr\nberäkning z kan vara negativ = - 5 kr ×  -x';
         const once = await format(messy);

@@ -38,9 +38,9 @@ enhet ute
 insats undantagen
 testfas t { period från 2020-01-01 till 2020-12-31 förlängd till 2021-06-30 område A insatser hemvård undantag undantagen enheter { inne ute utanför området } }
 `;
-const fee = (caps: string, validity = 'giltig från 2021-01-01 till 2021-12-31') => `
+const fee = (caps: string, validity = 'giltig från 2021-01-01 till 2021-12-31', levels = '') => `
 parameter pbb : belopp { från 2021-01-01 till 2021-12-31 : 47 600 kr }
-avgift a { ${validity} avgiftsutrymme inkomst andel 100 % maxtaxa 0,5392 × pbb / 12 takbelopp { ${caps} } }
+avgift a { ${validity} avgiftsutrymme inkomst ${levels.startsWith('andel') ? '' : 'andel 100 % '}maxtaxa 0,5392 × pbb / 12 ${caps ? `takbelopp { ${caps} } ` : ''}${levels} }
 `;
 const threePathways = 'förlopp a { när aktivitetsförmåga = hög } förlopp b { när aktivitetsförmåga = utvecklingsbar } förlopp c { när aktivitetsförmåga = nedsatt }';
 const manyAttributes = Array.from({ length: 15 }, (_, i) => `egenskap k${i} : ja/nej`).join('\n');
@@ -124,10 +124,14 @@ const cases: Case[] = [
     { code: 'missing-level', bad: 'nivåtabell t { nivåer 0–3 nivå 0 : 0 kr nivå 3 : 5 kr }', good: 'nivåtabell t { nivåer 0–3 nivå 0 : 0 kr nivå 1 : 1 kr nivå 2 : 2 kr nivå 3 : 5 kr }', message: 'Tabellen anger nivåerna 0–3 men saknar nivå 1, 2.' },
     { code: 'open-amount', bad: 'nivåtabell t { nivå 1 : ej angivet nivå 2 : 5 kr }', good: 'nivåtabell t { nivå 1 : 4 kr nivå 2 : 5 kr }', message: 'Belopp är inte angivet för nivå 1.' },
     { code: 'amount-decreases', bad: 'nivåtabell t { nivå 1 : 10 kr nivå 2 : 5 kr }', good: 'nivåtabell t { nivå 1 : 5 kr nivå 2 : 10 kr }', message: 'Beloppet sjunker när nivån stiger: nivå 1 ger 10 kr men nivå 2 5 kr.' },
-    { code: 'fee-rises-as-need-falls', bad: fee('nivå 1 : 600 kr nivå 2 : 500 kr'), good: fee('nivå 1 : 500 kr nivå 2 : 600 kr'), message: 'Avgiften stiger när behovet sjunker: med ett avgiftsutrymme som ger 600 kr ger nivå 1 600 kr men nivå 2 500 kr (2021-01-01).', witness: '600 kr, 2021-01-01' },
+    { code: 'fee-rises-as-need-falls', bad: fee('nivå 1 : 600 kr nivå 2 : 500 kr'), good: fee('nivå 1 : 500 kr nivå 2 : 600 kr'), message: 'Avgiften stiger när behovet sjunker: med ett avgiftsutrymme på 600 kr ger nivå 1 600 kr men nivå 2 500 kr (2021-01-01).', witness: '600 kr, 2021-01-01' },
     { code: 'fee-not-analysed', bad: fee('nivå 1 : 600 kr nivå 2 : 500 kr', ''), good: fee('nivå 1 : 500 kr nivå 2 : 600 kr'), message: 'Om avgiften a stiger när behovet sjunker har inte prövats: den anger ingen giltighet' },
     { code: 'cap-never-binds', bad: fee('nivå 1 : 500 kr nivå 2 : 3 000 kr'), good: fee('nivå 1 : 500 kr nivå 2 : 1 000 kr'), message: 'Takbeloppet för nivå 2 (3 000 kr) är aldrig lägre än maxtaxan (som högst 2 139 kr)' },
     { code: 'caps-charge-same', bad: fee('nivå 1 : 500 kr nivå 2 : 500 kr'), good: fee('nivå 1 : 500 kr nivå 2 : 600 kr'), message: 'Nivå 1 och nivå 2 får samma högsta avgift, 500 kr (2021-01-01)' },
+    { code: 'fee-amount-above-ceiling', bad: fee('', undefined, 'belopp { nivå 1 : 500 kr nivå 2 : 3 000 kr }'), good: fee('', undefined, 'belopp { nivå 1 : 500 kr nivå 2 : 2 000 kr }'), message: 'Beloppet för nivå 2 (3 000 kr) är högre än maxtaxan (som högst 2 139 kr); nivån tar aldrig ut det, utan maxtaxan.' },
+    { code: 'fee-level-missing', bad: fee('nivå 1 : 500 kr', undefined, 'andel { nivå 1 : 50 % nivå 2 : 70 % }'), good: fee('nivå 1 : 500 kr nivå 2 : 600 kr', undefined, 'andel { nivå 1 : 50 % nivå 2 : 70 % }'), message: 'Avgiften a anger andel för nivå 2 men inget takbelopp; avgiften kan inte beräknas för nivån.' },
+    { code: 'fee-question-without-level', bad: `${fee('nivå 1 : 500 kr')}exempel e { datum 2021-03-01 avgift enligt a för { inkomst = 900 kr } förväntat 500 kr }`, good: `${fee('nivå 1 : 500 kr')}exempel e { datum 2021-03-01 avgift enligt a nivå 1 för { inkomst = 900 kr } förväntat 500 kr }`, message: "Frågan anger ingen nivå, men a anger takbelopp per nivå; skriv till exempel 'avgift enligt a nivå 1 för { … }'." },
+    { code: 'fee-share-twice', bad: fee('nivå 1 : 500 kr', undefined, 'andel 100 % andel { nivå 1 : 50 % }'), good: fee('nivå 1 : 500 kr'), message: "'andel' anges både för alla nivåer och per nivå; ange det ena." },
     { code: 'premium-unknown-level', bad: 'nivåtabell t { nivå 1 : 5 kr nivå 2 : 10 kr }\npremie p { tabell t vid sänkning från nivå 3 till nivå 1 : 100 kr }', good: 'nivåtabell t { nivå 1 : 5 kr nivå 2 : 10 kr }\npremie p { tabell t vid sänkning från nivå 2 till nivå 1 : 100 kr }', message: 'Nivå 3 finns inte i tabellen t.' },
     { code: 'premium-not-a-reduction', bad: 'nivåtabell t { nivå 1 : 5 kr nivå 2 : 10 kr }\npremie p { tabell t vid sänkning från nivå 1 till nivå 2 : 100 kr }', good: 'nivåtabell t { nivå 1 : 5 kr nivå 2 : 10 kr }\npremie p { tabell t vid sänkning från nivå 2 till nivå 1 : 100 kr }', message: 'Från nivå 1 till nivå 2 är ingen sänkning.' },
     // analyses: time

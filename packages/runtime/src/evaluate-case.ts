@@ -30,13 +30,13 @@ export interface CaseAnswer {
     inclusions: Array<Inclusion | ({ pilot: string } & Failed)>;
     compensation: Array<{ table: string; amount: string } | ({ table: string } & Failed)>;
     /** Every fee in force on the case's date, for its level (present when the policy has fees). */
-    fees?: Array<{ fee: string; amount: string; trace?: MoneyTrace[] } | ({ fee: string } & Failed)>;
+    fees?: Array<{ fee: string; amount: string; trace?: MoneyTrace[]; legalBasis?: string[] } | ({ fee: string } & Failed)>;
     /** Every rate (flat rate, place rate, hourly cost) in force on the case's date, with its amount (present when the policy has rates). */
     rates?: Array<{ rate: string; amount: string; per?: string } | ({ rate: string } & Failed)>;
     /** Every decision table's deciding row and outputs on the case's date (present when the policy has decision tables). */
     decisions?: Array<Decision | ({ table: string } & Failed)>;
     /** Every named calculation on the case's date (present when the policy has calculations). */
-    amounts?: Array<{ calculation: string; amount: string; trace?: MoneyTrace[] } | ({ calculation: string } & Failed)>;
+    amounts?: Array<{ calculation: string; amount: string; trace?: MoneyTrace[]; legalBasis?: string[] } | ({ calculation: string } & Failed)>;
 }
 
 type AnyRate = FlatRate | PlaceRate | HourlyRate;
@@ -69,7 +69,7 @@ interface DayPlan {
     /** The rates in force, answered; the entries are frozen and shared, each answer gets its own list. */
     rates: RateAnswer[];
     /** Per fee, per level: the failure that is the same for every citizen, or null when the citizen decides. */
-    blocked: Array<Map<number, Failed['error'] | null>>;
+    blocked: Array<Map<number | undefined, Failed['error'] | null>>;
 }
 
 const plans = new WeakMap<PolicyRuntime, CasePlan>();
@@ -116,7 +116,12 @@ function dayPlan(plan: CasePlan, date: string | undefined): DayPlan {
 }
 
 /** A fee's citizen-independent failure for a level on the day, decided once; frozen, since answers share it. */
-function blockedFee(day: DayPlan, index: number, definition: Fee, level: number, date: string): Failed['error'] | undefined {
+/** Whether a fee charges by level (a takbelopp, share or amount per level), so that a case must give one. */
+function byLevel(definition: Fee): boolean {
+    return definition.caps.length > 0 || (definition.shares?.length ?? 0) > 0 || (definition.amounts?.length ?? 0) > 0;
+}
+
+function blockedFee(day: DayPlan, index: number, definition: Fee, level: number | undefined, date: string): Failed['error'] | undefined {
     const byLevel = day.blocked[index];
     let verdict = byLevel.get(level);
     if (verdict === undefined) {
@@ -292,14 +297,14 @@ function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer,
                 let blocked: Failed['error'] | undefined;
                 if (input.date === undefined) {
                     answer.fees.push({ fee: definition.id, ...noDate() });
-                } else if (input.level === undefined) {
+                } else if (input.level === undefined && byLevel(definition)) {
                     answer.fees.push({ fee: definition.id, ...failed(new RegelrattRuntimeError('missing-level', 'Fallet anger ingen nivå; avgiften beror av nivån.', { fee: definition.id })) });
                 } else if ((blocked = blockedFee(day, index, definition, input.level, input.date))) {
                     // The same for every citizen: one shared answer, no exception per case.
                     answer.fees.push({ fee: definition.id, error: blocked });
                 } else {
                     const fee = runtime.fee(definition.id, input.level, citizen, input.date, { explain });
-                    answer.fees.push({ fee: definition.id, amount: fee.amount, ...(explain ? { trace: fee.trace } : {}) });
+                    answer.fees.push({ fee: definition.id, amount: fee.amount, ...(explain ? { trace: fee.trace } : {}), ...citation(definition) });
                 }
             } catch (error) {
                 answer.fees.push({ fee: definition.id, ...failed(error) });
@@ -330,10 +335,10 @@ function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer,
                 if (input.date === undefined) {
                     answer.amounts.push({ calculation: calculation.id, ...noDate() });
                 } else if (prepared) {
-                    answer.amounts.push({ calculation: calculation.id, amount: prepared[index](input.citizen, input.date, input.level) });
+                    answer.amounts.push({ calculation: calculation.id, amount: prepared[index](input.citizen, input.date, input.level), ...citation(calculation) });
                 } else {
                     const value = runtime.calculate(calculation.id, { date: input.date, citizen, ...(input.level !== undefined ? { level: input.level } : {}) }, { explain });
-                    answer.amounts.push({ calculation: calculation.id, amount: value.amount, ...(explain ? { trace: value.trace } : {}) });
+                    answer.amounts.push({ calculation: calculation.id, amount: value.amount, ...(explain ? { trace: value.trace } : {}), ...citation(calculation) });
                 }
             } catch (error) {
                 answer.amounts.push({ calculation: calculation.id, ...failed(error) });
@@ -341,4 +346,15 @@ function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer,
         }
     }
     return answer;
+}
+
+const citations = new WeakMap<object, { legalBasis?: string[] }>();
+/** The law an amount applies, as the policy cites it (`SoL 8 kap 5 §`), for its answer; nothing where it names none. Worked out once per element. */
+function citation(element: Fee | Calculation): { legalBasis?: string[] } {
+    let cited = citations.get(element);
+    if (!cited) {
+        cited = element.legalBasis?.length ? { legalBasis: element.legalBasis.map(basis => basis.text) } : {};
+        citations.set(element, cited);
+    }
+    return cited;
 }

@@ -138,6 +138,11 @@ function questionReferences(question: ExampleQuestion): Found {
     }
 }
 
+/** The service and the laws an answer (a calculation, a decision table, a fee) names, where it does. */
+function serviceAndBasis(e: { service?: string; legalBasis?: Array<{ law: string }> }): Found {
+    return [...optional(e.service, 'service'), ...(e.legalBasis ?? []).map((basis, i): [string, string] => [basis.law, `legalBasis/${i}/law`])];
+}
+
 type ElementOf<K extends ElementKind> = Extract<CompiledElement, { kind: K }>;
 
 /** Every id an element of each kind refers to, with where: a new kind is a compile error here. */
@@ -153,8 +158,12 @@ const REFERENCES: { [K in ElementKind]: (element: ElementOf<K>) => Found } = {
     body: () => [],
     attribute: () => [],
     parameter: () => [],
-    calculation: e => withFound(found => expressionReferences(e.value, 'value', found)),
+    calculation: e => withFound(found => {
+        expressionReferences(e.value, 'value', found);
+        found.push(...serviceAndBasis(e));
+    }),
     decisionTable: e => withFound(found => {
+        found.push(...serviceAndBasis(e));
         e.inputs.forEach((input, i) => {
             if ('attribute' in input) {
                 found.push([input.attribute, `inputs/${i}/attribute`, 'attribute']);
@@ -175,7 +184,7 @@ const REFERENCES: { [K in ElementKind]: (element: ElementOf<K>) => Found } = {
     placeRate: e => rateReferences(e),
     hourlyRate: e => rateReferences(e),
     fee: e => withFound(found => {
-        found.push(...optional(e.service, 'service'));
+        found.push(...serviceAndBasis(e));
         if (e.room) {
             expressionReferences(e.room, 'room', found);
         }
@@ -272,6 +281,8 @@ function checkElement(element: CompiledElement, source: string, path: string): v
             break;
         case 'fee':
             uniqueLevels(element.caps, source, `${path}/caps`);
+            uniqueLevels(element.shares ?? [], source, `${path}/shares`);
+            uniqueLevels(element.amounts ?? [], source, `${path}/amounts`);
             break;
         case 'premium':
             element.rules.forEach((rule, i) => {

@@ -96,12 +96,12 @@ export class PolicyRuntime {
     }
 
     /** A citizen's fee for a level on a date; the trace is filled unless `explain: false` (a register's inner loop). */
-    fee(feeName: string, level: number, citizen: CitizenInput | CitizenValues, date: string, options: AskOptions = {}): Amount {
+    fee(feeName: string, level: number | undefined, citizen: CitizenInput | CitizenValues, date: string, options: AskOptions = {}): Amount {
         return fee(this.calculator, this.policy.get(feeName, 'fee'), level, this.values(citizen), date, options.explain ?? true);
     }
 
     /** A fee's parts (avgiftsutrymme, share, takbelopp, maxtaxa, rounding), exact: what decided it, for a reason. */
-    feeParts(feeName: string, level: number, citizen: CitizenInput | CitizenValues, date: string): FeeParts {
+    feeParts(feeName: string, level: number | undefined, citizen: CitizenInput | CitizenValues, date: string): FeeParts {
         return feeParts(this.calculator, this.policy.get(feeName, 'fee'), level, this.values(citizen), date);
     }
 

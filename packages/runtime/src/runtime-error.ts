@@ -20,6 +20,36 @@ export const RUNTIME_ERROR_CODES = [
 export type RuntimeErrorCode = typeof RUNTIME_ERROR_CODES[number];
 
 /**
+ * Whose the error is. `input`: the case (or the file) is wrong or incomplete, and the one who sent it
+ * must fix it; `eval` exits 1 for it. `unanswered`: the case is fine and the policy gives no answer
+ * to this question for it (a level with no amount, a date outside the policy's versions, an amount
+ * the policy leaves open, a table with no row for the case): that is the answer, and `eval` exits 0.
+ */
+export const RUNTIME_ERROR_SOURCE = {
+    'unsupported-schema': 'input',
+    'invalid-file': 'input',
+    'unknown-element': 'input',
+    'missing-attribute': 'input',
+    'unknown-attribute': 'input',
+    'value-outside-domain': 'input',
+    'wrong-value-type': 'input',
+    'missing-date': 'input',
+    // A case that gives no level asks no fee question: the fee is not answered, the case is not wrong.
+    'missing-level': 'unanswered',
+    'no-valid-version': 'unanswered',
+    'unknown-level': 'unanswered',
+    'open-amount': 'unanswered',
+    'not-computable': 'unanswered',
+    'no-matching-row': 'unanswered',
+    'several-matching-rows': 'unanswered',
+} as const satisfies Record<RuntimeErrorCode, 'input' | 'unanswered'>;
+
+/** True when an answer's error is the case's fault (see RUNTIME_ERROR_SOURCE); an unknown code counts as the case's. */
+export function isInputError(code: string): boolean {
+    return (RUNTIME_ERROR_SOURCE as Record<string, 'input' | 'unanswered' | undefined>)[code] !== 'unanswered';
+}
+
+/**
  * Bad input or a question the policy cannot answer: always this error, with a code and the details
  * that name the problem, never a silent default. The message is Swedish; `details` is for machines.
  */

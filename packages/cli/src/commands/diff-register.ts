@@ -1,12 +1,13 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CompiledPolicyFile } from '@regelratt/format';
-import { compiledKindName } from '@regelratt/language';
+import { compiledKindName, swedishDecimal } from '@regelratt/language';
 import { evaluateCase, PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
 import type { CliOptions } from '../arguments.js';
 import type { CliIO } from '../io.js';
 import { ImpactTally, type RegisterImpact } from '../register-impact.js';
 import { registerCases, registerFormat } from '../register-cases.js';
+import type { ImpactWording } from '../impact-output.js';
 
 /** Progress on a terminal every this many cases. */
 const PROGRESS_EVERY = 50_000;
@@ -27,7 +28,7 @@ export async function registerImpact(before: readonly CompiledPolicyFile[], afte
     const file = path.resolve(io.cwd, options.register!);
     const format = registerFormat(file);
     if (!format) {
-        return { problem: sv ? `${options.register}: registret ska vara .ndjson, .jsonl eller .csv.` : `${options.register}: the register must be .ndjson, .jsonl or .csv.` };
+        return { problem: sv ? `${options.register}: registret ska vara .ndjson, .jsonl, .csv eller .xlsx.` : `${options.register}: the register must be .ndjson, .jsonl, .csv or .xlsx.` };
     }
     const stat = await fs.stat(file).catch(() => undefined);
     if (!stat?.isFile()) {
@@ -69,11 +70,39 @@ export async function registerImpact(before: readonly CompiledPolicyFile[], afte
     return { impact: tally.result(), unreadable };
 }
 
-/** `beräkning hemtjänstavgift (Avgift per månad)` for an element id of either version. */
-export function elementNamer(files: ReadonlyArray<readonly CompiledPolicyFile[]>, locale: 'sv' | 'en'): (id: string) => string {
+/**
+ * How the impact report names things, from the elements of either version. For the terminal each
+ * answer is named by kind, name and title (`beräkning hemtjänstavgift (Avgift per månad)`), so the
+ * policy writer finds it in the files; for the tjänsteskrivelse and the nämnd (Markdown, HTML) by
+ * its title alone. The values answers move between are said with titles for förlopp and elements,
+ * Swedish figures (`1 409`) and words for column names, in both.
+ */
+export function impactWording(files: ReadonlyArray<readonly CompiledPolicyFile[]>, locale: 'sv' | 'en', reader: 'writer' | 'nämnd'): ImpactWording {
     const elements = new Map(files.flat().flatMap(file => file.elements).map(element => [element.id, element]));
-    return id => {
-        const element = elements.get(id);
-        return element ? `${compiledKindName(element.kind, locale)} ${element.name}${element.title ? ` (${element.title})` : ''}` : id;
+    const titles = new Map<string, string>();
+    for (const element of elements.values()) {
+        titles.set(element.id, element.title ?? words(element.name));
+        if (element.kind === 'pathwayModel') {
+            for (const pathway of element.pathways) {
+                titles.set(pathway.id, pathway.title ?? words(pathway.name));
+            }
+        }
+    }
+    return {
+        element: id => {
+            const element = elements.get(id);
+            if (!element) {
+                return id;
+            }
+            return reader === 'nämnd' ? titles.get(id)! : `${compiledKindName(element.kind, locale)} ${element.name}${element.title ? ` (${element.title})` : ''}`;
+        },
+        // An element id is replaced by its title whole, so figures inside titles (a year) are left as written.
+        value: text => text.replace(/([A-Za-z]+\/[\p{L}\p{N}_]+)|(-?\d+(?:\.\d+)?)|([\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+)/gu, (whole, id: string | undefined, figure: string | undefined, name: string | undefined) =>
+            id !== undefined ? titles.get(id) ?? whole : figure !== undefined ? (locale === 'sv' ? swedishDecimal(figure) : figure) : words(name!)),
     };
+}
+
+/** A name as words: `per_timme` → `per timme`. */
+function words(name: string): string {
+    return name.replace(/_/g, ' ');
 }

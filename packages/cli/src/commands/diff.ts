@@ -9,9 +9,9 @@ import { formatDiffHtml, formatDiffJson, formatDiffMarkdown, formatDiffText, typ
 import { formatText } from '../diagnostic-output.js';
 import type { CliIO } from '../io.js';
 import type { CompiledPolicyFile } from '@regelratt/format';
-import { formatImpactMarkdown, formatImpactText, impactSections, unreadableCases } from '../impact-output.js';
+import { formatImpactMarkdown, formatImpactText, impactSections, unreadableCases, type ImpactWording } from '../impact-output.js';
 import { loadCompiledJson } from '../load-compiled.js';
-import { elementNamer, registerImpact, type RegisterRun } from './diff-register.js';
+import { impactWording, registerImpact, type RegisterRun } from './diff-register.js';
 import { loadWorkspace, type LoadedWorkspace } from '../load-workspace.js';
 import { EXIT_USAGE_OR_IO } from './check.js';
 
@@ -65,10 +65,10 @@ export async function runDiff(options: CliOptions, io: CliIO): Promise<number> {
                 io.stderr.write(`regelratt: ${run.problem}\n`);
                 return EXIT_USAGE_OR_IO;
             }
-            const name = elementNamer([before.files, after.files], options.locale);
+            const wording = impactWording([before.files, after.files], options.locale, format === 'html' || format === 'markdown' ? 'nämnd' : 'writer');
             io.stdout.write(format === 'html'
-                ? formatDiffHtml(diff, labels, options.locale, newFindings, impactSections(run.impact, options.locale, name))
-                : renderWithImpact(format, render[format](diff, labels, options.locale, newFindings), run, name, options.locale));
+                ? formatDiffHtml(diff, labels, options.locale, newFindings, impactSections(run.impact, options.locale, wording))
+                : renderWithImpact(format, render[format](diff, labels, options.locale, newFindings), run, wording, options.locale));
             if (run.unreadable.count > 0) {
                 io.stderr.write(`${unreadableCases(run.unreadable, options.register, options.locale)}\n`);
             }
@@ -84,10 +84,10 @@ export async function runDiff(options: CliOptions, io: CliIO): Promise<number> {
 }
 
 /** The diff as rendered, with the register's impact after it (inside it, for JSON and HTML). */
-function renderWithImpact(format: 'text' | 'markdown' | 'json', rendered: string, run: RegisterRun, name: (id: string) => string, locale: 'sv' | 'en'): string {
+function renderWithImpact(format: 'text' | 'markdown' | 'json', rendered: string, run: RegisterRun, wording: ImpactWording, locale: 'sv' | 'en'): string {
     switch (format) {
-        case 'text': return `${rendered}\n${formatImpactText(run.impact, locale, name)}`;
-        case 'markdown': return `${rendered}\n${formatImpactMarkdown(run.impact, locale, name)}`;
+        case 'text': return `${rendered}\n${formatImpactText(run.impact, locale, wording)}`;
+        case 'markdown': return `${rendered}\n${formatImpactMarkdown(run.impact, locale, wording)}`;
         case 'json': return `${JSON.stringify({ ...JSON.parse(rendered) as object, register: { ...run.impact, unreadable: run.unreadable.count } }, null, 2)}\n`;
     }
 }

@@ -6,6 +6,8 @@ import { evaluateCase, RegelrattRuntimeError, type CaseInput } from '@regelratt/
 import { answerText } from '../reason-output.js';
 import type { CliOptions } from '../arguments.js';
 import { InputTooLargeError, readInputText } from '../bounded-read.js';
+import { inputErrors } from '../answer-errors.js';
+import { evalSummaries } from '../cli-messages.js';
 import type { CliIO } from '../io.js';
 import { compileInMemory } from '../compile-in-memory.js';
 import { JsonInputError, readJson } from '../exact-json.js';
@@ -19,7 +21,10 @@ const PROGRESS_EVERY = 50_000;
 /**
  * `regelratt eval`: answers for one case (a JSON file) or for a whole register (NDJSON, one case per
  * line), streamed: one answer line per case line, in order, in constant memory. A line that is not a
- * case gets an error line in its place and makes the exit code 1; the others are still answered.
+ * case gets an error line in its place, and a question that cannot be answered a typed error in the
+ * answer's place. A line that is not a case, or an answer the case's own values prevent (a missing or
+ * wrong value), makes the exit code 1, with a summary on standard error naming the first, for one case
+ * as for a register; an answer the policy does not give (an amount it leaves open) is an answer.
  */
 export async function runEval(options: CliOptions, input: string, io: CliIO & { stdoutIsTerminal?: boolean; stderrIsTerminal?: boolean }): Promise<number> {
     const loaded = await loadRuntime(options, io);
@@ -60,13 +65,19 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
             return EXIT_USAGE_OR_IO;
         }
         try {
-            const input = withDate(parsed);
-            const answer = withReasons(runtime, input, evaluateCase(runtime, input, true), options.locale);
+            const caseInput = withDate(parsed);
+            const answer = withReasons(runtime, caseInput, evaluateCase(runtime, caseInput, true), options.locale);
             io.stdout.write(options.format === 'text' ? answerText(runtime, answer, options.locale) : `${JSON.stringify(answer, null, 2)}\n`);
-            return EXIT_CLEAN;
+            const errors = inputErrors(answer);
+            if (!errors.first) {
+                return EXIT_CLEAN;
+            }
+            io.stderr.write(`regelratt: ${evalSummaries.answersWithErrors(input, errors.count, errors.first.code, errors.first.message, options.locale)[options.locale]}\n`);
+            return EXIT_POLICY_ERRORS;
         } catch (error) {
             if (error instanceof RegelrattRuntimeError) {
                 io.stdout.write(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
+                io.stderr.write(`regelratt: ${evalSummaries.caseRefused(input, error.code, error.message)[options.locale]}\n`);
                 return EXIT_POLICY_ERRORS;
             }
             throw error;
@@ -77,9 +88,15 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
         io.stderr.write(`regelratt: ${options.locale === 'sv' ? '--format text gäller ett fall; ett register besvaras som NDJSON (med --explain även med motiveringar)' : '--format text is for one case; a register is answered as NDJSON (with --explain with reasons too)'}.\n`);
         return EXIT_USAGE_OR_IO;
     }
-    const { invalid, lines } = await streamRegister(file, runtime, compileInMemory(loaded.workspace), options, io);
-    if (io.stderrIsTerminal && lines >= PROGRESS_EVERY) {
+    const tally = await streamRegister(file, runtime, compileInMemory(loaded.workspace), options, io);
+    if (io.stderrIsTerminal && tally.lines >= PROGRESS_EVERY) {
         io.stderr.write('\n');
     }
-    return invalid > 0 ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
+    if (tally.firstInvalid) {
+        io.stderr.write(`regelratt: ${evalSummaries.invalidLines(input, tally.invalid, tally.lines, tally.firstInvalid.line, tally.firstInvalid.code, options.locale)[options.locale]}\n`);
+    }
+    if (tally.firstWithErrors) {
+        io.stderr.write(`regelratt: ${evalSummaries.linesWithErrors(input, tally.withErrors, tally.lines, tally.firstWithErrors.line, tally.firstWithErrors.code, options.locale)[options.locale]}\n`);
+    }
+    return tally.firstInvalid || tally.firstWithErrors ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
 }

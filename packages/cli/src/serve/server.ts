@@ -8,7 +8,7 @@ import { openApiDocument } from './openapi.js';
 import type { PolicyHolder } from './policy-holder.js';
 import { watchBodyTimes } from './body-timeout.js';
 import { localeOf, problem, runtimeDetail, writeProblemAndClose, type ProblemCode } from './problem.js';
-import { requestLogController } from './request-log.js';
+import { batchedDestination, lazyRequestLogger, requestLogController } from './request-log.js';
 import type { LogLevel } from '../arguments.js';
 import { JsonInputError, readJson } from '../exact-json.js';
 import { CASE_INPUT, EXPLAIN_QUERY, QUESTION } from './schemas.js';
@@ -76,10 +76,13 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
     const requestTimeout = options.requestTimeout ?? 60_000;
     const bodyLimit = options.bodyLimit ?? 10 * 1024 * 1024;
     const logShare = options.logRequests ?? 1;
+    const destination = options.log ? batchedDestination(options.log) : undefined;
     const app = Fastify({
-        logger: options.log ? { level: options.logLevel ?? 'info', stream: options.log } : false,
+        logger: destination ? { level: options.logLevel ?? 'info', stream: destination } : false,
         // One line per request at most, written when it is answered, instead of Fastify's two.
-        logController: requestLogController(LogController, options.log ? logShare : 0),
+        logController: requestLogController(LogController, destination ? logShare : 0),
+        // A request's own logger is made only if something logs through it.
+        childLoggerFactory: lazyRequestLogger,
         bodyLimit,
         requestTimeout,
         http: { headersTimeout: Math.min(HEADERS_TIMEOUT, requestTimeout), connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL },
@@ -118,6 +121,12 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
         }
         done(null, payload);
     });
+    if (destination) {
+        app.addHook('onClose', (_instance, done) => {
+            destination.close();
+            done();
+        });
+    }
     watchBodyTimes(app, options.bodyTimeout ?? 10_000, request => request.method === 'POST' && !request.url.startsWith('/v1/evaluate/batch'));
     // JSON and NDJSON only: a text body is refused (415), not validated as a string.
     app.removeContentTypeParser('text/plain');
@@ -174,13 +183,15 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
             })),
         };
     });
-    app.post('/v1/evaluate', { schema: { body: CASE_INPUT, querystring: EXPLAIN_QUERY } }, async request => {
+    // Answered in the handler's own turn, not through a promise: the route every request of a busy
+    // service takes (a runtime error thrown here reaches the error handler all the same).
+    app.post('/v1/evaluate', { schema: { body: CASE_INPUT, querystring: EXPLAIN_QUERY } }, (request, reply) => {
         const policy = holder.current;
         const explain = (request.query as { explain?: string }).explain === 'true';
         const input = request.body as CaseInput;
         // Each answer with its reason, in the language asked for.
         const answer = withReasons(policy.runtime, input, evaluateCase(policy.runtime, input, explain), localeOf(request.headers['accept-language']));
-        return { ...answer, policyVersion: policy.version };
+        return reply.send({ ...answer, policyVersion: policy.version });
     });
     app.post('/v1/question', { schema: { body: QUESTION } }, async request => {
         const policy = holder.current;

@@ -147,7 +147,7 @@ export function compareFee(old: Fee, next: Fee, context: AnswerDiffContext): Ans
         fee.room ? canonicalExpression(fee.room, version, context, mode) : '-',
         fee.ceiling ? canonicalExpression(fee.ceiling, version, context, mode) : '-',
         JSON.stringify(fee.share ?? null), JSON.stringify(fee.rounding ?? null), JSON.stringify(fee.validity ?? null),
-        JSON.stringify([...fee.caps].sort((a, b) => a.level - b.level).map(c => [c.level, c.amount])),
+        ...[fee.caps, fee.shares ?? [], fee.amounts ?? []].map(rows => JSON.stringify([...rows].sort((a, b) => a.level - b.level).map(c => [c.level, c.amount]))),
     ].join('\u0000');
     if (form(old, 'before') === form(next, 'after')) {
         return { outcome: 'same', rewritten: form(old, 'before', LITERAL) !== form(next, 'after', LITERAL) };
@@ -157,7 +157,7 @@ export function compareFee(old: Fee, next: Fee, context: AnswerDiffContext): Ans
         const parts = [fee.room, fee.ceiling].filter((e): e is Expression => e !== undefined).map(e => collectReads(runtime, e));
         const merged = mergeReads(parts);
         merged.readsLevel = true;
-        merged.maxLevel = Math.max(merged.maxLevel, ...fee.caps.map(c => c.level));
+        merged.maxLevel = Math.max(merged.maxLevel, ...[...fee.caps, ...fee.shares ?? [], ...fee.amounts ?? []].map(c => c.level));
         if (fee.validity) {
             merged.dates.add(fee.validity.from);
         }

@@ -15,6 +15,8 @@ export interface CaseSplit {
     cases: Case[];
     /** False when the case budget ran out before every combination was decided. */
     complete: boolean;
+    /** When the budget ran out: the slab (attributes fixed so far) that was being split, the part not finished. */
+    unfinished?: ReadonlyMap<string, Region>;
 }
 
 /**
@@ -36,17 +38,18 @@ export function splitCases(
     options: { stopWhen?: (verdicts: readonly boolean[]) => boolean; budget?: number } = {},
 ): CaseSplit {
     const budget = options.budget ?? CASE_BUDGET;
-    const constants = collectConstants(criteria);
-    const regionsOf = new Map<string, Region[]>();
+    // Ties between attributes go to the one read first, so the same criteria split the same way.
+    const order = new Map(attributesRead(criteria).map((id, index) => [id, index]));
     const cases: Case[] = [];
     let complete = true;
     let stopped = false;
+    let unfinished: ReadonlyMap<string, Region> | undefined;
 
     const explore = (residuals: Residual[], assignment: Map<string, Region>): void => {
         if (stopped) {
             return;
         }
-        const attribute = firstUndecidedAttribute(residuals);
+        const attribute = splittingAttribute(residuals, order);
         if (attribute === undefined) {
             const verdicts = residuals as boolean[];
             cases.push({ assignment: new Map(assignment), verdicts });
@@ -58,17 +61,19 @@ export function splitCases(
         if (cases.length >= budget) {
             complete = false;
             stopped = true;
+            unfinished = new Map(assignment);
             return;
         }
-        let regions = regionsOf.get(attribute);
-        if (!regions) {
-            const analysed = attributes.get(attribute);
-            if (!analysed) {
-                throw new Error(`No domain for ${attribute}`);
-            }
-            regions = partitionDomain(analysed.domain, constants.get(attribute) ?? []);
-            regionsOf.set(attribute, regions);
+        const analysed = attributes.get(attribute);
+        if (!analysed) {
+            throw new Error(`No domain for ${attribute}`);
         }
+        // Cut only where a criterion still undecided on this slab changes truth: the rows or förlopp
+        // already decided here (a row ruled out by an earlier column) add no cuts, so a slab is split
+        // as finely as what is alive in it needs, not as finely as the whole table (Calvanese et al.
+        // 2018 sweep only the rules alive in a slab for the same reason).
+        const undecided = residuals.filter((r): r is Criterion => typeof r !== 'boolean');
+        const regions = partitionDomain(analysed.domain, collectConstants(undecided).get(attribute) ?? []);
         for (const region of regions) {
             assignment.set(attribute, region);
             explore(residuals.map(r => (typeof r === 'boolean' ? r : substitute(r, attribute, region))), assignment);
@@ -80,7 +85,7 @@ export function splitCases(
     };
 
     explore(criteria.map(c => substitute(c, undefined, undefined)), new Map());
-    return { cases, complete };
+    return { cases, complete, ...(unfinished ? { unfinished } : {}) };
 }
 
 /** A case where the criterion holds, or undefined when no citizen satisfies it; `undecided` when the budget ran out. */
@@ -90,26 +95,28 @@ export function findWitness(criterion: Criterion, attributes: ReadonlyMap<string
     return found ?? (split.complete ? undefined : 'undecided');
 }
 
-function firstUndecidedAttribute(residuals: readonly Residual[]): string | undefined {
+/**
+ * The attribute to split on next: the one the most undecided criteria read. On a table that is a
+ * decision tree in disguise this is the tree's own split at each slab (every row under a node reads
+ * the node's attribute), so the split follows the table's structure instead of cutting across it.
+ */
+function splittingAttribute(residuals: readonly Residual[], order: ReadonlyMap<string, number>): string | undefined {
+    const readers = new Map<string, number>();
     for (const residual of residuals) {
         if (typeof residual !== 'boolean') {
-            return firstAttribute(residual);
+            for (const id of attributesRead([residual])) {
+                readers.set(id, (readers.get(id) ?? 0) + 1);
+            }
         }
     }
-    return undefined;
-}
-
-function firstAttribute(criterion: Criterion): string {
-    if ('all' in criterion) {
-        return firstAttribute(criterion.all[0]);
+    let best: string | undefined;
+    for (const [id, count] of readers) {
+        const bestCount = best === undefined ? -1 : readers.get(best)!;
+        if (count > bestCount || (count === bestCount && (order.get(id) ?? 0) < (order.get(best!) ?? 0))) {
+            best = id;
+        }
     }
-    if ('any' in criterion) {
-        return firstAttribute(criterion.any[0]);
-    }
-    if ('not' in criterion) {
-        return firstAttribute(criterion.not);
-    }
-    return criterion.attribute;
+    return best;
 }
 
 /** Every attribute the criteria read, in order of first appearance. */

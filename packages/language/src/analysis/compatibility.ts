@@ -104,7 +104,7 @@ function compareElement(before: CompiledElement, after: CompiledElement, add: Ad
         }
     }
     if ((before.kind === 'levelTable' && after.kind === 'levelTable') || (before.kind === 'fee' && after.kind === 'fee')) {
-        const levels = (e: typeof before) => new Set(e.kind === 'levelTable' ? e.rows.map(r => r.level) : e.kind === 'fee' ? e.caps.map(r => r.level) : []);
+        const levels = (e: typeof before) => new Set(e.kind === 'levelTable' ? e.rows.map(r => r.level) : e.kind === 'fee' ? [...e.caps, ...e.shares ?? [], ...e.amounts ?? []].map(r => r.level) : []);
         const was = levels(before);
         const is = levels(after);
         for (const level of [...was].filter(l => !is.has(l)).sort((a, b) => a - b)) {

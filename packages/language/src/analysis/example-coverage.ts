@@ -4,7 +4,7 @@ import {
 } from '@regelratt/format';
 import type { MessageLocale } from '../i18n/locale.js';
 import type { AnalysedAttribute } from './attribute-domain.js';
-import { splitCases, type Case } from './case-split.js';
+import { attributesRead, splitCases, type Case } from './case-split.js';
 import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
 import { mergeCases } from './merge-cases.js';
 import type { Region } from './regions.js';
@@ -209,12 +209,14 @@ function regions(element: PathwayModel | Pilot | DecisionTable, attributes: Read
     }
     const read = element.kind === 'decisionTable' && element.inputs.some(input => 'level' in input)
         ? new Map([...attributes, [LEVEL_INPUT, levelAttribute(element.levels?.max, element.levels?.min)]]) : attributes;
-    const split = splitCases(criteriaOf(element).filter((c): c is Criterion => typeof c !== 'boolean'), read);
+    const criteria = criteriaOf(element).filter((c): c is Criterion => typeof c !== 'boolean');
+    const split = splitCases(criteria, read);
     // Neighbouring cases on which every criterion has the same truth are one region for a reader.
-    const merged = mergeCases(split.cases.map(found => ({ case: found })), ({ case: found }) => found.verdicts.join(''));
+    const merged = mergeCases(split.cases.map(found => ({ case: found })), ({ case: found }) => found.verdicts.join(''), read);
     const result: Regions = {
         attributes, locale, complete: split.complete,
-        regions: merged.map(({ case: found }) => ({ found, witness: describeCase(found, read, locale) })),
+        // A region names only what matters; its example gives every attribute read, for a runnable `exempel`.
+        regions: merged.map(({ case: found }) => ({ found, witness: describeCase(found, read, locale, attributesRead(criteria)) })),
     };
     regionsOf.set(element, result);
     return result;

@@ -1,97 +1,174 @@
 import { ExactNumber } from '@regelratt/format';
+import type { AnalysedAttribute } from './attribute-domain.js';
 import type { Case } from './case-split.js';
-import type { Region } from './regions.js';
+import { partitionDomain, type Region } from './regions.js';
 
 /**
- * Joins cases that differ only in one attribute whose ranges touch (`ålder 18–64` and `ålder 65–120`
- * into `ålder 18–120`), when `key` says the two belong together (the same kind of finding about the
- * same förlopp or rows). The case split cuts the domain where any criterion changes, so a finding
- * often comes out in pieces; a reviewer reads each region, so they should be as few and as large as
- * the finding allows. Repeats until nothing more joins; the citizens covered stay exactly the same.
+ * Findings as maximal boxes: the case split cuts the space where any criterion changes, so one
+ * finding (a gap that is exactly one missing row) comes out in pieces; a reviewer reads each region,
+ * so they should be as few and as large as the finding allows. Each piece not yet inside a reported
+ * region is grown, attribute by attribute, as far as the finding reaches (`ålder 18–64` and
+ * `ålder 65–120` of the same gap become one region; a range grown over the whole domain is dropped,
+ * as an attribute not named may have any value), and pieces inside it are not reported again.
+ *
+ * `key` says which findings belong together (the same kind of finding about the same förlopp or
+ * rows); `others` are the split's remaining cases, which no region may reach into. The split's
+ * cases cover every citizen exactly once, so a region may grow along an attribute until the nearest
+ * case of another key that meets it on every other attribute: the regions cover exactly the
+ * citizens the pieces did (they may overlap each other). One pass over the attributes is enough: a
+ * region grown along one attribute can only meet more cases along the others, never fewer. A region
+ * takes the position of its first piece, so messages come in the order the split found them.
  */
-export function mergeCases<T extends { case: Case }>(findings: readonly T[], key: (finding: T) => string): T[] {
-    // Each finding keeps the position of its first piece, so messages come in the order the split found them.
-    let current = findings.map((finding, index) => ({ finding, index }));
-    // Attribute by attribute: group the findings that agree on everything else, sort each group along
-    // the attribute and join neighbours that touch. Linear-logarithmic, so thousands of findings merge
-    // in milliseconds; repeated while a pass still joins something (a join can enable another).
-    for (let pass = 0; pass < 8; pass++) {
-        const attributes = new Set(current.flatMap(({ finding }) => [...finding.case.assignment.keys()]));
-        let joined = false;
-        for (const attribute of attributes) {
-            const groups = new Map<string, typeof current>();
-            const next: typeof current = [];
-            for (const entry of current) {
-                const region = entry.finding.case.assignment.get(attribute);
-                if (!region || region.kind !== 'range') {
-                    next.push(entry);
-                    continue;
-                }
-                const others = [...entry.finding.case.assignment].filter(([id]) => id !== attribute).sort(([a], [b]) => a.localeCompare(b))
-                    .map(([id, r]) => `${id}=${regionKey(r)}`).join(';');
-                const group = `${key(entry.finding)}#${others}`;
-                const members = groups.get(group);
-                if (members) {
-                    members.push(entry);
-                } else {
-                    groups.set(group, [entry]);
-                }
+export function mergeCases<T extends { case: Case }>(
+    findings: readonly T[],
+    key: (finding: T) => string,
+    attributes: ReadonlyMap<string, AnalysedAttribute>,
+    others: readonly Case[] = [],
+): T[] {
+    const keys = findings.map(key);
+    const groups = new Map<string, number[]>();
+    keys.forEach((k, index) => groups.set(k, [...(groups.get(k) ?? []), index]));
+    const merged: Array<{ finding: T; index: number }> = [];
+    for (const [k, members] of groups) {
+        const blockers = [...others, ...findings.filter((_, index) => keys[index] !== k).map(f => f.case)].map(c => c.assignment);
+        const regions: Array<ReadonlyMap<string, Region>> = [];
+        for (const index of members) {
+            const piece = findings[index].case;
+            if (regions.some(region => within(piece.assignment, region))) {
+                continue;
             }
-            for (const members of groups.values()) {
-                members.sort((a, b) => compareLow(a.finding.case.assignment.get(attribute)!, b.finding.case.assignment.get(attribute)!));
-                let open = members[0];
-                for (const member of members.slice(1)) {
-                    const union = joinRanges(open.finding.case.assignment.get(attribute)!, member.finding.case.assignment.get(attribute)!);
-                    if (union) {
-                        const assignment = new Map([...open.finding.case.assignment].map(([id, r]) => [id, id === attribute ? union : r]));
-                        open = { finding: { ...open.finding, case: { assignment, verdicts: open.finding.case.verdicts } }, index: Math.min(open.index, member.index) };
-                        joined = true;
-                    } else {
-                        next.push(open);
-                        open = member;
-                    }
-                }
-                next.push(open);
-            }
-            current = next;
-        }
-        if (!joined) {
-            break;
+            const grown = grow(piece.assignment, blockers, attributes);
+            regions.push(grown);
+            merged.push({ finding: { ...findings[index], case: { assignment: grown, verdicts: piece.verdicts } }, index });
         }
     }
-    return current.sort((a, b) => a.index - b.index).map(entry => entry.finding);
+    return merged.sort((a, b) => a.index - b.index).map(entry => entry.finding);
 }
 
-function regionKey(region: Region): string {
-    return region.kind === 'value'
-        ? `v:${String(region.value)}`
-        : `r:${region.loClosed ? '[' : '('}${region.lo?.toDecimal() ?? '-'},${region.hi?.toDecimal() ?? '+'}${region.hiClosed ? ']' : ')'}`;
+/** The box grown along each attribute it fixes, in turn, until a blocker (a case of another finding) stops it. */
+function grow(
+    start: ReadonlyMap<string, Region>,
+    blockers: ReadonlyArray<ReadonlyMap<string, Region>>,
+    attributes: ReadonlyMap<string, AnalysedAttribute>,
+): Map<string, Region> {
+    const box = new Map(start);
+    const ids = [...start.keys()];
+    // Each blocker's region per attribute of the box, and on how many of them it misses the box (at
+    // least one: the cases are disjoint). Counts, not sets: this runs over every case of the split.
+    const columns = ids.map(id => blockers.map(blocker => blocker.get(id)));
+    const misses = new Int32Array(blockers.length);
+    ids.forEach((id, k) => {
+        const region = box.get(id)!;
+        columns[k].forEach((other, b) => {
+            if (!meets(other, region)) {
+                misses[b]++;
+            }
+        });
+    });
+    ids.forEach((id, k) => {
+        const region = box.get(id)!;
+        const column = columns[k];
+        // Only a blocker that meets the box on every other attribute can stop it along this one.
+        const stopping: Region[] = [];
+        const missed = column.map((other, b) => {
+            const miss = !meets(other, region);
+            if (miss && misses[b] === 1) {
+                stopping.push(other!);
+            }
+            return miss;
+        });
+        const widened = region.kind === 'value'
+            ? (stopping.length === 0 ? undefined : region)
+            : widenRange(region, stopping, attributes.get(id)!);
+        if (widened === undefined) {
+            box.delete(id);
+        } else {
+            box.set(id, widened);
+        }
+        column.forEach((other, b) => {
+            if (missed[b] && meets(other, widened)) {
+                misses[b]--;
+            }
+        });
+    });
+    return box;
 }
 
-function compareLow(a: Region, b: Region): number {
-    if (a.kind !== 'range' || b.kind !== 'range') {
-        return 0;
+type Range = Extract<Region, { kind: 'range' }>;
+
+/** The range stretched down and up to the nearest stopping range on each side; undefined when that is the whole domain. */
+function widenRange(region: Range, stopping: readonly Region[], attribute: AnalysedAttribute): Range | undefined {
+    const whole = partitionDomain(attribute.domain, [])[0] as Range;
+    let lo = whole.lo;
+    let loClosed = whole.loClosed;
+    let hi = whole.hi;
+    let hiClosed = whole.hiClosed;
+    for (const stop of stopping as Range[]) {
+        // Disjoint from the region, so wholly above or wholly below it.
+        const above = stop.lo !== undefined && (region.hi === undefined ? false : stop.lo.compare(region.hi) >= 0);
+        if (above) {
+            const [edge, closed] = region.discrete
+                ? [stop.loClosed ? stop.lo!.subtract(ONE) : stop.lo!, true]
+                : [stop.lo!, !stop.loClosed];
+            if (hi === undefined || edge.compare(hi) < 0 || (edge.equals(hi) && !closed)) {
+                hi = edge;
+                hiClosed = closed;
+            }
+        } else {
+            const [edge, closed] = region.discrete
+                ? [stop.hiClosed ? stop.hi!.add(ONE) : stop.hi!, true]
+                : [stop.hi!, !stop.hiClosed];
+            if (lo === undefined || edge.compare(lo) > 0 || (edge.equals(lo) && !closed)) {
+                lo = edge;
+                loClosed = closed;
+            }
+        }
     }
-    if (a.lo === undefined || b.lo === undefined) {
-        return a.lo === undefined ? (b.lo === undefined ? 0 : -1) : 1;
+    const sameBound = (a: typeof lo, b: typeof lo, aClosed: boolean, bClosed: boolean) => (a === undefined ? b === undefined : b !== undefined && a.equals(b) && aClosed === bClosed);
+    if (sameBound(lo, whole.lo, loClosed, whole.loClosed) && sameBound(hi, whole.hi, hiClosed, whole.hiClosed)) {
+        return undefined;
     }
-    return a.lo.compare(b.lo) || (a.loClosed === b.loClosed ? 0 : a.loClosed ? -1 : 1);
+    return { kind: 'range', lo, loClosed, hi, hiClosed, discrete: region.discrete };
 }
 
-/** Two ranges that touch (the first ends where the second starts, with no gap and no overlap) as one. */
-function joinRanges(a: Region, b: Region): Region | undefined {
-    if (a.kind !== 'range' || b.kind !== 'range' || a.discrete !== b.discrete) {
-        return undefined;
+const ONE = ExactNumber.ONE;
+
+/** Whether two regions of the same attribute share a value; a missing region is the whole domain. */
+function meets(a: Region | undefined, b: Region | undefined): boolean {
+    if (a === undefined || b === undefined) {
+        return true;
     }
-    const [low, high] = a.lo === undefined || (b.lo !== undefined && a.lo.compare(b.lo) <= 0) ? [a, b] : [b, a];
-    if (low.hi === undefined || high.lo === undefined) {
-        return undefined;
+    if (a.kind === 'value' || b.kind === 'value') {
+        return a.kind === 'value' && b.kind === 'value' && a.value === b.value;
     }
-    const touches = low.discrete
-        ? low.hiClosed && high.loClosed && low.hi.add(ExactNumber.ONE).equals(high.lo)
-        : low.hi.equals(high.lo) && low.hiClosed !== high.loClosed;
-    if (!touches) {
-        return undefined;
+    return below(a, b) && below(b, a);
+}
+
+/** Whether `a` starts at or before where `b` ends, sharing a point (bounds closed on both sides where they meet). */
+function below(a: Range, b: Range): boolean {
+    if (a.lo === undefined || b.hi === undefined) {
+        return true;
     }
-    return { kind: 'range', lo: low.lo, loClosed: low.loClosed, hi: high.hi, hiClosed: high.hiClosed, discrete: low.discrete };
+    const order = a.lo.compare(b.hi);
+    return order < 0 || (order === 0 && a.loClosed && b.hiClosed);
+}
+
+/** Whether the box `inner` lies inside `outer` (a missing attribute is the whole domain). */
+function within(inner: ReadonlyMap<string, Region>, outer: ReadonlyMap<string, Region>): boolean {
+    for (const [id, region] of outer) {
+        const piece = inner.get(id);
+        if (piece === undefined || !contains(region, piece)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+function contains(outer: Region, inner: Region): boolean {
+    if (outer.kind === 'value' || inner.kind === 'value') {
+        return outer.kind === 'value' && inner.kind === 'value' && outer.value === inner.value;
+    }
+    const lowOk = outer.lo === undefined || (inner.lo !== undefined && (inner.lo.compare(outer.lo) > 0 || (inner.lo.equals(outer.lo) && (outer.loClosed || !inner.loClosed))));
+    const highOk = outer.hi === undefined || (inner.hi !== undefined && (inner.hi.compare(outer.hi) < 0 || (inner.hi.equals(outer.hi) && (outer.hiClosed || !inner.hiClosed))));
+    return lowOk && highOk;
 }

@@ -46,8 +46,10 @@ export function analyseCoverage(pathways: readonly PathwayUnderAnalysis[], attri
     const split = splitCases(pathways.map(p => p.criterion), attributes);
     const allowed = (a: PathwayUnderAnalysis, b: PathwayUnderAnalysis) => combinePathways([a, b]) !== undefined;
     const findings: CoverageFinding[] = [];
+    const answered: Case[] = [];
     for (const found of split.cases) {
         const applying = pathways.filter((_, index) => found.verdicts[index]);
+        const before = findings.length;
         if (applying.length === 0) {
             findings.push({ kind: 'gap', case: found, pathways: [] });
         } else if (applying.length > 1) {
@@ -58,7 +60,10 @@ export function analyseCoverage(pathways: readonly PathwayUnderAnalysis[], attri
                 findings.push({ kind: 'too-many', case: found, pathways: applying.map(p => p.id) });
             }
         }
+        if (findings.length === before) {
+            answered.push(found);
+        }
     }
     // As few and as large regions as the findings allow: a reviewer reads each one.
-    return { findings: split.complete ? mergeCases(findings, finding => `${finding.kind}|${finding.pathways.join('|')}`) : findings, complete: split.complete };
+    return { findings: split.complete ? mergeCases(findings, finding => `${finding.kind}|${finding.pathways.join('|')}`, attributes, answered) : findings, complete: split.complete };
 }

@@ -33,7 +33,7 @@ export function pathwayRegions(files: readonly CompiledPolicyFile[], locale: Mes
             const verdicts = criteria.map(c => (c === undefined ? false : found.verdicts[index++]));
             return { case: found, placement: placementText(model, verdicts, locale) };
         });
-        regions.set(model.id, mergeCases(findings, f => f.placement).map(f => ({ text: describeCase(f.case, attributes, locale).text, placement: f.placement })));
+        regions.set(model.id, mergeCases(findings, f => f.placement, attributes).map(f => ({ text: describeCase(f.case, attributes, locale).text, placement: f.placement })));
     }
     return regions;
 }

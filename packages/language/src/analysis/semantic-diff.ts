@@ -273,16 +273,18 @@ const COMPARERS: { [K in ElementKind]: Comparer<K> } = {
         ...amountEntry(after, [
             ...single(context.locale === 'sv' ? 'andel' : 'share', before.share, after.share, context.locale),
             ...levelAmounts(before.caps, after.caps, context.locale, context.locale === 'sv' ? 'takbelopp nivå' : 'cap, level'),
+            ...levelAmounts(before.shares ?? [], after.shares ?? [], context.locale, context.locale === 'sv' ? 'andel nivå' : 'share, level'),
+            ...levelAmounts(before.amounts ?? [], after.amounts ?? [], context.locale, context.locale === 'sv' ? 'belopp nivå' : 'amount, level'),
         ]),
         // Whether the fee's answers change is decided by asking both versions (answer-diff.ts).
-        ...edited(before, after, context, ['validity', 'room', 'ceiling', 'rounding', 'service'], false),
+        ...edited(before, after, context, ['validity', 'room', 'ceiling', 'rounding', 'service', 'legalBasis'], false),
     ],
     flatRate: compareRates,
     placeRate: compareRates,
     hourlyRate: compareRates,
     // Whether a calculation's answers change is decided by asking both versions (answer-diff.ts), for
     // the calculations no formula reads; one that others read reaches citizens through them.
-    calculation: (before, after, context) => edited(before, after, context, ['value'], false),
+    calculation: (before, after, context) => edited(before, after, context, ['value', 'service', 'legalBasis'], false),
     premium: (before, after, context) => edited(before, after, context, undefined, true),
     attribute: (before, after, context) => edited(before, after, context, ['domain'], true),
     law: (before, after, context) => edited(before, after, context, undefined, false),
@@ -338,15 +340,18 @@ function changedRegions(
         return all.map(c => (typeof c === 'boolean' ? c : found.verdicts[index++]));
     };
     const findings: Array<{ case: Case; before: string; after: string }> = [];
+    const unchanged: Case[] = [];
     for (const found of cases) {
         const verdicts = verdictsOf(found);
         const was = answer.before(verdicts.slice(0, criteria.before.length));
         const is = answer.after(verdicts.slice(criteria.before.length));
         if (was !== is) {
             findings.push({ case: found, before: was, after: is });
+        } else {
+            unchanged.push(found);
         }
     }
-    const merged = mergeCases(findings, finding => `${finding.before}\u0000${finding.after}`);
+    const merged = mergeCases(findings, finding => `${finding.before}\u0000${finding.after}`, attributes, unchanged);
     return {
         regions: merged.map(finding => ({ witness: describeCase(finding.case, attributes, context.locale), before: finding.before, after: finding.after })),
         complete,
@@ -419,6 +424,8 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
     return [
         ...regionEntry(after, 'decision', result, meaning(before, context.renames) !== meaning(after, new Map())),
         ...edited(before, after, context, ['validity'], true),
+        // The service and the law cited change no answer.
+        ...edited(before, after, context, ['service', 'legalBasis'], false),
     ];
 }
 
@@ -589,6 +596,9 @@ function fieldText(key: string, before: CompiledElement, after: CompiledElement,
         if ((key === 'value' || key === 'room' || key === 'ceiling') && typeof value === 'object') {
             return expressionText(value as never);
         }
+        if (key === 'legalBasis' && Array.isArray(value)) {
+            return (value as Array<{ text: string }>).map(basis => basis.text).join(', ');
+        }
         if (key === 'rounding' && typeof value === 'object') {
             return roundingText(value as never);
         }
@@ -603,7 +613,7 @@ function fieldText(key: string, before: CompiledElement, after: CompiledElement,
         validity: ['giltighet', 'validity'], period: ['period', 'period'], domain: ['värden', 'values'], services: ['insatser', 'services'],
         units: ['enheter', 'units'], phase: ['testfas', 'test phase'], duration: ['varaktighet', 'duration'], title: ['rubrik', 'title'],
         description: ['beskrivning', 'description'], goals: ['mål', 'goals'], per: ['period', 'period'], area: ['område', 'area'], role: ['roll', 'role'],
-        service: ['insats', 'service'], levels: ['nivåer', 'levels'],
+        service: ['insats', 'service'], levels: ['nivåer', 'levels'], legalBasis: ['lagstöd', 'legal basis'],
     };
     const label = names[key]?.[sv ? 0 : 1] ?? key;
     return `${label}: ${show(before)} → ${show(after)}`;

@@ -3,7 +3,7 @@ import type { MessageLocale } from '../i18n/locale.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import { isoDateOfDay, type AnalysedAttribute } from './attribute-domain.js';
 import type { Case } from './case-split.js';
-import { representative, type Region } from './regions.js';
+import { partitionDomain, representative, type Region } from './regions.js';
 
 /**
  * A concrete citizen a finding is about, for reviewers: the attributes that matter with the
@@ -16,7 +16,11 @@ export interface Witness {
     example: Record<string, string>;
 }
 
-export function describeCase(found: Case, attributes: ReadonlyMap<string, AnalysedAttribute>, locale: MessageLocale): Witness {
+/**
+ * `complete`: attributes the example gives a value for even where the case leaves them free (any of
+ * their values will do), so that the runtime can answer the example as it stands.
+ */
+export function describeCase(found: Case, attributes: ReadonlyMap<string, AnalysedAttribute>, locale: MessageLocale, complete: readonly string[] = []): Witness {
     const parts: string[] = [];
     const example: Record<string, string> = {};
     for (const [id, region] of found.assignment) {
@@ -25,6 +29,12 @@ export function describeCase(found: Case, attributes: ReadonlyMap<string, Analys
         const unit = attribute.domain.kind === 'integer' || attribute.domain.kind === 'decimal' ? attribute.domain.unit : undefined;
         parts.push(describeRegion(attribute.name, region, isDate, unit, locale));
         example[attribute.name] = valueText(representative(region), isDate, 'sv');
+    }
+    for (const id of complete) {
+        const attribute = attributes.get(id);
+        if (attribute && !found.assignment.has(id)) {
+            example[attribute.name] = valueText(representative(partitionDomain(attribute.domain, [])[0]), attribute.domain.kind === 'date', 'sv');
+        }
     }
     const text = parts.length > 0 ? parts.join(', ') : locale === 'sv' ? 'alla medborgare' : 'every citizen';
     return { text, example };

@@ -29,7 +29,11 @@ function compileQuestion(question: Ast.Question): ExampleQuestion {
         case 'CompensationQuestion':
             return { type: 'compensation', table: referenceId(question.table), level: Number(question.level) };
         case 'FeeQuestion':
-            return { type: 'fee', fee: referenceId(question.fee), level: Number(question.level), citizen: compileCitizen(question.citizen) };
+            return {
+                type: 'fee', fee: referenceId(question.fee),
+                ...(question.level !== undefined ? { level: Number(question.level) } : {}),
+                citizen: compileCitizen(question.citizen),
+            };
         case 'CalculationQuestion':
             return {
                 type: 'calculation', calculation: referenceId(question.calculation),

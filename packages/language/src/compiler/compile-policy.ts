@@ -46,6 +46,14 @@ function header(node: Ast.Element, file: string) {
     };
 }
 
+/** The service and legal basis of an answer (a calculation, a decision table), where it gives them. */
+function serviceAndBasis(element: Ast.Calculation | Ast.DecisionTable): { service?: string; legalBasis?: ReturnType<typeof compileLegalReference>[] } {
+    return {
+        ...optional('service', element.service && referenceId(element.service)),
+        ...optional('legalBasis', element.legalBasis.length > 0 ? element.legalBasis.map(compileLegalReference) : undefined),
+    };
+}
+
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
     return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
@@ -91,9 +99,12 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                 })),
             } as CompiledElement;
         case 'Calculation':
-            return { ...base, value: compileExpression(element.value), ...(element.mayBeNegative ? { mayBeNegative: true } : {}) } as CompiledElement;
+            return {
+                ...base, value: compileExpression(element.value), ...(element.mayBeNegative ? { mayBeNegative: true } : {}),
+                ...serviceAndBasis(element),
+            } as CompiledElement;
         case 'DecisionTable':
-            return { ...base, ...compileDecisionTable(element, file) } as CompiledElement;
+            return { ...base, ...compileDecisionTable(element, file), ...serviceAndBasis(element) } as CompiledElement;
         case 'Guideline':
             return {
                 ...base,
@@ -159,6 +170,9 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                 ...optional('ceiling', element.ceiling && compileExpression(element.ceiling)),
                 ...optional('rounding', element.rounding && compileRounding(element.rounding)),
                 caps: element.caps.map(row => compileLevelRow(row, file)),
+                ...optional('shares', element.shares.length > 0 ? element.shares.map(row => compileLevelRow(row, file)) : undefined),
+                ...optional('amounts', element.amounts.length > 0 ? element.amounts.map(row => compileLevelRow(row, file)) : undefined),
+                ...optional('legalBasis', element.legalBasis.length > 0 ? element.legalBasis.map(compileLegalReference) : undefined),
             } as CompiledElement;
         case 'PathwayModel':
             return {

@@ -400,8 +400,8 @@ export const diagnosticCatalogue = {
     },
     'fee-rises-as-need-falls': {
         severity: 'error',
-        sv: a => `Avgiften stiger när behovet sjunker: med ett avgiftsutrymme som ger ${a.room} kr ger nivå ${a.low} ${a.lowFee} kr men nivå ${a.high} ${a.highFee} kr (${a.date}).`,
-        en: a => `The fee rises as need falls: where the avgiftsutrymme gives ${a.room} kr, level ${a.low} charges ${a.lowFee} kr but level ${a.high} ${a.highFee} kr (${a.date}).`,
+        sv: a => `Avgiften stiger när behovet sjunker: med ett avgiftsutrymme på ${a.room} kr ger nivå ${a.low} ${a.lowFee} kr men nivå ${a.high} ${a.highFee} kr (${a.date}).`,
+        en: a => `The fee rises as need falls: with an avgiftsutrymme of ${a.room} kr, level ${a.low} charges ${a.lowFee} kr but level ${a.high} ${a.highFee} kr (${a.date}).`,
     },
     'fee-not-analysed': {
         severity: 'warning',
@@ -412,6 +412,26 @@ export const diagnosticCatalogue = {
         severity: 'warning',
         sv: a => `Takbeloppet för nivå ${a.level} (${a.cap} kr) är aldrig lägre än maxtaxan (som högst ${a.ceiling} kr) och påverkar aldrig avgiften.`,
         en: a => `The cap of level ${a.level} (${a.cap} kr) is never below the ceiling (at most ${a.ceiling} kr) and never affects the fee.`,
+    },
+    'fee-amount-above-ceiling': {
+        severity: 'warning',
+        sv: a => `Beloppet för nivå ${a.level} (${a.amount} kr) är högre än maxtaxan (som högst ${a.ceiling} kr); nivån tar aldrig ut det, utan maxtaxan.`,
+        en: a => `The amount of level ${a.level} (${a.amount} kr) is above the ceiling (at most ${a.ceiling} kr); the level never charges it, only the ceiling.`,
+    },
+    'fee-level-missing': {
+        severity: 'error',
+        sv: a => `Avgiften ${a.name} anger ${a.given} för nivå ${a.level} men ${a.missing}; avgiften kan inte beräknas för nivån.`,
+        en: a => `The fee ${a.name} gives ${a.given} for level ${a.level} but ${a.missing}; no fee can be computed for the level.`,
+    },
+    'fee-question-without-level': {
+        severity: 'error',
+        sv: a => `Frågan anger ingen nivå, men ${a.fee} anger ${a.what} per nivå; skriv till exempel 'avgift enligt ${a.fee} nivå 1 för { … }'.`,
+        en: a => `The question gives no level, but ${a.fee} gives a ${a.what} per level; write for instance 'avgift enligt ${a.fee} nivå 1 för { … }'.`,
+    },
+    'fee-share-twice': {
+        severity: 'error',
+        sv: () => `'andel' anges både för alla nivåer och per nivå; ange det ena.`,
+        en: () => `'andel' is given both for every level and per level; give one of them.`,
     },
     'caps-charge-same': {
         severity: 'warning',

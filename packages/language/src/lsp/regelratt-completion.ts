@@ -1,9 +1,13 @@
-import { AstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
 import type { CancellationToken, CompletionList, CompletionParams } from 'vscode-languageserver-protocol';
 import { periodKeywords } from '../parser/formula-keywords.js';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
-import { isDecisionQuestion, isDecisionTable, isReferenceExpression } from '../generated/ast.js';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
+import { isBooleanType, isDecisionQuestion, isDecisionTable, isLiteral, isReferenceExpression } from '../generated/ast.js';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-protocol';
+import { attributeOfLiteralOwner } from '../references/cell-attribute.js';
+import { kindName } from '../i18n/element-kind-names.js';
+import type { LocaleSetting } from '../i18n/locale.js';
+import type { RegelrattLspServices } from './regelratt-lsp-module.js';
 
 /** Whole blocks a writer starts often, offered beside their keyword. */
 const snippets: Record<string, { label: string; detail: string; body: string }> = {
@@ -35,6 +39,18 @@ export class RegelrattCompletionProvider extends DefaultCompletionProvider {
     offerSnippets = true;
 
     private periods: readonly string[] | undefined;
+
+    private readonly locale: LocaleSetting;
+
+    constructor(services: RegelrattLspServices) {
+        super(services);
+        this.locale = services.i18n.Locale;
+    }
+
+    /** A name's detail says what it is in the writer's words ("värde", "egenskap"), not the AST type ("EnumerationValue"). */
+    protected override createReferenceCompletionItem(description: AstNodeDescription, reference: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        return { ...super.createReferenceCompletionItem(description, reference, context), detail: kindName(description.type, this.locale.current) };
+    }
 
     /**
      * After `kr/` the `/` is division until a period follows (the lexer decides by the next word: see
@@ -84,6 +100,14 @@ export class RegelrattCompletionProvider extends DefaultCompletionProvider {
                 return;
             }
         }
+        // `ja`/`nej` after a comparison only where the attribute compared is a ja/nej one: after
+        // `aktivitetsförmåga =` the values are the enumeration's own (the scope provider's).
+        if (rule?.name === 'BooleanLiteral') {
+            const attribute = comparedAttribute(context.node);
+            if (attribute?.type && !isBooleanType(attribute.type)) {
+                return;
+            }
+        }
         const snippet = this.offerSnippets ? snippets[keyword.value] : undefined;
         if (snippet) {
             acceptor(context, {
@@ -95,6 +119,17 @@ export class RegelrattCompletionProvider extends DefaultCompletionProvider {
                 sortText: `1${keyword.value}`,
             });
         }
-        return super.completionForKeyword(context, keyword, acceptor);
+        // Langium's keyword item says "Keyword"; the writer reads "nyckelord".
+        return super.completionForKeyword(context, keyword, (ctx, item) => acceptor(ctx, item.kind === CompletionItemKind.Keyword && item.detail === 'Keyword'
+            ? { ...item, detail: this.locale.current === 'sv' ? 'nyckelord' : 'keyword' }
+            : item));
     }
+}
+
+/**
+ * The attribute a value typed at the cursor would be compared with or given for: the node completion
+ * stands on is the comparison (cell, citizen value) itself, or the literal already begun inside it.
+ */
+function comparedAttribute(node: AstNode | undefined): ReturnType<typeof attributeOfLiteralOwner> {
+    return attributeOfLiteralOwner(node) ?? (isLiteral(node) ? attributeOfLiteralOwner(node.$container) : undefined);
 }

@@ -1,4 +1,4 @@
-import { CstUtils, type AstNode } from 'langium';
+import { CstUtils, GrammarUtils, type AstNode } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingActionOptions, type FormattingContext, type FormattingMove } from 'langium/lsp';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
@@ -9,7 +9,7 @@ const clauseKeywords: Record<string, string[]> = {
     LevelTable: ['insats', 'område', 'nivåer', 'per'],
     Premium: ['tabell'],
     Rate: ['insats', 'roll', 'område', 'belopp'],
-    Fee: ['insats', 'avgiftsutrymme', 'andel', 'maxtaxa', 'takbelopp'],
+    Fee: ['insats', 'avgiftsutrymme', 'andel', 'maxtaxa', 'takbelopp', 'belopp'],
     PathwayModel: ['avser', 'beskrivning'],
     DecisionTable: ['träff', 'nivåer', 'behov', 'beskrivning'],
     Pathway: ['beskrivning', 'när', 'förflyttning', 'följs', 'sekundärt'],
@@ -128,11 +128,13 @@ export class RegelrattFormatter extends AbstractFormatter {
             formatter.keyword('}').prepend(newLineOneLevelOut);
             return;
         }
-        if (ast.isFee(node) && node.caps.length > 0) {
-            // `takbelopp {` on one line, its rows two levels in, its closing brace back at the clause's level.
-            formatter.properties('caps').prepend(newLineTwoLevelsIn);
-            formatter.keyword('}', 0).prepend(newLineOneLevelIn);
-            formatter.keyword('}', 1).prepend(Formatting.newLine());
+        if (ast.isFee(node) && node.caps.length + node.shares.length + node.amounts.length > 0) {
+            // `takbelopp {` (and `andel {`, `belopp {`) on one line, its rows two levels in, its closing
+            // brace back at the clause's level; the fee's own closing brace is the last.
+            formatter.properties('caps', 'shares', 'amounts').prepend(newLineTwoLevelsIn);
+            const braces = node.$cstNode ? GrammarUtils.findNodesForKeyword(node.$cstNode, '}') : [];
+            formatter.cst(braces.slice(0, -1)).prepend(newLineOneLevelIn);
+            formatter.cst(braces.slice(-1)).prepend(Formatting.newLine());
             return;
         }
         if (ast.isObligation(node)) {

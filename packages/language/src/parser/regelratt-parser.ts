@@ -2,6 +2,8 @@ import { createParser, LangiumParser, type AstNode, type AstReflection, type Lan
 import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import { forEachChild } from '../utils/ast-walk.js';
 import { RegelrattCstNodeBuilder } from './cst-node-builder.js';
+import { markRecoveredDeclarations } from './recovered-declarations.js';
+import type { Policy } from '../generated/ast.js';
 
 /**
  * Langium's parser, with its last step done without allocating. Langium's `parse` links every node
@@ -57,6 +59,9 @@ export class RegelrattParser extends LangiumParser {
         this.unorderedGroups.clear();
         self.lexerResult = undefined;
         linkContainers(result);
+        if (this.wrapper.errors.length > 0 && Array.isArray((result as Partial<Policy>).elements)) {
+            markRecoveredDeclarations(result as unknown as Policy, lexerResult.tokens);
+        }
         return {
             value: result,
             lexerErrors: lexerResult.errors as ILexingError[],

@@ -1,6 +1,7 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { EOF } from 'chevrotain';
 import type { LocaleSetting } from '../i18n/locale.js';
+import { nearestName } from '../validation/nearest-name.js';
 
 const terminalNames: Record<string, { sv: string; en: string }> = {
     NUMBER: { sv: 'ett tal', en: 'a number' },
@@ -15,13 +16,16 @@ const terminalNames: Record<string, { sv: string; en: string }> = {
 const MAX_LISTED = 8;
 /** How many characters of an unexpected token a message shows. */
 const MAX_SHOWN = 24;
+/** Shorter words than this are too near too many keywords (`x` is one letter from `i`) to suggest one. */
+const MIN_SUGGESTED_FROM = 4;
 
 /**
  * Parser messages a policy writer can act on: keywords in quotes, terminals by what they are
  * ("ett tal", "ett namn"), never Chevrotain's internal token names.
  */
 export class SwedishParserErrorMessageProvider implements IParserErrorMessageProvider {
-    constructor(private readonly locale: LocaleSetting) { }
+    /** @param keywords the language's keywords that are words (grammar-keywords.ts), suggested for a misspelt one. */
+    constructor(private readonly locale: LocaleSetting, private readonly keywords: readonly string[] = []) { }
 
     buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
         return this.render([this.describe(options.expected)], options.actual);
@@ -59,10 +63,23 @@ export class SwedishParserErrorMessageProvider implements IParserErrorMessagePro
         return (sv ? `Oväntat ${found}: här väntas ${list}.` : `Unexpected ${found}: ${list} is expected here.`) + this.hint(actual);
     }
 
-    /** What a writer most likely meant by a token that fits nowhere: a decimal point where Swedish writes a comma. */
+    /**
+     * What a writer most likely meant by a token that fits nowhere: a decimal point where Swedish
+     * writes a comma, or a misspelt keyword (`nivåtabel`), the nearest one as for misspelt names
+     * (nearest-name.ts).
+     */
     private hint(token: IToken): string {
+        const sv = this.locale.current === 'sv';
         if (token.image === '.') {
-            return this.locale.current === 'sv' ? ' Decimaltal skrivs med komma: 0,5, inte 0.5.' : ' Decimals are written with a comma: 0,5, not 0.5.';
+            return sv ? ' Decimaltal skrivs med komma: 0,5, inte 0.5.' : ' Decimals are written with a comma: 0,5, not 0.5.';
+        }
+        if (token.tokenType.name === 'ID' && token.image.length >= MIN_SUGGESTED_FROM) {
+            const typed = token.image.toLowerCase();
+            // A keyword that may also be a name (`andel`, `område`) is lexed as a name: no suggestion of itself.
+            const suggestion = this.keywords.some(k => k.toLowerCase() === typed) ? undefined : nearestName(token.image, this.keywords);
+            if (suggestion) {
+                return sv ? ` Menade du '${suggestion}'?` : ` Did you mean '${suggestion}'?`;
+            }
         }
         return '';
     }

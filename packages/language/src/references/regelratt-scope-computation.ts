@@ -1,6 +1,7 @@
 import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import { EnumerationValue } from '../generated/ast.js';
 import { flatTree } from '../utils/ast-walk.js';
+import { isRecoveredDeclaration } from '../parser/recovered-declarations.js';
 
 /**
  * Regelrätt has one namespace per workspace: every named declaration, nested ones too (a förlopp in
@@ -24,6 +25,9 @@ export class RegelrattScopeComputation extends DefaultScopeComputation {
         // Every node below the root is in the subtree of one of its children, the declarations.
         for (let index = 1; index < nodes.length; index = ends[index]) {
             const declaration = nodes[index];
+            if (isRecoveredDeclaration(declaration)) {
+                continue; // a clause of a block the parser skipped (recovered-declarations.ts): no name of the workspace
+            }
             let kept = this.declared.get(declaration);
             if (!kept || kept.uri !== uri) {
                 const descriptions: AstNodeDescription[] = [];

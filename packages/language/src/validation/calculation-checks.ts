@@ -68,8 +68,13 @@ export function calculationChecks(services: RegelrattServices): ValidationChecks
         },
         Fee: (fee, accept) => {
             const report = createReport(accept, locale);
-            if (!fee.room && fee.name) {
+            // A fee of flat amounts per level (`belopp { … }`) charges them without an avgiftsutrymme.
+            if (!fee.room && fee.amounts.length === 0 && fee.name) {
                 report('fee-without-room', { name: fee.name }, { node: fee, property: 'name' });
+            }
+            if (fee.share && fee.shares.length > 0) {
+                // One share for every level and one per level: which counts would be a guess.
+                report('fee-share-twice', {}, { node: fee.shares[0] });
             }
             checkUnits(report, fee.room, true);
             checkUnits(report, fee.ceiling, true);

@@ -74,6 +74,18 @@ export function exampleChecks(services: RegelrattServices): ValidationChecks<Reg
                 }
             }
         },
+        FeeQuestion: (question, accept) => {
+            const fee = question.fee?.ref;
+            if (question.level !== undefined || !fee) {
+                return;
+            }
+            // A fee that charges by level needs the level; one that does not is asked without it.
+            const perLevel = ([['takbelopp', fee.caps], ['andel', fee.shares], ['belopp', fee.amounts]] as const).find(([, rows]) => rows.length > 0);
+            const example = question.$container;
+            if (perLevel && !example.expectations.some(e => e.error && e.errorCode === 'missing-level')) {
+                createReport(accept, locale)('fee-question-without-level', { fee: fee.name, what: perLevel[0] }, { node: question, property: 'fee' });
+            }
+        },
         Expectation: (expectation, accept) => {
             const code = expectation.errorCode;
             if (expectation.error && code !== undefined && !(RUNTIME_ERROR_CODES as readonly string[]).includes(code)) {

@@ -1,8 +1,8 @@
 import { ExactNumber, type Rounding } from '@regelratt/format';
 import type { ValidationChecks } from 'langium';
 import type { Fee, LevelRow, RegelrattAstType } from '../generated/ast.js';
-import { isQuantity } from '../generated/ast.js';
 import { dayAfter } from '../analysis/days.js';
+import { feeLevelFindings, type FeeLevelFinding, type LevelList } from '../analysis/fee-levels.js';
 import { parametersRead, versionSpans } from '../analysis/parameter-values.js';
 import { constantValue } from '../analysis/runtime-answer.js';
 import { elementId } from '../compiler/element-ids.js';
@@ -15,11 +15,18 @@ import { createReport, type Report } from './report.js';
 
 const DEFAULT_ROUNDING: Rounding = { unit: 'krona', mode: 'half-away-from-zero' };
 
+/** How a message names each per-level list: alone, and as what a level lacks. */
+const LIST_WORDS = {
+    caps: { sv: 'takbelopp', en: 'a cap', svNone: 'inget takbelopp', enNone: 'no cap' },
+    shares: { sv: 'andel', en: 'a share', svNone: 'ingen andel', enNone: 'no share' },
+    amounts: { sv: 'belopp', en: 'an amount', svNone: 'inget belopp', enNone: 'no amount' },
+} satisfies Record<LevelList, { sv: string; en: string; svNone: string; enNone: string }>;
+
 /**
- * A citizen's fee is min(andel × avgiftsutrymme, takbelopp of the level, maxtaxa), rounded. The
- * avgiftsutrymme does not depend on the level, so the fee never rises as the level falls exactly
- * when the effective caps min(takbelopp, maxtaxa) never fall as the level rises, on every date the
- * maxtaxa changes. That is what is checked, with the level pair and date that show a failure.
+ * The fee's levels against each other and the maxtaxa (analysis/fee-levels.ts), on every date a
+ * parameter it reads changes, from the fee's compiled form: the level pair and date that show a
+ * fee rising as need falls, levels that charge the same, limits the maxtaxa makes idle, and levels
+ * one per-level list gives and another lacks.
  */
 export function feeChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
     const locale = services.i18n.Locale;
@@ -28,7 +35,8 @@ export function feeChecks(services: RegelrattServices): ValidationChecks<Regelra
         Fee: (fee, accept) => {
             const report = createReport(accept, locale);
             const sv = locale.current === 'sv';
-            const comparable = fee.caps.filter(row => isQuantity(row.value) && row.value.unit?.money).length >= 2;
+            const levelRows = [...fee.caps, ...fee.shares, ...fee.amounts];
+            const comparable = new Set(levelRows.map(row => Number(row.level))).size >= 2;
             if (!fee.validity && comparable) {
                 // Without a validity there is no date to read the parameters on: say so rather than stay silent.
                 report('fee-not-analysed', {
@@ -37,29 +45,20 @@ export function feeChecks(services: RegelrattServices): ValidationChecks<Regelra
                 }, { node: fee, property: 'name' });
                 return;
             }
+            // Every fee in force is read on each of its dates, levels or not: a missing parameter value is said.
             const dates = evaluationDates(fee, report);
-            if (!dates) {
+            if (!dates || levelRows.length === 0) {
                 return;
             }
-            const caps = fee.caps
-                .filter(row => isQuantity(row.value) && row.value.unit?.money)
-                .map(row => ({ row, level: Number(row.level), cap: ExactNumber.parse((row.value as { value: string }).value) }))
-                .sort((a, b) => a.level - b.level);
-            if (caps.length === 0) {
-                return;
-            }
-            const rounding = fee.rounding ? compileRounding(fee.rounding) : DEFAULT_ROUNDING;
-            const show = (value: ExactNumber) => swedishDecimal(value.round(rounding).toDecimal());
-            // The maxtaxa on each date as the runtime computes it, from the fee's compiled form.
             const runtime = workspace()?.runtime;
             const compiled = runtime?.policy.find(elementId(fee));
-            const ceiling = compiled?.kind === 'fee' ? compiled.ceiling : undefined;
-            if (fee.ceiling && (!runtime || !ceiling)) {
+            if (!runtime || compiled?.kind !== 'fee' || (fee.ceiling && !compiled.ceiling)) {
                 return; // not compiled yet (a half-typed file): nothing to say
             }
+            // The maxtaxa on each date as the runtime computes it, from the fee's compiled form.
             const ceilings = new Map<string, ExactNumber | undefined>();
             for (const date of dates) {
-                const value = ceiling ? constantValue(runtime!, ceiling, date) : undefined;
+                const value = compiled.ceiling ? constantValue(runtime, compiled.ceiling, date) : undefined;
                 if (value && value.kind === 'reads-case') {
                     // A ceiling that depends on the citizen is outside what this check decides.
                     report('fee-not-analysed', {
@@ -70,50 +69,49 @@ export function feeChecks(services: RegelrattServices): ValidationChecks<Regelra
                 }
                 ceilings.set(date, value?.kind === 'value' ? ExactNumber.parse(value.value) : undefined);
             }
-            const effective = (cap: ExactNumber, date: string) => {
-                const ceiling = ceilings.get(date);
-                return ceiling ? ExactNumber.min(cap, ceiling) : cap;
-            };
-            const reported = new Set<LevelRow>();
-            for (let i = 0; i + 1 < caps.length; i++) {
-                const low = caps[i];
-                const high = caps[i + 1];
-                for (const date of dates) {
-                    if (reported.has(high.row)) {
-                        break;
-                    }
-                    const lowFee = effective(low.cap, date);
-                    const highFee = effective(high.cap, date);
-                    const ceiling = ceilings.get(date);
-                    if (lowFee.compare(highFee) > 0) {
-                        reported.add(high.row);
-                        report('fee-rises-as-need-falls', {
-                            room: show(lowFee), low: low.level, lowFee: show(lowFee), high: high.level, highFee: show(highFee), date,
-                        }, { node: high.row, property: 'value', relatedInformation: relatedAt(low.row, `nivå ${low.level}`) }, {
-                            text: locale.current === 'sv'
-                                ? `en medborgare vars andel av avgiftsutrymmet är ${show(lowFee)} kr, ${date}`
-                                : `a citizen whose share of the avgiftsutrymme is ${show(lowFee)} kr, ${date}`,
-                            example: { datum: date, andel_av_avgiftsutrymme: lowFee.toDecimal(2) },
-                        });
-                    } else if (lowFee.equals(highFee) && (!ceiling || low.cap.compare(ceiling) < 0)) {
-                        // Equal caps below the ceiling; caps at or above it are the next check's business.
-                        reported.add(high.row);
-                        report('caps-charge-same', { low: low.level, high: high.level, amount: show(lowFee), date }, { node: high.row, property: 'value' });
-                    }
-                }
-            }
-            const known = dates.map(d => ceilings.get(d)).filter((c): c is ExactNumber => c !== undefined);
-            if (known.length === dates.length) {
-                // A cap binds only where it is below the maxtaxa; at or above the highest maxtaxa, never.
-                const highest = ExactNumber.max(...known);
-                for (const { row, level, cap } of caps) {
-                    if (cap.compare(highest) >= 0) {
-                        report('cap-never-binds', { level, cap: show(cap), ceiling: show(highest) }, { node: row, property: 'value' });
-                    }
-                }
+            const rounding = fee.rounding ? compileRounding(fee.rounding) : DEFAULT_ROUNDING;
+            const show = (value: ExactNumber) => swedishDecimal(value.round(rounding).toDecimal());
+            for (const finding of feeLevelFindings(compiled, dates, ceilings)) {
+                reportFinding(fee, finding, report, sv, show);
             }
         },
     };
+}
+
+function reportFinding(fee: Fee, finding: FeeLevelFinding, report: Report, sv: boolean, show: (value: ExactNumber) => string): void {
+    const rowOf = (rows: LevelRow[], level: number) => rows.find(row => Number(row.level) === level);
+    // A pair of levels is shown at the higher level's limit where the fee gives one, else its share.
+    const pairRows = [fee.caps, fee.amounts, fee.shares].find(rows => rows.length > 0)!;
+    switch (finding.kind) {
+        case 'rises-as-need-falls': {
+            const { low, high, date, lowFee, highFee } = finding;
+            const room = finding.room ?? lowFee;
+            report('fee-rises-as-need-falls', {
+                room: show(room), low, lowFee: show(lowFee), high, highFee: show(highFee), date,
+            }, { node: rowOf(pairRows, high)!, property: 'value', relatedInformation: relatedAt(rowOf(pairRows, low), `nivå ${low}`) }, {
+                text: sv ? `en medborgare med ett avgiftsutrymme på ${show(room)} kr, ${date}` : `a citizen with an avgiftsutrymme of ${show(room)} kr, ${date}`,
+                example: { datum: date, avgiftsutrymme: room.toDecimal(2) },
+            });
+            return;
+        }
+        case 'same-fee':
+            report('caps-charge-same', { low: finding.low, high: finding.high, amount: show(finding.amount), date: finding.date }, { node: rowOf(pairRows, finding.high)!, property: 'value' });
+            return;
+        case 'cap-never-binds':
+            report('cap-never-binds', { level: finding.level, cap: show(finding.cap), ceiling: show(finding.ceiling) }, { node: rowOf(fee.caps, finding.level)!, property: 'value' });
+            return;
+        case 'amount-above-ceiling':
+            report('fee-amount-above-ceiling', { level: finding.level, amount: show(finding.amount), ceiling: show(finding.ceiling) }, { node: rowOf(fee.amounts, finding.level)!, property: 'value' });
+            return;
+        case 'level-missing': {
+            const given = LIST_WORDS[finding.given];
+            const missing = LIST_WORDS[finding.missing];
+            report('fee-level-missing', {
+                name: fee.name, level: finding.level, given: sv ? given.sv : given.en, missing: sv ? missing.svNone : missing.enNone,
+            }, { node: rowOf(fee[finding.given], finding.level)!, property: 'level' });
+            return;
+        }
+    }
 }
 
 /**

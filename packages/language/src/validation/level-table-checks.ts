@@ -24,7 +24,10 @@ export function levelTableChecks(services: RegelrattServices): ValidationChecks<
                 }
             }
         },
-        Fee: (fee, accept) => checkDuplicateLevels(fee.caps, createReport(accept, locale)),
+        Fee: (fee, accept) => {
+            const report = createReport(accept, locale);
+            [fee.caps, fee.shares, fee.amounts].forEach(rows => checkDuplicateLevels(rows, report));
+        },
     };
 }
 

@@ -11,6 +11,9 @@ type QuantityKind = 'money' | 'percent' | 'number';
 /** What a quantity must count where it stands; undefined where any kind is fine (inside a formula, an indicator target). */
 function expectedKind(quantity: Quantity): QuantityKind | 'percent-or-number' | undefined {
     const container = quantity.$container;
+    if (isLevelRow(container) && container.$containerProperty === 'shares') {
+        return 'percent'; // a fee's `andel { nivå 1 : 70 % … }`
+    }
     if (isLevelRow(container) || isPremiumRule(container) || isRate(container)) {
         return 'money';
     }

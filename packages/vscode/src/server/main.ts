@@ -1,3 +1,5 @@
+// First: the library's watchdog reads process.kill when it starts.
+import './signal-zero.js';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';

@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { checkTexts, diagnosticsOf, services } from './check-text.js';
+import { grammarKeywords } from '../src/parser/grammar-keywords.js';
+
+/**
+ * Syntax errors as a writer meets them: a misspelt keyword gets the keyword suggested (as a
+ * misspelt name does), and the parser's recovery, which resumes at the next word that can begin a
+ * declaration, does not turn the clauses of a broken block (`insats hemvård` inside it) into
+ * declarations that clash with the real ones.
+ */
+const vocabulary = 'lag SoL "Socialtjänstlagen"\ninsats hemvård "Hemvård" enligt SoL 4 kap 1 §\nområde tätort\n';
+
+const errors = async (text: string, locale: 'sv' | 'en' = 'sv') =>
+    (await diagnosticsOf(vocabulary + text, locale)).filter(d => d.severity === 'error').map(d => `${d.code}: ${d.message}`);
+
+describe('a misspelt keyword', () => {
+    test('at the start of a declaration gets the keyword suggested', async () => {
+        const found = await errors('nivåtabel t { nivå 1 : 5 kr }');
+        expect(found[0]).toBe("syntax-error: Oväntat 'nivåtabel': här väntas filens slut. Menade du 'nivåtabell'?");
+    });
+
+    test('in English too', async () => {
+        const found = await errors('beräknig x = 5 kr', 'en');
+        expect(found[0]).toBe("syntax-error: Unexpected 'beräknig': the end of the file is expected here. Did you mean 'beräkning'?");
+    });
+
+    test('inside a block, where the parser only asks for the closing brace, the clause keyword is suggested', async () => {
+        expect((await errors('förloppsmodell m { förlopp f { förflytning ingen } }'))[0]).toContain("Menade du 'förflyttning'?");
+        expect((await errors('avgift a { avgiftsutrymme 5 kr  takbelop { nivå 1 : 5 kr } }'))[0]).toContain("Menade du 'takbelopp'?");
+    });
+
+    test('a short or unlike word gets no suggestion', async () => {
+        const found = await errors('område x ålder\nområde y tätorterna');
+        expect(found.length).toBeGreaterThan(0);
+        expect(found.some(f => f.includes('Menade du'))).toBe(false);
+    });
+
+    test('the keywords come from the grammar: every word the parser knows as a keyword, nothing else', () => {
+        const keywords = grammarKeywords(services.Grammar);
+        expect(keywords).toEqual(expect.arrayContaining(['nivåtabell', 'takbelopp', 'förflyttning', 'avgift', 'schablon']));
+        expect(keywords.every(k => /^\p{L}+$/u.test(k))).toBe(true);
+        expect(keywords).not.toContain('ID');
+    });
+});
+
+describe('clauses of a broken block are not declarations', () => {
+    test('a misspelt block keyword: its insats and område clauses clash with nothing', async () => {
+        const found = await errors('nivåtabel t {\n    insats hemvård\n    område tätort\n    nivå 1 : 5 kr\n}\nnivåtabell u { nivå 1 : 5 kr }');
+        expect(found.filter(f => f.startsWith('duplicate-name'))).toEqual([]);
+        expect(found[0]).toContain("Menade du 'nivåtabell'?");
+    });
+
+    test('an error inside a block: the clauses after it clash with nothing', async () => {
+        const found = await errors('nivåtabell t { nivå 1 5 kr insats hemvård område tätort nivå 2 : 6 kr }');
+        expect(found.filter(f => f.startsWith('duplicate-name'))).toEqual([]);
+        expect(found[0]).toBe("syntax-error: Oväntat '5': här väntas ':'.");
+    });
+
+    test('the names of the broken block\'s clauses still resolve to the real declarations, in another file too', async () => {
+        const [, other] = await checkTexts([vocabulary + 'nivåtabel t { insats hemvård nivå 1 : 5 kr }', 'nivåtabell u { insats hemvård område tätort nivå 1 : 5 kr }']);
+        expect(other.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+    });
+
+    test('a real duplicate after a broken block is still one', async () => {
+        const found = await errors('nivåtabel t { nivå 1 : 5 kr }\ninsats hemvård');
+        expect(found.filter(f => f.startsWith('duplicate-name'))).toHaveLength(2);
+    });
+
+    test('a block left open to the end of the file: the declarations after it keep their names', async () => {
+        const found = await errors('egenskap q : en av { p1, p2\negenskap r : ja/nej\npilot p { inkludera när r }');
+        expect(found.filter(f => !f.startsWith('syntax-error'))).toEqual([]);
+    });
+});
