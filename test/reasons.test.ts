@@ -232,3 +232,69 @@ describe('regelratt eval gives each answer its reason', () => {
         expect(refused.stderr).toContain('--format text gäller ett fall');
     });
 });
+
+test('docs/reasons.md shows real reasons: the page equals what the rules give today', () => {
+    const run = spawnSync(process.execPath, [path.join(repository, 'packages/cli/scripts/reasons-doc.mjs'), '--check'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const page = readFileSync(path.join(repository, 'docs/reasons.md'), 'utf8');
+    expect(page.match(/^```text$/gm)?.length).toBeGreaterThanOrEqual(12);
+});
+
+describe('what a reason claims holds in the runtime', () => {
+    test('a fact said not to matter does not: any other value of it gives the same placement or inclusion', async () => {
+        let varied = 0;
+        for (const set of ['orebro', 'orebro-revision']) {
+            const runtime = await runtimeOf(set);
+            const attributes = new Map(runtime.policy.all('attribute').map(a => [a.id, a]));
+            const titles = new Map([...attributes.values()].map(a => [a.title ?? a.name, a]));
+            for (const example of runtime.policy.all('example')) {
+                const question = exampleQuestion(example);
+                if (question.type !== 'placement' && question.type !== 'inclusion') {
+                    continue;
+                }
+                const reason = reasonFor(runtime, question, 'sv');
+                const answer = (citizen: Record<string, unknown>) => JSON.stringify(question.type === 'placement'
+                    ? runtime.placeInPathway(question.model, citizen)
+                    : runtime.checkInclusion(question.pilot, citizen, question.date ? { date: question.date } : {}).included);
+                const before = answer(question.citizen);
+                for (const sentence of reason.notDeciding) {
+                    const attribute = titles.get(sentence.replace(/ påverkade inte beslutet\.$/, ''))!;
+                    expect(attribute, sentence).toBeDefined();
+                    const domain = attribute.domain;
+                    const values: unknown[] = domain.type === 'boolean' ? [true, false]
+                        : domain.type === 'enumeration' ? domain.values.map(v => v.name)
+                            : domain.type === 'integer' || domain.type === 'decimal' ? [domain.min, domain.max, '65', '66'] : [];
+                    for (const value of values) {
+                        expect(answer({ ...question.citizen, [attribute.id]: value }), `${example.name}: ${attribute.name} = ${String(value)}`).toBe(before);
+                        varied++;
+                    }
+                }
+            }
+        }
+        expect(varied).toBeGreaterThan(20);
+    });
+
+    test('a legal basis the compiled format gives a calculation later is named without change to the builder', async () => {
+        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        const folder = path.join(repository, 'examples/habo');
+        const checked = await checkPolicies(Regelratt, readdirSync(folder).filter(f => f.endsWith('.regel')).map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
+        const files = checked.map(c => compilePolicy(c.document.parseResult.value, path.basename(c.path)));
+        const example = new PolicyRuntime(files).policy.get('nivå_två_når_taket', 'example');
+        expect(reasonFor(new PolicyRuntime(files), exampleQuestion(example), 'sv').legalBasis).toEqual([]);
+        // As a later schema would write `avgift … enligt SoL 8 kap 5 §` on the calculation.
+        const withBasis = files.map(file => ({ ...file, elements: file.elements.map(element => (element.id === 'calculation/hemtjänstavgift'
+            ? { ...element, legalBasis: [{ law: 'law/SoL', chapter: 8, section: 5, text: 'SoL 8 kap 5 §' }] } : element)) }));
+        const reason = reasonFor(new PolicyRuntime(withBasis, { validate: false }), exampleQuestion(example), 'sv');
+        expect(reason.legalBasis).toEqual(['8 kap. 5 § Socialtjänstlagen (2001:453)']);
+        expect(reason.text).toContain('Rättslig grund: 8 kap. 5 § Socialtjänstlagen (2001:453).');
+    });
+});
+
+test("README's reason is the one the rules give", async () => {
+    const runtime = await runtimeOf('orebro');
+    const citizen = { aktivitetsförmåga: 'utvecklingsbar', ålder: 65, kan_ta_sig_till_vårdcentral: false, kognitiv_svikt: false, motiverad_till_träning: true };
+    const reason = reasonFor(runtime, { type: 'inclusion', pilot: 'dagrehab_hemrehab', citizen, date: '2021-06-01' }, 'sv');
+    const shown = reason.text.replace(/\u00a0/g, ' ').split('\n').map(line => `  ${line}`).join('\n');
+    expect(readFileSync(path.join(repository, 'README.md'), 'utf8')).toContain(`  \`\`\`text\n${shown}\n  \`\`\``);
+});

@@ -3,7 +3,7 @@ import {
     type Attribute, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
     type LegalReference, type Literal, type Pathway, type Period, type Rounding,
 } from '@regelratt/format';
-import { RegelrattRuntimeError, type CaseAnswer, type CaseInput, type CitizenInput, type PolicyRuntime } from '@regelratt/runtime';
+import { RegelrattRuntimeError, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
 import { criterionSentence, number } from './criterion-sentence.js';
 
 /**
@@ -223,8 +223,12 @@ class ReasonWriter {
     private readonly seenCalculations = new Set<string>();
     private readonly seenSteps = new Set<string>();
 
+    /** The citizen read once (each value checked against its domain once), for every question the reason asks. */
+    private readonly values: CitizenValues;
+
     constructor(readonly runtime: PolicyRuntime, readonly locale: ReasonLocale, private readonly citizen: CitizenInput) {
         this.w = WORDS[locale];
+        this.values = runtime.citizen(citizen);
         this.attributes = new Map(runtime.policy.all('attribute').map(a => [a.id, a]));
     }
 
@@ -352,7 +356,7 @@ class ReasonWriter {
             return inner && { holds: !inner.holds, facts: inner.facts };
         }
         try {
-            return { holds: this.runtime.holds(criterion, this.citizen), facts: new Set([criterion.attribute]) };
+            return { holds: this.runtime.holds(criterion, this.values), facts: new Set([criterion.attribute]) };
         } catch {
             return undefined;
         }
@@ -366,7 +370,7 @@ class ReasonWriter {
             proof.facts.forEach(id => this.fact(id));
             return proof.holds;
         }
-        return this.runtime.holds(criterion, this.citizen);
+        return this.runtime.holds(criterion, this.values);
     }
 
     // ------------------------------------------------------------------ formulas
@@ -434,7 +438,7 @@ class ReasonWriter {
     }
 
     evaluate(expression: Expression, date: string, level: number | null | undefined): ExactNumber {
-        return ExactNumber.parse(this.runtime.evaluate(expression, { date, citizen: this.citizen, ...(level !== undefined ? { level } : {}) }));
+        return ExactNumber.parse(this.runtime.evaluate(expression, { date, citizen: this.values, ...(level !== undefined ? { level } : {}) }));
     }
 
     /** A part of a formula as a reader names it: an element's title, "the computed amount", or nothing for a plain figure (its value says it). */
@@ -591,7 +595,7 @@ class ReasonWriter {
 
     /** Which rows of a decision table decided, in words, with their facts. */
     tableRows(table: DecisionTable, date: string, level: number | null | undefined): void {
-        const decision = this.runtime.decide(table.id, { date, citizen: this.citizen, ...(level !== undefined ? { level } : {}) });
+        const decision = this.runtime.decide(table.id, { date, citizen: this.values, ...(level !== undefined ? { level } : {}) });
         const label = labelOf(table);
         const rows = decision.rows ?? (decision.row > 0 ? [decision.row] : []);
         const rowSentence = (row: number) => {
