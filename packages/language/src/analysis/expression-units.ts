@@ -197,6 +197,9 @@ class UnitInference {
                 }
             }
         }
+        // A node the parser's recovery left without a type of its own (half-typed text, `(om p(så`):
+        // the syntax error explains it.
+        return UNKNOWN;
     }
 
     private quantity(quantity: Ast.Quantity): Dimension {
