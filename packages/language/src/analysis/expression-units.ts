@@ -518,11 +518,11 @@ function columnDimension(table: Ast.DecisionTable, column: string | undefined): 
 export function questionDimension(question: Ast.Question): Dimension | undefined {
     switch (question.$type) {
         case 'CalculationQuestion': {
-            const calculation = question.calculation.ref;
+            const calculation = question.calculation?.ref;
             return calculation?.value ? analyseUnits(calculation.value, 'sv').dimension : UNKNOWN;
         }
         case 'DecisionQuestion': {
-            const table = question.table.ref;
+            const table = question.table?.ref;
             const column = table ? columnDimension(table, question.column) : UNKNOWN;
             return column === 'pathway' ? undefined : column;
         }
