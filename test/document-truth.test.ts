@@ -30,7 +30,7 @@ describe('regelratt dokument on a policy whose examples fail', () => {
         const run = dokument(out);
         expect(run.status).toBe(1);
         expect(existsSync(out)).toBe(false);
-        expect(run.stderr).toContain('Exemplet nivå_ett_med_städning ger inte det väntade: belopp: väntat 1 409 kr, fick 1 426 kr. [example-failed]');
+        expect(run.stderr).toContain('Exemplet nivå_ett_med_städning ger inte det väntade: belopp: väntat 1 409 kr/mån, fick 1 426 kr/mån. [example-failed]');
         expect(run.stderr).toContain('Inget dokument skrevs: 2 av policyns exempel stämmer inte. Rätta reglerna eller exemplen, eller skriv ett utkast med --draft.');
     });
 
@@ -41,8 +41,8 @@ describe('regelratt dokument on a policy whose examples fail', () => {
         // Amounts are written with no-break spaces (1 409 kr); read as plain spaces here.
         const html = readFileSync(path.join(out, 'dokument.html'), 'utf8').replace(/\u00a0/g, ' ');
         expect(html).toContain('<p class="draft" role="note">Utkast: 2 av policyns exempel stämmer inte med reglerna. Inte för beslut.</p>');
-        expect(html).toMatch(/1 409 kr<\/td><td>stämmer inte: körmiljön svarar 1 426 kr<\/td>/);
-        expect(html).toContain('stämmer inte: förväntat 1 409 kr, körmiljön svarar 1 426 kr.');
+        expect(html).toMatch(/1 409 kr\/mån<\/td><td>stämmer inte: körmiljön svarar 1 426 kr\/mån<\/td>/);
+        expect(html).toContain('stämmer inte: förväntat 1 409 kr/mån, körmiljön svarar 1 426 kr/mån.');
         expect(html).not.toContain('Kontrollen fann inga fel');
         const text = spawnSync('pdftotext', [path.join(out, 'dokument.pdf'), '-'], { encoding: 'utf8' });
         if (text.error) {

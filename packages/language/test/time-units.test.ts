@@ -54,6 +54,15 @@ describe('time as a quantity', () => {
         expect(await answers('beräkning t = ((dusch × duschar + städning) i timmar per månad) × 12', 't', { duschar: 3 })).toEqual(['143', '143']);
     });
 
+    test('a conversion may state the policy\'s own week-to-month rule, for every conversion inside it', async () => {
+        // 165 min/vecka × 4 veckor per månad = 660 min = 11 h/mån (the default would give 11,916…).
+        expect(await answers('beräkning t = (dusch × duschar + städning) i timmar per månad räknat med 4 veckor per månad', 't', { duschar: 3 })).toEqual(['11', '11']);
+        // Inside it, a monthly time added to a weekly one converts by the same rule: 30 + 120 / 4 = 60 min/vecka, 4 h/mån.
+        expect(await answers('beräkning t = (hjälpminuter / 1 vecka + 120 minuter per månad) i timmar per månad räknat med 4 veckor per månad', 't', { hjälpminuter: 30 })).toEqual(['4', '4']);
+        expect((await check('beräkning t = (dusch × duschar) i timmar per månad räknat med 0 veckor per månad')).errors)
+            .toEqual(['impossible-term: En omräkning på 0 veckor per månad kan inte uppfyllas.']);
+    });
+
     test('a weekly and a monthly time add by converting the second to the first\'s period', async () => {
         // 60 min/vecka + 130 min/mån: 130 × 12/52 = 30 min/vecka, so 90.
         expect(await answers('beräkning t = hjälpminuter / 1 vecka + 130 minuter per månad', 't', { hjälpminuter: 60 })).toEqual(['90', '90']);

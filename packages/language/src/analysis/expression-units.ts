@@ -25,7 +25,7 @@ export type Dimension =
     | { kind: 'unknown' };
 
 export interface UnitFinding {
-    code: 'unit-mismatch' | 'not-a-number' | 'rounding-does-not-fit';
+    code: 'unit-mismatch' | 'not-a-number' | 'rounding-does-not-fit' | 'impossible-term';
     node: AstNode;
     args: MessageArgs;
 }
@@ -56,17 +56,22 @@ export function timeBase(word: string | undefined): TimeBase | undefined {
 }
 
 /**
- * Each time in minutes, exactly. The week-to-month rule is the documented default: a year is 52
- * weeks and 12 months, so a month is 52/12 weeks (4,33…) and a day 1/7 week.
+ * The week-to-month rule by default: a year is 52 weeks and 12 months, so a month is 52/12 weeks
+ * (4,33…). A conversion may state its own (`räknat med 4,33 veckor per månad`); a year is 12 months either way.
  */
-const MINUTES: Record<TimeBase, ExactNumber> = {
-    minute: ExactNumber.ONE,
-    hour: ExactNumber.of(60n),
-    day: ExactNumber.of(1_440n),
-    week: ExactNumber.of(10_080n),
-    month: ExactNumber.of(10_080n * 52n, 12n),
-    year: ExactNumber.of(10_080n * 52n),
-};
+const DEFAULT_WEEKS_PER_MONTH = ExactNumber.of(52n, 12n);
+
+/** Each time in minutes, exactly, by a week-to-month rule. */
+function minutes(unit: TimeBase, weeksPerMonth: ExactNumber): ExactNumber {
+    switch (unit) {
+        case 'minute': return ExactNumber.ONE;
+        case 'hour': return ExactNumber.of(60n);
+        case 'day': return ExactNumber.of(1_440n);
+        case 'week': return ExactNumber.of(10_080n);
+        case 'month': return ExactNumber.of(10_080n).multiply(weeksPerMonth);
+        case 'year': return ExactNumber.of(12n * 10_080n).multiply(weeksPerMonth);
+    }
+}
 
 /**
  * Times convert within their family: minutes and hours (the time a task takes), days, weeks, months
@@ -76,14 +81,14 @@ const MINUTES: Record<TimeBase, ExactNumber> = {
 const family: Record<TimeBase, 'clock' | 'calendar'> = { minute: 'clock', hour: 'clock', day: 'calendar', week: 'calendar', month: 'calendar', year: 'calendar' };
 
 /** The factor that turns a number of `from` into a number of `to`, or undefined where they do not convert. */
-function factor(from: string, to: string): ExactNumber | undefined {
+function factor(from: string, to: string, weeksPerMonth = DEFAULT_WEEKS_PER_MONTH): ExactNumber | undefined {
     if (from === to) {
         return ExactNumber.ONE;
     }
     if (!TIMES.has(from as UnitKey) || !TIMES.has(to as UnitKey) || family[from as TimeBase] !== family[to as TimeBase]) {
         return undefined;
     }
-    return MINUTES[from as TimeBase].divide(MINUTES[to as TimeBase]);
+    return minutes(from as TimeBase, weeksPerMonth).divide(minutes(to as TimeBase, weeksPerMonth));
 }
 
 const names = UNIT_NAMES;
@@ -147,7 +152,27 @@ export function analyseUnits(expression: Ast.Expression, locale: 'sv' | 'en'): {
 }
 
 class UnitInference {
-    constructor(private readonly findings: UnitFinding[], private readonly scales: Map<Ast.Expression, ExactNumber>, private readonly locale: 'sv' | 'en') { }
+    constructor(
+        private readonly findings: UnitFinding[], private readonly scales: Map<Ast.Expression, ExactNumber>, private readonly locale: 'sv' | 'en',
+        private readonly weeksPerMonth = DEFAULT_WEEKS_PER_MONTH,
+    ) { }
+
+    private factor(from: string, to: string): ExactNumber | undefined {
+        return factor(from, to, this.weeksPerMonth);
+    }
+
+    /** The inference inside `… i … räknat med N veckor per månad`: the same findings and factors, by the stated rule. */
+    private within(expression: Ast.ConvertedExpression): UnitInference {
+        if (expression.weeksPerMonth === undefined) {
+            return this;
+        }
+        const stated = ExactNumber.parse(expression.weeksPerMonth);
+        if (stated.equals(ExactNumber.ZERO)) {
+            this.findings.push({ code: 'impossible-term', node: expression, args: { what: this.locale === 'sv' ? 'En omräkning' : 'A conversion', unit: this.locale === 'sv' ? 'veckor per månad' : 'weeks per month' } });
+            return this;
+        }
+        return new UnitInference(this.findings, this.scales, this.locale, stated);
+    }
 
     infer(expression: Ast.Expression | undefined, visiting: Set<Ast.Calculation>): Dimension {
         if (!expression) {
@@ -159,14 +184,15 @@ class UnitInference {
             case 'ReferenceExpression': return this.reference(expression, visiting);
             case 'RoundedExpression': return this.rounded(expression, this.infer(expression.operand, visiting));
             case 'ConvertedExpression': {
-                const operand = this.infer(expression.operand, visiting);
+                const inner = this.within(expression);
+                const operand = inner.infer(expression.operand, visiting);
                 const target = unitDimension(expression.unit);
                 if (operand.kind === 'unknown' || operand.kind === 'zero') {
                     return operand.kind === 'zero' ? target : UNKNOWN;
                 }
                 // Both the quantity and what it is per must be stated in the target: `i timmar per månad`
                 // of a weekly time, not of a time with no period (which would be a guess).
-                const scale = sameKind(operand, target) ? this.conversion(operand, target as typeof operand, true) : undefined;
+                const scale = sameKind(operand, target) ? inner.conversion(operand, target as typeof operand, true) : undefined;
                 if (!scale) {
                     return this.mismatch(expression, 'convert', operand, target);
                 }
@@ -286,7 +312,7 @@ class UnitInference {
     private conversion(from: Dimension & { kind: 'money' | 'number' }, to: Dimension & { kind: 'money' | 'number' }, strict = false): ExactNumber | undefined {
         let scale = ExactNumber.ONE;
         if (from.kind === 'number' && to.kind === 'number' && from.counts !== undefined && to.counts !== undefined) {
-            const counted = factor(from.counts, to.counts);
+            const counted = this.factor(from.counts, to.counts);
             if (!counted) {
                 return undefined;
             }
@@ -296,7 +322,7 @@ class UnitInference {
         }
         if (from.per !== undefined && to.per !== undefined) {
             // 10 minutes per week is 10 × (a month in weeks) minutes per month.
-            const per = factor(to.per, from.per);
+            const per = this.factor(to.per, from.per);
             if (!per) {
                 return undefined;
             }
@@ -382,7 +408,7 @@ class UnitInference {
         if ((rate.kind !== 'money' && rate.kind !== 'number') || rate.per === undefined || count.kind !== 'number' || count.counts === undefined) {
             return undefined;
         }
-        const scale = factor(count.counts, rate.per);
+        const scale = this.factor(count.counts, rate.per);
         if (!scale) {
             return undefined;
         }
@@ -409,7 +435,7 @@ class UnitInference {
         // Only a time makes a rate by division: kronor divided by a count of visits stays kronor, as it always read.
         const per = TIMES.has(right.counts as UnitKey) ? right.counts as UnitKey : undefined;
         if (left.kind === 'number' && left.counts !== undefined) {
-            const scale = factor(right.counts, left.counts);
+            const scale = this.factor(right.counts, left.counts);
             if (scale) {
                 // minuter / timmar: a plain ratio, the hours converted to minutes first.
                 this.scale(node.right, scale);
@@ -441,7 +467,7 @@ class UnitInference {
             }
             return operand;
         }
-        const scale = operand.kind === 'number' && operand.counts !== undefined ? factor(operand.counts, target) : undefined;
+        const scale = operand.kind === 'number' && operand.counts !== undefined ? this.factor(operand.counts, target) : undefined;
         if (!scale) {
             this.roundingDoesNotFit(expression, operand);
             return UNKNOWN;
@@ -495,11 +521,11 @@ function columnDimension(table: Ast.DecisionTable, column: string | undefined): 
 export function questionDimension(question: Ast.Question): Dimension | undefined {
     switch (question.$type) {
         case 'CalculationQuestion': {
-            const calculation = question.calculation.ref;
+            const calculation = question.calculation?.ref;
             return calculation?.value ? analyseUnits(calculation.value, 'sv').dimension : UNKNOWN;
         }
         case 'DecisionQuestion': {
-            const table = question.table.ref;
+            const table = question.table?.ref;
             const column = table ? columnDimension(table, question.column) : UNKNOWN;
             return column === 'pathway' ? undefined : column;
         }
