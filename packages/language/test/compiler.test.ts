@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { NodeFileSystem } from 'langium/node';
 import { describe, expect, test } from 'vitest';
 import { SCHEMA_VERSION, type CompiledPolicyFile, type LevelTable } from '@regelratt/format';
 import { checkPolicies, compilePolicy, createRegelrattServices, serializeCompiledPolicy } from '@regelratt/language';
@@ -18,13 +19,14 @@ const exampleSets = readdirSync(path.join(repository, 'examples'), { withFileTyp
 async function compileExample(name: string): Promise<Map<string, string>> {
     const folder = path.join(repository, 'examples', name);
     const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
-    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+    // From disk: an example set may import the national library (`använd nationellt`).
+    const { Regelratt } = createRegelrattServices(NodeFileSystem);
     const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
     for (const c of checked) {
         expect(c.diagnostics.filter(d => d.severity === 'error'), c.path).toEqual([]);
     }
     return new Map(checked.map(c => {
-        const file = path.basename(c.path);
+        const file = c.library ? `regelratt:${c.library.name}/${c.library.file}` : path.basename(c.path);
         return [file, serializeCompiledPolicy(compilePolicy(c.document.parseResult.value, file))];
     }));
 }
