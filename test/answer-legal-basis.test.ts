@@ -65,10 +65,11 @@ describe('insats and legal basis on answers', () => {
         const { compiled } = await load(policy('insats trygghetslarm', 'enligt SoL 8 kap 5 §, SoL 8 kap 6 §'));
         const answer = evaluateCase(new PolicyRuntime([compiled]), { citizen: { inkomst: 1000, portioner: 3 }, level: 1, date: '2024-03-01' });
         expect(answer.fees).toEqual([{ fee: 'fee/hemtjänstavgift', amount: '1000', legalBasis: ['SoL 8 kap 5 §', 'SoL 8 kap 6 §'] }]);
-        expect(answer.amounts).toEqual([{ calculation: 'calculation/larmavgift', amount: '250' }]);
+        expect(answer.amounts).toMatchObject([{ calculation: 'calculation/larmavgift', amount: '250' }]);
+        expect(answer.amounts?.[0]).not.toHaveProperty('legalBasis');
         const cited = await load(policy());
         const again = evaluateCase(new PolicyRuntime([cited.compiled]), { citizen: { inkomst: 1000, portioner: 3 }, level: 1, date: '2024-03-01' });
-        expect(again.amounts).toEqual([{ calculation: 'calculation/larmavgift', amount: '250', legalBasis: ['SoL 8 kap 2 §'] }]);
+        expect(again.amounts).toMatchObject([{ calculation: 'calculation/larmavgift', amount: '250', legalBasis: ['SoL 8 kap 2 §'] }]);
     });
 
     test('the document lists the answers with their insats and law under Lagstöd', async () => {

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { EmptyFileSystem } from 'langium';
+import { NodeFileSystem } from 'langium/node';
 import { exampleQuestion, reasonFor, type Reason } from '@regelratt/document';
 import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
 import { PolicyRuntime } from '@regelratt/runtime';
@@ -21,7 +22,8 @@ const sets = readdirSync(path.join(repository, 'examples'), { withFileTypes: tru
 export async function runtimeOf(set: string): Promise<PolicyRuntime> {
     const folder = path.join(repository, 'examples', set);
     const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
-    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+    // From disk: a set may import the national library (`använd nationellt`).
+    const { Regelratt } = createRegelrattServices(NodeFileSystem);
     const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
     return new PolicyRuntime(checked.map(c => compilePolicy(c.document.parseResult.value, path.basename(c.path))));
 }
@@ -276,7 +278,7 @@ describe('what a reason claims holds in the runtime', () => {
     });
 
     test('a legal basis the compiled format gives a calculation later is named without change to the builder', async () => {
-        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        const { Regelratt } = createRegelrattServices(NodeFileSystem);
         const folder = path.join(repository, 'examples/habo');
         const checked = await checkPolicies(Regelratt, readdirSync(folder).filter(f => f.endsWith('.regel')).map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
         const files = checked.map(c => compilePolicy(c.document.parseResult.value, path.basename(c.path)));

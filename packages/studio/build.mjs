@@ -12,7 +12,9 @@ import * as esbuild from 'esbuild';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const grammar = JSON.parse(await readFile(path.join(here, '../../syntaxes/regelratt.generated.tmLanguage.json'), 'utf8'));
 const keywordPattern = grammar.patterns.find(p => p.name?.startsWith('keyword')).match;
-const keywords = keywordPattern.replace(/^\\b\(/, '').replace(/\)\\b$/, '').split('|').map(k => k.replace(/\\/g, ''));
+// Langium writes the keywords as groups, `\\b(…)\\b|\\B(åtgärd|…)\\b|\\b(nivå|…)\\B` (a word boundary
+// falls differently before and after å, ä, ö): every group's alternatives, not the pattern split whole.
+const keywords = [...keywordPattern.matchAll(/\\[bB]\(([^)]*)\)\\[bB]/g)].flatMap(group => group[1].split('|')).map(k => k.replace(/\\/g, ''));
 // Monaco's editor features (suggest, hover, find, folding, …) without its 80 other languages: the
 // feature imports of editor.main.js, as a module of their own.
 const monacoEditor = path.join(here, '../../node_modules/monaco-editor/esm/vs/editor');

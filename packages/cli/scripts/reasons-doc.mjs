@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmptyFileSystem } from 'langium';
+import { NodeFileSystem } from 'langium/node';
 import { exampleQuestion, reasonFor } from '@regelratt/document';
 import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
 import { PolicyRuntime } from '@regelratt/runtime';
@@ -38,7 +38,8 @@ async function runtimeOf(set) {
     if (!runtimes.has(set)) {
         const folder = path.join(repository, 'examples', set);
         const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
-        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        // From disk: a set may import the national library (`använd nationellt`).
+        const { Regelratt } = createRegelrattServices(NodeFileSystem);
         const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
         runtimes.set(set, new PolicyRuntime(checked.map(c => compilePolicy(c.document.parseResult.value, path.basename(c.path)))));
     }

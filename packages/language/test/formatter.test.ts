@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem, URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
@@ -25,7 +26,8 @@ async function format(text: string): Promise<string> {
 
 /** The compiled JSON of a set of files without source positions: the meaning, which formatting must not change. */
 async function meaning(texts: string[]): Promise<unknown> {
-    const { Regelratt: core } = createRegelrattServices(EmptyFileSystem);
+    // From disk: a set may import the national library (`använd nationellt`).
+    const { Regelratt: core } = createRegelrattServices(NodeFileSystem);
     const checked = await checkPolicies(core, texts.map((text, index) => ({ path: `/meaning/${index}.regel`, text })));
     const strip = (value: unknown): unknown => Array.isArray(value) ? value.map(strip)
         : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'source').map(([k, v]) => [k, strip(v)])) : value;
