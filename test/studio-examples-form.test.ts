@@ -99,10 +99,12 @@ describe.runIf(chromiumExecutable !== undefined)('the studio\'s example form and
         expect(await visibleLines(page)).toContain('datum 2021-06-01');
     });
 
-    // KNOWN REGRESSION (session 9, after merging the import mechanism, time units and reasons): the
-    // language server answers hover across files in the studio, but go to definition no longer opens
-    // the other file there (it does in the Node language server, test/lsp-protocol). Marked as failing
-    // so the suite tells the day it works again; see the closing note of session 9.
+    // KNOWN FAILURE since session 9's merges: run after the tests above (examples panel open, 1366 × 768),
+    // the click meant for `kognitiv_svikt` reaches the editor at column 15 (on `inte`), so the
+    // definition asked for is the keyword's and nothing opens; on a fresh page the same steps open
+    // egenskaper.regel (the definition request and the opener were checked with logging). Whether the
+    // page or the locator is at fault is not found yet. Marked as failing so the suite says when it
+    // passes again; see the closing note of session 9.
     test.fails('go to definition on a name declared in another file opens that file at the declaration', async () => {
         await page.click('#files button:text-is("piloter.regel")');
         expect(await currentFile(page)).toBe('piloter.regel');
