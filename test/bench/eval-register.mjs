@@ -5,11 +5,11 @@
  * Usage: node test/bench/eval-register.mjs [--cases 1000000]
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { register } from './orebro-register.mjs';
+import { writeRegister } from './orebro-register.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repository = path.resolve(here, '../..');
@@ -18,11 +18,7 @@ const count = Number(args.includes('--cases') ? args[args.indexOf('--cases') + 1
 const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-eval-'));
 try {
     const file = path.join(scratch, 'register.ndjson');
-    const out = createWriteStream(file);
-    for (const c of register(count)) {
-        if (!out.write(`${JSON.stringify(c)}\n`)) await new Promise(resolve => out.once('drain', resolve));
-    }
-    await new Promise(resolve => out.end(resolve));
+    await writeRegister(file, count);
     const run = (label, command) => {
         const target = path.join(scratch, `${label}.out`);
         const start = performance.now();

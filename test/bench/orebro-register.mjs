@@ -1,7 +1,10 @@
 /**
  * The synthetic Örebro register and the hand-written function for the same rules, shared by the
- * runtime bench (runtime.mjs) and the register bench (eval-register.mjs, readline-baseline.mjs).
+ * runtime bench (runtime.mjs) and the register benches (eval-register.mjs, register-impact.mjs,
+ * readline-baseline.mjs).
  */
+import { createWriteStream } from 'node:fs';
+
 // ---------------------------------------------------------------- the register
 export function* register(n) {
     let seed = 12345;
@@ -24,6 +27,15 @@ export function* register(n) {
             date: '2021-06-01',
         };
     }
+}
+
+/** The register of n cases as an NDJSON file, written as a stream (a million cases are 219 MB). */
+export async function writeRegister(file, n) {
+    const out = createWriteStream(file);
+    for (const c of register(n)) {
+        if (!out.write(`${JSON.stringify(c)}\n`)) await new Promise(resolve => out.once('drain', resolve));
+    }
+    await new Promise(resolve => out.end(resolve));
 }
 
 // ---------------------------------------------------------------- the hand-written baseline

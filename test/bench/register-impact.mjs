@@ -6,11 +6,11 @@
  * Usage: node test/bench/register-impact.mjs [--cases 1000000]
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { register } from './orebro-register.mjs';
+import { writeRegister } from './orebro-register.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repository = path.resolve(here, '../..');
@@ -19,11 +19,7 @@ const count = Number(args.includes('--cases') ? args[args.indexOf('--cases') + 1
 const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-impact-'));
 try {
     const file = path.join(scratch, 'register.ndjson');
-    const out = createWriteStream(file);
-    for (const c of register(count)) {
-        if (!out.write(`${JSON.stringify(c)}\n`)) await new Promise(resolve => out.once('drain', resolve));
-    }
-    await new Promise(resolve => out.end(resolve));
+    await writeRegister(file, count);
     const run = (label, command) => {
         const start = performance.now();
         const result = spawnSync('/usr/bin/time', ['-f', '%M', 'bash', '-c', `${command} > /dev/null`], { cwd: repository, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

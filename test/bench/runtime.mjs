@@ -6,7 +6,7 @@
  *   --cli also streams the register through `regelratt eval` as NDJSON (parse, answer, serialise).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, createWriteStream } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const args = process.argv.slice(2);
 const count = Number(args.includes('--cases') ? args[args.indexOf('--cases') + 1] : '1000000');
 
-import { baseline, register, setRates } from './orebro-register.mjs';
+import { baseline, register, setRates, writeRegister } from './orebro-register.mjs';
 import { measureInterleaved } from './timing.mjs';
 
 // ---------------------------------------------------------------- the runtime
@@ -62,11 +62,7 @@ if (args.includes('--cli')) {
     const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-register-'));
     try {
         const file = path.join(scratch, 'register.ndjson');
-        const out = createWriteStream(file);
-        for (const c of register(count)) {
-            if (!out.write(`${JSON.stringify(c)}\n`)) await new Promise(resolve => out.once('drain', resolve));
-        }
-        await new Promise(resolve => out.end(resolve));
+        await writeRegister(file, count);
         const start = performance.now();
         const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, path.join(repository, 'packages/cli/bin/regelratt.js'), 'eval', 'examples/orebro', '--input', file],
             { cwd: repository, encoding: 'utf8', maxBuffer: 4 * 1024 ** 3 });
