@@ -100,5 +100,23 @@ describe('eval says on standard error what went wrong, for one case as for a reg
         expect(result.status).toBe(1);
         expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'unknown-attribute' } });
         expect(result.stderr).toMatch(/^regelratt: .*okänd\.json: the case could not be answered \(unknown-attribute\)/);
+        // The runtime's own message too: English on both streams, not a Swedish sentence in an English line.
+        expect(JSON.parse(result.stdout).error.message).toBe("The policy has no attribute 'hemtjänst_besök'.");
+        expect(result.stderr).toContain("The policy has no attribute 'hemtjänst_besök'.");
+    });
+
+    test.each([
+        ['one case', 'engelska.json', JSON.stringify(incomplete)],
+        ['a register of that case', 'engelska.ndjson', `${JSON.stringify(incomplete)}\n`],
+    ])('%s with --lang en: the answers\' errors are worded in English, in the answers and on standard error', (_what, name, text) => {
+        const swedish = evaluate(write(name, text));
+        const english = evaluate(write(name, text), '--lang', 'en');
+        expect(english.status).toBe(1);
+        const messages = (out: string) => [...out.matchAll(/"message": ?"([^"]*)"/g)].map(m => m[1]);
+        expect(messages(swedish.stdout)).toContain('Värde saknas för larm.');
+        expect(messages(english.stdout)).toContain('No value is given for larm.');
+        expect(messages(english.stdout).filter(m => /Värde|saknas|Policyn|gäller/.test(m))).toEqual([]);
+        // A register's summary names the first line and its code; one case's gives the message as well.
+        expect(english.stderr).toMatch(name.endsWith('.json') ? /No value is given for larm\./ : /first line 1 \(missing-attribute\)/);
     });
 });

@@ -173,6 +173,12 @@ describe('regelratt serve', () => {
         const english = await (await post('/v1/evaluate', { citizen: { aktivitetsförmåga: 'nedsatt' }, date: '2021-06-01' }, { 'accept-language': 'en' })).json() as { placements: Reasoned[] };
         expect(english.placements[0].reason.decision).toBe('Förlopp i rehabiliterande arbetssätt: the citizen is placed in Förlopp 3.');
         expect(english.placements[0].reason.legalBasis).toContain('Socialtjänstlagen (2001:453), chapter 4, section 1');
+        // An answer that is an error is worded in the language asked for, as its reason is.
+        type Failing = { inclusions: Array<{ error?: { code: string; message: string } }> };
+        const failing = (language: string) => post('/v1/evaluate', { citizen: { aktivitetsförmåga: 'nedsatt' }, date: '2021-06-01' }, { 'accept-language': language });
+        const [sv, en] = await Promise.all([failing('sv'), failing('en')].map(async r => ((await (await r).json()) as Failing).inclusions.find(c => c.error)!.error!));
+        expect(sv).toMatchObject({ code: 'missing-attribute', message: 'Värde saknas för ålder.' });
+        expect(en).toMatchObject({ code: 'missing-attribute', message: 'No value is given for ålder.' });
         const question = await (await post('/v1/question', { type: 'compensation', table: 'hemvård_tätort', level: 10, date: '2021-06-01' })).json() as Reasoned;
         expect(question.reason.decision).toBe('Ersättning hemvård per nivå, tätort, nivå 10: 9\u00a0676\u00a0kr/mån.');
     });

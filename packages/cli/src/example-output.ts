@@ -8,7 +8,7 @@ import type { ExampleResult } from '@regelratt/runtime';
 export function exampleResultText(result: ExampleResult, locale: MessageLocale): string {
     const name = result.example.name;
     if (result.error && !result.passed && result.expected.error === undefined) {
-        return renderMessage('example-error', { name, message: result.error.message, code: result.error.code }, locale);
+        return renderMessage('example-error', { name, message: result.error.messageIn(locale), code: result.error.code }, locale);
     }
     if (!result.passed) {
         // An expected error is compared by its code; an unexpected answer shows as "fick" the answer's fields.

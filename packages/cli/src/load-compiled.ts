@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CompiledPolicyFile } from '@regelratt/format';
-import { checkCompiledFile, checkCompiledPolicy } from '@regelratt/runtime';
+import { checkCompiledFile, checkCompiledPolicy, errorMessage } from '@regelratt/runtime';
 import type { CliOptions } from './arguments.js';
 import { readInputText } from './bounded-read.js';
 import { compileInMemory } from './compile-in-memory.js';
@@ -50,7 +50,7 @@ export async function loadCompiledJson(inputs: readonly string[], options: CliOp
         checkCompiledPolicy(files);
         return { files };
     } catch (error) {
-        return { problem: `${options.locale === 'sv' ? 'Den kompilerade policyn kan inte läsas' : 'The compiled policy cannot be read'}: ${(error as Error).message}` };
+        return { problem: `${options.locale === 'sv' ? 'Den kompilerade policyn kan inte läsas' : 'The compiled policy cannot be read'}: ${errorMessage(error, options.locale)}` };
     }
 }
 

@@ -65,7 +65,7 @@ export function answerBatch(runtime: PolicyRuntime, batch: RegisterBatch, option
             } else {
                 const parsed = readJson(line) as CaseInput;
                 const input = options.date && parsed && typeof parsed === 'object' && !parsed.date ? { ...parsed, date: options.date } : parsed;
-                const answered = evaluateCase(runtime, input, options.explain);
+                const answered = evaluateCase(runtime, input, options.explain, locale);
                 const errors = inputErrors(answered);
                 if (errors.first) {
                     withErrors++;
@@ -80,7 +80,7 @@ export function answerBatch(runtime: PolicyRuntime, batch: RegisterBatch, option
             }
             invalid++;
             firstInvalid ??= { line: lineNumber, code: error.code };
-            answer = { line: lineNumber, error: error instanceof RegelrattRuntimeError ? error.toJSON() : { code: error.code, message: error.describe(locale, lineNumber) } };
+            answer = { line: lineNumber, error: error instanceof RegelrattRuntimeError ? error.answerIn(locale) : { code: error.code, message: error.describe(locale, lineNumber) } };
         }
         // The service names the policy version in every line; `eval` adds nothing.
         output.push(JSON.stringify(options.stamp ? { ...answer, ...options.stamp } : answer));

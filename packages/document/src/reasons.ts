@@ -3,7 +3,7 @@ import {
     type Attribute, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
     type LegalReference, type Literal, type Pathway, type Period, type Rounding,
 } from '@regelratt/format';
-import { RegelrattRuntimeError, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
+import { runtimeError, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
 import { criterionSentence, number } from './criterion-sentence.js';
 
 /**
@@ -828,7 +828,7 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             const element = [...runtime.policy.all('flatRate'), ...runtime.policy.all('placeRate'), ...runtime.policy.all('hourlyRate')]
                 .find(rate => rate.id === question.rate || rate.name === question.rate);
             if (!element) {
-                throw new RegelrattRuntimeError('unknown-element', `Policyn har ingen taxa '${question.rate}'.`, { reference: question.rate });
+                throw runtimeError('unknown-rate', { reference: question.rate }, { reference: question.rate });
             }
             // The answer reads the rate's amount as the policy states it (an open one is an error answer, given no reason).
             const amount = element.amount && !('open' in element.amount) ? element.amount : undefined;

@@ -6,7 +6,7 @@ import { PreparedDecisionTable, type DecisionMatch } from './decision-table.js';
 import { criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';
 import { inForce, type MoneyTrace, type PreparedTable } from './money.js';
 import type { PolicySet } from './policy-set.js';
-import { RegelrattRuntimeError } from './runtime-error.js';
+import { runtimeError } from './runtime-error.js';
 
 /** What a formula is evaluated for: a citizen, a day, and the case's level where the formula reads one. */
 export interface EvaluationContext {
@@ -65,7 +65,7 @@ export class Calculator {
         const known = memo.get(calculation.id);
         if (known === IN_PROGRESS) {
             // The checker refuses cycles; a hand-edited file must not send the runtime round in circles.
-            throw new RegelrattRuntimeError('not-computable', `${calculation.name} beror av sig själv.`, { calculation: calculation.id });
+            throw runtimeError('calculation-cycle', { name: calculation.name }, { calculation: calculation.id });
         }
         if (known) {
             return known;
@@ -141,7 +141,7 @@ export class Calculator {
             return context => {
                 const level = this.level(context, 'nivå');
                 if (level === null) {
-                    throw new RegelrattRuntimeError('missing-level', 'Formeln läser fallets nivå, men fallet har ingen insats.', {});
+                    throw runtimeError('formula-reads-level-without-service', {});
                 }
                 return ExactNumber.of(BigInt(level));
             };
@@ -189,7 +189,7 @@ export class Calculator {
                 const dividend = left(context, memo);
                 const divisor = right(context, memo);
                 if (divisor.equals(ExactNumber.ZERO)) {
-                    throw new RegelrattRuntimeError('not-computable', `Division med noll i ${expressionText(expression)}.`, { expression: expressionText(expression), reason: 'division-by-zero' });
+                    throw runtimeError('division-by-zero', { expression: expressionText(expression) }, { expression: expressionText(expression), reason: 'division-by-zero' });
                 }
                 return dividend.divide(divisor);
             };
@@ -243,7 +243,7 @@ export class Calculator {
             if (value instanceof ExactNumber) {
                 return value;
             }
-            throw new RegelrattRuntimeError('not-computable', `${attribute?.name ?? id} är inget tal och kan inte räknas med.`, { attribute: id });
+            throw runtimeError('attribute-not-a-number', { name: attribute?.name ?? id }, { attribute: id });
         };
     }
 
@@ -261,7 +261,7 @@ export class Calculator {
 
     private wholeLevel(value: ExactNumber): number {
         if (!value.isInteger() || value.compare(ExactNumber.ZERO) < 0) {
-            throw new RegelrattRuntimeError('not-computable', `Nivån ${value.toDecimal()} är inget heltal ≥ 0.`, { level: value.toDecimal() });
+            throw runtimeError('level-not-whole', { level: value.toDecimal() }, { level: value.toDecimal() });
         }
         return Number(value.numerator);
     }
@@ -269,10 +269,10 @@ export class Calculator {
     private rate(id: string, context: EvaluationContext): ExactNumber {
         const rate = this.policy.get(id, id.slice(0, id.indexOf('/')) as Rate['kind']);
         if (!inForce(rate.validity, context.date)) {
-            throw new RegelrattRuntimeError('no-valid-version', `${rate.name} gäller inte ${context.date}.`, { rate: rate.id, date: context.date });
+            throw runtimeError('not-in-force', { name: rate.name, date: context.date }, { rate: rate.id, date: context.date });
         }
         if (!rate.amount || 'open' in rate.amount) {
-            throw new RegelrattRuntimeError('open-amount', `Policyn anger inget belopp för ${rate.name}.`, { rate: rate.id });
+            throw runtimeError('rate-without-amount', { name: rate.name }, { rate: rate.id });
         }
         const value = ExactNumber.parse(rate.amount.value);
         context.trace?.push({ step: rate.name, value: value.toDecimal() });
@@ -281,7 +281,7 @@ export class Calculator {
 
     private level(context: EvaluationContext, reader: string): number | null {
         if (context.level === undefined) {
-            throw new RegelrattRuntimeError('missing-level', `${reader} läser fallets nivå, men frågan anger ingen nivå.`, { reader });
+            throw runtimeError('reads-level-without-level', { name: reader }, { reader });
         }
         return context.level;
     }

@@ -1,5 +1,6 @@
 import { dateOfDay, dayNumber, ExactNumber, isCalendarDate, type Attribute } from '@regelratt/format';
-import { RegelrattRuntimeError } from './runtime-error.js';
+import { RegelrattRuntimeError, runtimeError } from './runtime-error.js';
+import type { BothLanguages } from './runtime-messages.js';
 
 /** A citizen as consuming systems send one: attribute name (or id) → value. */
 export type CitizenInput = Readonly<Record<string, unknown>>;
@@ -12,16 +13,19 @@ export type CitizenInput = Readonly<Record<string, unknown>>;
 export type AttributeValue = string | boolean | number | ExactNumber;
 
 
-function outside(attribute: Attribute, raw: unknown, expected: string): RegelrattRuntimeError {
-    return new RegelrattRuntimeError('value-outside-domain',
-        `${attribute.name} = ${JSON.stringify(raw)} ligger utanför definitionsområdet (${expected}).`,
-        { attribute: attribute.name, value: raw, domain: expected });
+function outside(attribute: Attribute, raw: unknown, expected: BothLanguages): RegelrattRuntimeError {
+    // `details.domain` stays the Swedish text it has always been, for systems that read it.
+    return runtimeError('value-outside-domain', { name: attribute.name, value: JSON.stringify(raw), domain: expected },
+        { attribute: attribute.name, value: raw, domain: expected.sv });
 }
 
-function wrongType(attribute: Attribute, raw: unknown, expected: string): RegelrattRuntimeError {
-    return new RegelrattRuntimeError('wrong-value-type', `${attribute.name} ska vara ${expected}, inte ${JSON.stringify(raw)}.`,
-        { attribute: attribute.name, value: raw, expected });
+function wrongType(attribute: Attribute, raw: unknown, expected: BothLanguages): RegelrattRuntimeError {
+    return runtimeError('wrong-value-type', { name: attribute.name, value: JSON.stringify(raw), expected },
+        { attribute: attribute.name, value: raw, expected: expected.sv });
 }
+
+/** The same text in both languages: names and figures, which are the policy's own. */
+const same = (text: string): BothLanguages => ({ sv: text, en: text });
 
 /** Reads a decimal given as an exact number (a JSON reader's), a JS number or text, Swedish (`20 000,50`) or plain (`20000.5`). */
 function readDecimal(attribute: Attribute, raw: unknown): ExactNumber {
@@ -46,7 +50,7 @@ function readDecimal(attribute: Attribute, raw: unknown): ExactNumber {
             return ExactNumber.parse(text.replace(/^(-?)0+(?=\d)/, '$1'));
         }
     }
-    throw wrongType(attribute, raw, 'ett tal');
+    throw wrongType(attribute, raw, { sv: 'ett tal', en: 'a number' });
 }
 
 /** Checks one value against its attribute's declared domain and puts it in comparable form. */
@@ -55,12 +59,12 @@ export function readAttributeValue(attribute: Attribute, raw: unknown): Attribut
     switch (domain.type) {
         case 'enumeration': {
             if (typeof raw !== 'string') {
-                throw wrongType(attribute, raw, `ett av ${domain.values.map(v => v.name).join(', ')}`);
+                throw wrongType(attribute, raw, { sv: `ett av ${domain.values.map(v => v.name).join(', ')}`, en: `one of ${domain.values.map(v => v.name).join(', ')}` });
             }
             // A value typed in decomposed form (o + U+0308) is the value the policy spells composed (ö).
             const composed = raw.normalize('NFC');
             if (!domain.values.some(v => v.name === composed)) {
-                throw outside(attribute, raw, domain.values.map(v => v.name).join(', '));
+                throw outside(attribute, raw, same(domain.values.map(v => v.name).join(', ')));
             }
             return composed;
         }
@@ -71,21 +75,21 @@ export function readAttributeValue(attribute: Attribute, raw: unknown): Attribut
             if (raw === false || raw === 'nej') {
                 return false;
             }
-            throw wrongType(attribute, raw, 'ja eller nej (true eller false)');
+            throw wrongType(attribute, raw, { sv: 'ja eller nej (true eller false)', en: 'yes or no (true or false)' });
         case 'integer': {
             const value = readDecimal(attribute, raw);
             if (!value.isInteger()) {
-                throw wrongType(attribute, raw, 'ett heltal');
+                throw wrongType(attribute, raw, { sv: 'ett heltal', en: 'a whole number' });
             }
             if (value.compare(ExactNumber.parse(domain.min)) < 0 || value.compare(ExactNumber.parse(domain.max)) > 0) {
-                throw outside(attribute, raw, `${domain.min}–${domain.max}`);
+                throw outside(attribute, raw, same(`${domain.min}–${domain.max}`));
             }
             return Number(value.numerator);
         }
         case 'decimal': {
             const value = readDecimal(attribute, raw);
             if (value.compare(ExactNumber.parse(domain.min)) < 0 || value.compare(ExactNumber.parse(domain.max)) > 0) {
-                throw outside(attribute, raw, `${domain.min}–${domain.max}`);
+                throw outside(attribute, raw, same(`${domain.min}–${domain.max}`));
             }
             return value;
         }
@@ -94,13 +98,13 @@ export function readAttributeValue(attribute: Attribute, raw: unknown): Attribut
             // analyses reason over the same domain.
             const value = readDecimal(attribute, raw);
             if (value.compare(ExactNumber.ZERO) < 0) {
-                throw outside(attribute, raw, '0 kr eller mer');
+                throw outside(attribute, raw, { sv: '0 kr eller mer', en: '0 kr or more' });
             }
             return value;
         }
         case 'date':
             if (typeof raw !== 'string' || !isCalendarDate(raw)) {
-                throw wrongType(attribute, raw, 'ett datum ÅÅÅÅ-MM-DD');
+                throw wrongType(attribute, raw, { sv: 'ett datum ÅÅÅÅ-MM-DD', en: 'a date YYYY-MM-DD' });
             }
             return dayNumber(raw);
     }
@@ -159,7 +163,7 @@ export function readInput(entry: AttributeEntry, input: CitizenInput | CitizenVa
     const raw = (Object.hasOwn(input, attribute.name) ? input[attribute.name] : undefined)
         ?? (Object.hasOwn(input, attribute.id) ? input[attribute.id] : undefined);
     if (raw === undefined || raw === null) {
-        throw new RegelrattRuntimeError('missing-attribute', `Värde saknas för ${attribute.name}.`, { attribute: attribute.name });
+        throw runtimeError('missing-value', { name: attribute.name }, { attribute: attribute.name });
     }
     return entry.read(raw);
 }
@@ -192,7 +196,7 @@ export class CitizenValues {
     get(attributeId: string): AttributeValue {
         const entry = this.catalogue.entries.get(attributeId);
         if (!entry) {
-            throw new RegelrattRuntimeError('unknown-attribute', `Policyn har ingen egenskap ${attributeId}.`, { attribute: attributeId });
+            throw runtimeError('unknown-attribute', { name: attributeId }, { attribute: attributeId });
         }
         return this.read(entry);
     }

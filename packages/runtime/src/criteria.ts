@@ -1,7 +1,7 @@
 import { dayNumber, ExactNumber, type Criterion, type Literal } from '@regelratt/format';
 import { type AttributeCatalogue, type AttributeValue, type CitizenValues } from './citizen.js';
 import { generateTest } from './criterion-codegen.js';
-import { RegelrattRuntimeError } from './runtime-error.js';
+import { runtimeError } from './runtime-error.js';
 
 /** How one condition of a criterion came out for a citizen. */
 export interface CriterionTrace {
@@ -96,7 +96,7 @@ export function compileCriterion(criterion: Criterion, catalogue: AttributeCatal
         read.add(id);
         const entry = catalogue.entries.get(id);
         if (!entry) {
-            throw new RegelrattRuntimeError('unknown-attribute', `Policyn har ingen egenskap ${id}.`, { attribute: id });
+            throw runtimeError('unknown-attribute', { name: id }, { attribute: id });
         }
         const attribute = entry.attribute;
         const name = attribute.name;

@@ -1,7 +1,7 @@
 import { dayNumber, ExactNumber, type Criterion, type Literal } from '@regelratt/format';
 import { readInput, type AttributeCatalogue, type AttributeEntry, type CitizenInput, type CitizenValues } from './citizen.js';
 import { NotGenerated, recordFault } from './generated-code-faults.js';
-import { RegelrattRuntimeError } from './runtime-error.js';
+import { runtimeError } from './runtime-error.js';
 
 type Comparison = Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown }>;
 
@@ -164,7 +164,7 @@ export class Emitter {
         }
         const op = Object.hasOwn(operators, node.op) ? operators[node.op] : undefined;
         if (!op) {
-            throw new RegelrattRuntimeError('unsupported-schema', `Okänd jämförelse ${JSON.stringify(node.op)} i den kompilerade filen.`, { op: node.op });
+            throw runtimeError('unknown-comparison', { op: JSON.stringify(node.op) }, { op: node.op });
         }
         return `(${test(read, op, node.value)})`;
     }

@@ -5,7 +5,7 @@ import { attributeEntry, CitizenValues, type AttributeCatalogue } from './citize
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { criterionText } from './expression-text.js';
 import { inForce } from './money.js';
-import { RegelrattRuntimeError } from './runtime-error.js';
+import { runtimeError } from './runtime-error.js';
 
 /** The case's level as the attribute a decision table's level column reads. */
 const LEVEL_ATTRIBUTE: Attribute = {
@@ -74,13 +74,13 @@ export class PreparedDecisionTable {
     private subject(values: CitizenValues, date: string, level: number | null | undefined): CitizenValues {
         const table = this.table;
         if (!inForce(table.validity, date)) {
-            throw new RegelrattRuntimeError('no-valid-version', `${table.name} gäller inte ${date}.`, { table: table.id, date });
+            throw runtimeError('not-in-force', { name: table.name, date }, { table: table.id, date });
         }
         if (!this.readsLevel) {
             return values;
         }
         if (level === undefined || level === null) {
-            throw new RegelrattRuntimeError('missing-level', `${table.name} läser fallets nivå, men frågan anger ingen nivå.`, { table: table.id });
+            throw runtimeError('reads-level-without-level', { name: table.name }, { table: table.id });
         }
         return new CitizenValues({ ...values.input, nivå: level }, this.catalogue);
     }
@@ -103,7 +103,7 @@ export class PreparedDecisionTable {
             }
         });
         if (matching.length === 0 && (table.aggregation === 'min' || table.aggregation === 'max')) {
-            throw new RegelrattRuntimeError('no-matching-row', `Ingen rad i ${table.name} gäller för fallet.`, { table: table.id });
+            throw runtimeError('no-matching-row', { table: table.name }, { table: table.id });
         }
         return matching;
     }
@@ -122,10 +122,10 @@ export class PreparedDecisionTable {
         const values = matches.map(match => {
             const cell = table.rows[match.row].then[column];
             if (!cell || 'open' in cell) {
-                throw new RegelrattRuntimeError('open-amount', `Policyn anger inget värde för ${name} på rad ${match.row + 1}.`, { table: table.id, row: match.row + 1, column: table.outputs[column] });
+                throw runtimeError('table-open-value', { column: name, row: match.row + 1 }, { table: table.id, row: match.row + 1, column: table.outputs[column] });
             }
             if ('pathway' in cell) {
-                throw new RegelrattRuntimeError('not-computable', `${name} ger ett förlopp på rad ${match.row + 1}, inget tal att räkna med.`, { table: table.id, row: match.row + 1 });
+                throw runtimeError('table-cell-is-pathway', { column: name, row: match.row + 1 }, { table: table.id, row: match.row + 1 });
             }
             let value = this.cellValues.get(cell);
             if (!value) {
@@ -161,21 +161,17 @@ export class PreparedDecisionTable {
             }
         }
         if (matching.length === 0) {
-            throw new RegelrattRuntimeError('no-matching-row', `Ingen rad i ${table.name} gäller för fallet.`, { table: table.id });
+            throw runtimeError('no-matching-row', { table: table.name }, { table: table.id });
         }
         // `any`: overlapping rows are allowed where they give the same outputs; the first of them answers.
         if (matching.length > 1 && table.hitPolicy === 'any' && matching.every(index => this.outputKeys[index] === this.outputKeys[matching[0]])) {
             return { row: matching[0], text: this.texts[matching[0]] };
         }
         if (matching.length > 1 && table.hitPolicy === 'any') {
-            throw new RegelrattRuntimeError('several-matching-rows',
-                `Flera rader i ${table.name} gäller för fallet (rad ${matching.map(i => i + 1).join(', ')}) och ger olika utfall; med valfri träff måste rader som överlappar ge samma.`,
-                { table: table.id, rows: matching.map(i => i + 1) });
+            throw runtimeError('rows-disagree', { table: table.name, rows: matching.map(i => i + 1) }, { table: table.id, rows: matching.map(i => i + 1) });
         }
         if (matching.length > 1) {
-            throw new RegelrattRuntimeError('several-matching-rows',
-                `Flera rader i ${table.name} gäller för fallet (rad ${matching.map(i => i + 1).join(', ')}), men tabellen kräver en unik träff.`,
-                { table: table.id, rows: matching.map(i => i + 1) });
+            throw runtimeError('rows-not-unique', { table: table.name, rows: matching.map(i => i + 1) }, { table: table.id, rows: matching.map(i => i + 1) });
         }
         return { row: matching[0], text: this.texts[matching[0]] };
     }
@@ -185,13 +181,13 @@ export class PreparedDecisionTable {
         const outputs = this.table.outputs;
         if (name === undefined) {
             if (outputs.length !== 1) {
-                throw new RegelrattRuntimeError('not-computable', `${this.table.name} har flera kolumner (${outputs.join(', ')}); ange vilken.`, { table: this.table.id });
+                throw runtimeError('table-column-needed', { table: this.table.name, columns: outputs }, { table: this.table.id });
             }
             return 0;
         }
         const index = outputs.indexOf(name);
         if (index < 0) {
-            throw new RegelrattRuntimeError('unknown-element', `${this.table.name} har ingen kolumn ${name}.`, { table: this.table.id, column: name });
+            throw runtimeError('table-no-column', { table: this.table.name, column: name }, { table: this.table.id, column: name });
         }
         return index;
     }

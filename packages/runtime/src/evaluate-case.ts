@@ -5,7 +5,8 @@ import { feeBlocked } from './fee.js';
 import { inForce, type MoneyTrace } from './money.js';
 import { place, type Placement } from './placement.js';
 import type { Decision, PolicyRuntime } from './policy-runtime.js';
-import { RegelrattRuntimeError } from './runtime-error.js';
+import { RegelrattRuntimeError, runtimeError } from './runtime-error.js';
+import type { RuntimeLocale } from './runtime-messages.js';
 
 /** One case as a consuming system sends it (one line of a register). */
 export interface CaseInput {
@@ -59,13 +60,15 @@ interface CasePlan {
     /** The last list of a citizen's names found to be all known, in the order given. */
     lastNames: string[];
     day: DayPlan | undefined;
-    days: Map<string | undefined, DayPlan>;
+    /** By language and date (`sv|2026-01-01`): a day's shared answers are worded in the reader's language. */
+    days: Map<string, DayPlan>;
     /** Each calculation prepared for a register (made on the first case that asks without explanation). */
     prepared?: Array<(citizen: CitizenInput, date: string, level?: number | null) => string>;
 }
 
 interface DayPlan {
     date: string | undefined;
+    locale: RuntimeLocale;
     /** The rates in force, answered; the entries are frozen and shared, each answer gets its own list. */
     rates: RateAnswer[];
     /** Per fee, per level: the failure that is the same for every citizen, or null when the citizen decides. */
@@ -94,24 +97,25 @@ function casePlan(runtime: PolicyRuntime): CasePlan {
 }
 
 /** What is the same for every citizen on a date: made when the date differs from the last case's. */
-function dayPlan(plan: CasePlan, date: string | undefined): DayPlan {
-    if (plan.day && plan.day.date === date) {
+function dayPlan(plan: CasePlan, date: string | undefined, locale: RuntimeLocale): DayPlan {
+    if (plan.day && plan.day.date === date && plan.day.locale === locale) {
         return plan.day;
     }
-    const known = plan.days.get(date);
+    const key = `${locale}|${date ?? ''}`;
+    const known = plan.days.get(key);
     if (known) {
         return (plan.day = known);
     }
     const rates = plan.rates.filter(rate => date === undefined || inForce(rate.validity, date)).map(rate => deepFreeze<RateAnswer>(!rate.amount || 'open' in rate.amount
         // An open amount is said, not left out.
-        ? { rate: rate.id, error: { code: 'open-amount', message: `Policyn anger inget belopp för ${rate.name}.`, details: { rate: rate.id } } }
+        ? { rate: rate.id, error: runtimeError('rate-without-amount', { name: rate.name }, { rate: rate.id }).answerIn(locale) }
         : { rate: rate.id, amount: rate.amount.value, ...(rate.amount.per ? { per: rate.amount.per } : {}) }));
-    plan.day = { date, rates, blocked: plan.fees.map(() => new Map()) };
+    plan.day = { date, locale, rates, blocked: plan.fees.map(() => new Map()) };
     // Registers span few dates; an unbounded stream of dates must not grow memory without end.
     if (plan.days.size >= 10_000) {
         plan.days.clear();
     }
-    plan.days.set(date, plan.day);
+    plan.days.set(key, plan.day);
     return plan.day;
 }
 
@@ -125,7 +129,7 @@ function blockedFee(day: DayPlan, index: number, definition: Fee, level: number 
     const byLevel = day.blocked[index];
     let verdict = byLevel.get(level);
     if (verdict === undefined) {
-        const error = feeBlocked(definition, level, date)?.toJSON();
+        const error = feeBlocked(definition, level, date)?.answerIn(day.locale);
         verdict = error ? deepFreeze({ ...error, details: { ...error.details } }) : null;
         byLevel.set(level, verdict);
     }
@@ -149,10 +153,10 @@ function checkCaseShape(plan: CasePlan, input: CaseInput): void {
     checkNames(plan, input.citizen);
     // A register's cases mostly share a date: the last one found valid is not read again.
     if (input.date !== undefined && input.date !== lastValidDate && !(typeof input.date === 'string' && isCalendarDate(input.date) && (lastValidDate = input.date))) {
-        throw new RegelrattRuntimeError('wrong-value-type', `Datumet ska vara en dag som finns, ÅÅÅÅ-MM-DD, inte ${JSON.stringify(input.date)}.`, { date: input.date });
+        throw runtimeError('case-date-invalid', { value: JSON.stringify(input.date) }, { date: input.date });
     }
     if ('level' in input && input.level !== undefined && !(Number.isSafeInteger(input.level) && input.level >= 0)) {
-        throw new RegelrattRuntimeError('wrong-value-type', `Nivån ska vara ett heltal från 0, inte ${JSON.stringify(input.level)}.`, { level: input.level });
+        throw runtimeError('case-level-invalid', { value: JSON.stringify(input.level) }, { level: input.level });
     }
 }
 
@@ -186,8 +190,7 @@ function checkNames(plan: CasePlan, citizen: CitizenInput): void {
         // The first few are what a person fixes; a list as long as the input only costs time to send.
         const named = unknown.slice(0, UNKNOWN_NAMES_SHOWN);
         const rest = unknown.length - named.length;
-        throw new RegelrattRuntimeError('unknown-attribute',
-            `Policyn har ingen egenskap ${named.map(key => `'${key}'`).join(', ')}${rest > 0 ? ` (och ${rest} till; ${unknown.length} okända)` : ''}.`,
+        throw runtimeError('unknown-attributes', { names: named, rest, total: unknown.length },
             { attributes: named, ...(rest > 0 ? { count: unknown.length } : {}) });
     }
     // Only a list of own names is remembered: an inherited enumerable name would otherwise pass unchecked.
@@ -200,9 +203,9 @@ function checkNames(plan: CasePlan, citizen: CitizenInput): void {
     }
 }
 
-function failed(error: unknown): Failed {
+function failed(error: unknown, locale: RuntimeLocale): Failed {
     if (error instanceof RegelrattRuntimeError) {
-        return { error: error.toJSON() };
+        return { error: error.answerIn(locale) };
     }
     throw error;
 }
@@ -212,9 +215,9 @@ function failed(error: unknown): Failed {
  * wrong gets a typed error in its place; the other answers still come. This is the register's inner
  * loop, so it walks the prepared models, pilots and tables directly.
  */
-export function evaluateCase(runtime: PolicyRuntime, input: CaseInput, explain = false): CaseAnswer {
+export function evaluateCase(runtime: PolicyRuntime, input: CaseInput, explain = false, locale: RuntimeLocale = 'sv'): CaseAnswer {
     if (!input || typeof input !== 'object' || !input.citizen || typeof input.citizen !== 'object') {
-        throw new RegelrattRuntimeError('missing-attribute', 'Fallet saknar "citizen" med medborgarens egenskaper.', {});
+        throw runtimeError('case-without-citizen', {});
     }
     const plan = casePlan(runtime);
     checkCaseShape(plan, input);
@@ -225,7 +228,7 @@ export function evaluateCase(runtime: PolicyRuntime, input: CaseInput, explain =
         try {
             const fast = runtime.prepared().answerCase?.(citizen, input);
             if (fast) {
-                return withAmounts(runtime, plan, fast, input, citizen, explain);
+                return withAmounts(runtime, plan, fast, input, citizen, explain, locale);
             }
         } catch (error) {
             if (!(error instanceof RegelrattRuntimeError)) {
@@ -233,10 +236,10 @@ export function evaluateCase(runtime: PolicyRuntime, input: CaseInput, explain =
             }
         }
     }
-    return answerAll(runtime, plan, input, citizen, explain);
+    return answerAll(runtime, plan, input, citizen, explain, locale);
 }
 
-function answerAll(runtime: PolicyRuntime, plan: CasePlan, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, explain: boolean): CaseAnswer {
+function answerAll(runtime: PolicyRuntime, plan: CasePlan, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, explain: boolean, locale: RuntimeLocale): CaseAnswer {
     const { models, pilots, tables } = runtime.prepared();
     const context: InclusionContext = { date: input.date, unit: input.unit, service: input.service };
     const placements: CaseAnswer['placements'] = [];
@@ -244,7 +247,7 @@ function answerAll(runtime: PolicyRuntime, plan: CasePlan, input: CaseInput, cit
         try {
             placements.push(place(prepared, citizen, explain));
         } catch (error) {
-            placements.push({ model: prepared.model.id, ...failed(error) });
+            placements.push({ model: prepared.model.id, ...failed(error, locale) });
         }
     }
     const inclusions: CaseAnswer['inclusions'] = [];
@@ -252,7 +255,7 @@ function answerAll(runtime: PolicyRuntime, plan: CasePlan, input: CaseInput, cit
         try {
             inclusions.push(include(prepared, citizen, context, explain));
         } catch (error) {
-            inclusions.push({ pilot: prepared.pilot.id, ...failed(error) });
+            inclusions.push({ pilot: prepared.pilot.id, ...failed(error, locale) });
         }
     }
     const compensation: CaseAnswer['compensation'] = [];
@@ -265,28 +268,28 @@ function answerAll(runtime: PolicyRuntime, plan: CasePlan, input: CaseInput, cit
                 // Validity was checked just above.
                 compensation.push({ table: prepared.table.id, amount: prepared.amountText(input.level) });
             } catch (error) {
-                compensation.push({ table: prepared.table.id, ...failed(error) });
+                compensation.push({ table: prepared.table.id, ...failed(error, locale) });
             }
         }
     }
     const answer: CaseAnswer = input.id === undefined ? { placements, inclusions, compensation } : { id: input.id, placements, inclusions, compensation };
-    return withAmounts(runtime, plan, answer, input, citizen, explain);
+    return withAmounts(runtime, plan, answer, input, citizen, explain, locale);
 }
 
 /**
  * Adds every fee and named calculation the policy has, answered for the case: an amount, or the
  * typed error that says why not (no date, no level, a value the policy leaves open, …).
  */
-function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, explain: boolean): CaseAnswer {
+function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, explain: boolean, locale: RuntimeLocale): CaseAnswer {
     const { fees, calculations, tables, rates, none } = plan;
     if (none) {
         return answer;
     }
-    const day = dayPlan(plan, input.date);
+    const day = dayPlan(plan, input.date, locale);
     if (rates.length > 0) {
         answer.rates = day.rates.slice();
     }
-    const noDate = () => failed(new RegelrattRuntimeError('missing-date', 'Fallet anger inget datum; belopp beräknas på ett datum.', {}));
+    const noDate = () => failed(runtimeError('case-without-date', {}), locale);
     if (fees.length > 0) {
         answer.fees = [];
         for (const [index, definition] of fees.entries()) {
@@ -298,7 +301,7 @@ function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer,
                 if (input.date === undefined) {
                     answer.fees.push({ fee: definition.id, ...noDate() });
                 } else if (input.level === undefined && byLevel(definition)) {
-                    answer.fees.push({ fee: definition.id, ...failed(new RegelrattRuntimeError('missing-level', 'Fallet anger ingen nivå; avgiften beror av nivån.', { fee: definition.id })) });
+                    answer.fees.push({ fee: definition.id, ...failed(runtimeError('case-without-level', {}, { fee: definition.id }), locale) });
                 } else if ((blocked = blockedFee(day, index, definition, input.level, input.date))) {
                     // The same for every citizen: one shared answer, no exception per case.
                     answer.fees.push({ fee: definition.id, error: blocked });
@@ -307,7 +310,7 @@ function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer,
                     answer.fees.push({ fee: definition.id, amount: fee.amount, ...(explain ? { trace: fee.trace } : {}), ...citation(definition) });
                 }
             } catch (error) {
-                answer.fees.push({ fee: definition.id, ...failed(error) });
+                answer.fees.push({ fee: definition.id, ...failed(error, locale) });
             }
         }
     }
@@ -322,7 +325,7 @@ function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer,
                     ? { table: table.id, ...noDate() }
                     : runtime.decide(table.id, { date: input.date, citizen, ...(input.level !== undefined ? { level: input.level } : {}) }));
             } catch (error) {
-                answer.decisions.push({ table: table.id, ...failed(error) });
+                answer.decisions.push({ table: table.id, ...failed(error, locale) });
             }
         }
     }
@@ -341,7 +344,7 @@ function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer,
                     answer.amounts.push({ calculation: calculation.id, amount: value.amount, ...unitOf(calculation), ...(explain ? { trace: value.trace } : {}), ...citation(calculation) });
                 }
             } catch (error) {
-                answer.amounts.push({ calculation: calculation.id, ...failed(error) });
+                answer.amounts.push({ calculation: calculation.id, ...failed(error, locale) });
             }
         }
     }

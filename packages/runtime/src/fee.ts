@@ -2,7 +2,8 @@ import { ExactNumber, type Fee, type LevelRow, type Rounding } from '@regelratt/
 import type { Calculator, EvaluationContext } from './calculation.js';
 import type { CitizenValues } from './citizen.js';
 import { DEFAULT_ROUNDING, inForce, type Amount, type MoneyTrace } from './money.js';
-import { RegelrattRuntimeError } from './runtime-error.js';
+import { RegelrattRuntimeError, runtimeError } from './runtime-error.js';
+import type { FeeLevelList } from './runtime-messages.js';
 
 /** The parts of a fee, exact: what a reason names (which of share, amount, takbelopp and maxtaxa decided, and the rounding). */
 export interface FeeParts {
@@ -102,8 +103,8 @@ function rowAt(rows: readonly LevelRow[], level: number | undefined): { amount: 
     return row && !('open' in row.amount) ? row as { amount: { value: string } } : undefined;
 }
 
-/** The per-level lists of a fee with the words a message names them by. */
-const LEVEL_LISTS = [['caps', 'takbelopp', 'takbeloppet'], ['shares', 'andel', 'andelen'], ['amounts', 'belopp', 'beloppet']] as const satisfies readonly (readonly [keyof Fee, string, string])[];
+/** The per-level lists of a fee, in the order a question is refused by them. */
+const LEVEL_LISTS = ['caps', 'shares', 'amounts'] as const satisfies readonly (keyof Fee & FeeLevelList)[];
 
 /**
  * Why a fee cannot be computed for a level on a date whatever the citizen (not in force, no
@@ -112,27 +113,27 @@ const LEVEL_LISTS = [['caps', 'takbelopp', 'takbeloppet'], ['shares', 'andel', '
  */
 export function feeBlocked(definition: Fee, level: number | undefined, date: string): RegelrattRuntimeError | undefined {
     if (!inForce(definition.validity, date)) {
-        return new RegelrattRuntimeError('no-valid-version', `${definition.name} gäller inte ${date}.`, { fee: definition.id, date });
+        return runtimeError('not-in-force', { name: definition.name, date }, { fee: definition.id, date });
     }
     if (!definition.room && !definition.amounts?.length) {
         // The checker reports a fee without one; a hand-made file must not charge 0 kr in silence.
-        return new RegelrattRuntimeError('not-computable', `${definition.name} anger inget avgiftsutrymme.`, { fee: definition.id });
+        return runtimeError('fee-without-room', { name: definition.name }, { fee: definition.id });
     }
-    for (const [list, word, theWord] of LEVEL_LISTS) {
+    for (const list of LEVEL_LISTS) {
         const rows = definition[list] as LevelRow[] | undefined;
         if (!rows?.length) {
             continue;
         }
         if (level === undefined) {
             // A fee that gives nothing per level is asked without one; this one depends on it.
-            return new RegelrattRuntimeError('missing-level', `Frågan anger ingen nivå; ${definition.name} anger ${word} per nivå.`, { fee: definition.id });
+            return runtimeError('fee-needs-level', { name: definition.name, list }, { fee: definition.id });
         }
         const row = rows.find(r => r.level === level);
         if (!row) {
-            return new RegelrattRuntimeError('unknown-level', `${definition.name} har inget ${word} för nivå ${level}.`, { fee: definition.id, level });
+            return runtimeError('fee-unknown-level', { name: definition.name, list, level }, { fee: definition.id, level });
         }
         if ('open' in row.amount) {
-            return new RegelrattRuntimeError('open-amount', `Policyn anger inget belopp för ${theWord} för nivå ${level} i ${definition.name}.`, { fee: definition.id, level });
+            return runtimeError('fee-open-amount', { name: definition.name, list, level }, { fee: definition.id, level });
         }
     }
     return undefined;

@@ -1,5 +1,5 @@
 import type { CitizenValues } from './citizen.js';
-import { RegelrattRuntimeError } from './runtime-error.js';
+import { runtimeError } from './runtime-error.js';
 import type { CriterionTrace } from './criteria.js';
 import type { PreparedPilot } from './policy-runtime.js';
 
@@ -36,7 +36,7 @@ export function include(prepared: PreparedPilot, values: CitizenValues, context:
     const { pilot, inclusion, exclusions, admits } = prepared;
     if (pilot.period && context.date === undefined) {
         // A pilot runs for a period: without the day, "included" would be a guess.
-        throw new RegelrattRuntimeError('missing-date', `${pilot.name} pågår ${pilot.period.from}–${pilot.period.to ?? ''}; ange fallets datum.`, { pilot: pilot.id });
+        throw runtimeError('pilot-without-date', { name: pilot.name, from: pilot.period.from, ...(pilot.period.to ? { to: pilot.period.to } : {}) }, { pilot: pilot.id });
     }
     if (!explain) {
         // The register path: no trace, no closures, stop at the first failed requirement.

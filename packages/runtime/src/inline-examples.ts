@@ -1,7 +1,7 @@
 import type { Example, ExampleExpectation, Literal } from '@regelratt/format';
 import type { CitizenInput } from './citizen.js';
 import type { PolicyRuntime } from './policy-runtime.js';
-import { RegelrattRuntimeError } from './runtime-error.js';
+import { RegelrattRuntimeError, runtimeError } from './runtime-error.js';
 
 export interface ExampleResult {
     example: Example;
@@ -9,7 +9,8 @@ export interface ExampleResult {
     expected: ExampleExpectation;
     /** What the runtime answered, in the expectation's terms; absent when it raised an error. */
     actual?: ExampleExpectation;
-    error?: { code: string; message: string };
+    /** The error the runtime answered with: `message` is Swedish, `messageIn` gives the reader's language. */
+    error?: RegelrattRuntimeError;
 }
 
 function literalValue(literal: Literal): unknown {
@@ -43,20 +44,20 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
             return { amount: runtime.compensation(question.table, question.level, example.date).amount };
         case 'fee': {
             if (!example.date) {
-                throw new RegelrattRuntimeError('missing-date', 'En avgift beräknas på ett datum; ange datum i exemplet.', { example: example.id });
+                throw runtimeError('example-without-date', { dated: 'fee' }, { example: example.id });
             }
             return { amount: runtime.fee(question.fee, question.level, citizenOf(question.citizen), example.date).amount };
         }
         case 'calculation': {
             if (!example.date) {
-                throw new RegelrattRuntimeError('missing-date', 'En beräkning görs på ett datum; ange datum i exemplet.', { example: example.id });
+                throw runtimeError('example-without-date', { dated: 'calculation' }, { example: example.id });
             }
             const level = question.level;
             return { amount: runtime.calculate(question.calculation, { date: example.date, citizen: citizenOf(question.citizen), ...(level !== undefined ? { level } : {}) }, { explain: false }).amount };
         }
         case 'decision': {
             if (!example.date) {
-                throw new RegelrattRuntimeError('missing-date', 'En beslutstabell läses på ett datum; ange datum i exemplet.', { example: example.id });
+                throw runtimeError('example-without-date', { dated: 'decision' }, { example: example.id });
             }
             const level = question.level;
             const decision = runtime.decide(question.table, { date: example.date, citizen: citizenOf(question.citizen), ...(level !== undefined ? { level } : {}) });
@@ -91,7 +92,7 @@ export function runExamples(runtime: PolicyRuntime): ExampleResult[] {
             if (error instanceof RegelrattRuntimeError) {
                 const passed = example.expected.error === error.code;
                 const actual = example.expected.error !== undefined ? { actual: { error: error.code } } : {};
-                return { example, passed, expected: example.expected, ...actual, error: { code: error.code, message: error.message } };
+                return { example, passed, expected: example.expected, ...actual, error };
             }
             throw error;
         }

@@ -2,7 +2,8 @@ import {
     ExactNumber, LEVEL_INPUT, matchCriterion, matchExpression,
     type CompiledElement, type CompiledPolicyFile, type Criterion, type ElementKind, type ExampleQuestion, type Expression, type LevelRow, type Validity,
 } from '@regelratt/format';
-import { RegelrattRuntimeError } from './runtime-error.js';
+import { runtimeError } from './runtime-error.js';
+import type { RuntimeMessageArgs, RuntimeMessageKey } from './runtime-messages.js';
 
 /**
  * What the schema cannot say about a set of compiled files and the runtime relies on: each id
@@ -21,12 +22,8 @@ export function checkCompiledPolicy(files: readonly CompiledPolicyFile[]): void 
         if (earlier) {
             const source = files[file].source;
             const other = files[earlier.file].source;
-            const where = earlier.file === file
-                ? `finns redan i samma fil (${earlier.path})`
-                : other === source
-                    ? `finns redan i en annan fil kompilerad från samma källa (${earlier.path}): en inaktuell kopia ligger kvar bland de kompilerade filerna`
-                    : `finns redan i ${other} (${earlier.path}); en inaktuell fil kan ligga kvar bland de kompilerade filerna`;
-            refuse(source, path, 'duplicate-id', `${id} ${where}`, { id, other });
+            const key = earlier.file === file ? 'duplicate-id-same-file' : other === source ? 'duplicate-id-stale-copy' : 'duplicate-id-other-file';
+            refuse(key, { source, path, id, other, earlier: earlier.path }, 'duplicate-id', { id, other });
         }
         declared.set(id, { file, path, kind });
     };
@@ -48,10 +45,10 @@ export function checkCompiledPolicy(files: readonly CompiledPolicyFile[]): void 
                 }
                 const target = declared.get(id);
                 if (!target) {
-                    refuse(file.source, `${path}/${at}`, 'unknown-reference', `${id} finns inte i policyn`, { id });
+                    refuse('unknown-reference', { source: file.source, path: `${path}/${at}`, id }, 'unknown-reference', { id });
                 }
                 if (kinds.length > 0 && !(kinds as string[]).includes(target.kind)) {
-                    refuse(file.source, `${path}/${at}`, 'wrong-reference-kind', `${id} är ingen egenskap att pröva`, { id, kind: target.kind, expected: kinds });
+                    refuse('wrong-reference-kind', { source: file.source, path: `${path}/${at}`, id }, 'wrong-reference-kind', { id, kind: target.kind, expected: kinds });
                 }
             }
             checkElement(element, file.source, path);
@@ -62,10 +59,8 @@ export function checkCompiledPolicy(files: readonly CompiledPolicyFile[]): void 
 /** Refusal codes of the load check, in `details.rule`. */
 export type LoadCheckRule = 'duplicate-id' | 'unknown-reference' | 'wrong-reference-kind' | 'overlapping-versions' | 'period-ends-before-start' | 'row-width' | 'duplicate-level' | 'duplicate-column' | 'empty-range';
 
-function refuse(source: string, path: string, rule: LoadCheckRule, what: string, details: Record<string, unknown> = {}): never {
-    throw new RegelrattRuntimeError('invalid-file',
-        `${source}: filen hänger inte ihop vid ${path}: ${what}. Kompilera om källan med regelratt compile.`,
-        { source, path, rule, ...details });
+function refuse<K extends RuntimeMessageKey>(key: K, args: RuntimeMessageArgs<K> & { source: string; path: string }, rule: LoadCheckRule, details: Record<string, unknown> = {}): never {
+    throw runtimeError(key, args, { source: args.source, path: args.path, rule, ...details });
 }
 
 /** The ids declared inside an element (förlopp, obligations, pilot goals), with where. */
@@ -235,7 +230,7 @@ function references(element: CompiledElement): Found {
 function checkElement(element: CompiledElement, source: string, path: string): void {
     const period = (validity: Validity | undefined, at: string) => {
         if (validity?.to !== undefined && validity.to < validity.from) {
-            refuse(source, `${path}/${at}`, 'period-ends-before-start', `perioden slutar ${validity.to}, före sin början ${validity.from}`);
+            refuse('period-ends-before-start', { source, path: `${path}/${at}`, from: validity.from, to: validity.to }, 'period-ends-before-start');
         }
     };
     if ('validity' in element) {
@@ -251,7 +246,7 @@ function checkElement(element: CompiledElement, source: string, path: string): v
                 const before = sorted[i - 1].version;
                 const after = sorted[i].version;
                 if (before.from === after.from || (before.to !== undefined && before.to >= after.from)) {
-                    refuse(source, `${path}/versions/${sorted[i].index}`, 'overlapping-versions', `två versioner av ${element.name} gäller samma dag, ${after.from}`, { date: after.from });
+                    refuse('overlapping-versions', { source, path: `${path}/versions/${sorted[i].index}`, name: element.name, date: after.from }, 'overlapping-versions', { date: after.from });
                 }
             }
             break;
@@ -260,16 +255,16 @@ function checkElement(element: CompiledElement, source: string, path: string): v
             const seen = new Set<string>();
             element.outputs.forEach((output, i) => {
                 if (seen.has(output)) {
-                    refuse(source, `${path}/outputs/${i}`, 'duplicate-column', `kolumnen ${output} finns två gånger`);
+                    refuse('duplicate-column', { source, path: `${path}/outputs/${i}`, column: output }, 'duplicate-column');
                 }
                 seen.add(output);
             });
             element.rows.forEach((row, r) => {
                 if (row.when.length !== element.inputs.length) {
-                    refuse(source, `${path}/rows/${r}/when`, 'row-width', `raden har ${row.when.length} villkor men tabellen ${element.inputs.length} indatakolumner`);
+                    refuse('row-width-inputs', { source, path: `${path}/rows/${r}/when`, row: row.when.length, table: element.inputs.length }, 'row-width');
                 }
                 if (row.then.length !== element.outputs.length) {
-                    refuse(source, `${path}/rows/${r}/then`, 'row-width', `raden har ${row.then.length} utfall men tabellen ${element.outputs.length} utdatakolumner`);
+                    refuse('row-width-outputs', { source, path: `${path}/rows/${r}/then`, row: row.then.length, table: element.outputs.length }, 'row-width');
                 }
             });
             levelRange(element.levels, source, `${path}/levels`);
@@ -287,20 +282,20 @@ function checkElement(element: CompiledElement, source: string, path: string): v
         case 'premium':
             element.rules.forEach((rule, i) => {
                 if (rule.fromLevel !== undefined && rule.toLevel !== undefined && rule.toLevel < rule.fromLevel) {
-                    refuse(source, `${path}/rules/${i}`, 'empty-range', `nivåerna ${rule.fromLevel}–${rule.toLevel} är ett tomt intervall`);
+                    refuse('empty-level-range', { source, path: `${path}/rules/${i}`, from: rule.fromLevel, to: rule.toLevel }, 'empty-range');
                 }
             });
             break;
         case 'attribute': {
             const domain = element.domain;
             if ((domain.type === 'integer' || domain.type === 'decimal') && ExactNumber.parse(domain.max).compare(ExactNumber.parse(domain.min)) < 0) {
-                refuse(source, `${path}/domain`, 'empty-range', `värdena ${domain.min}–${domain.max} är ett tomt intervall`);
+                refuse('empty-value-range', { source, path: `${path}/domain`, min: domain.min, max: domain.max }, 'empty-range');
             }
             if (domain.type === 'enumeration') {
                 const names = new Set<string>();
                 domain.values.forEach((value, i) => {
                     if (names.has(value.name)) {
-                        refuse(source, `${path}/domain/values/${i}`, 'duplicate-column', `värdet ${value.name} finns två gånger`);
+                        refuse('duplicate-value', { source, path: `${path}/domain/values/${i}`, value: value.name }, 'duplicate-column');
                     }
                     names.add(value.name);
                 });
@@ -316,7 +311,7 @@ function checkElement(element: CompiledElement, source: string, path: string): v
 
 function levelRange(levels: { min: number; max: number } | undefined, source: string, path: string): void {
     if (levels && levels.max < levels.min) {
-        refuse(source, path, 'empty-range', `nivåerna ${levels.min}–${levels.max} är ett tomt intervall`);
+        refuse('empty-level-range', { source, path, from: levels.min, to: levels.max }, 'empty-range');
     }
 }
 
@@ -324,7 +319,7 @@ function uniqueLevels(rows: readonly LevelRow[], source: string, path: string): 
     const seen = new Set<number>();
     rows.forEach((row, i) => {
         if (seen.has(row.level)) {
-            refuse(source, `${path}/${i}`, 'duplicate-level', `nivå ${row.level} finns två gånger`, { level: row.level });
+            refuse('duplicate-level', { source, path: `${path}/${i}`, level: row.level }, 'duplicate-level', { level: row.level });
         }
         seen.add(row.level);
     });

@@ -1,5 +1,5 @@
 import { ExactNumber, type HourlyRate, type LevelTable, type OptionalAmount, type Rounding, type Validity } from '@regelratt/format';
-import { RegelrattRuntimeError } from './runtime-error.js';
+import { runtimeError } from './runtime-error.js';
 
 /** The rule the seed's tables follow, and the default where a policy states none: whole kronor, halves away from zero. */
 export const DEFAULT_ROUNDING: Rounding = { unit: 'krona', mode: 'half-away-from-zero' };
@@ -22,7 +22,7 @@ export function inForce(validity: Validity | undefined, date: string | undefined
 
 function known(amount: OptionalAmount, what: string, details: Record<string, unknown>): ExactNumber {
     if ('open' in amount) {
-        throw new RegelrattRuntimeError('open-amount', `Policyn anger inget belopp för ${what}.`, details);
+        throw runtimeError('rate-without-amount', { name: what }, details);
     }
     return ExactNumber.parse(amount.value);
 }
@@ -41,17 +41,17 @@ export class PreparedTable {
     amountText(level: number | null, date?: string): string {
         const table = this.table;
         if (date && !inForce(table.validity, date)) {
-            throw new RegelrattRuntimeError('no-valid-version', `${table.name} gäller inte ${date}.`, { table: table.id, date });
+            throw runtimeError('not-in-force', { name: table.name, date }, { table: table.id, date });
         }
         if (level === null) {
             return '0';
         }
         const amount = this.amounts.get(level);
         if (!amount) {
-            throw new RegelrattRuntimeError('unknown-level', `${table.name} har ingen nivå ${level}.`, { table: table.id, level });
+            throw runtimeError('level-table-without-level', { table: table.name, level }, { table: table.id, level });
         }
         if ('open' in amount) {
-            throw new RegelrattRuntimeError('open-amount', `Policyn anger inget belopp för nivå ${level} i ${table.name}.`, { table: table.id, level });
+            throw runtimeError('level-table-open-amount', { table: table.name, level }, { table: table.id, level });
         }
         return amount.value;
     }
@@ -89,7 +89,7 @@ export function netEffect(
     const beforeAmount = prepared.amount(before, date);
     const afterAmount = prepared.amount(after, date);
     if (!rate.amount || !inForce(rate.validity, date)) {
-        throw new RegelrattRuntimeError('no-valid-version', `${rate.name} har inget belopp ${date ?? ''}.`.trim(), { rate: rate.id, date });
+        throw runtimeError('rate-without-version', { name: rate.name, ...(date ? { date } : {}) }, { rate: rate.id, date });
     }
     const hourly = known(rate.amount, rate.name, { rate: rate.id });
     const cost = hours.multiply(hourly);

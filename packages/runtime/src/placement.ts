@@ -1,7 +1,7 @@
 import type { CitizenValues } from './citizen.js';
 import type { CriterionTrace } from './criteria.js';
 import type { PreparedModel } from './policy-runtime.js';
-import { RegelrattRuntimeError } from './runtime-error.js';
+import { runtimeError } from './runtime-error.js';
 
 export interface Placement {
     model: string;
@@ -50,11 +50,11 @@ export function place(prepared: PreparedModel, values: CitizenValues, explain: b
     const holding = model.pathways.filter((_, index) => criteria[index]?.test(values) ?? false);
     const combined = combinePathways(holding);
     if (!combined) {
-        throw new RegelrattRuntimeError('not-computable',
-            holding.length > 2
-                ? `${holding.length} förlopp gäller samtidigt (${holding.map(p => p.name).join(', ')}); en medborgare placeras i ett förlopp och högst ett sekundärt.`
-                : `Flera förlopp gäller samtidigt (${holding.map(p => p.name).join(', ')}) utan att policyn tillåter det.`,
-            { model: model.id, pathways: holding.map(p => p.id) });
+        const names = holding.map(p => p.name);
+        const details = { model: model.id, pathways: holding.map(p => p.id) };
+        throw holding.length > 2
+            ? runtimeError('too-many-pathways', { count: holding.length, names }, details)
+            : runtimeError('pathways-not-allowed-together', { names }, details);
     }
     const pathway = combined.pathway?.id ?? null;
     const secondary = combined.secondary?.id ?? null;

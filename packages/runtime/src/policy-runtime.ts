@@ -9,7 +9,7 @@ import { Calculator } from './calculation.js';
 import type { DecisionMatch, PreparedDecisionTable } from './decision-table.js';
 import { fee, feeParts, type FeeParts } from './fee.js';
 import { compensation, netEffect, PreparedTable, type Amount, type MoneyTrace } from './money.js';
-import { RegelrattRuntimeError } from './runtime-error.js';
+import { RegelrattRuntimeError, runtimeError } from './runtime-error.js';
 import { place, type Placement } from './placement.js';
 import { PolicySet, type LoadOptions } from './policy-set.js';
 
@@ -123,7 +123,7 @@ export class PolicyRuntime {
      */
     decide(table: string, question: { date: string; citizen?: CitizenInput | CitizenValues; level?: number | null }): Decision {
         if (!question.date) {
-            throw new RegelrattRuntimeError('missing-date', `En beslutstabell läses på ett datum; ange datum för ${table}.`, { table });
+            throw runtimeError('question-without-date', { dated: 'decision', name: table }, { table });
         }
         const prepared = this.calculator.decisionTable(table);
         if (prepared.table.hitPolicy === 'collect') {
@@ -160,13 +160,13 @@ export class PolicyRuntime {
         const columns = Object.keys(decision.outputs);
         const name = column ?? (columns.length === 1 ? columns[0] : undefined);
         if (name === undefined || !(name in decision.outputs)) {
-            throw new RegelrattRuntimeError(name === undefined ? 'not-computable' : 'unknown-element',
-                name === undefined ? `${decision.table} har flera kolumner (${columns.join(', ')}); ange vilken.` : `${decision.table} har ingen kolumn ${name}.`,
-                { table: decision.table, ...(name ? { column: name } : {}) });
+            throw name === undefined
+                ? runtimeError('table-column-needed', { table: decision.table, columns }, { table: decision.table })
+                : runtimeError('table-no-column', { table: decision.table, column: name }, { table: decision.table, column: name });
         }
         const value = decision.outputs[name];
         if (value === null) {
-            throw new RegelrattRuntimeError('open-amount', `Policyn anger inget värde för ${name} på rad ${decision.row} i ${decision.table}.`, { table: decision.table, row: decision.row, column: name });
+            throw runtimeError('table-open-value', { column: name, row: decision.row, table: decision.table }, { table: decision.table, row: decision.row, column: name });
         }
         return value;
     }
@@ -177,7 +177,7 @@ export class PolicyRuntime {
      */
     calculate(calculation: string, question: { date: string; citizen?: CitizenInput | CitizenValues; level?: number | null }, options: AskOptions = {}): Amount {
         if (!question.date) {
-            throw new RegelrattRuntimeError('missing-date', `En beräkning görs på ett datum; ange datum för ${calculation}.`, { calculation });
+            throw runtimeError('question-without-date', { dated: 'calculation', name: calculation }, { calculation });
         }
         if (options.explain === false) {
             // Without an explanation no step text is built at all (the trace comes back empty), and the
@@ -202,7 +202,7 @@ export class PolicyRuntime {
         if (!prepared) {
             prepared = this.calculator.textFunction(calculation, date => {
                 if (!date) {
-                    throw new RegelrattRuntimeError('missing-date', `En beräkning görs på ett datum; ange datum för ${calculation}.`, { calculation });
+                    throw runtimeError('question-without-date', { dated: 'calculation', name: calculation }, { calculation });
                 }
             });
             this.preparedCalculations.set(calculation, prepared);
@@ -217,7 +217,7 @@ export class PolicyRuntime {
      */
     evaluate(expression: Expression, question: { date: string; citizen?: CitizenInput | CitizenValues; level?: number | null }): string {
         if (!question.date) {
-            throw new RegelrattRuntimeError('missing-date', 'En formel räknas på ett datum; ange datum.', {});
+            throw runtimeError('question-without-date', { dated: 'formula' });
         }
         return this.calculator.evaluate(expression, { values: this.values(question.citizen ?? {}), date: question.date, level: question.level }).toDecimal();
     }

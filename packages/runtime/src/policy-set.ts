@@ -1,6 +1,7 @@
-import { ExactNumber, formatViolation, SCHEMA_VERSION, type FormatViolation, type CompiledElement, type CompiledPolicyFile, type ElementKind, type Parameter } from '@regelratt/format';
+import { ExactNumber, formatViolation, SCHEMA_VERSION, type CompiledElement, type CompiledPolicyFile, type ElementKind, type Parameter } from '@regelratt/format';
 import { checkCompiledPolicy } from './load-check.js';
-import { RegelrattRuntimeError } from './runtime-error.js';
+import { runtimeError } from './runtime-error.js';
+import { formatViolationText } from './runtime-messages.js';
 
 type ElementOf<K extends ElementKind> = Extract<CompiledElement, { kind: K }>;
 
@@ -51,7 +52,7 @@ export class PolicySet {
     get<K extends ElementKind>(reference: string, kind: K): ElementOf<K> {
         const element = this.byId.get(reference) ?? (reference.includes('/') ? undefined : this.byName.get(reference));
         if (!element || element.kind !== kind) {
-            throw new RegelrattRuntimeError('unknown-element', `Policyn har ingen ${kind} '${reference}'.`, { reference, kind });
+            throw runtimeError('unknown-element', { kind, reference }, { reference, kind });
         }
         return element as ElementOf<K>;
     }
@@ -110,7 +111,7 @@ export class PolicySet {
                 return version;
             }
         }
-        throw new RegelrattRuntimeError('no-valid-version', `${parameter.name} har inget värde ${date}.`, { parameter: parameter.id, date });
+        throw runtimeError('parameter-without-value', { name: parameter.name, date }, { parameter: parameter.id, date });
     }
 }
 
@@ -125,20 +126,16 @@ export function checkCompiledFile(file: unknown): asserts file is CompiledPolicy
     const version = String(record.schemaVersion ?? '');
     const [major, minor] = version.split('.').map(Number);
     if (major !== SUPPORTED_MAJOR || !(minor <= SUPPORTED_MINOR)) {
-        throw new RegelrattRuntimeError('unsupported-schema',
-            `${source}: schemaVersion ${version || 'saknas'} stöds inte; körningen läser version ${SUPPORTED_MAJOR}.0–${SUPPORTED_MAJOR}.${SUPPORTED_MINOR}.`,
-            { source, schemaVersion: record.schemaVersion ?? null, supported: `${SUPPORTED_MAJOR}.0–${SUPPORTED_MAJOR}.${SUPPORTED_MINOR}` });
+        const supported = `${SUPPORTED_MAJOR}.0–${SUPPORTED_MAJOR}.${SUPPORTED_MINOR}`;
+        throw runtimeError('schema-unsupported', { source, version, supported }, { source, schemaVersion: record.schemaVersion ?? null, supported });
     }
     const tooDeep = deeperThan(file, MAX_COMPILED_DEPTH);
     if (tooDeep !== undefined) {
-        throw new RegelrattRuntimeError('invalid-file',
-            `${source}: filen är nästlad djupare än ${MAX_COMPILED_DEPTH} nivåer vid ${tooDeep}; ingen kompilerad policy är det. Kompilera om källan med regelratt compile.`,
-            { source, path: tooDeep, rule: 'too-deep', limit: MAX_COMPILED_DEPTH });
+        throw runtimeError('file-too-deep', { source, path: tooDeep, limit: MAX_COMPILED_DEPTH }, { source, path: tooDeep, rule: 'too-deep', limit: MAX_COMPILED_DEPTH });
     }
     const violation = formatViolation(file);
     if (violation) {
-        throw new RegelrattRuntimeError('invalid-file',
-            `${source}: filen följer inte det kompilerade formatet${violation.path ? ` vid ${violation.path}` : ''}: ${violationText(violation)}. Kompilera om källan med regelratt compile.`,
+        throw runtimeError('file-breaks-format', { source, path: violation.path, violation: formatViolationText(violation) },
             { source, path: violation.path, keyword: violation.keyword, params: violation.params });
     }
 }
@@ -174,24 +171,4 @@ function deeperThan(value: unknown, limit: number): string | undefined {
         }
     }
     return undefined;
-}
-
-const TYPE_WORDS: Record<string, string> = { object: 'ett objekt', array: 'en lista', string: 'en text', integer: 'ett heltal', number: 'ett tal', boolean: 'true eller false', null: 'null' };
-
-/** What the schema's keyword says, in Swedish. */
-function violationText({ keyword, params }: FormatViolation): string {
-    switch (keyword) {
-        case 'required': return `fältet '${String(params.missingProperty)}' saknas`;
-        case 'additionalProperties': return `fältet '${String(params.additionalProperty)}' hör inte hit`;
-        case 'type': return `här ska stå ${String(params.type).split(',').map(t => TYPE_WORDS[t] ?? t).join(' eller ')}`;
-        case 'const': return `här ska stå ${JSON.stringify(params.allowedValue)}`;
-        case 'enum': return 'värdet är inget av de tillåtna';
-        case 'pattern': return 'värdet har inte den form som krävs';
-        case 'minimum': case 'exclusiveMinimum': return 'talet är för litet';
-        case 'maximum': case 'exclusiveMaximum': return 'talet är för stort';
-        case 'minItems': return 'listan har för få poster';
-        case 'minLength': return 'texten är tom';
-        case 'oneOf': case 'anyOf': return 'värdet passar ingen av de former som formatet har här';
-        default: return `regeln '${keyword}' bryts`;
-    }
 }

@@ -1,3 +1,5 @@
+import { RUNTIME_MESSAGES, type RuntimeLocale, type RuntimeMessageArgs, type RuntimeMessageKey } from './runtime-messages.js';
+
 /** What went wrong with a question, as a code a consuming system can branch on (and an example can expect). */
 export const RUNTIME_ERROR_CODES = [
     'unsupported-schema',
@@ -51,22 +53,52 @@ export function isInputError(code: string): boolean {
 
 /**
  * Bad input or a question the policy cannot answer: always this error, with a code and the details
- * that name the problem, never a silent default. The message is Swedish; `details` is for machines.
+ * that name the problem, never a silent default. Made by `runtimeError`, from a message of the
+ * catalogue (runtime-messages.ts): `message` is its Swedish text, `messageIn` gives either language;
+ * `details` is for machines.
  */
 export class RegelrattRuntimeError extends Error {
-    constructor(readonly code: RuntimeErrorCode, message: string, readonly details: Record<string, unknown> = {}) {
+    readonly code: RuntimeErrorCode;
+
+    constructor(readonly key: RuntimeMessageKey, private readonly args: object, readonly details: Record<string, unknown> = {}) {
         // A typed answer, not a bug: its code and details say everything, and a register may meet
         // thousands of them, so no stack trace is captured (capturing one costs more than the answer).
         // (`stackTraceLimit` is V8's; elsewhere setting it does nothing.)
         const engine = Error as ErrorConstructor & { stackTraceLimit?: number };
         const limit = engine.stackTraceLimit;
         engine.stackTraceLimit = 0;
-        super(message);
+        super(render(key, args, 'sv'));
         engine.stackTraceLimit = limit;
         this.name = 'RegelrattRuntimeError';
+        this.code = RUNTIME_MESSAGES[key].code;
     }
 
-    toJSON(): { code: RuntimeErrorCode; message: string; details: Record<string, unknown> } {
-        return { code: this.code, message: this.message, details: this.details };
+    /** The message in the reader's language (the English text is made only when asked for). */
+    messageIn(locale: RuntimeLocale): string {
+        return locale === 'sv' ? this.message : render(this.key, this.args, locale);
     }
+
+    /** The error as an answer carries it, worded in the reader's language. */
+    answerIn(locale: RuntimeLocale): { code: RuntimeErrorCode; message: string; details: Record<string, unknown> } {
+        return { code: this.code, message: this.messageIn(locale), details: this.details };
+    }
+
+    /** In Swedish. (`JSON.stringify` passes the property's key here, so the language cannot be a parameter.) */
+    toJSON(): { code: RuntimeErrorCode; message: string; details: Record<string, unknown> } {
+        return this.answerIn('sv');
+    }
+}
+
+function render(key: RuntimeMessageKey, args: object, locale: RuntimeLocale): string {
+    return (RUNTIME_MESSAGES[key][locale] as (args: object) => string)(args);
+}
+
+/** A runtime error from the catalogue's message `key`, its arguments checked against the message. */
+export function runtimeError<K extends RuntimeMessageKey>(key: K, args: RuntimeMessageArgs<K>, details: Record<string, unknown> = {}): RegelrattRuntimeError {
+    return new RegelrattRuntimeError(key, args as object, details);
+}
+
+/** An error's message in the reader's language: the catalogue's for a runtime error, else as it is. */
+export function errorMessage(error: unknown, locale: RuntimeLocale): string {
+    return error instanceof RegelrattRuntimeError ? error.messageIn(locale) : error instanceof Error ? error.message : String(error);
 }

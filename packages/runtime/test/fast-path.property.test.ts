@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { evaluateCase, PolicyRuntime, RegelrattRuntimeError, type CaseInput } from '@regelratt/runtime';
+import { evaluateCase, PolicyRuntime, RegelrattRuntimeError, runtimeError, type CaseInput } from '@regelratt/runtime';
 import { fixture } from './fixture.js';
 
 /**
@@ -28,7 +28,7 @@ function oneByOne(input: CaseInput) {
         .filter(t => !input.date || !t.validity || (input.date >= t.validity.from && (!t.validity.to || input.date <= t.validity.to)))
         .map(t => ({ table: t.id, ...asked(() => ({ amount: runtime.compensation(t.id, input.level!).amount })) }));
     const missing = (code: 'missing-date' | 'missing-level', fee: string) => () => {
-        throw new RegelrattRuntimeError(code, code === 'missing-date' ? 'Fallet anger inget datum; belopp beräknas på ett datum.' : 'Fallet anger ingen nivå; avgiften beror av nivån.', code === 'missing-date' ? {} : { fee });
+        throw code === 'missing-date' ? runtimeError('case-without-date', {}) : runtimeError('case-without-level', {}, { fee });
     };
     const fees = runtime.policy.all('fee')
         .filter(f => !input.date || !f.validity || (input.date >= f.validity.from && (!f.validity.to || input.date <= f.validity.to)))

@@ -56,7 +56,7 @@ export async function registerImpact(before: readonly CompiledPolicyFile[], afte
             if (!(error instanceof RegelrattRuntimeError)) {
                 throw error;
             }
-            refuse(entry.line, error.message);
+            refuse(entry.line, error.messageIn(options.locale));
             continue;
         }
         cases++;

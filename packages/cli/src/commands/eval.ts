@@ -66,7 +66,7 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
         }
         try {
             const caseInput = withDate(parsed);
-            const answer = withReasons(runtime, caseInput, evaluateCase(runtime, caseInput, true), options.locale);
+            const answer = withReasons(runtime, caseInput, evaluateCase(runtime, caseInput, true, options.locale), options.locale);
             io.stdout.write(options.format === 'text' ? answerText(runtime, answer, options.locale) : `${JSON.stringify(answer, null, 2)}\n`);
             const errors = inputErrors(answer);
             if (!errors.first) {
@@ -76,8 +76,8 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
             return EXIT_POLICY_ERRORS;
         } catch (error) {
             if (error instanceof RegelrattRuntimeError) {
-                io.stdout.write(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
-                io.stderr.write(`regelratt: ${evalSummaries.caseRefused(input, error.code, error.message)[options.locale]}\n`);
+                io.stdout.write(`${JSON.stringify({ error: error.answerIn(options.locale) }, null, 2)}\n`);
+                io.stderr.write(`regelratt: ${evalSummaries.caseRefused(input, error.code, error.messageIn(options.locale))[options.locale]}\n`);
                 return EXIT_POLICY_ERRORS;
             }
             throw error;

@@ -7,7 +7,7 @@ import { answerBatch } from '../register-lines.js';
 import { openApiDocument } from './openapi.js';
 import type { PolicyHolder } from './policy-holder.js';
 import { watchBodyTimes } from './body-timeout.js';
-import { localeOf, problem, runtimeDetail, writeProblemAndClose, type ProblemCode } from './problem.js';
+import { localeOf, problem, writeProblemAndClose, type ProblemCode } from './problem.js';
 import { batchedDestination, lazyRequestLogger, requestLogController } from './request-log.js';
 import type { LogLevel } from '../arguments.js';
 import { JsonInputError, readJson } from '../exact-json.js';
@@ -146,7 +146,7 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
             return send(request, reply, error.code, error.describe(localeOf(request.headers['accept-language'])));
         }
         if (error instanceof RegelrattRuntimeError) {
-            return send(request, reply, error.code, runtimeDetail(error.code, error.message, error.details, localeOf(request.headers['accept-language'])), error.details);
+            return send(request, reply, error.code, error.messageIn(localeOf(request.headers['accept-language'])), error.details);
         }
         if (error.validation) {
             return send(request, reply, 'bad-request', validationMessage(error.validation, error.validationContext ?? 'body', localeOf(request.headers['accept-language']), request.body));
@@ -190,8 +190,9 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
         const policy = holder.current;
         const explain = (request.query as { explain?: string }).explain === 'true';
         const input = request.body as CaseInput;
-        // Each answer with its reason, in the language asked for.
-        const answer = withReasons(policy.runtime, input, evaluateCase(policy.runtime, input, explain), localeOf(request.headers['accept-language']));
+        // Each answer with its reason, and its errors, in the language asked for.
+        const locale = localeOf(request.headers['accept-language']);
+        const answer = withReasons(policy.runtime, input, evaluateCase(policy.runtime, input, explain, locale), locale);
         return reply.send({ ...answer, policyVersion: policy.version });
     });
     app.post('/v1/question', { schema: { body: QUESTION } }, async request => {

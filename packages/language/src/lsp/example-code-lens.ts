@@ -2,7 +2,7 @@ import { exampleDifferences } from '../i18n/example-differences.js';
 import { type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver-protocol';
-import { PolicyRuntime, runExamples, type ExampleResult } from '@regelratt/runtime';
+import { errorMessage, PolicyRuntime, runExamples, type ExampleResult } from '@regelratt/runtime';
 import { compilePolicy } from '../compiler/compile-policy.js';
 import * as ast from '../generated/ast.js';
 import type { LocaleSetting } from '../i18n/locale.js';
@@ -51,7 +51,7 @@ export class ExampleCodeLensProvider implements CodeLensProvider {
             const runtime = new PolicyRuntime(all.map(d => compilePolicy(d.parseResult.value as ast.Policy, d.uri.path.split('/').pop() ?? '')), { validate: false });
             return new Map(runExamples(runtime).map(result => [result.example.name, result]));
         } catch (error) {
-            return `$(error) ${error instanceof Error ? error.message : String(error)}`;
+            return `$(error) ${errorMessage(error, sv ? 'sv' : 'en')}`;
         }
     }
 
@@ -60,7 +60,7 @@ export class ExampleCodeLensProvider implements CodeLensProvider {
             return sv ? '$(pass) Exemplet går igenom' : '$(pass) Example passes';
         }
         if (result.error) {
-            return `$(error) ${result.error.message}`;
+            return `$(error) ${result.error.messageIn(sv ? 'sv' : 'en')}`;
         }
         return `$(error) ${exampleDifferences(result.expected, result.actual, sv ? 'sv' : 'en', result.example.unit)}`;
     }
