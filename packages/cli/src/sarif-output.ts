@@ -9,7 +9,7 @@ import { DIAGNOSTIC_DOCS } from './generated/diagnostic-docs.js';
  * described from docs/diagnostics.md; one result per finding, with its place, the places it relates
  * to, the message in both languages and, for an analysis finding, the example citizen.
  */
-export function formatSarif(diagnostics: readonly ReportedDiagnostic[], options: { locale: MessageLocale; version: string; cwd: string }): string {
+export function formatSarif(diagnostics: readonly ReportedDiagnostic[], options: { locale: MessageLocale; version: string; cwd: string; translations?: readonly ReportedDiagnostic[] }): string {
     const codes = [...new Set(diagnostics.map(d => d.code))].sort();
     const ruleIndex = new Map(codes.map((code, index) => [code, index]));
     const rules = codes.map(code => {
@@ -32,9 +32,20 @@ export function formatSarif(diagnostics: readonly ReportedDiagnostic[], options:
             region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn },
         },
     });
-    const results = diagnostics.map(diagnostic => {
-        const other: MessageLocale = options.locale === 'sv' ? 'en' : 'sv';
-        const translated = isDiagnosticCode(diagnostic.code) ? renderMessage(diagnostic.code, diagnostic.args, other) : undefined;
+    const other: MessageLocale = options.locale === 'sv' ? 'en' : 'sv';
+    // The same check in the other language finds the same findings in the same order; one that
+    // does not match its counterpart gets no translation rather than a wrong one.
+    const counterpart = (diagnostic: ReportedDiagnostic, index: number): ReportedDiagnostic | undefined => {
+        const candidate = options.translations?.[index];
+        return candidate && candidate.code === diagnostic.code && candidate.file === diagnostic.file
+            && candidate.line === diagnostic.line && candidate.column === diagnostic.column ? candidate : undefined;
+    };
+    const results = diagnostics.map((diagnostic, index) => {
+        const twin = counterpart(diagnostic, index);
+        const translated = twin ? twin.message
+            // Without a run in the other language (a file that cannot be read), only what the arguments can say.
+            : !options.translations && isDiagnosticCode(diagnostic.code) ? renderMessage(diagnostic.code, diagnostic.args, other) : undefined;
+        const swedishArgs = options.locale === 'sv' ? diagnostic.args : twin?.args ?? diagnostic.args;
         const witness = diagnostic.witness ? ` (${options.locale === 'sv' ? 'exempel' : 'example'}: ${diagnostic.witness.text})` : '';
         return {
             ruleId: diagnostic.code,
@@ -45,8 +56,8 @@ export function formatSarif(diagnostics: readonly ReportedDiagnostic[], options:
             ...(diagnostic.related ? {
                 relatedLocations: diagnostic.related.map((related, id) => ({ id, ...location(related.file, related), message: { text: related.message } })),
             } : {}),
-            // A stable identity for the same finding across runs: code, file and the message's arguments.
-            partialFingerprints: { 'regelratt/v1': fingerprint(`${diagnostic.code}\u0000${diagnostic.file}\u0000${JSON.stringify(diagnostic.args)}`) },
+            // A stable identity for the same finding across runs, in either language: code, file and the Swedish message's arguments.
+            partialFingerprints: { 'regelratt/v1': fingerprint(`${diagnostic.code}\u0000${diagnostic.file}\u0000${JSON.stringify(swedishArgs)}`) },
             properties: {
                 messages: { [options.locale]: diagnostic.message, ...(translated ? { [other]: translated } : {}) },
                 ...(diagnostic.witness ? { witness: diagnostic.witness } : {}),

@@ -19,20 +19,29 @@ export async function runCheck(options: CliOptions, io: CliIO): Promise<number> 
         return EXIT_USAGE_OR_IO;
     }
     const { diagnostics, checked } = loaded.workspace;
-    printDiagnostics(diagnostics, checked.filter(c => !c.library).length, options, io);
+    // SARIF carries each message in both languages. A message's arguments are worded in the language
+    // the check ran in (a criterion's ja/nej, an operation's verb), so the other language's text
+    // comes from a check run in that language, never from this run's arguments.
+    const translations = options.format === 'sarif' ? await otherLanguage(options, io.cwd) : undefined;
+    printDiagnostics(diagnostics, checked.filter(c => !c.library).length, options, io, translations);
     return diagnostics.some(d => d.severity === 'error') ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
 }
 
 /** How many diagnostics of one code at one place the text output shows before it counts the rest. */
 export const SHOWN_PER_PLACE = 3;
 
-export function printDiagnostics(diagnostics: readonly ReportedDiagnostic[], files: number, options: CliOptions, io: CliIO): void {
+async function otherLanguage(options: CliOptions, cwd: string): Promise<readonly ReportedDiagnostic[] | undefined> {
+    const loaded = await loadWorkspace({ ...options, locale: options.locale === 'sv' ? 'en' : 'sv' }, cwd);
+    return loaded.ok ? loaded.workspace.diagnostics : undefined;
+}
+
+export function printDiagnostics(diagnostics: readonly ReportedDiagnostic[], files: number, options: CliOptions, io: CliIO, translations?: readonly ReportedDiagnostic[]): void {
     if (options.format === 'json') {
         io.stdout.write(formatJson(diagnostics, files));
         return;
     }
     if (options.format === 'sarif') {
-        io.stdout.write(formatSarif(diagnostics, { locale: options.locale, version: cliVersion(), cwd: io.cwd }));
+        io.stdout.write(formatSarif(diagnostics, { locale: options.locale, version: cliVersion(), cwd: io.cwd, translations }));
         return;
     }
     const informational = (d: ReportedDiagnostic) => d.severity === 'info' || d.severity === 'hint';

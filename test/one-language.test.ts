@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { UNIT_NAMES } from '@regelratt/format';
+import { diagnosticCatalogue, type MessageArgs } from '@regelratt/language';
+
+/**
+ * One language at a time (issue 24 part 3): every diagnostic, in Swedish and in English, says nothing
+ * in the other language. The word lists are the catalogue's own: a word that only the English
+ * messages use is English, one only the Swedish use is Swedish. Then the messages real policies get
+ * (SARIF carries both languages of each) are held to those lists, in both directions.
+ */
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
+
+// Every argument a figure: the catalogue's own words are what remain.
+const anyArgs = new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? '7' : undefined), has: () => true }) as MessageArgs;
+/** The language's keywords and examples quoted in a message ('träff första', om … så …) are the policy's words, not the message's. */
+const unquoted = (text: string) => text.replace(/'[^']*'/g, ' ').replace(/\([^)]*…[^)]*\)/g, ' ');
+/** The units a policy writes (timmar, mån), the same in both languages' messages by design (answer-unit.ts). */
+const unitWords = new Set(Object.values(UNIT_NAMES).flatMap(n => [n.plural, n.singular, n.short, n.shortPer]));
+/** Words of three letters or more; a name with an underscore is the policy's identifier, not a word of either language. */
+const words = (text: string): string[] => (unquoted(text).toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [])
+    .filter(w => w.length >= 3 && !w.includes('_') && /^\p{L}+$/u.test(w) && !unitWords.has(w));
+
+const rendered = Object.values(diagnosticCatalogue).map(d => ({ sv: d.sv(anyArgs), en: d.en(anyArgs) }));
+const swedishWords = new Set(rendered.flatMap(r => words(r.sv)));
+const englishWords = new Set(rendered.flatMap(r => words(r.en)));
+const onlySwedish = new Set([...swedishWords].filter(w => !englishWords.has(w)));
+const onlyEnglish = new Set([...englishWords].filter(w => !swedishWords.has(w)));
+
+/** The Swedish terms English messages keep, as the English docs do: no English word says the same. */
+const SWEDISH_TERMS = ['regelrätt', 'förlopp', 'avgiftsutrymme', 'kronor', 'öre', 'åtgärd', 'nationellt'];
+
+describe('diagnostics in one language at a time', () => {
+    test('the catalogue: no message uses a word only the other language\'s messages use', () => {
+        expect(onlySwedish.size).toBeGreaterThan(300);
+        expect(onlyEnglish.size).toBeGreaterThan(300);
+        const shared = [...swedishWords].filter(w => englishWords.has(w) && !SWEDISH_TERMS.includes(w));
+        // Words both languages spell alike; any other shared word is a message in the wrong language.
+        expect(shared.sort()).toEqual(['block', 'division', 'max', 'parameter', 'per', 'regel', 'text', 'utf', 'version']);
+    });
+
+    const sets = [...readdirSync(path.join(repository, 'examples'))].sort();
+    const results = sets.flatMap(set => {
+        const run = spawnSync(process.execPath, [bin, 'check', `examples/${set}`, '--format', 'sarif', '--info'], { cwd: repository, encoding: 'utf8' });
+        const log = JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ ruleId: string; properties: { messages: { sv?: string; en?: string } } }> }> };
+        return log.runs[0].results.map(r => ({ set, code: r.ruleId, ...r.properties.messages }));
+    });
+
+    test('every example set\'s findings, broken ones included, come in both languages', () => {
+        expect(results.length).toBeGreaterThan(25);
+        expect(results.filter(r => !r.sv || !r.en).map(r => `${r.set}: ${r.code}`)).toEqual([]);
+    });
+
+    test('the Swedish text of every finding has no English-only word, the English none Swedish-only', () => {
+        const mixed: string[] = [];
+        for (const r of results) {
+            const english = words(r.sv ?? '').filter(w => onlyEnglish.has(w));
+            const swedish = words(r.en ?? '').filter(w => onlySwedish.has(w));
+            if (english.length > 0) mixed.push(`${r.set} ${r.code} sv: ${r.sv} [${english.join(', ')}]`);
+            if (swedish.length > 0) mixed.push(`${r.set} ${r.code} en: ${r.en} [${swedish.join(', ')}]`);
+            // Yes and no are too short for the word lists: a criterion's value is said in the message's language.
+            if (/= (?:yes|no)\b/.test(r.sv ?? '')) mixed.push(`${r.set} ${r.code} sv: ${r.sv} [yes/no]`);
+            if (/= (?:ja|nej)\b/.test(r.en ?? '')) mixed.push(`${r.set} ${r.code} en: ${r.en} [ja/nej]`);
+        }
+        expect(mixed).toEqual([]);
+    });
+});
