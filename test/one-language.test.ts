@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { UNIT_NAMES } from '@regelratt/format';
 import { diagnosticCatalogue, type MessageArgs } from '@regelratt/language';
+import { LOG_LEVELS } from '../packages/cli/dist/arguments.js';
+import { choicesOf, commandHelp, COMMANDS, globalHelp, OPTIONS, type CommandName, type OptionName } from '../packages/cli/dist/commands-spec.js';
 
 /**
  * One language at a time (issue 24 part 3): every diagnostic, in Swedish and in English, says nothing
@@ -65,6 +67,32 @@ describe('diagnostics in one language at a time', () => {
             // Yes and no are too short for the word lists: a criterion's value is said in the message's language.
             if (/= (?:yes|no)\b/.test(r.sv ?? '')) mixed.push(`${r.set} ${r.code} sv: ${r.sv} [yes/no]`);
             if (/= (?:ja|nej)\b/.test(r.en ?? '')) mixed.push(`${r.set} ${r.code} en: ${r.en} [ja/nej]`);
+        }
+        expect(mixed).toEqual([]);
+    });
+});
+
+describe('help in one language at a time', () => {
+    /** What the reader types is code, not prose: options, placeholders, command names and option values. */
+    const code = new Set([...Object.keys(COMMANDS), ...LOG_LEVELS, ...(Object.keys(COMMANDS) as CommandName[]).flatMap(c => (Object.keys(OPTIONS) as OptionName[]).flatMap(o => choicesOf(o, c) ?? []))]);
+    // Swedish words the catalogue happens to use only in English: spelled alike in both languages.
+    const alike = new Set(['policy', 'under']);
+    const prose = (help: string) => words(help.replace(/--?[\w-]+/g, ' ').replace(/<[^>]*>/g, ' ')).filter(w => !code.has(w) && !alike.has(w));
+
+    test('the help of the tool and of every command has no word only the other language uses', () => {
+        const mixed: string[] = [];
+        const helps: Array<[string, (locale: 'sv' | 'en') => string]> = [
+            ['regelratt', locale => globalHelp(locale)],
+            ...(Object.keys(COMMANDS) as CommandName[]).map((c): [string, (locale: 'sv' | 'en') => string] => [c, locale => commandHelp(c, locale)]),
+        ];
+        for (const [name, help] of helps) {
+            const swedish = help('sv');
+            const english = help('en');
+            expect(english).not.toBe(swedish);
+            const inSwedish = prose(swedish).filter(w => onlyEnglish.has(w));
+            const inEnglish = prose(english).filter(w => onlySwedish.has(w) && !SWEDISH_TERMS.includes(w));
+            if (inSwedish.length > 0) mixed.push(`${name} sv: ${[...new Set(inSwedish)].join(', ')}`);
+            if (inEnglish.length > 0) mixed.push(`${name} en: ${[...new Set(inEnglish)].join(', ')}`);
         }
         expect(mixed).toEqual([]);
     });
