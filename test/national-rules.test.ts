@@ -72,3 +72,54 @@ describe('a year in force without a prisbasbelopp', () => {
         expect(await findings(fee('giltig från 2026-01-01 till 2026-12-31', 'inkomst − boendekostnad − minimibelopp_ensamstående'))).toEqual([]);
     });
 });
+
+describe('a fee above the national maxtaxa', () => {
+    const room = 'inkomst − boendekostnad − minimibelopp_ensamstående';
+    const withCeiling = (validity: string, ceiling: string, extra = '') => fee(validity, room, extra).replace('maxtaxa maxtaxa_hemtjänst', `maxtaxa ${ceiling}`);
+    const without = (validity: string, extra: string) => fee(validity, room, extra).replace('    maxtaxa maxtaxa_hemtjänst\n', '');
+
+    test('a maxtaxa rounded up, or kept at an old prisbasbelopp\'s figure, is an error naming the date and both amounts', async () => {
+        // 0,5392 × 48 300 / 12 = 2 170,28 in 2022: 2 171 kr is above it.
+        const found = await findings(withCeiling('giltig från 2022-01-01 till 2022-12-31', '2 171 kr'));
+        expect(found.map(d => [d.code, d.severity, d.line])).toEqual([['maxtaxa-above-national', 'error', 10]]);
+        expect(found[0].message).toBe('Den 2022-01-01 är maxtaxan i avgiften a 2 171 kr, högre än den nationella maxtaxan för hemtjänst och dagverksamhet, 2 170,28 kr (biblioteket nationellt). Kommunen får sätta den lägre, aldrig högre.');
+        // A factor above the law's.
+        expect((await findings(withCeiling('giltig från 2024-01-01 till 2024-12-31', '0,54 × prisbasbelopp / 12'))).map(d => d.code)).toEqual(['maxtaxa-above-national']);
+    });
+
+    test('the national maxtaxa, or one rounded down to whole kronor, is no finding', async () => {
+        expect(await findings(withCeiling('giltig från 2022-01-01 till 2022-12-31', '2 170 kr'))).toEqual([]);
+        expect(await findings(withCeiling('giltig från 2019-01-01 till 2026-12-31', 'maxtaxa_hemtjänst'))).toEqual([]);
+        // 2 170 kr was below the maxtaxa of 2022, and is below every later one as the prisbasbelopp rose.
+        expect(await findings(withCeiling('giltig från 2022-01-01 till 2026-12-31', '2 170 kr'))).toEqual([]);
+    });
+
+    test('a maxtaxa of the municipality\'s own is compared on each day it or the national one changes', async () => {
+        // 2 100 kr in 2021 is below the law's 2 138,83 kr; 2 200 kr from 2022 is above its 2 170,28 kr.
+        const own = 'parameter tak : belopp {\n    från 2021-01-01 till 2021-12-31 : 2 100 kr\n    från 2022-01-01 : 2 200 kr\n}\n';
+        const found = await findings(own + withCeiling('giltig från 2021-01-01 till 2022-12-31', 'tak'));
+        expect(found.map(d => d.code)).toEqual(['maxtaxa-above-national']);
+        expect(found[0].message).toContain('Den 2022-01-01 är maxtaxan i avgiften a 2 200 kr');
+    });
+
+    test('a fee without a maxtaxa whose level charges more than the national one gets a warning naming the level; within it, none', async () => {
+        const flat = (amounts: string) => `avgift a {\n    insats hemvård\n    giltig från 2024-01-01 till 2024-12-31\n    belopp { ${amounts} }\n}\n`;
+        const found = await findings(flat('nivå 1 : 500 kr  nivå 2 : 3 000 kr'));
+        expect(found.map(d => [d.code, d.severity])).toEqual([['fee-level-above-maxtaxa', 'warning']]);
+        // 0,5392 × 57 300 / 12 = 2 574,68 in 2024.
+        expect(found[0].message).toContain('nivå 2 tar upp till 3 000 kr, mer än den nationella maxtaxan för hemtjänst och dagverksamhet, 2 574,68 kr den 2024-01-01');
+        expect(await findings(flat('nivå 1 : 500 kr  nivå 2 : 2 500 kr'))).toEqual([]);
+        // A takbelopp below the maxtaxa bounds a share of the avgiftsutrymme as well.
+        expect(await findings(without('giltig från 2024-01-01 till 2024-12-31', '    takbelopp { nivå 1 : 1 000 kr  nivå 2 : 2 000 kr }\n'))).toEqual([]);
+    });
+
+    test('a share of the avgiftsutrymme with no maxtaxa and no takbelopp grows with income: a warning', async () => {
+        const found = await findings(without('giltig från 2024-01-01 till 2024-12-31', ''));
+        expect(found.map(d => [d.code, d.severity])).toEqual([['fee-without-maxtaxa', 'warning']]);
+        expect(found[0].message).toBe('Avgiften a har ingen maxtaxa: den växer med avgiftsutrymmet och kan bli högre än den nationella maxtaxan för hemtjänst och dagverksamhet, 2 574,68 kr den 2024-01-01. Ange maxtaxan (maxtaxa maxtaxa_hemtjänst) om avgiften omfattas av den.');
+        const byLevel = `avgift a {\n    insats hemvård\n    giltig från 2024-01-01 till 2024-12-31\n    avgiftsutrymme ${room}\n    andel { nivå 1 : 50 %  nivå 2 : 80 % }\n}\n`;
+        const partly = await findings(byLevel);
+        expect(partly.map(d => d.code)).toEqual(['fee-without-maxtaxa']);
+        expect(partly[0].message).toContain('och inget takbelopp för nivå 1');
+    });
+});

@@ -123,6 +123,21 @@ export const diagnosticCatalogue = {
         sv: a => `Den ${a.date} är minimibeloppet i avgiften ${a.fee} ${a.municipal} kr, lägre än det nationella minimibeloppet för ensamstående, ${a.national} kr (biblioteket nationellt). Kommunen får sätta det högre, aldrig lägre.`,
         en: a => `On ${a.date} the minimibelopp in fee ${a.fee} is ${a.municipal} kr, below the national minimibelopp for a single person, ${a.national} kr (library nationellt). A municipality may set it higher, never lower.`,
     },
+    'maxtaxa-above-national': {
+        severity: 'error',
+        sv: a => `Den ${a.date} är maxtaxan i avgiften ${a.fee} ${a.municipal} kr, högre än den nationella maxtaxan för hemtjänst och dagverksamhet, ${a.national} kr (biblioteket nationellt). Kommunen får sätta den lägre, aldrig högre.`,
+        en: a => `On ${a.date} the maxtaxa in fee ${a.fee} is ${a.municipal} kr, above the national maxtaxa for home care and day activities, ${a.national} kr (library nationellt). A municipality may set it lower, never higher.`,
+    },
+    'fee-level-above-maxtaxa': {
+        severity: 'warning',
+        sv: a => `Avgiften ${a.fee} har ingen maxtaxa, och nivå ${a.level} tar upp till ${a.amount} kr, mer än den nationella maxtaxan för hemtjänst och dagverksamhet, ${a.national} kr den ${a.date}. Ange maxtaxan (maxtaxa maxtaxa_hemtjänst) om avgiften omfattas av den.`,
+        en: a => `Fee ${a.fee} has no maxtaxa, and level ${a.level} charges up to ${a.amount} kr, more than the national maxtaxa for home care and day activities, ${a.national} kr on ${a.date}. Give the maxtaxa (maxtaxa maxtaxa_hemtjänst) if the fee comes under it.`,
+    },
+    'fee-without-maxtaxa': {
+        severity: 'warning',
+        sv: a => `Avgiften ${a.fee} har ingen maxtaxa${a.level !== '' ? ` och inget takbelopp för nivå ${a.level}` : ''}: den växer med avgiftsutrymmet och kan bli högre än den nationella maxtaxan för hemtjänst och dagverksamhet, ${a.national} kr den ${a.date}. Ange maxtaxan (maxtaxa maxtaxa_hemtjänst) om avgiften omfattas av den.`,
+        en: a => `Fee ${a.fee} has no maxtaxa${a.level !== '' ? ` and no cap for level ${a.level}` : ''}: it grows with the avgiftsutrymme and can exceed the national maxtaxa for home care and day activities, ${a.national} kr on ${a.date}. Give the maxtaxa (maxtaxa maxtaxa_hemtjänst) if the fee comes under it.`,
+    },
     'law-replaced': {
         severity: 'hint',
         sv: a => `Avgiften ${a.fee} gäller även från ${a.repealed}, men insatsen ${a.service} vilar på ${a.citation} i ${a.law}, som upphävdes ${a.repealed}${a.replacement !== '' ? `; i ${a.newLaw} motsvaras den av ${a.replacement}` : a.newLaw !== '' ? `; ange paragrafen i ${a.newLaw}` : ''}.`,

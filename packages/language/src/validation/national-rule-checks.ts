@@ -1,6 +1,6 @@
 import { type AstNode, type ValidationChecks } from 'langium';
 import type { Calculation, Law, RegelrattAstType } from '../generated/ast.js';
-import { citationAfterRepeal, minimumBelowNational, type LawInForce } from '../analysis/national-rules.js';
+import { ceilingAboveNational, citationAfterRepeal, minimumBelowNational, uncappedAboveNational, type LawInForce } from '../analysis/national-rules.js';
 import { changeDates, parametersRead } from '../analysis/parameter-values.js';
 import { elementId } from '../compiler/element-ids.js';
 import type { RegelrattServices } from '../regelratt-module.js';
@@ -10,6 +10,8 @@ import { createReport } from './report.js';
 
 /** The national minimibelopp for a single person, in the shipped library `nationellt`. */
 const NATIONAL_MINIMUM = 'minimibelopp_ensamstående';
+/** The national maxtaxa for hemtjänst and dagverksamhet (the care a fee charges for), in `nationellt`. */
+const NATIONAL_CEILING = 'maxtaxa_hemtjänst';
 
 /**
  * A fee against the national rules of the library it imports: its minimibelopp below the national
@@ -36,9 +38,26 @@ export function nationalRuleChecks(services: RegelrattServices): ValidationCheck
             if (!from) {
                 return;
             }
-            const [national] = declared<Calculation>('Calculation', node => node.name === NATIONAL_MINIMUM && imports.libraryOf(documentUri(node)) !== undefined);
+            const fromLibrary = (name: string) => declared<Calculation>('Calculation', node => node.name === name && imports.libraryOf(documentUri(node)) !== undefined)[0];
+            const national = fromLibrary(NATIONAL_MINIMUM);
             const runtime = workspace()?.runtime;
             const compiled = runtime?.policy.find(elementId(fee));
+            const ceiling = fromLibrary(NATIONAL_CEILING);
+            if (ceiling && runtime && compiled?.kind === 'fee') {
+                const dates = changeDates([...parametersRead(fee.ceiling), ...parametersRead(ceiling.value)], from, fee.validity?.to);
+                const amount = (value: { toDecimal(places?: number): string }) => swedishDecimal(value.toDecimal(2));
+                const above = compiled.ceiling && ceilingAboveNational(runtime, compiled.ceiling, { ref: elementId(ceiling) }, dates);
+                if (above) {
+                    report('maxtaxa-above-national', { fee: fee.name, date: above.date, municipal: amount(above.municipal), national: amount(above.national) }, { node: fee, property: 'ceiling' });
+                }
+                const uncapped = uncappedAboveNational(runtime, compiled, { ref: elementId(ceiling) }, dates);
+                if (uncapped) {
+                    report(uncapped.kind === 'level' ? 'fee-level-above-maxtaxa' : 'fee-without-maxtaxa', {
+                        fee: fee.name, date: uncapped.date, national: amount(uncapped.national),
+                        level: uncapped.level ?? '', amount: uncapped.kind === 'level' ? amount(uncapped.amount) : '',
+                    }, { node: fee, property: 'name' });
+                }
+            }
             if (fee.room && national && runtime && compiled?.kind === 'fee' && compiled.room) {
                 const dates = changeDates([...parametersRead(fee.room), ...parametersRead(national.value)], from, fee.validity?.to);
                 const below = minimumBelowNational(runtime, compiled.room, { ref: elementId(national) }, dates);
