@@ -178,13 +178,23 @@ describe('reasons reviewed by hand against the rules', () => {
             '– Gränsen takbeloppet för nivå 2, 3 000 kr/mån påverkade inte beloppet',
             '– Beloppet begränsas av maxtaxan, 2 170,28 kr/mån (utan begränsningen cirka 8 592,96 kr/mån)',
             '– 2 170,28 kr/mån avrundat till hela kronor, nedåt: 2 170 kr/mån',
+            // By hand: the fee falls below 2 170 kr once 90 % of the avgiftsutrymme is below it: an avgiftsutrymme under
+            // 2 411,11 kr, an income under 2 411,11 + 5 000 + 5 452,265 = 12 863,376 kr (12 863,37 gives 2 169,99 → 2 169 kr,
+            // 12 863,38 gives 2 170,0035 → 2 170 kr), or a boendekostnad over 20 000 − 10 452,265 − 2 411,11 = 12 136,624 kr.
+            'Med inkomst efter skatt högst 12 863,37 kr hade avgiften blivit lägre.',
+            'Med boendekostnad minst 12 136,63 kr hade avgiften blivit lägre.',
         ].join('\n'));
+        // The takbelopp of 800 kr: 90 % of an avgiftsutrymme under 888,89 kr, an income under 11 341,15 kr.
+        expect(ask(1, 20000)).toContain('Med inkomst efter skatt högst 11 341,15 kr hade avgiften blivit lägre.');
         expect(ask(1, 20000)).toContain('– Beloppet begränsas av takbeloppet för nivå 1, 800 kr/mån (utan begränsningen cirka 8 592,96 kr/mån)');
         // 11 000 − 5 000 − 5 452,27 = 547,74 kr; 90 % = 492,96 kr, rounded down: neither bound decides.
         const small = ask(2, 11000);
         expect(small.split('\n')[0]).toBe('Avgift för hemvård, nivå 2: 492 kr/mån.');
         expect(small).toContain('– cirka 492,96 kr/mån avrundat till hela kronor, nedåt: 492 kr/mån');
+        // The share decided: every krona of income counts, so there is no threshold to name.
+        expect(small).not.toContain('hade avgiften blivit lägre');
         expect(ask(2, 20000, 'en')).toContain('– The amount is capped by the maximum fee (maxtaxa), 2,170.28 kr/month (without the cap about 8,592.96 kr/month)');
+        expect(ask(2, 20000, 'en')).toContain('With inkomst efter skatt at most 12,863.37 kr the fee would have been lower.');
     });
 });
 

@@ -5,6 +5,7 @@ import {
 } from '@regelratt/format';
 import { runtimeError, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
 import { criterionSentence, number } from './criterion-sentence.js';
+import { feeNearestChanges } from './nearest-change.js';
 
 /**
  * A reason (motivering) for one answer, as a beslut can carry it (förvaltningslagen 32 §): what was
@@ -32,6 +33,8 @@ export interface Reason {
     steps: string[];
     /** What the guideline requires of what was decided (its `krav` that govern it). */
     requirements: string[];
+    /** The nearest change in the citizen's own figures that would have given another answer, where one helps (a fee at its cap). */
+    nearestChange: string[];
     /** All of the above as one text. */
     text: string;
 }
@@ -55,6 +58,7 @@ const WORDS = {
         decidedOn: 'beslutad', rule: 'Regel', legalBasis: 'Rättslig grund', facts: 'Det som avgjorde', steps: 'Så räknades det', requirements: 'Riktlinjens krav',
         force: { shall: 'ska', 'shall-not': 'ska inte', should: 'bör', 'should-not': 'bör inte', may: 'får', 'may-not': 'får inte' },
         noLegalBasis: 'policyn anger ingen rättslig grund för detta', didNotMatter: (what: string) => `${what} påverkade inte beslutet.`,
+        lowerFee: (what: string, direction: 'at-most' | 'at-least', value: string) => `Med ${what} ${direction === 'at-most' ? 'högst' : 'minst'} ${value} hade avgiften blivit lägre.`,
         placed: (model: string, pathway: string) => `${model}: medborgaren placeras i ${pathway}.`,
         secondary: (pathway: string) => `${pathway} gäller också, som sekundärt förlopp.`,
         noPathway: (model: string) => `${model}: inget förlopp gäller för medborgaren.`,
@@ -110,6 +114,7 @@ const WORDS = {
         decidedOn: 'decided', rule: 'Rule', legalBasis: 'Legal basis', facts: 'What decided it', steps: 'How it was computed', requirements: "The guideline's requirements",
         force: { shall: 'shall', 'shall-not': 'shall not', should: 'should', 'should-not': 'should not', may: 'may', 'may-not': 'may not' },
         noLegalBasis: 'the policy gives no legal basis for this', didNotMatter: (what: string) => `${what} did not affect the decision.`,
+        lowerFee: (what: string, direction: 'at-most' | 'at-least', value: string) => `With ${what} ${direction === 'at-most' ? 'at most' : 'at least'} ${value} the fee would have been lower.`,
         placed: (model: string, pathway: string) => `${model}: the citizen is placed in ${pathway}.`,
         secondary: (pathway: string) => `${pathway} also applies, as a secondary förlopp.`,
         noPathway: (model: string) => `${model}: no förlopp applies to the citizen.`,
@@ -216,6 +221,7 @@ class ReasonWriter {
     readonly legalBasis: string[] = [];
     readonly steps: string[] = [];
     readonly requirements: string[] = [];
+    readonly nearestChange: string[] = [];
     /** Attribute id → the fact as said, in the order first met. */
     private readonly facts = new Map<string, string>();
     /** Attributes the rule reads, whether or not they decided. */
@@ -684,8 +690,9 @@ class ReasonWriter {
             // One step a line: a reader follows the figures down the page.
             ...(this.steps.length > 0 ? [`${this.w.steps}:`, ...this.steps.map(step => `– ${step.replace(/\.$/, '')}`)] : []),
             ...(this.requirements.length > 0 ? [`${this.w.requirements}: ${this.requirements.map(r => r.replace(/\.$/, '')).join('; ')}.`] : []),
+            ...this.nearestChange,
         ];
-        return { decision, rule: this.rule, legalBasis, facts, notDeciding, steps: this.steps, requirements: this.requirements, text: lines.join('\n') };
+        return { decision, rule: this.rule, legalBasis, facts, notDeciding, steps: this.steps, requirements: this.requirements, nearestChange: this.nearestChange, text: lines.join('\n') };
     }
 }
 
@@ -870,6 +877,9 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             }
             if (!parts.amount.equals(parts.unrounded)) {
                 writer.step(w.rounded(writer.value(parts.unrounded, kr), writer.roundingText(parts.rounding), writer.value(parts.amount, kr)));
+            }
+            for (const change of feeNearestChanges(runtime, fee, parts, question.level, question.citizen, question.date, fee.room ? attributesIn(fee.room) : [])) {
+                writer.nearestChange.push(w.lowerFee(labelOf(change.attribute).toLowerCase(), change.direction, writer.value(change.value, { unit: 'kr' })));
             }
             writer.guideline([fee.id, ...(fee.service ? [fee.service] : [])]);
             writer.legal(fee);

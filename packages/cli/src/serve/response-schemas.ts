@@ -12,7 +12,7 @@ const explanation = { type: 'array', items: { type: 'object' }, description: 'Th
 /** A reason (motivering) for an answer, in the language of Accept-Language: built from the policy's titles and structure. */
 const reason = {
     type: 'object',
-    required: ['decision', 'rule', 'legalBasis', 'facts', 'notDeciding', 'steps', 'requirements', 'text'],
+    required: ['decision', 'rule', 'legalBasis', 'facts', 'notDeciding', 'steps', 'requirements', 'nearestChange', 'text'],
     additionalProperties: false,
     description: 'The reason for the answer (motivering): what was decided and by which rule, the legal basis, the facts that decided it, how a figure was reached.',
     properties: {
@@ -23,6 +23,7 @@ const reason = {
         notDeciding: { type: 'array', items: text, description: 'Facts the rule reads that did not matter for this answer.' },
         steps: { type: 'array', items: text, description: 'How a figure was reached: values read, each cap, floor and rounding that decided.' },
         requirements: { type: 'array', items: text, description: "The guideline's requirements on what was decided." },
+        nearestChange: { type: 'array', items: text, description: "The nearest change in the citizen's own figures that would have given another answer, where one helps (a fee held at its takbelopp or maxtaxa: the income at which it would have been lower)." },
         text: { type: 'string', description: 'All of it as text, one part a line.' },
     },
 } as const;
