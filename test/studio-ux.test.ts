@@ -112,6 +112,22 @@ describe.runIf(executable !== undefined)('Regelrätt Studio for a policy writer'
         await undoTyping(page);
     });
 
+    test('keywords get the keyword colour from the editor\'s own tokenizer, with å, ä and ö in them too', async () => {
+        await page.click('#files button:text-is("piloter.regel")');
+        // Each word of the lines as Monaco draws it: its own span when its token differs from its neighbours'.
+        const words = async (hasText: string) => (await page.locator('#editor .view-line', { hasText }).first().locator('span > span').evaluateAll(spans => spans.map(span => ({ text: (span.textContent ?? '').replace(/\u00a0/g, ' ').trim(), colour: (globalThis as unknown as { getComputedStyle(element: unknown): { color: string } }).getComputedStyle(span).color }))));
+        // Monaco's light theme's keyword colour (the studio's theme inherits it); keywords are coloured
+        // only by this tokenizer, the server's semantic tokens colour names.
+        const keyword = 'rgb(0, 0, 255)';
+        await expect.poll(async () => (await words('och inte kognitiv_svikt')).filter(w => w.text === 'och' || w.text === 'inte').map(w => w.colour), { timeout: 10_000 }).toEqual([keyword, keyword]);
+        const inclusion = await words('inkludera när ålder');
+        expect(inclusion.find(w => w.text === 'när')?.colour).toBe(keyword);
+        expect(inclusion.find(w => w.text === 'inkludera')?.colour).toBe(keyword);
+        // A name with å in it is not split into a keyword and the rest, nor coloured as one.
+        expect(inclusion.find(w => w.text.includes('ålder'))?.colour).not.toBe(keyword);
+        expect((await words('kan_ta_sig_till_vårdcentral')).filter(w => w.text.includes('vårdcentral')).map(w => w.text)).toEqual(['kan_ta_sig_till_vårdcentral']);
+    });
+
     test('axe: none with completion open', async () => {
         await openAtEnd(page, 'exempel.regel');
         await page.keyboard.type('\n');

@@ -14,6 +14,9 @@ export function registerLanguage(keywords: readonly string[]): void {
         wordPattern: /[\p{L}_][\p{L}\p{N}_]*|-?\d[\d ]*(,\d+)?/u,
     });
     monaco.languages.setMonarchTokensProvider('regelratt', {
+        // Monarch builds its own RegExps from each rule's source and drops the rule's flags: without
+        // this, `\p{L}` below is read as the letter p, no word is matched, and no keyword is coloured.
+        unicode: true,
         keywords: [...keywords],
         tokenizer: {
             root: [
