@@ -44,7 +44,8 @@ describe('the document', () => {
             expect(html, element.id).toContain(`id="${element.id.replace(/[^\p{L}\p{N}_-]+/gu, '-')}"`);
         }
         for (const example of elements.filter(e => e.kind === 'example')) {
-            expect(html, example.id).toContain((example.title ?? example.name).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+            // An example without a title by its name as words: the document shows no identifiers.
+            expect(html, example.id).toContain((example.title ?? example.name.replace(/_/g, ' ')).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
         }
         // Every worked example is answered by the runtime, and holds.
         expect(html).not.toContain('stämmer inte');
@@ -58,16 +59,17 @@ describe('the document', () => {
         expect(model.facts).toContainEqual(['Beslutad av', 'Socialnämnden, 2021-11-22']);
         expect(html).toContain('<nav class="toc">');
         expect(html).toMatch(/<p class="note">Ska<\/p>\s*<ul><li>Medborgarens mål kartläggs/);
-        expect(html).toContain('Aktivitetsförmåga är hög');
-        expect(html).toContain('<td class="number">2\u00a0037 kr</td>');
+        // A criterion as conditions to tick off, values by their titles.
+        expect(html).toContain('Aktivitetsförmåga: redan hög; förväntas bli självständig');
+        expect(html).toContain('<td class="number">2\u00a0037\u00a0kr</td>');
         expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
         // A writer's comment above the table becomes its prose.
         expect(html).toContain('En premie betalas till utföraren när medborgarens stöd kan minskas.');
         expect(html).toContain('Belopp är inte angivet för nivå 1–3, 6, 9 och 15–22. [open-amount]');
-        expect(html).toContain('337,50 kr/timme');
+        expect(html).toContain('337,50\u00a0kr/timme');
         // Where the förlopp model places citizens, drawn: one band per region, the answer in it.
         expect(html).toContain('<figcaption>Vilket förlopp medborgarna hamnar i</figcaption>');
-        expect(html).toMatch(/<text[^>]*>aktivitetsförmåga = utvecklingsbar<\/text><rect[^>]*\/><text[^>]*>förlopp_2<\/text>/);
+        expect(html).toMatch(/<text[^>]*>Aktivitetsförmåga = Kan utveckla förmågan och minska behovet av stöd<\/text><rect[^>]*\/><text[^>]*>Förlopp 2<\/text>/);
     });
 
     test('a fee: its rule in words, its caps as a table and a chart, and its first example worked step by step', async () => {
@@ -87,7 +89,9 @@ describe('the document', () => {
             prose: elementProse(checked.document.parseResult.value, text), locale: 'sv',
         }));
         expect(html).toContain('Avgiften för hemtjänst enligt 8 kap. SoL.');
-        expect(html).toContain('Avgiften är det lägsta av 100 % av avgiftsutrymmet, nivåns takbelopp och maxtaxan');
+        expect(html).toContain('Avgiften är 100\u00a0% av avgiftsutrymmet, högst nivåns takbelopp och aldrig mer än maxtaxan');
+        // The avgiftsutrymme and the maxtaxa as formulas with titles, not names.
+        expect(html).toContain('<dd>inkomst\u00a0− 1,3546\u00a0× prisbasbelopp\u00a0/ 12</dd>');
         expect(html).toContain('<figcaption>Högsta avgift per nivå</figcaption>');
         expect(html).toContain('Räkneexempel: 15 000 kr i inkomst, nivå 2');
         // 15 000 − 1,3546 × 58 800 / 12 = 8 362,46 kr; the cap for level 2 decides.
@@ -117,8 +121,8 @@ describe('the document', () => {
             console.warn('\n*** pdftotext (poppler-utils) is missing: the PDF\'s text was NOT checked, only its structure (apt-get install poppler-utils). ***\n');
         } else {
             expect(pdftotext.stdout).toContain('Rehabiliterande arbetssätt – gemensamma');
-            expect(pdftotext.stdout).toContain('Aktivitetsförmåga är');
-            expect(pdftotext.stdout).toMatch(/4\s+2[\s\u00a0]037 kr/);
+            expect(pdftotext.stdout).toContain('Aktivitetsförmåga: redan hög');
+            expect(pdftotext.stdout).toMatch(/4\s+2[\s\u00a0]037[\s\u00a0]kr/);
         }
         const broken = path.join(scratch, 'broken');
         const refused = spawnSync(process.execPath, [bin, 'dokument', 'examples/broken', '-o', broken], { cwd: repository, encoding: 'utf8' });

@@ -78,7 +78,8 @@ function renderBlock(block: DocumentBlock, locale: 'sv' | 'en'): string {
                 '<table>',
                 ...(block.caption ? [`<caption>${escape(block.caption)}</caption>`] : []),
                 `<thead><tr>${block.header.map((h, i) => `<th${align(i)}>${escape(h)}</th>`).join('')}</tr></thead>`,
-                `<tbody>${block.rows.map(row => `<tr>${row.map((cell, i) => `<td${align(i)}>${escape(cell)}</td>`).join('')}</tr>`).join('')}</tbody>`,
+                // A cell of several lines (a criterion's conditions, an example's facts) keeps them on lines of their own.
+                `<tbody>${block.rows.map(row => `<tr>${row.map((cell, i) => `<td${align(i)}>${escape(cell).replace(/\n/g, '<br>')}</td>`).join('')}</tr>`).join('')}</tbody>`,
                 '</table>',
             ].join('');
         }
