@@ -28,7 +28,7 @@ async function documentOf(set: string) {
     const prose = new Map(checked.flatMap(c => [...elementProse(c.document.parseResult.value, c.document.textDocument.getText())]));
     const compiled = checked.map(c => compilePolicy(c.document.parseResult.value, path.basename(c.path)));
     const findings = checked.flatMap(c => c.diagnostics.map(d => ({ ...d, file: path.basename(c.path) })));
-    const model = buildDocument({ files: compiled, prose, findings, regions: pathwayRegions(compiled, 'sv'), locale: 'sv', fallbackTitle: set });
+    const model = buildDocument({ files: compiled, prose, findings, regions: pathwayRegions(compiled, 'sv'), locale: 'sv' });
     return { model, html: renderHtml(model), compiled };
 }
 
@@ -97,6 +97,21 @@ describe('the document', () => {
         // 15 000 − 1,3546 × 58 800 / 12 = 8 362,46 kr; the cap for level 2 decides.
         expect(html).toMatch(/<td>avgiftsutrymme<\/td><td class="number">8\u00a0362,46<\/td>/);
         expect(html).toMatch(/<td>avgift, avrundad<\/td><td class="number">1\u00a0200<\/td>/);
+    });
+
+    test('the cover: the policy\'s own title and decision facts, never a folder name, no list of files (they are in the appendix)', async () => {
+        const { model, html } = await documentOf('habo');
+        // Habo has no riktlinje: the title says what the rules are for, by the service's title.
+        expect(model.title).toBe('Regler för hjälp i hemmet');
+        expect(model.facts.map(([term]) => term)).not.toContain('Filer');
+        const cover = html.slice(html.indexOf('<header class="title-page">'), html.indexOf('</header>'));
+        expect(cover).not.toContain('habo');
+        expect(cover).not.toContain('.regel');
+        const appendix = html.slice(html.indexOf('<section id="namn"'));
+        expect(appendix).toContain('Reglerna är skrivna i filen hemtjänst.regel.');
+        const out = path.join(scratch, 'habo-omslag');
+        expect(spawnSync(process.execPath, [bin, 'dokument', 'examples/habo', '-o', out], { cwd: repository, encoding: 'utf8' }).status).toBe(0);
+        expect(readFileSync(path.join(out, 'dokument.html'), 'utf8')).toContain('<title>Regler för hjälp i hemmet</title>');
     });
 
     test('a table and the one that follows it share a chart, one line each', async () => {

@@ -5,7 +5,7 @@ import type {
 import { answerUnitText, ExactNumber } from '@regelratt/format';
 import { PolicyRuntime, roundingText, runExamples, type ExampleResult } from '@regelratt/runtime';
 import { number } from './criterion-sentence.js';
-import { inSentence, PolicyWords, words } from './document-words.js';
+import { inSentence, list, PolicyWords, words } from './document-words.js';
 import type { DocumentBlock, DocumentSection, LineChart, PolicyDocument } from './document-model.js';
 
 /** What each hit policy of a decision table means, as the document says it. */
@@ -23,7 +23,10 @@ export interface DocumentInput {
     /** The checker's findings, listed in an appendix. */
     findings?: ReadonlyArray<{ file: string; line: number; column: number; severity: string; code: string; message: string }>;
     locale: 'sv' | 'en';
-    /** The title when no riktlinje gives one (the folder's name, say). */
+    /**
+     * The title when the policy gives none (no riktlinje, no insats): one the user chose (the editor's
+     * preview may pass one), never a folder's name.
+     */
     fallbackTitle?: string;
     /** Per förlopp model (id): where it places citizens, region by region (the language's case split). */
     regions?: ReadonlyMap<string, ReadonlyArray<{ text: string; placement: string }>>;
@@ -121,13 +124,25 @@ class DocumentBuilder {
         }
         const failing = this.exampleResults().filter(r => !r.passed).length;
         return {
-            locale: this.input.locale, title: guideline?.title ?? this.input.fallbackTitle ?? this.t('Policy', 'Policy'), facts, sections,
+            locale: this.input.locale, title: guideline?.title ?? this.ownTitle() ?? this.input.fallbackTitle ?? this.t('Regler', 'Rules'), facts, sections,
             ...(this.input.draft ? {
                 draft: failing > 0
                     ? this.t(`Utkast: ${failing} av policyns exempel stämmer inte med reglerna. Inte för beslut.`, `Draft: ${failing} of the policy's examples do not hold. Not for decision.`)
                     : this.t('Utkast. Inte för beslut.', 'Draft. Not for decision.'),
             } : {}),
         };
+    }
+
+    /**
+     * A policy without a riktlinje is titled by what it rules on, in its own titles: `Regler för
+     * hjälp i hemmet` from its insatser (three at most; more are named in the chapters).
+     */
+    private ownTitle(): string | undefined {
+        const services = this.all('service');
+        if (services.length === 0 || services.length > 3) {
+            return undefined;
+        }
+        return `${this.t('Regler för', 'Rules for')} ${list(services.map(s => this.words.inline(s.id)), this.t('och', 'and'))}`;
     }
 
     // ---------------------------------------------------------------- sections
