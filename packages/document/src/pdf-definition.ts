@@ -1,5 +1,6 @@
 import { chartSvg, regionChartSvg } from './chart-svg.js';
 import type { DocumentBlock, DocumentSection, PolicyDocument } from './document-model.js';
+import { typeset } from './typography.js';
 
 /**
  * The document as a pdfmake document definition (plain data; the caller owns pdfmake and its
@@ -12,7 +13,7 @@ export function pdfDefinition(document: PolicyDocument): Record<string, unknown>
     const sv = document.locale === 'sv';
     const content: unknown[] = [
         { text: pdfText(document.title), style: 'title' },
-        ...document.facts.map(([term, value]) => ({ columns: [{ text: pdfText(term), bold: true, width: 130 }, { text: pdfText(value) }], margin: [0, 2, 0, 2] })),
+        ...document.facts.map(([term, value]) => ({ columns: [{ text: pdfText(term), bold: true, width: 130 }, { text: pdf(value) }], margin: [0, 2, 0, 2] })),
         { text: sv ? 'Sammanställd av Regelrätt ur de kontrollerade policyfilerna.' : 'Compiled by Regelrätt from the checked policy files.', style: 'note', margin: [0, 30, 0, 0] },
         { toc: { title: { text: sv ? 'Innehåll' : 'Contents', style: 'h2' } }, pageBreak: 'before' },
         ...document.sections.flatMap(section => renderSection(section, 2, document.locale)),
@@ -52,11 +53,11 @@ function renderSection(section: DocumentSection, level: number, locale: 'sv' | '
 function renderBlock(block: DocumentBlock, locale: 'sv' | 'en'): unknown {
     switch (block.type) {
         case 'paragraph':
-            return { text: pdfText(block.text), margin: [0, 3, 0, 6], ...(block.style === 'note' ? { style: 'note' } : {}) };
+            return { text: pdf(block.text), margin: [0, 3, 0, 6], ...(block.style === 'note' ? { style: 'note' } : {}) };
         case 'list':
-            return { ul: block.items.map(pdfText), margin: [0, 2, 0, 8] };
+            return { ul: block.items.map(item => ({ text: pdf(item) })), margin: [0, 2, 0, 8] };
         case 'facts':
-            return { stack: block.items.map(([term, value]) => ({ columns: [{ text: pdfText(term), bold: true, width: 110 }, { text: pdfText(value) }] })), margin: [0, 2, 0, 8] };
+            return { stack: block.items.map(([term, value]) => ({ columns: [{ text: pdfText(term), bold: true, width: 110 }, { text: pdf(value) }] })), margin: [0, 2, 0, 8] };
         case 'table':
             return {
                 table: {
@@ -65,7 +66,7 @@ function renderBlock(block: DocumentBlock, locale: 'sv' | 'en'): unknown {
                     widths: block.header.map((_, i) => (block.numeric?.[i] ? 'auto' : '*')),
                     body: [
                         block.header.map((h, i) => ({ text: pdfText(h), style: 'tableHeader', ...(block.numeric?.[i] ? { alignment: 'right' } : {}) })),
-                        ...block.rows.map(row => row.map((cell, i) => ({ text: pdfText(cell), ...(block.numeric?.[i] ? { alignment: 'right' } : {}) }))),
+                        ...block.rows.map(row => row.map((cell, i) => ({ text: pdf(cell), ...(block.numeric?.[i] ? { alignment: 'right' } : {}) }))),
                     ],
                 },
                 layout: { hLineColor: '#bbbbbb', vLineColor: '#bbbbbb' },
@@ -79,11 +80,44 @@ function renderBlock(block: DocumentBlock, locale: 'sv' | 'en'): unknown {
     }
 }
 
-/** Characters outside the standard fonts' encoding, as a writer would type them. */
+/**
+ * Characters outside the standard fonts' encoding, as a writer would type them; the minus as the
+ * en dash, which Swedish print uses for it where the font has no minus sign.
+ */
 const REPLACEMENTS: Record<string, string> = {
-    '−': '-', '≥': '>=', '≤': '<=', '≠': '!=', '→': '->', '←': '<-', '’': "'", '“': '"', '”': '"', '\u202f': ' ', '\u2009': ' ',
+    '−': '–', '≥': '>=', '≤': '<=', '≠': '!=', '→': '->', '←': '<-', '’': "'", '“': '"', '”': '"', '\u202f': ' ', '\u2009': ' ',
 };
 
 export function pdfText(text: string): string {
     return text.replace(/[−≥≤≠→←’“”\u202f\u2009]/g, c => REPLACEMENTS[c] ?? c);
+}
+
+/**
+ * A text for pdfmake with each change (`5 -> 8`) and each negative figure (`–51 kr`) as an inline that
+ * does not wrap: pdfmake would otherwise break after the `-` of `->` or after the dash, the two
+ * stand-ins the standard fonts need. Typeset text (typography.ts) glues the figures to them already.
+ */
+export function pdfInlines(text: string): string | Array<string | { text: string; noWrap: true }> {
+    const parts: Array<string | { text: string; noWrap: true }> = [];
+    let run = '';
+    for (const token of pdfText(text).split(/( |\n)/)) {
+        if (/->|^\(?–\d/.test(token)) {
+            if (run) {
+                parts.push(run);
+            }
+            run = '';
+            parts.push({ text: token, noWrap: true });
+        } else {
+            run += token;
+        }
+    }
+    if (run || parts.length === 0) {
+        parts.push(run);
+    }
+    return parts.length === 1 && typeof parts[0] === 'string' ? parts[0] : parts;
+}
+
+/** Text as the document prints it: Swedish typography, in the standard fonts' encoding, changes and negatives unbroken. */
+function pdf(text: string): ReturnType<typeof pdfInlines> {
+    return pdfInlines(typeset(text));
 }
