@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { EmptyFileSystem } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { buildDocument, renderHtml, typeset } from '@regelratt/document';
+import { buildDocument, pdfDefinition, renderHtml, typeset } from '@regelratt/document';
 import { checkPolicies, compilePolicy, createRegelrattServices, elementProse, pathwayRegions } from '@regelratt/language';
 
 /**
@@ -114,6 +114,25 @@ describe('the document', () => {
         expect(readFileSync(path.join(out, 'dokument.html'), 'utf8')).toContain('<title>Regler för hjälp i hemmet</title>');
     });
 
+    test('a chart leaves a gap where a level\'s amount is not given, and the PDF keeps it with its table', async () => {
+        const { model, html } = await documentOf('orebro');
+        const chart = html.split('<figure>').find(figure => figure.includes('<figcaption>Belopp per nivå</figcaption>')) ?? '';
+        // Örebro gives levels 0, 4–5, 7–8, 10–14 and 23; 1–3, 6, 9 and 15–22 are ej angivet: five pieces of line, not one through the gaps.
+        const line = chart.match(/<path d="([^"]*)" fill="none"/)?.[1] ?? '';
+        expect(line.match(/M/g)?.length).toBe(5);
+        type Nodes = { getFollowingNodesOnPage: () => unknown[]; getNodesOnNextPage: () => unknown[] };
+        const definition = pdfDefinition(model) as { content: Array<Record<string, unknown>>; pageBreakBefore: (node: Record<string, unknown>, nodes: Nodes) => boolean };
+        const nodes = (following: unknown[]): Nodes => ({ getFollowingNodesOnPage: () => following, getNodesOnNextPage: () => [{}] });
+        const kept = definition.content.filter(node => node.unbreakable === true && Array.isArray(node.stack) && (node.stack as Array<Record<string, unknown>>).some(part => 'table' in part) && (node.stack as Array<Record<string, unknown>>).some(part => 'stack' in part || 'svg' in part));
+        expect(kept.length).toBeGreaterThan(0);
+        // A heading with nothing after it on its page moves to the next; chapters do not each start a page.
+        expect(definition.pageBreakBefore({ headlineLevel: 2 }, nodes([]))).toBe(true);
+        expect(definition.pageBreakBefore({ headlineLevel: 2, startPosition: { verticalRatio: 0.3 } }, nodes([{}]))).toBe(false);
+        expect(definition.pageBreakBefore({ headlineLevel: 2, startPosition: { verticalRatio: 0.9 } }, nodes([{}]))).toBe(true);
+        expect(definition.pageBreakBefore({ text: 'prosa' }, nodes([]))).toBe(false);
+        expect(definition.content.filter(node => node.pageBreak === 'before').length).toBe(1);
+    });
+
     test('a table and the one that follows it share a chart, one line each', async () => {
         const { html } = await documentOf('orebro-revision');
         const chart = html.split('<figure>').find(figure => figure.includes('<figcaption>Belopp per nivå</figcaption>')) ?? '';
@@ -138,6 +157,12 @@ describe('the document', () => {
             expect(pdftotext.stdout).toContain('Rehabiliterande arbetssätt – gemensamma');
             expect(pdftotext.stdout).toContain('Aktivitetsförmåga: redan hög');
             expect(pdftotext.stdout).toMatch(/4\s+2[\s\u00a0]037[\s\u00a0]kr/);
+            // No near-empty pages: chapters follow on, a heading goes with its content. The cover, the
+            // contents and the last page may be short.
+            const pages = pdftotext.stdout.split('\f').filter(page => page.trim() !== '');
+            for (const [index, page] of pages.slice(2, -1).entries()) {
+                expect(page.split('\n').filter(line => line.trim() !== '').length, `page ${index + 3}:\n${page}`).toBeGreaterThan(15);
+            }
         }
         const broken = path.join(scratch, 'broken');
         const refused = spawnSync(process.execPath, [bin, 'dokument', 'examples/broken', '-o', broken], { cwd: repository, encoding: 'utf8' });

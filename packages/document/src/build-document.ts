@@ -345,8 +345,8 @@ class DocumentBuilder {
     private levelChart(group: readonly LevelTable[]): LineChart | undefined {
         const series = group.map(table => ({
             name: `${table.title ?? table.name}${table.validity ? ` (${this.validity(table.validity)})` : ''}`,
-            points: [...table.rows].sort((a, b) => a.level - b.level).flatMap(row => ('open' in row.amount ? [] : [{ x: row.level, y: Number(row.amount.value) }])),
-        })).filter(s => s.points.length >= 2);
+            points: [...table.rows].sort((a, b) => a.level - b.level).map(row => ({ x: row.level, y: 'open' in row.amount ? null : Number(row.amount.value) })),
+        })).filter(s => s.points.filter(p => p.y !== null).length >= 2);
         if (series.length === 0) {
             return undefined;
         }
@@ -403,8 +403,8 @@ class DocumentBuilder {
                     });
                 }
                 if (fee.caps.length > 0) {
-                    const points = fee.caps.flatMap(cap => ('open' in cap.amount ? [] : [{ x: cap.level, y: Number(cap.amount.value) }])).sort((a, b) => a.x - b.x);
-                    if (points.length >= 2) {
+                    const points = fee.caps.map(cap => ({ x: cap.level, y: 'open' in cap.amount ? null : Number(cap.amount.value) })).sort((a, b) => a.x - b.x);
+                    if (points.filter(p => p.y !== null).length >= 2) {
                         blocks.push({ type: 'chart', chart: { title: this.t('Högsta avgift per nivå', 'Highest fee per level'), xLabel: this.t('Nivå', 'Level'), yLabel: 'kr', series: [{ name: fee.title ?? fee.name, points }] } });
                     }
                 }

@@ -4,7 +4,8 @@ import { typeset } from './typography.js';
 
 /**
  * The document as a pdfmake document definition (plain data; the caller owns pdfmake and its
- * fonts): a title page, a table of contents with page numbers, every section on its own page,
+ * fonts): a title page, a table of contents with page numbers, the chapters one after another (each
+ * heading kept with its content, each table with the chart drawn from it),
  * tables with repeated headers, charts from the same SVG as the HTML. Written for the standard PDF
  * fonts (Helvetica), whose encoding has å, ä, ö, é, × and – but not the mathematical signs, so those
  * are spelt out as they would be typed (`>=`, `->`).
@@ -21,6 +22,7 @@ export function pdfDefinition(document: PolicyDocument): Record<string, unknown>
     return {
         info: { title: pdfText(document.title), creator: 'Regelrätt', producer: 'Regelrätt' },
         pageSize: 'A4',
+        pageBreakBefore: keepHeadingWithContent,
         pageMargins: [50, 56, 50, 56],
         content,
         footer: (page: number, pages: number) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, color: '#555', margin: [0, 20, 0, 0] }),
@@ -44,10 +46,49 @@ export function pdfDefinition(document: PolicyDocument): Record<string, unknown>
 function renderSection(section: DocumentSection, level: number, locale: 'sv' | 'en'): unknown[] {
     const style = `h${Math.min(level, 4)}`;
     return [
-        { text: pdfText(section.title), style, tocItem: level <= 3, tocMargin: [(level - 2) * 12, 0, 0, 0], ...(level === 2 ? { pageBreak: 'before' } : {}) },
-        ...section.blocks.map(block => renderBlock(block, locale)),
+        // Chapters follow on (a page each left many nearly empty); a heading is kept with what follows it.
+        { text: pdfText(section.title), style, tocItem: level <= 3, tocMargin: [(level - 2) * 12, 0, 0, 0], headlineLevel: level },
+        ...keepTablesWithCharts(section.blocks.map(block => renderBlock(block, locale)), section.blocks),
         ...section.children.flatMap(child => renderSection(child, level + 1, locale)),
     ];
+}
+
+/**
+ * pdfmake asks this of every node: move a heading to the next page when nothing but headings follows
+ * it on its own, or when it stands in the last fifth of the page with at most two short nodes after it
+ * there (a heading and a line of prose, the table they introduce overleaf).
+ */
+export function keepHeadingWithContent(
+    node: { headlineLevel?: number; startPosition?: { verticalRatio?: number } },
+    nodes: { getFollowingNodesOnPage(): Array<{ headlineLevel?: number }>; getNodesOnNextPage?(): unknown[] },
+): boolean {
+    if (node.headlineLevel === undefined) {
+        return false;
+    }
+    const following = nodes.getFollowingNodesOnPage();
+    if (following.every(other => other.headlineLevel !== undefined)) {
+        return (nodes.getNodesOnNextPage?.().length ?? 1) > 0;
+    }
+    return (node.startPosition?.verticalRatio ?? 0) > 0.8 && following.length <= 2;
+}
+
+/**
+ * A table followed by the chart drawn from it (a level table, a fee's caps) as one block that is not
+ * split across pages, so the reader sees both at once; a table too long for a page stays breakable.
+ */
+function keepTablesWithCharts(rendered: unknown[], blocks: readonly DocumentBlock[]): unknown[] {
+    const out: unknown[] = [];
+    for (let index = 0; index < rendered.length; index++) {
+        const block = blocks[index];
+        const next = blocks[index + 1];
+        if (block.type === 'table' && next?.type === 'chart' && block.rows.length <= 30) {
+            out.push({ stack: [rendered[index], rendered[index + 1]], unbreakable: true });
+            index++;
+        } else {
+            out.push(rendered[index]);
+        }
+    }
+    return out;
 }
 
 function renderBlock(block: DocumentBlock, locale: 'sv' | 'en'): unknown {

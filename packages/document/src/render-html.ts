@@ -4,8 +4,8 @@ import type { DocumentBlock, DocumentSection, PolicyDocument } from './document-
 
 /**
  * The document as one self-contained HTML file: no script, no network (styles and charts inline),
- * a table of contents with links, and print styles (A4, each chapter on a new page, tables that do
- * not split their rows), so the browser's "print to PDF" gives the same document. `bodyOnly` gives
+ * a table of contents with links, and print styles (A4, chapters one after another with each heading
+ * kept with what follows it, tables that do not split their rows, a table kept with its chart), so the browser's "print to PDF" gives the same document. `bodyOnly` gives
  * the markup without the page around it, for the studio's preview pane.
  */
 export function renderHtml(document: PolicyDocument, options: { bodyOnly?: boolean } = {}): string {
@@ -39,7 +39,7 @@ export function renderHtml(document: PolicyDocument, options: { bodyOnly?: boole
         `<title>${out(document.title)}</title>`,
         `<style>${STYLE}</style>`,
         '</head>',
-        '<body class="regelratt-document">',
+        `<body class="regelratt-document${document.print === 'compact' ? ' compact' : ''}">`,
         body,
         '</body>',
         '</html>',
@@ -59,10 +59,25 @@ function renderSection(section: DocumentSection, level: number, locale: 'sv' | '
     return [
         `<section id="${anchor(section.id)}" class="level-${level}">`,
         `<h${heading}>${out(section.title)}</h${heading}>`,
-        ...section.blocks.map(block => renderBlock(block, locale)),
+        ...keepTablesWithCharts(section.blocks, locale),
         ...section.children.map(child => renderSection(child, level + 1, locale)),
         '</section>',
     ].join('\n');
+}
+
+/** A table and the chart drawn from it printed on one page (`keep`: not split). */
+function keepTablesWithCharts(blocks: readonly DocumentBlock[], locale: 'sv' | 'en'): string[] {
+    const out: string[] = [];
+    for (let index = 0; index < blocks.length; index++) {
+        const block = blocks[index];
+        if (block.type === 'table' && blocks[index + 1]?.type === 'chart' && block.rows.length <= 30) {
+            out.push(`<div class="keep">${renderBlock(block, locale)}${renderBlock(blocks[index + 1], locale)}</div>`);
+            index++;
+        } else {
+            out.push(renderBlock(block, locale));
+        }
+    }
+    return out;
 }
 
 function renderBlock(block: DocumentBlock, locale: 'sv' | 'en'): string {
@@ -131,8 +146,10 @@ const STYLE = `
   .regelratt-document p.draft { position: fixed; top: 0; left: 0; right: 0; margin: 0; }
   .regelratt-document { max-width: none; padding: 0; font-size: 10.5pt; }
   .regelratt-document header.title-page, .regelratt-document nav.toc { page-break-after: always; }
-  .regelratt-document section.level-2 { page-break-before: always; }
-  .regelratt-document tr, .regelratt-document figure { page-break-inside: avoid; }
+  .regelratt-document.compact header.title-page, .regelratt-document.compact nav.toc { page-break-after: auto; }
+  .regelratt-document.compact h1 { margin: 0 0 1rem; }
+  .regelratt-document h2, .regelratt-document h3, .regelratt-document h4 { break-after: avoid; page-break-after: avoid; }
+  .regelratt-document tr, .regelratt-document figure, .regelratt-document div.keep { break-inside: avoid; page-break-inside: avoid; }
   .regelratt-document a { color: inherit; text-decoration: none; }
 }
 `;
