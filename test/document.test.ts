@@ -107,6 +107,9 @@ describe('the document', () => {
         const cover = html.slice(html.indexOf('<header class="title-page">'), html.indexOf('</header>'));
         expect(cover).not.toContain('habo');
         expect(cover).not.toContain('.regel');
+        // An example that expects an error says what it means, not the runtime's code.
+        expect(html).toContain('inget svar: reglerna gäller inte det datumet');
+        expect(html).not.toContain('no-valid-version');
         const appendix = html.slice(html.indexOf('<section id="namn"'));
         expect(appendix).toContain('Reglerna är skrivna i filen hemtjänst.regel.');
         const out = path.join(scratch, 'habo-omslag');
