@@ -16,6 +16,25 @@ const HIT_POLICY_TEXT = {
     collect: t => t('Alla rader som stämmer gäller, och deras utfall läggs samman.', 'Every row that matches applies, and their outputs are combined.'),
 } as const satisfies Record<DecisionTable['hitPolicy'], (t: (sv: string, en: string) => string) => string>;
 
+/** The document's chapters, in the order it prints them; the last two are appendices. */
+const CHAPTERS = [
+    'guidelines', 'pathways', 'pilots', 'decisionTables', 'compensation', 'fees', 'calculations', 'indicators', 'legalBasis', 'examples', 'findings', 'names',
+] as const;
+type Chapter = typeof CHAPTERS[number];
+
+/**
+ * The chapter that shows each kind of element; `named` kinds have no chapter of their own and are
+ * named, by title, where others refer to them (an area, a unit, an attribute). A new kind is a compile
+ * error here until it is placed, and its chapter's builder (DocumentBuilder.chapters) shows it.
+ */
+export const CHAPTER_OF = {
+    guideline: 'guidelines', pathwayModel: 'pathways', testPhase: 'pilots', pilot: 'pilots', decisionTable: 'decisionTables',
+    levelTable: 'compensation', premium: 'compensation', flatRate: 'compensation', placeRate: 'compensation', hourlyRate: 'compensation',
+    fee: 'fees', calculation: 'calculations', parameter: 'calculations', effectGoal: 'indicators', indicator: 'indicators',
+    law: 'legalBasis', service: 'legalBasis', example: 'examples',
+    administration: 'named', operation: 'named', unit: 'named', area: 'named', role: 'named', phase: 'named', body: 'named', attribute: 'named',
+} as const satisfies Record<ElementKind, Exclude<Chapter, 'findings' | 'names'> | 'named'>;
+
 export interface DocumentInput {
     files: readonly CompiledPolicyFile[];
     /** Element id → what the writer wrote before it (its doc comment), shown as the element's prose. */
@@ -91,22 +110,17 @@ class DocumentBuilder {
         return texts.flatMap(text => text.split(/\n\s*\n/)).map(text => ({ type: 'paragraph', text: text.trim(), style: 'prose' }));
     }
 
+    /** Each chapter's builder (a new chapter in CHAPTERS is a compile error until it has one). */
+    private readonly chapters = {
+        guidelines: () => this.guidelines(), pathways: () => this.pathways(), pilots: () => this.pilots(), decisionTables: () => this.decisionTables(),
+        compensation: () => this.compensation(), fees: () => this.fees(), calculations: () => this.calculations(), indicators: () => this.indicators(),
+        legalBasis: () => this.legalBasis(), examples: () => this.examples(), findings: () => this.findings(), names: () => this.names(),
+    } satisfies Record<Chapter, () => DocumentSection>;
+
     build(): PolicyDocument {
         const guideline = this.all('guideline')[0];
-        const sections = [
-            this.guidelines(),
-            this.pathways(),
-            this.pilots(),
-            this.decisionTables(),
-            this.compensation(),
-            this.fees(),
-            this.calculations(),
-            this.indicators(),
-            this.legalBasis(),
-            this.examples(),
-            this.findings(),
-            this.names(),
-        ].filter((s): s is DocumentSection => s !== undefined && (s.blocks.length > 0 || s.children.length > 0));
+        const sections = CHAPTERS.map(chapter => this.chapters[chapter]())
+            .filter(s => s.blocks.length > 0 || s.children.length > 0);
         const facts: Array<[string, string]> = [];
         if (guideline) {
             if (guideline.registrationNumber) {
