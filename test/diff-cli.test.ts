@@ -100,7 +100,8 @@ describe('regelratt diff', () => {
         expect(html.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
         expect(html.stdout).toContain('<h1>Jämförelse av examples/orebro (före) med examples/orebro-revision (efter)</h1>');
         expect(html.stdout).toContain('<tr><td>aktivitetsförmåga = hög, kognitiv_svikt = ja</td><td>förlopp_1</td><td>förlopp_2</td>');
-        expect(html.stdout).toContain('<td>nivå 4</td><td class="number">2 037 kr</td><td class="number">2 088 kr</td><td class="number">+51 kr</td>');
+        // Swedish typography: no-break spaces in amounts and before their unit, so no figure breaks across lines.
+        expect(html.stdout).toContain('<td>nivå 4</td><td class="number">2\u00a0037\u00a0kr</td><td class="number">2\u00a0088\u00a0kr</td><td class="number">+51\u00a0kr</td>');
         expect(html.stdout).not.toMatch(/<script|src="/);
         const english = run('examples/orebro', 'examples/orebro-revision', '--lang', 'en');
         expect(english.stdout).toContain('Comparison of examples/orebro (before) with examples/orebro-revision (after): Answers change.');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,7 +34,7 @@ describe.runIf(chromium !== undefined)('the document in headless Chromium', () =
         for (const chapter of ['Riktlinjer', 'Förlopp', 'Testfaser och piloter', 'Ersättning till utförare', 'Avgifter', 'Lagstöd', 'Räkneexempel', 'Bilaga: kontrollens resultat']) {
             expect(dom.stdout).toContain(`<h2>${chapter}</h2>`);
         }
-        expect(dom.stdout).toMatch(/<td class="number">2(\u00a0|&nbsp;)037 kr<\/td>/);
+        expect(dom.stdout).toMatch(/<td class="number">2(\u00a0|&nbsp;)037(\u00a0|&nbsp;)kr<\/td>/);
         expect(dom.stdout).toMatch(/<svg [^>]*role="img"/);
     });
 
@@ -45,6 +45,23 @@ describe.runIf(chromium !== undefined)('the document in headless Chromium', () =
         // A blank 1000×1300 page compresses to a few kilobytes; text and rules make it far larger.
         expect(statSync(shot).size).toBeGreaterThan(40_000);
         expect(readFileSync(shot).subarray(1, 4).toString('latin1')).toBe('PNG');
+    });
+});
+
+describe.runIf(chromium !== undefined)('printed from Chromium', () => {
+    /** Pages of a PDF, counted from its page objects (no poppler needed). */
+    const pages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+
+    test('diff --format html prints compactly: Örebro\'s revision on at most four pages, not a title page and a page per one-row table', () => {
+        const diff = spawnSync(process.execPath, [bin, 'diff', 'examples/orebro', 'examples/orebro-revision', '--format', 'html'], { cwd: repository, encoding: 'utf8' });
+        expect(diff.status, diff.stderr).toBe(1);
+        const html = path.join(scratch, 'diff.html');
+        writeFileSync(html, diff.stdout);
+        const pdf = path.join(scratch, 'diff.pdf');
+        const run = spawnSync(chromium!, [...flags, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href], { encoding: 'utf8', timeout: 60_000 });
+        expect(run.status, run.stderr).toBe(0);
+        // Nine pages before: a title page, a contents page and every element's change on a page of its own.
+        expect(pages(readFileSync(pdf))).toBeLessThanOrEqual(4);
     });
 });
 

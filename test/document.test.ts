@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { EmptyFileSystem } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { buildDocument, renderHtml } from '@regelratt/document';
+import { buildDocument, pdfDefinition, renderHtml, typeset } from '@regelratt/document';
 import { checkPolicies, compilePolicy, createRegelrattServices, elementProse, pathwayRegions } from '@regelratt/language';
 
 /**
@@ -28,7 +28,7 @@ async function documentOf(set: string) {
     const prose = new Map(checked.flatMap(c => [...elementProse(c.document.parseResult.value, c.document.textDocument.getText())]));
     const compiled = checked.map(c => compilePolicy(c.document.parseResult.value, path.basename(c.path)));
     const findings = checked.flatMap(c => c.diagnostics.map(d => ({ ...d, file: path.basename(c.path) })));
-    const model = buildDocument({ files: compiled, prose, findings, regions: pathwayRegions(compiled, 'sv'), locale: 'sv', fallbackTitle: set });
+    const model = buildDocument({ files: compiled, prose, findings, regions: pathwayRegions(compiled, 'sv'), locale: 'sv' });
     return { model, html: renderHtml(model), compiled };
 }
 
@@ -44,7 +44,8 @@ describe('the document', () => {
             expect(html, element.id).toContain(`id="${element.id.replace(/[^\p{L}\p{N}_-]+/gu, '-')}"`);
         }
         for (const example of elements.filter(e => e.kind === 'example')) {
-            expect(html, example.id).toContain((example.title ?? example.name).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+            // An example without a title by its name as words (the document shows no identifiers), typeset.
+            expect(html, example.id).toContain(typeset(example.title ?? example.name.replace(/_/g, ' ')).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
         }
         // Every worked example is answered by the runtime, and holds.
         expect(html).not.toContain('stämmer inte');
@@ -58,16 +59,17 @@ describe('the document', () => {
         expect(model.facts).toContainEqual(['Beslutad av', 'Socialnämnden, 2021-11-22']);
         expect(html).toContain('<nav class="toc">');
         expect(html).toMatch(/<p class="note">Ska<\/p>\s*<ul><li>Medborgarens mål kartläggs/);
-        expect(html).toContain('Aktivitetsförmåga är hög');
-        expect(html).toContain('<td class="number">2\u00a0037 kr</td>');
+        // A criterion as conditions to tick off, values by their titles.
+        expect(html).toContain('Aktivitetsförmåga: redan hög; förväntas bli självständig');
+        expect(html).toContain('<td class="number">2\u00a0037\u00a0kr</td>');
         expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
         // A writer's comment above the table becomes its prose.
         expect(html).toContain('En premie betalas till utföraren när medborgarens stöd kan minskas.');
         expect(html).toContain('Belopp är inte angivet för nivå 1–3, 6, 9 och 15–22. [open-amount]');
-        expect(html).toContain('337,50 kr/timme');
+        expect(html).toContain('337,50\u00a0kr/timme');
         // Where the förlopp model places citizens, drawn: one band per region, the answer in it.
         expect(html).toContain('<figcaption>Vilket förlopp medborgarna hamnar i</figcaption>');
-        expect(html).toMatch(/<text[^>]*>aktivitetsförmåga = utvecklingsbar<\/text><rect[^>]*\/><text[^>]*>förlopp_2<\/text>/);
+        expect(html).toMatch(/<text[^>]*>Aktivitetsförmåga = Kan utveckla förmågan och minska behovet av stöd<\/text><rect[^>]*\/><text[^>]*>Förlopp 2<\/text>/);
     });
 
     test('a fee: its rule in words, its caps as a table and a chart, and its first example worked step by step', async () => {
@@ -87,12 +89,51 @@ describe('the document', () => {
             prose: elementProse(checked.document.parseResult.value, text), locale: 'sv',
         }));
         expect(html).toContain('Avgiften för hemtjänst enligt 8 kap. SoL.');
-        expect(html).toContain('Avgiften är det lägsta av 100 % av avgiftsutrymmet, nivåns takbelopp och maxtaxan');
+        expect(html).toContain('Avgiften är 100\u00a0% av avgiftsutrymmet, högst nivåns takbelopp och aldrig mer än maxtaxan');
+        // The avgiftsutrymme and the maxtaxa as formulas with titles, not names.
+        expect(html).toContain('<dd>inkomst\u00a0− 1,3546\u00a0× prisbasbelopp\u00a0/ 12</dd>');
         expect(html).toContain('<figcaption>Högsta avgift per nivå</figcaption>');
-        expect(html).toContain('Räkneexempel: 15 000 kr i inkomst, nivå 2');
+        expect(html).toContain('Räkneexempel: 15\u00a0000\u00a0kr i inkomst, nivå 2');
         // 15 000 − 1,3546 × 58 800 / 12 = 8 362,46 kr; the cap for level 2 decides.
         expect(html).toMatch(/<td>avgiftsutrymme<\/td><td class="number">8\u00a0362,46<\/td>/);
         expect(html).toMatch(/<td>avgift, avrundad<\/td><td class="number">1\u00a0200<\/td>/);
+    });
+
+    test('the cover: the policy\'s own title and decision facts, never a folder name, no list of files (they are in the appendix)', async () => {
+        const { model, html } = await documentOf('habo');
+        // Habo has no riktlinje: the title says what the rules are for, by the service's title.
+        expect(model.title).toBe('Regler för hjälp i hemmet');
+        expect(model.facts.map(([term]) => term)).not.toContain('Filer');
+        const cover = html.slice(html.indexOf('<header class="title-page">'), html.indexOf('</header>'));
+        expect(cover).not.toContain('habo');
+        expect(cover).not.toContain('.regel');
+        // An example that expects an error says what it means, not the runtime's code.
+        expect(html).toContain('inget svar: reglerna gäller inte det datumet');
+        expect(html).not.toContain('no-valid-version');
+        const appendix = html.slice(html.indexOf('<section id="namn"'));
+        expect(appendix).toContain('Reglerna är skrivna i filen hemtjänst.regel.');
+        const out = path.join(scratch, 'habo-omslag');
+        expect(spawnSync(process.execPath, [bin, 'dokument', 'examples/habo', '-o', out], { cwd: repository, encoding: 'utf8' }).status).toBe(0);
+        expect(readFileSync(path.join(out, 'dokument.html'), 'utf8')).toContain('<title>Regler för hjälp i hemmet</title>');
+    });
+
+    test('a chart leaves a gap where a level\'s amount is not given, and the PDF keeps it with its table', async () => {
+        const { model, html } = await documentOf('orebro');
+        const chart = html.split('<figure>').find(figure => figure.includes('<figcaption>Belopp per nivå</figcaption>')) ?? '';
+        // Örebro gives levels 0, 4–5, 7–8, 10–14 and 23; 1–3, 6, 9 and 15–22 are ej angivet: five pieces of line, not one through the gaps.
+        const line = chart.match(/<path d="([^"]*)" fill="none"/)?.[1] ?? '';
+        expect(line.match(/M/g)?.length).toBe(5);
+        type Nodes = { getFollowingNodesOnPage: () => unknown[]; getNodesOnNextPage: () => unknown[] };
+        const definition = pdfDefinition(model) as { content: Array<Record<string, unknown>>; pageBreakBefore: (node: Record<string, unknown>, nodes: Nodes) => boolean };
+        const nodes = (following: unknown[]): Nodes => ({ getFollowingNodesOnPage: () => following, getNodesOnNextPage: () => [{}] });
+        const kept = definition.content.filter(node => node.unbreakable === true && Array.isArray(node.stack) && (node.stack as Array<Record<string, unknown>>).some(part => 'table' in part) && (node.stack as Array<Record<string, unknown>>).some(part => 'stack' in part || 'svg' in part));
+        expect(kept.length).toBeGreaterThan(0);
+        // A heading with nothing after it on its page moves to the next; chapters do not each start a page.
+        expect(definition.pageBreakBefore({ headlineLevel: 2 }, nodes([]))).toBe(true);
+        expect(definition.pageBreakBefore({ headlineLevel: 2, startPosition: { verticalRatio: 0.3 } }, nodes([{}]))).toBe(false);
+        expect(definition.pageBreakBefore({ headlineLevel: 2, startPosition: { verticalRatio: 0.9 } }, nodes([{}]))).toBe(true);
+        expect(definition.pageBreakBefore({ text: 'prosa' }, nodes([]))).toBe(false);
+        expect(definition.content.filter(node => node.pageBreak === 'before').length).toBe(1);
     });
 
     test('a table and the one that follows it share a chart, one line each', async () => {
@@ -117,8 +158,14 @@ describe('the document', () => {
             console.warn('\n*** pdftotext (poppler-utils) is missing: the PDF\'s text was NOT checked, only its structure (apt-get install poppler-utils). ***\n');
         } else {
             expect(pdftotext.stdout).toContain('Rehabiliterande arbetssätt – gemensamma');
-            expect(pdftotext.stdout).toContain('Aktivitetsförmåga är');
-            expect(pdftotext.stdout).toMatch(/4\s+2[\s\u00a0]037 kr/);
+            expect(pdftotext.stdout).toContain('Aktivitetsförmåga: redan hög');
+            expect(pdftotext.stdout).toMatch(/4\s+2[\s\u00a0]037[\s\u00a0]kr/);
+            // No near-empty pages: chapters follow on, a heading goes with its content. The cover, the
+            // contents and the last page may be short.
+            const pages = pdftotext.stdout.split('\f').filter(page => page.trim() !== '');
+            for (const [index, page] of pages.slice(2, -1).entries()) {
+                expect(page.split('\n').filter(line => line.trim() !== '').length, `page ${index + 3}:\n${page}`).toBeGreaterThan(15);
+            }
         }
         const broken = path.join(scratch, 'broken');
         const refused = spawnSync(process.execPath, [bin, 'dokument', 'examples/broken', '-o', broken], { cwd: repository, encoding: 'utf8' });

@@ -293,6 +293,8 @@ export function formatDiffHtml(diff: PolicyDiff, labels: DiffLabels, locale: Mes
     }
     return renderHtml({
         locale,
+        // A few short tables: printed one after another, not a title page and a page per change.
+        print: 'compact',
         title: w.title(labels),
         facts: [
             [w.beforeCol, labels.before],

@@ -1,10 +1,11 @@
 import type {
-    Attribute, CompiledElement, ExampleExpectation, CompiledPolicyFile, DecisionTable, ElementKind, Example, Fee, Force, Frequency, LevelTable,
+    CompiledElement, Indicator, LegalReference, ExampleExpectation, CompiledPolicyFile, DecisionTable, ElementKind, Example, Fee, Force, Frequency, LevelTable,
     OptionalAmount, PathwayModel, Pilot, Quantity, Span, TestPhase, Validity,
 } from '@regelratt/format';
 import { answerUnitText, ExactNumber } from '@regelratt/format';
-import { expressionText, PolicyRuntime, roundingText, runExamples, type ExampleResult } from '@regelratt/runtime';
-import { criterionSentence, number } from './criterion-sentence.js';
+import { PolicyRuntime, roundingText, runExamples, type ExampleResult } from '@regelratt/runtime';
+import { number } from './criterion-sentence.js';
+import { inSentence, list, PolicyWords, words } from './document-words.js';
 import type { DocumentBlock, DocumentSection, LineChart, PolicyDocument } from './document-model.js';
 
 /** What each hit policy of a decision table means, as the document says it. */
@@ -15,6 +16,25 @@ const HIT_POLICY_TEXT = {
     collect: t => t('Alla rader som stämmer gäller, och deras utfall läggs samman.', 'Every row that matches applies, and their outputs are combined.'),
 } as const satisfies Record<DecisionTable['hitPolicy'], (t: (sv: string, en: string) => string) => string>;
 
+/** The document's chapters, in the order it prints them; the last two are appendices. */
+const CHAPTERS = [
+    'guidelines', 'pathways', 'pilots', 'decisionTables', 'compensation', 'fees', 'calculations', 'indicators', 'legalBasis', 'examples', 'findings', 'names',
+] as const;
+type Chapter = typeof CHAPTERS[number];
+
+/**
+ * The chapter that shows each kind of element; `named` kinds have no chapter of their own and are
+ * named, by title, where others refer to them (an area, a unit, an attribute). A new kind is a compile
+ * error here until it is placed, and its chapter's builder (DocumentBuilder.chapters) shows it.
+ */
+export const CHAPTER_OF = {
+    guideline: 'guidelines', pathwayModel: 'pathways', testPhase: 'pilots', pilot: 'pilots', decisionTable: 'decisionTables',
+    levelTable: 'compensation', premium: 'compensation', flatRate: 'compensation', placeRate: 'compensation', hourlyRate: 'compensation',
+    fee: 'fees', calculation: 'calculations', parameter: 'calculations', effectGoal: 'indicators', indicator: 'indicators',
+    law: 'legalBasis', service: 'legalBasis', example: 'examples',
+    administration: 'named', operation: 'named', unit: 'named', area: 'named', role: 'named', phase: 'named', body: 'named', attribute: 'named',
+} as const satisfies Record<ElementKind, Exclude<Chapter, 'findings' | 'names'> | 'named'>;
+
 export interface DocumentInput {
     files: readonly CompiledPolicyFile[];
     /** Element id → what the writer wrote before it (its doc comment), shown as the element's prose. */
@@ -22,7 +42,10 @@ export interface DocumentInput {
     /** The checker's findings, listed in an appendix. */
     findings?: ReadonlyArray<{ file: string; line: number; column: number; severity: string; code: string; message: string }>;
     locale: 'sv' | 'en';
-    /** The title when no riktlinje gives one (the folder's name, say). */
+    /**
+     * The title when the policy gives none (no riktlinje, no insats): one the user chose (the editor's
+     * preview may pass one), never a folder's name.
+     */
     fallbackTitle?: string;
     /** Per förlopp model (id): where it places citizens, region by region (the language's case split). */
     regions?: ReadonlyMap<string, ReadonlyArray<{ text: string; placement: string }>>;
@@ -52,8 +75,7 @@ class DocumentBuilder {
     private readonly sv: boolean;
     private readonly elements: CompiledElement[];
     private readonly byId = new Map<string, CompiledElement>();
-    private readonly attributes = new Map<string, Attribute>();
-    private readonly pathwayTitles = new Map<string, string>();
+    private readonly words: PolicyWords;
 
     private results: ExampleResult[] | undefined;
 
@@ -62,16 +84,8 @@ class DocumentBuilder {
         this.elements = input.files.flatMap(file => file.elements);
         for (const element of this.elements) {
             this.byId.set(element.id, element);
-            if (element.kind === 'attribute') {
-                this.attributes.set(element.id, element);
-            }
-            if (element.kind === 'pathwayModel') {
-                // Förlopp are named in examples and secondary placements by their own ids.
-                for (const pathway of element.pathways) {
-                    this.pathwayTitles.set(pathway.id, pathway.title ?? pathway.name);
-                }
-            }
         }
+        this.words = new PolicyWords(this.elements, input.locale);
     }
 
     private t(sv: string, en: string): string {
@@ -82,16 +96,13 @@ class DocumentBuilder {
         return this.elements.filter((e): e is Of<K> => e.kind === kind);
     }
 
+    /** An element or förlopp by its title (its name, as words, where it has none): the document never shows a name. */
     private nameOf(id: string | undefined): string {
-        if (!id) {
-            return '';
-        }
-        const element = this.byId.get(id);
-        return element ? (element.title ?? element.name) : this.pathwayTitles.get(id) ?? id.slice(id.indexOf('/') + 1);
+        return this.words.title(id);
     }
 
     private heading(element: CompiledElement): string {
-        return element.title ? `${element.title} (${element.name})` : element.name;
+        return element.title ?? words(element.name);
     }
 
     private prose(element: { id: string; description?: string }): DocumentBlock[] {
@@ -99,21 +110,17 @@ class DocumentBuilder {
         return texts.flatMap(text => text.split(/\n\s*\n/)).map(text => ({ type: 'paragraph', text: text.trim(), style: 'prose' }));
     }
 
+    /** Each chapter's builder (a new chapter in CHAPTERS is a compile error until it has one). */
+    private readonly chapters = {
+        guidelines: () => this.guidelines(), pathways: () => this.pathways(), pilots: () => this.pilots(), decisionTables: () => this.decisionTables(),
+        compensation: () => this.compensation(), fees: () => this.fees(), calculations: () => this.calculations(), indicators: () => this.indicators(),
+        legalBasis: () => this.legalBasis(), examples: () => this.examples(), findings: () => this.findings(), names: () => this.names(),
+    } satisfies Record<Chapter, () => DocumentSection>;
+
     build(): PolicyDocument {
         const guideline = this.all('guideline')[0];
-        const sections = [
-            this.guidelines(),
-            this.pathways(),
-            this.pilots(),
-            this.decisionTables(),
-            this.compensation(),
-            this.fees(),
-            this.calculations(),
-            this.indicators(),
-            this.legalBasis(),
-            this.examples(),
-            this.findings(),
-        ].filter((s): s is DocumentSection => s !== undefined && (s.blocks.length > 0 || s.children.length > 0));
+        const sections = CHAPTERS.map(chapter => this.chapters[chapter]())
+            .filter(s => s.blocks.length > 0 || s.children.length > 0);
         const facts: Array<[string, string]> = [];
         if (guideline) {
             if (guideline.registrationNumber) {
@@ -129,16 +136,27 @@ class DocumentBuilder {
                 facts.push([this.t('Version', 'Version'), guideline.version]);
             }
         }
-        facts.push([this.t('Filer', 'Files'), this.input.files.map(f => f.source).join(', ')]);
         const failing = this.exampleResults().filter(r => !r.passed).length;
         return {
-            locale: this.input.locale, title: guideline?.title ?? this.input.fallbackTitle ?? this.t('Policy', 'Policy'), facts, sections,
+            locale: this.input.locale, title: guideline?.title ?? this.ownTitle() ?? this.input.fallbackTitle ?? this.t('Regler', 'Rules'), facts, sections,
             ...(this.input.draft ? {
                 draft: failing > 0
                     ? this.t(`Utkast: ${failing} av policyns exempel stämmer inte med reglerna. Inte för beslut.`, `Draft: ${failing} of the policy's examples do not hold. Not for decision.`)
                     : this.t('Utkast. Inte för beslut.', 'Draft. Not for decision.'),
             } : {}),
         };
+    }
+
+    /**
+     * A policy without a riktlinje is titled by what it rules on, in its own titles: `Regler för
+     * hjälp i hemmet` from its insatser (three at most; more are named in the chapters).
+     */
+    private ownTitle(): string | undefined {
+        const services = this.all('service');
+        if (services.length === 0 || services.length > 3) {
+            return undefined;
+        }
+        return `${this.t('Regler för', 'Rules for')} ${list(services.map(s => this.words.inline(s.id)), this.t('och', 'and'))}`;
     }
 
     // ---------------------------------------------------------------- sections
@@ -191,14 +209,14 @@ class DocumentBuilder {
                         type: 'table',
                         header: [this.t('Förlopp', 'Förlopp'), this.t('Gäller när', 'Applies when'), this.t('Förflyttning', 'Movement'), this.t('Uppföljning', 'Follow-up'), this.t('Kan kombineras med', 'May combine with')],
                         rows: model.pathways.map(p => [
-                            p.title ?? p.name,
-                            p.criterion ? criterionSentence(p.criterion, this.attributes, this.input.locale) : this.t('(inget villkor)', '(no criterion)'),
+                            p.title ?? words(p.name),
+                            p.criterion ? this.words.conditions(p.criterion).join('\n') : this.t('(inget villkor)', '(no criterion)'),
                             p.movement ? movement[p.movement] : '',
                             p.followUp ? this.frequency(p.followUp) : '',
                             p.secondary.map(id => model.pathways.find(q => q.id === id)?.title ?? this.nameOf(id)).join(', '),
                         ]),
                     },
-                    ...model.pathways.filter(p => p.description).map(p => ({ type: 'paragraph' as const, text: `${p.title ?? p.name}: ${p.description}` })),
+                    ...model.pathways.filter(p => p.description).map(p => ({ type: 'paragraph' as const, text: `${p.title ?? words(p.name)}: ${p.description}` })),
                     ...(this.input.regions?.get(model.id)?.length ? [{
                         type: 'regions' as const,
                         chart: { title: this.t('Vilket förlopp medborgarna hamnar i', 'Which förlopp citizens are placed in'), regions: [...this.input.regions.get(model.id)!] },
@@ -238,16 +256,14 @@ class DocumentBuilder {
                         ...(pilot.units.length > 0 ? [[this.t('Enheter', 'Units'), pilot.units.map(id => this.nameOf(id)).join(', ')] as [string, string]] : []),
                     ],
                 },
-                {
-                    type: 'paragraph',
-                    text: pilot.inclusion
-                        ? `${this.t('Medborgaren ingår när', 'A citizen is included when')}: ${criterionSentence(pilot.inclusion, this.attributes, this.input.locale)}.`
-                        : this.t('Piloten anger inga villkor för att ingå.', 'The pilot gives no inclusion criterion.'),
-                },
-                ...(pilot.exclusions.length > 0 ? [{
-                    type: 'list' as const,
-                    items: pilot.exclusions.map(c => `${this.t('Ingår inte när', 'Excluded when')}: ${criterionSentence(c, this.attributes, this.input.locale)}.`),
-                }] : []),
+                ...(pilot.inclusion ? [
+                    { type: 'paragraph' as const, text: this.t('Medborgaren ingår när allt detta gäller:', 'A citizen is included when all of this holds:') },
+                    { type: 'list' as const, items: this.words.conditions(pilot.inclusion) },
+                ] : [{ type: 'paragraph' as const, text: this.t('Piloten anger inga villkor för att ingå.', 'The pilot gives no inclusion criterion.') }]),
+                ...(pilot.exclusions.length > 0 ? [
+                    { type: 'paragraph' as const, text: this.t('Medborgaren ingår inte när något av detta gäller:', 'A citizen is excluded when any of this holds:') },
+                    { type: 'list' as const, items: pilot.exclusions.map(c => this.words.condition(c)) },
+                ] : []),
                 ...(pilot.goals.length > 0 ? [{
                     type: 'table' as const,
                     header: [this.t('Mål', 'Goal'), this.t('Målvärde', 'Target'), this.t('Utfall', 'Outcome')],
@@ -276,10 +292,11 @@ class DocumentBuilder {
                         },
                         {
                             type: 'table',
-                            header: [...inputs, ...table.outputs],
+                            header: [...inputs, ...table.outputs.map(column => this.words.column(column))],
                             numeric: [...inputs.map(() => false), ...table.outputs.map(() => true)],
                             rows: table.rows.map(row => [
-                                ...row.when.map(cell => (cell ? criterionSentence(cell, this.attributes, this.input.locale).replace(/^.*? (är|is) /, '') : this.t('alla', 'any'))),
+                                // The column names the attribute: a cell says only its test (`1–6 besök`).
+                                ...row.when.map(cell => (!cell ? this.t('alla', 'any') : 'attribute' in cell && !('not' in cell) ? this.words.test(cell) : this.words.condition(cell))),
                                 ...row.then.map(cell => (cell && 'pathway' in cell ? this.nameOf(cell.pathway) : this.amount(cell))),
                             ]),
                         },
@@ -342,8 +359,8 @@ class DocumentBuilder {
     private levelChart(group: readonly LevelTable[]): LineChart | undefined {
         const series = group.map(table => ({
             name: `${table.title ?? table.name}${table.validity ? ` (${this.validity(table.validity)})` : ''}`,
-            points: [...table.rows].sort((a, b) => a.level - b.level).flatMap(row => ('open' in row.amount ? [] : [{ x: row.level, y: Number(row.amount.value) }])),
-        })).filter(s => s.points.length >= 2);
+            points: [...table.rows].sort((a, b) => a.level - b.level).map(row => ({ x: row.level, y: 'open' in row.amount ? null : Number(row.amount.value) })),
+        })).filter(s => s.points.filter(p => p.y !== null).length >= 2);
         if (series.length === 0) {
             return undefined;
         }
@@ -356,25 +373,28 @@ class DocumentBuilder {
             children: this.all('fee').map((fee: Fee) => {
                 const shares = fee.shares ?? [];
                 const amounts = fee.amounts ?? [];
-                const parts = [
-                    ...(!fee.room ? [] : shares.length > 0 ? [this.t('nivåns andel av avgiftsutrymmet', "the level's share of the avgiftsutrymme")]
-                        : fee.share ? [`${number(fee.share.value, this.input.locale)} % ${this.t('av avgiftsutrymmet', 'of the avgiftsutrymme')}`] : [this.t('avgiftsutrymmet', 'the avgiftsutrymme')]),
-                    ...(amounts.length > 0 ? [this.t('nivåns belopp', "the level's amount")] : []),
-                    ...(fee.caps.length > 0 ? [this.t('nivåns takbelopp', "the level's cap")] : []),
-                    ...(fee.ceiling ? [this.t('maxtaxan', 'the maxtaxa')] : []),
+                // What the fee starts from, then each limit it never exceeds (the runtime takes the least of them all).
+                const base = !fee.room ? (amounts.length > 0 ? this.t('nivåns belopp', "the level's amount") : undefined)
+                    : shares.length > 0 ? this.t('nivåns andel av avgiftsutrymmet', "the level's share of the avgiftsutrymme")
+                        : fee.share ? `${this.words.quantity(fee.share)} ${this.t('av avgiftsutrymmet', 'of the avgiftsutrymme')}` : this.t('avgiftsutrymmet', 'the avgiftsutrymme');
+                const limits = [
+                    ...(fee.room && amounts.length > 0 ? [`${this.t('högst nivåns belopp', "at most the level's amount")}`] : []),
+                    ...(fee.caps.length > 0 ? [this.t('högst nivåns takbelopp', "at most the level's cap")] : []),
+                    ...(fee.ceiling ? [this.t('aldrig mer än maxtaxan', 'never more than the maxtaxa')] : []),
                 ];
+                const rule = base === undefined
+                    ? `${this.t('Avgiften är', 'The fee is')} ${limits.join(', ').replace(/^högst |^at most /, '')}`
+                    : `${this.t('Avgiften är', 'The fee is')} ${base}${limits.length > 0 ? `, ${limits.length > 1 ? `${limits.slice(0, -1).join(', ')} ${this.t('och', 'and')} ${limits[limits.length - 1]}` : limits[0]}` : ''}`;
                 const blocks: DocumentBlock[] = [
                     ...this.prose(fee),
                     {
                         type: 'paragraph',
-                        text: parts.length > 1
-                            ? `${this.t('Avgiften är det lägsta av', 'The fee is the least of')} ${parts.slice(0, -1).join(', ')} ${this.t('och', 'and')} ${parts[parts.length - 1]}${fee.rounding ? `, ${this.t('avrundat till', 'rounded to')} ${roundingText(fee.rounding)}` : ''}.${fee.room ? ` ${this.t('Ett avgiftsutrymme under noll ger ingen avgift.', 'An avgiftsutrymme below zero gives no fee.')}` : ''}`
-                            : `${this.t('Avgiften är', 'The fee is')} ${parts[0]}.`,
+                        text: `${rule}${fee.rounding ? `, ${this.t('avrundat till', 'rounded to')} ${roundingText(fee.rounding)}` : ''}.${fee.room ? ` ${this.t('Ett avgiftsutrymme under noll ger ingen avgift.', 'An avgiftsutrymme below zero gives no fee.')}` : ''}`,
                     },
                     {
                         type: 'facts', items: [
-                            ...(fee.room ? [[this.t('Avgiftsutrymme', 'Avgiftsutrymme'), expressionText(fee.room)] as [string, string]] : []),
-                            ...(fee.ceiling ? [[this.t('Maxtaxa', 'Maxtaxa'), expressionText(fee.ceiling)] as [string, string]] : []),
+                            ...(fee.room ? [[this.t('Avgiftsutrymme', 'Avgiftsutrymme'), this.words.formula(fee.room)] as [string, string]] : []),
+                            ...(fee.ceiling ? [[this.t('Maxtaxa', 'Maxtaxa'), this.words.formula(fee.ceiling)] as [string, string]] : []),
                             ...(fee.service ? [[this.t('Insats', 'Service'), this.nameOf(fee.service)] as [string, string]] : []),
                             [this.t('Gäller', 'In force'), fee.validity ? this.validity(fee.validity) : this.t('tills vidare', 'until further notice')],
                         ],
@@ -397,8 +417,8 @@ class DocumentBuilder {
                     });
                 }
                 if (fee.caps.length > 0) {
-                    const points = fee.caps.flatMap(cap => ('open' in cap.amount ? [] : [{ x: cap.level, y: Number(cap.amount.value) }])).sort((a, b) => a.x - b.x);
-                    if (points.length >= 2) {
+                    const points = fee.caps.map(cap => ({ x: cap.level, y: 'open' in cap.amount ? null : Number(cap.amount.value) })).sort((a, b) => a.x - b.x);
+                    if (points.filter(p => p.y !== null).length >= 2) {
                         blocks.push({ type: 'chart', chart: { title: this.t('Högsta avgift per nivå', 'Highest fee per level'), xLabel: this.t('Nivå', 'Level'), yLabel: 'kr', series: [{ name: fee.title ?? fee.name, points }] } });
                     }
                 }
@@ -423,7 +443,8 @@ class DocumentBuilder {
             const citizen = Object.fromEntries(question.citizen.map(v => [v.attribute, 'number' in v.value ? v.value.number : 'boolean' in v.value ? v.value.boolean : 'date' in v.value ? v.value.date : v.value.enumeration]));
             const answer = runtime.fee(fee.id, question.level, citizen, example.date!, { explain: true });
             return [
-                { type: 'paragraph', text: `${this.t('Räkneexempel', 'Worked example')}: ${example.title ?? example.name} (${this.question(example)}).`, style: 'note' },
+                { type: 'paragraph', text: `${this.t('Räkneexempel', 'Worked example')}: ${this.heading(example)}.`, style: 'note' },
+                { type: 'list', items: this.question(example).split('\n') },
                 { type: 'table', header: [this.t('Steg', 'Step'), this.t('Värde', 'Value')], numeric: [false, true], rows: answer.trace.map(step => [step.step, number(step.value, this.input.locale)]) },
             ];
         } catch {
@@ -439,8 +460,8 @@ class DocumentBuilder {
             blocks.push({
                 type: 'table', header: [this.t('Beräkning', 'Calculation'), this.t('Formel', 'Formula')],
                 rows: calculations.map(c => [
-                    `${c.title ?? c.name}${this.input.prose?.get(c.id) ? ` — ${this.input.prose.get(c.id)}` : ''}`,
-                    `${c.name} = ${expressionText(c.value)}${c.mayBeNegative ? ` (${this.t('kan vara negativ', 'may be below zero')})` : ''}`,
+                    `${this.heading(c)}${this.input.prose?.get(c.id) ? ` — ${this.input.prose.get(c.id)}` : ''}`,
+                    `${this.words.formula(c.value)}${c.mayBeNegative ? ` (${this.t('kan vara negativ', 'may be below zero')})` : ''}`,
                 ]),
             });
         }
@@ -455,15 +476,72 @@ class DocumentBuilder {
 
     private indicators(): DocumentSection {
         const indicators = this.all('indicator');
-        const direction = { increase: this.t('öka', 'increase'), decrease: this.t('minska', 'decrease') };
         return {
             id: 'indikatorer', title: this.t('Indikatorer', 'Indicators'), children: [],
             blocks: indicators.length === 0 ? [] : [{
                 type: 'table',
                 header: [this.t('Indikator', 'Indicator'), this.t('Effektmål', 'Effect goal'), this.t('Mål', 'Goal'), this.t('Målvärde', 'Target')],
-                rows: indicators.map(i => [i.title ?? i.name, i.effectGoals.map(id => this.nameOf(id)).join(', '), i.goal ?? '',
-                    [i.target?.direction ? direction[i.target.direction] : '', i.target?.value ? this.quantity(i.target.value) : '', i.target?.text ?? ''].filter(Boolean).join(' ')]),
+                rows: indicators.map(i => [this.heading(i), i.effectGoals.map(id => this.nameOf(id)).join(', '), i.goal ?? '', this.target(i.target)]),
             }],
+        };
+    }
+
+    /** An indicator's target in words: `Ska minska (minskning, andel)`, `Ska öka till 80 %`. */
+    private target(target: Indicator['target']): string {
+        if (!target) {
+            return '';
+        }
+        const direction = target.direction === 'increase' ? this.t('Ska öka', 'To increase') : target.direction === 'decrease' ? this.t('Ska minska', 'To decrease') : '';
+        const value = target.value ? this.quantity(target.value) : '';
+        const head = direction && value ? `${direction} ${this.t('till', 'to')} ${value}` : direction || value;
+        return head && target.text ? `${head} (${inSentence(target.text)})` : head || (target.text ?? '');
+    }
+
+    /**
+     * A legal reference as the reader cites it: `SoL 4 kap 1 §` where the law's name is its
+     * abbreviation; a name that is not one (`SoL2025`) gives way to the law's title.
+     */
+    private legalText(reference: LegalReference): string {
+        const law = this.byId.get(reference.law);
+        if (!law || /^\p{L}+$/u.test(law.name) || !reference.text.startsWith(law.name)) {
+            return reference.text;
+        }
+        return `${law.title ?? words(law.name)}${reference.text.slice(law.name.length)}`;
+    }
+
+    /**
+     * The one place the document shows the policy's names: each title beside the name the rules and
+     * the systems use for it (where they differ), and the files the rules are written in.
+     */
+    private names(): DocumentSection {
+        const rows: string[][] = [];
+        const row = (title: string | undefined, name: string, shownAs = name) => {
+            if (title !== undefined && title.toLowerCase() !== name.toLowerCase()) {
+                rows.push([title, shownAs]);
+            }
+        };
+        for (const element of this.elements) {
+            row(element.title, element.name);
+            if (element.kind === 'attribute' && element.domain.type === 'enumeration') {
+                for (const value of element.domain.values) {
+                    row(value.title === undefined ? undefined : `${this.heading(element)}: ${inSentence(value.title)}`, value.name, `${element.name} = ${value.name}`);
+                }
+            }
+            if (element.kind === 'pathwayModel') {
+                for (const pathway of element.pathways) {
+                    row(pathway.title, pathway.name);
+                }
+            }
+        }
+        return {
+            id: 'namn', title: this.t('Bilaga: namn i reglerna', 'Appendix: names in the rules'), children: [],
+            blocks: [
+                { type: 'paragraph', text: this.t(`Reglerna är skrivna i ${this.input.files.length === 1 ? 'filen' : 'filerna'} ${this.input.files.map(f => f.source).join(', ')}.`, `The rules are written in ${this.input.files.map(f => f.source).join(', ')}.`) },
+                ...(rows.length === 0 ? [] : [
+                    { type: 'paragraph' as const, text: this.t('Reglerna och de system som läser dem använder namn i stället för rubriker. Så här motsvarar de varandra.', 'The rules and the systems that read them use names in place of titles. This is how they correspond.') },
+                    { type: 'table' as const, header: [this.t('I dokumentet', 'In the document'), this.t('Namn i reglerna', 'Name in the rules')], rows },
+                ]),
+            ],
         };
     }
 
@@ -472,17 +550,18 @@ class DocumentBuilder {
         const services = this.all('service').filter(s => s.legalBasis.length > 0);
         const blocks: DocumentBlock[] = [];
         if (laws.length > 0) {
-            blocks.push({ type: 'list', items: laws.map(law => `${law.name}: ${law.title}`) });
+            // An abbreviation is how a reader cites the law; a name that is not one is not shown.
+            blocks.push({ type: 'list', items: laws.map(law => (/^\p{L}+$/u.test(law.name) ? `${law.name}: ${law.title}` : law.title)) });
         }
         if (services.length > 0) {
-            blocks.push({ type: 'table', header: [this.t('Insats', 'Service'), this.t('Stöd i lag', 'Legal basis')], rows: services.map(s => [s.title ?? s.name, s.legalBasis.map(l => l.text).join(', ')]) });
+            blocks.push({ type: 'table', header: [this.t('Insats', 'Service'), this.t('Stöd i lag', 'Legal basis')], rows: services.map(s => [s.title ?? s.name, s.legalBasis.map(l => this.legalText(l)).join(', ')]) });
         }
         // The answers that name the law they apply (`enligt` on a fee, a calculation, a decision table).
         const answers = [...this.all('fee'), ...this.all('calculation'), ...this.all('decisionTable')].filter(a => (a.legalBasis?.length ?? 0) > 0);
         if (answers.length > 0) {
             blocks.push({
                 type: 'table', header: [this.t('Belopp eller beslut', 'Amount or decision'), this.t('Insats', 'Service'), this.t('Stöd i lag', 'Legal basis')],
-                rows: answers.map(a => [a.title ?? a.name, a.service ? this.nameOf(a.service) : '', a.legalBasis!.map(l => l.text).join(', ')]),
+                rows: answers.map(a => [a.title ?? a.name, a.service ? this.nameOf(a.service) : '', a.legalBasis!.map(l => this.legalText(l)).join(', ')]),
             });
         }
         return { id: 'lagstöd', title: this.t('Lagstöd', 'Legal basis'), blocks, children: [] };
@@ -510,8 +589,8 @@ class DocumentBuilder {
             const result = byExample.get(example);
             // A failing example says what the runtime answers: the document never shows only a figure the rules do not give.
             const outcome = !result ? '' : result.passed ? this.t('stämmer', 'holds')
-                : `${this.t('stämmer inte: körmiljön svarar', 'does not hold: the runtime answers')} ${result.actual ? this.expectationText(result.actual, example) : `${this.t('fel', 'error')} ${result.error?.code ?? ''}`}`;
-            return [example.title ?? example.name, this.question(example), this.expectationText(example.expected, example), outcome];
+                : `${this.t('stämmer inte: körmiljön svarar', 'does not hold: the runtime answers')} ${result.actual ? this.expectationText(result.actual, example) : this.words.error(result.error?.code ?? '')}`;
+            return [this.heading(example), this.question(example), this.expectationText(example.expected, example), outcome];
         });
         return {
             id: 'exempel', title: this.t('Räkneexempel', 'Worked examples'), children: [],
@@ -530,7 +609,7 @@ class DocumentBuilder {
         const rows = [
             ...shown.map(f => [`${f.file}:${f.line}:${f.column}`, severity[f.severity] ?? f.severity, `${f.message} [${f.code}]`]),
             ...failing.map(r => [`${r.example.source.file}:${r.example.source.line}:${r.example.source.column}`, this.t('exempel', 'example'),
-                `${this.t('Exemplet', 'The example')} ${r.example.title ?? r.example.name} ${this.t('stämmer inte', 'does not hold')}: ${this.t('förväntat', 'expected')} ${this.expectationText(r.expected, r.example)}, ${this.t('körmiljön svarar', 'the runtime answers')} ${r.actual ? this.expectationText(r.actual, r.example) : `${this.t('fel', 'error')} ${r.error?.code ?? ''}`}.`]),
+                `${this.t('Exemplet', 'The example')} ${this.heading(r.example)} ${this.t('stämmer inte', 'does not hold')}: ${this.t('förväntat', 'expected')} ${this.expectationText(r.expected, r.example)}, ${this.t('körmiljön svarar', 'the runtime answers')} ${r.actual ? this.expectationText(r.actual, r.example) : this.words.error(r.error?.code ?? '')}.`]),
         ];
         return {
             id: 'kontroll', title: this.t('Bilaga: kontrollens resultat', 'Appendix: what the checker found'), children: [],
@@ -542,27 +621,42 @@ class DocumentBuilder {
 
     // ---------------------------------------------------------------- words
 
+    /**
+     * What an example asks, with everything it gives (one line each, by title), so a reader can
+     * check the answer by hand: the question and date, then the citizen's facts, or a net effect's
+     * levels, hours and months.
+     */
     private question(example: Example): string {
         const q = example.question;
-        const citizen = 'citizen' in q && q.citizen.length > 0
-            ? ` ${this.t('för', 'for')} ${q.citizen.map(v => `${this.nameOf(v.attribute)} = ${'boolean' in v.value ? (v.value.boolean ? this.t('ja', 'yes') : this.t('nej', 'no')) : 'number' in v.value ? number(v.value.number, this.input.locale) : 'date' in v.value ? v.value.date : v.value.enumeration}`).join(', ')}`
-            : '';
-        const date = example.date ? ` (${example.date})` : '';
-        switch (q.type) {
-            case 'placement': return `${this.t('Placering', 'Placement')}: ${this.nameOf(q.model)}${citizen}${date}`;
-            case 'inclusion': return `${this.t('Ingår i piloten', 'Included in the pilot')}: ${this.nameOf(q.pilot)}${citizen}${date}`;
-            case 'compensation': return `${this.nameOf(q.table)}, ${this.t('nivå', 'level')} ${q.level}${date}`;
-            case 'fee': return `${this.nameOf(q.fee)}${q.level !== undefined ? `, ${this.t('nivå', 'level')} ${q.level}` : ''}${citizen}${date}`;
-            case 'netEffect': return `${this.t('Nettoeffekt', 'Net effect')} ${this.nameOf(q.table)}, ${q.before ?? '–'} → ${q.after ?? '–'}${date}`;
-            case 'calculation': return `${this.nameOf(q.calculation)}${q.level !== undefined ? `, ${this.t('nivå', 'level')} ${q.level}` : ''}${citizen}${date}`;
-            case 'decision': return `${this.nameOf(q.table)}${q.column ? `.${q.column}` : ''}${citizen}${date}`;
+        const date = example.date ? `, ${example.date}` : '';
+        const level = (value: number | null | undefined) => (value === null ? this.t('inget stöd', 'no support') : `${this.t('nivå', 'level')}\u00a0${value}`);
+        const atLevel = 'level' in q && q.level !== undefined ? `, ${level(q.level)}` : '';
+        const given = 'citizen' in q ? this.words.given(q.citizen) : [];
+        const what = (() => {
+            switch (q.type) {
+                case 'placement': return `${this.t('Placering', 'Placement')}: ${this.nameOf(q.model)}`;
+                case 'inclusion': return `${this.t('Ingår i piloten', 'Included in the pilot')}: ${this.nameOf(q.pilot)}`;
+                case 'compensation': return this.nameOf(q.table);
+                case 'fee': return this.nameOf(q.fee);
+                case 'netEffect': return `${this.t('Nettoeffekt', 'Net effect')}: ${this.nameOf(q.table)}`;
+                case 'calculation': return this.nameOf(q.calculation);
+                case 'decision': return q.column ? `${this.words.column(q.column)} ${this.t('enligt', 'by')} ${this.words.inline(q.table)}` : this.nameOf(q.table);
+            }
+        })();
+        if (q.type === 'netEffect') {
+            given.push(
+                `${this.t('Från', 'From')} ${level(q.before)} ${this.t('till', 'to')} ${level(q.after)}`,
+                `${this.t('Timmar', 'Hours')}: ${number(q.hours, this.input.locale)} (${this.words.inline(q.rate)})`,
+                `${this.t('Under', 'Over')} ${q.months}\u00a0${this.t(q.months === 1 ? 'månad' : 'månader', q.months === 1 ? 'month' : 'months')}`,
+            );
         }
+        return [`${what}${atLevel}${date}`, ...given].join('\n');
     }
 
     /** An expectation (what an example expects, or what the runtime answered in its terms) in words. */
     private expectationText(e: ExampleExpectation, example: Example): string {
         if (e.error) {
-            return `${this.t('fel', 'error')} ${e.error}`;
+            return this.words.error(e.error);
         }
         if (e.pathway !== undefined) {
             return e.pathway === null ? this.t('inget förlopp', 'no förlopp') : `${this.nameOf(e.pathway)}${e.secondary ? ` (${this.t('sekundärt', 'secondary')} ${this.nameOf(e.secondary)})` : ''}`;
@@ -593,10 +687,7 @@ class DocumentBuilder {
     }
 
     private quantity(quantity: Quantity): string {
-        const per = quantity.per ? `/${this.period(quantity.per)}` : '';
-        // Kronor with öre are written with two decimals: 337,50 kr, not 337,5 kr.
-        const value = quantity.unit === 'kr' && /\.\d$/.test(quantity.value) ? `${quantity.value}0` : quantity.value;
-        return quantity.unit === 'none' ? number(value, this.input.locale) : `${number(value, this.input.locale)} ${quantity.unit}${per}`;
+        return this.words.quantity(quantity);
     }
 
     private validity(validity: Validity | { from: string; to?: string }): string {

@@ -16,7 +16,7 @@ const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9
 export function chartSvg(chart: LineChart, locale: 'sv' | 'en'): string {
     const points = chart.series.flatMap(s => s.points);
     const xs = points.map(p => p.x);
-    const ys = points.map(p => p.y);
+    const ys = points.flatMap(p => (p.y === null ? [] : [p.y]));
     const xMin = Math.min(...xs);
     const xMax = Math.max(...xs) === xMin ? xMin + 1 : Math.max(...xs);
     const yMax = niceCeiling(Math.max(...ys, 1));
@@ -42,10 +42,13 @@ export function chartSvg(chart: LineChart, locale: 'sv' | 'en'): string {
     parts.push(`<text x="14" y="${MARGIN.top + plotHeight / 2}" font-size="12" text-anchor="middle" fill="#000" transform="rotate(-90 14 ${MARGIN.top + plotHeight / 2})">${escape(chart.yLabel)}</text>`);
     chart.series.forEach((series, index) => {
         const colour = COLOURS[index % COLOURS.length];
-        const path = series.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`).join(' ');
+        // A level whose amount is not given breaks the line: the next given level starts a new piece (M).
+        const path = series.points.flatMap((p, i) => (p.y === null ? [] : [`${i === 0 || series.points[i - 1].y === null ? 'M' : 'L'}${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`])).join(' ');
         parts.push(`<path d="${path}" fill="none" stroke="${colour}" stroke-width="2"${index % 2 === 1 ? ' stroke-dasharray="6 3"' : ''}/>`);
         for (const p of series.points) {
-            parts.push(marker(index, x(p.x), y(p.y), colour));
+            if (p.y !== null) {
+                parts.push(marker(index, x(p.x), y(p.y), colour));
+            }
         }
         // One legend line per series, whole: versions of a table differ only at the end of their names.
         const legendY = MARGIN.top + plotHeight + 52 + index * LEGEND_LINE;

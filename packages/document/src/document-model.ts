@@ -15,6 +15,11 @@ export interface PolicyDocument {
      * words every page carries, so no reader takes it for the policy to decide.
      */
     draft?: string;
+    /**
+     * `compact`: printed without a title page or a contents page of their own (the diff's few short
+     * tables); otherwise the document a nämnd signs, its title and contents each on a page.
+     */
+    print?: 'compact';
 }
 
 export interface DocumentSection {
@@ -38,7 +43,8 @@ export interface LineChart {
     title: string;
     xLabel: string;
     yLabel: string;
-    series: Array<{ name: string; points: Array<{ x: number; y: number }> }>;
+    /** `y: null`: the amount is not given (`ej angivet`) at that level, drawn as a gap in the line, not bridged. */
+    series: Array<{ name: string; points: Array<{ x: number; y: number | null }> }>;
 }
 
 /** Where a förlopp model places citizens: one band per region, coloured by its answer. */

@@ -61,7 +61,6 @@ export async function runDocument(options: CliOptions, outFolder: string, io: Cl
         prose,
         findings: diagnostics,
         locale: options.locale,
-        fallbackTitle: path.basename(root),
     });
     const pdf = await renderPdf(model);
     const folder = path.resolve(io.cwd, outFolder);

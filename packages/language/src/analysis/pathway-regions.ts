@@ -1,10 +1,10 @@
-import type { CompiledPolicyFile, PathwayModel } from '@regelratt/format';
+import type { CompiledPolicyFile, Pathway, PathwayModel } from '@regelratt/format';
 import type { MessageLocale } from '../i18n/locale.js';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import { splitCases } from './case-split.js';
 import { analysedFromCompiled } from './compiled-attributes.js';
 import { mergeCases } from './merge-cases.js';
-import { describeCase } from './witness-text.js';
+import { describeCase, type CaseLabels } from './witness-text.js';
 
 /** One region of citizens and where a förloppsmodell places them. */
 export interface PathwayRegion {
@@ -22,6 +22,16 @@ export function pathwayRegions(files: readonly CompiledPolicyFile[], locale: Mes
     const elements = files.flatMap(file => file.elements);
     const attributes = new Map<string, AnalysedAttribute>(elements.flatMap(e => (e.kind === 'attribute' ? [[e.id, analysedFromCompiled(e)] as const] : [])));
     const regions = new Map<string, PathwayRegion[]>();
+    // The document draws these for the nämnd: attributes, values and förlopp by their titles.
+    const compiled = new Map(elements.flatMap(e => (e.kind === 'attribute' ? [[e.id, e] as const] : [])));
+    const labels: CaseLabels = {
+        attribute: id => compiled.get(id)?.title,
+        value: (id, value) => {
+            const domain = compiled.get(id)?.domain;
+            const title = domain?.type === 'enumeration' ? domain.values.find(v => v.name === value)?.title : undefined;
+            return title ?? value.replace(/_/g, ' ');
+        },
+    };
     for (const model of elements.filter((e): e is PathwayModel => e.kind === 'pathwayModel')) {
         const criteria = model.pathways.map(p => p.criterion);
         const split = splitCases(criteria.filter(c => c !== undefined), attributes);
@@ -31,9 +41,9 @@ export function pathwayRegions(files: readonly CompiledPolicyFile[], locale: Mes
         const findings = split.cases.map(found => {
             let index = 0;
             const verdicts = criteria.map(c => (c === undefined ? false : found.verdicts[index++]));
-            return { case: found, placement: placementText(model, verdicts, locale) };
+            return { case: found, placement: placementText(model, verdicts, locale, p => p.title ?? p.name.replace(/_/g, ' ')) };
         });
-        regions.set(model.id, mergeCases(findings, f => f.placement, attributes).map(f => ({ text: describeCase(f.case, attributes, locale).text, placement: f.placement })));
+        regions.set(model.id, mergeCases(findings, f => f.placement, attributes).map(f => ({ text: describeCase(f.case, attributes, locale, [], labels).text, placement: f.placement })));
     }
     return regions;
 }
@@ -42,21 +52,21 @@ export function pathwayRegions(files: readonly CompiledPolicyFile[], locale: Mes
  * A placement in words, as the runtime places (runtime/src/placement.ts): one förlopp; two where one
  * allows the other as secondary (the first that does is primary); otherwise no förlopp or a clash.
  */
-export function placementText(model: PathwayModel, verdicts: readonly boolean[], locale: MessageLocale): string {
+export function placementText(model: PathwayModel, verdicts: readonly boolean[], locale: MessageLocale, label: (pathway: Pathway) => string = p => p.name): string {
     const sv = locale === 'sv';
     const holding = model.pathways.filter((_, i) => verdicts[i]);
     if (holding.length === 0) {
         return sv ? 'inget förlopp' : 'no förlopp';
     }
     if (holding.length === 1) {
-        return holding[0].name;
+        return label(holding[0]);
     }
     if (holding.length === 2) {
         const [a, b] = holding;
         const [primary, other] = a.secondary.includes(b.id) ? [a, b] : b.secondary.includes(a.id) ? [b, a] : [undefined, undefined];
         if (primary && other) {
-            return `${primary.name} (${sv ? 'sekundärt' : 'secondary'} ${other.name})`;
+            return `${label(primary)} (${sv ? 'sekundärt' : 'secondary'} ${label(other)})`;
         }
     }
-    return `${holding.map(p => p.name).join(sv ? ' och ' : ' and ')} (${sv ? 'krock' : 'clash'})`;
+    return `${holding.map(label).join(sv ? ' och ' : ' and ')} (${sv ? 'krock' : 'clash'})`;
 }

@@ -20,14 +20,24 @@ export interface Witness {
  * `complete`: attributes the example gives a value for even where the case leaves them free (any of
  * their values will do), so that the runtime can answer the example as it stands.
  */
-export function describeCase(found: Case, attributes: ReadonlyMap<string, AnalysedAttribute>, locale: MessageLocale, complete: readonly string[] = []): Witness {
+/**
+ * How a case names attributes and enumeration values in its text: by name (the default, for reviewers
+ * who read the rules), or by title (for the document a nämnd reads).
+ */
+export interface CaseLabels {
+    attribute(id: string): string | undefined;
+    value(id: string, value: string): string | undefined;
+}
+
+export function describeCase(found: Case, attributes: ReadonlyMap<string, AnalysedAttribute>, locale: MessageLocale, complete: readonly string[] = [], labels?: CaseLabels): Witness {
     const parts: string[] = [];
     const example: Record<string, string> = {};
     for (const [id, region] of found.assignment) {
         const attribute = attributes.get(id)!;
         const isDate = attribute.domain.kind === 'date';
         const unit = attribute.domain.kind === 'integer' || attribute.domain.kind === 'decimal' ? attribute.domain.unit : undefined;
-        parts.push(describeRegion(attribute.name, region, isDate, unit, locale));
+        const shown = region.kind === 'value' && typeof region.value === 'string' ? { ...region, value: labels?.value(id, region.value) ?? region.value } : region;
+        parts.push(describeRegion(labels?.attribute(id) ?? attribute.name, shown, isDate, unit, locale));
         example[attribute.name] = valueText(representative(region), isDate, 'sv');
     }
     for (const id of complete) {

@@ -12,7 +12,7 @@ export const DOCUMENT_PREVIEW_REQUEST = 'regelratt/document';
 export interface DocumentPreviewParams {
     /** The document the writer is in; the whole workspace is rendered. */
     uri?: string;
-    /** The title when no riktlinje gives one (the policy set's folder, say). */
+    /** The title when the policy gives none (no riktlinje, no insats): one the user chose, never a folder name. */
     title?: string;
 }
 
@@ -53,7 +53,8 @@ export async function documentPreview(shared: LangiumSharedCoreServices, locale:
     }
     try {
         const files = documents.map(d => compilePolicy(d.parseResult.value as ast.Policy, d.uri.path.split('/').pop() ?? ''));
-        const title = params.title ?? documents[0]?.uri.path.split('/').slice(-2, -1)[0];
+        // The policy's own title (its riktlinje, its insatser); a folder's name is never a title.
+        const title = params.title;
         const regions = pathwayRegions(files, locale.current);
         return { html: renderHtml(buildDocument({ files, prose, findings, regions, locale: locale.current, ...(title ? { fallbackTitle: title } : {}) })) };
     } catch (error) {

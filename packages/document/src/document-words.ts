@@ -1,0 +1,223 @@
+import type { Attribute, CompiledElement, Criterion, Expression, GivenValue, Literal, Quantity } from '@regelratt/format';
+import { roundingText, type RuntimeErrorCode } from '@regelratt/runtime';
+import { number } from './criterion-sentence.js';
+
+/**
+ * The policy's things in the words of the document a nämnd signs: every element, attribute,
+ * enumeration value and förlopp by its title (a name without a title as words, `första ansökan`),
+ * criteria as conditions one can tick off (`Ålder: över 65 år`), formulas with titles in place of
+ * names (`0,5392 × prisbasbelopp / 12`). The names themselves appear only in the document's appendix.
+ */
+export class PolicyWords {
+    private readonly sv: boolean;
+    private readonly byId = new Map<string, { name: string; title?: string }>();
+    private readonly attributes = new Map<string, Attribute>();
+
+    constructor(elements: readonly CompiledElement[], private readonly locale: 'sv' | 'en') {
+        this.sv = locale === 'sv';
+        for (const element of elements) {
+            this.byId.set(element.id, element);
+            if (element.kind === 'attribute') {
+                this.attributes.set(element.id, element);
+            }
+            if (element.kind === 'pathwayModel') {
+                // Förlopp are named in examples, tables and secondary placements by their own ids.
+                for (const pathway of element.pathways) {
+                    this.byId.set(pathway.id, pathway);
+                }
+            }
+        }
+    }
+
+    private t(sv: string, en: string): string {
+        return this.sv ? sv : en;
+    }
+
+    /** An element's or förlopp's title; without one, its name as words. */
+    title(id: string | undefined): string {
+        if (!id) {
+            return '';
+        }
+        const labelled = this.byId.get(id);
+        return labelled?.title ?? words(labelled?.name ?? id.slice(id.indexOf('/') + 1));
+    }
+
+    /** A title inside a sentence: `prisbasbelopp`, but `EQ5D` and `SoL` as written. */
+    inline(id: string): string {
+        return inSentence(this.title(id));
+    }
+
+    /** A value an attribute takes, as the reader reads it: an enumeration value by its title, yes/no, a number with the attribute's unit. */
+    value(attributeId: string, literal: Literal): string {
+        const attribute = this.attributes.get(attributeId);
+        if ('boolean' in literal) {
+            return literal.boolean ? this.t('ja', 'yes') : this.t('nej', 'no');
+        }
+        if ('enumeration' in literal) {
+            const domain = attribute?.domain;
+            const value = domain?.type === 'enumeration' ? domain.values.find(v => v.name === literal.enumeration) : undefined;
+            return value?.title ? inSentence(value.title) : words(literal.enumeration);
+        }
+        if ('date' in literal) {
+            return literal.date;
+        }
+        return `${number(literal.number, this.locale)}${this.unitOf(attribute)}`;
+    }
+
+    private unitOf(attribute: Attribute | undefined): string {
+        const domain = attribute?.domain;
+        if (domain?.type === 'integer' || domain?.type === 'decimal') {
+            return domain.unit ? `\u00a0${domain.unit}` : '';
+        }
+        return domain?.type === 'money' ? '\u00a0kr' : '';
+    }
+
+    /** What a citizen is given in an example: `Ålder: 70 år`, one per value. */
+    given(values: readonly GivenValue[]): string[] {
+        return values.map(v => `${this.title(v.attribute)}: ${this.value(v.attribute, v.value)}`);
+    }
+
+    /**
+     * A criterion as conditions to tick off, one per line: the parts of a top-level `och` each on its
+     * own (all must hold), otherwise the criterion as one condition.
+     */
+    conditions(criterion: Criterion): string[] {
+        return 'all' in criterion && criterion.all.length > 1 ? criterion.all.map(part => this.condition(part)) : [this.condition(criterion)];
+    }
+
+    /** One condition: `Ålder: över 65 år`, `Kognitiv svikt: nej`, nested parts in parentheses. */
+    condition(criterion: Criterion): string {
+        const nested = (part: Criterion) => ('all' in part || 'any' in part ? `(${this.condition(part)})` : this.condition(part));
+        if ('all' in criterion) {
+            return criterion.all.length === 0 ? this.t('alltid', 'always') : criterion.all.map(nested).join(this.t(' och ', ' and '));
+        }
+        if ('any' in criterion) {
+            return criterion.any.length === 0 ? this.t('aldrig', 'never') : criterion.any.map(nested).join(this.t(' eller ', ' or '));
+        }
+        if ('not' in criterion) {
+            const inner = criterion.not;
+            return 'attribute' in inner && 'test' in inner ? `${this.title(inner.attribute)}: ${this.t('nej', 'no')}` : `${this.t('inte', 'not')} ${nested(inner)}`;
+        }
+        return `${this.title(criterion.attribute)}: ${this.test(criterion)}`;
+    }
+
+    /** The test on one attribute without the attribute: `över 65 år`, `18–64 år`, `ja`. */
+    test(criterion: Exclude<Criterion, { all: Criterion[] } | { any: Criterion[] } | { not: Criterion }>): string {
+        const unit = this.unitOf(this.attributes.get(criterion.attribute));
+        if ('test' in criterion) {
+            return this.t('ja', 'yes');
+        }
+        if ('between' in criterion) {
+            return `${number(criterion.between.min, this.locale)}–${number(criterion.between.max, this.locale)}${unit}`;
+        }
+        if ('in' in criterion) {
+            return list(criterion.in.map(v => this.value(criterion.attribute, v)), this.t('eller', 'or'));
+        }
+        const words = this.sv
+            ? { '=': '', '!=': 'inte ', '<': 'under ', '<=': 'högst ', '>': 'över ', '>=': 'minst ' }
+            : { '=': '', '!=': 'not ', '<': 'under ', '<=': 'at most ', '>': 'over ', '>=': 'at least ' };
+        return `${words[criterion.op]}${this.value(criterion.attribute, criterion.value)}`;
+    }
+
+    /** A quantity the Swedish way: `2 037 kr/månad`, `337,50 kr`, `90 %`, `0,5392`. */
+    quantity(quantity: Quantity): string {
+        const per = quantity.per ? `/${this.period(quantity.per)}` : '';
+        // Kronor with öre are written with two decimals: 337,50 kr, not 337,5 kr.
+        const value = quantity.unit === 'kr' && /\.\d$/.test(quantity.value) ? `${quantity.value}0` : quantity.value;
+        return quantity.unit === 'none' ? number(value, this.locale) : `${number(value, this.locale)}\u00a0${quantity.unit}${per}`;
+    }
+
+    period(period: string): string {
+        const words: Record<string, [string, string]> = { month: ['månad', 'month'], hour: ['timme', 'hour'], day: ['dygn', 'day'], week: ['vecka', 'week'], year: ['år', 'year'] };
+        return words[period]?.[this.sv ? 0 : 1] ?? period;
+    }
+
+    /** A column of a decision table as words: `avgift`, `utökad omvårdnad`. */
+    column(column: string): string {
+        return words(column);
+    }
+
+    /**
+     * A formula with titles in place of names: the arithmetic as written (`0,5392 × prisbasbelopp / 12`),
+     * `min` and `max` as "det lägsta av …" and "det högsta av …", a condition as "… om …, annars …".
+     */
+    formula(expression: Expression): string {
+        if ('quantity' in expression) {
+            return this.quantity(expression.quantity);
+        }
+        if ('ref' in expression) {
+            const at = expression.atLevel ? ` ${this.t('på nivå', 'at level')} ${this.formula(expression.atLevel)}` : '';
+            // A title with a comma of its own (`Maxtaxa, andel av prisbasbeloppet`) is quoted, so the formula still reads as one.
+            const title = this.inline(expression.ref);
+            const term = title.includes(',') ? `”${title}”` : title;
+            return expression.column ? `${this.column(expression.column)} ${this.t('enligt', 'by')} ${term}${at}` : `${term}${at}`;
+        }
+        if ('level' in expression) {
+            return this.t('nivån', 'the level');
+        }
+        const grouped = (part: Expression) => ('call' in part || 'if' in part || 'round' in part ? `(${this.formula(part)})` : this.formula(part));
+        if ('call' in expression) {
+            const which = expression.call === 'min' ? this.t('det lägsta av', 'the least of') : this.t('det högsta av', 'the greatest of');
+            return `${which} ${list(expression.args.map(grouped), this.t('och', 'and'))}`;
+        }
+        if ('round' in expression) {
+            return `${this.formula(expression.round)}, ${this.t('avrundat till', 'rounded to')} ${roundingText(expression.rounding)}`;
+        }
+        if ('if' in expression) {
+            return `${grouped(expression.then)} ${this.t('om', 'if')} ${this.condition(expression.if)}, ${this.t('annars', 'otherwise')} ${grouped(expression.else)}`;
+        }
+        // Parentheses only where the reading would otherwise change: a lower-precedence part, or the right side of − and /.
+        const precedence = (part: Expression) => ('op' in part ? (part.op === '+' || part.op === '-' ? 1 : 2) : 'call' in part || 'if' in part || 'round' in part ? 0 : 3);
+        const own = precedence(expression);
+        const side = (part: Expression, right: boolean) => {
+            const p = precedence(part);
+            return p < own || (right && p === own && (expression.op === '-' || expression.op === '/')) ? `(${this.formula(part)})` : this.formula(part);
+        };
+        // `−x` as the policy says it, not as the compiled `0 − x`.
+        if (expression.op === '-' && 'quantity' in expression.left && expression.left.quantity.unit === 'none' && /^0(\.0*)?$/.test(expression.left.quantity.value)) {
+            return `−${side(expression.right, true)}`;
+        }
+        const operator = { '+': '+', '-': '−', '*': '×', '/': '/' }[expression.op];
+        return `${side(expression.left, false)}\u00a0${operator} ${side(expression.right, true)}`;
+    }
+
+    /** A runtime error an example expects (or a failing one gets), as what it means for the answer. */
+    error(code: string): string {
+        const words = ERROR_WORDS[code as RuntimeErrorCode];
+        return words ? `${this.t('inget svar', 'no answer')}: ${this.sv ? words[0] : words[1]}` : `${this.t('fel', 'error')} ${code}`;
+    }
+}
+
+/** What each runtime error means for the answer, as the document says it. */
+const ERROR_WORDS = {
+    'unsupported-schema': ['filen har ett format som körmiljön inte läser', 'the file has a format the runtime does not read'],
+    'invalid-file': ['filen är inte en giltig policy', 'the file is not a valid policy'],
+    'unknown-element': ['frågan gäller något som policyn inte har', 'the question asks about something the policy does not have'],
+    'missing-attribute': ['en uppgift om medborgaren saknas', 'a fact about the citizen is missing'],
+    'unknown-attribute': ['en uppgift som policyn inte känner till', 'a fact the policy does not know'],
+    'value-outside-domain': ['en uppgift har ett värde utanför det tillåtna', 'a fact has a value outside what is allowed'],
+    'wrong-value-type': ['en uppgift har fel slag av värde', 'a fact has the wrong kind of value'],
+    'no-valid-version': ['reglerna gäller inte det datumet', 'the rules are not in force on that date'],
+    'unknown-level': ['nivån finns inte i reglerna', 'the level is not in the rules'],
+    'missing-level': ['ingen nivå är angiven', 'no level is given'],
+    'open-amount': ['beloppet är inte angivet i reglerna', 'the amount is not given in the rules'],
+    'missing-date': ['inget datum är angivet', 'no date is given'],
+    'not-computable': ['beloppet kan inte räknas ut', 'the amount cannot be computed'],
+    'no-matching-row': ['ingen rad i tabellen gäller', 'no row of the table applies'],
+    'several-matching-rows': ['flera rader i tabellen gäller', 'several rows of the table apply'],
+} as const satisfies Record<RuntimeErrorCode, readonly [string, string]>;
+
+/** A name as words: `första_ansökan` → `första ansökan`. */
+export function words(name: string): string {
+    return name.replace(/_/g, ' ');
+}
+
+/** A title inside a sentence: the first letter lower-case unless the title starts with an abbreviation (`EQ5D`, `SoL`, `LSS`). */
+export function inSentence(title: string): string {
+    return /^\p{Lu}\p{Ll}*(?![\p{L}\p{N}])/u.test(title) && title.length > 1 ? `${title[0].toLowerCase()}${title.slice(1)}` : title;
+}
+
+/** `a, b och c`. */
+export function list(items: readonly string[], and: string): string {
+    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}
