@@ -1,5 +1,5 @@
 import type {
-    Attribute, CompiledElement, ExampleExpectation, CompiledPolicyFile, DecisionTable, ElementKind, Example, Fee, Force, Frequency, LevelTable,
+    Attribute, CompiledElement, Deadline, DutyEvent, ExampleExpectation, CompiledPolicyFile, DecisionTable, ElementKind, Example, Fee, Force, Frequency, LevelTable,
     OptionalAmount, PathwayModel, Pilot, Quantity, Span, TestPhase, Validity,
 } from '@regelratt/format';
 import { answerUnitText, ExactNumber } from '@regelratt/format';
@@ -14,6 +14,14 @@ const HIT_POLICY_TEXT = {
     any: t => t('Flera rader får stämma för samma fall om de ger samma utfall; då gäller det utfallet.', 'Several rows may match the same case if they give the same outputs; those outputs then apply.'),
     collect: t => t('Alla rader som stämmer gäller, och deras utfall läggs samman.', 'Every row that matches applies, and their outputs are combined.'),
 } as const satisfies Record<DecisionTable['hitPolicy'], (t: (sv: string, en: string) => string) => string>;
+
+/** The events a duty's deadline runs from, as a nämnd reads them (Swedish, English). */
+const DUTY_EVENT_WORDS = {
+    application: ['ansökan', 'the application'],
+    decision: ['beslut', 'the decision'],
+    implementation: ['verkställighet', 'implementation'],
+    'follow-up': ['uppföljning', 'follow-up'],
+} as const satisfies Record<DutyEvent, readonly [string, string]>;
 
 export interface DocumentInput {
     files: readonly CompiledPolicyFile[];
@@ -167,7 +175,9 @@ class DocumentBuilder {
                                     o.text,
                                     o.governs.length > 0 ? `${this.t('Gäller', 'Concerns')}: ${o.governs.map(id => this.nameOf(id)).join(', ')}.` : '',
                                     o.frequency ? `${this.t('Återkommer', 'Recurs')} ${this.frequency(o.frequency)}.` : '',
-                                    o.deadline ? `${this.t('Inom', 'Within')} ${this.span(o.deadline)}.` : '',
+                                    o.deadline ? `${this.capitalised(this.deadline(o.deadline))}.` : '',
+                                    o.decisionLimit ? `${this.t('Beslutet gäller högst', 'The decision lasts at most')} ${this.span(o.decisionLimit)}.` : '',
+                                    o.followUp ? `${this.t('Följs upp', 'Followed up')} ${this.frequency(o.followUp)}.` : '',
                                     o.validity ? `${this.t('Gäller', 'In force')} ${this.validity(o.validity)}.` : '',
                                 ].filter(Boolean).join(' ')),
                             },
@@ -251,7 +261,7 @@ class DocumentBuilder {
                 ...(pilot.goals.length > 0 ? [{
                     type: 'table' as const,
                     header: [this.t('Mål', 'Goal'), this.t('Målvärde', 'Target'), this.t('Utfall', 'Outcome')],
-                    rows: pilot.goals.map(goal => [goal.text, `${this.quantity(goal.target)}${goal.deadline ? ` ${this.t('inom', 'within')} ${this.span(goal.deadline)}` : ''}`, goal.outcome ? this.quantity(goal.outcome) : '']),
+                    rows: pilot.goals.map(goal => [goal.text, `${this.quantity(goal.target)}${goal.deadline ? ` ${this.deadline(goal.deadline)}` : ''}`, goal.outcome ? this.quantity(goal.outcome) : '']),
                 }] : []),
             ],
         }));
@@ -618,6 +628,22 @@ class DocumentBuilder {
         };
         const w = words[span.unit] ?? [span.unit, span.unit, span.unit, span.unit];
         return `${span.amount} ${this.sv ? (span.amount === 1 ? w[0] : w[1]) : (span.amount === 1 ? w[2] : w[3])}`;
+    }
+
+    /** `inom 4 veckor från ansökan`, `tidigast 3 veckor efter beslut`, `inom 8 veckor` (no event). */
+    private deadline(deadline: Deadline): string {
+        const bound = deadline.earliest ? this.t('tidigast', 'at the earliest') : this.t('inom', 'within');
+        const event = deadline.event && `${deadline.earliest ? this.t('efter', 'after') : this.t('från', 'from')} ${this.eventWord(deadline.event)}`;
+        return [bound, this.span(deadline), event].filter(Boolean).join(' ');
+    }
+
+    private eventWord(event: DutyEvent): string {
+        const [sv, en] = DUTY_EVENT_WORDS[event];
+        return this.t(sv, en);
+    }
+
+    private capitalised(text: string): string {
+        return text.charAt(0).toUpperCase() + text.slice(1);
     }
 
     private frequency(frequency: Frequency): string {

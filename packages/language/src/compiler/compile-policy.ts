@@ -7,7 +7,7 @@ import { compileExample } from './compile-example.js';
 import { compileExpression } from './compile-expression.js';
 import {
     compileDateRange, compileFrequency, compileLegalReference, compileOptionalAmount, compilePeriod, compileQuantity,
-    compileRounding, compileSpan, compileValidity,
+    compileDeadline, compileRounding, compileSpan, compileValidity,
 } from './compile-values.js';
 import { compiledKind, elementId, referenceId } from './element-ids.js';
 import { sourceSpan } from './source-span.js';
@@ -123,7 +123,9 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                     text: obligation.text,
                     governs: obligation.governs.map(referenceId),
                     ...optional('frequency', obligation.frequency && compileFrequency(obligation.frequency)),
-                    ...optional('deadline', obligation.deadline && compileSpan(obligation.deadline)),
+                    ...optional('deadline', obligation.deadline && compileDeadline(obligation.deadline)),
+                    ...optional('decisionLimit', obligation.decisionLimit && compileSpan(obligation.decisionLimit)),
+                    ...optional('followUp', obligation.followUp && compileFrequency(obligation.followUp)),
                     ...optional('validity', obligation.validity && compileValidity(obligation.validity)),
                     source: sourceSpan(obligation, file),
                 })),
@@ -225,7 +227,7 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                     name: goal.name,
                     text: goal.text,
                     target: compileQuantity(goal.target),
-                    ...optional('deadline', goal.deadline && compileSpan(goal.deadline)),
+                    ...optional('deadline', goal.deadline && compileDeadline(goal.deadline)),
                     ...optional('outcome', goal.outcome && compileQuantity(goal.outcome)),
                     source: sourceSpan(goal, file),
                 })),
