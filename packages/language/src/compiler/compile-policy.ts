@@ -12,7 +12,8 @@ import {
 import { compiledKind, elementId, referenceId } from './element-ids.js';
 import { sourceSpan } from './source-span.js';
 
-const forces: Record<string, Force> = {
+/** Langium joins a force's keywords (`ska inte` arrives as `skainte`). */
+export const forces: Record<string, Force> = {
     skainte: 'shall-not', ska: 'shall', börinte: 'should-not', bör: 'should', fårinte: 'may-not', får: 'may',
 };
 

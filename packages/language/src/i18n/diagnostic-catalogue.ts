@@ -510,6 +510,16 @@ export const diagnosticCatalogue = {
         sv: a => `Kravet motsäger ${a.other}: '${a.force}' och '${a.otherForce}' om ${a.action} för ${a.thing}, båda i kraft från ${a.date}.`,
         en: a => `The obligation contradicts ${a.other}: '${a.force}' and '${a.otherForce}' about ${a.action} for ${a.thing}, both in force from ${a.date}.`,
     },
+    'conflicting-deadlines': {
+        severity: 'error',
+        sv: a => `Fristerna går inte att hålla båda: kravet ska göras ${a.deadline}, men ${a.other} säger ${a.otherDeadline}, båda om ${a.action} och i kraft från ${a.date}.`,
+        en: a => `The deadlines cannot both be met: the obligation must be done ${a.deadline}, but ${a.other} says ${a.otherDeadline}, both about ${a.action} and in force from ${a.date}.`,
+    },
+    'deadline-beyond-decision': {
+        severity: 'warning',
+        sv: a => `${a.term} (${a.span}) är längre än besluten gäller enligt ${a.other} (högst ${a.limit}), om ${a.thing} från ${a.date}: beslutet har upphört innan den löper ut.`,
+        en: a => `${a.term} (${a.span}) is longer than decisions last by ${a.other} (at most ${a.limit}), about ${a.thing} from ${a.date}: the decision has ended before it runs out.`,
+    },
     // ------------------------------------------------------------ analyses: use
     'uncovered-region': {
         severity: 'hint',

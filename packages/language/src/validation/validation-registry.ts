@@ -8,6 +8,7 @@ import { calculationNeedChecks } from './calculation-need-checks.js';
 import { clauseChecks } from './clause-checks.js';
 import { criterionTypeChecks } from './criterion-type-checks.js';
 import { dateChecks } from './date-checks.js';
+import { dutyChecks } from './duty-checks.js';
 import { decisionTableChecks } from './decision-table-checks.js';
 import { exampleChecks } from './example-checks.js';
 import { exampleCoverageChecks } from './example-coverage-checks.js';
@@ -58,6 +59,7 @@ export function registerValidationChecks(services: RegelrattServices): void {
         [feeChecks(services), 'local'],
         [versionChecks(services), 'workspace'],
         [obligationChecks(services), 'workspace'],
+        [dutyChecks(services), 'workspace'],
         [usageChecks(services), 'workspace'],
         [exampleCoverageChecks(services), 'workspace'],
         [importChecks(services), 'workspace'],
