@@ -1,8 +1,8 @@
 import type {
     Attribute, CompiledElement, Deadline, DutyEvent, ExampleExpectation, CompiledPolicyFile, DecisionTable, ElementKind, Example, Fee, Force, Frequency, LevelTable,
-    OptionalAmount, PathwayModel, Pilot, Quantity, Span, TestPhase, Validity,
+    Obligation, OptionalAmount, PathwayModel, Pilot, Quantity, Span, TestPhase, Validity,
 } from '@regelratt/format';
-import { answerUnitText, ExactNumber } from '@regelratt/format';
+import { answerUnitText, ExactNumber, minutesPer } from '@regelratt/format';
 import { expressionText, PolicyRuntime, roundingText, runExamples, type ExampleResult } from '@regelratt/runtime';
 import { criterionSentence, number } from './criterion-sentence.js';
 import type { DocumentBlock, DocumentSection, LineChart, PolicyDocument } from './document-model.js';
@@ -162,6 +162,7 @@ class DocumentBuilder {
                 id: guideline.id, title: guideline.title, children: [],
                 blocks: [
                     ...this.prose(guideline),
+                    ...this.timeline(guideline.obligations, new Map(forces)),
                     ...forces.flatMap(([force, label]): DocumentBlock[] => {
                         const obligations = guideline.obligations.filter(o => o.force === force);
                         if (obligations.length === 0) {
@@ -628,6 +629,51 @@ class DocumentBuilder {
         };
         const w = words[span.unit] ?? [span.unit, span.unit, span.unit, span.unit];
         return `${span.amount} ${this.sv ? (span.amount === 1 ? w[0] : w[1]) : (span.amount === 1 ? w[2] : w[3])}`;
+    }
+
+    /**
+     * A guideline's duties in time, as a table a nämnd reads down: per event of the case (in the order
+     * a case meets them), each term ordered by how long after the event it falls, with the
+     * obligation's own sentence. Deadlines without an event are not on it (they run from when the duty
+     * arises, which the list by force already says).
+     */
+    private timeline(obligations: readonly Obligation[], forceLabels: ReadonlyMap<Force, string>): DocumentBlock[] {
+        const events = Object.keys(DUTY_EVENT_WORDS) as DutyEvent[];
+        const entries: Array<{ event: DutyEvent; length: ExactNumber; when: string; what: string }> = [];
+        for (const o of obligations) {
+            const sentence = `${forceLabels.get(o.force)}: ${o.text}`;
+            if (o.deadline?.event) {
+                const when = this.deadline({ amount: o.deadline.amount, unit: o.deadline.unit, ...(o.deadline.earliest ? { earliest: true } : {}) });
+                entries.push({ event: o.deadline.event, length: this.timeLength(o.deadline), when, what: sentence });
+            }
+            if (o.followUp) {
+                entries.push({
+                    event: 'decision', length: this.timeLength({ amount: o.followUp.every, unit: o.followUp.unit }),
+                    when: this.frequency(o.followUp), what: `${this.t('Uppföljning', 'Follow-up')}. ${sentence}`,
+                });
+            }
+            if (o.decisionLimit) {
+                entries.push({
+                    event: 'decision', length: this.timeLength(o.decisionLimit),
+                    when: `${this.t('högst', 'at most')} ${this.span(o.decisionLimit)}`, what: `${this.t('Beslutet upphör', 'The decision ends')}. ${sentence}`,
+                });
+            }
+        }
+        if (entries.length === 0) {
+            return [];
+        }
+        // Stable: equal times keep the order the guideline wrote them in.
+        entries.sort((a, b) => events.indexOf(a.event) - events.indexOf(b.event) || a.length.compare(b.length));
+        return [{
+            type: 'table', caption: this.t('Tidslinje: krav räknat från händelser i ärendet', 'Timeline: duties counted from events of the case'),
+            header: [this.t('Räknat från', 'Counted from'), this.t('När', 'When'), this.t('Krav', 'Duty')],
+            rows: entries.map(e => [this.capitalised(this.eventWord(e.event)), e.when, e.what]),
+        }];
+    }
+
+    /** How long a term is, by the language's one time conversion (a month is 52/12 weeks), for ordering. */
+    private timeLength(span: Span): ExactNumber {
+        return ExactNumber.of(BigInt(span.amount)).multiply(minutesPer(span.unit));
     }
 
     /** `inom 4 veckor från ansökan`, `tidigast 3 veckor efter beslut`, `inom 8 veckor` (no event). */
