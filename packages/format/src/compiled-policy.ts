@@ -298,7 +298,19 @@ export interface Obligation {
     /** Since 1.7: how often the decision is followed up (`uppföljning var 6:e månad`). */
     followUp?: Frequency;
     validity?: Validity;
+    /** Since 1.7: a main rule (`ska i regel`), which its exceptions leave aside for the citizens they name. */
+    usually?: true;
+    /** Since 1.7: the citizens the obligation applies to (`när …`); absent: everyone. */
+    condition?: Criterion;
+    /** Since 1.7: the citizens it does not apply to after all (`undantag när …`), in the order written. */
+    exceptions?: ObligationException[];
     source: SourceSpan;
+}
+
+/** Since 1.7: an exception to an obligation (`undantag när … "text"`). */
+export interface ObligationException {
+    condition: Criterion;
+    text?: string;
 }
 
 export interface Guideline extends ElementBase<'guideline'> {

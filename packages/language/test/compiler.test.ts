@@ -167,6 +167,36 @@ describe('duties in time (schema 1.7)', () => {
         });
         expect(compiled.elements.find(e => e.kind === 'pilot')).toMatchObject({ goals: [{ deadline: { amount: 8, unit: 'week', event: 'application' } }] });
     });
+
+    test('a main rule with its condition and exceptions compiles to schema-valid JSON', async () => {
+        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        const [checked] = await checkPolicies(Regelratt, [{ path: '/t/r.regel', text: `
+            insats hemvård "Hemvård"
+            egenskap ålder : heltal 0–120 år
+            egenskap kognitiv_svikt : ja/nej
+            riktlinje r "R" {
+                krav hemma ska i regel "Stödet ges i hemmet." åtgärd ge_stöd avser hemvård när ålder >= 65 år
+                    undantag när kognitiv_svikt "Vid kognitiv svikt"
+                    undantag när ålder >= 100 år
+                krav enkel ska "Utan villkor."
+            }` }]);
+        expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        const compiled = compilePolicy(checked.document.parseResult.value, 'r.regel');
+        expect(validate(JSON.parse(serializeCompiledPolicy(compiled))), JSON.stringify(validate.errors)).toBe(true);
+        const guideline = compiled.elements.find(e => e.kind === 'guideline');
+        expect(guideline).toMatchObject({
+            obligations: [
+                {
+                    usually: true, condition: { attribute: 'attribute/ålder', op: '>=', value: { number: '65' } },
+                    exceptions: [{ condition: { attribute: 'attribute/kognitiv_svikt', test: true }, text: 'Vid kognitiv svikt' }, { condition: { attribute: 'attribute/ålder', op: '>=' } }],
+                },
+                { force: 'shall' },
+            ],
+        });
+        const [, plain] = (guideline as { obligations: object[] }).obligations;
+        expect(Object.keys(plain)).not.toContain('exceptions');
+        expect(Object.keys(plain)).not.toContain('usually');
+    });
 });
 
 describe('a decision table that gives förlopp (schema 1.3)', () => {

@@ -128,6 +128,13 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                     ...optional('decisionLimit', obligation.decisionLimit && compileSpan(obligation.decisionLimit)),
                     ...optional('followUp', obligation.followUp && compileFrequency(obligation.followUp)),
                     ...optional('validity', obligation.validity && compileValidity(obligation.validity)),
+                    ...(obligation.usually ? { usually: true } : {}),
+                    ...optional('condition', obligation.condition && compileCriterion(obligation.condition)),
+                    ...(obligation.exceptions.length > 0 ? {
+                        exceptions: obligation.exceptions.map(exception => ({
+                            condition: compileCriterion(exception.condition), ...optional('text', exception.text),
+                        })),
+                    } : {}),
                     source: sourceSpan(obligation, file),
                 })),
             } as CompiledElement;

@@ -11,6 +11,7 @@ import { dateChecks } from './date-checks.js';
 import { dutyChecks } from './duty-checks.js';
 import { decisionTableChecks } from './decision-table-checks.js';
 import { exampleChecks } from './example-checks.js';
+import { exceptionChecks } from './exception-checks.js';
 import { exampleCoverageChecks } from './example-coverage-checks.js';
 import { feeChecks } from './fee-checks.js';
 import { formatLimitChecks } from './format-limit-checks.js';
@@ -53,6 +54,7 @@ export function registerValidationChecks(services: RegelrattServices): void {
         [calculationNeedChecks(services), 'workspace'],
         [calculationBoundChecks(services), 'workspace'],
         [inclusionChecks(services), 'local'],
+        [exceptionChecks(services), 'local'],
         [testPhaseChecks(services), 'local'],
         [levelTableAnalyses(services), 'local'],
         [premiumChecks(services), 'local'],
