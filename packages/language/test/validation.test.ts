@@ -186,6 +186,21 @@ describe('every diagnostic of the language', () => {
     });
 });
 
+describe('a main rule and its exception written as two obligations on one act', () => {
+    const rule = 'krav hemma ska "Stödet ges i hemmet." åtgärd ge_stöd_hemma avser hemvård när ålder >= 65 år';
+    test('do not contradict where their conditions keep them apart', async () => {
+        const diagnostics = await diagnosticsOf(`${prelude}riktlinje r "R" { ${rule} undantag när kognitiv_svikt\n krav inte_hemma får inte "Stödet ges inte i hemmet." åtgärd ge_stöd_hemma avser hemvård när kognitiv_svikt }`);
+        expect(codes(withoutNotes(diagnostics))).toEqual([]);
+        const apart = await diagnosticsOf(`${prelude}riktlinje r "R" { ${rule}\n krav inte_hemma får inte "Stödet ges inte i hemmet." åtgärd ge_stöd_hemma avser hemvård när ålder < 65 år }`);
+        expect(codes(withoutNotes(apart))).toEqual([]);
+    });
+
+    test('contradict where a citizen meets both', async () => {
+        const diagnostics = await diagnosticsOf(`${prelude}riktlinje r "R" { ${rule}\n krav inte_hemma får inte "Stödet ges inte i hemmet." åtgärd ge_stöd_hemma avser hemvård när kognitiv_svikt }`);
+        expect(codes(withoutNotes(diagnostics))).toEqual(['contradicting-obligations', 'contradicting-obligations']);
+    });
+});
+
 describe('names across files', () => {
     test('a name declared in one file resolves in another', async () => {
         const [first, second] = await checkTexts(['område tätort', 'nivåtabell t { område tätort }']);

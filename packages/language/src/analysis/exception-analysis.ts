@@ -57,3 +57,22 @@ export function analyseExceptions(
     }
     return undecided ? [...findings, { kind: 'undecided' }] : findings;
 }
+
+/** The citizens an obligation applies to: its condition (everyone without one) and none of its exceptions. */
+export function appliesTo(condition: Criterion | undefined, exceptions: readonly Criterion[]): Criterion {
+    const parts = [...(condition ? [condition] : []), ...exceptions.map(exception => ({ not: exception }))];
+    return parts.length === 1 ? parts[0] : { all: parts };
+}
+
+/**
+ * Whether two obligations can apply to the same citizen: a case both apply to, undefined when their
+ * conditions and exceptions keep them apart (a rule and an exception written as two obligations), or
+ * `undecided` when the case budget ran out.
+ */
+export function applyTogether(
+    a: { condition?: Criterion; exceptions: readonly Criterion[] },
+    b: { condition?: Criterion; exceptions: readonly Criterion[] },
+    attributes: ReadonlyMap<string, AnalysedAttribute>,
+): Case | undefined | 'undecided' {
+    return findWitness({ all: [appliesTo(a.condition, a.exceptions), appliesTo(b.condition, b.exceptions)] }, attributes);
+}
