@@ -103,6 +103,26 @@ describe('the document', () => {
         expect(JSON.stringify(timeline)).not.toMatch(/följa_upp|första_uppföljning|tidsbegränsa\b|besluta\b/);
     });
 
+    test('a main rule: marked as one, its condition and its exceptions in words, not identifiers', async () => {
+        const text = [
+            'insats hemvård "Hemvård"',
+            'egenskap ålder "Ålder" : heltal 0–120 år',
+            'egenskap kognitiv_svikt "Kognitiv svikt" : ja/nej',
+            'riktlinje r "Stöd i hemmet" {',
+            '    krav hemma ska i regel "Stödet ges i hemmet." åtgärd ge_stöd avser hemvård när ålder >= 65 år',
+            '        undantag när kognitiv_svikt "Stödet kan ges på dagverksamhet."',
+            '}',
+        ].join('\n');
+        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        const [checked] = await checkPolicies(Regelratt, [{ path: '/d/a.regel', text }]);
+        expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        const model = buildDocument({ files: [compilePolicy(checked.document.parseResult.value, 'a.regel')], locale: 'sv' });
+        const list = model.sections.find(s => s.id === 'riktlinjer')!.children[0].blocks.find(b => b.type === 'list');
+        expect(list).toEqual({ type: 'list', items: [
+            'Huvudregel: Stödet ges i hemmet. Gäller när: Ålder är minst 65 år. Undantag: Stödet kan ges på dagverksamhet (när Kognitiv svikt: ja). Gäller: Hemvård.',
+        ] });
+    });
+
     test('a fee: its rule in words, its caps as a table and a chart, and its first example worked step by step', async () => {
         const text = [
             'egenskap inkomst : belopp per månad',

@@ -173,7 +173,14 @@ class DocumentBuilder {
                             {
                                 type: 'list',
                                 items: obligations.map(o => [
-                                    o.text,
+                                    o.usually ? `${this.t('Huvudregel', 'Main rule')}: ${o.text}` : o.text,
+                                    o.condition ? `${this.t('Gäller när', 'Applies when')}: ${criterionSentence(o.condition, this.attributes, this.input.locale)}.` : '',
+                                    ...(o.exceptions ?? []).map(e => {
+                                        const when = criterionSentence(e.condition, this.attributes, this.input.locale);
+                                        return e.text
+                                            ? `${this.t('Undantag', 'Exception')}: ${e.text.replace(/\.$/, '')} (${this.t('när', 'when')} ${when}).`
+                                            : `${this.t('Undantag när', 'Exception when')}: ${when}.`;
+                                    }),
                                     o.governs.length > 0 ? `${this.t('Gäller', 'Concerns')}: ${o.governs.map(id => this.nameOf(id)).join(', ')}.` : '',
                                     o.frequency ? `${this.t('Återkommer', 'Recurs')} ${this.frequency(o.frequency)}.` : '',
                                     o.deadline ? `${this.capitalised(this.deadline(o.deadline))}.` : '',
