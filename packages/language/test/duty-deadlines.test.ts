@@ -24,12 +24,26 @@ describe('deadlines that cannot all be met', () => {
             { ...earliest, inForce: { from: '2021-01-01' } }])).toEqual([]);
     });
 
+    test('two deadlines for one act and event that differ: the longer never binds, reported at it, naming the shorter', () => {
+        const findings = analyseDuties([
+            duty({ action: 'följa_upp', deadline: { amount: 6, unit: 'month', event: 'decision' } }),
+            duty({ action: 'följa_upp', deadline: { amount: 3, unit: 'month', event: 'decision' } }),
+            duty({ action: 'följa_upp', deadline: { amount: 12, unit: 'week', event: 'application' } }),
+        ]);
+        expect(findings).toEqual([{ kind: 'differing-deadlines', duty: 0, other: 1, date: '0000-01-01' }]);
+        // The same term written in other units is the same deadline.
+        expect(analyseDuties([
+            duty({ deadline: { amount: 1, unit: 'year', event: 'decision' } }),
+            duty({ deadline: { amount: 12, unit: 'month', event: 'decision' } }),
+        ])).toEqual([]);
+    });
+
     test('a deadline from the decision longer than the decision lasts, reported once, with the first day both are in force', () => {
         const findings = analyseDuties([
             duty({ action: undefined, decisionLimit: { amount: 12, unit: 'month' }, inForce: { from: '2022-01-01' } }),
             duty({ action: 'följa_upp', deadline: { amount: 53, unit: 'week', event: 'decision' } }),
-            duty({ action: 'följa_upp', deadline: { amount: 52, unit: 'week', event: 'decision' } }),
-            duty({ action: 'följa_upp', deadline: { amount: 53, unit: 'week', event: 'application' } }),
+            duty({ action: 'ompröva', deadline: { amount: 52, unit: 'week', event: 'decision' } }),
+            duty({ action: 'utreda', deadline: { amount: 53, unit: 'week', event: 'application' } }),
         ]);
         expect(findings).toEqual([{ kind: 'deadline-beyond-decision', duty: 1, limitedBy: 0, term: 'deadline', date: '2022-01-01' }]);
     });

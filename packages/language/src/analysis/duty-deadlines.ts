@@ -23,6 +23,11 @@ export type DutyFinding =
      */
     | { kind: 'conflicting-deadlines'; duty: number; other: number; date: string }
     /**
+     * Two `ska` duties on the same act, thing and event, in force on `date`, with different deadlines:
+     * `duty`'s is the longer, so it never binds while `other`'s holds (`inom 6 månader` beside `inom 3 månader`).
+     */
+    | { kind: 'differing-deadlines'; duty: number; other: number; date: string }
+    /**
      * A `ska` duty whose term after the decision (`term`: its deadline or its follow-up interval) is
      * longer than the decisions it is about last (`limitedBy`'s `beslut gäller högst`).
      */
@@ -30,7 +35,8 @@ export type DutyFinding =
 
 /**
  * Deadlines that cannot all be met: two `ska` duties on one act and event where one must be done
- * before the other may start (`inom 2 veckor` and `tidigast 3 veckor efter`), and duties whose
+ * before the other may start (`inom 2 veckor` and `tidigast 3 veckor efter`), two that give the act
+ * different deadlines (the longer never binds), and duties whose
  * deadline from the decision, or follow-up interval, outlasts the decision itself. Terms in different
  * units are compared by the language's time conversion (a month is 52/12 weeks). Pure: the duties in,
  * the findings out, each pair reported once, from the duty that must act first.
@@ -49,6 +55,17 @@ export function analyseDuties(duties: readonly Duty[]): DutyFinding[] {
             const by = latest.duty.deadline!;
             if (by.earliest) {
                 continue;
+            }
+            for (const shorter of group) {
+                const other = shorter.duty.deadline!;
+                if (other.earliest || other.event !== by.event || !sameThings(latest.duty, shorter.duty)) {
+                    continue;
+                }
+                const date = firstCommonDay(latest.duty.inForce, shorter.duty.inForce);
+                if (date && length(by).compare(length(other)) > 0) {
+                    findings.push({ kind: 'differing-deadlines', duty: latest.index, other: shorter.index, date });
+                    break;
+                }
             }
             for (const earliest of group) {
                 const after = earliest.duty.deadline!;

@@ -515,6 +515,11 @@ export const diagnosticCatalogue = {
         sv: a => `Fristerna går inte att hålla båda: kravet ska göras ${a.deadline}, men ${a.other} säger ${a.otherDeadline}, båda om ${a.action} och i kraft från ${a.date}.`,
         en: a => `The deadlines cannot both be met: the obligation must be done ${a.deadline}, but ${a.other} says ${a.otherDeadline}, both about ${a.action} and in force from ${a.date}.`,
     },
+    'differing-deadlines': {
+        severity: 'warning',
+        sv: a => `Fristen ${a.deadline} gäller aldrig, för ${a.other} kräver samma åtgärd ${a.action} tidigare: ${a.otherDeadline}, båda i kraft från ${a.date}.`,
+        en: a => `The deadline ${a.deadline} never binds, since ${a.other} requires the same act ${a.action} earlier: ${a.otherDeadline}, both in force from ${a.date}.`,
+    },
     'deadline-beyond-decision': {
         severity: 'warning',
         sv: a => `${a.term} (${a.span}) är längre än besluten gäller enligt ${a.other} (högst ${a.limit}), om ${a.thing} från ${a.date}: beslutet har upphört innan den löper ut.`,

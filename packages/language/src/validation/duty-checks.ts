@@ -68,6 +68,14 @@ export function dutyChecks(services: RegelrattServices): ValidationChecks<Regelr
                         }, { node: obligation, property: 'deadline', relatedInformation: relatedAt(other, other.name) });
                         break;
                     }
+                    case 'differing-deadlines': {
+                        const other = obligations[finding.other];
+                        report('differing-deadlines', {
+                            deadline: written(obligation.deadline), other: named(other), otherDeadline: written(other.deadline),
+                            action: obligation.action!, date: start(finding.date),
+                        }, { node: obligation, property: 'deadline', relatedInformation: relatedAt(other, other.name) });
+                        break;
+                    }
                     case 'deadline-beyond-decision': {
                         const other = obligations[finding.limitedBy];
                         const limit = other.decisionLimit!;
