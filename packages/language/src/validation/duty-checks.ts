@@ -60,17 +60,11 @@ export function dutyChecks(services: RegelrattServices): ValidationChecks<Regelr
             const named = (other: Obligation) => `${other.name} (${(other.$container as Guideline).name})`;
             for (const finding of byDuty.get(obligation) ?? []) {
                 switch (finding.kind) {
-                    case 'conflicting-deadlines': {
-                        const other = obligations[finding.other];
-                        report('conflicting-deadlines', {
-                            deadline: written(obligation.deadline), other: named(other), otherDeadline: written(other.deadline),
-                            action: obligation.action!, date: start(finding.date),
-                        }, { node: obligation, property: 'deadline', relatedInformation: relatedAt(other, other.name) });
-                        break;
-                    }
+                    // Both name the other deadline the same way; only the wording differs.
+                    case 'conflicting-deadlines':
                     case 'differing-deadlines': {
                         const other = obligations[finding.other];
-                        report('differing-deadlines', {
+                        report(finding.kind, {
                             deadline: written(obligation.deadline), other: named(other), otherDeadline: written(other.deadline),
                             action: obligation.action!, date: start(finding.date),
                         }, { node: obligation, property: 'deadline', relatedInformation: relatedAt(other, other.name) });
