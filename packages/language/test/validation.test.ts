@@ -286,6 +286,13 @@ describe('messages in English', () => {
         expect(diagnostics[0].message).toBe('The amount 2 037 has no unit; write 2 037 kr.');
     });
 
+    test('deadline and exception findings follow the locale, quoting the policy as written', async () => {
+        const deadlines = withoutNotes(await diagnosticsOf(`${prelude}riktlinje r "R" { krav a ska "A" åtgärd besluta avser hemvård inom 2 veckor från ansökan\n krav b ska "B" åtgärd besluta avser hemvård tidigast 3 veckor efter ansökan }`, 'en'));
+        expect(deadlines.map(d => d.message)).toEqual(['The deadlines cannot both be met: the obligation must be done inom 2 veckor från ansökan, but b (r) says tidigast 3 veckor efter ansökan, both about besluta and in force from the start.']);
+        const swallowed = withoutNotes(await diagnosticsOf(`${prelude}riktlinje r "R" { krav a ska i regel "A" avser hemvård när ålder >= 65 år undantag när ålder >= 60 år }`, 'en'));
+        expect(swallowed.map(d => d.message.replace(/for example both apply to .*$/, ''))).toEqual(["The exception 'ålder >= 60 år' applies to everyone the obligation a applies to, so the obligation applies to no one; "]);
+    });
+
     test('syntax messages follow the locale', async () => {
         const diagnostics = await diagnosticsOf('nivåtabell t { nivå 4 2 037 kr }', 'en');
         expect(diagnostics[0].message).toBe("Unexpected '2 037': ':' is expected here.");
