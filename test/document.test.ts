@@ -72,6 +72,59 @@ describe('the document', () => {
         expect(html).toMatch(/<text[^>]*>Aktivitetsförmåga = Kan utveckla förmågan och minska behovet av stöd<\/text><rect[^>]*\/><text[^>]*>Förlopp 2<\/text>/);
     });
 
+    test('duties in time: a timeline per event, ordered by time from it, in the guideline\'s own words', async () => {
+        const text = [
+            'insats boendestöd "Boendestöd"',
+            'riktlinje handläggning "Handläggning av boendestöd" {',
+            '    krav följa_upp ska "Beslutet följs upp tillsammans med den enskilde." åtgärd följa_upp avser boendestöd uppföljning var 6:e månad',
+            '    krav tidsbegränsa ska "Beslut om boendestöd tidsbegränsas." avser boendestöd beslut gäller högst 12 månader',
+            '    krav första_uppföljning ska "En första uppföljning görs." åtgärd följa_upp_första avser boendestöd inom 3 månader från beslut',
+            '    krav besluta ska "Ansökan utreds och beslutas." åtgärd besluta avser boendestöd inom 6 veckor från ansökan',
+            '    krav kontakt bör "Den enskilde kontaktas." åtgärd kontakta avser boendestöd inom 1 vecka från ansökan',
+            '    krav planera ska "En genomförandeplan upprättas." åtgärd planera avser boendestöd senast 1 månad efter verkställighet',
+            '}',
+        ].join('\n');
+        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        const [checked] = await checkPolicies(Regelratt, [{ path: '/d/a.regel', text }]);
+        expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        const model = buildDocument({ files: [compilePolicy(checked.document.parseResult.value, 'a.regel')], locale: 'sv' });
+        const blocks = model.sections.find(s => s.id === 'riktlinjer')!.children[0].blocks;
+        const timeline = blocks.find(b => b.type === 'table' && b.caption === 'Tidslinje: krav räknat från händelser i ärendet');
+        expect(timeline).toMatchObject({
+            header: ['Räknat från', 'När', 'Krav'],
+            rows: [
+                ['Ansökan', 'inom 1 vecka', 'Bör: Den enskilde kontaktas.'],
+                ['Ansökan', 'inom 6 veckor', 'Ska: Ansökan utreds och beslutas.'],
+                ['Beslut', 'inom 3 månader', 'Ska: En första uppföljning görs.'],
+                ['Beslut', 'var 6:e månad', 'Uppföljning. Ska: Beslutet följs upp tillsammans med den enskilde.'],
+                ['Beslut', 'högst 12 månader', 'Beslutet upphör. Ska: Beslut om boendestöd tidsbegränsas.'],
+                ['Verkställighet', 'inom 1 månad', 'Ska: En genomförandeplan upprättas.'],
+            ],
+        });
+        // Titles and the guideline's sentences, never the identifiers.
+        expect(JSON.stringify(timeline)).not.toMatch(/följa_upp|första_uppföljning|tidsbegränsa\b|besluta\b/);
+    });
+
+    test('a main rule: marked as one, its condition and its exceptions in words, not identifiers', async () => {
+        const text = [
+            'insats hemvård "Hemvård"',
+            'egenskap ålder "Ålder" : heltal 0–120 år',
+            'egenskap kognitiv_svikt "Kognitiv svikt" : ja/nej',
+            'riktlinje r "Stöd i hemmet" {',
+            '    krav hemma ska i regel "Stödet ges i hemmet." åtgärd ge_stöd avser hemvård när ålder >= 65 år',
+            '        undantag när kognitiv_svikt "Stödet kan ges på dagverksamhet."',
+            '}',
+        ].join('\n');
+        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        const [checked] = await checkPolicies(Regelratt, [{ path: '/d/a.regel', text }]);
+        expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        const model = buildDocument({ files: [compilePolicy(checked.document.parseResult.value, 'a.regel')], locale: 'sv' });
+        const list = model.sections.find(s => s.id === 'riktlinjer')!.children[0].blocks.find(b => b.type === 'list');
+        expect(list).toEqual({ type: 'list', items: [
+            'Huvudregel: Stödet ges i hemmet. Gäller när: Ålder är minst 65 år. Undantag: Stödet kan ges på dagverksamhet (när Kognitiv svikt: ja). Gäller: Hemvård.',
+        ] });
+    });
+
     test('a fee: its rule in words, its caps as a table and a chart, and its first example worked step by step', async () => {
         const text = [
             'egenskap inkomst : belopp per månad',

@@ -1,8 +1,8 @@
 import type {
-    CompiledElement, Indicator, LegalReference, ExampleExpectation, CompiledPolicyFile, DecisionTable, ElementKind, Example, Fee, Force, Frequency, LevelTable,
-    OptionalAmount, PathwayModel, Pilot, Quantity, Span, TestPhase, Validity,
+    CompiledElement, Deadline, DutyEvent, Indicator, LegalReference, ExampleExpectation, CompiledPolicyFile, DecisionTable, ElementKind, Example, Fee, Force, Frequency, LevelTable,
+    Obligation, OptionalAmount, PathwayModel, Pilot, Quantity, Span, TestPhase, Validity,
 } from '@regelratt/format';
-import { answerUnitText, ExactNumber } from '@regelratt/format';
+import { answerUnitText, ExactNumber, minutesPer } from '@regelratt/format';
 import { PolicyRuntime, roundingText, runExamples, type ExampleResult } from '@regelratt/runtime';
 import { number } from './criterion-sentence.js';
 import { inSentence, list, PolicyWords, words } from './document-words.js';
@@ -34,6 +34,14 @@ export const CHAPTER_OF = {
     law: 'legalBasis', service: 'legalBasis', example: 'examples',
     administration: 'named', operation: 'named', unit: 'named', area: 'named', role: 'named', phase: 'named', body: 'named', attribute: 'named',
 } as const satisfies Record<ElementKind, Exclude<Chapter, 'findings' | 'names'> | 'named'>;
+
+/** The events a duty's deadline runs from, as a nämnd reads them (Swedish, English). */
+const DUTY_EVENT_WORDS = {
+    application: ['ansökan', 'the application'],
+    decision: ['beslut', 'the decision'],
+    implementation: ['verkställighet', 'implementation'],
+    'follow-up': ['uppföljning', 'follow-up'],
+} as const satisfies Record<DutyEvent, readonly [string, string]>;
 
 export interface DocumentInput {
     files: readonly CompiledPolicyFile[];
@@ -172,6 +180,7 @@ class DocumentBuilder {
                 id: guideline.id, title: guideline.title, children: [],
                 blocks: [
                     ...this.prose(guideline),
+                    ...this.timeline(guideline.obligations, new Map(forces)),
                     ...forces.flatMap(([force, label]): DocumentBlock[] => {
                         const obligations = guideline.obligations.filter(o => o.force === force);
                         if (obligations.length === 0) {
@@ -182,10 +191,19 @@ class DocumentBuilder {
                             {
                                 type: 'list',
                                 items: obligations.map(o => [
-                                    o.text,
+                                    o.usually ? `${this.t('Huvudregel', 'Main rule')}: ${o.text}` : o.text,
+                                    o.condition ? `${this.t('Gäller när', 'Applies when')}: ${this.words.condition(o.condition)}.` : '',
+                                    ...(o.exceptions ?? []).map(e => {
+                                        const when = this.words.condition(e.condition);
+                                        return e.text
+                                            ? `${this.t('Undantag', 'Exception')}: ${e.text.replace(/\.$/, '')} (${this.t('när', 'when')} ${when}).`
+                                            : `${this.t('Undantag när', 'Exception when')}: ${when}.`;
+                                    }),
                                     o.governs.length > 0 ? `${this.t('Gäller', 'Concerns')}: ${o.governs.map(id => this.nameOf(id)).join(', ')}.` : '',
                                     o.frequency ? `${this.t('Återkommer', 'Recurs')} ${this.frequency(o.frequency)}.` : '',
-                                    o.deadline ? `${this.t('Inom', 'Within')} ${this.span(o.deadline)}.` : '',
+                                    o.deadline ? `${this.capitalised(this.deadline(o.deadline))}.` : '',
+                                    o.decisionLimit ? `${this.t('Beslutet gäller högst', 'The decision lasts at most')} ${this.span(o.decisionLimit)}.` : '',
+                                    o.followUp ? `${this.t('Följs upp', 'Followed up')} ${this.frequency(o.followUp)}.` : '',
                                     o.validity ? `${this.t('Gäller', 'In force')} ${this.validity(o.validity)}.` : '',
                                 ].filter(Boolean).join(' ')),
                             },
@@ -267,7 +285,7 @@ class DocumentBuilder {
                 ...(pilot.goals.length > 0 ? [{
                     type: 'table' as const,
                     header: [this.t('Mål', 'Goal'), this.t('Målvärde', 'Target'), this.t('Utfall', 'Outcome')],
-                    rows: pilot.goals.map(goal => [goal.text, `${this.quantity(goal.target)}${goal.deadline ? ` ${this.t('inom', 'within')} ${this.span(goal.deadline)}` : ''}`, goal.outcome ? this.quantity(goal.outcome) : '']),
+                    rows: pilot.goals.map(goal => [goal.text, `${this.quantity(goal.target)}${goal.deadline ? ` ${this.deadline(goal.deadline)}` : ''}`, goal.outcome ? this.quantity(goal.outcome) : '']),
                 }] : []),
             ],
         }));
@@ -709,6 +727,67 @@ class DocumentBuilder {
         };
         const w = words[span.unit] ?? [span.unit, span.unit, span.unit, span.unit];
         return `${span.amount} ${this.sv ? (span.amount === 1 ? w[0] : w[1]) : (span.amount === 1 ? w[2] : w[3])}`;
+    }
+
+    /**
+     * A guideline's duties in time, as a table a nämnd reads down: per event of the case (in the order
+     * a case meets them), each term ordered by how long after the event it falls, with the
+     * obligation's own sentence. Deadlines without an event are not on it (they run from when the duty
+     * arises, which the list by force already says).
+     */
+    private timeline(obligations: readonly Obligation[], forceLabels: ReadonlyMap<Force, string>): DocumentBlock[] {
+        const events = Object.keys(DUTY_EVENT_WORDS) as DutyEvent[];
+        const entries: Array<{ event: DutyEvent; length: ExactNumber; when: string; what: string }> = [];
+        for (const o of obligations) {
+            const sentence = `${forceLabels.get(o.force)}: ${o.text}`;
+            if (o.deadline?.event) {
+                const when = this.deadline({ amount: o.deadline.amount, unit: o.deadline.unit, ...(o.deadline.earliest ? { earliest: true } : {}) });
+                entries.push({ event: o.deadline.event, length: this.timeLength(o.deadline), when, what: sentence });
+            }
+            if (o.followUp) {
+                entries.push({
+                    event: 'decision', length: this.timeLength({ amount: o.followUp.every, unit: o.followUp.unit }),
+                    when: this.frequency(o.followUp), what: `${this.t('Uppföljning', 'Follow-up')}. ${sentence}`,
+                });
+            }
+            if (o.decisionLimit) {
+                entries.push({
+                    event: 'decision', length: this.timeLength(o.decisionLimit),
+                    when: `${this.t('högst', 'at most')} ${this.span(o.decisionLimit)}`, what: `${this.t('Beslutet upphör', 'The decision ends')}. ${sentence}`,
+                });
+            }
+        }
+        if (entries.length === 0) {
+            return [];
+        }
+        // Stable: equal times keep the order the guideline wrote them in.
+        entries.sort((a, b) => events.indexOf(a.event) - events.indexOf(b.event) || a.length.compare(b.length));
+        return [{
+            type: 'table', caption: this.t('Tidslinje: krav räknat från händelser i ärendet', 'Timeline: duties counted from events of the case'),
+            header: [this.t('Räknat från', 'Counted from'), this.t('När', 'When'), this.t('Krav', 'Duty')],
+            rows: entries.map(e => [this.capitalised(this.eventWord(e.event)), e.when, e.what]),
+        }];
+    }
+
+    /** How long a term is, by the language's one time conversion (a month is 52/12 weeks), for ordering. */
+    private timeLength(span: Span): ExactNumber {
+        return ExactNumber.of(BigInt(span.amount)).multiply(minutesPer(span.unit));
+    }
+
+    /** `inom 4 veckor från ansökan`, `tidigast 3 veckor efter beslut`, `inom 8 veckor` (no event). */
+    private deadline(deadline: Deadline): string {
+        const bound = deadline.earliest ? this.t('tidigast', 'at the earliest') : this.t('inom', 'within');
+        const event = deadline.event && `${deadline.earliest ? this.t('efter', 'after') : this.t('från', 'from')} ${this.eventWord(deadline.event)}`;
+        return [bound, this.span(deadline), event].filter(Boolean).join(' ');
+    }
+
+    private eventWord(event: DutyEvent): string {
+        const [sv, en] = DUTY_EVENT_WORDS[event];
+        return this.t(sv, en);
+    }
+
+    private capitalised(text: string): string {
+        return text.charAt(0).toUpperCase() + text.slice(1);
     }
 
     private frequency(frequency: Frequency): string {

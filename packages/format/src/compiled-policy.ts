@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.6.0';
+export const SCHEMA_VERSION = '1.7.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -94,6 +94,23 @@ export interface Frequency {
 export interface Span {
     amount: number;
     unit: TimeUnit;
+}
+
+/** Since 1.7: the events a duty's deadline runs from (`ansökan`, `beslut`, `verkställighet`, `uppföljning`). */
+export type DutyEvent = 'application' | 'decision' | 'implementation' | 'follow-up';
+
+/**
+ * A deadline: at most `amount` units after its event (`inom 4 veckor från ansökan`, `senast 3 månader
+ * efter beslut`), or, with `earliest`, not before (`tidigast 3 veckor efter beslut`). Without an event
+ * it runs from when the duty arises (`inom 8 veckor`), as before 1.7.
+ */
+export interface Deadline {
+    amount: number;
+    unit: TimeUnit;
+    /** Since 1.7. */
+    event?: DutyEvent;
+    /** Since 1.7: a lower bound (`tidigast`) instead of an upper one. */
+    earliest?: true;
 }
 
 export interface LegalReference {
@@ -275,9 +292,25 @@ export interface Obligation {
     text: string;
     governs: ElementId[];
     frequency?: Frequency;
-    deadline?: Span;
+    deadline?: Deadline;
+    /** Since 1.7: decisions the obligation is about last at most this long (`beslut gäller högst 12 månader`). */
+    decisionLimit?: Span;
+    /** Since 1.7: how often the decision is followed up (`uppföljning var 6:e månad`). */
+    followUp?: Frequency;
     validity?: Validity;
+    /** Since 1.7: a main rule (`ska i regel`), which its exceptions leave aside for the citizens they name. */
+    usually?: true;
+    /** Since 1.7: the citizens the obligation applies to (`när …`); absent: everyone. */
+    condition?: Criterion;
+    /** Since 1.7: the citizens it does not apply to after all (`undantag när …`), in the order written. */
+    exceptions?: ObligationException[];
     source: SourceSpan;
+}
+
+/** Since 1.7: an exception to an obligation (`undantag när … "text"`). */
+export interface ObligationException {
+    condition: Criterion;
+    text?: string;
 }
 
 export interface Guideline extends ElementBase<'guideline'> {
@@ -395,7 +428,8 @@ export interface PilotGoal {
     name: string;
     text: string;
     target: Quantity;
-    deadline?: Span;
+    /** A `Deadline` since 1.7 (an event may be named). */
+    deadline?: Deadline;
     outcome?: Quantity;
     source: SourceSpan;
 }

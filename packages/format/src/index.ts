@@ -4,3 +4,4 @@ export * from './iso-date.js';
 export * from './format-violation.js';
 export * from './compiled-variants.js';
 export * from './answer-unit.js';
+export * from './time-length.js';

@@ -139,6 +139,66 @@ describe('compiled criteria and obligations', () => {
     });
 });
 
+describe('duties in time (schema 1.7)', () => {
+    test('deadlines from events, time-limited decisions and follow-up intervals compile to schema-valid JSON', async () => {
+        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        const [checked] = await checkPolicies(Regelratt, [{ path: '/t/r.regel', text: `
+            insats boendestöd "Boendestöd"
+            egenskap ansökan : ja/nej
+            riktlinje r "R" {
+                krav utreda ska "Ansökan utreds och beslutas." åtgärd besluta avser boendestöd inom 4 veckor från ansökan
+                krav planera ska "Genomförandeplanen upprättas." åtgärd planera senast 3 månader efter verkställighet
+                krav vänta bör "Beslutet omprövas inte för tidigt." åtgärd ompröva tidigast 3 veckor efter beslut
+                krav tidsbegränsa ska "Beslut om boendestöd tidsbegränsas." avser boendestöd beslut gäller högst 12 månader uppföljning var 6:e månad
+                krav gammal ska "Som förr." inom 8 veckor
+            }
+            pilot p { inkludera när ansökan  mål m "Planerade" : 80 % inom 8 veckor från ansökan }` }]);
+        expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        const compiled = compilePolicy(checked.document.parseResult.value, 'r.regel');
+        expect(validate(JSON.parse(serializeCompiledPolicy(compiled))), JSON.stringify(validate.errors)).toBe(true);
+        expect(compiled.elements.find(e => e.kind === 'guideline')).toMatchObject({
+            obligations: [
+                { deadline: { amount: 4, unit: 'week', event: 'application' } },
+                { deadline: { amount: 3, unit: 'month', event: 'implementation' } },
+                { deadline: { amount: 3, unit: 'week', event: 'decision', earliest: true } },
+                { decisionLimit: { amount: 12, unit: 'month' }, followUp: { every: 6, unit: 'month' } },
+                { deadline: { amount: 8, unit: 'week' } },
+            ],
+        });
+        expect(compiled.elements.find(e => e.kind === 'pilot')).toMatchObject({ goals: [{ deadline: { amount: 8, unit: 'week', event: 'application' } }] });
+    });
+
+    test('a main rule with its condition and exceptions compiles to schema-valid JSON', async () => {
+        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        const [checked] = await checkPolicies(Regelratt, [{ path: '/t/r.regel', text: `
+            insats hemvård "Hemvård"
+            egenskap ålder : heltal 0–120 år
+            egenskap kognitiv_svikt : ja/nej
+            riktlinje r "R" {
+                krav hemma ska i regel "Stödet ges i hemmet." åtgärd ge_stöd avser hemvård när ålder >= 65 år
+                    undantag när kognitiv_svikt "Vid kognitiv svikt"
+                    undantag när ålder >= 100 år
+                krav enkel ska "Utan villkor."
+            }` }]);
+        expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        const compiled = compilePolicy(checked.document.parseResult.value, 'r.regel');
+        expect(validate(JSON.parse(serializeCompiledPolicy(compiled))), JSON.stringify(validate.errors)).toBe(true);
+        const guideline = compiled.elements.find(e => e.kind === 'guideline');
+        expect(guideline).toMatchObject({
+            obligations: [
+                {
+                    usually: true, condition: { attribute: 'attribute/ålder', op: '>=', value: { number: '65' } },
+                    exceptions: [{ condition: { attribute: 'attribute/kognitiv_svikt', test: true }, text: 'Vid kognitiv svikt' }, { condition: { attribute: 'attribute/ålder', op: '>=' } }],
+                },
+                { force: 'shall' },
+            ],
+        });
+        const [, plain] = (guideline as { obligations: object[] }).obligations;
+        expect(Object.keys(plain)).not.toContain('exceptions');
+        expect(Object.keys(plain)).not.toContain('usually');
+    });
+});
+
 describe('a decision table that gives förlopp (schema 1.3)', () => {
     test('compiles to schema-valid JSON whose rows name the förlopp, and the runtime answers with their ids', async () => {
         const text = [

@@ -46,6 +46,24 @@ describe('the formatter', () => {
             'nivåtabell t "T" {\n    insats hemvård\n    giltig från 2021-01-01\n    nivå 1 : 100 kr\n    nivå 2 : 200 kr\n}\negenskap x : en av { a, b, c }');
     });
 
+    test('puts an obligation\'s condition, terms and each exception under it', async () => {
+        const messy = 'insats hemvård\negenskap ålder : heltal 0–120 år\nriktlinje r "R" { krav a ska i regel "A" avser hemvård när ålder >= 65 år inom 4 veckor från ansökan beslut gäller högst 12 månader uppföljning var 6:e månad undantag när ålder >= 80 år "Äldst" undantag när ålder >= 90 år }';
+        expect(await format(messy)).toBe([
+            'insats hemvård',
+            'egenskap ålder : heltal 0–120 år',
+            'riktlinje r "R" {',
+            '    krav a ska i regel "A"',
+            '        avser hemvård',
+            '        när ålder >= 65 år',
+            '        inom 4 veckor från ansökan',
+            '        beslut gäller högst 12 månader',
+            '        uppföljning var 6:e månad',
+            '        undantag när ålder >= 80 år "Äldst"',
+            '        undantag när ålder >= 90 år',
+            '}',
+        ].join('\n'));
+    });
+
     test('writes signs, ranges and per-unit amounts together, and nested blocks a level deeper', async () => {
         const messy = 'egenskap y:heltal 0 – 120 år\ntimkostnad at{belopp 337,50 kr / h}\navgift a {andel 70 %\ntakbelopp{nivå 1:500 kr}}\nexempel e{ersättning enligt t nivå 1 förväntat - 100 kr}';
         expect(await format(messy)).toBe([

@@ -144,6 +144,11 @@ const cases: Case[] = [
     // analyses: guidelines
     { code: 'impossible-term', bad: 'fas f\nriktlinje r "R" { krav k ska "K" avser f var 0 månader }', good: 'fas f\nriktlinje r "R" { krav k ska "K" avser f var 3:e månad }', message: 'Ett intervall på 0 månader kan inte uppfyllas.' },
     { code: 'contradicting-obligations', bad: 'fas f\nriktlinje r "R" { krav a ska "A" åtgärd följa_upp avser f\n krav b får inte "B" åtgärd följa_upp avser f }', good: 'fas f\nriktlinje r "R" { krav a ska "A" åtgärd följa_upp avser f\n krav b får inte "B" åtgärd dokumentera avser f }', message: "Kravet motsäger b (r): 'ska' och 'får inte' om följa_upp för f, båda i kraft från början." },
+    { code: 'conflicting-deadlines', bad: 'riktlinje r "R" { krav snabbt ska "Beslut fattas snabbt." åtgärd besluta avser hemvård inom 2 veckor från ansökan\n krav utrett ska "Beslut fattas efter utredning." åtgärd besluta avser hemvård tidigast 3 veckor efter ansökan }', good: 'riktlinje r "R" { krav snabbt ska "Beslut fattas snabbt." åtgärd besluta avser hemvård inom 4 veckor från ansökan\n krav utrett ska "Beslut fattas efter utredning." åtgärd besluta avser hemvård tidigast 3 veckor efter ansökan }', message: 'Fristerna går inte att hålla båda: kravet ska göras inom 2 veckor från ansökan, men utrett (r) säger tidigast 3 veckor efter ansökan, båda om besluta och i kraft från början.' },
+    { code: 'differing-deadlines', bad: 'riktlinje r "R" { krav följa_upp ska "Beslutet följs upp." åtgärd följa_upp avser hemvård inom 6 månader från beslut\n krav tidig ska "En första uppföljning görs." åtgärd följa_upp avser hemvård inom 3 månader från beslut }', good: 'riktlinje r "R" { krav följa_upp ska "Beslutet följs upp." åtgärd följa_upp avser hemvård inom 6 månader från beslut\n krav tidig ska "En första uppföljning görs." åtgärd första_uppföljning avser hemvård inom 3 månader från beslut }', message: 'Fristen inom 6 månader från beslut gäller aldrig, för tidig (r) kräver samma åtgärd följa_upp tidigare: inom 3 månader från beslut, båda i kraft från början.' },
+    { code: 'deadline-beyond-decision', bad: 'riktlinje r "R" { krav tidsbegränsa ska "Beslut tidsbegränsas." avser hemvård beslut gäller högst 12 månader\n krav följa_upp ska "Beslutet följs upp." åtgärd följa_upp avser hemvård uppföljning var 18:e månad }', good: 'riktlinje r "R" { krav tidsbegränsa ska "Beslut tidsbegränsas." avser hemvård beslut gäller högst 12 månader\n krav följa_upp ska "Beslutet följs upp." åtgärd följa_upp avser hemvård uppföljning var 6:e månad }', message: 'Uppföljningsintervallet (var 18:e månad) är längre än besluten gäller enligt tidsbegränsa (r) (högst 12 månader), om hemvård från början' },
+    { code: 'exception-never-applies', bad: 'riktlinje r "R" { krav hemma ska i regel "Stödet ges i hemmet." åtgärd ge_stöd avser hemvård när ålder >= 65 år\n undantag när ålder < 18 år "Barn" }', good: 'riktlinje r "R" { krav hemma ska i regel "Stödet ges i hemmet." åtgärd ge_stöd avser hemvård när ålder >= 65 år\n undantag när kognitiv_svikt "Vid kognitiv svikt" }', message: 'Undantaget "Barn" gäller aldrig någon som kravet hemma gäller, så det undantar ingen; till exempel uppfyller ', witness: 'ålder' },
+    { code: 'exception-swallows-rule', bad: 'riktlinje r "R" { krav hemma ska i regel "Stödet ges i hemmet." åtgärd ge_stöd avser hemvård när ålder >= 65 år\n undantag när ålder >= 60 år }', good: 'riktlinje r "R" { krav hemma ska i regel "Stödet ges i hemmet." åtgärd ge_stöd avser hemvård när ålder >= 65 år\n undantag när ålder >= 80 år }', message: "Undantaget 'ålder >= 60 år' gäller alla som kravet hemma gäller, så kravet gäller ingen; till exempel gäller både kravet och undantaget ", witness: 'ålder' },
     // analyses: use
     { code: 'unused-declaration', bare: true, bad: 'område a', good: 'område a\nnivåtabell t { område a }', message: 'Område a används inte någonstans i arbetsytan.' },
 ];
@@ -179,6 +184,21 @@ describe('every diagnostic of the language', () => {
         // The shared vocabulary is not all used by every case; notes about that belong to their own case.
         const relevant = diagnostics.filter(d => code === 'unused-declaration' || d.code !== 'unused-declaration');
         expect(relevant, JSON.stringify(relevant, null, 2)).toEqual([]);
+    });
+});
+
+describe('a main rule and its exception written as two obligations on one act', () => {
+    const rule = 'krav hemma ska "Stödet ges i hemmet." åtgärd ge_stöd_hemma avser hemvård när ålder >= 65 år';
+    test('do not contradict where their conditions keep them apart', async () => {
+        const diagnostics = await diagnosticsOf(`${prelude}riktlinje r "R" { ${rule} undantag när kognitiv_svikt\n krav inte_hemma får inte "Stödet ges inte i hemmet." åtgärd ge_stöd_hemma avser hemvård när kognitiv_svikt }`);
+        expect(codes(withoutNotes(diagnostics))).toEqual([]);
+        const apart = await diagnosticsOf(`${prelude}riktlinje r "R" { ${rule}\n krav inte_hemma får inte "Stödet ges inte i hemmet." åtgärd ge_stöd_hemma avser hemvård när ålder < 65 år }`);
+        expect(codes(withoutNotes(apart))).toEqual([]);
+    });
+
+    test('contradict where a citizen meets both', async () => {
+        const diagnostics = await diagnosticsOf(`${prelude}riktlinje r "R" { ${rule}\n krav inte_hemma får inte "Stödet ges inte i hemmet." åtgärd ge_stöd_hemma avser hemvård när kognitiv_svikt }`);
+        expect(codes(withoutNotes(diagnostics))).toEqual(['contradicting-obligations', 'contradicting-obligations']);
     });
 });
 
@@ -264,6 +284,13 @@ describe('messages in English', () => {
     test('validation messages follow the locale', async () => {
         const diagnostics = withoutNotes(await diagnosticsOf(`${prelude}nivåtabell t { nivå 4 : 2 037 }`, 'en'));
         expect(diagnostics[0].message).toBe('The amount 2 037 has no unit; write 2 037 kr.');
+    });
+
+    test('deadline and exception findings follow the locale, quoting the policy as written', async () => {
+        const deadlines = withoutNotes(await diagnosticsOf(`${prelude}riktlinje r "R" { krav a ska "A" åtgärd besluta avser hemvård inom 2 veckor från ansökan\n krav b ska "B" åtgärd besluta avser hemvård tidigast 3 veckor efter ansökan }`, 'en'));
+        expect(deadlines.map(d => d.message)).toEqual(['The deadlines cannot both be met: the obligation must be done inom 2 veckor från ansökan, but b (r) says tidigast 3 veckor efter ansökan, both about besluta and in force from the start.']);
+        const swallowed = withoutNotes(await diagnosticsOf(`${prelude}riktlinje r "R" { krav a ska i regel "A" avser hemvård när ålder >= 65 år undantag när ålder >= 60 år }`, 'en'));
+        expect(swallowed.map(d => d.message.replace(/for example both apply to .*$/, ''))).toEqual(["The exception 'ålder >= 60 år' applies to everyone the obligation a applies to, so the obligation applies to no one; "]);
     });
 
     test('syntax messages follow the locale', async () => {

@@ -169,10 +169,16 @@ const REFERENCES: { [K in ElementKind]: (element: ElementOf<K>) => Found } = {
             row.then.forEach((result, c) => 'pathway' in result && found.push([result.pathway, `rows/${r}/then/${c}/pathway`]));
         });
     }),
-    guideline: e => [
-        ...optional(e.decidedBy, 'decidedBy'),
-        ...e.obligations.flatMap((o, i) => ids(o.governs, `obligations/${i}/governs`)),
-    ],
+    guideline: e => withFound(found => {
+        found.push(...optional(e.decidedBy, 'decidedBy'), ...e.obligations.flatMap((o, i) => ids(o.governs, `obligations/${i}/governs`)));
+        // Since 1.7: the attributes an obligation's condition and its exceptions read.
+        e.obligations.forEach((o, i) => {
+            if (o.condition) {
+                criterionReferences(o.condition, `obligations/${i}/condition`, found);
+            }
+            o.exceptions?.forEach((exception, j) => criterionReferences(exception.condition, `obligations/${i}/exceptions/${j}/condition`, found));
+        });
+    }),
     levelTable: e => [...optional(e.service, 'service'), ...optional(e.area, 'area')],
     premium: e => optional(e.table, 'table'),
     flatRate: e => rateReferences(e),

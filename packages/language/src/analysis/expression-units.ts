@@ -1,5 +1,5 @@
 import { GrammarUtils, type AstNode } from 'langium';
-import { ExactNumber, UNIT_NAMES, type AnswerOccasion, type AnswerTime, type AnswerUnit } from '@regelratt/format';
+import { DEFAULT_WEEKS_PER_MONTH, ExactNumber, minutesPer, UNIT_NAMES, type AnswerOccasion, type AnswerTime, type AnswerUnit } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isAttribute, isCalculation, isDecisionTable, isLevelTable, isParameter, isRate } from '../generated/ast.js';
 import type { MessageArgs } from '../i18n/diagnostic-catalogue.js';
@@ -55,22 +55,17 @@ export function timeBase(word: string | undefined): TimeBase | undefined {
     return unit !== undefined && TIMES.has(unit) ? unit as TimeBase : undefined;
 }
 
-/**
- * The week-to-month rule by default: a year is 52 weeks and 12 months, so a month is 52/12 weeks
- * (4,33…). A conversion may state its own (`räknat med 4,33 veckor per månad`); a year is 12 months either way.
- */
-const DEFAULT_WEEKS_PER_MONTH = ExactNumber.of(52n, 12n);
-
-/** Each time in minutes, exactly, by a week-to-month rule. */
+/** Each time in minutes, exactly, by a week-to-month rule (the definition is the format's, shared with the document). */
 function minutes(unit: TimeBase, weeksPerMonth: ExactNumber): ExactNumber {
-    switch (unit) {
-        case 'minute': return ExactNumber.ONE;
-        case 'hour': return ExactNumber.of(60n);
-        case 'day': return ExactNumber.of(1_440n);
-        case 'week': return ExactNumber.of(10_080n);
-        case 'month': return ExactNumber.of(10_080n).multiply(weeksPerMonth);
-        case 'year': return ExactNumber.of(12n * 10_080n).multiply(weeksPerMonth);
-    }
+    return minutesPer(unit, weeksPerMonth);
+}
+
+/**
+ * A length of time in minutes by the default week-to-month rule: how terms in different units (a
+ * deadline in weeks, a decision limit in months) are compared, by the same conversion formulas use.
+ */
+export function timeInMinutes(amount: number, unit: TimeBase): ExactNumber {
+    return ExactNumber.of(BigInt(amount)).multiply(minutes(unit, DEFAULT_WEEKS_PER_MONTH));
 }
 
 /**

@@ -7,12 +7,13 @@ import { compileExample } from './compile-example.js';
 import { compileExpression } from './compile-expression.js';
 import {
     compileDateRange, compileFrequency, compileLegalReference, compileOptionalAmount, compilePeriod, compileQuantity,
-    compileRounding, compileSpan, compileValidity,
+    compileDeadline, compileRounding, compileSpan, compileValidity,
 } from './compile-values.js';
 import { compiledKind, elementId, referenceId } from './element-ids.js';
 import { sourceSpan } from './source-span.js';
 
-const forces: Record<string, Force> = {
+/** Langium joins a force's keywords (`ska inte` arrives as `skainte`). */
+export const forces: Record<string, Force> = {
     skainte: 'shall-not', ska: 'shall', börinte: 'should-not', bör: 'should', fårinte: 'may-not', får: 'may',
 };
 
@@ -123,8 +124,17 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                     text: obligation.text,
                     governs: obligation.governs.map(referenceId),
                     ...optional('frequency', obligation.frequency && compileFrequency(obligation.frequency)),
-                    ...optional('deadline', obligation.deadline && compileSpan(obligation.deadline)),
+                    ...optional('deadline', obligation.deadline && compileDeadline(obligation.deadline)),
+                    ...optional('decisionLimit', obligation.decisionLimit && compileSpan(obligation.decisionLimit)),
+                    ...optional('followUp', obligation.followUp && compileFrequency(obligation.followUp)),
                     ...optional('validity', obligation.validity && compileValidity(obligation.validity)),
+                    ...(obligation.usually ? { usually: true } : {}),
+                    ...optional('condition', obligation.condition && compileCriterion(obligation.condition)),
+                    ...(obligation.exceptions.length > 0 ? {
+                        exceptions: obligation.exceptions.map(exception => ({
+                            condition: compileCriterion(exception.condition), ...optional('text', exception.text),
+                        })),
+                    } : {}),
                     source: sourceSpan(obligation, file),
                 })),
             } as CompiledElement;
@@ -225,7 +235,7 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                     name: goal.name,
                     text: goal.text,
                     target: compileQuantity(goal.target),
-                    ...optional('deadline', goal.deadline && compileSpan(goal.deadline)),
+                    ...optional('deadline', goal.deadline && compileDeadline(goal.deadline)),
                     ...optional('outcome', goal.outcome && compileQuantity(goal.outcome)),
                     source: sourceSpan(goal, file),
                 })),

@@ -71,8 +71,22 @@ export function compileFrequency(frequency: Ast.Frequency): Format.Frequency {
     return { every, unit: compileTimeUnit(frequency.unit) };
 }
 
-export function compileSpan(span: Ast.Deadline | Ast.Duration): Format.Span {
+export function compileSpan(span: Ast.Duration | Ast.DecisionLimit): Format.Span {
     return { amount: Number(span.amount), unit: compileTimeUnit(span.unit) };
+}
+
+/** The events of `från ansökan`, `efter beslut`, as the format names them. */
+export const dutyEvents = {
+    ansökan: 'application', beslut: 'decision', verkställighet: 'implementation', uppföljning: 'follow-up',
+} as const satisfies Record<Ast.DutyEvent, Format.DutyEvent>;
+
+export function compileDeadline(deadline: Ast.Deadline): Format.Deadline {
+    return {
+        amount: Number(deadline.amount),
+        unit: compileTimeUnit(deadline.unit),
+        ...(deadline.event !== undefined ? { event: dutyEvents[deadline.event] } : {}),
+        ...(deadline.bound === 'tidigast' ? { earliest: true as const } : {}),
+    };
 }
 
 export function compileLegalReference(reference: Ast.LawReference): Format.LegalReference {

@@ -525,6 +525,31 @@ export const diagnosticCatalogue = {
         sv: a => `Kravet motsäger ${a.other}: '${a.force}' och '${a.otherForce}' om ${a.action} för ${a.thing}, båda i kraft från ${a.date}.`,
         en: a => `The obligation contradicts ${a.other}: '${a.force}' and '${a.otherForce}' about ${a.action} for ${a.thing}, both in force from ${a.date}.`,
     },
+    'conflicting-deadlines': {
+        severity: 'error',
+        sv: a => `Fristerna går inte att hålla båda: kravet ska göras ${a.deadline}, men ${a.other} säger ${a.otherDeadline}, båda om ${a.action} och i kraft från ${a.date}.`,
+        en: a => `The deadlines cannot both be met: the obligation must be done ${a.deadline}, but ${a.other} says ${a.otherDeadline}, both about ${a.action} and in force from ${a.date}.`,
+    },
+    'differing-deadlines': {
+        severity: 'warning',
+        sv: a => `Fristen ${a.deadline} gäller aldrig, för ${a.other} kräver samma åtgärd ${a.action} tidigare: ${a.otherDeadline}, båda i kraft från ${a.date}.`,
+        en: a => `The deadline ${a.deadline} never binds, since ${a.other} requires the same act ${a.action} earlier: ${a.otherDeadline}, both in force from ${a.date}.`,
+    },
+    'deadline-beyond-decision': {
+        severity: 'warning',
+        sv: a => `${a.term} (${a.span}) är längre än besluten gäller enligt ${a.other} (högst ${a.limit}), om ${a.thing} från ${a.date}: beslutet har upphört innan den löper ut.`,
+        en: a => `${a.term} (${a.span}) is longer than decisions last by ${a.other} (at most ${a.limit}), about ${a.thing} from ${a.date}: the decision has ended before it runs out.`,
+    },
+    'exception-never-applies': {
+        severity: 'warning',
+        sv: a => `Undantaget ${a.exception} gäller aldrig någon som kravet ${a.rule} gäller, så det undantar ingen${a.witness ? `; till exempel uppfyller ${a.witness} undantagets villkor men inte kravets` : `: ingen medborgare uppfyller dess villkor`}.`,
+        en: a => `The exception ${a.exception} never applies to anyone the obligation ${a.rule} applies to, so it leaves no one aside${a.witness ? `; for example ${a.witness} meets the exception's condition but not the obligation's` : `: no citizen meets its condition`}.`,
+    },
+    'exception-swallows-rule': {
+        severity: 'error',
+        sv: a => `Undantaget ${a.exceptions} gäller alla som kravet ${a.rule} gäller, så kravet gäller ingen; till exempel gäller både kravet och undantaget ${a.witness}.`,
+        en: a => `The exception ${a.exceptions} applies to everyone the obligation ${a.rule} applies to, so the obligation applies to no one; for example both apply to ${a.witness}.`,
+    },
     // ------------------------------------------------------------ analyses: use
     'uncovered-region': {
         severity: 'hint',

@@ -139,8 +139,8 @@ export class RegelrattFormatter extends AbstractFormatter {
         }
         if (ast.isObligation(node)) {
             // A long obligation reads best with its terms under it.
-            formatter.keywords('åtgärd', 'avser').prepend(clause);
-            formatter.properties('frequency', 'deadline', 'validity').prepend(clause);
+            formatter.keywords('åtgärd', 'avser', 'uppföljning', 'när').prepend(clause);
+            formatter.properties('frequency', 'deadline', 'decisionLimit', 'validity', 'exceptions').prepend(clause);
         }
         const closes = countKeyword(node, '}');
         for (let index = 0; index < closes; index++) {

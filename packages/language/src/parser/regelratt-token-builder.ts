@@ -13,7 +13,11 @@ export const SOFT_KEYWORDS = ['maxtaxa', 'avgiftsutrymme', 'andel', 'takbelopp',
     // `kan vara negativ` on a calculation: also a test result (`en av { positiv, negativ }`) or goods (`vara`).
     'kan', 'vara', 'negativ',
     // Occasions a quantity counts or is per (`2 tillfällen`, `kr/besök`): also what an attribute counts (`portioner`).
-    'tillfälle', 'tillfällen', 'besök', 'portion', 'portioner'] as const;
+    'tillfälle', 'tillfällen', 'besök', 'portion', 'portioner',
+    // The events a duty's deadline runs from (`inom 4 veckor från ansökan`): also attributes, phases and values (`fas uppföljning`).
+    'ansökan', 'verkställighet', 'uppföljning',
+    // `ska i regel`: only after `i` there; a name elsewhere.
+    'regel'] as const;
 
 /**
  * Terminals no text matches by itself: the lexer gives them to a token it has read as something else

@@ -2,7 +2,9 @@ import { groupBy } from '../utils/group-by.js';
 import { WorkspaceCache, type AstNode, type ValidationChecks } from 'langium';
 import type { Guideline, Obligation, Policy, RegelrattAstType } from '../generated/ast.js';
 import { isGuideline } from '../generated/ast.js';
+import { analysisInput } from '../analysis/analysis-input.js';
 import { firstCommonDay } from '../analysis/days.js';
+import { applyTogether } from '../analysis/exception-analysis.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { relatedAt } from './related-location.js';
 import { createReport } from './report.js';
@@ -14,6 +16,28 @@ const forceText: Record<string, string> = {
 
 function isNegative(obligation: Obligation): boolean {
     return obligation.force?.endsWith('inte') ?? false;
+}
+
+/**
+ * Whether two obligations can apply to one citizen, by their conditions (`när`) and exceptions
+ * (`undantag när`): a main rule and its exception written as two obligations on one act are not a
+ * contradiction. Without conditions, or where the criteria cannot be analysed yet (an unresolved
+ * name, reported elsewhere), they are taken to meet, as before conditions existed.
+ */
+function canMeet(a: Obligation, b: Obligation): boolean {
+    const criteria = (o: Obligation) => [...(o.condition ? [o.condition] : []), ...o.exceptions.map(e => e.condition)];
+    if (criteria(a).length === 0 && criteria(b).length === 0) {
+        return true;
+    }
+    const input = analysisInput([...criteria(a), ...criteria(b)]);
+    if (!input) {
+        return true;
+    }
+    const split = (o: Obligation, from: number) => {
+        const own = input.criteria.slice(from, from + criteria(o).length);
+        return o.condition ? { condition: own[0], exceptions: own.slice(1) } : { exceptions: own };
+    };
+    return applyTogether(split(a, 0), split(b, criteria(a).length), input.attributes) !== undefined;
 }
 
 /** When the obligation is in force: its own validity, else its guideline's, else always. */
@@ -94,7 +118,7 @@ export function obligationChecks(services: RegelrattServices): ValidationChecks<
                         continue;
                     }
                     const day = firstCommonDay(inForce(obligation), inForce(other));
-                    if (day) {
+                    if (day && canMeet(obligation, other)) {
                         report('possibly-contradicting-obligations', {
                             other: `${other.name} (${(other.$container as Guideline).name})`,
                             force: forceText[obligation.force], otherForce: forceText[other.force],
@@ -114,7 +138,7 @@ export function obligationChecks(services: RegelrattServices): ValidationChecks<
                 }
                 const shared = other.governs.map(g => g.ref).find(thing => thing && things.has(thing));
                 const day = firstCommonDay(inForce(obligation), inForce(other));
-                if (shared && day) {
+                if (shared && day && canMeet(obligation, other)) {
                     report('contradicting-obligations', {
                         other: `${other.name} (${(other.$container as Guideline).name})`,
                         force: forceText[obligation.force], otherForce: forceText[other.force],

@@ -8,8 +8,10 @@ import { calculationNeedChecks } from './calculation-need-checks.js';
 import { clauseChecks } from './clause-checks.js';
 import { criterionTypeChecks } from './criterion-type-checks.js';
 import { dateChecks } from './date-checks.js';
+import { dutyChecks } from './duty-checks.js';
 import { decisionTableChecks } from './decision-table-checks.js';
 import { exampleChecks } from './example-checks.js';
+import { exceptionChecks } from './exception-checks.js';
 import { exampleCoverageChecks } from './example-coverage-checks.js';
 import { feeChecks } from './fee-checks.js';
 import { formatLimitChecks } from './format-limit-checks.js';
@@ -52,12 +54,14 @@ export function registerValidationChecks(services: RegelrattServices): void {
         [calculationNeedChecks(services), 'workspace'],
         [calculationBoundChecks(services), 'workspace'],
         [inclusionChecks(services), 'local'],
+        [exceptionChecks(services), 'local'],
         [testPhaseChecks(services), 'local'],
         [levelTableAnalyses(services), 'local'],
         [premiumChecks(services), 'local'],
         [feeChecks(services), 'local'],
         [versionChecks(services), 'workspace'],
         [obligationChecks(services), 'workspace'],
+        [dutyChecks(services), 'workspace'],
         [usageChecks(services), 'workspace'],
         [exampleCoverageChecks(services), 'workspace'],
         [importChecks(services), 'workspace'],
