@@ -14,6 +14,8 @@ import { placementText } from './pathway-regions.js';
 import { describeCase, type Witness } from './witness-text.js';
 import { canonical, elementsById, findRenames, meaning } from './renames.js';
 import { answerCalculations, answerReaders, answerRuntimes, compareCalculation, compareFee, type AnswerComparison, type AnswerDiffContext } from './answer-diff.js';
+import { regionsInWords } from './answer-region-text.js';
+import type { OutsideReason, RegionChange } from './answer-regions.js';
 
 /**
  * What a revision of a policy set changes for citizens: two compiled versions compared element by
@@ -85,9 +87,45 @@ export type DiffEntry =
      * the new version's runtime; `samples` are some of them, the largest changes first; `common`, the
      * attribute values all of those share; `difference`, the least and greatest change.
      */
-    | { change: 'amount-answers'; element: ElementRef; question: 'calculation' | 'fee'; differing: number; tried: number; difference?: { min: string; max: string }; common: string[]; samples: AmountSample[] }
+    | {
+        change: 'amount-answers'; element: ElementRef; question: 'calculation' | 'fee'; differing: number; tried: number; difference?: { min: string; max: string }; common: string[]; samples: AmountSample[];
+        /**
+         * Exact (answer-regions.ts): every region of citizens, levels and dates where the amount
+         * changes, as maximal boxes; then `differing` counts the regions and `tried` the cells of the
+         * partition asked. Absent where the formulas leave the piecewise-linear fragment (`outside`
+         * says why) and the citizens were sampled.
+         */
+        regions?: AmountRegion[];
+        outside?: OutsideReason;
+    }
     /** The formula changed, no proof that the answers are the same, and none of `tried` citizens answered differently. */
-    | { change: 'undecided'; element: ElementRef; question: 'calculation' | 'fee'; tried: number };
+    | { change: 'undecided'; element: ElementRef; question: 'calculation' | 'fee'; tried: number; outside?: OutsideReason };
+
+/** One exact region where an amount changes: a box of attribute values (and dates, levels), the change on it, one citizen of it. */
+export interface AmountRegion {
+    /** The citizens in words, attributes by their titles, figures as the locale writes them: `Har städning = ja, datum 2017-01-01–2017-12-31`. */
+    text: string;
+    /** The box: each attribute it bounds (by name), with exact decimal bounds or its one value; one not listed may have any value. */
+    box: RegionBound[];
+    /** The change in words: `+17`, or `+302 − 10 × Levererade matportioner (+2 till +12)`. */
+    changeText: string;
+    /** The change exactly: decimal text (or `p/q` where no finite decimal is exact), attributes of an affine change by name. */
+    change: RegionChange;
+    /** A citizen of the region as both runtimes answered, in words, and as a case gives it. */
+    example: AmountSample;
+    citizen: Record<string, string | boolean>;
+}
+
+export interface RegionBound {
+    /** An attribute's name, `datum` (ISO dates) or `nivå`. */
+    attribute: string;
+    title?: string;
+    value?: string | boolean;
+    from?: string;
+    fromIncluded?: boolean;
+    to?: string;
+    toIncluded?: boolean;
+}
 
 export interface PolicyDiff {
     entries: DiffEntry[];
@@ -229,7 +267,7 @@ function amountComparer(
             case 'same':
                 return comparison.rewritten && !edits.some(entry => entry.change === 'edited') ? [...edits, { change: 'same-answers', element, question, complete: true }] : edits;
             case 'undecided':
-                return [...edits, { change: 'undecided', element, question, tried: comparison.tried }];
+                return [...edits, { change: 'undecided', element, question, tried: comparison.tried, ...(comparison.outside ? { outside: comparison.outside } : {}) }];
             case 'changed': {
                 const amount = (text: string) => (locale === 'sv' && /^-?\d/.test(text) ? swedishDecimal(text) : text);
                 const signed = (text: string) => `${text.startsWith('-') ? '−' : '+'}${amount(text.replace(/^-/, ''))}`;
@@ -242,6 +280,8 @@ function amountComparer(
                         before: amount(sample.before), after: amount(sample.after),
                         ...(sample.difference !== undefined ? { difference: signed(sample.difference) } : {}),
                     })),
+                    ...(comparison.regions ? { regions: regionsInWords(comparison.regions, runtimes.after, runtimes.before, locale) } : {}),
+                    ...(comparison.outside ? { outside: comparison.outside } : {}),
                 }];
             }
         }

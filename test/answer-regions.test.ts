@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NodeFileSystem } from 'langium/node';
+import { describe, expect, test } from 'vitest';
+import { ExactNumber, type CompiledPolicyFile } from '@regelratt/format';
+import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies, type AmountRegion, type DiffEntry } from '@regelratt/language';
+import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
+
+/**
+ * The exact regions of an amount's change (answer-regions.ts) on Habo's fee revision: every region's
+ * example citizen is answered by both runtimes as claimed, every sampled citizen inside a region
+ * changes by the region's change, and every sampled citizen outside all regions gets the same answer.
+ */
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { Regelratt } = createRegelrattServices(NodeFileSystem);
+const source = readFileSync(path.join(repository, 'examples/habo/hemtjänst.regel'), 'utf8');
+
+async function compiled(text: string): Promise<CompiledPolicyFile[]> {
+    const [checked] = await checkPolicies(Regelratt, [{ path: '/habo/hemtjänst.regel', text }]);
+    return [compilePolicy(checked.document.parseResult.value, 'hemtjänst.regel')];
+}
+
+function answer(runtime: PolicyRuntime, calculation: string, citizen: Record<string, unknown>, date: string): string {
+    try {
+        return runtime.calculate(calculation, { date, citizen }, { explain: false }).amount;
+    } catch (error) {
+        if (error instanceof RegelrattRuntimeError) {
+            return `fel: ${error.code}`;
+        }
+        throw error;
+    }
+}
+
+/** Whether the citizen (on the date, at the level) lies in the region's box. */
+export function inRegion(region: AmountRegion, citizen: Record<string, unknown>, date: string, level?: number): boolean {
+    return region.box.every(bound => {
+        const value = bound.attribute === 'datum' ? date : bound.attribute === 'nivå' ? level : citizen[bound.attribute];
+        if (bound.value !== undefined) {
+            return value === bound.value;
+        }
+        if (bound.attribute === 'datum') {
+            const day = value as string;
+            return (bound.from === undefined || (bound.fromIncluded ? day >= bound.from : day > bound.from))
+                && (bound.to === undefined || (bound.toIncluded ? day <= bound.to : day < bound.to));
+        }
+        const number = ExactNumber.parse(String(value));
+        const from = bound.from === undefined ? undefined : number.compare(ExactNumber.parse(bound.from));
+        const to = bound.to === undefined ? undefined : number.compare(ExactNumber.parse(bound.to));
+        return (from === undefined || from > 0 || (from === 0 && bound.fromIncluded === true))
+            && (to === undefined || to < 0 || (to === 0 && bound.toIncluded === true));
+    });
+}
+
+/** The change a region claims for one of its citizens: after − before, or the two answers where one is an error. */
+export function claimedChange(region: AmountRegion, citizen: Record<string, unknown>): string {
+    const change = region.change;
+    const exact = (text: string) => (text.includes('/') ? ExactNumber.of(BigInt(text.split('/')[0]), BigInt(text.split('/')[1])) : ExactNumber.parse(text));
+    switch (change.kind) {
+        case 'constant':
+            return exact(change.difference).toDecimal();
+        case 'affine':
+            return change.terms.reduce((sum, t) => sum.add(exact(t.coefficient).multiply(ExactNumber.parse(String(citizen[t.attribute])))), exact(change.constant)).toDecimal();
+        case 'answer':
+            return `${change.before} → ${change.after}`;
+    }
+}
+
+export function observedChange(before: string, after: string, kind: AmountRegion['change']['kind']): string {
+    if (kind === 'answer' || before.startsWith('fel') || after.startsWith('fel')) {
+        return `${before} → ${after}`;
+    }
+    return ExactNumber.parse(after).subtract(ExactNumber.parse(before)).toDecimal();
+}
+
+describe('exact regions of an amount\'s change (Habo 2017: städavgift 503 → 520, level 3 from 15 visits)', () => {
+    test('hemtjänstavgift: regions whose examples, members and non-members the runtimes confirm', async () => {
+        const revised = source
+            .replace('städavgift "Städning" : belopp { från 2017-01-01 till 2017-12-31 : 503 kr/mån }', 'städavgift "Städning" : belopp { från 2017-01-01 till 2017-12-31 : 520 kr/mån }')
+            .replace('| 7–20            || 2    | 1 409 kr/mån |', '| 7–14            || 2    | 1 409 kr/mån |')
+            .replace('| >= 21           || 3    | 2 013 kr/mån |', '| >= 15           || 3    | 2 013 kr/mån |');
+        expect(revised).not.toBe(source);
+        const [before, after] = [await compiled(source), await compiled(revised)];
+        const diff = diffPolicies(before, after, 'sv');
+        const entry = diff.entries.find(e => e.change === 'amount-answers' && e.element.name === 'hemtjänstavgift') as Extract<DiffEntry, { change: 'amount-answers' }> | undefined;
+        expect(entry?.outside).toBeUndefined();
+        const regions = entry!.regions!;
+        expect(regions.length).toBeGreaterThan(0);
+        const runtimes = [new PolicyRuntime(before), new PolicyRuntime(after)];
+        for (const region of regions) {
+            const was = answer(runtimes[0], 'hemtjänstavgift', region.citizen, region.example.date);
+            const is = answer(runtimes[1], 'hemtjänstavgift', region.citizen, region.example.date);
+            expect(was).not.toBe(is);
+            expect(inRegion(region, region.citizen, region.example.date), region.text).toBe(true);
+            expect(observedChange(was, is, region.change.kind)).toBe(claimedChange(region, region.citizen));
+        }
+        // The städavgift: +17 for who has städning alone, below the cap, as a region in words with titles.
+        expect(regions.some(r => r.changeText === '+17' && r.text.includes('Har städning = ja'))).toBe(true);
+        // Where the cap is reached part of the way: a change that shrinks with each portion.
+        expect(regions.some(r => r.change.kind === 'affine' && r.changeText.includes('Levererade matportioner under månaden'))).toBe(true);
+
+        let state = 20261205;
+        const next = (limit: number) => ((state = (state * 48271) % 2147483647) % limit);
+        let inside = 0;
+        for (let i = 0; i < 400; i++) {
+            const citizen = {
+                besök_per_vecka: next(30), ledsagning_per_månad: next(12), städning: next(2) === 1, tvätt: next(2) === 1, inköp: next(2) === 1,
+                portioner: next(94), larm: ['saknas', 'analogt', 'digitalt'][next(3)], sammanboende: next(2) === 1,
+            };
+            const date = ['2016-06-01', '2017-03-01', '2017-12-31', '2018-02-01'][next(4)];
+            const was = answer(runtimes[0], 'hemtjänstavgift', citizen, date);
+            const is = answer(runtimes[1], 'hemtjänstavgift', citizen, date);
+            const containing = regions.filter(r => inRegion(r, citizen, date));
+            if (containing.length === 0) {
+                expect(is, JSON.stringify({ citizen, date })).toBe(was);
+                continue;
+            }
+            inside++;
+            for (const region of containing) {
+                expect(observedChange(was, is, region.change.kind), `${JSON.stringify({ citizen, date })} in ${region.text}`).toBe(claimedChange(region, citizen));
+            }
+        }
+        expect(inside).toBeGreaterThan(4);
+    }, 120_000);
+});
