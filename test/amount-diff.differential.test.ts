@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { CompiledPolicyFile, Expression, SourceSpan } from '@regelratt/format';
 import { diffPolicies, type DiffEntry } from '@regelratt/language';
-import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
+import { PolicyRuntime } from '@regelratt/runtime';
+import { calculationAnswer } from './region-membership.js';
 
 /**
  * The semantic diff over the amounts citizens are answered (calculations no formula reads, fees):
@@ -202,14 +203,7 @@ function mutate(e: Expression, kind: string): Expression {
 }
 
 function answer(runtime: PolicyRuntime, citizen: Record<string, unknown>, date: string): string {
-    try {
-        return runtime.calculate('svar', { date, citizen }, { explain: false }).amount;
-    } catch (error) {
-        if (error instanceof RegelrattRuntimeError) {
-            return `fel: ${error.code}`;
-        }
-        throw error;
-    }
+    return calculationAnswer(runtime, 'svar', citizen, date);
 }
 
 describe('the amount diff against the runtimes', () => {
