@@ -73,4 +73,24 @@ describe('exact regions of an amount\'s change (Habo 2017: städavgift 503 → 5
         }
         expect(inside).toBeGreaterThan(4);
     }, 120_000);
+
+    test('a changed intermediate calculation is reported under the answer that reads it, with the answer\'s exact regions', async () => {
+        const revised = source.replace('min(portioner × portionsavgift, matdistribution_högst)', 'min(portioner × portionsavgift, 300 kr/mån)');
+        expect(revised).not.toBe(source);
+        const [before, after] = [await compiled(source), await compiled(revised)];
+        const diff = diffPolicies(before, after, 'sv');
+        const entry = diff.entries.find(e => e.change === 'amount-answers' && e.element.name === 'hemtjänstavgift') as Extract<DiffEntry, { change: 'amount-answers' }> | undefined;
+        expect(entry?.through).toEqual(['matdistribution']);
+        // The cap of 310 kr is reached from 31 portions: only there does the fee change, by at most −10.
+        const runtimes = [new PolicyRuntime(before), new PolicyRuntime(after)];
+        expect(entry!.regions!.length).toBeGreaterThan(0);
+        for (const region of entry!.regions!) {
+            expect(Number(region.citizen.portioner)).toBeGreaterThanOrEqual(30);
+            const was = answer(runtimes[0], 'hemtjänstavgift', region.citizen, region.example.date);
+            const is = answer(runtimes[1], 'hemtjänstavgift', region.citizen, region.example.date);
+            expect(observedChange(was, is, region.change.kind)).toBe(claimedChange(region, region.citizen));
+        }
+        expect(entry!.difference?.min).toBe('−10');
+        expect(entry!.difference?.max).toMatch(/^−/);
+    }, 120_000);
 });

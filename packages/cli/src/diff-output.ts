@@ -41,6 +41,7 @@ const words = {
             'not-linear': 'regionerna kan inte avgöras exakt (formeln är inte styckvis linjär i egenskaperna, t.ex. en produkt av två egenskaper eller en avrundning av ett belopp som varierar); fallen nedan är prövade',
         },
         changeCol: 'Ändring',
+        through: (names: string) => `genom ändringen i ${names}`,
         undecided: (tried: number) => `formeln ändrad; kan inte avgöras om svaren ändras: de ${count(tried, 'sv')} prövade fallen fick samma svar, men det är inget bevis`,
         caseCol: 'Fall', dateCol: 'Datum', levelWord: 'nivå',
         readBy: (names: string) => `når medborgarna genom ${names}`,
@@ -72,6 +73,7 @@ const words = {
             'not-linear': 'the regions cannot be decided exactly (the formula is not piecewise linear in the attributes, e.g. a product of two attributes or a rounding of a varying amount); the cases below were tried',
         },
         changeCol: 'Change',
+        through: (names: string) => `through the change in ${names}`,
         undecided: (tried: number) => `formula changed; whether answers change could not be decided: the ${count(tried, 'en')} cases tried got the same answers, which is no proof`,
         caseCol: 'Case', dateCol: 'Date', levelWord: 'level',
         readBy: (names: string) => `reaches citizens through ${names}`,
@@ -109,6 +111,9 @@ function amountSummary(entry: Extract<DiffEntry, { change: 'amount-answers' }>, 
     const parts = [entry.regions ? w.regions(entry.regions.length, entry.tried) : w.amountChanges(entry.differing, entry.tried)];
     if (entry.difference) {
         parts.push(w.differenceRange(entry.difference.min, entry.difference.max));
+    }
+    if (entry.through) {
+        parts.push(w.through(entry.through.join(', ')));
     }
     const outside = entry.outside ? `; ${w.outside[entry.outside]}` : '';
     return `${parts.join(', ')}${entry.common.length > 0 ? ` (${w.allOf(entry.common.join(', '))})` : ''}${outside}`;
@@ -178,7 +183,7 @@ export function formatDiffText(diff: PolicyDiff, labels: DiffLabels, locale: Mes
                 }
                 break;
             case 'undecided':
-                lines.push(`${name}: ${w.undecided(entry.tried)}.`);
+                lines.push(`${name}: ${w.undecided(entry.tried)}${entry.through ? ` (${w.through(entry.through.join(', '))})` : ''}.`);
                 break;
             case 'amounts':
                 lines.push(`${name}${entry.against ? ` ${w.against} ${entry.against.name}` : ''}:`);

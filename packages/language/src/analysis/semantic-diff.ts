@@ -97,9 +97,11 @@ export type DiffEntry =
          */
         regions?: AmountRegion[];
         outside?: OutsideReason;
+        /** The calculations this answer reads (directly or through others) whose own formula changed: what the change comes through. */
+        through?: string[];
     }
     /** The formula changed, no proof that the answers are the same, and none of `tried` citizens answered differently. */
-    | { change: 'undecided'; element: ElementRef; question: 'calculation' | 'fee'; tried: number; outside?: OutsideReason };
+    | { change: 'undecided'; element: ElementRef; question: 'calculation' | 'fee'; tried: number; outside?: OutsideReason; through?: string[] };
 
 /** One exact region where an amount changes: a box of attribute values (and dates, levels), the change on it, one citizen of it. */
 export interface AmountRegion {
@@ -176,7 +178,10 @@ export function diffPolicies(before: readonly CompiledPolicyFile[], after: reado
         const found = own.get(oldId);
         return found !== undefined && next.has(newId) && found.every(entry => entry.change === 'same-answers' || (entry.change === 'edited' && !entry.answers));
     };
-    const amounts = amountComparer(before, after, old, next, renames, sameElement, locale);
+    // A calculation whose own formula changed: reported again under the answers that read it.
+    const formulaEdited = (newId: string): boolean =>
+        (own.get(newToOld.get(newId) ?? newId) ?? []).some(entry => entry.change === 'edited' && entry.fields.length > 0);
+    const amounts = amountComparer(before, after, old, next, renames, sameElement, locale, formulaEdited);
     for (const [id, element] of old) {
         const target = renames.get(id) ?? id;
         const counterpart = next.get(target);
@@ -236,6 +241,7 @@ function amountComparer(
     beforeFiles: readonly CompiledPolicyFile[], afterFiles: readonly CompiledPolicyFile[],
     old: ReadonlyMap<string, CompiledElement>, next: ReadonlyMap<string, CompiledElement>,
     renames: ReadonlyMap<string, string>, sameElement: (newId: string) => boolean, locale: MessageLocale,
+    formulaEdited: (newId: string) => boolean,
 ): (before: CompiledElement, after: CompiledElement, own: DiffEntry[]) => DiffEntry[] {
     const hasAmounts = (elements: ReadonlyMap<string, CompiledElement>) => [...elements.values()].some(e => e.kind === 'calculation' || e.kind === 'fee');
     if (!hasAmounts(old) || !hasAmounts(next)) {
@@ -261,13 +267,17 @@ function amountComparer(
             return readBy ? own.map(entry => (entry.change === 'edited' ? { ...entry, readBy } : entry)) : own;
         }
         const element = ref(after);
+        // The intermediate calculations it reads whose formula changed: the reviewer sees them under the amount the citizen pays.
+        const changedParts = [...readers].filter(([id, names]) => names.includes(after.name) && formulaEdited(id))
+            .map(([id]) => runtimes.after.policy.find(id)?.name ?? id).sort();
+        const through = changedParts.length > 0 ? { through: changedParts } : {};
         // The formula's own edits, now known to change answers or not.
         const edits = own.map(entry => (entry.change === 'edited' ? { ...entry, answers: comparison.outcome !== 'same' } : entry));
         switch (comparison.outcome) {
             case 'same':
                 return comparison.rewritten && !edits.some(entry => entry.change === 'edited') ? [...edits, { change: 'same-answers', element, question, complete: true }] : edits;
             case 'undecided':
-                return [...edits, { change: 'undecided', element, question, tried: comparison.tried, ...(comparison.outside ? { outside: comparison.outside } : {}) }];
+                return [...edits, { change: 'undecided', element, question, tried: comparison.tried, ...(comparison.outside ? { outside: comparison.outside } : {}), ...through }];
             case 'changed': {
                 const amount = (text: string) => (locale === 'sv' && /^-?\d/.test(text) ? swedishDecimal(text) : text);
                 const signed = (text: string) => `${text.startsWith('-') ? '−' : '+'}${amount(text.replace(/^-/, ''))}`;
@@ -282,6 +292,7 @@ function amountComparer(
                     })),
                     ...(comparison.regions ? { regions: regionsInWords(comparison.regions, runtimes.after, runtimes.before, locale) } : {}),
                     ...(comparison.outside ? { outside: comparison.outside } : {}),
+                    ...through,
                 }];
             }
         }
