@@ -93,4 +93,15 @@ describe('exact regions of an amount\'s change (Habo 2017: städavgift 503 → 5
         expect(entry!.difference?.min).toBe('−10');
         expect(entry!.difference?.max).toMatch(/^−/);
     }, 120_000);
+
+    test('outside the fragment (a product of two attributes): sampled, and the entry says why it is not exact', async () => {
+        const policy = (factor: string) => `egenskap a "A" : decimaltal 0–10\negenskap c "C" : decimaltal 0–10\nberäkning svar "Svar" = a × c × ${factor} kr`;
+        const [checkedBefore] = await checkPolicies(Regelratt, [{ path: '/p/p.regel', text: policy('1') }]);
+        const [checkedAfter] = await checkPolicies(Regelratt, [{ path: '/p/p.regel', text: policy('2') }]);
+        const diff = diffPolicies([compilePolicy(checkedBefore.document.parseResult.value, 'p.regel')], [compilePolicy(checkedAfter.document.parseResult.value, 'p.regel')], 'sv');
+        const entry = diff.entries.find(e => e.element.name === 'svar' && e.change === 'amount-answers') as Extract<DiffEntry, { change: 'amount-answers' }> | undefined;
+        expect(entry?.outside).toBe('not-linear');
+        expect(entry?.regions).toBeUndefined();
+        expect(entry!.samples.length).toBeGreaterThan(0);
+    });
 });

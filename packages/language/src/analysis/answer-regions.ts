@@ -68,7 +68,9 @@ export type OutsideReason =
     /** More cells than REGION_BUDGET. */
     | 'cell-budget'
     /** An attribute or the level enters the amount other than through sums and scalings by constants. */
-    | 'not-linear';
+    | 'not-linear'
+    /** A fee's avgiftsutrymme or maxtaxa varies with an attribute that cannot be tried value by value (an income). */
+    | 'fee-varies';
 
 export type RegionResult =
     | { exact: true; regions: AnswerRegion[]; cells: number }
@@ -112,7 +114,7 @@ export function answerRegions(question: RegionQuestion): RegionResult {
     const kinked = !question.fee && nonLinear.length === 1 ? nonLinear[0] : undefined;
     const enumerated = kinked === undefined ? nonLinear : [];
     if (enumerated.some(id => !enumerable(question.attributes.get(id)!.attribute)) || !linearIn(new Set(affine))) {
-        return { exact: false, reason: 'not-linear' };
+        return { exact: false, reason: question.fee ? 'fee-varies' : 'not-linear' };
     }
 
     const split = splitCases(reads.criteria, analysed, { budget: REGION_BUDGET });
