@@ -49,6 +49,16 @@ describe('exact regions of an amount\'s change (Habo 2017: städavgift 503 → 5
         expect(regions.some(r => r.changeText === '+17' && r.text.includes('Har städning = ja'))).toBe(true);
         // Where the cap is reached part of the way: a change that shrinks with each portion.
         expect(regions.some(r => r.change.kind === 'affine' && r.changeText.includes('Levererade matportioner under månaden'))).toBe(true);
+        // "Tills maxtaxan nås": a region of +17 that ends where the highest total fee is reached, said with its title.
+        const capped = regions.filter(r => r.until === 'Högsta sammanlagda avgift per månad');
+        expect(capped.some(r => r.changeText === '+17, tills Högsta sammanlagda avgift per månad nås')).toBe(true);
+        for (const region of capped) {
+            // Past the region's end along the portions, the fee of the old version is the maxtaxa or the change is smaller.
+            const end = region.box.find(b => b.attribute === 'portioner')!;
+            const past = { ...region.citizen, portioner: Number(end.to) + 1 };
+            const beyond = [answer(runtimes[0], 'hemtjänstavgift', past, region.example.date), answer(runtimes[1], 'hemtjänstavgift', past, region.example.date)];
+            expect(beyond.includes('2013'), JSON.stringify({ past, beyond })).toBe(true);
+        }
 
         let state = 20261205;
         const next = (limit: number) => ((state = (state * 48271) % 2147483647) % limit);

@@ -52,10 +52,13 @@ export function regionsInWords(regions: readonly AnswerRegion[], after: PolicyRu
         const { example } = region;
         const words = (value: string | boolean) => (typeof value === 'boolean' ? (value ? (sv ? 'ja' : 'yes') : (sv ? 'nej' : 'no')) : figure(value));
         const answer = (value: string) => (value.startsWith('fel') ? value : figure(value));
+        const reached = region.until ? after.policy.find(region.until) ?? before.policy.find(region.until) : undefined;
+        const until = reached ? reached.title ?? reached.name : undefined;
         return {
             text,
             box,
-            changeText: changeInWords(region.change, id => titled.get(id)?.name ?? id, signed, answer, locale),
+            changeText: `${changeInWords(region.change, id => titled.get(id)?.name ?? id, signed, answer, locale)}${until ? (sv ? `, tills ${until} nås` : `, until ${until} is reached`) : ''}`,
+            ...(until ? { until } : {}),
             change: region.change.kind === 'affine'
                 ? { ...region.change, terms: region.change.terms.map(t => ({ ...t, attribute: nameOf(t.attribute) })) }
                 : region.change,

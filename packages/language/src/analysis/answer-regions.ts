@@ -60,6 +60,11 @@ export interface AnswerRegion {
     change: RegionChange;
     /** A citizen of the box, as both runtimes answered. */
     example: RegionPoint;
+    /**
+     * The named amount (an element id) that bounds the region: past its end along the attribute under
+     * a `min`, that amount is the least of the `min`'s arguments ("tills maxtaxan nås").
+     */
+    until?: string;
 }
 
 export type OutsideReason =
@@ -155,7 +160,7 @@ export function answerRegions(question: RegionQuestion): RegionResult {
         }
     }
 
-    const changed: Array<{ case: Case; key: string; change: RegionChange; example: RegionPoint }> = [];
+    const changed: Array<{ case: Case; key: string; change: RegionChange; example: RegionPoint; until?: { element: string; end: ExactNumber } }> = [];
     const unchanged: Case[] = [];
     const dimensions = (found: Case): Array<[string, Region[]]> => [
         ...(dates.length > 0 ? [[DATE_INPUT, dates] as [string, Region[]]] : []),
@@ -169,7 +174,8 @@ export function answerRegions(question: RegionQuestion): RegionResult {
             if (axis === axes.length) {
                 // Where both versions answer the cell with an error, it is their answer on all of it
                 // (see kinkPieces): no crossings to look for.
-                const pieces = kinked === undefined || bothErrors(assignment, analysed, question) ? [undefined] : kinkPieces(kinked, assignment, analysed, question);
+                const limits = new Map<string, string>();
+                const pieces = kinked === undefined || bothErrors(assignment, analysed, question) ? [undefined] : kinkPieces(kinked, assignment, analysed, question, limits);
                 if (pieces === undefined) {
                     return false;
                 }
@@ -185,7 +191,12 @@ export function answerRegions(question: RegionQuestion): RegionResult {
                     if (cell === 'same') {
                         unchanged.push(box);
                     } else {
-                        changed.push({ case: box, ...cell });
+                        // Where this piece of `x` ends because a named amount becomes the least of a
+                        // `min` (the maxtaxa reached), that amount, with the piece's end.
+                        const end = piece?.kind === 'range' ? piece.hi : undefined;
+                        const next = end && (piece as Range).discrete ? end.add(ExactNumber.ONE) : end;
+                        const until = next ? limits.get(next.toDecimal()) : undefined;
+                        changed.push({ case: box, ...cell, ...(until && end ? { until: { element: until, end } } : {}) });
                     }
                 }
                 if (kinked !== undefined) {
@@ -219,7 +230,12 @@ export function answerRegions(question: RegionQuestion): RegionResult {
     const merged = mergeCases(changed, finding => finding.key, analysed, blockers);
     return {
         exact: true, cells,
-        regions: merged.map(finding => ({ box: finding.case.assignment, change: withRange(finding.change, finding.case.assignment), example: finding.example })),
+        regions: merged.map(finding => {
+            // Said only where the region ends where its example's piece does: there the amount is reached.
+            const bound = kinked === undefined ? undefined : finding.case.assignment.get(kinked);
+            const until = finding.until && bound?.kind === 'range' && bound.hi?.equals(finding.until.end) ? { until: finding.until.element } : {};
+            return { box: finding.case.assignment, change: withRange(finding.change, finding.case.assignment), example: finding.example, ...until };
+        }),
     };
 }
 
@@ -230,7 +246,7 @@ export function answerRegions(question: RegionQuestion): RegionResult {
  * under a rounding whose input moves off the rounding's grid, at every whole value (a staircase).
  * Undefined when that cannot be made exact (a staircase over a decimal, an error of the runtime).
  */
-function kinkPieces(x: string, assignment: ReadonlyMap<string, Region>, analysed: ReadonlyMap<string, AnalysedAttribute>, question: RegionQuestion): Region[] | undefined {
+function kinkPieces(x: string, assignment: ReadonlyMap<string, Region>, analysed: ReadonlyMap<string, AnalysedAttribute>, question: RegionQuestion, limits: Map<string, string>): Region[] | undefined {
     const range = (assignment.get(x) ?? partitionDomain(analysed.get(x)!.domain, [])[0]) as Range;
     const { citizen, date, level } = pointOf(assignment, analysed, question);
     const names = question.attributes.get(x)!.names;
@@ -294,10 +310,18 @@ function kinkPieces(x: string, assignment: ReadonlyMap<string, Region>, analysed
                         return false;
                     }
                     for (const piece of pieces) {
-                        const lines = e.args.map(arg => line(arg, piece)).filter((l): l is Line => l !== undefined);
-                        lines.forEach((a, i) => lines.slice(i + 1).forEach(b => {
+                        const lines = e.args.map(arg => ({ arg, line: line(arg, piece) })).filter((l): l is { arg: Expression; line: Line } => l.line !== undefined);
+                        lines.forEach(({ arg: argA, line: a }, i) => lines.slice(i + 1).forEach(({ arg: argB, line: b }) => {
                             if (!a.slope.equals(b.slope)) {
-                                cuts.push(b.intercept.subtract(a.intercept).divide(a.slope.subtract(b.slope)));
+                                const at = b.intercept.subtract(a.intercept).divide(a.slope.subtract(b.slope));
+                                cuts.push(at);
+                                // Past the crossing the argument with the lesser slope is the least
+                                // (the greater, for `max`): where it is a named amount, what is reached.
+                                const reached = (a.slope.compare(b.slope) < 0) === (e.call === 'min') ? argA : argB;
+                                const within = (!piece.lo || at.compare(piece.lo) >= 0) && (!piece.hi || at.compare(piece.hi) <= 0);
+                                if (within && 'ref' in reached && !reached.atLevel) {
+                                    limits.set(startAt(at, piece.discrete).toDecimal(), reached.ref);
+                                }
                             }
                         }));
                     }
@@ -358,6 +382,11 @@ interface Line {
     slope: ExactNumber;
     intercept: ExactNumber;
     start: ExactNumber;
+}
+
+/** Where the piece that a cut at `at` begins starts: the next whole value for whole numbers. */
+function startAt(at: ExactNumber, discrete: boolean): ExactNumber {
+    return !discrete || at.isInteger() ? at : ExactNumber.of(at.floor() + 1n);
 }
 
 /** Whole values a staircase is cut at, at most, per piece. */

@@ -111,6 +111,8 @@ export interface AmountRegion {
     box: RegionBound[];
     /** The change in words: `+17`, or `+302 − 10 × Levererade matportioner (+2 till +12)`. */
     changeText: string;
+    /** The title of the amount whose reaching bounds the region (`Högsta sammanlagda avgift per månad`: "tills maxtaxan nås"). */
+    until?: string;
     /** The change exactly: decimal text (or `p/q` where no finite decimal is exact), attributes of an affine change by name. */
     change: RegionChange;
     /** A citizen of the region as both runtimes answered, in words, and as a case gives it. */
