@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NodeFileSystem } from 'langium/node';
@@ -114,4 +116,33 @@ describe('exact regions of an amount\'s change (Habo 2017: städavgift 503 → 5
         expect(entry?.regions).toBeUndefined();
         expect(entry!.samples.length).toBeGreaterThan(0);
     });
+
+    test('a fee: the level whose takbelopp changes, on the fee\'s validity, exactly (Örebro\'s fee with a fixed avgiftsutrymme)', () => {
+        const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-fee-regions-'));
+        try {
+            const folder = (name: string, cap2: string) => {
+                const target = path.join(scratch, name);
+                cpSync(path.join(repository, 'examples/orebro'), target, { recursive: true });
+                const file = path.join(target, 'avgifter.regel');
+                const text = readFileSync(file, 'utf8')
+                    .replace('avgiftsutrymme inkomst − boendekostnad − minimibelopp_andel × prisbasbelopp / 12', 'avgiftsutrymme 1 800 kr/mån')
+                    .replace('nivå 1 : ej angivet', 'nivå 1 : 300 kr/mån').replace('nivå 2 : ej angivet', `nivå 2 : ${cap2} kr/mån`).replace('nivå 3 : ej angivet', 'nivå 3 : 1 500 kr/mån');
+                writeFileSync(file, text);
+                return target;
+            };
+            const run = spawnSync(process.execPath, [path.join(repository, 'packages/cli/bin/regelratt.js'), 'diff', folder('före', '900'), folder('efter', '950'), '--format', 'json'], { encoding: 'utf8' });
+            expect(run.status).toBe(1);
+            const entry = (JSON.parse(run.stdout) as { entries: DiffEntry[] }).entries.find(e => e.change === 'amount-answers') as Extract<DiffEntry, { change: 'amount-answers' }>;
+            // By hand: the avgiftsutrymme (1 800 kr) and the maxtaxa lie above both takbelopp, so level 2 pays its takbelopp.
+            expect(entry.regions?.map(r => ({ box: r.box, change: r.change }))).toEqual([{
+                box: [
+                    { attribute: 'datum', from: '2021-01-01', fromIncluded: true, to: '2022-12-31', toIncluded: true },
+                    { attribute: 'nivå', from: '2', fromIncluded: true, to: '2', toIncluded: true },
+                ],
+                change: { kind: 'constant', difference: '50' },
+            }]);
+        } finally {
+            rmSync(scratch, { recursive: true, force: true });
+        }
+    }, 120_000);
 });
