@@ -33,6 +33,16 @@ const words = {
         amountChanges: (differing: number, tried: number) => `beloppet ändras för ${count(differing, 'sv')} av ${count(tried, 'sv')} prövade fall`,
         differenceRange: (min: string, max: string) => (min === max ? `med ${min}` : `med ${min} till ${max}`),
         allOf: (common: string) => `alla med ${common}`,
+        regions: (regions: number, cells: number) => `beloppet ändras i ${count(regions, 'sv')} ${regions === 1 ? 'region' : 'regioner'} (exakt: alla ${count(cells, 'sv')} delar av medborgarna, nivåerna och datumen prövade)`,
+        moreRegions: (n: number) => `och ${count(n, 'sv')} ${n === 1 ? 'region' : 'regioner'} till (alla i --format json)`,
+        outside: {
+            'split-budget': 'regionerna kan inte avgöras exakt (fallgränsen nåddes); fallen nedan är prövade',
+            'cell-budget': 'regionerna kan inte avgöras exakt (för många delar att pröva); fallen nedan är prövade',
+            'not-linear': 'regionerna kan inte avgöras exakt (formeln är inte styckvis linjär i egenskaperna, t.ex. en produkt av två egenskaper eller en avrundning av ett belopp som varierar); fallen nedan är prövade',
+            'fee-varies': 'regionerna kan inte avgöras exakt (avgiftsutrymmet eller maxtaxan varierar med en egenskap som inte kan prövas värde för värde, t.ex. en inkomst); fallen nedan är prövade',
+        },
+        changeCol: 'Ändring',
+        through: (names: string) => `genom ändringen i ${names}`,
         undecided: (tried: number) => `formeln ändrad; kan inte avgöras om svaren ändras: de ${count(tried, 'sv')} prövade fallen fick samma svar, men det är inget bevis`,
         caseCol: 'Fall', dateCol: 'Datum', levelWord: 'nivå',
         readBy: (names: string) => `når medborgarna genom ${names}`,
@@ -56,6 +66,16 @@ const words = {
         amountChanges: (differing: number, tried: number) => `the amount changes for ${count(differing, 'en')} of ${count(tried, 'en')} cases tried`,
         differenceRange: (min: string, max: string) => (min === max ? `by ${min}` : `by ${min} to ${max}`),
         allOf: (common: string) => `all with ${common}`,
+        regions: (regions: number, cells: number) => `the amount changes in ${count(regions, 'en')} ${regions === 1 ? 'region' : 'regions'} (exact: all ${count(cells, 'en')} parts of the citizens, levels and dates asked)`,
+        moreRegions: (n: number) => `and ${count(n, 'en')} more ${n === 1 ? 'region' : 'regions'} (all in --format json)`,
+        outside: {
+            'split-budget': 'the regions cannot be decided exactly (the case budget ran out); the cases below were tried',
+            'cell-budget': 'the regions cannot be decided exactly (too many parts to ask); the cases below were tried',
+            'not-linear': 'the regions cannot be decided exactly (the formula is not piecewise linear in the attributes, e.g. a product of two attributes or a rounding of a varying amount); the cases below were tried',
+            'fee-varies': 'the regions cannot be decided exactly (the avgiftsutrymme or maxtaxa varies with an attribute that cannot be tried value by value, such as an income); the cases below were tried',
+        },
+        changeCol: 'Change',
+        through: (names: string) => `through the change in ${names}`,
         undecided: (tried: number) => `formula changed; whether answers change could not be decided: the ${count(tried, 'en')} cases tried got the same answers, which is no proof`,
         caseCol: 'Case', dateCol: 'Date', levelWord: 'level',
         readBy: (names: string) => `reaches citizens through ${names}`,
@@ -84,14 +104,31 @@ function count(n: number, locale: MessageLocale): string {
     return locale === 'sv' ? n.toLocaleString('sv-SE').replace(/\u00a0/g, ' ') : n.toLocaleString('en-US');
 }
 
-/** `beloppet ändras för 1 200 av 4 000 prövade fall, med +17 (alla med städning = ja)`. */
+/**
+ * `beloppet ändras i 12 regioner (exakt: …), med +8 till +17`, or where sampled,
+ * `beloppet ändras för 1 200 av 4 000 prövade fall, med +17 (alla med städning = ja)` and why it is not exact.
+ */
 function amountSummary(entry: Extract<DiffEntry, { change: 'amount-answers' }>, locale: MessageLocale): string {
     const w = words[locale];
-    const parts = [w.amountChanges(entry.differing, entry.tried)];
+    const parts = [entry.regions ? w.regions(entry.regions.length, entry.tried) : w.amountChanges(entry.differing, entry.tried)];
     if (entry.difference) {
         parts.push(w.differenceRange(entry.difference.min, entry.difference.max));
     }
-    return `${parts.join(', ')}${entry.common.length > 0 ? ` (${w.allOf(entry.common.join(', '))})` : ''}`;
+    if (entry.through) {
+        parts.push(w.through(entry.through.join(', ')));
+    }
+    const outside = entry.outside ? `; ${w.outside[entry.outside]}` : '';
+    return `${parts.join(', ')}${entry.common.length > 0 ? ` (${w.allOf(entry.common.join(', '))})` : ''}${outside}`;
+}
+
+/** Regions shown per answer in text, Markdown and HTML; JSON has them all. */
+const REGIONS_SHOWN = 20;
+
+type AmountRegionEntry = NonNullable<Extract<DiffEntry, { change: 'amount-answers' }>['regions']>[number];
+
+function regionExample(region: AmountRegionEntry, locale: MessageLocale): string {
+    const e = region.example;
+    return `${sampleCase(e, locale)} (${e.date}): ${e.before} → ${e.after}`;
 }
 
 function sampleCase(sample: Extract<DiffEntry, { change: 'amount-answers' }>['samples'][number], locale: MessageLocale): string {
@@ -132,13 +169,23 @@ export function formatDiffText(diff: PolicyDiff, labels: DiffLabels, locale: Mes
                 }
                 break;
             case 'amount-answers':
+                if (entry.regions) {
+                    lines.push(`${name}: ${amountSummary(entry, locale)}:`);
+                    for (const region of entry.regions.slice(0, REGIONS_SHOWN)) {
+                        lines.push(`  ${region.text}: ${region.changeText}  (${w.example} ${regionExample(region, locale)})`);
+                    }
+                    if (entry.regions.length > REGIONS_SHOWN) {
+                        lines.push(`  ${w.moreRegions(entry.regions.length - REGIONS_SHOWN)}`);
+                    }
+                    break;
+                }
                 lines.push(`${name}: ${amountSummary(entry, locale)}; ${w.example}:`);
                 for (const sample of entry.samples) {
                     lines.push(`  ${sampleCase(sample, locale)} (${sample.date}): ${sample.before} → ${sample.after}${sample.difference ? ` (${sample.difference})` : ''}`);
                 }
                 break;
             case 'undecided':
-                lines.push(`${name}: ${w.undecided(entry.tried)}.`);
+                lines.push(`${name}: ${w.undecided(entry.tried)}${entry.through ? ` (${w.through(entry.through.join(', '))})` : ''}.`);
                 break;
             case 'amounts':
                 lines.push(`${name}${entry.against ? ` ${w.against} ${entry.against.name}` : ''}:`);
@@ -186,6 +233,13 @@ export function formatDiffMarkdown(diff: PolicyDiff, labels: DiffLabels, locale:
                     ...entry.regions.map(r => `| ${cell(r.witness.text)} | ${cell(r.before)} | ${cell(r.after)} | ${cell(exampleText(r.witness.example))} |`), '');
                 break;
             case 'amount-answers':
+                if (entry.regions) {
+                    lines.push(`## ${cell(name)}`, '', `${cell(amountSummary(entry, locale)).replace(/^./, c => c.toUpperCase())}.`, '',
+                        `| ${w.region} | ${w.changeCol} | ${w.example.replace(/^./, c => c.toUpperCase())} |`, '| --- | ---: | --- |',
+                        ...entry.regions.slice(0, REGIONS_SHOWN).map(r => `| ${cell(r.text)} | ${cell(r.changeText)} | ${cell(regionExample(r, locale))} |`),
+                        ...(entry.regions.length > REGIONS_SHOWN ? ['', cell(w.moreRegions(entry.regions.length - REGIONS_SHOWN))] : []), '');
+                    break;
+                }
                 lines.push(`## ${cell(name)}`, '', `${cell(amountSummary(entry, locale)).replace(/^./, c => c.toUpperCase())}.`, '',
                     `| ${w.caseCol} | ${w.dateCol} | ${w.beforeCol} | ${w.afterCol} | ${w.difference} |`, '| --- | --- | ---: | ---: | ---: |',
                     ...entry.samples.map(sample => `| ${cell(sampleCase(sample, locale))} | ${sample.date} | ${cell(sample.before)} | ${cell(sample.after)} | ${cell(sample.difference ?? '')} |`), '');
@@ -254,10 +308,14 @@ export function formatDiffHtml(diff: PolicyDiff, labels: DiffLabels, locale: Mes
                     id, title, children: [],
                     blocks: [
                         { type: 'paragraph', text: `${amountSummary(entry, locale).replace(/^./, c => c.toUpperCase())}.` },
-                        {
+                        entry.regions ? {
+                            type: 'table', header: [w.region, w.changeCol, w.example.replace(/^./, c => c.toUpperCase())], numeric: [false, true, false],
+                            rows: entry.regions.slice(0, REGIONS_SHOWN).map(r => [r.text, r.changeText, regionExample(r, locale)]),
+                        } : {
                             type: 'table', header: [w.caseCol, w.dateCol, w.beforeCol, w.afterCol, w.difference], numeric: [false, false, true, true, true],
                             rows: entry.samples.map(sample => [sampleCase(sample, locale), sample.date, sample.before, sample.after, sample.difference ?? '']),
                         },
+                        ...(entry.regions && entry.regions.length > REGIONS_SHOWN ? [{ type: 'paragraph' as const, text: w.moreRegions(entry.regions.length - REGIONS_SHOWN) }] : []),
                     ],
                 });
                 break;

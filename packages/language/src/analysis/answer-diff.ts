@@ -5,6 +5,8 @@ import {
 import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
 import type { MessageLocale } from '../i18n/locale.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
+import { dayAfter } from './days.js';
+import { answerRegions, parseExact, type AnswerRegion, type Citizen, type OutsideReason, type RegionPoint } from './answer-regions.js';
 import { candidates, collectReads, spread, valueText, type Reads } from './formula-reads.js';
 
 /**
@@ -23,17 +25,8 @@ import { candidates, collectReads, spread, valueText, type Reads } from './formu
  * answers the runtimes give differently; where none is found, the comparison says it could not decide
  * and how many citizens were tried. Never a change no citizen shows, never silence.
  */
-export interface AnswerSample {
-    /** Attribute name → value, as a case gives it. */
-    citizen: Record<string, string | boolean>;
-    level?: number;
-    date: string;
-    /** The amount as decimal text, or `fel: <code>` where the runtime answers with an error. */
-    before: string;
-    after: string;
-    /** after − before, where both are amounts. */
-    difference?: string;
-}
+/** A citizen whose answer the two versions give differently (decimal text, or `fel: <code>`). */
+export type AnswerSample = RegionPoint;
 
 export type AnswerComparison =
     /** `rewritten`: the formulas are written differently (a refactoring), not merely alike. */
@@ -49,8 +42,15 @@ export type AnswerComparison =
         difference?: { min: string; max: string };
         /** Attribute values every changed citizen tried had (`städning = ja`): where the change lies. */
         common: string[];
+        /**
+         * On the piecewise-linear fragment: every region where the answer changes, exactly (then
+         * `samples` are the regions' examples and `tried` the cells asked); absent when sampled.
+         */
+        regions?: AnswerRegion[];
+        /** Why the regions could not be found exactly, where the citizens were sampled. */
+        outside?: OutsideReason;
     }
-    | { outcome: 'undecided'; tried: number };
+    | { outcome: 'undecided'; tried: number; outside?: OutsideReason };
 
 /** Questions asked of each version per answer at most. */
 export const ANSWER_BUDGET = 4_000;
@@ -135,10 +135,11 @@ export function compareCalculation(oldId: string, newId: string, context: Answer
         return { outcome: 'same', rewritten: canonicalExpression(old.value, 'before', context, LITERAL) !== canonicalExpression(next.value, 'after', context, LITERAL) };
     }
     const reads = [collectReads(context.before, old.value), collectReads(context.after, next.value)];
-    return search(reads, context, (runtime, version, citizen, date, level) => {
+    const ask: Ask = (runtime, version, citizen, date, level) => {
         const id = version === 'before' ? oldId : newId;
         return runtime.calculate(id, { date, citizen, ...(level !== undefined ? { level } : {}) }, { explain: false }).amount;
-    });
+    };
+    return exactOrSearch(reads, [[old.value], [next.value]], false, context, ask);
 }
 
 /** Compares one fee between the versions. */
@@ -160,12 +161,75 @@ export function compareFee(old: Fee, next: Fee, context: AnswerDiffContext): Ans
         merged.maxLevel = Math.max(merged.maxLevel, ...[...fee.caps, ...fee.shares ?? [], ...fee.amounts ?? []].map(c => c.level));
         if (fee.validity) {
             merged.dates.add(fee.validity.from);
+            if (fee.validity.to) {
+                merged.ends.add(dayAfter(fee.validity.to));
+            }
         }
         return merged;
     });
-    return search(reads, context, (runtime, version, citizen, date, level) =>
+    const formulas = [old, next].map(fee => [fee.room, fee.ceiling].filter((e): e is Expression => e !== undefined));
+    return exactOrSearch(reads, formulas, true, context, (runtime, version, citizen, date, level) =>
         runtime.fee(version === 'before' ? old.id : next.id, level ?? 0, citizen, date, { explain: false }).amount);
 }
+
+/**
+ * The exact regions of change where both formulas lie in the piecewise-linear fragment
+ * (answer-regions.ts): no region is "samma svar" proven by asking every cell. Elsewhere the sampling
+ * search, which says why it could not be exact.
+ */
+function exactOrSearch(reads: readonly Reads[], formulas: ReadonlyArray<readonly Expression[]>, fee: boolean, context: AnswerDiffContext, ask: Ask): AnswerComparison {
+    const renamed = (id: string) => context.renames.get(id) ?? id;
+    const before = reads[0];
+    // The old version's attributes under their new ids, so one case split covers both versions.
+    const rewritten: Reads = {
+        ...before,
+        arithmetic: new Set([...before.arithmetic].map(renamed)),
+        compared: new Map([...before.compared].map(([id, constants]) => [renamed(id), constants])),
+        criteria: before.criteria.map(c => JSON.parse(JSON.stringify(c), (key, value: unknown) => (key === 'attribute' && typeof value === 'string' ? renamed(value) : value)) as Criterion),
+    };
+    const merged = mergeReads([rewritten, reads[1]]);
+    const oldIds = new Map([...context.renames].map(([from, to]) => [to, from]));
+    const attributes = new Map<string, { attribute: Attribute; names: string[] }>();
+    for (const id of merged.compared.keys()) {
+        const next = context.after.policy.find(id);
+        const old = context.before.policy.find(oldIds.get(id) ?? id);
+        const attribute = (next ?? old) as Attribute | undefined;
+        if (attribute?.kind === 'attribute') {
+            const names = [...new Set([attribute.name, ...(old?.kind === 'attribute' ? [old.name] : [])])];
+            attributes.set(id, { attribute, names });
+        }
+    }
+    const exact = answerRegions({
+        reads: merged, fee, attributes,
+        formulas: [{ runtime: context.before, expressions: formulas[0] }, { runtime: context.after, expressions: formulas[1] }],
+        ask: (version, citizen, date, level) => answerOf(() => ask(version === 'before' ? context.before : context.after, version, citizen, date, level)),
+    });
+    if (!exact.exact) {
+        return { ...search(reads, context, ask), outside: exact.reason };
+    }
+    if (exact.regions.length === 0) {
+        return { outcome: 'same', rewritten: true };
+    }
+    const constants = exact.regions.flatMap(r => (r.change.kind === 'constant' ? [r.change.difference, r.change.difference]
+        : r.change.kind === 'affine' && r.change.min !== undefined && r.change.max !== undefined ? [r.change.min, r.change.max] : []));
+    const differences = constants.map(parseExact);
+    const unbounded = exact.regions.some(r => r.change.kind === 'affine' && (r.change.min === undefined || r.change.max === undefined));
+    return {
+        outcome: 'changed',
+        regions: exact.regions,
+        samples: exact.regions.slice(0, SHOWN).map(r => r.example),
+        differing: exact.regions.length,
+        tried: exact.cells,
+        ...(differences.length > 0 && !unbounded ? {
+            difference: {
+                min: differences.reduce((a, b) => (b.compare(a) < 0 ? b : a)).toDecimal(),
+                max: differences.reduce((a, b) => (b.compare(a) > 0 ? b : a)).toDecimal(),
+            },
+        } : {}),
+        common: [],
+    };
+}
+
 
 type Version = 'before' | 'after';
 
@@ -304,7 +368,7 @@ function canonicalCriterion(criterion: Criterion, runtime: PolicyRuntime, newId:
 // ------------------------------------------------------------------ asking both runtimes
 
 function mergeReads(parts: readonly Reads[]): Reads {
-    const merged: Reads = { arithmetic: new Set(), compared: new Map(), readsLevel: false, dates: new Set(), maxLevel: 0 };
+    const merged: Reads = { arithmetic: new Set(), compared: new Map(), readsLevel: false, dates: new Set(), ends: new Set(), maxLevel: 0, criteria: [], levelArithmetic: false };
     for (const part of parts) {
         part.arithmetic.forEach(id => merged.arithmetic.add(id));
         for (const [id, constants] of part.compared) {
@@ -312,14 +376,17 @@ function mergeReads(parts: readonly Reads[]): Reads {
         }
         merged.readsLevel ||= part.readsLevel;
         part.dates.forEach(date => merged.dates.add(date));
+        part.ends.forEach(date => merged.ends.add(date));
         merged.maxLevel = Math.max(merged.maxLevel, part.maxLevel);
+        merged.criteria.push(...part.criteria);
+        merged.levelArithmetic ||= part.levelArithmetic;
     }
     return merged;
 }
 
-type Ask = (runtime: PolicyRuntime, version: Version, citizen: Record<string, string | boolean>, date: string, level: number | undefined) => string;
+type Ask = (runtime: PolicyRuntime, version: Version, citizen: Citizen, date: string, level: number | undefined) => string;
 
-function search(reads: readonly Reads[], context: AnswerDiffContext, ask: Ask): AnswerComparison {
+function search(reads: readonly Reads[], context: AnswerDiffContext, ask: Ask): Exclude<AnswerComparison, { outcome: 'same' }> {
     const merged = mergeReads(reads);
     // Attributes by their new id; an attribute only one version reads is given in both (the other ignores it).
     const attributes: Array<{ name: string; values: Array<string | boolean> }> = [];

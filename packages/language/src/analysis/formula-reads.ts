@@ -1,5 +1,6 @@
 import { ExactNumber, LEVEL_INPUT, type Attribute, type Criterion, type Expression, type Literal } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
+import { dayAfter } from './days.js';
 
 /**
  * What a formula reads, and the values that stand for every region of its inputs: shared by the
@@ -18,8 +19,17 @@ export interface Reads {
     readsLevel: boolean;
     /** Dates on which something the formula reads starts or stops. */
     dates: Set<string>;
+    /** The days after something the formula reads ends (`till 2017-12-31`: 2018-01-01), where an answer can change too. */
+    ends: Set<string>;
     /** The highest level a level table or decision table it reads names. */
     maxLevel: number;
+    /**
+     * Every criterion the formula's answer depends on (its choices' conditions, the rows of the
+     * decision tables it reads): a case split over them decides every choice and row.
+     */
+    criteria: Criterion[];
+    /** Whether the level enters an amount (`nivå` in arithmetic), not only chooses a row. */
+    levelArithmetic: boolean;
 }
 
 export function enumerable(attribute: Attribute): boolean {
@@ -108,7 +118,7 @@ export function valueText(attribute: Attribute, value: ExactNumber): string | bo
 
 export function collectReads(runtime: PolicyRuntime, root: Expression): Reads {
     const policy = runtime.policy;
-    const reads: Reads = { arithmetic: new Set(), compared: new Map(), readsLevel: false, dates: new Set(), maxLevel: 0 };
+    const reads: Reads = { arithmetic: new Set(), compared: new Map(), readsLevel: false, dates: new Set(), ends: new Set(), maxLevel: 0, criteria: [], levelArithmetic: false };
     const seen = new Set<object>();
     const compared = (id: string) => {
         let list = reads.compared.get(id);
@@ -120,6 +130,9 @@ export function collectReads(runtime: PolicyRuntime, root: Expression): Reads {
     const validity = (v: { from: string; to?: string } | undefined) => {
         if (v) {
             reads.dates.add(v.from);
+            if (v.to) {
+                reads.ends.add(dayAfter(v.to));
+            }
         }
     };
     const criterion = (node: Criterion): void => {
@@ -149,6 +162,7 @@ export function collectReads(runtime: PolicyRuntime, root: Expression): Reads {
         }
         if ('level' in expression) {
             reads.readsLevel = true;
+            reads.levelArithmetic = true;
             return;
         }
         if ('op' in expression) {
@@ -165,6 +179,7 @@ export function collectReads(runtime: PolicyRuntime, root: Expression): Reads {
             return;
         }
         if ('if' in expression) {
+            reads.criteria.push(expression.if);
             criterion(expression.if);
             visit(expression.then);
             visit(expression.else);
@@ -187,7 +202,12 @@ export function collectReads(runtime: PolicyRuntime, root: Expression): Reads {
         seen.add(element);
         switch (element.kind) {
             case 'parameter':
-                element.versions.forEach(version => reads.dates.add(version.from));
+                element.versions.forEach(version => {
+                    reads.dates.add(version.from);
+                    if (version.to) {
+                        reads.ends.add(dayAfter(version.to));
+                    }
+                });
                 return;
             case 'calculation':
                 visit(element.value);
@@ -201,7 +221,12 @@ export function collectReads(runtime: PolicyRuntime, root: Expression): Reads {
                 return;
             case 'decisionTable':
                 validity(element.validity);
-                element.rows.forEach(row => row.when.forEach(cell => cell && criterion(cell)));
+                element.rows.forEach(row => row.when.forEach(cell => {
+                    if (cell) {
+                        reads.criteria.push(cell);
+                        criterion(cell);
+                    }
+                }));
                 if (element.inputs.some(input => 'level' in input)) {
                     reads.maxLevel = element.rows.flatMap(row => row.when.flatMap(levelsNamed)).reduce((max, level) => Math.max(max, level), Math.max(reads.maxLevel, element.levels?.max ?? 0));
                 }

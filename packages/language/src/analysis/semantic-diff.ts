@@ -14,6 +14,8 @@ import { placementText } from './pathway-regions.js';
 import { describeCase, type Witness } from './witness-text.js';
 import { canonical, elementsById, findRenames, meaning } from './renames.js';
 import { answerCalculations, answerReaders, answerRuntimes, compareCalculation, compareFee, type AnswerComparison, type AnswerDiffContext } from './answer-diff.js';
+import { regionsInWords } from './answer-region-text.js';
+import type { OutsideReason, RegionChange } from './answer-regions.js';
 
 /**
  * What a revision of a policy set changes for citizens: two compiled versions compared element by
@@ -85,9 +87,49 @@ export type DiffEntry =
      * the new version's runtime; `samples` are some of them, the largest changes first; `common`, the
      * attribute values all of those share; `difference`, the least and greatest change.
      */
-    | { change: 'amount-answers'; element: ElementRef; question: 'calculation' | 'fee'; differing: number; tried: number; difference?: { min: string; max: string }; common: string[]; samples: AmountSample[] }
+    | {
+        change: 'amount-answers'; element: ElementRef; question: 'calculation' | 'fee'; differing: number; tried: number; difference?: { min: string; max: string }; common: string[]; samples: AmountSample[];
+        /**
+         * Exact (answer-regions.ts): every region of citizens, levels and dates where the amount
+         * changes, as maximal boxes; then `differing` counts the regions and `tried` the cells of the
+         * partition asked. Absent where the formulas leave the piecewise-linear fragment (`outside`
+         * says why) and the citizens were sampled.
+         */
+        regions?: AmountRegion[];
+        outside?: OutsideReason;
+        /** The calculations this answer reads (directly or through others) whose own formula changed: what the change comes through. */
+        through?: string[];
+    }
     /** The formula changed, no proof that the answers are the same, and none of `tried` citizens answered differently. */
-    | { change: 'undecided'; element: ElementRef; question: 'calculation' | 'fee'; tried: number };
+    | { change: 'undecided'; element: ElementRef; question: 'calculation' | 'fee'; tried: number; outside?: OutsideReason; through?: string[] };
+
+/** One exact region where an amount changes: a box of attribute values (and dates, levels), the change on it, one citizen of it. */
+export interface AmountRegion {
+    /** The citizens in words, attributes by their titles, figures as the locale writes them: `Har städning = ja, datum 2017-01-01–2017-12-31`. */
+    text: string;
+    /** The box: each attribute it bounds (by name), with exact decimal bounds or its one value; one not listed may have any value. */
+    box: RegionBound[];
+    /** The change in words: `+17`, or `+302 − 10 × Levererade matportioner (+2 till +12)`. */
+    changeText: string;
+    /** The title of the amount whose reaching bounds the region (`Högsta sammanlagda avgift per månad`: "tills maxtaxan nås"). */
+    until?: string;
+    /** The change exactly: decimal text (or `p/q` where no finite decimal is exact), attributes of an affine change by name. */
+    change: RegionChange;
+    /** A citizen of the region as both runtimes answered, in words, and as a case gives it. */
+    example: AmountSample;
+    citizen: Record<string, string | boolean>;
+}
+
+export interface RegionBound {
+    /** An attribute's name, `datum` (ISO dates) or `nivå`. */
+    attribute: string;
+    title?: string;
+    value?: string | boolean;
+    from?: string;
+    fromIncluded?: boolean;
+    to?: string;
+    toIncluded?: boolean;
+}
 
 export interface PolicyDiff {
     entries: DiffEntry[];
@@ -138,7 +180,10 @@ export function diffPolicies(before: readonly CompiledPolicyFile[], after: reado
         const found = own.get(oldId);
         return found !== undefined && next.has(newId) && found.every(entry => entry.change === 'same-answers' || (entry.change === 'edited' && !entry.answers));
     };
-    const amounts = amountComparer(before, after, old, next, renames, sameElement, locale);
+    // A calculation whose own formula changed: reported again under the answers that read it.
+    const formulaEdited = (newId: string): boolean =>
+        (own.get(newToOld.get(newId) ?? newId) ?? []).some(entry => entry.change === 'edited' && entry.fields.length > 0);
+    const amounts = amountComparer(before, after, old, next, renames, sameElement, locale, formulaEdited);
     for (const [id, element] of old) {
         const target = renames.get(id) ?? id;
         const counterpart = next.get(target);
@@ -198,6 +243,7 @@ function amountComparer(
     beforeFiles: readonly CompiledPolicyFile[], afterFiles: readonly CompiledPolicyFile[],
     old: ReadonlyMap<string, CompiledElement>, next: ReadonlyMap<string, CompiledElement>,
     renames: ReadonlyMap<string, string>, sameElement: (newId: string) => boolean, locale: MessageLocale,
+    formulaEdited: (newId: string) => boolean,
 ): (before: CompiledElement, after: CompiledElement, own: DiffEntry[]) => DiffEntry[] {
     const hasAmounts = (elements: ReadonlyMap<string, CompiledElement>) => [...elements.values()].some(e => e.kind === 'calculation' || e.kind === 'fee');
     if (!hasAmounts(old) || !hasAmounts(next)) {
@@ -223,13 +269,17 @@ function amountComparer(
             return readBy ? own.map(entry => (entry.change === 'edited' ? { ...entry, readBy } : entry)) : own;
         }
         const element = ref(after);
+        // The intermediate calculations it reads whose formula changed: the reviewer sees them under the amount the citizen pays.
+        const changedParts = [...readers].filter(([id, names]) => names.includes(after.name) && formulaEdited(id))
+            .map(([id]) => runtimes.after.policy.find(id)?.name ?? id).sort();
+        const through = changedParts.length > 0 ? { through: changedParts } : {};
         // The formula's own edits, now known to change answers or not.
         const edits = own.map(entry => (entry.change === 'edited' ? { ...entry, answers: comparison.outcome !== 'same' } : entry));
         switch (comparison.outcome) {
             case 'same':
                 return comparison.rewritten && !edits.some(entry => entry.change === 'edited') ? [...edits, { change: 'same-answers', element, question, complete: true }] : edits;
             case 'undecided':
-                return [...edits, { change: 'undecided', element, question, tried: comparison.tried }];
+                return [...edits, { change: 'undecided', element, question, tried: comparison.tried, ...(comparison.outside ? { outside: comparison.outside } : {}), ...through }];
             case 'changed': {
                 const amount = (text: string) => (locale === 'sv' && /^-?\d/.test(text) ? swedishDecimal(text) : text);
                 const signed = (text: string) => `${text.startsWith('-') ? '−' : '+'}${amount(text.replace(/^-/, ''))}`;
@@ -242,6 +292,9 @@ function amountComparer(
                         before: amount(sample.before), after: amount(sample.after),
                         ...(sample.difference !== undefined ? { difference: signed(sample.difference) } : {}),
                     })),
+                    ...(comparison.regions ? { regions: regionsInWords(comparison.regions, runtimes.after, runtimes.before, locale) } : {}),
+                    ...(comparison.outside ? { outside: comparison.outside } : {}),
+                    ...through,
                 }];
             }
         }

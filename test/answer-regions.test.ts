@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NodeFileSystem } from 'langium/node';
+import { describe, expect, test } from 'vitest';
+import type { CompiledPolicyFile } from '@regelratt/format';
+import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies, type DiffEntry } from '@regelratt/language';
+import { PolicyRuntime } from '@regelratt/runtime';
+import { calculationAnswer, claimedChange, inRegion, observedChange } from './region-membership.js';
+
+/**
+ * The exact regions of an amount's change (answer-regions.ts) on Habo's fee revision: every region's
+ * example citizen is answered by both runtimes as claimed, every sampled citizen inside a region
+ * changes by the region's change, and every sampled citizen outside all regions gets the same answer.
+ */
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { Regelratt } = createRegelrattServices(NodeFileSystem);
+const source = readFileSync(path.join(repository, 'examples/habo/hemtjänst.regel'), 'utf8');
+
+async function compiled(text: string): Promise<CompiledPolicyFile[]> {
+    const [checked] = await checkPolicies(Regelratt, [{ path: '/habo/hemtjänst.regel', text }]);
+    return [compilePolicy(checked.document.parseResult.value, 'hemtjänst.regel')];
+}
+
+const answer = calculationAnswer;
+
+describe('exact regions of an amount\'s change (Habo 2017: städavgift 503 → 520, level 3 from 15 visits)', () => {
+    test('hemtjänstavgift: regions whose examples, members and non-members the runtimes confirm', async () => {
+        const revised = source
+            .replace('städavgift "Städning" : belopp { från 2017-01-01 till 2017-12-31 : 503 kr/mån }', 'städavgift "Städning" : belopp { från 2017-01-01 till 2017-12-31 : 520 kr/mån }')
+            .replace('| 7–20            || 2    | 1 409 kr/mån |', '| 7–14            || 2    | 1 409 kr/mån |')
+            .replace('| >= 21           || 3    | 2 013 kr/mån |', '| >= 15           || 3    | 2 013 kr/mån |');
+        expect(revised).not.toBe(source);
+        const [before, after] = [await compiled(source), await compiled(revised)];
+        const diff = diffPolicies(before, after, 'sv');
+        const entry = diff.entries.find(e => e.change === 'amount-answers' && e.element.name === 'hemtjänstavgift') as Extract<DiffEntry, { change: 'amount-answers' }> | undefined;
+        expect(entry?.outside).toBeUndefined();
+        const regions = entry!.regions!;
+        expect(regions.length).toBeGreaterThan(0);
+        const runtimes = [new PolicyRuntime(before), new PolicyRuntime(after)];
+        for (const region of regions) {
+            const was = answer(runtimes[0], 'hemtjänstavgift', region.citizen, region.example.date);
+            const is = answer(runtimes[1], 'hemtjänstavgift', region.citizen, region.example.date);
+            expect(was).not.toBe(is);
+            expect(inRegion(region, region.citizen, region.example.date), region.text).toBe(true);
+            expect(observedChange(was, is, region.change.kind)).toBe(claimedChange(region, region.citizen));
+        }
+        // The städavgift: +17 for who has städning alone, below the cap, as a region in words with titles.
+        expect(regions.some(r => r.changeText === '+17' && r.text.includes('Har städning = ja'))).toBe(true);
+        // Where the cap is reached part of the way: a change that shrinks with each portion.
+        expect(regions.some(r => r.change.kind === 'affine' && r.changeText.includes('Levererade matportioner under månaden'))).toBe(true);
+        // "Tills maxtaxan nås": a region of +17 that ends where the highest total fee is reached, said with its title.
+        const capped = regions.filter(r => r.until === 'Högsta sammanlagda avgift per månad');
+        expect(capped.some(r => r.changeText === '+17, tills Högsta sammanlagda avgift per månad nås')).toBe(true);
+        for (const region of capped) {
+            // Past the region's end along the portions, the fee of the old version is the maxtaxa or the change is smaller.
+            const end = region.box.find(b => b.attribute === 'portioner')!;
+            const past = { ...region.citizen, portioner: Number(end.to) + 1 };
+            const beyond = [answer(runtimes[0], 'hemtjänstavgift', past, region.example.date), answer(runtimes[1], 'hemtjänstavgift', past, region.example.date)];
+            expect(beyond.includes('2013'), JSON.stringify({ past, beyond })).toBe(true);
+        }
+
+        let state = 20261205;
+        const next = (limit: number) => ((state = (state * 48271) % 2147483647) % limit);
+        let inside = 0;
+        for (let i = 0; i < 400; i++) {
+            const citizen = {
+                besök_per_vecka: next(30), ledsagning_per_månad: next(12), städning: next(2) === 1, tvätt: next(2) === 1, inköp: next(2) === 1,
+                portioner: next(94), larm: ['saknas', 'analogt', 'digitalt'][next(3)], sammanboende: next(2) === 1,
+            };
+            const date = ['2016-06-01', '2017-03-01', '2017-12-31', '2018-02-01'][next(4)];
+            const was = answer(runtimes[0], 'hemtjänstavgift', citizen, date);
+            const is = answer(runtimes[1], 'hemtjänstavgift', citizen, date);
+            const containing = regions.filter(r => inRegion(r, citizen, date));
+            if (containing.length === 0) {
+                expect(is, JSON.stringify({ citizen, date })).toBe(was);
+                continue;
+            }
+            inside++;
+            for (const region of containing) {
+                expect(observedChange(was, is, region.change.kind), `${JSON.stringify({ citizen, date })} in ${region.text}`).toBe(claimedChange(region, citizen));
+            }
+        }
+        expect(inside).toBeGreaterThan(4);
+    }, 120_000);
+
+    test('a changed intermediate calculation is reported under the answer that reads it, with the answer\'s exact regions', async () => {
+        const revised = source.replace('min(portioner × portionsavgift, matdistribution_högst)', 'min(portioner × portionsavgift, 300 kr/mån)');
+        expect(revised).not.toBe(source);
+        const [before, after] = [await compiled(source), await compiled(revised)];
+        const diff = diffPolicies(before, after, 'sv');
+        const entry = diff.entries.find(e => e.change === 'amount-answers' && e.element.name === 'hemtjänstavgift') as Extract<DiffEntry, { change: 'amount-answers' }> | undefined;
+        expect(entry?.through).toEqual(['matdistribution']);
+        // The cap of 310 kr is reached from 31 portions: only there does the fee change, by at most −10.
+        const runtimes = [new PolicyRuntime(before), new PolicyRuntime(after)];
+        expect(entry!.regions!.length).toBeGreaterThan(0);
+        for (const region of entry!.regions!) {
+            expect(Number(region.citizen.portioner)).toBeGreaterThanOrEqual(30);
+            const was = answer(runtimes[0], 'hemtjänstavgift', region.citizen, region.example.date);
+            const is = answer(runtimes[1], 'hemtjänstavgift', region.citizen, region.example.date);
+            expect(observedChange(was, is, region.change.kind)).toBe(claimedChange(region, region.citizen));
+        }
+        expect(entry!.difference?.min).toBe('−10');
+        expect(entry!.difference?.max).toMatch(/^−/);
+    }, 120_000);
+
+    test('outside the fragment (a product of two attributes): sampled, and the entry says why it is not exact', async () => {
+        const policy = (factor: string) => `egenskap a "A" : decimaltal 0–10\negenskap c "C" : decimaltal 0–10\nberäkning svar "Svar" = a × c × ${factor} kr`;
+        const [checkedBefore] = await checkPolicies(Regelratt, [{ path: '/p/p.regel', text: policy('1') }]);
+        const [checkedAfter] = await checkPolicies(Regelratt, [{ path: '/p/p.regel', text: policy('2') }]);
+        const diff = diffPolicies([compilePolicy(checkedBefore.document.parseResult.value, 'p.regel')], [compilePolicy(checkedAfter.document.parseResult.value, 'p.regel')], 'sv');
+        const entry = diff.entries.find(e => e.element.name === 'svar' && e.change === 'amount-answers') as Extract<DiffEntry, { change: 'amount-answers' }> | undefined;
+        expect(entry?.outside).toBe('not-linear');
+        expect(entry?.regions).toBeUndefined();
+        expect(entry!.samples.length).toBeGreaterThan(0);
+    });
+
+    test('a fee: the level whose takbelopp changes, on the fee\'s validity, exactly (Örebro\'s fee with a fixed avgiftsutrymme)', () => {
+        const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-fee-regions-'));
+        try {
+            const folder = (name: string, cap2: string) => {
+                const target = path.join(scratch, name);
+                cpSync(path.join(repository, 'examples/orebro'), target, { recursive: true });
+                const file = path.join(target, 'avgifter.regel');
+                const text = readFileSync(file, 'utf8')
+                    .replace('avgiftsutrymme inkomst − boendekostnad − minimibelopp_andel × prisbasbelopp / 12', 'avgiftsutrymme 1 800 kr/mån')
+                    .replace('nivå 1 : ej angivet', 'nivå 1 : 300 kr/mån').replace('nivå 2 : ej angivet', `nivå 2 : ${cap2} kr/mån`).replace('nivå 3 : ej angivet', 'nivå 3 : 1 500 kr/mån');
+                writeFileSync(file, text);
+                return target;
+            };
+            const run = spawnSync(process.execPath, [path.join(repository, 'packages/cli/bin/regelratt.js'), 'diff', folder('före', '900'), folder('efter', '950'), '--format', 'json'], { encoding: 'utf8' });
+            expect(run.status).toBe(1);
+            const entry = (JSON.parse(run.stdout) as { entries: DiffEntry[] }).entries.find(e => e.change === 'amount-answers') as Extract<DiffEntry, { change: 'amount-answers' }>;
+            // By hand: the avgiftsutrymme (1 800 kr) and the maxtaxa lie above both takbelopp, so level 2 pays its takbelopp.
+            expect(entry.regions?.map(r => ({ box: r.box, change: r.change }))).toEqual([{
+                box: [
+                    { attribute: 'datum', from: '2021-01-01', fromIncluded: true, to: '2022-12-31', toIncluded: true },
+                    { attribute: 'nivå', from: '2', fromIncluded: true, to: '2', toIncluded: true },
+                ],
+                change: { kind: 'constant', difference: '50' },
+            }]);
+        } finally {
+            rmSync(scratch, { recursive: true, force: true });
+        }
+    }, 120_000);
+});
