@@ -121,7 +121,7 @@ describe('the document', () => {
         const model = buildDocument({ files: [compilePolicy(checked.document.parseResult.value, 'a.regel')], locale: 'sv' });
         const list = model.sections.find(s => s.id === 'riktlinjer')!.children[0].blocks.find(b => b.type === 'list');
         expect(list).toEqual({ type: 'list', items: [
-            'Huvudregel: Stödet ges i hemmet. Gäller när: Ålder: minst 65 år. Undantag: Stödet kan ges på dagverksamhet (när Kognitiv svikt: ja). Gäller: Hemvård.',
+            'Huvudregel: Stödet ges i hemmet. Gäller när: Ålder: minst 65\u00a0år. Undantag: Stödet kan ges på dagverksamhet (när Kognitiv svikt: ja). Gäller: Hemvård.',
         ] });
     });
 
