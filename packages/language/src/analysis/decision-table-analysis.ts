@@ -5,6 +5,7 @@ import { compileCell, compileResults, inputAttribute } from '../compiler/compile
 import { attributeDomain, type AnalysedAttribute } from './attribute-domain.js';
 import type { Case } from './case-split.js';
 import { analyseCoverage } from './pathway-coverage.js';
+import { idleRows, type IdleRow } from './row-reach.js';
 
 export interface DecisionFinding {
     kind: 'gap' | 'overlap';
@@ -19,6 +20,8 @@ export interface DecisionAnalysis {
     /** When the split ran out of budget: the slab it was on (`CaseSplit.unfinished`). */
     unfinished?: Case['assignment'];
     attributes: Map<string, AnalysedAttribute>;
+    /** Rows that never decide an answer (shadowed or redundant); empty when the split was not complete. */
+    idle: IdleRow[];
 }
 
 /**
@@ -63,7 +66,7 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
     // The rows each row may hold together with, by hit policy: under `första` any (the first one
     // decides), under `valfri` those giving the same outputs (DMN's Any), under `samla` any (all of
     // them count), under `unik` none.
-    const outputs = table.hitPolicy === 'valfri' ? table.rows.map(outputKey) : [];
+    const outputs = table.rows.map(outputKey);
     const allowed = (index: number): string[] => {
         switch (table.hitPolicy ?? 'unik') {
             case 'första': return ids;
@@ -84,6 +87,7 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
         complete: result.complete,
         ...(result.unfinished ? { unfinished: result.unfinished } : {}),
         attributes,
+        idle: result.complete ? idleRows(result.cases, table.hitPolicy ?? 'unik', table.aggregation, outputs) : [],
     };
 }
 

@@ -29,6 +29,8 @@ export interface CoverageResult {
     complete: boolean;
     /** When the split ran out of budget: the slab it was on (`CaseSplit.unfinished`). */
     unfinished?: Case['assignment'];
+    /** Every case of the split, with each pathway's (row's) verdict: what the shadowing of rows is read from. */
+    cases: readonly Case[];
 }
 
 /**
@@ -71,5 +73,6 @@ export function analyseCoverage(pathways: readonly PathwayUnderAnalysis[], attri
         findings: split.complete ? mergeCases(findings, finding => `${finding.kind}|${finding.pathways.join('|')}`, attributes, answered) : findings,
         complete: split.complete,
         ...(split.unfinished ? { unfinished: split.unfinished } : {}),
+        cases: split.cases,
     };
 }

@@ -271,6 +271,16 @@ export const diagnosticCatalogue = {
             ? `Rows ${a.rows} of the decision table ${a.table} apply at the same time to: ${a.witness}, and they give different outputs; under 'träff valfri' only rows with the same outputs may apply together.`
             : `Rows ${a.rows} of the decision table ${a.table} apply at the same time to: ${a.witness}; the table requires a unique hit (write 'träff första' if the first row is to decide).`),
     },
+    'decision-row-shadowed': {
+        severity: 'warning',
+        sv: a => `Rad ${a.row} i beslutstabellen ${a.table} avgör aldrig: varje medborgare den gäller för tas redan av en tidigare rad (med 'träff första'), till exempel av rad ${a.by} för: ${a.witness}. Ta bort raden eller flytta den ovanför rad ${a.by}.`,
+        en: a => `Row ${a.row} of the decision table ${a.table} never decides: every citizen it applies to is taken by an earlier row (under 'träff första'), for instance by row ${a.by} for: ${a.witness}. Remove the row or move it above row ${a.by}.`,
+    },
+    'decision-row-redundant': {
+        severity: 'warning',
+        sv: a => `Rad ${a.row} i beslutstabellen ${a.table} behövs inte: varje medborgare den gäller för omfattas också av rader med samma utfall, till exempel rad ${a.by} för: ${a.witness}. Att ta bort den ändrar inget svar.`,
+        en: a => `Row ${a.row} of the decision table ${a.table} is not needed: every citizen it applies to is also covered by rows with the same outputs, for instance row ${a.by} for: ${a.witness}. Removing it changes no answer.`,
+    },
     'amount-falls-as-need-rises': {
         severity: 'warning',
         sv: a => `${a.table}.${a.column} sjunker när ${a.need} ökar: ${a.lower} ger ${a.lowerAmount} (rad ${a.lowerRow}), men ${a.higher} ger ${a.higherAmount} (rad ${a.higherRow}).`,

@@ -119,6 +119,13 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             if (table.hitPolicy !== 'samla' && !analysis.findings.some(finding => finding.kind === 'overlap')) {
                 reportFallingAmounts(table, analysis);
             }
+            // Rows that never decide: each with citizens it matches and the row that answers them instead.
+            for (const idle of analysis.idle) {
+                const witness = describeCase(idle.case, analysis.attributes, locale.current);
+                report(idle.kind === 'shadowed' ? 'decision-row-shadowed' : 'decision-row-redundant', {
+                    table: table.name, row: idle.row + 1, by: idle.by + 1, witness: witness.text,
+                }, { node: table.rows[idle.row], relatedInformation: relatedAt(table.rows[idle.by], `rad ${idle.by + 1}`) }, witness);
+            }
             for (const finding of analysis.findings) {
                 const witness = describeCase(finding.case, analysis.attributes, locale.current);
                 if (finding.kind === 'gap') {
