@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { EmptyFileSystem } from 'langium';
+import { EmptyFileSystem, URI } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { createRegelrattLspServices } from '@regelratt/language/lsp';
 import { ExactNumber } from '@regelratt/format';
 import { analyseDecisionTable, ast, checkPolicies, compilePolicy, createRegelrattServices, type Case, type Region } from '@regelratt/language';
 import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
@@ -227,5 +230,56 @@ describe('decision tables: rows that never decide, against the runtime', () => {
         }), { numRuns: 400, seed: 20261206 });
         expect(idle).toBeGreaterThan(30);
         expect(silent).toBeGreaterThan(50);
+    });
+});
+
+describe('decision tables: the row merge quick fix, against the runtime', () => {
+    const lsp = createRegelrattLspServices(EmptyFileSystem);
+    let counter = 0;
+
+    /** The text after applying every merge the editor offers for the text, one at a time as a writer would. */
+    async function mergedOnce(text: string): Promise<string | undefined> {
+        const uri = URI.parse(`file:///merge/${counter++}.regel`);
+        const document = lsp.shared.workspace.LangiumDocumentFactory.fromString<ast.Policy>(text, uri);
+        lsp.shared.workspace.LangiumDocuments.addDocument(document);
+        try {
+            await lsp.shared.workspace.DocumentBuilder.build([document], { validation: true });
+            const diagnostic = (document.diagnostics ?? []).find(d => d.code === 'decision-rows-mergeable');
+            if (!diagnostic) {
+                return undefined;
+            }
+            const actions = (await lsp.Regelratt.lsp.CodeActionProvider!.getCodeActions(document, {
+                textDocument: { uri: uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+            })) as CodeAction[];
+            expect(actions, text).toHaveLength(1);
+            return TextDocument.applyEdits(TextDocument.create(uri.toString(), 'regelratt', 1, text), actions[0].edit!.changes![uri.toString()]);
+        } finally {
+            lsp.shared.workspace.LangiumDocuments.deleteDocument(uri);
+            lsp.shared.workspace.IndexManager.remove(uri);
+        }
+    }
+
+    // Every merge offered, applied one after another until none is left, keeps the answer (outputs or
+    // error) of every citizen of the small domain, under every hit policy.
+    test('applying the merges changes no answer for any citizen', async () => {
+        let merges = 0;
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit]) => {
+            const text = policyText(columns, rows, hit);
+            const [checked] = await checkPolicies(Regelratt, [{ path: '/merge/t.regel', text }]);
+            const before = runtimeOf(checked);
+            let current = text;
+            for (let next = await mergedOnce(current); next !== undefined; next = await mergedOnce(current)) {
+                merges++;
+                current = next;
+                const [after] = await checkPolicies(Regelratt, [{ path: '/merge/u.regel', text: current }]);
+                expect(after.diagnostics.filter(d => d.severity === 'error' && d.code !== 'decision-gap' && d.code !== 'decision-overlap'), current).toEqual([]);
+                const runtime = runtimeOf(after);
+                for (const citizen of everyCitizen(columns)) {
+                    expect(answerText(runtime, citizen), `${text}\n---\n${current}\n${JSON.stringify(citizen)}`).toBe(answerText(before, citizen));
+                }
+            }
+            expect(current.split('\n').length, current).toBeLessThanOrEqual(text.split('\n').length);
+        }), { numRuns: 300, seed: 20261207 });
+        expect(merges).toBeGreaterThan(30);
     });
 });

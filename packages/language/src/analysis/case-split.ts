@@ -1,5 +1,5 @@
 import { ExactNumber, type Criterion, type Literal } from '@regelratt/format';
-import { dayNumber, type AnalysedAttribute } from './attribute-domain.js';
+import { dayNumber, type AnalysedAttribute, type AttributeDomain } from './attribute-domain.js';
 import { partitionDomain, partitionRange, representative, type Cut, type Region } from './regions.js';
 
 /** A criterion that partial evaluation has decided, or what is left of it. */
@@ -174,6 +174,16 @@ function splittingAttribute(residuals: readonly Residual[], order: ReadonlyMap<s
         }
     }
     return best;
+}
+
+/**
+ * One attribute's domain cut wherever one of the criteria (each reading only that attribute, as a
+ * decision table's cells do) changes truth, and each criterion's truth on each piece: the pieces are
+ * where the cells can differ, so two cells hold on the same values exactly when their truths agree.
+ */
+export function truthsOver(criteria: readonly Criterion[], attribute: string, domain: AttributeDomain): { pieces: Region[]; truths: boolean[][] } {
+    const pieces = partitionDomain(domain, collectConstants(criteria).get(attribute) ?? []);
+    return { pieces, truths: criteria.map(criterion => pieces.map(piece => substitute(criterion, attribute, piece) === true)) };
 }
 
 /** Every attribute the criteria read, in order of first appearance. */

@@ -32,41 +32,19 @@ export interface DecisionAnalysis {
  * column or cell is unresolved or malformed (the ordinary checks report those).
  */
 export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis | undefined {
-    const inputs = table.header?.inputs ?? [];
-    if (inputs.length === 0 || inputs.some(input => !input.level && !input.attribute?.ref)) {
+    const input = decisionTableInput(table);
+    if (!input) {
         return undefined;
     }
-    const attributes = new Map<string, AnalysedAttribute>();
-    for (const input of inputs) {
-        const id = inputAttribute(input);
-        attributes.set(id, input.level
-            ? {
-                id, name: 'nivå',
-                domain: {
-                    kind: 'integer',
-                    min: ExactNumber.parse(table.levels?.min ?? '0'),
-                    ...(table.levels ? { max: ExactNumber.parse(table.levels.max) } : {}),
-                },
-            }
-            : { id, name: input.attribute!.ref!.name, domain: attributeDomain(input.attribute!.ref!) });
-    }
-    const rows: Criterion[] = [];
-    for (const row of table.rows) {
-        if (row.conditions.length !== inputs.length || !row.conditions.every(isCompleteCell)) {
-            return undefined;
-        }
-        const cells = row.conditions.map((cell, index) => compileCell(cell, inputAttribute(inputs[index])));
-        if (cells.some(cell => cell !== null && 'value' in cell && 'enumeration' in cell.value && !isKnownValue(attributes.get(cell.attribute), cell.value.enumeration))) {
-            return undefined;
-        }
+    const { attributes, outputs } = input;
+    const rows: Criterion[] = input.cells.map(cells => {
         const conditions = cells.filter((c): c is Criterion => c !== null);
-        rows.push(conditions.length === 1 ? conditions[0] : { all: conditions });
-    }
+        return conditions.length === 1 ? conditions[0] : { all: conditions };
+    });
     const ids = rows.map((_, index) => String(index));
     // The rows each row may hold together with, by hit policy: under `första` any (the first one
     // decides), under `valfri` those giving the same outputs (DMN's Any), under `samla` any (all of
     // them count), under `unik` none.
-    const outputs = table.rows.map(outputKey);
     const allowed = (index: number): string[] => {
         switch (table.hitPolicy ?? 'unik') {
             case 'första': return ids;
@@ -89,6 +67,51 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
         attributes,
         idle: result.complete ? idleRows(result.cases, table.hitPolicy ?? 'unik', table.aggregation, outputs) : [],
     };
+}
+
+/** A decision table in the analyses' terms: each input column's domain, each row's cells, each row's outputs as one key. */
+export interface DecisionTableInput {
+    attributes: Map<string, AnalysedAttribute>;
+    /** The attribute each input column reads, by column. */
+    columns: string[];
+    /** Each row's cells as criteria, by column; `null` for `-` (any value). */
+    cells: Array<Array<Criterion | null>>;
+    /** Each row's outputs as one text, equal for rows that give the same outputs. */
+    outputs: string[];
+}
+
+/** Undefined when a column or cell is unresolved or malformed (the ordinary checks report those). */
+export function decisionTableInput(table: Ast.DecisionTable): DecisionTableInput | undefined {
+    const inputs = table.header?.inputs ?? [];
+    if (inputs.length === 0 || inputs.some(input => !input.level && !input.attribute?.ref)) {
+        return undefined;
+    }
+    const attributes = new Map<string, AnalysedAttribute>();
+    for (const input of inputs) {
+        const id = inputAttribute(input);
+        attributes.set(id, input.level
+            ? {
+                id, name: 'nivå',
+                domain: {
+                    kind: 'integer',
+                    min: ExactNumber.parse(table.levels?.min ?? '0'),
+                    ...(table.levels ? { max: ExactNumber.parse(table.levels.max) } : {}),
+                },
+            }
+            : { id, name: input.attribute!.ref!.name, domain: attributeDomain(input.attribute!.ref!) });
+    }
+    const cells: Array<Array<Criterion | null>> = [];
+    for (const row of table.rows) {
+        if (row.conditions.length !== inputs.length || !row.conditions.every(isCompleteCell)) {
+            return undefined;
+        }
+        const compiled = row.conditions.map((cell, index) => compileCell(cell, inputAttribute(inputs[index])));
+        if (compiled.some(cell => cell !== null && 'value' in cell && 'enumeration' in cell.value && !isKnownValue(attributes.get(cell.attribute), cell.value.enumeration))) {
+            return undefined;
+        }
+        cells.push(compiled);
+    }
+    return { attributes, columns: inputs.map(inputAttribute), cells, outputs: table.rows.map(outputKey) };
 }
 
 /**

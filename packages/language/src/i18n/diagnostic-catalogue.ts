@@ -281,6 +281,11 @@ export const diagnosticCatalogue = {
         sv: a => `Rad ${a.row} i beslutstabellen ${a.table} behövs inte: varje medborgare den gäller för omfattas också av rader med samma utfall, till exempel rad ${a.by} för: ${a.witness}. Att ta bort den ändrar inget svar.`,
         en: a => `Row ${a.row} of the decision table ${a.table} is not needed: every citizen it applies to is also covered by rows with the same outputs, for instance row ${a.by} for: ${a.witness}. Removing it changes no answer.`,
     },
+    'decision-rows-mergeable': {
+        severity: 'hint',
+        sv: a => `Rad ${a.keep} och rad ${a.remove} i beslutstabellen ${a.table} ger samma utfall och skiljer sig bara i ${a.column}; de kan skrivas som en rad med '${a.cell}' i kolumnen ${a.column} utan att något svar ändras.`,
+        en: a => `Rows ${a.keep} and ${a.remove} of the decision table ${a.table} give the same outputs and differ only in ${a.column}; they can be written as one row with '${a.cell}' in the column ${a.column} without changing any answer.`,
+    },
     'amount-falls-as-need-rises': {
         severity: 'warning',
         sv: a => `${a.table}.${a.column} sjunker när ${a.need} ökar: ${a.lower} ger ${a.lowerAmount} (rad ${a.lowerRow}), men ${a.higher} ger ${a.higherAmount} (rad ${a.higherRow}).`,

@@ -4,6 +4,7 @@ import { isPathwayResult, isQuantity, type RegelrattAstType } from '../generated
 import { CASE_BUDGET } from '../analysis/case-split.js';
 import { ExactNumber } from '@regelratt/format';
 import { analyseDecisionTable, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
+import { mergeableRows } from '../analysis/row-merge.js';
 import { analyseNeedMonotonicity } from '../analysis/need-monotonicity.js';
 import { describeCase, unfinishedPart } from '../analysis/witness-text.js';
 import type { RegelrattServices } from '../regelratt-module.js';
@@ -106,6 +107,13 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             const analysis = analyseDecisionTable(table);
             if (!analysis) {
                 return;
+            }
+            // Rows that can be written as one without changing any answer, each with its quick fix (lsp/regelratt-code-actions.ts).
+            for (const merge of mergeableRows(table)) {
+                const input = header.inputs[merge.column];
+                report('decision-rows-mergeable', {
+                    table: table.name, keep: merge.keep + 1, remove: merge.remove + 1, column: input.level ? 'nivå' : input.attribute?.ref?.name ?? '', cell: merge.cell,
+                }, { node: table.rows[merge.remove], relatedInformation: relatedAt(table.rows[merge.keep], `rad ${merge.keep + 1}`) });
             }
             if (!analysis.complete) {
                 const part = unfinishedPart(analysis.unfinished, analysis.attributes, locale.current);
