@@ -17,6 +17,12 @@ export interface CaseSplit {
     complete: boolean;
     /** When the budget ran out: the slab (attributes fixed so far) that was being split, the part not finished. */
     unfinished?: ReadonlyMap<string, Region>;
+    /**
+     * When the budget ran out: boxes that together with the cases cover every citizen exactly once
+     * (the unfinished slab and the siblings of each slab above it not yet split), so that findings
+     * proven so far can still be joined into maximal boxes without growing into what nobody checked.
+     */
+    unexplored?: ReadonlyArray<ReadonlyMap<string, Region>>;
 }
 
 /**
@@ -44,6 +50,7 @@ export function splitCases(
     let complete = true;
     let stopped = false;
     let unfinished: ReadonlyMap<string, Region> | undefined;
+    const unexplored: Array<ReadonlyMap<string, Region>> = [];
 
     const explore = (residuals: Residual[], assignment: Map<string, Region>): void => {
         if (stopped) {
@@ -62,6 +69,7 @@ export function splitCases(
             complete = false;
             stopped = true;
             unfinished = new Map(assignment);
+            unexplored.push(unfinished);
             return;
         }
         const analysed = attributes.get(attribute);
@@ -77,7 +85,7 @@ export function splitCases(
         const cuts = collectConstants(undecided).get(attribute) ?? [];
         const pieces = current?.kind === 'range' ? partitionRange(current, cuts) : partitionDomain(analysed.domain, cuts);
         const regions = pieces.length > 2 && pieces[0].kind === 'range' ? slabs(pieces, undecided, attribute) : pieces;
-        for (const region of regions) {
+        for (const [index, region] of regions.entries()) {
             assignment.set(attribute, region);
             explore(residuals.map(r => (typeof r === 'boolean' ? r : substitute(r, attribute, region))), assignment);
             if (current) {
@@ -86,13 +94,16 @@ export function splitCases(
                 assignment.delete(attribute);
             }
             if (stopped) {
+                if (!complete) {
+                    unexplored.push(...regions.slice(index + 1).map(rest => new Map(assignment).set(attribute, rest)));
+                }
                 return;
             }
         }
     };
 
     explore(criteria.map(c => substitute(c, undefined, undefined)), new Map());
-    return { cases, complete, ...(unfinished ? { unfinished } : {}) };
+    return { cases, complete, ...(unfinished ? { unfinished, unexplored } : {}) };
 }
 
 /**

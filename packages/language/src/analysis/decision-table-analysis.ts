@@ -17,8 +17,10 @@ export interface DecisionFinding {
 export interface DecisionAnalysis {
     findings: DecisionFinding[];
     complete: boolean;
-    /** When the split ran out of budget: the slab it was on (`CaseSplit.unfinished`). */
+    /** When the split ran out of budget: the slab it was on (`CaseSplit.unfinished`); `findings` are those proven before it. */
     unfinished?: Case['assignment'];
+    /** When the split ran out of budget: kinds of finding proven but not joined or shown (`CoverageResult.unshown`). */
+    unshown?: number;
     attributes: Map<string, AnalysedAttribute>;
     /** Rows that never decide an answer (shadowed or redundant); empty when the split was not complete. */
     idle: IdleRow[];
@@ -54,16 +56,16 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
             case 'samla': return ids;
         }
     };
-    const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes, 'pairwise');
     // A sum or a count over no row is 0, an answer: only `min` and `max` need a row for every case.
     const gapsCount = table.hitPolicy !== 'samla' || table.aggregation === 'min' || table.aggregation === 'max';
+    const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes, 'pairwise', !gapsCount);
     // analyseCoverage has already joined touching regions of the same finding.
     return {
         findings: result.findings
-            .filter(finding => finding.kind !== 'gap' || gapsCount)
             .map(finding => ({ kind: finding.kind === 'gap' ? 'gap' as const : 'overlap' as const, case: finding.case, rows: finding.pathways.map(Number) })),
         complete: result.complete,
         ...(result.unfinished ? { unfinished: result.unfinished } : {}),
+        ...(result.unshown ? { unshown: result.unshown } : {}),
         attributes,
         idle: result.complete ? idleRows(result.cases, table.hitPolicy ?? 'unik', table.aggregation, outputs) : [],
     };

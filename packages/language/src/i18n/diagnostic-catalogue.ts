@@ -367,8 +367,8 @@ export const diagnosticCatalogue = {
     },
     'analysis-undecided': {
         severity: 'warning',
-        sv: a => `Kunde inte avgöra ${a.what} inom gränsen på ${a.budget} fall; förenkla villkoren eller dela upp dem. Inget har prövats färdigt här.${a.part ? ` Gränsen nåddes vid medborgarna med ${a.part}.` : ''}`,
-        en: a => `Could not decide ${a.what} within the limit of ${a.budget} cases; simplify or split the criteria. Nothing here has been fully checked.${a.part ? ` The limit was reached at the citizens with ${a.part}.` : ''}`,
+        sv: a => `Kunde inte avgöra ${a.what} inom gränsen på ${a.budget} fall; förenkla villkoren eller dela upp dem. ${Number(a.found) > 0 ? `Fynden som hittades innan dess (${a.found}${Number(a.unshown) > 0 ? ` visas, minst ${thousands(a.unshown)} till visas inte` : ''}) gäller, men resten har inte prövats färdigt.` : 'Inget har prövats färdigt här.'}${a.part ? ` Gränsen nåddes vid medborgarna med ${a.part}.` : ''}`,
+        en: a => `Could not decide ${a.what} within the limit of ${a.budget} cases; simplify or split the criteria. ${Number(a.found) > 0 ? `The findings made before then (${a.found} shown${Number(a.unshown) > 0 ? `, at least ${thousands(a.unshown)} more not shown` : ''}) hold, but the rest has not been fully checked.` : 'Nothing here has been fully checked.'}${a.part ? ` The limit was reached at the citizens with ${a.part}.` : ''}`,
     },
     // ------------------------------------------------------------ analyses: inclusion
     'unsatisfiable-criterion': {

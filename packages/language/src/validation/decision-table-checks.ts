@@ -119,12 +119,12 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 const part = unfinishedPart(analysis.unfinished, analysis.attributes, locale.current);
                 report('analysis-undecided', {
                     what: locale.current === 'sv' ? 'beslutstabellens täckning' : 'the coverage of the decision table', budget: CASE_BUDGET.toLocaleString('sv-SE'), ...(part ? { part } : {}),
+                    found: analysis.findings.length, unshown: analysis.unshown ?? 0,
                 }, { node: table, property: 'name' });
-                return;
             }
             // Row by row says nothing about a sum of rows: a collecting table is analysed over need where a
             // calculation reads it (its need columns count for the calculation: calculation-need-checks.ts).
-            if (table.hitPolicy !== 'samla' && !analysis.findings.some(finding => finding.kind === 'overlap')) {
+            if (analysis.complete && table.hitPolicy !== 'samla' && !analysis.findings.some(finding => finding.kind === 'overlap')) {
                 reportFallingAmounts(table, analysis);
             }
             // Rows that never decide: each with citizens it matches and the row that answers them instead.
