@@ -33,7 +33,7 @@ describe('regelratt check', () => {
         expect(result.code).toBe(0);
         // The seed gives no amounts for these levels; that is the one finding the policy set has.
         expect(result.stdout).toBe('examples/orebro/hemvard-ersattning.regel:6:12: varning: Belopp är inte angivet för nivå 1–3, 6, 9 och 15–22. [open-amount]\n');
-        expect(result.stderr).toBe('13 filer kontrollerade: 0 fel, 1 varning. (4 upplysningar om oanvända namn och 5 tips om regioner utan exempel; visa med --info.)\n');
+        expect(result.stderr).toBe('13 filer kontrollerade: 0 fel, 1 varning. (4 upplysningar om oanvända namn och 3 tips om regioner utan exempel; visa med --info.)\n');
     });
 
     test('--info shows the notes about unused names', () => {

@@ -134,6 +134,9 @@ function regionHolds(region: Region, value: string, column: Column): boolean {
     if (region.kind === 'value') {
         return region.value === (column.kind === 'boolean' ? value === 'ja' : value);
     }
+    if (region.kind === 'values') {
+        return region.values.includes(column.kind === 'boolean' ? value === 'ja' : value);
+    }
     const v = ExactNumber.parse(value);
     return (!region.lo || v.compare(region.lo) > (region.loClosed ? -1 : 0)) && (!region.hi || v.compare(region.hi) < (region.hiClosed ? 1 : 0));
 }

@@ -146,7 +146,7 @@ function slabs(pieces: readonly Region[], undecided: readonly Criterion[], attri
 }
 
 function lowerKey(region: Region): string {
-    return region.kind === 'range' ? `${region.lo?.toDecimal() ?? '-'}${region.loClosed ? '[' : '('}` : String(region.value);
+    return region.kind === 'range' ? `${region.lo?.toDecimal() ?? '-'}${region.loClosed ? '[' : '('}` : String(representative(region));
 }
 
 /** The pieces from `from` up to (not including) `to`, which touch, as one range. */

@@ -1,7 +1,7 @@
 import { ExactNumber } from '@regelratt/format';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import type { Case } from './case-split.js';
-import { partitionDomain, type Region } from './regions.js';
+import { partitionDomain, regionValues, type Region } from './regions.js';
 
 /**
  * Findings as maximal boxes: the case split cuts the space where any criterion changes, so one
@@ -95,9 +95,9 @@ function grow(
                 }
             }
         });
-        const widened = region.kind === 'value'
-            ? (stopping.length === 0 ? undefined : region)
-            : widenRange(region, stopping, attributes.get(id)!);
+        const widened = region.kind === 'range'
+            ? widenRange(region, stopping, attributes.get(id)!)
+            : widenValues(region, stopping, attributes.get(id)!);
         if (widened === undefined) {
             box.delete(id);
         } else {
@@ -151,13 +151,33 @@ function widenRange(region: Range, stopping: readonly Region[], attribute: Analy
 
 const ONE = ExactNumber.ONE;
 
+/**
+ * A choice's value (or values) grown to every value no stopping case holds: a choice has no order,
+ * so the finding reaches each value its neighbours along this attribute do not take, not only the
+ * next one (`aktivitetsförmåga i { hög, nedsatt }`). Undefined when that is every value; one value
+ * stays a value.
+ */
+function widenValues(region: Region, stopping: readonly Region[], attribute: AnalysedAttribute): Region | undefined {
+    const taken = new Set(stopping.flatMap(stop => regionValues(stop) ?? []));
+    const all = partitionDomain(attribute.domain, []).flatMap(piece => regionValues(piece) ?? []);
+    const values = all.filter(value => !taken.has(value));
+    if (values.length === all.length) {
+        return undefined;
+    }
+    return values.length === 1 ? { kind: 'value', value: values[0] } : values.length === regionValues(region)?.length ? region : { kind: 'values', values };
+}
+
 /** Whether two regions of the same attribute share a value; a missing region is the whole domain. */
 function meets(a: Region | undefined, b: Region | undefined): boolean {
     if (a === undefined || b === undefined) {
         return true;
     }
-    if (a.kind === 'value' || b.kind === 'value') {
-        return a.kind === 'value' && b.kind === 'value' && a.value === b.value;
+    if (a.kind === 'value' && b.kind === 'value') {
+        return a.value === b.value;
+    }
+    if (a.kind !== 'range' || b.kind !== 'range') {
+        const bValues = regionValues(b);
+        return regionValues(a)?.some(value => bValues?.includes(value)) ?? false;
     }
     return below(a, b) && below(b, a);
 }
@@ -183,8 +203,9 @@ function within(inner: ReadonlyMap<string, Region>, outer: ReadonlyMap<string, R
 }
 
 function contains(outer: Region, inner: Region): boolean {
-    if (outer.kind === 'value' || inner.kind === 'value') {
-        return outer.kind === 'value' && inner.kind === 'value' && outer.value === inner.value;
+    if (outer.kind !== 'range' || inner.kind !== 'range') {
+        const outerValues = regionValues(outer);
+        return regionValues(inner)?.every(value => outerValues?.includes(value)) ?? false;
     }
     const lowOk = outer.lo === undefined || (inner.lo !== undefined && (inner.lo.compare(outer.lo) > 0 || (inner.lo.equals(outer.lo) && (outer.loClosed || !inner.loClosed))));
     const highOk = outer.hi === undefined || (inner.hi !== undefined && (inner.hi.compare(outer.hi) < 0 || (inner.hi.equals(outer.hi) && (outer.hiClosed || !inner.hiClosed))));
