@@ -24,6 +24,8 @@ export interface DecisionAnalysis {
     attributes: Map<string, AnalysedAttribute>;
     /** Rows that never decide an answer (shadowed or redundant); empty when the split was not complete. */
     idle: IdleRow[];
+    /** The table as analysed, for the other analyses of its rows (row-merge.ts). */
+    input: DecisionTableInput;
 }
 
 /**
@@ -68,6 +70,7 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
         ...(result.unshown ? { unshown: result.unshown } : {}),
         attributes,
         idle: result.complete ? idleRows(result.cases, table.hitPolicy ?? 'unik', table.aggregation, outputs) : [],
+        input,
     };
 }
 

@@ -3,7 +3,8 @@ import type * as Ast from '../generated/ast.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import type { AttributeDomain } from './attribute-domain.js';
 import { truthsOver } from './case-split.js';
-import { decisionTableInput } from './decision-table-analysis.js';
+import { decisionTableInput, type DecisionTableInput } from './decision-table-analysis.js';
+import type { Region } from './regions.js';
 
 /**
  * Two rows that can be written as one without changing any answer (the rule merging of Calvanese et
@@ -32,14 +33,15 @@ export interface RowMerge {
  *   past the rows between them: allowed only when none of those rows with other outputs matches any
  *   of them.
  */
-export function mergeableRows(table: Ast.DecisionTable): RowMerge[] {
-    const input = decisionTableInput(table);
+export function mergeableRows(table: Ast.DecisionTable, input: DecisionTableInput | undefined = decisionTableInput(table)): RowMerge[] {
     if (!input) {
         return [];
     }
     const { cells, outputs, columns, attributes } = input;
-    const domainOf = (column: number): AttributeDomain => attributes.get(columns[column])!.domain;
-    const texts = cells.map(row => row.map(cell => JSON.stringify(cell)));
+    // Each column's domain cut once where any of its cells changes truth, and each cell's truth on the
+    // pieces as a string of 0 and 1: two cells hold on the same values exactly when their strings are
+    // equal, so comparing two rows is comparing strings, not cutting the domain again per pair.
+    const truths = columns.map((attribute, column) => columnTruths(cells.map(row => row[column]), attribute, attributes.get(attribute)!.domain));
     const used = new Set<number>();
     const merges: RowMerge[] = [];
     for (let keep = 0; keep < cells.length; keep++) {
@@ -47,14 +49,26 @@ export function mergeableRows(table: Ast.DecisionTable): RowMerge[] {
             if (used.has(remove) || outputs[keep] !== outputs[remove]) {
                 continue;
             }
-            const merge = mergeOf(cells[keep], cells[remove], texts[keep], texts[remove], columns, domainOf);
-            if (!merge) {
+            const differing = columns.flatMap((_, column) => (truths[column].bits[keep] === truths[column].bits[remove] ? [] : [column]));
+            if (differing.length !== 1) {
+                continue; // the same box twice (a redundant or overlapping row, reported as such), or two columns differ
+            }
+            const [column] = differing;
+            const [a, b] = [truths[column].bits[keep], truths[column].bits[remove]];
+            if ([...a].some((bit, i) => bit === '1' && b[i] === '1')) {
+                continue; // they overlap in that column
+            }
+            const union = [...a].map((bit, i) => bit === '1' || b[i] === '1');
+            const cell = cellText(truths[column].pieces, union, attributes.get(columns[column])!.domain);
+            if (cell === undefined) {
                 continue;
             }
-            if (table.hitPolicy === 'första' && cells.slice(keep + 1, remove).some((between, k) => outputs[keep + 1 + k] !== outputs[remove] && meets(between, cells[remove], columns, domainOf))) {
+            // Under first hit the later row's citizens move up past the rows between: none with other outputs may match one of them.
+            const meets = (between: number) => truths.every(({ bits }) => [...bits[between]].some((bit, i) => bit === '1' && bits[remove][i] === '1'));
+            if (table.hitPolicy === 'första' && Array.from({ length: remove - keep - 1 }, (_, k) => keep + 1 + k).some(between => outputs[between] !== outputs[remove] && meets(between))) {
                 continue;
             }
-            merges.push({ keep, remove, ...merge });
+            merges.push({ keep, remove, column, cell });
             used.add(keep);
             used.add(remove);
         }
@@ -62,50 +76,24 @@ export function mergeableRows(table: Ast.DecisionTable): RowMerge[] {
     return merges;
 }
 
-/** The column and merged cell of two rows that differ in exactly one column, disjointly, with a union that is one cell. */
-function mergeOf(
-    a: ReadonlyArray<Criterion | null>, b: ReadonlyArray<Criterion | null>, aTexts: readonly string[], bTexts: readonly string[],
-    columns: readonly string[], domainOf: (column: number) => AttributeDomain,
-): { column: number; cell: string } | undefined {
-    let found: { column: number; union: boolean[]; pieces: ReturnType<typeof truthsOver>['pieces'] } | undefined;
-    for (let column = 0; column < columns.length; column++) {
-        if (aTexts[column] === bTexts[column]) {
-            continue;
+/** One column's pieces and each row's cell's truth on them (`-` holds everywhere), cells written alike evaluated once. */
+function columnTruths(cells: ReadonlyArray<Criterion | null>, attribute: string, domain: AttributeDomain): { pieces: Region[]; bits: string[] } {
+    const distinct = new Map<string, Criterion>();
+    const texts = cells.map(cell => {
+        const text = JSON.stringify(cell);
+        if (cell !== null) {
+            distinct.set(text, cell);
         }
-        const { pieces, truths: [ta, tb] } = cellTruths([a[column], b[column]], columns[column], domainOf(column));
-        if (ta.every((t, i) => t === tb[i])) {
-            continue; // written differently, the same values (`>= 5` and `> 4` on whole numbers)
-        }
-        if (found || ta.some((t, i) => t && tb[i])) {
-            return undefined; // a second column differs, or the two overlap here
-        }
-        found = { column, union: ta.map((t, i) => t || tb[i]), pieces };
-    }
-    if (!found) {
-        return undefined; // the same box twice: a redundant or overlapping row, reported as such
-    }
-    const cell = cellText(found.pieces, found.union, domainOf(found.column));
-    return cell === undefined ? undefined : { column: found.column, cell };
-}
-
-/** Each cell's truth on the pieces of its column's domain; `-` (null) holds everywhere. */
-function cellTruths(cells: ReadonlyArray<Criterion | null>, attribute: string, domain: AttributeDomain): ReturnType<typeof truthsOver> {
-    const present = cells.filter((c): c is Criterion => c !== null);
-    const { pieces, truths } = truthsOver(present, attribute, domain);
-    let next = 0;
-    return { pieces, truths: cells.map(cell => (cell === null ? pieces.map(() => true) : truths[next++])) };
-}
-
-/** Whether two rows share a citizen: rows are conjunctions of their columns, so when each column's cells share a value. */
-function meets(a: ReadonlyArray<Criterion | null>, b: ReadonlyArray<Criterion | null>, columns: readonly string[], domainOf: (column: number) => AttributeDomain): boolean {
-    return columns.every((attribute, column) => {
-        const { truths: [ta, tb] } = cellTruths([a[column], b[column]], attribute, domainOf(column));
-        return ta.some((t, i) => t && tb[i]);
+        return text;
     });
+    const { pieces, truths } = truthsOver([...distinct.values()], attribute, domain);
+    const byText = new Map([...distinct.keys()].map((text, index) => [text, truths[index].map(t => (t ? '1' : '0')).join('')]));
+    const everywhere = '1'.repeat(pieces.length);
+    return { pieces, bits: texts.map(text => byText.get(text) ?? everywhere) };
 }
 
 /** The values where `union` holds, as one cell; undefined when they are no single range of an ordered column (or a date column). */
-function cellText(pieces: ReturnType<typeof truthsOver>['pieces'], union: readonly boolean[], domain: AttributeDomain): string | undefined {
+function cellText(pieces: readonly Region[], union: readonly boolean[], domain: AttributeDomain): string | undefined {
     if (union.every(Boolean)) {
         return '-';
     }

@@ -109,7 +109,7 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 return;
             }
             // Rows that can be written as one without changing any answer, each with its quick fix (lsp/regelratt-code-actions.ts).
-            for (const merge of mergeableRows(table)) {
+            for (const merge of mergeableRows(table, analysis.input)) {
                 const input = header.inputs[merge.column];
                 report('decision-rows-mergeable', {
                     table: table.name, keep: merge.keep + 1, remove: merge.remove + 1, column: input.level ? 'nivå' : input.attribute?.ref?.name ?? '', cell: merge.cell,
