@@ -51,6 +51,13 @@ describe('regelratt check', () => {
         expect(result.stderr).toContain('1 fil kontrollerad: 1 fel, 0 varningar.');
     });
 
+    test('a hint that two rows can merge is counted apart from the regions without an example', () => {
+        const table = file('merge/a.regel', 'egenskap ålder : heltal 0–120 år\nbeslutstabell t {\n | ålder || nivå |\n | 0–17 || 0 |\n | 18–64 || 1 |\n | >= 65 || 1 |\n}\n');
+        const result = regelratt(['check', table], scratch);
+        expect(result.code).toBe(0);
+        expect(result.stderr).toBe('1 fil kontrollerad: 0 fel, 0 varningar. (1 annat tips; visa med --info.)\n');
+    });
+
     test('warnings alone leave the exit code 0', () => {
         const warned = file('warned/a.regel', 'egenskap ålder : heltal 0–120 år\npilot p { inkludera när ålder < 150 }\n');
         const result = regelratt(['check', warned], scratch);
