@@ -33,7 +33,7 @@ describe('regelratt check', () => {
         expect(result.code).toBe(0);
         // The seed gives no amounts for these levels; that is the one finding the policy set has.
         expect(result.stdout).toBe('examples/orebro/hemvard-ersattning.regel:6:12: varning: Belopp är inte angivet för nivå 1–3, 6, 9 och 15–22. [open-amount]\n');
-        expect(result.stderr).toBe('13 filer kontrollerade: 0 fel, 1 varning. (4 upplysningar om oanvända namn och 5 tips om regioner utan exempel; visa med --info.)\n');
+        expect(result.stderr).toBe('13 filer kontrollerade: 0 fel, 1 varning. (4 upplysningar om oanvända namn och 3 tips om regioner utan exempel; visa med --info.)\n');
     });
 
     test('--info shows the notes about unused names', () => {
@@ -49,6 +49,13 @@ describe('regelratt check', () => {
         expect(result.code).toBe(1);
         expect(result.stdout).toBe('broken/tabell.regel:4:12: fel: Beloppet 2 037 saknar enhet; skriv 2 037 kr. [missing-unit]\n');
         expect(result.stderr).toContain('1 fil kontrollerad: 1 fel, 0 varningar.');
+    });
+
+    test('a hint that two rows can merge is counted apart from the regions without an example', () => {
+        const table = file('merge/a.regel', 'egenskap ålder : heltal 0–120 år\nbeslutstabell t {\n | ålder || nivå |\n | 0–17 || 0 |\n | 18–64 || 1 |\n | >= 65 || 1 |\n}\n');
+        const result = regelratt(['check', table], scratch);
+        expect(result.code).toBe(0);
+        expect(result.stderr).toBe('1 fil kontrollerad: 0 fel, 0 varningar. (1 annat tips; visa med --info.)\n');
     });
 
     test('warnings alone leave the exit code 0', () => {

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { EmptyFileSystem } from 'langium';
+import { EmptyFileSystem, URI } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { createRegelrattLspServices } from '@regelratt/language/lsp';
 import { ExactNumber } from '@regelratt/format';
 import { analyseDecisionTable, ast, checkPolicies, compilePolicy, createRegelrattServices, type Case, type Region } from '@regelratt/language';
 import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
@@ -131,6 +134,9 @@ function regionHolds(region: Region, value: string, column: Column): boolean {
     if (region.kind === 'value') {
         return region.value === (column.kind === 'boolean' ? value === 'ja' : value);
     }
+    if (region.kind === 'values') {
+        return region.values.includes(column.kind === 'boolean' ? value === 'ja' : value);
+    }
     const v = ExactNumber.parse(value);
     return (!region.lo || v.compare(region.lo) > (region.loClosed ? -1 : 0)) && (!region.hi || v.compare(region.hi) < (region.hiClosed ? 1 : 0));
 }
@@ -157,5 +163,126 @@ describe('decision tables: every region holds for every citizen in it, and every
             }
         }), { numRuns: 300, seed: 20261205 });
         expect(inside).toBeGreaterThan(200);
+    });
+});
+
+/** The runtime's answer as one comparable text: the outputs, or the error code. */
+function answerText(runtime: PolicyRuntime, citizen: Record<string, string>): string {
+    try {
+        return JSON.stringify(runtime.decide('t', { date: '2025-01-01', citizen }).outputs);
+    } catch (error) {
+        if (error instanceof RegelrattRuntimeError) {
+            return error.code;
+        }
+        throw error;
+    }
+}
+
+function runtimeOf(checked: Awaited<ReturnType<typeof checkPolicies>>[number]): PolicyRuntime {
+    return new PolicyRuntime([JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 't.regel')))]);
+}
+
+describe('decision tables: rows that never decide, against the runtime', () => {
+    // Every reported row can go, all at once, without changing any answer for any citizen of the small
+    // domain; each one's example is answered by the row the message names; and under `första` every row
+    // not reported that matches someone decides for someone (the runtime names the rows).
+    test('removing the reported rows changes no answer, and under första every other row matching someone decides for someone', async () => {
+        let idle = 0;
+        let silent = 0;
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit]) => {
+            const text = policyText(columns, rows, hit);
+            const [checked] = await checkPolicies(Regelratt, [{ path: '/idle/t.regel', text }]);
+            const reports = checked.diagnostics.filter(d => d.code === 'decision-row-shadowed' || d.code === 'decision-row-redundant');
+            const reported = new Set(reports.map(d => Number(d.args!.row) - 1));
+            const runtime = runtimeOf(checked);
+            // The same rows collected: which rows match each citizen, as the runtime reads them.
+            const [collecting] = await checkPolicies(Regelratt, [{ path: '/idle/c.regel', text: policyText(columns, rows, 'samla antal') }]);
+            const collector = runtimeOf(collecting);
+            const matching = (citizen: Record<string, string>) => collector.decide('t', { date: '2025-01-01', citizen }).rows ?? [];
+            for (const report of reports) {
+                idle++;
+                const citizen = { ...Object.fromEntries(columns.map(c => [c.name, c.values[0]])), ...(report.witness as { example: Record<string, string> }).example };
+                const by = Number(report.args.by);
+                expect(matching(citizen), `${text}\n${report.message}`).toContain(Number(report.args.row));
+                expect(matching(citizen), `${text}\n${report.message}`).toContain(by);
+                if (hit === 'första') {
+                    expect(runtime.decide('t', { date: '2025-01-01', citizen }).row, `${text}\n${report.message}`).toBe(by);
+                } else {
+                    expect(rows[by - 1][1], `${text}\n${report.message}`).toBe(rows[Number(report.args.row) - 1][1]);
+                }
+            }
+            const citizens = everyCitizen(columns);
+            if (reported.size > 0) {
+                const without = policyText(columns, rows.filter((_, index) => !reported.has(index)), hit);
+                const [after] = await checkPolicies(Regelratt, [{ path: '/idle/u.regel', text: without }]);
+                const reduced = runtimeOf(after);
+                for (const citizen of citizens) {
+                    expect(answerText(reduced, citizen), `${text}\n${JSON.stringify(citizen)}`).toBe(answerText(runtime, citizen));
+                }
+            }
+            if (hit === 'första') {
+                const deciding = new Set(citizens.flatMap(citizen => matching(citizen).slice(0, 1)));
+                const matched = new Set(citizens.flatMap(matching));
+                rows.forEach((_, index) => {
+                    if (!reported.has(index) && matched.has(index + 1)) {
+                        silent++;
+                        expect(deciding.has(index + 1), `${text}\nrow ${index + 1}`).toBe(true);
+                    }
+                });
+            }
+        }), { numRuns: 400, seed: 20261206 });
+        expect(idle).toBeGreaterThan(30);
+        expect(silent).toBeGreaterThan(50);
+    });
+});
+
+describe('decision tables: the row merge quick fix, against the runtime', () => {
+    const lsp = createRegelrattLspServices(EmptyFileSystem);
+    let counter = 0;
+
+    /** The text after applying every merge the editor offers for the text, one at a time as a writer would. */
+    async function mergedOnce(text: string): Promise<string | undefined> {
+        const uri = URI.parse(`file:///merge/${counter++}.regel`);
+        const document = lsp.shared.workspace.LangiumDocumentFactory.fromString<ast.Policy>(text, uri);
+        lsp.shared.workspace.LangiumDocuments.addDocument(document);
+        try {
+            await lsp.shared.workspace.DocumentBuilder.build([document], { validation: true });
+            const diagnostic = (document.diagnostics ?? []).find(d => d.code === 'decision-rows-mergeable');
+            if (!diagnostic) {
+                return undefined;
+            }
+            const actions = (await lsp.Regelratt.lsp.CodeActionProvider!.getCodeActions(document, {
+                textDocument: { uri: uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+            })) as CodeAction[];
+            expect(actions, text).toHaveLength(1);
+            return TextDocument.applyEdits(TextDocument.create(uri.toString(), 'regelratt', 1, text), actions[0].edit!.changes![uri.toString()]);
+        } finally {
+            lsp.shared.workspace.LangiumDocuments.deleteDocument(uri);
+            lsp.shared.workspace.IndexManager.remove(uri);
+        }
+    }
+
+    // Every merge offered, applied one after another until none is left, keeps the answer (outputs or
+    // error) of every citizen of the small domain, under every hit policy.
+    test('applying the merges changes no answer for any citizen', async () => {
+        let merges = 0;
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit]) => {
+            const text = policyText(columns, rows, hit);
+            const [checked] = await checkPolicies(Regelratt, [{ path: '/merge/t.regel', text }]);
+            const before = runtimeOf(checked);
+            let current = text;
+            for (let next = await mergedOnce(current); next !== undefined; next = await mergedOnce(current)) {
+                merges++;
+                current = next;
+                const [after] = await checkPolicies(Regelratt, [{ path: '/merge/u.regel', text: current }]);
+                expect(after.diagnostics.filter(d => d.severity === 'error' && d.code !== 'decision-gap' && d.code !== 'decision-overlap'), current).toEqual([]);
+                const runtime = runtimeOf(after);
+                for (const citizen of everyCitizen(columns)) {
+                    expect(answerText(runtime, citizen), `${text}\n---\n${current}\n${JSON.stringify(citizen)}`).toBe(answerText(before, citizen));
+                }
+            }
+            expect(current.split('\n').length, current).toBeLessThanOrEqual(text.split('\n').length);
+        }), { numRuns: 300, seed: 20261207 });
+        expect(merges).toBeGreaterThan(30);
     });
 });

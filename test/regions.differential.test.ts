@@ -60,6 +60,9 @@ function holds(region: Region, value: string): boolean {
     if (region.kind === 'value') {
         return region.value === value;
     }
+    if (region.kind === 'values') {
+        return region.values.includes(value);
+    }
     const v = ExactNumber.parse(value);
     return (!region.lo || v.compare(region.lo) > (region.loClosed ? -1 : 0)) && (!region.hi || v.compare(region.hi) < (region.hiClosed ? 1 : 0));
 }
@@ -69,7 +72,7 @@ function exampleOf(found: Case, partition: Partition): Citizen {
     const citizen: Citizen = Object.fromEntries(partition.attributes.map(a => [a.name, a.kind === 'choice' ? a.values![0] : '0']));
     for (const [id, region] of found.assignment) {
         const name = id.replace(/^attribute\//, '');
-        citizen[name] = region.kind === 'value' ? String(region.value) : (region.lo ?? ExactNumber.ZERO).toDecimal();
+        citizen[name] = region.kind === 'value' ? String(region.value) : region.kind === 'values' ? String(region.values[0]) : (region.lo ?? ExactNumber.ZERO).toDecimal();
     }
     return citizen;
 }

@@ -93,6 +93,8 @@ const cases = [
         return [
             [`exact partition ${columns} × ${rows}, beslutstabell`, [{ path: '/bench/t.regel', text: tableText(partition) }]],
             [`exact partition ${columns} × ${rows}, beslutstabell, one row left out`, [{ path: '/bench/t.regel', text: tableText(partition, { drop: 0 }) }]],
+            // Outputs from five levels, so that rows agree and the merge and redundancy analyses compare them.
+            [`exact partition ${columns} × ${rows}, beslutstabell, five outputs`, [{ path: '/bench/t.regel', text: tableText(partition).replace(/\|\| (\d+) \|$/gm, (_, row) => `|| ${Number(row) % 5} |`) }]],
             [`exact partition ${columns} × ${rows}, förloppsmodell`, [{ path: '/bench/m.regel', text: pathwayModelText(partition) }]],
             [`exact partition ${columns} × ${rows}, förloppsmodell, one row left out`, [{ path: '/bench/m.regel', text: pathwayModelText(partition, { drop: 0 }) }]],
         ];

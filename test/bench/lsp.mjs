@@ -6,7 +6,11 @@
  * the server writes a V8 CPU profile there when it exits.
  * `--server <file>`: another build of the server (an older commit's `packages/vscode/out/server.cjs`),
  * to compare two builds on the same machine in the same hour.
- * Usage: node test/bench/lsp.mjs [--files 10] [--lines 1000] [--keystrokes 40] [--examples] [--profile-server <folder>] [--server <file>]
+ * `--table <rows>`: the typed file also holds a decision table of that many rows over 12 columns (a
+ * seeded exact partition, test/bench/partition-tables.mjs, outputs from five levels so that rows
+ * agree), and every keystroke edits the table (an output cell of its last row), so that each one
+ * re-runs the table's gap, overlap, idle-row and merge analyses.
+ * Usage: node test/bench/lsp.mjs [--files 10] [--lines 1000] [--keystrokes 40] [--examples] [--table 100] [--profile-server <folder>] [--server <file>]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +22,7 @@ import {
     DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
 } from 'vscode-languageserver-protocol/node';
 import { generatePolicy } from './generate-policy.mjs';
+import { exactPartition, tableText } from './partition-tables.mjs';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -35,6 +40,17 @@ for (let i = 0; i < files; i++) {
     const text = generatePolicy(lines, { examples: withExamples }).replace(/_b(\d+)(?![\d])/g, `_f${i}b$1`).replace(/^(lag SoL|förvaltning VoO|område tätort|fas uppföljning|nämnd nämnden)(.*)$/gm, i === 0 ? '$1$2' : '// $1$2');
     texts.push(text);
     writeFileSync(path.join(workspace, `policy${i}.regel`), text);
+}
+const tableRows = option('--table', 0);
+// Typing happens in a file in the middle of the workspace; the first file holds the shared vocabulary.
+const typed = Math.floor(files / 2);
+if (tableRows > 0) {
+    // The table's own attributes (`tab_a0` …), its outputs one of five levels, its last row's output the one typed.
+    const table = tableText(exactPartition({ columns: 12, rows: tableRows, seed: 29 }))
+        .replace(/\ba(\d+)\b/g, 'tab_a$1').replace(/beslutstabell t \{/, 'beslutstabell bench_tabell {')
+        .replace(/\|\| (\d+) \|$/gm, (_, row) => `|| ${Number(row) % 5} |`);
+    texts[typed] = `${texts[typed]}\n${table}`;
+    writeFileSync(path.join(workspace, `policy${typed}.regel`), texts[typed]);
 }
 const uri = i => pathToFileURL(path.join(workspace, `policy${i}.regel`)).toString();
 
@@ -59,8 +75,6 @@ try {
         processId: process.pid, rootUri: pathToFileURL(workspace).toString(),
         workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: 'bench' }], capabilities: {},
     });
-    // Typing happens in a file in the middle of the workspace; the first file holds the shared vocabulary.
-    const typed = Math.floor(files / 2);
     const started = performance.now();
     const first = next(uri(typed));
     await connection.sendNotification(InitializedNotification.type, {});
@@ -71,7 +85,10 @@ try {
     let text = texts[typed];
     for (let k = 0; k < keystrokes; k++) {
         // Type into a comment at the end, then a character of a name: every keystroke a full re-check of the file.
-        text = k % 2 === 0 ? `${text}// ${k}\n` : text.replace('"Insats 0', `"Insats 0${k}`);
+        // With a table: its last row's output, one level up and back, a full re-analysis of the table each time.
+        text = tableRows > 0
+            ? text.replace(/\|\| (\d) \|\n\}\n$/, (_, level) => `|| ${(Number(level) + (k % 2 === 0 ? 1 : 4)) % 5} |\n}\n`)
+            : k % 2 === 0 ? `${text}// ${k}\n` : text.replace('"Insats 0', `"Insats 0${k}`);
         const fresh = next(uri(typed));
         const start = performance.now();
         await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(typed), version: k + 2 }, contentChanges: [{ text }] });
@@ -82,7 +99,7 @@ try {
     const median = samples[Math.floor(samples.length / 2)];
     const p95 = samples[Math.floor(samples.length * 0.95)];
     console.log(`Node ${process.version}; ${files} files × ${lines.toLocaleString('en')} lines = ${(files * lines).toLocaleString('en')} lines in the workspace; ${keystrokes} keystrokes`);
-    console.log(`workspace loaded and first diagnostics (${initial.length}) in ${loaded.toFixed(0)} ms`);
+    console.log(`workspace loaded and first diagnostics (${initial.length}) in ${loaded.toFixed(0)} ms${tableRows > 0 ? `; typing in a ${tableRows}-row decision table (12 columns)` : ''}`);
     console.log(`keystroke → fresh diagnostics: median ${median.toFixed(0)} ms, 95th percentile ${p95.toFixed(0)} ms`);
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);

@@ -86,10 +86,11 @@ export function moreOfTheSame(diagnostic: { file: string; line: number; column: 
         : `${place}: … and ${more} more of the same kind [${diagnostic.code}]; --format json lists them all.`;
 }
 
-export function hiddenInfos(infos: number, hints: number, locale: MessageLocale): string {
+/** `otherHints`: hints about something else than regions without an example (rows that can be merged, a replaced law). */
+export function hiddenInfos(infos: number, hints: number, locale: MessageLocale, otherHints = 0): string {
     const parts = locale === 'sv'
-        ? [infos > 0 ? `${counted(infos, { one: 'upplysning', other: 'upplysningar' }, locale)} om oanvända namn` : '', hints > 0 ? `${counted(hints, { one: 'tips', other: 'tips' }, locale)} om regioner utan exempel` : '']
-        : [infos > 0 ? `${counted(infos, { one: 'note', other: 'notes' }, locale)} on unused names` : '', hints > 0 ? `${counted(hints, { one: 'hint', other: 'hints' }, locale)} on regions without an example` : ''];
+        ? [infos > 0 ? `${counted(infos, { one: 'upplysning', other: 'upplysningar' }, locale)} om oanvända namn` : '', hints > 0 ? `${counted(hints, { one: 'tips', other: 'tips' }, locale)} om regioner utan exempel` : '', otherHints > 0 ? `${counted(otherHints, { one: 'annat tips', other: 'andra tips' }, locale)}` : '']
+        : [infos > 0 ? `${counted(infos, { one: 'note', other: 'notes' }, locale)} on unused names` : '', hints > 0 ? `${counted(hints, { one: 'hint', other: 'hints' }, locale)} on regions without an example` : '', otherHints > 0 ? `${counted(otherHints, { one: 'other hint', other: 'other hints' }, locale)}` : ''];
     const shown = parts.filter(Boolean).join(locale === 'sv' ? ' och ' : ' and ');
     return locale === 'sv' ? `(${shown}; visa med --info.)` : `(${shown}; show with --info.)`;
 }

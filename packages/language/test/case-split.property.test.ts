@@ -110,6 +110,7 @@ function* everyAssignment(attrs: Attr[], index = 0, partial: Assignment = {}): G
 function contains(region: Region | undefined, value: Value): boolean {
     if (!region) return true;
     if (region.kind === 'value') return region.value === value;
+    if (region.kind === 'values') return region.values.includes(value as string | boolean);
     const v = ExactNumber.parse(String(value));
     const above = !region.lo || (region.loClosed ? v.compare(region.lo) >= 0 : v.compare(region.lo) > 0);
     const below = !region.hi || (region.hiClosed ? v.compare(region.hi) <= 0 : v.compare(region.hi) < 0);

@@ -31,4 +31,21 @@ describe('findings as few and as large as they allow', () => {
             'Inget förlopp gäller för: ålder 41–65 år.',
         ]);
     });
+
+    test('a gap over several values of a choice, but not all, is one region with the set of them', async () => {
+        // The split cuts `förmåga` into its four values; the gap is `låg` and `ingen` under `svikt`, one box
+        // once a choice's values may be joined although they have no order.
+        const text = [
+            'egenskap förmåga : en av { hög, låg, medel, ingen }',
+            'egenskap svikt : ja/nej',
+            'förloppsmodell m {',
+            '    förlopp a { när förmåga i { hög, medel } }',
+            '    förlopp b { när förmåga i { låg, ingen } och inte svikt }',
+            '}',
+        ].join('\n');
+        const gaps = (await diagnosticsOf(text)).filter(d => d.code === 'pathway-gap');
+        expect(gaps.map(g => g.message)).toEqual(['Inget förlopp gäller för: förmåga i { låg, ingen }, svikt = ja.']);
+        // The quick fix's criterion says the same set.
+        expect(gaps[0].args.criterion).toBe('förmåga i { låg, ingen } och svikt');
+    });
 });

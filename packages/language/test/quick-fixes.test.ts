@@ -71,3 +71,24 @@ describe('quick fixes', () => {
         expect(after.diagnostics?.filter(d => d.code === 'pathway-gap')).toEqual([]);
     });
 });
+
+describe('merging decision-table rows', () => {
+    test('two rows that differ in one column, adjacently, become one row with the union of their cells', async () => {
+        const text = [
+            'egenskap ålder : heltal 0–120',
+            'egenskap förmåga : en av { hög, låg, ingen }',
+            'beslutstabell t {',
+            '    | ålder | förmåga || nivå |',
+            '    | 0–17  | -       || 0 |',
+            '    | >= 18 | hög     || 1 |',
+            '    | >= 18 | ingen   || 1 |',
+            '    | >= 18 | låg     || 2 |',
+            '}',
+            '',
+        ].join('\n');
+        const result = await fix(text, 'decision-rows-mergeable');
+        expect(result.title).toBe('Slå ihop rad 2 och rad 3');
+        expect(result.text).toBe(text.replace('| >= 18 | hög     || 1 |', '| >= 18 | { hög, ingen }     || 1 |').replace('    | >= 18 | ingen   || 1 |\n', ''));
+        expect((await build(result.text)).diagnostics?.map(d => d.code)).not.toContain('decision-rows-mergeable');
+    });
+});

@@ -69,7 +69,10 @@ export function printDiagnostics(diagnostics: readonly ReportedDiagnostic[], fil
         // A file with more findings than are shown counts them all (too-many-findings stands for the rest).
         const { errors, warnings } = countFindings(diagnostics);
         const infos = options.info ? 0 : diagnostics.filter(d => d.severity === 'info').length;
-        const hints = options.info ? 0 : diagnostics.filter(d => d.severity === 'hint').length;
-        io.stderr.write(`${summary(errors, warnings, files, options.locale)}${infos + hints > 0 ? ` ${hiddenInfos(infos, hints, options.locale)}` : ''}\n`);
+        // Hints about regions without an example are counted as such; any other hint (rows that can merge) apart.
+        const hinted = options.info ? [] : diagnostics.filter(d => d.severity === 'hint');
+        const hints = hinted.filter(d => d.code === 'uncovered-region').length;
+        const otherHints = hinted.length - hints;
+        io.stderr.write(`${summary(errors, warnings, files, options.locale)}${infos + hinted.length > 0 ? ` ${hiddenInfos(infos, hints, options.locale, otherHints)}` : ''}\n`);
     }
 }

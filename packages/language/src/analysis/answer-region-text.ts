@@ -41,6 +41,9 @@ export function regionsInWords(regions: readonly AnswerRegion[], after: PolicyRu
             if (bound.kind === 'value') {
                 return { ...entry, value: bound.value };
             }
+            if (bound.kind === 'values') {
+                return { ...entry, values: bound.values };
+            }
             const show = (value: ExactNumber) => (id === DATE_INPUT || attribute?.domain.type === 'date' ? isoDateOfDay(value) : exactText(value));
             return {
                 ...entry,

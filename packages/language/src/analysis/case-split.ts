@@ -1,5 +1,5 @@
 import { ExactNumber, type Criterion, type Literal } from '@regelratt/format';
-import { dayNumber, type AnalysedAttribute } from './attribute-domain.js';
+import { dayNumber, type AnalysedAttribute, type AttributeDomain } from './attribute-domain.js';
 import { partitionDomain, partitionRange, representative, type Cut, type Region } from './regions.js';
 
 /** A criterion that partial evaluation has decided, or what is left of it. */
@@ -17,6 +17,12 @@ export interface CaseSplit {
     complete: boolean;
     /** When the budget ran out: the slab (attributes fixed so far) that was being split, the part not finished. */
     unfinished?: ReadonlyMap<string, Region>;
+    /**
+     * When the budget ran out: boxes that together with the cases cover every citizen exactly once
+     * (the unfinished slab and the siblings of each slab above it not yet split), so that findings
+     * proven so far can still be joined into maximal boxes without growing into what nobody checked.
+     */
+    unexplored?: ReadonlyArray<ReadonlyMap<string, Region>>;
 }
 
 /**
@@ -44,6 +50,7 @@ export function splitCases(
     let complete = true;
     let stopped = false;
     let unfinished: ReadonlyMap<string, Region> | undefined;
+    const unexplored: Array<ReadonlyMap<string, Region>> = [];
 
     const explore = (residuals: Residual[], assignment: Map<string, Region>): void => {
         if (stopped) {
@@ -62,6 +69,7 @@ export function splitCases(
             complete = false;
             stopped = true;
             unfinished = new Map(assignment);
+            unexplored.push(unfinished);
             return;
         }
         const analysed = attributes.get(attribute);
@@ -77,7 +85,7 @@ export function splitCases(
         const cuts = collectConstants(undecided).get(attribute) ?? [];
         const pieces = current?.kind === 'range' ? partitionRange(current, cuts) : partitionDomain(analysed.domain, cuts);
         const regions = pieces.length > 2 && pieces[0].kind === 'range' ? slabs(pieces, undecided, attribute) : pieces;
-        for (const region of regions) {
+        for (const [index, region] of regions.entries()) {
             assignment.set(attribute, region);
             explore(residuals.map(r => (typeof r === 'boolean' ? r : substitute(r, attribute, region))), assignment);
             if (current) {
@@ -86,13 +94,16 @@ export function splitCases(
                 assignment.delete(attribute);
             }
             if (stopped) {
+                if (!complete) {
+                    unexplored.push(...regions.slice(index + 1).map(rest => new Map(assignment).set(attribute, rest)));
+                }
                 return;
             }
         }
     };
 
     explore(criteria.map(c => substitute(c, undefined, undefined)), new Map());
-    return { cases, complete, ...(unfinished ? { unfinished } : {}) };
+    return { cases, complete, ...(unfinished ? { unfinished, unexplored } : {}) };
 }
 
 /**
@@ -135,7 +146,7 @@ function slabs(pieces: readonly Region[], undecided: readonly Criterion[], attri
 }
 
 function lowerKey(region: Region): string {
-    return region.kind === 'range' ? `${region.lo?.toDecimal() ?? '-'}${region.loClosed ? '[' : '('}` : String(region.value);
+    return region.kind === 'range' ? `${region.lo?.toDecimal() ?? '-'}${region.loClosed ? '[' : '('}` : String(representative(region));
 }
 
 /** The pieces from `from` up to (not including) `to`, which touch, as one range. */
@@ -174,6 +185,16 @@ function splittingAttribute(residuals: readonly Residual[], order: ReadonlyMap<s
         }
     }
     return best;
+}
+
+/**
+ * One attribute's domain cut wherever one of the criteria (each reading only that attribute, as a
+ * decision table's cells do) changes truth, and each criterion's truth on each piece: the pieces are
+ * where the cells can differ, so two cells hold on the same values exactly when their truths agree.
+ */
+export function truthsOver(criteria: readonly Criterion[], attribute: string, domain: AttributeDomain): { pieces: Region[]; truths: boolean[][] } {
+    const pieces = partitionDomain(domain, collectConstants(criteria).get(attribute) ?? []);
+    return { pieces, truths: criteria.map(criterion => pieces.map(piece => substitute(criterion, attribute, piece) === true)) };
 }
 
 /** Every attribute the criteria read, in order of first appearance. */

@@ -5,6 +5,7 @@ import { compileCell, compileResults, inputAttribute } from '../compiler/compile
 import { attributeDomain, type AnalysedAttribute } from './attribute-domain.js';
 import type { Case } from './case-split.js';
 import { analyseCoverage } from './pathway-coverage.js';
+import { idleRows, type IdleRow } from './row-reach.js';
 
 export interface DecisionFinding {
     kind: 'gap' | 'overlap';
@@ -16,9 +17,15 @@ export interface DecisionFinding {
 export interface DecisionAnalysis {
     findings: DecisionFinding[];
     complete: boolean;
-    /** When the split ran out of budget: the slab it was on (`CaseSplit.unfinished`). */
+    /** When the split ran out of budget: the slab it was on (`CaseSplit.unfinished`); `findings` are those proven before it. */
     unfinished?: Case['assignment'];
+    /** When the split ran out of budget: kinds of finding proven but not joined or shown (`CoverageResult.unshown`). */
+    unshown?: number;
     attributes: Map<string, AnalysedAttribute>;
+    /** Rows that never decide an answer (shadowed or redundant); empty when the split was not complete. */
+    idle: IdleRow[];
+    /** The table as analysed, for the other analyses of its rows (row-merge.ts). */
+    input: DecisionTableInput;
 }
 
 /**
@@ -29,6 +36,57 @@ export interface DecisionAnalysis {
  * column or cell is unresolved or malformed (the ordinary checks report those).
  */
 export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis | undefined {
+    const input = decisionTableInput(table);
+    if (!input) {
+        return undefined;
+    }
+    const { attributes, outputs } = input;
+    const rows: Criterion[] = input.cells.map(cells => {
+        const conditions = cells.filter((c): c is Criterion => c !== null);
+        return conditions.length === 1 ? conditions[0] : { all: conditions };
+    });
+    const ids = rows.map((_, index) => String(index));
+    // The rows each row may hold together with, by hit policy: under `första` any (the first one
+    // decides), under `valfri` those giving the same outputs (DMN's Any), under `samla` any (all of
+    // them count), under `unik` none.
+    const allowed = (index: number): string[] => {
+        switch (table.hitPolicy ?? 'unik') {
+            case 'första': return ids;
+            case 'valfri': return ids.filter((_, other) => outputs[other] === outputs[index]);
+            case 'unik': return [];
+            // Every matching row counts: overlaps are the point.
+            case 'samla': return ids;
+        }
+    };
+    // A sum or a count over no row is 0, an answer: only `min` and `max` need a row for every case.
+    const gapsCount = table.hitPolicy !== 'samla' || table.aggregation === 'min' || table.aggregation === 'max';
+    const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes, 'pairwise', !gapsCount);
+    // analyseCoverage has already joined touching regions of the same finding.
+    return {
+        findings: result.findings
+            .map(finding => ({ kind: finding.kind === 'gap' ? 'gap' as const : 'overlap' as const, case: finding.case, rows: finding.pathways.map(Number) })),
+        complete: result.complete,
+        ...(result.unfinished ? { unfinished: result.unfinished } : {}),
+        ...(result.unshown ? { unshown: result.unshown } : {}),
+        attributes,
+        idle: result.complete ? idleRows(result.cases, table.hitPolicy ?? 'unik', table.aggregation, outputs) : [],
+        input,
+    };
+}
+
+/** A decision table in the analyses' terms: each input column's domain, each row's cells, each row's outputs as one key. */
+export interface DecisionTableInput {
+    attributes: Map<string, AnalysedAttribute>;
+    /** The attribute each input column reads, by column. */
+    columns: string[];
+    /** Each row's cells as criteria, by column; `null` for `-` (any value). */
+    cells: Array<Array<Criterion | null>>;
+    /** Each row's outputs as one text, equal for rows that give the same outputs. */
+    outputs: string[];
+}
+
+/** Undefined when a column or cell is unresolved or malformed (the ordinary checks report those). */
+export function decisionTableInput(table: Ast.DecisionTable): DecisionTableInput | undefined {
     const inputs = table.header?.inputs ?? [];
     if (inputs.length === 0 || inputs.some(input => !input.level && !input.attribute?.ref)) {
         return undefined;
@@ -47,44 +105,18 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
             }
             : { id, name: input.attribute!.ref!.name, domain: attributeDomain(input.attribute!.ref!) });
     }
-    const rows: Criterion[] = [];
+    const cells: Array<Array<Criterion | null>> = [];
     for (const row of table.rows) {
         if (row.conditions.length !== inputs.length || !row.conditions.every(isCompleteCell)) {
             return undefined;
         }
-        const cells = row.conditions.map((cell, index) => compileCell(cell, inputAttribute(inputs[index])));
-        if (cells.some(cell => cell !== null && 'value' in cell && 'enumeration' in cell.value && !isKnownValue(attributes.get(cell.attribute), cell.value.enumeration))) {
+        const compiled = row.conditions.map((cell, index) => compileCell(cell, inputAttribute(inputs[index])));
+        if (compiled.some(cell => cell !== null && 'value' in cell && 'enumeration' in cell.value && !isKnownValue(attributes.get(cell.attribute), cell.value.enumeration))) {
             return undefined;
         }
-        const conditions = cells.filter((c): c is Criterion => c !== null);
-        rows.push(conditions.length === 1 ? conditions[0] : { all: conditions });
+        cells.push(compiled);
     }
-    const ids = rows.map((_, index) => String(index));
-    // The rows each row may hold together with, by hit policy: under `första` any (the first one
-    // decides), under `valfri` those giving the same outputs (DMN's Any), under `samla` any (all of
-    // them count), under `unik` none.
-    const outputs = table.hitPolicy === 'valfri' ? table.rows.map(outputKey) : [];
-    const allowed = (index: number): string[] => {
-        switch (table.hitPolicy ?? 'unik') {
-            case 'första': return ids;
-            case 'valfri': return ids.filter((_, other) => outputs[other] === outputs[index]);
-            case 'unik': return [];
-            // Every matching row counts: overlaps are the point.
-            case 'samla': return ids;
-        }
-    };
-    const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes, 'pairwise');
-    // A sum or a count over no row is 0, an answer: only `min` and `max` need a row for every case.
-    const gapsCount = table.hitPolicy !== 'samla' || table.aggregation === 'min' || table.aggregation === 'max';
-    // analyseCoverage has already joined touching regions of the same finding.
-    return {
-        findings: result.findings
-            .filter(finding => finding.kind !== 'gap' || gapsCount)
-            .map(finding => ({ kind: finding.kind === 'gap' ? 'gap' as const : 'overlap' as const, case: finding.case, rows: finding.pathways.map(Number) })),
-        complete: result.complete,
-        ...(result.unfinished ? { unfinished: result.unfinished } : {}),
-        attributes,
-    };
+    return { attributes, columns: inputs.map(inputAttribute), cells, outputs: table.rows.map(outputKey) };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { AnalysedAttribute } from './attribute-domain.js';
 import { attributesRead, splitCases, type Case } from './case-split.js';
 import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
 import { mergeCases } from './merge-cases.js';
-import type { Region } from './regions.js';
+import { regionValues, type Region } from './regions.js';
 import { describeCase, type Witness } from './witness-text.js';
 
 /**
@@ -268,8 +268,8 @@ function contains(found: Case, values: ReadonlyMap<string, ExactNumber | string 
 }
 
 function inside(region: Region, value: ExactNumber | string | boolean): boolean {
-    if (region.kind === 'value') {
-        return region.value === value;
+    if (region.kind !== 'range') {
+        return !(value instanceof ExactNumber) && (regionValues(region)?.includes(value) ?? false);
     }
     if (!(value instanceof ExactNumber)) {
         return false;

@@ -1,7 +1,7 @@
 import { ExactNumber } from '@regelratt/format';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import type { Case } from './case-split.js';
-import { partitionDomain, type Region } from './regions.js';
+import { partitionDomain, regionValues, type Region } from './regions.js';
 
 /**
  * Findings as maximal boxes: the case split cuts the space where any criterion changes, so one
@@ -28,16 +28,31 @@ export function mergeCases<T extends { case: Case }>(
     const keys = findings.map(key);
     const groups = new Map<string, number[]>();
     keys.forEach((k, index) => groups.set(k, [...(groups.get(k) ?? []), index]));
+    // Every case once, as one array per attribute (the split's other cases, then the findings'): a
+    // region is grown against all of them but its own key's, and reading each case's region of an
+    // attribute once, not once per region grown, is what keeps a split of 20 000 cases cheap to join.
+    const cases = [...others.map(c => c.assignment), ...findings.map(f => f.case.assignment)];
+    const columns = new Map<string, Array<Region | undefined>>();
+    const column = (id: string) => {
+        let regions = columns.get(id);
+        if (!regions) {
+            regions = cases.map(c => c.get(id));
+            columns.set(id, regions);
+        }
+        return regions;
+    };
     const merged: Array<{ finding: T; index: number }> = [];
-    for (const [k, members] of groups) {
-        const blockers = [...others, ...findings.filter((_, index) => keys[index] !== k).map(f => f.case)].map(c => c.assignment);
+    for (const members of groups.values()) {
+        // The group's own pieces are no blockers.
+        const own = new Uint8Array(cases.length);
+        members.forEach(index => (own[others.length + index] = 1));
         const regions: Array<ReadonlyMap<string, Region>> = [];
         for (const index of members) {
             const piece = findings[index].case;
             if (regions.some(region => within(piece.assignment, region))) {
                 continue;
             }
-            const grown = grow(piece.assignment, blockers, attributes);
+            const grown = grow(piece.assignment, column, own, attributes);
             regions.push(grown);
             merged.push({ finding: { ...findings[index], case: { assignment: grown, verdicts: piece.verdicts } }, index });
         }
@@ -45,47 +60,50 @@ export function mergeCases<T extends { case: Case }>(
     return merged.sort((a, b) => a.index - b.index).map(entry => entry.finding);
 }
 
-/** The box grown along each attribute it fixes, in turn, until a blocker (a case of another finding) stops it. */
+/** The box grown along each attribute it fixes, in turn, until a blocker (a case of another finding, `own` not set) stops it. */
 function grow(
     start: ReadonlyMap<string, Region>,
-    blockers: ReadonlyArray<ReadonlyMap<string, Region>>,
+    column: (id: string) => ReadonlyArray<Region | undefined>,
+    own: Uint8Array,
     attributes: ReadonlyMap<string, AnalysedAttribute>,
 ): Map<string, Region> {
     const box = new Map(start);
     const ids = [...start.keys()];
-    // Each blocker's region per attribute of the box, and on how many of them it misses the box (at
-    // least one: the cases are disjoint). Counts, not sets: this runs over every case of the split.
-    const columns = ids.map(id => blockers.map(blocker => blocker.get(id)));
-    const misses = new Int32Array(blockers.length);
+    // On how many attributes of the box each blocker misses it (at least one: the cases are
+    // disjoint). Counts, not sets: this runs over every case of the split.
+    const columns = ids.map(column);
+    const misses = new Int32Array(own.length);
     ids.forEach((id, k) => {
         const region = box.get(id)!;
         columns[k].forEach((other, b) => {
-            if (!meets(other, region)) {
+            if (!own[b] && !meets(other, region)) {
                 misses[b]++;
             }
         });
     });
     ids.forEach((id, k) => {
         const region = box.get(id)!;
-        const column = columns[k];
+        const regions = columns[k];
         // Only a blocker that meets the box on every other attribute can stop it along this one.
         const stopping: Region[] = [];
-        const missed = column.map((other, b) => {
-            const miss = !meets(other, region);
-            if (miss && misses[b] === 1) {
-                stopping.push(other!);
+        const missed = new Uint8Array(own.length);
+        regions.forEach((other, b) => {
+            if (!own[b] && !meets(other, region)) {
+                missed[b] = 1;
+                if (misses[b] === 1) {
+                    stopping.push(other!);
+                }
             }
-            return miss;
         });
-        const widened = region.kind === 'value'
-            ? (stopping.length === 0 ? undefined : region)
-            : widenRange(region, stopping, attributes.get(id)!);
+        const widened = region.kind === 'range'
+            ? widenRange(region, stopping, attributes.get(id)!)
+            : widenValues(region, stopping, attributes.get(id)!);
         if (widened === undefined) {
             box.delete(id);
         } else {
             box.set(id, widened);
         }
-        column.forEach((other, b) => {
+        regions.forEach((other, b) => {
             if (missed[b] && meets(other, widened)) {
                 misses[b]--;
             }
@@ -133,13 +151,33 @@ function widenRange(region: Range, stopping: readonly Region[], attribute: Analy
 
 const ONE = ExactNumber.ONE;
 
+/**
+ * A choice's value (or values) grown to every value no stopping case holds: a choice has no order,
+ * so the finding reaches each value its neighbours along this attribute do not take, not only the
+ * next one (`aktivitetsförmåga i { hög, nedsatt }`). Undefined when that is every value; one value
+ * stays a value.
+ */
+function widenValues(region: Region, stopping: readonly Region[], attribute: AnalysedAttribute): Region | undefined {
+    const taken = new Set(stopping.flatMap(stop => regionValues(stop) ?? []));
+    const all = partitionDomain(attribute.domain, []).flatMap(piece => regionValues(piece) ?? []);
+    const values = all.filter(value => !taken.has(value));
+    if (values.length === all.length) {
+        return undefined;
+    }
+    return values.length === 1 ? { kind: 'value', value: values[0] } : values.length === regionValues(region)?.length ? region : { kind: 'values', values };
+}
+
 /** Whether two regions of the same attribute share a value; a missing region is the whole domain. */
 function meets(a: Region | undefined, b: Region | undefined): boolean {
     if (a === undefined || b === undefined) {
         return true;
     }
-    if (a.kind === 'value' || b.kind === 'value') {
-        return a.kind === 'value' && b.kind === 'value' && a.value === b.value;
+    if (a.kind === 'value' && b.kind === 'value') {
+        return a.value === b.value;
+    }
+    if (a.kind !== 'range' || b.kind !== 'range') {
+        const bValues = regionValues(b);
+        return regionValues(a)?.some(value => bValues?.includes(value)) ?? false;
     }
     return below(a, b) && below(b, a);
 }
@@ -165,8 +203,9 @@ function within(inner: ReadonlyMap<string, Region>, outer: ReadonlyMap<string, R
 }
 
 function contains(outer: Region, inner: Region): boolean {
-    if (outer.kind === 'value' || inner.kind === 'value') {
-        return outer.kind === 'value' && inner.kind === 'value' && outer.value === inner.value;
+    if (outer.kind !== 'range' || inner.kind !== 'range') {
+        const outerValues = regionValues(outer);
+        return regionValues(inner)?.every(value => outerValues?.includes(value)) ?? false;
     }
     const lowOk = outer.lo === undefined || (inner.lo !== undefined && (inner.lo.compare(outer.lo) > 0 || (inner.lo.equals(outer.lo) && (outer.loClosed || !inner.loClosed))));
     const highOk = outer.hi === undefined || (inner.hi !== undefined && (inner.hi.compare(outer.hi) < 0 || (inner.hi.equals(outer.hi) && (outer.hiClosed || !inner.hiClosed))));

@@ -9,7 +9,13 @@ import type { AttributeDomain } from './attribute-domain.js';
  */
 export type Region =
     | { kind: 'value'; value: string | boolean }
-    | { kind: 'range'; lo?: ExactNumber; loClosed: boolean; hi?: ExactNumber; hiClosed: boolean; discrete: boolean };
+    | { kind: 'range'; lo?: ExactNumber; loClosed: boolean; hi?: ExactNumber; hiClosed: boolean; discrete: boolean }
+    /**
+     * Several values of an enumeration (`aktivitetsförmåga i { hög, utvecklingsbar }`), in the order the
+     * attribute declares them: never made by the case split, only when findings are joined into maximal
+     * boxes (merge-cases.ts) and a finding spans some of a choice's values but not all.
+     */
+    | { kind: 'values'; values: ReadonlyArray<string | boolean> };
 
 /**
  * Where a comparison changes truth value: just before `at` (`x < at` / `x >= at`) or just after it
@@ -98,6 +104,9 @@ export function representative(region: Region): string | boolean | ExactNumber {
     if (region.kind === 'value') {
         return region.value;
     }
+    if (region.kind === 'values') {
+        return region.values[0];
+    }
     const { lo, hi } = region;
     if (region.discrete) {
         return lo ?? hi ?? ExactNumber.ZERO;
@@ -112,4 +121,9 @@ export function representative(region: Region): string | boolean | ExactNumber {
         return region.hiClosed ? hi : hi.subtract(ExactNumber.ONE);
     }
     return ExactNumber.ZERO;
+}
+
+/** The choice or yes/no values a region holds; undefined for a range of numbers. */
+export function regionValues(region: Region): ReadonlyArray<string | boolean> | undefined {
+    return region.kind === 'value' ? [region.value] : region.kind === 'values' ? region.values : undefined;
 }

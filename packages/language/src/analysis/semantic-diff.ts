@@ -125,6 +125,8 @@ export interface RegionBound {
     attribute: string;
     title?: string;
     value?: string | boolean;
+    /** Several values of a choice, where the region spans some of them. */
+    values?: ReadonlyArray<string | boolean>;
     from?: string;
     fromIncluded?: boolean;
     to?: string;

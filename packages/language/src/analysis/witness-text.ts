@@ -67,6 +67,9 @@ function describeRegion(name: string, region: Region, isDate: boolean, unit: str
     if (region.kind === 'value') {
         return `${name} = ${valueText(region.value, false, locale)}`;
     }
+    if (region.kind === 'values') {
+        return `${name} i { ${region.values.map(value => valueText(value, false, locale)).join(', ')} }`;
+    }
     const show = (value: ExactNumber) => valueText(value, isDate, locale);
     const withUnit = (text: string) => (unit && !isDate ? `${text} ${unit}` : text);
     const { lo, hi } = region;
@@ -106,6 +109,10 @@ export function caseAsCriterion(found: Case, attributes: ReadonlyMap<string, Ana
         const literal = (value: ExactNumber) => (isDate ? isoDateOfDay(value) : swedishDecimal(value.toDecimal()).replace('−', '-'));
         if (region.kind === 'value') {
             parts.push(typeof region.value === 'boolean' ? (region.value ? name : `inte ${name}`) : `${name} = ${region.value}`);
+            continue;
+        }
+        if (region.kind === 'values') {
+            parts.push(`${name} i { ${region.values.join(', ')} }`);
             continue;
         }
         const { lo, hi } = region;

@@ -286,6 +286,21 @@ export const diagnosticCatalogue = {
             ? `Rows ${a.rows} of the decision table ${a.table} apply at the same time to: ${a.witness}, and they give different outputs; under 'träff valfri' only rows with the same outputs may apply together.`
             : `Rows ${a.rows} of the decision table ${a.table} apply at the same time to: ${a.witness}; the table requires a unique hit (write 'träff första' if the first row is to decide).`),
     },
+    'decision-row-shadowed': {
+        severity: 'warning',
+        sv: a => `Rad ${a.row} i beslutstabellen ${a.table} avgör aldrig: varje medborgare den gäller för tas redan av en tidigare rad (med 'träff första'), till exempel av rad ${a.by} för: ${a.witness}. Ta bort raden eller flytta den ovanför rad ${a.by}.`,
+        en: a => `Row ${a.row} of the decision table ${a.table} never decides: every citizen it applies to is taken by an earlier row (under 'träff första'), for instance by row ${a.by} for: ${a.witness}. Remove the row or move it above row ${a.by}.`,
+    },
+    'decision-row-redundant': {
+        severity: 'warning',
+        sv: a => `Rad ${a.row} i beslutstabellen ${a.table} behövs inte: varje medborgare den gäller för omfattas också av rader med samma utfall, till exempel rad ${a.by} för: ${a.witness}. Att ta bort den ändrar inget svar.`,
+        en: a => `Row ${a.row} of the decision table ${a.table} is not needed: every citizen it applies to is also covered by rows with the same outputs, for instance row ${a.by} for: ${a.witness}. Removing it changes no answer.`,
+    },
+    'decision-rows-mergeable': {
+        severity: 'hint',
+        sv: a => `Rad ${a.keep} och rad ${a.remove} i beslutstabellen ${a.table} ger samma utfall och skiljer sig bara i ${a.column}; de kan skrivas som en rad med '${a.cell}' i kolumnen ${a.column} utan att något svar ändras.`,
+        en: a => `Rows ${a.keep} and ${a.remove} of the decision table ${a.table} give the same outputs and differ only in ${a.column}; they can be written as one row with '${a.cell}' in the column ${a.column} without changing any answer.`,
+    },
     'amount-falls-as-need-rises': {
         severity: 'warning',
         sv: a => `${a.table}.${a.column} sjunker när ${a.need} ökar: ${a.lower} ger ${a.lowerAmount} (rad ${a.lowerRow}), men ${a.higher} ger ${a.higherAmount} (rad ${a.higherRow}).`,
@@ -367,8 +382,8 @@ export const diagnosticCatalogue = {
     },
     'analysis-undecided': {
         severity: 'warning',
-        sv: a => `Kunde inte avgöra ${a.what} inom gränsen på ${a.budget} fall; förenkla villkoren eller dela upp dem. Inget har prövats färdigt här.${a.part ? ` Gränsen nåddes vid medborgarna med ${a.part}.` : ''}`,
-        en: a => `Could not decide ${a.what} within the limit of ${a.budget} cases; simplify or split the criteria. Nothing here has been fully checked.${a.part ? ` The limit was reached at the citizens with ${a.part}.` : ''}`,
+        sv: a => `Kunde inte avgöra ${a.what} inom gränsen på ${a.budget} fall; förenkla villkoren eller dela upp dem. ${Number(a.found) > 0 ? `Fynden som hittades innan dess (${a.found}${Number(a.unshown) > 0 ? ` visas, minst ${thousands(a.unshown)} till visas inte` : ''}) gäller, men resten har inte prövats färdigt.` : 'Inget har prövats färdigt här.'}${a.part ? ` Gränsen nåddes vid medborgarna med ${a.part}.` : ''}`,
+        en: a => `Could not decide ${a.what} within the limit of ${a.budget} cases; simplify or split the criteria. ${Number(a.found) > 0 ? `The findings made before then (${a.found} shown${Number(a.unshown) > 0 ? `, at least ${thousands(a.unshown)} more not shown` : ''}) hold, but the rest has not been fully checked.` : 'Nothing here has been fully checked.'}${a.part ? ` The limit was reached at the citizens with ${a.part}.` : ''}`,
     },
     // ------------------------------------------------------------ analyses: inclusion
     'unsatisfiable-criterion': {

@@ -4,13 +4,14 @@ import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type Te
 import type { CodeActionParams } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
 import type { LocaleSetting } from '../i18n/locale.js';
+import { mergeableRows } from '../analysis/row-merge.js';
 import { missingLevels } from '../validation/level-table-checks.js';
 import type { RegelrattLspServices } from './regelratt-lsp-module.js';
 
 /**
  * Quick fixes where the fix is clear: a misspelt name to the nearest declared one, the unit an
- * amount lacks, the levels a table declares but lacks (as open rows to fill in), and a förlopp for
- * the citizens no förlopp covers.
+ * amount lacks, the levels a table declares but lacks (as open rows to fill in), a förlopp for
+ * the citizens no förlopp covers, and two decision-table rows written as one.
  */
 export class RegelrattCodeActionProvider implements CodeActionProvider {
     private readonly locale: LocaleSetting;
@@ -40,6 +41,9 @@ export class RegelrattCodeActionProvider implements CodeActionProvider {
                             [{ range: { start: diagnostic.range.end, end: diagnostic.range.end }, newText: ` ${data.args.expected}` }], true));
                     }
                     break;
+                case 'decision-rows-mergeable':
+                    this.mergeRows(document, diagnostic, Number(data.args?.keep) - 1, Number(data.args?.remove) - 1, actions);
+                    break;
                 case 'pathway-gap':
                     if (data.args?.criterion) {
                         this.addPathway(document, diagnostic, String(data.args.criterion), actions);
@@ -59,6 +63,29 @@ export class RegelrattCodeActionProvider implements CodeActionProvider {
         const rows = missing.map(level => `    nivå ${level} : ej angivet\n`).join('');
         actions.push(this.action(document, diagnostic, this.text('Lägg till de saknade nivåerna (ej angivet)', 'Add the missing levels (ej angivet)'),
             [this.beforeClosingBrace(document, table.$cstNode, rows)], true));
+    }
+
+    /**
+     * Two rows as one: the merged cell in the earlier row, the later row gone. Recomputed from the table
+     * as it stands (not taken from the diagnostic), so a stale diagnostic offers nothing rather than a wrong edit.
+     */
+    private mergeRows(document: LangiumDocument, diagnostic: Diagnostic, keep: number, remove: number, actions: CodeAction[]): void {
+        const table = this.nodeAt(document, diagnostic, ast.isDecisionTable);
+        const merge = table && mergeableRows(table).find(m => m.keep === keep && m.remove === remove);
+        const cell = merge && table.rows[keep].conditions[merge.column]?.$cstNode;
+        const removed = merge && table.rows[remove].$cstNode;
+        if (!merge || !cell || !removed) {
+            return;
+        }
+        const { start, end } = removed.range;
+        const line = document.textDocument.getText({ start: { line: start.line, character: 0 }, end: { line: end.line + 1, character: 0 } });
+        // A row alone on its lines goes with its lines; otherwise only the row's own text.
+        const alone = line.trim() === removed.text.trim();
+        const deletion = alone
+            ? { start: { line: start.line, character: 0 }, end: { line: end.line + 1, character: 0 } }
+            : removed.range;
+        actions.push(this.action(document, diagnostic, this.text(`Slå ihop rad ${keep + 1} och rad ${remove + 1}`, `Merge rows ${keep + 1} and ${remove + 1}`),
+            [{ range: cell.range, newText: merge.cell }, { range: deletion, newText: '' }], true));
     }
 
     private addPathway(document: LangiumDocument, diagnostic: Diagnostic, criterion: string, actions: CodeAction[]): void {

@@ -4,6 +4,7 @@ import { isPathwayResult, isQuantity, type RegelrattAstType } from '../generated
 import { CASE_BUDGET } from '../analysis/case-split.js';
 import { ExactNumber } from '@regelratt/format';
 import { analyseDecisionTable, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
+import { mergeableRows } from '../analysis/row-merge.js';
 import { analyseNeedMonotonicity } from '../analysis/need-monotonicity.js';
 import { describeCase, unfinishedPart } from '../analysis/witness-text.js';
 import type { RegelrattServices } from '../regelratt-module.js';
@@ -107,17 +108,31 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             if (!analysis) {
                 return;
             }
+            // Rows that can be written as one without changing any answer, each with its quick fix (lsp/regelratt-code-actions.ts).
+            for (const merge of mergeableRows(table, analysis.input)) {
+                const input = header.inputs[merge.column];
+                report('decision-rows-mergeable', {
+                    table: table.name, keep: merge.keep + 1, remove: merge.remove + 1, column: input.level ? 'nivå' : input.attribute?.ref?.name ?? '', cell: merge.cell,
+                }, { node: table.rows[merge.remove], relatedInformation: relatedAt(table.rows[merge.keep], `rad ${merge.keep + 1}`) });
+            }
             if (!analysis.complete) {
                 const part = unfinishedPart(analysis.unfinished, analysis.attributes, locale.current);
                 report('analysis-undecided', {
                     what: locale.current === 'sv' ? 'beslutstabellens täckning' : 'the coverage of the decision table', budget: CASE_BUDGET.toLocaleString('sv-SE'), ...(part ? { part } : {}),
+                    found: analysis.findings.length, unshown: analysis.unshown ?? 0,
                 }, { node: table, property: 'name' });
-                return;
             }
             // Row by row says nothing about a sum of rows: a collecting table is analysed over need where a
             // calculation reads it (its need columns count for the calculation: calculation-need-checks.ts).
-            if (table.hitPolicy !== 'samla' && !analysis.findings.some(finding => finding.kind === 'overlap')) {
+            if (analysis.complete && table.hitPolicy !== 'samla' && !analysis.findings.some(finding => finding.kind === 'overlap')) {
                 reportFallingAmounts(table, analysis);
+            }
+            // Rows that never decide: each with citizens it matches and the row that answers them instead.
+            for (const idle of analysis.idle) {
+                const witness = describeCase(idle.case, analysis.attributes, locale.current);
+                report(idle.kind === 'shadowed' ? 'decision-row-shadowed' : 'decision-row-redundant', {
+                    table: table.name, row: idle.row + 1, by: idle.by + 1, witness: witness.text,
+                }, { node: table.rows[idle.row], relatedInformation: relatedAt(table.rows[idle.by], `rad ${idle.by + 1}`) }, witness);
             }
             for (const finding of analysis.findings) {
                 const witness = describeCase(finding.case, analysis.attributes, locale.current);

@@ -37,10 +37,11 @@ export function pathwayCoverageChecks(services: RegelrattServices): ValidationCh
             })), input.attributes);
             if (!result.complete) {
                 const part = unfinishedPart(result.unfinished, input.attributes, locale.current);
+                // The findings proven before the budget ran out are reported below all the same.
                 report('analysis-undecided', {
                     what: locale.current === 'sv' ? 'förloppens täckning' : 'the coverage of the pathways', budget: CASE_BUDGET.toLocaleString('sv-SE'), ...(part ? { part } : {}),
+                    found: result.findings.length, unshown: result.unshown ?? 0,
                 }, { node: model, property: 'name' });
-                return;
             }
             const gaps = result.findings.filter(f => f.kind === 'gap');
             const overlaps = result.findings.filter(f => f.kind === 'overlap');
