@@ -8,6 +8,9 @@ import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 export function inRegion(region: AmountRegion, citizen: Record<string, unknown>, date: string, level?: number): boolean {
     return region.box.every(bound => {
         const value = bound.attribute === 'datum' ? date : bound.attribute === 'nivå' ? level : citizen[bound.attribute];
+        if (bound.values !== undefined) {
+            return bound.values.includes(value as string | boolean);
+        }
         if (bound.value !== undefined) {
             return value === bound.value;
         }
