@@ -103,6 +103,7 @@ class DocumentBuilder {
         const guideline = this.all('guideline')[0];
         const sections = [
             this.guidelines(),
+            this.eligibility(),
             this.pathways(),
             this.pilots(),
             this.decisionTables(),
@@ -206,6 +207,30 @@ class DocumentBuilder {
                 ],
             })),
         };
+    }
+
+    /** Who may be granted each insats that says so (`beviljas när`), in the order the rule reads. */
+    private eligibility(): DocumentSection {
+        const sentence = (criterion: Parameters<typeof criterionSentence>[0]) => criterionSentence(criterion, this.attributes, this.input.locale);
+        const services: DocumentSection[] = this.all('service').filter(service => service.eligibility).map(service => {
+            const rule = service.eligibility!;
+            return {
+                id: service.id, title: this.heading(service), children: [],
+                blocks: [
+                    ...this.prose(service),
+                    ...(service.legalBasis.length > 0 ? [{ type: 'facts' as const, items: [[this.t('Lagstöd', 'Legal basis'), service.legalBasis.map(b => b.text).join(', ')] as [string, string]] }] : []),
+                    { type: 'paragraph' as const, text: `${this.t('Kan beviljas när', 'Can be granted when')}: ${sentence(rule.inclusion)}.` },
+                    ...(rule.exclusions.length > 0 ? [{
+                        type: 'list' as const,
+                        items: rule.exclusions.map(exclusion => [
+                            `${this.t('Kan inte beviljas när', 'Cannot be granted when')}: ${sentence(exclusion.criterion)}.`,
+                            ...exclusion.exceptions.map(exception => ` ${this.t('Undantag: kan ändå beviljas när', 'Exception: can still be granted when')} ${sentence(exception)}.`),
+                        ].join('')),
+                    }] : []),
+                ],
+            };
+        });
+        return { id: 'beviljande', title: this.t('Vem kan beviljas insatserna', 'Who can be granted the services'), blocks: [], children: services };
     }
 
     private pilots(): DocumentSection {
@@ -551,6 +576,7 @@ class DocumentBuilder {
         switch (q.type) {
             case 'placement': return `${this.t('Placering', 'Placement')}: ${this.nameOf(q.model)}${citizen}${date}`;
             case 'inclusion': return `${this.t('Ingår i piloten', 'Included in the pilot')}: ${this.nameOf(q.pilot)}${citizen}${date}`;
+            case 'eligibility': return `${this.t('Kan beviljas', 'Can be granted')}: ${this.nameOf(q.service)}${citizen}${date}`;
             case 'compensation': return `${this.nameOf(q.table)}, ${this.t('nivå', 'level')} ${q.level}${date}`;
             case 'fee': return `${this.nameOf(q.fee)}${q.level !== undefined ? `, ${this.t('nivå', 'level')} ${q.level}` : ''}${citizen}${date}`;
             case 'netEffect': return `${this.t('Nettoeffekt', 'Net effect')} ${this.nameOf(q.table)}, ${q.before ?? '–'} → ${q.after ?? '–'}${date}`;

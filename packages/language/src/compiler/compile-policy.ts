@@ -71,6 +71,17 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
         case 'EffectGoal':
             return base as CompiledElement;
         case 'Service':
+            return {
+                ...base,
+                legalBasis: element.legalBasis.map(compileLegalReference),
+                ...optional('eligibility', element.eligibility && {
+                    inclusion: compileCriterion(element.eligibility.inclusion),
+                    exclusions: element.eligibility.exclusions.map(exclusion => ({
+                        criterion: compileCriterion(exclusion.criterion),
+                        exceptions: exclusion.exceptions.map(compileCriterion),
+                    })),
+                }),
+            } as CompiledElement;
         case 'Role':
             return { ...base, legalBasis: element.legalBasis.map(compileLegalReference) } as CompiledElement;
         case 'Operation':
