@@ -381,6 +381,27 @@ export const diagnosticCatalogue = {
         sv: a => `Alternativet '${a.part}' kan aldrig uppfyllas tillsammans med resten av villkoret.`,
         en: a => `The alternative '${a.part}' can never hold together with the rest of the criterion.`,
     },
+    // ------------------------------------------------------------ analyses: eligibility (beviljas när)
+    'eligibility-excludes-everyone': {
+        severity: 'error',
+        sv: a => `Ingen kan beviljas ${a.service}: villkoren 'utom när' utesluter alla som 'beviljas när' gäller för; till exempel kan inte ${a.witness} beviljas insatsen.`,
+        en: a => `No one can be granted ${a.service}: the 'utom när' clauses exclude everyone 'beviljas när' admits; for example ${a.witness} cannot be granted it.`,
+    },
+    'eligibility-exclusion-never-applies': {
+        severity: 'warning',
+        sv: () => `Villkoret 'utom när' gäller aldrig någon som 'beviljas när' gäller för, så det utesluter ingen.`,
+        en: () => `The 'utom när' clause never applies to anyone 'beviljas när' admits, so it excludes nobody.`,
+    },
+    'eligibility-exception-never-applies': {
+        severity: 'warning',
+        sv: () => `Undantaget gäller aldrig någon som 'utom när' utesluter, så det ändrar inget.`,
+        en: () => `The exception never applies to anyone the 'utom när' clause excludes, so it changes nothing.`,
+    },
+    'eligibility-exception-swallows-exclusion': {
+        severity: 'warning',
+        sv: a => `Undantagen gäller alla som 'utom när' utesluter, så villkoret utesluter ingen; till exempel kan ${a.witness} ändå beviljas insatsen.`,
+        en: a => `The exceptions apply to everyone the 'utom när' clause excludes, so it excludes nobody; for example ${a.witness} can still be granted the service.`,
+    },
     // ------------------------------------------------------------ analyses: test phase and pilots
     'pilot-service-excluded': {
         severity: 'error',

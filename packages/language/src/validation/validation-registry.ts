@@ -15,6 +15,7 @@ import { feeChecks } from './fee-checks.js';
 import { formatLimitChecks } from './format-limit-checks.js';
 import { importChecks } from './import-checks.js';
 import { inclusionChecks } from './inclusion-checks.js';
+import { eligibilityChecks } from './eligibility-checks.js';
 import { levelTableAnalyses, levelTableChecks } from './level-table-checks.js';
 import { nationalRuleChecks } from './national-rule-checks.js';
 import { nameChecks } from './name-checks.js';
@@ -52,6 +53,7 @@ export function registerValidationChecks(services: RegelrattServices): void {
         [calculationNeedChecks(services), 'workspace'],
         [calculationBoundChecks(services), 'workspace'],
         [inclusionChecks(services), 'local'],
+        [eligibilityChecks(services), 'workspace'],
         [testPhaseChecks(services), 'local'],
         [levelTableAnalyses(services), 'local'],
         [premiumChecks(services), 'local'],
