@@ -234,6 +234,20 @@ export interface Calculation extends ElementBase<'calculation'> {
     service?: ElementId;
     /** Since 1.6: the law the amount applies (`enligt`), for answers to cite. */
     legalBasis?: LegalReference[];
+    /** Since 1.7: limits the answer must keep (`högst 8 timmar per månad`); the runtime refuses one outside. */
+    limits?: CalculationLimit[];
+}
+
+/**
+ * Since 1.7: `högst`/`minst` of a calculation. `value` is the limit expressed exactly in the
+ * calculation's own unit (`unit`): the number as written times the conversion factor, as a formula of
+ * constants (a month's hours in minutes per week is no finite decimal).
+ */
+export interface CalculationLimit {
+    bound: 'at-most' | 'at-least';
+    value: Expression;
+    /** As the policy writes it (`högst 8 timmar per månad`), for messages. */
+    text: string;
 }
 
 /** The attribute id under which a decision table's criteria read the case's level. */

@@ -306,6 +306,21 @@ export const diagnosticCatalogue = {
         sv: a => `Om ${a.name} kan bli negativ har inte kunnat avgöras: gränserna utesluter det inte, och ${a.tried === '0' ? 'beräkningens fall att pröva var redan slut' : `inget av ${a.tried} prövade fall gav ett negativt belopp`}.`,
         en: a => `Whether ${a.name} can go below zero could not be decided: the bounds do not rule it out, and ${a.tried === '0' ? 'the calculation\'s cases to try were used up' : `none of the ${a.tried} cases tried gave a negative amount`}.`,
     },
+    'calculation-outside-limit': {
+        severity: 'error',
+        sv: a => `${a.name} håller inte gränsen '${a.limit}'${a.date ? ` (${a.date})` : ''}: ${a.question} ger ${a.amount}.`,
+        en: a => `${a.name} does not keep its limit '${a.limit}'${a.date ? ` (${a.date})` : ''}: ${a.question} gives ${a.amount}.`,
+    },
+    'calculation-limit-undecided': {
+        severity: 'warning',
+        sv: a => `Om ${a.name} håller gränsen '${a.limit}' har inte kunnat avgöras: gränserna visar det inte, och ${a.tried === '0' ? 'beräkningens fall att pröva var redan slut' : `inget av ${a.tried} prövade fall bröt gränsen`}.`,
+        en: a => `Whether ${a.name} keeps its limit '${a.limit}' could not be decided: the bounds do not show it, and ${a.tried === '0' ? 'the calculation\'s cases to try were used up' : `none of the ${a.tried} cases tried broke it`}.`,
+    },
+    'limit-unit-mismatch': {
+        severity: 'error',
+        sv: a => `Gränsen '${a.limit}' är i ${a.limitUnit}, men ${a.name} ger ${a.answer}; de kan inte jämföras.`,
+        en: a => `The limit '${a.limit}' is in ${a.limitUnit}, but ${a.name} gives ${a.answer}; they cannot be compared.`,
+    },
     'calculation-cap-never-binds': {
         severity: 'warning',
         sv: a => `Taket ${a.cap} i ${a.name} avgör aldrig: ${a.below} är lika stort eller mindre för alla medborgare, alla datum.`,

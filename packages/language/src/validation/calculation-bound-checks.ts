@@ -1,3 +1,4 @@
+import { answerUnitText } from '@regelratt/format';
 import { RegelrattRuntimeError } from '@regelratt/runtime';
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
@@ -7,6 +8,7 @@ import { calculationCycle } from '../analysis/calculation-cycles.js';
 import { analyseUnits } from '../analysis/expression-units.js';
 import { scaleDivides } from '../compiler/compile-expression.js';
 import { elementId } from '../compiler/element-ids.js';
+import { limitText } from '../compiler/compile-policy.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { compiledWorkspace } from './compiled-workspace.js';
@@ -87,6 +89,18 @@ export function calculationBoundChecks(services: RegelrattServices): ValidationC
                         }
                         break;
                     }
+                    case 'outside-limit': {
+                        const limit = calculation.limits[finding.limit];
+                        const unit = workspace()?.runtime.policy.get(id, 'calculation').unit;
+                        report('calculation-outside-limit', {
+                            name: calculation.name, limit: limitText(limit), question: questionText(finding.question, sv),
+                            amount: `${sv ? swedishDecimal(finding.amount) : finding.amount}${unit ? ` ${answerUnitText(unit)}` : ''}`, ...(finding.date ? { date: finding.date } : {}),
+                        }, { node: limit }, { text: questionText(finding.question, sv), example: questionExample(finding.question) });
+                        break;
+                    }
+                    case 'limit-undecided':
+                        report('calculation-limit-undecided', { name: calculation.name, limit: limitText(calculation.limits[finding.limit]), tried: sv ? swedishDecimal(String(finding.tried)) : String(finding.tried) }, { node: calculation.limits[finding.limit] });
+                        break;
                     case 'cap-undecided': {
                         const argument = calls[finding.call]?.arguments[finding.argument];
                         if (argument) {
