@@ -465,7 +465,7 @@ class DocumentBuilder {
                 type: 'table', header: [this.t('Beräkning', 'Calculation'), this.t('Formel', 'Formula')],
                 rows: calculations.map(c => [
                     `${c.title ?? c.name}${this.input.prose?.get(c.id) ? ` — ${this.input.prose.get(c.id)}` : ''}`,
-                    `${c.name} = ${expressionText(c.value)}${c.mayBeNegative ? ` (${this.t('kan vara negativ', 'may be below zero')})` : ''}`,
+                    `${c.name} = ${expressionText(c.value)}${c.mayBeNegative ? ` (${this.t('kan vara negativ', 'may be below zero')})` : ''}${c.limits ? `; ${this.t('gräns', 'limit')}: ${c.limits.map(limit => limit.text).join(', ')}` : ''}`,
                 ]),
             });
         }

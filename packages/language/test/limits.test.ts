@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { evaluateCase, PolicyRuntime, runExamples } from '@regelratt/runtime';
 import { compilePolicy } from '@regelratt/language';
+import { buildDocument } from '@regelratt/document';
 import { checkTexts } from './check-text.js';
 
 /**
@@ -77,6 +78,26 @@ exempel över_utan_fel { datum 2024-03-01 beräkning beviljad för { tillfällen
         expect(results.get('över_utan_fel')).toMatchObject({ passed: false, error: { code: 'outside-limit' } });
         const answer = evaluateCase(runtime, { citizen: { tillfällen: 5 }, date: '2024-03-01' });
         expect(answer.amounts).toEqual([expect.objectContaining({ calculation: 'calculation/beviljad', error: expect.objectContaining({ code: 'outside-limit' }) })]);
+    });
+
+    test('a limit on the insats holds for its calculations whose amount it converts to, reported at the calculation', async () => {
+        const text = `insats avlösningsinsats "Avlösning" { högst 8 timmar per månad  högst 12 månader }
+beräkning beviljad "Beviljad avlösning" insats avlösningsinsats = tillfällen × avlösning`;
+        const { checked, codes } = await check(text);
+        // 'högst 12 månader' converts to no amount here: said, not silently unchecked.
+        expect(codes.sort()).toEqual(['calculation-outside-limit', 'limit-applies-to-nothing']);
+        const finding = checked.diagnostics.find(d => d.code === 'calculation-outside-limit')!;
+        expect(finding.message).toContain("beviljad håller inte gränsen 'högst 8 timmar per månad'");
+        expect(finding.line).toBe(`${vocabulary}\n${text}`.split('\n').findIndex(line => line.startsWith('beräkning beviljad')) + 1);
+        const runtime = await runtimeOf(text);
+        expect(() => runtime.calculate('beviljad', { date: '2024-03-01', citizen: { tillfällen: 4 } })).toThrow(expect.objectContaining({ code: 'outside-limit' }));
+        expect(runtime.calculate('beviljad', { date: '2024-03-01', citizen: { tillfällen: 3 } }).amount).toBe('90');
+    });
+
+    test('the document states the limit beside the formula', async () => {
+        const { checked } = await check(capped);
+        const document = JSON.stringify(buildDocument({ files: [compilePolicy(checked.document.parseResult.value, 'a.regel')], locale: 'sv' }));
+        expect(document).toContain('gräns: högst 8 timmar per månad');
     });
 
     test('the compiled limit is the written one times the exact factor, as a formula of constants', async () => {

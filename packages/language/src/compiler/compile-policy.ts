@@ -116,7 +116,7 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                 ...base, value: compileExpression(element.value), ...(element.mayBeNegative ? { mayBeNegative: true } : {}),
                 ...serviceAndBasis(element),
                 ...optional('unit', answerUnit(dimension)),
-                ...(element.limits.length > 0 ? { limits: element.limits.map(limit => compileLimit(limit, dimension)) } : {}),
+                ...(calculationLimits(element, dimension).length > 0 ? { limits: calculationLimits(element, dimension).map(limit => compileLimit(limit, dimension)) } : {}),
             } as CompiledElement;
         }
         case 'DecisionTable':
@@ -265,6 +265,16 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
 function compileLimit(limit: Ast.Limit, answer: Dimension) {
     const scale = limitScale(limit.amount.unit, answer) ?? ExactNumber.ONE;
     return { bound: limit.bound === 'högst' ? 'at-most' as const : 'at-least' as const, value: scaledConstant(compileQuantity(limit.amount).value, scale), text: limitText(limit) };
+}
+
+/**
+ * The limits a calculation must keep: its own, then those of its insats whose unit converts to the
+ * amount's (an insats's `högst 12 månader` says nothing of its hours per month). One list for the
+ * compiler and the checks, so a finding's index is the compiled limit's.
+ */
+export function calculationLimits(calculation: Ast.Calculation, answer: Dimension): Ast.Limit[] {
+    const inherited = calculation.service?.ref?.limits.filter(limit => limit.amount && limitScale(limit.amount.unit, answer) !== undefined) ?? [];
+    return [...calculation.limits, ...inherited];
 }
 
 /** A limit as the policy writes it (`högst 8 timmar per månad`), one space between words. */

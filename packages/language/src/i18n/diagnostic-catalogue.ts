@@ -316,6 +316,11 @@ export const diagnosticCatalogue = {
         sv: a => `Om ${a.name} håller gränsen '${a.limit}' har inte kunnat avgöras: gränserna visar det inte, och ${a.tried === '0' ? 'beräkningens fall att pröva var redan slut' : `inget av ${a.tried} prövade fall bröt gränsen`}.`,
         en: a => `Whether ${a.name} keeps its limit '${a.limit}' could not be decided: the bounds do not show it, and ${a.tried === '0' ? 'the calculation\'s cases to try were used up' : `none of the ${a.tried} cases tried broke it`}.`,
     },
+    'limit-applies-to-nothing': {
+        severity: 'warning',
+        sv: a => `Gränsen '${a.limit}' för ${a.service} gäller ingen beräkning: ingen beräkning med 'insats ${a.service}' ger ett belopp i en enhet som gränsen kan jämföras med, så den prövas inte.`,
+        en: a => `The limit '${a.limit}' of ${a.service} applies to no calculation: no calculation with 'insats ${a.service}' gives an amount in a unit the limit compares with, so it is not checked.`,
+    },
     'limit-unit-mismatch': {
         severity: 'error',
         sv: a => `Gränsen '${a.limit}' är i ${a.limitUnit}, men ${a.name} ger ${a.answer}; de kan inte jämföras.`,

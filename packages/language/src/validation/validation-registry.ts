@@ -16,6 +16,7 @@ import { formatLimitChecks } from './format-limit-checks.js';
 import { importChecks } from './import-checks.js';
 import { inclusionChecks } from './inclusion-checks.js';
 import { eligibilityChecks } from './eligibility-checks.js';
+import { limitChecks } from './limit-checks.js';
 import { levelTableAnalyses, levelTableChecks } from './level-table-checks.js';
 import { nationalRuleChecks } from './national-rule-checks.js';
 import { nameChecks } from './name-checks.js';
@@ -54,6 +55,7 @@ export function registerValidationChecks(services: RegelrattServices): void {
         [calculationBoundChecks(services), 'workspace'],
         [inclusionChecks(services), 'local'],
         [eligibilityChecks(services), 'workspace'],
+        [limitChecks(services), 'workspace'],
         [testPhaseChecks(services), 'local'],
         [levelTableAnalyses(services), 'local'],
         [premiumChecks(services), 'local'],
