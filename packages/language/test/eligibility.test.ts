@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { evaluateCase, PolicyRuntime, runExamples } from '@regelratt/runtime';
 import { buildDocument, reasonFor } from '@regelratt/document';
-import { compilePolicy } from '@regelratt/language';
+import { compilePolicy, diffPolicies } from '@regelratt/language';
 import { checkTexts } from './check-text.js';
 
 /**
@@ -88,6 +88,15 @@ exempel e { beviljas boendestöd för { ålder = 30 } förväntat 12 kr }`]);
         const lifted = reasonFor(runtime, { type: 'eligibility', service: 'service/boendestöd', citizen: { ...person, missbruk: true, dominerar: true } }, 'sv');
         expect(lifted.decision).toBe('Boendestöd: insatsen kan beviljas medborgaren.');
         expect(lifted.text).toContain('Undantaget gäller, eftersom Funktionsnedsättningen dominerar');
+    });
+
+    test('the diff names a changed rule in words and as an edit that changes answers', async () => {
+        const before = (await compiled(boendestöd)).policy;
+        const after = (await compiled(boendestöd.replace('ålder i 18–64', 'ålder i 18–66'))).policy;
+        const entry = diffPolicies([before], [after], 'sv').entries.find(e => e.element.id === 'service/boendestöd');
+        expect(entry).toMatchObject({ change: 'edited', answers: true });
+        expect(JSON.stringify(entry)).toContain('ålder i 18–66');
+        expect(JSON.stringify(entry)).toContain('utom när missbruk undantag när dominerar');
     });
 
     test('the document lists who may be granted the insats, in titles', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { evaluateCase, PolicyRuntime, runExamples } from '@regelratt/runtime';
-import { compilePolicy } from '@regelratt/language';
+import { compilePolicy, diffPolicies } from '@regelratt/language';
 import { buildDocument } from '@regelratt/document';
 import { checkTexts } from './check-text.js';
 
@@ -92,6 +92,12 @@ beräkning beviljad "Beviljad avlösning" insats avlösningsinsats = tillfällen
         const runtime = await runtimeOf(text);
         expect(() => runtime.calculate('beviljad', { date: '2024-03-01', citizen: { tillfällen: 4 } })).toThrow(expect.objectContaining({ code: 'outside-limit' }));
         expect(runtime.calculate('beviljad', { date: '2024-03-01', citizen: { tillfällen: 3 } }).amount).toBe('90');
+    });
+
+    test('the diff names a changed limit', async () => {
+        const compiledOf = async (text: string) => compilePolicy((await check(text)).checked.document.parseResult.value, 'a.regel');
+        const diff = diffPolicies([await compiledOf(capped)], [await compiledOf(capped.replace('högst 8 timmar per månad =', 'högst 10 timmar per månad ='))], 'sv');
+        expect(JSON.stringify(diff.entries)).toContain('gränser: högst 8 timmar per månad → högst 10 timmar per månad');
     });
 
     test('the document states the limit beside the formula', async () => {
