@@ -67,6 +67,7 @@ const WORDS = {
         grantedWhen: (sentence: string) => `Insatsen kan beviljas när ${sentence}.`,
         notGrantedWhen: (sentence: string) => `Den som ${sentence} kan inte beviljas insatsen.`,
         excludedWhen: (sentence: string) => `Insatsen kan inte beviljas eftersom ${sentence}.`,
+        excludedButLifted: (sentence: string) => `Den som ${sentence} kan i regel inte beviljas insatsen, och det gäller medborgaren.`,
         exceptionWhen: (sentence: string) => `Undantag: insatsen kan ändå beviljas när ${sentence}.`,
         liftedBy: (sentence: string) => `Undantaget gäller, eftersom ${sentence}.`,
         included: (pilot: string) => `${pilot}: medborgaren ingår i piloten.`,
@@ -129,6 +130,7 @@ const WORDS = {
         grantedWhen: (sentence: string) => `The service can be granted when ${sentence}.`,
         notGrantedWhen: (sentence: string) => `It cannot be granted to anyone for whom ${sentence}.`,
         excludedWhen: (sentence: string) => `The service cannot be granted because ${sentence}.`,
+        excludedButLifted: (sentence: string) => `As a rule it cannot be granted to anyone for whom ${sentence}, which holds for the citizen.`,
         exceptionWhen: (sentence: string) => `Exception: it can still be granted when ${sentence}.`,
         liftedBy: (sentence: string) => `The exception applies, because ${sentence}.`,
         included: (pilot: string) => `${pilot}: the citizen is included in the pilot.`,
@@ -848,16 +850,13 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
                     return;
                 }
                 const applies = writer.decidedBy(exclusion.criterion);
-                writer.ruleLine(applies ? w.excludedWhen(writer.sentence(exclusion.criterion)) : w.notGrantedWhen(writer.sentence(exclusion.criterion)));
-                let lifted = false;
+                // The exceptions are asked in order until one lifts the exclusion; the rest did not matter.
+                const lifting = applies ? exclusion.exceptions.find(exception => writer.decidedBy(exception)) : undefined;
+                const sentence = writer.sentence(exclusion.criterion);
+                writer.ruleLine(!applies ? w.notGrantedWhen(sentence) : lifting ? w.excludedButLifted(sentence) : w.excludedWhen(sentence));
                 for (const exception of exclusion.exceptions) {
-                    if (!applies || lifted) {
-                        writer.reads(exception);
-                        writer.ruleLine(w.exceptionWhen(writer.sentence(exception)));
-                        continue;
-                    }
-                    lifted = writer.decidedBy(exception);
-                    writer.ruleLine(lifted ? w.liftedBy(writer.sentence(exception)) : w.exceptionWhen(writer.sentence(exception)));
+                    writer.reads(exception);
+                    writer.ruleLine(exception === lifting ? w.liftedBy(writer.sentence(exception)) : w.exceptionWhen(writer.sentence(exception)));
                 }
             });
             writer.guideline([service.id]);
