@@ -20,6 +20,7 @@ const ANSWER_LISTS = {
     rates: true,
     decisions: true,
     amounts: true,
+    eligibility: true,
 } as const satisfies Record<keyof CaseAnswer, boolean>;
 
 const LISTS = (Object.keys(ANSWER_LISTS) as Array<keyof CaseAnswer>).filter(key => ANSWER_LISTS[key]);

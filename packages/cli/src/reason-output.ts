@@ -4,7 +4,7 @@ import type { CaseAnswer, PolicyRuntime } from '@regelratt/runtime';
 type Entry = { reason?: Reason; error?: { code: string; message: string } } & Record<string, unknown>;
 
 /** The key that names each kind of answer's element, in the order a reader meets them. */
-const SECTIONS = [['placements', 'model'], ['inclusions', 'pilot'], ['compensation', 'table'], ['fees', 'fee'], ['rates', 'rate'], ['decisions', 'table'], ['amounts', 'calculation']] as const;
+const SECTIONS = [['placements', 'model'], ['inclusions', 'pilot'], ['compensation', 'table'], ['fees', 'fee'], ['rates', 'rate'], ['decisions', 'table'], ['amounts', 'calculation'], ['eligibility', 'service']] as const satisfies ReadonlyArray<readonly [keyof CaseAnswer, string]>;
 
 /**
  * One case's answers as text a case officer reads: each answer's reason, one after another; an

@@ -18,7 +18,7 @@ const HIT_POLICY_TEXT = {
 
 /** The document's chapters, in the order it prints them; the last two are appendices. */
 const CHAPTERS = [
-    'guidelines', 'pathways', 'pilots', 'decisionTables', 'compensation', 'fees', 'calculations', 'indicators', 'legalBasis', 'examples', 'findings', 'names',
+    'guidelines', 'eligibility', 'pathways', 'pilots', 'decisionTables', 'compensation', 'fees', 'calculations', 'indicators', 'legalBasis', 'examples', 'findings', 'names',
 ] as const;
 type Chapter = typeof CHAPTERS[number];
 
@@ -120,7 +120,7 @@ class DocumentBuilder {
 
     /** Each chapter's builder (a new chapter in CHAPTERS is a compile error until it has one). */
     private readonly chapters = {
-        guidelines: () => this.guidelines(), pathways: () => this.pathways(), pilots: () => this.pilots(), decisionTables: () => this.decisionTables(),
+        guidelines: () => this.guidelines(), eligibility: () => this.eligibility(), pathways: () => this.pathways(), pilots: () => this.pilots(), decisionTables: () => this.decisionTables(),
         compensation: () => this.compensation(), fees: () => this.fees(), calculations: () => this.calculations(), indicators: () => this.indicators(),
         legalBasis: () => this.legalBasis(), examples: () => this.examples(), findings: () => this.findings(), names: () => this.names(),
     } satisfies Record<Chapter, () => DocumentSection>;
@@ -242,6 +242,30 @@ class DocumentBuilder {
                 ],
             })),
         };
+    }
+
+    /** Who may be granted each insats that says so (`beviljas när`), in the order the rule reads. */
+    private eligibility(): DocumentSection {
+        const sentence = (criterion: Parameters<PolicyWords['condition']>[0]) => this.words.condition(criterion);
+        const services: DocumentSection[] = this.all('service').filter(service => service.eligibility).map(service => {
+            const rule = service.eligibility!;
+            return {
+                id: service.id, title: this.heading(service), children: [],
+                blocks: [
+                    ...this.prose(service),
+                    ...(service.legalBasis.length > 0 ? [{ type: 'facts' as const, items: [[this.t('Lagstöd', 'Legal basis'), service.legalBasis.map(b => b.text).join(', ')] as [string, string]] }] : []),
+                    { type: 'paragraph' as const, text: `${this.t('Kan beviljas när', 'Can be granted when')}: ${sentence(rule.inclusion)}.` },
+                    ...(rule.exclusions.length > 0 ? [{
+                        type: 'list' as const,
+                        items: rule.exclusions.map(exclusion => [
+                            `${this.t('Kan inte beviljas när', 'Cannot be granted when')}: ${sentence(exclusion.criterion)}.`,
+                            ...exclusion.exceptions.map(exception => ` ${this.t('Undantag: kan ändå beviljas när', 'Exception: can still be granted when')} ${sentence(exception)}.`),
+                        ].join('')),
+                    }] : []),
+                ],
+            };
+        });
+        return { id: 'beviljande', title: this.t('Vem kan beviljas insatserna', 'Who can be granted the services'), blocks: [], children: services };
     }
 
     private pilots(): DocumentSection {
@@ -479,7 +503,7 @@ class DocumentBuilder {
                 type: 'table', header: [this.t('Beräkning', 'Calculation'), this.t('Formel', 'Formula')],
                 rows: calculations.map(c => [
                     `${this.heading(c)}${this.input.prose?.get(c.id) ? ` — ${this.input.prose.get(c.id)}` : ''}`,
-                    `${this.words.formula(c.value)}${c.mayBeNegative ? ` (${this.t('kan vara negativ', 'may be below zero')})` : ''}`,
+                    `${this.words.formula(c.value)}${c.mayBeNegative ? ` (${this.t('kan vara negativ', 'may be below zero')})` : ''}${c.limits ? `; ${this.t('gräns', 'limit')}: ${c.limits.map(limit => limit.text).join(', ')}` : ''}`,
                 ]),
             });
         }
@@ -654,6 +678,7 @@ class DocumentBuilder {
             switch (q.type) {
                 case 'placement': return `${this.t('Placering', 'Placement')}: ${this.nameOf(q.model)}`;
                 case 'inclusion': return `${this.t('Ingår i piloten', 'Included in the pilot')}: ${this.nameOf(q.pilot)}`;
+                case 'eligibility': return `${this.t('Kan beviljas', 'Can be granted')}: ${this.nameOf(q.service)}`;
                 case 'compensation': return this.nameOf(q.table);
                 case 'fee': return this.nameOf(q.fee);
                 case 'netEffect': return `${this.t('Nettoeffekt', 'Net effect')}: ${this.nameOf(q.table)}`;

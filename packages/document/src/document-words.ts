@@ -205,6 +205,7 @@ const ERROR_WORDS = {
     'not-computable': ['beloppet kan inte räknas ut', 'the amount cannot be computed'],
     'no-matching-row': ['ingen rad i tabellen gäller', 'no row of the table applies'],
     'several-matching-rows': ['flera rader i tabellen gäller', 'several rows of the table apply'],
+    'outside-limit': ['svaret skulle ligga utanför en gräns som reglerna anger', 'the answer would fall outside a limit the rules state'],
 } as const satisfies Record<RuntimeErrorCode, readonly [string, string]>;
 
 /** A name as words: `första_ansökan` → `första ansökan`. */

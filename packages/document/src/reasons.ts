@@ -50,7 +50,8 @@ export type ReasonQuestion =
     | { type: 'fee'; fee: string; level?: number; citizen: CitizenInput; date: string }
     | { type: 'calculation'; calculation: string; level?: number | null; citizen: CitizenInput; date: string }
     | { type: 'decision'; table: string; column?: string; level?: number | null; citizen: CitizenInput; date: string }
-    | { type: 'netEffect'; table: string; before: number | null; after: number | null; hours: string; rate: string; months: number; date?: string };
+    | { type: 'netEffect'; table: string; before: number | null; after: number | null; hours: string; rate: string; months: number; date?: string }
+    | { type: 'eligibility'; service: string; citizen: CitizenInput };
 
 const WORDS = {
     sv: {
@@ -65,6 +66,14 @@ const WORDS = {
         holds: (what: string, sentence: string) => `${what} gäller när ${sentence}.`,
         fails: (what: string, sentence: string) => `${what} gäller inte: det kräver att ${sentence}.`,
         means: (what: string, text: string) => `${what}: ${text}`,
+        granted: (service: string) => `${service}: insatsen kan beviljas medborgaren.`,
+        notGranted: (service: string) => `${service}: insatsen kan inte beviljas medborgaren.`,
+        grantedWhen: (sentence: string) => `Insatsen kan beviljas när ${sentence}.`,
+        notGrantedWhen: (sentence: string) => `Den som ${sentence} kan inte beviljas insatsen.`,
+        excludedWhen: (sentence: string) => `Insatsen kan inte beviljas eftersom ${sentence}.`,
+        excludedButLifted: (sentence: string) => `Den som ${sentence} kan i regel inte beviljas insatsen, och det gäller medborgaren.`,
+        exceptionWhen: (sentence: string) => `Undantag: insatsen kan ändå beviljas när ${sentence}.`,
+        liftedBy: (sentence: string) => `Undantaget gäller, eftersom ${sentence}.`,
         included: (pilot: string) => `${pilot}: medborgaren ingår i piloten.`,
         notIncluded: (pilot: string) => `${pilot}: medborgaren ingår inte i piloten.`,
         inclusion: (sentence: string) => `För att ingå krävs att ${sentence}.`,
@@ -121,6 +130,14 @@ const WORDS = {
         holds: (what: string, sentence: string) => `${what} applies when ${sentence}.`,
         fails: (what: string, sentence: string) => `${what} does not apply: it requires ${sentence}.`,
         means: (what: string, text: string) => `${what}: ${text}`,
+        granted: (service: string) => `${service}: the service can be granted to the citizen.`,
+        notGranted: (service: string) => `${service}: the service cannot be granted to the citizen.`,
+        grantedWhen: (sentence: string) => `The service can be granted when ${sentence}.`,
+        notGrantedWhen: (sentence: string) => `It cannot be granted to anyone for whom ${sentence}.`,
+        excludedWhen: (sentence: string) => `The service cannot be granted because ${sentence}.`,
+        excludedButLifted: (sentence: string) => `As a rule it cannot be granted to anyone for whom ${sentence}, which holds for the citizen.`,
+        exceptionWhen: (sentence: string) => `Exception: it can still be granted when ${sentence}.`,
+        liftedBy: (sentence: string) => `The exception applies, because ${sentence}.`,
         included: (pilot: string) => `${pilot}: the citizen is included in the pilot.`,
         notIncluded: (pilot: string) => `${pilot}: the citizen is not included in the pilot.`,
         inclusion: (sentence: string) => `Inclusion requires ${sentence}.`,
@@ -823,6 +840,36 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             writer.legal(pilot);
             return writer.finish(inclusion.included ? w.included(labelOf(pilot)) : w.notIncluded(labelOf(pilot)));
         }
+        case 'eligibility': {
+            const service = runtime.policy.get(question.service, 'service');
+            // The runtime's answer says which clause decided; the reason reads the clauses up to it.
+            const answer = runtime.checkEligibility(service.id, question.citizen);
+            const rule = service.eligibility!; // the runtime has refused an insats without one
+            const decided = answer.decidedBy;
+            const stopsAt = !answer.granted && decided.clause === 'inclusion' ? 0 : !answer.granted && decided.clause === 'exclusion' ? decided.exclusion : rule.exclusions.length;
+            writer.decidedBy(rule.inclusion);
+            writer.ruleLine(w.grantedWhen(writer.sentence(rule.inclusion)));
+            rule.exclusions.forEach((exclusion, index) => {
+                if (index >= stopsAt) {
+                    writer.reads(exclusion.criterion);
+                    exclusion.exceptions.forEach(exception => writer.reads(exception));
+                    writer.ruleLine(w.notGrantedWhen(writer.sentence(exclusion.criterion)));
+                    return;
+                }
+                const applies = writer.decidedBy(exclusion.criterion);
+                // The exceptions are asked in order until one lifts the exclusion; the rest did not matter.
+                const lifting = applies ? exclusion.exceptions.find(exception => writer.decidedBy(exception)) : undefined;
+                const sentence = writer.sentence(exclusion.criterion);
+                writer.ruleLine(!applies ? w.notGrantedWhen(sentence) : lifting ? w.excludedButLifted(sentence) : w.excludedWhen(sentence));
+                for (const exception of exclusion.exceptions) {
+                    writer.reads(exception);
+                    writer.ruleLine(exception === lifting ? w.liftedBy(writer.sentence(exception)) : w.exceptionWhen(writer.sentence(exception)));
+                }
+            });
+            writer.guideline([service.id]);
+            writer.legal(service);
+            return writer.finish(answer.granted ? w.granted(labelOf(service)) : w.notGranted(labelOf(service)));
+        }
         case 'compensation': {
             const table = runtime.policy.get(question.table, 'levelTable');
             const amount = ExactNumber.parse(runtime.compensation(table.id, question.level, question.date).amount);
@@ -951,6 +998,7 @@ export function exampleQuestion(example: Example): ReasonQuestion {
         case 'calculation': return { type: 'calculation', calculation: q.calculation, citizen, date, ...(q.level !== undefined ? { level: q.level } : {}) };
         case 'decision': return { type: 'decision', table: q.table, citizen, date, ...(q.column ? { column: q.column } : {}), ...(q.level !== undefined ? { level: q.level } : {}) };
         case 'netEffect': return { type: 'netEffect', table: q.table, before: q.before, after: q.after, hours: q.hours, rate: q.rate, months: q.months, ...(example.date ? { date: example.date } : {}) };
+        case 'eligibility': return { type: 'eligibility', service: q.service, citizen };
     }
 }
 
@@ -980,5 +1028,6 @@ export function withReasons(runtime: PolicyRuntime, input: CaseInput, answer: Ca
         ...(answer.rates ? { rates: answer.rates.map(r => reasoned(r, () => ({ type: 'rate', rate: r.rate, ...(date ? { date } : {}) }))) } : {}),
         ...(answer.decisions ? { decisions: answer.decisions.map(d => reasoned(d, () => (date ? { type: 'decision', table: d.table, citizen, date, ...(level !== undefined ? { level } : {}) } : undefined))) } : {}),
         ...(answer.amounts ? { amounts: answer.amounts.map(a => reasoned(a, () => (date ? { type: 'calculation', calculation: a.calculation, citizen, date, ...(level !== undefined ? { level } : {}) } : undefined))) } : {}),
+        ...(answer.eligibility ? { eligibility: answer.eligibility.map(e => reasoned(e, () => ({ type: 'eligibility', service: e.service, citizen }))) } : {}),
     };
 }

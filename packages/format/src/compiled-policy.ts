@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.7.0';
+export const SCHEMA_VERSION = '1.8.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -176,6 +176,22 @@ export interface Law extends ElementBase<'law'> {
 
 export interface Service extends ElementBase<'service'> {
     legalBasis: LegalReference[];
+    /** Since 1.8: who may be granted the insats (`beviljas när`). */
+    eligibility?: Eligibility;
+}
+
+/**
+ * Since 1.8: granted when `inclusion` holds and no exclusion applies; an exclusion applies when its
+ * criterion holds and none of its exceptions does.
+ */
+export interface Eligibility {
+    inclusion: Criterion;
+    exclusions: EligibilityExclusion[];
+}
+
+export interface EligibilityExclusion {
+    criterion: Criterion;
+    exceptions: Criterion[];
 }
 
 export type Administration = ElementBase<'administration'>;
@@ -235,6 +251,20 @@ export interface Calculation extends ElementBase<'calculation'> {
     service?: ElementId;
     /** Since 1.6: the law the amount applies (`enligt`), for answers to cite. */
     legalBasis?: LegalReference[];
+    /** Since 1.8: limits the answer must keep (`högst 8 timmar per månad`); the runtime refuses one outside. */
+    limits?: CalculationLimit[];
+}
+
+/**
+ * Since 1.8: `högst`/`minst` of a calculation. `value` is the limit expressed exactly in the
+ * calculation's own unit (`unit`): the number as written times the conversion factor, as a formula of
+ * constants (a month's hours in minutes per week is no finite decimal).
+ */
+export interface CalculationLimit {
+    bound: 'at-most' | 'at-least';
+    value: Expression;
+    /** As the policy writes it (`högst 8 timmar per månad`), for messages. */
+    text: string;
 }
 
 /** The attribute id under which a decision table's criteria read the case's level. */
@@ -472,7 +502,9 @@ export type ExampleQuestion =
     /** Since 1.2: a calculation's value, for a level and a citizen where it reads them. */
     | { type: 'calculation'; calculation: ElementId; level?: number; citizen: GivenValue[] }
     /** Since 1.2: an output of a decision table for the row that matches. */
-    | { type: 'decision'; table: ElementId; column?: string; level?: number; citizen: GivenValue[] };
+    | { type: 'decision'; table: ElementId; column?: string; level?: number; citizen: GivenValue[] }
+    /** Since 1.7: whether an insats may be granted to the citizen. */
+    | { type: 'eligibility'; service: ElementId; citizen: GivenValue[] };
 
 /** What the example expects; only the fields its question answers. */
 export interface ExampleExpectation {
@@ -480,6 +512,8 @@ export interface ExampleExpectation {
     pathway?: ElementId | null;
     secondary?: ElementId;
     included?: boolean;
+    /** Since 1.7: an eligibility question's answer (`förväntat beviljas`, `förväntat beviljas inte`). */
+    granted?: boolean;
     amount?: Decimal;
     monthly?: Decimal;
     total?: Decimal;

@@ -12,6 +12,7 @@ export { analyseDecisionTable, type DecisionAnalysis, type DecisionFinding } fro
 export { analyseInclusion, type InclusionFinding } from './analysis/inclusion-analysis.js';
 export { diffPolicies, type PolicyDiff, type DiffEntry, type ChangedRegion, type AmountChange, type ElementRef, type AmountRegion, type RegionBound } from './analysis/semantic-diff.js';
 export type { RegionChange, OutsideReason } from './analysis/answer-regions.js';
+export { analyseEligibility, type EligibilityFinding } from './analysis/eligibility-analysis.js';
 export { exampleCoverage, type ExampleCoverage, type CriterionCoverage, type LevelCoverage, type CoveredRegion } from './analysis/example-coverage.js';
 export { compatibility, type Compatibility, type CompatibilityChange } from './analysis/compatibility.js';
 export { pathwayRegions, type PathwayRegion } from './analysis/pathway-regions.js';

@@ -74,6 +74,18 @@ describe('the formatter', () => {
         ].join('\n'));
     });
 
+    test('lays out an insats\'s beviljas när a clause to a line, each undantag under its utom när, and limits after', async () => {
+        const messy = 'egenskap a:ja/nej\negenskap c:ja/nej\negenskap d:ja/nej\ninsats b "B"{beviljas när a och c   utom när c undantag när d högst 8 timmar per månad}\nberäkning x insats b högst 2 timmar = 1 timmar';
+        const formatted = await format(messy);
+        expect(formatted).toBe([
+            'egenskap a : ja/nej', 'egenskap c : ja/nej', 'egenskap d : ja/nej',
+            'insats b "B" {', '    beviljas när a och c', '    utom när c', '        undantag när d', '    högst 8 timmar per månad', '}',
+            'beräkning x insats b högst 2 timmar = 1 timmar',
+        ].join('\n'));
+        expect(await format(formatted)).toBe(formatted);
+        expect(await meaning([formatted])).toEqual(await meaning([messy]));
+    });
+
     test('lays out every per-level list of a fee (andel, belopp, takbelopp) as a nested block', async () => {
         const messy = 'avgift a {andel{nivå 1:50 % nivå 2:75 %}\nbelopp{nivå 1:400 kr nivå 2:600 kr} takbelopp{nivå 1:500 kr nivå 2 : 700 kr}}';
         expect(await format(messy)).toBe([

@@ -7,6 +7,7 @@ import { criterionText, expressionText, roundingText, swedishNumber } from './ex
 import { inForce, type MoneyTrace, type PreparedTable } from './money.js';
 import type { PolicySet } from './policy-set.js';
 import { runtimeError } from './runtime-error.js';
+import { keepLimits, reachesLimit } from './limits.js';
 
 /** What a formula is evaluated for: a citizen, a day, and the case's level where the formula reads one. */
 export interface EvaluationContext {
@@ -72,6 +73,10 @@ export class Calculator {
         }
         memo.set(calculation.id, IN_PROGRESS);
         const value = this.evaluate(calculation.value, context, memo);
+        if (calculation.limits) {
+            // A limit the guideline states holds wherever the amount is used, read by another formula too.
+            keepLimits(calculation, value, limit => this.evaluate(limit, context));
+        }
         memo.set(calculation.id, value);
         context.trace?.push({ step: `${calculation.name} = ${expressionText(calculation.value)}`, value: value.toDecimal() });
         return value;
@@ -87,7 +92,8 @@ export class Calculator {
      */
     textFunction(reference: string, checkDate: (date: string) => void): (citizen: CitizenInput | CitizenValues, date: string, level: number | null | undefined) => string {
         const id = this.policy.get(reference, 'calculation').id;
-        const fast = this.fast(id);
+        // Generated code knows nothing of limits: where one is reached, the exact evaluator answers.
+        const fast = reachesLimit(this.policy, id) ? null : this.fast(id);
         const exact = (citizen: CitizenInput | CitizenValues, date: string, level: number | null | undefined) =>
             this.calculation(id, { values: citizenValues(citizen, this.catalogue), date, level }).toDecimal();
         if (!fast) {

@@ -1,6 +1,7 @@
 import type { CitizenInput } from './citizen.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
-import { isCalendarDate, type AnswerUnit, type Calculation, type DecisionTable, type Fee, type FlatRate, type HourlyRate, type PlaceRate } from '@regelratt/format';
+import { isCalendarDate, type AnswerUnit, type Calculation, type DecisionTable, type Fee, type FlatRate, type HourlyRate, type PlaceRate, type Service } from '@regelratt/format';
+import type { EligibilityAnswer } from './eligibility.js';
 import { feeBlocked } from './fee.js';
 import { inForce, type MoneyTrace } from './money.js';
 import { place, type Placement } from './placement.js';
@@ -38,6 +39,8 @@ export interface CaseAnswer {
     decisions?: Array<Decision | ({ table: string } & Failed)>;
     /** Every named calculation on the case's date (present when the policy has calculations). */
     amounts?: Array<{ calculation: string; amount: string; unit?: AnswerUnit; trace?: MoneyTrace[]; legalBasis?: string[] } | ({ calculation: string } & Failed)>;
+    /** Whether each insats with a `beviljas när` may be granted (present when the policy has one). */
+    eligibility?: Array<EligibilityAnswer | ({ service: string } & Failed)>;
 }
 
 type AnyRate = FlatRate | PlaceRate | HourlyRate;
@@ -54,6 +57,8 @@ interface CasePlan {
     calculations: readonly Calculation[];
     tables: readonly DecisionTable[];
     rates: readonly AnyRate[];
+    /** The insatser that say who may be granted them. */
+    eligible: readonly Service[];
     none: boolean;
     /** Every name an attribute answers to (its name and its id). */
     names: Set<string>;
@@ -85,7 +90,7 @@ function casePlan(runtime: PolicyRuntime): CasePlan {
         const tables = runtime.policy.all('decisionTable');
         const rates: AnyRate[] = [...runtime.policy.all('flatRate'), ...runtime.policy.all('placeRate'), ...runtime.policy.all('hourlyRate')];
         plan = {
-            fees, calculations, tables, rates, none: fees.length === 0 && calculations.length === 0 && tables.length === 0 && rates.length === 0,
+            fees, calculations, tables, rates, eligible: runtime.policy.all('service').filter(service => service.eligibility), none: fees.length === 0 && calculations.length === 0 && tables.length === 0 && rates.length === 0,
             names: new Set(runtime.policy.all('attribute').flatMap(attribute => [attribute.name, attribute.id])),
             lastNames: [],
             day: undefined,
@@ -228,7 +233,7 @@ export function evaluateCase(runtime: PolicyRuntime, input: CaseInput, explain =
         try {
             const fast = runtime.prepared().answerCase?.(citizen, input);
             if (fast) {
-                return withAmounts(runtime, plan, fast, input, citizen, explain, locale);
+                return withEligibility(runtime, plan, withAmounts(runtime, plan, fast, input, citizen, explain, locale), citizen, locale);
             }
         } catch (error) {
             if (!(error instanceof RegelrattRuntimeError)) {
@@ -236,7 +241,22 @@ export function evaluateCase(runtime: PolicyRuntime, input: CaseInput, explain =
             }
         }
     }
-    return answerAll(runtime, plan, input, citizen, explain, locale);
+    return withEligibility(runtime, plan, answerAll(runtime, plan, input, citizen, explain, locale), citizen, locale);
+}
+
+/** Adds whether each insats with a `beviljas när` may be granted, or the typed error that says why not. */
+function withEligibility(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer, citizen: ReturnType<PolicyRuntime['citizen']>, locale: RuntimeLocale): CaseAnswer {
+    if (plan.eligible.length === 0) {
+        return answer;
+    }
+    answer.eligibility = plan.eligible.map(service => {
+        try {
+            return runtime.checkEligibility(service.id, citizen);
+        } catch (error) {
+            return { service: service.id, ...failed(error, locale) };
+        }
+    });
+    return answer;
 }
 
 function answerAll(runtime: PolicyRuntime, plan: CasePlan, input: CaseInput, citizen: ReturnType<PolicyRuntime['citizen']>, explain: boolean, locale: RuntimeLocale): CaseAnswer {

@@ -5,6 +5,7 @@ export { CitizenValues, readAttributeValue, type CitizenInput, type AttributeVal
 export type { CriterionTrace } from './criteria.js';
 export { combinePathways, type Placement } from './placement.js';
 export type { Inclusion, InclusionContext } from './inclusion.js';
+export type { EligibilityAnswer, EligibilityClause } from './eligibility.js';
 export { DEFAULT_ROUNDING, type Amount, type MoneyTrace } from './money.js';
 export { runExamples, type ExampleResult } from './inline-examples.js';
 export { errorMessage, isInputError, RegelrattRuntimeError, runtimeError, RUNTIME_ERROR_CODES, RUNTIME_ERROR_SOURCE, type RuntimeErrorCode } from './runtime-error.js';

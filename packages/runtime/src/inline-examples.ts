@@ -40,6 +40,8 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
         }
         case 'inclusion':
             return { included: runtime.checkInclusion(question.pilot, citizenOf(question.citizen), example.date ? { date: example.date } : {}).included };
+        case 'eligibility':
+            return { granted: runtime.checkEligibility(question.service, citizenOf(question.citizen)).granted };
         case 'compensation':
             return { amount: runtime.compensation(question.table, question.level, example.date).amount };
         case 'fee': {

@@ -130,6 +130,7 @@ function questionReferences(question: ExampleQuestion): Found {
         case 'netEffect': return [[question.table, 'question/table'], [question.rate, 'question/rate']];
         case 'calculation': return [[question.calculation, 'question/calculation'], ...citizen];
         case 'decision': return [[question.table, 'question/table'], ...citizen];
+        case 'eligibility': return [[question.service, 'question/service'], ...citizen];
     }
 }
 
@@ -143,7 +144,16 @@ type ElementOf<K extends ElementKind> = Extract<CompiledElement, { kind: K }>;
 /** Every id an element of each kind refers to, with where: a new kind is a compile error here. */
 const REFERENCES: { [K in ElementKind]: (element: ElementOf<K>) => Found } = {
     law: () => [],
-    service: e => e.legalBasis.map((basis, i) => [basis.law, `legalBasis/${i}/law`]),
+    service: e => withFound(found => {
+        found.push(...e.legalBasis.map((basis, i): [string, string] => [basis.law, `legalBasis/${i}/law`]));
+        if (e.eligibility) {
+            criterionReferences(e.eligibility.inclusion, 'eligibility/inclusion', found);
+            e.eligibility.exclusions.forEach((exclusion, i) => {
+                criterionReferences(exclusion.criterion, `eligibility/exclusions/${i}/criterion`, found);
+                exclusion.exceptions.forEach((exception, j) => criterionReferences(exception, `eligibility/exclusions/${i}/exceptions/${j}`, found));
+            });
+        }
+    }),
     administration: () => [],
     operation: e => [...optional(e.administration, 'administration'), ...ids(e.services, 'services')],
     unit: e => [...optional(e.operation, 'operation'), ...optional(e.area, 'area')],

@@ -5,6 +5,7 @@ import { Emitter, generateSelector, generateTest } from './criterion-codegen.js'
 import { generateCaseAnswerer } from './case-codegen.js';
 import type { CaseAnswer, CaseInput } from './evaluate-case.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
+import { grant, type EligibilityAnswer } from './eligibility.js';
 import { Calculator } from './calculation.js';
 import type { DecisionMatch, PreparedDecisionTable } from './decision-table.js';
 import { fee, feeParts, type FeeParts } from './fee.js';
@@ -89,6 +90,12 @@ export class PolicyRuntime {
     checkInclusion(pilot: string, citizen: CitizenInput | CitizenValues, context: InclusionContext = {}, options: AskOptions = {}): Inclusion {
         const prepared = this.pilot(pilot);
         return include(prepared, this.values(citizen), context, options.explain ?? false);
+    }
+
+    /** Whether an insats may be granted to a citizen by its `beviljas när`, and which clause decided. */
+    checkEligibility(service: string, citizen: CitizenInput | CitizenValues): EligibilityAnswer {
+        const values = this.values(citizen);
+        return grant(this.policy.get(service, 'service'), criterion => this.holds(criterion, values));
     }
 
     compensation(table: string, level: number, date?: string): Amount {

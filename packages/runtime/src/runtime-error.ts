@@ -17,6 +17,7 @@ export const RUNTIME_ERROR_CODES = [
     'not-computable',
     'no-matching-row',
     'several-matching-rows',
+    'outside-limit',
 ] as const;
 
 export type RuntimeErrorCode = typeof RUNTIME_ERROR_CODES[number];
@@ -44,6 +45,8 @@ export const RUNTIME_ERROR_SOURCE = {
     'not-computable': 'unanswered',
     'no-matching-row': 'unanswered',
     'several-matching-rows': 'unanswered',
+    // The case is fine; the policy's formula gives an amount its own limit forbids.
+    'outside-limit': 'unanswered',
 } as const satisfies Record<RuntimeErrorCode, 'input' | 'unanswered'>;
 
 /** True when an answer's error is the case's fault (see RUNTIME_ERROR_SOURCE); an unknown code counts as the case's. */

@@ -39,6 +39,8 @@ const SAMPLES: { [K in RuntimeMessageKey]: RuntimeMessageArgs<K> } = {
     'rows-not-unique': { table: 'X', rows: [1, 2] },
     'unknown-element': { kind: 'decisionTable', reference: 'X' },
     'unknown-rate': { reference: 'X' },
+    'no-eligibility-rule': { name: 'X' },
+    'outside-limit': { name: 'X', value: '9.5', unit: 'h', limit: 'X' },
     'parameter-without-value': { name: 'X', date: '2026-01-01' },
     'rate-without-version': { name: 'X', date: '2026-01-01' },
     'level-table-without-level': { table: 'X', level: 4 },

@@ -227,7 +227,7 @@ function isWritable(type: Question): type is Writable {
 /** The question as the policy writes it (`placering i rehabiliterande_förlopp`). */
 const QUESTION_WORDS = {
     placement: 'placering i', inclusion: 'inkludering i', compensation: 'ersättning enligt', fee: 'avgift enligt',
-    netEffect: 'nettoeffekt enligt', calculation: 'beräkning', decision: 'beslut enligt',
+    netEffect: 'nettoeffekt enligt', calculation: 'beräkning', decision: 'beslut enligt', eligibility: 'beviljas',
 } satisfies Record<Question, string>;
 
 function questionText(row: ExampleRow): string {

@@ -24,6 +24,7 @@ const TITLES = {
     'not-computable': ['Svaret kan inte beräknas', 'The answer cannot be computed'],
     'no-matching-row': ['Ingen rad i beslutstabellen gäller', 'No row of the decision table applies'],
     'several-matching-rows': ['Flera rader i beslutstabellen gäller', 'Several rows of the decision table apply'],
+    'outside-limit': ['Svaret ligger utanför en gräns som policyn anger', 'The answer is outside a limit the policy states'],
     'bad-request': ['Frågan följer inte API:ets schema', 'The request does not follow the API schema'],
     'invalid-json': ['Kroppen är ingen giltig JSON', 'The body is not valid JSON'],
     'duplicate-name': ['Ett namn förekommer två gånger i samma objekt', 'A name occurs twice in one object'],
@@ -44,7 +45,7 @@ const TITLES = {
 const STATUS = {
     'unsupported-schema': 500, 'invalid-file': 500, 'unknown-element': 404, 'missing-attribute': 422, 'unknown-attribute': 422, 'value-outside-domain': 422,
     'wrong-value-type': 422, 'no-valid-version': 422, 'unknown-level': 422, 'missing-level': 422, 'open-amount': 422, 'missing-date': 422,
-    'not-computable': 422, 'no-matching-row': 422, 'several-matching-rows': 422,
+    'not-computable': 422, 'no-matching-row': 422, 'several-matching-rows': 422, 'outside-limit': 422,
     'bad-request': 400, 'invalid-json': 400, 'duplicate-name': 400, 'nesting-too-deep': 400, 'field-too-long': 400, 'too-many-members': 400, 'body-too-large': 413, 'headers-too-large': 431, 'request-timeout': 408, 'unsupported-media-type': 415, 'not-found': 404, 'unauthorized': 401,
     'reload-failed': 422, 'internal': 500,
 } as const satisfies Record<ProblemCode, number>;

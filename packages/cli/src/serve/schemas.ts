@@ -41,6 +41,7 @@ export const QUESTION = {
         question('fee', ['fee', 'level', 'citizen', 'date'], { fee: name, level, citizen, date }),
         question('calculation', ['calculation', 'date'], { calculation: name, date, citizen, level }),
         question('decision', ['table', 'date'], { table: name, column: name, date, citizen, level }),
+        question('eligibility', ['service', 'citizen'], { service: name, citizen }),
     ],
 } as const;
 

@@ -46,7 +46,8 @@ type Question = { type: 'placement'; model: string; citizen: Record<string, unkn
     | { type: 'compensation'; table: string; level: number; date?: string }
     | { type: 'fee'; fee: string; level: number; citizen: Record<string, unknown>; date: string }
     | { type: 'calculation'; calculation: string; date: string; citizen?: Record<string, unknown>; level?: number }
-    | { type: 'decision'; table: string; column?: string; date: string; citizen?: Record<string, unknown>; level?: number };
+    | { type: 'decision'; table: string; column?: string; date: string; citizen?: Record<string, unknown>; level?: number }
+    | { type: 'eligibility'; service: string; citizen: Record<string, unknown> };
 
 /** One handler per kind of question: a new kind is a compile error here until it is answered. */
 const ANSWERS: { [K in Question['type']]: (runtime: PolicyRuntime, q: Extract<Question, { type: K }>) => unknown } = {
@@ -59,6 +60,7 @@ const ANSWERS: { [K in Question['type']]: (runtime: PolicyRuntime, q: Extract<Qu
         const decision = runtime.decide(q.table, { date: q.date, citizen: q.citizen ?? {}, ...(q.level !== undefined ? { level: q.level } : {}) });
         return q.column === undefined ? decision : { ...decision, value: runtime.decisionValue(decision, q.column) };
     },
+    eligibility: (runtime, q) => runtime.checkEligibility(q.service, q.citizen),
 };
 
 /** A question as the reason builder asks it again (a citizen it leaves out is none). */

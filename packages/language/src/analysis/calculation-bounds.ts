@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, ROUNDING_SCALE, matchExpression, type Attribute, type Criterion, type Expression, type Rounding } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, ROUNDING_SCALE, matchExpression, type Attribute, type CalculationLimit, type Criterion, type Expression, type Rounding } from '@regelratt/format';
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from '../numbers/level-limit.js';
 import { runtimeAnswer } from './runtime-answer.js';
@@ -47,7 +47,14 @@ export type CalculationBoundFinding =
      */
     | { kind: 'division-by-zero'; division: number; date?: string; question?: BoundQuestion }
     /** A divisor the bounds do not keep away from 0, and no citizen of `tried` for whom it is 0. */
-    | { kind: 'division-undecided'; division: number; tried: number };
+    | { kind: 'division-undecided'; division: number; tried: number }
+    /**
+     * A limit the calculation states (0-based, `högst`/`minst`) that the answer breaks for `question`:
+     * the runtime refused it (outside-limit) with `amount`.
+     */
+    | { kind: 'outside-limit'; limit: number; date?: string; question: BoundQuestion; amount: string }
+    /** A limit the bounds do not prove, and no citizen of `tried` who breaks it. */
+    | { kind: 'limit-undecided'; limit: number; tried: number };
 
 export interface BoundQuestion {
     citizen: Record<string, string | boolean>;
@@ -128,6 +135,7 @@ export function analyseCalculationBounds(runtime: PolicyRuntime, calculationId: 
     if (options.negative ?? heldNonNegative(runtime, calculationId)) {
         findings.push(...negativity(calculationId, calculation.value, dates, dated, evaluator, search));
     }
+    (calculation.limits ?? []).forEach((limit, index) => findings.push(...limitKept(calculationId, calculation.value, limit, index, dates, dated, evaluator, search)));
     findings.push(...divisionsByZero(calculationId, calculation.value, dates, dated, evaluator, search));
     const calls = minCalls(calculation.value);
     calls.forEach((call, index) => findings.push(...caps(call, index, dates, evaluator, search)));
@@ -243,6 +251,50 @@ function negativity(calculationId: string, formula: Expression, dates: readonly 
         doubtful = true;
     }
     return doubtful ? [{ kind: 'negative-undecided', tried: search.asked - before }] : [];
+}
+
+/**
+ * A stated limit (`högst 8 timmar per månad`) as the negativity check's question moved: the amount
+ * less the limit (or the limit less the amount, for `högst`) never below zero, proved from the
+ * bounds on every date, or a citizen found at the pieces' corners whom the runtime refuses.
+ */
+function limitKept(
+    calculationId: string, formula: Expression, limit: CalculationLimit, index: number,
+    dates: readonly string[], dated: boolean, evaluator: BoundEvaluator, search: WitnessSearch,
+): CalculationBoundFinding[] {
+    let doubtful = false;
+    const before = search.asked;
+    const atMost = limit.bound === 'at-most';
+    for (const date of dates) {
+        const threshold = evaluator.value(limit.value, date);
+        const value = evaluator.value(formula, date);
+        if (value === NO_ANSWER || threshold === NO_ANSWER || !threshold.lo) {
+            continue; // no answer on this date: other checks say why
+        }
+        const bound = threshold.lo;
+        if (atMost ? value.hi && value.hi.compare(bound) <= 0 : value.lo && value.lo.compare(bound) >= 0) {
+            continue; // proved within the limit on this date
+        }
+        // The margin to the limit, as a piece that is below zero exactly where the limit is broken.
+        const margins = (value.pieces ?? [])
+            .map(piece => (atMost ? { ...scalePiece(piece, ExactNumber.of(-1n)), constant: bound.subtract(piece.constant) } : { ...piece, constant: piece.constant.subtract(bound) }))
+            .filter(piece => { const lo = evaluator.pieceLow(piece); return !lo || lo.compare(ZERO) < 0; });
+        const found = search.find(margins, question => {
+            try {
+                search.runtime.calculate(calculationId, { date, ...search.input(question) }, { explain: false });
+            } catch (error) {
+                if (error instanceof RegelrattRuntimeError && error.code === 'outside-limit' && error.details.limit === limit.text && error.details.calculation === calculationId) {
+                    return String(error.details.value);
+                }
+            }
+            return undefined;
+        });
+        if (found) {
+            return [{ kind: 'outside-limit', limit: index, ...(dated ? { date } : {}), question: found.question, amount: found.result }];
+        }
+        doubtful = true;
+    }
+    return doubtful ? [{ kind: 'limit-undecided', limit: index, tried: search.asked - before }] : [];
 }
 
 function caps(call: Extract<Expression, { call: string }>, index: number, dates: readonly string[], evaluator: BoundEvaluator, search: WitnessSearch): CalculationBoundFinding[] {

@@ -146,6 +146,30 @@ export function analyseUnits(expression: Ast.Expression, locale: 'sv' | 'en'): {
     return { dimension, findings, scales };
 }
 
+/**
+ * The factor that expresses a limit written in `limit` in the unit of an answer in `answer` (`8
+ * timmar per månad` of an answer in minutes per week), or undefined where the two do not convert
+ * (limit-unit-mismatch). A bare number fits any answer as it is, a plain `kr` an amount per any
+ * period (as an expectation does), and any limit an answer whose unit is not known; a share is
+ * compared as the fraction the runtime answers.
+ */
+export function limitScale(limit: Ast.QuantityUnit | undefined, answer: Dimension): ExactNumber | undefined {
+    const written = unitDimension(limit);
+    if (answer.kind === 'unknown' || answer.kind === 'zero' || (written.kind === 'number' && written.counts === undefined && written.per === undefined)) {
+        return ExactNumber.ONE;
+    }
+    if (written.kind === 'percent' || answer.kind === 'percent') {
+        return written.kind === answer.kind ? ExactNumber.of(1n, 100n) : undefined;
+    }
+    if (written.kind === 'money' && answer.kind === 'money') {
+        return written.per === undefined ? ExactNumber.ONE : new UnitInference([], new Map(), 'sv').convert(written, answer);
+    }
+    if (written.kind === 'number' && answer.kind === 'number') {
+        return new UnitInference([], new Map(), 'sv').convert(written, answer);
+    }
+    return undefined;
+}
+
 class UnitInference {
     constructor(
         private readonly findings: UnitFinding[], private readonly scales: Map<Ast.Expression, ExactNumber>, private readonly locale: 'sv' | 'en',
@@ -304,6 +328,11 @@ class UnitInference {
      * time converted, then what it is per. A side without a period fits any period (`strict`: not when
      * converting on request, where a missing period is a missing fact). Undefined where they do not fit.
      */
+    /** The factor that brings `from` into the unit of `to`, strictly (a missing period is a missing fact). */
+    convert(from: Dimension & { kind: 'money' | 'number' }, to: Dimension & { kind: 'money' | 'number' }): ExactNumber | undefined {
+        return this.conversion(from, to, true);
+    }
+
     private conversion(from: Dimension & { kind: 'money' | 'number' }, to: Dimension & { kind: 'money' | 'number' }, strict = false): ExactNumber | undefined {
         let scale = ExactNumber.ONE;
         if (from.kind === 'number' && to.kind === 'number' && from.counts !== undefined && to.counts !== undefined) {

@@ -1,8 +1,8 @@
 import {
-    ExactNumber, LEVEL_INPUT, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind,
+    ExactNumber, LEVEL_INPUT, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
     type OptionalAmount, type Parameter, type PathwayModel, type Pilot, type Quantity,
 } from '@regelratt/format';
-import { expressionText, roundingText } from '@regelratt/runtime';
+import { criterionText, expressionText, roundingText } from '@regelratt/runtime';
 import type { MessageLocale } from '../i18n/locale.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import type { AnalysedAttribute } from './attribute-domain.js';
@@ -339,11 +339,13 @@ const COMPARERS: { [K in ElementKind]: Comparer<K> } = {
     hourlyRate: compareRates,
     // Whether a calculation's answers change is decided by asking both versions (answer-diff.ts), for
     // the calculations no formula reads; one that others read reaches citizens through them.
-    calculation: (before, after, context) => edited(before, after, context, ['value', 'service', 'legalBasis'], false),
+    calculation: (before, after, context) => edited(before, after, context, ['value', 'service', 'legalBasis', 'limits'], false),
     premium: (before, after, context) => edited(before, after, context, undefined, true),
     attribute: (before, after, context) => edited(before, after, context, ['domain'], true),
     law: (before, after, context) => edited(before, after, context, undefined, false),
-    service: (before, after, context) => edited(before, after, context, undefined, false),
+    // Who may be granted the insats is an answer the runtime gives: a changed rule changes answers.
+    service: (before, after, context) => edited(before, after, context, undefined,
+        canonical(before.eligibility, context.renames) !== canonical(after.eligibility, new Map())),
     administration: (before, after, context) => edited(before, after, context, undefined, false),
     operation: (before, after, context) => edited(before, after, context, undefined, false),
     unit: (before, after, context) => edited(before, after, context, undefined, false),
@@ -657,6 +659,14 @@ function fieldText(key: string, before: CompiledElement, after: CompiledElement,
         if (key === 'rounding' && typeof value === 'object') {
             return roundingText(value as never);
         }
+        if (key === 'eligibility' && typeof value === 'object') {
+            const rule = value as Eligibility;
+            return [`${sv ? 'beviljas när' : 'granted when'} ${criterionText(rule.inclusion)}`,
+                ...rule.exclusions.map(e => [`${sv ? 'utom när' : 'except when'} ${criterionText(e.criterion)}`, ...e.exceptions.map(x => `${sv ? 'undantag när' : 'exception when'} ${criterionText(x)}`)].join(' '))].join(' ');
+        }
+        if (key === 'limits' && Array.isArray(value)) {
+            return (value as CalculationLimit[]).map(limit => limit.text).join(', ');
+        }
         if (key === 'validity' || key === 'period') {
             const v = value as { from: string; to?: string };
             return v.to ? `${v.from}–${v.to}` : `${sv ? 'från' : 'from'} ${v.from}`;
@@ -669,6 +679,7 @@ function fieldText(key: string, before: CompiledElement, after: CompiledElement,
         units: ['enheter', 'units'], phase: ['testfas', 'test phase'], duration: ['varaktighet', 'duration'], title: ['rubrik', 'title'],
         description: ['beskrivning', 'description'], goals: ['mål', 'goals'], per: ['period', 'period'], area: ['område', 'area'], role: ['roll', 'role'],
         service: ['insats', 'service'], levels: ['nivåer', 'levels'], legalBasis: ['lagstöd', 'legal basis'],
+        eligibility: ['vem som kan beviljas', 'eligibility'], limits: ['gränser', 'limits'],
     };
     const label = names[key]?.[sv ? 0 : 1] ?? key;
     return `${label}: ${show(before)} → ${show(after)}`;

@@ -47,6 +47,8 @@ function compileQuestion(question: Ast.Question): ExampleQuestion {
                 ...(question.level !== undefined ? { level: Number(question.level) } : {}),
                 citizen: question.citizen ? compileCitizen(question.citizen) : [],
             };
+        case 'EligibilityQuestion':
+            return { type: 'eligibility', service: referenceId(question.service), citizen: compileCitizen(question.citizen) };
         case 'NetEffectQuestion':
             return {
                 type: 'netEffect', table: referenceId(question.table), before: level(question.before), after: level(question.after),
@@ -67,6 +69,8 @@ function compileExpectations(expectations: Ast.Expectation[]): ExampleExpectatio
             expected.pathway = null;
         } else if (expectation.inclusion) {
             expected.included = !expectation.notIncluded;
+        } else if (expectation.granted) {
+            expected.granted = !expectation.notGranted;
         } else if (expectation.error) {
             expected.error = expectation.errorCode;
         } else if (expectation.amount) {

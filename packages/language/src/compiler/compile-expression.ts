@@ -1,5 +1,5 @@
 import type * as Format from '@regelratt/format';
-import type { ExactNumber } from '@regelratt/format';
+import { ExactNumber } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { analyseUnits } from '../analysis/expression-units.js';
 import { compileCriterion } from './compile-criterion.js';
@@ -50,6 +50,12 @@ function scaled(compiled: Format.Expression, scale: ExactNumber): Format.Express
         ? { op: '/', left: numerator, right: { quantity: { value: scale.denominator.toString(), unit: 'none' } } }
         : numerator;
     return { op: '*', left: compiled, right: factor };
+}
+
+/** A constant as written times an exact factor (a limit in its calculation's unit). */
+export function scaledConstant(value: string, scale: ExactNumber): Format.Expression {
+    const constant: Format.Expression = { quantity: { value, unit: 'none' } };
+    return scale.equals(ExactNumber.ONE) ? constant : scaled(constant, scale);
 }
 
 /** Whether the compiled factor of a scale has a division of its own (after the scaled node's, in the compiled order). */

@@ -1,10 +1,10 @@
-import { analyseUnits, answerUnit, questionDimension, type Dimension } from '../analysis/expression-units.js';
-import { SCHEMA_VERSION, type CompiledElement, type CompiledPolicyFile, type Force, type Movement } from '@regelratt/format';
+import { analyseUnits, answerUnit, limitScale, questionDimension, type Dimension } from '../analysis/expression-units.js';
+import { ExactNumber, SCHEMA_VERSION, type CompiledElement, type CompiledPolicyFile, type Force, type Movement } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { compileCriterion } from './compile-criterion.js';
 import { compileDecisionTable } from './compile-decision-table.js';
 import { compileExample } from './compile-example.js';
-import { compileExpression } from './compile-expression.js';
+import { compileExpression, scaledConstant } from './compile-expression.js';
 import {
     compileDateRange, compileFrequency, compileLegalReference, compileOptionalAmount, compilePeriod, compileQuantity,
     compileDeadline, compileRounding, compileSpan, compileValidity,
@@ -72,6 +72,17 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
         case 'EffectGoal':
             return base as CompiledElement;
         case 'Service':
+            return {
+                ...base,
+                legalBasis: element.legalBasis.map(compileLegalReference),
+                ...optional('eligibility', element.eligibility && {
+                    inclusion: compileCriterion(element.eligibility.inclusion),
+                    exclusions: element.eligibility.exclusions.map(exclusion => ({
+                        criterion: compileCriterion(exclusion.criterion),
+                        exceptions: exclusion.exceptions.map(compileCriterion),
+                    })),
+                }),
+            } as CompiledElement;
         case 'Role':
             return { ...base, legalBasis: element.legalBasis.map(compileLegalReference) } as CompiledElement;
         case 'Operation':
@@ -100,12 +111,15 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                     source: sourceSpan(version, file),
                 })),
             } as CompiledElement;
-        case 'Calculation':
+        case 'Calculation': {
+            const dimension = analyseUnits(element.value, 'sv').dimension;
             return {
                 ...base, value: compileExpression(element.value), ...(element.mayBeNegative ? { mayBeNegative: true } : {}),
                 ...serviceAndBasis(element),
-                ...optional('unit', answerUnit(analyseUnits(element.value, 'sv').dimension)),
+                ...optional('unit', answerUnit(dimension)),
+                ...(calculationLimits(element, dimension).length > 0 ? { limits: calculationLimits(element, dimension).map(limit => compileLimit(limit, dimension)) } : {}),
             } as CompiledElement;
+        }
         case 'DecisionTable':
             return { ...base, ...compileDecisionTable(element, file), ...serviceAndBasis(element) } as CompiledElement;
         case 'Guideline':
@@ -255,6 +269,27 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
         case 'Example':
             return { ...base, ...compileExample(element), ...optional('unit', element.question && answerUnitOf(questionDimension(element.question))) } as CompiledElement;
     }
+}
+
+/** A limit in the calculation's own unit, so the runtime compares without knowing of units (a limit that does not convert is limit-unit-mismatch, and kept as written). */
+function compileLimit(limit: Ast.Limit, answer: Dimension) {
+    const scale = limitScale(limit.amount.unit, answer) ?? ExactNumber.ONE;
+    return { bound: limit.bound === 'högst' ? 'at-most' as const : 'at-least' as const, value: scaledConstant(compileQuantity(limit.amount).value, scale), text: limitText(limit) };
+}
+
+/**
+ * The limits a calculation must keep: its own, then those of its insats whose unit converts to the
+ * amount's (an insats's `högst 12 månader` says nothing of its hours per month). One list for the
+ * compiler and the checks, so a finding's index is the compiled limit's.
+ */
+export function calculationLimits(calculation: Ast.Calculation, answer: Dimension): Ast.Limit[] {
+    const inherited = calculation.service?.ref?.limits.filter(limit => limit.amount && limitScale(limit.amount.unit, answer) !== undefined) ?? [];
+    return [...calculation.limits, ...inherited];
+}
+
+/** A limit as the policy writes it (`högst 8 timmar per månad`), one space between words. */
+export function limitText(limit: Ast.Limit): string {
+    return (limit.$cstNode?.text ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function compileLevelRow(row: Ast.LevelRow, file: string) {

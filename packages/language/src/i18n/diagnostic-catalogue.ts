@@ -336,6 +336,26 @@ export const diagnosticCatalogue = {
         sv: a => `Om ${a.name} kan bli negativ har inte kunnat avgöras: gränserna utesluter det inte, och ${a.tried === '0' ? 'beräkningens fall att pröva var redan slut' : `inget av ${a.tried} prövade fall gav ett negativt belopp`}.`,
         en: a => `Whether ${a.name} can go below zero could not be decided: the bounds do not rule it out, and ${a.tried === '0' ? 'the calculation\'s cases to try were used up' : `none of the ${a.tried} cases tried gave a negative amount`}.`,
     },
+    'calculation-outside-limit': {
+        severity: 'error',
+        sv: a => `${a.name} håller inte gränsen '${a.limit}'${a.date ? ` (${a.date})` : ''}: ${a.question} ger ${a.amount}.`,
+        en: a => `${a.name} does not keep its limit '${a.limit}'${a.date ? ` (${a.date})` : ''}: ${a.question} gives ${a.amount}.`,
+    },
+    'calculation-limit-undecided': {
+        severity: 'warning',
+        sv: a => `Om ${a.name} håller gränsen '${a.limit}' har inte kunnat avgöras: gränserna visar det inte, och ${a.tried === '0' ? 'beräkningens fall att pröva var redan slut' : `inget av ${a.tried} prövade fall bröt gränsen`}.`,
+        en: a => `Whether ${a.name} keeps its limit '${a.limit}' could not be decided: the bounds do not show it, and ${a.tried === '0' ? 'the calculation\'s cases to try were used up' : `none of the ${a.tried} cases tried broke it`}.`,
+    },
+    'limit-applies-to-nothing': {
+        severity: 'warning',
+        sv: a => `Gränsen '${a.limit}' för ${a.service} gäller ingen beräkning: ingen beräkning med 'insats ${a.service}' ger ett belopp i en enhet som gränsen kan jämföras med, så den prövas inte.`,
+        en: a => `The limit '${a.limit}' of ${a.service} applies to no calculation: no calculation with 'insats ${a.service}' gives an amount in a unit the limit compares with, so it is not checked.`,
+    },
+    'limit-unit-mismatch': {
+        severity: 'error',
+        sv: a => `Gränsen '${a.limit}' är i ${a.limitUnit}, men ${a.name} ger ${a.answer}; de kan inte jämföras.`,
+        en: a => `The limit '${a.limit}' is in ${a.limitUnit}, but ${a.name} gives ${a.answer}; they cannot be compared.`,
+    },
     'calculation-cap-never-binds': {
         severity: 'warning',
         sv: a => `Taket ${a.cap} i ${a.name} avgör aldrig: ${a.below} är lika stort eller mindre för alla medborgare, alla datum.`,
@@ -410,6 +430,27 @@ export const diagnosticCatalogue = {
         severity: 'warning',
         sv: a => `Alternativet '${a.part}' kan aldrig uppfyllas tillsammans med resten av villkoret.`,
         en: a => `The alternative '${a.part}' can never hold together with the rest of the criterion.`,
+    },
+    // ------------------------------------------------------------ analyses: eligibility (beviljas när)
+    'eligibility-excludes-everyone': {
+        severity: 'error',
+        sv: a => `Ingen kan beviljas ${a.service}: villkoren 'utom när' utesluter alla som 'beviljas när' gäller för; till exempel kan inte ${a.witness} beviljas insatsen.`,
+        en: a => `No one can be granted ${a.service}: the 'utom när' clauses exclude everyone 'beviljas när' admits; for example ${a.witness} cannot be granted it.`,
+    },
+    'eligibility-exclusion-never-applies': {
+        severity: 'warning',
+        sv: () => `Villkoret 'utom när' gäller aldrig någon som 'beviljas när' gäller för, så det utesluter ingen.`,
+        en: () => `The 'utom när' clause never applies to anyone 'beviljas när' admits, so it excludes nobody.`,
+    },
+    'eligibility-exception-never-applies': {
+        severity: 'warning',
+        sv: () => `Undantaget gäller aldrig någon som 'utom när' utesluter, så det ändrar inget.`,
+        en: () => `The exception never applies to anyone the 'utom när' clause excludes, so it changes nothing.`,
+    },
+    'eligibility-exception-swallows-exclusion': {
+        severity: 'warning',
+        sv: a => `Undantagen gäller alla som 'utom när' utesluter, så villkoret utesluter ingen; till exempel kan ${a.witness} ändå beviljas insatsen.`,
+        en: a => `The exceptions apply to everyone the 'utom när' clause excludes, so it excludes nobody; for example ${a.witness} can still be granted the service.`,
     },
     // ------------------------------------------------------------ analyses: test phase and pilots
     'pilot-service-excluded': {

@@ -7,6 +7,7 @@ const labels: Record<keyof ExampleExpectation, { sv: string; en: string }> = {
     pathway: { sv: 'förlopp', en: 'pathway' },
     secondary: { sv: 'sekundärt förlopp', en: 'secondary pathway' },
     included: { sv: 'ingår', en: 'included' },
+    granted: { sv: 'beviljas', en: 'granted' },
     amount: { sv: 'belopp', en: 'amount' },
     monthly: { sv: 'per månad', en: 'per month' },
     total: { sv: 'totalt', en: 'total' },

@@ -122,7 +122,7 @@ export async function exampleTable(shared: LangiumSharedCoreServices, locale: Lo
         const q = example.question;
         const document = byFile.get(example.source.file);
         const result = resultOf.get(example.id);
-        const target = q.type === 'placement' ? q.model : q.type === 'inclusion' ? q.pilot : q.type === 'compensation' || q.type === 'decision' || q.type === 'netEffect' ? q.table : q.type === 'fee' ? q.fee : q.calculation;
+        const target = q.type === 'placement' ? q.model : q.type === 'inclusion' ? q.pilot : q.type === 'compensation' || q.type === 'decision' || q.type === 'netEffect' ? q.table : q.type === 'fee' ? q.fee : q.type === 'eligibility' ? q.service : q.calculation;
         return {
             name: example.name,
             ...(example.title ? { title: example.title } : {}),

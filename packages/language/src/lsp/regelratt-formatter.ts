@@ -31,6 +31,7 @@ const clauseProperties: Record<string, string[]> = {
     Parameter: ['versions'],
     DecisionTable: ['validity', 'header', 'rows'],
     Example: ['question', 'expectations'],
+    Service: ['eligibility', 'limits'],
 };
 
 /**
@@ -136,6 +137,14 @@ export class RegelrattFormatter extends AbstractFormatter {
             formatter.cst(braces.slice(0, -1)).prepend(newLineOneLevelIn);
             formatter.cst(braces.slice(-1)).prepend(Formatting.newLine());
             return;
+        }
+        if (ast.isEligibility(node)) {
+            // `utom när …` on lines of its own, at the level of `beviljas när`.
+            formatter.properties('exclusions').prepend(Formatting.newLine());
+        }
+        if (ast.isEligibilityExclusion(node)) {
+            // `undantag när …` under the `utom när` it lifts.
+            formatter.keywords('undantag').prepend(newLineOneLevelIn);
         }
         if (ast.isObligation(node)) {
             // A long obligation reads best with its terms under it.

@@ -1,3 +1,4 @@
+import { answerUnitText } from '@regelratt/format';
 import { RegelrattRuntimeError } from '@regelratt/runtime';
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
@@ -7,11 +8,14 @@ import { calculationCycle } from '../analysis/calculation-cycles.js';
 import { analyseUnits } from '../analysis/expression-units.js';
 import { scaleDivides } from '../compiler/compile-expression.js';
 import { elementId } from '../compiler/element-ids.js';
+import { calculationLimits, limitText } from '../compiler/compile-policy.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { compiledWorkspace } from './compiled-workspace.js';
 import { questionExample, questionText } from './question-text.js';
 import { createReport } from './report.js';
+import type { MessageArgs } from '../i18n/diagnostic-catalogue.js';
+import type { Witness } from '../analysis/witness-text.js';
 
 /**
  * A named calculation's bounds: an answer of the policy that can go below zero (unless the
@@ -45,6 +49,11 @@ export function calculationBoundChecks(services: RegelrattServices): ValidationC
                 }
                 throw error;
             }
+            const limits = () => calculationLimits(calculation, analyseUnits(calculation.value, 'sv').dimension);
+            // A limit of the insats is reported at the calculation that breaks it (the insats may have several).
+            const reportLimit = (code: 'calculation-outside-limit' | 'calculation-limit-undecided', args: MessageArgs, limit: Ast.Limit, witness?: Witness) => (limit.$container === calculation
+                ? report(code, args, { node: limit }, witness)
+                : report(code, args, { node: calculation, property: 'name' }, witness));
             const calls = minCallNodes(calculation.value);
             const divisions = divisionNodeList(calculation.value);
             for (const finding of findings) {
@@ -87,6 +96,18 @@ export function calculationBoundChecks(services: RegelrattServices): ValidationC
                         }
                         break;
                     }
+                    case 'outside-limit': {
+                        const limit = limits()[finding.limit];
+                        const unit = workspace()?.runtime.policy.get(id, 'calculation').unit;
+                        reportLimit('calculation-outside-limit', {
+                            name: calculation.name, limit: limitText(limit), question: questionText(finding.question, sv),
+                            amount: `${sv ? swedishDecimal(finding.amount) : finding.amount}${unit ? ` ${answerUnitText(unit)}` : ''}`, ...(finding.date ? { date: finding.date } : {}),
+                        }, limit, { text: questionText(finding.question, sv), example: questionExample(finding.question) });
+                        break;
+                    }
+                    case 'limit-undecided':
+                        reportLimit('calculation-limit-undecided', { name: calculation.name, limit: limitText(limits()[finding.limit]), tried: sv ? swedishDecimal(String(finding.tried)) : String(finding.tried) }, limits()[finding.limit]);
+                        break;
                     case 'cap-undecided': {
                         const argument = calls[finding.call]?.arguments[finding.argument];
                         if (argument) {

@@ -4,7 +4,8 @@ import type { RegelrattAstType } from '../generated/ast.js';
 import { isDecisionTable, isLevelTable } from '../generated/ast.js';
 import { nearestName } from './nearest-name.js';
 import { calculationCycle } from '../analysis/calculation-cycles.js';
-import { analyseUnits, dimensionText } from '../analysis/expression-units.js';
+import { analyseUnits, dimensionText, limitScale, unitDimension } from '../analysis/expression-units.js';
+import { limitText } from '../compiler/compile-policy.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { createReport, type Report } from './report.js';
 
@@ -65,6 +66,15 @@ export function calculationChecks(services: RegelrattServices): ValidationChecks
                 return;
             }
             checkUnits(report, calculation.value, false);
+            if (calculation.limits.length > 0 && calculation.value) {
+                // A limit must be in a unit the amount converts to; the compiler then writes it in the amount's.
+                const answer = analyseUnits(calculation.value, locale.current).dimension;
+                for (const limit of calculation.limits) {
+                    if (limit.amount && !limitScale(limit.amount.unit, answer)) {
+                        report('limit-unit-mismatch', { name: calculation.name, limit: limitText(limit), limitUnit: dimensionText(unitDimension(limit.amount.unit), locale.current), answer: dimensionText(answer, locale.current) }, { node: limit });
+                    }
+                }
+            }
         },
         Fee: (fee, accept) => {
             const report = createReport(accept, locale);

@@ -7,7 +7,7 @@ import { dimensionText, expectationFits, questionDimension, unitDimension } from
 import { nearestName } from './nearest-name.js';
 import { createReport } from './report.js';
 
-type ExpectationKind = 'pathway' | 'inclusion' | 'amount' | 'amount-over-time' | 'error';
+type ExpectationKind = 'pathway' | 'inclusion' | 'amount' | 'amount-over-time' | 'error' | 'granted';
 
 /** What each question can be expected to give, keyed by question type: a new question is a compile error here. */
 const answers = {
@@ -18,6 +18,7 @@ const answers = {
     CalculationQuestion: ['amount', 'error'],
     DecisionQuestion: ['amount', 'pathway', 'error'],
     NetEffectQuestion: ['amount-over-time', 'error'],
+    EligibilityQuestion: ['granted', 'error'],
 } as const satisfies Record<Ast.Question['$type'], readonly ExpectationKind[]>;
 
 const expectationText: Record<ExpectationKind, { sv: string; en: string }> = {
@@ -26,6 +27,7 @@ const expectationText: Record<ExpectationKind, { sv: string; en: string }> = {
     amount: { sv: 'förväntat … kr', en: 'förväntat … kr' },
     'amount-over-time': { sv: 'förväntat per månad … kr / förväntat totalt … kr', en: 'förväntat per månad … kr / förväntat totalt … kr' },
     error: { sv: 'förväntat fel "…"', en: 'förväntat fel "…"' },
+    granted: { sv: 'förväntat beviljas', en: 'förväntat beviljas' },
 };
 
 const questionText: Record<Ast.Question['$type'], { sv: string; en: string }> = {
@@ -36,6 +38,7 @@ const questionText: Record<Ast.Question['$type'], { sv: string; en: string }> = 
     CalculationQuestion: { sv: 'en beräkning', en: 'a calculation' },
     DecisionQuestion: { sv: 'ett beslut enligt en beslutstabell', en: 'a decision by a decision table' },
     NetEffectQuestion: { sv: 'en nettoeffekt', en: 'a net effect' },
+    EligibilityQuestion: { sv: 'ett beviljande', en: 'an eligibility' },
 };
 
 function kindOf(expectation: Ast.Expectation): ExpectationKind {
@@ -47,6 +50,9 @@ function kindOf(expectation: Ast.Expectation): ExpectationKind {
     }
     if (expectation.error) {
         return 'error';
+    }
+    if (expectation.granted) {
+        return 'granted';
     }
     return expectation.scope ? 'amount-over-time' : 'amount';
 }

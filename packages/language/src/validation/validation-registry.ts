@@ -17,6 +17,8 @@ import { feeChecks } from './fee-checks.js';
 import { formatLimitChecks } from './format-limit-checks.js';
 import { importChecks } from './import-checks.js';
 import { inclusionChecks } from './inclusion-checks.js';
+import { eligibilityChecks } from './eligibility-checks.js';
+import { limitChecks } from './limit-checks.js';
 import { levelTableAnalyses, levelTableChecks } from './level-table-checks.js';
 import { nationalRuleChecks } from './national-rule-checks.js';
 import { nameChecks } from './name-checks.js';
@@ -55,6 +57,8 @@ export function registerValidationChecks(services: RegelrattServices): void {
         [calculationBoundChecks(services), 'workspace'],
         [inclusionChecks(services), 'local'],
         [exceptionChecks(services), 'local'],
+        [eligibilityChecks(services), 'workspace'],
+        [limitChecks(services), 'workspace'],
         [testPhaseChecks(services), 'local'],
         [levelTableAnalyses(services), 'local'],
         [premiumChecks(services), 'local'],
