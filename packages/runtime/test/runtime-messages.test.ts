@@ -79,9 +79,10 @@ const texts = (locale: 'sv' | 'en'): string[] => [
 ];
 
 // Words of three letters or more; names the samples give (X, Y, Q) and figures are shorter or not words.
-const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}]{3,}/gu) ?? [];
+// The language's keywords a message quotes ('beviljas när') are the policy's words, not the message's.
+const words = (text: string): string[] => text.replace(/'[^']*'/g, ' ').replace(/\([^)]*\)/g, ' ').toLowerCase().match(/[\p{L}]{3,}/gu) ?? [];
 /** Words that are the same in both languages, or the format's own (schema, JSON Pointer, the command). */
-const SHARED = new Set(['regelratt', 'compile', 'schemaversion', 'json', 'citizen', 'null', 'true', 'false', 'avgiftsutrymme', 'unknownkeyword',
+const SHARED = new Set(['regelratt', 'compile', 'schemaversion', 'json', 'citizen', 'null', 'true', 'false', 'avgiftsutrymme',
     // Words both languages spell alike.
     'division', 'per', 'version', 'policy', 'hit', 'form']);
 
@@ -113,7 +114,7 @@ describe('the runtime speaks one language at a time', () => {
     test('an English message has no å, ä or ö beyond the Swedish terms it explains', () => {
         // A Swedish word the Swedish messages never use would pass the word lists; its letters do not.
         const explained = /avgiftsutrymme/g;
-        expect(texts('en').filter(text => /[åäöÅÄÖ]/.test(text.replace(explained, '')))).toEqual([]);
+        expect(texts('en').filter(text => /[åäöÅÄÖ]/.test(text.replace(explained, '').replace(/'[^']*'/g, '').replace(/\([^)]*\)/g, '')))).toEqual([]);
     });
 
     test('the words that belong to both languages are few and each is used in both', () => {

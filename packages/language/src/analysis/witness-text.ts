@@ -36,7 +36,9 @@ export function describeCase(found: Case, attributes: ReadonlyMap<string, Analys
         const attribute = attributes.get(id)!;
         const isDate = attribute.domain.kind === 'date';
         const unit = attribute.domain.kind === 'integer' || attribute.domain.kind === 'decimal' ? attribute.domain.unit : undefined;
-        const shown = region.kind === 'value' && typeof region.value === 'string' ? { ...region, value: labels?.value(id, region.value) ?? region.value } : region;
+        const label = (value: string | boolean) => (typeof value === 'string' ? labels?.value(id, value) ?? value : value);
+        const shown = region.kind === 'value' ? { ...region, value: label(region.value) }
+            : region.kind === 'values' ? { ...region, values: region.values.map(label) } : region;
         parts.push(describeRegion(labels?.attribute(id) ?? attribute.name, shown, isDate, unit, locale));
         example[attribute.name] = valueText(representative(region), isDate, 'sv');
     }
