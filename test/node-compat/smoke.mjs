@@ -79,7 +79,8 @@ for (const round of ['once', 'twice']) {
 
 await check('the runtime package answers from the compiled JSON', async () => {
     const { PolicyRuntime } = await import(pathToFileURL(path.join(repository, 'packages/runtime/dist/index.js')).href);
-    const compiled = readdirSync(out).filter(name => name.endsWith('.json')).map(name => JSON.parse(readFileSync(path.join(out, name), 'utf8')));
+    // The compiled folder holds the national library Örebro imports in a subfolder (regelratt-bibliotek/), as `serve` and `eval` read it.
+    const compiled = readdirSync(out, { recursive: true }).map(String).filter(name => name.endsWith('.json')).map(name => JSON.parse(readFileSync(path.join(out, name), 'utf8')));
     const runtime = new PolicyRuntime(compiled);
     const placement = runtime.placeInPathway('rehabiliterande_förlopp', { aktivitetsförmåga: 'hög' });
     assert(placement.pathway === 'pathway/förlopp_1', `placed in ${JSON.stringify(placement)}`);
