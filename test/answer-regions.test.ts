@@ -125,15 +125,19 @@ describe('exact regions of an amount\'s change (Habo 2017: städavgift 503 → 5
                 cpSync(path.join(repository, 'examples/orebro'), target, { recursive: true });
                 const file = path.join(target, 'avgifter.regel');
                 const text = readFileSync(file, 'utf8')
-                    .replace('avgiftsutrymme inkomst − boendekostnad − minimibelopp_andel × prisbasbelopp / 12', 'avgiftsutrymme 1 800 kr/mån')
+                    .replace('avgiftsutrymme inkomst − boendekostnad − minimibelopp_ensamstående', 'avgiftsutrymme 1 800 kr/mån')
                     .replace('nivå 1 : ej angivet', 'nivå 1 : 300 kr/mån').replace('nivå 2 : ej angivet', `nivå 2 : ${cap2} kr/mån`).replace('nivå 3 : ej angivet', 'nivå 3 : 1 500 kr/mån');
+                // The replacements must have taken: a silent no-op would test Örebro's own fee instead.
+                expect(text).toContain('avgiftsutrymme 1 800 kr/mån');
+                expect(text).toContain(`nivå 2 : ${cap2} kr/mån`);
                 writeFileSync(file, text);
                 return target;
             };
             const run = spawnSync(process.execPath, [path.join(repository, 'packages/cli/bin/regelratt.js'), 'diff', folder('före', '900'), folder('efter', '950'), '--format', 'json'], { encoding: 'utf8' });
             expect(run.status).toBe(1);
             const entry = (JSON.parse(run.stdout) as { entries: DiffEntry[] }).entries.find(e => e.change === 'amount-answers') as Extract<DiffEntry, { change: 'amount-answers' }>;
-            // By hand: the avgiftsutrymme (1 800 kr) and the maxtaxa lie above both takbelopp, so level 2 pays its takbelopp.
+            // By hand: the avgiftsutrymme (1 800 kr) and the maxtaxa (the library's 0,5392 × prisbasbelopp / 12:
+            // 2 138,83 kr in 2021, 2 170,28 kr in 2022) lie above both takbelopp, so level 2 pays its takbelopp.
             expect(entry.regions?.map(r => ({ box: r.box, change: r.change }))).toEqual([{
                 box: [
                     { attribute: 'datum', from: '2021-01-01', fromIncluded: true, to: '2022-12-31', toIncluded: true },

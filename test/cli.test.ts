@@ -220,7 +220,8 @@ describe('regelratt compile', () => {
         const output = started.stdout + started.stderr;
         expect(output.match(/\[open-amount\]/g)).toHaveLength(1);
         expect(output.match(/13 filer kontrollerade/g)).toHaveLength(1);
-        expect(output).toContain('13 JSON-filer skrivna till out/orebro.');
+        // Thirteen policy files and the three files of the national library it uses (`använd nationellt`).
+        expect(output).toContain('16 JSON-filer skrivna till out/orebro.');
         expect(output).toContain('Exempel: 29 gick igenom, 0 misslyckades');
     });
 
@@ -230,13 +231,17 @@ describe('regelratt compile', () => {
         expect(regelratt(['compile', 'examples/orebro', '-o', first]).code).toBe(0);
         const result = regelratt(['compile', 'examples/orebro', '-o', second]);
         expect(result.code).toBe(0);
-        expect(result.stderr).toContain(`13 JSON-filer skrivna till ${second}.`);
+        expect(result.stderr).toContain(`16 JSON-filer skrivna till ${second}.`);
         const files = readdirSync(first).sort();
         expect(files).toContain('hemvard-ersattning.json');
-        // Thirteen policy files and the manifest of what the compile wrote (the same bytes too).
+        // Thirteen policy files, the manifest of what the compile wrote, and the national library it
+        // uses, compiled beside them so the output is self-contained (the same bytes too).
         expect(files.filter(name => name.endsWith('.json'))).toHaveLength(13);
         expect(files).toContain('.regelratt-kompilerat');
-        for (const name of files) {
+        const library = path.join('regelratt-bibliotek', 'nationellt');
+        expect(readdirSync(path.join(first, library)).sort()).toEqual(['avgifter.json', 'lagar.json', 'prisbasbelopp.json']);
+        const written = [...files.filter(name => name !== 'regelratt-bibliotek'), ...readdirSync(path.join(first, library)).map(name => path.join(library, name))];
+        for (const name of written) {
             expect(readFileSync(path.join(second, name))).toEqual(readFileSync(path.join(first, name)));
         }
         expect(readdirSync(first).filter(name => name.endsWith('.tmp'))).toEqual([]);

@@ -74,10 +74,11 @@ describe('compatibility between versions', () => {
     test('the command: exit 1 for Örebro\'s revision (with the breaks named), 0 against its own compiled JSON, 2 for one version', () => {
         const revision = spawnSync(process.execPath, [bin, 'kompatibilitet', 'examples/orebro', 'examples/orebro-revision'], { cwd: repository, encoding: 'utf8' });
         expect(revision.status).toBe(1);
-        expect(revision.stdout).toContain('4 ändringar bryter för system byggda mot den gamla versionen.');
-        // The revision takes its minimibelopp from the national library: Örebro's own parameter is gone.
-        expect(revision.stdout).toContain('bryter: parameter/minimibelopp_andel finns inte längre. [element-removed]');
-        expect(revision.stdout).toContain('tillägg: Nytt: calculation/minimibelopp_ensamstående. [element-added]');
+        expect(revision.stdout).toContain('2 ändringar bryter för system byggda mot den gamla versionen.');
+        // Both take prisbasbelopp, maxtaxa and minimibelopp from the national library: nothing there breaks or is new.
+        expect(revision.stdout).not.toMatch(/parameter\/|calculation\//);
+        expect(revision.stdout).toContain('bryter: levelTable/hemvård_tätort gäller kortare än förut: 2020-11-01– → 2020-11-01–2022-12-31; frågor om dagarna utanför besvaras inte längre. [validity-narrowed]');
+        expect(revision.stdout).toContain('tillägg: Nytt: levelTable/hemvård_tätort_2023. [element-added]');
         expect(revision.stdout).toContain('bryter: pathwayModel/rehabiliterande_förlopp läser nu attribute/kognitiv_svikt, som en fråga förut kunde utelämna. [attribute-newly-required]');
         const json = path.join(scratch, 'orebro-json');
         expect(spawnSync(process.execPath, [bin, 'compile', 'examples/orebro', '-o', json], { cwd: repository, encoding: 'utf8' }).status).toBe(0);
@@ -92,13 +93,13 @@ describe('compatibility between versions', () => {
     test('a compiled file that breaks the schema is refused (exit 2, naming the file and where), not compared', () => {
         const json = path.join(scratch, 'orebro-manipulerad');
         expect(spawnSync(process.execPath, [bin, 'compile', 'examples/orebro', '-o', json], { cwd: repository, encoding: 'utf8' }).status).toBe(0);
-        const file = path.join(json, 'parametrar.json');
+        const file = path.join(json, 'avgifter.json');
         const tampered = JSON.parse(readFileSync(file, 'utf8')) as { elements: Array<Record<string, unknown>> };
         tampered.elements[0].id = 5;
         writeFileSync(file, JSON.stringify(tampered));
         const result = spawnSync(process.execPath, [bin, 'kompatibilitet', 'examples/orebro', json], { cwd: repository, encoding: 'utf8' });
         expect(result.status).toBe(2);
-        expect(result.stderr).toContain('parametrar.regel: filen följer inte det kompilerade formatet vid /elements/0/id: här ska stå en text.');
+        expect(result.stderr).toContain('avgifter.regel: filen följer inte det kompilerade formatet vid /elements/0/id: här ska stå en text.');
         expect(result.stdout).toBe('');
     });
 });

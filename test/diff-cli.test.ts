@@ -7,7 +7,8 @@ import { describe, expect, test } from 'vitest';
 
 /**
  * `regelratt diff` as a reviewer runs it: the committed revision of Örebro (examples/orebro-revision:
- * new prisbasbelopp, a new year's table, a tightened förlopp criterion, a renamed parameter) against
+ * a fee valid three more years, a new year's table, a tightened förlopp criterion; both take the national
+ * amounts from the library) against
  * examples/orebro, in text, Markdown and JSON, in Swedish and English, and its exit codes.
  */
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,15 +39,35 @@ describe('regelratt diff', () => {
         }
     });
 
-    test('reports new parameter versions, a new year\'s table against last year\'s, the national library taken in and a longer validity', () => {
-        // The revision takes prisbasbelopp, maxtaxa and minimibelopp from the national library (`använd nationellt`).
-        expect(text.stdout).toContain('parameter prisbasbelopp (Prisbasbelopp):\n  2015-01-01–2015-12-31: inget → 44 500 kr');
-        expect(text.stdout).toContain('  2023-01-01–2023-12-31: inget → 52 500 kr');
+    test('reports a new year\'s table against last year\'s and a longer validity; the national library, taken in by both, is no change', () => {
+        // Both versions take prisbasbelopp, maxtaxa and minimibelopp from the national library (`använd nationellt`),
+        // so none of them is reported: the fee changes only in its validity, and its answers only from 2023.
         expect(text.stdout).toContain('jämförd med hemvård_tätort:\n  nivå 4: 2 037 kr → 2 088 kr (+51 kr)');
-        expect(text.stdout).toContain('avgiftsutrymme: inkomst − boendekostnad − minimibelopp_andel × prisbasbelopp / 12 → inkomst − boendekostnad − minimibelopp_ensamstående');
-        expect(text.stdout).toContain('parameter minimibelopp_andel (Minimibelopp för ensamstående, andel av prisbasbeloppet per år): borttagen.');
-        expect(text.stdout).toContain('beräkning minimibelopp_ensamstående (Minimibelopp per månad för ensamstående): tillagd.');
-        expect(text.stdout).toContain('giltighet: 2021-01-01–2022-12-31 → 2021-01-01–2025-12-31');
+        expect(text.stdout).toContain('avgift hemvårdsavgift (Avgift för hemvård) (kan ändra svar):\n  giltighet: 2021-01-01–2022-12-31 → 2021-01-01–2025-12-31\n');
+        expect(text.stdout).toContain('inkomst = 0, boendekostnad = 20 000, nivå 1 (2023-01-01): fel: no-valid-version → fel: open-amount');
+        expect(text.stdout).not.toMatch(/\((2021|2022)-\d\d-\d\d\): /);
+        expect(text.stdout).not.toContain('avgiftsutrymme:');
+        expect(text.stdout).not.toContain('parameter prisbasbelopp');
+        expect(text.stdout).not.toMatch(/minimibelopp|maxtaxa_|lag SoL/);
+    });
+
+    test('reports new parameter versions, a removed parameter and a calculation added', () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-diff-parameter-'));
+        try {
+            const before = path.join(folder, 'före');
+            const after = path.join(folder, 'efter');
+            cpSync(path.join(repository, 'examples/orebro'), before, { recursive: true });
+            cpSync(path.join(repository, 'examples/orebro'), after, { recursive: true });
+            writeFileSync(path.join(before, 'lokalt.regel'), 'parameter hemvårdstillägg "Hemvårdstillägg" : belopp {\n    från 2021-01-01 till 2021-12-31 : 100 kr\n}\nparameter gammal_andel "Gammal andel" : decimaltal {\n    från 2019-01-01 : 1,3546\n}\n');
+            writeFileSync(path.join(after, 'lokalt.regel'), 'parameter hemvårdstillägg "Hemvårdstillägg" : belopp {\n    från 2021-01-01 till 2021-12-31 : 100 kr\n    från 2022-01-01 till 2022-12-31 : 120 kr\n}\nberäkning dubbelt_tillägg "Dubbelt tillägg" = hemvårdstillägg × 2\n');
+            const result = run(before, after);
+            expect(result.stderr).toBe('');
+            expect(result.stdout).toContain('parameter hemvårdstillägg (Hemvårdstillägg):\n  2022-01-01–2022-12-31: inget → 120 kr');
+            expect(result.stdout).toContain('parameter gammal_andel (Gammal andel): borttagen.');
+            expect(result.stdout).toContain('beräkning dubbelt_tillägg (Dubbelt tillägg): tillagd.');
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
     });
 
     test('names the warnings the new version gets and the old did not: a level that now pays less than the one below', () => {

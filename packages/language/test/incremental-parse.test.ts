@@ -13,15 +13,27 @@ const parse = (text: string): ParseResult<ast.Policy> => services.parser.Langium
 
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples');
 const folders = ['orebro', 'habo', 'uppsala', 'eskilstuna', 'jonkoping'];
-/** Example policies put together until the text is long enough to be parsed incrementally. */
+/**
+ * The shipped national library's declarations, written out in place of an `använd nationellt`: an import
+ * may stand only at the start of a file, and the files here are put together into one text, which
+ * must still link cleanly (the analyses, and so their hints, run only on a text without errors).
+ */
+const libraryFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../library/nationellt');
+const nationalLibrary = readdirSync(libraryFolder).filter(f => f.endsWith('.regel')).sort()
+    .map(file => readFileSync(path.join(libraryFolder, file), 'utf8')).join('\n');
+
+/**
+ * Example policies put together until the text is long enough to be parsed incrementally: whole
+ * folders, so that every name a file uses is declared in the text.
+ */
 const base = (() => {
     let text = '';
     for (const folder of folders) {
         for (const file of readdirSync(path.join(examples, folder)).filter(f => f.endsWith('.regel')).sort()) {
-            text += `${readFileSync(path.join(examples, folder, file), 'utf8')}\n`;
-            if (text.length > INCREMENTAL_MIN_LENGTH * 1.5) {
-                return text;
-            }
+            text += `${readFileSync(path.join(examples, folder, file), 'utf8').replace(/^använd nationellt.*$/m, () => nationalLibrary)}\n`;
+        }
+        if (text.length > INCREMENTAL_MIN_LENGTH * 1.5) {
+            return text;
         }
     }
     return text;
