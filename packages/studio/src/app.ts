@@ -183,19 +183,39 @@ async function start(): Promise<void> {
     // The examples as a table and a form, beside the document.
     const examplesRoot = document.getElementById('examples')!;
     const panel = new ExamplesPanel(examplesRoot, t, (text, replacing) => void writeExample(text, replacing));
-    const showTab = (examples: boolean) => {
-        document.getElementById('show-document')!.setAttribute('aria-selected', String(!examples));
-        document.getElementById('show-examples')!.setAttribute('aria-selected', String(examples));
-        preview.hidden = examples;
-        examplesRoot.hidden = !examples;
-        if (examples) {
+    // What the texts in the editor, saved or not, change for citizens since the last commit (the
+    // local server's `regelratt diff --rev HEAD`), worked out each time the tab is chosen.
+    const changes = document.getElementById('changes') as HTMLIFrameElement;
+    const showChanges = async () => {
+        if (!store.compare) {
+            return;
+        }
+        changes.srcdoc = messagePage(t('Jämför med senaste commit …', 'Comparing with the last commit …'));
+        const result = await store.compare([...models.values()].map(({ file, model }) => ({ path: file.path, text: model.getValue() })), 'HEAD');
+        changes.srcdoc = 'html' in result ? result.html : messagePage(result.problem);
+    };
+    type SideTab = 'document' | 'examples' | 'changes';
+    const showTab = (tab: SideTab) => {
+        for (const name of ['document', 'examples', 'changes'] as const satisfies readonly SideTab[]) {
+            document.getElementById(`show-${name}`)!.setAttribute('aria-selected', String(name === tab));
+        }
+        preview.hidden = tab !== 'document';
+        examplesRoot.hidden = tab !== 'examples';
+        changes.hidden = tab !== 'changes';
+        if (tab === 'examples') {
             void bridge.examples().then(table => panel.show(table));
+        } else if (tab === 'changes') {
+            void showChanges();
         }
     };
     document.getElementById('show-document')!.textContent = t('Dokumentet', 'The document');
     document.getElementById('show-examples')!.textContent = t('Exemplen', 'The examples');
-    document.getElementById('show-document')!.onclick = () => showTab(false);
-    document.getElementById('show-examples')!.onclick = () => showTab(true);
+    document.getElementById('show-changes')!.textContent = t('Ändringar sedan senaste commit', 'Changes since the last commit');
+    changes.title = t('Ändringar sedan senaste commit', 'Changes since the last commit');
+    document.getElementById('show-changes')!.hidden = !store.compare;
+    document.getElementById('show-document')!.onclick = () => showTab('document');
+    document.getElementById('show-examples')!.onclick = () => showTab('examples');
+    document.getElementById('show-changes')!.onclick = () => showTab('changes');
     const writeExample = async (text: string, replacing: { uri: string; range: lsp.Range } | undefined) => {
         const target = replacing
             ? monaco.editor.getModel(monaco.Uri.parse(replacing.uri))
@@ -241,7 +261,7 @@ async function start(): Promise<void> {
             });
         }
         const result = await bridge.document(title);
-        const html = 'html' in result ? result.html : `<!DOCTYPE html><meta charset="utf-8"><body style="font-family: sans-serif; padding: 1rem"><p>${escapeHtml(result.problem)}</p></body>`;
+        const html = 'html' in result ? result.html : messagePage(result.problem);
         const scroll = preview.contentDocument?.scrollingElement?.scrollTop ?? 0;
         preview.srcdoc = html;
         preview.onload = () => {
@@ -419,6 +439,11 @@ async function chooseStore(): Promise<FileStore> {
     });
     start.hidden = true;
     return store;
+}
+
+/** A page in the side panel that says one thing (why there is no document or comparison). */
+function messagePage(text: string): string {
+    return `<!DOCTYPE html><meta charset="utf-8"><body style="font-family: sans-serif; padding: 1rem"><p>${escapeHtml(text)}</p></body>`;
 }
 
 function escapeHtml(text: string): string {
