@@ -27,87 +27,170 @@ export function mergeCases<T extends { case: Case }>(
 ): T[] {
     const keys = findings.map(key);
     const groups = new Map<string, number[]>();
-    keys.forEach((k, index) => groups.set(k, [...(groups.get(k) ?? []), index]));
-    // Every case once, as one array per attribute (the split's other cases, then the findings'): a
-    // region is grown against all of them but its own key's, and reading each case's region of an
-    // attribute once, not once per region grown, is what keeps a split of 20 000 cases cheap to join.
-    const cases = [...others.map(c => c.assignment), ...findings.map(f => f.case.assignment)];
-    const columns = new Map<string, Array<Region | undefined>>();
-    const column = (id: string) => {
-        let regions = columns.get(id);
-        if (!regions) {
-            regions = cases.map(c => c.get(id));
-            columns.set(id, regions);
+    keys.forEach((k, index) => {
+        const members = groups.get(k);
+        if (members) {
+            members.push(index);
+        } else {
+            groups.set(k, [index]);
         }
-        return regions;
-    };
+    });
+    // Every case once (the split's other cases, then the findings'), indexed per attribute by the
+    // distinct regions the cases hold there: a split's cases share few regions per attribute, so
+    // which cases a box misses is a union of a few bit sets, not a comparison with every case.
+    const index = new CaseIndex([...others.map(c => c.assignment), ...findings.map(f => f.case.assignment)]);
     const merged: Array<{ finding: T; index: number }> = [];
     for (const members of groups.values()) {
         // The group's own pieces are no blockers.
-        const own = new Uint8Array(cases.length);
-        members.forEach(index => (own[others.length + index] = 1));
+        const blockers = index.all();
+        members.forEach(member => clearBit(blockers, others.length + member));
         const regions: Array<ReadonlyMap<string, Region>> = [];
-        for (const index of members) {
-            const piece = findings[index].case;
+        for (const member of members) {
+            const piece = findings[member].case;
             if (regions.some(region => within(piece.assignment, region))) {
                 continue;
             }
-            const grown = grow(piece.assignment, column, own, attributes);
+            const grown = grow(piece.assignment, index, blockers, attributes);
             regions.push(grown);
-            merged.push({ finding: { ...findings[index], case: { assignment: grown, verdicts: piece.verdicts } }, index });
+            merged.push({ finding: { ...findings[member], case: { assignment: grown, verdicts: piece.verdicts } }, index: member });
         }
     }
     return merged.sort((a, b) => a.index - b.index).map(entry => entry.finding);
 }
 
-/** The box grown along each attribute it fixes, in turn, until a blocker (a case of another finding, `own` not set) stops it. */
+/** A set of cases by position, 32 to a word. */
+type Bits = Uint32Array;
+
+function clearBit(bits: Bits, position: number): void {
+    bits[position >>> 5] &= ~(1 << (position & 31));
+}
+
+/**
+ * The cases of a merge, per attribute grouped by the region they hold there (a case that does not
+ * name the attribute may have any value, so it meets every box there and is in no group).
+ */
+class CaseIndex {
+    private readonly words: number;
+    private readonly count: number;
+    private readonly columns = new Map<string, Array<{ region: Region; cases: Bits }>>();
+
+    constructor(private readonly cases: ReadonlyArray<ReadonlyMap<string, Region>>) {
+        this.count = cases.length;
+        this.words = (cases.length + 31) >>> 5;
+    }
+
+    /** Every case. */
+    all(): Bits {
+        const bits = new Uint32Array(this.words).fill(0xffffffff);
+        if (this.count & 31) {
+            bits[this.words - 1] = (1 << (this.count & 31)) - 1;
+        }
+        return bits;
+    }
+
+    empty(): Bits {
+        return new Uint32Array(this.words);
+    }
+
+    /** The attribute's distinct regions among the cases, each with the cases that hold it. */
+    column(id: string): ReadonlyArray<{ region: Region; cases: Bits }> {
+        let groups = this.columns.get(id);
+        if (!groups) {
+            const byKey = new Map<string, { region: Region; cases: Bits }>();
+            this.cases.forEach((assignment, position) => {
+                const region = assignment.get(id);
+                if (region === undefined) {
+                    return;
+                }
+                const text = regionKey(region);
+                let group = byKey.get(text);
+                if (!group) {
+                    byKey.set(text, (group = { region, cases: this.empty() }));
+                }
+                group.cases[position >>> 5] |= 1 << (position & 31);
+            });
+            groups = [...byKey.values()];
+            this.columns.set(id, groups);
+        }
+        return groups;
+    }
+
+    /** The cases among `among` whose region of the attribute shares no value with `region`. */
+    missing(id: string, region: Region, among: Bits): Bits {
+        const bits = this.empty();
+        for (const group of this.column(id)) {
+            if (!meets(group.region, region)) {
+                for (let w = 0; w < bits.length; w++) {
+                    bits[w] |= group.cases[w] & among[w];
+                }
+            }
+        }
+        return bits;
+    }
+}
+
+/** A bound as an exact fraction (decimal text would round a third). */
+function exact(bound: ExactNumber | undefined): string {
+    return bound === undefined ? '' : `${bound.numerator}/${bound.denominator}`;
+}
+
+function regionKey(region: Region): string {
+    switch (region.kind) {
+        case 'value':
+            return `v${String(region.value)}`;
+        case 'values':
+            return `s${region.values.map(String).join('\u0000')}`;
+        case 'range':
+            return `r${region.loClosed ? '[' : '('}${exact(region.lo)},${exact(region.hi)}${region.hiClosed ? ']' : ')'}`;
+    }
+}
+
+/**
+ * The box grown along each attribute it fixes, in turn, until a blocker stops it: a case of another
+ * finding that misses the box on this attribute alone (the cases are disjoint, so each blocker misses
+ * it on at least one attribute; one that misses it on two is stopped by the other first).
+ */
 function grow(
     start: ReadonlyMap<string, Region>,
-    column: (id: string) => ReadonlyArray<Region | undefined>,
-    own: Uint8Array,
+    index: CaseIndex,
+    blockers: Bits,
     attributes: ReadonlyMap<string, AnalysedAttribute>,
 ): Map<string, Region> {
     const box = new Map(start);
     const ids = [...start.keys()];
-    // On how many attributes of the box each blocker misses it (at least one: the cases are
-    // disjoint). Counts, not sets: this runs over every case of the split.
-    const columns = ids.map(column);
-    const misses = new Int32Array(own.length);
+    const missed = ids.map(id => index.missing(id, box.get(id)!, blockers));
+    const elsewhere = index.empty();
     ids.forEach((id, k) => {
         const region = box.get(id)!;
-        columns[k].forEach((other, b) => {
-            if (!own[b] && !meets(other, region)) {
-                misses[b]++;
-            }
-        });
-    });
-    ids.forEach((id, k) => {
-        const region = box.get(id)!;
-        const regions = columns[k];
-        // Only a blocker that meets the box on every other attribute can stop it along this one.
-        const stopping: Region[] = [];
-        const missed = new Uint8Array(own.length);
-        regions.forEach((other, b) => {
-            if (!own[b] && !meets(other, region)) {
-                missed[b] = 1;
-                if (misses[b] === 1) {
-                    stopping.push(other!);
+        // The blockers that miss the box on some other attribute.
+        elsewhere.fill(0);
+        missed.forEach((bits, j) => {
+            if (j !== k) {
+                for (let w = 0; w < bits.length; w++) {
+                    elsewhere[w] |= bits[w];
                 }
             }
         });
+        const here = missed[k];
+        const stopping: Region[] = [];
+        for (const group of index.column(id)) {
+            for (let w = 0; w < here.length; w++) {
+                if (group.cases[w] & here[w] & ~elsewhere[w]) {
+                    stopping.push(group.region);
+                    break;
+                }
+            }
+        }
         const widened = region.kind === 'range'
             ? widenRange(region, stopping, attributes.get(id)!)
             : widenValues(region, stopping, attributes.get(id)!);
         if (widened === undefined) {
             box.delete(id);
+            missed[k] = index.empty();
         } else {
             box.set(id, widened);
+            missed[k] = index.missing(id, widened, blockers);
         }
-        regions.forEach((other, b) => {
-            if (missed[b] && meets(other, widened)) {
-                misses[b]--;
-            }
-        });
     });
     return box;
 }
