@@ -72,7 +72,7 @@ function clearBit(bits: Bits, position: number): void {
 class CaseIndex {
     private readonly words: number;
     private readonly count: number;
-    private readonly columns = new Map<string, Array<{ region: Region; cases: Bits }>>();
+    private readonly columns = new Map<string, Column>();
 
     constructor(private readonly cases: ReadonlyArray<ReadonlyMap<string, Region>>) {
         this.count = cases.length;
@@ -93,40 +93,75 @@ class CaseIndex {
     }
 
     /** The attribute's distinct regions among the cases, each with the cases that hold it. */
-    column(id: string): ReadonlyArray<{ region: Region; cases: Bits }> {
-        let groups = this.columns.get(id);
-        if (!groups) {
-            const byKey = new Map<string, { region: Region; cases: Bits }>();
+    column(id: string): Column {
+        let column = this.columns.get(id);
+        if (!column) {
+            const byKey = new Map<string, number>();
+            column = { regions: [], cases: [], named: this.empty(), group: new Int32Array(this.count).fill(-1) };
+            const { regions, cases, named, group } = column;
             this.cases.forEach((assignment, position) => {
                 const region = assignment.get(id);
                 if (region === undefined) {
                     return;
                 }
                 const text = regionKey(region);
-                let group = byKey.get(text);
-                if (!group) {
-                    byKey.set(text, (group = { region, cases: this.empty() }));
+                let index = byKey.get(text);
+                if (index === undefined) {
+                    index = regions.length;
+                    byKey.set(text, index);
+                    regions.push(region);
+                    cases.push(this.empty());
                 }
-                group.cases[position >>> 5] |= 1 << (position & 31);
+                cases[index][position >>> 5] |= 1 << (position & 31);
+                named[position >>> 5] |= 1 << (position & 31);
+                group[position] = index;
             });
-            groups = [...byKey.values()];
-            this.columns.set(id, groups);
+            this.columns.set(id, column);
         }
-        return groups;
+        return column;
     }
 
-    /** The cases among `among` whose region of the attribute shares no value with `region`. */
+    /**
+     * The cases among `among` whose region of the attribute shares no value with `region`: the union
+     * of the groups that miss it, or the named cases less the groups that meet it, whichever is fewer.
+     */
     missing(id: string, region: Region, among: Bits): Bits {
+        const column = this.column(id);
+        const meeting: number[] = [];
+        const missing: number[] = [];
+        column.regions.forEach((other, index) => (meets(other, region) ? meeting : missing).push(index));
         const bits = this.empty();
-        for (const group of this.column(id)) {
-            if (!meets(group.region, region)) {
+        if (missing.length <= meeting.length) {
+            for (const index of missing) {
+                const cases = column.cases[index];
                 for (let w = 0; w < bits.length; w++) {
-                    bits[w] |= group.cases[w] & among[w];
+                    bits[w] |= cases[w];
+                }
+            }
+        } else {
+            bits.set(column.named);
+            for (const index of meeting) {
+                const cases = column.cases[index];
+                for (let w = 0; w < bits.length; w++) {
+                    bits[w] &= ~cases[w];
                 }
             }
         }
+        for (let w = 0; w < bits.length; w++) {
+            bits[w] &= among[w];
+        }
         return bits;
     }
+}
+
+interface Column {
+    /** The distinct regions, and for each the cases holding it. */
+    regions: Region[];
+    cases: Bits[];
+    /** The cases that name the attribute. */
+    named: Bits;
+    /** Each case's region, as an index into `regions` (−1: not named). */
+    group: Int32Array;
 }
 
 /** A bound as an exact fraction (decimal text would round a third). */
@@ -172,15 +207,18 @@ function grow(
             }
         });
         const here = missed[k];
-        const stopping: Region[] = [];
-        for (const group of index.column(id)) {
-            for (let w = 0; w < here.length; w++) {
-                if (group.cases[w] & here[w] & ~elsewhere[w]) {
-                    stopping.push(group.region);
-                    break;
-                }
+        // The blockers that miss it here alone, by their regions (few: the box's neighbours).
+        const column = index.column(id);
+        const seen = new Set<number>();
+        for (let w = 0; w < here.length; w++) {
+            let word = here[w] & ~elsewhere[w];
+            while (word !== 0) {
+                const bit = 31 - Math.clz32(word);
+                word &= ~(1 << bit);
+                seen.add(column.group[(w << 5) + bit]);
             }
         }
+        const stopping = [...seen].map(group => column.regions[group]);
         const widened = region.kind === 'range'
             ? widenRange(region, stopping, attributes.get(id)!)
             : widenValues(region, stopping, attributes.get(id)!);
