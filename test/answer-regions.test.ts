@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import type { CompiledPolicyFile } from '@regelratt/format';
 import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies, type DiffEntry } from '@regelratt/language';
 import { PolicyRuntime } from '@regelratt/runtime';
+import { haboRevisionText } from './bench/habo-revision.mjs';
 import { calculationAnswer, claimedChange, inRegion, observedChange } from './region-membership.js';
 
 /**
@@ -84,6 +85,33 @@ describe('exact regions of an amount\'s change (Habo 2017: städavgift 503 → 5
             }
         }
         expect(inside).toBeGreaterThan(4);
+    }, 120_000);
+
+    test('the regions told by kind: each set of changed parts once, with its count, its range and an example the runtimes confirm', async () => {
+        const [before, after] = [await compiled(source), await compiled(haboRevisionText(source))];
+        const diff = diffPolicies(before, after, 'sv');
+        const entry = diff.entries.find(e => e.change === 'amount-answers' && e.element.name === 'hemtjänstavgift') as Extract<DiffEntry, { change: 'amount-answers' }>;
+        const kinds = entry.kinds!;
+        // Two reasons (the service's price, the level from 15 visits) and where both meet: three kinds, every region in one.
+        expect(kinds.map(k => k.parts.map(p => `${p.title} ${p.difference?.min}..${p.difference?.max}`).sort())).toEqual([
+            ['Personlig omvårdnad, avgift +604..+604'],
+            ['Personlig omvårdnad, avgift +604..+604', 'Serviceinsatser per månad +8,5..+17'],
+            ['Serviceinsatser per månad +8,5..+17'],
+        ]);
+        expect(kinds.reduce((sum, k) => sum + k.regions, 0)).toBe(entry.regions!.length);
+        expect(entry.regions!.length).toBeGreaterThan(kinds.length * 10);
+        const runtimes = [new PolicyRuntime(before), new PolicyRuntime(after)];
+        for (const kind of kinds) {
+            const citizen = Object.fromEntries(kind.example.citizen.split(', ').map(pair => pair.split(' = ')).map(([name, value]) =>
+                [name, value === 'ja' ? true : value === 'nej' ? false : /^\d/.test(value) ? Number(value.replace(/\s/g, '').replace(',', '.')) : value]));
+            expect([answer(runtimes[0], 'hemtjänstavgift', citizen, kind.example.date), answer(runtimes[1], 'hemtjänstavgift', citizen, kind.example.date)])
+                .toEqual([kind.example.before.replace(/\s/g, ''), kind.example.after.replace(/\s/g, '')]);
+            // The answer's change over the kind's regions lies within the whole answer's.
+            expect(kind.difference).toBeDefined();
+        }
+        // The service alone never raises the fee by more than its own +17; the level by at most its +604.
+        expect(kinds.find(k => k.parts.length === 1 && k.parts[0].name === 'service')!.difference!.max).toBe('+17');
+        expect(kinds.find(k => k.parts.length === 1 && k.parts[0].name === 'omvårdnad, avgift')!.difference!.max).toBe('+604');
     }, 120_000);
 
     test('a changed intermediate calculation is reported under the answer that reads it, with the answer\'s exact regions', async () => {

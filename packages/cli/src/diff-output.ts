@@ -35,6 +35,12 @@ const words = {
         allOf: (common: string) => `alla med ${common}`,
         regions: (regions: number, cells: number) => `beloppet ändras i ${count(regions, 'sv')} ${regions === 1 ? 'region' : 'regioner'} (exakt: alla ${count(cells, 'sv')} delar av medborgarna, nivåerna och datumen prövade)`,
         moreRegions: (n: number) => `och ${count(n, 'sv')} ${n === 1 ? 'region' : 'regioner'} till (alla i --format json)`,
+        kinds: (n: number) => `${count(n, 'sv')} ${n === 1 ? 'slags ändring' : 'slags ändringar'}`,
+        kindRegions: (n: number) => `${count(n, 'sv')} ${n === 1 ? 'region' : 'regioner'}`,
+        formulaItself: 'formeln eller avgiftens egna belopp',
+        and: 'och', to: 'till',
+        kindCol: 'Vad som ändras', regionsCol: 'Regioner',
+        regionsHeading: (n: number) => `Regionerna (de första ${count(n, 'sv')}):`,
         outside: {
             'split-budget': 'regionerna kan inte avgöras exakt (fallgränsen nåddes); fallen nedan är prövade',
             'cell-budget': 'regionerna kan inte avgöras exakt (för många delar att pröva); fallen nedan är prövade',
@@ -68,6 +74,12 @@ const words = {
         allOf: (common: string) => `all with ${common}`,
         regions: (regions: number, cells: number) => `the amount changes in ${count(regions, 'en')} ${regions === 1 ? 'region' : 'regions'} (exact: all ${count(cells, 'en')} parts of the citizens, levels and dates asked)`,
         moreRegions: (n: number) => `and ${count(n, 'en')} more ${n === 1 ? 'region' : 'regions'} (all in --format json)`,
+        kinds: (n: number) => `${count(n, 'en')} ${n === 1 ? 'kind of change' : 'kinds of change'}`,
+        kindRegions: (n: number) => `${count(n, 'en')} ${n === 1 ? 'region' : 'regions'}`,
+        formulaItself: 'the formula or the fee\'s own amounts',
+        and: 'and', to: 'to',
+        kindCol: 'What changes', regionsCol: 'Regions',
+        regionsHeading: (n: number) => `The regions (the first ${count(n, 'en')}):`,
         outside: {
             'split-budget': 'the regions cannot be decided exactly (the case budget ran out); the cases below were tried',
             'cell-budget': 'the regions cannot be decided exactly (too many parts to ask); the cases below were tried',
@@ -111,6 +123,10 @@ function count(n: number, locale: MessageLocale): string {
 function amountSummary(entry: Extract<DiffEntry, { change: 'amount-answers' }>, locale: MessageLocale): string {
     const w = words[locale];
     const parts = [entry.regions ? w.regions(entry.regions.length, entry.tried) : w.amountChanges(entry.differing, entry.tried)];
+    if (entry.kinds && entry.kinds.length > 1) {
+        // `beloppet ändras i 259 regioner, 3 slags ändringar (exakt: …)`
+        parts[0] = parts[0].replace(/^(.*?)( \()/, `$1, ${w.kinds(entry.kinds.length)}$2`);
+    }
     if (entry.difference) {
         parts.push(w.differenceRange(entry.difference.min, entry.difference.max));
     }
@@ -125,6 +141,30 @@ function amountSummary(entry: Extract<DiffEntry, { change: 'amount-answers' }>, 
 const REGIONS_SHOWN = 20;
 
 type AmountRegionEntry = NonNullable<Extract<DiffEntry, { change: 'amount-answers' }>['regions']>[number];
+type AmountKindEntry = NonNullable<Extract<DiffEntry, { change: 'amount-answers' }>['kinds']>[number];
+
+/** `Serviceinsatser per månad +8,5 till +17 och Personlig omvårdnad, avgift +604`, or the formula itself. */
+function kindText(kind: AmountKindEntry, locale: MessageLocale): string {
+    const w = words[locale];
+    const range = (d: { min: string; max: string } | undefined) => (d === undefined ? '' : d.min === d.max ? ` ${d.min}` : ` ${d.min} ${w.to} ${d.max}`);
+    return kind.parts.length === 0 ? w.formulaItself : kind.parts.map(p => `${p.title ?? p.name}${range(p.difference)}`).join(` ${w.and} `);
+}
+
+/** A kind's count and the answer's change over its regions: `113 regioner, +1 till +604`. */
+function kindChange(kind: AmountKindEntry, locale: MessageLocale): string {
+    const w = words[locale];
+    return `${w.kindRegions(kind.regions)}${kind.difference ? `, ${kind.difference.min === kind.difference.max ? kind.difference.min : `${kind.difference.min} ${w.to} ${kind.difference.max}`}` : ''}`;
+}
+
+function kindExample(kind: AmountKindEntry, locale: MessageLocale): string {
+    const e = kind.example;
+    return `${sampleCase(e, locale)} (${e.date}): ${e.before} → ${e.after}`;
+}
+
+/** Whether the regions are told by kind first: where there are more of them than one kind each. */
+function byKind(entry: Extract<DiffEntry, { change: 'amount-answers' }>): entry is Extract<DiffEntry, { change: 'amount-answers' }> & { kinds: AmountKindEntry[] } {
+    return entry.kinds !== undefined && entry.kinds.length > 0 && (entry.regions?.length ?? 0) > entry.kinds.length;
+}
 
 function regionExample(region: AmountRegionEntry, locale: MessageLocale): string {
     const e = region.example;
@@ -171,11 +211,19 @@ export function formatDiffText(diff: PolicyDiff, labels: DiffLabels, locale: Mes
             case 'amount-answers':
                 if (entry.regions) {
                     lines.push(`${name}: ${amountSummary(entry, locale)}:`);
+                    // Many regions: each kind of change once, the regions themselves behind them.
+                    const indent = byKind(entry) ? '    ' : '  ';
+                    if (byKind(entry)) {
+                        for (const kind of entry.kinds) {
+                            lines.push(`  ${kindText(kind, locale)}: ${kindChange(kind, locale)}  (${w.example} ${kindExample(kind, locale)})`);
+                        }
+                        lines.push(`  ${w.regionsHeading(Math.min(REGIONS_SHOWN, entry.regions.length))}`);
+                    }
                     for (const region of entry.regions.slice(0, REGIONS_SHOWN)) {
-                        lines.push(`  ${region.text}: ${region.changeText}  (${w.example} ${regionExample(region, locale)})`);
+                        lines.push(`${indent}${region.text}: ${region.changeText}  (${w.example} ${regionExample(region, locale)})`);
                     }
                     if (entry.regions.length > REGIONS_SHOWN) {
-                        lines.push(`  ${w.moreRegions(entry.regions.length - REGIONS_SHOWN)}`);
+                        lines.push(`${indent}${w.moreRegions(entry.regions.length - REGIONS_SHOWN)}`);
                     }
                     break;
                 }
@@ -235,6 +283,11 @@ export function formatDiffMarkdown(diff: PolicyDiff, labels: DiffLabels, locale:
             case 'amount-answers':
                 if (entry.regions) {
                     lines.push(`## ${cell(name)}`, '', `${cell(amountSummary(entry, locale)).replace(/^./, c => c.toUpperCase())}.`, '',
+                        ...(byKind(entry) ? [
+                            `| ${w.kindCol} | ${w.regionsCol} | ${w.example.replace(/^./, c => c.toUpperCase())} |`, '| --- | ---: | --- |',
+                            ...entry.kinds.map(k => `| ${cell(kindText(k, locale))} | ${cell(kindChange(k, locale))} | ${cell(kindExample(k, locale))} |`), '',
+                            cell(w.regionsHeading(Math.min(REGIONS_SHOWN, entry.regions.length))), '',
+                        ] : []),
                         `| ${w.region} | ${w.changeCol} | ${w.example.replace(/^./, c => c.toUpperCase())} |`, '| --- | ---: | --- |',
                         ...entry.regions.slice(0, REGIONS_SHOWN).map(r => `| ${cell(r.text)} | ${cell(r.changeText)} | ${cell(regionExample(r, locale))} |`),
                         ...(entry.regions.length > REGIONS_SHOWN ? ['', cell(w.moreRegions(entry.regions.length - REGIONS_SHOWN))] : []), '');
@@ -308,6 +361,13 @@ export function formatDiffHtml(diff: PolicyDiff, labels: DiffLabels, locale: Mes
                     id, title, children: [],
                     blocks: [
                         { type: 'paragraph', text: `${amountSummary(entry, locale).replace(/^./, c => c.toUpperCase())}.` },
+                        ...(byKind(entry) ? [
+                            {
+                                type: 'table' as const, header: [w.kindCol, w.regionsCol, w.example.replace(/^./, c => c.toUpperCase())], numeric: [false, true, false],
+                                rows: entry.kinds.map(k => [kindText(k, locale), kindChange(k, locale), kindExample(k, locale)]),
+                            },
+                            { type: 'paragraph' as const, text: w.regionsHeading(Math.min(REGIONS_SHOWN, entry.regions?.length ?? 0)) },
+                        ] : []),
                         entry.regions ? {
                             type: 'table', header: [w.region, w.changeCol, w.example.replace(/^./, c => c.toUpperCase())], numeric: [false, true, false],
                             rows: entry.regions.slice(0, REGIONS_SHOWN).map(r => [r.text, r.changeText, regionExample(r, locale)]),

@@ -4,7 +4,7 @@ import { MAX_LEVEL } from '../numbers/level-limit.js';
 import { dayNumber, isoDateOfDay, type AnalysedAttribute } from './attribute-domain.js';
 import { splitCases, type Case } from './case-split.js';
 import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
-import { enumerable, type Reads } from './formula-reads.js';
+import { collectReads, enumerable, type Reads } from './formula-reads.js';
 import { mergeCases } from './merge-cases.js';
 import { partitionDomain, partitionRange, representative, type Region } from './regions.js';
 
@@ -160,6 +160,7 @@ export function answerRegions(question: RegionQuestion): RegionResult {
         }
     }
 
+    const slabs = kinked === undefined ? [] : question.formulas.map(({ runtime }) => new SlabValues(runtime, kinked));
     const changed: Array<{ case: Case; key: string; change: RegionChange; example: RegionPoint; until?: { element: string; end: ExactNumber } }> = [];
     const unchanged: Case[] = [];
     const dimensions = (found: Case): Array<[string, Region[]]> => [
@@ -175,7 +176,8 @@ export function answerRegions(question: RegionQuestion): RegionResult {
                 // Where both versions answer the cell with an error, it is their answer on all of it
                 // (see kinkPieces): no crossings to look for.
                 const limits = new Map<string, string>();
-                const pieces = kinked === undefined || bothErrors(assignment, analysed, question) ? [undefined] : kinkPieces(kinked, assignment, analysed, question, limits);
+                const errors = kinked === undefined ? undefined : bothErrors(assignment, analysed, question);
+                const pieces = kinked === undefined || errors ? [undefined] : kinkPieces(kinked, assignment, analysed, question, limits, slabs);
                 if (pieces === undefined) {
                     return false;
                 }
@@ -183,7 +185,7 @@ export function answerRegions(question: RegionQuestion): RegionResult {
                     if (piece !== undefined) {
                         assignment.set(kinked!, piece);
                     }
-                    const cell = compareCell(assignment, kinked === undefined ? affine : [...affine, kinked], analysed, question);
+                    const cell = compareCell(assignment, kinked === undefined ? affine : [...affine, kinked], analysed, question, errors);
                     if (cell === 'not-linear') {
                         return false;
                     }
@@ -246,27 +248,24 @@ export function answerRegions(question: RegionQuestion): RegionResult {
  * under a rounding whose input moves off the rounding's grid, at every whole value (a staircase).
  * Undefined when that cannot be made exact (a staircase over a decimal, an error of the runtime).
  */
-function kinkPieces(x: string, assignment: ReadonlyMap<string, Region>, analysed: ReadonlyMap<string, AnalysedAttribute>, question: RegionQuestion, limits: Map<string, string>): Region[] | undefined {
+function kinkPieces(
+    x: string, assignment: ReadonlyMap<string, Region>, analysed: ReadonlyMap<string, AnalysedAttribute>, question: RegionQuestion,
+    limits: Map<string, string>, slabs: readonly SlabValues[],
+): Region[] | undefined {
     const range = (assignment.get(x) ?? partitionDomain(analysed.get(x)!.domain, [])[0]) as Range;
     const { citizen, date, level } = pointOf(assignment, analysed, question);
     const names = question.attributes.get(x)!.names;
     const cuts: ExactNumber[] = [];
-    for (const { runtime, expressions } of question.formulas) {
+    let failed = false;
+    question.formulas.forEach(({ runtime, expressions }, version) => {
+        const slab = slabs[version];
+        const shape = (expression: Expression) => slab.shape(expression);
+        // What does not vary with `x` has one value on the cell: asked once for all the points measured.
+        const constants = new Map<Expression, ExactNumber | RegelrattRuntimeError>();
         const at = (expression: Expression, value: ExactNumber): ExactNumber => {
             const input = { ...citizen };
             names.forEach(name => (input[name] = value.toDecimal()));
-            return ExactNumber.parse(runtime.evaluate(expression, { date, citizen: input, ...(level !== undefined ? { level } : {}) }));
-        };
-        const free = new Set([x]);
-        const known = new Map<Expression, Linearity>();
-        const memo = new Map<string, Linearity>();
-        const shape = (expression: Expression): Linearity => {
-            let found = known.get(expression);
-            if (found === undefined) {
-                found = linearity(expression, runtime, free, memo);
-                known.set(expression, found);
-            }
-            return found;
+            return slab.value(expression, input, date, level, constants);
         };
         // The expression on a piece where it is affine in `x`, from two of the runtime's answers (none for a single value).
         const line = (expression: Expression, piece: Range): Line | undefined => {
@@ -355,9 +354,13 @@ function kinkPieces(x: string, assignment: ReadonlyMap<string, Region>, analysed
             });
         };
         const before = cuts.length;
+        if (failed) {
+            return;
+        }
         try {
             if (!expressions.every(expression => walk(expression, range))) {
-                return undefined;
+                failed = true;
+                return;
             }
         } catch (error) {
             if (!(error instanceof RegelrattRuntimeError)) {
@@ -368,13 +371,131 @@ function kinkPieces(x: string, assignment: ReadonlyMap<string, Region>, analysed
             // on a cell and `x` divides nothing, so that is its answer for every value of `x` here.
             cuts.length = before;
         }
+    });
+    if (failed) {
+        return undefined;
     }
     return partitionRange(range, cuts.map(at => ({ at, side: 'before' as const })));
 }
 
-function bothErrors(assignment: ReadonlyMap<string, Region>, analysed: ReadonlyMap<string, AnalysedAttribute>, question: RegionQuestion): boolean {
+/**
+ * The values of one version's formulas at the points where the crossings are measured, from the
+ * runtime's values of their parts, each asked once per slab: a part reads only some attributes
+ * (Habo's omvårdnad the visits, its maxtaxa none), so every cell that agrees on those, on the date and
+ * on the level gets the same value from the runtime. A sum, a product, a `min` or `max`, a rounding
+ * and a calculation read are put together from their parts with the runtime's own operators
+ * (ExactNumber's, as calculation.ts does), so only the parts are asked; anything else (a choice, a
+ * division, a table, a level, a calculation with limits) is asked of the runtime whole.
+ */
+class SlabValues {
+    private readonly known = new Map<string, ExactNumber | RegelrattRuntimeError>();
+    private readonly parts = new Map<Expression, { id: number; names: string[] }>();
+    private readonly shapes = new Map<Expression, Linearity>();
+    private readonly calculations = new Map<string, Linearity>();
+    private readonly free: ReadonlySet<string>;
+
+    constructor(private readonly runtime: PolicyRuntime, x: string) {
+        this.free = new Set([x]);
+    }
+
+    /** How the expression depends on `x` (see linearity). */
+    shape(expression: Expression): Linearity {
+        let found = this.shapes.get(expression);
+        if (found === undefined) {
+            found = linearity(expression, this.runtime, this.free, this.calculations);
+            this.shapes.set(expression, found);
+        }
+        return found;
+    }
+
+    /** The value at the citizen; `constants` holds the cell's values of the parts that do not vary with `x`. */
+    value(expression: Expression, citizen: Citizen, date: string, level: number | undefined, constants: Map<Expression, ExactNumber | RegelrattRuntimeError>, depth = 0): ExactNumber {
+        if (this.shape(expression) === 'constant') {
+            let found = constants.get(expression);
+            if (found === undefined) {
+                try {
+                    found = this.asked(expression, citizen, date, level);
+                } catch (error) {
+                    if (!(error instanceof RegelrattRuntimeError)) {
+                        throw error;
+                    }
+                    found = error;
+                }
+                constants.set(expression, found);
+            }
+            if (found instanceof RegelrattRuntimeError) {
+                throw found;
+            }
+            return found;
+        }
+        const part = (e: Expression) => this.value(e, citizen, date, level, constants, depth + 1);
+        if (depth < MAX_DEPTH) {
+            if ('op' in expression && expression.op !== '/') {
+                const [left, right] = [part(expression.left), part(expression.right)];
+                return expression.op === '+' ? left.add(right) : expression.op === '-' ? left.subtract(right) : left.multiply(right);
+            }
+            if ('call' in expression) {
+                const values = expression.args.map(part);
+                return expression.call === 'min' ? ExactNumber.min(...values) : ExactNumber.max(...values);
+            }
+            if ('round' in expression) {
+                return part(expression.round).round(expression.rounding);
+            }
+            if ('ref' in expression && !expression.atLevel) {
+                const element = this.runtime.policy.find(expression.ref);
+                if (element?.kind === 'calculation' && !element.limits) {
+                    return part(element.value);
+                }
+            }
+        }
+        return this.asked(expression, citizen, date, level);
+    }
+
+    /** The runtime's value of a part, once per slab (the values of the attributes it reads, the date, the level). */
+    private asked(expression: Expression, citizen: Citizen, date: string, level: number | undefined): ExactNumber {
+        let part = this.parts.get(expression);
+        if (!part) {
+            // Every attribute the part reads, through the calculations and tables it reads.
+            const ids = [...collectReads(this.runtime, expression).compared.keys()];
+            const names = ids.flatMap(id => {
+                const attribute = this.runtime.policy.find(id);
+                return attribute?.kind === 'attribute' ? [attribute.name] : [];
+            });
+            part = { id: this.parts.size, names: names.sort() };
+            this.parts.set(expression, part);
+        }
+        const key = `${part.id}\u0000${date}\u0000${level ?? ''}\u0000${part.names.map(name => String(citizen[name])).join('\u0000')}`;
+        let found = this.known.get(key);
+        if (found === undefined) {
+            try {
+                found = ExactNumber.parse(this.runtime.evaluate(expression, { date, citizen, ...(level !== undefined ? { level } : {}) }));
+            } catch (error) {
+                if (!(error instanceof RegelrattRuntimeError)) {
+                    throw error;
+                }
+                found = error;
+            }
+            this.known.set(key, found);
+        }
+        if (found instanceof RegelrattRuntimeError) {
+            throw found;
+        }
+        return found;
+    }
+}
+
+/** Calculations followed into at most this depth before the runtime is asked the rest whole (it refuses a cycle). */
+const MAX_DEPTH = 200;
+
+/** Both versions' answers at the cell's representative where both are errors (then they are the cell's answers, see kinkPieces). */
+function bothErrors(assignment: ReadonlyMap<string, Region>, analysed: ReadonlyMap<string, AnalysedAttribute>, question: RegionQuestion): { before: string; after: string } | undefined {
     const { citizen, date, level } = pointOf(assignment, analysed, question);
-    return question.ask('before', citizen, date, level).startsWith('fel') && question.ask('after', citizen, date, level).startsWith('fel');
+    const before = question.ask('before', citizen, date, level);
+    if (!before.startsWith('fel')) {
+        return undefined;
+    }
+    const after = question.ask('after', citizen, date, level);
+    return after.startsWith('fel') ? { before, after } : undefined;
 }
 
 /** An expression affine in one attribute on a piece: its slope, its value at 0, its value at the piece's representative. */
@@ -492,16 +613,18 @@ type CellChange = 'same' | 'not-linear' | { key: string; change: RegionChange; e
 function compareCell(
     assignment: ReadonlyMap<string, Region>, affine: readonly string[],
     analysed: ReadonlyMap<string, AnalysedAttribute>, question: RegionQuestion,
+    /** Both versions' answers at the cell's representative, where they were asked already. */
+    known?: { before: string; after: string },
 ): CellChange {
     const { base, date, level } = pointOf(assignment, analysed, question);
-    const ask = (values: ReadonlyMap<string, string | boolean | ExactNumber>): RegionPoint => {
+    const ask = (values: ReadonlyMap<string, string | boolean | ExactNumber>, answers?: { before: string; after: string }): RegionPoint => {
         const citizen = citizenOf(values, question);
-        const before = question.ask('before', citizen, date, level);
-        const after = question.ask('after', citizen, date, level);
+        const before = answers?.before ?? question.ask('before', citizen, date, level);
+        const after = answers?.after ?? question.ask('after', citizen, date, level);
         const amounts = !before.startsWith('fel') && !after.startsWith('fel');
         return { citizen, ...(level !== undefined ? { level } : {}), date, before, after, ...(amounts ? { difference: ExactNumber.parse(after).subtract(ExactNumber.parse(before)).toDecimal() } : {}) };
     };
-    const example = ask(base);
+    const example = ask(base, known);
     const moving = affine.filter(id => {
         const region = assignment.get(id);
         return !(region?.kind === 'range' && region.lo && region.hi && region.lo.equals(region.hi));

@@ -27,87 +27,208 @@ export function mergeCases<T extends { case: Case }>(
 ): T[] {
     const keys = findings.map(key);
     const groups = new Map<string, number[]>();
-    keys.forEach((k, index) => groups.set(k, [...(groups.get(k) ?? []), index]));
-    // Every case once, as one array per attribute (the split's other cases, then the findings'): a
-    // region is grown against all of them but its own key's, and reading each case's region of an
-    // attribute once, not once per region grown, is what keeps a split of 20 000 cases cheap to join.
-    const cases = [...others.map(c => c.assignment), ...findings.map(f => f.case.assignment)];
-    const columns = new Map<string, Array<Region | undefined>>();
-    const column = (id: string) => {
-        let regions = columns.get(id);
-        if (!regions) {
-            regions = cases.map(c => c.get(id));
-            columns.set(id, regions);
+    keys.forEach((k, index) => {
+        const members = groups.get(k);
+        if (members) {
+            members.push(index);
+        } else {
+            groups.set(k, [index]);
         }
-        return regions;
-    };
+    });
+    // Every case once (the split's other cases, then the findings'), indexed per attribute by the
+    // distinct regions the cases hold there: a split's cases share few regions per attribute, so
+    // which cases a box misses is a union of a few bit sets, not a comparison with every case.
+    const index = new CaseIndex([...others.map(c => c.assignment), ...findings.map(f => f.case.assignment)]);
     const merged: Array<{ finding: T; index: number }> = [];
     for (const members of groups.values()) {
         // The group's own pieces are no blockers.
-        const own = new Uint8Array(cases.length);
-        members.forEach(index => (own[others.length + index] = 1));
+        const blockers = index.all();
+        members.forEach(member => clearBit(blockers, others.length + member));
         const regions: Array<ReadonlyMap<string, Region>> = [];
-        for (const index of members) {
-            const piece = findings[index].case;
+        for (const member of members) {
+            const piece = findings[member].case;
             if (regions.some(region => within(piece.assignment, region))) {
                 continue;
             }
-            const grown = grow(piece.assignment, column, own, attributes);
+            const grown = grow(piece.assignment, index, blockers, attributes);
             regions.push(grown);
-            merged.push({ finding: { ...findings[index], case: { assignment: grown, verdicts: piece.verdicts } }, index });
+            merged.push({ finding: { ...findings[member], case: { assignment: grown, verdicts: piece.verdicts } }, index: member });
         }
     }
     return merged.sort((a, b) => a.index - b.index).map(entry => entry.finding);
 }
 
-/** The box grown along each attribute it fixes, in turn, until a blocker (a case of another finding, `own` not set) stops it. */
+/** A set of cases by position, 32 to a word. */
+type Bits = Uint32Array;
+
+function clearBit(bits: Bits, position: number): void {
+    bits[position >>> 5] &= ~(1 << (position & 31));
+}
+
+/**
+ * The cases of a merge, per attribute grouped by the region they hold there (a case that does not
+ * name the attribute may have any value, so it meets every box there and is in no group).
+ */
+class CaseIndex {
+    private readonly words: number;
+    private readonly count: number;
+    private readonly columns = new Map<string, Column>();
+
+    constructor(private readonly cases: ReadonlyArray<ReadonlyMap<string, Region>>) {
+        this.count = cases.length;
+        this.words = (cases.length + 31) >>> 5;
+    }
+
+    /** Every case. */
+    all(): Bits {
+        const bits = new Uint32Array(this.words).fill(0xffffffff);
+        if (this.count & 31) {
+            bits[this.words - 1] = (1 << (this.count & 31)) - 1;
+        }
+        return bits;
+    }
+
+    empty(): Bits {
+        return new Uint32Array(this.words);
+    }
+
+    /** The attribute's distinct regions among the cases, each with the cases that hold it. */
+    column(id: string): Column {
+        let column = this.columns.get(id);
+        if (!column) {
+            const byKey = new Map<string, number>();
+            column = { regions: [], cases: [], named: this.empty(), group: new Int32Array(this.count).fill(-1) };
+            const { regions, cases, named, group } = column;
+            this.cases.forEach((assignment, position) => {
+                const region = assignment.get(id);
+                if (region === undefined) {
+                    return;
+                }
+                const text = regionKey(region);
+                let index = byKey.get(text);
+                if (index === undefined) {
+                    index = regions.length;
+                    byKey.set(text, index);
+                    regions.push(region);
+                    cases.push(this.empty());
+                }
+                cases[index][position >>> 5] |= 1 << (position & 31);
+                named[position >>> 5] |= 1 << (position & 31);
+                group[position] = index;
+            });
+            this.columns.set(id, column);
+        }
+        return column;
+    }
+
+    /**
+     * The cases among `among` whose region of the attribute shares no value with `region`: the union
+     * of the groups that miss it, or the named cases less the groups that meet it, whichever is fewer.
+     */
+    missing(id: string, region: Region, among: Bits): Bits {
+        const column = this.column(id);
+        const meeting: number[] = [];
+        const missing: number[] = [];
+        column.regions.forEach((other, index) => (meets(other, region) ? meeting : missing).push(index));
+        const bits = this.empty();
+        if (missing.length <= meeting.length) {
+            for (const index of missing) {
+                const cases = column.cases[index];
+                for (let w = 0; w < bits.length; w++) {
+                    bits[w] |= cases[w];
+                }
+            }
+        } else {
+            bits.set(column.named);
+            for (const index of meeting) {
+                const cases = column.cases[index];
+                for (let w = 0; w < bits.length; w++) {
+                    bits[w] &= ~cases[w];
+                }
+            }
+        }
+        for (let w = 0; w < bits.length; w++) {
+            bits[w] &= among[w];
+        }
+        return bits;
+    }
+}
+
+interface Column {
+    /** The distinct regions, and for each the cases holding it. */
+    regions: Region[];
+    cases: Bits[];
+    /** The cases that name the attribute. */
+    named: Bits;
+    /** Each case's region, as an index into `regions` (−1: not named). */
+    group: Int32Array;
+}
+
+/** A bound as an exact fraction (decimal text would round a third). */
+function exact(bound: ExactNumber | undefined): string {
+    return bound === undefined ? '' : `${bound.numerator}/${bound.denominator}`;
+}
+
+function regionKey(region: Region): string {
+    switch (region.kind) {
+        case 'value':
+            return `v${String(region.value)}`;
+        case 'values':
+            return `s${region.values.map(String).join('\u0000')}`;
+        case 'range':
+            return `r${region.loClosed ? '[' : '('}${exact(region.lo)},${exact(region.hi)}${region.hiClosed ? ']' : ')'}`;
+    }
+}
+
+/**
+ * The box grown along each attribute it fixes, in turn, until a blocker stops it: a case of another
+ * finding that misses the box on this attribute alone (the cases are disjoint, so each blocker misses
+ * it on at least one attribute; one that misses it on two is stopped by the other first).
+ */
 function grow(
     start: ReadonlyMap<string, Region>,
-    column: (id: string) => ReadonlyArray<Region | undefined>,
-    own: Uint8Array,
+    index: CaseIndex,
+    blockers: Bits,
     attributes: ReadonlyMap<string, AnalysedAttribute>,
 ): Map<string, Region> {
     const box = new Map(start);
     const ids = [...start.keys()];
-    // On how many attributes of the box each blocker misses it (at least one: the cases are
-    // disjoint). Counts, not sets: this runs over every case of the split.
-    const columns = ids.map(column);
-    const misses = new Int32Array(own.length);
+    const missed = ids.map(id => index.missing(id, box.get(id)!, blockers));
+    const elsewhere = index.empty();
     ids.forEach((id, k) => {
         const region = box.get(id)!;
-        columns[k].forEach((other, b) => {
-            if (!own[b] && !meets(other, region)) {
-                misses[b]++;
-            }
-        });
-    });
-    ids.forEach((id, k) => {
-        const region = box.get(id)!;
-        const regions = columns[k];
-        // Only a blocker that meets the box on every other attribute can stop it along this one.
-        const stopping: Region[] = [];
-        const missed = new Uint8Array(own.length);
-        regions.forEach((other, b) => {
-            if (!own[b] && !meets(other, region)) {
-                missed[b] = 1;
-                if (misses[b] === 1) {
-                    stopping.push(other!);
+        // The blockers that miss the box on some other attribute.
+        elsewhere.fill(0);
+        missed.forEach((bits, j) => {
+            if (j !== k) {
+                for (let w = 0; w < bits.length; w++) {
+                    elsewhere[w] |= bits[w];
                 }
             }
         });
+        const here = missed[k];
+        // The blockers that miss it here alone, by their regions (few: the box's neighbours).
+        const column = index.column(id);
+        const seen = new Set<number>();
+        for (let w = 0; w < here.length; w++) {
+            let word = here[w] & ~elsewhere[w];
+            while (word !== 0) {
+                const bit = 31 - Math.clz32(word);
+                word &= ~(1 << bit);
+                seen.add(column.group[(w << 5) + bit]);
+            }
+        }
+        const stopping = [...seen].map(group => column.regions[group]);
         const widened = region.kind === 'range'
             ? widenRange(region, stopping, attributes.get(id)!)
             : widenValues(region, stopping, attributes.get(id)!);
         if (widened === undefined) {
             box.delete(id);
+            missed[k] = index.empty();
         } else {
             box.set(id, widened);
+            missed[k] = index.missing(id, widened, blockers);
         }
-        regions.forEach((other, b) => {
-            if (missed[b] && meets(other, widened)) {
-                misses[b]--;
-            }
-        });
     });
     return box;
 }

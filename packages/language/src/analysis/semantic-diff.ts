@@ -1,6 +1,6 @@
 import {
     ExactNumber, LEVEL_INPUT, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
-    type OptionalAmount, type Parameter, type PathwayModel, type Pilot, type Quantity,
+    type Expression, type OptionalAmount, type Parameter, type PathwayModel, type Pilot, type Quantity,
 } from '@regelratt/format';
 import { criterionText, expressionText, roundingText } from '@regelratt/runtime';
 import type { MessageLocale } from '../i18n/locale.js';
@@ -14,8 +14,9 @@ import { placementText } from './pathway-regions.js';
 import { describeCase, type Witness } from './witness-text.js';
 import { canonical, elementsById, findRenames, meaning } from './renames.js';
 import { answerCalculations, answerReaders, answerRuntimes, compareCalculation, compareFee, type AnswerComparison, type AnswerDiffContext } from './answer-diff.js';
+import { changeKinds, type AmountChangeKind } from './answer-region-groups.js';
 import { regionsInWords } from './answer-region-text.js';
-import type { OutsideReason, RegionChange } from './answer-regions.js';
+import type { AnswerRegion, OutsideReason, RegionChange } from './answer-regions.js';
 
 /**
  * What a revision of a policy set changes for citizens: two compiled versions compared element by
@@ -96,6 +97,8 @@ export type DiffEntry =
          * says why) and the citizens were sampled.
          */
         regions?: AmountRegion[];
+        /** The regions told by kind (answer-region-groups.ts): what changes in the parts of the answer, each kind once. */
+        kinds?: AmountChangeKind[];
         outside?: OutsideReason;
         /** The calculations this answer reads (directly or through others) whose own formula changed: what the change comes through. */
         through?: string[];
@@ -256,6 +259,12 @@ function amountComparer(
     const answers = new Set([...answerCalculations(runtimes.before)].map(id => renames.get(id) ?? id));
     answerCalculations(runtimes.after).forEach(id => answers.add(id));
     const readers = answerReaders(runtimes.after, answers);
+    const formulas = (element: CompiledElement): Expression[] => (element.kind === 'calculation' ? [element.value]
+        : element.kind === 'fee' ? [element.room, element.ceiling].filter((e): e is Expression => e !== undefined) : []);
+    const regionsAndKinds = (regions: AnswerRegion[], before: CompiledElement, after: CompiledElement) => {
+        const inWords = regionsInWords(regions, runtimes.after, runtimes.before, locale);
+        return { regions: inWords, kinds: changeKinds(regions, inWords, [formulas(before), formulas(after)], [runtimes.before, runtimes.after], renames, locale) };
+    };
     return (before, after, own) => {
         let comparison: AnswerComparison;
         let question: 'calculation' | 'fee';
@@ -294,7 +303,7 @@ function amountComparer(
                         before: amount(sample.before), after: amount(sample.after),
                         ...(sample.difference !== undefined ? { difference: signed(sample.difference) } : {}),
                     })),
-                    ...(comparison.regions ? { regions: regionsInWords(comparison.regions, runtimes.after, runtimes.before, locale) } : {}),
+                    ...(comparison.regions ? regionsAndKinds(comparison.regions, before, after) : {}),
                     ...(comparison.outside ? { outside: comparison.outside } : {}),
                     ...through,
                 }];
