@@ -1,6 +1,5 @@
 export { buildDocument, type DocumentInput } from './build-document.js';
 export { renderHtml } from './render-html.js';
-export { pdfDefinition, pdfInlines, pdfText } from './pdf-definition.js';
 export { typeset } from './typography.js';
 export { criterionSentence } from './criterion-sentence.js';
 export type { PolicyDocument, DocumentSection, DocumentBlock, LineChart, RegionChart } from './document-model.js';
