@@ -147,9 +147,13 @@ describe('the document', () => {
         expect(html).toContain('<dd>inkomst\u00a0− 1,3546\u00a0× prisbasbelopp\u00a0/ 12</dd>');
         expect(html).toContain('<figcaption>Högsta avgift per nivå</figcaption>');
         expect(html).toContain('Räkneexempel: 15\u00a0000\u00a0kr i inkomst, nivå 2');
-        // 15 000 − 1,3546 × 58 800 / 12 = 8 362,46 kr; the cap for level 2 decides.
-        expect(html).toMatch(/<td>avgiftsutrymme<\/td><td class="number">8\u00a0362,46<\/td>/);
-        expect(html).toMatch(/<td>avgift, avrundad<\/td><td class="number">1\u00a0200<\/td>/);
+        // Worked through in sentences with titles, as the reason an answer gets (reasons.ts), never the
+        // runtime's trace keys: 15 000 − 1,3546 × 58 800 / 12 = 8 362,46 kr; the cap for level 2 decides.
+        const worked = html.slice(html.indexOf('Räkneexempel: 15'));
+        expect(worked).toContain('<li>Avgiftsutrymmet är 8\u00a0362,46\u00a0kr/mån.</li>');
+        expect(worked).toMatch(/<li>Beloppet begränsas av takbeloppet för nivå 2, 1\u00a0200\u00a0kr\/mån \(utan begränsningen 8\u00a0362,46\u00a0kr\/mån\)\.<\/li>/);
+        expect(worked).toContain('<li>Avgift för hemtjänst, nivå 2: 1\u00a0200\u00a0kr/mån.</li>');
+        expect(worked).not.toMatch(/<td>(avgiftsutrymme|maxtaxa|avgift, avrundad|takbelopp nivå 2)<\/td>/);
     });
 
     test('the cover: the policy\'s own title and decision facts, never a folder name, no list of files (they are in the appendix)', async () => {
