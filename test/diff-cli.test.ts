@@ -106,6 +106,12 @@ describe('regelratt diff', () => {
         const missing = run('--rev', 'finns-inte-123', 'examples/habo');
         expect(missing.status).toBe(2);
         expect(missing.stderr).toContain("revisionen 'finns-inte-123' finns inte i git-arkivet.");
+        // From a folder below the repository's root: paths are the user's, relative to where they stand
+        // (git itself reads a pathspec relative to the current folder, and found nothing there before).
+        const below = spawnSync(process.execPath, [bin, 'diff', '--rev', 'HEAD', 'habo'], { cwd: path.join(repository, 'examples'), encoding: 'utf8' });
+        expect(below.stderr).toBe('');
+        expect(below.stdout).toContain('Jämförelse av HEAD:habo (före) med habo (efter)');
+        expect(below.status).toBe(0);
     });
 
     test('Markdown for a pull request, JSON for tools, English on request', () => {

@@ -246,7 +246,7 @@ describe.runIf(executable !== undefined)('Regelrätt Studio hosted as static fil
         }
         await expect.poll(() => hosted.textContent('#status'), { timeout: 10_000 }).not.toContain('osparade');
         expectCleanOnDisk(unzipped);
-    });
+    }, 90_000);
 });
 
 describe.runIf(executable === undefined && process.env.CI === 'true' && process.env.REGELRATT_NEOVIM_INSTALL_FAILED !== '1')('in CI', () => {

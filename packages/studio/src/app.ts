@@ -62,35 +62,72 @@ async function start(): Promise<void> {
     let current: string | undefined = files[0]?.path;
     const open: string[] = current ? [current] : [];
 
-    const render = () => {
-        tree.replaceChildren(...[...models.values()].map(({ file, model, saved, changedOnDisk }) => {
+    // The tree's and the tabs' buttons are kept per file and updated in place: diagnostics arrive after
+    // every keystroke, and a button replaced between a click's press and release loses the click (and
+    // a keyboard user the focus on it).
+    interface TreeRow { item: HTMLLIElement; button: HTMLButtonElement; signs: HTMLSpanElement; said: HTMLSpanElement }
+    const treeRows = new Map<string, TreeRow>();
+    const tabButtons = new Map<string, HTMLButtonElement>();
+    const treeRow = (path: string): TreeRow => {
+        let row = treeRows.get(path);
+        if (!row) {
             const item = document.createElement('li');
             const button = document.createElement('button');
-            const errors = (problems.get(model.uri.toString()) ?? []).filter(d => d.severity === 1).length;
-            const unsaved = model.getValue() !== saved;
             // The signs for the eye, what they say for a screen reader: the name read is the text shown.
             const signs = document.createElement('span');
             signs.setAttribute('aria-hidden', 'true');
-            signs.textContent = `${unsaved ? ' ●' : ''}${changedOnDisk ? ' ⚠' : ''}${errors > 0 ? `  ⨯${errors}` : ''}`;
             const said = document.createElement('span');
             said.className = 'visually-hidden';
-            said.textContent = `${unsaved ? t(', osparad', ', unsaved') : ''}${changedOnDisk ? t(', ändrad på disken', ', changed on disk') : ''}${errors > 0 ? t(`, ${errors} fel`, `, ${errors} ${errors === 1 ? 'error' : 'errors'}`) : ''}`;
-            button.append(file.path, signs, said);
-            if (file.path === current) {
-                button.setAttribute('aria-current', 'page');
-            }
-            button.onclick = () => show(file.path);
+            button.append(path, signs, said);
+            button.onclick = () => show(path);
             item.append(button);
-            return item;
-        }));
-        tabs.replaceChildren(...open.map(path => {
-            const entry = models.get(path)!;
-            const tab = document.createElement('button');
-            tab.textContent = `${path.split('/').pop()}${entry.model.getValue() !== entry.saved ? ' ●' : ''}`;
-            tab.className = path === current ? 'tab current' : 'tab';
+            row = { item, button, signs, said };
+            treeRows.set(path, row);
+        }
+        return row;
+    };
+    const tabButton = (path: string): HTMLButtonElement => {
+        let tab = tabButtons.get(path);
+        if (!tab) {
+            tab = document.createElement('button');
             tab.setAttribute('role', 'tab');
-            tab.setAttribute('aria-selected', String(path === current));
             tab.onclick = () => show(path);
+            tabButtons.set(path, tab);
+        }
+        return tab;
+    };
+    /** Puts `wanted` as the children of `parent` in order, moving only what is out of place. */
+    const placeChildren = (parent: HTMLElement, wanted: HTMLElement[]) => {
+        wanted.forEach((child, index) => {
+            if (parent.children[index] !== child) {
+                parent.insertBefore(child, parent.children[index] ?? null);
+            }
+        });
+        while (parent.children.length > wanted.length) {
+            parent.lastElementChild!.remove();
+        }
+    };
+
+    const render = () => {
+        placeChildren(tree, [...models.values()].map(({ file, model, saved, changedOnDisk }) => {
+            const row = treeRow(file.path);
+            const errors = (problems.get(model.uri.toString()) ?? []).filter(d => d.severity === 1).length;
+            const unsaved = model.getValue() !== saved;
+            setText(row.signs, `${unsaved ? ' ●' : ''}${changedOnDisk ? ' ⚠' : ''}${errors > 0 ? `  ⨯${errors}` : ''}`);
+            setText(row.said, `${unsaved ? t(', osparad', ', unsaved') : ''}${changedOnDisk ? t(', ändrad på disken', ', changed on disk') : ''}${errors > 0 ? t(`, ${errors} fel`, `, ${errors} ${errors === 1 ? 'error' : 'errors'}`) : ''}`);
+            if (file.path === current) {
+                row.button.setAttribute('aria-current', 'page');
+            } else {
+                row.button.removeAttribute('aria-current');
+            }
+            return row.item;
+        }));
+        placeChildren(tabs, open.map(path => {
+            const entry = models.get(path)!;
+            const tab = tabButton(path);
+            setText(tab, `${path.split('/').pop()}${entry.model.getValue() !== entry.saved ? ' ●' : ''}`);
+            tab.className = path === current ? 'tab current' : 'tab';
+            tab.setAttribute('aria-selected', String(path === current));
             return tab;
         }));
         const unsaved = [...models.values()].filter(m => m.model.getValue() !== m.saved).length;
@@ -146,19 +183,39 @@ async function start(): Promise<void> {
     // The examples as a table and a form, beside the document.
     const examplesRoot = document.getElementById('examples')!;
     const panel = new ExamplesPanel(examplesRoot, t, (text, replacing) => void writeExample(text, replacing));
-    const showTab = (examples: boolean) => {
-        document.getElementById('show-document')!.setAttribute('aria-selected', String(!examples));
-        document.getElementById('show-examples')!.setAttribute('aria-selected', String(examples));
-        preview.hidden = examples;
-        examplesRoot.hidden = !examples;
-        if (examples) {
+    // What the texts in the editor, saved or not, change for citizens since the last commit (the
+    // local server's `regelratt diff --rev HEAD`), worked out each time the tab is chosen.
+    const changes = document.getElementById('changes') as HTMLIFrameElement;
+    const showChanges = async () => {
+        if (!store.compare) {
+            return;
+        }
+        changes.srcdoc = messagePage(t('Jämför med senaste commit …', 'Comparing with the last commit …'));
+        const result = await store.compare([...models.values()].map(({ file, model }) => ({ path: file.path, text: model.getValue() })), 'HEAD');
+        changes.srcdoc = 'html' in result ? result.html : messagePage(result.problem);
+    };
+    type SideTab = 'document' | 'examples' | 'changes';
+    const showTab = (tab: SideTab) => {
+        for (const name of ['document', 'examples', 'changes'] as const satisfies readonly SideTab[]) {
+            document.getElementById(`show-${name}`)!.setAttribute('aria-selected', String(name === tab));
+        }
+        preview.hidden = tab !== 'document';
+        examplesRoot.hidden = tab !== 'examples';
+        changes.hidden = tab !== 'changes';
+        if (tab === 'examples') {
             void bridge.examples().then(table => panel.show(table));
+        } else if (tab === 'changes') {
+            void showChanges();
         }
     };
     document.getElementById('show-document')!.textContent = t('Dokumentet', 'The document');
     document.getElementById('show-examples')!.textContent = t('Exemplen', 'The examples');
-    document.getElementById('show-document')!.onclick = () => showTab(false);
-    document.getElementById('show-examples')!.onclick = () => showTab(true);
+    document.getElementById('show-changes')!.textContent = t('Ändringar sedan senaste commit', 'Changes since the last commit');
+    changes.title = t('Ändringar sedan senaste commit', 'Changes since the last commit');
+    document.getElementById('show-changes')!.hidden = !store.compare;
+    document.getElementById('show-document')!.onclick = () => showTab('document');
+    document.getElementById('show-examples')!.onclick = () => showTab('examples');
+    document.getElementById('show-changes')!.onclick = () => showTab('changes');
     const writeExample = async (text: string, replacing: { uri: string; range: lsp.Range } | undefined) => {
         const target = replacing
             ? monaco.editor.getModel(monaco.Uri.parse(replacing.uri))
@@ -204,7 +261,7 @@ async function start(): Promise<void> {
             });
         }
         const result = await bridge.document(title);
-        const html = 'html' in result ? result.html : `<!DOCTYPE html><meta charset="utf-8"><body style="font-family: sans-serif; padding: 1rem"><p>${escapeHtml(result.problem)}</p></body>`;
+        const html = 'html' in result ? result.html : messagePage(result.problem);
         const scroll = preview.contentDocument?.scrollingElement?.scrollTop ?? 0;
         preview.srcdoc = html;
         preview.onload = () => {
@@ -384,6 +441,11 @@ async function chooseStore(): Promise<FileStore> {
     return store;
 }
 
+/** A page in the side panel that says one thing (why there is no document or comparison). */
+function messagePage(text: string): string {
+    return `<!DOCTYPE html><meta charset="utf-8"><body style="font-family: sans-serif; padding: 1rem"><p>${escapeHtml(text)}</p></body>`;
+}
+
 function escapeHtml(text: string): string {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -391,3 +453,10 @@ function escapeHtml(text: string): string {
 void start().catch(error => {
     document.getElementById('status')!.textContent = `${t('Studion kunde inte starta', 'The studio could not start')}: ${error instanceof Error ? error.message : String(error)}`;
 });
+
+/** Sets an element's text only when it differs: an unchanged button is left exactly as it is. */
+function setText(element: HTMLElement, text: string): void {
+    if (element.textContent !== text) {
+        element.textContent = text;
+    }
+}

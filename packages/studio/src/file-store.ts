@@ -34,6 +34,8 @@ export interface FileStore {
     versions?(): Promise<Map<string, string>>;
     /** One file as it is on disk now (the local server only). */
     read?(path: string): Promise<PolicyFile | undefined>;
+    /** What the texts given change for citizens against a git revision of the folder (the local server only). */
+    compare?(files: readonly PolicyFile[], revision: string): Promise<{ html: string; changed: boolean } | { problem: string }>;
 }
 
 /** What a new policy set starts with. */
@@ -89,6 +91,12 @@ export async function serverStore(): Promise<FileStore | undefined> {
         read: async path => {
             const answer = await api(`api/files?path=${encodeURIComponent(path)}`);
             return answer.status === 404 ? undefined : answer.ok ? await answer.json() as PolicyFile : Promise.reject(new Error(await problemOf(answer)));
+        },
+        compare: async (given, revision) => {
+            const answer = await api(`api/diff?rev=${encodeURIComponent(revision)}`, {
+                method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ files: given.map(({ path, text }) => ({ path, text })) }),
+            });
+            return answer.ok ? await answer.json() as { html: string; changed: boolean } : { problem: await problemOf(answer) };
         },
     };
 }

@@ -24,7 +24,6 @@ export const EXIT_CHANGED = 1;
  * when every answer is the same, 1 when answers change, 2 when a version cannot be read or has errors.
  */
 export async function runDiff(options: CliOptions, io: CliIO): Promise<number> {
-    const sv = options.locale === 'sv';
     let scratch: string | undefined;
     try {
         let beforeInputs: string[];
@@ -44,44 +43,54 @@ export async function runDiff(options: CliOptions, io: CliIO): Promise<number> {
             [beforeInputs, afterInputs] = [[options.inputs[0]], [options.inputs[1]]];
             labels = { before: options.inputs[0], after: options.inputs[1] };
         }
-        const before = await loadVersion({ ...options, inputs: beforeInputs }, io, labels.before, sv);
-        if (!before) {
-            return EXIT_USAGE_OR_IO;
-        }
-        const after = await loadVersion({ ...options, inputs: afterInputs }, io, labels.after, sv);
-        if (!after) {
-            return EXIT_USAGE_OR_IO;
-        }
-        const format = options.format === 'markdown' || options.format === 'json' || options.format === 'html' ? options.format : 'text';
-        // For people, the policy's things by their titles; for tools (JSON), by their names.
-        const diff = diffPolicies(before.files, after.files, options.locale, format === 'json' ? undefined : diffWording(before.files, after.files, options.locale));
-        // What the checker says now and did not say before (a fee or an amount that falls as need rises, …).
-        const known = new Set(before.diagnostics.map(d => `${d.code}\u0000${d.message}`));
-        const newFindings = after.diagnostics.filter(d => d.severity === 'warning' && !known.has(`${d.code}\u0000${d.message}`))
-            .map(d => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message }));
-        const render = { text: formatDiffText, markdown: formatDiffMarkdown, html: formatDiffHtml, json: formatDiffJson } as const;
-        if (options.register !== undefined) {
-            const run = await registerImpact(before.files, after.files, options, io);
-            if ('problem' in run) {
-                io.stderr.write(`regelratt: ${run.problem}\n`);
-                return EXIT_USAGE_OR_IO;
-            }
-            const wording = impactWording([before.files, after.files], options.locale, format === 'html' || format === 'markdown' ? 'nämnd' : 'writer');
-            io.stdout.write(format === 'html'
-                ? formatDiffHtml(diff, labels, options.locale, newFindings, impactSections(run.impact, options.locale, wording))
-                : renderWithImpact(format, render[format](diff, labels, options.locale, newFindings), run, wording, options.locale));
-            if (run.unreadable.count > 0) {
-                io.stderr.write(`${unreadableCases(run.unreadable, options.register, options.locale)}\n`);
-            }
-            return diff.answersChange || run.impact.answers.some(answer => !('count' in answer.changed) || answer.changed.count > 0) ? EXIT_CHANGED : EXIT_SAME;
-        }
-        io.stdout.write(render[format](diff, labels, options.locale, newFindings));
-        return diff.answersChange ? EXIT_CHANGED : EXIT_SAME;
+        return await diffVersions(beforeInputs, afterInputs, labels, options, io);
     } finally {
         if (scratch) {
             rmSync(scratch, { recursive: true, force: true });
         }
     }
+}
+
+/**
+ * The diff between two versions given as inputs (folders or files of .regel or compiled JSON), written
+ * to `io.stdout` in `options.format`; the exit code as `diff`'s. The studio's comparison with a git
+ * revision runs it too.
+ */
+export async function diffVersions(beforeInputs: string[], afterInputs: string[], labels: DiffLabels, options: CliOptions, io: CliIO): Promise<number> {
+    const sv = options.locale === 'sv';
+    const before = await loadVersion({ ...options, inputs: beforeInputs }, io, labels.before, sv);
+    if (!before) {
+        return EXIT_USAGE_OR_IO;
+    }
+    const after = await loadVersion({ ...options, inputs: afterInputs }, io, labels.after, sv);
+    if (!after) {
+        return EXIT_USAGE_OR_IO;
+    }
+    const format = options.format === 'markdown' || options.format === 'json' || options.format === 'html' ? options.format : 'text';
+    // For people, the policy's things by their titles; for tools (JSON), by their names.
+    const diff = diffPolicies(before.files, after.files, options.locale, format === 'json' ? undefined : diffWording(before.files, after.files, options.locale));
+    // What the checker says now and did not say before (a fee or an amount that falls as need rises, …).
+    const known = new Set(before.diagnostics.map(d => `${d.code}\u0000${d.message}`));
+    const newFindings = after.diagnostics.filter(d => d.severity === 'warning' && !known.has(`${d.code}\u0000${d.message}`))
+        .map(d => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message }));
+    const render = { text: formatDiffText, markdown: formatDiffMarkdown, html: formatDiffHtml, json: formatDiffJson } as const;
+    if (options.register !== undefined) {
+        const run = await registerImpact(before.files, after.files, options, io);
+        if ('problem' in run) {
+            io.stderr.write(`regelratt: ${run.problem}\n`);
+            return EXIT_USAGE_OR_IO;
+        }
+        const wording = impactWording([before.files, after.files], options.locale, format === 'html' || format === 'markdown' ? 'nämnd' : 'writer');
+        io.stdout.write(format === 'html'
+            ? formatDiffHtml(diff, labels, options.locale, newFindings, impactSections(run.impact, options.locale, wording))
+            : renderWithImpact(format, render[format](diff, labels, options.locale, newFindings), run, wording, options.locale));
+        if (run.unreadable.count > 0) {
+            io.stderr.write(`${unreadableCases(run.unreadable, options.register, options.locale)}\n`);
+        }
+        return diff.answersChange || run.impact.answers.some(answer => !('count' in answer.changed) || answer.changed.count > 0) ? EXIT_CHANGED : EXIT_SAME;
+    }
+    io.stdout.write(render[format](diff, labels, options.locale, newFindings));
+    return diff.answersChange ? EXIT_CHANGED : EXIT_SAME;
 }
 
 /** The diff as rendered, with the register's impact after it (inside it, for JSON and HTML). */
@@ -131,7 +140,7 @@ async function loadVersion(options: CliOptions, io: CliIO, label: string, sv: bo
  * The .regel files under the inputs as they were in a git revision, written to a scratch folder
  * with the same layout relative to the repository's root; the inputs pointed into that folder.
  */
-function extractRevision(revision: string, inputs: readonly string[], cwd: string, locale: 'sv' | 'en'): { folder: string; inputs: string[] } | { problem: string } {
+export function extractRevision(revision: string, inputs: readonly string[], cwd: string, locale: 'sv' | 'en'): { folder: string; inputs: string[] } | { problem: string } {
     const sv = locale === 'sv';
     const { spawnSync } = builtin('node:child_process');
     const git = (args: string[]) => spawnSync('git', args, { cwd, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 });
@@ -145,7 +154,7 @@ function extractRevision(revision: string, inputs: readonly string[], cwd: strin
         return { problem: sv ? `revisionen '${revision}' finns inte i git-arkivet.` : `the revision '${revision}' does not exist in the git repository.` };
     }
     const relative = inputs.map(input => path.relative(root, path.resolve(cwd, input)).split(path.sep).join('/') || '.');
-    const listed = git(['ls-tree', '-r', '-z', '--name-only', revision, '--', ...relative]);
+    const listed = git(['ls-tree', '--full-tree', '-r', '-z', '--name-only', revision, '--', ...relative]);
     if (listed.status !== 0) {
         return { problem: listed.stderr.toString('utf8').trim() };
     }

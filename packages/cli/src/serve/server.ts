@@ -7,6 +7,7 @@ import { answerBatch } from '../register-lines.js';
 import { openApiDocument } from './openapi.js';
 import type { PolicyHolder } from './policy-holder.js';
 import { watchBodyTimes } from './body-timeout.js';
+import { discardBody } from '../discard-body.js';
 import { localeOf, problem, writeProblemAndClose, type ProblemCode } from './problem.js';
 import { batchedDestination, lazyRequestLogger, requestLogController } from './request-log.js';
 import type { LogLevel } from '../arguments.js';
@@ -156,7 +157,11 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
         const sv = localeOf(request.headers['accept-language']) === 'sv';
         switch (error.code) {
             case 'FST_ERR_CTP_BODY_TOO_LARGE':
-                return send(request, reply, 'body-too-large', sv ? `Kroppen får vara högst ${bodyLimit} byte.` : `The body may be at most ${bodyLimit} bytes.`);
+                // Answered once the rest of the body is read and thrown away, not while the client is
+                // still sending (it would see a reset connection, never the 413).
+                return discardBody(request.raw).then(() => {
+                    send(request, reply, 'body-too-large', sv ? `Kroppen får vara högst ${bodyLimit} byte.` : `The body may be at most ${bodyLimit} bytes.`);
+                });
             case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
                 return send(request, reply, 'unsupported-media-type', sv
                     ? `Innehållstypen ${String(request.headers['content-type'] ?? '(ingen)')} stöds inte: skicka application/json (application/x-ndjson till /v1/evaluate/batch).`

@@ -11,6 +11,7 @@ const PROBLEMS = {
     'method-not-allowed': [405, 'Metoden stöds inte här', 'The method is not supported here'],
     'conflict': [409, 'Filen har ändrats på disken', 'The file has changed on disk'],
     'body-too-large': [413, 'Texten är för stor', 'The text is too large'],
+    'cannot-compare': [422, 'Versionerna kan inte jämföras', 'The versions cannot be compared'],
     'precondition-required': [428, 'Sparandet saknar filens version', 'The save lacks the file\'s version'],
     'internal': [500, 'Internt fel i studion', 'Internal error in the studio'],
 } as const satisfies Record<string, readonly [number, string, string]>;

@@ -1,7 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-
-/** Beyond the limit, this much more is read and thrown away before the connection is simply closed. */
-const DISCARD_AT_MOST = 256 * 1024 * 1024;
+import { DISCARD_AT_MOST } from '../discard-body.js';
 
 /**
  * The request's body, or `too-large` when it is over the limit. An over-large body is read to its

@@ -7,12 +7,16 @@ import { PathRefused } from './policy-paths.js';
 import type { PolicyFolder, Precondition } from './policy-folder.js';
 import { sendProblem, type StudioProblemCode } from './problem.js';
 import { readBody } from './request-body.js';
+import { diffAgainstRevision, type PageFile } from './revision-diff.js';
 import { RequestGuard, SECURITY_HEADERS } from './request-guard.js';
 
 /** What a new policy set starts with when the folder has no .regel file yet. */
 const STARTER = `// En ny policy. Skriv egenskaper, förlopp, tabeller och exempel här; kontrollen går medan du skriver.
 egenskap aktivitetsförmåga "Aktivitetsförmåga" : en av { hög, utvecklingsbar, nedsatt }
 `;
+
+/** A comparison carries every file of the policy set: this many files of the largest size a save allows. */
+const COMPARED_FILES_AT_MOST = 64;
 
 const TYPES: Record<string, string> = {
     '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -42,6 +46,7 @@ class Refused extends Error {
  *   GET /api/versions               every file's path and version tag (the page polls it for changes on disk)
  *   PUT /api/files?path=p           a save, with If-Match: the version read, or If-None-Match: * for a new file
  *   GET /api/folder                 the folder's name
+ *   POST /api/diff?rev=r            what the page's texts change for citizens against git revision r (HTML)
  * and the app's files; every error a problem+json answer.
  */
 export function studioHandler(options: StudioServerOptions, guard: RequestGuard): (request: IncomingMessage, response: ServerResponse) => void {
@@ -105,6 +110,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
         await save(request, response, options, relative ?? '');
     } else if (pathname === '/api/folder' && request.method === 'GET') {
         sendJson(response, 200, { name: path.basename(folder.realFolder) });
+    } else if (pathname === '/api/diff' && request.method === 'POST') {
+        await compare(request, response, options, query.get('rev') ?? 'HEAD');
     } else if (pathname === '/favicon.ico') {
         response.writeHead(204).end();
     } else if (api) {
@@ -132,6 +139,31 @@ async function save(request: IncomingMessage, response: ServerResponse, options:
             { current: outcome.current ?? null });
     }
     sendJson(response, 200, { saved: relative, version: outcome.version }, { etag: `"${outcome.version}"` });
+}
+
+/** The page's texts against a git revision: the semantic diff as HTML, or why the two cannot be compared. */
+async function compare(request: IncomingMessage, response: ServerResponse, options: StudioServerOptions, revision: string): Promise<void> {
+    const locale = localeOf(request.headers['accept-language']);
+    const body = await readBody(request, options.maxFileBytes * COMPARED_FILES_AT_MOST);
+    if (body === 'too-large') {
+        response.setHeader('connection', 'close');
+        throw new Refused('body-too-large', 'Texterna är för stora för att jämföras.', 'The texts are too large to compare.');
+    }
+    let files: PageFile[];
+    try {
+        const parsed = JSON.parse(body.toString('utf8')) as { files?: unknown };
+        if (!Array.isArray(parsed.files) || !parsed.files.every((f): f is PageFile => typeof f === 'object' && f !== null && typeof f.path === 'string' && typeof f.text === 'string')) {
+            throw new Error('shape');
+        }
+        files = parsed.files;
+    } catch {
+        throw new Refused('bad-request', 'Jämförelsen väntar sig {"files": [{"path": …, "text": …}]}.', 'The comparison expects {"files": [{"path": …, "text": …}]}.');
+    }
+    const result = await diffAgainstRevision(options.folder.realFolder, revision, files, locale);
+    if ('problem' in result) {
+        throw new Refused('cannot-compare', result.problem, result.problem);
+    }
+    sendJson(response, 200, result);
 }
 
 /** If-Match: the version the page read; If-None-Match: * for a file that must not exist yet. */

@@ -164,6 +164,38 @@ export function findWitness(criterion: Criterion, attributes: ReadonlyMap<string
 }
 
 /**
+ * Witness searches over one set of attributes that remember whether any of them was cut short: an
+ * analysis says "no one" only when every search it rests on finished.
+ */
+export interface WitnessSearch {
+    /** A case meeting the criterion; undefined when there is none, or when the search was cut short. */
+    find(criterion: Criterion): Case | undefined;
+    /** Whether a search so far (or another analysis, through `markUndecided`) was cut short. */
+    readonly undecided: boolean;
+    markUndecided(): void;
+}
+
+export function witnessSearch(attributes: ReadonlyMap<string, AnalysedAttribute>): WitnessSearch {
+    let undecided = false;
+    return {
+        find(criterion) {
+            const found = findWitness(criterion, attributes);
+            if (found === 'undecided') {
+                undecided = true;
+                return undefined;
+            }
+            return found;
+        },
+        get undecided() {
+            return undecided;
+        },
+        markUndecided() {
+            undecided = true;
+        },
+    };
+}
+
+/**
  * The attribute to split on next: the one the most undecided criteria read. On a table that is a
  * decision tree in disguise this is the tree's own split at each slab (every row under a node reads
  * the node's attribute), so the split follows the table's structure instead of cutting across it.

@@ -1,7 +1,7 @@
 import type { Criterion } from '@regelratt/format';
 import type { CitizenInput, PolicyRuntime } from '@regelratt/runtime';
 import { isoDateOfDay, type AnalysedAttribute } from './attribute-domain.js';
-import { attributesRead, findWitness, type Case } from './case-split.js';
+import { attributesRead, witnessSearch, type Case } from './case-split.js';
 import { analysedFromCompiled } from './compiled-attributes.js';
 import { analyseInclusion } from './inclusion-analysis.js';
 import { partitionDomain, representative } from './regions.js';
@@ -40,15 +40,8 @@ export function analyseEligibility(runtime: PolicyRuntime, serviceId: string): E
     const attributes = new Map<string, AnalysedAttribute>(attributesRead(criteria).map(id => [id, analysedFromCompiled(runtime.policy.get(id, 'attribute'))]));
     const effective = rule.exclusions.map(e => (e.exceptions.length === 0 ? e.criterion : { all: [e.criterion, { not: anyOf(e.exceptions) }] }));
     const findings: EligibilityFinding[] = [];
-    let undecided = false;
-    const witness = (criterion: Criterion): Case | undefined => {
-        const found = findWitness(criterion, attributes);
-        if (found === 'undecided') {
-            undecided = true;
-            return undefined;
-        }
-        return found;
-    };
+    const search = witnessSearch(attributes);
+    const witness = (criterion: Criterion) => search.find(criterion);
     for (const finding of analyseInclusion(rule.inclusion, effective, attributes)) {
         switch (finding.kind) {
             case 'unsatisfiable':
@@ -63,7 +56,7 @@ export function analyseEligibility(runtime: PolicyRuntime, serviceId: string): E
             }
             case 'exclusion-never-applies':
                 // An exclusion that applies but whose exceptions lift it everywhere is said as that, below.
-                if (!witness({ all: [rule.inclusion, rule.exclusions[finding.exclusion].criterion] }) && !undecided) {
+                if (!witness({ all: [rule.inclusion, rule.exclusions[finding.exclusion].criterion] }) && !search.undecided) {
                     findings.push({ kind: 'exclusion-never-applies', exclusion: finding.exclusion });
                 }
                 break;
@@ -72,12 +65,12 @@ export function analyseEligibility(runtime: PolicyRuntime, serviceId: string): E
                 findings.push(finding);
                 break;
             case 'undecided':
-                undecided = true;
+                search.markUndecided();
                 break;
         }
     }
     if (findings.some(f => f.kind === 'admits-no-one')) {
-        return undecided ? [...findings, { kind: 'undecided' }] : findings;
+        return search.undecided ? [...findings, { kind: 'undecided' }] : findings;
     }
     rule.exclusions.forEach((exclusion, index) => {
         const removed: Criterion = { all: [rule.inclusion, exclusion.criterion] };
@@ -85,16 +78,16 @@ export function analyseEligibility(runtime: PolicyRuntime, serviceId: string): E
         if (!someone || exclusion.exceptions.length === 0) {
             return;
         }
-        if (!witness({ all: [removed, { not: anyOf(exclusion.exceptions) }] }) && !undecided) {
+        if (!witness({ all: [removed, { not: anyOf(exclusion.exceptions) }] }) && !search.undecided) {
             findings.push({ kind: 'exception-swallows-exclusion', exclusion: index, case: someone });
         }
         exclusion.exceptions.forEach((exception, position) => {
-            if (!witness({ all: [removed, exception] }) && !undecided) {
+            if (!witness({ all: [removed, exception] }) && !search.undecided) {
                 findings.push({ kind: 'exception-never-applies', exclusion: index, exception: position });
             }
         });
     });
-    return undecided ? [...findings, { kind: 'undecided' }] : findings;
+    return search.undecided ? [...findings, { kind: 'undecided' }] : findings;
 }
 
 function anyOf(criteria: readonly Criterion[]): Criterion {

@@ -1,6 +1,6 @@
 import type { Criterion } from '@regelratt/format';
 import type { AnalysedAttribute } from './attribute-domain.js';
-import { findWitness, type Case } from './case-split.js';
+import { findWitness, witnessSearch, type Case } from './case-split.js';
 
 export type ExceptionFinding =
     /**
@@ -28,34 +28,27 @@ export function analyseExceptions(
         return [];
     }
     const findings: ExceptionFinding[] = [];
-    let undecided = false;
-    const witness = (criterion: Criterion): Case | undefined => {
-        const found = findWitness(criterion, attributes);
-        if (found === 'undecided') {
-            undecided = true;
-            return undefined;
-        }
-        return found;
-    };
+    const search = witnessSearch(attributes);
+    const witness = (criterion: Criterion) => search.find(criterion);
     // Whether the rule's own condition is met by anyone is not this analysis's question; a rule no
     // one meets has no exception to judge.
     const rule: Criterion = condition ?? { all: [] };
     if (condition && !witness(rule)) {
-        return undecided ? [{ kind: 'undecided' }] : [];
+        return search.undecided ? [{ kind: 'undecided' }] : [];
     }
     const both = exceptions.map(exception => witness({ all: [rule, exception] }));
     both.forEach((found, index) => {
-        if (!found && !undecided) {
+        if (!found && !search.undecided) {
             const outside = witness(exceptions[index]);
             findings.push({ kind: 'exception-never-applies', exception: index, ...(outside ? { case: outside } : {}) });
         }
     });
     const left = witness({ all: [rule, { not: exceptions.length === 1 ? exceptions[0] : { any: [...exceptions] } }] });
     const taken = both.find(found => found !== undefined);
-    if (!left && !undecided && taken) {
+    if (!left && !search.undecided && taken) {
         findings.push({ kind: 'exception-swallows-rule', case: taken });
     }
-    return undecided ? [...findings, { kind: 'undecided' }] : findings;
+    return search.undecided ? [...findings, { kind: 'undecided' }] : findings;
 }
 
 /** The citizens an obligation applies to: its condition (everyone without one) and none of its exceptions. */
