@@ -21,8 +21,9 @@ describe('regelratt diff', () => {
     test('exits 1 when answers change, and names who gets which förlopp, with an example citizen', () => {
         expect(text.status).toBe(1);
         expect(text.stdout).toContain('Jämförelse av examples/orebro (före) med examples/orebro-revision (efter): Svaren ändras.');
-        expect(text.stdout).toContain('förloppsmodell rehabiliterande_förlopp (Förlopp i rehabiliterande arbetssätt): placeringen ändras för:\n'
-            + '  aktivitetsförmåga = hög, kognitiv_svikt = ja: förlopp_1 → förlopp_2  (till exempel aktivitetsförmåga = hög, kognitiv_svikt = ja)');
+        // Attributes, values and förlopp by their titles, as the document names them (JSON, for tools, keeps the names).
+        expect(text.stdout).toContain('Förlopp i rehabiliterande arbetssätt (förloppsmodell): placeringen ändras för:\n'
+            + '  Aktivitetsförmåga = redan hög; förväntas bli självständig, Kognitiv svikt = ja: Förlopp 1 → Förlopp 2  (till exempel Aktivitetsförmåga = redan hög; förväntas bli självständig, Kognitiv svikt = ja)');
     });
 
     test('an attribute whose type changes under a förloppsmodell: the model can change answers, and no internal error', () => {
@@ -33,7 +34,7 @@ describe('regelratt diff', () => {
             const result = run(path.join(folder, 'före.regel'), path.join(folder, 'efter.regel'));
             expect(result.stderr).toBe('');
             expect(result.status).toBe(1);
-            expect(result.stdout).toContain('förloppsmodell o (kan ändra svar):\n  läser a, vars typ har ändrats; vilka medborgare som får ett annat svar kan inte avgränsas');
+            expect(result.stdout).toContain('o (förloppsmodell) (kan ändra svar):\n  läser a, vars typ har ändrats; vilka medborgare som får ett annat svar kan inte avgränsas');
         } finally {
             rmSync(folder, { recursive: true, force: true });
         }
@@ -42,9 +43,10 @@ describe('regelratt diff', () => {
     test('reports a new year\'s table against last year\'s and a longer validity; the national library, taken in by both, is no change', () => {
         // Both versions take prisbasbelopp, maxtaxa and minimibelopp from the national library (`använd nationellt`),
         // so none of them is reported: the fee changes only in its validity, and its answers only from 2023.
-        expect(text.stdout).toContain('jämförd med hemvård_tätort:\n  nivå 4: 2 037 kr → 2 088 kr (+51 kr)');
-        expect(text.stdout).toContain('avgift hemvårdsavgift (Avgift för hemvård) (kan ändra svar):\n  giltighet: 2021-01-01–2022-12-31 → 2021-01-01–2025-12-31\n');
-        expect(text.stdout).toContain('inkomst = 0, boendekostnad = 20 000, nivå 1 (2023-01-01): fel: no-valid-version → fel: open-amount');
+        expect(text.stdout).toContain('jämförd med Ersättning hemvård per nivå, tätort:\n  nivå 4: 2 037 kr → 2 088 kr (+51 kr)');
+        expect(text.stdout).toContain('Avgift för hemvård (avgift) (kan ändra svar):\n  giltighet: 2021-01-01–2022-12-31 → 2021-01-01–2025-12-31\n');
+        // A runtime error as what it means, not its code.
+        expect(text.stdout).toContain('Inkomst efter skatt = 0, Boendekostnad = 20 000, nivå 1 (2023-01-01): inget svar: reglerna gäller inte det datumet → inget svar: beloppet är inte angivet i reglerna');
         expect(text.stdout).not.toMatch(/\((2021|2022)-\d\d-\d\d\): /);
         expect(text.stdout).not.toContain('avgiftsutrymme:');
         expect(text.stdout).not.toContain('parameter prisbasbelopp');
@@ -62,9 +64,9 @@ describe('regelratt diff', () => {
             writeFileSync(path.join(after, 'lokalt.regel'), 'parameter hemvårdstillägg "Hemvårdstillägg" : belopp {\n    från 2021-01-01 till 2021-12-31 : 100 kr\n    från 2022-01-01 till 2022-12-31 : 120 kr\n}\nberäkning dubbelt_tillägg "Dubbelt tillägg" = hemvårdstillägg × 2\n');
             const result = run(before, after);
             expect(result.stderr).toBe('');
-            expect(result.stdout).toContain('parameter hemvårdstillägg (Hemvårdstillägg):\n  2022-01-01–2022-12-31: inget → 120 kr');
-            expect(result.stdout).toContain('parameter gammal_andel (Gammal andel): borttagen.');
-            expect(result.stdout).toContain('beräkning dubbelt_tillägg (Dubbelt tillägg): tillagd.');
+            expect(result.stdout).toContain('Hemvårdstillägg (parameter):\n  2022-01-01–2022-12-31: inget → 120 kr');
+            expect(result.stdout).toContain('Gammal andel (parameter): borttagen.');
+            expect(result.stdout).toContain('Dubbelt tillägg (beräkning): tillagd.');
         } finally {
             rmSync(folder, { recursive: true, force: true });
         }
@@ -114,8 +116,8 @@ describe('regelratt diff', () => {
 
     test('Markdown for a pull request, JSON for tools, English on request', () => {
         const markdown = run('examples/orebro', 'examples/orebro-revision', '--format', 'markdown');
-        expect(markdown.stdout).toContain('## förloppsmodell rehabiliterande_förlopp (Förlopp i rehabiliterande arbetssätt)');
-        expect(markdown.stdout).toContain('| aktivitetsförmåga = hög, kognitiv_svikt = ja | förlopp_1 | förlopp_2 |');
+        expect(markdown.stdout).toContain('## Förlopp i rehabiliterande arbetssätt (förloppsmodell)');
+        expect(markdown.stdout).toContain('| Aktivitetsförmåga = redan hög; förväntas bli självständig, Kognitiv svikt = ja | Förlopp 1 | Förlopp 2 |');
         expect(markdown.stdout).toContain('| nivå 4 | 2 037 kr | 2 088 kr | +51 kr |');
         const json = JSON.parse(run('examples/orebro', 'examples/orebro-revision', '--format', 'json').stdout);
         expect(json.answersChange).toBe(true);
@@ -126,7 +128,7 @@ describe('regelratt diff', () => {
         expect(html.status).toBe(1);
         expect(html.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
         expect(html.stdout).toContain('<h1>Jämförelse av examples/orebro (före) med examples/orebro-revision (efter)</h1>');
-        expect(html.stdout).toContain('<tr><td>aktivitetsförmåga = hög, kognitiv_svikt = ja</td><td>förlopp_1</td><td>förlopp_2</td>');
+        expect(html.stdout).toContain('<tr><td>Aktivitetsförmåga = redan hög; förväntas bli självständig, Kognitiv svikt = ja</td><td>Förlopp 1</td><td>Förlopp 2</td>');
         // Swedish typography: no-break spaces in amounts and before their unit, so no figure breaks across lines.
         expect(html.stdout).toContain('<td>nivå 4</td><td class="number">2\u00a0037\u00a0kr</td><td class="number">2\u00a0088\u00a0kr</td><td class="number">+51\u00a0kr</td>');
         expect(html.stdout).not.toMatch(/<script|src="/);

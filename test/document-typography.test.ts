@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { pdfInlines, typeset } from '@regelratt/document';
+import { typeset } from '@regelratt/document';
 
 /**
  * Swedish typography in the document and the diff's HTML: a real minus sign, no-break spaces in
- * amounts and between a number and its unit, arrows that do not break, intervals as written. In the
- * PDF (standard fonts, no U+2212 or U+2192) the minus is an en dash and the arrow `->`, each kept on
- * one line with its figures.
+ * amounts and between a number and its unit, arrows that do not break, intervals as written. The
+ * PDF embeds a font that has the minus sign and the arrow, so it prints the same characters
+ * (test/document-pdf.test.ts).
  */
 describe('typeset', () => {
     test('a negative amount gets a minus sign and no-break spaces in its digits and before its unit', () => {
@@ -29,17 +29,5 @@ describe('typeset', () => {
     test('already typeset text is left alone', () => {
         const once = typeset('-6 609 kr → 2 037 kr');
         expect(typeset(once)).toBe(once);
-    });
-});
-
-describe('pdfInlines', () => {
-    test('the arrow and the minus in the standard fonts\' encoding, each span with its figures unbreakable', () => {
-        expect(pdfInlines(typeset('Nivå 5 → 8, skillnad -51 kr'))).toEqual([
-            'Nivå ', { text: '5\u00a0->\u00a08,', noWrap: true }, ' skillnad ', { text: '–51\u00a0kr', noWrap: true },
-        ]);
-    });
-
-    test('text with neither is one string', () => {
-        expect(pdfInlines('Avgiften är 90\u00a0% av avgiftsutrymmet')).toBe('Avgiften är 90\u00a0% av avgiftsutrymmet');
     });
 });

@@ -14,11 +14,11 @@ const common = {
     bundle: true,
     platform: 'node',
     target: 'node20',
-    // pdfmake (for `dokument` only) reads pdfkit's font metrics from its own folder at run time, so it
+    // pdfkit (for `dokument`'s PDF only) reads its own data files from its folder at run time, so it
     // stays an ordinary dependency, loaded from node_modules when the command asks for it.
     // fastify (for `serve` only) and exceljs (for an .xlsx register only) are loaded the same way, so
     // other commands never load them.
-    external: ['pdfmake', 'fastify', 'exceljs'],
+    external: ['pdfkit', 'fastify', 'exceljs'],
     logLevel: 'warning',
 };
 await esbuild.build({
@@ -26,7 +26,7 @@ await esbuild.build({
     entryPoints: { 'regelratt.bundle': 'dist/main.js' },
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
-    // import() of pdfmake and fastify becomes a require() when the command runs: bin/code-cache.js
+    // import() of the PDF renderer and fastify becomes a require() when the command runs: bin/code-cache.js
     // loads the bundle as a vm.Script, and on Node 20 a script given cached data has nowhere to send
     // an import() (`dokument` and `serve` failed there with "A dynamic import callback was not
     // specified"). The smoke test runs both commands on every Node, twice, the code cache in use.

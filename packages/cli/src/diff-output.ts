@@ -1,5 +1,6 @@
-import { renderHtml, type DocumentSection } from '@regelratt/document';
-import { compiledKindName, type DiffEntry, type ElementRef, type MessageLocale, type PolicyDiff } from '@regelratt/language';
+import { PolicyWords, renderHtml, type DocumentSection } from '@regelratt/document';
+import type { CompiledPolicyFile } from '@regelratt/format';
+import { compiledKindName, type DiffEntry, type DiffWording, type ElementRef, type MessageLocale, type PolicyDiff } from '@regelratt/language';
 
 /**
  * The semantic diff for people (text), for a pull request or the nämnd's handlingar (Markdown), and
@@ -175,8 +176,34 @@ function sampleCase(sample: Extract<DiffEntry, { change: 'amount-answers' }>['sa
     return `${sample.citizen}${sample.level !== undefined ? `${sample.citizen ? ', ' : ''}${words[locale].levelWord} ${sample.level}` : ''}`;
 }
 
+function titleOf(ref: ElementRef): string {
+    return ref.title ?? ref.name.replace(/_/g, ' ');
+}
+
+/** An element as a reader names it: its title (its name as words where it has none), then its kind. */
 function element(ref: ElementRef, locale: MessageLocale): string {
-    return `${compiledKindName(ref.kind, locale)} ${ref.name}${ref.title ? ` (${ref.title})` : ''}`;
+    return `${titleOf(ref)} (${compiledKindName(ref.kind, locale)})`;
+}
+
+/**
+ * The diff's wording for people (text, Markdown, HTML): the policy's things by their titles, as the
+ * document a nämnd signs names them (@regelratt/document's PolicyWords), the after version's titles
+ * first. JSON, for tools, keeps the names.
+ */
+export function diffWording(before: readonly CompiledPolicyFile[], after: readonly CompiledPolicyFile[], locale: MessageLocale): DiffWording {
+    const elements = [...before, ...after].flatMap(file => file.elements);
+    const words = new PolicyWords(elements, locale);
+    const enumerations = new Map(elements.flatMap(e => (e.kind === 'attribute' && e.domain.type === 'enumeration' ? [[e.id, e] as const] : [])));
+    return {
+        labels: {
+            attribute: id => words.title(id),
+            value: (id, value) => (enumerations.has(id) ? words.value(id, { enumeration: value }) : undefined),
+        },
+        title: id => words.title(id),
+        formula: expression => words.formula(expression),
+        condition: criterion => words.condition(criterion),
+        error: code => words.error(code),
+    };
 }
 
 function exampleText(example: Record<string, string>): string {
@@ -236,7 +263,7 @@ export function formatDiffText(diff: PolicyDiff, labels: DiffLabels, locale: Mes
                 lines.push(`${name}: ${w.undecided(entry.tried)}${entry.through ? ` (${w.through(entry.through.join(', '))})` : ''}.`);
                 break;
             case 'amounts':
-                lines.push(`${name}${entry.against ? ` ${w.against} ${entry.against.name}` : ''}:`);
+                lines.push(`${name}${entry.against ? ` ${w.against} ${titleOf(entry.against)}` : ''}:`);
                 for (const amount of entry.amounts) {
                     lines.push(`  ${amount.what}: ${amount.before ?? w.none} → ${amount.after ?? w.none}${amount.difference ? ` (${amount.difference})` : ''}`);
                 }
@@ -301,7 +328,7 @@ export function formatDiffMarkdown(diff: PolicyDiff, labels: DiffLabels, locale:
                 simple.push(`- ${cell(name)}: ${w.undecided(entry.tried)}`);
                 break;
             case 'amounts':
-                lines.push(`## ${cell(name)}${entry.against ? ` ${w.against} \`${entry.against.name}\`` : ''}`, '', `| ${w.amount} | ${w.beforeCol} | ${w.afterCol} | ${w.difference} |`, '| --- | ---: | ---: | ---: |',
+                lines.push(`## ${cell(name)}${entry.against ? ` ${w.against} ${cell(titleOf(entry.against))}` : ''}`, '', `| ${w.amount} | ${w.beforeCol} | ${w.afterCol} | ${w.difference} |`, '| --- | ---: | ---: | ---: |',
                     ...entry.amounts.map(a => `| ${cell(a.what)} | ${cell(a.before ?? w.none)} | ${cell(a.after ?? w.none)} | ${cell(a.difference ?? '')} |`), '');
                 break;
             case 'edited':
@@ -384,7 +411,7 @@ export function formatDiffHtml(diff: PolicyDiff, labels: DiffLabels, locale: Mes
                 break;
             case 'amounts':
                 sections.push({
-                    id, title: `${title}${entry.against ? ` ${w.against} ${entry.against.name}` : ''}`, children: [],
+                    id, title: `${title}${entry.against ? ` ${w.against} ${titleOf(entry.against)}` : ''}`, children: [],
                     blocks: [{
                         type: 'table', header: [w.amount, w.beforeCol, w.afterCol, w.difference], numeric: [false, true, true, true],
                         rows: entry.amounts.map(a => [a.what, a.before ?? w.none, a.after ?? w.none, a.difference ?? '']),

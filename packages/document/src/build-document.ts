@@ -7,6 +7,7 @@ import { PolicyRuntime, roundingText, runExamples, type ExampleResult } from '@r
 import { number } from './criterion-sentence.js';
 import { inSentence, list, PolicyWords, words } from './document-words.js';
 import type { DocumentBlock, DocumentSection, LineChart, PolicyDocument } from './document-model.js';
+import { exampleQuestion, reasonFor } from './reasons.js';
 
 /** What each hit policy of a decision table means, as the document says it. */
 const HIT_POLICY_TEXT = {
@@ -471,23 +472,22 @@ class DocumentBuilder {
     }
 
     /**
-     * The fee worked through for the first inline example that asks it: each step of the runtime's
-     * explanation (avgiftsutrymme, share, cap, maxtaxa, rounding) with its value.
+     * The fee worked through for the first inline example that asks it, in the sentences its reason
+     * gives (reasons.ts, on the runtime's own parts of the fee): the figures read, the avgiftsutrymme
+     * and its share, each cap or maxtaxa and whether it decided, the rounding, and the fee. Not the
+     * runtime's trace, whose steps are keys for developers (`avgift, avrundad`).
      */
     private workedFee(fee: Fee): DocumentBlock[] {
         const example = this.all('example').find(e => e.question.type === 'fee' && e.question.fee === fee.id && e.date);
         if (!example || example.question.type !== 'fee') {
             return [];
         }
-        const question = example.question;
         try {
-            const runtime = new PolicyRuntime(this.input.files);
-            const citizen = Object.fromEntries(question.citizen.map(v => [v.attribute, 'number' in v.value ? v.value.number : 'boolean' in v.value ? v.value.boolean : 'date' in v.value ? v.value.date : v.value.enumeration]));
-            const answer = runtime.fee(fee.id, question.level, citizen, example.date!, { explain: true });
+            const reason = reasonFor(new PolicyRuntime(this.input.files), exampleQuestion(example), this.input.locale);
             return [
                 { type: 'paragraph', text: `${this.t('Räkneexempel', 'Worked example')}: ${this.heading(example)}.`, style: 'note' },
                 { type: 'list', items: this.question(example).split('\n') },
-                { type: 'table', header: [this.t('Steg', 'Step'), this.t('Värde', 'Value')], numeric: [false, true], rows: answer.trace.map(step => [step.step, number(step.value, this.input.locale)]) },
+                { type: 'list', items: [...reason.steps, reason.decision] },
             ];
         } catch {
             return [];

@@ -1,7 +1,7 @@
 export { buildDocument, type DocumentInput } from './build-document.js';
 export { renderHtml } from './render-html.js';
-export { pdfDefinition, pdfInlines, pdfText } from './pdf-definition.js';
 export { typeset } from './typography.js';
+export { PolicyWords } from './document-words.js';
 export { criterionSentence } from './criterion-sentence.js';
 export type { PolicyDocument, DocumentSection, DocumentBlock, LineChart, RegionChart } from './document-model.js';
 export { reasonFor, withReasons, exampleQuestion, legalBasisOf, labelOf, type Reason, type ReasonLocale, type ReasonQuestion } from './reasons.js';

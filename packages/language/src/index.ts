@@ -10,7 +10,7 @@ export { splitCases, findWitness, holds, CASE_BUDGET, type Case, type CaseSplit 
 export { analyseCoverage, type CoverageFinding, type PathwayUnderAnalysis } from './analysis/pathway-coverage.js';
 export { analyseDecisionTable, type DecisionAnalysis, type DecisionFinding } from './analysis/decision-table-analysis.js';
 export { analyseInclusion, type InclusionFinding } from './analysis/inclusion-analysis.js';
-export { diffPolicies, type PolicyDiff, type DiffEntry, type ChangedRegion, type AmountChange, type ElementRef, type AmountRegion, type RegionBound } from './analysis/semantic-diff.js';
+export { diffPolicies, type DiffWording, type PolicyDiff, type DiffEntry, type ChangedRegion, type AmountChange, type ElementRef, type AmountRegion, type RegionBound } from './analysis/semantic-diff.js';
 export type { RegionChange, OutsideReason } from './analysis/answer-regions.js';
 export { analyseEligibility, type EligibilityFinding } from './analysis/eligibility-analysis.js';
 export { exampleCoverage, type ExampleCoverage, type CriterionCoverage, type LevelCoverage, type CoveredRegion } from './analysis/example-coverage.js';

@@ -5,7 +5,7 @@ import { diffPolicies } from '@regelratt/language';
 import type { CliOptions } from '../arguments.js';
 import { builtin } from '../builtin-modules.js';
 import { compileInMemory } from '../compile-in-memory.js';
-import { formatDiffHtml, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffLabels } from '../diff-output.js';
+import { diffWording, formatDiffHtml, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffLabels } from '../diff-output.js';
 import { formatText } from '../diagnostic-output.js';
 import type { CliIO } from '../io.js';
 import type { CompiledPolicyFile } from '@regelratt/format';
@@ -66,13 +66,14 @@ export async function diffVersions(beforeInputs: string[], afterInputs: string[]
     if (!after) {
         return EXIT_USAGE_OR_IO;
     }
-    const diff = diffPolicies(before.files, after.files, options.locale);
+    const format = options.format === 'markdown' || options.format === 'json' || options.format === 'html' ? options.format : 'text';
+    // For people, the policy's things by their titles; for tools (JSON), by their names.
+    const diff = diffPolicies(before.files, after.files, options.locale, format === 'json' ? undefined : diffWording(before.files, after.files, options.locale));
     // What the checker says now and did not say before (a fee or an amount that falls as need rises, …).
     const known = new Set(before.diagnostics.map(d => `${d.code}\u0000${d.message}`));
     const newFindings = after.diagnostics.filter(d => d.severity === 'warning' && !known.has(`${d.code}\u0000${d.message}`))
         .map(d => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message }));
     const render = { text: formatDiffText, markdown: formatDiffMarkdown, html: formatDiffHtml, json: formatDiffJson } as const;
-    const format = options.format === 'markdown' || options.format === 'json' || options.format === 'html' ? options.format : 'text';
     if (options.register !== undefined) {
         const run = await registerImpact(before.files, after.files, options, io);
         if ('problem' in run) {

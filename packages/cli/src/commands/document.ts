@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { buildDocument, pdfDefinition, renderHtml, type PolicyDocument } from '@regelratt/document';
+import { buildDocument, renderHtml, type PolicyDocument } from '@regelratt/document';
 import { elementProse, pathwayRegions } from '@regelratt/language';
 import { PolicyRuntime, runExamples } from '@regelratt/runtime';
 import type { CliOptions } from '../arguments.js';
@@ -79,19 +81,13 @@ export async function runDocument(options: CliOptions, outFolder: string, io: Cl
 }
 
 /**
- * The PDF through pdfmake with the standard PDF fonts (nothing to download or embed). pdfmake is
- * loaded only here, so the other commands start without it; it may read only pdfkit's font metrics
- * from disk and nothing from the network.
+ * The tagged PDF (@regelratt/document/pdf, pdfkit underneath) with the DejaVu Sans fonts the document
+ * package ships in `fonts/`, embedded so the minus sign, arrows and no-break spaces print. Loaded only
+ * here, so the other commands start without pdfkit.
  */
-const HELVETICA = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };
-const STANDARD_FONTS = new Set(Object.values(HELVETICA));
-
 async function renderPdf(model: PolicyDocument): Promise<Uint8Array> {
-    const { default: pdfmake } = await import('pdfmake');
-    pdfmake.setFonts({ Helvetica: HELVETICA });
-    pdfmake.setUrlAccessPolicy(() => false);
-    // The standard fonts' metrics are the only files it may open (it asks by font name).
-    pdfmake.setLocalAccessPolicy(file => STANDARD_FONTS.has(file));
-    return pdfmake.createPdf(pdfDefinition(model), { info: undefined }).getBuffer();
+    const { renderPdf: render } = await import('@regelratt/document/pdf');
+    const fonts = path.join(path.dirname(createRequire(import.meta.url).resolve('@regelratt/document/package.json')), 'fonts');
+    const [regular, bold, italic] = await Promise.all(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf'].map(file => readFile(path.join(fonts, file))));
+    return render(model, { regular, bold, italic });
 }
-

@@ -2,7 +2,7 @@ import {
     ExactNumber, LEVEL_INPUT, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
     type Expression, type OptionalAmount, type Parameter, type PathwayModel, type Pilot, type Quantity,
 } from '@regelratt/format';
-import { criterionText, expressionText, roundingText } from '@regelratt/runtime';
+import { criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, roundingText } from '@regelratt/runtime';
 import type { MessageLocale } from '../i18n/locale.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import type { AnalysedAttribute } from './attribute-domain.js';
@@ -11,7 +11,7 @@ import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
 import { dayAfter, dayBefore } from './days.js';
 import { mergeCases } from './merge-cases.js';
 import { placementText } from './pathway-regions.js';
-import { describeCase, type Witness } from './witness-text.js';
+import { describeCase, type CaseLabels, type Witness } from './witness-text.js';
 import { canonical, elementsById, findRenames, meaning } from './renames.js';
 import { answerCalculations, answerReaders, answerRuntimes, compareCalculation, compareFee, type AnswerComparison, type AnswerDiffContext } from './answer-diff.js';
 import { changeKinds, type AmountChangeKind } from './answer-region-groups.js';
@@ -149,7 +149,26 @@ export interface PolicyDiff {
 /** Kinds whose elements give answers; adding or removing one changes what a consumer gets. */
 const ANSWERING = new Set<ElementKind>(['pathwayModel', 'pilot', 'decisionTable', 'levelTable', 'parameter', 'calculation', 'fee', 'flatRate', 'placeRate', 'hourlyRate', 'premium', 'attribute']);
 
-export function diffPolicies(before: readonly CompiledPolicyFile[], after: readonly CompiledPolicyFile[], locale: MessageLocale): PolicyDiff {
+/**
+ * How the diff's texts name the policy's things. Without it, by name, as the rules are written (for
+ * tools and for the rules' writers); with it, by title, as the document a nämnd reads does: the
+ * command line gives one built on the document's words (@regelratt/document's PolicyWords) for text,
+ * Markdown and HTML.
+ */
+export interface DiffWording {
+    /** Attributes and their values in a region of citizens. */
+    labels: CaseLabels;
+    /** An element, förlopp or attribute by its id: its title. */
+    title(id: string): string;
+    /** A formula with titles in place of names. */
+    formula(expression: Expression): string;
+    /** A criterion as conditions. */
+    condition(criterion: Criterion): string;
+    /** A runtime error an answer gives, by its code: what it means. */
+    error(code: string): string;
+}
+
+export function diffPolicies(before: readonly CompiledPolicyFile[], after: readonly CompiledPolicyFile[], locale: MessageLocale, wording?: DiffWording): PolicyDiff {
     const old = elementsById(before);
     const next = elementsById(after);
     const renames = findRenames(old, next);
@@ -167,7 +186,7 @@ export function diffPolicies(before: readonly CompiledPolicyFile[], after: reado
             retyped.add(id);
         }
     }
-    const context: DiffContext = { attributes, renames, retyped, locale };
+    const context: DiffContext = { attributes, renames, retyped, locale, ...(wording ? { wording } : {}) };
     const entries: DiffEntry[] = [];
     let compared = 0;
     // Each element's own comparison first: whether an element a formula reads answers the same is
@@ -188,7 +207,7 @@ export function diffPolicies(before: readonly CompiledPolicyFile[], after: reado
     // A calculation whose own formula changed: reported again under the answers that read it.
     const formulaEdited = (newId: string): boolean =>
         (own.get(newToOld.get(newId) ?? newId) ?? []).some(entry => entry.change === 'edited' && entry.fields.length > 0);
-    const amounts = amountComparer(before, after, old, next, renames, sameElement, locale, formulaEdited);
+    const amounts = amountComparer(before, after, old, next, renames, sameElement, context, formulaEdited);
     for (const [id, element] of old) {
         const target = renames.get(id) ?? id;
         const counterpart = next.get(target);
@@ -247,9 +266,16 @@ export function diffPolicies(before: readonly CompiledPolicyFile[], after: reado
 function amountComparer(
     beforeFiles: readonly CompiledPolicyFile[], afterFiles: readonly CompiledPolicyFile[],
     old: ReadonlyMap<string, CompiledElement>, next: ReadonlyMap<string, CompiledElement>,
-    renames: ReadonlyMap<string, string>, sameElement: (newId: string) => boolean, locale: MessageLocale,
+    renames: ReadonlyMap<string, string>, sameElement: (newId: string) => boolean, diffContext: DiffContext,
     formulaEdited: (newId: string) => boolean,
 ): (before: CompiledElement, after: CompiledElement, own: DiffEntry[]) => DiffEntry[] {
+    const { locale, wording } = diffContext;
+    // A citizen's attributes come by name from the comparison: by id, for their titles.
+    const attributeIds = new Map([...diffContext.attributes].map(([id, attribute]) => [attribute.name, id]));
+    const fact = (name: string, value: string) => {
+        const id = attributeIds.get(name);
+        return wording && id ? `${wording.labels.attribute(id) ?? name} = ${wording.labels.value(id, value) ?? value}` : `${name} = ${value}`;
+    };
     const hasAmounts = (elements: ReadonlyMap<string, CompiledElement>) => [...elements.values()].some(e => e.kind === 'calculation' || e.kind === 'fee');
     if (!hasAmounts(old) || !hasAmounts(next)) {
         return (_before, _after, own) => own;
@@ -262,8 +288,15 @@ function amountComparer(
     const formulas = (element: CompiledElement): Expression[] => (element.kind === 'calculation' ? [element.value]
         : element.kind === 'fee' ? [element.room, element.ceiling].filter((e): e is Expression => e !== undefined) : []);
     const regionsAndKinds = (regions: AnswerRegion[], before: CompiledElement, after: CompiledElement) => {
-        const inWords = regionsInWords(regions, runtimes.after, runtimes.before, locale);
+        // The examples' citizens by the attributes' titles when the diff is for people (wording given).
+        const inWords = regionsInWords(regions, runtimes.after, runtimes.before, locale).map(region => (wording
+            ? { ...region, example: { ...region.example, citizen: region.example.citizen.split(', ').map(part => part.replace(/^(\S+) = (.*)$/, (_, name: string, value: string) => fact(name, value))).join(', ') } }
+            : region));
         return { regions: inWords, kinds: changeKinds(regions, inWords, [formulas(before), formulas(after)], [runtimes.before, runtimes.after], renames, locale) };
+    };
+    const titleByName = (name: string): string => {
+        const element = wording ? [...next.values()].find(e => e.name === name) : undefined;
+        return element ? wording!.title(element.id) : name;
     };
     return (before, after, own) => {
         let comparison: AnswerComparison;
@@ -276,13 +309,13 @@ function amountComparer(
             question = 'fee';
         } else {
             // A calculation others read: its change reaches citizens through them.
-            const readBy = after.kind === 'calculation' ? readers.get(after.id) : undefined;
+            const readBy = after.kind === 'calculation' ? readers.get(after.id)?.map(name => titleByName(name)) : undefined;
             return readBy ? own.map(entry => (entry.change === 'edited' ? { ...entry, readBy } : entry)) : own;
         }
         const element = ref(after);
         // The intermediate calculations it reads whose formula changed: the reviewer sees them under the amount the citizen pays.
         const changedParts = [...readers].filter(([id, names]) => names.includes(after.name) && formulaEdited(id))
-            .map(([id]) => runtimes.after.policy.find(id)?.name ?? id).sort();
+            .map(([id]) => (wording ? wording.title(id) : runtimes.after.policy.find(id)?.name ?? id)).sort();
         const through = changedParts.length > 0 ? { through: changedParts } : {};
         // The formula's own edits, now known to change answers or not.
         const edits = own.map(entry => (entry.change === 'edited' ? { ...entry, answers: comparison.outcome !== 'same' } : entry));
@@ -292,13 +325,14 @@ function amountComparer(
             case 'undecided':
                 return [...edits, { change: 'undecided', element, question, tried: comparison.tried, ...(comparison.outside ? { outside: comparison.outside } : {}), ...through }];
             case 'changed': {
-                const amount = (text: string) => (locale === 'sv' && /^-?\d/.test(text) ? swedishDecimal(text) : text);
+                const amount = (text: string) => (locale === 'sv' && /^-?\d/.test(text) ? swedishDecimal(text) : wording && /^(fel|error): /.test(text) ? wording.error(text.replace(/^(fel|error): /, '')) : text);
                 const signed = (text: string) => `${text.startsWith('-') ? '−' : '+'}${amount(text.replace(/^-/, ''))}`;
                 return [...edits, {
-                    change: 'amount-answers', element, question, differing: comparison.differing, tried: comparison.tried, common: comparison.common,
+                    change: 'amount-answers', element, question, differing: comparison.differing, tried: comparison.tried,
+                    common: wording ? comparison.common.map(text => text.replace(/^(\S+) = (.*)$/, (_, name: string, value: string) => fact(name, value))) : comparison.common,
                     ...(comparison.difference ? { difference: { min: signed(comparison.difference.min), max: signed(comparison.difference.max) } } : {}),
                     samples: comparison.samples.map(sample => ({
-                        citizen: Object.entries(sample.citizen).map(([name, value]) => `${name} = ${typeof value === 'boolean' ? (value ? (locale === 'sv' ? 'ja' : 'yes') : (locale === 'sv' ? 'nej' : 'no')) : amount(value)}`).join(', '),
+                        citizen: Object.entries(sample.citizen).map(([name, value]) => fact(name, typeof value === 'boolean' ? (value ? (locale === 'sv' ? 'ja' : 'yes') : (locale === 'sv' ? 'nej' : 'no')) : amount(value))).join(', '),
                         date: sample.date, ...(sample.level !== undefined ? { level: sample.level } : {}),
                         before: amount(sample.before), after: amount(sample.after),
                         ...(sample.difference !== undefined ? { difference: signed(sample.difference) } : {}),
@@ -319,6 +353,7 @@ interface DiffContext {
     /** Attributes whose type changed (a number that became yes/no): no citizen is in both versions' domains. */
     retyped: ReadonlySet<string>;
     locale: MessageLocale;
+    wording?: DiffWording;
 }
 
 type Comparer<K extends ElementKind> = (before: Extract<CompiledElement, { kind: K }>, after: Extract<CompiledElement, { kind: K }>, context: DiffContext) => DiffEntry[];
@@ -419,9 +454,21 @@ function changedRegions(
     }
     const merged = mergeCases(findings, finding => `${finding.before}\u0000${finding.after}`, attributes, unchanged);
     return {
-        regions: merged.map(finding => ({ witness: describeCase(finding.case, attributes, context.locale), before: finding.before, after: finding.after })),
+        regions: merged.map(finding => {
+            const witness = describeCase(finding.case, attributes, context.locale, [], context.wording?.labels);
+            return { witness: context.wording ? { ...witness, example: titledExample(witness.example, attributes, context.wording) } : witness, before: finding.before, after: finding.after };
+        }),
         complete,
     };
+}
+
+/** A citizen by attribute name, for a reader: each attribute and enumeration value by its title. */
+function titledExample(example: Record<string, string>, attributes: ReadonlyMap<string, AnalysedAttribute>, wording: DiffWording): Record<string, string> {
+    const ids = new Map([...attributes].map(([id, attribute]) => [attribute.name, id]));
+    return Object.fromEntries(Object.entries(example).map(([name, value]) => {
+        const id = ids.get(name);
+        return id ? [wording.labels.attribute(id) ?? name, wording.labels.value(id, value) ?? value] : [name, value];
+    }));
 }
 
 function regionEntry(element: CompiledElement, question: Question, result: { regions: ChangedRegion[]; complete: boolean }, definitionChanged: boolean): DiffEntry[] {
@@ -432,7 +479,8 @@ function regionEntry(element: CompiledElement, question: Question, result: { reg
 }
 
 function comparePathwayModels(before: PathwayModel, after: PathwayModel, context: DiffContext): DiffEntry[] {
-    const placement = (model: PathwayModel) => (verdicts: readonly boolean[]): string => placementText(model, verdicts, context.locale);
+    const wording = context.wording;
+    const placement = (model: PathwayModel) => (verdicts: readonly boolean[]): string => placementText(model, verdicts, context.locale, wording ? p => wording.title(p.id) : undefined);
     const criteria = (model: PathwayModel, renames: ReadonlyMap<string, string>) => model.pathways.map(p => (p.criterion ? renamed(p.criterion, renames) : false));
     const result = changedRegions({ before: criteria(before, context.renames), after: criteria(after, new Map()) }, { before: placement(before), after: placement(after) }, context);
     return [
@@ -479,7 +527,8 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
         const row = table.rows[matching[0]];
         return table.outputs.map((column, index) => {
             const cell = row.then[index];
-            return `${column} ${cell && 'pathway' in cell ? cell.pathway.slice(cell.pathway.lastIndexOf('/') + 1) : cellText(cell, context.locale)}`;
+            const shown = cell && 'pathway' in cell ? (context.wording ? context.wording.title(cell.pathway) : cell.pathway.slice(cell.pathway.lastIndexOf('/') + 1)) : cellText(cell, context.locale);
+            return `${context.wording ? column.replace(/_/g, ' ') : column} ${shown}`;
         }).join(', ');
     };
     const maxLevel = (table: DecisionTable) => table.levels?.max;
@@ -649,10 +698,12 @@ function edited(before: CompiledElement, after: CompiledElement, context: DiffCo
     if (changed.length === 0) {
         return [];
     }
-    return [{ change: 'edited', element: ref(after), fields: changed.map(key => fieldText(key, before, after, context.locale)), answers }];
+    return [{ change: 'edited', element: ref(after), fields: changed.map(key => fieldText(key, before, after, context.locale, context.wording)), answers }];
 }
 
-function fieldText(key: string, before: CompiledElement, after: CompiledElement, locale: MessageLocale): string {
+function fieldText(key: string, before: CompiledElement, after: CompiledElement, locale: MessageLocale, wording?: DiffWording): string {
+    const expressionText = (expression: Expression) => (wording ? wording.formula(expression) : runtimeExpressionText(expression));
+    const criterionText = (criterion: Criterion) => (wording ? wording.condition(criterion) : runtimeCriterionText(criterion));
     const sv = locale === 'sv';
     const show = (element: CompiledElement): string => {
         const value = (element as unknown as Record<string, unknown>)[key];
@@ -672,6 +723,10 @@ function fieldText(key: string, before: CompiledElement, after: CompiledElement,
             const rule = value as Eligibility;
             return [`${sv ? 'beviljas när' : 'granted when'} ${criterionText(rule.inclusion)}`,
                 ...rule.exclusions.map(e => [`${sv ? 'utom när' : 'except when'} ${criterionText(e.criterion)}`, ...e.exceptions.map(x => `${sv ? 'undantag när' : 'exception when'} ${criterionText(x)}`)].join(' '))].join(' ');
+        }
+        // An element it names (an insats, an area, a test phase) by its title.
+        if (wording && ['service', 'services', 'area', 'role', 'phase', 'units'].includes(key) && (typeof value === 'string' || (Array.isArray(value) && value.every(v => typeof v === 'string')))) {
+            return (Array.isArray(value) ? value : [value]).map(id => wording.title(id as string)).join(', ');
         }
         if (key === 'limits' && Array.isArray(value)) {
             return (value as CalculationLimit[]).map(limit => limit.text).join(', ');
