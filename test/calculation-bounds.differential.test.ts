@@ -35,8 +35,9 @@ const formula: fc.Arbitrary<string> = fc.letrec<{ e: string }>(tie => ({
         { arbitrary: fc.tuple(criterion, tie('e'), tie('e')).map(([c, a, b]) => `(om ${c} så ${a} annars ${b})`), weight: 2 },
         { arbitrary: tie('e').map(a => `(${a} × 70 %)`), weight: 1 },
         { arbitrary: tie('e').map(a => `−${a}`), weight: 1 },
-        // Divisions: by a count that can be zero (no answer there), by one that cannot, by a constant.
-        { arbitrary: fc.tuple(tie('e'), fc.constantFrom('antal', '(antal + 1)', '4', '(0 − 3)')).map(([a, d]) => `(${a} / ${d})`), weight: 1 },
+        // Divisions: by a count that can be zero (no answer there), by one that cannot, by a constant,
+        // by one kept from zero by max (proved only by the divisor's interval) or not (max(…, 0)).
+        { arbitrary: fc.tuple(tie('e'), fc.constantFrom('antal', '(antal + 1)', '4', '(0 − 3)', 'max(antal, 1)', 'max(antal − 3, 1)', 'max(antal − 3, 0)', '(antal − 4)')).map(([a, d]) => `(${a} / ${d})`), weight: 1 },
         { arbitrary: fc.tuple(tie('e'), fc.constantFrom('hela kronor', 'hela kronor, nedåt', 'hela kronor, uppåt', 'öre, halva till jämnt')).map(([a, r]) => `(${a} avrundat till ${r})`), weight: 1 },
     ),
 })).e;
@@ -85,7 +86,7 @@ function answer(question: () => string): ExactNumber | undefined {
 
 describe('calculation bounds: the analysis and the runtime agree', () => {
     test('every negative amount is the runtime\'s, a silent analysis holds for every citizen tried, and a cap said never to decide never does', async () => {
-        const counts = { negative: 0, provenNonNegative: 0, negativeUndecided: 0, capNeverBinds: 0, capDecides: 0, divisionByZero: 0 };
+        const counts = { negative: 0, provenNonNegative: 0, negativeUndecided: 0, capNeverBinds: 0, capDecides: 0, divisionByZero: 0, divisionGuarded: 0 };
         await fc.assert(fc.asyncProperty(formula, fc.array(citizen, { minLength: 12, maxLength: 12 }), async (value, citizens) => {
             const text = policyText(value);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/bounds/f.regel', text }]);
@@ -131,6 +132,9 @@ describe('calculation bounds: the analysis and the runtime agree', () => {
                 }
             }
             if (divisions.length === 0) {
+                if (value.includes(' / max(antal')) {
+                    counts.divisionGuarded++;
+                }
                 for (const c of citizens) {
                     expect(refusesForZero(c.date, { citizen: input(c) }), `${text}\n${JSON.stringify(c)}`).toBe(false);
                 }
@@ -160,6 +164,7 @@ describe('calculation bounds: the analysis and the runtime agree', () => {
         expect(counts.capNeverBinds).toBeGreaterThan(5);
         expect(counts.capDecides).toBeGreaterThan(30);
         expect(counts.divisionByZero).toBeGreaterThan(5);
+        expect(counts.divisionGuarded).toBeGreaterThan(5);
         console.log(`calculation bounds: ${JSON.stringify(counts)}`);
     }, 120_000);
 });

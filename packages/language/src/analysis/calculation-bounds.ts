@@ -596,6 +596,13 @@ class BoundEvaluator {
         if (seen === 'zero') {
             return;
         }
+        // An interval that excludes 0 proves this reaching safe, even where a piece alone would not:
+        // the pieces of max(antal, 1) are antal and 1, but antal is the value only where it is at
+        // least 1, which a box cannot say; the interval (at least 1) can.
+        if ((divisor.lo && divisor.lo.compare(ZERO) > 0) || (divisor.hi && divisor.hi.compare(ZERO) < 0)) {
+            this.recording!.set(division, seen);
+            return;
+        }
         if (divisor.pieces) {
             // Each piece within the choices the division lies behind (its inputs' ranges narrowed by them).
             for (const piece of divisor.pieces) {
