@@ -83,3 +83,25 @@ beräkning timavgift "Avgift efter timmar" = min(timnivå.tak, avgiftsutrymme_p,
         ]);
     });
 });
+
+describe('a cap from a table column inside a calculation\'s min', () => {
+    const caps = (third: string) => `${feeRule(['70 %', '80 %', '90 %']).replace('beräkning avgift_p', '// ersatt\nberäkning ingen_p')}
+beslutstabell takbelopp_t "Takbelopp per nivå" {
+    nivåer 1–3
+    | nivå || takbelopp |
+    | 1    || 1 200 kr  |
+    | 2    || 1 800 kr  |
+    | 3    || ${third} |
+}
+beräkning avgift_p "Avgift per månad" = min(andel_per_nivå.andel × avgiftsutrymme_p, takbelopp_t, maxtaxa_p) avrundat till hela kronor`;
+
+    test('a level\'s takbelopp above the maxtaxa is found with the level and both amounts', async () => {
+        expect(await findings(caps('2 500 kr'), 'calculation-cap-row-never-binds', 'calculation-cap-never-binds')).toEqual([
+            'calculation-cap-row-never-binds: Taket takbelopp_t i avgift_p avgör aldrig för nivå 3: där är det 2 500 kr, och maxtaxa_p är som högst 2 359 kr.',
+        ]);
+    });
+
+    test('takbelopp below the maxtaxa at every level: nothing is said', async () => {
+        expect(await findings(caps('2 300 kr'), 'calculation-cap-row-never-binds')).toEqual([]);
+    });
+});
