@@ -288,7 +288,11 @@ function directionOf(runtime: PolicyRuntime, expression: Expression, need: strin
         }
     }
     if ('call' in expression) {
-        return expression.args.map(of).reduce((a, b) => (a === b ? a : a === 'const' ? b : b === 'const' ? a : 'any'));
+        // An argument another one is always at or beyond (a takbelopp per interval of hours, every one
+        // at or above the maxtaxa in the same min) never decides: its direction does not matter.
+        const deciding = expression.args.filter(argument => !expression.args.some(other => other !== argument && (expression.call === 'min'
+            ? atOrBelow(runtime, other, argument) : atOrBelow(runtime, argument, other))));
+        return (deciding.length > 0 ? deciding : expression.args).map(of).reduce((a, b) => (a === b ? a : a === 'const' ? b : b === 'const' ? a : 'any'));
     }
     if ('round' in expression) {
         return of(expression.round); // every rounding rule is non-decreasing
@@ -355,6 +359,46 @@ function directionOf(runtime: PolicyRuntime, expression: Expression, need: strin
         }
         default:
             return 'any';
+    }
+}
+
+/** Whether `low` is at or below `high` for every citizen and date, from the values each can take (undefined ends: not shown). */
+function atOrBelow(runtime: PolicyRuntime, low: Expression, high: Expression): boolean {
+    const top = valuesOf(runtime, low)?.reduce((a, b) => (a.compare(b) >= 0 ? a : b));
+    const bottom = valuesOf(runtime, high)?.reduce((a, b) => (a.compare(b) <= 0 ? a : b));
+    return top !== undefined && bottom !== undefined && top.compare(bottom) <= 0;
+}
+
+/**
+ * Every value a formula can take, where it is a literal, a parameter (its versions), a decision
+ * table's column (its rows, as the runtime reads them) or a calculation that is one of those;
+ * undefined for anything else.
+ */
+function valuesOf(runtime: PolicyRuntime, expression: Expression): ExactNumber[] | undefined {
+    // The runtime's own reading of each (a share as a fraction, a time in its unit).
+    const on = (dates: readonly string[]) => {
+        const values = dates.map(date => runtimeAnswer(() => runtime.evaluate(expression, { date })));
+        return values.every(v => v !== undefined) ? values.map(v => ExactNumber.parse(v!)) : undefined;
+    };
+    if ('quantity' in expression) {
+        return on(['2000-01-01']);
+    }
+    if (!('ref' in expression) || expression.atLevel) {
+        return undefined;
+    }
+    const element = runtime.policy.find(expression.ref);
+    switch (element?.kind) {
+        case 'parameter':
+            return on(element.versions.map(version => version.from));
+        case 'decisionTable': {
+            if (element.hitPolicy === 'collect') {
+                return undefined;
+            }
+            const values = runtime.columnValues(element.id, expression.column);
+            return values.every(v => v !== undefined) && values.length > 0 ? values.map(v => ExactNumber.parse(v!)) : undefined;
+        }
+        default:
+            return undefined;
     }
 }
 
