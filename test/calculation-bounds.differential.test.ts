@@ -32,11 +32,14 @@ const formula: fc.Arbitrary<string> = fc.letrec<{ e: string }>(tie => ({
         { arbitrary: fc.tuple(tie('e'), fc.constantFrom('+', '−', '−'), tie('e')).map(([a, op, b]) => `(${a} ${op} ${b})`), weight: 4 },
         { arbitrary: fc.tuple(fc.constantFrom('min', 'max'), tie('e'), tie('e')).map(([f, a, b]) => `${f}(${a}, ${b})`), weight: 3 },
         { arbitrary: fc.tuple(tie('e'), tie('e'), tie('e')).map(([a, b, c]) => `min(${a}, ${b}, ${c})`), weight: 1 },
+        // A takbelopp per level from a table column as a cap: a level's may be above every other argument.
+        { arbitrary: fc.tuple(tie('e'), fc.constantFrom('2 000 kr', 'pris', 'maxtaxa_t', 'inkomst_x')).map(([a, b]) => `min(${a}, tak_t.tak, ${b})`), weight: 1 },
         { arbitrary: fc.tuple(criterion, tie('e'), tie('e')).map(([c, a, b]) => `(om ${c} så ${a} annars ${b})`), weight: 2 },
         { arbitrary: tie('e').map(a => `(${a} × 70 %)`), weight: 1 },
         { arbitrary: tie('e').map(a => `−${a}`), weight: 1 },
-        // Divisions: by a count that can be zero (no answer there), by one that cannot, by a constant.
-        { arbitrary: fc.tuple(tie('e'), fc.constantFrom('antal', '(antal + 1)', '4', '(0 − 3)')).map(([a, d]) => `(${a} / ${d})`), weight: 1 },
+        // Divisions: by a count that can be zero (no answer there), by one that cannot, by a constant,
+        // by one kept from zero by max (proved only by the divisor's interval) or not (max(…, 0)).
+        { arbitrary: fc.tuple(tie('e'), fc.constantFrom('antal', '(antal + 1)', '4', '(0 − 3)', 'max(antal, 1)', 'max(antal − 3, 1)', 'max(antal − 3, 0)', '(antal − 4)')).map(([a, d]) => `(${a} / ${d})`), weight: 1 },
         { arbitrary: fc.tuple(tie('e'), fc.constantFrom('hela kronor', 'hela kronor, nedåt', 'hela kronor, uppåt', 'öre, halva till jämnt')).map(([a, r]) => `(${a} avrundat till ${r})`), weight: 1 },
     ),
 })).e;
@@ -55,6 +58,14 @@ function policyText(value: string): string {
         '    | b || 0 kr |',
         '    | c || 1 200 kr |',
         '}',
+        'parameter maxtaxa_t : belopp { från 2024-01-01 till 2024-12-31 : 2 359 kr  från 2025-01-01 : 2 600 kr }',
+        'beslutstabell tak_t {',
+        '    nivåer 1–3',
+        '    | nivå || tak |',
+        '    | 1 || 500 kr |',
+        '    | 2 || 2 500 kr |',
+        '    | 3 || 6 000 kr |',
+        '}',
         `beräkning f = ${value}`,
     ].join('\n');
 }
@@ -66,6 +77,7 @@ const citizen = fc.record({
     val: fc.boolean(),
     sort: fc.constantFrom('a', 'b', 'c'),
     date: fc.constantFrom('2024-06-01', '2025-06-01'),
+    level: fc.integer({ min: 1, max: 3 }),
 });
 type Citizen = typeof citizen extends fc.Arbitrary<infer C> ? C : never;
 const input = (c: Citizen) => ({ inkomst_x: String(c.inkomst_x), kostnad_x: String(c.kostnad_x), antal: String(c.antal), val: c.val, sort: c.sort });
@@ -85,7 +97,7 @@ function answer(question: () => string): ExactNumber | undefined {
 
 describe('calculation bounds: the analysis and the runtime agree', () => {
     test('every negative amount is the runtime\'s, a silent analysis holds for every citizen tried, and a cap said never to decide never does', async () => {
-        const counts = { negative: 0, provenNonNegative: 0, negativeUndecided: 0, capNeverBinds: 0, capDecides: 0, divisionByZero: 0 };
+        const counts = { negative: 0, provenNonNegative: 0, negativeUndecided: 0, capNeverBinds: 0, capDecides: 0, divisionByZero: 0, divisionGuarded: 0, capRowNeverBinds: 0, capRowAsked: 0 };
         await fc.assert(fc.asyncProperty(formula, fc.array(citizen, { minLength: 12, maxLength: 12 }), async (value, citizens) => {
             const text = policyText(value);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/bounds/f.regel', text }]);
@@ -93,7 +105,7 @@ describe('calculation bounds: the analysis and the runtime agree', () => {
             expect(checked.diagnostics.filter(d => d.severity === 'error' && d.code !== 'division-by-zero').map(d => d.message), text).toEqual([]);
             const runtime = new PolicyRuntime([compilePolicy(checked.document.parseResult.value, 'f.regel')]);
             const findings = analyseCalculationBounds(runtime, 'calculation/f', { negative: true });
-            const ask = (date: string, question: BoundQuestion) => answer(() => runtime.calculate('calculation/f', { date, citizen: question.citizen }, { explain: false }).amount);
+            const ask = (date: string, question: BoundQuestion) => answer(() => runtime.calculate('calculation/f', { date, citizen: question.citizen, level: question.level }, { explain: false }).amount);
 
             const negative = findings.find(f => f.kind === 'negative');
             if (negative?.kind === 'negative') {
@@ -106,7 +118,7 @@ describe('calculation bounds: the analysis and the runtime agree', () => {
             } else {
                 counts.provenNonNegative++;
                 for (const c of citizens) {
-                    const got = ask(c.date, { citizen: input(c) });
+                    const got = ask(c.date, { citizen: input(c), level: c.level });
                     if (got) {
                         expect(got.compare(ExactNumber.ZERO), `${text}\n${JSON.stringify(c)} gives ${got.toDecimal()}`).toBeGreaterThanOrEqual(0);
                     }
@@ -117,7 +129,7 @@ describe('calculation bounds: the analysis and the runtime agree', () => {
             // said (not even undecided), no citizen tried is.
             const refusesForZero = (date: string, question: BoundQuestion) => {
                 try {
-                    runtime.calculate('calculation/f', { date, citizen: question.citizen }, { explain: false });
+                    runtime.calculate('calculation/f', { date, citizen: question.citizen, level: question.level }, { explain: false });
                     return false;
                 } catch (error) {
                     return error instanceof RegelrattRuntimeError && error.details.reason === 'division-by-zero';
@@ -127,12 +139,15 @@ describe('calculation bounds: the analysis and the runtime agree', () => {
             for (const finding of divisions) {
                 if (finding.kind === 'division-by-zero') {
                     counts.divisionByZero++;
-                    expect(refusesForZero(finding.date ?? '2025-06-01', finding.question ?? { citizen: input(citizens[0]) }), text).toBe(true);
+                    expect(refusesForZero(finding.date ?? '2025-06-01', finding.question ?? { citizen: input(citizens[0]), level: citizens[0].level }), text).toBe(true);
                 }
             }
             if (divisions.length === 0) {
+                if (value.includes(' / max(antal')) {
+                    counts.divisionGuarded++;
+                }
                 for (const c of citizens) {
-                    expect(refusesForZero(c.date, { citizen: input(c) }), `${text}\n${JSON.stringify(c)}`).toBe(false);
+                    expect(refusesForZero(c.date, { citizen: input(c), level: c.level }), `${text}\n${JSON.stringify(c)}`).toBe(false);
                 }
             }
 
@@ -144,11 +159,36 @@ describe('calculation bounds: the analysis and the runtime agree', () => {
                 counts.capNeverBinds++;
                 const call = calls[finding.call];
                 for (const c of citizens) {
-                    const question = { date: c.date, citizen: input(c) };
+                    const question = { date: c.date, citizen: input(c), level: c.level };
                     const cap = answer(() => runtime.evaluate(call.args[finding.argument], question));
                     const below = answer(() => runtime.evaluate(call.args[finding.below], question));
                     if (cap && below) {
                         expect(below.compare(cap), `${text}\nmin ${finding.call}, argument ${finding.argument} against ${finding.below}, ${JSON.stringify(c)}`).toBeLessThanOrEqual(0);
+                    }
+                }
+            }
+            // A row of a table column that never decides: for everyone the row is for (at its level,
+            // where it names one), on every date, the other argument named is at or below the row's value.
+            for (const finding of findings) {
+                if (finding.kind !== 'cap-row-never-binds') {
+                    continue;
+                }
+                counts.capRowNeverBinds++;
+                const call = calls[finding.call];
+                if (finding.table === 'decisionTable/tak_t') {
+                    expect(finding.level, text).toBe(finding.row + 1);
+                }
+                expect(ExactNumber.parse(finding.belowAmount).compare(ExactNumber.parse(finding.amount)), text).toBeLessThanOrEqual(0);
+                for (const c of citizens) {
+                    const question = { date: c.date, citizen: input(c), level: finding.level ?? c.level };
+                    const cap = answer(() => runtime.evaluate(call.args[finding.argument], question));
+                    const below = answer(() => runtime.evaluate(call.args[finding.below], question));
+                    if (below) {
+                        expect(below.compare(ExactNumber.parse(finding.belowAmount)), `${text}\n${JSON.stringify(c)}`).toBeLessThanOrEqual(0);
+                    }
+                    if (below && cap?.toDecimal() === finding.amount) {
+                        counts.capRowAsked++;
+                        expect(below.compare(cap), `${text}\nmin ${finding.call}, row ${finding.row} against ${finding.below}, ${JSON.stringify(c)}`).toBeLessThanOrEqual(0);
                     }
                 }
             }
@@ -160,6 +200,9 @@ describe('calculation bounds: the analysis and the runtime agree', () => {
         expect(counts.capNeverBinds).toBeGreaterThan(5);
         expect(counts.capDecides).toBeGreaterThan(30);
         expect(counts.divisionByZero).toBeGreaterThan(5);
+        expect(counts.divisionGuarded).toBeGreaterThan(5);
+        expect(counts.capRowNeverBinds).toBeGreaterThan(5);
+        expect(counts.capRowAsked).toBeGreaterThan(20);
         console.log(`calculation bounds: ${JSON.stringify(counts)}`);
     }, 120_000);
 });

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { EmptyFileSystem } from 'langium';
 import { analyseCalculationNeed, checkPolicies, compilePolicy, createRegelrattServices, type NeedQuestion } from '@regelratt/language';
 import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
+import { LEVEL_INPUT } from '@regelratt/format';
 
 /**
  * "A calculation's amount never falls as need rises", held to the runtime: random formulas (sums,
@@ -119,4 +120,129 @@ describe('calculations and need: the analysis and the runtime agree', () => {
         expect(counts.proven).toBeGreaterThan(20);
         expect(counts.undecided).toBeGreaterThan(0);
     });
+});
+
+/**
+ * The shapes fee rules have (issue 23): a share per level (a decision table's column on the level,
+ * or a choice on a need attribute) times the avgiftsutrymme, max(0 kr, inkomst − boendekostnad −
+ * minimibelopp), perhaps capped by a maxtaxa and rounded; and a cap per interval of a decimal
+ * quantity of hours (0–15 h, over 15 h) in a `min` with the avgiftsutrymme. On these the analysis
+ * must decide (no `undecided`): a share or cap that falls somewhere is found, with two questions the
+ * runtime answers as claimed, and silence holds for every citizen of a grid across the incomes.
+ */
+const share = fc.integer({ min: 5, max: 10 }).map(n => `${n * 10} %`);
+const feeShape = fc.record({
+    kind: fc.constantFrom('table', 'choice', 'hours'),
+    shares: fc.array(share, { minLength: 3, maxLength: 3 }),
+    caps: fc.array(fc.integer({ min: 8, max: 30 }).map(n => n * 100), { minLength: 2, maxLength: 2 }),
+    minimibelopp: fc.integer({ min: 8, max: 14 }).map(n => n * 500),
+    maxtaxa: fc.option(fc.integer({ min: 15, max: 25 }).map(n => n * 100), { nil: undefined }),
+    rounded: fc.boolean(),
+});
+type FeeShape = typeof feeShape extends fc.Arbitrary<infer S> ? S : never;
+
+function feeText(shape: FeeShape): string {
+    const capped = (amount: string) => (shape.maxtaxa === undefined ? amount : `min(${amount}, maxtaxa)`);
+    const rounded = (amount: string) => (shape.rounded ? `${amount} avrundat till hela kronor` : amount);
+    const [s1, s2, s3] = shape.shares;
+    const value = shape.kind === 'table' ? rounded(capped('andel_t.andel × avgiftsutrymme'))
+        : shape.kind === 'choice' ? rounded(capped(`(om omsorgsnivå >= 3 så ${s3} annars om omsorgsnivå >= 2 så ${s2} annars ${s1}) × avgiftsutrymme`))
+            : `min(timnivå.tak, avgiftsutrymme${shape.maxtaxa === undefined ? '' : ', maxtaxa'})`;
+    return [
+        'egenskap inkomst : belopp per månad',
+        'egenskap boendekostnad : belopp per månad',
+        'egenskap omsorgsnivå : heltal 1–3',
+        'egenskap hemtjänsttimmar : decimaltal 0–35 timmar',
+        `parameter minimibelopp : belopp { från 2024-01-01 : ${shape.minimibelopp} kr/mån }`,
+        `parameter maxtaxa : belopp { från 2024-01-01 : ${shape.maxtaxa ?? 0} kr/mån }`,
+        'beslutstabell andel_t {',
+        '    nivåer 1–3',
+        '    | nivå || andel |',
+        `    | 1 || ${s1} |`,
+        `    | 2 || ${s2} |`,
+        `    | 3 || ${s3} |`,
+        '}',
+        'beslutstabell timnivå {',
+        '    behov hemtjänsttimmar',
+        '    | hemtjänsttimmar || tak |',
+        `    | 0–15 || ${shape.caps[0]} kr |`,
+        `    | > 15 och <= 35 || ${shape.caps[1]} kr |`,
+        '}',
+        'beräkning avgiftsutrymme = max(0 kr, inkomst − boendekostnad − minimibelopp)',
+        `beräkning f${shape.kind === 'choice' ? ' behov omsorgsnivå' : ''} = ${value}`,
+    ].join('\n');
+}
+
+/** The need values in order, for each shape. */
+const NEEDS = {
+    table: { need: LEVEL_INPUT, values: [1, 2, 3] },
+    choice: { need: 'attribute/omsorgsnivå', values: [1, 2, 3] },
+    hours: { need: 'attribute/hemtjänsttimmar', values: [0, 7.5, 14.99, 15, 15.005, 15.01, 20, 35] },
+} as const;
+
+describe('calculations and need on fee rules: the analysis decides and the runtime agrees', () => {
+    test('a share per level times the avgiftsutrymme, and caps per interval of decimal hours', async () => {
+        const counts = { falls: 0, proven: 0, hidden: 0 };
+        await fc.assert(fc.asyncProperty(feeShape, async shape => {
+            const text = feeText(shape);
+            const [checked] = await checkPolicies(Regelratt, [{ path: '/diff/f.regel', text }]);
+            expect(checked.diagnostics.filter(d => d.severity === 'error').map(d => d.message), text).toEqual([]);
+            const runtime = new PolicyRuntime([compilePolicy(checked.document.parseResult.value, 'f.regel')]);
+            const { need, values } = NEEDS[shape.kind];
+            const findings = analyseCalculationNeed(runtime, 'calculation/f', [need]);
+            // A cap that falls over the hours but is never below the maxtaxa never decides: decided too.
+            if (shape.kind === 'hours' && shape.caps[1] < shape.caps[0] && shape.maxtaxa !== undefined && shape.maxtaxa <= shape.caps[1]) {
+                counts.hidden++;
+            }
+            expect(findings.filter(f => f.kind === 'undecided'), text).toEqual([]);
+            const question = (citizen: Record<string, string | boolean>, value: number) => (shape.kind === 'table'
+                ? { date: '2024-06-01', citizen, level: value }
+                : { date: '2024-06-01', citizen: { ...citizen, [shape.kind === 'choice' ? 'omsorgsnivå' : 'hemtjänsttimmar']: String(value) } });
+            const amount = (q: ReturnType<typeof question>) => {
+                try {
+                    return runtime.calculate('calculation/f', q, { explain: false }).amount;
+                } catch (error) {
+                    if (error instanceof RegelrattRuntimeError) {
+                        return undefined;
+                    }
+                    throw error;
+                }
+            };
+            const falls = findings.find(f => f.kind === 'falls');
+            if (falls?.kind === 'falls') {
+                counts.falls++;
+                const at = (q: NeedQuestion) => runtime.calculate('calculation/f', { date: falls.date ?? '2024-06-01', citizen: q.citizen, ...(q.level !== undefined ? { level: q.level } : {}) }, { explain: false }).amount;
+                expect(at(falls.lower), text).toBe(falls.lowerAmount);
+                expect(at(falls.higher), text).toBe(falls.higherAmount);
+                expect(compare(falls.lowerAmount, falls.higherAmount), text).toBeGreaterThan(0);
+                return;
+            }
+            counts.proven++;
+            // A share that falls from one level to the next always charges less for some small
+            // avgiftsutrymme, and a cap per interval that falls below the maxtaxa always does for a large one: silence
+            // on such a planted fall is a miss.
+            const planted = shape.kind === 'hours' ? shape.caps[1] < Math.min(shape.caps[0], shape.maxtaxa ?? Infinity)
+                : shape.shares.some((s, i) => i > 0 && parseInt(s, 10) < parseInt(shape.shares[i - 1], 10));
+            expect(planted, `${text}\nsilent on a planted fall`).toBe(false);
+            for (let inkomst = 0; inkomst <= 16_000; inkomst += 100) {
+                for (const boendekostnad of [0, 1_500]) {
+                    let previous: string | undefined;
+                    for (const value of values) {
+                        const got = amount(question({ inkomst: String(inkomst), boendekostnad: String(boendekostnad) }, value));
+                        if (got === undefined) {
+                            continue;
+                        }
+                        if (previous !== undefined) {
+                            expect(compare(got, previous), `${text}\ninkomst ${inkomst}, boendekostnad ${boendekostnad}, need ${value}`).toBeGreaterThanOrEqual(0);
+                        }
+                        previous = got;
+                    }
+                }
+            }
+        }), { numRuns: 120, seed: 2323 });
+        expect(counts.falls).toBeGreaterThan(20);
+        expect(counts.proven).toBeGreaterThan(20);
+        expect(counts.hidden).toBeGreaterThan(0);
+        console.log(`calculation need on fee rules: ${JSON.stringify(counts)}`);
+    }, 120_000);
 });

@@ -28,8 +28,10 @@ async function findings(text: string) {
 }
 
 describe('a share per level times the avgiftsutrymme', () => {
-    test('shares and caps rising with the level: proved, nothing said', async () => {
-        expect(await findings(policy('90 %  | 3 000 kr/mån'))).toEqual([]);
+    test('shares and caps rising with the level: proved; only level 3\'s takbelopp, above the maxtaxa, is said never to decide', async () => {
+        expect(await findings(policy('90 %  | 3 000 kr/mån'))).toEqual([
+            'calculation-cap-row-never-binds: Taket nivåandel.tak i nivåavgift avgör aldrig för nivå 3: där är det 3 000 kr, och maxtaxa_p är som högst 2 575 kr.',
+        ]);
     });
 
     test('a share that falls at level 3: the fee falls for a citizen with an income the checker names', async () => {

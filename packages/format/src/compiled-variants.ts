@@ -61,15 +61,21 @@ export function matchCriterion<R>(criterion: Criterion, handlers: CriterionHandl
  * criteria of its choices are not formulas and are not entered.
  */
 export function forEachReference(expression: Expression, onReference: (reference: ExpressionOf<'ref'>) => void): void {
-    const visit = (e: Expression): void => matchExpression<void>(e, {
+    forEachExpression(expression, node => {
+        if (expressionVariant(node) === 'ref') {
+            onReference(node as ExpressionOf<'ref'>);
+        }
+    });
+}
+
+/** Every node of a formula, each before those inside it, in reading order (a `vid nivå` formula after its reference). */
+export function forEachExpression(expression: Expression, onNode: (node: Expression) => void): void {
+    onNode(expression);
+    const visit = (e: Expression) => forEachExpression(e, onNode);
+    matchExpression<void>(expression, {
         quantity: () => undefined,
         level: () => undefined,
-        ref: reference => {
-            onReference(reference);
-            if (reference.atLevel) {
-                visit(reference.atLevel);
-            }
-        },
+        ref: reference => reference.atLevel && visit(reference.atLevel),
         op: operation => {
             visit(operation.left);
             visit(operation.right);
@@ -81,5 +87,4 @@ export function forEachReference(expression: Expression, onReference: (reference
             visit(choice.else);
         },
     });
-    visit(expression);
 }

@@ -42,6 +42,13 @@ export type CalculationBoundFinding =
     }
     | { kind: 'cap-undecided'; call: number; argument: number; tried: number }
     /**
+     * A decision table's column read as an argument of `min` that decides for some rows but never for
+     * `row` (0-based): its value there, `amount` (as the runtime reads it: a share as a fraction), is at or above everything argument `below` gives
+     * (`belowAmount`, its greatest value over every citizen and date): a level's takbelopp above the
+     * maxtaxa. `level`: the level the row is for, where its level cell names one.
+     */
+    | { kind: 'cap-row-never-binds'; call: number; argument: number; below: number; table: string; row: number; level?: number; amount: string; unit: 'kr' | '%' | 'none'; belowAmount: string }
+    /**
      * A division (0-based, in reading order) whose divisor is 0 for a citizen the runtime then
      * cannot answer (`not-computable`); `question` absent: for every citizen on the date.
      */
@@ -138,7 +145,73 @@ export function analyseCalculationBounds(runtime: PolicyRuntime, calculationId: 
     (calculation.limits ?? []).forEach((limit, index) => findings.push(...limitKept(calculationId, calculation.value, limit, index, dates, dated, evaluator, search)));
     findings.push(...divisionsByZero(calculationId, calculation.value, dates, dated, evaluator, search));
     const calls = minCalls(calculation.value);
-    calls.forEach((call, index) => findings.push(...caps(call, index, dates, evaluator, search)));
+    calls.forEach((call, index) => {
+        const found = caps(call, index, dates, evaluator, search);
+        findings.push(...found);
+        call.args.forEach((_, argument) => {
+            if (!found.some(f => f.kind === 'cap-never-binds' && f.argument === argument)) {
+                findings.push(...rowCaps(runtime, call, index, argument, dates, evaluator));
+            }
+        });
+    });
+    return findings;
+}
+
+/**
+ * A table column as a cap, row by row: a row whose value is at or above the greatest value of another
+ * argument, on every date it is read, never decides (the other argument is as low for everyone the
+ * row is for). A proof from the bounds alone: the other argument's upper end is over every citizen.
+ */
+function rowCaps(runtime: PolicyRuntime, call: Extract<Expression, { call: string }>, index: number, argument: number, dates: readonly string[], evaluator: BoundEvaluator): CalculationBoundFinding[] {
+    const cap = call.args[argument];
+    if (!('ref' in cap) || cap.atLevel) {
+        return [];
+    }
+    const table = runtime.policy.find(cap.ref);
+    if (table?.kind !== 'decisionTable' || table.hitPolicy === 'collect') {
+        return [];
+    }
+    const column = cap.column === undefined ? 0 : table.outputs.indexOf(cap.column);
+    const levelColumn = table.inputs.findIndex(input => 'level' in input);
+    // The greatest value of each other argument over every date it answers on.
+    const highest = call.args.map((other, j) => {
+        if (j === argument) {
+            return undefined;
+        }
+        let high: ExactNumber | undefined;
+        for (const date of dates) {
+            const value = evaluator.value(other, date);
+            if (value === NO_ANSWER) {
+                continue;
+            }
+            if (!value.hi) {
+                return undefined;
+            }
+            high = high ? maxOf(high, value.hi) : value.hi;
+        }
+        return high;
+    });
+    const findings: CalculationBoundFinding[] = [];
+    // Each row's value as the runtime reads it (a share as a fraction).
+    const values = runtime.columnValues(table.id, cap.column);
+    table.rows.forEach((row, rowIndex) => {
+        const cell = row.then[column];
+        const value = values[rowIndex];
+        if (!cell || 'open' in cell || 'pathway' in cell || value === undefined) {
+            return;
+        }
+        const amount = ExactNumber.parse(value);
+        const below = highest.findIndex(high => high !== undefined && high.compare(amount) <= 0);
+        if (below < 0) {
+            return;
+        }
+        const levelCell = levelColumn >= 0 ? row.when[levelColumn] : null;
+        const level = levelCell && 'op' in levelCell && levelCell.op === '=' && 'number' in levelCell.value ? Number(levelCell.value.number) : undefined;
+        findings.push({
+            kind: 'cap-row-never-binds', call: index, argument, below, table: table.id, row: rowIndex,
+            ...(level !== undefined ? { level } : {}), amount: amount.toDecimal(), unit: cell.unit, belowAmount: highest[below]!.toDecimal(),
+        });
+    });
     return findings;
 }
 
@@ -594,6 +667,13 @@ class BoundEvaluator {
     private recordDivisor(division: Expression, divisor: Value, box: ReadonlyMap<string, Range>): void {
         const seen = this.recording!.get(division) ?? { pieces: [], unknown: false };
         if (seen === 'zero') {
+            return;
+        }
+        // An interval that excludes 0 proves this reaching safe, even where a piece alone would not:
+        // the pieces of max(antal, 1) are antal and 1, but antal is the value only where it is at
+        // least 1, which a box cannot say; the interval (at least 1) can.
+        if ((divisor.lo && divisor.lo.compare(ZERO) > 0) || (divisor.hi && divisor.hi.compare(ZERO) < 0)) {
+            this.recording!.set(division, seen);
             return;
         }
         if (divisor.pieces) {

@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, type Attribute, type Criterion, type Expression } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, forEachExpression, type Attribute, type Criterion, type Expression } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from '../numbers/level-limit.js';
 import { runtimeAnswer } from './runtime-answer.js';
@@ -73,14 +73,18 @@ export function analyseCalculationNeed(runtime: PolicyRuntime, calculationId: st
         }
         const ask = (date: string, question: NeedQuestion) => runtimeAnswer(() => runtime.calculate(calculationId,
             { date, citizen: question.citizen, ...(question.level !== undefined ? { level: question.level } : {}) }, { explain: false }).amount);
-        findings.push(...search(ask, need, reads, attributes));
+        findings.push(...search(ask, need, reads, attributes, thresholds(runtime, calculation.value)));
     }
     return findings;
 }
 
 type Ask = (date: string, question: NeedQuestion) => string | undefined;
 
-function search(ask: Ask, need: string, reads: Reads, attributes: ReadonlyMap<string, Attribute>): CalculationNeedFinding[] {
+/**
+ * `thresholds`: amounts where the formula's terms can take over from each other (see `thresholds`),
+ * tried for each amount it computes with once the regions alone found nothing falling.
+ */
+function search(ask: Ask, need: string, reads: Reads, attributes: ReadonlyMap<string, Attribute>, kronor: readonly ExactNumber[] = []): CalculationNeedFinding[] {
     const needAttribute = attributes.get(need);
     const needValues = need === LEVEL_INPUT
         // A level beyond MAX_LEVEL is an error in the source; the search stops there all the same.
@@ -89,7 +93,12 @@ function search(ask: Ask, need: string, reads: Reads, attributes: ReadonlyMap<st
     if (!needValues) {
         return [{ kind: 'undecided', need, reason: 'need-not-enumerable' }];
     }
-    const enumerated = need === LEVEL_INPUT || (needAttribute?.domain.type === 'integer' && enumerable(needAttribute));
+    // Exhaustive over the need: every level, every whole value of a small range, or, for a need read
+    // only by criteria (a decimal quantity of hours in a table's rows), one value in every interval
+    // the criteria's constants cut its domain into: the amount is the same across each interval, so
+    // trying the intervals in order is trying every value.
+    const enumerated = need === LEVEL_INPUT || (needAttribute?.domain.type === 'integer' && enumerable(needAttribute))
+        || (needAttribute !== undefined && !reads.arithmetic.has(need));
     const computedWith: string[] = [];
     const others: Array<{ id: string; values: Array<string | boolean> }> = [];
     for (const id of reads.compared.keys()) {
@@ -118,28 +127,66 @@ function search(ask: Ask, need: string, reads: Reads, attributes: ReadonlyMap<st
         return [{ kind: 'undecided', need, reason: 'too-many-cases' }];
     }
     const needText = (value: ExactNumber) => (needAttribute ? valueText(needAttribute, value) : Number(value.numerator));
+    /** The need values in order for one citizen; the first two neighbours where the amount falls. */
+    const along = (date: string, citizen: Record<string, string | boolean>): CalculationNeedFinding | undefined => {
+        let previous: { question: NeedQuestion; amount: ExactNumber; text: string } | undefined;
+        for (const value of needValues) {
+            const question: NeedQuestion = need === LEVEL_INPUT
+                ? { citizen, level: Number(value.numerator) }
+                : { citizen: { ...citizen, [needAttribute!.name]: needText(value) as string } };
+            const amount = ask(date, question);
+            if (amount === undefined) {
+                continue; // no answer here (no row, no version): other checks report that
+            }
+            const exact = ExactNumber.parse(amount);
+            if (previous && exact.compare(previous.amount) < 0) {
+                return { kind: 'falls', need, ...(dated ? { date } : {}), lower: previous.question, higher: question, lowerAmount: previous.text, higherAmount: amount };
+            }
+            previous = { question, amount: exact, text: amount };
+        }
+        return undefined;
+    };
+    /** The combination's value of each input in `varying`, in order; the rest at `fixed`. */
+    const citizenOf = (combination: number, varying: typeof others, fixed: Record<string, string | boolean> = {}) => {
+        const citizen: Record<string, string | boolean> = { ...fixed };
+        let rest = combination;
+        for (const other of varying) {
+            citizen[attributes.get(other.id)!.name] = other.values[rest % other.values.length];
+            rest = Math.floor(rest / other.values.length);
+        }
+        return citizen;
+    };
     for (const date of dates) {
         for (let combination = 0; combination < combinations; combination++) {
-            const citizen: Record<string, string | boolean> = {};
-            let rest = combination;
-            for (const other of others) {
-                citizen[attributes.get(other.id)!.name] = other.values[rest % other.values.length];
-                rest = Math.floor(rest / other.values.length);
+            const found = along(date, citizenOf(combination, others));
+            if (found) {
+                return [found];
             }
-            let previous: { question: NeedQuestion; amount: ExactNumber; text: string } | undefined;
-            for (const value of needValues) {
-                const question: NeedQuestion = need === LEVEL_INPUT
-                    ? { citizen, level: Number(value.numerator) }
-                    : { citizen: { ...citizen, [needAttribute!.name]: needText(value) as string } };
-                const amount = ask(date, question);
-                if (amount === undefined) {
-                    continue; // no answer here (no row, no version): other checks report that
+        }
+    }
+    // A share of an amount falls only where the amount is above zero and below what caps it, which
+    // the regions of the criteria need not reach (an income just above the minimibelopp, say). So
+    // each amount computed with is tried at the formula's own thresholds, the others at their least.
+    if (computedWith.length > 0 && kronor.length > 0) {
+        const choices = others.filter(other => !computedWith.includes(other.id));
+        const choiceCombinations = choices.reduce((product, other) => product * other.values.length, 1);
+        if (choiceCombinations * kronor.length * computedWith.length * needValues.length * dates.length <= SEARCH_BUDGET) {
+            for (const date of dates) {
+                for (const varied of computedWith) {
+                    const attribute = attributes.get(varied)!;
+                    const least: Record<string, string | boolean> = {};
+                    for (const id of computedWith) {
+                        least[attributes.get(id)!.name] = others.find(other => other.id === id)!.values[0];
+                    }
+                    for (const value of kronor.filter(k => withinDomain(attribute, k))) {
+                        for (let combination = 0; combination < choiceCombinations; combination++) {
+                            const found = along(date, citizenOf(combination, choices, { ...least, [attribute.name]: valueText(attribute, value) }));
+                            if (found) {
+                                return [found];
+                            }
+                        }
+                    }
                 }
-                const exact = ExactNumber.parse(amount);
-                if (previous && exact.compare(previous.amount) < 0) {
-                    return [{ kind: 'falls', need, ...(dated ? { date } : {}), lower: previous.question, higher: question, lowerAmount: previous.text, higherAmount: amount }];
-                }
-                previous = { question, amount: exact, text: amount };
             }
         }
     }
@@ -150,6 +197,75 @@ function search(ask: Ask, need: string, reads: Reads, attributes: ReadonlyMap<st
 }
 
 const unique = <T>(value: T, index: number, all: T[]) => all.indexOf(value) === index;
+
+function withinDomain(attribute: Attribute, value: ExactNumber): boolean {
+    const domain = attribute.domain;
+    if (domain.type === 'money') {
+        return value.compare(ExactNumber.ZERO) >= 0;
+    }
+    if (domain.type !== 'integer' && domain.type !== 'decimal') {
+        return false;
+    }
+    return value.compare(ExactNumber.parse(domain.min)) >= 0 && value.compare(ExactNumber.parse(domain.max)) <= 0
+        && (domain.type === 'decimal' || value.isInteger());
+}
+
+/** Kronor tried at most per amount computed with, in the threshold pass of the search. */
+const THRESHOLD_LIMIT = 200;
+
+/**
+ * Where a formula's terms can take over from each other, as values of an input it computes with:
+ * each constant it reads (literals, parameters' values, tables' amounts), each sum of two, and the
+ * whole number on either side, all above zero. A share of an income less a minimibelopp, capped by a
+ * maxtaxa, rises from zero at the minimibelopp and stops at the maxtaxa: both are among these.
+ */
+function thresholds(runtime: PolicyRuntime, formula: Expression): ExactNumber[] {
+    const constants = new Map<string, ExactNumber>();
+    const add = (value: ExactNumber) => {
+        const magnitude = value.compare(ExactNumber.ZERO) < 0 ? value.negate() : value;
+        if (magnitude.compare(ExactNumber.ONE) > 0) {
+            constants.set(magnitude.toDecimal(), magnitude);
+        }
+    };
+    const seen = new Set<string>();
+    const visit = (formula: Expression) => forEachExpression(formula, node => {
+        if ('quantity' in node) {
+            add(ExactNumber.parse(node.quantity.value));
+            return;
+        }
+        if (!('ref' in node) || seen.has(`${node.ref}#${node.column ?? ''}`)) {
+            return;
+        }
+        seen.add(`${node.ref}#${node.column ?? ''}`);
+        const element = runtime.policy.find(node.ref);
+        switch (element?.kind) {
+            case 'parameter':
+                element.versions.forEach(version => add(ExactNumber.parse(version.value.value)));
+                return;
+            case 'calculation':
+                visit(element.value);
+                return;
+            case 'levelTable':
+                element.rows.forEach(row => 'open' in row.amount || add(ExactNumber.parse(row.amount.value)));
+                return;
+            case 'decisionTable':
+                runtime.columnValues(element.id, node.column).forEach(value => value !== undefined && add(ExactNumber.parse(value)));
+                return;
+            default:
+                return;
+        }
+    });
+    visit(formula);
+    const singles = [...constants.values()];
+    const points = new Map<string, ExactNumber>();
+    for (const base of [...singles, ...singles.flatMap((a, i) => singles.slice(i + 1).map(b => a.add(b)))]) {
+        const whole = ExactNumber.of(base.floor());
+        for (const value of [whole.subtract(ExactNumber.ONE), whole, whole.add(ExactNumber.ONE)]) {
+            points.set(value.toDecimal(), value);
+        }
+    }
+    return [...points.values()].sort((a, b) => a.compare(b)).slice(0, THRESHOLD_LIMIT);
+}
 
 /** How a formula moves as the need rises, everything else held; 'any' where the rules cannot tell. */
 function directionOf(runtime: PolicyRuntime, expression: Expression, need: string, visiting: Set<string>): Direction {
@@ -172,14 +288,23 @@ function directionOf(runtime: PolicyRuntime, expression: Expression, need: strin
         }
     }
     if ('call' in expression) {
-        return expression.args.map(of).reduce((a, b) => (a === b ? a : a === 'const' ? b : b === 'const' ? a : 'any'));
+        // An argument another one is always at or beyond (a takbelopp per interval of hours, every one
+        // at or above the maxtaxa in the same min) never decides: its direction does not matter.
+        const deciding = expression.args.filter(argument => !expression.args.some(other => other !== argument && (expression.call === 'min'
+            ? atOrBelow(runtime, other, argument) : atOrBelow(runtime, argument, other))));
+        return (deciding.length > 0 ? deciding : expression.args).map(of).reduce((a, b) => (a === b ? a : a === 'const' ? b : b === 'const' ? a : 'any'));
     }
     if ('round' in expression) {
         return of(expression.round); // every rounding rule is non-decreasing
     }
     if ('if' in expression) {
         if (mentions(expression.if, need)) {
-            return 'any';
+            // A choice on the need (a share per level written `om nivå >= 2 så 80 % annars 70 %`): its
+            // own search, which is exhaustive where the choice computes with nothing but the need;
+            // silence there proves it rises with need.
+            const ask: Ask = (date, question) => runtimeAnswer(() => runtime.evaluate(expression,
+                { date, citizen: question.citizen, ...(question.level !== undefined ? { level: question.level } : {}) }));
+            return search(ask, need, collectReads(runtime, expression), new Map(policy.all('attribute').map(a => [a.id, a]))).length === 0 ? 'up' : 'any';
         }
         const then = of(expression.then);
         const otherwise = of(expression.else);
@@ -234,6 +359,46 @@ function directionOf(runtime: PolicyRuntime, expression: Expression, need: strin
         }
         default:
             return 'any';
+    }
+}
+
+/** Whether `low` is at or below `high` for every citizen and date, from the values each can take (undefined ends: not shown). */
+function atOrBelow(runtime: PolicyRuntime, low: Expression, high: Expression): boolean {
+    const top = valuesOf(runtime, low)?.reduce((a, b) => (a.compare(b) >= 0 ? a : b));
+    const bottom = valuesOf(runtime, high)?.reduce((a, b) => (a.compare(b) <= 0 ? a : b));
+    return top !== undefined && bottom !== undefined && top.compare(bottom) <= 0;
+}
+
+/**
+ * Every value a formula can take, where it is a literal, a parameter (its versions), a decision
+ * table's column (its rows, as the runtime reads them) or a calculation that is one of those;
+ * undefined for anything else.
+ */
+function valuesOf(runtime: PolicyRuntime, expression: Expression): ExactNumber[] | undefined {
+    // The runtime's own reading of each (a share as a fraction, a time in its unit).
+    const on = (dates: readonly string[]) => {
+        const values = dates.map(date => runtimeAnswer(() => runtime.evaluate(expression, { date })));
+        return values.every(v => v !== undefined) ? values.map(v => ExactNumber.parse(v!)) : undefined;
+    };
+    if ('quantity' in expression) {
+        return on(['2000-01-01']);
+    }
+    if (!('ref' in expression) || expression.atLevel) {
+        return undefined;
+    }
+    const element = runtime.policy.find(expression.ref);
+    switch (element?.kind) {
+        case 'parameter':
+            return on(element.versions.map(version => version.from));
+        case 'decisionTable': {
+            if (element.hitPolicy === 'collect') {
+                return undefined;
+            }
+            const values = runtime.columnValues(element.id, expression.column);
+            return values.every(v => v !== undefined) && values.length > 0 ? values.map(v => ExactNumber.parse(v!)) : undefined;
+        }
+        default:
+            return undefined;
     }
 }
 

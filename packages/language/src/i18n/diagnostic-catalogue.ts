@@ -361,6 +361,11 @@ export const diagnosticCatalogue = {
         sv: a => `Taket ${a.cap} i ${a.name} avgör aldrig: ${a.below} är lika stort eller mindre för alla medborgare, alla datum.`,
         en: a => `The cap ${a.cap} in ${a.name} never decides: ${a.below} is as low or lower for every citizen, on every date.`,
     },
+    'calculation-cap-row-never-binds': {
+        severity: 'warning',
+        sv: a => `Taket ${a.cap} i ${a.name} avgör aldrig för ${a.row}: där är det ${a.amount}, och ${a.below} är som högst ${a.belowAmount}.`,
+        en: a => `The cap ${a.cap} in ${a.name} never decides for ${a.row}: it is ${a.amount} there, and ${a.below} is at most ${a.belowAmount}.`,
+    },
     'calculation-cap-undecided': {
         severity: 'warning',
         sv: a => `Om taket ${a.cap} i ${a.name} någon gång avgör har inte kunnat avgöras: gränserna utesluter det inte, och ${a.tried === '0' ? 'beräkningens fall att pröva var redan slut' : `inget av ${a.tried} prövade fall gav det som minsta värde`}.`,

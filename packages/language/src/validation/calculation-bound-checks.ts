@@ -1,4 +1,4 @@
-import { answerUnitText } from '@regelratt/format';
+import { answerUnitText, ExactNumber } from '@regelratt/format';
 import { RegelrattRuntimeError } from '@regelratt/runtime';
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
@@ -108,6 +108,25 @@ export function calculationBoundChecks(services: RegelrattServices): ValidationC
                     case 'limit-undecided':
                         reportLimit('calculation-limit-undecided', { name: calculation.name, limit: limitText(limits()[finding.limit]), tried: sv ? swedishDecimal(String(finding.tried)) : String(finding.tried) }, limits()[finding.limit]);
                         break;
+                    case 'cap-row-never-binds': {
+                        const call = calls[finding.call];
+                        const argument = call?.arguments[finding.argument];
+                        const below = call?.arguments[finding.below];
+                        if (argument && below) {
+                            const unit = { kr: ' kr', '%': ' %', none: '' }[finding.unit];
+                            // A share is stored as a fraction (0.9) and written as a per cent (90 %).
+                            const shown = (value: string) => {
+                                const decimal = finding.unit === '%' ? ExactNumber.parse(value).multiply(ExactNumber.of(100n)).toDecimal() : value;
+                                return `${sv ? swedishDecimal(decimal) : decimal}${unit}`;
+                            };
+                            report('calculation-cap-row-never-binds', {
+                                name: calculation.name, cap: sourceText(argument), below: sourceText(below),
+                                row: finding.level !== undefined ? `${sv ? 'nivå' : 'level'} ${finding.level}` : `${sv ? 'rad' : 'row'} ${finding.row + 1}`,
+                                amount: shown(finding.amount), belowAmount: shown(finding.belowAmount),
+                            }, { node: argument });
+                        }
+                        break;
+                    }
                     case 'cap-undecided': {
                         const argument = calls[finding.call]?.arguments[finding.argument];
                         if (argument) {
