@@ -24,6 +24,13 @@ async function compiled(text: string): Promise<CompiledPolicyFile[]> {
     return [compilePolicy(checked.document.parseResult.value, 'hemtjänst.regel')];
 }
 
+/** Every file the policy's checking loads, the imported library's too, compiled. */
+async function compiledSet(text: string): Promise<CompiledPolicyFile[]> {
+    const checked = await checkPolicies(Regelratt, [{ path: '/habo/hemtjänst.regel', text }]);
+    expect(checked.flatMap(c => c.diagnostics.filter(d => d.severity === 'error'))).toEqual([]);
+    return checked.map(c => compilePolicy(c.document.parseResult.value, path.basename(c.path)));
+}
+
 const answer = calculationAnswer;
 
 describe('exact regions of an amount\'s change (Habo 2017: städavgift 503 → 520, level 3 from 15 visits)', () => {
@@ -104,6 +111,31 @@ describe('exact regions of an amount\'s change (Habo 2017: städavgift 503 → 5
         }
         expect(entry!.difference?.min).toBe('−10');
         expect(entry!.difference?.max).toMatch(/^−/);
+    }, 120_000);
+
+    test('on the national library, the library\'s years where neither version answers do not count against the budget: the same exact regions', async () => {
+        // Habo with the library's prisbasbelopp and maxtaxa instead of its own: the library adds a date
+        // piece for every year 2015–2026 and each factor change, on all of which (but 2017) both
+        // versions answer no-valid-version (Habo's own figures are 2017's only) whatever the citizen.
+        const onLibrary = (text: string) => {
+            const changed = `använd nationellt\n${text}`
+                .replace('parameter prisbasbelopp "Prisbasbelopp" : belopp { från 2017-01-01 till 2017-12-31 : 44 800 kr }', '')
+                .replace('= 0,5392 × prisbasbelopp / 12 avrundat till hela kronor', '= maxtaxa_hemtjänst avrundat till hela kronor');
+            expect(changed).not.toContain('parameter prisbasbelopp');
+            expect(changed).toContain('maxtaxa_hemtjänst avrundat');
+            return changed;
+        };
+        const revise = (text: string) => text.replace('städavgift "Städning" : belopp { från 2017-01-01 till 2017-12-31 : 503 kr/mån }', 'städavgift "Städning" : belopp { från 2017-01-01 till 2017-12-31 : 520 kr/mån }');
+        const entryOf = async (before: string, after: string) => {
+            const diff = diffPolicies(await compiledSet(before), await compiledSet(after), 'sv');
+            return diff.entries.find(e => e.change === 'amount-answers' && e.element.name === 'hemtjänstavgift') as Extract<DiffEntry, { change: 'amount-answers' }> | undefined;
+        };
+        const own = await entryOf(source, revise(source));
+        const library = await entryOf(onLibrary(source), revise(onLibrary(source)));
+        expect(own?.outside).toBeUndefined();
+        expect(library?.outside).toBeUndefined();
+        expect(library!.regions!.map(r => `${r.text}: ${r.changeText}`).sort()).toEqual(own!.regions!.map(r => `${r.text}: ${r.changeText}`).sort());
+        expect(library!.difference).toEqual(own!.difference);
     }, 120_000);
 
     test('outside the fragment (a product of two attributes): sampled, and the entry says why it is not exact', async () => {
