@@ -21,8 +21,14 @@ const { Regelratt } = createRegelrattServices(NodeFileSystem);
 const source = readFileSync(path.join(repository, 'examples/habo/hemtjänst.regel'), 'utf8');
 
 async function compiled(text: string): Promise<CompiledPolicyFile[]> {
-    const [checked] = await checkPolicies(Regelratt, [{ path: '/habo/hemtjänst.regel', text }]);
-    return [compilePolicy(checked.document.parseResult.value, 'hemtjänst.regel')];
+    return compiledSet(text);
+}
+
+/** Every file the policy's checking loads, the imported library's too, compiled. */
+async function compiledSet(text: string): Promise<CompiledPolicyFile[]> {
+    const checked = await checkPolicies(Regelratt, [{ path: '/habo/hemtjänst.regel', text }]);
+    expect(checked.flatMap(c => c.diagnostics.filter(d => d.severity === 'error'))).toEqual([]);
+    return checked.map(c => compilePolicy(c.document.parseResult.value, path.basename(c.path)));
 }
 
 const answer = calculationAnswer;
@@ -132,6 +138,32 @@ describe('exact regions of an amount\'s change (Habo 2017: städavgift 503 → 5
         }
         expect(entry!.difference?.min).toBe('−10');
         expect(entry!.difference?.max).toMatch(/^−/);
+    }, 120_000);
+
+    test('on the national library, the library\'s years where neither version answers do not count against the budget: the same exact regions', async () => {
+        // Habo takes its prisbasbelopp and maxtaxa from the library, which adds a date piece for every
+        // year 2015–2026 and each factor change, on all of which (but 2017) both versions answer
+        // no-valid-version (Habo's own figures are 2017's only) whatever the citizen. Compared with
+        // the same policy typing its 2017 prisbasbelopp itself, as it once did.
+        const ownFigures = (text: string) => {
+            const changed = text
+                .replace('använd nationellt version "2026.1"\n', 'parameter prisbasbelopp "Prisbasbelopp" : belopp { från 2017-01-01 till 2017-12-31 : 44 800 kr }\n')
+                .replace('= maxtaxa_hemtjänst avrundat till hela kronor', '= 0,5392 × prisbasbelopp / 12 avrundat till hela kronor');
+            expect(changed).not.toContain('använd nationellt');
+            expect(changed).toContain('0,5392 × prisbasbelopp / 12');
+            return changed;
+        };
+        const revise = (text: string) => text.replace('städavgift "Städning" : belopp { från 2017-01-01 till 2017-12-31 : 503 kr/mån }', 'städavgift "Städning" : belopp { från 2017-01-01 till 2017-12-31 : 520 kr/mån }');
+        const entryOf = async (before: string, after: string) => {
+            const diff = diffPolicies(await compiledSet(before), await compiledSet(after), 'sv');
+            return diff.entries.find(e => e.change === 'amount-answers' && e.element.name === 'hemtjänstavgift') as Extract<DiffEntry, { change: 'amount-answers' }> | undefined;
+        };
+        const own = await entryOf(ownFigures(source), revise(ownFigures(source)));
+        const library = await entryOf(source, revise(source));
+        expect(own?.outside).toBeUndefined();
+        expect(library?.outside).toBeUndefined();
+        expect(library!.regions!.map(r => `${r.text}: ${r.changeText}`).sort()).toEqual(own!.regions!.map(r => `${r.text}: ${r.changeText}`).sort());
+        expect(library!.difference).toEqual(own!.difference);
     }, 120_000);
 
     test('outside the fragment (a product of two attributes): sampled, and the entry says why it is not exact', async () => {

@@ -114,28 +114,28 @@ describe('the command line', () => {
 
 describe('examples/orebro on the library (issue 25)', () => {
     // Örebro once typed minimibelopp_andel 1,3546 with no end, so its 2022 minimibelopp was too low
-    // (5 452,265 kr all year). By hand, with the library's factors and 2022's prisbasbelopp 48 300 kr:
-    // 1,4045 × 48 300 / 12 = 5 653,1125 kr until 2022-07-31, 1,4541 × 48 300 / 12 = 5 852,7525 kr from 2022-08-01;
-    // 2021 is unchanged: 1,3546 × 47 600 / 12 = 5 373,246… kr.
-    const examples = (spring: string) => `
-exempel minimibelopp_mars_2022 { datum 2022-03-01 beräkning minimibelopp_ensamstående förväntat ${spring} kr }
-exempel minimibelopp_september_2022 { datum 2022-09-01 beräkning minimibelopp_ensamstående förväntat 5 852,7525 kr }
-exempel maxtaxa_2022 { datum 2022-03-01 beräkning maxtaxa_hemtjänst förväntat 2 170,28 kr }
-`;
+    // (5 452,265 kr all year). Its own examples now pin, by hand, the library's factors with 2022's
+    // prisbasbelopp 48 300 kr: 1,4045 × 48 300 / 12 = 5 653,1125 kr until 2022-07-31,
+    // 1,4541 × 48 300 / 12 = 5 852,7525 kr from 2022-08-01. The old figure in their place fails.
     const run = (spring: string) => {
         const copy = path.join(scratch, `orebro-${spring.replace(/\D/g, '')}`);
         cpSync(path.join(repository, 'examples/orebro'), copy, { recursive: true });
-        writeFileSync(path.join(copy, 'minimibelopp.regel'), examples(spring));
+        const file = path.join(copy, 'exempel.regel');
+        const text = readFileSync(file, 'utf8');
+        expect(text).toContain('förväntat 5 653,1125 kr');
+        writeFileSync(file, text.replace('förväntat 5 653,1125 kr', `förväntat ${spring} kr`));
         return regelratt(['test', copy]);
     };
 
     test('its 2022 minimibelopp follows the law\'s two changes that year, and the old figure fails', () => {
         const right = run('5 653,1125');
         expect(right.stderr).toBe('');
-        expect(right.stdout).toContain('Exempel: 32 gick igenom, 0 misslyckades');
+        expect(right.stdout).toContain('ok: minimibelopp_januari_2022');
+        expect(right.stdout).toContain('ok: minimibelopp_augusti_2022');
+        expect(right.stdout).toContain('Exempel: 33 gick igenom, 0 misslyckades');
         expect(right.code).toBe(0);
         const old = run('5 452,265');
-        expect(old.stdout).toContain('Exempel: 31 gick igenom, 1 misslyckades');
+        expect(old.stdout).toContain('Exempel: 32 gick igenom, 1 misslyckades');
         expect(old.code).toBe(1);
     });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmptyFileSystem } from 'langium';
+import { NodeFileSystem } from 'langium/node';
 import { describe, expect, test } from 'vitest';
 import { ExactNumber, type CompiledPolicyFile } from '@regelratt/format';
 import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
@@ -18,10 +18,11 @@ const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const source = readFileSync(path.join(repository, 'examples/habo/hemtjänst.regel'), 'utf8');
 
 async function compiled(text: string): Promise<CompiledPolicyFile[]> {
-    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
-    const [checked] = await checkPolicies(Regelratt, [{ path: '/habo/hemtjänst.regel', text }]);
-    expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
-    return [JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 'hemtjänst.regel'))) as CompiledPolicyFile];
+    // From disk: Habo imports the national library (\`använd nationellt\`), compiled with it.
+    const { Regelratt } = createRegelrattServices(NodeFileSystem);
+    const checked = await checkPolicies(Regelratt, [{ path: '/habo/hemtjänst.regel', text }]);
+    expect(checked.flatMap(c => c.diagnostics.filter(d => d.severity === 'error'))).toEqual([]);
+    return checked.map(c => JSON.parse(JSON.stringify(compilePolicy(c.document.parseResult.value, path.basename(c.path)))) as CompiledPolicyFile);
 }
 
 /** A register of Habo's citizens, the same for a seed. */

@@ -57,7 +57,7 @@ async function fixAnAmountWithoutUnit(on: Page): Promise<void> {
 async function addAnExampleThroughTheForm(on: Page): Promise<void> {
     await on.click('#show-examples');
     await on.waitForSelector('#examples table.examples tbody tr');
-    expect(await on.locator('#examples tbody tr').count()).toBe(29);
+    expect(await on.locator('#examples tbody tr').count()).toBe(33);
     expect(await on.locator('#examples td.fail').count()).toBe(0);
     await on.fill('#ex-name', 'från_studion');
     await on.fill('#ex-title', 'Nedsatt förmåga ger förlopp 3');
@@ -82,7 +82,7 @@ function expectCleanOnDisk(where: string): void {
     const check = spawnSync(process.execPath, [bin, 'check', where], { encoding: 'utf8' });
     expect(check.stdout.split('\n').filter(line => line.includes(': fel:'))).toEqual([]);
     expect(check.status).toBe(0);
-    expect(spawnSync(process.execPath, [bin, 'test', where], { encoding: 'utf8' }).stdout).toContain('Exempel: 30 gick igenom, 0 misslyckades');
+    expect(spawnSync(process.execPath, [bin, 'test', where], { encoding: 'utf8' }).stdout).toContain('Exempel: 34 gick igenom, 0 misslyckades');
 }
 
 if (!executable) {

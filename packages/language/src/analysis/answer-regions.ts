@@ -126,7 +126,16 @@ export function answerRegions(question: RegionQuestion): RegionResult {
     if (!split.complete) {
         return { exact: false, reason: 'split-budget' };
     }
-    const dates = dateRegions(new Set([...reads.dates, ...reads.ends]));
+    const allDates = dateRegions(new Set([...reads.dates, ...reads.ends]));
+    // A date piece on which neither version answers anyone (a parameter both read whatever the
+    // citizen has no version then, and both give the same error): no region can lie there, and an
+    // imported library's years outside a policy's own would otherwise multiply the cells past the
+    // budget. It still stops the regions from growing across it, as an unchanged cell does.
+    const dead = allDates.filter(date => answeredByNeither(date, analysed, question));
+    const dates = allDates.filter(date => !dead.includes(date));
+    if (allDates.length > 0 && dates.length === 0) {
+        return { exact: true, regions: [], cells: 0 };
+    }
     const levelTop = Math.min(reads.maxLevel + 1, MAX_LEVEL);
     const levelPieces = (region: Region | undefined): Region[] => {
         if (!levelRead) {
@@ -162,7 +171,7 @@ export function answerRegions(question: RegionQuestion): RegionResult {
 
     const slabs = kinked === undefined ? [] : question.formulas.map(({ runtime }) => new SlabValues(runtime, kinked));
     const changed: Array<{ case: Case; key: string; change: RegionChange; example: RegionPoint; until?: { element: string; end: ExactNumber } }> = [];
-    const unchanged: Case[] = [];
+    const unchanged: Case[] = dead.map(date => ({ assignment: new Map([[DATE_INPUT, date]]), verdicts: [] }));
     const dimensions = (found: Case): Array<[string, Region[]]> => [
         ...(dates.length > 0 ? [[DATE_INPUT, dates] as [string, Region[]]] : []),
         ...(levelRead ? [[LEVEL_INPUT, levelPieces(found.assignment.get(LEVEL_INPUT))] as [string, Region[]]] : []),
@@ -599,6 +608,63 @@ function dateRegions(starts: ReadonlySet<string>): Region[] {
     }
     const days = [...starts].map(dayNumber);
     return partitionRange({ kind: 'range', loClosed: false, hiClosed: false, discrete: true }, days.map(at => ({ at, side: 'before' as const })));
+}
+
+/**
+ * Whether neither version answers anyone on the date piece: in each, a parameter its formulas read
+ * whatever the citizen (outside every choice's branches, through named calculations) has no version
+ * there, and both give the same answer at the piece's representative citizen.
+ */
+function answeredByNeither(date: Region, analysed: ReadonlyMap<string, AnalysedAttribute>, question: RegionQuestion): boolean {
+    const point = pointOf(new Map([[DATE_INPUT, date]]), analysed, question);
+    const unanswerable = question.formulas.every(({ runtime, expressions }) => [...unconditionalParameters(runtime, expressions)].some(id => {
+        const parameter = runtime.policy.find(id);
+        if (parameter?.kind !== 'parameter') {
+            return false;
+        }
+        try {
+            runtime.policy.parameterVersion(parameter, point.date);
+            return false;
+        } catch (error) {
+            if (error instanceof RegelrattRuntimeError) {
+                return true;
+            }
+            throw error;
+        }
+    }));
+    return unanswerable && question.ask('before', point.citizen, point.date, point.level) === question.ask('after', point.citizen, point.date, point.level);
+}
+
+/** The parameters the formulas read whatever the citizen: every reference but those inside a choice's branches, through named calculations. */
+function unconditionalParameters(runtime: PolicyRuntime, expressions: readonly Expression[]): Set<string> {
+    const found = new Set<string>();
+    const entered = new Set<string>();
+    const visit = (expression: Expression): void => matchExpression<void>(expression, {
+        quantity: () => undefined,
+        level: () => undefined,
+        ref: reference => {
+            if (reference.atLevel) {
+                visit(reference.atLevel);
+            }
+            const element = runtime.policy.find(reference.ref);
+            if (element?.kind === 'parameter') {
+                found.add(element.id);
+            } else if (element?.kind === 'calculation' && !entered.has(element.id)) {
+                entered.add(element.id);
+                visit(element.value);
+            }
+        },
+        op: operation => {
+            visit(operation.left);
+            visit(operation.right);
+        },
+        call: call => call.args.forEach(visit),
+        round: rounded => visit(rounded.round),
+        // Which branch is read depends on the citizen.
+        if: () => undefined,
+    });
+    expressions.forEach(visit);
+    return found;
 }
 
 const ZERO = ExactNumber.ZERO;
