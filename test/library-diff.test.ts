@@ -74,12 +74,12 @@ describe('diff between versions of the national library', () => {
         const result = regelratt(['diff', shippedLibrary, bumped]);
         expect(result.stderr).toBe('');
         expect(result.code).toBe(1);
-        expect(result.stdout).toContain('parameter prisbasbelopp (Prisbasbelopp):\n  2026-01-01–2026-12-31: 59 200 kr → 59 300 kr (+100 kr)');
-        expect(result.stdout).toContain('beräkning maxtaxa_hemtjänst (Maxtaxa per månad för hemtjänst och dagverksamhet): beloppet ändras i 1 region');
+        expect(result.stdout).toContain('Prisbasbelopp (parameter):\n  2026-01-01–2026-12-31: 59 200 kr → 59 300 kr (+100 kr)');
+        expect(result.stdout).toContain('Maxtaxa per månad för hemtjänst och dagverksamhet (beräkning): beloppet ändras i 1 region');
         expect(result.stdout).toContain('(2026-01-01): 2 660,0533333333 → 2 664,5466666667');
         expect(result.stdout).toContain('(2026-01-01): 7 295,9066666667 → 7 308,2308333333');
-        for (const calculation of ['maxtaxa_hemtjänst', 'maxtaxa_särskilt_boende', 'minimibelopp_ensamstående', 'minimibelopp_sammanlevande']) {
-            const entry = result.stdout.split('\n').findIndex(line => line.startsWith(`beräkning ${calculation} `));
+        for (const calculation of ['Maxtaxa per månad för hemtjänst och dagverksamhet', 'Maxtaxa per månad för bostad i särskilt boende', 'Minimibelopp per månad för ensamstående', 'Minimibelopp per månad för var och en av sammanlevande']) {
+            const entry = result.stdout.split('\n').findIndex(line => line.startsWith(`${calculation} (beräkning): `));
             expect(entry, calculation).toBeGreaterThanOrEqual(0);
             // One region, and it is the year 2026: no other year's amount moves.
             expect(result.stdout.split('\n')[entry + 1], calculation).toMatch(/^ {2}datum 2026-01-01–2026-12-31: \+/);
@@ -96,9 +96,9 @@ describe('diff between versions of the national library', () => {
         expect(result.stderr).toBe('');
         expect(result.code).toBe(1);
         expect(result.stdout).toContain('2026-01-01–2026-12-31: 59 200 kr → 59 300 kr (+100 kr)');
-        expect(result.stdout).toContain('avgift hemtjänstavgift (Avgift för hemtjänst): beloppet ändras');
-        expect(result.stdout).toContain('inkomst = 10 000, boendekostnad = 100, nivå 0 (2026-01-01): 2 604 → 2 591 (−13)');
-        expect(result.stdout).toContain('inkomst = 50 000, boendekostnad = 0, nivå 0 (2026-01-01): 2 660 → 2 664 (+4)');
+        expect(result.stdout).toContain('Avgift för hemtjänst (avgift): beloppet ändras');
+        expect(result.stdout).toContain('Inkomst efter skatt = 10 000, Boendekostnad = 100, nivå 0 (2026-01-01): 2 604 → 2 591 (−13)');
+        expect(result.stdout).toContain('Inkomst efter skatt = 50 000, Boendekostnad = 0, nivå 0 (2026-01-01): 2 660 → 2 664 (+4)');
         const control = regelratt(['diff', before, unchanged]);
         expect(control.stdout).not.toContain('Svaren ändras');
         expect(control.code).toBe(0);
@@ -115,6 +115,6 @@ describe('diff between versions of the national library', () => {
         expect(result.stderr).toBe('');
         expect(result.code).toBe(1);
         expect(result.stdout).toContain('2026-01-01–2026-12-31: 59 200 kr → 59 300 kr (+100 kr)');
-        expect(result.stdout).toContain('inkomst = 10 000, boendekostnad = 100, nivå 0 (2026-01-01): 2 604 → 2 591 (−13)');
+        expect(result.stdout).toContain('Inkomst efter skatt = 10 000, Boendekostnad = 100, nivå 0 (2026-01-01): 2 604 → 2 591 (−13)');
     });
 });
