@@ -561,7 +561,12 @@ class DocumentBuilder {
         if (parameters.length > 0) {
             blocks.push({
                 type: 'table', header: [this.t('Parameter', 'Parameter'), this.t('Gäller', 'In force'), this.t('Värde', 'Value')], numeric: [false, false, true],
-                rows: parameters.flatMap(p => [...p.versions].sort((a, b) => a.from.localeCompare(b.from)).map((v, i) => [i === 0 ? (p.title ?? p.name) : '', this.validity(v), this.quantity(v.value)])),
+                rows: parameters.flatMap(p => [...p.versions].sort((a, b) => a.from.localeCompare(b.from)).map((v, i) => [
+                    i === 0 ? (p.title ?? p.name) : '',
+                    // An undated version's start is the format's (UNDATED_FROM), not the source's.
+                    v.undated ? this.t('utan angivet startdatum', 'no start date given') : this.validity(v),
+                    this.quantity(v.value),
+                ])),
             });
         }
         return { id: 'beräkningar', title: this.t('Beräkningar och parametrar', 'Calculations and parameters'), blocks, children: [] };

@@ -230,6 +230,8 @@ export interface Attribute extends ElementBase<'attribute'> {
 
 export interface ParameterVersion {
     from: IsoDate;
+    /** Since 1.9: the source gives no start date; `from` is then UNDATED_FROM (0001-01-01), in force since always. */
+    undated?: true;
     to?: IsoDate;
     value: Quantity;
     source: SourceSpan;

@@ -1,6 +1,6 @@
 import { analyseUnits, answerUnit, limitScale, questionDimension, type Dimension } from '../analysis/expression-units.js';
 import type { AstNode } from 'langium';
-import { ExactNumber, SCHEMA_VERSION, type Chapter, type CompiledElement, type CompiledPolicyFile, type Force, type Movement } from '@regelratt/format';
+import { ExactNumber, SCHEMA_VERSION, UNDATED_FROM, type Chapter, type CompiledElement, type CompiledPolicyFile, type Force, type Movement } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { compileCriterion } from './compile-criterion.js';
 import { compileDecisionTable } from './compile-decision-table.js';
@@ -139,7 +139,8 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                 ...base,
                 valueType: ({ belopp: 'money', procent: 'percent', decimaltal: 'decimal', heltal: 'integer' } as const)[element.type],
                 versions: element.versions.map(version => ({
-                    from: version.from,
+                    from: version.from ?? UNDATED_FROM,
+                    ...(version.from === undefined ? { undated: true } : {}),
                     ...optional('to', version.to),
                     value: compileQuantity(version.value),
                     source: sourceSpan(version, file),
