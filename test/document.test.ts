@@ -155,6 +155,14 @@ describe('the document', () => {
         expect(guideline.blocks.filter(b => b.type === 'list')).toEqual([]);
     });
 
+    test('Kristianstad\'s schablontider: the document follows the guideline\'s own chapters, the undated times say so', async () => {
+        const { model } = await documentOf('kristianstad');
+        expect(model.sections.slice(0, 3).map(s => s.title)).toEqual(['Personlig omvårdnad', 'Service', 'Beviljad tid']);
+        const service = model.sections[1];
+        const parameters = service.children.find(c => c.title === 'Beräkningar och parametrar')!.blocks.find(b => b.type === 'table' && b.header[0] === 'Parameter');
+        expect(parameters && parameters.type === 'table' && parameters.rows.map(row => row.slice(0, 2))).toContainEqual(['Städning, endast service', 'utan angivet startdatum']);
+    });
+
     test('a main rule: marked as one, its condition and its exceptions in words, not identifiers', async () => {
         const text = [
             'insats hemvård "Hemvård"',

@@ -44,7 +44,7 @@ describe('guidelines as the sources give them', () => {
         const { diagnostics, compiled } = await check(schablon);
         expect(diagnostics.filter(d => d.severity === 'error')).toEqual([]);
         expect(diagnostics.filter(d => d.code === 'undated-parameter').map(d => d.message)).toEqual([
-            'dusch har en version utan startdatum: den gäller på varje datum fram till nästa version, från 2024-01-01. Skriv från vilket datum den gäller när källan anger det.',
+            'Dusch har en version utan startdatum: den gäller på varje datum fram till nästa version, från 2024-01-01. Skriv från vilket datum den gäller när källan anger det.',
         ]);
         const file = compiled();
         const parameter = file.elements.find(e => e.kind === 'parameter');
@@ -68,7 +68,7 @@ describe('guidelines as the sources give them', () => {
     test('only undated: in force until further notice; two undated versions overlap', async () => {
         const alone = await check('parameter städning "Städning" : decimaltal { 70 minuter varannan vecka }');
         expect(alone.diagnostics.filter(d => d.code === 'undated-parameter').map(d => d.message)).toEqual([
-            'städning har en version utan startdatum: den gäller på varje datum tills vidare. Skriv från vilket datum den gäller när källan anger det.',
+            'Städning har en version utan startdatum: den gäller på varje datum tills vidare. Skriv från vilket datum den gäller när källan anger det.',
         ]);
         const twice = await check('parameter städning "Städning" : decimaltal { 70 minuter varannan vecka  90 minuter varannan vecka }');
         expect(twice.diagnostics.filter(d => d.code === 'overlapping-versions').map(d => d.message)).toEqual([

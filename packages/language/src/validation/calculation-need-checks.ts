@@ -1,5 +1,5 @@
 import { RegelrattRuntimeError } from '@regelratt/runtime';
-import { answerUnitText, LEVEL_INPUT } from '@regelratt/format';
+import { answerUnitText, LEVEL_INPUT, UNDATED_FROM } from '@regelratt/format';
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import { isCalculation, isDecisionTable, isLevelTable, isLevelExpression, isReferenceExpression, type RegelrattAstType } from '../generated/ast.js';
@@ -57,7 +57,9 @@ export function calculationNeedChecks(services: RegelrattServices): ValidationCh
                     const unit = answerUnitText(compiled.policy.get(elementId(calculation), 'calculation').unit) || 'kr';
                     const amount = (text: string) => `${sv ? swedishDecimal(text) : text} ${unit}`;
                     report('calculation-falls-as-need-rises', {
-                        name: calculation.name, need: needName(finding.need), ...(finding.date ? { date: finding.date } : {}),
+                        name: calculation.name, need: needName(finding.need),
+                        // The start of undated versions (UNDATED_FROM) is the format's, not a date to show.
+                        ...(finding.date && finding.date !== UNDATED_FROM ? { date: finding.date } : {}),
                         lower: questionText(finding.lower, sv), higher: questionText(finding.higher, sv),
                         lowerAmount: amount(finding.lowerAmount), higherAmount: amount(finding.higherAmount),
                     }, { node: calculation, property: 'name' }, {

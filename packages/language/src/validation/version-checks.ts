@@ -86,7 +86,8 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
             const undated = spans.filter(span => span.version.from === undefined);
             if (undated.length > 0) {
                 const next = spans.find(span => span.version.from !== undefined);
-                report('undated-parameter', { name: parameter.name, next: next?.from ?? '' }, { node: undated[0].version, property: 'value' });
+                // By its title where it has one: the warning is also read in the document's appendix.
+                report('undated-parameter', { name: parameter.title ?? parameter.name, next: next?.from ?? '' }, { node: undated[0].version, property: 'value' });
             }
             for (const extra of undated.slice(1)) {
                 const what = sv() ? 'En andra version utan startdatum' : 'A second version without a start date';
