@@ -121,6 +121,17 @@ describe('the load check of compiled files', () => {
         expect(refusal(files).details).toMatchObject({ rule: 'unknown-reference', id: 'parameter/finns_inte', path: expect.stringMatching(/\/value\/right\/ref$/) as unknown });
     });
 
+    test('a chapter that lists an element no file declares, and an obligation that names no chapter of the set', async () => {
+        const files = await compiled('orebro');
+        const guideline = elementOf(files, 'guideline');
+        files[0].chapters = [{ name: 'insatser', title: 'Insatser', elements: [guideline.id, 'service/finns_inte'], source: guideline.source }];
+        expect(refusal(files).details).toMatchObject({ rule: 'unknown-reference', id: 'service/finns_inte', path: '/chapters/0/elements/1' });
+        files[0].chapters[0].elements.pop();
+        new PolicyRuntime(files);
+        guideline.obligations[0].chapter = 'handläggning';
+        expect(refusal(files).details).toMatchObject({ rule: 'unknown-reference', id: 'handläggning', path: expect.stringMatching(/\/obligations\/0\/chapter$/) as unknown });
+    });
+
     test('a criterion that tests something that is no attribute (an operation): wrong-reference-kind (diff exited 3 on it; found by the compiled fuzzer family)', async () => {
         const files = await compiled('uppsala');
         const pilot = elementOf(files, 'pilot');

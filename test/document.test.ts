@@ -105,6 +105,64 @@ describe('the document', () => {
         expect(JSON.stringify(timeline)).not.toMatch(/följa_upp|första_uppföljning|tidsbegränsa\b|besluta\b/);
     });
 
+    test('chapters of the policy\'s own: in the order and with the titles written, obligations in the chapter they name, the rest by kind', async () => {
+        const text = [
+            'nämnd vård_och_omsorgsnämnden "Vård- och omsorgsnämnden"',
+            'riktlinje bistånd "Riktlinjer för biståndsbedömning" {',
+            '    kapitel handläggning',
+            '    krav besluta ska "Ansökan utreds och beslutas." åtgärd besluta avser hemtjänst inom 6 veckor från ansökan',
+            '    kapitel hemtjänsten',
+            '    krav hemma bör "Insatserna ges i den enskildes hem." avser hemtjänst',
+            '}',
+            'kapitel handläggning "Ansökan och utredning" beskrivning "Hur en ansökan tas emot och utreds."',
+            'kapitel hemtjänsten "Hemtjänst i ordinärt boende"',
+            'egenskap ålder "Ålder" : heltal 0–120 år',
+            'insats hemtjänst "Hemtjänst" { beviljas när ålder >= 18 år }',
+            'beräkning städtid "Tid för städning" = 70 minuter varannan vecka',
+            'exempel städning "Städning" { beräkning städtid förväntat 70 minuter varannan vecka }',
+        ].join('\n');
+        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        const [checked] = await checkPolicies(Regelratt, [{ path: '/d/a.regel', text }]);
+        expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        const compiled = compilePolicy(checked.document.parseResult.value, 'a.regel');
+        expect(compiled.chapters?.map(c => [c.name, c.elements])).toEqual([
+            ['handläggning', []],
+            ['hemtjänsten', ['attribute/ålder', 'service/hemtjänst', 'calculation/städtid', 'example/städning']],
+        ]);
+        const model = buildDocument({ files: [compilePolicy(checked.document.parseResult.value, 'a.regel')], locale: 'sv' });
+        // The policy's chapters first, as titled and in the order written; then by kind what no chapter
+        // holds (the riktlinje, written before the first chapter), then the appendices.
+        expect(model.sections.map(s => s.title)).toEqual([
+            'Ansökan och utredning', 'Hemtjänst i ordinärt boende', 'Riktlinjer', 'Bilaga: kontrollens resultat', 'Bilaga: namn i reglerna',
+        ]);
+        const [application, homeCare, guidelines] = model.sections;
+        expect(application.blocks).toEqual([
+            { type: 'paragraph', text: 'Hur en ansökan tas emot och utreds.', style: 'prose' },
+            { type: 'paragraph', text: 'Ska', style: 'note' },
+            { type: 'list', items: ['Ansökan utreds och beslutas. Gäller: Hemtjänst. Inom 6 veckor från ansökan.'] },
+        ]);
+        expect(homeCare.blocks).toEqual([
+            { type: 'paragraph', text: 'Bör', style: 'note' },
+            { type: 'list', items: ['Insatserna ges i den enskildes hem. Gäller: Hemtjänst.'] },
+        ]);
+        // The insats's eligibility as its own section; the calculation and the example under their kinds' titles.
+        expect(homeCare.children.map(c => c.title)).toEqual(['Hemtjänst', 'Beräkningar och parametrar', 'Räkneexempel']);
+        expect(homeCare.children[0].blocks).toContainEqual({ type: 'paragraph', text: 'Kan beviljas när: Ålder: minst 18\u00a0år.' });
+        // The riktlinje keeps its timeline, and lists no obligation a chapter already shows.
+        const guideline = guidelines.children[0];
+        expect(guideline.title).toBe('Riktlinjer för biståndsbedömning');
+        expect(guideline.blocks.some(b => b.type === 'table' && b.caption?.startsWith('Tidslinje'))).toBe(true);
+        expect(guideline.blocks.filter(b => b.type === 'list')).toEqual([]);
+    });
+
+    test('Kristianstad\'s schablontider: the document follows the guideline\'s own chapters, the undated times say so', async () => {
+        const { model } = await documentOf('kristianstad');
+        expect(model.sections.slice(0, 3).map(s => s.title)).toEqual(['Personlig omvårdnad', 'Service', 'Beviljad tid']);
+        const service = model.sections[1];
+        const parameters = service.children.find(c => c.title === 'Beräkningar och parametrar')!.blocks.find(b => b.type === 'table' && b.header[0] === 'Parameter');
+        expect(parameters && parameters.type === 'table' && parameters.rows.map(row => row.slice(0, 2))).toContainEqual(['Städning, endast service', 'utan angivet startdatum']);
+    });
+
     test('a main rule: marked as one, its condition and its exceptions in words, not identifiers', async () => {
         const text = [
             'insats hemvård "Hemvård"',

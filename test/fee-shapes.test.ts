@@ -36,7 +36,7 @@ describe('a share per level times the avgiftsutrymme', () => {
 
     test('a share that falls at level 3: the fee falls for a citizen with an income the checker names', async () => {
         const found = await findings(policy('60 %  | 3 000 kr/mån'));
-        expect(found).toContain('calculation-falls-as-need-rises: nivåavgift sjunker när nivån ökar (2024-01-01): nivå 2, inkomst = 10 000 ger 2 000 kr, men nivå 3, inkomst = 10 000 ger 1 800 kr.');
+        expect(found).toContain('calculation-falls-as-need-rises: nivåavgift sjunker när nivån ökar (2024-01-01): nivå 2, inkomst = 10 000 ger 2 000 kr/mån, men nivå 3, inkomst = 10 000 ger 1 800 kr/mån.');
         expect(found.some(f => f.startsWith('calculation-need-undecided'))).toBe(false);
     });
 });

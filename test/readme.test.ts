@@ -28,7 +28,7 @@ describe('the language tour in README.md', () => {
         const runtime = new PolicyRuntime([JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 'tour.regel')))]);
         const results = runExamples(runtime);
         expect(results.filter(r => !r.passed).map(r => ({ name: r.example.name, expected: r.expected, actual: r.actual, error: r.error }))).toEqual([]);
-        expect(new Set(results.map(r => r.example.question.type))).toEqual(new Set(['netEffect', 'placement', 'inclusion', 'fee', 'calculation', 'decision']));
+        expect(new Set(results.map(r => r.example.question.type))).toEqual(new Set(['netEffect', 'placement', 'inclusion', 'fee', 'calculation', 'decision', 'eligibility']));
         expect(results.some(r => r.expected.error !== undefined)).toBe(true);
     });
 

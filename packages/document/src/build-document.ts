@@ -1,6 +1,6 @@
 import type {
     CompiledElement, Deadline, DutyEvent, Indicator, LegalReference, ExampleExpectation, CompiledPolicyFile, DecisionTable, ElementKind, Example, Fee, Force, Frequency, LevelTable,
-    Obligation, OptionalAmount, PathwayModel, Pilot, Quantity, Span, TestPhase, Validity,
+    Obligation, OptionalAmount, PathwayModel, Pilot, Quantity, Span, TestPhase, Validity, Chapter as PolicyChapter,
 } from '@regelratt/format';
 import { answerUnitText, ExactNumber, minutesPer } from '@regelratt/format';
 import { PolicyRuntime, roundingText, runExamples, type ExampleResult } from '@regelratt/runtime';
@@ -87,6 +87,12 @@ class DocumentBuilder {
     private readonly words: PolicyWords;
 
     private results: ExampleResult[] | undefined;
+    /** The policy's own chapters (`kapitel`), in the order of the files and, within one, as written. */
+    private readonly ownChapters: readonly PolicyChapter[];
+    /** Element id → the name of the policy's chapter it is written in. */
+    private readonly chapterOf = new Map<string, string>();
+    /** The elements the chapter being built shows (`all` reads only these). */
+    private inChapter: (element: CompiledElement) => boolean = () => true;
 
     constructor(private readonly input: DocumentInput) {
         this.sv = input.locale === 'sv';
@@ -95,14 +101,21 @@ class DocumentBuilder {
             this.byId.set(element.id, element);
         }
         this.words = new PolicyWords(this.elements, input.locale);
+        this.ownChapters = input.files.flatMap(file => file.chapters ?? []);
+        for (const chapter of this.ownChapters) {
+            for (const id of chapter.elements) {
+                this.chapterOf.set(id, chapter.name);
+            }
+        }
     }
 
     private t(sv: string, en: string): string {
         return this.sv ? sv : en;
     }
 
+    /** The elements of a kind that the chapter being built shows. */
     private all<K extends ElementKind>(kind: K): Array<Of<K>> {
-        return this.elements.filter((e): e is Of<K> => e.kind === kind);
+        return this.elements.filter((e): e is Of<K> => e.kind === kind && this.inChapter(e));
     }
 
     /** An element or förlopp by its title (its name, as words, where it has none): the document never shows a name. */
@@ -128,8 +141,12 @@ class DocumentBuilder {
 
     build(): PolicyDocument {
         const guideline = this.all('guideline')[0];
-        const sections = CHAPTERS.map(chapter => this.chapters[chapter]())
+        // The policy's own chapters first, in its order; then, by kind, what no chapter of its own holds.
+        const own = this.ownChapters.map(chapter => this.ownChapter(chapter));
+        this.inChapter = element => !this.chapterOf.has(element.id);
+        const sections = [...own, ...CHAPTERS.map(chapter => this.chapters[chapter]())]
             .filter(s => s.blocks.length > 0 || s.children.length > 0);
+        this.inChapter = () => true;
         const facts: Array<[string, string]> = [];
         if (guideline) {
             if (guideline.registrationNumber) {
@@ -170,49 +187,82 @@ class DocumentBuilder {
 
     // ---------------------------------------------------------------- sections
 
+    /**
+     * One of the policy's own chapters: its description, the obligations that name it, then what its
+     * elements show, each kind as its own chapter would show it (a kind whose chapter is a table, such
+     * as the calculations, as a section under the kind's title; one whose chapter is a section per
+     * element, such as the insatser, as those sections directly). Appendices stay appendices.
+     */
+    private ownChapter(chapter: PolicyChapter): DocumentSection {
+        const members = new Set(chapter.elements);
+        this.inChapter = element => members.has(element.id);
+        const obligations = this.elements.flatMap(e => (e.kind === 'guideline' ? e.obligations : [])).filter(o => o.chapter === chapter.name);
+        const children = CHAPTERS.filter(kind => kind !== 'findings' && kind !== 'names').flatMap((kind): DocumentSection[] => {
+            const section = this.chapters[kind]();
+            if (section.blocks.length === 0) {
+                return section.children;
+            }
+            return [section];
+        });
+        return {
+            id: `kapitel-${chapter.name}`, title: chapter.title, children,
+            blocks: [
+                ...(chapter.description ? [{ type: 'paragraph' as const, text: chapter.description, style: 'prose' as const }] : []),
+                ...this.obligationsByForce(obligations),
+            ],
+        };
+    }
+
+    private readonly forces = (): Array<[Force, string]> => [
+        ['shall', this.t('Ska', 'Shall')], ['shall-not', this.t('Ska inte', 'Shall not')], ['should', this.t('Bör', 'Should')],
+        ['should-not', this.t('Bör inte', 'Should not')], ['may', this.t('Får', 'May')], ['may-not', this.t('Får inte', 'May not')],
+    ];
+
+    /** A guideline's section: its prose and its duties in time; its obligations that no chapter of the policy's own shows, by force. */
     private guidelines(): DocumentSection {
-        const forces: Array<[Force, string]> = [
-            ['shall', this.t('Ska', 'Shall')], ['shall-not', this.t('Ska inte', 'Shall not')], ['should', this.t('Bör', 'Should')],
-            ['should-not', this.t('Bör inte', 'Should not')], ['may', this.t('Får', 'May')], ['may-not', this.t('Får inte', 'May not')],
-        ];
         return {
             id: 'riktlinjer', title: this.t('Riktlinjer', 'Guidelines'), blocks: [],
             children: this.all('guideline').map(guideline => ({
                 id: guideline.id, title: guideline.title, children: [],
                 blocks: [
                     ...this.prose(guideline),
-                    ...this.timeline(guideline.obligations, new Map(forces)),
-                    ...forces.flatMap(([force, label]): DocumentBlock[] => {
-                        const obligations = guideline.obligations.filter(o => o.force === force);
-                        if (obligations.length === 0) {
-                            return [];
-                        }
-                        return [
-                            { type: 'paragraph', text: label, style: 'note' },
-                            {
-                                type: 'list',
-                                items: obligations.map(o => [
-                                    o.usually ? `${this.t('Huvudregel', 'Main rule')}: ${o.text}` : o.text,
-                                    o.condition ? `${this.t('Gäller när', 'Applies when')}: ${this.words.condition(o.condition)}.` : '',
-                                    ...(o.exceptions ?? []).map(e => {
-                                        const when = this.words.condition(e.condition);
-                                        return e.text
-                                            ? `${this.t('Undantag', 'Exception')}: ${e.text.replace(/\.$/, '')} (${this.t('när', 'when')} ${when}).`
-                                            : `${this.t('Undantag när', 'Exception when')}: ${when}.`;
-                                    }),
-                                    o.governs.length > 0 ? `${this.t('Gäller', 'Concerns')}: ${o.governs.map(id => this.nameOf(id)).join(', ')}.` : '',
-                                    o.frequency ? `${this.t('Återkommer', 'Recurs')} ${this.frequency(o.frequency)}.` : '',
-                                    o.deadline ? `${this.capitalised(this.deadline(o.deadline))}.` : '',
-                                    o.decisionLimit ? `${this.t('Beslutet gäller högst', 'The decision lasts at most')} ${this.span(o.decisionLimit)}.` : '',
-                                    o.followUp ? `${this.t('Följs upp', 'Followed up')} ${this.frequency(o.followUp)}.` : '',
-                                    o.validity ? `${this.t('Gäller', 'In force')} ${this.validity(o.validity)}.` : '',
-                                ].filter(Boolean).join(' ')),
-                            },
-                        ];
-                    }),
+                    ...this.timeline(guideline.obligations, new Map(this.forces())),
+                    ...this.obligationsByForce(guideline.obligations.filter(o => o.chapter === undefined)),
                 ],
             })),
         };
+    }
+
+    /** Obligations as a nämnd reads them: under each force (Ska, Bör, Får), each with its conditions and terms. */
+    private obligationsByForce(all: readonly Obligation[]): DocumentBlock[] {
+        return this.forces().flatMap(([force, label]): DocumentBlock[] => {
+            const obligations = all.filter(o => o.force === force);
+            if (obligations.length === 0) {
+                return [];
+            }
+            return [
+                { type: 'paragraph', text: label, style: 'note' },
+                {
+                    type: 'list',
+                    items: obligations.map(o => [
+                        o.usually ? `${this.t('Huvudregel', 'Main rule')}: ${o.text}` : o.text,
+                        o.condition ? `${this.t('Gäller när', 'Applies when')}: ${this.words.condition(o.condition)}.` : '',
+                        ...(o.exceptions ?? []).map(e => {
+                            const when = this.words.condition(e.condition);
+                            return e.text
+                                ? `${this.t('Undantag', 'Exception')}: ${e.text.replace(/\.$/, '')} (${this.t('när', 'when')} ${when}).`
+                                : `${this.t('Undantag när', 'Exception when')}: ${when}.`;
+                        }),
+                        o.governs.length > 0 ? `${this.t('Gäller', 'Concerns')}: ${o.governs.map(id => this.nameOf(id)).join(', ')}.` : '',
+                        o.frequency ? `${this.t('Återkommer', 'Recurs')} ${this.frequency(o.frequency)}.` : '',
+                        o.deadline ? `${this.capitalised(this.deadline(o.deadline))}.` : '',
+                        o.decisionLimit ? `${this.t('Beslutet gäller högst', 'The decision lasts at most')} ${this.span(o.decisionLimit)}.` : '',
+                        o.followUp ? `${this.t('Följs upp', 'Followed up')} ${this.frequency(o.followUp)}.` : '',
+                        o.validity ? `${this.t('Gäller', 'In force')} ${this.validity(o.validity)}.` : '',
+                    ].filter(Boolean).join(' ')),
+                },
+            ];
+        });
     }
 
     private pathways(): DocumentSection {
@@ -478,7 +528,8 @@ class DocumentBuilder {
      * runtime's trace, whose steps are keys for developers (`avgift, avrundad`).
      */
     private workedFee(fee: Fee): DocumentBlock[] {
-        const example = this.all('example').find(e => e.question.type === 'fee' && e.question.fee === fee.id && e.date);
+        // Any example of the fee, in whichever chapter it is written.
+        const example = this.elements.filter((e): e is Example => e.kind === 'example').find(e => e.question.type === 'fee' && e.question.fee === fee.id && e.date);
         if (!example || example.question.type !== 'fee') {
             return [];
         }
@@ -510,7 +561,12 @@ class DocumentBuilder {
         if (parameters.length > 0) {
             blocks.push({
                 type: 'table', header: [this.t('Parameter', 'Parameter'), this.t('Gäller', 'In force'), this.t('Värde', 'Value')], numeric: [false, false, true],
-                rows: parameters.flatMap(p => [...p.versions].sort((a, b) => a.from.localeCompare(b.from)).map((v, i) => [i === 0 ? (p.title ?? p.name) : '', this.validity(v), this.quantity(v.value)])),
+                rows: parameters.flatMap(p => [...p.versions].sort((a, b) => a.from.localeCompare(b.from)).map((v, i) => [
+                    i === 0 ? (p.title ?? p.name) : '',
+                    // An undated version's start is the format's (UNDATED_FROM), not the source's.
+                    v.undated ? this.t('utan angivet startdatum', 'no start date given') : this.validity(v),
+                    this.quantity(v.value),
+                ])),
             });
         }
         return { id: 'beräkningar', title: this.t('Beräkningar och parametrar', 'Calculations and parameters'), blocks, children: [] };

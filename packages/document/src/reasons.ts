@@ -94,6 +94,7 @@ const WORDS = {
         atLevel: (what: string, level: string) => `${what}, nivå ${level}`,
         value: (what: string, value: string) => `${what}: ${value}`,
         version: (what: string, value: string, from: string, to?: string) => `${what}: ${value} (gäller ${to ? `${from}–${to}` : `från ${from}`})`,
+        undatedVersion: (what: string, value: string) => `${what}: ${value} (utan angivet startdatum)`,
         cappedBy: (what: string, value: string, other: string) => `Beloppet begränsas av ${what ? `${what}, ` : ''}${value} (utan begränsningen ${other}).`,
         raisedTo: (what: string, value: string, other: string) => `Beloppet blir inte lägre än ${what ? `${what}, ` : ''}${value} (annars ${other}).`,
         notReached: (what: string, value: string) => `Gränsen ${what ? `${what}, ` : ''}${value} påverkade inte beloppet.`,
@@ -158,6 +159,7 @@ const WORDS = {
         atLevel: (what: string, level: string) => `${what}, level ${level}`,
         value: (what: string, value: string) => `${what}: ${value}`,
         version: (what: string, value: string, from: string, to?: string) => `${what}: ${value} (in force ${to ? `${from}–${to}` : `from ${from}`})`,
+        undatedVersion: (what: string, value: string) => `${what}: ${value} (no start date given)`,
         cappedBy: (what: string, value: string, other: string) => `The amount is capped by ${what ? `${what}, ` : ''}${value} (without the cap ${other}).`,
         raisedTo: (what: string, value: string, other: string) => `The amount is no lower than ${what ? `${what}, ` : ''}${value} (otherwise ${other}).`,
         notReached: (what: string, value: string) => `The limit ${what ? `${what}, ` : ''}${value} did not affect the amount.`,
@@ -587,7 +589,9 @@ class ReasonWriter {
                 const version = this.runtime.policy.parameterVersion(element, date);
                 const raw = ExactNumber.parse(version.value.value);
                 const unit = this.unitOf(expression);
-                this.step(this.w.version(labelOf(element), this.value(unit.unit === '%' ? raw.divide(HUNDRED) : raw, unit), version.from, version.to));
+                const shown = this.value(unit.unit === '%' ? raw.divide(HUNDRED) : raw, unit);
+                // An undated version's start (UNDATED_FROM) is the format's, not the source's: not shown as a date.
+                this.step(version.undated ? this.w.undatedVersion(labelOf(element), shown) : this.w.version(labelOf(element), shown, version.from, version.to));
                 return;
             }
             case 'calculation': {

@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.8.0';
+export const SCHEMA_VERSION = '1.9.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -230,6 +230,8 @@ export interface Attribute extends ElementBase<'attribute'> {
 
 export interface ParameterVersion {
     from: IsoDate;
+    /** Since 1.9: the source gives no start date; `from` is then UNDATED_FROM (0001-01-01), in force since always. */
+    undated?: true;
     to?: IsoDate;
     value: Quantity;
     source: SourceSpan;
@@ -334,6 +336,8 @@ export interface Obligation {
     condition?: Criterion;
     /** Since 1.7: the citizens it does not apply to after all (`undantag när …`), in the order written. */
     exceptions?: ObligationException[];
+    /** Since 1.9: the name of the policy's chapter the obligation is shown in (`kapitel ansökan` before it in the riktlinje). */
+    chapter?: string;
     source: SourceSpan;
 }
 
@@ -541,4 +545,20 @@ export interface CompiledPolicyFile {
     /** Path of the source file relative to the compile root, with `/` separators. */
     source: string;
     elements: CompiledElement[];
+    /** Since 1.9: the file's chapters (`kapitel`), in the order written; absent when it has none. */
+    chapters?: Chapter[];
+}
+
+/**
+ * Since 1.9: a chapter of the policy's own choosing: its title, and the ids of the file's elements
+ * written after it up to the next chapter, in order. Obligations join a chapter by naming it
+ * (`Obligation.chapter`). The document shows the chapters in the order of the files and, within a
+ * file, in the order written; a reader that ignores them loses only that order.
+ */
+export interface Chapter {
+    name: string;
+    title: string;
+    description?: string;
+    elements: ElementId[];
+    source: SourceSpan;
 }

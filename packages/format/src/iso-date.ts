@@ -4,6 +4,13 @@ import type { IsoDate } from './compiled-policy.js';
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The start a parameter version has when its source gives none (`undated: true` in the compiled
+ * version): the format's earliest date, so the one version lookup (PolicySet.parameterVersion), and
+ * any reader of an older format, finds it in force on every date before the next version starts.
+ */
+export const UNDATED_FROM: IsoDate = '0001-01-01';
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**

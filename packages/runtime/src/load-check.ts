@@ -54,6 +54,29 @@ export function checkCompiledPolicy(files: readonly CompiledPolicyFile[]): void 
             checkElement(element, file.source, path);
         });
     }
+    checkChapters(files, declared);
+}
+
+/** A chapter lists only declared elements, and an obligation names only a chapter of the set. */
+function checkChapters(files: readonly CompiledPolicyFile[], declared: ReadonlyMap<string, unknown>): void {
+    const chapters = new Set(files.flatMap(file => (file.chapters ?? []).map(chapter => chapter.name)));
+    for (const file of files) {
+        (file.chapters ?? []).forEach((chapter, index) => chapter.elements.forEach((id, at) => {
+            if (!declared.has(id)) {
+                refuse('unknown-reference', { source: file.source, path: `/chapters/${index}/elements/${at}`, id }, 'unknown-reference', { id });
+            }
+        }));
+        file.elements.forEach((element, index) => {
+            if (element.kind !== 'guideline') {
+                return;
+            }
+            element.obligations.forEach((obligation, at) => {
+                if (obligation.chapter !== undefined && !chapters.has(obligation.chapter)) {
+                    refuse('unknown-reference', { source: file.source, path: `/elements/${index}/obligations/${at}/chapter`, id: obligation.chapter }, 'unknown-reference', { id: obligation.chapter });
+                }
+            });
+        });
+    }
 }
 
 /** Refusal codes of the load check, in `details.rule`. */

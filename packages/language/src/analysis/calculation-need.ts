@@ -42,9 +42,14 @@ export type CalculationNeedFinding =
          * Why silence would not be a proof: too many combinations to ask, a need that cannot be tried
          * value by value (a decimal, a wide range), or other attributes the amount computes with.
          */
-        reason: 'too-many-cases' | 'need-not-enumerable' | 'computes-with-others';
+        reason: 'too-many-cases' | 'need-not-enumerable' | 'computes-with-others' | 'part-falls';
         /** For `computes-with-others`: their ids. */
         others?: string[];
+        /**
+         * For `part-falls`: the part of the sum that reads the need falls (this pair, on this date), but
+         * no case was found where the whole amount does (a rounding of the whole can hide it).
+         */
+        part?: { date?: string; lower: NeedQuestion; higher: NeedQuestion };
     };
 
 export interface NeedQuestion {
@@ -73,18 +78,138 @@ export function analyseCalculationNeed(runtime: PolicyRuntime, calculationId: st
         }
         const ask = (date: string, question: NeedQuestion) => runtimeAnswer(() => runtime.calculate(calculationId,
             { date, citizen: question.citizen, ...(question.level !== undefined ? { level: question.level } : {}) }, { explain: false }).amount);
-        findings.push(...search(ask, need, reads, attributes, thresholds(runtime, calculation.value)));
+        const whole = search(ask, need, reads, attributes, { kronor: thresholds(runtime, calculation.value) });
+        const undecided = whole.length === 1 && whole[0].kind === 'undecided';
+        findings.push(...(undecided ? searchPart(runtime, calculation.value, need, attributes, ask) ?? whole : whole));
     }
     return findings;
 }
 
 type Ask = (date: string, question: NeedQuestion) => string | undefined;
 
+/** A term of a sum, subtracted or added. */
+interface Term { expression: Expression; negative: boolean }
+
 /**
- * `thresholds`: amounts where the formula's terms can take over from each other (see `thresholds`),
- * tried for each amount it computes with once the regions alone found nothing falling.
+ * The terms of a formula that is a sum: through `+` and `−`, a factor or divisor that reads no citizen
+ * and is never negative (the `i timmar per månad` of a schablon: kept on each term, so the terms add
+ * up to the sum), and the named calculations it adds. A rounding step is looked through only around
+ * the whole sum (`outermost`): every rounding rule is non-decreasing, so the whole moves with the sum,
+ * but a rounded term inside a sum does not move with the terms under it.
  */
-function search(ask: Ask, need: string, reads: Reads, attributes: ReadonlyMap<string, Attribute>, kronor: readonly ExactNumber[] = []): CalculationNeedFinding[] {
+function terms(runtime: PolicyRuntime, expression: Expression, negative: boolean, outermost: boolean, visiting: Set<string>): Term[] {
+    const constantFactor = (factor: Expression) => {
+        const reads = collectReads(runtime, factor);
+        const known = sign(runtime, factor, new Set());
+        return reads.compared.size === 0 && !reads.readsLevel && (known === 'positive' || known === 'non-negative');
+    };
+    const scaled = (inner: Term[], op: '*' | '/', factor: Expression): Term[] => inner.map(term => ({ ...term, expression: { op, left: term.expression, right: factor } }));
+    if ('round' in expression && outermost) {
+        return terms(runtime, expression.round, negative, true, visiting);
+    }
+    if ('op' in expression) {
+        switch (expression.op) {
+            case '+': return [...terms(runtime, expression.left, negative, false, visiting), ...terms(runtime, expression.right, negative, false, visiting)];
+            case '-': return [...terms(runtime, expression.left, negative, false, visiting), ...terms(runtime, expression.right, !negative, false, visiting)];
+            case '*':
+                if (constantFactor(expression.left)) {
+                    return scaled(terms(runtime, expression.right, negative, outermost, visiting), '*', expression.left);
+                }
+                if (constantFactor(expression.right)) {
+                    return scaled(terms(runtime, expression.left, negative, outermost, visiting), '*', expression.right);
+                }
+                break;
+            case '/':
+                if (constantFactor(expression.right)) {
+                    return scaled(terms(runtime, expression.left, negative, outermost, visiting), '/', expression.right);
+                }
+                break;
+        }
+    }
+    if ('ref' in expression) {
+        const element = runtime.policy.find(expression.ref);
+        // A calculation with limits is refused outside them: only the whole answers that.
+        if (element?.kind === 'calculation' && !element.limits && !visiting.has(element.id)) {
+            return terms(runtime, element.value, negative, outermost, new Set([...visiting, element.id]));
+        }
+    }
+    return [{ expression, negative }];
+}
+
+/**
+ * A schablon is a sum of times, one per task, each reading its own needs; the search of the whole
+ * formula multiplies every task's values and runs out of budget. But the terms that read no input in
+ * common with the need's are held while it rises, so the amount falls only where the terms that
+ * share an input with it (directly or through another term) do. Those are searched alone, with every
+ * value of each small whole-number input, so their silence is a proof; a fall there is then looked
+ * for in the whole amount, the other inputs tried value by value, and reported as the runtime answers
+ * it. Undefined where the formula is not such a sum (nothing to gain over the whole search).
+ */
+function searchPart(runtime: PolicyRuntime, value: Expression, need: string, attributes: ReadonlyMap<string, Attribute>, askWhole: Ask): CalculationNeedFinding[] | undefined {
+    const all = terms(runtime, value, false, true, new Set());
+    const inputs = all.map(term => {
+        const reads = collectReads(runtime, term.expression);
+        return new Set([...reads.compared.keys(), ...(reads.readsLevel ? [LEVEL_INPUT] : [])]);
+    });
+    // The need's part: the terms connected to it by shared inputs.
+    const partInputs = new Set([need]);
+    const inPart = all.map(() => false);
+    for (let grown = true; grown;) {
+        grown = false;
+        inputs.forEach((read, index) => {
+            if (!inPart[index] && [...read].some(id => partInputs.has(id))) {
+                inPart[index] = grown = true;
+                read.forEach(id => partInputs.add(id));
+            }
+        });
+    }
+    if (inPart.every(Boolean)) {
+        return undefined;
+    }
+    const zero: Expression = { quantity: { value: '0', unit: 'none' } };
+    const part = all.filter((_, index) => inPart[index])
+        .reduce<Expression>((sum, term) => ({ op: term.negative ? '-' : '+', left: sum, right: term.expression }), zero);
+    const askPart: Ask = (date, question) => runtimeAnswer(() => runtime.evaluate(part,
+        { date, citizen: question.citizen, ...(question.level !== undefined ? { level: question.level } : {}) }));
+    const verdict = search(askPart, need, collectReads(runtime, part), attributes, { everyValue: true });
+    const fall = verdict[0];
+    if (!fall || fall.kind !== 'falls') {
+        return verdict;
+    }
+    // The whole amount at the part's pair, the other inputs held at each combination of their values in turn.
+    const wholeReads = collectReads(runtime, value);
+    const others = [...wholeReads.compared.keys()].filter(id => !partInputs.has(id) && attributes.has(id)).map(id => {
+        const attribute = attributes.get(id)!;
+        const values = [...candidates(attribute, wholeReads.compared.get(id) ?? [], true), ...(wholeReads.arithmetic.has(id) ? spread(attribute) : [])];
+        return { name: attribute.name, values: values.map(v => valueText(attribute, v)).filter(unique) };
+    });
+    const combinations = Math.min(others.reduce((product, other) => product * other.values.length, 1), SEARCH_BUDGET / 2);
+    const date = fall.date ?? '2000-01-01';
+    for (let combination = 0; combination < combinations; combination++) {
+        const held: Record<string, string | boolean> = {};
+        let rest = combination;
+        for (const other of others) {
+            held[other.name] = other.values[rest % other.values.length];
+            rest = Math.floor(rest / other.values.length);
+        }
+        const lower: NeedQuestion = { ...fall.lower, citizen: { ...held, ...fall.lower.citizen } };
+        const higher: NeedQuestion = { ...fall.higher, citizen: { ...held, ...fall.higher.citizen } };
+        const lowerAmount = askWhole(date, lower);
+        const higherAmount = askWhole(date, higher);
+        if (lowerAmount !== undefined && higherAmount !== undefined && ExactNumber.parse(higherAmount).compare(ExactNumber.parse(lowerAmount)) < 0) {
+            return [{ kind: 'falls', need, ...(fall.date ? { date: fall.date } : {}), lower, higher, lowerAmount, higherAmount }];
+        }
+    }
+    return [{ kind: 'undecided', need, reason: 'part-falls', part: { ...(fall.date ? { date: fall.date } : {}), lower: fall.lower, higher: fall.higher } }];
+}
+
+/**
+ * `kronor`: amounts where the formula's terms can take over from each other (see `thresholds`),
+ * tried for each amount it computes with once the regions alone found nothing falling.
+ * `everyValue`: each other input that is a whole number in a small range is tried at every value, not
+ * only where the criteria split it, so reading it in arithmetic leaves the search exhaustive.
+ */
+function search(ask: Ask, need: string, reads: Reads, attributes: ReadonlyMap<string, Attribute>, { kronor = [], everyValue = false }: { kronor?: readonly ExactNumber[]; everyValue?: boolean } = {}): CalculationNeedFinding[] {
     const needAttribute = attributes.get(need);
     const needValues = need === LEVEL_INPUT
         // A level beyond MAX_LEVEL is an error in the source; the search stops there all the same.
@@ -110,13 +235,14 @@ function search(ask: Ask, need: string, reads: Reads, attributes: ReadonlyMap<st
             continue;
         }
         const domain = attribute.domain.type;
-        const arithmetic = reads.arithmetic.has(id) && domain !== 'boolean' && domain !== 'enumeration';
+        const everyOne = everyValue && domain === 'integer' && enumerable(attribute);
+        const arithmetic = reads.arithmetic.has(id) && domain !== 'boolean' && domain !== 'enumeration' && !everyOne;
         if (arithmetic) {
             computedWith.push(id);
         }
         // An amount read in arithmetic is tried across its range too: where a share of it overtakes a
         // cap is at no compared constant (a share of a large income, say).
-        const values = [...candidates(attribute, reads.compared.get(id) ?? [], false), ...(arithmetic ? spread(attribute) : [])];
+        const values = [...candidates(attribute, reads.compared.get(id) ?? [], everyOne), ...(arithmetic ? spread(attribute) : [])];
         others.push({ id, values: values.map(v => valueText(attribute, v)).filter(unique) });
     }
     const dated = reads.dates.size > 0;

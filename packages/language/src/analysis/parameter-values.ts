@@ -1,17 +1,21 @@
 import type * as Ast from '../generated/ast.js';
+import { UNDATED_FROM } from '@regelratt/format';
 import { dayBefore } from './days.js';
 import { isCalculation, isParameter, isReferenceExpression } from '../generated/ast.js';
 import { flatTree } from '../utils/ast-walk.js';
 
 /** Versions of a parameter in date order, each with the last day it is in force (undefined: open-ended). */
 export function versionSpans(parameter: Ast.Parameter): Array<{ version: Ast.ParameterVersion; from: string; to?: string }> {
-    // A version half-typed without its date is the parser's to report; the spans are of the complete ones.
-    const sorted = parameter.versions.filter(version => version.from !== undefined && version.value !== undefined).sort((a, b) => a.from.localeCompare(b.from));
-    return sorted.map((version, index) => {
+    // A version half-typed without its value is the parser's to report; the spans are of the complete
+    // ones. One without a date starts when the compiled form says it does (UNDATED_FROM).
+    const sorted = parameter.versions.filter(version => version.value !== undefined)
+        .map(version => ({ version, from: version.from ?? UNDATED_FROM }))
+        .sort((a, b) => a.from.localeCompare(b.from));
+    return sorted.map(({ version, from }, index) => {
         // Without `till`, a version lasts until the day before the next one starts.
         const next = sorted[index + 1];
         const to = version.to ?? (next ? dayBefore(next.from) : undefined);
-        return { version, from: version.from, to };
+        return { version, from, to };
     });
 }
 

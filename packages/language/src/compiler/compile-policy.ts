@@ -1,5 +1,6 @@
 import { analyseUnits, answerUnit, limitScale, questionDimension, type Dimension } from '../analysis/expression-units.js';
-import { ExactNumber, SCHEMA_VERSION, type CompiledElement, type CompiledPolicyFile, type Force, type Movement } from '@regelratt/format';
+import type { AstNode } from 'langium';
+import { ExactNumber, SCHEMA_VERSION, UNDATED_FROM, type Chapter, type CompiledElement, type CompiledPolicyFile, type Force, type Movement } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { compileCriterion } from './compile-criterion.js';
 import { compileDecisionTable } from './compile-decision-table.js';
@@ -31,11 +32,44 @@ const managements: Record<string, 'own' | 'external' | 'region'> = { egen: 'own'
  * for an unchanged element); by default `compileElement`.
  */
 export function compilePolicy(policy: Ast.Policy, file: string, compileOne: (element: Ast.Element, file: string) => CompiledElement = compileElement): CompiledPolicyFile {
+    const chapters = compileChapters(policy, file);
     return {
         schemaVersion: SCHEMA_VERSION,
         source: file,
         elements: policy.elements.map(element => compileOne(element, file)),
+        ...(chapters.length > 0 ? { chapters } : {}),
     };
+}
+
+/**
+ * The file's chapters: each with the elements written after it up to the next one. Computed here,
+ * not per element, because membership is where an element stands among its siblings (the editor's
+ * reuse of an unchanged element's compiled form stays right when a chapter is added above it).
+ */
+function compileChapters(policy: Ast.Policy, file: string): Chapter[] {
+    return policy.chapters.map((chapter, index) => {
+        const start = offsetOf(chapter);
+        const next = policy.chapters[index + 1];
+        const end = next ? offsetOf(next) : Infinity;
+        return {
+            name: chapter.name,
+            title: chapter.title,
+            ...optional('description', chapter.description),
+            elements: policy.elements.filter(element => offsetOf(element) > start && offsetOf(element) < end).map(element => elementId(element)),
+            source: sourceSpan(chapter, file),
+        };
+    });
+}
+
+function offsetOf(node: AstNode): number {
+    return node.$cstNode?.offset ?? 0;
+}
+
+/** The chapter an obligation is shown in: the last `kapitel` mark before it in its riktlinje. */
+function obligationChapter(guideline: Ast.Guideline, obligation: Ast.Obligation): string | undefined {
+    const at = offsetOf(obligation);
+    const marks = guideline.chapterMarks.filter(mark => offsetOf(mark) < at);
+    return marks.length > 0 ? marks[marks.length - 1].chapter.$refText : undefined;
 }
 
 function header(node: Ast.Element, file: string) {
@@ -105,7 +139,8 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                 ...base,
                 valueType: ({ belopp: 'money', procent: 'percent', decimaltal: 'decimal', heltal: 'integer' } as const)[element.type],
                 versions: element.versions.map(version => ({
-                    from: version.from,
+                    from: version.from ?? UNDATED_FROM,
+                    ...(version.from === undefined ? { undated: true } : {}),
                     ...optional('to', version.to),
                     value: compileQuantity(version.value),
                     source: sourceSpan(version, file),
@@ -149,6 +184,7 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                             condition: compileCriterion(exception.condition), ...optional('text', exception.text),
                         })),
                     } : {}),
+                    ...optional('chapter', obligationChapter(element, obligation)),
                     source: sourceSpan(obligation, file),
                 })),
             } as CompiledElement;

@@ -565,6 +565,11 @@ export const diagnosticCatalogue = {
         sv: a => `${a.name} saknar värde ${a.from}–${a.to}, mellan två versioner.`,
         en: a => `${a.name} has no value ${a.from}–${a.to}, between two versions.`,
     },
+    'undated-parameter': {
+        severity: 'warning',
+        sv: a => `${a.name} har en version utan startdatum: den gäller på varje datum ${a.next === '' ? 'tills vidare' : `fram till nästa version, från ${a.next}`}. Skriv från vilket datum den gäller när källan anger det.`,
+        en: a => `${a.name} has a version without a start date: it is in force on every date ${a.next === '' ? 'until further notice' : `up to the next version, from ${a.next}`}. Write the date it applies from when the source gives one.`,
+    },
     'no-valid-version': {
         severity: 'error',
         sv: a => `${a.name} har inget värde ${a.date}, men ${a.user} gäller då.`,

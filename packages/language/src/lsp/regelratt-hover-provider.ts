@@ -83,7 +83,9 @@ export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
         }
         if (astTypes.isParameter(node)) {
             // A parameter's value on each date.
-            lines.push(versionSpans(node).map(span => `${span.from}–${span.to ?? ''}: ${span.version.value.$cstNode?.text.replace(/\s+/g, ' ')}`).join('  \n'));
+            // An undated version starts when the source says nothing: no date shown for its start.
+            const start = (span: ReturnType<typeof versionSpans>[number]) => (span.version.from === undefined ? (sv ? 'utan startdatum ' : 'no start date ') : span.from);
+            lines.push(versionSpans(node).map(span => `${start(span)}–${span.to ?? ''}: ${span.version.value.$cstNode?.text.replace(/\s+/g, ' ')}`).join('  \n'));
         }
         if (astTypes.isCalculation(node) && node.value) {
             // The formula as written, what it counts, and its value today where it reads no citizen.

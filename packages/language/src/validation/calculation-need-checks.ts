@@ -1,5 +1,5 @@
 import { RegelrattRuntimeError } from '@regelratt/runtime';
-import { LEVEL_INPUT } from '@regelratt/format';
+import { answerUnitText, LEVEL_INPUT, UNDATED_FROM } from '@regelratt/format';
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import { isCalculation, isDecisionTable, isLevelTable, isLevelExpression, isReferenceExpression, type RegelrattAstType } from '../generated/ast.js';
@@ -53,9 +53,13 @@ export function calculationNeedChecks(services: RegelrattServices): ValidationCh
             }
             for (const finding of findings) {
                 if (finding.kind === 'falls') {
-                    const amount = (text: string) => `${sv ? swedishDecimal(text) : text} kr`;
+                    // In the amount's own unit (`45 min/vecka` of a schablon); kronor where the calculation says none.
+                    const unit = answerUnitText(compiled.policy.get(elementId(calculation), 'calculation').unit) || 'kr';
+                    const amount = (text: string) => `${sv ? swedishDecimal(text) : text} ${unit}`;
                     report('calculation-falls-as-need-rises', {
-                        name: calculation.name, need: needName(finding.need), ...(finding.date ? { date: finding.date } : {}),
+                        name: calculation.name, need: needName(finding.need),
+                        // The start of undated versions (UNDATED_FROM) is the format's, not a date to show.
+                        ...(finding.date && finding.date !== UNDATED_FROM ? { date: finding.date } : {}),
                         lower: questionText(finding.lower, sv), higher: questionText(finding.higher, sv),
                         lowerAmount: amount(finding.lowerAmount), higherAmount: amount(finding.higherAmount),
                     }, { node: calculation, property: 'name' }, {
@@ -70,6 +74,9 @@ export function calculationNeedChecks(services: RegelrattServices): ValidationCh
                             : `${needName(finding.need)} cannot be tried value by value (not a whole number in a small range), and no case where the amount falls was found`,
                         'computes-with-others': sv ? `beloppet räknar med ${others}, som inte kan prövas värde för värde, och inget fall där beloppet sjunker hittades`
                             : `the amount computes with ${others}, which cannot be tried value by value, and no case where the amount falls was found`,
+                        'part-falls': !finding.part ? '' : sv
+                            ? `den del av summan som läser ${needName(finding.need)} sjunker (${questionText(finding.part.lower, sv)} mot ${questionText(finding.part.higher, sv)}${finding.part.date ? `, ${finding.part.date}` : ''}), men inget fall där hela beloppet sjunker hittades`
+                            : `the part of the sum that reads ${needName(finding.need)} falls (${questionText(finding.part.lower, sv)} against ${questionText(finding.part.higher, sv)}${finding.part.date ? `, ${finding.part.date}` : ''}), but no case where the whole amount falls was found`,
                     } satisfies Record<typeof finding.reason, string>;
                     const reason = reasons[finding.reason];
                     report('calculation-need-undecided', { name: calculation.name, need: needName(finding.need), reason }, { node: calculation, property: 'name' });

@@ -15,8 +15,8 @@ export function dateChecks(services: RegelrattServices): ValidationChecks<Regelr
             }
         }
     };
-    const checkOrder = <N extends AstNode & { from: string; to?: string }>(node: N, report: Report) => {
-        if (node.to && isCalendarDate(node.from) && isCalendarDate(node.to) && node.to < node.from) {
+    const checkOrder = <N extends AstNode & { from?: string; to?: string }>(node: N, report: Report) => {
+        if (node.to && node.from && isCalendarDate(node.from) && isCalendarDate(node.to) && node.to < node.from) {
             report('date-range-reversed', { from: node.from, to: node.to }, { node, property: 'to' as never });
         }
     };

@@ -82,6 +82,18 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
         Parameter: (parameter, accept) => {
             const report = createReport(accept, locale);
             const spans = versionSpans(parameter);
+            // A version the source gives no date for: said once, with what it means for the lookup.
+            const undated = spans.filter(span => span.version.from === undefined);
+            if (undated.length > 0) {
+                const next = spans.find(span => span.version.from !== undefined);
+                // By its title where it has one: the warning is also read in the document's appendix.
+                report('undated-parameter', { name: parameter.title ?? parameter.name, next: next?.from ?? '' }, { node: undated[0].version, property: 'value' });
+            }
+            for (const extra of undated.slice(1)) {
+                const what = sv() ? 'En andra version utan startdatum' : 'A second version without a start date';
+                const other = sv() ? 'den första' : 'the first';
+                report('overlapping-versions', { what, other, date: sv() ? 'början' : 'the start' }, { node: extra.version, property: 'value' });
+            }
             for (let i = 0; i + 1 < spans.length; i++) {
                 const current = spans[i];
                 const next = spans[i + 1];
