@@ -64,8 +64,12 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
             const level = question.level;
             const decision = runtime.decide(question.table, { date: example.date, citizen: citizenOf(question.citizen), ...(level !== undefined ? { level } : {}) });
             const value = runtime.decisionValue(decision, question.column);
-            // A column of förlopp answers with a förlopp's id; the others with a number.
-            return example.expected.pathway !== undefined ? { pathway: value } : { amount: value };
+            // A column of förlopp answers with a förlopp's id; the others with a number. The column
+            // decides, not the expectation (an example expecting an error still shows a förlopp as one).
+            const table = runtime.policy.get(question.table, 'decisionTable');
+            const column = question.column === undefined ? 0 : table.outputs.indexOf(question.column);
+            const givesPathways = table.rows.some(row => { const cell = row.then[column]; return cell !== undefined && 'pathway' in cell; });
+            return givesPathways ? { pathway: value } : { amount: value };
         }
         case 'netEffect': {
             const effect = runtime.netEffect({ ...question, date: example.date });

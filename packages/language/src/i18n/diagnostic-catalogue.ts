@@ -277,6 +277,11 @@ export const diagnosticCatalogue = {
         sv: a => `Ingen rad i beslutstabellen ${a.table} gäller för: ${a.witness}.`,
         en: a => `No row of the decision table ${a.table} applies to: ${a.witness}.`,
     },
+    'decision-sum-gap': {
+        severity: 'warning',
+        sv: a => `Ingen rad i beslutstabellen ${a.table} gäller för: ${a.witness}. Med 'träff samla summa' svarar tabellen då ${a.answer} (summan av inga rader), där DMN inte ger något svar; lägg till en rad för dem om 0 är avsett.`,
+        en: a => `No row of the decision table ${a.table} applies to: ${a.witness}. Under 'träff samla summa' the table then answers ${a.answer} (the sum of no rows), where DMN gives no answer; add a row for them if 0 is meant.`,
+    },
     'decision-overlap': {
         severity: 'error',
         sv: a => (a.hit === 'valfri'

@@ -45,6 +45,13 @@ function unitOf(key: keyof ExampleExpectation, unit: AnswerUnit | undefined): An
  */
 export function exampleDifferences(expected: ExampleExpectation, actual: ExampleExpectation | undefined, locale: MessageLocale, unit: AnswerUnit | undefined): string {
     const sv = locale === 'sv';
+    if (expected.error !== undefined && actual !== undefined && actual.error === undefined) {
+        // An error was expected and an answer came: the answer is what the reader must see.
+        const answer = (Object.keys(actual) as Array<keyof ExampleExpectation>)
+            .map(key => `${labels[key][locale]} ${shown(actual[key], locale, unitOf(key, unit))}`)
+            .join(', ');
+        return `${labels.error[locale]}: ${sv ? 'väntat' : 'expected'} ${expected.error}, ${sv ? 'fick ett svar' : 'got an answer'}: ${answer}`;
+    }
     return (Object.keys(expected) as Array<keyof ExampleExpectation>)
         .filter(key => expected[key] !== actual?.[key])
         .map(key => `${labels[key][locale]}: ${sv ? 'väntat' : 'expected'} ${shown(expected[key], locale, unitOf(key, unit))}, ${sv ? 'fick' : 'got'} ${shown(actual?.[key], locale, unitOf(key, unit))}`)

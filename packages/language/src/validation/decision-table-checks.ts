@@ -136,7 +136,11 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             }
             for (const finding of analysis.findings) {
                 const witness = describeCase(finding.case, analysis.attributes, locale.current);
-                if (finding.kind === 'gap') {
+                if (finding.kind === 'gap' && analysis.gapAnswer === 'zero') {
+                    // The runtime's answer is said with the citizen: 0 in every column, where DMN has none.
+                    const answer = header.outputs.map(output => `${output.column} = 0`).join(', ');
+                    report('decision-sum-gap', { table: table.name, witness: witness.text, answer }, { node: table, property: 'name' }, witness);
+                } else if (finding.kind === 'gap') {
                     report('decision-gap', { table: table.name, witness: witness.text }, { node: table, property: 'name' }, witness);
                 } else {
                     const [first, ...others] = finding.rows;
