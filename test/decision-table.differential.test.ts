@@ -53,9 +53,11 @@ const tableArb = fc.integer({ min: 1, max: 2 })
         fc.constant(columns),
         fc.array(fc.tuple(fc.tuple(...columns.map(cellArb)), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 4 }),
         fc.constantFrom<HitPolicy>('unik', 'första', 'valfri', 'samla summa', 'samla min', 'samla max', 'samla antal'),
+        // DMN's default output (`annars`), in one table of three.
+        fc.option(fc.integer({ min: 0, max: 3 }), { freq: 2 }),
     ));
 
-function policyText(columns: Column[], rows: Array<[string[], number]>, hit: HitPolicy): string {
+function policyText(columns: Column[], rows: Array<[string[], number]>, hit: HitPolicy, otherwise?: number | null): string {
     const attributes = columns.map(c => `egenskap ${c.name} : ${c.kind === 'integer' ? `heltal 0–${c.max}` : c.kind === 'boolean' ? 'ja/nej' : `en av { ${c.values.join(', ')} }`}`);
     return [
         ...attributes,
@@ -63,6 +65,7 @@ function policyText(columns: Column[], rows: Array<[string[], number]>, hit: Hit
         hit === 'unik' ? '' : `    träff ${hit}`,
         `    | ${columns.map(c => c.name).join(' | ')} || rad |`,
         ...rows.map(([cells, output]) => `    | ${cells.join(' | ')} || ${output} |`),
+        ...(otherwise === undefined || otherwise === null ? [] : [`    annars || ${otherwise} |`]),
         '}',
     ].join('\n');
 }
@@ -79,6 +82,9 @@ const { Regelratt } = createRegelrattServices(EmptyFileSystem);
 function answerCode(runtime: PolicyRuntime, citizen: Record<string, string>): string {
     try {
         const decision = runtime.decide('t', { date: '2025-01-01', citizen });
+        if (decision.default) {
+            return 'default';
+        }
         // A collecting table answers without a row: a sum of no rows (0) or a count of none.
         return decision.rows !== undefined && decision.rows.length === 0 ? 'no-row' : 'row';
     } catch (error) {
@@ -92,8 +98,9 @@ function answerCode(runtime: PolicyRuntime, citizen: Record<string, string>): st
 describe('decision tables: the analysis and the runtime agree', () => {
     test('every reported gap and overlap is what the runtime answers for its example citizen, and no finding means every citizen gets a row', async () => {
         let findings = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit]) => {
-            const text = policyText(columns, rows, hit);
+        let defaults = 0;
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise]) => {
+            const text = policyText(columns, rows, hit, otherwise);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/diff/t.regel', text }]);
             const errors = checked.diagnostics.filter(d => d.severity === 'error');
             const sumGaps = checked.diagnostics.filter(d => d.code === 'decision-sum-gap');
@@ -113,20 +120,36 @@ describe('decision tables: the analysis and the runtime agree', () => {
                     expect(runtime.decide('t', { date: '2025-01-01', citizen }).outputs, finding.message).toEqual({ rad: '0' });
                 }
             }
-            // A count of no rows is 0 in DMN too: an answer, not a finding.
-            const answered = (code: string) => code === 'row' || (code === 'no-row' && hit === 'samla antal');
+            // A count of no rows is 0 in DMN too: an answer, not a finding; so is the default, where the table has one.
+            const answered = (code: string) => code === 'row' || code === 'default' || (code === 'no-row' && hit === 'samla antal');
+            const hasDefault = otherwise !== undefined && otherwise !== null;
+            const citizens = everyCitizen(columns);
+            const defaulted = citizens.filter(citizen => answerCode(runtime, citizen) === 'default');
+            // The default answers exactly where no row matches, with its value as written; the checker
+            // says when it never does, and never reports a gap where it answers.
+            expect(defaulted.length === 0 || hasDefault, text).toBe(true);
+            for (const citizen of defaulted) {
+                expect(runtime.decide('t', { date: '2025-01-01', citizen }).outputs, text).toEqual({ rad: String(otherwise) });
+            }
+            const unused = checked.diagnostics.filter(d => d.code === 'decision-default-unused');
+            expect(unused.length, text).toBe(hasDefault && defaulted.length === 0 ? 1 : 0);
+            if (hasDefault) {
+                expect(analysed.filter(d => d.code === 'decision-gap' || d.code === 'decision-sum-gap'), text).toEqual([]);
+                defaults += defaulted.length > 0 ? 1 : 0;
+            }
             if (analysed.length === 0) {
-                for (const citizen of everyCitizen(columns)) {
+                for (const citizen of citizens) {
                     expect(answered(answerCode(runtime, citizen)), `${text}\n${JSON.stringify(citizen)}`).toBe(true);
                 }
             } else {
                 // And the other way round: a citizen the runtime cannot answer is inside some reported finding.
-                const failing = everyCitizen(columns).filter(citizen => !answered(answerCode(runtime, citizen)));
+                const failing = citizens.filter(citizen => !answered(answerCode(runtime, citizen)));
                 expect(failing.length > 0, text).toBe(true);
             }
         }), { numRuns: 400, seed: 20261125 });
-        // The generator must actually produce tables with findings, or the test proves little.
+        // The generator must actually produce tables with findings, and defaults that answer, or the test proves little.
         expect(findings).toBeGreaterThan(50);
+        expect(defaults).toBeGreaterThan(30);
     });
 });
 
@@ -156,8 +179,8 @@ describe('decision tables: every region holds for every citizen in it, and every
     // outside every region an answer; regions are maximal boxes, so they may overlap one another.
     test('the runtime refuses exactly the citizens inside reported regions, with the region\'s reason', async () => {
         let inside = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit]) => {
-            const text = policyText(columns, rows, hit);
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise]) => {
+            const text = policyText(columns, rows, hit, otherwise);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/regions/t.regel', text }]);
             const table = checked.document.parseResult.value.elements.find(ast.isDecisionTable)!;
             const analysis = analyseDecisionTable(table)!;
@@ -167,7 +190,9 @@ describe('decision tables: every region holds for every citizen in it, and every
                 const kinds = new Set(analysis.findings.filter(f => inRegion(f.case, citizen, columns)).map(f => f.kind));
                 expect(kinds.size, `${text}\n${JSON.stringify(citizen)}`).toBeLessThanOrEqual(1);
                 const gap = analysis.gapAnswer === 'zero' ? 'no-row' : 'no-matching-row';
-                const expected = kinds.has('gap') ? gap : kinds.has('overlap') ? 'several-matching-rows' : 'row';
+                // Where the table has a default, the regions it answers are reported apart from findings, exactly.
+                const byDefault = (analysis.defaulted ?? []).some(found => inRegion(found, citizen, columns));
+                const expected = kinds.has('gap') ? gap : kinds.has('overlap') ? 'several-matching-rows' : byDefault ? 'default' : 'row';
                 inside += kinds.size;
                 const answer = answerCode(runtime, citizen);
                 // A count of no rows is an answer, not a finding (DMN's too).
@@ -201,8 +226,8 @@ describe('decision tables: rows that never decide, against the runtime', () => {
     test('removing the reported rows changes no answer, and under första every other row matching someone decides for someone', async () => {
         let idle = 0;
         let silent = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit]) => {
-            const text = policyText(columns, rows, hit);
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise]) => {
+            const text = policyText(columns, rows, hit, otherwise);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/idle/t.regel', text }]);
             const reports = checked.diagnostics.filter(d => d.code === 'decision-row-shadowed' || d.code === 'decision-row-redundant');
             const reported = new Set(reports.map(d => Number(d.args!.row) - 1));
@@ -225,7 +250,7 @@ describe('decision tables: rows that never decide, against the runtime', () => {
             }
             const citizens = everyCitizen(columns);
             if (reported.size > 0) {
-                const without = policyText(columns, rows.filter((_, index) => !reported.has(index)), hit);
+                const without = policyText(columns, rows.filter((_, index) => !reported.has(index)), hit, otherwise);
                 const [after] = await checkPolicies(Regelratt, [{ path: '/idle/u.regel', text: without }]);
                 const reduced = runtimeOf(after);
                 for (const citizen of citizens) {
@@ -278,8 +303,8 @@ describe('decision tables: the row merge quick fix, against the runtime', () => 
     // error) of every citizen of the small domain, under every hit policy.
     test('applying the merges changes no answer for any citizen', async () => {
         let merges = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit]) => {
-            const text = policyText(columns, rows, hit);
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise]) => {
+            const text = policyText(columns, rows, hit, otherwise);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/merge/t.regel', text }]);
             const before = runtimeOf(checked);
             let current = text;
@@ -287,7 +312,7 @@ describe('decision tables: the row merge quick fix, against the runtime', () => 
                 merges++;
                 current = next;
                 const [after] = await checkPolicies(Regelratt, [{ path: '/merge/u.regel', text: current }]);
-                expect(after.diagnostics.filter(d => d.severity === 'error' && d.code !== 'decision-gap' && d.code !== 'decision-overlap'), current).toEqual([]);
+                expect(after.diagnostics.filter(d => d.severity === 'error' && d.code !== 'decision-gap' && d.code !== 'decision-sum-gap' && d.code !== 'decision-overlap'), current).toEqual([]);
                 const runtime = runtimeOf(after);
                 for (const citizen of everyCitizen(columns)) {
                     expect(answerText(runtime, citizen), `${text}\n---\n${current}\n${JSON.stringify(citizen)}`).toBe(answerText(before, citizen));

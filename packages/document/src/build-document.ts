@@ -336,11 +336,18 @@ class DocumentBuilder {
                             type: 'table',
                             header: [...inputs, ...table.outputs.map(column => this.words.column(column))],
                             numeric: [...inputs.map(() => false), ...table.outputs.map(() => true)],
-                            rows: table.rows.map(row => [
-                                // The column names the attribute: a cell says only its test (`1–6 besök`).
-                                ...row.when.map(cell => (!cell ? this.t('alla', 'any') : 'attribute' in cell && !('not' in cell) ? this.words.test(cell) : this.words.condition(cell))),
-                                ...row.then.map(cell => (cell && 'pathway' in cell ? this.nameOf(cell.pathway) : this.amount(cell))),
-                            ]),
+                            rows: [
+                                ...table.rows.map(row => [
+                                    // The column names the attribute: a cell says only its test (`1–6 besök`).
+                                    ...row.when.map(cell => (!cell ? this.t('alla', 'any') : 'attribute' in cell && !('not' in cell) ? this.words.test(cell) : this.words.condition(cell))),
+                                    ...row.then.map(cell => (cell && 'pathway' in cell ? this.nameOf(cell.pathway) : this.amount(cell))),
+                                ]),
+                                // The default outputs (`annars`) as the last row, for every case no row above matches.
+                                ...(table.defaultOutputs ? [[
+                                    ...table.inputs.map((_, index) => (index === 0 ? this.t('annars (ingen rad ovan gäller)', 'otherwise (no row above applies)') : '')),
+                                    ...table.defaultOutputs.map(cell => ('pathway' in cell ? this.nameOf(cell.pathway) : this.amount(cell))),
+                                ]] : []),
+                            ],
                         },
                     ],
                 };

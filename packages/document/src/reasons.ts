@@ -89,6 +89,7 @@ const WORDS = {
         rowAlways: (table: string, row: number) => `${table}, rad ${row}, som gäller alla.`,
         rows: (table: string, aggregate: string, rows: string) => `${table}: ${aggregate} av raderna ${rows}.`,
         noRows: (table: string) => `${table}: ingen rad gäller.`,
+        otherwise: (table: string) => `${table}: ingen rad gäller, så tabellens annars-värde gäller.`,
         firstRow: 'Tabellen läses uppifrån; den första raden som gäller avgör.',
         aggregations: { sum: 'summan', min: 'det minsta', max: 'det största', count: 'antalet' },
         atLevel: (what: string, level: string) => `${what}, nivå ${level}`,
@@ -153,6 +154,7 @@ const WORDS = {
         rowAlways: (table: string, row: number) => `${table}, row ${row}, which applies to all.`,
         rows: (table: string, aggregate: string, rows: string) => `${table}: ${aggregate} of rows ${rows}.`,
         noRows: (table: string) => `${table}: no row applies.`,
+        otherwise: (table: string) => `${table}: no row applies, so the table's annars value applies.`,
         firstRow: 'The table is read from the top; the first row that applies decides.',
         aggregations: { sum: 'the sum', min: 'the smallest', max: 'the largest', count: 'the number' },
         atLevel: (what: string, level: string) => `${what}, level ${level}`,
@@ -637,6 +639,10 @@ class ReasonWriter {
             }
             return conditions.length === 0 ? undefined : this.sentence(conditions.length === 1 ? conditions[0] : { all: conditions });
         };
+        if (decision.default) {
+            this.ruleLine(this.w.otherwise(label));
+            return;
+        }
         if (table.hitPolicy === 'collect') {
             if (rows.length === 0) {
                 this.ruleLine(this.w.noRows(label));

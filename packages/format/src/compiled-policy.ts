@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.8.0';
+export const SCHEMA_VERSION = '1.9.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -307,6 +307,12 @@ export interface DecisionTable extends ElementBase<'decisionTable'> {
     inputs: DecisionInput[];
     outputs: string[];
     rows: DecisionRow[];
+    /**
+     * Since 1.9: DMN's default output (`annars`): the outputs, one per column, where no row matches,
+     * under every hit policy (for `collect`, instead of an aggregate over no rows). Absent: no row is
+     * `no-matching-row`, but a sum or count over no rows is 0.
+     */
+    defaultOutputs?: DecisionResult[];
     /** Since 1.6: the service the table decides for (`insats`). */
     service?: ElementId;
     /** Since 1.6: the law the table applies (`enligt`), for answers to cite. */

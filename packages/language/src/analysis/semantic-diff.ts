@@ -456,6 +456,10 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
     });
     const decision = (table: DecisionTable) => (verdicts: readonly boolean[]): string => {
         const matching = verdicts.flatMap((holds, index) => (holds ? [index] : []));
+        // No row: the default outputs (`annars`) answer, under every hit policy.
+        if (matching.length === 0 && table.defaultOutputs) {
+            return outputsText(table, table.defaultOutputs);
+        }
         if (table.hitPolicy === 'collect') {
             return collectedText(table, matching, context.locale);
         }
@@ -467,12 +471,12 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
         if (matching.length > 1 && table.hitPolicy !== 'first' && !agree) {
             return sv ? `flera rader (${matching.map(i => i + 1).join(', ')})` : `several rows (${matching.map(i => i + 1).join(', ')})`;
         }
-        const row = table.rows[matching[0]];
-        return table.outputs.map((column, index) => {
-            const cell = row.then[index];
-            return `${column} ${cell && 'pathway' in cell ? cell.pathway.slice(cell.pathway.lastIndexOf('/') + 1) : cellText(cell, context.locale)}`;
-        }).join(', ');
+        return outputsText(table, table.rows[matching[0]].then);
     };
+    const outputsText = (table: DecisionTable, then: DecisionTable['rows'][number]['then']) => table.outputs.map((column, index) => {
+        const cell = then[index];
+        return `${column} ${cell && 'pathway' in cell ? cell.pathway.slice(cell.pathway.lastIndexOf('/') + 1) : cellText(cell, context.locale)}`;
+    }).join(', ');
     const maxLevel = (table: DecisionTable) => table.levels?.max;
     const readsLevel = [before, after].some(table => table.inputs.some(input => 'level' in input));
     const levelMax = [maxLevel(before), maxLevel(after)].every(m => m !== undefined) ? Math.max(maxLevel(before)!, maxLevel(after)!) : undefined;

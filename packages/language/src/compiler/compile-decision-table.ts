@@ -36,8 +36,8 @@ export function compileCell(cell: Ast.InputCell, attribute: string): Criterion |
     }
 }
 
-/** A row's output cells as the compiled format has them. */
-export function compileResults(row: Ast.DecisionRow): DecisionRow['then'] {
+/** A row's output cells (or the default's, `annars`) as the compiled format has them. */
+export function compileResults(row: Ast.DecisionRow | Ast.DecisionDefault): DecisionRow['then'] {
     return row.results.map(result => (isPathwayResult(result) ? { pathway: referenceId(result.pathway) } : compileOptionalAmount(result)));
 }
 
@@ -56,5 +56,6 @@ export function compileDecisionTable(table: Ast.DecisionTable, file: string): Om
             then: compileResults(row),
             source: sourceSpan(row, file),
         })),
+        ...(table.otherwise ? { defaultOutputs: compileResults(table.otherwise) } : {}),
     };
 }

@@ -278,9 +278,19 @@ export const diagnosticCatalogue = {
         en: a => `No row of the decision table ${a.table} applies to: ${a.witness}.`,
     },
     'decision-sum-gap': {
+        severity: 'error',
+        sv: a => `Ingen rad i beslutstabellen ${a.table} gäller för: ${a.witness}. Med 'träff samla summa' svarar tabellen då ${a.answer} (summan av inga rader), där DMN inte ger något svar; skriv 'annars || … |' sist i tabellen om 0 är avsett, eller lägg till en rad för dem.`,
+        en: a => `No row of the decision table ${a.table} applies to: ${a.witness}. Under 'träff samla summa' the table then answers ${a.answer} (the sum of no rows), where DMN gives no answer; write 'annars || … |' last in the table if 0 is meant, or add a row for them.`,
+    },
+    'decision-default-unused': {
         severity: 'warning',
-        sv: a => `Ingen rad i beslutstabellen ${a.table} gäller för: ${a.witness}. Med 'träff samla summa' svarar tabellen då ${a.answer} (summan av inga rader), där DMN inte ger något svar; lägg till en rad för dem om 0 är avsett.`,
-        en: a => `No row of the decision table ${a.table} applies to: ${a.witness}. Under 'träff samla summa' the table then answers ${a.answer} (the sum of no rows), where DMN gives no answer; add a row for them if 0 is meant.`,
+        sv: a => `Annars-raden i beslutstabellen ${a.table} används aldrig: varje fall matchar en rad.`,
+        en: a => `The annars row of the decision table ${a.table} is never used: every case matches a row.`,
+    },
+    'decision-default-arity': {
+        severity: 'error',
+        sv: a => `Annars-raden i ${a.table} har ${a.outputs} utfall, men tabellens huvud har ${a.headerOutputs}.`,
+        en: a => `The annars row of ${a.table} has ${a.outputs} outputs, but the table's header has ${a.headerOutputs}.`,
     },
     'decision-overlap': {
         severity: 'error',

@@ -88,12 +88,17 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                     }
                 });
             });
+            const otherwise = table.otherwise;
+            if (otherwise && otherwise.results.length !== header.outputs.length) {
+                wellFormed = false;
+                report('decision-default-arity', { table: table.name, outputs: otherwise.results.length, headerOutputs: header.outputs.length }, { node: otherwise });
+            }
             if (!wellFormed || table.rows.length === 0) {
                 return;
             }
             // A column gives förlopp or values, not both: a consumer reads one kind from it.
             header.outputs.forEach((output, column) => {
-                const cells = table.rows.map(row => row.results[column]);
+                const cells = [...table.rows, ...(otherwise ? [otherwise] : [])].map(row => row.results[column]);
                 const pathway = cells.find(cell => isPathwayResult(cell));
                 const value = cells.find(cell => isQuantity(cell));
                 if (pathway && value) {
@@ -133,6 +138,10 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 report(idle.kind === 'shadowed' ? 'decision-row-shadowed' : 'decision-row-redundant', {
                     table: table.name, row: idle.row + 1, by: idle.by + 1, witness: witness.text,
                 }, { node: table.rows[idle.row], relatedInformation: relatedAt(table.rows[idle.by], `rad ${idle.by + 1}`) }, witness);
+            }
+            // A default no citizen reaches: every case matches a row, so `annars` never answers.
+            if (analysis.complete && analysis.defaulted?.length === 0 && otherwise) {
+                report('decision-default-unused', { table: table.name }, { node: otherwise });
             }
             for (const finding of analysis.findings) {
                 const witness = describeCase(finding.case, analysis.attributes, locale.current);
