@@ -1,5 +1,5 @@
 import {
-    ExactNumber, LEVEL_INPUT,
+    decisionResultKind, ExactNumber, LEVEL_INPUT,
     type Attribute, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
     type LegalReference, type Literal, type Pathway, type Period, type Rounding,
 } from '@regelratt/format';
@@ -959,6 +959,15 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
                 const name = table.outputs.length > 1 ? `${words(column).toLowerCase()} ` : '';
                 if (value === null || value === undefined) {
                     return `${name}–`;
+                }
+                // A text as written, ja/nej in the reader's words; a förlopp by title; a number in its unit.
+                const index = table.outputs.indexOf(column);
+                const kinds = new Set([...table.rows.map(row => row.then[index]), table.defaultOutputs?.[index]].flatMap(cell => (cell ? [decisionResultKind(cell)] : [])));
+                if (kinds.has('text')) {
+                    return `${name}${value}`;
+                }
+                if (kinds.has('yesNo')) {
+                    return `${name}${value === 'ja' ? (locale === 'sv' ? 'ja' : 'yes') : (locale === 'sv' ? 'nej' : 'no')}`;
                 }
                 const pathway = runtime.policy.all('pathwayModel').flatMap(m => m.pathways).find(p => p.id === value);
                 return `${name}${pathway ? labelOf(pathway) : writer.value(ExactNumber.parse(value), columnUnit(table, column))}`;

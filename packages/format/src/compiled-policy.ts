@@ -279,7 +279,17 @@ export interface PathwayResult {
     pathway: ElementId;
 }
 
-export type DecisionResult = OptionalAmount | PathwayResult;
+/** Since 1.9: a text output (`"Beviljas"`), DMN's string output. */
+export interface TextResult {
+    text: string;
+}
+
+/** Since 1.9: a ja/nej output, DMN's boolean output. */
+export interface YesNoResult {
+    yesNo: boolean;
+}
+
+export type DecisionResult = OptionalAmount | PathwayResult | TextResult | YesNoResult;
 
 export interface DecisionRow {
     /** `when[i]` tests input column i; a criterion on the level names the attribute `LEVEL_INPUT` (`level/nivå`). */
@@ -525,6 +535,10 @@ export interface ExampleExpectation {
     total?: Decimal;
     /** Since 1.2: the question must fail with this runtime error code. */
     error?: string;
+    /** Since 1.9: a decision column's text (`förväntat "Beviljas"`). */
+    text?: string;
+    /** Since 1.9: a decision column's ja/nej (`förväntat ja`). */
+    yesNo?: boolean;
 }
 
 export interface Example extends ElementBase<'example'> {

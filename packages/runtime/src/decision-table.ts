@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, type Attribute, type Criterion, type DecisionTable } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, quantityCell, wordCell, type Attribute, type Criterion, type DecisionTable } from '@regelratt/format';
 
 const HUNDRED = ExactNumber.of(100n);
 import { attributeEntry, CitizenValues, type AttributeCatalogue } from './citizen.js';
@@ -66,8 +66,8 @@ export class PreparedDecisionTable {
             const outputs: Record<string, string | null> = {};
             this.table.outputs.forEach((column, index) => {
                 const cell = then[index];
-                outputs[column] = !cell || 'open' in cell ? null : 'pathway' in cell ? cell.pathway
-                    : cell.unit === '%' ? ExactNumber.parse(cell.value).divide(HUNDRED).toDecimal() : cell.value;
+                const quantity = quantityCell(cell);
+                outputs[column] = quantity ? (quantity.unit === '%' ? ExactNumber.parse(quantity.value).divide(HUNDRED).toDecimal() : quantity.value) : wordCell(cell) ?? null;
             });
             return Object.freeze(outputs);
         });
@@ -148,11 +148,15 @@ export class PreparedDecisionTable {
             if ('pathway' in cell) {
                 throw runtimeError('table-cell-is-pathway', { column: name, row }, { table: table.id, row });
             }
-            let value = this.cellValues.get(cell);
+            const quantity = quantityCell(cell);
+            if (!quantity) {
+                throw runtimeError('table-cell-not-a-number', { column: name, row, value: wordCell(cell) ?? '' }, { table: table.id, row });
+            }
+            let value = this.cellValues.get(quantity);
             if (!value) {
-                const raw = ExactNumber.parse(cell.value);
-                value = cell.unit === '%' ? raw.divide(HUNDRED) : raw;
-                this.cellValues.set(cell, value);
+                const raw = ExactNumber.parse(quantity.value);
+                value = quantity.unit === '%' ? raw.divide(HUNDRED) : raw;
+                this.cellValues.set(quantity, value);
             }
             return value;
         });

@@ -244,7 +244,9 @@ export class PolicyRuntime {
     columnValues(table: string, column?: string): Array<string | undefined> {
         const prepared = this.calculator.decisionTable(table);
         const index = prepared.column(column);
-        return prepared.table.rows.map((_, row) => {
+        // The default outputs (`annars`), where the table has them, count as one more row, last.
+        const rows = [...prepared.table.rows.map((_, row) => row), ...(prepared.table.defaultOutputs ? [DEFAULT_ROW] : [])];
+        return rows.map(row => {
             try {
                 return prepared.value([{ row, text: '' }], index).toDecimal();
             } catch (error) {

@@ -854,7 +854,9 @@ class BoundEvaluator {
                 if (element.hitPolicy === 'collect') {
                     const aggregation = element.aggregation ?? 'sum';
                     if (aggregation === 'count') {
-                        return this.lookup(key, [ZERO, ExactNumber.of(BigInt(element.rows.length))], box);
+                        // The default, where there is one, is answered as written, not counted: the last of `values`.
+                        const otherwise = element.defaultOutputs && values.length > 0 ? [values[values.length - 1]] : [];
+                        return this.lookup(key, [ZERO, ExactNumber.of(BigInt(element.rows.length)), ...otherwise], box);
                     }
                     if (aggregation === 'sum') {
                         const negative = values.filter(v => v.compare(ZERO) < 0).reduce((a, b) => a.add(b), ZERO);

@@ -1,5 +1,5 @@
 import {
-    ExactNumber, LEVEL_INPUT, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
+    ExactNumber, LEVEL_INPUT, quantityCell, wordCell, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
     type OptionalAmount, type Parameter, type PathwayModel, type Pilot, type Quantity,
 } from '@regelratt/format';
 import { criterionText, expressionText, roundingText } from '@regelratt/runtime';
@@ -475,7 +475,8 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
     };
     const outputsText = (table: DecisionTable, then: DecisionTable['rows'][number]['then']) => table.outputs.map((column, index) => {
         const cell = then[index];
-        return `${column} ${cell && 'pathway' in cell ? cell.pathway.slice(cell.pathway.lastIndexOf('/') + 1) : cellText(cell, context.locale)}`;
+        const word = wordCell(cell);
+        return `${column} ${cell && 'pathway' in cell ? cell.pathway.slice(cell.pathway.lastIndexOf('/') + 1) : word !== undefined ? word : cellText(quantityCell(cell) ?? { open: true }, context.locale)}`;
     }).join(', ');
     const maxLevel = (table: DecisionTable) => table.levels?.max;
     const readsLevel = [before, after].some(table => table.inputs.some(input => 'level' in input));
@@ -615,7 +616,7 @@ function collectedText(table: DecisionTable, matching: readonly number[], locale
     }
     return table.outputs.map((column, index) => {
         const cells = matching.map(row => table.rows[row].then[index]);
-        if (cells.some(cell => !cell || 'open' in cell || 'pathway' in cell)) {
+        if (cells.some(cell => !quantityCell(cell))) {
             return `${column} ${sv ? 'ej angivet' : 'not given'}`;
         }
         const amounts = cells as Array<Extract<OptionalAmount, { value: string }>>;

@@ -397,13 +397,13 @@ export const diagnosticCatalogue = {
     },
     'mixed-column': {
         severity: 'error',
-        sv: a => `Kolumnen ${a.column} i ${a.table} blandar förlopp och värden; en kolumn ger antingen förlopp eller belopp, andelar och tal.`,
-        en: a => `The column ${a.column} of ${a.table} mixes förlopp and values; a column gives either förlopp or amounts, shares and numbers.`,
+        sv: a => `Kolumnen ${a.column} i ${a.table} blandar förlopp och värden; en kolumn ger antingen förlopp eller belopp, andelar och tal (eller texter, eller ja/nej).`,
+        en: a => `The column ${a.column} of ${a.table} mixes förlopp and values; a column gives either förlopp or amounts, shares and numbers (or texts, or ja/nej).`,
     },
     'not-aggregable': {
         severity: 'error',
-        sv: a => `Kolumnen ${a.column} i ${a.table} ger förlopp, som inte kan läggas ihop eller jämföras: med 'träff samla' ska utfallen vara belopp, andelar eller tal (eller räkna rader med 'träff samla antal').`,
-        en: a => `The column ${a.column} of ${a.table} gives förlopp, which cannot be added up or compared: under 'träff samla' the outputs must be amounts, shares or numbers (or count rows with 'träff samla antal').`,
+        sv: a => `Kolumnen ${a.column} i ${a.table} ger ${a.kind ?? 'förlopp'}, som inte kan läggas ihop eller jämföras: med 'träff samla' ska utfallen vara belopp, andelar eller tal (eller räkna rader med 'träff samla antal').`,
+        en: a => `The column ${a.column} of ${a.table} gives ${a.kind ?? 'förlopp'}, which cannot be added up or compared: under 'träff samla' the outputs must be amounts, shares or numbers (or count rows with 'träff samla antal').`,
     },
     'decision-row-arity': {
         severity: 'error',

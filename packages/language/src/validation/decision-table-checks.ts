@@ -1,6 +1,6 @@
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
-import { isPathwayResult, isQuantity, type RegelrattAstType } from '../generated/ast.js';
+import { isPathwayResult, isQuantity, isTextResult, isYesNoResult, type RegelrattAstType } from '../generated/ast.js';
 import { CASE_BUDGET } from '../analysis/case-split.js';
 import { ExactNumber } from '@regelratt/format';
 import { analyseDecisionTable, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
@@ -101,12 +101,15 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 const cells = [...table.rows, ...(otherwise ? [otherwise] : [])].map(row => row.results[column]);
                 const pathway = cells.find(cell => isPathwayResult(cell));
                 const value = cells.find(cell => isQuantity(cell));
-                if (pathway && value) {
+                const text = cells.find(cell => isTextResult(cell));
+                const yesNo = cells.find(cell => isYesNoResult(cell));
+                if ([pathway, value, text, yesNo].filter(Boolean).length > 1) {
                     report('mixed-column', { table: table.name, column: output.column }, { node: output, property: 'column' });
                 }
-                // `träff samla` adds the rows' outputs up (or takes their least or greatest): förlopp cannot be.
-                if (pathway && table.hitPolicy === 'samla' && table.aggregation !== 'antal') {
-                    report('not-aggregable', { table: table.name, column: output.column }, { node: output, property: 'column' });
+                // `träff samla` adds the rows' outputs up (or takes their least or greatest): förlopp, texts and ja/nej cannot be.
+                const words = pathway ? undefined : text ? (locale.current === 'sv' ? 'texter' : 'texts') : yesNo ? 'ja/nej' : undefined;
+                if ((pathway || words) && table.hitPolicy === 'samla' && table.aggregation !== 'antal') {
+                    report('not-aggregable', { table: table.name, column: output.column, ...(words ? { kind: words } : {}) }, { node: output, property: 'column' });
                 }
             });
             const analysis = analyseDecisionTable(table);
