@@ -1,7 +1,7 @@
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { buildDocument, exampleQuestion, reasonFor } from '@regelratt/document';
-import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
+import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies } from '@regelratt/language';
 import { PolicyRuntime, runExamples } from '@regelratt/runtime';
 import { errorCode } from '../packages/runtime/test/error-code.js';
 
@@ -95,6 +95,17 @@ describe('default outputs (annars)', () => {
         expect(table.defaultOutputs).toEqual([{ value: '0', unit: 'kr', per: 'month' }]);
         const explained = runtime.calculate('med_tillägg', noService);
         expect(explained.trace.map(step => step.step)).toContain('serviceavgift.avgift, annars (ingen rad gäller)');
+    });
+
+    test('the diff sees a changed default as a change of answer for the citizens no row matches, and only them', async () => {
+        const before = (await load(policy('första'))).compiled;
+        const after = (await load(policy('första', '    annars || 50 kr/mån |'))).compiled;
+        const entry = diffPolicies([before], [after], 'sv').entries.find(e => e.element.kind === 'decisionTable');
+        expect(entry?.change).toBe('answers');
+        const regions = (entry as { regions: Array<{ before: string; after: string; witness: { example: Record<string, string> } }> }).regions;
+        expect(regions.map(region => [region.before, region.after, region.witness.example])).toEqual([
+            ['avgift 0 kr/mån', 'avgift 50 kr/mån', { städning: 'nej', tvätt: 'nej' }],
+        ]);
     });
 
     test('examples expecting the default pass; reasons and the document name it', async () => {

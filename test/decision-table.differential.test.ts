@@ -55,17 +55,24 @@ const tableArb = fc.integer({ min: 1, max: 2 })
         fc.constantFrom<HitPolicy>('unik', 'första', 'valfri', 'samla summa', 'samla min', 'samla max', 'samla antal'),
         // DMN's default output (`annars`), in one table of three.
         fc.option(fc.integer({ min: 0, max: 3 }), { freq: 2 }),
+        // Outputs written as texts (`"r2"`) instead of numbers, where the policy does not add them up.
+        fc.boolean(),
     ));
 
-function policyText(columns: Column[], rows: Array<[string[], number]>, hit: HitPolicy, otherwise?: number | null): string {
+/** An output as the table writes it: a number, or a text where the table answers in words (never under a sum, min or max). */
+function outputCell(output: number, hit: HitPolicy, words: boolean): string {
+    return words && !hit.startsWith('samla') ? `"r${output}"` : String(output);
+}
+
+function policyText(columns: Column[], rows: Array<[string[], number]>, hit: HitPolicy, otherwise?: number | null, words = false): string {
     const attributes = columns.map(c => `egenskap ${c.name} : ${c.kind === 'integer' ? `heltal 0–${c.max}` : c.kind === 'boolean' ? 'ja/nej' : `en av { ${c.values.join(', ')} }`}`);
     return [
         ...attributes,
         'beslutstabell t {',
         hit === 'unik' ? '' : `    träff ${hit}`,
         `    | ${columns.map(c => c.name).join(' | ')} || rad |`,
-        ...rows.map(([cells, output]) => `    | ${cells.join(' | ')} || ${output} |`),
-        ...(otherwise === undefined || otherwise === null ? [] : [`    annars || ${otherwise} |`]),
+        ...rows.map(([cells, output]) => `    | ${cells.join(' | ')} || ${outputCell(output, hit, words)} |`),
+        ...(otherwise === undefined || otherwise === null ? [] : [`    annars || ${outputCell(otherwise, hit, words)} |`]),
         '}',
     ].join('\n');
 }
@@ -99,10 +106,12 @@ describe('decision tables: the analysis and the runtime agree', () => {
     test('every reported gap and overlap is what the runtime answers for its example citizen, and no finding means every citizen gets a row', async () => {
         let findings = 0;
         let defaults = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise]) => {
-            const text = policyText(columns, rows, hit, otherwise);
+        let worded = 0;
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words]) => {
+            const text = policyText(columns, rows, hit, otherwise, words);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/diff/t.regel', text }]);
             const errors = checked.diagnostics.filter(d => d.severity === 'error');
+            worded += words && !hit.startsWith('samla') ? 1 : 0;
             const sumGaps = checked.diagnostics.filter(d => d.code === 'decision-sum-gap');
             const analysed = [...errors.filter(d => d.code === 'decision-gap' || d.code === 'decision-overlap'), ...sumGaps];
             expect(errors.filter(d => !analysed.includes(d)), text).toEqual([]);
@@ -129,7 +138,7 @@ describe('decision tables: the analysis and the runtime agree', () => {
             // says when it never does, and never reports a gap where it answers.
             expect(defaulted.length === 0 || hasDefault, text).toBe(true);
             for (const citizen of defaulted) {
-                expect(runtime.decide('t', { date: '2025-01-01', citizen }).outputs, text).toEqual({ rad: String(otherwise) });
+                expect(runtime.decide('t', { date: '2025-01-01', citizen }).outputs, text).toEqual({ rad: JSON.parse(outputCell(otherwise!, hit, words)).toString() });
             }
             const unused = checked.diagnostics.filter(d => d.code === 'decision-default-unused');
             expect(unused.length, text).toBe(hasDefault && defaulted.length === 0 ? 1 : 0);
@@ -150,6 +159,7 @@ describe('decision tables: the analysis and the runtime agree', () => {
         // The generator must actually produce tables with findings, and defaults that answer, or the test proves little.
         expect(findings).toBeGreaterThan(50);
         expect(defaults).toBeGreaterThan(30);
+        expect(worded).toBeGreaterThan(50);
     });
 });
 
@@ -179,8 +189,8 @@ describe('decision tables: every region holds for every citizen in it, and every
     // outside every region an answer; regions are maximal boxes, so they may overlap one another.
     test('the runtime refuses exactly the citizens inside reported regions, with the region\'s reason', async () => {
         let inside = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise]) => {
-            const text = policyText(columns, rows, hit, otherwise);
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words]) => {
+            const text = policyText(columns, rows, hit, otherwise, words);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/regions/t.regel', text }]);
             const table = checked.document.parseResult.value.elements.find(ast.isDecisionTable)!;
             const analysis = analyseDecisionTable(table)!;
@@ -226,8 +236,8 @@ describe('decision tables: rows that never decide, against the runtime', () => {
     test('removing the reported rows changes no answer, and under första every other row matching someone decides for someone', async () => {
         let idle = 0;
         let silent = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise]) => {
-            const text = policyText(columns, rows, hit, otherwise);
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words]) => {
+            const text = policyText(columns, rows, hit, otherwise, words);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/idle/t.regel', text }]);
             const reports = checked.diagnostics.filter(d => d.code === 'decision-row-shadowed' || d.code === 'decision-row-redundant');
             const reported = new Set(reports.map(d => Number(d.args!.row) - 1));
@@ -250,7 +260,7 @@ describe('decision tables: rows that never decide, against the runtime', () => {
             }
             const citizens = everyCitizen(columns);
             if (reported.size > 0) {
-                const without = policyText(columns, rows.filter((_, index) => !reported.has(index)), hit, otherwise);
+                const without = policyText(columns, rows.filter((_, index) => !reported.has(index)), hit, otherwise, words);
                 const [after] = await checkPolicies(Regelratt, [{ path: '/idle/u.regel', text: without }]);
                 const reduced = runtimeOf(after);
                 for (const citizen of citizens) {
@@ -303,8 +313,8 @@ describe('decision tables: the row merge quick fix, against the runtime', () => 
     // error) of every citizen of the small domain, under every hit policy.
     test('applying the merges changes no answer for any citizen', async () => {
         let merges = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise]) => {
-            const text = policyText(columns, rows, hit, otherwise);
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words]) => {
+            const text = policyText(columns, rows, hit, otherwise, words);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/merge/t.regel', text }]);
             const before = runtimeOf(checked);
             let current = text;
