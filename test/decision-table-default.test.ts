@@ -97,6 +97,14 @@ describe('default outputs (annars)', () => {
         expect(explained.trace.map(step => step.step)).toContain('serviceavgift.avgift, annars (ingen rad gäller)');
     });
 
+    test('an amount that falls as need rises into the default is reported, with the default named', async () => {
+        const table = (otherwise: string) => `beslutstabell omsorg {\n    nivåer 0–5\n    | nivå || avgift |\n    | 1–3  || 100 kr |\n    annars || ${otherwise} |\n}`;
+        const falling = (await load(table('0 kr'))).checked.diagnostics.filter(d => d.code === 'amount-falls-as-need-rises');
+        expect(falling.map(d => d.message)).toEqual(['omsorg.avgift sjunker när nivå ökar: nivå 1–2 ger 100 kr (rad 1), men nivå 4–5 ger 0 kr (rad annars).']);
+        const rising = (await load(table('200 kr'))).checked.diagnostics.filter(d => d.code === 'amount-falls-as-need-rises');
+        expect(rising.map(d => d.message)).toEqual(['omsorg.avgift sjunker när nivå ökar: nivå = 0 ger 200 kr (rad annars), men nivå 1–3 ger 100 kr (rad 1).']);
+    });
+
     test('the diff sees a changed default as a change of answer for the citizens no row matches, and only them', async () => {
         const before = (await load(policy('första'))).compiled;
         const after = (await load(policy('första', '    annars || 50 kr/mån |'))).compiled;

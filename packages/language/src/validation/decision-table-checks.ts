@@ -47,14 +47,17 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                     const lower = describeCase(finding.lowerNeed, analysis.attributes, locale.current);
                     const higher = describeCase(finding.higherNeed, analysis.attributes, locale.current);
                     const amount = (value: ExactNumber) => `${swedishDecimal(value.toDecimal())} ${finding.unit}`;
+                    // A row index past the rows is the default (`annars`).
+                    const rowLabel = (row: number) => (row < decisionTable.rows.length ? row + 1 : 'annars');
+                    const rowNode = (row: number) => decisionTable.rows[row] ?? decisionTable.otherwise!;
                     report('amount-falls-as-need-rises', {
                         table: decisionTable.name, column: finding.column, need: needName,
                         lower: lower.text, higher: higher.text,
                         lowerAmount: amount(finding.lowerNeedAmount), higherAmount: amount(finding.higherNeedAmount),
-                        lowerRow: finding.lowerNeedRow + 1, higherRow: finding.higherNeedRow + 1,
+                        lowerRow: rowLabel(finding.lowerNeedRow), higherRow: rowLabel(finding.higherNeedRow),
                     }, {
-                        node: decisionTable.rows[finding.higherNeedRow],
-                        relatedInformation: relatedAt(decisionTable.rows[finding.lowerNeedRow], `rad ${finding.lowerNeedRow + 1}`),
+                        node: rowNode(finding.higherNeedRow),
+                        relatedInformation: relatedAt(rowNode(finding.lowerNeedRow), `rad ${rowLabel(finding.lowerNeedRow)}`),
                     }, {
                         text: sv ? `${lower.text} mot ${higher.text}` : `${lower.text} against ${higher.text}`,
                         example: { ...lower.example, [`${needName} (mer behov)`]: higher.example[needName] },
