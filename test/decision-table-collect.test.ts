@@ -42,8 +42,21 @@ const errorCode = (call: () => unknown) => {
 };
 
 describe('decision tables under träff samla', () => {
-    test('samla summa: overlaps are the point and no row is 0 kr, so the table checks clean', async () => {
-        const { checked } = await load(policy('samla summa'));
+    test('samla summa: overlaps are the point; no row is 0 kr for the runtime and no answer in DMN, which the checker says with the citizen', async () => {
+        const { checked, runtime } = await load(policy('samla summa'));
+        const findings = checked.diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning');
+        expect(findings.map(d => d.code)).toEqual(['decision-sum-gap']);
+        expect(findings[0].witness?.example).toEqual({ städning: 'nej', tvätt: 'nej', inköp: 'nej' });
+        expect(findings[0].message).toContain('svarar tabellen då avgift = 0');
+        // The answer the message states is the runtime's.
+        expect(runtime.decide('serviceavgift', { date: '2024-03-01', citizen: citizen(false, false, false) }).outputs).toEqual({ avgift: '0' });
+        // Covered by a row of its own, the 0 is written down and the warning goes.
+        const covered = (await load(policy('samla summa').replace('| -        | -     | ja    || 302 kr/mån |', '| -        | -     | ja    || 302 kr/mån |\n    | nej      | nej   | nej   || 0 kr/mån   |'))).checked;
+        expect(covered.diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning')).toEqual([]);
+    });
+
+    test('samla antal over no row is 0, as in DMN: no finding', async () => {
+        const { checked } = await load(policy('samla antal'));
         expect(checked.diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning')).toEqual([]);
     });
 
@@ -79,7 +92,9 @@ describe('decision tables under träff samla', () => {
         const examples = `exempel alla_tre { datum 2024-03-01 beslut enligt serviceavgift.avgift för { städning = ja, tvätt = ja, inköp = ja } förväntat 1 208 kr }
 exempel ingen { datum 2024-03-01 beslut enligt serviceavgift.avgift för { städning = nej, tvätt = nej, inköp = nej } förväntat 0 kr }
 exempel fel_summa { datum 2024-03-01 beslut enligt serviceavgift.avgift för { städning = ja, tvätt = nej, inköp = ja } förväntat 800 kr }`;
-        const { checked, runtime } = await load(policy('samla summa', examples));
+        // The 0 for no service is the table's own answer, written as its default (DMN's default output).
+        const withDefault = policy('samla summa', examples).replace('| -        | -     | ja    || 302 kr/mån |', '| -        | -     | ja    || 302 kr/mån |\n    annars                     || 0 kr/mån   |');
+        const { checked, runtime } = await load(withDefault);
         expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
         const results = runExamples(runtime);
         expect(results.map(result => [result.example.name, result.passed])).toEqual([['alla_tre', true], ['ingen', true], ['fel_summa', false]]);

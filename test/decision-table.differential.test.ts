@@ -53,16 +53,26 @@ const tableArb = fc.integer({ min: 1, max: 2 })
         fc.constant(columns),
         fc.array(fc.tuple(fc.tuple(...columns.map(cellArb)), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 4 }),
         fc.constantFrom<HitPolicy>('unik', 'första', 'valfri', 'samla summa', 'samla min', 'samla max', 'samla antal'),
+        // DMN's default output (`annars`), in one table of three.
+        fc.option(fc.integer({ min: 0, max: 3 }), { freq: 2 }),
+        // Outputs written as texts (`"r2"`) instead of numbers, where the policy does not add them up.
+        fc.boolean(),
     ));
 
-function policyText(columns: Column[], rows: Array<[string[], number]>, hit: HitPolicy): string {
+/** An output as the table writes it: a number, or a text where the table answers in words (never under a sum, min or max). */
+function outputCell(output: number, hit: HitPolicy, words: boolean): string {
+    return words && !hit.startsWith('samla') ? `"r${output}"` : String(output);
+}
+
+function policyText(columns: Column[], rows: Array<[string[], number]>, hit: HitPolicy, otherwise?: number | null, words = false): string {
     const attributes = columns.map(c => `egenskap ${c.name} : ${c.kind === 'integer' ? `heltal 0–${c.max}` : c.kind === 'boolean' ? 'ja/nej' : `en av { ${c.values.join(', ')} }`}`);
     return [
         ...attributes,
         'beslutstabell t {',
         hit === 'unik' ? '' : `    träff ${hit}`,
         `    | ${columns.map(c => c.name).join(' | ')} || rad |`,
-        ...rows.map(([cells, output]) => `    | ${cells.join(' | ')} || ${output} |`),
+        ...rows.map(([cells, output]) => `    | ${cells.join(' | ')} || ${outputCell(output, hit, words)} |`),
+        ...(otherwise === undefined || otherwise === null ? [] : [`    annars || ${outputCell(otherwise, hit, words)} |`]),
         '}',
     ].join('\n');
 }
@@ -78,8 +88,12 @@ const { Regelratt } = createRegelrattServices(EmptyFileSystem);
 
 function answerCode(runtime: PolicyRuntime, citizen: Record<string, string>): string {
     try {
-        runtime.decide('t', { date: '2025-01-01', citizen });
-        return 'row';
+        const decision = runtime.decide('t', { date: '2025-01-01', citizen });
+        if (decision.default) {
+            return 'default';
+        }
+        // A collecting table answers without a row: a sum of no rows (0) or a count of none.
+        return decision.rows !== undefined && decision.rows.length === 0 ? 'no-row' : 'row';
     } catch (error) {
         if (error instanceof RegelrattRuntimeError) {
             return error.code;
@@ -91,33 +105,61 @@ function answerCode(runtime: PolicyRuntime, citizen: Record<string, string>): st
 describe('decision tables: the analysis and the runtime agree', () => {
     test('every reported gap and overlap is what the runtime answers for its example citizen, and no finding means every citizen gets a row', async () => {
         let findings = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit]) => {
-            const text = policyText(columns, rows, hit);
+        let defaults = 0;
+        let worded = 0;
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words]) => {
+            const text = policyText(columns, rows, hit, otherwise, words);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/diff/t.regel', text }]);
             const errors = checked.diagnostics.filter(d => d.severity === 'error');
-            const analysed = errors.filter(d => d.code === 'decision-gap' || d.code === 'decision-overlap');
+            worded += words && !hit.startsWith('samla') ? 1 : 0;
+            const sumGaps = checked.diagnostics.filter(d => d.code === 'decision-sum-gap');
+            const analysed = [...errors.filter(d => d.code === 'decision-gap' || d.code === 'decision-overlap'), ...sumGaps];
             expect(errors.filter(d => !analysed.includes(d)), text).toEqual([]);
+            // Only a sum answers where no row matches (0, stated in the message); every other policy reports a gap as an error.
+            expect(sumGaps.length === 0 || hit === 'samla summa', text).toBe(true);
             const runtime = new PolicyRuntime([JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 't.regel')))]);
             for (const finding of analysed) {
                 findings++;
                 const example = (finding.witness as { example: Record<string, string> }).example;
                 // The witness names only the columns that matter; any value of the others will do.
                 const citizen = { ...Object.fromEntries(columns.map(c => [c.name, c.values[0]])), ...example };
-                const expected = finding.code === 'decision-gap' ? 'no-matching-row' : 'several-matching-rows';
+                const expected = finding.code === 'decision-gap' ? 'no-matching-row' : finding.code === 'decision-sum-gap' ? 'no-row' : 'several-matching-rows';
                 expect(answerCode(runtime, citizen), `${text}\n${finding.message}`).toBe(expected);
+                if (finding.code === 'decision-sum-gap') {
+                    expect(runtime.decide('t', { date: '2025-01-01', citizen }).outputs, finding.message).toEqual({ rad: '0' });
+                }
+            }
+            // A count of no rows is 0 in DMN too: an answer, not a finding; so is the default, where the table has one.
+            const answered = (code: string) => code === 'row' || code === 'default' || (code === 'no-row' && hit === 'samla antal');
+            const hasDefault = otherwise !== undefined && otherwise !== null;
+            const citizens = everyCitizen(columns);
+            const defaulted = citizens.filter(citizen => answerCode(runtime, citizen) === 'default');
+            // The default answers exactly where no row matches, with its value as written; the checker
+            // says when it never does, and never reports a gap where it answers.
+            expect(defaulted.length === 0 || hasDefault, text).toBe(true);
+            for (const citizen of defaulted) {
+                expect(runtime.decide('t', { date: '2025-01-01', citizen }).outputs, text).toEqual({ rad: JSON.parse(outputCell(otherwise!, hit, words)).toString() });
+            }
+            const unused = checked.diagnostics.filter(d => d.code === 'decision-default-unused');
+            expect(unused.length, text).toBe(hasDefault && defaulted.length === 0 ? 1 : 0);
+            if (hasDefault) {
+                expect(analysed.filter(d => d.code === 'decision-gap' || d.code === 'decision-sum-gap'), text).toEqual([]);
+                defaults += defaulted.length > 0 ? 1 : 0;
             }
             if (analysed.length === 0) {
-                for (const citizen of everyCitizen(columns)) {
-                    expect(answerCode(runtime, citizen), `${text}\n${JSON.stringify(citizen)}`).toBe('row');
+                for (const citizen of citizens) {
+                    expect(answered(answerCode(runtime, citizen)), `${text}\n${JSON.stringify(citizen)}`).toBe(true);
                 }
             } else {
                 // And the other way round: a citizen the runtime cannot answer is inside some reported finding.
-                const failing = everyCitizen(columns).filter(citizen => answerCode(runtime, citizen) !== 'row');
+                const failing = citizens.filter(citizen => !answered(answerCode(runtime, citizen)));
                 expect(failing.length > 0, text).toBe(true);
             }
         }), { numRuns: 400, seed: 20261125 });
-        // The generator must actually produce tables with findings, or the test proves little.
+        // The generator must actually produce tables with findings, and defaults that answer, or the test proves little.
         expect(findings).toBeGreaterThan(50);
+        expect(defaults).toBeGreaterThan(30);
+        expect(worded).toBeGreaterThan(50);
     });
 });
 
@@ -147,8 +189,8 @@ describe('decision tables: every region holds for every citizen in it, and every
     // outside every region an answer; regions are maximal boxes, so they may overlap one another.
     test('the runtime refuses exactly the citizens inside reported regions, with the region\'s reason', async () => {
         let inside = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit]) => {
-            const text = policyText(columns, rows, hit);
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words]) => {
+            const text = policyText(columns, rows, hit, otherwise, words);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/regions/t.regel', text }]);
             const table = checked.document.parseResult.value.elements.find(ast.isDecisionTable)!;
             const analysis = analyseDecisionTable(table)!;
@@ -157,9 +199,14 @@ describe('decision tables: every region holds for every citizen in it, and every
             for (const citizen of everyCitizen(columns)) {
                 const kinds = new Set(analysis.findings.filter(f => inRegion(f.case, citizen, columns)).map(f => f.kind));
                 expect(kinds.size, `${text}\n${JSON.stringify(citizen)}`).toBeLessThanOrEqual(1);
-                const expected = kinds.has('gap') ? 'no-matching-row' : kinds.has('overlap') ? 'several-matching-rows' : 'row';
+                const gap = analysis.gapAnswer === 'zero' ? 'no-row' : 'no-matching-row';
+                // Where the table has a default, the regions it answers are reported apart from findings, exactly.
+                const byDefault = (analysis.defaulted ?? []).some(found => inRegion(found, citizen, columns));
+                const expected = kinds.has('gap') ? gap : kinds.has('overlap') ? 'several-matching-rows' : byDefault ? 'default' : 'row';
                 inside += kinds.size;
-                expect(answerCode(runtime, citizen), `${text}\n${JSON.stringify(citizen)}`).toBe(expected);
+                const answer = answerCode(runtime, citizen);
+                // A count of no rows is an answer, not a finding (DMN's too).
+                expect(answer === 'no-row' && hit === 'samla antal' ? 'row' : answer, `${text}\n${JSON.stringify(citizen)}`).toBe(expected);
             }
         }), { numRuns: 300, seed: 20261205 });
         expect(inside).toBeGreaterThan(200);
@@ -189,8 +236,8 @@ describe('decision tables: rows that never decide, against the runtime', () => {
     test('removing the reported rows changes no answer, and under första every other row matching someone decides for someone', async () => {
         let idle = 0;
         let silent = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit]) => {
-            const text = policyText(columns, rows, hit);
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words]) => {
+            const text = policyText(columns, rows, hit, otherwise, words);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/idle/t.regel', text }]);
             const reports = checked.diagnostics.filter(d => d.code === 'decision-row-shadowed' || d.code === 'decision-row-redundant');
             const reported = new Set(reports.map(d => Number(d.args!.row) - 1));
@@ -213,7 +260,7 @@ describe('decision tables: rows that never decide, against the runtime', () => {
             }
             const citizens = everyCitizen(columns);
             if (reported.size > 0) {
-                const without = policyText(columns, rows.filter((_, index) => !reported.has(index)), hit);
+                const without = policyText(columns, rows.filter((_, index) => !reported.has(index)), hit, otherwise, words);
                 const [after] = await checkPolicies(Regelratt, [{ path: '/idle/u.regel', text: without }]);
                 const reduced = runtimeOf(after);
                 for (const citizen of citizens) {
@@ -266,8 +313,8 @@ describe('decision tables: the row merge quick fix, against the runtime', () => 
     // error) of every citizen of the small domain, under every hit policy.
     test('applying the merges changes no answer for any citizen', async () => {
         let merges = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit]) => {
-            const text = policyText(columns, rows, hit);
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words]) => {
+            const text = policyText(columns, rows, hit, otherwise, words);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/merge/t.regel', text }]);
             const before = runtimeOf(checked);
             let current = text;
@@ -275,7 +322,7 @@ describe('decision tables: the row merge quick fix, against the runtime', () => 
                 merges++;
                 current = next;
                 const [after] = await checkPolicies(Regelratt, [{ path: '/merge/u.regel', text: current }]);
-                expect(after.diagnostics.filter(d => d.severity === 'error' && d.code !== 'decision-gap' && d.code !== 'decision-overlap'), current).toEqual([]);
+                expect(after.diagnostics.filter(d => d.severity === 'error' && d.code !== 'decision-gap' && d.code !== 'decision-sum-gap' && d.code !== 'decision-overlap'), current).toEqual([]);
                 const runtime = runtimeOf(after);
                 for (const citizen of everyCitizen(columns)) {
                     expect(answerText(runtime, citizen), `${text}\n---\n${current}\n${JSON.stringify(citizen)}`).toBe(answerText(before, citizen));

@@ -1,4 +1,5 @@
 import { compiledKindName, type CoveredRegion, type CriterionCoverage, type ExampleCoverage, type MessageLocale } from '@regelratt/language';
+import { decisionResultKind } from '@regelratt/format';
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 
 /**
@@ -82,7 +83,14 @@ function exampleBlock(entry: CriterionCoverage, region: CoveredRegion, runtime: 
                 const decision = runtime.decide(entry.element.id, { date: validOn(runtime, entry.element.id) ?? date, citizen, ...(level !== undefined ? { level: Number(level) } : {}) });
                 const [column, value] = Object.entries(decision.outputs)[0];
                 question = `beslut enligt ${entry.element.name}.${column}${level !== undefined ? ` nivå ${level}` : ''} ${citizenText}`;
-                expected = value === null ? 'förväntat fel "open-amount"' : `förväntat ${value.replace('.', ',')}`;
+                // Written as the column's kind is expected: a förlopp by name, a text quoted, ja/nej, or a number.
+                const table = runtime.policy.get(entry.element.id, 'decisionTable');
+                const cell = [...table.rows.map(row => row.then[0]), ...(table.defaultOutputs ? [table.defaultOutputs[0]] : [])].find(c => c !== undefined && !('open' in c));
+                const kind = cell ? decisionResultKind(cell) : 'number';
+                expected = value === null ? 'förväntat fel "open-amount"'
+                    : kind === 'pathway' ? `förväntat förlopp ${value.slice(value.indexOf('/') + 1)}`
+                        : kind === 'text' ? `förväntat ${JSON.stringify(value)}`
+                            : kind === 'yesNo' ? `förväntat ${value}` : `förväntat ${value.replace('.', ',')}`;
                 break;
             }
         }

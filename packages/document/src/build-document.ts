@@ -1,5 +1,5 @@
 import type {
-    CompiledElement, Deadline, DutyEvent, Indicator, LegalReference, ExampleExpectation, CompiledPolicyFile, DecisionTable, ElementKind, Example, Fee, Force, Frequency, LevelTable,
+    CompiledElement, DecisionResult, Deadline, DutyEvent, Indicator, LegalReference, ExampleExpectation, CompiledPolicyFile, DecisionTable, ElementKind, Example, Fee, Force, Frequency, LevelTable,
     Obligation, OptionalAmount, PathwayModel, Pilot, Quantity, Span, TestPhase, Validity, Chapter as PolicyChapter,
 } from '@regelratt/format';
 import { answerUnitText, ExactNumber, minutesPer } from '@regelratt/format';
@@ -387,11 +387,18 @@ class DocumentBuilder {
                             type: 'table',
                             header: [...inputs, ...table.outputs.map(column => this.words.column(column))],
                             numeric: [...inputs.map(() => false), ...table.outputs.map(() => true)],
-                            rows: table.rows.map(row => [
-                                // The column names the attribute: a cell says only its test (`1–6 besök`).
-                                ...row.when.map(cell => (!cell ? this.t('alla', 'any') : 'attribute' in cell && !('not' in cell) ? this.words.test(cell) : this.words.condition(cell))),
-                                ...row.then.map(cell => (cell && 'pathway' in cell ? this.nameOf(cell.pathway) : this.amount(cell))),
-                            ]),
+                            rows: [
+                                ...table.rows.map(row => [
+                                    // The column names the attribute: a cell says only its test (`1–6 besök`).
+                                    ...row.when.map(cell => (!cell ? this.t('alla', 'any') : 'attribute' in cell && !('not' in cell) ? this.words.test(cell) : this.words.condition(cell))),
+                                    ...row.then.map(cell => this.decisionCell(cell)),
+                                ]),
+                                // The default outputs (`annars`) as the last row, for every case no row above matches.
+                                ...(table.defaultOutputs ? [[
+                                    ...table.inputs.map((_, index) => (index === 0 ? this.t('annars (ingen rad ovan gäller)', 'otherwise (no row above applies)') : '')),
+                                    ...table.defaultOutputs.map(cell => this.decisionCell(cell)),
+                                ]] : []),
+                            ],
                         },
                     ],
                 };
@@ -763,6 +770,12 @@ class DocumentBuilder {
         if (e.included !== undefined) {
             return e.included ? this.t('ingår', 'included') : this.t('ingår inte', 'not included');
         }
+        if (e.text !== undefined) {
+            return e.text;
+        }
+        if (e.yesNo !== undefined) {
+            return e.yesNo ? this.t('ja', 'yes') : this.t('nej', 'no');
+        }
         if (e.monthly !== undefined || e.total !== undefined) {
             return [e.monthly !== undefined ? `${number(e.monthly, this.input.locale)} kr/${this.t('mån', 'month')}` : '', e.total !== undefined ? `${this.t('totalt', 'total')} ${number(e.total, this.input.locale)} kr` : ''].filter(Boolean).join(', ');
         }
@@ -776,6 +789,20 @@ class DocumentBuilder {
         const value = unit?.of === '%' ? ExactNumber.parse(e.amount).multiply(ExactNumber.of(100n)).toDecimal() : e.amount;
         const suffix = answerUnitText(unit);
         return `${number(value, this.input.locale)}${suffix ? ` ${suffix}` : ''}`;
+    }
+
+    /** An output cell of a decision table in words: a förlopp by title, a text as written, ja/nej, or an amount. */
+    private decisionCell(cell: DecisionResult | undefined): string {
+        if (cell && 'pathway' in cell) {
+            return this.nameOf(cell.pathway);
+        }
+        if (cell && 'text' in cell) {
+            return cell.text;
+        }
+        if (cell && 'yesNo' in cell) {
+            return cell.yesNo ? this.t('ja', 'yes') : this.t('nej', 'no');
+        }
+        return this.amount(cell);
     }
 
     private amount(amount: OptionalAmount | undefined): string {

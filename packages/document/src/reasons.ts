@@ -1,5 +1,5 @@
 import {
-    ExactNumber, LEVEL_INPUT,
+    decisionResultKind, ExactNumber, LEVEL_INPUT,
     type Attribute, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
     type LegalReference, type Literal, type Pathway, type Period, type Rounding,
 } from '@regelratt/format';
@@ -89,6 +89,7 @@ const WORDS = {
         rowAlways: (table: string, row: number) => `${table}, rad ${row}, som gäller alla.`,
         rows: (table: string, aggregate: string, rows: string) => `${table}: ${aggregate} av raderna ${rows}.`,
         noRows: (table: string) => `${table}: ingen rad gäller.`,
+        otherwise: (table: string) => `${table}: ingen rad gäller, så tabellens annars-värde gäller.`,
         firstRow: 'Tabellen läses uppifrån; den första raden som gäller avgör.',
         aggregations: { sum: 'summan', min: 'det minsta', max: 'det största', count: 'antalet' },
         atLevel: (what: string, level: string) => `${what}, nivå ${level}`,
@@ -154,6 +155,7 @@ const WORDS = {
         rowAlways: (table: string, row: number) => `${table}, row ${row}, which applies to all.`,
         rows: (table: string, aggregate: string, rows: string) => `${table}: ${aggregate} of rows ${rows}.`,
         noRows: (table: string) => `${table}: no row applies.`,
+        otherwise: (table: string) => `${table}: no row applies, so the table's annars value applies.`,
         firstRow: 'The table is read from the top; the first row that applies decides.',
         aggregations: { sum: 'the sum', min: 'the smallest', max: 'the largest', count: 'the number' },
         atLevel: (what: string, level: string) => `${what}, level ${level}`,
@@ -641,6 +643,10 @@ class ReasonWriter {
             }
             return conditions.length === 0 ? undefined : this.sentence(conditions.length === 1 ? conditions[0] : { all: conditions });
         };
+        if (decision.default) {
+            this.ruleLine(this.w.otherwise(label));
+            return;
+        }
         if (table.hitPolicy === 'collect') {
             if (rows.length === 0) {
                 this.ruleLine(this.w.noRows(label));
@@ -957,6 +963,15 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
                 const name = table.outputs.length > 1 ? `${words(column).toLowerCase()} ` : '';
                 if (value === null || value === undefined) {
                     return `${name}–`;
+                }
+                // A text as written, ja/nej in the reader's words; a förlopp by title; a number in its unit.
+                const index = table.outputs.indexOf(column);
+                const kinds = new Set([...table.rows.map(row => row.then[index]), table.defaultOutputs?.[index]].flatMap(cell => (cell ? [decisionResultKind(cell)] : [])));
+                if (kinds.has('text')) {
+                    return `${name}${value}`;
+                }
+                if (kinds.has('yesNo')) {
+                    return `${name}${value === 'ja' ? (locale === 'sv' ? 'ja' : 'yes') : (locale === 'sv' ? 'nej' : 'no')}`;
                 }
                 const pathway = runtime.policy.all('pathwayModel').flatMap(m => m.pathways).find(p => p.id === value);
                 return `${name}${pathway ? labelOf(pathway) : writer.value(ExactNumber.parse(value), columnUnit(table, column))}`;

@@ -281,7 +281,17 @@ export interface PathwayResult {
     pathway: ElementId;
 }
 
-export type DecisionResult = OptionalAmount | PathwayResult;
+/** Since 1.9: a text output (`"Beviljas"`), DMN's string output. */
+export interface TextResult {
+    text: string;
+}
+
+/** Since 1.9: a ja/nej output, DMN's boolean output. */
+export interface YesNoResult {
+    yesNo: boolean;
+}
+
+export type DecisionResult = OptionalAmount | PathwayResult | TextResult | YesNoResult;
 
 export interface DecisionRow {
     /** `when[i]` tests input column i; a criterion on the level names the attribute `LEVEL_INPUT` (`level/nivå`). */
@@ -309,6 +319,12 @@ export interface DecisionTable extends ElementBase<'decisionTable'> {
     inputs: DecisionInput[];
     outputs: string[];
     rows: DecisionRow[];
+    /**
+     * Since 1.9: DMN's default output (`annars`): the outputs, one per column, where no row matches,
+     * under every hit policy (for `collect`, instead of an aggregate over no rows). Absent: no row is
+     * `no-matching-row`, but a sum or count over no rows is 0.
+     */
+    defaultOutputs?: DecisionResult[];
     /** Since 1.6: the service the table decides for (`insats`). */
     service?: ElementId;
     /** Since 1.6: the law the table applies (`enligt`), for answers to cite. */
@@ -523,6 +539,10 @@ export interface ExampleExpectation {
     total?: Decimal;
     /** Since 1.2: the question must fail with this runtime error code. */
     error?: string;
+    /** Since 1.9: a decision column's text (`förväntat "Beviljas"`). */
+    text?: string;
+    /** Since 1.9: a decision column's ja/nej (`förväntat ja`). */
+    yesNo?: boolean;
 }
 
 export interface Example extends ElementBase<'example'> {

@@ -5,3 +5,4 @@ export * from './format-violation.js';
 export * from './compiled-variants.js';
 export * from './answer-unit.js';
 export * from './time-length.js';
+export * from './decision-result.js';

@@ -1,4 +1,4 @@
-import { ExactNumber, ROUNDING_SCALE, type Calculation, type Criterion, type DecisionTable, type Expression, type Rounding } from '@regelratt/format';
+import { ExactNumber, quantityCell, ROUNDING_SCALE, type Calculation, type Criterion, type DecisionTable, type Expression, type Rounding } from '@regelratt/format';
 import type { EvaluationContext } from './calculation.js';
 import { citizenValues, CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
 import { Emitter } from './criterion-codegen.js';
@@ -660,9 +660,10 @@ function cellsOf(table: DecisionTable, column: number): [number[], number[]] {
         let value: ExactNumber | undefined;
         try {
             // An open cell, or one naming a förlopp, is no number: the exact evaluator says which.
-            if (cell && !('open' in cell) && !('pathway' in cell)) {
-                const raw = ExactNumber.parse(cell.value);
-                value = cell.unit === '%' ? raw.divide(ExactNumber.of(100n)) : raw;
+            const quantity = quantityCell(cell);
+            if (quantity) {
+                const raw = ExactNumber.parse(quantity.value);
+                value = quantity.unit === '%' ? raw.divide(ExactNumber.of(100n)) : raw;
             }
         } catch {
             value = undefined;

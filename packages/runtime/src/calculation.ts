@@ -2,7 +2,7 @@ import { ExactNumber, type Criterion, type DecisionTable, type Expression, type 
 import { citizenValues, type AttributeCatalogue, type CitizenInput, type CitizenValues } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { generateCalculation, type FastCalculation } from './calculation-codegen.js';
-import { PreparedDecisionTable, type DecisionMatch } from './decision-table.js';
+import { DEFAULT_ROW, PreparedDecisionTable, type DecisionMatch } from './decision-table.js';
 import { criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';
 import { inForce, type MoneyTrace, type PreparedTable } from './money.js';
 import type { PolicySet } from './policy-set.js';
@@ -342,6 +342,9 @@ const AGGREGATION_WORDS = { sum: 'summan', min: 'det minsta', max: 'det största
 
 /** Which rows answered, for the trace: `rad 3 (besök_per_vecka i 7–20)`, or `summan av rad 1, 4` under `collect`. */
 function matchesText(table: DecisionTable, matches: readonly DecisionMatch[]): string {
+    if (matches.length === 1 && matches[0].row === DEFAULT_ROW) {
+        return 'annars (ingen rad gäller)';
+    }
     if (table.hitPolicy !== 'collect') {
         return `rad ${matches[0].row + 1} (${matches[0].text})`;
     }

@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, type Attribute, type Criterion, type DecisionTable } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, quantityCell, wordCell, type Attribute, type Criterion, type DecisionTable } from '@regelratt/format';
 
 const HUNDRED = ExactNumber.of(100n);
 import { attributeEntry, CitizenValues, type AttributeCatalogue } from './citizen.js';
@@ -14,8 +14,11 @@ const LEVEL_ATTRIBUTE: Attribute = {
     domain: { type: 'integer', min: '0', max: String(Number.MAX_SAFE_INTEGER) },
 };
 
+/** The match that stands for the table's default outputs (`annars`), where no row matches. */
+export const DEFAULT_ROW = -1;
+
 export interface DecisionMatch {
-    /** 0-based index of the row that decided. */
+    /** 0-based index of the row that decided; `DEFAULT_ROW` for the table's default outputs. */
     row: number;
     /** The row's conditions in the policy's words, for the trace. */
     text: string;
@@ -58,16 +61,27 @@ export class PreparedDecisionTable {
      * and shared, frozen.
      */
     rowOutputs(row: number): Readonly<Record<string, string | null>> {
-        this.outputsByRow ??= this.table.rows.map(({ then }) => {
+        // The default outputs, where the table has them, come last: `DEFAULT_ROW` reads them.
+        this.outputsByRow ??= [...this.table.rows.map(row => row.then), ...(this.table.defaultOutputs ? [this.table.defaultOutputs] : [])].map(then => {
             const outputs: Record<string, string | null> = {};
             this.table.outputs.forEach((column, index) => {
                 const cell = then[index];
-                outputs[column] = !cell || 'open' in cell ? null : 'pathway' in cell ? cell.pathway
-                    : cell.unit === '%' ? ExactNumber.parse(cell.value).divide(HUNDRED).toDecimal() : cell.value;
+                const quantity = quantityCell(cell);
+                outputs[column] = quantity ? (quantity.unit === '%' ? ExactNumber.parse(quantity.value).divide(HUNDRED).toDecimal() : quantity.value) : wordCell(cell) ?? null;
             });
             return Object.freeze(outputs);
         });
-        return this.outputsByRow[row];
+        return this.outputsByRow[row === DEFAULT_ROW ? this.table.rows.length : row];
+    }
+
+    /** The table's default outputs as the one match, where it has them and no row matches. */
+    private defaultMatch(): DecisionMatch | undefined {
+        return this.table.defaultOutputs ? { row: DEFAULT_ROW, text: 'annars' } : undefined;
+    }
+
+    /** An output cell of a row, or of the default outputs. */
+    private cell(row: number, column: number) {
+        return row === DEFAULT_ROW ? this.table.defaultOutputs?.[column] : this.table.rows[row].then[column];
     }
 
     /** The case as the rows read it: with its level where a column reads the level; typed errors for a table out of force or a level missing. */
@@ -102,6 +116,10 @@ export class PreparedDecisionTable {
                 matching.push({ row: index, text: this.texts[index] });
             }
         });
+        const fallback = matching.length === 0 ? this.defaultMatch() : undefined;
+        if (fallback) {
+            return [fallback];
+        }
         if (matching.length === 0 && (table.aggregation === 'min' || table.aggregation === 'max')) {
             throw runtimeError('no-matching-row', { table: table.name }, { table: table.id });
         }
@@ -116,26 +134,33 @@ export class PreparedDecisionTable {
     value(matches: readonly DecisionMatch[], column: number): ExactNumber {
         const table = this.table;
         const name = `${table.name}.${table.outputs[column]}`;
-        if (table.hitPolicy === 'collect' && table.aggregation === 'count') {
+        // The default outputs answer as they are, under every hit policy (never summed or counted).
+        const byDefault = matches.length === 1 && matches[0].row === DEFAULT_ROW;
+        if (table.hitPolicy === 'collect' && table.aggregation === 'count' && !byDefault) {
             return ExactNumber.of(BigInt(matches.length));
         }
         const values = matches.map(match => {
-            const cell = table.rows[match.row].then[column];
+            const cell = this.cell(match.row, column);
+            const row = match.row === DEFAULT_ROW ? 'annars' : match.row + 1;
             if (!cell || 'open' in cell) {
-                throw runtimeError('table-open-value', { column: name, row: match.row + 1 }, { table: table.id, row: match.row + 1, column: table.outputs[column] });
+                throw runtimeError('table-open-value', { column: name, row }, { table: table.id, row, column: table.outputs[column] });
             }
             if ('pathway' in cell) {
-                throw runtimeError('table-cell-is-pathway', { column: name, row: match.row + 1 }, { table: table.id, row: match.row + 1 });
+                throw runtimeError('table-cell-is-pathway', { column: name, row }, { table: table.id, row });
             }
-            let value = this.cellValues.get(cell);
+            const quantity = quantityCell(cell);
+            if (!quantity) {
+                throw runtimeError('table-cell-not-a-number', { column: name, row, value: wordCell(cell) ?? '' }, { table: table.id, row });
+            }
+            let value = this.cellValues.get(quantity);
             if (!value) {
-                const raw = ExactNumber.parse(cell.value);
-                value = cell.unit === '%' ? raw.divide(HUNDRED) : raw;
-                this.cellValues.set(cell, value);
+                const raw = ExactNumber.parse(quantity.value);
+                value = quantity.unit === '%' ? raw.divide(HUNDRED) : raw;
+                this.cellValues.set(quantity, value);
             }
             return value;
         });
-        switch (table.hitPolicy === 'collect' ? table.aggregation ?? 'sum' : 'single') {
+        switch (table.hitPolicy === 'collect' && !byDefault ? table.aggregation ?? 'sum' : 'single') {
             case 'min': return values.reduce((a, b) => (b.compare(a) < 0 ? b : a));
             case 'max': return values.reduce((a, b) => (b.compare(a) > 0 ? b : a));
             case 'sum': return values.reduce((a, b) => a.add(b), ExactNumber.ZERO);
@@ -161,6 +186,10 @@ export class PreparedDecisionTable {
             }
         }
         if (matching.length === 0) {
+            const fallback = this.defaultMatch();
+            if (fallback) {
+                return fallback;
+            }
             throw runtimeError('no-matching-row', { table: table.name }, { table: table.id });
         }
         // `any`: overlapping rows are allowed where they give the same outputs; the first of them answers.

@@ -1,4 +1,4 @@
-import type { Example, ExampleExpectation, Literal } from '@regelratt/format';
+import { decisionResultKind, type Example, type ExampleExpectation, type Literal } from '@regelratt/format';
 import type { CitizenInput } from './citizen.js';
 import type { PolicyRuntime } from './policy-runtime.js';
 import { RegelrattRuntimeError, runtimeError } from './runtime-error.js';
@@ -64,8 +64,19 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
             const level = question.level;
             const decision = runtime.decide(question.table, { date: example.date, citizen: citizenOf(question.citizen), ...(level !== undefined ? { level } : {}) });
             const value = runtime.decisionValue(decision, question.column);
-            // A column of förlopp answers with a förlopp's id; the others with a number.
-            return example.expected.pathway !== undefined ? { pathway: value } : { amount: value };
+            // A column of förlopp answers with a förlopp's id; the others with a number. The column
+            // decides, not the expectation (an example expecting an error still shows a förlopp as one).
+            const table = runtime.policy.get(question.table, 'decisionTable');
+            const column = question.column === undefined ? 0 : table.outputs.indexOf(question.column);
+            const kinds = new Set([...table.rows.map(row => row.then), ...(table.defaultOutputs ? [table.defaultOutputs] : [])]
+                .flatMap(then => (then[column] ? [decisionResultKind(then[column])] : [])));
+            if (kinds.has('pathway')) {
+                return { pathway: value };
+            }
+            if (kinds.has('text')) {
+                return { text: value };
+            }
+            return kinds.has('yesNo') ? { yesNo: value === 'ja' } : { amount: value };
         }
         case 'netEffect': {
             const effect = runtime.netEffect({ ...question, date: example.date });

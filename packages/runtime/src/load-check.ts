@@ -201,6 +201,7 @@ const REFERENCES: { [K in ElementKind]: (element: ElementOf<K>) => Found } = {
             row.when.forEach((criterion, c) => criterion && criterionReferences(criterion, `rows/${r}/when/${c}`, found));
             row.then.forEach((result, c) => 'pathway' in result && found.push([result.pathway, `rows/${r}/then/${c}/pathway`]));
         });
+        e.defaultOutputs?.forEach((result, c) => 'pathway' in result && found.push([result.pathway, `defaultOutputs/${c}/pathway`]));
     }),
     guideline: e => withFound(found => {
         found.push(...optional(e.decidedBy, 'decidedBy'), ...e.obligations.flatMap((o, i) => ids(o.governs, `obligations/${i}/governs`)));
@@ -306,6 +307,9 @@ function checkElement(element: CompiledElement, source: string, path: string): v
                     refuse('row-width-outputs', { source, path: `${path}/rows/${r}/then`, row: row.then.length, table: element.outputs.length }, 'row-width');
                 }
             });
+            if (element.defaultOutputs && element.defaultOutputs.length !== element.outputs.length) {
+                refuse('row-width-outputs', { source, path: `${path}/defaultOutputs`, row: element.defaultOutputs.length, table: element.outputs.length }, 'row-width');
+            }
             levelRange(element.levels, source, `${path}/levels`);
             break;
         }

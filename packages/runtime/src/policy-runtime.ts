@@ -7,7 +7,7 @@ import type { CaseAnswer, CaseInput } from './evaluate-case.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
 import { grant, type EligibilityAnswer } from './eligibility.js';
 import { Calculator } from './calculation.js';
-import type { DecisionMatch, PreparedDecisionTable } from './decision-table.js';
+import { DEFAULT_ROW, type DecisionMatch, type PreparedDecisionTable } from './decision-table.js';
 import { fee, feeParts, type FeeParts } from './fee.js';
 import { compensation, netEffect, PreparedTable, type Amount, type MoneyTrace } from './money.js';
 import { RegelrattRuntimeError, runtimeError } from './runtime-error.js';
@@ -21,6 +21,8 @@ export interface Decision {
     row: number;
     /** Under `collect`: every matching row, 1-based (the outputs are their sum, minimum, maximum or count). */
     rows?: number[];
+    /** Since format 1.9: no row matched, and the table's default outputs (`annars`) answer; `row` is then 0. */
+    default?: true;
     conditions: string;
     outputs: Record<string, string | null>;
 }
@@ -137,6 +139,9 @@ export class PolicyRuntime {
             return this.collect(prepared, prepared.matches(this.values(question.citizen ?? {}), question.date, question.level));
         }
         const match = prepared.match(this.values(question.citizen ?? {}), question.date, question.level);
+        if (match.row === DEFAULT_ROW) {
+            return { table: prepared.table.id, row: 0, conditions: match.text, outputs: prepared.rowOutputs(match.row), default: true };
+        }
         return { table: prepared.table.id, row: match.row + 1, conditions: match.text, outputs: prepared.rowOutputs(match.row) };
     }
 
@@ -153,12 +158,14 @@ export class PolicyRuntime {
                 outputs[column] = null;
             }
         });
+        const byDefault = matches.length === 1 && matches[0].row === DEFAULT_ROW;
         return {
             table: prepared.table.id,
-            row: matches.length > 0 ? matches[0].row + 1 : 0,
-            rows: matches.map(match => match.row + 1),
+            row: matches.length > 0 && !byDefault ? matches[0].row + 1 : 0,
+            rows: byDefault ? [] : matches.map(match => match.row + 1),
             conditions: matches.map(match => match.text).join('; ') || 'ingen rad',
             outputs,
+            ...(byDefault ? { default: true as const } : {}),
         };
     }
 
@@ -173,7 +180,8 @@ export class PolicyRuntime {
         }
         const value = decision.outputs[name];
         if (value === null) {
-            throw runtimeError('table-open-value', { column: name, row: decision.row, table: decision.table }, { table: decision.table, row: decision.row, column: name });
+            const row = decision.default ? 'annars' as const : decision.row;
+            throw runtimeError('table-open-value', { column: name, row, table: decision.table }, { table: decision.table, row, column: name });
         }
         return value;
     }
@@ -236,7 +244,9 @@ export class PolicyRuntime {
     columnValues(table: string, column?: string): Array<string | undefined> {
         const prepared = this.calculator.decisionTable(table);
         const index = prepared.column(column);
-        return prepared.table.rows.map((_, row) => {
+        // The default outputs (`annars`), where the table has them, count as one more row, last.
+        const rows = [...prepared.table.rows.map((_, row) => row), ...(prepared.table.defaultOutputs ? [DEFAULT_ROW] : [])];
+        return rows.map(row => {
             try {
                 return prepared.value([{ row, text: '' }], index).toDecimal();
             } catch (error) {

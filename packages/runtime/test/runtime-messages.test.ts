@@ -34,6 +34,7 @@ const SAMPLES: { [K in RuntimeMessageKey]: RuntimeMessageArgs<K> } = {
     'table-no-column': { table: 'X', column: 'Y' },
     'table-open-value': { column: 'Y', row: 2, table: 'X' },
     'table-cell-is-pathway': { column: 'Y', row: 2 },
+    'table-cell-not-a-number': { column: 'Y', row: 2, value: 'V' },
     'no-matching-row': { table: 'X' },
     'rows-disagree': { table: 'X', rows: [1, 2] },
     'rows-not-unique': { table: 'X', rows: [1, 2] },

@@ -58,6 +58,7 @@ const decision = {
         table: text, row: { type: 'integer', minimum: 0 }, rows: { type: 'array', items: { type: 'integer' } }, conditions: text,
         outputs: { type: 'object', additionalProperties: { type: ['string', 'null'] } },
         value: { type: ['string', 'null'], description: 'The asked column (question only).' },
+        default: { const: true, description: 'No row matched, and the table\'s default outputs (`annars`) answer; row is 0.' },
         reason,
     },
 } as const;

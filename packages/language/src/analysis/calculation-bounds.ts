@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, ROUNDING_SCALE, matchExpression, type Attribute, type CalculationLimit, type Criterion, type Expression, type Rounding } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, ROUNDING_SCALE, matchExpression, quantityCell, type Attribute, type CalculationLimit, type Criterion, type Expression, type Rounding } from '@regelratt/format';
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from '../numbers/level-limit.js';
 import { runtimeAnswer } from './runtime-answer.js';
@@ -195,9 +195,10 @@ function rowCaps(runtime: PolicyRuntime, call: Extract<Expression, { call: strin
     // Each row's value as the runtime reads it (a share as a fraction).
     const values = runtime.columnValues(table.id, cap.column);
     table.rows.forEach((row, rowIndex) => {
-        const cell = row.then[column];
+        // Only a number caps: a förlopp, a text or ja/nej in the column is refused elsewhere.
+        const cell = quantityCell(row.then[column]);
         const value = values[rowIndex];
-        if (!cell || 'open' in cell || 'pathway' in cell || value === undefined) {
+        if (!cell || value === undefined) {
             return;
         }
         const amount = ExactNumber.parse(value);
@@ -934,7 +935,9 @@ class BoundEvaluator {
                 if (element.hitPolicy === 'collect') {
                     const aggregation = element.aggregation ?? 'sum';
                     if (aggregation === 'count') {
-                        return this.lookup(key, [ZERO, ExactNumber.of(BigInt(element.rows.length))], box);
+                        // The default, where there is one, is answered as written, not counted: the last of `values`.
+                        const otherwise = element.defaultOutputs && values.length > 0 ? [values[values.length - 1]] : [];
+                        return this.lookup(key, [ZERO, ExactNumber.of(BigInt(element.rows.length)), ...otherwise], box);
                     }
                     if (aggregation === 'sum') {
                         const negative = values.filter(v => v.compare(ZERO) < 0).reduce((a, b) => a.add(b), ZERO);

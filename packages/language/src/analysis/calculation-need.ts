@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, forEachExpression, type Attribute, type Criterion, type Expression } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, forEachExpression, quantityCell, type Attribute, type Criterion, type Expression } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from '../numbers/level-limit.js';
 import { runtimeAnswer } from './runtime-answer.js';
@@ -626,7 +626,7 @@ function sign(runtime: PolicyRuntime, expression: Expression, visiting: Set<stri
             return all(element.rows.map(row => ('open' in row.amount ? 'unknown' : ofValue(ExactNumber.parse(row.amount.value)))));
         case 'decisionTable': {
             const column = expression.column === undefined ? 0 : element.outputs.indexOf(expression.column);
-            return all(element.rows.map(row => { const cell = row.then[column]; return !cell || 'open' in cell || 'pathway' in cell ? 'unknown' : ofValue(ExactNumber.parse(cell.value)); }));
+            return all([...element.rows.map(row => row.then), ...(element.defaultOutputs ? [element.defaultOutputs] : [])].map(then => { const cell = quantityCell(then[column]); return !cell ? 'unknown' : ofValue(ExactNumber.parse(cell.value)); }));
         }
         case 'hourlyRate':
         case 'flatRate':

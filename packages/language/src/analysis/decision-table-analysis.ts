@@ -26,6 +26,16 @@ export interface DecisionAnalysis {
     idle: IdleRow[];
     /** The table as analysed, for the other analyses of its rows (row-merge.ts). */
     input: DecisionTableInput;
+    /**
+     * How the runtime answers a case no row matches: `error` (`no-matching-row`), or `zero` for a
+     * sum (the sum of no rows), where DMN gives no answer; a `gap` finding is then that silent 0.
+     */
+    gapAnswer: 'error' | 'zero';
+    /**
+     * Where the table has default outputs (`annars`): the regions no row matches, which the default
+     * answers (never `gap` findings); empty when the default is never used.
+     */
+    defaulted?: Case[];
 }
 
 /**
@@ -58,19 +68,26 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
             case 'samla': return ids;
         }
     };
-    // A sum or a count over no row is 0, an answer: only `min` and `max` need a row for every case.
-    const gapsCount = table.hitPolicy !== 'samla' || table.aggregation === 'min' || table.aggregation === 'max';
+    // A count over no row is 0, as in DMN. A sum over no row is 0 for the runtime but no answer in
+    // DMN: its gaps are found too, and the check says where the runtime answers 0.
+    // With default outputs (`annars`) the regions no row matches are found too: the default answers them.
+    const gapsCount = table.hitPolicy !== 'samla' || table.aggregation !== 'antal' || table.otherwise !== undefined;
+    const gapAnswer = table.hitPolicy === 'samla' && (table.aggregation ?? 'summa') === 'summa' ? 'zero' as const : 'error' as const;
     const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes, 'pairwise', !gapsCount);
     // analyseCoverage has already joined touching regions of the same finding.
+    const findings = result.findings
+        .map(finding => ({ kind: finding.kind === 'gap' ? 'gap' as const : 'overlap' as const, case: finding.case, rows: finding.pathways.map(Number) }));
+    const byDefault = table.otherwise !== undefined;
     return {
-        findings: result.findings
-            .map(finding => ({ kind: finding.kind === 'gap' ? 'gap' as const : 'overlap' as const, case: finding.case, rows: finding.pathways.map(Number) })),
+        findings: byDefault ? findings.filter(finding => finding.kind !== 'gap') : findings,
+        ...(byDefault ? { defaulted: findings.filter(finding => finding.kind === 'gap').map(finding => finding.case) } : {}),
         complete: result.complete,
         ...(result.unfinished ? { unfinished: result.unfinished } : {}),
         ...(result.unshown ? { unshown: result.unshown } : {}),
         attributes,
         idle: result.complete ? idleRows(result.cases, table.hitPolicy ?? 'unik', table.aggregation, outputs) : [],
         input,
+        gapAnswer,
     };
 }
 

@@ -1,7 +1,7 @@
 import { GrammarUtils, type AstNode } from 'langium';
 import { DEFAULT_WEEKS_PER_MONTH, ExactNumber, minutesPer, UNIT_NAMES, type AnswerOccasion, type AnswerTime, type AnswerUnit } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
-import { isAttribute, isCalculation, isDecisionTable, isLevelTable, isParameter, isRate } from '../generated/ast.js';
+import { isAttribute, isCalculation, isDecisionTable, isLevelTable, isParameter, isRate, isTextResult, isYesNoResult } from '../generated/ast.js';
 import type { MessageArgs } from '../i18n/diagnostic-catalogue.js';
 
 /** A time a rate is paid per, or a count is measured in (the compiled format's names). */
@@ -281,10 +281,12 @@ class UnitInference {
         }
         if (isDecisionTable(target)) {
             const column = columnDimension(target, expression.column);
-            if (column === 'pathway') {
-                // A column of förlopp places citizens; it has no value to calculate with.
+            if (column === 'pathway' || column === 'text' || column === 'yesNo') {
+                // A column of förlopp places citizens, one of texts or ja/nej answers in words: no value to calculate with.
                 const name = expression.column ?? target.header?.outputs[0]?.column;
-                this.findings.push({ code: 'not-a-number', node: expression, args: { name: `${target.name}.${name}`, type: this.locale === 'sv' ? 'förlopp' : 'pathway (förlopp)' } });
+                const sv = this.locale === 'sv';
+                const type = column === 'pathway' ? (sv ? 'förlopp' : 'pathway (förlopp)') : column === 'text' ? (sv ? 'text' : 'text') : (sv ? 'ja/nej' : 'yes/no');
+                this.findings.push({ code: 'not-a-number', node: expression, args: { name: `${target.name}.${name}`, type } });
                 return UNKNOWN;
             }
             return column;
@@ -527,12 +529,18 @@ function quantityDimension(quantity: Ast.Quantity): Dimension {
 }
 
 /** What a decision table's output column gives, by its cells: kronor (per a period), a share, a number or a time; or förlopp. */
-function columnDimension(table: Ast.DecisionTable, column: string | undefined): Dimension | 'pathway' {
+function columnDimension(table: Ast.DecisionTable, column: string | undefined): Dimension | 'pathway' | 'text' | 'yesNo' {
     const outputs = table.header?.outputs ?? [];
     const index = column !== undefined ? outputs.findIndex(o => o.column === column) : outputs.length === 1 ? 0 : -1;
-    const cells = index < 0 ? [] : table.rows.map(row => row.results[index]);
+    const cells = index < 0 ? [] : [...table.rows, ...(table.otherwise ? [table.otherwise] : [])].map(row => row.results[index]);
     if (cells.some(result => result && 'pathway' in result)) {
         return 'pathway';
+    }
+    if (cells.some(result => result && isTextResult(result))) {
+        return 'text';
+    }
+    if (cells.some(result => result && isYesNoResult(result))) {
+        return 'yesNo';
     }
     const cell = cells.find(result => result && 'value' in result && quantityDimension(result as Ast.Quantity).kind !== 'zero');
     return cell ? quantityDimension(cell as Ast.Quantity) : cells.some(result => result && 'value' in result) ? { kind: 'zero' } : UNKNOWN;
@@ -551,7 +559,7 @@ export function questionDimension(question: Ast.Question): Dimension | undefined
         case 'DecisionQuestion': {
             const table = question.table?.ref;
             const column = table ? columnDimension(table, question.column) : UNKNOWN;
-            return column === 'pathway' ? undefined : column;
+            return column === 'pathway' || column === 'text' || column === 'yesNo' ? undefined : column;
         }
         case 'FeeQuestion':
         case 'CompensationQuestion':

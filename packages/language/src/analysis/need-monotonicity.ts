@@ -13,7 +13,7 @@ export interface FallingAmount {
     column: string;
     /** The need column (an attribute id, or the level's). */
     need: string;
-    /** 0-based rows: the one with less need and the higher amount, then the one with more need and the lower amount. */
+    /** 0-based rows: the one with less need and the higher amount, then the one with more need and the lower amount; the number of rows stands for the default (`annars`). */
     lowerNeedRow: number;
     higherNeedRow: number;
     lowerNeedAmount: ExactNumber;
@@ -48,7 +48,12 @@ export function analyseNeedMonotonicity(table: Ast.DecisionTable, analysis: Deci
     });
     // The row that decides: itself, and under `första` no earlier row.
     const first = table.hitPolicy === 'första';
-    const deciding = rows.map((row, index) => (first && index > 0 ? { all: [row, ...rows.slice(0, index).map(earlier => ({ not: earlier }))] } : row));
+    const deciding: Criterion[] = rows.map((row, index) => (first && index > 0 ? { all: [row, ...rows.slice(0, index).map(earlier => ({ not: earlier }))] } : row));
+    // The default outputs (`annars`) decide where no row holds: one more row, last, whose amounts count too.
+    const results = [...table.rows.map(row => row.results), ...(table.otherwise ? [table.otherwise.results] : [])];
+    if (table.otherwise) {
+        deciding.push({ not: { any: rows } });
+    }
     const findings: FallingAmount[] = [];
     let complete = true;
     // Per numeric need column, the same for every output column: the attributes with the need's
@@ -62,18 +67,18 @@ export function analyseNeedMonotonicity(table: Ast.DecisionTable, analysis: Deci
         return [{ need, attributes, bounds: deciding.map(row => needBounds(row, need)) }];
     });
     table.header.outputs.forEach((output, column) => {
-        const amounts = table.rows.map(row => {
-            const cell = row.results[column];
+        const amounts = results.map(cells => {
+            const cell = cells[column];
             return cell && isQuantity(cell) && (cell.unit?.money || cell.unit?.percent) ? ExactNumber.parse(cell.value) : undefined;
         });
-        const unit = table.rows.some(row => { const cell = row.results[column]; return cell && isQuantity(cell) && cell.unit?.percent; }) ? '%' : 'kr';
+        const unit = results.some(cells => { const cell = cells[column]; return cell && isQuantity(cell) && cell.unit?.percent; }) ? '%' : 'kr';
         for (const { need, attributes, bounds } of numericNeeds) {
-            for (let high = 0; high < rows.length; high++) {
+            for (let high = 0; high < deciding.length; high++) {
                 const highAmount = amounts[high];
                 if (!highAmount) {
                     continue;
                 }
-                for (const low of byDistance(high, rows.length)) {
+                for (const low of byDistance(high, deciding.length)) {
                     const lowAmount = amounts[low];
                     if (!lowAmount || lowAmount.compare(highAmount) <= 0 || neverBelow(bounds[low], bounds[high])) {
                         continue;

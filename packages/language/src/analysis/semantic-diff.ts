@@ -1,5 +1,5 @@
 import {
-    ExactNumber, LEVEL_INPUT, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
+    ExactNumber, LEVEL_INPUT, quantityCell, wordCell, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
     type Expression, type OptionalAmount, type Parameter, type PathwayModel, type Pilot, type Quantity,
 } from '@regelratt/format';
 import { criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, roundingText } from '@regelratt/runtime';
@@ -513,6 +513,10 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
     });
     const decision = (table: DecisionTable) => (verdicts: readonly boolean[]): string => {
         const matching = verdicts.flatMap((holds, index) => (holds ? [index] : []));
+        // No row: the default outputs (`annars`) answer, under every hit policy.
+        if (matching.length === 0 && table.defaultOutputs) {
+            return outputsText(table, table.defaultOutputs);
+        }
         if (table.hitPolicy === 'collect') {
             return collectedText(table, matching, context.locale);
         }
@@ -524,13 +528,16 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
         if (matching.length > 1 && table.hitPolicy !== 'first' && !agree) {
             return sv ? `flera rader (${matching.map(i => i + 1).join(', ')})` : `several rows (${matching.map(i => i + 1).join(', ')})`;
         }
-        const row = table.rows[matching[0]];
-        return table.outputs.map((column, index) => {
-            const cell = row.then[index];
-            const shown = cell && 'pathway' in cell ? (context.wording ? context.wording.title(cell.pathway) : cell.pathway.slice(cell.pathway.lastIndexOf('/') + 1)) : cellText(cell, context.locale);
-            return `${context.wording ? column.replace(/_/g, ' ') : column} ${shown}`;
-        }).join(', ');
+        return outputsText(table, table.rows[matching[0]].then);
     };
+    const outputsText = (table: DecisionTable, then: DecisionTable['rows'][number]['then']) => table.outputs.map((column, index) => {
+        const cell = then[index];
+        const word = wordCell(cell);
+        // For people (wording given) a förlopp by its title and a column by its words, as the document says them.
+        const shown = cell && 'pathway' in cell ? (context.wording ? context.wording.title(cell.pathway) : cell.pathway.slice(cell.pathway.lastIndexOf('/') + 1))
+            : word !== undefined ? word : cellText(quantityCell(cell) ?? { open: true }, context.locale);
+        return `${context.wording ? column.replace(/_/g, ' ') : column} ${shown}`;
+    }).join(', ');
     const maxLevel = (table: DecisionTable) => table.levels?.max;
     const readsLevel = [before, after].some(table => table.inputs.some(input => 'level' in input));
     const levelMax = [maxLevel(before), maxLevel(after)].every(m => m !== undefined) ? Math.max(maxLevel(before)!, maxLevel(after)!) : undefined;
@@ -669,7 +676,7 @@ function collectedText(table: DecisionTable, matching: readonly number[], locale
     }
     return table.outputs.map((column, index) => {
         const cells = matching.map(row => table.rows[row].then[index]);
-        if (cells.some(cell => !cell || 'open' in cell || 'pathway' in cell)) {
+        if (cells.some(cell => !quantityCell(cell))) {
             return `${column} ${sv ? 'ej angivet' : 'not given'}`;
         }
         const amounts = cells as Array<Extract<OptionalAmount, { value: string }>>;

@@ -1,6 +1,6 @@
 import { LEVEL_INPUT, type Criterion, type DecisionRow, type DecisionTable } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
-import { isPathwayResult } from '../generated/ast.js';
+import { isPathwayResult, isTextResult, isYesNoResult } from '../generated/ast.js';
 import { comparisonOperators, compileLiteral } from './compile-criterion.js';
 import { compileOptionalAmount, compileValidity } from './compile-values.js';
 import { referenceId } from './element-ids.js';
@@ -36,9 +36,20 @@ export function compileCell(cell: Ast.InputCell, attribute: string): Criterion |
     }
 }
 
-/** A row's output cells as the compiled format has them. */
-export function compileResults(row: Ast.DecisionRow): DecisionRow['then'] {
-    return row.results.map(result => (isPathwayResult(result) ? { pathway: referenceId(result.pathway) } : compileOptionalAmount(result)));
+/** A row's output cells (or the default's, `annars`) as the compiled format has them. */
+export function compileResults(row: Ast.DecisionRow | Ast.DecisionDefault): DecisionRow['then'] {
+    return row.results.map(result => {
+        if (isPathwayResult(result)) {
+            return { pathway: referenceId(result.pathway) };
+        }
+        if (isTextResult(result)) {
+            return { text: result.text };
+        }
+        if (isYesNoResult(result)) {
+            return { yesNo: result.answer === 'ja' };
+        }
+        return compileOptionalAmount(result);
+    });
 }
 
 export function compileDecisionTable(table: Ast.DecisionTable, file: string): Omit<DecisionTable, 'id' | 'kind' | 'name' | 'title' | 'source'> {
@@ -56,5 +67,6 @@ export function compileDecisionTable(table: Ast.DecisionTable, file: string): Om
             then: compileResults(row),
             source: sourceSpan(row, file),
         })),
+        ...(table.otherwise ? { defaultOutputs: compileResults(table.otherwise) } : {}),
     };
 }

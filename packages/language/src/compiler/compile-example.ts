@@ -73,6 +73,10 @@ function compileExpectations(expectations: Ast.Expectation[]): ExampleExpectatio
             expected.granted = !expectation.notGranted;
         } else if (expectation.error) {
             expected.error = expectation.errorCode;
+        } else if (expectation.text !== undefined) {
+            expected.text = expectation.text;
+        } else if (expectation.yesNo !== undefined) {
+            expected.yesNo = expectation.yesNo === 'ja';
         } else if (expectation.amount) {
             // `70 %` is expected as the share the runtime answers, 0.7.
             const magnitude = expectation.amount.unit?.percent

@@ -277,6 +277,21 @@ export const diagnosticCatalogue = {
         sv: a => `Ingen rad i beslutstabellen ${a.table} gäller för: ${a.witness}.`,
         en: a => `No row of the decision table ${a.table} applies to: ${a.witness}.`,
     },
+    'decision-sum-gap': {
+        severity: 'error',
+        sv: a => `Ingen rad i beslutstabellen ${a.table} gäller för: ${a.witness}. Med 'träff samla summa' svarar tabellen då ${a.answer} (summan av inga rader), där DMN inte ger något svar; skriv 'annars || … |' sist i tabellen om 0 är avsett, eller lägg till en rad för dem.`,
+        en: a => `No row of the decision table ${a.table} applies to: ${a.witness}. Under 'träff samla summa' the table then answers ${a.answer} (the sum of no rows), where DMN gives no answer; write 'annars || … |' last in the table if 0 is meant, or add a row for them.`,
+    },
+    'decision-default-unused': {
+        severity: 'warning',
+        sv: a => `Annars-raden i beslutstabellen ${a.table} används aldrig: varje fall matchar en rad.`,
+        en: a => `The annars row of the decision table ${a.table} is never used: every case matches a row.`,
+    },
+    'decision-default-arity': {
+        severity: 'error',
+        sv: a => `Annars-raden i ${a.table} har ${a.outputs} utfall, men tabellens huvud har ${a.headerOutputs}.`,
+        en: a => `The annars row of ${a.table} has ${a.outputs} outputs, but the table's header has ${a.headerOutputs}.`,
+    },
     'decision-overlap': {
         severity: 'error',
         sv: a => (a.hit === 'valfri'
@@ -387,13 +402,13 @@ export const diagnosticCatalogue = {
     },
     'mixed-column': {
         severity: 'error',
-        sv: a => `Kolumnen ${a.column} i ${a.table} blandar förlopp och värden; en kolumn ger antingen förlopp eller belopp, andelar och tal.`,
-        en: a => `The column ${a.column} of ${a.table} mixes förlopp and values; a column gives either förlopp or amounts, shares and numbers.`,
+        sv: a => `Kolumnen ${a.column} i ${a.table} blandar förlopp och värden; en kolumn ger antingen förlopp eller belopp, andelar och tal (eller texter, eller ja/nej).`,
+        en: a => `The column ${a.column} of ${a.table} mixes förlopp and values; a column gives either förlopp or amounts, shares and numbers (or texts, or ja/nej).`,
     },
     'not-aggregable': {
         severity: 'error',
-        sv: a => `Kolumnen ${a.column} i ${a.table} ger förlopp, som inte kan läggas ihop eller jämföras: med 'träff samla' ska utfallen vara belopp, andelar eller tal (eller räkna rader med 'träff samla antal').`,
-        en: a => `The column ${a.column} of ${a.table} gives förlopp, which cannot be added up or compared: under 'träff samla' the outputs must be amounts, shares or numbers (or count rows with 'träff samla antal').`,
+        sv: a => `Kolumnen ${a.column} i ${a.table} ger ${a.kind ?? 'förlopp'}, som inte kan läggas ihop eller jämföras: med 'träff samla' ska utfallen vara belopp, andelar eller tal (eller räkna rader med 'träff samla antal').`,
+        en: a => `The column ${a.column} of ${a.table} gives ${a.kind ?? 'förlopp'}, which cannot be added up or compared: under 'träff samla' the outputs must be amounts, shares or numbers (or count rows with 'träff samla antal').`,
     },
     'decision-row-arity': {
         severity: 'error',

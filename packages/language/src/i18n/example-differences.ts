@@ -12,6 +12,8 @@ const labels: Record<keyof ExampleExpectation, { sv: string; en: string }> = {
     monthly: { sv: 'per månad', en: 'per month' },
     total: { sv: 'totalt', en: 'total' },
     error: { sv: 'fel', en: 'error' },
+    text: { sv: 'text', en: 'text' },
+    yesNo: { sv: 'ja/nej', en: 'yes/no' },
 };
 
 /** A value of an expectation as a reader writes it: `9 676 kr`, `12 h/mån`, `70 %`, `ja`, a förlopp's name. */
@@ -34,6 +36,11 @@ function shown(value: unknown, locale: MessageLocale, unit: AnswerUnit | undefin
     return text.includes('/') ? text.split('/')[1] : text;
 }
 
+/** A value of one expectation: a decision column's text quoted as the policy writes it, the others by `shown`. */
+function shownAs(key: keyof ExampleExpectation, value: unknown, locale: MessageLocale, unit: AnswerUnit | undefined): string {
+    return key === 'text' && typeof value === 'string' ? JSON.stringify(value) : shown(value, locale, unitOf(key, unit));
+}
+
 /** A net effect's amounts per month and in total are kronor; an amount is in the answer's unit. */
 function unitOf(key: keyof ExampleExpectation, unit: AnswerUnit | undefined): AnswerUnit | undefined {
     return key === 'monthly' || key === 'total' ? { of: 'kr' } : unit;
@@ -45,8 +52,15 @@ function unitOf(key: keyof ExampleExpectation, unit: AnswerUnit | undefined): An
  */
 export function exampleDifferences(expected: ExampleExpectation, actual: ExampleExpectation | undefined, locale: MessageLocale, unit: AnswerUnit | undefined): string {
     const sv = locale === 'sv';
+    if (expected.error !== undefined && actual !== undefined && actual.error === undefined) {
+        // An error was expected and an answer came: the answer is what the reader must see.
+        const answer = (Object.keys(actual) as Array<keyof ExampleExpectation>)
+            .map(key => `${labels[key][locale]} ${shownAs(key, actual[key], locale, unit)}`)
+            .join(', ');
+        return `${labels.error[locale]}: ${sv ? 'väntat' : 'expected'} ${expected.error}, ${sv ? 'fick ett svar' : 'got an answer'}: ${answer}`;
+    }
     return (Object.keys(expected) as Array<keyof ExampleExpectation>)
         .filter(key => expected[key] !== actual?.[key])
-        .map(key => `${labels[key][locale]}: ${sv ? 'väntat' : 'expected'} ${shown(expected[key], locale, unitOf(key, unit))}, ${sv ? 'fick' : 'got'} ${shown(actual?.[key], locale, unitOf(key, unit))}`)
+        .map(key => `${labels[key][locale]}: ${sv ? 'väntat' : 'expected'} ${shownAs(key, expected[key], locale, unit)}, ${sv ? 'fick' : 'got'} ${shownAs(key, actual?.[key], locale, unit)}`)
         .join('; ');
 }

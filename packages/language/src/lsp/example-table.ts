@@ -104,6 +104,12 @@ export async function exampleTable(shared: LangiumSharedCoreServices, locale: Lo
         if (e.included !== undefined) {
             return e.included ? 'ingår' : 'ingår inte';
         }
+        if (e.text !== undefined) {
+            return JSON.stringify(e.text);
+        }
+        if (e.yesNo !== undefined) {
+            return e.yesNo ? 'ja' : 'nej';
+        }
         if (e.monthly !== undefined) {
             return `per månad ${literalNumber(e.monthly)} kr`;
         }

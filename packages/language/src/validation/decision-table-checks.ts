@@ -1,6 +1,6 @@
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
-import { isPathwayResult, isQuantity, type RegelrattAstType } from '../generated/ast.js';
+import { isPathwayResult, isQuantity, isTextResult, isYesNoResult, type RegelrattAstType } from '../generated/ast.js';
 import { CASE_BUDGET } from '../analysis/case-split.js';
 import { ExactNumber } from '@regelratt/format';
 import { analyseDecisionTable, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
@@ -47,14 +47,17 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                     const lower = describeCase(finding.lowerNeed, analysis.attributes, locale.current);
                     const higher = describeCase(finding.higherNeed, analysis.attributes, locale.current);
                     const amount = (value: ExactNumber) => `${swedishDecimal(value.toDecimal())} ${finding.unit}`;
+                    // A row index past the rows is the default (`annars`).
+                    const rowLabel = (row: number) => (row < decisionTable.rows.length ? row + 1 : 'annars');
+                    const rowNode = (row: number) => decisionTable.rows[row] ?? decisionTable.otherwise!;
                     report('amount-falls-as-need-rises', {
                         table: decisionTable.name, column: finding.column, need: needName,
                         lower: lower.text, higher: higher.text,
                         lowerAmount: amount(finding.lowerNeedAmount), higherAmount: amount(finding.higherNeedAmount),
-                        lowerRow: finding.lowerNeedRow + 1, higherRow: finding.higherNeedRow + 1,
+                        lowerRow: rowLabel(finding.lowerNeedRow), higherRow: rowLabel(finding.higherNeedRow),
                     }, {
-                        node: decisionTable.rows[finding.higherNeedRow],
-                        relatedInformation: relatedAt(decisionTable.rows[finding.lowerNeedRow], `rad ${finding.lowerNeedRow + 1}`),
+                        node: rowNode(finding.higherNeedRow),
+                        relatedInformation: relatedAt(rowNode(finding.lowerNeedRow), `rad ${rowLabel(finding.lowerNeedRow)}`),
                     }, {
                         text: sv ? `${lower.text} mot ${higher.text}` : `${lower.text} against ${higher.text}`,
                         example: { ...lower.example, [`${needName} (mer behov)`]: higher.example[needName] },
@@ -88,20 +91,28 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                     }
                 });
             });
+            const otherwise = table.otherwise;
+            if (otherwise && otherwise.results.length !== header.outputs.length) {
+                wellFormed = false;
+                report('decision-default-arity', { table: table.name, outputs: otherwise.results.length, headerOutputs: header.outputs.length }, { node: otherwise });
+            }
             if (!wellFormed || table.rows.length === 0) {
                 return;
             }
             // A column gives förlopp or values, not both: a consumer reads one kind from it.
             header.outputs.forEach((output, column) => {
-                const cells = table.rows.map(row => row.results[column]);
+                const cells = [...table.rows, ...(otherwise ? [otherwise] : [])].map(row => row.results[column]);
                 const pathway = cells.find(cell => isPathwayResult(cell));
                 const value = cells.find(cell => isQuantity(cell));
-                if (pathway && value) {
+                const text = cells.find(cell => isTextResult(cell));
+                const yesNo = cells.find(cell => isYesNoResult(cell));
+                if ([pathway, value, text, yesNo].filter(Boolean).length > 1) {
                     report('mixed-column', { table: table.name, column: output.column }, { node: output, property: 'column' });
                 }
-                // `träff samla` adds the rows' outputs up (or takes their least or greatest): förlopp cannot be.
-                if (pathway && table.hitPolicy === 'samla' && table.aggregation !== 'antal') {
-                    report('not-aggregable', { table: table.name, column: output.column }, { node: output, property: 'column' });
+                // `träff samla` adds the rows' outputs up (or takes their least or greatest): förlopp, texts and ja/nej cannot be.
+                const words = pathway ? undefined : text ? (locale.current === 'sv' ? 'texter' : 'texts') : yesNo ? 'ja/nej' : undefined;
+                if ((pathway || words) && table.hitPolicy === 'samla' && table.aggregation !== 'antal') {
+                    report('not-aggregable', { table: table.name, column: output.column, ...(words ? { kind: words } : {}) }, { node: output, property: 'column' });
                 }
             });
             const analysis = analyseDecisionTable(table);
@@ -134,9 +145,17 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                     table: table.name, row: idle.row + 1, by: idle.by + 1, witness: witness.text,
                 }, { node: table.rows[idle.row], relatedInformation: relatedAt(table.rows[idle.by], `rad ${idle.by + 1}`) }, witness);
             }
+            // A default no citizen reaches: every case matches a row, so `annars` never answers.
+            if (analysis.complete && analysis.defaulted?.length === 0 && otherwise) {
+                report('decision-default-unused', { table: table.name }, { node: otherwise });
+            }
             for (const finding of analysis.findings) {
                 const witness = describeCase(finding.case, analysis.attributes, locale.current);
-                if (finding.kind === 'gap') {
+                if (finding.kind === 'gap' && analysis.gapAnswer === 'zero') {
+                    // The runtime's answer is said with the citizen: 0 in every column, where DMN has none.
+                    const answer = header.outputs.map(output => `${output.column} = 0`).join(', ');
+                    report('decision-sum-gap', { table: table.name, witness: witness.text, answer }, { node: table, property: 'name' }, witness);
+                } else if (finding.kind === 'gap') {
                     report('decision-gap', { table: table.name, witness: witness.text }, { node: table, property: 'name' }, witness);
                 } else {
                     const [first, ...others] = finding.rows;

@@ -7,7 +7,7 @@ import { dimensionText, expectationFits, questionDimension, unitDimension } from
 import { nearestName } from './nearest-name.js';
 import { createReport } from './report.js';
 
-type ExpectationKind = 'pathway' | 'inclusion' | 'amount' | 'amount-over-time' | 'error' | 'granted';
+type ExpectationKind = 'pathway' | 'inclusion' | 'amount' | 'amount-over-time' | 'error' | 'granted' | 'text' | 'yesNo';
 
 /** What each question can be expected to give, keyed by question type: a new question is a compile error here. */
 const answers = {
@@ -16,7 +16,7 @@ const answers = {
     CompensationQuestion: ['amount', 'error'],
     FeeQuestion: ['amount', 'error'],
     CalculationQuestion: ['amount', 'error'],
-    DecisionQuestion: ['amount', 'pathway', 'error'],
+    DecisionQuestion: ['amount', 'pathway', 'text', 'yesNo', 'error'],
     NetEffectQuestion: ['amount-over-time', 'error'],
     EligibilityQuestion: ['granted', 'error'],
 } as const satisfies Record<Ast.Question['$type'], readonly ExpectationKind[]>;
@@ -28,6 +28,8 @@ const expectationText: Record<ExpectationKind, { sv: string; en: string }> = {
     'amount-over-time': { sv: 'förväntat per månad … kr / förväntat totalt … kr', en: 'förväntat per månad … kr / förväntat totalt … kr' },
     error: { sv: 'förväntat fel "…"', en: 'förväntat fel "…"' },
     granted: { sv: 'förväntat beviljas', en: 'förväntat beviljas' },
+    text: { sv: 'förväntat "…"', en: 'förväntat "…"' },
+    yesNo: { sv: 'förväntat ja/nej', en: 'förväntat ja/nej' },
 };
 
 const questionText: Record<Ast.Question['$type'], { sv: string; en: string }> = {
@@ -53,6 +55,12 @@ function kindOf(expectation: Ast.Expectation): ExpectationKind {
     }
     if (expectation.granted) {
         return 'granted';
+    }
+    if (expectation.text !== undefined) {
+        return 'text';
+    }
+    if (expectation.yesNo !== undefined) {
+        return 'yesNo';
     }
     return expectation.scope ? 'amount-over-time' : 'amount';
 }

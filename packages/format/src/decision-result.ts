@@ -1,0 +1,21 @@
+import type { DecisionResult, Quantity } from './compiled-policy.js';
+
+/** What a decision table's output cell gives: a number, a value left open, a förlopp, a text or ja/nej (since 1.9). */
+export type DecisionResultKind = 'number' | 'open' | 'pathway' | 'text' | 'yesNo';
+
+export function decisionResultKind(cell: DecisionResult): DecisionResultKind {
+    return 'open' in cell ? 'open' : 'pathway' in cell ? 'pathway' : 'text' in cell ? 'text' : 'yesNo' in cell ? 'yesNo' : 'number';
+}
+
+/** The cell's quantity where it gives a number (an amount, a share, a plain number); undefined otherwise. */
+export function quantityCell(cell: DecisionResult | undefined): Quantity | undefined {
+    return cell !== undefined && decisionResultKind(cell) === 'number' ? cell as Quantity : undefined;
+}
+
+/** A cell that is not a number as the answers give it: a förlopp by id, a text as written, ja/nej as `ja` or `nej`; undefined for a number or an open value. */
+export function wordCell(cell: DecisionResult | undefined): string | undefined {
+    if (cell === undefined) {
+        return undefined;
+    }
+    return 'pathway' in cell ? cell.pathway : 'text' in cell ? cell.text : 'yesNo' in cell ? (cell.yesNo ? 'ja' : 'nej') : undefined;
+}
