@@ -161,6 +161,9 @@ describe('the document', () => {
         const service = model.sections[1];
         const parameters = service.children.find(c => c.title === 'Beräkningar och parametrar')!.blocks.find(b => b.type === 'table' && b.header[0] === 'Parameter');
         expect(parameters && parameters.type === 'table' && parameters.rows.map(row => row.slice(0, 2))).toContainEqual(['Städning, endast service', 'utan angivet startdatum']);
+        // Each time in its own unit, as the guideline writes it: not a bare "40".
+        const care = model.sections[0].children.find(c => c.title === 'Beräkningar och parametrar')!.blocks.find(b => b.type === 'table' && b.header[0] === 'Parameter');
+        expect(care && care.type === 'table' && care.rows).toContainEqual(['Dusch', 'utan angivet startdatum', '40 min/tillfälle']);
     });
 
     test('a main rule: marked as one, its condition and its exceptions in words, not identifiers', async () => {

@@ -572,7 +572,8 @@ class DocumentBuilder {
                     i === 0 ? (p.title ?? p.name) : '',
                     // An undated version's start is the format's (UNDATED_FROM), not the source's.
                     v.undated ? this.t('utan angivet startdatum', 'no start date given') : this.validity(v),
-                    this.quantity(v.value),
+                    // A time or a count in its own unit (`40 min/tillfälle`), which the value alone does not carry.
+                    p.unit ? `${number(v.value.value, this.input.locale)} ${answerUnitText(p.unit)}` : this.quantity(v.value),
                 ])),
             });
         }

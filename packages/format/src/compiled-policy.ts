@@ -240,6 +240,12 @@ export interface ParameterVersion {
 export interface Parameter extends ElementBase<'parameter'> {
     valueType: 'money' | 'percent' | 'decimal' | 'integer';
     versions: ParameterVersion[];
+    /**
+     * Since 1.9: what a time or a count of occasions counts (`40 minuter per tillfälle`: minutes per
+     * occasion), for printing it; the versions' values are in this unit. Absent for kronor and shares,
+     * whose unit is in each value, and for a plain number.
+     */
+    unit?: AnswerUnit;
 }
 
 /** A named calculation (since 1.2): an amount, share or count written once and used anywhere. */

@@ -1,6 +1,6 @@
-import { analyseUnits, answerUnit, limitScale, questionDimension, type Dimension } from '../analysis/expression-units.js';
+import { analyseUnits, answerUnit, limitScale, questionDimension, unitDimension, type Dimension } from '../analysis/expression-units.js';
 import type { AstNode } from 'langium';
-import { ExactNumber, SCHEMA_VERSION, UNDATED_FROM, type Chapter, type CompiledElement, type CompiledPolicyFile, type Force, type Movement } from '@regelratt/format';
+import { ExactNumber, SCHEMA_VERSION, UNDATED_FROM, type AnswerUnit, type Chapter, type CompiledElement, type CompiledPolicyFile, type Force, type Movement } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { compileCriterion } from './compile-criterion.js';
 import { compileDecisionTable } from './compile-decision-table.js';
@@ -145,6 +145,7 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                     value: compileQuantity(version.value),
                     source: sourceSpan(version, file),
                 })),
+                ...optional('unit', measureUnit(element)),
             } as CompiledElement;
         case 'Calculation': {
             const dimension = analyseUnits(element.value, 'sv').dimension;
@@ -347,6 +348,19 @@ function compileAttributeType(type: Ast.AttributeType) {
         case 'MoneyType':
             return { type: 'money' as const, ...optional('per', type.per && compilePeriod(type.per)) };
     }
+}
+
+/**
+ * What a parameter's time or count of occasions counts (`40 minuter per tillfälle`), where every
+ * version says the same; kronor and shares carry their unit in each value.
+ */
+function measureUnit(parameter: Ast.Parameter): AnswerUnit | undefined {
+    const units = parameter.versions.map(version => answerUnit(unitDimension(version.value.unit)));
+    const first = units[0];
+    if (!first || first.of === 'kr' || first.of === '%' || units.some(unit => JSON.stringify(unit) !== JSON.stringify(first))) {
+        return undefined;
+    }
+    return first;
 }
 
 function answerUnitOf(dimension: Dimension | undefined) {
