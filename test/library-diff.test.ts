@@ -76,13 +76,13 @@ describe('diff between versions of the national library', () => {
         expect(result.code).toBe(1);
         expect(result.stdout).toContain('Prisbasbelopp (parameter):\n  2026-01-01–2026-12-31: 59 200 kr → 59 300 kr (+100 kr)');
         expect(result.stdout).toContain('Maxtaxa per månad för hemtjänst och dagverksamhet (beräkning): beloppet ändras i 1 region');
-        expect(result.stdout).toContain('(2026-01-01): 2 660,0533333333 → 2 664,5466666667');
-        expect(result.stdout).toContain('(2026-01-01): 7 295,9066666667 → 7 308,2308333333');
+        expect(result.stdout).toContain('2026-01-01: cirka 2 660,05 kr → cirka 2 664,55 kr)');
+        expect(result.stdout).toContain('2026-01-01: cirka 7 295,91 kr → cirka 7 308,23 kr)');
         for (const calculation of ['Maxtaxa per månad för hemtjänst och dagverksamhet', 'Maxtaxa per månad för bostad i särskilt boende', 'Minimibelopp per månad för ensamstående', 'Minimibelopp per månad för var och en av sammanlevande']) {
             const entry = result.stdout.split('\n').findIndex(line => line.startsWith(`${calculation} (beräkning): `));
             expect(entry, calculation).toBeGreaterThanOrEqual(0);
             // One region, and it is the year 2026: no other year's amount moves.
-            expect(result.stdout.split('\n')[entry + 1], calculation).toMatch(/^ {2}datum 2026-01-01–2026-12-31: \+/);
+            expect(result.stdout.split('\n')[entry + 1], calculation).toMatch(/^ {2}datum 2026-01-01–2026-12-31: cirka \+/);
         }
         // An unchanged copy (another version number, the same figures) changes no answer.
         const control = regelratt(['diff', shippedLibrary, same]);
@@ -97,11 +97,39 @@ describe('diff between versions of the national library', () => {
         expect(result.code).toBe(1);
         expect(result.stdout).toContain('2026-01-01–2026-12-31: 59 200 kr → 59 300 kr (+100 kr)');
         expect(result.stdout).toContain('Avgift för hemtjänst (avgift): beloppet ändras');
-        expect(result.stdout).toContain('Inkomst efter skatt = 10 000, Boendekostnad = 100, nivå 0 (2026-01-01): 2 604 → 2 591 (−13)');
-        expect(result.stdout).toContain('Inkomst efter skatt = 50 000, Boendekostnad = 0, nivå 0 (2026-01-01): 2 660 → 2 664 (+4)');
+        expect(result.stdout).toContain('Inkomst efter skatt = 10 000, Boendekostnad = 100 (2026-01-01): 2 604 kr/mån → 2 591 kr/mån (−13 kr/mån)');
+        expect(result.stdout).toContain('Inkomst efter skatt = 50 000, Boendekostnad = 0 (2026-01-01): 2 660 kr/mån → 2 664 kr/mån (+4 kr/mån)');
         const control = regelratt(['diff', before, unchanged]);
         expect(control.stdout).not.toContain('Svaren ändras');
         expect(control.code).toBe(0);
+    });
+
+    test('for people: amounts to the öre with their unit and marked as rounded, a citizen without facts said, no level for a fee without levels (issue 24)', () => {
+        const library = regelratt(['diff', shippedLibrary, bumped]);
+        // 0,5392 × 59 300 / 12 − 0,5392 × 59 200 / 12 = 4,4933…: shown to the öre and said to be about.
+        expect(library.stdout).toContain('beloppet ändras i 1 region (exakt: alla 12 delar av medborgarna, nivåerna och datumen prövade), med cirka +4,49 kr:');
+        expect(library.stdout).toContain('  datum 2026-01-01–2026-12-31: cirka +4,49 kr  (för alla medborgare, till exempel 2026-01-01: cirka 2 660,05 kr → cirka 2 664,55 kr)');
+        expect(library.stdout).not.toMatch(/\d,\d{3,}/);
+        expect(library.stdout).not.toContain('till exempel  (');
+        const markdown = regelratt(['diff', shippedLibrary, bumped, '--format', 'markdown']);
+        expect(markdown.stdout).toContain('| datum 2026-01-01–2026-12-31 | cirka +4,49 kr | för alla medborgare, till exempel 2026-01-01: cirka 2 660,05 kr → cirka 2 664,55 kr |');
+        const html = regelratt(['diff', shippedLibrary, bumped, '--format', 'html']);
+        expect(html.stdout).toContain('för alla medborgare, till exempel 2026-01-01: cirka 2\u00a0660,05\u00a0kr\u00a0→\u00a0cirka 2\u00a0664,55\u00a0kr');
+        expect(html.stdout).not.toMatch(/\d,\d{3,}/);
+        const english = regelratt(['diff', shippedLibrary, bumped, '--lang', 'en']);
+        expect(english.stdout).toContain('  date 2026-01-01–2026-12-31: about +4.49 kr  (every citizen, for example 2026-01-01: about 2,660.05 kr → about 2,664.55 kr)');
+
+        // A fee without levels: no `nivå 0`; its amounts are kronor a month.
+        const fee = regelratt(['diff', before, after]);
+        expect(fee.stdout).toContain('  Inkomst efter skatt = 10 000, Boendekostnad = 100 (2026-01-01): 2 604 kr/mån → 2 591 kr/mån (−13 kr/mån)');
+        expect(fee.stdout).toContain('med −13 kr/mån till +4 kr/mån');
+        expect(fee.stdout).not.toContain('nivå 0');
+        const feeMarkdown = regelratt(['diff', before, after, '--format', 'markdown']);
+        expect(feeMarkdown.stdout).toContain('| Inkomst efter skatt = 10 000, Boendekostnad = 100 | 2026-01-01 | 2 604 kr/mån | 2 591 kr/mån | −13 kr/mån |');
+        expect(feeMarkdown.stdout).not.toContain('nivå 0');
+        const feeHtml = regelratt(['diff', before, after, '--format', 'html']);
+        expect(feeHtml.stdout).toContain('<td>Inkomst efter skatt = 10\u00a0000, Boendekostnad = 100</td>');
+        expect(feeHtml.stdout).not.toContain('nivå 0');
     });
 
     test('the same comparison between compiled folders, each carrying the library it was compiled with', () => {
@@ -115,6 +143,6 @@ describe('diff between versions of the national library', () => {
         expect(result.stderr).toBe('');
         expect(result.code).toBe(1);
         expect(result.stdout).toContain('2026-01-01–2026-12-31: 59 200 kr → 59 300 kr (+100 kr)');
-        expect(result.stdout).toContain('Inkomst efter skatt = 10 000, Boendekostnad = 100, nivå 0 (2026-01-01): 2 604 → 2 591 (−13)');
+        expect(result.stdout).toContain('Inkomst efter skatt = 10 000, Boendekostnad = 100 (2026-01-01): 2 604 kr/mån → 2 591 kr/mån (−13 kr/mån)');
     });
 });

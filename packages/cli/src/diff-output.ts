@@ -53,7 +53,7 @@ const words = {
         undecided: (tried: number) => `formeln ändrad; kan inte avgöras om svaren ändras: de ${count(tried, 'sv')} prövade fallen fick samma svar, men det är inget bevis`,
         caseCol: 'Fall', dateCol: 'Datum', levelWord: 'nivå',
         readBy: (names: string) => `når medborgarna genom ${names}`,
-        example: 'till exempel', answers: 'kan ändra svar', text: 'ändrar inga svar',
+        example: 'till exempel', answers: 'kan ändra svar', text: 'ändrar inga svar', everyCitizen: 'för alla medborgare',
         compared: (n: number) => `${n} element jämförda.`,
         region: 'Medborgare', beforeCol: 'Före', afterCol: 'Efter', amount: 'Belopp', difference: 'Skillnad',
         none: 'inget',
@@ -92,7 +92,7 @@ const words = {
         undecided: (tried: number) => `formula changed; whether answers change could not be decided: the ${count(tried, 'en')} cases tried got the same answers, which is no proof`,
         caseCol: 'Case', dateCol: 'Date', levelWord: 'level',
         readBy: (names: string) => `reaches citizens through ${names}`,
-        example: 'for example', answers: 'can change answers', text: 'changes no answers',
+        example: 'for example', answers: 'can change answers', text: 'changes no answers', everyCitizen: 'every citizen',
         compared: (n: number) => `${n} elements compared.`,
         region: 'Citizens', beforeCol: 'Before', afterCol: 'After', amount: 'Amount', difference: 'Difference',
         none: 'none',
@@ -158,8 +158,7 @@ function kindChange(kind: AmountKindEntry, locale: MessageLocale): string {
 }
 
 function kindExample(kind: AmountKindEntry, locale: MessageLocale): string {
-    const e = kind.example;
-    return `${sampleCase(e, locale)} (${e.date}): ${e.before} → ${e.after}`;
+    return sampleExample(kind.example, locale);
 }
 
 /** Whether the regions are told by kind first: where there are more of them than one kind each. */
@@ -168,8 +167,22 @@ function byKind(entry: Extract<DiffEntry, { change: 'amount-answers' }>): entry 
 }
 
 function regionExample(region: AmountRegionEntry, locale: MessageLocale): string {
-    const e = region.example;
-    return `${sampleCase(e, locale)} (${e.date}): ${e.before} → ${e.after}`;
+    return sampleExample(region.example, locale);
+}
+
+/**
+ * An example after `till exempel`: `Har städning = ja (2017-01-01): 1 208 → 1 225`; where the answer
+ * reads no fact of the citizen, every citizen has it: `för alla medborgare, till exempel 2026-01-01: …`.
+ */
+function sampleExample(e: Extract<DiffEntry, { change: 'amount-answers' }>['samples'][number], locale: MessageLocale): string {
+    const who = sampleCase(e, locale);
+    return who ? `${who} (${e.date}): ${e.before} → ${e.after}` : `${words[locale].everyCitizen}, ${words[locale].example} ${e.date}: ${e.before} → ${e.after}`;
+}
+
+/** `(till exempel Har städning = ja (2017-01-01): …)`, or `(för alla medborgare, till exempel 2026-01-01: …)`. */
+function exampleAfter(e: Extract<DiffEntry, { change: 'amount-answers' }>['samples'][number], locale: MessageLocale): string {
+    const text = sampleExample(e, locale);
+    return sampleCase(e, locale) ? `(${words[locale].example} ${text})` : `(${text})`;
 }
 
 function sampleCase(sample: Extract<DiffEntry, { change: 'amount-answers' }>['samples'][number], locale: MessageLocale): string {
@@ -242,12 +255,12 @@ export function formatDiffText(diff: PolicyDiff, labels: DiffLabels, locale: Mes
                     const indent = byKind(entry) ? '    ' : '  ';
                     if (byKind(entry)) {
                         for (const kind of entry.kinds) {
-                            lines.push(`  ${kindText(kind, locale)}: ${kindChange(kind, locale)}  (${w.example} ${kindExample(kind, locale)})`);
+                            lines.push(`  ${kindText(kind, locale)}: ${kindChange(kind, locale)}  ${exampleAfter(kind.example, locale)}`);
                         }
                         lines.push(`  ${w.regionsHeading(Math.min(REGIONS_SHOWN, entry.regions.length))}`);
                     }
                     for (const region of entry.regions.slice(0, REGIONS_SHOWN)) {
-                        lines.push(`${indent}${region.text}: ${region.changeText}  (${w.example} ${regionExample(region, locale)})`);
+                        lines.push(`${indent}${region.text}: ${region.changeText}  ${exampleAfter(region.example, locale)}`);
                     }
                     if (entry.regions.length > REGIONS_SHOWN) {
                         lines.push(`${indent}${w.moreRegions(entry.regions.length - REGIONS_SHOWN)}`);

@@ -234,6 +234,28 @@ export function legalBasisOf(runtime: PolicyRuntime, element: CompiledElement | 
     }).filter(reference => !seen.has(reference.text) && seen.add(reference.text) !== undefined);
 }
 
+/**
+ * An answer's amounts as a reason writes them, for others who state the same answers (the diff): the
+ * answer's unit (a fee's kronor a month; a calculation's, a parameter's or a table's as a formula
+ * reading it has) and kronor to the
+ * öre, said to be about where the exact figure has more decimals (`cirka 2 660,05 kr`). A change is
+ * signed: `+17 kr/mån`, `cirka +4,49 kr`. The exact figure itself stays with the caller.
+ */
+export function answerAmounts(runtime: PolicyRuntime, answer: string | Expression, locale: ReasonLocale): (value: ExactNumber, signed?: boolean) => string {
+    // No citizen: only the runtime's elements are read, for units.
+    const writer = new ReasonWriter(runtime, locale, {});
+    const element = typeof answer === 'string' ? runtime.policy.find(answer) : undefined;
+    const unit: ValueUnit = element?.kind === 'fee' ? { unit: 'kr', per: 'month' } : writer.unitOf(typeof answer === 'string' ? { ref: answer } : answer);
+    return (value, signed = false) => {
+        if (!signed) {
+            return writer.value(value, unit);
+        }
+        const negative = value.compare(ExactNumber.ZERO) < 0;
+        // The sign goes before the figure, after `cirka`.
+        return writer.value(negative ? value.negate() : value, unit).replace(/^(\D*?)(?=\d)/, `$1${negative ? '−' : '+'}`);
+    };
+}
+
 class ReasonWriter {
     private readonly w: Words;
     private readonly attributes: Map<string, Attribute>;

@@ -142,6 +142,19 @@ export function compareCalculation(oldId: string, newId: string, context: Answer
     return exactOrSearch(reads, [[old.value], [next.value]], false, context, ask);
 }
 
+/**
+ * Whether a fee's amount can differ by level: it has level rows, or its avgiftsutrymme or maxtaxa reads
+ * the level (or a criterion, which might). Without, the comparison asks at level 0 only, and that
+ * level is no fact about the citizen to show a reader.
+ */
+export function feeHasLevels(fee: Fee, runtime: PolicyRuntime): boolean {
+    return fee.caps.length + (fee.shares?.length ?? 0) + (fee.amounts?.length ?? 0) > 0
+        || [fee.room, fee.ceiling].some(expression => {
+            const reads = expression ? collectReads(runtime, expression) : undefined;
+            return reads !== undefined && (reads.readsLevel || reads.maxLevel > 0 || reads.levelArithmetic || reads.criteria.length > 0);
+        });
+}
+
 /** Compares one fee between the versions. */
 export function compareFee(old: Fee, next: Fee, context: AnswerDiffContext): AnswerComparison {
     const form = (fee: Fee, version: Version, mode = CANONICAL) => [

@@ -37,6 +37,7 @@ export function changeKinds(
     regions: readonly AnswerRegion[], inWords: readonly AmountRegion[],
     formulas: readonly [readonly Expression[], readonly Expression[]],
     runtimes: readonly [PolicyRuntime, PolicyRuntime], renames: ReadonlyMap<string, string>, locale: MessageLocale,
+    amounts?: { answer: (value: ExactNumber, signed?: boolean) => string; part: (ref: Expression, version: 0 | 1) => (value: ExactNumber, signed?: boolean) => string },
 ): AmountChangeKind[] {
     const parts = new Map<string, Part>();
     formulas.forEach((expressions, version) => {
@@ -72,11 +73,14 @@ export function changeKinds(
         });
         expressions.forEach(visit);
     });
-    const amount = (value: ExactNumber) => {
+    const exact = (value: ExactNumber) => {
         const text = value.toDecimal();
         const figure = locale === 'sv' ? swedishDecimal(text.replace(/^-/, '')) : text.replace(/^-/, '');
         return `${value.compare(ExactNumber.ZERO) < 0 ? '−' : '+'}${figure}`;
     };
+    // For people (amounts given), each part's and the answer's changes as reasons say them; for tools, exact.
+    const answerAmount = (value: ExactNumber) => (amounts ? amounts.answer(value, true) : exact(value));
+    const partAmount = (part: Part, value: ExactNumber) => (amounts ? amounts.part(part.refs[1] ?? part.refs[0]!, part.refs[1] ? 1 : 0)(value, true) : exact(value));
     const ask = (runtime: PolicyRuntime, expression: Expression | undefined, region: AnswerRegion): ExactNumber | string => {
         if (!expression) {
             return 'saknas';
@@ -132,10 +136,10 @@ export function changeKinds(
     return [...kinds.values()].sort((a, b) => b.regions.length - a.regions.length || a.regions[0] - b.regions[0]).map(kind => ({
         parts: [...kind.parts.values()].map(({ part, min, max }) => ({
             name: part.name, ...(part.title ? { title: part.title } : {}),
-            ...(min && max ? { difference: { min: amount(min), max: amount(max) } } : {}),
+            ...(min && max ? { difference: { min: partAmount(part, min), max: partAmount(part, max) } } : {}),
         })),
         regions: kind.regions.length,
-        ...(kind.amounts && kind.min && kind.max ? { difference: { min: amount(kind.min), max: amount(kind.max) } } : {}),
+        ...(kind.amounts && kind.min && kind.max ? { difference: { min: answerAmount(kind.min), max: answerAmount(kind.max) } } : {}),
         example: inWords[kind.regions[0]].example,
     }));
 }

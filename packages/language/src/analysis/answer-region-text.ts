@@ -14,7 +14,10 @@ import { describeCase } from './witness-text.js';
  * portioner`), the change (`+17`, `+302 − 10 × Levererade matportioner (+2 till +12)`), one example
  * citizen, and the box and change as exact decimal text for JSON.
  */
-export function regionsInWords(regions: readonly AnswerRegion[], after: PolicyRuntime, before: PolicyRuntime, locale: MessageLocale): AmountRegion[] {
+export function regionsInWords(
+    regions: readonly AnswerRegion[], after: PolicyRuntime, before: PolicyRuntime, locale: MessageLocale,
+    amounts?: (value: ExactNumber, signed?: boolean) => string,
+): AmountRegion[] {
     const attributes = new Map<string, Attribute>();
     for (const runtime of [before, after]) {
         runtime.policy.all('attribute').forEach(a => attributes.set(a.id, a));
@@ -31,7 +34,9 @@ export function regionsInWords(regions: readonly AnswerRegion[], after: PolicyRu
         const text = typeof value === 'string' ? value : exactText(value);
         return sv && /^-?\d/.test(text) ? swedishDecimal(text) : text;
     };
-    const signed = (value: ExactNumber) => `${value.compare(ExactNumber.ZERO) < 0 ? '−' : '+'}${figure(value.compare(ExactNumber.ZERO) < 0 ? value.negate() : value)}`;
+    const factor = (value: ExactNumber) => `${value.compare(ExactNumber.ZERO) < 0 ? '−' : '+'}${figure(value.compare(ExactNumber.ZERO) < 0 ? value.negate() : value)}`;
+    // For people (amounts given), the answer's amounts as reasons say them; a formula's factors stay exact.
+    const signed = amounts ? (value: ExactNumber) => amounts(value, true) : factor;
     const nameOf = (id: string) => (id === DATE_INPUT ? 'datum' : id === LEVEL_INPUT ? 'nivå' : attributes.get(id)?.name ?? id);
 
     return regions.map(region => {
@@ -54,13 +59,13 @@ export function regionsInWords(regions: readonly AnswerRegion[], after: PolicyRu
         const text = describeCase({ assignment: region.box, verdicts: [] }, titled, locale).text;
         const { example } = region;
         const words = (value: string | boolean) => (typeof value === 'boolean' ? (value ? (sv ? 'ja' : 'yes') : (sv ? 'nej' : 'no')) : figure(value));
-        const answer = (value: string) => (value.startsWith('fel') ? value : figure(value));
+        const answer = (value: string) => (value.startsWith('fel') ? value : amounts && /^-?\d/.test(value) ? amounts(ExactNumber.parse(value)) : figure(value));
         const reached = region.until ? after.policy.find(region.until) ?? before.policy.find(region.until) : undefined;
         const until = reached ? reached.title ?? reached.name : undefined;
         return {
             text,
             box,
-            changeText: `${changeInWords(region.change, id => titled.get(id)?.name ?? id, signed, answer, locale)}${until ? (sv ? `, tills ${until} nås` : `, until ${until} is reached`) : ''}`,
+            changeText: `${changeInWords(region.change, id => titled.get(id)?.name ?? id, signed, factor, answer, locale)}${until ? (sv ? `, tills ${until} nås` : `, until ${until} is reached`) : ''}`,
             ...(until ? { until } : {}),
             change: region.change.kind === 'affine'
                 ? { ...region.change, terms: region.change.terms.map(t => ({ ...t, attribute: nameOf(t.attribute) })) }
@@ -78,7 +83,7 @@ export function regionsInWords(regions: readonly AnswerRegion[], after: PolicyRu
 
 function changeInWords(
     change: RegionChange, title: (id: string) => string, signed: (value: ExactNumber) => string,
-    answer: (value: string) => string, locale: MessageLocale,
+    factor: (value: ExactNumber) => string, answer: (value: string) => string, locale: MessageLocale,
 ): string {
     switch (change.kind) {
         case 'constant':
@@ -88,7 +93,7 @@ function changeInWords(
         case 'affine': {
             const constant = parseExact(change.constant);
             const parts = [...(constant.equals(ExactNumber.ZERO) ? [] : [signed(constant)]),
-                ...change.terms.map(t => `${signed(parseExact(t.coefficient))} × ${title(t.attribute)}`)];
+                ...change.terms.map(t => `${factor(parseExact(t.coefficient))} × ${title(t.attribute)}`)];
             const range = change.min !== undefined && change.max !== undefined
                 ? ` (${signed(parseExact(change.min))} ${locale === 'sv' ? 'till' : 'to'} ${signed(parseExact(change.max))})` : '';
             return `${parts.join(' ')}${range}`;

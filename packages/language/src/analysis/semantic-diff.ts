@@ -2,7 +2,8 @@ import {
     ExactNumber, LEVEL_INPUT, quantityCell, wordCell, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
     type Expression, type OptionalAmount, type Parameter, type PathwayModel, type Pilot, type Quantity,
 } from '@regelratt/format';
-import { criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, roundingText } from '@regelratt/runtime';
+import { answerAmounts } from '@regelratt/document';
+import { criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, roundingText, type PolicyRuntime } from '@regelratt/runtime';
 import type { MessageLocale } from '../i18n/locale.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import type { AnalysedAttribute } from './attribute-domain.js';
@@ -13,7 +14,7 @@ import { mergeCases } from './merge-cases.js';
 import { placementText } from './pathway-regions.js';
 import { describeCase, type CaseLabels, type Witness } from './witness-text.js';
 import { canonical, elementsById, findRenames, meaning } from './renames.js';
-import { answerCalculations, answerReaders, answerRuntimes, compareCalculation, compareFee, type AnswerComparison, type AnswerDiffContext } from './answer-diff.js';
+import { answerCalculations, answerReaders, answerRuntimes, compareCalculation, compareFee, feeHasLevels, type AnswerComparison, type AnswerDiffContext } from './answer-diff.js';
 import { changeKinds, type AmountChangeKind } from './answer-region-groups.js';
 import { regionsInWords } from './answer-region-text.js';
 import type { AnswerRegion, OutsideReason, RegionChange } from './answer-regions.js';
@@ -287,12 +288,20 @@ function amountComparer(
     const readers = answerReaders(runtimes.after, answers);
     const formulas = (element: CompiledElement): Expression[] => (element.kind === 'calculation' ? [element.value]
         : element.kind === 'fee' ? [element.room, element.ceiling].filter((e): e is Expression => e !== undefined) : []);
+    // For people (wording given), amounts as reasons say them: with the answer's unit, to the öre; for tools, exact.
+    const amountsOf = (runtime: PolicyRuntime, answer: string | Expression) => {
+        const words = answerAmounts(runtime, answer, locale);
+        // The diff's lines space a figure's groups plainly, as its other lines do; the HTML typesets them.
+        return (value: ExactNumber, signed?: boolean) => words(value, signed).replace(/\u00a0/g, ' ');
+    };
     const regionsAndKinds = (regions: AnswerRegion[], before: CompiledElement, after: CompiledElement) => {
+        const amounts = wording ? amountsOf(runtimes.after, after.id) : undefined;
+        const partAmounts = wording ? { answer: amounts!, part: (part: Expression, version: 0 | 1) => amountsOf(version === 1 ? runtimes.after : runtimes.before, part) } : undefined;
         // The examples' citizens by the attributes' titles when the diff is for people (wording given).
-        const inWords = regionsInWords(regions, runtimes.after, runtimes.before, locale).map(region => (wording
+        const inWords = regionsInWords(regions, runtimes.after, runtimes.before, locale, amounts).map(region => (wording
             ? { ...region, example: { ...region.example, citizen: region.example.citizen.split(', ').map(part => part.replace(/^(\S+) = (.*)$/, (_, name: string, value: string) => fact(name, value))).join(', ') } }
             : region));
-        return { regions: inWords, kinds: changeKinds(regions, inWords, [formulas(before), formulas(after)], [runtimes.before, runtimes.after], renames, locale) };
+        return { regions: inWords, kinds: changeKinds(regions, inWords, [formulas(before), formulas(after)], [runtimes.before, runtimes.after], renames, locale, partAmounts) };
     };
     const titleByName = (name: string): string => {
         const element = wording ? [...next.values()].find(e => e.name === name) : undefined;
@@ -326,24 +335,40 @@ function amountComparer(
                 return [...edits, { change: 'undecided', element, question, tried: comparison.tried, ...(comparison.outside ? { outside: comparison.outside } : {}), ...through }];
             case 'changed': {
                 const amount = (text: string) => (locale === 'sv' && /^-?\d/.test(text) ? swedishDecimal(text) : wording && /^(fel|error): /.test(text) ? wording.error(text.replace(/^(fel|error): /, '')) : text);
-                const signed = (text: string) => `${text.startsWith('-') ? '−' : '+'}${amount(text.replace(/^-/, ''))}`;
+                const answerWords = wording ? amountsOf(runtimes.after, after.id) : undefined;
+                const answer = (text: string) => (answerWords && /^-?\d/.test(text) ? answerWords(ExactNumber.parse(text)) : amount(text));
+                const signed = (text: string) => (answerWords ? answerWords(ExactNumber.parse(text), true) : `${text.startsWith('-') ? '−' : '+'}${amount(text.replace(/^-/, ''))}`);
+                // A fee without levels is asked at level 0 only: for people, no level to show.
+                const levelShown = !wording || question !== 'fee' || (before.kind === 'fee' && feeHasLevels(before, runtimes.before)) || (after.kind === 'fee' && feeHasLevels(after, runtimes.after));
+                const regionsAndKindsShown = (regions: AnswerRegion[]) => {
+                    const shown = regionsAndKinds(regions, before, after);
+                    return levelShown ? shown : {
+                        regions: shown.regions.map(region => ({ ...region, example: withoutLevel(region.example) })),
+                        kinds: shown.kinds.map(kind => ({ ...kind, example: withoutLevel(kind.example) })),
+                    };
+                };
                 return [...edits, {
                     change: 'amount-answers', element, question, differing: comparison.differing, tried: comparison.tried,
                     common: wording ? comparison.common.map(text => text.replace(/^(\S+) = (.*)$/, (_, name: string, value: string) => fact(name, value))) : comparison.common,
                     ...(comparison.difference ? { difference: { min: signed(comparison.difference.min), max: signed(comparison.difference.max) } } : {}),
                     samples: comparison.samples.map(sample => ({
                         citizen: Object.entries(sample.citizen).map(([name, value]) => fact(name, typeof value === 'boolean' ? (value ? (locale === 'sv' ? 'ja' : 'yes') : (locale === 'sv' ? 'nej' : 'no')) : amount(value))).join(', '),
-                        date: sample.date, ...(sample.level !== undefined ? { level: sample.level } : {}),
-                        before: amount(sample.before), after: amount(sample.after),
+                        date: sample.date, ...(sample.level !== undefined && levelShown ? { level: sample.level } : {}),
+                        before: answer(sample.before), after: answer(sample.after),
                         ...(sample.difference !== undefined ? { difference: signed(sample.difference) } : {}),
                     })),
-                    ...(comparison.regions ? regionsAndKinds(comparison.regions, before, after) : {}),
+                    ...(comparison.regions ? regionsAndKindsShown(comparison.regions) : {}),
                     ...(comparison.outside ? { outside: comparison.outside } : {}),
                     ...through,
                 }];
             }
         }
     };
+}
+
+function withoutLevel(sample: AmountSample): AmountSample {
+    const { level: _level, ...rest } = sample;
+    return rest;
 }
 
 interface DiffContext {

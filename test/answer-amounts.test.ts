@@ -1,0 +1,39 @@
+import { EmptyFileSystem } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { answerAmounts } from '@regelratt/document';
+import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
+import { ExactNumber } from '@regelratt/format';
+import { PolicyRuntime } from '@regelratt/runtime';
+
+/**
+ * An answer's amounts for other writers of the same answers (the diff, issue 24): the unit a reason
+ * gives the answer, kronor to the öre, `cirka` where the exact figure has more decimals, a sign for a change.
+ */
+async function runtimeOfText(text: string): Promise<PolicyRuntime> {
+    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+    const [checked] = await checkPolicies(Regelratt, [{ path: '/belopp/avgift.regel', text }]);
+    expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+    return new PolicyRuntime([compilePolicy(checked.document.parseResult.value, 'avgift.regel')]);
+}
+
+const POLICY = `
+parameter prisbasbelopp "Prisbasbelopp" : belopp { från 2026-01-01 till 2026-12-31 : 59 300 kr }
+parameter städavgift "Städning" : belopp { från 2026-01-01 till 2026-12-31 : 520 kr/mån }
+beräkning maxtaxa "Maxtaxa" = 0,5392 × prisbasbelopp / 12
+beräkning städning "Städning per månad" = städavgift
+`;
+
+describe('answerAmounts', () => {
+    test('a computed amount to the öre and said to be about; a whole amount with its period; signed changes', async () => {
+        const runtime = await runtimeOfText(POLICY);
+        const maxtaxa = answerAmounts(runtime, 'calculation/maxtaxa', 'sv');
+        // 0,5392 × 59 300 / 12 = 2 664,5466…
+        expect(maxtaxa(ExactNumber.parse('0.5392').multiply(ExactNumber.parse('59300')).divide(ExactNumber.parse('12')))).toBe('cirka 2\u00a0664,55\u00a0kr');
+        expect(maxtaxa(ExactNumber.parse('4.4933333333333'), true)).toBe('cirka +4,49\u00a0kr');
+        expect(answerAmounts(runtime, 'calculation/maxtaxa', 'en')(ExactNumber.parse('-4.4933333333333'), true)).toBe('about −4.49\u00a0kr');
+        const städning = answerAmounts(runtime, 'calculation/städning', 'sv');
+        expect(städning(ExactNumber.parse('17'), true)).toBe('+17\u00a0kr/mån');
+        expect(städning(ExactNumber.parse('-13'), true)).toBe('−13\u00a0kr/mån');
+        expect(städning(ExactNumber.parse('8.5'))).toBe('8,50\u00a0kr/mån');
+    });
+});

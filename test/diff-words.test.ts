@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { writeHaboRevision } from './bench/habo-revision.mjs';
+
+/**
+ * What a reviewer reads in a diff of amounts is said the way reasons and the document say it (issue
+ * 24): the answer's unit (Habo's monthly fee: kr/mån) on every amount of a region line and an example.
+ * JSON, for tools, keeps the exact figures without units: byte for byte what it was before the wording changed.
+ */
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
+const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-diff-words-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const revision = writeHaboRevision(path.join(scratch, 'habo-revision'));
+const diff = (...args: string[]) => spawnSync(process.execPath, [bin, 'diff', path.join(repository, 'examples/habo'), revision, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+describe('diff wording of Habo\'s fee revision', () => {
+    test('region lines and examples carry the answer\'s unit, as a reason states it, in text, Markdown and HTML', () => {
+        // The unit is the one reasons give the answer (reasons.ts, unitOf): Habo's total adds portions
+        // times a price, which counts kronor without a period, so the total is in kr; the städavgift
+        // and the level's fee it reads are kr/mån.
+        const text = diff();
+        expect(text.stderr).toBe('');
+        expect(text.stdout).toContain('datum 2017-01-01–2017-12-31: +17 kr  (till exempel ');
+        expect(text.stdout).toContain('(2017-01-01): 1 208 kr → 1 225 kr)');
+        expect(text.stdout).toContain('med +1 kr till +604 kr:');
+        expect(text.stdout).toContain('  Serviceinsatser per månad +8,50 kr/mån till +17 kr/mån: 69 regioner, +1 kr till +17 kr  (till exempel ');
+        // A formula's factor stays exact and bare; its constant and range are amounts.
+        expect(text.stdout).toContain(': +302 kr −10 × Levererade matportioner under månaden (+2 kr till +12 kr), tills ');
+        expect(text.stdout).not.toMatch(/: \+17 {2}\(/);
+        const markdown = diff('--format', 'markdown');
+        expect(markdown.stdout).toContain('| +17 kr |');
+        expect(markdown.stdout).toContain('(2017-01-01): 1 208 kr → 1 225 kr |');
+        const html = diff('--format', 'html');
+        expect(html.stdout).toContain('<td class="number">+17\u00a0kr</td>');
+        expect(html.stdout).toContain('1\u00a0208\u00a0kr\u00a0→\u00a01\u00a0225\u00a0kr');
+        const english = diff('--lang', 'en');
+        expect(english.stdout).toContain('2017-01-01–2017-12-31: +17 kr  (for example ');
+        expect(english.stdout).toContain('Serviceinsatser per månad +8.50 kr/month to +17 kr/month');
+    });
+
+    test('JSON keeps the exact figures: byte for byte the output before the wording for people changed', () => {
+        const json = diff('--format', 'json');
+        expect(json.status).toBe(1);
+        // The two folders' paths (the only text that depends on where the test runs) set aside.
+        const stable = json.stdout.replace(JSON.stringify(revision), '"EFTER"').replace(JSON.stringify(path.join(repository, 'examples/habo')), '"FÖRE"');
+        expect(createHash('sha256').update(stable).digest('hex')).toBe('cd368b459e60a58adb350cfc1d5eea2e6fb889f7579b5e77c58449d1d9eb65b1');
+    });
+});
