@@ -285,12 +285,12 @@ export const diagnosticCatalogue = {
     'decision-default-unused': {
         severity: 'warning',
         sv: a => `Annars-raden i beslutstabellen ${a.table} används aldrig: varje fall matchar en rad.`,
-        en: a => `The annars row of the decision table ${a.table} is never used: every case matches a row.`,
+        en: a => `The 'annars' row of the decision table ${a.table} is never used: every case matches a row.`,
     },
     'decision-default-arity': {
         severity: 'error',
         sv: a => `Annars-raden i ${a.table} har ${a.outputs} utfall, men tabellens huvud har ${a.headerOutputs}.`,
-        en: a => `The annars row of ${a.table} has ${a.outputs} outputs, but the table's header has ${a.headerOutputs}.`,
+        en: a => `The 'annars' row of ${a.table} has ${a.outputs} outputs, but the table's header has ${a.headerOutputs}.`,
     },
     'decision-overlap': {
         severity: 'error',
@@ -403,7 +403,7 @@ export const diagnosticCatalogue = {
     'mixed-column': {
         severity: 'error',
         sv: a => `Kolumnen ${a.column} i ${a.table} blandar förlopp och värden; en kolumn ger antingen förlopp eller belopp, andelar och tal (eller texter, eller ja/nej).`,
-        en: a => `The column ${a.column} of ${a.table} mixes förlopp and values; a column gives either förlopp or amounts, shares and numbers (or texts, or ja/nej).`,
+        en: a => `The column ${a.column} of ${a.table} mixes förlopp and values; a column gives either förlopp or amounts, shares and numbers (or texts, or yes/no).`,
     },
     'not-aggregable': {
         severity: 'error',
