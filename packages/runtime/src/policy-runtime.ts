@@ -104,6 +104,16 @@ export class PolicyRuntime {
 
     /** What falls due after an event of a case, by the riktlinjer's obligations that apply to the citizen (see duties.ts). */
     deadlines(question: DeadlineQuestion, locale: RuntimeLocale = 'sv'): DeadlineAnswer {
+        // A question from JSON: a name that is not text, or a citizen that is not an object, is refused as what it is.
+        if (question.guideline !== undefined && typeof question.guideline !== 'string') {
+            throw runtimeError('unknown-element', { kind: 'guideline', reference: JSON.stringify(question.guideline) }, { guideline: question.guideline });
+        }
+        if (question.obligation !== undefined && typeof question.obligation !== 'string') {
+            throw runtimeError('unknown-obligation', { reference: JSON.stringify(question.obligation) }, { obligation: question.obligation });
+        }
+        if (question.citizen !== undefined && (question.citizen === null || typeof question.citizen !== 'object' || Array.isArray(question.citizen))) {
+            throw runtimeError('case-without-citizen', {});
+        }
         const guidelines = question.guideline === undefined ? this.policy.all('guideline') : [this.policy.get(question.guideline, 'guideline')];
         const values = this.values(question.citizen ?? {});
         return deadlines(guidelines, question, criterion => this.holds(criterion, values), locale);

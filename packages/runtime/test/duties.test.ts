@@ -109,5 +109,10 @@ describe('deadlines: what falls due after an event', () => {
         expect(errorOf(() => runtime.deadlines({ event: 'beslut', eventDate: '2026-02-30' })).message).toContain('Händelsens datum');
         expect(errorOf(() => runtime.deadlines({ obligation: 'saknas', event: 'beslut', eventDate: '2026-02-03' })).code).toBe('unknown-element');
         expect(errorOf(() => runtime.deadlines({ guideline: 'saknas', event: 'beslut', eventDate: '2026-02-03' })).code).toBe('unknown-element');
+        // As JSON may send them: a name that is not text, a citizen that is not an object.
+        expect(errorOf(() => runtime.deadlines({ guideline: 7 as unknown as string, event: 'beslut', eventDate: '2026-02-03' })).code).toBe('unknown-element');
+        expect(errorOf(() => runtime.deadlines({ obligation: ['x'] as unknown as string, event: 'beslut', eventDate: '2026-02-03' })).code).toBe('unknown-element');
+        expect(errorOf(() => runtime.deadlines({ citizen: 'x' as unknown as Record<string, unknown>, event: 'beslut', eventDate: '2026-02-03' })).code).toBe('missing-attribute');
+        expect(errorOf(() => runtime.deadlines({ event: 'beslut', eventDate: 20260203 as unknown as string })).code).toBe('wrong-value-type');
     });
 });
