@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
 import { afterAll, describe, expect, test } from 'vitest';
 import { bin, repository } from './serve-process.js';
 
@@ -28,6 +30,14 @@ describe('eval answers a deadline question', () => {
             term: 'decision-lapses', amount: 3, unit: 'month', date: '2026-04-30',
         }]);
         expect(reason.decision).toBe('Efter beslut 2026-01-31 löper 1 frist.');
+        // The answer is the one /v1/question gives: it follows the documented QuestionAnswer (Örebro's
+        // riktlinje, which the committed document is built for, has no term to show one with a day).
+        const document = JSON.parse(readFileSync(path.join(repository, 'docs/openapi.json'), 'utf8')) as Record<string, unknown>;
+        const ajv = new Ajv2020({ strict: false, allErrors: true });
+        (formats as unknown as { default: (ajv: Ajv2020) => void }).default(ajv);
+        ajv.addSchema({ ...document, $id: 'openapi' });
+        const validate = ajv.compile({ $ref: 'openapi#/components/schemas/QuestionAnswer' });
+        expect(validate({ answer, reason, policyVersion: 'sha256:0123456789abcdef' }) ? [] : validate.errors).toEqual([]);
     });
 
     test('the text form is the reason, in English with --lang en', () => {
