@@ -46,6 +46,13 @@ describe('eval answers a deadline question', () => {
         expect(result.stdout).toContain('the decision holds until 2026-05-15 at most.');
     });
 
+    test('--date is the day the policy is read on, where the question gives none', () => {
+        const read = (extra: string[], date?: string) => (JSON.parse(ask({ type: 'deadline', event: 'beslut', eventDate: '2026-01-31', ...(date ? { date } : {}) }, extra).stdout) as { answer: { date: string } }).answer.date;
+        expect(read(['--date', '2026-03-01'])).toBe('2026-03-01');
+        expect(read(['--date', '2026-03-01'], '2026-02-01')).toBe('2026-02-01');
+        expect(read([])).toBe('2026-01-31');
+    });
+
     test('an event the language does not name is refused in Swedish, exit 1', () => {
         const result = ask({ type: 'deadline', event: 'decision', eventDate: '2026-01-31' });
         expect(result.status).toBe(1);

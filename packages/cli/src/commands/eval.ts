@@ -66,9 +66,10 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
         }
         try {
             if (isDeadlineQuestion(parsed)) {
-                // A question, not a case: its own dates say what is asked, so --date does not fill one in.
-                const answer = runtime.deadlines(parsed, options.locale);
-                const reason = reasonFor(runtime, { ...parsed, citizen: parsed.citizen ?? {} }, options.locale);
+                // A question, not a case; --date is the day the policy is read on, as for a case, where the question gives none.
+                const question = options.date && parsed.date === undefined ? { ...parsed, date: options.date } : parsed;
+                const answer = runtime.deadlines(question, options.locale);
+                const reason = reasonFor(runtime, { ...question, citizen: question.citizen ?? {} }, options.locale);
                 io.stdout.write(options.format === 'text' ? `${reason.text}\n` : `${JSON.stringify({ answer, reason }, null, 2)}\n`);
                 return EXIT_CLEAN;
             }
