@@ -910,13 +910,14 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             const answer = runtime.deadlines(question, locale);
             const guidelines = runtime.policy.all('guideline');
             const obligation = (id: string) => guidelines.flatMap(g => g.obligations).find(o => o.id === id)!;
-            // The conditions are asked again through the writer, so the facts that decided are named.
+            // The conditions are asked again through the writer, so the facts that decided are named: the
+            // `när`, then the exceptions in order up to the one that held (the runtime asked no further).
             for (const id of new Set([...answer.duties.map(d => d.obligation), ...answer.leftAside.map(l => l.obligation)])) {
                 const o = obligation(id);
-                if (o.condition) {
-                    writer.decidedBy(o.condition);
+                if (o.condition && !writer.decidedBy(o.condition)) {
+                    continue;
                 }
-                o.exceptions?.forEach(e => writer.decidedBy(e.condition));
+                o.exceptions?.some(e => writer.decidedBy(e.condition));
             }
             for (const id of new Set([...answer.duties, ...answer.leftAside].map(d => d.guideline))) {
                 writer.riktlinje(runtime.policy.get(id, 'guideline'));
