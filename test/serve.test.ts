@@ -126,6 +126,7 @@ describe('regelratt serve', () => {
             { type: 'placement', model: 'rehabiliterande_förlopp', citizen: { aktivitetsförmåga: 'nedsatt' } },
             { type: 'inclusion', pilot: 'dagrehab_hemrehab', citizen: { ...citizen, ålder: '70' }, date: '2021-06-01' },
             { type: 'compensation', table: 'hemvård_tätort', level: 10, date: '2021-06-01' },
+            { type: 'deadline', event: 'beslut', eventDate: '2021-06-01' },
         ]) {
             const response = await post('/v1/question', question);
             expect(response.status, question.type).toBe(200);
@@ -163,6 +164,16 @@ describe('regelratt serve', () => {
         // Örebro's takbelopp are open in the sources: the fee is a typed answer, not a guess.
         await problemOf(await post('/v1/question', { type: 'fee', fee: 'hemvårdsavgift', level: 1, citizen: { inkomst: 20000, boendekostnad: 5000 }, date: '2021-06-01' }), 422, 'open-amount');
         await problemOf(await post('/v1/question', { type: 'compensation', table: 'finns_inte', level: 1 }), 404, 'unknown-element');
+    });
+
+    test('answers a deadline question: the Örebro riktlinje has no term from an event, so none runs; a wrong event is refused', async () => {
+        const response = await post('/v1/question', { type: 'deadline', guideline: 'gemensamma_komponenter', event: 'beslut', eventDate: '2021-06-01' });
+        expect(response.status).toBe(200);
+        const body = await response.json() as { answer: { event: string; date: string; duties: unknown[] }; reason: { decision: string } };
+        expect(body.answer).toMatchObject({ event: 'beslut', date: '2021-06-01', duties: [] });
+        expect(body.reason.decision).toBe('Efter beslut 2021-06-01 löper ingen frist.');
+        await problemOf(await post('/v1/question', { type: 'deadline', event: 'decision', eventDate: '2021-06-01' }), 400, 'bad-request');
+        await problemOf(await post('/v1/question', { type: 'deadline', obligation: 'finns_inte', event: 'beslut', eventDate: '2021-06-01' }), 404, 'unknown-element');
     });
 
     test('gives every answer its reason, in the language of Accept-Language: a case and a question', async () => {

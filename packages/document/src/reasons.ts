@@ -51,7 +51,8 @@ export type ReasonQuestion =
     | { type: 'calculation'; calculation: string; level?: number | null; citizen: CitizenInput; date: string }
     | { type: 'decision'; table: string; column?: string; level?: number | null; citizen: CitizenInput; date: string }
     | { type: 'netEffect'; table: string; before: number | null; after: number | null; hours: string; rate: string; months: number; date?: string }
-    | { type: 'eligibility'; service: string; citizen: CitizenInput };
+    | { type: 'eligibility'; service: string; citizen: CitizenInput }
+    | { type: 'deadline'; guideline?: string; obligation?: string; event: string; eventDate: string; citizen: CitizenInput; date?: string };
 
 const WORDS = {
     sv: {
@@ -119,6 +120,16 @@ const WORDS = {
         per: { month: 'mån', hour: 'h', day: 'dygn', week: 'vecka', year: 'år' },
         citation: (place: string, law: string) => `${place} ${law}`,
         chapter: (chapter: number) => `${chapter} kap. `, section: (section: number) => `${section} §`, point: (point: number) => ` ${point} p.`,
+        event: { ansökan: 'ansökan', beslut: 'beslut', verkställighet: 'verkställighet', uppföljning: 'uppföljning' },
+        usually: 'i regel',
+        due: (event: string, date: string, count: number) => count === 0 ? `Efter ${event} ${date} löper ingen frist.` : `Efter ${event} ${date} löper ${count} ${count === 1 ? 'frist' : 'frister'}.`,
+        term: {
+            deadline: (date: string) => `senast ${date}`, earliest: (date: string) => `tidigast ${date}`,
+            'decision-lapses': (date: string) => `beslutet gäller längst till ${date}`, 'follow-up': (date: string) => `nästa uppföljning ${date}`,
+        },
+        dutyLine: (what: string, force: string, text: string, when: string) => `${what} (${force}): ${text.replace(/\.$/, '')}: ${when}.`,
+        notByCondition: (what: string) => `${what} gäller inte: villkoret är inte uppfyllt.`,
+        notByException: (what: string, exception: number, text?: string) => `${what} gäller inte: undantag ${exception}${text ? ` (${text.replace(/\.$/, '')})` : ''} är uppfyllt.`,
     },
     en: {
         yes: 'yes', no: 'no', level: 'level', noSupport: 'no support', guideline: 'Guideline', registration: 'registration number', decidedBy: 'decided by',
@@ -185,6 +196,16 @@ const WORDS = {
         per: { month: 'month', hour: 'h', day: 'day', week: 'week', year: 'year' },
         citation: (place: string, law: string) => `${law}, ${place}`,
         chapter: (chapter: number) => `chapter ${chapter}, `, section: (section: number) => `section ${section}`, point: (point: number) => `, point ${point}`,
+        event: { ansökan: 'the application', beslut: 'the decision', verkställighet: 'implementation', uppföljning: 'the follow-up' },
+        usually: 'as a rule',
+        due: (event: string, date: string, count: number) => count === 0 ? `After ${event} on ${date} no term runs.` : `After ${event} on ${date} ${count} ${count === 1 ? 'term runs' : 'terms run'}.`,
+        term: {
+            deadline: (date: string) => `by ${date}`, earliest: (date: string) => `not before ${date}`,
+            'decision-lapses': (date: string) => `the decision holds until ${date} at most`, 'follow-up': (date: string) => `next follow-up ${date}`,
+        },
+        dutyLine: (what: string, force: string, text: string, when: string) => `${what} (${force}): ${text.replace(/\.$/, '')}: ${when}.`,
+        notByCondition: (what: string) => `${what} does not apply: its condition is not met.`,
+        notByException: (what: string, exception: number, text?: string) => `${what} does not apply: exception ${exception}${text ? ` (${text.replace(/\.$/, '')})` : ''} is met.`,
     },
 } as const;
 
@@ -706,6 +727,11 @@ class ReasonWriter {
         }
     }
 
+    /** A riktlinje named as the rule, without its requirements (a deadline's duties are listed by themselves). */
+    riktlinje(guideline: Guideline): void {
+        this.ruleLine(this.guidelineText(guideline));
+    }
+
     private guidelineText(guideline: Guideline): string {
         const body = guideline.decidedBy ? labelOf(this.runtime.policy.find(guideline.decidedBy), guideline.decidedBy).toLowerCase() : undefined;
         const parts = [
@@ -901,6 +927,32 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             writer.guideline([service.id]);
             writer.legal(service);
             return writer.finish(answer.granted ? w.granted(labelOf(service)) : w.notGranted(labelOf(service)));
+        }
+        case 'deadline': {
+            const answer = runtime.deadlines(question, locale);
+            const guidelines = runtime.policy.all('guideline');
+            const obligation = (id: string) => guidelines.flatMap(g => g.obligations).find(o => o.id === id)!;
+            // The conditions are asked again through the writer, so the facts that decided are named: the
+            // `när`, then the exceptions in order up to the one that held (the runtime asked no further).
+            for (const id of new Set([...answer.duties.map(d => d.obligation), ...answer.leftAside.map(l => l.obligation)])) {
+                const o = obligation(id);
+                if (o.condition && !writer.decidedBy(o.condition)) {
+                    continue;
+                }
+                o.exceptions?.some(e => writer.decidedBy(e.condition));
+            }
+            for (const id of new Set([...answer.duties, ...answer.leftAside].map(d => d.guideline))) {
+                writer.riktlinje(runtime.policy.get(id, 'guideline'));
+            }
+            for (const duty of answer.duties) {
+                const force = `${w.force[duty.force]}${duty.usually ? ` ${w.usually}` : ''}`;
+                writer.ruleLine(w.dutyLine(labelOf(obligation(duty.obligation)), force, duty.text, 'date' in duty ? w.term[duty.term](duty.date) : duty.error.message));
+            }
+            for (const aside of answer.leftAside) {
+                const what = labelOf(obligation(aside.obligation));
+                writer.ruleLine(aside.because === 'condition' ? w.notByCondition(what) : w.notByException(what, aside.exception!, aside.exceptionText));
+            }
+            return writer.finish(w.due(w.event[answer.event], answer.eventDate, answer.duties.length));
         }
         case 'compensation': {
             const table = runtime.policy.get(question.table, 'levelTable');

@@ -53,3 +53,22 @@ export function dayNumber(date: IsoDate): number {
 export function dateOfDay(day: number): IsoDate {
     return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
+
+/**
+ * The day a term of whole calendar units ends, counted from `date`: days and weeks (7 days) by the
+ * day, months and years by the calendar, the day of the month kept, or the month's last day where the
+ * month is shorter (2026-01-31 + 1 month = 2026-02-28; 2024-02-29 + 1 year = 2025-02-28). The one
+ * reading of `inom 4 veckor från ansökan` (the application's day + 28 days) and `beslut gäller högst
+ * 3 månader` (the decision's day 3 months on) that the runtime and the document share.
+ */
+export function addCalendarSpan(date: IsoDate, amount: number, unit: 'day' | 'week' | 'month' | 'year'): IsoDate {
+    if (unit === 'day' || unit === 'week') {
+        return dateOfDay(dayNumber(date) + amount * (unit === 'week' ? 7 : 1));
+    }
+    const months = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + amount * (unit === 'year' ? 12 : 1);
+    const year = Math.floor(months / 12);
+    const month = months - year * 12 + 1;
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const day = Math.min(Number(date.slice(8, 10)), month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+    return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -14,3 +14,4 @@ export { evaluateCase, type CaseInput, type CaseAnswer } from './evaluate-case.j
 export { criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';
 export { levelFee, type FeeParts } from './fee.js';
 export { inForce } from './money.js';
+export { deadlines, DUTY_EVENT_WORDS, type DeadlineAnswer, type DeadlineQuestion, type DutyEventWord, type DutyTerm, type DutyTermKind, type LeftAsideDuty } from './duties.js';

@@ -6,6 +6,8 @@ import { generateCaseAnswerer } from './case-codegen.js';
 import type { CaseAnswer, CaseInput } from './evaluate-case.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
 import { grant, type EligibilityAnswer } from './eligibility.js';
+import { deadlines, type DeadlineAnswer, type DeadlineQuestion } from './duties.js';
+import type { RuntimeLocale } from './runtime-messages.js';
 import { Calculator } from './calculation.js';
 import { DEFAULT_ROW, type DecisionMatch, type PreparedDecisionTable } from './decision-table.js';
 import { fee, feeParts, type FeeParts } from './fee.js';
@@ -98,6 +100,23 @@ export class PolicyRuntime {
     checkEligibility(service: string, citizen: CitizenInput | CitizenValues): EligibilityAnswer {
         const values = this.values(citizen);
         return grant(this.policy.get(service, 'service'), criterion => this.holds(criterion, values));
+    }
+
+    /** What falls due after an event of a case, by the riktlinjer's obligations that apply to the citizen (see duties.ts). */
+    deadlines(question: DeadlineQuestion, locale: RuntimeLocale = 'sv'): DeadlineAnswer {
+        // A question from JSON: a name that is not text, or a citizen that is not an object, is refused as what it is.
+        if (question.guideline !== undefined && typeof question.guideline !== 'string') {
+            throw runtimeError('unknown-element', { kind: 'guideline', reference: JSON.stringify(question.guideline) }, { guideline: question.guideline });
+        }
+        if (question.obligation !== undefined && typeof question.obligation !== 'string') {
+            throw runtimeError('unknown-obligation', { reference: JSON.stringify(question.obligation) }, { obligation: question.obligation });
+        }
+        if (question.citizen !== undefined && (question.citizen === null || typeof question.citizen !== 'object' || Array.isArray(question.citizen))) {
+            throw runtimeError('case-without-citizen', {});
+        }
+        const guidelines = question.guideline === undefined ? this.policy.all('guideline') : [this.policy.get(question.guideline, 'guideline')];
+        const values = this.values(question.citizen ?? {});
+        return deadlines(guidelines, question, criterion => this.holds(criterion, values), locale);
     }
 
     compensation(table: string, level: number, date?: string): Amount {

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { renderMessage } from '@regelratt/language';
-import { withReasons } from '@regelratt/document';
-import { evaluateCase, RegelrattRuntimeError, type CaseInput } from '@regelratt/runtime';
+import { reasonFor, withReasons } from '@regelratt/document';
+import { evaluateCase, RegelrattRuntimeError, type CaseInput, type DeadlineQuestion } from '@regelratt/runtime';
 import { answerText } from '../reason-output.js';
 import type { CliOptions } from '../arguments.js';
 import { InputTooLargeError, readInputText } from '../bounded-read.js';
@@ -65,6 +65,14 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
             return EXIT_USAGE_OR_IO;
         }
         try {
+            if (isDeadlineQuestion(parsed)) {
+                // A question, not a case; --date is the day the policy is read on, as for a case, where the question gives none.
+                const question = options.date && parsed.date === undefined ? { ...parsed, date: options.date } : parsed;
+                const answer = runtime.deadlines(question, options.locale);
+                const reason = reasonFor(runtime, { ...question, citizen: question.citizen ?? {} }, options.locale);
+                io.stdout.write(options.format === 'text' ? `${reason.text}\n` : `${JSON.stringify({ answer, reason }, null, 2)}\n`);
+                return EXIT_CLEAN;
+            }
             const caseInput = withDate(parsed);
             const answer = withReasons(runtime, caseInput, evaluateCase(runtime, caseInput, true, options.locale), options.locale);
             io.stdout.write(options.format === 'text' ? answerText(runtime, answer, options.locale) : `${JSON.stringify(answer, null, 2)}\n`);
@@ -99,4 +107,9 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
         io.stderr.write(`regelratt: ${evalSummaries.linesWithErrors(input, tally.withErrors, tally.lines, tally.firstWithErrors.line, tally.firstWithErrors.code, options.locale)[options.locale]}\n`);
     }
     return tally.firstInvalid || tally.firstWithErrors ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
+}
+
+/** A JSON file that asks when a riktlinje's terms fall due (`"type": "deadline"`) rather than giving a case. */
+function isDeadlineQuestion(value: unknown): value is DeadlineQuestion & { type: 'deadline' } {
+    return value !== null && typeof value === 'object' && (value as { type?: unknown }).type === 'deadline';
 }

@@ -103,12 +103,44 @@ export const BATCH_LINE = {
 } as const;
 
 /** The answer to one question: its shape follows the question's type. */
+const dutyTerm = {
+    type: 'object',
+    required: ['guideline', 'obligation', 'force', 'text', 'term', 'amount', 'unit'],
+    additionalProperties: false,
+    properties: {
+        guideline: text, obligation: text, text,
+        force: { enum: ['shall', 'shall-not', 'should', 'should-not', 'may', 'may-not'] },
+        usually: { const: true, description: 'A main rule (`ska i regel`).' },
+        term: { enum: ['deadline', 'earliest', 'decision-lapses', 'follow-up'], description: 'The last day to act, the first day one may, the day the decision runs to at most, the next follow-up.' },
+        amount: { type: 'integer' }, unit: { enum: ['day', 'week', 'month', 'year', 'hour'] },
+        date: { type: 'string', format: 'date', description: 'The event\'s day plus the term: weeks as 7 days, months and years by the calendar (a shorter month\'s last day).' },
+        error: runtimeError,
+    },
+} as const;
+/** The answer to a `deadline` question: the terms that run from the event, and the obligations its citizen is left out of. */
+const deadlines = {
+    type: 'object',
+    required: ['event', 'eventDate', 'date', 'duties', 'leftAside'],
+    additionalProperties: false,
+    properties: {
+        event: { enum: ['ansökan', 'beslut', 'verkställighet', 'uppföljning'] }, eventDate: { type: 'string', format: 'date' }, date: { type: 'string', format: 'date' },
+        duties: { type: 'array', items: dutyTerm },
+        leftAside: {
+            type: 'array',
+            items: {
+                type: 'object', required: ['guideline', 'obligation', 'because'], additionalProperties: false,
+                properties: { guideline: text, obligation: text, because: { enum: ['condition', 'exception'] }, exception: { type: 'integer', minimum: 1 }, exceptionText: text },
+            },
+        },
+    },
+} as const;
+
 export const QUESTION_ANSWER = {
     type: 'object',
     required: ['answer', 'reason', 'policyVersion'],
     additionalProperties: false,
     properties: {
-        answer: { anyOf: [placement, inclusion, { type: 'object', required: ['amount', 'trace'], properties: { amount, trace } }, decision] },
+        answer: { anyOf: [placement, inclusion, { type: 'object', required: ['amount', 'trace'], properties: { amount, trace } }, decision, deadlines] },
         reason,
         policyVersion,
     },

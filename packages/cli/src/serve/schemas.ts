@@ -42,6 +42,14 @@ export const QUESTION = {
         question('calculation', ['calculation', 'date'], { calculation: name, date, citizen, level }),
         question('decision', ['table', 'date'], { table: name, column: name, date, citizen, level }),
         question('eligibility', ['service', 'citizen'], { service: name, citizen }),
+        question('deadline', ['event', 'eventDate'], {
+            guideline: { ...name, description: 'A riktlinje by name or id; absent: every riktlinje.' },
+            obligation: { ...name, description: 'One obligation (krav) by id or name; absent: all of them.' },
+            event: { type: 'string', enum: ['ansökan', 'beslut', 'verkställighet', 'uppföljning'], description: 'The event the terms run from, as the language names it.' },
+            eventDate: { ...date, description: 'The day of the event, YYYY-MM-DD.' },
+            citizen,
+            date: { ...date, description: 'The day the policy is read on (which riktlinjer and obligations are in force); absent: the event\'s day.' },
+        }),
     ],
 } as const;
 

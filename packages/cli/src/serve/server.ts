@@ -48,10 +48,11 @@ type Question = { type: 'placement'; model: string; citizen: Record<string, unkn
     | { type: 'fee'; fee: string; level: number; citizen: Record<string, unknown>; date: string }
     | { type: 'calculation'; calculation: string; date: string; citizen?: Record<string, unknown>; level?: number }
     | { type: 'decision'; table: string; column?: string; date: string; citizen?: Record<string, unknown>; level?: number }
-    | { type: 'eligibility'; service: string; citizen: Record<string, unknown> };
+    | { type: 'eligibility'; service: string; citizen: Record<string, unknown> }
+    | { type: 'deadline'; guideline?: string; obligation?: string; event: string; eventDate: string; citizen?: Record<string, unknown>; date?: string };
 
 /** One handler per kind of question: a new kind is a compile error here until it is answered. */
-const ANSWERS: { [K in Question['type']]: (runtime: PolicyRuntime, q: Extract<Question, { type: K }>) => unknown } = {
+const ANSWERS: { [K in Question['type']]: (runtime: PolicyRuntime, q: Extract<Question, { type: K }>, locale: 'sv' | 'en') => unknown } = {
     placement: (runtime, q) => runtime.placeInPathway(q.model, q.citizen),
     inclusion: (runtime, q) => runtime.checkInclusion(q.pilot, q.citizen, { ...(q.date ? { date: q.date } : {}), ...(q.unit ? { unit: q.unit } : {}), ...(q.service ? { service: q.service } : {}) }, { explain: true }),
     compensation: (runtime, q) => runtime.compensation(q.table, q.level, q.date),
@@ -62,11 +63,13 @@ const ANSWERS: { [K in Question['type']]: (runtime: PolicyRuntime, q: Extract<Qu
         return q.column === undefined ? decision : { ...decision, value: runtime.decisionValue(decision, q.column) };
     },
     eligibility: (runtime, q) => runtime.checkEligibility(q.service, q.citizen),
+    // A term in hours is answered with an error in its place, worded in the reader's language.
+    deadline: (runtime, q, locale) => runtime.deadlines(q, locale),
 };
 
 /** A question as the reason builder asks it again (a citizen it leaves out is none). */
 function reasonQuestion(question: Question): ReasonQuestion {
-    return question.type === 'calculation' || question.type === 'decision' ? { ...question, citizen: question.citizen ?? {} } : question;
+    return question.type === 'calculation' || question.type === 'decision' || question.type === 'deadline' ? { ...question, citizen: question.citizen ?? {} } : question;
 }
 
 /**
@@ -205,8 +208,9 @@ export async function createServer(holder: PolicyHolder, options: ServerOptions 
     app.post('/v1/question', { schema: { body: QUESTION } }, async request => {
         const policy = holder.current;
         const question = request.body as Question;
-        const answer = (ANSWERS[question.type] as (runtime: PolicyRuntime, q: Question) => unknown)(policy.runtime, question);
-        const reason = reasonFor(policy.runtime, reasonQuestion(question), localeOf(request.headers['accept-language']));
+        const locale = localeOf(request.headers['accept-language']);
+        const answer = (ANSWERS[question.type] as (runtime: PolicyRuntime, q: Question, locale: 'sv' | 'en') => unknown)(policy.runtime, question, locale);
+        const reason = reasonFor(policy.runtime, reasonQuestion(question), locale);
         return { answer, reason, policyVersion: policy.version };
     });
     app.post('/v1/evaluate/batch', { schema: { querystring: EXPLAIN_QUERY } }, async (request, reply) => {
