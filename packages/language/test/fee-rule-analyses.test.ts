@@ -54,7 +54,7 @@ describe('monotonicity over a share per level times the avgiftsutrymme', () => {
 
     test('a share that falls as the level rises is found with two citizens the runtime answers', async () => {
         expect(await findings(feeRule(['70 %', '90 %', '80 %']), 'calculation-falls-as-need-rises', 'calculation-need-undecided')).toEqual([
-            'calculation-falls-as-need-rises: avgift_p sjunker när nivån ökar (2024-01-01): nivå 2, inkomst_p = 8 358, boendekostnad_p = 0 ger 2 122 kr, men nivå 3, inkomst_p = 8 358, boendekostnad_p = 0 ger 1 886 kr.',
+            'calculation-falls-as-need-rises: avgift_p sjunker när nivån ökar (2024-01-01): nivå 2, inkomst_p = 8 358, boendekostnad_p = 0 ger 2 122 kr/mån, men nivå 3, inkomst_p = 8 358, boendekostnad_p = 0 ger 1 886 kr/mån.',
         ]);
     });
 
@@ -79,7 +79,7 @@ beslutstabell timnivå "Nivå efter hemtjänsttimmar" {
 beräkning timavgift "Avgift efter timmar" = min(timnivå.tak, avgiftsutrymme_p, maxtaxa_p)`;
         expect(await findings(hours('2 500 kr'), 'calculation-falls-as-need-rises', 'calculation-need-undecided')).toEqual([]);
         expect(await findings(hours('1 000 kr'), 'calculation-falls-as-need-rises', 'calculation-need-undecided')).toEqual([
-            'calculation-falls-as-need-rises: timavgift sjunker när hemtjänsttimmar ökar (2024-01-01): inkomst_p = 10 000, boendekostnad_p = 0, hemtjänsttimmar = 15 ger 1 200 kr, men inkomst_p = 10 000, boendekostnad_p = 0, hemtjänsttimmar = 15,005 ger 1 000 kr.',
+            'calculation-falls-as-need-rises: timavgift sjunker när hemtjänsttimmar ökar (2024-01-01): inkomst_p = 10 000, boendekostnad_p = 0, hemtjänsttimmar = 15 ger 1 200 kr/mån, men inkomst_p = 10 000, boendekostnad_p = 0, hemtjänsttimmar = 15,005 ger 1 000 kr/mån.',
         ]);
     });
 });
