@@ -175,7 +175,7 @@ describe('a request against the schema is told in Swedish (English on request), 
         ['/v1/evaluate', '{}', 'citizen saknas.', 'the body lacks citizen.'],
         ['/v1/evaluate', '{"citizen":{},"date":"2021-13-45"}', 'date ska vara ett datum ÅÅÅÅ-MM-DD.', 'date must be a date YYYY-MM-DD.'],
         ['/v1/evaluate?explain=ja', '{"citizen":{}}', 'explain ska vara en av true, false.', 'explain must be one of true, false.'],
-        ['/v1/question', '{"type":"okänd"}', 'type ska vara en av placement, inclusion, compensation, fee, calculation, decision, eligibility.', 'type must be one of placement, inclusion, compensation, fee, calculation, decision, eligibility.'],
+        ['/v1/question', '{"type":"okänd"}', 'type ska vara en av placement, inclusion, compensation, fee, calculation, decision, eligibility, deadline.', 'type must be one of placement, inclusion, compensation, fee, calculation, decision, eligibility, deadline.'],
         ['/v1/question', '{"type":"placement","model":5,"citizen":{}}', 'model ska vara en text.', 'model must be a text.'],
     ])('%s %s', async (route, body, swedish, english) => {
         expect((await problemOf(await post(route, body), 400, 'bad-request')).detail).toBe(swedish);
