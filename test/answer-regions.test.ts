@@ -33,6 +33,11 @@ async function compiledSet(text: string): Promise<CompiledPolicyFile[]> {
 
 const answer = calculationAnswer;
 
+/** A signed amount as the diff writes it (`+8,5`, `−13`) as a number, for comparing ranges. */
+function amountOf(text: string): number {
+    return Number(text.replace('−', '-').replace(/\s/g, '').replace(',', '.'));
+}
+
 describe('exact regions of an amount\'s change (Habo 2017: städavgift 503 → 520, level 3 from 15 visits)', () => {
     test('hemtjänstavgift: regions whose examples, members and non-members the runtimes confirm', async () => {
         const revised = source
@@ -114,6 +119,8 @@ describe('exact regions of an amount\'s change (Habo 2017: städavgift 503 → 5
                 .toEqual([kind.example.before.replace(/\s/g, ''), kind.example.after.replace(/\s/g, '')]);
             // The answer's change over the kind's regions lies within the whole answer's.
             expect(kind.difference).toBeDefined();
+            expect(amountOf(kind.difference!.min)).toBeGreaterThanOrEqual(amountOf(entry.difference!.min));
+            expect(amountOf(kind.difference!.max)).toBeLessThanOrEqual(amountOf(entry.difference!.max));
         }
         // The service alone never raises the fee by more than its own +17; the level by at most its +604.
         expect(kinds.find(k => k.parts.length === 1 && k.parts[0].name === 'service')!.difference!.max).toBe('+17');

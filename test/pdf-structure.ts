@@ -64,12 +64,12 @@ class PdfParser {
     constructor(private readonly text: string, private at: number) {}
 
     value(): PdfValue {
-        this.skip();
+        this.skipWhitespace();
         const c = this.text[this.at];
         if (this.text.startsWith('<<', this.at)) {
             this.at += 2;
             const result: Record<string, PdfValue> = {};
-            for (this.skip(); !this.text.startsWith('>>', this.at); this.skip()) {
+            for (this.skipWhitespace(); !this.text.startsWith('>>', this.at); this.skipWhitespace()) {
                 const key = this.value() as { name: string };
                 result[key.name] = this.value();
             }
@@ -79,7 +79,7 @@ class PdfParser {
         if (c === '[') {
             this.at++;
             const result: PdfValue[] = [];
-            for (this.skip(); this.text[this.at] !== ']'; this.skip()) {
+            for (this.skipWhitespace(); this.text[this.at] !== ']'; this.skipWhitespace()) {
                 result.push(this.value());
             }
             this.at++;
@@ -109,7 +109,7 @@ class PdfParser {
         return token === 'true' ? true : token === 'false' ? false : token === 'null' ? null : Number(token);
     }
 
-    private skip(): void {
+    private skipWhitespace(): void {
         while (/\s/.test(this.text[this.at] ?? '')) {
             this.at++;
         }

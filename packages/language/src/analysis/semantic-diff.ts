@@ -277,6 +277,9 @@ function amountComparer(
         const id = attributeIds.get(name);
         return wording && id ? `${wording.labels.attribute(id) ?? name} = ${wording.labels.value(id, value) ?? value}` : `${name} = ${value}`;
     };
+    /** `namn = värde` said by titles; `factsText` does it for a list of them joined by commas. */
+    const factText = (text: string) => text.replace(/^(\S+) = (.*)$/, (_, name: string, value: string) => fact(name, value));
+    const factsText = (text: string) => text.split(', ').map(factText).join(', ');
     const hasAmounts = (elements: ReadonlyMap<string, CompiledElement>) => [...elements.values()].some(e => e.kind === 'calculation' || e.kind === 'fee');
     if (!hasAmounts(old) || !hasAmounts(next)) {
         return (_before, _after, own) => own;
@@ -299,7 +302,7 @@ function amountComparer(
         const partAmounts = wording ? { answer: amounts!, part: (part: Expression, version: 0 | 1) => amountsOf(version === 1 ? runtimes.after : runtimes.before, part) } : undefined;
         // The examples' citizens by the attributes' titles when the diff is for people (wording given).
         const inWords = regionsInWords(regions, runtimes.after, runtimes.before, locale, amounts).map(region => (wording
-            ? { ...region, example: { ...region.example, citizen: region.example.citizen.split(', ').map(part => part.replace(/^(\S+) = (.*)$/, (_, name: string, value: string) => fact(name, value))).join(', ') } }
+            ? { ...region, example: { ...region.example, citizen: factsText(region.example.citizen) } }
             : region));
         return { regions: inWords, kinds: changeKinds(regions, inWords, [formulas(before), formulas(after)], [runtimes.before, runtimes.after], renames, locale, partAmounts) };
     };
@@ -349,7 +352,7 @@ function amountComparer(
                 };
                 return [...edits, {
                     change: 'amount-answers', element, question, differing: comparison.differing, tried: comparison.tried,
-                    common: wording ? comparison.common.map(text => text.replace(/^(\S+) = (.*)$/, (_, name: string, value: string) => fact(name, value))) : comparison.common,
+                    common: wording ? comparison.common.map(factText) : comparison.common,
                     ...(comparison.difference ? { difference: { min: signed(comparison.difference.min), max: signed(comparison.difference.max) } } : {}),
                     samples: comparison.samples.map(sample => ({
                         citizen: Object.entries(sample.citizen).map(([name, value]) => fact(name, typeof value === 'boolean' ? (value ? (locale === 'sv' ? 'ja' : 'yes') : (locale === 'sv' ? 'nej' : 'no')) : amount(value))).join(', '),
