@@ -371,7 +371,10 @@ class DocumentBuilder {
         return {
             id: 'beslutstabeller', title: this.t('Beslutstabeller', 'Decision tables'), blocks: [],
             children: this.all('decisionTable').map((table: DecisionTable) => {
-                const inputs = table.inputs.map(input => ('level' in input ? this.t('Nivå', 'Level') : this.nameOf(input.attribute)));
+                // A chained input by what gives it: `nivå enligt Bedömd nivå`, or the calculation's title.
+                const inputs = table.inputs.map(input => ('level' in input ? this.t('Nivå', 'Level')
+                    : 'decision' in input ? `${this.words.column(input.column)} ${this.t('enligt', 'by')} ${this.nameOf(input.decision)}`
+                        : this.nameOf('calculation' in input ? input.calculation : input.attribute)));
                 return {
                     id: table.id, title: this.heading(table), children: [],
                     blocks: [

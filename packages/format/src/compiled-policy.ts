@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.9.0';
+export const SCHEMA_VERSION = '1.10.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -278,8 +278,30 @@ export interface CalculationLimit {
 /** The attribute id under which a decision table's criteria read the case's level. */
 export const LEVEL_INPUT = 'level/nivå';
 
-/** One input column of a decision table: an attribute, or the case's level. */
-export type DecisionInput = { attribute: ElementId } | { level: true };
+/**
+ * One input column of a decision table: an attribute, or the case's level; since 1.10 another
+ * table's output column (`{ decision, column }`) or a named calculation (`{ calculation }`), so
+ * decisions chain (DMN's decision requirements graph). The rows' criteria on such a column name the
+ * attribute `chainedInputKey(input)`.
+ */
+export type DecisionInput = { attribute: ElementId } | { level: true } | ChainedDecisionInput;
+
+/** Since 1.10: an input column whose value another decision or a calculation gives. */
+export type ChainedDecisionInput = { decision: ElementId; column: string } | { calculation: ElementId };
+
+/**
+ * The attribute id under which a decision table's criteria read a chained input: the upstream
+ * table's id and column (`decisionTable/nivåbedömning:nivå`) or the calculation's id. Ids of other
+ * kinds never name an attribute, so the key cannot be taken for one the citizen gives.
+ */
+export function chainedInputKey(input: ChainedDecisionInput): string {
+    return 'decision' in input ? `${input.decision}:${input.column}` : input.calculation;
+}
+
+/** Whether an input column reads another decision or a calculation (since 1.10). */
+export function isChainedInput(input: DecisionInput): input is ChainedDecisionInput {
+    return 'decision' in input || 'calculation' in input;
+}
 
 /** One rule of a decision table: a condition per input column (absent: any value), a result per output column. */
 /** Since 1.3: a decision table's output may name a förlopp (a table that places citizens, as a förloppsmodell does). */

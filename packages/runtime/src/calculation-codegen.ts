@@ -1,4 +1,4 @@
-import { ExactNumber, quantityCell, ROUNDING_SCALE, type Calculation, type Criterion, type DecisionTable, type Expression, type Rounding } from '@regelratt/format';
+import { ExactNumber, isChainedInput, quantityCell, ROUNDING_SCALE, type Calculation, type Criterion, type DecisionTable, type Expression, type Rounding } from '@regelratt/format';
 import type { EvaluationContext } from './calculation.js';
 import { citizenValues, CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
 import { Emitter } from './criterion-codegen.js';
@@ -455,8 +455,9 @@ class CalculationGenerator {
         if (kind === 'decisionTable') {
             const table = this.sources.policy.get(id, 'decisionTable');
             const column = expression.column === undefined ? (table.outputs.length === 1 ? 0 : -1) : table.outputs.indexOf(expression.column);
-            if (column < 0 || table.inputs.some(input => 'level' in input)) {
-                // An unknown column (a typed error) or a table that reads the case's level: the exact evaluator.
+            if (column < 0 || table.inputs.some(input => 'level' in input || isChainedInput(input))) {
+                // An unknown column (a typed error), a table that reads the case's level, or one whose
+                // inputs other decisions or calculations give (chained): the exact evaluator.
                 return this.escape(expression, out);
             }
             let row: string;

@@ -1,5 +1,5 @@
-import { ExactNumber, type Criterion, type DecisionTable, type Expression, type HourlyRate, type FlatRate, type Parameter, type PlaceRate } from '@regelratt/format';
-import { citizenValues, type AttributeCatalogue, type CitizenInput, type CitizenValues } from './citizen.js';
+import { ExactNumber, type ChainedDecisionInput, type Criterion, type DecisionTable, type Expression, type HourlyRate, type FlatRate, type Parameter, type PlaceRate } from '@regelratt/format';
+import { citizenValues, type AttributeCatalogue, type AttributeValue, type CitizenInput, type CitizenValues } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { generateCalculation, type FastCalculation } from './calculation-codegen.js';
 import { DEFAULT_ROW, PreparedDecisionTable, type DecisionMatch } from './decision-table.js';
@@ -24,8 +24,11 @@ export interface EvaluationContext {
 
 const HUNDRED = ExactNumber.of(100n);
 
-/** Values of the calculations one question has needed so far; IN_PROGRESS marks one being evaluated (a cycle guard). */
-type Memo = Map<string, ExactNumber | typeof IN_PROGRESS>;
+/**
+ * Values of the calculations one question has needed so far, and the deciding rows of the decision
+ * tables (by table and level); IN_PROGRESS marks one being evaluated (a cycle guard).
+ */
+type Memo = Map<string, ExactNumber | readonly DecisionMatch[] | typeof IN_PROGRESS>;
 type Compiled = (context: EvaluationContext, memo: Memo) => ExactNumber;
 const IN_PROGRESS = Symbol('in progress');
 const UNSET = Symbol('no date yet');
@@ -54,7 +57,7 @@ export class Calculator {
     decisionTable(reference: string): PreparedDecisionTable {
         let prepared = this.decisionTables.get(reference);
         if (!prepared) {
-            prepared = new PreparedDecisionTable(this.policy.get(reference, 'decisionTable'), this.catalogue);
+            prepared = new PreparedDecisionTable(this.policy.get(reference, 'decisionTable'), this.catalogue, id => this.policy.get(id, 'decisionTable'));
             this.decisionTables.set(reference, prepared);
         }
         return prepared;
@@ -69,7 +72,7 @@ export class Calculator {
             throw runtimeError('calculation-cycle', { name: calculation.name }, { calculation: calculation.id });
         }
         if (known) {
-            return known;
+            return known as ExactNumber;
         }
         memo.set(calculation.id, IN_PROGRESS);
         const value = this.evaluate(calculation.value, context, memo);
@@ -225,7 +228,7 @@ export class Calculator {
         }
         if (kind === 'decisionTable') {
             const column = expression.column;
-            return (context, memo) => this.decide(id, column, at(context, memo));
+            return (context, memo) => this.decide(id, column, at(context, memo), memo);
         }
         if (kind === 'levelTable') {
             return (context, memo) => {
@@ -253,15 +256,55 @@ export class Calculator {
         };
     }
 
-    private decide(id: string, column: string | undefined, context: EvaluationContext): ExactNumber {
+    private decide(id: string, column: string | undefined, context: EvaluationContext, memo: Memo): ExactNumber {
         const prepared = this.decisionTable(id);
         const index = prepared.column(column);
-        const matches = prepared.matches(context.values, context.date, context.level);
+        const matches = this.decisionMatches(id, context, memo);
         const value = prepared.value(matches, index);
         if (context.trace) {
             const name = `${prepared.table.name}${column ? `.${column}` : ''}`;
             context.trace.push({ step: `${name}, ${matchesText(prepared.table, matches)}`, value: value.toDecimal() });
         }
+        return value;
+    }
+
+    /**
+     * The rows of a decision table that answer for the case (see PreparedDecisionTable.matches), once
+     * per question and level: chained inputs are evaluated first, through the same memo, so a table
+     * two others read is decided once, and a chain that comes back to a table it is deciding is the
+     * typed error `calculation-cycle` (the checker refuses such chains; a hand-edited file must not
+     * loop). An upstream's error reaches the asker as it is: no chained input has a default.
+     */
+    decisionMatches(id: string, context: EvaluationContext, memo: Memo = new Map()): readonly DecisionMatch[] {
+        const prepared = this.decisionTable(id);
+        const key = `${prepared.table.id}@${context.level ?? ''}`;
+        const known = memo.get(key);
+        if (known === IN_PROGRESS) {
+            throw runtimeError('calculation-cycle', { name: prepared.table.name }, { table: prepared.table.id });
+        }
+        if (known) {
+            return known as readonly DecisionMatch[];
+        }
+        memo.set(key, IN_PROGRESS);
+        const upstream = prepared.chained.length === 0 ? undefined : (input: ChainedDecisionInput) => this.upstreamValue(input, context, memo);
+        const matches = prepared.matches(context.values, context.date, context.level, upstream);
+        memo.set(key, matches);
+        return matches;
+    }
+
+    /** A chained input's value: the calculation's, or the upstream table's column (ja/nej as yes/no), named in the trace. */
+    private upstreamValue(input: ChainedDecisionInput, context: EvaluationContext, memo: Memo): AttributeValue {
+        if ('calculation' in input) {
+            return this.calculation(input.calculation, context, memo);
+        }
+        const prepared = this.decisionTable(input.decision);
+        const index = prepared.column(input.column);
+        const matches = this.decisionMatches(input.decision, context, memo);
+        const value = prepared.answer(matches, index);
+        context.trace?.push({
+            step: `${prepared.table.name}.${input.column}, ${matchesText(prepared.table, matches)}`,
+            value: typeof value === 'boolean' ? (value ? 'ja' : 'nej') : (value as ExactNumber).toDecimal(),
+        });
         return value;
     }
 

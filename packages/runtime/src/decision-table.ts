@@ -1,7 +1,7 @@
-import { ExactNumber, LEVEL_INPUT, quantityCell, wordCell, type Attribute, type Criterion, type DecisionTable } from '@regelratt/format';
+import { chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, quantityCell, wordCell, type Attribute, type ChainedDecisionInput, type Criterion, type DecisionTable } from '@regelratt/format';
 
 const HUNDRED = ExactNumber.of(100n);
-import { attributeEntry, CitizenValues, type AttributeCatalogue } from './citizen.js';
+import { attributeEntry, CitizenValues, type AttributeCatalogue, type AttributeValue } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { criterionText } from './expression-text.js';
 import { inForce } from './money.js';
@@ -13,6 +13,29 @@ const LEVEL_ATTRIBUTE: Attribute = {
     source: { file: '', line: 1, column: 1, endLine: 1, endColumn: 1 },
     domain: { type: 'integer', min: '0', max: String(Number.MAX_SAFE_INTEGER) },
 };
+
+/**
+ * The value of a chained input column (another table's output, a calculation) for the case being
+ * decided: the caller evaluates the upstream with its own memo, so each upstream is asked once per
+ * question and its errors reach the asker as they are.
+ */
+export type UpstreamValue = (input: ChainedDecisionInput) => AttributeValue;
+
+/** A chained input as the attribute the rows' criteria read: yes/no where the upstream column gives ja/nej, otherwise a number. */
+function chainedAttribute(input: ChainedDecisionInput, upstream: ((id: string) => DecisionTable) | undefined): Attribute {
+    const key = chainedInputKey(input);
+    const source = { file: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const table = 'decision' in input ? upstream?.(input.decision) : undefined;
+    const column = table && 'decision' in input ? table.outputs.indexOf(input.column) : -1;
+    const cells = table ? [...table.rows.map(row => row.then[column]), ...(table.defaultOutputs ? [table.defaultOutputs[column]] : [])] : [];
+    if (cells.length > 0 && cells.every(cell => cell !== undefined && 'yesNo' in cell)) {
+        return { id: key, kind: 'attribute', name: key, source, domain: { type: 'boolean' } };
+    }
+    // Bounds no upstream value reaches: the value is the upstream's answer, already checked where it was made.
+    return { id: key, kind: 'attribute', name: key, source, domain: { type: 'decimal', min: `-${UNBOUNDED}`, max: UNBOUNDED } };
+}
+
+const UNBOUNDED = '9'.repeat(40);
 
 /** The match that stands for the table's default outputs (`annars`), where no row matches. */
 export const DEFAULT_ROW = -1;
@@ -38,10 +61,15 @@ export class PreparedDecisionTable {
     private readonly cellValues = new WeakMap<object, ExactNumber>();
     private readonly catalogue: AttributeCatalogue;
     readonly readsLevel: boolean;
+    /** The input columns whose values other decisions or calculations give (since format 1.10). */
+    readonly chained: readonly ChainedDecisionInput[];
 
-    constructor(readonly table: DecisionTable, catalogue: AttributeCatalogue) {
+    /** `upstream` looks up the tables chained inputs read, to type their columns (ja/nej or a number). */
+    constructor(readonly table: DecisionTable, catalogue: AttributeCatalogue, upstream?: (id: string) => DecisionTable) {
         this.readsLevel = table.inputs.some(input => 'level' in input);
-        this.catalogue = this.readsLevel ? withLevel(catalogue) : catalogue;
+        this.chained = table.inputs.filter(isChainedInput);
+        const extra = [...(this.readsLevel ? [LEVEL_ATTRIBUTE] : []), ...this.chained.map(input => chainedAttribute(input, upstream))];
+        this.catalogue = extra.length > 0 ? withAttributes(catalogue, extra) : catalogue;
         this.rows = table.rows.map(row => {
             const conditions = row.when.filter((c): c is Criterion => c !== null);
             return conditions.length === 0 ? undefined : compileCriterion(conditions.length === 1 ? conditions[0] : { all: conditions }, this.catalogue);
@@ -84,19 +112,33 @@ export class PreparedDecisionTable {
         return row === DEFAULT_ROW ? this.table.defaultOutputs?.[column] : this.table.rows[row].then[column];
     }
 
-    /** The case as the rows read it: with its level where a column reads the level; typed errors for a table out of force or a level missing. */
-    private subject(values: CitizenValues, date: string, level: number | null | undefined): CitizenValues {
+    /**
+     * The case as the rows read it: with its level where a column reads the level, and the values of
+     * chained inputs as `upstream` gives them; typed errors for a table out of force, a level missing,
+     * or a chained input without an evaluator of its upstream.
+     */
+    private subject(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue): CitizenValues {
         const table = this.table;
         if (!inForce(table.validity, date)) {
             throw runtimeError('not-in-force', { name: table.name, date }, { table: table.id, date });
         }
-        if (!this.readsLevel) {
+        if (!this.readsLevel && this.chained.length === 0) {
             return values;
         }
-        if (level === undefined || level === null) {
-            throw runtimeError('reads-level-without-level', { name: table.name }, { table: table.id });
+        const extra: Record<string, unknown> = {};
+        if (this.readsLevel) {
+            if (level === undefined || level === null) {
+                throw runtimeError('reads-level-without-level', { name: table.name }, { table: table.id });
+            }
+            extra.nivå = level;
         }
-        return new CitizenValues({ ...values.input, nivå: level }, this.catalogue);
+        for (const input of this.chained) {
+            if (!upstream) {
+                throw runtimeError('calculation-cycle', { name: table.name }, { table: table.id });
+            }
+            extra[chainedInputKey(input)] = upstream(input);
+        }
+        return new CitizenValues({ ...values.input, ...extra }, this.catalogue);
     }
 
     /**
@@ -104,12 +146,12 @@ export class PreparedDecisionTable {
      * `collect` every matching row, in order; none is an answer for a sum or a count, and
      * `no-matching-row` for a minimum or maximum.
      */
-    matches(values: CitizenValues, date: string, level: number | null | undefined): DecisionMatch[] {
+    matches(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue): DecisionMatch[] {
         const table = this.table;
         if (table.hitPolicy !== 'collect') {
-            return [this.match(values, date, level)];
+            return [this.match(values, date, level, upstream)];
         }
-        const subject = this.subject(values, date, level);
+        const subject = this.subject(values, date, level, upstream);
         const matching: DecisionMatch[] = [];
         this.rows.forEach((row, index) => {
             if (!row || row.test(subject)) {
@@ -169,12 +211,21 @@ export class PreparedDecisionTable {
     }
 
     /**
+     * One output column's answer as a chained input reads it: ja/nej as yes/no (from the one deciding
+     * row), anything else as the number `value` gives (so a text or förlopp is the same typed error).
+     */
+    answer(matches: readonly DecisionMatch[], column: number): AttributeValue {
+        const cell = matches.length === 1 ? this.cell(matches[0].row, column) : undefined;
+        return cell && 'yesNo' in cell ? cell.yesNo : this.value(matches, column);
+    }
+
+    /**
      * The row that decides for the case, by the table's hit policy; a typed error when none, or several
      * (unique; any with different outputs), match. Not for `collect`, whose answer is `matches`.
      */
-    match(values: CitizenValues, date: string, level: number | null | undefined): DecisionMatch {
+    match(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue): DecisionMatch {
         const table = this.table;
-        const subject = this.subject(values, date, level);
+        const subject = this.subject(values, date, level, upstream);
         const matching: number[] = [];
         for (let index = 0; index < this.rows.length; index++) {
             const row = this.rows[index];
@@ -222,9 +273,9 @@ export class PreparedDecisionTable {
     }
 }
 
-function withLevel(catalogue: AttributeCatalogue): AttributeCatalogue {
+function withAttributes(catalogue: AttributeCatalogue, extra: readonly Attribute[]): AttributeCatalogue {
     return {
-        attributes: new Map([...catalogue.attributes, [LEVEL_INPUT, LEVEL_ATTRIBUTE]]),
-        entries: new Map([...catalogue.entries, [LEVEL_INPUT, attributeEntry(LEVEL_ATTRIBUTE)]]),
+        attributes: new Map([...catalogue.attributes, ...extra.map(a => [a.id, a] as const)]),
+        entries: new Map([...catalogue.entries, ...extra.map(a => [a.id, attributeEntry(a)] as const)]),
     };
 }

@@ -1,5 +1,5 @@
 import {
-    ExactNumber, LEVEL_INPUT, matchCriterion, matchExpression,
+    chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, matchCriterion, matchExpression,
     type CompiledElement, type CompiledPolicyFile, type Criterion, type ElementKind, type ExampleQuestion, type Expression, type LevelRow, type Validity,
 } from '@regelratt/format';
 import { runtimeError } from './runtime-error.js';
@@ -195,10 +195,22 @@ const REFERENCES: { [K in ElementKind]: (element: ElementOf<K>) => Found } = {
         e.inputs.forEach((input, i) => {
             if ('attribute' in input) {
                 found.push([input.attribute, `inputs/${i}/attribute`, 'attribute']);
+            } else if ('decision' in input) {
+                found.push([input.decision, `inputs/${i}/decision`, 'decisionTable']);
+            } else if ('calculation' in input) {
+                found.push([input.calculation, `inputs/${i}/calculation`, 'calculation']);
             }
         });
+        // A row's criterion on a chained input reads the input's key, which names no attribute (the input names its upstream).
+        const chainedKeys = new Set(e.inputs.filter(isChainedInput).map(chainedInputKey));
         e.rows.forEach((row, r) => {
-            row.when.forEach((criterion, c) => criterion && criterionReferences(criterion, `rows/${r}/when/${c}`, found));
+            row.when.forEach((criterion, c) => {
+                if (criterion) {
+                    const read: Found = [];
+                    criterionReferences(criterion, `rows/${r}/when/${c}`, read);
+                    found.push(...read.filter(([id]) => !chainedKeys.has(id)));
+                }
+            });
             row.then.forEach((result, c) => 'pathway' in result && found.push([result.pathway, `rows/${r}/then/${c}/pathway`]));
         });
         e.defaultOutputs?.forEach((result, c) => 'pathway' in result && found.push([result.pathway, `defaultOutputs/${c}/pathway`]));

@@ -154,10 +154,12 @@ export class PolicyRuntime {
             throw runtimeError('question-without-date', { dated: 'decision', name: table }, { table });
         }
         const prepared = this.calculator.decisionTable(table);
+        // Through the calculator, so chained inputs (other tables, calculations) are decided as formulas read them.
+        const matches = this.calculator.decisionMatches(table, { values: this.values(question.citizen ?? {}), date: question.date, level: question.level });
         if (prepared.table.hitPolicy === 'collect') {
-            return this.collect(prepared, prepared.matches(this.values(question.citizen ?? {}), question.date, question.level));
+            return this.collect(prepared, matches);
         }
-        const match = prepared.match(this.values(question.citizen ?? {}), question.date, question.level);
+        const match = matches[0];
         if (match.row === DEFAULT_ROW) {
             return { table: prepared.table.id, row: 0, conditions: match.text, outputs: prepared.rowOutputs(match.row), default: true };
         }

@@ -1,17 +1,20 @@
 import type * as Ast from '../generated/ast.js';
-import { isCalculation, isReferenceExpression } from '../generated/ast.js';
+import { isCalculation, isDecisionTable, isReferenceExpression } from '../generated/ast.js';
 import { flatTree } from '../utils/ast-walk.js';
 
-/** The calculations an expression reads directly (none where half-typed text left no expression). */
-export function calculationsRead(expression: Ast.Expression | undefined): Ast.Calculation[] {
-    const read: Ast.Calculation[] = [];
+/** What a value can depend on: a calculation, or a decision table (whose inputs may read calculations and other tables). */
+export type DependencyNode = Ast.Calculation | Ast.DecisionTable;
+
+/** The calculations and decision tables an expression reads directly (none where half-typed text left no expression). */
+function dependenciesRead(expression: Ast.Expression | undefined): DependencyNode[] {
+    const read: DependencyNode[] = [];
     if (!expression) {
         return read;
     }
     for (const node of flatTree(expression).nodes) {
         if (isReferenceExpression(node)) {
             const target = node.target.ref;
-            if (target && isCalculation(target)) {
+            if (target && (isCalculation(target) || isDecisionTable(target))) {
                 read.push(target);
             }
         }
@@ -20,26 +23,41 @@ export function calculationsRead(expression: Ast.Expression | undefined): Ast.Ca
 }
 
 /**
- * The shortest chain by which a calculation reads itself (`a → b → a`), or undefined. A calculation
- * that depends on itself has no value; the runtime would refuse it on every question.
+ * What a node reads directly: a calculation the calculations and tables its formula names; a table
+ * the tables and calculations its chained input columns read (DMN's information requirements).
  */
-export function calculationCycle(start: Ast.Calculation): Ast.Calculation[] | undefined {
+export function dependencies(node: DependencyNode): DependencyNode[] {
+    if (isCalculation(node)) {
+        return dependenciesRead(node.value);
+    }
+    return (node.header?.inputs ?? []).flatMap(input => {
+        const upstream = input.table?.ref ?? input.calculation?.ref;
+        return upstream ? [upstream] : [];
+    });
+}
+
+/**
+ * The shortest chain by which a calculation or decision table reads itself (`a → b → a`), through
+ * calculations and decision tables alike, or undefined. One analysis for both: a value that depends
+ * on itself has no value, and the runtime would refuse it on every question.
+ */
+export function dependencyCycle(start: DependencyNode): DependencyNode[] | undefined {
     // Breadth first, so the chain reported is the shortest one.
-    const previous = new Map<Ast.Calculation, Ast.Calculation>();
-    let frontier = [start];
+    const previous = new Map<DependencyNode, DependencyNode>();
+    let frontier: DependencyNode[] = [start];
     while (frontier.length > 0) {
-        const next: Ast.Calculation[] = [];
-        for (const calculation of frontier) {
-            for (const read of calculationsRead(calculation.value)) {
+        const next: DependencyNode[] = [];
+        for (const node of frontier) {
+            for (const read of dependencies(node)) {
                 if (read === start) {
-                    const chain = [calculation];
+                    const chain = [node];
                     while (chain[0] !== start) {
                         chain.unshift(previous.get(chain[0])!);
                     }
                     return [...chain, start];
                 }
                 if (!previous.has(read)) {
-                    previous.set(read, calculation);
+                    previous.set(read, node);
                     next.push(read);
                 }
             }
@@ -47,4 +65,9 @@ export function calculationCycle(start: Ast.Calculation): Ast.Calculation[] | un
         frontier = next;
     }
     return undefined;
+}
+
+/** A calculation's cycle (see dependencyCycle): through other calculations and the decision tables they read. */
+export function calculationCycle(start: Ast.Calculation): DependencyNode[] | undefined {
+    return dependencyCycle(start);
 }

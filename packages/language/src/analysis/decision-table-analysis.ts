@@ -1,8 +1,8 @@
-import { ExactNumber, LEVEL_INPUT, type Criterion } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, quantityCell, type Criterion, type DecisionResult } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isPathwayResult } from '../generated/ast.js';
-import { compileCell, compileResults, inputAttribute } from '../compiler/compile-decision-table.js';
-import { attributeDomain, type AnalysedAttribute } from './attribute-domain.js';
+import { compileCell, compileResults, inputAttribute, inputName } from '../compiler/compile-decision-table.js';
+import { attributeDomain, type AnalysedAttribute, type AttributeDomain } from './attribute-domain.js';
 import type { Case } from './case-split.js';
 import { analyseCoverage } from './pathway-coverage.js';
 import { idleRows, type IdleRow } from './row-reach.js';
@@ -105,12 +105,20 @@ export interface DecisionTableInput {
 /** Undefined when a column or cell is unresolved or malformed (the ordinary checks report those). */
 export function decisionTableInput(table: Ast.DecisionTable): DecisionTableInput | undefined {
     const inputs = table.header?.inputs ?? [];
-    if (inputs.length === 0 || inputs.some(input => !input.level && !input.attribute?.ref)) {
+    if (inputs.length === 0 || inputs.some(input => !input.level && !input.attribute?.ref && !input.table?.ref && !input.calculation?.ref)) {
         return undefined;
     }
     const attributes = new Map<string, AnalysedAttribute>();
     for (const input of inputs) {
         const id = inputAttribute(input);
+        if (input.table || input.calculation) {
+            const domain = chainedDomain(input);
+            if (!domain) {
+                return undefined; // a column of texts or förlopp, or an unknown column: the checks report it
+            }
+            attributes.set(id, { id, name: inputName(input), domain });
+            continue;
+        }
         attributes.set(id, input.level
             ? {
                 id, name: 'nivå',
@@ -165,6 +173,60 @@ function isCompleteCell(cell: Ast.InputCell | undefined): boolean {
 
 function isKnownValue(attribute: AnalysedAttribute | undefined, value: string): boolean {
     return attribute?.domain.kind === 'enumeration' && attribute.domain.values.includes(value);
+}
+
+/**
+ * The values a chained input can take, as far as its upstream's outputs say: ja/nej where the upstream
+ * column gives ja/nej; otherwise the numbers between the least and greatest value a row (or the
+ * default) of the column gives, whole where they all are (a share as its fraction, as the runtime reads
+ * it). A calculation's value is any number. Undefined for a column of texts, förlopp or values left
+ * open, and for a column the upstream does not have: the checks report those.
+ */
+export function chainedDomain(input: Ast.DecisionInput): AttributeDomain | undefined {
+    if (input.calculation?.ref) {
+        return { kind: 'decimal' };
+    }
+    const upstream = input.table?.ref;
+    const column = upstream?.header?.outputs.findIndex(output => output.column === input.column) ?? -1;
+    if (!upstream || column < 0) {
+        return undefined;
+    }
+    const cells = upstreamCells(upstream, column);
+    if (!cells || cells.length === 0) {
+        return undefined;
+    }
+    if (cells.every(cell => 'yesNo' in cell)) {
+        return { kind: 'boolean' };
+    }
+    const values: ExactNumber[] = [];
+    for (const cell of cells) {
+        const quantity = quantityCell(cell);
+        if (!quantity) {
+            return undefined;
+        }
+        const value = ExactNumber.parse(quantity.value);
+        values.push(quantity.unit === '%' ? value.divide(ExactNumber.of(100n)) : value);
+    }
+    const min = values.reduce((a, b) => (b.compare(a) < 0 ? b : a));
+    const max = values.reduce((a, b) => (b.compare(a) > 0 ? b : a));
+    return { kind: values.every(v => v.isInteger()) ? 'integer' : 'decimal', min, max };
+}
+
+/** An upstream table's output cells of one column, rows then default; undefined where one is unresolved or half-typed. */
+export function upstreamCells(upstream: Ast.DecisionTable, column: number): DecisionResult[] | undefined {
+    const cells: DecisionResult[] = [];
+    for (const row of [...upstream.rows, ...(upstream.otherwise ? [upstream.otherwise] : [])]) {
+        const result = row.results[column];
+        if (!result || (isPathwayResult(result) && !result.pathway.ref)) {
+            return undefined;
+        }
+        try {
+            cells.push(compileResults(row)[column]);
+        } catch {
+            return undefined;
+        }
+    }
+    return cells;
 }
 
 export { LEVEL_INPUT };

@@ -1,5 +1,5 @@
 import {
-    dayNumber as dayOf, ExactNumber, forEachReference, LEVEL_INPUT, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type Example,
+    dayNumber as dayOf, ExactNumber, forEachReference, isChainedInput, LEVEL_INPUT, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type Example,
     type Expression, type GivenValue, type PathwayModel, type Pilot,
 } from '@regelratt/format';
 import type { MessageLocale } from '../i18n/locale.js';
@@ -56,7 +56,9 @@ export function exampleCoverage(files: readonly CompiledPolicyFile[], locale: Me
             criteria.push(regionsCovered(element, attributes, asking.get(`placement ${element.id}`) ?? [], locale));
         } else if (element.kind === 'pilot') {
             criteria.push(regionsCovered(element, attributes, asking.get(`inclusion ${element.id}`) ?? [], locale));
-        } else if (element.kind === 'decisionTable') {
+        } else if (element.kind === 'decisionTable' && !element.inputs.some(isChainedInput)) {
+            // A chained table's regions are over its upstream's answers, which no example gives: its
+            // coverage would be the upstream regions composed with its own, not yet worked out.
             criteria.push(regionsCovered(element, attributes, asking.get(`decision ${element.id}`) ?? [], locale));
         }
     }

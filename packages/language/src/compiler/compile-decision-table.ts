@@ -1,4 +1,4 @@
-import { LEVEL_INPUT, type Criterion, type DecisionRow, type DecisionTable } from '@regelratt/format';
+import { chainedInputKey, LEVEL_INPUT, type Criterion, type DecisionInput, type DecisionRow, type DecisionTable } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isPathwayResult, isTextResult, isYesNoResult } from '../generated/ast.js';
 import { comparisonOperators, compileLiteral } from './compile-criterion.js';
@@ -10,9 +10,38 @@ import { sourceSpan } from './source-span.js';
 const HIT_POLICIES = { unik: 'unique', första: 'first', valfri: 'any', samla: 'collect' } as const satisfies Record<NonNullable<Ast.DecisionTable['hitPolicy']>, DecisionTable['hitPolicy']>;
 const AGGREGATIONS = { summa: 'sum', min: 'min', max: 'max', antal: 'count' } as const satisfies Record<Ast.Aggregation, NonNullable<DecisionTable['aggregation']>>;
 
-/** The attribute id an input column's cells test: the attribute's, or the level's. */
+/** An input column as the compiled format has it: an attribute, the level, or (chained) another table's column or a calculation. */
+export function compileInput(input: Ast.DecisionInput): DecisionInput {
+    if (input.level) {
+        return { level: true };
+    }
+    if (input.table) {
+        return { decision: referenceId(input.table), column: input.column ?? '' };
+    }
+    if (input.calculation) {
+        return { calculation: referenceId(input.calculation) };
+    }
+    return { attribute: referenceId(input.attribute!) };
+}
+
+/** An input column as the policy writes it, for messages: `nivå`, the attribute, `tabell.kolumn` or `beräkning x`. */
+export function inputName(input: Ast.DecisionInput): string {
+    if (input.level) {
+        return 'nivå';
+    }
+    if (input.table) {
+        return `${input.table.$refText}.${input.column ?? ''}`;
+    }
+    if (input.calculation) {
+        return `beräkning ${input.calculation.$refText}`;
+    }
+    return input.attribute?.$refText ?? '?';
+}
+
+/** The attribute id an input column's cells test: the attribute's, the level's, or the chained input's key. */
 export function inputAttribute(input: Ast.DecisionInput): string {
-    return input.level ? LEVEL_INPUT : referenceId(input.attribute!);
+    const compiled = compileInput(input);
+    return 'level' in compiled ? LEVEL_INPUT : 'attribute' in compiled ? compiled.attribute : chainedInputKey(compiled);
 }
 
 /** One cell as a criterion on its column; `-` (any value) is null. */
@@ -60,7 +89,7 @@ export function compileDecisionTable(table: Ast.DecisionTable, file: string): Om
         // `träff samla` alone sums, as DMN's C without an aggregation lists and a policy means the total.
         ...(table.hitPolicy === 'samla' ? { aggregation: AGGREGATIONS[table.aggregation ?? 'summa'] } : {}),
         ...(table.levels ? { levels: { min: Number(table.levels.min), max: Number(table.levels.max) } } : {}),
-        inputs: table.header.inputs.map(input => (input.level ? { level: true as const } : { attribute: referenceId(input.attribute!) })),
+        inputs: table.header.inputs.map(compileInput),
         outputs: table.header.outputs.map(output => output.column),
         rows: table.rows.map(row => ({
             when: row.conditions.map((cell, index) => compileCell(cell, attributes[index])),

@@ -199,6 +199,16 @@ export const diagnosticCatalogue = {
         sv: a => `Beräkningen ${a.name} beror av sig själv (${a.chain}) och får därför inget värde.`,
         en: a => `The calculation ${a.name} depends on itself (${a.chain}) and so has no value.`,
     },
+    'decision-cycle': {
+        severity: 'error',
+        sv: a => `Beslutstabellen ${a.name} läser sig själv via en kedja av tabeller och beräkningar (${a.chain}) och kan därför inte avgöra något.`,
+        en: a => `The decision table ${a.name} reads itself through a chain of tables and calculations (${a.chain}) and so cannot decide anything.`,
+    },
+    'chained-column-not-comparable': {
+        severity: 'error',
+        sv: a => `Kolumnen ${a.table}.${a.column} ger text, förlopp eller värden som inte är angivna; en kolumn som läser en annan tabell kan bara jämföra tal och ja/nej.`,
+        en: a => `The column ${a.table}.${a.column} gives texts, förlopp or values left open; a column that reads another table can only compare numbers and yes/no.`,
+    },
     'unknown-column': {
         severity: 'error',
         sv: a => (a.table ? `${a.table} har ingen kolumn ${a.column}.${a.suggestion ? ` Menade du ${a.suggestion}?` : ''} Kolumner: ${a.columns}.` : `${a.name} är ingen beslutstabell och har inga kolumner.`),

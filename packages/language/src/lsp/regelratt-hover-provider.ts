@@ -7,6 +7,7 @@ import { analyseUnits, answerUnit, dimensionText } from '../analysis/expression-
 import { versionSpans } from '../analysis/parameter-values.js';
 import { constantValue } from '../analysis/runtime-answer.js';
 import { elementId } from '../compiler/element-ids.js';
+import { inputName } from '../compiler/compile-decision-table.js';
 import { compiledWorkspace } from '../validation/compiled-workspace.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import type * as Ast from '../generated/ast.js';
@@ -105,7 +106,7 @@ export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
         }
         if (astTypes.isDecisionTable(node) && node.header) {
             // What goes in, what comes out, and how a row is chosen.
-            const inputs = node.header.inputs.map(input => (input.level ? 'nivå' : input.attribute?.$refText ?? '?')).join(', ');
+            const inputs = node.header.inputs.map(inputName).join(', ');
             const outputs = node.header.outputs.map(output => output.column).join(', ');
             const policy = node.hitPolicy === 'första' ? (sv ? 'första träff' : 'first hit')
                 : node.hitPolicy === 'valfri' ? (sv ? 'valfri träff (rader som överlappar ger samma utfall)' : 'any hit (overlapping rows give the same outputs)')

@@ -3,7 +3,8 @@ import type * as Ast from '../generated/ast.js';
 import { isPathwayResult, isQuantity, isTextResult, isYesNoResult, type RegelrattAstType } from '../generated/ast.js';
 import { CASE_BUDGET } from '../analysis/case-split.js';
 import { ExactNumber } from '@regelratt/format';
-import { analyseDecisionTable, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
+import { analyseDecisionTable, chainedDomain, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
+import { inputName } from '../compiler/compile-decision-table.js';
 import { mergeableRows } from '../analysis/row-merge.js';
 import { analyseNeedMonotonicity } from '../analysis/need-monotonicity.js';
 import { describeCase, unfinishedPart } from '../analysis/witness-text.js';
@@ -123,7 +124,7 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             for (const merge of mergeableRows(table, analysis.input)) {
                 const input = header.inputs[merge.column];
                 report('decision-rows-mergeable', {
-                    table: table.name, keep: merge.keep + 1, remove: merge.remove + 1, column: input.level ? 'nivå' : input.attribute?.ref?.name ?? '', cell: merge.cell,
+                    table: table.name, keep: merge.keep + 1, remove: merge.remove + 1, column: input.attribute ? input.attribute.ref?.name ?? '' : inputName(input), cell: merge.cell,
                 }, { node: table.rows[merge.remove], relatedInformation: relatedAt(table.rows[merge.keep], `rad ${merge.keep + 1}`) });
             }
             if (!analysis.complete) {
@@ -174,6 +175,9 @@ function checkCell(report: Report, cell: Ast.InputCell, input: Ast.DecisionInput
     if (!cell || cell.$type === 'AnyValue') {
         return true;
     }
+    if (input && (input.table || input.calculation)) {
+        return checkChainedCell(report, cell, input, locale);
+    }
     const attribute = input?.attribute?.ref;
     if (!input || (!input.level && !attribute?.type)) {
         return false; // unresolved or half-typed column: reported as such
@@ -213,5 +217,40 @@ function checkCell(report: Report, cell: Ast.InputCell, input: Ast.DecisionInput
             return false;
         }
         return attribute ? literalFits(attribute.type, literal) : literal.$type === 'NumberLiteral' && /^\d+$/.test(literal.value);
+    }
+}
+
+/**
+ * A cell of a chained column (another table's output, a calculation): numbers where the upstream
+ * gives numbers, ja/nej (compared for equality only) where it gives ja/nej. A column whose upstream
+ * gives neither is reported once, on the header (`chained-column-not-comparable`).
+ */
+function checkChainedCell(report: Report, cell: Exclude<Ast.InputCell, Ast.AnyValue>, input: Ast.DecisionInput, locale: 'sv' | 'en'): boolean {
+    const domain = chainedDomain(input);
+    if (!domain || ((cell.$type === 'CellComparison' || cell.$type === 'CellValue') && !cell.value)) {
+        return false;
+    }
+    const yesNo = domain.kind === 'boolean';
+    const typeText = yesNo ? (locale === 'sv' ? 'ja/nej' : 'yes/no') : (locale === 'sv' ? 'ett tal' : 'a number');
+    const mismatch = (value: string) => {
+        report('type-mismatch', { attribute: inputName(input), type: typeText, value }, { node: cell });
+        return false;
+    };
+    const fits = (literal: Ast.Literal | undefined) => literal !== undefined && (yesNo ? literal.$type === 'BooleanLiteral' : literal.$type === 'NumberLiteral');
+    switch (cell.$type) {
+        case 'CellRange':
+            return !yesNo || mismatch(`${swedishDecimal(cell.range.min)}–${swedishDecimal(cell.range.max)}`);
+        case 'CellComparison':
+            if (yesNo && (!EQUALITY.has(cell.operator) || (cell.upperOperator && !EQUALITY.has(cell.upperOperator)))) {
+                return mismatch(`${cell.operator} ${describeLiteral(cell.value, locale)}`);
+            }
+            if (cell.upperValue && !fits(cell.upperValue)) {
+                return mismatch(describeLiteral(cell.upperValue, locale));
+            }
+            return fits(cell.value) || mismatch(describeLiteral(cell.value, locale));
+        case 'CellSet':
+            return cell.members.every(fits) || mismatch(cell.members.map(m => describeLiteral(m, locale)).join(', '));
+        case 'CellValue':
+            return fits(cell.value) || mismatch(describeLiteral(cell.value, locale));
     }
 }

@@ -10,6 +10,7 @@ import { criterionTypeChecks } from './criterion-type-checks.js';
 import { dateChecks } from './date-checks.js';
 import { dutyChecks } from './duty-checks.js';
 import { decisionTableChecks } from './decision-table-checks.js';
+import { decisionChainChecks } from './decision-chain-checks.js';
 import { exampleChecks } from './example-checks.js';
 import { exceptionChecks } from './exception-checks.js';
 import { exampleCoverageChecks } from './example-coverage-checks.js';
@@ -53,6 +54,7 @@ export function registerValidationChecks(services: RegelrattServices): void {
         [levelTableChecks(services), 'local'],
         [pathwayCoverageChecks(services), 'local'],
         [decisionTableChecks(services), 'local'],
+        [decisionChainChecks(services), 'local'],
         [calculationNeedChecks(services), 'workspace'],
         [calculationBoundChecks(services), 'workspace'],
         [inclusionChecks(services), 'local'],

@@ -1,0 +1,149 @@
+import { EmptyFileSystem } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
+import { PolicyRuntime, runExamples } from '@regelratt/runtime';
+import { errorCode } from '../packages/runtime/test/error-code.js';
+
+/**
+ * Chained decisions (DMN's decision requirements graph): a table's input column reads another
+ * table's output (`| nivåbedömning.nivå |`) or a named calculation (`| beräkning x |`). The runtime
+ * decides the upstream first, with the memo the calculations use, an upstream's error reaches the
+ * asker as it is, and the trace names the upstream decision that fed the answer.
+ */
+const policy = `
+egenskap besök_per_vecka "Omvårdnadsbesök per vecka" : heltal 0–200 besök
+egenskap larm : ja/nej
+beslutstabell nivåbedömning "Nivå efter besök" {
+    giltig från 2024-01-01
+    | besök_per_vecka || nivå | akut |
+    | 0               || 0    | nej  |
+    | 1–6             || 1    | nej  |
+    | 7–20            || 2    | nej  |
+    | >= 21           || 3    | ja   |
+}
+beslutstabell omvårdnadsavgift "Avgift efter nivå" {
+    giltig från 2024-01-01
+    | nivåbedömning.nivå || avgift       |
+    | 0                  || 0 kr/mån     |
+    | 1                  || 705 kr/mån   |
+    | 2                  || 1 409 kr/mån |
+    | 3                  || 2 013 kr/mån |
+}
+beslutstabell prioritet "Prioritet" {
+    giltig från 2024-01-01
+    | nivåbedömning.akut | larm || prioritet |
+    | ja                 | -    || 1         |
+    | nej                | ja   || 2         |
+    | nej                | nej  || 3         |
+}
+beräkning vårdtid "Vårdtid per vecka" = besök_per_vecka × 0,5
+beslutstabell tidsklass "Tidsklass" {
+    giltig från 2024-01-01
+    | beräkning vårdtid || klass |
+    | < 3               || 1     |
+    | >= 3              || 2     |
+}
+beräkning avgift_med_tillägg = omvårdnadsavgift.avgift + 10 kr/mån
+`;
+
+const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+
+async function load(text: string) {
+    const [checked] = await checkPolicies(Regelratt, [{ path: '/kedja/a.regel', text }]);
+    const errors = checked.diagnostics.filter(d => d.severity === 'error');
+    const compiled = errors.length === 0 ? JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 'a.regel'))) : undefined;
+    return { checked, errors, compiled, runtime: compiled ? new PolicyRuntime([compiled]) : undefined };
+}
+
+const on = (citizen: Record<string, unknown>) => ({ date: '2024-03-01', citizen });
+
+describe('chained decision tables', () => {
+    test('a column reading another table\'s output compiles to a reference to it (format 1.10)', async () => {
+        const { errors, compiled } = await load(policy);
+        expect(errors.map(e => e.message)).toEqual([]);
+        const table = compiled.elements.find((e: { name: string }) => e.name === 'omvårdnadsavgift');
+        expect(table.inputs).toEqual([{ decision: 'decisionTable/nivåbedömning', column: 'nivå' }]);
+        const klass = compiled.elements.find((e: { name: string }) => e.name === 'tidsklass');
+        expect(klass.inputs).toEqual([{ calculation: 'calculation/vårdtid' }]);
+        expect(compiled.schemaVersion).toBe('1.10.0');
+    });
+
+    test('the runtime decides the upstream first: fee from level from visits', async () => {
+        const { runtime } = await load(policy);
+        expect(runtime!.decide('omvårdnadsavgift', on({ besök_per_vecka: 0 })).outputs).toEqual({ avgift: '0' });
+        expect(runtime!.decide('omvårdnadsavgift', on({ besök_per_vecka: 5 })).outputs).toEqual({ avgift: '705' });
+        expect(runtime!.decide('omvårdnadsavgift', on({ besök_per_vecka: 7 })).outputs).toEqual({ avgift: '1409' });
+        expect(runtime!.decide('omvårdnadsavgift', on({ besök_per_vecka: 30 })).outputs).toEqual({ avgift: '2013' });
+        // A ja/nej output read as a ja/nej input.
+        expect(runtime!.decide('prioritet', on({ besök_per_vecka: 30, larm: false })).outputs).toEqual({ prioritet: '1' });
+        expect(runtime!.decide('prioritet', on({ besök_per_vecka: 3, larm: true })).outputs).toEqual({ prioritet: '2' });
+        // A calculation as an input: 5 × 0,5 = 2,5 < 3; 6 × 0,5 = 3.
+        expect(runtime!.decide('tidsklass', on({ besök_per_vecka: 5 })).outputs).toEqual({ klass: '1' });
+        expect(runtime!.decide('tidsklass', on({ besök_per_vecka: 6 })).outputs).toEqual({ klass: '2' });
+        // Through a formula, exact and generated paths alike.
+        expect(runtime!.calculate('avgift_med_tillägg', on({ besök_per_vecka: 7 }), { explain: false }).amount).toBe('1419');
+        expect(runtime!.calculate('avgift_med_tillägg', on({ besök_per_vecka: 7 })).amount).toBe('1419');
+    });
+
+    test('an upstream\'s error is the answer\'s error, never a default', async () => {
+        const { runtime } = await load(policy);
+        expect(errorCode(() => runtime!.decide('omvårdnadsavgift', on({})))).toBe('missing-attribute');
+        expect(errorCode(() => runtime!.decide('omvårdnadsavgift', { date: '2023-06-01', citizen: { besök_per_vecka: 3 } }))).toBe('no-valid-version');
+    });
+
+    test('the trace names the upstream decision that fed the answer', async () => {
+        const { runtime } = await load(policy);
+        const { trace } = runtime!.calculate('avgift_med_tillägg', on({ besök_per_vecka: 7 }));
+        expect(trace.map(step => step.step)).toEqual(expect.arrayContaining([
+            expect.stringMatching(/^nivåbedömning\.nivå, rad 3/),
+            expect.stringMatching(/^omvårdnadsavgift\.avgift, rad 3/),
+        ]));
+    });
+
+    test('inline examples ask a chained table as any other', async () => {
+        const { errors, compiled } = await load(`${policy}
+exempel tre_besök { datum 2024-03-01  beslut enligt omvårdnadsavgift.avgift för { besök_per_vecka = 3 }  förväntat 705 kr/mån }
+`);
+        expect(errors.map(e => e.message)).toEqual([]);
+        const results = runExamples(new PolicyRuntime([compiled]));
+        expect(results.map(r => [r.example.name, r.passed])).toEqual([['tre_besök', true]]);
+    });
+});
+
+describe('chained columns in the checker', () => {
+    const codesOf = async (text: string) => (await load(text)).checked.diagnostics.filter(d => d.severity === 'error').map(d => [d.code, d.message]);
+
+    test('a column the upstream does not have is unknown-column, with the nearest name', async () => {
+        const found = await codesOf(policy.replace('| nivåbedömning.nivå |', '| nivåbedömning.niva |'));
+        expect(found).toContainEqual(['unknown-column', 'nivåbedömning har ingen kolumn niva. Menade du nivå? Kolumner: nivå, akut.']);
+    });
+
+    test('cells must fit the upstream column: numbers for numbers, ja/nej compared for equality', async () => {
+        const found = await codesOf(policy.replace('| ja                 | -    || 1         |', '| 2                  | -    || 1         |'));
+        expect(found).toContainEqual(['type-mismatch', expect.stringContaining('nivåbedömning.akut är ja/nej')]);
+        expect((await codesOf(policy)).filter(([code]) => code === 'type-mismatch')).toEqual([]);
+    });
+
+    test('a gap is judged over the values the upstream gives: 0–3 covered, a missing level reported', async () => {
+        expect(await codesOf(policy)).toEqual([]);
+        const gap = await codesOf(policy.replace('    | 2                  || 1 409 kr/mån |\n', ''));
+        expect(gap).toEqual([['decision-gap', expect.stringContaining('nivåbedömning.nivå = 2')]]);
+    });
+
+    test('a table reading itself through a calculation is decision-cycle, naming the chain in order', async () => {
+        const found = await codesOf(`${policy}
+beslutstabell a {
+    | b.nivå || nivå |
+    | -      || 1    |
+}
+beslutstabell b {
+    | beräkning c || nivå |
+    | -           || 2    |
+}
+beräkning c = a.nivå + 1
+`);
+        expect(found).toContainEqual(['decision-cycle', expect.stringContaining('(a → b → c → a)')]);
+        expect(found).toContainEqual(['decision-cycle', expect.stringContaining('(b → c → a → b)')]);
+        expect(found).toContainEqual(['calculation-cycle', expect.stringContaining('(c → a → b → c)')]);
+    });
+});
