@@ -1,5 +1,6 @@
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
+import { buildDocument, reasonFor } from '@regelratt/document';
 import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
 import { PolicyRuntime, runExamples } from '@regelratt/runtime';
 import { errorCode } from '../packages/runtime/test/error-code.js';
@@ -98,6 +99,16 @@ describe('chained decision tables', () => {
             expect.stringMatching(/^nivåbedömning\.nivå, rad 3/),
             expect.stringMatching(/^omvårdnadsavgift\.avgift, rad 3/),
         ]));
+    });
+
+    test('the reason of a chained answer names the upstream decision, its row and its value', async () => {
+        const { runtime, compiled } = await load(policy);
+        const reason = reasonFor(runtime!, { type: 'decision', table: 'omvårdnadsavgift', citizen: { besök_per_vecka: 7 }, date: '2024-03-01' }, 'sv');
+        expect(reason.text).toContain('Nivå efter besök');
+        expect(reason.text).toContain('Omvårdnadsbesök per vecka');
+        expect(reason.text).not.toContain('decisionTable/');
+        const document = JSON.stringify(buildDocument({ files: [compiled], locale: 'sv', draft: true }));
+        expect(document).toContain('"header":["nivå enligt Nivå efter besök","avgift"]');
     });
 
     test('inline examples ask a chained table as any other', async () => {

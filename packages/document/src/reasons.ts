@@ -1,6 +1,6 @@
 import {
-    decisionResultKind, ExactNumber, LEVEL_INPUT,
-    type Attribute, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
+    chainedInputKey, decisionResultKind, ExactNumber, isChainedInput, LEVEL_INPUT, quantityCell,
+    type Attribute, type ChainedDecisionInput, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
     type LegalReference, type Literal, type Pathway, type Period, type Rounding,
 } from '@regelratt/format';
 import { runtimeError, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
@@ -670,11 +670,25 @@ class ReasonWriter {
         const decision = this.runtime.decide(table.id, { date, citizen: this.values, ...(level !== undefined ? { level } : {}) });
         const label = labelOf(table);
         const rows = decision.rows ?? (decision.row > 0 ? [decision.row] : []);
+        // A chained input (another table's output, a calculation): the upstream decision that fed this
+        // one is reasoned first, its row and its value, and the row's sentence names it by title.
+        const chained = new Set<string>();
+        for (const input of table.inputs.filter(isChainedInput)) {
+            const key = chainedInputKey(input);
+            chained.add(key);
+            const upstream = this.runtime.policy.get('decision' in input ? input.decision : input.calculation, 'decision' in input ? 'decisionTable' : 'calculation');
+            const name = `${labelOf(upstream)}${'decision' in input && upstream.kind === 'decisionTable' && upstream.outputs.length > 1 ? `, ${words(input.column).toLowerCase()}` : ''}`;
+            this.attributes.set(key, { id: key, kind: 'attribute', name, source: upstream.source, domain: chainedDomain(upstream, input) });
+            this.walkReference('decision' in input ? { ref: input.decision, column: input.column } : { ref: input.calculation }, date, level, new Set());
+        }
         const rowSentence = (row: number) => {
             const conditions = table.rows[row - 1].when.filter((c): c is Criterion => c !== null);
             for (const condition of conditions) {
                 this.reads(condition);
                 for (const id of attributesIn(condition)) {
+                    if (chained.has(id)) {
+                        continue; // said by the upstream's own step above
+                    }
                     if (id === LEVEL_INPUT) {
                         if (level !== undefined && level !== null) {
                             this.step(this.w.value(words(this.w.level), String(level)));
@@ -1123,4 +1137,25 @@ export function withReasons(runtime: PolicyRuntime, input: CaseInput, answer: Ca
         ...(answer.amounts ? { amounts: answer.amounts.map(a => reasoned(a, () => (date ? { type: 'calculation', calculation: a.calculation, citizen, date, ...(level !== undefined ? { level } : {}) } : undefined))) } : {}),
         ...(answer.eligibility ? { eligibility: answer.eligibility.map(e => reasoned(e, () => ({ type: 'eligibility', service: e.service, citizen }))) } : {}),
     };
+}
+
+/**
+ * A chained input's values as an attribute's domain, for the sentence that names it: ja/nej where the
+ * upstream column gives ja/nej, otherwise the numbers between its least and greatest value (any
+ * number for a calculation, whose bounds the sentence does not need).
+ */
+function chainedDomain(upstream: CompiledElement, input: ChainedDecisionInput): Attribute['domain'] {
+    const cells = upstream.kind === 'decisionTable' && 'decision' in input
+        ? [...upstream.rows.map(row => row.then[upstream.outputs.indexOf(input.column)]), ...(upstream.defaultOutputs ? [upstream.defaultOutputs[upstream.outputs.indexOf(input.column)]] : [])]
+        : [];
+    if (cells.length > 0 && cells.every(cell => cell !== undefined && 'yesNo' in cell)) {
+        return { type: 'boolean' };
+    }
+    const values = cells.flatMap(cell => {
+        const quantity = quantityCell(cell);
+        return quantity ? [ExactNumber.parse(quantity.value)] : [];
+    });
+    const min = values.length > 0 ? values.reduce((a, b) => (b.compare(a) < 0 ? b : a)).toDecimal() : '0';
+    const max = values.length > 0 ? values.reduce((a, b) => (b.compare(a) > 0 ? b : a)).toDecimal() : '0';
+    return { type: 'decimal', min, max };
 }
