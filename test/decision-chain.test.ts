@@ -141,6 +141,23 @@ describe('chained columns in the checker', () => {
         expect(gap).toEqual([['decision-gap', expect.stringContaining('nivåbedömning.nivå = 2')]]);
     });
 
+    test('a level no upstream row gives needs no row; one it gives is a gap with a citizen of attributes the runtime answers so', async () => {
+        // The upstream gives 0, 1 and 3 (7–20 visits are level 3 here): no row for level 2 is no gap.
+        const noTwo = policy.replace('| 7–20            || 2    | nej  |', '| 7–20            || 3    | nej  |');
+        expect(await codesOf(noTwo.replace('    | 2                  || 1 409 kr/mån |\n', ''))).toEqual([]);
+        // Without a row for level 1, which 1–6 visits give: a gap, its citizen named by visits.
+        const { checked, runtime } = await load(policy.replace('    | 1                  || 705 kr/mån   |\n', ''));
+        const gap = checked.diagnostics.find(d => d.code === 'decision-gap');
+        expect(gap?.message).toContain('besök_per_vecka');
+        expect(gap?.message).toContain('nivåbedömning.nivå = 1');
+        expect(runtime).toBeUndefined(); // the gap is an error: nothing compiles
+        const witness = Number(/besök_per_vecka (?:= )?(\d+)/.exec(gap!.message)![1]);
+        // The runtime, asked about that citizen of the table as written, finds no row: the gap is real.
+        const asWritten = new PolicyRuntime([JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 'a.regel')))]);
+        expect(asWritten.decide('nivåbedömning', on({ besök_per_vecka: witness })).outputs.nivå).toBe('1');
+        expect(errorCode(() => asWritten.decide('omvårdnadsavgift', on({ besök_per_vecka: witness })))).toBe('no-matching-row');
+    });
+
     test('a table reading itself through a calculation is decision-cycle, naming the chain in order', async () => {
         const found = await codesOf(`${policy}
 beslutstabell a {

@@ -4,6 +4,7 @@ import { isPathwayResult } from '../generated/ast.js';
 import { compileCell, compileResults, inputAttribute, inputName } from '../compiler/compile-decision-table.js';
 import { attributeDomain, type AnalysedAttribute, type AttributeDomain } from './attribute-domain.js';
 import type { Case } from './case-split.js';
+import { regionValues, type Region } from './regions.js';
 import { analyseCoverage } from './pathway-coverage.js';
 import { idleRows, type IdleRow } from './row-reach.js';
 
@@ -31,6 +32,8 @@ export interface DecisionAnalysis {
      * sum (the sum of no rows), where DMN gives no answer; a `gap` finding is then that silent 0.
      */
     gapAnswer: 'error' | 'zero';
+    /** Every case of the split, where it was complete: the upstream side of a chained table's analysis. */
+    cases?: readonly Case[];
     /**
      * Where the table has default outputs (`annars`): the regions no row matches, which the default
      * answers (never `gap` findings); empty when the default is never used.
@@ -45,7 +48,7 @@ export interface DecisionAnalysis {
  * rows may overlap where they give the same outputs. Undefined when a
  * column or cell is unresolved or malformed (the ordinary checks report those).
  */
-export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis | undefined {
+export function analyseDecisionTable(table: Ast.DecisionTable, visiting: ReadonlySet<Ast.DecisionTable> = new Set()): DecisionAnalysis | undefined {
     const input = decisionTableInput(table);
     if (!input) {
         return undefined;
@@ -78,6 +81,11 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
     const findings = result.findings
         .map(finding => ({ kind: finding.kind === 'gap' ? 'gap' as const : 'overlap' as const, case: finding.case, rows: finding.pathways.map(Number) }));
     const byDefault = table.otherwise !== undefined;
+    const chained = throughUpstream(table, findings, attributes, visiting);
+    if (!chained) {
+        return undefined; // an upstream that cannot be analysed (or a cycle, reported as decision-cycle)
+    }
+    findings.splice(0, findings.length, ...chained);
     return {
         findings: byDefault ? findings.filter(finding => finding.kind !== 'gap') : findings,
         ...(byDefault ? { defaulted: findings.filter(finding => finding.kind === 'gap').map(finding => finding.case) } : {}),
@@ -88,8 +96,139 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
         idle: result.complete ? idleRows(result.cases, table.hitPolicy ?? 'unik', table.aggregation, outputs) : [],
         input,
         gapAnswer,
+        ...(result.complete ? { cases: result.cases } : {}),
     };
 }
+
+/**
+ * Findings of a table with chained inputs, as the upstream can actually reach them: a finding stands
+ * only where some case of the upstream gives a value inside the finding's region of the chained
+ * column (DMN's information requirement: the input is the upstream's output, nothing else), and it
+ * is narrowed to that value and to that upstream case, so its witness is a citizen of attributes the
+ * runtime answers as claimed. The findings as they are for a table without chained table inputs;
+ * undefined where an upstream cannot be analysed completely (or reads the table itself).
+ */
+function throughUpstream(
+    table: Ast.DecisionTable, findings: DecisionFinding[], attributes: Map<string, AnalysedAttribute>, visiting: ReadonlySet<Ast.DecisionTable>,
+): DecisionFinding[] | undefined {
+    const chained = (table.header?.inputs ?? []).filter(input => input.table?.ref);
+    if (chained.length === 0) {
+        return findings;
+    }
+    let current: DecisionFinding[] = findings;
+    for (const input of chained) {
+        const upstream = input.table!.ref!;
+        if (visiting.has(upstream) || upstream === table) {
+            return undefined;
+        }
+        const analysis = analyseDecisionTable(upstream, new Set([...visiting, table]));
+        const column = upstream.header.outputs.findIndex(output => output.column === input.column);
+        if (!analysis?.complete || !analysis.cases || column < 0) {
+            return undefined;
+        }
+        const key = inputAttribute(input);
+        const cells = upstreamCells(upstream, column);
+        if (!cells) {
+            return undefined;
+        }
+        // Each case of the upstream with the value its deciding row (or its default) gives in the column.
+        const reached = analysis.cases.flatMap(found => {
+            const row = decidingRow(found.verdicts, upstream.hitPolicy ?? 'unik');
+            const cell = row === undefined ? (upstream.otherwise ? cells[cells.length - 1] : undefined) : cells[row];
+            const value = cell && chainedValue(cell);
+            return value === undefined ? [] : [{ found, value }];
+        });
+        for (const [id, attribute] of analysis.attributes) {
+            if (!attributes.has(id)) {
+                attributes.set(id, attribute);
+            }
+        }
+        current = current.flatMap(finding => {
+            const region = finding.case.assignment.get(key);
+            for (const { found, value } of reached) {
+                if (region && !inside(region, value)) {
+                    continue;
+                }
+                const assignment = new Map(finding.case.assignment);
+                let fits = true;
+                for (const [id, upstreamRegion] of found.assignment) {
+                    const own = assignment.get(id);
+                    // An attribute both tables read: the citizens of both regions.
+                    const both = own ? intersection(own, upstreamRegion) : upstreamRegion;
+                    if (!both) {
+                        fits = false;
+                        break;
+                    }
+                    assignment.set(id, both);
+                }
+                if (!fits) {
+                    continue;
+                }
+                assignment.set(key, typeof value === 'boolean' ? { kind: 'value', value } : { kind: 'range', lo: value, loClosed: true, hi: value, hiClosed: true, discrete: true });
+                return [{ ...finding, case: { ...finding.case, assignment } }];
+            }
+            return [];
+        });
+    }
+    return current;
+}
+
+/** The row that decides a case of a unique or first table: the first row that holds (unique tables have at most one in a case without overlap). */
+function decidingRow(verdicts: readonly boolean[], hitPolicy: NonNullable<Ast.DecisionTable['hitPolicy']>): number | undefined {
+    if (hitPolicy === 'samla') {
+        return undefined;
+    }
+    const index = verdicts.indexOf(true);
+    return index < 0 ? undefined : index;
+}
+
+/** A chained input's value from an upstream cell: ja/nej, or the number (a share as its fraction). */
+function chainedValue(cell: DecisionResult): ExactNumber | boolean | undefined {
+    if ('yesNo' in cell) {
+        return cell.yesNo;
+    }
+    const quantity = quantityCell(cell);
+    if (!quantity) {
+        return undefined;
+    }
+    const value = ExactNumber.parse(quantity.value);
+    return quantity.unit === '%' ? value.divide(ExactNumber.of(100n)) : value;
+}
+
+function inside(region: Region, value: ExactNumber | boolean): boolean {
+    if (region.kind !== 'range') {
+        return typeof value === 'boolean' && (regionValues(region)?.includes(value) ?? false);
+    }
+    if (typeof value === 'boolean') {
+        return false;
+    }
+    const above = !region.lo || (region.loClosed ? value.compare(region.lo) >= 0 : value.compare(region.lo) > 0);
+    const below = !region.hi || (region.hiClosed ? value.compare(region.hi) <= 0 : value.compare(region.hi) < 0);
+    return above && below;
+}
+
+/** The values two regions of one attribute share, as a region; undefined where they share none. */
+function intersection(a: Region, b: Region): Region | undefined {
+    if (a.kind === 'range' && b.kind === 'range') {
+        const lo = !a.lo ? b : !b.lo ? a : a.lo.compare(b.lo) > 0 || (a.lo.equals(b.lo) && !a.loClosed) ? a : b;
+        const hi = !a.hi ? b : !b.hi ? a : a.hi.compare(b.hi) < 0 || (a.hi.equals(b.hi) && !a.hiClosed) ? a : b;
+        const region: Region = { kind: 'range', lo: lo.lo, loClosed: lo.loClosed, hi: hi.hi, hiClosed: hi.hiClosed, discrete: a.discrete };
+        if (region.lo && region.hi) {
+            const order = region.lo.compare(region.hi);
+            if (order > 0 || (order === 0 && !(region.loClosed && region.hiClosed))) {
+                return undefined;
+            }
+            // Whole numbers strictly between two bounds: none where the bounds are neighbours and open.
+            if (region.discrete && ExactNumber.ONE.compare(region.hi.subtract(region.lo)) >= 0 && !region.loClosed && !region.hiClosed) {
+                return undefined;
+            }
+        }
+        return region;
+    }
+    const values = (regionValues(a) ?? []).filter(value => (regionValues(b) ?? []).includes(value));
+    return values.length === 0 ? undefined : values.length === 1 ? { kind: 'value', value: values[0] } : { kind: 'values', values };
+}
+
 
 /** A decision table in the analyses' terms: each input column's domain, each row's cells, each row's outputs as one key. */
 export interface DecisionTableInput {
