@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { buildDocument, reasonFor } from '@regelratt/document';
@@ -173,5 +176,26 @@ beräkning c = a.nivå + 1
         expect(found).toContainEqual(['decision-cycle', expect.stringContaining('(a → b → c → a)')]);
         expect(found).toContainEqual(['decision-cycle', expect.stringContaining('(b → c → a → b)')]);
         expect(found).toContainEqual(['calculation-cycle', expect.stringContaining('(c → a → b → c)')]);
+    });
+});
+
+describe('the chained fixture (test/fixtures/kedja): Habo 2017 as level from visits, fee from level', () => {
+    const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+    const read = (file: string) => readFileSync(path.join(repository, file), 'utf8');
+
+    test('checks clean, its examples pass, and it answers as Habo\'s one-table form for every number of visits', async () => {
+        const chain = await load(read('test/fixtures/kedja/omvardnad-kedja.regel'));
+        expect(chain.errors.map(e => e.message)).toEqual([]);
+        expect(runExamples(chain.runtime!).filter(r => !r.passed).map(r => r.example.name)).toEqual([]);
+        // Habo's own table, as the example set writes it (the set's other parts read the national library).
+        const text = read('examples/habo/hemtjänst.regel');
+        const table = /beslutstabell omvårdnad "[^]*?\n}/.exec(text)![0];
+        const habo = await load(`egenskap besök_per_vecka : heltal 0–200 besök\n${table}`);
+        expect(habo.errors).toEqual([]);
+        const haboRuntime = habo.runtime!;
+        for (let visits = 0; visits <= 200; visits++) {
+            const question = { date: '2017-05-01', citizen: { besök_per_vecka: visits } };
+            expect(chain.runtime!.decide('omvårdnadsavgift', question).outputs.avgift, `${visits} besök`).toBe(haboRuntime.decide('omvårdnad', question).outputs.avgift);
+        }
     });
 });
