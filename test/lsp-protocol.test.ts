@@ -228,6 +228,28 @@ describe('the language server over stdio', () => {
         change('kolumner.regel', '');
     });
 
+    test('in a chained input column, completion after the table and a dot offers its columns, and the table name goes to its declaration', async () => {
+        const text = [
+            'egenskap besök_x : heltal 0–200 besök',
+            'beslutstabell omv { | besök_x || nivå | avgift | | - || 1 | 5 kr | }',
+            'beslutstabell kedja { | omv. || x | | - || 1 | }',
+            '',
+        ].join('\n');
+        open('kedja.regel', text);
+        await diagnosticsFor('kedja.regel');
+        const after = at(text, 'omv. ||', 4);
+        const result = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri('kedja.regel') }, position: after });
+        const items = Array.isArray(result) ? result : result?.items ?? [];
+        expect(items.map(item => item.label).sort()).toEqual(['avgift', 'nivå']);
+        change('kedja.regel', text.replace('| omv. ||', '| omv.nivå ||'));
+        await diagnosticsFor('kedja.regel');
+        const definition = await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('kedja.regel') }, position: at(text, 'omv. ||', 1) });
+        const locations = Array.isArray(definition) ? definition : definition ? [definition] : [];
+        const first = locations[0] as { range?: { start: { line: number } }; targetSelectionRange?: { start: { line: number } } };
+        expect((first.targetSelectionRange ?? first.range)!.start.line).toBe(1);
+        change('kedja.regel', '');
+    });
+
     test('hover on a calculation gives its value today as the runtime computes it (a parameter in force, a rounding step)', async () => {
         const text = [
             'parameter pbb_h : belopp { från 2000-01-01 : 58 800 kr }',

@@ -2,7 +2,7 @@ import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type Langi
 import type { CancellationToken, CompletionList, CompletionParams } from 'vscode-languageserver-protocol';
 import { periodKeywords } from '../parser/formula-keywords.js';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
-import { isBooleanType, isDecisionQuestion, isDecisionTable, isLiteral, isReferenceExpression } from '../generated/ast.js';
+import { isBooleanType, isDecisionInput, isDecisionQuestion, isDecisionTable, isLiteral, isReferenceExpression } from '../generated/ast.js';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-protocol';
 import { attributeOfLiteralOwner } from '../references/cell-attribute.js';
 import { kindName } from '../i18n/element-kind-names.js';
@@ -79,7 +79,7 @@ export class RegelrattCompletionProvider extends DefaultCompletionProvider {
         const inColumn = GrammarAST.isRuleCall(next.feature) && AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'ColumnName';
         if (inColumn) {
             const node = context.node;
-            const target = isReferenceExpression(node) ? node.target?.ref : isDecisionQuestion(node) ? node.table?.ref : undefined;
+            const target = columnOwner(node);
             if (isDecisionTable(target)) {
                 for (const output of target.header?.outputs ?? []) {
                     acceptor(context, { label: output.column, kind: CompletionItemKind.Field, detail: `${target.name}.${output.column}`, sortText: `0${output.column}` });
@@ -95,8 +95,7 @@ export class RegelrattCompletionProvider extends DefaultCompletionProvider {
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
         if (rule?.name === 'ColumnName') {
             const node = context.node;
-            const target = isReferenceExpression(node) ? node.target?.ref : isDecisionQuestion(node) ? node.table?.ref : undefined;
-            if (isDecisionTable(target)) {
+            if (isDecisionTable(columnOwner(node))) {
                 return;
             }
         }
@@ -132,4 +131,9 @@ export class RegelrattCompletionProvider extends DefaultCompletionProvider {
  */
 function comparedAttribute(node: AstNode | undefined): ReturnType<typeof attributeOfLiteralOwner> {
     return attributeOfLiteralOwner(node) ?? (isLiteral(node) ? attributeOfLiteralOwner(node.$container) : undefined);
+}
+
+/** The table whose output columns go after `tabell.`: in a formula, an example's question, or a chained input column (`| nivåbedömning.nivå |`). */
+function columnOwner(node: AstNode | undefined): AstNode | undefined {
+    return isReferenceExpression(node) ? node.target?.ref : isDecisionQuestion(node) ? node.table?.ref : isDecisionInput(node) ? node.table?.ref : undefined;
 }
