@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { buildDocument, reasonFor } from '@regelratt/document';
-import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
+import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies } from '@regelratt/language';
 import { PolicyRuntime, runExamples } from '@regelratt/runtime';
 import { errorCode } from '../packages/runtime/test/error-code.js';
 
@@ -121,6 +121,17 @@ exempel tre_besök { datum 2024-03-01  beslut enligt omvårdnadsavgift.avgift f�
         expect(errors.map(e => e.message)).toEqual([]);
         const results = runExamples(new PolicyRuntime([compiled]));
         expect(results.map(r => [r.example.name, r.passed])).toEqual([['tre_besök', true]]);
+    });
+});
+
+describe('chained tables in the diff', () => {
+    test('a changed row of a chained table is a region of the upstream\'s answer', async () => {
+        const before = (await load(policy)).compiled;
+        const after = (await load(policy.replace('| 1                  || 705 kr/mån   |', '| 1                  || 720 kr/mån   |'))).compiled;
+        const entry = diffPolicies([before], [after], 'sv').entries.find(e => e.element.name === 'omvårdnadsavgift');
+        expect(entry?.change).toBe('answers');
+        const regions = (entry as unknown as { regions: Array<{ before: string; after: string }> }).regions;
+        expect(regions.map(region => [region.before, region.after])).toEqual([['avgift 705 kr/mån', 'avgift 720 kr/mån']]);
     });
 });
 

@@ -2,7 +2,7 @@ import { ExactNumber, LEVEL_INPUT, matchExpression, type Attribute, type Criteri
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from '../numbers/level-limit.js';
 import { dayNumber, isoDateOfDay, type AnalysedAttribute } from './attribute-domain.js';
-import { splitCases, type Case } from './case-split.js';
+import { attributesRead, splitCases, type Case } from './case-split.js';
 import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
 import { collectReads, enumerable, type Reads } from './formula-reads.js';
 import { mergeCases } from './merge-cases.js';
@@ -68,6 +68,8 @@ export interface AnswerRegion {
 }
 
 export type OutsideReason =
+    /** A decision table the formula reads has chained inputs (another table's output, a calculation): its rows test no attribute. */
+    | 'chained'
     /** The case split over the criteria ran out of budget. */
     | 'split-budget'
     /** More cells than REGION_BUDGET. */
@@ -122,6 +124,10 @@ export function answerRegions(question: RegionQuestion): RegionResult {
         return { exact: false, reason: question.fee ? 'fee-varies' : 'not-linear' };
     }
 
+    // A chained table's rows test its upstream's answer, which is no attribute: the cases are tried instead.
+    if (attributesRead(reads.criteria).some(id => !analysed.has(id) && !question.attributes.has(id))) {
+        return { exact: false, reason: 'chained' };
+    }
     const split = splitCases(reads.criteria, analysed, { budget: REGION_BUDGET });
     if (!split.complete) {
         return { exact: false, reason: 'split-budget' };
@@ -807,3 +813,4 @@ export function parseExact(text: string): ExactNumber {
     const [p, q] = text.split('/');
     return q === undefined ? ExactNumber.parse(p) : ExactNumber.of(BigInt(p), BigInt(q));
 }
+

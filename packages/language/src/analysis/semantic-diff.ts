@@ -1,5 +1,5 @@
 import {
-    ExactNumber, LEVEL_INPUT, quantityCell, wordCell, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
+    chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, quantityCell, wordCell, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
     type Expression, type OptionalAmount, type Parameter, type PathwayModel, type Pilot, type Quantity,
 } from '@regelratt/format';
 import { answerAmounts } from '@regelratt/document';
@@ -570,6 +570,9 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
     const readsLevel = [before, after].some(table => table.inputs.some(input => 'level' in input));
     const levelMax = [maxLevel(before), maxLevel(after)].every(m => m !== undefined) ? Math.max(maxLevel(before)!, maxLevel(after)!) : undefined;
     const extra = readsLevel ? new Map([[LEVEL_INPUT, levelAttribute(levelMax)]]) : new Map<string, AnalysedAttribute>();
+    for (const [key, attribute] of chainedAttributes([before, after])) {
+        extra.set(key, attribute);
+    }
     const result = changedRegions({ before: rows(before, context.renames), after: rows(after, new Map()) }, { before: decision(before), after: decision(after) }, context, extra);
     return [
         ...regionEntry(after, 'decision', result, meaning(before, context.renames) !== meaning(after, new Map())),
@@ -577,6 +580,30 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
         // The service and the law cited change no answer.
         ...edited(before, after, context, ['service', 'legalBasis'], false),
     ];
+}
+
+/**
+ * The chained input columns of two versions of a table as attributes of the comparison: the upstream's
+ * answer, by the upstream's name and column (`omvårdnadsnivå.nivå`), ja/nej where a cell compares it
+ * with ja/nej, otherwise any number. The diff says where the table's own rows answer differently for
+ * the same upstream answer; a change of the upstream is the upstream's own entry.
+ */
+function chainedAttributes(tables: readonly DecisionTable[]): Map<string, AnalysedAttribute> {
+    const found = new Map<string, AnalysedAttribute>();
+    for (const table of tables) {
+        table.inputs.forEach((input, column) => {
+            if (!isChainedInput(input)) {
+                return;
+            }
+            const id = chainedInputKey(input);
+            const yesNo = table.rows.some(row => JSON.stringify(row.when[column] ?? null).includes('"boolean"'));
+            const name = id.slice(id.indexOf('/') + 1).replace(':', '.');
+            if (!found.has(id) || yesNo) {
+                found.set(id, { id, name, domain: yesNo ? { kind: 'boolean' } : { kind: 'decimal' } });
+            }
+        });
+    }
+    return found;
 }
 
 // ------------------------------------------------------------------ amounts
