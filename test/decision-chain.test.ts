@@ -95,6 +95,23 @@ describe('chained decision tables', () => {
         expect(errorCode(() => runtime!.decide('omvårdnadsavgift', { date: '2023-06-01', citizen: { besök_per_vecka: 3 } }))).toBe('no-valid-version');
     });
 
+    test('a compiled chain that comes back to itself (a hand-edited file) is a typed error, not a loop', async () => {
+        const { checked } = await load(`egenskap besök : heltal 0–50
+beslutstabell a {
+    | b.nivå || nivå |
+    | -      || 1    |
+}
+beslutstabell b {
+    | beräkning c || nivå |
+    | -           || 2    |
+}
+beräkning c = a.nivå + 1
+`);
+        const runtime = new PolicyRuntime([JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 'a.regel')))]);
+        expect(errorCode(() => runtime.decide('a', on({})))).toBe('not-computable');
+        expect(errorCode(() => runtime.calculate('c', on({})))).toBe('not-computable');
+    });
+
     test('the trace names the upstream decision that fed the answer', async () => {
         const { runtime } = await load(policy);
         const { trace } = runtime!.calculate('avgift_med_tillägg', on({ besök_per_vecka: 7 }));

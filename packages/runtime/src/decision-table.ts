@@ -114,8 +114,7 @@ export class PreparedDecisionTable {
 
     /**
      * The case as the rows read it: with its level where a column reads the level, and the values of
-     * chained inputs as `upstream` gives them; typed errors for a table out of force, a level missing,
-     * or a chained input without an evaluator of its upstream.
+     * chained inputs as `upstream` gives them; typed errors for a table out of force or a level missing.
      */
     private subject(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue): CitizenValues {
         const table = this.table;
@@ -134,7 +133,8 @@ export class PreparedDecisionTable {
         }
         for (const input of this.chained) {
             if (!upstream) {
-                throw runtimeError('calculation-cycle', { name: table.name }, { table: table.id });
+                // Not a question's fault: every question reaches a chained table through Calculator.decisionMatches, which passes one.
+                throw new Error(`${table.name} reads another decision or a calculation; ask it through Calculator.decisionMatches`);
             }
             extra[chainedInputKey(input)] = upstream(input);
         }
