@@ -50,6 +50,19 @@ beslutstabell tidsklass "Tidsklass" {
 beräkning avgift_med_tillägg = omvårdnadsavgift.avgift + 10 kr/mån
 `;
 
+/** Three declarations that read one another in a circle: a → b → c → a. */
+const cycle = `
+beslutstabell a {
+    | b.nivå || nivå |
+    | -      || 1    |
+}
+beslutstabell b {
+    | beräkning c || nivå |
+    | -           || 2    |
+}
+beräkning c = a.nivå + 1
+`;
+
 const { Regelratt } = createRegelrattServices(EmptyFileSystem);
 
 async function load(text: string) {
@@ -96,17 +109,7 @@ describe('chained decision tables', () => {
     });
 
     test('a compiled chain that comes back to itself (a hand-edited file) is a typed error, not a loop', async () => {
-        const { checked } = await load(`egenskap besök : heltal 0–50
-beslutstabell a {
-    | b.nivå || nivå |
-    | -      || 1    |
-}
-beslutstabell b {
-    | beräkning c || nivå |
-    | -           || 2    |
-}
-beräkning c = a.nivå + 1
-`);
+        const { checked } = await load(cycle);
         const runtime = new PolicyRuntime([JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 'a.regel')))]);
         expect(errorCode(() => runtime.decide('a', on({})))).toBe('not-computable');
         expect(errorCode(() => runtime.calculate('c', on({})))).toBe('not-computable');
@@ -190,17 +193,7 @@ describe('chained columns in the checker', () => {
     });
 
     test('a table reading itself through a calculation is decision-cycle, naming the chain in order', async () => {
-        const found = await codesOf(`${policy}
-beslutstabell a {
-    | b.nivå || nivå |
-    | -      || 1    |
-}
-beslutstabell b {
-    | beräkning c || nivå |
-    | -           || 2    |
-}
-beräkning c = a.nivå + 1
-`);
+        const found = await codesOf(`${policy}\n${cycle}`);
         expect(found).toContainEqual(['decision-cycle', expect.stringContaining('(a → b → c → a)')]);
         expect(found).toContainEqual(['decision-cycle', expect.stringContaining('(b → c → a → b)')]);
         expect(found).toContainEqual(['calculation-cycle', expect.stringContaining('(c → a → b → c)')]);
