@@ -130,6 +130,8 @@ describe('chained decision tables', () => {
         expect(reason.text).toContain('Nivå efter besök');
         expect(reason.text).toContain('Omvårdnadsbesök per vecka');
         expect(reason.text).not.toContain('decisionTable/');
+        // The upstream's answer decided it: never listed among what did not matter.
+        expect(reason.text).not.toContain('påverkade inte');
         const document = JSON.stringify(buildDocument({ files: [compiled], locale: 'sv', draft: true }));
         expect(document).toContain('"header":["nivå enligt Nivå efter besök","avgift"]');
     });

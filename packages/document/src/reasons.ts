@@ -687,7 +687,9 @@ class ReasonWriter {
                 this.reads(condition);
                 for (const id of attributesIn(condition)) {
                     if (chained.has(id)) {
-                        continue; // said by the upstream's own step above
+                        // Said by the upstream's own step above, and no attribute of the citizen's that could "not matter".
+                        this.read.delete(id);
+                        continue;
                     }
                     if (id === LEVEL_INPUT) {
                         if (level !== undefined && level !== null) {
