@@ -3,7 +3,7 @@ import {
     type Attribute, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
     type LegalReference, type Literal, type Pathway, type Period, type Rounding,
 } from '@regelratt/format';
-import { runtimeError, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
+import { inForce, runtimeError, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
 import { criterionSentence, number } from './criterion-sentence.js';
 import { feeNearestChanges } from './nearest-change.js';
 
@@ -119,6 +119,8 @@ const WORDS = {
         roundingMode: { 'half-away-from-zero': 'halva bort från noll', 'half-up': 'halva uppåt', 'half-even': 'halva till jämnt', down: 'nedåt', up: 'uppåt' },
         per: { month: 'mån', hour: 'h', day: 'dygn', week: 'vecka', year: 'år' },
         citation: (place: string, law: string) => `${place} ${law}`,
+        carriesOn: (current: string, earlier: string) => `${current} (motsvarar ${earlier})`,
+        libraryRule: (library: string, version: string) => `Nationell regel ur Regelrätts bibliotek ${library}, version ${version}.`,
         chapter: (chapter: number) => `${chapter} kap. `, section: (section: number) => `${section} §`, point: (point: number) => ` ${point} p.`,
         event: { ansökan: 'ansökan', beslut: 'beslut', verkställighet: 'verkställighet', uppföljning: 'uppföljning' },
         usually: 'i regel',
@@ -195,6 +197,8 @@ const WORDS = {
         roundingMode: { 'half-away-from-zero': 'halves away from zero', 'half-up': 'halves up', 'half-even': 'halves to even', down: 'down', up: 'up' },
         per: { month: 'month', hour: 'h', day: 'day', week: 'week', year: 'year' },
         citation: (place: string, law: string) => `${law}, ${place}`,
+        carriesOn: (current: string, earlier: string) => `${current} (formerly ${earlier})`,
+        libraryRule: (library: string, version: string) => `National rule from Regelrätt's library ${library}, version ${version}.`,
         chapter: (chapter: number) => `chapter ${chapter}, `, section: (section: number) => `section ${section}`, point: (point: number) => `, point ${point}`,
         event: { ansökan: 'the application', beslut: 'the decision', verkställighet: 'implementation', uppföljning: 'the follow-up' },
         usually: 'as a rule',
@@ -241,6 +245,36 @@ function words(name: string): string {
  * kind that gains a `legalBasis` list in the compiled format (fees, calculations, decision tables) is
  * read by the first line without change here.
  */
+/**
+ * The paragraph to cite on a date: a paragraph of a law no longer in force (its `giltig`), which the
+ * law replacing it carries on under another number (`paragraf … motsvaras av …`), is cited as the
+ * later law's, followed through each replacement; without a known correspondence it stays as written.
+ * A point keeps its number in the later paragraph (the correspondences name paragraphs, whose points
+ * the new law carries on in the same order where it carries the paragraph on: 8 kap 5 § 1 → 32 kap 6 § 1).
+ */
+export function referenceInForce(runtime: PolicyRuntime, reference: LegalReference, date: string): LegalReference {
+    let current = reference;
+    const seen = new Set<string>();
+    for (;;) {
+        const law = runtime.policy.find(current.law);
+        if (law?.kind !== 'law' || !law.validity || inForce(law.validity, date) || seen.has(law.id)) {
+            return current;
+        }
+        seen.add(law.id);
+        const next = law.correspondences?.find(c => c.chapter === current.chapter && c.section === current.section);
+        if (!next) {
+            return current;
+        }
+        current = current.point !== undefined && next.target.point === undefined ? { ...next.target, point: current.point } : next.target;
+    }
+}
+
+/** The shipped library a compiled element comes from (its source is `regelratt:<library>@<version>/<file>`). */
+function libraryOf(file: string | undefined): { name: string; version: string } | undefined {
+    const match = file === undefined ? null : /^regelratt:([^@/]+)@([^/]+)\//u.exec(file);
+    return match ? { name: match[1], version: match[2] } : undefined;
+}
+
 export function legalBasisOf(runtime: PolicyRuntime, element: CompiledElement | Pathway): LegalReference[] {
     const own = (element as { legalBasis?: unknown }).legalBasis;
     if (Array.isArray(own) && own.length > 0) {
@@ -296,7 +330,7 @@ class ReasonWriter {
     /** The citizen read once (each value checked against its domain once), for every question the reason asks. */
     private readonly values: CitizenValues;
 
-    constructor(readonly runtime: PolicyRuntime, readonly locale: ReasonLocale, private readonly citizen: CitizenInput) {
+    constructor(readonly runtime: PolicyRuntime, readonly locale: ReasonLocale, private readonly citizen: CitizenInput, private readonly date?: string) {
         this.w = WORDS[locale];
         this.values = runtime.citizen(citizen);
         this.attributes = new Map(runtime.policy.all('attribute').map(a => [a.id, a]));
@@ -712,8 +746,17 @@ class ReasonWriter {
 
     // ------------------------------------------------------------------ rule, guideline, legal basis
 
-    /** The riktlinje behind an element: one whose `krav` govern it (or its insatser), else the policy's only one. */
+    /**
+     * The riktlinje behind an element: one whose `krav` govern it (or its insatser), else the policy's
+     * only one. An element of a shipped library (the national rules) is no riktlinje's: it is named as
+     * the library's, so a municipality's guideline is never cited for a national amount.
+     */
     guideline(governed: readonly string[]): void {
+        const library = libraryOf(this.runtime.policy.find(governed[0])?.source.file);
+        if (library) {
+            this.ruleLine(this.w.libraryRule(library.name, library.version));
+            return;
+        }
         const guidelines = this.runtime.policy.all('guideline');
         const governing = guidelines.filter(g => g.obligations.some(o => o.governs.some(id => governed.includes(id))));
         const chosen = governing.length > 0 ? governing : guidelines.length === 1 ? guidelines : [];
@@ -745,10 +788,15 @@ class ReasonWriter {
     legal(element: CompiledElement | Pathway, also: Array<CompiledElement | Pathway> = []): void {
         const references = [element, ...also].map(e => legalBasisOf(this.runtime, e)).find(list => list.length > 0) ?? [];
         for (const reference of references) {
-            const law = this.runtime.policy.find(reference.law);
-            const place = `${reference.chapter !== undefined ? this.w.chapter(reference.chapter) : ''}${this.w.section(reference.section)}${reference.point !== undefined ? this.w.point(reference.point) : ''}`;
-            this.legalBasis.push(law?.title ? this.w.citation(place, law.title) : reference.text);
+            const current = this.date === undefined ? reference : referenceInForce(this.runtime, reference, this.date);
+            this.legalBasis.push(current === reference ? this.citation(reference) : this.w.carriesOn(this.citation(current), this.citation(reference)));
         }
+    }
+
+    private citation(reference: LegalReference): string {
+        const law = this.runtime.policy.find(reference.law);
+        const place = `${reference.chapter !== undefined ? this.w.chapter(reference.chapter) : ''}${this.w.section(reference.section)}${reference.point !== undefined ? this.w.point(reference.point) : ''}`;
+        return law?.title ? this.w.citation(place, law.title) : reference.text;
     }
 
     finish(decision: string): Reason {
@@ -826,7 +874,7 @@ function attributesIn(node: Criterion | Expression): string[] {
 /** The reason for one answer; a question the runtime cannot answer throws its typed error, as the answer does. */
 export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, locale: ReasonLocale): Reason {
     const w = WORDS[locale];
-    const writer = new ReasonWriter(runtime, locale, 'citizen' in question ? question.citizen : {});
+    const writer = new ReasonWriter(runtime, locale, 'citizen' in question ? question.citizen : {}, 'date' in question ? question.date : undefined);
     switch (question.type) {
         case 'placement': {
             const model = runtime.policy.get(question.model, 'pathwayModel');

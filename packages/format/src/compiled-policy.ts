@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.9.0';
+export const SCHEMA_VERSION = '1.10.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -172,6 +172,23 @@ interface ElementBase<K extends string> {
 
 export interface Law extends ElementBase<'law'> {
     title: string;
+    /** Since 1.10: the dates the law is in force, where the policy gives them (`giltig`). */
+    validity?: Validity;
+    /** Since 1.10: the law that replaced it (`ersatt av`). */
+    replacedBy?: ElementId;
+    /**
+     * Since 1.10: its paragraphs that the law replacing it carries on under another number
+     * (`paragraf 8 kap 5 § motsvaras av SoL2025 32 kap 6 §`), so an answer given after the change
+     * cites the paragraph in force.
+     */
+    correspondences?: LawCorrespondence[];
+}
+
+/** Since 1.10: a paragraph of a law and the paragraph of a later law that carries it on. */
+export interface LawCorrespondence {
+    chapter?: number;
+    section: number;
+    target: LegalReference;
 }
 
 export interface Service extends ElementBase<'service'> {

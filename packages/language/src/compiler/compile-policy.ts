@@ -99,6 +99,16 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
     const base = header(element, file);
     switch (element.$type) {
         case 'Law':
+            return {
+                ...base,
+                ...optional('validity', element.validity && compileValidity(element.validity)),
+                ...optional('replacedBy', element.replacedBy && referenceId(element.replacedBy)),
+                ...optional('correspondences', element.correspondences.length > 0 ? element.correspondences.map(correspondence => ({
+                    ...(correspondence.chapter !== undefined ? { chapter: Number(correspondence.chapter) } : {}),
+                    section: Number(correspondence.section),
+                    target: compileLegalReference(correspondence.target),
+                })) : undefined),
+            } as CompiledElement;
         case 'Administration':
         case 'Area':
         case 'Phase':
