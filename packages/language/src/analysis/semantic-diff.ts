@@ -1,11 +1,12 @@
 import {
-    ExactNumber, LEVEL_INPUT, quantityCell, wordCell, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
+    ExactNumber, LEVEL_INPUT, quantityCell, wordCell, type AttributeType, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
     type Expression, type OptionalAmount, type Parameter, type PathwayModel, type Pilot, type Quantity,
 } from '@regelratt/format';
 import { answerAmounts } from '@regelratt/document';
 import { criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, roundingText, type PolicyRuntime } from '@regelratt/runtime';
 import type { MessageLocale } from '../i18n/locale.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
+import { attributeTypeText } from './attribute-type-text.js';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import { splitCases, type Case } from './case-split.js';
 import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
@@ -765,6 +766,9 @@ function fieldText(key: string, before: CompiledElement, after: CompiledElement,
         }
         if (key === 'limits' && Array.isArray(value)) {
             return (value as CalculationLimit[]).map(limit => limit.text).join(', ');
+        }
+        if (key === 'domain' && after.kind === 'attribute') {
+            return attributeTypeText(value as AttributeType, locale);
         }
         if (key === 'validity' || key === 'period') {
             const v = value as { from: string; to?: string };
