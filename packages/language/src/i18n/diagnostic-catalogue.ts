@@ -110,8 +110,13 @@ export const diagnosticCatalogue = {
     },
     'library-version-mismatch': {
         severity: 'warning',
-        sv: a => `Policyn anger biblioteket ${a.name} version ${a.pinned}, men den version som följer med är ${a.shipped}: namnen läses ur ${a.shipped}. Jämför versionerna och ange ${a.shipped} när policyn stämmer med den.`,
-        en: a => `The policy names library ${a.name} version ${a.pinned}, but the version shipped is ${a.shipped}: names are read from ${a.shipped}. Compare the versions and name ${a.shipped} once the policy agrees with it.`,
+        sv: a => `Policyn anger biblioteket ${a.name} version ${a.pinned}, som inte följer med (versioner som följer med: ${a.versions ?? a.shipped}): namnen läses ur ${a.shipped}. Jämför versionerna och ange ${a.shipped} när policyn stämmer med den.`,
+        en: a => `The policy names library ${a.name} version ${a.pinned}, which is not shipped (versions shipped: ${a.versions ?? a.shipped}): names are read from ${a.shipped}. Compare the versions and name ${a.shipped} once the policy agrees with it.`,
+    },
+    'library-version-conflict': {
+        severity: 'error',
+        sv: a => `Policyn använder biblioteket ${a.name} i två versioner: ${a.version} här och ${a.other} i ${a.file}. Policyn kan bara läsa ett bibliotek i en version; ange samma version i alla filer.`,
+        en: a => `The policy imports library ${a.name} in two versions: ${a.version} here and ${a.other} in ${a.file}. A policy reads a library in one version; name the same version in every file.`,
     },
     'import-cycle': {
         severity: 'error',
