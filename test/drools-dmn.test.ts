@@ -11,9 +11,11 @@ import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
  * (apache/incubator-kie-drools, kie-dmn/kie-dmn-validation/src/test/java/org/kie/dmn/validation/dtanalysis).
  * Each table a Drools test analyses is translated into test/fixtures/drools-dmn/ (one file per test,
  * its comment naming the test and the DMN file), with the gaps and overlaps the Drools test asserts
- * as data below. For each case: our gap regions are no more than Drools's; where an overlap means the
- * same (under UNIQUE, and under ANY where the rows give different outputs) so are our overlap
- * regions; and our regions hold exactly the citizens Drools's hyperrectangles hold. The last is
+ * as data below. For each case: our gap regions are no more than Drools's, and so are our overlap
+ * regions where the Drools test asserts overlaps; and our regions hold exactly the citizens Drools's
+ * hyperrectangles hold. Drools lists overlaps whatever the hit policy (OverlapHitPolicyTest), while
+ * here an overlap is a finding of the same meaning only under the unique hit policy, so the overlaps
+ * are those of the same rows under `träff unik` (the gaps those of the table as written). The last is
  * decided, not sampled: both sides are unions of boxes whose edges lie at the bounds they name, so
  * the grid of those bounds and the midpoints between them meets every cell where the two could
  * differ.
@@ -36,7 +38,7 @@ interface DroolsCase {
     /** The DMN file it analyses. */
     dmn: string;
     fixture: string;
-    hit: 'UNIQUE' | 'ANY' | 'FIRST';
+    hit: 'UNIQUE' | 'ANY' | 'FIRST' | 'RULE ORDER';
     /** The gaps the Drools test asserts (`analysis.getGaps()`, count and each hyperrectangle); attributes not named are free. */
     gaps: Box[];
     /** The overlaps it asserts, or undefined where the test asserts none (neither count nor boxes). */
@@ -74,7 +76,6 @@ const CASES: DroolsCase[] = [
             { input1: '[6,7]', input2: '(3,+inf)' },
             { input1: '(7,+inf)' },
         ],
-        // Drools lists the overlap of rows 1 and 3 ([2,4] × [1,2]) under FIRST too, where the first row decides: no finding here.
         overlaps: [{ input1: '[2,4]', input2: '[1,2]' }],
     },
     {
@@ -98,7 +99,6 @@ const CASES: DroolsCase[] = [
     {
         test: 'GapsOverlapsBooleanTest', dmn: 'GapsOverlapsBoolean.dmn', fixture: 'GapsOverlapsBoolean.regel', hit: 'ANY',
         gaps: [{ p1: 'ja', p2: 'ja' }],
-        // Rows 1 ("FF") and 2 ("F-") give different outputs: a finding under ANY as under UNIQUE.
         overlaps: [{ p1: 'nej', p2: 'nej' }],
     },
     {
@@ -121,9 +121,28 @@ const CASES: DroolsCase[] = [
         overlaps: [{ credit_score: '[660,660]', DTI: 'Bad' }],
     },
     {
-        test: 'NotTest', dmn: 'DTusingNOTnumber.dmn', fixture: 'DTusingNOTnumber.regel', hit: 'UNIQUE',
+        test: 'NotTest.nOTnumber', dmn: 'DTusingNOTnumber.dmn', fixture: 'DTusingNOTnumber.regel', hit: 'UNIQUE',
         gaps: [{ my_number: '[0,0]' }],
         overlaps: [{ my_number: '(0,+inf)' }],
+    },
+    {
+        test: 'NotTest.notString', dmn: 'DTusingNOT.dmn', fixture: 'DTusingNOT.regel', hit: 'UNIQUE',
+        gaps: [{ my_vowel: 'vokal_i' }],
+        overlaps: [{ my_vowel: 'vokal_o' }],
+    },
+    {
+        test: 'NotTest.notString2', dmn: 'DTusingNOT2.dmn', fixture: 'DTusingNOT2.regel', hit: 'UNIQUE',
+        gaps: [{ my_vowel: 'vokal_i' }],
+        overlaps: [],
+    },
+    {
+        test: 'RuleOrderDashTest', dmn: 'RuleOrderDash.dmn', fixture: 'RuleOrderDash.regel', hit: 'RULE ORDER',
+        gaps: [],
+        overlaps: [
+            { x: '(-inf,60)', y: '[30,+inf)' },
+            { x: '[60,+inf)', y: '(-inf,30)' },
+            { x: '[60,+inf)', y: '[30,+inf)' },
+        ],
     },
     {
         test: 'PiTest', dmn: 'Pi.dmn', fixture: 'Pi.regel', hit: 'ANY',
@@ -197,7 +216,7 @@ function inCase(assignment: ReadonlyMap<string, Region>, citizen: Citizen): bool
  * Every citizen of the grid: for a number, each bound either side names (and the domain's ends),
  * and a value between each two; for a choice or yes/no, every value.
  */
-function grid(analysis: DecisionAnalysis, boxes: Box[]): Citizen[] {
+function grid(analysis: DecisionAnalysis, boxes: Box[], unique?: DecisionAnalysis): Citizen[] {
     const columns = [...analysis.attributes.values()].map(attribute => {
         const domain = attribute.domain;
         if (domain.kind === 'enumeration') {
@@ -210,7 +229,7 @@ function grid(analysis: DecisionAnalysis, boxes: Box[]): Citizen[] {
             throw new Error(`the Drools cases use numbers, choices and yes/no only, not ${domain.kind}`);
         }
         const points: ExactNumber[] = [domain.min!, domain.max!];
-        for (const finding of analysis.findings) {
+        for (const finding of [...analysis.findings, ...(unique?.findings ?? [])]) {
             const region = finding.case.assignment.get(attribute.id);
             if (region?.kind === 'range') {
                 points.push(...[region.lo, region.hi].filter((p): p is ExactNumber => p !== undefined));
@@ -243,21 +262,22 @@ function runtimeAnswer(runtime: PolicyRuntime, table: string, citizen: Citizen):
     }
 }
 
-interface Outcome { gaps: number; overlaps: number; overlapsCompared: boolean }
+interface Outcome { gaps: number; overlaps?: number }
 
-async function analyse(droolsCase: DroolsCase): Promise<{ analysis: DecisionAnalysis; runtime: PolicyRuntime; table: string; codes: string[] }> {
-    const text = readFileSync(join(FIXTURES, droolsCase.fixture), 'utf8');
-    const [checked] = await checkPolicies(Regelratt, [{ path: `/drools/${droolsCase.fixture}`, text }]);
+interface Analysed { analysis: DecisionAnalysis; runtime: PolicyRuntime; table: string; codes: string[] }
+
+async function analyse(fixture: string, text: string): Promise<Analysed> {
+    const [checked] = await checkPolicies(Regelratt, [{ path: `/drools/${fixture}`, text }]);
     const table = checked.document.parseResult.value.elements.find(ast.isDecisionTable)!;
     const analysis = analyseDecisionTable(table)!;
-    const runtime = new PolicyRuntime([JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, droolsCase.fixture)))]);
+    const runtime = new PolicyRuntime([JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, fixture)))]);
     const codes = checked.diagnostics.filter(d => d.severity === 'error').map(d => String(d.code));
     return { analysis, runtime, table: table.name, codes };
 }
 
-/** Overlaps mean the same as ours under UNIQUE, and under ANY where the overlapping rows disagree (as in every ANY case here). */
-function overlapsCompared(droolsCase: DroolsCase): boolean {
-    return droolsCase.overlaps !== undefined && droolsCase.hit !== 'FIRST';
+/** The same rows under the unique hit policy, where every overlap is a finding. */
+function asUnique(text: string): string {
+    return text.replace(/^\s*träff \S+\n/m, '');
 }
 
 describe('the Drools DMN analyser\'s test tables', () => {
@@ -278,26 +298,26 @@ describe('the Drools DMN analyser\'s test tables', () => {
     const outcomes = new Map<string, Outcome>();
 
     test.each(CASES)('$test ($dmn, $hit): no more regions than Drools, and the same citizens', async (droolsCase) => {
-        const { analysis, runtime, table, codes } = await analyse(droolsCase);
+        const text = readFileSync(join(FIXTURES, droolsCase.fixture), 'utf8');
+        const { analysis, runtime, table, codes } = await analyse(droolsCase.fixture, text);
         expect(analysis.complete, droolsCase.test).toBe(true);
         const gaps = analysis.findings.filter(f => f.kind === 'gap');
-        const overlaps = analysis.findings.filter(f => f.kind === 'overlap');
         // Each region is one diagnostic in the editor and `check`.
         expect(codes.filter(c => c === 'decision-gap')).toHaveLength(gaps.length);
-        expect(codes.filter(c => c === 'decision-overlap')).toHaveLength(overlaps.length);
-
         expect(gaps.length, `${droolsCase.test}: gap regions`).toBeLessThanOrEqual(droolsCase.gaps.length);
-        const compared = overlapsCompared(droolsCase);
-        if (compared) {
-            expect(overlaps.length, `${droolsCase.test}: overlap regions`).toBeLessThanOrEqual(droolsCase.overlaps!.length);
-        } else {
-            // Under FIRST the first row decides, so an overlap is no finding.
-            expect(droolsCase.hit === 'FIRST' ? overlaps : [], droolsCase.test).toEqual([]);
-        }
-        outcomes.set(droolsCase.test, { gaps: gaps.length, overlaps: overlaps.length, overlapsCompared: compared });
 
-        const citizens = grid(analysis, [...droolsCase.gaps, ...(droolsCase.overlaps ?? [])]);
+        const unique = droolsCase.overlaps === undefined ? undefined : await analyse(droolsCase.fixture, asUnique(text));
+        const overlaps = unique?.analysis.findings.filter(f => f.kind === 'overlap') ?? [];
+        if (unique) {
+            expect(unique.analysis.complete, droolsCase.test).toBe(true);
+            expect(unique.codes.filter(c => c === 'decision-overlap')).toHaveLength(overlaps.length);
+            expect(overlaps.length, `${droolsCase.test}: overlap regions`).toBeLessThanOrEqual(droolsCase.overlaps!.length);
+        }
+        outcomes.set(droolsCase.test, { gaps: gaps.length, ...(unique ? { overlaps: overlaps.length } : {}) });
+
+        const citizens = grid(analysis, [...droolsCase.gaps, ...(droolsCase.overlaps ?? [])], unique?.analysis);
         let inGaps = 0;
+        let inOverlaps = 0;
         for (const citizen of citizens) {
             const where = JSON.stringify(citizen);
             const droolsGap = droolsCase.gaps.some(box => inDroolsBox(box, citizen));
@@ -305,24 +325,26 @@ describe('the Drools DMN analyser\'s test tables', () => {
             // And the runtime agrees: the translation says what the DMN table says.
             expect(runtimeAnswer(runtime, table, citizen) === 'no-matching-row', `${droolsCase.test} runtime at ${where}`).toBe(droolsGap);
             inGaps += droolsGap ? 1 : 0;
-            if (compared) {
+            if (unique) {
                 const droolsOverlap = droolsCase.overlaps!.some(box => inDroolsBox(box, citizen));
                 expect(overlaps.some(f => inCase(f.case.assignment, citizen)), `${droolsCase.test} overlap at ${where}`).toBe(droolsOverlap);
+                expect(runtimeAnswer(unique.runtime, unique.table, citizen) === 'several-matching-rows', `${droolsCase.test} runtime at ${where}`).toBe(droolsOverlap);
+                inOverlaps += droolsOverlap ? 1 : 0;
             }
         }
         expect(inGaps > 0).toBe(droolsCase.gaps.length > 0);
+        expect(inOverlaps > 0).toBe((droolsCase.overlaps ?? []).length > 0);
     });
 
     test('the comparison table', () => {
         expect([...outcomes.keys()]).toEqual(CASES.map(c => c.test));
         const lines = [
-            '| Drools test (DMN file) | hit policy | Drools gaps | ours | Drools overlaps | ours |',
+            '| Drools test (DMN file) | hit policy | Drools gaps | ours | Drools overlaps | ours (as `unik`) |',
             '| --- | --- | --- | --- | --- | --- |',
             ...CASES.map(c => {
                 const ours = outcomes.get(c.test)!;
-                const droolsOverlaps = c.overlaps === undefined ? 'not asserted' : String(c.overlaps.length);
-                const ourOverlaps = ours.overlapsCompared ? String(ours.overlaps) : c.hit === 'FIRST' ? '— (FIRST)' : `${ours.overlaps} (not compared)`;
-                return `| ${c.test} (${c.dmn}) | ${c.hit} | ${c.gaps.length} | ${ours.gaps} | ${droolsOverlaps} | ${ourOverlaps} |`;
+                const overlaps = c.overlaps === undefined ? '— | —' : `${c.overlaps.length} | ${ours.overlaps}`;
+                return `| ${c.test} (${c.dmn}) | ${c.hit} | ${c.gaps.length} | ${ours.gaps} | ${overlaps} |`;
             }),
         ];
         if (process.env.PRINT_DROOLS_TABLE) {
