@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { EmptyFileSystem } from 'langium';
-import { ExactNumber } from '@regelratt/format';
+import { dateOfDay, dayNumber, ExactNumber } from '@regelratt/format';
 import { analyseDecisionTable, ast, checkPolicies, compilePolicy, createRegelrattServices, type DecisionAnalysis, type Region } from '@regelratt/language';
 import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
 
@@ -38,11 +38,13 @@ interface DroolsCase {
     /** The DMN file it analyses. */
     dmn: string;
     fixture: string;
-    hit: 'UNIQUE' | 'ANY' | 'FIRST' | 'RULE ORDER';
+    hit: 'UNIQUE' | 'ANY' | 'FIRST' | 'RULE ORDER' | 'PRIORITY';
     /** The gaps the Drools test asserts (`analysis.getGaps()`, count and each hyperrectangle); attributes not named are free. */
     gaps: Box[];
     /** The overlaps it asserts, or undefined where the test asserts none (neither count nor boxes). */
     overlaps?: Box[];
+    /** For a date input (a domain without ends): the days the table compares it with, for the grid. */
+    days?: Record<string, string[]>;
 }
 
 const CASES: DroolsCase[] = [
@@ -145,6 +147,21 @@ const CASES: DroolsCase[] = [
         ],
     },
     {
+        test: 'MisleadingRulesTest', dmn: 'MisleadingRules.dmn', fixture: 'MisleadingRules.regel', hit: 'PRIORITY',
+        gaps: [],
+        overlaps: [{ is_mitigated: 'nej', risk: 'M' }],
+    },
+    {
+        test: 'EnumerationWithNullTest', dmn: 'EnumerationWithNull.dmn', fixture: 'EnumerationWithNull.regel', hit: 'UNIQUE',
+        gaps: [{ my_input: 'c' }],
+    },
+    {
+        test: 'NoGapsDateAdjacentTest', dmn: 'NoGapsDateAdjacent.dmn', fixture: 'NoGapsDateAdjacent.regel', hit: 'UNIQUE',
+        gaps: [],
+        overlaps: [],
+        days: { my_input: ['2021-03-01', '2021-03-31', '2021-04-01', '2021-04-30', '2021-05-01'] },
+    },
+    {
         test: 'PiTest', dmn: 'Pi.dmn', fixture: 'Pi.regel', hit: 'ANY',
         gaps: [{ a_number: '[3.1415926535897932384626433832794,3.1415926535897932384626433832794]' }],
         overlaps: [],
@@ -199,11 +216,14 @@ function inDroolsBox(box: Box, citizen: Citizen): boolean {
     });
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 function inRegion(region: Region, value: string): boolean {
     switch (region.kind) {
         case 'value': return typeof region.value === 'boolean' ? (value === 'ja') === region.value : region.value === value;
         case 'values': return region.values.some(v => (typeof v === 'boolean' ? (value === 'ja') === v : v === value));
-        case 'range': return inInterval(ExactNumber.parse(value), region);
+        // A date's region counts days.
+        case 'range': return inInterval(ISO_DATE.test(value) ? ExactNumber.of(BigInt(dayNumber(value))) : ExactNumber.parse(value), region);
     }
 }
 
@@ -214,9 +234,10 @@ function inCase(assignment: ReadonlyMap<string, Region>, citizen: Citizen): bool
 
 /**
  * Every citizen of the grid: for a number, each bound either side names (and the domain's ends),
- * and a value between each two; for a choice or yes/no, every value.
+ * and a value between each two; for a date, each day the table compares with and the days either
+ * side; for a choice or yes/no, every value.
  */
-function grid(analysis: DecisionAnalysis, boxes: Box[], unique?: DecisionAnalysis): Citizen[] {
+function grid(analysis: DecisionAnalysis, boxes: Box[], unique?: DecisionAnalysis, days: Record<string, string[]> = {}): Citizen[] {
     const columns = [...analysis.attributes.values()].map(attribute => {
         const domain = attribute.domain;
         if (domain.kind === 'enumeration') {
@@ -225,8 +246,10 @@ function grid(analysis: DecisionAnalysis, boxes: Box[], unique?: DecisionAnalysi
         if (domain.kind === 'boolean') {
             return { name: attribute.name, values: ['ja', 'nej'] };
         }
-        if (domain.kind !== 'decimal' && domain.kind !== 'integer') {
-            throw new Error(`the Drools cases use numbers, choices and yes/no only, not ${domain.kind}`);
+        if (domain.kind === 'date') {
+            const around = (days[attribute.name] ?? []).flatMap(day => [-1, 0, 1].map(step => dateOfDay(dayNumber(day) + step)));
+            expect(around.length, `the days ${attribute.name} is compared with`).toBeGreaterThan(0);
+            return { name: attribute.name, values: around };
         }
         const points: ExactNumber[] = [domain.min!, domain.max!];
         for (const finding of [...analysis.findings, ...(unique?.findings ?? [])]) {
@@ -315,7 +338,7 @@ describe('the Drools DMN analyser\'s test tables', () => {
         }
         outcomes.set(droolsCase.test, { gaps: gaps.length, ...(unique ? { overlaps: overlaps.length } : {}) });
 
-        const citizens = grid(analysis, [...droolsCase.gaps, ...(droolsCase.overlaps ?? [])], unique?.analysis);
+        const citizens = grid(analysis, [...droolsCase.gaps, ...(droolsCase.overlaps ?? [])], unique?.analysis, droolsCase.days);
         let inGaps = 0;
         let inOverlaps = 0;
         for (const citizen of citizens) {
