@@ -58,6 +58,15 @@ const CASES: DroolsCase[] = [
         overlaps: [],
     },
     {
+        test: 'GapsXYTest.test_GapsXYv2', dmn: 'GapsXYv2.dmn', fixture: 'GapsXYv2.regel', hit: 'ANY',
+        gaps: [
+            { input1: '(-inf,0)', input2: '(0,+inf)' },
+            { input1: '[0,0]', input2: '[0,+inf)' },
+            { input1: '(0,+inf)', input2: '(-inf,0)' },
+        ],
+        overlaps: [],
+    },
+    {
         test: 'GapsAndOverlaps1Test', dmn: 'GapsAndOverlaps1.dmn', fixture: 'GapsAndOverlaps1.regel', hit: 'FIRST',
         gaps: [
             { input1: '(-inf,0)' },
@@ -97,6 +106,10 @@ const CASES: DroolsCase[] = [
     {
         test: 'AK0100domainOnTableTest', dmn: 'AK0100-domainOnTable.dmn', fixture: 'AK0100-domainOnTable.regel', hit: 'ANY',
         gaps: [{ input1: '[0,12)' }, { input1: '[15,18)', input2: '[0,50)' }],
+    },
+    {
+        test: 'AK0100v2domainOnTableTest', dmn: 'AK0100v2-domainOnTable.dmn', fixture: 'AK0100v2-domainOnTable.regel', hit: 'ANY',
+        gaps: [{ input1: '[0,12)' }, { input1: '[15,18)', input2: '[100,100]' }],
     },
     {
         test: 'GapsOverlapsBooleanTest', dmn: 'GapsOverlapsBoolean.dmn', fixture: 'GapsOverlapsBoolean.regel', hit: 'ANY',
