@@ -47,23 +47,22 @@ interface DroolsCase {
     days?: Record<string, string[]>;
 }
 
+/** GapsXYTest asserts these of both its tables (GapsXY.dmn and GapsXYv2.dmn). */
+const GAPS_XY: Box[] = [
+    { input1: '(-inf,0)', input2: '(0,+inf)' },
+    { input1: '[0,0]', input2: '[0,+inf)' },
+    { input1: '(0,+inf)', input2: '(-inf,0)' },
+];
+
 const CASES: DroolsCase[] = [
     {
         test: 'GapsXYTest', dmn: 'GapsXY.dmn', fixture: 'GapsXY.regel', hit: 'ANY',
-        gaps: [
-            { input1: '(-inf,0)', input2: '(0,+inf)' },
-            { input1: '[0,0]', input2: '[0,+inf)' },
-            { input1: '(0,+inf)', input2: '(-inf,0)' },
-        ],
+        gaps: GAPS_XY,
         overlaps: [],
     },
     {
         test: 'GapsXYTest.test_GapsXYv2', dmn: 'GapsXYv2.dmn', fixture: 'GapsXYv2.regel', hit: 'ANY',
-        gaps: [
-            { input1: '(-inf,0)', input2: '(0,+inf)' },
-            { input1: '[0,0]', input2: '[0,+inf)' },
-            { input1: '(0,+inf)', input2: '(-inf,0)' },
-        ],
+        gaps: GAPS_XY,
         overlaps: [],
     },
     {
