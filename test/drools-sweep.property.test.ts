@@ -10,7 +10,8 @@ import { analyseDecisionTable, ast, checkPolicies, createRegelrattServices } fro
  * stretch whose active rows are none is one gap (the later columns free), otherwise the next column
  * is swept with the rows active there. Here neighbouring stretches with the same active rows are
  * taken together, which gives no more gaps than Drools reports (its GapsAndOverlaps1 cuts at every
- * bound), so the bound is if anything stricter.
+ * bound), and the columns are swept in every order, the fewest counting (the issue's "never more
+ * regions than the smallest cover the sweep can find"), so the bound is if anything stricter.
  */
 interface Column { name: string; values: string[]; ordered: boolean }
 /** A cell: the indices into its column's values it holds for. */
@@ -77,10 +78,20 @@ function sweepGaps(columns: Column[], rows: Cell[][], column = 0, active: number
     return gaps;
 }
 
+/** Every order of the columns. */
+function orders(n: number): number[][] {
+    return n === 0 ? [[]] : orders(n - 1).flatMap(order => Array.from({ length: n }, (_, at) => [...order.slice(0, at), n - 1, ...order.slice(at)]));
+}
+
+/** The fewest gaps the sweep finds over every order of the columns (Drools sweeps them in the table's order). */
+function fewestSweepGaps(columns: Column[], rows: Cell[][]): number {
+    return Math.min(...orders(columns.length).map(order => sweepGaps(order.map(i => columns[i]), rows.map(cells => order.map(i => cells[i])))));
+}
+
 const { Regelratt } = createRegelrattServices(EmptyFileSystem);
 
 describe('gap regions against the Drools sweep', () => {
-    test('on random tables, no more gap regions than the sweep finds', async () => {
+    test('on random tables, no more gap regions than the sweep finds in the fewest, over every order of the columns', async () => {
         let compared = 0;
         await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows]) => {
             const text = tableText(columns, rows);
@@ -89,7 +100,7 @@ describe('gap regions against the Drools sweep', () => {
             const analysis = analyseDecisionTable(table)!;
             expect(analysis.complete, text).toBe(true);
             const ours = analysis.findings.filter(f => f.kind === 'gap').length;
-            const sweep = sweepGaps(columns, rows);
+            const sweep = fewestSweepGaps(columns, rows);
             expect(ours, text).toBeLessThanOrEqual(sweep);
             // Both find a gap exactly when there is one.
             expect(ours > 0, text).toBe(sweep > 0);
