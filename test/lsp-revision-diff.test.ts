@@ -56,6 +56,16 @@ describe('the comparison with the last commit', () => {
         expect(answer.html).toMatch(/^<!DOCTYPE html>/i);
     }, 180_000);
 
+    test('two comparisons asked at once (two saves in a row) both answer in full', async () => {
+        const ask = () => server.request('regelratt/revisionDiff', file, { uri: server.uriOf(file) }, 120) as Promise<Answer>;
+        const answers = await Promise.all([ask(), ask(), ask()]);
+        for (const answer of answers) {
+            expect(answer.problem).toBeUndefined();
+            expect(answer.changed).toBe(true);
+            expect(answer.html).toContain('Avgift per månad (beräkning)');
+        }
+    }, 180_000);
+
     test('the texts in the editor as the commit has them: the same answers', async () => {
         server.change(file, original);
         const answer = await server.request('regelratt/revisionDiff', file, { uri: server.uriOf(file) }, 120) as Answer;

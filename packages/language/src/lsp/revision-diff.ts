@@ -38,6 +38,8 @@ export type RevisionReader = (revision: string, inputs: readonly string[], cwd: 
  */
 export class RevisionDiff {
     private services: RegelrattServices | undefined;
+    /** The comparison asked last: one runs at a time, as they share the revision's services (checkPolicies replaces their documents). */
+    private running: Promise<unknown> = Promise.resolve();
 
     constructor(
         private readonly shared: LangiumSharedCoreServices,
@@ -46,7 +48,13 @@ export class RevisionDiff {
         private readonly read: RevisionReader | undefined,
     ) { }
 
-    async diff(params: RevisionDiffParams = {}): Promise<RevisionDiffResult> {
+    diff(params: RevisionDiffParams = {}): Promise<RevisionDiffResult> {
+        const next = this.running.then(() => this.compare(params));
+        this.running = next.catch(() => undefined);
+        return next;
+    }
+
+    private async compare(params: RevisionDiffParams): Promise<RevisionDiffResult> {
         const locale = this.locale.current;
         const sv = locale === 'sv';
         const revision = params.revision ?? 'HEAD';
