@@ -68,7 +68,8 @@ export class RevisionDiff {
         if (!folder) {
             return { problem: sv ? 'Ingen mapp är öppen; öppna policyns mapp för att jämföra med senaste commit.' : 'No folder is open; open the policy\'s folder to compare with the last commit.' };
         }
-        const read = await this.read(revision, ['.'], folder.fsPath, locale);
+        // The folder by its path, so a message about it names it.
+        const read = await this.read(revision, [folder.fsPath], folder.fsPath, locale);
         if ('problem' in read) {
             return { problem: read.problem };
         }
