@@ -21,26 +21,26 @@ const diff = (...args: string[]) => spawnSync(process.execPath, [bin, 'diff', pa
 
 describe('diff wording of Habo\'s fee revision', () => {
     test('region lines and examples carry the answer\'s unit, as a reason states it, in text, Markdown and HTML', () => {
-        // The unit is the one reasons give the answer (reasons.ts, unitOf): Habo's total adds portions
-        // times a price, which counts kronor without a period, so the total is in kr; the städavgift
-        // and the level's fee it reads are kr/mån.
+        // The unit is the one reasons give the answer (reasons.ts, unitOf): Habo's total as the language
+        // compiled its unit, kr/mån (its sum adds portions times a price per portion, which the formula
+        // alone would count in kronor without a period); the städavgift and the level's fee are kr/mån.
         const text = diff();
         expect(text.stderr).toBe('');
-        expect(text.stdout).toContain('datum 2017-01-01–2017-12-31: +17 kr  (till exempel ');
-        expect(text.stdout).toContain('(2017-01-01): 1 208 kr → 1 225 kr)');
-        expect(text.stdout).toContain('med +1 kr till +604 kr:');
-        expect(text.stdout).toContain('  Serviceinsatser per månad +8,50 kr/mån till +17 kr/mån: 69 regioner, +1 kr till +17 kr  (till exempel ');
+        expect(text.stdout).toContain('datum 2017-01-01–2017-12-31: +17 kr/mån  (till exempel ');
+        expect(text.stdout).toContain('(2017-01-01): 1 208 kr/mån → 1 225 kr/mån)');
+        expect(text.stdout).toContain('med +1 kr/mån till +604 kr/mån:');
+        expect(text.stdout).toContain('  Serviceinsatser per månad +8,50 kr/mån till +17 kr/mån: 69 regioner, +1 kr/mån till +17 kr/mån  (till exempel ');
         // A formula's factor stays exact and bare; its constant and range are amounts.
-        expect(text.stdout).toContain(': +302 kr −10 × Levererade matportioner under månaden (+2 kr till +12 kr), tills ');
+        expect(text.stdout).toContain(': +302 kr/mån −10 × Levererade matportioner under månaden (+2 kr/mån till +12 kr/mån), tills ');
         expect(text.stdout).not.toMatch(/: \+17 {2}\(/);
         const markdown = diff('--format', 'markdown');
-        expect(markdown.stdout).toContain('| +17 kr |');
-        expect(markdown.stdout).toContain('(2017-01-01): 1 208 kr → 1 225 kr |');
+        expect(markdown.stdout).toContain('| +17 kr/mån |');
+        expect(markdown.stdout).toContain('(2017-01-01): 1 208 kr/mån → 1 225 kr/mån |');
         const html = diff('--format', 'html');
-        expect(html.stdout).toContain('<td class="number">+17\u00a0kr</td>');
-        expect(html.stdout).toContain('1\u00a0208\u00a0kr\u00a0→\u00a01\u00a0225\u00a0kr');
+        expect(html.stdout).toContain('<td class="number">+17\u00a0kr/mån</td>');
+        expect(html.stdout).toContain('1\u00a0208\u00a0kr/mån\u00a0→\u00a01\u00a0225\u00a0kr/mån');
         const english = diff('--lang', 'en');
-        expect(english.stdout).toContain('2017-01-01–2017-12-31: +17 kr  (for example ');
+        expect(english.stdout).toContain('2017-01-01–2017-12-31: +17 kr/month  (for example ');
         expect(english.stdout).toContain('Serviceinsatser per månad +8.50 kr/month to +17 kr/month');
     }, 120_000); // six diffs of Habo's revision, each its own process
 

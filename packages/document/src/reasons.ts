@@ -1,6 +1,6 @@
 import {
     decisionResultKind, ExactNumber, LEVEL_INPUT,
-    type Attribute, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
+    type AnswerUnit, type Attribute, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
     type LegalReference, type Literal, type Pathway, type Period, type Rounding,
 } from '@regelratt/format';
 import { inForce, runtimeError, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
@@ -221,6 +221,24 @@ interface ValueUnit {
     per?: Period;
     /** A plain number's own unit (an attribute's `besök`, `timmar`). */
     word?: string;
+}
+
+/**
+ * A compiled answer's unit (`AnswerUnit`) as a reason writes values: kronor, per a period where it
+ * has one, or a share; undefined for the rest (a time or a count, kronor per occasion), whose unit is
+ * derived from the formula as before.
+ */
+function compiledUnit(unit: AnswerUnit | undefined): ValueUnit | undefined {
+    if (unit?.of === '%') {
+        return { unit: '%' };
+    }
+    if (unit?.of !== 'kr') {
+        return undefined;
+    }
+    if (unit.per === undefined) {
+        return { unit: 'kr' };
+    }
+    return unit.per in WORDS.sv.per ? { unit: 'kr', per: unit.per as Period } : undefined;
 }
 
 const HUNDRED = ExactNumber.of(100n);
@@ -494,7 +512,11 @@ class ReasonWriter {
                     const per = element.versions[0]?.value.per;
                     return element.valueType === 'money' ? { unit: 'kr', ...(per ? { per } : {}) } : element.valueType === 'percent' ? { unit: '%' } : NONE;
                 }
-                case 'calculation': return this.seenCalculations.has(element.id) ? NONE : this.withSeen(element.id, () => this.unitOf(element.value));
+                // The unit the language gave the calculation (its expression-units analysis), where a
+                // reason can write it: a sum of monthly amounts and portions times a price per portion
+                // is kr/mån there, though the product below keeps no period.
+                case 'calculation': return compiledUnit(element.unit)
+                    ?? (this.seenCalculations.has(element.id) ? NONE : this.withSeen(element.id, () => this.unitOf(element.value)));
                 case 'levelTable': return { unit: 'kr', ...(element.per ? { per: element.per } : {}) };
                 case 'flatRate': case 'placeRate': case 'hourlyRate': {
                     const amount = element.amount && !('open' in element.amount) ? element.amount : undefined;
