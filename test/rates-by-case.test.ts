@@ -136,4 +136,29 @@ describe('a rate by regi and time of day', () => {
         rate.amounts[0].values = ['kommunal'];
         expect(errorCode(() => new PolicyRuntime([compiled]))).toBe('invalid-file');
     });
+
+    test('the checks rates had keep working per row: units in formulas and versions by date', async () => {
+        const vocabulary = `
+egenskap regi "Regi" : en av { kommunal, enskild }
+timkostnad dagtimme "Dag per timme" { giltig från 2024-01-01 till 2024-12-31  efter regi  belopp { kommunal : 485 kr/h  enskild : 516 kr/h } }
+`;
+        const night = (from: string) => `schablon natt "Natt per insats" { giltig från ${from} till 2025-12-31  efter regi  belopp { kommunal : 245 kr per insats  enskild : 260 kr per insats } }\n`;
+        const night2 = (from: string) => night(from).replace('schablon natt "Natt per insats"', 'schablon natt2 "Natt per insats, nästa"');
+        // A sum of an hourly rate and a per-insats rate, each by the case: the units are the rows' units.
+        const mixed = await load(`${vocabulary}${night('2024-01-01')}beräkning dag_och_natt = dagtimme + natt\n`);
+        expect(errors(mixed.checked)).toEqual(['unit-mismatch']);
+        expect(mixed.checked.diagnostics.find(d => d.code === 'unit-mismatch')?.message).toContain('kr/h och kr/insats');
+        // Two rates by the case for the same service and kind are versions: they must not overlap in time.
+        const overlapping = await load(`${vocabulary}${night('2024-01-01')}${night2('2025-06-01')}`);
+        expect(errors(overlapping.checked)).toEqual(['overlapping-versions', 'overlapping-versions']);
+        const following = await load(`${vocabulary}${night('2024-01-01').replace('till 2025-12-31', 'till 2025-05-31')}${night2('2025-06-01')}`);
+        expect(errors(following.checked)).toEqual([]);
+    });
+
+    test('a net effect asked with a rate by the case, which has no one amount without a citizen, is a typed error', async () => {
+        const { runtime } = await load(`${full}
+nivåtabell t { insats hemtjänst  giltig från 2025-01-01 till 2025-12-31  nivå 1 : 1 000 kr  nivå 2 : 2 000 kr }
+`);
+        expect(errorCode(() => runtime.netEffect({ table: 't', before: 2, after: 1, hours: '2', rate: 'timersättning', months: 1, date: '2025-03-01' }))).toBe('missing-attribute');
+    });
 });
