@@ -3,7 +3,7 @@ import {
     type AnswerUnit, type Attribute, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
     type LegalReference, type Literal, type Pathway, type Period, type Rounding,
 } from '@regelratt/format';
-import { inForce, runtimeError, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
+import { inForce, isSelectedRate, rateAmount, runtimeError, type AnyRate, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
 import { criterionSentence, number } from './criterion-sentence.js';
 import { feeNearestChanges } from './nearest-change.js';
 
@@ -46,7 +46,7 @@ export type ReasonQuestion =
     | { type: 'placement'; model: string; citizen: CitizenInput }
     | { type: 'inclusion'; pilot: string; citizen: CitizenInput; date?: string; unit?: string; service?: string }
     | { type: 'compensation'; table: string; level: number; date?: string }
-    | { type: 'rate'; rate: string; date?: string }
+    | { type: 'rate'; rate: string; date?: string; citizen?: CitizenInput }
     | { type: 'fee'; fee: string; level?: number; citizen: CitizenInput; date: string }
     | { type: 'calculation'; calculation: string; level?: number | null; citizen: CitizenInput; date: string }
     | { type: 'decision'; table: string; column?: string; level?: number | null; citizen: CitizenInput; date: string }
@@ -415,6 +415,14 @@ class ReasonWriter {
         return `${label}: ${text}`;
     }
 
+    /** A rate by its title, and where the case selects its amount, the case's values that did: `Ersättning per timme (Regi: privat, Tid: natt)`. */
+    rateLabel(rate: AnyRate): string {
+        const selectors = rate.selectors ?? [];
+        selectors.forEach(id => this.fact(id));
+        const chosen = selectors.map(id => this.factText(id)).filter((text): text is string => text !== undefined);
+        return chosen.length > 0 ? `${labelOf(rate)} (${chosen.join(', ')})` : labelOf(rate);
+    }
+
     fact(id: string): void {
         this.read.add(id);
         if (!this.facts.has(id)) {
@@ -519,7 +527,9 @@ class ReasonWriter {
                     ?? (this.seenCalculations.has(element.id) ? NONE : this.withSeen(element.id, () => this.unitOf(element.value)));
                 case 'levelTable': return { unit: 'kr', ...(element.per ? { per: element.per } : {}) };
                 case 'flatRate': case 'placeRate': case 'hourlyRate': {
-                    const amount = element.amount && !('open' in element.amount) ? element.amount : undefined;
+                    // A rate by the case has one unit in every row (rate-units-differ): the first row's.
+                    const stated = element.amount ?? element.amounts?.find(row => !('open' in row.amount))?.amount;
+                    const amount = stated && !('open' in stated) ? stated : undefined;
                     return { unit: amount?.unit ?? 'kr', ...(amount?.per ? { per: amount.per } : {}) };
                 }
                 case 'decisionTable': return columnUnit(element, expression.column);
@@ -712,7 +722,7 @@ class ReasonWriter {
             }
             case 'levelTable':
             case 'flatRate': case 'placeRate': case 'hourlyRate': {
-                const what = element.kind === 'levelTable' ? this.w.atLevel(labelOf(element), level === null || level === undefined ? this.w.noSupport : String(level)) : labelOf(element);
+                const what = element.kind === 'levelTable' ? this.w.atLevel(labelOf(element), level === null || level === undefined ? this.w.noSupport : String(level)) : this.rateLabel(element);
                 this.step(this.w.value(what, this.value(this.evaluate(expression, date, outerLevel), this.unitOf(expression))));
                 return;
             }
@@ -896,7 +906,7 @@ function attributesIn(node: Criterion | Expression): string[] {
 /** The reason for one answer; a question the runtime cannot answer throws its typed error, as the answer does. */
 export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, locale: ReasonLocale): Reason {
     const w = WORDS[locale];
-    const writer = new ReasonWriter(runtime, locale, 'citizen' in question ? question.citizen : {}, 'date' in question ? question.date : undefined);
+    const writer = new ReasonWriter(runtime, locale, 'citizen' in question ? question.citizen ?? {} : {}, 'date' in question ? question.date : undefined);
     switch (question.type) {
         case 'placement': {
             const model = runtime.policy.get(question.model, 'pathwayModel');
@@ -1038,14 +1048,16 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             if (!element) {
                 throw runtimeError('unknown-rate', { reference: question.rate }, { reference: question.rate });
             }
-            // The answer reads the rate's amount as the policy states it (an open one is an error answer, given no reason).
-            const amount = element.amount && !('open' in element.amount) ? element.amount : undefined;
+            // The answer reads the rate's amount as the policy states it (an open one is an error answer,
+            // given no reason), for the case's values where the case selects it (the runtime's lookup).
+            const amount = isSelectedRate(element) ? rateAmount(element, runtime.citizen(question.citizen ?? {})).amount
+                : element.amount && !('open' in element.amount) ? element.amount : undefined;
             if (!amount) {
                 return writer.finish(labelOf(element));
             }
             writer.guideline([element.id, ...(element.service ? [element.service] : [])]);
             writer.legal(element);
-            return writer.finish(w.amount(labelOf(element), writer.value(ExactNumber.parse(amount.value), { unit: amount.unit, ...(amount.per ? { per: amount.per } : {}) })));
+            return writer.finish(w.amount(writer.rateLabel(element), writer.value(ExactNumber.parse(amount.value), { unit: amount.unit, ...(amount.per ? { per: amount.per } : {}) })));
         }
         case 'fee': {
             const fee = runtime.policy.get(question.fee, 'fee');
@@ -1188,7 +1200,7 @@ export function withReasons(runtime: PolicyRuntime, input: CaseInput, answer: Ca
         }))),
         compensation: answer.compensation.map(c => reasoned(c, () => (level !== undefined ? { type: 'compensation', table: c.table, level, ...(date ? { date } : {}) } : undefined))),
         ...(answer.fees ? { fees: answer.fees.map(f => reasoned(f, () => (date ? { type: 'fee', fee: f.fee, ...(level !== undefined ? { level } : {}), citizen, date } : undefined))) } : {}),
-        ...(answer.rates ? { rates: answer.rates.map(r => reasoned(r, () => ({ type: 'rate', rate: r.rate, ...(date ? { date } : {}) }))) } : {}),
+        ...(answer.rates ? { rates: answer.rates.map(r => reasoned(r, () => ({ type: 'rate', rate: r.rate, citizen, ...(date ? { date } : {}) }))) } : {}),
         ...(answer.decisions ? { decisions: answer.decisions.map(d => reasoned(d, () => (date ? { type: 'decision', table: d.table, citizen, date, ...(level !== undefined ? { level } : {}) } : undefined))) } : {}),
         ...(answer.amounts ? { amounts: answer.amounts.map(a => reasoned(a, () => (date ? { type: 'calculation', calculation: a.calculation, citizen, date, ...(level !== undefined ? { level } : {}) } : undefined))) } : {}),
         ...(answer.eligibility ? { eligibility: answer.eligibility.map(e => reasoned(e, () => ({ type: 'eligibility', service: e.service, citizen }))) } : {}),

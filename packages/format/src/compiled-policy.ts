@@ -427,6 +427,16 @@ export interface Premium extends ElementBase<'premium'> {
     rules: PremiumRule[];
 }
 
+/**
+ * Since 1.10: one amount of a rate selected by the case: `values` are the case's values of the rate's
+ * `selectors` (enumeration value names), in the selectors' order.
+ */
+export interface RateAmount {
+    values: string[];
+    amount: OptionalAmount;
+    source: SourceSpan;
+}
+
 interface RateBase<K extends string> extends ElementBase<K> {
     service?: ElementId;
     role?: ElementId;
@@ -434,6 +444,12 @@ interface RateBase<K extends string> extends ElementBase<K> {
     validity?: Validity;
     amount?: OptionalAmount;
     rounding?: Rounding;
+    /**
+     * Since 1.10: the case's enumerated attributes that select the amount (`efter regi, tid`); with
+     * them, `amounts` replaces `amount`, and a case whose values have no row gets no amount (an error).
+     */
+    selectors?: ElementId[];
+    amounts?: RateAmount[];
 }
 
 export type FlatRate = RateBase<'flatRate'>;

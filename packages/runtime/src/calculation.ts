@@ -1,4 +1,4 @@
-import { ExactNumber, type Criterion, type DecisionTable, type Expression, type HourlyRate, type FlatRate, type Parameter, type PlaceRate } from '@regelratt/format';
+import { ExactNumber, type Criterion, type DecisionTable, type Expression, type Parameter } from '@regelratt/format';
 import { citizenValues, type AttributeCatalogue, type CitizenInput, type CitizenValues } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { generateCalculation, type FastCalculation } from './calculation-codegen.js';
@@ -8,6 +8,7 @@ import { inForce, type MoneyTrace, type PreparedTable } from './money.js';
 import type { PolicySet } from './policy-set.js';
 import { runtimeError } from './runtime-error.js';
 import { keepLimits, reachesLimit } from './limits.js';
+import { rateAmount, type AnyRate } from './rate.js';
 
 /** What a formula is evaluated for: a citizen, a day, and the case's level where the formula reads one. */
 export interface EvaluationContext {
@@ -30,7 +31,7 @@ type Compiled = (context: EvaluationContext, memo: Memo) => ExactNumber;
 const IN_PROGRESS = Symbol('in progress');
 const UNSET = Symbol('no date yet');
 
-type Rate = HourlyRate | FlatRate | PlaceRate;
+type Rate = AnyRate;
 const rateKinds = new Set(['hourlyRate', 'flatRate', 'placeRate']);
 
 /**
@@ -277,11 +278,10 @@ export class Calculator {
         if (!inForce(rate.validity, context.date)) {
             throw runtimeError('not-in-force', { name: rate.name, date: context.date }, { rate: rate.id, date: context.date });
         }
-        if (!rate.amount || 'open' in rate.amount) {
-            throw runtimeError('rate-without-amount', { name: rate.name }, { rate: rate.id });
-        }
-        const value = ExactNumber.parse(rate.amount.value);
-        context.trace?.push({ step: rate.name, value: value.toDecimal() });
+        const { amount, selection } = rateAmount(rate, context.values);
+        const value = ExactNumber.parse(amount.value);
+        // The reason names the case's values that chose the amount: `ersättning, regi = privat, tid = natt`.
+        context.trace?.push({ step: [rate.name, ...selection.map(s => `${this.catalogue.attributes.get(s.attribute)?.name ?? s.attribute} = ${s.value}`)].join(', '), value: value.toDecimal() });
         return value;
     }
 

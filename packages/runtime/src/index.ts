@@ -15,3 +15,4 @@ export { criterionText, expressionText, roundingText, swedishNumber } from './ex
 export { levelFee, type FeeParts } from './fee.js';
 export { inForce } from './money.js';
 export { deadlines, DUTY_EVENT_WORDS, type DeadlineAnswer, type DeadlineQuestion, type DutyEventWord, type DutyTerm, type DutyTermKind, type LeftAsideDuty } from './duties.js';
+export { rateAmount, isSelectedRate, type AnyRate, type RateSelection, type SelectedRateAmount } from './rate.js';

@@ -259,7 +259,8 @@ const REFERENCES: { [K in ElementKind]: (element: ElementOf<K>) => Found } = {
 };
 
 function rateReferences(rate: ElementOf<'flatRate' | 'placeRate' | 'hourlyRate'>): Found {
-    return [...optional(rate.service, 'service'), ...optional(rate.role, 'role'), ...optional(rate.area, 'area')];
+    return [...optional(rate.service, 'service'), ...optional(rate.role, 'role'), ...optional(rate.area, 'area'),
+        ...(rate.selectors ?? []).map((selector, i): [string, string, ElementKind] => [selector, `selectors/${i}`, 'attribute'])];
 }
 
 function references(element: CompiledElement): Found {
@@ -321,6 +322,16 @@ function checkElement(element: CompiledElement, source: string, path: string): v
             uniqueLevels(element.caps, source, `${path}/caps`);
             uniqueLevels(element.shares ?? [], source, `${path}/shares`);
             uniqueLevels(element.amounts ?? [], source, `${path}/amounts`);
+            break;
+        case 'flatRate':
+        case 'placeRate':
+        case 'hourlyRate':
+            // A row of a rate by the case gives one value per selector, as a decision table's row one per input.
+            (element.amounts ?? []).forEach((row, r) => {
+                if (row.values.length !== (element.selectors?.length ?? 0)) {
+                    refuse('row-width-selectors', { source, path: `${path}/amounts/${r}/values`, row: row.values.length, table: element.selectors?.length ?? 0 }, 'row-width');
+                }
+            });
             break;
         case 'premium':
             element.rules.forEach((rule, i) => {

@@ -295,7 +295,9 @@ class UnitInference {
             return { kind: 'money', per: unitOf(target.per) };
         }
         if (isRate(target)) {
-            const stated = target.value && 'unit' in target.value ? unitOf(target.value.unit?.per) : undefined;
+            // A rate by the case (`belopp { … }`) has one unit in every row (mixed-units otherwise): the first row's.
+            const amount = target.value ?? target.amounts.find(row => row.value && 'unit' in row.value)?.value;
+            const stated = amount && 'unit' in amount ? unitOf(amount.unit?.per) : undefined;
             return { kind: 'money', per: stated ?? (target.kind === 'timkostnad' ? 'hour' : undefined) };
         }
         if (isAttribute(target)) {

@@ -478,8 +478,30 @@ function amountEntry(element: CompiledElement, amounts: AmountChange[]): DiffEnt
 function compareRates(before: Extract<CompiledElement, { kind: 'flatRate' | 'placeRate' | 'hourlyRate' }>, after: typeof before, context: DiffContext): DiffEntry[] {
     return [
         ...amountEntry(after, single(context.locale === 'sv' ? 'belopp' : 'amount', before.amount, after.amount, context.locale)),
-        ...edited(before, after, context, ['validity', 'rounding', 'role', 'area', 'service'], true),
+        ...amountEntry(after, selectedAmounts(before, after, context)),
+        ...edited(before, after, context, ['validity', 'rounding', 'role', 'area', 'service', 'selectors'], true),
     ];
+}
+
+/**
+ * A rate by the case compared row by row: a changed amount for `regi = privat, tid = natt` is a
+ * change for those cases only, named by the condition that selects them. Rows are matched by their
+ * values where both versions select by the same attributes; otherwise the `selectors` edit says so.
+ */
+function selectedAmounts(before: Extract<CompiledElement, { kind: 'flatRate' | 'placeRate' | 'hourlyRate' }>, after: typeof before, context: DiffContext): AmountChange[] {
+    const selectors = after.selectors ?? [];
+    if (selectors.length === 0 || canonical(before.selectors, context.renames) !== canonical(after.selectors, new Map())) {
+        return [];
+    }
+    const key = (values: readonly string[]) => values.join('\u0000');
+    const was = new Map((before.amounts ?? []).map(row => [key(row.values), row]));
+    const is = new Map((after.amounts ?? []).map(row => [key(row.values), row]));
+    const rows = [...(after.amounts ?? []), ...(before.amounts ?? []).filter(row => !is.has(key(row.values)))];
+    return rows.flatMap(row => {
+        const selecting: Criterion = { all: row.values.map((value, index): Criterion => ({ attribute: selectors[index], op: '=', value: { enumeration: value } })) };
+        const what = context.wording ? context.wording.condition(selecting) : runtimeCriterionText(selecting);
+        return single(what, was.get(key(row.values))?.amount, is.get(key(row.values))?.amount, context.locale);
+    });
 }
 
 function levelAmounts(before: ReadonlyArray<{ level: number; amount: OptionalAmount }>, after: ReadonlyArray<{ level: number; amount: OptionalAmount }>, locale: MessageLocale, label = locale === 'sv' ? 'nivå' : 'level'): AmountChange[] {
@@ -629,7 +651,7 @@ function fieldText(key: string, before: CompiledElement, after: CompiledElement,
                 ...rule.exclusions.map(e => [`${sv ? 'utom när' : 'except when'} ${criterionText(e.criterion)}`, ...e.exceptions.map(x => `${sv ? 'undantag när' : 'exception when'} ${criterionText(x)}`)].join(' '))].join(' ');
         }
         // An element it names (an insats, an area, a test phase) by its title.
-        if (wording && ['service', 'services', 'area', 'role', 'phase', 'units'].includes(key) && (typeof value === 'string' || (Array.isArray(value) && value.every(v => typeof v === 'string')))) {
+        if (wording && ['service', 'services', 'area', 'role', 'phase', 'units', 'selectors'].includes(key) && (typeof value === 'string' || (Array.isArray(value) && value.every(v => typeof v === 'string')))) {
             return (Array.isArray(value) ? value : [value]).map(id => wording.title(id as string)).join(', ');
         }
         if (key === 'limits' && Array.isArray(value)) {
@@ -647,7 +669,7 @@ function fieldText(key: string, before: CompiledElement, after: CompiledElement,
     const names: Record<string, [string, string]> = {
         value: ['formel', 'formula'], room: ['avgiftsutrymme', 'avgiftsutrymme'], ceiling: ['maxtaxa', 'maxtaxa'], rounding: ['avrundning', 'rounding'],
         validity: ['giltighet', 'validity'], period: ['period', 'period'], domain: ['värden', 'values'], services: ['insatser', 'services'],
-        units: ['enheter', 'units'], phase: ['testfas', 'test phase'], duration: ['varaktighet', 'duration'], title: ['rubrik', 'title'],
+        units: ['enheter', 'units'], selectors: ['beloppet efter', 'amount by'], phase: ['testfas', 'test phase'], duration: ['varaktighet', 'duration'], title: ['rubrik', 'title'],
         description: ['beskrivning', 'description'], goals: ['mål', 'goals'], per: ['period', 'period'], area: ['område', 'area'], role: ['roll', 'role'],
         service: ['insats', 'service'], levels: ['nivåer', 'levels'], legalBasis: ['lagstöd', 'legal basis'],
         eligibility: ['vem som kan beviljas', 'eligibility'], limits: ['gränser', 'limits'],

@@ -232,6 +232,12 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                 ...optional('validity', element.validity && compileValidity(element.validity)),
                 ...optional('amount', element.value && compileOptionalAmount(element.value)),
                 ...optional('rounding', element.rounding && compileRounding(element.rounding)),
+                ...optional('selectors', element.selectors.length > 0 ? element.selectors.map(referenceId) : undefined),
+                ...optional('amounts', element.amounts.length > 0 ? element.amounts.map(row => ({
+                    values: row.values.map(value => value.value.ref?.name ?? value.value.$refText),
+                    amount: compileOptionalAmount(row.value),
+                    source: sourceSpan(row, file),
+                })) : undefined),
             } as CompiledElement;
         case 'Fee':
             return {

@@ -549,6 +549,41 @@ export const diagnosticCatalogue = {
         sv: a => `Avgiften ${a.name} anger ${a.given} för nivå ${a.level} men ${a.missing}; avgiften kan inte beräknas för nivån.`,
         en: a => `The fee ${a.name} gives ${a.given} for level ${a.level} but ${a.missing}; no fee can be computed for the level.`,
     },
+    'rate-selector-not-enumeration': {
+        severity: 'error',
+        sv: a => `Ersättningen väljer belopp efter ${a.name}, som inte är en uppräkning ('en av { … }'); bara en uppräknad egenskap kan välja en rad.`,
+        en: a => `The rate selects its amount by ${a.name}, which is not an enumeration ('en av { … }'); only an enumerated attribute can select a row.`,
+    },
+    'rate-amount-width': {
+        severity: 'error',
+        sv: a => `Raden anger ${a.given} värden, men ersättningen väljer efter ${a.expected} (${a.selectors}); ange ett värde för var och en, i den ordningen.`,
+        en: a => `The row gives ${a.given} values, but the rate selects by ${a.expected} (${a.selectors}); give a value of each, in that order.`,
+    },
+    'rate-amount-twice': {
+        severity: 'error',
+        sv: a => `${a.values} har redan ett belopp (rad ${a.line}); ett fall får bara ett.`,
+        en: a => `${a.values} already has an amount (line ${a.line}); a case gets only one.`,
+    },
+    'rate-amount-missing': {
+        severity: 'error',
+        sv: a => `${a.name} anger inget belopp för ${a.cases}; en formel som läser ersättningen för ett sådant fall får inget belopp.`,
+        en: a => `${a.name} gives no amount for ${a.cases}; a formula reading the rate for such a case gets no amount.`,
+    },
+    'rate-selector-without-amounts': {
+        severity: 'error',
+        sv: a => `${a.name} väljer belopp efter ${a.selectors} men anger inte beloppen per värde; skriv 'belopp { värde : belopp … }' i stället för ett belopp för alla.`,
+        en: a => `${a.name} selects its amount by ${a.selectors} but gives no amounts per value; write 'belopp { value : amount … }' instead of one amount for all.`,
+    },
+    'rate-amounts-without-selector': {
+        severity: 'error',
+        sv: a => `${a.name} anger belopp per värde men inte efter vilka egenskaper; skriv till exempel 'efter regi, tid' före beloppen.`,
+        en: a => `${a.name} gives amounts per value but not by which attributes; write for instance 'efter regi, tid' before the amounts.`,
+    },
+    'rate-units-differ': {
+        severity: 'error',
+        sv: a => `Här anges ${a.other}, men ersättningens första belopp anges i ${a.first}; en formel läser ett av dem för varje fall, så alla ska ha samma enhet (ett belopp per insats är en egen ersättning).`,
+        en: a => `This is in ${a.other}, but the rate's first amount is in ${a.first}; a formula reads one of them for each case, so all must have one unit (an amount per insats is a rate of its own).`,
+    },
     'fee-question-without-level': {
         severity: 'error',
         sv: a => `Frågan anger ingen nivå, men ${a.fee} anger ${a.what} per nivå; skriv till exempel 'avgift enligt ${a.fee} nivå 1 för { … }'.`,

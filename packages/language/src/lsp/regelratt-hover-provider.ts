@@ -113,6 +113,12 @@ export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
                     : (sv ? 'unik träff' : 'unique hit');
             lines.push(`${inputs} → ${outputs} · ${node.rows.length} ${sv ? (node.rows.length === 1 ? 'rad' : 'rader') : (node.rows.length === 1 ? 'row' : 'rows')} · ${policy}`);
         }
+        if (astTypes.isRate(node) && node.selectors.length > 0) {
+            // What selects the amount and the amounts themselves, as the ersättningsbilaga lists them.
+            const selectors = node.selectors.map(selector => selector.$refText).join(', ');
+            const rows = node.amounts.map(row => `${row.values.map(value => value.value.$refText).join(', ')}: ${row.value?.$cstNode?.text.replace(/\s+/g, ' ') ?? ''}`);
+            lines.push(`${sv ? 'beloppet efter' : 'amount by'} ${selectors}  \n${rows.join('  \n')}`);
+        }
         const basis = (node as { legalBasis?: Ast.LawReference[] }).legalBasis;
         if (basis && basis.length > 0) {
             lines.push(`${sv ? 'Lagstöd' : 'Legal basis'}: ${basis.map(reference => reference.$cstNode?.text.replace(/\s+/g, ' ')).join(', ')}`);
