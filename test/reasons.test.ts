@@ -174,6 +174,8 @@ describe('reasons reviewed by hand against the rules', () => {
             'Det som avgjorde: Aktivitetsförmåga: Kan utveckla förmågan och minska behovet av stöd.',
             'Kognitiv svikt påverkade inte beslutet.',
             'Riktlinjens krav: (ska) För den som kan bli mer självständig syns det i målen och i hur ofta insatsen följs upp; (ska) Stödbehovsbedömningen inom socialpsykiatrin görs om; (får inte) Stöd utformas utifrån målgrupp, ålder eller diagnos i stället för behov.',
+            // Nedsatt gives förlopp 3 alone; hög gives förlopp 1 only with kognitiv svikt, which the example does not give, so it is not said.
+            'Om aktivitetsförmåga hade varit nedsatt, med varaktigt behov av stöd hade medborgaren placerats i Förlopp 3.',
         ].join('\n'));
     });
 

@@ -5,3 +5,4 @@ export { PolicyWords } from './document-words.js';
 export { criterionSentence } from './criterion-sentence.js';
 export type { PolicyDocument, DocumentSection, DocumentBlock, LineChart, RegionChart } from './document-model.js';
 export { answerAmounts, reasonFor, withReasons, exampleQuestion, legalBasisOf, labelOf, type Reason, type ReasonLocale, type ReasonQuestion } from './reasons.js';
+export { nearestAnswerChanges, MOST_CHANGES, type AnswerChange, type FactChange } from './nearest-change.js';
