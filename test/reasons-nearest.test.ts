@@ -65,6 +65,13 @@ function oracle(runtime: PolicyRuntime, question: ReturnType<typeof exampleQuest
                 }),
             };
         }
+        case 'eligibility': {
+            const rule = runtime.policy.get(question.service, 'service').eligibility!;
+            return {
+                criteria: [rule.inclusion, ...rule.exclusions.flatMap(exclusion => [exclusion.criterion, ...exclusion.exceptions])],
+                ask: guard(c => String(runtime.checkEligibility(question.service, c).granted)),
+            };
+        }
         default:
             return undefined;
     }
@@ -183,6 +190,15 @@ beslutstabell vårdnivå "Nivå" {
             'Om besök per vecka hade varit minst 21 besök hade nivå blivit 3.',
         ]);
     });
+});
+
+test('an insats refused for a decimal over its limit: the closed limit that grants it, and the yes/no that refuses it', async () => {
+    const runtime = await runtimeOf('tranemo');
+    const refused = reasonFor(runtime, exampleQuestion(runtime.policy.get('vårdar_två_timmar', 'example')), 'sv');
+    // By the rule "vårdar_närstående och ensam_högst <= 1 timmar": 1 timme exactly is granted (the example vårdar_en_timme).
+    expect(refused.nearestChange.map(plain)).toEqual(['Om hur länge den närstående kan lämnas ensam åt gången hade varit högst 1 timmar hade insatsen kunnat beviljas.']);
+    const granted = reasonFor(runtime, exampleQuestion(runtime.policy.get('vårdar_halvtimme', 'example')), 'en');
+    expect(granted.nearestChange.map(plain)).toEqual(['If vårdar en närstående i hemmet had been no, the service could not have been granted.']);
 });
 
 describe('every claim is the runtime\'s answer', () => {

@@ -30,6 +30,7 @@ const SHOWN = [
     ['orebro', 'terapeut_rad_11', 'sv', "A net effect with the therapist's hours"],
     ['jonkoping', 'timpris_landsbygd', 'sv', 'A decision table: the row that decided, and the other values that give other answers'],
     ['habo', 'nivå_efter_besök', 'sv', 'A level by visits a week: the nearest boundary each way'],
+    ['tranemo', 'vårdar_två_timmar', 'sv', "An insats refused: the limit in the `beviljas när` that grants it"],
     ['tyreso', 'privat_ledsagning_lss', 'sv', 'A rate with a share for private providers, rounded to öre'],
     ['habo', 'nivå_två_når_taket', 'en', "Habo's monthly fee in English (`--lang en`)"],
 ];

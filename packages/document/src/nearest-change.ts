@@ -203,10 +203,13 @@ export function nearestAnswerChanges(runtime: PolicyRuntime, criteria: readonly 
             if (index === m.at) {
                 return [];
             }
-            // Distance from the citizen's value to the piece's nearest value; below before above at equal distance.
+            // Distance from the citizen's value to the piece's nearest value (an open end is a little
+            // further than a closed one at the same number); below before above at equal distance.
             const below = index < m.at;
             const distance = below ? m.x.subtract(piece.hi!) : piece.lo!.subtract(m.x);
-            return [{ changes: [pieceChange(m.attribute, piece)], patch: { [m.key]: piece.probe.toDecimal() }, rank: [ExactNumber.of(BigInt(m.order)), distance, below ? ExactNumber.ZERO : ExactNumber.ONE] }];
+            const open = (below ? piece.hiClosed : piece.loClosed) ? ExactNumber.ZERO : ExactNumber.ONE;
+            const rank = [ExactNumber.of(BigInt(m.order)), distance, open, below ? ExactNumber.ZERO : ExactNumber.ONE];
+            return [{ changes: [pieceChange(m.attribute, piece)], patch: { [m.key]: piece.probe.toDecimal() }, rank }];
         }),
     ];
     const compareRanks = (a: ExactNumber[], b: ExactNumber[]) => {

@@ -71,6 +71,7 @@ const WORDS = {
         wouldBeInNone: 'inget förlopp gällt för medborgaren',
         wouldBeIncluded: (included: boolean) => (included ? 'medborgaren ingått i piloten' : 'medborgaren inte ingått i piloten'),
         wouldBeDecided: (table: string, said: string) => `${table} blivit ${said}`,
+        wouldBeGranted: (granted: boolean) => (granted ? 'insatsen kunnat beviljas' : 'insatsen inte kunnat beviljas'),
         placed: (model: string, pathway: string) => `${model}: medborgaren placeras i ${pathway}.`,
         secondary: (pathway: string) => `${pathway} gäller också, som sekundärt förlopp.`,
         noPathway: (model: string) => `${model}: inget förlopp gäller för medborgaren.`,
@@ -154,6 +155,7 @@ const WORDS = {
         wouldBeInNone: 'no förlopp would have applied to the citizen',
         wouldBeIncluded: (included: boolean) => (included ? 'the citizen would have been included in the pilot' : 'the citizen would not have been included in the pilot'),
         wouldBeDecided: (table: string, said: string) => `${table} would have been ${said}`,
+        wouldBeGranted: (granted: boolean) => (granted ? 'the service could have been granted' : 'the service could not have been granted'),
         placed: (model: string, pathway: string) => `${model}: the citizen is placed in ${pathway}.`,
         secondary: (pathway: string) => `${pathway} also applies, as a secondary förlopp.`,
         noPathway: (model: string) => `${model}: no förlopp applies to the citizen.`,
@@ -1002,6 +1004,8 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
                     writer.ruleLine(exception === lifting ? w.liftedBy(writer.sentence(exception)) : w.exceptionWhen(writer.sentence(exception)));
                 }
             });
+            writer.nearest([rule.inclusion, ...rule.exclusions.flatMap(exclusion => [exclusion.criterion, ...exclusion.exceptions])],
+                changed => String(runtime.checkEligibility(service.id, changed).granted), other => w.wouldBeGranted(other === 'true'));
             writer.guideline([service.id]);
             writer.legal(service);
             return writer.finish(answer.granted ? w.granted(labelOf(service)) : w.notGranted(labelOf(service)));
