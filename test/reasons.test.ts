@@ -177,6 +177,8 @@ describe('reasons reviewed by hand against the rules', () => {
             'Det som avgjorde: Aktivitetsförmåga: Kan utveckla förmågan och minska behovet av stöd.',
             'Kognitiv svikt påverkade inte beslutet.',
             'Riktlinjens krav: (ska) För den som kan bli mer självständig syns det i målen och i hur ofta insatsen följs upp; (ska) Stödbehovsbedömningen inom socialpsykiatrin görs om; (får inte) Stöd utformas utifrån målgrupp, ålder eller diagnos i stället för behov.',
+            // Nedsatt gives förlopp 3 alone; hög gives förlopp 1 only with kognitiv svikt, which the example does not give, so it is not said.
+            'Om aktivitetsförmåga hade varit nedsatt, med varaktigt behov av stöd hade medborgaren placerats i Förlopp 3.',
         ].join('\n'));
     });
 
@@ -273,6 +275,23 @@ describe('regelratt eval gives each answer its reason', () => {
         expect(english.status).toBe(0);
         expect(english.stdout).toContain('The amount is capped by högsta sammanlagda avgift per månad, 2,013\u00a0kr/month (without the cap 2,081\u00a0kr/month)\n');
         expect(english.stdout).not.toContain('Rättslig grund');
+    });
+
+    test("Örebro's förlopp and pilot: the nearest change in the JSON's reasons and in the text, in both languages", () => {
+        const orebro = path.join(scratch, 'orebro.json');
+        writeFileSync(orebro, JSON.stringify({ citizen: { aktivitetsförmåga: 'nedsatt', ålder: 65, kan_ta_sig_till_vårdcentral: false, kognitiv_svikt: false, motiverad_till_träning: true }, date: '2021-06-01' }));
+        const ask = (...args: string[]) => spawnSync(process.execPath, [bin, 'eval', path.join(repository, 'examples/orebro'), '--input', orebro, ...args], { encoding: 'utf8' });
+        const answer = JSON.parse(ask().stdout) as { placements: Array<{ reason: Reason }>; inclusions: Array<{ pilot: string; reason?: Reason }> };
+        expect(answer.placements[0].reason.nearestChange).toEqual([
+            'Om aktivitetsförmåga hade varit redan hög; förväntas bli självständig hade medborgaren placerats i Förlopp 1.',
+            'Om aktivitetsförmåga hade varit kan utveckla förmågan och minska behovet av stöd hade medborgaren placerats i Förlopp 2.',
+        ]);
+        expect(answer.inclusions.find(i => i.pilot === 'pilot/dagrehab_hemrehab')!.reason!.nearestChange.map(line => line.replace(/\u00a0/g, ' '))).toEqual(['Om ålder hade varit minst 66 år hade medborgaren ingått i piloten.']);
+        expect(ask('--format', 'text').stdout.replace(/\u00a0/g, ' ')).toContain('Om ålder hade varit minst 66 år hade medborgaren ingått i piloten.\n');
+        const english = ask('--format', 'text', '--lang', 'en').stdout.replace(/\u00a0/g, ' ');
+        expect(english).toContain('If ålder had been at least 66 år, the citizen would have been included in the pilot.');
+        expect(english).toContain('If aktivitetsförmåga had been redan hög; förväntas bli självständig, the citizen would have been placed in Förlopp 1.');
+        expect(english).not.toMatch(/\bhade\b|medborgaren/);
     });
 
     test('a register: reasons with --explain only; --format text is for one case', () => {

@@ -10,3 +10,4 @@ export type {
     RegionChange, Witness,
 } from './diff-model.js';
 export { diffWording, formatDiffHtml, formatDiffJson, formatDiffMarkdown, formatDiffText, newWarnings, type DiffLabels, type DiffRendering, type NewFinding } from './diff-output.js';
+export { nearestAnswerChanges, MOST_CHANGES, type AnswerChange, type FactChange } from './nearest-change.js';

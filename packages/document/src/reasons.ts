@@ -5,7 +5,7 @@ import {
 } from '@regelratt/format';
 import { inForce, isSelectedRate, rateAmount, runtimeError, type AnyRate, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
 import { criterionSentence, number } from './criterion-sentence.js';
-import { feeNearestChanges } from './nearest-change.js';
+import { feeNearestChanges, nearestAnswerChanges, type AnswerChange, type FactChange } from './nearest-change.js';
 
 /**
  * A reason (motivering) for one answer, as a beslut can carry it (förvaltningslagen 32 §): what was
@@ -33,7 +33,10 @@ export interface Reason {
     steps: string[];
     /** What the guideline requires of what was decided (its `krav` that govern it). */
     requirements: string[];
-    /** The nearest change in the citizen's own figures that would have given another answer, where one helps (a fee at its cap). */
+    /**
+     * The nearest change in the citizen's own facts that would have given another answer, where one
+     * helps: a fee at its cap; a placement, inclusion or decision (nearest-change.ts says what "nearest" is).
+     */
     nearestChange: string[];
     /** All of the above as one text. */
     text: string;
@@ -61,6 +64,14 @@ const WORDS = {
         force: { shall: 'ska', 'shall-not': 'ska inte', should: 'bör', 'should-not': 'bör inte', may: 'får', 'may-not': 'får inte' },
         noLegalBasis: 'policyn anger ingen rättslig grund för detta', didNotMatter: (what: string) => `${what} påverkade inte beslutet.`,
         lowerFee: (what: string, direction: 'at-most' | 'at-least', value: string) => `Med ${what} ${direction === 'at-most' ? 'högst' : 'minst'} ${value} hade avgiften blivit lägre.`,
+        changedTo: (what: string, value: string) => `${what} hade varit ${value}`, and: 'och',
+        bound: { atLeast: 'minst', atMost: 'högst', over: 'över', under: 'under' },
+        otherAnswer: (changes: string[], then: string) => `Om ${changes.join(' och ')} hade ${then}.`,
+        wouldBePlaced: (pathway: string) => `medborgaren placerats i ${pathway}`,
+        wouldBeInNone: 'inget förlopp gällt för medborgaren',
+        wouldBeIncluded: (included: boolean) => (included ? 'medborgaren ingått i piloten' : 'medborgaren inte ingått i piloten'),
+        wouldBeDecided: (table: string, said: string) => `${table} blivit ${said}`,
+        wouldBeGranted: (granted: boolean) => (granted ? 'insatsen kunnat beviljas' : 'insatsen inte kunnat beviljas'),
         placed: (model: string, pathway: string) => `${model}: medborgaren placeras i ${pathway}.`,
         secondary: (pathway: string) => `${pathway} gäller också, som sekundärt förlopp.`,
         noPathway: (model: string) => `${model}: inget förlopp gäller för medborgaren.`,
@@ -139,6 +150,14 @@ const WORDS = {
         force: { shall: 'shall', 'shall-not': 'shall not', should: 'should', 'should-not': 'should not', may: 'may', 'may-not': 'may not' },
         noLegalBasis: 'the policy gives no legal basis for this', didNotMatter: (what: string) => `${what} did not affect the decision.`,
         lowerFee: (what: string, direction: 'at-most' | 'at-least', value: string) => `With ${what} ${direction === 'at-most' ? 'at most' : 'at least'} ${value} the fee would have been lower.`,
+        changedTo: (what: string, value: string) => `${what} had been ${value}`, and: 'and',
+        bound: { atLeast: 'at least', atMost: 'at most', over: 'over', under: 'under' },
+        otherAnswer: (changes: string[], then: string) => `If ${changes.join(' and ')}, ${then}.`,
+        wouldBePlaced: (pathway: string) => `the citizen would have been placed in ${pathway}`,
+        wouldBeInNone: 'no förlopp would have applied to the citizen',
+        wouldBeIncluded: (included: boolean) => (included ? 'the citizen would have been included in the pilot' : 'the citizen would not have been included in the pilot'),
+        wouldBeDecided: (table: string, said: string) => `${table} would have been ${said}`,
+        wouldBeGranted: (granted: boolean) => (granted ? 'the service could have been granted' : 'the service could not have been granted'),
         placed: (model: string, pathway: string) => `${model}: the citizen is placed in ${pathway}.`,
         secondary: (pathway: string) => `${pathway} also applies, as a secondary förlopp.`,
         noPathway: (model: string) => `${model}: no förlopp applies to the citizen.`,
@@ -251,6 +270,11 @@ export function labelOf(element: { name: string; title?: string } | undefined, f
         return words(fallback.slice(fallback.indexOf('/') + 1));
     }
     return element.title ?? words(element.name);
+}
+
+/** A title inside a sentence: its first letter small, unless it begins an abbreviation (`LSS`). */
+function lowerFirst(text: string): string {
+    return text.replace(/^\p{Lu}(?!\p{Lu})/u, c => c.toLowerCase());
 }
 
 function words(name: string): string {
@@ -396,11 +420,8 @@ class ReasonWriter {
         const label = labelOf(attribute);
         const domain = attribute.domain;
         let text: string;
-        if (typeof given === 'boolean') {
-            text = given ? this.w.yes : this.w.no;
-        } else if (domain.type === 'enumeration') {
-            const value = domain.values.find(v => v.name === String(given));
-            text = value?.title ?? words(String(given)).toLowerCase();
+        if (typeof given === 'boolean' || domain.type === 'enumeration') {
+            text = this.choiceText(attribute, typeof given === 'boolean' ? given : String(given));
         } else if ((domain.type === 'integer' || domain.type === 'decimal' || domain.type === 'money') && (typeof given === 'number' || typeof given === 'string')) {
             let parsed: ExactNumber;
             try {
@@ -421,6 +442,55 @@ class ReasonWriter {
         selectors.forEach(id => this.fact(id));
         const chosen = selectors.map(id => this.factText(id)).filter((text): text is string => text !== undefined);
         return chosen.length > 0 ? `${labelOf(rate)} (${chosen.join(', ')})` : labelOf(rate);
+    }
+
+    /** A yes/no or choice value as a reader says it: `ja`, the value's title, or its name as words. */
+    private choiceText(attribute: Attribute, value: string | boolean): string {
+        if (typeof value === 'boolean') {
+            return value ? this.w.yes : this.w.no;
+        }
+        const domain = attribute.domain;
+        const title = domain.type === 'enumeration' ? domain.values.find(v => v.name === value)?.title : undefined;
+        return title ?? words(value).toLowerCase();
+    }
+
+    /** A fact as changed, by title: `kognitiv svikt hade varit ja`, `ålder hade varit minst 66 år`. */
+    private changeText(change: FactChange): string {
+        const label = lowerFirst(labelOf(change.attribute));
+        if (change.kind === 'value') {
+            return this.w.changedTo(label, lowerFirst(this.choiceText(change.attribute, change.value)));
+        }
+        const unit = this.attributeUnit(change.attribute);
+        const { from, to } = change;
+        if (from && to && from.closed && to.closed && from.value.equals(to.value)) {
+            return this.w.changedTo(label, this.value(from.value, unit));
+        }
+        const bounds = [
+            ...(from ? [`${from.closed ? this.w.bound.atLeast : this.w.bound.over} ${this.value(from.value, unit)}`] : []),
+            ...(to ? [`${to.closed ? this.w.bound.atMost : this.w.bound.under} ${this.value(to.value, unit)}`] : []),
+        ];
+        return this.w.changedTo(label, bounds.join(` ${this.w.and} `));
+    }
+
+    /**
+     * The nearest changes of the citizen's facts that give another answer to a rule of criteria
+     * (nearest-change.ts says what "nearest" is), each said as a sentence; `ask` is the runtime's
+     * answer as a key, `then` says another answer.
+     */
+    nearest(criteria: readonly Criterion[], ask: (citizen: CitizenInput) => string, then: (answer: string) => string): AnswerChange[] {
+        const answer = (changed: CitizenInput): string | undefined => {
+            try {
+                return ask(changed);
+            } catch {
+                // A change the runtime refuses (a value another rule needs is missing) gives no answer to compare.
+                return undefined;
+            }
+        };
+        const found = nearestAnswerChanges(this.runtime, criteria, this.citizen, answer);
+        for (const change of found) {
+            this.nearestChange.push(this.w.otherAnswer(change.changes.map(c => this.changeText(c)), then(change.answer)));
+        }
+        return found;
     }
 
     fact(id: string): void {
@@ -930,6 +1000,10 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             const decision = pathway
                 ? `${w.placed(labelOf(model), labelOf(pathway))}${secondary ? ` ${w.secondary(labelOf(secondary))}` : ''}`
                 : w.noPathway(labelOf(model));
+            writer.nearest(model.pathways.flatMap(p => (p.criterion ? [p.criterion] : [])), changed => runtime.placeInPathway(model.id, changed).pathway ?? '', other => {
+                const placed = model.pathways.find(p => p.id === other);
+                return placed ? w.wouldBePlaced(labelOf(placed)) : w.wouldBeInNone;
+            });
             return writer.finish(decision);
         }
         case 'inclusion': {
@@ -974,6 +1048,12 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
                     writer.ruleLine(w.serviceNotListed(question.service));
                 }
             }
+            if (!outside) {
+                // A day outside the period cannot be changed by the citizen's facts; inside it, the requirements can.
+                const context = { ...(question.date ? { date: question.date } : {}), ...(question.unit ? { unit: question.unit } : {}), ...(question.service ? { service: question.service } : {}) };
+                writer.nearest([...(pilot.inclusion ? [pilot.inclusion] : []), ...pilot.exclusions], changed => String(runtime.checkInclusion(pilot.id, changed, context).included),
+                    other => w.wouldBeIncluded(other === 'true'));
+            }
             writer.guideline([pilot.id, ...pilot.services]);
             writer.legal(pilot);
             return writer.finish(inclusion.included ? w.included(labelOf(pilot)) : w.notIncluded(labelOf(pilot)));
@@ -1004,6 +1084,8 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
                     writer.ruleLine(exception === lifting ? w.liftedBy(writer.sentence(exception)) : w.exceptionWhen(writer.sentence(exception)));
                 }
             });
+            writer.nearest([rule.inclusion, ...rule.exclusions.flatMap(exclusion => [exclusion.criterion, ...exclusion.exceptions])],
+                changed => String(runtime.checkEligibility(service.id, changed).granted), other => w.wouldBeGranted(other === 'true'));
             writer.guideline([service.id]);
             writer.legal(service);
             return writer.finish(answer.granted ? w.granted(labelOf(service)) : w.notGranted(labelOf(service)));
@@ -1114,8 +1196,8 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             const decision = runtime.decide(table.id, { date: question.date, citizen: question.citizen, ...(level !== undefined ? { level } : {}) });
             writer.tableRows(table, question.date, level);
             const columns = question.column ? [question.column] : table.outputs;
-            const said = columns.map(column => {
-                const value = decision.outputs[column];
+            const say = (outputs: Readonly<Record<string, unknown>>) => columns.map(column => {
+                const value = outputs[column] as string | null | undefined;
                 const name = table.outputs.length > 1 ? `${words(column).toLowerCase()} ` : '';
                 if (value === null || value === undefined) {
                     return `${name}–`;
@@ -1131,10 +1213,16 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
                 }
                 const pathway = runtime.policy.all('pathwayModel').flatMap(m => m.pathways).find(p => p.id === value);
                 return `${name}${pathway ? labelOf(pathway) : writer.value(ExactNumber.parse(value), columnUnit(table, column))}`;
-            });
+            }).join(', ');
+            const answerOf = (changed: CitizenInput) => {
+                const outputs = runtime.decide(table.id, { date: question.date, citizen: changed, ...(level !== undefined ? { level } : {}) }).outputs;
+                return JSON.stringify(Object.fromEntries(columns.map(column => [column, outputs[column] ?? null])));
+            };
+            writer.nearest(table.rows.flatMap(row => row.when.filter((c): c is Criterion => c !== null)), answerOf,
+                other => w.wouldBeDecided(lowerFirst(labelOf(table)), say(JSON.parse(other) as Record<string, unknown>)));
             writer.guideline([table.id]);
             writer.legal(table);
-            return writer.finish(w.amount(labelOf(table), said.join(', ')));
+            return writer.finish(w.amount(labelOf(table), say(decision.outputs)));
         }
         case 'netEffect': {
             const table = runtime.policy.get(question.table, 'levelTable');
