@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.9.0';
+export const SCHEMA_VERSION = '1.10.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -300,7 +300,10 @@ export interface YesNoResult {
 export type DecisionResult = OptionalAmount | PathwayResult | TextResult | YesNoResult;
 
 export interface DecisionRow {
-    /** `when[i]` tests input column i; a criterion on the level names the attribute `LEVEL_INPUT` (`level/nivå`). */
+    /**
+     * `when[i]` tests input column i; a criterion on the level names the attribute `LEVEL_INPUT` (`level/nivå`).
+     * Since 1.10 a cell may be `{ any: [...] }`, DMN's disjunction of unary tests (`< 18 eller >= 60`).
+     */
     when: Array<Criterion | null>;
     then: DecisionResult[];
     source: SourceSpan;

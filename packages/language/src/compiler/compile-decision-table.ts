@@ -16,7 +16,7 @@ export function inputAttribute(input: Ast.DecisionInput): string {
 }
 
 /** One cell as a criterion on its column; `-` (any value) is null. */
-export function compileCell(cell: Ast.InputCell, attribute: string): Criterion | null {
+export function compileCell(cell: Ast.InputCell | Ast.CellTest, attribute: string): Criterion | null {
     switch (cell.$type) {
         case 'AnyValue':
             return null;
@@ -33,6 +33,9 @@ export function compileCell(cell: Ast.InputCell, attribute: string): Criterion |
             return { attribute, in: cell.members.map(compileLiteral) };
         case 'CellValue':
             return { attribute, op: '=', value: compileLiteral(cell.value) };
+        case 'CellDisjunction':
+            // `< 18 eller >= 60`: any of the tests; a test is never `-`, so never null.
+            return { any: cell.tests.map(test => compileCell(test, attribute)!) };
     }
 }
 

@@ -170,9 +170,13 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
 }
 
 /** Whether a cell can be a value of its column; reports a type mismatch where it cannot. */
-function checkCell(report: Report, cell: Ast.InputCell, input: Ast.DecisionInput | undefined, locale: 'sv' | 'en'): boolean {
+function checkCell(report: Report, cell: Ast.InputCell | Ast.CellTest, input: Ast.DecisionInput | undefined, locale: 'sv' | 'en'): boolean {
     if (!cell || cell.$type === 'AnyValue') {
         return true;
+    }
+    if (cell.$type === 'CellDisjunction') {
+        // Each test on its own, so a mismatch is reported at the disjunct that does not fit.
+        return cell.tests.map(test => checkCell(report, test, input, locale)).every(Boolean);
     }
     const attribute = input?.attribute?.ref;
     if (!input || (!input.level && !attribute?.type)) {
