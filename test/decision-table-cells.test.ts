@@ -84,3 +84,62 @@ beslutstabell t {
         expect(problems.find(d => d.code === 'type-mismatch')!.message).toContain("ja");
     });
 });
+
+describe('formula outputs (`= inkomst × 30 %`)', () => {
+    const policy = (formula: string, hit = 'första', extra = '') => `
+egenskap inkomst "Inkomst" : belopp per månad
+egenskap sammanboende : ja/nej
+beslutstabell taxa "Taxa" {
+    träff ${hit}
+    | ålder || avgift   |
+    | < 18  || 0 kr/mån |
+    | -     || ${formula} |
+}
+beräkning med_larm = taxa + 10 kr/mån
+${extra}`;
+
+    test('a formula cell is computed for the case by the calculations\' arithmetic and rounding, in decide and in a formula that reads the table', async () => {
+        const { problems, runtime, compiled } = await load(policy('= inkomst × 30 % avrundat till hela kronor, nedåt'));
+        expect(problems).toEqual([]);
+        const adult = on({ ålder: 40, inkomst: '10 001,90', sammanboende: false });
+        // 10 001,90 × 0,3 = 3 000,57, rounded down to 3 000: exact, never a binary float.
+        expect(runtime.decide('taxa', adult).outputs).toEqual({ avgift: '3000' });
+        expect(runtime.calculate('med_larm', adult, { explain: false }).amount).toBe('3010');
+        expect(runtime.decide('taxa', on({ ålder: 10, inkomst: 5000, sammanboende: false })).outputs).toEqual({ avgift: '0' });
+        const element = compiled.elements.find((e: { kind: string }) => e.kind === 'decisionTable');
+        expect(element.rows[1].then[0]).toEqual({ formula: { round: { op: '*', left: { ref: 'attribute/inkomst' }, right: { quantity: { value: '30', unit: '%' } } }, rounding: expect.anything() } });
+    });
+
+    test('under träff samla summa the formulas of every matching row are added up', async () => {
+        const { problems, runtime } = await load(policy('= inkomst × 10 %', 'samla summa'));
+        expect(problems).toEqual([]);
+        expect(runtime.decide('taxa', on({ ålder: 10, inkomst: 1000, sammanboende: false })).outputs).toEqual({ avgift: '100' });
+    });
+
+    test('units are checked as a calculation\'s: inside the formula, and against the column', async () => {
+        expect((await load(policy('= inkomst + 30 %'))).problems.map(d => d.code)).toEqual(['unit-mismatch']);
+        expect((await load(policy('= sammanboende × 2 kr/mån'))).problems.map(d => d.code)).toEqual(['not-a-number']);
+        const wrong = await load(policy('= 30 % × 2'));
+        expect(wrong.problems.map(d => d.code)).toEqual(['decision-formula-unit']);
+        expect(wrong.problems[0].message).toContain('kolumnen avgift i taxa');
+    });
+
+    test('the analyses that read amounts do not take a formula cell for a constant: a finding from the runtime, or "could not decide", never silence', async () => {
+        // An answer of the policy that goes below zero for a low income: the bounds cannot prove it never
+        // does (the column is read between its formula's bounds), so a citizen or "could not decide" is said.
+        const negative = await load(policy('= inkomst − 1 000 kr/mån', 'första', 'beräkning netto = taxa'));
+        expect(negative.problems.filter(d => d.args?.name === 'netto').map(d => d.code)).toEqual([expect.stringMatching(/^calculation-(can-be-negative|negative-undecided)$/)]);
+        // And one whose formula is never negative is proved so, as with constant cells.
+        expect((await load(policy('= inkomst × 30 %', 'första', 'beräkning netto = taxa'))).problems).toEqual([]);
+        // Need monotonicity over a formula column is not decided row by row, and says so.
+        const need = await load(policy('= inkomst × 30 %').replace('träff första', 'träff första\n    behov ålder'));
+        expect(need.problems.filter(d => d.code === 'analysis-undecided').map(d => d.message)).toEqual([expect.stringContaining('om beloppen sjunker när behovet ökar')]);
+    });
+
+    test('a formula that reads its own table through a calculation is refused at run time, not a stack overflow', async () => {
+        const { runtime } = await load(policy('= runt', 'första', 'beräkning runt = taxa + 1 kr/mån'));
+        const ask = () => runtime.decide('taxa', on({ ålder: 40, inkomst: 1000, sammanboende: false }));
+        expect(errorCode(ask)).toBe('not-computable');
+        expect(ask).toThrow('taxa beror av sig själv.');
+    });
+});

@@ -297,7 +297,12 @@ export interface YesNoResult {
     yesNo: boolean;
 }
 
-export type DecisionResult = OptionalAmount | PathwayResult | TextResult | YesNoResult;
+/** Since 1.10: an output computed from the case (`= inkomst × 30 %`), DMN's output entry as an expression. */
+export interface FormulaResult {
+    formula: Expression;
+}
+
+export type DecisionResult = OptionalAmount | PathwayResult | TextResult | YesNoResult | FormulaResult;
 
 export interface DecisionRow {
     /**

@@ -521,7 +521,7 @@ class UnitInference {
     }
 }
 
-function quantityDimension(quantity: Ast.Quantity): Dimension {
+export function quantityDimension(quantity: Ast.Quantity): Dimension {
     if (quantity.unit) {
         return unitDimension(quantity.unit);
     }
