@@ -6,7 +6,8 @@ import { analyseDecisionTable, ast, checkPolicies, compilePolicy, createRegelrat
 import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
 
 /**
- * Decision tables with DMN's unary tests (several tests in a cell joined by `eller`), held to a
+ * Decision tables with DMN's unary tests (several tests in a cell joined by `eller`) and output entries
+ * that are formulas over the inputs (`= k0 × 2 − 1`), held to a
  * brute-force reference written here from DMN's semantics, independent of the compiler, runtime and
  * analyses: for every citizen of a small domain the reference says which rows match and what the
  * table answers under its hit policy. The runtime must answer exactly that, and the analyses' gap and
@@ -85,15 +86,42 @@ const cellHolds = (cell: Cell, value: string, column: Column) => cell === null |
 
 type HitPolicy = 'unik' | 'första' | 'valfri' | 'samla summa' | 'samla min' | 'samla max';
 
-interface Table { columns: Column[]; rows: Array<{ cells: Cell[]; output: number }>; hit: HitPolicy; otherwise: number | null }
+/** An output: a number, or a formula over an integer input column (`= k0 × 2 − 1`), computed per citizen. */
+type Output = { constant: number } | { column: number; factor: number; add: number };
+
+interface Table { columns: Column[]; rows: Array<{ cells: Cell[]; output: Output }>; hit: HitPolicy; otherwise: Output | null }
+
+function outputArb(columns: Column[]): fc.Arbitrary<Output> {
+    const constant = fc.integer({ min: 1, max: 3 }).map<Output>(value => ({ constant: value }));
+    const integers = columns.flatMap((c, i) => (c.kind === 'integer' ? [i] : []));
+    if (integers.length === 0) {
+        return constant;
+    }
+    // Few formulas, so that `valfri` still meets rows written alike.
+    const formula = fc.record({ column: fc.constantFrom(...integers), factor: fc.integer({ min: 1, max: 2 }), add: fc.integer({ min: -1, max: 1 }) });
+    return fc.oneof({ arbitrary: constant, weight: 2 }, { arbitrary: formula, weight: 1 });
+}
+
+function outputText(output: Output, columns: Column[]): string {
+    if ('constant' in output) {
+        return String(output.constant);
+    }
+    const add = output.add === 0 ? '' : output.add > 0 ? ` + ${output.add}` : ` − ${-output.add}`;
+    return `= ${columns[output.column].name} × ${output.factor}${add}`;
+}
+
+/** The reference's value of an output for a citizen: DMN evaluates an output entry for the case. */
+function outputValue(output: Output, citizen: Record<string, string>, columns: Column[]): number {
+    return 'constant' in output ? output.constant : Number(citizen[columns[output.column].name]) * output.factor + output.add;
+}
 
 const tableArb: fc.Arbitrary<Table> = fc.integer({ min: 1, max: 2 })
     .chain(n => fc.tuple(...Array.from({ length: n }, (_, i) => columnArb(i))))
     .chain(columns => fc.record({
         columns: fc.constant(columns),
-        rows: fc.array(fc.record({ cells: fc.tuple(...columns.map(cellArb)), output: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 4 }),
+        rows: fc.array(fc.record({ cells: fc.tuple(...columns.map(cellArb)), output: outputArb(columns) }), { minLength: 1, maxLength: 4 }),
         hit: fc.constantFrom<HitPolicy>('unik', 'första', 'valfri', 'samla summa', 'samla min', 'samla max'),
-        otherwise: fc.option(fc.integer({ min: 0, max: 3 }), { freq: 3 }),
+        otherwise: fc.option(outputArb(columns), { freq: 3 }),
     }));
 
 function policyText(table: Table): string {
@@ -103,8 +131,8 @@ function policyText(table: Table): string {
         'beslutstabell t {',
         hit === 'unik' ? '' : `    träff ${hit}`,
         `    | ${columns.map(c => c.name).join(' | ')} || r |`,
-        ...rows.map(row => `    | ${row.cells.map((cell, i) => (cell === null ? '-' : cell.map(t => testText(t, columns[i])).join(' eller '))).join(' | ')} || ${row.output} |`),
-        ...(otherwise === null ? [] : [`    annars || ${otherwise} |`]),
+        ...rows.map(row => `    | ${row.cells.map((cell, i) => (cell === null ? '-' : cell.map(t => testText(t, columns[i])).join(' eller '))).join(' | ')} || ${outputText(row.output, columns)} |`),
+        ...(otherwise === null ? [] : [`    annars || ${outputText(otherwise, columns)} |`]),
         '}',
     ].join('\n');
 }
@@ -112,14 +140,16 @@ function policyText(table: Table): string {
 /** What DMN's hit policy makes of the matching rows: the answer, or why there is none (`gap`, `overlap`). */
 function reference(table: Table, citizen: Record<string, string>): { answer: string } | { finding: 'gap' | 'overlap' } {
     const matching = table.rows.filter(row => row.cells.every((cell, i) => cellHolds(cell, citizen[table.columns[i].name], table.columns[i])));
-    const outputs = matching.map(row => row.output);
+    const outputs = matching.map(row => outputValue(row.output, citizen, table.columns));
     if (outputs.length === 0) {
-        return table.otherwise !== null ? { answer: String(table.otherwise) } : { finding: 'gap' };
+        return table.otherwise !== null ? { answer: String(outputValue(table.otherwise, citizen, table.columns)) } : { finding: 'gap' };
     }
+    // Under `valfri` rows agree when their outputs are written alike (the language's stricter reading of DMN's Any).
+    const written = matching.map(row => outputText(row.output, table.columns));
     switch (table.hit) {
         case 'unik': return outputs.length === 1 ? { answer: String(outputs[0]) } : { finding: 'overlap' };
         case 'första': return { answer: String(outputs[0]) };
-        case 'valfri': return outputs.every(o => o === outputs[0]) ? { answer: String(outputs[0]) } : { finding: 'overlap' };
+        case 'valfri': return written.every(o => o === written[0]) ? { answer: String(outputs[0]) } : { finding: 'overlap' };
         case 'samla summa': return { answer: String(outputs.reduce((a, b) => a + b, 0)) };
         case 'samla min': return { answer: String(Math.min(...outputs)) };
         case 'samla max': return { answer: String(Math.max(...outputs)) };
@@ -168,17 +198,19 @@ const { Regelratt } = createRegelrattServices(EmptyFileSystem);
 describe('decision tables with disjunctive cells, held to a brute-force reference', () => {
     test('the runtime answers every citizen as DMN would, and the analyses report exactly the citizens without an answer', async () => {
         let disjunctive = 0;
+        let formulas = 0;
         let gaps = 0;
         let overlaps = 0;
         await fc.assert(fc.asyncProperty(tableArb, async table => {
             const text = policyText(table);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/cells/t.regel', text }]);
-            expect(checked.diagnostics.filter(d => d.code === 'syntax-error' || d.code === 'type-mismatch'), text).toEqual([]);
+            expect(checked.diagnostics.filter(d => ['syntax-error', 'type-mismatch', 'unit-mismatch', 'decision-formula-unit'].includes(d.code)), text).toEqual([]);
             const decisionTable = checked.document.parseResult.value.elements.find(ast.isDecisionTable)!;
             const analysis = analyseDecisionTable(decisionTable)!;
             expect(analysis.complete, text).toBe(true);
             const runtime = new PolicyRuntime([JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 't.regel')))]);
             disjunctive += table.rows.some(row => row.cells.some(cell => cell !== null && cell.length > 1)) ? 1 : 0;
+            formulas += table.rows.some(row => !('constant' in row.output)) ? 1 : 0;
             for (const citizen of everyCitizen(table.columns)) {
                 const expected = reference(table, citizen);
                 const where = `${text}\n${JSON.stringify(citizen)}`;
@@ -198,6 +230,7 @@ describe('decision tables with disjunctive cells, held to a brute-force referenc
         }), { numRuns: 300, seed: 20261205 });
         // The generator must reach what it is for, or the test proves little.
         expect(disjunctive).toBeGreaterThan(200);
+        expect(formulas).toBeGreaterThan(60);
         expect(gaps).toBeGreaterThan(100);
         expect(overlaps).toBeGreaterThan(100);
     });
