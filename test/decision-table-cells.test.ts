@@ -1,7 +1,8 @@
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
-import { PolicyRuntime } from '@regelratt/runtime';
+import { PolicyRuntime, runExamples } from '@regelratt/runtime';
+import { buildDocument } from '@regelratt/document';
 import { errorCode } from '../packages/runtime/test/error-code.js';
 
 /**
@@ -134,6 +135,17 @@ ${extra}`;
         // Need monotonicity over a formula column is not decided row by row, and says so.
         const need = await load(policy('= inkomst × 30 %').replace('träff första', 'träff första\n    behov ålder'));
         expect(need.problems.filter(d => d.code === 'analysis-undecided').map(d => d.message)).toEqual([expect.stringContaining('om beloppen sjunker när behovet ökar')]);
+    });
+
+    test('an example expects a formula cell\'s amount, and the document says the formula', async () => {
+        const examples = `
+exempel vuxen { datum 2025-01-01  beslut enligt taxa för { ålder = 40, inkomst = 10 000 kr, sammanboende = nej }  förväntat 3 000 kr/mån }
+exempel fel_väntat { datum 2025-01-01  beslut enligt taxa för { ålder = 40, inkomst = 10 000 kr, sammanboende = nej }  förväntat 2 000 kr/mån }`;
+        const { problems, runtime, compiled } = await load(policy('= inkomst × 30 %', 'första', examples));
+        expect(problems).toEqual([]);
+        expect(runExamples(runtime).map(result => [result.example.name, result.passed])).toEqual([['vuxen', true], ['fel_väntat', false]]);
+        const document = JSON.stringify(buildDocument({ files: [compiled], locale: 'sv', draft: true }));
+        expect(document).toMatch(/"inkomst\s×\s30\s%"/u);
     });
 
     test('a formula that reads its own table through a calculation is refused at run time, not a stack overflow', async () => {
