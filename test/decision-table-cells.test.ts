@@ -1,6 +1,8 @@
-import { EmptyFileSystem } from 'langium';
+import { EmptyFileSystem, URI } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createRegelrattLspServices } from '@regelratt/language/lsp';
 import { describe, expect, test } from 'vitest';
-import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
+import { checkPolicies, compilePolicy, createRegelrattServices, type ast } from '@regelratt/language';
 import { PolicyRuntime, runExamples } from '@regelratt/runtime';
 import { buildDocument } from '@regelratt/document';
 import { errorCode } from '../packages/runtime/test/error-code.js';
@@ -153,5 +155,26 @@ exempel fel_väntat { datum 2025-01-01  beslut enligt taxa för { ålder = 40, i
         const ask = () => runtime.decide('taxa', on({ ålder: 40, inkomst: 1000, sammanboende: false }));
         expect(errorCode(ask)).toBe('not-computable');
         expect(ask).toThrow('taxa beror av sig själv.');
+    });
+});
+
+describe('the formatter', () => {
+    test('aligns a table with disjunctions and formulas and keeps its meaning', async () => {
+        const { shared, Regelratt: lsp } = createRegelrattLspServices(EmptyFileSystem);
+        const messy = `${vocabulary}egenskap inkomst : belopp per månad\nbeslutstabell t { träff första\n|ålder|| avgift|\n|<18   eller >=65|| 0 kr/mån |\n| - ||=inkomst×30 %|}\n`;
+        const uri = URI.parse('file:///cells/format.regel');
+        const document = shared.workspace.LangiumDocumentFactory.fromString<ast.Policy>(messy, uri);
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document]);
+        const edits = await lsp.lsp.Formatter!.formatDocument(document, { textDocument: { uri: uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+        const formatted = TextDocument.applyEdits(TextDocument.create(uri.toString(), 'regelratt', 1, messy), edits);
+        const rows = async (text: string) => {
+            const [checked] = await checkPolicies(Regelratt, [{ path: '/cells/f.regel', text }]);
+            expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+            const table = compilePolicy(checked.document.parseResult.value, 'f.regel').elements.find(e => e.kind === 'decisionTable') as { rows: Array<{ when: unknown; then: unknown }> };
+            return table.rows.map(row => [row.when, row.then]);
+        };
+        expect(await rows(formatted)).toEqual(await rows(messy));
+        expect(formatted).toContain('< 18 eller >= 65');
     });
 });
