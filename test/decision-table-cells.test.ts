@@ -150,6 +150,16 @@ exempel fel_väntat { datum 2025-01-01  beslut enligt taxa för { ålder = 40, i
         expect(document).toMatch(/"inkomst\s×\s30\s%"/u);
     });
 
+    test('a column of formulas only has its formula\'s unit: an example expecting another is refused, a formula reading its own table does not recurse', async () => {
+        const table = (formula: string, example: string) => `
+egenskap inkomst : belopp per månad
+beslutstabell andel { | ålder || avgift | | - || ${formula} | }
+exempel e { datum 2025-01-01  beslut enligt andel för { ålder = 40, inkomst = 1 000 kr }  förväntat ${example} }`;
+        expect((await load(table('= inkomst × 30 %', '300 kr/h'))).problems.map(d => d.code)).toEqual(['expectation-unit-mismatch']);
+        expect((await load(table('= inkomst × 30 %', '300 kr/mån'))).problems).toEqual([]);
+        expect((await load(table('= andel + 1 kr/mån', '300 kr/mån'))).problems.map(d => d.code)).not.toContain('expectation-unit-mismatch');
+    });
+
     test('a formula that reads its own table through a calculation is refused at run time, not a stack overflow', async () => {
         const { runtime } = await load(policy('= runt', 'första', 'beräkning runt = taxa + 1 kr/mån'));
         const ask = () => runtime.decide('taxa', on({ ålder: 40, inkomst: 1000, sammanboende: false }));
