@@ -835,6 +835,9 @@ class DocumentBuilder {
         if (cell && 'yesNo' in cell) {
             return cell.yesNo ? this.t('ja', 'yes') : this.t('nej', 'no');
         }
+        if (cell && 'formula' in cell) {
+            return this.words.formula(cell.formula);
+        }
         return this.amount(cell);
     }
 

@@ -314,10 +314,18 @@ export interface YesNoResult {
     yesNo: boolean;
 }
 
-export type DecisionResult = OptionalAmount | PathwayResult | TextResult | YesNoResult;
+/** Since 1.10: an output computed from the case (`= inkomst × 30 %`), DMN's output entry as an expression. */
+export interface FormulaResult {
+    formula: Expression;
+}
+
+export type DecisionResult = OptionalAmount | PathwayResult | TextResult | YesNoResult | FormulaResult;
 
 export interface DecisionRow {
-    /** `when[i]` tests input column i; a criterion on the level names the attribute `LEVEL_INPUT` (`level/nivå`). */
+    /**
+     * `when[i]` tests input column i; a criterion on the level names the attribute `LEVEL_INPUT` (`level/nivå`).
+     * Since 1.10 a cell may be `{ any: [...] }`, DMN's disjunction of unary tests (`< 18 eller >= 60`).
+     */
     when: Array<Criterion | null>;
     then: DecisionResult[];
     source: SourceSpan;

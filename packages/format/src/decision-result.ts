@@ -1,10 +1,15 @@
-import type { DecisionResult, Quantity } from './compiled-policy.js';
+import type { DecisionResult, Expression, Quantity } from './compiled-policy.js';
 
-/** What a decision table's output cell gives: a number, a value left open, a förlopp, a text or ja/nej (since 1.9). */
-export type DecisionResultKind = 'number' | 'open' | 'pathway' | 'text' | 'yesNo';
+/** What a decision table's output cell gives: a number, a value left open, a förlopp, a text or ja/nej (since 1.9), a formula over the case (since 1.10). */
+export type DecisionResultKind = 'number' | 'open' | 'pathway' | 'text' | 'yesNo' | 'formula';
 
 export function decisionResultKind(cell: DecisionResult): DecisionResultKind {
-    return 'open' in cell ? 'open' : 'pathway' in cell ? 'pathway' : 'text' in cell ? 'text' : 'yesNo' in cell ? 'yesNo' : 'number';
+    return 'open' in cell ? 'open' : 'pathway' in cell ? 'pathway' : 'text' in cell ? 'text' : 'yesNo' in cell ? 'yesNo' : 'formula' in cell ? 'formula' : 'number';
+}
+
+/** The cell's formula where it computes its value from the case (since 1.10); undefined otherwise. */
+export function formulaCell(cell: DecisionResult | undefined): Expression | undefined {
+    return cell !== undefined && 'formula' in cell ? cell.formula : undefined;
 }
 
 /** The cell's quantity where it gives a number (an amount, a share, a plain number); undefined otherwise. */

@@ -226,7 +226,7 @@ export class Calculator {
         }
         if (kind === 'decisionTable') {
             const column = expression.column;
-            return (context, memo) => this.decide(id, column, at(context, memo));
+            return (context, memo) => this.decide(id, column, at(context, memo), memo);
         }
         if (kind === 'levelTable') {
             return (context, memo) => {
@@ -254,16 +254,36 @@ export class Calculator {
         };
     }
 
-    private decide(id: string, column: string | undefined, context: EvaluationContext): ExactNumber {
+    private decide(id: string, column: string | undefined, context: EvaluationContext, memo: Memo): ExactNumber {
         const prepared = this.decisionTable(id);
         const index = prepared.column(column);
         const matches = prepared.matches(context.values, context.date, context.level);
-        const value = prepared.value(matches, index);
+        const value = prepared.value(matches, index, this.formulaEvaluator(prepared, context, memo));
         if (context.trace) {
             const name = `${prepared.table.name}${column ? `.${column}` : ''}`;
             context.trace.push({ step: `${name}, ${matchesText(prepared.table, matches)}`, value: value.toDecimal() });
         }
         return value;
+    }
+
+    /**
+     * How a decision table's formula cells are computed for a case: by this evaluator, with the table
+     * marked in progress, so a formula that reads its own table (through a calculation) is refused as
+     * a cycle instead of recursing.
+     */
+    formulaEvaluator(prepared: PreparedDecisionTable, context: EvaluationContext, memo: Memo = new Map()): (formula: Expression) => ExactNumber {
+        const id = prepared.table.id;
+        return formula => {
+            if (memo.get(id) === IN_PROGRESS) {
+                throw runtimeError('calculation-cycle', { name: prepared.table.name }, { calculation: id });
+            }
+            memo.set(id, IN_PROGRESS);
+            try {
+                return this.evaluate(formula, context, memo);
+            } finally {
+                memo.delete(id);
+            }
+        };
     }
 
     private wholeLevel(value: ExactNumber): number {

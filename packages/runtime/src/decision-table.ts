@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, quantityCell, wordCell, type Attribute, type Criterion, type DecisionTable } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, formulaCell, quantityCell, wordCell, type Attribute, type Criterion, type DecisionTable, type Expression } from '@regelratt/format';
 
 const HUNDRED = ExactNumber.of(100n);
 import { attributeEntry, CitizenValues, type AttributeCatalogue } from './citizen.js';
@@ -74,6 +74,26 @@ export class PreparedDecisionTable {
         return this.outputsByRow[row === DEFAULT_ROW ? this.table.rows.length : row];
     }
 
+    /**
+     * A row's outputs for one case: `rowOutputs`, with each formula cell (`= inkomst × 30 %`) computed
+     * for the case by the one formula evaluator (`evaluate`, the Calculator's).
+     */
+    outputsFor(row: number, evaluate: (formula: Expression) => ExactNumber): Readonly<Record<string, string | null>> {
+        const constant = this.rowOutputs(row);
+        const then = row === DEFAULT_ROW ? this.table.defaultOutputs ?? [] : this.table.rows[row].then;
+        if (!then.some(cell => formulaCell(cell) !== undefined)) {
+            return constant;
+        }
+        const outputs = { ...constant };
+        this.table.outputs.forEach((column, index) => {
+            const formula = formulaCell(then[index]);
+            if (formula) {
+                outputs[column] = evaluate(formula).toDecimal();
+            }
+        });
+        return outputs;
+    }
+
     /** The table's default outputs as the one match, where it has them and no row matches. */
     private defaultMatch(): DecisionMatch | undefined {
         return this.table.defaultOutputs ? { row: DEFAULT_ROW, text: 'annars' } : undefined;
@@ -129,9 +149,10 @@ export class PreparedDecisionTable {
     /**
      * One output column's value for the rows that answer: the row's value, or under `collect` the
      * sum, minimum or maximum of theirs (the number of rows for `count`). A value the policy leaves
-     * open is `open-amount`; a förlopp is no number (`not-computable`).
+     * open is `open-amount`; a förlopp is no number (`not-computable`). A formula cell is computed for
+     * the case by `evaluate` (the Calculator's evaluator: one arithmetic and rounding).
      */
-    value(matches: readonly DecisionMatch[], column: number): ExactNumber {
+    value(matches: readonly DecisionMatch[], column: number, evaluate: (formula: Expression) => ExactNumber): ExactNumber {
         const table = this.table;
         const name = `${table.name}.${table.outputs[column]}`;
         // The default outputs answer as they are, under every hit policy (never summed or counted).
@@ -147,6 +168,10 @@ export class PreparedDecisionTable {
             }
             if ('pathway' in cell) {
                 throw runtimeError('table-cell-is-pathway', { column: name, row }, { table: table.id, row });
+            }
+            const formula = formulaCell(cell);
+            if (formula) {
+                return evaluate(formula);
             }
             const quantity = quantityCell(cell);
             if (!quantity) {

@@ -200,8 +200,11 @@ const REFERENCES: { [K in ElementKind]: (element: ElementOf<K>) => Found } = {
         e.rows.forEach((row, r) => {
             row.when.forEach((criterion, c) => criterion && criterionReferences(criterion, `rows/${r}/when/${c}`, found));
             row.then.forEach((result, c) => 'pathway' in result && found.push([result.pathway, `rows/${r}/then/${c}/pathway`]));
+            // Since 1.10: what a formula cell reads.
+            row.then.forEach((result, c) => 'formula' in result && expressionReferences(result.formula, `rows/${r}/then/${c}/formula`, found));
         });
         e.defaultOutputs?.forEach((result, c) => 'pathway' in result && found.push([result.pathway, `defaultOutputs/${c}/pathway`]));
+        e.defaultOutputs?.forEach((result, c) => 'formula' in result && expressionReferences(result.formula, `defaultOutputs/${c}/formula`, found));
     }),
     guideline: e => withFound(found => {
         found.push(...optional(e.decidedBy, 'decidedBy'), ...e.obligations.flatMap((o, i) => ids(o.governs, `obligations/${i}/governs`)));

@@ -154,22 +154,25 @@ export class PolicyRuntime {
             throw runtimeError('question-without-date', { dated: 'decision', name: table }, { table });
         }
         const prepared = this.calculator.decisionTable(table);
+        const values = this.values(question.citizen ?? {});
+        // Formula cells (`= inkomst × 30 %`) are computed for the case, by the calculations' evaluator.
+        const evaluate = this.calculator.formulaEvaluator(prepared, { values, date: question.date, level: question.level });
         if (prepared.table.hitPolicy === 'collect') {
-            return this.collect(prepared, prepared.matches(this.values(question.citizen ?? {}), question.date, question.level));
+            return this.collect(prepared, prepared.matches(values, question.date, question.level), evaluate);
         }
-        const match = prepared.match(this.values(question.citizen ?? {}), question.date, question.level);
+        const match = prepared.match(values, question.date, question.level);
         if (match.row === DEFAULT_ROW) {
-            return { table: prepared.table.id, row: 0, conditions: match.text, outputs: prepared.rowOutputs(match.row), default: true };
+            return { table: prepared.table.id, row: 0, conditions: match.text, outputs: prepared.outputsFor(match.row, evaluate), default: true };
         }
-        return { table: prepared.table.id, row: match.row + 1, conditions: match.text, outputs: prepared.rowOutputs(match.row) };
+        return { table: prepared.table.id, row: match.row + 1, conditions: match.text, outputs: prepared.outputsFor(match.row, evaluate) };
     }
 
     /** A `collect` table's answer: each column aggregated over the matching rows; `null` where a matching row leaves its value open. */
-    private collect(prepared: PreparedDecisionTable, matches: readonly DecisionMatch[]): Decision {
+    private collect(prepared: PreparedDecisionTable, matches: readonly DecisionMatch[], evaluate: (formula: Expression) => ExactNumber): Decision {
         const outputs: Record<string, string | null> = {};
         prepared.table.outputs.forEach((column, index) => {
             try {
-                outputs[column] = prepared.value(matches, index).toDecimal();
+                outputs[column] = prepared.value(matches, index, evaluate).toDecimal();
             } catch (error) {
                 if (!(error instanceof RegelrattRuntimeError) || error.code !== 'open-amount') {
                     throw error;
@@ -267,7 +270,10 @@ export class PolicyRuntime {
         const rows = [...prepared.table.rows.map((_, row) => row), ...(prepared.table.defaultOutputs ? [DEFAULT_ROW] : [])];
         return rows.map(row => {
             try {
-                return prepared.value([{ row, text: '' }], index).toDecimal();
+                // A formula cell has no value without a case.
+                return prepared.value([{ row, text: '' }], index, () => {
+                    throw runtimeError('table-open-value', { column: `${prepared.table.name}.${prepared.table.outputs[index]}`, row: row === DEFAULT_ROW ? 'annars' : row + 1 }, { table: prepared.table.id });
+                }).toDecimal();
             } catch (error) {
                 if (error instanceof RegelrattRuntimeError) {
                     return undefined;

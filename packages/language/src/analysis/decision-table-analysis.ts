@@ -152,13 +152,14 @@ function outputKey(row: Ast.DecisionRow, index: number): string {
 }
 
 /** Whether a cell has every part (half-typed text leaves a comparison without its value). */
-function isCompleteCell(cell: Ast.InputCell | undefined): boolean {
+function isCompleteCell(cell: Ast.InputCell | Ast.CellTest | undefined): boolean {
     switch (cell?.$type) {
         case 'AnyValue': return true;
         case 'CellComparison': return cell.value !== undefined && (cell.upperOperator === undefined || cell.upperValue !== undefined);
         case 'CellRange': return cell.range?.min !== undefined && cell.range.max !== undefined;
         case 'CellSet': return cell.members.length > 0 && cell.members.every(member => member !== undefined);
         case 'CellValue': return cell.value !== undefined;
+        case 'CellDisjunction': return cell.tests.length > 1 && cell.tests.every(isCompleteCell);
         default: return false;
     }
 }

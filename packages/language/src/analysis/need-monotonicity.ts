@@ -1,6 +1,6 @@
 import { ExactNumber, type Criterion } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
-import { isQuantity } from '../generated/ast.js';
+import { isFormulaResult, isQuantity } from '../generated/ast.js';
 import { compileCell, inputAttribute } from '../compiler/compile-decision-table.js';
 import { elementId } from '../compiler/element-ids.js';
 import type { AnalysedAttribute } from './attribute-domain.js';
@@ -67,6 +67,11 @@ export function analyseNeedMonotonicity(table: Ast.DecisionTable, analysis: Deci
         return [{ need, attributes, bounds: deciding.map(row => needBounds(row, need)) }];
     });
     table.header.outputs.forEach((output, column) => {
+        // A formula cell's amount depends on the case, not on the row alone: not decided here, and said so.
+        if (numericNeeds.length > 0 && results.some(cells => isFormulaResult(cells[column]))) {
+            complete = false;
+            return;
+        }
         const amounts = results.map(cells => {
             const cell = cells[column];
             return cell && isQuantity(cell) && (cell.unit?.money || cell.unit?.percent) ? ExactNumber.parse(cell.value) : undefined;

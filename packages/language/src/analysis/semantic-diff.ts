@@ -432,6 +432,8 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
         const word = wordCell(cell);
         // For people (wording given) a förlopp by its title and a column by its words, as the document says them.
         const shown = cell && 'pathway' in cell ? (context.wording ? context.wording.title(cell.pathway) : cell.pathway.slice(cell.pathway.lastIndexOf('/') + 1))
+            // A formula cell (since 1.10) is said as its formula: the same formula answers alike for every case.
+            : cell && 'formula' in cell ? `= ${context.wording ? context.wording.formula(cell.formula) : runtimeExpressionText(cell.formula)}`
             : word !== undefined ? word : cellText(quantityCell(cell) ?? { open: true }, context.locale);
         return `${context.wording ? column.replace(/_/g, ' ') : column} ${shown}`;
     }).join(', ');
@@ -595,6 +597,10 @@ function collectedText(table: DecisionTable, matching: readonly number[], locale
     }
     return table.outputs.map((column, index) => {
         const cells = matching.map(row => table.rows[row].then[index]);
+        // Formula cells (since 1.10) aggregate per case: said as the rows whose formulas are combined.
+        if (cells.some(cell => 'formula' in cell)) {
+            return `${column} ${table.aggregation ?? 'sum'} ${sv ? 'av rad' : 'of rows'} ${matching.map(row => row + 1).join(', ')}`;
+        }
         if (cells.some(cell => !quantityCell(cell))) {
             return `${column} ${sv ? 'ej angivet' : 'not given'}`;
         }

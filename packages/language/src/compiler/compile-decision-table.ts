@@ -1,6 +1,7 @@
-import { LEVEL_INPUT, type Criterion, type DecisionRow, type DecisionTable } from '@regelratt/format';
+import { LEVEL_INPUT, type Criterion, type DecisionResult, type DecisionRow, type DecisionTable } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
-import { isPathwayResult, isTextResult, isYesNoResult } from '../generated/ast.js';
+import { isFormulaResult, isPathwayResult, isTextResult, isYesNoResult } from '../generated/ast.js';
+import { compileExpression } from './compile-expression.js';
 import { comparisonOperators, compileLiteral } from './compile-criterion.js';
 import { compileOptionalAmount, compileValidity } from './compile-values.js';
 import { referenceId } from './element-ids.js';
@@ -16,7 +17,7 @@ export function inputAttribute(input: Ast.DecisionInput): string {
 }
 
 /** One cell as a criterion on its column; `-` (any value) is null. */
-export function compileCell(cell: Ast.InputCell, attribute: string): Criterion | null {
+export function compileCell(cell: Ast.InputCell | Ast.CellTest, attribute: string): Criterion | null {
     switch (cell.$type) {
         case 'AnyValue':
             return null;
@@ -33,12 +34,15 @@ export function compileCell(cell: Ast.InputCell, attribute: string): Criterion |
             return { attribute, in: cell.members.map(compileLiteral) };
         case 'CellValue':
             return { attribute, op: '=', value: compileLiteral(cell.value) };
+        case 'CellDisjunction':
+            // `< 18 eller >= 60`: any of the tests; a test is never `-`, so never null.
+            return { any: cell.tests.map(test => compileCell(test, attribute)!) };
     }
 }
 
 /** A row's output cells (or the default's, `annars`) as the compiled format has them. */
 export function compileResults(row: Ast.DecisionRow | Ast.DecisionDefault): DecisionRow['then'] {
-    return row.results.map(result => {
+    return row.results.map((result): DecisionResult => {
         if (isPathwayResult(result)) {
             return { pathway: referenceId(result.pathway) };
         }
@@ -47,6 +51,9 @@ export function compileResults(row: Ast.DecisionRow | Ast.DecisionDefault): Deci
         }
         if (isYesNoResult(result)) {
             return { yesNo: result.answer === 'ja' };
+        }
+        if (isFormulaResult(result)) {
+            return { formula: compileExpression(result.formula) };
         }
         return compileOptionalAmount(result);
     });

@@ -410,6 +410,11 @@ export const diagnosticCatalogue = {
         sv: a => `Kolumnen ${a.column} i ${a.table} blandar förlopp och värden; en kolumn ger antingen förlopp eller belopp, andelar och tal (eller texter, eller ja/nej).`,
         en: a => `The column ${a.column} of ${a.table} mixes förlopp and values; a column gives either förlopp or amounts, shares and numbers (or texts, or yes/no).`,
     },
+    'decision-formula-unit': {
+        severity: 'error',
+        sv: a => `Formeln i kolumnen ${a.column} i ${a.table} ger ${a.actual}, men kolumnen ger ${a.expected}: en kolumn ger samma slags värde i varje rad.`,
+        en: a => `The formula in the column ${a.column} of ${a.table} gives ${a.actual}, but the column gives ${a.expected}: a column gives the same kind of value in every row.`,
+    },
     'not-aggregable': {
         severity: 'error',
         sv: a => `Kolumnen ${a.column} i ${a.table} ger ${a.kind ?? 'förlopp'}, som inte kan läggas ihop eller jämföras: med 'träff samla' ska utfallen vara belopp, andelar eller tal (eller räkna rader med 'träff samla antal').`,

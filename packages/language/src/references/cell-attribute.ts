@@ -1,5 +1,5 @@
 import type * as Ast from '../generated/ast.js';
-import { isCellComparison, isCellSet, isCellValue, isCitizenValue, isComparison, isDecisionRow, isRateAmount } from '../generated/ast.js';
+import { isCellComparison, isCellDisjunction, isCellSet, isCellValue, isCitizenValue, isComparison, isDecisionRow, isRateAmount } from '../generated/ast.js';
 
 /**
  * The attribute a literal is a value of: the one it is compared with, given for in an example, the
@@ -15,9 +15,11 @@ export function attributeOfLiteralOwner(owner: unknown, literal?: unknown): Ast.
     if (isComparison(owner) || isCitizenValue(owner)) {
         return owner.attribute?.ref;
     }
-    if ((isCellValue(owner) || isCellComparison(owner) || isCellSet(owner)) && isDecisionRow(owner.$container)) {
-        const row = owner.$container;
-        const index = row.conditions.indexOf(owner);
+    // A test inside a disjunction (`hög eller nedsatt`) stands in the disjunction's column.
+    const cell = (isCellValue(owner) || isCellComparison(owner) || isCellSet(owner)) && isCellDisjunction(owner.$container) ? owner.$container : owner;
+    if ((isCellValue(cell) || isCellComparison(cell) || isCellSet(cell) || isCellDisjunction(cell)) && isDecisionRow(cell.$container)) {
+        const row = cell.$container;
+        const index = row.conditions.indexOf(cell);
         const table = row.$container;
         return table.header?.inputs[index]?.attribute?.ref;
     }

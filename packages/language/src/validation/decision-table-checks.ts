@@ -1,6 +1,7 @@
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
-import { isPathwayResult, isQuantity, isTextResult, isYesNoResult, type RegelrattAstType } from '../generated/ast.js';
+import { isFormulaResult, isPathwayResult, isQuantity, isTextResult, isYesNoResult, type RegelrattAstType } from '../generated/ast.js';
+import { analyseUnits, dimensionText, expectationFits, quantityDimension, type Dimension } from '../analysis/expression-units.js';
 import { CASE_BUDGET } from '../analysis/case-split.js';
 import { ExactNumber } from '@regelratt/format';
 import { analyseDecisionTable, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
@@ -103,7 +104,7 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             header.outputs.forEach((output, column) => {
                 const cells = [...table.rows, ...(otherwise ? [otherwise] : [])].map(row => row.results[column]);
                 const pathway = cells.find(cell => isPathwayResult(cell));
-                const value = cells.find(cell => isQuantity(cell));
+                const value = cells.find(cell => isQuantity(cell) || isFormulaResult(cell));
                 const text = cells.find(cell => isTextResult(cell));
                 const yesNo = cells.find(cell => isYesNoResult(cell));
                 if ([pathway, value, text, yesNo].filter(Boolean).length > 1) {
@@ -114,6 +115,7 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 if ((pathway || words) && table.hitPolicy === 'samla' && table.aggregation !== 'antal') {
                     report('not-aggregable', { table: table.name, column: output.column, ...(words ? { kind: words } : {}) }, { node: output, property: 'column' });
                 }
+                checkFormulaUnits(report, table, output, cells, locale.current);
             });
             const analysis = analyseDecisionTable(table);
             if (!analysis) {
@@ -169,10 +171,44 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
     };
 }
 
+/**
+ * Formula cells (`= inkomst × 30 %`) are checked as a calculation's formula is (units at each
+ * operation, no yes/no or choice in arithmetic), and must give what the column's other cells give:
+ * the first amount written in the column (not 0), or else the first formula's unit.
+ */
+function checkFormulaUnits(report: Report, table: Ast.DecisionTable, output: Ast.DecisionOutput, cells: ReadonlyArray<Ast.DecisionResult | undefined>, locale: 'sv' | 'en'): void {
+    const formulas = cells.filter(isFormulaResult).filter(cell => cell.formula !== undefined);
+    if (formulas.length === 0) {
+        return;
+    }
+    const dimensions = new Map<Ast.FormulaResult, Dimension>();
+    for (const cell of formulas) {
+        const { dimension, findings } = analyseUnits(cell.formula, locale);
+        for (const finding of findings) {
+            report(finding.code, finding.args, { node: finding.node });
+        }
+        dimensions.set(cell, dimension);
+    }
+    const written = cells.find((cell): cell is Ast.Quantity => isQuantity(cell) && quantityDimension(cell).kind !== 'zero');
+    const expected = written ? quantityDimension(written) : dimensions.get(formulas[0])!;
+    for (const cell of formulas) {
+        const actual = dimensions.get(cell)!;
+        if (!expectationFits(expected, actual) || (expected.kind === 'number' && actual.kind !== 'number' && actual.kind !== 'unknown' && actual.kind !== 'zero')) {
+            report('decision-formula-unit', {
+                table: table.name, column: output.column, actual: dimensionText(actual, locale), expected: dimensionText(expected, locale),
+            }, { node: cell });
+        }
+    }
+}
+
 /** Whether a cell can be a value of its column; reports a type mismatch where it cannot. */
-function checkCell(report: Report, cell: Ast.InputCell, input: Ast.DecisionInput | undefined, locale: 'sv' | 'en'): boolean {
+function checkCell(report: Report, cell: Ast.InputCell | Ast.CellTest, input: Ast.DecisionInput | undefined, locale: 'sv' | 'en'): boolean {
     if (!cell || cell.$type === 'AnyValue') {
         return true;
+    }
+    if (cell.$type === 'CellDisjunction') {
+        // Each test on its own, so a mismatch is reported at the disjunct that does not fit.
+        return cell.tests.map(test => checkCell(report, test, input, locale)).every(Boolean);
     }
     const attribute = input?.attribute?.ref;
     if (!input || (!input.level && !attribute?.type)) {
