@@ -90,7 +90,8 @@ describe('default outputs (annars)', () => {
 
     test('the compiled table carries the default (format 1.9), the trace and the reason say it', async () => {
         const { compiled, runtime } = await load(policy('första'));
-        expect(compiled.schemaVersion).toBe('1.9.0');
+        // Written by format 1.9 or later (later minor versions keep it).
+        expect(Number(compiled.schemaVersion.split('.')[1])).toBeGreaterThanOrEqual(9);
         const table = compiled.elements.find((e: { kind: string }) => e.kind === 'decisionTable');
         expect(table.defaultOutputs).toEqual([{ value: '0', unit: 'kr', per: 'month' }]);
         const explained = runtime.calculate('med_tillägg', noService);

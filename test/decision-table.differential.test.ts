@@ -11,7 +11,8 @@ import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
 /**
  * One semantics for decision tables: random tables written as .regel text go through the checker
  * (parser, exact gap and overlap analysis) and through the compiler and runtime, under each hit
- * policy (`unik`, `första`, `valfri`, where overlapping rows must agree on their outputs, and the
+ * policy (`unik`, `första`, `valfri`, where overlapping rows must agree on their outputs, `prioritet`,
+ * where the output value list ranks the rows (in a random order), and the
  * `samla` aggregations, where overlaps are the point and a sum or count over no row is 0). Every
  * gap the analysis reports must get `no-matching-row` from the runtime for its example citizen,
  * every overlap `several-matching-rows`; a table with no finding must answer every citizen.
@@ -44,7 +45,7 @@ const cellArb = (column: Column): fc.Arbitrary<string> => {
     );
 };
 
-type HitPolicy = 'unik' | 'första' | 'valfri' | 'samla summa' | 'samla min' | 'samla max' | 'samla antal';
+type HitPolicy = 'unik' | 'första' | 'valfri' | 'prioritet' | 'samla summa' | 'samla min' | 'samla max' | 'samla antal';
 
 // Each row: its cells and its output (few values, so that `valfri` meets overlapping rows that agree and rows that do not).
 const tableArb = fc.integer({ min: 1, max: 2 })
@@ -52,11 +53,13 @@ const tableArb = fc.integer({ min: 1, max: 2 })
     .chain(columns => fc.tuple(
         fc.constant(columns),
         fc.array(fc.tuple(fc.tuple(...columns.map(cellArb)), fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 4 }),
-        fc.constantFrom<HitPolicy>('unik', 'första', 'valfri', 'samla summa', 'samla min', 'samla max', 'samla antal'),
+        fc.constantFrom<HitPolicy>('unik', 'första', 'valfri', 'prioritet', 'samla summa', 'samla min', 'samla max', 'samla antal'),
         // DMN's default output (`annars`), in one table of three.
         fc.option(fc.integer({ min: 0, max: 3 }), { freq: 2 }),
         // Outputs written as texts (`"r2"`) instead of numbers, where the policy does not add them up.
         fc.boolean(),
+        // Under `prioritet`: the outputs' priority order, highest first (DMN's output values).
+        fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4 }),
     ));
 
 /** An output as the table writes it: a number, or a text where the table answers in words (never under a sum, min or max). */
@@ -64,13 +67,13 @@ function outputCell(output: number, hit: HitPolicy, words: boolean): string {
     return words && !hit.startsWith('samla') ? `"r${output}"` : String(output);
 }
 
-function policyText(columns: Column[], rows: Array<[string[], number]>, hit: HitPolicy, otherwise?: number | null, words = false): string {
+function policyText(columns: Column[], rows: Array<[string[], number]>, hit: HitPolicy, otherwise?: number | null, words = false, order: number[] = [0, 1, 2, 3]): string {
     const attributes = columns.map(c => `egenskap ${c.name} : ${c.kind === 'integer' ? `heltal 0–${c.max}` : c.kind === 'boolean' ? 'ja/nej' : `en av { ${c.values.join(', ')} }`}`);
     return [
         ...attributes,
         'beslutstabell t {',
         hit === 'unik' ? '' : `    träff ${hit}`,
-        `    | ${columns.map(c => c.name).join(' | ')} || rad |`,
+        `    | ${columns.map(c => c.name).join(' | ')} || rad${hit === 'prioritet' ? ` (${order.map(output => outputCell(output, hit, words)).join(', ')})` : ''} |`,
         ...rows.map(([cells, output]) => `    | ${cells.join(' | ')} || ${outputCell(output, hit, words)} |`),
         ...(otherwise === undefined || otherwise === null ? [] : [`    annars || ${outputCell(otherwise, hit, words)} |`]),
         '}',
@@ -107,13 +110,13 @@ describe('decision tables: the analysis and the runtime agree', () => {
         let findings = 0;
         let defaults = 0;
         let worded = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words]) => {
-            const text = policyText(columns, rows, hit, otherwise, words);
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words, order]) => {
+            const text = policyText(columns, rows, hit, otherwise, words, order);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/diff/t.regel', text }]);
             const errors = checked.diagnostics.filter(d => d.severity === 'error');
             worded += words && !hit.startsWith('samla') ? 1 : 0;
             const sumGaps = checked.diagnostics.filter(d => d.code === 'decision-sum-gap');
-            const analysed = [...errors.filter(d => d.code === 'decision-gap' || d.code === 'decision-overlap'), ...sumGaps];
+            const analysed = [...errors.filter(d => d.code === 'decision-gap' || d.code === 'decision-overlap' || d.code === 'decision-priority-tie'), ...sumGaps];
             expect(errors.filter(d => !analysed.includes(d)), text).toEqual([]);
             // Only a sum answers where no row matches (0, stated in the message); every other policy reports a gap as an error.
             expect(sumGaps.length === 0 || hit === 'samla summa', text).toBe(true);
@@ -189,8 +192,8 @@ describe('decision tables: every region holds for every citizen in it, and every
     // outside every region an answer; regions are maximal boxes, so they may overlap one another.
     test('the runtime refuses exactly the citizens inside reported regions, with the region\'s reason', async () => {
         let inside = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words]) => {
-            const text = policyText(columns, rows, hit, otherwise, words);
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words, order]) => {
+            const text = policyText(columns, rows, hit, otherwise, words, order);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/regions/t.regel', text }]);
             const table = checked.document.parseResult.value.elements.find(ast.isDecisionTable)!;
             const analysis = analyseDecisionTable(table)!;
@@ -233,13 +236,13 @@ describe('decision tables: rows that never decide, against the runtime', () => {
     // Every reported row can go, all at once, without changing any answer for any citizen of the small
     // domain; each one's example is answered by the row the message names; and under `första` every row
     // not reported that matches someone decides for someone (the runtime names the rows).
-    test('removing the reported rows changes no answer, and under första every other row matching someone decides for someone', async () => {
+    test('removing the reported rows changes no answer, and under första and prioritet every other row matching someone decides for someone', async () => {
         let idle = 0;
         let silent = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words]) => {
-            const text = policyText(columns, rows, hit, otherwise, words);
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words, order]) => {
+            const text = policyText(columns, rows, hit, otherwise, words, order);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/idle/t.regel', text }]);
-            const reports = checked.diagnostics.filter(d => d.code === 'decision-row-shadowed' || d.code === 'decision-row-redundant');
+            const reports = checked.diagnostics.filter(d => d.code === 'decision-row-shadowed' || d.code === 'decision-row-redundant' || d.code === 'decision-row-outranked');
             const reported = new Set(reports.map(d => Number(d.args!.row) - 1));
             const runtime = runtimeOf(checked);
             // The same rows collected: which rows match each citizen, as the runtime reads them.
@@ -252,7 +255,7 @@ describe('decision tables: rows that never decide, against the runtime', () => {
                 const by = Number(report.args.by);
                 expect(matching(citizen), `${text}\n${report.message}`).toContain(Number(report.args.row));
                 expect(matching(citizen), `${text}\n${report.message}`).toContain(by);
-                if (hit === 'första') {
+                if (hit === 'första' || hit === 'prioritet') {
                     expect(runtime.decide('t', { date: '2025-01-01', citizen }).row, `${text}\n${report.message}`).toBe(by);
                 } else {
                     expect(rows[by - 1][1], `${text}\n${report.message}`).toBe(rows[Number(report.args.row) - 1][1]);
@@ -260,15 +263,27 @@ describe('decision tables: rows that never decide, against the runtime', () => {
             }
             const citizens = everyCitizen(columns);
             if (reported.size > 0) {
-                const without = policyText(columns, rows.filter((_, index) => !reported.has(index)), hit, otherwise, words);
+                const without = policyText(columns, rows.filter((_, index) => !reported.has(index)), hit, otherwise, words, order);
                 const [after] = await checkPolicies(Regelratt, [{ path: '/idle/u.regel', text: without }]);
                 const reduced = runtimeOf(after);
                 for (const citizen of citizens) {
                     expect(answerText(reduced, citizen), `${text}\n${JSON.stringify(citizen)}`).toBe(answerText(runtime, citizen));
                 }
             }
-            if (hit === 'första') {
-                const deciding = new Set(citizens.flatMap(citizen => matching(citizen).slice(0, 1)));
+            if (hit === 'första' || hit === 'prioritet') {
+                // The row the runtime answers by (under `prioritet` not always the first that matches).
+                const decidingRow = (citizen: Record<string, string>): number[] => {
+                    try {
+                        const decision = runtime.decide('t', { date: '2025-01-01', citizen });
+                        return decision.default ? [] : [decision.row];
+                    } catch (error) {
+                        if (error instanceof RegelrattRuntimeError) {
+                            return [];
+                        }
+                        throw error;
+                    }
+                };
+                const deciding = new Set(citizens.flatMap(decidingRow));
                 const matched = new Set(citizens.flatMap(matching));
                 rows.forEach((_, index) => {
                     if (!reported.has(index) && matched.has(index + 1)) {
@@ -313,8 +328,8 @@ describe('decision tables: the row merge quick fix, against the runtime', () => 
     // error) of every citizen of the small domain, under every hit policy.
     test('applying the merges changes no answer for any citizen', async () => {
         let merges = 0;
-        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words]) => {
-            const text = policyText(columns, rows, hit, otherwise, words);
+        await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words, order]) => {
+            const text = policyText(columns, rows, hit, otherwise, words, order);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/merge/t.regel', text }]);
             const before = runtimeOf(checked);
             let current = text;
@@ -322,7 +337,7 @@ describe('decision tables: the row merge quick fix, against the runtime', () => 
                 merges++;
                 current = next;
                 const [after] = await checkPolicies(Regelratt, [{ path: '/merge/u.regel', text: current }]);
-                expect(after.diagnostics.filter(d => d.severity === 'error' && d.code !== 'decision-gap' && d.code !== 'decision-sum-gap' && d.code !== 'decision-overlap'), current).toEqual([]);
+                expect(after.diagnostics.filter(d => d.severity === 'error' && d.code !== 'decision-gap' && d.code !== 'decision-sum-gap' && d.code !== 'decision-overlap' && d.code !== 'decision-priority-tie'), current).toEqual([]);
                 const runtime = runtimeOf(after);
                 for (const citizen of everyCitizen(columns)) {
                     expect(answerText(runtime, citizen), `${text}\n---\n${current}\n${JSON.stringify(citizen)}`).toBe(answerText(before, citizen));
