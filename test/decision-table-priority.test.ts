@@ -97,6 +97,16 @@ exempel äldre { datum 2025-01-01  beslut enligt riskbedömning.risk för { åld
         expect(errorCode(() => runtime.decide('riskbedömning', { date: '2025-01-01', citizen }))).toBe('several-matching-rows');
     });
 
+    test('rows of the same priority that disagree are no conflict where a row of higher priority takes their citizens: they never decide', async () => {
+        const { checked, runtime } = await load(policy(`    | >= 80 | -  || "hög" | 6 |
+    | >= 80 | ja || "låg" | 1 |
+    | >= 85 | ja || "låg" | 2 |
+    | < 80  | -  || "låg" | 0 |`));
+        expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        expect(checked.diagnostics.filter(d => d.code === 'decision-row-outranked').map(d => [d.args!.row, d.args!.by])).toEqual([[2, 1], [3, 1]]);
+        expect(runtime.decide('riskbedömning', { date: '2025-01-01', citizen: { ålder: 90, fallrisk: true } })).toMatchObject({ row: 1, outputs: { risk: 'hög', timmar: '6' } });
+    });
+
     test('a gap is an error unless annars answers it; annars is the answer where no row matches', async () => {
         const gapped = await load(policy(`    | >= 80 | -  || "medel" | 4 |
     | -     | ja || "hög"   | 6 |`));

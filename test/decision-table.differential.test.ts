@@ -348,3 +348,167 @@ describe('decision tables: the row merge quick fix, against the runtime', () => 
         expect(merges).toBeGreaterThan(30);
     });
 });
+
+/*
+ * DMN 1.5's hit policies written straight from the standard (clause 8.2.10, and 8.3.x for the default
+ * output values), as a brute-force reference over every citizen of a small domain, independent of the
+ * runtime's and the analyses' code: which rows a citizen matches is read from the cells' text, and
+ * the answer from the policy's definition. The runtime must give the reference's answer wherever DMN
+ * gives one; where DMN gives none (no rule matched and no default; a Unique, Any or Priority table with
+ * rules that conflict) the runtime refuses and the analysis has reported a region holding the citizen,
+ * and the other way round; and under First and Priority a row is reported as never deciding exactly
+ * when DMN never picks it for any citizen it matches (all of which DMN answers).
+ */
+interface DmnRow { cells: string[]; risk: number; n: number }
+
+const dmnTableArb = fc.integer({ min: 1, max: 2 })
+    .chain(n => fc.tuple(...Array.from({ length: n }, (_, i) => columnArb(i))))
+    .chain(columns => fc.record({
+        columns: fc.constant(columns),
+        rows: fc.array(fc.record({ cells: fc.tuple(...columns.map(cellArb)), risk: fc.integer({ min: 0, max: 2 }), n: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 4 }),
+        // Priority, the policy this reference was written for, in about a third of the tables.
+        hit: fc.oneof(
+            { arbitrary: fc.constant<HitPolicy>('prioritet'), weight: 3 },
+            { arbitrary: fc.constantFrom<HitPolicy>('unik', 'första', 'valfri', 'samla summa', 'samla min', 'samla max', 'samla antal'), weight: 7 },
+        ),
+        // The output values of `risk`, highest priority first.
+        order: fc.shuffledSubarray([0, 1, 2], { minLength: 3 }),
+        otherwise: fc.option(fc.record({ risk: fc.integer({ min: 0, max: 2 }), n: fc.integer({ min: 0, max: 3 }) }), { freq: 3 }),
+    }));
+
+type DmnTable = { columns: Column[]; rows: DmnRow[]; hit: HitPolicy; order: number[]; otherwise: { risk: number; n: number } | null };
+
+/** A collecting table aggregates one number column; the others answer a text with its value list and a number. */
+function dmnPolicyText(table: DmnTable): string {
+    const collecting = table.hit.startsWith('samla');
+    const outputs = (row: { risk: number; n: number }) => (collecting ? `${row.n}` : `"r${row.risk}" | ${row.n}`);
+    return [
+        ...table.columns.map(c => `egenskap ${c.name} : ${c.kind === 'integer' ? `heltal 0–${c.max}` : c.kind === 'boolean' ? 'ja/nej' : `en av { ${c.values.join(', ')} }`}`),
+        'beslutstabell t {',
+        `    träff ${table.hit}`,
+        `    | ${table.columns.map(c => c.name).join(' | ')} || ${collecting ? 'n' : `risk (${table.order.map(r => `"r${r}"`).join(', ')}) | n`} |`,
+        ...table.rows.map(row => `    | ${row.cells.join(' | ')} || ${outputs(row)} |`),
+        ...(table.otherwise ? [`    annars || ${outputs(table.otherwise)} |`] : []),
+        '}',
+    ].join('\n');
+}
+
+/** Whether a cell, as the generator writes it, holds for a value: read from its text (docs/language.md's cells). */
+function cellHolds(cell: string, column: Column, value: string): boolean {
+    if (cell === '-') {
+        return true;
+    }
+    if (column.kind !== 'integer') {
+        const set = /^\{ (.*) \}$/.exec(cell);
+        return set ? set[1].split(', ').includes(value) : cell.startsWith('≠ ') ? cell.slice(2) !== value : cell === value;
+    }
+    const v = Number(value);
+    const between = /^> (\d+) och <= (\d+)$/.exec(cell) ?? /^(\d+)–(\d+)$/.exec(cell);
+    if (between) {
+        return cell.startsWith('>') ? v > Number(between[1]) && v <= Number(between[2]) : v >= Number(between[1]) && v <= Number(between[2]);
+    }
+    const comparison = /^(<=|>=|<|>|≠) (\d+)$/.exec(cell);
+    if (comparison) {
+        const c = Number(comparison[2]);
+        return { '<': v < c, '<=': v <= c, '>': v > c, '>=': v >= c, '≠': v !== c }[comparison[1]]!;
+    }
+    return v === Number(cell);
+}
+
+/** DMN's answer: the outputs, or none — `null` (no rule matched, no default) or `conflict` (rules that the policy does not allow together). */
+type DmnAnswer = { outputs: Record<string, string>; row?: number } | { none: 'null' | 'conflict' };
+
+function dmnAnswer(table: DmnTable, citizen: Record<string, string>): DmnAnswer {
+    const collecting = table.hit.startsWith('samla');
+    const outputs = (row: { risk: number; n: number }): Record<string, string> => (collecting ? { n: String(row.n) } : { risk: `r${row.risk}`, n: String(row.n) });
+    const same = (a: DmnRow, b: DmnRow) => JSON.stringify(outputs(a)) === JSON.stringify(outputs(b));
+    const hits = table.rows.flatMap((row, index) => (rowHolds(table, row, citizen) ? [index] : []));
+    if (hits.length === 0) {
+        // Default output values answer where no rule matched; otherwise null, but a count of no rules is 0.
+        return table.otherwise ? { outputs: outputs(table.otherwise) } : table.hit === 'samla antal' ? { outputs: { n: '0' } } : { none: 'null' };
+    }
+    const rows = hits.map(index => table.rows[index]);
+    const ns = rows.map(row => row.n);
+    switch (table.hit) {
+        case 'unik': return hits.length === 1 ? { outputs: outputs(rows[0]), row: hits[0] } : { none: 'conflict' };
+        case 'valfri': return rows.every(row => same(row, rows[0])) ? { outputs: outputs(rows[0]), row: hits[0] } : { none: 'conflict' };
+        case 'första': return { outputs: outputs(rows[0]), row: hits[0] };
+        case 'prioritet': {
+            // The output values list ranks the matches; the standard leaves rules of equal priority with different outputs undefined.
+            const rank = (row: DmnRow) => table.order.indexOf(row.risk);
+            const top = Math.min(...rows.map(rank));
+            const best = hits.filter(index => rank(table.rows[index]) === top);
+            return best.every(index => same(table.rows[index], table.rows[best[0]])) ? { outputs: outputs(table.rows[best[0]]), row: best[0] } : { none: 'conflict' };
+        }
+        case 'samla summa': return { outputs: { n: String(ns.reduce((a, b) => a + b, 0)) } };
+        case 'samla min': return { outputs: { n: String(Math.min(...ns)) } };
+        case 'samla max': return { outputs: { n: String(Math.max(...ns)) } };
+        case 'samla antal': return { outputs: { n: String(ns.length) } };
+    }
+}
+
+describe('decision tables: every hit policy against DMN 1.5, citizen by citizen', () => {
+    test('the runtime answers as DMN does, refuses where DMN has no answer exactly inside the reported regions, and never-deciding rows are those DMN never picks', async () => {
+        const seen = { prioritised: 0, conflicts: 0, ties: 0, nulls: 0, idle: 0 };
+        await fc.assert(fc.asyncProperty(dmnTableArb, async table => {
+            const text = dmnPolicyText(table);
+            const [checked] = await checkPolicies(Regelratt, [{ path: '/dmn/t.regel', text }]);
+            const analysed = ['decision-gap', 'decision-overlap', 'decision-priority-tie', 'decision-sum-gap'];
+            expect(checked.diagnostics.filter(d => d.severity === 'error' && !analysed.includes(d.code)), text).toEqual([]);
+            const analysis = analyseDecisionTable(checked.document.parseResult.value.elements.find(ast.isDecisionTable)!)!;
+            expect(analysis.complete, text).toBe(true);
+            const runtime = runtimeOf(checked);
+            const citizens = everyCitizen(table.columns);
+            const answers = citizens.map(citizen => dmnAnswer(table, citizen));
+            citizens.forEach((citizen, index) => {
+                const reference = answers[index];
+                const where = `${text}\n${JSON.stringify(citizen)}`;
+                const kinds = new Set(analysis.findings.filter(f => inRegion(f.case, citizen, table.columns)).map(f => f.kind));
+                const answer = answerText(runtime, citizen);
+                if ('outputs' in reference) {
+                    expect(answer, where).toBe(JSON.stringify(reference.outputs));
+                    expect(kinds.size, where).toBe(0);
+                    // Priority answers that first hit would not give: a later row wins on its output's rank.
+                    seen.prioritised += table.hit === 'prioritet' && reference.row !== undefined && reference.row > firstHit(table, citizen) ? 1 : 0;
+                } else if (reference.none === 'conflict') {
+                    seen.conflicts++;
+                    seen.ties += table.hit === 'prioritet' ? 1 : 0;
+                    expect(answer, where).toBe('several-matching-rows');
+                    expect([...kinds], where).toEqual(['overlap']);
+                } else {
+                    seen.nulls++;
+                    // DMN answers null; the runtime refuses, or for a sum answers 0 (files before 1.9), and the checker says so.
+                    expect(answer, where).toBe(table.hit === 'samla summa' ? JSON.stringify({ n: '0' }) : 'no-matching-row');
+                    expect([...kinds], where).toEqual(['gap']);
+                }
+            });
+            if (table.hit === 'första' || table.hit === 'prioritet') {
+                const reported = new Set(checked.diagnostics
+                    .filter(d => d.code === (table.hit === 'första' ? 'decision-row-shadowed' : 'decision-row-outranked'))
+                    .map(d => Number(d.args!.row) - 1));
+                seen.idle += reported.size;
+                table.rows.forEach((row, r) => {
+                    const matched = citizens.flatMap((citizen, index) => (rowHolds(table, row, citizen) ? [answers[index]] : []));
+                    const neverPicked = matched.length > 0 && matched.every(answer => 'outputs' in answer && answer.row !== r);
+                    expect(reported.has(r), `${text}\nrow ${r + 1}`).toBe(neverPicked);
+                });
+            }
+        }), { numRuns: 400, seed: 20261212 });
+        // The generator must reach what the policies differ on, or the test proves little.
+        expect(seen.prioritised).toBeGreaterThan(40);
+        expect(seen.conflicts).toBeGreaterThan(80);
+        expect(seen.ties).toBeGreaterThan(10);
+        expect(seen.nulls).toBeGreaterThan(80);
+        expect(seen.idle).toBeGreaterThan(40);
+    });
+});
+
+/** Whether a citizen matches a row: every cell holds, read from the cells' text. */
+function rowHolds(table: DmnTable, row: DmnRow, citizen: Record<string, string>): boolean {
+    return row.cells.every((cell, c) => cellHolds(cell, table.columns[c], citizen[table.columns[c].name]));
+}
+
+/** The first row a citizen matches. */
+function firstHit(table: DmnTable, citizen: Record<string, string>): number {
+    return table.rows.findIndex(row => rowHolds(table, row, citizen));
+}

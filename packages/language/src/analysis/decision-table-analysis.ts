@@ -1,11 +1,11 @@
 import { ExactNumber, LEVEL_INPUT, type Criterion } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isPathwayResult } from '../generated/ast.js';
-import { comparePriority, outputRank } from '@regelratt/runtime';
+import { comparePriority, highestPriority, outputRank } from '@regelratt/runtime';
 import { compileCell, compileOutputValues, compileResults, inputAttribute } from '../compiler/compile-decision-table.js';
 import { attributeDomain, type AnalysedAttribute } from './attribute-domain.js';
 import type { Case } from './case-split.js';
-import { analyseCoverage } from './pathway-coverage.js';
+import { analyseCoverage, type PathwayUnderAnalysis } from './pathway-coverage.js';
 import { idleRows, type IdleRow } from './row-reach.js';
 
 export interface DecisionFinding {
@@ -77,7 +77,12 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
     // With default outputs (`annars`) the regions no row matches are found too: the default answers them.
     const gapsCount = table.hitPolicy !== 'samla' || table.aggregation !== 'antal' || table.otherwise !== undefined;
     const gapAnswer = table.hitPolicy === 'samla' && (table.aggregation ?? 'summa') === 'summa' ? 'zero' as const : 'error' as const;
-    const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes, 'pairwise', !gapsCount);
+    // Under `prioritet` only the rows of the highest priority compete: a row of higher priority settles any conflict below it.
+    const ranks = input.ranks;
+    const competing = table.hitPolicy === 'prioritet' && ranks
+        ? (applying: readonly PathwayUnderAnalysis[]) => highestPriority(ranks, applying.map(row => Number(row.id))).map(row => applying.find(a => Number(a.id) === row)!)
+        : undefined;
+    const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes, 'pairwise', !gapsCount, competing);
     // analyseCoverage has already joined touching regions of the same finding.
     const findings = result.findings
         .map(finding => ({ kind: finding.kind === 'gap' ? 'gap' as const : 'overlap' as const, case: finding.case, rows: finding.pathways.map(Number) }));
