@@ -77,6 +77,17 @@ exempel äldre { datum 2025-01-01  beslut enligt riskbedömning.risk för { åld
         expect(regions[0].witness.example).toMatchObject({ fallrisk: 'ja' });
     });
 
+    test('a calculation reads the column of the row of the highest priority (the generated fast path falls back to it where several rows hold)', async () => {
+        const { checked, runtime } = await load(policy(rows, undefined, 'beräkning kostnad = riskbedömning.timmar × 300 kr'));
+        expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        const cost = (ålder: number, fallrisk: boolean) => runtime.calculate('kostnad', { date: '2025-01-01', citizen: { ålder, fallrisk } }).amount;
+        expect([cost(85, true), cost(85, false), cost(40, true), cost(40, false)]).toEqual(['1800', '1200', '1800', '0']);
+        // Asked many times, so that the generated code is used where it is built.
+        for (let i = 0; i < 50; i++) {
+            expect(cost(85, true)).toBe('1800');
+        }
+    });
+
     test('with two listing columns the left one decides and the next breaks ties (DMN\'s compound outputs)', async () => {
         const { checked, runtime } = await load(policy(`    | >= 80 | -  || "hög" | 2 |
     | -     | ja || "hög" | 6 |
