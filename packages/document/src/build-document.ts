@@ -15,6 +15,7 @@ const HIT_POLICY_TEXT = {
     first: t => t('Den första rad som stämmer gäller.', 'The first row that matches decides.'),
     any: t => t('Flera rader får stämma för samma fall om de ger samma utfall; då gäller det utfallet.', 'Several rows may match the same case if they give the same outputs; those outputs then apply.'),
     collect: t => t('Alla rader som stämmer gäller, och deras utfall läggs samman.', 'Every row that matches applies, and their outputs are combined.'),
+    priority: t => t('Av de rader som stämmer gäller den vars utfall har högst prioritet.', 'Of the rows that match, the one whose outputs have the highest priority decides.'),
 } as const satisfies Record<DecisionTable['hitPolicy'], (t: (sv: string, en: string) => string) => string>;
 
 /** The document's chapters, in the order it prints them; the last two are appendices. */
@@ -367,6 +368,13 @@ class DocumentBuilder {
         return { id: 'piloter', title: this.t('Testfaser och piloter', 'Test phases and pilots'), blocks: [], children: [...phases, ...pilots] };
     }
 
+    /** The output columns' values in priority order, as the reader needs them to see which row decides (`Prioritet för risk: hög, medel, låg.`). */
+    private priorityOrder(table: DecisionTable): string {
+        return (table.outputValues ?? []).flatMap((values, column) => (values
+            ? [`${this.t('Prioritet för', 'Priority of')} ${this.words.column(table.outputs[column])}: ${values.map(cell => this.decisionCell(cell)).join(', ')}.`]
+            : [])).join(' ');
+    }
+
     private decisionTables(): DocumentSection {
         return {
             id: 'beslutstabeller', title: this.t('Beslutstabeller', 'Decision tables'), blocks: [],
@@ -380,6 +388,7 @@ class DocumentBuilder {
                             type: 'paragraph', style: 'note',
                             text: [
                                 HIT_POLICY_TEXT[table.hitPolicy](this.t.bind(this)),
+                                this.priorityOrder(table),
                                 table.validity ? `${this.t('Gäller', 'In force')} ${this.validity(table.validity)}.` : '',
                             ].filter(Boolean).join(' '),
                         },

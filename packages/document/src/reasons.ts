@@ -103,6 +103,7 @@ const WORDS = {
         noRows: (table: string) => `${table}: ingen rad gäller.`,
         otherwise: (table: string) => `${table}: ingen rad gäller, så tabellens annars-värde gäller.`,
         firstRow: 'Tabellen läses uppifrån; den första raden som gäller avgör.',
+        priorityRow: 'Av raderna som gäller avgör den vars utfall har högst prioritet.',
         aggregations: { sum: 'summan', min: 'det minsta', max: 'det största', count: 'antalet' },
         atLevel: (what: string, level: string) => `${what}, nivå ${level}`,
         value: (what: string, value: string) => `${what}: ${value}`,
@@ -189,6 +190,7 @@ const WORDS = {
         noRows: (table: string) => `${table}: no row applies.`,
         otherwise: (table: string) => `${table}: no row applies, so the table's annars value applies.`,
         firstRow: 'The table is read from the top; the first row that applies decides.',
+        priorityRow: 'Of the rows that apply, the one whose outputs have the highest priority decides.',
         aggregations: { sum: 'the sum', min: 'the smallest', max: 'the largest', count: 'the number' },
         atLevel: (what: string, level: string) => `${what}, level ${level}`,
         value: (what: string, value: string) => `${what}: ${value}`,
@@ -839,6 +841,9 @@ class ReasonWriter {
         this.ruleLine(sentence ? this.w.row(label, decision.row, sentence) : this.w.rowAlways(label, decision.row));
         if (table.hitPolicy === 'first' && decision.row > 1) {
             this.ruleLine(this.w.firstRow);
+        }
+        if (table.hitPolicy === 'priority') {
+            this.ruleLine(this.w.priorityRow);
         }
     }
 

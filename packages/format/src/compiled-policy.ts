@@ -331,6 +331,14 @@ export interface DecisionRow {
     source: SourceSpan;
 }
 
+/**
+ * How a decision table answers when several rows match, by DMN's names. Since 1.10, `priority`: the
+ * matching row whose outputs come first in the output columns' value lists (`outputValues`).
+ * A reader (the DMN export among them) maps each one: a new policy is a compile error there until it does.
+ */
+export const DECISION_HIT_POLICIES = ['unique', 'first', 'any', 'collect', 'priority'] as const;
+export type DecisionHitPolicy = typeof DECISION_HIT_POLICIES[number];
+
 /** A decision table (since 1.2): rows of conditions on the inputs giving values for the outputs. */
 export interface DecisionTable extends ElementBase<'decisionTable'> {
     validity?: Validity;
@@ -339,7 +347,7 @@ export interface DecisionTable extends ElementBase<'decisionTable'> {
      * `any`: rows may overlap where their outputs are the same, and `collect`: every matching row,
      * its outputs aggregated by `aggregation`.
      */
-    hitPolicy: 'unique' | 'first' | 'any' | 'collect';
+    hitPolicy: DecisionHitPolicy;
     /**
      * For `collect` (since 1.4): `sum` of each column over the matching rows (0 when none), `min` or
      * `max` of them (no matching row is `no-matching-row`), or `count` of the matching rows in every column.
@@ -349,6 +357,12 @@ export interface DecisionTable extends ElementBase<'decisionTable'> {
     levels?: { min: number; max: number };
     inputs: DecisionInput[];
     outputs: string[];
+    /**
+     * Since 1.10: DMN's output values, by output column: the values a column may give, in priority
+     * order (highest first), or null where the column lists none; absent where no column does. Under
+     * `priority` the matching row whose outputs rank highest decides (`outputRank` in the runtime).
+     */
+    outputValues?: Array<DecisionResult[] | null>;
     rows: DecisionRow[];
     /**
      * Since 1.9: DMN's default output (`annars`): the outputs, one per column, where no row matches,

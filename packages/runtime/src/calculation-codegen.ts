@@ -566,8 +566,9 @@ class CalculationGenerator {
         if (table.hitPolicy === 'first') {
             lines.push(conditions.map((condition, row) => `if (${condition}) ${variable} = ${row};`).join(' else '));
         } else {
-            // Unique and any: every row is tested; a second match goes to the exact evaluator, which gives
-            // `several-matching-rows` (or, for `any` rows with the same outputs, the first of them).
+            // Unique, any and priority: every row is tested; a second match goes to the exact evaluator, which
+            // gives `several-matching-rows` (or, for `any` rows with the same outputs, the first of them; for
+            // `priority`, the row of the highest priority).
             conditions.forEach((condition, row) => lines.push(`if (${condition}) { if (${variable} >= 0) throw F; ${variable} = ${row}; }`));
         }
         lines.push(`if (${variable} < 0) throw F;`);

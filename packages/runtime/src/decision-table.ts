@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, formulaCell, quantityCell, wordCell, type Attribute, type Criterion, type DecisionTable, type Expression } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, formulaCell, quantityCell, sameDecisionResult, wordCell, type Attribute, type Criterion, type DecisionResult, type DecisionTable, type Expression } from '@regelratt/format';
 
 const HUNDRED = ExactNumber.of(100n);
 import { attributeEntry, CitizenValues, type AttributeCatalogue } from './citizen.js';
@@ -13,6 +13,54 @@ const LEVEL_ATTRIBUTE: Attribute = {
     source: { file: '', line: 1, column: 1, endLine: 1, endColumn: 1 },
     domain: { type: 'integer', min: '0', max: String(Number.MAX_SAFE_INTEGER) },
 };
+
+/**
+ * A row's priority by DMN's output values (hit policy `priority`): for each output column that lists
+ * its values, the position of the row's value in that list (0 is the highest priority), left to right;
+ * `Infinity` for a value the list lacks (the load check refuses such a file, so only a hand-made one has it).
+ */
+export function outputRank(table: Pick<DecisionTable, 'outputValues'>, then: readonly DecisionResult[]): number[] {
+    const rank: number[] = [];
+    table.outputValues?.forEach((values, column) => {
+        if (values) {
+            const at = values.findIndex(value => sameDecisionResult(value, then[column]));
+            rank.push(at < 0 ? Infinity : at);
+        }
+    });
+    return rank;
+}
+
+/**
+ * Orders two ranks (`outputRank`) as DMN's priority does: the first output column that lists values
+ * decides, the next ones break ties. Negative when `a` has the higher priority, 0 when equal.
+ */
+export function comparePriority(a: readonly number[], b: readonly number[]): number {
+    for (let index = 0; index < a.length; index++) {
+        if (a[index] !== b[index]) {
+            return a[index] < b[index] ? -1 : 1;
+        }
+    }
+    return 0;
+}
+
+/**
+ * Of the rows that match (0-based indices, in rule order), those that decide under `priority`: every
+ * row whose outputs rank highest, in rule order. One row, or several that agree, is an answer; rows of
+ * the same priority that give different outputs are no answer (`several-matching-rows`), as DMN leaves
+ * a tie undefined.
+ */
+export function highestPriority(ranks: readonly (readonly number[])[], matching: readonly number[]): number[] {
+    let best: number[] = [];
+    for (const index of matching) {
+        const order = best.length === 0 ? -1 : comparePriority(ranks[index], ranks[best[0]]);
+        if (order < 0) {
+            best = [index];
+        } else if (order === 0) {
+            best.push(index);
+        }
+    }
+    return best;
+}
 
 /** The match that stands for the table's default outputs (`annars`), where no row matches. */
 export const DEFAULT_ROW = -1;
@@ -37,6 +85,8 @@ export class PreparedDecisionTable {
     /** Output cells as exact numbers (shares as fractions), parsed once. */
     private readonly cellValues = new WeakMap<object, ExactNumber>();
     private readonly catalogue: AttributeCatalogue;
+    /** Each row's priority (`outputRank`), for `priority`. */
+    private readonly ranks: number[][];
     readonly readsLevel: boolean;
 
     constructor(readonly table: DecisionTable, catalogue: AttributeCatalogue) {
@@ -47,6 +97,7 @@ export class PreparedDecisionTable {
             return conditions.length === 0 ? undefined : compileCriterion(conditions.length === 1 ? conditions[0] : { all: conditions }, this.catalogue);
         });
         this.outputKeys = table.rows.map(row => JSON.stringify(row.then));
+        this.ranks = table.hitPolicy === 'priority' ? table.rows.map(row => outputRank(table, row.then)) : [];
         this.texts = table.rows.map(row => {
             const conditions = row.when.filter((c): c is Criterion => c !== null);
             return conditions.length === 0 ? 'alla' : conditions.map(criterionText).join(' och ');
@@ -216,6 +267,14 @@ export class PreparedDecisionTable {
                 return fallback;
             }
             throw runtimeError('no-matching-row', { table: table.name }, { table: table.id });
+        }
+        if (matching.length > 1 && table.hitPolicy === 'priority') {
+            // The rows of the highest priority decide; several of them must agree, as under `any`.
+            const best = highestPriority(this.ranks, matching);
+            if (best.some(index => this.outputKeys[index] !== this.outputKeys[best[0]])) {
+                throw runtimeError('priority-tie', { table: table.name, rows: best.map(i => i + 1) }, { table: table.id, rows: best.map(i => i + 1) });
+            }
+            return { row: best[0], text: this.texts[best[0]] };
         }
         // `any`: overlapping rows are allowed where they give the same outputs; the first of them answers.
         if (matching.length > 1 && table.hitPolicy === 'any' && matching.every(index => this.outputKeys[index] === this.outputKeys[matching[0]])) {

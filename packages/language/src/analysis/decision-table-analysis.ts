@@ -1,10 +1,11 @@
 import { ExactNumber, LEVEL_INPUT, type Criterion } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isPathwayResult } from '../generated/ast.js';
-import { compileCell, compileResults, inputAttribute } from '../compiler/compile-decision-table.js';
+import { comparePriority, highestPriority, outputRank } from '@regelratt/runtime';
+import { compileCell, compileOutputValues, compileResults, inputAttribute } from '../compiler/compile-decision-table.js';
 import { attributeDomain, type AnalysedAttribute } from './attribute-domain.js';
 import type { Case } from './case-split.js';
-import { analyseCoverage } from './pathway-coverage.js';
+import { analyseCoverage, type PathwayUnderAnalysis } from './pathway-coverage.js';
 import { idleRows, type IdleRow } from './row-reach.js';
 
 export interface DecisionFinding {
@@ -42,7 +43,8 @@ export interface DecisionAnalysis {
  * Gaps and overlaps of a decision table over the declared domains of its input columns, exactly, with
  * the same case split as förlopp coverage: each row is the conjunction of its cells. Under the unique
  * hit policy every case must match exactly one row; under `första` only gaps count; under `valfri`
- * rows may overlap where they give the same outputs. Undefined when a
+ * rows may overlap where they give the same outputs; under `prioritet` where their priorities differ
+ * or they give the same outputs. Undefined when a
  * column or cell is unresolved or malformed (the ordinary checks report those).
  */
 export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis | undefined {
@@ -66,6 +68,8 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
             case 'unik': return [];
             // Every matching row counts: overlaps are the point.
             case 'samla': return ids;
+            // DMN's Priority: rows of different priority may overlap (the higher decides), rows of the same priority only where they agree.
+            case 'prioritet': return ids.filter((_, other) => outputs[other] === outputs[index] || comparePriority(input.ranks![other], input.ranks![index]) !== 0);
         }
     };
     // A count over no row is 0, as in DMN. A sum over no row is 0 for the runtime but no answer in
@@ -73,7 +77,12 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
     // With default outputs (`annars`) the regions no row matches are found too: the default answers them.
     const gapsCount = table.hitPolicy !== 'samla' || table.aggregation !== 'antal' || table.otherwise !== undefined;
     const gapAnswer = table.hitPolicy === 'samla' && (table.aggregation ?? 'summa') === 'summa' ? 'zero' as const : 'error' as const;
-    const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes, 'pairwise', !gapsCount);
+    // Under `prioritet` only the rows of the highest priority compete: a row of higher priority settles any conflict below it.
+    const ranks = input.ranks;
+    const competing = table.hitPolicy === 'prioritet' && ranks
+        ? (applying: readonly PathwayUnderAnalysis[]) => highestPriority(ranks, applying.map(row => Number(row.id))).map(row => applying.find(a => Number(a.id) === row)!)
+        : undefined;
+    const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes, 'pairwise', !gapsCount, competing);
     // analyseCoverage has already joined touching regions of the same finding.
     const findings = result.findings
         .map(finding => ({ kind: finding.kind === 'gap' ? 'gap' as const : 'overlap' as const, case: finding.case, rows: finding.pathways.map(Number) }));
@@ -85,7 +94,7 @@ export function analyseDecisionTable(table: Ast.DecisionTable): DecisionAnalysis
         ...(result.unfinished ? { unfinished: result.unfinished } : {}),
         ...(result.unshown ? { unshown: result.unshown } : {}),
         attributes,
-        idle: result.complete ? idleRows(result.cases, table.hitPolicy ?? 'unik', table.aggregation, outputs) : [],
+        idle: result.complete ? idleRows(result.cases, table.hitPolicy ?? 'unik', table.aggregation, outputs, input.ranks) : [],
         input,
         gapAnswer,
     };
@@ -100,6 +109,8 @@ export interface DecisionTableInput {
     cells: Array<Array<Criterion | null>>;
     /** Each row's outputs as one text, equal for rows that give the same outputs. */
     outputs: string[];
+    /** Under `träff prioritet`: each row's priority, as the runtime ranks it (`outputRank`). */
+    ranks?: number[][];
 }
 
 /** Undefined when a column or cell is unresolved or malformed (the ordinary checks report those). */
@@ -133,7 +144,25 @@ export function decisionTableInput(table: Ast.DecisionTable): DecisionTableInput
         }
         cells.push(compiled);
     }
-    return { attributes, columns: inputs.map(inputAttribute), cells, outputs: table.rows.map(outputKey) };
+    const ranks = table.hitPolicy === 'prioritet' ? priorityRanks(table) : undefined;
+    if (table.hitPolicy === 'prioritet' && !ranks) {
+        return undefined;
+    }
+    return { attributes, columns: inputs.map(inputAttribute), cells, outputs: table.rows.map(outputKey), ...(ranks ? { ranks } : {}) };
+}
+
+/**
+ * Each row's priority by the runtime's own ranking of the compiled outputs; undefined where a value is
+ * unresolved or not in its column's list, or no column lists values (the checks report those).
+ */
+function priorityRanks(table: Ast.DecisionTable): number[][] | undefined {
+    try {
+        const outputValues = compileOutputValues(table);
+        const ranks = table.rows.map(row => outputRank({ outputValues }, compileResults(row)));
+        return outputValues && ranks.every(rank => rank.every(Number.isFinite)) ? ranks : undefined;
+    } catch {
+        return undefined;
+    }
 }
 
 /**

@@ -6,7 +6,7 @@ import {
     answerAmounts, type AmountChange, type AmountRegion, type AmountSample, type ChangedRegion, type DiffEntry, type DiffWording, type ElementRef, type PolicyDiff,
     type Question, type RegionBound,
 } from '@regelratt/document';
-import { criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, roundingText, type PolicyRuntime } from '@regelratt/runtime';
+import { criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, highestPriority, outputRank, roundingText, type PolicyRuntime } from '@regelratt/runtime';
 import type { MessageLocale } from '../i18n/locale.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import { attributeTypeText } from './attribute-type-text.js';
@@ -419,6 +419,13 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
         }
         if (matching.length === 0) {
             return sv ? 'ingen rad' : 'no row';
+        }
+        // As the runtime decides: the rows of the highest priority under `priority`, the first of them where they agree.
+        if (matching.length > 1 && table.hitPolicy === 'priority') {
+            const best = highestPriority(table.rows.map(row => outputRank(table, row.then)), matching);
+            return best.every(index => JSON.stringify(table.rows[index].then) === JSON.stringify(table.rows[best[0]].then))
+                ? outputsText(table, table.rows[best[0]].then)
+                : sv ? `flera rader (${best.map(i => i + 1).join(', ')})` : `several rows (${best.map(i => i + 1).join(', ')})`;
         }
         // As the runtime decides: `first` takes the first row, `any` too where the rows agree.
         const agree = table.hitPolicy === 'any' && matching.every(index => JSON.stringify(table.rows[index].then) === JSON.stringify(table.rows[matching[0]].then));

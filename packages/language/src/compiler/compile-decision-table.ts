@@ -8,7 +8,7 @@ import { referenceId } from './element-ids.js';
 import { sourceSpan } from './source-span.js';
 
 /** The hit policy's word in the source, and in the compiled format (DMN's names). */
-const HIT_POLICIES = { unik: 'unique', första: 'first', valfri: 'any', samla: 'collect' } as const satisfies Record<NonNullable<Ast.DecisionTable['hitPolicy']>, DecisionTable['hitPolicy']>;
+const HIT_POLICIES = { unik: 'unique', första: 'first', valfri: 'any', samla: 'collect', prioritet: 'priority' } as const satisfies Record<NonNullable<Ast.DecisionTable['hitPolicy']>, DecisionTable['hitPolicy']>;
 const AGGREGATIONS = { summa: 'sum', min: 'min', max: 'max', antal: 'count' } as const satisfies Record<Ast.Aggregation, NonNullable<DecisionTable['aggregation']>>;
 
 /** The attribute id an input column's cells test: the attribute's, or the level's. */
@@ -42,21 +42,32 @@ export function compileCell(cell: Ast.InputCell | Ast.CellTest, attribute: strin
 
 /** A row's output cells (or the default's, `annars`) as the compiled format has them. */
 export function compileResults(row: Ast.DecisionRow | Ast.DecisionDefault): DecisionRow['then'] {
-    return row.results.map((result): DecisionResult => {
-        if (isPathwayResult(result)) {
-            return { pathway: referenceId(result.pathway) };
-        }
-        if (isTextResult(result)) {
-            return { text: result.text };
-        }
-        if (isYesNoResult(result)) {
-            return { yesNo: result.answer === 'ja' };
-        }
-        if (isFormulaResult(result)) {
-            return { formula: compileExpression(result.formula) };
-        }
-        return compileOptionalAmount(result);
-    });
+    return row.results.map(compileResult);
+}
+
+/** One output cell, or one of a column's listed values (`| risk ("hög", "låg") |`). */
+export function compileResult(result: Ast.DecisionResult): DecisionResult {
+    if (isPathwayResult(result)) {
+        return { pathway: referenceId(result.pathway) };
+    }
+    if (isTextResult(result)) {
+        return { text: result.text };
+    }
+    if (isYesNoResult(result)) {
+        return { yesNo: result.answer === 'ja' };
+    }
+    if (isFormulaResult(result)) {
+        return { formula: compileExpression(result.formula) };
+    }
+    return compileOptionalAmount(result);
+}
+
+/** DMN's output values: each column's listed values in priority order, null where it lists none; undefined where no column does. */
+export function compileOutputValues(table: Ast.DecisionTable): DecisionTable['outputValues'] {
+    const outputs = table.header.outputs;
+    return outputs.some(output => output.values.length > 0)
+        ? outputs.map(output => (output.values.length > 0 ? output.values.map(compileResult) : null))
+        : undefined;
 }
 
 export function compileDecisionTable(table: Ast.DecisionTable, file: string): Omit<DecisionTable, 'id' | 'kind' | 'name' | 'title' | 'source'> {
@@ -69,6 +80,7 @@ export function compileDecisionTable(table: Ast.DecisionTable, file: string): Om
         ...(table.levels ? { levels: { min: Number(table.levels.min), max: Number(table.levels.max) } } : {}),
         inputs: table.header.inputs.map(input => (input.level ? { level: true as const } : { attribute: referenceId(input.attribute!) })),
         outputs: table.header.outputs.map(output => output.column),
+        ...(compileOutputValues(table) ? { outputValues: compileOutputValues(table) } : {}),
         rows: table.rows.map(row => ({
             when: row.conditions.map((cell, index) => compileCell(cell, attributes[index])),
             then: compileResults(row),

@@ -321,6 +321,26 @@ export const diagnosticCatalogue = {
         sv: a => `Rad ${a.keep} och rad ${a.remove} i beslutstabellen ${a.table} ger samma utfall och skiljer sig bara i ${a.column}; de kan skrivas som en rad med '${a.cell}' i kolumnen ${a.column} utan att något svar ändras.`,
         en: a => `Rows ${a.keep} and ${a.remove} of the decision table ${a.table} give the same outputs and differ only in ${a.column}; they can be written as one row with '${a.cell}' in the column ${a.column} without changing any answer.`,
     },
+    'decision-row-outranked': {
+        severity: 'warning',
+        sv: a => `Rad ${a.row} i beslutstabellen ${a.table} avgör aldrig: varje medborgare den gäller för tas av en rad med högre prioritet eller av en tidigare rad med samma utfall (med 'träff prioritet'), till exempel av rad ${a.by} för: ${a.witness}. Ta bort raden eller ge den ett utfall med högre prioritet.`,
+        en: a => `Row ${a.row} of the decision table ${a.table} never decides: every citizen it applies to is taken by a row of higher priority or by an earlier row with the same outputs (under 'träff prioritet'), for instance by row ${a.by} for: ${a.witness}. Remove the row or give it an output of higher priority.`,
+    },
+    'decision-priority-tie': {
+        severity: 'error',
+        sv: a => `Raderna ${a.rows} i beslutstabellen ${a.table} gäller samtidigt för: ${a.witness}, har samma prioritet och ger olika utfall; med 'träff prioritet' avgör prioriteten bara mellan olika värden i kolumnernas värdelistor.`,
+        en: a => `Rows ${a.rows} of the decision table ${a.table} apply at the same time to: ${a.witness}, have the same priority and give different outputs; under 'träff prioritet' the priority decides only between different values of the columns' value lists.`,
+    },
+    'priority-without-values': {
+        severity: 'error',
+        sv: a => `Beslutstabellen ${a.table} har 'träff prioritet' men ingen utdatakolumn anger sina värden i prioritetsordning; skriv dem efter kolumnens namn, högst prioritet först: | risk ("hög", "medel", "låg") |.`,
+        en: a => `The decision table ${a.table} has 'träff prioritet' but no output column lists its values in priority order; write them after the column's name, highest priority first: | risk ("hög", "medel", "låg") |.`,
+    },
+    'output-value-unlisted': {
+        severity: 'error',
+        sv: a => `${a.value} finns inte bland värdena för kolumnen ${a.column} i beslutstabellen ${a.table} (${a.values}); en kolumn som anger sina värden ger bara dem.`,
+        en: a => `${a.value} is not among the values of the column ${a.column} of the decision table ${a.table} (${a.values}); a column that lists its values gives only those.`,
+    },
     'amount-falls-as-need-rises': {
         severity: 'warning',
         sv: a => `${a.table}.${a.column} sjunker när ${a.need} ökar: ${a.lower} ger ${a.lowerAmount} (rad ${a.lowerRow}), men ${a.higher} ger ${a.higherAmount} (rad ${a.higherRow}).`,
