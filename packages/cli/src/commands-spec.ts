@@ -4,6 +4,7 @@ import { columns, DEFAULT_HELP_WIDTH, wrap } from './help-layout.js';
 /** Every option the command line knows, with what it means, in both languages. */
 export const OPTIONS = {
     out: { short: 'o', value: { sv: 'mapp', en: 'folder' }, sv: 'Mappen som JSON-filerna skrivs till.', en: 'The folder the JSON files are written to.' },
+    target: { value: 'json|dmn', sv: 'Vad som skrivs: json (standard), det kompilerade formatet, eller dmn, beslutstabellerna och villkoren i förloppsmodeller och piloter som DMN 1.5 (.dmn, en fil per källfil med beslut).', en: 'What is written: json (default), the compiled format, or dmn, the decision tables and the criteria of förloppsmodeller and pilots as DMN 1.5 (.dmn, one file per source file with decisions).' },
     format: { value: 'text|json', sv: 'Utskriftsformat (standard: text).', en: 'Output format (default: text).' },
     coverage: { sv: 'Visar vilka delar av villkoren och vilka nivåer exemplen når, med ett färdigt exempel för varje del som saknar.', en: 'Shows which parts of the criteria and which levels the examples reach, with a ready example for each part without one.' },
     'min-coverage': { value: { sv: 'procent', en: 'per cent' }, sv: 'Slutkod 1 om täckningen är lägre (med --coverage).', en: 'Exit code 1 if coverage is lower (with --coverage).' },
@@ -50,7 +51,7 @@ export const COMMANDS = {
         arguments: { sv: '<filer eller mappar> -o <mapp>', en: '<files or folders> -o <folder>' },
         sv: 'Kontrollerar och kompilerar till JSON, en fil per källfil. Inget skrivs om något fel finns.',
         en: 'Checks and compiles to JSON, one file per source file. Nothing is written if any error is found.',
-        options: ['out', 'max-file-size', ...COMMON],
+        options: ['out', 'target', 'max-file-size', ...COMMON],
     },
     test: {
         arguments: { sv: '<filer eller mappar>', en: '<files or folders>' },
