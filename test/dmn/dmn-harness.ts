@@ -13,7 +13,7 @@ import { evaluateDecision, feelInput, readDmn, type DecimalValue, type DmnAnswer
  * citizens near the constants its criteria compare with. Returns how many inputs agreed.
  */
 /** An answer as both sides can state it: outputs as text (numbers compared exactly), none, or a conflict between rules. */
-type Normal = { kind: 'value'; value: unknown } | { kind: 'none' } | { kind: 'conflict' };
+export type Normal = { kind: 'value'; value: unknown } | { kind: 'none' } | { kind: 'conflict' };
 
 const decimal = (value: unknown): value is DecimalValue => typeof value === 'object' && value !== null && 'decimal' in value;
 const exact = (values: unknown[]) => (values.some(v => !decimal(v)) ? null : values.map(v => ExactNumber.parse((v as DecimalValue).decimal)));
@@ -50,7 +50,7 @@ function fromDmn(answer: DmnAnswer): Normal {
 
 const CONFLICTS = new Set(['rows-not-unique', 'rows-disagree', 'too-many-pathways', 'pathways-not-allowed-together']);
 
-function fromRuntime(answer: () => unknown): Normal {
+export function fromRuntime(answer: () => unknown): Normal {
     try {
         return { kind: 'value', value: text(answer()) };
     } catch (error) {
@@ -65,7 +65,7 @@ function fromRuntime(answer: () => unknown): Normal {
 }
 
 /** The runtime's answer to the question the DMN decision of `element` answers. */
-function runtimeAnswer(runtime: PolicyRuntime, element: CompiledElement, citizen: Record<string, string>): Normal {
+export function runtimeAnswer(runtime: PolicyRuntime, element: CompiledElement, citizen: Record<string, string>): Normal {
     const { nivå, ...rest } = citizen;
     switch (element.kind) {
         case 'decisionTable': {

@@ -123,9 +123,23 @@ export const COMMANDS = {
             en: 'Exit codes: 0 the same answers, 1 answers change, 2 bad invocation, unreadable file or errors in either version, 3 internal error.',
         },
     },
+    dmn: {
+        arguments: { sv: 'import <fil.dmn>', en: 'import <file.dmn>' },
+        subcommands: ['import'],
+        sv: 'Läser beslutstabellerna i en DMN-fil (DMN 1.2–1.5) och skriver dem som .regel; det språket inte kan säga nämns, element för element, med sitt id i XML-filen.',
+        en: 'Reads the decision tables of a DMN file (DMN 1.2–1.5) and writes them as .regel; what the language cannot say is named, element by element, with its id in the XML file.',
+        options: ['out', 'max-file-size', ...COMMON],
+        optionTexts: { out: { sv: 'Mappen som .regel-filen skrivs till (standard: skrivs ut på standardutdata).', en: 'The folder the .regel file is written to (default: printed on standard output).' } },
+        exitCodes: {
+            sv: 'Slutkoder: 0 allt importerat, 1 något kunde inte uttryckas (nämnt på standardfel), 2 felaktigt anrop eller en fil som inte kan läsas som DMN, 3 internt fel.',
+            en: 'Exit codes: 0 everything imported, 1 something could not be said (named on standard error), 2 bad invocation or a file that cannot be read as DMN, 3 internal error.',
+        },
+    },
 } as const satisfies Record<string, {
     arguments: { sv: string; en: string }; sv: string; en: string; options: readonly OptionName[];
     formats?: readonly OutputFormat[]; exitCodes?: { sv: string; en: string };
+    /** The words a command takes first (`dmn import`): code, the same in both languages. */
+    subcommands?: readonly string[];
     /** What an option means for this command, where that differs from its general text. */
     optionTexts?: Partial<Record<OptionName, { sv: string; en: string }>>;
 }>;
