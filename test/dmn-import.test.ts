@@ -171,6 +171,11 @@ describe('regelratt dmn import', () => {
         const refused = spawnSync(process.execPath, [bin, 'dmn', 'import', path.join(scratch, 'inte.dmn')], { encoding: 'utf8' });
         expect(refused.status).toBe(2);
         expect(refused.stderr).toContain('Filen är ingen DMN-fil som kan läsas');
+        // An attribute named after the money type's keyword is written as it is, and its line named.
+        writeFileSync(path.join(scratch, 'belopp.dmn'), foreign.replace(/<text>pris<\/text>/g, '<text>belopp</text>'));
+        const keyword = spawnSync(process.execPath, [bin, 'dmn', 'import', path.join(scratch, 'belopp.dmn')], { encoding: 'utf8' });
+        expect(keyword.status).toBe(1);
+        expect(keyword.stderr).toMatch(/belopp\.dmn: den skrivna texten går inte att läsa på rad 2: /);
         const usage = spawnSync(process.execPath, [bin, 'dmn', 'export', file], { encoding: 'utf8' });
         expect(usage.status).toBe(2);
         expect(usage.stderr).toContain("regelratt dmn import <fil.dmn>");

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
-import { createRegelrattServices, grammarKeywords } from '@regelratt/language';
+import { checkPolicies, createRegelrattServices, grammarKeywords, renderMessage, type DiagnosticCode } from '@regelratt/language';
 import type { CliOptions } from '../arguments.js';
 import type { CliIO } from '../io.js';
 import { systemErrorText } from '../system-errors.js';
@@ -28,9 +28,10 @@ export async function runDmnImport(options: CliOptions, file: string, io: CliIO)
         io.stderr.write(`regelratt: ${options.locale === 'sv' ? 'Kan inte läsa' : 'Cannot read'} ${file}: ${systemErrorText(error, options.locale)}\n`);
         return EXIT_USAGE_OR_IO;
     }
+    const { Regelratt: services } = createRegelrattServices(EmptyFileSystem);
     let imported;
     try {
-        imported = await importDmn(xml, new Set(grammarKeywords(createRegelrattServices(EmptyFileSystem).Regelratt.Grammar)));
+        imported = await importDmn(xml, new Set(grammarKeywords(services.Grammar)));
     } catch (error) {
         if (error instanceof DmnReadError) {
             io.stderr.write(`regelratt: ${file}: ${error[options.locale]}\n`);
@@ -40,6 +41,14 @@ export async function runDmnImport(options: CliOptions, file: string, io: CliIO)
     }
     for (const note of imported.notes) {
         io.stderr.write(`${file}: ${options.locale === 'sv' ? 'inte importerat' : 'not imported'}: ${note[options.locale]}\n`);
+    }
+    // A name the parser takes only in some places (an attribute called `belopp`) is written as it is:
+    // the text is parsed here, so such a line is named now rather than at the next `check`.
+    const [written] = await checkPolicies(services, [{ path: '/dmn-import/importerad.regel', text: imported.text }]);
+    const unreadable = written.diagnostics.filter(d => d.code === 'syntax-error');
+    for (const problem of unreadable) {
+        const message = renderMessage(problem.code as DiagnosticCode, problem.args, options.locale);
+        io.stderr.write(`${file}: ${options.locale === 'sv' ? `den skrivna texten går inte att läsa på rad ${problem.line}` : `the written text does not parse at line ${problem.line}`}: ${message}\n`);
     }
     if (options.out === undefined) {
         io.stdout.write(imported.text);
@@ -51,5 +60,5 @@ export async function runDmnImport(options: CliOptions, file: string, io: CliIO)
         }
         io.stderr.write(`${options.locale === 'sv' ? `${imported.tables} beslutstabeller skrivna till` : `${imported.tables} decision tables written to`} ${path.relative(io.cwd, target) || target}.\n`);
     }
-    return imported.notes.length > 0 ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
+    return imported.notes.length > 0 || unreadable.length > 0 ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
 }
