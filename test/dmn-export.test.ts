@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EmptyFileSystem } from 'langium';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { CompiledPolicyFile } from '@regelratt/format';
+import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
+import { exportDmn } from '../packages/cli/src/dmn/export-dmn.js';
+import { dmnAttributes } from '../packages/cli/src/dmn/write-dmn.js';
+import { compareWithRuntime } from './dmn/dmn-harness.js';
+import { readDmn } from './dmn/dmn-evaluator.js';
+import { EVERY_HIT_POLICY } from './dmn/every-hit-policy.js';
+
+/**
+ * `compile --target dmn` on a policy that uses every hit policy, every kind of output and cell, a
+ * default output, a level column, a förloppsmodell with and without `sekundärt` and a pilot: the
+ * DMN file, read by dmn-moddle and evaluated by feelin, answers as the runtime for every region's
+ * citizen and for random ones; two runs give the same bytes; what DMN cannot hold is named.
+ */
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
+const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-dmn-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+
+const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+
+async function compiled(text: string): Promise<{ files: CompiledPolicyFile[]; errors: string[] }> {
+    const checked = await checkPolicies(Regelratt, [{ path: '/dmn/policy.regel', text }]);
+    const errors = checked.flatMap(c => c.diagnostics.filter(d => d.severity === 'error').map(d => `${d.code}: ${d.message}`));
+    return { files: checked.map(c => JSON.parse(JSON.stringify(compilePolicy(c.document.parseResult.value, 'policy.regel'))) as CompiledPolicyFile), errors };
+}
+
+describe('regelratt compile --target dmn', () => {
+    test('every hit policy, output kind and cell form answers in DMN as in the runtime', async () => {
+        const { files, errors } = await compiled(EVERY_HIT_POLICY);
+        expect(errors).toEqual([]);
+        const agreed = await compareWithRuntime(files, 20_251_205, 100);
+        console.log(`DMN export of every hit policy: ${agreed.decisions} decisions, ${agreed.regions} region citizens and ${agreed.random} random citizens agreed`);
+        expect([...agreed.hitPolicies].sort()).toEqual(['ANY', 'COLLECT', 'COLLECT COUNT', 'COLLECT MAX', 'COLLECT MIN', 'COLLECT SUM', 'FIRST', 'UNIQUE']);
+        expect(agreed.decisions).toBe(11);
+    });
+
+    test('FEEL as written: intervals, lists, negation, exact decimals, dates, escaped text and the default output', async () => {
+        const { files } = await compiled(EVERY_HIT_POLICY);
+        const exported = exportDmn(files[0], dmnAttributes(files))!;
+        const read = await readDmn(exported.xml);
+        const table = (name: string) => read.decisions.find(d => d.variable === name)!;
+        expect(table('bedömning').rules.map(r => r.inputEntries)).toEqual([['>= 80', 'true'], ['(64..80)', '-']]);
+        expect(table('bedömning').outputs).toEqual([
+            { name: 'beslut', typeRef: 'string', default: '"Avslås \\"nu\\""' },
+            { name: 'brådskande', typeRef: 'boolean', default: 'false' },
+        ]);
+        expect(table('andel').rules.map(r => [...r.inputEntries, ...r.outputEntries])).toEqual([
+            ['< 10000.5', '"hög", "utvecklingsbar"', '0.1'],
+            ['< 10000.5', '"nedsatt"', '0.125'],
+            ['>= 10000.5', 'not("hög")', '0.3'],
+            ['>= 10000.5', '"hög"', '0'],
+        ]);
+        expect(table('vikttillägg').rules[0].inputEntries).toEqual(['[0..100.25]', '-']);
+        expect(table('serviceavgift')).toMatchObject({ hitPolicy: 'COLLECT', aggregation: 'SUM', outputs: [{ name: 'avgift', typeRef: 'number', default: '0' }] });
+        // The pilot: an exclusion first (FIRST), then the inclusion; no rule is false by default.
+        expect(table('hemrehab').rules.map(r => [...r.inputEntries, ...r.outputEntries])).toEqual([
+            ['"nedsatt"', '-', '-', '-', 'false'],
+            ['-', '> 65', 'not(true)', '>= date("2024-01-01")', 'true'],
+        ]);
+        expect(read.inputData.map(d => [d.name, d.typeRef])).toContainEqual(['beslutsdatum', 'date']);
+        expect(exported.xml).toContain('xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/"');
+        // No binary float anywhere: every number in an entry is a decimal as the policy wrote it.
+        expect(exported.xml).not.toMatch(/\d\.\d{12,}|e[+-]\d/);
+    });
+
+    test('what DMN cannot hold is named, element by element, in Swedish and in English', async () => {
+        const { files } = await compiled(`${EVERY_HIT_POLICY}
+beslutstabell gammal "Gammal taxa" {
+    giltig från 2017-01-01 till 2017-12-31
+    | ålder || avgift |
+    | -     || 1 kr/mån |
+}`);
+        const { notes } = exportDmn(files[0], dmnAttributes(files))!;
+        expect(notes.map(note => note.element)).toEqual(['pathwayModel/med_sekundärt', 'decisionTable/gammal']);
+        expect(notes[0].sv).toContain('Förloppsmodellen med_sekundärt har sekundära förlopp');
+        expect(notes[0].en).toContain('secondary förlopp');
+        expect(notes[1].sv).toContain('Beslutstabellen gammal gäller 2017-01-01–2017-12-31: DMN har ingen giltighetstid');
+    });
+
+    test('the command writes .dmn files atomically, the same bytes on every run, and says what it left out', () => {
+        const sources = path.join(scratch, 'källa');
+        mkdirSync(sources, { recursive: true });
+        writeFileSync(path.join(sources, 'policy.regel'), EVERY_HIT_POLICY);
+        const run = (out: string, ...extra: string[]) => spawnSync(process.execPath, [bin, 'compile', sources, '--target', 'dmn', '-o', out, ...extra], { encoding: 'utf8' });
+        const first = run(path.join(scratch, 'ut1'));
+        const second = run(path.join(scratch, 'ut2'));
+        expect(first.status, first.stderr).toBe(0);
+        expect(second.status, second.stderr).toBe(0);
+        expect(first.stderr).toContain('anmärkning (pathwayModel/med_sekundärt): Förloppsmodellen med_sekundärt har sekundära förlopp');
+        expect(first.stderr).toContain('1 DMN-fil skriven till');
+        expect(readdirSync(path.join(scratch, 'ut1'))).toEqual(['policy.dmn']);
+        expect(readFileSync(path.join(scratch, 'ut1', 'policy.dmn'))).toEqual(readFileSync(path.join(scratch, 'ut2', 'policy.dmn')));
+        const english = run(path.join(scratch, 'ut3'), '--lang', 'en');
+        expect(english.stderr).toContain('note (pathwayModel/med_sekundärt): Förlopp model med_sekundärt has secondary förlopp');
+        const wrong = run(path.join(scratch, 'ut4'), '--target', 'bpmn');
+        expect(wrong.status).toBe(2);
+        expect(wrong.stderr).toContain('json, dmn');
+    });
+});
