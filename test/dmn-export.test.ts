@@ -86,6 +86,32 @@ beslutstabell gammal "Gammal taxa" {
         expect(notes[1].sv).toContain('Beslutstabellen gammal gäller 2017-01-01–2017-12-31: DMN har ingen giltighetstid');
     });
 
+    test('PRIORITY with its output values; a table whose outputs are formulas is named, not exported', async () => {
+        const { files, errors } = await compiled(`egenskap poäng "Poäng" : heltal 0–200
+egenskap inkomst "Inkomst" : belopp per månad
+beslutstabell risk "Risk" {
+    träff prioritet
+    | poäng  || klass ("hög", "medel", "låg") |
+    | >= 100 || "hög"   |
+    | >= 50  || "medel" |
+    | -      || "låg"   |
+}
+beslutstabell andel_av_inkomst "Andel av inkomsten" {
+    | poäng || avgift |
+    | < 100  || = inkomst × 30 % |
+    | >= 100 || 0 kr/mån |
+}`);
+        expect(errors).toEqual([]);
+        const exported = exportDmn(files[0], dmnAttributes(files))!;
+        const read = await readDmn(exported.xml);
+        expect(read.decisions.find(d => d.variable === 'risk')).toMatchObject({ hitPolicy: 'PRIORITY' });
+        expect(exported.xml).toMatch(/<outputValues id="[^"]+">\s*<text>&quot;hög&quot;,&quot;medel&quot;,&quot;låg&quot;<\/text>\s*<\/outputValues>/u);
+        expect(read.decisions.map(d => d.variable)).not.toContain('andel_av_inkomst');
+        expect(exported.notes.map(note => [note.element, note.sv])).toEqual([
+            ['decisionTable/andel_av_inkomst', 'Beslutstabellen andel_av_inkomst exporteras inte: den har utfall som är formler (= …), som exporten ännu inte skriver som FEEL-uttryck.'],
+        ]);
+    });
+
     test('the command writes .dmn files atomically, the same bytes on every run, and says what it left out', () => {
         const sources = path.join(scratch, 'källa');
         mkdirSync(sources, { recursive: true });

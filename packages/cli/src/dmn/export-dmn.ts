@@ -1,5 +1,5 @@
 import {
-    LEVEL_INPUT, matchCriterion, type Attribute, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind,
+    decisionResultKind, LEVEL_INPUT, matchCriterion, type Attribute, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind,
     type PathwayModel, type Pilot,
 } from '@regelratt/format';
 import { columnType, feelString, inputType, outputEntry, unaryTests, type FeelType } from './feel.js';
@@ -33,7 +33,7 @@ export interface DmnExport {
     decisionIds: Map<string, string>;
 }
 
-type DmnHitPolicy = 'UNIQUE' | 'FIRST' | 'ANY' | 'COLLECT';
+type DmnHitPolicy = 'UNIQUE' | 'FIRST' | 'ANY' | 'COLLECT' | 'PRIORITY';
 type DmnAggregation = 'SUM' | 'MIN' | 'MAX' | 'COUNT';
 
 /** Each compiled hit policy as DMN's; a new one is a compile error here until mapped. */
@@ -42,6 +42,8 @@ export const HIT_POLICY = {
     first: 'FIRST',
     any: 'ANY',
     collect: 'COLLECT',
+    // DMN's P: the winner's outputs come first in the columns' output values (written below).
+    priority: 'PRIORITY',
 } as const satisfies Record<DecisionTable['hitPolicy'], DmnHitPolicy>;
 
 /** `träff samla` alone sums, so it is DMN's C+. */
@@ -61,7 +63,7 @@ interface DmnDecision {
     aggregation?: DmnAggregation;
     /** Attribute ids (`LEVEL_INPUT` for the level), one per input column. */
     inputs: string[];
-    outputs: Array<{ name: string; typeRef?: FeelType; default?: string }>;
+    outputs: Array<{ name: string; typeRef?: FeelType; default?: string; values?: string }>;
     rules: Array<{ inputs: string[]; outputs: string[] }>;
 }
 
@@ -115,6 +117,14 @@ function decisionTable(table: DecisionTable, notes: DmnNote[]): DmnDecision | un
             }
         }
     }
+    if (table.rows.some(row => row.then.some(cell => decisionResultKind(cell) === 'formula')) || table.defaultOutputs?.some(cell => decisionResultKind(cell) === 'formula')) {
+        notes.push({
+            element: table.id,
+            sv: `Beslutstabellen ${table.name} exporteras inte: den har utfall som är formler (= …), som exporten ännu inte skriver som FEEL-uttryck.`,
+            en: `Decision table ${table.name} is not exported: it has outputs that are formulas (= …), which the export does not yet write as FEEL expressions.`,
+        });
+        return undefined;
+    }
     if (table.validity) {
         notes.push(validityNote(table));
     }
@@ -132,7 +142,11 @@ function decisionTable(table: DecisionTable, notes: DmnNote[]): DmnDecision | un
             const cells = [...table.rows.map(row => row.then[column]), ...(table.defaultOutputs ? [table.defaultOutputs[column]] : [])];
             const typeRef = aggregation === 'COUNT' ? 'number' : columnType(cells);
             const byDefault = table.defaultOutputs ? outputEntry(table.defaultOutputs[column]) : sumDefault ? '0' : undefined;
-            return { name, ...(typeRef ? { typeRef } : {}), ...(byDefault !== undefined ? { default: byDefault } : {}) };
+            const values = table.outputValues?.[column];
+            return {
+                name, ...(typeRef ? { typeRef } : {}), ...(byDefault !== undefined ? { default: byDefault } : {}),
+                ...(values ? { values: values.map(outputEntry).join(',') } : {}),
+            };
         }),
         rules: table.rows.map(row => ({
             inputs: row.when.map(cell => (cell ? unaryTests(cell) : '-')),
@@ -392,6 +406,7 @@ function definitions(file: CompiledPolicyFile, decisions: readonly DmnDecision[]
                     ]);
                 }),
                 ...decision.outputs.map((output, index) => element('output', [['id', `${table}_output${index + 1}`], ['name', output.name], ['typeRef', output.typeRef]], [
+                    output.values === undefined ? undefined : element('outputValues', [['id', `${table}_output${index + 1}_values`]], [element('text', [], [], output.values)]),
                     output.default === undefined ? undefined : element('defaultOutputEntry', [['id', `${table}_output${index + 1}_default`]], [element('text', [], [], output.default)]),
                 ])),
                 ...decision.rules.map((rule, ruleIndex) => element('rule', [['id', `${table}_rule${ruleIndex + 1}`]], [

@@ -128,6 +128,8 @@ export const OUTPUT_CELL = {
     pathway: { typeRef: 'string', feel: cell => feelString((cell as { pathway: string }).pathway) },
     text: { typeRef: 'string', feel: cell => feelString((cell as { text: string }).text) },
     yesNo: { typeRef: 'boolean', feel: cell => String((cell as { yesNo: boolean }).yesNo) },
+    // A table with formula outputs is not exported (a note says so, export-dmn.ts); never reached.
+    formula: { typeRef: 'number', feel: () => { throw new Error('a formula output is not written as FEEL'); } },
 } as const satisfies Record<DecisionResultKind, { typeRef: FeelType | undefined; feel: (cell: DecisionResult) => string }>;
 
 export function outputEntry(cell: DecisionResult): string {

@@ -333,8 +333,8 @@ export const diagnosticCatalogue = {
     },
     'priority-without-values': {
         severity: 'error',
-        sv: a => `Beslutstabellen ${a.table} har 'träff prioritet' men ingen utdatakolumn anger sina värden i prioritetsordning; skriv dem efter kolumnens namn, högst prioritet först: | risk ("hög", "medel", "låg") |.`,
-        en: a => `The decision table ${a.table} has 'träff prioritet' but no output column lists its values in priority order; write them after the column's name, highest priority first: | risk ("hög", "medel", "låg") |.`,
+        sv: a => `Beslutstabellen ${a.table} har 'träff prioritet' men ingen utdatakolumn anger sina värden i prioritetsordning; skriv dem efter kolumnens namn, högst prioritet först: '| risk ("hög", "medel", "låg") |'.`,
+        en: a => `The decision table ${a.table} has 'träff prioritet' but no output column lists its values in priority order; write them after the column's name, highest priority first: '| risk ("hög", "medel", "låg") |'.`,
     },
     'output-value-unlisted': {
         severity: 'error',
