@@ -152,7 +152,7 @@ describe('bad input: a clear message, exit 2, never a stack trace', () => {
     test.each([
         ['a misspelt command gets a suggestion', ['chekc', 'x'], "okänt kommando 'chekc'. Menade du 'check'?"],
         ['a misspelt flag gets a suggestion among the command\'s own', ['check', '--fromat', 'json', 'x'], "okänd flagga '--fromat' för check. Menade du '--format'?"],
-        ['a flag meant for another command is refused, not ignored', ['check', '-o', 'ut', 'examples/orebro'], "flaggan '-o' gäller inte check (den gäller compile och dokument)."],
+        ['a flag meant for another command is refused, not ignored', ['check', '-o', 'ut', 'examples/orebro'], "flaggan '-o' gäller inte check (den gäller compile och dokument och dmn)."],
         ['a flag of another command, misspelt', ['check', '--inputt', 'x'], "okänd flagga '--inputt' för check. Menade du '--input'? Den gäller eval."],
         ['a flag without its value', ['compile', 'examples/orebro', '-o'], "flaggan '--out' behöver ett värde."],
     ])('%s, with exit 2 and the command\'s own help named', (_label, args, message) => {

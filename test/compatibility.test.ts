@@ -51,6 +51,7 @@ describe('compatibility between versions', () => {
         ['a calculation newly allowed below zero', `${base}\nberäkning skillnad kan vara negativ = 100 kr − 50 kr`, 'breaking', 'may-be-negative', `${base}\nberäkning skillnad = 100 kr − 50 kr`],
         ['a calculation no longer allowed below zero', `${base}\nberäkning skillnad = 100 kr − 50 kr`, 'additive', 'never-negative', `${base}\nberäkning skillnad kan vara negativ = 100 kr − 50 kr`],
         ['a criterion that reads one more attribute', base.replace('när förmåga = hög }', 'när förmåga = hög och inte svikt } förlopp c { när förmåga = hög och svikt }'), 'breaking', 'attribute-newly-required'],
+        ['a rate that now selects its amount by an attribute of the case', `${base}\ntimkostnad r { efter förmåga  belopp { hög : 400 kr/h  låg : 450 kr/h } }`, 'breaking', 'attribute-newly-required', `${base}\ntimkostnad r { belopp 400 kr/h }`],
     ])('%s', async (_label, after, severity, code, before = base) => {
         const result = compatibility(await compiled(before), await compiled(after), 'sv');
         expect(result.changes.map(c => [c.severity, c.code])).toContainEqual([severity, code]);

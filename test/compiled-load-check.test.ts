@@ -3,12 +3,10 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync,
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-// From disk: an example set may import the national library (`använd nationellt`).
-import { NodeFileSystem } from 'langium/node';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { CompiledPolicyFile } from '@regelratt/format';
-import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
 import { PolicyRuntime, RegelrattRuntimeError } from '../packages/runtime/src/index.js';
+import { compiledExampleSet, exampleSets } from './example-sets.js';
 
 /**
  * A service or a consuming system reads compiled JSON from a folder; what the schema cannot say
@@ -21,16 +19,7 @@ const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
 const scratch = mkdtempSync(path.join(tmpdir(), 'regelratt-load-check-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const exampleSets = readdirSync(path.join(repository, 'examples'), { withFileTypes: true })
-    .filter(entry => entry.isDirectory() && entry.name !== 'broken').map(entry => entry.name).sort();
-
-async function compiled(name: string): Promise<CompiledPolicyFile[]> {
-    const folder = path.join(repository, 'examples', name);
-    const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
-    const { Regelratt } = createRegelrattServices(NodeFileSystem);
-    const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
-    return checked.map(c => JSON.parse(JSON.stringify(compilePolicy(c.document.parseResult.value, path.basename(c.path)))) as CompiledPolicyFile);
-}
+const compiled = compiledExampleSet;
 
 function refusal(files: CompiledPolicyFile[]): RegelrattRuntimeError {
     try {

@@ -33,9 +33,9 @@ beslutstabell omvårdnadsavgift "Avgift efter nivå" {
     | 2                  || 1 409 kr/mån |
     | 3                  || 2 013 kr/mån |
 }
-beslutstabell prioritet "Prioritet" {
+beslutstabell angelägenhet "Angelägenhet" {
     giltig från 2024-01-01
-    | nivåbedömning.akut | larm || prioritet |
+    | nivåbedömning.akut | larm || angelägenhet |
     | ja                 | -    || 1         |
     | nej                | ja   || 2         |
     | nej                | nej  || 3         |
@@ -92,8 +92,8 @@ describe('chained decision tables', () => {
         expect(runtime!.decide('omvårdnadsavgift', on({ besök_per_vecka: 7 })).outputs).toEqual({ avgift: '1409' });
         expect(runtime!.decide('omvårdnadsavgift', on({ besök_per_vecka: 30 })).outputs).toEqual({ avgift: '2013' });
         // A ja/nej output read as a ja/nej input.
-        expect(runtime!.decide('prioritet', on({ besök_per_vecka: 30, larm: false })).outputs).toEqual({ prioritet: '1' });
-        expect(runtime!.decide('prioritet', on({ besök_per_vecka: 3, larm: true })).outputs).toEqual({ prioritet: '2' });
+        expect(runtime!.decide('angelägenhet', on({ besök_per_vecka: 30, larm: false })).outputs).toEqual({ angelägenhet: '1' });
+        expect(runtime!.decide('angelägenhet', on({ besök_per_vecka: 3, larm: true })).outputs).toEqual({ angelägenhet: '2' });
         // A calculation as an input: 5 × 0,5 = 2,5 < 3; 6 × 0,5 = 3.
         expect(runtime!.decide('tidsklass', on({ besök_per_vecka: 5 })).outputs).toEqual({ klass: '1' });
         expect(runtime!.decide('tidsklass', on({ besök_per_vecka: 6 })).outputs).toEqual({ klass: '2' });
@@ -220,5 +220,87 @@ describe('the chained fixture (test/fixtures/kedja): Habo 2017 as level from vis
             const question = { date: '2017-05-01', citizen: { besök_per_vecka: visits } };
             expect(chain.runtime!.decide('omvårdnadsavgift', question).outputs.avgift, `${visits} besök`).toBe(haboRuntime.decide('omvårdnad', question).outputs.avgift);
         }
+    });
+});
+
+/**
+ * Chains beside what main merged meanwhile (cells: disjunctions and formula outputs; hitpolicy:
+ * `träff prioritet`): a chained column takes a disjunction, a table with a chained input may be a
+ * priority table or give formulas, and a formula cell of an upstream feeds the downstream exactly.
+ */
+describe('chains with disjunctions, formula outputs, priority and collect', () => {
+    const mixed = `
+egenskap besök_per_vecka "Omvårdnadsbesök per vecka" : heltal 0–200 besök
+egenskap inkomst "Inkomst" : belopp per månad
+egenskap larm : ja/nej
+beslutstabell nivåbedömning "Nivå efter besök" {
+    | besök_per_vecka || nivå |
+    | 0               || 0    |
+    | 1–6             || 1    |
+    | 7–20            || 2    |
+    | >= 21           || 3    |
+}
+beslutstabell risk "Risk efter nivå och larm" {
+    träff prioritet
+    | nivåbedömning.nivå | larm || risk ("hög", "medel", "låg") |
+    | 0 eller >= 3       | -    || "medel" |
+    | -                  | ja   || "hög"   |
+    | -                  | -    || "låg"   |
+}
+beslutstabell taxa "Taxa efter nivå" {
+    | nivåbedömning.nivå || avgift           |
+    | 0                  || 0 kr/mån         |
+    | 1–2                || = inkomst × 10 % |
+    | >= 3               || = inkomst × 20 % |
+}
+beslutstabell tillägg "Tillägg efter taxa" {
+    träff samla summa
+    | taxa.avgift || tillägg   |
+    | >= 100      || 50 kr/mån |
+    | >= 500      || 25 kr/mån |
+    | -           || 5 kr/mån  |
+}
+`;
+
+    test('checks clean and compiles the disjunction of a chained column as any', async () => {
+        const { errors, compiled } = await load(mixed);
+        expect(errors.map(e => e.message)).toEqual([]);
+        const risk = compiled.elements.find((e: { name: string }) => e.name === 'risk');
+        expect(risk.inputs[0]).toEqual({ decision: 'decisionTable/nivåbedömning', column: 'nivå' });
+        expect(risk.rows[0].when[0]).toHaveProperty('any');
+        expect(compiled.schemaVersion).toBe('1.10.0');
+    });
+
+    test('priority over a chained column: the highest priority of the matching rows decides', async () => {
+        const { runtime } = await load(mixed);
+        // Level 3 and larm: "medel" and "hög" match, "hög" ranks higher.
+        expect(runtime!.decide('risk', on({ besök_per_vecka: 30, larm: true })).outputs).toEqual({ risk: 'hög' });
+        expect(runtime!.decide('risk', on({ besök_per_vecka: 30, larm: false })).outputs).toEqual({ risk: 'medel' });
+        expect(runtime!.decide('risk', on({ besök_per_vecka: 0, larm: false })).outputs).toEqual({ risk: 'medel' });
+        expect(runtime!.decide('risk', on({ besök_per_vecka: 3, larm: false })).outputs).toEqual({ risk: 'låg' });
+    });
+
+    test('a formula output of a chained table, and of an upstream that a collect table reads', async () => {
+        const { runtime } = await load(mixed);
+        expect(runtime!.decide('taxa', on({ besök_per_vecka: 3, inkomst: 2000 })).outputs).toEqual({ avgift: '200' });
+        expect(runtime!.decide('taxa', on({ besök_per_vecka: 30, inkomst: 2000 })).outputs).toEqual({ avgift: '400' });
+        expect(runtime!.decide('taxa', on({ besök_per_vecka: 0, inkomst: 2000 })).outputs).toEqual({ avgift: '0' });
+        // taxa 400 (>= 100 and >= 500 not): 50 + 5; taxa 600: 50 + 25 + 5.
+        expect(runtime!.decide('tillägg', on({ besök_per_vecka: 30, inkomst: 2000 })).outputs).toEqual({ tillägg: '55' });
+        expect(runtime!.decide('tillägg', on({ besök_per_vecka: 30, inkomst: 3000 })).outputs).toEqual({ tillägg: '80' });
+        expect(errorCode(() => runtime!.decide('tillägg', on({ besök_per_vecka: 30 })))).toBe('missing-attribute');
+    });
+
+    test('a column reading formula outputs is judged over every number: a gap there is still reported', async () => {
+        const gappy = mixed + `
+beslutstabell kontroll "Kontroll efter taxa" {
+    | taxa.avgift || kontroll |
+    | < 100       || 1        |
+}
+`;
+        const { checked } = await load(gappy);
+        const gaps = checked.diagnostics.filter(d => d.code === 'decision-gap');
+        expect(gaps.length).toBeGreaterThan(0);
+        expect(gaps[0].message).toContain('taxa.avgift');
     });
 });

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { buildDocument, exampleQuestion, reasonFor } from '@regelratt/document';
 import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies } from '@regelratt/language';
 import { PolicyRuntime, runExamples } from '@regelratt/runtime';
+import { SCHEMA_VERSION } from '@regelratt/format';
 import { errorCode } from '../packages/runtime/test/error-code.js';
 
 /**
@@ -90,7 +91,7 @@ describe('default outputs (annars)', () => {
 
     test('the compiled table carries the default (format 1.9), the trace and the reason say it', async () => {
         const { compiled, runtime } = await load(policy('första'));
-        expect(compiled.schemaVersion).toBe('1.10.0');
+        expect(compiled.schemaVersion).toBe(SCHEMA_VERSION);
         const table = compiled.elements.find((e: { kind: string }) => e.kind === 'decisionTable');
         expect(table.defaultOutputs).toEqual([{ value: '0', unit: 'kr', per: 'month' }]);
         const explained = runtime.calculate('med_tillägg', noService);

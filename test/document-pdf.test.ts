@@ -10,7 +10,8 @@ import { nodes, popplerStructure, rawStructure, textOf, type StructNode } from '
  * `dokument.pdf` is a tagged PDF, as the law on accessible digital public services (2018:1937) asks of
  * what a municipality publishes: read back from the file, its structure tree has the document's
  * headings in order, tables whose first row is header cells, charts as figures with alternative text,
- * the language and the title, the page numbers outside the structure, and every font embedded. The
+ * the language and the title, the page numbers outside the structure, every font embedded, the
+ * contents' entries as links to their headings, and the PDF/UA identifier in the XMP metadata. The
  * HTML written by the same run, from the same document model, says what the PDF must hold.
  */
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,6 +69,33 @@ describe('the document\'s PDF is tagged', () => {
         figures.forEach((figure, index) => {
             expect(plain(figure.alt ?? ''), `figure ${index + 1} has alternative text naming its chart`).toContain(html.figures[index]);
         });
+        // The contents link to their headings: each entry's Link element holds its link annotation as an
+        // OBJR (how PDF/UA ties an annotation into the structure), on a page that orders annotations by
+        // the structure, with the heading's text as its description, going to the page the heading is on.
+        const toc = all.find(node => node.type === 'TOC')!;
+        const inContents = new Set(nodes(toc));
+        const listed = all.filter(node => !inContents.has(node) && (node.type === 'H2' || node.type === 'H3'));
+        const links = nodes(toc).filter(node => node.type === 'Link');
+        expect(links.length).toBe(nodes(toc).filter(node => node.type === 'TOCI').length);
+        expect(links.length).toBe(listed.length);
+        const contentsHeading = plain(locale === 'sv' ? 'Innehåll' : 'Contents');
+        const listedTexts = html.headings.filter(h => (h.type === 'H2' || h.type === 'H3') && h.text !== contentsHeading).map(h => h.text);
+        expect(listedTexts.length).toBe(listed.length);
+        links.forEach((link, index) => {
+            expect(link.annotations, `contents entry ${index + 1}`).toHaveLength(1);
+            const [annotation] = link.annotations!;
+            expect(annotation.subtype).toBe('Link');
+            expect(annotation.tabsByStructure).toBe(true);
+            expect(plain(annotation.contents ?? '')).toBe(listedTexts[index]);
+            expect(annotation.destination?.page, `contents entry ${index + 1} (${listedTexts[index]}) goes to its heading's page`).toBe(listed[index].page);
+            expect(listed[index].page).toBeGreaterThan(annotation.page);
+        });
+        // The PDF/UA identifier in the XMP metadata, with the title it asks for there too. (No conformance
+        // checker such as veraPDF is installed here: this reads what the file claims and what it holds,
+        // element by element, and does not prove PDF/UA-1 conformance.)
+        expect(raw.metadata).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
+        expect(raw.metadata).toContain('<dc:title>');
+
         // Every font embedded (PDF/UA asks it; the standard fonts have no minus sign): each descriptor carries its font file.
         const latin1 = bytes.toString('latin1');
         const descriptors = latin1.match(/\/Type \/FontDescriptor[\s\S]*?>>/g) ?? [];
@@ -92,8 +120,8 @@ describe('the document\'s PDF is tagged', () => {
             expect(header?.children.map(cell => plain(textOf(cell)))).toEqual(html.tables[index]);
         });
         // The page numbers are artifacts: nowhere in the structure.
-        const toc = inToc(tree);
-        const texts = read.filter(node => !toc.has(node)).map(node => node.text);
+        const readContents = inToc(tree);
+        const texts = read.filter(node => !readContents.has(node)).map(node => node.text);
         expect(texts.some(text => /^\d+ \/ \d+$/.test(text.trim()))).toBe(false);
     });
 

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NodeFileSystem } from 'langium/node';
 import { afterAll, describe, expect, test } from 'vitest';
-import { BundledLibraryFileSystem, checkPolicies, createRegelrattServices, shippedLibraryRoot } from '@regelratt/language';
+import { URI } from 'langium';
+import { BundledLibraryFileSystem, checkPolicies, compilePolicy, createRegelrattServices, shippedLibraryRoot } from '@regelratt/language';
 import { startServer } from './lsp-stdio.js';
 
 /** `använd`: the shipped national library and local files, through the checker, the command line and the editor. */
@@ -58,7 +59,7 @@ describe('använd nationellt', () => {
         const other = folder({ 'p.regel': 'använd nationellt version "2000.1"\n' });
         const found = await check(other, ['p.regel']);
         expect(found.map(d => [d.code, d.severity])).toEqual([['library-version-mismatch', 'warning']]);
-        expect(found[0].message).toContain(`version 2000.1, men den version som följer med är ${shipped.version}`);
+        expect(found[0].message).toContain(`version 2000.1, som inte följer med (versioner som följer med: ${shipped.version}): namnen läses ur ${shipped.version}`);
         const same = folder({ 'p.regel': `använd nationellt version "${shipped.version}"\n` });
         expect(await check(same, ['p.regel'])).toEqual([]);
     });
@@ -68,6 +69,72 @@ describe('använd nationellt', () => {
         const errors = (await check(root, ['p.regel'])).filter(d => d.severity === 'error');
         expect(errors.map(d => [d.code, d.line])).toEqual([['duplicate-name', 2]]);
         expect(errors[0].message).toContain('prisbasbelopp.regel');
+    });
+});
+
+describe('library versions selected by their pin', () => {
+    // A library root with the current version and an earlier one kept beside it, as a later
+    // Regelrätt ships them: `nationellt/` (the shipped text) and `nationellt@2025.1/` (2026's
+    // prisbasbelopp not yet in it, 2025's a different figure to tell the two apart).
+    const root = path.join(scratch, 'library-root');
+    cpSync(path.join(repository, 'packages/language/library/nationellt'), path.join(root, 'nationellt'), { recursive: true });
+    const earlier = path.join(root, 'nationellt@2025.1');
+    cpSync(path.join(root, 'nationellt'), earlier, { recursive: true });
+    writeFileSync(path.join(earlier, 'bibliotek.json'), JSON.stringify({ version: '2025.1', title: 'Nationella regler (2025.1)' }));
+    const pbb = path.join(earlier, 'prisbasbelopp.regel');
+    writeFileSync(pbb, readFileSync(pbb, 'utf8').replace(/ *från 2026-01-01 till 2026-12-31 : 59 200 kr[^\n]*\n/u, '').replace('58 800 kr', '58 000 kr'));
+    const { Regelratt: versioned } = createRegelrattServices(NodeFileSystem, { referenceIndex: false, libraryRoot: URI.file(root) });
+    const checkWith = async (at: string, names: string[]) => {
+        const checked = await checkPolicies(versioned, names.map(name => ({ path: path.join(at, name), text: readFileSync(path.join(at, name), 'utf8') })));
+        return { checked, findings: checked.flatMap(c => c.diagnostics.map(d => ({ file: path.relative(at, c.path), ...d }))) };
+    };
+    const prisbasbelopp2025 = (checked: Awaited<ReturnType<typeof checkPolicies>>) => {
+        const library = checked.filter(c => c.library);
+        const compiled = library.map(c => compilePolicy(c.document.parseResult.value, `regelratt:${c.library!.name}@${c.library!.version}/${c.library!.file}`));
+        const parameter = compiled.flatMap(f => f.elements).find(e => e.id === 'parameter/prisbasbelopp') as { versions: Array<{ from: string; value: { value: string } }> };
+        return { versions: new Set(library.map(c => c.library!.version)), value: parameter.versions.find(v => v.from === '2025-01-01')!.value.value, years: parameter.versions.length, sources: new Set(compiled.map(f => f.source.split('/')[0])) };
+    };
+
+    test('a pinned earlier version is read as it was, with no finding; an unpinned import reads the current one', async () => {
+        const pinned = await checkWith(folder({ 'p.regel': 'använd nationellt version "2025.1"\nberäkning dubbel = prisbasbelopp × 2\n' }), ['p.regel']);
+        expect(pinned.findings).toEqual([]);
+        const read = prisbasbelopp2025(pinned.checked);
+        expect(read.versions).toEqual(new Set(['2025.1']));
+        expect(read.value).toBe('58000');
+        expect(read.sources).toEqual(new Set(['regelratt:nationellt@2025.1']));
+        const current = await checkWith(folder({ 'p.regel': 'använd nationellt\nberäkning dubbel = prisbasbelopp × 2\n' }), ['p.regel']);
+        expect(current.findings).toEqual([]);
+        expect(prisbasbelopp2025(current.checked).value).toBe('58800');
+        expect(prisbasbelopp2025(current.checked).years).toBe(read.years + 1);
+    });
+
+    test('a version not shipped is library-version-mismatch listing those that are; the current one is read', async () => {
+        const { findings } = await checkWith(folder({ 'p.regel': 'använd nationellt version "2000.1"\n' }), ['p.regel']);
+        expect(findings.map(d => [d.code, d.severity])).toEqual([['library-version-mismatch', 'warning']]);
+        expect(findings[0].message).toContain(`version 2000.1, som inte följer med (versioner som följer med: 2025.1, ${shipped.version})`);
+    });
+
+    test('two files importing the library in two versions is library-version-conflict, on each import', async () => {
+        const at = folder({ 'a.regel': 'använd nationellt version "2025.1"\n', 'b.regel': 'använd nationellt\n' });
+        const { findings } = await checkWith(at, ['a.regel', 'b.regel']);
+        expect(findings.filter(d => d.code === 'library-version-conflict').map(d => [d.file, d.line, d.severity]))
+            .toEqual([['a.regel', 1, 'error'], ['b.regel', 1, 'error']]);
+        expect(findings.find(d => d.file === 'a.regel')!.message)
+            .toBe(`Policyn använder biblioteket nationellt i två versioner: 2025.1 här och ${shipped.version} i b.regel. Policyn kan bara läsa ett bibliotek i en version; ange samma version i alla filer.`);
+        const agreeing = folder({ 'a.regel': 'använd nationellt version "2025.1"\n', 'b.regel': 'använd nationellt version "2025.1"\n' });
+        expect((await checkWith(agreeing, ['a.regel', 'b.regel'])).findings).toEqual([]);
+    });
+
+    test('a version folder whose manifest names another version is no library', async () => {
+        const wrong = path.join(root, 'nationellt@2024.9');
+        cpSync(earlier, wrong, { recursive: true });
+        try {
+            const { findings } = await checkWith(folder({ 'p.regel': 'använd nationellt version "2024.9"\n' }), ['p.regel']);
+            expect(findings.map(d => d.code)).toEqual(['library-version-mismatch']);
+            expect(findings[0].message).toContain(`(versioner som följer med: 2025.1, ${shipped.version})`);
+        } finally {
+            rmSync(wrong, { recursive: true, force: true });
+        }
     });
 });
 

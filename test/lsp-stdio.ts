@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter,
-    DidOpenTextDocumentNotification, ExitNotification, HoverRequest, ShutdownRequest, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification,
+    DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, HoverRequest, ShutdownRequest, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification,
     type Diagnostic, type Hover,
 } from 'vscode-languageserver-protocol/node';
 
@@ -18,6 +18,10 @@ const serverBundle = path.join(repository, 'packages/vscode/out/server.cjs');
 export interface StdioServer {
     /** Opens a file of the folder in the editor, with the text it has on disk. */
     open(file: string, text: string): void;
+    /** Replaces an open file's text in the editor (unsaved). */
+    change(file: string, text: string): void;
+    /** A file of the folder as the editor names it. */
+    uriOf(file: string): string;
     /** The first diagnostics published for the file; rejects after `seconds`. */
     diagnostics(file: string, seconds?: number): Promise<Diagnostic[]>;
     hover(file: string, line: number, character: number, seconds?: number): Promise<Hover | null>;
@@ -82,6 +86,10 @@ export async function startServer(node: string, folder: string, nodeArgs: string
         open(file, text) {
             void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(file), languageId: 'regelratt', version: version++, text } });
         },
+        change(file, text) {
+            void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(file), version: version++ }, contentChanges: [{ text }] });
+        },
+        uriOf: uri,
         diagnostics(file, seconds = 60) {
             const known = published.get(uri(file));
             return deadline(`diagnostics for ${file}`, seconds, known ? Promise.resolve(known) : new Promise(resolve => waiting.set(uri(file), resolve)));

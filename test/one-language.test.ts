@@ -95,7 +95,7 @@ describe('diagnostics in one language at a time', () => {
 
 describe('help in one language at a time', () => {
     /** What the reader types is code, not prose: options, placeholders, command names and option values. */
-    const code = new Set([...Object.keys(COMMANDS), ...LOG_LEVELS, ...(Object.keys(COMMANDS) as CommandName[]).flatMap(c => (Object.keys(OPTIONS) as OptionName[]).flatMap(o => choicesOf(o, c) ?? []))]);
+    const code = new Set([...Object.keys(COMMANDS), ...Object.values(COMMANDS).flatMap(c => ('subcommands' in c ? c.subcommands : [])), ...LOG_LEVELS, ...(Object.keys(COMMANDS) as CommandName[]).flatMap(c => (Object.keys(OPTIONS) as OptionName[]).flatMap(o => choicesOf(o, c) ?? []))]);
     // Swedish words the catalogue happens to use only in English: spelled alike in both languages.
     const alike = new Set(['policy', 'under']);
     const prose = (help: string) => words(help.replace(/--?[\w-]+/g, ' ').replace(/<[^>]*>/g, ' ')).filter(w => !code.has(w) && !alike.has(w));

@@ -13,12 +13,28 @@ export interface StructNode {
     /** The text of the node's own marked content (poppler only). */
     text: string;
     children: StructNode[];
+    /** The page (0-based) the element's content starts on (from the file's objects only). */
+    page?: number;
+    /** The annotations the element holds as OBJR children: the page each is on, and where a link goes (from the file's objects only). */
+    annotations?: Annotation[];
+}
+
+export interface Annotation {
+    /** The page (0-based) the annotation is drawn on. */
+    page: number;
+    subtype?: string;
+    /** Its alternative description (`Contents`). */
+    contents?: string;
+    /** A link's target: the named destination and the page (0-based) it is on. */
+    destination?: { name: string; page?: number };
+    /** Whether the annotation's page orders its annotations by the structure (`/Tabs /S`). */
+    tabsByStructure: boolean;
 }
 
 type PdfValue = number | boolean | null | string | { name: string } | { ref: number } | PdfValue[] | { [key: string]: PdfValue };
 
 /** The structure tree, the catalogue's language and whether the viewer shows the title, from the file's objects. */
-export function rawStructure(pdf: Uint8Array): { root: StructNode; lang?: string; displayDocTitle: boolean } {
+export function rawStructure(pdf: Uint8Array): { root: StructNode; lang?: string; displayDocTitle: boolean; metadata?: string } {
     const text = Buffer.from(pdf).toString('latin1');
     const objects = new Map<number, PdfValue>();
     for (const match of text.matchAll(/(?:^|\n)(\d+) 0 obj\n/g)) {
@@ -33,6 +49,31 @@ export function rawStructure(pdf: Uint8Array): { root: StructNode; lang?: string
     if (!catalogue) {
         throw new Error('no catalogue found in the PDF');
     }
+    // The pages in order (pdfkit writes one Pages node), and the named destinations (one name tree).
+    const pageRefs = ((dictionary(catalogue.Pages)?.Kids ?? []) as Array<{ ref: number }>).map(kid => kid.ref);
+    const pageOf = (value: PdfValue | undefined) => {
+        const index = value && typeof value === 'object' && 'ref' in value ? pageRefs.indexOf(value.ref as number) : -1;
+        return index < 0 ? undefined : index;
+    };
+    const destinations = new Map<string, PdfValue>();
+    const names = (dictionary(dictionary(catalogue.Names)?.Dests)?.Names ?? []) as PdfValue[];
+    for (let i = 0; i + 1 < names.length; i += 2) {
+        destinations.set(names[i] as string, resolve(names[i + 1]) as PdfValue);
+    }
+    const annotation = (objr: Record<string, PdfValue>): Annotation => {
+        const annot = dictionary(objr.Obj) ?? {};
+        const action = dictionary(annot.A);
+        const name = action && typeof action.D === 'string' ? action.D : undefined;
+        const target = name === undefined ? undefined : destinations.get(name) as PdfValue[] | undefined;
+        const page = pageOf(objr.Pg) ?? -1;
+        return {
+            page,
+            ...(annot.Subtype ? { subtype: (annot.Subtype as { name: string }).name } : {}),
+            ...(typeof annot.Contents === 'string' ? { contents: annot.Contents } : {}),
+            ...(name !== undefined ? { destination: { name, ...(target ? { page: pageOf(target[0]) } : {}) } } : {}),
+            tabsByStructure: (dictionary({ ref: pageRefs[page] })?.Tabs as { name?: string } | undefined)?.name === 'S',
+        };
+    };
     const node = (value: PdfValue | undefined): StructNode | undefined => {
         const element = dictionary(value);
         // A kid that is a marked-content id (a number) or reference (MCR) is content, not an element.
@@ -41,14 +82,25 @@ export function rawStructure(pdf: Uint8Array): { root: StructNode; lang?: string
         }
         const kids = element.K === undefined ? [] : Array.isArray(element.K) ? element.K : [element.K];
         const attributes = dictionary(element.A);
+        const objrs = kids.flatMap(kid => {
+            const record = dictionary(kid);
+            return record && !Array.isArray(record) && (record.Type as { name?: string } | undefined)?.name === 'OBJR' ? [record] : [];
+        });
+        const page = pageOf(element.Pg);
         return {
             type: (element.S as { name: string }).name,
             ...(typeof element.Alt === 'string' ? { alt: element.Alt } : {}),
             ...(attributes && 'Scope' in attributes ? { scope: (attributes.Scope as { name: string }).name } : {}),
+            ...(page !== undefined ? { page } : {}),
+            ...(objrs.length > 0 ? { annotations: objrs.map(annotation) } : {}),
             text: '',
             children: kids.flatMap(kid => node(kid) ?? []),
         };
     };
+    // The XMP metadata: a stream pdfkit writes uncompressed.
+    const metadataRef = catalogue.Metadata as { ref?: number } | undefined;
+    const metadataAt = metadataRef?.ref === undefined ? -1 : text.search(new RegExp(`(?:^|\\n)${metadataRef.ref} 0 obj\\n`));
+    const metadata = metadataAt < 0 ? undefined : /stream\r?\n([\s\S]*?)endstream/.exec(text.slice(metadataAt))?.[1];
     const treeRoot = dictionary(catalogue.StructTreeRoot);
     const kids = treeRoot?.K === undefined ? [] : Array.isArray(treeRoot.K) ? treeRoot.K : [treeRoot.K];
     const viewer = dictionary(catalogue.ViewerPreferences);
@@ -56,6 +108,7 @@ export function rawStructure(pdf: Uint8Array): { root: StructNode; lang?: string
         root: { type: 'StructTreeRoot', text: '', children: kids.flatMap(kid => node(kid) ?? []) },
         ...(typeof catalogue.Lang === 'string' ? { lang: catalogue.Lang } : {}),
         displayDocTitle: viewer?.DisplayDocTitle === true,
+        ...(metadata !== undefined ? { metadata: Buffer.from(metadata, 'latin1').toString('utf8') } : {}),
     };
 }
 

@@ -136,8 +136,10 @@ describe('reasons reviewed by hand against the rules', () => {
         // By hand: 1 409 (nivå 2) + 0 (ledsagning) + 403 (tvätt) + 0 (mat) + 269 (digitalt larm) = 2 081 kr, over the
         // maxtaxa 0,5392 × 44 800 / 12 = 2 013,01 → 2 013 kr.
         const text = await reasonOf('habo', 'nivå_två_når_taket');
+        // The total in the unit the calculation has (compiled from the language's expression units: kr/mån),
+        // though it adds portions times a price per portion.
         expect(text.split('\n').slice(0, 6)).toEqual([
-            'Avgift per månad: 2 013 kr.',
+            'Avgift per månad: 2 013 kr/mån.',
             'Personlig omvårdnad, rad 3: Omvårdnadsbesök per vecka är 7–20 besök.',
             'Regelbunden ledsagning, rad 1: Regelbunden ledsagning, hela timmar per månad är 0 timmar.',
             'Trygghetslarm, rad 3: Trygghetslarm är digitalt.',
@@ -149,18 +151,19 @@ describe('reasons reviewed by hand against the rules', () => {
         expect(text).toContain('– Trygghetslarm: 269 kr/mån\n');
         // The maxtaxa from the national library: its factor and the prisbasbelopp with their versions, the monthly amount, Habo's rounding.
         expect(text).toContain('– Maxtaxa för hemtjänst och dagverksamhet, andel av prisbasbeloppet: 0,5392 (gäller 2016-07-01–2025-06-30)\n– Prisbasbelopp: 44 800 kr (gäller 2017-01-01–2017-12-31)\n– Maxtaxa per månad för hemtjänst och dagverksamhet: cirka 2 013,01 kr\n– cirka 2 013,01 kr avrundat till hela kronor, halva bort från noll: 2 013 kr\n');
-        expect(text.endsWith('– Beloppet begränsas av högsta sammanlagda avgift per månad, 2 013 kr (utan begränsningen 2 081 kr)')).toBe(true);
+        expect(text.endsWith('– Beloppet begränsas av högsta sammanlagda avgift per månad, 2 013 kr/mån (utan begränsningen 2 081 kr/mån)')).toBe(true);
         const english = await reasonOf('habo', 'nivå_två_når_taket', 'en');
-        expect(english).toContain('– The amount is capped by högsta sammanlagda avgift per månad, 2,013 kr (without the cap 2,081 kr)');
+        expect(english.startsWith('Avgift per månad: 2,013 kr/month.\n')).toBe(true);
+        expect(english).toContain('– The amount is capped by högsta sammanlagda avgift per månad, 2,013 kr/month (without the cap 2,081 kr/month)');
     });
 
     test("a couple's fee: the share the couple pays each, and the maxtaxa that did not bind", async () => {
         // By hand: (503 + 403) × 50 % = 453 kr for the services, 705 kr for nivå 1: 1 158 kr, under 2 013 kr.
         const text = await reasonOf('habo', 'par_delar_service');
-        expect(text.startsWith('Avgift per månad: 1 158 kr.\n')).toBe(true);
+        expect(text.startsWith('Avgift per månad: 1 158 kr/mån.\n')).toBe(true);
         expect(text).toContain('– Villkoret ”Gift eller sambo, och paret har serviceinsatsen: ja” gäller: 50 %\n– Serviceinsatser per månad: 453 kr/mån\n');
         expect(text).toContain('– Personlig omvårdnad, avgift: 705 kr/mån\n');
-        expect(text.endsWith('– Gränsen högsta sammanlagda avgift per månad, 2 013 kr påverkade inte beloppet')).toBe(true);
+        expect(text.endsWith('– Gränsen högsta sammanlagda avgift per månad, 2 013 kr/mån påverkade inte beloppet')).toBe(true);
     });
 
     test("Örebro's förlopp: the rule, the guideline with its diarienummer and decision, the insatser's legal basis, the fact that decided and the one that did not", async () => {
@@ -174,6 +177,8 @@ describe('reasons reviewed by hand against the rules', () => {
             'Det som avgjorde: Aktivitetsförmåga: Kan utveckla förmågan och minska behovet av stöd.',
             'Kognitiv svikt påverkade inte beslutet.',
             'Riktlinjens krav: (ska) För den som kan bli mer självständig syns det i målen och i hur ofta insatsen följs upp; (ska) Stödbehovsbedömningen inom socialpsykiatrin görs om; (får inte) Stöd utformas utifrån målgrupp, ålder eller diagnos i stället för behov.',
+            // Nedsatt gives förlopp 3 alone; hög gives förlopp 1 only with kognitiv svikt, which the example does not give, so it is not said.
+            'Om aktivitetsförmåga hade varit nedsatt, med varaktigt behov av stöd hade medborgaren placerats i Förlopp 3.',
         ].join('\n'));
     });
 
@@ -256,8 +261,8 @@ describe('regelratt eval gives each answer its reason', () => {
         const answer = JSON.parse(json.stdout) as { amounts: Array<{ calculation: string; amount: string; reason: Reason }>; decisions: Array<{ reason: Reason }> };
         const fee = answer.amounts.find(a => a.calculation === 'calculation/hemtjänstavgift')!;
         expect(fee.amount).toBe('2013');
-        expect(fee.reason.decision).toBe('Avgift per månad: 2\u00a0013\u00a0kr.');
-        expect(fee.reason.steps.at(-1)).toBe('Beloppet begränsas av högsta sammanlagda avgift per månad, 2\u00a0013\u00a0kr (utan begränsningen 2\u00a0081\u00a0kr).');
+        expect(fee.reason.decision).toBe('Avgift per månad: 2\u00a0013\u00a0kr/mån.');
+        expect(fee.reason.steps.at(-1)).toBe('Beloppet begränsas av högsta sammanlagda avgift per månad, 2\u00a0013\u00a0kr/mån (utan begränsningen 2\u00a0081\u00a0kr/mån).');
         expect(answer.decisions.every(d => d.reason.facts.length > 0)).toBe(true);
         const text = run('--input', one, '--format', 'text');
         expect(text.status).toBe(0);
@@ -268,8 +273,25 @@ describe('regelratt eval gives each answer its reason', () => {
     test('--lang en: the reasons in English', () => {
         const english = run('--input', one, '--format', 'text', '--lang', 'en');
         expect(english.status).toBe(0);
-        expect(english.stdout).toContain('The amount is capped by högsta sammanlagda avgift per månad, 2,013\u00a0kr (without the cap 2,081\u00a0kr)\n');
+        expect(english.stdout).toContain('The amount is capped by högsta sammanlagda avgift per månad, 2,013\u00a0kr/month (without the cap 2,081\u00a0kr/month)\n');
         expect(english.stdout).not.toContain('Rättslig grund');
+    });
+
+    test("Örebro's förlopp and pilot: the nearest change in the JSON's reasons and in the text, in both languages", () => {
+        const orebro = path.join(scratch, 'orebro.json');
+        writeFileSync(orebro, JSON.stringify({ citizen: { aktivitetsförmåga: 'nedsatt', ålder: 65, kan_ta_sig_till_vårdcentral: false, kognitiv_svikt: false, motiverad_till_träning: true }, date: '2021-06-01' }));
+        const ask = (...args: string[]) => spawnSync(process.execPath, [bin, 'eval', path.join(repository, 'examples/orebro'), '--input', orebro, ...args], { encoding: 'utf8' });
+        const answer = JSON.parse(ask().stdout) as { placements: Array<{ reason: Reason }>; inclusions: Array<{ pilot: string; reason?: Reason }> };
+        expect(answer.placements[0].reason.nearestChange).toEqual([
+            'Om aktivitetsförmåga hade varit redan hög; förväntas bli självständig hade medborgaren placerats i Förlopp 1.',
+            'Om aktivitetsförmåga hade varit kan utveckla förmågan och minska behovet av stöd hade medborgaren placerats i Förlopp 2.',
+        ]);
+        expect(answer.inclusions.find(i => i.pilot === 'pilot/dagrehab_hemrehab')!.reason!.nearestChange.map(line => line.replace(/\u00a0/g, ' '))).toEqual(['Om ålder hade varit minst 66 år hade medborgaren ingått i piloten.']);
+        expect(ask('--format', 'text').stdout.replace(/\u00a0/g, ' ')).toContain('Om ålder hade varit minst 66 år hade medborgaren ingått i piloten.\n');
+        const english = ask('--format', 'text', '--lang', 'en').stdout.replace(/\u00a0/g, ' ');
+        expect(english).toContain('If ålder had been at least 66 år, the citizen would have been included in the pilot.');
+        expect(english).toContain('If aktivitetsförmåga had been redan hög; förväntas bli självständig, the citizen would have been placed in Förlopp 1.');
+        expect(english).not.toMatch(/\bhade\b|medborgaren/);
     });
 
     test('a register: reasons with --explain only; --format text is for one case', () => {

@@ -185,6 +185,9 @@ describe('regelratt serve', () => {
         const english = await (await post('/v1/evaluate', { citizen: { aktivitetsförmåga: 'nedsatt' }, date: '2021-06-01' }, { 'accept-language': 'en' })).json() as { placements: Reasoned[] };
         expect(english.placements[0].reason.decision).toBe('Förlopp i rehabiliterande arbetssätt: the citizen is placed in Förlopp 3.');
         expect(english.placements[0].reason.legalBasis).toContain('Socialtjänstlagen (2001:453), chapter 4, section 1');
+        // The nearest change that gives another förlopp, in the language asked for.
+        expect((swedish.placements[0].reason as { nearestChange?: string[] }).nearestChange).toContain('Om aktivitetsförmåga hade varit redan hög; förväntas bli självständig hade medborgaren placerats i Förlopp 1.');
+        expect((english.placements[0].reason as { nearestChange?: string[] }).nearestChange).toContain('If aktivitetsförmåga had been redan hög; förväntas bli självständig, the citizen would have been placed in Förlopp 1.');
         // An answer that is an error is worded in the language asked for, as its reason is.
         type Failing = { inclusions: Array<{ error?: { code: string; message: string } }> };
         const failing = (language: string) => post('/v1/evaluate', { citizen: { aktivitetsförmåga: 'nedsatt' }, date: '2021-06-01' }, { 'accept-language': language });

@@ -73,6 +73,7 @@ async function addAnExampleThroughTheForm(on: Page): Promise<void> {
     const text = (await reason.textContent() ?? '').replace(/\u00a0/g, ' ');
     expect(text).toContain('Förlopp i rehabiliterande arbetssätt: medborgaren placeras i Förlopp 3.');
     expect(text).toContain('Det som avgjorde: Aktivitetsförmåga: Nedsatt, med varaktigt behov av stöd.');
+    expect(text).toContain('Om aktivitetsförmåga hade varit kan utveckla förmågan och minska behovet av stöd hade medborgaren placerats i Förlopp 2.');
 }
 
 /** What the writer ends with, on disk: it checks clean and every example passes, the new one too. */

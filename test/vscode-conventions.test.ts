@@ -75,9 +75,9 @@ describe('translations', () => {
 });
 
 describe('commands', () => {
-    test('"Starta om språkservern" and "Förhandsgranska dokument" are contributed and registered', () => {
+    test('"Starta om språkservern", "Förhandsgranska dokument" and "Jämför med senaste commit" are contributed and registered', () => {
         const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
-        expect(commands).toEqual(['regelratt.restartServer', 'regelratt.previewDocument']);
+        expect(commands).toEqual(['regelratt.restartServer', 'regelratt.previewDocument', 'regelratt.compareWithLastCommit']);
         const source = readFileSync(path.join(extension, 'src/extension.ts'), 'utf8');
         for (const command of commands) {
             expect(source).toContain(`registerCommand('${command}'`);
@@ -86,5 +86,14 @@ describe('commands', () => {
         expect(manifest.activationEvents).toEqual(['onLanguage:regelratt']);
         // The preview is one click away in a .regel editor's title bar.
         expect(manifest.contributes.menus['editor/title']).toEqual([{ command: 'regelratt.previewDocument', when: 'editorLangId == regelratt', group: 'navigation' }]);
+    });
+
+    test('"Jämför med senaste commit" is titled in both languages and asks the server for the diff against HEAD', () => {
+        const contributed = manifest.contributes.commands.find((c: { command: string }) => c.command === 'regelratt.compareWithLastCommit');
+        expect(contributed).toMatchObject({ title: '%command.compareWithLastCommit%', category: 'Regelrätt' });
+        expect(read('package.nls.sv.json')['command.compareWithLastCommit']).toBe('Jämför med senaste commit');
+        expect(read('package.nls.json')['command.compareWithLastCommit']).toBe('Compare with the last commit');
+        const source = readFileSync(path.join(extension, 'src/extension.ts'), 'utf8');
+        expect(source).toContain("request: 'regelratt/revisionDiff'");
     });
 });

@@ -8,6 +8,8 @@ export interface CliOptions {
     command?: CommandName;
     inputs: string[];
     out?: string;
+    /** `compile`: what is written, the compiled JSON or DMN. */
+    target: 'json' | 'dmn';
     format: OutputFormat;
     /** `test --coverage`, and the lowest coverage in per cent that passes. */
     coverage: boolean;
@@ -176,6 +178,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
             columnMap,
             inputs: parsed.positionals,
             out: text('out'),
+            target: text('target') === 'dmn' ? 'dmn' : 'json',
             format: format as OutputFormat,
             ...(text('rev') !== undefined ? { rev: text('rev') } : {}),
             locale: lang,

@@ -4,6 +4,7 @@ import { columns, DEFAULT_HELP_WIDTH, wrap } from './help-layout.js';
 /** Every option the command line knows, with what it means, in both languages. */
 export const OPTIONS = {
     out: { short: 'o', value: { sv: 'mapp', en: 'folder' }, sv: 'Mappen som JSON-filerna skrivs till.', en: 'The folder the JSON files are written to.' },
+    target: { value: 'json|dmn', sv: 'Vad som skrivs: json (standard), det kompilerade formatet, eller dmn, beslutstabellerna och villkoren i förloppsmodeller och piloter som DMN 1.5 (.dmn, en fil per källfil med beslut).', en: 'What is written: json (default), the compiled format, or dmn, the decision tables and the criteria of förloppsmodeller and pilots as DMN 1.5 (.dmn, one file per source file with decisions).' },
     format: { value: 'text|json', sv: 'Utskriftsformat (standard: text).', en: 'Output format (default: text).' },
     coverage: { sv: 'Visar vilka delar av villkoren och vilka nivåer exemplen når, med ett färdigt exempel för varje del som saknar.', en: 'Shows which parts of the criteria and which levels the examples reach, with a ready example for each part without one.' },
     'min-coverage': { value: { sv: 'procent', en: 'per cent' }, sv: 'Slutkod 1 om täckningen är lägre (med --coverage).', en: 'Exit code 1 if coverage is lower (with --coverage).' },
@@ -50,7 +51,7 @@ export const COMMANDS = {
         arguments: { sv: '<filer eller mappar> -o <mapp>', en: '<files or folders> -o <folder>' },
         sv: 'Kontrollerar och kompilerar till JSON, en fil per källfil. Inget skrivs om något fel finns.',
         en: 'Checks and compiles to JSON, one file per source file. Nothing is written if any error is found.',
-        options: ['out', 'max-file-size', ...COMMON],
+        options: ['out', 'target', 'max-file-size', ...COMMON],
     },
     test: {
         arguments: { sv: '<filer eller mappar>', en: '<files or folders>' },
@@ -122,9 +123,23 @@ export const COMMANDS = {
             en: 'Exit codes: 0 the same answers, 1 answers change, 2 bad invocation, unreadable file or errors in either version, 3 internal error.',
         },
     },
+    dmn: {
+        arguments: { sv: 'import <fil.dmn>', en: 'import <file.dmn>' },
+        subcommands: ['import'],
+        sv: 'Läser beslutstabellerna i en DMN-fil (DMN 1.2–1.5) och skriver dem som .regel; det språket inte kan säga nämns, element för element, med sitt id i XML-filen.',
+        en: 'Reads the decision tables of a DMN file (DMN 1.2–1.5) and writes them as .regel; what the language cannot say is named, element by element, with its id in the XML file.',
+        options: ['out', 'max-file-size', ...COMMON],
+        optionTexts: { out: { sv: 'Mappen som .regel-filen skrivs till (standard: skrivs ut på standardutdata).', en: 'The folder the .regel file is written to (default: printed on standard output).' } },
+        exitCodes: {
+            sv: 'Slutkoder: 0 allt importerat, 1 något kunde inte uttryckas (nämnt på standardfel), 2 felaktigt anrop eller en fil som inte kan läsas som DMN, 3 internt fel.',
+            en: 'Exit codes: 0 everything imported, 1 something could not be said (named on standard error), 2 bad invocation or a file that cannot be read as DMN, 3 internal error.',
+        },
+    },
 } as const satisfies Record<string, {
     arguments: { sv: string; en: string }; sv: string; en: string; options: readonly OptionName[];
     formats?: readonly OutputFormat[]; exitCodes?: { sv: string; en: string };
+    /** The words a command takes first (`dmn import`): code, the same in both languages. */
+    subcommands?: readonly string[];
     /** What an option means for this command, where that differs from its general text. */
     optionTexts?: Partial<Record<OptionName, { sv: string; en: string }>>;
 }>;

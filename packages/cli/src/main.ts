@@ -4,6 +4,7 @@ import { commandHelp, globalHelp } from './commands-spec.js';
 import { helpWidth } from './help-layout.js';
 import { EXIT_USAGE_OR_IO, runCheck } from './commands/check.js';
 import { runCompile } from './commands/compile.js';
+import { runDmnImport } from './commands/dmn-import.js';
 import { runDiff } from './commands/diff.js';
 import { runDocument } from './commands/document.js';
 import { runServe } from './commands/serve.js';
@@ -69,6 +70,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
                     return fail(problems.noInputs());
                 }
                 return options.out ? await runDocument(options, options.out, io) : fail(problems.noDocumentOutput());
+            case 'dmn':
+                return options.inputs.length === 2 && options.inputs[0] === 'import'
+                    ? await runDmnImport(options, options.inputs[1], io)
+                    : fail({ sv: "skriv 'regelratt dmn import <fil.dmn>'.", en: "write 'regelratt dmn import <file.dmn>'." });
             case 'diff':
                 // Two versions: two inputs, or a revision and the inputs it is compared with.
                 return (options.rev === undefined ? options.inputs.length !== 2 : options.inputs.length === 0)

@@ -1,6 +1,6 @@
 import type {
     CompiledElement, DecisionResult, Deadline, DutyEvent, Indicator, LegalReference, ExampleExpectation, CompiledPolicyFile, DecisionTable, ElementKind, Example, Fee, Force, Frequency, LevelTable,
-    Obligation, OptionalAmount, PathwayModel, Pilot, Quantity, Span, TestPhase, Validity, Chapter as PolicyChapter,
+    FlatRate, HourlyRate, Obligation, OptionalAmount, PathwayModel, Pilot, PlaceRate, Quantity, Span, TestPhase, Validity, Chapter as PolicyChapter,
 } from '@regelratt/format';
 import { answerUnitText, ExactNumber, minutesPer } from '@regelratt/format';
 import { PolicyRuntime, roundingText, runExamples, type ExampleResult } from '@regelratt/runtime';
@@ -15,6 +15,7 @@ const HIT_POLICY_TEXT = {
     first: t => t('Den första rad som stämmer gäller.', 'The first row that matches decides.'),
     any: t => t('Flera rader får stämma för samma fall om de ger samma utfall; då gäller det utfallet.', 'Several rows may match the same case if they give the same outputs; those outputs then apply.'),
     collect: t => t('Alla rader som stämmer gäller, och deras utfall läggs samman.', 'Every row that matches applies, and their outputs are combined.'),
+    priority: t => t('Av de rader som stämmer gäller den vars utfall har högst prioritet.', 'Of the rows that match, the one whose outputs have the highest priority decides.'),
 } as const satisfies Record<DecisionTable['hitPolicy'], (t: (sv: string, en: string) => string) => string>;
 
 /** The document's chapters, in the order it prints them; the last two are appendices. */
@@ -367,6 +368,13 @@ class DocumentBuilder {
         return { id: 'piloter', title: this.t('Testfaser och piloter', 'Test phases and pilots'), blocks: [], children: [...phases, ...pilots] };
     }
 
+    /** The output columns' values in priority order, as the reader needs them to see which row decides (`Prioritet för risk: hög, medel, låg.`). */
+    private priorityOrder(table: DecisionTable): string {
+        return (table.outputValues ?? []).flatMap((values, column) => (values
+            ? [`${this.t('Prioritet för', 'Priority of')} ${this.words.column(table.outputs[column])}: ${values.map(cell => this.decisionCell(cell)).join(', ')}.`]
+            : [])).join(' ');
+    }
+
     private decisionTables(): DocumentSection {
         return {
             id: 'beslutstabeller', title: this.t('Beslutstabeller', 'Decision tables'), blocks: [],
@@ -383,6 +391,7 @@ class DocumentBuilder {
                             type: 'paragraph', style: 'note',
                             text: [
                                 HIT_POLICY_TEXT[table.hitPolicy](this.t.bind(this)),
+                                this.priorityOrder(table),
                                 table.validity ? `${this.t('Gäller', 'In force')} ${this.validity(table.validity)}.` : '',
                             ].filter(Boolean).join(' '),
                         },
@@ -451,12 +460,44 @@ class DocumentBuilder {
             type: 'table',
             header: [this.t('Ersättning', 'Rate'), this.t('Slag', 'Kind'), this.t('Insats eller roll', 'Service or role'), this.t('Belopp', 'Amount'), this.t('Gäller', 'In force')],
             numeric: [false, false, false, true, false],
-            rows: rates.map(rate => [rate.title ?? rate.name, kindName[rate.kind], [rate.service, rate.role, rate.area].filter(Boolean).map(id => this.nameOf(id)).join(', '), this.amount(rate.amount), rate.validity ? this.validity(rate.validity) : '']),
+            rows: rates.map(rate => [rate.title ?? rate.name, kindName[rate.kind], [rate.service, rate.role, rate.area].filter(Boolean).map(id => this.nameOf(id)).join(', '),
+                rate.selectors ? `${this.t('efter', 'by')} ${list(rate.selectors.map(id => this.words.inline(id)), this.t('och', 'and'))}` : this.amount(rate.amount), rate.validity ? this.validity(rate.validity) : '']),
         }];
+        // A rate by the case is shown as its ersättningsbilaga shows it: the first selector's values across, the rest down.
+        const selected: DocumentSection[] = rates.filter(rate => rate.selectors && rate.amounts).map(rate => ({
+            id: rate.id, title: this.heading(rate), children: [], blocks: [...this.prose(rate), this.rateTable(rate)],
+        }));
         const premiums: DocumentSection[] = this.all('premium').map(premium => ({
             id: premium.id, title: this.heading(premium), children: [], blocks: this.prose(premium),
         }));
-        return { id: 'ersättning', title: this.t('Ersättning till utförare', 'Compensation'), blocks, children: [...children, ...premiums] };
+        return { id: 'ersättning', title: this.t('Ersättning till utförare', 'Compensation'), blocks, children: [...children, ...selected, ...premiums] };
+    }
+
+    /** A rate by the case as a table: a column per value of its first selector, a row per combination of the others'. */
+    private rateTable(rate: FlatRate | PlaceRate | HourlyRate): DocumentBlock {
+        const selectors = rate.selectors ?? [];
+        const valuesOf = (id: string): string[] => {
+            const domain = this.all('attribute').find(attribute => attribute.id === id)?.domain;
+            return domain?.type === 'enumeration' ? domain.values.map(value => value.name) : [];
+        };
+        const said = (index: number, value: string) => this.words.value(selectors[index], { enumeration: value });
+        const across = valuesOf(selectors[0]);
+        let down: string[][] = [[]];
+        for (const id of selectors.slice(1)) {
+            down = down.flatMap(combination => valuesOf(id).map(value => [...combination, value]));
+        }
+        const cell = (values: string[]) => {
+            const row = rate.amounts!.find(candidate => candidate.values.length === values.length && candidate.values.every((value, index) => value === values[index]));
+            return row ? this.amount(row.amount) : '–';
+        };
+        return {
+            type: 'table',
+            header: [selectors.length > 1 ? list(selectors.slice(1).map(id => this.nameOf(id)), this.t('och', 'and')) : this.nameOf(selectors[0]), ...(selectors.length > 1 ? across.map(value => said(0, value)) : [this.t('Belopp', 'Amount')])],
+            numeric: [false, ...(selectors.length > 1 ? across.map(() => true) : [true])],
+            rows: selectors.length > 1
+                ? down.map(combination => [combination.map((value, index) => said(index + 1, value)).join(', '), ...across.map(value => cell([value, ...combination]))])
+                : across.map(value => [said(0, value), cell([value])]),
+        };
     }
 
     private levelChart(group: readonly LevelTable[]): LineChart | undefined {
@@ -805,6 +846,9 @@ class DocumentBuilder {
         }
         if (cell && 'yesNo' in cell) {
             return cell.yesNo ? this.t('ja', 'yes') : this.t('nej', 'no');
+        }
+        if (cell && 'formula' in cell) {
+            return this.words.formula(cell.formula);
         }
         return this.amount(cell);
     }

@@ -1,11 +1,11 @@
 import {
     chainedInputKey, decisionResultKind, ExactNumber, isChainedInput, LEVEL_INPUT, quantityCell,
-    type Attribute, type ChainedDecisionInput, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
+    type AnswerUnit, type Attribute, type ChainedDecisionInput, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
     type LegalReference, type Literal, type Pathway, type Period, type Rounding,
 } from '@regelratt/format';
-import { runtimeError, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
+import { inForce, isSelectedRate, rateAmount, runtimeError, type AnyRate, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
 import { criterionSentence, number } from './criterion-sentence.js';
-import { feeNearestChanges } from './nearest-change.js';
+import { feeNearestChanges, nearestAnswerChanges, type AnswerChange, type FactChange } from './nearest-change.js';
 
 /**
  * A reason (motivering) for one answer, as a beslut can carry it (förvaltningslagen 32 §): what was
@@ -33,7 +33,10 @@ export interface Reason {
     steps: string[];
     /** What the guideline requires of what was decided (its `krav` that govern it). */
     requirements: string[];
-    /** The nearest change in the citizen's own figures that would have given another answer, where one helps (a fee at its cap). */
+    /**
+     * The nearest change in the citizen's own facts that would have given another answer, where one
+     * helps: a fee at its cap; a placement, inclusion or decision (nearest-change.ts says what "nearest" is).
+     */
     nearestChange: string[];
     /** All of the above as one text. */
     text: string;
@@ -46,7 +49,7 @@ export type ReasonQuestion =
     | { type: 'placement'; model: string; citizen: CitizenInput }
     | { type: 'inclusion'; pilot: string; citizen: CitizenInput; date?: string; unit?: string; service?: string }
     | { type: 'compensation'; table: string; level: number; date?: string }
-    | { type: 'rate'; rate: string; date?: string }
+    | { type: 'rate'; rate: string; date?: string; citizen?: CitizenInput }
     | { type: 'fee'; fee: string; level?: number; citizen: CitizenInput; date: string }
     | { type: 'calculation'; calculation: string; level?: number | null; citizen: CitizenInput; date: string }
     | { type: 'decision'; table: string; column?: string; level?: number | null; citizen: CitizenInput; date: string }
@@ -61,6 +64,14 @@ const WORDS = {
         force: { shall: 'ska', 'shall-not': 'ska inte', should: 'bör', 'should-not': 'bör inte', may: 'får', 'may-not': 'får inte' },
         noLegalBasis: 'policyn anger ingen rättslig grund för detta', didNotMatter: (what: string) => `${what} påverkade inte beslutet.`,
         lowerFee: (what: string, direction: 'at-most' | 'at-least', value: string) => `Med ${what} ${direction === 'at-most' ? 'högst' : 'minst'} ${value} hade avgiften blivit lägre.`,
+        changedTo: (what: string, value: string) => `${what} hade varit ${value}`, and: 'och',
+        bound: { atLeast: 'minst', atMost: 'högst', over: 'över', under: 'under' },
+        otherAnswer: (changes: string[], then: string) => `Om ${changes.join(' och ')} hade ${then}.`,
+        wouldBePlaced: (pathway: string) => `medborgaren placerats i ${pathway}`,
+        wouldBeInNone: 'inget förlopp gällt för medborgaren',
+        wouldBeIncluded: (included: boolean) => (included ? 'medborgaren ingått i piloten' : 'medborgaren inte ingått i piloten'),
+        wouldBeDecided: (table: string, said: string) => `${table} blivit ${said}`,
+        wouldBeGranted: (granted: boolean) => (granted ? 'insatsen kunnat beviljas' : 'insatsen inte kunnat beviljas'),
         placed: (model: string, pathway: string) => `${model}: medborgaren placeras i ${pathway}.`,
         secondary: (pathway: string) => `${pathway} gäller också, som sekundärt förlopp.`,
         noPathway: (model: string) => `${model}: inget förlopp gäller för medborgaren.`,
@@ -92,6 +103,7 @@ const WORDS = {
         noRows: (table: string) => `${table}: ingen rad gäller.`,
         otherwise: (table: string) => `${table}: ingen rad gäller, så tabellens annars-värde gäller.`,
         firstRow: 'Tabellen läses uppifrån; den första raden som gäller avgör.',
+        priorityRow: 'Av raderna som gäller avgör den vars utfall har högst prioritet.',
         aggregations: { sum: 'summan', min: 'det minsta', max: 'det största', count: 'antalet' },
         atLevel: (what: string, level: string) => `${what}, nivå ${level}`,
         value: (what: string, value: string) => `${what}: ${value}`,
@@ -119,6 +131,8 @@ const WORDS = {
         roundingMode: { 'half-away-from-zero': 'halva bort från noll', 'half-up': 'halva uppåt', 'half-even': 'halva till jämnt', down: 'nedåt', up: 'uppåt' },
         per: { month: 'mån', hour: 'h', day: 'dygn', week: 'vecka', year: 'år' },
         citation: (place: string, law: string) => `${place} ${law}`,
+        carriesOn: (current: string, earlier: string) => `${current} (motsvarar ${earlier})`,
+        libraryRule: (library: string, version: string) => `Nationell regel ur Regelrätts bibliotek ${library}, version ${version}.`,
         chapter: (chapter: number) => `${chapter} kap. `, section: (section: number) => `${section} §`, point: (point: number) => ` ${point} p.`,
         event: { ansökan: 'ansökan', beslut: 'beslut', verkställighet: 'verkställighet', uppföljning: 'uppföljning' },
         usually: 'i regel',
@@ -137,6 +151,14 @@ const WORDS = {
         force: { shall: 'shall', 'shall-not': 'shall not', should: 'should', 'should-not': 'should not', may: 'may', 'may-not': 'may not' },
         noLegalBasis: 'the policy gives no legal basis for this', didNotMatter: (what: string) => `${what} did not affect the decision.`,
         lowerFee: (what: string, direction: 'at-most' | 'at-least', value: string) => `With ${what} ${direction === 'at-most' ? 'at most' : 'at least'} ${value} the fee would have been lower.`,
+        changedTo: (what: string, value: string) => `${what} had been ${value}`, and: 'and',
+        bound: { atLeast: 'at least', atMost: 'at most', over: 'over', under: 'under' },
+        otherAnswer: (changes: string[], then: string) => `If ${changes.join(' and ')}, ${then}.`,
+        wouldBePlaced: (pathway: string) => `the citizen would have been placed in ${pathway}`,
+        wouldBeInNone: 'no förlopp would have applied to the citizen',
+        wouldBeIncluded: (included: boolean) => (included ? 'the citizen would have been included in the pilot' : 'the citizen would not have been included in the pilot'),
+        wouldBeDecided: (table: string, said: string) => `${table} would have been ${said}`,
+        wouldBeGranted: (granted: boolean) => (granted ? 'the service could have been granted' : 'the service could not have been granted'),
         placed: (model: string, pathway: string) => `${model}: the citizen is placed in ${pathway}.`,
         secondary: (pathway: string) => `${pathway} also applies, as a secondary förlopp.`,
         noPathway: (model: string) => `${model}: no förlopp applies to the citizen.`,
@@ -168,6 +190,7 @@ const WORDS = {
         noRows: (table: string) => `${table}: no row applies.`,
         otherwise: (table: string) => `${table}: no row applies, so the table's annars value applies.`,
         firstRow: 'The table is read from the top; the first row that applies decides.',
+        priorityRow: 'Of the rows that apply, the one whose outputs have the highest priority decides.',
         aggregations: { sum: 'the sum', min: 'the smallest', max: 'the largest', count: 'the number' },
         atLevel: (what: string, level: string) => `${what}, level ${level}`,
         value: (what: string, value: string) => `${what}: ${value}`,
@@ -195,6 +218,8 @@ const WORDS = {
         roundingMode: { 'half-away-from-zero': 'halves away from zero', 'half-up': 'halves up', 'half-even': 'halves to even', down: 'down', up: 'up' },
         per: { month: 'month', hour: 'h', day: 'day', week: 'week', year: 'year' },
         citation: (place: string, law: string) => `${law}, ${place}`,
+        carriesOn: (current: string, earlier: string) => `${current} (formerly ${earlier})`,
+        libraryRule: (library: string, version: string) => `National rule from Regelrätt's library ${library}, version ${version}.`,
         chapter: (chapter: number) => `chapter ${chapter}, `, section: (section: number) => `section ${section}`, point: (point: number) => `, point ${point}`,
         event: { ansökan: 'the application', beslut: 'the decision', verkställighet: 'implementation', uppföljning: 'the follow-up' },
         usually: 'as a rule',
@@ -219,6 +244,24 @@ interface ValueUnit {
     word?: string;
 }
 
+/**
+ * A compiled answer's unit (`AnswerUnit`) as a reason writes values: kronor, per a period where it
+ * has one, or a share; undefined for the rest (a time or a count, kronor per occasion), whose unit is
+ * derived from the formula as before.
+ */
+function compiledUnit(unit: AnswerUnit | undefined): ValueUnit | undefined {
+    if (unit?.of === '%') {
+        return { unit: '%' };
+    }
+    if (unit?.of !== 'kr') {
+        return undefined;
+    }
+    if (unit.per === undefined) {
+        return { unit: 'kr' };
+    }
+    return unit.per in WORDS.sv.per ? { unit: 'kr', per: unit.per as Period } : undefined;
+}
+
 const HUNDRED = ExactNumber.of(100n);
 const NONE: ValueUnit = { unit: 'none' };
 const TO_ÖRE: Rounding = { unit: 'öre', mode: 'half-away-from-zero' };
@@ -231,6 +274,11 @@ export function labelOf(element: { name: string; title?: string } | undefined, f
     return element.title ?? words(element.name);
 }
 
+/** A title inside a sentence: its first letter small, unless it begins an abbreviation (`LSS`). */
+function lowerFirst(text: string): string {
+    return text.replace(/^\p{Lu}(?!\p{Lu})/u, c => c.toLowerCase());
+}
+
 function words(name: string): string {
     const text = name.replace(/_/g, ' ');
     return text.charAt(0).toUpperCase() + text.slice(1);
@@ -241,6 +289,36 @@ function words(name: string): string {
  * kind that gains a `legalBasis` list in the compiled format (fees, calculations, decision tables) is
  * read by the first line without change here.
  */
+/**
+ * The paragraph to cite on a date: a paragraph of a law no longer in force (its `giltig`), which the
+ * law replacing it carries on under another number (`paragraf … motsvaras av …`), is cited as the
+ * later law's, followed through each replacement; without a known correspondence it stays as written.
+ * A point keeps its number in the later paragraph (the correspondences name paragraphs, whose points
+ * the new law carries on in the same order where it carries the paragraph on: 8 kap 5 § 1 → 32 kap 6 § 1).
+ */
+export function referenceInForce(runtime: PolicyRuntime, reference: LegalReference, date: string): LegalReference {
+    let current = reference;
+    const seen = new Set<string>();
+    for (;;) {
+        const law = runtime.policy.find(current.law);
+        if (law?.kind !== 'law' || !law.validity || inForce(law.validity, date) || seen.has(law.id)) {
+            return current;
+        }
+        seen.add(law.id);
+        const next = law.correspondences?.find(c => c.chapter === current.chapter && c.section === current.section);
+        if (!next) {
+            return current;
+        }
+        current = current.point !== undefined && next.target.point === undefined ? { ...next.target, point: current.point } : next.target;
+    }
+}
+
+/** The shipped library a compiled element comes from (its source is `regelratt:<library>@<version>/<file>`). */
+function libraryOf(file: string | undefined): { name: string; version: string } | undefined {
+    const match = file === undefined ? null : /^regelratt:([^@/]+)@([^/]+)\//u.exec(file);
+    return match ? { name: match[1], version: match[2] } : undefined;
+}
+
 export function legalBasisOf(runtime: PolicyRuntime, element: CompiledElement | Pathway): LegalReference[] {
     const own = (element as { legalBasis?: unknown }).legalBasis;
     if (Array.isArray(own) && own.length > 0) {
@@ -296,7 +374,7 @@ class ReasonWriter {
     /** The citizen read once (each value checked against its domain once), for every question the reason asks. */
     private readonly values: CitizenValues;
 
-    constructor(readonly runtime: PolicyRuntime, readonly locale: ReasonLocale, private readonly citizen: CitizenInput) {
+    constructor(readonly runtime: PolicyRuntime, readonly locale: ReasonLocale, private readonly citizen: CitizenInput, private readonly date?: string) {
         this.w = WORDS[locale];
         this.values = runtime.citizen(citizen);
         this.attributes = new Map(runtime.policy.all('attribute').map(a => [a.id, a]));
@@ -344,11 +422,8 @@ class ReasonWriter {
         const label = labelOf(attribute);
         const domain = attribute.domain;
         let text: string;
-        if (typeof given === 'boolean') {
-            text = given ? this.w.yes : this.w.no;
-        } else if (domain.type === 'enumeration') {
-            const value = domain.values.find(v => v.name === String(given));
-            text = value?.title ?? words(String(given)).toLowerCase();
+        if (typeof given === 'boolean' || domain.type === 'enumeration') {
+            text = this.choiceText(attribute, typeof given === 'boolean' ? given : String(given));
         } else if ((domain.type === 'integer' || domain.type === 'decimal' || domain.type === 'money') && (typeof given === 'number' || typeof given === 'string')) {
             let parsed: ExactNumber;
             try {
@@ -361,6 +436,63 @@ class ReasonWriter {
             text = String(given);
         }
         return `${label}: ${text}`;
+    }
+
+    /** A rate by its title, and where the case selects its amount, the case's values that did: `Ersättning per timme (Regi: privat, Tid: natt)`. */
+    rateLabel(rate: AnyRate): string {
+        const selectors = rate.selectors ?? [];
+        selectors.forEach(id => this.fact(id));
+        const chosen = selectors.map(id => this.factText(id)).filter((text): text is string => text !== undefined);
+        return chosen.length > 0 ? `${labelOf(rate)} (${chosen.join(', ')})` : labelOf(rate);
+    }
+
+    /** A yes/no or choice value as a reader says it: `ja`, the value's title, or its name as words. */
+    private choiceText(attribute: Attribute, value: string | boolean): string {
+        if (typeof value === 'boolean') {
+            return value ? this.w.yes : this.w.no;
+        }
+        const domain = attribute.domain;
+        const title = domain.type === 'enumeration' ? domain.values.find(v => v.name === value)?.title : undefined;
+        return title ?? words(value).toLowerCase();
+    }
+
+    /** A fact as changed, by title: `kognitiv svikt hade varit ja`, `ålder hade varit minst 66 år`. */
+    private changeText(change: FactChange): string {
+        const label = lowerFirst(labelOf(change.attribute));
+        if (change.kind === 'value') {
+            return this.w.changedTo(label, lowerFirst(this.choiceText(change.attribute, change.value)));
+        }
+        const unit = this.attributeUnit(change.attribute);
+        const { from, to } = change;
+        if (from && to && from.closed && to.closed && from.value.equals(to.value)) {
+            return this.w.changedTo(label, this.value(from.value, unit));
+        }
+        const bounds = [
+            ...(from ? [`${from.closed ? this.w.bound.atLeast : this.w.bound.over} ${this.value(from.value, unit)}`] : []),
+            ...(to ? [`${to.closed ? this.w.bound.atMost : this.w.bound.under} ${this.value(to.value, unit)}`] : []),
+        ];
+        return this.w.changedTo(label, bounds.join(` ${this.w.and} `));
+    }
+
+    /**
+     * The nearest changes of the citizen's facts that give another answer to a rule of criteria
+     * (nearest-change.ts says what "nearest" is), each said as a sentence; `ask` is the runtime's
+     * answer as a key, `then` says another answer.
+     */
+    nearest(criteria: readonly Criterion[], ask: (citizen: CitizenInput) => string, then: (answer: string) => string): AnswerChange[] {
+        const answer = (changed: CitizenInput): string | undefined => {
+            try {
+                return ask(changed);
+            } catch {
+                // A change the runtime refuses (a value another rule needs is missing) gives no answer to compare.
+                return undefined;
+            }
+        };
+        const found = nearestAnswerChanges(this.runtime, criteria, this.citizen, answer);
+        for (const change of found) {
+            this.nearestChange.push(this.w.otherAnswer(change.changes.map(c => this.changeText(c)), then(change.answer)));
+        }
+        return found;
     }
 
     fact(id: string): void {
@@ -460,10 +592,16 @@ class ReasonWriter {
                     const per = element.versions[0]?.value.per;
                     return element.valueType === 'money' ? { unit: 'kr', ...(per ? { per } : {}) } : element.valueType === 'percent' ? { unit: '%' } : NONE;
                 }
-                case 'calculation': return this.seenCalculations.has(element.id) ? NONE : this.withSeen(element.id, () => this.unitOf(element.value));
+                // The unit the language gave the calculation (its expression-units analysis), where a
+                // reason can write it: a sum of monthly amounts and portions times a price per portion
+                // is kr/mån there, though the product below keeps no period.
+                case 'calculation': return compiledUnit(element.unit)
+                    ?? (this.seenCalculations.has(element.id) ? NONE : this.withSeen(element.id, () => this.unitOf(element.value)));
                 case 'levelTable': return { unit: 'kr', ...(element.per ? { per: element.per } : {}) };
                 case 'flatRate': case 'placeRate': case 'hourlyRate': {
-                    const amount = element.amount && !('open' in element.amount) ? element.amount : undefined;
+                    // A rate by the case has one unit in every row (rate-units-differ): the first row's.
+                    const stated = element.amount ?? element.amounts?.find(row => !('open' in row.amount))?.amount;
+                    const amount = stated && !('open' in stated) ? stated : undefined;
                     return { unit: amount?.unit ?? 'kr', ...(amount?.per ? { per: amount.per } : {}) };
                 }
                 case 'decisionTable': return columnUnit(element, expression.column);
@@ -656,7 +794,7 @@ class ReasonWriter {
             }
             case 'levelTable':
             case 'flatRate': case 'placeRate': case 'hourlyRate': {
-                const what = element.kind === 'levelTable' ? this.w.atLevel(labelOf(element), level === null || level === undefined ? this.w.noSupport : String(level)) : labelOf(element);
+                const what = element.kind === 'levelTable' ? this.w.atLevel(labelOf(element), level === null || level === undefined ? this.w.noSupport : String(level)) : this.rateLabel(element);
                 this.step(this.w.value(what, this.value(this.evaluate(expression, date, outerLevel), this.unitOf(expression))));
                 return;
             }
@@ -720,6 +858,9 @@ class ReasonWriter {
         if (table.hitPolicy === 'first' && decision.row > 1) {
             this.ruleLine(this.w.firstRow);
         }
+        if (table.hitPolicy === 'priority') {
+            this.ruleLine(this.w.priorityRow);
+        }
     }
 
     roundingText(rounding: Rounding): string {
@@ -728,8 +869,17 @@ class ReasonWriter {
 
     // ------------------------------------------------------------------ rule, guideline, legal basis
 
-    /** The riktlinje behind an element: one whose `krav` govern it (or its insatser), else the policy's only one. */
+    /**
+     * The riktlinje behind an element: one whose `krav` govern it (or its insatser), else the policy's
+     * only one. An element of a shipped library (the national rules) is no riktlinje's: it is named as
+     * the library's, so a municipality's guideline is never cited for a national amount.
+     */
     guideline(governed: readonly string[]): void {
+        const library = libraryOf(this.runtime.policy.find(governed[0])?.source.file);
+        if (library) {
+            this.ruleLine(this.w.libraryRule(library.name, library.version));
+            return;
+        }
         const guidelines = this.runtime.policy.all('guideline');
         const governing = guidelines.filter(g => g.obligations.some(o => o.governs.some(id => governed.includes(id))));
         const chosen = governing.length > 0 ? governing : guidelines.length === 1 ? guidelines : [];
@@ -761,10 +911,15 @@ class ReasonWriter {
     legal(element: CompiledElement | Pathway, also: Array<CompiledElement | Pathway> = []): void {
         const references = [element, ...also].map(e => legalBasisOf(this.runtime, e)).find(list => list.length > 0) ?? [];
         for (const reference of references) {
-            const law = this.runtime.policy.find(reference.law);
-            const place = `${reference.chapter !== undefined ? this.w.chapter(reference.chapter) : ''}${this.w.section(reference.section)}${reference.point !== undefined ? this.w.point(reference.point) : ''}`;
-            this.legalBasis.push(law?.title ? this.w.citation(place, law.title) : reference.text);
+            const current = this.date === undefined ? reference : referenceInForce(this.runtime, reference, this.date);
+            this.legalBasis.push(current === reference ? this.citation(reference) : this.w.carriesOn(this.citation(current), this.citation(reference)));
         }
+    }
+
+    private citation(reference: LegalReference): string {
+        const law = this.runtime.policy.find(reference.law);
+        const place = `${reference.chapter !== undefined ? this.w.chapter(reference.chapter) : ''}${this.w.section(reference.section)}${reference.point !== undefined ? this.w.point(reference.point) : ''}`;
+        return law?.title ? this.w.citation(place, law.title) : reference.text;
     }
 
     finish(decision: string): Reason {
@@ -842,7 +997,7 @@ function attributesIn(node: Criterion | Expression): string[] {
 /** The reason for one answer; a question the runtime cannot answer throws its typed error, as the answer does. */
 export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, locale: ReasonLocale): Reason {
     const w = WORDS[locale];
-    const writer = new ReasonWriter(runtime, locale, 'citizen' in question ? question.citizen : {});
+    const writer = new ReasonWriter(runtime, locale, 'citizen' in question ? question.citizen ?? {} : {}, 'date' in question ? question.date : undefined);
     switch (question.type) {
         case 'placement': {
             const model = runtime.policy.get(question.model, 'pathwayModel');
@@ -866,6 +1021,10 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             const decision = pathway
                 ? `${w.placed(labelOf(model), labelOf(pathway))}${secondary ? ` ${w.secondary(labelOf(secondary))}` : ''}`
                 : w.noPathway(labelOf(model));
+            writer.nearest(model.pathways.flatMap(p => (p.criterion ? [p.criterion] : [])), changed => runtime.placeInPathway(model.id, changed).pathway ?? '', other => {
+                const placed = model.pathways.find(p => p.id === other);
+                return placed ? w.wouldBePlaced(labelOf(placed)) : w.wouldBeInNone;
+            });
             return writer.finish(decision);
         }
         case 'inclusion': {
@@ -910,6 +1069,12 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
                     writer.ruleLine(w.serviceNotListed(question.service));
                 }
             }
+            if (!outside) {
+                // A day outside the period cannot be changed by the citizen's facts; inside it, the requirements can.
+                const context = { ...(question.date ? { date: question.date } : {}), ...(question.unit ? { unit: question.unit } : {}), ...(question.service ? { service: question.service } : {}) };
+                writer.nearest([...(pilot.inclusion ? [pilot.inclusion] : []), ...pilot.exclusions], changed => String(runtime.checkInclusion(pilot.id, changed, context).included),
+                    other => w.wouldBeIncluded(other === 'true'));
+            }
             writer.guideline([pilot.id, ...pilot.services]);
             writer.legal(pilot);
             return writer.finish(inclusion.included ? w.included(labelOf(pilot)) : w.notIncluded(labelOf(pilot)));
@@ -940,6 +1105,8 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
                     writer.ruleLine(exception === lifting ? w.liftedBy(writer.sentence(exception)) : w.exceptionWhen(writer.sentence(exception)));
                 }
             });
+            writer.nearest([rule.inclusion, ...rule.exclusions.flatMap(exclusion => [exclusion.criterion, ...exclusion.exceptions])],
+                changed => String(runtime.checkEligibility(service.id, changed).granted), other => w.wouldBeGranted(other === 'true'));
             writer.guideline([service.id]);
             writer.legal(service);
             return writer.finish(answer.granted ? w.granted(labelOf(service)) : w.notGranted(labelOf(service)));
@@ -984,14 +1151,16 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             if (!element) {
                 throw runtimeError('unknown-rate', { reference: question.rate }, { reference: question.rate });
             }
-            // The answer reads the rate's amount as the policy states it (an open one is an error answer, given no reason).
-            const amount = element.amount && !('open' in element.amount) ? element.amount : undefined;
+            // The answer reads the rate's amount as the policy states it (an open one is an error answer,
+            // given no reason), for the case's values where the case selects it (the runtime's lookup).
+            const amount = isSelectedRate(element) ? rateAmount(element, runtime.citizen(question.citizen ?? {})).amount
+                : element.amount && !('open' in element.amount) ? element.amount : undefined;
             if (!amount) {
                 return writer.finish(labelOf(element));
             }
             writer.guideline([element.id, ...(element.service ? [element.service] : [])]);
             writer.legal(element);
-            return writer.finish(w.amount(labelOf(element), writer.value(ExactNumber.parse(amount.value), { unit: amount.unit, ...(amount.per ? { per: amount.per } : {}) })));
+            return writer.finish(w.amount(writer.rateLabel(element), writer.value(ExactNumber.parse(amount.value), { unit: amount.unit, ...(amount.per ? { per: amount.per } : {}) })));
         }
         case 'fee': {
             const fee = runtime.policy.get(question.fee, 'fee');
@@ -1048,8 +1217,8 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             const decision = runtime.decide(table.id, { date: question.date, citizen: question.citizen, ...(level !== undefined ? { level } : {}) });
             writer.tableRows(table, question.date, level);
             const columns = question.column ? [question.column] : table.outputs;
-            const said = columns.map(column => {
-                const value = decision.outputs[column];
+            const say = (outputs: Readonly<Record<string, unknown>>) => columns.map(column => {
+                const value = outputs[column] as string | null | undefined;
                 const name = table.outputs.length > 1 ? `${words(column).toLowerCase()} ` : '';
                 if (value === null || value === undefined) {
                     return `${name}–`;
@@ -1065,10 +1234,16 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
                 }
                 const pathway = runtime.policy.all('pathwayModel').flatMap(m => m.pathways).find(p => p.id === value);
                 return `${name}${pathway ? labelOf(pathway) : writer.value(ExactNumber.parse(value), columnUnit(table, column))}`;
-            });
+            }).join(', ');
+            const answerOf = (changed: CitizenInput) => {
+                const outputs = runtime.decide(table.id, { date: question.date, citizen: changed, ...(level !== undefined ? { level } : {}) }).outputs;
+                return JSON.stringify(Object.fromEntries(columns.map(column => [column, outputs[column] ?? null])));
+            };
+            writer.nearest(table.rows.flatMap(row => row.when.filter((c): c is Criterion => c !== null)), answerOf,
+                other => w.wouldBeDecided(lowerFirst(labelOf(table)), say(JSON.parse(other) as Record<string, unknown>)));
             writer.guideline([table.id]);
             writer.legal(table);
-            return writer.finish(w.amount(labelOf(table), said.join(', ')));
+            return writer.finish(w.amount(labelOf(table), say(decision.outputs)));
         }
         case 'netEffect': {
             const table = runtime.policy.get(question.table, 'levelTable');
@@ -1134,7 +1309,7 @@ export function withReasons(runtime: PolicyRuntime, input: CaseInput, answer: Ca
         }))),
         compensation: answer.compensation.map(c => reasoned(c, () => (level !== undefined ? { type: 'compensation', table: c.table, level, ...(date ? { date } : {}) } : undefined))),
         ...(answer.fees ? { fees: answer.fees.map(f => reasoned(f, () => (date ? { type: 'fee', fee: f.fee, ...(level !== undefined ? { level } : {}), citizen, date } : undefined))) } : {}),
-        ...(answer.rates ? { rates: answer.rates.map(r => reasoned(r, () => ({ type: 'rate', rate: r.rate, ...(date ? { date } : {}) }))) } : {}),
+        ...(answer.rates ? { rates: answer.rates.map(r => reasoned(r, () => ({ type: 'rate', rate: r.rate, citizen, ...(date ? { date } : {}) }))) } : {}),
         ...(answer.decisions ? { decisions: answer.decisions.map(d => reasoned(d, () => (date ? { type: 'decision', table: d.table, citizen, date, ...(level !== undefined ? { level } : {}) } : undefined))) } : {}),
         ...(answer.amounts ? { amounts: answer.amounts.map(a => reasoned(a, () => (date ? { type: 'calculation', calculation: a.calculation, citizen, date, ...(level !== undefined ? { level } : {}) } : undefined))) } : {}),
         ...(answer.eligibility ? { eligibility: answer.eligibility.map(e => reasoned(e, () => ({ type: 'eligibility', service: e.service, citizen }))) } : {}),

@@ -1,4 +1,4 @@
-import PDFDocument, { type PDFStructureElement } from 'pdfkit';
+import PDFDocument, { type PDFStructureElement, type PdfString } from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { chartSvg, regionChartSvg } from './chart-svg.js';
 import type { DocumentBlock, DocumentSection, LineChart, PolicyDocument, RegionChart } from './document-model.js';
@@ -47,6 +47,9 @@ export async function renderPdf(document: PolicyDocument, fonts: PdfFonts): Prom
         lang: document.locale === 'sv' ? 'sv-SE' : 'en',
         displayTitle: true,
         pdfVersion: '1.7',
+        // The PDF/UA identifier (pdfuaid:part 1) in the XMP metadata, which is how a reader or checker
+        // learns the file claims PDF/UA-1; what it claims is built below (tags, language, title, links).
+        subset: 'PDF/UA',
         // No `font` here: pdfkit would parse the font file again for every page it adds. It opens its
         // standard Helvetica's metrics instead, which nothing draws with (the test finds no standard font).
         info: { Title: document.title, Creator: 'Regelrätt', Producer: 'Regelrätt' },
@@ -68,6 +71,12 @@ export async function renderPdf(document: PolicyDocument, fonts: PdfFonts): Prom
         at += chunk.length;
     }
     return bytes;
+}
+
+/** A PDF text string: pdfkit writes a plain JS string in a dictionary as a name, and a String object as text. */
+function pdfText(text: string): PdfString {
+    // eslint-disable-next-line no-new-wrappers -- pdfkit's own way of telling text from a name
+    return new String(text);
 }
 
 type Style = { font: 'Regular' | 'Bold' | 'Italic'; size: number; colour: string };
@@ -144,7 +153,7 @@ function sum(parts: readonly Measure[], gap: number): Measure {
 class PdfWriter {
     readonly locale: 'sv' | 'en';
     /** Each heading of the contents and the page (0-based) it was drawn on. */
-    private readonly contents: Array<{ title: string; level: number; page: number }> = [];
+    private readonly contents: Array<{ title: string; level: number; page: number; destination: string }> = [];
 
     constructor(private readonly doc: PDFDocument, private readonly document: PolicyDocument) {
         this.locale = document.locale;
@@ -265,7 +274,10 @@ class PdfWriter {
             this.space(level === 2 ? 8 : 12);
         }
         if (listed && level <= 3) {
-            this.contents.push({ title, level, page: this.currentPage() });
+            // The contents' entry links here: a named destination at the heading's top.
+            const destination = `rubrik-${this.contents.length + 1}`;
+            this.doc.addNamedDestination(destination, 'XYZ', MARGIN.left, this.doc.y, null);
+            this.contents.push({ title, level, page: this.currentPage(), destination });
         }
         this.paragraph(parent, title, this.headingStyle(level), `H${Math.min(level, 6)}`);
         this.space(6);
@@ -480,6 +492,8 @@ class PdfWriter {
     private writeContents(toc: PDFStructureElement, firstPage: number): void {
         let page = firstPage;
         this.doc.switchToPage(page);
+        // A page with annotations takes them in the order of the structure (PDF/UA).
+        this.doc.page.dictionary.data.Tabs = 'S';
         this.doc.y = MARGIN.top;
         const heading = this.doc.struct('H2');
         toc.add(heading);
@@ -494,19 +508,27 @@ class PdfWriter {
             if (this.doc.y + height > BOTTOM) {
                 page++;
                 this.doc.switchToPage(page);
+                this.doc.page.dictionary.data.Tabs = 'S';
                 this.doc.y = MARGIN.top;
             }
             const top = this.doc.y;
             const indent = (entry.level - 2) * 14;
             const item = this.doc.struct('TOCI');
             toc.add(item);
-            // The title and its page number, each an element of its own, so they are read as two.
+            // The title and its page number, each an element of its own, so they are read as two. The
+            // title is a link to its heading: a Link element holding the text and, as an OBJR, the link
+            // annotation, which is how PDF/UA ties an annotation into the reading order.
             const title = this.doc.struct('Reference');
             item.add(title);
-            title.add(() => {
+            const link = this.doc.struct('Link');
+            title.add(link);
+            link.add(() => {
                 this.style(entry.level === 2 ? STYLES.strong : STYLES.body);
                 this.doc.text(typeset(entry.title), MARGIN.left + indent, top, { width: CONTENT_WIDTH - 40 - indent, lineGap: LINE_GAP });
             });
+            // The whole line, the page number too, is the link's area; its Contents says where it goes.
+            this.doc.goTo(MARGIN.left + indent, top, CONTENT_WIDTH - indent, height - 4, entry.destination, { structParent: link, Contents: pdfText(typeset(entry.title)) });
+            link.end();
             title.end();
             const number = this.doc.struct('Lbl');
             item.add(number);

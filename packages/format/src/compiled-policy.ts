@@ -172,6 +172,23 @@ interface ElementBase<K extends string> {
 
 export interface Law extends ElementBase<'law'> {
     title: string;
+    /** Since 1.10: the dates the law is in force, where the policy gives them (`giltig`). */
+    validity?: Validity;
+    /** Since 1.10: the law that replaced it (`ersatt av`). */
+    replacedBy?: ElementId;
+    /**
+     * Since 1.10: its paragraphs that the law replacing it carries on under another number
+     * (`paragraf 8 kap 5 § motsvaras av SoL2025 32 kap 6 §`), so an answer given after the change
+     * cites the paragraph in force.
+     */
+    correspondences?: LawCorrespondence[];
+}
+
+/** Since 1.10: a paragraph of a law and the paragraph of a later law that carries it on. */
+export interface LawCorrespondence {
+    chapter?: number;
+    section: number;
+    target: LegalReference;
 }
 
 export interface Service extends ElementBase<'service'> {
@@ -319,14 +336,30 @@ export interface YesNoResult {
     yesNo: boolean;
 }
 
-export type DecisionResult = OptionalAmount | PathwayResult | TextResult | YesNoResult;
+/** Since 1.10: an output computed from the case (`= inkomst × 30 %`), DMN's output entry as an expression. */
+export interface FormulaResult {
+    formula: Expression;
+}
+
+export type DecisionResult = OptionalAmount | PathwayResult | TextResult | YesNoResult | FormulaResult;
 
 export interface DecisionRow {
-    /** `when[i]` tests input column i; a criterion on the level names the attribute `LEVEL_INPUT` (`level/nivå`). */
+    /**
+     * `when[i]` tests input column i; a criterion on the level names the attribute `LEVEL_INPUT` (`level/nivå`).
+     * Since 1.10 a cell may be `{ any: [...] }`, DMN's disjunction of unary tests (`< 18 eller >= 60`).
+     */
     when: Array<Criterion | null>;
     then: DecisionResult[];
     source: SourceSpan;
 }
+
+/**
+ * How a decision table answers when several rows match, by DMN's names. Since 1.10, `priority`: the
+ * matching row whose outputs come first in the output columns' value lists (`outputValues`).
+ * A reader (the DMN export among them) maps each one: a new policy is a compile error there until it does.
+ */
+export const DECISION_HIT_POLICIES = ['unique', 'first', 'any', 'collect', 'priority'] as const;
+export type DecisionHitPolicy = typeof DECISION_HIT_POLICIES[number];
 
 /** A decision table (since 1.2): rows of conditions on the inputs giving values for the outputs. */
 export interface DecisionTable extends ElementBase<'decisionTable'> {
@@ -336,7 +369,7 @@ export interface DecisionTable extends ElementBase<'decisionTable'> {
      * `any`: rows may overlap where their outputs are the same, and `collect`: every matching row,
      * its outputs aggregated by `aggregation`.
      */
-    hitPolicy: 'unique' | 'first' | 'any' | 'collect';
+    hitPolicy: DecisionHitPolicy;
     /**
      * For `collect` (since 1.4): `sum` of each column over the matching rows (0 when none), `min` or
      * `max` of them (no matching row is `no-matching-row`), or `count` of the matching rows in every column.
@@ -346,6 +379,12 @@ export interface DecisionTable extends ElementBase<'decisionTable'> {
     levels?: { min: number; max: number };
     inputs: DecisionInput[];
     outputs: string[];
+    /**
+     * Since 1.10: DMN's output values, by output column: the values a column may give, in priority
+     * order (highest first), or null where the column lists none; absent where no column does. Under
+     * `priority` the matching row whose outputs rank highest decides (`outputRank` in the runtime).
+     */
+    outputValues?: Array<DecisionResult[] | null>;
     rows: DecisionRow[];
     /**
      * Since 1.9: DMN's default output (`annars`): the outputs, one per column, where no row matches,
@@ -432,6 +471,16 @@ export interface Premium extends ElementBase<'premium'> {
     rules: PremiumRule[];
 }
 
+/**
+ * Since 1.10: one amount of a rate selected by the case: `values` are the case's values of the rate's
+ * `selectors` (enumeration value names), in the selectors' order.
+ */
+export interface RateAmount {
+    values: string[];
+    amount: OptionalAmount;
+    source: SourceSpan;
+}
+
 interface RateBase<K extends string> extends ElementBase<K> {
     service?: ElementId;
     role?: ElementId;
@@ -439,6 +488,12 @@ interface RateBase<K extends string> extends ElementBase<K> {
     validity?: Validity;
     amount?: OptionalAmount;
     rounding?: Rounding;
+    /**
+     * Since 1.10: the case's enumerated attributes that select the amount (`efter regi, tid`); with
+     * them, `amounts` replaces `amount`, and a case whose values have no row gets no amount (an error).
+     */
+    selectors?: ElementId[];
+    amounts?: RateAmount[];
 }
 
 export type FlatRate = RateBase<'flatRate'>;

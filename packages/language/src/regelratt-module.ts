@@ -3,7 +3,7 @@ import './compat/es2024-grouping.js';
 import {
     createDefaultCoreModule, createDefaultSharedCoreModule, inject,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices,
-    type PartialLangiumSharedCoreServices,
+    type PartialLangiumSharedCoreServices, type URI,
 } from 'langium';
 import { RegelrattGeneratedModule, RegelrattGeneratedSharedModule } from './generated/module.js';
 import { LocaleSetting } from './i18n/locale.js';
@@ -84,6 +84,13 @@ export interface RegelrattServiceOptions {
      * (the command line) passes false and saves building it.
      */
     referenceIndex?: boolean;
+    /** Where the shipped libraries are read from (default: the folder shipped beside the module); tests give their own. */
+    libraryRoot?: URI;
+}
+
+/** The shipped libraries read from another root (see RegelrattServiceOptions.libraryRoot). */
+function libraryAt(root: URI): Module<RegelrattServices, PartialLangiumCoreServices> {
+    return { imports: { Imports: (services: RegelrattServices) => new PolicyImports(services.shared, root) } } as Module<RegelrattServices, PartialLangiumCoreServices>;
 }
 
 /** One-shot use: no index of cross-references (see RegelrattServiceOptions.referenceIndex). */
@@ -98,7 +105,8 @@ export function createRegelrattServices(context: DefaultSharedCoreModuleContext,
     Regelratt: RegelrattServices;
 } {
     const shared = inject(createDefaultSharedCoreModule(context), RegelrattGeneratedSharedModule, RegelrattSharedModule);
-    const Regelratt = inject(createDefaultCoreModule({ shared }), RegelrattGeneratedModule, RegelrattModule, options.referenceIndex === false ? WithoutReferenceIndex : {});
+    const Regelratt = inject(createDefaultCoreModule({ shared }), RegelrattGeneratedModule, RegelrattModule, options.referenceIndex === false ? WithoutReferenceIndex : {},
+        options.libraryRoot ? libraryAt(options.libraryRoot) : {});
     shared.ServiceRegistry.register(Regelratt);
     registerValidationChecks(Regelratt);
     // Without a language client nobody sends configuration; start with the defaults at once.

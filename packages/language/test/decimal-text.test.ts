@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { canonicalDecimal, compareDecimals, swedishDecimal } from '@regelratt/language';
+import { kronorText } from '../src/numbers/decimal-text.js';
 
 describe('exact decimal text', () => {
     test.each([
@@ -53,5 +54,21 @@ describe('exact decimal text', () => {
         fc.assert(fc.property(fc.stringMatching(/^-?[0-9]{1,25}$/), digits => {
             expect(canonicalDecimal(digits)).toBe(BigInt(digits).toString());
         }), { numRuns: 20_000, seed: 7 });
+    });
+});
+
+describe('kronorText: an amount in a message', () => {
+    test('exact with at most two decimals, öre padded to two', () => {
+        expect(kronorText('-5000', 'sv')).toBe('−5 000 kr');
+        expect(kronorText('337.5', 'sv')).toBe('337,50 kr');
+        expect(kronorText('337.5', 'en')).toBe('337.50 kr');
+    });
+    test('about, to the öre, where the runtime gives more decimals', () => {
+        expect(kronorText('2660.0533333333', 'sv')).toBe('cirka 2 660,05 kr');
+        expect(kronorText('2660.0533333333', 'en')).toBe('about 2660.05 kr');
+    });
+    test('an amount under an öre keeps two significant digits, never reads as zero', () => {
+        expect(kronorText('-0.0016666667', 'sv')).toBe('cirka −0,0017 kr');
+        expect(kronorText('0.0000123', 'en')).toBe('about 0.000012 kr');
     });
 });

@@ -118,6 +118,21 @@ describe('the formatter', () => {
         expect(await format(once)).toBe(once);
     });
 
+    test('lays out an output column\'s value list (träff prioritet) as written, aligned with its column', async () => {
+        const messy = 'egenskap å : heltal 0-120 år\nbeslutstabell r { träff prioritet\n| å||risk(  "hög" ,"låg" )|n|\n|>= 80||"hög"|2|\n|-||"låg"|0|}';
+        const once = await format(messy);
+        expect(once).toBe([
+            'egenskap å : heltal 0-120 år',
+            'beslutstabell r {',
+            '    träff prioritet',
+            '    | å     || risk ("hög", "låg") | n |',
+            '    | >= 80 || "hög"               | 2 |',
+            '    | -     || "låg"               | 0 |',
+            '}',
+        ].join('\n'));
+        expect(await format(once)).toBe(once);
+    });
+
     test.each(readdirSync(path.join(repository, 'examples'), { withFileTypes: true }).filter(e => e.isDirectory()).map(e => e.name).sort())('examples/%s: same meaning, same comments, and formatting again changes nothing', async set => {
         const folder = path.join(repository, 'examples', set);
         const originals = readdirSync(folder).filter(f => f.endsWith('.regel')).sort().map(f => readFileSync(path.join(folder, f), 'utf8'));

@@ -48,4 +48,26 @@ describe('findings as few and as large as they allow', () => {
         // The quick fix's criterion says the same set.
         expect(gaps[0].args.criterion).toBe('förmåga i { låg, ingen } och svikt');
     });
+
+    test('a maximal box the others of the finding already cover together is not reported', async () => {
+        // Around the corners of two rows, growing each piece as far as it goes leaves `k3 = v1`,
+        // whose citizens `k1 = 0, k3 i { v0, v1 }` and `k1 1–3, k3 i { v1, v2 }` hold between them.
+        const text = [
+            'egenskap k0 : en av { v0, v1 }',
+            'egenskap k1 : heltal 0–3',
+            'egenskap k3 : en av { v0, v1, v2 }',
+            'beslutstabell t {',
+            '    | k0 | k1 | k3 || rad |',
+            '    | v1 | 0  | v2 || 1   |',
+            '    | v1 | 1  | v0 || 2   |',
+            '}',
+        ].join('\n');
+        const gaps = (await diagnosticsOf(text)).filter(d => d.code === 'decision-gap');
+        expect(gaps.map(g => g.message.replace(/^.*gäller för: /, ''))).toEqual([
+            'k0 = v0.',
+            'k1 = 0, k3 i { v0, v1 }.',
+            'k1 1–3, k3 i { v1, v2 }.',
+            'k1 2–3.',
+        ]);
+    });
 });

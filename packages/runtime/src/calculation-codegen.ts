@@ -5,6 +5,7 @@ import { Emitter } from './criterion-codegen.js';
 import { inForce } from './money.js';
 import type { PolicySet } from './policy-set.js';
 import { NotGenerated, recordFault } from './generated-code-faults.js';
+import { isSelectedRate } from './rate.js';
 
 /**
  * A named calculation without explanation, as generated code. `forDate` gives the function for one
@@ -434,7 +435,8 @@ class CalculationGenerator {
     private reference(expression: Extract<Expression, { ref: string }>, out: string[]): number {
         const id = expression.ref;
         const kind = id.slice(0, id.indexOf('/'));
-        if (expression.atLevel) {
+        if (expression.atLevel || kind === 'hourlyRate' || kind === 'flatRate' || kind === 'placeRate') {
+            // A rate reaches here only when selected by the case: its row lookup is the exact evaluator's.
             return this.escape(expression, out);
         }
         if (kind === 'calculation') {
@@ -565,8 +567,9 @@ class CalculationGenerator {
         if (table.hitPolicy === 'first') {
             lines.push(conditions.map((condition, row) => `if (${condition}) ${variable} = ${row};`).join(' else '));
         } else {
-            // Unique and any: every row is tested; a second match goes to the exact evaluator, which gives
-            // `several-matching-rows` (or, for `any` rows with the same outputs, the first of them).
+            // Unique, any and priority: every row is tested; a second match goes to the exact evaluator, which
+            // gives `several-matching-rows` (or, for `any` rows with the same outputs, the first of them; for
+            // `priority`, the row of the highest priority).
             conditions.forEach((condition, row) => lines.push(`if (${condition}) { if (${variable} >= 0) throw F; ${variable} = ${row}; }`));
         }
         lines.push(`if (${variable} < 0) throw F;`);
@@ -624,8 +627,12 @@ class CalculationGenerator {
                 return false;
             }
             const kind = expression.ref.slice(0, expression.ref.indexOf('/'));
-            if (kind === 'parameter' || kind === 'hourlyRate' || kind === 'flatRate' || kind === 'placeRate') {
+            if (kind === 'parameter') {
                 return true;
+            }
+            if (kind === 'hourlyRate' || kind === 'flatRate' || kind === 'placeRate') {
+                // A rate by the case's attributes (`efter regi`) is the citizen's, not the day's.
+                return !isSelectedRate(this.sources.policy.get(expression.ref, kind));
             }
             if (kind === 'calculation') {
                 let known = this.constantCalculations.get(expression.ref);

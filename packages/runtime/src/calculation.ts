@@ -1,4 +1,4 @@
-import { ExactNumber, type ChainedDecisionInput, type Criterion, type DecisionTable, type Expression, type HourlyRate, type FlatRate, type Parameter, type PlaceRate } from '@regelratt/format';
+import { ExactNumber, type ChainedDecisionInput, type Criterion, type DecisionTable, type Expression, type Parameter } from '@regelratt/format';
 import { citizenValues, type AttributeCatalogue, type AttributeValue, type CitizenInput, type CitizenValues } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { generateCalculation, type FastCalculation } from './calculation-codegen.js';
@@ -8,6 +8,7 @@ import { inForce, type MoneyTrace, type PreparedTable } from './money.js';
 import type { PolicySet } from './policy-set.js';
 import { runtimeError } from './runtime-error.js';
 import { keepLimits, reachesLimit } from './limits.js';
+import { rateAmount, type AnyRate } from './rate.js';
 
 /** What a formula is evaluated for: a citizen, a day, and the case's level where the formula reads one. */
 export interface EvaluationContext {
@@ -33,7 +34,7 @@ type Compiled = (context: EvaluationContext, memo: Memo) => ExactNumber;
 const IN_PROGRESS = Symbol('in progress');
 const UNSET = Symbol('no date yet');
 
-type Rate = HourlyRate | FlatRate | PlaceRate;
+type Rate = AnyRate;
 const rateKinds = new Set(['hourlyRate', 'flatRate', 'placeRate']);
 
 /**
@@ -260,7 +261,7 @@ export class Calculator {
         const prepared = this.decisionTable(id);
         const index = prepared.column(column);
         const matches = this.decisionMatches(id, context, memo);
-        const value = prepared.value(matches, index);
+        const value = prepared.value(matches, index, this.formulaEvaluator(prepared, context, memo));
         if (context.trace) {
             const name = `${prepared.table.name}${column ? `.${column}` : ''}`;
             context.trace.push({ step: `${name}, ${matchesText(prepared.table, matches)}`, value: value.toDecimal() });
@@ -300,12 +301,32 @@ export class Calculator {
         const prepared = this.decisionTable(input.decision);
         const index = prepared.column(input.column);
         const matches = this.decisionMatches(input.decision, context, memo);
-        const value = prepared.answer(matches, index);
+        const value = prepared.answer(matches, index, this.formulaEvaluator(prepared, context, memo));
         context.trace?.push({
             step: `${prepared.table.name}.${input.column}, ${matchesText(prepared.table, matches)}`,
             value: typeof value === 'boolean' ? (value ? 'ja' : 'nej') : (value as ExactNumber).toDecimal(),
         });
         return value;
+    }
+
+    /**
+     * How a decision table's formula cells are computed for a case: by this evaluator, with the table
+     * marked in progress, so a formula that reads its own table (through a calculation) is refused as
+     * a cycle instead of recursing.
+     */
+    formulaEvaluator(prepared: PreparedDecisionTable, context: EvaluationContext, memo: Memo = new Map()): (formula: Expression) => ExactNumber {
+        const id = prepared.table.id;
+        return formula => {
+            if (memo.get(id) === IN_PROGRESS) {
+                throw runtimeError('calculation-cycle', { name: prepared.table.name }, { calculation: id });
+            }
+            memo.set(id, IN_PROGRESS);
+            try {
+                return this.evaluate(formula, context, memo);
+            } finally {
+                memo.delete(id);
+            }
+        };
     }
 
     private wholeLevel(value: ExactNumber): number {
@@ -320,11 +341,10 @@ export class Calculator {
         if (!inForce(rate.validity, context.date)) {
             throw runtimeError('not-in-force', { name: rate.name, date: context.date }, { rate: rate.id, date: context.date });
         }
-        if (!rate.amount || 'open' in rate.amount) {
-            throw runtimeError('rate-without-amount', { name: rate.name }, { rate: rate.id });
-        }
-        const value = ExactNumber.parse(rate.amount.value);
-        context.trace?.push({ step: rate.name, value: value.toDecimal() });
+        const { amount, selection } = rateAmount(rate, context.values);
+        const value = ExactNumber.parse(amount.value);
+        // The reason names the case's values that chose the amount: `ersättning, regi = privat, tid = natt`.
+        context.trace?.push({ step: [rate.name, ...selection.map(s => `${this.catalogue.attributes.get(s.attribute)?.name ?? s.attribute} = ${s.value}`)].join(', '), value: value.toDecimal() });
         return value;
     }
 

@@ -1,4 +1,4 @@
-import { chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, quantityCell, wordCell, type Attribute, type ChainedDecisionInput, type Criterion, type DecisionTable } from '@regelratt/format';
+import { chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, formulaCell, quantityCell, sameDecisionResult, wordCell, type Attribute, type ChainedDecisionInput, type Criterion, type DecisionResult, type DecisionTable, type Expression } from '@regelratt/format';
 
 const HUNDRED = ExactNumber.of(100n);
 import { attributeEntry, CitizenValues, type AttributeCatalogue, type AttributeValue } from './citizen.js';
@@ -37,6 +37,54 @@ function chainedAttribute(input: ChainedDecisionInput, upstream: ((id: string) =
 
 const UNBOUNDED = '9'.repeat(40);
 
+/**
+ * A row's priority by DMN's output values (hit policy `priority`): for each output column that lists
+ * its values, the position of the row's value in that list (0 is the highest priority), left to right;
+ * `Infinity` for a value the list lacks (the load check refuses such a file, so only a hand-made one has it).
+ */
+export function outputRank(table: Pick<DecisionTable, 'outputValues'>, then: readonly DecisionResult[]): number[] {
+    const rank: number[] = [];
+    table.outputValues?.forEach((values, column) => {
+        if (values) {
+            const at = values.findIndex(value => sameDecisionResult(value, then[column]));
+            rank.push(at < 0 ? Infinity : at);
+        }
+    });
+    return rank;
+}
+
+/**
+ * Orders two ranks (`outputRank`) as DMN's priority does: the first output column that lists values
+ * decides, the next ones break ties. Negative when `a` has the higher priority, 0 when equal.
+ */
+export function comparePriority(a: readonly number[], b: readonly number[]): number {
+    for (let index = 0; index < a.length; index++) {
+        if (a[index] !== b[index]) {
+            return a[index] < b[index] ? -1 : 1;
+        }
+    }
+    return 0;
+}
+
+/**
+ * Of the rows that match (0-based indices, in rule order), those that decide under `priority`: every
+ * row whose outputs rank highest, in rule order. One row, or several that agree, is an answer; rows of
+ * the same priority that give different outputs are no answer (`several-matching-rows`), as DMN leaves
+ * a tie undefined.
+ */
+export function highestPriority(ranks: readonly (readonly number[])[], matching: readonly number[]): number[] {
+    let best: number[] = [];
+    for (const index of matching) {
+        const order = best.length === 0 ? -1 : comparePriority(ranks[index], ranks[best[0]]);
+        if (order < 0) {
+            best = [index];
+        } else if (order === 0) {
+            best.push(index);
+        }
+    }
+    return best;
+}
+
 /** The match that stands for the table's default outputs (`annars`), where no row matches. */
 export const DEFAULT_ROW = -1;
 
@@ -60,6 +108,8 @@ export class PreparedDecisionTable {
     /** Output cells as exact numbers (shares as fractions), parsed once. */
     private readonly cellValues = new WeakMap<object, ExactNumber>();
     private readonly catalogue: AttributeCatalogue;
+    /** Each row's priority (`outputRank`), for `priority`. */
+    private readonly ranks: number[][];
     readonly readsLevel: boolean;
     /** The input columns whose values other decisions or calculations give (since format 1.10). */
     readonly chained: readonly ChainedDecisionInput[];
@@ -75,6 +125,7 @@ export class PreparedDecisionTable {
             return conditions.length === 0 ? undefined : compileCriterion(conditions.length === 1 ? conditions[0] : { all: conditions }, this.catalogue);
         });
         this.outputKeys = table.rows.map(row => JSON.stringify(row.then));
+        this.ranks = table.hitPolicy === 'priority' ? table.rows.map(row => outputRank(table, row.then)) : [];
         this.texts = table.rows.map(row => {
             const conditions = row.when.filter((c): c is Criterion => c !== null);
             return conditions.length === 0 ? 'alla' : conditions.map(criterionText).join(' och ');
@@ -100,6 +151,26 @@ export class PreparedDecisionTable {
             return Object.freeze(outputs);
         });
         return this.outputsByRow[row === DEFAULT_ROW ? this.table.rows.length : row];
+    }
+
+    /**
+     * A row's outputs for one case: `rowOutputs`, with each formula cell (`= inkomst × 30 %`) computed
+     * for the case by the one formula evaluator (`evaluate`, the Calculator's).
+     */
+    outputsFor(row: number, evaluate: (formula: Expression) => ExactNumber): Readonly<Record<string, string | null>> {
+        const constant = this.rowOutputs(row);
+        const then = row === DEFAULT_ROW ? this.table.defaultOutputs ?? [] : this.table.rows[row].then;
+        if (!then.some(cell => formulaCell(cell) !== undefined)) {
+            return constant;
+        }
+        const outputs = { ...constant };
+        this.table.outputs.forEach((column, index) => {
+            const formula = formulaCell(then[index]);
+            if (formula) {
+                outputs[column] = evaluate(formula).toDecimal();
+            }
+        });
+        return outputs;
     }
 
     /** The table's default outputs as the one match, where it has them and no row matches. */
@@ -171,9 +242,10 @@ export class PreparedDecisionTable {
     /**
      * One output column's value for the rows that answer: the row's value, or under `collect` the
      * sum, minimum or maximum of theirs (the number of rows for `count`). A value the policy leaves
-     * open is `open-amount`; a förlopp is no number (`not-computable`).
+     * open is `open-amount`; a förlopp is no number (`not-computable`). A formula cell is computed for
+     * the case by `evaluate` (the Calculator's evaluator: one arithmetic and rounding).
      */
-    value(matches: readonly DecisionMatch[], column: number): ExactNumber {
+    value(matches: readonly DecisionMatch[], column: number, evaluate: (formula: Expression) => ExactNumber): ExactNumber {
         const table = this.table;
         const name = `${table.name}.${table.outputs[column]}`;
         // The default outputs answer as they are, under every hit policy (never summed or counted).
@@ -189,6 +261,10 @@ export class PreparedDecisionTable {
             }
             if ('pathway' in cell) {
                 throw runtimeError('table-cell-is-pathway', { column: name, row }, { table: table.id, row });
+            }
+            const formula = formulaCell(cell);
+            if (formula) {
+                return evaluate(formula);
             }
             const quantity = quantityCell(cell);
             if (!quantity) {
@@ -212,11 +288,12 @@ export class PreparedDecisionTable {
 
     /**
      * One output column's answer as a chained input reads it: ja/nej as yes/no (from the one deciding
-     * row), anything else as the number `value` gives (so a text or förlopp is the same typed error).
+     * row), anything else as the number `value` gives (so a text or förlopp is the same typed error;
+     * a formula cell computed for the case by `evaluate`).
      */
-    answer(matches: readonly DecisionMatch[], column: number): AttributeValue {
+    answer(matches: readonly DecisionMatch[], column: number, evaluate: (formula: Expression) => ExactNumber): AttributeValue {
         const cell = matches.length === 1 ? this.cell(matches[0].row, column) : undefined;
-        return cell && 'yesNo' in cell ? cell.yesNo : this.value(matches, column);
+        return cell && 'yesNo' in cell ? cell.yesNo : this.value(matches, column, evaluate);
     }
 
     /**
@@ -242,6 +319,14 @@ export class PreparedDecisionTable {
                 return fallback;
             }
             throw runtimeError('no-matching-row', { table: table.name }, { table: table.id });
+        }
+        if (matching.length > 1 && table.hitPolicy === 'priority') {
+            // The rows of the highest priority decide; several of them must agree, as under `any`.
+            const best = highestPriority(this.ranks, matching);
+            if (best.some(index => this.outputKeys[index] !== this.outputKeys[best[0]])) {
+                throw runtimeError('priority-tie', { table: table.name, rows: best.map(i => i + 1) }, { table: table.id, rows: best.map(i => i + 1) });
+            }
+            return { row: best[0], text: this.texts[best[0]] };
         }
         // `any`: overlapping rows are allowed where they give the same outputs; the first of them answers.
         if (matching.length > 1 && table.hitPolicy === 'any' && matching.every(index => this.outputKeys[index] === this.outputKeys[matching[0]])) {

@@ -1,6 +1,7 @@
 import type { CitizenInput } from './citizen.js';
 import { include, type Inclusion, type InclusionContext } from './inclusion.js';
-import { isCalendarDate, type AnswerUnit, type Calculation, type DecisionTable, type Fee, type FlatRate, type HourlyRate, type PlaceRate, type Service } from '@regelratt/format';
+import { isCalendarDate, type AnswerUnit, type Calculation, type DecisionTable, type Fee, type Service } from '@regelratt/format';
+import { isSelectedRate, rateAmount, type AnyRate } from './rate.js';
 import type { EligibilityAnswer } from './eligibility.js';
 import { feeBlocked } from './fee.js';
 import { inForce, type MoneyTrace } from './money.js';
@@ -43,7 +44,6 @@ export interface CaseAnswer {
     eligibility?: Array<EligibilityAnswer | ({ service: string } & Failed)>;
 }
 
-type AnyRate = FlatRate | PlaceRate | HourlyRate;
 type RateAnswer = NonNullable<CaseAnswer['rates']>[number];
 
 /**
@@ -76,6 +76,8 @@ interface DayPlan {
     locale: RuntimeLocale;
     /** The rates in force, answered; the entries are frozen and shared, each answer gets its own list. */
     rates: RateAnswer[];
+    /** The rates in force whose amount the case's attributes select (`efter regi`): answered per citizen. */
+    selectedRates: AnyRate[];
     /** Per fee, per level: the failure that is the same for every citizen, or null when the citizen decides. */
     blocked: Array<Map<number | undefined, Failed['error'] | null>>;
 }
@@ -111,11 +113,12 @@ function dayPlan(plan: CasePlan, date: string | undefined, locale: RuntimeLocale
     if (known) {
         return (plan.day = known);
     }
-    const rates = plan.rates.filter(rate => date === undefined || inForce(rate.validity, date)).map(rate => deepFreeze<RateAnswer>(!rate.amount || 'open' in rate.amount
+    const inForceToday = plan.rates.filter(rate => date === undefined || inForce(rate.validity, date));
+    const rates = inForceToday.filter(rate => !isSelectedRate(rate)).map(rate => deepFreeze<RateAnswer>(!rate.amount || 'open' in rate.amount
         // An open amount is said, not left out.
         ? { rate: rate.id, error: runtimeError('rate-without-amount', { name: rate.name }, { rate: rate.id }).answerIn(locale) }
         : { rate: rate.id, amount: rate.amount.value, ...(rate.amount.per ? { per: rate.amount.per } : {}) }));
-    plan.day = { date, locale, rates, blocked: plan.fees.map(() => new Map()) };
+    plan.day = { date, locale, rates, selectedRates: inForceToday.filter(isSelectedRate), blocked: plan.fees.map(() => new Map()) };
     // Registers span few dates; an unbounded stream of dates must not grow memory without end.
     if (plan.days.size >= 10_000) {
         plan.days.clear();
@@ -308,6 +311,14 @@ function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer,
     const day = dayPlan(plan, input.date, locale);
     if (rates.length > 0) {
         answer.rates = day.rates.slice();
+        for (const rate of day.selectedRates) {
+            try {
+                const { amount } = rateAmount(rate, citizen);
+                answer.rates.push({ rate: rate.id, amount: amount.value, ...(amount.per ? { per: amount.per } : {}) });
+            } catch (error) {
+                answer.rates.push({ rate: rate.id, ...failed(error, locale) });
+            }
+        }
     }
     const noDate = () => failed(runtimeError('case-without-date', {}), locale);
     if (fees.length > 0) {

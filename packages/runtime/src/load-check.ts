@@ -1,6 +1,6 @@
 import {
-    chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, matchCriterion, matchExpression,
-    type CompiledElement, type CompiledPolicyFile, type Criterion, type ElementKind, type ExampleQuestion, type Expression, type LevelRow, type Validity,
+    chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, matchCriterion, matchExpression, sameDecisionResult,
+    type CompiledElement, type DecisionResult, type DecisionTable, type CompiledPolicyFile, type Criterion, type ElementKind, type ExampleQuestion, type Expression, type LevelRow, type Validity,
 } from '@regelratt/format';
 import { runtimeError } from './runtime-error.js';
 import type { RuntimeMessageArgs, RuntimeMessageKey } from './runtime-messages.js';
@@ -80,7 +80,7 @@ function checkChapters(files: readonly CompiledPolicyFile[], declared: ReadonlyM
 }
 
 /** Refusal codes of the load check, in `details.rule`. */
-export type LoadCheckRule = 'duplicate-id' | 'unknown-reference' | 'wrong-reference-kind' | 'overlapping-versions' | 'period-ends-before-start' | 'row-width' | 'duplicate-level' | 'duplicate-column' | 'empty-range';
+export type LoadCheckRule = 'duplicate-id' | 'unknown-reference' | 'wrong-reference-kind' | 'overlapping-versions' | 'period-ends-before-start' | 'row-width' | 'duplicate-level' | 'duplicate-column' | 'empty-range' | 'output-values';
 
 function refuse<K extends RuntimeMessageKey>(key: K, args: RuntimeMessageArgs<K> & { source: string; path: string }, rule: LoadCheckRule, details: Record<string, unknown> = {}): never {
     throw runtimeError(key, args, { source: args.source, path: args.path, rule, ...details });
@@ -212,8 +212,12 @@ const REFERENCES: { [K in ElementKind]: (element: ElementOf<K>) => Found } = {
                 }
             });
             row.then.forEach((result, c) => 'pathway' in result && found.push([result.pathway, `rows/${r}/then/${c}/pathway`]));
+            // Since 1.10: what a formula cell reads.
+            row.then.forEach((result, c) => 'formula' in result && expressionReferences(result.formula, `rows/${r}/then/${c}/formula`, found));
         });
         e.defaultOutputs?.forEach((result, c) => 'pathway' in result && found.push([result.pathway, `defaultOutputs/${c}/pathway`]));
+        e.defaultOutputs?.forEach((result, c) => 'formula' in result && expressionReferences(result.formula, `defaultOutputs/${c}/formula`, found));
+        e.outputValues?.forEach((values, c) => values?.forEach((result, v) => 'pathway' in result && found.push([result.pathway, `outputValues/${c}/${v}/pathway`])));
     }),
     guideline: e => withFound(found => {
         found.push(...optional(e.decidedBy, 'decidedBy'), ...e.obligations.flatMap((o, i) => ids(o.governs, `obligations/${i}/governs`)));
@@ -271,7 +275,8 @@ const REFERENCES: { [K in ElementKind]: (element: ElementOf<K>) => Found } = {
 };
 
 function rateReferences(rate: ElementOf<'flatRate' | 'placeRate' | 'hourlyRate'>): Found {
-    return [...optional(rate.service, 'service'), ...optional(rate.role, 'role'), ...optional(rate.area, 'area')];
+    return [...optional(rate.service, 'service'), ...optional(rate.role, 'role'), ...optional(rate.area, 'area'),
+        ...(rate.selectors ?? []).map((selector, i): [string, string, ElementKind] => [selector, `selectors/${i}`, 'attribute'])];
 }
 
 function references(element: CompiledElement): Found {
@@ -322,6 +327,7 @@ function checkElement(element: CompiledElement, source: string, path: string): v
             if (element.defaultOutputs && element.defaultOutputs.length !== element.outputs.length) {
                 refuse('row-width-outputs', { source, path: `${path}/defaultOutputs`, row: element.defaultOutputs.length, table: element.outputs.length }, 'row-width');
             }
+            outputValues(element, source, path);
             levelRange(element.levels, source, `${path}/levels`);
             break;
         }
@@ -333,6 +339,16 @@ function checkElement(element: CompiledElement, source: string, path: string): v
             uniqueLevels(element.caps, source, `${path}/caps`);
             uniqueLevels(element.shares ?? [], source, `${path}/shares`);
             uniqueLevels(element.amounts ?? [], source, `${path}/amounts`);
+            break;
+        case 'flatRate':
+        case 'placeRate':
+        case 'hourlyRate':
+            // A row of a rate by the case gives one value per selector, as a decision table's row one per input.
+            (element.amounts ?? []).forEach((row, r) => {
+                if (row.values.length !== (element.selectors?.length ?? 0)) {
+                    refuse('row-width-selectors', { source, path: `${path}/amounts/${r}/values`, row: row.values.length, table: element.selectors?.length ?? 0 }, 'row-width');
+                }
+            });
             break;
         case 'premium':
             element.rules.forEach((rule, i) => {
@@ -377,5 +393,28 @@ function uniqueLevels(rows: readonly LevelRow[], source: string, path: string): 
             refuse('duplicate-level', { source, path: `${path}/${i}`, level: row.level }, 'duplicate-level', { level: row.level });
         }
         seen.add(row.level);
+    });
+}
+
+/**
+ * Since 1.10: a table's output values (DMN's) have a list or null per output column, every output
+ * of a column that lists them is in the list (else its priority is undefined), and `priority` has
+ * at least one list to rank by.
+ */
+function outputValues(table: DecisionTable, source: string, path: string): void {
+    const lists = table.outputValues;
+    if (lists && lists.length !== table.outputs.length) {
+        refuse('row-width-outputs', { source, path: `${path}/outputValues`, row: lists.length, table: table.outputs.length }, 'row-width');
+    }
+    if (table.hitPolicy === 'priority' && !lists?.some(values => values !== null)) {
+        refuse('priority-without-values', { source, path: `${path}/hitPolicy` }, 'output-values');
+    }
+    const outputs: Array<[DecisionResult[], string]> = [...table.rows.map((row, r): [DecisionResult[], string] => [row.then, `${path}/rows/${r}/then`]), ...(table.defaultOutputs ? [[table.defaultOutputs, `${path}/defaultOutputs`] as [DecisionResult[], string]] : [])];
+    lists?.forEach((values, column) => {
+        for (const [then, at] of values ? outputs : []) {
+            if (then[column] && !values!.some(value => sameDecisionResult(value, then[column]))) {
+                refuse('output-value-unlisted', { source, path: `${at}/${column}`, column: table.outputs[column] }, 'output-values');
+            }
+        }
     });
 }

@@ -1,4 +1,5 @@
 import { ExactNumber, type HourlyRate, type LevelTable, type OptionalAmount, type Rounding, type Validity } from '@regelratt/format';
+import { isSelectedRate } from './rate.js';
 import { runtimeError } from './runtime-error.js';
 
 /** The rule the seed's tables follow, and the default where a policy states none: whole kronor, halves away from zero. */
@@ -88,6 +89,10 @@ export function netEffect(
     const table = prepared.table;
     const beforeAmount = prepared.amount(before, date);
     const afterAmount = prepared.amount(after, date);
+    if (isSelectedRate(rate)) {
+        // The net effect is asked without a citizen: a rate by the case's attributes has no one amount here.
+        throw runtimeError('rate-needs-case', { name: rate.name }, { rate: rate.id });
+    }
     if (!rate.amount || !inForce(rate.validity, date)) {
         throw runtimeError('rate-without-version', { name: rate.name, ...(date ? { date } : {}) }, { rate: rate.id, date });
     }

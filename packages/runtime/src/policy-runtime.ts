@@ -154,24 +154,29 @@ export class PolicyRuntime {
             throw runtimeError('question-without-date', { dated: 'decision', name: table }, { table });
         }
         const prepared = this.calculator.decisionTable(table);
-        // Through the calculator, so chained inputs (other tables, calculations) are decided as formulas read them.
-        const matches = this.calculator.decisionMatches(table, { values: this.values(question.citizen ?? {}), date: question.date, level: question.level });
+        const context = { values: this.values(question.citizen ?? {}), date: question.date, level: question.level };
+        // One memo for the question: chained inputs (other tables, calculations) are decided through the
+        // calculator as formulas read them, once each, and formula cells (`= inkomst × 30 %`) are computed
+        // by the calculations' evaluator with the same memo.
+        const memo = new Map();
+        const matches = this.calculator.decisionMatches(table, context, memo);
+        const evaluate = this.calculator.formulaEvaluator(prepared, context, memo);
         if (prepared.table.hitPolicy === 'collect') {
-            return this.collect(prepared, matches);
+            return this.collect(prepared, matches, evaluate);
         }
         const match = matches[0];
         if (match.row === DEFAULT_ROW) {
-            return { table: prepared.table.id, row: 0, conditions: match.text, outputs: prepared.rowOutputs(match.row), default: true };
+            return { table: prepared.table.id, row: 0, conditions: match.text, outputs: prepared.outputsFor(match.row, evaluate), default: true };
         }
-        return { table: prepared.table.id, row: match.row + 1, conditions: match.text, outputs: prepared.rowOutputs(match.row) };
+        return { table: prepared.table.id, row: match.row + 1, conditions: match.text, outputs: prepared.outputsFor(match.row, evaluate) };
     }
 
     /** A `collect` table's answer: each column aggregated over the matching rows; `null` where a matching row leaves its value open. */
-    private collect(prepared: PreparedDecisionTable, matches: readonly DecisionMatch[]): Decision {
+    private collect(prepared: PreparedDecisionTable, matches: readonly DecisionMatch[], evaluate: (formula: Expression) => ExactNumber): Decision {
         const outputs: Record<string, string | null> = {};
         prepared.table.outputs.forEach((column, index) => {
             try {
-                outputs[column] = prepared.value(matches, index).toDecimal();
+                outputs[column] = prepared.value(matches, index, evaluate).toDecimal();
             } catch (error) {
                 if (!(error instanceof RegelrattRuntimeError) || error.code !== 'open-amount') {
                     throw error;
@@ -269,7 +274,10 @@ export class PolicyRuntime {
         const rows = [...prepared.table.rows.map((_, row) => row), ...(prepared.table.defaultOutputs ? [DEFAULT_ROW] : [])];
         return rows.map(row => {
             try {
-                return prepared.value([{ row, text: '' }], index).toDecimal();
+                // A formula cell has no value without a case.
+                return prepared.value([{ row, text: '' }], index, () => {
+                    throw runtimeError('table-open-value', { column: `${prepared.table.name}.${prepared.table.outputs[index]}`, row: row === DEFAULT_ROW ? 'annars' : row + 1 }, { table: prepared.table.id });
+                }).toDecimal();
             } catch (error) {
                 if (error instanceof RegelrattRuntimeError) {
                     return undefined;

@@ -4,7 +4,7 @@ const at: SourceSpan = { file: 'duties.regel', line: 1, column: 1, endLine: 1, e
 
 /** A riktlinje with each kind of term, one obligation under a condition with an exception, one in hours. */
 export const file: CompiledPolicyFile = {
-    schemaVersion: '1.9.0',
+    schemaVersion: '1.10.0',
     source: 'duties.regel',
     elements: [
         { id: 'service/hemtjänst', kind: 'service', name: 'hemtjänst', source: at, legalBasis: [] },

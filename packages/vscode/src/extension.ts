@@ -65,35 +65,53 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             void restart();
         }
     }));
+    const preview = new ServerPanel(() => client, { viewType: 'regelratt.document', title: vscode.l10n.t('Regelrätt: document'), request: 'regelratt/document', refreshOn: 'change' });
+    // Against the last commit as saved: the comparison is asked again on each save, not each keystroke (it checks two versions).
+    const comparison = new ServerPanel(() => client, { viewType: 'regelratt.revisionDiff', title: vscode.l10n.t('Regelrätt: changes since the last commit'), request: 'regelratt/revisionDiff', refreshOn: 'save', params: { revision: 'HEAD' } });
+    context.subscriptions.push(preview, comparison);
     context.subscriptions.push(vscode.commands.registerCommand('regelratt.previewDocument', () => preview.show()));
-    const preview = new DocumentPreview(() => client);
-    context.subscriptions.push(preview);
+    context.subscriptions.push(vscode.commands.registerCommand('regelratt.compareWithLastCommit', () => comparison.show()));
     await start();
 }
 
+/** What a panel shows: the server's answer to one custom request, and when it is asked again. */
+interface PanelKind {
+    viewType: string;
+    title: string;
+    request: string;
+    /** `change`: shortly after the writer stops typing; `save`: when a .regel file is saved. */
+    refreshOn: 'change' | 'save';
+    /** The request's parameters beyond the document the writer is in. */
+    params?: Record<string, unknown>;
+}
+
 /**
- * "Förhandsgranska dokument": the policy as the nämnd's document (the language server renders it
- * with the same renderer as `regelratt dokument`) in a panel beside the editor, updated shortly
- * after the writer stops typing. The panel runs no script: the document is HTML and inline SVG.
+ * A panel beside the editor with HTML the language server renders: "Förhandsgranska dokument" (the
+ * policy as the nämnd's document, the renderer of `regelratt dokument`) and "Jämför med senaste
+ * commit" (what the texts change for citizens against HEAD, as `regelratt diff --rev HEAD --format
+ * html` renders it). The panel runs no script: the HTML and its inline SVG only.
  */
-class DocumentPreview implements vscode.Disposable {
+class ServerPanel implements vscode.Disposable {
     private panel: vscode.WebviewPanel | undefined;
     private timer: ReturnType<typeof setTimeout> | undefined;
     private readonly subscriptions: vscode.Disposable[] = [];
 
-    constructor(private readonly client: () => LanguageClient | undefined) {
-        this.subscriptions.push(vscode.workspace.onDidChangeTextDocument(event => {
-            if (this.panel && event.document.languageId === 'regelratt') {
+    constructor(private readonly client: () => LanguageClient | undefined, private readonly kind: PanelKind) {
+        const refresh = (document: vscode.TextDocument) => {
+            if (this.panel && document.languageId === 'regelratt') {
                 this.schedule();
             }
-        }));
+        };
+        this.subscriptions.push(kind.refreshOn === 'change'
+            ? vscode.workspace.onDidChangeTextDocument(event => refresh(event.document))
+            : vscode.workspace.onDidSaveTextDocument(refresh));
     }
 
     show(): void {
         if (this.panel) {
             this.panel.reveal(vscode.ViewColumn.Beside, true);
         } else {
-            this.panel = vscode.window.createWebviewPanel('regelratt.document', vscode.l10n.t('Regelrätt: document'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
+            this.panel = vscode.window.createWebviewPanel(this.kind.viewType, this.kind.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
             this.panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.subscriptions);
         }
         void this.refresh();
@@ -116,7 +134,7 @@ class DocumentPreview implements vscode.Disposable {
             return;
         }
         try {
-            const result = await client.sendRequest<{ html: string } | { problem: string }>('regelratt/document', { uri: vscode.window.activeTextEditor?.document.uri.toString() });
+            const result = await client.sendRequest<{ html: string } | { problem: string }>(this.kind.request, { ...this.kind.params, uri: vscode.window.activeTextEditor?.document.uri.toString() });
             if (this.panel === panel) {
                 panel.webview.html = 'html' in result ? withPolicy(result.html) : page(result.problem);
             }

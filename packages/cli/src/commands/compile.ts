@@ -7,6 +7,7 @@ import { MANIFEST_NAME, manifestText, previousOutputs, removeStaleOutputs } from
 import type { CliIO } from '../io.js';
 import { loadWorkspace } from '../load-workspace.js';
 import { writeAllOrNothing } from '../write-outputs.js';
+import { writeDmn } from '../dmn/write-dmn.js';
 import { EXIT_CLEAN, EXIT_POLICY_ERRORS, EXIT_USAGE_OR_IO, printDiagnostics } from './check.js';
 
 /**
@@ -27,6 +28,9 @@ export async function runCompile(options: CliOptions, outFolder: string, io: Cli
     if (diagnostics.some(d => d.severity === 'error')) {
         io.stderr.write(`${notCompiled(options.locale)}\n`);
         return EXIT_POLICY_ERRORS;
+    }
+    if (options.target === 'dmn') {
+        return writeDmn(checked.map(policy => ({ compiled: compilePolicy(policy.document.parseResult.value, compiledSourceName(policy, root)), target: compiledTarget(policy, root) })), outFolder, options, io);
     }
     const outputs = checked.map(policy => ({
         target: path.resolve(io.cwd, outFolder, compiledTarget(policy, root)),

@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { diffPolicies } from '@regelratt/language';
+import { diffWording, formatDiffHtml, formatDiffJson, formatDiffMarkdown, formatDiffText, newWarnings, type DiffLabels, type DiffRendering } from '@regelratt/document';
+import { compiledKindName, diffPolicies } from '@regelratt/language';
+import { readRevision } from '@regelratt/language/node';
 import type { CliOptions } from '../arguments.js';
-import { builtin } from '../builtin-modules.js';
 import { compileInMemory } from '../compile-in-memory.js';
-import { diffWording, formatDiffHtml, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffLabels } from '../diff-output.js';
 import { formatText } from '../diagnostic-output.js';
 import type { CliIO } from '../io.js';
 import type { CompiledPolicyFile } from '@regelratt/format';
@@ -30,7 +30,7 @@ export async function runDiff(options: CliOptions, io: CliIO): Promise<number> {
         let afterInputs: string[];
         let labels: DiffLabels;
         if (options.rev !== undefined) {
-            const extracted = extractRevision(options.rev, options.inputs, io.cwd, options.locale);
+            const extracted = await extractRevision(options.rev, options.inputs, io.cwd, options.locale);
             if ('problem' in extracted) {
                 io.stderr.write(`regelratt: ${extracted.problem}\n`);
                 return EXIT_USAGE_OR_IO;
@@ -69,10 +69,9 @@ export async function diffVersions(beforeInputs: string[], afterInputs: string[]
     const format = options.format === 'markdown' || options.format === 'json' || options.format === 'html' ? options.format : 'text';
     // For people, the policy's things by their titles; for tools (JSON), by their names.
     const diff = diffPolicies(before.files, after.files, options.locale, format === 'json' ? undefined : diffWording(before.files, after.files, options.locale));
-    // What the checker says now and did not say before (a fee or an amount that falls as need rises, …).
-    const known = new Set(before.diagnostics.map(d => `${d.code}\u0000${d.message}`));
-    const newFindings = after.diagnostics.filter(d => d.severity === 'warning' && !known.has(`${d.code}\u0000${d.message}`))
-        .map(d => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message }));
+    const rendering: DiffRendering = {
+        labels, locale: options.locale, kindName: kind => compiledKindName(kind, options.locale), newFindings: newWarnings(before.diagnostics, after.diagnostics),
+    };
     const render = { text: formatDiffText, markdown: formatDiffMarkdown, html: formatDiffHtml, json: formatDiffJson } as const;
     if (options.register !== undefined) {
         const run = await registerImpact(before.files, after.files, options, io);
@@ -82,14 +81,14 @@ export async function diffVersions(beforeInputs: string[], afterInputs: string[]
         }
         const wording = impactWording([before.files, after.files], options.locale, format === 'html' || format === 'markdown' ? 'nämnd' : 'writer');
         io.stdout.write(format === 'html'
-            ? formatDiffHtml(diff, labels, options.locale, newFindings, impactSections(run.impact, options.locale, wording))
-            : renderWithImpact(format, render[format](diff, labels, options.locale, newFindings), run, wording, options.locale));
+            ? formatDiffHtml(diff, rendering, impactSections(run.impact, options.locale, wording))
+            : renderWithImpact(format, render[format](diff, rendering), run, wording, options.locale));
         if (run.unreadable.count > 0) {
             io.stderr.write(`${unreadableCases(run.unreadable, options.register, options.locale)}\n`);
         }
         return diff.answersChange || run.impact.answers.some(answer => !('count' in answer.changed) || answer.changed.count > 0) ? EXIT_CHANGED : EXIT_SAME;
     }
-    io.stdout.write(render[format](diff, labels, options.locale, newFindings));
+    io.stdout.write(render[format](diff, rendering));
     return diff.answersChange ? EXIT_CHANGED : EXIT_SAME;
 }
 
@@ -137,41 +136,20 @@ async function loadVersion(options: CliOptions, io: CliIO, label: string, sv: bo
 }
 
 /**
- * The .regel files under the inputs as they were in a git revision, written to a scratch folder
- * with the same layout relative to the repository's root; the inputs pointed into that folder.
+ * The .regel files under the inputs as they were in a git revision (@regelratt/language/node's
+ * readRevision), written to a scratch folder with the same layout relative to the repository's root;
+ * the inputs pointed into that folder.
  */
-export function extractRevision(revision: string, inputs: readonly string[], cwd: string, locale: 'sv' | 'en'): { folder: string; inputs: string[] } | { problem: string } {
-    const sv = locale === 'sv';
-    const { spawnSync } = builtin('node:child_process');
-    const git = (args: string[]) => spawnSync('git', args, { cwd, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 });
-    const top = git(['rev-parse', '--show-toplevel']);
-    if (top.error || top.status !== 0) {
-        return { problem: sv ? `--rev kräver git och att ${cwd} ligger i ett git-arkiv.` : `--rev needs git, and ${cwd} inside a git repository.` };
-    }
-    const root = top.stdout.toString('utf8').trim();
-    // Revision names are passed as arguments, never through a shell; one that looks like an option is refused.
-    if (revision.startsWith('-') || git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).status !== 0) {
-        return { problem: sv ? `revisionen '${revision}' finns inte i git-arkivet.` : `the revision '${revision}' does not exist in the git repository.` };
-    }
-    const relative = inputs.map(input => path.relative(root, path.resolve(cwd, input)).split(path.sep).join('/') || '.');
-    const listed = git(['ls-tree', '--full-tree', '-r', '-z', '--name-only', revision, '--', ...relative]);
-    if (listed.status !== 0) {
-        return { problem: listed.stderr.toString('utf8').trim() };
-    }
-    const files = listed.stdout.toString('utf8').split('\0').filter(name => name.endsWith('.regel'));
-    if (files.length === 0) {
-        return { problem: sv ? `inga .regel-filer under ${inputs.join(', ')} i ${revision}.` : `no .regel files under ${inputs.join(', ')} in ${revision}.` };
+export async function extractRevision(revision: string, inputs: readonly string[], cwd: string, locale: 'sv' | 'en'): Promise<{ folder: string; inputs: string[] } | { problem: string }> {
+    const read = await readRevision(revision, inputs, cwd, locale);
+    if ('problem' in read) {
+        return read;
     }
     const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-diff-'));
-    for (const file of files) {
-        const shown = git(['show', `${revision}:${file}`]);
-        if (shown.status !== 0) {
-            rmSync(folder, { recursive: true, force: true });
-            return { problem: shown.stderr.toString('utf8').trim() };
-        }
-        const target = path.join(folder, ...file.split('/'));
+    for (const file of read.files) {
+        const target = path.join(folder, ...file.relative.split('/'));
         mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(target, shown.stdout);
+        writeFileSync(target, file.text);
     }
-    return { folder, inputs: relative.map(r => path.join(folder, ...r.split('/'))) };
+    return { folder, inputs: read.inputs.map(r => path.join(folder, ...r.split('/'))) };
 }

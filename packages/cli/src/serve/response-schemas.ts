@@ -23,7 +23,7 @@ const reason = {
         notDeciding: { type: 'array', items: text, description: 'Facts the rule reads that did not matter for this answer.' },
         steps: { type: 'array', items: text, description: 'How a figure was reached: values read, each cap, floor and rounding that decided.' },
         requirements: { type: 'array', items: text, description: "The guideline's requirements on what was decided." },
-        nearestChange: { type: 'array', items: text, description: "The nearest change in the citizen's own figures that would have given another answer, where one helps (a fee held at its takbelopp or maxtaxa: the income at which it would have been lower)." },
+        nearestChange: { type: 'array', items: text, description: "The nearest change in the citizen's own facts that would have given another answer, where one helps: a fee held at its takbelopp or maxtaxa (the income at which it would have been lower); a placement, pilot inclusion, decision table's answer or insats's eligibility (the fewest facts changed, for a number the nearest boundary; one sentence for each other answer, at most three; docs/reasons.md)." },
         text: { type: 'string', description: 'All of it as text, one part a line.' },
     },
 } as const;

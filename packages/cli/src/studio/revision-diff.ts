@@ -23,7 +23,7 @@ export async function diffAgainstRevision(folder: string, revision: string, file
     const sv = locale === 'sv';
     // No server path in what the page is told: the folder by its name, the scratch folders not at all.
     const shown = (text: string) => text.split(folder).join(path.basename(folder));
-    const extracted = extractRevision(revision, [folder], folder, locale);
+    const extracted = await extractRevision(revision, [folder], folder, locale);
     if ('problem' in extracted) {
         return { problem: shown(extracted.problem) };
     }

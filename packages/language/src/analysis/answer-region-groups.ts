@@ -3,7 +3,10 @@ import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 import type { MessageLocale } from '../i18n/locale.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
 import { parseExact, type AnswerRegion } from './answer-regions.js';
-import type { AmountRegion, AmountSample } from './semantic-diff.js';
+import type { AmountRegion } from './semantic-diff.js';
+import type { AmountChangeKind } from '@regelratt/document';
+
+export type { AmountChangeKind };
 
 /**
  * Many exact regions of an amount's change told by kind: a revision that raises one fee and moves
@@ -14,16 +17,6 @@ import type { AmountRegion, AmountSample } from './semantic-diff.js';
  * itself (or a fee's own amounts) changed. Each kind once, with its regions counted, how much each
  * part and the answer change over them, and one example citizen; JSON keeps every region.
  */
-export interface AmountChangeKind {
-    /** The parts that change, in words: `Serviceinsatser per månad +8,50 till +17`; empty where the formula itself changed. */
-    parts: Array<{ name: string; title?: string; difference?: { min: string; max: string } }>;
-    /** How many of the answer's regions are of this kind. */
-    regions: number;
-    /** The answer's least and greatest change over them, where every one is an amount. */
-    difference?: { min: string; max: string };
-    /** The first region's example. */
-    example: AmountSample;
-}
 
 interface Part {
     key: string;

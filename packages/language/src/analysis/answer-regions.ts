@@ -7,6 +7,9 @@ import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
 import { collectReads, enumerable, type Reads } from './formula-reads.js';
 import { mergeCases } from './merge-cases.js';
 import { partitionDomain, partitionRange, representative, type Region } from './regions.js';
+import type { OutsideReason, RegionChange } from '@regelratt/document';
+
+export type { OutsideReason, RegionChange };
 
 /**
  * The exact regions of citizens, levels and dates where an amount answer changes between two
@@ -43,17 +46,6 @@ export interface RegionPoint {
     difference?: string;
 }
 
-export type RegionChange =
-    /** Every citizen of the box: the same difference (exact decimal text). */
-    | { kind: 'constant'; difference: string }
-    /**
-     * The difference is `constant + Σ coefficient × attribute` (exact; attribute by id), ranging from
-     * `min` to `max` over the box where it is bounded.
-     */
-    | { kind: 'affine'; constant: string; terms: Array<{ attribute: string; coefficient: string }>; min?: string; max?: string }
-    /** An answer that is an error in one version or both: the two answers. */
-    | { kind: 'answer'; before: string; after: string };
-
 export interface AnswerRegion {
     /** Attribute id, LEVEL_INPUT or DATE_INPUT → its values in the box; one not named may have any value. */
     box: ReadonlyMap<string, Region>;
@@ -66,18 +58,6 @@ export interface AnswerRegion {
      */
     until?: string;
 }
-
-export type OutsideReason =
-    /** A decision table the formula reads has chained inputs (another table's output, a calculation): its rows test no attribute. */
-    | 'chained'
-    /** The case split over the criteria ran out of budget. */
-    | 'split-budget'
-    /** More cells than REGION_BUDGET. */
-    | 'cell-budget'
-    /** An attribute or the level enters the amount other than through sums and scalings by constants. */
-    | 'not-linear'
-    /** A fee's avgiftsutrymme or maxtaxa varies with an attribute that cannot be tried value by value (an income). */
-    | 'fee-varies';
 
 export type RegionResult =
     | { exact: true; regions: AnswerRegion[]; cells: number }

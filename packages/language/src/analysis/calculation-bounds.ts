@@ -930,6 +930,39 @@ class BoundEvaluator {
                 return this.lookup(expression.atLevel ? `${id}#${this.fresh++}` : id, amounts, box);
             }
             case 'decisionTable': {
+                // A formula cell (since 1.10) has no one value: the column is read as an input of its own
+                // between the least and greatest of its constant cells and its formulas' bounds (in the same
+                // box), sound though it forgets that the formula and the rest of the calculation read the same citizen.
+                const index = expression.column === undefined ? 0 : element.outputs.indexOf(expression.column);
+                const formulas = [...element.rows.map(row => row.then[index]), element.defaultOutputs?.[index]].flatMap(cell => (cell !== undefined && 'formula' in cell ? [cell.formula] : []));
+                const aggregation = element.hitPolicy === 'collect' ? element.aggregation ?? 'sum' : undefined;
+                if (formulas.length > 0 && aggregation !== 'count') {
+                    const constants = this.runtime.columnValues(id, expression.column).filter((v): v is string => v !== undefined).map(v => ExactNumber.parse(v));
+                    if (visiting.has(id)) {
+                        throw NO_ANSWER; // a formula reading its own table: a cycle the runtime refuses
+                    }
+                    visiting.add(id);
+                    let bounds: Value[];
+                    try {
+                        bounds = formulas.map(formula => this.evaluate(formula, date, box, visiting));
+                    } finally {
+                        visiting.delete(id);
+                    }
+                    let lows = [...constants, ...bounds.map(b => b.lo)];
+                    let highs = [...constants, ...bounds.map(b => b.hi)];
+                    if (aggregation === 'sum') {
+                        // Any set of rows may match: the sum lies between the sum of the negative lows and
+                        // that of the positive highs (0 for no row); the default is within these too.
+                        lows = [lows.every(lo => lo !== undefined) ? (lows as ExactNumber[]).reduce((sum, lo) => sum.add(minOf(lo, ZERO)), ZERO) : undefined];
+                        highs = [highs.every(hi => hi !== undefined) ? (highs as ExactNumber[]).reduce((sum, hi) => sum.add(maxOf(hi, ZERO)), ZERO) : undefined];
+                    }
+                    const key = `${id}#${expression.column ?? ''}#formula${this.fresh++}`;
+                    this.inputs.set(key, {
+                        ...(lows.every(lo => lo !== undefined) ? { lo: (lows as ExactNumber[]).reduce(minOf) } : {}),
+                        ...(highs.every(hi => hi !== undefined) ? { hi: (highs as ExactNumber[]).reduce(maxOf) } : {}),
+                    });
+                    return this.input(key, box);
+                }
                 const values = this.runtime.columnValues(id, expression.column).filter((v): v is string => v !== undefined).map(v => ExactNumber.parse(v));
                 const key = `${id}#${expression.column ?? ''}${expression.atLevel ? `#${this.fresh++}` : ''}`;
                 if (element.hitPolicy === 'collect') {

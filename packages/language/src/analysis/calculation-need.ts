@@ -631,6 +631,9 @@ function sign(runtime: PolicyRuntime, expression: Expression, visiting: Set<stri
         case 'hourlyRate':
         case 'flatRate':
         case 'placeRate':
+            if (element.amounts) {
+                return all(element.amounts.map(row => ('open' in row.amount ? 'unknown' : ofValue(ExactNumber.parse(row.amount.value)))));
+            }
             return element.amount && !('open' in element.amount) ? ofValue(ExactNumber.parse(element.amount.value)) : 'unknown';
         default:
             return 'unknown';

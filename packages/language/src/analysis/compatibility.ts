@@ -205,6 +205,9 @@ function attributesRead(element: CompiledElement): Set<string> {
         element.exclusions.forEach(visit);
     } else if (element.kind === 'decisionTable') {
         element.rows.forEach(row => row.when.forEach(visit));
+    } else if (element.kind === 'flatRate' || element.kind === 'placeRate' || element.kind === 'hourlyRate') {
+        // A rate by the case (`efter regi`) reads its selectors: a case without them gets no amount.
+        element.selectors?.forEach(selector => read.add(selector));
     }
     return read;
 }

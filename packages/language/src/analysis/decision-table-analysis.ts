@@ -1,11 +1,12 @@
-import { ExactNumber, LEVEL_INPUT, quantityCell, type Criterion, type DecisionResult } from '@regelratt/format';
+import { ExactNumber, formulaCell, LEVEL_INPUT, quantityCell, type Criterion, type DecisionResult } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isPathwayResult } from '../generated/ast.js';
-import { compileCell, compileResults, inputAttribute, inputName } from '../compiler/compile-decision-table.js';
+import { comparePriority, highestPriority, outputRank } from '@regelratt/runtime';
+import { compileCell, compileOutputValues, compileResults, inputAttribute, inputName } from '../compiler/compile-decision-table.js';
 import { attributeDomain, type AnalysedAttribute, type AttributeDomain } from './attribute-domain.js';
 import type { Case } from './case-split.js';
 import { regionValues, type Region } from './regions.js';
-import { analyseCoverage } from './pathway-coverage.js';
+import { analyseCoverage, type PathwayUnderAnalysis } from './pathway-coverage.js';
 import { idleRows, type IdleRow } from './row-reach.js';
 
 export interface DecisionFinding {
@@ -45,7 +46,8 @@ export interface DecisionAnalysis {
  * Gaps and overlaps of a decision table over the declared domains of its input columns, exactly, with
  * the same case split as förlopp coverage: each row is the conjunction of its cells. Under the unique
  * hit policy every case must match exactly one row; under `första` only gaps count; under `valfri`
- * rows may overlap where they give the same outputs. Undefined when a
+ * rows may overlap where they give the same outputs; under `prioritet` where their priorities differ
+ * or they give the same outputs. Undefined when a
  * column or cell is unresolved or malformed (the ordinary checks report those).
  */
 export function analyseDecisionTable(table: Ast.DecisionTable, visiting: ReadonlySet<Ast.DecisionTable> = new Set()): DecisionAnalysis | undefined {
@@ -69,6 +71,8 @@ export function analyseDecisionTable(table: Ast.DecisionTable, visiting: Readonl
             case 'unik': return [];
             // Every matching row counts: overlaps are the point.
             case 'samla': return ids;
+            // DMN's Priority: rows of different priority may overlap (the higher decides), rows of the same priority only where they agree.
+            case 'prioritet': return ids.filter((_, other) => outputs[other] === outputs[index] || comparePriority(input.ranks![other], input.ranks![index]) !== 0);
         }
     };
     // A count over no row is 0, as in DMN. A sum over no row is 0 for the runtime but no answer in
@@ -76,7 +80,12 @@ export function analyseDecisionTable(table: Ast.DecisionTable, visiting: Readonl
     // With default outputs (`annars`) the regions no row matches are found too: the default answers them.
     const gapsCount = table.hitPolicy !== 'samla' || table.aggregation !== 'antal' || table.otherwise !== undefined;
     const gapAnswer = table.hitPolicy === 'samla' && (table.aggregation ?? 'summa') === 'summa' ? 'zero' as const : 'error' as const;
-    const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes, 'pairwise', !gapsCount);
+    // Under `prioritet` only the rows of the highest priority compete: a row of higher priority settles any conflict below it.
+    const ranks = input.ranks;
+    const competing = table.hitPolicy === 'prioritet' && ranks
+        ? (applying: readonly PathwayUnderAnalysis[]) => highestPriority(ranks, applying.map(row => Number(row.id))).map(row => applying.find(a => Number(a.id) === row)!)
+        : undefined;
+    const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes, 'pairwise', !gapsCount, competing);
     // analyseCoverage has already joined touching regions of the same finding.
     const findings = result.findings
         .map(finding => ({ kind: finding.kind === 'gap' ? 'gap' as const : 'overlap' as const, case: finding.case, rows: finding.pathways.map(Number) }));
@@ -93,7 +102,7 @@ export function analyseDecisionTable(table: Ast.DecisionTable, visiting: Readonl
         ...(result.unfinished ? { unfinished: result.unfinished } : {}),
         ...(result.unshown ? { unshown: result.unshown } : {}),
         attributes,
-        idle: result.complete ? idleRows(result.cases, table.hitPolicy ?? 'unik', table.aggregation, outputs) : [],
+        idle: result.complete ? idleRows(result.cases, table.hitPolicy ?? 'unik', table.aggregation, outputs, input.ranks) : [],
         input,
         gapAnswer,
         ...(result.complete ? { cases: result.cases } : {}),
@@ -131,9 +140,14 @@ function throughUpstream(
         if (!cells) {
             return undefined;
         }
+        // Where the upstream's value is not one of its cells (a formula output, a sum or count of the
+        // matching rows), the findings stand over every number of the column, as for a calculation.
+        if (cells.some(cell => formulaCell(cell) !== undefined) || upstream.hitPolicy === 'samla') {
+            continue;
+        }
         // Each case of the upstream with the value its deciding row (or its default) gives in the column.
         const reached = analysis.cases.flatMap(found => {
-            const row = decidingRow(found.verdicts, upstream.hitPolicy ?? 'unik');
+            const row = decidingRow(found.verdicts, upstream.hitPolicy ?? 'unik', analysis.input.ranks);
             const cell = row === undefined ? (upstream.otherwise ? cells[cells.length - 1] : undefined) : cells[row];
             const value = cell && chainedValue(cell);
             return value === undefined ? [] : [{ found, value }];
@@ -174,9 +188,14 @@ function throughUpstream(
 }
 
 /** The row that decides a case of a unique or first table: the first row that holds (unique tables have at most one in a case without overlap). */
-function decidingRow(verdicts: readonly boolean[], hitPolicy: NonNullable<Ast.DecisionTable['hitPolicy']>): number | undefined {
+function decidingRow(verdicts: readonly boolean[], hitPolicy: NonNullable<Ast.DecisionTable['hitPolicy']>, ranks: readonly (readonly number[])[] | undefined): number | undefined {
     if (hitPolicy === 'samla') {
         return undefined;
+    }
+    if (hitPolicy === 'prioritet' && ranks) {
+        // DMN's Priority: of the rows that hold, the one of the highest priority (same-priority overlaps are refused by the checker).
+        const holding = verdicts.flatMap((holds, index) => (holds ? [index] : []));
+        return highestPriority(ranks, holding)[0];
     }
     const index = verdicts.indexOf(true);
     return index < 0 ? undefined : index;
@@ -239,6 +258,8 @@ export interface DecisionTableInput {
     cells: Array<Array<Criterion | null>>;
     /** Each row's outputs as one text, equal for rows that give the same outputs. */
     outputs: string[];
+    /** Under `träff prioritet`: each row's priority, as the runtime ranks it (`outputRank`). */
+    ranks?: number[][];
 }
 
 /** Undefined when a column or cell is unresolved or malformed (the ordinary checks report those). */
@@ -280,7 +301,25 @@ export function decisionTableInput(table: Ast.DecisionTable): DecisionTableInput
         }
         cells.push(compiled);
     }
-    return { attributes, columns: inputs.map(inputAttribute), cells, outputs: table.rows.map(outputKey) };
+    const ranks = table.hitPolicy === 'prioritet' ? priorityRanks(table) : undefined;
+    if (table.hitPolicy === 'prioritet' && !ranks) {
+        return undefined;
+    }
+    return { attributes, columns: inputs.map(inputAttribute), cells, outputs: table.rows.map(outputKey), ...(ranks ? { ranks } : {}) };
+}
+
+/**
+ * Each row's priority by the runtime's own ranking of the compiled outputs; undefined where a value is
+ * unresolved or not in its column's list, or no column lists values (the checks report those).
+ */
+function priorityRanks(table: Ast.DecisionTable): number[][] | undefined {
+    try {
+        const outputValues = compileOutputValues(table);
+        const ranks = table.rows.map(row => outputRank({ outputValues }, compileResults(row)));
+        return outputValues && ranks.every(rank => rank.every(Number.isFinite)) ? ranks : undefined;
+    } catch {
+        return undefined;
+    }
 }
 
 /**
@@ -299,13 +338,14 @@ function outputKey(row: Ast.DecisionRow, index: number): string {
 }
 
 /** Whether a cell has every part (half-typed text leaves a comparison without its value). */
-function isCompleteCell(cell: Ast.InputCell | undefined): boolean {
+function isCompleteCell(cell: Ast.InputCell | Ast.CellTest | undefined): boolean {
     switch (cell?.$type) {
         case 'AnyValue': return true;
         case 'CellComparison': return cell.value !== undefined && (cell.upperOperator === undefined || cell.upperValue !== undefined);
         case 'CellRange': return cell.range?.min !== undefined && cell.range.max !== undefined;
         case 'CellSet': return cell.members.length > 0 && cell.members.every(member => member !== undefined);
         case 'CellValue': return cell.value !== undefined;
+        case 'CellDisjunction': return cell.tests.length > 1 && cell.tests.every(isCompleteCell);
         default: return false;
     }
 }
@@ -336,6 +376,11 @@ export function chainedDomain(input: Ast.DecisionInput): AttributeDomain | undef
     }
     if (cells.every(cell => 'yesNo' in cell)) {
         return { kind: 'boolean' };
+    }
+    // A formula output (`= inkomst × 10 %`) gives numbers no cell bounds, and a sum or a count of the
+    // matching rows (`träff samla`) may leave the cells' range: any number, as a calculation's.
+    if (cells.some(cell => formulaCell(cell) !== undefined) || (upstream.hitPolicy === 'samla' && upstream.aggregation !== 'min' && upstream.aggregation !== 'max')) {
+        return cells.every(cell => formulaCell(cell) !== undefined || quantityCell(cell) !== undefined) ? { kind: 'decimal' } : undefined;
     }
     const values: ExactNumber[] = [];
     for (const cell of cells) {

@@ -1,7 +1,7 @@
 import { GrammarUtils, type AstNode } from 'langium';
 import { DEFAULT_WEEKS_PER_MONTH, ExactNumber, minutesPer, UNIT_NAMES, type AnswerOccasion, type AnswerTime, type AnswerUnit } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
-import { isAttribute, isCalculation, isDecisionTable, isLevelTable, isParameter, isRate, isTextResult, isYesNoResult } from '../generated/ast.js';
+import { isAttribute, isCalculation, isDecisionTable, isFormulaResult, isLevelTable, isParameter, isRate, isTextResult, isYesNoResult } from '../generated/ast.js';
 import type { MessageArgs } from '../i18n/diagnostic-catalogue.js';
 
 /** A time a rate is paid per, or a count is measured in (the compiled format's names). */
@@ -280,7 +280,7 @@ class UnitInference {
             return dimension;
         }
         if (isDecisionTable(target)) {
-            const column = columnDimension(target, expression.column);
+            const column = columnDimension(target, expression.column, visiting, this.locale);
             if (column === 'pathway' || column === 'text' || column === 'yesNo') {
                 // A column of förlopp places citizens, one of texts or ja/nej answers in words: no value to calculate with.
                 const name = expression.column ?? target.header?.outputs[0]?.column;
@@ -295,7 +295,9 @@ class UnitInference {
             return { kind: 'money', per: unitOf(target.per) };
         }
         if (isRate(target)) {
-            const stated = target.value && 'unit' in target.value ? unitOf(target.value.unit?.per) : undefined;
+            // A rate by the case (`belopp { … }`) has one unit in every row (mixed-units otherwise): the first row's.
+            const amount = target.value ?? target.amounts.find(row => row.value && 'unit' in row.value)?.value;
+            const stated = amount && 'unit' in amount ? unitOf(amount.unit?.per) : undefined;
             return { kind: 'money', per: stated ?? (target.kind === 'timkostnad' ? 'hour' : undefined) };
         }
         if (isAttribute(target)) {
@@ -521,7 +523,7 @@ class UnitInference {
     }
 }
 
-function quantityDimension(quantity: Ast.Quantity): Dimension {
+export function quantityDimension(quantity: Ast.Quantity): Dimension {
     if (quantity.unit) {
         return unitDimension(quantity.unit);
     }
@@ -529,7 +531,10 @@ function quantityDimension(quantity: Ast.Quantity): Dimension {
 }
 
 /** What a decision table's output column gives, by its cells: kronor (per a period), a share, a number or a time; or förlopp. */
-function columnDimension(table: Ast.DecisionTable, column: string | undefined): Dimension | 'pathway' | 'text' | 'yesNo' {
+/** Tables whose formula cells are being inferred: a formula that reads its own table is a cycle, not a recursion. */
+const tablesInProgress = new Set<Ast.DecisionTable>();
+
+function columnDimension(table: Ast.DecisionTable, column: string | undefined, visiting = new Set<Ast.Calculation>(), locale: 'sv' | 'en' = 'sv'): Dimension | 'pathway' | 'text' | 'yesNo' {
     const outputs = table.header?.outputs ?? [];
     const index = column !== undefined ? outputs.findIndex(o => o.column === column) : outputs.length === 1 ? 0 : -1;
     const cells = index < 0 ? [] : [...table.rows, ...(table.otherwise ? [table.otherwise] : [])].map(row => row.results[index]);
@@ -543,6 +548,16 @@ function columnDimension(table: Ast.DecisionTable, column: string | undefined): 
         return 'yesNo';
     }
     const cell = cells.find(result => result && 'value' in result && quantityDimension(result as Ast.Quantity).kind !== 'zero');
+    // A column of formulas only (`= inkomst × 30 %`) gives what its first formula gives (decision-formula-unit holds the others to it).
+    const formula = cells.find((result): result is Ast.FormulaResult => result !== undefined && isFormulaResult(result) && result.formula !== undefined);
+    if (!cell && formula && !tablesInProgress.has(table)) {
+        tablesInProgress.add(table);
+        try {
+            return new UnitInference([], new Map(), locale).infer(formula.formula, visiting);
+        } finally {
+            tablesInProgress.delete(table);
+        }
+    }
     return cell ? quantityDimension(cell as Ast.Quantity) : cells.some(result => result && 'value' in result) ? { kind: 'zero' } : UNKNOWN;
 }
 

@@ -235,6 +235,16 @@ export function collectReads(runtime: PolicyRuntime, root: Expression): Reads {
             case 'flatRate':
             case 'placeRate':
                 validity(element.validity);
+                // A rate by the case reads its selectors as a decision table its inputs: each row's
+                // values are the cells that split the cases (`regi = privat`).
+                (element.amounts ?? []).forEach(row => row.values.forEach((value, index) => {
+                    const selector = element.selectors?.[index];
+                    if (selector) {
+                        const cell: Criterion = { attribute: selector, op: '=', value: { enumeration: value } };
+                        reads.criteria.push(cell);
+                        criterion(cell);
+                    }
+                }));
                 return;
             default:
                 return;

@@ -45,17 +45,148 @@ export function mergeCases<T extends { case: Case }>(
         const blockers = index.all();
         members.forEach(member => clearBit(blockers, others.length + member));
         const regions: Array<ReadonlyMap<string, Region>> = [];
+        const grownFrom: number[] = [];
         for (const member of members) {
             const piece = findings[member].case;
             if (regions.some(region => within(piece.assignment, region))) {
                 continue;
             }
-            const grown = grow(piece.assignment, index, blockers, attributes);
-            regions.push(grown);
-            merged.push({ finding: { ...findings[member], case: { assignment: grown, verdicts: piece.verdicts } }, index: member });
+            regions.push(grow(piece.assignment, index, blockers, attributes));
+            grownFrom.push(member);
         }
+        const kept = irredundant(regions, attributes);
+        regions.forEach((region, k) => {
+            if (kept[k]) {
+                const member = grownFrom[k];
+                merged.push({ finding: { ...findings[member], case: { assignment: region, verdicts: findings[member].case.verdicts } }, index: member });
+            }
+        });
     }
     return merged.sort((a, b) => a.index - b.index).map(entry => entry.finding);
+}
+
+/**
+ * Which of one finding's maximal boxes to report: growing each piece as far as it goes can leave a
+ * box whose every citizen the other boxes hold together (a gap around the corners of two rows:
+ * `k3 = v1` inside `k1 = 0, k3 i { v0, v1 }` and `k1 1–3, k3 i { v1, v2 }`), and the reviewer would
+ * read it for nothing. Boxes are dropped from the last up, each judged against the boxes still
+ * kept, so those kept cover exactly the finding's citizens. Exact: box differences over the same
+ * rational bounds; a difference that would need more than COVER_BUDGET steps keeps the box.
+ */
+function irredundant(boxes: ReadonlyArray<ReadonlyMap<string, Region>>, attributes: ReadonlyMap<string, AnalysedAttribute>): boolean[] {
+    const kept = boxes.map(() => true);
+    for (let k = boxes.length - 1; k >= 0; k--) {
+        const others = boxes.filter((other, j) => j !== k && kept[j] && boxesMeet(boxes[k], other));
+        if (others.length > 0 && covered(boxes[k], others, attributes, { left: COVER_BUDGET })) {
+            kept[k] = false;
+        }
+    }
+    return kept;
+}
+
+const COVER_BUDGET = 5_000;
+
+function boxesMeet(a: ReadonlyMap<string, Region>, b: ReadonlyMap<string, Region>): boolean {
+    return [...a].every(([id, region]) => meets(region, b.get(id)));
+}
+
+/** Whether the boxes `others` together hold every citizen of `box`: `box` less each in turn leaves nothing. */
+function covered(
+    box: ReadonlyMap<string, Region>,
+    others: ReadonlyArray<ReadonlyMap<string, Region>>,
+    attributes: ReadonlyMap<string, AnalysedAttribute>,
+    budget: { left: number },
+): boolean {
+    if (others.length === 0 || --budget.left < 0) {
+        return false;
+    }
+    const [first, ...rest] = others;
+    // The parts of `box` outside `first`: outside it on one of its attributes, inside it on those before.
+    const outside: Array<Map<string, Region>> = [];
+    const inside = new Map(box);
+    for (const [id, region] of first) {
+        const mine = inside.get(id) ?? wholeDomain(attributes.get(id)!);
+        const common = intersect(mine, region);
+        if (common === undefined) {
+            return covered(box, rest, attributes, budget);
+        }
+        for (const piece of subtract(mine, region)) {
+            outside.push(new Map(inside).set(id, piece));
+        }
+        inside.set(id, common);
+    }
+    return outside.every(piece => covered(piece, rest, attributes, budget));
+}
+
+function wholeDomain(attribute: AnalysedAttribute): Region {
+    const pieces = partitionDomain(attribute.domain, []);
+    return pieces.length === 1 ? pieces[0] : { kind: 'values', values: pieces.flatMap(piece => regionValues(piece) ?? []) };
+}
+
+/** The values of a choice as a region: one value stays a value; undefined for none. */
+function valuesRegion(values: ReadonlyArray<string | boolean>): Region | undefined {
+    return values.length === 0 ? undefined : values.length === 1 ? { kind: 'value', value: values[0] } : { kind: 'values', values };
+}
+
+/** What two regions of the same attribute share; undefined when nothing. */
+function intersect(a: Region, b: Region): Region | undefined {
+    if (a.kind !== 'range' || b.kind !== 'range') {
+        const bValues = regionValues(b) ?? [];
+        return valuesRegion((regionValues(a) ?? []).filter(value => bValues.includes(value)));
+    }
+    const [lo, loClosed] = a.lo === undefined || (b.lo !== undefined && (b.lo.compare(a.lo) > 0 || (b.lo.equals(a.lo) && !b.loClosed)))
+        ? [b.lo, b.loClosed] : [a.lo, a.loClosed];
+    const [hi, hiClosed] = a.hi === undefined || (b.hi !== undefined && (b.hi.compare(a.hi) < 0 || (b.hi.equals(a.hi) && !b.hiClosed)))
+        ? [b.hi, b.hiClosed] : [a.hi, a.hiClosed];
+    return nonEmpty({ kind: 'range', lo, loClosed, hi, hiClosed, discrete: a.discrete });
+}
+
+/** The parts of `a` outside `b`: the values left, or the range below `b` and the range above it. */
+function subtract(a: Region, b: Region): Region[] {
+    if (a.kind !== 'range' || b.kind !== 'range') {
+        const bValues = regionValues(b) ?? [];
+        const left = valuesRegion((regionValues(a) ?? []).filter(value => !bValues.includes(value)));
+        return left ? [left] : [];
+    }
+    const below = b.lo === undefined ? undefined : intersect(a, { kind: 'range', hi: b.lo, hiClosed: !b.loClosed, loClosed: false, discrete: a.discrete });
+    const above = b.hi === undefined ? undefined : intersect(a, { kind: 'range', lo: b.hi, loClosed: !b.hiClosed, hiClosed: false, discrete: a.discrete });
+    return [below, above].filter((part): part is Region => part !== undefined);
+}
+
+/** The range, or undefined when it holds no value (whole numbers and days: no whole value). */
+function nonEmpty(range: Range): Range | undefined {
+    if (range.discrete) {
+        // Whole values only: an open bound is the next whole value inside.
+        const lo = range.lo === undefined ? undefined : range.loClosed ? ceil(range.lo) : floorPlusOne(range.lo);
+        const hi = range.hi === undefined ? undefined : range.hiClosed ? floor(range.hi) : ceilMinusOne(range.hi);
+        if (lo !== undefined && hi !== undefined && lo.compare(hi) > 0) {
+            return undefined;
+        }
+        return { kind: 'range', lo, loClosed: true, hi, hiClosed: true, discrete: true };
+    }
+    if (range.lo !== undefined && range.hi !== undefined) {
+        const order = range.lo.compare(range.hi);
+        if (order > 0 || (order === 0 && !(range.loClosed && range.hiClosed))) {
+            return undefined;
+        }
+    }
+    return range;
+}
+
+function floor(value: ExactNumber): ExactNumber {
+    return ExactNumber.of(value.floor());
+}
+
+function ceil(value: ExactNumber): ExactNumber {
+    return value.isInteger() ? value : floor(value).add(ONE);
+}
+
+function floorPlusOne(value: ExactNumber): ExactNumber {
+    return floor(value).add(ONE);
+}
+
+function ceilMinusOne(value: ExactNumber): ExactNumber {
+    return ceil(value).subtract(ONE);
 }
 
 /** A set of cases by position, 32 to a word. */

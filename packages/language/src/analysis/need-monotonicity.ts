@@ -1,6 +1,7 @@
 import { ExactNumber, type Criterion } from '@regelratt/format';
+import { comparePriority } from '@regelratt/runtime';
 import type * as Ast from '../generated/ast.js';
-import { isQuantity } from '../generated/ast.js';
+import { isFormulaResult, isQuantity } from '../generated/ast.js';
 import { compileCell, inputAttribute } from '../compiler/compile-decision-table.js';
 import { elementId } from '../compiler/element-ids.js';
 import type { AnalysedAttribute } from './attribute-domain.js';
@@ -46,9 +47,16 @@ export function analyseNeedMonotonicity(table: Ast.DecisionTable, analysis: Deci
         const conditions = row.conditions.map((cell, index) => compileCell(cell, inputAttribute(inputs[index]))).filter((c): c is Criterion => c !== null);
         return conditions.length === 1 ? conditions[0] : { all: conditions };
     });
-    // The row that decides: itself, and under `första` no earlier row.
-    const first = table.hitPolicy === 'första';
-    const deciding: Criterion[] = rows.map((row, index) => (first && index > 0 ? { all: [row, ...rows.slice(0, index).map(earlier => ({ not: earlier }))] } : row));
+    // The row that decides: itself, and under `första` no earlier row, under `prioritet` no row of
+    // higher priority (rows of the same priority that disagree are an overlap: this analysis then does not run).
+    const ahead = (index: number): Criterion[] => {
+        if (table.hitPolicy === 'första') {
+            return rows.slice(0, index);
+        }
+        const ranks = analysis.input.ranks;
+        return table.hitPolicy === 'prioritet' && ranks ? rows.filter((_, other) => comparePriority(ranks[other], ranks[index]) < 0) : [];
+    };
+    const deciding: Criterion[] = rows.map((row, index) => (ahead(index).length > 0 ? { all: [row, ...ahead(index).map(earlier => ({ not: earlier }))] } : row));
     // The default outputs (`annars`) decide where no row holds: one more row, last, whose amounts count too.
     const results = [...table.rows.map(row => row.results), ...(table.otherwise ? [table.otherwise.results] : [])];
     if (table.otherwise) {
@@ -67,6 +75,11 @@ export function analyseNeedMonotonicity(table: Ast.DecisionTable, analysis: Deci
         return [{ need, attributes, bounds: deciding.map(row => needBounds(row, need)) }];
     });
     table.header.outputs.forEach((output, column) => {
+        // A formula cell's amount depends on the case, not on the row alone: not decided here, and said so.
+        if (numericNeeds.length > 0 && results.some(cells => isFormulaResult(cells[column]))) {
+            complete = false;
+            return;
+        }
         const amounts = results.map(cells => {
             const cell = cells[column];
             return cell && isQuantity(cell) && (cell.unit?.money || cell.unit?.percent) ? ExactNumber.parse(cell.value) : undefined;

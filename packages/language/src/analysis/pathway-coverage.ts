@@ -52,13 +52,15 @@ export function analyseCoverage(
     pathways: readonly PathwayUnderAnalysis[], attributes: ReadonlyMap<string, AnalysedAttribute>, rule: CombinationRule = 'placement',
     /** Whether a case nothing holds in is an answer (a collecting table's sum or count over no row), not a gap. */
     emptyIsAnswer = false,
+    /** Of those that hold in a case, the ones that compete for the answer (under `träff prioritet` the rows of the highest priority); all by default. */
+    competing: (applying: readonly PathwayUnderAnalysis[]) => readonly PathwayUnderAnalysis[] = applying => applying,
 ): CoverageResult {
     const split = splitCases(pathways.map(p => p.criterion), attributes);
     const allowed = (a: PathwayUnderAnalysis, b: PathwayUnderAnalysis) => combinePathways([a, b]) !== undefined;
     const findings: CoverageFinding[] = [];
     const answered: Case[] = [];
     for (const found of split.cases) {
-        const applying = pathways.filter((_, index) => found.verdicts[index]);
+        const applying = competing(pathways.filter((_, index) => found.verdicts[index]));
         const before = findings.length;
         if (applying.length === 0 && !emptyIsAnswer) {
             findings.push({ kind: 'gap', case: found, pathways: [] });

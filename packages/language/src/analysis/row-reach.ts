@@ -1,7 +1,8 @@
+import { highestPriority } from '@regelratt/runtime';
 import type { Case } from './case-split.js';
 
 /** How a table with several matching rows answers: the policies under which a row can be idle. */
-export type RowPolicy = 'unik' | 'första' | 'valfri' | 'samla';
+export type RowPolicy = 'unik' | 'första' | 'valfri' | 'samla' | 'prioritet';
 
 /**
  * A row that never decides an answer: `shadowed` (`träff första`: every citizen it matches is taken
@@ -10,7 +11,8 @@ export type RowPolicy = 'unik' | 'första' | 'valfri' | 'samla';
  * changes no answer of the table.
  */
 export interface IdleRow {
-    kind: 'shadowed' | 'redundant';
+    /** `outranked`: under `prioritet`, every citizen the row matches is taken by a row of higher priority, or by an earlier one of the same priority and outputs. */
+    kind: 'shadowed' | 'redundant' | 'outranked';
     /** 0-based index of the idle row. */
     row: number;
     /** A row that answers instead, for the citizens of `case`. */
@@ -27,7 +29,11 @@ export interface IdleRow {
  * counts every row, so neither has idle rows; `samla min`/`max` ignores a row whose outputs another
  * matching row repeats.
  */
-export function idleRows(cases: readonly Case[], policy: RowPolicy, aggregation: string | undefined, outputs: readonly string[]): IdleRow[] {
+export function idleRows(
+    cases: readonly Case[], policy: RowPolicy, aggregation: string | undefined, outputs: readonly string[],
+    /** Under `prioritet`: each row's priority (`outputRank`). */
+    ranks?: readonly (readonly number[])[],
+): IdleRow[] {
     const rows = outputs.length;
     // The cases each row holds in, once: both rules below only look at those.
     const holding: number[][] = Array.from({ length: rows }, () => []);
@@ -37,7 +43,19 @@ export function idleRows(cases: readonly Case[], policy: RowPolicy, aggregation:
         }
     }));
     if (policy === 'första') {
-        return shadowedRows(cases, holding);
+        return shadowedRows(cases, holding, (found, row) => {
+            const first = found.verdicts.indexOf(true);
+            return first < row ? first : -1;
+        });
+    }
+    if (policy === 'prioritet' && ranks) {
+        // The row of the highest priority decides, the first of several that agree (as the runtime's
+        // `highestPriority`). Where rows of the highest priority disagree no row decides (an overlap,
+        // reported as such), so no row is idle there.
+        return shadowedRows(cases, holding, (found, row) => {
+            const best = highestPriority(ranks, found.verdicts.flatMap((verdict, index) => (verdict ? [index] : [])));
+            return best[0] === row || best.some(index => outputs[index] !== outputs[best[0]]) ? -1 : best[0];
+        }, 'outranked');
     }
     if (policy === 'valfri' || (policy === 'samla' && (aggregation === 'min' || aggregation === 'max'))) {
         return redundantRows(cases, holding, outputs);
@@ -45,14 +63,17 @@ export function idleRows(cases: readonly Case[], policy: RowPolicy, aggregation:
     return [];
 }
 
-/** Under first hit: rows that hold somewhere but never as the first that holds. */
-function shadowedRows(cases: readonly Case[], holding: readonly number[][]): IdleRow[] {
-    const first = cases.map(found => found.verdicts.indexOf(true));
+/**
+ * Under first hit (and priority): rows that hold somewhere but never decide. `ahead` gives, for a case
+ * the row holds in, the row that takes it instead (an earlier row; one of higher priority), or -1.
+ */
+function shadowedRows(cases: readonly Case[], holding: readonly number[][], ahead: (found: Case, row: number) => number, kind: 'shadowed' | 'outranked' = 'shadowed'): IdleRow[] {
     const idle: IdleRow[] = [];
     holding.forEach((where, row) => {
         // A row no citizen matches is not idle in this sense (there is no citizen to show): nothing to report here.
-        if (where.length > 0 && where.every(index => first[index] < row)) {
-            idle.push({ kind: 'shadowed', row, by: first[where[0]], case: cases[where[0]] });
+        const by = where.map(index => ahead(cases[index], row));
+        if (where.length > 0 && by.every(other => other >= 0)) {
+            idle.push({ kind, row, by: by[0], case: cases[where[0]] });
         }
     });
     return idle;

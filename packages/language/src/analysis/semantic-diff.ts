@@ -1,23 +1,33 @@
 import {
-    chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, quantityCell, wordCell, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
+    chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, quantityCell, wordCell, type AttributeType, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
     type Expression, type OptionalAmount, type Parameter, type PathwayModel, type Pilot, type Quantity,
 } from '@regelratt/format';
-import { answerAmounts } from '@regelratt/document';
-import { criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, roundingText, type PolicyRuntime } from '@regelratt/runtime';
+import {
+    answerAmounts, type AmountChange, type AmountRegion, type AmountSample, type ChangedRegion, type DiffEntry, type DiffWording, type ElementRef, type PolicyDiff,
+    type Question, type RegionBound,
+} from '@regelratt/document';
+import { criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, highestPriority, outputRank, roundingText, type PolicyRuntime } from '@regelratt/runtime';
 import type { MessageLocale } from '../i18n/locale.js';
 import { swedishDecimal } from '../numbers/decimal-text.js';
+import { attributeTypeText } from './attribute-type-text.js';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import { splitCases, type Case } from './case-split.js';
 import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
 import { dayAfter, dayBefore } from './days.js';
 import { mergeCases } from './merge-cases.js';
 import { placementText } from './pathway-regions.js';
-import { describeCase, type CaseLabels, type Witness } from './witness-text.js';
+import { describeCase } from './witness-text.js';
 import { canonical, elementsById, findRenames, meaning } from './renames.js';
 import { answerCalculations, answerReaders, answerRuntimes, compareCalculation, compareFee, feeHasLevels, type AnswerComparison, type AnswerDiffContext } from './answer-diff.js';
-import { changeKinds, type AmountChangeKind } from './answer-region-groups.js';
+import { changeKinds } from './answer-region-groups.js';
 import { regionsInWords } from './answer-region-text.js';
-import type { AnswerRegion, OutsideReason, RegionChange } from './answer-regions.js';
+import type { AnswerRegion } from './answer-regions.js';
+
+// The diff's model is @regelratt/document's (its renderers read it); named here too for the analyses that build it.
+export type { AmountChange, AmountRegion, AmountSample, ChangedRegion, DiffEntry, DiffWording, ElementRef, PolicyDiff, Question, RegionBound };
+
+/** Kinds whose elements give answers; adding or removing one changes what a consumer gets. */
+const ANSWERING = new Set<ElementKind>(['pathwayModel', 'pilot', 'decisionTable', 'levelTable', 'parameter', 'calculation', 'fee', 'flatRate', 'placeRate', 'hourlyRate', 'premium', 'attribute']);
 
 /**
  * What a revision of a policy set changes for citizens: two compiled versions compared element by
@@ -28,147 +38,6 @@ import type { AnswerRegion, OutsideReason, RegionChange } from './answer-regions
  * tables, parameters, fees and rates, each amount that changes, old → new and the difference. Added,
  * removed and renamed elements (a rename is an element that means the same under another name).
  */
-export interface ElementRef {
-    id: string;
-    kind: ElementKind;
-    name: string;
-    title?: string;
-}
-
-export type Question = 'placement' | 'inclusion' | 'decision' | 'calculation' | 'fee';
-
-/** A citizen whose amount the two versions answer differently, as the runtimes answered. */
-export interface AmountSample {
-    /** The citizen in words (`besök_per_vecka = 3, städning = ja`), the date and the level where read. */
-    citizen: string;
-    date: string;
-    level?: number;
-    /** As the locale writes amounts, or `fel: <code>`. */
-    before: string;
-    after: string;
-    difference?: string;
-}
-
-export interface ChangedRegion {
-    /** The citizens concerned, in words, and one of them. */
-    witness: Witness;
-    before: string;
-    after: string;
-}
-
-export interface AmountChange {
-    /** Which amount: `nivå 4`, `2023-01-01–2023-12-31`, `takbelopp nivå 2`, `andel`. */
-    what: string;
-    /** Canonical decimal text with its unit (`2037 kr`), or null where the version has none (or leaves it open: `ej angivet`). */
-    before: string | null;
-    after: string | null;
-    /** after − before, where both are amounts in the same unit. */
-    difference?: string;
-}
-
-export type DiffEntry =
-    | { change: 'added' | 'removed'; element: ElementRef }
-    | { change: 'renamed'; element: ElementRef; from: ElementRef }
-    | { change: 'answers'; element: ElementRef; question: Question; regions: ChangedRegion[]; complete: boolean }
-    /** The definition changed, and no citizen's answer did: a refactoring, provably harmless. */
-    | { change: 'same-answers'; element: ElementRef; question: Question; complete: boolean }
-    /** `against`: a new version of a table or rate is compared with the one it follows (same service and area, ending the day before). */
-    | { change: 'amounts'; element: ElementRef; amounts: AmountChange[]; against?: ElementRef }
-    /** Other properties changed (validity, a formula, texts); `answers` says whether they can change an answer. */
-    | {
-        change: 'edited'; element: ElementRef; fields: string[]; answers: boolean;
-        /**
-         * For a calculation other formulas read: the answers (calculations no formula reads, fees)
-         * that read it, under which what its change does to citizens is reported.
-         */
-        readBy?: string[];
-    }
-    /**
-     * The amount a calculation or a fee answers changes: `differing` of the `tried` citizens (every
-     * region of the formulas' comparisons, every date, every level they read) got another answer from
-     * the new version's runtime; `samples` are some of them, the largest changes first; `common`, the
-     * attribute values all of those share; `difference`, the least and greatest change.
-     */
-    | {
-        change: 'amount-answers'; element: ElementRef; question: 'calculation' | 'fee'; differing: number; tried: number; difference?: { min: string; max: string }; common: string[]; samples: AmountSample[];
-        /**
-         * Exact (answer-regions.ts): every region of citizens, levels and dates where the amount
-         * changes, as maximal boxes; then `differing` counts the regions and `tried` the cells of the
-         * partition asked. Absent where the formulas leave the piecewise-linear fragment (`outside`
-         * says why) and the citizens were sampled.
-         */
-        regions?: AmountRegion[];
-        /** The regions told by kind (answer-region-groups.ts): what changes in the parts of the answer, each kind once. */
-        kinds?: AmountChangeKind[];
-        outside?: OutsideReason;
-        /** The calculations this answer reads (directly or through others) whose own formula changed: what the change comes through. */
-        through?: string[];
-    }
-    /** The formula changed, no proof that the answers are the same, and none of `tried` citizens answered differently. */
-    | { change: 'undecided'; element: ElementRef; question: 'calculation' | 'fee'; tried: number; outside?: OutsideReason; through?: string[] };
-
-/** One exact region where an amount changes: a box of attribute values (and dates, levels), the change on it, one citizen of it. */
-export interface AmountRegion {
-    /** The citizens in words, attributes by their titles, figures as the locale writes them: `Har städning = ja, datum 2017-01-01–2017-12-31`. */
-    text: string;
-    /** The box: each attribute it bounds (by name), with exact decimal bounds or its one value; one not listed may have any value. */
-    box: RegionBound[];
-    /** The change in words: `+17`, or `+302 − 10 × Levererade matportioner (+2 till +12)`. */
-    changeText: string;
-    /** The title of the amount whose reaching bounds the region (`Högsta sammanlagda avgift per månad`: "tills maxtaxan nås"). */
-    until?: string;
-    /** The change exactly: decimal text (or `p/q` where no finite decimal is exact), attributes of an affine change by name. */
-    change: RegionChange;
-    /** A citizen of the region as both runtimes answered, in words, and as a case gives it. */
-    example: AmountSample;
-    citizen: Record<string, string | boolean>;
-}
-
-export interface RegionBound {
-    /** An attribute's name, `datum` (ISO dates) or `nivå`. */
-    attribute: string;
-    title?: string;
-    value?: string | boolean;
-    /** Several values of a choice, where the region spans some of them. */
-    values?: ReadonlyArray<string | boolean>;
-    from?: string;
-    fromIncluded?: boolean;
-    to?: string;
-    toIncluded?: boolean;
-}
-
-export interface PolicyDiff {
-    entries: DiffEntry[];
-    /** Whether some citizen, amount or date gets another answer (shown by a citizen, for amounts). */
-    answersChange: boolean;
-    /** Answers neither proven the same nor shown to change (`undecided` entries). */
-    undecided: number;
-    /** Elements present in both versions. */
-    compared: number;
-}
-
-/** Kinds whose elements give answers; adding or removing one changes what a consumer gets. */
-const ANSWERING = new Set<ElementKind>(['pathwayModel', 'pilot', 'decisionTable', 'levelTable', 'parameter', 'calculation', 'fee', 'flatRate', 'placeRate', 'hourlyRate', 'premium', 'attribute']);
-
-/**
- * How the diff's texts name the policy's things. Without it, by name, as the rules are written (for
- * tools and for the rules' writers); with it, by title, as the document a nämnd reads does: the
- * command line gives one built on the document's words (@regelratt/document's PolicyWords) for text,
- * Markdown and HTML.
- */
-export interface DiffWording {
-    /** Attributes and their values in a region of citizens. */
-    labels: CaseLabels;
-    /** An element, förlopp or attribute by its id: its title. */
-    title(id: string): string;
-    /** A formula with titles in place of names. */
-    formula(expression: Expression): string;
-    /** A criterion as conditions. */
-    condition(criterion: Criterion): string;
-    /** A runtime error an answer gives, by its code: what it means. */
-    error(code: string): string;
-}
-
 export function diffPolicies(before: readonly CompiledPolicyFile[], after: readonly CompiledPolicyFile[], locale: MessageLocale, wording?: DiffWording): PolicyDiff {
     const old = elementsById(before);
     const next = elementsById(after);
@@ -551,6 +420,13 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
         if (matching.length === 0) {
             return sv ? 'ingen rad' : 'no row';
         }
+        // As the runtime decides: the rows of the highest priority under `priority`, the first of them where they agree.
+        if (matching.length > 1 && table.hitPolicy === 'priority') {
+            const best = highestPriority(table.rows.map(row => outputRank(table, row.then)), matching);
+            return best.every(index => JSON.stringify(table.rows[index].then) === JSON.stringify(table.rows[best[0]].then))
+                ? outputsText(table, table.rows[best[0]].then)
+                : sv ? `flera rader (${best.map(i => i + 1).join(', ')})` : `several rows (${best.map(i => i + 1).join(', ')})`;
+        }
         // As the runtime decides: `first` takes the first row, `any` too where the rows agree.
         const agree = table.hitPolicy === 'any' && matching.every(index => JSON.stringify(table.rows[index].then) === JSON.stringify(table.rows[matching[0]].then));
         if (matching.length > 1 && table.hitPolicy !== 'first' && !agree) {
@@ -563,6 +439,8 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
         const word = wordCell(cell);
         // For people (wording given) a förlopp by its title and a column by its words, as the document says them.
         const shown = cell && 'pathway' in cell ? (context.wording ? context.wording.title(cell.pathway) : cell.pathway.slice(cell.pathway.lastIndexOf('/') + 1))
+            // A formula cell (since 1.10) is said as its formula: the same formula answers alike for every case.
+            : cell && 'formula' in cell ? `= ${context.wording ? context.wording.formula(cell.formula) : runtimeExpressionText(cell.formula)}`
             : word !== undefined ? word : cellText(quantityCell(cell) ?? { open: true }, context.locale);
         return `${context.wording ? column.replace(/_/g, ' ') : column} ${shown}`;
     }).join(', ');
@@ -636,8 +514,30 @@ function amountEntry(element: CompiledElement, amounts: AmountChange[]): DiffEnt
 function compareRates(before: Extract<CompiledElement, { kind: 'flatRate' | 'placeRate' | 'hourlyRate' }>, after: typeof before, context: DiffContext): DiffEntry[] {
     return [
         ...amountEntry(after, single(context.locale === 'sv' ? 'belopp' : 'amount', before.amount, after.amount, context.locale)),
-        ...edited(before, after, context, ['validity', 'rounding', 'role', 'area', 'service'], true),
+        ...amountEntry(after, selectedAmounts(before, after, context)),
+        ...edited(before, after, context, ['validity', 'rounding', 'role', 'area', 'service', 'selectors'], true),
     ];
+}
+
+/**
+ * A rate by the case compared row by row: a changed amount for `regi = privat, tid = natt` is a
+ * change for those cases only, named by the condition that selects them. Rows are matched by their
+ * values where both versions select by the same attributes; otherwise the `selectors` edit says so.
+ */
+function selectedAmounts(before: Extract<CompiledElement, { kind: 'flatRate' | 'placeRate' | 'hourlyRate' }>, after: typeof before, context: DiffContext): AmountChange[] {
+    const selectors = after.selectors ?? [];
+    if (selectors.length === 0 || canonical(before.selectors, context.renames) !== canonical(after.selectors, new Map())) {
+        return [];
+    }
+    const key = (values: readonly string[]) => values.join('\u0000');
+    const was = new Map((before.amounts ?? []).map(row => [key(row.values), row]));
+    const is = new Map((after.amounts ?? []).map(row => [key(row.values), row]));
+    const rows = [...(after.amounts ?? []), ...(before.amounts ?? []).filter(row => !is.has(key(row.values)))];
+    return rows.flatMap(row => {
+        const selecting: Criterion = { all: row.values.map((value, index): Criterion => ({ attribute: selectors[index], op: '=', value: { enumeration: value } })) };
+        const what = context.wording ? context.wording.condition(selecting) : runtimeCriterionText(selecting);
+        return single(what, was.get(key(row.values))?.amount, is.get(key(row.values))?.amount, context.locale);
+    });
 }
 
 function levelAmounts(before: ReadonlyArray<{ level: number; amount: OptionalAmount }>, after: ReadonlyArray<{ level: number; amount: OptionalAmount }>, locale: MessageLocale, label = locale === 'sv' ? 'nivå' : 'level'): AmountChange[] {
@@ -731,6 +631,10 @@ function collectedText(table: DecisionTable, matching: readonly number[], locale
     }
     return table.outputs.map((column, index) => {
         const cells = matching.map(row => table.rows[row].then[index]);
+        // Formula cells (since 1.10) aggregate per case: said as the rows whose formulas are combined.
+        if (cells.some(cell => 'formula' in cell)) {
+            return `${column} ${table.aggregation ?? 'sum'} ${sv ? 'av rad' : 'of rows'} ${matching.map(row => row + 1).join(', ')}`;
+        }
         if (cells.some(cell => !quantityCell(cell))) {
             return `${column} ${sv ? 'ej angivet' : 'not given'}`;
         }
@@ -787,11 +691,14 @@ function fieldText(key: string, before: CompiledElement, after: CompiledElement,
                 ...rule.exclusions.map(e => [`${sv ? 'utom när' : 'except when'} ${criterionText(e.criterion)}`, ...e.exceptions.map(x => `${sv ? 'undantag när' : 'exception when'} ${criterionText(x)}`)].join(' '))].join(' ');
         }
         // An element it names (an insats, an area, a test phase) by its title.
-        if (wording && ['service', 'services', 'area', 'role', 'phase', 'units'].includes(key) && (typeof value === 'string' || (Array.isArray(value) && value.every(v => typeof v === 'string')))) {
+        if (wording && ['service', 'services', 'area', 'role', 'phase', 'units', 'selectors'].includes(key) && (typeof value === 'string' || (Array.isArray(value) && value.every(v => typeof v === 'string')))) {
             return (Array.isArray(value) ? value : [value]).map(id => wording.title(id as string)).join(', ');
         }
         if (key === 'limits' && Array.isArray(value)) {
             return (value as CalculationLimit[]).map(limit => limit.text).join(', ');
+        }
+        if (key === 'domain' && after.kind === 'attribute') {
+            return attributeTypeText(value as AttributeType, locale);
         }
         if (key === 'validity' || key === 'period') {
             const v = value as { from: string; to?: string };
@@ -802,7 +709,7 @@ function fieldText(key: string, before: CompiledElement, after: CompiledElement,
     const names: Record<string, [string, string]> = {
         value: ['formel', 'formula'], room: ['avgiftsutrymme', 'avgiftsutrymme'], ceiling: ['maxtaxa', 'maxtaxa'], rounding: ['avrundning', 'rounding'],
         validity: ['giltighet', 'validity'], period: ['period', 'period'], domain: ['värden', 'values'], services: ['insatser', 'services'],
-        units: ['enheter', 'units'], phase: ['testfas', 'test phase'], duration: ['varaktighet', 'duration'], title: ['rubrik', 'title'],
+        units: ['enheter', 'units'], selectors: ['beloppet efter', 'amount by'], phase: ['testfas', 'test phase'], duration: ['varaktighet', 'duration'], title: ['rubrik', 'title'],
         description: ['beskrivning', 'description'], goals: ['mål', 'goals'], per: ['period', 'period'], area: ['område', 'area'], role: ['roll', 'role'],
         service: ['insats', 'service'], levels: ['nivåer', 'levels'], legalBasis: ['lagstöd', 'legal basis'],
         eligibility: ['vem som kan beviljas', 'eligibility'], limits: ['gränser', 'limits'],

@@ -4,30 +4,14 @@ import { swedishDecimal } from '../numbers/decimal-text.js';
 import { isoDateOfDay, type AnalysedAttribute } from './attribute-domain.js';
 import type { Case } from './case-split.js';
 import { partitionDomain, representative, type Region } from './regions.js';
+import type { CaseLabels, Witness } from '@regelratt/document';
 
-/**
- * A concrete citizen a finding is about, for reviewers: the attributes that matter with the
- * range of values for which the finding holds, and one example value for each.
- */
-export interface Witness {
-    /** `aktivitetsförmåga = nedsatt, ålder 18–64`: the case in words; unnamed attributes may be anything. */
-    text: string;
-    /** Attribute name → one concrete value (canonical decimal, ISO date, `ja`/`nej` or an enumeration value). */
-    example: Record<string, string>;
-}
+export type { CaseLabels, Witness };
 
 /**
  * `complete`: attributes the example gives a value for even where the case leaves them free (any of
  * their values will do), so that the runtime can answer the example as it stands.
  */
-/**
- * How a case names attributes and enumeration values in its text: by name (the default, for reviewers
- * who read the rules), or by title (for the document a nämnd reads).
- */
-export interface CaseLabels {
-    attribute(id: string): string | undefined;
-    value(id: string, value: string): string | undefined;
-}
 
 export function describeCase(found: Case, attributes: ReadonlyMap<string, AnalysedAttribute>, locale: MessageLocale, complete: readonly string[] = [], labels?: CaseLabels): Witness {
     const parts: string[] = [];

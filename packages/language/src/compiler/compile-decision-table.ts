@@ -1,13 +1,14 @@
-import { chainedInputKey, LEVEL_INPUT, type Criterion, type DecisionInput, type DecisionRow, type DecisionTable } from '@regelratt/format';
+import { chainedInputKey, LEVEL_INPUT, type Criterion, type DecisionInput, type DecisionResult, type DecisionRow, type DecisionTable } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
-import { isPathwayResult, isTextResult, isYesNoResult } from '../generated/ast.js';
+import { isFormulaResult, isPathwayResult, isTextResult, isYesNoResult } from '../generated/ast.js';
+import { compileExpression } from './compile-expression.js';
 import { comparisonOperators, compileLiteral } from './compile-criterion.js';
 import { compileOptionalAmount, compileValidity } from './compile-values.js';
 import { referenceId } from './element-ids.js';
 import { sourceSpan } from './source-span.js';
 
 /** The hit policy's word in the source, and in the compiled format (DMN's names). */
-const HIT_POLICIES = { unik: 'unique', första: 'first', valfri: 'any', samla: 'collect' } as const satisfies Record<NonNullable<Ast.DecisionTable['hitPolicy']>, DecisionTable['hitPolicy']>;
+const HIT_POLICIES = { unik: 'unique', första: 'first', valfri: 'any', samla: 'collect', prioritet: 'priority' } as const satisfies Record<NonNullable<Ast.DecisionTable['hitPolicy']>, DecisionTable['hitPolicy']>;
 const AGGREGATIONS = { summa: 'sum', min: 'min', max: 'max', antal: 'count' } as const satisfies Record<Ast.Aggregation, NonNullable<DecisionTable['aggregation']>>;
 
 /** An input column as the compiled format has it: an attribute, the level, or (chained) another table's column or a calculation. */
@@ -45,7 +46,7 @@ export function inputAttribute(input: Ast.DecisionInput): string {
 }
 
 /** One cell as a criterion on its column; `-` (any value) is null. */
-export function compileCell(cell: Ast.InputCell, attribute: string): Criterion | null {
+export function compileCell(cell: Ast.InputCell | Ast.CellTest, attribute: string): Criterion | null {
     switch (cell.$type) {
         case 'AnyValue':
             return null;
@@ -62,23 +63,40 @@ export function compileCell(cell: Ast.InputCell, attribute: string): Criterion |
             return { attribute, in: cell.members.map(compileLiteral) };
         case 'CellValue':
             return { attribute, op: '=', value: compileLiteral(cell.value) };
+        case 'CellDisjunction':
+            // `< 18 eller >= 60`: any of the tests; a test is never `-`, so never null.
+            return { any: cell.tests.map(test => compileCell(test, attribute)!) };
     }
 }
 
 /** A row's output cells (or the default's, `annars`) as the compiled format has them. */
 export function compileResults(row: Ast.DecisionRow | Ast.DecisionDefault): DecisionRow['then'] {
-    return row.results.map(result => {
-        if (isPathwayResult(result)) {
-            return { pathway: referenceId(result.pathway) };
-        }
-        if (isTextResult(result)) {
-            return { text: result.text };
-        }
-        if (isYesNoResult(result)) {
-            return { yesNo: result.answer === 'ja' };
-        }
-        return compileOptionalAmount(result);
-    });
+    return row.results.map(compileResult);
+}
+
+/** One output cell, or one of a column's listed values (`| risk ("hög", "låg") |`). */
+export function compileResult(result: Ast.DecisionResult): DecisionResult {
+    if (isPathwayResult(result)) {
+        return { pathway: referenceId(result.pathway) };
+    }
+    if (isTextResult(result)) {
+        return { text: result.text };
+    }
+    if (isYesNoResult(result)) {
+        return { yesNo: result.answer === 'ja' };
+    }
+    if (isFormulaResult(result)) {
+        return { formula: compileExpression(result.formula) };
+    }
+    return compileOptionalAmount(result);
+}
+
+/** DMN's output values: each column's listed values in priority order, null where it lists none; undefined where no column does. */
+export function compileOutputValues(table: Ast.DecisionTable): DecisionTable['outputValues'] {
+    const outputs = table.header.outputs;
+    return outputs.some(output => output.values.length > 0)
+        ? outputs.map(output => (output.values.length > 0 ? output.values.map(compileResult) : null))
+        : undefined;
 }
 
 export function compileDecisionTable(table: Ast.DecisionTable, file: string): Omit<DecisionTable, 'id' | 'kind' | 'name' | 'title' | 'source'> {
@@ -91,6 +109,7 @@ export function compileDecisionTable(table: Ast.DecisionTable, file: string): Om
         ...(table.levels ? { levels: { min: Number(table.levels.min), max: Number(table.levels.max) } } : {}),
         inputs: table.header.inputs.map(compileInput),
         outputs: table.header.outputs.map(output => output.column),
+        ...(compileOutputValues(table) ? { outputValues: compileOutputValues(table) } : {}),
         rows: table.rows.map(row => ({
             when: row.conditions.map((cell, index) => compileCell(cell, attributes[index])),
             then: compileResults(row),

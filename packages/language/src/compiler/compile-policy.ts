@@ -99,6 +99,16 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
     const base = header(element, file);
     switch (element.$type) {
         case 'Law':
+            return {
+                ...base,
+                ...optional('validity', element.validity && compileValidity(element.validity)),
+                ...optional('replacedBy', element.replacedBy && referenceId(element.replacedBy)),
+                ...optional('correspondences', element.correspondences.length > 0 ? element.correspondences.map(correspondence => ({
+                    ...(correspondence.chapter !== undefined ? { chapter: Number(correspondence.chapter) } : {}),
+                    section: Number(correspondence.section),
+                    target: compileLegalReference(correspondence.target),
+                })) : undefined),
+            } as CompiledElement;
         case 'Administration':
         case 'Area':
         case 'Phase':
@@ -222,6 +232,12 @@ export function compileElement(element: Ast.Element, file: string): CompiledElem
                 ...optional('validity', element.validity && compileValidity(element.validity)),
                 ...optional('amount', element.value && compileOptionalAmount(element.value)),
                 ...optional('rounding', element.rounding && compileRounding(element.rounding)),
+                ...optional('selectors', element.selectors.length > 0 ? element.selectors.map(referenceId) : undefined),
+                ...optional('amounts', element.amounts.length > 0 ? element.amounts.map(row => ({
+                    values: row.values.map(value => value.value.ref?.name ?? value.value.$refText),
+                    amount: compileOptionalAmount(row.value),
+                    source: sourceSpan(row, file),
+                })) : undefined),
             } as CompiledElement;
         case 'Fee':
             return {

@@ -110,8 +110,13 @@ export const diagnosticCatalogue = {
     },
     'library-version-mismatch': {
         severity: 'warning',
-        sv: a => `Policyn anger biblioteket ${a.name} version ${a.pinned}, men den version som följer med är ${a.shipped}: namnen läses ur ${a.shipped}. Jämför versionerna och ange ${a.shipped} när policyn stämmer med den.`,
-        en: a => `The policy names library ${a.name} version ${a.pinned}, but the version shipped is ${a.shipped}: names are read from ${a.shipped}. Compare the versions and name ${a.shipped} once the policy agrees with it.`,
+        sv: a => `Policyn anger biblioteket ${a.name} version ${a.pinned}, som inte följer med (versioner som följer med: ${a.versions ?? a.shipped}): namnen läses ur ${a.shipped}. Jämför versionerna och ange ${a.shipped} när policyn stämmer med den.`,
+        en: a => `The policy names library ${a.name} version ${a.pinned}, which is not shipped (versions shipped: ${a.versions ?? a.shipped}): names are read from ${a.shipped}. Compare the versions and name ${a.shipped} once the policy agrees with it.`,
+    },
+    'library-version-conflict': {
+        severity: 'error',
+        sv: a => `Policyn använder biblioteket ${a.name} i två versioner: ${a.version} här och ${a.other} i ${a.file}. Policyn kan bara läsa ett bibliotek i en version; ange samma version i alla filer.`,
+        en: a => `The policy imports library ${a.name} in two versions: ${a.version} here and ${a.other} in ${a.file}. A policy reads a library in one version; name the same version in every file.`,
     },
     'import-cycle': {
         severity: 'error',
@@ -326,6 +331,26 @@ export const diagnosticCatalogue = {
         sv: a => `Rad ${a.keep} och rad ${a.remove} i beslutstabellen ${a.table} ger samma utfall och skiljer sig bara i ${a.column}; de kan skrivas som en rad med '${a.cell}' i kolumnen ${a.column} utan att något svar ändras.`,
         en: a => `Rows ${a.keep} and ${a.remove} of the decision table ${a.table} give the same outputs and differ only in ${a.column}; they can be written as one row with '${a.cell}' in the column ${a.column} without changing any answer.`,
     },
+    'decision-row-outranked': {
+        severity: 'warning',
+        sv: a => `Rad ${a.row} i beslutstabellen ${a.table} avgör aldrig: varje medborgare den gäller för tas av en rad med högre prioritet eller av en tidigare rad med samma utfall (med 'träff prioritet'), till exempel av rad ${a.by} för: ${a.witness}. Ta bort raden eller ge den ett utfall med högre prioritet.`,
+        en: a => `Row ${a.row} of the decision table ${a.table} never decides: every citizen it applies to is taken by a row of higher priority or by an earlier row with the same outputs (under 'träff prioritet'), for instance by row ${a.by} for: ${a.witness}. Remove the row or give it an output of higher priority.`,
+    },
+    'decision-priority-tie': {
+        severity: 'error',
+        sv: a => `Raderna ${a.rows} i beslutstabellen ${a.table} gäller samtidigt för: ${a.witness}, har samma prioritet och ger olika utfall; med 'träff prioritet' avgör prioriteten bara mellan olika värden i kolumnernas värdelistor.`,
+        en: a => `Rows ${a.rows} of the decision table ${a.table} apply at the same time to: ${a.witness}, have the same priority and give different outputs; under 'träff prioritet' the priority decides only between different values of the columns' value lists.`,
+    },
+    'priority-without-values': {
+        severity: 'error',
+        sv: a => `Beslutstabellen ${a.table} har 'träff prioritet' men ingen utdatakolumn anger sina värden i prioritetsordning; skriv dem efter kolumnens namn, högst prioritet först: '| risk ("hög", "medel", "låg") |'.`,
+        en: a => `The decision table ${a.table} has 'träff prioritet' but no output column lists its values in priority order; write them after the column's name, highest priority first: '| risk ("hög", "medel", "låg") |'.`,
+    },
+    'output-value-unlisted': {
+        severity: 'error',
+        sv: a => `${a.value} finns inte bland värdena för kolumnen ${a.column} i beslutstabellen ${a.table} (${a.values}); en kolumn som anger sina värden ger bara dem.`,
+        en: a => `${a.value} is not among the values of the column ${a.column} of the decision table ${a.table} (${a.values}); a column that lists its values gives only those.`,
+    },
     'amount-falls-as-need-rises': {
         severity: 'warning',
         sv: a => `${a.table}.${a.column} sjunker när ${a.need} ökar: ${a.lower} ger ${a.lowerAmount} (rad ${a.lowerRow}), men ${a.higher} ger ${a.higherAmount} (rad ${a.higherRow}).`,
@@ -414,6 +439,11 @@ export const diagnosticCatalogue = {
         severity: 'error',
         sv: a => `Kolumnen ${a.column} i ${a.table} blandar förlopp och värden; en kolumn ger antingen förlopp eller belopp, andelar och tal (eller texter, eller ja/nej).`,
         en: a => `The column ${a.column} of ${a.table} mixes förlopp and values; a column gives either förlopp or amounts, shares and numbers (or texts, or yes/no).`,
+    },
+    'decision-formula-unit': {
+        severity: 'error',
+        sv: a => `Formeln i kolumnen ${a.column} i ${a.table} ger ${a.actual}, men kolumnen ger ${a.expected}: en kolumn ger samma slags värde i varje rad.`,
+        en: a => `The formula in the column ${a.column} of ${a.table} gives ${a.actual}, but the column gives ${a.expected}: a column gives the same kind of value in every row.`,
     },
     'not-aggregable': {
         severity: 'error',
@@ -553,6 +583,41 @@ export const diagnosticCatalogue = {
         severity: 'error',
         sv: a => `Avgiften ${a.name} anger ${a.given} för nivå ${a.level} men ${a.missing}; avgiften kan inte beräknas för nivån.`,
         en: a => `The fee ${a.name} gives ${a.given} for level ${a.level} but ${a.missing}; no fee can be computed for the level.`,
+    },
+    'rate-selector-not-enumeration': {
+        severity: 'error',
+        sv: a => `Ersättningen väljer belopp efter ${a.name}, som inte är en uppräkning ('en av { … }'); bara en uppräknad egenskap kan välja en rad.`,
+        en: a => `The rate selects its amount by ${a.name}, which is not an enumeration ('en av { … }'); only an enumerated attribute can select a row.`,
+    },
+    'rate-amount-width': {
+        severity: 'error',
+        sv: a => `Raden anger ${a.given} värden, men ersättningen väljer efter ${a.expected} (${a.selectors}); ange ett värde för var och en, i den ordningen.`,
+        en: a => `The row gives ${a.given} values, but the rate selects by ${a.expected} (${a.selectors}); give a value of each, in that order.`,
+    },
+    'rate-amount-twice': {
+        severity: 'error',
+        sv: a => `${a.values} har redan ett belopp (rad ${a.line}); ett fall får bara ett.`,
+        en: a => `${a.values} already has an amount (line ${a.line}); a case gets only one.`,
+    },
+    'rate-amount-missing': {
+        severity: 'error',
+        sv: a => `${a.name} anger inget belopp för ${a.cases}; en formel som läser ersättningen för ett sådant fall får inget belopp.`,
+        en: a => `${a.name} gives no amount for ${a.cases}; a formula reading the rate for such a case gets no amount.`,
+    },
+    'rate-selector-without-amounts': {
+        severity: 'error',
+        sv: a => `${a.name} väljer belopp efter ${a.selectors} men anger inte beloppen per värde; skriv 'belopp { värde : belopp … }' i stället för ett belopp för alla.`,
+        en: a => `${a.name} selects its amount by ${a.selectors} but gives no amounts per value; write 'belopp { value : amount … }' instead of one amount for all.`,
+    },
+    'rate-amounts-without-selector': {
+        severity: 'error',
+        sv: a => `${a.name} anger belopp per värde men inte efter vilka egenskaper; skriv till exempel 'efter regi, tid' före beloppen.`,
+        en: a => `${a.name} gives amounts per value but not by which attributes; write for instance 'efter regi, tid' before the amounts.`,
+    },
+    'rate-units-differ': {
+        severity: 'error',
+        sv: a => `Här anges ${a.other}, men ersättningens första belopp anges i ${a.first}; en formel läser ett av dem för varje fall, så alla ska ha samma enhet (ett belopp per insats är en egen ersättning).`,
+        en: a => `This is in ${a.other}, but the rate's first amount is in ${a.first}; a formula reads one of them for each case, so all must have one unit (an amount per insats is a rate of its own).`,
     },
     'fee-question-without-level': {
         severity: 'error',

@@ -130,7 +130,7 @@ export class RegelrattCompletionProvider extends DefaultCompletionProvider {
  * stands on is the comparison (cell, citizen value) itself, or the literal already begun inside it.
  */
 function comparedAttribute(node: AstNode | undefined): ReturnType<typeof attributeOfLiteralOwner> {
-    return attributeOfLiteralOwner(node) ?? (isLiteral(node) ? attributeOfLiteralOwner(node.$container) : undefined);
+    return attributeOfLiteralOwner(node) ?? (isLiteral(node) ? attributeOfLiteralOwner(node.$container, node) : undefined);
 }
 
 /** The table whose output columns go after `tabell.`: in a formula, an example's question, or a chained input column (`| nivåbedömning.nivå |`). */

@@ -110,9 +110,16 @@ export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
             const outputs = node.header.outputs.map(output => output.column).join(', ');
             const policy = node.hitPolicy === 'första' ? (sv ? 'första träff' : 'first hit')
                 : node.hitPolicy === 'valfri' ? (sv ? 'valfri träff (rader som överlappar ger samma utfall)' : 'any hit (overlapping rows give the same outputs)')
+                    : node.hitPolicy === 'prioritet' ? (sv ? 'prioritet (raden vars utfall kommer först i kolumnens värdelista avgör)' : 'priority (the row whose outputs come first in the column\'s value list decides)')
                     : node.hitPolicy === 'samla' ? (sv ? `alla rader som stämmer, ${{ summa: 'summerade', min: 'det minsta', max: 'det största', antal: 'räknade' }[node.aggregation ?? 'summa']}` : `every matching row, ${{ summa: 'summed', min: 'the least', max: 'the greatest', antal: 'counted' }[node.aggregation ?? 'summa']}`)
                     : (sv ? 'unik träff' : 'unique hit');
             lines.push(`${inputs} → ${outputs} · ${node.rows.length} ${sv ? (node.rows.length === 1 ? 'rad' : 'rader') : (node.rows.length === 1 ? 'row' : 'rows')} · ${policy}`);
+        }
+        if (astTypes.isRate(node) && node.selectors.length > 0) {
+            // What selects the amount and the amounts themselves, as the ersättningsbilaga lists them.
+            const selectors = node.selectors.map(selector => selector.$refText).join(', ');
+            const rows = node.amounts.map(row => `${row.values.map(value => value.value.$refText).join(', ')}: ${row.value?.$cstNode?.text.replace(/\s+/g, ' ') ?? ''}`);
+            lines.push(`${sv ? 'beloppet efter' : 'amount by'} ${selectors}  \n${rows.join('  \n')}`);
         }
         const basis = (node as { legalBasis?: Ast.LawReference[] }).legalBasis;
         if (basis && basis.length > 0) {

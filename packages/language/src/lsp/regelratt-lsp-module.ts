@@ -1,6 +1,7 @@
 import { documentPreview, DOCUMENT_PREVIEW_REQUEST, type DocumentPreviewParams } from './document-preview.js';
 import { EXAMPLE_TABLE_REQUEST, exampleTable } from './example-table.js';
 import { MEMORY_USAGE_REQUEST, memoryUsage } from './memory-usage.js';
+import { REVISION_DIFF_REQUEST, RevisionDiff, type RevisionDiffParams, type RevisionReader } from './revision-diff.js';
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
@@ -41,7 +42,10 @@ export const RegelrattLspModule: Module<RegelrattLspServices, PartialLangiumServ
  * symbols, folding, highlights). Messages follow the client's `initializationOptions.locale`
  * (`sv` or `en`), else the editor's own locale when it is English, else Swedish.
  */
-export function createRegelrattLspServices(context: DefaultSharedModuleContext): {
+export function createRegelrattLspServices(context: DefaultSharedModuleContext & {
+    /** How to read a git revision's files (@regelratt/language/node's readRevision), where the server runs in Node. */
+    revisions?: RevisionReader;
+}): {
     shared: LangiumSharedServices;
     Regelratt: RegelrattLspServices;
 } {
@@ -74,6 +78,9 @@ export function createRegelrattLspServices(context: DefaultSharedModuleContext):
     context.connection?.onRequest(EXAMPLE_TABLE_REQUEST, () => exampleTable(shared, Regelratt.i18n.Locale));
     // What the server holds, for a bug report about memory (and the protocol tests' long sessions).
     context.connection?.onRequest(MEMORY_USAGE_REQUEST, () => memoryUsage(shared));
+    // What the texts in the editor change for citizens against the last commit (VS Code's "Jämför med senaste commit").
+    const revisionDiff = new RevisionDiff(shared, Regelratt.i18n.Locale, context.fileSystemProvider, context.revisions);
+    context.connection?.onRequest(REVISION_DIFF_REQUEST, (params: RevisionDiffParams | undefined) => revisionDiff.diff(params ?? {}));
     if (!context.connection) {
         shared.workspace.ConfigurationProvider.initialized({});
     }

@@ -1,3 +1,5 @@
+import { ExactNumber } from '@regelratt/format';
+
 /**
  * Converts a number as Swedish writers type it (`12 440`, `337,50`, with plain, no-break or narrow
  * no-break spaces between groups) to canonical decimal text (`12440`, `337.5`): a point, no group
@@ -80,4 +82,33 @@ function fractionDigits(decimal: string): number {
 function scaled(decimal: string, scale: number): bigint {
     const [integer, fraction = ''] = decimal.split('.');
     return BigInt(integer + fraction.padEnd(scale, '0'));
+}
+
+/**
+ * An amount in kronor for a message, from the runtime's decimal text: exact when it has at most two
+ * decimals (`−5 000 kr`, `337,50 kr`), else said to be about and shown to the öre (`cirka 2 660,05 kr`),
+ * or, for an amount under an öre, to its first two significant digits (`cirka −0,0017 kr`) so it never
+ * reads as zero. Swedish form, or the plain decimal in English.
+ */
+export function kronorText(decimal: string, locale: 'sv' | 'en'): string {
+    const exact = ExactNumber.parse(decimal);
+    const write = (text: string) => (locale === 'sv' ? swedishDecimal(text) : text.replace('-', '−'));
+    const toPlaces = (places: number) => {
+        const scale = ExactNumber.of(10n ** BigInt(places));
+        return exact.multiply(scale).round({ unit: 'krona', mode: 'half-away-from-zero' }).divide(scale);
+    };
+    const padded = (value: ExactNumber) => {
+        const [whole, part = ''] = value.toDecimal().split('.');
+        return part.length < 2 ? `${whole}.${part.padEnd(2, '0')}` : `${whole}.${part}`;
+    };
+    if (toPlaces(2).equals(exact)) {
+        return `${write(exact.isInteger() ? exact.toDecimal() : padded(exact))} kr`;
+    }
+    const about = locale === 'sv' ? 'cirka' : 'about';
+    let places = 2;
+    while (toPlaces(places).equals(ExactNumber.ZERO) && places < 12) {
+        places++;
+    }
+    // Under an öre: one more place than the first that is not zero, two significant digits.
+    return `${about} ${write(places === 2 ? padded(toPlaces(2)) : toPlaces(places + 1).toDecimal())} kr`;
 }

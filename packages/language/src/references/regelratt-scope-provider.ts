@@ -19,7 +19,7 @@ export class RegelrattScopeProvider extends DefaultScopeProvider {
     override getScope(context: ReferenceInfo): Scope {
         if (isEnumerationLiteral(context.container)) {
             const owner = context.container.$container;
-            const type = attributeOfLiteralOwner(owner)?.type;
+            const type = attributeOfLiteralOwner(owner, context.container)?.type;
             return isEnumerationType(type) ? this.enumerationScope(type) : EMPTY_SCOPE;
         }
         if (!AstUtils.findRootNode(context.container).$document) {

@@ -9,7 +9,7 @@ import { analyseUnits } from '../analysis/expression-units.js';
 import { scaleDivides } from '../compiler/compile-expression.js';
 import { elementId } from '../compiler/element-ids.js';
 import { calculationLimits, limitText } from '../compiler/compile-policy.js';
-import { swedishDecimal } from '../numbers/decimal-text.js';
+import { kronorText, swedishDecimal } from '../numbers/decimal-text.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { compiledWorkspace } from './compiled-workspace.js';
 import { questionExample, questionText } from './question-text.js';
@@ -61,7 +61,7 @@ export function calculationBoundChecks(services: RegelrattServices): ValidationC
                     case 'negative':
                         report('calculation-can-be-negative', {
                             name: calculation.name, question: questionText(finding.question, sv),
-                            amount: `${sv ? swedishDecimal(finding.amount) : finding.amount} kr`, ...(finding.date ? { date: finding.date } : {}),
+                            amount: kronorText(finding.amount, sv ? 'sv' : 'en'), ...(finding.date ? { date: finding.date } : {}),
                         }, { node: calculation, property: 'name' }, {
                             text: questionText(finding.question, sv),
                             example: questionExample(finding.question),

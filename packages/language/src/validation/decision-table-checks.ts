@@ -1,10 +1,12 @@
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
-import { isPathwayResult, isQuantity, isTextResult, isYesNoResult, type RegelrattAstType } from '../generated/ast.js';
+import { isFormulaResult, isPathwayResult, isQuantity, isTextResult, isYesNoResult, type RegelrattAstType } from '../generated/ast.js';
+import { analyseUnits, dimensionText, expectationFits, quantityDimension, type Dimension } from '../analysis/expression-units.js';
 import { CASE_BUDGET } from '../analysis/case-split.js';
-import { ExactNumber } from '@regelratt/format';
+import { ExactNumber, sameDecisionResult } from '@regelratt/format';
+import { compileResult, inputName } from '../compiler/compile-decision-table.js';
 import { analyseDecisionTable, chainedDomain, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
-import { inputName } from '../compiler/compile-decision-table.js';
+import type { IdleRow } from '../analysis/row-reach.js';
 import { mergeableRows } from '../analysis/row-merge.js';
 import { analyseNeedMonotonicity } from '../analysis/need-monotonicity.js';
 import { describeCase, unfinishedPart } from '../analysis/witness-text.js';
@@ -97,6 +99,10 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 wellFormed = false;
                 report('decision-default-arity', { table: table.name, outputs: otherwise.results.length, headerOutputs: header.outputs.length }, { node: otherwise });
             }
+            // DMN's output values: a column that lists them gives only those, or its priority is undefined.
+            if (!checkOutputValues(report, table)) {
+                return;
+            }
             if (!wellFormed || table.rows.length === 0) {
                 return;
             }
@@ -104,7 +110,7 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             header.outputs.forEach((output, column) => {
                 const cells = [...table.rows, ...(otherwise ? [otherwise] : [])].map(row => row.results[column]);
                 const pathway = cells.find(cell => isPathwayResult(cell));
-                const value = cells.find(cell => isQuantity(cell));
+                const value = cells.find(cell => isQuantity(cell) || isFormulaResult(cell));
                 const text = cells.find(cell => isTextResult(cell));
                 const yesNo = cells.find(cell => isYesNoResult(cell));
                 if ([pathway, value, text, yesNo].filter(Boolean).length > 1) {
@@ -115,6 +121,7 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 if ((pathway || words) && table.hitPolicy === 'samla' && table.aggregation !== 'antal') {
                     report('not-aggregable', { table: table.name, column: output.column, ...(words ? { kind: words } : {}) }, { node: output, property: 'column' });
                 }
+                checkFormulaUnits(report, table, output, cells, locale.current);
             });
             const analysis = analyseDecisionTable(table);
             if (!analysis) {
@@ -142,7 +149,7 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             // Rows that never decide: each with citizens it matches and the row that answers them instead.
             for (const idle of analysis.idle) {
                 const witness = describeCase(idle.case, analysis.attributes, locale.current);
-                report(idle.kind === 'shadowed' ? 'decision-row-shadowed' : 'decision-row-redundant', {
+                report(IDLE_CODES[idle.kind], {
                     table: table.name, row: idle.row + 1, by: idle.by + 1, witness: witness.text,
                 }, { node: table.rows[idle.row], relatedInformation: relatedAt(table.rows[idle.by], `rad ${idle.by + 1}`) }, witness);
             }
@@ -158,6 +165,12 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                     report('decision-sum-gap', { table: table.name, witness: witness.text, answer }, { node: table, property: 'name' }, witness);
                 } else if (finding.kind === 'gap') {
                     report('decision-gap', { table: table.name, witness: witness.text }, { node: table, property: 'name' }, witness);
+                } else if (table.hitPolicy === 'prioritet') {
+                    // Rows of the same priority that disagree: the only overlap priority does not settle.
+                    const [first, ...others] = finding.rows;
+                    report('decision-priority-tie', {
+                        table: table.name, rows: finding.rows.map(r => r + 1).join(locale.current === 'sv' ? ' och ' : ' and '), witness: witness.text,
+                    }, { node: table.rows[others[others.length - 1]], relatedInformation: relatedAt(table.rows[first], `rad ${first + 1}`) }, witness);
                 } else {
                     const [first, ...others] = finding.rows;
                     const later = table.rows[others[others.length - 1]];
@@ -170,10 +183,85 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
     };
 }
 
+/**
+ * Formula cells (`= inkomst × 30 %`) are checked as a calculation's formula is (units at each
+ * operation, no yes/no or choice in arithmetic), and must give what the column's other cells give:
+ * the first amount written in the column (not 0), or else the first formula's unit.
+ */
+function checkFormulaUnits(report: Report, table: Ast.DecisionTable, output: Ast.DecisionOutput, cells: ReadonlyArray<Ast.DecisionResult | undefined>, locale: 'sv' | 'en'): void {
+    const formulas = cells.filter(isFormulaResult).filter(cell => cell.formula !== undefined);
+    if (formulas.length === 0) {
+        return;
+    }
+    const dimensions = new Map<Ast.FormulaResult, Dimension>();
+    for (const cell of formulas) {
+        const { dimension, findings } = analyseUnits(cell.formula, locale);
+        for (const finding of findings) {
+            report(finding.code, finding.args, { node: finding.node });
+        }
+        dimensions.set(cell, dimension);
+    }
+    const written = cells.find((cell): cell is Ast.Quantity => isQuantity(cell) && quantityDimension(cell).kind !== 'zero');
+    const expected = written ? quantityDimension(written) : dimensions.get(formulas[0])!;
+    for (const cell of formulas) {
+        const actual = dimensions.get(cell)!;
+        if (!expectationFits(expected, actual) || (expected.kind === 'number' && actual.kind !== 'number' && actual.kind !== 'unknown' && actual.kind !== 'zero')) {
+            report('decision-formula-unit', {
+                table: table.name, column: output.column, actual: dimensionText(actual, locale), expected: dimensionText(expected, locale),
+            }, { node: cell });
+        }
+    }
+}
+
+/** The diagnostic for each kind of row that never decides. */
+const IDLE_CODES = {
+    shadowed: 'decision-row-shadowed',
+    redundant: 'decision-row-redundant',
+    outranked: 'decision-row-outranked',
+} as const satisfies Record<IdleRow['kind'], string>;
+
+/**
+ * DMN's output values (`| risk ("hög", "medel", "låg") |`): every output of a column that lists them
+ * is one of them, and `träff prioritet` has a list to rank by. False where priorities cannot be read.
+ */
+function checkOutputValues(report: Report, table: Ast.DecisionTable): boolean {
+    const outputs = table.header.outputs;
+    if (table.hitPolicy === 'prioritet' && !outputs.some(output => output.values.length > 0)) {
+        report('priority-without-values', { table: table.name }, { node: table, property: 'hitPolicy' });
+        return false;
+    }
+    let listed = true;
+    outputs.forEach((output, column) => {
+        if (output.values.length === 0 || output.values.some(value => isPathwayResult(value) && !value.pathway.ref)) {
+            return;
+        }
+        const values = output.values.map(compileResult);
+        for (const row of [...table.rows, ...(table.otherwise ? [table.otherwise] : [])]) {
+            const cell = row.results[column];
+            if (!cell || (isPathwayResult(cell) && !cell.pathway.ref)) {
+                continue;
+            }
+            const compiled = compileResult(cell);
+            if (!values.some(value => sameDecisionResult(value, compiled))) {
+                listed = false;
+                report('output-value-unlisted', {
+                    table: table.name, column: output.column, value: cell.$cstNode?.text ?? '',
+                    values: output.values.map(value => value.$cstNode?.text ?? '').join(', '),
+                }, { node: cell });
+            }
+        }
+    });
+    return listed;
+}
+
 /** Whether a cell can be a value of its column; reports a type mismatch where it cannot. */
-function checkCell(report: Report, cell: Ast.InputCell, input: Ast.DecisionInput | undefined, locale: 'sv' | 'en'): boolean {
+function checkCell(report: Report, cell: Ast.InputCell | Ast.CellTest, input: Ast.DecisionInput | undefined, locale: 'sv' | 'en'): boolean {
     if (!cell || cell.$type === 'AnyValue') {
         return true;
+    }
+    if (cell.$type === 'CellDisjunction') {
+        // Each test on its own, so a mismatch is reported at the disjunct that does not fit.
+        return cell.tests.map(test => checkCell(report, test, input, locale)).every(Boolean);
     }
     if (input && (input.table || input.calculation)) {
         return checkChainedCell(report, cell, input, locale);
@@ -225,7 +313,7 @@ function checkCell(report: Report, cell: Ast.InputCell, input: Ast.DecisionInput
  * gives numbers, ja/nej (compared for equality only) where it gives ja/nej. A column whose upstream
  * gives neither is reported once, on the header (`chained-column-not-comparable`).
  */
-function checkChainedCell(report: Report, cell: Exclude<Ast.InputCell, Ast.AnyValue>, input: Ast.DecisionInput, locale: 'sv' | 'en'): boolean {
+function checkChainedCell(report: Report, cell: Exclude<Ast.InputCell | Ast.CellTest, Ast.AnyValue | Ast.CellDisjunction>, input: Ast.DecisionInput, locale: 'sv' | 'en'): boolean {
     const domain = chainedDomain(input);
     if (!domain || ((cell.$type === 'CellComparison' || cell.$type === 'CellValue') && !cell.value)) {
         return false;

@@ -1,6 +1,6 @@
 import type { AstNode, ValidationChecks } from 'langium';
 import type { Quantity, RegelrattAstType } from '../generated/ast.js';
-import { isFee, isLevelRow, isQuantity, isParameterVersion, isPilotGoal, isPremiumRule, isRate } from '../generated/ast.js';
+import { isFee, isLevelRow, isQuantity, isParameterVersion, isPilotGoal, isPremiumRule, isRate, isRateAmount } from '../generated/ast.js';
 import type { MessageLocale } from '../i18n/locale.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { compareDecimals, isWholeDecimal, swedishDecimal } from '../numbers/decimal-text.js';
@@ -15,7 +15,7 @@ function expectedKind(quantity: Quantity): QuantityKind | 'percent-or-number' | 
     if (isLevelRow(container) && container.$containerProperty === 'shares') {
         return 'percent'; // a fee's `andel { nivå 1 : 70 % … }`
     }
-    if (isLevelRow(container) || isPremiumRule(container) || isRate(container)) {
+    if (isLevelRow(container) || isPremiumRule(container) || isRate(container) || isRateAmount(container)) {
         return 'money';
     }
     if (isFee(container)) {
@@ -86,6 +86,8 @@ export function quantityChecks(services: RegelrattServices): ValidationChecks<Re
         // The runtime reads a version's or a cell's number as it is: `40 minuter` in one and `1 timme`
         // in another would be 40 and 1 of the same thing.
         Parameter: (parameter, accept) => requireOneUnit(createReport(accept, locale), locale.current, parameter.versions.map(version => version.value)),
+        // Every amount of a rate by the case (`belopp { … }`) in one unit: a formula reads one of them for each case.
+        Rate: (rate, accept) => requireSameUnit(createReport(accept, locale), locale.current, rate.amounts.map(row => row.value)),
         DecisionTable: (table, accept) => {
             const report = createReport(accept, locale);
             (table.header?.outputs ?? []).forEach((_, index) => requireOneUnit(report, locale.current, table.rows.map(row => row.results[index])));
@@ -142,6 +144,22 @@ function requireOneUnit(report: Report, locale: MessageLocale, values: ReadonlyA
         const text = dimensionText(unitDimension(value.unit), locale);
         if (text !== firstText) {
             report('mixed-units', { first: firstText, other: text }, { node: value });
+        }
+    }
+}
+
+/** A rate's amounts by the case in one unit, kronor's period or occasion too: `420 kr/h` and `180 kr per insats` differ. */
+function requireSameUnit(report: Report, locale: MessageLocale, values: ReadonlyArray<unknown>): void {
+    const quantities = values.filter((value): value is Quantity => isQuantity(value) && value.unit !== undefined);
+    const first = quantities[0];
+    if (!first) {
+        return;
+    }
+    const firstText = dimensionText(unitDimension(first.unit), locale);
+    for (const value of quantities.slice(1)) {
+        const text = dimensionText(unitDimension(value.unit), locale);
+        if (text !== firstText) {
+            report('rate-units-differ', { first: firstText, other: text }, { node: value });
         }
     }
 }

@@ -145,7 +145,7 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
             let args: MessageArgs;
             if (isEnumerationLiteral(container)) {
                 const owner = container.$container;
-                const attribute = attributeOfLiteralOwner(owner);
+                const attribute = attributeOfLiteralOwner(owner, container);
                 if (!attribute) {
                     continue; // the attribute itself is unresolved and reported
                 }

@@ -27,6 +27,7 @@ import { obligationChecks } from './obligation-checks.js';
 import { pathwayCoverageChecks } from './pathway-coverage-checks.js';
 import { premiumChecks } from './premium-checks.js';
 import { quantityChecks } from './quantity-checks.js';
+import { rateChecks } from './rate-checks.js';
 import { testPhaseChecks } from './test-phase-checks.js';
 import { usageChecks } from './usage-checks.js';
 import { versionChecks } from './version-checks.js';
@@ -65,6 +66,7 @@ export function registerValidationChecks(services: RegelrattServices): void {
         [levelTableAnalyses(services), 'local'],
         [premiumChecks(services), 'local'],
         [feeChecks(services), 'local'],
+        [rateChecks(services), 'local'],
         [versionChecks(services), 'workspace'],
         [obligationChecks(services), 'workspace'],
         [dutyChecks(services), 'workspace'],

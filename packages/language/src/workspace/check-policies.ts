@@ -70,7 +70,7 @@ export async function checkPolicies(services: RegelrattServices, sources: readon
         const library = imports.libraryOf(document.uri);
         const manifest = library === undefined ? undefined : await imports.manifest(library);
         if (manifest) {
-            const file = UriUtils.relative(UriUtils.joinPath(imports.libraryRoot, manifest.name), document.uri);
+            const file = UriUtils.relative(UriUtils.joinPath(imports.libraryRoot, manifest.folder), document.uri);
             libraries.set(document.uri.toString(), { name: manifest.name, version: manifest.version, file });
         } else {
             created.push({ path: document.uri.fsPath, document: document as LangiumDocument<Policy> });

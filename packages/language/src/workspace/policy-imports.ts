@@ -8,6 +8,8 @@ export interface LibraryManifest {
     name: string;
     version: string;
     title: string;
+    /** The folder under the library root: the library's name for its current version, `<name>@<version>` for an earlier one. */
+    folder: string;
 }
 
 /** One `använd` resolved: the files it brings into the policy set, or why it brings none. */
@@ -42,23 +44,49 @@ export class PolicyImports {
         this.libraryRoot = libraryRoot;
     }
 
-    /** Whether a document is one of a shipped library's files, and which library. */
+    /** Whether a document is one of a shipped library's files, and which library folder (`nationellt`, `nationellt@2026.1`). */
     libraryOf(uri: URI): string | undefined {
-        const root = this.libraryRoot.toString().replace(/\/?$/, '/');
-        const text = uri.toString();
-        return text.startsWith(root) ? text.slice(root.length).split('/')[0] : undefined;
-    }
-
-    async manifest(library: string): Promise<LibraryManifest | undefined> {
-        if (!/^[\p{L}\p{N}_]+$/u.test(library)) {
+        // By the decoded path: a URI's text encodes the `@` of a version folder.
+        if (uri.scheme !== this.libraryRoot.scheme || uri.authority !== this.libraryRoot.authority) {
             return undefined;
         }
+        const root = this.libraryRoot.path.replace(/\/?$/, '/');
+        return uri.path.startsWith(root) ? uri.path.slice(root.length).split('/')[0] : undefined;
+    }
+
+    /**
+     * The manifest of a library folder: `nationellt` (the version shipped as current) or
+     * `nationellt@2026.1` (an earlier version shipped beside it, for policies pinned to it).
+     */
+    async manifest(folder: string): Promise<LibraryManifest | undefined> {
+        const match = /^([\p{L}\p{N}_]+)(?:@([\p{L}\p{N}._-]+))?$/u.exec(folder);
+        if (!match) {
+            return undefined;
+        }
+        const [, name, version] = match;
         try {
-            const text = await this.fileSystem.readFile(UriUtils.joinPath(this.libraryRoot, library, MANIFEST));
+            const text = await this.fileSystem.readFile(UriUtils.joinPath(this.libraryRoot, folder, MANIFEST));
             const parsed = JSON.parse(text) as Partial<LibraryManifest>;
-            return { name: library, version: String(parsed.version), title: String(parsed.title ?? library) };
+            // A version folder is that version of that library, or it is no library at all.
+            if (version !== undefined && String(parsed.version) !== version) {
+                return undefined;
+            }
+            return { name, version: String(parsed.version), title: String(parsed.title ?? name), folder };
         } catch {
             return undefined;
+        }
+    }
+
+    /** The versions of a library shipped: the current one and every earlier one kept beside it, oldest first. */
+    async libraryVersions(library: string): Promise<string[]> {
+        try {
+            const entries = await this.fileSystem.readDirectory(this.libraryRoot);
+            const folders = entries.filter(entry => entry.isDirectory).map(entry => UriUtils.basename(entry.uri))
+                .filter(folder => folder === library || folder.startsWith(`${library}@`));
+            const manifests = await Promise.all(folders.map(folder => this.manifest(folder)));
+            return manifests.flatMap(m => (m ? [m.version] : [])).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+        } catch {
+            return [];
         }
     }
 
@@ -66,7 +94,7 @@ export class PolicyImports {
     async libraryNames(): Promise<string[]> {
         try {
             const entries = await this.fileSystem.readDirectory(this.libraryRoot);
-            return entries.filter(entry => entry.isDirectory).map(entry => UriUtils.basename(entry.uri)).sort();
+            return entries.filter(entry => entry.isDirectory).map(entry => UriUtils.basename(entry.uri)).filter(name => !name.includes('@')).sort();
         } catch {
             return [];
         }
@@ -80,11 +108,17 @@ export class PolicyImports {
                 const known = (await this.libraryNames()).join(', ');
                 return { targets: [], problem: { code: 'import-not-found', args: { name: node.library, known: known || '–' } } };
             }
-            const targets = await this.regelFiles(UriUtils.joinPath(this.libraryRoot, node.library));
             if (node.version !== undefined && node.version !== manifest.version) {
-                return { targets, library: manifest, problem: { code: 'library-version-mismatch', args: { name: manifest.name, pinned: node.version, shipped: manifest.version } } };
+                // An earlier version shipped beside the current one is the one a pinned policy reads.
+                const pinned = await this.manifest(`${node.library}@${node.version}`);
+                if (pinned) {
+                    return { targets: await this.regelFiles(UriUtils.joinPath(this.libraryRoot, pinned.folder)), library: pinned };
+                }
+                const targets = await this.regelFiles(UriUtils.joinPath(this.libraryRoot, manifest.folder));
+                const shipped = (await this.libraryVersions(node.library)).join(', ');
+                return { targets, library: manifest, problem: { code: 'library-version-mismatch', args: { name: manifest.name, pinned: node.version, shipped: manifest.version, versions: shipped } } };
             }
-            return { targets, library: manifest };
+            return { targets: await this.regelFiles(UriUtils.joinPath(this.libraryRoot, manifest.folder)), library: manifest };
         }
         const path = node.path ?? '';
         const target = UriUtils.resolvePath(UriUtils.dirname(from), path);

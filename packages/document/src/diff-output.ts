@@ -1,14 +1,31 @@
-import { PolicyWords, renderHtml, type DocumentSection } from '@regelratt/document';
-import type { CompiledPolicyFile } from '@regelratt/format';
-import { compiledKindName, type DiffEntry, type DiffWording, type ElementRef, type MessageLocale, type PolicyDiff } from '@regelratt/language';
+import type { CompiledPolicyFile, ElementKind } from '@regelratt/format';
+import type { DiffEntry, DiffWording, ElementRef, PolicyDiff } from './diff-model.js';
+import type { DocumentSection } from './document-model.js';
+import { PolicyWords } from './document-words.js';
+import { renderHtml } from './render-html.js';
 
 /**
- * The semantic diff for people (text), for a pull request or the nämnd's handlingar (Markdown), and
- * for tools (JSON). Entries come grouped by element, in the order of the new version.
+ * The semantic diff for people (text), for a pull request or the nämnd's handlingar (Markdown, HTML)
+ * and for tools (JSON): the command line's `diff`, the studio's and the editor's comparison with the
+ * last commit render it here. Entries come grouped by element, in the order of the new version.
  */
 export interface DiffLabels {
     before: string;
     after: string;
+}
+
+type MessageLocale = 'sv' | 'en';
+
+/** What a rendering of the diff says beside the diff itself. */
+export interface DiffRendering {
+    labels: DiffLabels;
+    locale: MessageLocale;
+    /**
+     * What a reader calls a kind of element (`avgift`, `beräkning`): the language's table
+     * (`compiledKindName`), passed in because the language depends on this package, not this on it.
+     */
+    kindName(kind: ElementKind): string;
+    newFindings?: readonly NewFinding[];
 }
 
 /** A warning the checker gives the new version and did not give the old one. */
@@ -18,6 +35,16 @@ export interface NewFinding {
     column: number;
     code: string;
     message: string;
+}
+
+/**
+ * What the checker says of the new version and did not say of the old one (a fee or an amount that
+ * falls as need rises, …): warnings compared by code and message, as positions move with any edit.
+ */
+export function newWarnings(before: ReadonlyArray<{ code: string; message: string }>, after: ReadonlyArray<NewFinding & { severity: string }>): NewFinding[] {
+    const known = new Set(before.map(d => `${d.code}\u0000${d.message}`));
+    return after.filter(d => d.severity === 'warning' && !known.has(`${d.code}\u0000${d.message}`))
+        .map(d => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message }));
 }
 
 const words = {
@@ -196,8 +223,8 @@ function titleOf(ref: ElementRef): string {
 }
 
 /** An element as a reader names it: its title (its name as words where it has none), then its kind. */
-function element(ref: ElementRef, locale: MessageLocale): string {
-    return `${titleOf(ref)} (${compiledKindName(ref.kind, locale)})`;
+function element(ref: ElementRef, rendering: DiffRendering): string {
+    return `${titleOf(ref)} (${rendering.kindName(ref.kind)})`;
 }
 
 /**
@@ -225,14 +252,15 @@ function exampleText(example: Record<string, string>): string {
     return Object.entries(example).map(([name, value]) => `${name} = ${value}`).join(', ');
 }
 
-export function formatDiffText(diff: PolicyDiff, labels: DiffLabels, locale: MessageLocale, newFindings: readonly NewFinding[] = []): string {
+export function formatDiffText(diff: PolicyDiff, rendering: DiffRendering): string {
+    const { labels, locale, newFindings = [] } = rendering;
     const w = words[locale];
     const lines = [`${w.title(labels)}: ${headline(diff, locale)}`];
     if (diff.entries.length > 0) {
         lines.push('');
     }
     for (const entry of diff.entries) {
-        const name = element(entry.element, locale);
+        const name = element(entry.element, rendering);
         switch (entry.change) {
             case 'added':
             case 'removed':
@@ -299,13 +327,14 @@ export function formatDiffText(diff: PolicyDiff, labels: DiffLabels, locale: Mes
 }
 
 /** Markdown: a heading per element, tables for regions and amounts; pipes in text escaped. */
-export function formatDiffMarkdown(diff: PolicyDiff, labels: DiffLabels, locale: MessageLocale, newFindings: readonly NewFinding[] = []): string {
+export function formatDiffMarkdown(diff: PolicyDiff, rendering: DiffRendering): string {
+    const { labels, locale, newFindings = [] } = rendering;
     const w = words[locale];
     const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
     const lines = [`# ${w.title(labels)}`, '', `**${headline(diff, locale)}** ${w.compared(diff.compared)}`, ''];
     const simple: string[] = [];
     for (const entry of diff.entries) {
-        const name = element(entry.element, locale);
+        const name = element(entry.element, rendering);
         switch (entry.change) {
             case 'added':
             case 'removed':
@@ -360,7 +389,8 @@ export function formatDiffMarkdown(diff: PolicyDiff, labels: DiffLabels, locale:
     return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-export function formatDiffJson(diff: PolicyDiff, labels: DiffLabels, _locale?: MessageLocale, newFindings: readonly NewFinding[] = []): string {
+export function formatDiffJson(diff: PolicyDiff, rendering: DiffRendering): string {
+    const { labels, newFindings = [] } = rendering;
     return `${JSON.stringify({ before: labels.before, after: labels.after, answersChange: diff.answersChange, undecided: diff.undecided, compared: diff.compared, entries: diff.entries satisfies DiffEntry[], newFindings }, null, 2)}\n`;
 }
 
@@ -368,12 +398,13 @@ export function formatDiffJson(diff: PolicyDiff, labels: DiffLabels, _locale?: M
  * HTML, through the document renderer the nämnd's document uses (@regelratt/document): one section
  * per element, each change side by side (before | after), self-contained and printable.
  */
-export function formatDiffHtml(diff: PolicyDiff, labels: DiffLabels, locale: MessageLocale, newFindings: readonly NewFinding[] = [], extra: readonly DocumentSection[] = []): string {
+export function formatDiffHtml(diff: PolicyDiff, rendering: DiffRendering, extra: readonly DocumentSection[] = []): string {
+    const { labels, locale, newFindings = [] } = rendering;
     const w = words[locale];
     const sections: DocumentSection[] = [];
     const other: string[] = [];
     diff.entries.forEach((entry, index) => {
-        const title = element(entry.element, locale);
+        const title = element(entry.element, rendering);
         const id = `ändring-${index + 1}`;
         switch (entry.change) {
             case 'added':

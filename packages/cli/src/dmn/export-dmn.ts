@@ -1,0 +1,536 @@
+import {
+    chainedInputKey, decisionResultKind, isChainedInput, LEVEL_INPUT, matchCriterion, type Attribute, type ChainedDecisionInput, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind,
+    type PathwayModel, type Pilot,
+} from '@regelratt/format';
+import { columnType, feelString, inputType, outputEntry, unaryTests, type FeelType } from './feel.js';
+import { element, renderXml, type XmlElement } from './xml.js';
+
+/**
+ * `regelratt compile --target dmn`: the decisions of one compiled policy file as DMN 1.5 XML, with
+ * its DMNDI diagram. Reads the compiled format only. Every decision table is a DMN decision table;
+ * the criteria of a förloppsmodell and of a pilot are one each. What DMN cannot say is named in a
+ * note (Swedish and English) with the element, never dropped in silence.
+ */
+
+export const DMN_NAMESPACE = 'https://www.omg.org/spec/DMN/20230324/MODEL/';
+export const DMNDI_NAMESPACE = 'https://www.omg.org/spec/DMN/20230324/DMNDI/';
+export const DC_NAMESPACE = 'http://www.omg.org/spec/DMN/20180521/DC/';
+export const DI_NAMESPACE = 'http://www.omg.org/spec/DMN/20180521/DI/';
+
+/** Something of the policy that the DMN file does not hold, or holds differently, with the element it is about. */
+export interface DmnNote {
+    element: string;
+    sv: string;
+    en: string;
+}
+
+export interface DmnExport {
+    xml: string;
+    notes: DmnNote[];
+    /** The number of DMN decisions written. */
+    decisions: number;
+    /** Each exported element's id → its DMN decision's XML id. */
+    decisionIds: Map<string, string>;
+}
+
+type DmnHitPolicy = 'UNIQUE' | 'FIRST' | 'ANY' | 'COLLECT' | 'PRIORITY';
+type DmnAggregation = 'SUM' | 'MIN' | 'MAX' | 'COUNT';
+
+/** Each compiled hit policy as DMN's; a new one is a compile error here until mapped. */
+export const HIT_POLICY = {
+    unique: 'UNIQUE',
+    first: 'FIRST',
+    any: 'ANY',
+    collect: 'COLLECT',
+    // DMN's P: the winner's outputs come first in the columns' output values (written below).
+    priority: 'PRIORITY',
+} as const satisfies Record<DecisionTable['hitPolicy'], DmnHitPolicy>;
+
+/** `träff samla` alone sums, so it is DMN's C+. */
+export const AGGREGATION = {
+    sum: 'SUM',
+    min: 'MIN',
+    max: 'MAX',
+    count: 'COUNT',
+} as const satisfies Record<NonNullable<DecisionTable['aggregation']>, DmnAggregation>;
+
+/** One DMN decision with its decision table, before it is written. */
+interface DmnDecision {
+    element: CompiledElement;
+    name: string;
+    label: string;
+    hitPolicy: DmnHitPolicy;
+    aggregation?: DmnAggregation;
+    /** Attribute ids (`LEVEL_INPUT` for the level; `chainedInputKey` for a chained input), one per input column. */
+    inputs: string[];
+    /** The chained inputs (another table's output column, a calculation) by their key in `inputs`. */
+    chained?: Map<string, ChainedDecisionInput>;
+    outputs: Array<{ name: string; typeRef?: FeelType; default?: string; values?: string }>;
+    rules: Array<{ inputs: string[]; outputs: string[] }>;
+}
+
+type Exporter<E> = (element: E, notes: DmnNote[]) => DmnDecision | undefined;
+
+/**
+ * Which compiled kinds DMN holds, and how: every kind is listed, so a new kind is a compile error
+ * here until it says whether a DMN decision stands for it.
+ */
+const EXPORTERS = {
+    decisionTable: (table, notes) => decisionTable(table as DecisionTable, notes),
+    pathwayModel: (model, notes) => pathwayModel(model as PathwayModel, notes),
+    pilot: (pilot, notes) => pilotCriteria(pilot as Pilot, notes),
+    law: undefined, service: undefined, administration: undefined, operation: undefined, unit: undefined, area: undefined, role: undefined,
+    phase: undefined, body: undefined, attribute: undefined, parameter: undefined, calculation: undefined, guideline: undefined,
+    levelTable: undefined, premium: undefined, flatRate: undefined, placeRate: undefined, hourlyRate: undefined, fee: undefined,
+    testPhase: undefined, effectGoal: undefined, indicator: undefined, example: undefined,
+} as const satisfies Record<ElementKind, Exporter<CompiledElement> | undefined>;
+
+/** The DMN file of a compiled policy file, or undefined when it has no decision to export. */
+export function exportDmn(file: CompiledPolicyFile, attributes: ReadonlyMap<string, Attribute>): DmnExport | undefined {
+    const notes: DmnNote[] = [];
+    const decisions: DmnDecision[] = [];
+    for (const compiled of file.elements) {
+        const exporter: Exporter<CompiledElement> | undefined = EXPORTERS[compiled.kind];
+        const decision = exporter?.(compiled, notes);
+        if (decision) {
+            decisions.push(decision);
+        }
+    }
+    withoutUnexportedUpstreams(decisions, notes);
+    if (decisions.length === 0) {
+        return notes.length > 0 ? { xml: '', notes, decisions: 0, decisionIds: new Map() } : undefined;
+    }
+    const ids = new XmlIds();
+    const root = definitions(file, decisions, attributes, ids);
+    return { xml: renderXml(root), notes, decisions: decisions.length, decisionIds: new Map(decisions.map(d => [d.element.id, ids.of('decision', d.element.id)])) };
+}
+
+/**
+ * A chained input is DMN's information requirement between decisions: the downstream table requires
+ * the upstream decision and its input expression names it. A table that reads a calculation (no DMN
+ * decision here) or a table that is not exported in this file is named in a note as not exported,
+ * and so in turn every table that reads it.
+ */
+function withoutUnexportedUpstreams(decisions: DmnDecision[], notes: DmnNote[]): void {
+    for (let changed = true; changed;) {
+        changed = false;
+        const exported = new Set(decisions.filter(d => d.element.kind === 'decisionTable').map(d => d.element.id));
+        for (const [index, decision] of decisions.entries()) {
+            const missing = [...(decision.chained?.values() ?? [])].find(input => 'calculation' in input || !exported.has(input.decision));
+            if (!missing) {
+                continue;
+            }
+            const table = decision.element as DecisionTable;
+            notes.push('calculation' in missing
+                ? {
+                    element: table.id,
+                    sv: `Beslutstabellen ${table.name} exporteras inte: en kolumn läser beräkningen ${missing.calculation.replace(/^calculation\//, '')}, och exporten skriver inga beräkningar som DMN-beslut.`,
+                    en: `Decision table ${table.name} is not exported: a column reads calculation ${missing.calculation.replace(/^calculation\//, '')}, and the export writes no calculations as DMN decisions.`,
+                }
+                : {
+                    element: table.id,
+                    sv: `Beslutstabellen ${table.name} exporteras inte: en kolumn läser beslutstabellen ${missing.decision.replace(/^decisionTable\//, '')}, som inte finns som DMN-beslut i denna fil.`,
+                    en: `Decision table ${table.name} is not exported: a column reads decision table ${missing.decision.replace(/^decisionTable\//, '')}, which is not a DMN decision in this file.`,
+                });
+            decisions.splice(index, 1);
+            changed = true;
+            break;
+        }
+    }
+}
+
+function decisionTable(table: DecisionTable, notes: DmnNote[]): DmnDecision | undefined {
+    const inputs = table.inputs.map(input => ('level' in input ? LEVEL_INPUT : isChainedInput(input) ? chainedInputKey(input) : input.attribute));
+    const chained = new Map(table.inputs.filter(isChainedInput).map(input => [chainedInputKey(input), input] as const));
+    for (const [index, row] of table.rows.entries()) {
+        for (const [column, cell] of row.when.entries()) {
+            const read = cell ? attributesOf(cell) : [];
+            if (read.some(id => id !== inputs[column])) {
+                notes.push({
+                    element: table.id,
+                    sv: `Beslutstabellen ${table.name} exporteras inte: rad ${index + 1} prövar i kolumn ${column + 1} en annan egenskap än kolumnens, vilket en DMN-cell inte kan uttrycka.`,
+                    en: `Decision table ${table.name} is not exported: row ${index + 1} tests another attribute than its column's in column ${column + 1}, which a DMN cell cannot say.`,
+                });
+                return undefined;
+            }
+        }
+    }
+    if (table.rows.some(row => row.then.some(cell => decisionResultKind(cell) === 'formula')) || table.defaultOutputs?.some(cell => decisionResultKind(cell) === 'formula')) {
+        notes.push({
+            element: table.id,
+            sv: `Beslutstabellen ${table.name} exporteras inte: den har utfall som är formler (= …), som exporten ännu inte skriver som FEEL-uttryck.`,
+            en: `Decision table ${table.name} is not exported: it has outputs that are formulas (= …), which the export does not yet write as FEEL expressions.`,
+        });
+        return undefined;
+    }
+    if (table.validity) {
+        notes.push(validityNote(table));
+    }
+    const aggregation = table.hitPolicy === 'collect' ? AGGREGATION[table.aggregation ?? 'sum'] : undefined;
+    // Without `annars`, a sum over no rows is 0 here and null in DMN: the 0 is written as DMN's default output.
+    const sumDefault = aggregation === 'SUM' && !table.defaultOutputs;
+    return {
+        element: table,
+        name: table.name,
+        label: table.title ?? table.name,
+        hitPolicy: HIT_POLICY[table.hitPolicy],
+        ...(aggregation ? { aggregation } : {}),
+        inputs,
+        ...(chained.size > 0 ? { chained } : {}),
+        outputs: table.outputs.map((name, column) => {
+            const cells = [...table.rows.map(row => row.then[column]), ...(table.defaultOutputs ? [table.defaultOutputs[column]] : [])];
+            const typeRef = aggregation === 'COUNT' ? 'number' : columnType(cells);
+            const byDefault = table.defaultOutputs ? outputEntry(table.defaultOutputs[column]) : sumDefault ? '0' : undefined;
+            const values = table.outputValues?.[column];
+            return {
+                name, ...(typeRef ? { typeRef } : {}), ...(byDefault !== undefined ? { default: byDefault } : {}),
+                ...(values ? { values: values.map(outputEntry).join(',') } : {}),
+            };
+        }),
+        rules: table.rows.map(row => ({
+            inputs: row.when.map(cell => (cell ? unaryTests(cell) : '-')),
+            outputs: row.then.map(outputEntry),
+        })),
+    };
+}
+
+function validityNote(table: DecisionTable): DmnNote {
+    const period = `${table.validity!.from}${table.validity!.to ? `–${table.validity!.to}` : ''}`;
+    return {
+        element: table.id,
+        sv: `Beslutstabellen ${table.name} gäller ${period}: DMN har ingen giltighetstid, så tabellen exporteras utan den och motorn svarar även utanför perioden.`,
+        en: `Decision table ${table.name} is in force ${period}: DMN has no validity period, so the table is exported without it and an engine answers outside the period too.`,
+    };
+}
+
+/** The most DMN rules one criterion may become (its disjunctive form); beyond it the element is named as not exported. */
+const MAX_RULES = 512;
+
+function pathwayModel(model: PathwayModel, notes: DmnNote[]): DmnDecision | undefined {
+    const rules: DmnDecision['rules'] = [];
+    const conjunctions: Array<{ conjunction: Conjunction; output: string }> = [];
+    for (const pathway of model.pathways) {
+        // A förlopp without a criterion places nobody (`criterion ?? false` in the runtime): no rule.
+        if (!pathway.criterion) {
+            continue;
+        }
+        const split = disjunctiveForm(pathway.criterion);
+        if (!split) {
+            notes.push(tooLarge(model.id, model.name, pathway.name));
+            return undefined;
+        }
+        conjunctions.push(...split.map(conjunction => ({ conjunction, output: feelString(pathway.id) })));
+    }
+    const inputs = readInOrder(conjunctions.map(c => c.conjunction));
+    for (const { conjunction, output } of conjunctions) {
+        rules.push({ inputs: cells(conjunction, inputs), outputs: [output] });
+    }
+    // Two förlopp at once are a placement only where one names the other `sekundärt`: a rule of
+    // combination DMN's tables do not have. Without it, Any is exact (several rules of one förlopp
+    // agree; two förlopp at once are an error, as in the runtime).
+    const withSecondary = model.pathways.some(pathway => pathway.secondary.length > 0);
+    if (withSecondary) {
+        notes.push({
+            element: model.id,
+            sv: `Förloppsmodellen ${model.name} har sekundära förlopp: DMN-tabellen (träffpolicy COLLECT) ger alla förlopp som gäller, och regeln för vilket som är primärt och vilket sekundärt (sekundärt) finns inte i DMN.`,
+            en: `Förlopp model ${model.name} has secondary förlopp: the DMN table (hit policy COLLECT) gives every förlopp that holds, and the rule for which is primary and which secondary (sekundärt) is not in DMN.`,
+        });
+    }
+    return {
+        element: model,
+        name: model.name,
+        label: model.title ?? model.name,
+        hitPolicy: withSecondary ? 'COLLECT' : 'ANY',
+        inputs,
+        outputs: [{ name: 'förlopp', typeRef: 'string' }],
+        rules,
+    };
+}
+
+function pilotCriteria(pilot: Pilot, notes: DmnNote[]): DmnDecision | undefined {
+    const conjunctions: Array<{ conjunction: Conjunction; output: string }> = [];
+    // First policy: an exclusion that holds decides `false` before the inclusion is read; no rule is `false` by default.
+    for (const exclusion of pilot.exclusions) {
+        const split = disjunctiveForm(exclusion);
+        if (!split) {
+            notes.push(tooLarge(pilot.id, pilot.name, 'exkludera'));
+            return undefined;
+        }
+        conjunctions.push(...split.map(conjunction => ({ conjunction, output: 'false' })));
+    }
+    const inclusion = pilot.inclusion ? disjunctiveForm(pilot.inclusion) : [new Map()];
+    if (!inclusion) {
+        notes.push(tooLarge(pilot.id, pilot.name, 'inkludera'));
+        return undefined;
+    }
+    conjunctions.push(...inclusion.map(conjunction => ({ conjunction, output: 'true' })));
+    if (pilot.period || pilot.units.length > 0 || pilot.services.length > 0) {
+        notes.push({
+            element: pilot.id,
+            sv: `Piloten ${pilot.name} exporteras med sina villkor (inkludera, exkludera); dess period, enheter och insatser är inga villkor på medborgaren och finns inte i DMN-tabellen.`,
+            en: `Pilot ${pilot.name} is exported with its criteria (inkludera, exkludera); its period, units and services are no criteria on the citizen and are not in the DMN table.`,
+        });
+    }
+    const inputs = readInOrder(conjunctions.map(c => c.conjunction));
+    return {
+        element: pilot,
+        name: pilot.name,
+        label: pilot.title ?? pilot.name,
+        hitPolicy: 'FIRST',
+        inputs,
+        outputs: [{ name: 'ingår', typeRef: 'boolean', default: 'false' }],
+        rules: conjunctions.map(({ conjunction, output }) => ({ inputs: cells(conjunction, inputs), outputs: [output] })),
+    };
+}
+
+function tooLarge(id: string, name: string, part: string): DmnNote {
+    return {
+        element: id,
+        sv: `${name} exporteras inte: villkoret i ${part} blir fler än ${MAX_RULES} DMN-regler.`,
+        en: `${name} is not exported: the criterion of ${part} becomes more than ${MAX_RULES} DMN rules.`,
+    };
+}
+
+/** A conjunction of tests, grouped by the attribute each reads: one DMN rule. */
+type Conjunction = Map<string, Criterion[]>;
+
+/**
+ * A criterion as DMN rules: a disjunction of conjunctions, each test on one attribute. A part that
+ * reads one attribute stays whole (a unary test says `eller` and `inte` within one input); `och`
+ * multiplies out and `eller` across attributes adds rules; `inte` is pushed inward. Undefined when
+ * more than MAX_RULES rules would result.
+ */
+function disjunctiveForm(criterion: Criterion): Conjunction[] | undefined {
+    const read = attributesOf(criterion);
+    if (read.length <= 1) {
+        return [new Map(read.length === 0 ? [] : [[read[0], [criterion]]])];
+    }
+    return matchCriterion<Conjunction[] | undefined>(criterion, {
+        all: all => {
+            let product: Conjunction[] | undefined = [new Map()];
+            for (const part of all.all) {
+                const split = disjunctiveForm(part);
+                if (!split || !product || product.length * split.length > MAX_RULES) {
+                    return undefined;
+                }
+                product = product.flatMap(left => split.map(right => joined(left, right)));
+            }
+            return product;
+        },
+        any: any => {
+            const parts = any.any.map(disjunctiveForm);
+            if (parts.some(part => part === undefined)) {
+                return undefined;
+            }
+            const sum = parts.flatMap(part => part!);
+            return sum.length > MAX_RULES ? undefined : sum;
+        },
+        not: not => matchCriterion<Conjunction[] | undefined>(not.not, {
+            all: all => disjunctiveForm({ any: all.all.map(part => ({ not: part })) }),
+            any: any => disjunctiveForm({ all: any.any.map(part => ({ not: part })) }),
+            not: inner => disjunctiveForm(inner.not),
+            // A test of one attribute reads one attribute: handled above.
+            test: () => undefined, op: () => undefined, in: () => undefined, between: () => undefined,
+        }),
+        test: () => undefined, op: () => undefined, in: () => undefined, between: () => undefined,
+    });
+}
+
+function joined(left: Conjunction, right: Conjunction): Conjunction {
+    const result = new Map([...left].map(([id, tests]) => [id, [...tests]]));
+    for (const [id, tests] of right) {
+        result.set(id, [...(result.get(id) ?? []), ...tests]);
+    }
+    return result;
+}
+
+/** The attributes a criterion reads, in order of first appearance. */
+export function attributesOf(criterion: Criterion): string[] {
+    const read: string[] = [];
+    const visit = (node: Criterion): void => matchCriterion<void>(node, {
+        all: all => all.all.forEach(visit),
+        any: any => any.any.forEach(visit),
+        not: not => visit(not.not),
+        test: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
+        op: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
+        in: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
+        between: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
+    });
+    visit(criterion);
+    return read;
+}
+
+function readInOrder(conjunctions: readonly Conjunction[]): string[] {
+    const read: string[] = [];
+    for (const conjunction of conjunctions) {
+        for (const id of conjunction.keys()) {
+            if (!read.includes(id)) {
+                read.push(id);
+            }
+        }
+    }
+    return read;
+}
+
+function cells(conjunction: Conjunction, inputs: readonly string[]): string[] {
+    return inputs.map(id => {
+        const tests = conjunction.get(id);
+        return !tests ? '-' : unaryTests(tests.length === 1 ? tests[0] : { all: tests });
+    });
+}
+
+// ------------------------------------------------------------------ the XML
+
+/**
+ * XML ids for a file's elements: ASCII, since DMN tools (bpmn.io's among them) refuse ids with other
+ * letters: `ålder` is `alder`, anything but letters, digits, `_`, `-` and `.` is `_`. Two names that
+ * fold to the same id are told apart by a number, in the order they are asked for.
+ */
+class XmlIds {
+    private readonly given = new Map<string, string>();
+    private readonly taken = new Set<string>();
+
+    of(prefix: string, name: string): string {
+        const key = `${prefix}\u0000${name}`;
+        const known = this.given.get(key);
+        if (known) {
+            return known;
+        }
+        const base = `${prefix}_${name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+        let id = base;
+        for (let n = 2; this.taken.has(id); n++) {
+            id = `${base}_${n}`;
+        }
+        this.given.set(key, id);
+        this.taken.add(id);
+        return id;
+    }
+}
+
+function inputName(id: string, attributes: ReadonlyMap<string, Attribute>): string {
+    return id === LEVEL_INPUT ? 'nivå' : attributes.get(id)?.name ?? id.replace(/^attribute\//, '');
+}
+
+const DECISION = { width: 180, height: 80, gap: 40, y: 60 };
+const INPUT = { width: 125, height: 45, gap: 25, y: 260 };
+
+function definitions(file: CompiledPolicyFile, decisions: readonly DmnDecision[], attributes: ReadonlyMap<string, Attribute>, ids: XmlIds): XmlElement {
+    const inputIds = readInOrder(decisions.map(decision => new Map(decision.inputs.filter(id => !decision.chained?.has(id)).map(id => [id, []]))));
+    const inputDataId = (id: string) => ids.of('inputData', inputName(id, attributes));
+    const decisionId = (decision: DmnDecision) => ids.of('decision', decision.element.id);
+    const upstreamOf = (id: string) => decisions.find(d => d.element.id === id)!;
+    const upstreamDecisions = (decision: DmnDecision) => [...new Set([...(decision.chained?.values() ?? [])].map(input => (input as { decision: string }).decision))];
+    const requirementId = (decision: DmnDecision, input: string) => `${decisionId(decision)}__${inputDataId(input)}`;
+    const decisionRequirementId = (decision: DmnDecision, upstream: string) => `${decisionId(decision)}__${decisionId(upstreamOf(upstream))}`;
+    /** A chained input's expression: the upstream decision's variable, with the column where it has several outputs (its value is then a context). */
+    const chainedExpression = (input: { decision: string; column: string }) => {
+        const upstream = upstreamOf(input.decision);
+        return upstream.outputs.length === 1 ? upstream.name : `${upstream.name}.${input.column}`;
+    };
+    const chainedType = (input: { decision: string; column: string }) => upstreamOf(input.decision).outputs.find(output => output.name === input.column)?.typeRef;
+    const inputData = inputIds.map(id => {
+        const name = inputName(id, attributes);
+        return element('inputData', [['id', inputDataId(id)], ['name', name]], [
+            element('variable', [['id', `${inputDataId(id)}_variable`], ['name', name], ['typeRef', inputType(attributes.get(id), id)]]),
+        ]);
+    });
+    const decisionElements = decisions.map(decision => {
+        const id = decisionId(decision);
+        const table = `${id}_table`;
+        return element('decision', [['id', id], ['name', decision.label]], [
+            element('variable', [['id', `${id}_variable`], ['name', decision.name]]),
+            ...decision.inputs.filter((input, index) => decision.inputs.indexOf(input) === index && !decision.chained?.has(input)).map(input => element('informationRequirement', [['id', requirementId(decision, input)]], [
+                element('requiredInput', [['href', `#${inputDataId(input)}`]]),
+            ])),
+            ...upstreamDecisions(decision).map(upstream => element('informationRequirement', [['id', decisionRequirementId(decision, upstream)]], [
+                element('requiredDecision', [['href', `#${decisionId(upstreamOf(upstream))}`]]),
+            ])),
+            element('decisionTable', [['id', table], ['hitPolicy', decision.hitPolicy], ['aggregation', decision.aggregation]], [
+                ...decision.inputs.map((input, index) => {
+                    const chained = decision.chained?.get(input) as { decision: string; column: string } | undefined;
+                    if (chained) {
+                        const expression = chainedExpression(chained);
+                        return element('input', [['id', `${table}_input${index + 1}`], ['label', `${upstreamOf(chained.decision).name}.${chained.column}`]], [
+                            element('inputExpression', [['id', `${table}_input${index + 1}_expression`], ['typeRef', chainedType(chained)]], [
+                                element('text', [], [], expression),
+                            ]),
+                        ]);
+                    }
+                    const name = inputName(input, attributes);
+                    const allowed = allowedValues(input, attributes, decision);
+                    return element('input', [['id', `${table}_input${index + 1}`], ['label', name]], [
+                        element('inputExpression', [['id', `${table}_input${index + 1}_expression`], ['typeRef', inputType(attributes.get(input), input)]], [
+                            element('text', [], [], name),
+                        ]),
+                        allowed === undefined ? undefined : element('inputValues', [['id', `${table}_input${index + 1}_values`]], [element('text', [], [], allowed)]),
+                    ]);
+                }),
+                ...decision.outputs.map((output, index) => element('output', [['id', `${table}_output${index + 1}`], ['name', output.name], ['typeRef', output.typeRef]], [
+                    output.values === undefined ? undefined : element('outputValues', [['id', `${table}_output${index + 1}_values`]], [element('text', [], [], output.values)]),
+                    output.default === undefined ? undefined : element('defaultOutputEntry', [['id', `${table}_output${index + 1}_default`]], [element('text', [], [], output.default)]),
+                ])),
+                ...decision.rules.map((rule, ruleIndex) => element('rule', [['id', `${table}_rule${ruleIndex + 1}`]], [
+                    ...rule.inputs.map((entry, index) => element('inputEntry', [['id', `${table}_rule${ruleIndex + 1}_in${index + 1}`]], [element('text', [], [], entry)])),
+                    ...rule.outputs.map((entry, index) => element('outputEntry', [['id', `${table}_rule${ruleIndex + 1}_out${index + 1}`]], [element('text', [], [], entry)])),
+                ])),
+            ]),
+        ]);
+    });
+    return element('definitions', [
+        ['xmlns', DMN_NAMESPACE], ['xmlns:dmndi', DMNDI_NAMESPACE], ['xmlns:dc', DC_NAMESPACE], ['xmlns:di', DI_NAMESPACE],
+        ['id', ids.of('definitions', file.source)], ['name', file.source], ['namespace', `urn:regelratt:${encodeURIComponent(file.source)}`],
+    ], [...inputData, ...decisionElements, diagram(decisions, inputIds, inputDataId, decisionId, requirementId, upstreamDecisions, decisionRequirementId)]);
+}
+
+/**
+ * The values an input may take, as DMN's allowed values (`inputValues`): a number's range, an
+ * enumeration's values, a level's declared levels; so an engine (and `dmn import`) knows the domain.
+ */
+function allowedValues(input: string, attributes: ReadonlyMap<string, Attribute>, decision: DmnDecision): string | undefined {
+    if (input === LEVEL_INPUT) {
+        const levels = (decision.element as DecisionTable).levels;
+        return levels ? `[${levels.min}..${levels.max}]` : undefined;
+    }
+    const domain = attributes.get(input)?.domain;
+    switch (domain?.type) {
+        case 'integer':
+        case 'decimal':
+            return `[${domain.min}..${domain.max}]`;
+        case 'enumeration':
+            return domain.values.map(value => feelString(value.name)).join(', ');
+        default:
+            return undefined;
+    }
+}
+
+/** DMNDI: decisions in a row, input data in a row below, an edge from each input to each decision that reads it. */
+function diagram(
+    decisions: readonly DmnDecision[], inputs: readonly string[], inputDataId: (id: string) => string,
+    decisionId: (decision: DmnDecision) => string, requirementId: (decision: DmnDecision, input: string) => string,
+    upstreamDecisions: (decision: DmnDecision) => string[], decisionRequirementId: (decision: DmnDecision, upstream: string) => string,
+): XmlElement {
+    const decisionX = (index: number) => 40 + index * (DECISION.width + DECISION.gap);
+    const inputX = (index: number) => 40 + index * (INPUT.width + INPUT.gap);
+    const bounds = (x: number, y: number, box: { width: number; height: number }) => element('dc:Bounds', [['height', box.height], ['width', box.width], ['x', x], ['y', y]]);
+    const shapes = [
+        ...decisions.map((decision, index) => element('dmndi:DMNShape', [['id', `${decisionId(decision)}_shape`], ['dmnElementRef', decisionId(decision)]], [bounds(decisionX(index), DECISION.y, DECISION)])),
+        ...inputs.map((input, index) => element('dmndi:DMNShape', [['id', `${inputDataId(input)}_shape`], ['dmnElementRef', inputDataId(input)]], [bounds(inputX(index), INPUT.y, INPUT)])),
+    ];
+    const edges = decisions.flatMap((decision, index) => [...new Set(decision.inputs)].filter(input => !decision.chained?.has(input)).map(input => {
+        const from = inputs.indexOf(input);
+        return element('dmndi:DMNEdge', [['id', `${requirementId(decision, input)}_edge`], ['dmnElementRef', requirementId(decision, input)]], [
+            element('di:waypoint', [['x', inputX(from) + INPUT.width / 2], ['y', INPUT.y]]),
+            element('di:waypoint', [['x', decisionX(index) + DECISION.width / 2], ['y', DECISION.y + DECISION.height]]),
+        ]);
+    }));
+    // A decision another one requires: an edge from the upstream's top to the downstream's top, over the row.
+    const decisionEdges = decisions.flatMap((decision, index) => upstreamDecisions(decision).map(upstream => {
+        const from = decisions.findIndex(d => d.element.id === upstream);
+        return element('dmndi:DMNEdge', [['id', `${decisionRequirementId(decision, upstream)}_edge`], ['dmnElementRef', decisionRequirementId(decision, upstream)]], [
+            element('di:waypoint', [['x', decisionX(from) + DECISION.width / 2], ['y', DECISION.y]]),
+            element('di:waypoint', [['x', decisionX(index) + DECISION.width / 2], ['y', DECISION.y]]),
+        ]);
+    }));
+    edges.push(...decisionEdges);
+    return element('dmndi:DMNDI', [], [element('dmndi:DMNDiagram', [['id', 'diagram'], ['name', 'Regelrätt']], [...shapes, ...edges])]);
+}

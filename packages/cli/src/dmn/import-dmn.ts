@@ -1,0 +1,360 @@
+import { DmnModdle } from 'dmn-moddle';
+import type { DmnNote } from './export-dmn.js';
+
+/**
+ * `regelratt dmn import <file.dmn>`: the decision tables of a DMN file as `.regel` text, for what the
+ * language can say, and a note naming by its XML id each element it cannot (never a silent drop): a
+ * decision whose logic is no decision table, a hit policy without a Regelrätt counterpart, a cell
+ * or output entry beyond the FEEL forms the language has, an input that is an expression.
+ */
+
+export interface DmnImport {
+    text: string;
+    notes: DmnNote[];
+    tables: number;
+}
+
+/** The namespaces dmn-moddle reads (DMN 1.3); 1.2, 1.4 and 1.5 files use nothing else this import reads. */
+const MODEL_1_3 = 'https://www.omg.org/spec/DMN/20191111/MODEL/';
+const READABLE_MODELS = ['http://www.omg.org/spec/DMN/20180521/MODEL/', 'https://www.omg.org/spec/DMN/20211108/MODEL/', 'https://www.omg.org/spec/DMN/20230324/MODEL/'];
+const DMNDI_1_3 = 'https://www.omg.org/spec/DMN/20191111/DMNDI/';
+const READABLE_DMNDI = ['http://www.omg.org/spec/DMN/20180521/DMNDI/', 'https://www.omg.org/spec/DMN/20211108/DMNDI/', 'https://www.omg.org/spec/DMN/20230324/DMNDI/'];
+
+/** A file that is no DMN this import reads, in both languages. */
+export class DmnReadError extends Error {
+    constructor(readonly sv: string, readonly en: string) {
+        super(en);
+    }
+}
+
+interface Element {
+    $type: string;
+    id?: string;
+    name?: string;
+    [key: string]: unknown;
+}
+
+/** `import` → the hit policy clause (none for unique); what is absent cannot be said. */
+const HIT_POLICY: Record<string, string | undefined> = {
+    UNIQUE: '',
+    FIRST: 'träff första',
+    ANY: 'träff valfri',
+    'COLLECT SUM': 'träff samla summa',
+    'COLLECT MIN': 'träff samla min',
+    'COLLECT MAX': 'träff samla max',
+    'COLLECT COUNT': 'träff samla antal',
+};
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+/** Names of declarations, which the parser takes even where they are keywords elsewhere (`ansökan`, `uppföljning`). */
+const NO_KEYWORDS: ReadonlySet<string> = new Set();
+/** The keywords the grammar allows as a column's name (`ColumnName` in regelratt.langium). */
+const COLUMN_KEYWORDS = new Set(['nivå', 'avgift', 'belopp', 'premie', 'schablon', 'procent', 'timmar', 'förlopp', 'beslut']);
+
+interface Column {
+    /** The attribute's name, or `nivå` for the case's level. */
+    name: string;
+    typeRef: string;
+    inputValues?: string;
+}
+
+interface Attribute {
+    name: string;
+    kind: 'number' | 'string' | 'boolean' | 'date';
+    bounds?: { min: string; max: string };
+    values: string[];
+    decimals: boolean;
+    constants: string[];
+}
+
+/**
+ * `keywords`: the language's keywords (`grammarKeywords`), which an output column's name may not be:
+ * one that is is written with `_` after it (`ingår_`), except those the grammar allows there (`nivå`,
+ * `avgift`, …). Names of tables, attributes and values are taken by the parser as they are.
+ */
+export async function importDmn(xml: string, keywords: ReadonlySet<string>): Promise<DmnImport> {
+    let text = xml;
+    if (!text.includes(MODEL_1_3) && !READABLE_MODELS.some(uri => text.includes(uri))) {
+        throw new DmnReadError(
+            'Filen är ingen DMN-fil som kan läsas: den saknar namnrymden för DMN 1.2–1.5 (till exempel https://www.omg.org/spec/DMN/20230324/MODEL/).',
+            'The file is no DMN file that can be read: it lacks the namespace of DMN 1.2–1.5 (https://www.omg.org/spec/DMN/20230324/MODEL/, say).',
+        );
+    }
+    for (const uri of READABLE_MODELS) {
+        text = text.split(uri).join(MODEL_1_3);
+    }
+    for (const uri of READABLE_DMNDI) {
+        text = text.split(uri).join(DMNDI_1_3);
+    }
+    let root: Element;
+    let warnings: Array<{ message: string }>;
+    try {
+        ({ rootElement: root, warnings } = await DmnModdle().fromXML(text, 'dmn:Definitions') as { rootElement: Element; warnings: Array<{ message: string }> });
+    } catch (error) {
+        const reason = (error as Error).message.split('\n').slice(0, 3).join(' ');
+        throw new DmnReadError(`Filen kan inte läsas som DMN: ${reason}`, `The file cannot be read as DMN: ${reason}`);
+    }
+    const notes: DmnNote[] = warnings.map(warning => {
+        const reason = warning.message.split('\n').slice(0, 3).join(' ');
+        return { element: 'definitions', sv: `En del av filen kunde inte läsas och är inte med: ${reason}`, en: `A part of the file could not be read and is left out: ${reason}` };
+    });
+    const attributes = new Map<string, Attribute>();
+    const tables: string[] = [];
+    for (const element of (root.drgElement ?? []) as Element[]) {
+        if (element.$type === 'dmn:InputData') {
+            continue;
+        }
+        if (element.$type !== 'dmn:Decision') {
+            notes.push(note(element, `${kindName(element)} ${element.name ?? ''} har ingen motsvarighet i Regelrätt och är inte med.`, `${element.$type.replace('dmn:', '')} ${element.name ?? ''} has no counterpart in Regelrätt and is left out.`));
+            continue;
+        }
+        const table = decisionTable(element, attributes, notes, keywords);
+        if (table) {
+            tables.push(table);
+        }
+    }
+    const declarations = [...attributes.values()].filter(a => a.name !== 'nivå').map(attributeText);
+    const body = [...declarations, '', ...tables].join('\n');
+    return { text: `// Importerad från DMN av regelratt dmn import.\n${body.trim()}\n`, notes, tables: tables.length };
+}
+
+function note(element: Element, sv: string, en: string): DmnNote {
+    return { element: element.id ?? element.name ?? element.$type, sv: `${element.id ?? ''}: ${sv}`.replace(/^: /, ''), en: `${element.id ?? ''}: ${en}`.replace(/^: /, '') };
+}
+
+function kindName(element: Element): string {
+    const names: Record<string, string> = {
+        'dmn:BusinessKnowledgeModel': 'Affärskunskapsmodellen', 'dmn:KnowledgeSource': 'Kunskapskällan', 'dmn:DecisionService': 'Beslutstjänsten',
+    };
+    return names[element.$type] ?? `Elementet (${element.$type.replace('dmn:', '')})`;
+}
+
+/** A name as a Regelrätt identifier: kept where it is one, otherwise its letters and digits joined by `_`. */
+function identifier(name: string, keywords: ReadonlySet<string>): string {
+    const joined = name.normalize('NFC').trim().replace(/[^\p{L}\p{N}_]+/gu, '_').replace(/^_+|_+$/g, '');
+    const start = /^[\p{L}_]/u.test(joined) ? joined : `_${joined}`;
+    return keywords.has(start) ? `${start}_` : start;
+}
+
+function decisionTable(decision: Element, attributes: Map<string, Attribute>, notes: DmnNote[], keywords: ReadonlySet<string>): string | undefined {
+    const logic = decision.decisionLogic as Element | undefined;
+    const name = identifier(((decision.variable as Element | undefined)?.name as string | undefined) ?? decision.name ?? decision.id ?? 'beslut', NO_KEYWORDS);
+    if (!logic || logic.$type !== 'dmn:DecisionTable') {
+        notes.push(note(decision, `Beslutet ${name} är ingen beslutstabell (${logic ? logic.$type.replace('dmn:', '') : 'ingen logik'}) och är inte med: Regelrätt läser bara beslutstabeller ur DMN.`,
+            `Decision ${name} is no decision table (${logic ? logic.$type.replace('dmn:', '') : 'no logic'}) and is left out: Regelrätt reads only decision tables from DMN.`));
+        return undefined;
+    }
+    const required = ((decision.informationRequirement ?? []) as Element[]).filter(r => r.requiredDecision);
+    if (required.length > 0) {
+        // Regelrätt has chained tables (`| nivåbedömning.nivå |`, format 1.10), but the import does not yet write them.
+        notes.push(note(decision, `Beslutstabellen ${name} läser ett annat besluts svar, vilket importen ännu inte skriver som en kedjad kolumn (\`| beslut.kolumn |\`); den är inte med.`,
+            `Decision table ${name} reads another decision's answer, which the import does not yet write as a chained column (\`| decision.column |\`); it is left out.`));
+        return undefined;
+    }
+    const hit = `${(logic.hitPolicy as string | undefined) ?? 'UNIQUE'}${logic.aggregation ? ` ${logic.aggregation as string}` : ''}`;
+    const hitClause = HIT_POLICY[hit];
+    if (hitClause === undefined) {
+        notes.push(note(logic, `Beslutstabellen ${name} har träffpolicyn ${hit}, som Regelrätt inte har (unik, första, valfri och samla med summa, min, max eller antal); den är inte med.`,
+            `Decision table ${name} has hit policy ${hit}, which Regelrätt does not have (unique, first, any, and collect with sum, min, max or count); it is left out.`));
+        return undefined;
+    }
+    const inputs = (logic.input ?? []) as Element[];
+    const outputs = (logic.output ?? []) as Element[];
+    if (inputs.length === 0) {
+        notes.push(note(logic, `Beslutstabellen ${name} har ingen indatakolumn, vilket en tabell i Regelrätt måste ha; den är inte med.`, `Decision table ${name} has no input column, which a Regelrätt table must have; it is left out.`));
+        return undefined;
+    }
+    const columns: Column[] = [];
+    for (const input of inputs) {
+        const expression = input.inputExpression as Element | undefined;
+        const text = ((expression?.text as string | undefined) ?? '').trim();
+        if (!IDENTIFIER.test(text)) {
+            notes.push(note(input, `Indatakolumnen ${text} i ${name} är ett uttryck, inte en egenskap; tabellen är inte med.`, `Input column ${text} of ${name} is an expression, not an attribute; the table is left out.`));
+            return undefined;
+        }
+        columns.push({ name: text, typeRef: ((expression?.typeRef as string | undefined) ?? 'string'), ...(input.inputValues ? { inputValues: (input.inputValues as Element).text as string } : {}) });
+    }
+    const rows: string[][] = [];
+    for (const rule of (logic.rule ?? []) as Element[]) {
+        const cells: string[] = [];
+        for (const entry of (rule.inputEntry ?? []) as Element[]) {
+            const cell = inputCell(((entry.text as string | undefined) ?? '').trim());
+            if (cell === undefined) {
+                notes.push(note(entry, `Cellen ${String(entry.text)} i ${name}, regel ${rows.length + 1}, är ett FEEL-test som Regelrätt inte kan skriva; tabellen är inte med.`,
+                    `Cell ${String(entry.text)} of ${name}, rule ${rows.length + 1}, is a FEEL test Regelrätt cannot write; the table is left out.`));
+                return undefined;
+            }
+            cells.push(cell);
+        }
+        for (const entry of (rule.outputEntry ?? []) as Element[]) {
+            const cell = outputCell(((entry.text as string | undefined) ?? '').trim());
+            if (cell === undefined) {
+                notes.push(note(entry, `Utdata ${String(entry.text)} i ${name}, regel ${rows.length + 1}, är ett FEEL-uttryck som Regelrätt inte kan skriva (bara tal, text, ja/nej och null); tabellen är inte med.`,
+                    `Output ${String(entry.text)} of ${name}, rule ${rows.length + 1}, is a FEEL expression Regelrätt cannot write (only numbers, texts, true/false and null); the table is left out.`));
+                return undefined;
+            }
+            cells.push(cell);
+        }
+        rows.push(cells);
+    }
+    const defaults = outputs.map(output => (output.defaultOutputEntry ? outputCell((((output.defaultOutputEntry as Element).text as string | undefined) ?? '').trim()) : 'ej angivet'));
+    if (defaults.some(cell => cell === undefined)) {
+        notes.push(note(logic, `Standardutdata i ${name} är ett FEEL-uttryck som Regelrätt inte kan skriva; tabellen är inte med.`, `A default output of ${name} is a FEEL expression Regelrätt cannot write; the table is left out.`));
+        return undefined;
+    }
+    for (const column of columns) {
+        if (!declare(column, rows.map(row => row[columns.indexOf(column)]), attributes)) {
+            notes.push(note(logic, `Indatakolumnen ${column.name} i ${name} har typen ${column.typeRef} eller värden som Regelrätt inte kan skriva som egenskap; tabellen är inte med.`,
+                `Input column ${column.name} of ${name} has type ${column.typeRef} or values Regelrätt cannot write as an attribute; the table is left out.`));
+            return undefined;
+        }
+    }
+    const outputNames = outputs.map(output => (output.name && COLUMN_KEYWORDS.has(output.name) ? output.name : identifier(output.name ?? name, keywords)));
+    const header = [...columns.map(c => c.name), '|', ...outputNames];
+    const lines = [header, ...rows.map(row => [...row.slice(0, columns.length), '|', ...row.slice(columns.length)])];
+    const widths = header.map((_, i) => Math.max(...lines.map(line => line[i].length)));
+    const pad = (line: string[]) => `| ${line.map((cell, i) => (cell === '|' ? '|' : cell.padEnd(widths[i]))).join(' | ')} |`.replace(/\| \| \|/, '||');
+    const level = columns.find(c => c.name === 'nivå');
+    const levels = level && attributes.get('nivå')?.bounds ? `    nivåer ${attributes.get('nivå')!.bounds!.min}–${attributes.get('nivå')!.bounds!.max}` : undefined;
+    const title = decision.name && decision.name !== name ? ` ${regelString(decision.name)}` : '';
+    const withDefault = outputs.some(output => output.defaultOutputEntry);
+    return [
+        `beslutstabell ${name}${title} {`,
+        ...(hitClause ? [`    ${hitClause}`] : []),
+        ...(levels ? [levels] : []),
+        ...lines.map(line => `    ${pad(line)}`),
+        ...(withDefault ? [`    annars || ${defaults.join(' | ')} |`] : []),
+        '}',
+        '',
+    ].join('\n');
+}
+
+/** A FEEL number as Regelrätt writes it (`12,5`). */
+function regelNumber(text: string): string {
+    return text.replace('.', ',');
+}
+
+/** A FEEL string's content, its escapes read. */
+function feelStringContent(text: string): string | undefined {
+    const match = /^"((?:[^"\\]|\\.)*)"$/.exec(text);
+    return match ? match[1].replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c)) : undefined;
+}
+
+function regelString(text: string): string {
+    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** A FEEL unary test as a Regelrätt cell, or undefined where the language has no such cell. */
+function inputCell(text: string): string | undefined {
+    if (text === '-' || text === '') {
+        return '-';
+    }
+    if (NUMBER.test(text)) {
+        return regelNumber(text);
+    }
+    if (text === 'true' || text === 'false') {
+        return text === 'true' ? 'ja' : 'nej';
+    }
+    const comparison = /^(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)$/.exec(text);
+    if (comparison) {
+        return `${comparison[1]} ${regelNumber(comparison[2])}`;
+    }
+    // A date as Regelrätt writes it (`2024-01-01`), alone or compared.
+    const date = /^(<=|>=|<|>)?\s*date\("(\d{4}-\d{2}-\d{2})"\)$/.exec(text);
+    if (date) {
+        return date[1] ? `${date[1]} ${date[2]}` : date[2];
+    }
+    const interval = /^([[(\]])\s*(-?\d+(?:\.\d+)?)\s*\.\.\s*(-?\d+(?:\.\d+)?)\s*([\])[])$/.exec(text);
+    if (interval) {
+        const [, open, low, high, close] = interval;
+        if (open === '[' && close === ']') {
+            return `${regelNumber(low)}–${regelNumber(high)}`;
+        }
+        return `${open === '[' ? '>=' : '>'} ${regelNumber(low)} och ${close === ']' ? '<=' : '<'} ${regelNumber(high)}`;
+    }
+    const negated = /^not\((.*)\)$/.exec(text);
+    if (negated) {
+        const inner = inputCell(negated[1].trim());
+        return inner !== undefined && !/[{<>–-]|och/.test(inner) ? `≠ ${inner}` : undefined;
+    }
+    const members = splitList(text)?.map(member => feelStringContent(member));
+    if (members && members.every((m): m is string => m !== undefined && IDENTIFIER.test(m) && m !== 'ja' && m !== 'nej')) {
+        return members.length === 1 ? members[0] : `{ ${members.join(', ')} }`;
+    }
+    return undefined;
+}
+
+/** `"a", "b"` as its members; undefined where a comma falls inside something else. */
+function splitList(text: string): string[] | undefined {
+    const parts = text.match(/"(?:[^"\\]|\\.)*"|[^,\s][^,]*/g);
+    return parts?.map(part => part.trim());
+}
+
+/** A FEEL output entry as a Regelrätt output cell: a number, a text, ja/nej or `ej angivet`. */
+function outputCell(text: string): string | undefined {
+    if (NUMBER.test(text)) {
+        return regelNumber(text);
+    }
+    if (text === 'true' || text === 'false') {
+        return text === 'true' ? 'ja' : 'nej';
+    }
+    if (text === 'null') {
+        return 'ej angivet';
+    }
+    const content = feelStringContent(text);
+    return content === undefined ? undefined : regelString(content);
+}
+
+/** Records the attribute a column reads, its domain from its type, allowed values and the cells' constants; false where it cannot be one. */
+function declare(column: Column, cells: readonly string[], attributes: Map<string, Attribute>): boolean {
+    const kind = ({ number: 'number', integer: 'number', long: 'number', double: 'number', string: 'string', boolean: 'boolean', date: 'date' } as Record<string, Attribute['kind']>)[column.typeRef];
+    if (!kind) {
+        return false;
+    }
+    const attribute = attributes.get(column.name) ?? { name: column.name, kind, values: [], decimals: false, constants: [] };
+    if (attribute.kind !== kind) {
+        return false;
+    }
+    if (kind === 'string') {
+        const allowed = column.inputValues ? splitList(column.inputValues)?.map(feelStringContent) : undefined;
+        for (const value of [...(allowed ?? []), ...cells.flatMap(cell => cell.replace(/^≠ /, '').replace(/[{}]/g, '').split(',').map(v => v.trim()).filter(v => v !== '-'))]) {
+            if (value === undefined || !IDENTIFIER.test(value)) {
+                return false;
+            }
+            if (!attribute.values.includes(value)) {
+                attribute.values.push(value);
+            }
+        }
+    }
+    if (kind === 'number') {
+        const bounds = column.inputValues ? /^\[\s*(-?\d+(?:\.\d+)?)\s*\.\.\s*(-?\d+(?:\.\d+)?)\s*\]$/.exec(column.inputValues.trim()) : null;
+        if (bounds) {
+            attribute.bounds = { min: bounds[1], max: bounds[2] };
+        }
+        for (const cell of cells) {
+            for (const constant of cell.match(/-?\d+(?:,\d+)?/g) ?? []) {
+                attribute.constants.push(constant.replace(',', '.'));
+                attribute.decimals ||= constant.includes(',');
+            }
+        }
+        attribute.decimals ||= [attribute.bounds?.min, attribute.bounds?.max].some(bound => bound?.includes('.'));
+    }
+    attributes.set(column.name, attribute);
+    return true;
+}
+
+function attributeText(attribute: Attribute): string {
+    switch (attribute.kind) {
+        case 'boolean': return `egenskap ${attribute.name} : ja/nej`;
+        case 'date': return `egenskap ${attribute.name} : datum`;
+        case 'string': return `egenskap ${attribute.name} : en av { ${attribute.values.join(', ')} }`;
+        case 'number': {
+            // Without allowed values (`inputValues`), the domain is the constants' span widened by a margin either side.
+            const numbers = attribute.constants.map(Number);
+            const min = attribute.bounds?.min ?? String(Math.min(0, ...numbers.map(n => Math.floor(n) - 1000)));
+            const max = attribute.bounds?.max ?? String(Math.max(1000, ...numbers.map(n => Math.ceil(n) + 1000)));
+            return `egenskap ${attribute.name} : ${attribute.decimals ? 'decimaltal' : 'heltal'} ${regelNumber(min)}–${regelNumber(max)}`;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+import { expect } from 'vitest';
+import { ExactNumber, matchCriterion, type Attribute, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type PathwayModel, type Pilot } from '@regelratt/format';
+import { exampleCoverage } from '@regelratt/language';
+import { PolicyRuntime, RegelrattRuntimeError } from '../../packages/runtime/src/index.js';
+import { exportDmn } from '../../packages/cli/src/dmn/export-dmn.js';
+import { dmnAttributes } from '../../packages/cli/src/dmn/write-dmn.js';
+import { evaluateDecision, feelInput, readDmn, type DecimalValue, type DmnAnswer, type ReadDecision } from './dmn-evaluator.js';
+
+/**
+ * Holds the exported DMN of compiled policy files to the runtime: every decision, read by
+ * dmn-moddle and evaluated with feelin (dmn-evaluator.ts), for the example citizen of every region
+ * of the case split over its criteria (the regions the coverage analysis reports) and for random
+ * citizens near the constants its criteria compare with. Returns how many inputs agreed.
+ */
+/** An answer as both sides can state it: outputs as text (numbers compared exactly), none, or a conflict between rules. */
+export type Normal = { kind: 'value'; value: unknown } | { kind: 'none' } | { kind: 'conflict' };
+
+const decimal = (value: unknown): value is DecimalValue => typeof value === 'object' && value !== null && 'decimal' in value;
+const exact = (values: unknown[]) => (values.some(v => !decimal(v)) ? null : values.map(v => ExactNumber.parse((v as DecimalValue).decimal)));
+const aggregate = {
+    sum: (values: unknown[]) => exact(values)?.reduce((a, b) => a.add(b), ExactNumber.ZERO).toDecimal(20) ?? null,
+    min: (values: unknown[]) => exact(values)?.reduce((a, b) => (b.compare(a) < 0 ? b : a)).toDecimal(20) ?? null,
+    max: (values: unknown[]) => exact(values)?.reduce((a, b) => (b.compare(a) > 0 ? b : a)).toDecimal(20) ?? null,
+    count: (n: number) => String(n),
+};
+
+/** A DMN value as the runtime writes answers: a number as its exact decimal, ja/nej, text; null. */
+function text(value: unknown): unknown {
+    if (decimal(value)) {
+        return ExactNumber.parse(value.decimal).toDecimal(20);
+    }
+    if (typeof value === 'boolean') {
+        return value ? 'ja' : 'nej';
+    }
+    if (Array.isArray(value)) {
+        return value.map(text);
+    }
+    if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) {
+        return ExactNumber.parse(value).toDecimal(20);
+    }
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, text(inner)]));
+    }
+    return value;
+}
+
+function fromDmn(answer: DmnAnswer): Normal {
+    return answer.kind === 'value' ? { kind: 'value', value: text(answer.value) } : answer.kind === 'none' ? { kind: 'none' } : { kind: 'conflict' };
+}
+
+const CONFLICTS = new Set(['rows-not-unique', 'rows-disagree', 'too-many-pathways', 'pathways-not-allowed-together']);
+
+export function fromRuntime(answer: () => unknown): Normal {
+    try {
+        return { kind: 'value', value: text(answer()) };
+    } catch (error) {
+        if (error instanceof RegelrattRuntimeError && error.code === 'no-matching-row') {
+            return { kind: 'none' };
+        }
+        if (error instanceof RegelrattRuntimeError && CONFLICTS.has(error.code)) {
+            return { kind: 'conflict' };
+        }
+        throw error;
+    }
+}
+
+/** The runtime's answer to the question the DMN decision of `element` answers. */
+export function runtimeAnswer(runtime: PolicyRuntime, element: CompiledElement, citizen: Record<string, string>): Normal {
+    const { nivå, ...rest } = citizen;
+    switch (element.kind) {
+        case 'decisionTable': {
+            const table = element as DecisionTable;
+            return fromRuntime(() => {
+                const outputs = runtime.decide(table.id, { date: table.validity?.from ?? '2025-01-01', citizen: rest, ...(nivå !== undefined ? { level: Number(nivå) } : {}) }).outputs;
+                return table.outputs.length === 1 ? outputs[table.outputs[0]] : outputs;
+            });
+        }
+        case 'pathwayModel': {
+            const model = element as PathwayModel;
+            const collects = model.pathways.some(p => p.secondary.length > 0);
+            const answer = fromRuntime(() => {
+                const placed = runtime.placeInPathway(model.id, citizen);
+                // Under COLLECT the DMN answer is every förlopp that holds: the runtime's placement as a set.
+                return collects ? [placed.pathway, placed.secondary].filter(p => p !== null).sort() : placed.pathway;
+            });
+            return answer.kind === 'value' && answer.value === null ? { kind: 'none' } : answer;
+        }
+        case 'pilot': {
+            const pilot = element as Pilot;
+            return fromRuntime(() => runtime.checkInclusion(pilot.id, citizen, pilot.period ? { date: pilot.period.from } : {}).included);
+        }
+        default:
+            throw new Error(`no DMN decision for ${element.kind}`);
+    }
+}
+
+/** The constants the criteria of an element compare each attribute with, for random citizens near them. */
+function constants(element: CompiledElement): Map<string, string[]> {
+    const found = new Map<string, string[]>();
+    const add = (attribute: string, value: string) => found.set(attribute, [...(found.get(attribute) ?? []), value]);
+    const visit = (criterion: Criterion): void => matchCriterion<void>(criterion, {
+        all: all => all.all.forEach(visit), any: any => any.any.forEach(visit), not: not => visit(not.not),
+        test: () => undefined,
+        op: leaf => { const v = leaf.value; if ('number' in v) add(leaf.attribute, v.number); else if ('date' in v) add(leaf.attribute, v.date); },
+        in: leaf => leaf.in.forEach(v => 'number' in v && add(leaf.attribute, v.number)),
+        between: leaf => { add(leaf.attribute, leaf.between.min); add(leaf.attribute, leaf.between.max); },
+    });
+    const criteria: Criterion[] = element.kind === 'decisionTable' ? (element as DecisionTable).rows.flatMap(row => row.when.filter((c): c is Criterion => c !== null))
+        : element.kind === 'pathwayModel' ? (element as PathwayModel).pathways.flatMap(p => (p.criterion ? [p.criterion] : []))
+            : [...((element as Pilot).inclusion ? [(element as Pilot).inclusion!] : []), ...(element as Pilot).exclusions];
+    criteria.forEach(visit);
+    return found;
+}
+
+/** A seeded generator, so a failure is the same on every run. */
+function generator(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+        return state / 2 ** 32;
+    };
+}
+
+function randomCitizen(decision: ReadDecision, attributes: Map<string, Attribute>, near: Map<string, string[]>, random: () => number): Record<string, string> {
+    const citizen: Record<string, string> = {};
+    const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
+    for (const input of decision.inputs) {
+        const name = input.expression;
+        const attribute = [...attributes.values()].find(a => a.name === name);
+        const domain = attribute?.domain ?? { type: 'integer' as const, min: '0', max: '10' };
+        const nearby = near.get(attribute?.id ?? 'level/nivå') ?? [];
+        switch (domain.type) {
+            case 'boolean': citizen[name] = pick(['ja', 'nej']); break;
+            case 'enumeration': citizen[name] = pick(domain.values).name; break;
+            case 'date': {
+                const base = nearby.length > 0 ? pick(nearby) : '2024-06-15';
+                const day = new Date(`${base}T00:00:00Z`);
+                day.setUTCDate(day.getUTCDate() + pick([-1, 0, 1, 30]));
+                citizen[name] = day.toISOString().slice(0, 10);
+                break;
+            }
+            default: {
+                const min = 'min' in domain ? ExactNumber.parse(domain.min) : ExactNumber.ZERO;
+                const max = 'max' in domain ? ExactNumber.parse(domain.max) : ExactNumber.of(100000n);
+                const whole = domain.type === 'integer' || name === 'nivå';
+                const base = nearby.length > 0 && random() < 0.8 ? ExactNumber.parse(pick(nearby)) : min.add(max.subtract(min).multiply(ExactNumber.parse(random().toFixed(4))));
+                const step = whole ? pick([-1n, 0n, 1n]) : pick([-1n, 0n, 1n]);
+                let value = whole ? ExactNumber.of(base.floor() + step) : base.add(ExactNumber.of(step, 2n));
+                value = value.compare(min) < 0 ? min : value.compare(max) > 0 ? max : value;
+                citizen[name] = value.toDecimal(4);
+            }
+        }
+    }
+    return citizen;
+}
+
+const RANDOM_CITIZENS = 40;
+
+
+export interface Agreement {
+    decisions: number;
+    regions: number;
+    random: number;
+    /** The DMN hit policies (with aggregation) of the decisions compared. */
+    hitPolicies: Set<string>;
+}
+
+export async function compareWithRuntime(files: CompiledPolicyFile[], seed: number, randomCitizens = RANDOM_CITIZENS): Promise<Agreement> {
+    const agreed: Agreement = { decisions: 0, regions: 0, random: 0, hitPolicies: new Set() };
+    const runtime = new PolicyRuntime(files);
+    const attributes = dmnAttributes(files);
+    const coverage = exampleCoverage(files, 'sv');
+    const byId = new Map(files.flatMap(file => file.elements).map(e => [e.id, e]));
+    const random = generator(seed);
+    for (const file of files) {
+        const exported = exportDmn(file, attributes);
+        if (!exported || exported.decisions === 0) {
+            continue;
+        }
+        const read = await readDmn(exported.xml);
+        expect(read.warnings).toEqual([]);
+        const elements = new Map([...exported.decisionIds].map(([id, xml]) => [xml, byId.get(id)!]));
+        for (const decision of read.decisions) {
+            const element = elements.get(decision.id)!;
+            expect(element, decision.id).toBeDefined();
+            agreed.decisions++;
+            agreed.hitPolicies.add(`${decision.hitPolicy}${decision.aggregation ? ` ${decision.aggregation}` : ''}`);
+            // Every decision has a shape in the diagram, every requirement an edge.
+            expect(read.shapes).toContain(decision.id);
+            for (const requirement of decision.requiredInputs) {
+                expect(read.shapes).toContain(requirement.slice(1));
+            }
+            const regions = coverage.criteria.find(c => c.element.id === element.id)?.regions ?? [];
+            const near = constants(element);
+            const citizens: Array<[Record<string, string>, 'regions' | 'random']> = [
+                ...regions.map(region => [region.witness.example, 'regions'] as [Record<string, string>, 'regions']),
+                ...Array.from({ length: randomCitizens }, () => [randomCitizen(decision, attributes, near, random), 'random'] as [Record<string, string>, 'random']),
+            ];
+            for (const [citizen, kind] of citizens) {
+                const context = Object.fromEntries(read.inputData.map(data => [data.name, citizen[data.name] === undefined ? null : feelInput(citizen[data.name], data.typeRef)]));
+                const dmn = fromDmn(evaluateDecision(decision, context, aggregate));
+                const ours = runtimeAnswer(runtime, element, citizen);
+                const shown = dmn.kind === 'value' && Array.isArray(dmn.value) ? { ...dmn, value: [...new Set(dmn.value as string[])].sort() } : dmn;
+                // Under COLLECT, more than two förlopp at once, or two not allowed together, are the runtime's refusal.
+                if (ours.kind === 'conflict' && shown.kind === 'value' && Array.isArray(shown.value)) {
+                    expect(shown.value.length, `${element.id} ${JSON.stringify(citizen)}`).toBeGreaterThanOrEqual(2);
+                } else {
+                    expect(shown, `${element.id} ${JSON.stringify(citizen)}`).toEqual(ours);
+                }
+                agreed[kind]++;
+            }
+        }
+    }
+    return agreed;
+}
