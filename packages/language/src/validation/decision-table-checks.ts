@@ -232,13 +232,15 @@ function checkOutputValues(report: Report, table: Ast.DecisionTable): boolean {
     }
     let listed = true;
     outputs.forEach((output, column) => {
-        if (output.values.length === 0 || output.values.some(value => isPathwayResult(value) && !value.pathway.ref)) {
+        // A list with an unresolved förlopp or a formula (half-typed) cannot be compiled to compare with; the other checks say why.
+        const unreadable = (value: Ast.DecisionResult) => isFormulaResult(value) || (isPathwayResult(value) && !value.pathway.ref);
+        if (output.values.length === 0 || output.values.some(unreadable)) {
             return;
         }
         const values = output.values.map(compileResult);
         for (const row of [...table.rows, ...(table.otherwise ? [table.otherwise] : [])]) {
             const cell = row.results[column];
-            if (!cell || (isPathwayResult(cell) && !cell.pathway.ref)) {
+            if (!cell || unreadable(cell)) {
                 continue;
             }
             const compiled = compileResult(cell);
