@@ -5,7 +5,7 @@ import { comparePriority, highestPriority, outputRank } from '@regelratt/runtime
 import { compileCell, compileOutputValues, compileResults, inputAttribute, inputName } from '../compiler/compile-decision-table.js';
 import { attributeDomain, type AnalysedAttribute, type AttributeDomain } from './attribute-domain.js';
 import type { Case } from './case-split.js';
-import { regionValues, type Region } from './regions.js';
+import { regionContains, regionValues, type Region } from './regions.js';
 import { analyseCoverage, type PathwayUnderAnalysis } from './pathway-coverage.js';
 import { idleRows, type IdleRow } from './row-reach.js';
 
@@ -160,7 +160,7 @@ function throughUpstream(
         current = current.flatMap(finding => {
             const region = finding.case.assignment.get(key);
             for (const { found, value } of reached) {
-                if (region && !inside(region, value)) {
+                if (region && !regionContains(region, value)) {
                     continue;
                 }
                 const assignment = new Map(finding.case.assignment);
@@ -212,18 +212,6 @@ function chainedValue(cell: DecisionResult): ExactNumber | boolean | undefined {
     }
     const value = ExactNumber.parse(quantity.value);
     return quantity.unit === '%' ? value.divide(ExactNumber.of(100n)) : value;
-}
-
-function inside(region: Region, value: ExactNumber | boolean): boolean {
-    if (region.kind !== 'range') {
-        return typeof value === 'boolean' && (regionValues(region)?.includes(value) ?? false);
-    }
-    if (typeof value === 'boolean') {
-        return false;
-    }
-    const above = !region.lo || (region.loClosed ? value.compare(region.lo) >= 0 : value.compare(region.lo) > 0);
-    const below = !region.hi || (region.hiClosed ? value.compare(region.hi) <= 0 : value.compare(region.hi) < 0);
-    return above && below;
 }
 
 /** The values two regions of one attribute share, as a region; undefined where they share none. */

@@ -7,7 +7,7 @@ import type { AnalysedAttribute } from './attribute-domain.js';
 import { attributesRead, splitCases, type Case } from './case-split.js';
 import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
 import { mergeCases } from './merge-cases.js';
-import { regionValues, type Region } from './regions.js';
+import { regionContains } from './regions.js';
 import { describeCase, type Witness } from './witness-text.js';
 
 /**
@@ -262,21 +262,10 @@ function analysedAttributes(elements: readonly CompiledElement[]): ReadonlyMap<s
 function contains(found: Case, values: ReadonlyMap<string, ExactNumber | string | boolean>): boolean {
     for (const [attribute, region] of found.assignment) {
         const value = values.get(attribute);
-        if (value === undefined || !inside(region, value)) {
+        if (value === undefined || !regionContains(region, value)) {
             return false;
         }
     }
     return true;
 }
 
-function inside(region: Region, value: ExactNumber | string | boolean): boolean {
-    if (region.kind !== 'range') {
-        return !(value instanceof ExactNumber) && (regionValues(region)?.includes(value) ?? false);
-    }
-    if (!(value instanceof ExactNumber)) {
-        return false;
-    }
-    const above = !region.lo || (region.loClosed ? value.compare(region.lo) >= 0 : value.compare(region.lo) > 0);
-    const below = !region.hi || (region.hiClosed ? value.compare(region.hi) <= 0 : value.compare(region.hi) < 0);
-    return above && below;
-}

@@ -127,3 +127,16 @@ export function representative(region: Region): string | boolean | ExactNumber {
 export function regionValues(region: Region): ReadonlyArray<string | boolean> | undefined {
     return region.kind === 'value' ? [region.value] : region.kind === 'values' ? region.values : undefined;
 }
+
+/** Whether a value lies in a region: a choice or yes/no among its values, a number within its bounds. */
+export function regionContains(region: Region, value: ExactNumber | string | boolean): boolean {
+    if (region.kind !== 'range') {
+        return !(value instanceof ExactNumber) && (regionValues(region)?.includes(value) ?? false);
+    }
+    if (!(value instanceof ExactNumber)) {
+        return false;
+    }
+    const above = !region.lo || (region.loClosed ? value.compare(region.lo) >= 0 : value.compare(region.lo) > 0);
+    const below = !region.hi || (region.hiClosed ? value.compare(region.hi) <= 0 : value.compare(region.hi) < 0);
+    return above && below;
+}

@@ -28,7 +28,7 @@ export function importChecks(services: RegelrattServices): ValidationChecks<Rege
                         continue;
                     }
                     for (const elsewhere of root.imports.filter(i => i !== node && i.library === node.library)) {
-                        const version = (await imports.resolve(elsewhere, other.uri)).library?.version;
+                        const version = (await imports.libraryVersion(elsewhere))?.manifest.version;
                         if (version !== undefined && version !== resolved.library.version) {
                             const folder = UriUtils.dirname(document.uri);
                             report('library-version-conflict', {

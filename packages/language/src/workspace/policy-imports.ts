@@ -100,25 +100,39 @@ export class PolicyImports {
         }
     }
 
+    /**
+     * The library version one `använd` of a library reads: the pinned version where it is shipped,
+     * else the current one (`unshipped` then says the pin was not found). Undefined where the library
+     * is not shipped at all. Reads manifests only, not the library's files.
+     */
+    async libraryVersion(node: Import): Promise<{ manifest: LibraryManifest; unshipped: boolean } | undefined> {
+        if (node.library === undefined) {
+            return undefined;
+        }
+        const current = await this.manifest(node.library);
+        if (!current || node.version === undefined || node.version === current.version) {
+            return current && { manifest: current, unshipped: false };
+        }
+        // An earlier version shipped beside the current one is the one a pinned policy reads.
+        const pinned = await this.manifest(`${node.library}@${node.version}`);
+        return pinned ? { manifest: pinned, unshipped: false } : { manifest: current, unshipped: true };
+    }
+
     /** The files one `använd` in the file at `from` brings in. */
     async resolve(node: Import, from: URI): Promise<ResolvedImport> {
         if (node.library !== undefined) {
-            const manifest = await this.manifest(node.library);
-            if (!manifest) {
+            const version = await this.libraryVersion(node);
+            if (!version) {
                 const known = (await this.libraryNames()).join(', ');
                 return { targets: [], problem: { code: 'import-not-found', args: { name: node.library, known: known || '–' } } };
             }
-            if (node.version !== undefined && node.version !== manifest.version) {
-                // An earlier version shipped beside the current one is the one a pinned policy reads.
-                const pinned = await this.manifest(`${node.library}@${node.version}`);
-                if (pinned) {
-                    return { targets: await this.regelFiles(UriUtils.joinPath(this.libraryRoot, pinned.folder)), library: pinned };
-                }
-                const targets = await this.regelFiles(UriUtils.joinPath(this.libraryRoot, manifest.folder));
+            const { manifest, unshipped } = version;
+            const targets = await this.regelFiles(UriUtils.joinPath(this.libraryRoot, manifest.folder));
+            if (unshipped) {
                 const shipped = (await this.libraryVersions(node.library)).join(', ');
-                return { targets, library: manifest, problem: { code: 'library-version-mismatch', args: { name: manifest.name, pinned: node.version, shipped: manifest.version, versions: shipped } } };
+                return { targets, library: manifest, problem: { code: 'library-version-mismatch', args: { name: manifest.name, pinned: node.version!, shipped: manifest.version, versions: shipped } } };
             }
-            return { targets: await this.regelFiles(UriUtils.joinPath(this.libraryRoot, manifest.folder)), library: manifest };
+            return { targets, library: manifest };
         }
         const path = node.path ?? '';
         const target = UriUtils.resolvePath(UriUtils.dirname(from), path);
