@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ExactNumber } from '@regelratt/format';
-import { JsonInputError, readJson } from '../packages/cli/dist/exact-json.js';
+import { JSON_LIMITS, JsonInputError, readJson } from '../packages/cli/dist/exact-json.js';
 
 /**
  * The exact JSON reader against JSON.parse: the same values for every JSON text (numbers compared by
@@ -74,6 +74,29 @@ describe('readJson', () => {
                 expect((error as JsonInputError).describe?.('en')).toMatch(/occurs twice/);
             }
         }), { numRuns: 5000 });
+    });
+
+    test('a text that is not JSON is refused as such, even when a limit or a repeated name comes first', () => {
+        const small = { ...JSON_LIMITS, digits: 5, text: 3, name: 3, members: 2 };
+        const codeOf = (text: string) => {
+            try {
+                readJson(text, small);
+            } catch (error) {
+                return `${(error as JsonInputError).code} ${(error as JsonInputError).describe('en').split(':')[0]}`;
+            }
+            return 'read';
+        };
+        // The fuzzer's counterexample: an exponent beyond the limit, then a stray letter.
+        expect(codeOf('0e5101e')).toBe('invalid-json line 1, column 7');
+        expect(codeOf('{"a":1,"a":1')).toBe('invalid-json line 1, column 13');
+        expect(codeOf('["abcd" 1]')).toBe('invalid-json line 1, column 9');
+        expect(codeOf('[1,2,3,]')).toBe('invalid-json line 1, column 8');
+        expect(codeOf('{"abcd":1}x')).toBe('invalid-json line 1, column 11');
+        // Well-formed, the first problem is the one reported, at its own place.
+        expect(codeOf('{"a":1,\n "a":123456,"abcd":1}')).toBe('duplicate-name line 2, column 2');
+        expect(codeOf('[123456, "abcd"]')).toBe('field-too-long line 1, column 2');
+        expect(codeOf('[1,2,3]')).toBe('too-many-members line 1, column 6');
+        expect(codeOf('[1,2]')).toBe('read');
     });
 
     test('numbers: a double where it is the number written, the exact number otherwise', () => {

@@ -55,6 +55,13 @@ export function readJson(text: string, limits: JsonLimits = JSON_LIMITS): unknow
 
 class Reader {
     private at = 0;
+    /**
+     * The first problem with a well-formed text (a name twice, a field or an object too large): kept
+     * until the end, so that a text that is not JSON at all is refused as such, with its place, as
+     * JSON.parse would refuse it. Once set, values are only scanned, not built. Nesting is the one
+     * limit that stops reading at once: going deeper is the cost it bounds.
+     */
+    private problem: JsonInputError | undefined;
 
     constructor(private readonly text: string, private readonly limits: JsonLimits) { }
 
@@ -68,7 +75,14 @@ class Reader {
         if (this.at < this.text.length) {
             throw this.fail('invalid-json', { sv: `oväntat ${shown(this.text.charCodeAt(this.at))} efter JSON-värdet`, en: `unexpected ${shown(this.text.charCodeAt(this.at))} after the JSON value` });
         }
+        if (this.problem) {
+            throw this.problem;
+        }
         return value;
+    }
+
+    private defer(problem: JsonInputError): void {
+        this.problem ??= problem;
     }
 
     private fail(code: JsonProblemCode, reason: { sv: string; en: string }, at = this.at): JsonInputError {
@@ -132,8 +146,8 @@ class Reader {
             }
             const nameAt = this.at;
             const name = this.string(this.limits.name, true);
-            if (Object.hasOwn(result, name)) {
-                throw this.fail('duplicate-name', { sv: `namnet ${JSON.stringify(name)} förekommer två gånger`, en: `the name ${JSON.stringify(name)} occurs twice` }, nameAt);
+            if (!this.problem && Object.hasOwn(result, name)) {
+                this.defer(this.fail('duplicate-name', { sv: `namnet ${JSON.stringify(name)} förekommer två gånger`, en: `the name ${JSON.stringify(name)} occurs twice` }, nameAt));
             }
             this.space();
             if (this.text.charCodeAt(this.at) !== 0x3a) {
@@ -142,7 +156,9 @@ class Reader {
             this.at++;
             this.space();
             const value = this.value(depth);
-            if (name === '__proto__') {
+            if (this.problem) {
+                // Only the text's syntax is still read.
+            } else if (name === '__proto__') {
                 // An own property like any other name, not the object's prototype.
                 Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
             } else {
@@ -163,7 +179,10 @@ class Reader {
             return result;
         }
         for (let count = 1; ; count++) {
-            result.push(this.value(depth));
+            const value = this.value(depth);
+            if (!this.problem) {
+                result.push(value);
+            }
             if (this.closes(0x5d, { sv: "',' eller ']'", en: "',' or ']'" }, count)) {
                 return result;
             }
@@ -183,8 +202,8 @@ class Reader {
         this.at++;
         if (next === 0x2c) {
             this.space();
-            if (count >= this.limits.members) {
-                throw this.fail('too-many-members', { sv: `ett objekt eller en lista får ha högst ${this.limits.members} delar`, en: `an object or array may have at most ${this.limits.members} members` });
+            if (count === this.limits.members) {
+                this.defer(this.fail('too-many-members', { sv: `ett objekt eller en lista får ha högst ${this.limits.members} delar`, en: `an object or array may have at most ${this.limits.members} members` }));
             }
         }
         return next === bracket;
@@ -222,12 +241,13 @@ class Reader {
             at++;
         }
         const value = parts === undefined ? text.slice(start, at) : parts + text.slice(from, at);
-        if (value.length > limit) {
-            throw this.fail('field-too-long', isName
-                ? { sv: `ett namn får vara högst ${limit} tecken, det här är ${value.length}`, en: `a name may be at most ${limit} characters; this one is ${value.length}` }
-                : { sv: `en text får vara högst ${limit} tecken, den här är ${value.length}`, en: `a text may be at most ${limit} characters; this one is ${value.length}` }, start - 1);
-        }
         this.at = at + 1;
+        if (value.length > limit) {
+            this.defer(this.fail('field-too-long', isName
+                ? { sv: `ett namn får vara högst ${limit} tecken, det här är ${value.length}`, en: `a name may be at most ${limit} characters; this one is ${value.length}` }
+                : { sv: `en text får vara högst ${limit} tecken, den här är ${value.length}`, en: `a text may be at most ${limit} characters; this one is ${value.length}` }, start - 1));
+            return value;
+        }
         // A name typed in decomposed form (a + U+0308) is the name the policy spells composed (ä).
         return isName && (wide || parts !== undefined) ? value.normalize('NFC') : value;
     }
@@ -299,10 +319,14 @@ class Reader {
         const fraction = fractionEnd > integerEnd ? text.slice(integerEnd + 1, fractionEnd) : '';
         const digits = text.slice(integerStart, integerEnd) + fraction;
         if (digits.length > this.limits.digits || !(Math.abs(exponent) <= this.limits.exponent)) {
-            throw this.fail('field-too-long', {
+            this.defer(this.fail('field-too-long', {
                 sv: `ett tal får ha högst ${this.limits.digits} siffror och en exponent mellan −${this.limits.exponent} och ${this.limits.exponent}`,
                 en: `a number may have at most ${this.limits.digits} digits and an exponent between -${this.limits.exponent} and ${this.limits.exponent}`,
-            }, start);
+            }, start));
+            return 0;
+        }
+        if (this.problem) {
+            return 0;
         }
         const source = text.slice(start, at);
         // Up to 15 digits and no exponent: the nearest double's shortest spelling is the text's own
