@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.10.0';
+export const SCHEMA_VERSION = '1.11.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -356,9 +356,19 @@ export interface DecisionRow {
 /**
  * How a decision table answers when several rows match, by DMN's names. Since 1.10, `priority`: the
  * matching row whose outputs come first in the output columns' value lists (`outputValues`).
+ * Since 1.11, the list policies, whose answer is every matching row's outputs (an empty list where
+ * none matches): `ruleOrder` (DMN's RULE ORDER, in row order), `outputOrder` (OUTPUT ORDER, by the
+ * output value lists' priority as under `priority`, ties in row order) and `collectList` (DMN's COLLECT
+ * without an aggregation; DMN leaves the order open, we keep row order).
  * A reader (the DMN export among them) maps each one: a new policy is a compile error there until it does.
  */
-export const DECISION_HIT_POLICIES = ['unique', 'first', 'any', 'collect', 'priority'] as const;
+export const DECISION_HIT_POLICIES = ['unique', 'first', 'any', 'collect', 'priority', 'ruleOrder', 'outputOrder', 'collectList'] as const;
+/** The hit policies whose answer is a list of output records, not one (since 1.11). */
+export const LIST_HIT_POLICIES = ['ruleOrder', 'outputOrder', 'collectList'] as const satisfies readonly DecisionHitPolicy[];
+/** Whether a table's answer is a list of every matching row's outputs (`LIST_HIT_POLICIES`). */
+export function listHitPolicy(hitPolicy: DecisionHitPolicy): hitPolicy is typeof LIST_HIT_POLICIES[number] {
+    return (LIST_HIT_POLICIES as readonly DecisionHitPolicy[]).includes(hitPolicy);
+}
 export type DecisionHitPolicy = typeof DECISION_HIT_POLICIES[number];
 
 /** A decision table (since 1.2): rows of conditions on the inputs giving values for the outputs. */

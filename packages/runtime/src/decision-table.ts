@@ -1,4 +1,4 @@
-import { chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, formulaCell, quantityCell, sameDecisionResult, wordCell, type Attribute, type ChainedDecisionInput, type Criterion, type DecisionResult, type DecisionTable, type Expression } from '@regelratt/format';
+import { chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, listHitPolicy, formulaCell, quantityCell, sameDecisionResult, wordCell, type Attribute, type ChainedDecisionInput, type Criterion, type DecisionResult, type DecisionTable, type Expression } from '@regelratt/format';
 
 const HUNDRED = ExactNumber.of(100n);
 import { attributeEntry, CitizenValues, type AttributeCatalogue, type AttributeValue } from './citizen.js';
@@ -125,7 +125,7 @@ export class PreparedDecisionTable {
             return conditions.length === 0 ? undefined : compileCriterion(conditions.length === 1 ? conditions[0] : { all: conditions }, this.catalogue);
         });
         this.outputKeys = table.rows.map(row => JSON.stringify(row.then));
-        this.ranks = table.hitPolicy === 'priority' ? table.rows.map(row => outputRank(table, row.then)) : [];
+        this.ranks = table.hitPolicy === 'priority' || table.hitPolicy === 'outputOrder' ? table.rows.map(row => outputRank(table, row.then)) : [];
         this.texts = table.rows.map(row => {
             const conditions = row.when.filter((c): c is Criterion => c !== null);
             return conditions.length === 0 ? 'alla' : conditions.map(criterionText).join(' och ');
@@ -214,12 +214,14 @@ export class PreparedDecisionTable {
 
     /**
      * The rows whose outputs answer for the case: the one deciding row (see `match`), or under
-     * `collect` every matching row, in order; none is an answer for a sum or a count, and
-     * `no-matching-row` for a minimum or maximum.
+     * `collect` and the list policies every matching row, in order (under `outputOrder` by the output
+     * value lists' priority, rows of equal priority in row order: DMN's Output order); none is an
+     * answer for a sum or a count and for a list (the empty list, as in DMN), and `no-matching-row` for
+     * a minimum or maximum. The default outputs, where the table has them, answer where no row matches.
      */
     matches(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue): DecisionMatch[] {
         const table = this.table;
-        if (table.hitPolicy !== 'collect') {
+        if (table.hitPolicy !== 'collect' && !listHitPolicy(table.hitPolicy)) {
             return [this.match(values, date, level, upstream)];
         }
         const subject = this.subject(values, date, level, upstream);
@@ -233,8 +235,12 @@ export class PreparedDecisionTable {
         if (fallback) {
             return [fallback];
         }
-        if (matching.length === 0 && (table.aggregation === 'min' || table.aggregation === 'max')) {
+        if (matching.length === 0 && table.hitPolicy === 'collect' && (table.aggregation === 'min' || table.aggregation === 'max')) {
             throw runtimeError('no-matching-row', { table: table.name }, { table: table.id });
+        }
+        if (table.hitPolicy === 'outputOrder') {
+            // Array.prototype.sort is stable: rows of the same priority keep their row order.
+            matching.sort((a, b) => comparePriority(this.ranks[a.row], this.ranks[b.row]));
         }
         return matching;
     }
@@ -248,6 +254,10 @@ export class PreparedDecisionTable {
     value(matches: readonly DecisionMatch[], column: number, evaluate: (formula: Expression) => ExactNumber): ExactNumber {
         const table = this.table;
         const name = `${table.name}.${table.outputs[column]}`;
+        if (listHitPolicy(table.hitPolicy)) {
+            // A list of rows' outputs is no number, not even where it has one element: the checker refuses such a read (decision-list-not-a-value).
+            throw runtimeError('table-answers-list', { table: table.name }, { table: table.id });
+        }
         // The default outputs answer as they are, under every hit policy (never summed or counted).
         const byDefault = matches.length === 1 && matches[0].row === DEFAULT_ROW;
         if (table.hitPolicy === 'collect' && table.aggregation === 'count' && !byDefault) {
@@ -292,7 +302,7 @@ export class PreparedDecisionTable {
      * a formula cell computed for the case by `evaluate`).
      */
     answer(matches: readonly DecisionMatch[], column: number, evaluate: (formula: Expression) => ExactNumber): AttributeValue {
-        const cell = matches.length === 1 ? this.cell(matches[0].row, column) : undefined;
+        const cell = matches.length === 1 && !listHitPolicy(this.table.hitPolicy) ? this.cell(matches[0].row, column) : undefined;
         return cell && 'yesNo' in cell ? cell.yesNo : this.value(matches, column, evaluate);
     }
 

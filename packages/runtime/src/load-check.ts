@@ -398,8 +398,8 @@ function uniqueLevels(rows: readonly LevelRow[], source: string, path: string): 
 
 /**
  * Since 1.10: a table's output values (DMN's) have a list or null per output column, every output
- * of a column that lists them is in the list (else its priority is undefined), and `priority` has
- * at least one list to rank by.
+ * of a column that lists them is in the list (else its priority is undefined), and `priority` (and
+ * `outputOrder`) has at least one list to rank by.
  */
 function outputValues(table: DecisionTable, source: string, path: string): void {
     const lists = table.outputValues;
@@ -408,6 +408,10 @@ function outputValues(table: DecisionTable, source: string, path: string): void 
     }
     if (table.hitPolicy === 'priority' && !lists?.some(values => values !== null)) {
         refuse('priority-without-values', { source, path: `${path}/hitPolicy` }, 'output-values');
+    }
+    // `outputOrder` (since 1.11) sorts the matching rows by the same lists.
+    if (table.hitPolicy === 'outputOrder' && !lists?.some(values => values !== null)) {
+        refuse('output-order-without-values', { source, path: `${path}/hitPolicy` }, 'output-values');
     }
     const outputs: Array<[DecisionResult[], string]> = [...table.rows.map((row, r): [DecisionResult[], string] => [row.then, `${path}/rows/${r}/then`]), ...(table.defaultOutputs ? [[table.defaultOutputs, `${path}/defaultOutputs`] as [DecisionResult[], string]] : [])];
     lists?.forEach((values, column) => {

@@ -1,4 +1,4 @@
-import { ExactNumber, type Attribute, type CompiledPolicyFile, type Criterion, type Expression, type PathwayModel, type Pilot } from '@regelratt/format';
+import { ExactNumber, listHitPolicy, type Attribute, type CompiledPolicyFile, type Criterion, type Expression, type PathwayModel, type Pilot } from '@regelratt/format';
 import { attributeEntry, citizenValues, CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { Emitter, generateSelector, generateTest } from './criterion-codegen.js';
@@ -26,7 +26,28 @@ export interface Decision {
     /** Since format 1.9: no row matched, and the table's default outputs (`annars`) answer; `row` is then 0. */
     default?: true;
     conditions: string;
+    /** The deciding row's outputs, or the aggregate under `collect`; empty under the list policies, whose answer is `list`. */
     outputs: Record<string, string | null>;
+    /**
+     * Since format 1.11, under the list policies (`ruleOrder`, `outputOrder`, `collectList`): every
+     * matching row's outputs, in the policy's order, `rows` naming the same rows in the same order; the
+     * empty list where no row matches (DMN's answer), or the default outputs alone where the table has them.
+     */
+    list?: Array<Record<string, string | null>>;
+}
+
+/** A decision answered by every matching row (`collect`, the list policies): the rows named, their outputs aggregated or listed. */
+function severalRows(prepared: PreparedDecisionTable, matches: readonly DecisionMatch[], outputs: Decision['outputs'], list?: Decision['list']): Decision {
+    const byDefault = matches.length === 1 && matches[0].row === DEFAULT_ROW;
+    return {
+        table: prepared.table.id,
+        row: matches.length > 0 && !byDefault ? matches[0].row + 1 : 0,
+        rows: byDefault ? [] : matches.map(match => match.row + 1),
+        conditions: matches.map(match => match.text).join('; ') || 'ingen rad',
+        outputs,
+        ...(list ? { list } : {}),
+        ...(byDefault ? { default: true as const } : {}),
+    };
 }
 
 export interface AskOptions {
@@ -164,6 +185,9 @@ export class PolicyRuntime {
         if (prepared.table.hitPolicy === 'collect') {
             return this.collect(prepared, matches, evaluate);
         }
+        if (listHitPolicy(prepared.table.hitPolicy)) {
+            return severalRows(prepared, matches, {}, matches.map(match => prepared.outputsFor(match.row, evaluate)));
+        }
         const match = matches[0];
         if (match.row === DEFAULT_ROW) {
             return { table: prepared.table.id, row: 0, conditions: match.text, outputs: prepared.outputsFor(match.row, evaluate), default: true };
@@ -184,19 +208,14 @@ export class PolicyRuntime {
                 outputs[column] = null;
             }
         });
-        const byDefault = matches.length === 1 && matches[0].row === DEFAULT_ROW;
-        return {
-            table: prepared.table.id,
-            row: matches.length > 0 && !byDefault ? matches[0].row + 1 : 0,
-            rows: byDefault ? [] : matches.map(match => match.row + 1),
-            conditions: matches.map(match => match.text).join('; ') || 'ingen rad',
-            outputs,
-            ...(byDefault ? { default: true as const } : {}),
-        };
+        return severalRows(prepared, matches, outputs);
     }
 
     /** One output of a decision: the named column, or the only one; an open value is an `open-amount` error. */
     decisionValue(decision: Decision, column?: string): string {
+        if (decision.list) {
+            throw runtimeError('table-answers-list', { table: decision.table }, { table: decision.table });
+        }
         const columns = Object.keys(decision.outputs);
         const name = column ?? (columns.length === 1 ? columns[0] : undefined);
         if (name === undefined || !(name in decision.outputs)) {

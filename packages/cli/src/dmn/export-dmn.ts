@@ -33,7 +33,7 @@ export interface DmnExport {
     decisionIds: Map<string, string>;
 }
 
-type DmnHitPolicy = 'UNIQUE' | 'FIRST' | 'ANY' | 'COLLECT' | 'PRIORITY';
+type DmnHitPolicy = 'UNIQUE' | 'FIRST' | 'ANY' | 'COLLECT' | 'PRIORITY' | 'RULE ORDER' | 'OUTPUT ORDER';
 type DmnAggregation = 'SUM' | 'MIN' | 'MAX' | 'COUNT';
 
 /** Each compiled hit policy as DMN's; a new one is a compile error here until mapped. */
@@ -44,6 +44,10 @@ export const HIT_POLICY = {
     collect: 'COLLECT',
     // DMN's P: the winner's outputs come first in the columns' output values (written below).
     priority: 'PRIORITY',
+    // The list policies: every matching rule's outputs, a list (DMN's R, O, and C without an aggregation).
+    ruleOrder: 'RULE ORDER',
+    outputOrder: 'OUTPUT ORDER',
+    collectList: 'COLLECT',
 } as const satisfies Record<DecisionTable['hitPolicy'], DmnHitPolicy>;
 
 /** `träff samla` alone sums, so it is DMN's C+. */

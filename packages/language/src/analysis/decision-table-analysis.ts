@@ -2,7 +2,7 @@ import { ExactNumber, formulaCell, LEVEL_INPUT, quantityCell, type Criterion, ty
 import type * as Ast from '../generated/ast.js';
 import { isPathwayResult } from '../generated/ast.js';
 import { comparePriority, highestPriority, outputRank } from '@regelratt/runtime';
-import { compileCell, compileOutputValues, compileResults, inputAttribute, inputName } from '../compiler/compile-decision-table.js';
+import { answersList, compileCell, compileOutputValues, compileResults, inputAttribute, inputName } from '../compiler/compile-decision-table.js';
 import { attributeDomain, type AnalysedAttribute, type AttributeDomain } from './attribute-domain.js';
 import type { Case } from './case-split.js';
 import { regionContains, regionValues, type Region } from './regions.js';
@@ -71,6 +71,8 @@ export function analyseDecisionTable(table: Ast.DecisionTable, visiting: Readonl
             case 'unik': return [];
             // Every matching row counts: overlaps are the point.
             case 'samla': return ids;
+            // The list policies (DMN's Rule order, Output order): every matching row is in the answer, overlaps are the point.
+            case 'regelordning': case 'utfallsordning': return ids;
             // DMN's Priority: rows of different priority may overlap (the higher decides), rows of the same priority only where they agree.
             case 'prioritet': return ids.filter((_, other) => outputs[other] === outputs[index] || comparePriority(input.ranks![other], input.ranks![index]) !== 0);
         }
@@ -78,8 +80,10 @@ export function analyseDecisionTable(table: Ast.DecisionTable, visiting: Readonl
     // A count over no row is 0, as in DMN. A sum over no row is 0 for the runtime but no answer in
     // DMN: its gaps are found too, and the check says where the runtime answers 0.
     // With default outputs (`annars`) the regions no row matches are found too: the default answers them.
-    const gapsCount = table.hitPolicy !== 'samla' || table.aggregation !== 'antal' || table.otherwise !== undefined;
-    const gapAnswer = table.hitPolicy === 'samla' && (table.aggregation ?? 'summa') === 'summa' ? 'zero' as const : 'error' as const;
+    // Under the list policies (`regelordning`, `utfallsordning`, `samla` alone) no matching row is an
+    // answer too, the empty list, as in DMN: no gaps, except where a default answers them instead.
+    const gapsCount = ((table.hitPolicy !== 'samla' || table.aggregation !== 'antal') && !answersList(table)) || table.otherwise !== undefined;
+    const gapAnswer = table.hitPolicy === 'samla' && table.aggregation === 'summa' ? 'zero' as const : 'error' as const;
     // Under `prioritet` only the rows of the highest priority compete: a row of higher priority settles any conflict below it.
     const ranks = input.ranks;
     const competing = table.hitPolicy === 'prioritet' && ranks
@@ -128,6 +132,10 @@ function throughUpstream(
     for (const input of chained) {
         const upstream = input.table!.ref!;
         if (visiting.has(upstream) || upstream === table) {
+            return undefined;
+        }
+        // A list (`regelordning`, …) is no value a cell tests: refused as decision-list-not-a-value.
+        if (answersList(upstream)) {
             return undefined;
         }
         const analysis = analyseDecisionTable(upstream, new Set([...visiting, table]));
@@ -355,7 +363,7 @@ export function chainedDomain(input: Ast.DecisionInput): AttributeDomain | undef
     }
     const upstream = input.table?.ref;
     const column = upstream?.header?.outputs.findIndex(output => output.column === input.column) ?? -1;
-    if (!upstream || column < 0) {
+    if (!upstream || column < 0 || answersList(upstream)) {
         return undefined;
     }
     const cells = upstreamCells(upstream, column);

@@ -1,4 +1,4 @@
-import { chainedInputKey, LEVEL_INPUT, type Criterion, type DecisionInput, type DecisionResult, type DecisionRow, type DecisionTable } from '@regelratt/format';
+import { chainedInputKey, LEVEL_INPUT, listHitPolicy, type Criterion, type DecisionInput, type DecisionResult, type DecisionRow, type DecisionTable } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isFormulaResult, isPathwayResult, isTextResult, isYesNoResult } from '../generated/ast.js';
 import { compileExpression } from './compile-expression.js';
@@ -8,7 +8,24 @@ import { referenceId } from './element-ids.js';
 import { sourceSpan } from './source-span.js';
 
 /** The hit policy's word in the source, and in the compiled format (DMN's names). */
-const HIT_POLICIES = { unik: 'unique', första: 'first', valfri: 'any', samla: 'collect', prioritet: 'priority' } as const satisfies Record<NonNullable<Ast.DecisionTable['hitPolicy']>, DecisionTable['hitPolicy']>;
+const HIT_POLICIES = {
+    unik: 'unique', första: 'first', valfri: 'any', samla: 'collect', prioritet: 'priority', regelordning: 'ruleOrder', utfallsordning: 'outputOrder',
+} as const satisfies Record<NonNullable<Ast.DecisionTable['hitPolicy']>, DecisionTable['hitPolicy']>;
+
+/** The table's hit policy in the compiled format: `träff samla` without an aggregation is DMN's COLLECT, a list (since 1.11). */
+export function compiledHitPolicy(table: Pick<Ast.DecisionTable, 'hitPolicy' | 'aggregation'>): DecisionTable['hitPolicy'] {
+    return table.hitPolicy === 'samla' && table.aggregation === undefined ? 'collectList' : HIT_POLICIES[table.hitPolicy ?? 'unik'];
+}
+
+/** The hit policy as the table writes it (`träff regelordning`), for messages. */
+export function policyWords(table: Pick<Ast.DecisionTable, 'hitPolicy' | 'aggregation'>): string {
+    return `träff ${table.hitPolicy ?? 'unik'}${table.aggregation ? ` ${table.aggregation}` : ''}`;
+}
+
+/** Whether the table answers with a list of every matching row's outputs (`regelordning`, `utfallsordning`, `samla` alone). */
+export function answersList(table: Pick<Ast.DecisionTable, 'hitPolicy' | 'aggregation'>): boolean {
+    return listHitPolicy(compiledHitPolicy(table));
+}
 const AGGREGATIONS = { summa: 'sum', min: 'min', max: 'max', antal: 'count' } as const satisfies Record<Ast.Aggregation, NonNullable<DecisionTable['aggregation']>>;
 
 /** An input column as the compiled format has it: an attribute, the level, or (chained) another table's column or a calculation. */
@@ -103,9 +120,8 @@ export function compileDecisionTable(table: Ast.DecisionTable, file: string): Om
     const attributes = table.header.inputs.map(inputAttribute);
     return {
         ...(table.validity ? { validity: compileValidity(table.validity) } : {}),
-        hitPolicy: HIT_POLICIES[table.hitPolicy ?? 'unik'],
-        // `träff samla` alone sums, as DMN's C without an aggregation lists and a policy means the total.
-        ...(table.hitPolicy === 'samla' ? { aggregation: AGGREGATIONS[table.aggregation ?? 'summa'] } : {}),
+        hitPolicy: compiledHitPolicy(table),
+        ...(table.hitPolicy === 'samla' && table.aggregation ? { aggregation: AGGREGATIONS[table.aggregation] } : {}),
         ...(table.levels ? { levels: { min: Number(table.levels.min), max: Number(table.levels.max) } } : {}),
         inputs: table.header.inputs.map(compileInput),
         outputs: table.header.outputs.map(output => output.column),

@@ -346,6 +346,16 @@ export const diagnosticCatalogue = {
         sv: a => `Beslutstabellen ${a.table} har 'träff prioritet' men ingen utdatakolumn anger sina värden i prioritetsordning; skriv dem efter kolumnens namn, högst prioritet först: '| risk ("hög", "medel", "låg") |'.`,
         en: a => `The decision table ${a.table} has 'träff prioritet' but no output column lists its values in priority order; write them after the column's name, highest priority first: '| risk ("hög", "medel", "låg") |'.`,
     },
+    'output-order-without-values': {
+        severity: 'error',
+        sv: a => `Beslutstabellen ${a.table} har 'träff utfallsordning' men ingen utdatakolumn anger sina värden i prioritetsordning, så raderna har inget att ordnas efter; skriv dem efter kolumnens namn, högst prioritet först: '| insats ("larm", "matlåda") |', eller skriv 'träff regelordning' för radordning.`,
+        en: a => `The decision table ${a.table} has 'träff utfallsordning' but no output column lists its values in priority order, so the rows have nothing to be ordered by; write them after the column's name, highest priority first: '| insats ("larm", "matlåda") |', or write 'träff regelordning' for row order.`,
+    },
+    'decision-list-not-a-value': {
+        severity: 'error',
+        sv: a => `Beslutstabellen ${a.table} svarar med en lista (${a.policy}: utfallen från varje rad som gäller), och en lista är inget värde som ${a.reader === 'cell' ? 'en cell kan pröva' : 'en formel kan räkna med'}. Läs en tabell med en träffpolicy som ger ett svar (unik, första, valfri, prioritet eller samla summa|min|max|antal).`,
+        en: a => `The decision table ${a.table} answers with a list (${a.policy}: the outputs of every row that applies), and a list is not a value ${a.reader === 'cell' ? 'a cell can test' : 'a formula can calculate with'}. Read a table whose hit policy gives one answer (unik, första, valfri, prioritet or samla summa|min|max|antal).`,
+    },
     'output-value-unlisted': {
         severity: 'error',
         sv: a => `${a.value} finns inte bland värdena för kolumnen ${a.column} i beslutstabellen ${a.table} (${a.values}); en kolumn som anger sina värden ger bara dem.`,

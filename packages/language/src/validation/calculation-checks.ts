@@ -6,6 +6,7 @@ import { nearestName } from './nearest-name.js';
 import { calculationCycle } from '../analysis/calculation-cycles.js';
 import { analyseUnits, dimensionText, limitScale, unitDimension } from '../analysis/expression-units.js';
 import { limitText } from '../compiler/compile-policy.js';
+import { answersList, policyWords } from '../compiler/compile-decision-table.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { createReport, type Report } from './report.js';
 
@@ -49,6 +50,9 @@ export function calculationChecks(services: RegelrattServices): ValidationChecks
                     report('unknown-column', { table: target.name, column: reference.column, columns: columns.join(', '), ...(suggestion ? { suggestion } : {}) }, { node: reference, property: 'column' });
                 } else if (reference.column === undefined && columns.length > 1) {
                     report('column-required', { table: target.name, columns: columns.join(', '), first: columns[0] }, { node: reference });
+                }
+                if (answersList(target)) {
+                    report('decision-list-not-a-value', { table: target.name, policy: policyWords(target), reader: 'formula' }, { node: reference });
                 }
             } else if (reference.column !== undefined) {
                 report('unknown-column', { name: target.name }, { node: reference, property: 'column' });

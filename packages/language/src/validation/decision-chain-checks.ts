@@ -2,6 +2,7 @@ import type { ValidationChecks } from 'langium';
 import type { RegelrattAstType } from '../generated/ast.js';
 import { dependencyCycle } from '../analysis/calculation-cycles.js';
 import { chainedDomain } from '../analysis/decision-table-analysis.js';
+import { answersList, policyWords } from '../compiler/compile-decision-table.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { nearestName } from './nearest-name.js';
 import { createReport } from './report.js';
@@ -25,6 +26,10 @@ export function decisionChainChecks(services: RegelrattServices): ValidationChec
             if (!columns.includes(input.column)) {
                 const suggestion = nearestName(input.column, columns);
                 report('unknown-column', { table: upstream.name, column: input.column, columns: columns.join(', '), ...(suggestion ? { suggestion } : {}) }, { node: input, property: 'column' });
+                return;
+            }
+            if (answersList(upstream)) {
+                report('decision-list-not-a-value', { table: upstream.name, policy: policyWords(upstream), reader: 'cell' }, { node: input });
                 return;
             }
             if (!chainedDomain(input)) {

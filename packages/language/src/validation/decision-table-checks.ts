@@ -4,7 +4,7 @@ import { isFormulaResult, isPathwayResult, isQuantity, isTextResult, isYesNoResu
 import { analyseUnits, dimensionText, expectationFits, quantityDimension, type Dimension } from '../analysis/expression-units.js';
 import { CASE_BUDGET } from '../analysis/case-split.js';
 import { ExactNumber, sameDecisionResult } from '@regelratt/format';
-import { compileResult, inputName } from '../compiler/compile-decision-table.js';
+import { answersList, compileResult, inputName } from '../compiler/compile-decision-table.js';
 import { analyseDecisionTable, chainedDomain, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
 import type { IdleRow } from '../analysis/row-reach.js';
 import { mergeableRows } from '../analysis/row-merge.js';
@@ -118,7 +118,8 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 }
                 // `träff samla` adds the rows' outputs up (or takes their least or greatest): förlopp, texts and ja/nej cannot be.
                 const words = pathway ? undefined : text ? (locale.current === 'sv' ? 'texter' : 'texts') : yesNo ? 'ja/nej' : undefined;
-                if ((pathway || words) && table.hitPolicy === 'samla' && table.aggregation !== 'antal') {
+                // `träff samla` alone lists the rows' outputs as they are: any kind may be listed.
+                if ((pathway || words) && table.hitPolicy === 'samla' && table.aggregation !== undefined && table.aggregation !== 'antal') {
                     report('not-aggregable', { table: table.name, column: output.column, ...(words ? { kind: words } : {}) }, { node: output, property: 'column' });
                 }
                 checkFormulaUnits(report, table, output, cells, locale.current);
@@ -143,7 +144,8 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             }
             // Row by row says nothing about a sum of rows: a collecting table is analysed over need where a
             // calculation reads it (its need columns count for the calculation: calculation-need-checks.ts).
-            if (analysis.complete && table.hitPolicy !== 'samla' && !analysis.findings.some(finding => finding.kind === 'overlap')) {
+            // A list of every matching row's outputs (`regelordning`, …) is no one amount to compare either.
+            if (analysis.complete && table.hitPolicy !== 'samla' && !answersList(table) && !analysis.findings.some(finding => finding.kind === 'overlap')) {
                 reportFallingAmounts(table, analysis);
             }
             // Rows that never decide: each with citizens it matches and the row that answers them instead.
@@ -228,6 +230,11 @@ function checkOutputValues(report: Report, table: Ast.DecisionTable): boolean {
     const outputs = table.header.outputs;
     if (table.hitPolicy === 'prioritet' && !outputs.some(output => output.values.length > 0)) {
         report('priority-without-values', { table: table.name }, { node: table, property: 'hitPolicy' });
+        return false;
+    }
+    // `utfallsordning` (DMN's Output order) sorts the matching rows by the same lists.
+    if (table.hitPolicy === 'utfallsordning' && !outputs.some(output => output.values.length > 0)) {
+        report('output-order-without-values', { table: table.name }, { node: table, property: 'hitPolicy' });
         return false;
     }
     let listed = true;

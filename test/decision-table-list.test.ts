@@ -1,0 +1,138 @@
+import { EmptyFileSystem } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
+import { checkCompiledPolicy, PolicyRuntime } from '@regelratt/runtime';
+import { errorCode } from '../packages/runtime/test/error-code.js';
+import type { CompiledPolicyFile, DecisionTable } from '@regelratt/format';
+
+/**
+ * The list hit policies (DMN's RULE ORDER, OUTPUT ORDER and COLLECT without an aggregation): the
+ * answer is every matching row's outputs, through the checker, the compiler, the load check and the
+ * runtime. A table of the services to try for a citizen, where several apply at once.
+ */
+const policy = (hit: string, header = 'stöd ("trygghetslarm", "matdistribution", "dagverksamhet") | timmar', extra = '', otherwise = '') => `
+egenskap ålder : heltal 0–120 år
+egenskap fallrisk : ja/nej
+egenskap ensamboende : ja/nej
+beslutstabell förslag "Insatser att pröva" {
+    ${hit}
+    | ålder | fallrisk | ensamboende || ${header} |
+    | >= 80 | -        | -           || "dagverksamhet"   | 4 |
+    | -     | ja       | -           || "trygghetslarm"   | 0 |
+    | -     | -        | ja          || "matdistribution" | 2 |
+    ${otherwise}
+}
+${extra}`;
+
+const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+
+async function load(text: string) {
+    const [checked] = await checkPolicies(Regelratt, [{ path: '/lista/a.regel', text }]);
+    const compiled = JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 'a.regel'))) as CompiledPolicyFile;
+    const table = compiled.elements.find(e => e.kind === 'decisionTable') as DecisionTable;
+    // Made when asked: a file the checker refuses may not load.
+    return { checked, compiled, table, get runtime() { return new PolicyRuntime([compiled]); } };
+}
+
+const serious = (diagnostics: ReadonlyArray<{ severity?: string; code?: unknown }>) => diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning').map(d => d.code);
+
+function decide(runtime: PolicyRuntime, ålder: number, fallrisk: boolean, ensamboende: boolean) {
+    return runtime.decide('förslag', { date: '2025-01-01', citizen: { ålder, fallrisk, ensamboende } });
+}
+
+describe('decision tables under the list hit policies', () => {
+    test('träff regelordning: every matching row\'s outputs in row order; no row is the empty list, not a gap', async () => {
+        const { checked, compiled, table, runtime } = await load(policy('träff regelordning'));
+        // Rows overlap and leave citizens without a row: neither is a finding under a list policy.
+        expect(serious(checked.diagnostics)).toEqual([]);
+        expect(compiled.schemaVersion).toBe('1.11.0');
+        expect(table.hitPolicy).toBe('ruleOrder');
+        expect(table.aggregation).toBeUndefined();
+        expect(decide(runtime, 85, true, true)).toMatchObject({
+            rows: [1, 2, 3], outputs: {},
+            list: [{ stöd: 'dagverksamhet', timmar: '4' }, { stöd: 'trygghetslarm', timmar: '0' }, { stöd: 'matdistribution', timmar: '2' }],
+        });
+        expect(decide(runtime, 40, false, true)).toMatchObject({ rows: [3], list: [{ stöd: 'matdistribution', timmar: '2' }] });
+        const none = decide(runtime, 40, false, false);
+        expect(none).toMatchObject({ rows: [], list: [], row: 0 });
+        expect(none.default).toBeUndefined();
+    });
+
+    test('träff utfallsordning: the matching rows sorted by the value lists\' priority, as träff prioritet ranks them', async () => {
+        const { checked, table, runtime } = await load(policy('träff utfallsordning'));
+        expect(serious(checked.diagnostics)).toEqual([]);
+        expect(table.hitPolicy).toBe('outputOrder');
+        expect(table.outputValues?.[0]).toEqual([{ text: 'trygghetslarm' }, { text: 'matdistribution' }, { text: 'dagverksamhet' }]);
+        expect(decide(runtime, 85, true, true)).toMatchObject({
+            rows: [2, 3, 1],
+            list: [{ stöd: 'trygghetslarm', timmar: '0' }, { stöd: 'matdistribution', timmar: '2' }, { stöd: 'dagverksamhet', timmar: '4' }],
+        });
+        expect(decide(runtime, 85, false, true)).toMatchObject({ rows: [3, 1] });
+        expect(decide(runtime, 40, false, false)).toMatchObject({ rows: [], list: [] });
+    });
+
+    test('träff utfallsordning: rows of the same priority keep their row order (a stable sort)', async () => {
+        const { runtime } = await load(policy('träff utfallsordning', 'stöd ("trygghetslarm", "matdistribution", "dagverksamhet") | timmar').replace('"dagverksamhet"   | 4', '"trygghetslarm"   | 4'));
+        expect(decide(runtime, 85, true, true)).toMatchObject({ rows: [1, 2, 3], list: [{ timmar: '4' }, { timmar: '0' }, { timmar: '2' }] });
+    });
+
+    test('träff utfallsordning needs a value list to order by (output-order-without-values), and the load check refuses a file without one', async () => {
+        const without = await load(policy('träff utfallsordning', 'stöd | timmar'));
+        expect(serious(without.checked.diagnostics)).toEqual(['output-order-without-values']);
+        expect(without.checked.diagnostics.find(d => d.code === 'output-order-without-values')?.message).toContain("'träff utfallsordning'");
+        const { compiled, table } = await load(policy('träff utfallsordning'));
+        const stripped = { ...compiled, elements: compiled.elements.map(e => (e === table ? { ...table, outputValues: undefined } : e)) };
+        expect(errorCode(() => checkCompiledPolicy([stripped]))).toBe('invalid-file');
+        expect(() => checkCompiledPolicy([compiled])).not.toThrow();
+    });
+
+    test('träff samla without an aggregation is DMN\'s COLLECT, a list in row order (texts may be listed); with one it aggregates as before', async () => {
+        const { checked, table, runtime } = await load(policy('träff samla'));
+        expect(serious(checked.diagnostics)).toEqual([]);
+        expect(table.hitPolicy).toBe('collectList');
+        expect(table.aggregation).toBeUndefined();
+        expect(decide(runtime, 85, true, false)).toMatchObject({ rows: [1, 2], list: [{ stöd: 'dagverksamhet' }, { stöd: 'trygghetslarm' }] });
+        const summed = await load(`egenskap ålder : heltal 0–120 år
+egenskap fallrisk : ja/nej
+egenskap ensamboende : ja/nej
+beslutstabell förslag {
+    träff samla summa
+    | ålder | fallrisk | ensamboende || timmar |
+    | >= 80 | -        | -           || 4      |
+    | -     | ja       | -           || 0      |
+    | -     | -        | ja          || 2      |
+    annars                           || 0      |
+}`);
+        expect(summed.table).toMatchObject({ hitPolicy: 'collect', aggregation: 'sum' });
+        expect(decide(summed.runtime, 85, true, true)).toMatchObject({ outputs: { timmar: '6' } });
+        expect(decide(summed.runtime, 85, true, true).list).toBeUndefined();
+    });
+
+    test('a default (annars) answers alone where no row matches, as a list of one', async () => {
+        const { checked, runtime } = await load(policy('träff regelordning', undefined, '', 'annars || "trygghetslarm" | 0 |'));
+        expect(serious(checked.diagnostics)).toEqual([]);
+        expect(decide(runtime, 40, false, false)).toMatchObject({ rows: [], default: true, list: [{ stöd: 'trygghetslarm', timmar: '0' }] });
+        expect(decide(runtime, 40, false, true)).toMatchObject({ rows: [3], list: [{ stöd: 'matdistribution' }] });
+    });
+
+    test('a list is no value: a table or a formula reading a list table is refused (decision-list-not-a-value), and so is the runtime asked for one value', async () => {
+        const chained = await load(policy('träff regelordning', undefined, `beslutstabell kostnadstabell {
+    | förslag.timmar || belopp |
+    | -               || 0 kr   |
+}`));
+        expect(serious(chained.checked.diagnostics)).toEqual(['decision-list-not-a-value']);
+        expect(chained.checked.diagnostics.find(d => d.code === 'decision-list-not-a-value')?.message).toContain('en cell kan pröva');
+        const formula = await load(policy('träff samla', undefined, 'beräkning kostnad = förslag.timmar × 300 kr'));
+        expect(serious(formula.checked.diagnostics)).toEqual(['decision-list-not-a-value']);
+        expect(formula.checked.diagnostics.find(d => d.code === 'decision-list-not-a-value')?.message).toContain('en formel kan räkna med');
+        // A hand-made file that reads one anyway gets the typed error, in the generated fast path too.
+        for (let i = 0; i < 20; i++) {
+            expect(errorCode(() => formula.runtime.calculate('kostnad', { date: '2025-01-01', citizen: { ålder: 85, fallrisk: false, ensamboende: false } }))).toBe('not-computable');
+        }
+        const { runtime } = formula;
+        expect(errorCode(() => runtime.decisionValue(decide(runtime, 85, false, false), 'timmar'))).toBe('not-computable');
+        // With a one-answer policy the same reads are fine.
+        const single = await load(policy('träff första', undefined, 'beräkning kostnad = förslag.timmar × 300 kr', 'annars || "trygghetslarm" | 0 |'));
+        expect(serious(single.checked.diagnostics)).toEqual([]);
+    });
+});
