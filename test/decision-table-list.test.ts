@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
+import { buildDocument, reasonFor } from '@regelratt/document';
+import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies } from '@regelratt/language';
 import { checkCompiledPolicy, PolicyRuntime } from '@regelratt/runtime';
 import { errorCode } from '../packages/runtime/test/error-code.js';
 import type { CompiledPolicyFile, DecisionTable } from '@regelratt/format';
@@ -134,5 +138,69 @@ beslutstabell förslag {
         // With a one-answer policy the same reads are fine.
         const single = await load(policy('träff första', undefined, 'beräkning kostnad = förslag.timmar × 300 kr', 'annars || "trygghetslarm" | 0 |'));
         expect(serious(single.checked.diagnostics)).toEqual([]);
+    });
+
+    test('the reason names every matching row and says the list; the document says what the policy answers', async () => {
+        const { runtime, compiled } = await load(policy('träff utfallsordning'));
+        const reason = reasonFor(runtime, { type: 'decision', table: 'förslag', citizen: { ålder: 85, fallrisk: true, ensamboende: false }, date: '2025-01-01' }, 'sv');
+        expect(reason.text).toContain('rad 1');
+        expect(reason.text).toContain('rad 2');
+        expect(reason.text).toContain('svaret är en lista med utfallen från raderna 2, 1, med högst prioritet först');
+        expect(reason.text).toContain('stöd trygghetslarm, timmar 0; stöd dagverksamhet, timmar 4');
+        const none = reasonFor(runtime, { type: 'decision', table: 'förslag', citizen: { ålder: 40, fallrisk: false, ensamboende: false }, date: '2025-01-01' }, 'en');
+        expect(none.text).toContain('no row applies, so the answer is an empty list');
+        const document = JSON.stringify(buildDocument({ files: [compiled], locale: 'sv', draft: true }));
+        expect(document).toContain('Svaret är en lista med utfallen från varje rad som stämmer, med högst prioritet först');
+    });
+
+    test('the service answers a decision question with the list, and an asked column with its value in every listed row', async () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-lista-'));
+        try {
+            writeFileSync(path.join(folder, 'a.regel'), policy('träff regelordning'));
+            const { PolicyHolder } = await import('../packages/cli/dist/serve/policy-holder.js');
+            const { createServer } = await import('../packages/cli/dist/serve/server.js');
+            const { parseArguments } = await import('../packages/cli/dist/arguments.js');
+            const parsed = parseArguments(['serve', folder]);
+            if (!parsed.ok) {
+                throw new Error('arguments');
+            }
+            const holder = new PolicyHolder([folder], parsed.options, folder);
+            expect((await holder.reload()).ok).toBe(true);
+            const app = await createServer(holder, {});
+            const ask = async (body: object) => (await app.inject({ method: 'POST', url: '/v1/question', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) })).json();
+            const question = { type: 'decision', table: 'förslag', date: '2025-01-01', citizen: { ålder: 85, fallrisk: false, ensamboende: true } };
+            expect((await ask(question)).answer).toMatchObject({ rows: [1, 3], list: [{ stöd: 'dagverksamhet', timmar: '4' }, { stöd: 'matdistribution', timmar: '2' }] });
+            expect((await ask({ ...question, column: 'timmar' })).answer).toMatchObject({ values: ['4', '2'] });
+            expect((await ask({ ...question, citizen: { ålder: 40, fallrisk: false, ensamboende: false } })).answer).toMatchObject({ rows: [], list: [] });
+            expect((await ask({ ...question, column: 'saknas' })).code).toBe('unknown-element');
+            await app.close();
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
+    });
+
+    test('the diff sees a row added to a list: the list changes for its citizens, with a witness the runtime answers as claimed', async () => {
+        const before = await load(policy('träff regelordning'));
+        const after = await load(policy('träff regelordning', undefined, '', '| >= 90 | - | - || "trygghetslarm" | 1 |'));
+        const entry = diffPolicies([before.compiled], [after.compiled], 'sv').entries.find(e => e.element.kind === 'decisionTable');
+        expect(entry?.change).toBe('answers');
+        const regions = (entry as unknown as { regions: Array<{ before: string; after: string; witness: { example: Record<string, string> } }> }).regions;
+        expect(regions.length).toBeGreaterThan(0);
+        for (const region of regions) {
+            const example = region.witness.example;
+            const citizen = { ålder: Number(String(example.ålder ?? '90').replace(/\D+$/, '').trim()), fallrisk: example.fallrisk === 'ja', ensamboende: example.ensamboende === 'ja' };
+            expect(citizen.ålder).toBeGreaterThanOrEqual(90);
+            const asked = decide(after.runtime, citizen.ålder, citizen.fallrisk, citizen.ensamboende);
+            const claimed = `[${asked.list!.map(outputs => `stöd ${outputs.stöd}, timmar ${outputs.timmar}`).join('; ')}]`;
+            expect(region.after).toBe(claimed);
+            expect(region.before).toBe(`[${decide(before.runtime, citizen.ålder, citizen.fallrisk, citizen.ensamboende).list!.map(outputs => `stöd ${outputs.stöd}, timmar ${outputs.timmar}`).join('; ')}]`);
+            expect(region.after).toContain('stöd trygghetslarm, timmar 1');
+        }
+        // Under utfallsordning the same row goes first in the list where its priority is highest.
+        const ordered = await load(policy('träff utfallsordning', undefined, '', '| >= 90 | - | - || "trygghetslarm" | 1 |'));
+        const orderedBefore = await load(policy('träff utfallsordning'));
+        const orderedEntry = diffPolicies([orderedBefore.compiled], [ordered.compiled], 'sv').entries.find(e => e.element.kind === 'decisionTable');
+        const orderedRegions = (orderedEntry as unknown as { regions: Array<{ after: string }> }).regions;
+        expect(orderedRegions.every(region => region.after.startsWith('[stöd trygghetslarm'))).toBe(true);
     });
 });

@@ -1,5 +1,5 @@
 import {
-    chainedInputKey, decisionResultKind, ExactNumber, isChainedInput, LEVEL_INPUT, quantityCell,
+    chainedInputKey, decisionResultKind, ExactNumber, isChainedInput, LEVEL_INPUT, listHitPolicy, quantityCell,
     type AnswerUnit, type Attribute, type ChainedDecisionInput, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
     type LegalReference, type Literal, type Pathway, type Period, type Rounding,
 } from '@regelratt/format';
@@ -104,6 +104,9 @@ const WORDS = {
         otherwise: (table: string) => `${table}: ingen rad gäller, så tabellens annars-värde gäller.`,
         firstRow: 'Tabellen läses uppifrån; den första raden som gäller avgör.',
         priorityRow: 'Av raderna som gäller avgör den vars utfall har högst prioritet.',
+        listRows: (table: string, rows: string, order: 'rows' | 'priority') => `${table}: svaret är en lista med utfallen från raderna ${rows}, ${order === 'rows' ? 'i radernas ordning' : 'med högst prioritet först'}.`,
+        emptyList: (table: string) => `${table}: ingen rad gäller, så svaret är en tom lista.`,
+        noneListed: 'en tom lista',
         aggregations: { sum: 'summan', min: 'det minsta', max: 'det största', count: 'antalet' },
         atLevel: (what: string, level: string) => `${what}, nivå ${level}`,
         value: (what: string, value: string) => `${what}: ${value}`,
@@ -191,6 +194,9 @@ const WORDS = {
         otherwise: (table: string) => `${table}: no row applies, so the table's annars value applies.`,
         firstRow: 'The table is read from the top; the first row that applies decides.',
         priorityRow: 'Of the rows that apply, the one whose outputs have the highest priority decides.',
+        listRows: (table: string, rows: string, order: 'rows' | 'priority') => `${table}: the answer is a list of the outputs of rows ${rows}, ${order === 'rows' ? 'in the rows\' order' : 'highest priority first'}.`,
+        emptyList: (table: string) => `${table}: no row applies, so the answer is an empty list.`,
+        noneListed: 'an empty list',
         aggregations: { sum: 'the sum', min: 'the smallest', max: 'the largest', count: 'the number' },
         atLevel: (what: string, level: string) => `${what}, level ${level}`,
         value: (what: string, value: string) => `${what}: ${value}`,
@@ -844,6 +850,19 @@ class ReasonWriter {
             this.ruleLine(this.w.otherwise(label));
             return;
         }
+        if (listHitPolicy(table.hitPolicy)) {
+            // Every matching row is in the answer: each one's facts, then the list in its order.
+            if (rows.length === 0) {
+                this.ruleLine(this.w.emptyList(label));
+            } else {
+                rows.forEach(row => {
+                    const sentence = rowSentence(row);
+                    this.ruleLine(sentence ? this.w.row(label, row, sentence) : this.w.rowAlways(label, row));
+                });
+                this.ruleLine(this.w.listRows(label, rows.join(', '), table.hitPolicy === 'outputOrder' ? 'priority' : 'rows'));
+            }
+            return;
+        }
         if (table.hitPolicy === 'collect') {
             if (rows.length === 0) {
                 this.ruleLine(this.w.noRows(label));
@@ -1235,15 +1254,19 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
                 const pathway = runtime.policy.all('pathwayModel').flatMap(m => m.pathways).find(p => p.id === value);
                 return `${name}${pathway ? labelOf(pathway) : writer.value(ExactNumber.parse(value), columnUnit(table, column))}`;
             }).join(', ');
+            // A list policy's answer is every matching row's outputs, said one after the other.
+            type Said = Record<string, unknown> | Array<Record<string, unknown>>;
+            const sayAnswer = (answer: Said) => (Array.isArray(answer) ? (answer.length === 0 ? w.noneListed : answer.map(say).join('; ')) : say(answer));
+            const pick = (outputs: Readonly<Record<string, string | null>>) => Object.fromEntries(columns.map(column => [column, outputs[column] ?? null]));
             const answerOf = (changed: CitizenInput) => {
-                const outputs = runtime.decide(table.id, { date: question.date, citizen: changed, ...(level !== undefined ? { level } : {}) }).outputs;
-                return JSON.stringify(Object.fromEntries(columns.map(column => [column, outputs[column] ?? null])));
+                const other = runtime.decide(table.id, { date: question.date, citizen: changed, ...(level !== undefined ? { level } : {}) });
+                return JSON.stringify(other.list ? other.list.map(pick) : pick(other.outputs));
             };
             writer.nearest(table.rows.flatMap(row => row.when.filter((c): c is Criterion => c !== null)), answerOf,
-                other => w.wouldBeDecided(lowerFirst(labelOf(table)), say(JSON.parse(other) as Record<string, unknown>)));
+                other => w.wouldBeDecided(lowerFirst(labelOf(table)), sayAnswer(JSON.parse(other) as Said)));
             writer.guideline([table.id]);
             writer.legal(table);
-            return writer.finish(w.amount(labelOf(table), say(decision.outputs)));
+            return writer.finish(w.amount(labelOf(table), sayAnswer(decision.list ?? decision.outputs)));
         }
         case 'netEffect': {
             const table = runtime.policy.get(question.table, 'levelTable');

@@ -85,6 +85,15 @@ export function highestPriority(ranks: readonly (readonly number[])[], matching:
     return best;
 }
 
+/**
+ * Of the rows that match (0-based indices, in rule order), the order a list policy answers them in:
+ * under `outputOrder` by priority (`outputRank`, `comparePriority`), rows of equal priority in rule
+ * order (DMN's Output order; the sort is stable); under `ruleOrder` and `collectList` as they are.
+ */
+export function listOrder(hitPolicy: DecisionTable['hitPolicy'], ranks: readonly (readonly number[])[], matching: readonly number[]): number[] {
+    return hitPolicy === 'outputOrder' ? [...matching].sort((a, b) => comparePriority(ranks[a], ranks[b])) : [...matching];
+}
+
 /** The match that stands for the table's default outputs (`annars`), where no row matches. */
 export const DEFAULT_ROW = -1;
 
@@ -239,8 +248,7 @@ export class PreparedDecisionTable {
             throw runtimeError('no-matching-row', { table: table.name }, { table: table.id });
         }
         if (table.hitPolicy === 'outputOrder') {
-            // Array.prototype.sort is stable: rows of the same priority keep their row order.
-            matching.sort((a, b) => comparePriority(this.ranks[a.row], this.ranks[b.row]));
+            return listOrder(table.hitPolicy, this.ranks, matching.map(match => match.row)).map(row => ({ row, text: this.texts[row] }));
         }
         return matching;
     }

@@ -211,6 +211,23 @@ export class PolicyRuntime {
         return severalRows(prepared, matches, outputs);
     }
 
+    /**
+     * One output column of a list decision (`list`, the list hit policies): the column's value in each
+     * listed row, in the list's order (null where a row leaves it open); the column named must be one
+     * of the table's, or its only one, even where the list is empty.
+     */
+    decisionValues(decision: Decision, column?: string): Array<string | null> {
+        const columns = this.policy.get(decision.table, 'decisionTable').outputs;
+        const name = column ?? (columns.length === 1 ? columns[0] : undefined);
+        if (name === undefined) {
+            throw runtimeError('table-column-needed', { table: decision.table, columns }, { table: decision.table });
+        }
+        if (!columns.includes(name)) {
+            throw runtimeError('table-no-column', { table: decision.table, column: name }, { table: decision.table, column: name });
+        }
+        return (decision.list ?? [decision.outputs]).map(outputs => outputs[name] ?? null);
+    }
+
     /** One output of a decision: the named column, or the only one; an open value is an `open-amount` error. */
     decisionValue(decision: Decision, column?: string): string {
         if (decision.list) {
