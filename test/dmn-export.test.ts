@@ -40,8 +40,8 @@ describe('regelratt compile --target dmn', () => {
         expect(errors).toEqual([]);
         const agreed = await compareWithRuntime(files, 20_251_205, 100);
         console.log(`DMN export of every hit policy: ${agreed.decisions} decisions, ${agreed.regions} region citizens and ${agreed.random} random citizens agreed`);
-        expect([...agreed.hitPolicies].sort()).toEqual(['ANY', 'COLLECT', 'COLLECT COUNT', 'COLLECT MAX', 'COLLECT MIN', 'COLLECT SUM', 'FIRST', 'UNIQUE']);
-        expect(agreed.decisions).toBe(11);
+        expect([...agreed.hitPolicies].sort()).toEqual(['ANY', 'COLLECT', 'COLLECT COUNT', 'COLLECT MAX', 'COLLECT MIN', 'COLLECT SUM', 'FIRST', 'OUTPUT ORDER', 'RULE ORDER', 'UNIQUE']);
+        expect(agreed.decisions).toBe(14);
     });
 
     test('FEEL as written: intervals, lists, negation, exact decimals, dates, escaped text and the default output', async () => {
@@ -62,6 +62,12 @@ describe('regelratt compile --target dmn', () => {
         ]);
         expect(table('vikttillägg').rules[0].inputEntries).toEqual(['[0..100.25]', '-']);
         expect(table('serviceavgift')).toMatchObject({ hitPolicy: 'COLLECT', aggregation: 'SUM', outputs: [{ name: 'avgift', typeRef: 'number', default: '0' }] });
+        // The list policies: RULE ORDER, OUTPUT ORDER with its output values, COLLECT without an aggregation.
+        expect(table('stödlista')).toMatchObject({ hitPolicy: 'RULE ORDER', outputs: [{ name: 'stöd', typeRef: 'string' }, { name: 'timmar', typeRef: 'number' }] });
+        expect(table('stödlista').aggregation).toBeUndefined();
+        expect(table('stödordning')).toMatchObject({ hitPolicy: 'OUTPUT ORDER', outputs: [{ name: 'stöd', values: ['"trygghetslarm"', '"matdistribution"', '"dagverksamhet"'] }] });
+        expect(table('samlade_timmar').hitPolicy).toBe('COLLECT');
+        expect(table('samlade_timmar').aggregation).toBeUndefined();
         // The pilot: an exclusion first (FIRST), then the inclusion; no rule is false by default.
         expect(table('hemrehab').rules.map(r => [...r.inputEntries, ...r.outputEntries])).toEqual([
             ['"nedsatt"', '-', '-', '-', 'false'],

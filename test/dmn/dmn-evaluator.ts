@@ -32,7 +32,8 @@ export interface ReadDecision {
     hitPolicy: string;
     aggregation?: string;
     inputs: Array<{ expression: string; typeRef?: string }>;
-    outputs: Array<{ name: string; typeRef?: string; default?: string }>;
+    /** `values`: DMN's output values (`outputValues`), in priority order, as their entries' text. */
+    outputs: Array<{ name: string; typeRef?: string; default?: string; values?: string[] }>;
     rules: Array<{ id: string; inputEntries: string[]; outputEntries: string[] }>;
 }
 
@@ -70,6 +71,7 @@ export async function readDmn(xml: string): Promise<ReadDmn> {
                 name: output.name!,
                 ...(output.typeRef ? { typeRef: output.typeRef as string } : {}),
                 ...(output.defaultOutputEntry ? { default: textOf(output.defaultOutputEntry as ModdleElement) } : {}),
+                ...(output.outputValues ? { values: (textOf(output.outputValues as ModdleElement).match(/"(?:[^"\\]|\\.)*"|[^,\s][^,]*/g) ?? []).map(value => value.trim()) } : {}),
             })),
             rules: ((table.rule ?? []) as ModdleElement[]).map(rule => ({
                 id: rule.id!,
@@ -139,7 +141,13 @@ export function evaluateDecision(
     const matched = decision.rules.filter(rule => rule.inputEntries.every((entry, index) => matches(entry, inputs[index], context)));
     const outputsOf = (entries: readonly string[]) => entries.map(entry => feelValue(entry, context));
     const shaped = (values: unknown[]) => (decision.outputs.length === 1 ? values[0] : Object.fromEntries(decision.outputs.map((output, index) => [output.name, values[index]])));
+    // The multiple-hit policies that answer with a list: RULE ORDER, OUTPUT ORDER, COLLECT without an aggregation.
+    const list = decision.hitPolicy === 'RULE ORDER' || decision.hitPolicy === 'OUTPUT ORDER' || (decision.hitPolicy === 'COLLECT' && !decision.aggregation);
     if (matched.length === 0) {
+        if (list && decision.outputs.every(output => output.default === undefined)) {
+            // DMN 1.5 (8.2.11): a multiple-hit table's result is a list of the matched rules' outputs; none matched is the empty list.
+            return { kind: 'value', value: [] };
+        }
         if (decision.hitPolicy === 'COLLECT' && decision.aggregation === 'COUNT' && decision.outputs.every(output => output.default === undefined)) {
             return { kind: 'value', value: shaped(decision.outputs.map(() => aggregate.count(0))) };
         }
@@ -167,6 +175,17 @@ export function evaluateDecision(
                 case 'COUNT': return { kind: 'value', value: shaped(decision.outputs.map(() => aggregate.count(matched.length))) };
                 default: return { kind: 'value', value: decision.outputs.length === 1 ? column(0) : results.map(shaped) };
             }
+        }
+        case 'RULE ORDER':
+            return { kind: 'value', value: results.map(shaped) };
+        case 'OUTPUT ORDER': {
+            // Sorted by the output values' order, the first output with values first, the next breaking ties (DMN 1.5, 8.2.11); equal ones in rule order.
+            const rank = (rule: (typeof matched)[number]) => decision.outputs.flatMap((output, index) => (output.values ? [output.values.indexOf(rule.outputEntries[index].trim())] : []));
+            const order = matched.map((rule, index) => ({ index, rank: rank(rule) })).sort((a, b) => {
+                const at = a.rank.findIndex((value, column) => value !== b.rank[column]);
+                return at < 0 ? a.index - b.index : a.rank[at] - b.rank[at];
+            });
+            return { kind: 'value', value: order.map(({ index }) => shaped(results[index])) };
         }
         default:
             throw new Error(`hit policy ${decision.hitPolicy} is not evaluated here`);

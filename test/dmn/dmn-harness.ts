@@ -71,8 +71,10 @@ export function runtimeAnswer(runtime: PolicyRuntime, element: CompiledElement, 
         case 'decisionTable': {
             const table = element as DecisionTable;
             return fromRuntime(() => {
-                const outputs = runtime.decide(table.id, { date: table.validity?.from ?? '2025-01-01', citizen: rest, ...(nivå !== undefined ? { level: Number(nivå) } : {}) }).outputs;
-                return table.outputs.length === 1 ? outputs[table.outputs[0]] : outputs;
+                const decision = runtime.decide(table.id, { date: table.validity?.from ?? '2025-01-01', citizen: rest, ...(nivå !== undefined ? { level: Number(nivå) } : {}) });
+                const shaped = (outputs: Record<string, string | null>) => (table.outputs.length === 1 ? outputs[table.outputs[0]] : outputs);
+                // The list policies: every matching row's outputs, in order, as DMN's list of results.
+                return decision.list ? decision.list.map(shaped) : shaped(decision.outputs);
             });
         }
         case 'pathwayModel': {
@@ -200,7 +202,8 @@ export async function compareWithRuntime(files: CompiledPolicyFile[], seed: numb
                 const context = Object.fromEntries(read.inputData.map(data => [data.name, citizen[data.name] === undefined ? null : feelInput(citizen[data.name], data.typeRef)]));
                 const dmn = fromDmn(evaluateDecision(decision, context, aggregate));
                 const ours = runtimeAnswer(runtime, element, citizen);
-                const shown = dmn.kind === 'value' && Array.isArray(dmn.value) ? { ...dmn, value: [...new Set(dmn.value as string[])].sort() } : dmn;
+                // A förloppsmodell's COLLECT is a set of förlopp; a decision table's list keeps its order.
+                const shown = element.kind === 'pathwayModel' && dmn.kind === 'value' && Array.isArray(dmn.value) ? { ...dmn, value: [...new Set(dmn.value as string[])].sort() } : dmn;
                 // Under COLLECT, more than two förlopp at once, or two not allowed together, are the runtime's refusal.
                 if (ours.kind === 'conflict' && shown.kind === 'value' && Array.isArray(shown.value)) {
                     expect(shown.value.length, `${element.id} ${JSON.stringify(citizen)}`).toBeGreaterThanOrEqual(2);

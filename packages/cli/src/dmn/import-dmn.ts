@@ -43,6 +43,10 @@ const HIT_POLICY: Record<string, string | undefined> = {
     'COLLECT MIN': 'träff samla min',
     'COLLECT MAX': 'träff samla max',
     'COLLECT COUNT': 'träff samla antal',
+    // The list policies (format 1.11): every matching rule's outputs; OUTPUT ORDER by the output values.
+    'RULE ORDER': 'träff regelordning',
+    'OUTPUT ORDER': 'träff utfallsordning',
+    COLLECT: 'träff samla',
 };
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -155,8 +159,8 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
     const hit = `${(logic.hitPolicy as string | undefined) ?? 'UNIQUE'}${logic.aggregation ? ` ${logic.aggregation as string}` : ''}`;
     const hitClause = HIT_POLICY[hit];
     if (hitClause === undefined) {
-        notes.push(note(logic, `Beslutstabellen ${name} har träffpolicyn ${hit}, som Regelrätt inte har (unik, första, valfri och samla med summa, min, max eller antal); den är inte med.`,
-            `Decision table ${name} has hit policy ${hit}, which Regelrätt does not have (unique, first, any, and collect with sum, min, max or count); it is left out.`));
+        notes.push(note(logic, `Beslutstabellen ${name} har träffpolicyn ${hit}, som Regelrätt inte har (unik, första, valfri, regelordning, utfallsordning och samla, med eller utan summa, min, max eller antal); den är inte med.`,
+            `Decision table ${name} has hit policy ${hit}, which Regelrätt does not have (unique, first, any, rule order, output order, and collect with or without sum, min, max or count); it is left out.`));
         return undefined;
     }
     const inputs = (logic.input ?? []) as Element[];
@@ -211,7 +215,9 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         }
     }
     const outputNames = outputs.map(output => (output.name && COLUMN_KEYWORDS.has(output.name) ? output.name : identifier(output.name ?? name, keywords)));
-    const header = [...columns.map(c => c.name), '|', ...outputNames];
+    // OUTPUT ORDER ranks the rows by DMN's output values: written after the column's name, in their order.
+    const ranked = hit === 'OUTPUT ORDER' ? outputNames.map((output, index) => `${output}${outputValuesText(outputs[index]) ?? ''}`) : outputNames;
+    const header = [...columns.map(c => c.name), '|', ...ranked];
     const lines = [header, ...rows.map(row => [...row.slice(0, columns.length), '|', ...row.slice(columns.length)])];
     const widths = header.map((_, i) => Math.max(...lines.map(line => line[i].length)));
     const pad = (line: string[]) => `| ${line.map((cell, i) => (cell === '|' ? '|' : cell.padEnd(widths[i]))).join(' | ')} |`.replace(/\| \| \|/, '||');
@@ -228,6 +234,12 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         '}',
         '',
     ].join('\n');
+}
+
+/** An output's DMN output values as Regelrätt's list after the column's name (` ("hög", "låg")`); undefined where it has none or one cannot be written. */
+function outputValuesText(output: Element): string | undefined {
+    const values = splitList((((output.outputValues as Element | undefined)?.text as string | undefined) ?? '').trim())?.map(outputCell);
+    return values && values.length > 0 && values.every(value => value !== undefined) ? ` (${values.join(', ')})` : undefined;
 }
 
 /** A FEEL number as Regelrätt writes it (`12,5`). */
