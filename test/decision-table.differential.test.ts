@@ -463,7 +463,7 @@ function dmnAnswer(table: DmnTable, citizen: Record<string, string>): DmnAnswer 
 
 describe('decision tables: every hit policy against DMN 1.5, citizen by citizen', () => {
     test('the runtime answers as DMN does, refuses where DMN has no answer exactly inside the reported regions, and never-deciding rows are those DMN never picks', async () => {
-        const seen = { prioritised: 0, conflicts: 0, ties: 0, nulls: 0, idle: 0, lists: 0, reordered: 0 };
+        const seen = { prioritised: 0, conflicts: 0, ties: 0, nulls: 0, idle: 0, lists: 0, reordered: 0, unmatched: 0 };
         await fc.assert(fc.asyncProperty(dmnTableArb, async table => {
             const text = dmnPolicyText(table);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/dmn/t.regel', text }]);
@@ -504,8 +504,12 @@ describe('decision tables: every hit policy against DMN 1.5, citizen by citizen'
                 }
             });
             if (table.hit === 'regelordning' || table.hit === 'utfallsordning' || table.hit === 'samla') {
-                // Every matching row is in a list: no row is idle.
-                expect(checked.diagnostics.filter(d => String(d.code).startsWith('decision-row-')), text).toEqual([]);
+                // Every matching row is in a list: no row is idle, and the rows reported as never matching are exactly those no citizen matches.
+                const rowFindings = checked.diagnostics.filter(d => String(d.code).startsWith('decision-row-'));
+                expect(rowFindings.filter(d => d.code !== 'decision-row-never-matches'), text).toEqual([]);
+                const never = table.rows.flatMap((row, r) => (citizens.some(citizen => rowHolds(table, row, citizen)) ? [] : [r + 1]));
+                expect(rowFindings.map(d => Number(d.args!.row)), text).toEqual(never);
+                seen.unmatched += never.length;
             }
             if (table.hit === 'första' || table.hit === 'prioritet') {
                 const reported = new Set(checked.diagnostics
@@ -527,6 +531,7 @@ describe('decision tables: every hit policy against DMN 1.5, citizen by citizen'
         expect(seen.idle).toBeGreaterThan(40);
         expect(seen.lists).toBeGreaterThan(40);
         expect(seen.reordered).toBeGreaterThan(10);
+        expect(seen.unmatched).toBeGreaterThan(5);
     });
 });
 

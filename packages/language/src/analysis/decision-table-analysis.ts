@@ -7,7 +7,7 @@ import { attributeDomain, type AnalysedAttribute, type AttributeDomain } from '.
 import type { Case } from './case-split.js';
 import { regionContains, regionValues, type Region } from './regions.js';
 import { analyseCoverage, type PathwayUnderAnalysis } from './pathway-coverage.js';
-import { idleRows, type IdleRow } from './row-reach.js';
+import { idleRows, unmatchedRows, type IdleRow } from './row-reach.js';
 
 export interface DecisionFinding {
     kind: 'gap' | 'overlap';
@@ -26,6 +26,8 @@ export interface DecisionAnalysis {
     attributes: Map<string, AnalysedAttribute>;
     /** Rows that never decide an answer (shadowed or redundant); empty when the split was not complete. */
     idle: IdleRow[];
+    /** Rows no citizen of the declared domains matches (0-based); empty when the split was not complete. */
+    unmatched: number[];
     /** The table as analysed, for the other analyses of its rows (row-merge.ts). */
     input: DecisionTableInput;
     /**
@@ -107,6 +109,7 @@ export function analyseDecisionTable(table: Ast.DecisionTable, visiting: Readonl
         ...(result.unshown ? { unshown: result.unshown } : {}),
         attributes,
         idle: result.complete ? idleRows(result.cases, table.hitPolicy ?? 'unik', table.aggregation, outputs, input.ranks) : [],
+        unmatched: result.complete ? unmatchedRows(result.cases, rows.length) : [],
         input,
         gapAnswer,
         ...(result.complete ? { cases: result.cases } : {}),

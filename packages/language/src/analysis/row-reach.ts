@@ -98,3 +98,18 @@ function redundantRows(cases: readonly Case[], holding: readonly number[][], out
     }
     return idle.reverse();
 }
+
+/**
+ * Rows no case of a complete split holds in: no citizen of the declared domains meets all their cells
+ * (`> 50 och < 30`, a value outside the attribute's domain), so the row answers nobody, under every
+ * hit policy (a list policy too: the row is in no citizen's list). 0-based indices.
+ */
+export function unmatchedRows(cases: readonly Case[], rows: number): number[] {
+    const holds = new Array<boolean>(rows).fill(false);
+    for (const found of cases) {
+        found.verdicts.forEach((verdict, row) => {
+            holds[row] ||= verdict;
+        });
+    }
+    return holds.flatMap((held, row) => (held ? [] : [row]));
+}

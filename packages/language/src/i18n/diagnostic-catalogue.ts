@@ -356,6 +356,11 @@ export const diagnosticCatalogue = {
         sv: a => `Beslutstabellen ${a.table} svarar med en lista (${a.policy}: utfallen från varje rad som gäller), och en lista är inget värde som ${a.reader === 'cell' ? 'en cell kan pröva' : 'en formel kan räkna med'}. Läs en tabell med en träffpolicy som ger ett svar (unik, första, valfri, prioritet eller samla summa|min|max|antal).`,
         en: a => `The decision table ${a.table} answers with a list (${a.policy}: the outputs of every row that applies), and a list is not a value ${a.reader === 'cell' ? 'a cell can test' : 'a formula can calculate with'}. Read a table whose hit policy gives one answer (unik, första, valfri, prioritet or samla summa|min|max|antal).`,
     },
+    'decision-row-never-matches': {
+        severity: 'warning',
+        sv: a => `Rad ${a.row} i beslutstabellen ${a.table} gäller aldrig: ingen medborgare uppfyller alla radens villkor inom egenskapernas värdemängder, så raden ger ingen något svar. Ta bort raden eller rätta villkoren.`,
+        en: a => `Row ${a.row} of the decision table ${a.table} never applies: no citizen meets all of the row's conditions within the attributes' domains, so the row answers nobody. Remove the row or correct its conditions.`,
+    },
     'output-value-unlisted': {
         severity: 'error',
         sv: a => `${a.value} finns inte bland värdena för kolumnen ${a.column} i beslutstabellen ${a.table} (${a.values}); en kolumn som anger sina värden ger bara dem.`,

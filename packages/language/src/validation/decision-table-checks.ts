@@ -155,6 +155,10 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                     table: table.name, row: idle.row + 1, by: idle.by + 1, witness: witness.text,
                 }, { node: table.rows[idle.row], relatedInformation: relatedAt(table.rows[idle.by], `rad ${idle.by + 1}`) }, witness);
             }
+            // Rows whose cells no citizen meets: they answer nobody, under every hit policy (a list policy's rows too).
+            for (const row of analysis.unmatched) {
+                report('decision-row-never-matches', { table: table.name, row: row + 1 }, { node: table.rows[row] });
+            }
             // A default no citizen reaches: every case matches a row, so `annars` never answers.
             if (analysis.complete && analysis.defaulted?.length === 0 && otherwise) {
                 report('decision-default-unused', { table: table.name }, { node: otherwise });
