@@ -203,4 +203,23 @@ beslutstabell förslag {
         const orderedRegions = (orderedEntry as unknown as { regions: Array<{ after: string }> }).regions;
         expect(orderedRegions.every(region => region.after.startsWith('[stöd trygghetslarm'))).toBe(true);
     });
+
+    test('two rows are offered as one only where the list keeps its order for every citizen (as under träff första)', async () => {
+        const table = (rows: string) => `egenskap ålder : heltal 0–120 år
+egenskap fallrisk : ja/nej
+beslutstabell förslag {
+    träff regelordning
+    | ålder | fallrisk || stöd |
+${rows}
+}`;
+        // Rows 1 and 3 merge into 0–64; row 2 (other outputs) matches citizens of row 3, whose list would change order.
+        const reordering = await load(table(`    | 0–17  | - || "a" |
+    | -     | ja || "b" |
+    | 18–64 | - || "a" |`));
+        expect(reordering.checked.diagnostics.filter(d => d.code === 'decision-rows-mergeable')).toEqual([]);
+        const free = await load(table(`    | 0–17  | - || "a" |
+    | >= 65 | ja || "b" |
+    | 18–64 | - || "a" |`));
+        expect(free.checked.diagnostics.filter(d => d.code === 'decision-rows-mergeable').map(d => [d.args!.keep, d.args!.remove])).toEqual([[1, 3]]);
+    });
 });

@@ -4,6 +4,7 @@ import { swedishDecimal } from '../numbers/decimal-text.js';
 import type { AttributeDomain } from './attribute-domain.js';
 import { truthsOver } from './case-split.js';
 import { decisionTableInput, type DecisionTableInput } from './decision-table-analysis.js';
+import { answersList } from '../compiler/compile-decision-table.js';
 import type { Region } from './regions.js';
 
 /**
@@ -31,7 +32,8 @@ export interface RowMerge {
  *   fewer or more: `unik`, `valfri` and every `samla` answer alike;
  * - under `första` the merged row sits where the earlier row was, so the later row's citizens move up
  *   past the rows between them: allowed only when none of those rows with other outputs matches any
- *   of them.
+ *   of them. The same under the list policies (`regelordning`, `utfallsordning`, `samla`
+ *   alone), whose lists give the rows' outputs in row order (ties of priority too).
  */
 export function mergeableRows(table: Ast.DecisionTable, input: DecisionTableInput | undefined = decisionTableInput(table)): RowMerge[] {
     if (!input) {
@@ -65,7 +67,8 @@ export function mergeableRows(table: Ast.DecisionTable, input: DecisionTableInpu
             }
             // Under first hit the later row's citizens move up past the rows between: none with other outputs may match one of them.
             const meets = (between: number) => truths.every(({ bits }) => [...bits[between]].some((bit, i) => bit === '1' && bits[remove][i] === '1'));
-            if (table.hitPolicy === 'första' && Array.from({ length: remove - keep - 1 }, (_, k) => keep + 1 + k).some(between => outputs[between] !== outputs[remove] && meets(between))) {
+            // The same under the list policies: a list gives its rows' outputs in row (or priority) order.
+            if ((table.hitPolicy === 'första' || answersList(table)) && Array.from({ length: remove - keep - 1 }, (_, k) => keep + 1 + k).some(between => outputs[between] !== outputs[remove] && meets(between))) {
                 continue;
             }
             merges.push({ keep, remove, column, cell });
