@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { buildDocument, reasonFor } from '@regelratt/document';
-import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies } from '@regelratt/language';
+import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies, exampleCoverage } from '@regelratt/language';
+import { formatCoverageText } from '../packages/cli/src/coverage-output.js';
 import { checkCompiledPolicy, PolicyRuntime } from '@regelratt/runtime';
 import { errorCode } from '../packages/runtime/test/error-code.js';
 import type { CompiledPolicyFile, DecisionTable } from '@regelratt/format';
@@ -221,5 +222,20 @@ ${rows}
     | >= 65 | ja || "b" |
     | 18–64 | - || "a" |`));
         expect(free.checked.diagnostics.filter(d => d.code === 'decision-rows-mergeable').map(d => [d.args!.keep, d.args!.remove])).toEqual([[1, 3]]);
+    });
+
+    test('test --coverage says each region\'s list instead of writing an example that cannot expect one; an example asking for one value is refused by name', async () => {
+        const { compiled, runtime } = await load(policy('träff regelordning'));
+        const text = formatCoverageText(exampleCoverage([compiled], 'sv'), runtime, 'sv', new Set());
+        expect(text).toContain('ger listan [stöd dagverksamhet, timmar 4; stöd trygghetslarm, timmar 0; stöd matdistribution, timmar 2]; ett exempel kan ännu inte förvänta sig en lista.');
+        expect(text).not.toContain('exempel förslag_täckning');
+        const message = (() => {
+            try {
+                runtime.decisionValue(decide(runtime, 85, true, true), 'stöd');
+            } catch (error) {
+                return (error as Error).message;
+            }
+        })();
+        expect(message).toContain('förslag svarar med en lista');
     });
 });

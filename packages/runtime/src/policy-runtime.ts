@@ -231,7 +231,7 @@ export class PolicyRuntime {
     /** One output of a decision: the named column, or the only one; an open value is an `open-amount` error. */
     decisionValue(decision: Decision, column?: string): string {
         if (decision.list) {
-            throw runtimeError('table-answers-list', { table: decision.table }, { table: decision.table });
+            throw runtimeError('table-answers-list', { table: this.policy.find(decision.table)?.name ?? decision.table }, { table: decision.table });
         }
         const columns = Object.keys(decision.outputs);
         const name = column ?? (columns.length === 1 ? columns[0] : undefined);
