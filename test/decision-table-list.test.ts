@@ -238,4 +238,12 @@ ${rows}
         })();
         expect(message).toContain('förslag svarar med en lista');
     });
+
+    test('an example asking a list table for one value is refused where it is written (decision-list-not-a-value), unless it expects the error', async () => {
+        const asking = await load(policy('träff regelordning', undefined, 'exempel äldre { datum 2025-01-01  beslut enligt förslag.stöd för { ålder = 85, fallrisk = ja, ensamboende = nej }  förväntat "trygghetslarm" }'));
+        expect(serious(asking.checked.diagnostics)).toEqual(['decision-list-not-a-value']);
+        expect(asking.checked.diagnostics.find(d => d.code === 'decision-list-not-a-value')?.message).toContain('ett exempel kan förvänta sig');
+        const expectingError = await load(policy('träff regelordning', undefined, 'exempel äldre { datum 2025-01-01  beslut enligt förslag.stöd för { ålder = 85, fallrisk = ja, ensamboende = nej }  förväntat fel "not-computable" }'));
+        expect(serious(expectingError.checked.diagnostics)).toEqual([]);
+    });
 });

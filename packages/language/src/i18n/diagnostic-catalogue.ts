@@ -353,8 +353,8 @@ export const diagnosticCatalogue = {
     },
     'decision-list-not-a-value': {
         severity: 'error',
-        sv: a => `Beslutstabellen ${a.table} svarar med en lista (${a.policy}: utfallen från varje rad som gäller), och en lista är inget värde som ${a.reader === 'cell' ? 'en cell kan pröva' : 'en formel kan räkna med'}. Läs en tabell med en träffpolicy som ger ett svar (unik, första, valfri, prioritet eller samla summa|min|max|antal).`,
-        en: a => `The decision table ${a.table} answers with a list (${a.policy}: the outputs of every row that applies), and a list is not a value ${a.reader === 'cell' ? 'a cell can test' : 'a formula can calculate with'}. Read a table whose hit policy gives one answer (unik, första, valfri, prioritet or samla summa|min|max|antal).`,
+        sv: a => `Beslutstabellen ${a.table} svarar med en lista (${a.policy}: utfallen från varje rad som gäller), och en lista är inget värde som ${a.reader === 'cell' ? 'en cell kan pröva' : a.reader === 'example' ? 'ett exempel kan förvänta sig' : 'en formel kan räkna med'}. Läs en tabell med en träffpolicy som ger ett svar (unik, första, valfri, prioritet eller samla summa|min|max|antal).`,
+        en: a => `The decision table ${a.table} answers with a list (${a.policy}: the outputs of every row that applies), and a list is not a value ${a.reader === 'cell' ? 'a cell can test' : a.reader === 'example' ? 'an example can expect' : 'a formula can calculate with'}. Read a table whose hit policy gives one answer (unik, första, valfri, prioritet or samla summa|min|max|antal).`,
     },
     'decision-row-never-matches': {
         severity: 'warning',

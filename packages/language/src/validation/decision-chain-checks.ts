@@ -1,5 +1,5 @@
 import type { ValidationChecks } from 'langium';
-import type { RegelrattAstType } from '../generated/ast.js';
+import { isExample, type RegelrattAstType } from '../generated/ast.js';
 import { dependencyCycle } from '../analysis/calculation-cycles.js';
 import { chainedDomain } from '../analysis/decision-table-analysis.js';
 import { answersList, policyWords } from '../compiler/compile-decision-table.js';
@@ -34,6 +34,15 @@ export function decisionChainChecks(services: RegelrattServices): ValidationChec
             }
             if (!chainedDomain(input)) {
                 report('chained-column-not-comparable', { table: upstream.name, column: input.column }, { node: input });
+            }
+        },
+        // An example asking a list table for one value always fails: its answer is a list (`förväntat fel` still may say so).
+        DecisionQuestion: (question, accept) => {
+            const table = question.table?.ref;
+            const example = question.$container;
+            const expectsError = isExample(example) && example.expectations.some(expectation => expectation.error);
+            if (table && answersList(table) && !expectsError) {
+                createReport(accept, locale)('decision-list-not-a-value', { table: table.name, policy: policyWords(table), reader: 'example' }, { node: question, property: 'table' });
             }
         },
         DecisionTable: (table, accept) => {
