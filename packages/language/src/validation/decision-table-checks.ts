@@ -16,6 +16,7 @@ import { describeAttributeType, describeLiteral } from './attribute-type-text.js
 import { isNumericType, literalFits } from './literal-fits.js';
 import { relatedAt } from './related-location.js';
 import { createReport, type Report } from './report.js';
+import { itemList } from '../i18n/locale.js';
 
 const EQUALITY = new Set(['=', '≠', '!=']);
 
@@ -169,13 +170,13 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                     // Rows of the same priority that disagree: the only overlap priority does not settle.
                     const [first, ...others] = finding.rows;
                     report('decision-priority-tie', {
-                        table: table.name, rows: finding.rows.map(r => r + 1).join(locale.current === 'sv' ? ' och ' : ' and '), witness: witness.text,
+                        table: table.name, rows: itemList(finding.rows.map(r => r + 1), locale.current), witness: witness.text,
                     }, { node: table.rows[others[others.length - 1]], relatedInformation: relatedAt(table.rows[first], `rad ${first + 1}`) }, witness);
                 } else {
                     const [first, ...others] = finding.rows;
                     const later = table.rows[others[others.length - 1]];
                     report('decision-overlap', {
-                        table: table.name, rows: finding.rows.map(r => r + 1).join(locale.current === 'sv' ? ' och ' : ' and '), witness: witness.text, hit: table.hitPolicy ?? 'unik',
+                        table: table.name, rows: itemList(finding.rows.map(r => r + 1), locale.current), witness: witness.text, hit: table.hitPolicy ?? 'unik',
                     }, { node: later, relatedInformation: relatedAt(table.rows[first], `rad ${first + 1}`) }, witness);
                 }
             }
