@@ -30,4 +30,5 @@ export { elementProse } from './workspace/element-prose.js';
 export { DEFAULT_MAX_FILE_BYTES, megabytes } from './workspace/file-size.js';
 export { shippedLibraryRoot } from './library-root.js';
 export { BundledLibraryFileSystem } from './workspace/bundled-library-file-system.js';
+export { libraryFileName } from './workspace/policy-imports.js';
 export { grammarKeywords } from './parser/grammar-keywords.js';
