@@ -103,7 +103,7 @@ describe.runIf(executable !== undefined)('Regelrätt Studio for a policy writer'
         expect(await page.getAttribute('.suggest-widget .monaco-list-row', 'aria-label')).toMatch(/, (Nyckelord|Mall|Namn|Värde|Egenskap)$/);
         await page.keyboard.press('Escape');
         await undoTyping(page);
-    });
+    }, 90_000);
 
     test('the language\'s own characters (− × –) are not flagged as look-alikes of ASCII', async () => {
         await openAtEnd(page, 'hemvard-ersattning.regel');
