@@ -1,5 +1,5 @@
 import type { Deadline, Force, Frequency, Span } from '@regelratt/format';
-import { firstCommonDay } from './days.js';
+import { firstCommonDay } from '@regelratt/analyses';
 import { timeInMinutes } from './expression-units.js';
 
 /** One obligation as the deadline analysis reads it: its compiled terms, what it is about, when it is in force. */
