@@ -13,6 +13,7 @@ export * from './compact-levels.js';
 export * from './compatibility.js';
 export * from './compiled-attributes.js';
 export * from './days.js';
+export * from './dependency-cycle.js';
 export * from './duty-deadlines.js';
 export * from './eligibility-analysis.js';
 export * from './example-coverage.js';
