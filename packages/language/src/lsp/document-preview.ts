@@ -2,10 +2,10 @@ import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices } f
 import { buildDocument, renderHtml } from '@regelratt/document';
 import { compilePolicy } from '../compiler/compile-policy.js';
 import * as ast from '../generated/ast.js';
-import type { LocaleSetting } from '../i18n/locale.js';
+import type { LocaleSetting } from '@regelratt/analyses';
 import { elementProse } from '../workspace/element-prose.js';
+import { pathwayRegions } from '@regelratt/analyses';
 import type { PolicyImports } from '../workspace/policy-imports.js';
-import { pathwayRegions } from '../analysis/pathway-regions.js';
 
 /** The custom request an editor sends for the rendered policy (VS Code's "Förhandsgranska dokument"). */
 export const DOCUMENT_PREVIEW_REQUEST = 'regelratt/document';

@@ -5,7 +5,7 @@ import type { CodeLens, CodeLensParams } from 'vscode-languageserver-protocol';
 import { errorMessage, PolicyRuntime, runExamples, type ExampleResult } from '@regelratt/runtime';
 import { compilePolicy } from '../compiler/compile-policy.js';
 import * as ast from '../generated/ast.js';
-import type { LocaleSetting } from '../i18n/locale.js';
+import type { LocaleSetting } from '@regelratt/analyses';
 import type { PolicyImports } from '../workspace/policy-imports.js';
 import type { RegelrattLspServices } from './regelratt-lsp-module.js';
 

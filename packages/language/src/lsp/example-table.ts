@@ -2,10 +2,10 @@ import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices } f
 import { answerUnitSource, ExactNumber, type AnswerUnit, type Attribute, type Example, type ExampleExpectation, type Literal } from '@regelratt/format';
 import { exampleQuestion, reasonFor } from '@regelratt/document';
 import { PolicyRuntime, RegelrattRuntimeError, runExamples } from '@regelratt/runtime';
-import { exampleCoverage } from '../analysis/example-coverage.js';
+import { exampleCoverage } from '@regelratt/analyses';
 import { compilePolicy } from '../compiler/compile-policy.js';
 import * as ast from '../generated/ast.js';
-import type { LocaleSetting } from '../i18n/locale.js';
+import type { LocaleSetting } from '@regelratt/analyses';
 import type { PolicyImports } from '../workspace/policy-imports.js';
 
 /** The custom request for the inline examples as a table (Regelrätt Studio's form). */

@@ -8,7 +8,7 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
 } from 'langium/lsp';
 import { RegelrattGeneratedModule, RegelrattGeneratedSharedModule } from '../generated/module.js';
-import { isMessageLocale } from '../i18n/locale.js';
+import { isMessageLocale } from '@regelratt/analyses';
 import { RegelrattModule, RegelrattSharedModule, type RegelrattAddedServices } from '../regelratt-module.js';
 import { registerValidationChecks } from '../validation/validation-registry.js';
 import { RegelrattCodeActionProvider } from './regelratt-code-actions.js';

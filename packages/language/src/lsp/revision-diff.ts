@@ -1,11 +1,11 @@
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices, type FileSystemProvider } from 'langium';
 import { diffWording, formatDiffHtml, newWarnings, type NewFinding } from '@regelratt/document';
 import type { CompiledPolicyFile } from '@regelratt/format';
-import { diffPolicies } from '../analysis/semantic-diff.js';
+import { diffPolicies } from '@regelratt/analyses';
 import { compilePolicy } from '../compiler/compile-policy.js';
 import * as ast from '../generated/ast.js';
 import { compiledKindName } from '../i18n/element-kind-names.js';
-import type { LocaleSetting, MessageLocale } from '../i18n/locale.js';
+import type { LocaleSetting, MessageLocale } from '@regelratt/analyses';
 import type { RevisionFiles } from '../node/git-revision.js';
 import { createRegelrattServices, type RegelrattServices } from '../regelratt-module.js';
 import { checkPolicies } from '../workspace/check-policies.js';

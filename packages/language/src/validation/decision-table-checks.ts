@@ -2,21 +2,21 @@ import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import { isFormulaResult, isPathwayResult, isQuantity, isTextResult, isYesNoResult, type RegelrattAstType } from '../generated/ast.js';
 import { analyseUnits, dimensionText, expectationFits, quantityDimension, type Dimension } from '../analysis/expression-units.js';
-import { CASE_BUDGET } from '../analysis/case-split.js';
+import { CASE_BUDGET } from '@regelratt/analyses';
 import { ExactNumber, sameDecisionResult } from '@regelratt/format';
 import { compileResult, inputName } from '../compiler/compile-decision-table.js';
 import { analyseDecisionTable, chainedDomain, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
-import type { IdleRow } from '../analysis/row-reach.js';
+import type { IdleRow } from '@regelratt/analyses';
 import { mergeableRows } from '../analysis/row-merge.js';
 import { analyseNeedMonotonicity } from '../analysis/need-monotonicity.js';
-import { describeCase, unfinishedPart } from '../analysis/witness-text.js';
+import { describeCase, unfinishedPart } from '@regelratt/analyses';
 import type { RegelrattServices } from '../regelratt-module.js';
-import { swedishDecimal } from '../numbers/decimal-text.js';
+import { swedishDecimal } from '@regelratt/analyses';
 import { describeAttributeType, describeLiteral } from './attribute-type-text.js';
 import { isNumericType, literalFits } from './literal-fits.js';
 import { relatedAt } from './related-location.js';
 import { createReport, type Report } from './report.js';
-import { itemList } from '../i18n/locale.js';
+import { itemList } from '@regelratt/analyses';
 
 const EQUALITY = new Set(['=', '≠', '!=']);
 

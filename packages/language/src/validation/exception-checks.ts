@@ -1,12 +1,12 @@
 import type { ValidationChecks } from 'langium';
 import type { ObligationException, RegelrattAstType } from '../generated/ast.js';
 import { analysisInput, criterionText } from '../analysis/analysis-input.js';
-import { CASE_BUDGET } from '../analysis/case-split.js';
-import { analyseExceptions } from '../analysis/exception-analysis.js';
-import { describeCase } from '../analysis/witness-text.js';
+import { CASE_BUDGET } from '@regelratt/analyses';
+import { analyseExceptions } from '@regelratt/analyses';
+import { describeCase } from '@regelratt/analyses';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { createReport } from './report.js';
-import { itemList } from '../i18n/locale.js';
+import { itemList } from '@regelratt/analyses';
 
 /** An exception as the writer knows it: its own text, else its condition. */
 function exceptionText(exception: ObligationException): string {

@@ -2,7 +2,7 @@ import {
     dayNumber as dayOf, ExactNumber, forEachReference, isChainedInput, LEVEL_INPUT, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type Example,
     type Expression, type GivenValue, type PathwayModel, type Pilot,
 } from '@regelratt/format';
-import type { MessageLocale } from '../i18n/locale.js';
+import type { MessageLocale } from './i18n/locale.js';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import { attributesRead, splitCases, type Case } from './case-split.js';
 import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
