@@ -9,7 +9,7 @@ import { checkPolicies, compilePolicy, createRegelrattServices, exampleCoverage,
 import { PolicyRuntime } from '../packages/runtime/src/index.js';
 import { exportDmn } from '../packages/cli/src/dmn/export-dmn.js';
 import { importDmn, type DmnImport } from '../packages/cli/src/dmn/import-dmn.js';
-import { dmnAttributes } from '../packages/cli/src/dmn/write-dmn.js';
+import { dmnAttributes, dmnPolicy } from '../packages/cli/src/dmn/write-dmn.js';
 import { fromRuntime, runtimeAnswer, type Normal } from './dmn/dmn-harness.js';
 import { EVERY_HIT_POLICY } from './dmn/every-hit-policy.js';
 import { compiledExampleSet, exampleSets, repository } from './example-sets.js';
@@ -179,5 +179,111 @@ describe('regelratt dmn import', () => {
         const usage = spawnSync(process.execPath, [bin, 'dmn', 'export', file], { encoding: 'utf8' });
         expect(usage.status).toBe(2);
         expect(usage.stderr).toContain("regelratt dmn import <fil.dmn>");
+    });
+});
+
+/**
+ * What the import reads since issue 27's second part: PRIORITY with its output values, chained
+ * decisions (an input naming a required decision is `| tabell.kolumn |`) and disjunctions
+ * (`< 18, >= 60` is `< 18 eller >= 60`). Exported, imported and exported again, the DMN is the same
+ * bytes, and the imported policy answers every region's example citizen as the original.
+ */
+describe('dmn import: priority, chained decisions and disjunctions', () => {
+    const CHAINED_PRIORITY = `
+egenskap besök_per_vecka "Omvårdnadsbesök per vecka" : heltal 0–200 besök
+egenskap ålder "Ålder" : heltal 0–120 år
+egenskap larm "Har trygghetslarm" : ja/nej
+beslutstabell nivåbedömning "Nivå efter besök" {
+    | besök_per_vecka || nivå | akut |
+    | 0               || 0    | nej  |
+    | 1–6             || 1    | nej  |
+    | 7–20            || 2    | nej  |
+    | >= 21           || 3    | ja   |
+}
+beslutstabell omvårdnadsavgift "Avgift efter nivå" {
+    | nivåbedömning.nivå || avgift |
+    | 0                  || 0      |
+    | 1                  || 705    |
+    | 2                  || 1409   |
+    | 3                  || 2013   |
+}
+beslutstabell risk "Risk" {
+    träff prioritet
+    | ålder            | nivåbedömning.akut | larm || risk ("hög", "medel", "låg") |
+    | < 18 eller >= 80 | -                  | -    || "medel" |
+    | -                | ja                 | -    || "hög"   |
+    | -                | -                  | nej  || "medel" |
+    | -                | -                  | -    || "låg"   |
+}
+beslutstabell rabatt "Rabatt efter avgift" {
+    träff första
+    | omvårdnadsavgift.avgift || rabatt |
+    | >= 1000                 || 100    |
+    | -                       || 0      |
+}
+`;
+
+    test('export → import → export gives the same DMN, and the imported policy answers as the original', async () => {
+        const original = await compiled(CHAINED_PRIORITY, 'policy.regel');
+        expect(original.errors).toEqual([]);
+        const first = exportDmn(original.files[0], dmnAttributes(original.files))!;
+        const imported = await importDmn(first.xml, keywords);
+        expect(imported.notes).toEqual([]);
+        expect(imported.tables).toBe(4);
+        expect(imported.text).toContain('| nivåbedömning.nivå || avgift |');
+        expect(imported.text).toContain('| ålder            | nivåbedömning.akut | larm || risk ("hög", "medel", "låg") |');
+        expect(imported.text).toContain('| < 18 eller >= 80 |');
+        expect(imported.text).toContain('| omvårdnadsavgift.avgift || rabatt |');
+        const again = await compiled(imported.text, 'policy.regel');
+        expect(again.errors, imported.text).toEqual([]);
+        const second = exportDmn(again.files[0], dmnAttributes(again.files))!;
+        expect(second.xml).toBe(first.xml);
+        const { tables, agreed } = await roundTrip(original.files, original.files[0]);
+        console.log(`DMN round trip of chained and priority tables: ${tables} tables, ${agreed} region citizens agreed`);
+        expect(tables).toBe(4);
+        expect(agreed).toBeGreaterThanOrEqual(4);
+        // The coverage analysis gives regions for the tables reading attributes; the chained ones are asked on a grid as well.
+        const before = new PolicyRuntime(original.files);
+        const after = new PolicyRuntime(again.files);
+        let asked = 0;
+        for (const besök of [0, 1, 6, 7, 20, 21, 200]) {
+            for (const ålder of [0, 17, 18, 79, 80, 120]) {
+                for (const larm of ['ja', 'nej']) {
+                    const citizen = { besök_per_vecka: String(besök), ålder: String(ålder), larm };
+                    for (const table of ['nivåbedömning', 'omvårdnadsavgift', 'risk', 'rabatt']) {
+                        const ask = (runtime: PolicyRuntime) => fromRuntime(() => runtime.decide(table, { date: '2025-01-01', citizen }).outputs);
+                        expect(ask(after), `${table} ${JSON.stringify(citizen)}`).toEqual(ask(before));
+                        asked++;
+                    }
+                }
+            }
+        }
+        expect(asked).toBe(336);
+    });
+
+    test('a table reading a decision that is no table, or one left out, is named by its id and left out', async () => {
+        const original = await compiled(`${CHAINED_PRIORITY}
+beräkning vårdtid "Vårdtid per vecka" = besök_per_vecka × 0,5
+beslutstabell tidsklass "Tidsklass" {
+    | beräkning vårdtid || klass |
+    | < 3               || 1     |
+    | >= 3              || 2     |
+}
+beslutstabell efter_klass "Efter tidsklass" {
+    | tidsklass.klass || avgift |
+    | 1               || 100    |
+    | 2               || 200    |
+}`, 'policy.regel');
+        expect(original.errors).toEqual([]);
+        const exported = exportDmn(original.files[0], dmnPolicy(original.files))!;
+        const imported = await importDmn(exported.xml, keywords);
+        expect(imported.notes.map(n => [n.element, n.sv])).toEqual([
+            ['decision_decisionTable_tidsklass_table_input1', 'decision_decisionTable_tidsklass_table_input1: Indatakolumnen vårdtid i tidsklass läser beslutet vårdtid, som inte är en beslutstabell (LiteralExpression) och inte kan läsas som en kedjad kolumn; tabellen är inte med.'],
+            ['decision_calculation_vardtid', 'decision_calculation_vardtid: Beslutet vårdtid är ingen beslutstabell (LiteralExpression) och är inte med: Regelrätt läser bara beslutstabeller ur DMN.'],
+            ['decision_decisionTable_efter_klass_table', 'decision_decisionTable_efter_klass_table: Beslutstabellen efter_klass läser beslutet tidsklass, som inte importeras; den är inte med.'],
+        ]);
+        expect(imported.tables).toBe(4);
+        const again = await compiled(imported.text, 'importerad.regel');
+        expect(again.errors, imported.text).toEqual([]);
     });
 });
