@@ -287,3 +287,50 @@ beslutstabell efter_klass "Efter tidsklass" {
         expect(again.errors, imported.text).toEqual([]);
     });
 });
+
+/**
+ * Formula outputs come back as `= …` where the FEEL is in the fragment the export writes (numbers,
+ * numeric input data, + − × /, min, max, FEEL's rounding functions to kronor or öre); anything else
+ * is named with its id. Jönköping's chained fee (examples/jonkoping) goes round: the same DMN again.
+ */
+describe('dmn import: formula outputs', () => {
+    test('examples/jonkoping/hjalp-i-hemmet.dmn: export → import → export gives the same DMN but for the span of an amount', async () => {
+        const files = await compiledExampleSet('jonkoping');
+        const file = files.find(f => f.source === 'hjalp-i-hemmet.regel')!;
+        const first = exportDmn(file, dmnPolicy(files))!;
+        const imported = await importDmn(first.xml, keywords);
+        expect(imported.notes).toEqual([]);
+        expect(imported.text).toContain('= min((303 + (avgiftsutrymme × 0,25)), 1824, 2089) avrundat till hela kronor |');
+        const again = await compiled(imported.text, 'hjalp-i-hemmet.regel');
+        expect(again.errors, imported.text).toEqual([]);
+        // An amount (belopp) has no allowed values in DMN, so it comes back as a number whose span the
+        // import chose (the cells' constants widened by 1 000): the one difference, an inputValues more.
+        const second = exportDmn(again.files[0], dmnPolicy(again.files))!.xml;
+        const withoutSpan = second.replace(/\n *<inputValues id="decision_decisionTable_avgiftsgrund_table_input1_values">\n *<text>\[-1000\.\.1000\]<\/text>\n *<\/inputValues>/, '');
+        expect(withoutSpan).not.toBe(second);
+        expect(withoutSpan).toBe(first.xml);
+    });
+
+    test('every rounding mode comes back, and a FEEL expression outside the fragment is named by its id', async () => {
+        const outputs = ['round half up(x, 2)', 'decimal(x, 0)', 'round down((x * 0.3), 0)', 'round up(x, 2)', 'floor((x / 3) + 0.5, 0)', 'if x > 1 then x else 0', 'x * okänd'];
+        const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/" id="d" name="f" namespace="urn:test">
+  <inputData id="in_x" name="x"><variable id="vx" name="x" typeRef="number"/></inputData>
+${outputs.map((output, i) => `  <decision id="d${i}" name="t${i}"><decisionTable id="t${i}">
+    <input id="i${i}"><inputExpression id="e${i}" typeRef="number"><text>x</text></inputExpression><inputValues id="v${i}"><text>[0..100]</text></inputValues></input>
+    <output id="o${i}" name="y" typeRef="number"/>
+    <rule id="r${i}"><inputEntry id="r${i}i"><text>-</text></inputEntry><outputEntry id="r${i}o"><text>${output.replace(/>/g, '&gt;')}</text></outputEntry></rule>
+  </decisionTable></decision>`).join('\n')}
+</definitions>`;
+        const imported = await importDmn(xml, keywords);
+        expect(imported.text).toContain('| - || = x avrundat till öre |');
+        expect(imported.text).toContain('= x avrundat till hela kronor, halva till jämnt |');
+        expect(imported.text).toContain('= (x × 0,3) avrundat till hela kronor, nedåt |');
+        expect(imported.text).toContain('= x avrundat till öre, uppåt |');
+        expect(imported.text).toContain('= (x / 3) avrundat till hela kronor, halva uppåt |');
+        expect(imported.notes.map(n => n.element)).toEqual(['r5o', 'r6o']);
+        expect(imported.notes[0].sv).toContain('Utdata if x > 1 then x else 0 i t5, regel 1, är ett FEEL-uttryck som Regelrätt inte kan skriva');
+        const again = await compiled(imported.text, 'f.regel');
+        expect(again.errors, imported.text).toEqual([]);
+    });
+});

@@ -108,6 +108,10 @@ export async function importDmn(xml: string, keywords: ReadonlySet<string>): Pro
     const drg = (root.drgElement ?? []) as Element[];
     // Each decision by its XML id, for the decisions a table requires (a chain of decisions).
     const decisions = new Map(drg.filter(e => e.$type === 'dmn:Decision' && e.id).map(e => [e.id!, e]));
+    // Each input data's name and FEEL type: what a formula output may read.
+    const inputData = new Map(drg.filter(e => e.$type === 'dmn:InputData').map(e => [
+        ((e.variable as Element | undefined)?.name as string | undefined) ?? e.name ?? '', ((e.variable as Element | undefined)?.typeRef as string | undefined) ?? 'number',
+    ]));
     for (const element of drg) {
         if (element.$type === 'dmn:InputData') {
             continue;
@@ -116,7 +120,7 @@ export async function importDmn(xml: string, keywords: ReadonlySet<string>): Pro
             notes.push(note(element, `${kindName(element)} ${element.name ?? ''} har ingen motsvarighet i Regelrätt och är inte med.`, `${element.$type.replace('dmn:', '')} ${element.name ?? ''} has no counterpart in Regelrätt and is left out.`));
             continue;
         }
-        const table = decisionTable(element, attributes, notes, keywords, decisions);
+        const table = decisionTable(element, attributes, notes, keywords, decisions, inputData);
         if (table) {
             tables.push(table);
         }
@@ -175,7 +179,26 @@ function identifier(name: string, keywords: ReadonlySet<string>): string {
     return keywords.has(start) ? `${start}_` : start;
 }
 
-function decisionTable(decision: Element, attributes: Map<string, Attribute>, notes: DmnNote[], keywords: ReadonlySet<string>, decisions: ReadonlyMap<string, Element>): ImportedTable | undefined {
+function decisionTable(
+    decision: Element, attributes: Map<string, Attribute>, notes: DmnNote[], keywords: ReadonlySet<string>, decisions: ReadonlyMap<string, Element>, inputData: ReadonlyMap<string, string>,
+): ImportedTable | undefined {
+    // A formula output (`= …`) reads numbers the file gives as input data; each is declared as an attribute.
+    const formulaReads = new Set<string>();
+    const known = (name: string) => {
+        const numeric = ['number', 'integer', 'long', 'double'].includes(inputData.get(name) ?? '');
+        if (numeric) {
+            formulaReads.add(name);
+        }
+        return numeric;
+    };
+    const outputCell = (text: string): string | undefined => {
+        const literal = literalOutputCell(text);
+        if (literal !== undefined) {
+            return literal;
+        }
+        const formula = regelFormula(text, known);
+        return formula === undefined ? undefined : `= ${formula.replace(/^\((.*)\)$/, '$1')}`;
+    };
     const logic = decision.decisionLogic as Element | undefined;
     const name = identifier(((decision.variable as Element | undefined)?.name as string | undefined) ?? decision.name ?? decision.id ?? 'beslut', NO_KEYWORDS);
     if (!logic || logic.$type !== 'dmn:DecisionTable') {
@@ -237,8 +260,8 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         for (const entry of (rule.outputEntry ?? []) as Element[]) {
             const cell = outputCell(((entry.text as string | undefined) ?? '').trim());
             if (cell === undefined) {
-                notes.push(note(entry, `Utdata ${String(entry.text)} i ${name}, regel ${rows.length + 1}, är ett FEEL-uttryck som Regelrätt inte kan skriva (bara tal, text, ja/nej och null); tabellen är inte med.`,
-                    `Output ${String(entry.text)} of ${name}, rule ${rows.length + 1}, is a FEEL expression Regelrätt cannot write (only numbers, texts, true/false and null); the table is left out.`));
+                notes.push(note(entry, `Utdata ${String(entry.text)} i ${name}, regel ${rows.length + 1}, är ett FEEL-uttryck som Regelrätt inte kan skriva (bara tal, text, ja/nej, null och formler med + − × /, min, max och avrundning över indata som är tal); tabellen är inte med.`,
+                    `Output ${String(entry.text)} of ${name}, rule ${rows.length + 1}, is a FEEL expression Regelrätt cannot write (only numbers, texts, true/false, null and formulas with + − × /, min, max and rounding over numeric input data); the table is left out.`));
                 return undefined;
             }
             cells.push(cell);
@@ -249,6 +272,11 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
     if (defaults.some(cell => cell === undefined)) {
         notes.push(note(logic, `Standardutdata i ${name} är ett FEEL-uttryck som Regelrätt inte kan skriva; tabellen är inte med.`, `A default output of ${name} is a FEEL expression Regelrätt cannot write; the table is left out.`));
         return undefined;
+    }
+    for (const read of formulaReads) {
+        if (!columns.some(column => column.name === read)) {
+            declare({ name: read, typeRef: inputData.get(read)! }, [], attributes);
+        }
     }
     for (const column of columns.filter(c => !c.chained)) {
         if (!declare(column, rows.map(row => row[columns.indexOf(column)]), attributes)) {
@@ -294,7 +322,7 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         '}',
         '',
     ].join('\n');
-    return { element: logic, name, text, upstreams, attributes: columns.filter(c => !c.chained).map(c => c.name) };
+    return { element: logic, name, text, upstreams, attributes: [...columns.filter(c => !c.chained).map(c => c.name), ...formulaReads] };
 }
 
 /**
@@ -395,7 +423,7 @@ function splitList(text: string): string[] | undefined {
 }
 
 /** A FEEL output entry as a Regelrätt output cell: a number, a text, ja/nej or `ej angivet`. */
-function outputCell(text: string): string | undefined {
+function literalOutputCell(text: string): string | undefined {
     if (NUMBER.test(text)) {
         return regelNumber(text);
     }
@@ -460,4 +488,97 @@ function attributeText(attribute: Attribute): string {
             return `egenskap ${attribute.name} : ${attribute.decimals ? 'decimaltal' : 'heltal'} ${regelNumber(min)}–${regelNumber(max)}`;
         }
     }
+}
+
+/** FEEL's rounding functions as Regelrätt's rounding modes (the inverse of the export's FEEL_ROUNDING); `floor(x + ½ step)` is `halva uppåt`. */
+const REGEL_ROUNDING: Record<string, string> = {
+    'round half up': '',
+    decimal: ', halva till jämnt',
+    'round down': ', nedåt',
+    'round up': ', uppåt',
+};
+const ROUNDING_UNIT: Record<string, string> = { 0: 'hela kronor', 2: 'öre' };
+
+/**
+ * A FEEL expression in the fragment the export writes, as a Regelrätt formula (the text after `= `):
+ * numbers, names the scope knows, `+ - * /`, parentheses, `min`/`max`, and rounding to whole kronor
+ * or öre by FEEL's functions. Undefined for anything else (a name not known, `if`, a date, a string).
+ */
+export function regelFormula(text: string, known: (name: string) => boolean): string | undefined {
+    const tokens = text.match(/\d+(?:\.\d+)?|round half up|round down|round up|[\p{L}_][\p{L}\p{N}_]*|[-+*/(),]|\S/gu) ?? [];
+    let at = 0;
+    const peek = () => tokens[at];
+    const take = (token?: string) => (token === undefined || tokens[at] === token ? tokens[at++] : undefined);
+    const sum = (): string | undefined => {
+        let left = product();
+        while (left !== undefined && (peek() === '+' || peek() === '-')) {
+            const op = take()!;
+            const right = product();
+            left = right === undefined ? undefined : `(${left} ${op === '-' ? '−' : '+'} ${right})`;
+        }
+        return left;
+    };
+    const product = (): string | undefined => {
+        let left = factor();
+        while (left !== undefined && (peek() === '*' || peek() === '/')) {
+            const op = take()!;
+            const right = factor();
+            left = right === undefined ? undefined : `(${left} ${op === '*' ? '×' : '/'} ${right})`;
+        }
+        return left;
+    };
+    const args = (): string[] | undefined => {
+        if (!take('(')) {
+            return undefined;
+        }
+        const list: string[] = [];
+        do {
+            const arg = sum();
+            if (arg === undefined) {
+                return undefined;
+            }
+            list.push(arg);
+        } while (take(','));
+        return take(')') ? list : undefined;
+    };
+    const factor = (): string | undefined => {
+        const token = take();
+        if (token === undefined) {
+            return undefined;
+        }
+        if (NUMBER.test(token)) {
+            return regelNumber(token);
+        }
+        if (token === '-') {
+            const inner = factor();
+            return inner === undefined || !/^\d/.test(inner) ? undefined : `−${inner}`;
+        }
+        if (token === '(') {
+            const inner = sum();
+            return inner !== undefined && take(')') ? inner : undefined;
+        }
+        if (token === 'min' || token === 'max') {
+            const list = args();
+            return list && list.length > 0 ? `${token}(${list.join(', ')})` : undefined;
+        }
+        if (token in REGEL_ROUNDING || token === 'floor') {
+            const list = args();
+            if (!list || list.length !== 2 || !(list[1] in ROUNDING_UNIT)) {
+                return undefined;
+            }
+            if (token === 'floor') {
+                // The export's `halva uppåt`: floor(x + 0.5, 0) or floor(x + 0.005, 2); no other floor.
+                const half = list[1] === '0' ? '0,5' : '0,005';
+                const match = new RegExp(`^\\((.*) \\+ ${half.replace(',', ',')}\\)$`).exec(list[0]);
+                return match ? `(${match[1]} avrundat till ${ROUNDING_UNIT[list[1]]}, halva uppåt)` : undefined;
+            }
+            return `(${list[0]} avrundat till ${ROUNDING_UNIT[list[1]]}${REGEL_ROUNDING[token]})`;
+        }
+        if (/^[\p{L}_]/u.test(token) && IDENTIFIER.test(token) && known(token) && peek() !== '(') {
+            return token;
+        }
+        return undefined;
+    };
+    const formula = sum();
+    return formula !== undefined && at === tokens.length ? formula : undefined;
 }
