@@ -265,6 +265,8 @@ function compiledUnit(unit: AnswerUnit | undefined): ValueUnit | undefined {
 const HUNDRED = ExactNumber.of(100n);
 const NONE: ValueUnit = { unit: 'none' };
 const TO_ÖRE: Rounding = { unit: 'öre', mode: 'half-away-from-zero' };
+const TEN_THOUSAND = ExactNumber.of(10_000n);
+const WHOLE: Rounding = { unit: 'krona', mode: 'half-away-from-zero' };
 
 /** An element as a reader names it: its title, or (where the policy gives none) its name written as words. */
 export function labelOf(element: { name: string; title?: string } | undefined, fallback = ''): string {
@@ -395,7 +397,10 @@ class ReasonWriter {
         if (unit.unit === '%') {
             return `${number(value.multiply(HUNDRED).toDecimal(4), this.locale)}\u00a0%`;
         }
-        return `${number(value.toDecimal(4), this.locale)}${unit.word ? `\u00a0${unit.word}` : ''}`;
+        // A share or count to four decimals, said to be about where the exact figure has more (a
+        // thirtieth of a month, or the runtime's ten-digit text of it, is `cirka 0,6667`).
+        const shown = value.multiply(TEN_THOUSAND).round(WHOLE).divide(TEN_THOUSAND);
+        return `${shown.equals(value) ? '' : `${this.w.about} `}${number(shown.toDecimal(), this.locale)}${unit.word ? `\u00a0${unit.word}` : ''}`;
     }
 
     private attributeUnit(attribute: Attribute | undefined): ValueUnit {
