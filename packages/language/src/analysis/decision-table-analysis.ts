@@ -1,11 +1,11 @@
-import { ExactNumber, formulaCell, LEVEL_INPUT, quantityCell, type Criterion, type DecisionResult } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, type Criterion, type DecisionResult } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isPathwayResult } from '../generated/ast.js';
 import { comparePriority, highestPriority, outputRank } from '@regelratt/runtime';
 import { compileCell, compileOutputValues, compileResults, inputAttribute, inputName } from '../compiler/compile-decision-table.js';
 import { attributeDomain, type AnalysedAttribute, type AttributeDomain } from './attribute-domain.js';
 import type { Case } from './case-split.js';
-import { regionContains, regionValues, type Region } from './regions.js';
+import { chainedCellsDomain, chainedValue, constantCells, decidingRow, throughReach } from './chained-inputs.js';
 import { analyseCoverage, type PathwayUnderAnalysis } from './pathway-coverage.js';
 import { idleRows, type IdleRow } from './row-reach.js';
 
@@ -142,12 +142,12 @@ function throughUpstream(
         }
         // Where the upstream's value is not one of its cells (a formula output, a sum or count of the
         // matching rows), the findings stand over every number of the column, as for a calculation.
-        if (cells.some(cell => formulaCell(cell) !== undefined) || upstream.hitPolicy === 'samla') {
+        if (!constantCells(cells, upstream.hitPolicy === 'samla')) {
             continue;
         }
         // Each case of the upstream with the value its deciding row (or its default) gives in the column.
         const reached = analysis.cases.flatMap(found => {
-            const row = decidingRow(found.verdicts, upstream.hitPolicy ?? 'unik', analysis.input.ranks);
+            const row = decidingRow(found.verdicts, upstream.hitPolicy === 'samla', upstream.hitPolicy === 'prioritet' ? analysis.input.ranks : undefined);
             const cell = row === undefined ? (upstream.otherwise ? cells[cells.length - 1] : undefined) : cells[row];
             const value = cell && chainedValue(cell);
             return value === undefined ? [] : [{ found, value }];
@@ -158,84 +158,17 @@ function throughUpstream(
             }
         }
         current = current.flatMap(finding => {
-            const region = finding.case.assignment.get(key);
-            for (const { found, value } of reached) {
-                if (region && !regionContains(region, value)) {
-                    continue;
+            for (const reach of reached) {
+                const narrowed = throughReach(finding.case, key, reach);
+                if (narrowed) {
+                    return [{ ...finding, case: narrowed }];
                 }
-                const assignment = new Map(finding.case.assignment);
-                let fits = true;
-                for (const [id, upstreamRegion] of found.assignment) {
-                    const own = assignment.get(id);
-                    // An attribute both tables read: the citizens of both regions.
-                    const both = own ? intersection(own, upstreamRegion) : upstreamRegion;
-                    if (!both) {
-                        fits = false;
-                        break;
-                    }
-                    assignment.set(id, both);
-                }
-                if (!fits) {
-                    continue;
-                }
-                assignment.set(key, typeof value === 'boolean' ? { kind: 'value', value } : { kind: 'range', lo: value, loClosed: true, hi: value, hiClosed: true, discrete: true });
-                return [{ ...finding, case: { ...finding.case, assignment } }];
             }
             return [];
         });
     }
     return current;
 }
-
-/** The row that decides a case of a unique or first table: the first row that holds (unique tables have at most one in a case without overlap). */
-function decidingRow(verdicts: readonly boolean[], hitPolicy: NonNullable<Ast.DecisionTable['hitPolicy']>, ranks: readonly (readonly number[])[] | undefined): number | undefined {
-    if (hitPolicy === 'samla') {
-        return undefined;
-    }
-    if (hitPolicy === 'prioritet' && ranks) {
-        // DMN's Priority: of the rows that hold, the one of the highest priority (same-priority overlaps are refused by the checker).
-        const holding = verdicts.flatMap((holds, index) => (holds ? [index] : []));
-        return highestPriority(ranks, holding)[0];
-    }
-    const index = verdicts.indexOf(true);
-    return index < 0 ? undefined : index;
-}
-
-/** A chained input's value from an upstream cell: ja/nej, or the number (a share as its fraction). */
-function chainedValue(cell: DecisionResult): ExactNumber | boolean | undefined {
-    if ('yesNo' in cell) {
-        return cell.yesNo;
-    }
-    const quantity = quantityCell(cell);
-    if (!quantity) {
-        return undefined;
-    }
-    const value = ExactNumber.parse(quantity.value);
-    return quantity.unit === '%' ? value.divide(ExactNumber.of(100n)) : value;
-}
-
-/** The values two regions of one attribute share, as a region; undefined where they share none. */
-function intersection(a: Region, b: Region): Region | undefined {
-    if (a.kind === 'range' && b.kind === 'range') {
-        const lo = !a.lo ? b : !b.lo ? a : a.lo.compare(b.lo) > 0 || (a.lo.equals(b.lo) && !a.loClosed) ? a : b;
-        const hi = !a.hi ? b : !b.hi ? a : a.hi.compare(b.hi) < 0 || (a.hi.equals(b.hi) && !a.hiClosed) ? a : b;
-        const region: Region = { kind: 'range', lo: lo.lo, loClosed: lo.loClosed, hi: hi.hi, hiClosed: hi.hiClosed, discrete: a.discrete };
-        if (region.lo && region.hi) {
-            const order = region.lo.compare(region.hi);
-            if (order > 0 || (order === 0 && !(region.loClosed && region.hiClosed))) {
-                return undefined;
-            }
-            // Whole numbers strictly between two bounds: none where the bounds are neighbours and open.
-            if (region.discrete && ExactNumber.ONE.compare(region.hi.subtract(region.lo)) >= 0 && !region.loClosed && !region.hiClosed) {
-                return undefined;
-            }
-        }
-        return region;
-    }
-    const values = (regionValues(a) ?? []).filter(value => (regionValues(b) ?? []).includes(value));
-    return values.length === 0 ? undefined : values.length === 1 ? { kind: 'value', value: values[0] } : { kind: 'values', values };
-}
-
 
 /** A decision table in the analyses' terms: each input column's domain, each row's cells, each row's outputs as one key. */
 export interface DecisionTableInput {
@@ -359,29 +292,8 @@ export function chainedDomain(input: Ast.DecisionInput): AttributeDomain | undef
         return undefined;
     }
     const cells = upstreamCells(upstream, column);
-    if (!cells || cells.length === 0) {
-        return undefined;
-    }
-    if (cells.every(cell => 'yesNo' in cell)) {
-        return { kind: 'boolean' };
-    }
-    // A formula output (`= inkomst × 10 %`) gives numbers no cell bounds, and a sum or a count of the
-    // matching rows (`träff samla`) may leave the cells' range: any number, as a calculation's.
-    if (cells.some(cell => formulaCell(cell) !== undefined) || (upstream.hitPolicy === 'samla' && upstream.aggregation !== 'min' && upstream.aggregation !== 'max')) {
-        return cells.every(cell => formulaCell(cell) !== undefined || quantityCell(cell) !== undefined) ? { kind: 'decimal' } : undefined;
-    }
-    const values: ExactNumber[] = [];
-    for (const cell of cells) {
-        const quantity = quantityCell(cell);
-        if (!quantity) {
-            return undefined;
-        }
-        const value = ExactNumber.parse(quantity.value);
-        values.push(quantity.unit === '%' ? value.divide(ExactNumber.of(100n)) : value);
-    }
-    const min = values.reduce((a, b) => (b.compare(a) < 0 ? b : a));
-    const max = values.reduce((a, b) => (b.compare(a) > 0 ? b : a));
-    return { kind: values.every(v => v.isInteger()) ? 'integer' : 'decimal', min, max };
+    // A sum or a count of the matching rows (`träff samla`) may leave the cells' range: any number, as a calculation's.
+    return cells && chainedCellsDomain(cells, upstream.hitPolicy === 'samla' && upstream.aggregation !== 'min' && upstream.aggregation !== 'max');
 }
 
 /** An upstream table's output cells of one column, rows then default; undefined where one is unresolved or half-typed. */
