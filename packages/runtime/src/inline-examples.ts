@@ -59,11 +59,12 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
             return { amount: runtime.calculate(question.calculation, { date: example.date, citizen: exampleCitizen(question.citizen), ...(level !== undefined ? { level } : {}) }, { explain: false }).amount };
         }
         case 'decision': {
-            if (!example.date) {
-                throw runtimeError('example-without-date', { dated: 'decision' }, { example: example.id });
+            const needs = example.date ? undefined : runtime.datedRead(question.table);
+            if (needs) {
+                throw runtimeError('example-without-date', { dated: 'decision', needs: needs.name }, { example: example.id, needs: needs.id });
             }
             const level = question.level;
-            const decision = runtime.decide(question.table, { date: example.date, citizen: exampleCitizen(question.citizen), ...(level !== undefined ? { level } : {}) });
+            const decision = runtime.decide(question.table, { ...(example.date ? { date: example.date } : {}), citizen: exampleCitizen(question.citizen), ...(level !== undefined ? { level } : {}) });
             const value = runtime.decisionValue(decision, question.column);
             // A column of förlopp answers with a förlopp's id; the others with a number. The column
             // decides, not the expectation (an example expecting an error still shows a förlopp as one).
