@@ -90,11 +90,11 @@ export function analyseDecisionTable(table: Ast.DecisionTable, visiting: Readonl
     const findings = result.findings
         .map(finding => ({ kind: finding.kind === 'gap' ? 'gap' as const : 'overlap' as const, case: finding.case, rows: finding.pathways.map(Number) }));
     const byDefault = table.otherwise !== undefined;
-    const chained = throughUpstream(table, findings, attributes, visiting);
+    const chained = throughUpstream(table, findings, result.complete ? result.cases : [], attributes, visiting);
     if (!chained) {
         return undefined; // an upstream that cannot be analysed (or a cycle, reported as decision-cycle)
     }
-    findings.splice(0, findings.length, ...chained);
+    findings.splice(0, findings.length, ...chained.findings);
     return {
         findings: byDefault ? findings.filter(finding => finding.kind !== 'gap') : findings,
         ...(byDefault ? { defaulted: findings.filter(finding => finding.kind === 'gap').map(finding => finding.case) } : {}),
@@ -105,26 +105,30 @@ export function analyseDecisionTable(table: Ast.DecisionTable, visiting: Readonl
         idle: result.complete ? idleRows(result.cases, table.hitPolicy ?? 'unik', table.aggregation, outputs, input.ranks) : [],
         input,
         gapAnswer,
-        ...(result.complete ? { cases: result.cases } : {}),
+        // As the citizens reach them: a table further down the chain reads these.
+        ...(result.complete ? { cases: chained.cases } : {}),
     };
 }
 
 /**
- * Findings of a table with chained inputs, as the upstream can actually reach them: a finding stands
- * only where some case of the upstream gives a value inside the finding's region of the chained
- * column (DMN's information requirement: the input is the upstream's output, nothing else), and it
- * is narrowed to that value and to that upstream case, so its witness is a citizen of attributes the
- * runtime answers as claimed. The findings as they are for a table without chained table inputs;
- * undefined where an upstream cannot be analysed completely (or reads the table itself).
+ * Findings and cases of a table with chained inputs, as citizens actually reach them: a finding
+ * stands only for the citizens some case of the upstream answers with a value inside the finding's
+ * region of the chained column (DMN's information requirement: the input is the upstream's output,
+ * nothing else). Each finding becomes one finding per upstream case that reaches it, narrowed to that
+ * case's citizens (the attributes both read intersected) and its value, so the findings hold exactly
+ * the citizens without an answer and each witness is a citizen the runtime answers as claimed; the
+ * cases likewise, for a table further down the chain. As they are for a table without chained table
+ * inputs; undefined where an upstream cannot be analysed completely (or reads the table itself).
  */
 function throughUpstream(
-    table: Ast.DecisionTable, findings: DecisionFinding[], attributes: Map<string, AnalysedAttribute>, visiting: ReadonlySet<Ast.DecisionTable>,
-): DecisionFinding[] | undefined {
+    table: Ast.DecisionTable, findings: DecisionFinding[], cases: readonly Case[], attributes: Map<string, AnalysedAttribute>, visiting: ReadonlySet<Ast.DecisionTable>,
+): { findings: DecisionFinding[]; cases: readonly Case[] } | undefined {
     const chained = (table.header?.inputs ?? []).filter(input => input.table?.ref);
     if (chained.length === 0) {
-        return findings;
+        return { findings, cases };
     }
     let current: DecisionFinding[] = findings;
+    let reachedCases: readonly Case[] = cases;
     for (const input of chained) {
         const upstream = input.table!.ref!;
         if (visiting.has(upstream) || upstream === table) {
@@ -157,17 +161,13 @@ function throughUpstream(
                 attributes.set(id, attribute);
             }
         }
-        current = current.flatMap(finding => {
-            for (const reach of reached) {
-                const narrowed = throughReach(finding.case, key, reach);
-                if (narrowed) {
-                    return [{ ...finding, case: narrowed }];
-                }
-            }
-            return [];
-        });
+        current = current.flatMap(finding => reached.flatMap(reach => {
+            const narrowed = throughReach(finding.case, key, reach);
+            return narrowed ? [{ ...finding, case: narrowed }] : [];
+        }));
+        reachedCases = reachedCases.flatMap(own => reached.flatMap(reach => throughReach(own, key, reach) ?? []));
     }
-    return current;
+    return { findings: current, cases: reachedCases };
 }
 
 /** A decision table in the analyses' terms: each input column's domain, each row's cells, each row's outputs as one key. */
