@@ -51,4 +51,37 @@ describe('example coverage through chained decisions', () => {
         const uncoveredLevel = of('omvårdnadsnivå')!.regions.filter(region => region.examples.length === 0);
         expect(uncoveredLevel.map(region => region.witness.text)).toEqual(['besök_per_vecka 7–20 besök']);
     });
+
+    test('where both tables read an attribute, a region no citizen reaches is not listed, and a middle table passes the chain on', async () => {
+        // u gives 1 exactly for x 0–4: d's row for level 1 with x >= 5 is reached by no citizen.
+        const { of } = await coverageOf(`
+egenskap x : heltal 0–9
+beslutstabell u {
+    | x    || nivå |
+    | < 5  || 1    |
+    | >= 5 || 2    |
+}
+beslutstabell m {
+    | u.nivå || steg |
+    | 1      || 10   |
+    | 2      || 20   |
+}
+beslutstabell d {
+    | m.steg | x    || svar |
+    | 10     | < 5  || 1    |
+    | 10     | >= 5 || 2    |
+    | 20     | -    || 3    |
+}
+exempel liten { beslut enligt d.svar för { x = 2 }  förväntat 1 }
+`);
+        const regions = of('d')!.regions;
+        expect(regions.map(region => [region.witness.text, region.examples])).toEqual([
+            [expect.stringMatching(/m\.steg = 10.*x 0–4/), ['liten']],
+            [expect.stringMatching(/m\.steg = 20.*x 5–9/), []],
+        ]);
+        expect(regions[1].witness.example).toEqual({ x: '5' });
+        // The example reaches the middle and the first table too.
+        expect(of('m')!.regions.map(region => region.examples)).toEqual([['liten'], []]);
+        expect(of('u')!.regions.map(region => region.examples)).toEqual([['liten'], []]);
+    });
 });

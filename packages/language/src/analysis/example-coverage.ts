@@ -286,7 +286,7 @@ interface Chain {
 function withChainedValues(asking: AskingExample, inputs: readonly ChainedDecisionInput[], chain: Chain): Map<string, ExactNumber | string | boolean> {
     const values = new Map(asking.values);
     const question = asking.example.question;
-    if (!('citizen' in question) || !asking.example.date) {
+    if (!('citizen' in question)) {
         return values;
     }
     if (chain.runtime === undefined) {
@@ -297,12 +297,13 @@ function withChainedValues(asking: AskingExample, inputs: readonly ChainedDecisi
         }
     }
     const level = values.get(LEVEL_INPUT);
-    const ask = { date: asking.example.date, citizen: exampleCitizen(question.citizen), ...(level instanceof ExactNumber ? { level: Number(level.toDecimal()) } : {}) };
+    // Without a date where the example has none: the runtime answers a table that reads nothing dated.
+    const ask = { ...(asking.example.date ? { date: asking.example.date } : {}), citizen: exampleCitizen(question.citizen), ...(level instanceof ExactNumber ? { level: Number(level.toDecimal()) } : {}) };
     for (const input of inputs) {
         try {
             const value = 'decision' in input
                 ? chain.runtime?.decide(input.decision, ask).outputs[input.column]
-                : chain.runtime?.calculate(input.calculation, ask, { explain: false }).amount;
+                : asking.example.date ? chain.runtime?.calculate(input.calculation, { ...ask, date: asking.example.date }, { explain: false }).amount : undefined;
             if (typeof value === 'string') {
                 values.set(chainedInputKey(input), value === 'ja' || value === 'nej' ? value === 'ja' : ExactNumber.parse(value));
             }
@@ -438,8 +439,11 @@ function chainedRegions(table: DecisionTable, chain: Chain, locale: MessageLocal
             return [];
         }
         const witness = describeCase(reached, read, locale, asked);
-        for (const key of keys) {
-            delete witness.example[read.get(key)!.name];
+        // What upstreams answer (this table's chained columns and theirs) is no part of the citizen.
+        for (const [id, attribute] of read) {
+            if (!chain.attributes.has(id) && id !== LEVEL_INPUT) {
+                delete witness.example[attribute.name];
+            }
         }
         return [{ found: region.found, witness }];
     });
