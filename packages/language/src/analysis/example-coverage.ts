@@ -422,7 +422,17 @@ function upstreamReach(input: ChainedDecisionInput, chain: Chain, visiting: Read
 function chainedRegions(table: DecisionTable, chain: Chain, locale: MessageLocale): Regions {
     const reach = reachableCases(table, chain, new Set());
     if (!reach) {
-        return regions(table, chain.attributes, locale);
+        // The chain could not be followed (a split out of budget, a cycle the checker reports): the
+        // table's own regions over its chained columns' values, said to be incomplete.
+        const read = new Map(chain.attributes);
+        for (const input of table.inputs.filter(isChainedInput)) {
+            const attribute = chainedAttribute(input, chain.byId);
+            if (!attribute) {
+                return { attributes: chain.attributes, locale, complete: false, regions: [] };
+            }
+            read.set(attribute.id, attribute);
+        }
+        return { ...regions(table, read, locale), complete: false };
     }
     const { read, criteria } = reach;
     // Split anew whenever asked (a new map): the regions depend on the upstreams too, not only on the table.
