@@ -5,7 +5,8 @@ import { comparePriority, highestPriority, outputRank } from '@regelratt/runtime
 import { compileCell, compileOutputValues, compileResults, inputAttribute, inputName } from '../compiler/compile-decision-table.js';
 import { attributeDomain, type AnalysedAttribute, type AttributeDomain } from './attribute-domain.js';
 import type { Case } from './case-split.js';
-import { chainedCellsDomain, chainedValue, constantCells, decidingRow, throughReach } from './chained-inputs.js';
+import { chainedCellsDomain, chainedValue, constantCells, decidingRow, intersection, throughReach } from './chained-inputs.js';
+import type { Region } from './regions.js';
 import { analyseCoverage, type PathwayUnderAnalysis } from './pathway-coverage.js';
 import { idleRows, type IdleRow } from './row-reach.js';
 
@@ -50,8 +51,8 @@ export interface DecisionAnalysis {
  * or they give the same outputs. Undefined when a
  * column or cell is unresolved or malformed (the ordinary checks report those).
  */
-export function analyseDecisionTable(table: Ast.DecisionTable, visiting: ReadonlySet<Ast.DecisionTable> = new Set()): DecisionAnalysis | undefined {
-    const input = decisionTableInput(table);
+export function analyseDecisionTable(table: Ast.DecisionTable, visiting: ReadonlySet<Ast.DecisionTable> = new Set(), calculations?: CalculationFacts): DecisionAnalysis | undefined {
+    const input = decisionTableInput(table, calculations);
     if (!input) {
         return undefined;
     }
@@ -90,11 +91,11 @@ export function analyseDecisionTable(table: Ast.DecisionTable, visiting: Readonl
     const findings = result.findings
         .map(finding => ({ kind: finding.kind === 'gap' ? 'gap' as const : 'overlap' as const, case: finding.case, rows: finding.pathways.map(Number) }));
     const byDefault = table.otherwise !== undefined;
-    const chained = throughUpstream(table, findings, result.complete ? result.cases : [], attributes, visiting);
+    const chained = throughUpstream(table, findings, result.complete ? result.cases : [], attributes, visiting, calculations);
     if (!chained) {
         return undefined; // an upstream that cannot be analysed (or a cycle, reported as decision-cycle)
     }
-    findings.splice(0, findings.length, ...chained.findings);
+    findings.splice(0, findings.length, ...(calculations ? chained.findings.map(finding => withCalculationCitizen(table, finding, attributes, calculations)) : chained.findings));
     return {
         findings: byDefault ? findings.filter(finding => finding.kind !== 'gap') : findings,
         ...(byDefault ? { defaulted: findings.filter(finding => finding.kind === 'gap').map(finding => finding.case) } : {}),
@@ -122,6 +123,7 @@ export function analyseDecisionTable(table: Ast.DecisionTable, visiting: Readonl
  */
 function throughUpstream(
     table: Ast.DecisionTable, findings: DecisionFinding[], cases: readonly Case[], attributes: Map<string, AnalysedAttribute>, visiting: ReadonlySet<Ast.DecisionTable>,
+    calculations?: CalculationFacts,
 ): { findings: DecisionFinding[]; cases: readonly Case[] } | undefined {
     const chained = (table.header?.inputs ?? []).filter(input => input.table?.ref);
     if (chained.length === 0) {
@@ -134,7 +136,7 @@ function throughUpstream(
         if (visiting.has(upstream) || upstream === table) {
             return undefined;
         }
-        const analysis = analyseDecisionTable(upstream, new Set([...visiting, table]));
+        const analysis = analyseDecisionTable(upstream, new Set([...visiting, table]), calculations);
         const column = upstream.header.outputs.findIndex(output => output.column === input.column);
         if (!analysis?.complete || !analysis.cases || column < 0) {
             return undefined;
@@ -170,6 +172,48 @@ function throughUpstream(
     return { findings: current, cases: reachedCases };
 }
 
+/**
+ * What the analyses know of the named calculations a table reads as inputs (`| beräkning x |`), from
+ * the calculation bound analysis on the compiled policy (calculation-bounds.ts): the bounds of its
+ * value, and a citizen whose value the runtime answers inside a region.
+ */
+export interface CalculationFacts {
+    range(calculation: Ast.Calculation): { lo?: ExactNumber; hi?: ExactNumber } | undefined;
+    /** The citizen's attributes as point regions, with the attributes as the analyses describe them. */
+    citizen(calculation: Ast.Calculation, region: Region): { assignment: ReadonlyMap<string, Region>; attributes: readonly AnalysedAttribute[] } | undefined;
+}
+
+/**
+ * A finding on a calculation column narrowed to a citizen the runtime answers with a value in the
+ * finding's region, so its witness is a citizen, not only a value; as it is where none is found.
+ */
+function withCalculationCitizen(table: Ast.DecisionTable, finding: DecisionFinding, attributes: Map<string, AnalysedAttribute>, calculations: CalculationFacts): DecisionFinding {
+    let assignment: Map<string, Region> | undefined;
+    for (const input of table.header?.inputs ?? []) {
+        const region = input.calculation?.ref && finding.case.assignment.get(inputAttribute(input));
+        const found = region && calculations.citizen(input.calculation!.ref!, region);
+        if (!found) {
+            continue;
+        }
+        const next = new Map(assignment ?? finding.case.assignment);
+        for (const [id, point] of found.assignment) {
+            const own = next.get(id);
+            const both = own ? intersection(own, point) : point;
+            if (!both) {
+                return finding; // the citizen disagrees with the finding's other columns: keep the region as it is
+            }
+            next.set(id, both);
+        }
+        assignment = next;
+        for (const attribute of found.attributes) {
+            if (!attributes.has(attribute.id)) {
+                attributes.set(attribute.id, attribute);
+            }
+        }
+    }
+    return assignment ? { ...finding, case: { ...finding.case, assignment } } : finding;
+}
+
 /** A decision table in the analyses' terms: each input column's domain, each row's cells, each row's outputs as one key. */
 export interface DecisionTableInput {
     attributes: Map<string, AnalysedAttribute>;
@@ -184,7 +228,7 @@ export interface DecisionTableInput {
 }
 
 /** Undefined when a column or cell is unresolved or malformed (the ordinary checks report those). */
-export function decisionTableInput(table: Ast.DecisionTable): DecisionTableInput | undefined {
+export function decisionTableInput(table: Ast.DecisionTable, calculations?: CalculationFacts): DecisionTableInput | undefined {
     const inputs = table.header?.inputs ?? [];
     if (inputs.length === 0 || inputs.some(input => !input.level && !input.attribute?.ref && !input.table?.ref && !input.calculation?.ref)) {
         return undefined;
@@ -193,7 +237,7 @@ export function decisionTableInput(table: Ast.DecisionTable): DecisionTableInput
     for (const input of inputs) {
         const id = inputAttribute(input);
         if (input.table || input.calculation) {
-            const domain = chainedDomain(input);
+            const domain = chainedDomain(input, calculations);
             if (!domain) {
                 return undefined; // a column of texts or förlopp, or an unknown column: the checks report it
             }
@@ -282,9 +326,11 @@ function isKnownValue(attribute: AnalysedAttribute | undefined, value: string): 
  * it). A calculation's value is any number. Undefined for a column of texts, förlopp or values left
  * open, and for a column the upstream does not have: the checks report those.
  */
-export function chainedDomain(input: Ast.DecisionInput): AttributeDomain | undefined {
+export function chainedDomain(input: Ast.DecisionInput, calculations?: CalculationFacts): AttributeDomain | undefined {
     if (input.calculation?.ref) {
-        return { kind: 'decimal' };
+        // Between the calculation's proved bounds, where they are known: a value it never takes needs no row.
+        const range = calculations?.range(input.calculation.ref);
+        return { kind: 'decimal', ...(range?.lo ? { min: range.lo } : {}), ...(range?.hi ? { max: range.hi } : {}) };
     }
     const upstream = input.table?.ref;
     const column = upstream?.header?.outputs.findIndex(output => output.column === input.column) ?? -1;

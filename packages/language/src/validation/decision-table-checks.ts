@@ -6,6 +6,8 @@ import { CASE_BUDGET } from '../analysis/case-split.js';
 import { ExactNumber, sameDecisionResult } from '@regelratt/format';
 import { compileResult, inputName } from '../compiler/compile-decision-table.js';
 import { analyseDecisionTable, chainedDomain, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
+import { calculationFacts } from '../analysis/calculation-facts.js';
+import { compiledWorkspace } from './compiled-workspace.js';
 import type { IdleRow } from '../analysis/row-reach.js';
 import { mergeableRows } from '../analysis/row-merge.js';
 import { analyseNeedMonotonicity } from '../analysis/need-monotonicity.js';
@@ -28,6 +30,7 @@ const EQUALITY = new Set(['=', '≠', '!=']);
  */
 export function decisionTableChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
     const locale = services.i18n.Locale;
+    const workspace = compiledWorkspace(services);
     return {
         DecisionTable: (table, accept) => {
             const report = createReport(accept, locale);
@@ -123,7 +126,9 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 }
                 checkFormulaUnits(report, table, output, cells, locale.current);
             });
-            const analysis = analyseDecisionTable(table);
+            // A calculation column is judged between the calculation's bounds (on the compiled workspace), its gaps with a citizen.
+            const calculations = header.inputs.some(input => input.calculation?.ref) ? calculationFacts(workspace()?.runtime) : undefined;
+            const analysis = analyseDecisionTable(table, new Set(), calculations);
             if (!analysis) {
                 return;
             }
