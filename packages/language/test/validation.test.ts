@@ -388,6 +388,12 @@ describe('decision tables under träff valfri (DMN\'s Any)', () => {
         ]);
         expect(overlaps[0].witness?.example).toEqual({ aktivitetsförmåga: 'hög' });
     });
+
+    test('three rows that hold together are listed as a sentence lists them', async () => {
+        const text = `${prelude}beslutstabell l {\n | aktivitetsförmåga || nivå |\n | hög || 1 |\n | { hög, utvecklingsbar } || 2 |\n | { hög, nedsatt } || 3 |\n}`;
+        const messages = (await diagnosticsOf(text)).filter(d => d.code === 'decision-overlap').map(d => d.message);
+        expect(messages.some(m => m.startsWith('Raderna 1, 2 och 3 i beslutstabellen l gäller samtidigt för: aktivitetsförmåga = hög'))).toBe(true);
+    });
 });
 
 describe('long enumerations', () => {

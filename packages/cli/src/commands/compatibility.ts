@@ -1,4 +1,4 @@
-import { compatibility } from '@regelratt/language';
+import { compatibility } from '@regelratt/analyses';
 import type { CliOptions } from '../arguments.js';
 import type { CliIO } from '../io.js';
 import { loadCompiled } from '../load-compiled.js';

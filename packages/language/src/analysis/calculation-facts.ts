@@ -1,11 +1,8 @@
 import { ExactNumber } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
 import { elementId } from '../compiler/element-ids.js';
-import type { AnalysedAttribute } from './attribute-domain.js';
-import { calculationRange, calculationWitness } from './calculation-bounds.js';
-import { analysedFromCompiled } from './compiled-attributes.js';
+import { analysedFromCompiled, calculationRange, calculationWitness, regionContains, type AnalysedAttribute, type Region } from '@regelratt/analyses';
 import type { CalculationFacts } from './decision-table-analysis.js';
-import { regionContains, type Region } from './regions.js';
 
 /**
  * The calculation bound analysis as a decision table's analysis asks it about a calculation column

@@ -3,12 +3,12 @@ import type * as Ast from '../generated/ast.js';
 import { isPathwayResult } from '../generated/ast.js';
 import { comparePriority, highestPriority, outputRank } from '@regelratt/runtime';
 import { compileCell, compileOutputValues, compileResults, inputAttribute, inputName } from '../compiler/compile-decision-table.js';
-import { attributeDomain, type AnalysedAttribute, type AttributeDomain } from './attribute-domain.js';
-import type { Case } from './case-split.js';
-import { chainedCellsDomain, chainedValue, constantCells, decidingRow, intersection, throughReach } from './chained-inputs.js';
-import type { Region } from './regions.js';
-import { analyseCoverage, type PathwayUnderAnalysis } from './pathway-coverage.js';
-import { idleRows, type IdleRow } from './row-reach.js';
+import { attributeDomain } from './attribute-domain.js';
+import type { AnalysedAttribute, AttributeDomain } from '@regelratt/analyses';
+import type { Case } from '@regelratt/analyses';
+import { chainedCellsDomain, chainedValue, constantCells, decidingRow, intersection, throughReach, type Region } from '@regelratt/analyses';
+import { analyseCoverage, type PathwayUnderAnalysis } from '@regelratt/analyses';
+import { idleRows, type IdleRow } from '@regelratt/analyses';
 
 export interface DecisionFinding {
     kind: 'gap' | 'overlap';

@@ -1,6 +1,6 @@
 import { ExactNumber, LEVEL_INPUT, ROUNDING_SCALE, matchExpression, quantityCell, type Attribute, type CalculationLimit, type Criterion, type Expression, type Rounding } from '@regelratt/format';
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
-import { MAX_LEVEL } from '../numbers/level-limit.js';
+import { MAX_LEVEL } from './numbers/level-limit.js';
 import { runtimeAnswer } from './runtime-answer.js';
 import { candidates, collectReads, spread, valueText, type Reads } from './formula-reads.js';
 

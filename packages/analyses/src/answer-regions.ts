@@ -1,6 +1,6 @@
 import { ExactNumber, LEVEL_INPUT, matchExpression, type Attribute, type Criterion, type Expression } from '@regelratt/format';
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
-import { MAX_LEVEL } from '../numbers/level-limit.js';
+import { MAX_LEVEL } from './numbers/level-limit.js';
 import { dayNumber, isoDateOfDay, type AnalysedAttribute } from './attribute-domain.js';
 import { attributesRead, splitCases, type Case } from './case-split.js';
 import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';

@@ -3,7 +3,7 @@ import {
     type Criterion, type DecisionTable, type Example, type Expression, type GivenValue, type PathwayModel, type Pilot,
 } from '@regelratt/format';
 import { exampleCitizen, outputRank, PolicyRuntime } from '@regelratt/runtime';
-import type { MessageLocale } from '../i18n/locale.js';
+import type { MessageLocale } from './i18n/locale.js';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import { attributesRead, splitCases, type Case } from './case-split.js';
 import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
