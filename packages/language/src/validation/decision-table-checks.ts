@@ -7,6 +7,8 @@ import { ExactNumber, sameDecisionResult } from '@regelratt/format';
 import { compileResult, inputName } from '../compiler/compile-decision-table.js';
 import { analyseDecisionTable, chainedDomain, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
 import type { IdleRow } from '@regelratt/analyses';
+import { calculationFacts } from '../analysis/calculation-facts.js';
+import { compiledWorkspace } from './compiled-workspace.js';
 import { mergeableRows } from '../analysis/row-merge.js';
 import { analyseNeedMonotonicity } from '../analysis/need-monotonicity.js';
 import { describeCase, unfinishedPart } from '@regelratt/analyses';
@@ -29,6 +31,7 @@ const EQUALITY = new Set(['=', '≠', '!=']);
  */
 export function decisionTableChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
     const locale = services.i18n.Locale;
+    const workspace = compiledWorkspace(services);
     return {
         DecisionTable: (table, accept) => {
             const report = createReport(accept, locale);
@@ -124,7 +127,9 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 }
                 checkFormulaUnits(report, table, output, cells, locale.current);
             });
-            const analysis = analyseDecisionTable(table);
+            // A calculation column is judged between the calculation's bounds (on the compiled workspace), its gaps with a citizen.
+            const calculations = header.inputs.some(input => input.calculation?.ref) ? calculationFacts(workspace()?.runtime) : undefined;
+            const analysis = analyseDecisionTable(table, new Set(), calculations);
             if (!analysis) {
                 return;
             }
