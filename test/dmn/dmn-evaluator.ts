@@ -35,6 +35,8 @@ export interface ReadDecision {
     /** `values`: DMN's output values (`outputValues`), in priority order, as their entries' text. */
     outputs: Array<{ name: string; typeRef?: string; default?: string; values?: string[] }>;
     rules: Array<{ id: string; inputEntries: string[]; outputEntries: string[] }>;
+    /** A decision whose logic is a literal expression (a calculation): its FEEL text. */
+    literal?: string;
 }
 
 interface ModdleElement {
@@ -53,7 +55,9 @@ export async function readDmn(xml: string): Promise<ReadDmn> {
     const { rootElement, warnings } = await moddle.fromXML(text, 'dmn:Definitions') as { rootElement: ModdleElement; warnings: Array<{ message: string }> };
     const drg = (rootElement.drgElement ?? []) as ModdleElement[];
     const decisions: ReadDecision[] = drg.filter(e => e.$type === 'dmn:Decision').map(decision => {
-        const table = decision.decisionLogic as ModdleElement;
+        const logic = decision.decisionLogic as ModdleElement;
+        const literal = logic.$type === 'dmn:LiteralExpression';
+        const table = literal ? {} as ModdleElement : logic;
         const textOf = (e: ModdleElement | undefined) => ((e?.text as string | undefined) ?? '');
         return {
             id: decision.id!,
@@ -78,6 +82,7 @@ export async function readDmn(xml: string): Promise<ReadDmn> {
                 inputEntries: ((rule.inputEntry ?? []) as ModdleElement[]).map(textOf),
                 outputEntries: ((rule.outputEntry ?? []) as ModdleElement[]).map(textOf),
             })),
+            ...(literal ? { literal: textOf(logic) } : {}),
         };
     });
     const inputData = drg.filter(e => e.$type === 'dmn:InputData').map(data => ({
@@ -125,6 +130,37 @@ function matches(entry: string, input: unknown, context: Record<string, unknown>
     return unwrap(unaryTest(text, { ...context, '?': input })) === true;
 }
 
+export interface Aggregate {
+    sum: (values: unknown[]) => unknown;
+    min: (values: unknown[]) => unknown;
+    max: (values: unknown[]) => unknown;
+    count: (n: number) => unknown;
+}
+
+/**
+ * A decision's answer with the decisions it requires evaluated first, each under its variable
+ * (DMN's decision requirements graph): an exact decimal as the FEEL number feelin reads, none as null.
+ */
+export function evaluateWithRequirements(decision: ReadDecision, decisions: readonly ReadDecision[], context: Record<string, unknown>, aggregate: Aggregate): DmnAnswer {
+    const full = { ...context };
+    for (const required of decision.requiredDecisions) {
+        const upstream = decisions.find(d => `#${d.id}` === required)!;
+        const answer = evaluateWithRequirements(upstream, decisions, context, aggregate);
+        full[upstream.variable] = answer.kind === 'value' ? asFeel(answer.value) : null;
+    }
+    return evaluateDecision(decision, full, aggregate);
+}
+
+function asFeel(value: unknown): unknown {
+    if (value !== null && typeof value === 'object' && 'decimal' in value) {
+        return Number((value as DecimalValue).decimal);
+    }
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, asFeel(inner)]));
+    }
+    return value;
+}
+
 /**
  * The decision's answer for a context of input values (by variable name), by DMN's hit policies:
  * UNIQUE (more than one rule is an error), FIRST, ANY (rules that match must agree), COLLECT with
@@ -135,8 +171,12 @@ function matches(entry: string, input: unknown, context: Record<string, unknown>
 export function evaluateDecision(
     decision: ReadDecision,
     context: Record<string, unknown>,
-    aggregate: { sum: (values: unknown[]) => unknown; min: (values: unknown[]) => unknown; max: (values: unknown[]) => unknown; count: (n: number) => unknown },
+    aggregate: Aggregate,
 ): DmnAnswer {
+    if (decision.literal !== undefined) {
+        const value = unwrap(evaluate(decision.literal, context));
+        return value === null || value === undefined ? { kind: 'none' } : { kind: 'value', value };
+    }
     const inputs = decision.inputs.map(input => unwrap(evaluate(input.expression, context)));
     const matched = decision.rules.filter(rule => rule.inputEntries.every((entry, index) => matches(entry, inputs[index], context)));
     const outputsOf = (entries: readonly string[]) => entries.map(entry => feelValue(entry, context));

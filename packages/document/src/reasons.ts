@@ -271,6 +271,8 @@ function compiledUnit(unit: AnswerUnit | undefined): ValueUnit | undefined {
 const HUNDRED = ExactNumber.of(100n);
 const NONE: ValueUnit = { unit: 'none' };
 const TO_ÖRE: Rounding = { unit: 'öre', mode: 'half-away-from-zero' };
+const TEN_THOUSAND = ExactNumber.of(10_000n);
+const WHOLE: Rounding = { unit: 'krona', mode: 'half-away-from-zero' };
 
 /** An element as a reader names it: its title, or (where the policy gives none) its name written as words. */
 export function labelOf(element: { name: string; title?: string } | undefined, fallback = ''): string {
@@ -401,7 +403,10 @@ class ReasonWriter {
         if (unit.unit === '%') {
             return `${number(value.multiply(HUNDRED).toDecimal(4), this.locale)}\u00a0%`;
         }
-        return `${number(value.toDecimal(4), this.locale)}${unit.word ? `\u00a0${unit.word}` : ''}`;
+        // A share or count to four decimals, said to be about where the exact figure has more (a
+        // thirtieth of a month, or the runtime's ten-digit text of it, is `cirka 0,6667`).
+        const shown = value.multiply(TEN_THOUSAND).round(WHOLE).divide(TEN_THOUSAND);
+        return `${shown.equals(value) ? '' : `${this.w.about} `}${number(shown.toDecimal(), this.locale)}${unit.word ? `\u00a0${unit.word}` : ''}`;
     }
 
     private attributeUnit(attribute: Attribute | undefined): ValueUnit {
@@ -794,8 +799,13 @@ class ReasonWriter {
             }
             case 'decisionTable': {
                 this.tableRows(element, date, level);
-                this.step(this.w.value(labelOf(element) + (expression.column && element.outputs.length > 1 ? `, ${words(expression.column).toLowerCase()}` : ''),
-                    this.value(this.evaluate(expression, date, outerLevel), this.unitOf(expression))));
+                const column = expression.column ?? element.outputs[0];
+                // A chained column of ja/nej, a text or a förlopp is no number: said as the table gave it.
+                const kinds = columnKinds(element, column);
+                const shown = !kinds.has('yesNo') && !kinds.has('text') && !kinds.has('pathway')
+                    ? this.value(this.evaluate(expression, date, outerLevel), this.unitOf(expression))
+                    : this.outputText(element, column, this.runtime.decide(element.id, { date, citizen: this.values, ...(level !== undefined ? { level } : {}) }).outputs[column] as string | null | undefined);
+                this.step(this.w.value(labelOf(element) + (expression.column && element.outputs.length > 1 ? `, ${words(expression.column).toLowerCase()}` : ''), shown));
                 return;
             }
             case 'levelTable':
@@ -807,6 +817,22 @@ class ReasonWriter {
             default:
                 return;
         }
+    }
+
+    /** One output of a decision table as a reader reads it: a text as written, ja/nej in the reader's words, a förlopp by title, a number in its unit. */
+    outputText(table: DecisionTable, column: string, value: string | null | undefined): string {
+        if (value === null || value === undefined) {
+            return '–';
+        }
+        const kinds = columnKinds(table, column);
+        if (kinds.has('text')) {
+            return value;
+        }
+        if (kinds.has('yesNo')) {
+            return value === 'ja' ? (this.locale === 'sv' ? 'ja' : 'yes') : (this.locale === 'sv' ? 'nej' : 'no');
+        }
+        const pathway = this.runtime.policy.all('pathwayModel').flatMap(m => m.pathways).find(p => p.id === value);
+        return pathway ? labelOf(pathway) : this.value(ExactNumber.parse(value), columnUnit(table, column));
     }
 
     /** Which rows of a decision table decided, in words, with their facts. */
@@ -959,6 +985,12 @@ class ReasonWriter {
         ];
         return { decision, rule: this.rule, legalBasis, facts, notDeciding, steps: this.steps, requirements: this.requirements, nearestChange: this.nearestChange, text: lines.join('\n') };
     }
+}
+
+/** The kinds of value an output column's cells give (number, ja/nej, text, förlopp). */
+function columnKinds(table: DecisionTable, column: string): Set<ReturnType<typeof decisionResultKind>> {
+    const index = table.outputs.indexOf(column);
+    return new Set([...table.rows.map(row => row.then[index]), table.defaultOutputs?.[index]].flatMap(cell => (cell ? [decisionResultKind(cell)] : [])));
 }
 
 /** A criterion whose enumeration values are written as words (`avlösning sol`, not `avlösning_sol`): the sentence names no identifier. */
@@ -1237,22 +1269,8 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             writer.tableRows(table, question.date, level);
             const columns = question.column ? [question.column] : table.outputs;
             const say = (outputs: Readonly<Record<string, unknown>>) => columns.map(column => {
-                const value = outputs[column] as string | null | undefined;
                 const name = table.outputs.length > 1 ? `${words(column).toLowerCase()} ` : '';
-                if (value === null || value === undefined) {
-                    return `${name}–`;
-                }
-                // A text as written, ja/nej in the reader's words; a förlopp by title; a number in its unit.
-                const index = table.outputs.indexOf(column);
-                const kinds = new Set([...table.rows.map(row => row.then[index]), table.defaultOutputs?.[index]].flatMap(cell => (cell ? [decisionResultKind(cell)] : [])));
-                if (kinds.has('text')) {
-                    return `${name}${value}`;
-                }
-                if (kinds.has('yesNo')) {
-                    return `${name}${value === 'ja' ? (locale === 'sv' ? 'ja' : 'yes') : (locale === 'sv' ? 'nej' : 'no')}`;
-                }
-                const pathway = runtime.policy.all('pathwayModel').flatMap(m => m.pathways).find(p => p.id === value);
-                return `${name}${pathway ? labelOf(pathway) : writer.value(ExactNumber.parse(value), columnUnit(table, column))}`;
+                return `${name}${writer.outputText(table, column, outputs[column] as string | null | undefined)}`;
             }).join(', ');
             // A list policy's answer is every matching row's outputs, said one after the other.
             type Said = Record<string, unknown> | Array<Record<string, unknown>>;

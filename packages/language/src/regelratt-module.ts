@@ -6,7 +6,7 @@ import {
     type PartialLangiumSharedCoreServices, type URI,
 } from 'langium';
 import { RegelrattGeneratedModule, RegelrattGeneratedSharedModule } from './generated/module.js';
-import { LocaleSetting } from './i18n/locale.js';
+import { LocaleSetting } from '@regelratt/analyses';
 import { RegelrattLexer } from './parser/regelratt-lexer.js';
 import { createRegelrattParser } from './parser/regelratt-parser.js';
 import { RegelrattTokenBuilder } from './parser/regelratt-token-builder.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { canonicalDecimal, compareDecimals, swedishDecimal } from '@regelratt/language';
-import { kronorText } from '../src/numbers/decimal-text.js';
+import { kronorText } from '@regelratt/analyses';
 
 describe('exact decimal text', () => {
     test.each([

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ExactNumber, type Criterion } from '@regelratt/format';
-import type { AnalysedAttribute } from '../src/analysis/attribute-domain.js';
-import { analyseExceptions } from '../src/analysis/exception-analysis.js';
+import type { AnalysedAttribute } from '@regelratt/analyses';
+import { analyseExceptions } from '@regelratt/analyses';
 
 const attributes = new Map<string, AnalysedAttribute>([
     ['attribute/ålder', { id: 'attribute/ålder', name: 'ålder', domain: { kind: 'integer', min: ExactNumber.of(0n), max: ExactNumber.of(120n) } }],

@@ -391,6 +391,12 @@ describe('decision tables under träff valfri (DMN\'s Any)', () => {
         ]);
         expect(overlaps[0].witness?.example).toEqual({ aktivitetsförmåga: 'hög' });
     });
+
+    test('three rows that hold together are listed as a sentence lists them', async () => {
+        const text = `${prelude}beslutstabell l {\n | aktivitetsförmåga || nivå |\n | hög || 1 |\n | { hög, utvecklingsbar } || 2 |\n | { hög, nedsatt } || 3 |\n}`;
+        const messages = (await diagnosticsOf(text)).filter(d => d.code === 'decision-overlap').map(d => d.message);
+        expect(messages.some(m => m.startsWith('Raderna 1, 2 och 3 i beslutstabellen l gäller samtidigt för: aktivitetsförmåga = hög'))).toBe(true);
+    });
 });
 
 describe('long enumerations', () => {
@@ -476,5 +482,31 @@ describe('only schema-valid output', () => {
         ].join('\n');
         const found = withoutNotes(await diagnosticsOf(text)).map(d => `${d.line}:${d.code}`);
         expect(found).toEqual(['4:invalid-date', '5:number-out-of-bounds', '6:not-a-whole-number']);
+    });
+});
+
+describe('an example that asks a decision table with several output columns', () => {
+    // Found writing examples/haabo: `beslut enligt avgiftsnivå för { … }` checked clean and failed
+    // only in `regelratt test`, with the runtime's message naming the compiled id.
+    const table = 'beslutstabell l {\n | kognitiv_svikt || nivå | avgift |\n | ja || 1 | 1 kr |\n | nej || 0 | 0 kr |\n}\n';
+    /** Leaves out the hint that no example reaches kognitiv_svikt = nej: one example is enough here. */
+    const found = async (text: string) => withoutNotes(await diagnosticsOf(text)).filter(d => d.code !== 'uncovered-region');
+    const ask = (question: string, expectation = 'förväntat 1') => `${prelude}${table}exempel e { datum 2025-01-01  beslut enligt ${question} för { kognitiv_svikt = ja }  ${expectation} }`;
+
+    test('names the column it wants, as a formula must (column-required, unknown-column)', async () => {
+        const without = await found(ask('l'));
+        expect(without.map(d => [d.code, d.message, d.line])).toEqual([
+            ['column-required', 'l har flera utfallskolumner (nivå, avgift); skriv vilken, till exempel l.nivå.', prelude.split('\n').length + 5],
+        ]);
+        const misspelt = await found(ask('l.avgfit', 'förväntat 1 kr'));
+        expect(misspelt.map(d => [d.code, d.message])).toEqual([['unknown-column', 'l har ingen kolumn avgfit. Menade du avgift? Kolumner: nivå, avgift.']]);
+    });
+
+    test('a named column, a table of one output, or an example expecting the runtime\'s error is clean', async () => {
+        expect(codes(await found(ask('l.nivå')))).toEqual([]);
+        expect(codes(await found(ask('l.avgift', 'förväntat 1 kr')))).toEqual([]);
+        expect(codes(await found(ask('l', 'förväntat fel "not-computable"')))).toEqual([]);
+        const single = `${prelude}beslutstabell s {\n | kognitiv_svikt || nivå |\n | ja || 1 |\n | nej || 0 |\n}\nexempel e { datum 2025-01-01  beslut enligt s för { kognitiv_svikt = ja }  förväntat 1 }`;
+        expect(codes(await found(single))).toEqual([]);
     });
 });

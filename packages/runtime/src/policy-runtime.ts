@@ -1,4 +1,4 @@
-import { ExactNumber, listHitPolicy, type Attribute, type CompiledPolicyFile, type Criterion, type Expression, type PathwayModel, type Pilot } from '@regelratt/format';
+import { ExactNumber, listHitPolicy, type Attribute, type CompiledElement, type CompiledPolicyFile, type Criterion, type Expression, type PathwayModel, type Pilot } from '@regelratt/format';
 import { attributeEntry, citizenValues, CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { Emitter, generateSelector, generateTest } from './criterion-codegen.js';
@@ -8,6 +8,7 @@ import { include, type Inclusion, type InclusionContext } from './inclusion.js';
 import { grant, type EligibilityAnswer } from './eligibility.js';
 import { deadlines, type DeadlineAnswer, type DeadlineQuestion } from './duties.js';
 import type { RuntimeLocale } from './runtime-messages.js';
+import { datedRead } from './dated-reads.js';
 import { Calculator } from './calculation.js';
 import { DEFAULT_ROW, type DecisionMatch, type PreparedDecisionTable } from './decision-table.js';
 import { fee, feeParts, type FeeParts } from './fee.js';
@@ -170,12 +171,16 @@ export class PolicyRuntime {
      * The row of a decision table that decides for a citizen (and a level, where a column reads it) on a
      * date, with every output of that row: a value, or `null` where the policy leaves it open.
      */
-    decide(table: string, question: { date: string; citizen?: CitizenInput | CitizenValues; level?: number | null }): Decision {
-        if (!question.date) {
-            throw runtimeError('question-without-date', { dated: 'decision', name: table }, { table });
-        }
+    decide(table: string, question: { date?: string; citizen?: CitizenInput | CitizenValues; level?: number | null }): Decision {
         const prepared = this.calculator.decisionTable(table);
-        const context = { values: this.values(question.citizen ?? {}), date: question.date, level: question.level };
+        if (!question.date) {
+            const needs = this.datedRead(prepared.table.id);
+            if (needs) {
+                throw runtimeError('question-without-date', { dated: 'decision', name: prepared.table.name, needs: needs.name }, { table: prepared.table.id, needs: needs.id });
+            }
+        }
+        // Without a date only where nothing the table reads goes by date (datedRead): no lookup reads it then.
+        const context = { values: this.values(question.citizen ?? {}), date: question.date ?? '', level: question.level };
         // One memo for the question: chained inputs (other tables, calculations) are decided through the
         // calculator as formulas read them, once each, and formula cells (`= inkomst × 30 %`) are computed
         // by the calculations' evaluator with the same memo.
@@ -226,6 +231,11 @@ export class PolicyRuntime {
             throw runtimeError('table-no-column', { table: decision.table, column: name }, { table: decision.table, column: name });
         }
         return (decision.list ?? [decision.outputs]).map(outputs => outputs[name] ?? null);
+    }
+
+    /** The first element a decision table reads that goes by date (a version, a validity, a rate), or undefined: then a question needs no date. */
+    datedRead(table: string): CompiledElement | undefined {
+        return datedRead(this.policy, this.policy.get(table, 'decisionTable'));
     }
 
     /** One output of a decision: the named column, or the only one; an open value is an `open-amount` error. */

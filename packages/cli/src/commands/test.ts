@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { exampleCoverage } from '@regelratt/language';
+import { exampleCoverage } from '@regelratt/analyses';
 import { runExamples, type ExampleResult } from '@regelratt/runtime';
 import type { CliOptions } from '../arguments.js';
 import type { CliIO } from '../io.js';

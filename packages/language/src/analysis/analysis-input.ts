@@ -6,7 +6,8 @@ import { criterionChain } from '../compiler/criterion-chain.js';
 import { isNumericType, literalFits } from '../validation/literal-fits.js';
 import { elementId } from '../compiler/element-ids.js';
 import { flatTree } from '../utils/ast-walk.js';
-import { attributeDomain, type AnalysedAttribute } from './attribute-domain.js';
+import { attributeDomain } from './attribute-domain.js';
+import type { AnalysedAttribute } from '@regelratt/analyses';
 
 /**
  * The criteria of some AST nodes in the analyses' terms, with the domains of the attributes they

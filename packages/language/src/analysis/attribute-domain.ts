@@ -1,23 +1,6 @@
-import { dateOfDay, dayNumber as formatDayNumber, ExactNumber } from '@regelratt/format';
+import { ExactNumber } from '@regelratt/format';
+import type { AttributeDomain } from '@regelratt/analyses';
 import type { Attribute } from '../generated/ast.js';
-
-/**
- * What values an attribute can take, as the analyses see it. Dates are whole days; money is an
- * unbounded decimal; every other domain is declared closed in the policy, which is what makes the
- * analyses exact.
- */
-export type AttributeDomain =
-    | { kind: 'enumeration'; values: string[] }
-    | { kind: 'boolean' }
-    | { kind: 'integer'; min?: ExactNumber; max?: ExactNumber; unit?: string }
-    | { kind: 'decimal'; min?: ExactNumber; max?: ExactNumber; unit?: string }
-    | { kind: 'date' };
-
-export interface AnalysedAttribute {
-    id: string;
-    name: string;
-    domain: AttributeDomain;
-}
 
 const domains = new WeakMap<Attribute, AttributeDomain>();
 
@@ -63,13 +46,4 @@ function domainOf(attribute: Attribute): AttributeDomain {
 
 function bound(value: string | undefined): ExactNumber | undefined {
     return value === undefined ? undefined : ExactNumber.parse(value);
-}
-
-/** A date as the analyses split it: its day number, exactly. */
-export function dayNumber(isoDate: string): ExactNumber {
-    return ExactNumber.of(BigInt(formatDayNumber(isoDate)));
-}
-
-export function isoDateOfDay(day: ExactNumber): string {
-    return dateOfDay(Number(day.floor()));
 }

@@ -1,13 +1,14 @@
-import { ExactNumber, formulaCell, LEVEL_INPUT, quantityCell, type Criterion, type DecisionResult } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, type Criterion, type DecisionResult } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isPathwayResult } from '../generated/ast.js';
 import { comparePriority, highestPriority, outputRank } from '@regelratt/runtime';
 import { answersList, compileCell, compileOutputValues, compileResults, inputAttribute, inputName } from '../compiler/compile-decision-table.js';
-import { attributeDomain, type AnalysedAttribute, type AttributeDomain } from './attribute-domain.js';
-import type { Case } from './case-split.js';
-import { regionContains, regionValues, type Region } from './regions.js';
-import { analyseCoverage, type PathwayUnderAnalysis } from './pathway-coverage.js';
-import { idleRows, unmatchedRows, type IdleRow } from './row-reach.js';
+import { attributeDomain } from './attribute-domain.js';
+import type { AnalysedAttribute, AttributeDomain } from '@regelratt/analyses';
+import type { Case } from '@regelratt/analyses';
+import { chainedCellsDomain, chainedValue, constantCells, decidingRow, intersection, throughReach, type Region } from '@regelratt/analyses';
+import { analyseCoverage, type PathwayUnderAnalysis } from '@regelratt/analyses';
+import { idleRows, unmatchedRows, type IdleRow } from '@regelratt/analyses';
 
 export interface DecisionFinding {
     kind: 'gap' | 'overlap';
@@ -52,8 +53,8 @@ export interface DecisionAnalysis {
  * or they give the same outputs. Undefined when a
  * column or cell is unresolved or malformed (the ordinary checks report those).
  */
-export function analyseDecisionTable(table: Ast.DecisionTable, visiting: ReadonlySet<Ast.DecisionTable> = new Set()): DecisionAnalysis | undefined {
-    const input = decisionTableInput(table);
+export function analyseDecisionTable(table: Ast.DecisionTable, visiting: ReadonlySet<Ast.DecisionTable> = new Set(), calculations?: CalculationFacts): DecisionAnalysis | undefined {
+    const input = decisionTableInput(table, calculations);
     if (!input) {
         return undefined;
     }
@@ -96,11 +97,11 @@ export function analyseDecisionTable(table: Ast.DecisionTable, visiting: Readonl
     const findings = result.findings
         .map(finding => ({ kind: finding.kind === 'gap' ? 'gap' as const : 'overlap' as const, case: finding.case, rows: finding.pathways.map(Number) }));
     const byDefault = table.otherwise !== undefined;
-    const chained = throughUpstream(table, findings, attributes, visiting);
+    const chained = throughUpstream(table, findings, result.complete ? result.cases : [], attributes, visiting, calculations);
     if (!chained) {
         return undefined; // an upstream that cannot be analysed (or a cycle, reported as decision-cycle)
     }
-    findings.splice(0, findings.length, ...chained);
+    findings.splice(0, findings.length, ...(calculations ? chained.findings.map(finding => withCalculationCitizen(table, finding, attributes, calculations)) : chained.findings));
     return {
         findings: byDefault ? findings.filter(finding => finding.kind !== 'gap') : findings,
         ...(byDefault ? { defaulted: findings.filter(finding => finding.kind === 'gap').map(finding => finding.case) } : {}),
@@ -112,26 +113,31 @@ export function analyseDecisionTable(table: Ast.DecisionTable, visiting: Readonl
         unmatched: result.complete ? unmatchedRows(result.cases, rows.length) : [],
         input,
         gapAnswer,
-        ...(result.complete ? { cases: result.cases } : {}),
+        // As the citizens reach them: a table further down the chain reads these.
+        ...(result.complete ? { cases: chained.cases } : {}),
     };
 }
 
 /**
- * Findings of a table with chained inputs, as the upstream can actually reach them: a finding stands
- * only where some case of the upstream gives a value inside the finding's region of the chained
- * column (DMN's information requirement: the input is the upstream's output, nothing else), and it
- * is narrowed to that value and to that upstream case, so its witness is a citizen of attributes the
- * runtime answers as claimed. The findings as they are for a table without chained table inputs;
- * undefined where an upstream cannot be analysed completely (or reads the table itself).
+ * Findings and cases of a table with chained inputs, as citizens actually reach them: a finding
+ * stands only for the citizens some case of the upstream answers with a value inside the finding's
+ * region of the chained column (DMN's information requirement: the input is the upstream's output,
+ * nothing else). Each finding becomes one finding per upstream case that reaches it, narrowed to that
+ * case's citizens (the attributes both read intersected) and its value, so the findings hold exactly
+ * the citizens without an answer and each witness is a citizen the runtime answers as claimed; the
+ * cases likewise, for a table further down the chain. As they are for a table without chained table
+ * inputs; undefined where an upstream cannot be analysed completely (or reads the table itself).
  */
 function throughUpstream(
-    table: Ast.DecisionTable, findings: DecisionFinding[], attributes: Map<string, AnalysedAttribute>, visiting: ReadonlySet<Ast.DecisionTable>,
-): DecisionFinding[] | undefined {
+    table: Ast.DecisionTable, findings: DecisionFinding[], cases: readonly Case[], attributes: Map<string, AnalysedAttribute>, visiting: ReadonlySet<Ast.DecisionTable>,
+    calculations?: CalculationFacts,
+): { findings: DecisionFinding[]; cases: readonly Case[] } | undefined {
     const chained = (table.header?.inputs ?? []).filter(input => input.table?.ref);
     if (chained.length === 0) {
-        return findings;
+        return { findings, cases };
     }
     let current: DecisionFinding[] = findings;
+    let reachedCases: readonly Case[] = cases;
     for (const input of chained) {
         const upstream = input.table!.ref!;
         if (visiting.has(upstream) || upstream === table) {
@@ -141,7 +147,7 @@ function throughUpstream(
         if (answersList(upstream)) {
             return undefined;
         }
-        const analysis = analyseDecisionTable(upstream, new Set([...visiting, table]));
+        const analysis = analyseDecisionTable(upstream, new Set([...visiting, table]), calculations);
         const column = upstream.header.outputs.findIndex(output => output.column === input.column);
         if (!analysis?.complete || !analysis.cases || column < 0) {
             return undefined;
@@ -153,12 +159,12 @@ function throughUpstream(
         }
         // Where the upstream's value is not one of its cells (a formula output, a sum or count of the
         // matching rows), the findings stand over every number of the column, as for a calculation.
-        if (cells.some(cell => formulaCell(cell) !== undefined) || upstream.hitPolicy === 'samla') {
+        if (!constantCells(cells, upstream.hitPolicy === 'samla')) {
             continue;
         }
         // Each case of the upstream with the value its deciding row (or its default) gives in the column.
         const reached = analysis.cases.flatMap(found => {
-            const row = decidingRow(found.verdicts, upstream.hitPolicy ?? 'unik', analysis.input.ranks);
+            const row = decidingRow(found.verdicts, upstream.hitPolicy === 'samla', upstream.hitPolicy === 'prioritet' ? analysis.input.ranks : undefined);
             const cell = row === undefined ? (upstream.otherwise ? cells[cells.length - 1] : undefined) : cells[row];
             const value = cell && chainedValue(cell);
             return value === undefined ? [] : [{ found, value }];
@@ -168,85 +174,56 @@ function throughUpstream(
                 attributes.set(id, attribute);
             }
         }
-        current = current.flatMap(finding => {
-            const region = finding.case.assignment.get(key);
-            for (const { found, value } of reached) {
-                if (region && !regionContains(region, value)) {
-                    continue;
-                }
-                const assignment = new Map(finding.case.assignment);
-                let fits = true;
-                for (const [id, upstreamRegion] of found.assignment) {
-                    const own = assignment.get(id);
-                    // An attribute both tables read: the citizens of both regions.
-                    const both = own ? intersection(own, upstreamRegion) : upstreamRegion;
-                    if (!both) {
-                        fits = false;
-                        break;
-                    }
-                    assignment.set(id, both);
-                }
-                if (!fits) {
-                    continue;
-                }
-                assignment.set(key, typeof value === 'boolean' ? { kind: 'value', value } : { kind: 'range', lo: value, loClosed: true, hi: value, hiClosed: true, discrete: true });
-                return [{ ...finding, case: { ...finding.case, assignment } }];
+        current = current.flatMap(finding => reached.flatMap(reach => {
+            const narrowed = throughReach(finding.case, key, reach);
+            return narrowed ? [{ ...finding, case: narrowed }] : [];
+        }));
+        reachedCases = reachedCases.flatMap(own => reached.flatMap(reach => throughReach(own, key, reach) ?? []));
+    }
+    return { findings: current, cases: reachedCases };
+}
+
+/**
+ * What the analyses know of the named calculations a table reads as inputs (`| beräkning x |`), from
+ * the calculation bound analysis on the compiled policy (calculation-bounds.ts): the bounds of its
+ * value, and a citizen whose value the runtime answers inside a region.
+ */
+export interface CalculationFacts {
+    range(calculation: Ast.Calculation): { lo?: ExactNumber; hi?: ExactNumber } | undefined;
+    /** The citizen's attributes as point regions, with the attributes as the analyses describe them. */
+    citizen(calculation: Ast.Calculation, region: Region): { assignment: ReadonlyMap<string, Region>; attributes: readonly AnalysedAttribute[] } | undefined;
+}
+
+/**
+ * A finding on a calculation column narrowed to a citizen the runtime answers with a value in the
+ * finding's region, so its witness is a citizen, not only a value; as it is where none is found.
+ */
+function withCalculationCitizen(table: Ast.DecisionTable, finding: DecisionFinding, attributes: Map<string, AnalysedAttribute>, calculations: CalculationFacts): DecisionFinding {
+    let assignment: Map<string, Region> | undefined;
+    for (const input of table.header?.inputs ?? []) {
+        const region = input.calculation?.ref && finding.case.assignment.get(inputAttribute(input));
+        const found = region && calculations.citizen(input.calculation!.ref!, region);
+        if (!found) {
+            continue;
+        }
+        const next = new Map(assignment ?? finding.case.assignment);
+        for (const [id, point] of found.assignment) {
+            const own = next.get(id);
+            const both = own ? intersection(own, point) : point;
+            if (!both) {
+                return finding; // the citizen disagrees with the finding's other columns: keep the region as it is
             }
-            return [];
-        });
-    }
-    return current;
-}
-
-/** The row that decides a case of a unique or first table: the first row that holds (unique tables have at most one in a case without overlap). */
-function decidingRow(verdicts: readonly boolean[], hitPolicy: NonNullable<Ast.DecisionTable['hitPolicy']>, ranks: readonly (readonly number[])[] | undefined): number | undefined {
-    if (hitPolicy === 'samla') {
-        return undefined;
-    }
-    if (hitPolicy === 'prioritet' && ranks) {
-        // DMN's Priority: of the rows that hold, the one of the highest priority (same-priority overlaps are refused by the checker).
-        const holding = verdicts.flatMap((holds, index) => (holds ? [index] : []));
-        return highestPriority(ranks, holding)[0];
-    }
-    const index = verdicts.indexOf(true);
-    return index < 0 ? undefined : index;
-}
-
-/** A chained input's value from an upstream cell: ja/nej, or the number (a share as its fraction). */
-function chainedValue(cell: DecisionResult): ExactNumber | boolean | undefined {
-    if ('yesNo' in cell) {
-        return cell.yesNo;
-    }
-    const quantity = quantityCell(cell);
-    if (!quantity) {
-        return undefined;
-    }
-    const value = ExactNumber.parse(quantity.value);
-    return quantity.unit === '%' ? value.divide(ExactNumber.of(100n)) : value;
-}
-
-/** The values two regions of one attribute share, as a region; undefined where they share none. */
-function intersection(a: Region, b: Region): Region | undefined {
-    if (a.kind === 'range' && b.kind === 'range') {
-        const lo = !a.lo ? b : !b.lo ? a : a.lo.compare(b.lo) > 0 || (a.lo.equals(b.lo) && !a.loClosed) ? a : b;
-        const hi = !a.hi ? b : !b.hi ? a : a.hi.compare(b.hi) < 0 || (a.hi.equals(b.hi) && !a.hiClosed) ? a : b;
-        const region: Region = { kind: 'range', lo: lo.lo, loClosed: lo.loClosed, hi: hi.hi, hiClosed: hi.hiClosed, discrete: a.discrete };
-        if (region.lo && region.hi) {
-            const order = region.lo.compare(region.hi);
-            if (order > 0 || (order === 0 && !(region.loClosed && region.hiClosed))) {
-                return undefined;
-            }
-            // Whole numbers strictly between two bounds: none where the bounds are neighbours and open.
-            if (region.discrete && ExactNumber.ONE.compare(region.hi.subtract(region.lo)) >= 0 && !region.loClosed && !region.hiClosed) {
-                return undefined;
+            next.set(id, both);
+        }
+        assignment = next;
+        for (const attribute of found.attributes) {
+            if (!attributes.has(attribute.id)) {
+                attributes.set(attribute.id, attribute);
             }
         }
-        return region;
     }
-    const values = (regionValues(a) ?? []).filter(value => (regionValues(b) ?? []).includes(value));
-    return values.length === 0 ? undefined : values.length === 1 ? { kind: 'value', value: values[0] } : { kind: 'values', values };
+    return assignment ? { ...finding, case: { ...finding.case, assignment } } : finding;
 }
-
 
 /** A decision table in the analyses' terms: each input column's domain, each row's cells, each row's outputs as one key. */
 export interface DecisionTableInput {
@@ -262,7 +239,7 @@ export interface DecisionTableInput {
 }
 
 /** Undefined when a column or cell is unresolved or malformed (the ordinary checks report those). */
-export function decisionTableInput(table: Ast.DecisionTable): DecisionTableInput | undefined {
+export function decisionTableInput(table: Ast.DecisionTable, calculations?: CalculationFacts): DecisionTableInput | undefined {
     const inputs = table.header?.inputs ?? [];
     if (inputs.length === 0 || inputs.some(input => !input.level && !input.attribute?.ref && !input.table?.ref && !input.calculation?.ref)) {
         return undefined;
@@ -271,7 +248,7 @@ export function decisionTableInput(table: Ast.DecisionTable): DecisionTableInput
     for (const input of inputs) {
         const id = inputAttribute(input);
         if (input.table || input.calculation) {
-            const domain = chainedDomain(input);
+            const domain = chainedDomain(input, calculations);
             if (!domain) {
                 return undefined; // a column of texts or förlopp, or an unknown column: the checks report it
             }
@@ -360,9 +337,11 @@ function isKnownValue(attribute: AnalysedAttribute | undefined, value: string): 
  * it). A calculation's value is any number. Undefined for a column of texts, förlopp or values left
  * open, and for a column the upstream does not have: the checks report those.
  */
-export function chainedDomain(input: Ast.DecisionInput): AttributeDomain | undefined {
+export function chainedDomain(input: Ast.DecisionInput, calculations?: CalculationFacts): AttributeDomain | undefined {
     if (input.calculation?.ref) {
-        return { kind: 'decimal' };
+        // Between the calculation's proved bounds, where they are known: a value it never takes needs no row.
+        const range = calculations?.range(input.calculation.ref);
+        return { kind: 'decimal', ...(range?.lo ? { min: range.lo } : {}), ...(range?.hi ? { max: range.hi } : {}) };
     }
     const upstream = input.table?.ref;
     const column = upstream?.header?.outputs.findIndex(output => output.column === input.column) ?? -1;
@@ -370,29 +349,8 @@ export function chainedDomain(input: Ast.DecisionInput): AttributeDomain | undef
         return undefined;
     }
     const cells = upstreamCells(upstream, column);
-    if (!cells || cells.length === 0) {
-        return undefined;
-    }
-    if (cells.every(cell => 'yesNo' in cell)) {
-        return { kind: 'boolean' };
-    }
-    // A formula output (`= inkomst × 10 %`) gives numbers no cell bounds, and a sum or a count of the
-    // matching rows (`träff samla`) may leave the cells' range: any number, as a calculation's.
-    if (cells.some(cell => formulaCell(cell) !== undefined) || (upstream.hitPolicy === 'samla' && upstream.aggregation !== 'min' && upstream.aggregation !== 'max')) {
-        return cells.every(cell => formulaCell(cell) !== undefined || quantityCell(cell) !== undefined) ? { kind: 'decimal' } : undefined;
-    }
-    const values: ExactNumber[] = [];
-    for (const cell of cells) {
-        const quantity = quantityCell(cell);
-        if (!quantity) {
-            return undefined;
-        }
-        const value = ExactNumber.parse(quantity.value);
-        values.push(quantity.unit === '%' ? value.divide(ExactNumber.of(100n)) : value);
-    }
-    const min = values.reduce((a, b) => (b.compare(a) < 0 ? b : a));
-    const max = values.reduce((a, b) => (b.compare(a) > 0 ? b : a));
-    return { kind: values.every(v => v.isInteger()) ? 'integer' : 'decimal', min, max };
+    // A sum or a count of the matching rows (`träff samla`) may leave the cells' range: any number, as a calculation's.
+    return cells && chainedCellsDomain(cells, upstream.hitPolicy === 'samla' && upstream.aggregation !== 'min' && upstream.aggregation !== 'max');
 }
 
 /** An upstream table's output cells of one column, rows then default; undefined where one is unresolved or half-typed. */

@@ -4,10 +4,10 @@ import type * as Ast from '../generated/ast.js';
 import { isFormulaResult, isQuantity } from '../generated/ast.js';
 import { compileCell, inputAttribute } from '../compiler/compile-decision-table.js';
 import { elementId } from '../compiler/element-ids.js';
-import type { AnalysedAttribute } from './attribute-domain.js';
-import { findWitness, type Case } from './case-split.js';
+import type { AnalysedAttribute } from '@regelratt/analyses';
+import { findWitness, type Case } from '@regelratt/analyses';
 import type { DecisionAnalysis } from './decision-table-analysis.js';
-import type { Region } from './regions.js';
+import type { Region } from '@regelratt/analyses';
 
 export interface FallingAmount {
     /** The output column whose amount falls. */

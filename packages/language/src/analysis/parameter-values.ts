@@ -1,6 +1,6 @@
 import type * as Ast from '../generated/ast.js';
 import { UNDATED_FROM } from '@regelratt/format';
-import { dayBefore } from './days.js';
+import { dayBefore } from '@regelratt/analyses';
 import { isCalculation, isParameter, isReferenceExpression } from '../generated/ast.js';
 import { flatTree } from '../utils/ast-walk.js';
 

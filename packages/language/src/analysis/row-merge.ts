@@ -1,11 +1,11 @@
 import type { Criterion, ExactNumber } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
-import { swedishDecimal } from '../numbers/decimal-text.js';
-import type { AttributeDomain } from './attribute-domain.js';
-import { truthsOver } from './case-split.js';
+import { swedishDecimal } from '@regelratt/analyses';
+import type { AttributeDomain } from '@regelratt/analyses';
+import { truthsOver } from '@regelratt/analyses';
 import { decisionTableInput, type DecisionTableInput } from './decision-table-analysis.js';
 import { answersList } from '../compiler/compile-decision-table.js';
-import type { Region } from './regions.js';
+import type { Region } from '@regelratt/analyses';
 
 /**
  * Two rows that can be written as one without changing any answer (the rule merging of Calvanese et

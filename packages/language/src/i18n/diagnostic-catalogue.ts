@@ -1,6 +1,6 @@
-import { groupThousands } from '../numbers/decimal-text.js';
+import { groupThousands } from '@regelratt/analyses';
 import { fileErrorReason } from './file-error-reasons.js';
-import type { MessageLocale } from './locale.js';
+import type { MessageLocale } from '@regelratt/analyses';
 
 export type MessageArgs = Record<string, string | number>;
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

@@ -1,6 +1,6 @@
 import type { ElementKind } from '@regelratt/format';
 import type { DeclarationType } from '../compiler/element-ids.js';
-import type { MessageLocale } from './locale.js';
+import type { MessageLocale } from '@regelratt/analyses';
 
 /** Declarations, enumeration values, and the reference types of the grammar (named in "unknown …" messages). */
 type Named = DeclarationType | 'EnumerationValue' | 'Governable' | 'Organisational' | 'Quantifiable';

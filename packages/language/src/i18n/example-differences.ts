@@ -1,6 +1,6 @@
 import { answerUnitText, ExactNumber, type AnswerUnit, type ExampleExpectation } from '@regelratt/format';
-import { swedishDecimal } from '../numbers/decimal-text.js';
-import type { MessageLocale } from './locale.js';
+import { swedishDecimal } from '@regelratt/analyses';
+import type { MessageLocale } from '@regelratt/analyses';
 
 /** What each expectation of an inline example is called, keyed by the format's own fields. */
 const labels: Record<keyof ExampleExpectation, { sv: string; en: string }> = {

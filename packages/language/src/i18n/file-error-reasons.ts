@@ -1,4 +1,4 @@
-import type { MessageLocale } from './locale.js';
+import type { MessageLocale } from '@regelratt/analyses';
 
 /**
  * What the operating system's error codes mean, in the user's words (`ENOSPC`, `EADDRINUSE` say

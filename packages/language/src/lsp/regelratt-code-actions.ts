@@ -3,7 +3,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { CodeActionParams } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
-import type { LocaleSetting } from '../i18n/locale.js';
+import type { LocaleSetting } from '@regelratt/analyses';
 import { mergeableRows } from '../analysis/row-merge.js';
 import { missingLevels } from '../validation/level-table-checks.js';
 import type { RegelrattLspServices } from './regelratt-lsp-module.js';

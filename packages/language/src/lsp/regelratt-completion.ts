@@ -6,7 +6,7 @@ import { isBooleanType, isDecisionInput, isDecisionQuestion, isDecisionTable, is
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-protocol';
 import { attributeOfLiteralOwner } from '../references/cell-attribute.js';
 import { kindName } from '../i18n/element-kind-names.js';
-import type { LocaleSetting } from '../i18n/locale.js';
+import type { LocaleSetting } from '@regelratt/analyses';
 import type { RegelrattLspServices } from './regelratt-lsp-module.js';
 
 /** Whole blocks a writer starts often, offered beside their keyword. */

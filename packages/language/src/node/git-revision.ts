@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { MessageLocale } from '../i18n/locale.js';
+import type { MessageLocale } from '@regelratt/analyses';
 
 /** A .regel file as a git revision has it. */
 export interface RevisionFile {

@@ -1,5 +1,5 @@
 import { DefaultValueConverter, ValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
-import { canonicalDecimal } from '../numbers/decimal-text.js';
+import { canonicalDecimal } from '@regelratt/analyses';
 import { isTerminated } from './regelratt-lexer.js';
 
 /** NUMBER becomes canonical decimal text, ORDINAL (`3:e`) its number and STRING its text; the rest as Langium does. */

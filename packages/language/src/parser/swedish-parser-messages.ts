@@ -1,6 +1,6 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { EOF } from 'chevrotain';
-import type { LocaleSetting } from '../i18n/locale.js';
+import type { LocaleSetting } from '@regelratt/analyses';
 import { nearestName } from '../validation/nearest-name.js';
 
 const terminalNames: Record<string, { sv: string; en: string }> = {

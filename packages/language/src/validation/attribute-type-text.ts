@@ -1,7 +1,7 @@
 import type { AttributeType, Literal } from '../generated/ast.js';
 import { isBooleanLiteral, isBooleanType, isDateLiteral, isDateType, isDecimalType, isEnumerationLiteral, isEnumerationType, isIntegerType, isMoneyType, isNumberLiteral } from '../generated/ast.js';
-import type { MessageLocale } from '../i18n/locale.js';
-import { swedishDecimal } from '../numbers/decimal-text.js';
+import type { MessageLocale } from '@regelratt/analyses';
+import { swedishDecimal } from '@regelratt/analyses';
 
 /** How messages name an attribute's type, with its domain where that helps. */
 export function describeAttributeType(type: AttributeType, locale: MessageLocale): string {

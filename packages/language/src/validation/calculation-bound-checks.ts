@@ -3,19 +3,19 @@ import { RegelrattRuntimeError } from '@regelratt/runtime';
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import type { RegelrattAstType } from '../generated/ast.js';
-import { analyseCalculationBounds } from '../analysis/calculation-bounds.js';
+import { analyseCalculationBounds } from '@regelratt/analyses';
 import { calculationCycle } from '../analysis/calculation-cycles.js';
 import { analyseUnits } from '../analysis/expression-units.js';
 import { scaleDivides } from '../compiler/compile-expression.js';
 import { elementId } from '../compiler/element-ids.js';
 import { calculationLimits, limitText } from '../compiler/compile-policy.js';
-import { kronorText, swedishDecimal } from '../numbers/decimal-text.js';
+import { kronorText, swedishDecimal } from '@regelratt/analyses';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { compiledWorkspace } from './compiled-workspace.js';
 import { questionExample, questionText } from './question-text.js';
 import { createReport } from './report.js';
 import type { MessageArgs } from '../i18n/diagnostic-catalogue.js';
-import type { Witness } from '../analysis/witness-text.js';
+import type { Witness } from '@regelratt/analyses';
 
 /**
  * A named calculation's bounds: an answer of the policy that can go below zero (unless the

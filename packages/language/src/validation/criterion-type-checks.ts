@@ -2,7 +2,7 @@ import type { ValidationChecks } from 'langium';
 import type { Attribute, CitizenValue, Comparison, Literal, RegelrattAstType } from '../generated/ast.js';
 import { isBooleanType, isDecimalType, isEnumerationType, isIntegerType, isMoneyType, isNumberLiteral } from '../generated/ast.js';
 import type { RegelrattServices } from '../regelratt-module.js';
-import { compareDecimals, swedishDecimal } from '../numbers/decimal-text.js';
+import { compareDecimals, swedishDecimal } from '@regelratt/analyses';
 import { describeAttributeType, describeLiteral } from './attribute-type-text.js';
 import { isNumericType, literalFits } from './literal-fits.js';
 import { createReport, type Report } from './report.js';

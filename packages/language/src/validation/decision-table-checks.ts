@@ -2,20 +2,23 @@ import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import { isFormulaResult, isPathwayResult, isQuantity, isTextResult, isYesNoResult, type RegelrattAstType } from '../generated/ast.js';
 import { analyseUnits, dimensionText, expectationFits, quantityDimension, type Dimension } from '../analysis/expression-units.js';
-import { CASE_BUDGET } from '../analysis/case-split.js';
+import { CASE_BUDGET } from '@regelratt/analyses';
 import { ExactNumber, sameDecisionResult } from '@regelratt/format';
 import { answersList, compileResult, inputName } from '../compiler/compile-decision-table.js';
 import { analyseDecisionTable, chainedDomain, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
-import type { IdleRow } from '../analysis/row-reach.js';
+import type { IdleRow } from '@regelratt/analyses';
+import { calculationFacts } from '../analysis/calculation-facts.js';
+import { compiledWorkspace } from './compiled-workspace.js';
 import { mergeableRows } from '../analysis/row-merge.js';
 import { analyseNeedMonotonicity } from '../analysis/need-monotonicity.js';
-import { describeCase, unfinishedPart } from '../analysis/witness-text.js';
+import { describeCase, unfinishedPart } from '@regelratt/analyses';
 import type { RegelrattServices } from '../regelratt-module.js';
-import { swedishDecimal } from '../numbers/decimal-text.js';
+import { swedishDecimal } from '@regelratt/analyses';
 import { describeAttributeType, describeLiteral } from './attribute-type-text.js';
 import { isNumericType, literalFits } from './literal-fits.js';
 import { relatedAt } from './related-location.js';
 import { createReport, type Report } from './report.js';
+import { itemList } from '@regelratt/analyses';
 
 const EQUALITY = new Set(['=', '≠', '!=']);
 
@@ -28,6 +31,7 @@ const EQUALITY = new Set(['=', '≠', '!=']);
  */
 export function decisionTableChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
     const locale = services.i18n.Locale;
+    const workspace = compiledWorkspace(services);
     return {
         DecisionTable: (table, accept) => {
             const report = createReport(accept, locale);
@@ -124,7 +128,9 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 }
                 checkFormulaUnits(report, table, output, cells, locale.current);
             });
-            const analysis = analyseDecisionTable(table);
+            // A calculation column is judged between the calculation's bounds (on the compiled workspace), its gaps with a citizen.
+            const calculations = header.inputs.some(input => input.calculation?.ref) ? calculationFacts(workspace()?.runtime) : undefined;
+            const analysis = analyseDecisionTable(table, new Set(), calculations);
             if (!analysis) {
                 return;
             }
@@ -175,13 +181,13 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                     // Rows of the same priority that disagree: the only overlap priority does not settle.
                     const [first, ...others] = finding.rows;
                     report('decision-priority-tie', {
-                        table: table.name, rows: finding.rows.map(r => r + 1).join(locale.current === 'sv' ? ' och ' : ' and '), witness: witness.text,
+                        table: table.name, rows: itemList(finding.rows.map(r => r + 1), locale.current), witness: witness.text,
                     }, { node: table.rows[others[others.length - 1]], relatedInformation: relatedAt(table.rows[first], `rad ${first + 1}`) }, witness);
                 } else {
                     const [first, ...others] = finding.rows;
                     const later = table.rows[others[others.length - 1]];
                     report('decision-overlap', {
-                        table: table.name, rows: finding.rows.map(r => r + 1).join(locale.current === 'sv' ? ' och ' : ' and '), witness: witness.text, hit: table.hitPolicy ?? 'unik',
+                        table: table.name, rows: itemList(finding.rows.map(r => r + 1), locale.current), witness: witness.text, hit: table.hitPolicy ?? 'unik',
                     }, { node: later, relatedInformation: relatedAt(table.rows[first], `rad ${first + 1}`) }, witness);
                 }
             }

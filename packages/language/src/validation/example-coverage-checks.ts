@@ -1,7 +1,7 @@
 import { WorkspaceCache, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import { isExample, isPolicy, type RegelrattAstType } from '../generated/ast.js';
-import { exampleCoverage, type CriterionCoverage } from '../analysis/example-coverage.js';
+import { exampleCoverage, type CriterionCoverage } from '@regelratt/analyses';
 import { elementId } from '../compiler/element-ids.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { compiledWorkspace } from './compiled-workspace.js';

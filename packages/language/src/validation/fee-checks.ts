@@ -1,15 +1,15 @@
 import { ExactNumber, type Rounding } from '@regelratt/format';
 import type { ValidationChecks } from 'langium';
 import type { Fee, LevelRow, RegelrattAstType } from '../generated/ast.js';
-import { dayAfter } from '../analysis/days.js';
-import { feeLevelFindings, type FeeLevelFinding, type LevelList } from '../analysis/fee-levels.js';
+import { dayAfter } from '@regelratt/analyses';
+import { feeLevelFindings, type FeeLevelFinding, type LevelList } from '@regelratt/analyses';
 import { changeDates, parametersRead, versionSpans } from '../analysis/parameter-values.js';
-import { constantValue } from '../analysis/runtime-answer.js';
+import { constantValue } from '@regelratt/analyses';
 import { elementId } from '../compiler/element-ids.js';
 import { compiledWorkspace } from './compiled-workspace.js';
 import { compileRounding } from '../compiler/compile-values.js';
 import type { RegelrattServices } from '../regelratt-module.js';
-import { swedishDecimal } from '../numbers/decimal-text.js';
+import { swedishDecimal } from '@regelratt/analyses';
 import { relatedAt } from './related-location.js';
 import { createReport, type Report } from './report.js';
 

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { renderMessage, type MessageArgs } from '../i18n/diagnostic-catalogue.js';
-import type { MessageLocale } from '../i18n/locale.js';
+import type { MessageLocale } from '@regelratt/analyses';
 
 /**
  * How many findings one file shows: far more than anyone reads, far fewer than make an editor, a

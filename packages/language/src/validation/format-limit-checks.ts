@@ -1,9 +1,9 @@
 import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import type { RegelrattAstType } from '../generated/ast.js';
-import { MAX_LEVEL } from '../numbers/level-limit.js';
+import { MAX_LEVEL } from '@regelratt/analyses';
 import type { RegelrattServices } from '../regelratt-module.js';
-import { compareDecimals, isWholeDecimal, swedishDecimal } from '../numbers/decimal-text.js';
+import { compareDecimals, isWholeDecimal, swedishDecimal } from '@regelratt/analyses';
 import { createReport, type Report } from './report.js';
 
 /** The largest whole number the compiled format carries exactly (as a JSON number). */

@@ -1,9 +1,9 @@
 import type { ValidationChecks } from 'langium';
 import type { RegelrattAstType } from '../generated/ast.js';
 import { analysisInput, astPart, criterionText } from '../analysis/analysis-input.js';
-import { CASE_BUDGET } from '../analysis/case-split.js';
-import { analyseInclusion } from '../analysis/inclusion-analysis.js';
-import { describeCase } from '../analysis/witness-text.js';
+import { CASE_BUDGET } from '@regelratt/analyses';
+import { analyseInclusion } from '@regelratt/analyses';
+import { describeCase } from '@regelratt/analyses';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { createReport } from './report.js';
 

@@ -1,10 +1,10 @@
 import type { ValidationChecks } from 'langium';
 import type { LevelRow, LevelTable, RegelrattAstType } from '../generated/ast.js';
 import { isOpenAmount, isQuantity } from '../generated/ast.js';
-import { compactLevels } from '../analysis/compact-levels.js';
+import { compactLevels } from '@regelratt/analyses';
 import type { RegelrattServices } from '../regelratt-module.js';
-import { compareDecimals, isWholeDecimal, swedishDecimal } from '../numbers/decimal-text.js';
-import { MAX_LEVEL } from '../numbers/level-limit.js';
+import { compareDecimals, isWholeDecimal, swedishDecimal } from '@regelratt/analyses';
+import { MAX_LEVEL } from '@regelratt/analyses';
 import { relatedAt } from './related-location.js';
 import { createReport, type Report } from './report.js';
 

@@ -1,10 +1,10 @@
 import { type AstNode, type ValidationChecks } from 'langium';
 import type { Calculation, Law, RegelrattAstType } from '../generated/ast.js';
-import { ceilingAboveNational, citationAfterRepeal, minimumBelowNational, uncappedAboveNational, type LawInForce } from '../analysis/national-rules.js';
+import { ceilingAboveNational, citationAfterRepeal, minimumBelowNational, uncappedAboveNational, type LawInForce } from '@regelratt/analyses';
 import { changeDates, parametersRead } from '../analysis/parameter-values.js';
 import { elementId } from '../compiler/element-ids.js';
 import type { RegelrattServices } from '../regelratt-module.js';
-import { swedishDecimal } from '../numbers/decimal-text.js';
+import { swedishDecimal } from '@regelratt/analyses';
 import { compiledWorkspace } from './compiled-workspace.js';
 import { createReport } from './report.js';
 

@@ -1,9 +1,9 @@
 import type { ValidationChecks } from 'langium';
 import type { Pathway, RegelrattAstType } from '../generated/ast.js';
 import { analysisInput } from '../analysis/analysis-input.js';
-import { CASE_BUDGET } from '../analysis/case-split.js';
-import { analyseCoverage } from '../analysis/pathway-coverage.js';
-import { caseAsCriterion, describeCase, unfinishedPart } from '../analysis/witness-text.js';
+import { CASE_BUDGET } from '@regelratt/analyses';
+import { analyseCoverage } from '@regelratt/analyses';
+import { caseAsCriterion, describeCase, unfinishedPart } from '@regelratt/analyses';
 import { elementId } from '../compiler/element-ids.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { relatedAt } from './related-location.js';

@@ -1,7 +1,7 @@
 import type { ValidationChecks } from 'langium';
 import type { RegelrattAstType } from '../generated/ast.js';
 import type { RegelrattServices } from '../regelratt-module.js';
-import { compareDecimals, swedishDecimal } from '../numbers/decimal-text.js';
+import { compareDecimals, swedishDecimal } from '@regelratt/analyses';
 import { createReport } from './report.js';
 
 /** A premium is paid for a reduction between levels its table has. */

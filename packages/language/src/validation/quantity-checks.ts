@@ -1,9 +1,9 @@
 import type { AstNode, ValidationChecks } from 'langium';
 import type { Quantity, RegelrattAstType } from '../generated/ast.js';
 import { isFee, isLevelRow, isQuantity, isParameterVersion, isPilotGoal, isPremiumRule, isRate, isRateAmount } from '../generated/ast.js';
-import type { MessageLocale } from '../i18n/locale.js';
+import type { MessageLocale } from '@regelratt/analyses';
 import type { RegelrattServices } from '../regelratt-module.js';
-import { compareDecimals, isWholeDecimal, swedishDecimal } from '../numbers/decimal-text.js';
+import { compareDecimals, isWholeDecimal, swedishDecimal } from '@regelratt/analyses';
 import { createReport, type Report } from './report.js';
 import { dimensionText, unitDimension } from '../analysis/expression-units.js';
 

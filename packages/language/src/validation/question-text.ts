@@ -1,4 +1,4 @@
-import { swedishDecimal } from '../numbers/decimal-text.js';
+import { swedishDecimal } from '@regelratt/analyses';
 
 /** A citizen (and level) an analysis asked the runtime about. */
 export interface AskedQuestion {

@@ -1,7 +1,7 @@
 import type { ValidationChecks } from 'langium';
 import type { Rate, RegelrattAstType } from '../generated/ast.js';
 import { isEnumerationType } from '../generated/ast.js';
-import { analyseRateSelection, type RateSelector } from '../analysis/rate-selection.js';
+import { analyseRateSelection, type RateSelector } from '@regelratt/analyses';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { createReport } from './report.js';
 

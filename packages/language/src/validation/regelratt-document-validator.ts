@@ -6,7 +6,7 @@ import { isEnumerationLiteral, isEnumerationType } from '../generated/ast.js';
 import { attributeOfLiteralOwner } from '../references/cell-attribute.js';
 import { kindName } from '../i18n/element-kind-names.js';
 import { renderMessage, type DiagnosticCode, type MessageArgs } from '../i18n/diagnostic-catalogue.js';
-import type { LocaleSetting } from '../i18n/locale.js';
+import type { LocaleSetting } from '@regelratt/analyses';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { CHAIN_MARKER, MAX_CHAIN, MAX_DIGITS, MAX_NESTING, MAX_TEXT, NESTING_MARKER, TOKEN_MARKERS } from '../parser/regelratt-lexer.js';
 import { DeclarationReuse, replay, type DeclarationRecording, type DeclarationRun } from './declaration-reuse.js';

@@ -1,7 +1,7 @@
 import type { AstNode, DiagnosticInfo, ValidationAcceptor } from 'langium';
 import { defaultSeverity, renderMessage, type DiagnosticCode, type MessageArgs } from '../i18n/diagnostic-catalogue.js';
-import type { LocaleSetting } from '../i18n/locale.js';
-import type { Witness } from '../analysis/witness-text.js';
+import type { LocaleSetting } from '@regelratt/analyses';
+import type { Witness } from '@regelratt/analyses';
 
 export type ReportTarget<N extends AstNode> = Omit<DiagnosticInfo<N>, 'code' | 'data' | 'codeDescription'>;
 

@@ -1,7 +1,7 @@
 import type { ValidationChecks } from 'langium';
 import type { RegelrattAstType, TestPhase } from '../generated/ast.js';
 import type { RegelrattServices } from '../regelratt-module.js';
-import { dayAfter } from '../analysis/days.js';
+import { dayAfter } from '@regelratt/analyses';
 import { createReport } from './report.js';
 
 /** The last day a test phase runs: its extension if it has one, else the end of its period. */

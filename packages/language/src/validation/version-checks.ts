@@ -2,7 +2,7 @@ import { groupBy } from '../utils/group-by.js';
 import { AstUtils, WorkspaceCache, type AstNode, type ValidationChecks } from 'langium';
 import type { Guideline, LevelTable, Policy, Rate, RegelrattAstType, Validity } from '../generated/ast.js';
 import { isGuideline, isLevelTable, isRate } from '../generated/ast.js';
-import { dayAfter, dayBefore, firstCommonDay } from '../analysis/days.js';
+import { dayAfter, dayBefore, firstCommonDay } from '@regelratt/analyses';
 import { versionSpans } from '../analysis/parameter-values.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { relatedAt } from './related-location.js';

@@ -1,6 +1,6 @@
 import { ExactNumber, LEVEL_INPUT, forEachExpression, quantityCell, type Attribute, type Criterion, type Expression } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
-import { MAX_LEVEL } from '../numbers/level-limit.js';
+import { MAX_LEVEL } from './numbers/level-limit.js';
 import { runtimeAnswer } from './runtime-answer.js';
 import { candidates, collectReads, spread, enumerable, valueText, type Reads } from './formula-reads.js';
 

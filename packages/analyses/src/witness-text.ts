@@ -1,6 +1,6 @@
 import { ExactNumber } from '@regelratt/format';
-import type { MessageLocale } from '../i18n/locale.js';
-import { swedishDecimal } from '../numbers/decimal-text.js';
+import type { MessageLocale } from './i18n/locale.js';
+import { swedishDecimal } from './numbers/decimal-text.js';
 import { isoDateOfDay, type AnalysedAttribute } from './attribute-domain.js';
 import type { Case } from './case-split.js';
 import { partitionDomain, representative, type Region } from './regions.js';

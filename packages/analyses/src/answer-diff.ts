@@ -3,8 +3,8 @@ import {
     type Attribute, type CompiledPolicyFile, type Criterion, type Expression, type Fee,
 } from '@regelratt/format';
 import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
-import type { MessageLocale } from '../i18n/locale.js';
-import { swedishDecimal } from '../numbers/decimal-text.js';
+import type { MessageLocale } from './i18n/locale.js';
+import { swedishDecimal } from './numbers/decimal-text.js';
 import { dayAfter } from './days.js';
 import { answerRegions, parseExact, type AnswerRegion, type Citizen, type OutsideReason, type RegionPoint } from './answer-regions.js';
 import { candidates, collectReads, spread, valueText, type Reads } from './formula-reads.js';

@@ -1,6 +1,6 @@
 import type { AttributeType, Period } from '@regelratt/format';
-import type { MessageLocale } from '../i18n/locale.js';
-import { swedishDecimal } from '../numbers/decimal-text.js';
+import type { MessageLocale } from './i18n/locale.js';
+import { swedishDecimal } from './numbers/decimal-text.js';
 
 /**
  * An attribute's type as a reader writes it (`heltal 0–120 år`, `en av { Hög, Nedsatt }`, `belopp per

@@ -7,8 +7,8 @@ import {
     type Question, type RegionBound,
 } from '@regelratt/document';
 import { criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, highestPriority, listOrder, outputRank, roundingText, type PolicyRuntime } from '@regelratt/runtime';
-import type { MessageLocale } from '../i18n/locale.js';
-import { swedishDecimal } from '../numbers/decimal-text.js';
+import type { MessageLocale } from './i18n/locale.js';
+import { swedishDecimal } from './numbers/decimal-text.js';
 import { attributeTypeText } from './attribute-type-text.js';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import { splitCases, type Case } from './case-split.js';

@@ -1,7 +1,7 @@
 import { ExactNumber, matchExpression, type Expression } from '@regelratt/format';
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
-import type { MessageLocale } from '../i18n/locale.js';
-import { swedishDecimal } from '../numbers/decimal-text.js';
+import type { MessageLocale } from './i18n/locale.js';
+import { swedishDecimal } from './numbers/decimal-text.js';
 import { parseExact, type AnswerRegion } from './answer-regions.js';
 import type { AmountRegion } from './semantic-diff.js';
 import type { AmountChangeKind } from '@regelratt/document';

@@ -1,7 +1,7 @@
 import { ExactNumber, LEVEL_INPUT, type Attribute } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
-import type { MessageLocale } from '../i18n/locale.js';
-import { swedishDecimal } from '../numbers/decimal-text.js';
+import type { MessageLocale } from './i18n/locale.js';
+import { swedishDecimal } from './numbers/decimal-text.js';
 import { isoDateOfDay, type AnalysedAttribute } from './attribute-domain.js';
 import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
 import { DATE_INPUT, exactText, parseExact, type AnswerRegion, type RegionChange } from './answer-regions.js';

@@ -1,5 +1,5 @@
 import type { CompiledPolicyFile, Pathway, PathwayModel } from '@regelratt/format';
-import type { MessageLocale } from '../i18n/locale.js';
+import type { MessageLocale } from './i18n/locale.js';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import { splitCases } from './case-split.js';
 import { analysedFromCompiled } from './compiled-attributes.js';
