@@ -12,7 +12,7 @@ export type ExpressionVariant = 'quantity' | 'ref' | 'level' | 'op' | 'call' | '
 export type ExpressionOf<V extends ExpressionVariant> = V extends ExpressionVariant ? Extract<Expression, Record<V, unknown>> : never;
 
 /** The property that tells each criterion variant apart. */
-export type CriterionVariant = 'all' | 'any' | 'not' | 'test' | 'op' | 'in' | 'between';
+export type CriterionVariant = 'all' | 'any' | 'not' | 'test' | 'op' | 'in' | 'between' | 'against';
 export type CriterionOf<V extends CriterionVariant> = V extends CriterionVariant ? Extract<Criterion, Record<V, unknown>> : never;
 
 // Each union is covered by its variant names: a new variant fails to compile here first.
@@ -23,7 +23,7 @@ void expressionsComplete;
 void criteriaComplete;
 
 const EXPRESSION_VARIANTS = ['quantity', 'ref', 'level', 'op', 'call', 'round', 'if'] as const satisfies readonly ExpressionVariant[];
-const CRITERION_VARIANTS = ['all', 'any', 'not', 'test', 'op', 'in', 'between'] as const satisfies readonly CriterionVariant[];
+const CRITERION_VARIANTS = ['all', 'any', 'not', 'test', 'op', 'in', 'between', 'against'] as const satisfies readonly CriterionVariant[];
 
 export type ExpressionHandlers<R> = { [V in ExpressionVariant]: (expression: ExpressionOf<V>) => R };
 export type CriterionHandlers<R> = { [V in CriterionVariant]: (criterion: CriterionOf<V>) => R };
@@ -86,5 +86,19 @@ export function forEachExpression(expression: Expression, onNode: (node: Express
             visit(choice.then);
             visit(choice.else);
         },
+    });
+}
+
+/** The named values (`against.ref`: parameters, attributes) a criterion compares with, in order. */
+export function againstReferences(criterion: Criterion): string[] {
+    return matchCriterion<string[]>(criterion, {
+        all: c => c.all.flatMap(againstReferences),
+        any: c => c.any.flatMap(againstReferences),
+        not: c => againstReferences(c.not),
+        test: () => [],
+        op: () => [],
+        in: () => [],
+        between: () => [],
+        against: c => [c.against.ref],
     });
 }

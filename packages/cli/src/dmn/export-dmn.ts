@@ -1,5 +1,5 @@
 import {
-    chainedInputKey, decisionResultKind, isChainedInput, LEVEL_INPUT, matchCriterion, type Attribute, type ChainedDecisionInput, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind,
+    againstReferences, chainedInputKey, decisionResultKind, isChainedInput, LEVEL_INPUT, matchCriterion, type Attribute, type ChainedDecisionInput, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind,
     type PathwayModel, type Pilot,
 } from '@regelratt/format';
 import { columnType, feelString, inputType, outputEntry, unaryTests, type FeelType } from './feel.js';
@@ -154,6 +154,15 @@ function decisionTable(table: DecisionTable, notes: DmnNote[]): DmnDecision | un
                 return undefined;
             }
         }
+    }
+    const named = table.rows.findIndex(row => row.when.some(cell => cell !== null && againstReferences(cell).length > 0));
+    if (named >= 0) {
+        notes.push({
+            element: table.id,
+            sv: `Beslutstabellen ${table.name} exporteras inte: rad ${named + 1} jämför med en parameter eller en annan egenskap, som exporten ännu inte skriver som FEEL.`,
+            en: `Decision table ${table.name} is not exported: row ${named + 1} compares with a parameter or another attribute, which the export does not yet write as FEEL.`,
+        });
+        return undefined;
     }
     if (table.rows.some(row => row.then.some(cell => decisionResultKind(cell) === 'formula')) || table.defaultOutputs?.some(cell => decisionResultKind(cell) === 'formula')) {
         notes.push({
@@ -330,9 +339,9 @@ function disjunctiveForm(criterion: Criterion): Conjunction[] | undefined {
             any: any => disjunctiveForm({ all: any.any.map(part => ({ not: part })) }),
             not: inner => disjunctiveForm(inner.not),
             // A test of one attribute reads one attribute: handled above.
-            test: () => undefined, op: () => undefined, in: () => undefined, between: () => undefined,
+            test: () => undefined, op: () => undefined, in: () => undefined, between: () => undefined, against: () => undefined,
         }),
-        test: () => undefined, op: () => undefined, in: () => undefined, between: () => undefined,
+        test: () => undefined, op: () => undefined, in: () => undefined, between: () => undefined, against: () => undefined,
     });
 }
 
@@ -355,6 +364,8 @@ export function attributesOf(criterion: Criterion): string[] {
         op: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
         in: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
         between: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
+        // The named value is not a column of its own: the test stays in its column (`< maxpris`).
+        against: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
     });
     visit(criterion);
     return read;

@@ -49,6 +49,11 @@ export function feelLiteral(literal: Literal): string {
     return LITERAL[variant](literal);
 }
 
+/** An element's FEEL name: its name in the policy (an input's variable is the attribute's name). */
+export function feelName(id: string): string {
+    return id.slice(id.indexOf('/') + 1);
+}
+
 /** A comparison with a constant as a simple unary test (`< 5`, `not("hög")`). */
 const UNARY_OPERATOR = {
     '=': value => value,
@@ -81,6 +86,8 @@ function simpleTests(criterion: Criterion): string | undefined {
         op: comparison => UNARY_OPERATOR[comparison.op](feelLiteral(comparison.value)),
         in: set => set.in.map(feelLiteral).join(', '),
         between: range => `[${range.between.min}..${range.between.max}]`,
+        // A named value (another input, a parameter) as FEEL's name in a unary test: `< maxpris`.
+        against: named => UNARY_OPERATOR[named.against.op](feelName(named.against.ref)),
         any: any => {
             const parts = any.any.map(simpleTests);
             return parts.every((part): part is string => part !== undefined) && parts.length > 0 ? parts.join(', ') : undefined;
@@ -114,6 +121,7 @@ function booleanOfInput(criterion: Criterion): string {
         op: comparison => `? ${EXPRESSION_OPERATOR[comparison.op]} ${feelLiteral(comparison.value)}`,
         in: set => `(${set.in.map(member => `? = ${feelLiteral(member)}`).join(' or ')})`,
         between: range => `(? >= ${range.between.min} and ? <= ${range.between.max})`,
+        against: named => `? ${EXPRESSION_OPERATOR[named.against.op]} ${feelName(named.against.ref)}`,
         any: any => `(${any.any.map(booleanOfInput).join(' or ')})`,
         all: all => `(${all.all.map(booleanOfInput).join(' and ')})`,
         not: not => `not(${booleanOfInput(not.not)})`,

@@ -1,5 +1,5 @@
 import {
-    dayNumber as dayOf, ExactNumber, forEachReference, isChainedInput, LEVEL_INPUT, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type Example,
+    againstReferences, dayNumber as dayOf, ExactNumber, forEachReference, isChainedInput, LEVEL_INPUT, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type Example,
     type Expression, type GivenValue, type PathwayModel, type Pilot,
 } from '@regelratt/format';
 import type { MessageLocale } from '../i18n/locale.js';
@@ -56,9 +56,11 @@ export function exampleCoverage(files: readonly CompiledPolicyFile[], locale: Me
             criteria.push(regionsCovered(element, attributes, asking.get(`placement ${element.id}`) ?? [], locale));
         } else if (element.kind === 'pilot') {
             criteria.push(regionsCovered(element, attributes, asking.get(`inclusion ${element.id}`) ?? [], locale));
-        } else if (element.kind === 'decisionTable' && !element.inputs.some(isChainedInput)) {
+        } else if (element.kind === 'decisionTable' && !element.inputs.some(isChainedInput) && !comparesWithNamedValues(element)) {
             // A chained table's regions are over its upstream's answers, which no example gives: its
-            // coverage would be the upstream regions composed with its own, not yet worked out.
+            // coverage would be the upstream regions composed with its own, not yet worked out. A
+            // table whose cells name a parameter or another attribute (`> maxtaxa`) has regions that
+            // move with the date or the case: not yet worked out either.
             criteria.push(regionsCovered(element, attributes, asking.get(`decision ${element.id}`) ?? [], locale));
         }
     }
@@ -269,3 +271,6 @@ function contains(found: Case, values: ReadonlyMap<string, ExactNumber | string 
     return true;
 }
 
+function comparesWithNamedValues(table: DecisionTable): boolean {
+    return table.rows.some(row => row.when.some(cell => cell !== null && againstReferences(cell).length > 0));
+}

@@ -1,0 +1,169 @@
+import { EmptyFileSystem } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
+import { PolicyRuntime, runExamples } from '@regelratt/runtime';
+import { reasonFor } from '@regelratt/document';
+import { SCHEMA_VERSION } from '@regelratt/format';
+import { errorCode } from '../packages/runtime/test/error-code.js';
+
+/**
+ * A decision table's cell compared with a named value instead of a constant (DMN's `< Max price`):
+ * a parameter, read on the decision date by the runtime's one version lookup, or another attribute
+ * of the case. The checker analyses a parameter-bound table once per set of the parameters' values
+ * and names the dates of each finding; an attribute bound is said to be undecided, never "no gap".
+ */
+const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+
+const vocabulary = `
+egenskap ålder "Ålder" : heltal 0–120 år
+egenskap pris "Pris" : heltal 0–10000 kr
+egenskap maxpris "Högsta pris" : heltal 0–10000 kr
+parameter pensionsålder "Pensionsålder" : heltal {
+    från 2024-01-01 till 2025-12-31 : 65 år
+    från 2026-01-01 : 66 år
+}
+parameter maxtaxa "Maxtaxa" : belopp { från 2025-01-01 : 2 540 kr }
+`;
+
+async function load(text: string) {
+    const [checked] = await checkPolicies(Regelratt, [{ path: '/bounds/a.regel', text: vocabulary + text }]);
+    const problems = checked.diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning');
+    const compiled = problems.some(d => d.severity === 'error') ? undefined : JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 'a.regel')));
+    return { checked, compiled, problems, runtime: compiled && new PolicyRuntime([compiled]) };
+}
+
+const färdtjänst = (middle: string) => `
+beslutstabell färdtjänst "Andel av taxan" {
+    | ålder            || andel |
+    | < 18             || 50 %  |
+    | ${middle} || 100 % |
+    | > pensionsålder  || 50 %  |
+}`;
+
+describe('a cell compared with a parameter (`> pensionsålder`, `18–pensionsålder`)', () => {
+    test('compiles to the bound variant of format 1.11 and is answered with the version in force on the date', async () => {
+        const { problems, compiled, runtime } = await load(färdtjänst('18–pensionsålder'));
+        expect(problems).toEqual([]);
+        expect(SCHEMA_VERSION).toBe('1.11.0');
+        const table = compiled.elements.find((e: { kind: string }) => e.kind === 'decisionTable');
+        expect(table.rows[1].when[0]).toEqual({ all: [
+            { attribute: 'attribute/ålder', op: '>=', value: { number: '18' } },
+            { attribute: 'attribute/ålder', against: { op: '<=', ref: 'parameter/pensionsålder' } },
+        ] });
+        expect(table.rows[2].when[0]).toEqual({ attribute: 'attribute/ålder', against: { op: '>', ref: 'parameter/pensionsålder' } });
+        const andel = (date: string, ålder: number) => runtime!.decide('färdtjänst', { date, citizen: { ålder } }).outputs.andel;
+        expect(andel('2025-06-01', 65)).toBe('1');
+        expect(andel('2025-06-01', 66)).toBe('0.5');
+        // From 2026 the pension age is 66: the same citizen is in the middle row.
+        expect(andel('2026-06-01', 66)).toBe('1');
+        expect(andel('2026-06-01', 67)).toBe('0.5');
+        // No version before 2024: the runtime's typed error, no silent bound.
+        expect(errorCode(() => runtime!.decide('färdtjänst', { date: '2023-06-01', citizen: { ålder: 70 } }))).toBe('no-valid-version');
+    });
+
+    test('a gap in one version period only is found, naming the dates and the value, with a citizen the runtime refuses then', async () => {
+        const { problems } = await load(färdtjänst('18–65           '));
+        expect(problems.map(d => d.code)).toEqual(['decision-gap']);
+        expect(problems[0].message).toContain('ålder = 66 år (från 2026-01-01, pensionsålder = 66)');
+        // The same table with the bound written as the 2025 constant shows the runtime's answers.
+        const { runtime } = await load(färdtjänst('18–pensionsålder'));
+        expect(runtime!.decide('färdtjänst', { date: '2026-01-01', citizen: { ålder: 66 } }).outputs.andel).toBe('1');
+    });
+
+    test('the gap is the runtime\'s: the table as written refuses the witness on a date of the period and answers it before', async () => {
+        const text = `
+beslutstabell taxa "Taxa" {
+    | ålder            || andel |
+    | <= 65            || 100 % |
+    | > pensionsålder  || 50 %  |
+}`;
+        const { checked } = await load(text);
+        const gaps = checked.diagnostics.filter(d => d.code === 'decision-gap');
+        expect(gaps.map(d => d.message)).toEqual([expect.stringContaining('ålder = 66 år (från 2026-01-01, pensionsålder = 66)')]);
+        const compiled = JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 'a.regel')));
+        const runtime = new PolicyRuntime([compiled]);
+        expect(errorCode(() => runtime.decide('taxa', { date: '2026-03-01', citizen: { ålder: 66 } }))).toBe('no-matching-row');
+        expect(runtime.decide('taxa', { date: '2025-03-01', citizen: { ålder: 66 } }).outputs.andel).toBe('0.5');
+    });
+
+    test('a bound in another unit than the column is unit-mismatch at the cell', async () => {
+        const { problems } = await load(`
+beslutstabell t {
+    | ålder      || nivå |
+    | > maxtaxa  || 1    |
+    | <= maxtaxa || 0    |
+}`);
+        expect(problems.map(d => d.code)).toEqual(['unit-mismatch', 'unit-mismatch']);
+        expect(problems[0].message).toBe('Kan inte jämföra ålder (år) och maxtaxa (kr): enheterna passar inte ihop.');
+    });
+
+    test('an attribute that is no number is type-mismatch, and a name that is neither a value nor declared too', async () => {
+        const { problems } = await load(`
+egenskap kön : en av { k, m }
+beslutstabell t {
+    | pris    || nivå |
+    | <= kön  || 1    |
+    | > okänd || 0    |
+}`);
+        expect(problems.map(d => d.code)).toEqual(['type-mismatch', 'type-mismatch']);
+        expect(problems[0].message).toContain('kön (en uppräkning (k, m))');
+    });
+
+    test('the reason says the value the answer used', async () => {
+        const { runtime } = await load(färdtjänst('18–pensionsålder'));
+        const reason = reasonFor(runtime!, { type: 'decision', table: 'färdtjänst', date: '2025-03-01', citizen: { ålder: 70 } }, 'sv');
+        expect(reason.rule.join('\n')).toContain('Ålder är över Pensionsålder (65\u00a0år)');
+    });
+
+    test('examples in the policy run against the bound on their own date', async () => {
+        const { problems, compiled } = await load(`${färdtjänst('18–pensionsålder')}
+exempel före { datum 2025-01-01  beslut enligt färdtjänst för { ålder = 66 }  förväntat 50 % }
+exempel senare { datum 2026-01-01  beslut enligt färdtjänst för { ålder = 66 }  förväntat 100 % }`);
+        expect(problems).toEqual([]);
+        const results = runExamples(new PolicyRuntime([compiled]));
+        expect(results.map(r => r.passed)).toEqual([true, true]);
+    });
+});
+
+describe('a cell compared with another attribute of the case (`<= maxpris`)', () => {
+    const köp = `
+beslutstabell köp "Köp" {
+    | pris       || beslut  |
+    | <= maxpris || "Köp"   |
+    | > maxpris  || "Vänta" |
+}`;
+
+    test('the runtime compares the two values of the case; a missing one is missing-attribute', async () => {
+        const { runtime, compiled } = await load(köp);
+        const table = compiled.elements.find((e: { kind: string }) => e.kind === 'decisionTable');
+        expect(table.rows[0].when[0]).toEqual({ attribute: 'attribute/pris', against: { op: '<=', ref: 'attribute/maxpris' } });
+        const beslut = (pris: number, maxpris: number) => runtime!.decide('köp', { date: '2025-01-01', citizen: { pris, maxpris } }).outputs.beslut;
+        expect([beslut(100, 100), beslut(101, 100), beslut(0, 0), beslut(10000, 9999)]).toEqual(['Köp', 'Vänta', 'Köp', 'Vänta']);
+        expect(errorCode(() => runtime!.decide('köp', { date: '2025-01-01', citizen: { pris: 5 } }))).toBe('missing-attribute');
+    });
+
+    test('the checker says it cannot decide the coverage, naming the cell, and reports no gap', async () => {
+        const { problems } = await load(köp.replace('| > maxpris  |', '| > 5000     |'));
+        expect(problems.map(d => d.code)).toEqual(['decision-bound-undecided']);
+        expect(problems[0].message).toContain("rad 1 jämför i cellen '<= maxpris' med egenskapen maxpris");
+    });
+
+    test('the reason names the other value as the citizen gives it', async () => {
+        const { runtime } = await load(köp);
+        const reason = reasonFor(runtime!, { type: 'decision', table: 'köp', date: '2025-03-01', citizen: { pris: 120, maxpris: 100 } }, 'sv');
+        expect(reason.rule.join('\n')).toContain('Pris är över Högsta pris (100\u00a0kr)');
+    });
+});
+
+describe('the load check', () => {
+    test('refuses a parameter bound outside a decision table, where nothing reads its value on a date', async () => {
+        const { compiled } = await load(`
+förloppsmodell m "M" {
+    förlopp a "A" { när ålder >= 65 }
+    förlopp b "B" { när ålder < 65 }
+}`);
+        const model = compiled.elements.find((e: { kind: string }) => e.kind === 'pathwayModel');
+        model.pathways[0].criterion = { attribute: 'attribute/ålder', against: { op: '>=', ref: 'parameter/pensionsålder' } };
+        expect(errorCode(() => new PolicyRuntime([compiled]))).toBe('invalid-file');
+    });
+});
