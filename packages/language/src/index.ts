@@ -9,6 +9,7 @@ export { serializeCompiledPolicy } from './compiler/serialize.js';
 export { splitCases, findWitness, holds, CASE_BUDGET, type Case, type CaseSplit } from './analysis/case-split.js';
 export { analyseCoverage, type CoverageFinding, type PathwayUnderAnalysis } from './analysis/pathway-coverage.js';
 export { analyseDecisionTable, type DecisionAnalysis, type DecisionFinding } from './analysis/decision-table-analysis.js';
+export { boundSettings, namedBoundsOf, type BoundSetting, type BoundPeriod } from './analysis/named-bounds.js';
 export { analyseInclusion, type InclusionFinding } from './analysis/inclusion-analysis.js';
 export { diffPolicies, type DiffWording, type PolicyDiff, type DiffEntry, type ChangedRegion, type AmountChange, type ElementRef, type AmountRegion, type RegionBound } from './analysis/semantic-diff.js';
 export type { RegionChange, OutsideReason } from './analysis/answer-regions.js';
