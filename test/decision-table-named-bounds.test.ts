@@ -1,6 +1,8 @@
-import { EmptyFileSystem } from 'langium';
+import { EmptyFileSystem, URI } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createRegelrattLspServices } from '@regelratt/language/lsp';
 import { describe, expect, test } from 'vitest';
-import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
+import { checkPolicies, compilePolicy, createRegelrattServices, type ast } from '@regelratt/language';
 import { PolicyRuntime, runExamples } from '@regelratt/runtime';
 import { reasonFor } from '@regelratt/document';
 import { SCHEMA_VERSION } from '@regelratt/format';
@@ -165,5 +167,64 @@ förloppsmodell m "M" {
         const model = compiled.elements.find((e: { kind: string }) => e.kind === 'pathwayModel');
         model.pathways[0].criterion = { attribute: 'attribute/ålder', against: { op: '>=', ref: 'parameter/pensionsålder' } };
         expect(errorCode(() => new PolicyRuntime([compiled]))).toBe('invalid-file');
+    });
+});
+
+describe('the editor reaches the named value of a cell', () => {
+    const text = `${vocabulary}${färdtjänst('18–pensionsålder')}\n`;
+    async function open(source: string) {
+        const lsp = createRegelrattLspServices(EmptyFileSystem);
+        const uri = URI.parse('file:///bounds/editor.regel');
+        const document = lsp.shared.workspace.LangiumDocumentFactory.fromString<ast.Policy>(source, uri);
+        lsp.shared.workspace.LangiumDocuments.addDocument(document);
+        await lsp.shared.workspace.DocumentBuilder.build([document], { validation: false });
+        return { lsp, uri, document };
+    }
+    // The position of the name in the row `| > pensionsålder |`.
+    const lines = text.split('\n');
+    const line = lines.findIndex(l => l.includes('> pensionsålder'));
+    const character = lines[line].indexOf('pensionsålder') + 2;
+    const declaration = lines.findIndex(l => l.startsWith('parameter pensionsålder'));
+
+    test('go to definition lands on the parameter', async () => {
+        const { lsp, uri, document } = await open(text);
+        const links = await lsp.Regelratt.lsp.DefinitionProvider!.getDefinition(document, { textDocument: { uri: uri.toString() }, position: { line, character } });
+        expect(links?.map(link => link.targetSelectionRange.start.line)).toEqual([declaration]);
+    });
+
+    test('hover shows the parameter', async () => {
+        const { lsp, uri, document } = await open(text);
+        const hover = await lsp.Regelratt.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: uri.toString() }, position: { line, character } });
+        expect(JSON.stringify(hover?.contents)).toContain('Pensionsålder');
+    });
+
+    test('rename changes the parameter and every cell that names it', async () => {
+        const { lsp, uri, document } = await open(text);
+        const edit = await lsp.Regelratt.lsp.RenameProvider!.rename(document, { textDocument: { uri: uri.toString() }, position: { line, character }, newName: 'pensionsgräns' });
+        const renamed = TextDocument.applyEdits(TextDocument.create(uri.toString(), 'regelratt', 1, text), edit?.changes?.[uri.toString()] ?? []);
+        expect(renamed).toContain('parameter pensionsgräns');
+        expect(renamed).toContain('| 18–pensionsgräns |');
+        expect(renamed).toContain('| > pensionsgräns  |');
+        expect(renamed).not.toContain('pensionsålder ');
+    });
+
+    test('completion in a cell of a number column offers the parameters and attributes', async () => {
+        const source = text.replace('| > pensionsålder  |', '| > pens');
+        const { lsp, uri, document } = await open(source);
+        const at = source.split('\n').findIndex(l => l.includes('| > pens'));
+        const list = await lsp.Regelratt.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: uri.toString() }, position: { line: at, character: source.split('\n')[at].indexOf('| > pens') + '| > pens'.length } });
+        expect(list?.items.map(item => item.label)).toContain('pensionsålder');
+    });
+
+    test('the formatter keeps the names', async () => {
+        const messy = `${vocabulary}beslutstabell t {\n|ålder||nivå|\n|<pensionsålder||1|\n|18–pensionsålder   ||2|\n}\n`;
+        const { lsp, uri, document } = await open(messy);
+        const edits = await lsp.Regelratt.lsp.Formatter!.formatDocument(document, { textDocument: { uri: uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+        const formatted = TextDocument.applyEdits(TextDocument.create(uri.toString(), 'regelratt', 1, messy), edits);
+        expect(formatted).toContain('< pensionsålder');
+        expect(formatted).toContain('18–pensionsålder');
+        // The same table, read the same way: only the gaps and overlaps of the (deliberately partial) table.
+        const [checked] = await checkPolicies(Regelratt, [{ path: '/bounds/formatted.regel', text: formatted }]);
+        expect(checked.diagnostics.filter(d => d.severity === 'error').map(d => d.code).sort()).toEqual(['decision-gap', 'decision-gap', 'decision-overlap', 'decision-overlap']);
     });
 });

@@ -19,8 +19,10 @@ export class RegelrattScopeProvider extends DefaultScopeProvider {
 
     override getScope(context: ReferenceInfo): Scope {
         if (isEnumerationLiteral(context.container)) {
-            const owner = context.container.$container;
-            const type = attributeOfLiteralOwner(owner, context.container)?.type;
+            // Completion asks with a literal it made up inside the one already begun (`> pens|`): the begun one stands in the cell.
+            const literal = isEnumerationLiteral(context.container.$container) ? context.container.$container : context.container;
+            const owner = literal.$container;
+            const type = attributeOfLiteralOwner(owner, literal)?.type;
             if (isEnumerationType(type)) {
                 return this.enumerationScope(type);
             }
