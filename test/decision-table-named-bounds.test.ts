@@ -7,6 +7,10 @@ import { PolicyRuntime, runExamples } from '@regelratt/runtime';
 import { reasonFor } from '@regelratt/document';
 import { SCHEMA_VERSION } from '@regelratt/format';
 import { errorCode } from '../packages/runtime/test/error-code.js';
+import { exportDmn } from '../packages/cli/src/dmn/export-dmn.js';
+import { dmnAttributes } from '../packages/cli/src/dmn/write-dmn.js';
+import { compareWithRuntime } from './dmn/dmn-harness.js';
+import { readDmn } from './dmn/dmn-evaluator.js';
 
 /**
  * A decision table's cell compared with a named value instead of a constant (DMN's `< Max price`):
@@ -226,5 +230,43 @@ describe('the editor reaches the named value of a cell', () => {
         // The same table, read the same way: only the gaps and overlaps of the (deliberately partial) table.
         const [checked] = await checkPolicies(Regelratt, [{ path: '/bounds/formatted.regel', text: formatted }]);
         expect(checked.diagnostics.filter(d => d.severity === 'error').map(d => d.code).sort()).toEqual(['decision-gap', 'decision-gap', 'decision-overlap', 'decision-overlap']);
+    });
+});
+
+describe('the DMN export', () => {
+    const inForce = (validity: string) => `
+beslutstabell taxa "Taxa" {
+    ${validity}
+    | ålder            || andel |
+    | < 18             || 50 %  |
+    | 18–pensionsålder || 100 % |
+    | > pensionsålder  || 50 %  |
+}`;
+
+    test('writes a parameter as the literal of the one version in force while the table is, and the independent evaluator agrees', async () => {
+        const { compiled, problems } = await load(inForce('giltig från 2024-01-01 till 2025-12-31'));
+        expect(problems).toEqual([]);
+        const exported = exportDmn(compiled, dmnAttributes([compiled]))!;
+        expect(exported.notes.map(note => note.sv)).toEqual([expect.stringContaining('gäller 2024-01-01–2025-12-31')]);
+        const read = await readDmn(exported.xml);
+        expect(read.decisions.find(d => d.variable === 'taxa')!.rules.map(r => r.inputEntries)).toEqual([['< 18'], ['[18..65]'], ['> 65']]);
+        const agreed = await compareWithRuntime([compiled], 20_261_205, 400);
+        expect(agreed.decisions).toBe(1);
+        expect(agreed.random).toBe(400);
+    });
+
+    test('names a table whose parameter changes while it is in force, or that compares with another attribute, as not exported', async () => {
+        const { compiled } = await load(`${inForce('')}
+beslutstabell köp "Köp" {
+    | pris       || beslut  |
+    | <= maxpris || "Köp"   |
+    | > maxpris  || "Vänta" |
+}`);
+        const exported = exportDmn(compiled, dmnAttributes([compiled]))!;
+        expect(exported.decisions).toBe(0);
+        expect(exported.notes.map(note => note.sv)).toEqual([
+            'Beslutstabellen taxa exporteras inte: rad 2 jämför med parametern pensionsålder, som har mer än ett värde under tabellens giltighet, och DMN har inga datum.',
+            'Beslutstabellen köp exporteras inte: rad 1 jämför med egenskapen maxpris, och exporten skriver ännu inte ett krav på en annan indata i en cell.',
+        ]);
     });
 });

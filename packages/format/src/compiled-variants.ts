@@ -1,4 +1,5 @@
 import type { Criterion, Expression } from './compiled-policy.js';
+import type { ExactNumber } from './exact-number.js';
 
 /**
  * The variants of the compiled expression and criterion forms, each named by the property only it
@@ -100,5 +101,38 @@ export function againstReferences(criterion: Criterion): string[] {
         in: () => [],
         between: () => [],
         against: c => [c.against.ref],
+    });
+}
+
+/**
+ * A cell's criterion with each parameter it names replaced by its value in `values` (`> maxtaxa`
+ * becomes `> 2540`); undefined where it names a value `values` lacks (another attribute).
+ */
+export function withBoundValues(criterion: Criterion, values: ReadonlyMap<string, ExactNumber>): Criterion | undefined {
+    const parts = (list: readonly Criterion[]) => {
+        const replaced = list.map(part => withBoundValues(part, values));
+        return replaced.every((part): part is Criterion => part !== undefined) ? replaced : undefined;
+    };
+    return matchCriterion<Criterion | undefined>(criterion, {
+        all: c => {
+            const all = parts(c.all);
+            return all && { all };
+        },
+        any: c => {
+            const any = parts(c.any);
+            return any && { any };
+        },
+        not: c => {
+            const not = withBoundValues(c.not, values);
+            return not && { not };
+        },
+        test: c => c,
+        op: c => c,
+        in: c => c,
+        between: c => c,
+        against: c => {
+            const value = values.get(c.against.ref);
+            return value && { attribute: c.attribute, op: c.against.op, value: { number: value.toDecimal() } };
+        },
     });
 }

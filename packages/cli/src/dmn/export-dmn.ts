@@ -1,9 +1,10 @@
 import {
-    againstReferences, chainedInputKey, decisionResultKind, isChainedInput, LEVEL_INPUT, matchCriterion, type Attribute, type ChainedDecisionInput, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind,
+    againstReferences, chainedInputKey, decisionResultKind, ExactNumber, isChainedInput, LEVEL_INPUT, matchCriterion, UNDATED_FROM, withBoundValues, type Attribute, type Parameter, type ChainedDecisionInput, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind,
     type PathwayModel, type Pilot,
 } from '@regelratt/format';
 import { columnType, feelString, inputType, outputEntry, unaryTests, type FeelType } from './feel.js';
 import { element, renderXml, type XmlElement } from './xml.js';
+import { versionInForce } from '@regelratt/runtime';
 
 /**
  * `regelratt compile --target dmn`: the decisions of one compiled policy file as DMN 1.5 XML, with
@@ -69,14 +70,14 @@ interface DmnDecision {
     rules: Array<{ inputs: string[]; outputs: string[] }>;
 }
 
-type Exporter<E> = (element: E, notes: DmnNote[]) => DmnDecision | undefined;
+type Exporter<E> = (element: E, notes: DmnNote[], parameters: ReadonlyMap<string, Parameter>) => DmnDecision | undefined;
 
 /**
  * Which compiled kinds DMN holds, and how: every kind is listed, so a new kind is a compile error
  * here until it says whether a DMN decision stands for it.
  */
 const EXPORTERS = {
-    decisionTable: (table, notes) => decisionTable(table as DecisionTable, notes),
+    decisionTable: (table, notes, parameters) => decisionTable(table as DecisionTable, notes, parameters),
     pathwayModel: (model, notes) => pathwayModel(model as PathwayModel, notes),
     pilot: (pilot, notes) => pilotCriteria(pilot as Pilot, notes),
     law: undefined, service: undefined, administration: undefined, operation: undefined, unit: undefined, area: undefined, role: undefined,
@@ -86,12 +87,13 @@ const EXPORTERS = {
 } as const satisfies Record<ElementKind, Exporter<CompiledElement> | undefined>;
 
 /** The DMN file of a compiled policy file, or undefined when it has no decision to export. */
-export function exportDmn(file: CompiledPolicyFile, attributes: ReadonlyMap<string, Attribute>): DmnExport | undefined {
+/** `parameters`: every parameter of the policy by id (default: the file's own), for cells that name one. */
+export function exportDmn(file: CompiledPolicyFile, attributes: ReadonlyMap<string, Attribute>, parameters: ReadonlyMap<string, Parameter> = dmnParameters([file])): DmnExport | undefined {
     const notes: DmnNote[] = [];
     const decisions: DmnDecision[] = [];
     for (const compiled of file.elements) {
         const exporter: Exporter<CompiledElement> | undefined = EXPORTERS[compiled.kind];
-        const decision = exporter?.(compiled, notes);
+        const decision = exporter?.(compiled, notes, parameters);
         if (decision) {
             decisions.push(decision);
         }
@@ -139,7 +141,7 @@ function withoutUnexportedUpstreams(decisions: DmnDecision[], notes: DmnNote[]):
     }
 }
 
-function decisionTable(table: DecisionTable, notes: DmnNote[]): DmnDecision | undefined {
+function decisionTable(table: DecisionTable, notes: DmnNote[], parameters: ReadonlyMap<string, Parameter>): DmnDecision | undefined {
     const inputs = table.inputs.map(input => ('level' in input ? LEVEL_INPUT : isChainedInput(input) ? chainedInputKey(input) : input.attribute));
     const chained = new Map(table.inputs.filter(isChainedInput).map(input => [chainedInputKey(input), input] as const));
     for (const [index, row] of table.rows.entries()) {
@@ -155,13 +157,8 @@ function decisionTable(table: DecisionTable, notes: DmnNote[]): DmnDecision | un
             }
         }
     }
-    const named = table.rows.findIndex(row => row.when.some(cell => cell !== null && againstReferences(cell).length > 0));
-    if (named >= 0) {
-        notes.push({
-            element: table.id,
-            sv: `Beslutstabellen ${table.name} exporteras inte: rad ${named + 1} jämför med en parameter eller en annan egenskap, som exporten ännu inte skriver som FEEL.`,
-            en: `Decision table ${table.name} is not exported: row ${named + 1} compares with a parameter or another attribute, which the export does not yet write as FEEL.`,
-        });
+    const boundValues = namedBoundValues(table, parameters, notes);
+    if (!boundValues) {
         return undefined;
     }
     if (table.rows.some(row => row.then.some(cell => decisionResultKind(cell) === 'formula')) || table.defaultOutputs?.some(cell => decisionResultKind(cell) === 'formula')) {
@@ -197,10 +194,60 @@ function decisionTable(table: DecisionTable, notes: DmnNote[]): DmnDecision | un
             };
         }),
         rules: table.rows.map(row => ({
-            inputs: row.when.map(cell => (cell ? unaryTests(cell) : '-')),
+            inputs: row.when.map(cell => (cell ? unaryTests(withBoundValues(cell, boundValues)!) : '-')),
             outputs: row.then.map(outputEntry),
         })),
     };
+}
+
+/**
+ * The value of each parameter the table's cells name (`> pensionsålder`, format 1.11), as a FEEL
+ * literal: DMN has no dates, so a parameter is written as its value where one version is in force on
+ * every day of the table's validity (read with the runtime's version lookup), exactly what the
+ * runtime compares with there. Undefined, with a note, where a parameter changes within the validity
+ * (or the table has none and the parameter more than one version), or a cell names another attribute.
+ */
+function namedBoundValues(table: DecisionTable, parameters: ReadonlyMap<string, Parameter>, notes: DmnNote[]): Map<string, ExactNumber> | undefined {
+    const values = new Map<string, ExactNumber>();
+    for (const [index, row] of table.rows.entries()) {
+        for (const ref of row.when.flatMap(cell => (cell ? againstReferences(cell) : []))) {
+            const name = ref.slice(ref.indexOf('/') + 1);
+            const parameter = parameters.get(ref);
+            if (!parameter) {
+                notes.push({
+                    element: table.id,
+                    sv: `Beslutstabellen ${table.name} exporteras inte: rad ${index + 1} jämför med egenskapen ${name}, och exporten skriver ännu inte ett krav på en annan indata i en cell.`,
+                    en: `Decision table ${table.name} is not exported: row ${index + 1} compares with the attribute ${name}, and the export does not yet write a requirement on another input in a cell.`,
+                });
+                return undefined;
+            }
+            const value = singleValue(parameter, table.validity);
+            if (!value) {
+                notes.push({
+                    element: table.id,
+                    sv: `Beslutstabellen ${table.name} exporteras inte: rad ${index + 1} jämför med parametern ${name}, som har mer än ett värde under tabellens giltighet, och DMN har inga datum.`,
+                    en: `Decision table ${table.name} is not exported: row ${index + 1} compares with the parameter ${name}, which has more than one value while the table is in force, and DMN has no dates.`,
+                });
+                return undefined;
+            }
+            values.set(ref, value);
+        }
+    }
+    return values;
+}
+
+/** A parameter's value where one version is in force on every day of the validity; undefined otherwise. */
+function singleValue(parameter: Parameter, validity: DecisionTable['validity']): ExactNumber | undefined {
+    const sorted = [...parameter.versions].sort((a, b) => a.from.localeCompare(b.from));
+    const from = validity?.from ?? UNDATED_FROM;
+    const version = versionInForce(sorted, from);
+    if (!version) {
+        return undefined;
+    }
+    // In force to the end of the validity: no other version starts within it, and this one does not end before it.
+    const others = sorted.filter(other => other !== version && other.from > from && (!validity?.to || other.from <= validity.to));
+    const endsBefore = version.to !== undefined && (!validity?.to || version.to < validity.to);
+    return others.length === 0 && !endsBefore ? ExactNumber.parse(version.value.value) : undefined;
 }
 
 function validityNote(table: DecisionTable): DmnNote {
@@ -544,4 +591,9 @@ function diagram(
     }));
     edges.push(...decisionEdges);
     return element('dmndi:DMNDI', [], [element('dmndi:DMNDiagram', [['id', 'diagram'], ['name', 'Regelrätt']], [...shapes, ...edges])]);
+}
+
+/** Every parameter of the files by id: a table in one file names parameters declared in another. */
+export function dmnParameters(files: readonly CompiledPolicyFile[]): Map<string, Parameter> {
+    return new Map(files.flatMap(file => file.elements).filter((e): e is Parameter => e.kind === 'parameter').map(p => [p.id, p]));
 }

@@ -4,7 +4,7 @@ import type { CliOptions } from '../arguments.js';
 import { EXIT_CLEAN } from '../commands/check.js';
 import type { CliIO } from '../io.js';
 import { writeAllOrNothing } from '../write-outputs.js';
-import { exportDmn, type DmnNote } from './export-dmn.js';
+import { dmnParameters, exportDmn, type DmnNote } from './export-dmn.js';
 
 /**
  * `compile --target dmn`: one `.dmn` file beside where the file's JSON would go, for each source
@@ -13,10 +13,11 @@ import { exportDmn, type DmnNote } from './export-dmn.js';
  */
 export async function writeDmn(files: ReadonlyArray<{ compiled: CompiledPolicyFile; target: string }>, outFolder: string, options: CliOptions, io: CliIO): Promise<number> {
     const attributes = dmnAttributes(files.map(file => file.compiled));
+    const parameters = dmnParameters(files.map(file => file.compiled));
     const outputs: Array<{ target: string; data: string }> = [];
     const notes: DmnNote[] = [];
     for (const file of files) {
-        const exported = exportDmn(file.compiled, attributes);
+        const exported = exportDmn(file.compiled, attributes, parameters);
         if (!exported) {
             continue;
         }

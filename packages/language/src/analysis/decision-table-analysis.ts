@@ -1,4 +1,4 @@
-import { ExactNumber, formulaCell, LEVEL_INPUT, quantityCell, type Criterion, type DecisionResult } from '@regelratt/format';
+import { ExactNumber, formulaCell, withBoundValues, LEVEL_INPUT, quantityCell, type Criterion, type DecisionResult } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isPathwayResult } from '../generated/ast.js';
 import { comparePriority, highestPriority, outputRank } from '@regelratt/runtime';
@@ -8,7 +8,6 @@ import type { Case } from './case-split.js';
 import { regionContains, regionValues, type Region } from './regions.js';
 import { analyseCoverage, type PathwayUnderAnalysis } from './pathway-coverage.js';
 import { idleRows, type IdleRow } from './row-reach.js';
-import { withBoundValues } from './named-bounds.js';
 
 export interface DecisionFinding {
     kind: 'gap' | 'overlap';

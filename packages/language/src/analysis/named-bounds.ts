@@ -1,5 +1,5 @@
 import { AstUtils, type AstNode } from 'langium';
-import { ExactNumber, matchCriterion, UNDATED_FROM, type Criterion } from '@regelratt/format';
+import { ExactNumber, UNDATED_FROM } from '@regelratt/format';
 import { versionInForce } from '@regelratt/runtime';
 import type * as Ast from '../generated/ast.js';
 import { isEnumerationLiteral } from '../generated/ast.js';
@@ -120,39 +120,6 @@ export function boundSettings(table: Ast.DecisionTable, parameters: readonly Ast
         previous = { key, period };
     });
     return [...settings.values()];
-}
-
-/**
- * A cell's criterion with each parameter it names replaced by its value in `values` (`> maxtaxa`
- * becomes `> 2540`); undefined where it names a value `values` lacks (another attribute).
- */
-export function withBoundValues(criterion: Criterion, values: ReadonlyMap<string, ExactNumber>): Criterion | undefined {
-    const parts = (list: readonly Criterion[]) => {
-        const replaced = list.map(part => withBoundValues(part, values));
-        return replaced.every((part): part is Criterion => part !== undefined) ? replaced : undefined;
-    };
-    return matchCriterion<Criterion | undefined>(criterion, {
-        all: c => {
-            const all = parts(c.all);
-            return all && { all };
-        },
-        any: c => {
-            const any = parts(c.any);
-            return any && { any };
-        },
-        not: c => {
-            const not = withBoundValues(c.not, values);
-            return not && { not };
-        },
-        test: c => c,
-        op: c => c,
-        in: c => c,
-        between: c => c,
-        against: c => {
-            const value = values.get(c.against.ref);
-            return value && { attribute: c.attribute, op: c.against.op, value: { number: value.toDecimal() } };
-        },
-    });
 }
 
 /** A period as a finding names it: `2025-01-01–2025-12-31`, `från 2026-01-01`. */
