@@ -116,6 +116,10 @@ export class PolicyWords {
         const words = this.sv
             ? { '=': '', '!=': 'inte ', '<': 'under ', '<=': 'högst ', '>': 'över ', '>=': 'minst ' }
             : { '=': '', '!=': 'not ', '<': 'under ', '<=': 'at most ', '>': 'over ', '>=': 'at least ' };
+        if ('against' in criterion) {
+            // A named value (a parameter, another attribute) by its title: `under Maxtaxa`.
+            return `${words[criterion.against.op]}${this.inline(criterion.against.ref)}`;
+        }
         return `${words[criterion.op]}${this.value(criterion.attribute, criterion.value)}`;
     }
 

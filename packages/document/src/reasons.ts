@@ -532,7 +532,36 @@ class ReasonWriter {
     }
 
     sentence(criterion: Criterion): string {
-        return criterionSentence(readableValues(criterion), this.attributes, this.locale);
+        return criterionSentence(readableValues(criterion), this.attributes, this.locale, (id, column) => this.namedValue(id, column));
+    }
+
+    /**
+     * A value a cell compared with, as the answer used it: a parameter on the question's date by the
+     * runtime's version lookup, another attribute as the citizen gives it (`Pensionsålder (65 år)`);
+     * undefined where there is none to say (no date, a value missing).
+     */
+    private namedValue(id: string, column: string): string | undefined {
+        const element = this.runtime.policy.find(id);
+        if (element?.kind === 'attribute') {
+            const fact = this.factText(id);
+            return fact && `${fact.slice(0, fact.indexOf(':'))} (${fact.slice(fact.indexOf(':') + 2)})`;
+        }
+        if (element?.kind !== 'parameter' || !this.date) {
+            return undefined;
+        }
+        let version;
+        try {
+            version = this.runtime.policy.parameterVersion(element, this.date);
+        } catch {
+            return undefined;
+        }
+        const quantity = version.value;
+        const value = ExactNumber.parse(quantity.value);
+        // A cell compares the number as written (a `%` cell with the per cent, not the share); a plain number counts what its column counts.
+        const text = quantity.unit === 'kr' ? this.value(value, { unit: 'kr', ...(quantity.per ? { per: quantity.per } : {}) })
+            : quantity.unit === '%' ? `${number(quantity.value, this.locale)}\u00a0%`
+                : this.value(value, this.attributeUnit(this.attributes.get(column)));
+        return `${labelOf(element)} (${text})`;
     }
 
     // ------------------------------------------------------------------ criteria

@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.10.0';
+export const SCHEMA_VERSION = '1.11.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -140,7 +140,13 @@ export type Criterion =
     | { attribute: ElementId; test: true }
     | { attribute: ElementId; op: ComparisonOperator; value: Literal }
     | { attribute: ElementId; in: Literal[] }
-    | { attribute: ElementId; between: { min: Decimal; max: Decimal } };
+    | { attribute: ElementId; between: { min: Decimal; max: Decimal } }
+    /**
+     * Since 1.11: a decision table's cell compared with a named value instead of a constant (DMN's
+     * `< Max price`): `ref` is a parameter (its value on the decision date, by the one version lookup)
+     * or another attribute of the case. Numbers only; a parameter only in a decision table's row.
+     */
+    | { attribute: ElementId; against: { op: ComparisonOperator; ref: ElementId } };
 
 /**
  * A formula (since 1.2: levels, conditionals and rounding steps). `ref` names an attribute (the

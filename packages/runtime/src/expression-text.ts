@@ -64,6 +64,9 @@ export function criterionText(criterion: Criterion): string {
     if ('in' in criterion) {
         return `${attribute} i { ${criterion.in.map(literalText).join(', ')} }`;
     }
+    if ('against' in criterion) {
+        return `${attribute} ${comparisons[criterion.against.op]} ${nameOf(criterion.against.ref)}`;
+    }
     return `${attribute} ${comparisons[criterion.op]} ${literalText(criterion.value)}`;
 }
 

@@ -1,5 +1,5 @@
 export { PolicyRuntime, type AskOptions, type Decision } from './policy-runtime.js';
-export { PolicySet, checkCompiledFile, MAX_COMPILED_DEPTH, type LoadOptions } from './policy-set.js';
+export { PolicySet, checkCompiledFile, MAX_COMPILED_DEPTH, versionInForce, type LoadOptions } from './policy-set.js';
 export { checkCompiledPolicy, type LoadCheckRule } from './load-check.js';
 export { CitizenValues, readAttributeValue, type CitizenInput, type AttributeValue } from './citizen.js';
 export type { CriterionTrace } from './criteria.js';

@@ -249,17 +249,7 @@ class UnitInference {
             return UNKNOWN;
         }
         if (isParameter(target)) {
-            if (target.type === 'belopp') {
-                // A rate kept as a parameter (`246 kr/h`) is per its period when every version says the same.
-                const periods = new Set(target.versions.map(version => unitOf(version.value?.unit?.per)));
-                return { kind: 'money', per: periods.size === 1 ? [...periods][0] : undefined };
-            }
-            if (target.type === 'procent') {
-                return { kind: 'percent' };
-            }
-            // A time kept as a parameter (`40 minuter per tillfälle`) counts what every version counts.
-            const units = new Set(target.versions.map(version => JSON.stringify(unitDimension(version.value?.unit))));
-            return units.size === 1 ? unitDimension(target.versions[0].value?.unit) : { kind: 'number' };
+            return parameterDimension(target);
         }
         if (isCalculation(target)) {
             if (visiting.has(target)) {
@@ -298,16 +288,10 @@ class UnitInference {
                 return UNKNOWN; // half-typed: the parser has reported the missing type
             }
             switch (type.$type) {
-                case 'MoneyType': return { kind: 'money', per: unitOf(type.per) };
+                case 'MoneyType':
                 case 'IntegerType':
                 case 'DecimalType':
-                    if (type.unit === 'kr') {
-                        return { kind: 'money', per: unitOf(type.per) };
-                    }
-                    if (type.unit === '%') {
-                        return { kind: 'percent' };
-                    }
-                    return { kind: 'number', counts: unitOf(type.unit) ?? type.unit, per: unitOf(type.per) };
+                    return attributeDimension(type);
                 default:
                     this.findings.push({
                         code: 'not-a-number', node: expression,
@@ -513,6 +497,56 @@ class UnitInference {
         });
         return UNKNOWN;
     }
+}
+
+/** What a parameter's value is in a formula: kronor (per the period every version states), a share, or what every version counts. */
+export function parameterDimension(target: Ast.Parameter): Dimension {
+    if (target.type === 'belopp') {
+        // A rate kept as a parameter (`246 kr/h`) is per its period when every version says the same.
+        const periods = new Set(target.versions.map(version => unitOf(version.value?.unit?.per)));
+        return { kind: 'money', per: periods.size === 1 ? [...periods][0] : undefined };
+    }
+    if (target.type === 'procent') {
+        return { kind: 'percent' };
+    }
+    // A time kept as a parameter (`40 minuter per tillfälle`) counts what every version counts.
+    const units = new Set(target.versions.map(version => JSON.stringify(unitDimension(version.value?.unit))));
+    return units.size === 1 ? unitDimension(target.versions[0].value?.unit) : { kind: 'number' };
+}
+
+/** What a number attribute's value is in a formula: kronor, a share, or what it counts (`år`, `timmar`). */
+export function attributeDimension(type: Ast.MoneyType | Ast.IntegerType | Ast.DecimalType): Dimension {
+    if (type.$type === 'MoneyType') {
+        return { kind: 'money', per: unitOf(type.per) };
+    }
+    if (type.unit === 'kr') {
+        return { kind: 'money', per: unitOf(type.per) };
+    }
+    if (type.unit === '%') {
+        return { kind: 'percent' };
+    }
+    return { kind: 'number', counts: unitOf(type.unit) ?? type.unit, per: unitOf(type.per) };
+}
+
+/**
+ * Whether two values may be compared (`ålder < pensionsålder`): the same kind, counting the same
+ * thing per the same period, where both say; a plain number, an unmarked 0 or an unknown fits any.
+ */
+export function comparable(a: Dimension, b: Dimension): boolean {
+    const plain = (d: Dimension) => d.kind === 'unknown' || d.kind === 'zero' || (d.kind === 'number' && d.counts === undefined && d.per === undefined);
+    if (plain(a) || plain(b)) {
+        return true;
+    }
+    if (a.kind !== b.kind) {
+        return false;
+    }
+    if (a.kind === 'money' && b.kind === 'money') {
+        return a.per === undefined || b.per === undefined || a.per === b.per;
+    }
+    if (a.kind === 'number' && b.kind === 'number') {
+        return a.counts === b.counts && a.per === b.per;
+    }
+    return true;
 }
 
 export function quantityDimension(quantity: Ast.Quantity): Dimension {
