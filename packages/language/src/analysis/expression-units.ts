@@ -50,6 +50,13 @@ export function unitOf(word: string | undefined): UnitKey | undefined {
 
 const TIMES = new Set<UnitKey>(['minute', 'hour', 'day', 'week', 'month', 'year']);
 
+const UNIT_KEYS = new Set<string>(Object.values(unitWords));
+
+/** Whether a counted word is a time or an occasion the checker knows (`hour`, `service`), not a word of the policy's own. */
+function isUnitKey(counts: string): counts is UnitKey {
+    return UNIT_KEYS.has(counts);
+}
+
 export function timeBase(word: string | undefined): TimeBase | undefined {
     const unit = unitOf(word);
     return unit !== undefined && TIMES.has(unit) ? unit as TimeBase : undefined;
@@ -420,8 +427,10 @@ class UnitInference {
         }
         const [money, other] = left.kind === 'money' ? [left, right] : right.kind === 'money' ? [right, left] : [undefined, undefined];
         if (money && other?.kind === 'number') {
-            if (money.per && other.counts !== undefined && TIMES.has(money.per) && TIMES.has(other.counts as UnitKey)) {
-                // kr/mån × timmar: a time that is not the amount's period.
+            if (money.per && other.counts !== undefined && isUnitKey(other.counts)) {
+                // kr/mån × timmar, kr per insats × timmar, kr/h × besök: a time or an occasion that is not
+                // what the amount is per (they did not cancel above). A count of a word of the policy's
+                // own (`kg`) is not one the checker knows, and stays allowed.
                 return this.mismatch(node, 'multiply', left, right);
             }
             return { kind: 'money', per: money.per ?? other.per };
