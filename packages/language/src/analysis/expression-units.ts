@@ -466,6 +466,11 @@ class UnitInference {
         if (right.kind === 'money') {
             return this.mismatch(node, 'divide', left, right);
         }
+        if (left.kind === 'money' && left.per === 'year' && right.kind === 'number' && right.counts === undefined && right.per === undefined && isTwelve(node.right)) {
+            // A yearly amount divided by 12 is a month's (a year is 12 months by every week-to-month
+            // rule): `0,5392 × prisbasbelopp / 12` is the maxtaxa per month, as the law states it.
+            return { kind: 'money', per: 'month' };
+        }
         if (right.kind !== 'number' || right.counts === undefined || right.per !== undefined) {
             return left; // by a plain number or a share: the same thing, in part
         }
@@ -530,6 +535,11 @@ class UnitInference {
         });
         return UNKNOWN;
     }
+}
+
+/** A plain 12 as written (`/ 12`), the months of a year. */
+function isTwelve(expression: Ast.Expression): boolean {
+    return expression.$type === 'QuantityExpression' && expression.quantity.unit === undefined && /^12(,0+)?$/.test(expression.quantity.value);
 }
 
 export function quantityDimension(quantity: Ast.Quantity): Dimension {
