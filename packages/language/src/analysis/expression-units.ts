@@ -50,6 +50,13 @@ export function unitOf(word: string | undefined): UnitKey | undefined {
 
 const TIMES = new Set<UnitKey>(['minute', 'hour', 'day', 'week', 'month', 'year']);
 
+const UNIT_KEYS = new Set<string>(Object.values(unitWords));
+
+/** Whether a counted word is a time or an occasion the checker knows (`hour`, `service`), not a word of the policy's own. */
+function isUnitKey(counts: string): counts is UnitKey {
+    return UNIT_KEYS.has(counts);
+}
+
 export function timeBase(word: string | undefined): TimeBase | undefined {
     const unit = unitOf(word);
     return unit !== undefined && TIMES.has(unit) ? unit as TimeBase : undefined;
@@ -396,8 +403,10 @@ class UnitInference {
         }
         const [money, other] = left.kind === 'money' ? [left, right] : right.kind === 'money' ? [right, left] : [undefined, undefined];
         if (money && other?.kind === 'number') {
-            if (money.per && other.counts !== undefined && TIMES.has(money.per) && TIMES.has(other.counts as UnitKey)) {
-                // kr/mån × timmar: a time that is not the amount's period.
+            if (money.per && other.counts !== undefined && isUnitKey(other.counts)) {
+                // kr/mån × timmar, kr per insats × timmar, kr/h × besök: a time or an occasion that is not
+                // what the amount is per (they did not cancel above). A count of a word of the policy's
+                // own (`kg`) is not one the checker knows, and stays allowed.
                 return this.mismatch(node, 'multiply', left, right);
             }
             return { kind: 'money', per: money.per ?? other.per };
@@ -432,6 +441,11 @@ class UnitInference {
         }
         if (right.kind === 'money') {
             return this.mismatch(node, 'divide', left, right);
+        }
+        if (left.kind === 'money' && left.per === 'year' && right.kind === 'number' && right.counts === undefined && right.per === undefined && isTwelve(node.right)) {
+            // A yearly amount divided by 12 is a month's (a year is 12 months by every week-to-month
+            // rule): `0,5392 × prisbasbelopp / 12` is the maxtaxa per month, as the law states it.
+            return { kind: 'money', per: 'month' };
         }
         if (right.kind !== 'number' || right.counts === undefined || right.per !== undefined) {
             return left; // by a plain number or a share: the same thing, in part
@@ -547,6 +561,11 @@ export function comparable(a: Dimension, b: Dimension): boolean {
         return a.counts === b.counts && a.per === b.per;
     }
     return true;
+}
+
+/** A plain 12 as written (`/ 12`), the months of a year. */
+function isTwelve(expression: Ast.Expression): boolean {
+    return expression.$type === 'QuantityExpression' && expression.quantity.unit === undefined && /^12(,0+)?$/.test(expression.quantity.value);
 }
 
 export function quantityDimension(quantity: Ast.Quantity): Dimension {
