@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
+import { SCHEMA_VERSION } from '@regelratt/format';
 import { buildDocument, reasonFor, withReasons } from '@regelratt/document';
 import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies } from '@regelratt/language';
 import { evaluateCase, PolicyRuntime, runExamples } from '@regelratt/runtime';
@@ -82,7 +83,7 @@ describe('chained decision tables', () => {
         expect(table.inputs).toEqual([{ decision: 'decisionTable/nivåbedömning', column: 'nivå' }]);
         const klass = compiled.elements.find((e: { name: string }) => e.name === 'tidsklass');
         expect(klass.inputs).toEqual([{ calculation: 'calculation/vårdtid' }]);
-        expect(compiled.schemaVersion).toBe('1.11.0');
+        expect(compiled.schemaVersion).toBe(SCHEMA_VERSION);
     });
 
     test('the runtime decides the upstream first: fee from level from visits', async () => {
@@ -291,7 +292,7 @@ beslutstabell tillägg "Tillägg efter taxa" {
         const risk = compiled.elements.find((e: { name: string }) => e.name === 'risk');
         expect(risk.inputs[0]).toEqual({ decision: 'decisionTable/nivåbedömning', column: 'nivå' });
         expect(risk.rows[0].when[0]).toHaveProperty('any');
-        expect(compiled.schemaVersion).toBe('1.11.0');
+        expect(compiled.schemaVersion).toBe(SCHEMA_VERSION);
     });
 
     test('priority over a chained column: the highest priority of the matching rows decides', async () => {

@@ -246,4 +246,26 @@ ${rows}
         const expectingError = await load(policy('träff regelordning', undefined, 'exempel äldre { datum 2025-01-01  beslut enligt förslag.stöd för { ålder = 85, fallrisk = ja, ensamboende = nej }  förväntat fel "not-computable" }'));
         expect(serious(expectingError.checked.diagnostics)).toEqual([]);
     });
+
+    test('a row compared with a dated parameter is reported as never matching only where no version of the parameter lets it match', async () => {
+        const table = (domain: string) => `
+egenskap ålder "Ålder" : heltal ${domain} år
+parameter pensionsålder "Pensionsålder" : heltal {
+    från 2024-01-01 till 2025-12-31 : 65 år
+    från 2026-01-01 : 66 år
+}
+beslutstabell stödlista "Stöd" {
+    giltig från 2024-01-01
+    träff regelordning
+    | ålder           || stöd      |
+    | > pensionsålder || "larm"    |
+    | >= 18           || "matlåda" |
+}`;
+        const rowsNeverMatching = async (domain: string) => (await load(table(domain))).checked.diagnostics
+            .filter(d => d.code === 'decision-row-never-matches').map(d => d.message);
+        // Up to 66 years, row 1 matches 66-year-olds while the age is 65 (2024–2025): no warning.
+        expect(await rowsNeverMatching('0–66')).toEqual([]);
+        // Up to 65 years, it matches nobody under either version: one warning, not one per version.
+        expect(await rowsNeverMatching('0–65')).toEqual([expect.stringContaining('Rad 1 i beslutstabellen stödlista gäller aldrig')]);
+    });
 });

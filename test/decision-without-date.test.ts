@@ -77,6 +77,20 @@ describe('a decision question without a date', () => {
         expect(runtime.decide('besökskostnad', { date: '2025-03-01', citizen: { besök_per_vecka: 3 } }).outputs).toEqual({ kostnad: '300' });
     });
 
+    test('a cell that compares with a parameter (`> gräns`) reads it on the date, so a question needs one', async () => {
+        const runtime = await load(`${policy}
+parameter gräns "Gräns för många besök" : heltal { från 2024-01-01 : 10 }
+beslutstabell mångabesök "Många besök" {
+    | besök_per_vecka || många |
+    | > gräns         || ja    |
+    | <= gräns        || nej   |
+}
+`);
+        const refused = errorOf(() => runtime.decide('mångabesök', { citizen: { besök_per_vecka: 12 } }));
+        expect(refused.message).toContain('(gräns beror av datumet)');
+        expect(runtime.decide('mångabesök', { date: '2025-03-01', citizen: { besök_per_vecka: 12 } }).outputs).toEqual({ många: 'ja' });
+    });
+
     test('inline examples without datum: run where nothing read is dated, refused naming the dated element otherwise', async () => {
         const runtime = await load(`${policy}
 exempel utan_datum { beslut enligt månadsavgift.avgift för { besök_per_vecka = 3 }  förväntat 705 kr/mån }

@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, matchExpression, type Attribute, type Criterion, type Expression } from '@regelratt/format';
+import { againstReferences, ExactNumber, LEVEL_INPUT, matchExpression, type Attribute, type Criterion, type Expression } from '@regelratt/format';
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from './numbers/level-limit.js';
 import { dayNumber, isoDateOfDay, type AnalysedAttribute } from './attribute-domain.js';
@@ -107,6 +107,10 @@ export function answerRegions(question: RegionQuestion): RegionResult {
     // A chained table's rows test its upstream's answer, which is no attribute: the cases are tried instead.
     if (attributesRead(reads.criteria).some(id => !analysed.has(id) && !question.attributes.has(id))) {
         return { exact: false, reason: 'chained' };
+    }
+    // A cell compared with a named value is cut at no constant the split knows: the runtime is asked instead.
+    if (reads.criteria.some(criterion => againstReferences(criterion).length > 0)) {
+        return { exact: false, reason: 'named-bound' };
     }
     const split = splitCases(reads.criteria, analysed, { budget: REGION_BUDGET });
     if (!split.complete) {

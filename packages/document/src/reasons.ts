@@ -1,7 +1,7 @@
 import {
     chainedInputKey, decisionResultKind, ExactNumber, isChainedInput, LEVEL_INPUT, listHitPolicy, quantityCell,
     type AnswerUnit, type Attribute, type ChainedDecisionInput, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
-    type LegalReference, type Literal, type Pathway, type Period, type Rounding,
+    type AmountPer, type LegalReference, type Literal, type Pathway, type Rounding,
 } from '@regelratt/format';
 import { inForce, isSelectedRate, rateAmount, runtimeError, type AnyRate, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
 import { criterionSentence, number } from './criterion-sentence.js';
@@ -132,7 +132,8 @@ const WORDS = {
         about: 'cirka',
         roundingUnit: { krona: 'hela kronor', 'öre': 'öre', minute: 'hela minuter', 'quarter-hour': 'kvartstimmar', hour: 'hela timmar' },
         roundingMode: { 'half-away-from-zero': 'halva bort från noll', 'half-up': 'halva uppåt', 'half-even': 'halva till jämnt', down: 'nedåt', up: 'uppåt' },
-        per: { month: 'mån', hour: 'h', day: 'dygn', week: 'vecka', year: 'år' },
+        // After an amount: a period after a slash (`2 013 kr/mån`), an occasion in words (`245 kr per insats`).
+        per: { month: '/mån', hour: '/h', day: '/dygn', week: '/vecka', year: '/år', occasion: ' per tillfälle', visit: ' per besök', service: ' per insats', portion: ' per portion' },
         citation: (place: string, law: string) => `${place} ${law}`,
         carriesOn: (current: string, earlier: string) => `${current} (motsvarar ${earlier})`,
         libraryRule: (library: string, version: string) => `Nationell regel ur Regelrätts bibliotek ${library}, version ${version}.`,
@@ -222,7 +223,7 @@ const WORDS = {
         about: 'about',
         roundingUnit: { krona: 'whole kronor', 'öre': 'öre', minute: 'whole minutes', 'quarter-hour': 'quarter hours', hour: 'whole hours' },
         roundingMode: { 'half-away-from-zero': 'halves away from zero', 'half-up': 'halves up', 'half-even': 'halves to even', down: 'down', up: 'up' },
-        per: { month: 'month', hour: 'h', day: 'day', week: 'week', year: 'year' },
+        per: { month: '/month', hour: '/h', day: '/day', week: '/week', year: '/year', occasion: ' per occasion', visit: ' per visit', service: ' per service', portion: ' per portion' },
         citation: (place: string, law: string) => `${law}, ${place}`,
         carriesOn: (current: string, earlier: string) => `${current} (formerly ${earlier})`,
         libraryRule: (library: string, version: string) => `National rule from Regelrätt's library ${library}, version ${version}.`,
@@ -245,14 +246,14 @@ type Words = (typeof WORDS)[ReasonLocale];
 /** What a value counts: kronor (with a period), a share, or a plain number with the attribute's own unit. */
 interface ValueUnit {
     unit: 'kr' | '%' | 'none';
-    per?: Period;
+    per?: AmountPer;
     /** A plain number's own unit (an attribute's `besök`, `timmar`). */
     word?: string;
 }
 
 /**
- * A compiled answer's unit (`AnswerUnit`) as a reason writes values: kronor, per a period where it
- * has one, or a share; undefined for the rest (a time or a count, kronor per occasion), whose unit is
+ * A compiled answer's unit (`AnswerUnit`) as a reason writes values: kronor, per a period or an
+ * occasion where it has one, or a share; undefined for the rest (a time or a count), whose unit is
  * derived from the formula as before.
  */
 function compiledUnit(unit: AnswerUnit | undefined): ValueUnit | undefined {
@@ -265,7 +266,7 @@ function compiledUnit(unit: AnswerUnit | undefined): ValueUnit | undefined {
     if (unit.per === undefined) {
         return { unit: 'kr' };
     }
-    return unit.per in WORDS.sv.per ? { unit: 'kr', per: unit.per as Period } : undefined;
+    return unit.per in WORDS.sv.per ? { unit: 'kr', per: unit.per as AmountPer } : undefined;
 }
 
 const HUNDRED = ExactNumber.of(100n);
@@ -392,7 +393,7 @@ class ReasonWriter {
 
     /** A value as a reader writes it, with its unit: `2 013 kr/mån`, `90 %`, `3 besök`. */
     value(value: ExactNumber, unit: ValueUnit): string {
-        const per = unit.per ? `/${this.w.per[unit.per]}` : '';
+        const per = unit.per ? this.w.per[unit.per] : '';
         if (unit.unit === 'kr') {
             const shown = value.round(TO_ÖRE);
             const fraction = shown.toDecimal().split('.')[1];
@@ -538,7 +539,36 @@ class ReasonWriter {
     }
 
     sentence(criterion: Criterion): string {
-        return criterionSentence(readableValues(criterion), this.attributes, this.locale);
+        return criterionSentence(readableValues(criterion), this.attributes, this.locale, (id, column) => this.namedValue(id, column));
+    }
+
+    /**
+     * A value a cell compared with, as the answer used it: a parameter on the question's date by the
+     * runtime's version lookup, another attribute as the citizen gives it (`Pensionsålder (65 år)`);
+     * undefined where there is none to say (no date, a value missing).
+     */
+    private namedValue(id: string, column: string): string | undefined {
+        const element = this.runtime.policy.find(id);
+        if (element?.kind === 'attribute') {
+            const fact = this.factText(id);
+            return fact && `${fact.slice(0, fact.indexOf(':'))} (${fact.slice(fact.indexOf(':') + 2)})`;
+        }
+        if (element?.kind !== 'parameter' || !this.date) {
+            return undefined;
+        }
+        let version;
+        try {
+            version = this.runtime.policy.parameterVersion(element, this.date);
+        } catch {
+            return undefined;
+        }
+        const quantity = version.value;
+        const value = ExactNumber.parse(quantity.value);
+        // A cell compares the number as written (a `%` cell with the per cent, not the share); a plain number counts what its column counts.
+        const text = quantity.unit === 'kr' ? this.value(value, { unit: 'kr', ...(quantity.per ? { per: quantity.per } : {}) })
+            : quantity.unit === '%' ? `${number(quantity.value, this.locale)}\u00a0%`
+                : this.value(value, this.attributeUnit(this.attributes.get(column)));
+        return `${labelOf(element)} (${text})`;
     }
 
     // ------------------------------------------------------------------ criteria

@@ -33,12 +33,18 @@ export interface SourceSpan {
 export type Period = 'month' | 'hour' | 'day' | 'week' | 'year';
 export type TimeUnit = 'day' | 'week' | 'month' | 'year' | 'hour';
 
-/** A number with what it counts. `unit: "kr"` is money, `"%"` a percentage, `"none"` a plain number. */
+/**
+ * A number with what it counts. `unit: "kr"` is money, `"%"` a percentage, `"none"` a plain number.
+ * `per`: the period, or since 1.11 the occasion (`245 kr per insats`), an amount is per.
+ */
 export interface Quantity {
     value: Decimal;
     unit: 'kr' | '%' | 'none';
-    per?: Period;
+    per?: AmountPer;
 }
+
+/** Since 1.11: what an amount can be per: a period, or an occasion (`kr per insats`, `kr/besök`, `kr/portion`). */
+export type AmountPer = Period | AnswerOccasion;
 
 /** An amount the policy deliberately leaves open (the source does not give it). */
 export interface OpenAmount {
@@ -140,7 +146,13 @@ export type Criterion =
     | { attribute: ElementId; test: true }
     | { attribute: ElementId; op: ComparisonOperator; value: Literal }
     | { attribute: ElementId; in: Literal[] }
-    | { attribute: ElementId; between: { min: Decimal; max: Decimal } };
+    | { attribute: ElementId; between: { min: Decimal; max: Decimal } }
+    /**
+     * Since 1.11: a decision table's cell compared with a named value instead of a constant (DMN's
+     * `< Max price`): `ref` is a parameter (its value on the decision date, by the one version lookup)
+     * or another attribute of the case. Numbers only; a parameter only in a decision table's row.
+     */
+    | { attribute: ElementId; against: { op: ComparisonOperator; ref: ElementId } };
 
 /**
  * A formula (since 1.2: levels, conditionals and rounding steps). `ref` names an attribute (the

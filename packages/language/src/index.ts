@@ -9,6 +9,7 @@ export { serializeCompiledPolicy } from './compiler/serialize.js';
 export { splitCases, findWitness, holds, CASE_BUDGET, type Case, type CaseSplit } from '@regelratt/analyses';
 export { analyseCoverage, type CoverageFinding, type PathwayUnderAnalysis } from '@regelratt/analyses';
 export { analyseDecisionTable, type DecisionAnalysis, type DecisionFinding } from './analysis/decision-table-analysis.js';
+export { boundSettings, namedBoundsOf, type BoundSetting, type BoundPeriod } from './analysis/named-bounds.js';
 export { analyseInclusion, type InclusionFinding } from '@regelratt/analyses';
 export { diffPolicies, type DiffWording, type PolicyDiff, type DiffEntry, type ChangedRegion, type AmountChange, type ElementRef, type AmountRegion, type RegionBound } from '@regelratt/analyses';
 export type { RegionChange, OutsideReason } from '@regelratt/analyses';

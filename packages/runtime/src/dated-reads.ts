@@ -1,4 +1,4 @@
-import { forEachReference, formulaCell, isChainedInput, type CompiledElement, type DecisionTable, type Expression } from '@regelratt/format';
+import { againstReferences, forEachReference, formulaCell, isChainedInput, type CompiledElement, type DecisionTable, type Expression } from '@regelratt/format';
 import type { PolicySet } from './policy-set.js';
 
 /**
@@ -27,6 +27,13 @@ export function datedRead(policy: PolicySet, table: DecisionTable): CompiledElem
             case 'decisionTable': {
                 for (const input of element.inputs.filter(isChainedInput)) {
                     const found = visitElement(policy.find('decision' in input ? input.decision : input.calculation));
+                    if (found) {
+                        return found;
+                    }
+                }
+                // A cell that compares with a parameter (`> pensionsålder`) reads it on the date.
+                for (const ref of element.rows.flatMap(row => row.when.flatMap(cell => (cell ? againstReferences(cell) : [])))) {
+                    const found = visitElement(policy.find(ref));
                     if (found) {
                         return found;
                     }

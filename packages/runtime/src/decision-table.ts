@@ -1,4 +1,4 @@
-import { chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, listHitPolicy, formulaCell, quantityCell, sameDecisionResult, wordCell, type Attribute, type ChainedDecisionInput, type Criterion, type DecisionResult, type DecisionTable, type Expression } from '@regelratt/format';
+import { againstReferences, chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, listHitPolicy, formulaCell, quantityCell, sameDecisionResult, wordCell, type Attribute, type ChainedDecisionInput, type Criterion, type DecisionResult, type DecisionTable, type Expression } from '@regelratt/format';
 
 const HUNDRED = ExactNumber.of(100n);
 import { attributeEntry, CitizenValues, type AttributeCatalogue, type AttributeValue } from './citizen.js';
@@ -36,6 +36,19 @@ function chainedAttribute(input: ChainedDecisionInput, upstream: ((id: string) =
 }
 
 const UNBOUNDED = '9'.repeat(40);
+
+/**
+ * A parameter's value on the decision date, for the cells compared with it (`> maxtaxa`): the caller
+ * reads it with the runtime's one version lookup (`PolicySet.parameterValue`).
+ */
+export type BoundParameterValue = (id: string, date: string) => AttributeValue;
+
+/** The parameter a cell is compared with, as the attribute the rows' criteria read (named by its id, so no case value stands in for it). */
+function boundAttribute(id: string): Attribute {
+    const source = { file: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
+    return { id, kind: 'attribute', name: id, source, domain: { type: 'decimal', min: `-${UNBOUNDED}`, max: UNBOUNDED } };
+}
+
 
 /**
  * A row's priority by DMN's output values (hit policy `priority`): for each output column that lists
@@ -123,11 +136,20 @@ export class PreparedDecisionTable {
     /** The input columns whose values other decisions or calculations give (since format 1.10). */
     readonly chained: readonly ChainedDecisionInput[];
 
+    /** The parameters cells are compared with (`> maxtaxa`, since format 1.11), by id. */
+    readonly boundParameters: readonly string[];
+
     /** `upstream` looks up the tables chained inputs read, to type their columns (ja/nej or a number). */
     constructor(readonly table: DecisionTable, catalogue: AttributeCatalogue, upstream?: (id: string) => DecisionTable) {
         this.readsLevel = table.inputs.some(input => 'level' in input);
         this.chained = table.inputs.filter(isChainedInput);
-        const extra = [...(this.readsLevel ? [LEVEL_ATTRIBUTE] : []), ...this.chained.map(input => chainedAttribute(input, upstream))];
+        this.boundParameters = [...new Set(table.rows.flatMap(row => row.when.flatMap(cell => (cell ? againstReferences(cell) : []))))]
+            .filter(id => id.startsWith('parameter/'));
+        const extra = [
+            ...(this.readsLevel ? [LEVEL_ATTRIBUTE] : []),
+            ...this.chained.map(input => chainedAttribute(input, upstream)),
+            ...this.boundParameters.map(boundAttribute),
+        ];
         this.catalogue = extra.length > 0 ? withAttributes(catalogue, extra) : catalogue;
         this.rows = table.rows.map(row => {
             const conditions = row.when.filter((c): c is Criterion => c !== null);
@@ -196,12 +218,12 @@ export class PreparedDecisionTable {
      * The case as the rows read it: with its level where a column reads the level, and the values of
      * chained inputs as `upstream` gives them; typed errors for a table out of force or a level missing.
      */
-    private subject(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue): CitizenValues {
+    private subject(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue, parameter?: BoundParameterValue): CitizenValues {
         const table = this.table;
         if (!inForce(table.validity, date)) {
             throw runtimeError('not-in-force', { name: table.name, date }, { table: table.id, date });
         }
-        if (!this.readsLevel && this.chained.length === 0) {
+        if (!this.readsLevel && this.chained.length === 0 && this.boundParameters.length === 0) {
             return values;
         }
         const extra: Record<string, unknown> = {};
@@ -218,6 +240,13 @@ export class PreparedDecisionTable {
             }
             extra[chainedInputKey(input)] = upstream(input);
         }
+        for (const id of this.boundParameters) {
+            if (!parameter) {
+                // Not a question's fault: every question reaches a table through Calculator.decisionMatches, which passes one.
+                throw new Error(`${table.name} compares with a parameter; ask it through Calculator.decisionMatches`);
+            }
+            extra[id] = parameter(id, date);
+        }
         return new CitizenValues({ ...values.input, ...extra }, this.catalogue);
     }
 
@@ -228,12 +257,12 @@ export class PreparedDecisionTable {
      * answer for a sum or a count and for a list (the empty list, as in DMN), and `no-matching-row` for
      * a minimum or maximum. The default outputs, where the table has them, answer where no row matches.
      */
-    matches(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue): DecisionMatch[] {
+    matches(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue, parameter?: BoundParameterValue): DecisionMatch[] {
         const table = this.table;
         if (table.hitPolicy !== 'collect' && !listHitPolicy(table.hitPolicy)) {
-            return [this.match(values, date, level, upstream)];
+            return [this.match(values, date, level, upstream, parameter)];
         }
-        const subject = this.subject(values, date, level, upstream);
+        const subject = this.subject(values, date, level, upstream, parameter);
         const matching: DecisionMatch[] = [];
         this.rows.forEach((row, index) => {
             if (!row || row.test(subject)) {
@@ -318,9 +347,9 @@ export class PreparedDecisionTable {
      * The row that decides for the case, by the table's hit policy; a typed error when none, or several
      * (unique; any with different outputs), match. Not for `collect`, whose answer is `matches`.
      */
-    match(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue): DecisionMatch {
+    match(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue, parameter?: BoundParameterValue): DecisionMatch {
         const table = this.table;
-        const subject = this.subject(values, date, level, upstream);
+        const subject = this.subject(values, date, level, upstream, parameter);
         const matching: number[] = [];
         for (let index = 0; index < this.rows.length; index++) {
             const row = this.rows[index];

@@ -1,5 +1,5 @@
 export { PolicyRuntime, type AskOptions, type Decision } from './policy-runtime.js';
-export { PolicySet, checkCompiledFile, MAX_COMPILED_DEPTH, type LoadOptions } from './policy-set.js';
+export { PolicySet, checkCompiledFile, MAX_COMPILED_DEPTH, versionInForce, type LoadOptions } from './policy-set.js';
 export { checkCompiledPolicy, type LoadCheckRule } from './load-check.js';
 export { CitizenValues, readAttributeValue, type CitizenInput, type AttributeValue } from './citizen.js';
 export type { CriterionTrace } from './criteria.js';
@@ -11,7 +11,7 @@ export { exampleCitizen, runExamples, type ExampleResult } from './inline-exampl
 export { errorMessage, isInputError, RegelrattRuntimeError, runtimeError, RUNTIME_ERROR_CODES, RUNTIME_ERROR_SOURCE, type RuntimeErrorCode } from './runtime-error.js';
 export { RUNTIME_MESSAGES, formatViolationText, FORMAT_VIOLATION_KEYWORDS, type RuntimeLocale, type RuntimeMessageKey, type RuntimeMessageArgs } from './runtime-messages.js';
 export { evaluateCase, type CaseInput, type CaseAnswer } from './evaluate-case.js';
-export { criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';
+export { amountPerText, criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';
 export { comparePriority, highestPriority, listOrder, outputRank } from './decision-table.js';
 export { levelFee, type FeeParts } from './fee.js';
 export { inForce } from './money.js';

@@ -1,10 +1,11 @@
 import {
-    chainedInputKey, formulaCell, isChainedInput, LEVEL_INPUT, matchCriterion, type Attribute, type Calculation, type ChainedDecisionInput, type CompiledElement, type CompiledPolicyFile, type Criterion,
+    againstReferences, chainedInputKey, ExactNumber, formulaCell, isChainedInput, LEVEL_INPUT, matchCriterion, UNDATED_FROM, withBoundValues, type Attribute, type Calculation, type ChainedDecisionInput, type CompiledElement, type CompiledPolicyFile, type Criterion,
     type DecisionResult, type DecisionTable, type ElementKind, type Parameter, type PathwayModel, type Pilot,
 } from '@regelratt/format';
 import type { PolicySet } from '@regelratt/runtime';
 import { columnType, feelFormula, feelString, inputType, NotFeel, outputEntry, percentAsFraction, unaryTests, type FeelType, type FormulaScope } from './feel.js';
 import { element, renderXml, type XmlElement } from './xml.js';
+import { versionInForce } from '@regelratt/runtime';
 
 /**
  * `regelratt compile --target dmn`: the decisions of one compiled policy file as DMN 1.5 XML, with
@@ -99,6 +100,8 @@ interface DmnDecision {
 interface ExportContext extends DmnPolicy {
     notes: DmnNote[];
     calculations: Map<string, DmnDecision | 'in-progress'>;
+    /** Every parameter of the policy by id, for cells that name one (`> pensionsålder`). */
+    parameters: ReadonlyMap<string, Parameter>;
 }
 
 type Exporter<E> = (element: E, notes: DmnNote[], context: ExportContext) => DmnDecision | undefined;
@@ -120,13 +123,14 @@ const EXPORTERS = {
 /**
  * The DMN file of a compiled policy file, or undefined when it has no decision to export. Given
  * `policy` (or only its attributes, as before formulas were exported: a formula reading a parameter
- * or a calculation is then named in a note).
+ * or a calculation is then named in a note). `parameters`: every parameter of the policy by id
+ * (default: the file's own), for cells that name one.
  */
-export function exportDmn(file: CompiledPolicyFile, policy: ReadonlyMap<string, Attribute> | DmnPolicy): DmnExport | undefined {
+export function exportDmn(file: CompiledPolicyFile, policy: ReadonlyMap<string, Attribute> | DmnPolicy, parameters: ReadonlyMap<string, Parameter> = dmnParameters([file])): DmnExport | undefined {
     const read: DmnPolicy = policy instanceof Map ? { attributes: policy } : policy as DmnPolicy;
     const notes: DmnNote[] = [];
     const decisions: DmnDecision[] = [];
-    const context: ExportContext = { ...read, notes, calculations: new Map() };
+    const context: ExportContext = { ...read, notes, calculations: new Map(), parameters };
     for (const compiled of file.elements) {
         const exporter: Exporter<CompiledElement> | undefined = EXPORTERS[compiled.kind];
         const decision = exporter?.(compiled, notes, context);
@@ -197,6 +201,10 @@ function decisionTable(table: DecisionTable, notes: DmnNote[], context: ExportCo
                 return undefined;
             }
         }
+    }
+    const boundValues = namedBoundValues(table, context.parameters, notes);
+    if (!boundValues) {
+        return undefined;
     }
     // Formula outputs and calculation columns are FEEL over the policy's names; the date a parameter is read on is the table's.
     const date = table.validity?.from ?? context.date;
@@ -275,7 +283,7 @@ function decisionTable(table: DecisionTable, notes: DmnNote[], context: ExportCo
             };
         }),
         rules: table.rows.map((row, index) => ({
-            inputs: row.when.map(cell => (cell ? unaryTests(cell) : '-')),
+            inputs: row.when.map(cell => (cell ? unaryTests(withBoundValues(cell, boundValues)!) : '-')),
             outputs: rowOutputs[index],
         })),
         ...(reads.size > 0 ? { reads: [...reads] } : {}),
@@ -420,6 +428,56 @@ function calculationDecision(id: string, date: string | undefined, context: Expo
     }
 }
 
+/**
+ * The value of each parameter the table's cells name (`> pensionsålder`, format 1.11), as a FEEL
+ * literal: DMN has no dates, so a parameter is written as its value where one version is in force on
+ * every day of the table's validity (read with the runtime's version lookup), exactly what the
+ * runtime compares with there. Undefined, with a note, where a parameter changes within the validity
+ * (or the table has none and the parameter more than one version), or a cell names another attribute.
+ */
+function namedBoundValues(table: DecisionTable, parameters: ReadonlyMap<string, Parameter>, notes: DmnNote[]): Map<string, ExactNumber> | undefined {
+    const values = new Map<string, ExactNumber>();
+    for (const [index, row] of table.rows.entries()) {
+        for (const ref of row.when.flatMap(cell => (cell ? againstReferences(cell) : []))) {
+            const name = ref.slice(ref.indexOf('/') + 1);
+            const parameter = parameters.get(ref);
+            if (!parameter) {
+                notes.push({
+                    element: table.id,
+                    sv: `Beslutstabellen ${table.name} exporteras inte: rad ${index + 1} jämför med egenskapen ${name}, och exporten skriver ännu inte ett krav på en annan indata i en cell.`,
+                    en: `Decision table ${table.name} is not exported: row ${index + 1} compares with the attribute ${name}, and the export does not yet write a requirement on another input in a cell.`,
+                });
+                return undefined;
+            }
+            const value = singleValue(parameter, table.validity);
+            if (!value) {
+                notes.push({
+                    element: table.id,
+                    sv: `Beslutstabellen ${table.name} exporteras inte: rad ${index + 1} jämför med parametern ${name}, som har mer än ett värde under tabellens giltighet, och DMN har inga datum.`,
+                    en: `Decision table ${table.name} is not exported: row ${index + 1} compares with the parameter ${name}, which has more than one value while the table is in force, and DMN has no dates.`,
+                });
+                return undefined;
+            }
+            values.set(ref, value);
+        }
+    }
+    return values;
+}
+
+/** A parameter's value where one version is in force on every day of the validity; undefined otherwise. */
+function singleValue(parameter: Parameter, validity: DecisionTable['validity']): ExactNumber | undefined {
+    const sorted = [...parameter.versions].sort((a, b) => a.from.localeCompare(b.from));
+    const from = validity?.from ?? UNDATED_FROM;
+    const version = versionInForce(sorted, from);
+    if (!version) {
+        return undefined;
+    }
+    // In force to the end of the validity: no other version starts within it, and this one does not end before it.
+    const others = sorted.filter(other => other !== version && other.from > from && (!validity?.to || other.from <= validity.to));
+    const endsBefore = version.to !== undefined && (!validity?.to || version.to < validity.to);
+    return others.length === 0 && !endsBefore ? ExactNumber.parse(version.value.value) : undefined;
+}
+
 function validityNote(table: DecisionTable): DmnNote {
     const period = `${table.validity!.from}${table.validity!.to ? `–${table.validity!.to}` : ''}`;
     return {
@@ -556,9 +614,9 @@ function disjunctiveForm(criterion: Criterion): Conjunction[] | undefined {
             any: any => disjunctiveForm({ all: any.any.map(part => ({ not: part })) }),
             not: inner => disjunctiveForm(inner.not),
             // A test of one attribute reads one attribute: handled above.
-            test: () => undefined, op: () => undefined, in: () => undefined, between: () => undefined,
+            test: () => undefined, op: () => undefined, in: () => undefined, between: () => undefined, against: () => undefined,
         }),
-        test: () => undefined, op: () => undefined, in: () => undefined, between: () => undefined,
+        test: () => undefined, op: () => undefined, in: () => undefined, between: () => undefined, against: () => undefined,
     });
 }
 
@@ -581,6 +639,8 @@ export function attributesOf(criterion: Criterion): string[] {
         op: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
         in: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
         between: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
+        // The named value is not a column of its own: the test stays in its column (`< maxpris`).
+        against: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
     });
     visit(criterion);
     return read;
@@ -776,4 +836,9 @@ function diagram(
     }));
     edges.push(...decisionEdges);
     return element('dmndi:DMNDI', [], [element('dmndi:DMNDiagram', [['id', 'diagram'], ['name', 'Regelrätt']], [...shapes, ...edges])]);
+}
+
+/** Every parameter of the files by id: a table in one file names parameters declared in another. */
+export function dmnParameters(files: readonly CompiledPolicyFile[]): Map<string, Parameter> {
+    return new Map(files.flatMap(file => file.elements).filter((e): e is Parameter => e.kind === 'parameter').map(p => [p.id, p]));
 }

@@ -49,6 +49,11 @@ export function feelLiteral(literal: Literal): string {
     return LITERAL[variant](literal);
 }
 
+/** An element's FEEL name: its name in the policy (an input's variable is the attribute's name). */
+export function feelName(id: string): string {
+    return id.slice(id.indexOf('/') + 1);
+}
+
 /** A comparison with a constant as a simple unary test (`< 5`, `not("hög")`). */
 const UNARY_OPERATOR = {
     '=': value => value,
@@ -81,6 +86,8 @@ function simpleTests(criterion: Criterion): string | undefined {
         op: comparison => UNARY_OPERATOR[comparison.op](feelLiteral(comparison.value)),
         in: set => set.in.map(feelLiteral).join(', '),
         between: range => `[${range.between.min}..${range.between.max}]`,
+        // A named value (another input, a parameter) as FEEL's name in a unary test: `< maxpris`.
+        against: named => UNARY_OPERATOR[named.against.op](feelName(named.against.ref)),
         any: any => {
             const parts = any.any.map(simpleTests);
             return parts.every((part): part is string => part !== undefined) && parts.length > 0 ? parts.join(', ') : undefined;
@@ -120,6 +127,7 @@ function booleanOf(criterion: Criterion, subject: (attribute: string) => string)
         op: comparison => `${subject(comparison.attribute)} ${EXPRESSION_OPERATOR[comparison.op]} ${feelLiteral(comparison.value)}`,
         in: set => `(${set.in.map(member => `${subject(set.attribute)} = ${feelLiteral(member)}`).join(' or ')})`,
         between: range => `(${subject(range.attribute)} >= ${range.between.min} and ${subject(range.attribute)} <= ${range.between.max})`,
+        against: named => `${subject(named.attribute)} ${EXPRESSION_OPERATOR[named.against.op]} ${feelName(named.against.ref)}`,
         any: any => `(${any.any.map(of).join(' or ')})`,
         all: all => `(${all.all.map(of).join(' and ')})`,
         not: not => `not(${of(not.not)})`,

@@ -5,7 +5,7 @@ import type { CliOptions } from '../arguments.js';
 import { EXIT_CLEAN } from '../commands/check.js';
 import type { CliIO } from '../io.js';
 import { writeAllOrNothing } from '../write-outputs.js';
-import { exportDmn, type DmnNote, type DmnPolicy } from './export-dmn.js';
+import { dmnParameters, exportDmn, type DmnNote, type DmnPolicy } from './export-dmn.js';
 
 /**
  * `compile --target dmn`: one `.dmn` file beside where the file's JSON would go, for each source
@@ -14,10 +14,11 @@ import { exportDmn, type DmnNote, type DmnPolicy } from './export-dmn.js';
  */
 export async function writeDmn(files: ReadonlyArray<{ compiled: CompiledPolicyFile; target: string }>, outFolder: string, options: CliOptions, io: CliIO): Promise<number> {
     const policy = dmnPolicy(files.map(file => file.compiled));
+    const parameters = dmnParameters(files.map(file => file.compiled));
     const outputs: Array<{ target: string; data: string }> = [];
     const notes: DmnNote[] = [];
     for (const file of files) {
-        const exported = exportDmn(file.compiled, policy);
+        const exported = exportDmn(file.compiled, policy, parameters);
         if (!exported) {
             continue;
         }

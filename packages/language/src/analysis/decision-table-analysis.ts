@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, type Criterion, type DecisionResult } from '@regelratt/format';
+import { ExactNumber, withBoundValues, LEVEL_INPUT, type Criterion, type DecisionResult } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isPathwayResult } from '../generated/ast.js';
 import { comparePriority, highestPriority, outputRank } from '@regelratt/runtime';
@@ -53,8 +53,8 @@ export interface DecisionAnalysis {
  * or they give the same outputs. Undefined when a
  * column or cell is unresolved or malformed (the ordinary checks report those).
  */
-export function analyseDecisionTable(table: Ast.DecisionTable, visiting: ReadonlySet<Ast.DecisionTable> = new Set(), calculations?: CalculationFacts): DecisionAnalysis | undefined {
-    const input = decisionTableInput(table, calculations);
+export function analyseDecisionTable(table: Ast.DecisionTable, visiting: ReadonlySet<Ast.DecisionTable> = new Set(), calculations?: CalculationFacts, bounds?: ReadonlyMap<string, ExactNumber>): DecisionAnalysis | undefined {
+    const input = decisionTableInput(table, calculations, bounds);
     if (!input) {
         return undefined;
     }
@@ -238,8 +238,12 @@ export interface DecisionTableInput {
     ranks?: number[][];
 }
 
-/** Undefined when a column or cell is unresolved or malformed (the ordinary checks report those). */
-export function decisionTableInput(table: Ast.DecisionTable, calculations?: CalculationFacts): DecisionTableInput | undefined {
+/**
+ * Undefined when a column or cell is unresolved or malformed (the ordinary checks report those), or
+ * a cell names a value `bounds` does not give (a parameter: the check analyses the table once per
+ * set of the parameters' values, named-bounds.ts; another attribute: not a box, not analysed).
+ */
+export function decisionTableInput(table: Ast.DecisionTable, calculations?: CalculationFacts, bounds: ReadonlyMap<string, ExactNumber> = new Map()): DecisionTableInput | undefined {
     const inputs = table.header?.inputs ?? [];
     if (inputs.length === 0 || inputs.some(input => !input.level && !input.attribute?.ref && !input.table?.ref && !input.calculation?.ref)) {
         return undefined;
@@ -271,7 +275,14 @@ export function decisionTableInput(table: Ast.DecisionTable, calculations?: Calc
         if (row.conditions.length !== inputs.length || !row.conditions.every(isCompleteCell)) {
             return undefined;
         }
-        const compiled = row.conditions.map((cell, index) => compileCell(cell, inputAttribute(inputs[index])));
+        const withValues = row.conditions.map((cell, index) => {
+            const criterion = compileCell(cell, inputAttribute(inputs[index]));
+            return criterion && withBoundValues(criterion, bounds);
+        });
+        if (withValues.some(cell => cell === undefined)) {
+            return undefined;
+        }
+        const compiled = withValues as Array<Criterion | null>;
         if (compiled.some(cell => cell !== null && 'value' in cell && 'enumeration' in cell.value && !isKnownValue(attributes.get(cell.attribute), cell.value.enumeration))) {
             return undefined;
         }
@@ -319,6 +330,7 @@ function isCompleteCell(cell: Ast.InputCell | Ast.CellTest | undefined): boolean
         case 'AnyValue': return true;
         case 'CellComparison': return cell.value !== undefined && (cell.upperOperator === undefined || cell.upperValue !== undefined);
         case 'CellRange': return cell.range?.min !== undefined && cell.range.max !== undefined;
+        case 'CellBoundRange': return (cell.min !== undefined || cell.minNumber !== undefined) && (cell.max !== undefined || cell.maxNumber !== undefined);
         case 'CellSet': return cell.members.length > 0 && cell.members.every(member => member !== undefined);
         case 'CellValue': return cell.value !== undefined;
         case 'CellDisjunction': return cell.tests.length > 1 && cell.tests.every(isCompleteCell);

@@ -2,7 +2,7 @@ import { ExactNumber, type Criterion } from '@regelratt/format';
 import { comparePriority } from '@regelratt/runtime';
 import type * as Ast from '../generated/ast.js';
 import { isFormulaResult, isQuantity } from '../generated/ast.js';
-import { compileCell, inputAttribute } from '../compiler/compile-decision-table.js';
+import { inputAttribute } from '../compiler/compile-decision-table.js';
 import { elementId } from '../compiler/element-ids.js';
 import type { AnalysedAttribute } from '@regelratt/analyses';
 import { findWitness, type Case } from '@regelratt/analyses';
@@ -43,8 +43,9 @@ export function analyseNeedMonotonicity(table: Ast.DecisionTable, analysis: Deci
     const inputs = table.header.inputs;
     const needIds = new Set(table.needs.map(need => need.ref).filter((a): a is Ast.Attribute => a !== undefined).map(elementId));
     const needs = inputs.map(inputAttribute).filter(id => inputs.find(i => inputAttribute(i) === id)?.level || needIds.has(id));
-    const rows = table.rows.map(row => {
-        const conditions = row.conditions.map((cell, index) => compileCell(cell, inputAttribute(inputs[index]))).filter((c): c is Criterion => c !== null);
+    // The cells as the analysis read them (a parameter a cell names already replaced by its value).
+    const rows = analysis.input.cells.map(cells => {
+        const conditions = cells.filter((c): c is Criterion => c !== null);
         return conditions.length === 1 ? conditions[0] : { all: conditions };
     });
     // The row that decides: itself, and under `första` no earlier row, under `prioritet` no row of

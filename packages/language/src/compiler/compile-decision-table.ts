@@ -1,10 +1,10 @@
-import { chainedInputKey, LEVEL_INPUT, listHitPolicy, type Criterion, type DecisionInput, type DecisionResult, type DecisionRow, type DecisionTable } from '@regelratt/format';
+import { chainedInputKey, LEVEL_INPUT, listHitPolicy, type ComparisonOperator, type Criterion, type DecisionInput, type DecisionResult, type DecisionRow, type DecisionTable } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
-import { isFormulaResult, isPathwayResult, isTextResult, isYesNoResult } from '../generated/ast.js';
+import { isAttribute, isEnumerationLiteral, isFormulaResult, isParameter, isPathwayResult, isTextResult, isYesNoResult } from '../generated/ast.js';
 import { compileExpression } from './compile-expression.js';
 import { comparisonOperators, compileLiteral } from './compile-criterion.js';
 import { compileOptionalAmount, compileValidity } from './compile-values.js';
-import { referenceId } from './element-ids.js';
+import { elementId, referenceId } from './element-ids.js';
 import { sourceSpan } from './source-span.js';
 
 /** The hit policy's word in the source, and in the compiled format (DMN's names). */
@@ -69,21 +69,52 @@ export function compileCell(cell: Ast.InputCell | Ast.CellTest, attribute: strin
             return null;
         case 'CellComparison': {
             // `> 0 och < 5`: both bounds must hold.
-            const first: Criterion = { attribute, op: comparisonOperators[cell.operator], value: compileLiteral(cell.value) };
+            const first = compileTest(attribute, comparisonOperators[cell.operator], cell.value);
             return cell.upperOperator && cell.upperValue
-                ? { all: [first, { attribute, op: comparisonOperators[cell.upperOperator], value: compileLiteral(cell.upperValue) }] }
+                ? { all: [first, compileTest(attribute, comparisonOperators[cell.upperOperator], cell.upperValue)] }
                 : first;
         }
         case 'CellRange':
             return { attribute, between: { min: cell.range.min, max: cell.range.max } };
+        case 'CellBoundRange': {
+            // `15–gräns`: inclusive at both ends, as a range of numbers is.
+            const lower: Criterion = cell.min ? compileTest(attribute, '>=', cell.min) : { attribute, op: '>=', value: { number: boundNumber(cell.minNumber) } };
+            const upper: Criterion = cell.max ? compileTest(attribute, '<=', cell.max) : { attribute, op: '<=', value: { number: boundNumber(cell.maxNumber) } };
+            return { all: [lower, upper] };
+        }
         case 'CellSet':
             return { attribute, in: cell.members.map(compileLiteral) };
         case 'CellValue':
-            return { attribute, op: '=', value: compileLiteral(cell.value) };
+            return compileTest(attribute, '=', cell.value);
         case 'CellDisjunction':
             // `< 18 eller >= 60`: any of the tests; a test is never `-`, so never null.
             return { any: cell.tests.map(test => compileCell(test, attribute)!) };
     }
+}
+
+/**
+ * A parameter or another attribute a cell names instead of a value (`> maxtaxa`, `< maxpris`): a name
+ * in a cell links to one of them only on a column of numbers (regelratt-scope-provider.ts).
+ */
+export function namedBound(literal: Ast.Literal | undefined): Ast.Parameter | Ast.Attribute | undefined {
+    if (!isEnumerationLiteral(literal)) {
+        return undefined;
+    }
+    const target = literal.value.ref;
+    return isParameter(target) || isAttribute(target) ? target : undefined;
+}
+
+function boundNumber(number: string | undefined): string {
+    if (number === undefined) {
+        throw new Error('A range without its bound reached the compiler'); // the parser reports half-typed ranges
+    }
+    return number;
+}
+
+/** One comparison of a cell: with a constant, or with a named value (format 1.11). */
+function compileTest(attribute: string, op: ComparisonOperator, literal: Ast.Literal): Criterion {
+    const named = namedBound(literal);
+    return named ? { attribute, against: { op, ref: elementId(named) } } : { attribute, op, value: compileLiteral(literal) };
 }
 
 /** A row's output cells (or the default's, `annars`) as the compiled format has them. */

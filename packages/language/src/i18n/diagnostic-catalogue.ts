@@ -302,6 +302,11 @@ export const diagnosticCatalogue = {
         sv: a => `Annars-raden i beslutstabellen ${a.table} används aldrig: varje fall matchar en rad.`,
         en: a => `The 'annars' row of the decision table ${a.table} is never used: every case matches a row.`,
     },
+    'decision-bound-undecided': {
+        severity: 'warning',
+        sv: a => `Täckningen av beslutstabellen ${a.table} kan inte avgöras: rad ${a.row} jämför i cellen '${a.cell}' med egenskapen ${a.name}, ett värde som varierar med fallet. Luckor och överlapp prövas inte; skriv gränsen som ett tal eller en parameter om det går.`,
+        en: a => `The coverage of the decision table ${a.table} cannot be decided: row ${a.row} compares, in the cell '${a.cell}', with the attribute ${a.name}, a value that varies with the case. Gaps and overlaps are not checked; write the bound as a number or a parameter where possible.`,
+    },
     'decision-default-arity': {
         severity: 'error',
         sv: a => `Annars-raden i ${a.table} har ${a.outputs} utfall, men tabellens huvud har ${a.headerOutputs}.`,
