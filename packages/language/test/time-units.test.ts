@@ -102,6 +102,9 @@ schablon natt "Natt per insats" { giltig från 2024-01-01  belopp 245 kr per ins
         expect((await check('beräkning k = besöken × 300 kr/h')).errors).toEqual(['unit-mismatch: Kan inte multiplicera besök per vecka och kr/h: enheterna passar inte ihop.']);
         // A count of the attribute's own word is not an occasion the checker knows: left as it was.
         expect((await check('egenskap vikt : decimaltal 0–100 kg\nberäkning k = vikt × 245 kr per insats')).errors).toEqual([]);
+        // A monthly fee for each insats (Örnsköldsvik's 338 kr/mån per fixed service): insatser × kr/mån is kr/mån.
+        expect(await answers('egenskap insatserna : heltal 0–6 insatser\nberäkning k = insatserna × 338 kr/mån', 'k', { insatserna: 2 })).toEqual(['676', '676']);
+        expect((await check('egenskap insatserna : heltal 0–6 insatser\nberäkning k = insatserna × 338 kr/mån\nberäkning j = k + 10 kr/mån')).errors).toEqual([]);
     });
 
     test('rounding refuses what it does not fit: öre on a count, kronor on a time, hours on an amount', async () => {

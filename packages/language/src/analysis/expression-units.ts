@@ -57,6 +57,15 @@ function isUnitKey(counts: string): counts is UnitKey {
     return UNIT_KEYS.has(counts);
 }
 
+/**
+ * A count of occasions times an amount that recurs each day, week, month or year (`insatser × 338
+ * kr/mån`: each insats costs that a month) is that amount per the period; an hourly or per-minute rate
+ * is paid for time worked, so `besök × kr/h` counts the wrong thing.
+ */
+function recursPerOccasion(per: UnitKey, counts: UnitKey): boolean {
+    return !TIMES.has(counts) && TIMES.has(per) && per !== 'hour' && per !== 'minute';
+}
+
 export function timeBase(word: string | undefined): TimeBase | undefined {
     const unit = unitOf(word);
     return unit !== undefined && TIMES.has(unit) ? unit as TimeBase : undefined;
@@ -403,7 +412,7 @@ class UnitInference {
         }
         const [money, other] = left.kind === 'money' ? [left, right] : right.kind === 'money' ? [right, left] : [undefined, undefined];
         if (money && other?.kind === 'number') {
-            if (money.per && other.counts !== undefined && isUnitKey(other.counts)) {
+            if (money.per && other.counts !== undefined && isUnitKey(other.counts) && !recursPerOccasion(money.per, other.counts)) {
                 // kr/mån × timmar, kr per insats × timmar, kr/h × besök: a time or an occasion that is not
                 // what the amount is per (they did not cancel above). A count of a word of the policy's
                 // own (`kg`) is not one the checker knows, and stays allowed.
