@@ -123,6 +123,11 @@ export const diagnosticCatalogue = {
         sv: a => `Filerna använder varandra i en cirkel: ${a.cycle}. Flytta det gemensamma till en fil som inte använder någon av dem.`,
         en: a => `The files import each other in a cycle: ${a.cycle}. Move what they share to a file that imports neither.`,
     },
+    'minimibelopp-below-national-for-some': {
+        severity: 'error',
+        sv: a => `Den ${a.date} reserverar avgiften ${a.fee} ${a.municipal} kr som minimibelopp för ${a.witness}, lägre än det lägsta nationella minimibeloppet, ${a.national} kr för var och en av sammanlevande (biblioteket nationellt). Kommunen får sätta det högre, aldrig lägre.`,
+        en: a => `On ${a.date} fee ${a.fee} reserves ${a.municipal} kr as minimibelopp for ${a.witness}, below the lowest national minimibelopp, ${a.national} kr for each of a couple (library nationellt). A municipality may set it higher, never lower.`,
+    },
     'minimibelopp-below-national': {
         severity: 'error',
         sv: a => `Den ${a.date} är minimibeloppet i avgiften ${a.fee} ${a.municipal} kr, lägre än det nationella minimibeloppet för ensamstående, ${a.national} kr (biblioteket nationellt). Kommunen får sätta det högre, aldrig lägre.`,
