@@ -359,12 +359,12 @@ export const diagnosticCatalogue = {
     'output-order-without-values': {
         severity: 'error',
         sv: a => `Beslutstabellen ${a.table} har 'träff utfallsordning' men ingen utdatakolumn anger sina värden i prioritetsordning, så raderna har inget att ordnas efter; skriv dem efter kolumnens namn, högst prioritet först: '| insats ("larm", "matlåda") |', eller skriv 'träff regelordning' för radordning.`,
-        en: a => `The decision table ${a.table} has 'träff utfallsordning' but no output column lists its values in priority order, so the rows have nothing to be ordered by; write them after the column's name, highest priority first: '| insats ("larm", "matlåda") |', or write 'träff regelordning' for row order.`,
+        en: a => `The decision table ${a.table} has 'träff utfallsordning' but no output column lists its values in priority order, so the rows have nothing to be ordered by; write them after the name of the column, highest priority first: '| insats ("larm", "matlåda") |', or write 'träff regelordning' for row order.`,
     },
     'decision-list-not-a-value': {
         severity: 'error',
-        sv: a => `Beslutstabellen ${a.table} svarar med en lista (${a.policy}: utfallen från varje rad som gäller), och en lista är inget värde som ${a.reader === 'cell' ? 'en cell kan pröva' : a.reader === 'example' ? 'ett exempel kan förvänta sig' : 'en formel kan räkna med'}. Läs en tabell med en träffpolicy som ger ett svar (unik, första, valfri, prioritet eller samla summa|min|max|antal).`,
-        en: a => `The decision table ${a.table} answers with a list (${a.policy}: the outputs of every row that applies), and a list is not a value ${a.reader === 'cell' ? 'a cell can test' : a.reader === 'example' ? 'an example can expect' : 'a formula can calculate with'}. Read a table whose hit policy gives one answer (unik, första, valfri, prioritet or samla summa|min|max|antal).`,
+        sv: a => `Beslutstabellen ${a.table} svarar med en lista (${a.policy}: utfallen från varje rad som gäller), och en lista är inget värde som ${a.reader === 'cell' ? 'en cell kan pröva' : a.reader === 'example' ? 'ett exempel kan förvänta sig' : 'en formel kan räkna med'}. Läs en tabell med en träffpolicy som ger ett svar ('träff unik', 'träff första', 'träff valfri', 'träff prioritet' eller 'träff samla summa|min|max|antal').`,
+        en: a => `The decision table ${a.table} answers with a list (${a.policy}: the outputs of every row that applies), and a list is not a value ${a.reader === 'cell' ? 'a cell can test' : a.reader === 'example' ? 'an example can expect' : 'a formula can calculate with'}. Read a table whose hit policy gives one answer ('träff unik', 'träff första', 'träff valfri', 'träff prioritet' or 'träff samla summa|min|max|antal').`,
     },
     'decision-row-never-matches': {
         severity: 'warning',
