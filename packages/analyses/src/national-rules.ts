@@ -28,6 +28,30 @@ export function subtractedTerms(room: Expression): Expression[] {
 }
 
 /**
+ * What an avgiftsutrymme's subtracted terms reserve on a date: the sum of those that read nothing of
+ * the citizen (`reserved` where there is one), the terms that read the case, and whether a term has
+ * no value on the date at all (`missing`: other checks say why).
+ */
+function reservations(runtime: PolicyRuntime, room: Expression, date: string): { everyone: ExactNumber; reserved: boolean; byCase: Expression[]; missing: boolean } {
+    let everyone = ExactNumber.ZERO;
+    let reserved = false;
+    let missing = false;
+    const byCase: Expression[] = [];
+    for (const term of subtractedTerms(room)) {
+        const value = constantValue(runtime, term, date);
+        if (value.kind === 'value') {
+            everyone = everyone.add(ExactNumber.parse(value.value));
+            reserved = true;
+        } else if (value.kind === 'reads-case') {
+            byCase.push(term);
+        } else {
+            missing = true;
+        }
+    }
+    return { everyone, reserved, byCase, missing };
+}
+
+/**
  * The first date on which what an avgiftsutrymme reserves for everyone (its subtracted terms that
  * read nothing of the citizen: the minimibelopp as the municipality sets it) is below the national
  * minimibelopp for a single person, in whole kronor rounded down (the published amounts are whole
@@ -38,21 +62,9 @@ export function subtractedTerms(room: Expression): Expression[] {
  */
 export function minimumBelowNational(runtime: PolicyRuntime, room: Expression, national: Expression, dates: readonly string[]): MinimumBelowNational | undefined {
     for (const date of dates) {
-        let municipal = ExactNumber.ZERO;
-        let reserved = false;
-        for (const term of subtractedTerms(room)) {
-            const value = constantValue(runtime, term, date);
-            if (value.kind === 'reads-case') {
-                continue;
-            }
-            if (value.kind === 'none') {
-                return undefined;
-            }
-            municipal = municipal.add(ExactNumber.parse(value.value));
-            reserved = true;
-        }
+        const { everyone: municipal, reserved, missing } = reservations(runtime, room, date);
         const floor = constantValue(runtime, national, date);
-        if (!reserved || floor.kind !== 'value') {
+        if (missing || !reserved || floor.kind !== 'value') {
             return undefined;
         }
         const nationalAmount = ExactNumber.parse(floor.value);
@@ -117,21 +129,13 @@ function alternatives(runtime: PolicyRuntime, term: Expression, date: string, de
  * reachable where the region split finds a citizen meeting its conditions; that citizen is the witness.
  */
 export function minimumBelowNationalForSome(runtime: PolicyRuntime, room: Expression, floor: Expression, dates: readonly string[]): MinimumBelowNationalForSome | undefined {
-    const attributes = new Map(runtime.policy.all('attribute').map(attribute => [attribute.id, analysedFromCompiled(attribute)] as const));
+    let attributes: Map<string, AnalysedAttribute> | undefined;
     for (const date of dates) {
-        let reserved = ExactNumber.ZERO;
-        const chosen: Alternative[][] = [];
-        for (const term of subtractedTerms(room)) {
-            const value = constantValue(runtime, term, date);
-            if (value.kind === 'value') {
-                reserved = reserved.add(ExactNumber.parse(value.value));
-                continue;
-            }
+        const { everyone: reserved, byCase } = reservations(runtime, room, date);
+        const chosen = byCase.flatMap(term => {
             const found = alternatives(runtime, term, date);
-            if (found && found.some(a => a.when.length > 0)) {
-                chosen.push(found);
-            }
-        }
+            return found && found.some(a => a.when.length > 0) ? [found] : [];
+        });
         const national = constantValue(runtime, floor, date);
         // One choosing term: several would have to be reached together, which this does not decide.
         if (chosen.length !== 1 || national.kind !== 'value') {
@@ -141,6 +145,7 @@ export function minimumBelowNationalForSome(runtime: PolicyRuntime, room: Expres
         const lowest = nationalAmount.round({ unit: 'krona', mode: 'down' });
         const below = chosen[0].filter(a => reserved.add(a.value).compare(lowest) < 0).sort((a, b) => a.value.compare(b.value));
         for (const alternative of below) {
+            attributes ??= new Map(runtime.policy.all('attribute').map(attribute => [attribute.id, analysedFromCompiled(attribute)] as const));
             const split = splitCases([{ all: alternative.when }], attributes, { stopWhen: verdicts => verdicts[0] === true });
             const witness = split.cases.find(found => found.verdicts[0] === true);
             if (witness) {

@@ -1,4 +1,4 @@
-import { groupThousands } from '@regelratt/analyses';
+import { groupThousands, itemList } from '@regelratt/analyses';
 import { fileErrorReason } from './file-error-reasons.js';
 import type { MessageLocale } from '@regelratt/analyses';
 
@@ -22,8 +22,7 @@ function hiddenList(a: MessageArgs, locale: MessageLocale): string {
     const parts = (['errors', 'warnings', 'others'] as const)
         .filter(kind => Number(a[kind]) > 0)
         .map(kind => `${thousands(a[kind])} ${words[kind][Number(a[kind]) === 1 ? 0 : 1]}`);
-    const and = locale === 'sv' ? ' och ' : ' and ';
-    return parts.length <= 1 ? (parts[0] ?? '0') : `${parts.slice(0, -1).join(', ')}${and}${parts[parts.length - 1]}`;
+    return parts.length === 0 ? '0' : itemList(parts, locale);
 }
 
 /**
