@@ -146,9 +146,13 @@ describe.runIf(executable !== undefined)('Regelrätt Studio for a policy writer'
         await expect.poll(() => page.textContent('#status'), { timeout: 20_000 }).toMatch(/^1 fel/);
         await page.keyboard.press('F8');
         await page.waitForSelector('.marker-widget', { timeout: 10_000 });
-        expect(await seriousViolations(page)).toEqual([]);
-        await page.keyboard.press('Escape');
-        await undoTyping(page);
+        try {
+            expect(await seriousViolations(page)).toEqual([]);
+        } finally {
+            // Closed and undone even when axe finds something, so the next state is tested on its own.
+            await page.keyboard.press('Escape');
+            await undoTyping(page);
+        }
         await expect.poll(() => page.textContent('#status'), { timeout: 20_000 }).toMatch(/^0 fel/);
     });
 
@@ -203,7 +207,8 @@ describe.runIf(executable !== undefined)('Regelrätt Studio for a policy writer'
             } finally {
                 await context.close();
             }
-        });
+        // A fresh page loads the whole policy and starts the language worker: 26 s under a shared machine's load.
+        }, 90_000);
     }
 });
 
