@@ -294,4 +294,19 @@ describe('the document', () => {
         expect(missing.status).toBe(2);
         expect(missing.stderr).toContain('dokument behöver en utmapp: -o <mapp>.');
     });
+
+    test('a rounding in the reader\'s language: the English document says "whole kronor, halves away from zero", the Swedish "hela kronor, halva bort från noll"', async () => {
+        const text = [
+            'egenskap inkomst "Inkomst" : belopp per månad',
+            'beräkning egenavgift "Egenavgift" = inkomst × 30 % avrundat till hela kronor',
+        ].join('\n');
+        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+        const [checked] = await checkPolicies(Regelratt, [{ path: '/d/a.regel', text }]);
+        expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        const files = [compilePolicy(checked.document.parseResult.value, 'a.regel')];
+        const english = JSON.stringify(buildDocument({ files, locale: 'en' }));
+        expect(english).toContain('rounded to whole kronor, halves away from zero');
+        expect(english).not.toContain('hela kronor');
+        expect(JSON.stringify(buildDocument({ files, locale: 'sv' }))).toContain('avrundat till hela kronor, halva bort från noll');
+    });
 });

@@ -196,7 +196,7 @@ test('an insats refused for a decimal over its limit: the closed limit that gran
     const runtime = await runtimeOf('tranemo');
     const refused = reasonFor(runtime, exampleQuestion(runtime.policy.get('vårdar_två_timmar', 'example')), 'sv');
     // By the rule "vårdar_närstående och ensam_högst <= 1 timmar": 1 timme exactly is granted (the example vårdar_en_timme).
-    expect(refused.nearestChange.map(plain)).toEqual(['Om hur länge den närstående kan lämnas ensam åt gången hade varit högst 1 timmar hade insatsen kunnat beviljas.']);
+    expect(refused.nearestChange.map(plain)).toEqual(['Om hur länge den närstående kan lämnas ensam åt gången hade varit högst 1 timme hade insatsen kunnat beviljas.']);
     const granted = reasonFor(runtime, exampleQuestion(runtime.policy.get('vårdar_halvtimme', 'example')), 'en');
     expect(granted.nearestChange.map(plain)).toEqual(['If vårdar en närstående i hemmet had been no, the service could not have been granted.']);
 });

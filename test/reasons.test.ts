@@ -206,6 +206,27 @@ describe('reasons reviewed by hand against the rules', () => {
         expect(() => reasonFor(orebro, { type: 'rate', rate: 'finns_inte' }, 'sv')).toThrow(/ingen taxa 'finns_inte'/);
     });
 
+    test("Jönköping's fee row that computes: the formula it computes, the amount of the case it read as a fact, the bound that did not bite, the rounding", async () => {
+        // By hand: nivå 2 (10 timmar); 426 + 30 % × 2 345 = 1 129,50 kr, under the maxavgift 2 089 kr, rounded to 1 130 kr.
+        const runtime = await runtimeOf('jonkoping');
+        const ask = (locale: 'sv' | 'en') => reasonFor(runtime, { type: 'decision', table: 'hjälpavgift', column: 'avgift', citizen: { timmar_per_månad: 10, avgiftsutrymme: 2345 }, date: '2019-03-01' }, locale).text.replace(/\u00a0/g, ' ');
+        const text = ask('sv');
+        expect(text).toContain('Det som avgjorde: Beviljad hjälp i hemmet, hela timmar per månad: 10 timmar; Avgiftsutrymme per månad: 2 345 kr/mån.');
+        expect(text).toContain([
+            '– Raden räknar det lägsta av 426 kr/månad + avgiftsutrymme per månad × 30 % och maximal avgift för omvårdnad, avrundat till hela kronor, halva bort från noll: 1 130 kr/mån',
+            '– Maximal avgift för omvårdnad: 2 089 kr/mån (gäller 2019-01-01–2019-12-31)',
+            '– Gränsen maximal avgift för omvårdnad, 2 089 kr/mån påverkade inte beloppet',
+            '– 1 129,50 kr/mån avrundat till hela kronor, halva bort från noll: 1 130 kr/mån',
+        ].join('\n'));
+        // One of a unit the policy writes in the plural reads in the singular: "minst 1 timme".
+        const level = reasonFor(runtime, { type: 'decision', table: 'hjälpnivå', citizen: { timmar_per_månad: 10 }, date: '2019-03-01' }, 'sv').text.replace(/\u00a0/g, ' ');
+        expect(level).toContain('hade varit minst 1 timme och högst 5 timmar hade nivå för hjälp i hemmet blivit 1.');
+        // The rounding in the reader's language, in the reason and in the formula it quotes.
+        const english = ask('en');
+        expect(english).toContain('– The row computes the least of 426 kr/month + avgiftsutrymme per månad × 30 % and maximal avgift för omvårdnad, rounded to whole kronor, halves away from zero: 1,130 kr/month');
+        expect(english).not.toContain('hela kronor');
+    });
+
     test('a fee of the SoL 8 kap shape: the takbelopp or the maxtaxa that decided, the share, and the rounding', async () => {
         const runtime = await runtimeOfText(FEE_POLICY);
         const ask = (level: number, inkomst: number, locale: 'sv' | 'en' = 'sv') =>

@@ -3,7 +3,7 @@ import type {
     FlatRate, HourlyRate, Obligation, OptionalAmount, PathwayModel, Pilot, PlaceRate, Quantity, Span, TestPhase, Validity, Chapter as PolicyChapter,
 } from '@regelratt/format';
 import { answerUnitText, ExactNumber, minutesPer } from '@regelratt/format';
-import { PolicyRuntime, roundingText, runExamples, type ExampleResult } from '@regelratt/runtime';
+import { PolicyRuntime, runExamples, type ExampleResult } from '@regelratt/runtime';
 import { number } from './criterion-sentence.js';
 import { inSentence, list, PolicyWords, words } from './document-words.js';
 import type { DocumentBlock, DocumentSection, LineChart, PolicyDocument } from './document-model.js';
@@ -440,7 +440,7 @@ class DocumentBuilder {
                         ...(table.area ? [[this.t('Område', 'Area'), this.nameOf(table.area)] as [string, string]] : []),
                         [this.t('Gäller', 'In force'), table.validity ? this.validity(table.validity) : this.t('tills vidare', 'until further notice')],
                         ...(table.per ? [[this.t('Per', 'Per'), this.period(table.per)] as [string, string]] : []),
-                        ...(table.rounding ? [[this.t('Avrundning', 'Rounding'), roundingText(table.rounding)] as [string, string]] : []),
+                        ...(table.rounding ? [[this.t('Avrundning', 'Rounding'), this.words.rounding(table.rounding)] as [string, string]] : []),
                     ],
                 },
                 {
@@ -536,7 +536,7 @@ class DocumentBuilder {
                     ...this.prose(fee),
                     {
                         type: 'paragraph',
-                        text: `${rule}${fee.rounding ? `, ${this.t('avrundat till', 'rounded to')} ${roundingText(fee.rounding)}` : ''}.${fee.room ? ` ${this.t('Ett avgiftsutrymme under noll ger ingen avgift.', 'An avgiftsutrymme below zero gives no fee.')}` : ''}`,
+                        text: `${rule}${fee.rounding ? `, ${this.t('avrundat till', 'rounded to')} ${this.words.rounding(fee.rounding)}` : ''}.${fee.room ? ` ${this.t('Ett avgiftsutrymme under noll ger ingen avgift.', 'An avgiftsutrymme below zero gives no fee.')}` : ''}`,
                     },
                     {
                         type: 'facts', items: [

@@ -1,4 +1,5 @@
 import type { Attribute, Criterion, Literal } from '@regelratt/format';
+import { unitWord } from './unit-word.js';
 
 /**
  * A criterion as a sentence a nämnd reads: attributes by their titles, values by theirs, comparisons
@@ -26,15 +27,15 @@ export function criterionSentence(criterion: Criterion, attributes: ReadonlyMap<
     }
     const attribute = attributes.get(criterion.attribute);
     const name = title(criterion.attribute, attributes);
-    const unit = attribute && (attribute.domain.type === 'integer' || attribute.domain.type === 'decimal') && attribute.domain.unit ? ` ${attribute.domain.unit}` : attribute?.domain.type === 'money' ? ' kr' : '';
+    const unitAfter = (amount: string) => (attribute && (attribute.domain.type === 'integer' || attribute.domain.type === 'decimal') && attribute.domain.unit ? ` ${unitWord(attribute.domain.unit, amount)}` : attribute?.domain.type === 'money' ? ' kr' : '');
     const value = (literal: Literal) => literalText(literal, attribute, locale);
     if ('test' in criterion) {
         return `${name}: ${sv ? 'ja' : 'yes'}`;
     }
     if ('between' in criterion) {
         return sv
-            ? `${name} är ${number(criterion.between.min, locale)}–${number(criterion.between.max, locale)}${unit}`
-            : `${name} is ${number(criterion.between.min, locale)}–${number(criterion.between.max, locale)}${unit}`;
+            ? `${name} är ${number(criterion.between.min, locale)}–${number(criterion.between.max, locale)}${unitAfter(criterion.between.max)}`
+            : `${name} is ${number(criterion.between.min, locale)}–${number(criterion.between.max, locale)}${unitAfter(criterion.between.max)}`;
     }
     if ('in' in criterion) {
         const values = criterion.in.map(value);
@@ -49,8 +50,7 @@ export function criterionSentence(criterion: Criterion, attributes: ReadonlyMap<
         // A named value (a parameter, another attribute) by its title.
         return `${name} ${words[criterion.against.op]} ${named?.(criterion.against.ref, criterion.attribute) ?? title(criterion.against.ref, attributes)}`;
     }
-    const numeric = 'number' in criterion.value;
-    return `${name} ${words[criterion.op]} ${value(criterion.value)}${numeric ? unit : ''}`;
+    return `${name} ${words[criterion.op]} ${value(criterion.value)}${'number' in criterion.value ? unitAfter(criterion.value.number) : ''}`;
 }
 
 function title(id: string, attributes: ReadonlyMap<string, Attribute>): string {

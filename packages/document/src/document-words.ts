@@ -1,5 +1,7 @@
-import type { AnswerOccasion, Attribute, CompiledElement, Criterion, Expression, GivenValue, Literal, Quantity } from '@regelratt/format';
-import { roundingText, type RuntimeErrorCode } from '@regelratt/runtime';
+import type { AnswerOccasion, Attribute, CompiledElement, Criterion, Expression, GivenValue, Literal, Quantity, Rounding } from '@regelratt/format';
+import type { RuntimeErrorCode } from '@regelratt/runtime';
+import { roundingWords } from './rounding-words.js';
+import { unitWord } from './unit-word.js';
 import { number } from './criterion-sentence.js';
 
 /** The occasions an amount can be per, in Swedish and English: `245 kr per insats`. */
@@ -66,13 +68,13 @@ export class PolicyWords {
         if ('date' in literal) {
             return literal.date;
         }
-        return `${number(literal.number, this.locale)}${this.unitOf(attribute)}`;
+        return `${number(literal.number, this.locale)}${this.unitOf(attribute, literal.number)}`;
     }
 
-    private unitOf(attribute: Attribute | undefined): string {
+    private unitOf(attribute: Attribute | undefined, amount: string): string {
         const domain = attribute?.domain;
         if (domain?.type === 'integer' || domain?.type === 'decimal') {
-            return domain.unit ? `\u00a0${domain.unit}` : '';
+            return domain.unit ? `\u00a0${unitWord(domain.unit, amount)}` : '';
         }
         return domain?.type === 'money' ? '\u00a0kr' : '';
     }
@@ -108,12 +110,11 @@ export class PolicyWords {
 
     /** The test on one attribute without the attribute: `över 65 år`, `18–64 år`, `ja`. */
     test(criterion: Exclude<Criterion, { all: Criterion[] } | { any: Criterion[] } | { not: Criterion }>): string {
-        const unit = this.unitOf(this.attributes.get(criterion.attribute));
         if ('test' in criterion) {
             return this.t('ja', 'yes');
         }
         if ('between' in criterion) {
-            return `${number(criterion.between.min, this.locale)}–${number(criterion.between.max, this.locale)}${unit}`;
+            return `${number(criterion.between.min, this.locale)}–${number(criterion.between.max, this.locale)}${this.unitOf(this.attributes.get(criterion.attribute), criterion.between.max)}`;
         }
         if ('in' in criterion) {
             return list(criterion.in.map(v => this.value(criterion.attribute, v)), this.t('eller', 'or'));
@@ -171,7 +172,7 @@ export class PolicyWords {
             return `${which} ${list(expression.args.map(grouped), this.t('och', 'and'))}`;
         }
         if ('round' in expression) {
-            return `${this.formula(expression.round)}, ${this.t('avrundat till', 'rounded to')} ${roundingText(expression.rounding)}`;
+            return `${this.formula(expression.round)}, ${this.t('avrundat till', 'rounded to')} ${this.rounding(expression.rounding)}`;
         }
         if ('if' in expression) {
             return `${grouped(expression.then)} ${this.t('om', 'if')} ${this.condition(expression.if)}, ${this.t('annars', 'otherwise')} ${grouped(expression.else)}`;
@@ -189,6 +190,11 @@ export class PolicyWords {
         }
         const operator = { '+': '+', '-': '−', '*': '×', '/': '/' }[expression.op];
         return `${side(expression.left, false)}\u00a0${operator} ${side(expression.right, true)}`;
+    }
+
+    /** A rounding in the reader's language. */
+    rounding(rounding: Rounding): string {
+        return roundingWords(rounding, this.locale);
     }
 
     /** A runtime error an example expects (or a failing one gets), as what it means for the answer. */

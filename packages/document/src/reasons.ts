@@ -1,10 +1,13 @@
 import {
-    chainedInputKey, decisionResultKind, ExactNumber, isChainedInput, LEVEL_INPUT, listHitPolicy, quantityCell,
+    chainedInputKey, decisionResultKind, ExactNumber, formulaCell, isChainedInput, LEVEL_INPUT, listHitPolicy, quantityCell,
     type AnswerUnit, type Attribute, type ChainedDecisionInput, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
     type AmountPer, type LegalReference, type Literal, type Pathway, type Rounding,
 } from '@regelratt/format';
 import { inForce, isSelectedRate, rateAmount, runtimeError, type AnyRate, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
 import { criterionSentence, number } from './criterion-sentence.js';
+import { PolicyWords } from './document-words.js';
+import { roundingWords } from './rounding-words.js';
+import { unitWord } from './unit-word.js';
 import { feeNearestChanges, nearestAnswerChanges, type AnswerChange, type FactChange } from './nearest-change.js';
 
 /**
@@ -98,6 +101,7 @@ const WORDS = {
         testPhase: (title: string, registration?: string) => `Testfas: ${title}${registration ? `, diarienummer ${registration}` : ''}.`,
         amount: (what: string, value: string) => `${what}: ${value}.`,
         row: (table: string, row: number, sentence: string) => `${table}, rad ${row}: ${sentence}.`,
+        rowFormula: (formula: string, value: string) => `Raden räknar ${formula}: ${value}`,
         rowAlways: (table: string, row: number) => `${table}, rad ${row}, som gäller alla.`,
         rows: (table: string, aggregate: string, rows: string) => `${table}: ${aggregate} av raderna ${rows}.`,
         noRows: (table: string) => `${table}: ingen rad gäller.`,
@@ -130,8 +134,6 @@ const WORDS = {
         netMonthly: (value: string) => `Nettoeffekt per månad: ${value}.`,
         netTotal: (months: number, value: string) => `Under ${months} månader: ${value}.`,
         about: 'cirka',
-        roundingUnit: { krona: 'hela kronor', 'öre': 'öre', minute: 'hela minuter', 'quarter-hour': 'kvartstimmar', hour: 'hela timmar' },
-        roundingMode: { 'half-away-from-zero': 'halva bort från noll', 'half-up': 'halva uppåt', 'half-even': 'halva till jämnt', down: 'nedåt', up: 'uppåt' },
         // After an amount: a period after a slash (`2 013 kr/mån`), an occasion in words (`245 kr per insats`).
         per: { month: '/mån', hour: '/h', day: '/dygn', week: '/vecka', year: '/år', occasion: ' per tillfälle', visit: ' per besök', service: ' per insats', portion: ' per portion' },
         citation: (place: string, law: string) => `${place} ${law}`,
@@ -189,6 +191,7 @@ const WORDS = {
         testPhase: (title: string, registration?: string) => `Test phase: ${title}${registration ? `, registration number ${registration}` : ''}.`,
         amount: (what: string, value: string) => `${what}: ${value}.`,
         row: (table: string, row: number, sentence: string) => `${table}, row ${row}: ${sentence}.`,
+        rowFormula: (formula: string, value: string) => `The row computes ${formula}: ${value}`,
         rowAlways: (table: string, row: number) => `${table}, row ${row}, which applies to all.`,
         rows: (table: string, aggregate: string, rows: string) => `${table}: ${aggregate} of rows ${rows}.`,
         noRows: (table: string) => `${table}: no row applies.`,
@@ -221,8 +224,6 @@ const WORDS = {
         netMonthly: (value: string) => `Net effect per month: ${value}.`,
         netTotal: (months: number, value: string) => `Over ${months} months: ${value}.`,
         about: 'about',
-        roundingUnit: { krona: 'whole kronor', 'öre': 'öre', minute: 'whole minutes', 'quarter-hour': 'quarter hours', hour: 'whole hours' },
-        roundingMode: { 'half-away-from-zero': 'halves away from zero', 'half-up': 'halves up', 'half-even': 'halves to even', down: 'down', up: 'up' },
         per: { month: '/month', hour: '/h', day: '/day', week: '/week', year: '/year', occasion: ' per occasion', visit: ' per visit', service: ' per service', portion: ' per portion' },
         citation: (place: string, law: string) => `${law}, ${place}`,
         carriesOn: (current: string, earlier: string) => `${current} (formerly ${earlier})`,
@@ -375,6 +376,8 @@ class ReasonWriter {
     readonly nearestChange: string[] = [];
     /** Attribute id → the fact as said, in the order first met. */
     private readonly facts = new Map<string, string>();
+    /** Formulas in words, made when a decision row answers with one. */
+    private words: PolicyWords | undefined;
     /** Attributes the rule reads, whether or not they decided. */
     private readonly read = new Set<string>();
     private readonly seenCalculations = new Set<string>();
@@ -407,7 +410,7 @@ class ReasonWriter {
         // A share or count to four decimals, said to be about where the exact figure has more (a
         // thirtieth of a month, or the runtime's ten-digit text of it, is `cirka 0,6667`).
         const shown = value.multiply(TEN_THOUSAND).round(WHOLE).divide(TEN_THOUSAND);
-        return `${shown.equals(value) ? '' : `${this.w.about} `}${number(shown.toDecimal(), this.locale)}${unit.word ? `\u00a0${unit.word}` : ''}`;
+        return `${shown.equals(value) ? '' : `${this.w.about} `}${number(shown.toDecimal(), this.locale)}${unit.word ? `\u00a0${unitWord(unit.word, shown.toDecimal())}` : ''}`;
     }
 
     private attributeUnit(attribute: Attribute | undefined): ValueUnit {
@@ -828,7 +831,7 @@ class ReasonWriter {
                 return;
             }
             case 'decisionTable': {
-                this.tableRows(element, date, level);
+                this.tableRows(element, date, level, [expression.column ?? element.outputs[0]]);
                 const column = expression.column ?? element.outputs[0];
                 // A chained column of ja/nej, a text or a förlopp is no number: said as the table gave it.
                 const kinds = columnKinds(element, column);
@@ -865,8 +868,13 @@ class ReasonWriter {
         return pathway ? labelOf(pathway) : this.value(ExactNumber.parse(value), columnUnit(table, column));
     }
 
-    /** Which rows of a decision table decided, in words, with their facts. */
-    tableRows(table: DecisionTable, date: string, level: number | null | undefined): void {
+    /**
+     * Which rows of a decision table decided, in words, with their facts; where a row answers with a
+     * formula (`= min(426 kr/mån + avgiftsutrymme × 30 %, maxavgift)`), how it was computed, as for a
+     * calculation: the case's amounts it read are facts, a bound that capped it and a rounding are steps.
+     * `columns` limits the formulas to the columns asked (all when absent).
+     */
+    tableRows(table: DecisionTable, date: string, level: number | null | undefined, columns?: readonly string[]): void {
         const decision = this.runtime.decide(table.id, { date, citizen: this.values, ...(level !== undefined ? { level } : {}) });
         const label = labelOf(table);
         const rows = decision.rows ?? (decision.row > 0 ? [decision.row] : []);
@@ -936,10 +944,19 @@ class ReasonWriter {
         if (table.hitPolicy === 'priority') {
             this.ruleLine(this.w.priorityRow);
         }
+        table.rows[decision.row - 1]?.then.forEach((cell, index) => {
+            const formula = formulaCell(cell);
+            if (formula && (!columns || columns.includes(table.outputs[index]))) {
+                // What the row computes first, then what it read and where a bound or a rounding bit.
+                this.words ??= new PolicyWords(this.runtime.policy.elements(), this.locale);
+                this.step(this.w.rowFormula(this.words.formula(formula), this.value(this.evaluate(formula, date, level), this.unitOf(formula))));
+                this.walk(formula, date, level);
+            }
+        });
     }
 
     roundingText(rounding: Rounding): string {
-        return `${this.w.roundingUnit[rounding.unit]}, ${this.w.roundingMode[rounding.mode]}`;
+        return roundingWords(rounding, this.locale);
     }
 
     // ------------------------------------------------------------------ rule, guideline, legal basis
@@ -1296,8 +1313,8 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             const table = runtime.policy.get(question.table, 'decisionTable');
             const level = question.level;
             const decision = runtime.decide(table.id, { date: question.date, citizen: question.citizen, ...(level !== undefined ? { level } : {}) });
-            writer.tableRows(table, question.date, level);
             const columns = question.column ? [question.column] : table.outputs;
+            writer.tableRows(table, question.date, level, columns);
             const say = (outputs: Readonly<Record<string, unknown>>) => columns.map(column => {
                 const name = table.outputs.length > 1 ? `${words(column).toLowerCase()} ` : '';
                 return `${name}${writer.outputText(table, column, outputs[column] as string | null | undefined)}`;

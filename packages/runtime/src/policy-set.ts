@@ -62,6 +62,11 @@ export class PolicySet {
         return this.byId.get(id);
     }
 
+    /** Every element, in the order the files list them. */
+    elements(): readonly CompiledElement[] {
+        return [...this.byId.values()];
+    }
+
     /** Every element of a kind, in the order the files list them. */
     all<K extends ElementKind>(kind: K): ReadonlyArray<ElementOf<K>> {
         let elements = this.byKind.get(kind);
