@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { buildDocument, reasonFor } from '@regelratt/document';
-import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies, exampleCoverage, exampleDifferences } from '@regelratt/language';
+import { analyseCalculationBounds, analyseCalculationNeed, checkPolicies, compilePolicy, createRegelrattServices, diffPolicies, exampleCoverage, exampleDifferences } from '@regelratt/language';
 import { formatCoverageText } from '../packages/cli/src/coverage-output.js';
 import { checkCompiledPolicy, PolicyRuntime, runExamples } from '@regelratt/runtime';
 import { errorCode } from '../packages/runtime/test/error-code.js';
@@ -139,6 +139,22 @@ beslutstabell förslag {
         // With a one-answer policy the same reads are fine.
         const single = await load(policy('träff första', undefined, 'beräkning kostnad = förslag.timmar × 300 kr', 'annars || "trygghetslarm" | 0 |'));
         expect(serious(single.checked.diagnostics)).toEqual([]);
+    });
+
+    test('a calculation reading a list table has no value to bound or order by need: the one finding is decision-list-not-a-value at the reference, naming the policy, and the analyses add nothing', async () => {
+        // min() would make the bounds analysis search for a citizen the cap decides for; the runtime answers none.
+        const capped = await load(policy('träff regelordning', undefined, 'beräkning kostnad = min(förslag.timmar, 2)'));
+        const codes = capped.checked.diagnostics.map(d => d.code).filter(code => code !== 'unused-declaration');
+        expect(codes).toEqual(['decision-list-not-a-value']);
+        const refused = capped.checked.diagnostics.find(d => d.code === 'decision-list-not-a-value')!;
+        expect(refused.message).toContain('träff regelordning');
+        expect(refused.message).toContain("'träff samla summa|min|max|antal'");
+        expect(capped.checked.document.textDocument.getText({ start: { line: refused.line - 1, character: refused.column - 1 }, end: { line: refused.endLine - 1, character: refused.endColumn - 1 } })).toBe('förslag.timmar');
+        // From a hand-made compiled file (the runtime refuses every citizen): no claim about bounds or need.
+        const { runtime } = capped;
+        expect(errorCode(() => runtime.calculate('kostnad', { date: '2025-01-01', citizen: { ålder: 85, fallrisk: false, ensamboende: false } }))).toBe('not-computable');
+        expect(analyseCalculationBounds(runtime, 'calculation/kostnad')).toEqual([]);
+        expect(analyseCalculationNeed(runtime, 'calculation/kostnad', ['attribute/ålder'])).toEqual([]);
     });
 
     test('the reason names every matching row and says the list; the document says what the policy answers', async () => {
