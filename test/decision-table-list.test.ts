@@ -267,6 +267,9 @@ ${rows}
         const empty = await load(example('[ ]', undefined, 'stöd', 'ålder = 40, fallrisk = nej, ensamboende = nej'));
         expect(serious(empty.checked.diagnostics)).toEqual([]);
         expect(runExamples(empty.runtime).map(r => r.passed)).toEqual([true]);
+        // The schema holds each item to one value, as the types say.
+        const twoFields = { ...passing.compiled, elements: passing.compiled.elements.map(e => (e === compiledExample ? { ...compiledExample, expected: { list: [{ text: 'dagverksamhet', yesNo: true }] } } : e)) };
+        expect(errorCode(() => new PolicyRuntime([twoFields]))).toBe('invalid-file');
         const short = runExamples((await load(example('[ "dagverksamhet" ]'))).runtime)[0];
         expect(exampleDifferences(short.expected, short.actual, 'sv', short.example.unit)).toBe('lista: väntat ["dagverksamhet"], fick ["dagverksamhet", "trygghetslarm"]');
     });
