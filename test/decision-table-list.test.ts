@@ -4,11 +4,11 @@ import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { buildDocument, reasonFor } from '@regelratt/document';
-import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies, exampleCoverage } from '@regelratt/language';
+import { analyseCalculationBounds, analyseCalculationNeed, checkPolicies, compilePolicy, createRegelrattServices, diffPolicies, exampleCoverage, exampleDifferences } from '@regelratt/language';
 import { formatCoverageText } from '../packages/cli/src/coverage-output.js';
-import { checkCompiledPolicy, PolicyRuntime } from '@regelratt/runtime';
+import { checkCompiledPolicy, PolicyRuntime, runExamples } from '@regelratt/runtime';
 import { errorCode } from '../packages/runtime/test/error-code.js';
-import type { CompiledPolicyFile, DecisionTable } from '@regelratt/format';
+import type { CompiledPolicyFile, DecisionTable, Example } from '@regelratt/format';
 
 /**
  * The list hit policies (DMN's RULE ORDER, OUTPUT ORDER and COLLECT without an aggregation): the
@@ -50,7 +50,7 @@ describe('decision tables under the list hit policies', () => {
         const { checked, compiled, table, runtime } = await load(policy('träff regelordning'));
         // Rows overlap and leave citizens without a row: neither is a finding under a list policy.
         expect(serious(checked.diagnostics)).toEqual([]);
-        expect(compiled.schemaVersion).toBe('1.11.0');
+        expect(compiled.schemaVersion).toBe('1.12.0');
         expect(table.hitPolicy).toBe('ruleOrder');
         expect(table.aggregation).toBeUndefined();
         expect(decide(runtime, 85, true, true)).toMatchObject({
@@ -141,6 +141,22 @@ beslutstabell förslag {
         expect(serious(single.checked.diagnostics)).toEqual([]);
     });
 
+    test('a calculation reading a list table has no value to bound or order by need: the one finding is decision-list-not-a-value at the reference, naming the policy, and the analyses add nothing', async () => {
+        // min() would make the bounds analysis search for a citizen the cap decides for; the runtime answers none.
+        const capped = await load(policy('träff regelordning', undefined, 'beräkning kostnad = min(förslag.timmar, 2)'));
+        const codes = capped.checked.diagnostics.map(d => d.code).filter(code => code !== 'unused-declaration');
+        expect(codes).toEqual(['decision-list-not-a-value']);
+        const refused = capped.checked.diagnostics.find(d => d.code === 'decision-list-not-a-value')!;
+        expect(refused.message).toContain('träff regelordning');
+        expect(refused.message).toContain("'träff samla summa|min|max|antal'");
+        expect(capped.checked.document.textDocument.getText({ start: { line: refused.line - 1, character: refused.column - 1 }, end: { line: refused.endLine - 1, character: refused.endColumn - 1 } })).toBe('förslag.timmar');
+        // From a hand-made compiled file (the runtime refuses every citizen): no claim about bounds or need.
+        const { runtime } = capped;
+        expect(errorCode(() => runtime.calculate('kostnad', { date: '2025-01-01', citizen: { ålder: 85, fallrisk: false, ensamboende: false } }))).toBe('not-computable');
+        expect(analyseCalculationBounds(runtime, 'calculation/kostnad')).toEqual([]);
+        expect(analyseCalculationNeed(runtime, 'calculation/kostnad', ['attribute/ålder'])).toEqual([]);
+    });
+
     test('the reason names every matching row and says the list; the document says what the policy answers', async () => {
         const { runtime, compiled } = await load(policy('träff utfallsordning'));
         const reason = reasonFor(runtime, { type: 'decision', table: 'förslag', citizen: { ålder: 85, fallrisk: true, ensamboende: false }, date: '2025-01-01' }, 'sv');
@@ -224,11 +240,59 @@ ${rows}
         expect(free.checked.diagnostics.filter(d => d.code === 'decision-rows-mergeable').map(d => [d.args!.keep, d.args!.remove])).toEqual([[1, 3]]);
     });
 
-    test('test --coverage says each region\'s list instead of writing an example that cannot expect one; an example asking for one value is refused by name', async () => {
+    test('an example expects a list as the policy orders it (förväntat [ … ]): it compiles to a list of expectations, passes on the runtime\'s list and fails, naming both lists, on another order', async () => {
+        const example = (expected: string, hit = 'träff regelordning', column = 'stöd', citizen = 'ålder = 85, fallrisk = ja, ensamboende = nej') =>
+            policy(hit, undefined, `exempel äldre { datum 2025-01-01  beslut enligt förslag.${column} för { ${citizen} }  förväntat ${expected} }`);
+        const passing = await load(example('[ "dagverksamhet", "trygghetslarm" ]'));
+        expect(serious(passing.checked.diagnostics)).toEqual([]);
+        expect(passing.compiled.schemaVersion).toBe('1.12.0');
+        const compiledExample = passing.compiled.elements.find(e => e.kind === 'example') as Example;
+        expect(compiledExample.expected).toEqual({ list: [{ text: 'dagverksamhet' }, { text: 'trygghetslarm' }] });
+        expect(runExamples(passing.runtime).map(r => [r.passed, r.actual])).toEqual([[true, { list: [{ text: 'dagverksamhet' }, { text: 'trygghetslarm' }] }]]);
+        // Row order is the answer's order under regelordning: the same outputs in another order fail.
+        const reordered = await load(example('[ "trygghetslarm", "dagverksamhet" ]'));
+        expect(serious(reordered.checked.diagnostics)).toEqual([]);
+        const [failed] = runExamples(reordered.runtime);
+        expect(failed.passed).toBe(false);
+        expect(exampleDifferences(failed.expected, failed.actual, 'sv', failed.example.unit))
+            .toBe('lista: väntat ["trygghetslarm", "dagverksamhet"], fick ["dagverksamhet", "trygghetslarm"]');
+        expect(exampleDifferences(failed.expected, failed.actual, 'en', failed.example.unit))
+            .toBe('list: expected ["trygghetslarm", "dagverksamhet"], got ["dagverksamhet", "trygghetslarm"]');
+        // Under utfallsordning the value list's priority orders it; under samla (kept in row order, where DMN leaves it open) the rows do.
+        expect(runExamples((await load(example('[ "trygghetslarm", "dagverksamhet" ]', 'träff utfallsordning'))).runtime).map(r => r.passed)).toEqual([true]);
+        expect(runExamples((await load(example('[ "dagverksamhet", "trygghetslarm" ]', 'träff samla'))).runtime).map(r => r.passed)).toEqual([true]);
+        expect(runExamples((await load(example('[ "trygghetslarm", "dagverksamhet" ]', 'träff samla'))).runtime).map(r => r.passed)).toEqual([false]);
+        // Numbers, and the empty list where no row matches (DMN's answer).
+        expect(runExamples((await load(example('[ 4, 0 ]', undefined, 'timmar'))).runtime).map(r => r.passed)).toEqual([true]);
+        const empty = await load(example('[ ]', undefined, 'stöd', 'ålder = 40, fallrisk = nej, ensamboende = nej'));
+        expect(serious(empty.checked.diagnostics)).toEqual([]);
+        expect(runExamples(empty.runtime).map(r => r.passed)).toEqual([true]);
+        // The schema holds each item to one value, as the types say.
+        const twoFields = { ...passing.compiled, elements: passing.compiled.elements.map(e => (e === compiledExample ? { ...compiledExample, expected: { list: [{ text: 'dagverksamhet', yesNo: true }] } } : e)) };
+        expect(errorCode(() => new PolicyRuntime([twoFields]))).toBe('invalid-file');
+        const short = runExamples((await load(example('[ "dagverksamhet" ]'))).runtime)[0];
+        expect(exampleDifferences(short.expected, short.actual, 'sv', short.example.unit)).toBe('lista: väntat ["dagverksamhet"], fick ["dagverksamhet", "trygghetslarm"]');
+    });
+
+    test('a list expectation of a table that answers one value is refused where it is written (list-expectation-single-answer)', async () => {
+        const single = await load(policy('träff första', undefined, 'exempel äldre { datum 2025-01-01  beslut enligt förslag.stöd för { ålder = 85, fallrisk = ja, ensamboende = nej }  förväntat [ "dagverksamhet" ] }', 'annars || "trygghetslarm" | 0 |'));
+        expect(serious(single.checked.diagnostics)).toEqual(['list-expectation-single-answer']);
+        expect(single.checked.diagnostics.find(d => d.code === 'list-expectation-single-answer')?.message).toContain('förväntat "…"');
+    });
+
+    test('test --coverage writes an example expecting the region\'s list, which passes when pasted in; an example asking for one value is refused by name', async () => {
         const { compiled, runtime } = await load(policy('träff regelordning'));
         const text = formatCoverageText(exampleCoverage([compiled], 'sv'), runtime, 'sv', new Set());
-        expect(text).toContain('ger listan [stöd dagverksamhet, timmar 4; stöd trygghetslarm, timmar 0; stöd matdistribution, timmar 2]; ett exempel kan ännu inte förvänta sig en lista.');
-        expect(text).not.toContain('exempel förslag_täckning');
+        expect(text).toContain('förväntat [ "dagverksamhet", "trygghetslarm", "matdistribution" ]');
+        expect(text).toContain('förväntat [ ]');
+        expect(text).not.toContain('ett exempel kan ännu inte');
+        const written = [...text.matchAll(/^ {4}(exempel [^]*?^ {4}\})/gm)].map(match => match[1].replace(/^ {4}/gm, ''));
+        expect(written.length).toBeGreaterThan(1);
+        const pasted = await load(policy('träff regelordning', undefined, written.join('\n')));
+        expect(serious(pasted.checked.diagnostics)).toEqual([]);
+        const results = runExamples(pasted.runtime);
+        expect(results.length).toBe(written.length);
+        expect(results.every(result => result.passed)).toBe(true);
         const message = (() => {
             try {
                 runtime.decisionValue(decide(runtime, 85, true, true), 'stöd');
@@ -242,9 +306,16 @@ ${rows}
     test('an example asking a list table for one value is refused where it is written (decision-list-not-a-value), unless it expects the error', async () => {
         const asking = await load(policy('träff regelordning', undefined, 'exempel äldre { datum 2025-01-01  beslut enligt förslag.stöd för { ålder = 85, fallrisk = ja, ensamboende = nej }  förväntat "trygghetslarm" }'));
         expect(serious(asking.checked.diagnostics)).toEqual(['decision-list-not-a-value']);
-        expect(asking.checked.diagnostics.find(d => d.code === 'decision-list-not-a-value')?.message).toContain('ett exempel kan förvänta sig');
+        expect(asking.checked.diagnostics.find(d => d.code === 'decision-list-not-a-value')?.message).toContain('förväntat [ … ]');
         const expectingError = await load(policy('träff regelordning', undefined, 'exempel äldre { datum 2025-01-01  beslut enligt förslag.stöd för { ålder = 85, fallrisk = ja, ensamboende = nej }  förväntat fel "not-computable" }'));
         expect(serious(expectingError.checked.diagnostics)).toEqual([]);
+    });
+
+    test('the document\'s examples table shows the expected list and, for a failing example, the answer\'s', async () => {
+        const { compiled } = await load(policy('träff regelordning', undefined, 'exempel äldre { datum 2025-01-01  beslut enligt förslag.stöd för { ålder = 85, fallrisk = ja, ensamboende = nej }  förväntat [ "trygghetslarm", "dagverksamhet" ] }'));
+        const document = JSON.stringify(buildDocument({ files: [compiled], locale: 'sv', draft: true }));
+        expect(document).toContain('trygghetslarm, dagverksamhet');
+        expect(document).toContain('dagverksamhet, trygghetslarm');
     });
 
     test('a row compared with a dated parameter is reported as never matching only where no version of the parameter lets it match', async () => {

@@ -357,6 +357,16 @@ describe('the language server over stdio', () => {
             'nivåtabell ersättning_t { nivå 10 : 9 676 kr }',
             'exempel rätt { ersättning enligt ersättning_t nivå 10 förväntat 9 676 kr }',
             'exempel fel { ersättning enligt ersättning_t nivå 10 förväntat 9 000 kr }',
+            // A list policy's answer, expected as a list: the lens names both lists where they differ.
+            'egenskap lista_ålder : heltal 0–120 år',
+            'beslutstabell lista_t {',
+            '    träff regelordning',
+            '    | lista_ålder || stöd      |',
+            '    | >= 80       || "larm"    |',
+            '    | >= 65       || "matlåda" |',
+            '}',
+            'exempel lista_rätt { beslut enligt lista_t för { lista_ålder = 85 }  förväntat [ "larm", "matlåda" ] }',
+            'exempel lista_fel { beslut enligt lista_t för { lista_ålder = 70 }  förväntat [ "larm" ] }',
             '',
         ].join('\n');
         open('exempel.regel', text);
@@ -372,6 +382,8 @@ describe('the language server over stdio', () => {
         expect((lenses ?? []).map(lens => [lens.range.start.line, lens.command?.title])).toEqual([
             [1, '$(pass) Exemplet går igenom'],
             [2, '$(error) belopp: väntat 9 000 kr, fick 9 676 kr'],
+            [10, '$(pass) Exemplet går igenom'],
+            [11, '$(error) lista: väntat ["larm"], fick ["matlåda"]'],
         ]);
     });
 

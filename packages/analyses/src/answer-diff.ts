@@ -382,7 +382,7 @@ function canonicalCriterion(criterion: Criterion, runtime: PolicyRuntime, newId:
 // ------------------------------------------------------------------ asking both runtimes
 
 function mergeReads(parts: readonly Reads[]): Reads {
-    const merged: Reads = { arithmetic: new Set(), compared: new Map(), readsLevel: false, dates: new Set(), ends: new Set(), maxLevel: 0, criteria: [], levelArithmetic: false };
+    const merged: Reads = { arithmetic: new Set(), compared: new Map(), readsLevel: false, dates: new Set(), ends: new Set(), maxLevel: 0, criteria: [], levelArithmetic: false, lists: new Set() };
     for (const part of parts) {
         part.arithmetic.forEach(id => merged.arithmetic.add(id));
         for (const [id, constants] of part.compared) {
@@ -394,6 +394,7 @@ function mergeReads(parts: readonly Reads[]): Reads {
         merged.maxLevel = Math.max(merged.maxLevel, part.maxLevel);
         merged.criteria.push(...part.criteria);
         merged.levelArithmetic ||= part.levelArithmetic;
+        part.lists.forEach(id => merged.lists.add(id));
     }
     return merged;
 }

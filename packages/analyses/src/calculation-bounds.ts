@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, ROUNDING_SCALE, matchExpression, quantityCell, type Attribute, type CalculationLimit, type Criterion, type Expression, type Rounding } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, ROUNDING_SCALE, listHitPolicy, matchExpression, quantityCell, type Attribute, type CalculationLimit, type Criterion, type Expression, type Rounding } from '@regelratt/format';
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from './numbers/level-limit.js';
 import { runtimeAnswer } from './runtime-answer.js';
@@ -129,7 +129,12 @@ export interface BoundOptions {
 }
 
 export function analyseCalculationBounds(runtime: PolicyRuntime, calculationId: string, options: BoundOptions = {}): CalculationBoundFinding[] {
-    const { calculation, dates, dated, evaluator, search } = boundSetup(runtime, calculationId);
+    const { calculation, dates, dated, evaluator, search, reads } = boundSetup(runtime, calculationId);
+    if (reads.lists.size > 0) {
+        // A list read as a value: no citizen has an amount (not-computable), so there is no bound or cap
+        // to claim; the check's decision-list-not-a-value at the reference is the one finding.
+        return [];
+    }
     const findings: CalculationBoundFinding[] = [];
 
     if (options.negative ?? heldNonNegative(runtime, calculationId)) {
@@ -208,7 +213,7 @@ function boundSetup(runtime: PolicyRuntime, calculationId: string) {
     const dates = dated ? [...reads.dates].sort() : ['2000-01-01'];
     const evaluator = new BoundEvaluator(runtime, attributes, reads);
     const search = new WitnessSearch(runtime, attributes, reads, (key, box) => evaluator.range(key, box));
-    return { calculation, dates, dated, evaluator, search };
+    return { calculation, dates, dated, evaluator, search, reads };
 }
 
 /**
@@ -984,6 +989,9 @@ class BoundEvaluator {
                 return this.lookup(expression.atLevel ? `${id}#${this.fresh++}` : id, amounts, box);
             }
             case 'decisionTable': {
+                if (listHitPolicy(element.hitPolicy)) {
+                    throw NO_ANSWER; // a list is no value: the runtime answers not-computable for everyone
+                }
                 // A formula cell (since 1.10) has no one value: the column is read as an input of its own
                 // between the least and greatest of its constant cells and its formulas' bounds (in the same
                 // box), sound though it forgets that the formula and the rest of the calculation read the same citizen.

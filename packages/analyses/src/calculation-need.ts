@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, forEachExpression, quantityCell, type Attribute, type Criterion, type Expression } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, forEachExpression, listHitPolicy, quantityCell, type Attribute, type Criterion, type Expression } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from './numbers/level-limit.js';
 import { runtimeAnswer } from './runtime-answer.js';
@@ -68,6 +68,9 @@ export function analyseCalculationNeed(runtime: PolicyRuntime, calculationId: st
     const attributes = new Map(policy.all('attribute').map(a => [a.id, a]));
     const reads = collectReads(runtime, calculation.value);
     const findings: CalculationNeedFinding[] = [];
+    if (reads.lists.size > 0) {
+        return findings; // a list read as a value answers no one (not-computable): no direction to find
+    }
     for (const need of needs) {
         if (need === LEVEL_INPUT ? !reads.readsLevel : !reads.compared.has(need)) {
             continue; // the amount does not read this need at all
@@ -517,7 +520,8 @@ function valuesOf(runtime: PolicyRuntime, expression: Expression): ExactNumber[]
         case 'parameter':
             return on(element.versions.map(version => version.from));
         case 'decisionTable': {
-            if (element.hitPolicy === 'collect') {
+            // A sum or count is no one row's value, and a list (regelordning, …) no value at all.
+            if (element.hitPolicy === 'collect' || listHitPolicy(element.hitPolicy)) {
                 return undefined;
             }
             const values = runtime.columnValues(element.id, expression.column);

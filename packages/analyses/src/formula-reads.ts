@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, type Attribute, type Criterion, type Expression, type Literal } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, listHitPolicy, type Attribute, type Criterion, type Expression, type Literal } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
 import { dayAfter } from './days.js';
 
@@ -30,6 +30,11 @@ export interface Reads {
     criteria: Criterion[];
     /** Whether the level enters an amount (`nivå` in arithmetic), not only chooses a row. */
     levelArithmetic: boolean;
+    /**
+     * The tables under a list policy (`ruleOrder`, `outputOrder`, `collectList`) the formula reads as a
+     * value: it has none for anyone (the runtime answers `not-computable`), so there is nothing to bound.
+     */
+    lists: Set<string>;
 }
 
 export function enumerable(attribute: Attribute): boolean {
@@ -118,7 +123,7 @@ export function valueText(attribute: Attribute, value: ExactNumber): string | bo
 
 export function collectReads(runtime: PolicyRuntime, root: Expression): Reads {
     const policy = runtime.policy;
-    const reads: Reads = { arithmetic: new Set(), compared: new Map(), readsLevel: false, dates: new Set(), ends: new Set(), maxLevel: 0, criteria: [], levelArithmetic: false };
+    const reads: Reads = { arithmetic: new Set(), compared: new Map(), readsLevel: false, dates: new Set(), ends: new Set(), maxLevel: 0, criteria: [], levelArithmetic: false, lists: new Set() };
     const seen = new Set<object>();
     const compared = (id: string) => {
         let list = reads.compared.get(id);
@@ -241,6 +246,9 @@ export function collectReads(runtime: PolicyRuntime, root: Expression): Reads {
                 reads.maxLevel = element.rows.reduce((max, row) => Math.max(max, row.level), Math.max(reads.maxLevel, element.levels?.max ?? 0));
                 return;
             case 'decisionTable':
+                if (listHitPolicy(element.hitPolicy)) {
+                    reads.lists.add(id);
+                }
                 validity(element.validity);
                 element.rows.forEach(row => row.when.forEach(cell => {
                     if (cell) {

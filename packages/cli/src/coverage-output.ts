@@ -1,5 +1,4 @@
-import { compiledKindName, type CoveredRegion, type CriterionCoverage, type ExampleCoverage, type MessageLocale } from '@regelratt/language';
-import { decisionResultKind } from '@regelratt/format';
+import { compiledKindName, decisionExpectationSource, type CoveredRegion, type CriterionCoverage, type ExampleCoverage, type MessageLocale } from '@regelratt/language';
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 
 /**
@@ -81,22 +80,9 @@ function exampleBlock(entry: CriterionCoverage, region: CoveredRegion, runtime: 
             }
             case 'decisionTable': {
                 const decision = runtime.decide(entry.element.id, { date: validOn(runtime, entry.element.id) ?? date, citizen, ...(level !== undefined ? { level: Number(level) } : {}) });
-                if (decision.list) {
-                    // A list policy's answer (träff regelordning, …): an example cannot yet expect a list, so the region's answer is said, not written as one.
-                    const listed = decision.list.map(outputs => Object.entries(outputs).map(([key, value]) => `${key} ${value ?? '–'}`).join(', '));
-                    return [`// ${sv ? `beslut enligt ${entry.element.name} ${citizenText} ger listan [${listed.join('; ')}]; ett exempel kan ännu inte förvänta sig en lista.`
-                        : `beslut enligt ${entry.element.name} ${citizenText} gives the list [${listed.join('; ')}]; an example cannot yet expect a list.`}`];
-                }
-                const [column, value] = Object.entries(decision.outputs)[0];
+                const column = runtime.policy.get(entry.element.id, 'decisionTable').outputs[0];
                 question = `beslut enligt ${entry.element.name}.${column}${level !== undefined ? ` nivå ${level}` : ''} ${citizenText}`;
-                // Written as the column's kind is expected: a förlopp by name, a text quoted, ja/nej, or a number.
-                const table = runtime.policy.get(entry.element.id, 'decisionTable');
-                const cell = [...table.rows.map(row => row.then[0]), ...(table.defaultOutputs ? [table.defaultOutputs[0]] : [])].find(c => c !== undefined && !('open' in c));
-                const kind = cell ? decisionResultKind(cell) : 'number';
-                expected = value === null ? 'förväntat fel "open-amount"'
-                    : kind === 'pathway' ? `förväntat förlopp ${value.slice(value.indexOf('/') + 1)}`
-                        : kind === 'text' ? `förväntat ${JSON.stringify(value)}`
-                            : kind === 'yesNo' ? `förväntat ${value}` : `förväntat ${value.replace('.', ',')}`;
+                expected = `förväntat ${decisionExpectationSource(runtime, decision, column)}`;
                 break;
             }
         }

@@ -812,6 +812,11 @@ class DocumentBuilder {
         if (e.error) {
             return this.words.error(e.error);
         }
+        if (e.list) {
+            // A list policy's answer, each value as one alone is worded, in the answer's order.
+            return e.list.length === 0 ? this.t('en tom lista (ingen rad stämmer)', 'an empty list (no row applies)')
+                : e.list.map(item => this.expectationText(item, example)).join(', ');
+        }
         if (e.pathway !== undefined) {
             return e.pathway === null ? this.t('inget förlopp', 'no förlopp') : `${this.nameOf(e.pathway)}${e.secondary ? ` (${this.t('sekundärt', 'secondary')} ${this.nameOf(e.secondary)})` : ''}`;
         }

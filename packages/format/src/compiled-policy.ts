@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.11.0';
+export const SCHEMA_VERSION = '1.12.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -647,6 +647,19 @@ export interface ExampleExpectation {
     /** Since 1.9: a decision column's text (`förväntat "Beviljas"`). */
     text?: string;
     /** Since 1.9: a decision column's ja/nej (`förväntat ja`). */
+    yesNo?: boolean;
+    /**
+     * Since 1.12: the list a table under a list policy answers (`förväntat [ "trygghetslarm", "dagverksamhet" ]`,
+     * `förväntat [ ]` where no row matches), compared item by item in the policy's order.
+     */
+    list?: ExampleListItem[];
+}
+
+/** Since 1.12: one value of an expected list, in the terms of a one-value expectation: exactly one field. */
+export interface ExampleListItem {
+    pathway?: ElementId;
+    amount?: Decimal;
+    text?: string;
     yesNo?: boolean;
 }
 

@@ -23,6 +23,7 @@ export { partitionDomain, representative, type Region } from '@regelratt/analyse
 export type { AttributeDomain, AnalysedAttribute } from '@regelratt/analyses';
 export { nearestName } from './validation/nearest-name.js';
 export { exampleDifferences } from './i18n/example-differences.js';
+export { decisionExpectationSource } from './compiler/decision-expectation.js';
 export { RegelrattValidationRegistry } from './validation/regelratt-validation-registry.js';
 export { countFindings, MAX_FINDINGS_PER_FILE } from './validation/finding-limit.js';
 export { compiledKindName } from './i18n/element-kind-names.js';

@@ -118,6 +118,13 @@ describe('the formatter', () => {
         expect(await format(once)).toBe(once);
     });
 
+    test('writes an expected list with a space inside its brackets and after each comma, as the docs write it', async () => {
+        const messy = 'egenskap ålder : heltal 0–120 år\nbeslutstabell b {\n    träff regelordning\n    | ålder || stöd |\n    | >= 80 || "larm" |\n}\nexempel e { beslut enligt b för { ålder = 85 } förväntat ["larm" ,"matlåda"] }\nexempel f { beslut enligt b för { ålder = 40 } förväntat [] }';
+        const formatted = await format(messy);
+        expect(formatted).toContain('förväntat [ "larm", "matlåda" ]');
+        expect(formatted).toContain('förväntat [ ]');
+    });
+
     test('lays out an output column\'s value list (träff prioritet) as written, aligned with its column', async () => {
         const messy = 'egenskap å : heltal 0-120 år\nbeslutstabell r { träff prioritet\n| å||risk(  "hög" ,"låg" )|n|\n|>= 80||"hög"|2|\n|-||"låg"|0|}';
         const once = await format(messy);

@@ -1,4 +1,4 @@
-import { decisionResultKind, type Example, type ExampleExpectation, type Literal } from '@regelratt/format';
+import { decisionResultKind, type Example, type ExampleExpectation, type ExampleListItem, type Literal } from '@regelratt/format';
 import type { CitizenInput } from './citizen.js';
 import type { PolicyRuntime } from './policy-runtime.js';
 import { RegelrattRuntimeError, runtimeError } from './runtime-error.js';
@@ -65,20 +65,28 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
             }
             const level = question.level;
             const decision = runtime.decide(question.table, { ...(example.date ? { date: example.date } : {}), citizen: exampleCitizen(question.citizen), ...(level !== undefined ? { level } : {}) });
-            const value = runtime.decisionValue(decision, question.column);
             // A column of förlopp answers with a förlopp's id; the others with a number. The column
             // decides, not the expectation (an example expecting an error still shows a förlopp as one).
             const table = runtime.policy.get(question.table, 'decisionTable');
             const column = question.column === undefined ? 0 : table.outputs.indexOf(question.column);
             const kinds = new Set([...table.rows.map(row => row.then), ...(table.defaultOutputs ? [table.defaultOutputs] : [])]
                 .flatMap(then => (then[column] ? [decisionResultKind(then[column])] : [])));
-            if (kinds.has('pathway')) {
-                return { pathway: value };
+            const item = (value: string): ExampleListItem => kinds.has('pathway') ? { pathway: value }
+                : kinds.has('text') ? { text: value } : kinds.has('yesNo') ? { yesNo: value === 'ja' } : { amount: value };
+            if (decision.list && (example.expected.list !== undefined || example.expected.error !== undefined)) {
+                // A list policy's answer, in its order; one asked for a single value is refused by decisionValue below.
+                return {
+                    list: runtime.decisionValues(decision, question.column).map((value, index) => {
+                        if (value === null) {
+                            const row = decision.default ? 'annars' as const : decision.rows![index];
+                            const name = question.column ?? table.outputs[0];
+                            throw runtimeError('table-open-value', { column: name, row, table: decision.table }, { table: decision.table, row, column: name });
+                        }
+                        return item(value);
+                    }),
+                };
             }
-            if (kinds.has('text')) {
-                return { text: value };
-            }
-            return kinds.has('yesNo') ? { yesNo: value === 'ja' } : { amount: value };
+            return item(runtime.decisionValue(decision, question.column));
         }
         case 'netEffect': {
             const effect = runtime.netEffect({ ...question, date: example.date });
@@ -87,9 +95,22 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
     }
 }
 
+/**
+ * Whether the answer gives one field the example states: a list item by item, in order (the list
+ * policies' order is part of their answer, `samla` alone keeping row order); every other field as it is.
+ */
+export function expectedFieldHolds(expected: ExampleExpectation, actual: ExampleExpectation | undefined, key: keyof ExampleExpectation): boolean {
+    if (key === 'list') {
+        const got = actual?.list;
+        return expected.list !== undefined && got !== undefined && expected.list.length === got.length
+            && expected.list.every((item, index) => matches(item, got[index]) && matches(got[index], item));
+    }
+    return expected[key] === actual?.[key];
+}
+
 /** Only the fields the example states are compared; the answer may say more. */
 function matches(expected: ExampleExpectation, actual: ExampleExpectation): boolean {
-    return (Object.keys(expected) as Array<keyof ExampleExpectation>).every(key => expected[key] === actual[key]);
+    return (Object.keys(expected) as Array<keyof ExampleExpectation>).every(key => expectedFieldHolds(expected, actual, key));
 }
 
 /** Runs every inline example of the policy through the runtime. */

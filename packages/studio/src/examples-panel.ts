@@ -55,8 +55,8 @@ export class ExamplesPanel {
               <td>${escape(questionText(row))}</td>
               <td>${escape(Object.entries(row.question.citizen).map(([k, v]) => `${k} = ${v}`).join(', '))}</td>
               <td>${escape(row.date ?? '')}</td>
-              <td>${escape(row.expected)}</td>
-              <td>${escape(row.actual ?? '')}${row.reason ? `<details class="reason"><summary>${t('Motivering', 'Reason')}</summary><p>${escape(row.reason).replace(/\n/g, '<br>')}</p></details>` : ''}</td>
+              <td>${row.expectedList ? answerList(row.expectedList, t('Förväntad lista', 'Expected list'), t) : escape(row.expected)}</td>
+              <td>${row.actualList ? answerList(row.actualList, t('Svarets lista', 'The answer\'s list'), t) : escape(row.actual ?? '')}${row.reason ? `<details class="reason"><summary>${t('Motivering', 'Reason')}</summary><p>${escape(row.reason).replace(/\n/g, '<br>')}</p></details>` : ''}</td>
               <td class="${row.actual === undefined ? '' : row.passed ? 'pass' : 'fail'}">${row.actual === undefined ? '' : row.passed ? t('går igenom', 'passes') : t('fel', 'fails')}</td>
               <td><button type="button" data-edit="${escape(row.name)}">${t('Ändra', 'Edit')}</button></td>
             </tr>`).join('');
@@ -85,7 +85,8 @@ export class ExamplesPanel {
             button.onclick = () => {
                 const region = table.uncovered[Number(button.dataset.uncovered)];
                 this.editing = undefined;
-                this.render({ ...this.blank(), type: region.type, target: region.target, citizen: { ...region.citizen }, date: region.date ?? '' });
+                // A list table's region comes with its column and the list the runtime answers, to be confirmed.
+                this.render({ ...this.blank(), type: region.type, target: region.target, citizen: { ...region.citizen }, date: region.date ?? '', column: region.column ?? '', expected: region.expected ?? '' });
                 this.root.querySelector<HTMLInputElement>('#ex-name')?.focus();
             };
         });
@@ -118,7 +119,9 @@ export class ExamplesPanel {
             : draft.type === 'inclusion' ? table.targets.inclusion
                 : draft.type === 'calculation' ? table.targets.calculation : table.targets.decision.map(d => d.name);
         const target = draft.target || targets[0] || '';
-        const columns = draft.type === 'decision' ? table.targets.decision.find(d => d.name === target)?.columns ?? [] : [];
+        const decisionTarget = draft.type === 'decision' ? table.targets.decision.find(d => d.name === target) : undefined;
+        const columns = decisionTarget?.columns ?? [];
+        const listTable = decisionTarget?.list === true;
         // A pilot that runs for a period answers only for a day: the date is required, and starts as the period's first.
         const period = draft.type === 'inclusion' ? table.pilotPeriods?.[target] : undefined;
         const date = draft.date || period?.from || '';
@@ -129,7 +132,7 @@ export class ExamplesPanel {
             ? `<select id="ex-expected">${[...(table.targets.placement.find(p => p.name === target)?.pathways ?? []).map(p => option(`förlopp ${p}`, p, draft.expected)), option('inget förlopp', t('inget förlopp', 'no förlopp'), draft.expected)].join('')}</select>`
             : draft.type === 'inclusion'
                 ? `<select id="ex-expected">${option('ingår', t('ingår', 'included'), draft.expected)}${option('ingår inte', t('ingår inte', 'not included'), draft.expected)}</select>`
-                : `<input id="ex-expected" value="${escape(draft.expected)}" placeholder="${draft.type === 'calculation' ? '1 200 kr' : '2'}" required>`;
+                : `<input id="ex-expected" value="${escape(draft.expected)}" placeholder="${draft.type === 'calculation' ? '1 200 kr' : listTable ? '[ "…", "…" ]' : '2'}" required${listTable ? ' aria-describedby="ex-expected-list"' : ''}>${listTable ? `<span id="ex-expected-list" class="range">${t(`${target} svarar med en lista: skriv den i svarets ordning, [ ] om ingen rad gäller.`, `${target} answers with a list: write it in the answer's order, [ ] where no row applies.`)}</span>` : ''}`;
         return `
           <form class="example-form" aria-labelledby="ex-heading">
             <h2 id="ex-heading">${this.editing ? t(`Ändra ${this.editing.name}`, `Edit ${this.editing.name}`) : t('Nytt exempel', 'New example')}</h2>
@@ -165,6 +168,13 @@ export class ExamplesPanel {
             level: value('ex-level'), date: value('ex-date'), citizen, expected: value('ex-expected'),
         };
     }
+}
+
+/** A list answer as a list a screen reader announces as one, with its label; the empty list in words. */
+function answerList(items: readonly string[], label: string, t: (sv: string, en: string) => string): string {
+    return items.length === 0
+        ? `<span class="answer-list empty">${escape(t('tom lista', 'empty list'))}</span>`
+        : `<ul class="answer-list" aria-label="${escape(label)}">${items.map(item => `<li>${escape(item)}</li>`).join('')}</ul>`;
 }
 
 function control(attribute: AttributeControl, value: string, t: (sv: string, en: string) => string): string {

@@ -1,4 +1,4 @@
-import { ExactNumber, type ExampleExpectation, type ExampleQuestion, type GivenValue } from '@regelratt/format';
+import { ExactNumber, type ExampleExpectation, type ExampleListItem, type ExampleQuestion, type GivenValue } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { compileLiteral } from './compile-criterion.js';
 import { referenceId } from './element-ids.js';
@@ -77,12 +77,10 @@ function compileExpectations(expectations: Ast.Expectation[]): ExampleExpectatio
             expected.text = expectation.text;
         } else if (expectation.yesNo !== undefined) {
             expected.yesNo = expectation.yesNo === 'ja';
+        } else if (expectation.list) {
+            expected.list = expectation.items.map(compileItem);
         } else if (expectation.amount) {
-            // `70 %` is expected as the share the runtime answers, 0.7.
-            const magnitude = expectation.amount.unit?.percent
-                ? ExactNumber.parse(expectation.amount.value).divide(ExactNumber.of(100n)).toDecimal()
-                : expectation.amount.value;
-            const amount = `${expectation.amount.negative && magnitude !== '0' ? '-' : ''}${magnitude}`;
+            const amount = expectedNumber(expectation.amount);
             // `per månad` reaches the AST as `permånad` (Langium joins a value's keywords).
             if (expectation.scope === 'permånad') {
                 expected.monthly = amount;
@@ -96,3 +94,25 @@ function compileExpectations(expectations: Ast.Expectation[]): ExampleExpectatio
     return expected;
 }
 
+/** One value of an expected list, as the same value expected alone compiles. */
+function compileItem(item: Ast.ExpectedItem): ExampleListItem {
+    if (item.pathway) {
+        return { pathway: referenceId(item.pathway) };
+    }
+    if (item.text !== undefined) {
+        return { text: item.text };
+    }
+    if (item.yesNo !== undefined) {
+        return { yesNo: item.yesNo === 'ja' };
+    }
+    // The grammar's last alternative: only a document without parse errors is compiled.
+    return { amount: expectedNumber(item.amount!) };
+}
+
+/** An expected number as the runtime answers it: `70 %` is the share 0.7. */
+function expectedNumber(amount: Ast.SignedAmount): string {
+    const magnitude = amount.unit?.percent
+        ? ExactNumber.parse(amount.value).divide(ExactNumber.of(100n)).toDecimal()
+        : amount.value;
+    return `${amount.negative && magnitude !== '0' ? '-' : ''}${magnitude}`;
+}

@@ -362,8 +362,17 @@ export const diagnosticCatalogue = {
     },
     'decision-list-not-a-value': {
         severity: 'error',
-        sv: a => `Beslutstabellen ${a.table} svarar med en lista (${a.policy}: utfallen från varje rad som gäller), och en lista är inget värde som ${a.reader === 'cell' ? 'en cell kan pröva' : a.reader === 'example' ? 'ett exempel kan förvänta sig' : 'en formel kan räkna med'}. Läs en tabell med en träffpolicy som ger ett svar ('träff unik', 'träff första', 'träff valfri', 'träff prioritet' eller 'träff samla summa|min|max|antal').`,
-        en: a => `The decision table ${a.table} answers with a list (${a.policy}: the outputs of every row that applies), and a list is not a value ${a.reader === 'cell' ? 'a cell can test' : a.reader === 'example' ? 'an example can expect' : 'a formula can calculate with'}. Read a table whose hit policy gives one answer ('träff unik', 'träff första', 'träff valfri', 'träff prioritet' or 'träff samla summa|min|max|antal').`,
+        sv: a => a.reader === 'example'
+            ? `Beslutstabellen ${a.table} svarar med en lista (${a.policy}: utfallen från varje rad som gäller), inte med ett värde; skriv listan exemplet förväntar sig, i svarets ordning: 'förväntat [ … ]' ('förväntat [ ]' där ingen rad gäller).`
+            : `Beslutstabellen ${a.table} svarar med en lista (${a.policy}: utfallen från varje rad som gäller), och en lista är inget värde som ${a.reader === 'cell' ? 'en cell kan pröva' : 'en formel kan räkna med'}. Läs en tabell med en träffpolicy som ger ett svar ('träff unik', 'träff första', 'träff valfri', 'träff prioritet' eller 'träff samla summa|min|max|antal').`,
+        en: a => a.reader === 'example'
+            ? `The decision table ${a.table} answers with a list (${a.policy}: the outputs of every row that applies), not with one value; write the list the example expects, in the answer's order: 'förväntat [ … ]' ('förväntat [ ]' where no row applies).`
+            : `The decision table ${a.table} answers with a list (${a.policy}: the outputs of every row that applies), and a list is not a value ${a.reader === 'cell' ? 'a cell can test' : 'a formula can calculate with'}. Read a table whose hit policy gives one answer ('träff unik', 'träff första', 'träff valfri', 'träff prioritet' or 'träff samla summa|min|max|antal').`,
+    },
+    'list-expectation-single-answer': {
+        severity: 'error',
+        sv: a => `Beslutstabellen ${a.table} svarar med ett värde ('${a.policy}'), inte med en lista; förvänta värdet: 'förväntat "…"', 'förväntat ja', 'förväntat 2' eller 'förväntat förlopp …'.`,
+        en: a => `The decision table ${a.table} answers with one value ('${a.policy}'), not with a list; expect the value: 'förväntat "…"', 'förväntat ja', 'förväntat 2' or 'förväntat förlopp …'.`,
     },
     'decision-row-never-matches': {
         severity: 'warning',

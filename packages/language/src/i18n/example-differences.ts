@@ -1,4 +1,5 @@
 import { answerUnitText, ExactNumber, type AnswerUnit, type ExampleExpectation } from '@regelratt/format';
+import { expectedFieldHolds } from '@regelratt/runtime';
 import { swedishDecimal } from '@regelratt/analyses';
 import type { MessageLocale } from '@regelratt/analyses';
 
@@ -14,6 +15,7 @@ const labels: Record<keyof ExampleExpectation, { sv: string; en: string }> = {
     error: { sv: 'fel', en: 'error' },
     text: { sv: 'text', en: 'text' },
     yesNo: { sv: 'ja/nej', en: 'yes/no' },
+    list: { sv: 'lista', en: 'list' },
 };
 
 /** A value of an expectation as a reader writes it: `9 676 kr`, `12 h/mån`, `70 %`, `ja`, a förlopp's name. */
@@ -36,8 +38,15 @@ function shown(value: unknown, locale: MessageLocale, unit: AnswerUnit | undefin
     return text.includes('/') ? text.split('/')[1] : text;
 }
 
-/** A value of one expectation: a decision column's text quoted as the policy writes it, the others by `shown`. */
+/**
+ * A value of one expectation: a decision column's text quoted as the policy writes it, a list as its
+ * items in brackets (`["trygghetslarm", "dagverksamhet"]`, `[]` for none), the others by `shown`.
+ */
 function shownAs(key: keyof ExampleExpectation, value: unknown, locale: MessageLocale, unit: AnswerUnit | undefined): string {
+    if (key === 'list' && Array.isArray(value)) {
+        return `[${(value as ExampleExpectation[]).map(item => (Object.keys(item) as Array<keyof ExampleExpectation>)
+            .map(field => shownAs(field, item[field], locale, unit)).join(' ')).join(', ')}]`;
+    }
     return key === 'text' && typeof value === 'string' ? JSON.stringify(value) : shown(value, locale, unitOf(key, unit));
 }
 
@@ -60,7 +69,7 @@ export function exampleDifferences(expected: ExampleExpectation, actual: Example
         return `${labels.error[locale]}: ${sv ? 'väntat' : 'expected'} ${expected.error}, ${sv ? 'fick ett svar' : 'got an answer'}: ${answer}`;
     }
     return (Object.keys(expected) as Array<keyof ExampleExpectation>)
-        .filter(key => expected[key] !== actual?.[key])
+        .filter(key => !expectedFieldHolds(expected, actual, key))
         .map(key => `${labels[key][locale]}: ${sv ? 'väntat' : 'expected'} ${shownAs(key, expected[key], locale, unit)}, ${sv ? 'fick' : 'got'} ${shownAs(key, actual?.[key], locale, unit)}`)
         .join('; ');
 }

@@ -1,9 +1,10 @@
 import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
-import { answerUnitSource, ExactNumber, type AnswerUnit, type Attribute, type Example, type ExampleExpectation, type Literal } from '@regelratt/format';
+import { answerUnitSource, ExactNumber, listHitPolicy, type AnswerUnit, type Attribute, type Example, type ExampleExpectation, type Literal } from '@regelratt/format';
 import { exampleQuestion, reasonFor } from '@regelratt/document';
 import { PolicyRuntime, RegelrattRuntimeError, runExamples } from '@regelratt/runtime';
 import { exampleCoverage } from '@regelratt/analyses';
 import { compilePolicy } from '../compiler/compile-policy.js';
+import { decisionExpectationSource } from '../compiler/decision-expectation.js';
 import * as ast from '../generated/ast.js';
 import type { LocaleSetting } from '@regelratt/analyses';
 import type { PolicyImports } from '../workspace/policy-imports.js';
@@ -21,6 +22,9 @@ export interface ExampleRow {
     question: { type: Example['question']['type']; target: string; column?: string; level?: number; citizen: Record<string, string> };
     expected: string;
     actual?: string;
+    /** Where a list is expected (a list policy's answer): its values as written, in order, for a list to show; the answer's beside it. */
+    expectedList?: string[];
+    actualList?: string[];
     /** The reason (motivering) for the runtime's answer, in the workspace's language; absent where there is no answer. */
     reason?: string;
     passed: boolean;
@@ -40,12 +44,17 @@ export interface ExampleTable {
         placement: Array<{ name: string; pathways: string[] }>;
         inclusion: string[];
         calculation: string[];
-        decision: Array<{ name: string; columns: string[] }>;
+        /** `list`: the table answers with a list (a list policy), so an example expects `[ … ]`. */
+        decision: Array<{ name: string; columns: string[]; list?: true }>;
     };
     /** The period of each pilot that runs for one, by name: a question about it needs a date inside it. */
     pilotPeriods: Record<string, { from: string; to?: string }>;
     /** Regions of the criteria no example reaches: one click makes a row of each (dated within the pilot's period, for a pilot that has one). */
-    uncovered: Array<{ type: 'placement' | 'inclusion' | 'decision'; target: string; citizen: Record<string, string>; text: string; date?: string }>;
+    uncovered: Array<{
+        type: 'placement' | 'inclusion' | 'decision'; target: string; citizen: Record<string, string>; text: string; date?: string;
+        /** For a table under a list policy: the column asked and the region's list as the runtime answers it (`[ "a", "b" ]`) on `date`, to be confirmed. */
+        column?: string; expected?: string;
+    }>;
     /** Set when the workspace has errors: the rows are listed, but nothing could be run. */
     problem?: string;
 }
@@ -100,6 +109,9 @@ export async function exampleTable(shared: LangiumSharedCoreServices, locale: Lo
         if (e.error) {
             return `fel "${e.error}"`;
         }
+        if (e.list) {
+            return `[ ${e.list.map(item => expectation(item, type, unit)).join(', ')}${e.list.length > 0 ? ' ' : ''}]`;
+        }
         if (e.pathway !== undefined) {
             return e.pathway === null ? 'inget förlopp' : `förlopp ${pathwayNames.get(e.pathway) ?? nameOf(e.pathway)}${e.secondary ? ` sekundärt ${pathwayNames.get(e.secondary) ?? nameOf(e.secondary)}` : ''}`;
         }
@@ -145,6 +157,8 @@ export async function exampleTable(shared: LangiumSharedCoreServices, locale: Lo
             },
             expected: expectation(example.expected, q.type, example.unit),
             ...(result ? { actual: result.error ? `fel "${result.error.code}"` : expectation(result.actual, q.type, example.unit) } : {}),
+            ...(example.expected.list ? { expectedList: example.expected.list.map(item => expectation(item, q.type, example.unit)) } : {}),
+            ...(result?.actual?.list ? { actualList: result.actual.list.map(item => expectation(item, q.type, example.unit)) } : {}),
             ...(result && !result.error ? { reason: reasonOf(example) } : {}),
             passed: result?.passed ?? false,
         };
@@ -158,7 +172,7 @@ export async function exampleTable(shared: LangiumSharedCoreServices, locale: Lo
             placement: elements.flatMap(e => (e.kind === 'pathwayModel' ? [{ name: e.name, pathways: e.pathways.map(p => p.name) }] : [])),
             inclusion: elements.flatMap(e => (e.kind === 'pilot' ? [e.name] : [])),
             calculation: elements.flatMap(e => (e.kind === 'calculation' ? [e.name] : [])),
-            decision: elements.flatMap(e => (e.kind === 'decisionTable' ? [{ name: e.name, columns: e.outputs }] : [])),
+            decision: elements.flatMap(e => (e.kind === 'decisionTable' ? [{ name: e.name, columns: e.outputs, ...(listHitPolicy(e.hitPolicy) ? { list: true as const } : {}) }] : [])),
         },
         pilotPeriods,
         uncovered: coverage.criteria.flatMap(entry => entry.regions.filter(r => r.examples.length === 0).map(region => ({
@@ -166,9 +180,36 @@ export async function exampleTable(shared: LangiumSharedCoreServices, locale: Lo
             target: entry.element.name, citizen: region.witness.example, text: region.witness.text,
             // Without a date such a question has no answer (missing-date): the period's first day is in it.
             ...(entry.element.kind === 'pilot' && pilotPeriods[entry.element.name] ? { date: pilotPeriods[entry.element.name].from } : {}),
+            ...(entry.element.kind === 'decisionTable' ? listExpectation(runtime, entry.element.id, region.witness.example) : {}),
         }))),
         ...(hasErrors ? { problem: sv ? 'Policyn har fel: exemplen kan inte köras.' : 'The policy has errors: the examples cannot run.' } : {}),
     };
+}
+
+/**
+ * For a region of a table under a list policy: the first column and the list the runtime answers its
+ * example citizen on the day it is answered for, so a new example for it expects a list; nothing for
+ * another table, or without a runtime.
+ */
+function listExpectation(runtime: PolicyRuntime | undefined, table: string, witness: Record<string, string>): { column?: string; expected?: string; date?: string } {
+    const compiled = runtime?.policy.get(table, 'decisionTable');
+    if (!runtime || !compiled || !listHitPolicy(compiled.hitPolicy)) {
+        return {};
+    }
+    const { nivå: level, ...values } = witness;
+    const citizen = Object.fromEntries(Object.entries(values).map(([attribute, value]) => [attribute, value.replace(/\u00a0/g, ' ')]));
+    const column = compiled.outputs[0];
+    try {
+        const date = compiled.validity?.from ?? '2000-01-01';
+        const decision = runtime.decide(table, { date, citizen, ...(level !== undefined ? { level: Number(level) } : {}) });
+        // Dated as it was answered: the list is the answer on that day.
+        return { column, date, expected: decisionExpectationSource(runtime, decision, column) };
+    } catch (error) {
+        if (error instanceof RegelrattRuntimeError) {
+            return { column };
+        }
+        throw error;
+    }
 }
 
 /** A literal as the policy writes it. */

@@ -36,13 +36,23 @@ export function decisionChainChecks(services: RegelrattServices): ValidationChec
                 report('chained-column-not-comparable', { table: upstream.name, column: input.column }, { node: input });
             }
         },
-        // An example asking a list table for one value always fails: its answer is a list (`förväntat fel` still may say so).
+        // An example expects a list of a list table (`förväntat [ … ]`) and one value of any other; asking
+        // a list table for one value always fails (`förväntat fel` still may say so).
         DecisionQuestion: (question, accept) => {
             const table = question.table?.ref;
             const example = question.$container;
-            const expectsError = isExample(example) && example.expectations.some(expectation => expectation.error);
-            if (table && answersList(table) && !expectsError) {
-                createReport(accept, locale)('decision-list-not-a-value', { table: table.name, policy: policyWords(table), reader: 'example' }, { node: question, property: 'table' });
+            if (!table || !isExample(example)) {
+                return;
+            }
+            const report = createReport(accept, locale);
+            const expectsError = example.expectations.some(expectation => expectation.error);
+            if (answersList(table) && !expectsError && example.expectations.some(expectation => !expectation.list)) {
+                report('decision-list-not-a-value', { table: table.name, policy: policyWords(table), reader: 'example' }, { node: question, property: 'table' });
+            }
+            if (!answersList(table)) {
+                for (const expectation of example.expectations.filter(e => e.list)) {
+                    report('list-expectation-single-answer', { table: table.name, policy: policyWords(table) }, { node: expectation });
+                }
             }
         },
         DecisionTable: (table, accept) => {

@@ -8,7 +8,7 @@ import { checkColumn } from './calculation-checks.js';
 import { nearestName } from './nearest-name.js';
 import { createReport } from './report.js';
 
-type ExpectationKind = 'pathway' | 'inclusion' | 'amount' | 'amount-over-time' | 'error' | 'granted' | 'text' | 'yesNo';
+type ExpectationKind = 'pathway' | 'inclusion' | 'amount' | 'amount-over-time' | 'error' | 'granted' | 'text' | 'yesNo' | 'list';
 
 /** What each question can be expected to give, keyed by question type: a new question is a compile error here. */
 const answers = {
@@ -17,7 +17,7 @@ const answers = {
     CompensationQuestion: ['amount', 'error'],
     FeeQuestion: ['amount', 'error'],
     CalculationQuestion: ['amount', 'error'],
-    DecisionQuestion: ['amount', 'pathway', 'text', 'yesNo', 'error'],
+    DecisionQuestion: ['amount', 'pathway', 'text', 'yesNo', 'list', 'error'],
     NetEffectQuestion: ['amount-over-time', 'error'],
     EligibilityQuestion: ['granted', 'error'],
 } as const satisfies Record<Ast.Question['$type'], readonly ExpectationKind[]>;
@@ -31,6 +31,7 @@ const expectationText: Record<ExpectationKind, { sv: string; en: string }> = {
     granted: { sv: 'förväntat beviljas', en: 'förväntat beviljas' },
     text: { sv: 'förväntat "…"', en: 'förväntat "…"' },
     yesNo: { sv: 'förväntat ja/nej', en: 'förväntat ja/nej' },
+    list: { sv: 'förväntat [ … ]', en: 'förväntat [ … ]' },
 };
 
 const questionText: Record<Ast.Question['$type'], { sv: string; en: string }> = {
@@ -63,6 +64,9 @@ function kindOf(expectation: Ast.Expectation): ExpectationKind {
     if (expectation.yesNo !== undefined) {
         return 'yesNo';
     }
+    if (expectation.list) {
+        return 'list';
+    }
     return expectation.scope ? 'amount-over-time' : 'amount';
 }
 
@@ -87,11 +91,17 @@ export function exampleChecks(services: RegelrattServices): ValidationChecks<Reg
                         question: questionText[example.question.$type][locale.current],
                         allowed: allowed.map(k => expectationText[k][locale.current]).join(', '),
                     }, { node: expectation });
-                } else if (expectation.amount?.unit) {
-                    const answer = questionDimension(example.question);
-                    const expected = unitDimension(expectation.amount.unit);
-                    if (answer && !expectationFits(expected, answer)) {
-                        report('expectation-unit-mismatch', { expected: dimensionText(expected, locale.current), answer: dimensionText(answer, locale.current) }, { node: expectation.amount, property: 'unit' });
+                } else {
+                    // A list's numbers are in the answer's unit as one number alone is.
+                    for (const amount of [expectation.amount, ...expectation.items.map(item => item.amount)]) {
+                        if (!amount?.unit) {
+                            continue;
+                        }
+                        const answer = questionDimension(example.question);
+                        const expected = unitDimension(amount.unit);
+                        if (answer && !expectationFits(expected, answer)) {
+                            report('expectation-unit-mismatch', { expected: dimensionText(expected, locale.current), answer: dimensionText(answer, locale.current) }, { node: amount, property: 'unit' });
+                        }
                     }
                 }
             }
