@@ -196,6 +196,15 @@ describe('a fee above the national maxtaxa', () => {
         expect(await findings(without('giltig från 2024-01-01 till 2024-12-31', '    takbelopp { nivå 1 : 1 000 kr  nivå 2 : 2 000 kr }\n'))).toEqual([]);
     });
 
+    test('a share per level with a takbelopp above the national maxtaxa, and no maxtaxa of its own, is found naming the level (issue 25\'s planted cap)', async () => {
+        const shares = (second: string) => `avgift a {\n    insats hemvård\n    giltig från 2024-01-01 till 2024-12-31\n    avgiftsutrymme ${room}\n    andel { nivå 1 : 50 %  nivå 2 : 75 % }\n    takbelopp { nivå 1 : 1 000 kr  nivå 2 : ${second} }\n}\n`;
+        const found = await findings(shares('3 000 kr'));
+        expect(found.map(d => d.code)).toEqual(['fee-level-above-maxtaxa']);
+        // 0,5392 × 57 300 / 12 = 2 574,68 in 2024.
+        expect(found[0].message).toContain('nivå 2 tar upp till 3 000 kr, mer än den nationella maxtaxan för hemtjänst och dagverksamhet, 2 574,68 kr den 2024-01-01');
+        expect(await findings(shares('2 500 kr'))).toEqual([]);
+    });
+
     test('a share of the avgiftsutrymme with no maxtaxa and no takbelopp grows with income: a warning', async () => {
         const found = await findings(without('giltig från 2024-01-01 till 2024-12-31', ''));
         expect(found.map(d => [d.code, d.severity])).toEqual([['fee-without-maxtaxa', 'warning']]);
