@@ -74,6 +74,62 @@ describe('minimibelopp-below-national-for-some', () => {
     });
 });
 
+describe('minimibelopp-below-national-single', () => {
+    const couples = 'egenskap sammanboende "Sammanboende" : ja/nej\n';
+    const choice = (together: string, alone: string) => `${couples}beräkning minimibelopp "Minimibelopp" = om sammanboende så ${together} annars ${alone}\n`;
+    const room = 'inkomst − boendekostnad − minimibelopp';
+
+    test('a single person given the couple\'s amount is an error naming the date and both amounts', async () => {
+        const found = await findings(choice('minimibelopp_sammanlevande', 'minimibelopp_sammanlevande') + fee('giltig från 2024-01-01 till 2024-12-31', room));
+        expect(found.map(d => [d.code, d.severity])).toEqual([['minimibelopp-below-national-single', 'error']]);
+        // 1,2066 × 57 300 / 12 = 5 761,515 against 1,4789 × 57 300 / 12 = 7 061,7475 for a single person in 2024.
+        expect(found[0].message).toBe('Den 2024-01-01 reserverar avgiften a 5 761,515 kr som minimibelopp för en ensamstående (sammanboende = nej), lägre än det nationella minimibeloppet för ensamstående, 7 061,7475 kr (biblioteket nationellt). Beloppet för var och en av sammanlevande, 5 761,515 kr, gäller den som bor med make, maka eller sambo; kommunen får sätta beloppen högre, aldrig lägre.');
+        expect(found[0].witness?.example).toMatchObject({ sammanboende: 'nej' });
+    });
+
+    test('the branches swapped: the single person\'s branch between the two national amounts is found', async () => {
+        // 6 000 kr is above the couple's 5 761,515 kr and below the single person's 7 061,7475 kr.
+        const found = await findings(choice('minimibelopp_ensamstående', '6 000 kr') + fee('giltig från 2024-01-01 till 2024-12-31', room));
+        expect(found.map(d => d.code)).toEqual(['minimibelopp-below-national-single']);
+        expect(found[0].message).toContain('reserverar avgiften a 6 000 kr som minimibelopp för en ensamstående (sammanboende = nej)');
+    });
+
+    test('who lives alone is read from an option of a one-of attribute, as Skövde writes it', async () => {
+        const civil = 'egenskap civilstånd "Civilstånd" : en av { ensamstående "Ensamstående", gift "Gift", sambo "Sambo" }\n';
+        const written = (alone: string, together: string) => `${civil}beräkning minimibelopp "Minimibelopp" = om civilstånd = ensamstående så ${alone} annars ${together}\n`;
+        const found = await findings(written('minimibelopp_sammanlevande', 'minimibelopp_sammanlevande') + fee('giltig från 2023-01-01 till 2023-12-31', room));
+        expect(found.map(d => d.code)).toEqual(['minimibelopp-below-national-single']);
+        // 2023: 1,2066 × 52 500 / 12 = 5 278,875 and 1,4789 × 52 500 / 12 = 6 470,1875.
+        expect(found[0].message).toContain('5 278,875 kr som minimibelopp för en ensamstående (civilstånd = ensamstående), lägre än det nationella minimibeloppet för ensamstående, 6 470,1875 kr');
+        expect(await findings(written('minimibelopp_ensamstående', 'minimibelopp_sammanlevande') + fee('giltig från 2023-01-01 till 2023-12-31', room))).toEqual([]);
+    });
+
+    test('where the policy does not say who lives alone, no branch reaching the single person\'s amount is found', async () => {
+        const ages = 'egenskap ålder "Ålder" : heltal 18–120 år\n';
+        const found = await findings(`${ages}beräkning minimibelopp "Minimibelopp" = om ålder < 65 år så 6 500 kr annars 6 800 kr\n` + fee('giltig från 2024-01-01 till 2024-12-31', room));
+        expect(found.map(d => d.code)).toEqual(['minimibelopp-below-national-single']);
+        expect(found[0].message).toBe('Den 2024-01-01 reserverar avgiften a högst 6 800 kr som minimibelopp (för ålder 65–120 år), så en ensamstående får lägre än det nationella minimibeloppet för ensamstående, 7 061,7475 kr (biblioteket nationellt). Beloppet för var och en av sammanlevande, 5 761,515 kr, gäller den som bor med make, maka eller sambo; kommunen får sätta beloppen högre, aldrig lägre.');
+        // One branch at the single person's amount: it may be the single person's, so nothing is said.
+        expect(await findings(`${ages}beräkning minimibelopp "Minimibelopp" = om ålder < 65 år så 6 500 kr annars minimibelopp_ensamstående\n` + fee('giltig från 2024-01-01 till 2024-12-31', room))).toEqual([]);
+    });
+
+    test('each branch at the national amount for whom it is for, a couple\'s branch between the two, or a higher amount is no finding', async () => {
+        expect(await findings(choice('minimibelopp_sammanlevande', 'minimibelopp_ensamstående') + fee('giltig från 2022-01-01 till 2025-12-31', room))).toEqual([]);
+        expect(await findings(choice('6 000 kr', 'minimibelopp_ensamstående') + fee('giltig från 2024-01-01 till 2024-12-31', room))).toEqual([]);
+        expect(await findings(choice('minimibelopp_sammanlevande', '7 500 kr') + fee('giltig från 2024-01-01 till 2024-12-31', room))).toEqual([]);
+        // Rounded down to whole kronor, as municipalities publish it: 7 061 kr is not below 7 061,7475 kr.
+        expect(await findings(choice('minimibelopp_sammanlevande', '7 061 kr') + fee('giltig från 2024-01-01 till 2024-12-31', room))).toEqual([]);
+    });
+
+    test('the single person\'s amount is compared on every date it changes: a 2022 amount kept into August', async () => {
+        // 5 653 kr was the single person's amount from 2022-01-01 (1,4045 × 48 300 / 12 = 5 653,1125);
+        // from 2022-08-01 it is 1,4541 × 48 300 / 12 = 5 852,7525.
+        const found = await findings(choice('minimibelopp_sammanlevande', '5 653 kr') + fee('giltig från 2022-01-01 till 2022-12-31', room));
+        expect(found.map(d => d.code)).toEqual(['minimibelopp-below-national-single']);
+        expect(found[0].message).toContain('Den 2022-08-01 reserverar avgiften a 5 653 kr som minimibelopp för en ensamstående (sammanboende = nej), lägre än det nationella minimibeloppet för ensamstående, 5 852,7525 kr');
+    });
+});
+
 describe('law-replaced', () => {
     const laws = 'lag SoL "Socialtjänstlagen (2001:453)"\ninsats hemtjänst "Hemtjänst" enligt SoL 4 kap 1 §\n';
     const withService = (validity: string) => laws + fee(validity, 'inkomst − boendekostnad − minimibelopp_ensamstående').replace('insats hemvård', 'insats hemtjänst');
@@ -138,6 +194,15 @@ describe('a fee above the national maxtaxa', () => {
         expect(await findings(flat('nivå 1 : 500 kr  nivå 2 : 2 500 kr'))).toEqual([]);
         // A takbelopp below the maxtaxa bounds a share of the avgiftsutrymme as well.
         expect(await findings(without('giltig från 2024-01-01 till 2024-12-31', '    takbelopp { nivå 1 : 1 000 kr  nivå 2 : 2 000 kr }\n'))).toEqual([]);
+    });
+
+    test('a share per level with a takbelopp above the national maxtaxa, and no maxtaxa of its own, is found naming the level (issue 25\'s planted cap)', async () => {
+        const shares = (second: string) => `avgift a {\n    insats hemvård\n    giltig från 2024-01-01 till 2024-12-31\n    avgiftsutrymme ${room}\n    andel { nivå 1 : 50 %  nivå 2 : 75 % }\n    takbelopp { nivå 1 : 1 000 kr  nivå 2 : ${second} }\n}\n`;
+        const found = await findings(shares('3 000 kr'));
+        expect(found.map(d => d.code)).toEqual(['fee-level-above-maxtaxa']);
+        // 0,5392 × 57 300 / 12 = 2 574,68 in 2024.
+        expect(found[0].message).toContain('nivå 2 tar upp till 3 000 kr, mer än den nationella maxtaxan för hemtjänst och dagverksamhet, 2 574,68 kr den 2024-01-01');
+        expect(await findings(shares('2 500 kr'))).toEqual([]);
     });
 
     test('a share of the avgiftsutrymme with no maxtaxa and no takbelopp grows with income: a warning', async () => {

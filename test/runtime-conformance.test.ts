@@ -48,6 +48,19 @@ describe('conformance: every inline example of the examples passes through the r
         expect(bollnäs.find(r => r.example.name === 'taxan_2023')?.error?.code).toBe('no-valid-version');
     });
 
+    test('examples/orebro-revision: the minimibelopp its avgiftsutrymme subtracts is the law\'s on each date, not the 2009 factor (issue 25)', async () => {
+        const runtime = await runtimeFor('orebro-revision');
+        const room = runtime.policy.get('fee/hemvårdsavgift', 'fee').room!;
+        const remains = (date: string) => runtime.evaluate(room, { date, citizen: { inkomst: 10000, boendekostnad: 0 } });
+        // 10 000 − 1,3546 × 47 600 / 12 in 2021 (the factor was the law's then): 10 000 − 5 373,2466… .
+        // The runtime writes the repeating decimal to ten places: (120 000 − 64 478,96) / 12 = 4 626,75333… .
+        expect(remains('2021-06-01')).toBe('4626.7533333333');
+        // 2023: 10 000 − 1,4789 × 52 500 / 12 = 3 529,8125 (with the 2009 factor it was 10 000 − 5 926,375 = 4 073,625).
+        expect(remains('2023-06-01')).toBe('3529.8125');
+        // 2022 from August: 10 000 − 1,4541 × 48 300 / 12 = 4 147,2475.
+        expect(remains('2022-09-01')).toBe('4147.2475');
+    });
+
     test('examples/orebro: the therapist table, the care-home placements and the day-rehab criteria', async () => {
         const results = runExamples(await runtimeFor('orebro'));
         expect(results.filter(r => !r.passed).map(r => ({ name: r.example.name, expected: r.expected, actual: r.actual, error: r.error }))).toEqual([]);

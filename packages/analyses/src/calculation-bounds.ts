@@ -45,9 +45,10 @@ export type CalculationBoundFinding =
      * A decision table's column read as an argument of `min` that decides for some rows but never for
      * `row` (0-based): its value there, `amount` (as the runtime reads it: a share as a fraction), is at or above everything argument `below` gives
      * (`belowAmount`, its greatest value over every citizen and date): a level's takbelopp above the
-     * maxtaxa. `level`: the level the row is for, where its level cell names one.
+     * maxtaxa. `level`: the level the row is for, where its level cell names one. `table` may be a
+     * rate by the case (`efter regi`), whose row `selection` is the values that choose it (`regi = privat`).
      */
-    | { kind: 'cap-row-never-binds'; call: number; argument: number; below: number; table: string; row: number; level?: number; amount: string; unit: 'kr' | '%' | 'none'; belowAmount: string }
+    | { kind: 'cap-row-never-binds'; call: number; argument: number; below: number; table: string; row: number; level?: number; selection?: string; amount: string; unit: 'kr' | '%' | 'none'; belowAmount: string }
     /**
      * A division (0-based, in reading order) whose divisor is 0 for a citizen the runtime then
      * cannot answer (`not-computable`); `question` absent: for every citizen on the date.
@@ -226,12 +227,10 @@ function rowCaps(runtime: PolicyRuntime, call: Extract<Expression, { call: strin
     if (!('ref' in cap) || cap.atLevel) {
         return [];
     }
-    const table = runtime.policy.find(cap.ref);
-    if (table?.kind !== 'decisionTable' || table.hitPolicy === 'collect') {
+    const rows = capRows(runtime, cap, dates);
+    if (rows.length === 0) {
         return [];
     }
-    const column = cap.column === undefined ? 0 : table.outputs.indexOf(cap.column);
-    const levelColumn = table.inputs.findIndex(input => 'level' in input);
     // The greatest value of each other argument over every date it answers on.
     const highest = call.args.map((other, j) => {
         if (j === argument) {
@@ -251,28 +250,69 @@ function rowCaps(runtime: PolicyRuntime, call: Extract<Expression, { call: strin
         return high;
     });
     const findings: CalculationBoundFinding[] = [];
-    // Each row's value as the runtime reads it (a share as a fraction).
-    const values = runtime.columnValues(table.id, cap.column);
-    table.rows.forEach((row, rowIndex) => {
-        // Only a number caps: a förlopp, a text or ja/nej in the column is refused elsewhere.
-        const cell = quantityCell(row.then[column]);
-        const value = values[rowIndex];
-        if (!cell || value === undefined) {
-            return;
-        }
-        const amount = ExactNumber.parse(value);
+    for (const { table, row, level, selection, amount, unit } of rows) {
         const below = highest.findIndex(high => high !== undefined && high.compare(amount) <= 0);
-        if (below < 0) {
-            return;
+        if (below >= 0) {
+            findings.push({
+                kind: 'cap-row-never-binds', call: index, argument, below, table, row,
+                ...(level !== undefined ? { level } : {}), ...(selection !== undefined ? { selection } : {}),
+                amount: amount.toDecimal(), unit, belowAmount: highest[below]!.toDecimal(),
+            });
         }
-        const levelCell = levelColumn >= 0 ? row.when[levelColumn] : null;
-        const level = levelCell && 'op' in levelCell && levelCell.op === '=' && 'number' in levelCell.value ? Number(levelCell.value.number) : undefined;
-        findings.push({
-            kind: 'cap-row-never-binds', call: index, argument, below, table: table.id, row: rowIndex,
-            ...(level !== undefined ? { level } : {}), amount: amount.toDecimal(), unit: cell.unit, belowAmount: highest[below]!.toDecimal(),
-        });
-    });
+    }
     return findings;
+}
+
+/** One row of a cap read from a table column or a rate by the case, with the value the runtime reads for it. */
+interface CapRow {
+    table: string;
+    row: number;
+    level?: number;
+    selection?: string;
+    amount: ExactNumber;
+    unit: 'kr' | '%' | 'none';
+}
+
+/**
+ * The rows a cap reads one of: a decision table's column (a share as a fraction), or a rate whose
+ * amount the case selects (`efter regi`), each row's amount as the runtime answers it for a case
+ * with the row's values, on the dates it answers (the least of them: a row never decides only if it
+ * never does). Nothing for any other cap.
+ */
+function capRows(runtime: PolicyRuntime, cap: Extract<Expression, { ref: string }>, dates: readonly string[]): CapRow[] {
+    const element = runtime.policy.find(cap.ref);
+    if (element?.kind === 'decisionTable' && element.hitPolicy !== 'collect') {
+        const column = cap.column === undefined ? 0 : element.outputs.indexOf(cap.column);
+        const levelColumn = element.inputs.findIndex(input => 'level' in input);
+        const values = runtime.columnValues(element.id, cap.column);
+        return element.rows.flatMap((row, rowIndex) => {
+            // Only a number caps: a förlopp, a text or ja/nej in the column is refused elsewhere.
+            const cell = quantityCell(row.then[column]);
+            const value = values[rowIndex];
+            if (!cell || value === undefined) {
+                return [];
+            }
+            const levelCell = levelColumn >= 0 ? row.when[levelColumn] : null;
+            const level = levelCell && 'op' in levelCell && levelCell.op === '=' && 'number' in levelCell.value ? Number(levelCell.value.number) : undefined;
+            return [{ table: element.id, row: rowIndex, ...(level !== undefined ? { level } : {}), amount: ExactNumber.parse(value), unit: cell.unit }];
+        });
+    }
+    if ((element?.kind === 'hourlyRate' || element?.kind === 'flatRate' || element?.kind === 'placeRate') && element.selectors?.length) {
+        const selectors = element.selectors;
+        return (element.amounts ?? []).flatMap((row, rowIndex) => {
+            const citizen = Object.fromEntries(selectors.map((selector, i) => [selector, row.values[i]]));
+            const answers = dates.flatMap(date => {
+                const text = runtimeAnswer(() => runtime.evaluate(cap, { date, citizen }));
+                return text === undefined ? [] : [ExactNumber.parse(text)];
+            });
+            if (answers.length === 0) {
+                return [];
+            }
+            const selection = selectors.map((selector, i) => `${runtime.policy.find(selector)?.name ?? selector} = ${row.values[i]}`).join(', ');
+            return [{ table: element.id, row: rowIndex, selection, amount: answers.reduce(minOf), unit: 'kr' as const }];
+        });
+    }
+    return [];
 }
 
 /**
@@ -1045,8 +1085,24 @@ class BoundEvaluator {
                 }
                 return this.lookup(key, values, box);
             }
+            case 'hourlyRate':
+            case 'flatRate':
+            case 'placeRate': {
+                // A rate by the case (`efter regi`): the amount of the case's row, read once per case as a
+                // level table's is, between the least and the greatest amount the runtime gives a row on
+                // the date. Without selectors a rate reads nothing of the case and is a constant above.
+                const amounts = (element.amounts ?? []).flatMap(row => {
+                    const citizen = Object.fromEntries((element.selectors ?? []).map((selector, index) => [selector, row.values[index]]));
+                    const text = runtimeAnswer(() => this.runtime.evaluate(expression, { date, citizen }));
+                    return text === undefined ? [] : [ExactNumber.parse(text)];
+                });
+                if (amounts.length === 0) {
+                    throw NO_ANSWER;
+                }
+                return this.lookup(`${id}@${date}`, amounts, box);
+            }
             default:
-                throw NO_ANSWER; // parameters and rates read nothing about the case: handled as constants
+                throw NO_ANSWER; // parameters read nothing about the case: handled as constants
         }
     }
 
@@ -1188,6 +1244,10 @@ function readsCase(runtime: PolicyRuntime, expression: Expression, visiting: Set
         case 'attribute':
         case 'decisionTable':
             return true;
+        case 'hourlyRate':
+        case 'flatRate':
+        case 'placeRate':
+            return (element.selectors?.length ?? 0) > 0;
         case 'levelTable':
             return expression.atLevel ? of(expression.atLevel) : true;
         case 'calculation': {

@@ -1,4 +1,4 @@
-import { ExactNumber, type Criterion, type Expression, type Fee, type LevelRow } from '@regelratt/format';
+import { ExactNumber, type Attribute, type Criterion, type Expression, type Fee, type LevelRow } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import { splitCases, type Case } from './case-split.js';
@@ -75,11 +75,20 @@ export function minimumBelowNational(runtime: PolicyRuntime, room: Expression, n
     return undefined;
 }
 
-/** A minimibelopp that depends on the citizen, below the lowest national one for some of them. */
+/** A minimibelopp that depends on the citizen, below the national one that applies to some of them. */
 export interface MinimumBelowNationalForSome extends MinimumBelowNational {
     /** Citizens the low amount is reserved for, and the attributes they are read by. */
     witness: Case;
     attributes: ReadonlyMap<string, AnalysedAttribute>;
+    /**
+     * Whose national amount it is below: `couple`, the lowest the law gives anyone (each of a
+     * couple's), so below it for whoever the branch is for; `single`, a single person's, for a branch
+     * a single person reaches; `single-unidentified`, a single person's, where the policy does not say
+     * who lives alone and no branch reaches it (`municipal` is then the highest branch).
+     */
+    floor: 'couple' | 'single' | 'single-unidentified';
+    /** The national amount for each of a couple on the date, as the runtime computes it. */
+    couple: ExactNumber;
 }
 
 /** One amount a term can reserve, and the conditions (all of them) under which it does. */
@@ -119,38 +128,111 @@ function alternatives(runtime: PolicyRuntime, term: Expression, date: string, de
     return undefined;
 }
 
+/** Words of an attribute's name (split at `_`) that say its citizen lives with a spouse or partner. */
+const LIVING_TOGETHER = new Set(['sammanboende', 'sammanlevande', 'gift', 'gifta', 'sambo', 'sambor', 'make', 'makar', 'par']);
+/** Words of an attribute's name, or an option's, that say its citizen lives alone. */
+const LIVING_ALONE = new Set(['ensamstående', 'ensamboende', 'ensam', 'singel']);
+/** Words that turn a name around (`ej_sammanboende`): such an attribute is not read as either. */
+const NEGATIONS = new Set(['ej', 'inte', 'icke', 'ingen', 'utan']);
+
+/**
+ * The criterion "this citizen lives alone", where the policy's attributes say it: an option of a
+ * one-of attribute named for living alone (`civilstånd = ensamstående`), a yes/no attribute named for
+ * living together (`sammanboende`, `gift`, `sambo`: a single person is `nej`) or alone
+ * (`ensamstående`: `ja`). Undefined where no attribute says it, or more than one does (which one
+ * the fee reads is not followed here). The law's amounts are for a single person and for each of a
+ * couple, so this is the line between them as the policy draws it.
+ */
+export function livingAlone(attributes: readonly Attribute[]): Criterion | undefined {
+    const found: Criterion[] = [];
+    for (const attribute of attributes) {
+        const words = attribute.name.toLowerCase().split('_');
+        if (words.some(word => NEGATIONS.has(word))) {
+            continue;
+        }
+        if (attribute.domain.type === 'boolean') {
+            if (words.some(word => LIVING_TOGETHER.has(word))) {
+                found.push({ not: { attribute: attribute.id, test: true } });
+            } else if (words.some(word => LIVING_ALONE.has(word))) {
+                found.push({ attribute: attribute.id, test: true });
+            }
+        } else if (attribute.domain.type === 'enumeration') {
+            const alone = attribute.domain.values.filter(option => LIVING_ALONE.has(option.name.toLowerCase()));
+            if (alone.length === 1) {
+                found.push({ attribute: attribute.id, op: '=', value: { enumeration: alone[0].name } });
+            }
+        }
+    }
+    return found.length === 1 ? found[0] : undefined;
+}
+
+/** The national minimibelopp for a single person and for each of a couple, as the library names them. */
+export interface NationalMinimums {
+    single: Expression;
+    couple: Expression;
+}
+
 /**
  * The first date on which a minimibelopp that depends on the citizen (one subtracted term choosing
- * by the case, `om sammanboende så A annars B`), added to what is reserved for everyone, is for some
- * citizen below `floor`: the lowest national minimibelopp (each of a couple's), in whole kronor
- * rounded down. Which branch is a couple's the policy does not say, so each reachable branch is held
- * to the lowest amount the law gives anyone: what this reports is below the law for whoever it is
- * reserved for (a single person's branch between the two national amounts is not found). A branch is
- * reachable where the region split finds a citizen meeting its conditions; that citizen is the witness.
+ * by the case, `om sammanboende så A annars B`), added to what is reserved for everyone, is below
+ * the national minimibelopp that applies to some citizen it is reserved for, each in whole kronor
+ * rounded down (the published amounts):
+ * - every reachable branch is held to the lowest amount the law gives anyone, each of a couple's
+ *   (`couple`): below it, the branch is below the law whoever it is for;
+ * - a branch a single person reaches is held to the single person's amount (`single`), where the
+ *   policy says who lives alone (`livingAlone`);
+ * - where it does not, a single person reaches some branch, so at least one reachable branch must
+ *   reach the single person's amount; if none does, the highest is reported (`single-unidentified`).
+ * A branch is reachable where the region split finds a citizen meeting its conditions; that citizen
+ * is the witness. One choosing term is compared: several would have to be reached together.
  */
-export function minimumBelowNationalForSome(runtime: PolicyRuntime, room: Expression, floor: Expression, dates: readonly string[]): MinimumBelowNationalForSome | undefined {
+export function minimumBelowNationalForSome(runtime: PolicyRuntime, room: Expression, national: NationalMinimums, dates: readonly string[]): MinimumBelowNationalForSome | undefined {
     let attributes: Map<string, AnalysedAttribute> | undefined;
+    let alone: Criterion | undefined | null = null;
+    const reach = (when: readonly Criterion[]) => {
+        attributes ??= new Map(runtime.policy.all('attribute').map(attribute => [attribute.id, analysedFromCompiled(attribute)] as const));
+        const split = splitCases([{ all: [...when] }], attributes, { stopWhen: verdicts => verdicts[0] === true });
+        return split.cases.find(found => found.verdicts[0] === true);
+    };
     for (const date of dates) {
         const { everyone: reserved, byCase } = reservations(runtime, room, date);
         const chosen = byCase.flatMap(term => {
             const found = alternatives(runtime, term, date);
             return found && found.some(a => a.when.length > 0) ? [found] : [];
         });
-        const national = constantValue(runtime, floor, date);
-        // One choosing term: several would have to be reached together, which this does not decide.
-        if (chosen.length !== 1 || national.kind !== 'value') {
+        const single = constantValue(runtime, national.single, date);
+        const couple = constantValue(runtime, national.couple, date);
+        if (chosen.length !== 1 || single.kind !== 'value' || couple.kind !== 'value') {
             continue;
         }
-        const nationalAmount = ExactNumber.parse(national.value);
-        const lowest = nationalAmount.round({ unit: 'krona', mode: 'down' });
-        const below = chosen[0].filter(a => reserved.add(a.value).compare(lowest) < 0).sort((a, b) => a.value.compare(b.value));
-        for (const alternative of below) {
-            attributes ??= new Map(runtime.policy.all('attribute').map(attribute => [attribute.id, analysedFromCompiled(attribute)] as const));
-            const split = splitCases([{ all: alternative.when }], attributes, { stopWhen: verdicts => verdicts[0] === true });
-            const witness = split.cases.find(found => found.verdicts[0] === true);
+        const [singleAmount, coupleAmount] = [ExactNumber.parse(single.value), ExactNumber.parse(couple.value)];
+        const branches = chosen[0].map(a => ({ ...a, value: reserved.add(a.value) })).sort((a, b) => a.value.compare(b.value));
+        const below = (amount: ExactNumber, law: ExactNumber) => amount.compare(law.round({ unit: 'krona', mode: 'down' })) < 0;
+        const found = (branch: Alternative, witness: Case, floor: MinimumBelowNationalForSome['floor'], law: ExactNumber): MinimumBelowNationalForSome =>
+            ({ date, municipal: branch.value, national: law, witness, attributes: attributes!, floor, couple: coupleAmount });
+        for (const branch of branches.filter(b => below(b.value, coupleAmount))) {
+            const witness = reach(branch.when);
             if (witness) {
-                return { date, municipal: reserved.add(alternative.value), national: nationalAmount, witness, attributes };
+                return found(branch, witness, 'couple', coupleAmount);
             }
+        }
+        alone = alone === null ? livingAlone(runtime.policy.all('attribute')) : alone;
+        if (alone) {
+            for (const branch of branches.filter(b => below(b.value, singleAmount))) {
+                const witness = reach([...branch.when, alone]);
+                if (witness) {
+                    return found(branch, witness, 'single', singleAmount);
+                }
+            }
+            continue;
+        }
+        const reachable = branches.flatMap(branch => {
+            const witness = reach(branch.when);
+            return witness ? [{ branch, witness }] : [];
+        });
+        const highest = reachable.at(-1);
+        if (highest && below(highest.branch.value, singleAmount)) {
+            return found(highest.branch, highest.witness, 'single-unidentified', singleAmount);
         }
     }
     return undefined;

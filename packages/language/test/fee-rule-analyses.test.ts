@@ -105,3 +105,70 @@ beräkning avgift_p "Avgift per månad" = min(andel_per_nivå.andel × avgiftsut
         expect(await findings(caps('2 300 kr'), 'calculation-cap-row-never-binds')).toEqual([]);
     });
 });
+
+/**
+ * The planted faults of issue 25's "Done means" in the shapes still missing a test: a cap above the
+ * maxtaxa in a decision table by decimal hours, and both faults in a fee charged by rates by regi.
+ */
+describe('a cap above the maxtaxa in a decision table by decimal hours', () => {
+    const hours = (second: string) => `${feeRule(['70 %', '80 %', '90 %'])}
+beslutstabell timnivå "Tak efter hemtjänsttimmar" {
+    behov hemtjänsttimmar
+    | hemtjänsttimmar || tak |
+    | 0–15,5          || 1 200 kr |
+    | > 15,5 och <= 35 || ${second} |
+}
+beräkning timavgift "Avgift efter timmar" = min(timnivå.tak, avgiftsutrymme_p, maxtaxa_p)`;
+
+    test('the row above the maxtaxa is found with its amount and the maxtaxa', async () => {
+        expect(await findings(hours('2 500 kr'), 'calculation-cap-row-never-binds', 'calculation-cap-never-binds', 'calculation-cap-undecided')).toEqual([
+            'calculation-cap-row-never-binds: Taket timnivå.tak i timavgift avgör aldrig för rad 2: där är det 2 500 kr, och maxtaxa_p är som högst 2 359 kr.',
+        ]);
+    });
+
+    test('every row below the maxtaxa: no row is said, and the maxtaxa, above every row, never decides', async () => {
+        expect(await findings(hours('2 300 kr'), 'calculation-cap-row-never-binds', 'calculation-cap-never-binds', 'calculation-cap-undecided')).toEqual([
+            'calculation-cap-never-binds: Taket maxtaxa_p i timavgift avgör aldrig: timnivå.tak är lika stort eller mindre för alla medborgare, alla datum.',
+        ]);
+    });
+});
+
+describe('a fee charged by rates by regi', () => {
+    const rate = (declaration: string, [kommunal, privat]: [string, string]) => `${declaration} {
+    giltig från 2024-01-01 till 2024-12-31
+    efter regi
+    belopp {
+        kommunal : ${kommunal}
+        privat : ${privat}
+    }
+}`;
+    const byRegi = (timtaxa: [string, string], tak: [string, string], hours = 'hemtjänsttimmar') => `
+egenskap regi "Utförarens regi" : en av { kommunal "Kommunal utförare", privat "Privat utförare" }
+egenskap hemtjänsttimmar "Hemtjänsttimmar per månad" : decimaltal 0–35 timmar
+parameter maxtaxa_r "Maxtaxa" : belopp { från 2024-01-01 till 2024-12-31 : 2 359 kr/mån }
+${rate('timkostnad timtaxa "Avgift per timme"', timtaxa)}
+${rate('schablon tak "Takbelopp per regi"', tak)}
+beräkning avgiftsutrymme_r "Avgiftsutrymme" = max(0 kr, inkomst_p − 6 000 kr)
+beräkning avgift_r "Avgift per månad" behov hemtjänsttimmar = min(${hours} × timtaxa, tak, maxtaxa_r, avgiftsutrymme_r) avrundat till hela kronor`;
+    const codes = ['calculation-cap-row-never-binds', 'calculation-cap-never-binds', 'calculation-cap-undecided', 'calculation-falls-as-need-rises', 'calculation-need-undecided'];
+
+    test('a regi\'s takbelopp above the maxtaxa is found, naming the regi', async () => {
+        expect(await findings(byRegi(['300 kr/h', '350 kr/h'], ['2 000 kr/mån', '2 600 kr/mån']), ...codes)).toEqual([
+            'calculation-cap-row-never-binds: Taket tak i avgift_r avgör aldrig för regi = privat: där är det 2 600 kr, och maxtaxa_r är som högst 2 359 kr.',
+        ]);
+    });
+
+    test('a fee that falls as the hours rise is found, the regi named as it is written', async () => {
+        const falling = await findings(byRegi(['300 kr/h', '350 kr/h'], ['2 000 kr/mån', '2 300 kr/mån'], '(om hemtjänsttimmar > 5 timmar så 2 timmar annars hemtjänsttimmar)'), 'calculation-falls-as-need-rises');
+        expect(falling).toEqual([
+            'calculation-falls-as-need-rises: avgift_r sjunker när hemtjänsttimmar ökar (2024-01-01): regi = kommunal, inkomst_p = 10 000, hemtjänsttimmar = 5 ger 1 500 kr/mån, men regi = kommunal, inkomst_p = 10 000, hemtjänsttimmar = 5,005 ger 600 kr/mån.',
+        ]);
+    });
+
+    test('every regi\'s takbelopp below the maxtaxa and a fee rising with the hours: each cap is decided, none undecided', async () => {
+        // The takbelopp of each regi is below the maxtaxa, so the maxtaxa never decides: proved, not guessed.
+        expect(await findings(byRegi(['300 kr/h', '350 kr/h'], ['2 000 kr/mån', '2 300 kr/mån']), ...codes)).toEqual([
+            'calculation-cap-never-binds: Taket maxtaxa_r i avgift_r avgör aldrig: tak är lika stort eller mindre för alla medborgare, alla datum.',
+        ]);
+    });
+});

@@ -195,7 +195,7 @@ const cases: Case[] = [
 const faultCodes = ['internal-check-error', 'internal-build-error'];
 // `använd` needs files on disk (a library folder, the files of a cycle): tested in test/library-imports.test.ts,
 // and the checks against the national library in test/national-rules.test.ts.
-const importCodes = ['import-not-found', 'library-version-mismatch', 'library-version-conflict', 'import-cycle', 'minimibelopp-below-national', 'minimibelopp-below-national-for-some', 'maxtaxa-above-national', 'fee-level-above-maxtaxa', 'fee-without-maxtaxa', 'law-replaced'];
+const importCodes = ['import-not-found', 'library-version-mismatch', 'library-version-conflict', 'import-cycle', 'minimibelopp-below-national', 'minimibelopp-below-national-for-some', 'minimibelopp-below-national-single', 'maxtaxa-above-national', 'fee-level-above-maxtaxa', 'fee-without-maxtaxa', 'law-replaced'];
 const commandLineCodes = [...faultCodes, ...importCodes, 'file-not-found', 'no-policy-files', 'not-a-policy-file', 'binary-file', 'not-utf8', 'file-too-large', 'unreadable-file', 'output-error', 'example-failed', 'example-error'];
 
 describe('every diagnostic of the language', () => {

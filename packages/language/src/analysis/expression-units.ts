@@ -411,6 +411,10 @@ class UnitInference {
             return cancelled;
         }
         const [money, other] = left.kind === 'money' ? [left, right] : right.kind === 'money' ? [right, left] : [undefined, undefined];
+        if (money?.per === 'year' && other && isMonthsOfYear(other, money === left ? node.right : node.left, TWELFTH)) {
+            // A twelfth of a yearly amount is a month's, however the policy writes it: `prisbasbelopp × (1/12)`.
+            return { kind: 'money', per: 'month' };
+        }
         if (money && other?.kind === 'number') {
             if (money.per && other.counts !== undefined && isUnitKey(other.counts) && !recursPerOccasion(money.per, other.counts)) {
                 // kr/mån × timmar, kr per insats × timmar, kr/h × besök: a time or an occasion that is not
@@ -451,9 +455,10 @@ class UnitInference {
         if (right.kind === 'money') {
             return this.mismatch(node, 'divide', left, right);
         }
-        if (left.kind === 'money' && left.per === 'year' && right.kind === 'number' && right.counts === undefined && right.per === undefined && isTwelve(node.right)) {
+        if (left.kind === 'money' && left.per === 'year' && isMonthsOfYear(right, node.right, TWELVE)) {
             // A yearly amount divided by 12 is a month's (a year is 12 months by every week-to-month
-            // rule): `0,5392 × prisbasbelopp / 12` is the maxtaxa per month, as the law states it.
+            // rule): `0,5392 × prisbasbelopp / 12` is the maxtaxa per month, as the law states it, and
+            // so is `/ månader_per_år` where that parameter is 12 (plain or in months).
             return { kind: 'money', per: 'month' };
         }
         if (right.kind !== 'number' || right.counts === undefined || right.per !== undefined) {
@@ -572,9 +577,58 @@ export function comparable(a: Dimension, b: Dimension): boolean {
     return true;
 }
 
-/** A plain 12 as written (`/ 12`), the months of a year. */
-function isTwelve(expression: Ast.Expression): boolean {
-    return expression.$type === 'QuantityExpression' && expression.quantity.unit === undefined && /^12(,0+)?$/.test(expression.quantity.value);
+const TWELVE = ExactNumber.of(12n);
+const TWELFTH = ExactNumber.of(1n, 12n);
+
+/**
+ * Whether `expression` (of `dimension`) is the months of a year as written: 12, plain or a count of
+ * months (`12`, `12 månader`, a parameter `månader_per_år` that is 12 in every version), or a twelfth,
+ * plain or one per month (`1/12`, `1 / månader_per_år`).
+ */
+function isMonthsOfYear(dimension: Dimension, expression: Ast.Expression, count: typeof TWELVE | typeof TWELFTH): boolean {
+    if (dimension.kind !== 'number') {
+        return false;
+    }
+    const [counts, per] = count === TWELVE ? [dimension.counts, dimension.per] : [dimension.per, dimension.counts];
+    if (per !== undefined || (counts !== undefined && counts !== 'month')) {
+        return false;
+    }
+    return writtenNumber(expression)?.compare(count) === 0;
+}
+
+/**
+ * The exact number an expression is as written, where it reads nothing that changes: a number
+ * (plain or a count, `12 månader`), a parameter with the same value in every version, and products
+ * and quotients of these (`1/12`). Undefined otherwise, and for a division by zero (reported elsewhere).
+ */
+function writtenNumber(expression: Ast.Expression, depth = 0): ExactNumber | undefined {
+    if (depth > 8) {
+        return undefined;
+    }
+    switch (expression.$type) {
+        case 'QuantityExpression':
+            return expression.quantity.unit?.everyOther ? undefined : ExactNumber.parse(expression.quantity.value);
+        case 'ReferenceExpression': {
+            const target = expression.target.ref;
+            if (!isParameter(target) || expression.column !== undefined || expression.level !== undefined || target.versions.length === 0) {
+                return undefined;
+            }
+            const values = target.versions.map(version => version.value && !version.value.unit?.everyOther ? ExactNumber.parse(version.value.value) : undefined);
+            return values.every(value => value !== undefined && value.compare(values[0]!) === 0) ? values[0] : undefined;
+        }
+        case 'BinaryExpression': {
+            const [left, right] = [writtenNumber(expression.left, depth + 1), writtenNumber(expression.right, depth + 1)];
+            if (left === undefined || right === undefined) {
+                return undefined;
+            }
+            if (expression.operator === '/') {
+                return right.compare(ExactNumber.ZERO) === 0 ? undefined : left.divide(right);
+            }
+            return expression.operator === '*' || expression.operator === '×' ? left.multiply(right) : undefined;
+        }
+        default:
+            return undefined;
+    }
 }
 
 export function quantityDimension(quantity: Ast.Quantity): Dimension {

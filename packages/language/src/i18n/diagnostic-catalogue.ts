@@ -127,6 +127,11 @@ export const diagnosticCatalogue = {
         sv: a => `Den ${a.date} reserverar avgiften ${a.fee} ${a.municipal} kr som minimibelopp för ${a.witness}, lägre än det lägsta nationella minimibeloppet, ${a.national} kr för var och en av sammanlevande (biblioteket nationellt). Kommunen får sätta det högre, aldrig lägre.`,
         en: a => `On ${a.date} fee ${a.fee} reserves ${a.municipal} kr as minimibelopp for ${a.witness}, below the lowest national minimibelopp, ${a.national} kr for each of a couple (library nationellt). A municipality may set it higher, never lower.`,
     },
+    'minimibelopp-below-national-single': {
+        severity: 'error',
+        sv: a => `Den ${a.date} reserverar avgiften ${a.fee} ${a.highest ? `högst ${a.municipal} kr som minimibelopp (för ${a.witness}), så en ensamstående får` : `${a.municipal} kr som minimibelopp för en ensamstående (${a.witness}),`} lägre än det nationella minimibeloppet för ensamstående, ${a.national} kr (biblioteket nationellt). Beloppet för var och en av sammanlevande, ${a.couple} kr, gäller den som bor med make, maka eller sambo; kommunen får sätta beloppen högre, aldrig lägre.`,
+        en: a => `On ${a.date} fee ${a.fee} reserves ${a.highest ? `at most ${a.municipal} kr as minimibelopp (for ${a.witness}), so a single person gets` : `${a.municipal} kr as minimibelopp for a single person (${a.witness}),`} less than the national minimibelopp for a single person, ${a.national} kr (library nationellt). The amount for each of a couple, ${a.couple} kr, is for those living with a spouse or partner; a municipality may set the amounts higher, never lower.`,
+    },
     'minimibelopp-below-national': {
         severity: 'error',
         sv: a => `Den ${a.date} är minimibeloppet i avgiften ${a.fee} ${a.municipal} kr, lägre än det nationella minimibeloppet för ensamstående, ${a.national} kr (biblioteket nationellt). Kommunen får sätta det högre, aldrig lägre.`,

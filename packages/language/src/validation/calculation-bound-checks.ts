@@ -121,7 +121,7 @@ export function calculationBoundChecks(services: RegelrattServices): ValidationC
                             };
                             report('calculation-cap-row-never-binds', {
                                 name: calculation.name, cap: sourceText(argument), below: sourceText(below),
-                                row: finding.level !== undefined ? `${sv ? 'nivå' : 'level'} ${finding.level}` : `${sv ? 'rad' : 'row'} ${finding.row + 1}`,
+                                row: finding.selection ?? (finding.level !== undefined ? `${sv ? 'nivå' : 'level'} ${finding.level}` : `${sv ? 'rad' : 'row'} ${finding.row + 1}`),
                                 amount: shown(finding.amount), belowAmount: shown(finding.belowAmount),
                             }, { node: argument });
                         }

@@ -69,12 +69,14 @@ export function nationalRuleChecks(services: RegelrattServices): ValidationCheck
                     }, { node: fee, property: 'room' });
                 }
                 const couple = fromLibrary(NATIONAL_COUPLE_MINIMUM);
-                // A minimibelopp chosen by the case (couples, ages): each branch held to the lowest national amount.
-                const forSome = !below && couple ? minimumBelowNationalForSome(runtime, compiled.room, { ref: elementId(couple) }, changeDates([...parametersRead(fee.room), ...parametersRead(couple.value)], from, fee.validity?.to)) : undefined;
+                // A minimibelopp chosen by the case (couples, ages): each branch held to the national amount for whom it is for.
+                const forSome = !below && couple ? minimumBelowNationalForSome(runtime, compiled.room, { single: { ref: elementId(national) }, couple: { ref: elementId(couple) } },
+                    changeDates([...parametersRead(fee.room), ...parametersRead(national.value), ...parametersRead(couple.value)], from, fee.validity?.to)) : undefined;
                 if (forSome) {
                     const witness = describeCase(forSome.witness, forSome.attributes, locale.current);
-                    report('minimibelopp-below-national-for-some', {
+                    report(forSome.floor === 'couple' ? 'minimibelopp-below-national-for-some' : 'minimibelopp-below-national-single', {
                         fee: fee.name, date: forSome.date, municipal: swedishDecimal(forSome.municipal.toDecimal(2)), national: swedishDecimal(forSome.national.toDecimal(2)), witness: witness.text,
+                        highest: forSome.floor === 'single-unidentified' ? 'ja' : '', couple: swedishDecimal(forSome.couple.toDecimal(2)),
                     }, { node: fee, property: 'room' }, witness);
                 }
             }

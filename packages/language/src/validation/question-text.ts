@@ -6,10 +6,14 @@ export interface AskedQuestion {
     level?: number;
 }
 
+/** A number as the runtime writes it; an enumeration's value (`kommunal`) is shown as it is, not grouped as digits. */
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
 /** The question as a reader writes it: `nivå 2, inkomst = 12 000, sammanboende = ja`. */
+
 export function questionText(question: AskedQuestion, sv: boolean): string {
     const parts = Object.entries(question.citizen).map(([name, value]) =>
-        `${name} = ${typeof value === 'boolean' ? (value ? (sv ? 'ja' : 'yes') : (sv ? 'nej' : 'no')) : sv ? swedishDecimal(value) : value}`);
+        `${name} = ${typeof value === 'boolean' ? (value ? (sv ? 'ja' : 'yes') : (sv ? 'nej' : 'no')) : sv && NUMBER.test(value) ? swedishDecimal(value) : value}`);
     if (question.level !== undefined) {
         parts.unshift(`${sv ? 'nivå' : 'level'} ${question.level}`);
     }
