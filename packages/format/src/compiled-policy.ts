@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.11.0';
+export const SCHEMA_VERSION = '1.12.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -249,7 +249,11 @@ export type AttributeType =
     | { type: 'integer'; min: Decimal; max: Decimal; unit?: string }
     | { type: 'decimal'; min: Decimal; max: Decimal; unit?: string }
     | { type: 'boolean' }
-    | { type: 'enumeration'; values: Array<{ name: string; title?: string }> }
+    /**
+     * Since 1.12: a value with `area` is a declared område (`en av områdena { tätort, landsbygd }`):
+     * the load check refuses one that names no area element.
+     */
+    | { type: 'enumeration'; values: Array<{ name: string; title?: string; area?: ElementId }> }
     | { type: 'date' }
     | { type: 'money'; per?: Period };
 

@@ -20,10 +20,15 @@ function versionKey(node: VersionedNode): string | undefined {
         // Two hourly costs for the same role in the same area (or two flat rates for the same service) are versions,
         // when they are selected by the same attributes (`efter regi`) and paid per the same thing: a rate per
         // insats by regi and a fixed monthly rate by regi for one insats are two rates, not a rate and its next version.
-        const selectors = node.selectors.map(selector => selector.$refText).join(',');
-        return `rate|${node.kind}|${node.service?.$refText ?? ''}|${node.role?.$refText ?? ''}|${node.area?.$refText ?? ''}|${selectors}|${ratePer(node)}`;
+        return rateKey(node, node.area?.$refText ?? '');
     }
     return node.registrationNumber ? `guideline|${node.registrationNumber}` : undefined;
+}
+
+/** A rate's version key with the område given (`*` for the key of its alternatives in every område). */
+function rateKey(rate: Rate, area: string): string {
+    const selectors = rate.selectors.map(selector => selector.$refText).join(',');
+    return `rate|${rate.kind}|${rate.service?.$refText ?? ''}|${rate.role?.$refText ?? ''}|${area}|${selectors}|${ratePer(rate)}`;
 }
 
 /** What a rate's amounts are per (`mån`, `insats`, the hour of a timkostnad), as written in its first amount. */
@@ -64,6 +69,35 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
             return key && node.validity ? [{ node, key, validity: node.validity }] : [];
         }));
 
+    // Rates that would be versions of each other but for their `område`: alternatives no case can choose between.
+    const areaCache = new WorkspaceCache<string, Map<string, Versioned[]>>(services.shared);
+    const ratesByArealess = (): Map<string, Versioned[]> => areaCache.get('all', () => groupBy(
+        collectVersioned().filter(versioned => isRate(versioned.node) && versioned.node.area), versioned => rateKey(versioned.node as Rate, '*')));
+
+    /**
+     * Two such rates in force on one day: a formula reads the one it names for every case, whatever
+     * the case's område, so a case in the other område silently gets its amount (`rate-area-not-chosen`).
+     * Said once per pair, on the rate written first.
+     */
+    const checkAreaAlternatives = (rate: Rate, accept: Parameters<typeof createReport>[0]) => {
+        if (!rate.area || !rate.validity) {
+            return;
+        }
+        const report = createReport(accept, locale);
+        const own = rateKey(rate, '*');
+        for (const other of ratesByArealess().get(own) ?? []) {
+            const otherRate = other.node as Rate;
+            if (otherRate === rate || otherRate.area?.$refText === rate.area.$refText || !writtenBefore(rate, otherRate)) {
+                continue;
+            }
+            const day = firstCommonDay(rate.validity, other.validity);
+            if (day) {
+                report('rate-area-not-chosen', { name: rate.name, other: otherRate.name, areas: `${rate.area.$refText}, ${otherRate.area?.$refText ?? ''}`, date: day },
+                    { node: rate, property: 'area', relatedInformation: relatedAt(otherRate, otherRate.name) });
+            }
+        }
+    };
+
     const checkVersioned = (node: VersionedNode, accept: Parameters<typeof createReport>[0]) => {
         if (!node.validity) {
             return;
@@ -89,7 +123,10 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
     return {
         LevelTable: (table, accept) => checkVersioned(table, accept),
         Guideline: (guideline, accept) => checkVersioned(guideline, accept),
-        Rate: (rate, accept) => checkVersioned(rate, accept),
+        Rate: (rate, accept) => {
+            checkVersioned(rate, accept);
+            checkAreaAlternatives(rate, accept);
+        },
         Parameter: (parameter, accept) => {
             const report = createReport(accept, locale);
             const spans = versionSpans(parameter);
@@ -118,4 +155,11 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
             }
         },
     };
+}
+
+/** Whether `a` stands before `b` in the workspace (by file, then by place), so a pair is reported once. */
+function writtenBefore(a: AstNode, b: AstNode): boolean {
+    const fileA = AstUtils.getDocument(a).uri.toString();
+    const fileB = AstUtils.getDocument(b).uri.toString();
+    return fileA !== fileB ? fileA < fileB : (a.$cstNode?.offset ?? 0) < (b.$cstNode?.offset ?? 0);
 }
