@@ -151,6 +151,12 @@ beräkning kostnad "Kostnad" = antal_timmar × at_tätort + antal_timmar × at_l
         expect(finding.line).toBe(two('2024-01-01').split('\n').findIndex(line => line.startsWith('timkostnad at_tätort')) + 1);
     });
 
+    test('without giltig, in force on every day, they are too', async () => {
+        const { checked } = await load(two('2024-01-01').replace(/giltig från 2024-01-01 {2}/g, ''));
+        expect(codes(checked, 'warning')).toEqual(['rate-area-not-chosen']);
+        expect(checked.diagnostics.find(d => d.code === 'rate-area-not-chosen')?.message).toContain('gäller samtidigt från början');
+    });
+
     test('not in force together, or for different roles, they are not', async () => {
         expect(codes((await load(two('2024-01-01').replace('giltig från 2024-01-01  belopp 400', 'giltig från 2023-01-01 till 2023-12-31  belopp 400'))).checked, 'warning')).toEqual([]);
         expect(codes((await load(two('2024-01-01', 'fysioterapeut'))).checked, 'warning')).toEqual([]);

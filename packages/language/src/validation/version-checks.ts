@@ -38,6 +38,9 @@ function ratePer(rate: Rate): string {
     return per ?? (rate.kind === 'timkostnad' ? 'hour' : '');
 }
 
+/** The validity of a rate without `giltig`: in force on every day. */
+const ALWAYS = { from: '0001-01-01' };
+
 interface Versioned {
     node: VersionedNode;
     key: string;
@@ -70,9 +73,11 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
         }));
 
     // Rates that would be versions of each other but for their `område`: alternatives no case can choose between.
-    const areaCache = new WorkspaceCache<string, Map<string, Versioned[]>>(services.shared);
-    const ratesByArealess = (): Map<string, Versioned[]> => areaCache.get('all', () => groupBy(
-        collectVersioned().filter(versioned => isRate(versioned.node) && versioned.node.area), versioned => rateKey(versioned.node as Rate, '*')));
+    // A rate without `giltig` is in force on every day, so it is one too.
+    const areaCache = new WorkspaceCache<string, Map<string, Rate[]>>(services.shared);
+    const ratesByArealess = (): Map<string, Rate[]> => areaCache.get('all', () => groupBy(
+        documents.all.toArray().flatMap(document => ((document.parseResult.value as Policy).elements ?? []).filter(isRate).filter(rate => rate.area)),
+        rate => rateKey(rate, '*')));
 
     /**
      * Two such rates in force on one day: a formula reads the one it names for every case, whatever
@@ -80,20 +85,19 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
      * Said once per pair, on the rate written first.
      */
     const checkAreaAlternatives = (rate: Rate, accept: Parameters<typeof createReport>[0]) => {
-        if (!rate.area || !rate.validity) {
+        if (!rate.area) {
             return;
         }
         const report = createReport(accept, locale);
-        const own = rateKey(rate, '*');
-        for (const other of ratesByArealess().get(own) ?? []) {
-            const otherRate = other.node as Rate;
-            if (otherRate === rate || otherRate.area?.$refText === rate.area.$refText || !writtenBefore(rate, otherRate)) {
+        for (const other of ratesByArealess().get(rateKey(rate, '*')) ?? []) {
+            if (other === rate || other.area?.$refText === rate.area.$refText || !writtenBefore(rate, other)) {
                 continue;
             }
-            const day = firstCommonDay(rate.validity, other.validity);
+            const day = firstCommonDay(rate.validity ?? ALWAYS, other.validity ?? ALWAYS);
             if (day) {
-                report('rate-area-not-chosen', { name: rate.name, other: otherRate.name, areas: `${rate.area.$refText}, ${otherRate.area?.$refText ?? ''}`, date: day },
-                    { node: rate, property: 'area', relatedInformation: relatedAt(otherRate, otherRate.name) });
+                const date = day === ALWAYS.from ? (sv() ? 'början' : 'the start') : day;
+                report('rate-area-not-chosen', { name: rate.name, other: other.name, areas: `${rate.area.$refText}, ${other.area?.$refText ?? ''}`, date },
+                    { node: rate, property: 'area', relatedInformation: relatedAt(other, other.name) });
             }
         }
     };
