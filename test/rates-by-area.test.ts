@@ -60,6 +60,21 @@ describe('an attribute whose values are the policy’s områden', () => {
         expect(formatViolation(compiled)).toBeUndefined();
     });
 
+    test('a criterion and a decision table compare the case’s område as any enumeration', async () => {
+        const { checked, runtime } = await load(`${policy()}
+beräkning tillägg "Landsbygdstillägg" = om områdestyp = landsbygd så 100 kr annars 0 kr
+beslutstabell restid "Restid per besök" {
+    | områdestyp                || restid |
+    | tätort eller villaområde  || 5      |
+    | landsbygd                 || 15     |
+}
+`);
+        expect(codes(checked)).toEqual([]);
+        expect(runtime.calculate('tillägg', landsbygd, { explain: false }).amount).toBe('100');
+        expect(runtime.calculate('tillägg', { date: '2016-05-01', citizen: { områdestyp: 'villaområde' } }, { explain: false }).amount).toBe('0');
+        expect(runtime.decide('restid', { date: '2016-05-01', citizen: { områdestyp: 'villaområde' } }).outputs).toEqual({ restid: '5' });
+    });
+
     test('a value that is no declared område is area-value-undeclared; declared, it is not', async () => {
         const undeclared = await load(policy().replace('område villaområde "Villaområde"\n', ''));
         expect(codes(undeclared.checked)).toEqual(['area-value-undeclared']);
