@@ -646,12 +646,12 @@ export const diagnosticCatalogue = {
     'area-value-undeclared': {
         severity: 'error',
         sv: a => `${a.value} är inget område som policyn deklarerar; värdena i 'en av områdena { … }' är policyns områden ('område ${a.value} "…"').`,
-        en: a => `${a.value} is no område the policy declares; the values of 'en av områdena { … }' are the policy's områden ('område ${a.value} "…"').`,
+        en: a => `${a.value} is not an area declared in the policy; the values of 'en av områdena { … }' are areas the policy declares ('område ${a.value} "…"').`,
     },
     'rate-area-not-chosen': {
         severity: 'warning',
         sv: a => `${a.name} och ${a.other} skiljer sig bara i område (${a.areas}) och gäller samtidigt från ${a.date}; en formel läser den den namnger för varje fall, oavsett fallets område. Skriv en ersättning 'efter' en egenskap 'en av områdena { ${a.areas} }', så väljer fallets område beloppet.`,
-        en: a => `${a.name} and ${a.other} differ only in område (${a.areas}) and are in force together from ${a.date}; a formula reads the one it names for every case, whatever the case's område. Write one rate 'efter' an attribute 'en av områdena { ${a.areas} }', so the case's område chooses the amount.`,
+        en: a => `${a.name} and ${a.other} differ only in their area (${a.areas}) and are in force together from ${a.date}; a formula reads the one it names for every case, whatever area the case is in. Write one rate 'efter' an attribute 'en av områdena { ${a.areas} }', so that the area of the case chooses the amount.`,
     },
     'fee-question-without-level': {
         severity: 'error',
