@@ -185,7 +185,7 @@ describe('the language server over stdio', () => {
 
     test('completion after "kr/" offers the periods of a unit, and after a started one those it begins', async () => {
         for (const [text, typed, expected] of [
-            ['beräkning per_enhet = 5 kr/', 'kr/', ['mån', 'månad', 'h', 'tim', 'timme', 'dygn', 'vecka', 'år', 'besök', 'insats', 'portion', 'tillfälle']],
+            ['beräkning per_enhet = 5 kr/', 'kr/', ['mån', 'månad', 'h', 'tim', 'timme', 'dygn', 'vecka', 'år', 'besök', 'insats', 'portion', 'tillfälle', 'dag']],
             ['beräkning per_enhet = 5 kr / må', 'kr / må', ['mån', 'månad']],
         ] as const) {
             open('enhet.regel', `${text}\n`);

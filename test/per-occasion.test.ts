@@ -78,3 +78,35 @@ describe('an amount per an occasion', () => {
         expect(plain(document)).toContain('450 kr per besök');
     });
 });
+
+/**
+ * `kr per dag` and `kr/dag` are the same amount per day as `kr/dygn`: the compiled quantity keeps
+ * `per: 'day'` (it was dropped, leaving a bare amount), and the unit checks treat them alike.
+ */
+describe('an amount per day written with dag', () => {
+    const perDay = (unit: string) => `
+insats korttidsvård "Korttidsvård"
+egenskap vårddygn "Dygn på korttidsvård under månaden" : heltal 0–31 dagar
+egenskap besök "Besök under månaden" : heltal 0–31 besök
+platsersättning korttid "Ersättning per dygn, korttidsvård" { insats korttidsvård  giltig från 2024-01-01  belopp 1 850 ${unit} }
+beräkning korttidsersättning "Ersättning för korttidsvården" = vårddygn × korttid
+`;
+
+    test.each(['kr per dag', 'kr/dag', 'kr/dygn', 'kr per dygn'])('%s compiles per day, and days times it are kronor', async unit => {
+        const { checked, compiled, runtime } = await load(perDay(unit));
+        expect(checked.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        const rate = compiled.elements.find((e: { name: string }) => e.name === 'korttid');
+        expect(rate.amount).toEqual({ value: '1850', unit: 'kr', per: 'day' });
+        expect(formatViolation(compiled)).toBeUndefined();
+        expect(runtime.calculate('korttidsersättning', { date: '2024-03-01', citizen: { vårddygn: 3, besök: 0 } }, { explain: false }).amount).toBe('5550');
+    });
+
+    test.each(['kr per dag', 'kr/dag'])('%s is checked as a day: a number of visits times it is refused as for kr/dygn', async unit => {
+        const text = perDay(unit).replace('vårddygn × korttid', 'besök × korttid + 1 kr/h');
+        const { checked } = await load(text);
+        const dygn = await load(perDay('kr/dygn').replace('vårddygn × korttid', 'besök × korttid + 1 kr/h'));
+        const codes = (c: typeof checked) => c.diagnostics.filter(d => d.severity === 'error').map(d => d.code);
+        expect(codes(dygn.checked)).not.toEqual([]);
+        expect(codes(checked)).toEqual(codes(dygn.checked));
+    });
+});

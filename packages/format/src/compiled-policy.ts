@@ -249,7 +249,11 @@ export type AttributeType =
     | { type: 'integer'; min: Decimal; max: Decimal; unit?: string }
     | { type: 'decimal'; min: Decimal; max: Decimal; unit?: string }
     | { type: 'boolean' }
-    | { type: 'enumeration'; values: Array<{ name: string; title?: string }> }
+    /**
+     * Since 1.12: a value with `area` is a declared område (`en av områdena { tätort, landsbygd }`):
+     * the load check refuses one that names no area element.
+     */
+    | { type: 'enumeration'; values: Array<{ name: string; title?: string; area?: ElementId }> }
     | { type: 'date' }
     | { type: 'money'; per?: Period };
 

@@ -173,6 +173,8 @@ const cases: Case[] = [
     { code: 'rate-units-differ', bad: 'timkostnad t { efter aktivitetsförmåga  belopp { hög : 400 kr/h  utvecklingsbar : 420 kr/h  nedsatt : 180 kr per insats } }', good: 'timkostnad t { efter aktivitetsförmåga  belopp { hög : 400 kr/h  utvecklingsbar : 420 kr/h  nedsatt : 450 kr/h } }', message: 'Här anges kr/insats, men ersättningens första belopp anges i kr/h' },
     { code: 'rate-selector-without-amounts', bad: 'timkostnad t { efter aktivitetsförmåga  belopp 400 kr/h }', good: 'timkostnad t { efter aktivitetsförmåga  belopp { hög : 400 kr/h  utvecklingsbar : 420 kr/h  nedsatt : 450 kr/h } }', message: "t väljer belopp efter aktivitetsförmåga men anger inte beloppen per värde" },
     { code: 'rate-amounts-without-selector', bad: 'timkostnad t { belopp { hög : 400 kr/h } }', good: 'timkostnad t { belopp 400 kr/h }', message: "t anger belopp per värde men inte efter vilka egenskaper" },
+    { code: 'area-value-undeclared', bad: 'område tätort\negenskap områdestyp : en av områdena { tätort, skärgård }', good: 'område tätort\nområde skärgård\negenskap områdestyp : en av områdena { tätort, skärgård }', message: 'skärgård är inget område som policyn deklarerar' },
+    { code: 'rate-area-not-chosen', bad: 'område tätort\nområde landsbygd\ntimkostnad t1 { område tätort  giltig från 2024-01-01  belopp 400 kr/h }\ntimkostnad t2 { område landsbygd  giltig från 2024-01-01  belopp 500 kr/h }', good: 'område tätort\nområde landsbygd\negenskap områdestyp : en av områdena { tätort, landsbygd }\ntimkostnad t { giltig från 2024-01-01  efter områdestyp  belopp { tätort : 400 kr/h  landsbygd : 500 kr/h } }', message: 't1 och t2 skiljer sig bara i område (tätort, landsbygd) och gäller samtidigt från 2024-01-01' },
     // analyses: time
     { code: 'overlapping-versions', bad: 'nivåtabell t1 { insats hemvård giltig från 2021-01-01 }\nnivåtabell t2 { insats hemvård giltig från 2021-06-01 }', good: 'nivåtabell t1 { insats hemvård giltig från 2021-01-01 till 2021-05-31 }\nnivåtabell t2 { insats hemvård giltig från 2021-06-01 }', message: 't1 gäller samtidigt som t2 (a.regel:10) från 2021-06-01' },
     { code: 'undated-parameter', bad: 'parameter p : belopp { 1 kr  från 2022-01-01 : 2 kr }', good: 'parameter p : belopp { från 2021-01-01 : 1 kr  från 2022-01-01 : 2 kr }', message: 'p har en version utan startdatum: den gäller på varje datum fram till nästa version, från 2022-01-01. Skriv från vilket datum den gäller när källan anger det.' },
@@ -350,7 +352,8 @@ describe('versions of rates', () => {
         const diagnostics = withoutNotes(await diagnosticsOf([
             vocabulary, rate('a', 'giltig från 2021-01-01 till 2021-12-31'), rate('b', 'giltig från 2022-01-01'), rate('c', 'giltig från 2021-01-01', 'landsbygd'),
         ].join('\n')));
-        expect(codes(diagnostics)).toEqual([]);
+        // Not versions; but no case chooses between the area's rate and the others' (a warning, on a and b).
+        expect(codes(diagnostics)).toEqual(['rate-area-not-chosen', 'rate-area-not-chosen']);
     });
 });
 

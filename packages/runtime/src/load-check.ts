@@ -192,7 +192,10 @@ const REFERENCES: { [K in ElementKind]: (element: ElementOf<K>) => Found } = {
     role: e => e.legalBasis.map((basis, i) => [basis.law, `legalBasis/${i}/law`]),
     phase: () => [],
     body: () => [],
-    attribute: () => [],
+    // A value of `en av områdena { … }` is a declared område: one naming none would select a rate for no area.
+    attribute: e => e.domain.type === 'enumeration'
+        ? e.domain.values.flatMap((value, i): Found => value.area === undefined ? [] : [[value.area, `domain/values/${i}/area`, 'area']])
+        : [],
     parameter: () => [],
     calculation: e => withFound(found => {
         expressionReferences(e.value, 'value', found);

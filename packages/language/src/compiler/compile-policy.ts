@@ -358,7 +358,8 @@ function compileAttributeType(type: Ast.AttributeType) {
         case 'BooleanType':
             return { type: 'boolean' as const };
         case 'EnumerationType':
-            return { type: 'enumeration' as const, values: type.values.map(value => ({ name: value.name, ...optional('title', value.title) })) };
+            // A value of `en av områdena { … }` names the område it is (the load check holds it to one).
+            return { type: 'enumeration' as const, values: type.values.map(value => ({ name: value.name, ...optional('title', value.title), ...(type.areas ? { area: `area/${value.name}` } : {}) })) };
         case 'DateType':
             return { type: 'date' as const };
         case 'MoneyType':

@@ -4,8 +4,10 @@ import type * as Ast from '../generated/ast.js';
 import { isOpenAmount } from '../generated/ast.js';
 import { referenceId } from './element-ids.js';
 
+// `dag` is not a Period of the grammar (a level table is `per dygn`), but an amount may be `kr per dag`
+// or `kr/dag`: the same day as `kr/dygn`, so it compiles to the same period.
 const periods: Record<string, Format.Period> = {
-    'mån': 'month', 'månad': 'month', 'h': 'hour', 'tim': 'hour', 'timme': 'hour', 'dygn': 'day', 'vecka': 'week', 'år': 'year',
+    'mån': 'month', 'månad': 'month', 'h': 'hour', 'tim': 'hour', 'timme': 'hour', 'dygn': 'day', 'dag': 'day', 'vecka': 'week', 'år': 'year',
 };
 
 const timeUnits: Record<string, Format.TimeUnit> = {

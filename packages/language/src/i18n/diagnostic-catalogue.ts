@@ -657,6 +657,16 @@ export const diagnosticCatalogue = {
         sv: a => `Här anges ${a.other}, men ersättningens första belopp anges i ${a.first}; en formel läser ett av dem för varje fall, så alla ska ha samma enhet (ett belopp per insats är en egen ersättning).`,
         en: a => `This is in ${a.other}, but the rate's first amount is in ${a.first}; a formula reads one of them for each case, so all must have one unit (an amount per insats is a rate of its own).`,
     },
+    'area-value-undeclared': {
+        severity: 'error',
+        sv: a => `${a.value} är inget område som policyn deklarerar; värdena i 'en av områdena { … }' är policyns områden ('område ${a.value} "…"').`,
+        en: a => `${a.value} is not an area declared in the policy; the values of 'en av områdena { … }' are areas the policy declares ('område ${a.value} "…"').`,
+    },
+    'rate-area-not-chosen': {
+        severity: 'warning',
+        sv: a => `${a.name} och ${a.other} skiljer sig bara i område (${a.areas}) och gäller samtidigt från ${a.date}; en formel läser den den namnger för varje fall, oavsett fallets område. Skriv en ersättning 'efter' en egenskap 'en av områdena { ${a.areas} }', så väljer fallets område beloppet.`,
+        en: a => `${a.name} and ${a.other} differ only in their area (${a.areas}) and are in force together from ${a.date}; a formula reads the one it names for every case, whatever area the case is in. Write one rate 'efter' an attribute 'en av områdena { ${a.areas} }', so that the area of the case chooses the amount.`,
+    },
     'fee-question-without-level': {
         severity: 'error',
         sv: a => `Frågan anger ingen nivå, men ${a.fee} anger ${a.what} per nivå; skriv till exempel 'avgift enligt ${a.fee} nivå 1 för { … }'.`,

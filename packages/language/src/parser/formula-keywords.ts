@@ -65,7 +65,7 @@ export function periodKeywords(grammar: GrammarAST.Grammar): ReadonlySet<string>
     if (!rule) {
         throw new Error('The grammar has no Period rule: the unit of `kr/mån` needs it.');
     }
-    return new Set([...AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword).map(keyword => keyword.value), ...OCCASIONS]);
+    return new Set([...AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword).map(keyword => keyword.value), ...OCCASIONS, ...DAY]);
 }
 
 /**
@@ -73,3 +73,6 @@ export function periodKeywords(grammar: GrammarAST.Grammar): ReadonlySet<string>
  * unit reads; `6 000 kr / portioner` (plural, often an attribute's name) stays a division.
  */
 const OCCASIONS = ['besök', 'insats', 'portion', 'tillfälle'];
+
+/** `kr/dag` is `kr/dygn` (a keyword, so never a name being divided by); `dag` is no Period, since a level table is `per dygn`. */
+const DAY = ['dag'];

@@ -1,5 +1,6 @@
 import { WorkspaceCache, type AstNode, type ValidationChecks } from 'langium';
 import type { RegelrattAstType } from '../generated/ast.js';
+import { isArea, isAttribute, isEnumerationType } from '../generated/ast.js';
 import { kindName } from '../i18n/element-kind-names.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { createReport } from './report.js';
@@ -24,6 +25,11 @@ export function usageChecks(services: RegelrattServices): ValidationChecks<Regel
         }
         return targets;
     });
+    // An område named as a value of `en av områdena { … }` is used by its name, not by a reference.
+    const chosen = new WorkspaceCache<string, Set<string>>(services.shared);
+    const chosenAreas = () => chosen.get('all', () => new Set(documents.all.toArray().flatMap(document =>
+        (document.parseResult.value as { elements?: AstNode[] }).elements ?? []).flatMap(node =>
+        isAttribute(node) && isEnumerationType(node.type) && node.type.areas ? node.type.values.map(value => value.name) : [])));
     return {
         Policy: (policy, accept) => {
             const report = createReport(accept, locale);
@@ -32,7 +38,7 @@ export function usageChecks(services: RegelrattServices): ValidationChecks<Regel
             for (const node of policy.elements) {
                 const name = (node as AstNode & { name?: string }).name;
                 // A declaration the parser recovered without a name is already a syntax error.
-                if (name && VOCABULARY.has(node.$type) && !referencedNodes().has(node)) {
+                if (name && VOCABULARY.has(node.$type) && !referencedNodes().has(node) && !(isArea(node) && chosenAreas().has(name))) {
                     const kind = kindName(node.$type, locale.current);
                     report('unused-declaration', { kind: kind[0].toUpperCase() + kind.slice(1), name }, { node, property: 'name' as never });
                 }

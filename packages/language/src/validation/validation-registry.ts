@@ -2,6 +2,7 @@ import type { ValidationChecks } from 'langium';
 import type { RegelrattAstType } from '../generated/ast.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import type { RegelrattValidationRegistry } from './regelratt-validation-registry.js';
+import { areaChecks } from './area-checks.js';
 import { calculationChecks } from './calculation-checks.js';
 import { calculationBoundChecks } from './calculation-bound-checks.js';
 import { calculationNeedChecks } from './calculation-need-checks.js';
@@ -74,6 +75,7 @@ export function registerValidationChecks(services: RegelrattServices): void {
         [exampleCoverageChecks(services), 'workspace'],
         [importChecks(services), 'workspace'],
         [nationalRuleChecks(services), 'workspace'],
+        [areaChecks(services), 'workspace'],
     ];
     for (const [checks, reach] of groups) {
         if (reach === 'local') {

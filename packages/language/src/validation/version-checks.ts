@@ -20,10 +20,15 @@ function versionKey(node: VersionedNode): string | undefined {
         // Two hourly costs for the same role in the same area (or two flat rates for the same service) are versions,
         // when they are selected by the same attributes (`efter regi`) and paid per the same thing: a rate per
         // insats by regi and a fixed monthly rate by regi for one insats are two rates, not a rate and its next version.
-        const selectors = node.selectors.map(selector => selector.$refText).join(',');
-        return `rate|${node.kind}|${node.service?.$refText ?? ''}|${node.role?.$refText ?? ''}|${node.area?.$refText ?? ''}|${selectors}|${ratePer(node)}`;
+        return rateKey(node, node.area?.$refText ?? '');
     }
     return node.registrationNumber ? `guideline|${node.registrationNumber}` : undefined;
+}
+
+/** A rate's version key with the område given (`*` for the key of its alternatives in every område). */
+function rateKey(rate: Rate, area: string): string {
+    const selectors = rate.selectors.map(selector => selector.$refText).join(',');
+    return `rate|${rate.kind}|${rate.service?.$refText ?? ''}|${rate.role?.$refText ?? ''}|${area}|${selectors}|${ratePer(rate)}`;
 }
 
 /** What a rate's amounts are per (`mån`, `insats`, the hour of a timkostnad), as written in its first amount. */
@@ -32,6 +37,9 @@ function ratePer(rate: Rate): string {
     const per = amount && 'unit' in amount ? unitOf(amount.unit?.per) : undefined;
     return per ?? (rate.kind === 'timkostnad' ? 'hour' : '');
 }
+
+/** The validity of a rate without `giltig`: in force on every day. */
+const ALWAYS = { from: '0001-01-01' };
 
 interface Versioned {
     node: VersionedNode;
@@ -64,6 +72,36 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
             return key && node.validity ? [{ node, key, validity: node.validity }] : [];
         }));
 
+    // Rates that would be versions of each other but for their `område`: alternatives no case can choose between.
+    // A rate without `giltig` is in force on every day, so it is one too.
+    const areaCache = new WorkspaceCache<string, Map<string, Rate[]>>(services.shared);
+    const ratesByArealess = (): Map<string, Rate[]> => areaCache.get('all', () => groupBy(
+        documents.all.toArray().flatMap(document => ((document.parseResult.value as Policy).elements ?? []).filter(isRate).filter(rate => rate.area)),
+        rate => rateKey(rate, '*')));
+
+    /**
+     * Two such rates in force on one day: a formula reads the one it names for every case, whatever
+     * the case's område, so a case in the other område silently gets its amount (`rate-area-not-chosen`).
+     * Said once per pair, on the rate written first.
+     */
+    const checkAreaAlternatives = (rate: Rate, accept: Parameters<typeof createReport>[0]) => {
+        if (!rate.area) {
+            return;
+        }
+        const report = createReport(accept, locale);
+        for (const other of ratesByArealess().get(rateKey(rate, '*')) ?? []) {
+            if (other === rate || other.area?.$refText === rate.area.$refText || !writtenBefore(rate, other)) {
+                continue;
+            }
+            const day = firstCommonDay(rate.validity ?? ALWAYS, other.validity ?? ALWAYS);
+            if (day) {
+                const date = day === ALWAYS.from ? (sv() ? 'början' : 'the start') : day;
+                report('rate-area-not-chosen', { name: rate.name, other: other.name, areas: `${rate.area.$refText}, ${other.area?.$refText ?? ''}`, date },
+                    { node: rate, property: 'area', relatedInformation: relatedAt(other, other.name) });
+            }
+        }
+    };
+
     const checkVersioned = (node: VersionedNode, accept: Parameters<typeof createReport>[0]) => {
         if (!node.validity) {
             return;
@@ -89,7 +127,10 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
     return {
         LevelTable: (table, accept) => checkVersioned(table, accept),
         Guideline: (guideline, accept) => checkVersioned(guideline, accept),
-        Rate: (rate, accept) => checkVersioned(rate, accept),
+        Rate: (rate, accept) => {
+            checkVersioned(rate, accept);
+            checkAreaAlternatives(rate, accept);
+        },
         Parameter: (parameter, accept) => {
             const report = createReport(accept, locale);
             const spans = versionSpans(parameter);
@@ -118,4 +159,11 @@ export function versionChecks(services: RegelrattServices): ValidationChecks<Reg
             }
         },
     };
+}
+
+/** Whether `a` stands before `b` in the workspace (by file, then by place), so a pair is reported once. */
+function writtenBefore(a: AstNode, b: AstNode): boolean {
+    const fileA = AstUtils.getDocument(a).uri.toString();
+    const fileB = AstUtils.getDocument(b).uri.toString();
+    return fileA !== fileB ? fileA < fileB : (a.$cstNode?.offset ?? 0) < (b.$cstNode?.offset ?? 0);
 }
