@@ -8,7 +8,7 @@ import type { CompiledPolicyFile, DecisionTable } from '@regelratt/format';
 import { checkPolicies, compilePolicy, createRegelrattServices, exampleCoverage, grammarKeywords } from '@regelratt/language';
 import { PolicyRuntime } from '../packages/runtime/src/index.js';
 import { exportDmn } from '../packages/cli/src/dmn/export-dmn.js';
-import { importDmn, type DmnImport } from '../packages/cli/src/dmn/import-dmn.js';
+import { DmnReadError, importDmn, type DmnImport } from '../packages/cli/src/dmn/import-dmn.js';
 import { dmnAttributes, dmnPolicy } from '../packages/cli/src/dmn/write-dmn.js';
 import { fromRuntime, runtimeAnswer, type Normal } from './dmn/dmn-harness.js';
 import { EVERY_HIT_POLICY } from './dmn/every-hit-policy.js';
@@ -496,5 +496,47 @@ ${column('poäng', 'number')}
         ]);
         const again = await compiled(imported.text, 'typer.regel');
         expect(again.errors.filter(e => !e.startsWith('decision-gap')), imported.text).toEqual([]);
+    });
+});
+
+/**
+ * DMN written by other tools (test/fixtures/dmn-import/README.md names the examples each follows):
+ * what the language can say is written and checks; each element it cannot is named by its id, in
+ * Swedish and English; a DMN 1.1 file (Camunda 7's examples) is refused as no DMN the import reads.
+ */
+describe('dmn import: DMN written by other tools', () => {
+    const fixture = (name: string) => readFileSync(path.join(repository, 'test/fixtures/dmn-import', name), 'utf8');
+
+    test('Camunda Modeler (DMN 1.3): the table with Java types comes back; a literal expression answering a text is named', async () => {
+        const imported = await importDmn(fixture('camunda-modeler.dmn'), keywords);
+        expect(imported.tables).toBe(1);
+        // `integer` says a whole number, `double` a decimal; the output values of a UNIQUE table are the column's list.
+        expect(imported.text).toContain('egenskap portioner : heltal -995–1005\n');
+        expect(imported.text).toContain('egenskap avstand : decimaltal -970–1031\n');
+        expect(imported.text).toContain('| { landsbygd, skärgård } | >= 5      | <= 30,5 || "bud"                | 25     |');
+        expect(imported.notes.map(n => n.element)).toEqual(['meddelande']);
+        expect(imported.notes[0].sv).toBe('meddelande: Beslutet meddelande är ett FEEL-uttryck (if portioner > 10 then "Kontakta handläggaren" else "Ingen åtgärd") som Regelrätt inte kan skriva som beräkning (bara tal och formler med + − × /, min, max, avrundning och om … så … annars över indata); det är inte med.');
+        expect(imported.notes[0].en).toContain('meddelande: Decision meddelande is a FEEL expression');
+        const again = await compiled(imported.text, 'matlåda.regel');
+        expect(again.errors, imported.text).toEqual([]);
+    });
+
+    test('Kogito (DMN 1.2): a table reading fields of a structured input data is named; a literal expression over a yes/no input is a calculation', async () => {
+        const imported = await importDmn(fixture('kogito.dmn'), keywords);
+        expect(imported.tables).toBe(0);
+        expect(imported.calculations).toBe(1);
+        expect(imported.text).toContain('egenskap Ledsagare : ja/nej\n');
+        expect(imported.text).toContain('beräkning Ledsagaravgift = om Ledsagare så 0 annars 20\n');
+        expect(imported.notes.map(n => n.element)).toEqual(['_1A2B3C4D-0000-4000-8000-000000000014']);
+        expect(imported.notes[0].sv).toContain('Indatakolumnen Resa.Typ i Egenavgift läser fältet Typ i indata Resa, som har en sammansatt typ (tResa)');
+        expect(imported.notes[0].en).toContain('Input column Resa.Typ of Egenavgift reads field Typ of input data Resa, which has a structured type (tResa)');
+        const again = await compiled(imported.text, 'färdtjänst.regel');
+        expect(again.errors, imported.text).toEqual([]);
+    });
+
+    test('a DMN 1.1 file is refused with a Swedish reason', async () => {
+        const dmn11 = '<?xml version="1.0" encoding="UTF-8"?>\n<definitions xmlns="http://www.omg.org/spec/DMN/20151101/dmn.xsd" id="d" name="d" namespace="urn:t"/>';
+        await expect(importDmn(dmn11, keywords)).rejects.toThrow(DmnReadError);
+        await expect(importDmn(dmn11, keywords)).rejects.toHaveProperty('sv', expect.stringContaining('saknar namnrymden för DMN 1.2–1.5'));
     });
 });

@@ -120,6 +120,10 @@ function parse(text: string, names: (name: string) => FormulaName | undefined): 
             return inner !== undefined && take(')') ? inner : undefined;
         }
         const kind = token === undefined ? undefined : names(token);
+        // A yes/no input alone is the test that it holds (`if Ledsagare then …`, as other tools write it).
+        if (kind === 'boolean' && !((peek() ?? '') in COMPARISON_TEXT)) {
+            return { name: token!, op: '=', value: 'ja' };
+        }
         const op = take();
         if (kind === undefined || kind === 'calculation' || op === undefined || !(op in COMPARISON_TEXT)) {
             return undefined;

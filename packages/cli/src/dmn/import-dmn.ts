@@ -260,6 +260,13 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
             upstreams.push(chained.upstream);
             continue;
         }
+        // A field of an input data of a structured type (an itemDefinition with components, `Violation.Type`).
+        const [record, field, ...deeper] = text.split('.');
+        if (field !== undefined && deeper.length === 0 && inputData.has(record) && IDENTIFIER.test(field)) {
+            notes.push(note(input, `Indatakolumnen ${text} i ${name} läser fältet ${field} i indata ${record}, som har en sammansatt typ (${inputData.get(record)}); Regelrätt har inga sammansatta egenskaper, så tabellen är inte med.`,
+                `Input column ${text} of ${name} reads field ${field} of input data ${record}, which has a structured type (${inputData.get(record)}); Regelrätt has no structured attributes, so the table is left out.`));
+            return undefined;
+        }
         if (!IDENTIFIER.test(text)) {
             notes.push(note(input, `Indatakolumnen ${text} i ${name} är ett uttryck, inte en egenskap; tabellen är inte med.`, `Input column ${text} of ${name} is an expression, not an attribute; the table is left out.`));
             return undefined;
