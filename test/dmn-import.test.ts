@@ -514,6 +514,8 @@ describe('dmn import: DMN written by other tools', () => {
         expect(imported.text).toContain('egenskap portioner : heltal -995–1005\n');
         expect(imported.text).toContain('egenskap avstand : decimaltal -970–1031\n');
         expect(imported.text).toContain('| { landsbygd, skärgård } | >= 5      | <= 30,5 || "bud"                | 25     |');
+        // A rule's annotation (its description) is a comment above its row, not dropped.
+        expect(imported.text).toContain('    // Glesbygd med lång resväg\n    | { landsbygd, skärgård } | >= 5      | > 30,5  || "post"');
         expect(imported.notes.map(n => n.element)).toEqual(['meddelande']);
         expect(imported.notes[0].sv).toBe('meddelande: Beslutet meddelande är ett FEEL-uttryck (if portioner > 10 then "Kontakta handläggaren" else "Ingen åtgärd") som Regelrätt inte kan skriva som beräkning (bara tal och formler med + − × /, min, max, avrundning och om … så … annars över indata); det är inte med.');
         expect(imported.notes[0].en).toContain('meddelande: Decision meddelande is a FEEL expression');

@@ -274,6 +274,8 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         columns.push({ name: text, typeRef: ((expression?.typeRef as string | undefined) ?? 'string'), ...(input.inputValues ? { inputValues: (input.inputValues as Element).text as string } : {}) });
     }
     const rows: string[][] = [];
+    // A rule's description and annotation entries (DMN 1.3's annotation columns): a comment above its row.
+    const comments: string[] = [];
     for (const rule of (logic.rule ?? []) as Element[]) {
         const cells: string[] = [];
         for (const entry of (rule.inputEntry ?? []) as Element[]) {
@@ -295,6 +297,8 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
             cells.push(cell);
         }
         rows.push(cells);
+        const annotations = [rule.description as string | undefined, ...((rule.annotationEntry ?? []) as Element[]).map(entry => entry.text as string | undefined)];
+        comments.push(annotations.map(text => (text ?? '').replace(/\s+/g, ' ').trim()).filter(text => text !== '').join(' — '));
     }
     const defaults = outputs.map(output => (output.defaultOutputEntry ? outputCell((((output.defaultOutputEntry as Element).text as string | undefined) ?? '').trim()) : 'ej angivet'));
     if (defaults.some(cell => cell === undefined)) {
@@ -347,7 +351,7 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         `beslutstabell ${name}${title} {`,
         ...(hitClause ? [`    ${hitClause}`] : []),
         ...(levels ? [levels] : []),
-        ...lines.map(line => `    ${pad(line)}`),
+        ...lines.flatMap((line, index) => [...(index > 0 && comments[index - 1] ? [`    // ${comments[index - 1]}`] : []), `    ${pad(line)}`]),
         ...(withDefault ? [`    annars || ${defaults.join(' | ')} |`] : []),
         '}',
         '',
