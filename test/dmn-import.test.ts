@@ -536,6 +536,13 @@ describe('dmn import: DMN written by other tools', () => {
         expect(again.errors, imported.text).toEqual([]);
     });
 
+    test('a decision whose logic is a context is named: only tables and literal expressions of a number are read', async () => {
+        const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="urn:t"><decision id="kontext" name="Kontext"><context id="c1"/></decision></definitions>';
+        const imported = await importDmn(xml, keywords);
+        expect(imported.notes.map(n => n.sv)).toEqual(['kontext: Beslutet Kontext är varken en beslutstabell eller ett litteralt uttryck (Context) och är inte med: Regelrätt läser beslutstabeller och litterala uttryck som ger ett tal ur DMN.']);
+        expect(imported.notes[0].en).toBe('kontext: Decision Kontext is neither a decision table nor a literal expression (Context) and is left out: Regelrätt reads decision tables and literal expressions giving a number from DMN.');
+    });
+
     test('a DMN 1.1 file is refused with a Swedish reason', async () => {
         const dmn11 = '<?xml version="1.0" encoding="UTF-8"?>\n<definitions xmlns="http://www.omg.org/spec/DMN/20151101/dmn.xsd" id="d" name="d" namespace="urn:t"/>';
         await expect(importDmn(dmn11, keywords)).rejects.toThrow(DmnReadError);

@@ -225,8 +225,8 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         return formula === undefined ? undefined : `= ${unparenthesized(formula.text)}`;
     };
     if (!logic || logic.$type !== 'dmn:DecisionTable') {
-        notes.push(note(decision, `Beslutet ${name} är ingen beslutstabell (${logic ? logic.$type.replace('dmn:', '') : 'ingen logik'}) och är inte med: Regelrätt läser bara beslutstabeller ur DMN.`,
-            `Decision ${name} is no decision table (${logic ? logic.$type.replace('dmn:', '') : 'no logic'}) and is left out: Regelrätt reads only decision tables from DMN.`));
+        notes.push(note(decision, `Beslutet ${name} är varken en beslutstabell eller ett litteralt uttryck (${logic ? logic.$type.replace('dmn:', '') : 'ingen logik'}) och är inte med: Regelrätt läser beslutstabeller och litterala uttryck som ger ett tal ur DMN.`,
+            `Decision ${name} is neither a decision table nor a literal expression (${logic ? logic.$type.replace('dmn:', '') : 'no logic'}) and is left out: Regelrätt reads decision tables and literal expressions giving a number from DMN.`));
         return undefined;
     }
     // The decisions this one requires, by their variable: an input naming one is a chained column (`| nivåbedömning.nivå |`).
