@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
+import { unaryTest } from 'feelin';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { CompiledPolicyFile, DecisionTable } from '@regelratt/format';
 import { checkPolicies, compilePolicy, createRegelrattServices, exampleCoverage, grammarKeywords } from '@regelratt/language';
@@ -330,7 +331,14 @@ describe('dmn import: formula outputs', () => {
         // An amount (belopp) is written with the allowed values `>= 0` (0 kr or more, no upper bound),
         // which the import reads as an amount again; a whole number (`heltal`) as a whole number.
         expect(first.xml).toContain('<text>&gt;= 0</text>');
-        expect(first.xml).toContain('<text>? in [0..744] and floor(?) = ?</text>');
+        expect(first.xml).toContain('<text>? &gt;= 0 and ? &lt;= 744 and floor(?) = ?</text>');
+        // The independent FEEL interpreter reads the allowed values as the domains: whole numbers 0–744, and 0 kr or more.
+        const allows = (test: string, value: number) => {
+            const result = unaryTest(test, { '?': value }) as unknown;
+            return (result !== null && typeof result === 'object' && 'value' in result ? (result as { value: unknown }).value : result) === true;
+        };
+        expect([0, 5, 744, 5.5, -1, 745].map(value => allows('? >= 0 and ? <= 744 and floor(?) = ?', value))).toEqual([true, true, true, false, false, false]);
+        expect([0, 1e9, -0.5].map(value => allows('>= 0', value))).toEqual([true, true, false]);
         expect(imported.text).toContain('egenskap avgiftsutrymme : belopp');
         expect(imported.text).toContain('egenskap timmar_per_månad : heltal 0–744');
         expect(exportDmn(again.files[0], dmnPolicy(again.files))!.xml).toBe(first.xml);
@@ -454,7 +462,7 @@ beslutstabell grundavgift "Grundavgift" {
 /**
  * An input is a whole number (`heltal`) only where the DMN says so: a Java integer type some engines
  * write (`integer`, `long`), allowed values that admit whole numbers only (the export's
- * `? in [0..120] and floor(?) = ?`, or a list of whole numbers); otherwise a number is a decimal,
+ * `? >= 0 and ? <= 120 and floor(?) = ?`, or a list of whole numbers); otherwise a number is a decimal,
  * whatever its bounds; allowed values `>= 0` with no upper bound are an amount (`belopp`).
  */
 describe('dmn import: the type of a number', () => {
@@ -474,7 +482,7 @@ describe('dmn import: the type of a number', () => {
   <inputData id="in_x"><variable id="vx" name="x" typeRef="number"/></inputData>
 ${column('vikt', 'number', '[0..80]')}
 ${column('antal', 'integer')}
-${column('ålder', 'number', '? in [0..120] and floor(?) = ?')}
+${column('ålder', 'number', '? &gt;= 0 and ? &lt;= 120 and floor(?) = ?')}
 ${column('nivåsteg', 'number', '1, 2, 3')}
 ${column('inkomst', 'number', '&gt;= 0')}
 ${column('poäng', 'number')}

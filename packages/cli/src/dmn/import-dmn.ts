@@ -436,7 +436,7 @@ const DMN_NUMBER = '(-?\\d+(?:\\.\\d+)?)';
 
 /**
  * A number input's allowed values: `[a..b]` a decimal between a and b (FEEL has one number type, so
- * whole bounds say nothing of the values between); the export's `? in [a..b] and floor(?) = ?` or a
+ * whole bounds say nothing of the values between); the export's `? >= a and ? <= b and floor(?) = ?` or a
  * list of whole numbers (`1, 2, 3`, read from the least to the greatest) a whole number; `>= 0` with
  * no upper bound an amount, the language's one number without bounds. Undefined for anything else,
  * which leaves the cells' constants to span the domain.
@@ -449,7 +449,7 @@ function numberDomain(text: string): { min: string; max: string; integer: boolea
     if (interval) {
         return { min: interval[1], max: interval[2], integer: false };
     }
-    const whole = new RegExp(`^\\?\\s+in\\s+\\[\\s*${DMN_NUMBER}\\s*\\.\\.\\s*${DMN_NUMBER}\\s*\\]\\s+and\\s+floor\\(\\?\\)\\s*=\\s*\\?$`).exec(text);
+    const whole = new RegExp(`^\\?\\s*>=\\s*${DMN_NUMBER}\\s+and\\s+\\?\\s*<=\\s*${DMN_NUMBER}\\s+and\\s+floor\\(\\?\\)\\s*=\\s*\\?$`).exec(text);
     if (whole) {
         return { min: whole[1], max: whole[2], integer: true };
     }
