@@ -3,12 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
+import { unaryTest } from 'feelin';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { CompiledPolicyFile, DecisionTable } from '@regelratt/format';
 import { checkPolicies, compilePolicy, createRegelrattServices, exampleCoverage, grammarKeywords } from '@regelratt/language';
 import { PolicyRuntime } from '../packages/runtime/src/index.js';
 import { exportDmn } from '../packages/cli/src/dmn/export-dmn.js';
-import { importDmn, type DmnImport } from '../packages/cli/src/dmn/import-dmn.js';
+import { DmnReadError, importDmn, type DmnImport } from '../packages/cli/src/dmn/import-dmn.js';
 import { dmnAttributes, dmnPolicy } from '../packages/cli/src/dmn/write-dmn.js';
 import { fromRuntime, runtimeAnswer, type Normal } from './dmn/dmn-harness.js';
 import { EVERY_HIT_POLICY } from './dmn/every-hit-policy.js';
@@ -44,12 +45,14 @@ function importedAnswer(runtime: PolicyRuntime, table: DecisionTable, citizen: R
 
 /**
  * `file` exported to DMN and imported back, checked and compiled on its own; every region's example
- * citizen of each of its decisions answered by both, and the answers compared.
+ * citizen of each of its decisions answered by both, and the answers compared. `beside`: values for
+ * attributes only a formula reads, which a region's example (the table's columns) does not give.
  */
-async function roundTrip(files: CompiledPolicyFile[], file: CompiledPolicyFile): Promise<{ imported: DmnImport; tables: number; agreed: number }> {
-    const exported = exportDmn(file, dmnAttributes(files));
+async function roundTrip(files: CompiledPolicyFile[], file: CompiledPolicyFile, beside: Record<string, string> = {}): Promise<{ imported: DmnImport; tables: number; agreed: number }> {
+    // The whole policy, so a table whose formula reads a parameter or a calculation goes round too.
+    const exported = exportDmn(file, dmnPolicy(files));
     if (!exported || exported.decisions === 0) {
-        return { imported: { text: '', notes: [], tables: 0 }, tables: 0, agreed: 0 };
+        return { imported: { text: '', notes: [], tables: 0, calculations: 0 }, tables: 0, agreed: 0 };
     }
     const imported = await importDmn(exported.xml, keywords);
     const again = await compiled(imported.text, 'importerad.regel');
@@ -71,8 +74,9 @@ async function roundTrip(files: CompiledPolicyFile[], file: CompiledPolicyFile):
         }
         expect(table, element.id).toBeDefined();
         for (const region of coverage.regions) {
-            const ours = runtimeAnswer(before, element, region.witness.example);
-            const theirs = importedAnswer(after, table!, region.witness.example);
+            const citizen = { ...beside, ...region.witness.example };
+            const ours = runtimeAnswer(before, element, citizen);
+            const theirs = importedAnswer(after, table!, citizen);
             // A pilot's answer is ja/nej as a table's output; a förlopp's its id as text.
             const expected = ours.kind === 'value' && typeof ours.value === 'boolean' ? { kind: 'value', value: ours.value ? 'ja' : 'nej' } : ours;
             // A förloppsmodell with `sekundärt` is DMN's COLLECT, imported as `träff samla`: the förlopp that hold, as a set;
@@ -81,7 +85,7 @@ async function roundTrip(files: CompiledPolicyFile[], file: CompiledPolicyFile):
             if (ours.kind === 'conflict' && listed.kind === 'value' && Array.isArray(listed.value)) {
                 expect((listed.value as string[]).length).toBeGreaterThanOrEqual(2);
             } else {
-                expect(listed, `${element.id} ${JSON.stringify(region.witness.example)}`).toEqual(expected);
+                expect(listed, `${element.id} ${JSON.stringify(citizen)}`).toEqual(expected);
             }
             agreed++;
         }
@@ -153,7 +157,8 @@ describe('regelratt dmn import', () => {
         expect(imported.tables).toBe(1);
         expect(imported.notes.map(note => note.element)).toEqual(['t_prio', 'skatt', 'jr1i1', 'u1']);
         expect(imported.notes[0].sv).toContain('träffpolicyn PRIORITY');
-        expect(imported.notes[1].sv).toContain('Beslutet Skatt är ingen beslutstabell (LiteralExpression)');
+        // `pris` is no input data of the file (its input data is `Pris`): the literal expression reads a name it does not know.
+        expect(imported.notes[1].sv).toContain('Beslutet Skatt är ett FEEL-uttryck (pris * 0.3) som Regelrätt inte kan skriva som beräkning');
         expect(imported.notes[2].sv).toContain('Cellen < tak i Jämförelse, regel 1, är ett FEEL-test som Regelrätt inte kan skriva');
         expect(imported.notes[3].sv).toContain('Indatakolumnen pris * 2 i Uttryck är ett uttryck');
         expect(imported.notes[3].en).toContain('is an expression, not an attribute');
@@ -173,7 +178,7 @@ describe('regelratt dmn import', () => {
         expect(printed.stderr).toContain('inte importerat: t_prio: Beslutstabellen Prioritet har träffpolicyn PRIORITY');
         const written = spawnSync(process.execPath, [bin, 'dmn', 'import', file, '-o', path.join(scratch, 'ut'), '--lang', 'en'], { encoding: 'utf8' });
         expect(written.status).toBe(1);
-        expect(written.stderr).toContain('not imported: skatt: Decision Skatt is no decision table');
+        expect(written.stderr).toContain('not imported: skatt: Decision Skatt is a FEEL expression (pris * 0.3) Regelrätt cannot write as a calculation');
         expect(readFileSync(path.join(scratch, 'ut', 'inköp.regel'), 'utf8')).toBe(printed.stdout);
         const clean = spawnSync(process.execPath, [bin, 'dmn', 'import', path.join(repository, 'examples/habo/hemtjänst.dmn')], { encoding: 'utf8' });
         expect(clean.status, clean.stderr).toBe(0);
@@ -272,7 +277,7 @@ beslutstabell rabatt "Rabatt efter avgift" {
         expect(asked).toBe(336);
     });
 
-    test('a table reading a decision that is no table, or one left out, is named by its id and left out', async () => {
+    test('a table reading a calculation comes back as `| beräkning … |`; one reading a decision that is left out is named by its id and left out', async () => {
         const original = await compiled(`${CHAINED_PRIORITY}
 beräkning vårdtid "Vårdtid per vecka" = besök_per_vecka × 0,5
 beslutstabell tidsklass "Tidsklass" {
@@ -288,14 +293,23 @@ beslutstabell efter_klass "Efter tidsklass" {
         expect(original.errors).toEqual([]);
         const exported = exportDmn(original.files[0], dmnPolicy(original.files))!;
         const imported = await importDmn(exported.xml, keywords);
-        expect(imported.notes.map(n => [n.element, n.sv])).toEqual([
-            ['decision_decisionTable_tidsklass_table_input1', 'decision_decisionTable_tidsklass_table_input1: Indatakolumnen vårdtid i tidsklass läser beslutet vårdtid, som inte är en beslutstabell (LiteralExpression) och inte kan läsas som en kedjad kolumn; tabellen är inte med.'],
-            ['decision_calculation_vardtid', 'decision_calculation_vardtid: Beslutet vårdtid är ingen beslutstabell (LiteralExpression) och är inte med: Regelrätt läser bara beslutstabeller ur DMN.'],
+        expect(imported.notes).toEqual([]);
+        expect(imported.tables).toBe(6);
+        expect(imported.calculations).toBe(1);
+        expect(imported.text).toContain('| beräkning vårdtid || klass |');
+        expect(imported.text).toContain('beräkning vårdtid "Vårdtid per vecka" = besök_per_vecka × 0,5');
+        // A calculation FEEL the language cannot say (a text) is named, and so in turn each table reading it.
+        const text = exported.xml.replace('<text>(besök_per_vecka * 0.5)</text>', '<text>if besök_per_vecka &gt; 3 then "lång" else "kort"</text>');
+        const refused = await importDmn(text, keywords);
+        expect(refused.notes.map(n => [n.element, n.sv])).toEqual([
+            ['decision_calculation_vardtid', 'decision_calculation_vardtid: Beslutet vårdtid är ett FEEL-uttryck (if besök_per_vecka > 3 then "lång" else "kort") som Regelrätt inte kan skriva som beräkning (bara tal och formler med + − × /, min, max, avrundning och om … så … annars över indata); det är inte med.'],
+            ['decision_decisionTable_tidsklass_table', 'decision_decisionTable_tidsklass_table: Beslutstabellen tidsklass läser beslutet vårdtid, som inte importeras; den är inte med.'],
             ['decision_decisionTable_efter_klass_table', 'decision_decisionTable_efter_klass_table: Beslutstabellen efter_klass läser beslutet tidsklass, som inte importeras; den är inte med.'],
         ]);
-        expect(imported.tables).toBe(4);
-        const again = await compiled(imported.text, 'importerad.regel');
-        expect(again.errors, imported.text).toEqual([]);
+        expect(refused.notes[0].en).toContain('Decision vårdtid is a FEEL expression (if besök_per_vecka > 3 then "lång" else "kort") Regelrätt cannot write as a calculation');
+        expect(refused.tables).toBe(4);
+        const again = await compiled(refused.text, 'importerad.regel');
+        expect(again.errors, refused.text).toEqual([]);
     });
 });
 
@@ -305,25 +319,34 @@ beslutstabell efter_klass "Efter tidsklass" {
  * is named with its id. Jönköping's chained fee (examples/jonkoping) goes round: the same DMN again.
  */
 describe('dmn import: formula outputs', () => {
-    test('examples/jonkoping/hjalp-i-hemmet.dmn: export → import → export gives the same DMN but for the span of an amount', async () => {
+    test('examples/jonkoping/hjalp-i-hemmet.dmn: export → import → export gives the same DMN', async () => {
         const files = await compiledExampleSet('jonkoping');
         const file = files.find(f => f.source === 'hjalp-i-hemmet.regel')!;
         const first = exportDmn(file, dmnPolicy(files))!;
         const imported = await importDmn(first.xml, keywords);
         expect(imported.notes).toEqual([]);
-        expect(imported.text).toContain('= min((303 + (avgiftsutrymme × 0,25)), 1824, 2089) avrundat till hela kronor |');
+        expect(imported.text).toContain('= min((303 kr + (avgiftsutrymme × 0,25)), 1824 kr, 2089 kr) avrundat till hela kronor |');
         const again = await compiled(imported.text, 'hjalp-i-hemmet.regel');
         expect(again.errors, imported.text).toEqual([]);
-        // An amount (belopp) has no allowed values in DMN, so it comes back as a number whose span the
-        // import chose (the cells' constants widened by 1 000): the one difference, an inputValues more.
-        const second = exportDmn(again.files[0], dmnPolicy(again.files))!.xml;
-        const withoutSpan = second.replace(/\n *<inputValues id="decision_decisionTable_hjalpavgift_table_input1_values">\n *<text>\[-1000\.\.1000\]<\/text>\n *<\/inputValues>/, '');
-        expect(withoutSpan).not.toBe(second);
-        expect(withoutSpan).toBe(first.xml);
+        // An amount (belopp) is written with the allowed values `>= 0` (0 kr or more, no upper bound),
+        // which the import reads as an amount again; a whole number (`heltal`) as a whole number.
+        expect(first.xml).toContain('<text>&gt;= 0</text>');
+        expect(first.xml).toContain('<text>? &gt;= 0 and ? &lt;= 744 and floor(?) = ?</text>');
+        // The independent FEEL interpreter reads the allowed values as the domains: whole numbers 0–744, and 0 kr or more.
+        const allows = (test: string, value: number) => {
+            const result = unaryTest(test, { '?': value }) as unknown;
+            return (result !== null && typeof result === 'object' && 'value' in result ? (result as { value: unknown }).value : result) === true;
+        };
+        expect([0, 5, 744, 5.5, -1, 745].map(value => allows('? >= 0 and ? <= 744 and floor(?) = ?', value))).toEqual([true, true, true, false, false, false]);
+        expect([0, 1e9, -0.5].map(value => allows('>= 0', value))).toEqual([true, true, false]);
+        expect(imported.text).toContain('egenskap avgiftsutrymme : belopp');
+        expect(imported.text).toContain('egenskap timmar_per_månad : heltal 0–744');
+        expect(exportDmn(again.files[0], dmnPolicy(again.files))!.xml).toBe(first.xml);
     });
 
     test('every rounding mode comes back, and a FEEL expression outside the fragment is named by its id', async () => {
-        const outputs = ['round half up(x, 2)', 'decimal(x, 0)', 'round down((x * 0.3), 0)', 'round up(x, 2)', 'floor((x / 3) + 0.5, 0)', 'if x > 1 then x else 0', 'x * okänd'];
+        const outputs = ['round half up(x, 2)', 'decimal(x, 0)', 'round down((x * 0.3), 0)', 'round up(x, 2)', 'floor((x / 3) + 0.5, 0)',
+            'if x > 1 and not(x = 5) then x else 0', '(round up(((x * 1.1)) * 4, 0) / 4)', '(floor(((x)) * 4 + 0.5, 0) / 4)', 'if x > okänd then x else 0', 'x * okänd'];
         const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/" id="d" name="f" namespace="urn:test">
   <inputData id="in_x" name="x"><variable id="vx" name="x" typeRef="number"/></inputData>
@@ -339,9 +362,198 @@ ${outputs.map((output, i) => `  <decision id="d${i}" name="t${i}"><decisionTable
         expect(imported.text).toContain('= (x × 0,3) avrundat till hela kronor, nedåt |');
         expect(imported.text).toContain('= x avrundat till öre, uppåt |');
         expect(imported.text).toContain('= (x / 3) avrundat till hela kronor, halva uppåt |');
-        expect(imported.notes.map(n => n.element)).toEqual(['r5o', 'r6o']);
-        expect(imported.notes[0].sv).toContain('Utdata if x > 1 then x else 0 i t5, regel 1, är ett FEEL-uttryck som Regelrätt inte kan skriva');
+        // `if … then … else` is `om … så … annars`; a quarter hour (the export's four steps of one) a time's rounding, the value said to be hours.
+        expect(imported.text).toContain('| - || = om x > 1 och inte (x = 5) så x annars 0 |');
+        expect(imported.text).toContain('| - || = (x × 1,1) × 1 timme avrundat till kvartstimmar, uppåt |');
+        expect(imported.text).toContain('| - || = x × 1 timme avrundat till kvartstimmar, halva uppåt');
+        // A condition comparing with a name that is no input data, and a name that is none, are named.
+        expect(imported.notes.map(n => n.element)).toEqual(['r8o', 'r9o']);
+        expect(imported.notes[0].sv).toContain('Utdata if x > okänd then x else 0 i t8, regel 1, är ett FEEL-uttryck som Regelrätt inte kan skriva');
         const again = await compiled(imported.text, 'f.regel');
         expect(again.errors, imported.text).toEqual([]);
+    });
+});
+
+/**
+ * What the export writes for a table reading a calculation (the calculation a literal-expression
+ * decision), for `om … så … annars` (`if … then … else`) and for rounding to quarter hours comes
+ * back as the same constructs, and the imported policy answers as the original: every region's
+ * example citizen, and a grid of citizens for each table and calculation.
+ */
+describe('dmn import: calculations, conditions and quarter hours', () => {
+    const SHAPES = `
+egenskap besök_per_vecka "Omvårdnadsbesök per vecka" : heltal 0–200 besök
+egenskap ålder "Ålder" : heltal 0–120 år
+egenskap sammanboende "Sammanboende" : ja/nej
+egenskap boende "Boendeform" : en av { ordinärt, särskilt, korttid }
+egenskap hjälptimmar "Hjälptimmar per vecka" : decimaltal 0–80 timmar
+beräkning vårdtid "Vårdtid per vecka" = besök_per_vecka × 0,5
+beräkning beviljad_tid "Beviljad tid" = hjälptimmar × 1,1 avrundat till kvartstimmar, uppåt
+beslutstabell tidsklass "Tidsklass" {
+    | beräkning vårdtid || klass |
+    | < 3               || 1     |
+    | >= 3              || 2     |
+}
+beslutstabell tidsavgift "Avgift efter beviljad tid" {
+    | beräkning beviljad_tid || avgift                |
+    | <= 10                  || = beviljad_tid × 100 kr/h |
+    | > 10                   || = beviljad_tid × 90 kr/h  |
+}
+beslutstabell grundavgift "Grundavgift" {
+    | boende   || avgift |
+    | ordinärt || = om ålder < 65 och inte sammanboende så 300 annars om boende i { särskilt, korttid } så 200 annars 100 |
+    | särskilt || = (om sammanboende så 400 annars 500) + besök_per_vecka × 10 |
+    | korttid  || = hjälptimmar × 1,5 avrundat till kvartstimmar, halva uppåt |
+}
+`;
+
+    test('regel → DMN → regel: the same constructs, and the same answers for region citizens and a grid', async () => {
+        const original = await compiled(SHAPES, 'policy.regel');
+        expect(original.errors).toEqual([]);
+        const exported = exportDmn(original.files[0], dmnPolicy(original.files))!;
+        expect(exported.notes).toEqual([]);
+        const imported = await importDmn(exported.xml, keywords);
+        expect(imported.notes).toEqual([]);
+        expect(imported.tables).toBe(3);
+        expect(imported.calculations).toBe(2);
+        expect(imported.text).toContain('| beräkning vårdtid || klass |');
+        expect(imported.text).toContain('beräkning vårdtid "Vårdtid per vecka" = besök_per_vecka × 0,5');
+        expect(imported.text).toContain('beräkning beviljad_tid "Beviljad tid" = (hjälptimmar × 1,1) × 1 timme avrundat till kvartstimmar, uppåt');
+        expect(imported.text).toContain('= om ålder < 65 och inte sammanboende så 300 annars (om boende = särskilt eller boende = korttid så 200 annars 100)');
+        expect(imported.text).toContain('= (om sammanboende så 400 annars 500) + (besök_per_vecka × 10)');
+        expect(imported.text).toContain('= (hjälptimmar × 1,5) × 1 timme avrundat till kvartstimmar, halva uppåt');
+        const again = await compiled(imported.text, 'policy.regel');
+        expect(again.errors, imported.text).toEqual([]);
+        const { tables, agreed } = await roundTrip(original.files, original.files[0], { ålder: '70', sammanboende: 'nej', besök_per_vecka: '3', hjälptimmar: '2.5' });
+        console.log(`DMN round trip of calculations, conditions and quarter hours: ${tables} tables, ${agreed} region citizens agreed`);
+        expect(tables).toBe(3);
+        expect(agreed).toBeGreaterThanOrEqual(3);
+        const before = new PolicyRuntime(original.files);
+        const after = new PolicyRuntime(again.files);
+        let asked = 0;
+        // The halves and the bounds where the answers part: 9,09… hours × 1,1 is just over 10 once rounded up.
+        for (const besök of [0, 5, 6, 7, 200]) {
+            for (const ålder of [0, 64, 65, 120]) {
+                for (const sammanboende of ['ja', 'nej']) {
+                    for (const boende of ['ordinärt', 'särskilt', 'korttid']) {
+                        for (const hjälptimmar of ['0', '0.1', '2.25', '9.09', '9.1', '80']) {
+                            const citizen = { besök_per_vecka: String(besök), ålder: String(ålder), sammanboende, boende, hjälptimmar };
+                            for (const table of ['tidsklass', 'tidsavgift', 'grundavgift']) {
+                                const ask = (runtime: PolicyRuntime) => fromRuntime(() => runtime.decide(table, { date: '2025-01-01', citizen }).outputs);
+                                expect(ask(after), `${table} ${JSON.stringify(citizen)}`).toEqual(ask(before));
+                                asked++;
+                            }
+                            // A calculation's amount: the number (DMN has no units, so besök come back plain; the runtime's amount is the number alone).
+                            for (const calculation of ['vårdtid', 'beviljad_tid']) {
+                                const ask = (runtime: PolicyRuntime) => fromRuntime(() => runtime.calculate(calculation, { date: '2025-01-01', citizen }, { explain: false }).amount);
+                                expect(ask(after), `${calculation} ${JSON.stringify(citizen)}`).toEqual(ask(before));
+                                asked++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        console.log(`DMN round trip of calculations, conditions and quarter hours: ${asked} grid answers agreed`);
+        expect(asked).toBe(3600);
+    });
+});
+
+/**
+ * An input is a whole number (`heltal`) only where the DMN says so: a Java integer type some engines
+ * write (`integer`, `long`), allowed values that admit whole numbers only (the export's
+ * `? >= 0 and ? <= 120 and floor(?) = ?`, or a list of whole numbers); otherwise a number is a decimal,
+ * whatever its bounds; allowed values `>= 0` with no upper bound are an amount (`belopp`).
+ */
+describe('dmn import: the type of a number', () => {
+    // Ids are ASCII (dmn-moddle reads no other letters in an id), so each column's is its position.
+    let columns = 0;
+    const column = (name: string, typeRef: string, values?: string) => {
+        const n = ++columns;
+        return `
+  <decision id="d${n}" name="t${n}"><decisionTable id="t${n}">
+    <input id="i${n}"><inputExpression id="e${n}" typeRef="${typeRef}"><text>${name}</text></inputExpression>${values ? `<inputValues id="v${n}"><text>${values}</text></inputValues>` : ''}</input>
+    <output id="o${n}" name="y" typeRef="number"/>
+    <rule id="r${n}"><inputEntry id="r${n}i"><text>&lt; 5</text></inputEntry><outputEntry id="r${n}o"><text>1</text></outputEntry></rule>
+  </decisionTable></decision>`;
+    };
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/" id="d" name="typer" namespace="urn:test">
+  <inputData id="in_x"><variable id="vx" name="x" typeRef="number"/></inputData>
+${column('vikt', 'number', '[0..80]')}
+${column('antal', 'integer')}
+${column('ålder', 'number', '? &gt;= 0 and ? &lt;= 120 and floor(?) = ?')}
+${column('nivåsteg', 'number', '1, 2, 3')}
+${column('inkomst', 'number', '&gt;= 0')}
+${column('poäng', 'number')}
+  <decision id="d_f" name="t_f"><decisionTable id="t_f">
+    <input id="i_f"><inputExpression id="e_f" typeRef="number"><text>vikt</text></inputExpression></input>
+    <output id="o_f" name="y" typeRef="number"/>
+    <rule id="r_f"><inputEntry id="r_fi"><text>-</text></inputEntry><outputEntry id="r_fo"><text>x * 2</text></outputEntry></rule>
+  </decisionTable></decision>
+</definitions>`;
+
+    test('heltal where the DMN says so, decimaltal otherwise, belopp for a number of at least 0 without bound', async () => {
+        const imported = await importDmn(xml, keywords);
+        expect(imported.notes).toEqual([]);
+        // An input data only a formula reads (x) has no allowed values here: a decimal over the constants' span.
+        const declared = imported.text.split('\n').filter(line => line.startsWith('egenskap '));
+        expect(declared).toEqual([
+            'egenskap vikt : decimaltal 0–80', 'egenskap antal : heltal -995–1005', 'egenskap ålder : heltal 0–120', 'egenskap nivåsteg : heltal 1–3',
+            'egenskap inkomst : belopp', 'egenskap poäng : decimaltal -995–1005', 'egenskap x : decimaltal 0–1000',
+        ]);
+        const again = await compiled(imported.text, 'typer.regel');
+        expect(again.errors.filter(e => !e.startsWith('decision-gap')), imported.text).toEqual([]);
+    });
+});
+
+/**
+ * DMN written by other tools (test/fixtures/dmn-import/README.md names the examples each follows):
+ * what the language can say is written and checks; each element it cannot is named by its id, in
+ * Swedish and English; a DMN 1.1 file (Camunda 7's examples) is refused as no DMN the import reads.
+ */
+describe('dmn import: DMN written by other tools', () => {
+    const fixture = (name: string) => readFileSync(path.join(repository, 'test/fixtures/dmn-import', name), 'utf8');
+
+    test('Camunda Modeler (DMN 1.3): the table with Java types comes back; a literal expression answering a text is named', async () => {
+        const imported = await importDmn(fixture('camunda-modeler.dmn'), keywords);
+        expect(imported.tables).toBe(1);
+        // `integer` says a whole number, `double` a decimal; the output values of a UNIQUE table are the column's list.
+        expect(imported.text).toContain('egenskap portioner : heltal -995–1005\n');
+        expect(imported.text).toContain('egenskap avstand : decimaltal -970–1031\n');
+        expect(imported.text).toContain('| { landsbygd, skärgård } | >= 5      | <= 30,5 || "bud"                | 25     |');
+        // A rule's annotation (its description) is a comment above its row, not dropped.
+        expect(imported.text).toContain('    // Glesbygd med lång resväg\n    | { landsbygd, skärgård } | >= 5      | > 30,5  || "post"');
+        expect(imported.notes.map(n => n.element)).toEqual(['meddelande']);
+        expect(imported.notes[0].sv).toBe('meddelande: Beslutet meddelande är ett FEEL-uttryck (if portioner > 10 then "Kontakta handläggaren" else "Ingen åtgärd") som Regelrätt inte kan skriva som beräkning (bara tal och formler med + − × /, min, max, avrundning och om … så … annars över indata); det är inte med.');
+        expect(imported.notes[0].en).toContain('meddelande: Decision meddelande is a FEEL expression');
+        const again = await compiled(imported.text, 'matlåda.regel');
+        expect(again.errors, imported.text).toEqual([]);
+    });
+
+    test('Kogito (DMN 1.2): a table reading fields of a structured input data is named; a literal expression over a yes/no input is a calculation', async () => {
+        const imported = await importDmn(fixture('kogito.dmn'), keywords);
+        expect(imported.tables).toBe(0);
+        expect(imported.calculations).toBe(1);
+        expect(imported.text).toContain('egenskap Ledsagare : ja/nej\n');
+        expect(imported.text).toContain('beräkning Ledsagaravgift = om Ledsagare så 0 annars 20\n');
+        expect(imported.notes.map(n => n.element)).toEqual(['_1A2B3C4D-0000-4000-8000-000000000014']);
+        expect(imported.notes[0].sv).toContain('Indatakolumnen Resa.Typ i Egenavgift läser fältet Typ i indata Resa, som har en sammansatt typ (tResa)');
+        expect(imported.notes[0].en).toContain('Input column Resa.Typ of Egenavgift reads field Typ of input data Resa, which has a structured type (tResa)');
+        const again = await compiled(imported.text, 'färdtjänst.regel');
+        expect(again.errors, imported.text).toEqual([]);
+    });
+
+    test('a decision whose logic is a context is named: only tables and literal expressions of a number are read', async () => {
+        const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="urn:t"><decision id="kontext" name="Kontext"><context id="c1"/></decision></definitions>';
+        const imported = await importDmn(xml, keywords);
+        expect(imported.notes.map(n => n.sv)).toEqual(['kontext: Beslutet Kontext är varken en beslutstabell eller ett litteralt uttryck (Context) och är inte med: Regelrätt läser beslutstabeller och litterala uttryck som ger ett tal ur DMN.']);
+        expect(imported.notes[0].en).toBe('kontext: Decision Kontext is neither a decision table nor a literal expression (Context) and is left out: Regelrätt reads decision tables and literal expressions giving a number from DMN.');
+    });
+
+    test('a DMN 1.1 file is refused with a Swedish reason', async () => {
+        const dmn11 = '<?xml version="1.0" encoding="UTF-8"?>\n<definitions xmlns="http://www.omg.org/spec/DMN/20151101/dmn.xsd" id="d" name="d" namespace="urn:t"/>';
+        await expect(importDmn(dmn11, keywords)).rejects.toThrow(DmnReadError);
+        await expect(importDmn(dmn11, keywords)).rejects.toHaveProperty('sv', expect.stringContaining('saknar namnrymden för DMN 1.2–1.5'));
     });
 });

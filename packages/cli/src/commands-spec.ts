@@ -126,8 +126,8 @@ export const COMMANDS = {
     dmn: {
         arguments: { sv: 'import <fil.dmn>', en: 'import <file.dmn>' },
         subcommands: ['import'],
-        sv: 'Läser beslutstabellerna i en DMN-fil (DMN 1.2–1.5) och skriver dem som .regel; det språket inte kan säga nämns, element för element, med sitt id i XML-filen.',
-        en: 'Reads the decision tables of a DMN file (DMN 1.2–1.5) and writes them as .regel; what the language cannot say is named, element by element, with its id in the XML file.',
+        sv: 'Läser beslutstabellerna och beräkningarna (litterala uttryck som ger ett tal) i en DMN-fil (DMN 1.2–1.5) och skriver dem som .regel; det språket inte kan säga nämns, element för element, med sitt id i XML-filen.',
+        en: 'Reads the decision tables and calculations (literal expressions giving a number) of a DMN file (DMN 1.2–1.5) and writes them as .regel; what the language cannot say is named, element by element, with its id in the XML file.',
         options: ['out', 'max-file-size', ...COMMON],
         optionTexts: { out: { sv: 'Mappen som .regel-filen skrivs till (standard: skrivs ut på standardutdata).', en: 'The folder the .regel file is written to (default: printed on standard output).' } },
         exitCodes: {

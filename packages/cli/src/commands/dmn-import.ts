@@ -58,7 +58,8 @@ export async function runDmnImport(options: CliOptions, file: string, io: CliIO)
         if (failed !== undefined) {
             return failed;
         }
-        io.stderr.write(`${options.locale === 'sv' ? `${imported.tables} beslutstabeller skrivna till` : `${imported.tables} decision tables written to`} ${path.relative(io.cwd, target) || target}.\n`);
+        const calculations = imported.calculations === 0 ? '' : options.locale === 'sv' ? ` och ${imported.calculations} beräkningar` : ` and ${imported.calculations} calculations`;
+        io.stderr.write(`${options.locale === 'sv' ? `${imported.tables} beslutstabeller${calculations} skrivna till` : `${imported.tables} decision tables${calculations} written to`} ${path.relative(io.cwd, target) || target}.\n`);
     }
     return imported.notes.length > 0 || unreadable.length > 0 ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
 }

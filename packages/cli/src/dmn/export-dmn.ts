@@ -788,6 +788,9 @@ function requiredInputs(decision: DmnDecision): string[] {
 /**
  * The values an input may take, as DMN's allowed values (`inputValues`): a number's range, an
  * enumeration's values, a level's declared levels; so an engine (and `dmn import`) knows the domain.
+ * FEEL has one number type, so a whole number says so in its allowed values (`? >= 0 and ? <= 120
+ * and floor(?) = ?`: feelin reads `? in [0..120] and …` otherwise than the bounds and the test
+ * together), and an amount, 0 kr or more without an upper bound, is `>= 0`.
  */
 function allowedValues(input: string, attributes: ReadonlyMap<string, Attribute>, decision: DmnDecision): string | undefined {
     if (input === LEVEL_INPUT) {
@@ -797,8 +800,11 @@ function allowedValues(input: string, attributes: ReadonlyMap<string, Attribute>
     const domain = attributes.get(input)?.domain;
     switch (domain?.type) {
         case 'integer':
+            return `? >= ${domain.min} and ? <= ${domain.max} and floor(?) = ?`;
         case 'decimal':
             return `[${domain.min}..${domain.max}]`;
+        case 'money':
+            return '>= 0';
         case 'enumeration':
             return domain.values.map(value => feelString(value.name)).join(', ');
         default:

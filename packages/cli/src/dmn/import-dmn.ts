@@ -1,17 +1,21 @@
 import { DmnModdle } from 'dmn-moddle';
 import type { DmnNote } from './export-dmn.js';
+import { importFormula, type FormulaName, type ImportedFormula } from './feel-formula-import.js';
 
 /**
  * `regelratt dmn import <file.dmn>`: the decision tables of a DMN file as `.regel` text, for what the
  * language can say, and a note naming by its XML id each element it cannot (never a silent drop): a
- * decision whose logic is no decision table, a hit policy without a Regelrätt counterpart, a cell
- * or output entry beyond the FEEL forms the language has, an input that is an expression.
+ * decision whose logic is neither a decision table nor a numeric literal expression (a calculation),
+ * a hit policy without a Regelrätt counterpart, a cell or output entry beyond the FEEL forms the
+ * language has, an input that is an expression.
  */
 
 export interface DmnImport {
     text: string;
     notes: DmnNote[];
     tables: number;
+    /** Literal-expression decisions written as `beräkning`. */
+    calculations: number;
 }
 
 /** The namespaces dmn-moddle reads (DMN 1.3); 1.2, 1.4 and 1.5 files use nothing else this import reads. */
@@ -72,7 +76,10 @@ interface Attribute {
     kind: 'number' | 'string' | 'boolean' | 'date';
     bounds?: { min: string; max: string };
     values: string[];
-    decimals: boolean;
+    /** A whole number (`heltal`): only where the DMN says so (numberDomain, INTEGER_TYPES). */
+    integer: boolean;
+    /** An amount (`belopp`): allowed values `>= 0` with no upper bound. */
+    amount: boolean;
     constants: string[];
 }
 
@@ -116,6 +123,11 @@ export async function importDmn(xml: string, keywords: ReadonlySet<string>): Pro
     const inputData = new Map(drg.filter(e => e.$type === 'dmn:InputData').map(e => [
         ((e.variable as Element | undefined)?.name as string | undefined) ?? e.name ?? '', ((e.variable as Element | undefined)?.typeRef as string | undefined) ?? 'number',
     ]));
+    // The inputs whose allowed values make them amounts (`>= 0`): a formula's plain numbers beside one are kronor.
+    const amounts = new Set(drg.flatMap(e => (((e.decisionLogic as Element | undefined)?.input ?? []) as Element[]))
+        .filter(input => /^>=\s*0$/.test((((input.inputValues as Element | undefined)?.text as string | undefined) ?? '').trim()))
+        .map(input => (((input.inputExpression as Element | undefined)?.text as string | undefined) ?? '').trim()));
+    const known = { decisions, inputData, amounts };
     for (const element of drg) {
         if (element.$type === 'dmn:InputData') {
             continue;
@@ -124,7 +136,9 @@ export async function importDmn(xml: string, keywords: ReadonlySet<string>): Pro
             notes.push(note(element, `${kindName(element)} ${element.name ?? ''} har ingen motsvarighet i Regelrätt och är inte med.`, `${element.$type.replace('dmn:', '')} ${element.name ?? ''} has no counterpart in Regelrätt and is left out.`));
             continue;
         }
-        const table = decisionTable(element, attributes, notes, keywords, decisions, inputData);
+        const table = (element.decisionLogic as Element | undefined)?.$type === 'dmn:LiteralExpression'
+            ? calculation(element, attributes, notes, known)
+            : decisionTable(element, attributes, notes, keywords, known);
         if (table) {
             tables.push(table);
         }
@@ -133,10 +147,11 @@ export async function importDmn(xml: string, keywords: ReadonlySet<string>): Pro
     const used = new Set(tables.flatMap(table => table.attributes));
     const declarations = [...attributes.values()].filter(a => a.name !== 'nivå' && used.has(a.name)).map(attributeText);
     const body = [...declarations, '', ...tables.map(table => table.text)].join('\n');
-    return { text: `// Importerad från DMN av regelratt dmn import.\n${body.trim()}\n`, notes, tables: tables.length };
+    const calculations = tables.filter(table => table.element.$type === 'dmn:Decision').length;
+    return { text: `// Importerad från DMN av regelratt dmn import.\n${body.trim()}\n`, notes, tables: tables.length - calculations, calculations };
 }
 
-/** A decision table as written, with the tables it reads (chained columns) and the attributes its columns read. */
+/** A decision table or a calculation as written, with the decisions it reads (chained columns, calculations) and the attributes it reads. */
 interface ImportedTable {
     element: Element;
     name: string;
@@ -157,8 +172,9 @@ function withImportedUpstreams(tables: ImportedTable[], notes: DmnNote[]): void 
         if (index >= 0) {
             const table = tables[index];
             const missing = table.upstreams.find(upstream => !names.has(upstream))!;
-            notes.push(note(table.element, `Beslutstabellen ${table.name} läser beslutet ${missing}, som inte importeras; den är inte med.`,
-                `Decision table ${table.name} reads decision ${missing}, which is not imported; it is left out.`));
+            const [sv, en] = table.element.$type === 'dmn:Decision' ? ['Beräkningen', 'Calculation'] : ['Beslutstabellen', 'Decision table'];
+            notes.push(note(table.element, `${sv} ${table.name} läser beslutet ${missing}, som inte importeras; den är inte med.`,
+                `${en} ${table.name} reads decision ${missing}, which is not imported; it is left out.`));
             tables.splice(index, 1);
             changed = true;
         }
@@ -183,37 +199,38 @@ function identifier(name: string, keywords: ReadonlySet<string>): string {
     return keywords.has(start) ? `${start}_` : start;
 }
 
-function decisionTable(
-    decision: Element, attributes: Map<string, Attribute>, notes: DmnNote[], keywords: ReadonlySet<string>, decisions: ReadonlyMap<string, Element>, inputData: ReadonlyMap<string, string>,
-): ImportedTable | undefined {
-    // A formula output (`= …`) reads numbers the file gives as input data; each is declared as an attribute.
-    const formulaReads = new Set<string>();
-    const known = (name: string) => {
-        const numeric = ['number', 'integer', 'long', 'double'].includes(inputData.get(name) ?? '');
-        if (numeric) {
-            formulaReads.add(name);
-        }
-        return numeric;
-    };
+/** What a decision may read: the file's decisions by id, its input data's FEEL types by name, and the inputs that are amounts. */
+interface Known {
+    decisions: ReadonlyMap<string, Element>;
+    inputData: ReadonlyMap<string, string>;
+    amounts: ReadonlySet<string>;
+}
+
+function decisionTable(decision: Element, attributes: Map<string, Attribute>, notes: DmnNote[], keywords: ReadonlySet<string>, known: Known): ImportedTable | undefined {
+    const { decisions, inputData } = known;
+    const logic = decision.decisionLogic as Element | undefined;
+    const name = identifier(((decision.variable as Element | undefined)?.name as string | undefined) ?? decision.name ?? decision.id ?? 'beslut', NO_KEYWORDS);
+    // A formula output (`= …`) reads input data (each declared as an attribute) and calculations the decision requires.
+    const formulas: ImportedFormula[] = [];
+    const names = formulaNames(decision, known);
     const outputCell = (text: string): string | undefined => {
         const literal = literalOutputCell(text);
         if (literal !== undefined) {
             return literal;
         }
-        const formula = regelFormula(text, known);
-        return formula === undefined ? undefined : `= ${formula.replace(/^\((.*)\)$/, '$1')}`;
+        const formula = importFormula(text, names);
+        if (formula) {
+            formulas.push(formula);
+        }
+        return formula === undefined ? undefined : `= ${unparenthesized(formula.text)}`;
     };
-    const logic = decision.decisionLogic as Element | undefined;
-    const name = identifier(((decision.variable as Element | undefined)?.name as string | undefined) ?? decision.name ?? decision.id ?? 'beslut', NO_KEYWORDS);
     if (!logic || logic.$type !== 'dmn:DecisionTable') {
-        notes.push(note(decision, `Beslutet ${name} är ingen beslutstabell (${logic ? logic.$type.replace('dmn:', '') : 'ingen logik'}) och är inte med: Regelrätt läser bara beslutstabeller ur DMN.`,
-            `Decision ${name} is no decision table (${logic ? logic.$type.replace('dmn:', '') : 'no logic'}) and is left out: Regelrätt reads only decision tables from DMN.`));
+        notes.push(note(decision, `Beslutet ${name} är varken en beslutstabell eller ett litteralt uttryck (${logic ? logic.$type.replace('dmn:', '') : 'ingen logik'}) och är inte med: Regelrätt läser beslutstabeller och litterala uttryck som ger ett tal ur DMN.`,
+            `Decision ${name} is neither a decision table nor a literal expression (${logic ? logic.$type.replace('dmn:', '') : 'no logic'}) and is left out: Regelrätt reads decision tables and literal expressions giving a number from DMN.`));
         return undefined;
     }
     // The decisions this one requires, by their variable: an input naming one is a chained column (`| nivåbedömning.nivå |`).
-    const required = new Map(((decision.informationRequirement ?? []) as Element[])
-        .map(r => decisions.get((((r.requiredDecision as Element | undefined)?.href as string | undefined) ?? '').replace(/^#/, '')))
-        .filter((d): d is Element => d !== undefined)
+    const required = new Map(requiredDecisions(decision, decisions)
         .map(d => [((d.variable as Element | undefined)?.name as string | undefined) ?? d.name ?? d.id!, d] as const));
     const hit = `${(logic.hitPolicy as string | undefined) ?? 'UNIQUE'}${logic.aggregation ? ` ${logic.aggregation as string}` : ''}`;
     const hitClause = HIT_POLICY[hit];
@@ -234,14 +251,21 @@ function decisionTable(
         const expression = input.inputExpression as Element | undefined;
         const text = ((expression?.text as string | undefined) ?? '').trim();
         const chained = chainedColumn(text, required);
-        if (typeof chained === 'object') {
+        if (chained && 'sv' in chained) {
             notes.push(note(input, `Indatakolumnen ${text} i ${name} ${chained.sv}; tabellen är inte med.`, `Input column ${text} of ${name} ${chained.en}; the table is left out.`));
             return undefined;
         }
         if (chained !== undefined) {
-            columns.push({ name: chained, typeRef: ((expression?.typeRef as string | undefined) ?? 'number'), chained: true });
-            upstreams.push(chained.slice(0, chained.indexOf('.')));
+            columns.push({ name: chained.column, typeRef: ((expression?.typeRef as string | undefined) ?? 'number'), chained: true });
+            upstreams.push(chained.upstream);
             continue;
+        }
+        // A field of an input data of a structured type (an itemDefinition with components, `Violation.Type`).
+        const [record, field, ...deeper] = text.split('.');
+        if (field !== undefined && deeper.length === 0 && inputData.has(record) && IDENTIFIER.test(field)) {
+            notes.push(note(input, `Indatakolumnen ${text} i ${name} läser fältet ${field} i indata ${record}, som har en sammansatt typ (${inputData.get(record)}); Regelrätt har inga sammansatta egenskaper, så tabellen är inte med.`,
+                `Input column ${text} of ${name} reads field ${field} of input data ${record}, which has a structured type (${inputData.get(record)}); Regelrätt has no structured attributes, so the table is left out.`));
+            return undefined;
         }
         if (!IDENTIFIER.test(text)) {
             notes.push(note(input, `Indatakolumnen ${text} i ${name} är ett uttryck, inte en egenskap; tabellen är inte med.`, `Input column ${text} of ${name} is an expression, not an attribute; the table is left out.`));
@@ -250,6 +274,8 @@ function decisionTable(
         columns.push({ name: text, typeRef: ((expression?.typeRef as string | undefined) ?? 'string'), ...(input.inputValues ? { inputValues: (input.inputValues as Element).text as string } : {}) });
     }
     const rows: string[][] = [];
+    // A rule's description and annotation entries (DMN 1.3's annotation columns): a comment above its row.
+    const comments: string[] = [];
     for (const rule of (logic.rule ?? []) as Element[]) {
         const cells: string[] = [];
         for (const entry of (rule.inputEntry ?? []) as Element[]) {
@@ -264,24 +290,27 @@ function decisionTable(
         for (const entry of (rule.outputEntry ?? []) as Element[]) {
             const cell = outputCell(((entry.text as string | undefined) ?? '').trim());
             if (cell === undefined) {
-                notes.push(note(entry, `Utdata ${String(entry.text)} i ${name}, regel ${rows.length + 1}, är ett FEEL-uttryck som Regelrätt inte kan skriva (bara tal, text, ja/nej, null och formler med + − × /, min, max och avrundning över indata som är tal); tabellen är inte med.`,
-                    `Output ${String(entry.text)} of ${name}, rule ${rows.length + 1}, is a FEEL expression Regelrätt cannot write (only numbers, texts, true/false, null and formulas with + − × /, min, max and rounding over numeric input data); the table is left out.`));
+                notes.push(note(entry, `Utdata ${String(entry.text)} i ${name}, regel ${rows.length + 1}, är ett FEEL-uttryck som Regelrätt inte kan skriva (bara tal, text, ja/nej, null och formler med + − × /, min, max, avrundning och om … så … annars över indata och beräkningar); tabellen är inte med.`,
+                    `Output ${String(entry.text)} of ${name}, rule ${rows.length + 1}, is a FEEL expression Regelrätt cannot write (only numbers, texts, true/false, null and formulas with + − × /, min, max, rounding and if … then … else over input data and calculations); the table is left out.`));
                 return undefined;
             }
             cells.push(cell);
         }
         rows.push(cells);
+        const annotations = [rule.description as string | undefined, ...((rule.annotationEntry ?? []) as Element[]).map(entry => entry.text as string | undefined)];
+        comments.push(annotations.map(text => (text ?? '').replace(/\s+/g, ' ').trim()).filter(text => text !== '').join(' — '));
     }
     const defaults = outputs.map(output => (output.defaultOutputEntry ? outputCell((((output.defaultOutputEntry as Element).text as string | undefined) ?? '').trim()) : 'ej angivet'));
     if (defaults.some(cell => cell === undefined)) {
         notes.push(note(logic, `Standardutdata i ${name} är ett FEEL-uttryck som Regelrätt inte kan skriva; tabellen är inte med.`, `A default output of ${name} is a FEEL expression Regelrätt cannot write; the table is left out.`));
         return undefined;
     }
-    for (const read of formulaReads) {
-        if (!columns.some(column => column.name === read)) {
-            declare({ name: read, typeRef: inputData.get(read)! }, [], attributes);
-        }
+    if (!declareFormulaReads(formulas, inputData, attributes, columns.map(column => column.name))) {
+        notes.push(note(logic, `En formel i ${name} läser indata som Regelrätt inte kan skriva som egenskap; tabellen är inte med.`,
+            `A formula of ${name} reads input data Regelrätt cannot write as an attribute; the table is left out.`));
+        return undefined;
     }
+    upstreams.push(...formulas.flatMap(formula => [...formula.calculations]));
     for (const column of columns.filter(c => !c.chained)) {
         if (!declare(column, rows.map(row => row[columns.indexOf(column)]), attributes)) {
             notes.push(note(logic, `Indatakolumnen ${column.name} i ${name} har typen ${column.typeRef} eller värden som Regelrätt inte kan skriva som egenskap; tabellen är inte med.`,
@@ -322,27 +351,139 @@ function decisionTable(
         `beslutstabell ${name}${title} {`,
         ...(hitClause ? [`    ${hitClause}`] : []),
         ...(levels ? [levels] : []),
-        ...lines.map(line => `    ${pad(line)}`),
+        ...lines.flatMap((line, index) => [...(index > 0 && comments[index - 1] ? [`    // ${comments[index - 1]}`] : []), `    ${pad(line)}`]),
         ...(withDefault ? [`    annars || ${defaults.join(' | ')} |`] : []),
         '}',
         '',
     ].join('\n');
-    return { element: logic, name, text, upstreams, attributes: [...columns.filter(c => !c.chained).map(c => c.name), ...formulaReads] };
+    return { element: logic, name, text, upstreams, attributes: [...columns.filter(c => !c.chained).map(c => c.name), ...formulas.flatMap(formula => [...formula.reads.keys()])] };
+}
+
+/** `(a + b)` as `a + b`: the outer parentheses of a whole formula say nothing. */
+function unparenthesized(text: string): string {
+    return /^\(.*\)$/.test(text) && balanced(text.slice(1, -1)) ? text.slice(1, -1) : text;
+}
+
+function balanced(text: string): boolean {
+    let depth = 0;
+    for (const char of text) {
+        depth += char === '(' ? 1 : char === ')' ? -1 : 0;
+        if (depth < 0) {
+            return false;
+        }
+    }
+    return depth === 0;
+}
+
+/** What a name in a decision's formulas is: an input data by its FEEL type, or a calculation (a literal-expression decision) it requires. */
+function formulaNames(decision: Element, { decisions, inputData, amounts }: Known): (name: string) => FormulaName | undefined {
+    const calculations = new Set(requiredDecisions(decision, decisions)
+        .filter(d => (d.decisionLogic as Element | undefined)?.$type === 'dmn:LiteralExpression')
+        .map(d => ((d.variable as Element | undefined)?.name as string | undefined) ?? d.name ?? d.id!));
+    return name => (calculations.has(name) ? 'calculation' : amounts.has(name) ? 'amount' : FEEL_KIND[inputData.get(name) ?? ''] as FormulaName | undefined);
+}
+
+/** The decisions a decision requires (its information requirements on decisions). */
+function requiredDecisions(decision: Element, decisions: ReadonlyMap<string, Element>): Element[] {
+    return ((decision.informationRequirement ?? []) as Element[])
+        .map(r => decisions.get((((r.requiredDecision as Element | undefined)?.href as string | undefined) ?? '').replace(/^#/, '')))
+        .filter((d): d is Element => d !== undefined);
+}
+
+/** Declares each input data the formulas read that no column declares, its domain from its type and the constants compared with; false where one cannot be. */
+function declareFormulaReads(formulas: readonly ImportedFormula[], inputData: ReadonlyMap<string, string>, attributes: Map<string, Attribute>, columns: readonly string[]): boolean {
+    const reads = new Map<string, string[]>();
+    for (const formula of formulas) {
+        for (const [read, constants] of formula.reads) {
+            reads.set(read, [...(reads.get(read) ?? []), ...constants]);
+        }
+    }
+    return [...reads].every(([read, constants]) => columns.includes(read) || declare({ name: read, typeRef: inputData.get(read)! }, constants, attributes));
 }
 
 /**
- * An input expression naming a decision the table requires, as a chained column: `nivåbedömning.nivå`
- * as it is, `omvårdnadsavgift` alone (a decision with one output, its value) with that output's name.
- * Undefined where the expression names no required decision; the reason where it names one the
- * language cannot read as a column (a literal expression, a column the decision lacks).
+ * A decision whose logic is one FEEL literal expression of a number, as the export writes a
+ * calculation: `beräkning <variable> = <formula>`, reading input data and the calculations it
+ * requires. Anything else (a string, an expression outside the fragment) is named and left out.
  */
-function chainedColumn(text: string, required: ReadonlyMap<string, Element>): string | { sv: string; en: string } | undefined {
+function calculation(decision: Element, attributes: Map<string, Attribute>, notes: DmnNote[], known: Known): ImportedTable | undefined {
+    const { inputData } = known;
+    const logic = decision.decisionLogic as Element;
+    const name = identifier(((decision.variable as Element | undefined)?.name as string | undefined) ?? decision.name ?? decision.id ?? 'beräkning', NO_KEYWORDS);
+    const text = ((logic.text as string | undefined) ?? '').trim();
+    const typeRef = (logic.typeRef as string | undefined) ?? ((decision.variable as Element | undefined)?.typeRef as string | undefined);
+    const formula = typeRef === undefined || FEEL_KIND[typeRef] === 'number' ? importFormula(text, formulaNames(decision, known)) : undefined;
+    if (!formula) {
+        notes.push(note(decision, `Beslutet ${name} är ett FEEL-uttryck (${text}) som Regelrätt inte kan skriva som beräkning (bara tal och formler med + − × /, min, max, avrundning och om … så … annars över indata); det är inte med.`,
+            `Decision ${name} is a FEEL expression (${text}) Regelrätt cannot write as a calculation (only numbers and formulas with + − × /, min, max, rounding and if … then … else over input data); it is left out.`));
+        return undefined;
+    }
+    if (!declareFormulaReads([formula], inputData, attributes, [])) {
+        notes.push(note(decision, `Beräkningen ${name} läser indata som Regelrätt inte kan skriva som egenskap; den är inte med.`, `Calculation ${name} reads input data Regelrätt cannot write as an attribute; it is left out.`));
+        return undefined;
+    }
+    const title = decision.name && decision.name !== name ? ` ${regelString(decision.name)}` : '';
+    return {
+        element: decision, name, text: `beräkning ${name}${title} = ${unparenthesized(formula.text)}\n`,
+        upstreams: [...formula.calculations], attributes: [...formula.reads.keys()],
+    };
+}
+
+/** Types some engines write (Camunda's, from Java) that say a whole number; FEEL's one number type does not. */
+const INTEGER_TYPES: ReadonlySet<string> = new Set(['integer', 'long', 'int', 'short']);
+
+const DMN_NUMBER = '(-?\\d+(?:\\.\\d+)?)';
+
+/**
+ * A number input's allowed values: `[a..b]` a decimal between a and b (FEEL has one number type, so
+ * whole bounds say nothing of the values between); the export's `? >= a and ? <= b and floor(?) = ?` or a
+ * list of whole numbers (`1, 2, 3`, read from the least to the greatest) a whole number; `>= 0` with
+ * no upper bound an amount, the language's one number without bounds. Undefined for anything else,
+ * which leaves the cells' constants to span the domain.
+ */
+function numberDomain(text: string): { min: string; max: string; integer: boolean } | { amount: true } | undefined {
+    if (/^>=\s*0$/.test(text)) {
+        return { amount: true };
+    }
+    const interval = new RegExp(`^\\[\\s*${DMN_NUMBER}\\s*\\.\\.\\s*${DMN_NUMBER}\\s*\\]$`).exec(text);
+    if (interval) {
+        return { min: interval[1], max: interval[2], integer: false };
+    }
+    const whole = new RegExp(`^\\?\\s*>=\\s*${DMN_NUMBER}\\s+and\\s+\\?\\s*<=\\s*${DMN_NUMBER}\\s+and\\s+floor\\(\\?\\)\\s*=\\s*\\?$`).exec(text);
+    if (whole) {
+        return { min: whole[1], max: whole[2], integer: true };
+    }
+    const listed = splitList(text);
+    if (listed && listed.every(value => /^-?\d+$/.test(value))) {
+        const values = listed.map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        return { min: String(values[0]), max: String(values[values.length - 1]), integer: true };
+    }
+    return undefined;
+}
+
+/** FEEL's types, and the Java types some engines write (Camunda's `integer`, `double`), as the kind of attribute each is. */
+const FEEL_KIND: Record<string, Attribute['kind'] | undefined> = {
+    number: 'number', integer: 'number', long: 'number', int: 'number', short: 'number', double: 'number', string: 'string', boolean: 'boolean', date: 'date',
+};
+
+/**
+ * An input expression naming a decision the table requires, as a chained column: `nivåbedömning.nivå`
+ * as it is, `omvårdnadsavgift` alone (a decision with one output, its value) with that output's name,
+ * a literal expression (the export's calculation) as `beräkning vårdtid`. Undefined where the
+ * expression names no required decision; the reason where it names one the language cannot read as
+ * a column (a context, a column the decision lacks).
+ */
+function chainedColumn(text: string, required: ReadonlyMap<string, Element>): { column: string; upstream: string } | { sv: string; en: string } | undefined {
     const [variable, column, ...rest] = text.split('.').map(part => part.trim());
     const upstream = required.get(variable);
     if (!upstream || rest.length > 0) {
         return undefined;
     }
     const logic = upstream.decisionLogic as Element | undefined;
+    if (logic?.$type === 'dmn:LiteralExpression' && column === undefined) {
+        const name = identifier(variable, NO_KEYWORDS);
+        return { column: `beräkning ${name}`, upstream: name };
+    }
     if (logic?.$type !== 'dmn:DecisionTable') {
         return {
             sv: `läser beslutet ${variable}, som inte är en beslutstabell (${logic?.$type.replace('dmn:', '') ?? 'ingen logik'}) och inte kan läsas som en kedjad kolumn`,
@@ -357,7 +498,7 @@ function chainedColumn(text: string, required: ReadonlyMap<string, Element>): st
             en: `reads decision ${variable} without one of its output columns (${outputs.join(', ')})`,
         };
     }
-    return `${identifier(variable, NO_KEYWORDS)}.${name}`;
+    return { column: `${identifier(variable, NO_KEYWORDS)}.${name}`, upstream: identifier(variable, NO_KEYWORDS) };
 }
 
 /** A FEEL number as Regelrätt writes it (`12,5`). */
@@ -444,11 +585,11 @@ function literalOutputCell(text: string): string | undefined {
 
 /** Records the attribute a column reads, its domain from its type, allowed values and the cells' constants; false where it cannot be one. */
 function declare(column: Column, cells: readonly string[], attributes: Map<string, Attribute>): boolean {
-    const kind = ({ number: 'number', integer: 'number', long: 'number', double: 'number', string: 'string', boolean: 'boolean', date: 'date' } as Record<string, Attribute['kind']>)[column.typeRef];
+    const kind = FEEL_KIND[column.typeRef];
     if (!kind) {
         return false;
     }
-    const attribute = attributes.get(column.name) ?? { name: column.name, kind, values: [], decimals: false, constants: [] };
+    const attribute = attributes.get(column.name) ?? { name: column.name, kind, values: [], integer: false, amount: false, constants: [] };
     if (attribute.kind !== kind) {
         return false;
     }
@@ -464,17 +605,19 @@ function declare(column: Column, cells: readonly string[], attributes: Map<strin
         }
     }
     if (kind === 'number') {
-        const bounds = column.inputValues ? /^\[\s*(-?\d+(?:\.\d+)?)\s*\.\.\s*(-?\d+(?:\.\d+)?)\s*\]$/.exec(column.inputValues.trim()) : null;
-        if (bounds) {
-            attribute.bounds = { min: bounds[1], max: bounds[2] };
+        const domain = column.inputValues ? numberDomain(column.inputValues.trim()) : undefined;
+        if (domain && 'amount' in domain) {
+            attribute.amount = true;
+        } else if (domain) {
+            attribute.bounds = { min: domain.min, max: domain.max };
+            attribute.integer ||= domain.integer;
         }
+        attribute.integer ||= INTEGER_TYPES.has(column.typeRef);
         for (const cell of cells) {
             for (const constant of cell.match(/-?\d+(?:,\d+)?/g) ?? []) {
                 attribute.constants.push(constant.replace(',', '.'));
-                attribute.decimals ||= constant.includes(',');
             }
         }
-        attribute.decimals ||= [attribute.bounds?.min, attribute.bounds?.max].some(bound => bound?.includes('.'));
     }
     attributes.set(column.name, attribute);
     return true;
@@ -486,104 +629,14 @@ function attributeText(attribute: Attribute): string {
         case 'date': return `egenskap ${attribute.name} : datum`;
         case 'string': return `egenskap ${attribute.name} : en av { ${attribute.values.join(', ')} }`;
         case 'number': {
+            if (attribute.amount && !attribute.bounds) {
+                return `egenskap ${attribute.name} : belopp`;
+            }
             // Without allowed values (`inputValues`), the domain is the constants' span widened by a margin either side.
             const numbers = attribute.constants.map(Number);
             const min = attribute.bounds?.min ?? String(Math.min(0, ...numbers.map(n => Math.floor(n) - 1000)));
             const max = attribute.bounds?.max ?? String(Math.max(1000, ...numbers.map(n => Math.ceil(n) + 1000)));
-            return `egenskap ${attribute.name} : ${attribute.decimals ? 'decimaltal' : 'heltal'} ${regelNumber(min)}–${regelNumber(max)}`;
+            return `egenskap ${attribute.name} : ${attribute.integer ? 'heltal' : 'decimaltal'} ${regelNumber(min)}–${regelNumber(max)}`;
         }
     }
-}
-
-/** FEEL's rounding functions as Regelrätt's rounding modes (the inverse of the export's FEEL_ROUNDING); `floor(x + ½ step)` is `halva uppåt`. */
-const REGEL_ROUNDING: Record<string, string> = {
-    'round half up': '',
-    decimal: ', halva till jämnt',
-    'round down': ', nedåt',
-    'round up': ', uppåt',
-};
-const ROUNDING_UNIT: Record<string, string> = { 0: 'hela kronor', 2: 'öre' };
-
-/**
- * A FEEL expression in the fragment the export writes, as a Regelrätt formula (the text after `= `):
- * numbers, names the scope knows, `+ - * /`, parentheses, `min`/`max`, and rounding to whole kronor
- * or öre by FEEL's functions. Undefined for anything else (a name not known, `if`, a date, a string).
- */
-export function regelFormula(text: string, known: (name: string) => boolean): string | undefined {
-    const tokens = text.match(/\d+(?:\.\d+)?|round half up|round down|round up|[\p{L}_][\p{L}\p{N}_]*|[-+*/(),]|\S/gu) ?? [];
-    let at = 0;
-    const peek = () => tokens[at];
-    const take = (token?: string) => (token === undefined || tokens[at] === token ? tokens[at++] : undefined);
-    const sum = (): string | undefined => {
-        let left = product();
-        while (left !== undefined && (peek() === '+' || peek() === '-')) {
-            const op = take()!;
-            const right = product();
-            left = right === undefined ? undefined : `(${left} ${op === '-' ? '−' : '+'} ${right})`;
-        }
-        return left;
-    };
-    const product = (): string | undefined => {
-        let left = factor();
-        while (left !== undefined && (peek() === '*' || peek() === '/')) {
-            const op = take()!;
-            const right = factor();
-            left = right === undefined ? undefined : `(${left} ${op === '*' ? '×' : '/'} ${right})`;
-        }
-        return left;
-    };
-    const args = (): string[] | undefined => {
-        if (!take('(')) {
-            return undefined;
-        }
-        const list: string[] = [];
-        do {
-            const arg = sum();
-            if (arg === undefined) {
-                return undefined;
-            }
-            list.push(arg);
-        } while (take(','));
-        return take(')') ? list : undefined;
-    };
-    const factor = (): string | undefined => {
-        const token = take();
-        if (token === undefined) {
-            return undefined;
-        }
-        if (NUMBER.test(token)) {
-            return regelNumber(token);
-        }
-        if (token === '-') {
-            const inner = factor();
-            return inner === undefined || !/^\d/.test(inner) ? undefined : `−${inner}`;
-        }
-        if (token === '(') {
-            const inner = sum();
-            return inner !== undefined && take(')') ? inner : undefined;
-        }
-        if (token === 'min' || token === 'max') {
-            const list = args();
-            return list && list.length > 0 ? `${token}(${list.join(', ')})` : undefined;
-        }
-        if (token in REGEL_ROUNDING || token === 'floor') {
-            const list = args();
-            if (!list || list.length !== 2 || !(list[1] in ROUNDING_UNIT)) {
-                return undefined;
-            }
-            if (token === 'floor') {
-                // The export's `halva uppåt`: floor(x + 0.5, 0) or floor(x + 0.005, 2); no other floor.
-                const half = list[1] === '0' ? '0,5' : '0,005';
-                const match = new RegExp(`^\\((.*) \\+ ${half.replace(',', ',')}\\)$`).exec(list[0]);
-                return match ? `(${match[1]} avrundat till ${ROUNDING_UNIT[list[1]]}, halva uppåt)` : undefined;
-            }
-            return `(${list[0]} avrundat till ${ROUNDING_UNIT[list[1]]}${REGEL_ROUNDING[token]})`;
-        }
-        if (/^[\p{L}_]/u.test(token) && IDENTIFIER.test(token) && known(token) && peek() !== '(') {
-            return token;
-        }
-        return undefined;
-    };
-    const formula = sum();
-    return formula !== undefined && at === tokens.length ? formula : undefined;
 }
