@@ -16,7 +16,8 @@ import { readDmn } from './dmn/dmn-evaluator.js';
  * A decision table's cell compared with a named value instead of a constant (DMN's `< Max price`):
  * a parameter, read on the decision date by the runtime's one version lookup, or another attribute
  * of the case. The checker analyses a parameter-bound table once per set of the parameters' values
- * and names the dates of each finding; an attribute bound is said to be undecided, never "no gap".
+ * and names the dates of each finding; an attribute bound is analysed once per value where the
+ * attribute is a small whole number, and otherwise said to be undecided, never "no gap".
  */
 const { Regelratt } = createRegelrattServices(EmptyFileSystem);
 
@@ -152,6 +153,53 @@ beslutstabell köp "Köp" {
         const { problems } = await load(köp.replace('| > maxpris  |', '| > 5000     |'));
         expect(problems.map(d => d.code)).toEqual(['decision-bound-undecided']);
         expect(problems[0].message).toContain("rad 1 jämför i cellen '<= maxpris' med egenskapen maxpris");
+    });
+
+    // A small whole-number attribute compared with: the table is analysed once per its value, exactly.
+    const gräns = `
+egenskap gräns "Gräns" : heltal 60–70 år
+beslutstabell resa "Andel" {
+    | ålder     || andel |
+    | < gräns   || 50 %  |
+    | > gräns   || 100 % |
+}`;
+
+    test('with a small whole-number attribute compared with, the gap on the diagonal is found with a citizen the runtime refuses', async () => {
+        const { problems, checked } = await load(gräns);
+        expect(problems.map(d => d.code)).toEqual(['decision-gap']);
+        expect(problems[0].message).toContain('ålder = 60 år, gräns = 60 år');
+        // The witness is the runtime's: no row answers it, and the ages around it are answered.
+        const runtime = new PolicyRuntime([JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 'a.regel')))]);
+        expect(errorCode(() => runtime.decide('resa', { date: '2025-01-01', citizen: { ålder: 60, gräns: 60 } }))).toBe('no-matching-row');
+        expect(runtime.decide('resa', { date: '2025-01-01', citizen: { ålder: 59, gräns: 60 } }).outputs.andel).toBeDefined();
+    });
+
+    test('a covering table with a small attribute compared with has no finding, and a row shadowed for every value is reported', async () => {
+        const covered = await load(gräns.replace('| > gräns   |', '| >= gräns  |'));
+        expect(covered.problems.map(d => d.code)).toEqual([]);
+        // Row 3 matches only ages over 70: with `träff första` row 2 (>= gräns, at most 70) never takes them all, so row 3 decides some.
+        const first = await load(`
+egenskap gräns "Gräns" : heltal 60–70 år
+beslutstabell resa "Andel" {
+    träff första
+    | ålder     || andel |
+    | < gräns   || 50 %  |
+    | >= gräns  || 100 % |
+    | >= 65     || 75 %  |
+}`);
+        expect(first.problems.map(d => d.code)).toEqual(['decision-row-shadowed']);
+        expect(first.problems[0].message).toContain('Rad 3 i beslutstabellen resa');
+        // Shadowed for some values of gräns only (gräns = 66: ålder 65 takes row 1): no finding, row 3 decides there.
+        const some = await load(`
+egenskap gräns "Gräns" : heltal 60–70 år
+beslutstabell resa "Andel" {
+    träff första
+    | ålder     || andel |
+    | >= gräns  || 100 % |
+    | >= 65     || 75 %  |
+    | -         || 50 %  |
+}`);
+        expect(some.problems.map(d => d.code)).toEqual([]);
     });
 
     test('the reason names the other value as the citizen gives it', async () => {
