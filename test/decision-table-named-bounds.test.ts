@@ -303,7 +303,7 @@ beslutstabell taxa "Taxa" {
         expect(agreed.random).toBe(400);
     });
 
-    test('names a table whose parameter changes while it is in force, or that compares with another attribute, as not exported', async () => {
+    test('names a table whose parameter changes while it is in force as not exported; one comparing with another attribute names that input', async () => {
         const { compiled } = await load(`${inForce('')}
 beslutstabell köp "Köp" {
     | pris       || beslut  |
@@ -311,10 +311,14 @@ beslutstabell köp "Köp" {
     | > maxpris  || "Vänta" |
 }`);
         const exported = exportDmn(compiled, dmnAttributes([compiled]))!;
-        expect(exported.decisions).toBe(0);
+        expect(exported.decisions).toBe(1);
         expect(exported.notes.map(note => note.sv)).toEqual([
             'Beslutstabellen taxa exporteras inte: rad 2 jämför med parametern pensionsålder, som har mer än ett värde under tabellens giltighet, och DMN har inga datum.',
-            'Beslutstabellen köp exporteras inte: rad 1 jämför med egenskapen maxpris, och exporten skriver ännu inte ett krav på en annan indata i en cell.',
         ]);
+        // DMN's input entry naming another input, and the decision requires that input (an edge in the diagram).
+        const read = await readDmn(exported.xml);
+        const köp = read.decisions.find(d => d.variable === 'köp')!;
+        expect(köp.rules.map(r => r.inputEntries)).toEqual([['<= maxpris'], ['> maxpris']]);
+        expect(köp.requiredInputs.map(id => read.inputData.find(data => `#${data.id}` === id)?.name).sort()).toEqual(['maxpris', 'pris']);
     });
 });

@@ -141,7 +141,7 @@ function constants(element: CompiledElement): Map<string, string[]> {
         op: leaf => { const v = leaf.value; if ('number' in v) add(leaf.attribute, v.number); else if ('date' in v) add(leaf.attribute, v.date); },
         in: leaf => leaf.in.forEach(v => 'number' in v && add(leaf.attribute, v.number)),
         between: leaf => { add(leaf.attribute, leaf.between.min); add(leaf.attribute, leaf.between.max); },
-        // A named value is no constant: the export names such a table as not exported.
+        // A named value is no constant: a parameter is written as its value, another attribute as its name (the tests use small domains).
         against: () => undefined,
     });
     const criteria: Criterion[] = element.kind === 'calculation' ? [] : element.kind === 'decisionTable' ? (element as DecisionTable).rows.flatMap(row => row.when.filter((c): c is Criterion => c !== null))

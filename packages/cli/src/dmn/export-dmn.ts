@@ -202,13 +202,14 @@ function decisionTable(table: DecisionTable, notes: DmnNote[], context: ExportCo
             }
         }
     }
-    const boundValues = namedBoundValues(table, context.parameters, notes);
-    if (!boundValues) {
+    const named = namedBoundValues(table, context.parameters, notes);
+    if (!named) {
         return undefined;
     }
     // Formula outputs and calculation columns are FEEL over the policy's names; the date a parameter is read on is the table's.
     const date = table.validity?.from ?? context.date;
-    const reads = new Set<string>();
+    // Another attribute a cell compares with is an input data the decision requires, as one a formula reads.
+    const reads = new Set<string>([...named.compared].filter(id => !inputs.includes(id)));
     const requires = new Set<string>();
     const scope = formulaScope(context, date, reads, requires, table.id);
     const entry = (cell: DecisionResult, where: string): string => {
@@ -283,7 +284,7 @@ function decisionTable(table: DecisionTable, notes: DmnNote[], context: ExportCo
             };
         }),
         rules: table.rows.map((row, index) => ({
-            inputs: row.when.map(cell => (cell ? unaryTests(withBoundValues(cell, boundValues)!) : '-')),
+            inputs: row.when.map(cell => (cell ? unaryTests(dmnCell(cell, named.values)) : '-')),
             outputs: rowOutputs[index],
         })),
         ...(reads.size > 0 ? { reads: [...reads] } : {}),
@@ -433,35 +434,50 @@ function calculationDecision(id: string, date: string | undefined, context: Expo
  * literal: DMN has no dates, so a parameter is written as its value where one version is in force on
  * every day of the table's validity (read with the runtime's version lookup), exactly what the
  * runtime compares with there. Undefined, with a note, where a parameter changes within the validity
- * (or the table has none and the parameter more than one version), or a cell names another attribute.
+ * (or the table has none and the parameter more than one version). An attribute a cell names stays a
+ * name (`< maxpris`, DMN's input entry naming another input): it is in `compared`, the input data the
+ * decision requires besides its columns; a cell naming both an attribute and a parameter is not
+ * written (FEEL would need both kinds of name in one test), and said.
  */
-function namedBoundValues(table: DecisionTable, parameters: ReadonlyMap<string, Parameter>, notes: DmnNote[]): Map<string, ExactNumber> | undefined {
+function namedBoundValues(table: DecisionTable, parameters: ReadonlyMap<string, Parameter>, notes: DmnNote[]): { values: Map<string, ExactNumber>; compared: Set<string> } | undefined {
     const values = new Map<string, ExactNumber>();
+    const compared = new Set<string>();
     for (const [index, row] of table.rows.entries()) {
-        for (const ref of row.when.flatMap(cell => (cell ? againstReferences(cell) : []))) {
-            const name = ref.slice(ref.indexOf('/') + 1);
-            const parameter = parameters.get(ref);
-            if (!parameter) {
+        for (const refs of row.when.map(cell => (cell ? againstReferences(cell) : []))) {
+            if (refs.some(ref => parameters.has(ref)) && refs.some(ref => !parameters.has(ref))) {
                 notes.push({
                     element: table.id,
-                    sv: `Beslutstabellen ${table.name} exporteras inte: rad ${index + 1} jämför med egenskapen ${name}, och exporten skriver ännu inte ett krav på en annan indata i en cell.`,
-                    en: `Decision table ${table.name} is not exported: row ${index + 1} compares with the attribute ${name}, and the export does not yet write a requirement on another input in a cell.`,
+                    sv: `Beslutstabellen ${table.name} exporteras inte: en cell på rad ${index + 1} jämför både med en parameter och med en annan egenskap.`,
+                    en: `Decision table ${table.name} is not exported: a cell in row ${index + 1} compares both with a parameter and with another attribute.`,
                 });
                 return undefined;
             }
-            const value = singleValue(parameter, table.validity);
-            if (!value) {
-                notes.push({
-                    element: table.id,
-                    sv: `Beslutstabellen ${table.name} exporteras inte: rad ${index + 1} jämför med parametern ${name}, som har mer än ett värde under tabellens giltighet, och DMN har inga datum.`,
-                    en: `Decision table ${table.name} is not exported: row ${index + 1} compares with the parameter ${name}, which has more than one value while the table is in force, and DMN has no dates.`,
-                });
-                return undefined;
+            for (const ref of refs) {
+                const name = ref.slice(ref.indexOf('/') + 1);
+                const parameter = parameters.get(ref);
+                if (!parameter) {
+                    compared.add(ref);
+                    continue;
+                }
+                const value = singleValue(parameter, table.validity);
+                if (!value) {
+                    notes.push({
+                        element: table.id,
+                        sv: `Beslutstabellen ${table.name} exporteras inte: rad ${index + 1} jämför med parametern ${name}, som har mer än ett värde under tabellens giltighet, och DMN har inga datum.`,
+                        en: `Decision table ${table.name} is not exported: row ${index + 1} compares with the parameter ${name}, which has more than one value while the table is in force, and DMN has no dates.`,
+                    });
+                    return undefined;
+                }
+                values.set(ref, value);
             }
-            values.set(ref, value);
         }
     }
-    return values;
+    return { values, compared };
+}
+
+/** A cell as DMN's input entry: a parameter it names as its value, another attribute as its name (which `unaryTests` writes). */
+function dmnCell(cell: Criterion, values: ReadonlyMap<string, ExactNumber>): Criterion {
+    return againstReferences(cell).every(ref => values.has(ref)) ? withBoundValues(cell, values)! : cell;
 }
 
 /** A parameter's value where one version is in force on every day of the validity; undefined otherwise. */
