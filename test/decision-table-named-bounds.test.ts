@@ -8,7 +8,7 @@ import { reasonFor } from '@regelratt/document';
 import { SCHEMA_VERSION } from '@regelratt/format';
 import { errorCode } from '../packages/runtime/test/error-code.js';
 import { exportDmn } from '../packages/cli/src/dmn/export-dmn.js';
-import { dmnAttributes } from '../packages/cli/src/dmn/write-dmn.js';
+import { dmnAttributes, dmnPolicy } from '../packages/cli/src/dmn/write-dmn.js';
 import { compareWithRuntime } from './dmn/dmn-harness.js';
 import { readDmn } from './dmn/dmn-evaluator.js';
 
@@ -301,6 +301,27 @@ beslutstabell taxa "Taxa" {
         const agreed = await compareWithRuntime([compiled], 20_261_205, 400);
         expect(agreed.decisions).toBe(1);
         expect(agreed.random).toBe(400);
+    });
+
+    test('with a day (--date), a parameter that changes is written as its value that day, and the independent evaluator agrees on that day', async () => {
+        const { compiled, problems } = await load(`${inForce('')}
+beslutstabell gränsålder "Gränsålder" {
+    | ålder || gräns_ut        |
+    | -     || = pensionsålder |
+}`);
+        expect(problems).toEqual([]);
+        // Without a day the export would have to choose one of the versions: it says which parameters and versions, for the command to refuse.
+        const undated = exportDmn(compiled, dmnPolicy([compiled]))!;
+        expect(undated.needsDate.map(n => [n.table, n.parameter, n.versions.map(v => v.value.value)])).toEqual([['taxa', 'pensionsålder', ['65', '66']], ['gränsålder', 'pensionsålder', ['65', '66']]]);
+        for (const [date, age] of [['2025-06-01', '65'], ['2026-06-01', '66']]) {
+            const exported = exportDmn(compiled, dmnPolicy([compiled], date))!;
+            expect(exported.needsDate).toEqual([]);
+            const read = await readDmn(exported.xml);
+            expect(read.decisions.find(d => d.variable === 'taxa')!.rules.map(r => r.inputEntries)).toEqual([['< 18'], [`[18..${age}]`], [`> ${age}`]]);
+            const agreed = await compareWithRuntime([compiled], 20_261_205, 200, date);
+            expect(agreed.decisions).toBe(2);
+            expect(agreed.random).toBe(400);
+        }
     });
 
     test('names a table whose parameter changes while it is in force as not exported; one comparing with another attribute names that input', async () => {
