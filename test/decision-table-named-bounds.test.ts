@@ -303,6 +303,21 @@ beslutstabell taxa "Taxa" {
         expect(agreed.random).toBe(400);
     });
 
+    test('a range whose named bound falls below its constant matches nobody in DMN too (engines read a descending interval as ascending)', async () => {
+        const { compiled } = await load(`
+beslutstabell sen "Sen" {
+    träff första
+    | ålder            || andel |
+    | 70–pensionsålder || 100 % |
+    | -                || 50 %  |
+}`);
+        const exported = exportDmn(compiled, dmnPolicy([compiled], '2025-06-01'))!;
+        const read = await readDmn(exported.xml);
+        expect(read.decisions.find(d => d.variable === 'sen')!.rules[0].inputEntries).toEqual(['(? >= 70 and ? <= 65)']);
+        const agreed = await compareWithRuntime([compiled], 20_261_205, 200, '2025-06-01');
+        expect(agreed.random).toBe(200);
+    });
+
     test('with a day (--date), a parameter that changes is written as its value that day, and the independent evaluator agrees on that day', async () => {
         const { compiled, problems } = await load(`${inForce('')}
 beslutstabell gränsålder "Gränsålder" {
