@@ -8,7 +8,7 @@ import { reasonFor } from '@regelratt/document';
 import { SCHEMA_VERSION } from '@regelratt/format';
 import { errorCode } from '../packages/runtime/test/error-code.js';
 import { exportDmn } from '../packages/cli/src/dmn/export-dmn.js';
-import { dmnAttributes } from '../packages/cli/src/dmn/write-dmn.js';
+import { dmnAttributes, dmnPolicy } from '../packages/cli/src/dmn/write-dmn.js';
 import { compareWithRuntime } from './dmn/dmn-harness.js';
 import { readDmn } from './dmn/dmn-evaluator.js';
 
@@ -16,7 +16,8 @@ import { readDmn } from './dmn/dmn-evaluator.js';
  * A decision table's cell compared with a named value instead of a constant (DMN's `< Max price`):
  * a parameter, read on the decision date by the runtime's one version lookup, or another attribute
  * of the case. The checker analyses a parameter-bound table once per set of the parameters' values
- * and names the dates of each finding; an attribute bound is said to be undecided, never "no gap".
+ * and names the dates of each finding; an attribute bound is analysed once per value where the
+ * attribute is a small whole number, and otherwise said to be undecided, never "no gap".
  */
 const { Regelratt } = createRegelrattServices(EmptyFileSystem);
 
@@ -154,6 +155,53 @@ beslutstabell köp "Köp" {
         expect(problems[0].message).toContain("rad 1 jämför i cellen '<= maxpris' med egenskapen maxpris");
     });
 
+    // A small whole-number attribute compared with: the table is analysed once per its value, exactly.
+    const gräns = `
+egenskap gräns "Gräns" : heltal 60–70 år
+beslutstabell resa "Andel" {
+    | ålder     || andel |
+    | < gräns   || 50 %  |
+    | > gräns   || 100 % |
+}`;
+
+    test('with a small whole-number attribute compared with, the gap on the diagonal is found with a citizen the runtime refuses', async () => {
+        const { problems, checked } = await load(gräns);
+        expect(problems.map(d => d.code)).toEqual(['decision-gap']);
+        expect(problems[0].message).toContain('ålder = 60 år, gräns = 60 år');
+        // The witness is the runtime's: no row answers it, and the ages around it are answered.
+        const runtime = new PolicyRuntime([JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 'a.regel')))]);
+        expect(errorCode(() => runtime.decide('resa', { date: '2025-01-01', citizen: { ålder: 60, gräns: 60 } }))).toBe('no-matching-row');
+        expect(runtime.decide('resa', { date: '2025-01-01', citizen: { ålder: 59, gräns: 60 } }).outputs.andel).toBeDefined();
+    });
+
+    test('a covering table with a small attribute compared with has no finding, and a row shadowed for every value is reported', async () => {
+        const covered = await load(gräns.replace('| > gräns   |', '| >= gräns  |'));
+        expect(covered.problems.map(d => d.code)).toEqual([]);
+        // Row 3 matches only ages over 70: with `träff första` row 2 (>= gräns, at most 70) never takes them all, so row 3 decides some.
+        const first = await load(`
+egenskap gräns "Gräns" : heltal 60–70 år
+beslutstabell resa "Andel" {
+    träff första
+    | ålder     || andel |
+    | < gräns   || 50 %  |
+    | >= gräns  || 100 % |
+    | >= 65     || 75 %  |
+}`);
+        expect(first.problems.map(d => d.code)).toEqual(['decision-row-shadowed']);
+        expect(first.problems[0].message).toContain('Rad 3 i beslutstabellen resa');
+        // Shadowed for some values of gräns only (gräns = 66: ålder 65 takes row 1): no finding, row 3 decides there.
+        const some = await load(`
+egenskap gräns "Gräns" : heltal 60–70 år
+beslutstabell resa "Andel" {
+    träff första
+    | ålder     || andel |
+    | >= gräns  || 100 % |
+    | >= 65     || 75 %  |
+    | -         || 50 %  |
+}`);
+        expect(some.problems.map(d => d.code)).toEqual([]);
+    });
+
     test('the reason names the other value as the citizen gives it', async () => {
         const { runtime } = await load(köp);
         const reason = reasonFor(runtime!, { type: 'decision', table: 'köp', date: '2025-03-01', citizen: { pris: 120, maxpris: 100 } }, 'sv');
@@ -255,7 +303,43 @@ beslutstabell taxa "Taxa" {
         expect(agreed.random).toBe(400);
     });
 
-    test('names a table whose parameter changes while it is in force, or that compares with another attribute, as not exported', async () => {
+    test('a range whose named bound falls below its constant matches nobody in DMN too (engines read a descending interval as ascending)', async () => {
+        const { compiled } = await load(`
+beslutstabell sen "Sen" {
+    träff första
+    | ålder            || andel |
+    | 70–pensionsålder || 100 % |
+    | -                || 50 %  |
+}`);
+        const exported = exportDmn(compiled, dmnPolicy([compiled], '2025-06-01'))!;
+        const read = await readDmn(exported.xml);
+        expect(read.decisions.find(d => d.variable === 'sen')!.rules[0].inputEntries).toEqual(['(? >= 70 and ? <= 65)']);
+        const agreed = await compareWithRuntime([compiled], 20_261_205, 200, '2025-06-01');
+        expect(agreed.random).toBe(200);
+    });
+
+    test('with a day (--date), a parameter that changes is written as its value that day, and the independent evaluator agrees on that day', async () => {
+        const { compiled, problems } = await load(`${inForce('')}
+beslutstabell gränsålder "Gränsålder" {
+    | ålder || gräns_ut        |
+    | -     || = pensionsålder |
+}`);
+        expect(problems).toEqual([]);
+        // Without a day the export would have to choose one of the versions: it says which parameters and versions, for the command to refuse.
+        const undated = exportDmn(compiled, dmnPolicy([compiled]))!;
+        expect(undated.needsDate.map(n => [n.table, n.parameter, n.versions.map(v => v.value.value)])).toEqual([['taxa', 'pensionsålder', ['65', '66']], ['gränsålder', 'pensionsålder', ['65', '66']]]);
+        for (const [date, age] of [['2025-06-01', '65'], ['2026-06-01', '66']]) {
+            const exported = exportDmn(compiled, dmnPolicy([compiled], date))!;
+            expect(exported.needsDate).toEqual([]);
+            const read = await readDmn(exported.xml);
+            expect(read.decisions.find(d => d.variable === 'taxa')!.rules.map(r => r.inputEntries)).toEqual([['< 18'], [`[18..${age}]`], [`> ${age}`]]);
+            const agreed = await compareWithRuntime([compiled], 20_261_205, 200, date);
+            expect(agreed.decisions).toBe(2);
+            expect(agreed.random).toBe(400);
+        }
+    });
+
+    test('names a table whose parameter changes while it is in force as not exported; one comparing with another attribute names that input', async () => {
         const { compiled } = await load(`${inForce('')}
 beslutstabell köp "Köp" {
     | pris       || beslut  |
@@ -263,10 +347,14 @@ beslutstabell köp "Köp" {
     | > maxpris  || "Vänta" |
 }`);
         const exported = exportDmn(compiled, dmnAttributes([compiled]))!;
-        expect(exported.decisions).toBe(0);
+        expect(exported.decisions).toBe(1);
         expect(exported.notes.map(note => note.sv)).toEqual([
             'Beslutstabellen taxa exporteras inte: rad 2 jämför med parametern pensionsålder, som har mer än ett värde under tabellens giltighet, och DMN har inga datum.',
-            'Beslutstabellen köp exporteras inte: rad 1 jämför med egenskapen maxpris, och exporten skriver ännu inte ett krav på en annan indata i en cell.',
         ]);
+        // DMN's input entry naming another input, and the decision requires that input (an edge in the diagram).
+        const read = await readDmn(exported.xml);
+        const köp = read.decisions.find(d => d.variable === 'köp')!;
+        expect(köp.rules.map(r => r.inputEntries)).toEqual([['<= maxpris'], ['> maxpris']]);
+        expect(köp.requiredInputs.map(id => read.inputData.find(data => `#${data.id}` === id)?.name).sort()).toEqual(['maxpris', 'pris']);
     });
 });

@@ -139,6 +139,53 @@ beslutstabell andel_av_inkomst "Andel av inkomsten" {
 });
 
 /**
+ * `--date`: DMN has no values over time. A parameter that changes while a table reading it is in
+ * force is written as its value on the day asked for; without a day the command refuses (exit 2),
+ * naming the table, the parameter and its versions, rather than freeze one of them in silence.
+ */
+describe('regelratt compile --target dmn --date', () => {
+    const DATED = `
+egenskap ålder "Ålder" : heltal 0–120 år
+parameter pensionsålder "Pensionsålder" : heltal {
+    från 2024-01-01 till 2025-12-31 : 65 år
+    från 2026-01-01 : 66 år
+}
+beslutstabell taxa "Taxa" {
+    | ålder            || andel |
+    | < 18             || 50 %  |
+    | 18–pensionsålder || 100 % |
+    | > pensionsålder  || 50 %  |
+}
+`;
+
+    test('refuses without a day, naming the parameter and its versions; writes each day\'s values with one', () => {
+        const sources = path.join(scratch, 'daterad');
+        mkdirSync(sources, { recursive: true });
+        writeFileSync(path.join(sources, 'taxa.regel'), DATED);
+        const run = (out: string, ...extra: string[]) => spawnSync(process.execPath, [bin, 'compile', sources, '-o', out, ...extra], { encoding: 'utf8' });
+        const undated = run(path.join(scratch, 'd0'), '--target', 'dmn');
+        expect(undated.status, undated.stderr).toBe(2);
+        expect(undated.stderr).toContain('Beslutstabellen taxa läser parametern pensionsålder, som har 2 värden medan tabellen gäller (65 från 2024-01-01 till 2025-12-31, 66 från 2026-01-01), och DMN har inga datum. Ange vilken dags värden som ska exporteras med --date ÅÅÅÅ-MM-DD.');
+        expect(undated.stderr).toContain('Inga DMN-filer skrivna.');
+        expect(() => readdirSync(path.join(scratch, 'd0'))).toThrow();
+        const english = run(path.join(scratch, 'd1'), '--target', 'dmn', '--lang', 'en');
+        expect(english.stderr).toContain('Decision table taxa reads parameter pensionsålder, which has 2 values while the table is in force (65 from 2024-01-01 to 2025-12-31, 66 from 2026-01-01), and DMN has no dates. Say which day\'s values to export with --date YYYY-MM-DD.');
+        for (const [date, age] of [['2025-06-01', '65'], ['2026-06-01', '66']]) {
+            const out = path.join(scratch, `d${date}`);
+            const dated = run(out, '--target', 'dmn', '--date', date);
+            expect(dated.status, dated.stderr).toBe(0);
+            const xml = readFileSync(path.join(out, 'taxa.dmn'), 'utf8');
+            expect(xml).toContain(`<text>[18..${age}]</text>`);
+            expect(xml).toContain(`<text>&gt; ${age}</text>`);
+        }
+        // The compiled JSON keeps every version: a day there would be ignored, so it is refused.
+        const json = run(path.join(scratch, 'd2'), '--date', '2025-06-01');
+        expect(json.status).toBe(2);
+        expect(json.stderr).toContain('--date gäller compile bara med --target dmn');
+    });
+});
+
+/**
  * Chained decisions (a column reading another table's output) are DMN's information requirements
  * between decisions: the downstream requires the upstream decision and its input expression names
  * the upstream's variable (with the column where it has several outputs). A table reading a

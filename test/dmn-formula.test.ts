@@ -81,7 +81,7 @@ describe('formula outputs in the DMN export', () => {
         }
     });
 
-    test('a parameter with values over time read by a table without a date is named, and the table not exported', async () => {
+    test('a parameter with values over time read by a table without a date is named, and the table not exported (the command refuses: --date)', async () => {
         const { files, errors } = await compiledPolicy(`${FORMULAS}
 beslutstabell odaterad "Utan giltighet" {
     | poäng || avgift |
@@ -92,9 +92,10 @@ beslutstabell odaterad "Utan giltighet" {
         expect(exported.decisionIds.has('decisionTable/odaterad')).toBe(false);
         expect(exported.notes).toContainEqual({
             element: 'decisionTable/odaterad',
-            sv: 'Beslutstabellen odaterad exporteras inte: utfallet på rad 1 läser parametern timtaxa, som har 2 värden över tid, och tabellen säger inte (giltig från) vilken dag DMN-uttrycket ska ta värdet från.',
-            en: 'Decision table odaterad is not exported: the output in row 1 reads parameter timtaxa, which has 2 values over time, and the table does not say (giltig från) on which day the DMN expression takes its value.',
+            sv: 'Beslutstabellen odaterad exporteras inte: utfallet på rad 1 läser parametern timtaxa, som har mer än ett värde under tabellens giltighet, och ingen dag (--date) är angiven.',
+            en: 'Decision table odaterad is not exported: the output in row 1 reads parameter timtaxa, which has more than one value while the table is in force, and no day (--date) is given.',
         });
+        expect(exported.needsDate.map(needed => [needed.table, needed.parameter, needed.versions.length])).toEqual([['odaterad', 'timtaxa', 2]]);
     });
 });
 

@@ -13,6 +13,7 @@ import { DmnReadError, importDmn, type DmnImport } from '../packages/cli/src/dmn
 import { dmnAttributes, dmnPolicy } from '../packages/cli/src/dmn/write-dmn.js';
 import { fromRuntime, runtimeAnswer, type Normal } from './dmn/dmn-harness.js';
 import { EVERY_HIT_POLICY } from './dmn/every-hit-policy.js';
+import { COMPARED_ATTRIBUTES } from './dmn/compared-attributes.js';
 import { compiledExampleSet, exampleSets, repository } from './example-sets.js';
 
 /**
@@ -275,6 +276,40 @@ beslutstabell rabatt "Rabatt efter avgift" {
             }
         }
         expect(asked).toBe(336);
+    });
+
+    test('cells compared with another input come back as cells naming that attribute, and answer as the original on the whole grid', async () => {
+        const original = await compiled(COMPARED_ATTRIBUTES, 'policy.regel');
+        expect(original.errors).toEqual([]);
+        const first = exportDmn(original.files[0], dmnAttributes(original.files))!;
+        const imported = await importDmn(first.xml, keywords);
+        expect(imported.notes).toEqual([]);
+        expect(imported.tables).toBe(2);
+        expect(imported.text).toContain('| < gräns');
+        expect(imported.text).toContain('| gräns ');
+        expect(imported.text).toContain('| >= gräns');
+        expect(imported.text).toContain('| ≠ tak');
+        const again = await compiled(imported.text, 'policy.regel');
+        expect(again.errors, imported.text).toEqual([]);
+        expect(exportDmn(again.files[0], dmnAttributes(again.files))!.xml).toBe(first.xml);
+        // Every citizen of the domains (9 × 9 × 9), both tables: the imported policy answers as the original.
+        const before = new PolicyRuntime(original.files);
+        const after = new PolicyRuntime(again.files);
+        let asked = 0;
+        for (let antal = 0; antal <= 8; antal++) {
+            for (let gräns = 0; gräns <= 8; gräns++) {
+                for (let tak = 0; tak <= 8; tak++) {
+                    const citizen = { antal: String(antal), gräns: String(gräns), tak: String(tak) };
+                    for (const table of ['jämförelse', 'spann']) {
+                        const ask = (runtime: PolicyRuntime) => fromRuntime(() => runtime.decide(table, { date: '2025-01-01', citizen }).outputs);
+                        expect(ask(after), `${table} ${JSON.stringify(citizen)}`).toEqual(ask(before));
+                        asked++;
+                    }
+                }
+            }
+        }
+        console.log(`DMN round trip of cells compared with another input: 2 tables, ${asked} answers agreed`);
+        expect(asked).toBe(1458);
     });
 
     test('a table reading a calculation comes back as `| beräkning … |`; one reading a decision that is left out is named by its id and left out', async () => {

@@ -1,7 +1,8 @@
 /**
  * The check of a decision table whose cells name a dated parameter (`> gräns`), against the same
  * table with a constant: the analysis runs once per distinct value of the parameter over the table's
- * dates, so its cost grows with the number of versions. Usage: node test/bench/named-bounds.mjs [--runs 21]
+ * dates, so its cost grows with the number of versions; and the same table whose cells name another
+ * attribute of the case (`egenskap gräns : heltal 40–…`), analysed once per value of it. Usage: node test/bench/named-bounds.mjs [--runs 21]
  */
 import { EmptyFileSystem } from 'langium';
 import { checkPolicies, createRegelrattServices } from '@regelratt/language';
@@ -10,19 +11,20 @@ const args = process.argv.slice(2);
 const runs = Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : '21');
 const { Regelratt } = createRegelrattServices(EmptyFileSystem);
 
-function policy(versions, named) {
+function policy(versions, named, attributeValues) {
     const dated = Array.from({ length: versions }, (_, i) => `från ${2000 + i}-01-01 till ${2000 + i}-12-31 : ${40 + i} år`).join('  ');
     const bound = named ? 'gräns' : '40';
     return [
         'egenskap ålder : heltal 0–120 år', 'egenskap förmåga : en av { hög, utvecklingsbar, nedsatt }',
-        `parameter gräns : heltal { ${dated} }`,
+        attributeValues ? `egenskap gräns : heltal 40–${40 + attributeValues - 1} år` : `parameter gräns : heltal { ${dated} }`,
         'beslutstabell t {', '    träff första', '    | ålder | förmåga || nivå |',
         '    | < 10 | hög || 1 |', `    | 10–${bound} | hög || 2 |`, `    | > ${bound} | hög || 3 |`,
         `    | <= ${bound} | utvecklingsbar || 4 |`, `    | > ${bound} | utvecklingsbar || 5 |`, '    | - | nedsatt || 6 |', '}',
     ].join('\n');
 }
 
-const cases = [['constant', policy(1, false)], ['1 version', policy(1, true)], ['10 versions', policy(10, true)], ['50 versions', policy(50, true)]];
+const cases = [['constant', policy(1, false)], ['1 version', policy(1, true)], ['10 versions', policy(10, true)], ['50 versions', policy(50, true)],
+    ['attribute, 10 values', policy(1, true, 10)], ['attribute, 121 values', policy(1, true, 121)]];
 // Every case `runs` times to warm up (the compiler's tiers), then the median of `runs` checks of each.
 for (let i = 0; i < runs; i++) {
     for (const [name, text] of cases) {

@@ -141,7 +141,7 @@ function constants(element: CompiledElement): Map<string, string[]> {
         op: leaf => { const v = leaf.value; if ('number' in v) add(leaf.attribute, v.number); else if ('date' in v) add(leaf.attribute, v.date); },
         in: leaf => leaf.in.forEach(v => 'number' in v && add(leaf.attribute, v.number)),
         between: leaf => { add(leaf.attribute, leaf.between.min); add(leaf.attribute, leaf.between.max); },
-        // A named value is no constant: the export names such a table as not exported.
+        // A named value is no constant: a parameter is written as its value, another attribute as its name (the tests use small domains).
         against: () => undefined,
     });
     const criteria: Criterion[] = element.kind === 'calculation' ? [] : element.kind === 'decisionTable' ? (element as DecisionTable).rows.flatMap(row => row.when.filter((c): c is Criterion => c !== null))
@@ -226,10 +226,11 @@ export interface Agreement {
     computed: number;
 }
 
-export async function compareWithRuntime(files: CompiledPolicyFile[], seed: number, randomCitizens = RANDOM_CITIZENS): Promise<Agreement> {
+/** `date`: the day the export takes every parameter's value on (`--date`), and the runtime answers on. */
+export async function compareWithRuntime(files: CompiledPolicyFile[], seed: number, randomCitizens = RANDOM_CITIZENS, date?: string): Promise<Agreement> {
     const agreed: Agreement = { decisions: 0, regions: 0, random: 0, hitPolicies: new Set(), computed: 0 };
     const runtime = new PolicyRuntime(files);
-    const policy = dmnPolicy(files);
+    const policy = dmnPolicy(files, date);
     const attributes = new Map(policy.attributes);
     const coverage = exampleCoverage(files, 'sv');
     const byId = new Map(files.flatMap(file => file.elements).map(e => [e.id, e]));
@@ -263,7 +264,7 @@ export async function compareWithRuntime(files: CompiledPolicyFile[], seed: numb
             for (const [citizen, kind] of citizens) {
                 const context = Object.fromEntries(read.inputData.map(data => [data.name, citizen[data.name] === undefined ? null : feelInput(citizen[data.name], data.typeRef)]));
                 const dmn = fromDmn(evaluateWithRequirements(decision, read.decisions, context, aggregate));
-                const ours = runtimeAnswer(runtime, element, citizen, exported.dates.get(element.id));
+                const ours = runtimeAnswer(runtime, element, citizen, date ?? exported.dates.get(element.id));
                 // A förloppsmodell's COLLECT is a set of förlopp; a decision table's list keeps its order.
                 const shown = element.kind === 'pathwayModel' && dmn.kind === 'value' && Array.isArray(dmn.value) ? { ...dmn, value: [...new Set(dmn.value as string[])].sort() } : dmn;
                 // Under COLLECT, more than two förlopp at once, or two not allowed together, are the runtime's refusal.

@@ -51,7 +51,13 @@ export const COMMANDS = {
         arguments: { sv: '<filer eller mappar> -o <mapp>', en: '<files or folders> -o <folder>' },
         sv: 'Kontrollerar och kompilerar till JSON, en fil per källfil. Inget skrivs om något fel finns.',
         en: 'Checks and compiles to JSON, one file per source file. Nothing is written if any error is found.',
-        options: ['out', 'target', 'max-file-size', ...COMMON],
+        options: ['out', 'target', 'date', 'max-file-size', ...COMMON],
+        optionTexts: {
+            date: {
+                sv: 'Med --target dmn: dagen vars parametervärden skrivs (DMN har inga datum). Behövs när en parameter som en tabell läser byter värde medan tabellen gäller.',
+                en: "With --target dmn: the day whose parameter values are written (DMN has no dates). Needed when a parameter a table reads changes value while the table is in force.",
+            },
+        },
     },
     test: {
         arguments: { sv: '<filer eller mappar>', en: '<files or folders>' },

@@ -10,6 +10,7 @@ export { splitCases, findWitness, holds, CASE_BUDGET, type Case, type CaseSplit 
 export { analyseCoverage, type CoverageFinding, type PathwayUnderAnalysis } from '@regelratt/analyses';
 export { analyseDecisionTable, type DecisionAnalysis, type DecisionFinding } from './analysis/decision-table-analysis.js';
 export { boundSettings, namedBoundsOf, type BoundSetting, type BoundPeriod } from './analysis/named-bounds.js';
+export { analyseWithAttributeValues, attributeBoundValues, ATTRIBUTE_VALUE_BUDGET, type AttributeBoundsUndecided } from './analysis/attribute-bounds.js';
 export { analyseInclusion, type InclusionFinding } from '@regelratt/analyses';
 export { diffPolicies, type DiffWording, type PolicyDiff, type DiffEntry, type ChangedRegion, type AmountChange, type ElementRef, type AmountRegion, type RegionBound } from '@regelratt/analyses';
 export type { RegionChange, OutsideReason } from '@regelratt/analyses';

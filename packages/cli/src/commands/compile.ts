@@ -18,6 +18,11 @@ import { EXIT_CLEAN, EXIT_POLICY_ERRORS, EXIT_USAGE_OR_IO, printDiagnostics } fr
  * one does not (a source renamed or removed) is then removed, so the folder holds one policy.
  */
 export async function runCompile(options: CliOptions, outFolder: string, io: CliIO): Promise<number> {
+    // The compiled JSON keeps every version of every parameter: a day means something only to the DMN export.
+    if (options.date !== undefined && options.target !== 'dmn') {
+        io.stderr.write(`${options.locale === 'sv' ? '--date gäller compile bara med --target dmn (JSON-formatet behåller alla versioner).' : '--date applies to compile only with --target dmn (the JSON format keeps every version).'}\n`);
+        return EXIT_USAGE_OR_IO;
+    }
     const loaded = await loadWorkspace(options, io.cwd);
     if (!loaded.ok) {
         printDiagnostics(loaded.problems, 0, options, io);

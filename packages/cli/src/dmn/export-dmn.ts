@@ -35,12 +35,25 @@ export interface DmnExport {
     decisionIds: Map<string, string>;
     /** The date each decision that reads a parameter answers for (its value then is written as a literal), by element id. */
     dates: Map<string, string>;
+    /**
+     * Without a date (`--date`): each parameter a table reads that has more than one version while the
+     * table is in force, where the export would have to choose one; `compile --target dmn` refuses then.
+     */
+    needsDate: DateNeeded[];
+}
+
+/** A parameter whose value changes while a table reading it is in force, with its versions there. */
+export interface DateNeeded {
+    table: string;
+    parameter: string;
+    versions: Parameter['versions'];
 }
 
 /**
  * What the export reads besides the file: the policy's attributes, and for formulas the whole policy
- * (parameters, calculations, from any file) with the date a table without `giltig från` answers for,
- * where the caller gives one.
+ * (parameters, calculations, from any file) with the day every parameter's value is taken on, where
+ * the caller gives one (`--date`; without it a table's `giltig från`, where one version is in force
+ * while the table is).
  */
 export interface DmnPolicy {
     attributes: ReadonlyMap<string, Attribute>;
@@ -102,6 +115,9 @@ interface ExportContext extends DmnPolicy {
     calculations: Map<string, DmnDecision | 'in-progress'>;
     /** Every parameter of the policy by id, for cells that name one (`> pensionsålder`). */
     parameters: ReadonlyMap<string, Parameter>;
+    /** The table being exported: its validity is what its formulas and the calculations they read are in force for. */
+    table?: DecisionTable;
+    needsDate: DateNeeded[];
 }
 
 type Exporter<E> = (element: E, notes: DmnNote[], context: ExportContext) => DmnDecision | undefined;
@@ -130,7 +146,7 @@ export function exportDmn(file: CompiledPolicyFile, policy: ReadonlyMap<string, 
     const read: DmnPolicy = policy instanceof Map ? { attributes: policy } : policy as DmnPolicy;
     const notes: DmnNote[] = [];
     const decisions: DmnDecision[] = [];
-    const context: ExportContext = { ...read, notes, calculations: new Map(), parameters };
+    const context: ExportContext = { ...read, notes, calculations: new Map(), parameters, needsDate: [] };
     for (const compiled of file.elements) {
         const exporter: Exporter<CompiledElement> | undefined = EXPORTERS[compiled.kind];
         const decision = exporter?.(compiled, notes, context);
@@ -142,13 +158,14 @@ export function exportDmn(file: CompiledPolicyFile, policy: ReadonlyMap<string, 
     decisions.push(...[...context.calculations.values()].filter((d): d is DmnDecision => d !== 'in-progress'));
     withoutUnexportedUpstreams(decisions, notes);
     if (decisions.length === 0) {
-        return notes.length > 0 ? { xml: '', notes, decisions: 0, decisionIds: new Map(), dates: new Map() } : undefined;
+        return notes.length > 0 ? { xml: '', notes, decisions: 0, decisionIds: new Map(), dates: new Map(), needsDate: context.needsDate } : undefined;
     }
     const ids = new XmlIds();
     const root = definitions(file, decisions, read.attributes, ids);
     return {
         xml: renderXml(root), notes, decisions: decisions.length, decisionIds: new Map(decisions.map(d => [d.element.id, ids.of('decision', d.element.id)])),
         dates: new Map(decisions.filter(d => d.date !== undefined).map(d => [d.element.id, d.date!])),
+        needsDate: context.needsDate,
     };
 }
 
@@ -187,6 +204,7 @@ function withoutUnexportedUpstreams(decisions: DmnDecision[], notes: DmnNote[]):
 }
 
 function decisionTable(table: DecisionTable, notes: DmnNote[], context: ExportContext): DmnDecision | undefined {
+    context.table = table;
     const inputs = table.inputs.map(input => ('level' in input ? LEVEL_INPUT : isChainedInput(input) ? chainedInputKey(input) : input.attribute));
     const chained = new Map(table.inputs.filter(isChainedInput).map(input => [chainedInputKey(input), input] as const));
     for (const [index, row] of table.rows.entries()) {
@@ -202,13 +220,15 @@ function decisionTable(table: DecisionTable, notes: DmnNote[], context: ExportCo
             }
         }
     }
-    const boundValues = namedBoundValues(table, context.parameters, notes);
-    if (!boundValues) {
+    const named = namedBoundValues(table, context);
+    if (!named) {
         return undefined;
     }
-    // Formula outputs and calculation columns are FEEL over the policy's names; the date a parameter is read on is the table's.
-    const date = table.validity?.from ?? context.date;
-    const reads = new Set<string>();
+    // Formula outputs and calculation columns are FEEL over the policy's names; the date a parameter is read on is
+    // the one asked for (`--date`), else the table's first day (where one version is in force while the table is).
+    const date = context.date ?? table.validity?.from;
+    // Another attribute a cell compares with is an input data the decision requires, as one a formula reads.
+    const reads = new Set<string>([...named.compared].filter(id => !inputs.includes(id)));
     const requires = new Set<string>();
     const scope = formulaScope(context, date, reads, requires, table.id);
     const entry = (cell: DecisionResult, where: string): string => {
@@ -283,7 +303,7 @@ function decisionTable(table: DecisionTable, notes: DmnNote[], context: ExportCo
             };
         }),
         rules: table.rows.map((row, index) => ({
-            inputs: row.when.map(cell => (cell ? unaryTests(withBoundValues(cell, boundValues)!) : '-')),
+            inputs: row.when.map(cell => (cell ? unaryTests(dmnCell(cell, named.values)) : '-')),
             outputs: rowOutputs[index],
         })),
         ...(reads.size > 0 ? { reads: [...reads] } : {}),
@@ -314,6 +334,13 @@ function formulaScope(context: ExportContext, date: string | undefined, reads: S
             if (!parameter) {
                 throw new NotFeel(`läser parametern ${name}, vars värden exporten inte fått`, `reads parameter ${name}, whose values the export was not given`);
             }
+            if (context.date === undefined && changesWithin(parameter, context.table?.validity)) {
+                needDate(context, parameter);
+                throw new NotFeel(
+                    `läser parametern ${parameter.name}, som har mer än ett värde under tabellens giltighet, och ingen dag (--date) är angiven`,
+                    `reads parameter ${parameter.name}, which has more than one value while the table is in force, and no day (--date) is given`,
+                );
+            }
             const version = parameterVersion(context.policy!, parameter, date);
             scope.dated ||= date !== undefined;
             noteFrozenParameter(context, element, parameter, version, date);
@@ -332,18 +359,13 @@ function formulaScope(context: ExportContext, date: string | undefined, reads: S
 
 /**
  * The version of a parameter a formula reads, by the runtime's own lookup: the one in force on the
- * decision's date; without a date only a parameter with a single version (its value at every date it
+ * decision's date; without a date the single version the parameter has (its value at every date it
  * is in force, the one DMN is then given).
  */
 function parameterVersion(policy: PolicySet, parameter: Parameter, date: string | undefined): Parameter['versions'][number] {
     if (date === undefined) {
-        if (parameter.versions.length === 1) {
-            return parameter.versions[0];
-        }
-        throw new NotFeel(
-            `läser parametern ${parameter.name}, som har ${parameter.versions.length} värden över tid, och tabellen säger inte (giltig från) vilken dag DMN-uttrycket ska ta värdet från`,
-            `reads parameter ${parameter.name}, which has ${parameter.versions.length} values over time, and the table does not say (giltig från) on which day the DMN expression takes its value`,
-        );
+        // Only a parameter with one version gets here: formulaScope asks for a day (`--date`) for any other.
+        return parameter.versions[0];
     }
     try {
         return policy.parameterVersion(parameter, date);
@@ -433,40 +455,90 @@ function calculationDecision(id: string, date: string | undefined, context: Expo
  * literal: DMN has no dates, so a parameter is written as its value where one version is in force on
  * every day of the table's validity (read with the runtime's version lookup), exactly what the
  * runtime compares with there. Undefined, with a note, where a parameter changes within the validity
- * (or the table has none and the parameter more than one version), or a cell names another attribute.
+ * (or the table has none and the parameter more than one version). An attribute a cell names stays a
+ * name (`< maxpris`, DMN's input entry naming another input): it is in `compared`, the input data the
+ * decision requires besides its columns; a cell naming both an attribute and a parameter is not
+ * written (FEEL would need both kinds of name in one test), and said.
  */
-function namedBoundValues(table: DecisionTable, parameters: ReadonlyMap<string, Parameter>, notes: DmnNote[]): Map<string, ExactNumber> | undefined {
+function namedBoundValues(table: DecisionTable, context: ExportContext): { values: Map<string, ExactNumber>; compared: Set<string> } | undefined {
+    const { parameters, notes } = context;
     const values = new Map<string, ExactNumber>();
+    const compared = new Set<string>();
     for (const [index, row] of table.rows.entries()) {
-        for (const ref of row.when.flatMap(cell => (cell ? againstReferences(cell) : []))) {
-            const name = ref.slice(ref.indexOf('/') + 1);
-            const parameter = parameters.get(ref);
-            if (!parameter) {
+        for (const refs of row.when.map(cell => (cell ? againstReferences(cell) : []))) {
+            if (refs.some(ref => parameters.has(ref)) && refs.some(ref => !parameters.has(ref))) {
                 notes.push({
                     element: table.id,
-                    sv: `Beslutstabellen ${table.name} exporteras inte: rad ${index + 1} jämför med egenskapen ${name}, och exporten skriver ännu inte ett krav på en annan indata i en cell.`,
-                    en: `Decision table ${table.name} is not exported: row ${index + 1} compares with the attribute ${name}, and the export does not yet write a requirement on another input in a cell.`,
+                    sv: `Beslutstabellen ${table.name} exporteras inte: en cell på rad ${index + 1} jämför både med en parameter och med en annan egenskap.`,
+                    en: `Decision table ${table.name} is not exported: a cell in row ${index + 1} compares both with a parameter and with another attribute.`,
                 });
                 return undefined;
             }
-            const value = singleValue(parameter, table.validity);
-            if (!value) {
-                notes.push({
-                    element: table.id,
-                    sv: `Beslutstabellen ${table.name} exporteras inte: rad ${index + 1} jämför med parametern ${name}, som har mer än ett värde under tabellens giltighet, och DMN har inga datum.`,
-                    en: `Decision table ${table.name} is not exported: row ${index + 1} compares with the parameter ${name}, which has more than one value while the table is in force, and DMN has no dates.`,
-                });
-                return undefined;
+            for (const ref of refs) {
+                const name = ref.slice(ref.indexOf('/') + 1);
+                const parameter = parameters.get(ref);
+                if (!parameter) {
+                    compared.add(ref);
+                    continue;
+                }
+                // On the day asked for, the version the runtime reads then; without one, the single version in force while the table is.
+                const asked = context.date === undefined ? undefined : versionInForce(sortedVersions(parameter), context.date);
+                const value = context.date === undefined ? singleValue(parameter, table.validity) : asked && ExactNumber.parse(asked.value.value);
+                if (!value) {
+                    if (context.date === undefined) {
+                        needDate(context, parameter);
+                    }
+                    notes.push(context.date === undefined
+                        ? {
+                            element: table.id,
+                            sv: `Beslutstabellen ${table.name} exporteras inte: rad ${index + 1} jämför med parametern ${name}, som har mer än ett värde under tabellens giltighet, och DMN har inga datum.`,
+                            en: `Decision table ${table.name} is not exported: row ${index + 1} compares with the parameter ${name}, which has more than one value while the table is in force, and DMN has no dates.`,
+                        }
+                        : {
+                            element: table.id,
+                            sv: `Beslutstabellen ${table.name} exporteras inte: rad ${index + 1} jämför med parametern ${name}, som inte har något värde ${context.date}.`,
+                            en: `Decision table ${table.name} is not exported: row ${index + 1} compares with the parameter ${name}, which has no value on ${context.date}.`,
+                        });
+                    return undefined;
+                }
+                values.set(ref, value);
             }
-            values.set(ref, value);
         }
     }
-    return values;
+    return { values, compared };
+}
+
+/** A parameter's versions by their first day, as the runtime's version lookup reads them. */
+function sortedVersions(parameter: Parameter): Parameter['versions'] {
+    return [...parameter.versions].sort((a, b) => a.from.localeCompare(b.from));
+}
+
+/** Whether more than one version of the parameter is in force on some day of the validity (no validity: any day). */
+function changesWithin(parameter: Parameter, validity: DecisionTable['validity']): boolean {
+    return versionsWithin(parameter, validity).length > 1;
+}
+
+function versionsWithin(parameter: Parameter, validity: DecisionTable['validity']): Parameter['versions'] {
+    const from = validity?.from ?? UNDATED_FROM;
+    return sortedVersions(parameter).filter(version => (version.to === undefined || version.to >= from) && (validity?.to === undefined || version.from <= validity.to));
+}
+
+/** Records that the table being exported reads a parameter whose value changes while it is in force, once per table and parameter. */
+function needDate(context: ExportContext, parameter: Parameter): void {
+    const table = context.table!.name;
+    if (!context.needsDate.some(known => known.table === table && known.parameter === parameter.name)) {
+        context.needsDate.push({ table, parameter: parameter.name, versions: versionsWithin(parameter, context.table!.validity) });
+    }
+}
+
+/** A cell as DMN's input entry: a parameter it names as its value, another attribute as its name (which `unaryTests` writes). */
+function dmnCell(cell: Criterion, values: ReadonlyMap<string, ExactNumber>): Criterion {
+    return againstReferences(cell).every(ref => values.has(ref)) ? withBoundValues(cell, values)! : cell;
 }
 
 /** A parameter's value where one version is in force on every day of the validity; undefined otherwise. */
 function singleValue(parameter: Parameter, validity: DecisionTable['validity']): ExactNumber | undefined {
-    const sorted = [...parameter.versions].sort((a, b) => a.from.localeCompare(b.from));
+    const sorted = sortedVersions(parameter);
     const from = validity?.from ?? UNDATED_FROM;
     const version = versionInForce(sorted, from);
     if (!version) {

@@ -85,7 +85,9 @@ function simpleTests(criterion: Criterion): string | undefined {
         test: () => 'true',
         op: comparison => UNARY_OPERATOR[comparison.op](feelLiteral(comparison.value)),
         in: set => set.in.map(feelLiteral).join(', '),
-        between: range => `[${range.between.min}..${range.between.max}]`,
+        // A descending interval (`70–pensionsålder` with 65 that day) is empty for the runtime, and feelin reads it as
+        // ascending: such a range is the boolean test of `?`, which no value meets.
+        between: range => (ascending(range.between.min, range.between.max) ? `[${range.between.min}..${range.between.max}]` : undefined),
         // A named value (another input, a parameter) as FEEL's name in a unary test: `< maxpris`.
         against: named => UNARY_OPERATOR[named.against.op](feelName(named.against.ref)),
         any: any => {
@@ -108,10 +110,15 @@ function interval(parts: readonly Criterion[]): string | undefined {
     const bounds = parts.map(part => ('op' in part && 'value' in part && 'number' in part.value ? { op: part.op, value: part.value.number } : undefined));
     const lower = bounds.find(bound => bound?.op === '>' || bound?.op === '>=');
     const upper = bounds.find(bound => bound?.op === '<' || bound?.op === '<=');
-    if (!lower || !upper) {
+    if (!lower || !upper || !ascending(lower.value, upper.value)) {
         return undefined;
     }
     return `${lower.op === '>' ? '(' : '['}${lower.value}..${upper.value}${upper.op === '<' ? ')' : ']'}`;
+}
+
+/** Whether an interval's ends are in order (equal ends are one value); a descending one is written as a boolean test. */
+function ascending(min: string, max: string): boolean {
+    return ExactNumber.parse(min).compare(ExactNumber.parse(max)) <= 0;
 }
 
 /** The criterion as a boolean FEEL expression of the input, `?` (`? >= 1 and ? != 3`). */

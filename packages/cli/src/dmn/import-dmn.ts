@@ -279,7 +279,7 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
     for (const rule of (logic.rule ?? []) as Element[]) {
         const cells: string[] = [];
         for (const entry of (rule.inputEntry ?? []) as Element[]) {
-            const cell = inputCell(((entry.text as string | undefined) ?? '').trim());
+            const cell = inputCell(((entry.text as string | undefined) ?? '').trim(), known);
             if (cell === undefined) {
                 notes.push(note(entry, `Cellen ${String(entry.text)} i ${name}, regel ${rows.length + 1}, är ett FEEL-test som Regelrätt inte kan skriva; tabellen är inte med.`,
                     `Cell ${String(entry.text)} of ${name}, rule ${rows.length + 1}, is a FEEL test Regelrätt cannot write; the table is left out.`));
@@ -517,9 +517,15 @@ function regelString(text: string): string {
 }
 
 /** A FEEL unary test as a Regelrätt cell, or undefined where the language has no such cell. */
-function inputCell(text: string): string | undefined {
+function inputCell(text: string, known: (name: string) => boolean): string | undefined {
     if (text === '-' || text === '') {
         return '-';
+    }
+    // A test naming another input (`< maxpris`, `maxpris`, `not(maxpris)`) where that input is a number:
+    // a cell compared with another attribute, the form the export writes (the input is declared as an attribute).
+    const named = /^(<=|>=|<|>)?\s*(\p{L}[\p{L}\p{N}_]*)$/u.exec(text);
+    if (named && !['true', 'false', 'null', 'not'].includes(named[2]) && known(named[2])) {
+        return named[1] ? `${named[1]} ${named[2]}` : named[2];
     }
     if (NUMBER.test(text)) {
         return regelNumber(text);
@@ -536,6 +542,17 @@ function inputCell(text: string): string | undefined {
     if (date) {
         return date[1] ? `${date[1]} ${date[2]}` : date[2];
     }
+    // Two bounds, one or both naming another input that is a number, as the export writes `2–gräns`: a boolean
+    // test of `?` (`(? >= 2 and ? <= gräns)`), not an interval, since engines read a descending `[2..1]` differently.
+    const bounded = /^\(\?\s*(>=|>)\s*(-?\d+(?:\.\d+)?|\p{L}[\p{L}\p{N}_]*)\s+and\s+\?\s*(<=|<)\s*(-?\d+(?:\.\d+)?|\p{L}[\p{L}\p{N}_]*)\)$/u.exec(text);
+    const endpoint = (bound: string) => NUMBER.test(bound) || known(bound);
+    if (bounded && endpoint(bounded[2]) && endpoint(bounded[4]) && !(NUMBER.test(bounded[2]) && NUMBER.test(bounded[4]))) {
+        const [, lower, low, upper, high] = bounded;
+        const unsigned = (bound: string) => !bound.startsWith('-');
+        return lower === '>=' && upper === '<=' && unsigned(low) && unsigned(high)
+            ? `${regelNumber(low)}–${regelNumber(high)}`
+            : `${lower} ${regelNumber(low)} och ${upper} ${regelNumber(high)}`;
+    }
     const interval = /^([[(\]])\s*(-?\d+(?:\.\d+)?)\s*\.\.\s*(-?\d+(?:\.\d+)?)\s*([\])[])$/.exec(text);
     if (interval) {
         const [, open, low, high, close] = interval;
@@ -546,7 +563,7 @@ function inputCell(text: string): string | undefined {
     }
     const negated = /^not\((.*)\)$/.exec(text);
     if (negated) {
-        const inner = inputCell(negated[1].trim());
+        const inner = inputCell(negated[1].trim(), known);
         return inner !== undefined && !/[{<>–-]|och/.test(inner) ? `≠ ${inner}` : undefined;
     }
     const members = splitList(text)?.map(member => feelStringContent(member));
@@ -555,7 +572,7 @@ function inputCell(text: string): string | undefined {
     }
     // Several tests, any of which holds (DMN's disjunction, `< 18, >= 60`): `< 18 eller >= 60`. A part
     // that is itself a conjunction (`> 64 och < 80`) would read ambiguously beside `eller` and is refused.
-    const parts = text.includes(',') && !text.includes('"') ? splitList(text)?.map(inputCell) : undefined;
+    const parts = text.includes(',') && !text.includes('"') ? splitList(text)?.map(part => inputCell(part, known)) : undefined;
     if (parts && parts.length > 1 && parts.every((part): part is string => part !== undefined && part !== '-' && !/ och |\{| eller /.test(part))) {
         return parts.join(' eller ');
     }

@@ -241,7 +241,7 @@ export interface DecisionTableInput {
 /**
  * Undefined when a column or cell is unresolved or malformed (the ordinary checks report those), or
  * a cell names a value `bounds` does not give (a parameter: the check analyses the table once per
- * set of the parameters' values, named-bounds.ts; another attribute: not a box, not analysed).
+ * set of the parameters' values, named-bounds.ts; another attribute: once per its value, attribute-bounds.ts).
  */
 export function decisionTableInput(table: Ast.DecisionTable, calculations?: CalculationFacts, bounds: ReadonlyMap<string, ExactNumber> = new Map()): DecisionTableInput | undefined {
     const inputs = table.header?.inputs ?? [];
@@ -269,6 +269,13 @@ export function decisionTableInput(table: Ast.DecisionTable, calculations?: Calc
                 },
             }
             : { id, name: input.attribute!.ref!.name, domain: attributeDomain(input.attribute!.ref!) });
+    }
+    // An attribute another column is compared with, analysed at one value (attribute-bounds.ts): its own column is that value only.
+    for (const [id, value] of bounds) {
+        const fixed = attributes.get(id);
+        if (fixed && (fixed.domain.kind === 'integer' || fixed.domain.kind === 'decimal')) {
+            attributes.set(id, { ...fixed, domain: { ...fixed.domain, min: value, max: value } });
+        }
     }
     const cells: Array<Array<Criterion | null>> = [];
     for (const row of table.rows) {

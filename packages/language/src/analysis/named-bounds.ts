@@ -13,11 +13,12 @@ import { dayAfter, dayBefore } from '@regelratt/analyses';
  * them. The region engine cuts columns at constants: a parameter is one constant per version, so a
  * table is analysed once per distinct set of its parameters' values over the dates it is in force,
  * and each finding names the dates. Another attribute of the case is not a constant (the cell is a
- * relation between two values, not a box): such a table is not analysed, and the check says so,
- * naming the cell, rather than report no gap.
+ * relation between two values, not a box): such a table is analysed once per value of that attribute
+ * where it is a small whole number (attribute-bounds.ts), and otherwise the check says it cannot
+ * decide, naming the cell, rather than report no gap.
  */
 
-/** A cell that names another attribute: the table is not analysed, and this is what the check names. */
+/** A cell that names another attribute: what attribute-bounds.ts enumerates, and what the check names where it cannot. */
 export interface AttributeBoundCell {
     row: number;
     cell: AstNode;

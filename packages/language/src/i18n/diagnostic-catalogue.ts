@@ -313,8 +313,8 @@ export const diagnosticCatalogue = {
     },
     'decision-bound-undecided': {
         severity: 'warning',
-        sv: a => `Täckningen av beslutstabellen ${a.table} kan inte avgöras: rad ${a.row} jämför i cellen '${a.cell}' med egenskapen ${a.name}, ett värde som varierar med fallet. Luckor och överlapp prövas inte; skriv gränsen som ett tal eller en parameter om det går.`,
-        en: a => `The coverage of the decision table ${a.table} cannot be decided: row ${a.row} compares, in the cell '${a.cell}', with the attribute ${a.name}, a value that varies with the case. Gaps and overlaps are not checked; write the bound as a number or a parameter where possible.`,
+        sv: a => `Täckningen av beslutstabellen ${a.table} kan inte avgöras: rad ${a.row} jämför i cellen '${a.cell}' med egenskapen ${a.name}, ett värde som varierar med fallet, och ${a.reason === 'too-many' ? `tabellen skulle prövas för ${thousands(a.count)} värden, fler än ${a.budget}` : a.reason === 'open' ? `${a.name} har inget slutet intervall att pröva värde för värde` : `${a.name} är inget heltal och kan inte prövas värde för värde`}. Luckor och överlapp prövas inte; skriv gränsen som ett tal eller en parameter om det går.`,
+        en: a => `The coverage of the decision table ${a.table} cannot be decided: row ${a.row} compares, in the cell '${a.cell}', with the attribute ${a.name}, a value that varies with the case, and ${a.reason === 'too-many' ? `the table would be checked for ${thousands(a.count)} values, more than ${a.budget}` : a.reason === 'open' ? `${a.name} has no closed range to check value by value` : `${a.name} is no whole number and cannot be checked value by value`}. Gaps and overlaps are not checked; write the bound as a number or a parameter where possible.`,
     },
     'decision-default-arity': {
         severity: 'error',

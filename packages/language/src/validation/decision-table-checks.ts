@@ -10,6 +10,7 @@ import type { IdleRow } from '@regelratt/analyses';
 import { calculationFacts } from '../analysis/calculation-facts.js';
 import { compiledWorkspace } from './compiled-workspace.js';
 import { boundSettings, namedBoundsOf, periodText } from '../analysis/named-bounds.js';
+import { analyseWithAttributeValues, attributeBoundValues, ATTRIBUTE_VALUE_BUDGET } from '../analysis/attribute-bounds.js';
 import { elementId } from '../compiler/element-ids.js';
 import { mergeableRows } from '../analysis/row-merge.js';
 import { analyseNeedMonotonicity } from '../analysis/need-monotonicity.js';
@@ -134,33 +135,53 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             const calculations = header.inputs.some(input => input.calculation?.ref) ? calculationFacts(workspace()?.runtime) : undefined;
             // Cells that name a value instead of stating one (`> maxtaxa`, `< maxpris`, format 1.11).
             const named = namedBoundsOf(table);
-            if (named.attributeCells.length > 0) {
-                // A relation between two of the case's values is no box the region engine cuts: say so, naming the cell.
-                const first = named.attributeCells[0];
-                report('decision-bound-undecided', {
-                    table: table.name, row: first.row + 1, cell: first.cell.$cstNode?.text ?? '', name: first.attribute.name,
-                }, { node: first.cell });
-                return;
-            }
-            if (named.parameters.length > 0) {
+            if (named.attributeCells.length > 0 || named.parameters.length > 0) {
+                // A relation between two of the case's values is analysed once per value of the attribute compared with,
+                // where that is a small whole number (attribute-bounds.ts); otherwise say so, naming the cell.
+                const compared = attributeBoundValues(named.attributeCells);
+                if (!Array.isArray(compared)) {
+                    const first = named.attributeCells.find(cell => cell.attribute === compared.attribute)!;
+                    report('decision-bound-undecided', {
+                        table: table.name, row: first.row + 1, cell: first.cell.$cstNode?.text ?? '', name: first.attribute.name,
+                        reason: compared.reason, count: String(compared.count ?? 0), budget: ATTRIBUTE_VALUE_BUDGET,
+                    }, { node: first.cell });
+                    return;
+                }
                 // Once per set of the parameters' values over the table's dates; each finding names its dates.
-                const settings = boundSettings(table, named.parameters) ?? [];
-                const analyses = settings.map(setting => ({ setting, analysis: analyseDecisionTable(table, new Set(), calculations, setting.values) }));
-                for (const { setting, analysis } of analyses) {
-                    if (analysis) {
-                        const values = named.parameters.map(parameter => `${parameter.name} = ${swedishDecimal(setting.values.get(elementId(parameter))!.toDecimal())}`).join(', ');
-                        const dates = setting.periods.map(period => periodText(period, locale.current)).join(', ');
-                        reportAnalysis(analysis, `${dates}, ${values}`);
+                const settings = named.parameters.length > 0 ? boundSettings(table, named.parameters) ?? [] : [undefined];
+                const attributes = [...new Set(named.attributeCells.map(cell => cell.attribute))];
+                const groups = settings.map(setting => ({
+                    setting,
+                    analyses: compared.map(values => analyseWithAttributeValues(table, attributes, new Map([...(setting?.values ?? []), ...values]), calculations)),
+                }));
+                for (const { setting, analyses } of groups) {
+                    const period = setting && `${setting.periods.map(p => periodText(p, locale.current)).join(', ')}, ${named.parameters.map(parameter => `${parameter.name} = ${swedishDecimal(setting.values.get(elementId(parameter))!.toDecimal())}`).join(', ')}`;
+                    if (attributes.length === 0) {
+                        if (analyses[0]) {
+                            reportAnalysis(analyses[0], period);
+                        }
+                        continue;
+                    }
+                    // One report per finding of a kind and rows (the first value's citizen), not one per value of the attribute;
+                    // a row idle only where it is idle for every value.
+                    const seen = new Set<string>();
+                    const complete = analyses.every(analysis => analysis?.complete);
+                    for (const analysis of analyses) {
+                        if (analysis) {
+                            const idle = complete ? analysis.idle.filter(row => analyses.every(other => other!.idle.some(o => o.row === row.row))) : [];
+                            reportAnalysis({ ...analysis, idle }, period, seen);
+                        }
                     }
                 }
+                const analyses = groups.flatMap(group => group.analyses);
                 // A row never matches only where it matches under no set of values (every analysis complete).
-                if (analyses.length > 0 && analyses.every(({ analysis }) => analysis?.complete)) {
-                    for (const row of analyses[0].analysis!.unmatched.filter(row => analyses.every(({ analysis }) => analysis!.unmatched.includes(row)))) {
+                if (analyses.length > 0 && analyses.every(analysis => analysis?.complete)) {
+                    for (const row of analyses[0]!.unmatched.filter(row => analyses.every(analysis => analysis!.unmatched.includes(row)))) {
                         report('decision-row-never-matches', { table: table.name, row: row + 1 }, { node: table.rows[row] });
                     }
                 }
                 // A default is unused only where no set of values reaches it.
-                if (otherwise && analyses.length > 0 && analyses.every(({ analysis }) => analysis?.complete && analysis.defaulted?.length === 0)) {
+                if (otherwise && analyses.length > 0 && analyses.every(analysis => analysis?.complete && analysis.defaulted?.length === 0)) {
                     report('decision-default-unused', { table: table.name }, { node: otherwise });
                 }
                 return;
@@ -186,12 +207,14 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 report('decision-default-unused', { table: table.name }, { node: otherwise });
             }
             // The findings of one analysis; `period`: the dates and parameter values it holds for, said with each citizen.
-            function reportAnalysis(analysis: DecisionAnalysis, period?: string): void {
+            // `seen`: across the analyses of one table per value of an attribute compared with, each finding is said once.
+            function reportAnalysis(analysis: DecisionAnalysis, period?: string, seen?: Set<string>): void {
+                const first = (key: string) => !seen || (!seen.has(key) && Boolean(seen.add(key)));
                 const describe = (found: Parameters<typeof describeCase>[0]) => {
                     const witness = describeCase(found, analysis.attributes, locale.current);
                     return period ? { ...witness, text: `${witness.text} (${period})` } : witness;
                 };
-                if (!analysis.complete) {
+                if (!analysis.complete && first('undecided')) {
                     const part = unfinishedPart(analysis.unfinished, analysis.attributes, locale.current);
                     report('analysis-undecided', {
                         what: locale.current === 'sv' ? 'beslutstabellens täckning' : 'the coverage of the decision table', budget: CASE_BUDGET.toLocaleString('sv-SE'), ...(part ? { part } : {}),
@@ -201,17 +224,18 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 // Row by row says nothing about a sum of rows: a collecting table is analysed over need where a
                 // calculation reads it (its need columns count for the calculation: calculation-need-checks.ts).
                 // A list of every matching row's outputs (`regelordning`, …) is no one amount to compare either.
-                if (analysis.complete && table.hitPolicy !== 'samla' && !answersList(table) && !analysis.findings.some(finding => finding.kind === 'overlap')) {
+                // Per value of an attribute compared with, the need's rise is seen within one value only: not said as if it were the table's.
+                if (!seen && analysis.complete && table.hitPolicy !== 'samla' && !answersList(table) && !analysis.findings.some(finding => finding.kind === 'overlap')) {
                     reportFallingAmounts(table, analysis);
                 }
                 // Rows that never decide: each with citizens it matches and the row that answers them instead.
-                for (const idle of analysis.idle) {
+                for (const idle of analysis.idle.filter(idle => first(`idle ${idle.row}`))) {
                     const witness = describe(idle.case);
                     report(IDLE_CODES[idle.kind], {
                         table: table.name, row: idle.row + 1, by: idle.by + 1, witness: witness.text,
                     }, { node: table.rows[idle.row], relatedInformation: relatedAt(table.rows[idle.by], `rad ${idle.by + 1}`) }, witness);
                 }
-                for (const finding of analysis.findings) {
+                for (const finding of analysis.findings.filter(finding => first(`${finding.kind} ${finding.rows.join(' ')}`))) {
                     const witness = describe(finding.case);
                     if (finding.kind === 'gap' && analysis.gapAnswer === 'zero') {
                         // The runtime's answer is said with the citizen: 0 in every column, where DMN has none.
