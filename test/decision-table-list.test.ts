@@ -50,7 +50,7 @@ describe('decision tables under the list hit policies', () => {
         const { checked, compiled, table, runtime } = await load(policy('träff regelordning'));
         // Rows overlap and leave citizens without a row: neither is a finding under a list policy.
         expect(serious(checked.diagnostics)).toEqual([]);
-        expect(compiled.schemaVersion).toBe('1.11.0');
+        expect(compiled.schemaVersion).toBe('1.12.0');
         expect(table.hitPolicy).toBe('ruleOrder');
         expect(table.aggregation).toBeUndefined();
         expect(decide(runtime, 85, true, true)).toMatchObject({

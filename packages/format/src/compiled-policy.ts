@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.11.0';
+export const SCHEMA_VERSION = '1.12.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -134,6 +134,7 @@ export type Literal =
     | { number: Decimal; unit?: string }
     | { date: IsoDate }
     | { boolean: boolean }
+    /** An enumeration value's name; since 1.12 also a text or a förlopp's id, on a chained column of texts or förlopp. */
     | { enumeration: string };
 
 export type ComparisonOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';

@@ -333,6 +333,8 @@ function isCompleteCell(cell: Ast.InputCell | Ast.CellTest | undefined): boolean
         case 'CellBoundRange': return (cell.min !== undefined || cell.minNumber !== undefined) && (cell.max !== undefined || cell.maxNumber !== undefined);
         case 'CellSet': return cell.members.length > 0 && cell.members.every(member => member !== undefined);
         case 'CellValue': return cell.value !== undefined;
+        case 'CellText': return cell.text !== undefined;
+        case 'CellPathway': return cell.pathway?.ref !== undefined;
         case 'CellDisjunction': return cell.tests.length > 1 && cell.tests.every(isCompleteCell);
         default: return false;
     }
@@ -346,8 +348,9 @@ function isKnownValue(attribute: AnalysedAttribute | undefined, value: string): 
  * The values a chained input can take, as far as its upstream's outputs say: ja/nej where the upstream
  * column gives ja/nej; otherwise the numbers between the least and greatest value a row (or the
  * default) of the column gives, whole where they all are (a share as its fraction, as the runtime reads
- * it). A calculation's value is any number. Undefined for a column of texts, förlopp or values left
- * open, and for a column the upstream does not have: the checks report those.
+ * it); the upstream's texts, or its förlopp's ids, as an enumeration where it gives texts or förlopp.
+ * A calculation's value is any number. Undefined for a column of values left open or of mixed kinds,
+ * and for a column the upstream does not have: the checks report those.
  */
 export function chainedDomain(input: Ast.DecisionInput, calculations?: CalculationFacts): AttributeDomain | undefined {
     if (input.calculation?.ref) {

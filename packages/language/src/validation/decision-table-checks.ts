@@ -386,6 +386,10 @@ function checkCell(report: Report, cell: Ast.InputCell | Ast.CellTest, input: As
             return cell.members.every(fits) || mismatch(cell.members.map(m => describeLiteral(m, locale)).join(', '));
         case 'CellValue':
             return (fits(cell.value) || mismatch(describeCellLiteral(cell.value, locale))) && unitsFit(cell.value);
+        // A text or a förlopp is a value only of a chained column that answers texts or förlopp.
+        case 'CellText':
+        case 'CellPathway':
+            return mismatch(wordCellText(cell));
     }
 
     function fits(literal: Ast.Literal): boolean {
@@ -431,6 +435,9 @@ function checkChainedCell(report: Report, cell: Exclude<Ast.InputCell | Ast.Cell
     if (!domain || ((cell.$type === 'CellComparison' || cell.$type === 'CellValue') && !cell.value)) {
         return false;
     }
+    if (domain.kind === 'enumeration') {
+        return checkChainedWordCell(report, cell, input, domain.values, locale);
+    }
     const yesNo = domain.kind === 'boolean';
     const typeText = yesNo ? (locale === 'sv' ? 'ja/nej' : 'yes/no') : (locale === 'sv' ? 'ett tal' : 'a number');
     const mismatch = (value: string) => {
@@ -463,5 +470,39 @@ function checkChainedCell(report: Report, cell: Exclude<Ast.InputCell | Ast.Cell
             return cell.members.every(fits) || mismatch(cell.members.map(m => describeLiteral(m, locale)).join(', '));
         case 'CellValue':
             return fits(cell.value) || mismatch(describeLiteral(cell.value, locale));
+        case 'CellText':
+        case 'CellPathway':
+            return mismatch(wordCellText(cell));
     }
+}
+
+/** A text or förlopp cell as the policy writes it, for messages. */
+function wordCellText(cell: Ast.CellText | Ast.CellPathway): string {
+    return cell.$type === 'CellText' ? `"${cell.text}"` : `förlopp ${cell.pathway.$refText}`;
+}
+
+/**
+ * A cell of a chained column whose upstream answers texts or förlopp (`values`: its literal outputs,
+ * texts or förlopp ids): a text it gives (`"Hemtjänst"`), or a förlopp it gives (`förlopp förlopp_2`);
+ * anything else, a text it never gives included, is a type mismatch naming what it does give.
+ */
+function checkChainedWordCell(report: Report, cell: Exclude<Ast.InputCell | Ast.CellTest, Ast.AnyValue | Ast.CellDisjunction>, input: Ast.DecisionInput, values: readonly string[], locale: 'sv' | 'en'): boolean {
+    const upstream = input.table?.ref;
+    const column = upstream?.header.outputs.findIndex(output => output.column === input.column) ?? -1;
+    const pathways = upstream !== undefined && column >= 0 && [...upstream.rows, ...(upstream.otherwise ? [upstream.otherwise] : [])].some(row => isPathwayResult(row.results[column]));
+    const sv = locale === 'sv';
+    const listed = pathways ? values.map(id => id.slice(id.indexOf('/') + 1)).join(', ') : values.map(text => `"${text}"`).join(', ');
+    const typeText = pathways ? `${sv ? 'ett av förloppen' : 'one of the förlopp'} ${listed}` : `${sv ? 'en av texterna' : 'one of the texts'} ${listed}`;
+    const mismatch = (value: string) => {
+        report('type-mismatch', { attribute: inputName(input), type: typeText, value }, { node: cell });
+        return false;
+    };
+    if (cell.$type === 'CellText') {
+        return (!pathways && values.includes(cell.text)) || mismatch(wordCellText(cell));
+    }
+    if (cell.$type === 'CellPathway') {
+        const target = cell.pathway.ref;
+        return target === undefined || (pathways && values.includes(elementId(target))) || mismatch(wordCellText(cell));
+    }
+    return mismatch(cell.$cstNode?.text ?? '');
 }
