@@ -52,7 +52,8 @@ export type ReasonQuestion =
     | { type: 'rate'; rate: string; date?: string; citizen?: CitizenInput }
     | { type: 'fee'; fee: string; level?: number; citizen: CitizenInput; date: string }
     | { type: 'calculation'; calculation: string; level?: number | null; citizen: CitizenInput; date: string }
-    | { type: 'decision'; table: string; column?: string; level?: number | null; citizen: CitizenInput; date: string }
+    /** `date` may be left out where the table reads nothing dated (the runtime refuses otherwise, naming what needs it). */
+    | { type: 'decision'; table: string; column?: string; level?: number | null; citizen: CitizenInput; date?: string }
     | { type: 'netEffect'; table: string; before: number | null; after: number | null; hours: string; rate: string; months: number; date?: string }
     | { type: 'eligibility'; service: string; citizen: CitizenInput }
     | { type: 'deadline'; guideline?: string; obligation?: string; event: string; eventDate: string; citizen: CitizenInput; date?: string };
@@ -1313,8 +1314,11 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
         case 'decision': {
             const table = runtime.policy.get(question.table, 'decisionTable');
             const level = question.level;
-            const decision = runtime.decide(table.id, { date: question.date, citizen: question.citizen, ...(level !== undefined ? { level } : {}) });
-            writer.tableRows(table, question.date, level);
+            // No date is '' to the walks below, as the runtime reads a question's date: where the table
+            // reads nothing dated none is needed (dated-reads.ts), and otherwise decide refuses, naming what needs one.
+            const date = question.date ?? '';
+            const decision = runtime.decide(table.id, { date, citizen: question.citizen, ...(level !== undefined ? { level } : {}) });
+            writer.tableRows(table, date, level);
             const columns = question.column ? [question.column] : table.outputs;
             const say = (outputs: Readonly<Record<string, unknown>>) => columns.map(column => {
                 const name = table.outputs.length > 1 ? `${words(column).toLowerCase()} ` : '';
@@ -1325,7 +1329,7 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             const sayAnswer = (answer: Said) => (Array.isArray(answer) ? (answer.length === 0 ? w.noneListed : answer.map(say).join('; ')) : say(answer));
             const pick = (outputs: Readonly<Record<string, string | null>>) => Object.fromEntries(columns.map(column => [column, outputs[column] ?? null]));
             const answerOf = (changed: CitizenInput) => {
-                const other = runtime.decide(table.id, { date: question.date, citizen: changed, ...(level !== undefined ? { level } : {}) });
+                const other = runtime.decide(table.id, { date, citizen: changed, ...(level !== undefined ? { level } : {}) });
                 return JSON.stringify(other.list ? other.list.map(pick) : pick(other.outputs));
             };
             writer.nearest(table.rows.flatMap(row => row.when.filter((c): c is Criterion => c !== null)), answerOf,
@@ -1399,7 +1403,8 @@ export function withReasons(runtime: PolicyRuntime, input: CaseInput, answer: Ca
         compensation: answer.compensation.map(c => reasoned(c, () => (level !== undefined ? { type: 'compensation', table: c.table, level, ...(date ? { date } : {}) } : undefined))),
         ...(answer.fees ? { fees: answer.fees.map(f => reasoned(f, () => (date ? { type: 'fee', fee: f.fee, ...(level !== undefined ? { level } : {}), citizen, date } : undefined))) } : {}),
         ...(answer.rates ? { rates: answer.rates.map(r => reasoned(r, () => ({ type: 'rate', rate: r.rate, citizen, ...(date ? { date } : {}) }))) } : {}),
-        ...(answer.decisions ? { decisions: answer.decisions.map(d => reasoned(d, () => (date ? { type: 'decision', table: d.table, citizen, date, ...(level !== undefined ? { level } : {}) } : undefined))) } : {}),
+        // A decision answered without a date reads nothing dated: its reason needs none either.
+        ...(answer.decisions ? { decisions: answer.decisions.map(d => reasoned(d, () => ({ type: 'decision', table: d.table, citizen, ...(date ? { date } : {}), ...(level !== undefined ? { level } : {}) }))) } : {}),
         ...(answer.amounts ? { amounts: answer.amounts.map(a => reasoned(a, () => (date ? { type: 'calculation', calculation: a.calculation, citizen, date, ...(level !== undefined ? { level } : {}) } : undefined))) } : {}),
         ...(answer.eligibility ? { eligibility: answer.eligibility.map(e => reasoned(e, () => ({ type: 'eligibility', service: e.service, citizen }))) } : {}),
     };
