@@ -77,6 +77,7 @@ describe('chained decision tables sharing attributes, held to the runtime', () =
     test('the downstream\'s gaps are exactly the citizens the runtime answers no-matching-row, at the upstream value they get', async () => {
         let gaps = 0;
         let middle = 0;
+        let unreached = 0;
         await fc.assert(fc.asyncProperty(chainArb, async chain => {
             const text = policyText(chain);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/chain/t.regel', text }]);
@@ -98,10 +99,13 @@ describe('chained decision tables sharing attributes, held to the runtime', () =
                 expect(runtime.decide(chain.v ? 'v' : 'u', { date: '2025-01-01', citizen }).outputs.nivå, where).toBe(String(of(key, -1)));
                 expect(() => runtime.decide('d', { date: '2025-01-01', citizen }), where).toThrow(RegelrattRuntimeError);
             }
+            // Rows some citizen meets, by hand: the idle ones (never matched, unreached through the chain) are exactly the others.
+            const met = new Set<number>();
             for (let x = 0; x <= chain.xMax; x++) {
                 for (let y = 0; y <= chain.yMax; y++) {
                     const level = first(chain.u, x, y) ?? 0;
                     const read = chain.v ? first(chain.v, level, y) ?? 0 : level;
+                    chain.d.forEach((row, index) => (holds(row.cells[0], read) && holds(row.cells[1], x) ? met.add(index) : undefined));
                     const gap = first(chain.d, read, x) === undefined;
                     const where = `${text}\nx = ${x}, y = ${y}`;
                     let answer: string;
@@ -120,7 +124,11 @@ describe('chained decision tables sharing attributes, held to the runtime', () =
                     gaps += gap ? 1 : 0;
                 }
             }
+            const idle = [...analysis.unmatched, ...analysis.unreached].sort((a, b) => a - b);
+            expect(idle, text).toEqual(chain.d.map((_, index) => index).filter(index => !met.has(index)));
+            unreached += analysis.unreached.length;
         }), { numRuns: 150, seed: 20261205 });
+        expect(unreached).toBeGreaterThan(10);
         expect(gaps).toBeGreaterThan(200);
         expect(middle).toBeGreaterThan(40);
     });

@@ -8,7 +8,7 @@ import type { AnalysedAttribute, AttributeDomain } from '@regelratt/analyses';
 import type { Case } from '@regelratt/analyses';
 import { chainedCellsDomain, chainedValue, constantCells, decidingRow, intersection, throughReach, type Region } from '@regelratt/analyses';
 import { analyseCoverage, type PathwayUnderAnalysis } from '@regelratt/analyses';
-import { idleRows, unmatchedRows, type IdleRow } from '@regelratt/analyses';
+import { idleRows, unmatchedRows, unreachedRows, type IdleRow } from '@regelratt/analyses';
 
 export interface DecisionFinding {
     kind: 'gap' | 'overlap';
@@ -29,6 +29,8 @@ export interface DecisionAnalysis {
     idle: IdleRow[];
     /** Rows no citizen of the declared domains matches (0-based); empty when the split was not complete. */
     unmatched: number[];
+    /** Rows of a chained table some value of its columns meets but no citizen reaches through its upstreams (chained-reach.ts). */
+    unreached: number[];
     /** The table as analysed, for the other analyses of its rows (row-merge.ts). */
     input: DecisionTableInput;
     /**
@@ -111,6 +113,7 @@ export function analyseDecisionTable(table: Ast.DecisionTable, visiting: Readonl
         attributes,
         idle: result.complete ? idleRows(result.cases, table.hitPolicy ?? 'unik', table.aggregation, outputs, input.ranks) : [],
         unmatched: result.complete ? unmatchedRows(result.cases, rows.length) : [],
+        unreached: result.complete ? unreachedRows(result.cases, chained.cases, rows.length) : [],
         input,
         gapAnswer,
         // As the citizens reach them: a table further down the chain reads these.

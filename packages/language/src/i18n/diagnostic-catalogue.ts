@@ -365,6 +365,11 @@ export const diagnosticCatalogue = {
         sv: a => `Beslutstabellen ${a.table} svarar med en lista (${a.policy}: utfallen från varje rad som gäller), och en lista är inget värde som ${a.reader === 'cell' ? 'en cell kan pröva' : a.reader === 'example' ? 'ett exempel kan förvänta sig' : 'en formel kan räkna med'}. Läs en tabell med en träffpolicy som ger ett svar ('träff unik', 'träff första', 'träff valfri', 'träff prioritet' eller 'träff samla summa|min|max|antal').`,
         en: a => `The decision table ${a.table} answers with a list (${a.policy}: the outputs of every row that applies), and a list is not a value ${a.reader === 'cell' ? 'a cell can test' : a.reader === 'example' ? 'an example can expect' : 'a formula can calculate with'}. Read a table whose hit policy gives one answer ('träff unik', 'träff första', 'träff valfri', 'träff prioritet' or 'träff samla summa|min|max|antal').`,
     },
+    'decision-row-unreached': {
+        severity: 'warning',
+        sv: a => `Rad ${a.row} i beslutstabellen ${a.table} gäller ingen medborgare genom tabellerna den läser: ${a.reached}, men aldrig så att alla radens villkor uppfylls. Ta bort raden eller rätta villkoren.`,
+        en: a => `Row ${a.row} of the decision table ${a.table} applies to no citizen through the tables it reads: ${a.reached}, but never so that all of the row's conditions are met. Remove the row or correct its conditions.`,
+    },
     'decision-row-never-matches': {
         severity: 'warning',
         sv: a => `Rad ${a.row} i beslutstabellen ${a.table} gäller aldrig: ingen medborgare uppfyller alla radens villkor inom egenskapernas värdemängder, så raden ger ingen något svar. Ta bort raden eller rätta villkoren.`,

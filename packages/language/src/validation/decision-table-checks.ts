@@ -4,7 +4,7 @@ import { isFormulaResult, isPathwayResult, isQuantity, isTextResult, isYesNoResu
 import { analyseUnits, attributeDimension, comparable, dimensionText, expectationFits, parameterDimension, quantityDimension, type Dimension } from '../analysis/expression-units.js';
 import { CASE_BUDGET } from '@regelratt/analyses';
 import { ExactNumber, sameDecisionResult } from '@regelratt/format';
-import { answersList, compileResult, inputName, namedBound } from '../compiler/compile-decision-table.js';
+import { answersList, compileResult, inputAttribute, inputName, namedBound } from '../compiler/compile-decision-table.js';
 import { analyseDecisionTable, chainedDomain, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
 import type { IdleRow } from '@regelratt/analyses';
 import { calculationFacts } from '../analysis/calculation-facts.js';
@@ -20,7 +20,7 @@ import { describeAttributeType, describeLiteral } from './attribute-type-text.js
 import { isNumericType, literalFits } from './literal-fits.js';
 import { relatedAt } from './related-location.js';
 import { createReport, type Report } from './report.js';
-import { itemList } from '@regelratt/analyses';
+import { itemList, reachedValues } from '@regelratt/analyses';
 
 const EQUALITY = new Set(['=', '≠', '!=']);
 
@@ -180,6 +180,10 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             // Rows whose cells no citizen meets: they answer nobody, under every hit policy (a list policy's rows too).
             for (const row of analysis.unmatched) {
                 report('decision-row-never-matches', { table: table.name, row: row + 1 }, { node: table.rows[row] });
+            }
+            // Rows of a chained table no citizen reaches through its upstreams, with what the upstreams give.
+            for (const row of analysis.unreached) {
+                report('decision-row-unreached', { table: table.name, row: row + 1, reached: reachedText(table, analysis, locale.current) }, { node: table.rows[row] });
             }
             // A default no citizen reaches: every case matches a row, so `annars` never answers.
             if (analysis.complete && analysis.defaulted?.length === 0 && otherwise) {
@@ -474,6 +478,22 @@ function checkChainedCell(report: Report, cell: Exclude<Ast.InputCell | Ast.Cell
         case 'CellPathway':
             return mismatch(wordCellText(cell));
     }
+}
+
+/**
+ * What a chained table's upstreams give the citizens who reach it, column by column, for
+ * `decision-row-unreached`: `u.nivå ger 1 och 2`, texts quoted, förlopp by name.
+ */
+function reachedText(table: Ast.DecisionTable, analysis: DecisionAnalysis, locale: 'sv' | 'en'): string {
+    const sv = locale === 'sv';
+    return table.header.inputs.filter(input => input.table?.ref).map(input => {
+        const upstream = input.table!.ref!;
+        const column = upstream.header.outputs.findIndex(output => output.column === input.column);
+        const pathways = [...upstream.rows, ...(upstream.otherwise ? [upstream.otherwise] : [])].some(row => isPathwayResult(row.results[column]));
+        const values = reachedValues(analysis.cases ?? [], inputAttribute(input)).map(value => (value instanceof ExactNumber ? swedishDecimal(value.toDecimal())
+            : typeof value === 'boolean' ? (sv ? (value ? 'ja' : 'nej') : (value ? 'yes' : 'no')) : pathways ? value.slice(value.indexOf('/') + 1) : `"${value}"`));
+        return `${inputName(input)} ${sv ? 'ger' : 'gives'} ${values.length === 0 ? (sv ? 'inget svar' : 'no answer') : itemList(values, locale)}`;
+    }).join('; ');
 }
 
 /** A text or förlopp cell as the policy writes it, for messages. */
