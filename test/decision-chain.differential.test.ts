@@ -3,6 +3,7 @@ import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { ExactNumber } from '@regelratt/format';
 import { analyseDecisionTable, ast, checkPolicies, compilePolicy, createRegelrattServices, representative, type Region } from '@regelratt/language';
+import { regionValues } from '@regelratt/analyses';
 import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
 
 /**
@@ -76,6 +77,7 @@ describe('chained decision tables sharing attributes, held to the runtime', () =
     test('the downstream\'s gaps are exactly the citizens the runtime answers no-matching-row, at the upstream value they get', async () => {
         let gaps = 0;
         let middle = 0;
+        let unreached = 0;
         await fc.assert(fc.asyncProperty(chainArb, async chain => {
             const text = policyText(chain);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/chain/t.regel', text }]);
@@ -97,10 +99,13 @@ describe('chained decision tables sharing attributes, held to the runtime', () =
                 expect(runtime.decide(chain.v ? 'v' : 'u', { date: '2025-01-01', citizen }).outputs.nivå, where).toBe(String(of(key, -1)));
                 expect(() => runtime.decide('d', { date: '2025-01-01', citizen }), where).toThrow(RegelrattRuntimeError);
             }
+            // Rows some citizen meets, by hand: the idle ones (never matched, unreached through the chain) are exactly the others.
+            const met = new Set<number>();
             for (let x = 0; x <= chain.xMax; x++) {
                 for (let y = 0; y <= chain.yMax; y++) {
                     const level = first(chain.u, x, y) ?? 0;
                     const read = chain.v ? first(chain.v, level, y) ?? 0 : level;
+                    chain.d.forEach((row, index) => (holds(row.cells[0], read) && holds(row.cells[1], x) ? met.add(index) : undefined));
                     const gap = first(chain.d, read, x) === undefined;
                     const where = `${text}\nx = ${x}, y = ${y}`;
                     let answer: string;
@@ -119,8 +124,101 @@ describe('chained decision tables sharing attributes, held to the runtime', () =
                     gaps += gap ? 1 : 0;
                 }
             }
+            const idle = [...analysis.unmatched, ...analysis.unreached].sort((a, b) => a - b);
+            expect(idle, text).toEqual(chain.d.map((_, index) => index).filter(index => !met.has(index)));
+            unreached += analysis.unreached.length;
         }), { numRuns: 150, seed: 20261205 });
+        expect(unreached).toBeGreaterThan(10);
         expect(gaps).toBeGreaterThan(200);
         expect(middle).toBeGreaterThan(40);
+    });
+});
+
+/**
+ * The same over a text column: the upstream `u` answers one of four texts (its level's name), the
+ * downstream `d` tests that text with a set of texts written as a disjunction (`"B" eller "D"`) or
+ * `-`, and x. A text no citizen gets needs no row; the gap findings hold exactly the citizens the
+ * runtime answers `no-matching-row`, with the text the runtime's upstream gives them.
+ */
+const TEXTS = ['A', 'B', 'C', 'D'] as const;
+type TextCell = number[] | null;
+interface TextRow { texts: TextCell; x: Cell; output: number }
+
+const textCellArb: fc.Arbitrary<TextCell> = fc.oneof(
+    { arbitrary: fc.constant(null), weight: 1 },
+    { arbitrary: fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 3 }), weight: 3 },
+);
+
+const textChainArb = fc.record({ xMax: fc.integer({ min: 3, max: 7 }), yMax: fc.integer({ min: 1, max: 3 }) }).chain(({ xMax, yMax }) => fc.record({
+    xMax: fc.constant(xMax),
+    yMax: fc.constant(yMax),
+    u: rowsArb(xMax, yMax, 1),
+    d: fc.array(fc.record({ texts: textCellArb, x: cellArb(xMax), output: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 4 }) as fc.Arbitrary<TextRow[]>,
+}));
+
+function textPolicy(chain: { xMax: number; yMax: number; u: Row[]; d: TextRow[] }): string {
+    return [
+        `egenskap x : heltal 0–${chain.xMax}`,
+        `egenskap y : heltal 0–${chain.yMax}`,
+        'beslutstabell u {',
+        '    träff första',
+        '    | x | y || namn |',
+        ...chain.u.map(row => `    | ${cellText(row.cells[0])} | ${cellText(row.cells[1])} || "${TEXTS[row.output]}" |`),
+        `    | - | - || "${TEXTS[0]}" |`,
+        '}',
+        'beslutstabell d {',
+        '    träff första',
+        '    | u.namn | x || nivå |',
+        ...chain.d.map(row => `    | ${row.texts === null ? '-' : row.texts.map(t => `"${TEXTS[t]}"`).join(' eller ')} | ${cellText(row.x)} || ${row.output} |`),
+        '}',
+    ].join('\n');
+}
+
+describe('chained decision tables over a text column, held to the runtime', () => {
+    test('the downstream\'s gaps are exactly the citizens the runtime answers no-matching-row, at the text they get', async () => {
+        let gaps = 0;
+        let unreached = 0;
+        await fc.assert(fc.asyncProperty(textChainArb, async chain => {
+            const text = textPolicy(chain);
+            const [checked] = await checkPolicies(Regelratt, [{ path: '/chain/t.regel', text }]);
+            // A text the upstream never gives is refused (type-mismatch): such a chain is not this property's.
+            const given = new Set([0, ...chain.u.map(row => row.output)]);
+            const unknown = chain.d.some(row => row.texts?.some(t => !given.has(t)));
+            const mismatches = checked.diagnostics.filter(d => d.code === 'type-mismatch');
+            expect(mismatches.length > 0, text).toBe(unknown);
+            expect(checked.diagnostics.filter(d => d.code === 'syntax-error'), text).toEqual([]);
+            if (unknown) {
+                return;
+            }
+            const d = checked.document.parseResult.value.elements.filter(ast.isDecisionTable).find(t => t.name === 'd')!;
+            const analysis = analyseDecisionTable(d)!;
+            expect(analysis?.complete, text).toBe(true);
+            const runtime = new PolicyRuntime([JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 't.regel')))]);
+            unreached += TEXTS.length - given.size;
+            for (let x = 0; x <= chain.xMax; x++) {
+                for (let y = 0; y <= chain.yMax; y++) {
+                    const name = TEXTS[first(chain.u, x, y) ?? 0];
+                    const row = chain.d.find(r => (r.texts === null || r.texts.some(t => TEXTS[t] === name)) && holds(r.x, x));
+                    const where = `${text}\nx = ${x}, y = ${y}`;
+                    let answer: string;
+                    try {
+                        answer = runtime.decide('d', { date: '2025-01-01', citizen: { x, y } }).outputs.nivå ?? 'open';
+                    } catch (error) {
+                        if (!(error instanceof RegelrattRuntimeError)) {
+                            throw error;
+                        }
+                        answer = `fel ${error.code}`;
+                    }
+                    expect(answer, where).toBe(row ? String(row.output) : 'fel no-matching-row');
+                    const values: Record<string, number | string> = { 'attribute/x': x, 'attribute/y': y, 'decisionTable/u:namn': name };
+                    const claimed = analysis.findings.filter(f => f.kind === 'gap' && [...f.case.assignment].every(([id, region]) => id in values
+                        && (typeof values[id] === 'string' ? regionValues(region)?.includes(values[id] as string) === true : regionHolds(region, values[id] as number))));
+                    expect(claimed.length > 0, where).toBe(row === undefined);
+                    gaps += row === undefined ? 1 : 0;
+                }
+            }
+        }), { numRuns: 120, seed: 20261205 });
+        expect(gaps).toBeGreaterThan(100);
+        expect(unreached).toBeGreaterThan(20);
     });
 });

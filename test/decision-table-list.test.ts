@@ -7,6 +7,7 @@ import { buildDocument, reasonFor } from '@regelratt/document';
 import { analyseCalculationBounds, analyseCalculationNeed, checkPolicies, compilePolicy, createRegelrattServices, diffPolicies, exampleCoverage, exampleDifferences } from '@regelratt/language';
 import { formatCoverageText } from '../packages/cli/src/coverage-output.js';
 import { checkCompiledPolicy, PolicyRuntime, runExamples } from '@regelratt/runtime';
+import { serveInProcess } from './serve-process.js';
 import { errorCode } from '../packages/runtime/test/error-code.js';
 import type { CompiledPolicyFile, DecisionTable, Example } from '@regelratt/format';
 
@@ -174,16 +175,7 @@ beslutstabell förslag {
         const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-lista-'));
         try {
             writeFileSync(path.join(folder, 'a.regel'), policy('träff regelordning'));
-            const { PolicyHolder } = await import('../packages/cli/dist/serve/policy-holder.js');
-            const { createServer } = await import('../packages/cli/dist/serve/server.js');
-            const { parseArguments } = await import('../packages/cli/dist/arguments.js');
-            const parsed = parseArguments(['serve', folder]);
-            if (!parsed.ok) {
-                throw new Error('arguments');
-            }
-            const holder = new PolicyHolder([folder], parsed.options, folder);
-            expect((await holder.reload()).ok).toBe(true);
-            const app = await createServer(holder, {});
+            const app = await serveInProcess(folder);
             const ask = async (body: object) => (await app.inject({ method: 'POST', url: '/v1/question', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) })).json();
             const question = { type: 'decision', table: 'förslag', date: '2025-01-01', citizen: { ålder: 85, fallrisk: false, ensamboende: true } };
             expect((await ask(question)).answer).toMatchObject({ rows: [1, 3], list: [{ stöd: 'dagverksamhet', timmar: '4' }, { stöd: 'matdistribution', timmar: '2' }] });

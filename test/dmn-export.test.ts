@@ -11,6 +11,7 @@ import { exportDmn } from '../packages/cli/src/dmn/export-dmn.js';
 import { dmnAttributes, dmnPolicy } from '../packages/cli/src/dmn/write-dmn.js';
 import { compareWithRuntime } from './dmn/dmn-harness.js';
 import { evaluateDecision, readDmn } from './dmn/dmn-evaluator.js';
+import { chainedTextPolicy } from './chained-text-policy.js';
 import { PolicyRuntime } from '@regelratt/runtime';
 import { EVERY_HIT_POLICY } from './dmn/every-hit-policy.js';
 
@@ -191,6 +192,29 @@ beslutstabell taxa "Taxa" {
  * the upstream's variable (with the column where it has several outputs). A table reading a
  * calculation has no DMN decision to require and is named in a note as not exported.
  */
+type ReadDmn = Awaited<ReturnType<typeof readDmn>>;
+
+/** A decision's DMN answer, its required decisions evaluated first and their values under their variables (DMN's order). */
+function chainedAnswer(read: ReadDmn): (decision: ReadDmn['decisions'][number], context: Record<string, unknown>) => unknown {
+    const aggregate = { sum: () => undefined, min: () => undefined, max: () => undefined, count: (n: number) => n };
+    const byId = new Map(read.decisions.map(d => [`#${d.id}`, d]));
+    const answer = (decision: ReadDmn['decisions'][number], context: Record<string, unknown>): unknown => {
+        const full = { ...context };
+        for (const required of decision.requiredDecisions) {
+            const up = byId.get(required)!;
+            // A decimal output kept exact (as text) is a FEEL number for the decision that reads it; these are whole.
+            const feel = (value: unknown): unknown => (value && typeof value === 'object' && 'decimal' in value ? Number((value as { decimal: string }).decimal)
+                : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, feel(v)])) : value);
+            full[up.variable] = feel(answer(up, context));
+        }
+        const result = evaluateDecision(decision, full, aggregate);
+        return result.kind === 'value' ? result.value : null;
+    };
+    return answer;
+}
+
+const plain = (value: unknown): unknown => (value && typeof value === 'object' && 'decimal' in value ? (value as { decimal: string }).decimal : typeof value === 'number' ? String(value) : value);
+
 describe('chained decision tables in the DMN export', () => {
     const CHAINED = `
 egenskap besök_per_vecka "Omvårdnadsbesök per vecka" : heltal 0–200 besök
@@ -254,27 +278,34 @@ beslutstabell tidsklass "Tidsklass" {
         expect(bare.notes).toContainEqual(expect.objectContaining({ element: 'decisionTable/tidsklass', sv: expect.stringContaining('beräkningen vårdtid'), en: expect.stringContaining('calculation vårdtid') }));
         // Evaluated in DMN's order (the required decision first, its value under its variable), the answers are the runtime's.
         const runtime = new PolicyRuntime(files);
-        const aggregate = { sum: () => undefined, min: () => undefined, max: () => undefined, count: (n: number) => n };
-        const byId = new Map(read.decisions.map(d => [`#${d.id}`, d]));
-        const answer = (decision: (typeof read.decisions)[number], context: Record<string, unknown>): unknown => {
-            const full = { ...context };
-            for (const required of decision.requiredDecisions) {
-                const up = byId.get(required)!;
-                // A decimal output kept exact (as text) is a FEEL number for the decision that reads it; these are whole.
-                const feel = (value: unknown): unknown => (value && typeof value === 'object' && 'decimal' in value ? Number((value as { decimal: string }).decimal)
-                    : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, feel(v)])) : value);
-                full[up.variable] = feel(answer(up, context));
-            }
-            const result = evaluateDecision(decision, full, aggregate);
-            return result.kind === 'value' ? result.value : null;
-        };
-        const plain = (value: unknown): unknown => (value && typeof value === 'object' && 'decimal' in value ? (value as { decimal: string }).decimal : typeof value === 'number' ? String(value) : value);
+        const answer = chainedAnswer(read);
         for (const visits of [0, 1, 6, 7, 20, 21, 40]) {
             for (const larm of [true, false]) {
                 const context = { besök_per_vecka: visits, larm };
                 for (const name of ['omvårdnadsavgift', 'angelägenhet', 'rabatt']) {
                     const ours = runtime.decide(name, { date: '2025-01-01', citizen: context }).outputs;
                     expect(plain(answer(byVariable(name), context)), `${name} ${visits} ${larm}`).toEqual(Object.values(ours)[0]);
+                }
+            }
+        }
+    });
+
+    test('a chained column of texts or förlopp is a string input whose cells are string unary tests, answered as the runtime does', async () => {
+        const { files, errors } = await compiled(chainedTextPolicy);
+        expect(errors).toEqual([]);
+        const read = await readDmn(exportDmn(files[0], dmnPolicy(files))!.xml);
+        expect(read.warnings).toEqual([]);
+        const byVariable = (name: string) => read.decisions.find(d => d.variable === name)!;
+        expect(byVariable('utförare').inputs).toEqual([{ expression: 'insatsval.insatsform', typeRef: 'string' }, { expression: 'ensamboende', typeRef: 'boolean' }]);
+        expect(byVariable('uppföljning').inputs).toEqual([{ expression: 'insatsval.förlopp', typeRef: 'string' }, { expression: 'ensamboende', typeRef: 'boolean' }]);
+        const runtime = new PolicyRuntime(files);
+        const answer = chainedAnswer(read);
+        for (const ålder of [0, 64, 65, 79, 80, 120]) {
+            for (const ensamboende of [true, false]) {
+                const context = { ålder, ensamboende };
+                for (const name of ['utförare', 'uppföljning']) {
+                    const ours = runtime.decide(name, { date: '2025-01-01', citizen: context }).outputs;
+                    expect(plain(answer(byVariable(name), context)), `${name} ${ålder} ${ensamboende}`).toEqual(Object.values(ours)[0]);
                 }
             }
         }

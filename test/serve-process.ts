@@ -30,3 +30,20 @@ export async function startServe(args: readonly string[], env: Record<string, st
     });
     return { child, base, stderr: () => stderr };
 }
+
+/** The service for the policy in `folder`, in this process (Fastify's inject, no port), from the built CLI. */
+export async function serveInProcess(folder: string) {
+    const { PolicyHolder } = await import('../packages/cli/dist/serve/policy-holder.js');
+    const { createServer } = await import('../packages/cli/dist/serve/server.js');
+    const { parseArguments } = await import('../packages/cli/dist/arguments.js');
+    const parsed = parseArguments(['serve', folder]);
+    if (!parsed.ok) {
+        throw new Error('arguments');
+    }
+    const holder = new PolicyHolder([folder], parsed.options, folder);
+    const loaded = await holder.reload();
+    if (!loaded.ok) {
+        throw new Error(`the policy in ${folder} does not load`);
+    }
+    return createServer(holder, {});
+}

@@ -13,13 +13,20 @@ import { regionContains, regionValues, type Region } from './regions.js';
 /** One case of an upstream table with the value its deciding row (or its default) gives in the chained column. */
 export interface UpstreamReach {
     found: Case;
-    value: ExactNumber | boolean;
+    value: ExactNumber | boolean | string;
 }
 
-/** A chained input's value from an upstream cell: ja/nej, or the number (a share as its fraction, as the runtime reads it). */
-export function chainedValue(cell: DecisionResult): ExactNumber | boolean | undefined {
+/**
+ * A chained input's value from an upstream cell: ja/nej, the number (a share as its fraction, as the
+ * runtime reads it), or a text or förlopp (its id) as the value of an enumeration.
+ */
+export function chainedValue(cell: DecisionResult): ExactNumber | boolean | string | undefined {
     if ('yesNo' in cell) {
         return cell.yesNo;
+    }
+    const word = chainedWord(cell);
+    if (word !== undefined) {
+        return word;
     }
     const quantity = quantityCell(cell);
     if (!quantity) {
@@ -27,6 +34,24 @@ export function chainedValue(cell: DecisionResult): ExactNumber | boolean | unde
     }
     const value = ExactNumber.parse(quantity.value);
     return quantity.unit === '%' ? value.divide(ExactNumber.of(100n)) : value;
+}
+
+/** A text cell's text, a förlopp cell's id: what a chained column of words compares; undefined for any other cell. */
+export function chainedWord(cell: DecisionResult): string | undefined {
+    return 'text' in cell && typeof cell.text === 'string' ? cell.text : 'pathway' in cell ? cell.pathway : undefined;
+}
+
+/**
+ * The distinct words of an upstream column, in order of first appearance, where every cell is a text,
+ * or every cell a förlopp; undefined otherwise (a column mixing them, or with numbers or open values).
+ */
+export function chainedWords(cells: readonly DecisionResult[]): string[] | undefined {
+    const texts = cells.every(cell => 'text' in cell && typeof cell.text === 'string');
+    const pathways = cells.every(cell => 'pathway' in cell);
+    if (cells.length === 0 || !(texts || pathways)) {
+        return undefined;
+    }
+    return [...new Set(cells.map(cell => chainedWord(cell)!))];
 }
 
 /**
@@ -50,6 +75,11 @@ export function chainedCellsDomain(cells: readonly DecisionResult[], aggregates:
     }
     if (cells.every(cell => 'yesNo' in cell)) {
         return { kind: 'boolean' };
+    }
+    // Texts or förlopp: a finite enumeration of the literal outputs (never both: a förlopp's id is no text).
+    const words = chainedWords(cells);
+    if (words) {
+        return { kind: 'enumeration', values: words };
     }
     if (cells.some(cell => formulaCell(cell) !== undefined) || aggregates) {
         return cells.every(cell => formulaCell(cell) !== undefined || quantityCell(cell) !== undefined) ? { kind: 'decimal' } : undefined;
@@ -89,7 +119,7 @@ export function throughReach(own: Case, key: string, reach: UpstreamReach): Case
         assignment.set(id, both);
     }
     const value = reach.value;
-    assignment.set(key, typeof value === 'boolean' ? { kind: 'value', value } : { kind: 'range', lo: value, loClosed: true, hi: value, hiClosed: true, discrete: true });
+    assignment.set(key, value instanceof ExactNumber ? { kind: 'range', lo: value, loClosed: true, hi: value, hiClosed: true, discrete: true } : { kind: 'value', value });
     return { ...own, assignment };
 }
 

@@ -10,6 +10,7 @@ export * from './calculation-bounds.js';
 export * from './calculation-need.js';
 export * from './case-split.js';
 export * from './chained-inputs.js';
+export * from './chained-reach.js';
 export * from './compact-levels.js';
 export * from './compatibility.js';
 export * from './compiled-attributes.js';

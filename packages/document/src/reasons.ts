@@ -55,7 +55,8 @@ export type ReasonQuestion =
     | { type: 'rate'; rate: string; date?: string; citizen?: CitizenInput }
     | { type: 'fee'; fee: string; level?: number; citizen: CitizenInput; date: string }
     | { type: 'calculation'; calculation: string; level?: number | null; citizen: CitizenInput; date: string }
-    | { type: 'decision'; table: string; column?: string; level?: number | null; citizen: CitizenInput; date: string }
+    /** `date` may be left out where the table reads nothing dated (the runtime refuses otherwise, naming what needs it). */
+    | { type: 'decision'; table: string; column?: string; level?: number | null; citizen: CitizenInput; date?: string }
     | { type: 'netEffect'; table: string; before: number | null; after: number | null; hours: string; rate: string; months: number; date?: string }
     | { type: 'eligibility'; service: string; citizen: CitizenInput }
     | { type: 'deadline'; guideline?: string; obligation?: string; event: string; eventDate: string; citizen: CitizenInput; date?: string };
@@ -386,6 +387,9 @@ class ReasonWriter {
     /** The citizen read once (each value checked against its domain once), for every question the reason asks. */
     private readonly values: CitizenValues;
 
+    /** The keys of chained inputs among `attributes`: their values are an upstream's outputs, not an attribute's. */
+    private readonly chainedKeys = new Set<string>();
+
     constructor(readonly runtime: PolicyRuntime, readonly locale: ReasonLocale, private readonly citizen: CitizenInput, private readonly date?: string) {
         this.w = WORDS[locale];
         this.values = runtime.citizen(citizen);
@@ -542,7 +546,12 @@ class ReasonWriter {
     }
 
     sentence(criterion: Criterion): string {
-        return criterionSentence(readableValues(criterion), this.attributes, this.locale, (id, column) => this.namedValue(id, column));
+        // A förlopp a chained column reads is said by its title (an attribute's values keep their own wording).
+        const titleOf = (attribute: string, value: string) => {
+            const domain = this.chainedKeys.has(attribute) ? this.attributes.get(attribute)?.domain : undefined;
+            return domain?.type === 'enumeration' ? domain.values.find(v => v.name === value)?.title : undefined;
+        };
+        return criterionSentence(readableValues(criterion, titleOf), this.attributes, this.locale, (id, column) => this.namedValue(id, column));
     }
 
     /**
@@ -886,7 +895,12 @@ class ReasonWriter {
             chained.add(key);
             const upstream = this.runtime.policy.get('decision' in input ? input.decision : input.calculation, 'decision' in input ? 'decisionTable' : 'calculation');
             const name = `${labelOf(upstream)}${'decision' in input && upstream.kind === 'decisionTable' && upstream.outputs.length > 1 ? `, ${words(input.column).toLowerCase()}` : ''}`;
-            this.attributes.set(key, { id: key, kind: 'attribute', name, source: upstream.source, domain: chainedDomain(upstream, input) });
+            const pathwayLabel = (id: string) => {
+                const pathway = this.runtime.policy.all('pathwayModel').flatMap(m => m.pathways).find(p => p.id === id);
+                return pathway ? labelOf(pathway) : undefined;
+            };
+            this.attributes.set(key, { id: key, kind: 'attribute', name, source: upstream.source, domain: chainedDomain(upstream, input, pathwayLabel) });
+            this.chainedKeys.add(key);
             this.walkReference('decision' in input ? { ref: input.decision, column: input.column } : { ref: input.calculation }, date, level, new Set());
         }
         const rowSentence = (row: number) => {
@@ -1041,16 +1055,21 @@ function columnKinds(table: DecisionTable, column: string): Set<ReturnType<typeo
 }
 
 /** A criterion whose enumeration values are written as words (`avlösning sol`, not `avlösning_sol`): the sentence names no identifier. */
-function readableValues(criterion: Criterion): Criterion {
-    const literal = (value: Literal): Literal => ('enumeration' in value && value.enumeration.includes('_') ? { enumeration: value.enumeration.replace(/_/g, ' ') } : value);
+function readableValues(criterion: Criterion, titleOf: (attribute: string, value: string) => string | undefined): Criterion {
+    const titled = (value: Literal): Literal | undefined => {
+        const title = 'enumeration' in value && 'attribute' in criterion ? titleOf(criterion.attribute, value.enumeration) : undefined;
+        return title === undefined ? undefined : { enumeration: title };
+    };
+    const literal = (value: Literal): Literal => titled(value) ?? ('enumeration' in value && value.enumeration.includes('_') ? { enumeration: value.enumeration.replace(/_/g, ' ') } : value);
+    const nested = (inner: Criterion) => readableValues(inner, titleOf);
     if ('all' in criterion) {
-        return { all: criterion.all.map(readableValues) };
+        return { all: criterion.all.map(nested) };
     }
     if ('any' in criterion) {
-        return { any: criterion.any.map(readableValues) };
+        return { any: criterion.any.map(nested) };
     }
     if ('not' in criterion) {
-        return { not: readableValues(criterion.not) };
+        return { not: nested(criterion.not) };
     }
     if ('in' in criterion) {
         return { ...criterion, in: criterion.in.map(literal) };
@@ -1312,9 +1331,12 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
         case 'decision': {
             const table = runtime.policy.get(question.table, 'decisionTable');
             const level = question.level;
-            const decision = runtime.decide(table.id, { date: question.date, citizen: question.citizen, ...(level !== undefined ? { level } : {}) });
+            // No date is '' to the walks below, as the runtime reads a question's date: where the table
+            // reads nothing dated none is needed (dated-reads.ts), and otherwise decide refuses, naming what needs one.
+            const date = question.date ?? '';
+            const decision = runtime.decide(table.id, { date, citizen: question.citizen, ...(level !== undefined ? { level } : {}) });
             const columns = question.column ? [question.column] : table.outputs;
-            writer.tableRows(table, question.date, level, columns);
+            writer.tableRows(table, date, level, columns);
             const say = (outputs: Readonly<Record<string, unknown>>) => columns.map(column => {
                 const name = table.outputs.length > 1 ? `${words(column).toLowerCase()} ` : '';
                 return `${name}${writer.outputText(table, column, outputs[column] as string | null | undefined)}`;
@@ -1324,7 +1346,7 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             const sayAnswer = (answer: Said) => (Array.isArray(answer) ? (answer.length === 0 ? w.noneListed : answer.map(say).join('; ')) : say(answer));
             const pick = (outputs: Readonly<Record<string, string | null>>) => Object.fromEntries(columns.map(column => [column, outputs[column] ?? null]));
             const answerOf = (changed: CitizenInput) => {
-                const other = runtime.decide(table.id, { date: question.date, citizen: changed, ...(level !== undefined ? { level } : {}) });
+                const other = runtime.decide(table.id, { date, citizen: changed, ...(level !== undefined ? { level } : {}) });
                 return JSON.stringify(other.list ? other.list.map(pick) : pick(other.outputs));
             };
             writer.nearest(table.rows.flatMap(row => row.when.filter((c): c is Criterion => c !== null)), answerOf,
@@ -1398,7 +1420,8 @@ export function withReasons(runtime: PolicyRuntime, input: CaseInput, answer: Ca
         compensation: answer.compensation.map(c => reasoned(c, () => (level !== undefined ? { type: 'compensation', table: c.table, level, ...(date ? { date } : {}) } : undefined))),
         ...(answer.fees ? { fees: answer.fees.map(f => reasoned(f, () => (date ? { type: 'fee', fee: f.fee, ...(level !== undefined ? { level } : {}), citizen, date } : undefined))) } : {}),
         ...(answer.rates ? { rates: answer.rates.map(r => reasoned(r, () => ({ type: 'rate', rate: r.rate, citizen, ...(date ? { date } : {}) }))) } : {}),
-        ...(answer.decisions ? { decisions: answer.decisions.map(d => reasoned(d, () => (date ? { type: 'decision', table: d.table, citizen, date, ...(level !== undefined ? { level } : {}) } : undefined))) } : {}),
+        // A decision answered without a date reads nothing dated: its reason needs none either.
+        ...(answer.decisions ? { decisions: answer.decisions.map(d => reasoned(d, () => ({ type: 'decision', table: d.table, citizen, ...(date ? { date } : {}), ...(level !== undefined ? { level } : {}) }))) } : {}),
         ...(answer.amounts ? { amounts: answer.amounts.map(a => reasoned(a, () => (date ? { type: 'calculation', calculation: a.calculation, citizen, date, ...(level !== undefined ? { level } : {}) } : undefined))) } : {}),
         ...(answer.eligibility ? { eligibility: answer.eligibility.map(e => reasoned(e, () => ({ type: 'eligibility', service: e.service, citizen }))) } : {}),
     };
@@ -1406,15 +1429,20 @@ export function withReasons(runtime: PolicyRuntime, input: CaseInput, answer: Ca
 
 /**
  * A chained input's values as an attribute's domain, for the sentence that names it: ja/nej where the
- * upstream column gives ja/nej, otherwise the numbers between its least and greatest value (any
- * number for a calculation, whose bounds the sentence does not need).
+ * upstream column gives ja/nej, its texts or förlopp (each förlopp by its title, `pathwayLabel`) where it
+ * gives those, otherwise the numbers between its least and greatest value (any number for a
+ * calculation, whose bounds the sentence does not need).
  */
-function chainedDomain(upstream: CompiledElement, input: ChainedDecisionInput): Attribute['domain'] {
+function chainedDomain(upstream: CompiledElement, input: ChainedDecisionInput, pathwayLabel: (id: string) => string | undefined): Attribute['domain'] {
     const cells = upstream.kind === 'decisionTable' && 'decision' in input
         ? [...upstream.rows.map(row => row.then[upstream.outputs.indexOf(input.column)]), ...(upstream.defaultOutputs ? [upstream.defaultOutputs[upstream.outputs.indexOf(input.column)]] : [])]
         : [];
     if (cells.length > 0 && cells.every(cell => cell !== undefined && 'yesNo' in cell)) {
         return { type: 'boolean' };
+    }
+    if (cells.length > 0 && (cells.every(cell => cell !== undefined && 'text' in cell) || cells.every(cell => cell !== undefined && 'pathway' in cell))) {
+        const names = [...new Set(cells.map(cell => ('text' in cell! ? cell.text : (cell as { pathway: string }).pathway)))];
+        return { type: 'enumeration', values: names.map(name => ({ name, ...(pathwayLabel(name) ? { title: pathwayLabel(name) } : {}) })) };
     }
     const values = cells.flatMap(cell => {
         const quantity = quantityCell(cell);

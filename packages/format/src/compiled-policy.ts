@@ -134,6 +134,7 @@ export type Literal =
     | { number: Decimal; unit?: string }
     | { date: IsoDate }
     | { boolean: boolean }
+    /** An enumeration value's name; since 1.12 also a text or a förlopp's id, on a chained column of texts or förlopp. */
     | { enumeration: string };
 
 export type ComparisonOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';

@@ -316,7 +316,7 @@ export class Calculator {
         const value = prepared.answer(matches, index, this.formulaEvaluator(prepared, context, memo));
         context.trace?.push({
             step: `${prepared.table.name}.${input.column}, ${matchesText(prepared.table, matches)}`,
-            value: typeof value === 'boolean' ? (value ? 'ja' : 'nej') : (value as ExactNumber).toDecimal(),
+            value: typeof value === 'boolean' ? (value ? 'ja' : 'nej') : typeof value === 'string' ? value : (value as ExactNumber).toDecimal(),
         });
         return value;
     }

@@ -10,6 +10,19 @@ import type { PolicySet } from './policy-set.js';
  * then asked for, never silently assumed.
  */
 export function datedRead(policy: PolicySet, table: DecisionTable): CompiledElement | undefined {
+    return datedReads(policy).visitElement(table);
+}
+
+/**
+ * The first element a formula reads that goes by date, as `datedRead` walks a table's: a formula
+ * the reason of an undated decision evaluates (a formula cell, a chained calculation) needs no date
+ * where it reads nothing dated.
+ */
+export function datedExpressionRead(policy: PolicySet, expression: Expression): CompiledElement | undefined {
+    return datedReads(policy).visitExpression(expression);
+}
+
+function datedReads(policy: PolicySet) {
     const seen = new Set<string>();
     const visitElement = (element: CompiledElement | undefined): CompiledElement | undefined => {
         if (!element || seen.has(element.id)) {
@@ -62,5 +75,5 @@ export function datedRead(policy: PolicySet, table: DecisionTable): CompiledElem
         }
         return found;
     };
-    return visitElement(table);
+    return { visitElement, visitExpression };
 }

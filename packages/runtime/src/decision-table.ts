@@ -31,11 +31,28 @@ function chainedAttribute(input: ChainedDecisionInput, upstream: ((id: string) =
     if (cells.length > 0 && cells.every(cell => cell !== undefined && 'yesNo' in cell)) {
         return { id: key, kind: 'attribute', name: key, source, domain: { type: 'boolean' } };
     }
+    // Texts, or förlopp by id: the upstream's literal outputs are the values the rows compare for equality.
+    const words = table && !listHitPolicy(table.hitPolicy) && table.hitPolicy !== 'collect' ? wordsOf(cells) : undefined;
+    if (words) {
+        return { id: key, kind: 'attribute', name: key, source, domain: { type: 'enumeration', values: words.map(name => ({ name })) } };
+    }
     // Bounds no upstream value reaches: the value is the upstream's answer, already checked where it was made.
     return { id: key, kind: 'attribute', name: key, source, domain: { type: 'decimal', min: `-${UNBOUNDED}`, max: UNBOUNDED } };
 }
 
 const UNBOUNDED = '9'.repeat(40);
+
+/** A text cell's text, a förlopp cell's id: the value a chained column of words reads; undefined for any other cell. */
+function wordOf(cell: DecisionResult | undefined): string | undefined {
+    return cell === undefined ? undefined : 'text' in cell ? cell.text : 'pathway' in cell ? cell.pathway : undefined;
+}
+
+/** The distinct words of an upstream column where every cell is a text, or every cell a förlopp; undefined otherwise. */
+function wordsOf(cells: ReadonlyArray<DecisionResult | undefined>): string[] | undefined {
+    const texts = cells.every(cell => cell !== undefined && 'text' in cell);
+    const pathways = cells.every(cell => cell !== undefined && 'pathway' in cell);
+    return cells.length > 0 && (texts || pathways) ? [...new Set(cells.map(cell => wordOf(cell)!))] : undefined;
+}
 
 /**
  * A parameter's value on the decision date, for the cells compared with it (`> maxtaxa`): the caller
@@ -334,13 +351,16 @@ export class PreparedDecisionTable {
     }
 
     /**
-     * One output column's answer as a chained input reads it: ja/nej as yes/no (from the one deciding
-     * row), anything else as the number `value` gives (so a text or förlopp is the same typed error;
-     * a formula cell computed for the case by `evaluate`).
+     * One output column's answer as a chained input reads it: ja/nej as yes/no, a text as the text and
+     * a förlopp as its id (from the one deciding row), anything else as the number `value` gives (a
+     * formula cell computed for the case by `evaluate`).
      */
     answer(matches: readonly DecisionMatch[], column: number, evaluate: (formula: Expression) => ExactNumber): AttributeValue {
         const cell = matches.length === 1 && !listHitPolicy(this.table.hitPolicy) ? this.cell(matches[0].row, column) : undefined;
-        return cell && 'yesNo' in cell ? cell.yesNo : this.value(matches, column, evaluate);
+        // A text or förlopp (by id) of the one deciding row: a chained column of words compares it for
+        // equality. Not under `collect`, whose answer is a number (the checker refuses words there).
+        const word = this.table.hitPolicy === 'collect' ? undefined : wordOf(cell);
+        return cell && 'yesNo' in cell ? cell.yesNo : word ?? this.value(matches, column, evaluate);
     }
 
     /**

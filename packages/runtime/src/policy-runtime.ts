@@ -8,7 +8,7 @@ import { include, type Inclusion, type InclusionContext } from './inclusion.js';
 import { grant, type EligibilityAnswer } from './eligibility.js';
 import { deadlines, type DeadlineAnswer, type DeadlineQuestion } from './duties.js';
 import type { RuntimeLocale } from './runtime-messages.js';
-import { datedRead } from './dated-reads.js';
+import { datedExpressionRead, datedRead } from './dated-reads.js';
 import { Calculator } from './calculation.js';
 import { DEFAULT_ROW, type DecisionMatch, type PreparedDecisionTable } from './decision-table.js';
 import { fee, feeParts, type FeeParts } from './fee.js';
@@ -302,11 +302,12 @@ export class PolicyRuntime {
      * date: the same evaluator the calculations use. The analyses ask it about the parts of a formula
      * (which argument of a `min` decides), so what they report is the runtime's answer.
      */
-    evaluate(expression: Expression, question: { date: string; citizen?: CitizenInput | CitizenValues; level?: number | null }): string {
-        if (!question.date) {
+    evaluate(expression: Expression, question: { date?: string; citizen?: CitizenInput | CitizenValues; level?: number | null }): string {
+        // Without a date only where nothing the formula reads goes by date, as for a decision (dated-reads.ts).
+        if (!question.date && datedExpressionRead(this.policy, expression)) {
             throw runtimeError('question-without-date', { dated: 'formula' });
         }
-        return this.calculator.evaluate(expression, { values: this.values(question.citizen ?? {}), date: question.date, level: question.level }).toDecimal();
+        return this.calculator.evaluate(expression, { values: this.values(question.citizen ?? {}), date: question.date ?? '', level: question.level }).toDecimal();
     }
 
     /**

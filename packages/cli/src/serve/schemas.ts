@@ -40,7 +40,7 @@ export const QUESTION = {
         question('compensation', ['table', 'level'], { table: name, level, date }),
         question('fee', ['fee', 'level', 'citizen', 'date'], { fee: name, level, citizen, date }),
         question('calculation', ['calculation', 'date'], { calculation: name, date, citizen, level }),
-        question('decision', ['table', 'date'], { table: name, column: name, date, citizen, level }),
+        question('decision', ['table'], { table: name, column: name, date: { ...date, description: 'The day the policy is read on, YYYY-MM-DD; may be left out where the table reads nothing dated (the answer is then a problem naming what needs it).' }, citizen, level }),
         question('eligibility', ['service', 'citizen'], { service: name, citizen }),
         question('deadline', ['event', 'eventDate'], {
             guideline: { ...name, description: 'A riktlinje by name or id; absent: every riktlinje.' },

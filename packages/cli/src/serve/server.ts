@@ -47,7 +47,7 @@ type Question = { type: 'placement'; model: string; citizen: Record<string, unkn
     | { type: 'compensation'; table: string; level: number; date?: string }
     | { type: 'fee'; fee: string; level: number; citizen: Record<string, unknown>; date: string }
     | { type: 'calculation'; calculation: string; date: string; citizen?: Record<string, unknown>; level?: number }
-    | { type: 'decision'; table: string; column?: string; date: string; citizen?: Record<string, unknown>; level?: number }
+    | { type: 'decision'; table: string; column?: string; date?: string; citizen?: Record<string, unknown>; level?: number }
     | { type: 'eligibility'; service: string; citizen: Record<string, unknown> }
     | { type: 'deadline'; guideline?: string; obligation?: string; event: string; eventDate: string; citizen?: Record<string, unknown>; date?: string };
 
@@ -59,7 +59,8 @@ const ANSWERS: { [K in Question['type']]: (runtime: PolicyRuntime, q: Extract<Qu
     fee: (runtime, q) => runtime.fee(q.fee, q.level, q.citizen, q.date),
     calculation: (runtime, q) => runtime.calculate(q.calculation, { date: q.date, citizen: q.citizen ?? {}, ...(q.level !== undefined ? { level: q.level } : {}) }),
     decision: (runtime, q) => {
-        const decision = runtime.decide(q.table, { date: q.date, citizen: q.citizen ?? {}, ...(q.level !== undefined ? { level: q.level } : {}) });
+        // Without a date where the table reads nothing dated; otherwise the runtime refuses, naming what needs one.
+        const decision = runtime.decide(q.table, { ...(q.date !== undefined ? { date: q.date } : {}), citizen: q.citizen ?? {}, ...(q.level !== undefined ? { level: q.level } : {}) });
         if (q.column === undefined) {
             return decision;
         }

@@ -8,7 +8,7 @@ import type { AnalysedAttribute, AttributeDomain } from '@regelratt/analyses';
 import type { Case } from '@regelratt/analyses';
 import { chainedCellsDomain, chainedValue, constantCells, decidingRow, intersection, throughReach, type Region } from '@regelratt/analyses';
 import { analyseCoverage, type PathwayUnderAnalysis } from '@regelratt/analyses';
-import { idleRows, unmatchedRows, type IdleRow } from '@regelratt/analyses';
+import { idleRows, unmatchedRows, unreachedRows, type IdleRow } from '@regelratt/analyses';
 
 export interface DecisionFinding {
     kind: 'gap' | 'overlap';
@@ -29,6 +29,8 @@ export interface DecisionAnalysis {
     idle: IdleRow[];
     /** Rows no citizen of the declared domains matches (0-based); empty when the split was not complete. */
     unmatched: number[];
+    /** Rows of a chained table some value of its columns meets but no citizen reaches through its upstreams (chained-reach.ts). */
+    unreached: number[];
     /** The table as analysed, for the other analyses of its rows (row-merge.ts). */
     input: DecisionTableInput;
     /**
@@ -111,6 +113,7 @@ export function analyseDecisionTable(table: Ast.DecisionTable, visiting: Readonl
         attributes,
         idle: result.complete ? idleRows(result.cases, table.hitPolicy ?? 'unik', table.aggregation, outputs, input.ranks) : [],
         unmatched: result.complete ? unmatchedRows(result.cases, rows.length) : [],
+        unreached: result.complete ? unreachedRows(result.cases, chained.cases, rows.length) : [],
         input,
         gapAnswer,
         // As the citizens reach them: a table further down the chain reads these.
@@ -340,6 +343,8 @@ function isCompleteCell(cell: Ast.InputCell | Ast.CellTest | undefined): boolean
         case 'CellBoundRange': return (cell.min !== undefined || cell.minNumber !== undefined) && (cell.max !== undefined || cell.maxNumber !== undefined);
         case 'CellSet': return cell.members.length > 0 && cell.members.every(member => member !== undefined);
         case 'CellValue': return cell.value !== undefined;
+        case 'CellText': return cell.text !== undefined;
+        case 'CellPathway': return cell.pathway?.ref !== undefined;
         case 'CellDisjunction': return cell.tests.length > 1 && cell.tests.every(isCompleteCell);
         default: return false;
     }
@@ -353,8 +358,9 @@ function isKnownValue(attribute: AnalysedAttribute | undefined, value: string): 
  * The values a chained input can take, as far as its upstream's outputs say: ja/nej where the upstream
  * column gives ja/nej; otherwise the numbers between the least and greatest value a row (or the
  * default) of the column gives, whole where they all are (a share as its fraction, as the runtime reads
- * it). A calculation's value is any number. Undefined for a column of texts, förlopp or values left
- * open, and for a column the upstream does not have: the checks report those.
+ * it); the upstream's texts, or its förlopp's ids, as an enumeration where it gives texts or förlopp.
+ * A calculation's value is any number. Undefined for a column of values left open or of mixed kinds,
+ * and for a column the upstream does not have: the checks report those.
  */
 export function chainedDomain(input: Ast.DecisionInput, calculations?: CalculationFacts): AttributeDomain | undefined {
     if (input.calculation?.ref) {

@@ -86,6 +86,12 @@ export function compileCell(cell: Ast.InputCell | Ast.CellTest, attribute: strin
             return { attribute, in: cell.members.map(compileLiteral) };
         case 'CellValue':
             return compileTest(attribute, '=', cell.value);
+        case 'CellText':
+            // A text a chained column's upstream answers (`"Hemtjänst"`): equal to it, as an enumeration's value is (format 1.12).
+            return { attribute, op: '=', value: { enumeration: cell.text } };
+        case 'CellPathway':
+            // A förlopp a chained column's upstream answers, by its id, as the upstream's output cell names it (format 1.12).
+            return { attribute, op: '=', value: { enumeration: referenceId(cell.pathway) } };
         case 'CellDisjunction':
             // `< 18 eller >= 60`: any of the tests; a test is never `-`, so never null.
             return { any: cell.tests.map(test => compileCell(test, attribute)!) };

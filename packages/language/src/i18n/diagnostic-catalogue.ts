@@ -220,8 +220,8 @@ export const diagnosticCatalogue = {
     },
     'chained-column-not-comparable': {
         severity: 'error',
-        sv: a => `Kolumnen ${a.table}.${a.column} ger text, förlopp eller värden som inte är angivna; en kolumn som läser en annan tabell kan bara jämföra tal och ja/nej.`,
-        en: a => `The column ${a.table}.${a.column} gives texts, förlopp or values left open; a column that reads another table can only compare numbers and yes/no.`,
+        sv: a => `Kolumnen ${a.table}.${a.column} ger värden som inte är angivna eller värden av olika slag; en kolumn som läser en annan tabell jämför tal, ja/nej, texter eller förlopp, ett slag i taget.`,
+        en: a => `The column ${a.table}.${a.column} gives values left open or values of different kinds; a column that reads another table compares numbers, yes/no, texts or förlopp, one kind at a time.`,
     },
     'unknown-column': {
         severity: 'error',
@@ -378,6 +378,11 @@ export const diagnosticCatalogue = {
         severity: 'error',
         sv: a => `Beslutstabellen ${a.table} svarar med ett värde ('${a.policy}'), inte med en lista; förvänta värdet: 'förväntat "…"', 'förväntat ja', 'förväntat 2' eller 'förväntat förlopp …'.`,
         en: a => `The decision table ${a.table} answers with one value ('${a.policy}'), not with a list; expect the value: 'förväntat "…"', 'förväntat ja', 'förväntat 2' or 'förväntat förlopp …'.`,
+    },
+    'decision-row-unreached': {
+        severity: 'warning',
+        sv: a => `Rad ${a.row} i beslutstabellen ${a.table} gäller ingen medborgare genom tabellerna den läser: ${a.reached}, men aldrig så att alla radens villkor uppfylls. Ta bort raden eller rätta villkoren.`,
+        en: a => `Row ${a.row} of the decision table ${a.table} applies to no citizen through the tables it reads: ${a.reached}, but never so that all of the row's conditions are met. Remove the row or correct its conditions.`,
     },
     'decision-row-never-matches': {
         severity: 'warning',

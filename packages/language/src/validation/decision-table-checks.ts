@@ -4,7 +4,7 @@ import { isFormulaResult, isPathwayResult, isQuantity, isTextResult, isYesNoResu
 import { analyseUnits, attributeDimension, comparable, dimensionText, expectationFits, parameterDimension, quantityDimension, type Dimension } from '../analysis/expression-units.js';
 import { CASE_BUDGET } from '@regelratt/analyses';
 import { ExactNumber, sameDecisionResult } from '@regelratt/format';
-import { answersList, compileResult, inputName, namedBound } from '../compiler/compile-decision-table.js';
+import { answersList, compileResult, inputAttribute, inputName, namedBound } from '../compiler/compile-decision-table.js';
 import { analyseDecisionTable, chainedDomain, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
 import type { IdleRow } from '@regelratt/analyses';
 import { calculationFacts } from '../analysis/calculation-facts.js';
@@ -21,7 +21,7 @@ import { describeAttributeType, describeLiteral } from './attribute-type-text.js
 import { isNumericType, literalFits } from './literal-fits.js';
 import { relatedAt } from './related-location.js';
 import { createReport, type Report } from './report.js';
-import { itemList } from '@regelratt/analyses';
+import { itemList, reachedValues } from '@regelratt/analyses';
 
 const EQUALITY = new Set(['=', '≠', '!=']);
 
@@ -201,6 +201,10 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             // Rows whose cells no citizen meets: they answer nobody, under every hit policy (a list policy's rows too).
             for (const row of analysis.unmatched) {
                 report('decision-row-never-matches', { table: table.name, row: row + 1 }, { node: table.rows[row] });
+            }
+            // Rows of a chained table no citizen reaches through its upstreams, with what the upstreams give.
+            for (const row of analysis.unreached) {
+                report('decision-row-unreached', { table: table.name, row: row + 1, reached: reachedText(table, analysis, locale.current) }, { node: table.rows[row] });
             }
             // A default no citizen reaches: every case matches a row, so `annars` never answers.
             if (analysis.complete && analysis.defaulted?.length === 0 && otherwise) {
@@ -410,6 +414,10 @@ function checkCell(report: Report, cell: Ast.InputCell | Ast.CellTest, input: As
             return cell.members.every(fits) || mismatch(cell.members.map(m => describeLiteral(m, locale)).join(', '));
         case 'CellValue':
             return (fits(cell.value) || mismatch(describeCellLiteral(cell.value, locale))) && unitsFit(cell.value);
+        // A text or a förlopp is a value only of a chained column that answers texts or förlopp.
+        case 'CellText':
+        case 'CellPathway':
+            return mismatch(wordCellText(cell));
     }
 
     function fits(literal: Ast.Literal): boolean {
@@ -455,6 +463,9 @@ function checkChainedCell(report: Report, cell: Exclude<Ast.InputCell | Ast.Cell
     if (!domain || ((cell.$type === 'CellComparison' || cell.$type === 'CellValue') && !cell.value)) {
         return false;
     }
+    if (domain.kind === 'enumeration') {
+        return checkChainedWordCell(report, cell, input, domain.values, locale);
+    }
     const yesNo = domain.kind === 'boolean';
     const typeText = yesNo ? (locale === 'sv' ? 'ja/nej' : 'yes/no') : (locale === 'sv' ? 'ett tal' : 'a number');
     const mismatch = (value: string) => {
@@ -487,5 +498,55 @@ function checkChainedCell(report: Report, cell: Exclude<Ast.InputCell | Ast.Cell
             return cell.members.every(fits) || mismatch(cell.members.map(m => describeLiteral(m, locale)).join(', '));
         case 'CellValue':
             return fits(cell.value) || mismatch(describeLiteral(cell.value, locale));
+        case 'CellText':
+        case 'CellPathway':
+            return mismatch(wordCellText(cell));
     }
+}
+
+/**
+ * What a chained table's upstreams give the citizens who reach it, column by column, for
+ * `decision-row-unreached`: `u.nivå ger 1 och 2`, texts quoted, förlopp by name.
+ */
+function reachedText(table: Ast.DecisionTable, analysis: DecisionAnalysis, locale: 'sv' | 'en'): string {
+    const sv = locale === 'sv';
+    return table.header.inputs.filter(input => input.table?.ref).map(input => {
+        const upstream = input.table!.ref!;
+        const column = upstream.header.outputs.findIndex(output => output.column === input.column);
+        const pathways = [...upstream.rows, ...(upstream.otherwise ? [upstream.otherwise] : [])].some(row => isPathwayResult(row.results[column]));
+        const values = reachedValues(analysis.cases ?? [], inputAttribute(input)).map(value => (value instanceof ExactNumber ? swedishDecimal(value.toDecimal())
+            : typeof value === 'boolean' ? (sv ? (value ? 'ja' : 'nej') : (value ? 'yes' : 'no')) : pathways ? value.slice(value.indexOf('/') + 1) : `"${value}"`));
+        return `${inputName(input)} ${sv ? 'ger' : 'gives'} ${values.length === 0 ? (sv ? 'inget svar' : 'no answer') : itemList(values, locale)}`;
+    }).join('; ');
+}
+
+/** A text or förlopp cell as the policy writes it, for messages. */
+function wordCellText(cell: Ast.CellText | Ast.CellPathway): string {
+    return cell.$type === 'CellText' ? `"${cell.text}"` : `förlopp ${cell.pathway.$refText}`;
+}
+
+/**
+ * A cell of a chained column whose upstream answers texts or förlopp (`values`: its literal outputs,
+ * texts or förlopp ids): a text it gives (`"Hemtjänst"`), or a förlopp it gives (`förlopp förlopp_2`);
+ * anything else, a text it never gives included, is a type mismatch naming what it does give.
+ */
+function checkChainedWordCell(report: Report, cell: Exclude<Ast.InputCell | Ast.CellTest, Ast.AnyValue | Ast.CellDisjunction>, input: Ast.DecisionInput, values: readonly string[], locale: 'sv' | 'en'): boolean {
+    const upstream = input.table?.ref;
+    const column = upstream?.header.outputs.findIndex(output => output.column === input.column) ?? -1;
+    const pathways = upstream !== undefined && column >= 0 && [...upstream.rows, ...(upstream.otherwise ? [upstream.otherwise] : [])].some(row => isPathwayResult(row.results[column]));
+    const sv = locale === 'sv';
+    const listed = pathways ? values.map(id => id.slice(id.indexOf('/') + 1)).join(', ') : values.map(text => `"${text}"`).join(', ');
+    const typeText = pathways ? `${sv ? 'ett av förloppen' : 'one of the förlopp'} ${listed}` : `${sv ? 'en av texterna' : 'one of the texts'} ${listed}`;
+    const mismatch = (value: string) => {
+        report('type-mismatch', { attribute: inputName(input), type: typeText, value }, { node: cell });
+        return false;
+    };
+    if (cell.$type === 'CellText') {
+        return (!pathways && values.includes(cell.text)) || mismatch(wordCellText(cell));
+    }
+    if (cell.$type === 'CellPathway') {
+        const target = cell.pathway.ref;
+        return target === undefined || (pathways && values.includes(elementId(target))) || mismatch(wordCellText(cell));
+    }
+    return mismatch(cell.$cstNode?.text ?? '');
 }
