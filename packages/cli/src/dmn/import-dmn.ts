@@ -213,6 +213,15 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
     // A formula output (`= …`) reads input data (each declared as an attribute) and calculations the decision requires.
     const formulas: ImportedFormula[] = [];
     const names = formulaNames(decision, known);
+    // A cell naming a number input data (`< maxpris`) compares with that attribute: read like a formula's input.
+    const cellReads = new Set<string>();
+    const cellNames = (read: string) => {
+        const numeric = ['number', 'integer', 'long', 'double'].includes(inputData.get(read) ?? '');
+        if (numeric) {
+            cellReads.add(read);
+        }
+        return numeric;
+    };
     const outputCell = (text: string): string | undefined => {
         const literal = literalOutputCell(text);
         if (literal !== undefined) {
@@ -279,7 +288,7 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
     for (const rule of (logic.rule ?? []) as Element[]) {
         const cells: string[] = [];
         for (const entry of (rule.inputEntry ?? []) as Element[]) {
-            const cell = inputCell(((entry.text as string | undefined) ?? '').trim(), known);
+            const cell = inputCell(((entry.text as string | undefined) ?? '').trim(), cellNames);
             if (cell === undefined) {
                 notes.push(note(entry, `Cellen ${String(entry.text)} i ${name}, regel ${rows.length + 1}, är ett FEEL-test som Regelrätt inte kan skriva; tabellen är inte med.`,
                     `Cell ${String(entry.text)} of ${name}, rule ${rows.length + 1}, is a FEEL test Regelrätt cannot write; the table is left out.`));
@@ -305,7 +314,8 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         notes.push(note(logic, `Standardutdata i ${name} är ett FEEL-uttryck som Regelrätt inte kan skriva; tabellen är inte med.`, `A default output of ${name} is a FEEL expression Regelrätt cannot write; the table is left out.`));
         return undefined;
     }
-    if (!declareFormulaReads(formulas, inputData, attributes, columns.map(column => column.name))) {
+    const cellFormula: ImportedFormula = { text: '', reads: new Map([...cellReads].map(read => [read, []])), calculations: new Set() };
+    if (!declareFormulaReads([...formulas, cellFormula], inputData, attributes, columns.map(column => column.name))) {
         notes.push(note(logic, `En formel i ${name} läser indata som Regelrätt inte kan skriva som egenskap; tabellen är inte med.`,
             `A formula of ${name} reads input data Regelrätt cannot write as an attribute; the table is left out.`));
         return undefined;
@@ -356,7 +366,7 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         '}',
         '',
     ].join('\n');
-    return { element: logic, name, text, upstreams, attributes: [...columns.filter(c => !c.chained).map(c => c.name), ...formulas.flatMap(formula => [...formula.reads.keys()])] };
+    return { element: logic, name, text, upstreams, attributes: [...columns.filter(c => !c.chained).map(c => c.name), ...[...formulas, cellFormula].flatMap(formula => [...formula.reads.keys()])] };
 }
 
 /** `(a + b)` as `a + b`: the outer parentheses of a whole formula say nothing. */
