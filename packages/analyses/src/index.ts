@@ -13,6 +13,8 @@ export * from './compact-levels.js';
 export * from './compatibility.js';
 export * from './compiled-attributes.js';
 export * from './days.js';
+export * from './decision-table-analysis.js';
+export * from './duty-deadlines.js';
 export * from './eligibility-analysis.js';
 export * from './example-coverage.js';
 export * from './exception-analysis.js';

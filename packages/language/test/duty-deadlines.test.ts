@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { analyseDuties, type Duty } from '../src/analysis/duty-deadlines.js';
+import { analyseDuties, type Duty } from '@regelratt/analyses';
 
 const always = { from: '0000-01-01' };
 const duty = (terms: Partial<Duty>): Duty => ({ force: 'shall', action: 'besluta', governs: ['hemvård'], inForce: always, ...terms });

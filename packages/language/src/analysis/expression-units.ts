@@ -61,14 +61,6 @@ function minutes(unit: TimeBase, weeksPerMonth: ExactNumber): ExactNumber {
 }
 
 /**
- * A length of time in minutes by the default week-to-month rule: how terms in different units (a
- * deadline in weeks, a decision limit in months) are compared, by the same conversion formulas use.
- */
-export function timeInMinutes(amount: number, unit: TimeBase): ExactNumber {
-    return ExactNumber.of(BigInt(amount)).multiply(minutes(unit, DEFAULT_WEEKS_PER_MONTH));
-}
-
-/**
  * Times convert within their family: minutes and hours (the time a task takes), days, weeks, months
  * and years (the calendar a frequency is counted in). Across the two (`kr/mån × timmar`) the policy
  * has most likely mixed up what it meant, so that stays an error rather than a silent factor.

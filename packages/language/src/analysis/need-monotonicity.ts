@@ -6,7 +6,7 @@ import { compileCell, inputAttribute } from '../compiler/compile-decision-table.
 import { elementId } from '../compiler/element-ids.js';
 import type { AnalysedAttribute } from '@regelratt/analyses';
 import { findWitness, type Case } from '@regelratt/analyses';
-import type { DecisionAnalysis } from './decision-table-analysis.js';
+import type { DecisionAnalysis } from '@regelratt/analyses';
 import type { Region } from '@regelratt/analyses';
 
 export interface FallingAmount {

@@ -3,7 +3,8 @@ import type * as Ast from '../generated/ast.js';
 import { swedishDecimal } from '@regelratt/analyses';
 import type { AttributeDomain } from '@regelratt/analyses';
 import { truthsOver } from '@regelratt/analyses';
-import { decisionTableInput, type DecisionTableInput } from './decision-table-analysis.js';
+import type { DecisionTableInput } from '@regelratt/analyses';
+import { decisionTableInput } from './decision-table-input.js';
 import type { Region } from '@regelratt/analyses';
 
 /**

@@ -1,7 +1,7 @@
 import type { ValidationChecks } from 'langium';
 import type { RegelrattAstType } from '../generated/ast.js';
 import { dependencyCycle } from '../analysis/calculation-cycles.js';
-import { chainedDomain } from '../analysis/decision-table-analysis.js';
+import { chainedDomain } from '../analysis/decision-table-input.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { nearestName } from './nearest-name.js';
 import { createReport } from './report.js';

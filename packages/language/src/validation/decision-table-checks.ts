@@ -5,7 +5,8 @@ import { analyseUnits, dimensionText, expectationFits, quantityDimension, type D
 import { CASE_BUDGET } from '@regelratt/analyses';
 import { ExactNumber, sameDecisionResult } from '@regelratt/format';
 import { compileResult, inputName } from '../compiler/compile-decision-table.js';
-import { analyseDecisionTable, chainedDomain, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
+import type { DecisionAnalysis } from '@regelratt/analyses';
+import { analyseDecisionTable, chainedDomain } from '../analysis/decision-table-input.js';
 import type { IdleRow } from '@regelratt/analyses';
 import { mergeableRows } from '../analysis/row-merge.js';
 import { analyseNeedMonotonicity } from '../analysis/need-monotonicity.js';

@@ -1,7 +1,7 @@
 import { WorkspaceCache, type AstNode, type ValidationChecks } from 'langium';
 import type { Guideline, Obligation, Policy, RegelrattAstType } from '../generated/ast.js';
 import { isGuideline } from '../generated/ast.js';
-import { analyseDuties, type Duty, type DutyFinding } from '../analysis/duty-deadlines.js';
+import { analyseDuties, type Duty, type DutyFinding } from '@regelratt/analyses';
 import { forces } from '../compiler/compile-policy.js';
 import { compileDeadline, compileFrequency, compileSpan } from '../compiler/compile-values.js';
 import type { RegelrattServices } from '../regelratt-module.js';

@@ -1,6 +1,5 @@
-import type { Deadline, Force, Frequency, Span } from '@regelratt/format';
-import { firstCommonDay } from '@regelratt/analyses';
-import { timeInMinutes } from './expression-units.js';
+import { DEFAULT_WEEKS_PER_MONTH, ExactNumber, minutesPer, type AnswerTime, type Deadline, type Force, type Frequency, type Span } from '@regelratt/format';
+import { firstCommonDay } from './days.js';
 
 /** One obligation as the deadline analysis reads it: its compiled terms, what it is about, when it is in force. */
 export interface Duty {
@@ -104,7 +103,7 @@ export function analyseDuties(duties: readonly Duty[]): DutyFinding[] {
     return findings;
 }
 
-function length(span: Span): ReturnType<typeof timeInMinutes> {
+function length(span: Span): ExactNumber {
     return timeInMinutes(span.amount, span.unit);
 }
 
@@ -115,4 +114,13 @@ function sameThings(a: Duty, b: Duty): boolean {
 
 function shareAThing(a: Duty, b: Duty): boolean {
     return a.governs.some(thing => b.governs.includes(thing));
+}
+
+/**
+ * A length of time in minutes by the default week-to-month rule: how terms in different units (a
+ * deadline in weeks, a decision limit in months) are compared, by the same conversion formulas use
+ * (the format's minutesPer).
+ */
+export function timeInMinutes(amount: number, unit: AnswerTime): ExactNumber {
+    return ExactNumber.of(BigInt(amount)).multiply(minutesPer(unit, DEFAULT_WEEKS_PER_MONTH));
 }
