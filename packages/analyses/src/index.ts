@@ -26,6 +26,7 @@ export * from './national-rules.js';
 export * from './pathway-coverage.js';
 export * from './pathway-regions.js';
 export * from './rate-selection.js';
+export * from './row-merge.js';
 export * from './regions.js';
 export * from './renames.js';
 export * from './row-reach.js';

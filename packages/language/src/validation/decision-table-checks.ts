@@ -8,7 +8,7 @@ import { compileResult, inputName } from '../compiler/compile-decision-table.js'
 import type { DecisionAnalysis } from '@regelratt/analyses';
 import { analyseDecisionTable, chainedDomain } from '../analysis/decision-table-input.js';
 import type { IdleRow } from '@regelratt/analyses';
-import { mergeableRows } from '../analysis/row-merge.js';
+import { mergeableRows } from '@regelratt/analyses';
 import { analyseNeedMonotonicity } from '../analysis/need-monotonicity.js';
 import { describeCase, unfinishedPart } from '@regelratt/analyses';
 import type { RegelrattServices } from '../regelratt-module.js';
@@ -129,7 +129,7 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 return;
             }
             // Rows that can be written as one without changing any answer, each with its quick fix (lsp/regelratt-code-actions.ts).
-            for (const merge of mergeableRows(table, analysis.input)) {
+            for (const merge of mergeableRows(analysis.input, table.hitPolicy ?? 'unik')) {
                 const input = header.inputs[merge.column];
                 report('decision-rows-mergeable', {
                     table: table.name, keep: merge.keep + 1, remove: merge.remove + 1, column: input.attribute ? input.attribute.ref?.name ?? '' : inputName(input), cell: merge.cell,

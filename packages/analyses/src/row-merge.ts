@@ -1,11 +1,10 @@
 import type { Criterion, ExactNumber } from '@regelratt/format';
-import type * as Ast from '../generated/ast.js';
-import { swedishDecimal } from '@regelratt/analyses';
-import type { AttributeDomain } from '@regelratt/analyses';
-import { truthsOver } from '@regelratt/analyses';
-import type { DecisionTableInput } from '@regelratt/analyses';
-import { decisionTableInput } from './decision-table-input.js';
-import type { Region } from '@regelratt/analyses';
+import { swedishDecimal } from './numbers/decimal-text.js';
+import type { AttributeDomain } from './attribute-domain.js';
+import { truthsOver } from './case-split.js';
+import type { DecisionTableInput } from './decision-table-analysis.js';
+import type { RowPolicy } from './row-reach.js';
+import type { Region } from './regions.js';
 
 /**
  * Two rows that can be written as one without changing any answer (the rule merging of Calvanese et
@@ -34,7 +33,7 @@ export interface RowMerge {
  *   past the rows between them: allowed only when none of those rows with other outputs matches any
  *   of them.
  */
-export function mergeableRows(table: Ast.DecisionTable, input: DecisionTableInput | undefined = decisionTableInput(table)): RowMerge[] {
+export function mergeableRows(input: DecisionTableInput | undefined, hitPolicy: RowPolicy): RowMerge[] {
     if (!input) {
         return [];
     }
@@ -66,7 +65,7 @@ export function mergeableRows(table: Ast.DecisionTable, input: DecisionTableInpu
             }
             // Under first hit the later row's citizens move up past the rows between: none with other outputs may match one of them.
             const meets = (between: number) => truths.every(({ bits }) => [...bits[between]].some((bit, i) => bit === '1' && bits[remove][i] === '1'));
-            if (table.hitPolicy === 'första' && Array.from({ length: remove - keep - 1 }, (_, k) => keep + 1 + k).some(between => outputs[between] !== outputs[remove] && meets(between))) {
+            if (hitPolicy === 'första' && Array.from({ length: remove - keep - 1 }, (_, k) => keep + 1 + k).some(between => outputs[between] !== outputs[remove] && meets(between))) {
                 continue;
             }
             merges.push({ keep, remove, column, cell });
