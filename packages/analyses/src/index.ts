@@ -23,6 +23,7 @@ export * from './formula-reads.js';
 export * from './inclusion-analysis.js';
 export * from './merge-cases.js';
 export * from './national-rules.js';
+export * from './need-monotonicity.js';
 export * from './pathway-coverage.js';
 export * from './pathway-regions.js';
 export * from './rate-selection.js';

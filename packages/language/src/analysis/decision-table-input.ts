@@ -1,9 +1,10 @@
 import { ExactNumber, formulaCell, quantityCell, type Criterion, type DecisionResult } from '@regelratt/format';
 import { outputRank } from '@regelratt/runtime';
-import { analyseTable, type AnalysedAttribute, type AttributeDomain, type ChainedTableInput, type DecisionAnalysis, type DecisionTableInput } from '@regelratt/analyses';
+import { analyseTable, type AnalysedAttribute, type AttributeDomain, type ChainedTableInput, type DecisionAnalysis, type DecisionTableInput, type NeedTable } from '@regelratt/analyses';
 import type * as Ast from '../generated/ast.js';
-import { isPathwayResult } from '../generated/ast.js';
+import { isFormulaResult, isPathwayResult, isQuantity } from '../generated/ast.js';
 import { compileCell, compileOutputValues, compileResults, inputAttribute, inputName } from '../compiler/compile-decision-table.js';
+import { elementId } from '../compiler/element-ids.js';
 import { attributeDomain } from './attribute-domain.js';
 
 /**
@@ -187,4 +188,23 @@ export function upstreamCells(upstream: Ast.DecisionTable, column: number): Deci
         }
     }
     return cells;
+}
+
+/** What the need analysis (@regelratt/analyses' analyseNeedMonotonicity) reads of the table: its need columns and each output column's amounts. */
+export function needTable(table: Ast.DecisionTable): NeedTable {
+    const inputs = table.header.inputs;
+    const needIds = new Set(table.needs.map(need => need.ref).filter((a): a is Ast.Attribute => a !== undefined).map(elementId));
+    const needs = inputs.map(inputAttribute).filter(id => inputs.find(i => inputAttribute(i) === id)?.level || needIds.has(id));
+    // The default outputs (`annars`) decide where no row holds: one more row, last, whose amounts count too.
+    const results = [...table.rows.map(row => row.results), ...(table.otherwise ? [table.otherwise.results] : [])];
+    const outputs = table.header.outputs.map((output, column) => ({
+        column: output.column,
+        formula: results.some(cells => isFormulaResult(cells[column])),
+        amounts: results.map(cells => {
+            const cell = cells[column];
+            return cell && isQuantity(cell) && (cell.unit?.money || cell.unit?.percent) ? ExactNumber.parse(cell.value) : undefined;
+        }),
+        unit: results.some(cells => { const cell = cells[column]; return cell && isQuantity(cell) && cell.unit?.percent; }) ? '%' as const : 'kr' as const,
+    }));
+    return { needs, hitPolicy: table.hitPolicy ?? 'unik', hasDefault: table.otherwise !== undefined, outputs };
 }

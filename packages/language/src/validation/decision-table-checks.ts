@@ -6,10 +6,10 @@ import { CASE_BUDGET } from '@regelratt/analyses';
 import { ExactNumber, sameDecisionResult } from '@regelratt/format';
 import { compileResult, inputName } from '../compiler/compile-decision-table.js';
 import type { DecisionAnalysis } from '@regelratt/analyses';
-import { analyseDecisionTable, chainedDomain } from '../analysis/decision-table-input.js';
+import { analyseDecisionTable, chainedDomain, needTable } from '../analysis/decision-table-input.js';
 import type { IdleRow } from '@regelratt/analyses';
 import { mergeableRows } from '@regelratt/analyses';
-import { analyseNeedMonotonicity } from '../analysis/need-monotonicity.js';
+import { analyseNeedMonotonicity } from '@regelratt/analyses';
 import { describeCase, unfinishedPart } from '@regelratt/analyses';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { swedishDecimal } from '@regelratt/analyses';
@@ -35,7 +35,7 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             // Amounts that fall as need (the level, or a `behov` column) rises, each with the two citizens.
             const reportFallingAmounts = (decisionTable: Ast.DecisionTable, analysis: DecisionAnalysis) => {
                 const sv = locale.current === 'sv';
-                const monotonicity = analyseNeedMonotonicity(decisionTable, analysis);
+                const monotonicity = analyseNeedMonotonicity(needTable(decisionTable), analysis);
                 if (!monotonicity.complete) {
                     report('analysis-undecided', { what: sv ? 'om beloppen sjunker när behovet ökar' : 'whether the amounts fall as need rises', budget: CASE_BUDGET.toLocaleString('sv-SE') }, { node: decisionTable, property: 'name' });
                 }
