@@ -14,6 +14,7 @@ export * from './compatibility.js';
 export * from './compiled-attributes.js';
 export * from './days.js';
 export * from './decision-table-analysis.js';
+export * from './dependency-cycle.js';
 export * from './duty-deadlines.js';
 export * from './eligibility-analysis.js';
 export * from './example-coverage.js';

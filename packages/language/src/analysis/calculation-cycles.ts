@@ -1,3 +1,4 @@
+import { shortestCycle } from '@regelratt/analyses';
 import type * as Ast from '../generated/ast.js';
 import { isCalculation, isDecisionTable, isReferenceExpression } from '../generated/ast.js';
 import { flatTree } from '../utils/ast-walk.js';
@@ -38,33 +39,11 @@ export function dependencies(node: DependencyNode): DependencyNode[] {
 
 /**
  * The shortest chain by which a calculation or decision table reads itself (`a → b → a`), through
- * calculations and decision tables alike, or undefined. One analysis for both: a value that depends
- * on itself has no value, and the runtime would refuse it on every question.
+ * calculations and decision tables alike, or undefined: the analyses' shortestCycle over the AST's
+ * references.
  */
 export function dependencyCycle(start: DependencyNode): DependencyNode[] | undefined {
-    // Breadth first, so the chain reported is the shortest one.
-    const previous = new Map<DependencyNode, DependencyNode>();
-    let frontier: DependencyNode[] = [start];
-    while (frontier.length > 0) {
-        const next: DependencyNode[] = [];
-        for (const node of frontier) {
-            for (const read of dependencies(node)) {
-                if (read === start) {
-                    const chain = [node];
-                    while (chain[0] !== start) {
-                        chain.unshift(previous.get(chain[0])!);
-                    }
-                    return [...chain, start];
-                }
-                if (!previous.has(read)) {
-                    previous.set(read, node);
-                    next.push(read);
-                }
-            }
-        }
-        frontier = next;
-    }
-    return undefined;
+    return shortestCycle(start, dependencies);
 }
 
 /** A calculation's cycle (see dependencyCycle): through other calculations and the decision tables they read. */
