@@ -37,3 +37,22 @@ describe('answerAmounts', () => {
         expect(städning(ExactNumber.parse('8.5'))).toBe('8,50\u00a0kr/mån');
     });
 });
+
+describe('a number that is no amount', () => {
+    // Found writing examples/ornskoldsvik: the share of the month left after 10 days in hospital,
+    // (30 − 10) / 30, was said as the runtime's ten-digit text 0,6666666667 in every reason.
+    const SHARE = `
+egenskap d "Dagar på sjukhus" : heltal 0–31 dygn
+beräkning kvar "Kvar av månaden" = max(0 dygn, 30 dygn − d) / 30 dygn
+`;
+    test('is said to four decimals, and to be about where the exact figure has more', async () => {
+        const runtime = await runtimeOfText(SHARE);
+        const kvar = answerAmounts(runtime, 'calculation/kvar', 'sv');
+        expect(kvar(ExactNumber.parse('20').divide(ExactNumber.parse('30')))).toBe('cirka 0,6667');
+        expect(kvar(ExactNumber.parse('0.6666666667'))).toBe('cirka 0,6667');
+        expect(answerAmounts(runtime, 'calculation/kvar', 'en')(ExactNumber.parse('2').divide(ExactNumber.parse('3')))).toBe('about 0.6667');
+        // A figure with four decimals or fewer is exact as written: the library's factor 1,4045 stays so.
+        expect(kvar(ExactNumber.parse('1.4045'))).toBe('1,4045');
+        expect(kvar(ExactNumber.parse('0.5'))).toBe('0,5');
+    });
+});

@@ -17,11 +17,11 @@ afterAll(() => rmSync(temporary, { recursive: true, force: true }));
 
 const loader = pathToFileURL(path.join(repository, 'packages/cli/bin/code-cache.js')).href;
 const bundle = pathToFileURL(path.join(repository, 'packages/cli/dist/regelratt.bundle.cjs')).href;
-// A one-file set that imports nothing: a copy of the bundle elsewhere has no library beside it.
+// One file that imports nothing: a copy of the bundle elsewhere has no library beside it (examples/jonkoping has two files now).
 const script = `
 const { loadWithCodeCache } = await import(${JSON.stringify(loader)});
 const { main } = loadWithCodeCache(new URL(${JSON.stringify(bundle)}));
-process.exitCode = await main(['check', ${JSON.stringify(path.join(repository, 'examples/jonkoping'))}], { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), stderrIsTerminal: false, colour: false });
+process.exitCode = await main(['check', ${JSON.stringify(path.join(repository, 'examples/jonkoping/lov-ersattning.regel'))}], { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), stderrIsTerminal: false, colour: false });
 `;
 const run = () => spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: temporary }, encoding: 'utf8' });
 const cacheFiles = () => readdirSync(temporary).filter(f => f.startsWith('regelratt-code-cache'))

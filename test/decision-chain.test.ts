@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { buildDocument, reasonFor } from '@regelratt/document';
+import { SCHEMA_VERSION } from '@regelratt/format';
+import { buildDocument, reasonFor, withReasons } from '@regelratt/document';
 import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies } from '@regelratt/language';
-import { PolicyRuntime, runExamples } from '@regelratt/runtime';
+import { evaluateCase, PolicyRuntime, runExamples } from '@regelratt/runtime';
 import { errorCode } from '../packages/runtime/test/error-code.js';
 
 /**
@@ -82,7 +83,7 @@ describe('chained decision tables', () => {
         expect(table.inputs).toEqual([{ decision: 'decisionTable/nivåbedömning', column: 'nivå' }]);
         const klass = compiled.elements.find((e: { name: string }) => e.name === 'tidsklass');
         expect(klass.inputs).toEqual([{ calculation: 'calculation/vårdtid' }]);
-        expect(compiled.schemaVersion).toBe('1.10.0');
+        expect(compiled.schemaVersion).toBe(SCHEMA_VERSION);
     });
 
     test('the runtime decides the upstream first: fee from level from visits', async () => {
@@ -134,6 +135,29 @@ describe('chained decision tables', () => {
         expect(reason.text).not.toContain('påverkade inte');
         const document = JSON.stringify(buildDocument({ files: [compiled], locale: 'sv', draft: true }));
         expect(document).toContain('"header":["nivå enligt Nivå efter besök","avgift"]');
+    });
+
+    test('a chained column of ja/nej is reasoned as ja/nej, not asked for as a number (eval and its reasons)', async () => {
+        const { errors, runtime } = await load(`egenskap utrymme "Utrymme" : heltal 0–1000
+beslutstabell grund "Grund" {
+    | utrymme || betalar |
+    | 0       || nej     |
+    | > 0     || ja      |
+}
+beslutstabell avgift_t "Avgift" {
+    | grund.betalar || avgift |
+    | nej           || 0 kr/mån |
+    | ja            || 100 kr/mån |
+}
+`);
+        expect(errors.map(e => e.message)).toEqual([]);
+        const input = { date: '2025-01-01', citizen: { utrymme: 5 } };
+        const answer = withReasons(runtime!, input, evaluateCase(runtime!, input, true, 'sv'), 'sv');
+        const reasons = JSON.stringify(answer);
+        expect(reasons).toContain('Grund, rad 2: Utrymme är över 0.');
+        expect(reasons).toContain('– Grund: ja');
+        const reason = reasonFor(runtime!, { type: 'decision', table: 'avgift_t', citizen: { utrymme: 0 }, date: '2025-01-01' }, 'sv');
+        expect(reason.text).toContain('– Grund: nej');
     });
 
     test('inline examples ask a chained table as any other', async () => {
@@ -268,7 +292,7 @@ beslutstabell tillägg "Tillägg efter taxa" {
         const risk = compiled.elements.find((e: { name: string }) => e.name === 'risk');
         expect(risk.inputs[0]).toEqual({ decision: 'decisionTable/nivåbedömning', column: 'nivå' });
         expect(risk.rows[0].when[0]).toHaveProperty('any');
-        expect(compiled.schemaVersion).toBe('1.10.0');
+        expect(compiled.schemaVersion).toBe(SCHEMA_VERSION);
     });
 
     test('priority over a chained column: the highest priority of the matching rows decides', async () => {

@@ -45,7 +45,7 @@ const cellArb = (column: Column): fc.Arbitrary<string> => {
     );
 };
 
-type HitPolicy = 'unik' | 'första' | 'valfri' | 'prioritet' | 'samla summa' | 'samla min' | 'samla max' | 'samla antal';
+type HitPolicy = 'unik' | 'första' | 'valfri' | 'prioritet' | 'samla summa' | 'samla min' | 'samla max' | 'samla antal' | 'regelordning' | 'utfallsordning' | 'samla';
 
 // Each row: its cells and its output (few values, so that `valfri` meets overlapping rows that agree and rows that do not).
 const tableArb = fc.integer({ min: 1, max: 2 })
@@ -219,7 +219,9 @@ describe('decision tables: every region holds for every citizen in it, and every
 /** The runtime's answer as one comparable text: the outputs, or the error code. */
 function answerText(runtime: PolicyRuntime, citizen: Record<string, string>): string {
     try {
-        return JSON.stringify(runtime.decide('t', { date: '2025-01-01', citizen }).outputs);
+        const decision = runtime.decide('t', { date: '2025-01-01', citizen });
+        // The list policies answer every matching row's outputs (`list`), the others one set of outputs.
+        return JSON.stringify(decision.list ?? decision.outputs);
     } catch (error) {
         if (error instanceof RegelrattRuntimeError) {
             return error.code;
@@ -370,6 +372,8 @@ const dmnTableArb = fc.integer({ min: 1, max: 2 })
         hit: fc.oneof(
             { arbitrary: fc.constant<HitPolicy>('prioritet'), weight: 3 },
             { arbitrary: fc.constantFrom<HitPolicy>('unik', 'första', 'valfri', 'samla summa', 'samla min', 'samla max', 'samla antal'), weight: 7 },
+            // DMN's multiple-hit list policies: Rule order, Output order, Collect without an aggregation.
+            { arbitrary: fc.constantFrom<HitPolicy>('regelordning', 'utfallsordning', 'samla'), weight: 3 },
         ),
         // The output values of `risk`, highest priority first.
         order: fc.shuffledSubarray([0, 1, 2], { minLength: 3 }),
@@ -380,7 +384,7 @@ type DmnTable = { columns: Column[]; rows: DmnRow[]; hit: HitPolicy; order: numb
 
 /** A collecting table aggregates one number column; the others answer a text with its value list and a number. */
 function dmnPolicyText(table: DmnTable): string {
-    const collecting = table.hit.startsWith('samla');
+    const collecting = table.hit.startsWith('samla ');
     const outputs = (row: { risk: number; n: number }) => (collecting ? `${row.n}` : `"r${row.risk}" | ${row.n}`);
     return [
         ...table.columns.map(c => `egenskap ${c.name} : ${c.kind === 'integer' ? `heltal 0–${c.max}` : c.kind === 'boolean' ? 'ja/nej' : `en av { ${c.values.join(', ')} }`}`),
@@ -416,13 +420,19 @@ function cellHolds(cell: string, column: Column, value: string): boolean {
 }
 
 /** DMN's answer: the outputs, or none — `null` (no rule matched, no default) or `conflict` (rules that the policy does not allow together). */
-type DmnAnswer = { outputs: Record<string, string>; row?: number } | { none: 'null' | 'conflict' };
+type DmnAnswer = { outputs: Record<string, string>; row?: number } | { none: 'null' | 'conflict' } | { list: Array<Record<string, string>> };
 
 function dmnAnswer(table: DmnTable, citizen: Record<string, string>): DmnAnswer {
-    const collecting = table.hit.startsWith('samla');
+    const collecting = table.hit.startsWith('samla ');
     const outputs = (row: { risk: number; n: number }): Record<string, string> => (collecting ? { n: String(row.n) } : { risk: `r${row.risk}`, n: String(row.n) });
     const same = (a: DmnRow, b: DmnRow) => JSON.stringify(outputs(a)) === JSON.stringify(outputs(b));
     const hits = table.rows.flatMap((row, index) => (rowHolds(table, row, citizen) ? [index] : []));
+    const listing = table.hit === 'regelordning' || table.hit === 'utfallsordning' || table.hit === 'samla';
+    if (hits.length === 0 && listing) {
+        // A multiple-hit table without an aggregation answers the list of the matched rules' outputs: none is the empty list.
+        // Where default output values are given, our reading: the list of them alone.
+        return { list: table.otherwise ? [outputs(table.otherwise)] : [] };
+    }
     if (hits.length === 0) {
         // Default output values answer where no rule matched; otherwise null, but a count of no rules is 0.
         return table.otherwise ? { outputs: outputs(table.otherwise) } : table.hit === 'samla antal' ? { outputs: { n: '0' } } : { none: 'null' };
@@ -444,12 +454,16 @@ function dmnAnswer(table: DmnTable, citizen: Record<string, string>): DmnAnswer 
         case 'samla min': return { outputs: { n: String(Math.min(...ns)) } };
         case 'samla max': return { outputs: { n: String(Math.max(...ns)) } };
         case 'samla antal': return { outputs: { n: String(ns.length) } };
+        // Rule order and Collect: every matched rule's outputs in rule order (Collect's order is arbitrary in DMN; ours is rule order).
+        case 'regelordning': case 'samla': return { list: rows.map(outputs) };
+        // Output order: by the output values' order of `risk` (the only listing column), equal ones in rule order.
+        case 'utfallsordning': return { list: hits.map((index, at) => ({ index, at })).sort((a, b) => table.order.indexOf(table.rows[a.index].risk) - table.order.indexOf(table.rows[b.index].risk) || a.at - b.at).map(({ index }) => outputs(table.rows[index])) };
     }
 }
 
 describe('decision tables: every hit policy against DMN 1.5, citizen by citizen', () => {
     test('the runtime answers as DMN does, refuses where DMN has no answer exactly inside the reported regions, and never-deciding rows are those DMN never picks', async () => {
-        const seen = { prioritised: 0, conflicts: 0, ties: 0, nulls: 0, idle: 0 };
+        const seen = { prioritised: 0, conflicts: 0, ties: 0, nulls: 0, idle: 0, lists: 0, reordered: 0, unmatched: 0 };
         await fc.assert(fc.asyncProperty(dmnTableArb, async table => {
             const text = dmnPolicyText(table);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/dmn/t.regel', text }]);
@@ -465,7 +479,14 @@ describe('decision tables: every hit policy against DMN 1.5, citizen by citizen'
                 const where = `${text}\n${JSON.stringify(citizen)}`;
                 const kinds = new Set(analysis.findings.filter(f => inRegion(f.case, citizen, table.columns)).map(f => f.kind));
                 const answer = answerText(runtime, citizen);
-                if ('outputs' in reference) {
+                if ('list' in reference) {
+                    // A list is an answer for every citizen: no gap (the empty list) and no overlap (every row is in it).
+                    expect(answer, where).toBe(JSON.stringify(reference.list));
+                    expect(kinds.size, where).toBe(0);
+                    seen.lists += reference.list.length >= 2 ? 1 : 0;
+                    const inRuleOrder = table.rows.filter(row => rowHolds(table, row, citizen)).map(row => `r${row.risk}`).join();
+                    seen.reordered += table.hit === 'utfallsordning' && reference.list.map(o => o.risk).join() !== inRuleOrder ? 1 : 0;
+                } else if ('outputs' in reference) {
                     expect(answer, where).toBe(JSON.stringify(reference.outputs));
                     expect(kinds.size, where).toBe(0);
                     // Priority answers that first hit would not give: a later row wins on its output's rank.
@@ -482,6 +503,14 @@ describe('decision tables: every hit policy against DMN 1.5, citizen by citizen'
                     expect([...kinds], where).toEqual(['gap']);
                 }
             });
+            if (table.hit === 'regelordning' || table.hit === 'utfallsordning' || table.hit === 'samla') {
+                // Every matching row is in a list: no row is idle, and the rows reported as never matching are exactly those no citizen matches.
+                const rowFindings = checked.diagnostics.filter(d => String(d.code).startsWith('decision-row-'));
+                expect(rowFindings.filter(d => d.code !== 'decision-row-never-matches'), text).toEqual([]);
+                const never = table.rows.flatMap((row, r) => (citizens.some(citizen => rowHolds(table, row, citizen)) ? [] : [r + 1]));
+                expect(rowFindings.map(d => Number(d.args!.row)), text).toEqual(never);
+                seen.unmatched += never.length;
+            }
             if (table.hit === 'första' || table.hit === 'prioritet') {
                 const reported = new Set(checked.diagnostics
                     .filter(d => d.code === (table.hit === 'första' ? 'decision-row-shadowed' : 'decision-row-outranked'))
@@ -500,6 +529,9 @@ describe('decision tables: every hit policy against DMN 1.5, citizen by citizen'
         expect(seen.ties).toBeGreaterThan(10);
         expect(seen.nulls).toBeGreaterThan(80);
         expect(seen.idle).toBeGreaterThan(40);
+        expect(seen.lists).toBeGreaterThan(40);
+        expect(seen.reordered).toBeGreaterThan(10);
+        expect(seen.unmatched).toBeGreaterThan(5);
     });
 });
 

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { CompiledPolicyFile } from '@regelratt/format';
 import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
 import { exportDmn } from '../packages/cli/src/dmn/export-dmn.js';
-import { dmnAttributes } from '../packages/cli/src/dmn/write-dmn.js';
+import { dmnAttributes, dmnPolicy } from '../packages/cli/src/dmn/write-dmn.js';
 import { compareWithRuntime } from './dmn/dmn-harness.js';
 import { evaluateDecision, readDmn } from './dmn/dmn-evaluator.js';
 import { PolicyRuntime } from '@regelratt/runtime';
@@ -40,8 +40,8 @@ describe('regelratt compile --target dmn', () => {
         expect(errors).toEqual([]);
         const agreed = await compareWithRuntime(files, 20_251_205, 100);
         console.log(`DMN export of every hit policy: ${agreed.decisions} decisions, ${agreed.regions} region citizens and ${agreed.random} random citizens agreed`);
-        expect([...agreed.hitPolicies].sort()).toEqual(['ANY', 'COLLECT', 'COLLECT COUNT', 'COLLECT MAX', 'COLLECT MIN', 'COLLECT SUM', 'FIRST', 'UNIQUE']);
-        expect(agreed.decisions).toBe(11);
+        expect([...agreed.hitPolicies].sort()).toEqual(['ANY', 'COLLECT', 'COLLECT COUNT', 'COLLECT MAX', 'COLLECT MIN', 'COLLECT SUM', 'FIRST', 'OUTPUT ORDER', 'RULE ORDER', 'UNIQUE']);
+        expect(agreed.decisions).toBe(14);
     });
 
     test('FEEL as written: intervals, lists, negation, exact decimals, dates, escaped text and the default output', async () => {
@@ -62,6 +62,12 @@ describe('regelratt compile --target dmn', () => {
         ]);
         expect(table('vikttillägg').rules[0].inputEntries).toEqual(['[0..100.25]', '-']);
         expect(table('serviceavgift')).toMatchObject({ hitPolicy: 'COLLECT', aggregation: 'SUM', outputs: [{ name: 'avgift', typeRef: 'number', default: '0' }] });
+        // The list policies: RULE ORDER, OUTPUT ORDER with its output values, COLLECT without an aggregation.
+        expect(table('stödlista')).toMatchObject({ hitPolicy: 'RULE ORDER', outputs: [{ name: 'stöd', typeRef: 'string' }, { name: 'timmar', typeRef: 'number' }] });
+        expect(table('stödlista').aggregation).toBeUndefined();
+        expect(table('stödordning')).toMatchObject({ hitPolicy: 'OUTPUT ORDER', outputs: [{ name: 'stöd', values: ['"trygghetslarm"', '"matdistribution"', '"dagverksamhet"'] }] });
+        expect(table('samlade_timmar').hitPolicy).toBe('COLLECT');
+        expect(table('samlade_timmar').aggregation).toBeUndefined();
         // The pilot: an exclusion first (FIRST), then the inclusion; no rule is false by default.
         expect(table('hemrehab').rules.map(r => [...r.inputEntries, ...r.outputEntries])).toEqual([
             ['"nedsatt"', '-', '-', '-', 'false'],
@@ -87,7 +93,7 @@ beslutstabell gammal "Gammal taxa" {
         expect(notes[1].sv).toContain('Beslutstabellen gammal gäller 2017-01-01–2017-12-31: DMN har ingen giltighetstid');
     });
 
-    test('PRIORITY with its output values; a table whose outputs are formulas is named, not exported', async () => {
+    test('PRIORITY with its output values; a table whose outputs are formulas is a FEEL expression (test/dmn-formula.test.ts)', async () => {
         const { files, errors } = await compiled(`egenskap poäng "Poäng" : heltal 0–200
 egenskap inkomst "Inkomst" : belopp per månad
 beslutstabell risk "Risk" {
@@ -107,10 +113,8 @@ beslutstabell andel_av_inkomst "Andel av inkomsten" {
         const read = await readDmn(exported.xml);
         expect(read.decisions.find(d => d.variable === 'risk')).toMatchObject({ hitPolicy: 'PRIORITY' });
         expect(exported.xml).toMatch(/<outputValues id="[^"]+">\s*<text>&quot;hög&quot;,&quot;medel&quot;,&quot;låg&quot;<\/text>\s*<\/outputValues>/u);
-        expect(read.decisions.map(d => d.variable)).not.toContain('andel_av_inkomst');
-        expect(exported.notes.map(note => [note.element, note.sv])).toEqual([
-            ['decisionTable/andel_av_inkomst', 'Beslutstabellen andel_av_inkomst exporteras inte: den har utfall som är formler (= …), som exporten ännu inte skriver som FEEL-uttryck.'],
-        ]);
+        expect(read.decisions.find(d => d.variable === 'andel_av_inkomst')!.rules.map(rule => rule.outputEntries)).toEqual([['(inkomst * 0.3)'], ['0']]);
+        expect(exported.notes).toEqual([]);
     });
 
     test('the command writes .dmn files atomically, the same bytes on every run, and says what it left out', () => {
@@ -181,7 +185,7 @@ beslutstabell tidsklass "Tidsklass" {
     test('a chained input is a required decision, and DMN answers through it as the runtime does', async () => {
         const { files, errors } = await compiled(CHAINED);
         expect(errors).toEqual([]);
-        const exported = exportDmn(files[0], dmnAttributes(files))!;
+        const exported = exportDmn(files[0], dmnPolicy(files))!;
         const read = await readDmn(exported.xml);
         expect(read.warnings).toEqual([]);
         const byVariable = (name: string) => read.decisions.find(d => d.variable === name)!;
@@ -195,9 +199,12 @@ beslutstabell tidsklass "Tidsklass" {
         expect(byVariable('rabatt').requiredDecisions).toEqual([`#${byVariable('omvårdnadsavgift').id}`]);
         // Every requirement has an edge in the diagram.
         expect(read.edges).toEqual(expect.arrayContaining(read.decisions.flatMap(d => d.requiredDecisions.map(r => `${d.id}__${r.slice(1)}`))));
-        // The calculation-reading table is named, in both languages, never dropped in silence.
-        expect(read.decisions.map(d => d.variable)).not.toContain('tidsklass');
-        expect(exported.notes).toContainEqual(expect.objectContaining({ element: 'decisionTable/tidsklass', sv: expect.stringContaining('beräkningen vårdtid'), en: expect.stringContaining('calculation vårdtid') }));
+        // The calculation-reading table requires the calculation's decision (a literal expression, test/dmn-formula.test.ts).
+        expect(byVariable('tidsklass').requiredDecisions).toEqual([`#${byVariable('vårdtid').id}`]);
+        expect(byVariable('vårdtid').literal).toBe('(besök_per_vecka * 0.5)');
+        // Without the policy's parameters and calculations (only its attributes), the table is named, never dropped in silence.
+        const bare = exportDmn(files[0], dmnAttributes(files))!;
+        expect(bare.notes).toContainEqual(expect.objectContaining({ element: 'decisionTable/tidsklass', sv: expect.stringContaining('beräkningen vårdtid'), en: expect.stringContaining('calculation vårdtid') }));
         // Evaluated in DMN's order (the required decision first, its value under its variable), the answers are the runtime's.
         const runtime = new PolicyRuntime(files);
         const aggregate = { sum: () => undefined, min: () => undefined, max: () => undefined, count: (n: number) => n };

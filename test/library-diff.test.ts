@@ -36,7 +36,7 @@ function libraryVersion(version: string, prisbasbelopp2026: string): string {
     cpSync(shippedLibrary, folder, { recursive: true });
     const file = path.join(folder, 'prisbasbelopp.regel');
     const text = readFileSync(file, 'utf8');
-    const shipped = 'från 2026-01-01 till 2026-12-31 : 59 200 kr källa "SFS 2025:872"';
+    const shipped = 'från 2026-01-01 till 2026-12-31 : 59 200 kr/år källa "SFS 2025:872"';
     expect(text).toContain(shipped);
     writeFileSync(file, text.replace(shipped, `från 2026-01-01 till 2026-12-31 : ${prisbasbelopp2026} källa "prövning av ${version}"`));
     writeFileSync(path.join(folder, 'bibliotek.json'), JSON.stringify({ ...JSON.parse(readFileSync(path.join(shippedLibrary, 'bibliotek.json'), 'utf8')), version }, null, 2));
@@ -63,8 +63,8 @@ avgift hemtjänstavgift "Avgift för hemtjänst" {
     return folder;
 }
 
-const bumped = libraryVersion('2026.2', '59 300 kr');
-const same = libraryVersion('2026.1-kopia', '59 200 kr');
+const bumped = libraryVersion('2026.2', '59 300 kr/år');
+const same = libraryVersion('2026.1-kopia', '59 200 kr/år');
 const before = policy('före', 'använd nationellt version "2026.1"');
 const after = policy('efter', `använd "${path.relative(path.join(scratch, 'efter'), bumped)}"`);
 const unchanged = policy('oförändrad', `använd "${path.relative(path.join(scratch, 'oförändrad'), same)}"`);
@@ -74,10 +74,10 @@ describe('diff between versions of the national library', () => {
         const result = regelratt(['diff', shippedLibrary, bumped]);
         expect(result.stderr).toBe('');
         expect(result.code).toBe(1);
-        expect(result.stdout).toContain('Prisbasbelopp (parameter):\n  2026-01-01–2026-12-31: 59 200 kr → 59 300 kr (+100 kr)');
+        expect(result.stdout).toContain('Prisbasbelopp (parameter):\n  2026-01-01–2026-12-31: 59 200 kr/år → 59 300 kr/år (+100 kr/år)');
         expect(result.stdout).toContain('Maxtaxa per månad för hemtjänst och dagverksamhet (beräkning): beloppet ändras i 1 region');
-        expect(result.stdout).toContain('2026-01-01: cirka 2 660,05 kr → cirka 2 664,55 kr)');
-        expect(result.stdout).toContain('2026-01-01: cirka 7 295,91 kr → cirka 7 308,23 kr)');
+        expect(result.stdout).toContain('2026-01-01: cirka 2 660,05 kr/mån → cirka 2 664,55 kr/mån)');
+        expect(result.stdout).toContain('2026-01-01: cirka 7 295,91 kr/mån → cirka 7 308,23 kr/mån)');
         for (const calculation of ['Maxtaxa per månad för hemtjänst och dagverksamhet', 'Maxtaxa per månad för bostad i särskilt boende', 'Minimibelopp per månad för ensamstående', 'Minimibelopp per månad för var och en av sammanlevande']) {
             const entry = result.stdout.split('\n').findIndex(line => line.startsWith(`${calculation} (beräkning): `));
             expect(entry, calculation).toBeGreaterThanOrEqual(0);
@@ -95,7 +95,7 @@ describe('diff between versions of the national library', () => {
         const result = regelratt(['diff', before, after]);
         expect(result.stderr).toBe('');
         expect(result.code).toBe(1);
-        expect(result.stdout).toContain('2026-01-01–2026-12-31: 59 200 kr → 59 300 kr (+100 kr)');
+        expect(result.stdout).toContain('2026-01-01–2026-12-31: 59 200 kr/år → 59 300 kr/år (+100 kr/år)');
         expect(result.stdout).toContain('Avgift för hemtjänst (avgift): beloppet ändras');
         expect(result.stdout).toContain('Inkomst efter skatt = 10 000, Boendekostnad = 100 (2026-01-01): 2 604 kr/mån → 2 591 kr/mån (−13 kr/mån)');
         expect(result.stdout).toContain('Inkomst efter skatt = 50 000, Boendekostnad = 0 (2026-01-01): 2 660 kr/mån → 2 664 kr/mån (+4 kr/mån)');
@@ -107,17 +107,17 @@ describe('diff between versions of the national library', () => {
     test('for people: amounts to the öre with their unit and marked as rounded, a citizen without facts said, no level for a fee without levels (issue 24)', () => {
         const library = regelratt(['diff', shippedLibrary, bumped]);
         // 0,5392 × 59 300 / 12 − 0,5392 × 59 200 / 12 = 4,4933…: shown to the öre and said to be about.
-        expect(library.stdout).toContain('beloppet ändras i 1 region (exakt: alla 12 delar av medborgarna, nivåerna och datumen prövade), med cirka +4,49 kr:');
-        expect(library.stdout).toContain('  datum 2026-01-01–2026-12-31: cirka +4,49 kr  (för alla medborgare, till exempel 2026-01-01: cirka 2 660,05 kr → cirka 2 664,55 kr)');
+        expect(library.stdout).toContain('beloppet ändras i 1 region (exakt: alla 12 delar av medborgarna, nivåerna och datumen prövade), med cirka +4,49 kr/mån:');
+        expect(library.stdout).toContain('  datum 2026-01-01–2026-12-31: cirka +4,49 kr/mån  (för alla medborgare, till exempel 2026-01-01: cirka 2 660,05 kr/mån → cirka 2 664,55 kr/mån)');
         expect(library.stdout).not.toMatch(/\d,\d{3,}/);
         expect(library.stdout).not.toContain('till exempel  (');
         const markdown = regelratt(['diff', shippedLibrary, bumped, '--format', 'markdown']);
-        expect(markdown.stdout).toContain('| datum 2026-01-01–2026-12-31 | cirka +4,49 kr | för alla medborgare, till exempel 2026-01-01: cirka 2 660,05 kr → cirka 2 664,55 kr |');
+        expect(markdown.stdout).toContain('| datum 2026-01-01–2026-12-31 | cirka +4,49 kr/mån | för alla medborgare, till exempel 2026-01-01: cirka 2 660,05 kr/mån → cirka 2 664,55 kr/mån |');
         const html = regelratt(['diff', shippedLibrary, bumped, '--format', 'html']);
-        expect(html.stdout).toContain('för alla medborgare, till exempel 2026-01-01: cirka 2\u00a0660,05\u00a0kr\u00a0→\u00a0cirka 2\u00a0664,55\u00a0kr');
+        expect(html.stdout).toContain('för alla medborgare, till exempel 2026-01-01: cirka 2\u00a0660,05\u00a0kr/mån\u00a0→\u00a0cirka 2\u00a0664,55\u00a0kr/mån');
         expect(html.stdout).not.toMatch(/\d,\d{3,}/);
         const english = regelratt(['diff', shippedLibrary, bumped, '--lang', 'en']);
-        expect(english.stdout).toContain('  date 2026-01-01–2026-12-31: about +4.49 kr  (every citizen, for example 2026-01-01: about 2,660.05 kr → about 2,664.55 kr)');
+        expect(english.stdout).toContain('  date 2026-01-01–2026-12-31: about +4.49 kr/month  (every citizen, for example 2026-01-01: about 2,660.05 kr/month → about 2,664.55 kr/month)');
 
         // A fee without levels: no `nivå 0`; its amounts are kronor a month.
         const fee = regelratt(['diff', before, after]);
@@ -142,7 +142,7 @@ describe('diff between versions of the national library', () => {
         const result = regelratt(['diff', compiledBefore, compiledAfter]);
         expect(result.stderr).toBe('');
         expect(result.code).toBe(1);
-        expect(result.stdout).toContain('2026-01-01–2026-12-31: 59 200 kr → 59 300 kr (+100 kr)');
+        expect(result.stdout).toContain('2026-01-01–2026-12-31: 59 200 kr/år → 59 300 kr/år (+100 kr/år)');
         expect(result.stdout).toContain('Inkomst efter skatt = 10 000, Boendekostnad = 100 (2026-01-01): 2 604 kr/mån → 2 591 kr/mån (−13 kr/mån)');
     });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExactNumber } from '@regelratt/format';
+import { reasonFor } from '@regelratt/document';
 import { PolicyRuntime } from '@regelratt/runtime';
 import { NodeFileSystem } from 'langium/node';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -147,5 +148,21 @@ describe('the laws', () => {
         expect(mapped).toContain('8 kap 7 § → 32 kap 8 §');
         expect(mapped).toContain('4 kap 1 § → 11 kap 1 §');
         expect(laws.find(law => law.title.includes('2025:400'))?.validity?.from).toBe('2025-07-01');
+    });
+});
+
+describe('the units of the library’s amounts', () => {
+    test('prisbasbelopp is per year, and a yearly amount divided by 12 is per month: the maxtaxa and minimibelopp are kr/mån', () => {
+        const find = (name: string) => checked.flatMap(c => compilePolicy(c.document.parseResult.value, c.library?.file ?? 'p.regel').elements).find(e => e.name === name);
+        const prisbasbelopp = find('prisbasbelopp');
+        expect(prisbasbelopp?.kind === 'parameter' && prisbasbelopp.versions.every(v => v.value.per === 'year')).toBe(true);
+        for (const name of ['maxtaxa_hemtjänst', 'maxtaxa_särskilt_boende', 'minimibelopp_ensamstående', 'minimibelopp_sammanlevande']) {
+            const calculation = find(name);
+            expect(calculation?.kind === 'calculation' ? calculation.unit : undefined, name).toEqual({ of: 'kr', per: 'month' });
+        }
+        // The reason says what the law says: a sum per month, from a prisbasbelopp per year.
+        const reason = reasonFor(runtime, { type: 'calculation', calculation: 'maxtaxa_hemtjänst', citizen: {}, date: '2024-05-01' }, 'sv');
+        expect(reason.decision.replace(/\u00a0/g, ' ')).toBe('Maxtaxa per månad för hemtjänst och dagverksamhet: 2 574,68 kr/mån.');
+        expect(reason.steps.map(step => step.replace(/\u00a0/g, ' '))).toContain('Prisbasbelopp: 57 300 kr/år (gäller 2024-01-01–2024-12-31)');
     });
 });

@@ -47,6 +47,33 @@ describe('minimibelopp-below-national', () => {
     });
 });
 
+describe('minimibelopp-below-national-for-some', () => {
+    const couples = 'egenskap sammanboende "Sammanboende" : ja/nej\n';
+    const choice = (together: string, alone: string) => `${couples}beräkning minimibelopp "Minimibelopp" = om sammanboende så ${together} annars ${alone}\n`;
+
+    test('a couple\'s branch below the lowest national minimibelopp is an error naming a citizen it is reserved for', async () => {
+        const found = await findings(choice('5 000 kr', 'minimibelopp_ensamstående') + fee('giltig från 2024-01-01 till 2024-12-31', 'inkomst − boendekostnad − minimibelopp'));
+        expect(found.map(d => [d.code, d.severity])).toEqual([['minimibelopp-below-national-for-some', 'error']]);
+        // 1,2066 × 57 300 / 12 = 5 761,515 for each of a couple in 2024 (the published 5 762 kr, rounded).
+        expect(found[0].message).toBe('Den 2024-01-01 reserverar avgiften a 5 000 kr som minimibelopp för sammanboende = ja, lägre än det lägsta nationella minimibeloppet, 5 761,515 kr för var och en av sammanlevande (biblioteket nationellt). Kommunen får sätta det högre, aldrig lägre.');
+        expect(found[0].witness?.example).toMatchObject({ sammanboende: 'ja' });
+    });
+
+    test('the choice written in the avgiftsutrymme itself is followed as well', async () => {
+        const found = await findings(couples + fee('giltig från 2024-01-01 till 2024-12-31', 'inkomst − boendekostnad − (om sammanboende så minimibelopp_sammanlevande annars 4 000 kr)'));
+        expect(found.map(d => d.code)).toEqual(['minimibelopp-below-national-for-some']);
+        expect(found[0].message).toContain('för sammanboende = nej');
+    });
+
+    test('each branch at the national amount for whom it is for, or a branch no citizen reaches, is no finding', async () => {
+        expect(await findings(choice('minimibelopp_sammanlevande', 'minimibelopp_ensamstående') + fee('giltig från 2024-01-01 till 2024-12-31', 'inkomst − boendekostnad − minimibelopp'))).toEqual([]);
+        // Only where the law's amounts are not yet what the branch holds: 2024's 5 761,515 kr for a couple, 5 900 kr is above it.
+        expect(await findings(choice('5 900 kr', 'minimibelopp_ensamstående') + fee('giltig från 2024-01-01 till 2024-12-31', 'inkomst − boendekostnad − minimibelopp'))).toEqual([]);
+        const unreachable = 'egenskap ålder "Ålder" : heltal 18–120 år\nberäkning minimibelopp "Minimibelopp" = om ålder < 18 år så 1 000 kr annars minimibelopp_ensamstående\n';
+        expect(await findings(unreachable + fee('giltig från 2024-01-01 till 2024-12-31', 'inkomst − boendekostnad − minimibelopp'))).toEqual([]);
+    });
+});
+
 describe('law-replaced', () => {
     const laws = 'lag SoL "Socialtjänstlagen (2001:453)"\ninsats hemtjänst "Hemtjänst" enligt SoL 4 kap 1 §\n';
     const withService = (validity: string) => laws + fee(validity, 'inkomst − boendekostnad − minimibelopp_ensamstående').replace('insats hemvård', 'insats hemtjänst');

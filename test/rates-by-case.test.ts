@@ -155,6 +155,24 @@ timkostnad dagtimme "Dag per timme" { giltig från 2024-01-01 till 2024-12-31  e
         expect(errors(following.checked)).toEqual([]);
     });
 
+    test('versions are per selector combination and unit: rates of one kind for one insats that are selected or paid otherwise are not versions of each other', async () => {
+        const vocabulary = `
+insats hemtjänst "Hemtjänst"
+egenskap regi "Regi" : en av { kommunal, enskild }
+egenskap tid "Tid" : en av { dagtid, natt }
+schablon natt "Natt per insats" { insats hemtjänst  giltig från 2024-01-01 till 2024-12-31  efter regi  belopp { kommunal : 245 kr per insats  enskild : 260 kr per insats } }
+`;
+        // Paid per month, not per insats: the alarm's fixed compensation beside the night's rate.
+        const larm = await load(`${vocabulary}schablon larm "Larm" { insats hemtjänst  giltig från 2024-01-01 till 2024-12-31  efter regi  belopp { kommunal : 185 kr/mån  enskild : 197 kr/mån } }\n`);
+        expect(errors(larm.checked)).toEqual([]);
+        // Selected by another attribute.
+        const byTime = await load(`${vocabulary}schablon tidsersättning "Efter tid" { insats hemtjänst  giltig från 2024-01-01 till 2024-12-31  efter tid  belopp { dagtid : 100 kr per insats  natt : 120 kr per insats } }\n`);
+        expect(errors(byTime.checked)).toEqual([]);
+        // The same selectors and unit: a version, which must not overlap.
+        const again = await load(`${vocabulary}schablon natt_igen "Natt igen" { insats hemtjänst  giltig från 2024-06-01 till 2024-12-31  efter regi  belopp { kommunal : 250 kr per insats  enskild : 265 kr per insats } }\n`);
+        expect(errors(again.checked)).toEqual(['overlapping-versions', 'overlapping-versions']);
+    });
+
     test('a net effect asked with a rate by the case, which has no one amount without a citizen, is a typed error', async () => {
         const { runtime } = await load(`${full}
 nivåtabell t { insats hemtjänst  giltig från 2025-01-01 till 2025-12-31  nivå 1 : 1 000 kr  nivå 2 : 2 000 kr }

@@ -150,7 +150,7 @@ describe('reasons reviewed by hand against the rules', () => {
         expect(text).toContain('– Tvätt och klädvård: 403 kr/mån (gäller 2017-01-01–2017-12-31)\n');
         expect(text).toContain('– Trygghetslarm: 269 kr/mån\n');
         // The maxtaxa from the national library: its factor and the prisbasbelopp with their versions, the monthly amount, Habo's rounding.
-        expect(text).toContain('– Maxtaxa för hemtjänst och dagverksamhet, andel av prisbasbeloppet: 0,5392 (gäller 2016-07-01–2025-06-30)\n– Prisbasbelopp: 44 800 kr (gäller 2017-01-01–2017-12-31)\n– Maxtaxa per månad för hemtjänst och dagverksamhet: cirka 2 013,01 kr\n– cirka 2 013,01 kr avrundat till hela kronor, halva bort från noll: 2 013 kr\n');
+        expect(text).toContain('– Maxtaxa för hemtjänst och dagverksamhet, andel av prisbasbeloppet: 0,5392 (gäller 2016-07-01–2025-06-30)\n– Prisbasbelopp: 44 800 kr/år (gäller 2017-01-01–2017-12-31)\n– Maxtaxa per månad för hemtjänst och dagverksamhet: cirka 2 013,01 kr/mån\n– cirka 2 013,01 kr/mån avrundat till hela kronor, halva bort från noll: 2 013 kr/mån\n');
         expect(text.endsWith('– Beloppet begränsas av högsta sammanlagda avgift per månad, 2 013 kr/mån (utan begränsningen 2 081 kr/mån)')).toBe(true);
         const english = await reasonOf('habo', 'nivå_två_når_taket', 'en');
         expect(english.startsWith('Avgift per månad: 2,013 kr/month.\n')).toBe(true);

@@ -62,8 +62,11 @@ describe('the VS Code extension package', () => {
         // VS Code reads only engines.vscode; a node engine there promises nothing.
         expect(Object.keys(manifest.engines)).toEqual(['vscode']);
         expect(manifest.activationEvents.filter((event: string) => event.startsWith('onCommand:'))).toEqual([]);
-        // Minified: the server bundle is about a third of its unminified 2,9 MB.
-        expect(readFileSync(path.join(extension, 'out/server.cjs')).length).toBeLessThan(1_600_000);
+        // Minified: unminified it is about 3,1 MB. At 1,6 MB (December 2026) the largest parts are the
+        // compiled format's generated validator (240 KB), vscode-languageserver and Langium (about 180 KB
+        // each) and the grammar (115 KB); the bound leaves room for the language to grow, not for a
+        // bundle that is not minified or that pulls in a package it should not.
+        expect(readFileSync(path.join(extension, 'out/server.cjs')).length).toBeLessThan(1_900_000);
     });
 
     test('the bundled server runs without node_modules: it requires only Node built-ins', () => {

@@ -6,12 +6,11 @@
  * it) against a hand-written function for the same rules in whole öre.
  * Usage: node test/bench/calculations.mjs [--cases 1000000] [--rounds 15]
  */
-import { readdirSync, readFileSync } from 'node:fs';
+
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmptyFileSystem } from 'langium';
-import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
 import { evaluateCase, PolicyRuntime } from '@regelratt/runtime';
+import { compiledExampleSet } from './example-set.mjs';
 import { measureInterleaved } from './timing.mjs';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -74,11 +73,7 @@ function validatingBaseline(c) {
 }
 
 async function haboRuntime() {
-    const folder = path.join(repository, 'examples/habo');
-    const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
-    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
-    const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
-    return new PolicyRuntime(checked.map(c => JSON.parse(JSON.stringify(compilePolicy(c.document.parseResult.value, path.basename(c.path))))));
+    return new PolicyRuntime(await compiledExampleSet(path.join(repository, 'examples/habo')));
 }
 
 const runtime = await haboRuntime();

@@ -4,14 +4,13 @@
  * `serve`'s /v1/evaluate give it), in-process, for Habo (formulas with caps) and Örebro (förlopp,
  * pilots, tables). Median of --runs runs of --cases cases each. Run after `npm run build`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { EmptyFileSystem } from 'langium';
 import { withReasons } from '@regelratt/document';
-import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
 import { evaluateCase, PolicyRuntime } from '@regelratt/runtime';
+import { compiledExampleSet } from './example-set.mjs';
 
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '2000' }, runs: { type: 'string', default: '5' } } });
 const cases = Number(values.cases);
@@ -33,10 +32,7 @@ console.log('| policy | answered µs/case | with reasons µs/case | × |');
 console.log('| --- | ---: | ---: | ---: |');
 for (const [set, input] of SETS) {
     const folder = path.join(repository, 'examples', set);
-    const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
-    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
-    const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
-    const runtime = new PolicyRuntime(checked.map(c => compilePolicy(c.document.parseResult.value, path.basename(c.path))));
+    const runtime = new PolicyRuntime(await compiledExampleSet(folder));
     const plain = () => evaluateCase(runtime, input, false);
     const reasoned = () => withReasons(runtime, input, evaluateCase(runtime, input, false), 'sv');
     perCase(plain);

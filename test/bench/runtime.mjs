@@ -6,13 +6,12 @@
  *   --cli also streams the register through `regelratt eval` as NDJSON (parse, answer, serialise).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmptyFileSystem } from 'langium';
-import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
 import { PolicyRuntime, evaluateCase } from '@regelratt/runtime';
+import { compiledExampleSet } from './example-set.mjs';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -23,11 +22,7 @@ import { measureInterleaved } from './timing.mjs';
 
 // ---------------------------------------------------------------- the runtime
 async function orebroRuntime() {
-    const folder = path.join(repository, 'examples/orebro');
-    const files = readdirSync(folder).filter(f => f.endsWith('.regel')).sort();
-    const { Regelratt } = createRegelrattServices(EmptyFileSystem);
-    const checked = await checkPolicies(Regelratt, files.map(f => ({ path: path.join(folder, f), text: readFileSync(path.join(folder, f), 'utf8') })));
-    return new PolicyRuntime(checked.map(c => JSON.parse(JSON.stringify(compilePolicy(c.document.parseResult.value, path.basename(c.path))))));
+    return new PolicyRuntime(await compiledExampleSet(path.join(repository, 'examples/orebro')));
 }
 
 const runtime = await orebroRuntime();

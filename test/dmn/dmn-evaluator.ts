@@ -32,8 +32,11 @@ export interface ReadDecision {
     hitPolicy: string;
     aggregation?: string;
     inputs: Array<{ expression: string; typeRef?: string }>;
-    outputs: Array<{ name: string; typeRef?: string; default?: string }>;
+    /** `values`: DMN's output values (`outputValues`), in priority order, as their entries' text. */
+    outputs: Array<{ name: string; typeRef?: string; default?: string; values?: string[] }>;
     rules: Array<{ id: string; inputEntries: string[]; outputEntries: string[] }>;
+    /** A decision whose logic is a literal expression (a calculation): its FEEL text. */
+    literal?: string;
 }
 
 interface ModdleElement {
@@ -52,7 +55,9 @@ export async function readDmn(xml: string): Promise<ReadDmn> {
     const { rootElement, warnings } = await moddle.fromXML(text, 'dmn:Definitions') as { rootElement: ModdleElement; warnings: Array<{ message: string }> };
     const drg = (rootElement.drgElement ?? []) as ModdleElement[];
     const decisions: ReadDecision[] = drg.filter(e => e.$type === 'dmn:Decision').map(decision => {
-        const table = decision.decisionLogic as ModdleElement;
+        const logic = decision.decisionLogic as ModdleElement;
+        const literal = logic.$type === 'dmn:LiteralExpression';
+        const table = literal ? {} as ModdleElement : logic;
         const textOf = (e: ModdleElement | undefined) => ((e?.text as string | undefined) ?? '');
         return {
             id: decision.id!,
@@ -70,12 +75,14 @@ export async function readDmn(xml: string): Promise<ReadDmn> {
                 name: output.name!,
                 ...(output.typeRef ? { typeRef: output.typeRef as string } : {}),
                 ...(output.defaultOutputEntry ? { default: textOf(output.defaultOutputEntry as ModdleElement) } : {}),
+                ...(output.outputValues ? { values: (textOf(output.outputValues as ModdleElement).match(/"(?:[^"\\]|\\.)*"|[^,\s][^,]*/g) ?? []).map(value => value.trim()) } : {}),
             })),
             rules: ((table.rule ?? []) as ModdleElement[]).map(rule => ({
                 id: rule.id!,
                 inputEntries: ((rule.inputEntry ?? []) as ModdleElement[]).map(textOf),
                 outputEntries: ((rule.outputEntry ?? []) as ModdleElement[]).map(textOf),
             })),
+            ...(literal ? { literal: textOf(logic) } : {}),
         };
     });
     const inputData = drg.filter(e => e.$type === 'dmn:InputData').map(data => ({
@@ -123,6 +130,37 @@ function matches(entry: string, input: unknown, context: Record<string, unknown>
     return unwrap(unaryTest(text, { ...context, '?': input })) === true;
 }
 
+export interface Aggregate {
+    sum: (values: unknown[]) => unknown;
+    min: (values: unknown[]) => unknown;
+    max: (values: unknown[]) => unknown;
+    count: (n: number) => unknown;
+}
+
+/**
+ * A decision's answer with the decisions it requires evaluated first, each under its variable
+ * (DMN's decision requirements graph): an exact decimal as the FEEL number feelin reads, none as null.
+ */
+export function evaluateWithRequirements(decision: ReadDecision, decisions: readonly ReadDecision[], context: Record<string, unknown>, aggregate: Aggregate): DmnAnswer {
+    const full = { ...context };
+    for (const required of decision.requiredDecisions) {
+        const upstream = decisions.find(d => `#${d.id}` === required)!;
+        const answer = evaluateWithRequirements(upstream, decisions, context, aggregate);
+        full[upstream.variable] = answer.kind === 'value' ? asFeel(answer.value) : null;
+    }
+    return evaluateDecision(decision, full, aggregate);
+}
+
+function asFeel(value: unknown): unknown {
+    if (value !== null && typeof value === 'object' && 'decimal' in value) {
+        return Number((value as DecimalValue).decimal);
+    }
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, asFeel(inner)]));
+    }
+    return value;
+}
+
 /**
  * The decision's answer for a context of input values (by variable name), by DMN's hit policies:
  * UNIQUE (more than one rule is an error), FIRST, ANY (rules that match must agree), COLLECT with
@@ -133,13 +171,23 @@ function matches(entry: string, input: unknown, context: Record<string, unknown>
 export function evaluateDecision(
     decision: ReadDecision,
     context: Record<string, unknown>,
-    aggregate: { sum: (values: unknown[]) => unknown; min: (values: unknown[]) => unknown; max: (values: unknown[]) => unknown; count: (n: number) => unknown },
+    aggregate: Aggregate,
 ): DmnAnswer {
+    if (decision.literal !== undefined) {
+        const value = unwrap(evaluate(decision.literal, context));
+        return value === null || value === undefined ? { kind: 'none' } : { kind: 'value', value };
+    }
     const inputs = decision.inputs.map(input => unwrap(evaluate(input.expression, context)));
     const matched = decision.rules.filter(rule => rule.inputEntries.every((entry, index) => matches(entry, inputs[index], context)));
     const outputsOf = (entries: readonly string[]) => entries.map(entry => feelValue(entry, context));
     const shaped = (values: unknown[]) => (decision.outputs.length === 1 ? values[0] : Object.fromEntries(decision.outputs.map((output, index) => [output.name, values[index]])));
+    // The multiple-hit policies that answer with a list: RULE ORDER, OUTPUT ORDER, COLLECT without an aggregation.
+    const list = decision.hitPolicy === 'RULE ORDER' || decision.hitPolicy === 'OUTPUT ORDER' || (decision.hitPolicy === 'COLLECT' && !decision.aggregation);
     if (matched.length === 0) {
+        if (list && decision.outputs.every(output => output.default === undefined)) {
+            // DMN 1.5 (8.2.11): a multiple-hit table's result is a list of the matched rules' outputs; none matched is the empty list.
+            return { kind: 'value', value: [] };
+        }
         if (decision.hitPolicy === 'COLLECT' && decision.aggregation === 'COUNT' && decision.outputs.every(output => output.default === undefined)) {
             return { kind: 'value', value: shaped(decision.outputs.map(() => aggregate.count(0))) };
         }
@@ -167,6 +215,17 @@ export function evaluateDecision(
                 case 'COUNT': return { kind: 'value', value: shaped(decision.outputs.map(() => aggregate.count(matched.length))) };
                 default: return { kind: 'value', value: decision.outputs.length === 1 ? column(0) : results.map(shaped) };
             }
+        }
+        case 'RULE ORDER':
+            return { kind: 'value', value: results.map(shaped) };
+        case 'OUTPUT ORDER': {
+            // Sorted by the output values' order, the first output with values first, the next breaking ties (DMN 1.5, 8.2.11); equal ones in rule order.
+            const rank = (rule: (typeof matched)[number]) => decision.outputs.flatMap((output, index) => (output.values ? [output.values.indexOf(rule.outputEntries[index].trim())] : []));
+            const order = matched.map((rule, index) => ({ index, rank: rank(rule) })).sort((a, b) => {
+                const at = a.rank.findIndex((value, column) => value !== b.rank[column]);
+                return at < 0 ? a.index - b.index : a.rank[at] - b.rank[at];
+            });
+            return { kind: 'value', value: order.map(({ index }) => shaped(results[index])) };
         }
         default:
             throw new Error(`hit policy ${decision.hitPolicy} is not evaluated here`);

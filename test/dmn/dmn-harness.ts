@@ -1,10 +1,10 @@
 import { expect } from 'vitest';
-import { ExactNumber, matchCriterion, type Attribute, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type PathwayModel, type Pilot } from '@regelratt/format';
+import { ExactNumber, matchCriterion, type Attribute, type Calculation, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type PathwayModel, type Pilot } from '@regelratt/format';
 import { exampleCoverage } from '@regelratt/language';
 import { PolicyRuntime, RegelrattRuntimeError } from '../../packages/runtime/src/index.js';
 import { exportDmn } from '../../packages/cli/src/dmn/export-dmn.js';
-import { dmnAttributes } from '../../packages/cli/src/dmn/write-dmn.js';
-import { evaluateDecision, feelInput, readDmn, type DecimalValue, type DmnAnswer, type ReadDecision } from './dmn-evaluator.js';
+import { dmnPolicy } from '../../packages/cli/src/dmn/write-dmn.js';
+import { evaluateWithRequirements, feelInput, readDmn, type DecimalValue, type DmnAnswer, type ReadDecision } from './dmn-evaluator.js';
 
 /**
  * Holds the exported DMN of compiled policy files to the runtime: every decision, read by
@@ -16,7 +16,13 @@ import { evaluateDecision, feelInput, readDmn, type DecimalValue, type DmnAnswer
 export type Normal = { kind: 'value'; value: unknown } | { kind: 'none' } | { kind: 'conflict' };
 
 const decimal = (value: unknown): value is DecimalValue => typeof value === 'object' && value !== null && 'decimal' in value;
-const exact = (values: unknown[]) => (values.some(v => !decimal(v)) ? null : values.map(v => ExactNumber.parse((v as DecimalValue).decimal)));
+/**
+ * A number feelin computed (a formula output, a calculation) is a binary float: it is read back at
+ * 15 significant digits, which undoes the float's last-place error; agreement with the runtime is
+ * then asserted to the öre (`agrees`).
+ */
+const fromFloat = (value: number) => ExactNumber.parse(Number(value.toPrecision(15)).toFixed(12).replace(/\.?0+$/, ''));
+const exact = (values: unknown[]) => (values.some(v => !decimal(v) && typeof v !== 'number') ? null : values.map(v => (typeof v === 'number' ? fromFloat(v) : ExactNumber.parse((v as DecimalValue).decimal))));
 const aggregate = {
     sum: (values: unknown[]) => exact(values)?.reduce((a, b) => a.add(b), ExactNumber.ZERO).toDecimal(20) ?? null,
     min: (values: unknown[]) => exact(values)?.reduce((a, b) => (b.compare(a) < 0 ? b : a)).toDecimal(20) ?? null,
@@ -28,6 +34,9 @@ const aggregate = {
 function text(value: unknown): unknown {
     if (decimal(value)) {
         return ExactNumber.parse(value.decimal).toDecimal(20);
+    }
+    if (typeof value === 'number') {
+        return { computed: fromFloat(value).toDecimal(12) };
     }
     if (typeof value === 'boolean') {
         return value ? 'ja' : 'nej';
@@ -42,6 +51,28 @@ function text(value: unknown): unknown {
         return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, text(inner)]));
     }
     return value;
+}
+
+/**
+ * Whether DMN's answer is the runtime's, a computed number to the öre: a formula's float against
+ * the runtime's exact value differs by less than half an öre.
+ */
+export function agrees(dmn: unknown, ours: unknown): boolean {
+    if (dmn !== null && typeof dmn === 'object' && 'computed' in dmn) {
+        if (typeof ours !== 'string') {
+            return false;
+        }
+        const difference = ExactNumber.parse((dmn as { computed: string }).computed).subtract(ExactNumber.parse(ours));
+        return difference.compare(ExactNumber.of(1n, 200n)) < 0 && difference.compare(ExactNumber.of(-1n, 200n)) > 0;
+    }
+    if (Array.isArray(dmn) && Array.isArray(ours)) {
+        return dmn.length === ours.length && dmn.every((value, index) => agrees(value, ours[index]));
+    }
+    if (dmn !== null && typeof dmn === 'object' && ours !== null && typeof ours === 'object') {
+        const keys = Object.keys(dmn);
+        return keys.length === Object.keys(ours).length && keys.every(key => agrees((dmn as Record<string, unknown>)[key], (ours as Record<string, unknown>)[key]));
+    }
+    return JSON.stringify(dmn) === JSON.stringify(ours);
 }
 
 function fromDmn(answer: DmnAnswer): Normal {
@@ -64,15 +95,21 @@ export function fromRuntime(answer: () => unknown): Normal {
     }
 }
 
-/** The runtime's answer to the question the DMN decision of `element` answers. */
-export function runtimeAnswer(runtime: PolicyRuntime, element: CompiledElement, citizen: Record<string, string>): Normal {
+/** The runtime's answer to the question the DMN decision of `element` answers (on `date`, where its DMN took a parameter's value then). */
+export function runtimeAnswer(runtime: PolicyRuntime, element: CompiledElement, citizen: Record<string, string>, date?: string): Normal {
     const { nivå, ...rest } = citizen;
     switch (element.kind) {
+        case 'calculation': {
+            const calculation = element as Calculation;
+            return fromRuntime(() => runtime.calculate(calculation.id, { date: date ?? '2025-01-01', citizen: rest, ...(nivå !== undefined ? { level: Number(nivå) } : {}) }, { explain: false }).amount);
+        }
         case 'decisionTable': {
             const table = element as DecisionTable;
             return fromRuntime(() => {
-                const outputs = runtime.decide(table.id, { date: table.validity?.from ?? '2025-01-01', citizen: rest, ...(nivå !== undefined ? { level: Number(nivå) } : {}) }).outputs;
-                return table.outputs.length === 1 ? outputs[table.outputs[0]] : outputs;
+                const decision = runtime.decide(table.id, { date: table.validity?.from ?? date ?? '2025-01-01', citizen: rest, ...(nivå !== undefined ? { level: Number(nivå) } : {}) });
+                const shaped = (outputs: Record<string, string | null>) => (table.outputs.length === 1 ? outputs[table.outputs[0]] : outputs);
+                // The list policies: every matching row's outputs, in order, as DMN's list of results.
+                return decision.list ? decision.list.map(shaped) : shaped(decision.outputs);
             });
         }
         case 'pathwayModel': {
@@ -104,8 +141,10 @@ function constants(element: CompiledElement): Map<string, string[]> {
         op: leaf => { const v = leaf.value; if ('number' in v) add(leaf.attribute, v.number); else if ('date' in v) add(leaf.attribute, v.date); },
         in: leaf => leaf.in.forEach(v => 'number' in v && add(leaf.attribute, v.number)),
         between: leaf => { add(leaf.attribute, leaf.between.min); add(leaf.attribute, leaf.between.max); },
+        // A named value is no constant: the export names such a table as not exported.
+        against: () => undefined,
     });
-    const criteria: Criterion[] = element.kind === 'decisionTable' ? (element as DecisionTable).rows.flatMap(row => row.when.filter((c): c is Criterion => c !== null))
+    const criteria: Criterion[] = element.kind === 'calculation' ? [] : element.kind === 'decisionTable' ? (element as DecisionTable).rows.flatMap(row => row.when.filter((c): c is Criterion => c !== null))
         : element.kind === 'pathwayModel' ? (element as PathwayModel).pathways.flatMap(p => (p.criterion ? [p.criterion] : []))
             : [...((element as Pilot).inclusion ? [(element as Pilot).inclusion!] : []), ...(element as Pilot).exclusions];
     criteria.forEach(visit);
@@ -121,11 +160,31 @@ function generator(seed: number): () => number {
     };
 }
 
-function randomCitizen(decision: ReadDecision, attributes: Map<string, Attribute>, near: Map<string, string[]>, random: () => number): Record<string, string> {
+/** The names of the input data a decision reads, its own and through the decisions it requires, in order. */
+function inputNames(decision: ReadDecision, read: { decisions: ReadDecision[]; inputData: Array<{ id: string; name: string }> }): string[] {
+    const names: string[] = [];
+    const visit = (d: ReadDecision) => {
+        for (const input of d.inputs) {
+            if (read.inputData.some(data => data.name === input.expression) && !names.includes(input.expression)) {
+                names.push(input.expression);
+            }
+        }
+        for (const required of d.requiredInputs) {
+            const name = read.inputData.find(data => `#${data.id}` === required)?.name;
+            if (name !== undefined && !names.includes(name)) {
+                names.push(name);
+            }
+        }
+        d.requiredDecisions.forEach(id => visit(read.decisions.find(other => `#${other.id}` === id)!));
+    };
+    visit(decision);
+    return names;
+}
+
+function randomCitizen(names: readonly string[], attributes: Map<string, Attribute>, near: Map<string, string[]>, random: () => number): Record<string, string> {
     const citizen: Record<string, string> = {};
     const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
-    for (const input of decision.inputs) {
-        const name = input.expression;
+    for (const name of names) {
         const attribute = [...attributes.values()].find(a => a.name === name);
         const domain = attribute?.domain ?? { type: 'integer' as const, min: '0', max: '10' };
         const nearby = near.get(attribute?.id ?? 'level/nivå') ?? [];
@@ -163,17 +222,20 @@ export interface Agreement {
     random: number;
     /** The DMN hit policies (with aggregation) of the decisions compared. */
     hitPolicies: Set<string>;
+    /** Of the answers that agreed, those with a number feelin computed (a formula output, a calculation), to the öre. */
+    computed: number;
 }
 
 export async function compareWithRuntime(files: CompiledPolicyFile[], seed: number, randomCitizens = RANDOM_CITIZENS): Promise<Agreement> {
-    const agreed: Agreement = { decisions: 0, regions: 0, random: 0, hitPolicies: new Set() };
+    const agreed: Agreement = { decisions: 0, regions: 0, random: 0, hitPolicies: new Set(), computed: 0 };
     const runtime = new PolicyRuntime(files);
-    const attributes = dmnAttributes(files);
+    const policy = dmnPolicy(files);
+    const attributes = new Map(policy.attributes);
     const coverage = exampleCoverage(files, 'sv');
     const byId = new Map(files.flatMap(file => file.elements).map(e => [e.id, e]));
     const random = generator(seed);
     for (const file of files) {
-        const exported = exportDmn(file, attributes);
+        const exported = exportDmn(file, policy);
         if (!exported || exported.decisions === 0) {
             continue;
         }
@@ -184,7 +246,7 @@ export async function compareWithRuntime(files: CompiledPolicyFile[], seed: numb
             const element = elements.get(decision.id)!;
             expect(element, decision.id).toBeDefined();
             agreed.decisions++;
-            agreed.hitPolicies.add(`${decision.hitPolicy}${decision.aggregation ? ` ${decision.aggregation}` : ''}`);
+            agreed.hitPolicies.add(decision.literal !== undefined ? 'literal expression' : `${decision.hitPolicy}${decision.aggregation ? ` ${decision.aggregation}` : ''}`);
             // Every decision has a shape in the diagram, every requirement an edge.
             expect(read.shapes).toContain(decision.id);
             for (const requirement of decision.requiredInputs) {
@@ -192,18 +254,23 @@ export async function compareWithRuntime(files: CompiledPolicyFile[], seed: numb
             }
             const regions = coverage.criteria.find(c => c.element.id === element.id)?.regions ?? [];
             const near = constants(element);
+            const names = inputNames(decision, read);
+            // A region's example gives what the criteria read; what only a formula reads is drawn at random.
             const citizens: Array<[Record<string, string>, 'regions' | 'random']> = [
-                ...regions.map(region => [region.witness.example, 'regions'] as [Record<string, string>, 'regions']),
-                ...Array.from({ length: randomCitizens }, () => [randomCitizen(decision, attributes, near, random), 'random'] as [Record<string, string>, 'random']),
+                ...regions.map(region => [{ ...randomCitizen(names.filter(name => !(name in region.witness.example)), attributes, near, random), ...region.witness.example }, 'regions'] as [Record<string, string>, 'regions']),
+                ...Array.from({ length: randomCitizens }, () => [randomCitizen(names, attributes, near, random), 'random'] as [Record<string, string>, 'random']),
             ];
             for (const [citizen, kind] of citizens) {
                 const context = Object.fromEntries(read.inputData.map(data => [data.name, citizen[data.name] === undefined ? null : feelInput(citizen[data.name], data.typeRef)]));
-                const dmn = fromDmn(evaluateDecision(decision, context, aggregate));
-                const ours = runtimeAnswer(runtime, element, citizen);
-                const shown = dmn.kind === 'value' && Array.isArray(dmn.value) ? { ...dmn, value: [...new Set(dmn.value as string[])].sort() } : dmn;
+                const dmn = fromDmn(evaluateWithRequirements(decision, read.decisions, context, aggregate));
+                const ours = runtimeAnswer(runtime, element, citizen, exported.dates.get(element.id));
+                // A förloppsmodell's COLLECT is a set of förlopp; a decision table's list keeps its order.
+                const shown = element.kind === 'pathwayModel' && dmn.kind === 'value' && Array.isArray(dmn.value) ? { ...dmn, value: [...new Set(dmn.value as string[])].sort() } : dmn;
                 // Under COLLECT, more than two förlopp at once, or two not allowed together, are the runtime's refusal.
                 if (ours.kind === 'conflict' && shown.kind === 'value' && Array.isArray(shown.value)) {
                     expect(shown.value.length, `${element.id} ${JSON.stringify(citizen)}`).toBeGreaterThanOrEqual(2);
+                } else if (shown.kind === 'value' && ours.kind === 'value' && agrees(shown.value, ours.value)) {
+                    agreed.computed += JSON.stringify(shown.value).includes('"computed"') ? 1 : 0;
                 } else {
                     expect(shown, `${element.id} ${JSON.stringify(citizen)}`).toEqual(ours);
                 }

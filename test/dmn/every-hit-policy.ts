@@ -67,6 +67,31 @@ beslutstabell antal_insatser "Antal insatser" {
     | -        | ja    || 1     |
 }
 
+beslutstabell stödlista "Stöd att pröva" {
+    träff regelordning
+    | ålder | kognitiv_svikt || stöd              | timmar |
+    | >= 80 | -              || "dagverksamhet"   | 4      |
+    | -     | ja             || "trygghetslarm"   | 0      |
+    | >= 65 | -              || "matdistribution" | 2,5    |
+}
+
+beslutstabell stödordning "Stöd i prioritetsordning" {
+    träff utfallsordning
+    | ålder | kognitiv_svikt || stöd ("trygghetslarm", "matdistribution", "dagverksamhet") |
+    | >= 80 | -              || "dagverksamhet"   |
+    | -     | ja             || "trygghetslarm"   |
+    | >= 65 | -              || "matdistribution" |
+    | >= 90 | ja             || "trygghetslarm"   |
+}
+
+beslutstabell samlade_timmar "Samlade timmar" {
+    träff samla
+    | städning | tvätt || timmar |
+    | ja       | -     || 2      |
+    | -        | ja    || 3      |
+    | ja       | ja    || 1      |
+}
+
 beslutstabell nivåavgift "Avgift per nivå" {
     nivåer 1–3
     | nivå || avgift     |

@@ -34,6 +34,37 @@ export function temporaryFolder(prefix) {
  */
 export const unprivileged = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
+/**
+ * A time limit passed on a machine loaded by other work is usually not a hang: run-family.mjs runs
+ * such an input once more with every time limit this many times longer, and reports a hang only when
+ * it passes a limit again (issue 26). A memory limit is not retried: load does not grow memory.
+ */
+export const RETRY_PATIENCE = 4;
+let patience = 1;
+let timeLimitsPassed = 0;
+
+/** A time limit in seconds as it holds now: longer while an input is retried (`withPatience`). */
+export const timeLimit = seconds => seconds * patience;
+
+/** Counts a time limit passed (a watchdog's, a request's with no answer in time): run-family.mjs retries the input. */
+export function timeLimitPassed() {
+    timeLimitsPassed++;
+}
+
+/** How many time limits have been passed in this process so far. */
+export const timeLimitsPassedSoFar = () => timeLimitsPassed;
+
+/** Runs `run` with every time limit `factor` times longer. */
+export async function withPatience(factor, run) {
+    const saved = patience;
+    patience = factor;
+    try {
+        return await run();
+    } finally {
+        patience = saved;
+    }
+}
+
 /** The resident set of a running process in MB, where /proc tells it (Linux). */
 function residentMegabytes(pid) {
     try {
@@ -45,8 +76,8 @@ function residentMegabytes(pid) {
 }
 
 /**
- * Runs a process to its end or until the watchdog stops it: after `seconds`, or once it holds more
- * than `megabytes` of memory.
+ * Runs a process to its end or until the watchdog stops it: after `seconds` (times the patience of a
+ * retry), or once it holds more than `megabytes` of memory.
  */
 export function runProcess(command, args, { cwd = repository, seconds = 30, megabytes = 600, input, user = {}, env = {} } = {}) {
     return new Promise(resolve => {
@@ -59,7 +90,12 @@ export function runProcess(command, args, { cwd = repository, seconds = 30, mega
         child.stderr.on('data', chunk => { if (stderr.length < 100_000) stderr += chunk; });
         child.stdin.on('error', () => {});
         child.stdin.end(input);
-        const timer = setTimeout(() => { stopped = `over ${seconds} s`; child.kill('SIGKILL'); }, seconds * 1000);
+        const limit = timeLimit(seconds);
+        const timer = setTimeout(() => {
+            stopped = `over ${limit} s`;
+            timeLimitPassed();
+            child.kill('SIGKILL');
+        }, limit * 1000);
         const memory = setInterval(() => {
             peak = Math.max(peak, residentMegabytes(child.pid));
             if (peak > megabytes) {
@@ -79,13 +115,17 @@ export function runProcess(command, args, { cwd = repository, seconds = 30, mega
 /**
  * Starts `regelratt serve` on a folder: resolves with its address once it says it answers
  * (`{ child, base, stderr }`, stderr kept up to date), or how it ended (`{ code, signal, stderr }`),
- * or `{ timeout: true }` after `seconds`.
+ * or `{ timeout: true }` after `seconds` (times the patience of a retry).
  */
 export function startServe(folder, seconds = 60) {
     const child = spawn(process.execPath, [cli, 'serve', folder, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
     const started = { child, stderr: '' };
     return new Promise(resolve => {
-        const timer = setTimeout(() => { child.kill('SIGKILL'); resolve({ timeout: true, stderr: started.stderr }); }, seconds * 1000);
+        const timer = setTimeout(() => {
+            timeLimitPassed();
+            child.kill('SIGKILL');
+            resolve({ timeout: true, stderr: started.stderr });
+        }, timeLimit(seconds) * 1000);
         child.stderr.on('data', chunk => {
             started.stderr = (started.stderr + chunk).slice(-20_000);
             const found = /svarar på (http:\/\/[^\s]+) /.exec(started.stderr);

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, ErrorCodes, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import { languageServer } from './harness.mjs';
+import { languageServer, timeLimit, timeLimitPassed } from './harness.mjs';
 
 /** A position in the text, from a fraction of its length. */
 export const positionAt = (text, fraction) => positionOf(text, Math.floor(fraction * (text.length + 1)));
@@ -34,7 +34,8 @@ export const REQUEST_METHODS = Object.keys(REQUESTS);
  * Runs a session against a fresh server with `folder` as its workspace folder. Steps: `{ open,
  * text }`, `{ change, at, length, text }` (at and length fractions of the current text), `{ close }`,
  * `{ request, method, document, at }`. `user` starts the server as another user (harness's
- * `unprivileged`). Returns the failure, or undefined.
+ * `unprivileged`). Each request waits `seconds` (times the patience of a retry, harness.mjs).
+ * Returns the failure, or undefined.
  */
 export async function runSession(folder, steps, { seconds = 20, user = {} } = {}) {
     const child = spawn(process.execPath, [languageServer, '--stdio'], { stdio: 'pipe', ...user });
@@ -56,11 +57,13 @@ export async function runSession(folder, steps, { seconds = 20, user = {} } = {}
 
     const ask = async (method, params, description) => {
         let timer;
-        const timeout = new Promise(resolve => { timer = setTimeout(() => resolve('timeout'), seconds * 1000); });
+        const limit = timeLimit(seconds);
+        const timeout = new Promise(resolve => { timer = setTimeout(() => resolve('timeout'), limit * 1000); });
         try {
             const answer = await Promise.race([connection.sendRequest(method, params).then(() => 'ok', error => error), timeout, death.then(() => 'died')]);
             if (answer === 'timeout') {
-                return `no answer — ${description} within ${seconds} s`;
+                timeLimitPassed();
+                return `no answer — ${description} within ${limit} s`;
             }
             if (answer === 'died') {
                 return `process death — ${died} (during ${description})`;

@@ -375,6 +375,7 @@ function canonicalCriterion(criterion: Criterion, runtime: PolicyRuntime, newId:
         in: c => `${newId(c.attribute)}∈{${c.in.map(l => JSON.stringify(l)).sort().join(',')}}`,
         between: c => range(c.attribute, ceil(ExactNumber.parse(c.between.min)), floor(ExactNumber.parse(c.between.max)))
             ?? `${newId(c.attribute)}∈[${c.between.min},${c.between.max}]`,
+        against: c => `${newId(c.attribute)}${c.against.op}@${newId(c.against.ref)}`,
     });
 }
 

@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, matchExpression, type Attribute, type Criterion, type Expression } from '@regelratt/format';
+import { againstReferences, ExactNumber, LEVEL_INPUT, matchExpression, type Attribute, type Criterion, type Expression } from '@regelratt/format';
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from './numbers/level-limit.js';
 import { dayNumber, isoDateOfDay, type AnalysedAttribute } from './attribute-domain.js';
@@ -108,6 +108,10 @@ export function answerRegions(question: RegionQuestion): RegionResult {
     if (attributesRead(reads.criteria).some(id => !analysed.has(id) && !question.attributes.has(id))) {
         return { exact: false, reason: 'chained' };
     }
+    // A cell compared with a named value is cut at no constant the split knows: the runtime is asked instead.
+    if (reads.criteria.some(criterion => againstReferences(criterion).length > 0)) {
+        return { exact: false, reason: 'named-bound' };
+    }
     const split = splitCases(reads.criteria, analysed, { budget: REGION_BUDGET });
     if (!split.complete) {
         return { exact: false, reason: 'split-budget' };
@@ -117,7 +121,8 @@ export function answerRegions(question: RegionQuestion): RegionResult {
     // citizen has no version then, and both give the same error): no region can lie there, and an
     // imported library's years outside a policy's own would otherwise multiply the cells past the
     // budget. It still stops the regions from growing across it, as an unchanged cell does.
-    const dead = allDates.filter(date => answeredByNeither(date, analysed, question));
+    const unconditional = question.formulas.map(({ runtime, expressions }) => unconditionalParameters(runtime, expressions));
+    const dead = allDates.filter(date => answeredByNeither(date, analysed, question, unconditional));
     const dates = allDates.filter(date => !dead.includes(date));
     if (allDates.length > 0 && dates.length === 0) {
         return { exact: true, regions: [], cells: 0 };
@@ -259,7 +264,8 @@ function kinkPieces(
         const constants = new Map<Expression, ExactNumber | RegelrattRuntimeError>();
         const at = (expression: Expression, value: ExactNumber): ExactNumber => {
             const input = { ...citizen };
-            names.forEach(name => (input[name] = value.toDecimal()));
+            const text = decimalText(value);
+            names.forEach(name => (input[name] = text));
             return slab.value(expression, input, date, level, constants);
         };
         // The expression on a piece where it is affine in `x`, from two of the runtime's answers (none for a single value).
@@ -598,12 +604,13 @@ function dateRegions(starts: ReadonlySet<string>): Region[] {
 
 /**
  * Whether neither version answers anyone on the date piece: in each, a parameter its formulas read
- * whatever the citizen (outside every choice's branches, through named calculations) has no version
- * there, and both give the same answer at the piece's representative citizen.
+ * whatever the citizen (outside every choice's branches, through named calculations: `unconditional`,
+ * per version, the same on every date) has no version there, and both give the same answer at the
+ * piece's representative citizen.
  */
-function answeredByNeither(date: Region, analysed: ReadonlyMap<string, AnalysedAttribute>, question: RegionQuestion): boolean {
+function answeredByNeither(date: Region, analysed: ReadonlyMap<string, AnalysedAttribute>, question: RegionQuestion, unconditional: ReadonlyArray<ReadonlySet<string>>): boolean {
     const point = pointOf(new Map([[DATE_INPUT, date]]), analysed, question);
-    const unanswerable = question.formulas.every(({ runtime, expressions }) => [...unconditionalParameters(runtime, expressions)].some(id => {
+    const unanswerable = question.formulas.every(({ runtime }, version) => [...unconditional[version]].some(id => {
         const parameter = runtime.policy.find(id);
         if (parameter?.kind !== 'parameter') {
             return false;
@@ -724,14 +731,50 @@ function compareCell(
     return { key: `a:${change.constant}:${change.terms.map(t => `${t.attribute}*${t.coefficient}`).join('+')}`, change, example };
 }
 
+/**
+ * Texts and regions every cell asks for again: a region's bound is one object for all the cells
+ * that share the region, so its decimal or date text is written once (the writing divides BigInts),
+ * and an attribute's whole domain is partitioned once. Weak, so they go with the diff's objects.
+ */
+const decimalTexts = new WeakMap<ExactNumber, string>();
+const dateTexts = new WeakMap<ExactNumber, string>();
+const wholeDomains = new WeakMap<AnalysedAttribute, Region>();
+
+function decimalText(value: ExactNumber): string {
+    let text = decimalTexts.get(value);
+    if (text === undefined) {
+        text = value.toDecimal();
+        decimalTexts.set(value, text);
+    }
+    return text;
+}
+
+function dateText(day: ExactNumber): string {
+    let text = dateTexts.get(day);
+    if (text === undefined) {
+        text = isoDateOfDay(day);
+        dateTexts.set(day, text);
+    }
+    return text;
+}
+
+function wholeDomain(attribute: AnalysedAttribute): Region {
+    let region = wholeDomains.get(attribute);
+    if (region === undefined) {
+        region = partitionDomain(attribute.domain, [])[0];
+        wholeDomains.set(attribute, region);
+    }
+    return region;
+}
+
 /** The cell's representative: each attribute's value, the citizen as the runtimes read it, the date and the level. */
 function pointOf(assignment: ReadonlyMap<string, Region>, analysed: ReadonlyMap<string, AnalysedAttribute>, question: RegionQuestion) {
     const base = new Map<string, string | boolean | ExactNumber>();
     for (const id of question.attributes.keys()) {
-        base.set(id, representative(assignment.get(id) ?? partitionDomain(analysed.get(id)!.domain, [])[0]));
+        base.set(id, representative(assignment.get(id) ?? wholeDomain(analysed.get(id)!)));
     }
     const dateRegion = assignment.get(DATE_INPUT);
-    const date = dateRegion ? isoDateOfDay(representative(dateRegion) as ExactNumber) : '2025-01-01';
+    const date = dateRegion ? dateText(representative(dateRegion) as ExactNumber) : '2025-01-01';
     const levelRegion = assignment.get(LEVEL_INPUT);
     const level = levelRegion ? Number((representative(levelRegion) as ExactNumber).floor()) : undefined;
     return { base, citizen: citizenOf(base, question), date, level };
@@ -741,7 +784,7 @@ function citizenOf(values: ReadonlyMap<string, string | boolean | ExactNumber>, 
     const citizen: Citizen = {};
     for (const [id, value] of values) {
         const { attribute, names } = question.attributes.get(id)!;
-        const text = value instanceof ExactNumber ? (attribute.domain.type === 'date' ? isoDateOfDay(value) : value.toDecimal()) : value;
+        const text = value instanceof ExactNumber ? (attribute.domain.type === 'date' ? dateText(value) : decimalText(value)) : value;
         names.forEach(name => (citizen[name] = text));
     }
     return citizen;

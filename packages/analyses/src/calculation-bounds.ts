@@ -129,14 +129,7 @@ export interface BoundOptions {
 }
 
 export function analyseCalculationBounds(runtime: PolicyRuntime, calculationId: string, options: BoundOptions = {}): CalculationBoundFinding[] {
-    const policy = runtime.policy;
-    const calculation = policy.get(calculationId, 'calculation');
-    const attributes = new Map(policy.all('attribute').map(a => [a.id, a]));
-    const reads = collectReads(runtime, calculation.value);
-    const dated = reads.dates.size > 0;
-    const dates = dated ? [...reads.dates].sort() : ['2000-01-01'];
-    const evaluator = new BoundEvaluator(runtime, attributes, reads);
-    const search = new WitnessSearch(runtime, attributes, reads, (key, box) => evaluator.range(key, box));
+    const { calculation, dates, dated, evaluator, search } = boundSetup(runtime, calculationId);
     const findings: CalculationBoundFinding[] = [];
 
     if (options.negative ?? heldNonNegative(runtime, calculationId)) {
@@ -155,6 +148,67 @@ export function analyseCalculationBounds(runtime: PolicyRuntime, calculationId: 
         });
     });
     return findings;
+}
+
+/**
+ * The least and greatest value a calculation takes over every citizen and date, as the bound
+ * evaluator proves them: a sound bound (no citizen's value lies outside it), not always reached. An
+ * end is absent where it is unbounded or not proved on some date.
+ */
+export function calculationRange(runtime: PolicyRuntime, calculationId: string): { lo?: ExactNumber; hi?: ExactNumber } {
+    const { calculation, dates, evaluator } = boundSetup(runtime, calculationId);
+    let lo: ExactNumber | undefined;
+    let hi: ExactNumber | undefined;
+    let loProved = true;
+    let hiProved = true;
+    for (const date of dates) {
+        const value = evaluator.value(calculation.value, date);
+        // No answer on a date: nothing proved there, so neither end is.
+        loProved &&= value !== NO_ANSWER && value.lo !== undefined;
+        hiProved &&= value !== NO_ANSWER && value.hi !== undefined;
+        if (value !== NO_ANSWER) {
+            lo = value.lo && (!lo || value.lo.compare(lo) < 0) ? value.lo : lo;
+            hi = value.hi && (!hi || value.hi.compare(hi) > 0) ? value.hi : hi;
+        }
+    }
+    return { ...(loProved && lo ? { lo } : {}), ...(hiProved && hi ? { hi } : {}) };
+}
+
+/**
+ * A citizen (with a date where the calculation reads one) whose value of the calculation the runtime
+ * answers inside \`wanted\`: searched at the corners of the formula's pieces and the regions of what
+ * it reads, within the witness budget; undefined where none was found (which proves nothing).
+ */
+export function calculationWitness(
+    runtime: PolicyRuntime, calculationId: string, wanted: (value: ExactNumber) => boolean,
+): { date?: string; question: BoundQuestion; amount: string } | undefined {
+    const { calculation, dates, dated, evaluator, search } = boundSetup(runtime, calculationId);
+    for (const date of dates) {
+        const value = evaluator.value(calculation.value, date);
+        if (value === NO_ANSWER) {
+            continue;
+        }
+        const found = search.find(value.pieces ?? [], question => {
+            const amount = runtimeAnswer(() => runtime.calculate(calculationId, { date, ...search.input(question) }, { explain: false }).amount);
+            return amount !== undefined && wanted(ExactNumber.parse(amount)) ? amount : undefined;
+        });
+        if (found) {
+            return { ...(dated ? { date } : {}), question: found.question, amount: found.result };
+        }
+    }
+    return undefined;
+}
+
+function boundSetup(runtime: PolicyRuntime, calculationId: string) {
+    const policy = runtime.policy;
+    const calculation = policy.get(calculationId, 'calculation');
+    const attributes = new Map(policy.all('attribute').map(a => [a.id, a]));
+    const reads = collectReads(runtime, calculation.value);
+    const dated = reads.dates.size > 0;
+    const dates = dated ? [...reads.dates].sort() : ['2000-01-01'];
+    const evaluator = new BoundEvaluator(runtime, attributes, reads);
+    const search = new WitnessSearch(runtime, attributes, reads, (key, box) => evaluator.range(key, box));
+    return { calculation, dates, dated, evaluator, search };
 }
 
 /**

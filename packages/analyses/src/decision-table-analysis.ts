@@ -1,10 +1,11 @@
-import { ExactNumber, formulaCell, quantityCell, type Criterion, type DecisionResult } from '@regelratt/format';
+import type { Criterion, DecisionResult } from '@regelratt/format';
 import { comparePriority, highestPriority } from '@regelratt/runtime';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import type { Case } from './case-split.js';
-import { regionContains, regionValues, type Region } from './regions.js';
+import type { Region } from './regions.js';
+import { constantCells, decidingRow, intersection, throughReach, chainedValue } from './chained-inputs.js';
 import { analyseCoverage, type PathwayUnderAnalysis } from './pathway-coverage.js';
-import { idleRows, type IdleRow, type RowPolicy } from './row-reach.js';
+import { idleRows, unmatchedRows, type IdleRow, type RowPolicy } from './row-reach.js';
 
 export interface DecisionFinding {
     kind: 'gap' | 'overlap';
@@ -23,7 +24,9 @@ export interface DecisionAnalysis {
     attributes: Map<string, AnalysedAttribute>;
     /** Rows that never decide an answer (shadowed or redundant); empty when the split was not complete. */
     idle: IdleRow[];
-    /** The table as analysed, for the other analyses of its rows (row-merge.ts). */
+    /** Rows no citizen of the declared domains matches (0-based); empty when the split was not complete. */
+    unmatched: number[];
+    /** The table as analysed, for the other analyses of its rows (row-merge.ts, need-monotonicity.ts). */
     input: DecisionTableInput;
     /**
      * How the runtime answers a case no row matches: `error` (`no-matching-row`), or `zero` for a
@@ -39,6 +42,19 @@ export interface DecisionAnalysis {
     defaulted?: Case[];
 }
 
+/** A decision table in the analyses' terms: each input column's domain, each row's cells, each row's outputs as one key. */
+export interface DecisionTableInput {
+    attributes: Map<string, AnalysedAttribute>;
+    /** The attribute each input column reads, by column. */
+    columns: string[];
+    /** Each row's cells as criteria, by column; `null` for `-` (any value). */
+    cells: Array<Array<Criterion | null>>;
+    /** Each row's outputs as one text, equal for rows that give the same outputs. */
+    outputs: string[];
+    /** Under `träff prioritet`: each row's priority, as the runtime ranks it (`outputRank`). */
+    ranks?: number[][];
+}
+
 /**
  * A decision table as the analysis reads it: its rows in the analyses' terms (compiled criteria over
  * analysed attributes), how it answers, and for each input column that reads another table's output
@@ -48,26 +64,39 @@ export interface DecisionAnalysis {
 export interface TableUnderAnalysis {
     input: DecisionTableInput;
     hitPolicy: RowPolicy;
-    /** Under `samla`: `summa` (the default), `antal`, `min` or `max`. */
+    /** Under `samla`: `summa`, `antal`, `min` or `max`; none for `samla` alone (a list). */
     aggregation?: string;
+    /** Whether the table answers with a list of every matching row's outputs (the format's `listHitPolicy`). */
+    answersList: boolean;
     /** Whether the table has default outputs (`annars`). */
     hasDefault: boolean;
-    /** The chained table inputs in column order; each upstream analysed completely. */
+    /** The chained table inputs in column order, each upstream analysed completely. */
     chained: readonly ChainedTableInput[];
+    /**
+     * The input columns that read a named calculation, each with a citizen search: where given, a
+     * finding on such a column is narrowed to a citizen the runtime answers inside it.
+     */
+    calculations?: readonly CalculationColumn[];
 }
 
 /** An input column that reads an upstream table's output column. */
 export interface ChainedTableInput {
-    /** The column's attribute id in the analysis (`inputAttribute`). */
+    /** The column's attribute id in the analysis. */
     key: string;
-    /** The upstream's analysis, complete. */
-    upstream: DecisionAnalysis;
-    /** Every case of the upstream's split (its `cases`). */
-    cases: readonly Case[];
+    /** The upstream's analysis, complete, with its cases. */
+    upstream: DecisionAnalysis & { cases: readonly Case[] };
     /** The upstream's output cells of the column read, rows then default. */
     cells: readonly DecisionResult[];
     hitPolicy: RowPolicy;
     hasDefault: boolean;
+}
+
+/** An input column that reads a named calculation (`| beräkning x |`). */
+export interface CalculationColumn {
+    /** The column's attribute id in the analysis. */
+    key: string;
+    /** A citizen whose value the runtime answers inside `region`: its attributes as point regions, with the attributes as the analyses describe them. */
+    citizen(region: Region): { assignment: ReadonlyMap<string, Region>; attributes: readonly AnalysedAttribute[] } | undefined;
 }
 
 /**
@@ -95,6 +124,8 @@ export function analyseTable(table: TableUnderAnalysis): DecisionAnalysis {
             case 'unik': return [];
             // Every matching row counts: overlaps are the point.
             case 'samla': return ids;
+            // The list policies (DMN's Rule order, Output order): every matching row is in the answer, overlaps are the point.
+            case 'regelordning': case 'utfallsordning': return ids;
             // DMN's Priority: rows of different priority may overlap (the higher decides), rows of the same priority only where they agree.
             case 'prioritet': return ids.filter((_, other) => outputs[other] === outputs[index] || comparePriority(input.ranks![other], input.ranks![index]) !== 0);
         }
@@ -102,8 +133,10 @@ export function analyseTable(table: TableUnderAnalysis): DecisionAnalysis {
     // A count over no row is 0, as in DMN. A sum over no row is 0 for the runtime but no answer in
     // DMN: its gaps are found too, and the check says where the runtime answers 0.
     // With default outputs (`annars`) the regions no row matches are found too: the default answers them.
-    const gapsCount = table.hitPolicy !== 'samla' || table.aggregation !== 'antal' || table.hasDefault;
-    const gapAnswer = table.hitPolicy === 'samla' && (table.aggregation ?? 'summa') === 'summa' ? 'zero' as const : 'error' as const;
+    // Under the list policies (`regelordning`, `utfallsordning`, `samla` alone) no matching row is an
+    // answer too, the empty list, as in DMN: no gaps, except where a default answers them instead.
+    const gapsCount = ((table.hitPolicy !== 'samla' || table.aggregation !== 'antal') && !table.answersList) || table.hasDefault;
+    const gapAnswer = table.hitPolicy === 'samla' && table.aggregation === 'summa' ? 'zero' as const : 'error' as const;
     // Under `prioritet` only the rows of the highest priority compete: a row of higher priority settles any conflict below it.
     const ranks = input.ranks;
     const competing = table.hitPolicy === 'prioritet' && ranks
@@ -111,11 +144,12 @@ export function analyseTable(table: TableUnderAnalysis): DecisionAnalysis {
         : undefined;
     const result = analyseCoverage(rows.map((criterion, index) => ({ id: ids[index], criterion, secondary: allowed(index) })), attributes, 'pairwise', !gapsCount, competing);
     // analyseCoverage has already joined touching regions of the same finding.
-    const findings = result.findings
+    const own = result.findings
         .map(finding => ({ kind: finding.kind === 'gap' ? 'gap' as const : 'overlap' as const, case: finding.case, rows: finding.pathways.map(Number) }));
+    const chained = throughUpstream(table, own, result.complete ? result.cases : [], attributes);
+    const calculations = table.calculations;
+    const findings = calculations ? chained.findings.map(finding => withCalculationCitizen(calculations, finding, attributes)) : chained.findings;
     const byDefault = table.hasDefault;
-    const chained = throughUpstream(table, findings, attributes);
-    findings.splice(0, findings.length, ...chained);
     return {
         findings: byDefault ? findings.filter(finding => finding.kind !== 'gap') : findings,
         ...(byDefault ? { defaulted: findings.filter(finding => finding.kind === 'gap').map(finding => finding.case) } : {}),
@@ -124,131 +158,82 @@ export function analyseTable(table: TableUnderAnalysis): DecisionAnalysis {
         ...(result.unshown ? { unshown: result.unshown } : {}),
         attributes,
         idle: result.complete ? idleRows(result.cases, table.hitPolicy, table.aggregation, outputs, input.ranks) : [],
+        unmatched: result.complete ? unmatchedRows(result.cases, rows.length) : [],
         input,
         gapAnswer,
-        ...(result.complete ? { cases: result.cases } : {}),
+        // As the citizens reach them: a table further down the chain reads these.
+        ...(result.complete ? { cases: chained.cases } : {}),
     };
 }
 
 /**
- * Findings of a table with chained inputs, as the upstream can actually reach them: a finding stands
- * only where some case of the upstream gives a value inside the finding's region of the chained
- * column (DMN's information requirement: the input is the upstream's output, nothing else), and it
- * is narrowed to that value and to that upstream case, so its witness is a citizen of attributes the
- * runtime answers as claimed. The findings as they are for a table without chained table inputs.
+ * Findings and cases of a table with chained inputs, as citizens actually reach them: a finding
+ * stands only for the citizens some case of the upstream answers with a value inside the finding's
+ * region of the chained column (DMN's information requirement: the input is the upstream's output,
+ * nothing else). Each finding becomes one finding per upstream case that reaches it, narrowed to that
+ * case's citizens (the attributes both read intersected) and its value, so the findings hold exactly
+ * the citizens without an answer and each witness is a citizen the runtime answers as claimed; the
+ * cases likewise, for a table further down the chain. As they are for a table without chained inputs.
  */
-function throughUpstream(table: TableUnderAnalysis, findings: DecisionFinding[], attributes: Map<string, AnalysedAttribute>): DecisionFinding[] {
-    if (table.chained.length === 0) {
-        return findings;
-    }
+function throughUpstream(
+    table: TableUnderAnalysis, findings: DecisionFinding[], cases: readonly Case[], attributes: Map<string, AnalysedAttribute>,
+): { findings: DecisionFinding[]; cases: readonly Case[] } {
     let current: DecisionFinding[] = findings;
-    for (const { key, upstream: analysis, cases, cells, hitPolicy, hasDefault } of table.chained) {
+    let reachedCases: readonly Case[] = cases;
+    for (const { key, upstream, cells, hitPolicy, hasDefault } of table.chained) {
         // Where the upstream's value is not one of its cells (a formula output, a sum or count of the
         // matching rows), the findings stand over every number of the column, as for a calculation.
-        if (cells.some(cell => formulaCell(cell) !== undefined) || hitPolicy === 'samla') {
+        if (!constantCells(cells, hitPolicy === 'samla')) {
             continue;
         }
         // Each case of the upstream with the value its deciding row (or its default) gives in the column.
-        const reached = cases.flatMap(found => {
-            const row = decidingRow(found.verdicts, hitPolicy, analysis.input.ranks);
+        const reached = upstream.cases.flatMap(found => {
+            const row = decidingRow(found.verdicts, hitPolicy === 'samla', hitPolicy === 'prioritet' ? upstream.input.ranks : undefined);
             const cell = row === undefined ? (hasDefault ? cells[cells.length - 1] : undefined) : cells[row];
             const value = cell && chainedValue(cell);
             return value === undefined ? [] : [{ found, value }];
         });
-        for (const [id, attribute] of analysis.attributes) {
+        for (const [id, attribute] of upstream.attributes) {
             if (!attributes.has(id)) {
                 attributes.set(id, attribute);
             }
         }
-        current = current.flatMap(finding => {
-            const region = finding.case.assignment.get(key);
-            for (const { found, value } of reached) {
-                if (region && !regionContains(region, value)) {
-                    continue;
-                }
-                const assignment = new Map(finding.case.assignment);
-                let fits = true;
-                for (const [id, upstreamRegion] of found.assignment) {
-                    const own = assignment.get(id);
-                    // An attribute both tables read: the citizens of both regions.
-                    const both = own ? intersection(own, upstreamRegion) : upstreamRegion;
-                    if (!both) {
-                        fits = false;
-                        break;
-                    }
-                    assignment.set(id, both);
-                }
-                if (!fits) {
-                    continue;
-                }
-                assignment.set(key, typeof value === 'boolean' ? { kind: 'value', value } : { kind: 'range', lo: value, loClosed: true, hi: value, hiClosed: true, discrete: true });
-                return [{ ...finding, case: { ...finding.case, assignment } }];
+        current = current.flatMap(finding => reached.flatMap(reach => {
+            const narrowed = throughReach(finding.case, key, reach);
+            return narrowed ? [{ ...finding, case: narrowed }] : [];
+        }));
+        reachedCases = reachedCases.flatMap(own => reached.flatMap(reach => throughReach(own, key, reach) ?? []));
+    }
+    return { findings: current, cases: reachedCases };
+}
+
+/**
+ * A finding on a calculation column narrowed to a citizen the runtime answers with a value in the
+ * finding's region, so its witness is a citizen, not only a value; as it is where none is found.
+ */
+function withCalculationCitizen(calculations: readonly CalculationColumn[], finding: DecisionFinding, attributes: Map<string, AnalysedAttribute>): DecisionFinding {
+    let assignment: Map<string, Region> | undefined;
+    for (const column of calculations) {
+        const region = finding.case.assignment.get(column.key);
+        const found = region && column.citizen(region);
+        if (!found) {
+            continue;
+        }
+        const next = new Map(assignment ?? finding.case.assignment);
+        for (const [id, point] of found.assignment) {
+            const own = next.get(id);
+            const both = own ? intersection(own, point) : point;
+            if (!both) {
+                return finding; // the citizen disagrees with the finding's other columns: keep the region as it is
             }
-            return [];
-        });
-    }
-    return current;
-}
-
-/** The row that decides a case of a unique or first table: the first row that holds (unique tables have at most one in a case without overlap). */
-function decidingRow(verdicts: readonly boolean[], hitPolicy: RowPolicy, ranks: readonly (readonly number[])[] | undefined): number | undefined {
-    if (hitPolicy === 'samla') {
-        return undefined;
-    }
-    if (hitPolicy === 'prioritet' && ranks) {
-        // DMN's Priority: of the rows that hold, the one of the highest priority (same-priority overlaps are refused by the checker).
-        const holding = verdicts.flatMap((holds, index) => (holds ? [index] : []));
-        return highestPriority(ranks, holding)[0];
-    }
-    const index = verdicts.indexOf(true);
-    return index < 0 ? undefined : index;
-}
-
-/** A chained input's value from an upstream cell: ja/nej, or the number (a share as its fraction). */
-function chainedValue(cell: DecisionResult): ExactNumber | boolean | undefined {
-    if ('yesNo' in cell) {
-        return cell.yesNo;
-    }
-    const quantity = quantityCell(cell);
-    if (!quantity) {
-        return undefined;
-    }
-    const value = ExactNumber.parse(quantity.value);
-    return quantity.unit === '%' ? value.divide(ExactNumber.of(100n)) : value;
-}
-
-/** The values two regions of one attribute share, as a region; undefined where they share none. */
-function intersection(a: Region, b: Region): Region | undefined {
-    if (a.kind === 'range' && b.kind === 'range') {
-        const lo = !a.lo ? b : !b.lo ? a : a.lo.compare(b.lo) > 0 || (a.lo.equals(b.lo) && !a.loClosed) ? a : b;
-        const hi = !a.hi ? b : !b.hi ? a : a.hi.compare(b.hi) < 0 || (a.hi.equals(b.hi) && !a.hiClosed) ? a : b;
-        const region: Region = { kind: 'range', lo: lo.lo, loClosed: lo.loClosed, hi: hi.hi, hiClosed: hi.hiClosed, discrete: a.discrete };
-        if (region.lo && region.hi) {
-            const order = region.lo.compare(region.hi);
-            if (order > 0 || (order === 0 && !(region.loClosed && region.hiClosed))) {
-                return undefined;
-            }
-            // Whole numbers strictly between two bounds: none where the bounds are neighbours and open.
-            if (region.discrete && ExactNumber.ONE.compare(region.hi.subtract(region.lo)) >= 0 && !region.loClosed && !region.hiClosed) {
-                return undefined;
+            next.set(id, both);
+        }
+        assignment = next;
+        for (const attribute of found.attributes) {
+            if (!attributes.has(attribute.id)) {
+                attributes.set(attribute.id, attribute);
             }
         }
-        return region;
     }
-    const values = (regionValues(a) ?? []).filter(value => (regionValues(b) ?? []).includes(value));
-    return values.length === 0 ? undefined : values.length === 1 ? { kind: 'value', value: values[0] } : { kind: 'values', values };
-}
-
-
-/** A decision table in the analyses' terms: each input column's domain, each row's cells, each row's outputs as one key. */
-export interface DecisionTableInput {
-    attributes: Map<string, AnalysedAttribute>;
-    /** The attribute each input column reads, by column. */
-    columns: string[];
-    /** Each row's cells as criteria, by column; `null` for `-` (any value). */
-    cells: Array<Array<Criterion | null>>;
-    /** Each row's outputs as one text, equal for rows that give the same outputs. */
-    outputs: string[];
-    /** Under `träff prioritet`: each row's priority, as the runtime ranks it (`outputRank`). */
-    ranks?: number[][];
+    return assignment ? { ...finding, case: { ...finding.case, assignment } } : finding;
 }

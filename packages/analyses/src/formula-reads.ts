@@ -153,7 +153,28 @@ export function collectReads(runtime: PolicyRuntime, root: Expression): Reads {
                 list.push(...node.in.flatMap(number));
             } else if ('value' in node) {
                 list.push(...number(node.value));
+            } else if ('against' in node) {
+                againstReads(node.attribute, node.against.ref, list);
             }
+        }
+    };
+    // A cell compared with a named value (since 1.11): with a parameter, its versions' values are the
+    // constants and its dates the dates to ask on; with another attribute, the truth changes wherever
+    // the two meet, so both are tried across their ranges, as an amount read in arithmetic is.
+    const againstReads = (attribute: string, ref: string, list: ExactNumber[]) => {
+        const element = policy.find(ref);
+        if (element?.kind === 'parameter') {
+            element.versions.forEach(version => {
+                list.push(ExactNumber.parse(version.value.value));
+                reads.dates.add(version.from);
+                if (version.to) {
+                    reads.ends.add(dayAfter(version.to));
+                }
+            });
+        } else if (element?.kind === 'attribute') {
+            compared(ref);
+            reads.arithmetic.add(ref);
+            reads.arithmetic.add(attribute);
         }
     };
     const visit = (expression: Expression): void => {

@@ -9,6 +9,7 @@ export * from './attribute-type-text.js';
 export * from './calculation-bounds.js';
 export * from './calculation-need.js';
 export * from './case-split.js';
+export * from './chained-inputs.js';
 export * from './compact-levels.js';
 export * from './compatibility.js';
 export * from './compiled-attributes.js';

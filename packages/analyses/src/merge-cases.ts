@@ -46,13 +46,17 @@ export function mergeCases<T extends { case: Case }>(
         members.forEach(member => clearBit(blockers, others.length + member));
         const regions: Array<ReadonlyMap<string, Region>> = [];
         const grownFrom: number[] = [];
+        // The cases inside a region grown so far (a piece inside one is not grown again).
+        const inside = index.empty();
         for (const member of members) {
-            const piece = findings[member].case;
-            if (regions.some(region => within(piece.assignment, region))) {
+            const position = others.length + member;
+            if ((inside[position >>> 5] & (1 << (position & 31))) !== 0) {
                 continue;
             }
-            regions.push(grow(piece.assignment, index, blockers, attributes));
+            const region = grow(findings[member].case.assignment, index, blockers, attributes);
+            regions.push(region);
             grownFrom.push(member);
+            index.addWithin(region, inside);
         }
         const kept = irredundant(regions, attributes);
         regions.forEach((region, k) => {
@@ -223,11 +227,39 @@ class CaseIndex {
         return new Uint32Array(this.words);
     }
 
+    /**
+     * Adds to `bits` the cases that lie inside the box: on each attribute the box names, the case
+     * names it too, with a region the box's holds (`within`, read from the groups).
+     */
+    addWithin(box: ReadonlyMap<string, Region>, bits: Bits): void {
+        const found = this.all();
+        for (const [id, region] of box) {
+            const column = this.column(id);
+            const held = this.empty();
+            column.regions.forEach((other, group) => {
+                if (contains(region, other)) {
+                    const cases = column.cases[group];
+                    for (let w = 0; w < held.length; w++) {
+                        held[w] |= cases[w];
+                    }
+                }
+            });
+            for (let w = 0; w < found.length; w++) {
+                found[w] &= held[w];
+            }
+        }
+        for (let w = 0; w < bits.length; w++) {
+            bits[w] |= found[w];
+        }
+    }
+
     /** The attribute's distinct regions among the cases, each with the cases that hold it. */
     column(id: string): Column {
         let column = this.columns.get(id);
         if (!column) {
             const byKey = new Map<string, number>();
+            // Cases share region objects (the cells of one case of a split): each object keyed once.
+            const byObject = new Map<Region, number>();
             column = { regions: [], cases: [], named: this.empty(), group: new Int32Array(this.count).fill(-1) };
             const { regions, cases, named, group } = column;
             this.cases.forEach((assignment, position) => {
@@ -235,13 +267,17 @@ class CaseIndex {
                 if (region === undefined) {
                     return;
                 }
-                const text = regionKey(region);
-                let index = byKey.get(text);
+                let index = byObject.get(region);
                 if (index === undefined) {
-                    index = regions.length;
-                    byKey.set(text, index);
-                    regions.push(region);
-                    cases.push(this.empty());
+                    const text = regionKey(region);
+                    index = byKey.get(text);
+                    if (index === undefined) {
+                        index = regions.length;
+                        byKey.set(text, index);
+                        regions.push(region);
+                        cases.push(this.empty());
+                    }
+                    byObject.set(region, index);
                 }
                 cases[index][position >>> 5] |= 1 << (position & 31);
                 named[position >>> 5] |= 1 << (position & 31);
@@ -443,17 +479,7 @@ function below(a: Range, b: Range): boolean {
     return order < 0 || (order === 0 && a.loClosed && b.hiClosed);
 }
 
-/** Whether the box `inner` lies inside `outer` (a missing attribute is the whole domain). */
-function within(inner: ReadonlyMap<string, Region>, outer: ReadonlyMap<string, Region>): boolean {
-    for (const [id, region] of outer) {
-        const piece = inner.get(id);
-        if (piece === undefined || !contains(region, piece)) {
-            return false;
-        }
-    }
-    return true;
-}
-
+/** Whether the region `outer` holds every value of `inner` (a box lies inside another where this holds on each attribute the outer one names). */
 function contains(outer: Region, inner: Region): boolean {
     if (outer.kind !== 'range' || inner.kind !== 'range') {
         const outerValues = regionValues(outer);

@@ -1,5 +1,8 @@
-import { ExactNumber, type Expression, type Fee, type LevelRow } from '@regelratt/format';
+import { ExactNumber, type Criterion, type Expression, type Fee, type LevelRow } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
+import type { AnalysedAttribute } from './attribute-domain.js';
+import { splitCases, type Case } from './case-split.js';
+import { analysedFromCompiled } from './compiled-attributes.js';
 import { dayAfter } from './days.js';
 import { constantValue } from './runtime-answer.js';
 
@@ -25,6 +28,30 @@ export function subtractedTerms(room: Expression): Expression[] {
 }
 
 /**
+ * What an avgiftsutrymme's subtracted terms reserve on a date: the sum of those that read nothing of
+ * the citizen (`reserved` where there is one), the terms that read the case, and whether a term has
+ * no value on the date at all (`missing`: other checks say why).
+ */
+function reservations(runtime: PolicyRuntime, room: Expression, date: string): { everyone: ExactNumber; reserved: boolean; byCase: Expression[]; missing: boolean } {
+    let everyone = ExactNumber.ZERO;
+    let reserved = false;
+    let missing = false;
+    const byCase: Expression[] = [];
+    for (const term of subtractedTerms(room)) {
+        const value = constantValue(runtime, term, date);
+        if (value.kind === 'value') {
+            everyone = everyone.add(ExactNumber.parse(value.value));
+            reserved = true;
+        } else if (value.kind === 'reads-case') {
+            byCase.push(term);
+        } else {
+            missing = true;
+        }
+    }
+    return { everyone, reserved, byCase, missing };
+}
+
+/**
  * The first date on which what an avgiftsutrymme reserves for everyone (its subtracted terms that
  * read nothing of the citizen: the minimibelopp as the municipality sets it) is below the national
  * minimibelopp for a single person, in whole kronor rounded down (the published amounts are whole
@@ -35,26 +62,95 @@ export function subtractedTerms(room: Expression): Expression[] {
  */
 export function minimumBelowNational(runtime: PolicyRuntime, room: Expression, national: Expression, dates: readonly string[]): MinimumBelowNational | undefined {
     for (const date of dates) {
-        let municipal = ExactNumber.ZERO;
-        let reserved = false;
-        for (const term of subtractedTerms(room)) {
-            const value = constantValue(runtime, term, date);
-            if (value.kind === 'reads-case') {
-                continue;
-            }
-            if (value.kind === 'none') {
-                return undefined;
-            }
-            municipal = municipal.add(ExactNumber.parse(value.value));
-            reserved = true;
-        }
+        const { everyone: municipal, reserved, missing } = reservations(runtime, room, date);
         const floor = constantValue(runtime, national, date);
-        if (!reserved || floor.kind !== 'value') {
+        if (missing || !reserved || floor.kind !== 'value') {
             return undefined;
         }
         const nationalAmount = ExactNumber.parse(floor.value);
         if (municipal.compare(nationalAmount.round({ unit: 'krona', mode: 'down' })) < 0) {
             return { date, municipal, national: nationalAmount };
+        }
+    }
+    return undefined;
+}
+
+/** A minimibelopp that depends on the citizen, below the lowest national one for some of them. */
+export interface MinimumBelowNationalForSome extends MinimumBelowNational {
+    /** Citizens the low amount is reserved for, and the attributes they are read by. */
+    witness: Case;
+    attributes: ReadonlyMap<string, AnalysedAttribute>;
+}
+
+/** One amount a term can reserve, and the conditions (all of them) under which it does. */
+interface Alternative {
+    value: ExactNumber;
+    when: Criterion[];
+}
+
+/**
+ * The amounts a term of an avgiftsutrymme can take by a choice (`om sammanboende så … annars …`,
+ * directly or through the calculation it names), each a constant on the date; undefined where the
+ * term reads the case otherwise (a limit, an attribute's amount), or nests deeper than a policy does.
+ */
+function alternatives(runtime: PolicyRuntime, term: Expression, date: string, depth = 0): Alternative[] | undefined {
+    const value = constantValue(runtime, term, date);
+    if (value.kind === 'value') {
+        return [{ value: ExactNumber.parse(value.value), when: [] }];
+    }
+    if (value.kind === 'none' || depth > 8) {
+        return undefined;
+    }
+    if ('if' in term) {
+        const then = alternatives(runtime, term.then, date, depth + 1);
+        const otherwise = alternatives(runtime, term.else, date, depth + 1);
+        return then && otherwise && [
+            ...then.map(a => ({ value: a.value, when: [term.if, ...a.when] })),
+            ...otherwise.map(a => ({ value: a.value, when: [{ not: term.if }, ...a.when] })),
+        ];
+    }
+    if ('ref' in term && term.column === undefined && term.atLevel === undefined) {
+        const element = runtime.policy.find(term.ref);
+        // A calculation's limits are the runtime's refusals, not amounts: such a term is not followed.
+        if (element?.kind === 'calculation' && !element.limits?.length) {
+            return alternatives(runtime, element.value, date, depth + 1);
+        }
+    }
+    return undefined;
+}
+
+/**
+ * The first date on which a minimibelopp that depends on the citizen (one subtracted term choosing
+ * by the case, `om sammanboende så A annars B`), added to what is reserved for everyone, is for some
+ * citizen below `floor`: the lowest national minimibelopp (each of a couple's), in whole kronor
+ * rounded down. Which branch is a couple's the policy does not say, so each reachable branch is held
+ * to the lowest amount the law gives anyone: what this reports is below the law for whoever it is
+ * reserved for (a single person's branch between the two national amounts is not found). A branch is
+ * reachable where the region split finds a citizen meeting its conditions; that citizen is the witness.
+ */
+export function minimumBelowNationalForSome(runtime: PolicyRuntime, room: Expression, floor: Expression, dates: readonly string[]): MinimumBelowNationalForSome | undefined {
+    let attributes: Map<string, AnalysedAttribute> | undefined;
+    for (const date of dates) {
+        const { everyone: reserved, byCase } = reservations(runtime, room, date);
+        const chosen = byCase.flatMap(term => {
+            const found = alternatives(runtime, term, date);
+            return found && found.some(a => a.when.length > 0) ? [found] : [];
+        });
+        const national = constantValue(runtime, floor, date);
+        // One choosing term: several would have to be reached together, which this does not decide.
+        if (chosen.length !== 1 || national.kind !== 'value') {
+            continue;
+        }
+        const nationalAmount = ExactNumber.parse(national.value);
+        const lowest = nationalAmount.round({ unit: 'krona', mode: 'down' });
+        const below = chosen[0].filter(a => reserved.add(a.value).compare(lowest) < 0).sort((a, b) => a.value.compare(b.value));
+        for (const alternative of below) {
+            attributes ??= new Map(runtime.policy.all('attribute').map(attribute => [attribute.id, analysedFromCompiled(attribute)] as const));
+            const split = splitCases([{ all: alternative.when }], attributes, { stopWhen: verdicts => verdicts[0] === true });
+            const witness = split.cases.find(found => found.verdicts[0] === true);
+            if (witness) {
+                return { date, municipal: reserved.add(alternative.value), national: nationalAmount, witness, attributes };
+            }
         }
     }
     return undefined;

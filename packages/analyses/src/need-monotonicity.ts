@@ -58,6 +58,7 @@ const twin = (id: string) => `${id}#2`;
  */
 export function analyseNeedMonotonicity(table: NeedTable, analysis: DecisionAnalysis): { findings: FallingAmount[]; complete: boolean } {
     const { needs } = table;
+    // The cells as the analysis read them (a parameter a cell names already replaced by its value).
     const rows: Criterion[] = analysis.input.cells.map(cells => {
         const conditions = cells.filter((c): c is Criterion => c !== null);
         return conditions.length === 1 ? conditions[0] : { all: conditions };

@@ -31,9 +31,14 @@ export interface RowMerge {
  *   fewer or more: `unik`, `valfri` and every `samla` answer alike;
  * - under `första` the merged row sits where the earlier row was, so the later row's citizens move up
  *   past the rows between them: allowed only when none of those rows with other outputs matches any
- *   of them.
+ *   of them. The same under the list policies (`regelordning`, `utfallsordning`, `samla`
+ *   alone), whose lists give the rows' outputs in row order (ties of priority too).
  */
-export function mergeableRows(input: DecisionTableInput | undefined, hitPolicy: RowPolicy): RowMerge[] {
+export function mergeableRows(
+    input: DecisionTableInput | undefined, hitPolicy: RowPolicy,
+    /** Whether the table answers with a list (the format's `listHitPolicy` of its compiled hit policy). */
+    answersList: boolean,
+): RowMerge[] {
     if (!input) {
         return [];
     }
@@ -65,7 +70,8 @@ export function mergeableRows(input: DecisionTableInput | undefined, hitPolicy: 
             }
             // Under first hit the later row's citizens move up past the rows between: none with other outputs may match one of them.
             const meets = (between: number) => truths.every(({ bits }) => [...bits[between]].some((bit, i) => bit === '1' && bits[remove][i] === '1'));
-            if (hitPolicy === 'första' && Array.from({ length: remove - keep - 1 }, (_, k) => keep + 1 + k).some(between => outputs[between] !== outputs[remove] && meets(between))) {
+            // The same under the list policies: a list gives its rows' outputs in row (or priority) order.
+            if ((hitPolicy === 'första' || answersList) && Array.from({ length: remove - keep - 1 }, (_, k) => keep + 1 + k).some(between => outputs[between] !== outputs[remove] && meets(between))) {
                 continue;
             }
             merges.push({ keep, remove, column, cell });

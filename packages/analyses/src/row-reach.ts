@@ -2,7 +2,7 @@ import { highestPriority } from '@regelratt/runtime';
 import type { Case } from './case-split.js';
 
 /** How a table with several matching rows answers: the policies under which a row can be idle. */
-export type RowPolicy = 'unik' | 'första' | 'valfri' | 'samla' | 'prioritet';
+export type RowPolicy = 'unik' | 'första' | 'valfri' | 'samla' | 'prioritet' | 'regelordning' | 'utfallsordning';
 
 /**
  * A row that never decides an answer: `shadowed` (`träff första`: every citizen it matches is taken
@@ -26,7 +26,8 @@ export interface IdleRow {
  * every row, so "row i minus the union of the others is empty" is "no case where i holds alone in
  * the sense the policy counts"): no second split. `outputs` gives each row's outputs as one key (rows
  * that agree share it). Under `unik` an overlap is already an error, and under `samla` a sum or count
- * counts every row, so neither has idle rows; `samla min`/`max` ignores a row whose outputs another
+ * counts every row, so neither has idle rows (nor have the list policies, `regelordning`,
+ * `utfallsordning` and `samla` alone: every matching row is in the list); `samla min`/`max` ignores a row whose outputs another
  * matching row repeats.
  */
 export function idleRows(
@@ -96,4 +97,19 @@ function redundantRows(cases: readonly Case[], holding: readonly number[][], out
         }
     }
     return idle.reverse();
+}
+
+/**
+ * Rows no case of a complete split holds in: no citizen of the declared domains meets all their cells
+ * (`> 50 och < 30`, a value outside the attribute's domain), so the row answers nobody, under every
+ * hit policy (a list policy too: the row is in no citizen's list). 0-based indices.
+ */
+export function unmatchedRows(cases: readonly Case[], rows: number): number[] {
+    const holds = new Array<boolean>(rows).fill(false);
+    for (const found of cases) {
+        found.verdicts.forEach((verdict, row) => {
+            holds[row] ||= verdict;
+        });
+    }
+    return holds.flatMap((held, row) => (held ? [] : [row]));
 }

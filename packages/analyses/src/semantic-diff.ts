@@ -1,12 +1,12 @@
 import {
-    chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, quantityCell, wordCell, type AttributeType, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
+    type AmountPer, chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, listHitPolicy, quantityCell, wordCell, type AttributeType, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
     type Expression, type OptionalAmount, type Parameter, type PathwayModel, type Pilot, type Quantity,
 } from '@regelratt/format';
 import {
     answerAmounts, type AmountChange, type AmountRegion, type AmountSample, type ChangedRegion, type DiffEntry, type DiffWording, type ElementRef, type PolicyDiff,
     type Question, type RegionBound,
 } from '@regelratt/document';
-import { criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, highestPriority, outputRank, roundingText, type PolicyRuntime } from '@regelratt/runtime';
+import { amountPerText, criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, highestPriority, listOrder, outputRank, roundingText, type PolicyRuntime } from '@regelratt/runtime';
 import type { MessageLocale } from './i18n/locale.js';
 import { swedishDecimal } from './numbers/decimal-text.js';
 import { attributeTypeText } from './attribute-type-text.js';
@@ -410,6 +410,12 @@ function compareDecisionTables(before: DecisionTable, after: DecisionTable, cont
     });
     const decision = (table: DecisionTable) => (verdicts: readonly boolean[]): string => {
         const matching = verdicts.flatMap((holds, index) => (holds ? [index] : []));
+        // A list policy's answer (since 1.11): every matching row's outputs in the runtime's order, or the default alone, or none.
+        if (listHitPolicy(table.hitPolicy)) {
+            const listed = matching.length === 0 && table.defaultOutputs ? [table.defaultOutputs]
+                : listOrder(table.hitPolicy, table.rows.map(row => outputRank(table, row.then)), matching).map(index => table.rows[index].then);
+            return listed.length === 0 ? (sv ? 'tom lista' : 'empty list') : `[${listed.map(then => outputsText(table, then)).join('; ')}]`;
+        }
         // No row: the default outputs (`annars`) answer, under every hit policy.
         if (matching.length === 0 && table.defaultOutputs) {
             return outputsText(table, table.defaultOutputs);
@@ -610,10 +616,10 @@ function amountText(amount: OptionalAmount | undefined, locale: MessageLocale): 
     return withUnit(amount.value, amount, locale, false);
 }
 
-function withUnit(decimal: string, quantity: { unit: string; per?: string }, locale: MessageLocale, signed: boolean): string {
+function withUnit(decimal: string, quantity: { unit: string; per?: AmountPer }, locale: MessageLocale, signed: boolean): string {
     const sign = signed && !decimal.startsWith('-') && decimal !== '0' ? '+' : '';
     const number = locale === 'sv' ? swedishDecimal(decimal) : decimal;
-    const per = quantity.per ? `/${({ month: 'mån', hour: 'h', day: 'dygn', week: 'vecka', year: 'år' } as Record<string, string>)[quantity.per] ?? quantity.per}` : '';
+    const per = amountPerText(quantity.per);
     return quantity.unit === 'none' ? `${sign}${number}` : `${sign}${number} ${quantity.unit}${per}`;
 }
 

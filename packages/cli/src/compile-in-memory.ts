@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { CompiledPolicyFile } from '@regelratt/format';
-import { compilePolicy, type CheckedPolicy } from '@regelratt/language';
+import { compilePolicy, libraryFileName, type CheckedPolicy } from '@regelratt/language';
 import type { LoadedWorkspace } from './load-workspace.js';
 
 /** The compiled JSON of a checked workspace, as `compile` would write it, without writing it. */
@@ -15,7 +15,7 @@ export function compileInMemory(workspace: LoadedWorkspace): CompiledPolicyFile[
  */
 export function compiledSourceName(checked: CheckedPolicy, root: string): string {
     if (checked.library) {
-        return `regelratt:${checked.library.name}@${checked.library.version}/${checked.library.file}`;
+        return libraryFileName(checked.library);
     }
     return path.relative(root, checked.path).split(path.sep).join('/');
 }

@@ -81,6 +81,12 @@ function exampleBlock(entry: CriterionCoverage, region: CoveredRegion, runtime: 
             }
             case 'decisionTable': {
                 const decision = runtime.decide(entry.element.id, { date: validOn(runtime, entry.element.id) ?? date, citizen, ...(level !== undefined ? { level: Number(level) } : {}) });
+                if (decision.list) {
+                    // A list policy's answer (träff regelordning, …): an example cannot yet expect a list, so the region's answer is said, not written as one.
+                    const listed = decision.list.map(outputs => Object.entries(outputs).map(([key, value]) => `${key} ${value ?? '–'}`).join(', '));
+                    return [`// ${sv ? `beslut enligt ${entry.element.name} ${citizenText} ger listan [${listed.join('; ')}]; ett exempel kan ännu inte förvänta sig en lista.`
+                        : `beslut enligt ${entry.element.name} ${citizenText} gives the list [${listed.join('; ')}]; an example cannot yet expect a list.`}`];
+                }
                 const [column, value] = Object.entries(decision.outputs)[0];
                 question = `beslut enligt ${entry.element.name}.${column}${level !== undefined ? ` nivå ${level}` : ''} ${citizenText}`;
                 // Written as the column's kind is expected: a förlopp by name, a text quoted, ja/nej, or a number.

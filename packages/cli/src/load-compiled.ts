@@ -5,20 +5,20 @@ import { checkCompiledFile, checkCompiledPolicy, errorMessage } from '@regelratt
 import type { CliOptions } from './arguments.js';
 import { readInputText } from './bounded-read.js';
 import { compileInMemory } from './compile-in-memory.js';
-import { loadWorkspace } from './load-workspace.js';
+import { loadWorkspace, type SharedServices } from './load-workspace.js';
 
 /**
  * A policy as compiled JSON, from what a consumer has: `.regel` sources (checked and compiled in
  * memory; any error is the problem) or a folder of compiled `.json` files (as `compile` writes them).
- * Sources win when a folder has both.
+ * Sources win when a folder has both. `shared` as loadWorkspace's, for a command that loads two versions.
  */
-export async function loadCompiled(inputs: readonly string[], options: CliOptions, cwd: string): Promise<{ files: CompiledPolicyFile[] } | { problem: string }> {
+export async function loadCompiled(inputs: readonly string[], options: CliOptions, cwd: string, shared: SharedServices = {}): Promise<{ files: CompiledPolicyFile[] } | { problem: string }> {
     const sv = options.locale === 'sv';
     const compiled = await loadCompiledJson(inputs, options, cwd);
     if (compiled) {
         return compiled;
     }
-    const loaded = await loadWorkspace({ ...options, inputs: [...inputs] }, cwd);
+    const loaded = await loadWorkspace({ ...options, inputs: [...inputs] }, cwd, shared);
     if (!loaded.ok) {
         return { problem: loaded.problems.map(p => `${p.file}: ${p.message}`).join('; ') };
     }

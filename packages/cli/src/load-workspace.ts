@@ -15,8 +15,21 @@ export interface LoadedWorkspace {
 
 export type LoadResult = { ok: true; workspace: LoadedWorkspace } | { ok: false; problems: ReportedDiagnostic[] };
 
-/** Finds, reads and checks the inputs as one workspace. Input problems stop it before parsing anything. */
-export async function loadWorkspace(options: CliOptions, cwd: string): Promise<LoadResult> {
+/**
+ * The language's services of an earlier load, for a command that loads several versions one after
+ * the other (`diff`, `kompatibilitet`): each load replaces the last one's documents (checkPolicies),
+ * so Langium's parser and lexer, whose construction costs as much as checking a small policy, are
+ * built once, not once per version. Filled by the first load that needs them.
+ */
+export interface SharedServices {
+    services?: RegelrattServices;
+}
+
+/**
+ * Finds, reads and checks the inputs as one workspace. Input problems stop it before parsing
+ * anything. With `shared`, the services of an earlier load are used again (and kept there for the next).
+ */
+export async function loadWorkspace(options: CliOptions, cwd: string, shared: SharedServices = {}): Promise<LoadResult> {
     const { paths, problems } = await collectPolicyPaths(options.inputs, cwd);
     const files: InputFile[] = [];
     const reported: ReportedDiagnostic[] = problems.map(p => problemDiagnostic(p.path, p.code, p.args, options));
@@ -32,7 +45,7 @@ export async function loadWorkspace(options: CliOptions, cwd: string): Promise<L
         return { ok: false, problems: reported };
     }
     // Checked once and done: nobody asks who refers to what (the editor's find-references index).
-    const { Regelratt: services } = createRegelrattServices(NodeFileSystem, { referenceIndex: false });
+    const services = shared.services ??= createRegelrattServices(NodeFileSystem, { referenceIndex: false }).Regelratt;
     services.i18n.Locale.current = options.locale;
     const checked = await checkPolicies(services, files);
     const diagnostics: ReportedDiagnostic[] = checked.flatMap(c => c.diagnostics.map(({ related, ...d }) => ({

@@ -16,6 +16,9 @@ const HIT_POLICY_TEXT = {
     any: t => t('Flera rader får stämma för samma fall om de ger samma utfall; då gäller det utfallet.', 'Several rows may match the same case if they give the same outputs; those outputs then apply.'),
     collect: t => t('Alla rader som stämmer gäller, och deras utfall läggs samman.', 'Every row that matches applies, and their outputs are combined.'),
     priority: t => t('Av de rader som stämmer gäller den vars utfall har högst prioritet.', 'Of the rows that match, the one whose outputs have the highest priority decides.'),
+    ruleOrder: t => t('Svaret är en lista med utfallen från varje rad som stämmer, i radernas ordning; stämmer ingen rad är listan tom.', 'The answer is a list of the outputs of every row that matches, in the rows\' order; where no row matches the list is empty.'),
+    outputOrder: t => t('Svaret är en lista med utfallen från varje rad som stämmer, med högst prioritet först; stämmer ingen rad är listan tom.', 'The answer is a list of the outputs of every row that matches, highest priority first; where no row matches the list is empty.'),
+    collectList: t => t('Svaret är en lista med utfallen från varje rad som stämmer, i radernas ordning; stämmer ingen rad är listan tom.', 'The answer is a list of the outputs of every row that matches, in the rows\' order; where no row matches the list is empty.'),
 } as const satisfies Record<DecisionTable['hitPolicy'], (t: (sv: string, en: string) => string) => string>;
 
 /** The document's chapters, in the order it prints them; the last two are appendices. */

@@ -4,9 +4,13 @@ import type { Attribute, Criterion, Literal } from '@regelratt/format';
  * A criterion as a sentence a nämnd reads: attributes by their titles, values by theirs, comparisons
  * in words (`Ålder är minst 65 år och Kognitiv svikt: nej`), rather than in the policy's syntax.
  */
-export function criterionSentence(criterion: Criterion, attributes: ReadonlyMap<string, Attribute>, locale: 'sv' | 'en'): string {
+/**
+ * `named`: a named value a cell compares with (`> maxtaxa`, since format 1.11) as the answer used it,
+ * title and value (`Pensionsålder (65 år)`); without it, or where it gives none, the title alone.
+ */
+export function criterionSentence(criterion: Criterion, attributes: ReadonlyMap<string, Attribute>, locale: 'sv' | 'en', named?: (id: string, column: string) => string | undefined): string {
     const sv = locale === 'sv';
-    const nested = (part: Criterion) => ('all' in part || 'any' in part ? `(${criterionSentence(part, attributes, locale)})` : criterionSentence(part, attributes, locale));
+    const nested = (part: Criterion) => ('all' in part || 'any' in part ? `(${criterionSentence(part, attributes, locale, named)})` : criterionSentence(part, attributes, locale, named));
     if ('all' in criterion) {
         return criterion.all.length === 0 ? (sv ? 'alltid' : 'always') : criterion.all.map(nested).join(sv ? ' och ' : ' and ');
     }
@@ -41,6 +45,10 @@ export function criterionSentence(criterion: Criterion, attributes: ReadonlyMap<
     const words = sv
         ? { '=': 'är', '!=': 'är inte', '<': 'är under', '<=': 'är högst', '>': 'är över', '>=': 'är minst' }
         : { '=': 'is', '!=': 'is not', '<': 'is under', '<=': 'is at most', '>': 'is over', '>=': 'is at least' };
+    if ('against' in criterion) {
+        // A named value (a parameter, another attribute) by its title.
+        return `${name} ${words[criterion.against.op]} ${named?.(criterion.against.ref, criterion.attribute) ?? title(criterion.against.ref, attributes)}`;
+    }
     const numeric = 'number' in criterion.value;
     return `${name} ${words[criterion.op]} ${value(criterion.value)}${numeric ? unit : ''}`;
 }

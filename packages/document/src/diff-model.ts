@@ -189,6 +189,8 @@ export type RegionChange =
 export type OutsideReason =
     /** A decision table the formula reads has chained inputs (another table's output, a calculation): its rows test no attribute. */
     | 'chained'
+    /** A decision table the formula reads compares a cell with a parameter or another attribute (`> maxtaxa`): not a box. */
+    | 'named-bound'
     /** The case split over the criteria ran out of budget. */
     | 'split-budget'
     /** More cells than REGION_BUDGET. */

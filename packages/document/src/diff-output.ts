@@ -71,6 +71,7 @@ const words = {
         regionsHeading: (n: number) => `Regionerna (de första ${count(n, 'sv')}):`,
         outside: {
             'chained': 'regionerna kan inte avgöras exakt (en beslutstabell som formeln läser läser i sin tur en annan tabell eller en beräkning); fallen nedan är prövade',
+            'named-bound': 'regionerna kan inte avgöras exakt (en beslutstabell som formeln läser jämför en cell med en parameter eller en annan egenskap); fallen nedan är prövade',
             'split-budget': 'regionerna kan inte avgöras exakt (fallgränsen nåddes); fallen nedan är prövade',
             'cell-budget': 'regionerna kan inte avgöras exakt (för många delar att pröva); fallen nedan är prövade',
             'not-linear': 'regionerna kan inte avgöras exakt (formeln är inte styckvis linjär i egenskaperna, t.ex. en produkt av två egenskaper eller en avrundning av ett belopp som varierar); fallen nedan är prövade',
@@ -111,6 +112,7 @@ const words = {
         regionsHeading: (n: number) => `The regions (the first ${count(n, 'en')}):`,
         outside: {
             'chained': 'the regions cannot be decided exactly (a decision table the formula reads reads another table or a calculation in turn); the cases below were tried',
+            'named-bound': 'the regions cannot be decided exactly (a decision table the formula reads compares a cell with a parameter or another attribute); the cases below were tried',
             'split-budget': 'the regions cannot be decided exactly (the case budget ran out); the cases below were tried',
             'cell-budget': 'the regions cannot be decided exactly (too many parts to ask); the cases below were tried',
             'not-linear': 'the regions cannot be decided exactly (the formula is not piecewise linear in the attributes, e.g. a product of two attributes or a rounding of a varying amount); the cases below were tried',

@@ -1,6 +1,11 @@
-import type { Attribute, CompiledElement, Criterion, Expression, GivenValue, Literal, Quantity } from '@regelratt/format';
+import type { AnswerOccasion, Attribute, CompiledElement, Criterion, Expression, GivenValue, Literal, Quantity } from '@regelratt/format';
 import { roundingText, type RuntimeErrorCode } from '@regelratt/runtime';
 import { number } from './criterion-sentence.js';
+
+/** The occasions an amount can be per, in Swedish and English: `245 kr per insats`. */
+const OCCASIONS = {
+    occasion: ['tillfälle', 'occasion'], visit: ['besök', 'visit'], service: ['insats', 'service'], portion: ['portion', 'portion'],
+} as const satisfies Record<AnswerOccasion, readonly [string, string]>;
 
 /**
  * The policy's things in the words of the document a nämnd signs: every element, attribute,
@@ -116,12 +121,17 @@ export class PolicyWords {
         const words = this.sv
             ? { '=': '', '!=': 'inte ', '<': 'under ', '<=': 'högst ', '>': 'över ', '>=': 'minst ' }
             : { '=': '', '!=': 'not ', '<': 'under ', '<=': 'at most ', '>': 'over ', '>=': 'at least ' };
+        if ('against' in criterion) {
+            // A named value (a parameter, another attribute) by its title: `under Maxtaxa`.
+            return `${words[criterion.against.op]}${this.inline(criterion.against.ref)}`;
+        }
         return `${words[criterion.op]}${this.value(criterion.attribute, criterion.value)}`;
     }
 
-    /** A quantity the Swedish way: `2 037 kr/månad`, `337,50 kr`, `90 %`, `0,5392`. */
+    /** A quantity the Swedish way: `2 037 kr/månad`, `245 kr per insats`, `337,50 kr`, `90 %`, `0,5392`. */
     quantity(quantity: Quantity): string {
-        const per = quantity.per ? `/${this.period(quantity.per)}` : '';
+        const occasion = quantity.per && Object.hasOwn(OCCASIONS, quantity.per) ? OCCASIONS[quantity.per as AnswerOccasion][this.sv ? 0 : 1] : undefined;
+        const per = occasion ? ` per ${occasion}` : quantity.per ? `/${this.period(quantity.per)}` : '';
         // Kronor with öre are written with two decimals: 337,50 kr, not 337,5 kr.
         const value = quantity.unit === 'kr' && /\.\d$/.test(quantity.value) ? `${quantity.value}0` : quantity.value;
         return quantity.unit === 'none' ? number(value, this.locale) : `${number(value, this.locale)}\u00a0${quantity.unit}${per}`;

@@ -161,7 +161,10 @@ const BUDGET = 4000;
  */
 export function nearestAnswerChanges(runtime: PolicyRuntime, criteria: readonly Criterion[], citizen: CitizenInput, ask: (citizen: CitizenInput) => string | undefined): AnswerChange[] {
     const original = ask(citizen);
-    if (original === undefined) {
+    // A cell compared with a named value (`< maxpris`, `> maxtaxa`) changes truth where the other
+    // side's value lies, which the pieces below (cut at constants) do not know: no change is named
+    // rather than one the runtime might not answer as said.
+    if (original === undefined || criteria.some(comparesWithNamedValue)) {
         return [];
     }
     let asked = 0;
@@ -359,9 +362,24 @@ function constantsOn(criteria: readonly Criterion[], id: string): ExactNumber[] 
         op: c => void (c.attribute === id && found.push(...number(c.value))),
         in: c => void (c.attribute === id && found.push(...c.in.flatMap(number))),
         between: c => void (c.attribute === id && found.push(ExactNumber.parse(c.between.min), ExactNumber.parse(c.between.max))),
+        // Never reached: nearestAnswerChanges names no change for such criteria.
+        against: () => undefined,
     });
     criteria.forEach(visit);
     return found;
+}
+
+function comparesWithNamedValue(criterion: Criterion): boolean {
+    return matchCriterion<boolean>(criterion, {
+        all: c => c.all.some(comparesWithNamedValue),
+        any: c => c.any.some(comparesWithNamedValue),
+        not: c => comparesWithNamedValue(c.not),
+        test: () => false,
+        op: () => false,
+        in: () => false,
+        between: () => false,
+        against: () => true,
+    });
 }
 
 /** The attributes the criteria read, in the order first read. */
@@ -375,6 +393,13 @@ function readAttributes(criteria: readonly Criterion[]): string[] {
         op: c => void (!found.includes(c.attribute) && found.push(c.attribute)),
         in: c => void (!found.includes(c.attribute) && found.push(c.attribute)),
         between: c => void (!found.includes(c.attribute) && found.push(c.attribute)),
+        against: c => {
+            for (const id of [c.attribute, c.against.ref]) {
+                if (!found.includes(id)) {
+                    found.push(id);
+                }
+            }
+        },
     });
     criteria.forEach(visit);
     return found;

@@ -1,7 +1,7 @@
 import {
-    chainedInputKey, decisionResultKind, ExactNumber, isChainedInput, LEVEL_INPUT, quantityCell,
+    chainedInputKey, decisionResultKind, ExactNumber, isChainedInput, LEVEL_INPUT, listHitPolicy, quantityCell,
     type AnswerUnit, type Attribute, type ChainedDecisionInput, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
-    type LegalReference, type Literal, type Pathway, type Period, type Rounding,
+    type AmountPer, type LegalReference, type Literal, type Pathway, type Rounding,
 } from '@regelratt/format';
 import { inForce, isSelectedRate, rateAmount, runtimeError, type AnyRate, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
 import { criterionSentence, number } from './criterion-sentence.js';
@@ -104,6 +104,9 @@ const WORDS = {
         otherwise: (table: string) => `${table}: ingen rad gäller, så tabellens annars-värde gäller.`,
         firstRow: 'Tabellen läses uppifrån; den första raden som gäller avgör.',
         priorityRow: 'Av raderna som gäller avgör den vars utfall har högst prioritet.',
+        listRows: (table: string, rows: string, order: 'rows' | 'priority') => `${table}: svaret är en lista med utfallen från raderna ${rows}, ${order === 'rows' ? 'i radernas ordning' : 'med högst prioritet först'}.`,
+        emptyList: (table: string) => `${table}: ingen rad gäller, så svaret är en tom lista.`,
+        noneListed: 'en tom lista',
         aggregations: { sum: 'summan', min: 'det minsta', max: 'det största', count: 'antalet' },
         atLevel: (what: string, level: string) => `${what}, nivå ${level}`,
         value: (what: string, value: string) => `${what}: ${value}`,
@@ -129,7 +132,8 @@ const WORDS = {
         about: 'cirka',
         roundingUnit: { krona: 'hela kronor', 'öre': 'öre', minute: 'hela minuter', 'quarter-hour': 'kvartstimmar', hour: 'hela timmar' },
         roundingMode: { 'half-away-from-zero': 'halva bort från noll', 'half-up': 'halva uppåt', 'half-even': 'halva till jämnt', down: 'nedåt', up: 'uppåt' },
-        per: { month: 'mån', hour: 'h', day: 'dygn', week: 'vecka', year: 'år' },
+        // After an amount: a period after a slash (`2 013 kr/mån`), an occasion in words (`245 kr per insats`).
+        per: { month: '/mån', hour: '/h', day: '/dygn', week: '/vecka', year: '/år', occasion: ' per tillfälle', visit: ' per besök', service: ' per insats', portion: ' per portion' },
         citation: (place: string, law: string) => `${place} ${law}`,
         carriesOn: (current: string, earlier: string) => `${current} (motsvarar ${earlier})`,
         libraryRule: (library: string, version: string) => `Nationell regel ur Regelrätts bibliotek ${library}, version ${version}.`,
@@ -191,6 +195,9 @@ const WORDS = {
         otherwise: (table: string) => `${table}: no row applies, so the table's annars value applies.`,
         firstRow: 'The table is read from the top; the first row that applies decides.',
         priorityRow: 'Of the rows that apply, the one whose outputs have the highest priority decides.',
+        listRows: (table: string, rows: string, order: 'rows' | 'priority') => `${table}: the answer is a list of the outputs of rows ${rows}, ${order === 'rows' ? 'in the rows\' order' : 'highest priority first'}.`,
+        emptyList: (table: string) => `${table}: no row applies, so the answer is an empty list.`,
+        noneListed: 'an empty list',
         aggregations: { sum: 'the sum', min: 'the smallest', max: 'the largest', count: 'the number' },
         atLevel: (what: string, level: string) => `${what}, level ${level}`,
         value: (what: string, value: string) => `${what}: ${value}`,
@@ -216,7 +223,7 @@ const WORDS = {
         about: 'about',
         roundingUnit: { krona: 'whole kronor', 'öre': 'öre', minute: 'whole minutes', 'quarter-hour': 'quarter hours', hour: 'whole hours' },
         roundingMode: { 'half-away-from-zero': 'halves away from zero', 'half-up': 'halves up', 'half-even': 'halves to even', down: 'down', up: 'up' },
-        per: { month: 'month', hour: 'h', day: 'day', week: 'week', year: 'year' },
+        per: { month: '/month', hour: '/h', day: '/day', week: '/week', year: '/year', occasion: ' per occasion', visit: ' per visit', service: ' per service', portion: ' per portion' },
         citation: (place: string, law: string) => `${law}, ${place}`,
         carriesOn: (current: string, earlier: string) => `${current} (formerly ${earlier})`,
         libraryRule: (library: string, version: string) => `National rule from Regelrätt's library ${library}, version ${version}.`,
@@ -239,14 +246,14 @@ type Words = (typeof WORDS)[ReasonLocale];
 /** What a value counts: kronor (with a period), a share, or a plain number with the attribute's own unit. */
 interface ValueUnit {
     unit: 'kr' | '%' | 'none';
-    per?: Period;
+    per?: AmountPer;
     /** A plain number's own unit (an attribute's `besök`, `timmar`). */
     word?: string;
 }
 
 /**
- * A compiled answer's unit (`AnswerUnit`) as a reason writes values: kronor, per a period where it
- * has one, or a share; undefined for the rest (a time or a count, kronor per occasion), whose unit is
+ * A compiled answer's unit (`AnswerUnit`) as a reason writes values: kronor, per a period or an
+ * occasion where it has one, or a share; undefined for the rest (a time or a count), whose unit is
  * derived from the formula as before.
  */
 function compiledUnit(unit: AnswerUnit | undefined): ValueUnit | undefined {
@@ -259,12 +266,14 @@ function compiledUnit(unit: AnswerUnit | undefined): ValueUnit | undefined {
     if (unit.per === undefined) {
         return { unit: 'kr' };
     }
-    return unit.per in WORDS.sv.per ? { unit: 'kr', per: unit.per as Period } : undefined;
+    return unit.per in WORDS.sv.per ? { unit: 'kr', per: unit.per as AmountPer } : undefined;
 }
 
 const HUNDRED = ExactNumber.of(100n);
 const NONE: ValueUnit = { unit: 'none' };
 const TO_ÖRE: Rounding = { unit: 'öre', mode: 'half-away-from-zero' };
+const TEN_THOUSAND = ExactNumber.of(10_000n);
+const WHOLE: Rounding = { unit: 'krona', mode: 'half-away-from-zero' };
 
 /** An element as a reader names it: its title, or (where the policy gives none) its name written as words. */
 export function labelOf(element: { name: string; title?: string } | undefined, fallback = ''): string {
@@ -384,7 +393,7 @@ class ReasonWriter {
 
     /** A value as a reader writes it, with its unit: `2 013 kr/mån`, `90 %`, `3 besök`. */
     value(value: ExactNumber, unit: ValueUnit): string {
-        const per = unit.per ? `/${this.w.per[unit.per]}` : '';
+        const per = unit.per ? this.w.per[unit.per] : '';
         if (unit.unit === 'kr') {
             const shown = value.round(TO_ÖRE);
             const fraction = shown.toDecimal().split('.')[1];
@@ -395,7 +404,10 @@ class ReasonWriter {
         if (unit.unit === '%') {
             return `${number(value.multiply(HUNDRED).toDecimal(4), this.locale)}\u00a0%`;
         }
-        return `${number(value.toDecimal(4), this.locale)}${unit.word ? `\u00a0${unit.word}` : ''}`;
+        // A share or count to four decimals, said to be about where the exact figure has more (a
+        // thirtieth of a month, or the runtime's ten-digit text of it, is `cirka 0,6667`).
+        const shown = value.multiply(TEN_THOUSAND).round(WHOLE).divide(TEN_THOUSAND);
+        return `${shown.equals(value) ? '' : `${this.w.about} `}${number(shown.toDecimal(), this.locale)}${unit.word ? `\u00a0${unit.word}` : ''}`;
     }
 
     private attributeUnit(attribute: Attribute | undefined): ValueUnit {
@@ -527,7 +539,36 @@ class ReasonWriter {
     }
 
     sentence(criterion: Criterion): string {
-        return criterionSentence(readableValues(criterion), this.attributes, this.locale);
+        return criterionSentence(readableValues(criterion), this.attributes, this.locale, (id, column) => this.namedValue(id, column));
+    }
+
+    /**
+     * A value a cell compared with, as the answer used it: a parameter on the question's date by the
+     * runtime's version lookup, another attribute as the citizen gives it (`Pensionsålder (65 år)`);
+     * undefined where there is none to say (no date, a value missing).
+     */
+    private namedValue(id: string, column: string): string | undefined {
+        const element = this.runtime.policy.find(id);
+        if (element?.kind === 'attribute') {
+            const fact = this.factText(id);
+            return fact && `${fact.slice(0, fact.indexOf(':'))} (${fact.slice(fact.indexOf(':') + 2)})`;
+        }
+        if (element?.kind !== 'parameter' || !this.date) {
+            return undefined;
+        }
+        let version;
+        try {
+            version = this.runtime.policy.parameterVersion(element, this.date);
+        } catch {
+            return undefined;
+        }
+        const quantity = version.value;
+        const value = ExactNumber.parse(quantity.value);
+        // A cell compares the number as written (a `%` cell with the per cent, not the share); a plain number counts what its column counts.
+        const text = quantity.unit === 'kr' ? this.value(value, { unit: 'kr', ...(quantity.per ? { per: quantity.per } : {}) })
+            : quantity.unit === '%' ? `${number(quantity.value, this.locale)}\u00a0%`
+                : this.value(value, this.attributeUnit(this.attributes.get(column)));
+        return `${labelOf(element)} (${text})`;
     }
 
     // ------------------------------------------------------------------ criteria
@@ -788,8 +829,13 @@ class ReasonWriter {
             }
             case 'decisionTable': {
                 this.tableRows(element, date, level);
-                this.step(this.w.value(labelOf(element) + (expression.column && element.outputs.length > 1 ? `, ${words(expression.column).toLowerCase()}` : ''),
-                    this.value(this.evaluate(expression, date, outerLevel), this.unitOf(expression))));
+                const column = expression.column ?? element.outputs[0];
+                // A chained column of ja/nej, a text or a förlopp is no number: said as the table gave it.
+                const kinds = columnKinds(element, column);
+                const shown = !kinds.has('yesNo') && !kinds.has('text') && !kinds.has('pathway')
+                    ? this.value(this.evaluate(expression, date, outerLevel), this.unitOf(expression))
+                    : this.outputText(element, column, this.runtime.decide(element.id, { date, citizen: this.values, ...(level !== undefined ? { level } : {}) }).outputs[column] as string | null | undefined);
+                this.step(this.w.value(labelOf(element) + (expression.column && element.outputs.length > 1 ? `, ${words(expression.column).toLowerCase()}` : ''), shown));
                 return;
             }
             case 'levelTable':
@@ -801,6 +847,22 @@ class ReasonWriter {
             default:
                 return;
         }
+    }
+
+    /** One output of a decision table as a reader reads it: a text as written, ja/nej in the reader's words, a förlopp by title, a number in its unit. */
+    outputText(table: DecisionTable, column: string, value: string | null | undefined): string {
+        if (value === null || value === undefined) {
+            return '–';
+        }
+        const kinds = columnKinds(table, column);
+        if (kinds.has('text')) {
+            return value;
+        }
+        if (kinds.has('yesNo')) {
+            return value === 'ja' ? (this.locale === 'sv' ? 'ja' : 'yes') : (this.locale === 'sv' ? 'nej' : 'no');
+        }
+        const pathway = this.runtime.policy.all('pathwayModel').flatMap(m => m.pathways).find(p => p.id === value);
+        return pathway ? labelOf(pathway) : this.value(ExactNumber.parse(value), columnUnit(table, column));
     }
 
     /** Which rows of a decision table decided, in words, with their facts. */
@@ -842,6 +904,19 @@ class ReasonWriter {
         };
         if (decision.default) {
             this.ruleLine(this.w.otherwise(label));
+            return;
+        }
+        if (listHitPolicy(table.hitPolicy)) {
+            // Every matching row is in the answer: each one's facts, then the list in its order.
+            if (rows.length === 0) {
+                this.ruleLine(this.w.emptyList(label));
+            } else {
+                rows.forEach(row => {
+                    const sentence = rowSentence(row);
+                    this.ruleLine(sentence ? this.w.row(label, row, sentence) : this.w.rowAlways(label, row));
+                });
+                this.ruleLine(this.w.listRows(label, rows.join(', '), table.hitPolicy === 'outputOrder' ? 'priority' : 'rows'));
+            }
             return;
         }
         if (table.hitPolicy === 'collect') {
@@ -940,6 +1015,12 @@ class ReasonWriter {
         ];
         return { decision, rule: this.rule, legalBasis, facts, notDeciding, steps: this.steps, requirements: this.requirements, nearestChange: this.nearestChange, text: lines.join('\n') };
     }
+}
+
+/** The kinds of value an output column's cells give (number, ja/nej, text, förlopp). */
+function columnKinds(table: DecisionTable, column: string): Set<ReturnType<typeof decisionResultKind>> {
+    const index = table.outputs.indexOf(column);
+    return new Set([...table.rows.map(row => row.then[index]), table.defaultOutputs?.[index]].flatMap(cell => (cell ? [decisionResultKind(cell)] : [])));
 }
 
 /** A criterion whose enumeration values are written as words (`avlösning sol`, not `avlösning_sol`): the sentence names no identifier. */
@@ -1218,32 +1299,22 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             writer.tableRows(table, question.date, level);
             const columns = question.column ? [question.column] : table.outputs;
             const say = (outputs: Readonly<Record<string, unknown>>) => columns.map(column => {
-                const value = outputs[column] as string | null | undefined;
                 const name = table.outputs.length > 1 ? `${words(column).toLowerCase()} ` : '';
-                if (value === null || value === undefined) {
-                    return `${name}–`;
-                }
-                // A text as written, ja/nej in the reader's words; a förlopp by title; a number in its unit.
-                const index = table.outputs.indexOf(column);
-                const kinds = new Set([...table.rows.map(row => row.then[index]), table.defaultOutputs?.[index]].flatMap(cell => (cell ? [decisionResultKind(cell)] : [])));
-                if (kinds.has('text')) {
-                    return `${name}${value}`;
-                }
-                if (kinds.has('yesNo')) {
-                    return `${name}${value === 'ja' ? (locale === 'sv' ? 'ja' : 'yes') : (locale === 'sv' ? 'nej' : 'no')}`;
-                }
-                const pathway = runtime.policy.all('pathwayModel').flatMap(m => m.pathways).find(p => p.id === value);
-                return `${name}${pathway ? labelOf(pathway) : writer.value(ExactNumber.parse(value), columnUnit(table, column))}`;
+                return `${name}${writer.outputText(table, column, outputs[column] as string | null | undefined)}`;
             }).join(', ');
+            // A list policy's answer is every matching row's outputs, said one after the other.
+            type Said = Record<string, unknown> | Array<Record<string, unknown>>;
+            const sayAnswer = (answer: Said) => (Array.isArray(answer) ? (answer.length === 0 ? w.noneListed : answer.map(say).join('; ')) : say(answer));
+            const pick = (outputs: Readonly<Record<string, string | null>>) => Object.fromEntries(columns.map(column => [column, outputs[column] ?? null]));
             const answerOf = (changed: CitizenInput) => {
-                const outputs = runtime.decide(table.id, { date: question.date, citizen: changed, ...(level !== undefined ? { level } : {}) }).outputs;
-                return JSON.stringify(Object.fromEntries(columns.map(column => [column, outputs[column] ?? null])));
+                const other = runtime.decide(table.id, { date: question.date, citizen: changed, ...(level !== undefined ? { level } : {}) });
+                return JSON.stringify(other.list ? other.list.map(pick) : pick(other.outputs));
             };
             writer.nearest(table.rows.flatMap(row => row.when.filter((c): c is Criterion => c !== null)), answerOf,
-                other => w.wouldBeDecided(lowerFirst(labelOf(table)), say(JSON.parse(other) as Record<string, unknown>)));
+                other => w.wouldBeDecided(lowerFirst(labelOf(table)), sayAnswer(JSON.parse(other) as Said)));
             writer.guideline([table.id]);
             writer.legal(table);
-            return writer.finish(w.amount(labelOf(table), say(decision.outputs)));
+            return writer.finish(w.amount(labelOf(table), sayAnswer(decision.list ?? decision.outputs)));
         }
         case 'netEffect': {
             const table = runtime.policy.get(question.table, 'levelTable');

@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.10.0';
+export const SCHEMA_VERSION = '1.11.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -33,12 +33,18 @@ export interface SourceSpan {
 export type Period = 'month' | 'hour' | 'day' | 'week' | 'year';
 export type TimeUnit = 'day' | 'week' | 'month' | 'year' | 'hour';
 
-/** A number with what it counts. `unit: "kr"` is money, `"%"` a percentage, `"none"` a plain number. */
+/**
+ * A number with what it counts. `unit: "kr"` is money, `"%"` a percentage, `"none"` a plain number.
+ * `per`: the period, or since 1.11 the occasion (`245 kr per insats`), an amount is per.
+ */
 export interface Quantity {
     value: Decimal;
     unit: 'kr' | '%' | 'none';
-    per?: Period;
+    per?: AmountPer;
 }
+
+/** Since 1.11: what an amount can be per: a period, or an occasion (`kr per insats`, `kr/besök`, `kr/portion`). */
+export type AmountPer = Period | AnswerOccasion;
 
 /** An amount the policy deliberately leaves open (the source does not give it). */
 export interface OpenAmount {
@@ -140,7 +146,13 @@ export type Criterion =
     | { attribute: ElementId; test: true }
     | { attribute: ElementId; op: ComparisonOperator; value: Literal }
     | { attribute: ElementId; in: Literal[] }
-    | { attribute: ElementId; between: { min: Decimal; max: Decimal } };
+    | { attribute: ElementId; between: { min: Decimal; max: Decimal } }
+    /**
+     * Since 1.11: a decision table's cell compared with a named value instead of a constant (DMN's
+     * `< Max price`): `ref` is a parameter (its value on the decision date, by the one version lookup)
+     * or another attribute of the case. Numbers only; a parameter only in a decision table's row.
+     */
+    | { attribute: ElementId; against: { op: ComparisonOperator; ref: ElementId } };
 
 /**
  * A formula (since 1.2: levels, conditionals and rounding steps). `ref` names an attribute (the
@@ -356,9 +368,19 @@ export interface DecisionRow {
 /**
  * How a decision table answers when several rows match, by DMN's names. Since 1.10, `priority`: the
  * matching row whose outputs come first in the output columns' value lists (`outputValues`).
+ * Since 1.11, the list policies, whose answer is every matching row's outputs (an empty list where
+ * none matches): `ruleOrder` (DMN's RULE ORDER, in row order), `outputOrder` (OUTPUT ORDER, by the
+ * output value lists' priority as under `priority`, ties in row order) and `collectList` (DMN's COLLECT
+ * without an aggregation; DMN leaves the order open, we keep row order).
  * A reader (the DMN export among them) maps each one: a new policy is a compile error there until it does.
  */
-export const DECISION_HIT_POLICIES = ['unique', 'first', 'any', 'collect', 'priority'] as const;
+export const DECISION_HIT_POLICIES = ['unique', 'first', 'any', 'collect', 'priority', 'ruleOrder', 'outputOrder', 'collectList'] as const;
+/** The hit policies whose answer is a list of output records, not one (since 1.11). */
+export const LIST_HIT_POLICIES = ['ruleOrder', 'outputOrder', 'collectList'] as const satisfies readonly DecisionHitPolicy[];
+/** Whether a table's answer is a list of every matching row's outputs (`LIST_HIT_POLICIES`). */
+export function listHitPolicy(hitPolicy: DecisionHitPolicy): hitPolicy is typeof LIST_HIT_POLICIES[number] {
+    return (LIST_HIT_POLICIES as readonly DecisionHitPolicy[]).includes(hitPolicy);
+}
 export type DecisionHitPolicy = typeof DECISION_HIT_POLICIES[number];
 
 /** A decision table (since 1.2): rows of conditions on the inputs giving values for the outputs. */

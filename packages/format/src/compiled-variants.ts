@@ -1,4 +1,5 @@
 import type { Criterion, Expression } from './compiled-policy.js';
+import type { ExactNumber } from './exact-number.js';
 
 /**
  * The variants of the compiled expression and criterion forms, each named by the property only it
@@ -12,7 +13,7 @@ export type ExpressionVariant = 'quantity' | 'ref' | 'level' | 'op' | 'call' | '
 export type ExpressionOf<V extends ExpressionVariant> = V extends ExpressionVariant ? Extract<Expression, Record<V, unknown>> : never;
 
 /** The property that tells each criterion variant apart. */
-export type CriterionVariant = 'all' | 'any' | 'not' | 'test' | 'op' | 'in' | 'between';
+export type CriterionVariant = 'all' | 'any' | 'not' | 'test' | 'op' | 'in' | 'between' | 'against';
 export type CriterionOf<V extends CriterionVariant> = V extends CriterionVariant ? Extract<Criterion, Record<V, unknown>> : never;
 
 // Each union is covered by its variant names: a new variant fails to compile here first.
@@ -23,7 +24,7 @@ void expressionsComplete;
 void criteriaComplete;
 
 const EXPRESSION_VARIANTS = ['quantity', 'ref', 'level', 'op', 'call', 'round', 'if'] as const satisfies readonly ExpressionVariant[];
-const CRITERION_VARIANTS = ['all', 'any', 'not', 'test', 'op', 'in', 'between'] as const satisfies readonly CriterionVariant[];
+const CRITERION_VARIANTS = ['all', 'any', 'not', 'test', 'op', 'in', 'between', 'against'] as const satisfies readonly CriterionVariant[];
 
 export type ExpressionHandlers<R> = { [V in ExpressionVariant]: (expression: ExpressionOf<V>) => R };
 export type CriterionHandlers<R> = { [V in CriterionVariant]: (criterion: CriterionOf<V>) => R };
@@ -85,6 +86,53 @@ export function forEachExpression(expression: Expression, onNode: (node: Express
         if: choice => {
             visit(choice.then);
             visit(choice.else);
+        },
+    });
+}
+
+/** The named values (`against.ref`: parameters, attributes) a criterion compares with, in order. */
+export function againstReferences(criterion: Criterion): string[] {
+    return matchCriterion<string[]>(criterion, {
+        all: c => c.all.flatMap(againstReferences),
+        any: c => c.any.flatMap(againstReferences),
+        not: c => againstReferences(c.not),
+        test: () => [],
+        op: () => [],
+        in: () => [],
+        between: () => [],
+        against: c => [c.against.ref],
+    });
+}
+
+/**
+ * A cell's criterion with each parameter it names replaced by its value in `values` (`> maxtaxa`
+ * becomes `> 2540`); undefined where it names a value `values` lacks (another attribute).
+ */
+export function withBoundValues(criterion: Criterion, values: ReadonlyMap<string, ExactNumber>): Criterion | undefined {
+    const parts = (list: readonly Criterion[]) => {
+        const replaced = list.map(part => withBoundValues(part, values));
+        return replaced.every((part): part is Criterion => part !== undefined) ? replaced : undefined;
+    };
+    return matchCriterion<Criterion | undefined>(criterion, {
+        all: c => {
+            const all = parts(c.all);
+            return all && { all };
+        },
+        any: c => {
+            const any = parts(c.any);
+            return any && { any };
+        },
+        not: c => {
+            const not = withBoundValues(c.not, values);
+            return not && { not };
+        },
+        test: c => c,
+        op: c => c,
+        in: c => c,
+        between: c => c,
+        against: c => {
+            const value = values.get(c.against.ref);
+            return value && { attribute: c.attribute, op: c.against.op, value: { number: value.toDecimal() } };
         },
     });
 }

@@ -10,6 +10,7 @@ export { splitCases, findWitness, holds, CASE_BUDGET, type Case, type CaseSplit 
 export { analyseCoverage, type CoverageFinding, type PathwayUnderAnalysis } from '@regelratt/analyses';
 export { analyseDecisionTable } from './analysis/decision-table-input.js';
 export type { DecisionAnalysis, DecisionFinding } from '@regelratt/analyses';
+export { boundSettings, namedBoundsOf, type BoundSetting, type BoundPeriod } from './analysis/named-bounds.js';
 export { analyseInclusion, type InclusionFinding } from '@regelratt/analyses';
 export { diffPolicies, type DiffWording, type PolicyDiff, type DiffEntry, type ChangedRegion, type AmountChange, type ElementRef, type AmountRegion, type RegionBound } from '@regelratt/analyses';
 export type { RegionChange, OutsideReason } from '@regelratt/analyses';
@@ -31,4 +32,5 @@ export { elementProse } from './workspace/element-prose.js';
 export { DEFAULT_MAX_FILE_BYTES, megabytes } from './workspace/file-size.js';
 export { shippedLibraryRoot } from './library-root.js';
 export { BundledLibraryFileSystem } from './workspace/bundled-library-file-system.js';
+export { libraryFileName } from './workspace/policy-imports.js';
 export { grammarKeywords } from './parser/grammar-keywords.js';

@@ -85,6 +85,8 @@ function evaluate(criterion: Criterion, assignment: Assignment): boolean {
     if ('test' in criterion) return value === true;
     if ('between' in criterion) return (value as number) >= Number(criterion.between.min) && (value as number) <= Number(criterion.between.max);
     if ('in' in criterion) return criterion.in.some(l => literal(l) === value);
+    // The split takes no named values (the analyses replace a parameter by its value first); the generator makes none.
+    if ('against' in criterion) throw new Error('a named value reached the oracle');
     const other = literal(criterion.value);
     switch (criterion.op) {
         case '=': return value === other;

@@ -89,6 +89,24 @@ describe('time as a quantity', () => {
         expect((await check('beräkning k = hjälptimmar i timmar per månad')).errors).toEqual(['unit-mismatch: Kan inte räkna om mellan timmar och timmar per månad: enheterna passar inte ihop.']);
     });
 
+    test('an amount per insats is checked as kr/h is: insatser × kr per insats is kronor, timmar × kr per insats is an error', async () => {
+        const rates = `egenskap insatserna "Utförda insatser" : heltal 0–2000 insatser
+schablon natt "Natt per insats" { giltig från 2024-01-01  belopp 245 kr per insats }
+`;
+        expect(await answers(`${rates}beräkning k = insatserna × natt`, 'k', { insatserna: 4 })).toEqual(['980', '980']);
+        expect(await answers('egenskap insatserna : heltal 0–2000 insatser\nberäkning k = insatserna × 245 kr per insats', 'k', { insatserna: 3 })).toEqual(['735', '735']);
+        expect((await check(`${rates}beräkning k = hjälptimmar × natt`)).errors).toEqual(['unit-mismatch: Kan inte multiplicera timmar och kr/insats: enheterna passar inte ihop.']);
+        expect((await check('beräkning k = hjälptimmar × (245 kr per insats)')).errors).toEqual(['unit-mismatch: Kan inte multiplicera timmar och kr/insats: enheterna passar inte ihop.']);
+        expect((await check('beräkning k = besöken × 245 kr per insats')).errors).toEqual(['unit-mismatch: Kan inte multiplicera besök per vecka och kr/insats: enheterna passar inte ihop.']);
+        // The other way round: visits are not hours.
+        expect((await check('beräkning k = besöken × 300 kr/h')).errors).toEqual(['unit-mismatch: Kan inte multiplicera besök per vecka och kr/h: enheterna passar inte ihop.']);
+        // A count of the attribute's own word is not an occasion the checker knows: left as it was.
+        expect((await check('egenskap vikt : decimaltal 0–100 kg\nberäkning k = vikt × 245 kr per insats')).errors).toEqual([]);
+        // A monthly fee for each insats (Örnsköldsvik's 338 kr/mån per fixed service): insatser × kr/mån is kr/mån.
+        expect(await answers('egenskap insatserna : heltal 0–6 insatser\nberäkning k = insatserna × 338 kr/mån', 'k', { insatserna: 2 })).toEqual(['676', '676']);
+        expect((await check('egenskap insatserna : heltal 0–6 insatser\nberäkning k = insatserna × 338 kr/mån\nberäkning j = k + 10 kr/mån')).errors).toEqual([]);
+    });
+
     test('rounding refuses what it does not fit: öre on a count, kronor on a time, hours on an amount', async () => {
         expect((await check('beräkning k = 3 tillfällen avrundat till öre')).errors).toEqual([
             'rounding-does-not-fit: Kan inte avrunda tillfällen till öre: kronor och öre avrundar belopp, hela minuter, kvartstimmar och hela timmar en tid.',

@@ -1,4 +1,4 @@
-import { ExactNumber, isChainedInput, quantityCell, ROUNDING_SCALE, type Calculation, type Criterion, type DecisionTable, type Expression, type Rounding } from '@regelratt/format';
+import { ExactNumber, isChainedInput, listHitPolicy, quantityCell, ROUNDING_SCALE, type Calculation, type Criterion, type DecisionTable, type Expression, type Rounding } from '@regelratt/format';
 import type { EvaluationContext } from './calculation.js';
 import { citizenValues, CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
 import { Emitter } from './criterion-codegen.js';
@@ -559,8 +559,8 @@ class CalculationGenerator {
             return criteria.length === 0 ? 'true' : this.emitter.expression(criteria.length === 1 ? criteria[0] : { all: criteria });
         });
         const lines = [`if (!${placeholder('t', slot)}) throw F;`];
-        if (table.hitPolicy === 'collect') {
-            // Several rows aggregated: left to the exact evaluator.
+        if (table.hitPolicy === 'collect' || listHitPolicy(table.hitPolicy)) {
+            // Several rows aggregated, or a list (no value, `table-answers-list`): left to the exact evaluator.
             lines.push('throw F;');
             return lines;
         }

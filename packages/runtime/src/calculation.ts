@@ -288,9 +288,21 @@ export class Calculator {
         }
         memo.set(key, IN_PROGRESS);
         const upstream = prepared.chained.length === 0 ? undefined : (input: ChainedDecisionInput) => this.upstreamValue(input, context, memo);
-        const matches = prepared.matches(context.values, context.date, context.level, upstream);
+        const parameter = prepared.boundParameters.length === 0 ? undefined : (bound: string, date: string) => this.boundParameter(bound, date, context);
+        const matches = prepared.matches(context.values, context.date, context.level, upstream, parameter);
         memo.set(key, matches);
         return matches;
+    }
+
+    /**
+     * A parameter a cell is compared with (`> maxtaxa`), by the one version lookup, named in the trace.
+     * As written: a `procent` parameter is compared as its number of per cent, as a `%` cell is.
+     */
+    private boundParameter(id: string, date: string, context: EvaluationContext): ExactNumber {
+        const parameter = this.policy.get(id, 'parameter');
+        const value = this.policy.parameterValue(parameter, date);
+        context.trace?.push({ step: `${parameter.name} ${date}`, value: value.toDecimal() });
+        return value;
     }
 
     /** A chained input's value: the calculation's, or the upstream table's column (ja/nej as yes/no), named in the trace. */

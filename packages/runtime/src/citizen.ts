@@ -111,15 +111,34 @@ export function readAttributeValue(attribute: Attribute, raw: unknown): Attribut
 }
 
 /**
+ * Whole numbers written as plain digits, at most 15 of them (below 2^53, so exact as JS numbers); not
+ * `-0`, which readDecimal reads as 0 and Number as −0.
+ */
+const PLAIN_WHOLE = /^(?:0|-?[1-9]\d{0,14})$/;
+
+/**
  * A reader for one attribute, built once per policy: whole numbers given as JS numbers (the common
- * case in a register) are checked against the bounds without any decimal arithmetic.
+ * case in a register) or as plain digits (a CSV register; the semantic diff's questions) are checked
+ * against the bounds without any decimal arithmetic, to the value readAttributeValue gives them.
  */
 export function attributeReader(attribute: Attribute): (raw: unknown) => AttributeValue {
     const domain = attribute.domain;
     if (domain.type === 'integer') {
         const min = Number(domain.min);
         const max = Number(domain.max);
-        return raw => (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= min && raw <= max ? raw : readAttributeValue(attribute, raw));
+        return raw => {
+            if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= min && raw <= max) {
+                // −0 is read as 0, as readAttributeValue reads it.
+                return raw === 0 ? 0 : raw;
+            }
+            if (typeof raw === 'string' && PLAIN_WHOLE.test(raw)) {
+                const value = Number(raw);
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            }
+            return readAttributeValue(attribute, raw);
+        };
     }
     if (domain.type === 'enumeration') {
         const values = new Set(domain.values.map(v => v.name));

@@ -1,6 +1,7 @@
-import { dayNumber, ExactNumber, type Criterion, type Literal } from '@regelratt/format';
-import { type AttributeCatalogue, type AttributeValue, type CitizenValues } from './citizen.js';
+import { dayNumber, ExactNumber, type ComparisonOperator, type Criterion, type Literal } from '@regelratt/format';
+import { type AttributeCatalogue, type AttributeEntry, type AttributeValue, type CitizenValues } from './citizen.js';
 import { generateTest } from './criterion-codegen.js';
+import { orderNumbers } from './order-numbers.js';
 import { runtimeError } from './runtime-error.js';
 
 /** How one condition of a criterion came out for a citizen. */
@@ -98,6 +99,9 @@ export function compileCriterion(criterion: Criterion, catalogue: AttributeCatal
         if (!entry) {
             throw runtimeError('unknown-attribute', { name: id }, { attribute: id });
         }
+        if ('against' in node) {
+            return buildAgainst(node, entry, catalogue, read);
+        }
         const attribute = entry.attribute;
         const name = attribute.name;
         // Whole numbers and days are compared as JS numbers, the fast path for most criteria.
@@ -114,6 +118,42 @@ export function compileCriterion(criterion: Criterion, catalogue: AttributeCatal
     // The generated test is the fast path; the closures stay for explanations and where code generation is not allowed.
     const test = generateTest(criterion, catalogue) ?? compiled.test;
     return { test, explain: compiled.explain, outline: compiled.outline, attributes: [...read] };
+}
+
+/**
+ * A cell compared with a named value (`ålder < pensionsålder`): the other side is read as the case's
+ * attributes are, from the same values (a parameter's value on the decision date is put there by the
+ * decision table, `PreparedDecisionTable`, from the one version lookup). The trace names the value
+ * used: `ålder < pensionsålder (65)`.
+ */
+function buildAgainst(node: Extract<Criterion, { against: unknown }>, entry: AttributeEntry, catalogue: AttributeCatalogue, read: Set<string>): Built {
+    const otherId = node.against.ref;
+    read.add(otherId);
+    const other = catalogue.entries.get(otherId);
+    if (!other) {
+        throw runtimeError('unknown-attribute', { name: otherId }, { attribute: otherId });
+    }
+    const compare = againstComparison(node.against.op);
+    const test = (values: CitizenValues) => compare(orderNumbers(values.read(entry), values.read(other), entry.attribute.name, other.attribute.name));
+    // A parameter's entry is named by its id (a case's own value of that name must not stand in for it): shown by its name.
+    const text = `${entry.attribute.name} ${symbols[node.against.op]} ${otherId.slice(otherId.indexOf('/') + 1)}`;
+    return {
+        test,
+        explain: values => ({ condition: `${text} (${values.shown(otherId)})`, met: test(values), value: values.shown(entry.attribute.id) }),
+        outline: () => ({ condition: text, met: false, evaluated: false }),
+    };
+}
+
+/** The comparison of an ordering (`order`'s sign) against 0, by operator. */
+export function againstComparison(op: ComparisonOperator): (order: number) => boolean {
+    switch (op) {
+        case '=': return o => o === 0;
+        case '!=': return o => o !== 0;
+        case '<': return o => o < 0;
+        case '<=': return o => o <= 0;
+        case '>': return o => o > 0;
+        case '>=': return o => o >= 0;
+    }
 }
 
 function trace(condition: string, parts: CriterionTrace[], met: (parts: CriterionTrace[]) => boolean): CriterionTrace {
@@ -152,7 +192,7 @@ function same(a: AttributeValue, b: AttributeValue): boolean {
     return order(a, b) === 0;
 }
 
-function comparison(node: Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown }>, wholeNumbers: boolean): (value: AttributeValue) => boolean {
+function comparison(node: Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown } | { against: unknown }>, wholeNumbers: boolean): (value: AttributeValue) => boolean {
     if ('test' in node) {
         return value => value === true;
     }
@@ -205,7 +245,7 @@ function literalText(literal: Literal): string {
     return `${literal.number}${literal.unit ? ` ${literal.unit}` : ''}`;
 }
 
-function conditionText(node: Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown }>, name: string): string {
+function conditionText(node: Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown } | { against: unknown }>, name: string): string {
     if ('test' in node) {
         return name;
     }

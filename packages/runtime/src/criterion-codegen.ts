@@ -1,9 +1,11 @@
 import { dayNumber, ExactNumber, type Criterion, type Literal } from '@regelratt/format';
-import { readInput, type AttributeCatalogue, type AttributeEntry, type CitizenInput, type CitizenValues } from './citizen.js';
+import { readInput, type AttributeCatalogue, type AttributeEntry, type AttributeValue, type CitizenInput, type CitizenValues } from './citizen.js';
+import { orderNumbers } from './order-numbers.js';
 import { NotGenerated, recordFault } from './generated-code-faults.js';
 import { runtimeError } from './runtime-error.js';
 
 type Comparison = Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown }>;
+type ConstantComparison = Exclude<Comparison, { against: unknown }>;
 
 
 /**
@@ -104,7 +106,7 @@ export class Emitter {
         const names = Object.keys(scope);
         const source = `${prelude}\n${this.readers.join('\n')}\nreturn ${head} ${locals}\n${body} };`;
         try {
-            return new Function('entries', 'sets', 'constants', 'order', 'readInput', ...names, source)(this.entries, this.sets, this.constants, order, readInput, ...names.map(n => scope[n]));
+            return new Function('entries', 'sets', 'constants', 'order', 'orderValues', 'readInput', ...names, source)(this.entries, this.sets, this.constants, order, orderValues, readInput, ...names.map(n => scope[n]));
         } catch (error) {
             // Code generation not allowed (a Content Security Policy, --disallow-code-generation-from-strings)
             // is an EvalError: the closures answer. Anything else (a syntax error) is the generator's fault.
@@ -142,6 +144,15 @@ export class Emitter {
         if ('test' in node) {
             return `(${read} === true)`;
         }
+        if ('against' in node) {
+            // Two values of the case (a parameter's is put among them by the decision table): the closures' comparison.
+            const op = Object.hasOwn(operators, node.against.op) ? operators[node.against.op] : undefined;
+            if (!op) {
+                throw runtimeError('unknown-comparison', { op: JSON.stringify(node.against.op) }, { op: node.against.op });
+            }
+            const other = this.read(node.against.ref);
+            return `(orderValues(${read}, ${other}, entries[${this.readerOf.get(node.attribute)}], entries[${this.readerOf.get(node.against.ref)}]) ${op} 0)`;
+        }
         if ('between' in node) {
             const min = this.numeric(ExactNumber.parse(node.between.min), wholeNumbers);
             const max = this.numeric(ExactNumber.parse(node.between.max), wholeNumbers);
@@ -173,7 +184,12 @@ export class Emitter {
 /** Enumerations up to this many values are checked by comparisons written out, larger ones by a Set. */
 const INLINE_ENUMERATION = 16;
 
-const operators: Record<Extract<Comparison, { op: unknown }>['op'], string> = { '=': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+const operators: Record<Extract<ConstantComparison, { op: unknown }>['op'], string> = { '=': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+
+/** Orders two values of the case (`ålder < pensionsålder`) as the closures do (criteria.ts `orderNumbers`). */
+function orderValues(a: AttributeValue, b: AttributeValue, left: AttributeEntry, right: AttributeEntry): number {
+    return orderNumbers(a, b, left.attribute.name, right.attribute.name);
+}
 
 function order(a: number | ExactNumber, b: ExactNumber): number {
     return (typeof a === 'number' ? ExactNumber.of(BigInt(a)) : a).compare(b);

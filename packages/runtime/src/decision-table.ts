@@ -1,4 +1,4 @@
-import { chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, formulaCell, quantityCell, sameDecisionResult, wordCell, type Attribute, type ChainedDecisionInput, type Criterion, type DecisionResult, type DecisionTable, type Expression } from '@regelratt/format';
+import { againstReferences, chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, listHitPolicy, formulaCell, quantityCell, sameDecisionResult, wordCell, type Attribute, type ChainedDecisionInput, type Criterion, type DecisionResult, type DecisionTable, type Expression } from '@regelratt/format';
 
 const HUNDRED = ExactNumber.of(100n);
 import { attributeEntry, CitizenValues, type AttributeCatalogue, type AttributeValue } from './citizen.js';
@@ -36,6 +36,19 @@ function chainedAttribute(input: ChainedDecisionInput, upstream: ((id: string) =
 }
 
 const UNBOUNDED = '9'.repeat(40);
+
+/**
+ * A parameter's value on the decision date, for the cells compared with it (`> maxtaxa`): the caller
+ * reads it with the runtime's one version lookup (`PolicySet.parameterValue`).
+ */
+export type BoundParameterValue = (id: string, date: string) => AttributeValue;
+
+/** The parameter a cell is compared with, as the attribute the rows' criteria read (named by its id, so no case value stands in for it). */
+function boundAttribute(id: string): Attribute {
+    const source = { file: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
+    return { id, kind: 'attribute', name: id, source, domain: { type: 'decimal', min: `-${UNBOUNDED}`, max: UNBOUNDED } };
+}
+
 
 /**
  * A row's priority by DMN's output values (hit policy `priority`): for each output column that lists
@@ -85,6 +98,15 @@ export function highestPriority(ranks: readonly (readonly number[])[], matching:
     return best;
 }
 
+/**
+ * Of the rows that match (0-based indices, in rule order), the order a list policy answers them in:
+ * under `outputOrder` by priority (`outputRank`, `comparePriority`), rows of equal priority in rule
+ * order (DMN's Output order; the sort is stable); under `ruleOrder` and `collectList` as they are.
+ */
+export function listOrder(hitPolicy: DecisionTable['hitPolicy'], ranks: readonly (readonly number[])[], matching: readonly number[]): number[] {
+    return hitPolicy === 'outputOrder' ? [...matching].sort((a, b) => comparePriority(ranks[a], ranks[b])) : [...matching];
+}
+
 /** The match that stands for the table's default outputs (`annars`), where no row matches. */
 export const DEFAULT_ROW = -1;
 
@@ -114,18 +136,27 @@ export class PreparedDecisionTable {
     /** The input columns whose values other decisions or calculations give (since format 1.10). */
     readonly chained: readonly ChainedDecisionInput[];
 
+    /** The parameters cells are compared with (`> maxtaxa`, since format 1.11), by id. */
+    readonly boundParameters: readonly string[];
+
     /** `upstream` looks up the tables chained inputs read, to type their columns (ja/nej or a number). */
     constructor(readonly table: DecisionTable, catalogue: AttributeCatalogue, upstream?: (id: string) => DecisionTable) {
         this.readsLevel = table.inputs.some(input => 'level' in input);
         this.chained = table.inputs.filter(isChainedInput);
-        const extra = [...(this.readsLevel ? [LEVEL_ATTRIBUTE] : []), ...this.chained.map(input => chainedAttribute(input, upstream))];
+        this.boundParameters = [...new Set(table.rows.flatMap(row => row.when.flatMap(cell => (cell ? againstReferences(cell) : []))))]
+            .filter(id => id.startsWith('parameter/'));
+        const extra = [
+            ...(this.readsLevel ? [LEVEL_ATTRIBUTE] : []),
+            ...this.chained.map(input => chainedAttribute(input, upstream)),
+            ...this.boundParameters.map(boundAttribute),
+        ];
         this.catalogue = extra.length > 0 ? withAttributes(catalogue, extra) : catalogue;
         this.rows = table.rows.map(row => {
             const conditions = row.when.filter((c): c is Criterion => c !== null);
             return conditions.length === 0 ? undefined : compileCriterion(conditions.length === 1 ? conditions[0] : { all: conditions }, this.catalogue);
         });
         this.outputKeys = table.rows.map(row => JSON.stringify(row.then));
-        this.ranks = table.hitPolicy === 'priority' ? table.rows.map(row => outputRank(table, row.then)) : [];
+        this.ranks = table.hitPolicy === 'priority' || table.hitPolicy === 'outputOrder' ? table.rows.map(row => outputRank(table, row.then)) : [];
         this.texts = table.rows.map(row => {
             const conditions = row.when.filter((c): c is Criterion => c !== null);
             return conditions.length === 0 ? 'alla' : conditions.map(criterionText).join(' och ');
@@ -187,12 +218,12 @@ export class PreparedDecisionTable {
      * The case as the rows read it: with its level where a column reads the level, and the values of
      * chained inputs as `upstream` gives them; typed errors for a table out of force or a level missing.
      */
-    private subject(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue): CitizenValues {
+    private subject(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue, parameter?: BoundParameterValue): CitizenValues {
         const table = this.table;
         if (!inForce(table.validity, date)) {
             throw runtimeError('not-in-force', { name: table.name, date }, { table: table.id, date });
         }
-        if (!this.readsLevel && this.chained.length === 0) {
+        if (!this.readsLevel && this.chained.length === 0 && this.boundParameters.length === 0) {
             return values;
         }
         const extra: Record<string, unknown> = {};
@@ -209,20 +240,29 @@ export class PreparedDecisionTable {
             }
             extra[chainedInputKey(input)] = upstream(input);
         }
+        for (const id of this.boundParameters) {
+            if (!parameter) {
+                // Not a question's fault: every question reaches a table through Calculator.decisionMatches, which passes one.
+                throw new Error(`${table.name} compares with a parameter; ask it through Calculator.decisionMatches`);
+            }
+            extra[id] = parameter(id, date);
+        }
         return new CitizenValues({ ...values.input, ...extra }, this.catalogue);
     }
 
     /**
      * The rows whose outputs answer for the case: the one deciding row (see `match`), or under
-     * `collect` every matching row, in order; none is an answer for a sum or a count, and
-     * `no-matching-row` for a minimum or maximum.
+     * `collect` and the list policies every matching row, in order (under `outputOrder` by the output
+     * value lists' priority, rows of equal priority in row order: DMN's Output order); none is an
+     * answer for a sum or a count and for a list (the empty list, as in DMN), and `no-matching-row` for
+     * a minimum or maximum. The default outputs, where the table has them, answer where no row matches.
      */
-    matches(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue): DecisionMatch[] {
+    matches(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue, parameter?: BoundParameterValue): DecisionMatch[] {
         const table = this.table;
-        if (table.hitPolicy !== 'collect') {
-            return [this.match(values, date, level, upstream)];
+        if (table.hitPolicy !== 'collect' && !listHitPolicy(table.hitPolicy)) {
+            return [this.match(values, date, level, upstream, parameter)];
         }
-        const subject = this.subject(values, date, level, upstream);
+        const subject = this.subject(values, date, level, upstream, parameter);
         const matching: DecisionMatch[] = [];
         this.rows.forEach((row, index) => {
             if (!row || row.test(subject)) {
@@ -233,8 +273,11 @@ export class PreparedDecisionTable {
         if (fallback) {
             return [fallback];
         }
-        if (matching.length === 0 && (table.aggregation === 'min' || table.aggregation === 'max')) {
+        if (matching.length === 0 && table.hitPolicy === 'collect' && (table.aggregation === 'min' || table.aggregation === 'max')) {
             throw runtimeError('no-matching-row', { table: table.name }, { table: table.id });
+        }
+        if (table.hitPolicy === 'outputOrder') {
+            return listOrder(table.hitPolicy, this.ranks, matching.map(match => match.row)).map(row => ({ row, text: this.texts[row] }));
         }
         return matching;
     }
@@ -248,6 +291,10 @@ export class PreparedDecisionTable {
     value(matches: readonly DecisionMatch[], column: number, evaluate: (formula: Expression) => ExactNumber): ExactNumber {
         const table = this.table;
         const name = `${table.name}.${table.outputs[column]}`;
+        if (listHitPolicy(table.hitPolicy)) {
+            // A list of rows' outputs is no number, not even where it has one element: the checker refuses such a read (decision-list-not-a-value).
+            throw runtimeError('table-answers-list', { table: table.name }, { table: table.id });
+        }
         // The default outputs answer as they are, under every hit policy (never summed or counted).
         const byDefault = matches.length === 1 && matches[0].row === DEFAULT_ROW;
         if (table.hitPolicy === 'collect' && table.aggregation === 'count' && !byDefault) {
@@ -292,7 +339,7 @@ export class PreparedDecisionTable {
      * a formula cell computed for the case by `evaluate`).
      */
     answer(matches: readonly DecisionMatch[], column: number, evaluate: (formula: Expression) => ExactNumber): AttributeValue {
-        const cell = matches.length === 1 ? this.cell(matches[0].row, column) : undefined;
+        const cell = matches.length === 1 && !listHitPolicy(this.table.hitPolicy) ? this.cell(matches[0].row, column) : undefined;
         return cell && 'yesNo' in cell ? cell.yesNo : this.value(matches, column, evaluate);
     }
 
@@ -300,9 +347,9 @@ export class PreparedDecisionTable {
      * The row that decides for the case, by the table's hit policy; a typed error when none, or several
      * (unique; any with different outputs), match. Not for `collect`, whose answer is `matches`.
      */
-    match(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue): DecisionMatch {
+    match(values: CitizenValues, date: string, level: number | null | undefined, upstream?: UpstreamValue, parameter?: BoundParameterValue): DecisionMatch {
         const table = this.table;
-        const subject = this.subject(values, date, level, upstream);
+        const subject = this.subject(values, date, level, upstream, parameter);
         const matching: number[] = [];
         for (let index = 0; index < this.rows.length; index++) {
             const row = this.rows[index];

@@ -352,9 +352,10 @@ function withAmounts(runtime: PolicyRuntime, plan: CasePlan, answer: CaseAnswer,
                 continue;
             }
             try {
-                answer.decisions.push(input.date === undefined
+                // Without a date the runtime answers a table that reads nothing dated, and names what needs one otherwise.
+                answer.decisions.push(input.date === undefined && runtime.datedRead(table.id)
                     ? { table: table.id, ...noDate() }
-                    : runtime.decide(table.id, { date: input.date, citizen, ...(input.level !== undefined ? { level: input.level } : {}) }));
+                    : runtime.decide(table.id, { ...(input.date !== undefined ? { date: input.date } : {}), citizen, ...(input.level !== undefined ? { level: input.level } : {}) }));
             } catch (error) {
                 answer.decisions.push({ table: table.id, ...failed(error, locale) });
             }

@@ -1,4 +1,4 @@
-import type { Criterion, Expression, Literal, Rounding } from '@regelratt/format';
+import type { AmountPer, Criterion, Expression, Literal, Rounding } from '@regelratt/format';
 
 const roundingModes: Record<Rounding['mode'], string> = {
     'half-away-from-zero': 'halva bort från noll',
@@ -64,6 +64,9 @@ export function criterionText(criterion: Criterion): string {
     if ('in' in criterion) {
         return `${attribute} i { ${criterion.in.map(literalText).join(', ')} }`;
     }
+    if ('against' in criterion) {
+        return `${attribute} ${comparisons[criterion.against.op]} ${nameOf(criterion.against.ref)}`;
+    }
     return `${attribute} ${comparisons[criterion.op]} ${literalText(criterion.value)}`;
 }
 
@@ -89,11 +92,22 @@ function isNegation(expression: Expression): boolean {
         && expression.left.quantity.unit === 'none' && !expression.left.quantity.per && /^0(\.0*)?$/.test(expression.left.quantity.value);
 }
 
+/** What an amount is per as the policy writes it: `kr/mån`, `kr per insats`. */
+const AMOUNT_PER = {
+    month: '/mån', hour: '/h', day: '/dygn', week: '/vecka', year: '/år',
+    occasion: ' per tillfälle', visit: ' per besök', service: ' per insats', portion: ' per portion',
+} as const satisfies Record<AmountPer, string>;
+
+/** The text after an amount's `kr` for what it is per (`/mån`, ` per insats`); empty for none. */
+export function amountPerText(per: AmountPer | undefined): string {
+    return per ? AMOUNT_PER[per] : '';
+}
+
 /** A formula in the policy's own words (Swedish decimals, names without their kind), for explanation traces. */
 export function expressionText(expression: Expression): string {
     if ('quantity' in expression) {
         const { value, unit, per } = expression.quantity;
-        const perText = per ? `/${{ month: 'mån', hour: 'h', day: 'dygn', week: 'vecka', year: 'år' }[per]}` : '';
+        const perText = amountPerText(per);
         return unit === 'none' ? decimalText(value) : `${decimalText(value)} ${unit}${perText}`;
     }
     if ('ref' in expression) {

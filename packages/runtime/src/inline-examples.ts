@@ -26,7 +26,8 @@ function literalValue(literal: Literal): unknown {
     return literal.number;
 }
 
-function citizenOf(values: Array<{ attribute: string; value: Literal }>): CitizenInput {
+/** An example's citizen as the runtime's questions take it (also the analyses', to ask about an example's citizen). */
+export function exampleCitizen(values: Array<{ attribute: string; value: Literal }>): CitizenInput {
     return Object.fromEntries(values.map(v => [v.attribute, literalValue(v.value)]));
 }
 
@@ -35,34 +36,35 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
     const question = example.question;
     switch (question.type) {
         case 'placement': {
-            const placement = runtime.placeInPathway(question.model, citizenOf(question.citizen));
+            const placement = runtime.placeInPathway(question.model, exampleCitizen(question.citizen));
             return { pathway: placement.pathway, ...(placement.secondary ? { secondary: placement.secondary } : {}) };
         }
         case 'inclusion':
-            return { included: runtime.checkInclusion(question.pilot, citizenOf(question.citizen), example.date ? { date: example.date } : {}).included };
+            return { included: runtime.checkInclusion(question.pilot, exampleCitizen(question.citizen), example.date ? { date: example.date } : {}).included };
         case 'eligibility':
-            return { granted: runtime.checkEligibility(question.service, citizenOf(question.citizen)).granted };
+            return { granted: runtime.checkEligibility(question.service, exampleCitizen(question.citizen)).granted };
         case 'compensation':
             return { amount: runtime.compensation(question.table, question.level, example.date).amount };
         case 'fee': {
             if (!example.date) {
                 throw runtimeError('example-without-date', { dated: 'fee' }, { example: example.id });
             }
-            return { amount: runtime.fee(question.fee, question.level, citizenOf(question.citizen), example.date).amount };
+            return { amount: runtime.fee(question.fee, question.level, exampleCitizen(question.citizen), example.date).amount };
         }
         case 'calculation': {
             if (!example.date) {
                 throw runtimeError('example-without-date', { dated: 'calculation' }, { example: example.id });
             }
             const level = question.level;
-            return { amount: runtime.calculate(question.calculation, { date: example.date, citizen: citizenOf(question.citizen), ...(level !== undefined ? { level } : {}) }, { explain: false }).amount };
+            return { amount: runtime.calculate(question.calculation, { date: example.date, citizen: exampleCitizen(question.citizen), ...(level !== undefined ? { level } : {}) }, { explain: false }).amount };
         }
         case 'decision': {
-            if (!example.date) {
-                throw runtimeError('example-without-date', { dated: 'decision' }, { example: example.id });
+            const needs = example.date ? undefined : runtime.datedRead(question.table);
+            if (needs) {
+                throw runtimeError('example-without-date', { dated: 'decision', needs: needs.name }, { example: example.id, needs: needs.id });
             }
             const level = question.level;
-            const decision = runtime.decide(question.table, { date: example.date, citizen: citizenOf(question.citizen), ...(level !== undefined ? { level } : {}) });
+            const decision = runtime.decide(question.table, { ...(example.date ? { date: example.date } : {}), citizen: exampleCitizen(question.citizen), ...(level !== undefined ? { level } : {}) });
             const value = runtime.decisionValue(decision, question.column);
             // A column of förlopp answers with a förlopp's id; the others with a number. The column
             // decides, not the expectation (an example expecting an error still shows a förlopp as one).

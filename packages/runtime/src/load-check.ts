@@ -123,15 +123,23 @@ function expressionReferences(expression: Expression, at: string, found: Found):
     });
 }
 
-function criterionReferences(criterion: Criterion, at: string, found: Found): void {
+/**
+ * `inTable`: a decision table's cell, the one place a criterion may compare with a parameter (the
+ * table reads its value on the decision date); elsewhere only with another attribute.
+ */
+function criterionReferences(criterion: Criterion, at: string, found: Found, inTable = false): void {
     matchCriterion<void>(criterion, {
-        all: c => c.all.forEach((part, i) => criterionReferences(part, `${at}/all/${i}`, found)),
-        any: c => c.any.forEach((part, i) => criterionReferences(part, `${at}/any/${i}`, found)),
-        not: c => criterionReferences(c.not, `${at}/not`, found),
+        all: c => c.all.forEach((part, i) => criterionReferences(part, `${at}/all/${i}`, found, inTable)),
+        any: c => c.any.forEach((part, i) => criterionReferences(part, `${at}/any/${i}`, found, inTable)),
+        not: c => criterionReferences(c.not, `${at}/not`, found, inTable),
         test: c => found.push([c.attribute, `${at}/attribute`, 'attribute']),
         op: c => found.push([c.attribute, `${at}/attribute`, 'attribute']),
         in: c => found.push([c.attribute, `${at}/attribute`, 'attribute']),
         between: c => found.push([c.attribute, `${at}/attribute`, 'attribute']),
+        against: c => {
+            found.push([c.attribute, `${at}/attribute`, 'attribute']);
+            found.push(inTable ? [c.against.ref, `${at}/against/ref`, 'attribute', 'parameter'] : [c.against.ref, `${at}/against/ref`, 'attribute']);
+        },
     });
 }
 
@@ -207,7 +215,7 @@ const REFERENCES: { [K in ElementKind]: (element: ElementOf<K>) => Found } = {
             row.when.forEach((criterion, c) => {
                 if (criterion) {
                     const read: Found = [];
-                    criterionReferences(criterion, `rows/${r}/when/${c}`, read);
+                    criterionReferences(criterion, `rows/${r}/when/${c}`, read, true);
                     found.push(...read.filter(([id]) => !chainedKeys.has(id)));
                 }
             });
@@ -398,8 +406,8 @@ function uniqueLevels(rows: readonly LevelRow[], source: string, path: string): 
 
 /**
  * Since 1.10: a table's output values (DMN's) have a list or null per output column, every output
- * of a column that lists them is in the list (else its priority is undefined), and `priority` has
- * at least one list to rank by.
+ * of a column that lists them is in the list (else its priority is undefined), and `priority` (and
+ * `outputOrder`) has at least one list to rank by.
  */
 function outputValues(table: DecisionTable, source: string, path: string): void {
     const lists = table.outputValues;
@@ -408,6 +416,10 @@ function outputValues(table: DecisionTable, source: string, path: string): void 
     }
     if (table.hitPolicy === 'priority' && !lists?.some(values => values !== null)) {
         refuse('priority-without-values', { source, path: `${path}/hitPolicy` }, 'output-values');
+    }
+    // `outputOrder` (since 1.11) sorts the matching rows by the same lists.
+    if (table.hitPolicy === 'outputOrder' && !lists?.some(values => values !== null)) {
+        refuse('output-order-without-values', { source, path: `${path}/hitPolicy` }, 'output-values');
     }
     const outputs: Array<[DecisionResult[], string]> = [...table.rows.map((row, r): [DecisionResult[], string] => [row.then, `${path}/rows/${r}/then`]), ...(table.defaultOutputs ? [[table.defaultOutputs, `${path}/defaultOutputs`] as [DecisionResult[], string]] : [])];
     lists?.forEach((values, column) => {

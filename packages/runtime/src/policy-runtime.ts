@@ -1,4 +1,4 @@
-import { ExactNumber, type Attribute, type CompiledPolicyFile, type Criterion, type Expression, type PathwayModel, type Pilot } from '@regelratt/format';
+import { ExactNumber, listHitPolicy, type Attribute, type CompiledElement, type CompiledPolicyFile, type Criterion, type Expression, type PathwayModel, type Pilot } from '@regelratt/format';
 import { attributeEntry, citizenValues, CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { Emitter, generateSelector, generateTest } from './criterion-codegen.js';
@@ -8,6 +8,7 @@ import { include, type Inclusion, type InclusionContext } from './inclusion.js';
 import { grant, type EligibilityAnswer } from './eligibility.js';
 import { deadlines, type DeadlineAnswer, type DeadlineQuestion } from './duties.js';
 import type { RuntimeLocale } from './runtime-messages.js';
+import { datedRead } from './dated-reads.js';
 import { Calculator } from './calculation.js';
 import { DEFAULT_ROW, type DecisionMatch, type PreparedDecisionTable } from './decision-table.js';
 import { fee, feeParts, type FeeParts } from './fee.js';
@@ -26,7 +27,28 @@ export interface Decision {
     /** Since format 1.9: no row matched, and the table's default outputs (`annars`) answer; `row` is then 0. */
     default?: true;
     conditions: string;
+    /** The deciding row's outputs, or the aggregate under `collect`; empty under the list policies, whose answer is `list`. */
     outputs: Record<string, string | null>;
+    /**
+     * Since format 1.11, under the list policies (`ruleOrder`, `outputOrder`, `collectList`): every
+     * matching row's outputs, in the policy's order, `rows` naming the same rows in the same order; the
+     * empty list where no row matches (DMN's answer), or the default outputs alone where the table has them.
+     */
+    list?: Array<Record<string, string | null>>;
+}
+
+/** A decision answered by every matching row (`collect`, the list policies): the rows named, their outputs aggregated or listed. */
+function severalRows(prepared: PreparedDecisionTable, matches: readonly DecisionMatch[], outputs: Decision['outputs'], list?: Decision['list']): Decision {
+    const byDefault = matches.length === 1 && matches[0].row === DEFAULT_ROW;
+    return {
+        table: prepared.table.id,
+        row: matches.length > 0 && !byDefault ? matches[0].row + 1 : 0,
+        rows: byDefault ? [] : matches.map(match => match.row + 1),
+        conditions: matches.map(match => match.text).join('; ') || 'ingen rad',
+        outputs,
+        ...(list ? { list } : {}),
+        ...(byDefault ? { default: true as const } : {}),
+    };
 }
 
 export interface AskOptions {
@@ -149,12 +171,16 @@ export class PolicyRuntime {
      * The row of a decision table that decides for a citizen (and a level, where a column reads it) on a
      * date, with every output of that row: a value, or `null` where the policy leaves it open.
      */
-    decide(table: string, question: { date: string; citizen?: CitizenInput | CitizenValues; level?: number | null }): Decision {
-        if (!question.date) {
-            throw runtimeError('question-without-date', { dated: 'decision', name: table }, { table });
-        }
+    decide(table: string, question: { date?: string; citizen?: CitizenInput | CitizenValues; level?: number | null }): Decision {
         const prepared = this.calculator.decisionTable(table);
-        const context = { values: this.values(question.citizen ?? {}), date: question.date, level: question.level };
+        if (!question.date) {
+            const needs = this.datedRead(prepared.table.id);
+            if (needs) {
+                throw runtimeError('question-without-date', { dated: 'decision', name: prepared.table.name, needs: needs.name }, { table: prepared.table.id, needs: needs.id });
+            }
+        }
+        // Without a date only where nothing the table reads goes by date (datedRead): no lookup reads it then.
+        const context = { values: this.values(question.citizen ?? {}), date: question.date ?? '', level: question.level };
         // One memo for the question: chained inputs (other tables, calculations) are decided through the
         // calculator as formulas read them, once each, and formula cells (`= inkomst × 30 %`) are computed
         // by the calculations' evaluator with the same memo.
@@ -163,6 +189,9 @@ export class PolicyRuntime {
         const evaluate = this.calculator.formulaEvaluator(prepared, context, memo);
         if (prepared.table.hitPolicy === 'collect') {
             return this.collect(prepared, matches, evaluate);
+        }
+        if (listHitPolicy(prepared.table.hitPolicy)) {
+            return severalRows(prepared, matches, {}, matches.map(match => prepared.outputsFor(match.row, evaluate)));
         }
         const match = matches[0];
         if (match.row === DEFAULT_ROW) {
@@ -184,19 +213,36 @@ export class PolicyRuntime {
                 outputs[column] = null;
             }
         });
-        const byDefault = matches.length === 1 && matches[0].row === DEFAULT_ROW;
-        return {
-            table: prepared.table.id,
-            row: matches.length > 0 && !byDefault ? matches[0].row + 1 : 0,
-            rows: byDefault ? [] : matches.map(match => match.row + 1),
-            conditions: matches.map(match => match.text).join('; ') || 'ingen rad',
-            outputs,
-            ...(byDefault ? { default: true as const } : {}),
-        };
+        return severalRows(prepared, matches, outputs);
+    }
+
+    /**
+     * One output column of a list decision (`list`, the list hit policies): the column's value in each
+     * listed row, in the list's order (null where a row leaves it open); the column named must be one
+     * of the table's, or its only one, even where the list is empty.
+     */
+    decisionValues(decision: Decision, column?: string): Array<string | null> {
+        const columns = this.policy.get(decision.table, 'decisionTable').outputs;
+        const name = column ?? (columns.length === 1 ? columns[0] : undefined);
+        if (name === undefined) {
+            throw runtimeError('table-column-needed', { table: decision.table, columns }, { table: decision.table });
+        }
+        if (!columns.includes(name)) {
+            throw runtimeError('table-no-column', { table: decision.table, column: name }, { table: decision.table, column: name });
+        }
+        return (decision.list ?? [decision.outputs]).map(outputs => outputs[name] ?? null);
+    }
+
+    /** The first element a decision table reads that goes by date (a version, a validity, a rate), or undefined: then a question needs no date. */
+    datedRead(table: string): CompiledElement | undefined {
+        return datedRead(this.policy, this.policy.get(table, 'decisionTable'));
     }
 
     /** One output of a decision: the named column, or the only one; an open value is an `open-amount` error. */
     decisionValue(decision: Decision, column?: string): string {
+        if (decision.list) {
+            throw runtimeError('table-answers-list', { table: this.policy.find(decision.table)?.name ?? decision.table }, { table: decision.table });
+        }
         const columns = Object.keys(decision.outputs);
         const name = column ?? (columns.length === 1 ? columns[0] : undefined);
         if (name === undefined || !(name in decision.outputs)) {

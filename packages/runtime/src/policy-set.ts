@@ -91,28 +91,41 @@ export class PolicySet {
             versions = [...parameter.versions].sort((a, b) => a.from.localeCompare(b.from));
             this.sortedVersions.set(parameter, versions);
         }
-        // Versions starting after the date cannot be in force: start at the last that starts on or
-        // before it (a binary search: a parameter may have hundreds of versions), then as before.
-        let low = 0;
-        let high = versions.length;
-        while (low < high) {
-            const middle = (low + high) >>> 1;
-            if (versions[middle].from <= date) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
+        const version = versionInForce(versions, date);
+        if (!version) {
+            throw runtimeError('parameter-without-value', { name: parameter.name, date }, { parameter: parameter.id, date });
         }
-        for (let i = low - 1; i >= 0; i--) {
-            const version = versions[i];
-            const next = versions[i + 1];
-            const inForce = version.from <= date && (version.to ? date <= version.to : !next || date < next.from);
-            if (inForce) {
-                return version;
-            }
-        }
-        throw runtimeError('parameter-without-value', { name: parameter.name, date }, { parameter: parameter.id, date });
+        return version;
     }
+}
+
+/**
+ * The one version lookup: the version in force on a date among versions sorted by start (a version
+ * without `till` lasts until the next one starts), or undefined where none is. The runtime's answers
+ * and the analyses that split a table by its parameters' versions both ask it.
+ */
+export function versionInForce<V extends { from: string; to?: string }>(sorted: readonly V[], date: string): V | undefined {
+    // Versions starting after the date cannot be in force: start at the last that starts on or
+    // before it (a binary search: a parameter may have hundreds of versions), then as before.
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (sorted[middle].from <= date) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    for (let i = low - 1; i >= 0; i--) {
+        const version = sorted[i];
+        const next = sorted[i + 1];
+        const inForce = version.from <= date && (version.to ? date <= version.to : !next || date < next.from);
+        if (inForce) {
+            return version;
+        }
+    }
+    return undefined;
 }
 
 /**

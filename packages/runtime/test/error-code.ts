@@ -12,3 +12,16 @@ export function errorCode(question: () => unknown): string | undefined {
     }
     return undefined;
 }
+
+/** The typed error a question raises; fails the test when it answers or raises any other error. */
+export function errorOf(question: () => unknown): RegelrattRuntimeError {
+    try {
+        question();
+    } catch (error) {
+        if (error instanceof RegelrattRuntimeError) {
+            return error;
+        }
+        throw error;
+    }
+    throw new Error('expected a RegelrattRuntimeError, got an answer');
+}

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PolicyRuntime, RegelrattRuntimeError, runExamples } from '@regelratt/runtime';
 import { CITIZEN } from '../bodies.mjs';
-import { cli, processFailure, removeWorkspace, repository, runProcess, startServe, temporaryFolder, writeWorkspace } from '../harness.mjs';
+import { cli, processFailure, removeWorkspace, repository, runProcess, startServe, temporaryFolder, timeLimit, timeLimitPassed, writeWorkspace } from '../harness.mjs';
 
 const SETS = ['orebro', 'uppsala', 'habo'];
 const REFUSALS = ['invalid-file', 'unsupported-schema'];
@@ -133,15 +133,18 @@ async function served(folder) {
     const outcome = await startServe(folder, 30);
     try {
         if (outcome.timeout) {
-            return 'serve watchdog — neither started nor refused within 30 s';
+            return `serve watchdog — neither started nor refused within ${timeLimit(30)} s`;
         }
         if (outcome.base === undefined) {
             return processFailure({ ...outcome, stdout: '' }, [1, 2]) && `serve refused badly — exit ${outcome.code ?? outcome.signal}: ${outcome.stderr.slice(-300)}`;
         }
-        const response = await fetch(`${outcome.base}/v1/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ citizen: CITIZEN, level: 4, date: '2021-06-01' }), signal: AbortSignal.timeout(20_000) });
+        const response = await fetch(`${outcome.base}/v1/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ citizen: CITIZEN, level: 4, date: '2021-06-01' }), signal: AbortSignal.timeout(timeLimit(20) * 1000) });
         const text = await response.text();
         return response.status >= 500 ? `serve ${response.status} — ${text.slice(0, 200)}` : undefined;
     } catch (error) {
+        if (error?.name === 'TimeoutError') {
+            timeLimitPassed();
+        }
         return `serve no answer — ${error?.message}`;
     } finally {
         outcome.child?.kill('SIGKILL');

@@ -6,7 +6,7 @@
  * length, or an answer that breaks the body's oracle (bodies.mjs).
  */
 import { answerFailure, bodyGenerator, doublingPolicy, registerLines, shrinkBody } from '../bodies.mjs';
-import { removeWorkspace, startServe } from '../harness.mjs';
+import { removeWorkspace, startServe, timeLimit, timeLimitPassed } from '../harness.mjs';
 
 /** Longer than any id a log line needs, shorter than the HTTP server's own header limit. */
 const LONGEST_ECHOED_ID = 1024;
@@ -34,9 +34,12 @@ export function createFamily(rng) {
         let response;
         let text;
         try {
-            response = await fetch(server.base + route, { method: 'POST', headers, body: body.text, signal: AbortSignal.timeout(20_000) });
+            response = await fetch(server.base + route, { method: 'POST', headers, body: body.text, signal: AbortSignal.timeout(timeLimit(20) * 1000) });
             text = await response.text();
         } catch (error) {
+            if (error?.name === 'TimeoutError') {
+                timeLimitPassed();
+            }
             await new Promise(resolve => setTimeout(resolve, 100));
             return server.died
                 ? `process death — ${server.died}: ${server.stderr().split('\n').slice(-3).join(' | ').slice(0, 300)}`

@@ -12,3 +12,9 @@ export class LocaleSetting {
 export function isMessageLocale(value: unknown): value is MessageLocale {
     return value === 'sv' || value === 'en';
 }
+
+/** Items of a list as a sentence writes them: "1, 2 och 3", "1, 2 and 3". */
+export function itemList(items: readonly (string | number)[], locale: MessageLocale): string {
+    const and = locale === 'sv' ? 'och' : 'and';
+    return items.length <= 1 ? String(items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}

@@ -2,6 +2,7 @@ import { compatibility } from '@regelratt/analyses';
 import type { CliOptions } from '../arguments.js';
 import type { CliIO } from '../io.js';
 import { loadCompiled } from '../load-compiled.js';
+import type { SharedServices } from '../load-workspace.js';
 import { EXIT_USAGE_OR_IO } from './check.js';
 
 /**
@@ -12,8 +13,9 @@ import { EXIT_USAGE_OR_IO } from './check.js';
 export async function runCompatibility(options: CliOptions, io: CliIO): Promise<number> {
     const sv = options.locale === 'sv';
     const [oldInput, newInput] = options.inputs;
-    const before = await loadCompiled([oldInput], options, io.cwd);
-    const after = 'problem' in before ? before : await loadCompiled([newInput], options, io.cwd);
+    const shared: SharedServices = {};
+    const before = await loadCompiled([oldInput], options, io.cwd, shared);
+    const after = 'problem' in before ? before : await loadCompiled([newInput], options, io.cwd, shared);
     if ('problem' in before || 'problem' in after) {
         const failed = 'problem' in before ? { label: oldInput, problem: before.problem } : { label: newInput, problem: (after as { problem: string }).problem };
         io.stderr.write(`regelratt: ${failed.label}: ${failed.problem}\n`);

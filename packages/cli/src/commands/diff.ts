@@ -13,7 +13,7 @@ import type { CompiledPolicyFile } from '@regelratt/format';
 import { formatImpactMarkdown, formatImpactText, impactSections, unreadableCases, type ImpactWording } from '../impact-output.js';
 import { loadCompiledJson } from '../load-compiled.js';
 import { impactWording, registerImpact, type RegisterRun } from './diff-register.js';
-import { loadWorkspace, type LoadedWorkspace } from '../load-workspace.js';
+import { loadWorkspace, type LoadedWorkspace, type SharedServices } from '../load-workspace.js';
 import { EXIT_USAGE_OR_IO } from './check.js';
 
 export const EXIT_SAME = 0;
@@ -59,11 +59,12 @@ export async function runDiff(options: CliOptions, io: CliIO): Promise<number> {
  */
 export async function diffVersions(beforeInputs: string[], afterInputs: string[], labels: DiffLabels, options: CliOptions, io: CliIO): Promise<number> {
     const sv = options.locale === 'sv';
-    const before = await loadVersion({ ...options, inputs: beforeInputs }, io, labels.before, sv);
+    const shared: SharedServices = {};
+    const before = await loadVersion({ ...options, inputs: beforeInputs }, io, labels.before, sv, shared);
     if (!before) {
         return EXIT_USAGE_OR_IO;
     }
-    const after = await loadVersion({ ...options, inputs: afterInputs }, io, labels.after, sv);
+    const after = await loadVersion({ ...options, inputs: afterInputs }, io, labels.after, sv, shared);
     if (!after) {
         return EXIT_USAGE_OR_IO;
     }
@@ -105,9 +106,10 @@ function renderWithImpact(format: 'text' | 'markdown' | 'json', rendered: string
 /**
  * A version as compiled files: sources that check without errors (with their diagnostics), or a
  * folder of compiled JSON as a consuming system receives it (checked as the runtime checks it);
- * undefined after saying why not.
+ * undefined after saying why not. Compiled before it returns, so the next version can be loaded into
+ * the same `shared` services.
  */
-async function loadVersion(options: CliOptions, io: CliIO, label: string, sv: boolean): Promise<{ files: CompiledPolicyFile[]; diagnostics: LoadedWorkspace['diagnostics'] } | undefined> {
+async function loadVersion(options: CliOptions, io: CliIO, label: string, sv: boolean, shared: SharedServices): Promise<{ files: CompiledPolicyFile[]; diagnostics: LoadedWorkspace['diagnostics'] } | undefined> {
     const compiled = await loadCompiledJson(options.inputs, options, io.cwd);
     if (compiled) {
         if ('problem' in compiled) {
@@ -116,7 +118,7 @@ async function loadVersion(options: CliOptions, io: CliIO, label: string, sv: bo
         }
         return { files: compiled.files, diagnostics: [] };
     }
-    const loaded = await loadWorkspace(options, io.cwd);
+    const loaded = await loadWorkspace(options, io.cwd, shared);
     if (!loaded.ok) {
         for (const problem of loaded.problems) {
             io.stderr.write(`${formatText(problem, options.locale, io.colour)}\n`);

@@ -1,9 +1,11 @@
 import {
-    chainedInputKey, decisionResultKind, isChainedInput, LEVEL_INPUT, matchCriterion, type Attribute, type ChainedDecisionInput, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind,
-    type PathwayModel, type Pilot,
+    againstReferences, chainedInputKey, ExactNumber, formulaCell, isChainedInput, LEVEL_INPUT, matchCriterion, UNDATED_FROM, withBoundValues, type Attribute, type Calculation, type ChainedDecisionInput, type CompiledElement, type CompiledPolicyFile, type Criterion,
+    type DecisionResult, type DecisionTable, type ElementKind, type Parameter, type PathwayModel, type Pilot,
 } from '@regelratt/format';
-import { columnType, feelString, inputType, outputEntry, unaryTests, type FeelType } from './feel.js';
+import type { PolicySet } from '@regelratt/runtime';
+import { columnType, feelFormula, feelString, inputType, NotFeel, outputEntry, percentAsFraction, unaryTests, type FeelType, type FormulaScope } from './feel.js';
 import { element, renderXml, type XmlElement } from './xml.js';
+import { versionInForce } from '@regelratt/runtime';
 
 /**
  * `regelratt compile --target dmn`: the decisions of one compiled policy file as DMN 1.5 XML, with
@@ -31,9 +33,22 @@ export interface DmnExport {
     decisions: number;
     /** Each exported element's id → its DMN decision's XML id. */
     decisionIds: Map<string, string>;
+    /** The date each decision that reads a parameter answers for (its value then is written as a literal), by element id. */
+    dates: Map<string, string>;
 }
 
-type DmnHitPolicy = 'UNIQUE' | 'FIRST' | 'ANY' | 'COLLECT' | 'PRIORITY';
+/**
+ * What the export reads besides the file: the policy's attributes, and for formulas the whole policy
+ * (parameters, calculations, from any file) with the date a table without `giltig från` answers for,
+ * where the caller gives one.
+ */
+export interface DmnPolicy {
+    attributes: ReadonlyMap<string, Attribute>;
+    policy?: PolicySet;
+    date?: string;
+}
+
+type DmnHitPolicy = 'UNIQUE' | 'FIRST' | 'ANY' | 'COLLECT' | 'PRIORITY' | 'RULE ORDER' | 'OUTPUT ORDER';
 type DmnAggregation = 'SUM' | 'MIN' | 'MAX' | 'COUNT';
 
 /** Each compiled hit policy as DMN's; a new one is a compile error here until mapped. */
@@ -44,6 +59,10 @@ export const HIT_POLICY = {
     collect: 'COLLECT',
     // DMN's P: the winner's outputs come first in the columns' output values (written below).
     priority: 'PRIORITY',
+    // The list policies: every matching rule's outputs, a list (DMN's R, O, and C without an aggregation).
+    ruleOrder: 'RULE ORDER',
+    outputOrder: 'OUTPUT ORDER',
+    collectList: 'COLLECT',
 } as const satisfies Record<DecisionTable['hitPolicy'], DmnHitPolicy>;
 
 /** `träff samla` alone sums, so it is DMN's C+. */
@@ -67,16 +86,32 @@ interface DmnDecision {
     chained?: Map<string, ChainedDecisionInput>;
     outputs: Array<{ name: string; typeRef?: FeelType; default?: string; values?: string }>;
     rules: Array<{ inputs: string[]; outputs: string[] }>;
+    /** Attributes the output formulas read besides the input columns: input data the decision requires. */
+    reads?: string[];
+    /** Calculations the output formulas read: decisions this one requires, by element id. */
+    requires?: string[];
+    /** A decision whose logic is one FEEL expression (a calculation), instead of a decision table. */
+    literal?: string;
+    /** The date the parameters it reads were taken on. */
+    date?: string;
 }
 
-type Exporter<E> = (element: E, notes: DmnNote[]) => DmnDecision | undefined;
+/** The export of one file in progress: the policy it reads and the calculations made DMN decisions so far. */
+interface ExportContext extends DmnPolicy {
+    notes: DmnNote[];
+    calculations: Map<string, DmnDecision | 'in-progress'>;
+    /** Every parameter of the policy by id, for cells that name one (`> pensionsålder`). */
+    parameters: ReadonlyMap<string, Parameter>;
+}
+
+type Exporter<E> = (element: E, notes: DmnNote[], context: ExportContext) => DmnDecision | undefined;
 
 /**
  * Which compiled kinds DMN holds, and how: every kind is listed, so a new kind is a compile error
  * here until it says whether a DMN decision stands for it.
  */
 const EXPORTERS = {
-    decisionTable: (table, notes) => decisionTable(table as DecisionTable, notes),
+    decisionTable: (table, notes, context) => decisionTable(table as DecisionTable, notes, context),
     pathwayModel: (model, notes) => pathwayModel(model as PathwayModel, notes),
     pilot: (pilot, notes) => pilotCriteria(pilot as Pilot, notes),
     law: undefined, service: undefined, administration: undefined, operation: undefined, unit: undefined, area: undefined, role: undefined,
@@ -85,38 +120,50 @@ const EXPORTERS = {
     testPhase: undefined, effectGoal: undefined, indicator: undefined, example: undefined,
 } as const satisfies Record<ElementKind, Exporter<CompiledElement> | undefined>;
 
-/** The DMN file of a compiled policy file, or undefined when it has no decision to export. */
-export function exportDmn(file: CompiledPolicyFile, attributes: ReadonlyMap<string, Attribute>): DmnExport | undefined {
+/**
+ * The DMN file of a compiled policy file, or undefined when it has no decision to export. Given
+ * `policy` (or only its attributes, as before formulas were exported: a formula reading a parameter
+ * or a calculation is then named in a note). `parameters`: every parameter of the policy by id
+ * (default: the file's own), for cells that name one.
+ */
+export function exportDmn(file: CompiledPolicyFile, policy: ReadonlyMap<string, Attribute> | DmnPolicy, parameters: ReadonlyMap<string, Parameter> = dmnParameters([file])): DmnExport | undefined {
+    const read: DmnPolicy = policy instanceof Map ? { attributes: policy } : policy as DmnPolicy;
     const notes: DmnNote[] = [];
     const decisions: DmnDecision[] = [];
+    const context: ExportContext = { ...read, notes, calculations: new Map(), parameters };
     for (const compiled of file.elements) {
         const exporter: Exporter<CompiledElement> | undefined = EXPORTERS[compiled.kind];
-        const decision = exporter?.(compiled, notes);
+        const decision = exporter?.(compiled, notes, context);
         if (decision) {
             decisions.push(decision);
         }
     }
+    // The calculations the tables read, each once, after the tables (in the order first read).
+    decisions.push(...[...context.calculations.values()].filter((d): d is DmnDecision => d !== 'in-progress'));
     withoutUnexportedUpstreams(decisions, notes);
     if (decisions.length === 0) {
-        return notes.length > 0 ? { xml: '', notes, decisions: 0, decisionIds: new Map() } : undefined;
+        return notes.length > 0 ? { xml: '', notes, decisions: 0, decisionIds: new Map(), dates: new Map() } : undefined;
     }
     const ids = new XmlIds();
-    const root = definitions(file, decisions, attributes, ids);
-    return { xml: renderXml(root), notes, decisions: decisions.length, decisionIds: new Map(decisions.map(d => [d.element.id, ids.of('decision', d.element.id)])) };
+    const root = definitions(file, decisions, read.attributes, ids);
+    return {
+        xml: renderXml(root), notes, decisions: decisions.length, decisionIds: new Map(decisions.map(d => [d.element.id, ids.of('decision', d.element.id)])),
+        dates: new Map(decisions.filter(d => d.date !== undefined).map(d => [d.element.id, d.date!])),
+    };
 }
 
 /**
  * A chained input is DMN's information requirement between decisions: the downstream table requires
- * the upstream decision and its input expression names it. A table that reads a calculation (no DMN
- * decision here) or a table that is not exported in this file is named in a note as not exported,
- * and so in turn every table that reads it.
+ * the upstream decision and its input expression names it. A table that reads a calculation FEEL
+ * cannot say (no DMN decision here, decisionTable names why) or a table that is not exported in this
+ * file is named in a note as not exported, and so in turn every table that reads it.
  */
 function withoutUnexportedUpstreams(decisions: DmnDecision[], notes: DmnNote[]): void {
     for (let changed = true; changed;) {
         changed = false;
-        const exported = new Set(decisions.filter(d => d.element.kind === 'decisionTable').map(d => d.element.id));
+        const exported = new Set(decisions.map(d => d.element.id));
         for (const [index, decision] of decisions.entries()) {
-            const missing = [...(decision.chained?.values() ?? [])].find(input => 'calculation' in input || !exported.has(input.decision));
+            const missing = [...(decision.chained?.values() ?? [])].find(input => !exported.has('calculation' in input ? input.calculation : input.decision));
             if (!missing) {
                 continue;
             }
@@ -139,7 +186,7 @@ function withoutUnexportedUpstreams(decisions: DmnDecision[], notes: DmnNote[]):
     }
 }
 
-function decisionTable(table: DecisionTable, notes: DmnNote[]): DmnDecision | undefined {
+function decisionTable(table: DecisionTable, notes: DmnNote[], context: ExportContext): DmnDecision | undefined {
     const inputs = table.inputs.map(input => ('level' in input ? LEVEL_INPUT : isChainedInput(input) ? chainedInputKey(input) : input.attribute));
     const chained = new Map(table.inputs.filter(isChainedInput).map(input => [chainedInputKey(input), input] as const));
     for (const [index, row] of table.rows.entries()) {
@@ -155,13 +202,61 @@ function decisionTable(table: DecisionTable, notes: DmnNote[]): DmnDecision | un
             }
         }
     }
-    if (table.rows.some(row => row.then.some(cell => decisionResultKind(cell) === 'formula')) || table.defaultOutputs?.some(cell => decisionResultKind(cell) === 'formula')) {
+    const boundValues = namedBoundValues(table, context.parameters, notes);
+    if (!boundValues) {
+        return undefined;
+    }
+    // Formula outputs and calculation columns are FEEL over the policy's names; the date a parameter is read on is the table's.
+    const date = table.validity?.from ?? context.date;
+    const reads = new Set<string>();
+    const requires = new Set<string>();
+    const scope = formulaScope(context, date, reads, requires, table.id);
+    const entry = (cell: DecisionResult, where: string): string => {
+        const formula = formulaCell(cell);
+        if (!formula) {
+            return outputEntry(cell);
+        }
+        try {
+            return feelFormula(formula, scope);
+        } catch (error) {
+            if (error instanceof NotFeel) {
+                throw new NotFeel(`${where} ${error.sv}`, `${where.replace(/^utfallet på rad/, 'the output in row').replace(/^standardutfallet/, 'the default output')} ${error.en}`);
+            }
+            throw error;
+        }
+    };
+    let rowOutputs: string[][];
+    let defaults: string[] | undefined;
+    // A table left out leaves neither the calculations it alone made decisions nor its notes.
+    const calculationsBefore = new Map(context.calculations);
+    const notesBefore = notes.length;
+    try {
+        for (const input of table.inputs.filter(isChainedInput)) {
+            if ('calculation' in input) {
+                requires.add(calculationDecision(input.calculation, date, context).element.id);
+            }
+        }
+        rowOutputs = table.rows.map((row, index) => row.then.map(cell => entry(cell, `utfallet på rad ${index + 1}`)));
+        defaults = table.defaultOutputs?.map(cell => entry(cell, 'standardutfallet'));
+    } catch (error) {
+        if (!(error instanceof NotFeel)) {
+            throw error;
+        }
+        context.calculations.clear();
+        calculationsBefore.forEach((decision, id) => context.calculations.set(id, decision));
+        notes.length = notesBefore;
         notes.push({
             element: table.id,
-            sv: `Beslutstabellen ${table.name} exporteras inte: den har utfall som är formler (= …), som exporten ännu inte skriver som FEEL-uttryck.`,
-            en: `Decision table ${table.name} is not exported: it has outputs that are formulas (= …), which the export does not yet write as FEEL expressions.`,
+            sv: `Beslutstabellen ${table.name} exporteras inte: ${error.sv}.`,
+            en: `Decision table ${table.name} is not exported: ${error.en}.`,
         });
         return undefined;
+    }
+    // A calculation column is a required decision (chained), not one the formulas require.
+    for (const input of chained.values()) {
+        if ('calculation' in input) {
+            requires.delete(input.calculation);
+        }
     }
     if (table.validity) {
         notes.push(validityNote(table));
@@ -180,18 +275,207 @@ function decisionTable(table: DecisionTable, notes: DmnNote[]): DmnDecision | un
         outputs: table.outputs.map((name, column) => {
             const cells = [...table.rows.map(row => row.then[column]), ...(table.defaultOutputs ? [table.defaultOutputs[column]] : [])];
             const typeRef = aggregation === 'COUNT' ? 'number' : columnType(cells);
-            const byDefault = table.defaultOutputs ? outputEntry(table.defaultOutputs[column]) : sumDefault ? '0' : undefined;
+            const byDefault = defaults ? defaults[column] : sumDefault ? '0' : undefined;
             const values = table.outputValues?.[column];
             return {
                 name, ...(typeRef ? { typeRef } : {}), ...(byDefault !== undefined ? { default: byDefault } : {}),
                 ...(values ? { values: values.map(outputEntry).join(',') } : {}),
             };
         }),
-        rules: table.rows.map(row => ({
-            inputs: row.when.map(cell => (cell ? unaryTests(cell) : '-')),
-            outputs: row.then.map(outputEntry),
+        rules: table.rows.map((row, index) => ({
+            inputs: row.when.map(cell => (cell ? unaryTests(withBoundValues(cell, boundValues)!) : '-')),
+            outputs: rowOutputs[index],
         })),
+        ...(reads.size > 0 ? { reads: [...reads] } : {}),
+        ...(requires.size > 0 ? { requires: [...requires] } : {}),
+        ...(date !== undefined && scope.dated ? { date } : {}),
     };
+}
+
+/** The scope of a decision's formulas: what they read is recorded, parameters are taken on `date`. */
+function formulaScope(context: ExportContext, date: string | undefined, reads: Set<string>, requires: Set<string>, element: string): FormulaScope & { dated: boolean } {
+    const scope = {
+        dated: false,
+        attribute: (id: string) => {
+            if (id === LEVEL_INPUT) {
+                reads.add(id);
+                return 'nivå';
+            }
+            const attribute = context.attributes.get(id);
+            if (!attribute) {
+                throw new NotFeel(`läser egenskapen ${id}, som inte finns i policyn`, `reads attribute ${id}, which is not in the policy`);
+            }
+            reads.add(id);
+            return attribute.name;
+        },
+        parameter: (id: string) => {
+            const parameter = context.policy?.find(id) as Parameter | undefined;
+            const name = parameter?.name ?? id.replace(/^parameter\//, '');
+            if (!parameter) {
+                throw new NotFeel(`läser parametern ${name}, vars värden exporten inte fått`, `reads parameter ${name}, whose values the export was not given`);
+            }
+            const version = parameterVersion(context.policy!, parameter, date);
+            scope.dated ||= date !== undefined;
+            noteFrozenParameter(context, element, parameter, version, date);
+            const value = parameter.valueType === 'percent' ? percentAsFraction(version.value.value) : version.value.value;
+            return value.startsWith('-') ? `(${value})` : value;
+        },
+        calculation: (id: string) => {
+            const decision = calculationDecision(id, date, context);
+            requires.add(decision.element.id);
+            scope.dated ||= decision.date !== undefined;
+            return decision.name;
+        },
+    };
+    return scope;
+}
+
+/**
+ * The version of a parameter a formula reads, by the runtime's own lookup: the one in force on the
+ * decision's date; without a date only a parameter with a single version (its value at every date it
+ * is in force, the one DMN is then given).
+ */
+function parameterVersion(policy: PolicySet, parameter: Parameter, date: string | undefined): Parameter['versions'][number] {
+    if (date === undefined) {
+        if (parameter.versions.length === 1) {
+            return parameter.versions[0];
+        }
+        throw new NotFeel(
+            `läser parametern ${parameter.name}, som har ${parameter.versions.length} värden över tid, och tabellen säger inte (giltig från) vilken dag DMN-uttrycket ska ta värdet från`,
+            `reads parameter ${parameter.name}, which has ${parameter.versions.length} values over time, and the table does not say (giltig från) on which day the DMN expression takes its value`,
+        );
+    }
+    try {
+        return policy.parameterVersion(parameter, date);
+    } catch {
+        throw new NotFeel(`läser parametern ${parameter.name}, som inte har något värde ${date}`, `reads parameter ${parameter.name}, which has no value on ${date}`);
+    }
+}
+
+/** A parameter written as one value: DMN has no values over time, so the note says which value and from when. */
+function noteFrozenParameter(context: ExportContext, element: string, parameter: Parameter, version: Parameter['versions'][number], date: string | undefined): void {
+    const period = `${version.undated ? '' : version.from}${version.to ? `–${version.to}` : version.undated ? '' : '–'}`;
+    const when = date ?? period;
+    const note: DmnNote = {
+        element,
+        sv: `Parametern ${parameter.name} skrivs som sitt värde ${when ? `${date ? 'den ' : ''}${when} ` : ''}(${version.value.value}${version.value.unit === '%' ? ' %' : ''}): DMN har inga värden över tid, så motorn räknar med det värdet även andra dagar.`,
+        en: `Parameter ${parameter.name} is written as its value ${when ? `${date ? 'on ' : ''}${when} ` : ''}(${version.value.value}${version.value.unit === '%' ? ' %' : ''}): DMN has no values over time, so an engine uses that value on other days too.`,
+    };
+    if (!context.notes.some(known => known.element === note.element && known.sv === note.sv)) {
+        context.notes.push(note);
+    }
+}
+
+/**
+ * A calculation a table reads (a `beräkning` column or a formula), as a DMN decision whose logic is
+ * its formula as one FEEL literal expression, made once per file. Throws NotFeel, naming the
+ * calculation, where the formula is not FEEL here or the calculation has limits (`högst`, `minst`:
+ * the runtime refuses a value beyond one, which a DMN expression does not).
+ */
+function calculationDecision(id: string, date: string | undefined, context: ExportContext): DmnDecision {
+    const calculation = context.policy?.find(id) as Calculation | undefined;
+    const name = calculation?.name ?? id.replace(/^calculation\//, '');
+    const known = context.calculations.get(id);
+    if (known === 'in-progress') {
+        throw new NotFeel(`läser beräkningen ${name}, som läser sig själv`, `reads calculation ${name}, which reads itself`);
+    }
+    if (known) {
+        if (known.date !== undefined && known.date !== date) {
+            throw new NotFeel(
+                `läser beräkningen ${name} den ${date ?? '(ingen dag)'}, och DMN-beslutet för den tar redan parametrarnas värden den ${known.date}`,
+                `reads calculation ${name} on ${date ?? '(no day)'}, and its DMN decision already takes the parameters' values on ${known.date}`,
+            );
+        }
+        return known;
+    }
+    if (!calculation) {
+        throw new NotFeel(`läser beräkningen ${name}, som exporten inte fått`, `reads calculation ${name}, which the export was not given`);
+    }
+    if (calculation.limits && calculation.limits.length > 0) {
+        throw new NotFeel(
+            `läser beräkningen ${name}, som har gränser (${calculation.limits.map(limit => limit.text).join(', ')}) som programmet håller och ett DMN-uttryck inte kan hålla`,
+            `reads calculation ${name}, which has limits (${calculation.limits.map(limit => limit.text).join(', ')}) that the runtime keeps and a DMN expression cannot`,
+        );
+    }
+    context.calculations.set(id, 'in-progress');
+    const reads = new Set<string>();
+    const requires = new Set<string>();
+    const scope = formulaScope(context, date, reads, requires, calculation.id);
+    try {
+        const literal = feelFormula(calculation.value, scope);
+        const decision: DmnDecision = {
+            element: calculation,
+            name: calculation.name,
+            label: calculation.title ?? calculation.name,
+            hitPolicy: 'UNIQUE',
+            inputs: [],
+            outputs: [{ name: calculation.name, typeRef: 'number' }],
+            rules: [],
+            literal,
+            ...(reads.size > 0 ? { reads: [...reads] } : {}),
+            ...(requires.size > 0 ? { requires: [...requires] } : {}),
+            ...(date !== undefined && scope.dated ? { date } : {}),
+        };
+        context.calculations.delete(id);
+        context.calculations.set(id, decision);
+        return decision;
+    } catch (error) {
+        context.calculations.delete(id);
+        if (error instanceof NotFeel) {
+            throw new NotFeel(`läser beräkningen ${name}, som ${error.sv}`, `reads calculation ${name}, which ${error.en}`);
+        }
+        throw error;
+    }
+}
+
+/**
+ * The value of each parameter the table's cells name (`> pensionsålder`, format 1.11), as a FEEL
+ * literal: DMN has no dates, so a parameter is written as its value where one version is in force on
+ * every day of the table's validity (read with the runtime's version lookup), exactly what the
+ * runtime compares with there. Undefined, with a note, where a parameter changes within the validity
+ * (or the table has none and the parameter more than one version), or a cell names another attribute.
+ */
+function namedBoundValues(table: DecisionTable, parameters: ReadonlyMap<string, Parameter>, notes: DmnNote[]): Map<string, ExactNumber> | undefined {
+    const values = new Map<string, ExactNumber>();
+    for (const [index, row] of table.rows.entries()) {
+        for (const ref of row.when.flatMap(cell => (cell ? againstReferences(cell) : []))) {
+            const name = ref.slice(ref.indexOf('/') + 1);
+            const parameter = parameters.get(ref);
+            if (!parameter) {
+                notes.push({
+                    element: table.id,
+                    sv: `Beslutstabellen ${table.name} exporteras inte: rad ${index + 1} jämför med egenskapen ${name}, och exporten skriver ännu inte ett krav på en annan indata i en cell.`,
+                    en: `Decision table ${table.name} is not exported: row ${index + 1} compares with the attribute ${name}, and the export does not yet write a requirement on another input in a cell.`,
+                });
+                return undefined;
+            }
+            const value = singleValue(parameter, table.validity);
+            if (!value) {
+                notes.push({
+                    element: table.id,
+                    sv: `Beslutstabellen ${table.name} exporteras inte: rad ${index + 1} jämför med parametern ${name}, som har mer än ett värde under tabellens giltighet, och DMN har inga datum.`,
+                    en: `Decision table ${table.name} is not exported: row ${index + 1} compares with the parameter ${name}, which has more than one value while the table is in force, and DMN has no dates.`,
+                });
+                return undefined;
+            }
+            values.set(ref, value);
+        }
+    }
+    return values;
+}
+
+/** A parameter's value where one version is in force on every day of the validity; undefined otherwise. */
+function singleValue(parameter: Parameter, validity: DecisionTable['validity']): ExactNumber | undefined {
+    const sorted = [...parameter.versions].sort((a, b) => a.from.localeCompare(b.from));
+    const from = validity?.from ?? UNDATED_FROM;
+    const version = versionInForce(sorted, from);
+    if (!version) {
+        return undefined;
+    }
+    // In force to the end of the validity: no other version starts within it, and this one does not end before it.
+    const others = sorted.filter(other => other !== version && other.from > from && (!validity?.to || other.from <= validity.to));
+    const endsBefore = version.to !== undefined && (!validity?.to || version.to < validity.to);
+    return others.length === 0 && !endsBefore ? ExactNumber.parse(version.value.value) : undefined;
 }
 
 function validityNote(table: DecisionTable): DmnNote {
@@ -330,9 +614,9 @@ function disjunctiveForm(criterion: Criterion): Conjunction[] | undefined {
             any: any => disjunctiveForm({ all: any.any.map(part => ({ not: part })) }),
             not: inner => disjunctiveForm(inner.not),
             // A test of one attribute reads one attribute: handled above.
-            test: () => undefined, op: () => undefined, in: () => undefined, between: () => undefined,
+            test: () => undefined, op: () => undefined, in: () => undefined, between: () => undefined, against: () => undefined,
         }),
-        test: () => undefined, op: () => undefined, in: () => undefined, between: () => undefined,
+        test: () => undefined, op: () => undefined, in: () => undefined, between: () => undefined, against: () => undefined,
     });
 }
 
@@ -355,6 +639,8 @@ export function attributesOf(criterion: Criterion): string[] {
         op: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
         in: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
         between: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
+        // The named value is not a column of its own: the test stays in its column (`< maxpris`).
+        against: leaf => void (read.includes(leaf.attribute) || read.push(leaf.attribute)),
     });
     visit(criterion);
     return read;
@@ -415,19 +701,28 @@ const DECISION = { width: 180, height: 80, gap: 40, y: 60 };
 const INPUT = { width: 125, height: 45, gap: 25, y: 260 };
 
 function definitions(file: CompiledPolicyFile, decisions: readonly DmnDecision[], attributes: ReadonlyMap<string, Attribute>, ids: XmlIds): XmlElement {
-    const inputIds = readInOrder(decisions.map(decision => new Map(decision.inputs.filter(id => !decision.chained?.has(id)).map(id => [id, []]))));
+    const inputIds = readInOrder(decisions.map(decision => new Map(requiredInputs(decision).map(id => [id, []]))));
     const inputDataId = (id: string) => ids.of('inputData', inputName(id, attributes));
     const decisionId = (decision: DmnDecision) => ids.of('decision', decision.element.id);
     const upstreamOf = (id: string) => decisions.find(d => d.element.id === id)!;
-    const upstreamDecisions = (decision: DmnDecision) => [...new Set([...(decision.chained?.values() ?? [])].map(input => (input as { decision: string }).decision))];
+    const upstreamDecisions = (decision: DmnDecision) => [...new Set([
+        ...[...(decision.chained?.values() ?? [])].map(input => ('calculation' in input ? input.calculation : input.decision)), ...(decision.requires ?? []),
+    ])];
     const requirementId = (decision: DmnDecision, input: string) => `${decisionId(decision)}__${inputDataId(input)}`;
     const decisionRequirementId = (decision: DmnDecision, upstream: string) => `${decisionId(decision)}__${decisionId(upstreamOf(upstream))}`;
-    /** A chained input's expression: the upstream decision's variable, with the column where it has several outputs (its value is then a context). */
-    const chainedExpression = (input: { decision: string; column: string }) => {
+    /**
+     * A chained input's expression: the upstream decision's variable, with the column where it has
+     * several outputs (its value is then a context); a calculation's decision is its value.
+     */
+    const chainedExpression = (input: ChainedDecisionInput) => {
+        if ('calculation' in input) {
+            return upstreamOf(input.calculation).name;
+        }
         const upstream = upstreamOf(input.decision);
         return upstream.outputs.length === 1 ? upstream.name : `${upstream.name}.${input.column}`;
     };
-    const chainedType = (input: { decision: string; column: string }) => upstreamOf(input.decision).outputs.find(output => output.name === input.column)?.typeRef;
+    const chainedLabel = (input: ChainedDecisionInput) => ('calculation' in input ? `beräkning ${upstreamOf(input.calculation).name}` : `${upstreamOf(input.decision).name}.${input.column}`);
+    const chainedType = (input: ChainedDecisionInput) => ('calculation' in input ? 'number' : upstreamOf(input.decision).outputs.find(output => output.name === input.column)?.typeRef);
     const inputData = inputIds.map(id => {
         const name = inputName(id, attributes);
         return element('inputData', [['id', inputDataId(id)], ['name', name]], [
@@ -439,18 +734,20 @@ function definitions(file: CompiledPolicyFile, decisions: readonly DmnDecision[]
         const table = `${id}_table`;
         return element('decision', [['id', id], ['name', decision.label]], [
             element('variable', [['id', `${id}_variable`], ['name', decision.name]]),
-            ...decision.inputs.filter((input, index) => decision.inputs.indexOf(input) === index && !decision.chained?.has(input)).map(input => element('informationRequirement', [['id', requirementId(decision, input)]], [
+            ...requiredInputs(decision).map(input => element('informationRequirement', [['id', requirementId(decision, input)]], [
                 element('requiredInput', [['href', `#${inputDataId(input)}`]]),
             ])),
             ...upstreamDecisions(decision).map(upstream => element('informationRequirement', [['id', decisionRequirementId(decision, upstream)]], [
                 element('requiredDecision', [['href', `#${decisionId(upstreamOf(upstream))}`]]),
             ])),
-            element('decisionTable', [['id', table], ['hitPolicy', decision.hitPolicy], ['aggregation', decision.aggregation]], [
+            decision.literal !== undefined
+                ? element('literalExpression', [['id', `${id}_expression`], ['typeRef', 'number']], [element('text', [], [], decision.literal)])
+                : element('decisionTable', [['id', table], ['hitPolicy', decision.hitPolicy], ['aggregation', decision.aggregation]], [
                 ...decision.inputs.map((input, index) => {
-                    const chained = decision.chained?.get(input) as { decision: string; column: string } | undefined;
+                    const chained = decision.chained?.get(input);
                     if (chained) {
                         const expression = chainedExpression(chained);
-                        return element('input', [['id', `${table}_input${index + 1}`], ['label', `${upstreamOf(chained.decision).name}.${chained.column}`]], [
+                        return element('input', [['id', `${table}_input${index + 1}`], ['label', chainedLabel(chained)]], [
                             element('inputExpression', [['id', `${table}_input${index + 1}_expression`], ['typeRef', chainedType(chained)]], [
                                 element('text', [], [], expression),
                             ]),
@@ -480,6 +777,12 @@ function definitions(file: CompiledPolicyFile, decisions: readonly DmnDecision[]
         ['xmlns', DMN_NAMESPACE], ['xmlns:dmndi', DMNDI_NAMESPACE], ['xmlns:dc', DC_NAMESPACE], ['xmlns:di', DI_NAMESPACE],
         ['id', ids.of('definitions', file.source)], ['name', file.source], ['namespace', `urn:regelratt:${encodeURIComponent(file.source)}`],
     ], [...inputData, ...decisionElements, diagram(decisions, inputIds, inputDataId, decisionId, requirementId, upstreamDecisions, decisionRequirementId)]);
+}
+
+/** The input data a decision requires: its attribute columns and what its formulas read, each once, in order. */
+function requiredInputs(decision: DmnDecision): string[] {
+    const columns = decision.inputs.filter(id => !decision.chained?.has(id));
+    return [...new Set([...columns, ...(decision.reads ?? [])])];
 }
 
 /**
@@ -516,7 +819,7 @@ function diagram(
         ...decisions.map((decision, index) => element('dmndi:DMNShape', [['id', `${decisionId(decision)}_shape`], ['dmnElementRef', decisionId(decision)]], [bounds(decisionX(index), DECISION.y, DECISION)])),
         ...inputs.map((input, index) => element('dmndi:DMNShape', [['id', `${inputDataId(input)}_shape`], ['dmnElementRef', inputDataId(input)]], [bounds(inputX(index), INPUT.y, INPUT)])),
     ];
-    const edges = decisions.flatMap((decision, index) => [...new Set(decision.inputs)].filter(input => !decision.chained?.has(input)).map(input => {
+    const edges = decisions.flatMap((decision, index) => requiredInputs(decision).map(input => {
         const from = inputs.indexOf(input);
         return element('dmndi:DMNEdge', [['id', `${requirementId(decision, input)}_edge`], ['dmnElementRef', requirementId(decision, input)]], [
             element('di:waypoint', [['x', inputX(from) + INPUT.width / 2], ['y', INPUT.y]]),
@@ -533,4 +836,9 @@ function diagram(
     }));
     edges.push(...decisionEdges);
     return element('dmndi:DMNDI', [], [element('dmndi:DMNDiagram', [['id', 'diagram'], ['name', 'Regelrätt']], [...shapes, ...edges])]);
+}
+
+/** Every parameter of the files by id: a table in one file names parameters declared in another. */
+export function dmnParameters(files: readonly CompiledPolicyFile[]): Map<string, Parameter> {
+    return new Map(files.flatMap(file => file.elements).filter((e): e is Parameter => e.kind === 'parameter').map(p => [p.id, p]));
 }

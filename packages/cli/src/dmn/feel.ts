@@ -1,6 +1,6 @@
 import {
-    decisionResultKind, ExactNumber, LEVEL_INPUT, matchCriterion, type Attribute, type AttributeType, type ComparisonOperator, type Criterion,
-    type DecisionResult, type DecisionResultKind, type Literal,
+    decisionResultKind, ExactNumber, LEVEL_INPUT, matchCriterion, ROUNDING_SCALE, type Attribute, type AttributeType, type ComparisonOperator, type Criterion,
+    type DecisionResult, type DecisionResultKind, type Expression, type Literal, type Rounding,
 } from '@regelratt/format';
 
 /**
@@ -49,6 +49,11 @@ export function feelLiteral(literal: Literal): string {
     return LITERAL[variant](literal);
 }
 
+/** An element's FEEL name: its name in the policy (an input's variable is the attribute's name). */
+export function feelName(id: string): string {
+    return id.slice(id.indexOf('/') + 1);
+}
+
 /** A comparison with a constant as a simple unary test (`< 5`, `not("hög")`). */
 const UNARY_OPERATOR = {
     '=': value => value,
@@ -81,6 +86,8 @@ function simpleTests(criterion: Criterion): string | undefined {
         op: comparison => UNARY_OPERATOR[comparison.op](feelLiteral(comparison.value)),
         in: set => set.in.map(feelLiteral).join(', '),
         between: range => `[${range.between.min}..${range.between.max}]`,
+        // A named value (another input, a parameter) as FEEL's name in a unary test: `< maxpris`.
+        against: named => UNARY_OPERATOR[named.against.op](feelName(named.against.ref)),
         any: any => {
             const parts = any.any.map(simpleTests);
             return parts.every((part): part is string => part !== undefined) && parts.length > 0 ? parts.join(', ') : undefined;
@@ -109,15 +116,109 @@ function interval(parts: readonly Criterion[]): string | undefined {
 
 /** The criterion as a boolean FEEL expression of the input, `?` (`? >= 1 and ? != 3`). */
 function booleanOfInput(criterion: Criterion): string {
+    return booleanOf(criterion, () => '?');
+}
+
+/** The criterion as a boolean FEEL expression, each test on the FEEL name `subject` gives its attribute. */
+function booleanOf(criterion: Criterion, subject: (attribute: string) => string): string {
+    const of = (part: Criterion) => booleanOf(part, subject);
     return matchCriterion<string>(criterion, {
-        test: () => '? = true',
-        op: comparison => `? ${EXPRESSION_OPERATOR[comparison.op]} ${feelLiteral(comparison.value)}`,
-        in: set => `(${set.in.map(member => `? = ${feelLiteral(member)}`).join(' or ')})`,
-        between: range => `(? >= ${range.between.min} and ? <= ${range.between.max})`,
-        any: any => `(${any.any.map(booleanOfInput).join(' or ')})`,
-        all: all => `(${all.all.map(booleanOfInput).join(' and ')})`,
-        not: not => `not(${booleanOfInput(not.not)})`,
+        test: leaf => `${subject(leaf.attribute)} = true`,
+        op: comparison => `${subject(comparison.attribute)} ${EXPRESSION_OPERATOR[comparison.op]} ${feelLiteral(comparison.value)}`,
+        in: set => `(${set.in.map(member => `${subject(set.attribute)} = ${feelLiteral(member)}`).join(' or ')})`,
+        between: range => `(${subject(range.attribute)} >= ${range.between.min} and ${subject(range.attribute)} <= ${range.between.max})`,
+        against: named => `${subject(named.attribute)} ${EXPRESSION_OPERATOR[named.against.op]} ${feelName(named.against.ref)}`,
+        any: any => `(${any.any.map(of).join(' or ')})`,
+        all: all => `(${all.all.map(of).join(' and ')})`,
+        not: not => `not(${of(not.not)})`,
     });
+}
+
+/** Why a formula has no FEEL expression here, in both languages: the export names it in a note. */
+export class NotFeel {
+    constructor(readonly sv: string, readonly en: string) { }
+}
+
+/**
+ * What a formula may read in FEEL: an attribute by its name (an input data), a parameter as its value
+ * on the date the decision answers for (a literal), a calculation by its decision's variable.
+ * Each returns the FEEL text or throws NotFeel with the reason.
+ */
+export interface FormulaScope {
+    attribute(id: string): string;
+    parameter(id: string): string;
+    calculation(id: string): string;
+}
+
+/**
+ * The runtime's rounding modes as FEEL's rounding functions (DMN 1.4, 10.3.4.5): `round half up` is
+ * half away from zero, `decimal` half to even, `round down` toward zero, `round up` away from zero;
+ * the runtime's half-up (a half toward +∞) has no function of its own and is `floor(x + ½ step)`.
+ * `digits` is the decimal places of the step (krona 0, öre 2).
+ */
+export const FEEL_ROUNDING = {
+    'half-away-from-zero': (operand, digits) => `round half up(${operand}, ${digits})`,
+    'half-even': (operand, digits) => `decimal(${operand}, ${digits})`,
+    down: (operand, digits) => `round down(${operand}, ${digits})`,
+    up: (operand, digits) => `round up(${operand}, ${digits})`,
+    'half-up': (operand, digits) => `floor(${operand} + ${ExactNumber.of(5n, 10n ** BigInt(digits + 1)).toDecimal()}, ${digits})`,
+} as const satisfies Record<Rounding['mode'], (operand: string, digits: number) => string>;
+
+/** A rounding step as FEEL: a step of a power of ten by the function's scale, a quarter hour as four steps of one. */
+function feelRounding(operand: string, rounding: Rounding): string {
+    const scale = ROUNDING_SCALE[rounding.unit];
+    const digits = scale.toString().length - 1;
+    if (10n ** BigInt(digits) === scale) {
+        return FEEL_ROUNDING[rounding.mode](operand, digits);
+    }
+    return `(${FEEL_ROUNDING[rounding.mode](`(${operand}) * ${scale}`, 0)} / ${scale})`;
+}
+
+const FEEL_OPERATOR = { '+': '+', '-': '-', '*': '*', '/': '/' } as const satisfies Record<Extract<Expression, { op: string }>['op'], string>;
+
+/**
+ * A formula as a FEEL expression, exactly: numbers as their decimal text (a share as its fraction),
+ * the four operations in parentheses, `min`/`max`, rounding by FEEL_ROUNDING, `om … så … annars` as
+ * `if … then … else`. FEEL divides in decimal128 (34 digits) where the runtime keeps the fraction; an
+ * unrounded quotient is the same to 33 places. Throws NotFeel for what FEEL cannot read here.
+ */
+export function feelFormula(expression: Expression, scope: FormulaScope): string {
+    const of = (part: Expression) => feelFormula(part, scope);
+    if ('quantity' in expression) {
+        const value = expression.quantity.unit === '%' ? percentAsFraction(expression.quantity.value) : expression.quantity.value;
+        return value.startsWith('-') ? `(${value})` : value;
+    }
+    if ('ref' in expression) {
+        if (expression.atLevel) {
+            throw new NotFeel(
+                `läser ${expression.ref} vid en annan nivå än ärendets, vilket exporten inte skriver i FEEL`,
+                `reads ${expression.ref} at another level than the case's, which the export does not write in FEEL`,
+            );
+        }
+        const kind = expression.ref.slice(0, expression.ref.indexOf('/'));
+        switch (kind) {
+            case 'attribute': return scope.attribute(expression.ref);
+            case 'parameter': return scope.parameter(expression.ref);
+            case 'calculation': return scope.calculation(expression.ref);
+            default: throw new NotFeel(
+                `läser ${expression.ref}, som inte finns som DMN-beslut i exporten`,
+                `reads ${expression.ref}, which is no DMN decision in the export`,
+            );
+        }
+    }
+    if ('level' in expression) {
+        return scope.attribute(LEVEL_INPUT);
+    }
+    if ('call' in expression) {
+        return `${expression.call}(${expression.args.map(of).join(', ')})`;
+    }
+    if ('round' in expression) {
+        return feelRounding(of(expression.round), expression.rounding);
+    }
+    if ('if' in expression) {
+        return `(if ${booleanOf(expression.if, scope.attribute)} then ${of(expression.then)} else ${of(expression.else)})`;
+    }
+    return `(${of(expression.left)} ${FEEL_OPERATOR[expression.op]} ${of(expression.right)})`;
 }
 
 /** What each kind of output cell is in FEEL: its type and its literal (a share as the fraction the runtime answers). */
@@ -128,8 +229,8 @@ export const OUTPUT_CELL = {
     pathway: { typeRef: 'string', feel: cell => feelString((cell as { pathway: string }).pathway) },
     text: { typeRef: 'string', feel: cell => feelString((cell as { text: string }).text) },
     yesNo: { typeRef: 'boolean', feel: cell => String((cell as { yesNo: boolean }).yesNo) },
-    // A table with formula outputs is not exported (a note says so, export-dmn.ts); never reached.
-    formula: { typeRef: 'number', feel: () => { throw new Error('a formula output is not written as FEEL'); } },
+    // A formula reads the policy's names and values: export-dmn.ts writes it with feelFormula and its scope; never reached.
+    formula: { typeRef: 'number', feel: () => { throw new Error('a formula output is written by feelFormula'); } },
 } as const satisfies Record<DecisionResultKind, { typeRef: FeelType | undefined; feel: (cell: DecisionResult) => string }>;
 
 export function outputEntry(cell: DecisionResult): string {

@@ -43,6 +43,12 @@ const HIT_POLICY: Record<string, string | undefined> = {
     'COLLECT MIN': 'träff samla min',
     'COLLECT MAX': 'träff samla max',
     'COLLECT COUNT': 'träff samla antal',
+    // DMN's P: the winner is the matching rule whose outputs come first in the output values, as `träff prioritet`.
+    PRIORITY: 'träff prioritet',
+    // The list policies (format 1.11): every matching rule's outputs; OUTPUT ORDER by the output values.
+    'RULE ORDER': 'träff regelordning',
+    'OUTPUT ORDER': 'träff utfallsordning',
+    COLLECT: 'träff samla',
 };
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -53,10 +59,12 @@ const NO_KEYWORDS: ReadonlySet<string> = new Set();
 const COLUMN_KEYWORDS = new Set(['nivå', 'avgift', 'belopp', 'premie', 'schablon', 'procent', 'timmar', 'förlopp', 'beslut']);
 
 interface Column {
-    /** The attribute's name, or `nivå` for the case's level. */
+    /** The attribute's name, or `nivå` for the case's level; a chained column's `tabell.kolumn`. */
     name: string;
     typeRef: string;
     inputValues?: string;
+    /** Another table's output column (`| nivåbedömning.nivå |`): no attribute is declared for it. */
+    chained?: true;
 }
 
 interface Attribute {
@@ -100,8 +108,15 @@ export async function importDmn(xml: string, keywords: ReadonlySet<string>): Pro
         return { element: 'definitions', sv: `En del av filen kunde inte läsas och är inte med: ${reason}`, en: `A part of the file could not be read and is left out: ${reason}` };
     });
     const attributes = new Map<string, Attribute>();
-    const tables: string[] = [];
-    for (const element of (root.drgElement ?? []) as Element[]) {
+    const tables: ImportedTable[] = [];
+    const drg = (root.drgElement ?? []) as Element[];
+    // Each decision by its XML id, for the decisions a table requires (a chain of decisions).
+    const decisions = new Map(drg.filter(e => e.$type === 'dmn:Decision' && e.id).map(e => [e.id!, e]));
+    // Each input data's name and FEEL type: what a formula output may read.
+    const inputData = new Map(drg.filter(e => e.$type === 'dmn:InputData').map(e => [
+        ((e.variable as Element | undefined)?.name as string | undefined) ?? e.name ?? '', ((e.variable as Element | undefined)?.typeRef as string | undefined) ?? 'number',
+    ]));
+    for (const element of drg) {
         if (element.$type === 'dmn:InputData') {
             continue;
         }
@@ -109,14 +124,45 @@ export async function importDmn(xml: string, keywords: ReadonlySet<string>): Pro
             notes.push(note(element, `${kindName(element)} ${element.name ?? ''} har ingen motsvarighet i Regelrätt och är inte med.`, `${element.$type.replace('dmn:', '')} ${element.name ?? ''} has no counterpart in Regelrätt and is left out.`));
             continue;
         }
-        const table = decisionTable(element, attributes, notes, keywords);
+        const table = decisionTable(element, attributes, notes, keywords, decisions, inputData);
         if (table) {
             tables.push(table);
         }
     }
-    const declarations = [...attributes.values()].filter(a => a.name !== 'nivå').map(attributeText);
-    const body = [...declarations, '', ...tables].join('\n');
+    withImportedUpstreams(tables, notes);
+    const used = new Set(tables.flatMap(table => table.attributes));
+    const declarations = [...attributes.values()].filter(a => a.name !== 'nivå' && used.has(a.name)).map(attributeText);
+    const body = [...declarations, '', ...tables.map(table => table.text)].join('\n');
     return { text: `// Importerad från DMN av regelratt dmn import.\n${body.trim()}\n`, notes, tables: tables.length };
+}
+
+/** A decision table as written, with the tables it reads (chained columns) and the attributes its columns read. */
+interface ImportedTable {
+    element: Element;
+    name: string;
+    text: string;
+    upstreams: string[];
+    attributes: string[];
+}
+
+/**
+ * A table reading a decision that is not imported (no decision table, or left out itself) cannot be
+ * written as a chained table: it is named and left out, and so in turn each table reading it.
+ */
+function withImportedUpstreams(tables: ImportedTable[], notes: DmnNote[]): void {
+    for (let changed = true; changed;) {
+        changed = false;
+        const names = new Set(tables.map(table => table.name));
+        const index = tables.findIndex(table => table.upstreams.some(upstream => !names.has(upstream)));
+        if (index >= 0) {
+            const table = tables[index];
+            const missing = table.upstreams.find(upstream => !names.has(upstream))!;
+            notes.push(note(table.element, `Beslutstabellen ${table.name} läser beslutet ${missing}, som inte importeras; den är inte med.`,
+                `Decision table ${table.name} reads decision ${missing}, which is not imported; it is left out.`));
+            tables.splice(index, 1);
+            changed = true;
+        }
+    }
 }
 
 function note(element: Element, sv: string, en: string): DmnNote {
@@ -137,7 +183,26 @@ function identifier(name: string, keywords: ReadonlySet<string>): string {
     return keywords.has(start) ? `${start}_` : start;
 }
 
-function decisionTable(decision: Element, attributes: Map<string, Attribute>, notes: DmnNote[], keywords: ReadonlySet<string>): string | undefined {
+function decisionTable(
+    decision: Element, attributes: Map<string, Attribute>, notes: DmnNote[], keywords: ReadonlySet<string>, decisions: ReadonlyMap<string, Element>, inputData: ReadonlyMap<string, string>,
+): ImportedTable | undefined {
+    // A formula output (`= …`) reads numbers the file gives as input data; each is declared as an attribute.
+    const formulaReads = new Set<string>();
+    const known = (name: string) => {
+        const numeric = ['number', 'integer', 'long', 'double'].includes(inputData.get(name) ?? '');
+        if (numeric) {
+            formulaReads.add(name);
+        }
+        return numeric;
+    };
+    const outputCell = (text: string): string | undefined => {
+        const literal = literalOutputCell(text);
+        if (literal !== undefined) {
+            return literal;
+        }
+        const formula = regelFormula(text, known);
+        return formula === undefined ? undefined : `= ${formula.replace(/^\((.*)\)$/, '$1')}`;
+    };
     const logic = decision.decisionLogic as Element | undefined;
     const name = identifier(((decision.variable as Element | undefined)?.name as string | undefined) ?? decision.name ?? decision.id ?? 'beslut', NO_KEYWORDS);
     if (!logic || logic.$type !== 'dmn:DecisionTable') {
@@ -145,18 +210,16 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
             `Decision ${name} is no decision table (${logic ? logic.$type.replace('dmn:', '') : 'no logic'}) and is left out: Regelrätt reads only decision tables from DMN.`));
         return undefined;
     }
-    const required = ((decision.informationRequirement ?? []) as Element[]).filter(r => r.requiredDecision);
-    if (required.length > 0) {
-        // Regelrätt has chained tables (`| nivåbedömning.nivå |`, format 1.10), but the import does not yet write them.
-        notes.push(note(decision, `Beslutstabellen ${name} läser ett annat besluts svar, vilket importen ännu inte skriver som en kedjad kolumn (\`| beslut.kolumn |\`); den är inte med.`,
-            `Decision table ${name} reads another decision's answer, which the import does not yet write as a chained column (\`| decision.column |\`); it is left out.`));
-        return undefined;
-    }
+    // The decisions this one requires, by their variable: an input naming one is a chained column (`| nivåbedömning.nivå |`).
+    const required = new Map(((decision.informationRequirement ?? []) as Element[])
+        .map(r => decisions.get((((r.requiredDecision as Element | undefined)?.href as string | undefined) ?? '').replace(/^#/, '')))
+        .filter((d): d is Element => d !== undefined)
+        .map(d => [((d.variable as Element | undefined)?.name as string | undefined) ?? d.name ?? d.id!, d] as const));
     const hit = `${(logic.hitPolicy as string | undefined) ?? 'UNIQUE'}${logic.aggregation ? ` ${logic.aggregation as string}` : ''}`;
     const hitClause = HIT_POLICY[hit];
     if (hitClause === undefined) {
-        notes.push(note(logic, `Beslutstabellen ${name} har träffpolicyn ${hit}, som Regelrätt inte har (unik, första, valfri och samla med summa, min, max eller antal); den är inte med.`,
-            `Decision table ${name} has hit policy ${hit}, which Regelrätt does not have (unique, first, any, and collect with sum, min, max or count); it is left out.`));
+        notes.push(note(logic, `Beslutstabellen ${name} har träffpolicyn ${hit}, som Regelrätt inte har (unik, första, valfri, regelordning, utfallsordning och samla, med eller utan summa, min, max eller antal); den är inte med.`,
+            `Decision table ${name} has hit policy ${hit}, which Regelrätt does not have (unique, first, any, rule order, output order, and collect with or without sum, min, max or count); it is left out.`));
         return undefined;
     }
     const inputs = (logic.input ?? []) as Element[];
@@ -166,9 +229,20 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         return undefined;
     }
     const columns: Column[] = [];
+    const upstreams: string[] = [];
     for (const input of inputs) {
         const expression = input.inputExpression as Element | undefined;
         const text = ((expression?.text as string | undefined) ?? '').trim();
+        const chained = chainedColumn(text, required);
+        if (typeof chained === 'object') {
+            notes.push(note(input, `Indatakolumnen ${text} i ${name} ${chained.sv}; tabellen är inte med.`, `Input column ${text} of ${name} ${chained.en}; the table is left out.`));
+            return undefined;
+        }
+        if (chained !== undefined) {
+            columns.push({ name: chained, typeRef: ((expression?.typeRef as string | undefined) ?? 'number'), chained: true });
+            upstreams.push(chained.slice(0, chained.indexOf('.')));
+            continue;
+        }
         if (!IDENTIFIER.test(text)) {
             notes.push(note(input, `Indatakolumnen ${text} i ${name} är ett uttryck, inte en egenskap; tabellen är inte med.`, `Input column ${text} of ${name} is an expression, not an attribute; the table is left out.`));
             return undefined;
@@ -190,8 +264,8 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         for (const entry of (rule.outputEntry ?? []) as Element[]) {
             const cell = outputCell(((entry.text as string | undefined) ?? '').trim());
             if (cell === undefined) {
-                notes.push(note(entry, `Utdata ${String(entry.text)} i ${name}, regel ${rows.length + 1}, är ett FEEL-uttryck som Regelrätt inte kan skriva (bara tal, text, ja/nej och null); tabellen är inte med.`,
-                    `Output ${String(entry.text)} of ${name}, rule ${rows.length + 1}, is a FEEL expression Regelrätt cannot write (only numbers, texts, true/false and null); the table is left out.`));
+                notes.push(note(entry, `Utdata ${String(entry.text)} i ${name}, regel ${rows.length + 1}, är ett FEEL-uttryck som Regelrätt inte kan skriva (bara tal, text, ja/nej, null och formler med + − × /, min, max och avrundning över indata som är tal); tabellen är inte med.`,
+                    `Output ${String(entry.text)} of ${name}, rule ${rows.length + 1}, is a FEEL expression Regelrätt cannot write (only numbers, texts, true/false, null and formulas with + − × /, min, max and rounding over numeric input data); the table is left out.`));
                 return undefined;
             }
             cells.push(cell);
@@ -203,7 +277,12 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         notes.push(note(logic, `Standardutdata i ${name} är ett FEEL-uttryck som Regelrätt inte kan skriva; tabellen är inte med.`, `A default output of ${name} is a FEEL expression Regelrätt cannot write; the table is left out.`));
         return undefined;
     }
-    for (const column of columns) {
+    for (const read of formulaReads) {
+        if (!columns.some(column => column.name === read)) {
+            declare({ name: read, typeRef: inputData.get(read)! }, [], attributes);
+        }
+    }
+    for (const column of columns.filter(c => !c.chained)) {
         if (!declare(column, rows.map(row => row[columns.indexOf(column)]), attributes)) {
             notes.push(note(logic, `Indatakolumnen ${column.name} i ${name} har typen ${column.typeRef} eller värden som Regelrätt inte kan skriva som egenskap; tabellen är inte med.`,
                 `Input column ${column.name} of ${name} has type ${column.typeRef} or values Regelrätt cannot write as an attribute; the table is left out.`));
@@ -211,6 +290,26 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         }
     }
     const outputNames = outputs.map(output => (output.name && COLUMN_KEYWORDS.has(output.name) ? output.name : identifier(output.name ?? name, keywords)));
+    // Under PRIORITY each output column lists its values, highest priority first (DMN's output values).
+    for (const [index, output] of outputs.entries()) {
+        const values = ((output.outputValues as Element | undefined)?.text as string | undefined)?.trim();
+        if (values === undefined || values === '') {
+            continue;
+        }
+        const listed = splitList(values)?.map(outputCell);
+        if (!listed || listed.some(value => value === undefined || value === 'ej angivet')) {
+            notes.push(note(output, `Utdatakolumnen ${outputNames[index]} i ${name} har värdena ${values}, som Regelrätt inte kan skriva som en lista (bara tal och text); tabellen är inte med.`,
+                `Output column ${outputNames[index]} of ${name} has values ${values}, which Regelrätt cannot write as a list (only numbers and texts); the table is left out.`));
+            return undefined;
+        }
+        outputNames[index] = `${outputNames[index]} (${listed.join(', ')})`;
+    }
+    // OUTPUT ORDER ranks the rows by the same output values: without them there is nothing to order by (output-order-without-values).
+    if ((hit === 'PRIORITY' || hit === 'OUTPUT ORDER') && !outputs.some(output => ((output.outputValues as Element | undefined)?.text as string | undefined)?.trim())) {
+        notes.push(note(logic, `Beslutstabellen ${name} har träffpolicyn ${hit} men ingen utdatakolumn med värden i prioritetsordning (outputValues); den är inte med.`,
+            `Decision table ${name} has hit policy ${hit} but no output column with values in priority order (outputValues); it is left out.`));
+        return undefined;
+    }
     const header = [...columns.map(c => c.name), '|', ...outputNames];
     const lines = [header, ...rows.map(row => [...row.slice(0, columns.length), '|', ...row.slice(columns.length)])];
     const widths = header.map((_, i) => Math.max(...lines.map(line => line[i].length)));
@@ -219,7 +318,7 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
     const levels = level && attributes.get('nivå')?.bounds ? `    nivåer ${attributes.get('nivå')!.bounds!.min}–${attributes.get('nivå')!.bounds!.max}` : undefined;
     const title = decision.name && decision.name !== name ? ` ${regelString(decision.name)}` : '';
     const withDefault = outputs.some(output => output.defaultOutputEntry);
-    return [
+    const text = [
         `beslutstabell ${name}${title} {`,
         ...(hitClause ? [`    ${hitClause}`] : []),
         ...(levels ? [levels] : []),
@@ -228,6 +327,37 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         '}',
         '',
     ].join('\n');
+    return { element: logic, name, text, upstreams, attributes: [...columns.filter(c => !c.chained).map(c => c.name), ...formulaReads] };
+}
+
+/**
+ * An input expression naming a decision the table requires, as a chained column: `nivåbedömning.nivå`
+ * as it is, `omvårdnadsavgift` alone (a decision with one output, its value) with that output's name.
+ * Undefined where the expression names no required decision; the reason where it names one the
+ * language cannot read as a column (a literal expression, a column the decision lacks).
+ */
+function chainedColumn(text: string, required: ReadonlyMap<string, Element>): string | { sv: string; en: string } | undefined {
+    const [variable, column, ...rest] = text.split('.').map(part => part.trim());
+    const upstream = required.get(variable);
+    if (!upstream || rest.length > 0) {
+        return undefined;
+    }
+    const logic = upstream.decisionLogic as Element | undefined;
+    if (logic?.$type !== 'dmn:DecisionTable') {
+        return {
+            sv: `läser beslutet ${variable}, som inte är en beslutstabell (${logic?.$type.replace('dmn:', '') ?? 'ingen logik'}) och inte kan läsas som en kedjad kolumn`,
+            en: `reads decision ${variable}, which is no decision table (${logic?.$type.replace('dmn:', '') ?? 'no logic'}) and cannot be read as a chained column`,
+        };
+    }
+    const outputs = ((logic.output ?? []) as Element[]).map(output => output.name ?? '');
+    const name = column ?? (outputs.length === 1 ? outputs[0] : undefined);
+    if (name === undefined || !outputs.includes(name)) {
+        return {
+            sv: `läser beslutet ${variable} utan en av dess utdatakolumner (${outputs.join(', ')})`,
+            en: `reads decision ${variable} without one of its output columns (${outputs.join(', ')})`,
+        };
+    }
+    return `${identifier(variable, NO_KEYWORDS)}.${name}`;
 }
 
 /** A FEEL number as Regelrätt writes it (`12,5`). */
@@ -282,6 +412,12 @@ function inputCell(text: string): string | undefined {
     if (members && members.every((m): m is string => m !== undefined && IDENTIFIER.test(m) && m !== 'ja' && m !== 'nej')) {
         return members.length === 1 ? members[0] : `{ ${members.join(', ')} }`;
     }
+    // Several tests, any of which holds (DMN's disjunction, `< 18, >= 60`): `< 18 eller >= 60`. A part
+    // that is itself a conjunction (`> 64 och < 80`) would read ambiguously beside `eller` and is refused.
+    const parts = text.includes(',') && !text.includes('"') ? splitList(text)?.map(inputCell) : undefined;
+    if (parts && parts.length > 1 && parts.every((part): part is string => part !== undefined && part !== '-' && !/ och |\{| eller /.test(part))) {
+        return parts.join(' eller ');
+    }
     return undefined;
 }
 
@@ -292,7 +428,7 @@ function splitList(text: string): string[] | undefined {
 }
 
 /** A FEEL output entry as a Regelrätt output cell: a number, a text, ja/nej or `ej angivet`. */
-function outputCell(text: string): string | undefined {
+function literalOutputCell(text: string): string | undefined {
     if (NUMBER.test(text)) {
         return regelNumber(text);
     }
@@ -357,4 +493,97 @@ function attributeText(attribute: Attribute): string {
             return `egenskap ${attribute.name} : ${attribute.decimals ? 'decimaltal' : 'heltal'} ${regelNumber(min)}–${regelNumber(max)}`;
         }
     }
+}
+
+/** FEEL's rounding functions as Regelrätt's rounding modes (the inverse of the export's FEEL_ROUNDING); `floor(x + ½ step)` is `halva uppåt`. */
+const REGEL_ROUNDING: Record<string, string> = {
+    'round half up': '',
+    decimal: ', halva till jämnt',
+    'round down': ', nedåt',
+    'round up': ', uppåt',
+};
+const ROUNDING_UNIT: Record<string, string> = { 0: 'hela kronor', 2: 'öre' };
+
+/**
+ * A FEEL expression in the fragment the export writes, as a Regelrätt formula (the text after `= `):
+ * numbers, names the scope knows, `+ - * /`, parentheses, `min`/`max`, and rounding to whole kronor
+ * or öre by FEEL's functions. Undefined for anything else (a name not known, `if`, a date, a string).
+ */
+export function regelFormula(text: string, known: (name: string) => boolean): string | undefined {
+    const tokens = text.match(/\d+(?:\.\d+)?|round half up|round down|round up|[\p{L}_][\p{L}\p{N}_]*|[-+*/(),]|\S/gu) ?? [];
+    let at = 0;
+    const peek = () => tokens[at];
+    const take = (token?: string) => (token === undefined || tokens[at] === token ? tokens[at++] : undefined);
+    const sum = (): string | undefined => {
+        let left = product();
+        while (left !== undefined && (peek() === '+' || peek() === '-')) {
+            const op = take()!;
+            const right = product();
+            left = right === undefined ? undefined : `(${left} ${op === '-' ? '−' : '+'} ${right})`;
+        }
+        return left;
+    };
+    const product = (): string | undefined => {
+        let left = factor();
+        while (left !== undefined && (peek() === '*' || peek() === '/')) {
+            const op = take()!;
+            const right = factor();
+            left = right === undefined ? undefined : `(${left} ${op === '*' ? '×' : '/'} ${right})`;
+        }
+        return left;
+    };
+    const args = (): string[] | undefined => {
+        if (!take('(')) {
+            return undefined;
+        }
+        const list: string[] = [];
+        do {
+            const arg = sum();
+            if (arg === undefined) {
+                return undefined;
+            }
+            list.push(arg);
+        } while (take(','));
+        return take(')') ? list : undefined;
+    };
+    const factor = (): string | undefined => {
+        const token = take();
+        if (token === undefined) {
+            return undefined;
+        }
+        if (NUMBER.test(token)) {
+            return regelNumber(token);
+        }
+        if (token === '-') {
+            const inner = factor();
+            return inner === undefined || !/^\d/.test(inner) ? undefined : `−${inner}`;
+        }
+        if (token === '(') {
+            const inner = sum();
+            return inner !== undefined && take(')') ? inner : undefined;
+        }
+        if (token === 'min' || token === 'max') {
+            const list = args();
+            return list && list.length > 0 ? `${token}(${list.join(', ')})` : undefined;
+        }
+        if (token in REGEL_ROUNDING || token === 'floor') {
+            const list = args();
+            if (!list || list.length !== 2 || !(list[1] in ROUNDING_UNIT)) {
+                return undefined;
+            }
+            if (token === 'floor') {
+                // The export's `halva uppåt`: floor(x + 0.5, 0) or floor(x + 0.005, 2); no other floor.
+                const half = list[1] === '0' ? '0,5' : '0,005';
+                const match = new RegExp(`^\\((.*) \\+ ${half.replace(',', ',')}\\)$`).exec(list[0]);
+                return match ? `(${match[1]} avrundat till ${ROUNDING_UNIT[list[1]]}, halva uppåt)` : undefined;
+            }
+            return `(${list[0]} avrundat till ${ROUNDING_UNIT[list[1]]}${REGEL_ROUNDING[token]})`;
+        }
+        if (/^[\p{L}_]/u.test(token) && IDENTIFIER.test(token) && known(token) && peek() !== '(') {
+            return token;
+        }
+        return undefined;
+    };
+    const formula = sum();
+    return formula !== undefined && at === tokens.length ? formula : undefined;
 }

@@ -58,6 +58,8 @@ const decision = {
         table: text, row: { type: 'integer', minimum: 0 }, rows: { type: 'array', items: { type: 'integer' } }, conditions: text,
         outputs: { type: 'object', additionalProperties: { type: ['string', 'null'] } },
         value: { type: ['string', 'null'], description: 'The asked column (question only).' },
+        list: { type: 'array', items: { type: 'object', additionalProperties: { type: ['string', 'null'] } }, description: 'Under a list hit policy (regelordning, utfallsordning, samla alone): every matching row\'s outputs, in the list\'s order (rows names them); empty where no row matches, and outputs is then empty.' },
+        values: { type: 'array', items: { type: ['string', 'null'] }, description: 'The asked column of every listed row (question only, list hit policies).' },
         default: { const: true, description: 'No row matched, and the table\'s default outputs (`annars`) answer; row is 0.' },
         reason,
     },

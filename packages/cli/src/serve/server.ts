@@ -60,7 +60,11 @@ const ANSWERS: { [K in Question['type']]: (runtime: PolicyRuntime, q: Extract<Qu
     calculation: (runtime, q) => runtime.calculate(q.calculation, { date: q.date, citizen: q.citizen ?? {}, ...(q.level !== undefined ? { level: q.level } : {}) }),
     decision: (runtime, q) => {
         const decision = runtime.decide(q.table, { date: q.date, citizen: q.citizen ?? {}, ...(q.level !== undefined ? { level: q.level } : {}) });
-        return q.column === undefined ? decision : { ...decision, value: runtime.decisionValue(decision, q.column) };
+        if (q.column === undefined) {
+            return decision;
+        }
+        // A list policy's answer has no one value: the asked column of every listed row, in the list's order.
+        return decision.list ? { ...decision, values: runtime.decisionValues(decision, q.column) } : { ...decision, value: runtime.decisionValue(decision, q.column) };
     },
     eligibility: (runtime, q) => runtime.checkEligibility(q.service, q.citizen),
     // A term in hours is answered with an error in its place, worded in the reader's language.

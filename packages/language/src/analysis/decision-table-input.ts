@@ -1,46 +1,99 @@
-import { ExactNumber, formulaCell, quantityCell, type Criterion, type DecisionResult } from '@regelratt/format';
+import { ExactNumber, withBoundValues, type Criterion, type DecisionResult } from '@regelratt/format';
 import { outputRank } from '@regelratt/runtime';
-import { analyseTable, type AnalysedAttribute, type AttributeDomain, type ChainedTableInput, type DecisionAnalysis, type DecisionTableInput, type NeedTable } from '@regelratt/analyses';
+import {
+    analyseTable, chainedCellsDomain, type AnalysedAttribute, type AttributeDomain, type CalculationColumn, type ChainedTableInput, type DecisionAnalysis,
+    type DecisionTableInput, type NeedTable, type Region,
+} from '@regelratt/analyses';
 import type * as Ast from '../generated/ast.js';
 import { isFormulaResult, isPathwayResult, isQuantity } from '../generated/ast.js';
-import { compileCell, compileOutputValues, compileResults, inputAttribute, inputName } from '../compiler/compile-decision-table.js';
+import { answersList, compileCell, compileOutputValues, compileResults, inputAttribute, inputName } from '../compiler/compile-decision-table.js';
 import { elementId } from '../compiler/element-ids.js';
 import { attributeDomain } from './attribute-domain.js';
 
 /**
  * The adapter over the AST of the decision-table analysis (@regelratt/analyses' analyseTable): the
  * table's rows in the analyses' terms, compiled here because a table with an error elsewhere in the
- * workspace is still checked, and each chained upstream analysed first. Undefined when a column or
- * cell is unresolved or malformed (the ordinary checks report those), or an upstream cannot be
- * analysed completely or reads the table itself (a cycle, reported as decision-cycle).
+ * workspace is still checked, each chained upstream analysed first, and each calculation column asked
+ * of the calculation bound analysis (`calculations`). `bounds` gives the values of the parameters the
+ * cells name (named-bounds.ts: the check analyses a table once per set of their values). Undefined
+ * when a column or cell is unresolved or malformed (the ordinary checks report those), or an upstream
+ * cannot be analysed completely, answers a list, or reads the table itself (a cycle, reported as
+ * decision-cycle).
  */
-export function analyseDecisionTable(table: Ast.DecisionTable, visiting: ReadonlySet<Ast.DecisionTable> = new Set()): DecisionAnalysis | undefined {
-    const input = decisionTableInput(table);
+export function analyseDecisionTable(table: Ast.DecisionTable, visiting: ReadonlySet<Ast.DecisionTable> = new Set(), calculations?: CalculationFacts, bounds?: ReadonlyMap<string, ExactNumber>): DecisionAnalysis | undefined {
+    const input = decisionTableInput(table, calculations, bounds);
     if (!input) {
         return undefined;
     }
+    const chained = chainedInputs(table, visiting, calculations);
+    if (!chained) {
+        return undefined;
+    }
+    return analyseTable({
+        input,
+        hitPolicy: table.hitPolicy ?? 'unik',
+        ...(table.aggregation ? { aggregation: table.aggregation } : {}),
+        answersList: answersList(table),
+        hasDefault: table.otherwise !== undefined,
+        chained,
+        ...(calculations ? { calculations: calculationColumns(table, calculations) } : {}),
+    });
+}
+
+/**
+ * The table's chained table inputs with each upstream's analysis (asked with the calculations, not
+ * with the table's parameter values: an upstream names its own); undefined where one cannot be
+ * analysed completely, answers a list (refused as decision-list-not-a-value) or reads the table itself.
+ */
+function chainedInputs(table: Ast.DecisionTable, visiting: ReadonlySet<Ast.DecisionTable>, calculations: CalculationFacts | undefined): ChainedTableInput[] | undefined {
     const chained: ChainedTableInput[] = [];
-    for (const column of (table.header?.inputs ?? []).filter(each => each.table?.ref)) {
-        const upstream = column.table!.ref!;
-        if (visiting.has(upstream) || upstream === table) {
+    for (const input of (table.header?.inputs ?? []).filter(each => each.table?.ref)) {
+        const upstream = input.table!.ref!;
+        if (visiting.has(upstream) || upstream === table || answersList(upstream)) {
             return undefined;
         }
-        const analysis = analyseDecisionTable(upstream, new Set([...visiting, table]));
-        const index = upstream.header.outputs.findIndex(output => output.column === column.column);
-        if (!analysis?.complete || !analysis.cases || index < 0) {
+        const analysis = analyseDecisionTable(upstream, new Set([...visiting, table]), calculations);
+        const column = upstream.header.outputs.findIndex(output => output.column === input.column);
+        if (!analysis?.complete || !analysis.cases || column < 0) {
             return undefined;
         }
-        const cells = upstreamCells(upstream, index);
+        const cells = upstreamCells(upstream, column);
         if (!cells) {
             return undefined;
         }
-        chained.push({ key: inputAttribute(column), upstream: analysis, cases: analysis.cases, cells, hitPolicy: upstream.hitPolicy ?? 'unik', hasDefault: upstream.otherwise !== undefined });
+        chained.push({
+            key: inputAttribute(input), upstream: { ...analysis, cases: analysis.cases }, cells,
+            hitPolicy: upstream.hitPolicy ?? 'unik', hasDefault: upstream.otherwise !== undefined,
+        });
     }
-    return analyseTable({ input, hitPolicy: table.hitPolicy ?? 'unik', aggregation: table.aggregation, hasDefault: table.otherwise !== undefined, chained });
+    return chained;
 }
 
-/** Undefined when a column or cell is unresolved or malformed (the ordinary checks report those). */
-export function decisionTableInput(table: Ast.DecisionTable): DecisionTableInput | undefined {
+/** The table's calculation columns, each with the bound analysis's citizen search for its calculation. */
+function calculationColumns(table: Ast.DecisionTable, calculations: CalculationFacts): CalculationColumn[] {
+    return (table.header?.inputs ?? []).flatMap(input => {
+        const calculation = input.calculation?.ref;
+        return calculation ? [{ key: inputAttribute(input), citizen: (region: Region) => calculations.citizen(calculation, region) }] : [];
+    });
+}
+
+/**
+ * What the analyses know of the named calculations a table reads as inputs (`| beräkning x |`), from
+ * the calculation bound analysis on the compiled policy (calculation-bounds.ts): the bounds of its
+ * value, and a citizen whose value the runtime answers inside a region.
+ */
+export interface CalculationFacts {
+    range(calculation: Ast.Calculation): { lo?: ExactNumber; hi?: ExactNumber } | undefined;
+    /** The citizen's attributes as point regions, with the attributes as the analyses describe them. */
+    citizen(calculation: Ast.Calculation, region: Region): { assignment: ReadonlyMap<string, Region>; attributes: readonly AnalysedAttribute[] } | undefined;
+}
+
+/**
+ * Undefined when a column or cell is unresolved or malformed (the ordinary checks report those), or
+ * a cell names a value `bounds` does not give (a parameter: the check analyses the table once per
+ * set of the parameters' values, named-bounds.ts; another attribute: not a box, not analysed).
+ */
+export function decisionTableInput(table: Ast.DecisionTable, calculations?: CalculationFacts, bounds: ReadonlyMap<string, ExactNumber> = new Map()): DecisionTableInput | undefined {
     const inputs = table.header?.inputs ?? [];
     if (inputs.length === 0 || inputs.some(input => !input.level && !input.attribute?.ref && !input.table?.ref && !input.calculation?.ref)) {
         return undefined;
@@ -49,7 +102,7 @@ export function decisionTableInput(table: Ast.DecisionTable): DecisionTableInput
     for (const input of inputs) {
         const id = inputAttribute(input);
         if (input.table || input.calculation) {
-            const domain = chainedDomain(input);
+            const domain = chainedDomain(input, calculations);
             if (!domain) {
                 return undefined; // a column of texts or förlopp, or an unknown column: the checks report it
             }
@@ -72,7 +125,14 @@ export function decisionTableInput(table: Ast.DecisionTable): DecisionTableInput
         if (row.conditions.length !== inputs.length || !row.conditions.every(isCompleteCell)) {
             return undefined;
         }
-        const compiled = row.conditions.map((cell, index) => compileCell(cell, inputAttribute(inputs[index])));
+        const withValues = row.conditions.map((cell, index) => {
+            const criterion = compileCell(cell, inputAttribute(inputs[index]));
+            return criterion && withBoundValues(criterion, bounds);
+        });
+        if (withValues.some(cell => cell === undefined)) {
+            return undefined;
+        }
+        const compiled = withValues as Array<Criterion | null>;
         if (compiled.some(cell => cell !== null && 'value' in cell && 'enumeration' in cell.value && !isKnownValue(attributes.get(cell.attribute), cell.value.enumeration))) {
             return undefined;
         }
@@ -120,6 +180,7 @@ function isCompleteCell(cell: Ast.InputCell | Ast.CellTest | undefined): boolean
         case 'AnyValue': return true;
         case 'CellComparison': return cell.value !== undefined && (cell.upperOperator === undefined || cell.upperValue !== undefined);
         case 'CellRange': return cell.range?.min !== undefined && cell.range.max !== undefined;
+        case 'CellBoundRange': return (cell.min !== undefined || cell.minNumber !== undefined) && (cell.max !== undefined || cell.maxNumber !== undefined);
         case 'CellSet': return cell.members.length > 0 && cell.members.every(member => member !== undefined);
         case 'CellValue': return cell.value !== undefined;
         case 'CellDisjunction': return cell.tests.length > 1 && cell.tests.every(isCompleteCell);
@@ -138,39 +199,20 @@ function isKnownValue(attribute: AnalysedAttribute | undefined, value: string): 
  * it). A calculation's value is any number. Undefined for a column of texts, förlopp or values left
  * open, and for a column the upstream does not have: the checks report those.
  */
-export function chainedDomain(input: Ast.DecisionInput): AttributeDomain | undefined {
+export function chainedDomain(input: Ast.DecisionInput, calculations?: CalculationFacts): AttributeDomain | undefined {
     if (input.calculation?.ref) {
-        return { kind: 'decimal' };
+        // Between the calculation's proved bounds, where they are known: a value it never takes needs no row.
+        const range = calculations?.range(input.calculation.ref);
+        return { kind: 'decimal', ...(range?.lo ? { min: range.lo } : {}), ...(range?.hi ? { max: range.hi } : {}) };
     }
     const upstream = input.table?.ref;
     const column = upstream?.header?.outputs.findIndex(output => output.column === input.column) ?? -1;
-    if (!upstream || column < 0) {
+    if (!upstream || column < 0 || answersList(upstream)) {
         return undefined;
     }
     const cells = upstreamCells(upstream, column);
-    if (!cells || cells.length === 0) {
-        return undefined;
-    }
-    if (cells.every(cell => 'yesNo' in cell)) {
-        return { kind: 'boolean' };
-    }
-    // A formula output (`= inkomst × 10 %`) gives numbers no cell bounds, and a sum or a count of the
-    // matching rows (`träff samla`) may leave the cells' range: any number, as a calculation's.
-    if (cells.some(cell => formulaCell(cell) !== undefined) || (upstream.hitPolicy === 'samla' && upstream.aggregation !== 'min' && upstream.aggregation !== 'max')) {
-        return cells.every(cell => formulaCell(cell) !== undefined || quantityCell(cell) !== undefined) ? { kind: 'decimal' } : undefined;
-    }
-    const values: ExactNumber[] = [];
-    for (const cell of cells) {
-        const quantity = quantityCell(cell);
-        if (!quantity) {
-            return undefined;
-        }
-        const value = ExactNumber.parse(quantity.value);
-        values.push(quantity.unit === '%' ? value.divide(ExactNumber.of(100n)) : value);
-    }
-    const min = values.reduce((a, b) => (b.compare(a) < 0 ? b : a));
-    const max = values.reduce((a, b) => (b.compare(a) > 0 ? b : a));
-    return { kind: values.every(v => v.isInteger()) ? 'integer' : 'decimal', min, max };
+    // A sum or a count of the matching rows (`träff samla`) may leave the cells' range: any number, as a calculation's.
+    return cells && chainedCellsDomain(cells, upstream.hitPolicy === 'samla' && upstream.aggregation !== 'min' && upstream.aggregation !== 'max');
 }
 
 /** An upstream table's output cells of one column, rows then default; undefined where one is unresolved or half-typed. */

@@ -50,6 +50,22 @@ export function unitOf(word: string | undefined): UnitKey | undefined {
 
 const TIMES = new Set<UnitKey>(['minute', 'hour', 'day', 'week', 'month', 'year']);
 
+const UNIT_KEYS = new Set<string>(Object.values(unitWords));
+
+/** Whether a counted word is a time or an occasion the checker knows (`hour`, `service`), not a word of the policy's own. */
+function isUnitKey(counts: string): counts is UnitKey {
+    return UNIT_KEYS.has(counts);
+}
+
+/**
+ * A count of occasions times an amount that recurs each day, week, month or year (`insatser × 338
+ * kr/mån`: each insats costs that a month) is that amount per the period; an hourly or per-minute rate
+ * is paid for time worked, so `besök × kr/h` counts the wrong thing.
+ */
+function recursPerOccasion(per: UnitKey, counts: UnitKey): boolean {
+    return !TIMES.has(counts) && TIMES.has(per) && per !== 'hour' && per !== 'minute';
+}
+
 export function timeBase(word: string | undefined): TimeBase | undefined {
     const unit = unitOf(word);
     return unit !== undefined && TIMES.has(unit) ? unit as TimeBase : undefined;
@@ -249,17 +265,7 @@ class UnitInference {
             return UNKNOWN;
         }
         if (isParameter(target)) {
-            if (target.type === 'belopp') {
-                // A rate kept as a parameter (`246 kr/h`) is per its period when every version says the same.
-                const periods = new Set(target.versions.map(version => unitOf(version.value?.unit?.per)));
-                return { kind: 'money', per: periods.size === 1 ? [...periods][0] : undefined };
-            }
-            if (target.type === 'procent') {
-                return { kind: 'percent' };
-            }
-            // A time kept as a parameter (`40 minuter per tillfälle`) counts what every version counts.
-            const units = new Set(target.versions.map(version => JSON.stringify(unitDimension(version.value?.unit))));
-            return units.size === 1 ? unitDimension(target.versions[0].value?.unit) : { kind: 'number' };
+            return parameterDimension(target);
         }
         if (isCalculation(target)) {
             if (visiting.has(target)) {
@@ -298,16 +304,10 @@ class UnitInference {
                 return UNKNOWN; // half-typed: the parser has reported the missing type
             }
             switch (type.$type) {
-                case 'MoneyType': return { kind: 'money', per: unitOf(type.per) };
+                case 'MoneyType':
                 case 'IntegerType':
                 case 'DecimalType':
-                    if (type.unit === 'kr') {
-                        return { kind: 'money', per: unitOf(type.per) };
-                    }
-                    if (type.unit === '%') {
-                        return { kind: 'percent' };
-                    }
-                    return { kind: 'number', counts: unitOf(type.unit) ?? type.unit, per: unitOf(type.per) };
+                    return attributeDimension(type);
                 default:
                     this.findings.push({
                         code: 'not-a-number', node: expression,
@@ -412,8 +412,10 @@ class UnitInference {
         }
         const [money, other] = left.kind === 'money' ? [left, right] : right.kind === 'money' ? [right, left] : [undefined, undefined];
         if (money && other?.kind === 'number') {
-            if (money.per && other.counts !== undefined && TIMES.has(money.per) && TIMES.has(other.counts as UnitKey)) {
-                // kr/mån × timmar: a time that is not the amount's period.
+            if (money.per && other.counts !== undefined && isUnitKey(other.counts) && !recursPerOccasion(money.per, other.counts)) {
+                // kr/mån × timmar, kr per insats × timmar, kr/h × besök: a time or an occasion that is not
+                // what the amount is per (they did not cancel above). A count of a word of the policy's
+                // own (`kg`) is not one the checker knows, and stays allowed.
                 return this.mismatch(node, 'multiply', left, right);
             }
             return { kind: 'money', per: money.per ?? other.per };
@@ -448,6 +450,11 @@ class UnitInference {
         }
         if (right.kind === 'money') {
             return this.mismatch(node, 'divide', left, right);
+        }
+        if (left.kind === 'money' && left.per === 'year' && right.kind === 'number' && right.counts === undefined && right.per === undefined && isTwelve(node.right)) {
+            // A yearly amount divided by 12 is a month's (a year is 12 months by every week-to-month
+            // rule): `0,5392 × prisbasbelopp / 12` is the maxtaxa per month, as the law states it.
+            return { kind: 'money', per: 'month' };
         }
         if (right.kind !== 'number' || right.counts === undefined || right.per !== undefined) {
             return left; // by a plain number or a share: the same thing, in part
@@ -513,6 +520,61 @@ class UnitInference {
         });
         return UNKNOWN;
     }
+}
+
+/** What a parameter's value is in a formula: kronor (per the period every version states), a share, or what every version counts. */
+export function parameterDimension(target: Ast.Parameter): Dimension {
+    if (target.type === 'belopp') {
+        // A rate kept as a parameter (`246 kr/h`) is per its period when every version says the same.
+        const periods = new Set(target.versions.map(version => unitOf(version.value?.unit?.per)));
+        return { kind: 'money', per: periods.size === 1 ? [...periods][0] : undefined };
+    }
+    if (target.type === 'procent') {
+        return { kind: 'percent' };
+    }
+    // A time kept as a parameter (`40 minuter per tillfälle`) counts what every version counts.
+    const units = new Set(target.versions.map(version => JSON.stringify(unitDimension(version.value?.unit))));
+    return units.size === 1 ? unitDimension(target.versions[0].value?.unit) : { kind: 'number' };
+}
+
+/** What a number attribute's value is in a formula: kronor, a share, or what it counts (`år`, `timmar`). */
+export function attributeDimension(type: Ast.MoneyType | Ast.IntegerType | Ast.DecimalType): Dimension {
+    if (type.$type === 'MoneyType') {
+        return { kind: 'money', per: unitOf(type.per) };
+    }
+    if (type.unit === 'kr') {
+        return { kind: 'money', per: unitOf(type.per) };
+    }
+    if (type.unit === '%') {
+        return { kind: 'percent' };
+    }
+    return { kind: 'number', counts: unitOf(type.unit) ?? type.unit, per: unitOf(type.per) };
+}
+
+/**
+ * Whether two values may be compared (`ålder < pensionsålder`): the same kind, counting the same
+ * thing per the same period, where both say; a plain number, an unmarked 0 or an unknown fits any.
+ */
+export function comparable(a: Dimension, b: Dimension): boolean {
+    const plain = (d: Dimension) => d.kind === 'unknown' || d.kind === 'zero' || (d.kind === 'number' && d.counts === undefined && d.per === undefined);
+    if (plain(a) || plain(b)) {
+        return true;
+    }
+    if (a.kind !== b.kind) {
+        return false;
+    }
+    if (a.kind === 'money' && b.kind === 'money') {
+        return a.per === undefined || b.per === undefined || a.per === b.per;
+    }
+    if (a.kind === 'number' && b.kind === 'number') {
+        return a.counts === b.counts && a.per === b.per;
+    }
+    return true;
+}
+
+/** A plain 12 as written (`/ 12`), the months of a year. */
+function isTwelve(expression: Ast.Expression): boolean {
+    return expression.$type === 'QuantityExpression' && expression.quantity.unit === undefined && /^12(,0+)?$/.test(expression.quantity.value);
 }
 
 export function quantityDimension(quantity: Ast.Quantity): Dimension {

@@ -1,14 +1,31 @@
-import { chainedInputKey, LEVEL_INPUT, type Criterion, type DecisionInput, type DecisionResult, type DecisionRow, type DecisionTable } from '@regelratt/format';
+import { chainedInputKey, LEVEL_INPUT, listHitPolicy, type ComparisonOperator, type Criterion, type DecisionInput, type DecisionResult, type DecisionRow, type DecisionTable } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
-import { isFormulaResult, isPathwayResult, isTextResult, isYesNoResult } from '../generated/ast.js';
+import { isAttribute, isEnumerationLiteral, isFormulaResult, isParameter, isPathwayResult, isTextResult, isYesNoResult } from '../generated/ast.js';
 import { compileExpression } from './compile-expression.js';
 import { comparisonOperators, compileLiteral } from './compile-criterion.js';
 import { compileOptionalAmount, compileValidity } from './compile-values.js';
-import { referenceId } from './element-ids.js';
+import { elementId, referenceId } from './element-ids.js';
 import { sourceSpan } from './source-span.js';
 
 /** The hit policy's word in the source, and in the compiled format (DMN's names). */
-const HIT_POLICIES = { unik: 'unique', första: 'first', valfri: 'any', samla: 'collect', prioritet: 'priority' } as const satisfies Record<NonNullable<Ast.DecisionTable['hitPolicy']>, DecisionTable['hitPolicy']>;
+const HIT_POLICIES = {
+    unik: 'unique', första: 'first', valfri: 'any', samla: 'collect', prioritet: 'priority', regelordning: 'ruleOrder', utfallsordning: 'outputOrder',
+} as const satisfies Record<NonNullable<Ast.DecisionTable['hitPolicy']>, DecisionTable['hitPolicy']>;
+
+/** The table's hit policy in the compiled format: `träff samla` without an aggregation is DMN's COLLECT, a list (since 1.11). */
+export function compiledHitPolicy(table: Pick<Ast.DecisionTable, 'hitPolicy' | 'aggregation'>): DecisionTable['hitPolicy'] {
+    return table.hitPolicy === 'samla' && table.aggregation === undefined ? 'collectList' : HIT_POLICIES[table.hitPolicy ?? 'unik'];
+}
+
+/** The hit policy as the table writes it (`träff regelordning`), for messages. */
+export function policyWords(table: Pick<Ast.DecisionTable, 'hitPolicy' | 'aggregation'>): string {
+    return `träff ${table.hitPolicy ?? 'unik'}${table.aggregation ? ` ${table.aggregation}` : ''}`;
+}
+
+/** Whether the table answers with a list of every matching row's outputs (`regelordning`, `utfallsordning`, `samla` alone). */
+export function answersList(table: Pick<Ast.DecisionTable, 'hitPolicy' | 'aggregation'>): boolean {
+    return listHitPolicy(compiledHitPolicy(table));
+}
 const AGGREGATIONS = { summa: 'sum', min: 'min', max: 'max', antal: 'count' } as const satisfies Record<Ast.Aggregation, NonNullable<DecisionTable['aggregation']>>;
 
 /** An input column as the compiled format has it: an attribute, the level, or (chained) another table's column or a calculation. */
@@ -52,21 +69,52 @@ export function compileCell(cell: Ast.InputCell | Ast.CellTest, attribute: strin
             return null;
         case 'CellComparison': {
             // `> 0 och < 5`: both bounds must hold.
-            const first: Criterion = { attribute, op: comparisonOperators[cell.operator], value: compileLiteral(cell.value) };
+            const first = compileTest(attribute, comparisonOperators[cell.operator], cell.value);
             return cell.upperOperator && cell.upperValue
-                ? { all: [first, { attribute, op: comparisonOperators[cell.upperOperator], value: compileLiteral(cell.upperValue) }] }
+                ? { all: [first, compileTest(attribute, comparisonOperators[cell.upperOperator], cell.upperValue)] }
                 : first;
         }
         case 'CellRange':
             return { attribute, between: { min: cell.range.min, max: cell.range.max } };
+        case 'CellBoundRange': {
+            // `15–gräns`: inclusive at both ends, as a range of numbers is.
+            const lower: Criterion = cell.min ? compileTest(attribute, '>=', cell.min) : { attribute, op: '>=', value: { number: boundNumber(cell.minNumber) } };
+            const upper: Criterion = cell.max ? compileTest(attribute, '<=', cell.max) : { attribute, op: '<=', value: { number: boundNumber(cell.maxNumber) } };
+            return { all: [lower, upper] };
+        }
         case 'CellSet':
             return { attribute, in: cell.members.map(compileLiteral) };
         case 'CellValue':
-            return { attribute, op: '=', value: compileLiteral(cell.value) };
+            return compileTest(attribute, '=', cell.value);
         case 'CellDisjunction':
             // `< 18 eller >= 60`: any of the tests; a test is never `-`, so never null.
             return { any: cell.tests.map(test => compileCell(test, attribute)!) };
     }
+}
+
+/**
+ * A parameter or another attribute a cell names instead of a value (`> maxtaxa`, `< maxpris`): a name
+ * in a cell links to one of them only on a column of numbers (regelratt-scope-provider.ts).
+ */
+export function namedBound(literal: Ast.Literal | undefined): Ast.Parameter | Ast.Attribute | undefined {
+    if (!isEnumerationLiteral(literal)) {
+        return undefined;
+    }
+    const target = literal.value.ref;
+    return isParameter(target) || isAttribute(target) ? target : undefined;
+}
+
+function boundNumber(number: string | undefined): string {
+    if (number === undefined) {
+        throw new Error('A range without its bound reached the compiler'); // the parser reports half-typed ranges
+    }
+    return number;
+}
+
+/** One comparison of a cell: with a constant, or with a named value (format 1.11). */
+function compileTest(attribute: string, op: ComparisonOperator, literal: Ast.Literal): Criterion {
+    const named = namedBound(literal);
+    return named ? { attribute, against: { op, ref: elementId(named) } } : { attribute, op, value: compileLiteral(literal) };
 }
 
 /** A row's output cells (or the default's, `annars`) as the compiled format has them. */
@@ -103,9 +151,8 @@ export function compileDecisionTable(table: Ast.DecisionTable, file: string): Om
     const attributes = table.header.inputs.map(inputAttribute);
     return {
         ...(table.validity ? { validity: compileValidity(table.validity) } : {}),
-        hitPolicy: HIT_POLICIES[table.hitPolicy ?? 'unik'],
-        // `träff samla` alone sums, as DMN's C without an aggregation lists and a policy means the total.
-        ...(table.hitPolicy === 'samla' ? { aggregation: AGGREGATIONS[table.aggregation ?? 'summa'] } : {}),
+        hitPolicy: compiledHitPolicy(table),
+        ...(table.hitPolicy === 'samla' && table.aggregation ? { aggregation: AGGREGATIONS[table.aggregation] } : {}),
         ...(table.levels ? { levels: { min: Number(table.levels.min), max: Number(table.levels.max) } } : {}),
         inputs: table.header.inputs.map(compileInput),
         outputs: table.header.outputs.map(output => output.column),

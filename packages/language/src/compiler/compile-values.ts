@@ -29,14 +29,24 @@ export function compilePeriod(period: string): Format.Period {
     return periods[period];
 }
 
+// The occasions an amount can be per (`245 kr per insats`), as the format names them (since 1.11).
+const occasions: Record<string, Format.AnswerOccasion> = {
+    tillfälle: 'occasion', tillfällen: 'occasion', besök: 'visit', insats: 'service', insatser: 'service', portion: 'portion', portioner: 'portion',
+};
+
+/** What an amount is per: a period (`kr/mån`) or an occasion (`kr per insats`). */
+export function compileAmountPer(per: string): Format.AmountPer | undefined {
+    return Object.hasOwn(periods, per) ? periods[per] : Object.hasOwn(occasions, per) ? occasions[per] : undefined;
+}
+
 export function compileTimeUnit(unit: string): Format.TimeUnit {
     return timeUnits[unit];
 }
 
 export function compileQuantity(quantity: Ast.Quantity): Format.Quantity {
     const unit = quantity.unit?.money ? 'kr' : quantity.unit?.percent ? '%' : 'none';
-    // Only an amount's period is in the format's Quantity; a time's unit is in the answer's unit.
-    const per = quantity.unit?.money && quantity.unit.per !== undefined ? compilePeriod(quantity.unit.per) : undefined;
+    // Only what an amount is per (a period or an occasion) is in the format's Quantity; a time's unit is in the answer's unit.
+    const per = quantity.unit?.money && quantity.unit.per !== undefined ? compileAmountPer(quantity.unit.per) : undefined;
     return {
         // `90 minuter varannan vecka` is 45 minutes a week: halving a decimal stays an exact decimal.
         value: quantity.unit?.everyOther ? ExactNumber.parse(quantity.value).divide(ExactNumber.of(2n)).toDecimal() : quantity.value,

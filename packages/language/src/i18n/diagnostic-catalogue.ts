@@ -1,4 +1,4 @@
-import { groupThousands } from '@regelratt/analyses';
+import { groupThousands, itemList } from '@regelratt/analyses';
 import { fileErrorReason } from './file-error-reasons.js';
 import type { MessageLocale } from '@regelratt/analyses';
 
@@ -22,8 +22,7 @@ function hiddenList(a: MessageArgs, locale: MessageLocale): string {
     const parts = (['errors', 'warnings', 'others'] as const)
         .filter(kind => Number(a[kind]) > 0)
         .map(kind => `${thousands(a[kind])} ${words[kind][Number(a[kind]) === 1 ? 0 : 1]}`);
-    const and = locale === 'sv' ? ' och ' : ' and ';
-    return parts.length <= 1 ? (parts[0] ?? '0') : `${parts.slice(0, -1).join(', ')}${and}${parts[parts.length - 1]}`;
+    return parts.length === 0 ? '0' : itemList(parts, locale);
 }
 
 /**
@@ -122,6 +121,11 @@ export const diagnosticCatalogue = {
         severity: 'error',
         sv: a => `Filerna använder varandra i en cirkel: ${a.cycle}. Flytta det gemensamma till en fil som inte använder någon av dem.`,
         en: a => `The files import each other in a cycle: ${a.cycle}. Move what they share to a file that imports neither.`,
+    },
+    'minimibelopp-below-national-for-some': {
+        severity: 'error',
+        sv: a => `Den ${a.date} reserverar avgiften ${a.fee} ${a.municipal} kr som minimibelopp för ${a.witness}, lägre än det lägsta nationella minimibeloppet, ${a.national} kr för var och en av sammanlevande (biblioteket nationellt). Kommunen får sätta det högre, aldrig lägre.`,
+        en: a => `On ${a.date} fee ${a.fee} reserves ${a.municipal} kr as minimibelopp for ${a.witness}, below the lowest national minimibelopp, ${a.national} kr for each of a couple (library nationellt). A municipality may set it higher, never lower.`,
     },
     'minimibelopp-below-national': {
         severity: 'error',
@@ -302,6 +306,11 @@ export const diagnosticCatalogue = {
         sv: a => `Annars-raden i beslutstabellen ${a.table} används aldrig: varje fall matchar en rad.`,
         en: a => `The 'annars' row of the decision table ${a.table} is never used: every case matches a row.`,
     },
+    'decision-bound-undecided': {
+        severity: 'warning',
+        sv: a => `Täckningen av beslutstabellen ${a.table} kan inte avgöras: rad ${a.row} jämför i cellen '${a.cell}' med egenskapen ${a.name}, ett värde som varierar med fallet. Luckor och överlapp prövas inte; skriv gränsen som ett tal eller en parameter om det går.`,
+        en: a => `The coverage of the decision table ${a.table} cannot be decided: row ${a.row} compares, in the cell '${a.cell}', with the attribute ${a.name}, a value that varies with the case. Gaps and overlaps are not checked; write the bound as a number or a parameter where possible.`,
+    },
     'decision-default-arity': {
         severity: 'error',
         sv: a => `Annars-raden i ${a.table} har ${a.outputs} utfall, men tabellens huvud har ${a.headerOutputs}.`,
@@ -345,6 +354,21 @@ export const diagnosticCatalogue = {
         severity: 'error',
         sv: a => `Beslutstabellen ${a.table} har 'träff prioritet' men ingen utdatakolumn anger sina värden i prioritetsordning; skriv dem efter kolumnens namn, högst prioritet först: '| risk ("hög", "medel", "låg") |'.`,
         en: a => `The decision table ${a.table} has 'träff prioritet' but no output column lists its values in priority order; write them after the column's name, highest priority first: '| risk ("hög", "medel", "låg") |'.`,
+    },
+    'output-order-without-values': {
+        severity: 'error',
+        sv: a => `Beslutstabellen ${a.table} har 'träff utfallsordning' men ingen utdatakolumn anger sina värden i prioritetsordning, så raderna har inget att ordnas efter; skriv dem efter kolumnens namn, högst prioritet först: '| insats ("larm", "matlåda") |', eller skriv 'träff regelordning' för radordning.`,
+        en: a => `The decision table ${a.table} has 'träff utfallsordning' but no output column lists its values in priority order, so the rows have nothing to be ordered by; write them after the name of the column, highest priority first: '| insats ("larm", "matlåda") |', or write 'träff regelordning' for row order.`,
+    },
+    'decision-list-not-a-value': {
+        severity: 'error',
+        sv: a => `Beslutstabellen ${a.table} svarar med en lista (${a.policy}: utfallen från varje rad som gäller), och en lista är inget värde som ${a.reader === 'cell' ? 'en cell kan pröva' : a.reader === 'example' ? 'ett exempel kan förvänta sig' : 'en formel kan räkna med'}. Läs en tabell med en träffpolicy som ger ett svar ('träff unik', 'träff första', 'träff valfri', 'träff prioritet' eller 'träff samla summa|min|max|antal').`,
+        en: a => `The decision table ${a.table} answers with a list (${a.policy}: the outputs of every row that applies), and a list is not a value ${a.reader === 'cell' ? 'a cell can test' : a.reader === 'example' ? 'an example can expect' : 'a formula can calculate with'}. Read a table whose hit policy gives one answer ('träff unik', 'träff första', 'träff valfri', 'träff prioritet' or 'träff samla summa|min|max|antal').`,
+    },
+    'decision-row-never-matches': {
+        severity: 'warning',
+        sv: a => `Rad ${a.row} i beslutstabellen ${a.table} gäller aldrig: ingen medborgare uppfyller alla radens villkor inom egenskapernas värdemängder, så raden ger ingen något svar. Ta bort raden eller rätta villkoren.`,
+        en: a => `Row ${a.row} of the decision table ${a.table} never applies: no citizen meets all of the row's conditions within the attributes' domains, so the row answers nobody. Remove the row or correct its conditions.`,
     },
     'output-value-unlisted': {
         severity: 'error',

@@ -1,10 +1,11 @@
-import { DocumentState, type LangiumSharedCoreServices } from 'langium';
+import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { buildDocument, renderHtml } from '@regelratt/document';
 import { compilePolicy } from '../compiler/compile-policy.js';
 import * as ast from '../generated/ast.js';
 import type { LocaleSetting } from '@regelratt/analyses';
 import { elementProse } from '../workspace/element-prose.js';
 import { pathwayRegions } from '@regelratt/analyses';
+import type { PolicyImports } from '../workspace/policy-imports.js';
 
 /** The custom request an editor sends for the rendered policy (VS Code's "Förhandsgranska dokument"). */
 export const DOCUMENT_PREVIEW_REQUEST = 'regelratt/document';
@@ -23,10 +24,11 @@ export type DocumentPreviewResult = { html: string } | { problem: string };
  * @regelratt/document), once every document is validated. While the workspace has errors there is
  * nothing to render, and the answer says why instead.
  */
-export async function documentPreview(shared: LangiumSharedCoreServices, locale: LocaleSetting, params: DocumentPreviewParams = {}): Promise<DocumentPreviewResult> {
+export async function documentPreview(shared: LangiumSharedCoreServices, locale: LocaleSetting, imports: PolicyImports, params: DocumentPreviewParams = {}): Promise<DocumentPreviewResult> {
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
     const sv = locale.current === 'sv';
     const documents = shared.workspace.LangiumDocuments.all.toArray().filter(d => ast.isPolicy(d.parseResult.value));
+    const fileName = (d: LangiumDocument) => imports.compiledName(d.uri, uri => uri.path.split('/').pop() ?? '');
     const errors = documents.flatMap(d => (d.diagnostics ?? []).filter(diagnostic => diagnostic.severity === 1).map(diagnostic => ({ d, diagnostic })));
     if (errors.length > 0) {
         const first = errors[0];
@@ -39,7 +41,7 @@ export async function documentPreview(shared: LangiumSharedCoreServices, locale:
     const prose = new Map<string, string>();
     const findings = [];
     for (const document of documents) {
-        const file = document.uri.path.split('/').pop() ?? '';
+        const file = fileName(document);
         for (const [id, text] of elementProse(document.parseResult.value as ast.Policy, document.textDocument.getText())) {
             prose.set(id, text);
         }
@@ -52,7 +54,7 @@ export async function documentPreview(shared: LangiumSharedCoreServices, locale:
         }
     }
     try {
-        const files = documents.map(d => compilePolicy(d.parseResult.value as ast.Policy, d.uri.path.split('/').pop() ?? ''));
+        const files = documents.map(d => compilePolicy(d.parseResult.value as ast.Policy, fileName(d)));
         // The policy's own title (its riktlinje, its insatser); a folder's name is never a title.
         const title = params.title;
         const regions = pathwayRegions(files, locale.current);

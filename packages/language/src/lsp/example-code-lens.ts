@@ -6,6 +6,7 @@ import { errorMessage, PolicyRuntime, runExamples, type ExampleResult } from '@r
 import { compilePolicy } from '../compiler/compile-policy.js';
 import * as ast from '../generated/ast.js';
 import type { LocaleSetting } from '@regelratt/analyses';
+import type { PolicyImports } from '../workspace/policy-imports.js';
 import type { RegelrattLspServices } from './regelratt-lsp-module.js';
 
 /**
@@ -16,10 +17,12 @@ import type { RegelrattLspServices } from './regelratt-lsp-module.js';
 export class ExampleCodeLensProvider implements CodeLensProvider {
     private readonly documents: LangiumDocuments;
     private readonly locale: LocaleSetting;
+    private readonly imports: PolicyImports;
 
     constructor(services: RegelrattLspServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.locale = services.i18n.Locale;
+        this.imports = services.imports.Imports;
     }
 
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] | undefined {
@@ -48,7 +51,7 @@ export class ExampleCodeLensProvider implements CodeLensProvider {
         }
         try {
             // Compiled here, from the open documents: nothing to distrust, and this runs on every edit.
-            const runtime = new PolicyRuntime(all.map(d => compilePolicy(d.parseResult.value as ast.Policy, d.uri.path.split('/').pop() ?? '')), { validate: false });
+            const runtime = new PolicyRuntime(all.map(d => compilePolicy(d.parseResult.value as ast.Policy, this.imports.compiledName(d.uri, uri => uri.path.split('/').pop() ?? ''))), { validate: false });
             return new Map(runExamples(runtime).map(result => [result.example.name, result]));
         } catch (error) {
             return `$(error) ${errorMessage(error, sv ? 'sv' : 'en')}`;

@@ -1,4 +1,4 @@
-import { DocumentState, type LangiumSharedCoreServices } from 'langium';
+import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { answerUnitSource, ExactNumber, type AnswerUnit, type Attribute, type Example, type ExampleExpectation, type Literal } from '@regelratt/format';
 import { exampleQuestion, reasonFor } from '@regelratt/document';
 import { PolicyRuntime, RegelrattRuntimeError, runExamples } from '@regelratt/runtime';
@@ -6,6 +6,7 @@ import { exampleCoverage } from '@regelratt/analyses';
 import { compilePolicy } from '../compiler/compile-policy.js';
 import * as ast from '../generated/ast.js';
 import type { LocaleSetting } from '@regelratt/analyses';
+import type { PolicyImports } from '../workspace/policy-imports.js';
 
 /** The custom request for the inline examples as a table (Regelrätt Studio's form). */
 export const EXAMPLE_TABLE_REQUEST = 'regelratt/examples';
@@ -55,15 +56,16 @@ export interface ExampleTable {
  * attributes with their domains for the form's controls, what a new row can ask, and the regions
  * of the criteria no example reaches.
  */
-export async function exampleTable(shared: LangiumSharedCoreServices, locale: LocaleSetting): Promise<ExampleTable> {
+export async function exampleTable(shared: LangiumSharedCoreServices, locale: LocaleSetting, imports: PolicyImports): Promise<ExampleTable> {
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
     const sv = locale.current === 'sv';
     const documents = shared.workspace.LangiumDocuments.all.toArray().filter(d => ast.isPolicy(d.parseResult.value));
     const hasErrors = documents.some(d => (d.diagnostics ?? []).some(diagnostic => diagnostic.severity === 1));
-    const byFile = new Map(documents.map(d => [d.uri.path.split('/').pop() ?? '', d]));
+    const fileName = (d: LangiumDocument) => imports.compiledName(d.uri, uri => uri.path.split('/').pop() ?? '');
+    const byFile = new Map(documents.map(d => [fileName(d), d]));
     let files;
     try {
-        files = documents.map(d => compilePolicy(d.parseResult.value as ast.Policy, d.uri.path.split('/').pop() ?? ''));
+        files = documents.map(d => compilePolicy(d.parseResult.value as ast.Policy, fileName(d)));
     } catch {
         return { rows: [], attributes: [], targets: { placement: [], inclusion: [], calculation: [], decision: [] }, pilotPeriods: {}, uncovered: [], problem: sv ? 'Policyn kan inte kompileras ännu.' : 'The policy does not compile yet.' };
     }

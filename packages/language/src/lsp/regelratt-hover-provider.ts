@@ -111,6 +111,9 @@ export class RegelrattHoverProvider extends MultilineCommentHoverProvider {
             const policy = node.hitPolicy === 'första' ? (sv ? 'första träff' : 'first hit')
                 : node.hitPolicy === 'valfri' ? (sv ? 'valfri träff (rader som överlappar ger samma utfall)' : 'any hit (overlapping rows give the same outputs)')
                     : node.hitPolicy === 'prioritet' ? (sv ? 'prioritet (raden vars utfall kommer först i kolumnens värdelista avgör)' : 'priority (the row whose outputs come first in the column\'s value list decides)')
+                    : node.hitPolicy === 'regelordning' ? (sv ? 'regelordning (en lista med varje rad som stämmer, i radordning)' : 'rule order (a list of every matching row, in row order)')
+                    : node.hitPolicy === 'utfallsordning' ? (sv ? 'utfallsordning (en lista med varje rad som stämmer, i värdelistornas prioritetsordning)' : 'output order (a list of every matching row, by the value lists\' priority)')
+                    : node.hitPolicy === 'samla' && !node.aggregation ? (sv ? 'samla (en lista med varje rad som stämmer, i radordning)' : 'collect (a list of every matching row, in row order)')
                     : node.hitPolicy === 'samla' ? (sv ? `alla rader som stämmer, ${{ summa: 'summerade', min: 'det minsta', max: 'det största', antal: 'räknade' }[node.aggregation ?? 'summa']}` : `every matching row, ${{ summa: 'summed', min: 'the least', max: 'the greatest', antal: 'counted' }[node.aggregation ?? 'summa']}`)
                     : (sv ? 'unik träff' : 'unique hit');
             lines.push(`${inputs} → ${outputs} · ${node.rows.length} ${sv ? (node.rows.length === 1 ? 'rad' : 'rader') : (node.rows.length === 1 ? 'row' : 'rows')} · ${policy}`);

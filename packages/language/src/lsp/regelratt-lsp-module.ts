@@ -73,13 +73,13 @@ export function createRegelrattLspServices(context: DefaultSharedModuleContext &
         }
     });
     // The rendered policy for an editor's preview, the same renderer as `regelratt dokument`.
-    context.connection?.onRequest(DOCUMENT_PREVIEW_REQUEST, (params: DocumentPreviewParams | undefined) => documentPreview(shared, Regelratt.i18n.Locale, params ?? {}));
+    context.connection?.onRequest(DOCUMENT_PREVIEW_REQUEST, (params: DocumentPreviewParams | undefined) => documentPreview(shared, Regelratt.i18n.Locale, Regelratt.imports.Imports, params ?? {}));
     // The inline examples as a table, for a form (Regelrätt Studio).
-    context.connection?.onRequest(EXAMPLE_TABLE_REQUEST, () => exampleTable(shared, Regelratt.i18n.Locale));
+    context.connection?.onRequest(EXAMPLE_TABLE_REQUEST, () => exampleTable(shared, Regelratt.i18n.Locale, Regelratt.imports.Imports));
     // What the server holds, for a bug report about memory (and the protocol tests' long sessions).
     context.connection?.onRequest(MEMORY_USAGE_REQUEST, () => memoryUsage(shared));
     // What the texts in the editor change for citizens against the last commit (VS Code's "Jämför med senaste commit").
-    const revisionDiff = new RevisionDiff(shared, Regelratt.i18n.Locale, context.fileSystemProvider, context.revisions);
+    const revisionDiff = new RevisionDiff(shared, Regelratt.i18n.Locale, context.fileSystemProvider, context.revisions, Regelratt.imports.Imports);
     context.connection?.onRequest(REVISION_DIFF_REQUEST, (params: RevisionDiffParams | undefined) => revisionDiff.diff(params ?? {}));
     if (!context.connection) {
         shared.workspace.ConfigurationProvider.initialized({});

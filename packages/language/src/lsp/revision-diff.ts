@@ -9,6 +9,7 @@ import type { LocaleSetting, MessageLocale } from '@regelratt/analyses';
 import type { RevisionFiles } from '../node/git-revision.js';
 import { createRegelrattServices, type RegelrattServices } from '../regelratt-module.js';
 import { checkPolicies } from '../workspace/check-policies.js';
+import { libraryFileName, type PolicyImports } from '../workspace/policy-imports.js';
 
 /** The custom request an editor sends for what the working copy changes against a git revision (VS Code's "Jämför med senaste commit"). */
 export const REVISION_DIFF_REQUEST = 'regelratt/revisionDiff';
@@ -46,6 +47,7 @@ export class RevisionDiff {
         private readonly locale: LocaleSetting,
         private readonly fileSystemProvider: (services: LangiumSharedCoreServices) => FileSystemProvider,
         private readonly read: RevisionReader | undefined,
+        private readonly imports: PolicyImports,
     ) { }
 
     diff(params: RevisionDiffParams = {}): Promise<RevisionDiffResult> {
@@ -97,8 +99,10 @@ export class RevisionDiff {
                         : `${revision} has ${beforeErrors.length} errors; a version with errors has no answers to compare. First: ${fileName(URI.file(c.path))}:${d.line}: ${d.message}`,
                 };
             }
-            const before: CompiledPolicyFile[] = checked.map(c => compilePolicy(c.document.parseResult.value, relativeName(folder, URI.file(c.path))));
-            const after = documents.map(d => compilePolicy(d.parseResult.value, relativeName(folder, d.uri)));
+            // Named as `compile` names them, a library's files by library and version, so that a reason
+            // and the diff know a library element on both sides.
+            const before: CompiledPolicyFile[] = checked.map(c => compilePolicy(c.document.parseResult.value, c.library ? libraryFileName(c.library) : relativeName(folder, URI.file(c.path))));
+            const after = documents.map(d => compilePolicy(d.parseResult.value, this.imports.compiledName(d.uri, uri => relativeName(folder, uri))));
             const diff = diffPolicies(before, after, locale, diffWording(before, after, locale));
             const html = formatDiffHtml(diff, {
                 labels: { before: sv ? `${revision} (senaste commit)` : `${revision} (the last commit)`, after: sv ? 'texterna i redigeraren' : 'the texts in the editor' },

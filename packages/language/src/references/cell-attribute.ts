@@ -1,5 +1,5 @@
 import type * as Ast from '../generated/ast.js';
-import { isCellComparison, isCellDisjunction, isCellSet, isCellValue, isCitizenValue, isComparison, isDecisionRow, isRateAmount } from '../generated/ast.js';
+import { isCellBoundRange, isCellComparison, isCellDisjunction, isCellSet, isCellValue, isCitizenValue, isComparison, isDecisionRow, isRateAmount } from '../generated/ast.js';
 
 /**
  * The attribute a literal is a value of: the one it is compared with, given for in an example, the
@@ -16,12 +16,29 @@ export function attributeOfLiteralOwner(owner: unknown, literal?: unknown): Ast.
         return owner.attribute?.ref;
     }
     // A test inside a disjunction (`hög eller nedsatt`) stands in the disjunction's column.
-    const cell = (isCellValue(owner) || isCellComparison(owner) || isCellSet(owner)) && isCellDisjunction(owner.$container) ? owner.$container : owner;
-    if ((isCellValue(cell) || isCellComparison(cell) || isCellSet(cell) || isCellDisjunction(cell)) && isDecisionRow(cell.$container)) {
+    const cell = isCellTestOwner(owner) && isCellDisjunction(owner.$container) ? owner.$container : owner;
+    if ((isCellTestOwner(cell) || isCellDisjunction(cell)) && isDecisionRow(cell.$container)) {
         const row = cell.$container;
         const index = row.conditions.indexOf(cell);
         const table = row.$container;
         return table.header?.inputs[index]?.attribute?.ref;
     }
     return undefined;
+}
+
+function isCellTestOwner(owner: unknown): owner is Ast.CellValue | Ast.CellComparison | Ast.CellSet | Ast.CellBoundRange {
+    return isCellValue(owner) || isCellComparison(owner) || isCellSet(owner) || isCellBoundRange(owner);
+}
+
+/**
+ * Whether a name in this place of a decision table's cell may be a parameter or another attribute
+ * (`> maxtaxa`, `< maxpris`, `15–gräns`): a comparison, a value or a range's bound, in a row of a
+ * table; not a set's member (`{ 1, 2 }` lists values).
+ */
+export function isNamedBoundPlace(owner: unknown): boolean {
+    if (!(isCellValue(owner) || isCellComparison(owner) || isCellBoundRange(owner))) {
+        return false;
+    }
+    const cell = isCellDisjunction(owner.$container) ? owner.$container : owner;
+    return isDecisionRow(cell.$container);
 }

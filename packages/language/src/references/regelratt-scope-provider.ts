@@ -1,10 +1,11 @@
 import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, type AstNode, type AstNodeDescription, type ReferenceInfo, type Scope } from 'langium';
 import { isEnumerationLiteral, isEnumerationType, type EnumerationType } from '../generated/ast.js';
-import { attributeOfLiteralOwner } from './cell-attribute.js';
+import { attributeOfLiteralOwner, isNamedBoundPlace } from './cell-attribute.js';
 
 /**
  * An enumeration value is looked up among the values of the attribute it is compared with
  * (`aktivitetsförmåga = hög`), given for in an example, or stands for in a decision-table column, so two attributes may both have a value called `hög`.
+ * In a cell on a column that is not an enumeration a name is a parameter or another attribute (`> maxtaxa`).
  */
 export class RegelrattScopeProvider extends DefaultScopeProvider {
     /**
@@ -18,9 +19,19 @@ export class RegelrattScopeProvider extends DefaultScopeProvider {
 
     override getScope(context: ReferenceInfo): Scope {
         if (isEnumerationLiteral(context.container)) {
-            const owner = context.container.$container;
-            const type = attributeOfLiteralOwner(owner, context.container)?.type;
-            return isEnumerationType(type) ? this.enumerationScope(type) : EMPTY_SCOPE;
+            // Completion asks with a literal it made up inside the one already begun (`> pens|`): the begun one stands in the cell.
+            const literal = isEnumerationLiteral(context.container.$container) ? context.container.$container : context.container;
+            const owner = literal.$container;
+            const type = attributeOfLiteralOwner(owner, literal)?.type;
+            if (isEnumerationType(type)) {
+                return this.enumerationScope(type);
+            }
+            // A cell on any other column may name a parameter or another attribute instead of a value
+            // (`> maxtaxa`, `< maxpris`): the workspace's names of those kinds (decision-table-checks.ts
+            // checks that they are numbers in the column's unit).
+            return isNamedBoundPlace(owner)
+                ? this.getGlobalScope(this.reflection.getReferenceType(context), context)
+                : EMPTY_SCOPE;
         }
         if (!AstUtils.findRootNode(context.container).$document) {
             // Completion asks about a node it made up for half-typed text, outside any document:

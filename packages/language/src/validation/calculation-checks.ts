@@ -6,8 +6,24 @@ import { nearestName } from './nearest-name.js';
 import { calculationCycle } from '../analysis/calculation-cycles.js';
 import { analyseUnits, dimensionText, limitScale, unitDimension } from '../analysis/expression-units.js';
 import { limitText } from '../compiler/compile-policy.js';
+import { answersList, policyWords } from '../compiler/compile-decision-table.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { createReport, type Report } from './report.js';
+
+/**
+ * A decision table read by a formula or asked by an example names one of its output columns, and
+ * must name one when it has several: the runtime cannot choose (`not-computable`), so this is said
+ * at the reference rather than when the answer is asked for.
+ */
+export function checkColumn(report: Report, table: Ast.DecisionTable, reference: Ast.ReferenceExpression | Ast.DecisionQuestion): void {
+    const columns = table.header?.outputs.map(output => output.column) ?? [];
+    if (reference.column !== undefined && !columns.includes(reference.column)) {
+        const suggestion = nearestName(reference.column, columns);
+        report('unknown-column', { table: table.name, column: reference.column, columns: columns.join(', '), ...(suggestion ? { suggestion } : {}) }, { node: reference, property: 'column' });
+    } else if (reference.column === undefined && columns.length > 1) {
+        report('column-required', { table: table.name, columns: columns.join(', '), first: columns[0] }, { node: reference });
+    }
+}
 
 /**
  * Formulas: every calculation, avgiftsutrymme and maxtaxa has units that fit together (reported at
@@ -43,12 +59,9 @@ export function calculationChecks(services: RegelrattServices): ValidationChecks
                 return;
             }
             if (isDecisionTable(target)) {
-                const columns = target.header?.outputs.map(output => output.column) ?? [];
-                if (reference.column !== undefined && !columns.includes(reference.column)) {
-                    const suggestion = nearestName(reference.column, columns);
-                    report('unknown-column', { table: target.name, column: reference.column, columns: columns.join(', '), ...(suggestion ? { suggestion } : {}) }, { node: reference, property: 'column' });
-                } else if (reference.column === undefined && columns.length > 1) {
-                    report('column-required', { table: target.name, columns: columns.join(', '), first: columns[0] }, { node: reference });
+                checkColumn(report, target, reference);
+                if (answersList(target)) {
+                    report('decision-list-not-a-value', { table: target.name, policy: policyWords(target), reader: 'formula' }, { node: reference });
                 }
             } else if (reference.column !== undefined) {
                 report('unknown-column', { name: target.name }, { node: reference, property: 'column' });

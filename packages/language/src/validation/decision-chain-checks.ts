@@ -1,7 +1,8 @@
 import type { ValidationChecks } from 'langium';
-import type { RegelrattAstType } from '../generated/ast.js';
+import { isExample, type RegelrattAstType } from '../generated/ast.js';
 import { dependencyCycle } from '../analysis/calculation-cycles.js';
 import { chainedDomain } from '../analysis/decision-table-input.js';
+import { answersList, policyWords } from '../compiler/compile-decision-table.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { nearestName } from './nearest-name.js';
 import { createReport } from './report.js';
@@ -27,8 +28,21 @@ export function decisionChainChecks(services: RegelrattServices): ValidationChec
                 report('unknown-column', { table: upstream.name, column: input.column, columns: columns.join(', '), ...(suggestion ? { suggestion } : {}) }, { node: input, property: 'column' });
                 return;
             }
+            if (answersList(upstream)) {
+                report('decision-list-not-a-value', { table: upstream.name, policy: policyWords(upstream), reader: 'cell' }, { node: input });
+                return;
+            }
             if (!chainedDomain(input)) {
                 report('chained-column-not-comparable', { table: upstream.name, column: input.column }, { node: input });
+            }
+        },
+        // An example asking a list table for one value always fails: its answer is a list (`förväntat fel` still may say so).
+        DecisionQuestion: (question, accept) => {
+            const table = question.table?.ref;
+            const example = question.$container;
+            const expectsError = isExample(example) && example.expectations.some(expectation => expectation.error);
+            if (table && answersList(table) && !expectsError) {
+                createReport(accept, locale)('decision-list-not-a-value', { table: table.name, policy: policyWords(table), reader: 'example' }, { node: question, property: 'table' });
             }
         },
         DecisionTable: (table, accept) => {

@@ -1,13 +1,17 @@
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
 import { isFormulaResult, isPathwayResult, isQuantity, isTextResult, isYesNoResult, type RegelrattAstType } from '../generated/ast.js';
-import { analyseUnits, dimensionText, expectationFits, quantityDimension, type Dimension } from '../analysis/expression-units.js';
+import { analyseUnits, attributeDimension, comparable, dimensionText, expectationFits, parameterDimension, quantityDimension, type Dimension } from '../analysis/expression-units.js';
 import { CASE_BUDGET } from '@regelratt/analyses';
 import { ExactNumber, sameDecisionResult } from '@regelratt/format';
-import { compileResult, inputName } from '../compiler/compile-decision-table.js';
+import { answersList, compileResult, inputName, namedBound } from '../compiler/compile-decision-table.js';
 import type { DecisionAnalysis } from '@regelratt/analyses';
 import { analyseDecisionTable, chainedDomain, needTable } from '../analysis/decision-table-input.js';
 import type { IdleRow } from '@regelratt/analyses';
+import { calculationFacts } from '../analysis/calculation-facts.js';
+import { compiledWorkspace } from './compiled-workspace.js';
+import { boundSettings, namedBoundsOf, periodText } from '../analysis/named-bounds.js';
+import { elementId } from '../compiler/element-ids.js';
 import { mergeableRows } from '@regelratt/analyses';
 import { analyseNeedMonotonicity } from '@regelratt/analyses';
 import { describeCase, unfinishedPart } from '@regelratt/analyses';
@@ -17,6 +21,7 @@ import { describeAttributeType, describeLiteral } from './attribute-type-text.js
 import { isNumericType, literalFits } from './literal-fits.js';
 import { relatedAt } from './related-location.js';
 import { createReport, type Report } from './report.js';
+import { itemList } from '@regelratt/analyses';
 
 const EQUALITY = new Set(['=', '≠', '!=']);
 
@@ -29,6 +34,7 @@ const EQUALITY = new Set(['=', '≠', '!=']);
  */
 export function decisionTableChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
     const locale = services.i18n.Locale;
+    const workspace = compiledWorkspace(services);
     return {
         DecisionTable: (table, accept) => {
             const report = createReport(accept, locale);
@@ -119,65 +125,114 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 }
                 // `träff samla` adds the rows' outputs up (or takes their least or greatest): förlopp, texts and ja/nej cannot be.
                 const words = pathway ? undefined : text ? (locale.current === 'sv' ? 'texter' : 'texts') : yesNo ? 'ja/nej' : undefined;
-                if ((pathway || words) && table.hitPolicy === 'samla' && table.aggregation !== 'antal') {
+                // `träff samla` alone lists the rows' outputs as they are: any kind may be listed.
+                if ((pathway || words) && table.hitPolicy === 'samla' && table.aggregation !== undefined && table.aggregation !== 'antal') {
                     report('not-aggregable', { table: table.name, column: output.column, ...(words ? { kind: words } : {}) }, { node: output, property: 'column' });
                 }
                 checkFormulaUnits(report, table, output, cells, locale.current);
             });
-            const analysis = analyseDecisionTable(table);
+            // A calculation column is judged between the calculation's bounds (on the compiled workspace), its gaps with a citizen.
+            const calculations = header.inputs.some(input => input.calculation?.ref) ? calculationFacts(workspace()?.runtime) : undefined;
+            // Cells that name a value instead of stating one (`> maxtaxa`, `< maxpris`, format 1.11).
+            const named = namedBoundsOf(table);
+            if (named.attributeCells.length > 0) {
+                // A relation between two of the case's values is no box the region engine cuts: say so, naming the cell.
+                const first = named.attributeCells[0];
+                report('decision-bound-undecided', {
+                    table: table.name, row: first.row + 1, cell: first.cell.$cstNode?.text ?? '', name: first.attribute.name,
+                }, { node: first.cell });
+                return;
+            }
+            if (named.parameters.length > 0) {
+                // Once per set of the parameters' values over the table's dates; each finding names its dates.
+                const settings = boundSettings(table, named.parameters) ?? [];
+                const analyses = settings.map(setting => ({ setting, analysis: analyseDecisionTable(table, new Set(), calculations, setting.values) }));
+                for (const { setting, analysis } of analyses) {
+                    if (analysis) {
+                        const values = named.parameters.map(parameter => `${parameter.name} = ${swedishDecimal(setting.values.get(elementId(parameter))!.toDecimal())}`).join(', ');
+                        const dates = setting.periods.map(period => periodText(period, locale.current)).join(', ');
+                        reportAnalysis(analysis, `${dates}, ${values}`);
+                    }
+                }
+                // A row never matches only where it matches under no set of values (every analysis complete).
+                if (analyses.length > 0 && analyses.every(({ analysis }) => analysis?.complete)) {
+                    for (const row of analyses[0].analysis!.unmatched.filter(row => analyses.every(({ analysis }) => analysis!.unmatched.includes(row)))) {
+                        report('decision-row-never-matches', { table: table.name, row: row + 1 }, { node: table.rows[row] });
+                    }
+                }
+                // A default is unused only where no set of values reaches it.
+                if (otherwise && analyses.length > 0 && analyses.every(({ analysis }) => analysis?.complete && analysis.defaulted?.length === 0)) {
+                    report('decision-default-unused', { table: table.name }, { node: otherwise });
+                }
+                return;
+            }
+            const analysis = analyseDecisionTable(table, new Set(), calculations);
             if (!analysis) {
                 return;
             }
             // Rows that can be written as one without changing any answer, each with its quick fix (lsp/regelratt-code-actions.ts).
-            for (const merge of mergeableRows(analysis.input, table.hitPolicy ?? 'unik')) {
+            for (const merge of mergeableRows(analysis.input, table.hitPolicy ?? 'unik', answersList(table))) {
                 const input = header.inputs[merge.column];
                 report('decision-rows-mergeable', {
                     table: table.name, keep: merge.keep + 1, remove: merge.remove + 1, column: input.attribute ? input.attribute.ref?.name ?? '' : inputName(input), cell: merge.cell,
                 }, { node: table.rows[merge.remove], relatedInformation: relatedAt(table.rows[merge.keep], `rad ${merge.keep + 1}`) });
             }
-            if (!analysis.complete) {
-                const part = unfinishedPart(analysis.unfinished, analysis.attributes, locale.current);
-                report('analysis-undecided', {
-                    what: locale.current === 'sv' ? 'beslutstabellens täckning' : 'the coverage of the decision table', budget: CASE_BUDGET.toLocaleString('sv-SE'), ...(part ? { part } : {}),
-                    found: analysis.findings.length, unshown: analysis.unshown ?? 0,
-                }, { node: table, property: 'name' });
-            }
-            // Row by row says nothing about a sum of rows: a collecting table is analysed over need where a
-            // calculation reads it (its need columns count for the calculation: calculation-need-checks.ts).
-            if (analysis.complete && table.hitPolicy !== 'samla' && !analysis.findings.some(finding => finding.kind === 'overlap')) {
-                reportFallingAmounts(table, analysis);
-            }
-            // Rows that never decide: each with citizens it matches and the row that answers them instead.
-            for (const idle of analysis.idle) {
-                const witness = describeCase(idle.case, analysis.attributes, locale.current);
-                report(IDLE_CODES[idle.kind], {
-                    table: table.name, row: idle.row + 1, by: idle.by + 1, witness: witness.text,
-                }, { node: table.rows[idle.row], relatedInformation: relatedAt(table.rows[idle.by], `rad ${idle.by + 1}`) }, witness);
+            reportAnalysis(analysis);
+            // Rows whose cells no citizen meets: they answer nobody, under every hit policy (a list policy's rows too).
+            for (const row of analysis.unmatched) {
+                report('decision-row-never-matches', { table: table.name, row: row + 1 }, { node: table.rows[row] });
             }
             // A default no citizen reaches: every case matches a row, so `annars` never answers.
             if (analysis.complete && analysis.defaulted?.length === 0 && otherwise) {
                 report('decision-default-unused', { table: table.name }, { node: otherwise });
             }
-            for (const finding of analysis.findings) {
-                const witness = describeCase(finding.case, analysis.attributes, locale.current);
-                if (finding.kind === 'gap' && analysis.gapAnswer === 'zero') {
-                    // The runtime's answer is said with the citizen: 0 in every column, where DMN has none.
-                    const answer = header.outputs.map(output => `${output.column} = 0`).join(', ');
-                    report('decision-sum-gap', { table: table.name, witness: witness.text, answer }, { node: table, property: 'name' }, witness);
-                } else if (finding.kind === 'gap') {
-                    report('decision-gap', { table: table.name, witness: witness.text }, { node: table, property: 'name' }, witness);
-                } else if (table.hitPolicy === 'prioritet') {
-                    // Rows of the same priority that disagree: the only overlap priority does not settle.
-                    const [first, ...others] = finding.rows;
-                    report('decision-priority-tie', {
-                        table: table.name, rows: finding.rows.map(r => r + 1).join(locale.current === 'sv' ? ' och ' : ' and '), witness: witness.text,
-                    }, { node: table.rows[others[others.length - 1]], relatedInformation: relatedAt(table.rows[first], `rad ${first + 1}`) }, witness);
-                } else {
-                    const [first, ...others] = finding.rows;
-                    const later = table.rows[others[others.length - 1]];
-                    report('decision-overlap', {
-                        table: table.name, rows: finding.rows.map(r => r + 1).join(locale.current === 'sv' ? ' och ' : ' and '), witness: witness.text, hit: table.hitPolicy ?? 'unik',
-                    }, { node: later, relatedInformation: relatedAt(table.rows[first], `rad ${first + 1}`) }, witness);
+            // The findings of one analysis; `period`: the dates and parameter values it holds for, said with each citizen.
+            function reportAnalysis(analysis: DecisionAnalysis, period?: string): void {
+                const describe = (found: Parameters<typeof describeCase>[0]) => {
+                    const witness = describeCase(found, analysis.attributes, locale.current);
+                    return period ? { ...witness, text: `${witness.text} (${period})` } : witness;
+                };
+                if (!analysis.complete) {
+                    const part = unfinishedPart(analysis.unfinished, analysis.attributes, locale.current);
+                    report('analysis-undecided', {
+                        what: locale.current === 'sv' ? 'beslutstabellens täckning' : 'the coverage of the decision table', budget: CASE_BUDGET.toLocaleString('sv-SE'), ...(part ? { part } : {}),
+                        found: analysis.findings.length, unshown: analysis.unshown ?? 0,
+                    }, { node: table, property: 'name' });
+                }
+                // Row by row says nothing about a sum of rows: a collecting table is analysed over need where a
+                // calculation reads it (its need columns count for the calculation: calculation-need-checks.ts).
+                // A list of every matching row's outputs (`regelordning`, …) is no one amount to compare either.
+                if (analysis.complete && table.hitPolicy !== 'samla' && !answersList(table) && !analysis.findings.some(finding => finding.kind === 'overlap')) {
+                    reportFallingAmounts(table, analysis);
+                }
+                // Rows that never decide: each with citizens it matches and the row that answers them instead.
+                for (const idle of analysis.idle) {
+                    const witness = describe(idle.case);
+                    report(IDLE_CODES[idle.kind], {
+                        table: table.name, row: idle.row + 1, by: idle.by + 1, witness: witness.text,
+                    }, { node: table.rows[idle.row], relatedInformation: relatedAt(table.rows[idle.by], `rad ${idle.by + 1}`) }, witness);
+                }
+                for (const finding of analysis.findings) {
+                    const witness = describe(finding.case);
+                    if (finding.kind === 'gap' && analysis.gapAnswer === 'zero') {
+                        // The runtime's answer is said with the citizen: 0 in every column, where DMN has none.
+                        const answer = header.outputs.map(output => `${output.column} = 0`).join(', ');
+                        report('decision-sum-gap', { table: table.name, witness: witness.text, answer }, { node: table, property: 'name' }, witness);
+                    } else if (finding.kind === 'gap') {
+                        report('decision-gap', { table: table.name, witness: witness.text }, { node: table, property: 'name' }, witness);
+                    } else if (table.hitPolicy === 'prioritet') {
+                        // Rows of the same priority that disagree: the only overlap priority does not settle.
+                        const [first, ...others] = finding.rows;
+                        report('decision-priority-tie', {
+                            table: table.name, rows: itemList(finding.rows.map(r => r + 1), locale.current), witness: witness.text,
+                        }, { node: table.rows[others[others.length - 1]], relatedInformation: relatedAt(table.rows[first], `rad ${first + 1}`) }, witness);
+                    } else {
+                        const [first, ...others] = finding.rows;
+                        const later = table.rows[others[others.length - 1]];
+                        report('decision-overlap', {
+                            table: table.name, rows: itemList(finding.rows.map(r => r + 1), locale.current), witness: witness.text, hit: table.hitPolicy ?? 'unik',
+                        }, { node: later, relatedInformation: relatedAt(table.rows[first], `rad ${first + 1}`) }, witness);
+                    }
                 }
             }
         },
@@ -229,6 +284,11 @@ function checkOutputValues(report: Report, table: Ast.DecisionTable): boolean {
     const outputs = table.header.outputs;
     if (table.hitPolicy === 'prioritet' && !outputs.some(output => output.values.length > 0)) {
         report('priority-without-values', { table: table.name }, { node: table, property: 'hitPolicy' });
+        return false;
+    }
+    // `utfallsordning` (DMN's Output order) sorts the matching rows by the same lists.
+    if (table.hitPolicy === 'utfallsordning' && !outputs.some(output => output.values.length > 0)) {
+        report('output-order-without-values', { table: table.name }, { node: table, property: 'hitPolicy' });
         return false;
     }
     let listed = true;
@@ -283,9 +343,35 @@ function checkCell(report: Report, cell: Ast.InputCell | Ast.CellTest, input: As
         return false;
     };
     const numeric = attribute ? isNumericType(attribute.type) : true;
+    // A parameter or another attribute named instead of a value (`> maxtaxa`, `15–gräns`): a number
+    // in the column's unit, as the unit check of formulas compares them (`unit-mismatch`).
+    const unitsFit = (...literals: Array<Ast.Literal | undefined>): boolean => {
+        const column: Dimension = attribute && isNumberAttributeType(attribute.type) ? attributeDimension(attribute.type) : { kind: 'number' };
+        for (const literal of literals) {
+            const named = namedBound(literal);
+            const dimension = named && namedDimension(named);
+            if (dimension && !comparable(column, dimension)) {
+                const sv = locale === 'sv';
+                report('unit-mismatch', {
+                    operation: sv ? 'jämföra' : 'compare',
+                    left: `${columnName} (${dimensionText(column, locale)})`,
+                    right: `${named.name} (${dimensionText(dimension, locale)})`,
+                }, { node: literal! });
+                return false;
+            }
+        }
+        return true;
+    };
     switch (cell.$type) {
         case 'CellRange':
             return numeric || mismatch(`${swedishDecimal(cell.range.min)}–${swedishDecimal(cell.range.max)}`);
+        case 'CellBoundRange': {
+            if (!numeric) {
+                return mismatch(cell.$cstNode?.text ?? '');
+            }
+            const unfit = [cell.min, cell.max].find(bound => bound !== undefined && !fits(bound));
+            return unfit ? mismatch(describeCellLiteral(unfit, locale)) : unitsFit(cell.min, cell.max);
+        }
         case 'CellComparison': {
             const ordered = !EQUALITY.has(cell.operator);
             const unordered = attribute && (attribute.type.$type === 'BooleanType' || attribute.type.$type === 'EnumerationType');
@@ -293,22 +379,47 @@ function checkCell(report: Report, cell: Ast.InputCell | Ast.CellTest, input: As
                 return mismatch(`${cell.operator} ${describeLiteral(cell.value, locale)}`);
             }
             if (cell.upperValue && (!fits(cell.upperValue) || (unordered && !EQUALITY.has(cell.upperOperator ?? '=')))) {
-                return mismatch(`${cell.upperOperator} ${describeLiteral(cell.upperValue, locale)}`);
+                return mismatch(`${cell.upperOperator} ${describeCellLiteral(cell.upperValue, locale)}`);
             }
-            return fits(cell.value) || mismatch(describeLiteral(cell.value, locale));
+            return (fits(cell.value) || mismatch(describeCellLiteral(cell.value, locale))) && unitsFit(cell.value, cell.upperValue);
         }
         case 'CellSet':
             return cell.members.every(fits) || mismatch(cell.members.map(m => describeLiteral(m, locale)).join(', '));
         case 'CellValue':
-            return fits(cell.value) || mismatch(describeLiteral(cell.value, locale));
+            return (fits(cell.value) || mismatch(describeCellLiteral(cell.value, locale))) && unitsFit(cell.value);
     }
 
     function fits(literal: Ast.Literal): boolean {
         if (!literal) {
             return false;
         }
+        const named = namedBound(literal);
+        if (named) {
+            return numeric && namedDimension(named) !== undefined;
+        }
         return attribute ? literalFits(attribute.type, literal) : literal.$type === 'NumberLiteral' && /^\d+$/.test(literal.value);
     }
+}
+
+function isNumberAttributeType(type: Ast.AttributeType | undefined): type is Ast.MoneyType | Ast.IntegerType | Ast.DecimalType {
+    return type?.$type === 'MoneyType' || type?.$type === 'IntegerType' || type?.$type === 'DecimalType';
+}
+
+/** A named value's unit, where it is a number (every parameter is); undefined for an attribute that is not. */
+function namedDimension(named: Ast.Parameter | Ast.Attribute): Dimension | undefined {
+    if (named.$type === 'Parameter') {
+        return parameterDimension(named);
+    }
+    return isNumberAttributeType(named.type) ? attributeDimension(named.type) : undefined;
+}
+
+/** A cell's value for a message: a named value with its type (`kön (en uppräkning (…))`), a literal as describeLiteral says it. */
+function describeCellLiteral(literal: Ast.Literal, locale: 'sv' | 'en'): string {
+    const named = namedBound(literal);
+    if (named?.$type === 'Attribute' && named.type) {
+        return `${named.name} (${describeAttributeType(named.type, locale)})`;
+    }
+    return named ? named.name : describeLiteral(literal, locale);
 }
 
 /**
@@ -327,10 +438,20 @@ function checkChainedCell(report: Report, cell: Exclude<Ast.InputCell | Ast.Cell
         report('type-mismatch', { attribute: inputName(input), type: typeText, value }, { node: cell });
         return false;
     };
-    const fits = (literal: Ast.Literal | undefined) => literal !== undefined && (yesNo ? literal.$type === 'BooleanLiteral' : literal.$type === 'NumberLiteral');
+    const fits = (literal: Ast.Literal | undefined) => {
+        const named = namedBound(literal);
+        if (named) {
+            return !yesNo && namedDimension(named) !== undefined;
+        }
+        return literal !== undefined && (yesNo ? literal.$type === 'BooleanLiteral' : literal.$type === 'NumberLiteral');
+    };
     switch (cell.$type) {
         case 'CellRange':
             return !yesNo || mismatch(`${swedishDecimal(cell.range.min)}–${swedishDecimal(cell.range.max)}`);
+        case 'CellBoundRange': {
+            const unfit = [cell.min, cell.max].find(bound => bound !== undefined && !fits(bound));
+            return !yesNo && !unfit ? true : mismatch(unfit ? describeCellLiteral(unfit, locale) : cell.$cstNode?.text ?? '');
+        }
         case 'CellComparison':
             if (yesNo && (!EQUALITY.has(cell.operator) || (cell.upperOperator && !EQUALITY.has(cell.upperOperator)))) {
                 return mismatch(`${cell.operator} ${describeLiteral(cell.value, locale)}`);

@@ -4,6 +4,7 @@ import type * as Ast from '../generated/ast.js';
 import type { RegelrattAstType } from '../generated/ast.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { dimensionText, expectationFits, questionDimension, unitDimension } from '../analysis/expression-units.js';
+import { checkColumn } from './calculation-checks.js';
 import { nearestName } from './nearest-name.js';
 import { createReport } from './report.js';
 
@@ -105,6 +106,14 @@ export function exampleChecks(services: RegelrattServices): ValidationChecks<Reg
             const example = question.$container;
             if (perLevel && !example.expectations.some(e => e.error && e.errorCode === 'missing-level')) {
                 createReport(accept, locale)('fee-question-without-level', { fee: fee.name, what: perLevel[0] }, { node: question, property: 'fee' });
+            }
+        },
+        DecisionQuestion: (question, accept) => {
+            const table = question.table?.ref;
+            // An example may pin the runtime's own refusal (`förväntat fel "not-computable"`).
+            const expectsError = question.$container.expectations.some(e => e.error && (e.errorCode === 'not-computable' || e.errorCode === 'unknown-element'));
+            if (table && !expectsError) {
+                checkColumn(createReport(accept, locale), table, question);
             }
         },
         Expectation: (expectation, accept) => {

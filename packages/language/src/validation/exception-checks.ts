@@ -6,6 +6,7 @@ import { analyseExceptions } from '@regelratt/analyses';
 import { describeCase } from '@regelratt/analyses';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { createReport } from './report.js';
+import { itemList } from '@regelratt/analyses';
 
 /** An exception as the writer knows it: its own text, else its condition. */
 function exceptionText(exception: ObligationException): string {
@@ -45,7 +46,7 @@ export function exceptionChecks(services: RegelrattServices): ValidationChecks<R
                     case 'exception-swallows-rule': {
                         const witness = describeCase(finding.case, input.attributes, locale.current);
                         report('exception-swallows-rule', {
-                            rule: obligation.name, exceptions: obligation.exceptions.map(exceptionText).join(sv ? ' och ' : ' and '), witness: witness.text,
+                            rule: obligation.name, exceptions: itemList(obligation.exceptions.map(exceptionText), sv ? 'sv' : 'en'), witness: witness.text,
                         }, { node: obligation, property: 'exceptions', index: 0 }, witness);
                         break;
                     }

@@ -1,6 +1,6 @@
 import { type AstNode, type ValidationChecks } from 'langium';
 import type { Calculation, Law, RegelrattAstType } from '../generated/ast.js';
-import { ceilingAboveNational, citationAfterRepeal, minimumBelowNational, uncappedAboveNational, type LawInForce } from '@regelratt/analyses';
+import { ceilingAboveNational, citationAfterRepeal, describeCase, minimumBelowNational, minimumBelowNationalForSome, uncappedAboveNational, type LawInForce } from '@regelratt/analyses';
 import { changeDates, parametersRead } from '../analysis/parameter-values.js';
 import { elementId } from '../compiler/element-ids.js';
 import type { RegelrattServices } from '../regelratt-module.js';
@@ -10,6 +10,8 @@ import { createReport } from './report.js';
 
 /** The national minimibelopp for a single person, in the shipped library `nationellt`. */
 const NATIONAL_MINIMUM = 'minimibelopp_ensamstående';
+/** The lowest national minimibelopp, for each of a couple, in `nationellt`. */
+const NATIONAL_COUPLE_MINIMUM = 'minimibelopp_sammanlevande';
 /** The national maxtaxa for hemtjänst and dagverksamhet (the care a fee charges for), in `nationellt`. */
 const NATIONAL_CEILING = 'maxtaxa_hemtjänst';
 
@@ -65,6 +67,15 @@ export function nationalRuleChecks(services: RegelrattServices): ValidationCheck
                     report('minimibelopp-below-national', {
                         fee: fee.name, date: below.date, municipal: swedishDecimal(below.municipal.toDecimal(2)), national: swedishDecimal(below.national.toDecimal(2)),
                     }, { node: fee, property: 'room' });
+                }
+                const couple = fromLibrary(NATIONAL_COUPLE_MINIMUM);
+                // A minimibelopp chosen by the case (couples, ages): each branch held to the lowest national amount.
+                const forSome = !below && couple ? minimumBelowNationalForSome(runtime, compiled.room, { ref: elementId(couple) }, changeDates([...parametersRead(fee.room), ...parametersRead(couple.value)], from, fee.validity?.to)) : undefined;
+                if (forSome) {
+                    const witness = describeCase(forSome.witness, forSome.attributes, locale.current);
+                    report('minimibelopp-below-national-for-some', {
+                        fee: fee.name, date: forSome.date, municipal: swedishDecimal(forSome.municipal.toDecimal(2)), national: swedishDecimal(forSome.national.toDecimal(2)), witness: witness.text,
+                    }, { node: fee, property: 'room' }, witness);
                 }
             }
             const service = fee.service?.ref;

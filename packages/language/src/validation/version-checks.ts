@@ -4,6 +4,7 @@ import type { Guideline, LevelTable, Policy, Rate, RegelrattAstType, Validity } 
 import { isGuideline, isLevelTable, isRate } from '../generated/ast.js';
 import { dayAfter, dayBefore, firstCommonDay } from '@regelratt/analyses';
 import { versionSpans } from '../analysis/parameter-values.js';
+import { unitOf } from '../analysis/expression-units.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { relatedAt } from './related-location.js';
 import { createReport } from './report.js';
@@ -16,10 +17,20 @@ function versionKey(node: VersionedNode): string | undefined {
         return `table|${node.service?.$refText ?? ''}|${node.area?.$refText ?? ''}|${node.per ?? ''}`;
     }
     if (isRate(node)) {
-        // Two hourly costs for the same role in the same area (or two flat rates for the same service) are versions.
-        return `rate|${node.kind}|${node.service?.$refText ?? ''}|${node.role?.$refText ?? ''}|${node.area?.$refText ?? ''}`;
+        // Two hourly costs for the same role in the same area (or two flat rates for the same service) are versions,
+        // when they are selected by the same attributes (`efter regi`) and paid per the same thing: a rate per
+        // insats by regi and a fixed monthly rate by regi for one insats are two rates, not a rate and its next version.
+        const selectors = node.selectors.map(selector => selector.$refText).join(',');
+        return `rate|${node.kind}|${node.service?.$refText ?? ''}|${node.role?.$refText ?? ''}|${node.area?.$refText ?? ''}|${selectors}|${ratePer(node)}`;
     }
     return node.registrationNumber ? `guideline|${node.registrationNumber}` : undefined;
+}
+
+/** What a rate's amounts are per (`mån`, `insats`, the hour of a timkostnad), as written in its first amount. */
+function ratePer(rate: Rate): string {
+    const amount = rate.value ?? rate.amounts.find(row => row.value && 'unit' in row.value)?.value;
+    const per = amount && 'unit' in amount ? unitOf(amount.unit?.per) : undefined;
+    return per ?? (rate.kind === 'timkostnad' ? 'hour' : '');
 }
 
 interface Versioned {

@@ -1,4 +1,4 @@
-import { URI, UriUtils, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Policy } from '../generated/ast.js';
 import { isDiagnosticCode, type MessageArgs, type Severity } from '../i18n/diagnostic-catalogue.js';
@@ -67,11 +67,9 @@ export async function checkPolicies(services: RegelrattServices, sources: readon
     const imports = services.imports.Imports;
     const libraries = new Map<string, CheckedPolicy['library']>();
     for (const document of await imports.loadImported()) {
-        const library = imports.libraryOf(document.uri);
-        const manifest = library === undefined ? undefined : await imports.manifest(library);
-        if (manifest) {
-            const file = UriUtils.relative(UriUtils.joinPath(imports.libraryRoot, manifest.folder), document.uri);
-            libraries.set(document.uri.toString(), { name: manifest.name, version: manifest.version, file });
+        const library = imports.libraryFile(document.uri);
+        if (library) {
+            libraries.set(document.uri.toString(), library);
         } else {
             created.push({ path: document.uri.fsPath, document: document as LangiumDocument<Policy> });
         }

@@ -23,6 +23,14 @@ export interface ResolvedImport {
 const MANIFEST = 'bibliotek.json';
 
 /**
+ * The name a compiled file gives a shipped library's file: `regelratt:<library>@<version>/<file>`.
+ * The runtime and the reasons know a library's element by it (which library, which version).
+ */
+export function libraryFileName(library: { name: string; version: string; file: string }): string {
+    return `regelratt:${library.name}@${library.version}/${library.file}`;
+}
+
+/**
  * `använd`: the files a policy brings in. A shipped library is a folder under the library root
  * with a manifest; a path names a `.regel` file or a folder (every `.regel` file below it), relative
  * to the importing file. What is brought in joins the policy set, whose one namespace then holds
@@ -36,6 +44,8 @@ export class PolicyImports {
     readonly libraryRoot: URI;
     /** Documents that are in the workspace only because something imports them. */
     private readonly importedOnly = new Set<string>();
+    /** Manifests read, by library folder: a shipped library does not change while it is in use. */
+    private readonly manifests = new Map<string, LibraryManifest>();
 
     constructor(shared: LangiumSharedCoreServices, libraryRoot: URI = shippedLibraryRoot()) {
         this.fileSystem = shared.workspace.FileSystemProvider;
@@ -54,11 +64,32 @@ export class PolicyImports {
         return uri.path.startsWith(root) ? uri.path.slice(root.length).split('/')[0] : undefined;
     }
 
+    /** For a shipped library's file: its library, version and path inside the library, by the manifest its `använd` read. */
+    libraryFile(uri: URI): { name: string; version: string; file: string } | undefined {
+        const folder = this.libraryOf(uri);
+        const manifest = folder === undefined ? undefined : this.manifests.get(folder);
+        return manifest && { name: manifest.name, version: manifest.version, file: UriUtils.relative(UriUtils.joinPath(this.libraryRoot, manifest.folder), uri) };
+    }
+
+    /**
+     * The name compiled output gives a document: a shipped library's file by `libraryFileName`, any
+     * other as `local` names it. A library file is in the workspace only once the `använd` that
+     * brings it was resolved, which read its manifest.
+     */
+    compiledName(uri: URI, local: (uri: URI) => string): string {
+        const library = this.libraryFile(uri);
+        return library ? libraryFileName(library) : local(uri);
+    }
+
     /**
      * The manifest of a library folder: `nationellt` (the version shipped as current) or
      * `nationellt@2026.1` (an earlier version shipped beside it, for policies pinned to it).
      */
     async manifest(folder: string): Promise<LibraryManifest | undefined> {
+        const known = this.manifests.get(folder);
+        if (known) {
+            return known;
+        }
         const match = /^([\p{L}\p{N}_]+)(?:@([\p{L}\p{N}._-]+))?$/u.exec(folder);
         if (!match) {
             return undefined;
@@ -71,7 +102,9 @@ export class PolicyImports {
             if (version !== undefined && String(parsed.version) !== version) {
                 return undefined;
             }
-            return { name, version: String(parsed.version), title: String(parsed.title ?? name), folder };
+            const manifest = { name, version: String(parsed.version), title: String(parsed.title ?? name), folder };
+            this.manifests.set(folder, manifest);
+            return manifest;
         } catch {
             return undefined;
         }

@@ -1,0 +1,271 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { EmptyFileSystem } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { buildDocument, reasonFor } from '@regelratt/document';
+import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies, exampleCoverage } from '@regelratt/language';
+import { formatCoverageText } from '../packages/cli/src/coverage-output.js';
+import { checkCompiledPolicy, PolicyRuntime } from '@regelratt/runtime';
+import { errorCode } from '../packages/runtime/test/error-code.js';
+import type { CompiledPolicyFile, DecisionTable } from '@regelratt/format';
+
+/**
+ * The list hit policies (DMN's RULE ORDER, OUTPUT ORDER and COLLECT without an aggregation): the
+ * answer is every matching row's outputs, through the checker, the compiler, the load check and the
+ * runtime. A table of the services to try for a citizen, where several apply at once.
+ */
+const policy = (hit: string, header = 'stöd ("trygghetslarm", "matdistribution", "dagverksamhet") | timmar', extra = '', otherwise = '') => `
+egenskap ålder : heltal 0–120 år
+egenskap fallrisk : ja/nej
+egenskap ensamboende : ja/nej
+beslutstabell förslag "Insatser att pröva" {
+    ${hit}
+    | ålder | fallrisk | ensamboende || ${header} |
+    | >= 80 | -        | -           || "dagverksamhet"   | 4 |
+    | -     | ja       | -           || "trygghetslarm"   | 0 |
+    | -     | -        | ja          || "matdistribution" | 2 |
+    ${otherwise}
+}
+${extra}`;
+
+const { Regelratt } = createRegelrattServices(EmptyFileSystem);
+
+async function load(text: string) {
+    const [checked] = await checkPolicies(Regelratt, [{ path: '/lista/a.regel', text }]);
+    const compiled = JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 'a.regel'))) as CompiledPolicyFile;
+    const table = compiled.elements.find(e => e.kind === 'decisionTable') as DecisionTable;
+    // Made when asked: a file the checker refuses may not load.
+    return { checked, compiled, table, get runtime() { return new PolicyRuntime([compiled]); } };
+}
+
+const serious = (diagnostics: ReadonlyArray<{ severity?: string; code?: unknown }>) => diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning').map(d => d.code);
+
+function decide(runtime: PolicyRuntime, ålder: number, fallrisk: boolean, ensamboende: boolean) {
+    return runtime.decide('förslag', { date: '2025-01-01', citizen: { ålder, fallrisk, ensamboende } });
+}
+
+describe('decision tables under the list hit policies', () => {
+    test('träff regelordning: every matching row\'s outputs in row order; no row is the empty list, not a gap', async () => {
+        const { checked, compiled, table, runtime } = await load(policy('träff regelordning'));
+        // Rows overlap and leave citizens without a row: neither is a finding under a list policy.
+        expect(serious(checked.diagnostics)).toEqual([]);
+        expect(compiled.schemaVersion).toBe('1.11.0');
+        expect(table.hitPolicy).toBe('ruleOrder');
+        expect(table.aggregation).toBeUndefined();
+        expect(decide(runtime, 85, true, true)).toMatchObject({
+            rows: [1, 2, 3], outputs: {},
+            list: [{ stöd: 'dagverksamhet', timmar: '4' }, { stöd: 'trygghetslarm', timmar: '0' }, { stöd: 'matdistribution', timmar: '2' }],
+        });
+        expect(decide(runtime, 40, false, true)).toMatchObject({ rows: [3], list: [{ stöd: 'matdistribution', timmar: '2' }] });
+        const none = decide(runtime, 40, false, false);
+        expect(none).toMatchObject({ rows: [], list: [], row: 0 });
+        expect(none.default).toBeUndefined();
+    });
+
+    test('träff utfallsordning: the matching rows sorted by the value lists\' priority, as träff prioritet ranks them', async () => {
+        const { checked, table, runtime } = await load(policy('träff utfallsordning'));
+        expect(serious(checked.diagnostics)).toEqual([]);
+        expect(table.hitPolicy).toBe('outputOrder');
+        expect(table.outputValues?.[0]).toEqual([{ text: 'trygghetslarm' }, { text: 'matdistribution' }, { text: 'dagverksamhet' }]);
+        expect(decide(runtime, 85, true, true)).toMatchObject({
+            rows: [2, 3, 1],
+            list: [{ stöd: 'trygghetslarm', timmar: '0' }, { stöd: 'matdistribution', timmar: '2' }, { stöd: 'dagverksamhet', timmar: '4' }],
+        });
+        expect(decide(runtime, 85, false, true)).toMatchObject({ rows: [3, 1] });
+        expect(decide(runtime, 40, false, false)).toMatchObject({ rows: [], list: [] });
+    });
+
+    test('träff utfallsordning: rows of the same priority keep their row order (a stable sort)', async () => {
+        const { runtime } = await load(policy('träff utfallsordning', 'stöd ("trygghetslarm", "matdistribution", "dagverksamhet") | timmar').replace('"dagverksamhet"   | 4', '"trygghetslarm"   | 4'));
+        expect(decide(runtime, 85, true, true)).toMatchObject({ rows: [1, 2, 3], list: [{ timmar: '4' }, { timmar: '0' }, { timmar: '2' }] });
+    });
+
+    test('träff utfallsordning needs a value list to order by (output-order-without-values), and the load check refuses a file without one', async () => {
+        const without = await load(policy('träff utfallsordning', 'stöd | timmar'));
+        expect(serious(without.checked.diagnostics)).toEqual(['output-order-without-values']);
+        expect(without.checked.diagnostics.find(d => d.code === 'output-order-without-values')?.message).toContain("'träff utfallsordning'");
+        const { compiled, table } = await load(policy('träff utfallsordning'));
+        const stripped = { ...compiled, elements: compiled.elements.map(e => (e === table ? { ...table, outputValues: undefined } : e)) };
+        expect(errorCode(() => checkCompiledPolicy([stripped]))).toBe('invalid-file');
+        expect(() => checkCompiledPolicy([compiled])).not.toThrow();
+    });
+
+    test('träff samla without an aggregation is DMN\'s COLLECT, a list in row order (texts may be listed); with one it aggregates as before', async () => {
+        const { checked, table, runtime } = await load(policy('träff samla'));
+        expect(serious(checked.diagnostics)).toEqual([]);
+        expect(table.hitPolicy).toBe('collectList');
+        expect(table.aggregation).toBeUndefined();
+        expect(decide(runtime, 85, true, false)).toMatchObject({ rows: [1, 2], list: [{ stöd: 'dagverksamhet' }, { stöd: 'trygghetslarm' }] });
+        const summed = await load(`egenskap ålder : heltal 0–120 år
+egenskap fallrisk : ja/nej
+egenskap ensamboende : ja/nej
+beslutstabell förslag {
+    träff samla summa
+    | ålder | fallrisk | ensamboende || timmar |
+    | >= 80 | -        | -           || 4      |
+    | -     | ja       | -           || 0      |
+    | -     | -        | ja          || 2      |
+    annars                           || 0      |
+}`);
+        expect(summed.table).toMatchObject({ hitPolicy: 'collect', aggregation: 'sum' });
+        expect(decide(summed.runtime, 85, true, true)).toMatchObject({ outputs: { timmar: '6' } });
+        expect(decide(summed.runtime, 85, true, true).list).toBeUndefined();
+    });
+
+    test('a default (annars) answers alone where no row matches, as a list of one', async () => {
+        const { checked, runtime } = await load(policy('träff regelordning', undefined, '', 'annars || "trygghetslarm" | 0 |'));
+        expect(serious(checked.diagnostics)).toEqual([]);
+        expect(decide(runtime, 40, false, false)).toMatchObject({ rows: [], default: true, list: [{ stöd: 'trygghetslarm', timmar: '0' }] });
+        expect(decide(runtime, 40, false, true)).toMatchObject({ rows: [3], list: [{ stöd: 'matdistribution' }] });
+    });
+
+    test('a list is no value: a table or a formula reading a list table is refused (decision-list-not-a-value), and so is the runtime asked for one value', async () => {
+        const chained = await load(policy('träff regelordning', undefined, `beslutstabell kostnadstabell {
+    | förslag.timmar || belopp |
+    | -               || 0 kr   |
+}`));
+        expect(serious(chained.checked.diagnostics)).toEqual(['decision-list-not-a-value']);
+        expect(chained.checked.diagnostics.find(d => d.code === 'decision-list-not-a-value')?.message).toContain('en cell kan pröva');
+        const formula = await load(policy('träff samla', undefined, 'beräkning kostnad = förslag.timmar × 300 kr'));
+        expect(serious(formula.checked.diagnostics)).toEqual(['decision-list-not-a-value']);
+        expect(formula.checked.diagnostics.find(d => d.code === 'decision-list-not-a-value')?.message).toContain('en formel kan räkna med');
+        // A hand-made file that reads one anyway gets the typed error, in the generated fast path too.
+        for (let i = 0; i < 20; i++) {
+            expect(errorCode(() => formula.runtime.calculate('kostnad', { date: '2025-01-01', citizen: { ålder: 85, fallrisk: false, ensamboende: false } }))).toBe('not-computable');
+        }
+        const { runtime } = formula;
+        expect(errorCode(() => runtime.decisionValue(decide(runtime, 85, false, false), 'timmar'))).toBe('not-computable');
+        // With a one-answer policy the same reads are fine.
+        const single = await load(policy('träff första', undefined, 'beräkning kostnad = förslag.timmar × 300 kr', 'annars || "trygghetslarm" | 0 |'));
+        expect(serious(single.checked.diagnostics)).toEqual([]);
+    });
+
+    test('the reason names every matching row and says the list; the document says what the policy answers', async () => {
+        const { runtime, compiled } = await load(policy('träff utfallsordning'));
+        const reason = reasonFor(runtime, { type: 'decision', table: 'förslag', citizen: { ålder: 85, fallrisk: true, ensamboende: false }, date: '2025-01-01' }, 'sv');
+        expect(reason.text).toContain('rad 1');
+        expect(reason.text).toContain('rad 2');
+        expect(reason.text).toContain('svaret är en lista med utfallen från raderna 2, 1, med högst prioritet först');
+        expect(reason.text).toContain('stöd trygghetslarm, timmar 0; stöd dagverksamhet, timmar 4');
+        const none = reasonFor(runtime, { type: 'decision', table: 'förslag', citizen: { ålder: 40, fallrisk: false, ensamboende: false }, date: '2025-01-01' }, 'en');
+        expect(none.text).toContain('no row applies, so the answer is an empty list');
+        const document = JSON.stringify(buildDocument({ files: [compiled], locale: 'sv', draft: true }));
+        expect(document).toContain('Svaret är en lista med utfallen från varje rad som stämmer, med högst prioritet först');
+    });
+
+    test('the service answers a decision question with the list, and an asked column with its value in every listed row', async () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-lista-'));
+        try {
+            writeFileSync(path.join(folder, 'a.regel'), policy('träff regelordning'));
+            const { PolicyHolder } = await import('../packages/cli/dist/serve/policy-holder.js');
+            const { createServer } = await import('../packages/cli/dist/serve/server.js');
+            const { parseArguments } = await import('../packages/cli/dist/arguments.js');
+            const parsed = parseArguments(['serve', folder]);
+            if (!parsed.ok) {
+                throw new Error('arguments');
+            }
+            const holder = new PolicyHolder([folder], parsed.options, folder);
+            expect((await holder.reload()).ok).toBe(true);
+            const app = await createServer(holder, {});
+            const ask = async (body: object) => (await app.inject({ method: 'POST', url: '/v1/question', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) })).json();
+            const question = { type: 'decision', table: 'förslag', date: '2025-01-01', citizen: { ålder: 85, fallrisk: false, ensamboende: true } };
+            expect((await ask(question)).answer).toMatchObject({ rows: [1, 3], list: [{ stöd: 'dagverksamhet', timmar: '4' }, { stöd: 'matdistribution', timmar: '2' }] });
+            expect((await ask({ ...question, column: 'timmar' })).answer).toMatchObject({ values: ['4', '2'] });
+            expect((await ask({ ...question, citizen: { ålder: 40, fallrisk: false, ensamboende: false } })).answer).toMatchObject({ rows: [], list: [] });
+            expect((await ask({ ...question, column: 'saknas' })).code).toBe('unknown-element');
+            await app.close();
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
+    });
+
+    test('the diff sees a row added to a list: the list changes for its citizens, with a witness the runtime answers as claimed', async () => {
+        const before = await load(policy('träff regelordning'));
+        const after = await load(policy('träff regelordning', undefined, '', '| >= 90 | - | - || "trygghetslarm" | 1 |'));
+        const entry = diffPolicies([before.compiled], [after.compiled], 'sv').entries.find(e => e.element.kind === 'decisionTable');
+        expect(entry?.change).toBe('answers');
+        const regions = (entry as unknown as { regions: Array<{ before: string; after: string; witness: { example: Record<string, string> } }> }).regions;
+        expect(regions.length).toBeGreaterThan(0);
+        for (const region of regions) {
+            const example = region.witness.example;
+            const citizen = { ålder: Number(String(example.ålder ?? '90').replace(/\D+$/, '').trim()), fallrisk: example.fallrisk === 'ja', ensamboende: example.ensamboende === 'ja' };
+            expect(citizen.ålder).toBeGreaterThanOrEqual(90);
+            const asked = decide(after.runtime, citizen.ålder, citizen.fallrisk, citizen.ensamboende);
+            const claimed = `[${asked.list!.map(outputs => `stöd ${outputs.stöd}, timmar ${outputs.timmar}`).join('; ')}]`;
+            expect(region.after).toBe(claimed);
+            expect(region.before).toBe(`[${decide(before.runtime, citizen.ålder, citizen.fallrisk, citizen.ensamboende).list!.map(outputs => `stöd ${outputs.stöd}, timmar ${outputs.timmar}`).join('; ')}]`);
+            expect(region.after).toContain('stöd trygghetslarm, timmar 1');
+        }
+        // Under utfallsordning the same row goes first in the list where its priority is highest.
+        const ordered = await load(policy('träff utfallsordning', undefined, '', '| >= 90 | - | - || "trygghetslarm" | 1 |'));
+        const orderedBefore = await load(policy('träff utfallsordning'));
+        const orderedEntry = diffPolicies([orderedBefore.compiled], [ordered.compiled], 'sv').entries.find(e => e.element.kind === 'decisionTable');
+        const orderedRegions = (orderedEntry as unknown as { regions: Array<{ after: string }> }).regions;
+        expect(orderedRegions.every(region => region.after.startsWith('[stöd trygghetslarm'))).toBe(true);
+    });
+
+    test('two rows are offered as one only where the list keeps its order for every citizen (as under träff första)', async () => {
+        const table = (rows: string) => `egenskap ålder : heltal 0–120 år
+egenskap fallrisk : ja/nej
+beslutstabell förslag {
+    träff regelordning
+    | ålder | fallrisk || stöd |
+${rows}
+}`;
+        // Rows 1 and 3 merge into 0–64; row 2 (other outputs) matches citizens of row 3, whose list would change order.
+        const reordering = await load(table(`    | 0–17  | - || "a" |
+    | -     | ja || "b" |
+    | 18–64 | - || "a" |`));
+        expect(reordering.checked.diagnostics.filter(d => d.code === 'decision-rows-mergeable')).toEqual([]);
+        const free = await load(table(`    | 0–17  | - || "a" |
+    | >= 65 | ja || "b" |
+    | 18–64 | - || "a" |`));
+        expect(free.checked.diagnostics.filter(d => d.code === 'decision-rows-mergeable').map(d => [d.args!.keep, d.args!.remove])).toEqual([[1, 3]]);
+    });
+
+    test('test --coverage says each region\'s list instead of writing an example that cannot expect one; an example asking for one value is refused by name', async () => {
+        const { compiled, runtime } = await load(policy('träff regelordning'));
+        const text = formatCoverageText(exampleCoverage([compiled], 'sv'), runtime, 'sv', new Set());
+        expect(text).toContain('ger listan [stöd dagverksamhet, timmar 4; stöd trygghetslarm, timmar 0; stöd matdistribution, timmar 2]; ett exempel kan ännu inte förvänta sig en lista.');
+        expect(text).not.toContain('exempel förslag_täckning');
+        const message = (() => {
+            try {
+                runtime.decisionValue(decide(runtime, 85, true, true), 'stöd');
+            } catch (error) {
+                return (error as Error).message;
+            }
+        })();
+        expect(message).toContain('förslag svarar med en lista');
+    });
+
+    test('an example asking a list table for one value is refused where it is written (decision-list-not-a-value), unless it expects the error', async () => {
+        const asking = await load(policy('träff regelordning', undefined, 'exempel äldre { datum 2025-01-01  beslut enligt förslag.stöd för { ålder = 85, fallrisk = ja, ensamboende = nej }  förväntat "trygghetslarm" }'));
+        expect(serious(asking.checked.diagnostics)).toEqual(['decision-list-not-a-value']);
+        expect(asking.checked.diagnostics.find(d => d.code === 'decision-list-not-a-value')?.message).toContain('ett exempel kan förvänta sig');
+        const expectingError = await load(policy('träff regelordning', undefined, 'exempel äldre { datum 2025-01-01  beslut enligt förslag.stöd för { ålder = 85, fallrisk = ja, ensamboende = nej }  förväntat fel "not-computable" }'));
+        expect(serious(expectingError.checked.diagnostics)).toEqual([]);
+    });
+
+    test('a row compared with a dated parameter is reported as never matching only where no version of the parameter lets it match', async () => {
+        const table = (domain: string) => `
+egenskap ålder "Ålder" : heltal ${domain} år
+parameter pensionsålder "Pensionsålder" : heltal {
+    från 2024-01-01 till 2025-12-31 : 65 år
+    från 2026-01-01 : 66 år
+}
+beslutstabell stödlista "Stöd" {
+    giltig från 2024-01-01
+    träff regelordning
+    | ålder           || stöd      |
+    | > pensionsålder || "larm"    |
+    | >= 18           || "matlåda" |
+}`;
+        const rowsNeverMatching = async (domain: string) => (await load(table(domain))).checked.diagnostics
+            .filter(d => d.code === 'decision-row-never-matches').map(d => d.message);
+        // Up to 66 years, row 1 matches 66-year-olds while the age is 65 (2024–2025): no warning.
+        expect(await rowsNeverMatching('0–66')).toEqual([]);
+        // Up to 65 years, it matches nobody under either version: one warning, not one per version.
+        expect(await rowsNeverMatching('0–65')).toEqual([expect.stringContaining('Rad 1 i beslutstabellen stödlista gäller aldrig')]);
+    });
+});
