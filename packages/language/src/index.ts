@@ -3,7 +3,7 @@ export { LocaleSetting, isMessageLocale, type MessageLocale } from '@regelratt/a
 export { diagnosticCatalogue, renderMessage, isDiagnosticCode, type DiagnosticCode, type MessageArgs, type Severity } from './i18n/diagnostic-catalogue.js';
 export { canonicalDecimal, compareDecimals, swedishDecimal } from '@regelratt/analyses';
 export * as ast from './generated/ast.js';
-export { checkPolicies, hasErrors, type PolicySource, type PolicyDiagnostic, type CheckedPolicy } from './workspace/check-policies.js';
+export { checkPolicies, checkPoliciesAgain, hasErrors, type PolicySource, type PolicyDiagnostic, type CheckedPolicy } from './workspace/check-policies.js';
 export { compilePolicy } from './compiler/compile-policy.js';
 export { serializeCompiledPolicy } from './compiler/serialize.js';
 export { splitCases, findWitness, holds, CASE_BUDGET, type Case, type CaseSplit } from '@regelratt/analyses';
