@@ -13,6 +13,7 @@ export * from './chained-inputs.js';
 export * from './compact-levels.js';
 export * from './compatibility.js';
 export * from './compiled-attributes.js';
+export * from './compiled-decision-table.js';
 export * from './days.js';
 export * from './decision-table-analysis.js';
 export * from './dependency-cycle.js';
