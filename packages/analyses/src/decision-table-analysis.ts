@@ -59,7 +59,8 @@ export interface DecisionTableInput {
  * A decision table as the analysis reads it: its rows in the analyses' terms (compiled criteria over
  * analysed attributes), how it answers, and for each input column that reads another table's output
  * (a chained table input) that table's own analysis. Built from the AST by the language package's
- * adapter (analysis/decision-table-input.ts), and buildable from the compiled form.
+ * adapter (analysis/decision-table-input.ts), and from a compiled table by compiledDecisionAnalysis
+ * (compiled-decision-table.ts).
  */
 export interface TableUnderAnalysis {
     input: DecisionTableInput;
