@@ -48,16 +48,21 @@ export async function loadWorkspace(options: CliOptions, cwd: string, shared: Sh
     const services = shared.services ??= createRegelrattServices(NodeFileSystem, { referenceIndex: false }).Regelratt;
     services.i18n.Locale.current = options.locale;
     const checked = await checkPolicies(services, files);
-    const diagnostics: ReportedDiagnostic[] = checked.flatMap(c => c.diagnostics.map(({ related, ...d }) => ({
-        ...d,
-        file: shown(c.path, cwd),
-        ...(related ? { related: related.map(({ path: place, ...at }) => ({ file: shown(place, cwd), ...at })) } : {}),
-    })));
+    const diagnostics = reportedDiagnostics(checked, cwd);
     // Files a policy imports from beside it (`använd "../gemensamt"`) are compiled with it, so the
     // folder they are named under holds them too.
     const imported = checked.filter(c => !c.library && !paths.includes(c.path)).map(c => c.path);
     const root = commonFolder([...options.inputs.map(i => path.resolve(cwd, i)), ...imported], [...paths, ...imported]);
     return { ok: true, workspace: { services, checked, diagnostics, root } };
+}
+
+/** The checked files' diagnostics as the commands report them: each file named as the user named it (`shown`). */
+export function reportedDiagnostics(checked: readonly CheckedPolicy[], cwd: string): ReportedDiagnostic[] {
+    return checked.flatMap(c => c.diagnostics.map(({ related, ...d }) => ({
+        ...d,
+        file: shown(c.path, cwd),
+        ...(related ? { related: related.map(({ path: place, ...at }) => ({ file: shown(place, cwd), ...at })) } : {}),
+    })));
 }
 
 function problemDiagnostic(file: string, code: Parameters<typeof renderMessage>[0], args: Record<string, string | number>, options: CliOptions): ReportedDiagnostic {

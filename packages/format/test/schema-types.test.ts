@@ -45,6 +45,31 @@ function schemaShape(node: SchemaNode): { properties: string[]; required: string
 }
 
 const objects = Object.entries(schema.$defs).filter(([, node]) => node.properties);
+
+/** The values a schema node allows by `enum` or `const`, as text, sorted; undefined where it names none. */
+function schemaValues(node: unknown): string[] | undefined {
+    const { enum: values, const: value } = (node ?? {}) as { enum?: unknown[]; const?: unknown };
+    return values ? values.map(String).sort() : value !== undefined ? [String(value)] : undefined;
+}
+
+/** The literal values a type allows (`'first' | 'any'`, `true`), as text, sorted; undefined where it allows others. */
+function literalValues(type: ts.Type): string[] | undefined {
+    const members = (type.isUnion() ? type.types : [type]).filter(member => !(member.flags & ts.TypeFlags.Undefined));
+    const values = members.map(member => (member.isLiteral() ? String(member.value) : member.flags & ts.TypeFlags.BooleanLiteral ? checker.typeToString(member) : undefined));
+    return values.every(value => value !== undefined) ? [...new Set(values as string[])].sort() : undefined;
+}
+
+/**
+ * Each property of a schema definition that lists its values (`enum`, `const`), with its type's
+ * property, and each definition that is a list of values itself with its type of the same name.
+ */
+const enumerated: Array<[string, unknown, ts.Type | undefined]> = [
+    ...objects.flatMap(([definition, node]) => Object.entries(node.properties!).filter(([, property]) => schemaValues(property)).map(([name, property]): [string, unknown, ts.Type | undefined] => {
+        const symbol = declared.get(typeName(definition))?.getProperty(name);
+        return [`${definition}.${name}`, property, symbol && checker.getTypeOfSymbol(symbol)];
+    })),
+    ...Object.entries(schema.$defs).filter(([, node]) => (node as { enum?: unknown }).enum).map(([definition, node]): [string, unknown, ts.Type | undefined] => [definition, node, declared.get(typeName(definition))]),
+];
 const unions = Object.entries(schema.$defs).filter(([, node]) => node.oneOf);
 
 describe('the JSON Schema and the TypeScript types', () => {
@@ -73,6 +98,20 @@ describe('the JSON Schema and the TypeScript types', () => {
             }
             expect(memberShapes, JSON.stringify(variant)).toContain(JSON.stringify(schemaShape(variant)));
         }
+    });
+
+    test.each(enumerated)('%s allows the values its type allows', (_where, property, type) => {
+        expect(type).toBeDefined();
+        expect(schemaValues(property)).toEqual(literalValues(type!));
+    });
+
+    test('every listed value is compared: the hit policies, the rounding modes, the forces, each element\'s kind', () => {
+        const where = enumerated.map(([name]) => name);
+        expect(where).toEqual(expect.arrayContaining(['decisionTable.hitPolicy', 'decisionTable.aggregation', 'rounding.mode', 'obligation.force', 'pilot.kind', 'quantity.per']));
+        expect(where.length).toBeGreaterThan(40);
+        // And a value the types lack is noticed.
+        const [, hitPolicy, type] = enumerated.find(([name]) => name === 'decisionTable.hitPolicy')!;
+        expect(schemaValues({ enum: [...(hitPolicy as { enum: string[] }).enum, 'outputOrderDesc'] })).not.toEqual(literalValues(type!));
     });
 
     test('the check can fail: a property the types lack is noticed', () => {

@@ -3,12 +3,13 @@ export { LocaleSetting, isMessageLocale, type MessageLocale } from '@regelratt/a
 export { diagnosticCatalogue, renderMessage, isDiagnosticCode, type DiagnosticCode, type MessageArgs, type Severity } from './i18n/diagnostic-catalogue.js';
 export { canonicalDecimal, compareDecimals, swedishDecimal } from '@regelratt/analyses';
 export * as ast from './generated/ast.js';
-export { checkPolicies, hasErrors, type PolicySource, type PolicyDiagnostic, type CheckedPolicy } from './workspace/check-policies.js';
+export { checkPolicies, checkPoliciesAgain, hasErrors, type PolicySource, type PolicyDiagnostic, type CheckedPolicy } from './workspace/check-policies.js';
 export { compilePolicy } from './compiler/compile-policy.js';
 export { serializeCompiledPolicy } from './compiler/serialize.js';
 export { splitCases, findWitness, holds, CASE_BUDGET, type Case, type CaseSplit } from '@regelratt/analyses';
 export { analyseCoverage, type CoverageFinding, type PathwayUnderAnalysis } from '@regelratt/analyses';
-export { analyseDecisionTable, type DecisionAnalysis, type DecisionFinding } from './analysis/decision-table-analysis.js';
+export { analyseDecisionTable } from './analysis/decision-table-input.js';
+export type { DecisionAnalysis, DecisionFinding } from '@regelratt/analyses';
 export { boundSettings, namedBoundsOf, type BoundSetting, type BoundPeriod } from './analysis/named-bounds.js';
 export { analyseWithAttributeValues, attributeBoundValues, ATTRIBUTE_VALUE_BUDGET, type AttributeBoundsUndecided } from './analysis/attribute-bounds.js';
 export { analyseInclusion, type InclusionFinding } from '@regelratt/analyses';

@@ -1,9 +1,9 @@
-import { countFindings } from '@regelratt/language';
+import { checkPoliciesAgain, countFindings } from '@regelratt/language';
 import type { CliOptions } from '../arguments.js';
 import { hiddenInfos, moreOfTheSame, summary } from '../cli-messages.js';
 import { formatJson, formatText, type ReportedDiagnostic } from '../diagnostic-output.js';
 import type { CliIO } from '../io.js';
-import { loadWorkspace } from '../load-workspace.js';
+import { loadWorkspace, reportedDiagnostics, type LoadedWorkspace } from '../load-workspace.js';
 import { formatSarif } from '../sarif-output.js';
 import { cliVersion } from '../version.js';
 
@@ -21,8 +21,9 @@ export async function runCheck(options: CliOptions, io: CliIO): Promise<number> 
     const { diagnostics, checked } = loaded.workspace;
     // SARIF carries each message in both languages. A message's arguments are worded in the language
     // the check ran in (a criterion's ja/nej, an operation's verb), so the other language's text
-    // comes from a check run in that language, never from this run's arguments.
-    const translations = options.format === 'sarif' ? await otherLanguage(options, io.cwd) : undefined;
+    // comes from a check run in that language, never from this run's arguments: the loaded documents
+    // validated again, not read, parsed and linked a second time.
+    const translations = options.format === 'sarif' ? await otherLanguage(loaded.workspace, options, io.cwd) : undefined;
     printDiagnostics(diagnostics, checked.filter(c => !c.library).length, options, io, translations);
     return diagnostics.some(d => d.severity === 'error') ? EXIT_POLICY_ERRORS : EXIT_CLEAN;
 }
@@ -30,9 +31,9 @@ export async function runCheck(options: CliOptions, io: CliIO): Promise<number> 
 /** How many diagnostics of one code at one place the text output shows before it counts the rest. */
 export const SHOWN_PER_PLACE = 3;
 
-async function otherLanguage(options: CliOptions, cwd: string): Promise<readonly ReportedDiagnostic[] | undefined> {
-    const loaded = await loadWorkspace({ ...options, locale: options.locale === 'sv' ? 'en' : 'sv' }, cwd);
-    return loaded.ok ? loaded.workspace.diagnostics : undefined;
+/** The workspace's diagnostics in the language the check did not run in (SARIF's translations). */
+export async function otherLanguage(workspace: LoadedWorkspace, options: CliOptions, cwd: string): Promise<readonly ReportedDiagnostic[]> {
+    return reportedDiagnostics(await checkPoliciesAgain(workspace.services, workspace.checked, options.locale === 'sv' ? 'en' : 'sv'), cwd);
 }
 
 export function printDiagnostics(diagnostics: readonly ReportedDiagnostic[], files: number, options: CliOptions, io: CliIO, translations?: readonly ReportedDiagnostic[]): void {

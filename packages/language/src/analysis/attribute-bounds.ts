@@ -3,7 +3,8 @@ import type { Case, Region } from '@regelratt/analyses';
 import type * as Ast from '../generated/ast.js';
 import { elementId } from '../compiler/element-ids.js';
 import { attributeDomain } from './attribute-domain.js';
-import { analyseDecisionTable, type CalculationFacts, type DecisionAnalysis } from './decision-table-analysis.js';
+import type { DecisionAnalysis } from '@regelratt/analyses';
+import { analyseDecisionTable, type CalculationFacts } from './decision-table-input.js';
 import type { AttributeBoundCell } from './named-bounds.js';
 
 /**

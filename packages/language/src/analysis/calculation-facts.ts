@@ -2,7 +2,7 @@ import { ExactNumber } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
 import { elementId } from '../compiler/element-ids.js';
 import { analysedFromCompiled, calculationRange, calculationWitness, regionContains, type AnalysedAttribute, type Region } from '@regelratt/analyses';
-import type { CalculationFacts } from './decision-table-analysis.js';
+import type { CalculationFacts } from './decision-table-input.js';
 
 /**
  * The calculation bound analysis as a decision table's analysis asks it about a calculation column

@@ -4,7 +4,9 @@ import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type Te
 import type { CodeActionParams } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
 import type { LocaleSetting } from '@regelratt/analyses';
-import { mergeableRows } from '../analysis/row-merge.js';
+import { mergeableRows } from '@regelratt/analyses';
+import { decisionTableInput } from '../analysis/decision-table-input.js';
+import { answersList } from '../compiler/compile-decision-table.js';
 import { missingLevels } from '../validation/level-table-checks.js';
 import type { RegelrattLspServices } from './regelratt-lsp-module.js';
 
@@ -71,7 +73,7 @@ export class RegelrattCodeActionProvider implements CodeActionProvider {
      */
     private mergeRows(document: LangiumDocument, diagnostic: Diagnostic, keep: number, remove: number, actions: CodeAction[]): void {
         const table = this.nodeAt(document, diagnostic, ast.isDecisionTable);
-        const merge = table && mergeableRows(table).find(m => m.keep === keep && m.remove === remove);
+        const merge = table && mergeableRows(decisionTableInput(table), table.hitPolicy ?? 'unik', answersList(table)).find(m => m.keep === keep && m.remove === remove);
         const cell = merge && table.rows[keep].conditions[merge.column]?.$cstNode;
         const removed = merge && table.rows[remove].$cstNode;
         if (!merge || !cell || !removed) {

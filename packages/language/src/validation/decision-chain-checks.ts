@@ -1,7 +1,7 @@
 import type { ValidationChecks } from 'langium';
 import { isExample, type RegelrattAstType } from '../generated/ast.js';
 import { dependencyCycle } from '../analysis/calculation-cycles.js';
-import { chainedDomain } from '../analysis/decision-table-analysis.js';
+import { chainedDomain } from '../analysis/decision-table-input.js';
 import { answersList, policyWords } from '../compiler/compile-decision-table.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { nearestName } from './nearest-name.js';

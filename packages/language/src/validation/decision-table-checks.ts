@@ -5,15 +5,16 @@ import { analyseUnits, attributeDimension, comparable, dimensionText, expectatio
 import { CASE_BUDGET } from '@regelratt/analyses';
 import { ExactNumber, sameDecisionResult } from '@regelratt/format';
 import { answersList, compileResult, inputAttribute, inputName, namedBound } from '../compiler/compile-decision-table.js';
-import { analyseDecisionTable, chainedDomain, type DecisionAnalysis } from '../analysis/decision-table-analysis.js';
+import type { DecisionAnalysis } from '@regelratt/analyses';
+import { analyseDecisionTable, chainedDomain, needTable } from '../analysis/decision-table-input.js';
 import type { IdleRow } from '@regelratt/analyses';
 import { calculationFacts } from '../analysis/calculation-facts.js';
 import { compiledWorkspace } from './compiled-workspace.js';
 import { boundSettings, namedBoundsOf, periodText } from '../analysis/named-bounds.js';
 import { analyseWithAttributeValues, attributeBoundValues, ATTRIBUTE_VALUE_BUDGET } from '../analysis/attribute-bounds.js';
 import { elementId } from '../compiler/element-ids.js';
-import { mergeableRows } from '../analysis/row-merge.js';
-import { analyseNeedMonotonicity } from '../analysis/need-monotonicity.js';
+import { mergeableRows } from '@regelratt/analyses';
+import { analyseNeedMonotonicity } from '@regelratt/analyses';
 import { describeCase, unfinishedPart } from '@regelratt/analyses';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { swedishDecimal } from '@regelratt/analyses';
@@ -41,7 +42,7 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
             // Amounts that fall as need (the level, or a `behov` column) rises, each with the two citizens.
             const reportFallingAmounts = (decisionTable: Ast.DecisionTable, analysis: DecisionAnalysis) => {
                 const sv = locale.current === 'sv';
-                const monotonicity = analyseNeedMonotonicity(decisionTable, analysis);
+                const monotonicity = analyseNeedMonotonicity(needTable(decisionTable), analysis);
                 if (!monotonicity.complete) {
                     report('analysis-undecided', { what: sv ? 'om beloppen sjunker när behovet ökar' : 'whether the amounts fall as need rises', budget: CASE_BUDGET.toLocaleString('sv-SE') }, { node: decisionTable, property: 'name' });
                 }
@@ -191,7 +192,7 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 return;
             }
             // Rows that can be written as one without changing any answer, each with its quick fix (lsp/regelratt-code-actions.ts).
-            for (const merge of mergeableRows(table, analysis.input)) {
+            for (const merge of mergeableRows(analysis.input, table.hitPolicy ?? 'unik', answersList(table))) {
                 const input = header.inputs[merge.column];
                 report('decision-rows-mergeable', {
                     table: table.name, keep: merge.keep + 1, remove: merge.remove + 1, column: input.attribute ? input.attribute.ref?.name ?? '' : inputName(input), cell: merge.cell,

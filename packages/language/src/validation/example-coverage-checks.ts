@@ -17,8 +17,12 @@ import { createReport } from './report.js';
 export function exampleCoverageChecks(services: RegelrattServices): ValidationChecks<RegelrattAstType> {
     const locale = services.i18n.Locale;
     const workspace = compiledWorkspace(services);
-    /** Per compiled workspace, each element's coverage by its id (a large file has hundreds of models and pilots). */
-    const coverage = new WeakMap<object, Map<string, CriterionCoverage>>();
+    /**
+     * Per compiled workspace and language, each element's coverage by its id (a large file has
+     * hundreds of models and pilots): a region's witness is worded in the language asked (`= nej`,
+     * `= no`), and `check --format sarif` validates the same workspace in both.
+     */
+    const coverage = new WeakMap<object, Map<string, Map<string, CriterionCoverage>>>();
     // Whether any file has an example, read from the syntax trees: without one there is nothing to
     // hint, and the workspace need not be compiled for it (a keystroke in a large file without
     // examples compiled the whole file for nothing).
@@ -33,10 +37,15 @@ export function exampleCoverageChecks(services: RegelrattServices): ValidationCh
         if (!compiled) {
             return undefined;
         }
-        let known = coverage.get(compiled);
+        let byLanguage = coverage.get(compiled);
+        if (byLanguage === undefined) {
+            byLanguage = new Map();
+            coverage.set(compiled, byLanguage);
+        }
+        let known = byLanguage.get(locale.current);
         if (known === undefined) {
             known = new Map(exampleCoverage(compiled.files, locale.current).criteria.map(entry => [entry.element.id, entry]));
-            coverage.set(compiled, known);
+            byLanguage.set(locale.current, known);
         }
         return known;
     };

@@ -1,5 +1,6 @@
 import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { MessageLocale } from '@regelratt/analyses';
 import type { Policy } from '../generated/ast.js';
 import { isDiagnosticCode, type MessageArgs, type Severity } from '../i18n/diagnostic-catalogue.js';
 import type { RegelrattServices } from '../regelratt-module.js';
@@ -92,6 +93,33 @@ export async function checkPolicies(services: RegelrattServices, sources: readon
             library: libraries.get(document.uri.toString()),
         })),
     ];
+}
+
+/**
+ * The diagnostics of policies `checkPolicies` has checked, again in `locale`: the same documents
+ * validated once more with the services' locale switched, since a message's arguments are worded in
+ * the language the check runs in (a criterion's ja/nej), so no message can be translated afterwards.
+ * Nothing is read, parsed or linked again, and the compiled workspace the checks share is kept (it
+ * does not depend on the language). The documents keep their diagnostics of the first run, and the
+ * locale is set back. A shipped library's files are returned as they are (they are not validated).
+ */
+export async function checkPoliciesAgain(services: RegelrattServices, checked: readonly CheckedPolicy[], locale: MessageLocale): Promise<CheckedPolicy[]> {
+    const setting = services.i18n.Locale;
+    const before = setting.current;
+    setting.current = locale;
+    try {
+        const validator = services.validation.DocumentValidator;
+        const again: CheckedPolicy[] = [];
+        for (const policy of checked) {
+            again.push(policy.library ? policy : {
+                ...policy,
+                diagnostics: (await validator.validateDocument(policy.document)).map(toPolicyDiagnostic).sort(byPosition),
+            });
+        }
+        return again;
+    } finally {
+        setting.current = before;
+    }
 }
 
 function toPolicyDiagnostic(diagnostic: Diagnostic): PolicyDiagnostic {

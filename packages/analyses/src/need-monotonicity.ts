@@ -1,13 +1,10 @@
 import { ExactNumber, type Criterion } from '@regelratt/format';
 import { comparePriority } from '@regelratt/runtime';
-import type * as Ast from '../generated/ast.js';
-import { isFormulaResult, isQuantity } from '../generated/ast.js';
-import { inputAttribute } from '../compiler/compile-decision-table.js';
-import { elementId } from '../compiler/element-ids.js';
-import type { AnalysedAttribute } from '@regelratt/analyses';
-import { findWitness, type Case } from '@regelratt/analyses';
+import type { AnalysedAttribute } from './attribute-domain.js';
+import { findWitness, type Case } from './case-split.js';
 import type { DecisionAnalysis } from './decision-table-analysis.js';
-import type { Region } from '@regelratt/analyses';
+import type { Region } from './regions.js';
+import type { RowPolicy } from './row-reach.js';
 
 export interface FallingAmount {
     /** The output column whose amount falls. */
@@ -26,6 +23,26 @@ export interface FallingAmount {
     higherNeed: Case;
 }
 
+/**
+ * What the need analysis reads of a decision table besides its analysis (whose input gives the rows'
+ * cells): the need columns, how a row decides, and each output column's amounts.
+ */
+export interface NeedTable {
+    /** The input columns that measure need (the level, and the attributes declared `behov`), by attribute id, in column order. */
+    needs: readonly string[];
+    hitPolicy: RowPolicy;
+    /** Whether the table has default outputs (`annars`): they decide where no row holds, as one more row, last. */
+    hasDefault: boolean;
+    outputs: ReadonlyArray<{
+        column: string;
+        /** Whether a row's (or the default's) cell is a formula, whose amount depends on the case. */
+        formula: boolean;
+        /** Each row's amount (kr or %), then the default's; undefined where the cell is not one. */
+        amounts: ReadonlyArray<ExactNumber | undefined>;
+        unit: 'kr' | '%';
+    }>;
+}
+
 /** The id of the second citizen's copy of the need column. */
 const twin = (id: string) => `${id}#2`;
 
@@ -39,12 +56,10 @@ const twin = (id: string) => `${id}#2`;
  * reported at most once per column and need, against the nearest row (in table order) it falls
  * below; no finding means no two such citizens exist.
  */
-export function analyseNeedMonotonicity(table: Ast.DecisionTable, analysis: DecisionAnalysis): { findings: FallingAmount[]; complete: boolean } {
-    const inputs = table.header.inputs;
-    const needIds = new Set(table.needs.map(need => need.ref).filter((a): a is Ast.Attribute => a !== undefined).map(elementId));
-    const needs = inputs.map(inputAttribute).filter(id => inputs.find(i => inputAttribute(i) === id)?.level || needIds.has(id));
+export function analyseNeedMonotonicity(table: NeedTable, analysis: DecisionAnalysis): { findings: FallingAmount[]; complete: boolean } {
+    const { needs } = table;
     // The cells as the analysis read them (a parameter a cell names already replaced by its value).
-    const rows = analysis.input.cells.map(cells => {
+    const rows: Criterion[] = analysis.input.cells.map(cells => {
         const conditions = cells.filter((c): c is Criterion => c !== null);
         return conditions.length === 1 ? conditions[0] : { all: conditions };
     });
@@ -59,8 +74,7 @@ export function analyseNeedMonotonicity(table: Ast.DecisionTable, analysis: Deci
     };
     const deciding: Criterion[] = rows.map((row, index) => (ahead(index).length > 0 ? { all: [row, ...ahead(index).map(earlier => ({ not: earlier }))] } : row));
     // The default outputs (`annars`) decide where no row holds: one more row, last, whose amounts count too.
-    const results = [...table.rows.map(row => row.results), ...(table.otherwise ? [table.otherwise.results] : [])];
-    if (table.otherwise) {
+    if (table.hasDefault) {
         deciding.push({ not: { any: rows } });
     }
     const findings: FallingAmount[] = [];
@@ -75,17 +89,13 @@ export function analyseNeedMonotonicity(table: Ast.DecisionTable, analysis: Deci
         const attributes = new Map<string, AnalysedAttribute>([...analysis.attributes, [twin(need), { ...attribute, id: twin(need) }]]);
         return [{ need, attributes, bounds: deciding.map(row => needBounds(row, need)) }];
     });
-    table.header.outputs.forEach((output, column) => {
+    table.outputs.forEach(output => {
         // A formula cell's amount depends on the case, not on the row alone: not decided here, and said so.
-        if (numericNeeds.length > 0 && results.some(cells => isFormulaResult(cells[column]))) {
+        if (numericNeeds.length > 0 && output.formula) {
             complete = false;
             return;
         }
-        const amounts = results.map(cells => {
-            const cell = cells[column];
-            return cell && isQuantity(cell) && (cell.unit?.money || cell.unit?.percent) ? ExactNumber.parse(cell.value) : undefined;
-        });
-        const unit = results.some(cells => { const cell = cells[column]; return cell && isQuantity(cell) && cell.unit?.percent; }) ? '%' : 'kr';
+        const { amounts, unit } = output;
         for (const { need, attributes, bounds } of numericNeeds) {
             for (let high = 0; high < deciding.length; high++) {
                 const highAmount = amounts[high];

@@ -1,11 +1,10 @@
 import type { Criterion, ExactNumber } from '@regelratt/format';
-import type * as Ast from '../generated/ast.js';
-import { swedishDecimal } from '@regelratt/analyses';
-import type { AttributeDomain } from '@regelratt/analyses';
-import { truthsOver } from '@regelratt/analyses';
-import { decisionTableInput, type DecisionTableInput } from './decision-table-analysis.js';
-import { answersList } from '../compiler/compile-decision-table.js';
-import type { Region } from '@regelratt/analyses';
+import { swedishDecimal } from './numbers/decimal-text.js';
+import type { AttributeDomain } from './attribute-domain.js';
+import { truthsOver } from './case-split.js';
+import type { DecisionTableInput } from './decision-table-analysis.js';
+import type { RowPolicy } from './row-reach.js';
+import type { Region } from './regions.js';
 
 /**
  * Two rows that can be written as one without changing any answer (the rule merging of Calvanese et
@@ -35,7 +34,11 @@ export interface RowMerge {
  *   of them. The same under the list policies (`regelordning`, `utfallsordning`, `samla`
  *   alone), whose lists give the rows' outputs in row order (ties of priority too).
  */
-export function mergeableRows(table: Ast.DecisionTable, input: DecisionTableInput | undefined = decisionTableInput(table)): RowMerge[] {
+export function mergeableRows(
+    input: DecisionTableInput | undefined, hitPolicy: RowPolicy,
+    /** Whether the table answers with a list (the format's `listHitPolicy` of its compiled hit policy). */
+    answersList: boolean,
+): RowMerge[] {
     if (!input) {
         return [];
     }
@@ -68,7 +71,7 @@ export function mergeableRows(table: Ast.DecisionTable, input: DecisionTableInpu
             // Under first hit the later row's citizens move up past the rows between: none with other outputs may match one of them.
             const meets = (between: number) => truths.every(({ bits }) => [...bits[between]].some((bit, i) => bit === '1' && bits[remove][i] === '1'));
             // The same under the list policies: a list gives its rows' outputs in row (or priority) order.
-            if ((table.hitPolicy === 'första' || answersList(table)) && Array.from({ length: remove - keep - 1 }, (_, k) => keep + 1 + k).some(between => outputs[between] !== outputs[remove] && meets(between))) {
+            if ((hitPolicy === 'första' || answersList) && Array.from({ length: remove - keep - 1 }, (_, k) => keep + 1 + k).some(between => outputs[between] !== outputs[remove] && meets(between))) {
                 continue;
             }
             merges.push({ keep, remove, column, cell });
