@@ -101,6 +101,35 @@ describe('inputs that are not regular files', () => {
         expect(result.stderr).not.toContain('ogiltig JSON');
     });
 
+    // Found by the fuzzer's long run (eval family, seed 20261205): a register named .ndjson that is /dev/zero or a folder.
+    test('a register for eval that is /dev/zero (no line ends) is stopped at one case\'s limit with its line, exit 2', () => {
+        const at = folder('noll-register', {});
+        symlinkSync('/dev/zero', path.join(at, 'register.ndjson'));
+        const result = regelratt(['eval', path.join(repository, 'examples/habo'), '--input', 'noll-register/register.ndjson', '--max-file-size', '1']);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('regelratt: noll-register/register.ndjson: rad 1 är längre än gränsen 1,0 MB för ett fall (--max-file-size) och lästes inte vidare: ett register har ett fall per rad.');
+    });
+
+    test('a register for eval that is a folder is exit 2, said as a folder', () => {
+        const at = folder('mapp-register', {});
+        symlinkSync(scratch, path.join(at, 'register.ndjson'));
+        const result = regelratt(['eval', path.join(repository, 'examples/habo'), '--input', 'mapp-register/register.ndjson']);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe('regelratt: Kan inte läsa mapp-register/register.ndjson: det är en mapp, inte en fil (EISDIR).\n');
+    });
+
+    test('a register line longer than one case may be stops diff --register and eval at that line, after the lines before it', () => {
+        const at = folder('lång-rad', {});
+        const long = `{"citizen":{"x":"${'9'.repeat(1_200_000)}"}}`;
+        writeFileSync(path.join(at, 'register.ndjson'), `{"citizen":{}}\n${long}\n{"citizen":{}}\n`);
+        const evaluated = regelratt(['eval', path.join(repository, 'examples/habo'), '--input', 'lång-rad/register.ndjson', '--max-file-size', '1']);
+        expect(evaluated.code).toBe(2);
+        expect(evaluated.stderr).toContain('rad 2 är längre än gränsen 1,0 MB');
+        const compared = regelratt(['diff', path.join(repository, 'examples/habo'), path.join(repository, 'examples/habo'), '--register', 'lång-rad/register.ndjson', '--max-file-size', '1']);
+        expect(compared.code).toBe(2);
+        expect(compared.stderr).toContain('lång-rad/register.ndjson: rad 2 är längre än gränsen 1,0 MB');
+    });
+
     test('a compiled policy file that is /dev/zero is stopped at the size limit, exit 2', () => {
         const at = folder('kompilerad', { 'a.json': '{}' });
         rmSync(path.join(at, 'a.json'));

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { CaseInput } from '@regelratt/runtime';
 import { JsonInputError, readJson } from './exact-json.js';
+import { boundedLines } from './register-line-limit.js';
 
 /**
  * The cases of a register as a municipality exports it from its case-management system, streamed in
@@ -21,10 +21,10 @@ const CASE_FIELDS: Record<string, 'id' | 'date' | 'level' | 'unit' | 'service'> 
 
 /** How each format's cases are read, by the format's name. */
 const READERS = {
-    ndjson: (file, _mapping, locale) => ndjsonCases(file, locale),
+    ndjson: (file, _mapping, locale, maxLineBytes) => ndjsonCases(file, locale, maxLineBytes),
     csv: csvCases,
     xlsx: xlsxCases,
-} satisfies Record<string, (file: string, mapping: ReadonlyMap<string, string>, locale: 'sv' | 'en') => AsyncGenerator<RegisterCase>>;
+} satisfies Record<string, (file: string, mapping: ReadonlyMap<string, string>, locale: 'sv' | 'en', maxLineBytes: number) => AsyncGenerator<RegisterCase>>;
 
 export type RegisterFormat = keyof typeof READERS;
 
@@ -33,13 +33,14 @@ export function registerFormat(file: string): RegisterFormat | undefined {
     return /\.(ndjson|jsonl)$/i.test(file) ? 'ndjson' : /\.csv$/i.test(file) ? 'csv' : /\.xlsx$/i.test(file) ? 'xlsx' : undefined;
 }
 
-export function registerCases(file: string, format: RegisterFormat, mapping: ReadonlyMap<string, string>, locale: 'sv' | 'en'): AsyncGenerator<RegisterCase> {
-    return READERS[format](file, mapping, locale);
+/** The register's cases; an NDJSON line longer than `maxLineBytes` (one case's limit) stops the reading (RegisterLineTooLongError). */
+export function registerCases(file: string, format: RegisterFormat, mapping: ReadonlyMap<string, string>, locale: 'sv' | 'en', maxLineBytes: number): AsyncGenerator<RegisterCase> {
+    return READERS[format](file, mapping, locale, maxLineBytes);
 }
 
-async function* ndjsonCases(file: string, locale: 'sv' | 'en'): AsyncGenerator<RegisterCase> {
+async function* ndjsonCases(file: string, locale: 'sv' | 'en', maxLineBytes: number): AsyncGenerator<RegisterCase> {
     let line = 0;
-    for await (const text of createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })) {
+    for await (const text of boundedLines(file, maxLineBytes, locale)) {
         line++;
         const content = line === 1 ? text.replace(/^\uFEFF/, '') : text;
         if (content.trim() === '') {

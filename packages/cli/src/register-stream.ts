@@ -7,6 +7,7 @@ import type { CliOptions } from './arguments.js';
 import type { CliIO } from './io.js';
 import { builtin } from './builtin-modules.js';
 import { answerBatch, type AnsweredBatch, type NotedLine } from './register-lines.js';
+import { RegisterLineTooLongError } from './register-line-limit.js';
 
 /**
  * Read in slices of this size: each slice's whole lines are one batch. Small enough that a batch's
@@ -85,8 +86,16 @@ export async function streamRegister(file: string, runtime: PolicyRuntime, files
     let nextLine = 1;
     const dispatch = (bytes: Uint8Array) => {
         let count = 1;
+        let from = 0;
         for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, at + 1)) {
+            if (at - from > options.maxFileBytes) {
+                throw new RegisterLineTooLongError(nextLine + count - 1, options.maxFileBytes, options.locale);
+            }
             count++;
+            from = at + 1;
+        }
+        if (bytes.length - from > options.maxFileBytes) {
+            throw new RegisterLineTooLongError(nextLine + count - 1, options.maxFileBytes, options.locale);
         }
         const batch: RegisterBytes = { seq: seq++, firstLine: nextLine, bytes };
         nextLine += count;
@@ -113,6 +122,9 @@ export async function streamRegister(file: string, runtime: PolicyRuntime, files
             }
             const end = slice.lastIndexOf(NEWLINE, filled - 1);
             if (end < 0) {
+                if (filled > options.maxFileBytes) {
+                    throw new RegisterLineTooLongError(nextLine, options.maxFileBytes, options.locale);
+                }
                 carry = slice.subarray(0, filled);
                 continue;
             }

@@ -7,6 +7,7 @@ import type { CliOptions } from '../arguments.js';
 import type { CliIO } from '../io.js';
 import { ImpactTally, type RegisterImpact } from '../register-impact.js';
 import { registerCases, registerFormat } from '../register-cases.js';
+import { RegisterLineTooLongError } from '../register-line-limit.js';
 import type { ImpactWording } from '../impact-output.js';
 
 /** Progress on a terminal every this many cases. */
@@ -44,25 +45,32 @@ export async function registerImpact(before: readonly CompiledPolicyFile[], afte
         }
     };
     let cases = 0;
-    for await (const entry of registerCases(file, format, options.columnMap, options.locale)) {
-        if ('problem' in entry) {
-            refuse(entry.line, entry.problem);
-            continue;
-        }
-        const input = options.date && !entry.case.date ? { ...entry.case, date: options.date } : entry.case;
-        try {
-            tally.add(evaluateCase(runtimes[0], input), evaluateCase(runtimes[1], input), input.level);
-        } catch (error) {
-            if (!(error instanceof RegelrattRuntimeError)) {
-                throw error;
+    try {
+        for await (const entry of registerCases(file, format, options.columnMap, options.locale, options.maxFileBytes)) {
+            if ('problem' in entry) {
+                refuse(entry.line, entry.problem);
+                continue;
             }
-            refuse(entry.line, error.messageIn(options.locale));
-            continue;
+            const input = options.date && !entry.case.date ? { ...entry.case, date: options.date } : entry.case;
+            try {
+                tally.add(evaluateCase(runtimes[0], input), evaluateCase(runtimes[1], input), input.level);
+            } catch (error) {
+                if (!(error instanceof RegelrattRuntimeError)) {
+                    throw error;
+                }
+                refuse(entry.line, error.messageIn(options.locale));
+                continue;
+            }
+            cases++;
+            if (io.stderrIsTerminal && cases % PROGRESS_EVERY === 0) {
+                io.stderr.write(`\r${sv ? 'Fall besvarade' : 'Cases answered'}: ${cases.toLocaleString(sv ? 'sv-SE' : 'en-US')}`);
+            }
         }
-        cases++;
-        if (io.stderrIsTerminal && cases % PROGRESS_EVERY === 0) {
-            io.stderr.write(`\r${sv ? 'Fall besvarade' : 'Cases answered'}: ${cases.toLocaleString(sv ? 'sv-SE' : 'en-US')}`);
+    } catch (error) {
+        if (error instanceof RegisterLineTooLongError) {
+            return { problem: `${options.register}: ${error.message}` };
         }
+        throw error;
     }
     if (io.stderrIsTerminal && cases >= PROGRESS_EVERY) {
         io.stderr.write('\n');

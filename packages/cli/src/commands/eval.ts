@@ -12,7 +12,8 @@ import type { CliIO } from '../io.js';
 import { compileInMemory } from '../compile-in-memory.js';
 import { JsonInputError, readJson } from '../exact-json.js';
 import { loadRuntime } from '../load-runtime.js';
-import { streamRegister } from '../register-stream.js';
+import { streamRegister, type RegisterTally } from '../register-stream.js';
+import { RegisterLineTooLongError } from '../register-line-limit.js';
 import { EXIT_CLEAN, EXIT_POLICY_ERRORS, EXIT_USAGE_OR_IO } from './check.js';
 
 /** Below this many lines a register finishes before progress would be worth showing. */
@@ -96,7 +97,22 @@ export async function runEval(options: CliOptions, input: string, io: CliIO & { 
         io.stderr.write(`regelratt: ${options.locale === 'sv' ? '--format text gäller ett fall; ett register besvaras som NDJSON (med --explain även med motiveringar)' : '--format text is for one case; a register is answered as NDJSON (with --explain with reasons too)'}.\n`);
         return EXIT_USAGE_OR_IO;
     }
-    const tally = await streamRegister(file, runtime, compileInMemory(loaded.workspace), options, io);
+    let tally: RegisterTally;
+    try {
+        tally = await streamRegister(file, runtime, compileInMemory(loaded.workspace), options, io);
+    } catch (error) {
+        // A line no case can be (an input without line ends), or a register that cannot be read (a folder): exit 2, said as what it is.
+        if (error instanceof RegisterLineTooLongError) {
+            io.stderr.write(`regelratt: ${input}: ${error.message}\n`);
+            return EXIT_USAGE_OR_IO;
+        }
+        const code = (error as NodeJS.ErrnoException).code;
+        if (typeof code === 'string') {
+            io.stderr.write(`regelratt: ${renderMessage('unreadable-file', { path: input, reason: code }, options.locale)}\n`);
+            return EXIT_USAGE_OR_IO;
+        }
+        throw error;
+    }
     if (io.stderrIsTerminal && tally.lines >= PROGRESS_EVERY) {
         io.stderr.write('\n');
     }
