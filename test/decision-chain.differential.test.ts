@@ -65,6 +65,18 @@ const first = (rows: Row[], a: number, b: number) => rows.find(row => holds(row.
 
 const { Regelratt } = createRegelrattServices(EmptyFileSystem);
 
+/** The downstream table's answer for the citizen as text: its output, `open` where left open, or `fel <code>`. */
+function downstreamAnswer(runtime: PolicyRuntime, x: number, y: number): string {
+    try {
+        return runtime.decide('d', { date: '2025-01-01', citizen: { x, y } }).outputs.nivå ?? 'open';
+    } catch (error) {
+        if (!(error instanceof RegelrattRuntimeError)) {
+            throw error;
+        }
+        return `fel ${error.code}`;
+    }
+}
+
 function regionHolds(region: Region, value: number): boolean {
     if (region.kind !== 'range') {
         return false;
@@ -108,15 +120,7 @@ describe('chained decision tables sharing attributes, held to the runtime', () =
                     chain.d.forEach((row, index) => (holds(row.cells[0], read) && holds(row.cells[1], x) ? met.add(index) : undefined));
                     const gap = first(chain.d, read, x) === undefined;
                     const where = `${text}\nx = ${x}, y = ${y}`;
-                    let answer: string;
-                    try {
-                        answer = runtime.decide('d', { date: '2025-01-01', citizen: { x, y } }).outputs.nivå ?? 'open';
-                    } catch (error) {
-                        if (!(error instanceof RegelrattRuntimeError)) {
-                            throw error;
-                        }
-                        answer = `fel ${error.code}`;
-                    }
+                    const answer = downstreamAnswer(runtime, x, y);
                     expect(answer, where).toBe(gap ? 'fel no-matching-row' : String(first(chain.d, read, x)));
                     const values: Record<string, number> = { 'attribute/x': x, 'attribute/y': y, 'decisionTable/u:nivå': level, [key]: read };
                     const claimed = analysis.findings.filter(f => f.kind === 'gap' && [...f.case.assignment].every(([id, region]) => id in values && regionHolds(region, values[id])));
@@ -200,15 +204,7 @@ describe('chained decision tables over a text column, held to the runtime', () =
                     const name = TEXTS[first(chain.u, x, y) ?? 0];
                     const row = chain.d.find(r => (r.texts === null || r.texts.some(t => TEXTS[t] === name)) && holds(r.x, x));
                     const where = `${text}\nx = ${x}, y = ${y}`;
-                    let answer: string;
-                    try {
-                        answer = runtime.decide('d', { date: '2025-01-01', citizen: { x, y } }).outputs.nivå ?? 'open';
-                    } catch (error) {
-                        if (!(error instanceof RegelrattRuntimeError)) {
-                            throw error;
-                        }
-                        answer = `fel ${error.code}`;
-                    }
+                    const answer = downstreamAnswer(runtime, x, y);
                     expect(answer, where).toBe(row ? String(row.output) : 'fel no-matching-row');
                     const values: Record<string, number | string> = { 'attribute/x': x, 'attribute/y': y, 'decisionTable/u:namn': name };
                     const claimed = analysis.findings.filter(f => f.kind === 'gap' && [...f.case.assignment].every(([id, region]) => id in values

@@ -171,7 +171,8 @@ beslutstabell resa "Andel" {
         // The witness is the runtime's: no row answers it, and the ages around it are answered.
         const runtime = new PolicyRuntime([JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 'a.regel')))]);
         expect(errorCode(() => runtime.decide('resa', { date: '2025-01-01', citizen: { ålder: 60, gräns: 60 } }))).toBe('no-matching-row');
-        expect(runtime.decide('resa', { date: '2025-01-01', citizen: { ålder: 59, gräns: 60 } }).outputs.andel).toBeDefined();
+        expect(runtime.decide('resa', { date: '2025-01-01', citizen: { ålder: 59, gräns: 60 } }).outputs.andel).toBe('0.5');
+        expect(runtime.decide('resa', { date: '2025-01-01', citizen: { ålder: 61, gräns: 60 } }).outputs.andel).toBe('1');
     });
 
     test('a covering table with a small attribute compared with has no finding, and a row shadowed for every value is reported', async () => {
