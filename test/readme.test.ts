@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
+import { NodeFileSystem } from 'langium/node';
 import semver from 'semver';
 import { describe, expect, test } from 'vitest';
 import { checkPolicies, compilePolicy, createRegelrattServices } from '@regelratt/language';
@@ -15,17 +16,19 @@ describe('the language tour in README.md', () => {
         expect(blocks.length).toBeGreaterThan(5);
     });
 
+    // From disk: the tour imports the national library (`använd nationellt`), as a policy writer's set does.
     test('put together, the snippets are one policy set that checks clean, with nothing to warn about', async () => {
-        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
-        const [checked] = await checkPolicies(Regelratt, [{ path: '/readme/tour.regel', text: blocks.join('\n') }]);
+        const { Regelratt } = createRegelrattServices(NodeFileSystem);
+        const [checked] = await checkPolicies(Regelratt, [{ path: path.join(repository, 'readme-tour.regel'), text: blocks.join('\n') }]);
         // Notes (unused names) and hints (regions no example reaches) are not findings to fix.
         expect(checked.diagnostics.filter(d => d.severity !== 'info' && d.severity !== 'hint').map(d => `${d.line}: ${d.message}`)).toEqual([]);
     });
 
     test('its examples pass through the runtime, and they include a fee, a calculation, a decision and an expected error', async () => {
-        const { Regelratt } = createRegelrattServices(EmptyFileSystem);
-        const [checked] = await checkPolicies(Regelratt, [{ path: '/readme/tour.regel', text: blocks.join('\n') }]);
-        const runtime = new PolicyRuntime([JSON.parse(JSON.stringify(compilePolicy(checked.document.parseResult.value, 'tour.regel')))]);
+        const { Regelratt } = createRegelrattServices(NodeFileSystem);
+        const checked = await checkPolicies(Regelratt, [{ path: path.join(repository, 'readme-tour.regel'), text: blocks.join('\n') }]);
+        expect(checked.map(c => path.basename(c.path))).toContain('prisbasbelopp.regel');
+        const runtime = new PolicyRuntime(checked.map(c => JSON.parse(JSON.stringify(compilePolicy(c.document.parseResult.value, path.basename(c.path))))));
         const results = runExamples(runtime);
         expect(results.filter(r => !r.passed).map(r => ({ name: r.example.name, expected: r.expected, actual: r.actual, error: r.error }))).toEqual([]);
         expect(new Set(results.map(r => r.example.question.type))).toEqual(new Set(['netEffect', 'placement', 'inclusion', 'fee', 'calculation', 'decision', 'eligibility']));
