@@ -9,7 +9,7 @@ import { formatViolation } from '@regelratt/format';
 import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies, type ast } from '@regelratt/language';
 import { evaluateCase, PolicyRuntime } from '@regelratt/runtime';
 import { errorCode } from '../packages/runtime/test/error-code.js';
-import { bin, repository } from './serve-process.js';
+import { bin, repository, serveInProcess } from './serve-process.js';
 
 /**
  * A rate chosen by the case's område: the policy's declared områden are the values of an attribute
@@ -182,19 +182,8 @@ describe('examples/jonkoping-omraden end to end', () => {
     const folder = path.join(repository, 'examples/jonkoping-omraden');
 
     test('the service takes the case’s område as input, and its OpenAPI offers the områden', async () => {
-        const { PolicyHolder } = await import('../packages/cli/dist/serve/policy-holder.js');
-        const { createServer } = await import('../packages/cli/dist/serve/server.js');
-        const { openApiDocument } = await import('../packages/cli/dist/serve/openapi.js');
-        const { parseArguments } = await import('../packages/cli/dist/arguments.js');
-        const parsed = parseArguments(['serve', folder]);
-        if (!parsed.ok) {
-            throw new Error('arguments');
-        }
-        const holder = new PolicyHolder([folder], parsed.options, repository);
-        const loaded = await holder.reload();
-        expect(loaded.ok).toBe(true);
-        expect(JSON.stringify(openApiDocument((loaded as { policy: Parameters<typeof openApiDocument>[0] }).policy))).toContain('"enum":["tätort","villaområde","landsbygd"]');
-        const app = await createServer(holder, {});
+        const app = await serveInProcess(folder);
+        expect(JSON.stringify((await app.inject({ method: 'GET', url: '/openapi.json' })).json())).toContain('"enum":["tätort","villaområde","landsbygd"]');
         const ask = async (citizen: object) => (await app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ date: '2016-05-01', citizen }) })).json();
         const answer = await ask({ områdestyp: 'landsbygd', utförd_tid: 12.5, transporter: 20, extra_transporter: 0 });
         expect(answer.amounts).toEqual([expect.objectContaining({ calculation: 'calculation/månadsersättning', amount: '7943.75' })]);

@@ -216,7 +216,7 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
     // A cell naming a number input data (`< maxpris`) compares with that attribute: read like a formula's input.
     const cellReads = new Set<string>();
     const cellNames = (read: string) => {
-        const numeric = ['number', 'integer', 'long', 'double'].includes(inputData.get(read) ?? '');
+        const numeric = FEEL_KIND[inputData.get(read) ?? ''] === 'number';
         if (numeric) {
             cellReads.add(read);
         }
