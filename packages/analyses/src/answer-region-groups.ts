@@ -3,8 +3,7 @@ import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 import type { MessageLocale } from './i18n/locale.js';
 import { swedishDecimal } from './numbers/decimal-text.js';
 import { parseExact, type AnswerRegion } from './answer-regions.js';
-import type { AmountRegion } from './semantic-diff.js';
-import type { AmountChangeKind } from '@regelratt/document';
+import type { AmountChangeKind, AmountRegion } from './diff-model.js';
 
 export type { AmountChangeKind };
 

@@ -5,7 +5,7 @@ import { swedishDecimal } from './numbers/decimal-text.js';
 import { isoDateOfDay, type AnalysedAttribute } from './attribute-domain.js';
 import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
 import { DATE_INPUT, exactText, parseExact, type AnswerRegion, type RegionChange } from './answer-regions.js';
-import type { AmountRegion, RegionBound } from './semantic-diff.js';
+import type { AmountRegion, RegionBound } from './diff-model.js';
 import { describeCase } from './witness-text.js';
 
 /**

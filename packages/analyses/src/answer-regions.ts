@@ -7,7 +7,7 @@ import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
 import { collectReads, enumerable, type Reads } from './formula-reads.js';
 import { mergeCases } from './merge-cases.js';
 import { partitionDomain, partitionRange, representative, type Region } from './regions.js';
-import type { OutsideReason, RegionChange } from '@regelratt/document';
+import type { OutsideReason, RegionChange } from './diff-model.js';
 
 export type { OutsideReason, RegionChange };
 

@@ -18,6 +18,8 @@ export * from './compiled-decision-table.js';
 export * from './days.js';
 export * from './decision-table-analysis.js';
 export * from './dependency-cycle.js';
+// The diff's model: what diffPolicies answers and @regelratt/document's renderers read.
+export type { AmountChange, AmountRegion, AmountSample, ChangedRegion, DiffEntry, DiffWording, ElementRef, PolicyDiff, Question, RegionBound } from './diff-model.js';
 export * from './duty-deadlines.js';
 export * from './eligibility-analysis.js';
 export * from './example-coverage.js';

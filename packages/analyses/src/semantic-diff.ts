@@ -2,10 +2,7 @@ import {
     type AmountPer, chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, listHitPolicy, quantityCell, wordCell, type AttributeType, type CalculationLimit, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type ElementKind, type Eligibility,
     type Expression, type OptionalAmount, type Parameter, type PathwayModel, type Pilot, type Quantity,
 } from '@regelratt/format';
-import {
-    answerAmounts, type AmountChange, type AmountRegion, type AmountSample, type ChangedRegion, type DiffEntry, type DiffWording, type ElementRef, type PolicyDiff,
-    type Question, type RegionBound,
-} from '@regelratt/document';
+import type { AmountChange, AmountSample, ChangedRegion, DiffEntry, DiffWording, ElementRef, PolicyDiff, Question } from './diff-model.js';
 import { amountPerText, criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, highestPriority, listOrder, outputRank, roundingText, type PolicyRuntime } from '@regelratt/runtime';
 import type { MessageLocale } from './i18n/locale.js';
 import { swedishDecimal } from './numbers/decimal-text.js';
@@ -22,9 +19,6 @@ import { answerCalculations, answerReaders, answerRuntimes, compareCalculation, 
 import { changeKinds } from './answer-region-groups.js';
 import { regionsInWords } from './answer-region-text.js';
 import type { AnswerRegion } from './answer-regions.js';
-
-// The diff's model is @regelratt/document's (its renderers read it); named here too for the analyses that build it.
-export type { AmountChange, AmountRegion, AmountSample, ChangedRegion, DiffEntry, DiffWording, ElementRef, PolicyDiff, Question, RegionBound };
 
 /** Kinds whose elements give answers; adding or removing one changes what a consumer gets. */
 const ANSWERING = new Set<ElementKind>(['pathwayModel', 'pilot', 'decisionTable', 'levelTable', 'parameter', 'calculation', 'fee', 'flatRate', 'placeRate', 'hourlyRate', 'premium', 'attribute']);
@@ -161,14 +155,14 @@ function amountComparer(
     const formulas = (element: CompiledElement): Expression[] => (element.kind === 'calculation' ? [element.value]
         : element.kind === 'fee' ? [element.room, element.ceiling].filter((e): e is Expression => e !== undefined) : []);
     // For people (wording given), amounts as reasons say them: with the answer's unit, to the öre; for tools, exact.
-    const amountsOf = (runtime: PolicyRuntime, answer: string | Expression) => {
-        const words = answerAmounts(runtime, answer, locale);
+    const amountsOf = (people: DiffWording, runtime: PolicyRuntime, answer: string | Expression) => {
+        const words = people.amounts(runtime, answer);
         // The diff's lines space a figure's groups plainly, as its other lines do; the HTML typesets them.
         return (value: ExactNumber, signed?: boolean) => words(value, signed).replace(/\u00a0/g, ' ');
     };
     const regionsAndKinds = (regions: AnswerRegion[], before: CompiledElement, after: CompiledElement) => {
-        const amounts = wording ? amountsOf(runtimes.after, after.id) : undefined;
-        const partAmounts = wording ? { answer: amounts!, part: (part: Expression, version: 0 | 1) => amountsOf(version === 1 ? runtimes.after : runtimes.before, part) } : undefined;
+        const amounts = wording ? amountsOf(wording, runtimes.after, after.id) : undefined;
+        const partAmounts = wording ? { answer: amounts!, part: (part: Expression, version: 0 | 1) => amountsOf(wording, version === 1 ? runtimes.after : runtimes.before, part) } : undefined;
         // The examples' citizens by the attributes' titles when the diff is for people (wording given).
         const inWords = regionsInWords(regions, runtimes.after, runtimes.before, locale, amounts).map(region => (wording
             ? { ...region, example: { ...region.example, citizen: factsText(region.example.citizen) } }
@@ -207,7 +201,7 @@ function amountComparer(
                 return [...edits, { change: 'undecided', element, question, tried: comparison.tried, ...(comparison.outside ? { outside: comparison.outside } : {}), ...through }];
             case 'changed': {
                 const amount = (text: string) => (locale === 'sv' && /^-?\d/.test(text) ? swedishDecimal(text) : wording && /^(fel|error): /.test(text) ? wording.error(text.replace(/^(fel|error): /, '')) : text);
-                const answerWords = wording ? amountsOf(runtimes.after, after.id) : undefined;
+                const answerWords = wording ? amountsOf(wording, runtimes.after, after.id) : undefined;
                 const answer = (text: string) => (answerWords && /^-?\d/.test(text) ? answerWords(ExactNumber.parse(text)) : amount(text));
                 const signed = (text: string) => (answerWords ? answerWords(ExactNumber.parse(text), true) : `${text.startsWith('-') ? '−' : '+'}${amount(text.replace(/^-/, ''))}`);
                 // A fee without levels is asked at level 0 only: for people, no level to show.

@@ -4,7 +4,7 @@ import { swedishDecimal } from './numbers/decimal-text.js';
 import { isoDateOfDay, type AnalysedAttribute } from './attribute-domain.js';
 import type { Case } from './case-split.js';
 import { partitionDomain, representative, type Region } from './regions.js';
-import type { CaseLabels, Witness } from '@regelratt/document';
+import type { CaseLabels, Witness } from './diff-model.js';
 
 export type { CaseLabels, Witness };
 

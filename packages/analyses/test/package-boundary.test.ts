@@ -7,7 +7,10 @@ import { describe, expect, test } from 'vitest';
  * @regelratt/analyses runs where no Langium is loaded (the diff and the register impact on compiled
  * JSON, the service): its manifest names only packages without Langium, and no source file imports
  * Langium, the language package or its generated AST. A move that brings an AST-bound file along
- * fails here, naming the file and the import.
+ * fails here, naming the file and the import. Nor does it depend on the document package: the diff's
+ * model belongs to the analysis that produces it, and the renderers there read it (the dependency
+ * goes from the document to the analyses, never back, so the analyses need only the format and the
+ * runtime).
  */
 const packages = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const here = path.join(packages, 'analyses');
@@ -50,17 +53,18 @@ function specifiers(text: string): string[] {
 
 const forbidden = (specifier: string): boolean =>
     /^langium(\/|$)/.test(specifier) || /^chevrotain(\/|$)/.test(specifier) || /^vscode-/.test(specifier)
-    || specifier.startsWith('@regelratt/language') || /(^|\/)generated\/ast(\.js)?$/.test(specifier);
+    || specifier.startsWith('@regelratt/language') || /(^|\/)generated\/ast(\.js)?$/.test(specifier)
+    || /^@regelratt\/document(\/|$)/.test(specifier);
 
-describe('@regelratt/analyses has no Langium and no AST', () => {
-    test('its manifest and the manifests it reaches depend on no Langium and not on the language package', () => {
+describe('@regelratt/analyses has no Langium, no AST and no document package', () => {
+    test('its manifest and the manifests it reaches depend on no Langium and not on the language or document package', () => {
         const own = manifest(here);
         expect(own.name).toBe('@regelratt/analyses');
-        expect(dependencies(own).sort()).toEqual(['@regelratt/document', '@regelratt/format', '@regelratt/runtime']);
+        expect(dependencies(own).sort()).toEqual(['@regelratt/format', '@regelratt/runtime']);
         expect([...closure(own.name)].filter(forbidden)).toEqual([]);
     });
 
-    test('no source file imports Langium, the language package or a generated AST; relative imports stay inside the package', () => {
+    test('no source file imports Langium, the language or document package or a generated AST; relative imports stay inside the package', () => {
         const files = sources(path.join(here, 'src'));
         expect(files.length).toBeGreaterThan(30);
         const offending = files.flatMap(file => specifiers(readFileSync(file, 'utf8'))
@@ -77,7 +81,12 @@ describe('@regelratt/analyses has no Langium and no AST', () => {
             "export { x } from '@regelratt/language';",
             "const a = await import('langium/lsp');",
             "import 'chevrotain';",
+            "import type {\n    PolicyDiff,\n} from '@regelratt/document';",
+            "import { renderPdf } from '@regelratt/document/pdf';",
+            "import { x } from '@regelratt/documents';",
         ].join('\n');
-        expect(specifiers(sample).filter(forbidden)).toEqual(['langium', '../generated/ast.js', '@regelratt/language', 'langium/lsp', 'chevrotain']);
+        expect(specifiers(sample).filter(forbidden)).toEqual([
+            'langium', '../generated/ast.js', '@regelratt/language', 'langium/lsp', 'chevrotain', '@regelratt/document', '@regelratt/document/pdf',
+        ]);
     });
 });

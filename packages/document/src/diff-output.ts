@@ -1,7 +1,8 @@
 import type { CompiledPolicyFile, ElementKind } from '@regelratt/format';
-import type { DiffEntry, DiffWording, ElementRef, PolicyDiff } from './diff-model.js';
+import type { DiffEntry, DiffWording, ElementRef, PolicyDiff } from '@regelratt/analyses';
 import type { DocumentSection } from './document-model.js';
 import { PolicyWords } from './document-words.js';
+import { answerAmounts } from './reasons.js';
 import { renderHtml } from './render-html.js';
 
 /**
@@ -247,6 +248,7 @@ export function diffWording(before: readonly CompiledPolicyFile[], after: readon
         formula: expression => words.formula(expression),
         condition: criterion => words.condition(criterion),
         error: code => words.error(code),
+        amounts: (runtime, answer) => answerAmounts(runtime, answer, locale),
     };
 }
 

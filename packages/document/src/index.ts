@@ -5,9 +5,5 @@ export { PolicyWords } from './document-words.js';
 export { criterionSentence } from './criterion-sentence.js';
 export type { PolicyDocument, DocumentSection, DocumentBlock, LineChart, RegionChart } from './document-model.js';
 export { answerAmounts, reasonFor, withReasons, exampleQuestion, legalBasisOf, labelOf, type Reason, type ReasonLocale, type ReasonQuestion } from './reasons.js';
-export type {
-    AmountChange, AmountChangeKind, AmountRegion, AmountSample, CaseLabels, ChangedRegion, DiffEntry, DiffWording, ElementRef, OutsideReason, PolicyDiff, Question, RegionBound,
-    RegionChange, Witness,
-} from './diff-model.js';
 export { diffWording, formatDiffHtml, formatDiffJson, formatDiffMarkdown, formatDiffText, newWarnings, type DiffLabels, type DiffRendering, type NewFinding } from './diff-output.js';
 export { nearestAnswerChanges, MOST_CHANGES, type AnswerChange, type FactChange } from './nearest-change.js';

@@ -1,10 +1,12 @@
-import type { Criterion, ElementKind, Expression } from '@regelratt/format';
+import type { Criterion, ElementKind, ExactNumber, Expression } from '@regelratt/format';
+import type { PolicyRuntime } from '@regelratt/runtime';
 
 /**
- * The semantic diff's findings as its renderers read them (text, Markdown, HTML and JSON: diff-output.ts).
- * They are computed by @regelratt/language's `diffPolicies` (analysis/semantic-diff.ts); the types
- * live here, beside the renderer, because the language (its server too) depends on this package and
- * not the other way round, so the command line, the studio and the editor render one model one way.
+ * The semantic diff's findings, as `diffPolicies` (semantic-diff.ts) computes them and its renderers
+ * read them (text, Markdown, HTML and JSON: @regelratt/document's diff-output.ts). The model lives
+ * with the analysis that produces it, so the analyses need only the format and the runtime; the
+ * document package depends on this one for the types it renders, and the command line, the studio
+ * and the editor render one model one way.
  */
 export interface ElementRef {
     id: string;
@@ -128,7 +130,7 @@ export interface PolicyDiff {
 /**
  * How the diff's texts name the policy's things. Without it, by name, as the rules are written (for
  * tools and for the rules' writers); with it, by title, as the document a nämnd reads does: the
- * command line gives one built on the document's words (@regelratt/document's PolicyWords) for text,
+ * command line gives one built on the document's words (@regelratt/document's `diffWording`) for text,
  * Markdown and HTML.
  */
 export interface DiffWording {
@@ -142,6 +144,13 @@ export interface DiffWording {
     condition(criterion: Criterion): string;
     /** A runtime error an answer gives, by its code: what it means. */
     error(code: string): string;
+    /**
+     * An answer's amounts (an answer by id, or a formula's part) as a reason writes them: with the
+     * answer's unit, kronor to the öre, `cirka` where the exact figure has more decimals, a change
+     * signed (`+17 kr/mån`). The document package's `answerAmounts`, so that a figure in the diff
+     * reads as it does in a reason; the exact figure stays in the model.
+     */
+    amounts(runtime: PolicyRuntime, answer: string | Expression): (value: ExactNumber, signed?: boolean) => string;
 }
 
 /**
