@@ -5,7 +5,7 @@ import { dayNumber, isoDateOfDay, type AnalysedAttribute } from './attribute-dom
 import { attributesRead, splitCases, type Case } from './case-split.js';
 import { analysedFromCompiled, levelAttribute } from './compiled-attributes.js';
 import { collectReads, enumerable, type Reads } from './formula-reads.js';
-import { mergeCases } from './merge-cases.js';
+import { joinBlockers, mergeCases } from './merge-cases.js';
 import { partitionDomain, partitionRange, representative, type Region } from './regions.js';
 import type { OutsideReason, RegionChange } from './diff-model.js';
 
@@ -228,7 +228,7 @@ export function answerRegions(question: RegionQuestion): RegionResult {
     }
     // The unchanged cells only stop the regions from growing: joined first into fewer, larger boxes
     // (still disjoint from every changed cell), they stop them the same and cost far less to test.
-    const blockers = mergeCases(unchanged.map(c => ({ case: c })), () => '', analysed, changed.map(c => c.case)).map(f => f.case);
+    const blockers = joinBlockers(unchanged, analysed, changed.map(c => c.case));
     const merged = mergeCases(changed, finding => finding.key, analysed, blockers);
     return {
         exact: true, cells,

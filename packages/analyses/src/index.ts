@@ -27,7 +27,7 @@ export * from './exception-analysis.js';
 export * from './fee-levels.js';
 export * from './formula-reads.js';
 export * from './inclusion-analysis.js';
-export * from './merge-cases.js';
+export { mergeCases } from './merge-cases.js';
 export * from './national-rules.js';
 export * from './need-monotonicity.js';
 export * from './pathway-coverage.js';

@@ -25,6 +25,29 @@ export function mergeCases<T extends { case: Case }>(
     attributes: ReadonlyMap<string, AnalysedAttribute>,
     others: readonly Case[] = [],
 ): T[] {
+    return joinCases(findings, key, attributes, others, true);
+}
+
+/**
+ * Cases that only stop other regions from growing (cells whose answer does not change), joined into
+ * fewer, larger boxes that hold exactly those cases and meet none of `others`. No reader sees these
+ * boxes, so one that the others already cover is kept rather than proven redundant: it stops a
+ * growing region no sooner than the boxes covering it do (one of them holds its nearest point, and
+ * that box meets the region wherever it does), so the regions grown against them are the same, and
+ * the proof (`irredundant`: box differences, up to COVER_BUDGET steps per box, all boxes in one
+ * group) costs more than the rest of the merge.
+ */
+export function joinBlockers(cases: readonly Case[], attributes: ReadonlyMap<string, AnalysedAttribute>, others: readonly Case[]): Case[] {
+    return joinCases(cases.map(c => ({ case: c })), () => '', attributes, others, false).map(joined => joined.case);
+}
+
+function joinCases<T extends { case: Case }>(
+    findings: readonly T[],
+    key: (finding: T) => string,
+    attributes: ReadonlyMap<string, AnalysedAttribute>,
+    others: readonly Case[],
+    pruned: boolean,
+): T[] {
     const keys = findings.map(key);
     const groups = new Map<string, number[]>();
     keys.forEach((k, index) => {
@@ -58,7 +81,7 @@ export function mergeCases<T extends { case: Case }>(
             grownFrom.push(member);
             index.addWithin(region, inside);
         }
-        const kept = irredundant(regions, attributes);
+        const kept = pruned ? irredundant(regions, attributes) : regions.map(() => true);
         regions.forEach((region, k) => {
             if (kept[k]) {
                 const member = grownFrom[k];
@@ -123,8 +146,8 @@ function covered(
 }
 
 function wholeDomain(attribute: AnalysedAttribute): Region {
-    const pieces = partitionDomain(attribute.domain, []);
-    return pieces.length === 1 ? pieces[0] : { kind: 'values', values: pieces.flatMap(piece => regionValues(piece) ?? []) };
+    const { pieces, values } = wholeOf(attribute);
+    return pieces.length === 1 ? pieces[0] : { kind: 'values', values };
 }
 
 /** The values of a choice as a region: one value stays a value; undefined for none. */
@@ -260,7 +283,7 @@ class CaseIndex {
             const byKey = new Map<string, number>();
             // Cases share region objects (the cells of one case of a split): each object keyed once.
             const byObject = new Map<Region, number>();
-            column = { regions: [], cases: [], named: this.empty(), group: new Int32Array(this.count).fill(-1) };
+            column = { regions: [], cases: [], named: this.empty(), group: new Int32Array(this.count).fill(-1), missed: new Map() };
             const { regions, cases, named, group } = column;
             this.cases.forEach((assignment, position) => {
                 const region = assignment.get(id);
@@ -288,12 +311,27 @@ class CaseIndex {
         return column;
     }
 
-    /**
-     * The cases among `among` whose region of the attribute shares no value with `region`: the union
-     * of the groups that miss it, or the named cases less the groups that meet it, whichever is fewer.
-     */
+    /** The cases among `among` whose region of the attribute shares no value with `region`. */
     missing(id: string, region: Region, among: Bits): Bits {
         const column = this.column(id);
+        // Cells share region objects, and a box grown from one of them asks again: once per object.
+        let missed = column.missed.get(region);
+        if (missed === undefined) {
+            missed = this.missedBy(column, region);
+            column.missed.set(region, missed);
+        }
+        const bits = this.empty();
+        for (let w = 0; w < bits.length; w++) {
+            bits[w] = missed[w] & among[w];
+        }
+        return bits;
+    }
+
+    /**
+     * The cases whose region of the column's attribute shares no value with `region`: the union of
+     * the groups that miss it, or the named cases less the groups that meet it, whichever is fewer.
+     */
+    private missedBy(column: Column, region: Region): Bits {
         const meeting: number[] = [];
         const missing: number[] = [];
         column.regions.forEach((other, index) => (meets(other, region) ? meeting : missing).push(index));
@@ -314,9 +352,6 @@ class CaseIndex {
                 }
             }
         }
-        for (let w = 0; w < bits.length; w++) {
-            bits[w] &= among[w];
-        }
         return bits;
     }
 }
@@ -329,6 +364,8 @@ interface Column {
     named: Bits;
     /** Each case's region, as an index into `regions` (−1: not named). */
     group: Int32Array;
+    /** By region object: the cases that miss it (`missedBy`). */
+    missed: Map<Region, Bits>;
 }
 
 /** A bound as an exact fraction (decimal text would round a third). */
@@ -361,18 +398,26 @@ function grow(
     const box = new Map(start);
     const ids = [...start.keys()];
     const missed = ids.map(id => index.missing(id, box.get(id)!, blockers));
+    // The blockers that miss the box on an attribute after the k-th (`later[k]`), as the box was
+    // before growing: those attributes have not grown yet when the k-th does. With `earlier` (the
+    // attributes before, as grown), the union over every other attribute is two ORs, not one per
+    // other attribute.
+    const later = missed.map(() => index.empty());
+    for (let k = ids.length - 2; k >= 0; k--) {
+        const [into, next, bits] = [later[k], later[k + 1], missed[k + 1]];
+        for (let w = 0; w < into.length; w++) {
+            into[w] = next[w] | bits[w];
+        }
+    }
+    const earlier = index.empty();
     const elsewhere = index.empty();
     ids.forEach((id, k) => {
         const region = box.get(id)!;
         // The blockers that miss the box on some other attribute.
-        elsewhere.fill(0);
-        missed.forEach((bits, j) => {
-            if (j !== k) {
-                for (let w = 0; w < bits.length; w++) {
-                    elsewhere[w] |= bits[w];
-                }
-            }
-        });
+        const after = later[k];
+        for (let w = 0; w < elsewhere.length; w++) {
+            elsewhere[w] = earlier[w] | after[w];
+        }
         const here = missed[k];
         // The blockers that miss it here alone, by their regions (few: the box's neighbours).
         const column = index.column(id);
@@ -395,6 +440,10 @@ function grow(
         } else {
             box.set(id, widened);
             missed[k] = index.missing(id, widened, blockers);
+            const grown = missed[k];
+            for (let w = 0; w < earlier.length; w++) {
+                earlier[w] |= grown[w];
+            }
         }
     });
     return box;
@@ -404,7 +453,7 @@ type Range = Extract<Region, { kind: 'range' }>;
 
 /** The range stretched down and up to the nearest stopping range on each side; undefined when that is the whole domain. */
 function widenRange(region: Range, stopping: readonly Region[], attribute: AnalysedAttribute): Range | undefined {
-    const whole = partitionDomain(attribute.domain, [])[0] as Range;
+    const whole = domainPieces(attribute)[0] as Range;
     let lo = whole.lo;
     let loClosed = whole.loClosed;
     let hi = whole.hi;
@@ -440,6 +489,30 @@ function widenRange(region: Range, stopping: readonly Region[], attribute: Analy
 const ONE = ExactNumber.ONE;
 
 /**
+ * An attribute's whole domain, as one range or its values: every box grown asks for it on every
+ * attribute it widens, so it is made once per attribute (weakly held: the attributes are the caller's).
+ */
+const wholePieces = new WeakMap<AnalysedAttribute, { pieces: readonly Region[]; values: ReadonlyArray<string | boolean> }>();
+
+function wholeOf(attribute: AnalysedAttribute): { pieces: readonly Region[]; values: ReadonlyArray<string | boolean> } {
+    let whole = wholePieces.get(attribute);
+    if (whole === undefined) {
+        const pieces = partitionDomain(attribute.domain, []);
+        whole = { pieces, values: pieces.flatMap(piece => regionValues(piece) ?? []) };
+        wholePieces.set(attribute, whole);
+    }
+    return whole;
+}
+
+function domainPieces(attribute: AnalysedAttribute): readonly Region[] {
+    return wholeOf(attribute).pieces;
+}
+
+function domainValues(attribute: AnalysedAttribute): ReadonlyArray<string | boolean> {
+    return wholeOf(attribute).values;
+}
+
+/**
  * A choice's value (or values) grown to every value no stopping case holds: a choice has no order,
  * so the finding reaches each value its neighbours along this attribute do not take, not only the
  * next one (`aktivitetsförmåga i { hög, nedsatt }`). Undefined when that is every value; one value
@@ -447,7 +520,7 @@ const ONE = ExactNumber.ONE;
  */
 function widenValues(region: Region, stopping: readonly Region[], attribute: AnalysedAttribute): Region | undefined {
     const taken = new Set(stopping.flatMap(stop => regionValues(stop) ?? []));
-    const all = partitionDomain(attribute.domain, []).flatMap(piece => regionValues(piece) ?? []);
+    const all = domainValues(attribute);
     const values = all.filter(value => !taken.has(value));
     if (values.length === all.length) {
         return undefined;
