@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { ELEMENT_COMPILERS, type CompiledElementOf, type ElementCompilers } from '../src/compiler/compile-policy.js';
+import type { Criterion } from '@regelratt/format';
+import type { AstHandlers } from '../src/compiler/ast-dispatch.js';
+import type * as Ast from '../src/generated/ast.js';
 import { reflection, type Fee } from '../src/generated/ast.js';
 
 // The table's checks are the compiler's: `npx tsc --noEmit -p tsconfig.json` (which includes this file)
@@ -19,6 +22,12 @@ withoutFee satisfies ElementCompilers;
 
 // @ts-expect-error the Fee entry leaving out a field a compiled fee must have
 ({ ...ELEMENT_COMPILERS, Fee: (element: Fee, file: string) => ({ ...ELEMENT_COMPILERS.Fee(element, file), caps: undefined }) }) satisfies ElementCompilers;
+
+// The formula, criterion and literal compilers are tables of the same kind (AstHandlers over a union's AST types).
+const anyCriterion: Criterion = { all: [] };
+// @ts-expect-error a criterion table missing a kind of criterion node (Negation)
+({ Conjunction: () => anyCriterion, Disjunction: () => anyCriterion, Comparison: () => anyCriterion }) satisfies AstHandlers<Ast.Criterion['$type'], [], Criterion>;
+({ Conjunction: () => anyCriterion, Disjunction: () => anyCriterion, Comparison: () => anyCriterion, Negation: () => anyCriterion }) satisfies AstHandlers<Ast.Criterion['$type'], [], Criterion>;
 
 // The well-formed table is accepted (the lines above fail for the reason they name, not for another).
 ELEMENT_COMPILERS satisfies ElementCompilers;
