@@ -34,7 +34,17 @@ const tokenTypeOf = {
     EffectGoal: SemanticTokenTypes.interface,
     Indicator: SemanticTokenTypes.function,
     Example: SemanticTokenTypes.function,
-} satisfies Record<DeclarationType | 'EnumerationValue', string> as Record<string, string>;
+} satisfies Record<DeclarationType | 'EnumerationValue', string>;
+
+/** The token type of a node that names something (a declaration, an enumeration value), undefined for any other node. */
+function tokenTypeOfNode(node: AstNode): string | undefined {
+    const type = node.$type;
+    return isNamingType(type) ? tokenTypeOf[type] : undefined;
+}
+
+function isNamingType(type: string): type is keyof typeof tokenTypeOf {
+    return Object.hasOwn(tokenTypeOf, type);
+}
 
 /**
  * Semantic tokens: every name coloured by what it names, at its declaration and wherever it is
@@ -43,13 +53,13 @@ const tokenTypeOf = {
  */
 export class RegelrattSemanticTokenProvider extends AbstractSemanticTokenProvider {
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
-        const type = tokenTypeOf[node.$type];
+        const type = tokenTypeOfNode(node);
         if (type && typeof (node as { name?: unknown }).name === 'string') {
             acceptor({ node, property: 'name' as never, type, modifier: SemanticTokenModifiers.declaration });
         }
         for (const reference of AstUtils.streamReferences(node)) {
             const target = 'ref' in reference.reference ? reference.reference.ref : undefined;
-            const targetType = target && tokenTypeOf[target.$type];
+            const targetType = target && tokenTypeOfNode(target);
             if (targetType) {
                 acceptor({ node: reference.container, property: reference.property as never, index: reference.index, type: targetType });
             }
