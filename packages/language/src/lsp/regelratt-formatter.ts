@@ -3,8 +3,12 @@ import { AbstractFormatter, Formatting, type FormattingAction, type FormattingAc
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 
-/** The keywords that start a clause of each block; each goes on its own line. */
-const clauseKeywords: Record<string, string[]> = {
+/**
+ * The keywords that start a clause of each block; each goes on its own line. Partial (a block not
+ * listed keeps its clauses where they were typed), keyed by the AST's types so a renamed rule is a
+ * compile error here.
+ */
+const clauseKeywords: { readonly [T in keyof ast.RegelrattAstType]?: readonly string[] } = {
     Guideline: ['diarienummer', 'beslutad', 'version', 'beskrivning'],
     LevelTable: ['insats', 'område', 'nivåer', 'per'],
     Premium: ['tabell'],
@@ -19,8 +23,8 @@ const clauseKeywords: Record<string, string[]> = {
     Example: ['datum'],
 };
 
-/** The properties whose values are clauses or lines of a block. */
-const clauseProperties: Record<string, string[]> = {
+/** The properties whose values are clauses or lines of a block: each the name of a property of its node's type (a renamed one is a compile error). */
+const clauseProperties: { readonly [T in keyof ast.RegelrattAstType]?: ReadonlyArray<keyof ast.RegelrattAstType[T] & string> } = {
     Guideline: ['validity', 'obligations'],
     LevelTable: ['validity', 'rounding', 'rows'],
     Premium: ['validity', 'rounding', 'rules'],
@@ -114,10 +118,11 @@ export class RegelrattFormatter extends AbstractFormatter {
             return;
         }
         const clause = Formatting.indent({ allowMore: true });
-        for (const keyword of clauseKeywords[node.$type] ?? []) {
+        const type = node.$type;
+        for (const keyword of (isKeyOf(clauseKeywords, type) ? clauseKeywords[type] : undefined) ?? []) {
             formatter.keywords(keyword).prepend(clause);
         }
-        for (const property of clauseProperties[node.$type] ?? []) {
+        for (const property of (isKeyOf(clauseProperties, type) ? clauseProperties[type] : undefined) ?? []) {
             formatter.properties(property as never).prepend(clause);
         }
         if (ast.isTestPhase(node) && node.units) {
@@ -258,6 +263,11 @@ function firstToken(cst: Cst): Cst | undefined {
 
 function countKeyword(node: AstNode, keyword: string): number {
     return placedTokens(node).filter(token => token.text === keyword && token.astNode === node).length;
+}
+
+/** Whether a table has an entry of its own for the key (never one of Object.prototype's). */
+function isKeyOf<O extends object>(table: O, key: PropertyKey): key is keyof O {
+    return Object.hasOwn(table, key);
 }
 
 function atMargin(context: FormattingContext): FormattingContext {
