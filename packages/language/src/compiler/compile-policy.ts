@@ -1,6 +1,6 @@
 import { analyseUnits, answerUnit, limitScale, questionDimension, unitDimension, type Dimension } from '../analysis/expression-units.js';
 import type { AstNode } from 'langium';
-import { ExactNumber, SCHEMA_VERSION, UNDATED_FROM, type AnswerUnit, type Chapter, type CompiledElement, type CompiledPolicyFile, type ElementKind, type Force, type Movement } from '@regelratt/format';
+import { ExactNumber, SCHEMA_VERSION, UNDATED_FROM, type AnswerUnit, type AttributeType as CompiledAttributeType, type Chapter, type CompiledElement, type CompiledPolicyFile, type ElementKind, type Force, type Movement } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { compileCriterion } from './compile-criterion.js';
 import { compileDecisionTable } from './compile-decision-table.js';
@@ -359,7 +359,8 @@ function compileLevelRow(row: Ast.LevelRow, file: string) {
     return { level: Number(row.level), amount: compileOptionalAmount(row.value), source: sourceSpan(row, file) };
 }
 
-function compileAttributeType(type: Ast.AttributeType) {
+// Its return type declared, so a new kind of attribute type is a compile error here (a switch without it falls through to undefined).
+function compileAttributeType(type: Ast.AttributeType): CompiledAttributeType {
     switch (type.$type) {
         case 'IntegerType':
             return { type: 'integer' as const, min: type.range.min, max: type.range.max, ...optional('unit', type.unit) };
