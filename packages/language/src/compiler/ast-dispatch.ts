@@ -14,3 +14,12 @@ export function dispatchAst<T extends keyof RegelrattAstType, A extends unknown[
     const type: T = node.$type;
     return handlers[type](node, ...args);
 }
+
+/**
+ * Whether a table keyed by AST types has an entry of its own for a node's type (never one of
+ * Object.prototype's), narrowing the type to the table's keys: how a table covering some of the
+ * AST's types is looked up with any node's type, without a cast.
+ */
+export function hasEntry<O extends object>(table: O, key: PropertyKey): key is keyof O {
+    return Object.hasOwn(table, key);
+}

@@ -2,6 +2,7 @@ import type { AstNode, Reference } from 'langium';
 import type { ElementId, ElementKind } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isRate } from '../generated/ast.js';
+import { hasEntry } from './ast-dispatch.js';
 
 /** The top-level elements' AST types, from the generated union (a new element rule joins it). */
 export type ElementType = Ast.Element['$type'];
@@ -42,14 +43,11 @@ export function compiledKind(node: AstNode): string {
     if (isRate(node)) {
         return rateKind(node);
     }
-    if (!isKeyedDeclaration(node.$type)) {
-        throw new Error(`No compiled kind for ${node.$type}`);
+    const type = node.$type;
+    if (!hasEntry(kindByAstType, type)) {
+        throw new Error(`No compiled kind for ${type}`);
     }
-    return kindByAstType[node.$type];
-}
-
-function isKeyedDeclaration(type: string): type is keyof typeof kindByAstType {
-    return Object.hasOwn(kindByAstType, type);
+    return kindByAstType[type];
 }
 
 /** `<kind>/<name>`: stable while a declaration keeps its kind and name, unique because names are. */

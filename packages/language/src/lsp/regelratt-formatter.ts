@@ -2,6 +2,7 @@ import { CstUtils, GrammarUtils, type AstNode } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingActionOptions, type FormattingContext, type FormattingMove } from 'langium/lsp';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
+import { hasEntry } from '../compiler/ast-dispatch.js';
 
 /**
  * The keywords that start a clause of each block; each goes on its own line. Partial (a block not
@@ -119,10 +120,10 @@ export class RegelrattFormatter extends AbstractFormatter {
         }
         const clause = Formatting.indent({ allowMore: true });
         const type = node.$type;
-        for (const keyword of (isKeyOf(clauseKeywords, type) ? clauseKeywords[type] : undefined) ?? []) {
+        for (const keyword of (hasEntry(clauseKeywords, type) ? clauseKeywords[type] : undefined) ?? []) {
             formatter.keywords(keyword).prepend(clause);
         }
-        for (const property of (isKeyOf(clauseProperties, type) ? clauseProperties[type] : undefined) ?? []) {
+        for (const property of (hasEntry(clauseProperties, type) ? clauseProperties[type] : undefined) ?? []) {
             formatter.properties(property as never).prepend(clause);
         }
         if (ast.isTestPhase(node) && node.units) {
@@ -263,11 +264,6 @@ function firstToken(cst: Cst): Cst | undefined {
 
 function countKeyword(node: AstNode, keyword: string): number {
     return placedTokens(node).filter(token => token.text === keyword && token.astNode === node).length;
-}
-
-/** Whether a table has an entry of its own for the key (never one of Object.prototype's). */
-function isKeyOf<O extends object>(table: O, key: PropertyKey): key is keyof O {
-    return Object.hasOwn(table, key);
 }
 
 function atMargin(context: FormattingContext): FormattingContext {

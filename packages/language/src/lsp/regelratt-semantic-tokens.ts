@@ -2,6 +2,7 @@ import { AstUtils, type AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
+import { hasEntry } from '../compiler/ast-dispatch.js';
 import type { DeclarationType } from '../compiler/element-ids.js';
 
 /** What kind of thing each declaration is, as an editor's theme colours it (a new declaration is a compile error here). */
@@ -39,11 +40,7 @@ const tokenTypeOf = {
 /** The token type of a node that names something (a declaration, an enumeration value), undefined for any other node. */
 function tokenTypeOfNode(node: AstNode): string | undefined {
     const type = node.$type;
-    return isNamingType(type) ? tokenTypeOf[type] : undefined;
-}
-
-function isNamingType(type: string): type is keyof typeof tokenTypeOf {
-    return Object.hasOwn(tokenTypeOf, type);
+    return hasEntry(tokenTypeOf, type) ? tokenTypeOf[type] : undefined;
 }
 
 /**
