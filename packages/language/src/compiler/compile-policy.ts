@@ -109,7 +109,7 @@ export type CompiledElementOf<T extends ElementType> = Extract<CompiledElement, 
  * The element compilers, one per AST type of the generated `Element` union, each returning its own
  * compiled type: a new element rule is a compile error here until it has an entry, and an entry
  * returning another element's form (or a kind other than its own) is one too
- * (`packages/language/test/element-compilers.types.test.ts`).
+ * (`packages/language/test/element-compilers.test.ts`).
  */
 export type ElementCompilers = { [T in ElementType]: (element: AstElementOf<T>, file: string) => CompiledElementOf<T> };
 
