@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ELEMENT_COMPILERS, type CompiledElementOf, type ElementCompilers } from '../src/compiler/compile-policy.js';
 import type { Criterion } from '@regelratt/format';
-import type { AstHandlers } from '../src/compiler/ast-dispatch.js';
+import type { AstHandlers } from '../src/utils/ast-dispatch.js';
 import type * as Ast from '../src/generated/ast.js';
 import { reflection, type Fee } from '../src/generated/ast.js';
 

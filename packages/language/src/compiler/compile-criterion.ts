@@ -1,6 +1,6 @@
 import type * as Format from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
-import { dispatchAst, type AstHandlers } from './ast-dispatch.js';
+import { dispatchAst, type AstHandlers } from '../utils/ast-dispatch.js';
 import { referenceId } from './element-ids.js';
 import { criterionChain } from './criterion-chain.js';
 

@@ -2,7 +2,7 @@ import type * as Format from '@regelratt/format';
 import { ExactNumber } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { analyseUnits } from '../analysis/expression-units.js';
-import { dispatchAst, type AstHandlers } from './ast-dispatch.js';
+import { dispatchAst, type AstHandlers } from '../utils/ast-dispatch.js';
 import { compileCriterion } from './compile-criterion.js';
 import { compileQuantity, compileRounding } from './compile-values.js';
 import { referenceId } from './element-ids.js';

@@ -2,7 +2,7 @@ import type { AstNode, Reference } from 'langium';
 import type { ElementId, ElementKind } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { isRate } from '../generated/ast.js';
-import { hasEntry } from './ast-dispatch.js';
+import { hasEntry } from '../utils/ast-dispatch.js';
 
 /** The top-level elements' AST types, from the generated union (a new element rule joins it). */
 export type ElementType = Ast.Element['$type'];

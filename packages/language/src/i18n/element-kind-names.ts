@@ -1,5 +1,5 @@
 import type { ElementKind } from '@regelratt/format';
-import { hasEntry } from '../compiler/ast-dispatch.js';
+import { hasEntry } from '../utils/ast-dispatch.js';
 import type { DeclarationType } from '../compiler/element-ids.js';
 import type { MessageLocale } from '@regelratt/analyses';
 

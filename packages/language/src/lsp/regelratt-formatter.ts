@@ -2,7 +2,7 @@ import { CstUtils, GrammarUtils, type AstNode } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingActionOptions, type FormattingContext, type FormattingMove } from 'langium/lsp';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
-import { hasEntry } from '../compiler/ast-dispatch.js';
+import { hasEntry } from '../utils/ast-dispatch.js';
 
 /**
  * The keywords that start a clause of each block; each goes on its own line. Partial (a block not

@@ -2,7 +2,7 @@ import { AstUtils, type AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
-import { hasEntry } from '../compiler/ast-dispatch.js';
+import { hasEntry } from '../utils/ast-dispatch.js';
 import type { DeclarationType } from '../compiler/element-ids.js';
 
 /** What kind of thing each declaration is, as an editor's theme colours it (a new declaration is a compile error here). */

@@ -7,7 +7,7 @@ import { analyseCalculationBounds } from '@regelratt/analyses';
 import { calculationCycle } from '../analysis/calculation-cycles.js';
 import { analyseUnits } from '../analysis/expression-units.js';
 import { scaleDivides } from '../compiler/compile-expression.js';
-import { dispatchAst, type AstHandlers } from '../compiler/ast-dispatch.js';
+import { dispatchAst, type AstHandlers } from '../utils/ast-dispatch.js';
 import { elementId } from '../compiler/element-ids.js';
 import { calculationLimits, limitText } from '../compiler/compile-policy.js';
 import { kronorText, swedishDecimal } from '@regelratt/analyses';
