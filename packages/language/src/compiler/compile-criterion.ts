@@ -1,6 +1,6 @@
 import type * as Format from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
-import { isBooleanLiteral, isComparison, isConjunction, isDateLiteral, isDisjunction, isEnumerationLiteral, isNegation, isNumberLiteral } from '../generated/ast.js';
+import { dispatchAst, type AstHandlers } from '../utils/ast-dispatch.js';
 import { referenceId } from './element-ids.js';
 import { criterionChain } from './criterion-chain.js';
 
@@ -9,21 +9,17 @@ export const comparisonOperators: Record<Ast.ComparisonOperator, Format.Comparis
     '=': '=', '≠': '!=', '!=': '!=', '<': '<', '<=': '<=', '≤': '<=', '>': '>', '>=': '>=', '≥': '>=',
 };
 
+/** One compiler per kind of criterion node: a new kind is a compile error here until it is handled. */
+const criterionCompilers: AstHandlers<Ast.Criterion['$type'], [], Format.Criterion> = {
+    Conjunction: criterion => ({ all: criterionChain(criterion).map(compileCriterion) }),
+    Disjunction: criterion => ({ any: criterionChain(criterion).map(compileCriterion) }),
+    Negation: criterion => ({ not: compileCriterion(criterion.operand) }),
+    Comparison: criterion => compileComparison(criterion),
+};
+
 /** Criteria compile to a small tree; chains of `och` / `eller` become flat `all` / `any` lists. */
 export function compileCriterion(criterion: Ast.Criterion): Format.Criterion {
-    if (isConjunction(criterion)) {
-        return { all: criterionChain(criterion).map(compileCriterion) };
-    }
-    if (isDisjunction(criterion)) {
-        return { any: criterionChain(criterion).map(compileCriterion) };
-    }
-    if (isNegation(criterion)) {
-        return { not: compileCriterion(criterion.operand) };
-    }
-    if (isComparison(criterion)) {
-        return compileComparison(criterion);
-    }
-    throw new Error(`Unknown criterion ${(criterion as Ast.Criterion).$type}`);
+    return dispatchAst(criterionCompilers, criterion);
 }
 
 function compileComparison(comparison: Ast.Comparison): Format.Criterion {
@@ -40,18 +36,13 @@ function compileComparison(comparison: Ast.Comparison): Format.Criterion {
     return { attribute, test: true };
 }
 
+const literalCompilers: AstHandlers<Ast.Literal['$type'], [], Format.Literal> = {
+    NumberLiteral: literal => ({ number: literal.value, ...(literal.unit ? { unit: literal.unit } : {}) }),
+    DateLiteral: literal => ({ date: literal.value }),
+    BooleanLiteral: literal => ({ boolean: literal.value === 'ja' }),
+    EnumerationLiteral: literal => ({ enumeration: literal.value.ref?.name ?? literal.value.$refText }),
+};
+
 export function compileLiteral(literal: Ast.Literal): Format.Literal {
-    if (isNumberLiteral(literal)) {
-        return { number: literal.value, ...(literal.unit ? { unit: literal.unit } : {}) };
-    }
-    if (isDateLiteral(literal)) {
-        return { date: literal.value };
-    }
-    if (isBooleanLiteral(literal)) {
-        return { boolean: literal.value === 'ja' };
-    }
-    if (isEnumerationLiteral(literal)) {
-        return { enumeration: literal.value.ref?.name ?? literal.value.$refText };
-    }
-    throw new Error(`Unknown literal ${(literal as Ast.Literal).$type}`);
+    return dispatchAst(literalCompilers, literal);
 }

@@ -2,6 +2,7 @@ import type * as Format from '@regelratt/format';
 import { ExactNumber } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
 import { analyseUnits } from '../analysis/expression-units.js';
+import { dispatchAst, type AstHandlers } from '../utils/ast-dispatch.js';
 import { compileCriterion } from './compile-criterion.js';
 import { compileQuantity, compileRounding } from './compile-values.js';
 import { referenceId } from './element-ids.js';
@@ -11,7 +12,7 @@ const operators: Record<Ast.BinaryExpression['operator'], '+' | '-' | '*' | '/'>
 type Scales = ReadonlyMap<Ast.Expression, ExactNumber>;
 
 /** One compiler per kind of expression node: a new kind is a compile error here until it is handled. */
-const compilers: { [K in Ast.Expression['$type']]: (expression: Extract<Ast.Expression, { $type: K }>, scales: Scales) => Format.Expression } = {
+const compilers: AstHandlers<Ast.Expression['$type'], [scales: Scales], Format.Expression> = {
     BinaryExpression: (expression, scales) => ({ op: operators[expression.operator], left: compile(expression.left, scales), right: compile(expression.right, scales) }),
     FunctionCall: (expression, scales) => ({ call: expression.function, args: expression.arguments.map(argument => compile(argument, scales)) }),
     QuantityExpression: expression => ({ quantity: compileQuantity(expression.quantity) }),
@@ -38,7 +39,7 @@ export function compileExpression(expression: Ast.Expression): Format.Expression
 }
 
 function compile(expression: Ast.Expression, scales: Scales): Format.Expression {
-    const compiled = (compilers[expression.$type] as (e: Ast.Expression, s: Scales) => Format.Expression)(expression, scales);
+    const compiled = dispatchAst(compilers, expression, scales);
     const scale = scales.get(expression);
     return scale ? scaled(compiled, scale) : compiled;
 }

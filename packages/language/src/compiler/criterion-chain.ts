@@ -1,4 +1,5 @@
 import type * as Ast from '../generated/ast.js';
+import { isConjunction, isDisjunction } from '../generated/ast.js';
 
 /**
  * The parts of an `och` / `eller` chain in source order: `a och b och c` parses as a left-nested
@@ -14,9 +15,8 @@ export function criterionChain(node: Ast.Conjunction | Ast.Disjunction): readonl
         const stack: Ast.Criterion[] = [node];
         while (stack.length > 0) {
             const current = stack.pop()!;
-            if (current.$type === node.$type) {
-                const binary = current as Ast.Conjunction | Ast.Disjunction;
-                stack.push(binary.right, binary.left);
+            if ((isConjunction(current) || isDisjunction(current)) && current.$type === node.$type) {
+                stack.push(current.right, current.left);
             } else {
                 parts.push(current);
             }

@@ -1,4 +1,5 @@
 import type { ElementKind } from '@regelratt/format';
+import { hasEntry } from '../utils/ast-dispatch.js';
 import type { DeclarationType } from '../compiler/element-ids.js';
 import type { MessageLocale } from '@regelratt/analyses';
 
@@ -41,7 +42,7 @@ const names = {
 } satisfies Record<Named, { sv: string; en: string }>;
 
 export function kindName(astType: string, locale: MessageLocale): string {
-    return (names as Record<string, { sv: string; en: string }>)[astType]?.[locale] ?? astType;
+    return hasEntry(names, astType) ? names[astType][locale] : astType;
 }
 
 /** What a reader calls each kind of compiled element (the semantic diff, the document), keyed by the format's kinds. */

@@ -2,9 +2,14 @@ import { CstUtils, GrammarUtils, type AstNode } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingActionOptions, type FormattingContext, type FormattingMove } from 'langium/lsp';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
+import { hasEntry } from '../utils/ast-dispatch.js';
 
-/** The keywords that start a clause of each block; each goes on its own line. */
-const clauseKeywords: Record<string, string[]> = {
+/**
+ * The keywords that start a clause of each block; each goes on its own line. Partial (a block not
+ * listed keeps its clauses where they were typed), keyed by the AST's types so a renamed rule is a
+ * compile error here.
+ */
+const clauseKeywords: { readonly [T in keyof ast.RegelrattAstType]?: readonly string[] } = {
     Guideline: ['diarienummer', 'beslutad', 'version', 'beskrivning'],
     LevelTable: ['insats', 'område', 'nivåer', 'per'],
     Premium: ['tabell'],
@@ -19,8 +24,8 @@ const clauseKeywords: Record<string, string[]> = {
     Example: ['datum'],
 };
 
-/** The properties whose values are clauses or lines of a block. */
-const clauseProperties: Record<string, string[]> = {
+/** The properties whose values are clauses or lines of a block: each the name of a property of its node's type (a renamed one is a compile error). */
+const clauseProperties: { readonly [T in keyof ast.RegelrattAstType]?: ReadonlyArray<keyof ast.RegelrattAstType[T] & string> } = {
     Guideline: ['validity', 'obligations'],
     LevelTable: ['validity', 'rounding', 'rows'],
     Premium: ['validity', 'rounding', 'rules'],
@@ -114,10 +119,11 @@ export class RegelrattFormatter extends AbstractFormatter {
             return;
         }
         const clause = Formatting.indent({ allowMore: true });
-        for (const keyword of clauseKeywords[node.$type] ?? []) {
+        const type = node.$type;
+        for (const keyword of (hasEntry(clauseKeywords, type) ? clauseKeywords[type] : undefined) ?? []) {
             formatter.keywords(keyword).prepend(clause);
         }
-        for (const property of clauseProperties[node.$type] ?? []) {
+        for (const property of (hasEntry(clauseProperties, type) ? clauseProperties[type] : undefined) ?? []) {
             formatter.properties(property as never).prepend(clause);
         }
         if (ast.isTestPhase(node) && node.units) {

@@ -2,6 +2,7 @@ import { AstUtils, type AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver-protocol';
 import * as ast from '../generated/ast.js';
+import { hasEntry } from '../utils/ast-dispatch.js';
 import type { DeclarationType } from '../compiler/element-ids.js';
 
 /** What kind of thing each declaration is, as an editor's theme colours it (a new declaration is a compile error here). */
@@ -34,7 +35,13 @@ const tokenTypeOf = {
     EffectGoal: SemanticTokenTypes.interface,
     Indicator: SemanticTokenTypes.function,
     Example: SemanticTokenTypes.function,
-} satisfies Record<DeclarationType | 'EnumerationValue', string> as Record<string, string>;
+} satisfies Record<DeclarationType | 'EnumerationValue', string>;
+
+/** The token type of a node that names something (a declaration, an enumeration value), undefined for any other node. */
+function tokenTypeOfNode(node: AstNode): string | undefined {
+    const type = node.$type;
+    return hasEntry(tokenTypeOf, type) ? tokenTypeOf[type] : undefined;
+}
 
 /**
  * Semantic tokens: every name coloured by what it names, at its declaration and wherever it is
@@ -43,13 +50,13 @@ const tokenTypeOf = {
  */
 export class RegelrattSemanticTokenProvider extends AbstractSemanticTokenProvider {
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
-        const type = tokenTypeOf[node.$type];
+        const type = tokenTypeOfNode(node);
         if (type && typeof (node as { name?: unknown }).name === 'string') {
             acceptor({ node, property: 'name' as never, type, modifier: SemanticTokenModifiers.declaration });
         }
         for (const reference of AstUtils.streamReferences(node)) {
             const target = 'ref' in reference.reference ? reference.reference.ref : undefined;
-            const targetType = target && tokenTypeOf[target.$type];
+            const targetType = target && tokenTypeOfNode(target);
             if (targetType) {
                 acceptor({ node: reference.container, property: reference.property as never, index: reference.index, type: targetType });
             }

@@ -7,6 +7,7 @@ import { analyseCalculationBounds } from '@regelratt/analyses';
 import { calculationCycle } from '../analysis/calculation-cycles.js';
 import { analyseUnits } from '../analysis/expression-units.js';
 import { scaleDivides } from '../compiler/compile-expression.js';
+import { dispatchAst, type AstHandlers } from '../utils/ast-dispatch.js';
 import { elementId } from '../compiler/element-ids.js';
 import { calculationLimits, limitText } from '../compiler/compile-policy.js';
 import { kronorText, swedishDecimal } from '@regelratt/analyses';
@@ -154,7 +155,7 @@ const children = {
     RoundedExpression: e => [e.operand],
     ConvertedExpression: e => [e.operand],
     ConditionalExpression: e => [e.then, e.else],
-} satisfies { [K in Ast.Expression['$type']]: (expression: Extract<Ast.Expression, { $type: K }>) => Array<Ast.Expression | undefined> };
+} satisfies AstHandlers<Ast.Expression['$type'], [], Array<Ast.Expression | undefined>>;
 
 function minCallNodes(formula: Ast.Expression): Array<Ast.FunctionCall | undefined> {
     return nodesInOrder(formula, (e): e is Ast.FunctionCall => e.$type === 'FunctionCall' && e.function === 'min');
@@ -181,7 +182,7 @@ function nodesInOrder<T extends Ast.Expression>(formula: Ast.Expression, wanted:
         if (wanted(expression)) {
             found.push(expression);
         }
-        (children[expression.$type] as (e: Ast.Expression) => Array<Ast.Expression | undefined>)(expression).forEach(visit);
+        dispatchAst(children, expression).forEach(visit);
         if (after?.(expression)) {
             found.push(undefined);
         }

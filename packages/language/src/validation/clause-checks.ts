@@ -5,7 +5,7 @@ import { assignedFeature } from './property-node.js';
 import { createReport } from './report.js';
 
 /** The blocks whose clauses may come in any order; the grammar lets a clause repeat, this check does not. */
-const BLOCK_TYPES = ['Guideline', 'LevelTable', 'Premium', 'Rate', 'Fee', 'PathwayModel', 'Pathway', 'TestPhase', 'Pilot', 'Indicator'] as const;
+const BLOCK_TYPES = ['Guideline', 'LevelTable', 'Premium', 'Rate', 'Fee', 'PathwayModel', 'Pathway', 'TestPhase', 'Pilot', 'Indicator'] as const satisfies ReadonlyArray<keyof RegelrattAstType>;
 
 /**
  * A block such as `nivåtabell { … }` takes each clause once. The grammar cannot say "any order, each
@@ -32,7 +32,11 @@ export function clauseChecks(services: RegelrattServices): ValidationChecks<Rege
             }
         }
     };
-    return Object.fromEntries(BLOCK_TYPES.map(type => [type, check])) as ValidationChecks<RegelrattAstType>;
+    const checks: ValidationChecks<RegelrattAstType> = {};
+    for (const type of BLOCK_TYPES) {
+        checks[type] = check;
+    }
+    return checks;
 }
 
 /**
