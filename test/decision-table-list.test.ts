@@ -243,7 +243,8 @@ ${rows}
         expect(runExamples(passing.runtime).map(r => [r.passed, r.actual])).toEqual([[true, { list: [{ text: 'dagverksamhet' }, { text: 'trygghetslarm' }] }]]);
         // Row order is the answer's order under regelordning: the same outputs in another order fail.
         const reordered = await load(example('[ "trygghetslarm", "dagverksamhet" ]'));
-        expect(serious(reordered.checked.diagnostics)).toEqual([]);
+        // The checker runs the example too and says so at it (a warning: the policy itself is sound).
+        expect(serious(reordered.checked.diagnostics)).toEqual(['example-failed']);
         const [failed] = runExamples(reordered.runtime);
         expect(failed.passed).toBe(false);
         expect(exampleDifferences(failed.expected, failed.actual, 'sv', failed.example.unit))
@@ -300,7 +301,9 @@ ${rows}
         expect(serious(asking.checked.diagnostics)).toEqual(['decision-list-not-a-value']);
         expect(asking.checked.diagnostics.find(d => d.code === 'decision-list-not-a-value')?.message).toContain('förväntat [ … ]');
         const expectingError = await load(policy('träff regelordning', undefined, 'exempel äldre { datum 2025-01-01  beslut enligt förslag.stöd för { ålder = 85, fallrisk = ja, ensamboende = nej }  förväntat fel "not-computable" }'));
-        expect(serious(expectingError.checked.diagnostics)).toEqual([]);
+        // The static checks accept it; the example's run (example-failed) is another matter: runExamples
+        // answers a list table's list wherever an error is expected, so the run gets the list, not the error.
+        expect(serious(expectingError.checked.diagnostics).filter(code => code !== 'example-failed')).toEqual([]);
     });
 
     test('each item of an expected list fits the column (list-item-does-not-fit): its kind, and for words a value some row gives; reported at the item', async () => {
