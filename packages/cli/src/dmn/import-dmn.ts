@@ -287,8 +287,10 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
     const comments: string[] = [];
     for (const rule of (logic.rule ?? []) as Element[]) {
         const cells: string[] = [];
-        for (const entry of (rule.inputEntry ?? []) as Element[]) {
-            const cell = inputCell(((entry.text as string | undefined) ?? '').trim(), cellNames);
+        for (const [index, entry] of ((rule.inputEntry ?? []) as Element[]).entries()) {
+            const written = ((entry.text as string | undefined) ?? '').trim();
+            // A chained column of texts (another decision's string output) compares with texts as written, not choices.
+            const cell = columns[index]?.chained && columns[index].typeRef === 'string' ? chainedTextCell(written) : inputCell(written, cellNames);
             if (cell === undefined) {
                 notes.push(note(entry, `Cellen ${String(entry.text)} i ${name}, regel ${rows.length + 1}, är ett FEEL-test som Regelrätt inte kan skriva; tabellen är inte med.`,
                     `Cell ${String(entry.text)} of ${name}, rule ${rows.length + 1}, is a FEEL test Regelrätt cannot write; the table is left out.`));
@@ -587,6 +589,23 @@ function inputCell(text: string, known: (name: string) => boolean): string | und
         return parts.join(' eller ');
     }
     return undefined;
+}
+
+/**
+ * A FEEL unary test on a chained column of texts as a Regelrätt cell: `"a"` as it is, `"a", "b"` as
+ * `"a" eller "b"`, `not("a")` as `≠ "a"`, `-`; undefined for anything else.
+ */
+function chainedTextCell(text: string): string | undefined {
+    if (text === '-' || text === '') {
+        return '-';
+    }
+    const negated = /^not\((.*)\)$/.exec(text);
+    if (negated) {
+        const inner = feelStringContent(negated[1].trim());
+        return inner === undefined ? undefined : `≠ ${regelString(inner)}`;
+    }
+    const members = splitList(text)?.map(feelStringContent);
+    return members && members.length > 0 && members.every((m): m is string => m !== undefined) ? members.map(regelString).join(' eller ') : undefined;
 }
 
 /** `"a", "b"` as its members; undefined where a comma falls inside something else. */
