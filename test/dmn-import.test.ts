@@ -630,4 +630,24 @@ describe('dmn import: DMN written by other tools', () => {
         // A column saying nothing of kronor keeps plain numbers, as the file gives them.
         expect(cells(await importDmn(table('Poäng'), keywords))).toEqual(['100', '250,5']);
     });
+
+    test('an input column that states kronor is an amount (belopp), per the period it states; without one a note says so', async () => {
+        const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="urn:t">
+  <decision id="d1" name="reduktion"><decisionTable id="t1">
+    <input id="i1" label="Inkomst (SEK per månad)"><inputExpression id="e1" typeRef="double"><text>inkomst</text></inputExpression><inputValues id="v1"><text>[0..100000]</text></inputValues></input>
+    <input id="i2" label="Förmögenhet i kronor"><inputExpression id="e2" typeRef="number"><text>formogenhet</text></inputExpression></input>
+    <output id="o1" name="andel" typeRef="number"/>
+    <rule id="r1"><inputEntry id="r1a"><text>&lt; 5000</text></inputEntry><inputEntry id="r1b"><text>-</text></inputEntry><outputEntry id="r1o"><text>0</text></outputEntry></rule>
+    <rule id="r2"><inputEntry id="r2a"><text>&gt;= 5000</text></inputEntry><inputEntry id="r2b"><text>-</text></inputEntry><outputEntry id="r2o"><text>1</text></outputEntry></rule>
+  </decisionTable></decision>
+</definitions>`;
+        const imported = await importDmn(xml, keywords);
+        expect(imported.text).toContain('egenskap inkomst : belopp per månad\n');
+        expect(imported.text).toContain('egenskap formogenhet : belopp\n');
+        expect(imported.notes.map(n => n.element)).toEqual(['i2']);
+        expect(imported.notes[0].sv).toContain('anger kronor men inte per vilken period');
+        const again = await compiled(imported.text, 'reduktion.regel');
+        expect(again.errors, imported.text).toEqual([]);
+    });
 });

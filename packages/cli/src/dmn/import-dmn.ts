@@ -74,6 +74,8 @@ interface Column {
     inputValues?: string;
     /** Another table's output column (`| nivåbedömning.nivå |`): no attribute is declared for it. */
     chained?: true;
+    /** The unit its label or type states (statedUnit): an amount, per a period where it says one. */
+    stated?: { unit: string; period: boolean };
 }
 
 interface Attribute {
@@ -85,6 +87,8 @@ interface Attribute {
     integer: boolean;
     /** An amount (`belopp`): allowed values `>= 0` with no upper bound. */
     amount: boolean;
+    /** Kronor as the file states them in words (statedUnit), with the period's word where it says one (`månad`). */
+    kronor?: { period?: string };
     constants: string[];
 }
 
@@ -295,7 +299,13 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         const written = (expression?.typeRef as string | undefined) ?? 'string';
         // A type named by an item definition (DMN 1.1 files and Signavio's name one for every column) is that definition's type.
         const typeRef = (known.itemDefinitions.get(written)?.typeRef as string | undefined) ?? written;
-        columns.push({ name: text, typeRef, ...(input.inputValues ? { inputValues: (input.inputValues as Element).text as string } : {}) });
+        const item = known.itemDefinitions.get(written);
+        const stated = FEEL_KIND[typeRef] === 'number' ? statedUnit([input.label as string | undefined, written, item?.name, item?.label as string | undefined]) : undefined;
+        if (stated && !stated.period) {
+            notes.push(note(input, `Indatakolumnen ${text} i ${name} anger kronor men inte per vilken period; egenskapen är skriven som belopp utan period (skriv till exempel belopp per månad om det gäller per månad).`,
+                `Input column ${text} of ${name} states kronor but not per which period; the attribute is written as belopp without a period (write belopp per månad, say, if it is per month).`));
+        }
+        columns.push({ name: text, typeRef, ...(stated ? { stated } : {}), ...(input.inputValues ? { inputValues: (input.inputValues as Element).text as string } : {}) });
     }
     const rows: string[][] = [];
     // A rule's description and annotation entries (DMN 1.3's annotation columns): a comment above its row.
@@ -544,6 +554,9 @@ function regelString(text: string): string {
     return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
+/** An amount's unit as statedUnit gives it, as the period an attribute's `belopp per …` names. */
+const PERIOD_WORDS: Record<string, string | undefined> = { 'kr/mån': 'månad', 'kr/år': 'år', 'kr/vecka': 'vecka', 'kr/dygn': 'dygn', 'kr/h': 'timme' };
+
 /**
  * The unit an output column states for its numbers, in its label, its name or its type (the
  * itemDefinition's name and label): kronor (`kr`, `kronor`, `SEK`) and, where it says one, the
@@ -730,6 +743,9 @@ function declare(column: Column, cells: readonly string[], attributes: Map<strin
             attribute.integer ||= domain.integer;
         }
         attribute.integer ||= INTEGER_TYPES.has(column.typeRef);
+        if (column.stated) {
+            attribute.kronor = { ...(column.stated.period ? { period: PERIOD_WORDS[column.stated.unit] } : {}) };
+        }
         for (const cell of cells) {
             for (const constant of cell.match(/-?\d+(?:,\d+)?/g) ?? []) {
                 attribute.constants.push(constant.replace(',', '.'));
@@ -746,6 +762,10 @@ function attributeText(attribute: Attribute): string {
         case 'date': return `egenskap ${attribute.name} : datum`;
         case 'string': return `egenskap ${attribute.name} : en av { ${attribute.values.join(', ')} }`;
         case 'number': {
+            if (attribute.kronor) {
+                // Stated in words (`Inkomst (kr/mån)`): an amount, whatever bounds its allowed values give.
+                return `egenskap ${attribute.name} : belopp${attribute.kronor.period ? ` per ${attribute.kronor.period}` : ''}`;
+            }
             if (attribute.amount && !attribute.bounds) {
                 return `egenskap ${attribute.name} : belopp`;
             }
