@@ -545,7 +545,7 @@ ${column('poäng', 'number')}
 /**
  * DMN written by other tools (test/fixtures/dmn-import/README.md names the examples each follows):
  * what the language can say is written and checks; each element it cannot is named by its id, in
- * Swedish and English; a DMN 1.1 file (Camunda 7's examples) is refused as no DMN the import reads.
+ * Swedish and English; a DMN 1.1 file (Camunda 7's older examples) is read as the later versions are.
  */
 describe('dmn import: DMN written by other tools', () => {
     const fixture = (name: string) => readFileSync(path.join(repository, 'test/fixtures/dmn-import', name), 'utf8');
@@ -586,9 +586,68 @@ describe('dmn import: DMN written by other tools', () => {
         expect(imported.notes[0].en).toBe('kontext: Decision Kontext is neither a decision table nor a literal expression (Context) and is left out: Regelrätt reads decision tables and literal expressions giving a number from DMN.');
     });
 
-    test('a DMN 1.1 file is refused with a Swedish reason', async () => {
-        const dmn11 = '<?xml version="1.0" encoding="UTF-8"?>\n<definitions xmlns="http://www.omg.org/spec/DMN/20151101/dmn.xsd" id="d" name="d" namespace="urn:t"/>';
-        await expect(importDmn(dmn11, keywords)).rejects.toThrow(DmnReadError);
-        await expect(importDmn(dmn11, keywords)).rejects.toHaveProperty('sv', expect.stringContaining('saknar namnrymden för DMN 1.2–1.5'));
+    test('Camunda 7 (DMN 1.1): the older namespace and its qualified types (feel:string) are read, and the label\'s kr/mån is kept on the amounts', async () => {
+        const imported = await importDmn(fixture('camunda-dmn11.dmn'), keywords);
+        expect(imported.notes).toEqual([]);
+        expect(imported.tables).toBe(1);
+        expect(imported.text).toContain('egenskap boende : en av { ordinart, sarskilt }\n');
+        expect(imported.text).toContain('| < 65  | -          || 0 kr/mån    |');
+        expect(imported.text).toContain('| >= 65 | ≠ ordinart || 1409 kr/mån |');
+        const again = await compiled(imported.text, 'omsorgsavgift.regel');
+        expect(again.errors, imported.text).toEqual([]);
+    });
+
+    test('a file without a DMN 1.1–1.5 namespace is refused with a Swedish reason', async () => {
+        const other = '<?xml version="1.0" encoding="UTF-8"?>\n<definitions xmlns="http://example.org/not-dmn" id="d" name="d" namespace="urn:t"/>';
+        await expect(importDmn(other, keywords)).rejects.toThrow(DmnReadError);
+        await expect(importDmn(other, keywords)).rejects.toHaveProperty('sv', expect.stringContaining('saknar namnrymden för DMN 1.1–1.5'));
+    });
+
+    test('an output column\'s unit as its label or type states it: kr with the period kept, kr without one named in a note', async () => {
+        const table = (label: string, typeRef = 'number') => `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="urn:t">
+  <itemDefinition id="it" name="tBeloppPerAr"><typeRef>number</typeRef></itemDefinition>
+  <decision id="d1" name="avgiftstabell"><decisionTable id="t1">
+    <input id="i1"><inputExpression id="e1" typeRef="number"><text>poang</text></inputExpression><inputValues id="v1"><text>[0..10]</text></inputValues></input>
+    <output id="o1" name="avgift" label="${label}" typeRef="${typeRef}"/>
+    <rule id="r1"><inputEntry id="r1i"><text>&lt; 5</text></inputEntry><outputEntry id="r1o"><text>100</text></outputEntry></rule>
+    <rule id="r2"><inputEntry id="r2i"><text>&gt;= 5</text></inputEntry><outputEntry id="r2o"><text>250.5</text></outputEntry></rule>
+  </decisionTable></decision>
+</definitions>`;
+        const cells = (imported: DmnImport) => imported.text.split('\n').filter(line => line.includes('||')).slice(1).map(line => line.split('||')[1].replace(/\|/g, '').trim());
+        expect(cells(await importDmn(table('Avgift (kr/mån)'), keywords))).toEqual(['100 kr/mån', '250,5 kr/mån']);
+        expect(cells(await importDmn(table('Avgift, SEK per månad'), keywords))).toEqual(['100 kr/mån', '250,5 kr/mån']);
+        expect(cells(await importDmn(table('Avgift', 'tBeloppPerAr'), keywords))).toEqual(['100', '250,5']);
+        const yearly = await importDmn(table('Årsavgift i kronor per år'), keywords);
+        expect(cells(yearly)).toEqual(['100 kr/år', '250,5 kr/år']);
+        expect(yearly.notes).toEqual([]);
+        const again = await compiled(yearly.text, 'avgift.regel');
+        expect(again.errors, yearly.text).toEqual([]);
+        // Kronor without a period: written in kr, and said, rather than a period guessed.
+        const bare = await importDmn(table('Avgift (kronor)'), keywords);
+        expect(cells(bare)).toEqual(['100 kr', '250,5 kr']);
+        expect(bare.notes.map(n => [n.element, n.sv])).toEqual([['o1', 'o1: Utdatakolumnen avgift i avgiftstabell anger kronor men inte per vilken period; beloppen är skrivna i kr (skriv till exempel kr/mån om de gäller per månad).']]);
+        // A column saying nothing of kronor keeps plain numbers, as the file gives them.
+        expect(cells(await importDmn(table('Poäng'), keywords))).toEqual(['100', '250,5']);
+    });
+
+    test('an input column that states kronor is an amount (belopp), per the period it states; without one a note says so', async () => {
+        const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="urn:t">
+  <decision id="d1" name="reduktion"><decisionTable id="t1">
+    <input id="i1" label="Inkomst (SEK per månad)"><inputExpression id="e1" typeRef="double"><text>inkomst</text></inputExpression><inputValues id="v1"><text>[0..100000]</text></inputValues></input>
+    <input id="i2" label="Förmögenhet i kronor"><inputExpression id="e2" typeRef="number"><text>formogenhet</text></inputExpression></input>
+    <output id="o1" name="andel" typeRef="number"/>
+    <rule id="r1"><inputEntry id="r1a"><text>&lt; 5000</text></inputEntry><inputEntry id="r1b"><text>-</text></inputEntry><outputEntry id="r1o"><text>0</text></outputEntry></rule>
+    <rule id="r2"><inputEntry id="r2a"><text>&gt;= 5000</text></inputEntry><inputEntry id="r2b"><text>-</text></inputEntry><outputEntry id="r2o"><text>1</text></outputEntry></rule>
+  </decisionTable></decision>
+</definitions>`;
+        const imported = await importDmn(xml, keywords);
+        expect(imported.text).toContain('egenskap inkomst : belopp per månad\n');
+        expect(imported.text).toContain('egenskap formogenhet : belopp\n');
+        expect(imported.notes.map(n => n.element)).toEqual(['i2']);
+        expect(imported.notes[0].sv).toContain('anger kronor men inte per vilken period');
+        const again = await compiled(imported.text, 'reduktion.regel');
+        expect(again.errors, imported.text).toEqual([]);
     });
 });

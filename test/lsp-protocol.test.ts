@@ -379,6 +379,12 @@ describe('the language server over stdio', () => {
         // Nothing else in the workspace has errors now.
         expect([...diagnostics].filter(([, list]) => list.some(d => d.severity === 1)).map(([u, list]) => [u, list.map(d => d.message)])).toEqual([]);
         const lenses = await connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri('exempel.regel') } });
+        // The failing examples are diagnostics too, at each example's range, worded as `regelratt test` words them.
+        const failing = (await diagnosticsFor('exempel.regel', d => d.filter(x => x.code === 'example-failed').length === 2)).filter(d => d.code === 'example-failed');
+        expect(failing.map(d => [d.range.start.line, d.range.start.character, d.range.end.line, d.severity, d.message])).toEqual([
+            [2, 0, 2, 2, 'Exemplet fel ger inte det väntade: belopp: väntat 9 000 kr, fick 9 676 kr.'],
+            [11, 0, 11, 2, 'Exemplet lista_fel ger inte det väntade: lista: väntat ["larm"], fick ["matlåda"].'],
+        ]);
         expect((lenses ?? []).map(lens => [lens.range.start.line, lens.command?.title])).toEqual([
             [1, '$(pass) Exemplet går igenom'],
             [2, '$(error) belopp: väntat 9 000 kr, fick 9 676 kr'],

@@ -24,7 +24,7 @@ export { analyseCalculationBounds, minCalls, type BoundQuestion, type Calculatio
 export { partitionDomain, representative, type Region } from '@regelratt/analyses';
 export type { AttributeDomain, AnalysedAttribute } from '@regelratt/analyses';
 export { nearestName } from './validation/nearest-name.js';
-export { exampleDifferences } from './i18n/example-differences.js';
+export { exampleDifferences, exampleResultMessage } from './i18n/example-differences.js';
 export { decisionExpectationSource } from './compiler/decision-expectation.js';
 export { RegelrattValidationRegistry } from './validation/regelratt-validation-registry.js';
 export { countFindings, MAX_FINDINGS_PER_FILE } from './validation/finding-limit.js';

@@ -102,7 +102,8 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
 export function expectedFieldHolds(expected: ExampleExpectation, actual: ExampleExpectation | undefined, key: keyof ExampleExpectation): boolean {
     if (key === 'list') {
         const got = actual?.list;
-        return expected.list !== undefined && got !== undefined && expected.list.length === got.length
+        // A table that answers one value gives no list (null where the example shows what came), never a match.
+        return expected.list !== undefined && Array.isArray(got) && expected.list.length === got.length
             && expected.list.every((item, index) => matches(item, got[index]) && matches(got[index], item));
     }
     return expected[key] === actual?.[key];

@@ -18,9 +18,14 @@ export interface DmnImport {
     calculations: number;
 }
 
-/** The namespaces dmn-moddle reads (DMN 1.3); 1.2, 1.4 and 1.5 files use nothing else this import reads. */
+/**
+ * The namespaces dmn-moddle reads (DMN 1.3); 1.2, 1.4 and 1.5 files use nothing else this import
+ * reads, nor do 1.1 files (older Camunda and Signavio exports) once their types are read as FEEL's:
+ * 1.1 writes a type as a qualified name (`feel:number`, `xsd:string`), later versions as the name.
+ */
 const MODEL_1_3 = 'https://www.omg.org/spec/DMN/20191111/MODEL/';
-const READABLE_MODELS = ['http://www.omg.org/spec/DMN/20180521/MODEL/', 'https://www.omg.org/spec/DMN/20211108/MODEL/', 'https://www.omg.org/spec/DMN/20230324/MODEL/'];
+const MODEL_1_1 = 'http://www.omg.org/spec/DMN/20151101/dmn.xsd';
+const READABLE_MODELS = [MODEL_1_1, 'http://www.omg.org/spec/DMN/20180521/MODEL/', 'https://www.omg.org/spec/DMN/20211108/MODEL/', 'https://www.omg.org/spec/DMN/20230324/MODEL/'];
 const DMNDI_1_3 = 'https://www.omg.org/spec/DMN/20191111/DMNDI/';
 const READABLE_DMNDI = ['http://www.omg.org/spec/DMN/20180521/DMNDI/', 'https://www.omg.org/spec/DMN/20211108/DMNDI/', 'https://www.omg.org/spec/DMN/20230324/DMNDI/'];
 
@@ -69,6 +74,8 @@ interface Column {
     inputValues?: string;
     /** Another table's output column (`| nivåbedömning.nivå |`): no attribute is declared for it. */
     chained?: true;
+    /** The unit its label or type states (statedUnit): an amount, per a period where it says one. */
+    stated?: { unit: string; period: boolean };
 }
 
 interface Attribute {
@@ -80,6 +87,8 @@ interface Attribute {
     integer: boolean;
     /** An amount (`belopp`): allowed values `>= 0` with no upper bound. */
     amount: boolean;
+    /** Kronor as the file states them in words (statedUnit), with the period's word where it says one (`månad`). */
+    kronor?: { period?: string };
     constants: string[];
 }
 
@@ -92,9 +101,13 @@ export async function importDmn(xml: string, keywords: ReadonlySet<string>): Pro
     let text = xml;
     if (!text.includes(MODEL_1_3) && !READABLE_MODELS.some(uri => text.includes(uri))) {
         throw new DmnReadError(
-            'Filen är ingen DMN-fil som kan läsas: den saknar namnrymden för DMN 1.2–1.5 (till exempel https://www.omg.org/spec/DMN/20230324/MODEL/).',
-            'The file is no DMN file that can be read: it lacks the namespace of DMN 1.2–1.5 (https://www.omg.org/spec/DMN/20230324/MODEL/, say).',
+            'Filen är ingen DMN-fil som kan läsas: den saknar namnrymden för DMN 1.1–1.5 (till exempel https://www.omg.org/spec/DMN/20230324/MODEL/).',
+            'The file is no DMN file that can be read: it lacks the namespace of DMN 1.1–1.5 (https://www.omg.org/spec/DMN/20230324/MODEL/, say).',
         );
+    }
+    if (text.includes(MODEL_1_1)) {
+        // DMN 1.1's types are qualified names: FEEL's (`feel:number`) and XML Schema's (`xsd:string`) are the names later versions write.
+        text = text.replace(/(typeRef="|<typeRef>)\s*(?:feel|FEEL|xsd|xs):([A-Za-z]+)/g, '$1$2');
     }
     for (const uri of READABLE_MODELS) {
         text = text.split(uri).join(MODEL_1_3);
@@ -127,7 +140,8 @@ export async function importDmn(xml: string, keywords: ReadonlySet<string>): Pro
     const amounts = new Set(drg.flatMap(e => (((e.decisionLogic as Element | undefined)?.input ?? []) as Element[]))
         .filter(input => /^>=\s*0$/.test((((input.inputValues as Element | undefined)?.text as string | undefined) ?? '').trim()))
         .map(input => (((input.inputExpression as Element | undefined)?.text as string | undefined) ?? '').trim()));
-    const known = { decisions, inputData, amounts };
+    const itemDefinitions = new Map(((root.itemDefinition ?? []) as Element[]).filter(item => item.name).map(item => [item.name!, item]));
+    const known = { decisions, inputData, amounts, itemDefinitions };
     for (const element of drg) {
         if (element.$type === 'dmn:InputData') {
             continue;
@@ -204,6 +218,8 @@ interface Known {
     decisions: ReadonlyMap<string, Element>;
     inputData: ReadonlyMap<string, string>;
     amounts: ReadonlySet<string>;
+    /** Each item definition by name: a typeRef naming one reads its type, and its name and label may state a unit. */
+    itemDefinitions: ReadonlyMap<string, Element>;
 }
 
 function decisionTable(decision: Element, attributes: Map<string, Attribute>, notes: DmnNote[], keywords: ReadonlySet<string>, known: Known): ImportedTable | undefined {
@@ -280,15 +296,26 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
             notes.push(note(input, `Indatakolumnen ${text} i ${name} är ett uttryck, inte en egenskap; tabellen är inte med.`, `Input column ${text} of ${name} is an expression, not an attribute; the table is left out.`));
             return undefined;
         }
-        columns.push({ name: text, typeRef: ((expression?.typeRef as string | undefined) ?? 'string'), ...(input.inputValues ? { inputValues: (input.inputValues as Element).text as string } : {}) });
+        const written = (expression?.typeRef as string | undefined) ?? 'string';
+        // A type named by an item definition (DMN 1.1 files and Signavio's name one for every column) is that definition's type.
+        const typeRef = (known.itemDefinitions.get(written)?.typeRef as string | undefined) ?? written;
+        const item = known.itemDefinitions.get(written);
+        const stated = FEEL_KIND[typeRef] === 'number' ? statedUnit([input.label as string | undefined, written, item?.name, item?.label as string | undefined]) : undefined;
+        if (stated && !stated.period) {
+            notes.push(note(input, `Indatakolumnen ${text} i ${name} anger kronor men inte per vilken period; egenskapen är skriven som belopp utan period (skriv till exempel belopp per månad om det gäller per månad).`,
+                `Input column ${text} of ${name} states kronor but not per which period; the attribute is written as belopp without a period (write belopp per månad, say, if it is per month).`));
+        }
+        columns.push({ name: text, typeRef, ...(stated ? { stated } : {}), ...(input.inputValues ? { inputValues: (input.inputValues as Element).text as string } : {}) });
     }
     const rows: string[][] = [];
     // A rule's description and annotation entries (DMN 1.3's annotation columns): a comment above its row.
     const comments: string[] = [];
     for (const rule of (logic.rule ?? []) as Element[]) {
         const cells: string[] = [];
-        for (const entry of (rule.inputEntry ?? []) as Element[]) {
-            const cell = inputCell(((entry.text as string | undefined) ?? '').trim(), cellNames);
+        for (const [index, entry] of ((rule.inputEntry ?? []) as Element[]).entries()) {
+            const written = ((entry.text as string | undefined) ?? '').trim();
+            // A chained column of texts (another decision's string output) compares with texts as written, not choices.
+            const cell = columns[index]?.chained && columns[index].typeRef === 'string' ? chainedTextCell(written) : inputCell(written, cellNames);
             if (cell === undefined) {
                 notes.push(note(entry, `Cellen ${String(entry.text)} i ${name}, regel ${rows.length + 1}, är ett FEEL-test som Regelrätt inte kan skriva; tabellen är inte med.`,
                     `Cell ${String(entry.text)} of ${name}, rule ${rows.length + 1}, is a FEEL test Regelrätt cannot write; the table is left out.`));
@@ -314,6 +341,7 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         notes.push(note(logic, `Standardutdata i ${name} är ett FEEL-uttryck som Regelrätt inte kan skriva; tabellen är inte med.`, `A default output of ${name} is a FEEL expression Regelrätt cannot write; the table is left out.`));
         return undefined;
     }
+    const units = outputs.map((output, index) => withStatedUnit(output, index, { rows, defaults: defaults as string[], inputs: columns.length, table: name }, known.itemDefinitions, notes));
     const cellFormula: ImportedFormula = { text: '', reads: new Map([...cellReads].map(read => [read, []])), calculations: new Set() };
     if (!declareFormulaReads([...formulas, cellFormula], inputData, attributes, columns.map(column => column.name))) {
         notes.push(note(logic, `En formel i ${name} läser indata som Regelrätt inte kan skriva som egenskap; tabellen är inte med.`,
@@ -341,7 +369,7 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
                 `Output column ${outputNames[index]} of ${name} has values ${values}, which Regelrätt cannot write as a list (only numbers and texts); the table is left out.`));
             return undefined;
         }
-        outputNames[index] = `${outputNames[index]} (${listed.join(', ')})`;
+        outputNames[index] = `${outputNames[index]} (${listed.map(value => units[index]?.(value!) ?? value).join(', ')})`;
     }
     // OUTPUT ORDER ranks the rows by the same output values: without them there is nothing to order by (output-order-without-values).
     if ((hit === 'PRIORITY' || hit === 'OUTPUT ORDER') && !outputs.some(output => ((output.outputValues as Element | undefined)?.text as string | undefined)?.trim())) {
@@ -526,6 +554,64 @@ function regelString(text: string): string {
     return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
+/** An amount's unit as statedUnit gives it, as the period an attribute's `belopp per …` names. */
+const PERIOD_WORDS: Record<string, string | undefined> = { 'kr/mån': 'månad', 'kr/år': 'år', 'kr/vecka': 'vecka', 'kr/dygn': 'dygn', 'kr/h': 'timme' };
+
+/**
+ * The unit an output column states for its numbers, in its label, its name or its type (the
+ * itemDefinition's name and label): kronor (`kr`, `kronor`, `SEK`) and, where it says one, the
+ * period (`kr/mån`, `per månad`, `PerManad`, `per år`, `/vecka`, `per dygn`, `/h`). Undefined where
+ * nothing says kronor: the numbers stay plain numbers, as the file gives them.
+ */
+function statedUnit(texts: ReadonlyArray<string | undefined>): { unit: string; period: boolean } | undefined {
+    const said = texts.filter((text): text is string => text !== undefined).join(' ');
+    if (!/(^|[^\p{L}])(kr|sek)([^\p{L}]|$)|kronor/iu.test(said)) {
+        return undefined;
+    }
+    const periods: Array<[RegExp, string]> = [
+        [/(\/\s*|per\s*)(mån|månad|manad|month)|månads|monthly/iu, 'mån'],
+        [/(\/\s*|per\s*)(år|ar\b|year)|årlig|yearly|annual/iu, 'år'],
+        [/(\/\s*|per\s*)(vecka|week)|weekly/iu, 'vecka'],
+        [/(\/\s*|per\s*)(dygn|day)|daily/iu, 'dygn'],
+        [/(\/\s*|per\s*)(h|tim|timme|hour)([^\p{L}]|$)|hourly/iu, 'h'],
+    ];
+    const period = periods.find(([pattern]) => pattern.test(said))?.[1];
+    return { unit: period ? `kr/${period}` : 'kr', period: period !== undefined };
+}
+
+/**
+ * Writes the unit an output column states (statedUnit) after each of its numbers, the rows' and the
+ * default's, and gives the caller the same writing for the listed values. Where the column says kronor but no period, or computes some of
+ * its values with formulas (whose unit is their own), a note says what was not known rather than
+ * guessing.
+ */
+function withStatedUnit(output: Element, index: number, table: { rows: string[][]; defaults: string[]; inputs: number; table: string }, itemDefinitions: ReadonlyMap<string, Element>, notes: DmnNote[]): ((cell: string) => string) | undefined {
+    const typeRef = output.typeRef as string | undefined;
+    const item = typeRef === undefined ? undefined : itemDefinitions.get(typeRef);
+    const stated = statedUnit([output.label as string | undefined, output.name, typeRef, item?.name, item?.label as string | undefined]);
+    if (!stated) {
+        return undefined;
+    }
+    const column = output.name ?? output.label ?? String(index + 1);
+    const cells = table.rows.map(row => row[table.inputs + index]);
+    if (cells.some(cell => cell?.startsWith('='))) {
+        notes.push(note(output, `Utdatakolumnen ${column} i ${table.table} anger ${stated.unit}, men några värden räknas med formler, vars enhet är formlernas egen; talen är skrivna utan enhet.`,
+            `Output column ${column} of ${table.table} states ${stated.unit}, but some values are computed by formulas, whose unit is their own; the numbers are written without a unit.`));
+        return undefined;
+    }
+    if (!stated.period) {
+        notes.push(note(output, `Utdatakolumnen ${column} i ${table.table} anger kronor men inte per vilken period; beloppen är skrivna i kr (skriv till exempel kr/mån om de gäller per månad).`,
+            `Output column ${column} of ${table.table} states kronor but not per which period; the amounts are written in kr (write kr/mån, say, if they are per month).`));
+    }
+    const withUnit = (cell: string) => (/^-?\d+(,\d+)?$/.test(cell) ? `${cell} ${stated.unit}` : cell);
+    for (const row of table.rows) {
+        row[table.inputs + index] = withUnit(row[table.inputs + index]);
+    }
+    table.defaults[index] = withUnit(table.defaults[index]);
+    // The listed values (PRIORITY's order) are compared with the cells, unit and all: the caller writes them with it too.
+    return withUnit;
+}
+
 /** A FEEL unary test as a Regelrätt cell, or undefined where the language has no such cell. */
 function inputCell(text: string, known: (name: string) => boolean): string | undefined {
     if (text === '-' || text === '') {
@@ -589,6 +675,23 @@ function inputCell(text: string, known: (name: string) => boolean): string | und
     return undefined;
 }
 
+/**
+ * A FEEL unary test on a chained column of texts as a Regelrätt cell: `"a"` as it is, `"a", "b"` as
+ * `"a" eller "b"`, `not("a")` as `≠ "a"`, `-`; undefined for anything else.
+ */
+function chainedTextCell(text: string): string | undefined {
+    if (text === '-' || text === '') {
+        return '-';
+    }
+    const negated = /^not\((.*)\)$/.exec(text);
+    if (negated) {
+        const inner = feelStringContent(negated[1].trim());
+        return inner === undefined ? undefined : `≠ ${regelString(inner)}`;
+    }
+    const members = splitList(text)?.map(feelStringContent);
+    return members && members.length > 0 && members.every((m): m is string => m !== undefined) ? members.map(regelString).join(' eller ') : undefined;
+}
+
 /** `"a", "b"` as its members; undefined where a comma falls inside something else. */
 function splitList(text: string): string[] | undefined {
     const parts = text.match(/"(?:[^"\\]|\\.)*"|[^,\s][^,]*/g);
@@ -640,6 +743,9 @@ function declare(column: Column, cells: readonly string[], attributes: Map<strin
             attribute.integer ||= domain.integer;
         }
         attribute.integer ||= INTEGER_TYPES.has(column.typeRef);
+        if (column.stated) {
+            attribute.kronor = { ...(column.stated.period ? { period: PERIOD_WORDS[column.stated.unit] } : {}) };
+        }
         for (const cell of cells) {
             for (const constant of cell.match(/-?\d+(?:,\d+)?/g) ?? []) {
                 attribute.constants.push(constant.replace(',', '.'));
@@ -656,6 +762,10 @@ function attributeText(attribute: Attribute): string {
         case 'date': return `egenskap ${attribute.name} : datum`;
         case 'string': return `egenskap ${attribute.name} : en av { ${attribute.values.join(', ')} }`;
         case 'number': {
+            if (attribute.kronor) {
+                // Stated in words (`Inkomst (kr/mån)`): an amount, whatever bounds its allowed values give.
+                return `egenskap ${attribute.name} : belopp${attribute.kronor.period ? ` per ${attribute.kronor.period}` : ''}`;
+            }
             if (attribute.amount && !attribute.bounds) {
                 return `egenskap ${attribute.name} : belopp`;
             }

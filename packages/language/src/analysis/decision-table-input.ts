@@ -192,6 +192,7 @@ function isCompleteCell(cell: Ast.InputCell | Ast.CellTest | undefined): boolean
         case 'CellValue': return cell.value !== undefined;
         case 'CellText': return cell.text !== undefined;
         case 'CellPathway': return cell.pathway?.ref !== undefined;
+        case 'CellNotWord': return cell.pathway ? cell.pathway.ref !== undefined : cell.text !== undefined;
         case 'CellDisjunction': return cell.tests.length > 1 && cell.tests.every(isCompleteCell);
         default: return false;
     }

@@ -92,6 +92,10 @@ export function compileCell(cell: Ast.InputCell | Ast.CellTest, attribute: strin
         case 'CellPathway':
             // A förlopp a chained column's upstream answers, by its id, as the upstream's output cell names it (format 1.12).
             return { attribute, op: '=', value: { enumeration: referenceId(cell.pathway) } };
+        case 'CellNotWord':
+            // `≠ "Hemtjänst"`, `≠ förlopp f`: the comparison a choice cell's `≠ hög` compiles to, so the runtime,
+            // the analyses and the DMN export (`not("Hemtjänst")`) read it as they read that.
+            return { attribute, op: '!=', value: { enumeration: cell.pathway ? referenceId(cell.pathway) : cell.text ?? '' } };
         case 'CellDisjunction':
             // `< 18 eller >= 60`: any of the tests; a test is never `-`, so never null.
             return { any: cell.tests.map(test => compileCell(test, attribute)!) };

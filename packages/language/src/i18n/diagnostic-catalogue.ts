@@ -379,6 +379,15 @@ export const diagnosticCatalogue = {
         sv: a => `Beslutstabellen ${a.table} svarar med ett värde ('${a.policy}'), inte med en lista; förvänta värdet: 'förväntat "…"', 'förväntat ja', 'förväntat 2' eller 'förväntat förlopp …'.`,
         en: a => `The decision table ${a.table} answers with one value ('${a.policy}'), not with a list; expect the value: 'förväntat "…"', 'förväntat ja', 'förväntat 2' or 'förväntat förlopp …'.`,
     },
+    'list-item-does-not-fit': {
+        severity: 'error',
+        sv: a => a.values !== undefined
+            ? `Listan kan inte innehålla ${a.item}: ingen rad i kolumnen ${a.column} i beslutstabellen ${a.table} ger det värdet (kolumnen ger ${a.values}).`
+            : `Listan kan inte innehålla ${a.item}: kolumnen ${a.column} i beslutstabellen ${a.table} ger ${a.gives}, inte ${a.kind}.`,
+        en: a => a.values !== undefined
+            ? `The list cannot hold ${a.item}: no row of the column ${a.column} of the decision table ${a.table} gives that value (the column gives ${a.values}).`
+            : `The list cannot hold ${a.item}: the column ${a.column} of the decision table ${a.table} gives ${a.gives}, not ${a.kind}.`,
+    },
     'decision-row-unreached': {
         severity: 'warning',
         sv: a => `Rad ${a.row} i beslutstabellen ${a.table} gäller ingen medborgare genom tabellerna den läser: ${a.reached}, men aldrig så att alla radens villkor uppfylls. Ta bort raden eller rätta villkoren.`,

@@ -1,5 +1,6 @@
 import { answerUnitText, ExactNumber, type AnswerUnit, type ExampleExpectation } from '@regelratt/format';
-import { expectedFieldHolds } from '@regelratt/runtime';
+import { expectedFieldHolds, type ExampleResult } from '@regelratt/runtime';
+import type { MessageArgs } from './diagnostic-catalogue.js';
 import { swedishDecimal } from '@regelratt/analyses';
 import type { MessageLocale } from '@regelratt/analyses';
 
@@ -72,4 +73,21 @@ export function exampleDifferences(expected: ExampleExpectation, actual: Example
         .filter(key => !expectedFieldHolds(expected, actual, key))
         .map(key => `${labels[key][locale]}: ${sv ? 'väntat' : 'expected'} ${shownAs(key, expected[key], locale, unit)}, ${sv ? 'fick' : 'got'} ${shownAs(key, actual?.[key], locale, unit)}`)
         .join('; ');
+}
+
+/**
+ * What a failing example's result says, as a catalogued code and its arguments: `example-error` for
+ * an error it did not expect, `example-failed` with the differences otherwise; undefined when it
+ * passes. `regelratt test` prints it and the checker reports it at the example, so both say the same.
+ */
+export function exampleResultMessage(result: ExampleResult, locale: MessageLocale): { code: 'example-failed' | 'example-error'; args: MessageArgs } | undefined {
+    const name = result.example.name;
+    if (result.passed) {
+        return undefined;
+    }
+    if (result.error && result.expected.error === undefined) {
+        return { code: 'example-error', args: { name, message: result.error.messageIn(locale), code: result.error.code } };
+    }
+    // An expected error is compared by its code; an unexpected answer shows as "fick" the answer's fields.
+    return { code: 'example-failed', args: { name, differences: exampleDifferences(result.expected, result.actual, locale, result.example.unit) } };
 }

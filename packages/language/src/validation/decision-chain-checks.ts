@@ -1,11 +1,85 @@
 import type { ValidationChecks } from 'langium';
+import { itemList } from '@regelratt/analyses';
+import type * as Ast from '../generated/ast.js';
 import { isExample, type RegelrattAstType } from '../generated/ast.js';
 import { dependencyCycle } from '../analysis/calculation-cycles.js';
 import { chainedDomain } from '../analysis/decision-table-input.js';
 import { answersList, policyWords } from '../compiler/compile-decision-table.js';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { nearestName } from './nearest-name.js';
-import { createReport } from './report.js';
+import { createReport, type Report } from './report.js';
+
+/** What an output cell gives, as a list item is written; keyed by the cell's type, so a new kind of output is a compile error here. */
+type ValueKind = 'number' | 'text' | 'yesNo' | 'pathway';
+const CELL_KIND = {
+    Quantity: 'number',
+    FormulaResult: 'number',
+    OpenAmount: undefined, // `ej angivet` gives no value: the runtime refuses the row (table-open-value)
+    TextResult: 'text',
+    YesNoResult: 'yesNo',
+    PathwayResult: 'pathway',
+} as const satisfies Record<Ast.DecisionResult['$type'], ValueKind | undefined>;
+
+const KIND_WORDS: Record<ValueKind, { sv: string; en: string }> = {
+    number: { sv: 'belopp eller tal', en: 'amounts or numbers' },
+    text: { sv: 'texter', en: 'texts' },
+    yesNo: { sv: 'ja/nej', en: 'ja/nej' },
+    pathway: { sv: 'förlopp', en: 'förlopp' },
+};
+
+function itemKind(item: Ast.ExpectedItem): ValueKind {
+    return item.pathway ? 'pathway' : item.text !== undefined ? 'text' : item.yesNo !== undefined ? 'yesNo' : 'number';
+}
+
+/** A word value (text, ja/nej, förlopp) as a list item writes it, so a cell and an item compare as written. */
+function wordOfCell(cell: Ast.DecisionResult): string | undefined {
+    switch (cell.$type) {
+        case 'TextResult': return JSON.stringify(cell.text);
+        case 'YesNoResult': return cell.answer;
+        case 'PathwayResult': return cell.pathway.ref ? `förlopp ${cell.pathway.ref.name}` : undefined;
+        default: return undefined;
+    }
+}
+
+function wordOfItem(item: Ast.ExpectedItem): string | undefined {
+    return item.pathway ? (item.pathway.ref ? `förlopp ${item.pathway.ref.name}` : undefined) : item.text !== undefined ? JSON.stringify(item.text) : item.yesNo;
+}
+
+/**
+ * Each item of an expected list (`förväntat [ … ]`) is a value the asked column can give: of a kind
+ * its cells give (no amount where it gives texts), and for texts, ja/nej and förlopp one some row (or
+ * `annars`) writes, since a list table's answer holds only its rows' outputs. Numbers are not
+ * compared by value: a formula cell computes them from the case.
+ */
+function checkListItems(report: Report, table: Ast.DecisionTable, question: Ast.DecisionQuestion, expectation: Ast.Expectation, locale: 'sv' | 'en'): void {
+    const outputs = table.header?.outputs ?? [];
+    const column = question.column === undefined ? (outputs.length === 1 ? 0 : -1) : outputs.findIndex(output => output.column === question.column);
+    if (column < 0) {
+        return; // no column or an unknown one: checkColumn says which
+    }
+    const cells = [...table.rows, ...(table.otherwise ? [table.otherwise] : [])].map(row => row.results[column]).filter(cell => cell !== undefined);
+    if (cells.some(cell => cell.$type === 'PathwayResult' && !cell.pathway.ref)) {
+        return; // an unresolved förlopp: the linker reports it, and the column's values are not all known
+    }
+    const kinds = [...new Set(cells.flatMap(cell => CELL_KIND[cell.$type] ?? []))];
+    const words = [...new Set(cells.flatMap(cell => wordOfCell(cell) ?? []))];
+    const name = outputs[column].column;
+    for (const item of expectation.items) {
+        const kind = itemKind(item);
+        const written = item.$cstNode?.text.replace(/\s+/g, ' ') ?? '';
+        if (kinds.length > 0 && !kinds.includes(kind)) {
+            report('list-item-does-not-fit', {
+                item: written, table: table.name, column: name,
+                gives: itemList(kinds.map(k => KIND_WORDS[k][locale]), locale), kind: KIND_WORDS[kind][locale],
+            }, { node: item });
+            continue;
+        }
+        const word = wordOfItem(item);
+        if (word !== undefined && !words.includes(word)) {
+            report('list-item-does-not-fit', { item: written, table: table.name, column: name, values: itemList(words, locale) }, { node: item });
+        }
+    }
+}
 
 /**
  * Chained decisions (DMN's decision requirements graph): a column that reads another table names one
@@ -49,7 +123,11 @@ export function decisionChainChecks(services: RegelrattServices): ValidationChec
             if (answersList(table) && !expectsError && example.expectations.some(expectation => !expectation.list)) {
                 report('decision-list-not-a-value', { table: table.name, policy: policyWords(table), reader: 'example' }, { node: question, property: 'table' });
             }
-            if (!answersList(table)) {
+            if (answersList(table)) {
+                for (const expectation of example.expectations.filter(e => e.list)) {
+                    checkListItems(report, table, question, expectation, locale.current);
+                }
+            } else {
                 for (const expectation of example.expectations.filter(e => e.list)) {
                     report('list-expectation-single-answer', { table: table.name, policy: policyWords(table) }, { node: expectation });
                 }

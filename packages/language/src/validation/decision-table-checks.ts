@@ -418,6 +418,7 @@ function checkCell(report: Report, cell: Ast.InputCell | Ast.CellTest, input: As
         // A text or a förlopp is a value only of a chained column that answers texts or förlopp.
         case 'CellText':
         case 'CellPathway':
+        case 'CellNotWord':
             return mismatch(wordCellText(cell));
     }
 
@@ -501,6 +502,7 @@ function checkChainedCell(report: Report, cell: Exclude<Ast.InputCell | Ast.Cell
             return fits(cell.value) || mismatch(describeLiteral(cell.value, locale));
         case 'CellText':
         case 'CellPathway':
+        case 'CellNotWord':
             return mismatch(wordCellText(cell));
     }
 }
@@ -522,7 +524,10 @@ function reachedText(table: Ast.DecisionTable, analysis: DecisionAnalysis, local
 }
 
 /** A text or förlopp cell as the policy writes it, for messages. */
-function wordCellText(cell: Ast.CellText | Ast.CellPathway): string {
+function wordCellText(cell: Ast.CellText | Ast.CellPathway | Ast.CellNotWord): string {
+    if (cell.$type === 'CellNotWord') {
+        return `≠ ${cell.pathway ? `förlopp ${cell.pathway.$refText}` : `"${cell.text}"`}`;
+    }
     return cell.$type === 'CellText' ? `"${cell.text}"` : `förlopp ${cell.pathway.$refText}`;
 }
 
@@ -548,6 +553,14 @@ function checkChainedWordCell(report: Report, cell: Exclude<Ast.InputCell | Ast.
     if (cell.$type === 'CellPathway') {
         const target = cell.pathway.ref;
         return target === undefined || (pathways && values.includes(elementId(target))) || mismatch(wordCellText(cell));
+    }
+    if (cell.$type === 'CellNotWord') {
+        // Any value but one the upstream gives: a text where it gives texts, a förlopp where it gives förlopp.
+        const target = cell.pathway?.ref;
+        const fits = cell.pathway
+            ? target === undefined || (pathways && values.includes(elementId(target)))
+            : !pathways && cell.text !== undefined && values.includes(cell.text);
+        return fits || mismatch(wordCellText(cell));
     }
     return mismatch(cell.$cstNode?.text ?? '');
 }

@@ -1,7 +1,7 @@
 import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type DiagnosticInfo, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import { firstNodeForProperty } from './property-node.js';
 import { flatTree } from '../utils/ast-walk.js';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { isEnumerationLiteral, isEnumerationType } from '../generated/ast.js';
 import { attributeOfLiteralOwner } from '../references/cell-attribute.js';
 import { kindName } from '../i18n/element-kind-names.js';
@@ -126,7 +126,7 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
                 this.recode(diagnostic, 'syntax-error', { message: text });
             }
         }
-        return diagnostics;
+        return withoutExampleRunsBesideErrors(diagnostics);
     }
 
     override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
@@ -179,3 +179,18 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
+
+/** What example-result-checks.ts reports of an example's run through the runtime. */
+const EXAMPLE_RUN_CODES: ReadonlySet<unknown> = new Set(['example-failed', 'example-error']);
+
+/**
+ * A file with errors of its own runs its examples on a policy that is not what it says (a table with
+ * a gap, a question the checker refused): the error says why, and the examples' failures would only
+ * repeat it, so they are left out until the file is free of errors, as the editor's lens does.
+ */
+function withoutExampleRunsBesideErrors(diagnostics: Diagnostic[]): Diagnostic[] {
+    const runs = (diagnostic: Diagnostic) => EXAMPLE_RUN_CODES.has(diagnostic.code);
+    return diagnostics.some(diagnostic => diagnostic.severity === DiagnosticSeverity.Error && !runs(diagnostic))
+        ? diagnostics.filter(diagnostic => !runs(diagnostic))
+        : diagnostics;
+}

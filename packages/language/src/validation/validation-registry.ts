@@ -15,6 +15,7 @@ import { decisionChainChecks } from './decision-chain-checks.js';
 import { exampleChecks } from './example-checks.js';
 import { exceptionChecks } from './exception-checks.js';
 import { exampleCoverageChecks } from './example-coverage-checks.js';
+import { exampleResultChecks } from './example-result-checks.js';
 import { feeChecks } from './fee-checks.js';
 import { formatLimitChecks } from './format-limit-checks.js';
 import { importChecks } from './import-checks.js';
@@ -73,6 +74,7 @@ export function registerValidationChecks(services: RegelrattServices): void {
         [dutyChecks(services), 'workspace'],
         [usageChecks(services), 'workspace'],
         [exampleCoverageChecks(services), 'workspace'],
+        [exampleResultChecks(services), 'workspace'],
         [importChecks(services), 'workspace'],
         [nationalRuleChecks(services), 'workspace'],
         [areaChecks(services), 'workspace'],
