@@ -3,7 +3,7 @@ import {
     type Expression, type OptionalAmount, type Parameter, type PathwayModel, type Pilot, type Quantity,
 } from '@regelratt/format';
 import {
-    answerAmounts, type AmountChange, type AmountRegion, type AmountSample, type ChangedRegion, type DiffEntry, type DiffWording, type ElementRef, type PolicyDiff,
+    answerAmounts, kronorFigure, type AmountChange, type AmountRegion, type AmountSample, type ChangedRegion, type DiffEntry, type DiffWording, type ElementRef, type PolicyDiff,
     type Question, type RegionBound,
 } from '@regelratt/document';
 import { amountPerText, criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, highestPriority, listOrder, outputRank, roundingText, type PolicyRuntime } from '@regelratt/runtime';
@@ -618,7 +618,8 @@ function amountText(amount: OptionalAmount | undefined, locale: MessageLocale): 
 
 function withUnit(decimal: string, quantity: { unit: string; per?: AmountPer }, locale: MessageLocale, signed: boolean): string {
     const sign = signed && !decimal.startsWith('-') && decimal !== '0' ? '+' : '';
-    const number = locale === 'sv' ? swedishDecimal(decimal) : decimal;
+    // Kronor as reasons say them (öre in two decimals: 506,70 kr/h), with the plain spaces of the diff's text.
+    const number = quantity.unit === 'kr' ? kronorFigure(ExactNumber.parse(decimal), locale).replace(/\u00a0/g, ' ') : locale === 'sv' ? swedishDecimal(decimal) : decimal;
     const per = amountPerText(quantity.per);
     return quantity.unit === 'none' ? `${sign}${number}` : `${sign}${number} ${quantity.unit}${per}`;
 }

@@ -4,7 +4,7 @@ export { typeset } from './typography.js';
 export { PolicyWords } from './document-words.js';
 export { criterionSentence } from './criterion-sentence.js';
 export type { PolicyDocument, DocumentSection, DocumentBlock, LineChart, RegionChart } from './document-model.js';
-export { answerAmounts, reasonFor, withReasons, exampleQuestion, legalBasisOf, labelOf, type Reason, type ReasonLocale, type ReasonQuestion } from './reasons.js';
+export { answerAmounts, kronorFigure, reasonFor, withReasons, exampleQuestion, legalBasisOf, labelOf, type Reason, type ReasonLocale, type ReasonQuestion } from './reasons.js';
 export type {
     AmountChange, AmountChangeKind, AmountRegion, AmountSample, CaseLabels, ChangedRegion, DiffEntry, DiffWording, ElementRef, OutsideReason, PolicyDiff, Question, RegionBound,
     RegionChange, Witness,

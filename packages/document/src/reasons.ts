@@ -366,6 +366,19 @@ export function answerAmounts(runtime: PolicyRuntime, answer: string | Expressio
     };
 }
 
+/**
+ * An amount in kronor as a reader writes it, without its unit: to the öre, öre always in two
+ * decimals (`337,50`, `506,70`), whole kronor without (`2 013`); an amount with more decimals is shown
+ * to the öre and said to be about (`cirka 5 653,11`). The one wording of kronor: reasons, and the
+ * diff's amounts (semantic-diff.ts), read it.
+ */
+export function kronorFigure(value: ExactNumber, locale: ReasonLocale): string {
+    const shown = value.round(TO_ÖRE);
+    const fraction = shown.toDecimal().split('.')[1];
+    const text = number(fraction && fraction.length === 1 ? `${shown.toDecimal()}0` : shown.toDecimal(), locale);
+    return `${shown.equals(value) ? '' : `${WORDS[locale].about} `}${text}`;
+}
+
 class ReasonWriter {
     private readonly w: Words;
     private readonly attributes: Map<string, Attribute>;
@@ -402,11 +415,7 @@ class ReasonWriter {
     value(value: ExactNumber, unit: ValueUnit): string {
         const per = unit.per ? this.w.per[unit.per] : '';
         if (unit.unit === 'kr') {
-            const shown = value.round(TO_ÖRE);
-            const fraction = shown.toDecimal().split('.')[1];
-            // Kronor with öre in two decimals (337,50 kr); an amount with more is shown to the öre and said to be about.
-            const text = number(fraction && fraction.length === 1 ? `${shown.toDecimal()}0` : shown.toDecimal(), this.locale);
-            return `${shown.equals(value) ? '' : `${this.w.about} `}${text}\u00a0kr${per}`;
+            return `${kronorFigure(value, this.locale)}\u00a0kr${per}`;
         }
         if (unit.unit === '%') {
             return `${number(value.multiply(HUNDRED).toDecimal(4), this.locale)}\u00a0%`;
