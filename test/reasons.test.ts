@@ -338,6 +338,18 @@ test('docs/reasons.md shows real reasons: the page equals what the rules give to
 });
 
 describe('what a reason claims holds in the runtime', () => {
+    test('a decimal the case gives as a JSON number (12.5) or the Swedish way (12,5) is a fact that decided, never said not to matter', async () => {
+        // By hand: 12,5 × 506,70 = 6 333,75 kr; 20 × 80,50 = 1 610 kr; 7 943,75 kr: the hours decide the amount.
+        const runtime = await runtimeOf('jonkoping-omraden');
+        for (const hours of [12.5, '12,5', '12.5']) {
+            const citizen = { områdestyp: 'landsbygd', utförd_tid: hours, transporter: 20, extra_transporter: 0 };
+            const reason = reasonFor(runtime, { type: 'calculation', calculation: 'månadsersättning', date: '2016-05-01', citizen }, 'sv');
+            expect(reason.decision.replace(/\u00a0/g, ' '), String(hours)).toBe('Ersättning till utföraren per månad: 7 943,75 kr.');
+            expect(reason.facts.map(f => f.replace(/\u00a0/g, ' ')), String(hours)).toContain('Utförd tid under månaden: 12,5 timmar');
+            expect(reason.notDeciding, String(hours)).toEqual([]);
+        }
+    });
+
     test('a fact said not to matter does not: any other value of it gives the same placement or inclusion', async () => {
         let varied = 0;
         for (const set of ['orebro', 'orebro-revision']) {

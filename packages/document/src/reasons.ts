@@ -390,6 +390,8 @@ class ReasonWriter {
     readonly nearestChange: string[] = [];
     /** Attribute id → the fact as said, in the order first met. */
     private readonly facts = new Map<string, string>();
+    /** Every attribute that decided, said or not: none of them is ever said not to have mattered. */
+    private readonly deciding = new Set<string>();
     /** Formulas in words, made when a decision row answers with one. */
     private words: PolicyWords | undefined;
     /** Attributes the rule reads, whether or not they decided. */
@@ -453,10 +455,16 @@ class ReasonWriter {
         if (typeof given === 'boolean' || domain.type === 'enumeration') {
             text = this.choiceText(attribute, typeof given === 'boolean' ? given : String(given));
         } else if ((domain.type === 'integer' || domain.type === 'decimal' || domain.type === 'money') && (typeof given === 'number' || typeof given === 'string')) {
-            let parsed: ExactNumber;
+            // The figure as the runtime read it (a JSON number 12.5, `12,5`, `20 000,50`): parsed here
+            // again, a decimal JSON number or a grouped figure was no figure, and the fact went unsaid.
+            let read: unknown;
             try {
-                parsed = ExactNumber.parse(typeof given === 'string' ? given.replace(',', '.') : given);
+                read = this.values.get(id);
             } catch {
+                return undefined;
+            }
+            const parsed = read instanceof ExactNumber ? read : typeof read === 'number' ? ExactNumber.parse(read) : undefined;
+            if (!parsed) {
                 return undefined;
             }
             text = this.value(parsed, this.attributeUnit(attribute));
@@ -525,6 +533,7 @@ class ReasonWriter {
 
     fact(id: string): void {
         this.read.add(id);
+        this.deciding.add(id);
         if (!this.facts.has(id)) {
             const text = this.factText(id);
             if (text) {
@@ -1039,7 +1048,7 @@ class ReasonWriter {
 
     finish(decision: string): Reason {
         const facts = [...this.facts.values()];
-        const notDeciding = [...this.read].filter(id => id !== LEVEL_INPUT && !this.facts.has(id) && this.attributes.has(id))
+        const notDeciding = [...this.read].filter(id => id !== LEVEL_INPUT && !this.deciding.has(id) && this.attributes.has(id))
             .map(id => this.w.didNotMatter(labelOf(this.attributes.get(id))));
         const legalBasis = this.legalBasis.length > 0 ? this.legalBasis : [];
         const lines = [
