@@ -199,6 +199,33 @@ describe('reasons reviewed by hand against the rules', () => {
         expect(await reasonOf('orebro', 'dagrehab_65_år', 'en')).toContain('What decided it: Ålder: 65 år.\nKan ta sig till vårdcentralen did not affect the decision.');
     });
 
+    test("Växjö's garantijobb (SKR 2020) refused for a missing letter: the exclusion said as a rule with its exception, never 'Den som … kan inte'", async () => {
+        // By hand: no personal letter, so the target group's requirement fails; the core subjects did not matter,
+        // and the rule's exclusion holds only until summer school lifts it.
+        const runtime = await runtimeOfText(`
+lag SoL "Socialtjänstlagen (2001:453)"
+egenskap ålder "Ålder" : heltal 0–120 år
+egenskap har_brev "Har visat upp ett personligt brev" : ja/nej
+egenskap godkänd "Godkänd i svenska, matematik och engelska" : ja/nej
+egenskap sommarskola "Går sommarskola" : ja/nej
+insats garantijobb "Garanterat sommarjobb" enligt SoL 4 kap 1 § {
+    beviljas när ålder i 16–19 och har_brev
+    utom när inte godkänd
+        undantag när sommarskola
+}`);
+        const citizen = { ålder: 17, har_brev: false, godkänd: false, sommarskola: false };
+        const text = reasonFor(runtime, { type: 'eligibility', service: 'garantijobb', citizen }, 'sv').text.replace(/\u00a0/g, ' ');
+        expect(text.split('\n').slice(0, 5)).toEqual([
+            'Garanterat sommarjobb: insatsen kan inte beviljas medborgaren.',
+            'Insatsen kan beviljas när Ålder är 16–19 år och Har visat upp ett personligt brev: ja.',
+            'Insatsen kan inte beviljas när Godkänd i svenska, matematik och engelska: nej.',
+            'Undantag: insatsen kan ändå beviljas när Går sommarskola: ja.',
+            'Rättslig grund: 4 kap. 1 § Socialtjänstlagen (2001:453).',
+        ]);
+        const english = reasonFor(runtime, { type: 'eligibility', service: 'garantijobb', citizen }, 'en').text;
+        expect(english).toContain('It cannot be granted when Godkänd i svenska, matematik och engelska: no.\nException: it can still be granted when Går sommarskola: yes.');
+    });
+
     test('a rate: its amount with its unit and the insats\'s legal basis', async () => {
         const orebro = await runtimeOf('orebro');
         const text = reasonFor(orebro, { type: 'rate', rate: 'arbetsterapeut_tid', date: '2021-06-01' }, 'sv').text.replace(/\u00a0/g, ' ');

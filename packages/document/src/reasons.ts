@@ -85,15 +85,15 @@ const WORDS = {
         granted: (service: string) => `${service}: insatsen kan beviljas medborgaren.`,
         notGranted: (service: string) => `${service}: insatsen kan inte beviljas medborgaren.`,
         grantedWhen: (sentence: string) => `Insatsen kan beviljas när ${sentence}.`,
-        notGrantedWhen: (sentence: string) => `Den som ${sentence} kan inte beviljas insatsen.`,
+        notGrantedWhen: (sentence: string) => `Insatsen kan inte beviljas när ${sentence}.`,
         excludedWhen: (sentence: string) => `Insatsen kan inte beviljas eftersom ${sentence}.`,
-        excludedButLifted: (sentence: string) => `Den som ${sentence} kan i regel inte beviljas insatsen, och det gäller medborgaren.`,
+        excludedButLifted: (sentence: string) => `Insatsen kan i regel inte beviljas när ${sentence}, och det gäller medborgaren.`,
         exceptionWhen: (sentence: string) => `Undantag: insatsen kan ändå beviljas när ${sentence}.`,
         liftedBy: (sentence: string) => `Undantaget gäller, eftersom ${sentence}.`,
         included: (pilot: string) => `${pilot}: medborgaren ingår i piloten.`,
         notIncluded: (pilot: string) => `${pilot}: medborgaren ingår inte i piloten.`,
         inclusion: (sentence: string) => `För att ingå krävs att ${sentence}.`,
-        exclusion: (sentence: string) => `Den som ${sentence} ingår inte.`,
+        exclusion: (sentence: string) => `Medborgaren ingår inte när ${sentence}.`,
         excludedBy: (sentence: string) => `Medborgaren ingår inte eftersom ${sentence}.`,
         period: (from: string, to?: string) => (to ? `Piloten pågår ${from}–${to}.` : `Piloten pågår från ${from}.`),
         outsidePeriod: (date: string) => `${date} ligger utanför pilotens period.`,
@@ -175,9 +175,9 @@ const WORDS = {
         granted: (service: string) => `${service}: the service can be granted to the citizen.`,
         notGranted: (service: string) => `${service}: the service cannot be granted to the citizen.`,
         grantedWhen: (sentence: string) => `The service can be granted when ${sentence}.`,
-        notGrantedWhen: (sentence: string) => `It cannot be granted to anyone for whom ${sentence}.`,
+        notGrantedWhen: (sentence: string) => `It cannot be granted when ${sentence}.`,
         excludedWhen: (sentence: string) => `The service cannot be granted because ${sentence}.`,
-        excludedButLifted: (sentence: string) => `As a rule it cannot be granted to anyone for whom ${sentence}, which holds for the citizen.`,
+        excludedButLifted: (sentence: string) => `As a rule it cannot be granted when ${sentence}, which holds for the citizen.`,
         exceptionWhen: (sentence: string) => `Exception: it can still be granted when ${sentence}.`,
         liftedBy: (sentence: string) => `The exception applies, because ${sentence}.`,
         included: (pilot: string) => `${pilot}: the citizen is included in the pilot.`,
@@ -1226,8 +1226,12 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             rule.exclusions.forEach((exclusion, index) => {
                 if (index >= stopsAt) {
                     writer.reads(exclusion.criterion);
-                    exclusion.exceptions.forEach(exception => writer.reads(exception));
                     writer.ruleLine(w.notGrantedWhen(writer.sentence(exclusion.criterion)));
+                    // The rule whole: an exclusion said without its exceptions reads as having none.
+                    for (const exception of exclusion.exceptions) {
+                        writer.reads(exception);
+                        writer.ruleLine(w.exceptionWhen(writer.sentence(exception)));
+                    }
                     return;
                 }
                 const applies = writer.decidedBy(exclusion.criterion);
