@@ -290,6 +290,18 @@ insats garantijobb "Garanterat sommarjobb" enligt SoL 4 kap 1 § {
         expect(ask(2, 20000, 'en')).toContain('– The amount is capped by the maximum fee (maxtaxa), 2,170.28 kr/month (without the cap about 8,592.96 kr/month)');
         expect(ask(2, 20000, 'en')).toContain('With inkomst efter skatt at most 12,863.37 kr the fee would have been lower.');
     });
+
+    test('a fee whose avgiftsutrymme falls below zero: the floor of 0 kr that decided, with what the room would have been', async () => {
+        // By hand: 9 000 − 5 000 − 1,3546 × 48 300 / 12 = 4 000 − 5 452,265 = −1 452,265 kr, never below 0 kr, so the fee is 0 kr.
+        const runtime = await runtimeOfText(FEE_POLICY);
+        const ask = (locale: 'sv' | 'en') => reasonFor(runtime, { type: 'fee', fee: 'hemvårdsavgift', level: 2, citizen: { inkomst: 9000, boendekostnad: 5000 }, date: '2022-03-01' }, locale).text.replace(/\u00a0/g, ' ');
+        const text = ask('sv');
+        expect(text.split('\n')[0]).toBe('Avgift för hemvård, nivå 2: 0 kr/mån.');
+        expect(text).toContain('– Avgiftsutrymmet är 0 kr/mån: det blir aldrig lägre än 0 kr (räknat cirka −1 452,27 kr/mån)\n');
+        expect(ask('en')).toContain('– The fee room (avgiftsutrymme) is 0 kr/month: it is never below 0 kr (computed about -1,452.27 kr/month)\n');
+        // A room above zero is said as before, with no floor.
+        expect(reasonFor(runtime, { type: 'fee', fee: 'hemvårdsavgift', level: 2, citizen: { inkomst: 20000, boendekostnad: 5000 }, date: '2022-03-01' }, 'sv').text).not.toContain('aldrig lägre än 0');
+    });
 });
 
 describe('regelratt eval gives each answer its reason', () => {

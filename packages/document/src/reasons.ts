@@ -125,6 +125,7 @@ const WORDS = {
         because: (sentence: string, value: string) => `Villkoret ”${sentence}” gäller: ${value}.`,
         becauseNot: (sentence: string, value: string) => `Villkoret ”${sentence}” gäller inte: ${value}.`,
         room: (value: string) => `Avgiftsutrymmet är ${value}.`,
+        roomFloor: (value: string, computed: string) => `Avgiftsutrymmet är ${value}: det blir aldrig lägre än 0 kr (räknat ${computed}).`,
         share: (share: string, value: string) => `${share} av avgiftsutrymmet är ${value}.`,
         feeCap: (level: number) => `takbeloppet för nivå ${level}`,
         feeAmount: (level: number) => `beloppet för nivå ${level}`,
@@ -215,6 +216,7 @@ const WORDS = {
         because: (sentence: string, value: string) => `The condition “${sentence}” holds: ${value}.`,
         becauseNot: (sentence: string, value: string) => `The condition “${sentence}” does not hold: ${value}.`,
         room: (value: string) => `The fee room (avgiftsutrymme) is ${value}.`,
+        roomFloor: (value: string, computed: string) => `The fee room (avgiftsutrymme) is ${value}: it is never below 0 kr (computed ${computed}).`,
         share: (share: string, value: string) => `${share} of the fee room is ${value}.`,
         feeCap: (level: number) => `the cap for level ${level}`,
         feeAmount: (level: number) => `the amount for level ${level}`,
@@ -1309,7 +1311,11 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
                 writer.walk(fee.room, question.date, question.level);
             }
             if (parts.room && parts.share && parts.shared) {
-                writer.step(w.room(writer.value(parts.room, kr)));
+                // The runtime floors the room at 0 kr (fee.ts); where that decided, the room as computed is said beside it.
+                const computed = fee.room ? writer.evaluate(fee.room, question.date, question.level) : parts.room;
+                writer.step(computed.compare(parts.room) < 0
+                    ? w.roomFloor(writer.value(parts.room, kr), writer.value(computed, kr))
+                    : w.room(writer.value(parts.room, kr)));
                 writer.step(w.share(writer.value(parts.share, { unit: '%' }), writer.value(parts.shared, kr)));
             }
             if (fee.ceiling) {
