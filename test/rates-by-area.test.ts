@@ -144,6 +144,15 @@ describe('a rate chosen by the case’s område', () => {
         const answers = entries.find(e => e.element.kind === 'calculation');
         expect(answers).toMatchObject({ change: 'amount-answers', common: ['områdestyp = landsbygd'] });
     });
+
+    test('the diff writes kronor and öre as reasons do, two decimals: 506,70 kr/h → 510,20 kr/h (+3,50 kr/h)', async () => {
+        const before = (await load(policy())).compiled;
+        const after = (await load(policy('510,20 kr/h'))).compiled;
+        const rate = diffPolicies([before], [after], 'sv').entries.find(e => e.element.kind === 'hourlyRate');
+        expect(rate).toMatchObject({ change: 'amounts', amounts: [{ before: '506,70 kr/h', after: '510,20 kr/h', difference: '+3,50 kr/h' }] });
+        const english = diffPolicies([before], [after], 'en').entries.find(e => e.element.kind === 'hourlyRate');
+        expect(english).toMatchObject({ change: 'amounts', amounts: [{ before: '506.70 kr/h', after: '510.20 kr/h', difference: '+3.50 kr/h' }] });
+    });
 });
 
 describe('rates that differ only in their område, which no case can choose between', () => {

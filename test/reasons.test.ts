@@ -199,6 +199,33 @@ describe('reasons reviewed by hand against the rules', () => {
         expect(await reasonOf('orebro', 'dagrehab_65_år', 'en')).toContain('What decided it: Ålder: 65 år.\nKan ta sig till vårdcentralen did not affect the decision.');
     });
 
+    test("Växjö's garantijobb (SKR 2020) refused for a missing letter: the exclusion said as a rule with its exception, never 'Den som … kan inte'", async () => {
+        // By hand: no personal letter, so the target group's requirement fails; the core subjects did not matter,
+        // and the rule's exclusion holds only until summer school lifts it.
+        const runtime = await runtimeOfText(`
+lag SoL "Socialtjänstlagen (2001:453)"
+egenskap ålder "Ålder" : heltal 0–120 år
+egenskap har_brev "Har visat upp ett personligt brev" : ja/nej
+egenskap godkänd "Godkänd i svenska, matematik och engelska" : ja/nej
+egenskap sommarskola "Går sommarskola" : ja/nej
+insats garantijobb "Garanterat sommarjobb" enligt SoL 4 kap 1 § {
+    beviljas när ålder i 16–19 och har_brev
+    utom när inte godkänd
+        undantag när sommarskola
+}`);
+        const citizen = { ålder: 17, har_brev: false, godkänd: false, sommarskola: false };
+        const text = reasonFor(runtime, { type: 'eligibility', service: 'garantijobb', citizen }, 'sv').text.replace(/\u00a0/g, ' ');
+        expect(text.split('\n').slice(0, 5)).toEqual([
+            'Garanterat sommarjobb: insatsen kan inte beviljas medborgaren.',
+            'Insatsen kan beviljas när Ålder är 16–19 år och Har visat upp ett personligt brev: ja.',
+            'Insatsen kan inte beviljas när Godkänd i svenska, matematik och engelska: nej.',
+            'Undantag: insatsen kan ändå beviljas när Går sommarskola: ja.',
+            'Rättslig grund: 4 kap. 1 § Socialtjänstlagen (2001:453).',
+        ]);
+        const english = reasonFor(runtime, { type: 'eligibility', service: 'garantijobb', citizen }, 'en').text;
+        expect(english).toContain('It cannot be granted when Godkänd i svenska, matematik och engelska: no.\nException: it can still be granted when Går sommarskola: yes.');
+    });
+
     test('a rate: its amount with its unit and the insats\'s legal basis', async () => {
         const orebro = await runtimeOf('orebro');
         const text = reasonFor(orebro, { type: 'rate', rate: 'arbetsterapeut_tid', date: '2021-06-01' }, 'sv').text.replace(/\u00a0/g, ' ');
@@ -262,6 +289,18 @@ describe('reasons reviewed by hand against the rules', () => {
         expect(small).not.toContain('hade avgiften blivit lägre');
         expect(ask(2, 20000, 'en')).toContain('– The amount is capped by the maximum fee (maxtaxa), 2,170.28 kr/month (without the cap about 8,592.96 kr/month)');
         expect(ask(2, 20000, 'en')).toContain('With inkomst efter skatt at most 12,863.37 kr the fee would have been lower.');
+    });
+
+    test('a fee whose avgiftsutrymme falls below zero: the floor of 0 kr that decided, with what the room would have been', async () => {
+        // By hand: 9 000 − 5 000 − 1,3546 × 48 300 / 12 = 4 000 − 5 452,265 = −1 452,265 kr, never below 0 kr, so the fee is 0 kr.
+        const runtime = await runtimeOfText(FEE_POLICY);
+        const ask = (locale: 'sv' | 'en') => reasonFor(runtime, { type: 'fee', fee: 'hemvårdsavgift', level: 2, citizen: { inkomst: 9000, boendekostnad: 5000 }, date: '2022-03-01' }, locale).text.replace(/\u00a0/g, ' ');
+        const text = ask('sv');
+        expect(text.split('\n')[0]).toBe('Avgift för hemvård, nivå 2: 0 kr/mån.');
+        expect(text).toContain('– Avgiftsutrymmet är 0 kr/mån: det blir aldrig lägre än 0 kr (räknat cirka −1 452,27 kr/mån)\n');
+        expect(ask('en')).toContain('– The fee room (avgiftsutrymme) is 0 kr/month: it is never below 0 kr (computed about -1,452.27 kr/month)\n');
+        // A room above zero is said as before, with no floor.
+        expect(reasonFor(runtime, { type: 'fee', fee: 'hemvårdsavgift', level: 2, citizen: { inkomst: 20000, boendekostnad: 5000 }, date: '2022-03-01' }, 'sv').text).not.toContain('aldrig lägre än 0');
     });
 });
 
@@ -338,6 +377,18 @@ test('docs/reasons.md shows real reasons: the page equals what the rules give to
 });
 
 describe('what a reason claims holds in the runtime', () => {
+    test('a decimal the case gives as a JSON number (12.5) or the Swedish way (12,5) is a fact that decided, never said not to matter', async () => {
+        // By hand: 12,5 × 506,70 = 6 333,75 kr; 20 × 80,50 = 1 610 kr; 7 943,75 kr: the hours decide the amount.
+        const runtime = await runtimeOf('jonkoping-omraden');
+        for (const hours of [12.5, '12,5', '12.5']) {
+            const citizen = { områdestyp: 'landsbygd', utförd_tid: hours, transporter: 20, extra_transporter: 0 };
+            const reason = reasonFor(runtime, { type: 'calculation', calculation: 'månadsersättning', date: '2016-05-01', citizen }, 'sv');
+            expect(reason.decision.replace(/\u00a0/g, ' '), String(hours)).toBe('Ersättning till utföraren per månad: 7 943,75 kr.');
+            expect(reason.facts.map(f => f.replace(/\u00a0/g, ' ')), String(hours)).toContain('Utförd tid under månaden: 12,5 timmar');
+            expect(reason.notDeciding, String(hours)).toEqual([]);
+        }
+    });
+
     test('a fact said not to matter does not: any other value of it gives the same placement or inclusion', async () => {
         let varied = 0;
         for (const set of ['orebro', 'orebro-revision']) {

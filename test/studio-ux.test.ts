@@ -1,9 +1,9 @@
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seriousViolations } from './axe.js';
 import { chromiumExecutable, openStudioSession, type RunningStudio, type StudioSession } from './studio-process.js';
 
 /**
@@ -14,21 +14,10 @@ import { chromiumExecutable, openStudioSession, type RunningStudio, type StudioS
  */
 const executable = chromiumExecutable;
 const folder = mkdtempSync(path.join(tmpdir(), 'regelratt-studio-ux-'));
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let session: StudioSession;
 let studio: RunningStudio;
 let browser: Browser;
 let page: Page;
-
-/** The serious and critical WCAG 2.1 A/AA violations axe-core finds in the page as it is now. */
-async function seriousViolations(on: Page): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
-    // Evaluated through the debugger: the studio's Content-Security-Policy refuses an inline script tag.
-    if (!await on.evaluate("typeof axe !== 'undefined'")) {
-        await on.evaluate(axeSource);
-    }
-    const violations = await on.evaluate("axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map(n => String(n.target)) })))") as Array<{ id: string; impact: string; targets: string[] }>;
-    return violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
-}
 
 /** Opens a file from the tree and puts the cursor at its end. */
 async function openAtEnd(on: Page, file: string): Promise<void> {
@@ -161,6 +150,21 @@ describe.runIf(executable !== undefined)('Regelrätt Studio for a policy writer'
         await page.waitForSelector('#examples table.examples tbody tr');
         expect(await seriousViolations(page)).toEqual([]);
         await page.click('#show-document');
+    });
+
+    test('axe: none in the document preview (the nämnd\'s document as the studio shows it)', async () => {
+        // The preview is a sandboxed frame (no scripts run in it), so its HTML is opened as a page of
+        // its own in the same browser and checked there.
+        await page.waitForSelector('#document:visible');
+        const html = await page.$eval('#document', frame => frame.getAttribute('srcdoc') ?? '');
+        expect(html).toContain('<h1>');
+        const preview = await page.context().newPage();
+        try {
+            await preview.setContent(html);
+            expect(await seriousViolations(preview)).toEqual([]);
+        } finally {
+            await preview.close();
+        }
     });
 
     test('axe: none with the conflict dialog open', async () => {

@@ -42,4 +42,5 @@ export * from './semantic-diff.js';
 export * from './witness-text.js';
 export * from './numbers/decimal-text.js';
 export * from './numbers/level-limit.js';
+export { kronorDecimal } from './numbers/kronor-decimal.js';
 export * from './i18n/locale.js';

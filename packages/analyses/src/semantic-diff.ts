@@ -6,6 +6,7 @@ import type { AmountChange, AmountSample, ChangedRegion, DiffEntry, DiffWording,
 import { amountPerText, criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, highestPriority, listOrder, outputRank, roundingText, type PolicyRuntime } from '@regelratt/runtime';
 import type { MessageLocale } from './i18n/locale.js';
 import { swedishDecimal } from './numbers/decimal-text.js';
+import { kronorDecimal } from './numbers/kronor-decimal.js';
 import { attributeTypeText } from './attribute-type-text.js';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import { splitCases, type Case } from './case-split.js';
@@ -612,7 +613,10 @@ function amountText(amount: OptionalAmount | undefined, locale: MessageLocale): 
 
 function withUnit(decimal: string, quantity: { unit: string; per?: AmountPer }, locale: MessageLocale, signed: boolean): string {
     const sign = signed && !decimal.startsWith('-') && decimal !== '0' ? '+' : '';
-    const number = locale === 'sv' ? swedishDecimal(decimal) : decimal;
+    // Kronor as reasons say them (öre in two decimals: 506,70 kr/h), with the plain spaces of the diff's text.
+    const kronor = quantity.unit === 'kr' ? kronorDecimal(ExactNumber.parse(decimal)) : { decimal, exact: true };
+    const about = kronor.exact ? '' : locale === 'sv' ? 'cirka ' : 'about ';
+    const number = `${about}${locale === 'sv' ? swedishDecimal(kronor.decimal) : kronor.decimal}`;
     const per = amountPerText(quantity.per);
     return quantity.unit === 'none' ? `${sign}${number}` : `${sign}${number} ${quantity.unit}${per}`;
 }

@@ -4,6 +4,7 @@ import {
     type AmountPer, type LegalReference, type Literal, type Pathway, type Rounding,
 } from '@regelratt/format';
 import { inForce, isSelectedRate, rateAmount, runtimeError, type AnyRate, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
+import { kronorDecimal } from '@regelratt/analyses';
 import { criterionSentence, number } from './criterion-sentence.js';
 import { PolicyWords } from './document-words.js';
 import { roundingWords } from './rounding-words.js';
@@ -85,15 +86,15 @@ const WORDS = {
         granted: (service: string) => `${service}: insatsen kan beviljas medborgaren.`,
         notGranted: (service: string) => `${service}: insatsen kan inte beviljas medborgaren.`,
         grantedWhen: (sentence: string) => `Insatsen kan beviljas när ${sentence}.`,
-        notGrantedWhen: (sentence: string) => `Den som ${sentence} kan inte beviljas insatsen.`,
+        notGrantedWhen: (sentence: string) => `Insatsen kan inte beviljas när ${sentence}.`,
         excludedWhen: (sentence: string) => `Insatsen kan inte beviljas eftersom ${sentence}.`,
-        excludedButLifted: (sentence: string) => `Den som ${sentence} kan i regel inte beviljas insatsen, och det gäller medborgaren.`,
+        excludedButLifted: (sentence: string) => `Insatsen kan i regel inte beviljas när ${sentence}, och det gäller medborgaren.`,
         exceptionWhen: (sentence: string) => `Undantag: insatsen kan ändå beviljas när ${sentence}.`,
         liftedBy: (sentence: string) => `Undantaget gäller, eftersom ${sentence}.`,
         included: (pilot: string) => `${pilot}: medborgaren ingår i piloten.`,
         notIncluded: (pilot: string) => `${pilot}: medborgaren ingår inte i piloten.`,
         inclusion: (sentence: string) => `För att ingå krävs att ${sentence}.`,
-        exclusion: (sentence: string) => `Den som ${sentence} ingår inte.`,
+        exclusion: (sentence: string) => `Medborgaren ingår inte när ${sentence}.`,
         excludedBy: (sentence: string) => `Medborgaren ingår inte eftersom ${sentence}.`,
         period: (from: string, to?: string) => (to ? `Piloten pågår ${from}–${to}.` : `Piloten pågår från ${from}.`),
         outsidePeriod: (date: string) => `${date} ligger utanför pilotens period.`,
@@ -125,6 +126,7 @@ const WORDS = {
         because: (sentence: string, value: string) => `Villkoret ”${sentence}” gäller: ${value}.`,
         becauseNot: (sentence: string, value: string) => `Villkoret ”${sentence}” gäller inte: ${value}.`,
         room: (value: string) => `Avgiftsutrymmet är ${value}.`,
+        roomFloor: (value: string, computed: string) => `Avgiftsutrymmet är ${value}: det blir aldrig lägre än 0 kr (räknat ${computed}).`,
         share: (share: string, value: string) => `${share} av avgiftsutrymmet är ${value}.`,
         feeCap: (level: number) => `takbeloppet för nivå ${level}`,
         feeAmount: (level: number) => `beloppet för nivå ${level}`,
@@ -175,9 +177,9 @@ const WORDS = {
         granted: (service: string) => `${service}: the service can be granted to the citizen.`,
         notGranted: (service: string) => `${service}: the service cannot be granted to the citizen.`,
         grantedWhen: (sentence: string) => `The service can be granted when ${sentence}.`,
-        notGrantedWhen: (sentence: string) => `It cannot be granted to anyone for whom ${sentence}.`,
+        notGrantedWhen: (sentence: string) => `It cannot be granted when ${sentence}.`,
         excludedWhen: (sentence: string) => `The service cannot be granted because ${sentence}.`,
-        excludedButLifted: (sentence: string) => `As a rule it cannot be granted to anyone for whom ${sentence}, which holds for the citizen.`,
+        excludedButLifted: (sentence: string) => `As a rule it cannot be granted when ${sentence}, which holds for the citizen.`,
         exceptionWhen: (sentence: string) => `Exception: it can still be granted when ${sentence}.`,
         liftedBy: (sentence: string) => `The exception applies, because ${sentence}.`,
         included: (pilot: string) => `${pilot}: the citizen is included in the pilot.`,
@@ -215,6 +217,7 @@ const WORDS = {
         because: (sentence: string, value: string) => `The condition “${sentence}” holds: ${value}.`,
         becauseNot: (sentence: string, value: string) => `The condition “${sentence}” does not hold: ${value}.`,
         room: (value: string) => `The fee room (avgiftsutrymme) is ${value}.`,
+        roomFloor: (value: string, computed: string) => `The fee room (avgiftsutrymme) is ${value}: it is never below 0 kr (computed ${computed}).`,
         share: (share: string, value: string) => `${share} of the fee room is ${value}.`,
         feeCap: (level: number) => `the cap for level ${level}`,
         feeAmount: (level: number) => `the amount for level ${level}`,
@@ -273,7 +276,6 @@ function compiledUnit(unit: AnswerUnit | undefined): ValueUnit | undefined {
 
 const HUNDRED = ExactNumber.of(100n);
 const NONE: ValueUnit = { unit: 'none' };
-const TO_ÖRE: Rounding = { unit: 'öre', mode: 'half-away-from-zero' };
 const TEN_THOUSAND = ExactNumber.of(10_000n);
 const WHOLE: Rounding = { unit: 'krona', mode: 'half-away-from-zero' };
 
@@ -366,6 +368,17 @@ export function answerAmounts(runtime: PolicyRuntime, answer: string | Expressio
     };
 }
 
+/**
+ * An amount in kronor as a reader writes it, without its unit: to the öre, öre always in two
+ * decimals (`337,50`, `506,70`), whole kronor without (`2 013`); an amount with more decimals is shown
+ * to the öre and said to be about (`cirka 5 653,11`), by the analyses' one rule for kronor figures
+ * (`kronorDecimal`, which the diff's amounts read too).
+ */
+export function kronorFigure(value: ExactNumber, locale: ReasonLocale): string {
+    const { decimal, exact } = kronorDecimal(value);
+    return `${exact ? '' : `${WORDS[locale].about} `}${number(decimal, locale)}`;
+}
+
 class ReasonWriter {
     private readonly w: Words;
     private readonly attributes: Map<string, Attribute>;
@@ -377,6 +390,8 @@ class ReasonWriter {
     readonly nearestChange: string[] = [];
     /** Attribute id → the fact as said, in the order first met. */
     private readonly facts = new Map<string, string>();
+    /** Every attribute that decided, said or not: none of them is ever said not to have mattered. */
+    private readonly deciding = new Set<string>();
     /** Formulas in words, made when a decision row answers with one. */
     private words: PolicyWords | undefined;
     /** Attributes the rule reads, whether or not they decided. */
@@ -402,11 +417,7 @@ class ReasonWriter {
     value(value: ExactNumber, unit: ValueUnit): string {
         const per = unit.per ? this.w.per[unit.per] : '';
         if (unit.unit === 'kr') {
-            const shown = value.round(TO_ÖRE);
-            const fraction = shown.toDecimal().split('.')[1];
-            // Kronor with öre in two decimals (337,50 kr); an amount with more is shown to the öre and said to be about.
-            const text = number(fraction && fraction.length === 1 ? `${shown.toDecimal()}0` : shown.toDecimal(), this.locale);
-            return `${shown.equals(value) ? '' : `${this.w.about} `}${text}\u00a0kr${per}`;
+            return `${kronorFigure(value, this.locale)}\u00a0kr${per}`;
         }
         if (unit.unit === '%') {
             return `${number(value.multiply(HUNDRED).toDecimal(4), this.locale)}\u00a0%`;
@@ -444,10 +455,16 @@ class ReasonWriter {
         if (typeof given === 'boolean' || domain.type === 'enumeration') {
             text = this.choiceText(attribute, typeof given === 'boolean' ? given : String(given));
         } else if ((domain.type === 'integer' || domain.type === 'decimal' || domain.type === 'money') && (typeof given === 'number' || typeof given === 'string')) {
-            let parsed: ExactNumber;
+            // The figure as the runtime read it (a JSON number 12.5, `12,5`, `20 000,50`): parsed here
+            // again, a decimal JSON number or a grouped figure was no figure, and the fact went unsaid.
+            let read: unknown;
             try {
-                parsed = ExactNumber.parse(typeof given === 'string' ? given.replace(',', '.') : given);
+                read = this.values.get(id);
             } catch {
+                return undefined;
+            }
+            const parsed = read instanceof ExactNumber ? read : typeof read === 'number' ? ExactNumber.parse(read) : undefined;
+            if (!parsed) {
                 return undefined;
             }
             text = this.value(parsed, this.attributeUnit(attribute));
@@ -516,6 +533,7 @@ class ReasonWriter {
 
     fact(id: string): void {
         this.read.add(id);
+        this.deciding.add(id);
         if (!this.facts.has(id)) {
             const text = this.factText(id);
             if (text) {
@@ -1030,7 +1048,7 @@ class ReasonWriter {
 
     finish(decision: string): Reason {
         const facts = [...this.facts.values()];
-        const notDeciding = [...this.read].filter(id => id !== LEVEL_INPUT && !this.facts.has(id) && this.attributes.has(id))
+        const notDeciding = [...this.read].filter(id => id !== LEVEL_INPUT && !this.deciding.has(id) && this.attributes.has(id))
             .map(id => this.w.didNotMatter(labelOf(this.attributes.get(id))));
         const legalBasis = this.legalBasis.length > 0 ? this.legalBasis : [];
         const lines = [
@@ -1208,8 +1226,12 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
             rule.exclusions.forEach((exclusion, index) => {
                 if (index >= stopsAt) {
                     writer.reads(exclusion.criterion);
-                    exclusion.exceptions.forEach(exception => writer.reads(exception));
                     writer.ruleLine(w.notGrantedWhen(writer.sentence(exclusion.criterion)));
+                    // The rule whole: an exclusion said without its exceptions reads as having none.
+                    for (const exception of exclusion.exceptions) {
+                        writer.reads(exception);
+                        writer.ruleLine(w.exceptionWhen(writer.sentence(exception)));
+                    }
                     return;
                 }
                 const applies = writer.decidedBy(exclusion.criterion);
@@ -1287,7 +1309,11 @@ export function reasonFor(runtime: PolicyRuntime, question: ReasonQuestion, loca
                 writer.walk(fee.room, question.date, question.level);
             }
             if (parts.room && parts.share && parts.shared) {
-                writer.step(w.room(writer.value(parts.room, kr)));
+                // The runtime floors the room at 0 kr (fee.ts); where that decided, the room as computed is said beside it.
+                const computed = fee.room ? writer.evaluate(fee.room, question.date, question.level) : parts.room;
+                writer.step(computed.compare(parts.room) < 0
+                    ? w.roomFloor(writer.value(parts.room, kr), writer.value(computed, kr))
+                    : w.room(writer.value(parts.room, kr)));
                 writer.step(w.share(writer.value(parts.share, { unit: '%' }), writer.value(parts.shared, kr)));
             }
             if (fee.ceiling) {

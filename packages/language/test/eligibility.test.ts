@@ -88,7 +88,7 @@ exempel e { beviljas boendestöd för { ålder = 30 } förväntat 12 kr }`]);
         const lifted = reasonFor(runtime, { type: 'eligibility', service: 'service/boendestöd', citizen: { ...person, missbruk: true, dominerar: true } }, 'sv');
         expect(lifted.decision).toBe('Boendestöd: insatsen kan beviljas medborgaren.');
         expect(lifted.text).toContain('Undantaget gäller, eftersom Funktionsnedsättningen dominerar');
-        expect(lifted.text).toContain('Den som Missbruk är det huvudsakliga problemet: ja kan i regel inte beviljas insatsen, och det gäller medborgaren.');
+        expect(lifted.text).toContain('Insatsen kan i regel inte beviljas när Missbruk är det huvudsakliga problemet: ja, och det gäller medborgaren.');
         expect(lifted.text).not.toContain('Insatsen kan inte beviljas eftersom');
     });
 

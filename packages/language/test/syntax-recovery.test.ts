@@ -43,6 +43,28 @@ describe('a misspelt keyword', () => {
     });
 });
 
+describe('a keyword where a name is expected', () => {
+    test.each([
+        ['insats avgift "Avgift"', 'avgift'],
+        ['egenskap insatser "Insatser" : ja/nej', 'insatser'],
+        ['parameter åtgärd "Åtgärd" : belopp { från 2020-01-01 : 5 kr }', 'åtgärd'],
+    ])('%s: the word is said to be reserved, and another name suggested', async (text, word) => {
+        const found = await errors(text);
+        expect(found[0]).toBe(`syntax-error: Oväntat '${word}': här väntas ett namn. '${word}' är ett reserverat ord i språket och kan inte vara ett namn; välj ett annat, till exempel '${word}_1'.`);
+    });
+
+    test('in English too', async () => {
+        const found = await errors('insats avgift "Avgift"', 'en');
+        expect(found[0]).toBe("syntax-error: Unexpected 'avgift': a name is expected here. 'avgift' is a reserved word of the language and cannot be a name; choose another, such as 'avgift_1'.");
+    });
+
+    test('a keyword where no name is expected is not said to be reserved', async () => {
+        const found = await errors('nivåtabell t { nivå 1 : avgift }');
+        expect(found.length).toBeGreaterThan(0);
+        expect(found.some(f => f.includes('reserverat'))).toBe(false);
+    });
+});
+
 describe('clauses of a broken block are not declarations', () => {
     test('a misspelt block keyword: its insats and område clauses clash with nothing', async () => {
         const found = await errors('nivåtabel t {\n    insats hemvård\n    område tätort\n    nivå 1 : 5 kr\n}\nnivåtabell u { nivå 1 : 5 kr }');

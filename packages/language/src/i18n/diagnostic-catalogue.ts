@@ -223,6 +223,11 @@ export const diagnosticCatalogue = {
         sv: a => `Kolumnen ${a.table}.${a.column} ger värden som inte är angivna eller värden av olika slag; en kolumn som läser en annan tabell jämför tal, ja/nej, texter eller förlopp, ett slag i taget.`,
         en: a => `The column ${a.table}.${a.column} gives values left open or values of different kinds; a column that reads another table compares numbers, yes/no, texts or förlopp, one kind at a time.`,
     },
+    'chained-text-character': {
+        severity: 'error',
+        sv: a => `Texten ${a.text} kan inte jämföras i kolumnen ${a.column}: en text som en kolumn läser från en annan tabell får inte innehålla citattecken, omvänt snedstreck eller styrtecken. Skriv den utan dem, här och i tabellen som ger den.`,
+        en: a => `The text ${a.text} cannot be compared in the column ${a.column}: a text a column reads from another table may not contain quotes, backslashes or control characters. Write it without them, here and in the table that gives it.`,
+    },
     'unknown-column': {
         severity: 'error',
         sv: a => (a.table ? `${a.table} har ingen kolumn ${a.column}.${a.suggestion ? ` Menade du ${a.suggestion}?` : ''} Kolumner: ${a.columns}.` : `${a.name} är ingen beslutstabell och har inga kolumner.`),

@@ -28,7 +28,7 @@ export class SwedishParserErrorMessageProvider implements IParserErrorMessagePro
     constructor(private readonly locale: LocaleSetting, private readonly keywords: readonly string[] = []) { }
 
     buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
-        return this.render([this.describe(options.expected)], options.actual);
+        return this.render([options.expected], options.actual);
     }
 
     buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
@@ -40,16 +40,16 @@ export class SwedishParserErrorMessageProvider implements IParserErrorMessagePro
 
     buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const firsts = options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(t => t !== undefined);
-        return this.render(firsts.map(t => this.describe(t)), options.actual[0]);
+        return this.render(firsts, options.actual[0]);
     }
 
     buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const firsts = options.expectedIterationPaths.map(path => path[0]).filter(t => t !== undefined);
-        return this.render(firsts.map(t => this.describe(t)), options.actual[0]);
+        return this.render(firsts, options.actual[0]);
     }
 
-    private render(expected: string[], actual: IToken | undefined): string {
-        const unique = [...new Set(expected)];
+    private render(expectedTypes: TokenType[], actual: IToken | undefined): string {
+        const unique = [...new Set(expectedTypes.map(t => this.describe(t)))];
         const listed = unique.slice(0, MAX_LISTED);
         const sv = this.locale.current === 'sv';
         const more = unique.length > MAX_LISTED ? (sv ? ' …' : ' …') : '';
@@ -60,7 +60,21 @@ export class SwedishParserErrorMessageProvider implements IParserErrorMessagePro
             return sv ? `Filen tar slut för tidigt: här väntas ${list}.` : `The file ends too early: ${list} is expected here.`;
         }
         const found = this.found(actual);
-        return (sv ? `Oväntat ${found}: här väntas ${list}.` : `Unexpected ${found}: ${list} is expected here.`) + this.hint(actual);
+        return (sv ? `Oväntat ${found}: här väntas ${list}.` : `Unexpected ${found}: ${list} is expected here.`) + this.reserved(expectedTypes, actual) + this.hint(actual);
+    }
+
+    /**
+     * A keyword written where a name is expected (`insats avgift`): the writer chose a name the
+     * language keeps for itself, which "a name is expected" alone does not tell them.
+     */
+    private reserved(expected: readonly TokenType[], actual: IToken): string {
+        const word = actual.image;
+        if (actual.tokenType.name === 'ID' || !expected.some(t => t.name === 'ID') || !/^\p{L}[\p{L}\p{N}_]*$/u.test(word)) {
+            return '';
+        }
+        return this.locale.current === 'sv'
+            ? ` '${word}' är ett reserverat ord i språket och kan inte vara ett namn; välj ett annat, till exempel '${word}_1'.`
+            : ` '${word}' is a reserved word of the language and cannot be a name; choose another, such as '${word}_1'.`;
     }
 
     /**

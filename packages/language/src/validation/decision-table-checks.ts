@@ -548,6 +548,13 @@ function checkChainedWordCell(report: Report, cell: Exclude<Ast.InputCell | Ast.
         return false;
     };
     if (cell.$type === 'CellText') {
+        // The text compiles to an enumeration value, which the format keeps free of anything that
+        // could be read as code (no quote, backslash or control character): refused here, with its
+        // place, rather than written into a file the runtime's load check refuses.
+        if (/[\u0000-\u001f"\\]/u.test(cell.text)) {
+            report('chained-text-character', { text: cell.$cstNode?.text ?? wordCellText(cell), column: inputName(input) }, { node: cell });
+            return false;
+        }
         return (!pathways && values.includes(cell.text)) || mismatch(wordCellText(cell));
     }
     if (cell.$type === 'CellPathway') {
