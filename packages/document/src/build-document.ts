@@ -8,6 +8,7 @@ import { number } from './criterion-sentence.js';
 import { inSentence, list, PolicyWords, words } from './document-words.js';
 import type { DocumentBlock, DocumentSection, LineChart, PolicyDocument } from './document-model.js';
 import { exampleQuestion, reasonFor } from './reasons.js';
+import { EXAMPLE_RUN_CODES } from './example-run-codes.js';
 
 /** What each hit policy of a decision table means, as the document says it. */
 const HIT_POLICY_TEXT = {
@@ -757,7 +758,8 @@ class DocumentBuilder {
     private findings(): DocumentSection {
         const findings = this.input.findings ?? [];
         const severity = { error: this.t('fel', 'error'), warning: this.t('varning', 'warning'), info: this.t('upplysning', 'note'), hint: this.t('tips', 'hint') } as Record<string, string>;
-        const shown = findings.filter(f => f.severity === 'error' || f.severity === 'warning');
+        // A failing example is shown below by its heading, with the runtime's answer, not by the checker's finding of it.
+        const shown = findings.filter(f => (f.severity === 'error' || f.severity === 'warning') && !EXAMPLE_RUN_CODES.has(f.code));
         const failing = this.exampleResults().filter(r => !r.passed);
         const rows = [
             ...shown.map(f => [`${f.file}:${f.line}:${f.column}`, severity[f.severity] ?? f.severity, `${f.message} [${f.code}]`]),

@@ -4,6 +4,7 @@ import type { DocumentSection } from './document-model.js';
 import { PolicyWords } from './document-words.js';
 import { answerAmounts } from './reasons.js';
 import { renderHtml } from './render-html.js';
+import { EXAMPLE_RUN_CODES } from './example-run-codes.js';
 
 /**
  * The semantic diff for people (text), for a pull request or the nämnd's handlingar (Markdown, HTML)
@@ -44,7 +45,7 @@ export interface NewFinding {
  */
 export function newWarnings(before: ReadonlyArray<{ code: string; message: string }>, after: ReadonlyArray<NewFinding & { severity: string }>): NewFinding[] {
     const known = new Set(before.map(d => `${d.code}\u0000${d.message}`));
-    return after.filter(d => d.severity === 'warning' && !known.has(`${d.code}\u0000${d.message}`))
+    return after.filter(d => d.severity === 'warning' && !EXAMPLE_RUN_CODES.has(d.code) && !known.has(`${d.code}\u0000${d.message}`))
         .map(d => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message }));
 }
 

@@ -6,4 +6,5 @@ export { criterionSentence } from './criterion-sentence.js';
 export type { PolicyDocument, DocumentSection, DocumentBlock, LineChart, RegionChart } from './document-model.js';
 export { answerAmounts, kronorFigure, reasonFor, withReasons, exampleQuestion, legalBasisOf, labelOf, type Reason, type ReasonLocale, type ReasonQuestion } from './reasons.js';
 export { diffWording, formatDiffHtml, formatDiffJson, formatDiffMarkdown, formatDiffText, newWarnings, type DiffLabels, type DiffRendering, type NewFinding } from './diff-output.js';
+export { EXAMPLE_RUN_CODES } from './example-run-codes.js';
 export { nearestAnswerChanges, MOST_CHANGES, type AnswerChange, type FactChange } from './nearest-change.js';

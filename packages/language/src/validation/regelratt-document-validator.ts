@@ -7,6 +7,7 @@ import { attributeOfLiteralOwner } from '../references/cell-attribute.js';
 import { kindName } from '../i18n/element-kind-names.js';
 import { renderMessage, type DiagnosticCode, type MessageArgs } from '../i18n/diagnostic-catalogue.js';
 import type { LocaleSetting } from '@regelratt/analyses';
+import { EXAMPLE_RUN_CODES } from '@regelratt/document';
 import type { RegelrattServices } from '../regelratt-module.js';
 import { CHAIN_MARKER, MAX_CHAIN, MAX_DIGITS, MAX_NESTING, MAX_TEXT, NESTING_MARKER, TOKEN_MARKERS } from '../parser/regelratt-lexer.js';
 import { DeclarationReuse, replay, type DeclarationRecording, type DeclarationRun } from './declaration-reuse.js';
@@ -180,8 +181,6 @@ export class RegelrattDocumentValidator extends DefaultDocumentValidator {
 }
 
 
-/** What example-result-checks.ts reports of an example's run through the runtime. */
-const EXAMPLE_RUN_CODES: ReadonlySet<unknown> = new Set(['example-failed', 'example-error']);
 
 /**
  * A file with errors of its own runs its examples on a policy that is not what it says (a table with
@@ -189,7 +188,7 @@ const EXAMPLE_RUN_CODES: ReadonlySet<unknown> = new Set(['example-failed', 'exam
  * repeat it, so they are left out until the file is free of errors, as the editor's lens does.
  */
 function withoutExampleRunsBesideErrors(diagnostics: Diagnostic[]): Diagnostic[] {
-    const runs = (diagnostic: Diagnostic) => EXAMPLE_RUN_CODES.has(diagnostic.code);
+    const runs = (diagnostic: Diagnostic) => typeof diagnostic.code === 'string' && EXAMPLE_RUN_CODES.has(diagnostic.code);
     return diagnostics.some(diagnostic => diagnostic.severity === DiagnosticSeverity.Error && !runs(diagnostic))
         ? diagnostics.filter(diagnostic => !runs(diagnostic))
         : diagnostics;
