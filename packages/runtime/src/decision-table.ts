@@ -1,4 +1,4 @@
-import { againstReferences, chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, listHitPolicy, formulaCell, quantityCell, sameDecisionResult, wordCell, type Attribute, type ChainedDecisionInput, type Criterion, type DecisionResult, type DecisionTable, type Expression } from '@regelratt/format';
+import { againstReferences, chainedInputKey, dateCell, dayNumber, ExactNumber, isChainedInput, LEVEL_INPUT, listHitPolicy, formulaCell, quantityCell, sameDecisionResult, wordCell, type Attribute, type ChainedDecisionInput, type Criterion, type DecisionResult, type DecisionTable, type Expression, type IsoDate } from '@regelratt/format';
 
 const HUNDRED = ExactNumber.of(100n);
 import { attributeEntry, CitizenValues, type AttributeCatalogue, type AttributeValue } from './citizen.js';
@@ -347,6 +347,28 @@ export class PreparedDecisionTable {
             case 'max': return values.reduce((a, b) => (b.compare(a) > 0 ? b : a));
             case 'sum': return values.reduce((a, b) => a.add(b), ExactNumber.ZERO);
             default: return values[0];
+        }
+    }
+
+    /**
+     * One date column's value for the rows that answer (since format 1.13): the row's date, or under
+     * `collect` the earliest (`min`) or the latest (`max`) of theirs, compared by day as a criterion
+     * compares dates (`dayNumber`); undefined where a cell answering is no date, and for a count (a
+     * number: `value` counts) or a sum, which `value` refuses (DMN's sum takes numbers only).
+     */
+    dateValue(matches: readonly DecisionMatch[], column: number): IsoDate | undefined {
+        const table = this.table;
+        const dates = matches.map(match => dateCell(this.cell(match.row, column)));
+        if (dates.length === 0 || dates.some(date => date === undefined) || listHitPolicy(table.hitPolicy)) {
+            return undefined;
+        }
+        const byDefault = matches.length === 1 && matches[0].row === DEFAULT_ROW;
+        const days = (dates as IsoDate[]).map(date => ({ date, day: dayNumber(date) }));
+        switch (table.hitPolicy === 'collect' && !byDefault ? table.aggregation ?? 'sum' : 'single') {
+            case 'min': return days.reduce((a, b) => (b.day < a.day ? b : a)).date;
+            case 'max': return days.reduce((a, b) => (b.day > a.day ? b : a)).date;
+            case 'single': return days[0].date;
+            default: return undefined;
         }
     }
 

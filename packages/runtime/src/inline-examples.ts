@@ -72,7 +72,7 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
             const kinds = new Set([...table.rows.map(row => row.then), ...(table.defaultOutputs ? [table.defaultOutputs] : [])]
                 .flatMap(then => (then[column] ? [decisionResultKind(then[column])] : [])));
             const item = (value: string): ExampleListItem => kinds.has('pathway') ? { pathway: value }
-                : kinds.has('text') ? { text: value } : kinds.has('yesNo') ? { yesNo: value === 'ja' } : { amount: value };
+                : kinds.has('text') ? { text: value } : kinds.has('yesNo') ? { yesNo: value === 'ja' } : kinds.has('date') ? { date: value } : { amount: value };
             if (decision.list && (example.expected.list !== undefined || example.expected.error !== undefined)) {
                 // A list policy's answer, in its order; one asked for a single value is refused by decisionValue below.
                 return {

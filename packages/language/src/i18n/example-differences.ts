@@ -16,6 +16,7 @@ const labels: Record<keyof ExampleExpectation, { sv: string; en: string }> = {
     text: { sv: 'text', en: 'text' },
     yesNo: { sv: 'ja/nej', en: 'yes/no' },
     list: { sv: 'lista', en: 'list' },
+    date: { sv: 'datum', en: 'date' },
 };
 
 /** A value of an expectation as a reader writes it: `9 676 kr`, `12 h/mån`, `70 %`, `ja`, a förlopp's name. */
