@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { checkPolicies, compilePolicy, createRegelrattServices, exampleDifferences } from '@regelratt/language';
+import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies, exampleDifferences } from '@regelratt/language';
 import { checkCompiledFile, PolicyRuntime, runExamples } from '@regelratt/runtime';
 import { errorCode } from '../packages/runtime/test/error-code.js';
 import { bin, serveInProcess } from './serve-process.js';
@@ -171,6 +171,53 @@ exempel fel { datum 2025-01-01 beslut enligt omprövning för { ålder = 70, kog
             ]);
         } finally {
             rmSync(folder, { recursive: true, force: true });
+        }
+    });
+
+    test('gaps, overlaps and shadowed rows are found in a table of dates as in any other', async () => {
+        const gap = await load(policy().replace('    annars                   || 2026-01-01 |\n', ''));
+        expect(problems(gap.checked).map(d => d.code)).toEqual(['decision-gap']);
+        const overlap = await load(policy('', 'träff unik'));
+        expect(problems(overlap.checked).map(d => d.code)).toEqual(['decision-overlap']);
+        const shadowed = await load(policy().replace('| >= 65 | -              |', '| >= 85 | ja             |'));
+        expect(problems(shadowed.checked).map(d => d.code)).toEqual(['decision-row-shadowed']);
+    });
+
+    test('a date column is no amount: dates that fall as need rises are not reported', async () => {
+        // Later dates for more need (the review sooner for less): were the dates amounts, amount-falls-as-need-rises would fire.
+        const need = await load(policy().replace('{\n    träff första', '{\n    träff första\n    behov ålder'));
+        expect(problems(need.checked)).toEqual([]);
+    });
+
+    test('the semantic diff says a date that changed, old and new, with a citizen', async () => {
+        const before = await load(policy());
+        const after = await load(policy().replace('|| 2025-07-01 |', '|| 2025-09-01 |'));
+        const entry = diffPolicies([before.compiled], [after.compiled], 'sv').entries.find(e => e.element.kind === 'decisionTable');
+        expect(entry?.change).toBe('answers');
+        const regions = (entry as unknown as { regions: Array<{ before: string; after: string; witness: { example: Record<string, string> } }> }).regions;
+        expect(regions.length).toBeGreaterThan(0);
+        for (const region of regions) {
+            expect([region.before, region.after]).toEqual(['omprövas 2025-07-01', 'omprövas 2025-09-01']);
+            // The witness is a citizen the runtime answers so (kognitiv_svikt left out: either value).
+            const witness = region.witness.example;
+            const citizen = { ålder: Number(witness.ålder.replace(/\D+$/, '').trim()), kognitiv_svikt: witness.kognitiv_svikt === 'ja' };
+            expect(after.runtime.decide('omprövning', { date: '2025-01-01', citizen }).outputs).toEqual({ omprövas: '2025-09-01' });
+            expect(before.runtime.decide('omprövning', { date: '2025-01-01', citizen }).outputs).toEqual({ omprövas: '2025-07-01' });
+        }
+    });
+
+    test('the semantic diff says the earliest date a collecting table gives, as the runtime does', async () => {
+        const collecting = (third: string) => policy('', 'träff samla min').replace('    annars                   || 2026-01-01 |\n', `    | -     | -              || ${third} |\n`);
+        const before = await load(collecting('2026-01-01'));
+        const after = await load(collecting('2025-05-01'));
+        const entry = diffPolicies([before.compiled], [after.compiled], 'sv').entries.find(e => e.element.kind === 'decisionTable');
+        const regions = (entry as unknown as { regions: Array<{ before: string; after: string; witness: { example: Record<string, string> } }> }).regions;
+        expect(regions.length).toBeGreaterThan(0);
+        for (const region of regions) {
+            const witness = region.witness.example;
+            const citizen = { ålder: Number(String(witness.ålder ?? '0').replace(/\D+$/, '').trim()), kognitiv_svikt: witness.kognitiv_svikt === 'ja' };
+            expect(region.before).toBe(`omprövas ${before.runtime.decide('omprövning', { date: '2025-01-01', citizen }).outputs.omprövas}`);
+            expect(region.after).toBe(`omprövas ${after.runtime.decide('omprövning', { date: '2025-01-01', citizen }).outputs.omprövas}`);
         }
     });
 });

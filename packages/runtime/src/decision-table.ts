@@ -124,6 +124,21 @@ export function listOrder(hitPolicy: DecisionTable['hitPolicy'], ranks: readonly
     return hitPolicy === 'outputOrder' ? [...matching].sort((a, b) => comparePriority(ranks[a], ranks[b])) : [...matching];
 }
 
+/**
+ * The date `träff samla min` or `max` answers over the matching rows' dates (since format 1.13): the
+ * earliest or the latest, compared by day as a criterion compares dates (`dayNumber`); undefined for
+ * no dates, a count (a number of rows) or a sum (DMN's sum takes numbers only; its min and max any
+ * comparable values).
+ */
+export function collectedDate(dates: readonly IsoDate[], aggregation: DecisionTable['aggregation']): IsoDate | undefined {
+    if (dates.length === 0 || (aggregation !== 'min' && aggregation !== 'max')) {
+        return undefined;
+    }
+    const days = dates.map(date => ({ date, day: dayNumber(date) }));
+    const earlier = aggregation === 'min';
+    return days.reduce((a, b) => ((earlier ? b.day < a.day : b.day > a.day) ? b : a)).date;
+}
+
 /** The match that stands for the table's default outputs (`annars`), where no row matches. */
 export const DEFAULT_ROW = -1;
 
@@ -352,9 +367,8 @@ export class PreparedDecisionTable {
 
     /**
      * One date column's value for the rows that answer (since format 1.13): the row's date, or under
-     * `collect` the earliest (`min`) or the latest (`max`) of theirs, compared by day as a criterion
-     * compares dates (`dayNumber`); undefined where a cell answering is no date, and for a count (a
-     * number: `value` counts) or a sum, which `value` refuses (DMN's sum takes numbers only).
+     * `collect` the earliest or latest of theirs (`collectedDate`); undefined where a cell answering is
+     * no date, and for a count (a number: `value` counts) or a sum, which `value` refuses.
      */
     dateValue(matches: readonly DecisionMatch[], column: number): IsoDate | undefined {
         const table = this.table;
@@ -363,13 +377,7 @@ export class PreparedDecisionTable {
             return undefined;
         }
         const byDefault = matches.length === 1 && matches[0].row === DEFAULT_ROW;
-        const days = (dates as IsoDate[]).map(date => ({ date, day: dayNumber(date) }));
-        switch (table.hitPolicy === 'collect' && !byDefault ? table.aggregation ?? 'sum' : 'single') {
-            case 'min': return days.reduce((a, b) => (b.day < a.day ? b : a)).date;
-            case 'max': return days.reduce((a, b) => (b.day > a.day ? b : a)).date;
-            case 'single': return days[0].date;
-            default: return undefined;
-        }
+        return table.hitPolicy === 'collect' && !byDefault ? collectedDate(dates as IsoDate[], table.aggregation) : dates[0];
     }
 
     /**
