@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies, exampleDifferences } from '@regelratt/language';
+import { buildDocument, exampleQuestion, reasonFor } from '@regelratt/document';
 import { checkCompiledFile, PolicyRuntime, runExamples } from '@regelratt/runtime';
 import { errorCode } from '../packages/runtime/test/error-code.js';
 import { bin, serveInProcess } from './serve-process.js';
@@ -219,5 +220,25 @@ exempel fel { datum 2025-01-01 beslut enligt omprövning för { ålder = 70, kog
             expect(region.before).toBe(`omprövas ${before.runtime.decide('omprövning', { date: '2025-01-01', citizen }).outputs.omprövas}`);
             expect(region.after).toBe(`omprövas ${after.runtime.decide('omprövning', { date: '2025-01-01', citizen }).outputs.omprövas}`);
         }
+    });
+
+    test('reasons and the document say the date as every date there, ISO, in both languages', async () => {
+        const examples = 'exempel tidig { datum 2025-01-01 beslut enligt omprövning för { ålder = 85, kognitiv_svikt = ja } förväntat 2025-03-01 }';
+        const { runtime, compiled } = await load(policy(examples));
+        for (const locale of ['sv', 'en'] as const) {
+            const reason = reasonFor(runtime, exampleQuestion(runtime.policy.get('tidig', 'example')), locale);
+            expect(reason.decision).toContain('2025-03-01');
+            const document = JSON.stringify(buildDocument({ files: [compiled], locale, draft: true }));
+            // The table's cells and the example's expectation.
+            for (const date of ['2025-03-01', '2025-07-01', '2026-01-01']) {
+                expect(document).toContain(date);
+            }
+        }
+        // The nearest change names the other dates the citizen would have had.
+        const nearest = reasonFor(runtime, exampleQuestion(runtime.policy.get('tidig', 'example')), 'sv').nearestChange.map(line => line.replace(/\u00a0/g, ' '));
+        expect(nearest).toEqual([
+            'Om ålder hade varit minst 65 år och högst 79 år hade omprövning av beslutet blivit 2025-07-01.',
+            'Om ålder hade varit högst 64 år hade omprövning av beslutet blivit 2026-01-01.',
+        ]);
     });
 });

@@ -486,7 +486,7 @@ export const diagnosticCatalogue = {
     'date-column-mixed': {
         severity: 'error',
         sv: a => `Kolumnen ${a.column} i ${a.table} ger datum (${a.dateRow}) men ${a.kind} ${a.row}: en kolumn med datum ger ett datum i varje rad (eller ej angivet).`,
-        en: a => `The column ${a.column} of ${a.table} gives dates (${a.dateRow}) but ${a.kind} ${a.row}: a column of dates gives a date in every row (or ej angivet).`,
+        en: a => `The column ${a.column} of ${a.table} gives dates (${a.dateRow}) but ${a.kind} ${a.row}: a column of dates gives a date in every row (or leaves it open).`,
     },
     'dates-not-summable': {
         severity: 'error',
