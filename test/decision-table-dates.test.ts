@@ -77,6 +77,19 @@ exempel fel { datum 2025-01-01 beslut enligt omprövning för { ålder = 70, kog
         expect(exampleDifferences(failed.expected, failed.actual, 'en', failed.example.unit)).toBe('date: expected 2025-03-01, got 2025-07-01');
     });
 
+    test('a date expected of another column, or another kind expected of a date column, says what came', async () => {
+        const text = `${policy().replace('| omprövas   |', '| omprövas   | beslut     |').replace(/\|\| (\d{4}-\d{2}-\d{2}) \|/g, '|| $1 | "Beviljas" |')}
+exempel datum_av_text { datum 2025-01-01 beslut enligt omprövning.beslut för { ålder = 85, kognitiv_svikt = ja } förväntat 2025-03-01 }
+exempel text_av_datum { datum 2025-01-01 beslut enligt omprövning.omprövas för { ålder = 85, kognitiv_svikt = ja } förväntat "Beviljas" }`;
+        const { checked, runtime } = await load(text);
+        expect(problems(checked)).toEqual([]);
+        const said = runExamples(runtime).map(result => [result.example.name, result.passed, exampleDifferences(result.expected, result.actual, 'sv', result.example.unit)]);
+        expect(said).toEqual([
+            ['datum_av_text', false, 'datum: väntat 2025-03-01, fick text "Beviljas"'],
+            ['text_av_datum', false, 'text: väntat "Beviljas", fick datum 2025-03-01'],
+        ]);
+    });
+
     test('an expected date that is no calendar day is refused', async () => {
         const { checked } = await load(policy('exempel e { datum 2025-01-01 beslut enligt omprövning för { ålder = 85, kognitiv_svikt = ja } förväntat 2025-02-30 }'));
         expect(problems(checked).map(d => d.message)).toEqual(['2025-02-30 är inget giltigt datum.']);

@@ -123,6 +123,10 @@ export function runExamples(runtime: PolicyRuntime): ExampleResult[] {
                 return { example, passed: false, expected: example.expected, actual };
             }
             const shown = Object.fromEntries(Object.keys(example.expected).map(k => [k, actual[k as keyof ExampleExpectation] ?? null])) as ExampleExpectation;
+            // An answer of another kind than expected (a date where an amount was expected) is kept, so the failure can say what came.
+            if (Object.keys(example.expected).every(k => actual[k as keyof ExampleExpectation] === undefined)) {
+                Object.assign(shown, actual);
+            }
             return { example, passed: matches(example.expected, actual), expected: example.expected, actual: shown };
         } catch (error) {
             if (error instanceof RegelrattRuntimeError) {

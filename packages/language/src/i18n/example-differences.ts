@@ -69,8 +69,12 @@ export function exampleDifferences(expected: ExampleExpectation, actual: Example
             .join(', ');
         return `${labels.error[locale]}: ${sv ? 'väntat' : 'expected'} ${expected.error}, ${sv ? 'fick ett svar' : 'got an answer'}: ${answer}`;
     }
+    // An answer of another kind than the one expected (a date where a text was expected): said with its own label.
+    const other = (Object.keys(actual ?? {}) as Array<keyof ExampleExpectation>).find(key => !(key in expected) && actual![key] !== undefined && actual![key] !== null);
+    const got = (key: keyof ExampleExpectation) => (actual?.[key] === undefined || actual[key] === null) && other !== undefined
+        ? `${labels[other][locale]} ${shownAs(other, actual![other], locale, unit)}` : shownAs(key, actual?.[key], locale, unit);
     return (Object.keys(expected) as Array<keyof ExampleExpectation>)
         .filter(key => !expectedFieldHolds(expected, actual, key))
-        .map(key => `${labels[key][locale]}: ${sv ? 'väntat' : 'expected'} ${shownAs(key, expected[key], locale, unit)}, ${sv ? 'fick' : 'got'} ${shownAs(key, actual?.[key], locale, unit)}`)
+        .map(key => `${labels[key][locale]}: ${sv ? 'väntat' : 'expected'} ${shownAs(key, expected[key], locale, unit)}, ${sv ? 'fick' : 'got'} ${got(key)}`)
         .join('; ');
 }
