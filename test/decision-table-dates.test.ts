@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies, exampleDifferences } from '@regelratt/language';
+import { checkPolicies, compilePolicy, createRegelrattServices, decisionExpectationSource, diffPolicies, exampleDifferences } from '@regelratt/language';
 import { buildDocument, exampleQuestion, reasonFor } from '@regelratt/document';
 import { checkCompiledFile, PolicyRuntime, runExamples } from '@regelratt/runtime';
 import { errorCode } from '../packages/runtime/test/error-code.js';
@@ -88,6 +88,18 @@ exempel text_av_datum { datum 2025-01-01 beslut enligt omprövning.omprövas fö
             ['datum_av_text', false, 'datum: väntat 2025-03-01, fick text "Beviljas"'],
             ['text_av_datum', false, 'text: väntat "Beviljas", fick datum 2025-03-01'],
         ]);
+    });
+
+    test('an example written from an answer (test --coverage, the studio\'s "Nytt exempel") expects the date as written', async () => {
+        const { runtime } = await load(policy());
+        expect(decisionExpectationSource(runtime, runtime.decide('omprövning', ask(70, false)), 'omprövas')).toBe('2025-07-01');
+        const listed = await load(policy('', 'träff regelordning').replace('    annars                   || 2026-01-01 |\n', ''));
+        expect(decisionExpectationSource(listed.runtime, listed.runtime.decide('omprövning', ask(85, true)), 'omprövas')).toBe('[ 2025-03-01, 2025-07-01 ]');
+        // Written so, the list is an example that passes.
+        const example = await load(policy('exempel lista { datum 2025-01-01 beslut enligt omprövning för { ålder = 85, kognitiv_svikt = ja } förväntat [ 2025-03-01, 2025-07-01 ] }', 'träff regelordning')
+            .replace('    annars                   || 2026-01-01 |\n', ''));
+        expect(problems(example.checked)).toEqual([]);
+        expect(runExamples(example.runtime).map(result => [result.example.name, result.passed])).toEqual([['lista', true]]);
     });
 
     test('an expected date that is no calendar day is refused', async () => {
