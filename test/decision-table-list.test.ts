@@ -51,7 +51,7 @@ describe('decision tables under the list hit policies', () => {
         const { checked, compiled, table, runtime } = await load(policy('träff regelordning'));
         // Rows overlap and leave citizens without a row: neither is a finding under a list policy.
         expect(serious(checked.diagnostics)).toEqual([]);
-        expect(compiled.schemaVersion).toBe('1.12.0');
+        expect(compiled.schemaVersion).toBe('1.13.0');
         expect(table.hitPolicy).toBe('ruleOrder');
         expect(table.aggregation).toBeUndefined();
         expect(decide(runtime, 85, true, true)).toMatchObject({
@@ -237,7 +237,7 @@ ${rows}
             policy(hit, undefined, `exempel äldre { datum 2025-01-01  beslut enligt förslag.${column} för { ${citizen} }  förväntat ${expected} }`);
         const passing = await load(example('[ "dagverksamhet", "trygghetslarm" ]'));
         expect(serious(passing.checked.diagnostics)).toEqual([]);
-        expect(passing.compiled.schemaVersion).toBe('1.12.0');
+        expect(passing.compiled.schemaVersion).toBe('1.13.0');
         const compiledExample = passing.compiled.elements.find(e => e.kind === 'example') as Example;
         expect(compiledExample.expected).toEqual({ list: [{ text: 'dagverksamhet' }, { text: 'trygghetslarm' }] });
         expect(runExamples(passing.runtime).map(r => [r.passed, r.actual])).toEqual([[true, { list: [{ text: 'dagverksamhet' }, { text: 'trygghetslarm' }] }]]);

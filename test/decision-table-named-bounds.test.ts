@@ -51,7 +51,7 @@ describe('a cell compared with a parameter (`> pensionsålder`, `18–pensionså
     test('compiles to the bound variant of format 1.11 and is answered with the version in force on the date', async () => {
         const { problems, compiled, runtime } = await load(färdtjänst('18–pensionsålder'));
         expect(problems).toEqual([]);
-        expect(SCHEMA_VERSION).toBe('1.12.0');
+        expect(SCHEMA_VERSION).toBe('1.13.0');
         const table = compiled.elements.find((e: { kind: string }) => e.kind === 'decisionTable');
         expect(table.rows[1].when[0]).toEqual({ all: [
             { attribute: 'attribute/ålder', op: '>=', value: { number: '18' } },

@@ -56,18 +56,31 @@ const tableArb = fc.integer({ min: 1, max: 2 })
         fc.constantFrom<HitPolicy>('unik', 'första', 'valfri', 'prioritet', 'samla summa', 'samla min', 'samla max', 'samla antal'),
         // DMN's default output (`annars`), in one table of three.
         fc.option(fc.integer({ min: 0, max: 3 }), { freq: 2 }),
-        // Outputs written as texts (`"r2"`) instead of numbers, where the policy does not add them up.
-        fc.boolean(),
+        // Outputs written as texts (`"r2"`) instead of numbers, where the policy does not add them up, or as
+        // dates (`2025-03-01`, format 1.13), where it does not sum them (min and max take the earliest and latest).
+        fc.constantFrom<boolean | 'date'>(false, true, 'date'),
         // Under `prioritet`: the outputs' priority order, highest first (DMN's output values).
         fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4 }),
     ));
 
-/** An output as the table writes it: a number, or a text where the table answers in words (never under a sum, min or max). */
-function outputCell(output: number, hit: HitPolicy, words: boolean): string {
-    return words && !hit.startsWith('samla') ? `"r${output}"` : String(output);
+/**
+ * An output as the table writes it: a number, a text where the table answers in words (never under a
+ * sum, min or max), or a date, whose order is the number's (never under a sum).
+ */
+function outputCell(output: number, hit: HitPolicy, words: boolean | 'date'): string {
+    if (words === 'date' && hit !== 'samla summa') {
+        return `2025-0${output + 1}-01`;
+    }
+    return words === true && !hit.startsWith('samla') ? `"r${output}"` : String(output);
 }
 
-function policyText(columns: Column[], rows: Array<[string[], number]>, hit: HitPolicy, otherwise?: number | null, words = false, order: number[] = [0, 1, 2, 3]): string {
+/** An output as the runtime answers it: a text without its quotes, a date or a number as written. */
+function answeredOutput(output: number, hit: HitPolicy, words: boolean | 'date'): string {
+    const cell = outputCell(output, hit, words);
+    return cell.startsWith('"') ? JSON.parse(cell) as string : cell;
+}
+
+function policyText(columns: Column[], rows: Array<[string[], number]>, hit: HitPolicy, otherwise?: number | null, words: boolean | 'date' = false, order: number[] = [0, 1, 2, 3]): string {
     const attributes = columns.map(c => `egenskap ${c.name} : ${c.kind === 'integer' ? `heltal 0–${c.max}` : c.kind === 'boolean' ? 'ja/nej' : `en av { ${c.values.join(', ')} }`}`);
     return [
         ...attributes,
@@ -110,11 +123,13 @@ describe('decision tables: the analysis and the runtime agree', () => {
         let findings = 0;
         let defaults = 0;
         let worded = 0;
+        let dated = 0;
         await fc.assert(fc.asyncProperty(tableArb, async ([columns, rows, hit, otherwise, words, order]) => {
             const text = policyText(columns, rows, hit, otherwise, words, order);
             const [checked] = await checkPolicies(Regelratt, [{ path: '/diff/t.regel', text }]);
             const errors = checked.diagnostics.filter(d => d.severity === 'error');
-            worded += words && !hit.startsWith('samla') ? 1 : 0;
+            worded += words === true && !hit.startsWith('samla') ? 1 : 0;
+            dated += words === 'date' && hit !== 'samla summa' ? 1 : 0;
             const sumGaps = checked.diagnostics.filter(d => d.code === 'decision-sum-gap');
             const analysed = [...errors.filter(d => d.code === 'decision-gap' || d.code === 'decision-overlap' || d.code === 'decision-priority-tie'), ...sumGaps];
             expect(errors.filter(d => !analysed.includes(d)), text).toEqual([]);
@@ -141,7 +156,7 @@ describe('decision tables: the analysis and the runtime agree', () => {
             // says when it never does, and never reports a gap where it answers.
             expect(defaulted.length === 0 || hasDefault, text).toBe(true);
             for (const citizen of defaulted) {
-                expect(runtime.decide('t', { date: '2025-01-01', citizen }).outputs, text).toEqual({ rad: JSON.parse(outputCell(otherwise!, hit, words)).toString() });
+                expect(runtime.decide('t', { date: '2025-01-01', citizen }).outputs, text).toEqual({ rad: answeredOutput(otherwise!, hit, words) });
             }
             const unused = checked.diagnostics.filter(d => d.code === 'decision-default-unused');
             expect(unused.length, text).toBe(hasDefault && defaulted.length === 0 ? 1 : 0);
@@ -163,6 +178,7 @@ describe('decision tables: the analysis and the runtime agree', () => {
         expect(findings).toBeGreaterThan(50);
         expect(defaults).toBeGreaterThan(30);
         expect(worded).toBeGreaterThan(50);
+        expect(dated).toBeGreaterThan(50);
     });
 });
 

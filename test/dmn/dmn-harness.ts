@@ -1,3 +1,4 @@
+import { FeelDate } from 'feelin';
 import { expect } from 'vitest';
 import { ExactNumber, matchCriterion, type Attribute, type Calculation, type CompiledElement, type CompiledPolicyFile, type Criterion, type DecisionTable, type PathwayModel, type Pilot } from '@regelratt/format';
 import { exampleCoverage } from '@regelratt/language';
@@ -23,15 +24,20 @@ const decimal = (value: unknown): value is DecimalValue => typeof value === 'obj
  */
 const fromFloat = (value: number) => ExactNumber.parse(Number(value.toPrecision(15)).toFixed(12).replace(/\.?0+$/, ''));
 const exact = (values: unknown[]) => (values.some(v => !decimal(v) && typeof v !== 'number') ? null : values.map(v => (typeof v === 'number' ? fromFloat(v) : ExactNumber.parse((v as DecimalValue).decimal))));
+/** FEEL dates as their ISO text, which orders as the days do (four-digit years): DMN's min and max over dates (DMN 1.5, 10.3.4.4). */
+const days = (values: unknown[]) => (values.length > 0 && values.every(v => v instanceof FeelDate) ? values.map(String).sort() : undefined);
 const aggregate = {
     sum: (values: unknown[]) => exact(values)?.reduce((a, b) => a.add(b), ExactNumber.ZERO).toDecimal(20) ?? null,
-    min: (values: unknown[]) => exact(values)?.reduce((a, b) => (b.compare(a) < 0 ? b : a)).toDecimal(20) ?? null,
-    max: (values: unknown[]) => exact(values)?.reduce((a, b) => (b.compare(a) > 0 ? b : a)).toDecimal(20) ?? null,
+    min: (values: unknown[]) => days(values)?.[0] ?? exact(values)?.reduce((a, b) => (b.compare(a) < 0 ? b : a)).toDecimal(20) ?? null,
+    max: (values: unknown[]) => days(values)?.at(-1) ?? exact(values)?.reduce((a, b) => (b.compare(a) > 0 ? b : a)).toDecimal(20) ?? null,
     count: (n: number) => String(n),
 };
 
-/** A DMN value as the runtime writes answers: a number as its exact decimal, ja/nej, text; null. */
+/** A DMN value as the runtime writes answers: a number as its exact decimal, ja/nej, text, a date as `YYYY-MM-DD`; null. */
 function text(value: unknown): unknown {
+    if (value instanceof FeelDate) {
+        return String(value);
+    }
     if (decimal(value)) {
         return ExactNumber.parse(value.decimal).toDecimal(20);
     }

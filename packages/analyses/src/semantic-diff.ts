@@ -3,7 +3,7 @@ import {
     type Expression, type OptionalAmount, type Parameter, type PathwayModel, type Pilot, type Quantity,
 } from '@regelratt/format';
 import type { AmountChange, AmountSample, ChangedRegion, DiffEntry, DiffWording, ElementRef, PolicyDiff, Question } from './diff-model.js';
-import { amountPerText, criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, highestPriority, listOrder, outputRank, roundingText, type PolicyRuntime } from '@regelratt/runtime';
+import { amountPerText, collectedDate, criterionText as runtimeCriterionText, expressionText as runtimeExpressionText, highestPriority, listOrder, outputRank, roundingText, type PolicyRuntime } from '@regelratt/runtime';
 import type { MessageLocale } from './i18n/locale.js';
 import { swedishDecimal } from './numbers/decimal-text.js';
 import { kronorDecimal } from './numbers/kronor-decimal.js';
@@ -638,6 +638,11 @@ function collectedText(table: DecisionTable, matching: readonly number[], locale
         // Formula cells (since 1.10) aggregate per case: said as the rows whose formulas are combined.
         if (cells.some(cell => 'formula' in cell)) {
             return `${column} ${table.aggregation ?? 'sum'} ${sv ? 'av rad' : 'of rows'} ${matching.map(row => row + 1).join(', ')}`;
+        }
+        // Dates (since 1.13): the earliest or latest, as the runtime takes it.
+        const dates = cells.map(cell => ('date' in cell ? cell.date : undefined));
+        if (dates.length > 0 && dates.every(date => date !== undefined)) {
+            return `${column} ${collectedDate(dates as string[], table.aggregation) ?? (sv ? 'ej angivet' : 'not given')}`;
         }
         if (cells.some(cell => !quantityCell(cell))) {
             return `${column} ${sv ? 'ej angivet' : 'not given'}`;

@@ -831,6 +831,9 @@ class DocumentBuilder {
         if (e.yesNo !== undefined) {
             return e.yesNo ? this.t('ja', 'yes') : this.t('nej', 'no');
         }
+        if (e.date !== undefined) {
+            return e.date;
+        }
         if (e.monthly !== undefined || e.total !== undefined) {
             return [e.monthly !== undefined ? `${number(e.monthly, this.input.locale)} kr/${this.t('mån', 'month')}` : '', e.total !== undefined ? `${this.t('totalt', 'total')} ${number(e.total, this.input.locale)} kr` : ''].filter(Boolean).join(', ');
         }
@@ -846,7 +849,7 @@ class DocumentBuilder {
         return `${number(value, this.input.locale)}${suffix ? ` ${suffix}` : ''}`;
     }
 
-    /** An output cell of a decision table in words: a förlopp by title, a text as written, ja/nej, or an amount. */
+    /** An output cell of a decision table in words: a förlopp by title, a text as written, ja/nej, a date, or an amount. */
     private decisionCell(cell: DecisionResult | undefined): string {
         if (cell && 'pathway' in cell) {
             return this.nameOf(cell.pathway);
@@ -859,6 +862,10 @@ class DocumentBuilder {
         }
         if (cell && 'formula' in cell) {
             return this.words.formula(cell.formula);
+        }
+        if (cell && 'date' in cell) {
+            // As every date of the document: the ISO form Swedish writing uses (a criterion's date, a validity).
+            return cell.date;
         }
         return this.amount(cell);
     }

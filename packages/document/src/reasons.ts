@@ -860,9 +860,9 @@ class ReasonWriter {
             case 'decisionTable': {
                 this.tableRows(element, date, level, [expression.column ?? element.outputs[0]]);
                 const column = expression.column ?? element.outputs[0];
-                // A chained column of ja/nej, a text or a förlopp is no number: said as the table gave it.
+                // A chained column of ja/nej, a text, a förlopp or a date is no number: said as the table gave it.
                 const kinds = columnKinds(element, column);
-                const shown = !kinds.has('yesNo') && !kinds.has('text') && !kinds.has('pathway')
+                const shown = !kinds.has('yesNo') && !kinds.has('text') && !kinds.has('pathway') && !kinds.has('date')
                     ? this.value(this.evaluate(expression, date, outerLevel), this.unitOf(expression))
                     : this.outputText(element, column, this.runtime.decide(element.id, { date, citizen: this.values, ...(level !== undefined ? { level } : {}) }).outputs[column] as string | null | undefined);
                 this.step(this.w.value(labelOf(element) + (expression.column && element.outputs.length > 1 ? `, ${words(expression.column).toLowerCase()}` : ''), shown));
@@ -879,7 +879,7 @@ class ReasonWriter {
         }
     }
 
-    /** One output of a decision table as a reader reads it: a text as written, ja/nej in the reader's words, a förlopp by title, a number in its unit. */
+    /** One output of a decision table as a reader reads it: a text as written, ja/nej in the reader's words, a date as written, a förlopp by title, a number in its unit. */
     outputText(table: DecisionTable, column: string, value: string | null | undefined): string {
         if (value === null || value === undefined) {
             return '–';
@@ -890,6 +890,10 @@ class ReasonWriter {
         }
         if (kinds.has('yesNo')) {
             return value === 'ja' ? (this.locale === 'sv' ? 'ja' : 'yes') : (this.locale === 'sv' ? 'nej' : 'no');
+        }
+        if (kinds.has('date')) {
+            // As every date in the reasons and the document: ISO 8601, as Swedish writes dates, in both languages.
+            return value;
         }
         const pathway = this.runtime.policy.all('pathwayModel').flatMap(m => m.pathways).find(p => p.id === value);
         return pathway ? labelOf(pathway) : this.value(ExactNumber.parse(value), columnUnit(table, column));
@@ -1066,7 +1070,7 @@ class ReasonWriter {
     }
 }
 
-/** The kinds of value an output column's cells give (number, ja/nej, text, förlopp). */
+/** The kinds of value an output column's cells give (number, ja/nej, text, förlopp, date). */
 function columnKinds(table: DecisionTable, column: string): Set<ReturnType<typeof decisionResultKind>> {
     const index = table.outputs.indexOf(column);
     return new Set([...table.rows.map(row => row.then[index]), table.defaultOutputs?.[index]].flatMap(cell => (cell ? [decisionResultKind(cell)] : [])));

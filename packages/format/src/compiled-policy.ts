@@ -5,7 +5,7 @@
  */
 
 /** Major.minor.patch of the compiled format. A reader accepts files with the same major version. */
-export const SCHEMA_VERSION = '1.12.0';
+export const SCHEMA_VERSION = '1.13.0';
 
 /**
  * An exact decimal as text: optional minus, digits, optionally a point and digits, no trailing
@@ -358,7 +358,12 @@ export interface FormulaResult {
     formula: Expression;
 }
 
-export type DecisionResult = OptionalAmount | PathwayResult | TextResult | YesNoResult | FormulaResult;
+/** Since 1.13: a date output (`2025-01-01`), DMN's date output. */
+export interface DateResult {
+    date: IsoDate;
+}
+
+export type DecisionResult = OptionalAmount | PathwayResult | TextResult | YesNoResult | FormulaResult | DateResult;
 
 export interface DecisionRow {
     /**
@@ -658,6 +663,8 @@ export interface ExampleExpectation {
      * `förväntat [ ]` where no row matches), compared item by item in the policy's order.
      */
     list?: ExampleListItem[];
+    /** Since 1.13: a decision column's date (`förväntat 2025-01-01`). */
+    date?: IsoDate;
 }
 
 /** Since 1.12: one value of an expected list, in the terms of a one-value expectation: exactly one field. */
@@ -666,6 +673,8 @@ export interface ExampleListItem {
     amount?: Decimal;
     text?: string;
     yesNo?: boolean;
+    /** Since 1.13: a date. */
+    date?: IsoDate;
 }
 
 export interface Example extends ElementBase<'example'> {

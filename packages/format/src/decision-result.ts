@@ -1,11 +1,16 @@
-import type { DecisionResult, Expression, Quantity } from './compiled-policy.js';
+import type { DecisionResult, Expression, IsoDate, Quantity } from './compiled-policy.js';
 import { ExactNumber } from './exact-number.js';
 
-/** What a decision table's output cell gives: a number, a value left open, a förlopp, a text or ja/nej (since 1.9), a formula over the case (since 1.10). */
-export type DecisionResultKind = 'number' | 'open' | 'pathway' | 'text' | 'yesNo' | 'formula';
+/** What a decision table's output cell gives: a number, a value left open, a förlopp, a text or ja/nej (since 1.9), a formula over the case (since 1.10), a date (since 1.13). */
+export type DecisionResultKind = 'number' | 'open' | 'pathway' | 'text' | 'yesNo' | 'formula' | 'date';
 
 export function decisionResultKind(cell: DecisionResult): DecisionResultKind {
-    return 'open' in cell ? 'open' : 'pathway' in cell ? 'pathway' : 'text' in cell ? 'text' : 'yesNo' in cell ? 'yesNo' : 'formula' in cell ? 'formula' : 'number';
+    return 'open' in cell ? 'open' : 'pathway' in cell ? 'pathway' : 'text' in cell ? 'text' : 'yesNo' in cell ? 'yesNo' : 'formula' in cell ? 'formula' : 'date' in cell ? 'date' : 'number';
+}
+
+/** The cell's date where it gives one (`2025-01-01`, since 1.13); undefined otherwise. */
+export function dateCell(cell: DecisionResult | undefined): IsoDate | undefined {
+    return cell !== undefined && 'date' in cell ? cell.date : undefined;
 }
 
 /** The cell's formula where it computes its value from the case (since 1.10); undefined otherwise. */
@@ -18,12 +23,12 @@ export function quantityCell(cell: DecisionResult | undefined): Quantity | undef
     return cell !== undefined && decisionResultKind(cell) === 'number' ? cell as Quantity : undefined;
 }
 
-/** A cell that is not a number as the answers give it: a förlopp by id, a text as written, ja/nej as `ja` or `nej`; undefined for a number or an open value. */
+/** A cell that is not a number as the answers give it: a förlopp by id, a text as written, ja/nej as `ja` or `nej`, a date as `YYYY-MM-DD`; undefined for a number or an open value. */
 export function wordCell(cell: DecisionResult | undefined): string | undefined {
     if (cell === undefined) {
         return undefined;
     }
-    return 'pathway' in cell ? cell.pathway : 'text' in cell ? cell.text : 'yesNo' in cell ? (cell.yesNo ? 'ja' : 'nej') : undefined;
+    return 'pathway' in cell ? cell.pathway : 'text' in cell ? cell.text : 'yesNo' in cell ? (cell.yesNo ? 'ja' : 'nej') : 'date' in cell ? cell.date : undefined;
 }
 
 /**

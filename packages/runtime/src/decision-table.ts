@@ -1,4 +1,4 @@
-import { againstReferences, chainedInputKey, ExactNumber, isChainedInput, LEVEL_INPUT, listHitPolicy, formulaCell, quantityCell, sameDecisionResult, wordCell, type Attribute, type ChainedDecisionInput, type Criterion, type DecisionResult, type DecisionTable, type Expression } from '@regelratt/format';
+import { againstReferences, chainedInputKey, dateCell, dayNumber, ExactNumber, isChainedInput, LEVEL_INPUT, listHitPolicy, formulaCell, quantityCell, sameDecisionResult, wordCell, type Attribute, type ChainedDecisionInput, type Criterion, type DecisionResult, type DecisionTable, type Expression, type IsoDate } from '@regelratt/format';
 
 const HUNDRED = ExactNumber.of(100n);
 import { attributeEntry, CitizenValues, type AttributeCatalogue, type AttributeValue } from './citizen.js';
@@ -122,6 +122,21 @@ export function highestPriority(ranks: readonly (readonly number[])[], matching:
  */
 export function listOrder(hitPolicy: DecisionTable['hitPolicy'], ranks: readonly (readonly number[])[], matching: readonly number[]): number[] {
     return hitPolicy === 'outputOrder' ? [...matching].sort((a, b) => comparePriority(ranks[a], ranks[b])) : [...matching];
+}
+
+/**
+ * The date `träff samla min` or `max` answers over the matching rows' dates (since format 1.13): the
+ * earliest or the latest, compared by day as a criterion compares dates (`dayNumber`); undefined for
+ * no dates, a count (a number of rows) or a sum (DMN's sum takes numbers only; its min and max any
+ * comparable values).
+ */
+export function collectedDate(dates: readonly IsoDate[], aggregation: DecisionTable['aggregation']): IsoDate | undefined {
+    if (dates.length === 0 || (aggregation !== 'min' && aggregation !== 'max')) {
+        return undefined;
+    }
+    const days = dates.map(date => ({ date, day: dayNumber(date) }));
+    const earlier = aggregation === 'min';
+    return days.reduce((a, b) => ((earlier ? b.day < a.day : b.day > a.day) ? b : a)).date;
 }
 
 /** The match that stands for the table's default outputs (`annars`), where no row matches. */
@@ -348,6 +363,21 @@ export class PreparedDecisionTable {
             case 'sum': return values.reduce((a, b) => a.add(b), ExactNumber.ZERO);
             default: return values[0];
         }
+    }
+
+    /**
+     * One date column's value for the rows that answer (since format 1.13): the row's date, or under
+     * `collect` the earliest or latest of theirs (`collectedDate`); undefined where a cell answering is
+     * no date, and for a count (a number: `value` counts) or a sum, which `value` refuses.
+     */
+    dateValue(matches: readonly DecisionMatch[], column: number): IsoDate | undefined {
+        const table = this.table;
+        const dates = matches.map(match => dateCell(this.cell(match.row, column)));
+        if (dates.length === 0 || dates.some(date => date === undefined) || listHitPolicy(table.hitPolicy)) {
+            return undefined;
+        }
+        const byDefault = matches.length === 1 && matches[0].row === DEFAULT_ROW;
+        return table.hitPolicy === 'collect' && !byDefault ? collectedDate(dates as IsoDate[], table.aggregation) : dates[0];
     }
 
     /**

@@ -12,7 +12,7 @@ export { errorMessage, isInputError, RegelrattRuntimeError, runtimeError, RUNTIM
 export { RUNTIME_MESSAGES, formatViolationText, FORMAT_VIOLATION_KEYWORDS, type RuntimeLocale, type RuntimeMessageKey, type RuntimeMessageArgs } from './runtime-messages.js';
 export { evaluateCase, type CaseInput, type CaseAnswer } from './evaluate-case.js';
 export { amountPerText, criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';
-export { comparePriority, highestPriority, listOrder, outputRank } from './decision-table.js';
+export { collectedDate, comparePriority, highestPriority, listOrder, outputRank } from './decision-table.js';
 export { levelFee, type FeeParts } from './fee.js';
 export { inForce } from './money.js';
 export { deadlines, DUTY_EVENT_WORDS, type DeadlineAnswer, type DeadlineQuestion, type DutyEventWord, type DutyTerm, type DutyTermKind, type LeftAsideDuty } from './duties.js';

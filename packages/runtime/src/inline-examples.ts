@@ -72,7 +72,7 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
             const kinds = new Set([...table.rows.map(row => row.then), ...(table.defaultOutputs ? [table.defaultOutputs] : [])]
                 .flatMap(then => (then[column] ? [decisionResultKind(then[column])] : [])));
             const item = (value: string): ExampleListItem => kinds.has('pathway') ? { pathway: value }
-                : kinds.has('text') ? { text: value } : kinds.has('yesNo') ? { yesNo: value === 'ja' } : { amount: value };
+                : kinds.has('text') ? { text: value } : kinds.has('yesNo') ? { yesNo: value === 'ja' } : kinds.has('date') ? { date: value } : { amount: value };
             if (decision.list && (example.expected.list !== undefined || example.expected.error !== undefined)) {
                 // A list policy's answer, in its order; one asked for a single value is refused by decisionValue below.
                 return {
@@ -124,6 +124,10 @@ export function runExamples(runtime: PolicyRuntime): ExampleResult[] {
                 return { example, passed: false, expected: example.expected, actual };
             }
             const shown = Object.fromEntries(Object.keys(example.expected).map(k => [k, actual[k as keyof ExampleExpectation] ?? null])) as ExampleExpectation;
+            // An answer of another kind than expected (a date where an amount was expected) is kept, so the failure can say what came.
+            if (Object.keys(example.expected).every(k => actual[k as keyof ExampleExpectation] === undefined)) {
+                Object.assign(shown, actual);
+            }
             return { example, passed: matches(example.expected, actual), expected: example.expected, actual: shown };
         } catch (error) {
             if (error instanceof RegelrattRuntimeError) {

@@ -205,7 +205,8 @@ export class PolicyRuntime {
         const outputs: Record<string, string | null> = {};
         prepared.table.outputs.forEach((column, index) => {
             try {
-                outputs[column] = prepared.value(matches, index, evaluate).toDecimal();
+                // A date column's earliest or latest date; every other column's number (a sum of dates is refused by `value`).
+                outputs[column] = prepared.dateValue(matches, index) ?? prepared.value(matches, index, evaluate).toDecimal();
             } catch (error) {
                 if (!(error instanceof RegelrattRuntimeError) || error.code !== 'open-amount') {
                     throw error;

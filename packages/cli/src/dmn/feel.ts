@@ -238,6 +238,7 @@ export const OUTPUT_CELL = {
     yesNo: { typeRef: 'boolean', feel: cell => String((cell as { yesNo: boolean }).yesNo) },
     // A formula reads the policy's names and values: export-dmn.ts writes it with feelFormula and its scope; never reached.
     formula: { typeRef: 'number', feel: () => { throw new Error('a formula output is written by feelFormula'); } },
+    date: { typeRef: 'date', feel: cell => `date(${feelString((cell as { date: string }).date)})` },
 } as const satisfies Record<DecisionResultKind, { typeRef: FeelType | undefined; feel: (cell: DecisionResult) => string }>;
 
 export function outputEntry(cell: DecisionResult): string {

@@ -1,4 +1,5 @@
 import { DmnModdle } from 'dmn-moddle';
+import { isCalendarDate } from '@regelratt/format';
 import type { DmnNote } from './export-dmn.js';
 import { importFormula, type FormulaName, type ImportedFormula } from './feel-formula-import.js';
 
@@ -326,8 +327,8 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
         for (const entry of (rule.outputEntry ?? []) as Element[]) {
             const cell = outputCell(((entry.text as string | undefined) ?? '').trim());
             if (cell === undefined) {
-                notes.push(note(entry, `Utdata ${String(entry.text)} i ${name}, regel ${rows.length + 1}, är ett FEEL-uttryck som Regelrätt inte kan skriva (bara tal, text, ja/nej, null och formler med + − × /, min, max, avrundning och om … så … annars över indata och beräkningar); tabellen är inte med.`,
-                    `Output ${String(entry.text)} of ${name}, rule ${rows.length + 1}, is a FEEL expression Regelrätt cannot write (only numbers, texts, true/false, null and formulas with + − × /, min, max, rounding and if … then … else over input data and calculations); the table is left out.`));
+                notes.push(note(entry, `Utdata ${String(entry.text)} i ${name}, regel ${rows.length + 1}, är ett FEEL-uttryck som Regelrätt inte kan skriva (bara tal, text, ja/nej, datum, null och formler med + − × /, min, max, avrundning och om … så … annars över indata och beräkningar); tabellen är inte med.`,
+                    `Output ${String(entry.text)} of ${name}, rule ${rows.length + 1}, is a FEEL expression Regelrätt cannot write (only numbers, texts, true/false, dates, null and formulas with + − × /, min, max, rounding and if … then … else over input data and calculations); the table is left out.`));
                 return undefined;
             }
             cells.push(cell);
@@ -698,7 +699,7 @@ function splitList(text: string): string[] | undefined {
     return parts?.map(part => part.trim());
 }
 
-/** A FEEL output entry as a Regelrätt output cell: a number, a text, ja/nej or `ej angivet`. */
+/** A FEEL output entry as a Regelrätt output cell: a number, a text, ja/nej, a date or `ej angivet`. */
 function literalOutputCell(text: string): string | undefined {
     if (NUMBER.test(text)) {
         return regelNumber(text);
@@ -709,8 +710,22 @@ function literalOutputCell(text: string): string | undefined {
     if (text === 'null') {
         return 'ej angivet';
     }
+    const date = feelDate(text);
+    if (date !== undefined) {
+        return date;
+    }
     const content = feelStringContent(text);
     return content === undefined ? undefined : regelString(content);
+}
+
+/**
+ * A FEEL date literal (`date("2025-07-01")`, or FEEL 1.4's `@"2025-07-01"`) as the day Regelrätt
+ * writes (`2025-07-01`); undefined for anything else, a date and time or a day that does not exist.
+ */
+function feelDate(text: string): string | undefined {
+    const match = /^(?:date\(\s*("[^"]*")\s*\)|@("[^"]*"))$/.exec(text);
+    const day = match ? feelStringContent(match[1] ?? match[2]) : undefined;
+    return day !== undefined && isCalendarDate(day) ? day : undefined;
 }
 
 /** Records the attribute a column reads, its domain from its type, allowed values and the cells' constants; false where it cannot be one. */

@@ -56,7 +56,7 @@ const decision = {
     required: ['table', 'row', 'conditions', 'outputs'],
     properties: {
         table: text, row: { type: 'integer', minimum: 0 }, rows: { type: 'array', items: { type: 'integer' } }, conditions: text,
-        outputs: { type: 'object', additionalProperties: { type: ['string', 'null'] } },
+        outputs: { type: 'object', additionalProperties: { type: ['string', 'null'] }, description: 'Each output column\'s value: a number as exact decimal text (a share as a fraction), a förlopp by id, a text as written, ja/nej as `ja` or `nej`, a date as `YYYY-MM-DD` (since format 1.13); null where the policy leaves it open.' },
         value: { type: ['string', 'null'], description: 'The asked column (question only).' },
         list: { type: 'array', items: { type: 'object', additionalProperties: { type: ['string', 'null'] } }, description: 'Under a list hit policy (regelordning, utfallsordning, samla alone): every matching row\'s outputs, in the list\'s order (rows names them); empty where no row matches, and outputs is then empty.' },
         values: { type: 'array', items: { type: ['string', 'null'] }, description: 'The asked column of every listed row (question only, list hit policies).' },

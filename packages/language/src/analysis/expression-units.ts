@@ -1,7 +1,7 @@
 import { GrammarUtils, type AstNode } from 'langium';
 import { DEFAULT_WEEKS_PER_MONTH, ExactNumber, minutesPer, UNIT_NAMES, type AnswerOccasion, type AnswerTime, type AnswerUnit } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
-import { isAttribute, isCalculation, isDecisionTable, isFormulaResult, isLevelTable, isParameter, isRate, isTextResult, isYesNoResult } from '../generated/ast.js';
+import { isAttribute, isCalculation, isDateLiteral, isDecisionTable, isFormulaResult, isLevelTable, isParameter, isRate, isTextResult, isYesNoResult } from '../generated/ast.js';
 import type { MessageArgs } from '../i18n/diagnostic-catalogue.js';
 
 /** A time a rate is paid per, or a count is measured in (the compiled format's names). */
@@ -279,11 +279,11 @@ class UnitInference {
         }
         if (isDecisionTable(target)) {
             const column = columnDimension(target, expression.column, visiting, this.locale);
-            if (column === 'pathway' || column === 'text' || column === 'yesNo') {
-                // A column of förlopp places citizens, one of texts or ja/nej answers in words: no value to calculate with.
+            if (column === 'pathway' || column === 'text' || column === 'yesNo' || column === 'date') {
+                // A column of förlopp places citizens, one of texts or ja/nej answers in words, one of dates names a day: no value to calculate with.
                 const name = expression.column ?? target.header?.outputs[0]?.column;
                 const sv = this.locale === 'sv';
-                const type = column === 'pathway' ? (sv ? 'förlopp' : 'pathway (förlopp)') : column === 'text' ? (sv ? 'text' : 'text') : (sv ? 'ja/nej' : 'yes/no');
+                const type = column === 'pathway' ? (sv ? 'förlopp' : 'pathway (förlopp)') : column === 'text' ? (sv ? 'text' : 'text') : column === 'date' ? (sv ? 'datum' : 'date') : (sv ? 'ja/nej' : 'yes/no');
                 this.findings.push({ code: 'not-a-number', node: expression, args: { name: `${target.name}.${name}`, type } });
                 return UNKNOWN;
             }
@@ -642,7 +642,7 @@ export function quantityDimension(quantity: Ast.Quantity): Dimension {
 /** Tables whose formula cells are being inferred: a formula that reads its own table is a cycle, not a recursion. */
 const tablesInProgress = new Set<Ast.DecisionTable>();
 
-function columnDimension(table: Ast.DecisionTable, column: string | undefined, visiting = new Set<Ast.Calculation>(), locale: 'sv' | 'en' = 'sv'): Dimension | 'pathway' | 'text' | 'yesNo' {
+function columnDimension(table: Ast.DecisionTable, column: string | undefined, visiting = new Set<Ast.Calculation>(), locale: 'sv' | 'en' = 'sv'): Dimension | 'pathway' | 'text' | 'yesNo' | 'date' {
     const outputs = table.header?.outputs ?? [];
     const index = column !== undefined ? outputs.findIndex(o => o.column === column) : outputs.length === 1 ? 0 : -1;
     const cells = index < 0 ? [] : [...table.rows, ...(table.otherwise ? [table.otherwise] : [])].map(row => row.results[index]);
@@ -654,6 +654,10 @@ function columnDimension(table: Ast.DecisionTable, column: string | undefined, v
     }
     if (cells.some(result => result && isYesNoResult(result))) {
         return 'yesNo';
+    }
+    // Before the quantities: a date cell also has a `value` (its text).
+    if (cells.some(result => result && isDateLiteral(result))) {
+        return 'date';
     }
     const cell = cells.find(result => result && 'value' in result && quantityDimension(result as Ast.Quantity).kind !== 'zero');
     // A column of formulas only (`= inkomst × 30 %`) gives what its first formula gives (decision-formula-unit holds the others to it).
@@ -682,7 +686,7 @@ export function questionDimension(question: Ast.Question): Dimension | undefined
         case 'DecisionQuestion': {
             const table = question.table?.ref;
             const column = table ? columnDimension(table, question.column) : UNKNOWN;
-            return column === 'pathway' || column === 'text' || column === 'yesNo' ? undefined : column;
+            return column === 'pathway' || column === 'text' || column === 'yesNo' || column === 'date' ? undefined : column;
         }
         case 'FeeQuestion':
         case 'CompensationQuestion':

@@ -1,6 +1,6 @@
 import { chainedInputKey, LEVEL_INPUT, listHitPolicy, type ComparisonOperator, type Criterion, type DecisionInput, type DecisionResult, type DecisionRow, type DecisionTable } from '@regelratt/format';
 import type * as Ast from '../generated/ast.js';
-import { isAttribute, isEnumerationLiteral, isFormulaResult, isParameter, isPathwayResult, isTextResult, isYesNoResult } from '../generated/ast.js';
+import { isAttribute, isEnumerationLiteral, isParameter } from '../generated/ast.js';
 import { compileExpression } from './compile-expression.js';
 import { comparisonOperators, compileLiteral } from './compile-criterion.js';
 import { compileOptionalAmount, compileValidity } from './compile-values.js';
@@ -132,21 +132,24 @@ export function compileResults(row: Ast.DecisionRow | Ast.DecisionDefault): Deci
     return row.results.map(compileResult);
 }
 
+/**
+ * Each output cell's compiler, by its AST type: a new kind of cell in the grammar is a compile error
+ * here until it says what it compiles to.
+ */
+const RESULT_COMPILERS = {
+    Quantity: result => compileOptionalAmount(result),
+    OpenAmount: result => compileOptionalAmount(result),
+    PathwayResult: result => ({ pathway: referenceId(result.pathway) }),
+    TextResult: result => ({ text: result.text }),
+    YesNoResult: result => ({ yesNo: result.answer === 'ja' }),
+    FormulaResult: result => ({ formula: compileExpression(result.formula) }),
+    // A date as written (`2025-01-01`); one that is no calendar day is refused by invalid-date before anything compiles.
+    DateLiteral: result => ({ date: result.value }),
+} satisfies { [K in Ast.DecisionResult['$type']]: (result: Extract<Ast.DecisionResult, { $type: K }>) => DecisionResult };
+
 /** One output cell, or one of a column's listed values (`| risk ("hög", "låg") |`). */
 export function compileResult(result: Ast.DecisionResult): DecisionResult {
-    if (isPathwayResult(result)) {
-        return { pathway: referenceId(result.pathway) };
-    }
-    if (isTextResult(result)) {
-        return { text: result.text };
-    }
-    if (isYesNoResult(result)) {
-        return { yesNo: result.answer === 'ja' };
-    }
-    if (isFormulaResult(result)) {
-        return { formula: compileExpression(result.formula) };
-    }
-    return compileOptionalAmount(result);
+    return (RESULT_COMPILERS[result.$type] as (result: Ast.DecisionResult) => DecisionResult)(result);
 }
 
 /** DMN's output values: each column's listed values in priority order, null where it lists none; undefined where no column does. */

@@ -79,6 +79,8 @@ function compileExpectations(expectations: Ast.Expectation[]): ExampleExpectatio
             expected.yesNo = expectation.yesNo === 'ja';
         } else if (expectation.list) {
             expected.list = expectation.items.map(compileItem);
+        } else if (expectation.date !== undefined) {
+            expected.date = expectation.date;
         } else if (expectation.amount) {
             const amount = expectedNumber(expectation.amount);
             // `per månad` reaches the AST as `permånad` (Langium joins a value's keywords).
@@ -104,6 +106,9 @@ function compileItem(item: Ast.ExpectedItem): ExampleListItem {
     }
     if (item.yesNo !== undefined) {
         return { yesNo: item.yesNo === 'ja' };
+    }
+    if (item.date !== undefined) {
+        return { date: item.date };
     }
     // The grammar's last alternative: only a document without parse errors is compiled.
     return { amount: expectedNumber(item.amount!) };

@@ -497,6 +497,16 @@ export const diagnosticCatalogue = {
         sv: a => `Kolumnen ${a.column} i ${a.table} blandar förlopp och värden; en kolumn ger antingen förlopp eller belopp, andelar och tal (eller texter, eller ja/nej).`,
         en: a => `The column ${a.column} of ${a.table} mixes förlopp and values; a column gives either förlopp or amounts, shares and numbers (or texts, or yes/no).`,
     },
+    'date-column-mixed': {
+        severity: 'error',
+        sv: a => `Kolumnen ${a.column} i ${a.table} ger datum (${a.dateRow}) men ${a.kind} ${a.row}: en kolumn med datum ger ett datum i varje rad (eller ej angivet).`,
+        en: a => `The column ${a.column} of ${a.table} gives dates (${a.dateRow}) but ${a.kind} ${a.row}: a column of dates gives a date in every row (or leaves it open).`,
+    },
+    'dates-not-summable': {
+        severity: 'error',
+        sv: a => `Kolumnen ${a.column} i ${a.table} ger datum, som inte kan läggas ihop: 'träff samla summa' summerar tal. Ta det tidigaste datumet med 'träff samla min' eller det senaste med 'träff samla max'.`,
+        en: a => `The column ${a.column} of ${a.table} gives dates, which cannot be added up: 'träff samla summa' adds numbers. Take the earliest date with 'träff samla min' or the latest with 'träff samla max'.`,
+    },
     'decision-formula-unit': {
         severity: 'error',
         sv: a => `Formeln i kolumnen ${a.column} i ${a.table} ger ${a.actual}, men kolumnen ger ${a.expected}: en kolumn ger samma slags värde i varje rad.`,

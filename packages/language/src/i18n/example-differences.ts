@@ -17,6 +17,7 @@ const labels: Record<keyof ExampleExpectation, { sv: string; en: string }> = {
     text: { sv: 'text', en: 'text' },
     yesNo: { sv: 'ja/nej', en: 'yes/no' },
     list: { sv: 'lista', en: 'list' },
+    date: { sv: 'datum', en: 'date' },
 };
 
 /** A value of an expectation as a reader writes it: `9 676 kr`, `12 h/mån`, `70 %`, `ja`, a förlopp's name. */
@@ -69,9 +70,13 @@ export function exampleDifferences(expected: ExampleExpectation, actual: Example
             .join(', ');
         return `${labels.error[locale]}: ${sv ? 'väntat' : 'expected'} ${expected.error}, ${sv ? 'fick ett svar' : 'got an answer'}: ${answer}`;
     }
+    // An answer of another kind than the one expected (a date where a text was expected): said with its own label.
+    const other = (Object.keys(actual ?? {}) as Array<keyof ExampleExpectation>).find(key => !(key in expected) && actual![key] !== undefined && actual![key] !== null);
+    const got = (key: keyof ExampleExpectation) => (actual?.[key] === undefined || actual[key] === null) && other !== undefined
+        ? `${labels[other][locale]} ${shownAs(other, actual![other], locale, unit)}` : shownAs(key, actual?.[key], locale, unit);
     return (Object.keys(expected) as Array<keyof ExampleExpectation>)
         .filter(key => !expectedFieldHolds(expected, actual, key))
-        .map(key => `${labels[key][locale]}: ${sv ? 'väntat' : 'expected'} ${shownAs(key, expected[key], locale, unit)}, ${sv ? 'fick' : 'got'} ${shownAs(key, actual?.[key], locale, unit)}`)
+        .map(key => `${labels[key][locale]}: ${sv ? 'väntat' : 'expected'} ${shownAs(key, expected[key], locale, unit)}, ${sv ? 'fick' : 'got'} ${got(key)}`)
         .join('; ');
 }
 

@@ -124,6 +124,9 @@ export async function exampleTable(shared: LangiumSharedCoreServices, locale: Lo
         if (e.yesNo !== undefined) {
             return e.yesNo ? 'ja' : 'nej';
         }
+        if (e.date !== undefined) {
+            return e.date;
+        }
         if (e.monthly !== undefined) {
             return `per månad ${literalNumber(e.monthly)} kr`;
         }

@@ -41,5 +41,8 @@ export function dateChecks(services: RegelrattServices): ValidationChecks<Regelr
         Participation: (node, accept) => checkDates(node, createReport(accept, locale), 'since'),
         DateLiteral: (node, accept) => checkDates(node, createReport(accept, locale), 'value'),
         Example: (node, accept) => checkDates(node, createReport(accept, locale), 'date'),
+        // An expected date (`förväntat 2025-01-01`), alone or in a list.
+        Expectation: (node, accept) => checkDates(node, createReport(accept, locale), 'date'),
+        ExpectedItem: (node, accept) => checkDates(node, createReport(accept, locale), 'date'),
     };
 }

@@ -1,6 +1,6 @@
 import type { ValidationChecks } from 'langium';
 import type * as Ast from '../generated/ast.js';
-import { isFormulaResult, isPathwayResult, isQuantity, isTextResult, isYesNoResult, type RegelrattAstType } from '../generated/ast.js';
+import { isDateLiteral, isFormulaResult, isOpenAmount, isPathwayResult, isQuantity, isTextResult, isYesNoResult, type RegelrattAstType } from '../generated/ast.js';
 import { analyseUnits, attributeDimension, comparable, dimensionText, expectationFits, parameterDimension, quantityDimension, type Dimension } from '../analysis/expression-units.js';
 import { CASE_BUDGET } from '@regelratt/analyses';
 import { ExactNumber, sameDecisionResult } from '@regelratt/format';
@@ -124,6 +124,7 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
                 if ([pathway, value, text, yesNo].filter(Boolean).length > 1) {
                     report('mixed-column', { table: table.name, column: output.column }, { node: output, property: 'column' });
                 }
+                checkDateColumn(report, table, output, cells, locale.current);
                 // `träff samla` adds the rows' outputs up (or takes their least or greatest): förlopp, texts and ja/nej cannot be.
                 const words = pathway ? undefined : text ? (locale.current === 'sv' ? 'texter' : 'texts') : yesNo ? 'ja/nej' : undefined;
                 // `träff samla` alone lists the rows' outputs as they are: any kind may be listed.
@@ -272,6 +273,47 @@ export function decisionTableChecks(services: RegelrattServices): ValidationChec
  * operation, no yes/no or choice in arithmetic), and must give what the column's other cells give:
  * the first amount written in the column (not 0), or else the first formula's unit.
  */
+/** What a cell that is no date gives, for date-column-mixed; undefined for a date or a value left open (which fits any column). */
+function otherKind(cell: Ast.DecisionResult | undefined, locale: 'sv' | 'en'): string | undefined {
+    const sv = locale === 'sv';
+    if (!cell || isDateLiteral(cell) || isOpenAmount(cell)) {
+        return undefined;
+    }
+    return isPathwayResult(cell) ? 'förlopp' : isTextResult(cell) ? (sv ? 'en text' : 'a text') : isYesNoResult(cell) ? (sv ? 'ja/nej' : 'yes/no')
+        : isFormulaResult(cell) ? (sv ? 'en formel' : 'a formula') : (sv ? 'ett belopp eller tal' : 'an amount or number');
+}
+
+/**
+ * A column of dates (format 1.13) gives a date in every row: the first cell whose kind differs from
+ * the column's first cell is reported, at that cell, with the row of the other kind beside it. Under
+ * `träff samla summa` dates cannot be added up (DMN's sum takes numbers; its min and max take any
+ * comparable values, dates too).
+ */
+function checkDateColumn(report: Report, table: Ast.DecisionTable, output: Ast.DecisionOutput, cells: ReadonlyArray<Ast.DecisionResult | undefined>, locale: 'sv' | 'en'): void {
+    const dateAt = cells.findIndex(cell => cell !== undefined && isDateLiteral(cell));
+    if (dateAt < 0) {
+        return;
+    }
+    const sv = locale === 'sv';
+    const rowText = (index: number, preposition: boolean) => index < table.rows.length
+        ? `${preposition ? (sv ? 'på ' : 'in ') : ''}${sv ? 'rad' : 'row'} ${index + 1}`
+        : (sv ? (preposition ? 'i annars-raden' : 'annars-raden') : (preposition ? 'in the annars row' : 'the annars row'));
+    const otherAt = cells.findIndex(cell => otherKind(cell, locale) !== undefined);
+    if (otherAt >= 0) {
+        // The later of the two is the odd one out: the column's kind is the one it starts with.
+        const [kept, odd] = dateAt < otherAt ? [dateAt, otherAt] : [otherAt, dateAt];
+        const node = cells[odd]!;
+        report('date-column-mixed', {
+            table: table.name, column: output.column, dateRow: rowText(dateAt, false),
+            kind: otherKind(cells[otherAt], locale)!, row: rowText(otherAt, true),
+        }, { node, relatedInformation: relatedAt(cells[kept]!, rowText(kept, false)) });
+        return;
+    }
+    if (table.hitPolicy === 'samla' && table.aggregation === 'summa') {
+        report('dates-not-summable', { table: table.name, column: output.column }, { node: output, property: 'column' });
+    }
+}
+
 function checkFormulaUnits(report: Report, table: Ast.DecisionTable, output: Ast.DecisionOutput, cells: ReadonlyArray<Ast.DecisionResult | undefined>, locale: 'sv' | 'en'): void {
     const formulas = cells.filter(isFormulaResult).filter(cell => cell.formula !== undefined);
     if (formulas.length === 0) {

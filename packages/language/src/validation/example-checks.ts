@@ -8,7 +8,7 @@ import { checkColumn } from './calculation-checks.js';
 import { nearestName } from './nearest-name.js';
 import { createReport } from './report.js';
 
-type ExpectationKind = 'pathway' | 'inclusion' | 'amount' | 'amount-over-time' | 'error' | 'granted' | 'text' | 'yesNo' | 'list';
+type ExpectationKind = 'pathway' | 'inclusion' | 'amount' | 'amount-over-time' | 'error' | 'granted' | 'text' | 'yesNo' | 'list' | 'date';
 
 /** What each question can be expected to give, keyed by question type: a new question is a compile error here. */
 const answers = {
@@ -17,7 +17,7 @@ const answers = {
     CompensationQuestion: ['amount', 'error'],
     FeeQuestion: ['amount', 'error'],
     CalculationQuestion: ['amount', 'error'],
-    DecisionQuestion: ['amount', 'pathway', 'text', 'yesNo', 'list', 'error'],
+    DecisionQuestion: ['amount', 'pathway', 'text', 'yesNo', 'date', 'list', 'error'],
     NetEffectQuestion: ['amount-over-time', 'error'],
     EligibilityQuestion: ['granted', 'error'],
 } as const satisfies Record<Ast.Question['$type'], readonly ExpectationKind[]>;
@@ -32,6 +32,7 @@ const expectationText: Record<ExpectationKind, { sv: string; en: string }> = {
     text: { sv: 'förväntat "…"', en: 'förväntat "…"' },
     yesNo: { sv: 'förväntat ja/nej', en: 'förväntat ja/nej' },
     list: { sv: 'förväntat [ … ]', en: 'förväntat [ … ]' },
+    date: { sv: 'förväntat ÅÅÅÅ-MM-DD', en: 'förväntat YYYY-MM-DD' },
 };
 
 const questionText: Record<Ast.Question['$type'], { sv: string; en: string }> = {
@@ -66,6 +67,9 @@ function kindOf(expectation: Ast.Expectation): ExpectationKind {
     }
     if (expectation.list) {
         return 'list';
+    }
+    if (expectation.date !== undefined) {
+        return 'date';
     }
     return expectation.scope ? 'amount-over-time' : 'amount';
 }
