@@ -331,6 +331,9 @@ ${rows}
         // The hours column gives numbers: an amount item fits it, a text does not.
         const hours = await load(policy('träff regelordning', undefined, 'exempel timmar_äldre { datum 2025-01-01  beslut enligt förslag.timmar för { ålder = 85, fallrisk = ja, ensamboende = nej }  förväntat [ 4, "fyra" ] }'));
         expect(hours.checked.diagnostics.filter(d => d.code === 'list-item-does-not-fit').map(d => d.message)).toEqual(['Listan kan inte innehålla "fyra": kolumnen timmar i beslutstabellen förslag ger belopp eller tal, inte texter.']);
+        // A date is a kind of its own (a date output, since 1.13): no date fits a column of texts.
+        const date = await load(policy('träff regelordning', undefined, example('"trygghetslarm", 2025-07-01')));
+        expect(date.checked.diagnostics.filter(d => d.code === 'list-item-does-not-fit').map(d => d.message)).toEqual(['Listan kan inte innehålla 2025-07-01: kolumnen stöd i beslutstabellen förslag ger texter, inte datum.']);
     });
 
     test('a förlopp item names a förlopp the column gives (list-item-does-not-fit)', async () => {

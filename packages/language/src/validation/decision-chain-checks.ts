@@ -10,7 +10,7 @@ import { nearestName } from './nearest-name.js';
 import { createReport, type Report } from './report.js';
 
 /** What an output cell gives, as a list item is written; keyed by the cell's type, so a new kind of output is a compile error here. */
-type ValueKind = 'number' | 'text' | 'yesNo' | 'pathway';
+type ValueKind = 'number' | 'text' | 'yesNo' | 'pathway' | 'date';
 const CELL_KIND = {
     Quantity: 'number',
     FormulaResult: 'number',
@@ -18,6 +18,7 @@ const CELL_KIND = {
     TextResult: 'text',
     YesNoResult: 'yesNo',
     PathwayResult: 'pathway',
+    DateLiteral: 'date',
 } as const satisfies Record<Ast.DecisionResult['$type'], ValueKind | undefined>;
 
 const KIND_WORDS: Record<ValueKind, { sv: string; en: string }> = {
@@ -25,29 +26,31 @@ const KIND_WORDS: Record<ValueKind, { sv: string; en: string }> = {
     text: { sv: 'texter', en: 'texts' },
     yesNo: { sv: 'ja/nej', en: 'ja/nej' },
     pathway: { sv: 'förlopp', en: 'förlopp' },
+    date: { sv: 'datum', en: 'dates' },
 };
 
 function itemKind(item: Ast.ExpectedItem): ValueKind {
-    return item.pathway ? 'pathway' : item.text !== undefined ? 'text' : item.yesNo !== undefined ? 'yesNo' : 'number';
+    return item.pathway ? 'pathway' : item.text !== undefined ? 'text' : item.yesNo !== undefined ? 'yesNo' : item.date !== undefined ? 'date' : 'number';
 }
 
-/** A word value (text, ja/nej, förlopp) as a list item writes it, so a cell and an item compare as written. */
+/** A word value (text, ja/nej, förlopp, date) as a list item writes it, so a cell and an item compare as written. */
 function wordOfCell(cell: Ast.DecisionResult): string | undefined {
     switch (cell.$type) {
         case 'TextResult': return JSON.stringify(cell.text);
         case 'YesNoResult': return cell.answer;
         case 'PathwayResult': return cell.pathway.ref ? `förlopp ${cell.pathway.ref.name}` : undefined;
+        case 'DateLiteral': return cell.value;
         default: return undefined;
     }
 }
 
 function wordOfItem(item: Ast.ExpectedItem): string | undefined {
-    return item.pathway ? (item.pathway.ref ? `förlopp ${item.pathway.ref.name}` : undefined) : item.text !== undefined ? JSON.stringify(item.text) : item.yesNo;
+    return item.pathway ? (item.pathway.ref ? `förlopp ${item.pathway.ref.name}` : undefined) : item.text !== undefined ? JSON.stringify(item.text) : item.yesNo ?? item.date;
 }
 
 /**
  * Each item of an expected list (`förväntat [ … ]`) is a value the asked column can give: of a kind
- * its cells give (no amount where it gives texts), and for texts, ja/nej and förlopp one some row (or
+ * its cells give (no amount where it gives texts), and for texts, ja/nej, förlopp and dates one some row (or
  * `annars`) writes, since a list table's answer holds only its rows' outputs. Numbers are not
  * compared by value: a formula cell computes them from the case.
  */
