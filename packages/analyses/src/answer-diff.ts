@@ -1,5 +1,5 @@
 import {
-    ExactNumber, forEachReference, LEVEL_INPUT, matchCriterion, matchExpression,
+    ExactNumber, forEachReference, isExpression, LEVEL_INPUT, matchCriterion, matchExpression,
     type Attribute, type CompiledPolicyFile, type Criterion, type Expression, type Fee,
 } from '@regelratt/format';
 import { PolicyRuntime, RegelrattRuntimeError } from '@regelratt/runtime';
@@ -300,7 +300,7 @@ function canonicalExpression(expression: Expression, version: Version, context: 
         call: e => {
             const args: string[] = [];
             const flatten = (part: Expression) => {
-                if ('call' in part && part.call === e.call) {
+                if (isExpression(part, 'call') && part.call === e.call) {
                     part.args.forEach(flatten);
                 } else {
                     args.push(recurse(part));
@@ -315,7 +315,7 @@ function canonicalExpression(expression: Expression, version: Version, context: 
 }
 
 function collectTerms(expression: Expression, sign: 1 | -1, terms: string[], recurse: (e: Expression) => string): void {
-    if ('op' in expression && (expression.op === '+' || expression.op === '-')) {
+    if (isExpression(expression, 'op') && (expression.op === '+' || expression.op === '-')) {
         collectTerms(expression.left, sign, terms, recurse);
         collectTerms(expression.right, expression.op === '+' ? sign : (sign === 1 ? -1 : 1), terms, recurse);
         return;
@@ -324,7 +324,7 @@ function collectTerms(expression: Expression, sign: 1 | -1, terms: string[], rec
 }
 
 function collectFactors(expression: Expression, factors: string[], recurse: (e: Expression) => string): void {
-    if ('op' in expression && expression.op === '*') {
+    if (isExpression(expression, 'op') && expression.op === '*') {
         collectFactors(expression.left, factors, recurse);
         collectFactors(expression.right, factors, recurse);
         return;

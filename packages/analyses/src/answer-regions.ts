@@ -430,26 +430,32 @@ class SlabValues {
             return found;
         }
         const part = (e: Expression) => this.value(e, citizen, date, level, constants, depth + 1);
-        if (depth < MAX_DEPTH) {
-            if ('op' in expression && expression.op !== '/') {
-                const [left, right] = [part(expression.left), part(expression.right)];
-                return expression.op === '+' ? left.add(right) : expression.op === '-' ? left.subtract(right) : left.multiply(right);
-            }
-            if ('call' in expression) {
-                const values = expression.args.map(part);
-                return expression.call === 'min' ? ExactNumber.min(...values) : ExactNumber.max(...values);
-            }
-            if ('round' in expression) {
-                return part(expression.round).round(expression.rounding);
-            }
-            if ('ref' in expression && !expression.atLevel) {
-                const element = this.runtime.policy.find(expression.ref);
-                if (element?.kind === 'calculation' && !element.limits) {
-                    return part(element.value);
-                }
-            }
+        // Past the depth, and for what is not taken apart here (a division, a choice, a table), the runtime's own answer.
+        const asked = () => this.asked(expression, citizen, date, level);
+        if (depth >= MAX_DEPTH) {
+            return asked();
         }
-        return this.asked(expression, citizen, date, level);
+        return matchExpression<ExactNumber>(expression, {
+            op: operation => {
+                if (operation.op === '/') {
+                    return asked();
+                }
+                const [left, right] = [part(operation.left), part(operation.right)];
+                return operation.op === '+' ? left.add(right) : operation.op === '-' ? left.subtract(right) : left.multiply(right);
+            },
+            call: call => {
+                const values = call.args.map(part);
+                return call.call === 'min' ? ExactNumber.min(...values) : ExactNumber.max(...values);
+            },
+            round: rounded => part(rounded.round).round(rounded.rounding),
+            ref: reference => {
+                const element = reference.atLevel ? undefined : this.runtime.policy.find(reference.ref);
+                return element?.kind === 'calculation' && !element.limits ? part(element.value) : asked();
+            },
+            quantity: asked,
+            level: asked,
+            if: asked,
+        });
     }
 
     /** The runtime's value of a part, once per slab (the values of the attributes it reads, the date, the level). */

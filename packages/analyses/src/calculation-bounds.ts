@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, ROUNDING_SCALE, listHitPolicy, matchExpression, quantityCell, type Attribute, type CalculationLimit, type Criterion, type Expression, type Rounding } from '@regelratt/format';
+import { ExactNumber, forEachExpression, forEachReference, isCriterion, isExpression, LEVEL_INPUT, ROUNDING_SCALE, listHitPolicy, matchCriterion, matchExpression, quantityCell, type Attribute, type CalculationLimit, type ComparisonOperator, type Criterion, type Expression, type Rounding } from '@regelratt/format';
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from './numbers/level-limit.js';
 import { runtimeAnswer } from './runtime-answer.js';
@@ -95,22 +95,8 @@ function readByFormulas(runtime: PolicyRuntime): Set<string> {
     if (!read) {
         const found = new Set<string>();
         const visit = (expression: Expression | undefined): void => {
-            if (!expression) {
-                return;
-            }
-            if ('ref' in expression) {
-                found.add(expression.ref);
-                visit(expression.atLevel);
-            } else if ('op' in expression) {
-                visit(expression.left);
-                visit(expression.right);
-            } else if ('call' in expression) {
-                expression.args.forEach(visit);
-            } else if ('round' in expression) {
-                visit(expression.round);
-            } else if ('if' in expression) {
-                visit(expression.then);
-                visit(expression.else);
+            if (expression) {
+                forEachReference(expression, reference => found.add(reference.ref));
             }
         };
         runtime.policy.all('calculation').forEach(c => visit(c.value));
@@ -224,7 +210,7 @@ function boundSetup(runtime: PolicyRuntime, calculationId: string) {
  */
 function rowCaps(runtime: PolicyRuntime, call: Extract<Expression, { call: string }>, index: number, argument: number, dates: readonly string[], evaluator: BoundEvaluator): CalculationBoundFinding[] {
     const cap = call.args[argument];
-    if (!('ref' in cap) || cap.atLevel) {
+    if (!isExpression(cap, 'ref') || cap.atLevel) {
         return [];
     }
     const rows = capRows(runtime, cap, dates);
@@ -293,7 +279,7 @@ function capRows(runtime: PolicyRuntime, cap: Extract<Expression, { ref: string 
                 return [];
             }
             const levelCell = levelColumn >= 0 ? row.when[levelColumn] : null;
-            const level = levelCell && 'op' in levelCell && levelCell.op === '=' && 'number' in levelCell.value ? Number(levelCell.value.number) : undefined;
+            const level = levelCell && isCriterion(levelCell, 'op') && levelCell.op === '=' && 'number' in levelCell.value ? Number(levelCell.value.number) : undefined;
             return [{ table: element.id, row: rowIndex, ...(level !== undefined ? { level } : {}), amount: ExactNumber.parse(value), unit: cell.unit }];
         });
     }
@@ -531,25 +517,11 @@ function caps(call: Extract<Expression, { call: string }>, index: number, dates:
 /** The `min` calls of a formula in reading order (the order the AST walker of the checks uses too). */
 export function minCalls(formula: Expression): Array<Extract<Expression, { call: string }>> {
     const calls: Array<Extract<Expression, { call: string }>> = [];
-    const visit = (expression: Expression): void => {
-        if ('call' in expression) {
-            if (expression.call === 'min') {
-                calls.push(expression);
-            }
-            expression.args.forEach(visit);
-        } else if ('op' in expression) {
-            visit(expression.left);
-            visit(expression.right);
-        } else if ('round' in expression) {
-            visit(expression.round);
-        } else if ('if' in expression) {
-            visit(expression.then);
-            visit(expression.else);
-        } else if ('ref' in expression && expression.atLevel) {
-            visit(expression.atLevel);
+    forEachExpression(formula, expression => {
+        if (isExpression(expression, 'call') && expression.call === 'min') {
+            calls.push(expression);
         }
-    };
-    visit(formula);
+    });
     return calls;
 }
 
@@ -929,64 +901,62 @@ class BoundEvaluator {
                 if (!(error instanceof RegelrattRuntimeError)) {
                     throw error;
                 }
-                if (this.recording && error.details.reason === 'division-by-zero' && 'op' in expression && expression.op === '/') {
+                if (this.recording && error.details.reason === 'division-by-zero' && isExpression(expression, 'op') && expression.op === '/') {
                     this.recording.set(expression, 'zero');
                 }
                 throw NO_ANSWER;
             }
             return point(ExactNumber.parse(text));
         }
-        if ('quantity' in expression) {
-            throw new Error('unreachable: a quantity reads nothing about the case');
-        }
-        if ('level' in expression) {
-            return this.input(LEVEL_INPUT, box);
-        }
-        if ('op' in expression) {
-            const left = of(expression.left);
-            const right = of(expression.right);
-            switch (expression.op) {
-                case '+': return this.sum(left, right);
-                case '-': return this.sum(left, this.scale(right, ExactNumber.of(-1n)));
-                case '*': return this.product(left, right);
-                case '/':
-                    if (this.recording) {
-                        this.recordDivisor(expression, right, box);
-                    }
-                    return this.quotient(left, right);
-            }
-        }
-        if ('call' in expression) {
-            const values = expression.args.map(arg => of(arg));
-            const isMin = expression.call === 'min';
-            const pieces = values.every(v => v.pieces) ? values.flatMap(v => v.pieces!) : undefined;
-            const los = values.map(v => v.lo);
-            const his = values.map(v => v.hi);
-            const defined = (list: Array<ExactNumber | undefined>) => list.filter((e): e is ExactNumber => e !== undefined);
-            // min: the least of the lower ends (unbounded if any is), the least of the upper ends (bounded if any is).
-            const lo = isMin ? (los.every(Boolean) ? defined(los).reduce(minOf) : undefined) : defined(los).reduce<ExactNumber | undefined>((a, b) => (a ? maxOf(a, b) : b), undefined);
-            const hi = isMin ? defined(his).reduce<ExactNumber | undefined>((a, b) => (a ? minOf(a, b) : b), undefined) : (his.every(Boolean) ? defined(his).reduce(maxOf) : undefined);
-            return this.normalise({ ...(pieces ? { pieces } : {}), ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) });
-        }
-        if ('round' in expression) {
-            return this.rounded(of(expression.round), expression.rounding);
-        }
-        if ('if' in expression) {
-            const then = narrow(expression.if, true, this.attributes);
-            const otherwise = narrow(expression.if, false, this.attributes);
-            const branches: Value[] = [];
-            for (const [condition, branch] of [[then, expression.then], [otherwise, expression.else]] as const) {
-                const branchBox = condition === NEVER ? undefined : condition ? meet(box, condition) : box;
-                if (branchBox) {
-                    branches.push(of(branch, branchBox));
+        return matchExpression<Value>(expression, {
+            quantity: () => {
+                throw new Error('unreachable: a quantity reads nothing about the case');
+            },
+            level: () => this.input(LEVEL_INPUT, box),
+            op: expression => {
+                const left = of(expression.left);
+                const right = of(expression.right);
+                switch (expression.op) {
+                    case '+': return this.sum(left, right);
+                    case '-': return this.sum(left, this.scale(right, ExactNumber.of(-1n)));
+                    case '*': return this.product(left, right);
+                    case '/':
+                        if (this.recording) {
+                            this.recordDivisor(expression, right, box);
+                        }
+                        return this.quotient(left, right);
                 }
-            }
-            const pieces = branches.every(v => v.pieces) ? branches.flatMap(v => v.pieces!) : undefined;
-            const lo = branches.every(v => v.lo) ? branches.map(v => v.lo!).reduce(minOf) : undefined;
-            const hi = branches.every(v => v.hi) ? branches.map(v => v.hi!).reduce(maxOf) : undefined;
-            return this.normalise({ ...(pieces ? { pieces } : {}), ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) });
-        }
-        return this.reference(expression, date, box, visiting);
+            },
+            call: expression => {
+                const values = expression.args.map(arg => of(arg));
+                const isMin = expression.call === 'min';
+                const pieces = values.every(v => v.pieces) ? values.flatMap(v => v.pieces!) : undefined;
+                const los = values.map(v => v.lo);
+                const his = values.map(v => v.hi);
+                const defined = (list: Array<ExactNumber | undefined>) => list.filter((e): e is ExactNumber => e !== undefined);
+                // min: the least of the lower ends (unbounded if any is), the least of the upper ends (bounded if any is).
+                const lo = isMin ? (los.every(Boolean) ? defined(los).reduce(minOf) : undefined) : defined(los).reduce<ExactNumber | undefined>((a, b) => (a ? maxOf(a, b) : b), undefined);
+                const hi = isMin ? defined(his).reduce<ExactNumber | undefined>((a, b) => (a ? minOf(a, b) : b), undefined) : (his.every(Boolean) ? defined(his).reduce(maxOf) : undefined);
+                return this.normalise({ ...(pieces ? { pieces } : {}), ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) });
+            },
+            round: expression => this.rounded(of(expression.round), expression.rounding),
+            if: expression => {
+                const then = narrow(expression.if, true, this.attributes);
+                const otherwise = narrow(expression.if, false, this.attributes);
+                const branches: Value[] = [];
+                for (const [condition, branch] of [[then, expression.then], [otherwise, expression.else]] as const) {
+                    const branchBox = condition === NEVER ? undefined : condition ? meet(box, condition) : box;
+                    if (branchBox) {
+                        branches.push(of(branch, branchBox));
+                    }
+                }
+                const pieces = branches.every(v => v.pieces) ? branches.flatMap(v => v.pieces!) : undefined;
+                const lo = branches.every(v => v.lo) ? branches.map(v => v.lo!).reduce(minOf) : undefined;
+                const hi = branches.every(v => v.hi) ? branches.map(v => v.hi!).reduce(maxOf) : undefined;
+                return this.normalise({ ...(pieces ? { pieces } : {}), ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) });
+            },
+            ref: expression => this.reference(expression, date, box, visiting),
+        });
     }
 
     private reference(expression: Extract<Expression, { ref: string }>, date: string, box: ReadonlyMap<string, Range>, visiting: Set<string>): Value {
@@ -1224,44 +1194,39 @@ class BoundEvaluator {
 /** Whether a formula reads anything about the case (an attribute, the level, a table at the case's level). */
 function readsCase(runtime: PolicyRuntime, expression: Expression, visiting: Set<string>): boolean {
     const of = (e: Expression) => readsCase(runtime, e, visiting);
-    if ('quantity' in expression) {
-        return false;
-    }
-    if ('level' in expression || 'if' in expression) {
-        return true;
-    }
-    if ('op' in expression) {
-        return of(expression.left) || of(expression.right);
-    }
-    if ('call' in expression) {
-        return expression.args.some(of);
-    }
-    if ('round' in expression) {
-        return of(expression.round);
-    }
-    const element = runtime.policy.find(expression.ref);
-    switch (element?.kind) {
-        case 'attribute':
-        case 'decisionTable':
-            return true;
-        case 'hourlyRate':
-        case 'flatRate':
-        case 'placeRate':
-            return (element.selectors?.length ?? 0) > 0;
-        case 'levelTable':
-            return expression.atLevel ? of(expression.atLevel) : true;
-        case 'calculation': {
-            if (visiting.has(element.id)) {
-                return true;
+    return matchExpression<boolean>(expression, {
+        quantity: () => false,
+        level: () => true,
+        if: () => true,
+        op: expression => of(expression.left) || of(expression.right),
+        call: expression => expression.args.some(of),
+        round: expression => of(expression.round),
+        ref: expression => {
+            const element = runtime.policy.find(expression.ref);
+            switch (element?.kind) {
+                case 'attribute':
+                case 'decisionTable':
+                    return true;
+                case 'hourlyRate':
+                case 'flatRate':
+                case 'placeRate':
+                    return (element.selectors?.length ?? 0) > 0;
+                case 'levelTable':
+                    return expression.atLevel ? of(expression.atLevel) : true;
+                case 'calculation': {
+                    if (visiting.has(element.id)) {
+                        return true;
+                    }
+                    visiting.add(element.id);
+                    const result = of(element.value);
+                    visiting.delete(element.id);
+                    return result;
+                }
+                default:
+                    return false;
             }
-            visiting.add(element.id);
-            const result = of(element.value);
-            visiting.delete(element.id);
-            return result;
-        }
-        default:
-            return false;
-    }
+        },
+    });
 }
 
 /**
@@ -1270,15 +1235,11 @@ function readsCase(runtime: PolicyRuntime, expression: Expression, visiting: Set
  * disjunction): the branch is then evaluated over the whole domain, which is still a bound.
  */
 function narrow(criterion: Criterion, holds: boolean, attributes: ReadonlyMap<string, Attribute>): ReadonlyMap<string, Range> | typeof NEVER | undefined {
-    if ('not' in criterion) {
-        return narrow(criterion.not, !holds, attributes);
-    }
-    if ('all' in criterion || 'any' in criterion) {
-        const parts = 'all' in criterion ? criterion.all : criterion.any;
+    const parts = (list: readonly Criterion[], conjunction: boolean): ReadonlyMap<string, Range> | typeof NEVER | undefined => {
         // all(…) holds, or any(…) fails: every part holds (fails) at once.
-        if (('all' in criterion) === holds) {
+        if (conjunction === holds) {
             let box: ReadonlyMap<string, Range> | undefined = new Map();
-            for (const part of parts) {
+            for (const part of list) {
                 const own = narrow(part, holds, attributes);
                 if (own === NEVER) {
                     return NEVER;
@@ -1292,53 +1253,62 @@ function narrow(criterion: Criterion, holds: boolean, attributes: ReadonlyMap<st
             }
             return box;
         }
-        return parts.length === 1 ? narrow(parts[0], holds, attributes) : undefined;
-    }
-    const attribute = attributes.get(criterion.attribute);
-    if (!attribute) {
-        return undefined;
-    }
-    const domain = attribute.domain;
-    if ('test' in criterion) {
-        return new Map([[criterion.attribute, { choices: new Set([holds ? 'ja' : 'nej']) }]]);
-    }
-    const literalChoice = (literal: { boolean: boolean } | { enumeration: string } | object): string | undefined =>
-        ('boolean' in literal ? (literal.boolean ? 'ja' : 'nej') : 'enumeration' in literal ? literal.enumeration : undefined);
-    if (domain.type === 'boolean' || domain.type === 'enumeration') {
-        const all = domain.type === 'boolean' ? ['ja', 'nej'] : domain.values.map(v => v.name);
-        let members: string[] | undefined;
-        if ('in' in criterion) {
-            members = criterion.in.map(literalChoice).filter((m): m is string => m !== undefined);
-        } else if ('value' in criterion && (criterion.op === '=' || criterion.op === '!=')) {
-            const choice = literalChoice(criterion.value);
-            members = choice === undefined ? undefined : criterion.op === '=' ? [choice] : all.filter(v => v !== choice);
-        }
-        if (!members) {
+        return list.length === 1 ? narrow(list[0], holds, attributes) : undefined;
+    };
+    const domainOf = (c: { attribute: string }) => attributes.get(c.attribute)?.domain;
+    // A yes/no or enumeration attribute confined to the members that hold (or, negated, to the others).
+    const chosen = (attribute: string, domain: Attribute['domain'], members: string[] | undefined) => {
+        if (!members || (domain.type !== 'boolean' && domain.type !== 'enumeration')) {
             return undefined;
         }
-        const chosen = holds ? members : all.filter(v => !members!.includes(v));
-        return new Map([[criterion.attribute, { choices: new Set(chosen) }]]);
-    }
-    if (domain.type !== 'integer' && domain.type !== 'decimal' && domain.type !== 'money') {
-        return undefined;
-    }
-    // Closed ends even for strict comparisons of decimals: a slightly wider box is still a bound.
-    if ('between' in criterion) {
-        return holds ? new Map([[criterion.attribute, { lo: ExactNumber.parse(criterion.between.min), hi: ExactNumber.parse(criterion.between.max) }]]) : undefined;
-    }
-    if (!('value' in criterion) || !('number' in criterion.value)) {
-        return undefined;
-    }
-    const value = ExactNumber.parse(criterion.value.number);
-    const op = holds ? criterion.op : ({ '=': '!=', '!=': '=', '<': '>=', '<=': '>', '>': '<=', '>=': '<' } as const)[criterion.op];
+        const all = domain.type === 'boolean' ? ['ja', 'nej'] : domain.values.map(v => v.name);
+        return new Map([[attribute, { choices: new Set(holds ? members : all.filter(v => !members.includes(v))) }]]);
+    };
+    const numeric = (domain: Attribute['domain']) => domain.type === 'integer' || domain.type === 'decimal' || domain.type === 'money';
+    return matchCriterion<ReadonlyMap<string, Range> | typeof NEVER | undefined>(criterion, {
+        not: c => narrow(c.not, !holds, attributes),
+        all: c => parts(c.all, true),
+        any: c => parts(c.any, false),
+        test: c => (domainOf(c) ? new Map([[c.attribute, { choices: new Set([holds ? 'ja' : 'nej']) }]]) : undefined),
+        in: c => {
+            const domain = domainOf(c);
+            return domain && chosen(c.attribute, domain, c.in.map(literalChoice).filter((m): m is string => m !== undefined));
+        },
+        // Closed ends even for strict comparisons of decimals: a slightly wider box is still a bound.
+        between: c => {
+            const domain = domainOf(c);
+            return holds && domain && numeric(domain) ? new Map([[c.attribute, { lo: ExactNumber.parse(c.between.min), hi: ExactNumber.parse(c.between.max) }]]) : undefined;
+        },
+        op: c => {
+            const domain = domainOf(c);
+            if (!domain) {
+                return undefined;
+            }
+            if (domain.type === 'boolean' || domain.type === 'enumeration') {
+                const choice = c.op === '=' || c.op === '!=' ? literalChoice(c.value) : undefined;
+                return chosen(c.attribute, domain, choice === undefined ? undefined : c.op === '=' ? [choice] : (domain.type === 'boolean' ? ['ja', 'nej'] : domain.values.map(v => v.name)).filter(v => v !== choice));
+            }
+            return numeric(domain) && 'number' in c.value ? comparisonBox(c.attribute, domain.type === 'integer', ExactNumber.parse(c.value.number), c.op, holds) : undefined;
+        },
+        // A named value's bound is not a literal: the branch keeps the whole domain (still a bound).
+        against: () => undefined,
+    });
+}
+
+function literalChoice(literal: { boolean: boolean } | { enumeration: string } | object): string | undefined {
+    return 'boolean' in literal ? (literal.boolean ? 'ja' : 'nej') : 'enumeration' in literal ? literal.enumeration : undefined;
+}
+
+/** The box of `attribute op value` (or of its negation, where it does not hold). */
+function comparisonBox(attribute: string, whole: boolean, value: ExactNumber, comparison: ComparisonOperator, holds: boolean): ReadonlyMap<string, Range> | undefined {
+    const op = holds ? comparison : ({ '=': '!=', '!=': '=', '<': '>=', '<=': '>', '>': '<=', '>=': '<' } as const)[comparison];
     // Over whole numbers a strict comparison is a closed one at the next whole number: exact.
-    const whole = domain.type === 'integer';
     const below = (strict: boolean) => (whole ? ExactNumber.of(value.isInteger() && strict ? value.floor() - 1n : value.floor()) : value);
     const above = (strict: boolean) => (whole ? ExactNumber.of(value.isInteger() && !strict ? value.floor() : value.floor() + 1n) : value);
     switch (op) {
-        case '<': case '<=': return new Map([[criterion.attribute, { hi: below(op === '<') }]]);
-        case '>': case '>=': return new Map([[criterion.attribute, { lo: above(op === '>') }]]);
-        case '=': return new Map([[criterion.attribute, { lo: value, hi: value }]]);
+        case '<': case '<=': return new Map([[attribute, { hi: below(op === '<') }]]);
+        case '>': case '>=': return new Map([[attribute, { lo: above(op === '>') }]]);
+        case '=': return new Map([[attribute, { lo: value, hi: value }]]);
         default: return undefined;
     }
 }

@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, forEachExpression, listHitPolicy, quantityCell, type Attribute, type Criterion, type Expression } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, forEachExpression, isExpression, listHitPolicy, matchCriterion, matchExpression, quantityCell, type Attribute, type Criterion, type Expression, type ExpressionOf } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from './numbers/level-limit.js';
 import { runtimeAnswer } from './runtime-answer.js';
@@ -107,10 +107,8 @@ function terms(runtime: PolicyRuntime, expression: Expression, negative: boolean
         return reads.compared.size === 0 && !reads.readsLevel && (known === 'positive' || known === 'non-negative');
     };
     const scaled = (inner: Term[], op: '*' | '/', factor: Expression): Term[] => inner.map(term => ({ ...term, expression: { op, left: term.expression, right: factor } }));
-    if ('round' in expression && outermost) {
-        return terms(runtime, expression.round, negative, true, visiting);
-    }
-    if ('op' in expression) {
+    // The terms of a sum or difference, and of a term scaled by a constant factor; undefined for any other operation.
+    const sumTerms = (expression: ExpressionOf<'op'>): Term[] | undefined => {
         switch (expression.op) {
             case '+': return [...terms(runtime, expression.left, negative, false, visiting), ...terms(runtime, expression.right, negative, false, visiting)];
             case '-': return [...terms(runtime, expression.left, negative, false, visiting), ...terms(runtime, expression.right, !negative, false, visiting)];
@@ -128,15 +126,25 @@ function terms(runtime: PolicyRuntime, expression: Expression, negative: boolean
                 }
                 break;
         }
-    }
-    if ('ref' in expression) {
-        const element = runtime.policy.find(expression.ref);
-        // A calculation with limits is refused outside them: only the whole answers that.
-        if (element?.kind === 'calculation' && !element.limits && !visiting.has(element.id)) {
-            return terms(runtime, element.value, negative, outermost, new Set([...visiting, element.id]));
-        }
-    }
-    return [{ expression, negative }];
+        return undefined;
+    };
+    const whole: Term[] = [{ expression, negative }];
+    return matchExpression<Term[]>(expression, {
+        round: rounded => (outermost ? terms(runtime, rounded.round, negative, true, visiting) : whole),
+        op: operation => sumTerms(operation) ?? whole,
+        ref: reference => {
+            const element = runtime.policy.find(reference.ref);
+            // A calculation with limits is refused outside them: only the whole answers that.
+            if (element?.kind === 'calculation' && !element.limits && !visiting.has(element.id)) {
+                return terms(runtime, element.value, negative, outermost, new Set([...visiting, element.id]));
+            }
+            return whole;
+        },
+        quantity: () => whole,
+        level: () => whole,
+        call: () => whole,
+        if: () => whole,
+    });
 }
 
 /**
@@ -358,11 +366,11 @@ function thresholds(runtime: PolicyRuntime, formula: Expression): ExactNumber[] 
     };
     const seen = new Set<string>();
     const visit = (formula: Expression) => forEachExpression(formula, node => {
-        if ('quantity' in node) {
+        if (isExpression(node, 'quantity')) {
             add(ExactNumber.parse(node.quantity.value));
             return;
         }
-        if (!('ref' in node) || seen.has(`${node.ref}#${node.column ?? ''}`)) {
+        if (!isExpression(node, 'ref') || seen.has(`${node.ref}#${node.column ?? ''}`)) {
             return;
         }
         seen.add(`${node.ref}#${node.column ?? ''}`);
@@ -400,95 +408,95 @@ function thresholds(runtime: PolicyRuntime, formula: Expression): ExactNumber[] 
 function directionOf(runtime: PolicyRuntime, expression: Expression, need: string, visiting: Set<string>): Direction {
     const policy = runtime.policy;
     const of = (e: Expression) => directionOf(runtime, e, need, visiting);
-    if ('quantity' in expression) {
-        return 'const';
-    }
-    if ('level' in expression) {
-        return need === LEVEL_INPUT ? 'up' : 'const';
-    }
-    if ('op' in expression) {
-        const left = of(expression.left);
-        const right = of(expression.right);
-        switch (expression.op) {
-            case '+': return sum(left, right);
-            case '-': return sum(left, flip(right));
-            case '*': return product(runtime, expression.left, left, expression.right, right);
-            case '/': return right === 'const' && sign(runtime, expression.right, visiting) === 'positive' ? left : left === 'const' && right === 'const' ? 'const' : 'any';
-        }
-    }
-    if ('call' in expression) {
-        // An argument another one is always at or beyond (a takbelopp per interval of hours, every one
-        // at or above the maxtaxa in the same min) never decides: its direction does not matter.
-        const deciding = expression.args.filter(argument => !expression.args.some(other => other !== argument && (expression.call === 'min'
-            ? atOrBelow(runtime, other, argument) : atOrBelow(runtime, argument, other))));
-        return (deciding.length > 0 ? deciding : expression.args).map(of).reduce((a, b) => (a === b ? a : a === 'const' ? b : b === 'const' ? a : 'any'));
-    }
-    if ('round' in expression) {
-        return of(expression.round); // every rounding rule is non-decreasing
-    }
-    if ('if' in expression) {
-        if (mentions(expression.if, need)) {
-            // A choice on the need (a share per level written `om nivå >= 2 så 80 % annars 70 %`): its
-            // own search, which is exhaustive where the choice computes with nothing but the need;
-            // silence there proves it rises with need.
-            const ask: Ask = (date, question) => runtimeAnswer(() => runtime.evaluate(expression,
-                { date, citizen: question.citizen, ...(question.level !== undefined ? { level: question.level } : {}) }));
-            return search(ask, need, collectReads(runtime, expression), new Map(policy.all('attribute').map(a => [a.id, a]))).length === 0 ? 'up' : 'any';
-        }
-        const then = of(expression.then);
-        const otherwise = of(expression.else);
-        return then === otherwise ? then : then === 'const' ? otherwise : otherwise === 'const' ? then : 'any';
-    }
-    const id = expression.ref;
-    if (id === need) {
-        return 'up';
-    }
-    const element = policy.find(id);
-    if (!element) {
-        return 'any';
-    }
-    switch (element.kind) {
-        case 'attribute':
-        case 'parameter':
-        case 'hourlyRate':
-        case 'flatRate':
-        case 'placeRate':
-            return 'const';
-        case 'calculation': {
-            if (visiting.has(id)) {
+    return matchExpression<Direction>(expression, {
+        quantity: () => 'const',
+        level: () => need === LEVEL_INPUT ? 'up' : 'const',
+        op: expression => {
+            const left = of(expression.left);
+            const right = of(expression.right);
+            switch (expression.op) {
+                case '+': return sum(left, right);
+                case '-': return sum(left, flip(right));
+                case '*': return product(runtime, expression.left, left, expression.right, right);
+                case '/': return right === 'const' && sign(runtime, expression.right, visiting) === 'positive' ? left : left === 'const' && right === 'const' ? 'const' : 'any';
+            }
+        },
+        call: expression => {
+            // An argument another one is always at or beyond (a takbelopp per interval of hours, every one
+            // at or above the maxtaxa in the same min) never decides: its direction does not matter.
+            const deciding = expression.args.filter(argument => !expression.args.some(other => other !== argument && (expression.call === 'min'
+                ? atOrBelow(runtime, other, argument) : atOrBelow(runtime, argument, other))));
+            return (deciding.length > 0 ? deciding : expression.args).map(of).reduce((a, b) => (a === b ? a : a === 'const' ? b : b === 'const' ? a : 'any'));
+        },
+        round: expression => {
+            return of(expression.round); // every rounding rule is non-decreasing
+        },
+        if: expression => {
+            if (mentions(expression.if, need)) {
+                // A choice on the need (a share per level written `om nivå >= 2 så 80 % annars 70 %`): its
+                // own search, which is exhaustive where the choice computes with nothing but the need;
+                // silence there proves it rises with need.
+                const ask: Ask = (date, question) => runtimeAnswer(() => runtime.evaluate(expression,
+                    { date, citizen: question.citizen, ...(question.level !== undefined ? { level: question.level } : {}) }));
+                return search(ask, need, collectReads(runtime, expression), new Map(policy.all('attribute').map(a => [a.id, a]))).length === 0 ? 'up' : 'any';
+            }
+            const then = of(expression.then);
+            const otherwise = of(expression.else);
+            return then === otherwise ? then : then === 'const' ? otherwise : otherwise === 'const' ? then : 'any';
+        },
+        ref: expression => {
+            const id = expression.ref;
+            if (id === need) {
+                return 'up';
+            }
+            const element = policy.find(id);
+            if (!element) {
                 return 'any';
             }
-            visiting.add(id);
-            const direction = of(element.value);
-            visiting.delete(id);
-            return direction;
-        }
-        case 'levelTable': {
-            if (expression.atLevel) {
-                return of(expression.atLevel) === 'const' ? 'const' : 'any';
+            switch (element.kind) {
+                case 'attribute':
+                case 'parameter':
+                case 'hourlyRate':
+                case 'flatRate':
+                case 'placeRate':
+                    return 'const';
+                case 'calculation': {
+                    if (visiting.has(id)) {
+                        return 'any';
+                    }
+                    visiting.add(id);
+                    const direction = of(element.value);
+                    visiting.delete(id);
+                    return direction;
+                }
+                case 'levelTable': {
+                    if (expression.atLevel) {
+                        return of(expression.atLevel) === 'const' ? 'const' : 'any';
+                    }
+                    if (need !== LEVEL_INPUT) {
+                        return 'const';
+                    }
+                    const amounts = [...element.rows].sort((a, b) => a.level - b.level).map(row => ('open' in row.amount ? undefined : ExactNumber.parse(row.amount.value)));
+                    return amounts.every((amount, i) => amount && (i === 0 || amount.compare(amounts[i - 1]!) >= 0)) ? 'up' : 'any';
+                }
+                case 'decisionTable': {
+                    const readsNeed = element.rows.some(row => row.when.some(cell => cell !== null && mentions(cell, need)));
+                    if (!readsNeed) {
+                        return 'const';
+                    }
+                    // A table reads its inputs only through criteria, so searching its column is exhaustive
+                    // for a whole-number need: silence there proves the column rises with need.
+                    const column = expression.column;
+                    const reads = collectReads(runtime, expression);
+                    const ask: Ask = (date, question) => runtimeAnswer(() => runtime.decisionValue(runtime.decide(element.id,
+                        { date, citizen: question.citizen, ...(question.level !== undefined ? { level: question.level } : {}) }), column));
+                    return search(ask, need, reads, new Map(policy.all('attribute').map(a => [a.id, a]))).length === 0 ? 'up' : 'any';
+                }
+                default:
+                    return 'any';
             }
-            if (need !== LEVEL_INPUT) {
-                return 'const';
-            }
-            const amounts = [...element.rows].sort((a, b) => a.level - b.level).map(row => ('open' in row.amount ? undefined : ExactNumber.parse(row.amount.value)));
-            return amounts.every((amount, i) => amount && (i === 0 || amount.compare(amounts[i - 1]!) >= 0)) ? 'up' : 'any';
-        }
-        case 'decisionTable': {
-            const readsNeed = element.rows.some(row => row.when.some(cell => cell !== null && mentions(cell, need)));
-            if (!readsNeed) {
-                return 'const';
-            }
-            // A table reads its inputs only through criteria, so searching its column is exhaustive
-            // for a whole-number need: silence there proves the column rises with need.
-            const column = expression.column;
-            const reads = collectReads(runtime, expression);
-            const ask: Ask = (date, question) => runtimeAnswer(() => runtime.decisionValue(runtime.decide(element.id,
-                { date, citizen: question.citizen, ...(question.level !== undefined ? { level: question.level } : {}) }), column));
-            return search(ask, need, reads, new Map(policy.all('attribute').map(a => [a.id, a]))).length === 0 ? 'up' : 'any';
-        }
-        default:
-            return 'any';
-    }
+        },
+    });
 }
 
 /** Whether `low` is at or below `high` for every citizen and date, from the values each can take (undefined ends: not shown). */
@@ -509,10 +517,10 @@ function valuesOf(runtime: PolicyRuntime, expression: Expression): ExactNumber[]
         const values = dates.map(date => runtimeAnswer(() => runtime.evaluate(expression, { date })));
         return values.every(v => v !== undefined) ? values.map(v => ExactNumber.parse(v!)) : undefined;
     };
-    if ('quantity' in expression) {
+    if (isExpression(expression, 'quantity')) {
         return on(['2000-01-01']);
     }
-    if (!('ref' in expression) || expression.atLevel) {
+    if (!isExpression(expression, 'ref') || expression.atLevel) {
         return undefined;
     }
     const element = runtime.policy.find(expression.ref);
@@ -570,89 +578,88 @@ function sign(runtime: PolicyRuntime, expression: Expression, visiting: Set<stri
     const all = (signs: Sign[]): Sign => (signs.every(s => s === 'positive') ? 'positive'
         : signs.every(s => s === 'positive' || s === 'non-negative') ? 'non-negative'
             : signs.every(s => s === 'non-positive') ? 'non-positive' : 'unknown');
-    if ('quantity' in expression) {
-        return ofValue(ExactNumber.parse(expression.quantity.value));
-    }
-    if ('level' in expression) {
-        return 'non-negative';
-    }
-    if ('op' in expression) {
-        const left = of(expression.left);
-        const right = of(expression.right);
-        if (expression.op === '+') {
-            return all([left, right]);
-        }
-        if (expression.op === '*' || expression.op === '/') {
-            if (left === 'unknown' || right === 'unknown') {
-                return 'unknown';
+    return matchExpression<Sign>(expression, {
+        quantity: expression => ofValue(ExactNumber.parse(expression.quantity.value)),
+        level: () => 'non-negative',
+        op: expression => {
+            const left = of(expression.left);
+            const right = of(expression.right);
+            if (expression.op === '+') {
+                return all([left, right]);
             }
-            const negative = (left === 'non-positive') !== (right === 'non-positive');
-            return negative ? 'non-positive' : left === 'positive' && right === 'positive' ? 'positive' : 'non-negative';
-        }
-        return 'unknown';
-    }
-    if ('call' in expression) {
-        const signs = expression.args.map(of);
-        // max(0, x) is never negative whatever x is.
-        if (expression.call === 'max' && signs.some(s => s === 'positive' || s === 'non-negative')) {
-            return signs.some(s => s === 'positive') ? 'positive' : 'non-negative';
-        }
-        return all(signs);
-    }
-    if ('round' in expression) {
-        const inner = of(expression.round);
-        return inner === 'positive' ? 'non-negative' : inner;
-    }
-    if ('if' in expression) {
-        return all([of(expression.then), of(expression.else)]);
-    }
-    const element = runtime.policy.find(expression.ref);
-    if (!element) {
-        return 'unknown';
-    }
-    switch (element.kind) {
-        case 'parameter':
-            return all(element.versions.map(version => ofValue(ExactNumber.parse(version.value.value))));
-        case 'attribute': {
-            const domain = element.domain;
-            return (domain.type === 'integer' || domain.type === 'decimal') && ExactNumber.parse(domain.min).compare(ExactNumber.ZERO) >= 0 ? 'non-negative' : 'unknown';
-        }
-        case 'calculation': {
-            if (visiting.has(element.id)) {
-                return 'unknown';
+            if (expression.op === '*' || expression.op === '/') {
+                if (left === 'unknown' || right === 'unknown') {
+                    return 'unknown';
+                }
+                const negative = (left === 'non-positive') !== (right === 'non-positive');
+                return negative ? 'non-positive' : left === 'positive' && right === 'positive' ? 'positive' : 'non-negative';
             }
-            visiting.add(element.id);
-            const result = of(element.value);
-            visiting.delete(element.id);
-            return result;
-        }
-        case 'levelTable':
-            return all(element.rows.map(row => ('open' in row.amount ? 'unknown' : ofValue(ExactNumber.parse(row.amount.value)))));
-        case 'decisionTable': {
-            const column = expression.column === undefined ? 0 : element.outputs.indexOf(expression.column);
-            return all([...element.rows.map(row => row.then), ...(element.defaultOutputs ? [element.defaultOutputs] : [])].map(then => { const cell = quantityCell(then[column]); return !cell ? 'unknown' : ofValue(ExactNumber.parse(cell.value)); }));
-        }
-        case 'hourlyRate':
-        case 'flatRate':
-        case 'placeRate':
-            if (element.amounts) {
-                return all(element.amounts.map(row => ('open' in row.amount ? 'unknown' : ofValue(ExactNumber.parse(row.amount.value)))));
-            }
-            return element.amount && !('open' in element.amount) ? ofValue(ExactNumber.parse(element.amount.value)) : 'unknown';
-        default:
             return 'unknown';
-    }
+        },
+        call: expression => {
+            const signs = expression.args.map(of);
+            // max(0, x) is never negative whatever x is.
+            if (expression.call === 'max' && signs.some(s => s === 'positive' || s === 'non-negative')) {
+                return signs.some(s => s === 'positive') ? 'positive' : 'non-negative';
+            }
+            return all(signs);
+        },
+        round: expression => {
+            const inner = of(expression.round);
+            return inner === 'positive' ? 'non-negative' : inner;
+        },
+        if: expression => all([of(expression.then), of(expression.else)]),
+        ref: expression => {
+            const element = runtime.policy.find(expression.ref);
+            if (!element) {
+                return 'unknown';
+            }
+            switch (element.kind) {
+                case 'parameter':
+                    return all(element.versions.map(version => ofValue(ExactNumber.parse(version.value.value))));
+                case 'attribute': {
+                    const domain = element.domain;
+                    return (domain.type === 'integer' || domain.type === 'decimal') && ExactNumber.parse(domain.min).compare(ExactNumber.ZERO) >= 0 ? 'non-negative' : 'unknown';
+                }
+                case 'calculation': {
+                    if (visiting.has(element.id)) {
+                        return 'unknown';
+                    }
+                    visiting.add(element.id);
+                    const result = of(element.value);
+                    visiting.delete(element.id);
+                    return result;
+                }
+                case 'levelTable':
+                    return all(element.rows.map(row => ('open' in row.amount ? 'unknown' : ofValue(ExactNumber.parse(row.amount.value)))));
+                case 'decisionTable': {
+                    const column = expression.column === undefined ? 0 : element.outputs.indexOf(expression.column);
+                    return all([...element.rows.map(row => row.then), ...(element.defaultOutputs ? [element.defaultOutputs] : [])].map(then => { const cell = quantityCell(then[column]); return !cell ? 'unknown' : ofValue(ExactNumber.parse(cell.value)); }));
+                }
+                case 'hourlyRate':
+                case 'flatRate':
+                case 'placeRate':
+                    if (element.amounts) {
+                        return all(element.amounts.map(row => ('open' in row.amount ? 'unknown' : ofValue(ExactNumber.parse(row.amount.value)))));
+                    }
+                    return element.amount && !('open' in element.amount) ? ofValue(ExactNumber.parse(element.amount.value)) : 'unknown';
+                default:
+                    return 'unknown';
+            }
+        },
+    });
 }
 
 function mentions(criterion: Criterion, attribute: string): boolean {
-    if ('all' in criterion) {
-        return criterion.all.some(c => mentions(c, attribute));
-    }
-    if ('any' in criterion) {
-        return criterion.any.some(c => mentions(c, attribute));
-    }
-    if ('not' in criterion) {
-        return mentions(criterion.not, attribute);
-    }
-    return criterion.attribute === attribute;
+    const compares = (leaf: { attribute: string }) => leaf.attribute === attribute;
+    return matchCriterion<boolean>(criterion, {
+        all: c => c.all.some(part => mentions(part, attribute)),
+        any: c => c.any.some(part => mentions(part, attribute)),
+        not: c => mentions(c.not, attribute),
+        test: compares,
+        op: compares,
+        in: compares,
+        between: compares,
+        against: compares,
+    });
 }

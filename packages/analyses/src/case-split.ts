@@ -1,4 +1,4 @@
-import { ExactNumber, type Criterion, type Literal } from '@regelratt/format';
+import { ExactNumber, matchCriterion, type Criterion, type Literal } from '@regelratt/format';
 import { dayNumber, type AnalysedAttribute, type AttributeDomain } from './attribute-domain.js';
 import { partitionDomain, partitionRange, representative, type Cut, type Region } from './regions.js';
 
@@ -232,17 +232,19 @@ export function truthsOver(criteria: readonly Criterion[], attribute: string, do
 /** Every attribute the criteria read, in order of first appearance. */
 export function attributesRead(criteria: readonly Criterion[]): string[] {
     const seen = new Set<string>();
-    const visit = (criterion: Criterion): void => {
-        if ('all' in criterion) {
-            criterion.all.forEach(visit);
-        } else if ('any' in criterion) {
-            criterion.any.forEach(visit);
-        } else if ('not' in criterion) {
-            visit(criterion.not);
-        } else {
-            seen.add(criterion.attribute);
-        }
+    const read = (leaf: { attribute: string }) => {
+        seen.add(leaf.attribute);
     };
+    const visit = (criterion: Criterion): void => matchCriterion<void>(criterion, {
+        all: c => c.all.forEach(visit),
+        any: c => c.any.forEach(visit),
+        not: c => visit(c.not),
+        test: read,
+        op: read,
+        in: read,
+        between: read,
+        against: read,
+    });
     criteria.forEach(visit);
     return [...seen];
 }
@@ -255,31 +257,31 @@ function collectConstants(criteria: readonly Criterion[]): Map<string, Cut[]> {
         list.push(...sides.map(side => ({ at, side })));
         constants.set(attribute, list);
     };
-    const visit = (criterion: Criterion): void => {
-        if ('all' in criterion) {
-            criterion.all.forEach(visit);
-        } else if ('any' in criterion) {
-            criterion.any.forEach(visit);
-        } else if ('not' in criterion) {
-            visit(criterion.not);
-        } else if ('between' in criterion) {
-            add(criterion.attribute, ExactNumber.parse(criterion.between.min), ['before']);
-            add(criterion.attribute, ExactNumber.parse(criterion.between.max), ['after']);
-        } else if ('in' in criterion) {
-            criterion.in.forEach(literal => {
-                const value = numericLiteral(literal);
-                if (value) {
-                    add(criterion.attribute, value);
-                }
-            });
-        } else if ('op' in criterion) {
-            const value = numericLiteral(criterion.value);
+    const visit = (criterion: Criterion): void => matchCriterion<void>(criterion, {
+        all: c => c.all.forEach(visit),
+        any: c => c.any.forEach(visit),
+        not: c => visit(c.not),
+        between: c => {
+            add(c.attribute, ExactNumber.parse(c.between.min), ['before']);
+            add(c.attribute, ExactNumber.parse(c.between.max), ['after']);
+        },
+        in: c => c.in.forEach(literal => {
+            const value = numericLiteral(literal);
             if (value) {
-                const { op } = criterion;
-                add(criterion.attribute, value, op === '<' || op === '>=' ? ['before'] : op === '<=' || op === '>' ? ['after'] : ['before', 'after']);
+                add(c.attribute, value);
             }
-        }
-    };
+        }),
+        op: c => {
+            const value = numericLiteral(c.value);
+            if (value) {
+                const { op } = c;
+                add(c.attribute, value, op === '<' || op === '>=' ? ['before'] : op === '<=' || op === '>' ? ['after'] : ['before', 'after']);
+            }
+        },
+        // A yes/no changes truth at no constant; a named value's constant is not known here.
+        test: () => undefined,
+        against: () => undefined,
+    });
     criteria.forEach(visit);
     return constants;
 }
@@ -299,72 +301,86 @@ function numericLiteral(literal: Literal): ExactNumber | undefined {
  * attribute it only simplifies (an empty `all` is true, an empty `any` false).
  */
 function substitute(criterion: Criterion, attribute: string | undefined, region: Region | undefined): Residual {
-    if ('all' in criterion) {
-        const rest: Criterion[] = [];
-        for (const part of criterion.all) {
-            const value = substitute(part, attribute, region);
-            if (value === false) {
-                return false;
-            }
-            if (value !== true) {
-                rest.push(value);
-            }
+    const leaf = (comparison: Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown }>): Residual => {
+        if (comparison.attribute !== attribute || !region) {
+            return comparison;
         }
-        return rest.length === 0 ? true : rest.length === 1 ? rest[0] : { all: rest };
-    }
-    if ('any' in criterion) {
-        const rest: Criterion[] = [];
-        for (const part of criterion.any) {
-            const value = substitute(part, attribute, region);
-            if (value === true) {
-                return true;
-            }
-            if (value !== false) {
-                rest.push(value);
-            }
+        // A range may still hold a value where the comparison changes truth; it stays for a later cut.
+        if (region.kind === 'range' && partitionRange(region, collectConstants([comparison]).get(attribute) ?? []).length > 1) {
+            return comparison;
         }
-        return rest.length === 0 ? false : rest.length === 1 ? rest[0] : { any: rest };
-    }
-    if ('not' in criterion) {
-        const value = substitute(criterion.not, attribute, region);
-        return typeof value === 'boolean' ? !value : { not: value };
-    }
-    if (criterion.attribute !== attribute || !region) {
-        return criterion;
-    }
-    // A range may still hold a value where the comparison changes truth; it stays for a later cut.
-    if (region.kind === 'range' && partitionRange(region, collectConstants([criterion]).get(attribute) ?? []).length > 1) {
-        return criterion;
-    }
-    return holds(criterion, representative(region));
+        return holds(comparison, representative(region));
+    };
+    return matchCriterion<Residual>(criterion, {
+        all: c => {
+            const rest: Criterion[] = [];
+            for (const part of c.all) {
+                const value = substitute(part, attribute, region);
+                if (value === false) {
+                    return false;
+                }
+                if (value !== true) {
+                    rest.push(value);
+                }
+            }
+            return rest.length === 0 ? true : rest.length === 1 ? rest[0] : { all: rest };
+        },
+        any: c => {
+            const rest: Criterion[] = [];
+            for (const part of c.any) {
+                const value = substitute(part, attribute, region);
+                if (value === true) {
+                    return true;
+                }
+                if (value !== false) {
+                    rest.push(value);
+                }
+            }
+            return rest.length === 0 ? false : rest.length === 1 ? rest[0] : { any: rest };
+        },
+        not: c => {
+            const value = substitute(c.not, attribute, region);
+            return typeof value === 'boolean' ? !value : { not: value };
+        },
+        test: leaf,
+        op: leaf,
+        in: leaf,
+        between: leaf,
+        against: leaf,
+    });
 }
 
 /** The truth of one comparison for one value of its attribute. */
 export function holds(criterion: Criterion, value: string | boolean | ExactNumber): boolean {
-    if ('test' in criterion) {
-        return value === true;
-    }
-    if ('between' in criterion) {
-        const v = value as ExactNumber;
-        return v.compare(ExactNumber.parse(criterion.between.min)) >= 0 && v.compare(ExactNumber.parse(criterion.between.max)) <= 0;
-    }
-    if ('in' in criterion) {
-        return criterion.in.some(literal => equalsLiteral(value, literal));
-    }
-    if ('op' in criterion) {
-        const { op, value: literal } = criterion;
-        if (op === '=' || op === '!=') {
-            return equalsLiteral(value, literal) === (op === '=');
-        }
-        const order = (value as ExactNumber).compare(numericLiteral(literal)!);
-        switch (op) {
-            case '<': return order < 0;
-            case '<=': return order <= 0;
-            case '>': return order > 0;
-            case '>=': return order >= 0;
-        }
-    }
-    throw new Error('Not a comparison');
+    const notComparison = (): never => {
+        throw new Error('Not a comparison');
+    };
+    return matchCriterion<boolean>(criterion, {
+        test: () => value === true,
+        between: c => {
+            const v = value as ExactNumber;
+            return v.compare(ExactNumber.parse(c.between.min)) >= 0 && v.compare(ExactNumber.parse(c.between.max)) <= 0;
+        },
+        in: c => c.in.some(literal => equalsLiteral(value, literal)),
+        op: c => {
+            const { op, value: literal } = c;
+            if (op === '=' || op === '!=') {
+                return equalsLiteral(value, literal) === (op === '=');
+            }
+            const order = (value as ExactNumber).compare(numericLiteral(literal)!);
+            switch (op) {
+                case '<': return order < 0;
+                case '<=': return order <= 0;
+                case '>': return order > 0;
+                case '>=': return order >= 0;
+            }
+        },
+        // The parts of a connective are split by substitute; a named value has no one value to hold against.
+        all: notComparison,
+        any: notComparison,
+        not: notComparison,
+        against: notComparison,
+    });
 }
 
 function equalsLiteral(value: string | boolean | ExactNumber, literal: Literal): boolean {

@@ -1,4 +1,4 @@
-import { ExactNumber, type Attribute, type CompiledElement, type CompiledPolicyFile, type Criterion, type ElementKind, type Validity } from '@regelratt/format';
+import { ExactNumber, matchCriterion, type Attribute, type CompiledElement, type CompiledPolicyFile, type Criterion, type ElementKind, type Validity } from '@regelratt/format';
 import { elementsById, findRenames } from './renames.js';
 
 /**
@@ -184,18 +184,24 @@ function text(validity: Validity | undefined): string {
 /** Every attribute an element's criteria read: what a consumer must send to ask it. */
 function attributesRead(element: CompiledElement): Set<string> {
     const read = new Set<string>();
-    const visit = (criterion: Criterion | null | undefined): void => {
-        if (!criterion) {
-            return;
+    // A comparison on the level (or another table's output) is no attribute a consumer sends.
+    const leaf = (comparison: { attribute: string }) => {
+        if (comparison.attribute.startsWith('attribute/')) {
+            read.add(comparison.attribute);
         }
-        if ('all' in criterion) {
-            criterion.all.forEach(visit);
-        } else if ('any' in criterion) {
-            criterion.any.forEach(visit);
-        } else if ('not' in criterion) {
-            visit(criterion.not);
-        } else if (criterion.attribute.startsWith('attribute/')) {
-            read.add(criterion.attribute);
+    };
+    const visit = (criterion: Criterion | null | undefined): void => {
+        if (criterion) {
+            matchCriterion<void>(criterion, {
+                all: c => c.all.forEach(visit),
+                any: c => c.any.forEach(visit),
+                not: c => visit(c.not),
+                test: leaf,
+                op: leaf,
+                in: leaf,
+                between: leaf,
+                against: leaf,
+            });
         }
     };
     if (element.kind === 'pathwayModel') {

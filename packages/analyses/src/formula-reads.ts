@@ -1,4 +1,4 @@
-import { ExactNumber, LEVEL_INPUT, listHitPolicy, type Attribute, type Criterion, type Expression, type Literal } from '@regelratt/format';
+import { ExactNumber, LEVEL_INPUT, listHitPolicy, matchCriterion, matchExpression, type Attribute, type Criterion, type Expression, type Literal } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
 import { dayAfter } from './days.js';
 
@@ -140,27 +140,23 @@ export function collectReads(runtime: PolicyRuntime, root: Expression): Reads {
             }
         }
     };
-    const criterion = (node: Criterion): void => {
-        if ('all' in node) {
-            node.all.forEach(criterion);
-        } else if ('any' in node) {
-            node.any.forEach(criterion);
-        } else if ('not' in node) {
-            criterion(node.not);
-        } else if (node.attribute === LEVEL_INPUT) {
+    const criterion = (node: Criterion): void => matchCriterion<void>(node, {
+        all: c => c.all.forEach(criterion),
+        any: c => c.any.forEach(criterion),
+        not: c => criterion(c.not),
+        test: c => leaf(c, () => undefined),
+        between: c => leaf(c, list => list.push(ExactNumber.parse(c.between.min), ExactNumber.parse(c.between.max))),
+        in: c => leaf(c, list => list.push(...c.in.flatMap(number))),
+        op: c => leaf(c, list => list.push(...number(c.value))),
+        against: c => leaf(c, list => againstReads(c.attribute, c.against.ref, list)),
+    });
+    const number = (literal: Literal) => ('number' in literal ? [ExactNumber.parse(literal.number)] : []);
+    // A comparison on the level reads the level; one on an attribute adds its constants to those compared with it.
+    const leaf = (node: { attribute: string }, add: (list: ExactNumber[]) => void) => {
+        if (node.attribute === LEVEL_INPUT) {
             reads.readsLevel = true;
         } else {
-            const list = compared(node.attribute);
-            const number = (literal: Literal) => ('number' in literal ? [ExactNumber.parse(literal.number)] : []);
-            if ('between' in node) {
-                list.push(ExactNumber.parse(node.between.min), ExactNumber.parse(node.between.max));
-            } else if ('in' in node) {
-                list.push(...node.in.flatMap(number));
-            } else if ('value' in node) {
-                list.push(...number(node.value));
-            } else if ('against' in node) {
-                againstReads(node.attribute, node.against.ref, list);
-            }
+            add(compared(node.attribute));
         }
     };
     // A cell compared with a named value (since 1.11): with a parameter, its versions' values are the
@@ -183,101 +179,98 @@ export function collectReads(runtime: PolicyRuntime, root: Expression): Reads {
         }
     };
     const visit = (expression: Expression): void => {
-        if ('quantity' in expression) {
-            return;
-        }
-        if ('level' in expression) {
-            reads.readsLevel = true;
-            reads.levelArithmetic = true;
-            return;
-        }
-        if ('op' in expression) {
-            visit(expression.left);
-            visit(expression.right);
-            return;
-        }
-        if ('call' in expression) {
-            expression.args.forEach(visit);
-            return;
-        }
-        if ('round' in expression) {
-            visit(expression.round);
-            return;
-        }
-        if ('if' in expression) {
-            reads.criteria.push(expression.if);
-            criterion(expression.if);
-            visit(expression.then);
-            visit(expression.else);
-            return;
-        }
-        if (expression.atLevel) {
-            visit(expression.atLevel);
-        }
-        const id = expression.ref;
-        const kind = id.slice(0, id.indexOf('/'));
-        if (kind === 'attribute') {
-            reads.arithmetic.add(id);
-            compared(id);
-            return;
-        }
-        const element = policy.find(id);
-        if (!element || seen.has(element)) {
-            return;
-        }
-        seen.add(element);
-        switch (element.kind) {
-            case 'parameter':
-                element.versions.forEach(version => {
-                    reads.dates.add(version.from);
-                    if (version.to) {
-                        reads.ends.add(dayAfter(version.to));
-                    }
-                });
-                return;
-            case 'calculation':
-                visit(element.value);
-                return;
-            case 'levelTable':
-                validity(element.validity);
-                if (!expression.atLevel) {
-                    reads.readsLevel = true;
+        matchExpression<void>(expression, {
+            quantity: () => undefined,
+            level: () => {
+                reads.readsLevel = true;
+                reads.levelArithmetic = true;
+            },
+            op: expression => {
+                visit(expression.left);
+                visit(expression.right);
+            },
+            call: expression => {
+                expression.args.forEach(visit);
+            },
+            round: expression => {
+                visit(expression.round);
+            },
+            if: expression => {
+                reads.criteria.push(expression.if);
+                criterion(expression.if);
+                visit(expression.then);
+                visit(expression.else);
+            },
+            ref: expression => {
+                if (expression.atLevel) {
+                    visit(expression.atLevel);
                 }
-                reads.maxLevel = element.rows.reduce((max, row) => Math.max(max, row.level), Math.max(reads.maxLevel, element.levels?.max ?? 0));
-                return;
-            case 'decisionTable':
-                if (listHitPolicy(element.hitPolicy)) {
-                    reads.lists.add(id);
+                const id = expression.ref;
+                const kind = id.slice(0, id.indexOf('/'));
+                if (kind === 'attribute') {
+                    reads.arithmetic.add(id);
+                    compared(id);
+                    return;
                 }
-                validity(element.validity);
-                element.rows.forEach(row => row.when.forEach(cell => {
-                    if (cell) {
-                        reads.criteria.push(cell);
-                        criterion(cell);
-                    }
-                }));
-                if (element.inputs.some(input => 'level' in input)) {
-                    reads.maxLevel = element.rows.flatMap(row => row.when.flatMap(levelsNamed)).reduce((max, level) => Math.max(max, level), Math.max(reads.maxLevel, element.levels?.max ?? 0));
+                const element = policy.find(id);
+                if (!element || seen.has(element)) {
+                    return;
                 }
-                return;
-            case 'hourlyRate':
-            case 'flatRate':
-            case 'placeRate':
-                validity(element.validity);
-                // A rate by the case reads its selectors as a decision table its inputs: each row's
-                // values are the cells that split the cases (`regi = privat`).
-                (element.amounts ?? []).forEach(row => row.values.forEach((value, index) => {
-                    const selector = element.selectors?.[index];
-                    if (selector) {
-                        const cell: Criterion = { attribute: selector, op: '=', value: { enumeration: value } };
-                        reads.criteria.push(cell);
-                        criterion(cell);
-                    }
-                }));
-                return;
-            default:
-                return;
-        }
+                seen.add(element);
+                switch (element.kind) {
+                    case 'parameter':
+                        element.versions.forEach(version => {
+                            reads.dates.add(version.from);
+                            if (version.to) {
+                                reads.ends.add(dayAfter(version.to));
+                            }
+                        });
+                        return;
+                    case 'calculation':
+                        visit(element.value);
+                        return;
+                    case 'levelTable':
+                        validity(element.validity);
+                        if (!expression.atLevel) {
+                            reads.readsLevel = true;
+                        }
+                        reads.maxLevel = element.rows.reduce((max, row) => Math.max(max, row.level), Math.max(reads.maxLevel, element.levels?.max ?? 0));
+                        return;
+                    case 'decisionTable':
+                        if (listHitPolicy(element.hitPolicy)) {
+                            reads.lists.add(id);
+                        }
+                        validity(element.validity);
+                        element.rows.forEach(row => row.when.forEach(cell => {
+                            if (cell) {
+                                reads.criteria.push(cell);
+                                criterion(cell);
+                            }
+                        }));
+                        if (element.inputs.some(input => 'level' in input)) {
+                            reads.maxLevel = element.rows.flatMap(row => row.when.flatMap(levelsNamed)).reduce((max, level) => Math.max(max, level), Math.max(reads.maxLevel, element.levels?.max ?? 0));
+                        }
+                        return;
+                    case 'hourlyRate':
+                    case 'flatRate':
+                    case 'placeRate':
+                        validity(element.validity);
+                        // A rate by the case reads its selectors as a decision table its inputs: each row's
+                        // values are the cells that split the cases (`regi = privat`).
+                        (element.amounts ?? []).forEach(row => row.values.forEach((value, index) => {
+                            const selector = element.selectors?.[index];
+                            if (selector) {
+                                const cell: Criterion = { attribute: selector, op: '=', value: { enumeration: value } };
+                                reads.criteria.push(cell);
+                                criterion(cell);
+                            }
+                        }));
+                        return;
+                    default:
+                        return;
+                }
+            },
+        });
     };
     visit(root);
     return reads;
@@ -288,7 +281,18 @@ export function levelsNamed(cell: Criterion | null): number[] {
     if (!cell || !('attribute' in cell) || cell.attribute !== LEVEL_INPUT) {
         return [];
     }
-    const numbers = 'between' in cell ? [cell.between.max] : 'value' in cell && 'number' in cell.value ? [cell.value.number] : 'in' in cell ? cell.in.flatMap(l => ('number' in l ? [l.number] : [])) : [];
+    // The parts of a connective name no level of their own here; a named value's level is not a literal.
+    const none = (): string[] => [];
+    const numbers = matchCriterion<string[]>(cell, {
+        between: c => [c.between.max],
+        op: c => ('number' in c.value ? [c.value.number] : []),
+        in: c => c.in.flatMap(l => ('number' in l ? [l.number] : [])),
+        test: none,
+        against: none,
+        all: none,
+        any: none,
+        not: none,
+    });
     return numbers.map(n => Math.min(Number(n) + 1, 100));
 }
 

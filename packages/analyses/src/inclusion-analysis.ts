@@ -1,4 +1,4 @@
-import type { Criterion } from '@regelratt/format';
+import { isCriterion, type Criterion } from '@regelratt/format';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import { findWitness, type Case } from './case-split.js';
 
@@ -58,7 +58,7 @@ export function analyseInclusion(
             }
         });
     }
-    if (inclusion && 'all' in inclusion) {
+    if (inclusion && isCriterion(inclusion, 'all')) {
         inclusion.all.forEach((part, index) => {
             const others = inclusion.all.filter((_, i) => i !== index);
             if (!witness(conjunction([...others, { not: part }]))) {
@@ -76,7 +76,7 @@ export function analyseInclusion(
 
 /** For an unsatisfiable conjunction, a smallest set of its parts that already conflict (deletion-based). */
 function conflictingParts(criterion: Criterion, attributes: ReadonlyMap<string, AnalysedAttribute>): number[] {
-    if (!('all' in criterion)) {
+    if (!isCriterion(criterion, 'all')) {
         return [];
     }
     let kept = criterion.all.map((_, index) => index);
@@ -99,7 +99,7 @@ function unreachableAlternatives(
     witness: (c: Criterion) => Case | undefined,
 ): number[][] {
     const found: number[][] = [];
-    if ('any' in criterion) {
+    if (isCriterion(criterion, 'any')) {
         criterion.any.forEach((alternative, index) => {
             if (!witness(conjunction([...context, alternative]))) {
                 found.push([...path, index]);
@@ -107,7 +107,7 @@ function unreachableAlternatives(
                 found.push(...unreachableAlternatives(alternative, [...path, index], context, witness));
             }
         });
-    } else if ('all' in criterion) {
+    } else if (isCriterion(criterion, 'all')) {
         criterion.all.forEach((part, index) => {
             const siblings = criterion.all.filter((_, i) => i !== index);
             found.push(...unreachableAlternatives(part, [...path, index], [...context, ...siblings], witness));
@@ -117,11 +117,11 @@ function unreachableAlternatives(
 }
 
 function isTrivial(criterion: Criterion): boolean {
-    return 'all' in criterion && criterion.all.length === 0;
+    return isCriterion(criterion, 'all') && criterion.all.length === 0;
 }
 
 function conjunction(parts: Criterion[]): Criterion {
-    const flat = parts.flatMap(p => ('all' in p ? p.all : [p]));
+    const flat = parts.flatMap(p => (isCriterion(p, 'all') ? p.all : [p]));
     return flat.length === 1 ? flat[0] : { all: flat };
 }
 

@@ -1,4 +1,4 @@
-import { ExactNumber, type Attribute, type Criterion, type Expression, type Fee, type LevelRow } from '@regelratt/format';
+import { ExactNumber, isExpression, matchExpression, type Attribute, type Criterion, type Expression, type Fee, type LevelRow } from '@regelratt/format';
 import type { PolicyRuntime } from '@regelratt/runtime';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import { splitCases, type Case } from './case-split.js';
@@ -20,7 +20,7 @@ export interface MinimumBelowNational {
 export function subtractedTerms(room: Expression): Expression[] {
     const terms: Expression[] = [];
     let at = room;
-    while ('op' in at && at.op === '-' && 'left' in at) {
+    while (isExpression(at, 'op') && at.op === '-') {
         terms.unshift(at.right);
         at = at.left;
     }
@@ -110,22 +110,31 @@ function alternatives(runtime: PolicyRuntime, term: Expression, date: string, de
     if (value.kind === 'none' || depth > 8) {
         return undefined;
     }
-    if ('if' in term) {
-        const then = alternatives(runtime, term.then, date, depth + 1);
-        const otherwise = alternatives(runtime, term.else, date, depth + 1);
-        return then && otherwise && [
-            ...then.map(a => ({ value: a.value, when: [term.if, ...a.when] })),
-            ...otherwise.map(a => ({ value: a.value, when: [{ not: term.if }, ...a.when] })),
-        ];
-    }
-    if ('ref' in term && term.column === undefined && term.atLevel === undefined) {
-        const element = runtime.policy.find(term.ref);
-        // A calculation's limits are the runtime's refusals, not amounts: such a term is not followed.
-        if (element?.kind === 'calculation' && !element.limits?.length) {
-            return alternatives(runtime, element.value, date, depth + 1);
-        }
-    }
-    return undefined;
+    // Only a choice and a calculation's formula are followed; any other term has no alternatives to list.
+    const none = () => undefined;
+    return matchExpression<Alternative[] | undefined>(term, {
+        if: choice => {
+            const then = alternatives(runtime, choice.then, date, depth + 1);
+            const otherwise = alternatives(runtime, choice.else, date, depth + 1);
+            return then && otherwise && [
+                ...then.map(a => ({ value: a.value, when: [choice.if, ...a.when] })),
+                ...otherwise.map(a => ({ value: a.value, when: [{ not: choice.if }, ...a.when] })),
+            ];
+        },
+        ref: reference => {
+            if (reference.column !== undefined || reference.atLevel !== undefined) {
+                return undefined;
+            }
+            const element = runtime.policy.find(reference.ref);
+            // A calculation's limits are the runtime's refusals, not amounts: such a term is not followed.
+            return element?.kind === 'calculation' && !element.limits?.length ? alternatives(runtime, element.value, date, depth + 1) : undefined;
+        },
+        quantity: none,
+        level: none,
+        op: none,
+        call: none,
+        round: none,
+    });
 }
 
 /** Words of an attribute's name (split at `_`) that say its citizen lives with a spouse or partner. */

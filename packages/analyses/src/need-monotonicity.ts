@@ -1,4 +1,4 @@
-import { ExactNumber, type Criterion } from '@regelratt/format';
+import { ExactNumber, matchCriterion, type Criterion } from '@regelratt/format';
 import { comparePriority } from '@regelratt/runtime';
 import type { AnalysedAttribute } from './attribute-domain.js';
 import { findWitness, type Case } from './case-split.js';
@@ -161,25 +161,34 @@ function needBounds(criterion: Criterion, need: string): NeedBounds {
             bounds.max = max;
         }
     };
-    const visit = (part: Criterion): void => {
-        if ('all' in part) {
-            part.all.forEach(visit);
-        } else if ('any' in part || 'not' in part || part.attribute !== need) {
-            return;
-        } else if ('between' in part) {
-            narrow(ExactNumber.parse(part.between.min), ExactNumber.parse(part.between.max));
-        } else if ('in' in part) {
-            const values = part.in.map(literal => ('number' in literal ? ExactNumber.parse(literal.number) : undefined));
-            if (values.length > 0 && values.every(value => value !== undefined)) {
-                const sorted = (values as ExactNumber[]).sort((a, b) => a.compare(b));
-                narrow(sorted[0], sorted[sorted.length - 1]);
-            }
-        } else if ('value' in part && 'number' in part.value) {
-            const value = ExactNumber.parse(part.value.number);
-            const op = part.op;
-            narrow(op === '=' || op === '>' || op === '>=' ? value : undefined, op === '=' || op === '<' || op === '<=' ? value : undefined);
+    const on = <C extends { attribute: string }>(bound: (comparison: C) => void) => (comparison: C) => {
+        if (comparison.attribute === need) {
+            bound(comparison);
         }
     };
+    // Only a conjunction bounds the need: a part of `eller` or under `inte` need not hold.
+    const visit = (part: Criterion): void => matchCriterion<void>(part, {
+        all: c => c.all.forEach(visit),
+        any: () => undefined,
+        not: () => undefined,
+        between: on(c => narrow(ExactNumber.parse(c.between.min), ExactNumber.parse(c.between.max))),
+        in: on(c => {
+            const values = c.in.map(literal => ('number' in literal ? ExactNumber.parse(literal.number) : undefined));
+            if (values.length > 0 && values.every(value => value !== undefined)) {
+                const sorted = (values as ExactNumber[]).sort((x, y) => x.compare(y));
+                narrow(sorted[0], sorted[sorted.length - 1]);
+            }
+        }),
+        op: on(c => {
+            if ('number' in c.value) {
+                const value = ExactNumber.parse(c.value.number);
+                const op = c.op;
+                narrow(op === '=' || op === '>' || op === '>=' ? value : undefined, op === '=' || op === '<' || op === '<=' ? value : undefined);
+            }
+        }),
+        test: () => undefined,
+        against: () => undefined,
+    });
     visit(criterion);
     return bounds;
 }
@@ -229,30 +238,24 @@ function split(found: Case, need: string): { lowerNeed: Case; higherNeed: Case }
 }
 
 function constants(criterion: Criterion, attribute: string): ExactNumber[] {
-    if ('all' in criterion) {
-        return criterion.all.flatMap(c => constants(c, attribute));
-    }
-    if ('any' in criterion) {
-        return criterion.any.flatMap(c => constants(c, attribute));
-    }
-    if ('not' in criterion) {
-        return constants(criterion.not, attribute);
-    }
-    if (criterion.attribute !== attribute) {
-        return [];
-    }
+    const on = <C extends { attribute: string }>(cuts: (comparison: C) => ExactNumber[]) => (comparison: C) => (comparison.attribute === attribute ? cuts(comparison) : []);
     // Each constant c is a cut; `<= c` changes truth just after c, which whole numbers see at c + 1.
-    if ('between' in criterion) {
-        return [ExactNumber.parse(criterion.between.min), ExactNumber.parse(criterion.between.max), ExactNumber.parse(criterion.between.max).add(epsilon())];
-    }
-    if ('in' in criterion) {
-        return criterion.in.flatMap(l => ('number' in l ? [ExactNumber.parse(l.number), ExactNumber.parse(l.number).add(epsilon())] : []));
-    }
-    if ('value' in criterion && 'number' in criterion.value) {
-        const value = ExactNumber.parse(criterion.value.number);
-        return [value, value.add(epsilon())];
-    }
-    return [];
+    return matchCriterion<ExactNumber[]>(criterion, {
+        all: c => c.all.flatMap(part => constants(part, attribute)),
+        any: c => c.any.flatMap(part => constants(part, attribute)),
+        not: c => constants(c.not, attribute),
+        between: on(c => [ExactNumber.parse(c.between.min), ExactNumber.parse(c.between.max), ExactNumber.parse(c.between.max).add(epsilon())]),
+        in: on(c => c.in.flatMap(l => ('number' in l ? [ExactNumber.parse(l.number), ExactNumber.parse(l.number).add(epsilon())] : []))),
+        op: on(c => {
+            if (!('number' in c.value)) {
+                return [];
+            }
+            const value = ExactNumber.parse(c.value.number);
+            return [value, value.add(epsilon())];
+        }),
+        test: () => [],
+        against: () => [],
+    });
 }
 
 /** A step smaller than any difference between the constants a policy writes (they have at most a few decimals). */
@@ -261,14 +264,15 @@ function epsilon(): ExactNumber {
 }
 
 function rename(criterion: Criterion, from: string, to: string): Criterion {
-    if ('all' in criterion) {
-        return { all: criterion.all.map(c => rename(c, from, to)) };
-    }
-    if ('any' in criterion) {
-        return { any: criterion.any.map(c => rename(c, from, to)) };
-    }
-    if ('not' in criterion) {
-        return { not: rename(criterion.not, from, to) };
-    }
-    return criterion.attribute === from ? { ...criterion, attribute: to } : criterion;
+    const leaf = <C extends { attribute: string }>(comparison: C): C => (comparison.attribute === from ? { ...comparison, attribute: to } : comparison);
+    return matchCriterion<Criterion>(criterion, {
+        all: c => ({ all: c.all.map(part => rename(part, from, to)) }),
+        any: c => ({ any: c.any.map(part => rename(part, from, to)) }),
+        not: c => ({ not: rename(c.not, from, to) }),
+        test: leaf,
+        op: leaf,
+        in: leaf,
+        between: leaf,
+        against: leaf,
+    });
 }

@@ -406,7 +406,7 @@ class DocumentBuilder {
                             rows: [
                                 ...table.rows.map(row => [
                                     // The column names the attribute: a cell says only its test (`1–6 besök`).
-                                    ...row.when.map(cell => (!cell ? this.t('alla', 'any') : 'attribute' in cell && !('not' in cell) ? this.words.test(cell) : this.words.condition(cell))),
+                                    ...row.when.map(cell => (!cell ? this.t('alla', 'any') : 'attribute' in cell ? this.words.test(cell) : this.words.condition(cell))),
                                     ...row.then.map(cell => this.decisionCell(cell)),
                                 ]),
                                 // The default outputs (`annars`) as the last row, for every case no row above matches.

@@ -1,4 +1,4 @@
-import type { Attribute, Criterion, Literal } from '@regelratt/format';
+import { isCriterion, matchComparison, matchCriterion, type Attribute, type Criterion, type Literal } from '@regelratt/format';
 import { unitWord } from './unit-word.js';
 
 /**
@@ -11,46 +11,49 @@ import { unitWord } from './unit-word.js';
  */
 export function criterionSentence(criterion: Criterion, attributes: ReadonlyMap<string, Attribute>, locale: 'sv' | 'en', named?: (id: string, column: string) => string | undefined): string {
     const sv = locale === 'sv';
-    const nested = (part: Criterion) => ('all' in part || 'any' in part ? `(${criterionSentence(part, attributes, locale, named)})` : criterionSentence(part, attributes, locale, named));
-    if ('all' in criterion) {
-        return criterion.all.length === 0 ? (sv ? 'alltid' : 'always') : criterion.all.map(nested).join(sv ? ' och ' : ' and ');
-    }
-    if ('any' in criterion) {
-        return criterion.any.length === 0 ? (sv ? 'aldrig' : 'never') : criterion.any.map(nested).join(sv ? ' eller ' : ' or ');
-    }
-    if ('not' in criterion) {
-        const inner = criterion.not;
-        if ('attribute' in inner && 'test' in inner) {
-            return `${title(inner.attribute, attributes)}: ${sv ? 'nej' : 'no'}`;
-        }
-        return `${sv ? 'inte' : 'not'} ${nested(inner)}`;
-    }
+    const nested = (part: Criterion) => (isCriterion(part, 'all') || isCriterion(part, 'any') ? `(${criterionSentence(part, attributes, locale, named)})` : criterionSentence(part, attributes, locale, named));
+    const leaf = (c: Leaf) => leafSentence(c, attributes, locale, named);
+    return matchCriterion<string>(criterion, {
+        all: ({ all }) => (all.length === 0 ? (sv ? 'alltid' : 'always') : all.map(nested).join(sv ? ' och ' : ' and ')),
+        any: ({ any }) => (any.length === 0 ? (sv ? 'aldrig' : 'never') : any.map(nested).join(sv ? ' eller ' : ' or ')),
+        not: ({ not: inner }) => (isCriterion(inner, 'test') ? `${title(inner.attribute, attributes)}: ${sv ? 'nej' : 'no'}` : `${sv ? 'inte' : 'not'} ${nested(inner)}`),
+        test: leaf,
+        op: leaf,
+        in: leaf,
+        between: leaf,
+        against: leaf,
+    });
+}
+
+/** A criterion on one attribute: no parts. */
+type Leaf = Exclude<Criterion, { all: Criterion[] } | { any: Criterion[] } | { not: Criterion }>;
+
+function leafSentence(criterion: Leaf, attributes: ReadonlyMap<string, Attribute>, locale: 'sv' | 'en', named?: (id: string, column: string) => string | undefined): string {
+    const sv = locale === 'sv';
     const attribute = attributes.get(criterion.attribute);
     const name = title(criterion.attribute, attributes);
     const unitAfter = (amount: string) => (attribute && (attribute.domain.type === 'integer' || attribute.domain.type === 'decimal') && attribute.domain.unit ? ` ${unitWord(attribute.domain.unit, amount)}` : attribute?.domain.type === 'money' ? ' kr' : '');
     const value = (literal: Literal) => literalText(literal, attribute, locale);
-    if ('test' in criterion) {
-        return `${name}: ${sv ? 'ja' : 'yes'}`;
-    }
-    if ('between' in criterion) {
-        return sv
-            ? `${name} är ${number(criterion.between.min, locale)}–${number(criterion.between.max, locale)}${unitAfter(criterion.between.max)}`
-            : `${name} is ${number(criterion.between.min, locale)}–${number(criterion.between.max, locale)}${unitAfter(criterion.between.max)}`;
-    }
-    if ('in' in criterion) {
-        const values = criterion.in.map(value);
-        const last = values.pop();
-        const list = values.length > 0 ? `${values.join(', ')} ${sv ? 'eller' : 'or'} ${last}` : last;
-        return `${name} ${sv ? 'är' : 'is'} ${list}`;
-    }
     const words = sv
         ? { '=': 'är', '!=': 'är inte', '<': 'är under', '<=': 'är högst', '>': 'är över', '>=': 'är minst' }
         : { '=': 'is', '!=': 'is not', '<': 'is under', '<=': 'is at most', '>': 'is over', '>=': 'is at least' };
-    if ('against' in criterion) {
+    if (isCriterion(criterion, 'against')) {
         // A named value (a parameter, another attribute) by its title.
         return `${name} ${words[criterion.against.op]} ${named?.(criterion.against.ref, criterion.attribute) ?? title(criterion.against.ref, attributes)}`;
     }
-    return `${name} ${words[criterion.op]} ${value(criterion.value)}${'number' in criterion.value ? unitAfter(criterion.value.number) : ''}`;
+    return matchComparison<string>(criterion, {
+        test: () => `${name}: ${sv ? 'ja' : 'yes'}`,
+        between: ({ between }) => (sv
+            ? `${name} är ${number(between.min, locale)}–${number(between.max, locale)}${unitAfter(between.max)}`
+            : `${name} is ${number(between.min, locale)}–${number(between.max, locale)}${unitAfter(between.max)}`),
+        in: c => {
+            const values = c.in.map(value);
+            const last = values.pop();
+            const list = values.length > 0 ? `${values.join(', ')} ${sv ? 'eller' : 'or'} ${last}` : last;
+            return `${name} ${sv ? 'är' : 'is'} ${list}`;
+        },
+        op: c => `${name} ${words[c.op]} ${value(c.value)}${'number' in c.value ? unitAfter(c.value.number) : ''}`,
+    });
 }
 
 function title(id: string, attributes: ReadonlyMap<string, Attribute>): string {

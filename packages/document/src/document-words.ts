@@ -1,4 +1,4 @@
-import type { AnswerOccasion, Attribute, CompiledElement, Criterion, Expression, GivenValue, Literal, Quantity, Rounding } from '@regelratt/format';
+import { isCriterion, isExpression, matchComparison, matchCriterion, matchExpression, type AnswerOccasion, type Attribute, type CompiledElement, type Criterion, type Expression, type GivenValue, type Literal, type Quantity, type Rounding } from '@regelratt/format';
 import type { RuntimeErrorCode } from '@regelratt/runtime';
 import { roundingWords } from './rounding-words.js';
 import { unitWord } from './unit-word.js';
@@ -89,44 +89,40 @@ export class PolicyWords {
      * own (all must hold), otherwise the criterion as one condition.
      */
     conditions(criterion: Criterion): string[] {
-        return 'all' in criterion && criterion.all.length > 1 ? criterion.all.map(part => this.condition(part)) : [this.condition(criterion)];
+        return isCriterion(criterion, 'all') && criterion.all.length > 1 ? criterion.all.map(part => this.condition(part)) : [this.condition(criterion)];
     }
 
     /** One condition: `Ålder: över 65 år`, `Kognitiv svikt: nej`, nested parts in parentheses. */
     condition(criterion: Criterion): string {
-        const nested = (part: Criterion) => ('all' in part || 'any' in part ? `(${this.condition(part)})` : this.condition(part));
-        if ('all' in criterion) {
-            return criterion.all.length === 0 ? this.t('alltid', 'always') : criterion.all.map(nested).join(this.t(' och ', ' and '));
-        }
-        if ('any' in criterion) {
-            return criterion.any.length === 0 ? this.t('aldrig', 'never') : criterion.any.map(nested).join(this.t(' eller ', ' or '));
-        }
-        if ('not' in criterion) {
-            const inner = criterion.not;
-            return 'attribute' in inner && 'test' in inner ? `${this.title(inner.attribute)}: ${this.t('nej', 'no')}` : `${this.t('inte', 'not')} ${nested(inner)}`;
-        }
-        return `${this.title(criterion.attribute)}: ${this.test(criterion)}`;
+        const nested = (part: Criterion) => (isCriterion(part, 'all') || isCriterion(part, 'any') ? `(${this.condition(part)})` : this.condition(part));
+        const leaf = (c: Exclude<Criterion, { all: Criterion[] } | { any: Criterion[] } | { not: Criterion }>) => `${this.title(c.attribute)}: ${this.test(c)}`;
+        return matchCriterion<string>(criterion, {
+            all: ({ all }) => (all.length === 0 ? this.t('alltid', 'always') : all.map(nested).join(this.t(' och ', ' and '))),
+            any: ({ any }) => (any.length === 0 ? this.t('aldrig', 'never') : any.map(nested).join(this.t(' eller ', ' or '))),
+            not: ({ not: inner }) => (isCriterion(inner, 'test') ? `${this.title(inner.attribute)}: ${this.t('nej', 'no')}` : `${this.t('inte', 'not')} ${nested(inner)}`),
+            test: leaf,
+            op: leaf,
+            in: leaf,
+            between: leaf,
+            against: leaf,
+        });
     }
 
     /** The test on one attribute without the attribute: `över 65 år`, `18–64 år`, `ja`. */
     test(criterion: Exclude<Criterion, { all: Criterion[] } | { any: Criterion[] } | { not: Criterion }>): string {
-        if ('test' in criterion) {
-            return this.t('ja', 'yes');
-        }
-        if ('between' in criterion) {
-            return `${number(criterion.between.min, this.locale)}–${number(criterion.between.max, this.locale)}${this.unitOf(this.attributes.get(criterion.attribute), criterion.between.max)}`;
-        }
-        if ('in' in criterion) {
-            return list(criterion.in.map(v => this.value(criterion.attribute, v)), this.t('eller', 'or'));
-        }
         const words = this.sv
             ? { '=': '', '!=': 'inte ', '<': 'under ', '<=': 'högst ', '>': 'över ', '>=': 'minst ' }
             : { '=': '', '!=': 'not ', '<': 'under ', '<=': 'at most ', '>': 'over ', '>=': 'at least ' };
-        if ('against' in criterion) {
+        if (isCriterion(criterion, 'against')) {
             // A named value (a parameter, another attribute) by its title: `under Maxtaxa`.
             return `${words[criterion.against.op]}${this.inline(criterion.against.ref)}`;
         }
-        return `${words[criterion.op]}${this.value(criterion.attribute, criterion.value)}`;
+        return matchComparison<string>(criterion, {
+            test: () => this.t('ja', 'yes'),
+            between: c => `${number(c.between.min, this.locale)}–${number(c.between.max, this.locale)}${this.unitOf(this.attributes.get(c.attribute), c.between.max)}`,
+            in: c => list(c.in.map(v => this.value(c.attribute, v)), this.t('eller', 'or')),
+            op: c => `${words[c.op]}${this.value(c.attribute, c.value)}`,
+        });
     }
 
     /** A quantity the Swedish way: `2 037 kr/månad`, `245 kr per insats`, `337,50 kr`, `90 %`, `0,5392`. */
@@ -153,43 +149,40 @@ export class PolicyWords {
      * `min` and `max` as "det lägsta av …" and "det högsta av …", a condition as "… om …, annars …".
      */
     formula(expression: Expression): string {
-        if ('quantity' in expression) {
-            return this.quantity(expression.quantity);
-        }
-        if ('ref' in expression) {
-            const at = expression.atLevel ? ` ${this.t('på nivå', 'at level')} ${this.formula(expression.atLevel)}` : '';
-            // A title with a comma of its own (`Maxtaxa, andel av prisbasbeloppet`) is quoted, so the formula still reads as one.
-            const title = this.inline(expression.ref);
-            const term = title.includes(',') ? `”${title}”` : title;
-            return expression.column ? `${this.column(expression.column)} ${this.t('enligt', 'by')} ${term}${at}` : `${term}${at}`;
-        }
-        if ('level' in expression) {
-            return this.t('nivån', 'the level');
-        }
-        const grouped = (part: Expression) => ('call' in part || 'if' in part || 'round' in part ? `(${this.formula(part)})` : this.formula(part));
-        if ('call' in expression) {
-            const which = expression.call === 'min' ? this.t('det lägsta av', 'the least of') : this.t('det högsta av', 'the greatest of');
-            return `${which} ${list(expression.args.map(grouped), this.t('och', 'and'))}`;
-        }
-        if ('round' in expression) {
-            return `${this.formula(expression.round)}, ${this.t('avrundat till', 'rounded to')} ${this.rounding(expression.rounding)}`;
-        }
-        if ('if' in expression) {
-            return `${grouped(expression.then)} ${this.t('om', 'if')} ${this.condition(expression.if)}, ${this.t('annars', 'otherwise')} ${grouped(expression.else)}`;
-        }
-        // Parentheses only where the reading would otherwise change: a lower-precedence part, or the right side of − and /.
-        const precedence = (part: Expression) => ('op' in part ? (part.op === '+' || part.op === '-' ? 1 : 2) : 'call' in part || 'if' in part || 'round' in part ? 0 : 3);
-        const own = precedence(expression);
-        const side = (part: Expression, right: boolean) => {
-            const p = precedence(part);
-            return p < own || (right && p === own && (expression.op === '-' || expression.op === '/')) ? `(${this.formula(part)})` : this.formula(part);
-        };
-        // `−x` as the policy says it, not as the compiled `0 − x`.
-        if (expression.op === '-' && 'quantity' in expression.left && expression.left.quantity.unit === 'none' && /^0(\.0*)?$/.test(expression.left.quantity.value)) {
-            return `−${side(expression.right, true)}`;
-        }
-        const operator = { '+': '+', '-': '−', '*': '×', '/': '/' }[expression.op];
-        return `${side(expression.left, false)}\u00a0${operator} ${side(expression.right, true)}`;
+        // A `min`, a rounding or a choice inside another formula is set off in parentheses.
+        const grouped = (part: Expression) => (formulaPrecedence(part) === 0 ? `(${this.formula(part)})` : this.formula(part));
+        return matchExpression<string>(expression, {
+            quantity: ({ quantity }) => this.quantity(quantity),
+            ref: reference => {
+                const at = reference.atLevel ? ` ${this.t('på nivå', 'at level')} ${this.formula(reference.atLevel)}` : '';
+                // A title with a comma of its own (`Maxtaxa, andel av prisbasbeloppet`) is quoted, so the formula still reads as one.
+                const title = this.inline(reference.ref);
+                const term = title.includes(',') ? `”${title}”` : title;
+                return reference.column ? `${this.column(reference.column)} ${this.t('enligt', 'by')} ${term}${at}` : `${term}${at}`;
+            },
+            level: () => this.t('nivån', 'the level'),
+            call: call => {
+                const which = call.call === 'min' ? this.t('det lägsta av', 'the least of') : this.t('det högsta av', 'the greatest of');
+                return `${which} ${list(call.args.map(grouped), this.t('och', 'and'))}`;
+            },
+            round: rounded => `${this.formula(rounded.round)}, ${this.t('avrundat till', 'rounded to')} ${this.rounding(rounded.rounding)}`,
+            if: choice => `${grouped(choice.then)} ${this.t('om', 'if')} ${this.condition(choice.if)}, ${this.t('annars', 'otherwise')} ${grouped(choice.else)}`,
+            op: operation => {
+                // Parentheses only where the reading would otherwise change: a lower-precedence part, or the right side of − and /.
+                const own = formulaPrecedence(operation);
+                const side = (part: Expression, right: boolean) => {
+                    const p = formulaPrecedence(part);
+                    return p < own || (right && p === own && (operation.op === '-' || operation.op === '/')) ? `(${this.formula(part)})` : this.formula(part);
+                };
+                // `−x` as the policy says it, not as the compiled `0 − x`.
+                const left = operation.left;
+                if (operation.op === '-' && isExpression(left, 'quantity') && left.quantity.unit === 'none' && /^0(\.0*)?$/.test(left.quantity.value)) {
+                    return `−${side(operation.right, true)}`;
+                }
+                const operator = { '+': '+', '-': '−', '*': '×', '/': '/' }[operation.op];
+                return `${side(operation.left, false)}\u00a0${operator} ${side(operation.right, true)}`;
+            },
+        });
     }
 
     /** A rounding in the reader's language. */
@@ -237,4 +230,17 @@ export function inSentence(title: string): string {
 /** `a, b och c`. */
 export function list(items: readonly string[], and: string): string {
     return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}
+
+/** How tightly a part of a formula binds in words: `min`, a rounding and a choice least (they are set off), names and figures most. */
+function formulaPrecedence(part: Expression): number {
+    return matchExpression<number>(part, {
+        op: operation => (operation.op === '+' || operation.op === '-' ? 1 : 2),
+        call: () => 0,
+        if: () => 0,
+        round: () => 0,
+        quantity: () => 3,
+        ref: () => 3,
+        level: () => 3,
+    });
 }

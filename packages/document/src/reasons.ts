@@ -1,5 +1,5 @@
 import {
-    chainedInputKey, decisionResultKind, ExactNumber, formulaCell, isChainedInput, LEVEL_INPUT, listHitPolicy, quantityCell,
+    chainedInputKey, decisionResultKind, ExactNumber, formulaCell, isChainedInput, LEVEL_INPUT, listHitPolicy, matchCriterion, matchExpression, quantityCell,
     type AnswerUnit, type Attribute, type ChainedDecisionInput, type CompiledElement, type Criterion, type DecisionTable, type Example, type Expression, type Guideline,
     type AmountPer, type LegalReference, type Literal, type Pathway, type Rounding,
 } from '@regelratt/format';
@@ -610,29 +610,39 @@ class ReasonWriter {
      * whatever the citizen's other values. Undefined where a value it needs is missing.
      */
     proof(criterion: Criterion): { holds: boolean; facts: Set<string> } | undefined {
-        if ('all' in criterion || 'any' in criterion) {
-            const conjunction = 'all' in criterion;
-            const parts = ('all' in criterion ? criterion.all : criterion.any).map(part => this.proof(part));
-            const deciding = parts.filter((p): p is NonNullable<typeof p> => p !== undefined && p.holds !== conjunction);
+        const parts = (list: readonly Criterion[], conjunction: boolean) => {
+            const proofs = list.map(part => this.proof(part));
+            const deciding = proofs.filter((p): p is NonNullable<typeof p> => p !== undefined && p.holds !== conjunction);
             if (deciding.length > 0) {
                 // One part decides: the smallest such.
                 const smallest = deciding.reduce((a, b) => (b.facts.size < a.facts.size ? b : a));
                 return { holds: !conjunction, facts: smallest.facts };
             }
-            if (parts.some(p => p === undefined)) {
+            if (proofs.some(p => p === undefined)) {
                 return undefined;
             }
-            return { holds: conjunction, facts: new Set(parts.flatMap(p => [...p!.facts])) };
-        }
-        if ('not' in criterion) {
-            const inner = this.proof(criterion.not);
-            return inner && { holds: !inner.holds, facts: inner.facts };
-        }
-        try {
-            return { holds: this.runtime.holds(criterion, this.values), facts: new Set([criterion.attribute]) };
-        } catch {
-            return undefined;
-        }
+            return { holds: conjunction, facts: new Set(proofs.flatMap(p => [...p!.facts])) };
+        };
+        const comparison = (leaf: Criterion & { attribute: string }) => {
+            try {
+                return { holds: this.runtime.holds(leaf, this.values), facts: new Set([leaf.attribute]) };
+            } catch {
+                return undefined;
+            }
+        };
+        return matchCriterion<{ holds: boolean; facts: Set<string> } | undefined>(criterion, {
+            all: c => parts(c.all, true),
+            any: c => parts(c.any, false),
+            not: c => {
+                const inner = this.proof(c.not);
+                return inner && { holds: !inner.holds, facts: inner.facts };
+            },
+            test: comparison,
+            op: comparison,
+            in: comparison,
+            between: comparison,
+            against: comparison,
+        });
     }
 
     /** The criterion's facts become the reason's; returns whether it holds (by the runtime). */
@@ -650,61 +660,57 @@ class ReasonWriter {
 
     /** What a formula's value counts, from what it reads. */
     unitOf(expression: Expression): ValueUnit {
-        if ('quantity' in expression) {
-            return { unit: expression.quantity.unit, ...(expression.quantity.per ? { per: expression.quantity.per } : {}) };
-        }
-        if ('level' in expression) {
-            return NONE;
-        }
-        if ('ref' in expression) {
-            const element = this.runtime.policy.find(expression.ref);
-            switch (element?.kind) {
-                case 'parameter': {
-                    const per = element.versions[0]?.value.per;
-                    return element.valueType === 'money' ? { unit: 'kr', ...(per ? { per } : {}) } : element.valueType === 'percent' ? { unit: '%' } : NONE;
+        return matchExpression<ValueUnit>(expression, {
+            quantity: expression => ({ unit: expression.quantity.unit, ...(expression.quantity.per ? { per: expression.quantity.per } : {}) }),
+            level: () => NONE,
+            ref: expression => {
+                const element = this.runtime.policy.find(expression.ref);
+                switch (element?.kind) {
+                    case 'parameter': {
+                        const per = element.versions[0]?.value.per;
+                        return element.valueType === 'money' ? { unit: 'kr', ...(per ? { per } : {}) } : element.valueType === 'percent' ? { unit: '%' } : NONE;
+                    }
+                    // The unit the language gave the calculation (its expression-units analysis), where a
+                    // reason can write it: a sum of monthly amounts and portions times a price per portion
+                    // is kr/mån there, though the product below keeps no period.
+                    case 'calculation': return compiledUnit(element.unit)
+                        ?? (this.seenCalculations.has(element.id) ? NONE : this.withSeen(element.id, () => this.unitOf(element.value)));
+                    case 'levelTable': return { unit: 'kr', ...(element.per ? { per: element.per } : {}) };
+                    case 'flatRate': case 'placeRate': case 'hourlyRate': {
+                        // A rate by the case has one unit in every row (rate-units-differ): the first row's.
+                        const stated = element.amount ?? element.amounts?.find(row => !('open' in row.amount))?.amount;
+                        const amount = stated && !('open' in stated) ? stated : undefined;
+                        return { unit: amount?.unit ?? 'kr', ...(amount?.per ? { per: amount.per } : {}) };
+                    }
+                    case 'decisionTable': return columnUnit(element, expression.column);
+                    case 'attribute': return this.attributeUnit(element);
+                    default: return NONE;
                 }
-                // The unit the language gave the calculation (its expression-units analysis), where a
-                // reason can write it: a sum of monthly amounts and portions times a price per portion
-                // is kr/mån there, though the product below keeps no period.
-                case 'calculation': return compiledUnit(element.unit)
-                    ?? (this.seenCalculations.has(element.id) ? NONE : this.withSeen(element.id, () => this.unitOf(element.value)));
-                case 'levelTable': return { unit: 'kr', ...(element.per ? { per: element.per } : {}) };
-                case 'flatRate': case 'placeRate': case 'hourlyRate': {
-                    // A rate by the case has one unit in every row (rate-units-differ): the first row's.
-                    const stated = element.amount ?? element.amounts?.find(row => !('open' in row.amount))?.amount;
-                    const amount = stated && !('open' in stated) ? stated : undefined;
-                    return { unit: amount?.unit ?? 'kr', ...(amount?.per ? { per: amount.per } : {}) };
+            },
+            call: expression => expression.args.map(arg => this.unitOf(arg)).find(unit => unit.unit !== 'none') ?? NONE,
+            round: expression => this.unitOf(expression.round),
+            if: expression => {
+                const then = this.unitOf(expression.then);
+                return then.unit !== 'none' ? then : this.unitOf(expression.else);
+            },
+            op: expression => {
+                const left = this.unitOf(expression.left);
+                const right = this.unitOf(expression.right);
+                if (expression.op === '+' || expression.op === '-') {
+                    const unit = left.unit !== 'none' ? left : right;
+                    // A period only where both sides count per the same period.
+                    return left.per === right.per || right.unit === 'none' || left.unit === 'none' ? unit : { unit: unit.unit };
                 }
-                case 'decisionTable': return columnUnit(element, expression.column);
-                case 'attribute': return this.attributeUnit(element);
-                default: return NONE;
-            }
-        }
-        if ('call' in expression) {
-            return expression.args.map(arg => this.unitOf(arg)).find(unit => unit.unit !== 'none') ?? NONE;
-        }
-        if ('round' in expression) {
-            return this.unitOf(expression.round);
-        }
-        if ('if' in expression) {
-            const then = this.unitOf(expression.then);
-            return then.unit !== 'none' ? then : this.unitOf(expression.else);
-        }
-        const left = this.unitOf(expression.left);
-        const right = this.unitOf(expression.right);
-        if (expression.op === '+' || expression.op === '-') {
-            const unit = left.unit !== 'none' ? left : right;
-            // A period only where both sides count per the same period.
-            return left.per === right.per || right.unit === 'none' || left.unit === 'none' ? unit : { unit: unit.unit };
-        }
-        if (expression.op === '*') {
-            // Kronor per hour times hours are kronor: a product keeps no period (a share keeps the amount's).
-            const kr = left.unit === 'kr' ? left : right.unit === 'kr' ? right : undefined;
-            const other = kr === left ? right : left;
-            return kr ? (other.unit === '%' || (other.unit === 'none' && !other.word) ? kr : { unit: 'kr' }) : left.unit === '%' && right.unit === '%' ? { unit: '%' } : NONE;
-        }
-        // A division of kronor by a plain number stays kronor; kronor by kronor is a plain number.
-        return left.unit === 'kr' && right.unit !== 'kr' ? { unit: 'kr' } : NONE;
+                if (expression.op === '*') {
+                    // Kronor per hour times hours are kronor: a product keeps no period (a share keeps the amount's).
+                    const kr = left.unit === 'kr' ? left : right.unit === 'kr' ? right : undefined;
+                    const other = kr === left ? right : left;
+                    return kr ? (other.unit === '%' || (other.unit === 'none' && !other.word) ? kr : { unit: 'kr' }) : left.unit === '%' && right.unit === '%' ? { unit: '%' } : NONE;
+                }
+                // A division of kronor by a plain number stays kronor; kronor by kronor is a plain number.
+                return left.unit === 'kr' && right.unit !== 'kr' ? { unit: 'kr' } : NONE;
+            },
+        });
     }
 
     private withSeen<T>(id: string, run: () => T): T {
@@ -722,46 +728,41 @@ class ReasonWriter {
 
     /** A part of a formula as a reader names it: an element's title, "the computed amount", or nothing for a plain figure (its value says it). */
     private partLabel(expression: Expression): string {
-        if ('ref' in expression) {
-            return labelOf(this.runtime.policy.find(expression.ref), expression.ref).replace(/^./, c => c.toLowerCase());
-        }
-        if ('round' in expression) {
-            return this.partLabel(expression.round);
-        }
-        return 'quantity' in expression ? '' : this.w.computed;
+        const computed = () => this.w.computed;
+        return matchExpression<string>(expression, {
+            ref: reference => labelOf(this.runtime.policy.find(reference.ref), reference.ref).replace(/^./, c => c.toLowerCase()),
+            round: rounded => this.partLabel(rounded.round),
+            quantity: () => '',
+            level: computed,
+            op: computed,
+            call: computed,
+            if: computed,
+        });
     }
 
     /** Whether a formula's value depends on the case (an attribute or the level), not on the date alone. */
     dependsOnCase(expression: Expression, seen = new Set<string>()): boolean {
-        if ('quantity' in expression) {
-            return false;
-        }
-        if ('level' in expression) {
-            return true;
-        }
-        if ('ref' in expression) {
-            const element = this.runtime.policy.find(expression.ref);
-            if (expression.atLevel && this.dependsOnCase(expression.atLevel, seen)) {
-                return true;
-            }
-            switch (element?.kind) {
-                case 'attribute': return true;
-                case 'levelTable': return !expression.atLevel;
-                case 'decisionTable': return element.inputs.length > 0;
-                case 'calculation': return !seen.has(element.id) && (seen.add(element.id), this.dependsOnCase(element.value, seen));
-                default: return false;
-            }
-        }
-        if ('call' in expression) {
-            return expression.args.some(arg => this.dependsOnCase(arg, seen));
-        }
-        if ('round' in expression) {
-            return this.dependsOnCase(expression.round, seen);
-        }
-        if ('if' in expression) {
-            return true;
-        }
-        return this.dependsOnCase(expression.left, seen) || this.dependsOnCase(expression.right, seen);
+        return matchExpression<boolean>(expression, {
+            quantity: () => false,
+            level: () => true,
+            ref: expression => {
+                const element = this.runtime.policy.find(expression.ref);
+                if (expression.atLevel && this.dependsOnCase(expression.atLevel, seen)) {
+                    return true;
+                }
+                switch (element?.kind) {
+                    case 'attribute': return true;
+                    case 'levelTable': return !expression.atLevel;
+                    case 'decisionTable': return element.inputs.length > 0;
+                    case 'calculation': return !seen.has(element.id) && (seen.add(element.id), this.dependsOnCase(element.value, seen));
+                    default: return false;
+                }
+            },
+            call: expression => expression.args.some(arg => this.dependsOnCase(arg, seen)),
+            round: expression => this.dependsOnCase(expression.round, seen),
+            if: () => true,
+            op: expression => this.dependsOnCase(expression.left, seen) || this.dependsOnCase(expression.right, seen),
+        });
     }
 
     /**
@@ -770,63 +771,58 @@ class ReasonWriter {
      * replaced, each rounding that changed the amount, each condition and the branch it chose.
      */
     walk(expression: Expression, date: string, level: number | null | undefined, done = new Set<string>(), nested = false): void {
-        if ('quantity' in expression) {
-            return;
-        }
-        if ('level' in expression) {
-            if (level !== undefined && level !== null) {
-                this.step(this.w.value(words(this.w.level), String(level)));
-            }
-            return;
-        }
-        if ('ref' in expression) {
-            this.walkReference(expression, date, level, done);
-            return;
-        }
-        if ('call' in expression) {
-            expression.args.forEach(arg => this.walk(arg, date, level, done, nested));
-            if (expression.args.length > 1) {
-                const values = expression.args.map(arg => this.evaluate(arg, date, level));
-                const unit = this.unitOf(expression);
-                const pick = expression.call === 'min' ? ExactNumber.min(...values) : ExactNumber.max(...values);
-                // The amount a `min`/`max` bounds is its first part that depends on the case; the others are its bounds.
-                const main = Math.max(0, expression.args.findIndex(arg => this.dependsOnCase(arg)));
-                const chosen = values[main].equals(pick) ? main : values.findIndex(v => v.equals(pick));
-                if (chosen !== main) {
-                    const text = expression.call === 'min' ? this.w.cappedBy : this.w.raisedTo;
-                    this.step(text(this.partLabel(expression.args[chosen]), this.value(values[chosen], unit), this.value(values[main], unit)));
-                } else if (!nested) {
-                    // A bound that did not bite is said only for the answered formula (maxtaxa not reached), not for every part.
-                    expression.args.forEach((arg, index) => {
-                        if (index !== main) {
-                            this.step(this.w.notReached(this.partLabel(arg), this.value(values[index], unit)));
-                        }
-                    });
+        return matchExpression<void>(expression, {
+            quantity: () => undefined,
+            level: () => {
+                if (level !== undefined && level !== null) {
+                    this.step(this.w.value(words(this.w.level), String(level)));
                 }
-            }
-            return;
-        }
-        if ('round' in expression) {
-            this.walk(expression.round, date, level, done, nested);
-            const exact = this.evaluate(expression.round, date, level);
-            const rounded = exact.round(expression.rounding);
-            if (!rounded.equals(exact)) {
-                const unit = this.unitOf(expression);
-                this.step(this.w.rounded(this.value(exact, unit), this.roundingText(expression.rounding), this.value(rounded, unit)));
-            }
-            return;
-        }
-        if ('if' in expression) {
-            const holds = this.decidedBy(expression.if);
-            const branch = holds ? expression.then : expression.else;
-            const value = this.value(this.evaluate(branch, date, level), this.unitOf(branch));
-            this.step((holds ? this.w.because : this.w.becauseNot)(this.sentence(expression.if), value));
-            this.reads(holds ? expression.else : expression.then);
-            this.walk(branch, date, level, done, nested);
-            return;
-        }
-        this.walk(expression.left, date, level, done, nested);
-        this.walk(expression.right, date, level, done, nested);
+            },
+            ref: expression => this.walkReference(expression, date, level, done),
+            call: expression => {
+                expression.args.forEach(arg => this.walk(arg, date, level, done, nested));
+                if (expression.args.length > 1) {
+                    const values = expression.args.map(arg => this.evaluate(arg, date, level));
+                    const unit = this.unitOf(expression);
+                    const pick = expression.call === 'min' ? ExactNumber.min(...values) : ExactNumber.max(...values);
+                    // The amount a `min`/`max` bounds is its first part that depends on the case; the others are its bounds.
+                    const main = Math.max(0, expression.args.findIndex(arg => this.dependsOnCase(arg)));
+                    const chosen = values[main].equals(pick) ? main : values.findIndex(v => v.equals(pick));
+                    if (chosen !== main) {
+                        const text = expression.call === 'min' ? this.w.cappedBy : this.w.raisedTo;
+                        this.step(text(this.partLabel(expression.args[chosen]), this.value(values[chosen], unit), this.value(values[main], unit)));
+                    } else if (!nested) {
+                        // A bound that did not bite is said only for the answered formula (maxtaxa not reached), not for every part.
+                        expression.args.forEach((arg, index) => {
+                            if (index !== main) {
+                                this.step(this.w.notReached(this.partLabel(arg), this.value(values[index], unit)));
+                            }
+                        });
+                    }
+                }
+            },
+            round: expression => {
+                this.walk(expression.round, date, level, done, nested);
+                const exact = this.evaluate(expression.round, date, level);
+                const rounded = exact.round(expression.rounding);
+                if (!rounded.equals(exact)) {
+                    const unit = this.unitOf(expression);
+                    this.step(this.w.rounded(this.value(exact, unit), this.roundingText(expression.rounding), this.value(rounded, unit)));
+                }
+            },
+            if: expression => {
+                const holds = this.decidedBy(expression.if);
+                const branch = holds ? expression.then : expression.else;
+                const value = this.value(this.evaluate(branch, date, level), this.unitOf(branch));
+                this.step((holds ? this.w.because : this.w.becauseNot)(this.sentence(expression.if), value));
+                this.reads(holds ? expression.else : expression.then);
+                this.walk(branch, date, level, done, nested);
+            },
+            op: expression => {
+                this.walk(expression.left, date, level, done, nested);
+                this.walk(expression.right, date, level, done, nested);
+            },
+        });
     }
 
     private walkReference(expression: Extract<Expression, { ref: string }>, date: string, outerLevel: number | null | undefined, done: Set<string>): void {
@@ -1084,19 +1080,17 @@ function readableValues(criterion: Criterion, titleOf: (attribute: string, value
     };
     const literal = (value: Literal): Literal => titled(value) ?? ('enumeration' in value && value.enumeration.includes('_') ? { enumeration: value.enumeration.replace(/_/g, ' ') } : value);
     const nested = (inner: Criterion) => readableValues(inner, titleOf);
-    if ('all' in criterion) {
-        return { all: criterion.all.map(nested) };
-    }
-    if ('any' in criterion) {
-        return { any: criterion.any.map(nested) };
-    }
-    if ('not' in criterion) {
-        return { not: nested(criterion.not) };
-    }
-    if ('in' in criterion) {
-        return { ...criterion, in: criterion.in.map(literal) };
-    }
-    return 'value' in criterion ? { ...criterion, value: literal(criterion.value) } : criterion;
+    const unchanged = (c: Criterion) => c;
+    return matchCriterion<Criterion>(criterion, {
+        all: c => ({ all: c.all.map(nested) }),
+        any: c => ({ any: c.any.map(nested) }),
+        not: c => ({ not: nested(c.not) }),
+        in: c => ({ ...c, in: c.in.map(literal) }),
+        op: c => ({ ...c, value: literal(c.value) }),
+        test: unchanged,
+        between: unchanged,
+        against: unchanged,
+    });
 }
 
 function columnUnit(table: DecisionTable, column: string | undefined): ValueUnit {

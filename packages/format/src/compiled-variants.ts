@@ -58,6 +58,29 @@ export function matchCriterion<R>(criterion: Criterion, handlers: CriterionHandl
 }
 
 /**
+ * Whether an expression is of the one variant a walk cares about (`isExpression(e, 'op') && e.op === '/'`).
+ * For a walk that treats every variant, `matchExpression`: it does not compile until a new one is handled.
+ */
+export function isExpression<V extends ExpressionVariant>(expression: Expression, variant: V): expression is ExpressionOf<V> {
+    return variant in expression;
+}
+
+/** Whether a criterion is of the one variant a walk cares about; for every variant, `matchCriterion`. */
+export function isCriterion<V extends CriterionVariant>(criterion: Criterion, variant: V): criterion is CriterionOf<V> {
+    return variant in criterion;
+}
+
+/** The criteria that compare one attribute with a literal (or test a yes/no): no parts, no named value. */
+export type ComparisonVariant = 'test' | 'op' | 'in' | 'between';
+export type Comparison = CriterionOf<ComparisonVariant>;
+export type ComparisonHandlers<R> = { [V in ComparisonVariant]: (criterion: CriterionOf<V>) => R };
+
+/** The handler of a comparison's variant, applied to it: a criterion walk's leaves, once its parts and `against` are handled. */
+export function matchComparison<R>(comparison: Comparison, handlers: ComparisonHandlers<R>): R {
+    return (handlers[criterionVariant(comparison) as ComparisonVariant] as (c: Comparison) => R)(comparison);
+}
+
+/**
  * Every reference a formula makes (`ref` nodes, those inside a `vid nivå` too), in reading order; the
  * criteria of its choices are not formulas and are not entered.
  */

@@ -1,4 +1,4 @@
-import { ExactNumber, isChainedInput, listHitPolicy, quantityCell, ROUNDING_SCALE, type Calculation, type Criterion, type DecisionTable, type Expression, type Rounding } from '@regelratt/format';
+import { ExactNumber, isChainedInput, isExpression, matchExpression, listHitPolicy, quantityCell, ROUNDING_SCALE, type Calculation, type Criterion, type DecisionTable, type Expression, type Rounding } from '@regelratt/format';
 import type { EvaluationContext } from './calculation.js';
 import { citizenValues, CitizenValues, type AttributeCatalogue, type CitizenInput } from './citizen.js';
 import { Emitter } from './criterion-codegen.js';
@@ -337,99 +337,100 @@ class CalculationGenerator {
             this.bounds[t] = this.constantBounds[index];
             return t;
         }
-        if ('ref' in expression) {
-            return this.reference(expression, out);
-        }
-        if ('level' in expression) {
-            const t = this.temp();
-            out.push(`if (!Number.isSafeInteger(level)) throw F; const n${t} = level, d${t} = 1;`);
-            this.bounds[t] = { max: M, dMax: 1 };
-            return t;
-        }
-        if ('op' in expression) {
-            const a = this.node(expression.left, out);
-            const b = this.node(expression.right, out);
-            const t = this.temp();
-            const A = this.bound(a);
-            const B = this.bound(b);
-            out.push(`let n${t}, d${t};`);
-            switch (expression.op) {
-                case '+':
-                case '-': {
-                    const op = expression.op;
-                    if (A.dMax === 1 && B.dMax === 1) {
-                        out.push(`n${t} = n${a} ${op} n${b}; d${t} = 1;`);
-                        this.bounds[t] = { max: A.max + B.max, dMax: 1 };
+        return matchExpression<number>(expression, {
+            ref: expression => this.reference(expression, out),
+            level: () => {
+                const t = this.temp();
+                out.push(`if (!Number.isSafeInteger(level)) throw F; const n${t} = level, d${t} = 1;`);
+                this.bounds[t] = { max: M, dMax: 1 };
+                return t;
+            },
+            op: expression => {
+                const a = this.node(expression.left, out);
+                const b = this.node(expression.right, out);
+                const t = this.temp();
+                const A = this.bound(a);
+                const B = this.bound(b);
+                out.push(`let n${t}, d${t};`);
+                switch (expression.op) {
+                    case '+':
+                    case '-': {
+                        const op = expression.op;
+                        if (A.dMax === 1 && B.dMax === 1) {
+                            out.push(`n${t} = n${a} ${op} n${b}; d${t} = 1;`);
+                            this.bounds[t] = { max: A.max + B.max, dMax: 1 };
+                            break;
+                        }
+                        const crossed = safe(times(A.max, B.dMax)) && safe(times(B.max, A.dMax));
+                        out.push(`if (d${a} === d${b}) { n${t} = n${a} ${op} n${b}; d${t} = d${a}; } else {`,
+                            `const p = n${a} * d${b}, q = n${b} * d${a};${crossed ? '' : ' if (!(p <= M && p >= -M && q <= M && q >= -M)) throw F;'}`,
+                            `n${t} = p ${op} q; d${t} = d${a} * d${b}; }`);
+                        this.bounds[t] = { max: times(A.max, B.dMax) + times(B.max, A.dMax), dMax: times(A.dMax, B.dMax) };
                         break;
                     }
-                    const crossed = safe(times(A.max, B.dMax)) && safe(times(B.max, A.dMax));
-                    out.push(`if (d${a} === d${b}) { n${t} = n${a} ${op} n${b}; d${t} = d${a}; } else {`,
-                        `const p = n${a} * d${b}, q = n${b} * d${a};${crossed ? '' : ' if (!(p <= M && p >= -M && q <= M && q >= -M)) throw F;'}`,
-                        `n${t} = p ${op} q; d${t} = d${a} * d${b}; }`);
-                    this.bounds[t] = { max: times(A.max, B.dMax) + times(B.max, A.dMax), dMax: times(A.dMax, B.dMax) };
-                    break;
+                    case '*':
+                        out.push(`n${t} = n${a} * n${b}; d${t} = d${a} * d${b};`);
+                        this.bounds[t] = { max: times(A.max, B.max), dMax: times(A.dMax, B.dMax) };
+                        break;
+                    case '/':
+                        out.push(`if (n${b} === 0) throw F; n${t} = n${a} * d${b}; d${t} = d${a} * n${b}; if (d${t} < 0) { n${t} = -n${t}; d${t} = -d${t}; }`);
+                        this.bounds[t] = { max: times(A.max, B.dMax), dMax: times(A.dMax, B.max) };
+                        break;
                 }
-                case '*':
-                    out.push(`n${t} = n${a} * n${b}; d${t} = d${a} * d${b};`);
-                    this.bounds[t] = { max: times(A.max, B.max), dMax: times(A.dMax, B.dMax) };
-                    break;
-                case '/':
-                    out.push(`if (n${b} === 0) throw F; n${t} = n${a} * d${b}; d${t} = d${a} * n${b}; if (d${t} < 0) { n${t} = -n${t}; d${t} = -d${t}; }`);
-                    this.bounds[t] = { max: times(A.max, B.dMax), dMax: times(A.dMax, B.max) };
-                    break;
-            }
-            this.normalise(t, out);
-            return t;
-        }
-        if ('call' in expression) {
-            const args = expression.args.map(arg => this.node(arg, out));
-            const t = this.temp();
-            const all = args.map(x => this.bound(x));
-            const result: Bounds = { max: Math.max(...all.map(b => b.max)), dMax: Math.max(...all.map(b => b.dMax)) };
-            this.bounds[t] = result;
-            out.push(`let n${t} = n${args[0]}, d${t} = d${args[0]};`);
-            // Whole numbers compare directly; fractions whose cross products the bounds keep safe, by them.
-            const compare = (x: number, y: number) => {
-                const X = x === t ? result : this.bound(x);
-                const Y = y === t ? result : this.bound(y);
-                return X.dMax === 1 && Y.dMax === 1 ? `n${x} < n${y}`
-                    : safe(times(X.max, Y.dMax)) && safe(times(Y.max, X.dMax)) ? `n${x} * d${y} < n${y} * d${x}` : `less(n${x}, d${x}, n${y}, d${y})`;
-            };
-            // ExactNumber.min/max keep the first of equal values; equal reduced values are the same pair anyway.
-            const better = expression.call === 'min' ? (x: number) => compare(x, t) : (x: number) => compare(t, x);
-            for (const x of args.slice(1)) {
-                out.push(`if (${better(x)}) { n${t} = n${x}; d${t} = d${x}; }`);
-            }
-            return t;
-        }
-        if ('round' in expression) {
-            const a = this.node(expression.round, out);
-            const t = this.temp();
-            const scale = Number(ROUNDING_SCALE[expression.rounding.unit]);
-            const mode = expression.rounding.mode;
-            if (!Object.hasOwn(ROUNDED, mode)) {
-                throw new NotGenerated(`unknown rounding ${mode}`);
-            }
-            out.push(...roundingLines(`n${a}`, `d${a}`, mode, scale, `n${t}`, safe(times(this.bound(a).max, scale))), `let d${t} = ${scale};`);
-            // |n/d| ≤ max, so the rounded value in units of 1/scale is at most max × scale + 1.
-            this.bounds[t] = { max: times(this.bound(a).max, scale) + 1, dMax: scale };
-            this.normalise(t, out);
-            return t;
-        }
-        if ('if' in expression) {
-            const t = this.temp();
-            const then: string[] = [];
-            const otherwise: string[] = [];
-            this.depth++;
-            const a = this.node(expression.then, then);
-            const b = this.node(expression.else, otherwise);
-            this.depth--;
-            out.push(`let n${t}, d${t};`, `if (${this.emitter.expression(expression.if)}) {`, ...then, `n${t} = n${a}; d${t} = d${a};`,
-                '} else {', ...otherwise, `n${t} = n${b}; d${t} = d${b};`, '}');
-            this.bounds[t] = { max: Math.max(this.bound(a).max, this.bound(b).max), dMax: Math.max(this.bound(a).dMax, this.bound(b).dMax) };
-            return t;
-        }
-        return this.escape(expression, out);
+                this.normalise(t, out);
+                return t;
+            },
+            call: expression => {
+                const args = expression.args.map(arg => this.node(arg, out));
+                const t = this.temp();
+                const all = args.map(x => this.bound(x));
+                const result: Bounds = { max: Math.max(...all.map(b => b.max)), dMax: Math.max(...all.map(b => b.dMax)) };
+                this.bounds[t] = result;
+                out.push(`let n${t} = n${args[0]}, d${t} = d${args[0]};`);
+                // Whole numbers compare directly; fractions whose cross products the bounds keep safe, by them.
+                const compare = (x: number, y: number) => {
+                    const X = x === t ? result : this.bound(x);
+                    const Y = y === t ? result : this.bound(y);
+                    return X.dMax === 1 && Y.dMax === 1 ? `n${x} < n${y}`
+                        : safe(times(X.max, Y.dMax)) && safe(times(Y.max, X.dMax)) ? `n${x} * d${y} < n${y} * d${x}` : `less(n${x}, d${x}, n${y}, d${y})`;
+                };
+                // ExactNumber.min/max keep the first of equal values; equal reduced values are the same pair anyway.
+                const better = expression.call === 'min' ? (x: number) => compare(x, t) : (x: number) => compare(t, x);
+                for (const x of args.slice(1)) {
+                    out.push(`if (${better(x)}) { n${t} = n${x}; d${t} = d${x}; }`);
+                }
+                return t;
+            },
+            round: expression => {
+                const a = this.node(expression.round, out);
+                const t = this.temp();
+                const scale = Number(ROUNDING_SCALE[expression.rounding.unit]);
+                const mode = expression.rounding.mode;
+                if (!Object.hasOwn(ROUNDED, mode)) {
+                    throw new NotGenerated(`unknown rounding ${mode}`);
+                }
+                out.push(...roundingLines(`n${a}`, `d${a}`, mode, scale, `n${t}`, safe(times(this.bound(a).max, scale))), `let d${t} = ${scale};`);
+                // |n/d| ≤ max, so the rounded value in units of 1/scale is at most max × scale + 1.
+                this.bounds[t] = { max: times(this.bound(a).max, scale) + 1, dMax: scale };
+                this.normalise(t, out);
+                return t;
+            },
+            if: expression => {
+                const t = this.temp();
+                const then: string[] = [];
+                const otherwise: string[] = [];
+                this.depth++;
+                const a = this.node(expression.then, then);
+                const b = this.node(expression.else, otherwise);
+                this.depth--;
+                out.push(`let n${t}, d${t};`, `if (${this.emitter.expression(expression.if)}) {`, ...then, `n${t} = n${a}; d${t} = d${a};`,
+                    '} else {', ...otherwise, `n${t} = n${b}; d${t} = d${b};`, '}');
+                this.bounds[t] = { max: Math.max(this.bound(a).max, this.bound(b).max), dMax: Math.max(this.bound(a).dMax, this.bound(b).dMax) };
+                return t;
+            },
+            // Always constant, so computed above; handled for completeness as the exact evaluator would.
+            quantity: expression => this.escape(expression, out),
+        });
     }
 
     private reference(expression: Extract<Expression, { ref: string }>, out: string[]): number {
@@ -594,7 +595,7 @@ class CalculationGenerator {
      * outside them leaves the call to the exact evaluator), so no answer rests on this reasoning.
      */
     private boundsOverDates(expression: Expression): Bounds {
-        if ('quantity' in expression) {
+        if (isExpression(expression, 'quantity')) {
             return quantityBounds(expression.quantity);
         }
         this.versionDates ??= [...new Set([
@@ -619,43 +620,39 @@ class CalculationGenerator {
 
     /** Whether a value depends on the date alone (no attribute, no level), so it is computed once per date. */
     private constant(expression: Expression): boolean {
-        if ('quantity' in expression) {
-            return true;
-        }
-        if ('ref' in expression) {
-            if (expression.atLevel) {
-                return false;
-            }
-            const kind = expression.ref.slice(0, expression.ref.indexOf('/'));
-            if (kind === 'parameter') {
-                return true;
-            }
-            if (kind === 'hourlyRate' || kind === 'flatRate' || kind === 'placeRate') {
-                // A rate by the case's attributes (`efter regi`) is the citizen's, not the day's.
-                return !isSelectedRate(this.sources.policy.get(expression.ref, kind));
-            }
-            if (kind === 'calculation') {
-                let known = this.constantCalculations.get(expression.ref);
-                if (known === undefined) {
-                    // Provisionally not constant: a cycle then ends here, and the exact evaluator reports it.
-                    this.constantCalculations.set(expression.ref, false);
-                    known = this.constant(this.sources.policy.get(expression.ref, 'calculation').value);
-                    this.constantCalculations.set(expression.ref, known);
+        return matchExpression<boolean>(expression, {
+            quantity: () => true,
+            ref: expression => {
+                if (expression.atLevel) {
+                    return false;
                 }
-                return known;
-            }
-            return false;
-        }
-        if ('op' in expression) {
-            return this.constant(expression.left) && this.constant(expression.right);
-        }
-        if ('call' in expression) {
-            return expression.args.every(arg => this.constant(arg));
-        }
-        if ('round' in expression) {
-            return this.constant(expression.round);
-        }
-        return false;
+                const kind = expression.ref.slice(0, expression.ref.indexOf('/'));
+                if (kind === 'parameter') {
+                    return true;
+                }
+                if (kind === 'hourlyRate' || kind === 'flatRate' || kind === 'placeRate') {
+                    // A rate by the case's attributes (`efter regi`) is the citizen's, not the day's.
+                    return !isSelectedRate(this.sources.policy.get(expression.ref, kind));
+                }
+                if (kind === 'calculation') {
+                    let known = this.constantCalculations.get(expression.ref);
+                    if (known === undefined) {
+                        // Provisionally not constant: a cycle then ends here, and the exact evaluator reports it.
+                        this.constantCalculations.set(expression.ref, false);
+                        known = this.constant(this.sources.policy.get(expression.ref, 'calculation').value);
+                        this.constantCalculations.set(expression.ref, known);
+                    }
+                    return known;
+                }
+                return false;
+            },
+            op: expression => this.constant(expression.left) && this.constant(expression.right),
+            call: expression => expression.args.every(arg => this.constant(arg)),
+            round: expression => this.constant(expression.round),
+            // The level is the case's; a choice's criterion reads the case's attributes.
+            level: () => false,
+            if: () => false,
+        });
     }
 }
 

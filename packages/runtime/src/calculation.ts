@@ -1,4 +1,4 @@
-import { ExactNumber, type ChainedDecisionInput, type Criterion, type DecisionTable, type Expression, type Parameter } from '@regelratt/format';
+import { ExactNumber, matchExpression, type ChainedDecisionInput, type Criterion, type DecisionTable, type Expression, type Parameter } from '@regelratt/format';
 import { citizenValues, type AttributeCatalogue, type AttributeValue, type CitizenInput, type CitizenValues } from './citizen.js';
 import { compileCriterion, type CompiledCriterion } from './criteria.js';
 import { generateCalculation, type FastCalculation } from './calculation-codegen.js';
@@ -138,72 +138,72 @@ export class Calculator {
 
     /** One closure per node: the dispatch on the node's kind happens once, not once per citizen. */
     private compile(expression: Expression): Compiled {
-        if ('quantity' in expression) {
-            const parsed = ExactNumber.parse(expression.quantity.value);
-            // `70 %` in a formula is the share 0,7: `inkomst × 70 %` is seven tenths of the income.
-            const value = expression.quantity.unit === '%' ? parsed.divide(HUNDRED) : parsed;
-            return () => value;
-        }
-        if ('ref' in expression) {
-            return this.compileReference(expression);
-        }
-        if ('level' in expression) {
-            return context => {
+        return matchExpression<Compiled>(expression, {
+            quantity: ({ quantity }) => {
+                const parsed = ExactNumber.parse(quantity.value);
+                // `70 %` in a formula is the share 0,7: `inkomst × 70 %` is seven tenths of the income.
+                const value = quantity.unit === '%' ? parsed.divide(HUNDRED) : parsed;
+                return () => value;
+            },
+            ref: reference => this.compileReference(reference),
+            level: () => context => {
                 const level = this.level(context, 'nivå');
                 if (level === null) {
                     throw runtimeError('formula-reads-level-without-service', {});
                 }
                 return ExactNumber.of(BigInt(level));
-            };
-        }
-        if ('call' in expression) {
-            const args = expression.args.map(arg => this.compiled(arg));
-            const pick = expression.call === 'min' ? ExactNumber.min : ExactNumber.max;
-            return (context, memo) => {
-                const values = args.map(arg => arg(context, memo));
-                const value = pick(...values);
-                // A clamp that bites is worth explaining: say which bound decided.
-                if (values.length > 1) {
-                    context.trace?.push({ step: expressionText(expression), value: value.toDecimal() });
+            },
+            call: call => {
+                const args = call.args.map(arg => this.compiled(arg));
+                const pick = call.call === 'min' ? ExactNumber.min : ExactNumber.max;
+                return (context, memo) => {
+                    const values = args.map(arg => arg(context, memo));
+                    const value = pick(...values);
+                    // A clamp that bites is worth explaining: say which bound decided.
+                    if (values.length > 1) {
+                        context.trace?.push({ step: expressionText(call), value: value.toDecimal() });
+                    }
+                    return value;
+                };
+            },
+            round: rounded => {
+                const operand = this.compiled(rounded.round);
+                const rounding = rounded.rounding;
+                return (context, memo) => {
+                    const exact = operand(context, memo);
+                    const value = exact.round(rounding);
+                    context.trace?.push({ step: `${swedishNumber(exact.toDecimal())} avrundat till ${roundingText(rounding)}`, value: value.toDecimal() });
+                    return value;
+                };
+            },
+            if: choice => {
+                const then = this.compiled(choice.then);
+                const otherwise = this.compiled(choice.else);
+                const condition = choice.if;
+                return (context, memo) => {
+                    const holds = this.criterion(condition).test(context.values);
+                    context.trace?.push({ step: `om ${criterionText(condition)}`, value: holds ? 'ja' : 'nej' });
+                    return (holds ? then : otherwise)(context, memo);
+                };
+            },
+            op: operation => {
+                const left = this.compiled(operation.left);
+                const right = this.compiled(operation.right);
+                switch (operation.op) {
+                    case '+': return (context, memo) => left(context, memo).add(right(context, memo));
+                    case '-': return (context, memo) => left(context, memo).subtract(right(context, memo));
+                    case '*': return (context, memo) => left(context, memo).multiply(right(context, memo));
+                    case '/': return (context, memo) => {
+                        const dividend = left(context, memo);
+                        const divisor = right(context, memo);
+                        if (divisor.equals(ExactNumber.ZERO)) {
+                            throw runtimeError('division-by-zero', { expression: expressionText(operation) }, { expression: expressionText(operation), reason: 'division-by-zero' });
+                        }
+                        return dividend.divide(divisor);
+                    };
                 }
-                return value;
-            };
-        }
-        if ('round' in expression) {
-            const operand = this.compiled(expression.round);
-            const rounding = expression.rounding;
-            return (context, memo) => {
-                const exact = operand(context, memo);
-                const value = exact.round(rounding);
-                context.trace?.push({ step: `${swedishNumber(exact.toDecimal())} avrundat till ${roundingText(rounding)}`, value: value.toDecimal() });
-                return value;
-            };
-        }
-        if ('if' in expression) {
-            const then = this.compiled(expression.then);
-            const otherwise = this.compiled(expression.else);
-            const condition = expression.if;
-            return (context, memo) => {
-                const holds = this.criterion(condition).test(context.values);
-                context.trace?.push({ step: `om ${criterionText(condition)}`, value: holds ? 'ja' : 'nej' });
-                return (holds ? then : otherwise)(context, memo);
-            };
-        }
-        const left = this.compiled(expression.left);
-        const right = this.compiled(expression.right);
-        switch (expression.op) {
-            case '+': return (context, memo) => left(context, memo).add(right(context, memo));
-            case '-': return (context, memo) => left(context, memo).subtract(right(context, memo));
-            case '*': return (context, memo) => left(context, memo).multiply(right(context, memo));
-            case '/': return (context, memo) => {
-                const dividend = left(context, memo);
-                const divisor = right(context, memo);
-                if (divisor.equals(ExactNumber.ZERO)) {
-                    throw runtimeError('division-by-zero', { expression: expressionText(expression) }, { expression: expressionText(expression), reason: 'division-by-zero' });
-                }
-                return dividend.divide(divisor);
-            };
-        }
+            },
+        });
     }
 
     /** A reference, specialised by what it names; the element is looked up on first use (a bad id is a typed error then). */

@@ -1,4 +1,4 @@
-import { dayNumber, ExactNumber, type ComparisonOperator, type Criterion, type Literal } from '@regelratt/format';
+import { dayNumber, ExactNumber, matchComparison, matchCriterion, type Comparison, type ComparisonOperator, type Criterion, type Literal } from '@regelratt/format';
 import { type AttributeCatalogue, type AttributeEntry, type AttributeValue, type CitizenValues } from './citizen.js';
 import { generateTest } from './criterion-codegen.js';
 import { orderNumbers } from './order-numbers.js';
@@ -53,66 +53,77 @@ const symbols: Record<string, string> = { '=': '=', '!=': '≠', '<': '<', '<=':
 export function compileCriterion(criterion: Criterion, catalogue: AttributeCatalogue): CompiledCriterion {
     const read = new Set<string>();
     const build = (node: Criterion): Built => {
-        if ('all' in node) {
-            const parts = node.all.map(build);
-            const tests = parts.map(p => p.test);
-            return {
-                test: values => {
-                    for (let i = 0; i < tests.length; i++) {
-                        if (!tests[i](values)) {
-                            return false;
-                        }
-                    }
-                    return true;
-                },
-                explain: values => trace('alla av', explainUntil(parts, values, t => !t.met), traces => traces.every(t => t.met)),
-                outline: () => ({ condition: 'alla av', met: false, evaluated: false, parts: parts.map(p => p.outline()) }),
-            };
-        }
-        if ('any' in node) {
-            const parts = node.any.map(build);
-            const tests = parts.map(p => p.test);
-            return {
-                test: values => {
-                    for (let i = 0; i < tests.length; i++) {
-                        if (tests[i](values)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                },
-                explain: values => trace('något av', explainUntil(parts, values, t => t.met), traces => traces.some(t => t.met)),
-                outline: () => ({ condition: 'något av', met: false, evaluated: false, parts: parts.map(p => p.outline()) }),
-            };
-        }
-        if ('not' in node) {
-            const inner = build(node.not);
-            return {
-                test: values => !inner.test(values),
-                explain: values => trace('inte', [inner.explain(values)], traces => !traces[0].met),
-                outline: () => ({ condition: 'inte', met: false, evaluated: false, parts: [inner.outline()] }),
-            };
-        }
-        const id = node.attribute;
-        read.add(id);
-        const entry = catalogue.entries.get(id);
-        if (!entry) {
-            throw runtimeError('unknown-attribute', { name: id }, { attribute: id });
-        }
-        if ('against' in node) {
-            return buildAgainst(node, entry, catalogue, read);
-        }
-        const attribute = entry.attribute;
-        const name = attribute.name;
-        // Whole numbers and days are compared as JS numbers, the fast path for most criteria.
-        const wholeNumbers = attribute?.domain.type === 'date' || attribute?.domain.type === 'integer';
-        const test = comparison(node, wholeNumbers);
-        const text = conditionText(node, name);
-        return {
-            test: values => test(values.read(entry)),
-            explain: values => ({ condition: text, met: test(values.read(entry)), value: values.shown(id) }),
-            outline: () => ({ condition: text, met: false, evaluated: false }),
+        // An attribute's entry; an unknown one is a typed error when the criterion is compiled.
+        const entryOf = (id: string): AttributeEntry => {
+            read.add(id);
+            const entry = catalogue.entries.get(id);
+            if (!entry) {
+                throw runtimeError('unknown-attribute', { name: id }, { attribute: id });
+            }
+            return entry;
         };
+        const compare = (comparisonNode: Comparison): Built => {
+            const id = comparisonNode.attribute;
+            const entry = entryOf(id);
+            const attribute = entry.attribute;
+            const name = attribute.name;
+            // Whole numbers and days are compared as JS numbers, the fast path for most criteria.
+            const wholeNumbers = attribute?.domain.type === 'date' || attribute?.domain.type === 'integer';
+            const test = comparison(comparisonNode, wholeNumbers);
+            const text = conditionText(comparisonNode, name);
+            return {
+                test: values => test(values.read(entry)),
+                explain: values => ({ condition: text, met: test(values.read(entry)), value: values.shown(id) }),
+                outline: () => ({ condition: text, met: false, evaluated: false }),
+            };
+        };
+        return matchCriterion<Built>(node, {
+            all: ({ all }) => {
+                const parts = all.map(build);
+                const tests = parts.map(p => p.test);
+                return {
+                    test: values => {
+                        for (let i = 0; i < tests.length; i++) {
+                            if (!tests[i](values)) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    },
+                    explain: values => trace('alla av', explainUntil(parts, values, t => !t.met), traces => traces.every(t => t.met)),
+                    outline: () => ({ condition: 'alla av', met: false, evaluated: false, parts: parts.map(p => p.outline()) }),
+                };
+            },
+            any: ({ any }) => {
+                const parts = any.map(build);
+                const tests = parts.map(p => p.test);
+                return {
+                    test: values => {
+                        for (let i = 0; i < tests.length; i++) {
+                            if (tests[i](values)) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    },
+                    explain: values => trace('något av', explainUntil(parts, values, t => t.met), traces => traces.some(t => t.met)),
+                    outline: () => ({ condition: 'något av', met: false, evaluated: false, parts: parts.map(p => p.outline()) }),
+                };
+            },
+            not: ({ not }) => {
+                const inner = build(not);
+                return {
+                    test: values => !inner.test(values),
+                    explain: values => trace('inte', [inner.explain(values)], traces => !traces[0].met),
+                    outline: () => ({ condition: 'inte', met: false, evaluated: false, parts: [inner.outline()] }),
+                };
+            },
+            against: againstNode => buildAgainst(againstNode, entryOf(againstNode.attribute), catalogue, read),
+            test: compare,
+            op: compare,
+            in: compare,
+            between: compare,
+        });
     };
     const compiled = build(criterion);
     // The generated test is the fast path; the closures stay for explanations and where code generation is not allowed.
@@ -192,44 +203,46 @@ function same(a: AttributeValue, b: AttributeValue): boolean {
     return order(a, b) === 0;
 }
 
-function comparison(node: Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown } | { against: unknown }>, wholeNumbers: boolean): (value: AttributeValue) => boolean {
-    if ('test' in node) {
-        return value => value === true;
-    }
+function comparison(node: Comparison, wholeNumbers: boolean): (value: AttributeValue) => boolean {
     // A whole-number attribute's values are JS numbers, so constants that are whole compare directly.
-    if ('between' in node) {
-        const min = constant({ number: node.between.min }, wholeNumbers);
-        const max = constant({ number: node.between.max }, wholeNumbers);
-        return value => order(value, min) >= 0 && order(value, max) <= 0;
-    }
-    if ('in' in node) {
-        const members = node.in.map(literal => constant(literal, wholeNumbers));
-        if (members.every(member => typeof member !== 'object')) {
-            const set = new Set<AttributeValue>(members);
-            return value => set.has(value);
-        }
-        return value => members.some(member => same(value, member));
-    }
-    const other = constant(node.value, wholeNumbers);
-    if (typeof other !== 'object') {
-        // Text, yes/no, or a whole number against a whole-number attribute: plain JS comparisons.
-        switch (node.op) {
-            case '=': return value => value === other;
-            case '!=': return value => value !== other;
-            case '<': return value => (value as number) < (other as number);
-            case '<=': return value => (value as number) <= (other as number);
-            case '>': return value => (value as number) > (other as number);
-            case '>=': return value => (value as number) >= (other as number);
-        }
-    }
-    switch (node.op) {
-        case '=': return value => same(value, other);
-        case '!=': return value => !same(value, other);
-        case '<': return value => order(value, other) < 0;
-        case '<=': return value => order(value, other) <= 0;
-        case '>': return value => order(value, other) > 0;
-        case '>=': return value => order(value, other) >= 0;
-    }
+    return matchComparison<(value: AttributeValue) => boolean>(node, {
+        test: () => value => value === true,
+        between: ({ between }) => {
+            const min = constant({ number: between.min }, wholeNumbers);
+            const max = constant({ number: between.max }, wholeNumbers);
+            return value => order(value, min) >= 0 && order(value, max) <= 0;
+        },
+        in: c => {
+            const members = c.in.map(literal => constant(literal, wholeNumbers));
+            if (members.every(member => typeof member !== 'object')) {
+                const set = new Set<AttributeValue>(members);
+                return value => set.has(value);
+            }
+            return value => members.some(member => same(value, member));
+        },
+        op: c => {
+            const other = constant(c.value, wholeNumbers);
+            if (typeof other !== 'object') {
+                // Text, yes/no, or a whole number against a whole-number attribute: plain JS comparisons.
+                switch (c.op) {
+                    case '=': return value => value === other;
+                    case '!=': return value => value !== other;
+                    case '<': return value => (value as number) < (other as number);
+                    case '<=': return value => (value as number) <= (other as number);
+                    case '>': return value => (value as number) > (other as number);
+                    case '>=': return value => (value as number) >= (other as number);
+                }
+            }
+            switch (c.op) {
+                case '=': return value => same(value, other);
+                case '!=': return value => !same(value, other);
+                case '<': return value => order(value, other) < 0;
+                case '<=': return value => order(value, other) <= 0;
+                case '>': return value => order(value, other) > 0;
+                case '>=': return value => order(value, other) >= 0;
+            }
+        },
+    });
 }
 
 function literalText(literal: Literal): string {
@@ -245,15 +258,11 @@ function literalText(literal: Literal): string {
     return `${literal.number}${literal.unit ? ` ${literal.unit}` : ''}`;
 }
 
-function conditionText(node: Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown } | { against: unknown }>, name: string): string {
-    if ('test' in node) {
-        return name;
-    }
-    if ('between' in node) {
-        return `${name} i ${node.between.min}–${node.between.max}`;
-    }
-    if ('in' in node) {
-        return `${name} i { ${node.in.map(literalText).join(', ')} }`;
-    }
-    return `${name} ${symbols[node.op]} ${literalText(node.value)}`;
+function conditionText(node: Comparison, name: string): string {
+    return matchComparison<string>(node, {
+        test: () => name,
+        between: ({ between }) => `${name} i ${between.min}–${between.max}`,
+        in: c => `${name} i { ${c.in.map(literalText).join(', ')} }`,
+        op: c => `${name} ${symbols[c.op]} ${literalText(c.value)}`,
+    });
 }

@@ -1,12 +1,8 @@
-import { dayNumber, ExactNumber, type Criterion, type Literal } from '@regelratt/format';
+import { dayNumber, ExactNumber, matchComparison, matchCriterion, type Comparison, type Criterion, type CriterionOf, type Literal } from '@regelratt/format';
 import { readInput, type AttributeCatalogue, type AttributeEntry, type AttributeValue, type CitizenInput, type CitizenValues } from './citizen.js';
 import { orderNumbers } from './order-numbers.js';
 import { NotGenerated, recordFault } from './generated-code-faults.js';
 import { runtimeError } from './runtime-error.js';
-
-type Comparison = Exclude<Criterion, { all: unknown } | { any: unknown } | { not: unknown }>;
-type ConstantComparison = Exclude<Comparison, { against: unknown }>;
-
 
 /**
  * Generates JavaScript source for criteria, once per criterion, so that a register is evaluated by
@@ -123,16 +119,27 @@ export class Emitter {
     }
 
     expression(node: Criterion): string {
-        if ('all' in node) {
-            return `(${node.all.map(n => this.expression(n)).join(' && ')})`;
+        return matchCriterion<string>(node, {
+            all: ({ all }) => `(${all.map(n => this.expression(n)).join(' && ')})`,
+            any: ({ any }) => `(${any.map(n => this.expression(n)).join(' || ')})`,
+            not: c => `(!${this.expression(c.not)})`,
+            against: c => this.against(c),
+            test: c => this.comparison(c),
+            op: c => this.comparison(c),
+            in: c => this.comparison(c),
+            between: c => this.comparison(c),
+        });
+    }
+
+    /** Two values of the case (a parameter's is put among them by the decision table): the closures' comparison. */
+    private against(node: CriterionOf<'against'>): string {
+        const read = this.read(node.attribute);
+        const op = Object.hasOwn(operators, node.against.op) ? operators[node.against.op] : undefined;
+        if (!op) {
+            throw runtimeError('unknown-comparison', { op: JSON.stringify(node.against.op) }, { op: node.against.op });
         }
-        if ('any' in node) {
-            return `(${node.any.map(n => this.expression(n)).join(' || ')})`;
-        }
-        if ('not' in node) {
-            return `(!${this.expression(node.not)})`;
-        }
-        return this.comparison(node);
+        const other = this.read(node.against.ref);
+        return `(orderValues(${read}, ${other}, entries[${this.readerOf.get(node.attribute)}], entries[${this.readerOf.get(node.against.ref)}]) ${op} 0)`;
     }
 
     private comparison(node: Comparison): string {
@@ -141,23 +148,6 @@ export class Emitter {
         const read = this.read(node.attribute);
         const compare = (x: string, op: string, constant: { js?: string; exact?: string }) =>
             (constant.js !== undefined ? `${x} ${op} ${constant.js}` : `order(${x}, ${constant.exact}) ${op} 0`);
-        if ('test' in node) {
-            return `(${read} === true)`;
-        }
-        if ('against' in node) {
-            // Two values of the case (a parameter's is put among them by the decision table): the closures' comparison.
-            const op = Object.hasOwn(operators, node.against.op) ? operators[node.against.op] : undefined;
-            if (!op) {
-                throw runtimeError('unknown-comparison', { op: JSON.stringify(node.against.op) }, { op: node.against.op });
-            }
-            const other = this.read(node.against.ref);
-            return `(orderValues(${read}, ${other}, entries[${this.readerOf.get(node.attribute)}], entries[${this.readerOf.get(node.against.ref)}]) ${op} 0)`;
-        }
-        if ('between' in node) {
-            const min = this.numeric(ExactNumber.parse(node.between.min), wholeNumbers);
-            const max = this.numeric(ExactNumber.parse(node.between.max), wholeNumbers);
-            return `(${compare(read, '>=', min)} && ${compare(read, '<=', max)})`;
-        }
         const test = (x: string, op: string, value: Literal): string => {
             // Nothing from the file reaches the generated code except through a safe encoding: a
             // tampered file must not be able to run code in every system that loads it.
@@ -170,21 +160,29 @@ export class Emitter {
             const exact = 'date' in value ? ExactNumber.of(BigInt(dayNumber(value.date))) : ExactNumber.parse(value.number);
             return compare(x, op, this.numeric(exact, wholeNumbers));
         };
-        if ('in' in node) {
-            return `(${node.in.map(member => test(read, '===', member)).join(' || ')})`;
-        }
-        const op = Object.hasOwn(operators, node.op) ? operators[node.op] : undefined;
-        if (!op) {
-            throw runtimeError('unknown-comparison', { op: JSON.stringify(node.op) }, { op: node.op });
-        }
-        return `(${test(read, op, node.value)})`;
+        return matchComparison<string>(node, {
+            test: () => `(${read} === true)`,
+            between: ({ between }) => {
+                const min = this.numeric(ExactNumber.parse(between.min), wholeNumbers);
+                const max = this.numeric(ExactNumber.parse(between.max), wholeNumbers);
+                return `(${compare(read, '>=', min)} && ${compare(read, '<=', max)})`;
+            },
+            in: c => `(${c.in.map(member => test(read, '===', member)).join(' || ')})`,
+            op: c => {
+                const op = Object.hasOwn(operators, c.op) ? operators[c.op] : undefined;
+                if (!op) {
+                    throw runtimeError('unknown-comparison', { op: JSON.stringify(c.op) }, { op: c.op });
+                }
+                return `(${test(read, op, c.value)})`;
+            },
+        });
     }
 }
 
 /** Enumerations up to this many values are checked by comparisons written out, larger ones by a Set. */
 const INLINE_ENUMERATION = 16;
 
-const operators: Record<Extract<ConstantComparison, { op: unknown }>['op'], string> = { '=': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+const operators: Record<CriterionOf<'op'>['op'], string> = { '=': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
 /** Orders two values of the case (`ålder < pensionsålder`) as the closures do (criteria.ts `orderNumbers`). */
 function orderValues(a: AttributeValue, b: AttributeValue, left: AttributeEntry, right: AttributeEntry): number {

@@ -1,4 +1,4 @@
-import type { AmountPer, Criterion, Expression, Literal, Rounding } from '@regelratt/format';
+import { isExpression, matchCriterion, matchExpression, type AmountPer, type Criterion, type Expression, type ExpressionOf, type Literal, type Rounding } from '@regelratt/format';
 
 const roundingModes: Record<Rounding['mode'], string> = {
     'half-away-from-zero': 'halva bort från noll',
@@ -45,29 +45,17 @@ function decimalText(decimal: string): string {
 
 /** A criterion in the policy's own words, for explanation traces. */
 export function criterionText(criterion: Criterion): string {
-    if ('all' in criterion) {
-        return criterion.all.map(criterionText).join(' och ');
-    }
-    if ('any' in criterion) {
-        return `(${criterion.any.map(criterionText).join(' eller ')})`;
-    }
-    if ('not' in criterion) {
-        return `inte ${criterionText(criterion.not)}`;
-    }
-    const attribute = nameOf(criterion.attribute);
-    if ('test' in criterion) {
-        return attribute;
-    }
-    if ('between' in criterion) {
-        return `${attribute} i ${decimalText(criterion.between.min)}–${decimalText(criterion.between.max)}`;
-    }
-    if ('in' in criterion) {
-        return `${attribute} i { ${criterion.in.map(literalText).join(', ')} }`;
-    }
-    if ('against' in criterion) {
-        return `${attribute} ${comparisons[criterion.against.op]} ${nameOf(criterion.against.ref)}`;
-    }
-    return `${attribute} ${comparisons[criterion.op]} ${literalText(criterion.value)}`;
+    const attribute = (c: { attribute: string }) => nameOf(c.attribute);
+    return matchCriterion<string>(criterion, {
+        all: c => c.all.map(criterionText).join(' och '),
+        any: c => `(${c.any.map(criterionText).join(' eller ')})`,
+        not: c => `inte ${criterionText(c.not)}`,
+        test: attribute,
+        between: c => `${attribute(c)} i ${decimalText(c.between.min)}–${decimalText(c.between.max)}`,
+        in: c => `${attribute(c)} i { ${c.in.map(literalText).join(', ')} }`,
+        against: c => `${attribute(c)} ${comparisons[c.against.op]} ${nameOf(c.against.ref)}`,
+        op: c => `${attribute(c)} ${comparisons[c.op]} ${literalText(c.value)}`,
+    });
 }
 
 function literalText(literal: Literal): string {
@@ -88,7 +76,7 @@ function literalText(literal: Literal): string {
  * zero without unit. `0 kr − x` keeps its unit, so it stays as written.
  */
 function isNegation(expression: Expression): boolean {
-    return 'op' in expression && expression.op === '-' && 'quantity' in expression.left
+    return isExpression(expression, 'op') && expression.op === '-' && isExpression(expression.left, 'quantity')
         && expression.left.quantity.unit === 'none' && !expression.left.quantity.per && /^0(\.0*)?$/.test(expression.left.quantity.value);
 }
 
@@ -105,30 +93,39 @@ export function amountPerText(per: AmountPer | undefined): string {
 
 /** A formula in the policy's own words (Swedish decimals, names without their kind), for explanation traces. */
 export function expressionText(expression: Expression): string {
-    if ('quantity' in expression) {
-        const { value, unit, per } = expression.quantity;
-        const perText = amountPerText(per);
-        return unit === 'none' ? decimalText(value) : `${decimalText(value)} ${unit}${perText}`;
+    return matchExpression<string>(expression, {
+        quantity: ({ quantity: { value, unit, per } }) => (unit === 'none' ? decimalText(value) : `${decimalText(value)} ${unit}${amountPerText(per)}`),
+        ref: reference => {
+            const column = reference.column ? `.${reference.column}` : '';
+            const at = reference.atLevel ? ` vid nivå ${expressionText(reference.atLevel)}` : '';
+            return `${nameOf(reference.ref)}${column}${at}`;
+        },
+        level: () => 'nivå',
+        call: call => `${call.call}(${call.args.map(expressionText).join(', ')})`,
+        round: rounded => `${expressionText(rounded.round)} avrundat till ${roundingText(rounded.rounding)}`,
+        if: choice => `om ${criterionText(choice.if)} så ${expressionText(choice.then)} annars ${expressionText(choice.else)}`,
+        op: operationText,
+    });
+}
+
+/** How tightly a part binds: the higher, the fewer parentheses it needs. */
+function precedence(part: Expression): number {
+    if (isNegation(part)) {
+        return 2;
     }
-    if ('ref' in expression) {
-        const column = expression.column ? `.${expression.column}` : '';
-        const at = expression.atLevel ? ` vid nivå ${expressionText(expression.atLevel)}` : '';
-        return `${nameOf(expression.ref)}${column}${at}`;
-    }
-    if ('level' in expression) {
-        return 'nivå';
-    }
-    if ('call' in expression) {
-        return `${expression.call}(${expression.args.map(expressionText).join(', ')})`;
-    }
-    if ('round' in expression) {
-        return `${expressionText(expression.round)} avrundat till ${roundingText(expression.rounding)}`;
-    }
-    if ('if' in expression) {
-        return `om ${criterionText(expression.if)} så ${expressionText(expression.then)} annars ${expressionText(expression.else)}`;
-    }
-    // Parentheses only where the reading would otherwise change: a lower-precedence part, or the right side of − and /.
-    const precedence = (part: Expression) => (isNegation(part) ? 2 : 'op' in part ? (part.op === '+' || part.op === '-' ? 1 : 2) : 'round' in part || 'if' in part ? 0 : 3);
+    return matchExpression<number>(part, {
+        op: operation => (operation.op === '+' || operation.op === '-' ? 1 : 2),
+        round: () => 0,
+        if: () => 0,
+        quantity: () => 3,
+        ref: () => 3,
+        level: () => 3,
+        call: () => 3,
+    });
+}
+
+// Parentheses only where the reading would otherwise change: a lower-precedence part, or the right side of − and /.
+function operationText(expression: ExpressionOf<'op'>): string {
     if (isNegation(expression)) {
         // `−(a − b)` as the policy says it, not as the compiled `0 − (a − b)`.
         const operand = expression.right;

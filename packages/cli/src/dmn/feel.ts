@@ -1,5 +1,5 @@
 import {
-    decisionResultKind, ExactNumber, LEVEL_INPUT, matchCriterion, ROUNDING_SCALE, type Attribute, type AttributeType, type ComparisonOperator, type Criterion,
+    decisionResultKind, ExactNumber, isCriterion, LEVEL_INPUT, matchCriterion, matchExpression, ROUNDING_SCALE, type Attribute, type AttributeType, type ComparisonOperator, type Criterion,
     type DecisionResult, type DecisionResultKind, type Expression, type Literal, type Rounding,
 } from '@regelratt/format';
 
@@ -107,7 +107,7 @@ function interval(parts: readonly Criterion[]): string | undefined {
     if (parts.length !== 2) {
         return undefined;
     }
-    const bounds = parts.map(part => ('op' in part && 'value' in part && 'number' in part.value ? { op: part.op, value: part.value.number } : undefined));
+    const bounds = parts.map(part => (isCriterion(part, 'op') && 'number' in part.value ? { op: part.op, value: part.value.number } : undefined));
     const lower = bounds.find(bound => bound?.op === '>' || bound?.op === '>=');
     const upper = bounds.find(bound => bound?.op === '<' || bound?.op === '<=');
     if (!lower || !upper || !ascending(lower.value, upper.value)) {
@@ -191,41 +191,35 @@ const FEEL_OPERATOR = { '+': '+', '-': '-', '*': '*', '/': '/' } as const satisf
  */
 export function feelFormula(expression: Expression, scope: FormulaScope): string {
     const of = (part: Expression) => feelFormula(part, scope);
-    if ('quantity' in expression) {
-        const value = expression.quantity.unit === '%' ? percentAsFraction(expression.quantity.value) : expression.quantity.value;
-        return value.startsWith('-') ? `(${value})` : value;
-    }
-    if ('ref' in expression) {
-        if (expression.atLevel) {
-            throw new NotFeel(
-                `läser ${expression.ref} vid en annan nivå än ärendets, vilket exporten inte skriver i FEEL`,
-                `reads ${expression.ref} at another level than the case's, which the export does not write in FEEL`,
-            );
-        }
-        const kind = expression.ref.slice(0, expression.ref.indexOf('/'));
-        switch (kind) {
-            case 'attribute': return scope.attribute(expression.ref);
-            case 'parameter': return scope.parameter(expression.ref);
-            case 'calculation': return scope.calculation(expression.ref);
-            default: throw new NotFeel(
-                `läser ${expression.ref}, som inte finns som DMN-beslut i exporten`,
-                `reads ${expression.ref}, which is no DMN decision in the export`,
-            );
-        }
-    }
-    if ('level' in expression) {
-        return scope.attribute(LEVEL_INPUT);
-    }
-    if ('call' in expression) {
-        return `${expression.call}(${expression.args.map(of).join(', ')})`;
-    }
-    if ('round' in expression) {
-        return feelRounding(of(expression.round), expression.rounding);
-    }
-    if ('if' in expression) {
-        return `(if ${booleanOf(expression.if, scope.attribute)} then ${of(expression.then)} else ${of(expression.else)})`;
-    }
-    return `(${of(expression.left)} ${FEEL_OPERATOR[expression.op]} ${of(expression.right)})`;
+    return matchExpression<string>(expression, {
+        quantity: expression => {
+            const value = expression.quantity.unit === '%' ? percentAsFraction(expression.quantity.value) : expression.quantity.value;
+            return value.startsWith('-') ? `(${value})` : value;
+        },
+        ref: expression => {
+            if (expression.atLevel) {
+                throw new NotFeel(
+                    `läser ${expression.ref} vid en annan nivå än ärendets, vilket exporten inte skriver i FEEL`,
+                    `reads ${expression.ref} at another level than the case's, which the export does not write in FEEL`,
+                );
+            }
+            const kind = expression.ref.slice(0, expression.ref.indexOf('/'));
+            switch (kind) {
+                case 'attribute': return scope.attribute(expression.ref);
+                case 'parameter': return scope.parameter(expression.ref);
+                case 'calculation': return scope.calculation(expression.ref);
+                default: throw new NotFeel(
+                    `läser ${expression.ref}, som inte finns som DMN-beslut i exporten`,
+                    `reads ${expression.ref}, which is no DMN decision in the export`,
+                );
+            }
+        },
+        level: () => scope.attribute(LEVEL_INPUT),
+        call: expression => `${expression.call}(${expression.args.map(of).join(', ')})`,
+        round: expression => feelRounding(of(expression.round), expression.rounding),
+        if: expression => `(if ${booleanOf(expression.if, scope.attribute)} then ${of(expression.then)} else ${of(expression.else)})`,
+        op: expression => `(${of(expression.left)} ${FEEL_OPERATOR[expression.op]} ${of(expression.right)})`,
+    });
 }
 
 /** What each kind of output cell is in FEEL: its type and its literal (a share as the fraction the runtime answers). */
