@@ -1,4 +1,4 @@
-import { againstReferences, ExactNumber, LEVEL_INPUT, matchExpression, type Attribute, type Criterion, type Expression } from '@regelratt/format';
+import { againstReferences, ExactNumber, isExpression, LEVEL_INPUT, matchCriterion, matchExpression, type Attribute, type Criterion, type Expression } from '@regelratt/format';
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from './numbers/level-limit.js';
 import { dayNumber, isoDateOfDay, type AnalysedAttribute } from './attribute-domain.js';
@@ -319,7 +319,7 @@ function kinkPieces(
                                 // (the greater, for `max`): where it is a named amount, what is reached.
                                 const reached = (a.slope.compare(b.slope) < 0) === (e.call === 'min') ? argA : argB;
                                 const within = (!piece.lo || at.compare(piece.lo) >= 0) && (!piece.hi || at.compare(piece.hi) <= 0);
-                                if (within && 'ref' in reached && !reached.atLevel) {
+                                if (within && isExpression(reached, 'ref') && !reached.atLevel) {
                                     limits.set(startAt(at, piece.discrete).toDecimal(), reached.ref);
                                 }
                             }
@@ -586,10 +586,13 @@ function constantIn(expression: Expression, runtime: PolicyRuntime, free: Readon
 }
 
 function readsLevelCriterion(criterion: Criterion): boolean {
-    return 'all' in criterion ? criterion.all.some(readsLevelCriterion)
-        : 'any' in criterion ? criterion.any.some(readsLevelCriterion)
-            : 'not' in criterion ? readsLevelCriterion(criterion.not)
-                : criterion.attribute === LEVEL_INPUT;
+    const leaf = (c: { attribute: string }) => c.attribute === LEVEL_INPUT;
+    return matchCriterion<boolean>(criterion, {
+        all: c => c.all.some(readsLevelCriterion),
+        any: c => c.any.some(readsLevelCriterion),
+        not: c => readsLevelCriterion(c.not),
+        test: leaf, op: leaf, in: leaf, between: leaf, against: leaf,
+    });
 }
 
 function values(from: number, to: number): Region[] {
