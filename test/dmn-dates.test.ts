@@ -114,3 +114,53 @@ describe('date outputs in DMN', () => {
         expect(imported.notes.map(note => note.sv)).toContainEqual(expect.stringContaining('date("2025-02-30")'));
     });
 });
+
+/** A date input with both bounds (`>= X och <= Y`): the export writes it as a boolean test of `?`, the import reads it back. */
+const dateInputs = `
+egenskap ansökningsdag : datum
+beslutstabell beslutsomgång {
+    träff första
+    | ansökningsdag                        || omgång |
+    | >= 2025-01-01 och <= 2025-06-30      || 1      |
+    | > 2025-06-30 och < 2026-01-01        || 2      |
+    annars                                 || 3      |
+}
+`;
+
+describe('date inputs with two bounds in DMN', () => {
+    test('regel → DMN → regel reads `>= X och <= Y` over dates back and gives the same answers on every day either side of the bounds', async () => {
+        const original = await compiled(dateInputs, 'omgång.regel');
+        expect(original.errors).toEqual([]);
+        const exported = exportDmn(original.files[0], dmnPolicy(original.files))!;
+        expect(exported.xml).toContain('date(&quot;2025-06-30&quot;)');
+        const agreed = await compareWithRuntime(original.files, 20_261_205, 40);
+        expect(agreed.regions).toBeGreaterThanOrEqual(3);
+        const imported = await importDmn(exported.xml, keywords);
+        expect(imported.notes).toEqual([]);
+        const again = await compiled(imported.text, 'importerad.regel');
+        expect(again.errors, imported.text).toEqual([]);
+        const before = new PolicyRuntime(original.files);
+        const after = new PolicyRuntime(again.files);
+        const days = ['2024-12-31', '2025-01-01', '2025-03-15', '2025-06-30', '2025-07-01', '2025-12-31', '2026-01-01'];
+        for (const ansökningsdag of days) {
+            const answer = (runtime: PolicyRuntime) => runtime.decide('beslutsomgång', { date: '2025-01-01', citizen: { ansökningsdag } }).outputs;
+            expect(answer(after), ansökningsdag).toEqual(answer(before));
+        }
+        expect(days.map(ansökningsdag => before.decide('beslutsomgång', { date: '2025-01-01', citizen: { ansökningsdag } }).outputs.omgång)).toEqual(['3', '1', '1', '1', '2', '2', '3']);
+    });
+
+    test('a FEEL interval of two dates another tool writes is read as the same two bounds; a descending one or a day that does not exist is named', async () => {
+        const { files } = await compiled(dateInputs, 'omgång.regel');
+        const xml = exportDmn(files[0], dmnPolicy(files))!.xml;
+        const written = '(? &gt;= date(&quot;2025-01-01&quot;) and ? &lt;= date(&quot;2025-06-30&quot;))';
+        expect(xml).toContain(written);
+        const withCell = (cell: string) => importDmn(xml.replace(written, cell), keywords);
+        const interval = await withCell('[date(&quot;2025-01-01&quot;)..date(&quot;2025-06-30&quot;))');
+        expect(interval.notes).toEqual([]);
+        expect(interval.text).toMatch(/>= 2025-01-01 och < 2025-06-30/);
+        for (const refused of ['[date(&quot;2025-06-30&quot;)..date(&quot;2025-01-01&quot;)]', '[date(&quot;2025-01-01&quot;)..date(&quot;2025-02-30&quot;)]']) {
+            const imported = await withCell(refused);
+            expect(imported.notes.map(note => note.sv), refused).toContainEqual(expect.stringContaining('FEEL-test som Regelrätt inte kan skriva'));
+        }
+    });
+});
