@@ -393,6 +393,11 @@ export const diagnosticCatalogue = {
             ? `The list cannot hold ${a.item}: no row of the column ${a.column} of the decision table ${a.table} gives that value (the column gives ${a.values}).`
             : `The list cannot hold ${a.item}: the column ${a.column} of the decision table ${a.table} gives ${a.gives}, not ${a.kind}.`,
     },
+    'expected-value-does-not-fit': {
+        severity: 'error',
+        sv: a => `Exemplet kan inte få ${a.value}: kolumnen ${a.column} i beslutstabellen ${a.table} ger ${a.gives}, inte ${a.kind}.`,
+        en: a => `The example cannot get ${a.value}: the column ${a.column} of the decision table ${a.table} gives ${a.gives}, not ${a.kind}.`,
+    },
     'decision-row-unreached': {
         severity: 'warning',
         sv: a => `Rad ${a.row} i beslutstabellen ${a.table} gäller ingen medborgare genom tabellerna den läser: ${a.reached}, men aldrig så att alla radens villkor uppfylls. Ta bort raden eller rätta villkoren.`,
