@@ -164,3 +164,50 @@ describe('date inputs with two bounds in DMN', () => {
         }
     });
 });
+
+/** `träff prioritet` over dates: the value list ranks them, earliest review first; rows overlap on purpose. */
+const priorityDates = `
+egenskap ålder : heltal 0–120 år
+egenskap kognitiv_svikt : ja/nej
+beslutstabell prioriterad_omprövning {
+    träff prioritet
+    | ålder | kognitiv_svikt || omprövas (2025-03-01, 2025-07-01, 2026-01-01) |
+    | -     | -              || 2026-01-01 |
+    | >= 65 | -              || 2025-07-01 |
+    | >= 80 | ja             || 2025-03-01 |
+}
+`;
+
+describe('träff prioritet over dates in DMN', () => {
+    test('exported as PRIORITY with the dates as output values, and the DMN evaluation answers as the runtime', async () => {
+        const { files, errors } = await compiled(priorityDates, 'prioritet.regel');
+        expect(errors).toEqual([]);
+        const exported = exportDmn(files[0], dmnPolicy(files))!;
+        expect(exported.notes).toEqual([]);
+        const read = await readDmn(exported.xml);
+        expect(read.decisions[0]).toMatchObject({ hitPolicy: 'PRIORITY' });
+        expect(read.decisions[0].outputs[0]).toMatchObject({ typeRef: 'date', values: ['date("2025-03-01")', 'date("2025-07-01")', 'date("2026-01-01")'] });
+        const runtime = new PolicyRuntime(files);
+        const answer = (ålder: number, kognitiv_svikt: boolean) => runtime.decide('prioriterad_omprövning', { date: '2025-01-01', citizen: { ålder, kognitiv_svikt } }).outputs.omprövas;
+        // The highest priority of the rows that apply, not the first row: every row below the first outranks it.
+        expect([answer(40, true), answer(70, false), answer(85, false), answer(85, true)]).toEqual(['2026-01-01', '2025-07-01', '2025-07-01', '2025-03-01']);
+        const agreed = await compareWithRuntime(files, 20_261_205, 40);
+        console.log(`DMN export of träff prioritet over dates: ${agreed.regions} region citizens and ${agreed.random} random citizens agreed`);
+        expect([...agreed.hitPolicies]).toEqual(['PRIORITY']);
+        expect(agreed.regions).toBeGreaterThanOrEqual(3);
+    });
+
+    test('regel → DMN → regel keeps the priorities', async () => {
+        const original = await compiled(priorityDates, 'prioritet.regel');
+        const imported = await importDmn(exportDmn(original.files[0], dmnPolicy(original.files))!.xml, keywords);
+        expect(imported.notes).toEqual([]);
+        const again = await compiled(imported.text, 'importerad.regel');
+        expect(again.errors, imported.text).toEqual([]);
+        const before = new PolicyRuntime(original.files);
+        const after = new PolicyRuntime(again.files);
+        for (const citizen of citizens) {
+            const answer = (runtime: PolicyRuntime) => runtime.decide('prioriterad_omprövning', { date: '2025-01-01', citizen }).outputs;
+            expect(answer(after), JSON.stringify(citizen)).toEqual(answer(before));
+        }
+    });
+});
