@@ -1,5 +1,5 @@
 import { DmnModdle } from 'dmn-moddle';
-import { evaluate, unaryTest } from 'feelin';
+import { evaluate, FeelDate, unaryTest } from 'feelin';
 
 /**
  * An evaluator of DMN decision tables for the tests, independent of Regelrätt's runtime: the XML is
@@ -152,6 +152,10 @@ export function evaluateWithRequirements(decision: ReadDecision, decisions: read
 }
 
 function asFeel(value: unknown): unknown {
+    // A date stays feelin's date, which the downstream's tests compare (`< date("2025-07-01")`); not a context of its fields.
+    if (value instanceof FeelDate) {
+        return value;
+    }
     if (value !== null && typeof value === 'object' && 'decimal' in value) {
         return Number((value as DecimalValue).decimal);
     }

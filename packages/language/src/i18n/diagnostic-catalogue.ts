@@ -220,8 +220,8 @@ export const diagnosticCatalogue = {
     },
     'chained-column-not-comparable': {
         severity: 'error',
-        sv: a => `Kolumnen ${a.table}.${a.column} ger värden som inte är angivna eller värden av olika slag; en kolumn som läser en annan tabell jämför tal, ja/nej, texter eller förlopp, ett slag i taget.`,
-        en: a => `The column ${a.table}.${a.column} gives values left open or values of different kinds; a column that reads another table compares numbers, yes/no, texts or förlopp, one kind at a time.`,
+        sv: a => `Kolumnen ${a.table}.${a.column} ger värden som inte är angivna eller värden av olika slag; en kolumn som läser en annan tabell jämför tal, ja/nej, datum, texter eller förlopp, ett slag i taget.`,
+        en: a => `The column ${a.table}.${a.column} gives values left open or values of different kinds; a column that reads another table compares numbers, yes/no, dates, texts or förlopp, one kind at a time.`,
     },
     'chained-text-character': {
         severity: 'error',
