@@ -1,5 +1,5 @@
 import { DmnModdle } from 'dmn-moddle';
-import { evaluate, unaryTest } from 'feelin';
+import { evaluate, FeelDate, unaryTest } from 'feelin';
 
 /**
  * An evaluator of DMN decision tables for the tests, independent of Regelrätt's runtime: the XML is
@@ -152,6 +152,10 @@ export function evaluateWithRequirements(decision: ReadDecision, decisions: read
 }
 
 function asFeel(value: unknown): unknown {
+    // A date stays feelin's date, which the downstream's tests compare (`< date("2025-07-01")`); not a context of its fields.
+    if (value instanceof FeelDate) {
+        return value;
+    }
     if (value !== null && typeof value === 'object' && 'decimal' in value) {
         return Number((value as DecimalValue).decimal);
     }
@@ -219,17 +223,27 @@ export function evaluateDecision(
         case 'RULE ORDER':
             return { kind: 'value', value: results.map(shaped) };
         case 'OUTPUT ORDER': {
-            // Sorted by the output values' order, the first output with values first, the next breaking ties (DMN 1.5, 8.2.11); equal ones in rule order.
-            const rank = (rule: (typeof matched)[number]) => decision.outputs.flatMap((output, index) => (output.values ? [output.values.indexOf(rule.outputEntries[index].trim())] : []));
-            const order = matched.map((rule, index) => ({ index, rank: rank(rule) })).sort((a, b) => {
-                const at = a.rank.findIndex((value, column) => value !== b.rank[column]);
-                return at < 0 ? a.index - b.index : a.rank[at] - b.rank[at];
-            });
-            return { kind: 'value', value: order.map(({ index }) => shaped(results[index])) };
+            return { kind: 'value', value: byPriority(decision, matched).map(index => shaped(results[index])) };
+        }
+        case 'PRIORITY': {
+            // The matched rule whose outputs come first in the output values' order (DMN 1.5, 8.2.11).
+            return { kind: 'value', value: shaped(results[byPriority(decision, matched)[0]]) };
         }
         default:
             throw new Error(`hit policy ${decision.hitPolicy} is not evaluated here`);
     }
+}
+
+/**
+ * The matched rules' indices by the output values' order, the first output with values first, the next
+ * breaking ties (DMN 1.5, 8.2.11): OUTPUT ORDER's list, and PRIORITY's first. Equal ones in rule order.
+ */
+function byPriority(decision: ReadDecision, matched: ReadonlyArray<{ outputEntries: string[] }>): number[] {
+    const rank = (rule: { outputEntries: string[] }) => decision.outputs.flatMap((output, index) => (output.values ? [output.values.indexOf(rule.outputEntries[index].trim())] : []));
+    return matched.map((rule, index) => ({ index, rank: rank(rule) })).sort((a, b) => {
+        const at = a.rank.findIndex((value, column) => value !== b.rank[column]);
+        return at < 0 ? a.index - b.index : a.rank[at] - b.rank[at];
+    }).map(({ index }) => index);
 }
 
 /** A FEEL value for an input given as text (a date as feelin's date), by the input's type. */

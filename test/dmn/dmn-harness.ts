@@ -24,8 +24,11 @@ const decimal = (value: unknown): value is DecimalValue => typeof value === 'obj
  */
 const fromFloat = (value: number) => ExactNumber.parse(Number(value.toPrecision(15)).toFixed(12).replace(/\.?0+$/, ''));
 const exact = (values: unknown[]) => (values.some(v => !decimal(v) && typeof v !== 'number') ? null : values.map(v => (typeof v === 'number' ? fromFloat(v) : ExactNumber.parse((v as DecimalValue).decimal))));
-/** FEEL dates as their ISO text, which orders as the days do (four-digit years): DMN's min and max over dates (DMN 1.5, 10.3.4.4). */
-const days = (values: unknown[]) => (values.length > 0 && values.every(v => v instanceof FeelDate) ? values.map(String).sort() : undefined);
+/**
+ * FEEL dates ordered by their ISO text, which orders as the days do (four-digit years): DMN's min and max
+ * over dates (DMN 1.5, 10.3.4.4). Kept as dates, so a decision that requires the answer compares a date.
+ */
+const days = (values: unknown[]) => (values.length > 0 && values.every(v => v instanceof FeelDate) ? [...values].sort((a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0)) : undefined);
 const aggregate = {
     sum: (values: unknown[]) => exact(values)?.reduce((a, b) => a.add(b), ExactNumber.ZERO).toDecimal(20) ?? null,
     min: (values: unknown[]) => days(values)?.[0] ?? exact(values)?.reduce((a, b) => (b.compare(a) < 0 ? b : a)).toDecimal(20) ?? null,

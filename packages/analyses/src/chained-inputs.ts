@@ -1,6 +1,6 @@
 import { ExactNumber, formulaCell, quantityCell, type DecisionResult } from '@regelratt/format';
 import { highestPriority } from '@regelratt/runtime';
-import type { AttributeDomain } from './attribute-domain.js';
+import { dayNumber, type AttributeDomain } from './attribute-domain.js';
 import type { Case } from './case-split.js';
 import { regionContains, regionValues, type Region } from './regions.js';
 
@@ -27,6 +27,10 @@ export function chainedValue(cell: DecisionResult): ExactNumber | boolean | stri
     const word = chainedWord(cell);
     if (word !== undefined) {
         return word;
+    }
+    // A date as its day number, the form the analyses compare dates in (case-split.ts): exact over days.
+    if ('date' in cell) {
+        return dayNumber(cell.date);
     }
     const quantity = quantityCell(cell);
     if (!quantity) {
@@ -80,6 +84,10 @@ export function chainedCellsDomain(cells: readonly DecisionResult[], aggregates:
     const words = chainedWords(cells);
     if (words) {
         return { kind: 'enumeration', values: words };
+    }
+    // Dates (`ej angivet` aside, which the runtime refuses to compare): the days, compared as an attribute of dates is.
+    if (cells.every(cell => 'date' in cell)) {
+        return aggregates ? undefined : { kind: 'date' };
     }
     if (cells.some(cell => formulaCell(cell) !== undefined) || aggregates) {
         return cells.every(cell => formulaCell(cell) !== undefined || quantityCell(cell) !== undefined) ? { kind: 'decimal' } : undefined;

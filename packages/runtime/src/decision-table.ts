@@ -21,7 +21,7 @@ const LEVEL_ATTRIBUTE: Attribute = {
  */
 export type UpstreamValue = (input: ChainedDecisionInput) => AttributeValue;
 
-/** A chained input as the attribute the rows' criteria read: yes/no where the upstream column gives ja/nej, otherwise a number. */
+/** A chained input as the attribute the rows' criteria read: yes/no where the upstream column gives ja/nej, a date where it gives dates, otherwise a number. */
 function chainedAttribute(input: ChainedDecisionInput, upstream: ((id: string) => DecisionTable) | undefined): Attribute {
     const key = chainedInputKey(input);
     const source = { file: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -30,6 +30,11 @@ function chainedAttribute(input: ChainedDecisionInput, upstream: ((id: string) =
     const cells = table ? [...table.rows.map(row => row.then[column]), ...(table.defaultOutputs ? [table.defaultOutputs[column]] : [])] : [];
     if (cells.length > 0 && cells.every(cell => cell !== undefined && 'yesNo' in cell)) {
         return { id: key, kind: 'attribute', name: key, source, domain: { type: 'boolean' } };
+    }
+    // Dates, one or the earliest or latest of them: the rows compare days, as with an attribute of dates (`< 2025-07-01`).
+    const oneDate = table && !listHitPolicy(table.hitPolicy) && (table.hitPolicy !== 'collect' || table.aggregation === 'min' || table.aggregation === 'max');
+    if (oneDate && cells.length > 0 && cells.every(cell => dateCell(cell) !== undefined)) {
+        return { id: key, kind: 'attribute', name: key, source, domain: { type: 'date' } };
     }
     // Texts, or förlopp by id: the upstream's literal outputs are the values the rows compare for equality.
     const words = table && !listHitPolicy(table.hitPolicy) && table.hitPolicy !== 'collect' ? wordsOf(cells) : undefined;
@@ -382,7 +387,7 @@ export class PreparedDecisionTable {
 
     /**
      * One output column's answer as a chained input reads it: ja/nej as yes/no, a text as the text and
-     * a förlopp as its id (from the one deciding row), anything else as the number `value` gives (a
+     * a förlopp as its id (from the one deciding row), a date as its text, anything else as the number `value` gives (a
      * formula cell computed for the case by `evaluate`).
      */
     answer(matches: readonly DecisionMatch[], column: number, evaluate: (formula: Expression) => ExactNumber): AttributeValue {
@@ -390,7 +395,9 @@ export class PreparedDecisionTable {
         // A text or förlopp (by id) of the one deciding row: a chained column of words compares it for
         // equality. Not under `collect`, whose answer is a number (the checker refuses words there).
         const word = this.table.hitPolicy === 'collect' ? undefined : wordOf(cell);
-        return cell && 'yesNo' in cell ? cell.yesNo : word ?? this.value(matches, column, evaluate);
+        // A date (the row's, or the earliest or latest under `collect`) as its ISO text: the chained
+        // column is an attribute of dates, which reads the text as every date attribute does.
+        return cell && 'yesNo' in cell ? cell.yesNo : word ?? this.dateValue(matches, column) ?? this.value(matches, column, evaluate);
     }
 
     /**

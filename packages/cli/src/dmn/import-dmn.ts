@@ -639,6 +639,10 @@ function inputCell(text: string, known: (name: string) => boolean): string | und
     if (date) {
         return date[1] ? `${date[1]} ${date[2]}` : date[2];
     }
+    const dates = dateBounds(text);
+    if (dates) {
+        return dates;
+    }
     // Two bounds, one or both naming another input that is a number, as the export writes `2–gräns`: a boolean
     // test of `?` (`(? >= 2 and ? <= gräns)`), not an interval, since engines read a descending `[2..1]` differently.
     const bounded = /^\(\?\s*(>=|>)\s*(-?\d+(?:\.\d+)?|\p{L}[\p{L}\p{N}_]*)\s+and\s+\?\s*(<=|<)\s*(-?\d+(?:\.\d+)?|\p{L}[\p{L}\p{N}_]*)\)$/u.exec(text);
@@ -674,6 +678,27 @@ function inputCell(text: string, known: (name: string) => boolean): string | und
         return parts.join(' eller ');
     }
     return undefined;
+}
+
+/**
+ * Two bounds on a date as the cell `>= 2025-01-01 och <= 2025-06-30`: the boolean test of `?` the export
+ * writes for it (`(? >= date("2025-01-01") and ? <= date("2025-06-30"))`, as for every conjunction that is
+ * no interval of numbers), or a FEEL interval of two dates another tool writes (`[date("…")..date("…")]`,
+ * ascending only: engines read a descending one differently). Undefined for anything else, or a bound
+ * that is no calendar day.
+ */
+function dateBounds(text: string): string | undefined {
+    const bounded = /^\(\?\s*(>=|>)\s*(\S+?)\s+and\s+\?\s*(<=|<)\s*(\S+?)\)$/.exec(text);
+    const interval = /^([[(\]])\s*(\S+?)\s*\.\.\s*(\S+?)\s*([\])[])$/.exec(text);
+    const [lower, low, upper, high] = bounded
+        ? [bounded[1], bounded[2], bounded[3], bounded[4]]
+        : interval ? [interval[1] === '[' ? '>=' : '>', interval[2], interval[4] === ']' ? '<=' : '<', interval[3]] : [];
+    const from = low === undefined ? undefined : feelDate(low);
+    const to = high === undefined ? undefined : feelDate(high);
+    if (from === undefined || to === undefined || (interval && from > to)) {
+        return undefined;
+    }
+    return `${lower} ${from} och ${upper} ${to}`;
 }
 
 /**

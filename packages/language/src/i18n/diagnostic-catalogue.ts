@@ -220,8 +220,8 @@ export const diagnosticCatalogue = {
     },
     'chained-column-not-comparable': {
         severity: 'error',
-        sv: a => `Kolumnen ${a.table}.${a.column} ger värden som inte är angivna eller värden av olika slag; en kolumn som läser en annan tabell jämför tal, ja/nej, texter eller förlopp, ett slag i taget.`,
-        en: a => `The column ${a.table}.${a.column} gives values left open or values of different kinds; a column that reads another table compares numbers, yes/no, texts or förlopp, one kind at a time.`,
+        sv: a => `Kolumnen ${a.table}.${a.column} ger värden som inte är angivna eller värden av olika slag; en kolumn som läser en annan tabell jämför tal, ja/nej, datum, texter eller förlopp, ett slag i taget.`,
+        en: a => `The column ${a.table}.${a.column} gives values left open or values of different kinds; a column that reads another table compares numbers, yes/no, dates, texts or förlopp, one kind at a time.`,
     },
     'chained-text-character': {
         severity: 'error',
@@ -392,6 +392,11 @@ export const diagnosticCatalogue = {
         en: a => a.values !== undefined
             ? `The list cannot hold ${a.item}: no row of the column ${a.column} of the decision table ${a.table} gives that value (the column gives ${a.values}).`
             : `The list cannot hold ${a.item}: the column ${a.column} of the decision table ${a.table} gives ${a.gives}, not ${a.kind}.`,
+    },
+    'expected-value-does-not-fit': {
+        severity: 'error',
+        sv: a => `Exemplet kan inte få ${a.value}: kolumnen ${a.column} i beslutstabellen ${a.table} ger ${a.gives}, inte ${a.kind}.`,
+        en: a => `The example cannot get ${a.value}: the column ${a.column} of the decision table ${a.table} gives ${a.gives}, not ${a.kind}.`,
     },
     'decision-row-unreached': {
         severity: 'warning',

@@ -29,7 +29,8 @@ const KIND_WORDS: Record<ValueKind, { sv: string; en: string }> = {
     date: { sv: 'datum', en: 'dates' },
 };
 
-function itemKind(item: Ast.ExpectedItem): ValueKind {
+/** The kind of an expected value, a list's item or an example's one value (written like an item). */
+function itemKind(item: Pick<Ast.ExpectedItem, 'pathway' | 'text' | 'yesNo' | 'date'>): ValueKind {
     return item.pathway ? 'pathway' : item.text !== undefined ? 'text' : item.yesNo !== undefined ? 'yesNo' : item.date !== undefined ? 'date' : 'number';
 }
 
@@ -55,18 +56,13 @@ function wordOfItem(item: Ast.ExpectedItem): string | undefined {
  * compared by value: a formula cell computes them from the case.
  */
 function checkListItems(report: Report, table: Ast.DecisionTable, question: Ast.DecisionQuestion, expectation: Ast.Expectation, locale: 'sv' | 'en'): void {
-    const outputs = table.header?.outputs ?? [];
-    const column = question.column === undefined ? (outputs.length === 1 ? 0 : -1) : outputs.findIndex(output => output.column === question.column);
-    if (column < 0) {
-        return; // no column or an unknown one: checkColumn says which
+    const asked = askedColumn(table, question);
+    if (!asked) {
+        return;
     }
-    const cells = [...table.rows, ...(table.otherwise ? [table.otherwise] : [])].map(row => row.results[column]).filter(cell => cell !== undefined);
-    if (cells.some(cell => cell.$type === 'PathwayResult' && !cell.pathway.ref)) {
-        return; // an unresolved förlopp: the linker reports it, and the column's values are not all known
-    }
+    const { cells, name } = asked;
     const kinds = [...new Set(cells.flatMap(cell => CELL_KIND[cell.$type] ?? []))];
     const words = [...new Set(cells.flatMap(cell => wordOfCell(cell) ?? []))];
-    const name = outputs[column].column;
     for (const item of expectation.items) {
         const kind = itemKind(item);
         const written = item.$cstNode?.text.replace(/\s+/g, ' ') ?? '';
@@ -81,6 +77,44 @@ function checkListItems(report: Report, table: Ast.DecisionTable, question: Ast.
         if (word !== undefined && !words.includes(word)) {
             report('list-item-does-not-fit', { item: written, table: table.name, column: name, values: itemList(words, locale) }, { node: item });
         }
+    }
+}
+
+/** The cells (rows' and `annars`) of the column a question asks, or undefined where they are not all known. */
+function askedColumn(table: Ast.DecisionTable, question: Ast.DecisionQuestion): { cells: Ast.DecisionResult[]; name: string } | undefined {
+    const outputs = table.header?.outputs ?? [];
+    const column = question.column === undefined ? (outputs.length === 1 ? 0 : -1) : outputs.findIndex(output => output.column === question.column);
+    if (column < 0) {
+        return undefined; // no column or an unknown one: checkColumn says which
+    }
+    const cells = [...table.rows, ...(table.otherwise ? [table.otherwise] : [])].map(row => row.results[column]).filter(cell => cell !== undefined);
+    if (cells.some(cell => cell.$type === 'PathwayResult' && !cell.pathway.ref)) {
+        return undefined; // an unresolved förlopp: the linker reports it, and the column's values are not all known
+    }
+    return { cells, name: outputs[column].column };
+}
+
+/**
+ * An example's one expected value (`förväntat 2025-07-01`, `förväntat 2`, `förväntat "Beviljas"`,
+ * `förväntat ja`, `förväntat förlopp …`) is of a kind the asked column gives, by the kinds a list's
+ * items are checked against; `träff samla antal` answers a count whatever its column gives. Other
+ * expectations (an error, `beviljas`, `ingår`) are the question's own check (expectation-does-not-fit).
+ */
+function checkExpectedValue(report: Report, table: Ast.DecisionTable, question: Ast.DecisionQuestion, expectation: Ast.Expectation, locale: 'sv' | 'en'): void {
+    const valued = expectation.pathway !== undefined || expectation.noPathway || expectation.text !== undefined || expectation.yesNo !== undefined
+        || expectation.date !== undefined || expectation.amount !== undefined;
+    const asked = valued ? askedColumn(table, question) : undefined;
+    if (!asked) {
+        return;
+    }
+    const counts = table.hitPolicy === 'samla' && table.aggregation === 'antal';
+    const kinds: ValueKind[] = counts ? ['number'] : [...new Set(asked.cells.flatMap(cell => CELL_KIND[cell.$type] ?? []))];
+    const kind = expectation.noPathway ? 'pathway' : itemKind(expectation);
+    if (kinds.length > 0 && !kinds.includes(kind)) {
+        report('expected-value-does-not-fit', {
+            value: expectation.$cstNode?.text.replace(/^förväntat\s+/, '').replace(/\s+/g, ' ') ?? '', table: table.name, column: asked.name,
+            gives: itemList(kinds.map(k => KIND_WORDS[k][locale]), locale), kind: KIND_WORDS[kind][locale],
+        }, { node: expectation });
     }
 }
 
@@ -133,6 +167,9 @@ export function decisionChainChecks(services: RegelrattServices): ValidationChec
             } else {
                 for (const expectation of example.expectations.filter(e => e.list)) {
                     report('list-expectation-single-answer', { table: table.name, policy: policyWords(table) }, { node: expectation });
+                }
+                for (const expectation of example.expectations.filter(e => !e.list)) {
+                    checkExpectedValue(report, table, question, expectation, locale.current);
                 }
             }
         },

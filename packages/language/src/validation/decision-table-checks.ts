@@ -499,7 +499,7 @@ function describeCellLiteral(literal: Ast.Literal, locale: 'sv' | 'en'): string 
 
 /**
  * A cell of a chained column (another table's output, a calculation): numbers where the upstream
- * gives numbers, ja/nej (compared for equality only) where it gives ja/nej. A column whose upstream
+ * gives numbers, dates where it gives dates, ja/nej (compared for equality only) where it gives ja/nej. A column whose upstream
  * gives neither is reported once, on the header (`chained-column-not-comparable`).
  */
 function checkChainedCell(report: Report, cell: Exclude<Ast.InputCell | Ast.CellTest, Ast.AnyValue | Ast.CellDisjunction>, input: Ast.DecisionInput, locale: 'sv' | 'en'): boolean {
@@ -511,7 +511,9 @@ function checkChainedCell(report: Report, cell: Exclude<Ast.InputCell | Ast.Cell
         return checkChainedWordCell(report, cell, input, domain.values, locale);
     }
     const yesNo = domain.kind === 'boolean';
-    const typeText = yesNo ? (locale === 'sv' ? 'ja/nej' : 'yes/no') : (locale === 'sv' ? 'ett tal' : 'a number');
+    // A column of dates compares days with dates written in the cell (`< 2025-07-01`), as an attribute of dates does.
+    const dates = domain.kind === 'date';
+    const typeText = yesNo ? (locale === 'sv' ? 'ja/nej' : 'yes/no') : dates ? (locale === 'sv' ? 'ett datum' : 'a date') : (locale === 'sv' ? 'ett tal' : 'a number');
     const mismatch = (value: string) => {
         report('type-mismatch', { attribute: inputName(input), type: typeText, value }, { node: cell });
         return false;
@@ -519,16 +521,16 @@ function checkChainedCell(report: Report, cell: Exclude<Ast.InputCell | Ast.Cell
     const fits = (literal: Ast.Literal | undefined) => {
         const named = namedBound(literal);
         if (named) {
-            return !yesNo && namedDimension(named) !== undefined;
+            return !yesNo && !dates && namedDimension(named) !== undefined;
         }
-        return literal !== undefined && (yesNo ? literal.$type === 'BooleanLiteral' : literal.$type === 'NumberLiteral');
+        return literal !== undefined && literal.$type === (yesNo ? 'BooleanLiteral' : dates ? 'DateLiteral' : 'NumberLiteral');
     };
     switch (cell.$type) {
         case 'CellRange':
-            return !yesNo || mismatch(`${swedishDecimal(cell.range.min)}–${swedishDecimal(cell.range.max)}`);
+            return (!yesNo && !dates) || mismatch(`${swedishDecimal(cell.range.min)}–${swedishDecimal(cell.range.max)}`);
         case 'CellBoundRange': {
             const unfit = [cell.min, cell.max].find(bound => bound !== undefined && !fits(bound));
-            return !yesNo && !unfit ? true : mismatch(unfit ? describeCellLiteral(unfit, locale) : cell.$cstNode?.text ?? '');
+            return !yesNo && !dates && !unfit ? true : mismatch(unfit ? describeCellLiteral(unfit, locale) : cell.$cstNode?.text ?? '');
         }
         case 'CellComparison':
             if (yesNo && (!EQUALITY.has(cell.operator) || (cell.upperOperator && !EQUALITY.has(cell.upperOperator)))) {
