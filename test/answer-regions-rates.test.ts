@@ -17,7 +17,7 @@ import { calculationAnswer, claimedChange, inRegion, observedChange } from './re
  * hours. Jönköping's 2016 ersättning (examples/jonkoping-omraden) with areas' rates changed, held to
  * both runtimes; and the example as written, whose `avrundat till öre` of a decimal number of hours
  * makes the change a staircase no affine region describes (the runtime shows it), so there the diff
- * samples.
+ * samples and says why (`outside: 'rounded'`).
  */
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(repository, 'packages/cli/bin/regelratt.js');
@@ -31,8 +31,8 @@ const ROUNDED = 'extra_transporter × extra_mattransport avrundat till öre';
 /** The example's formula without its final rounding: hours × rate + transports × rate, exactly. */
 const unrounded = (text: string) => text.replace(ROUNDED, 'extra_transporter × extra_mattransport');
 
-async function compiled(text: string): Promise<CompiledPolicyFile[]> {
-    const checked = await checkPolicies(Regelratt, [{ path: `/jonkoping/${file}`, text }]);
+async function compiled(text: string, at = `/jonkoping/${file}`): Promise<CompiledPolicyFile[]> {
+    const checked = await checkPolicies(Regelratt, [{ path: at, text }]);
     expect(checked.flatMap(c => c.diagnostics.filter(d => d.severity === 'error'))).toEqual([]);
     return checked.map(c => compilePolicy(c.document.parseResult.value, path.basename(c.path)));
 }
@@ -114,7 +114,8 @@ describe('exact regions where a rate is chosen by the case (Jönköping 2016, ra
             return observedChange(calculationAnswer(runtimes[0], 'månadsersättning', citizen, '2016-05-01'), calculationAnswer(runtimes[1], 'månadsersättning', citizen, '2016-05-01'), 'affine');
         };
         expect([change('0.0001'), change('0.001'), change('1')]).toEqual(['0', '0.01', '13.3']);
-        expect(entry?.outside).toBe('not-linear');
+        // Said as what it is, a rounding of an amount that varies with a decimal, not the general "not piecewise linear".
+        expect(entry?.outside).toBe('rounded');
         expect(entry?.regions).toBeUndefined();
         expect(entry!.samples.length).toBeGreaterThan(0);
 
@@ -125,9 +126,26 @@ describe('exact regions where a rate is chosen by the case (Jönköping 2016, ra
             expect(result.stderr).toBe('');
             expect(result.status).toBe(1);
             expect(result.stdout).toContain('Områdestyp där hjälpen ges: landsbygd: 506,70 kr/h → 520 kr/h (+13,30 kr/h)');
-            expect(result.stdout).toContain('regionerna kan inte avgöras exakt');
+            expect(result.stdout).toContain('regionerna kan inte avgöras exakt (formeln avrundar ett belopp som varierar med ett decimaltal');
+            const english = diffCli(folder, scratch, '--lang', 'en');
+            expect(english.status).toBe(1);
+            expect(english.stdout).toContain('the regions cannot be decided exactly (the formula rounds an amount that varies with a decimal');
         } finally {
             rmSync(scratch, { recursive: true, force: true });
         }
+    });
+
+    test('why not exact: a rounding of hours × a rate alone is the rounding, a product of two decimals under it is not', async () => {
+        const outside = async (formula: string, factor: string) => {
+            const policy = (rate: string) => `egenskap t "Tid" : decimaltal 0–744 timmar\negenskap s "Sträcka" : decimaltal 0–100\nberäkning svar "Svar" = ${formula.replace('RATE', rate)} avrundat till öre`;
+            const [before, after] = [await compiled(policy('414,80 kr'), '/p/p.regel'), await compiled(policy(factor), '/p/p.regel')];
+            const entry = diffPolicies(before, after, 'sv').entries.find(e => e.element.name === 'svar' && e.change === 'amount-answers') as Extract<DiffEntry, { change: 'amount-answers' }> | undefined;
+            expect(entry?.regions).toBeUndefined();
+            return entry?.outside;
+        };
+        // One decimal under the rounding: the cut into pieces fails on it (kinkPieces), and says why.
+        expect(await outside('t × RATE', '420 kr')).toBe('rounded');
+        expect(await outside('t × RATE + s × 2 kr', '420 kr')).toBe('rounded');
+        expect(await outside('t × s × RATE', '420 kr')).toBe('not-linear');
     });
 });

@@ -100,8 +100,9 @@ export function answerRegions(question: RegionQuestion): RegionResult {
     // piece. Several: their crossings are not boxes, so each is tried value by value.
     const kinked = !question.fee && nonLinear.length === 1 ? nonLinear[0] : undefined;
     const enumerated = kinked === undefined ? nonLinear : [];
-    if (enumerated.some(id => !enumerable(question.attributes.get(id)!.attribute)) || !linearIn(new Set(affine))) {
-        return { exact: false, reason: question.fee ? 'fee-varies' : 'not-linear' };
+    const tooMany = enumerated.filter(id => !enumerable(question.attributes.get(id)!.attribute));
+    if (tooMany.length > 0 || !linearIn(new Set(affine))) {
+        return { exact: false, reason: question.fee ? 'fee-varies' : outsideReason(question, tooMany, affine) };
     }
 
     // A chained table's rows test its upstream's answer, which is no attribute: the cases are tried instead.
@@ -168,6 +169,7 @@ export function answerRegions(question: RegionQuestion): RegionResult {
         ...(levelRead ? [[LEVEL_INPUT, levelPieces(found.assignment.get(LEVEL_INPUT))] as [string, Region[]]] : []),
         ...enumerated.map(id => [id, enumeratedPieces(id, found.assignment.get(id))] as [string, Region[]]),
     ];
+    let outside: OutsideReason = 'not-linear';
     for (const found of split.cases) {
         const axes = dimensions(found);
         const assignment = new Map(found.assignment);
@@ -179,6 +181,7 @@ export function answerRegions(question: RegionQuestion): RegionResult {
                 const errors = kinked === undefined ? undefined : bothErrors(assignment, analysed, question);
                 const pieces = kinked === undefined || errors ? [undefined] : kinkPieces(kinked, assignment, analysed, question, limits, slabs);
                 if (pieces === undefined) {
+                    outside = outsideReason(question, [kinked!], affine);
                     return false;
                 }
                 for (const piece of pieces) {
@@ -223,7 +226,7 @@ export function answerRegions(question: RegionQuestion): RegionResult {
             return true;
         };
         if (!visit(0)) {
-            return { exact: false, reason: cells > REGION_BUDGET ? 'cell-budget' : 'not-linear' };
+            return { exact: false, reason: cells > REGION_BUDGET ? 'cell-budget' : outside };
         }
     }
     // The unchanged cells only stop the regions from growing: joined first into fewer, larger boxes
@@ -538,8 +541,12 @@ type Linearity = 'constant' | 'affine' | 'other';
  * through sums and scalings by what does not depend on them (affine on every cell, where the choices
  * and rows are decided), or otherwise. Calculations it reads are followed.
  */
-function linearity(expression: Expression, runtime: PolicyRuntime, free: ReadonlySet<string>, memo: Map<string, Linearity>): Linearity {
-    const recurse = (e: Expression) => linearity(e, runtime, free, memo);
+function linearity(
+    expression: Expression, runtime: PolicyRuntime, free: ReadonlySet<string>, memo: Map<string, Linearity>,
+    /** Read a rounding as its input: only to tell why a formula is outside the fragment (outsideReason). */
+    throughRounding = false,
+): Linearity {
+    const recurse = (e: Expression) => linearity(e, runtime, free, memo, throughRounding);
     const join = (...parts: Linearity[]): Linearity => (parts.includes('other') ? 'other' : parts.includes('affine') ? 'affine' : 'constant');
     return matchExpression<Linearity>(expression, {
         quantity: () => 'constant',
@@ -575,9 +582,28 @@ function linearity(expression: Expression, runtime: PolicyRuntime, free: Readonl
             return join(left, right);
         },
         call: e => (e.args.every(a => recurse(a) === 'constant') ? 'constant' : 'other'),
-        round: e => (recurse(e.round) === 'constant' ? 'constant' : 'other'),
+        round: e => {
+            const input = recurse(e.round);
+            return input === 'constant' || throughRounding ? input : 'other';
+        },
         if: e => join(recurse(e.then), recurse(e.else)),
     });
+}
+
+/**
+ * Why the formulas are outside the fragment, given the attributes that could be neither measured as
+ * an affine form nor tried value by value (`untried`): where each is a decimal or an amount that enters
+ * them only through sums and scalings, a rounding of the amount aside, it is the rounding. Hours ×
+ * a rate rounded to öre is a staircase in the hours with a step at every öre of either version, so
+ * the difference between them is no affine form on any cell (Jönköping's ersättning: on landsbygd
+ * 506,70 → 520 kr/h changes 0,0001 h by 0 kr, 0,001 h by 0,01 kr and 1 h by 13,30 kr).
+ */
+function outsideReason(question: RegionQuestion, untried: readonly string[], affine: readonly string[]): OutsideReason {
+    const continuous = untried.length > 0 && untried.every(id => ['decimal', 'money'].includes(question.attributes.get(id)!.attribute.domain.type));
+    const free = new Set([...affine, ...untried]);
+    const rounded = continuous && question.formulas.every(({ runtime, expressions }) =>
+        expressions.every(e => linearity(e, runtime, free, new Map(), true) !== 'other'));
+    return rounded ? 'rounded' : 'not-linear';
 }
 
 /** A fee's formulas pass through its share, caps and rounding: only what is constant on a cell is linear there. */
