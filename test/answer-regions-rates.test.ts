@@ -148,4 +148,32 @@ describe('exact regions where a rate is chosen by the case (Jönköping 2016, ra
         expect(await outside('t × RATE + s × 2 kr', '420 kr')).toBe('rounded');
         expect(await outside('t × s × RATE', '420 kr')).toBe('not-linear');
     });
+
+    test('whole counts × a rate per tillfälle rounded to öre: the rounding never rounds, so one exact region per changed area', async () => {
+        const TRANSPORT = 'belopp { tätort : 50,25 kr per tillfälle  villaområde : 50,25 kr per tillfälle  landsbygd : 80,50 kr per tillfälle }';
+        expect(source).toContain(TRANSPORT);
+        // Transports only: two whole numbers 0–93 under the rounding, 94 × 94 values per area, past the cell budget when tried one by one.
+        const before = source.replace('utförd_tid × timersättning + transporter × mattransport', 'transporter × mattransport');
+        expect(before).toContain('transporter × mattransport + extra_transporter × extra_mattransport avrundat till öre');
+        const check = async (rate: string) => monthly(before, before.replace(TRANSPORT, TRANSPORT.replace('80,50', rate)));
+
+        const { entry, runtimes } = await check('82,25');
+        expect(entry?.outside).toBeUndefined();
+        const regions = entry!.regions!;
+        expect(regions.map(r => [r.citizen.områdestyp, r.change.kind === 'affine' ? r.change.terms.map(t => `${t.attribute}*${t.coefficient}`) : r.change.kind]))
+            .toEqual([['landsbygd', ['transporter*1.75']]]);
+        const ask = (version: 0 | 1, citizen: Record<string, unknown>, date: string) => calculationAnswer(runtimes[version], 'månadsersättning', citizen, date);
+        for (const område of ['tätort', 'villaområde', 'landsbygd']) {
+            for (const [transports, extra] of [[0, 0], [1, 93], [37, 2], [93, 93]]) {
+                const citizen = { områdestyp: område, transporter: transports, extra_transporter: extra };
+                for (const date of ['2015-12-31', '2016-03-01', '2017-01-01']) {
+                    const [was, is] = [ask(0, citizen, date), ask(1, citizen, date)];
+                    const region = regions.find(r => inRegion(r, citizen, date));
+                    expect(region ? observedChange(was, is, region.change.kind) : is, `${område} ${transports} ${date}`).toBe(region ? claimedChange(region, citizen) : was);
+                }
+            }
+        }
+        // A rate off the öre grid: the rounding rounds, so the whole numbers are tried one by one, past the budget, as before.
+        expect((await check('82,255')).entry?.outside).toBe('cell-budget');
+    });
 });
