@@ -1,4 +1,4 @@
-import { againstReferences, ExactNumber, isExpression, LEVEL_INPUT, matchCriterion, matchExpression, type Attribute, type Criterion, type Expression } from '@regelratt/format';
+import { againstReferences, ExactNumber, forEachExpression, isExpression, LEVEL_INPUT, matchCriterion, matchExpression, type Attribute, type Criterion, type Expression } from '@regelratt/format';
 import { RegelrattRuntimeError, type PolicyRuntime } from '@regelratt/runtime';
 import { MAX_LEVEL } from './numbers/level-limit.js';
 import { dayNumber, isoDateOfDay, type AnalysedAttribute } from './attribute-domain.js';
@@ -78,6 +78,23 @@ export interface RegionQuestion {
 }
 
 export function answerRegions(question: RegionQuestion): RegionResult {
+    const found = regionsWith(question, false);
+    // Whole numbers under a rounding tried value by value (transports × a rate per tillfälle rounded
+    // to öre) can be too many cells; where the rounding's input stays on its grid, it is no rounding.
+    return !found.exact && found.reason === 'cell-budget' && !question.fee ? orElse(regionsWith(question, true), found) : found;
+}
+
+function orElse(first: RegionResult, fallback: RegionResult): RegionResult {
+    return first.exact ? first : fallback;
+}
+
+/**
+ * The regions; with `onGrid`, whole-number attributes that enter the formulas only through sums and
+ * scalings, under roundings, are measured as affine forms, on cells where every such rounding's input
+ * is on the rounding's grid at the cell's citizen and moves by steps on the grid along each of them
+ * (affine in whole numbers, it is then on the grid for every citizen of the cell: no rounding).
+ */
+function regionsWith(question: RegionQuestion, onGrid: boolean): RegionResult {
     const { reads } = question;
     const analysed = new Map<string, AnalysedAttribute>();
     for (const [id, { attribute }] of question.attributes) {
@@ -90,18 +107,24 @@ export function answerRegions(question: RegionQuestion): RegionResult {
     // An attribute that enters the amount only through sums and scalings is measured as an affine
     // form; one under a `min`, a rounding or a product with another is tried value by value, which
     // a small whole-number domain allows; any other is outside the fragment.
-    const linearIn = (free: ReadonlySet<string>) => question.formulas.every(({ runtime, expressions }) =>
-        expressions.every(e => (question.fee ? constantIn : linearity)(e, runtime, free, new Map()) !== 'other'));
+    const linearIn = (free: ReadonlySet<string>, throughRounding = onGrid) => question.formulas.every(({ runtime, expressions }) =>
+        expressions.every(e => (question.fee ? constantIn(e, runtime, free, new Map()) : linearity(e, runtime, free, new Map(), throughRounding)) !== 'other'));
     const arithmetic = [...reads.arithmetic].filter(id => question.attributes.has(id));
     const affine = arithmetic.filter(id => linearIn(new Set([id])));
+    const rounded = onGrid ? affine.filter(id => !linearIn(new Set([id]), false)) : [];
+    if (rounded.some(id => question.attributes.get(id)!.attribute.domain.type !== 'integer')) {
+        return { exact: false, reason: 'not-linear' };
+    }
+    const roundings = onGrid ? roundingsOver(question, new Set(rounded)) : [];
     const nonLinear = arithmetic.filter(id => !affine.includes(id));
     // One attribute under `min`, `max` or a rounding: on each cell its range is cut where the
     // arguments of a `min` cross and where a rounding stops being exact, so it is affine on each
     // piece. Several: their crossings are not boxes, so each is tried value by value.
     const kinked = !question.fee && nonLinear.length === 1 ? nonLinear[0] : undefined;
     const enumerated = kinked === undefined ? nonLinear : [];
-    if (enumerated.some(id => !enumerable(question.attributes.get(id)!.attribute)) || !linearIn(new Set(affine))) {
-        return { exact: false, reason: question.fee ? 'fee-varies' : 'not-linear' };
+    const tooMany = enumerated.filter(id => !enumerable(question.attributes.get(id)!.attribute));
+    if (tooMany.length > 0 || !linearIn(new Set(affine))) {
+        return { exact: false, reason: question.fee ? 'fee-varies' : outsideReason(question, tooMany, affine) };
     }
 
     // A chained table's rows test its upstream's answer, which is no attribute: the cases are tried instead.
@@ -168,6 +191,7 @@ export function answerRegions(question: RegionQuestion): RegionResult {
         ...(levelRead ? [[LEVEL_INPUT, levelPieces(found.assignment.get(LEVEL_INPUT))] as [string, Region[]]] : []),
         ...enumerated.map(id => [id, enumeratedPieces(id, found.assignment.get(id))] as [string, Region[]]),
     ];
+    let outside: OutsideReason = 'not-linear';
     for (const found of split.cases) {
         const axes = dimensions(found);
         const assignment = new Map(found.assignment);
@@ -177,8 +201,12 @@ export function answerRegions(question: RegionQuestion): RegionResult {
                 // (see kinkPieces): no crossings to look for.
                 const limits = new Map<string, string>();
                 const errors = kinked === undefined ? undefined : bothErrors(assignment, analysed, question);
+                if (roundings.length > 0 && !roundingsOnGrid(roundings, rounded, assignment, analysed, question)) {
+                    return false;
+                }
                 const pieces = kinked === undefined || errors ? [undefined] : kinkPieces(kinked, assignment, analysed, question, limits, slabs);
                 if (pieces === undefined) {
+                    outside = outsideReason(question, [kinked!], affine);
                     return false;
                 }
                 for (const piece of pieces) {
@@ -223,7 +251,7 @@ export function answerRegions(question: RegionQuestion): RegionResult {
             return true;
         };
         if (!visit(0)) {
-            return { exact: false, reason: cells > REGION_BUDGET ? 'cell-budget' : 'not-linear' };
+            return { exact: false, reason: cells > REGION_BUDGET ? 'cell-budget' : outside };
         }
     }
     // The unchanged cells only stop the regions from growing: joined first into fewer, larger boxes
@@ -538,8 +566,12 @@ type Linearity = 'constant' | 'affine' | 'other';
  * through sums and scalings by what does not depend on them (affine on every cell, where the choices
  * and rows are decided), or otherwise. Calculations it reads are followed.
  */
-function linearity(expression: Expression, runtime: PolicyRuntime, free: ReadonlySet<string>, memo: Map<string, Linearity>): Linearity {
-    const recurse = (e: Expression) => linearity(e, runtime, free, memo);
+function linearity(
+    expression: Expression, runtime: PolicyRuntime, free: ReadonlySet<string>, memo: Map<string, Linearity>,
+    /** Read a rounding as its input: only to tell why a formula is outside the fragment (outsideReason). */
+    throughRounding = false,
+): Linearity {
+    const recurse = (e: Expression) => linearity(e, runtime, free, memo, throughRounding);
     const join = (...parts: Linearity[]): Linearity => (parts.includes('other') ? 'other' : parts.includes('affine') ? 'affine' : 'constant');
     return matchExpression<Linearity>(expression, {
         quantity: () => 'constant',
@@ -575,9 +607,94 @@ function linearity(expression: Expression, runtime: PolicyRuntime, free: Readonl
             return join(left, right);
         },
         call: e => (e.args.every(a => recurse(a) === 'constant') ? 'constant' : 'other'),
-        round: e => (recurse(e.round) === 'constant' ? 'constant' : 'other'),
+        round: e => {
+            const input = recurse(e.round);
+            return input === 'constant' || throughRounding ? input : 'other';
+        },
         if: e => join(recurse(e.then), recurse(e.else)),
     });
+}
+
+interface Rounding {
+    runtime: PolicyRuntime;
+    rounded: Extract<Expression, { round: Expression }>;
+}
+
+/** Every rounding in each version's formulas (through the calculations they read) whose input varies with `free`. */
+function roundingsOver(question: RegionQuestion, free: ReadonlySet<string>): Rounding[] {
+    const found: Rounding[] = [];
+    for (const { runtime, expressions } of question.formulas) {
+        const entered = new Set<string>();
+        const visit = (expression: Expression): void => forEachExpression(expression, part => {
+            if (isExpression(part, 'round') && linearity(part.round, runtime, free, new Map(), true) !== 'constant') {
+                found.push({ runtime, rounded: part });
+            }
+            const element = isExpression(part, 'ref') ? runtime.policy.find(part.ref) : undefined;
+            if (element?.kind === 'calculation' && !entered.has(element.id)) {
+                entered.add(element.id);
+                visit(element.value);
+            }
+        });
+        expressions.forEach(visit);
+    }
+    return found;
+}
+
+/**
+ * Whether every rounding's input is on its grid at the cell's citizen and moves by a step on the grid
+ * along each whole-number attribute in `rounded`: the input is affine in them on the cell (linearity
+ * says so, the roundings inside it being no roundings by the same test), so it is on the grid at every
+ * citizen of the cell. Where the runtime gives the input no value on the cell (no version on the date),
+ * the formula gives none either and the rounding is never reached there.
+ */
+function roundingsOnGrid(
+    roundings: readonly Rounding[], rounded: readonly string[],
+    assignment: ReadonlyMap<string, Region>, analysed: ReadonlyMap<string, AnalysedAttribute>, question: RegionQuestion,
+): boolean {
+    const { base, citizen, date, level } = pointOf(assignment, analysed, question);
+    const at = (runtime: PolicyRuntime, expression: Expression, who: Citizen): ExactNumber | undefined => {
+        try {
+            return ExactNumber.parse(runtime.evaluate(expression, { date, citizen: who, ...(level !== undefined ? { level } : {}) }));
+        } catch (error) {
+            if (error instanceof RegelrattRuntimeError) {
+                return undefined;
+            }
+            throw error;
+        }
+    };
+    return roundings.every(({ runtime, rounded: { round, rounding } }) => {
+        const grid = (value: ExactNumber) => value.round(rounding).equals(value);
+        const v0 = at(runtime, round, citizen);
+        if (v0 === undefined) {
+            return true;
+        }
+        return grid(v0) && rounded.every(id => {
+            const region = assignment.get(id);
+            if (region?.kind === 'range' && region.lo && region.hi && region.lo.equals(region.hi)) {
+                return true;
+            }
+            const x0 = base.get(id) as ExactNumber;
+            const x1 = secondValue(region, x0, analysed.get(id)!);
+            const v1 = at(runtime, round, citizenOf(new Map([...base, [id, x1]]), question));
+            return v1 !== undefined && grid(v1.subtract(v0).divide(x1.subtract(x0)));
+        });
+    });
+}
+
+/**
+ * Why the formulas are outside the fragment, given the attributes that could be neither measured as
+ * an affine form nor tried value by value (`untried`): where each is a decimal or an amount that enters
+ * them only through sums and scalings, a rounding of the amount aside, it is the rounding. Hours ×
+ * a rate rounded to öre is a staircase in the hours with a step at every öre of either version, so
+ * the difference between them is no affine form on any cell (Jönköping's ersättning: on landsbygd
+ * 506,70 → 520 kr/h changes 0,0001 h by 0 kr, 0,001 h by 0,01 kr and 1 h by 13,30 kr).
+ */
+function outsideReason(question: RegionQuestion, untried: readonly string[], affine: readonly string[]): OutsideReason {
+    const continuous = untried.length > 0 && untried.every(id => ['decimal', 'money'].includes(question.attributes.get(id)!.attribute.domain.type));
+    const free = new Set([...affine, ...untried]);
+    const rounded = continuous && question.formulas.every(({ runtime, expressions }) =>
+        expressions.every(e => linearity(e, runtime, free, new Map(), true) !== 'other'));
+    return rounded ? 'rounded' : 'not-linear';
 }
 
 /** A fee's formulas pass through its share, caps and rounding: only what is constant on a cell is linear there. */

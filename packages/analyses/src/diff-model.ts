@@ -206,6 +206,12 @@ export type OutsideReason =
     | 'cell-budget'
     /** An attribute or the level enters the amount other than through sums and scalings by constants. */
     | 'not-linear'
+    /**
+     * An attribute that cannot be tried value by value (a decimal) enters the amount only through sums
+     * and scalings, but under a rounding (`timmar × timpris avrundat till öre`): the difference between
+     * the versions is a staircase with a step wherever either version's rounded amount steps.
+     */
+    | 'rounded'
     /** A fee's avgiftsutrymme or maxtaxa varies with an attribute that cannot be tried value by value (an income). */
     | 'fee-varies';
 
