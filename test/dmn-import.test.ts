@@ -170,6 +170,24 @@ describe('regelratt dmn import', () => {
         expect(errors.filter(e => !e.startsWith('decision-gap'))).toEqual([]);
     });
 
+    test('a descending interval ([70..65]) is refused with a note naming the cell, never read as ascending; the command exits 1', async () => {
+        const descending = foreign.replace('<text>[0..1000)</text>', '<text>[70..65]</text>');
+        const imported = await importDmn(descending, keywords);
+        expect(imported.text).not.toContain('beslutstabell Godkännande');
+        const refused = imported.notes.find(note => note.element === 'r1i1');
+        expect(refused?.sv).toContain('Cellen [70..65] i Godkännande, regel 1, är ett fallande intervall (70 är större än 65)');
+        expect(refused?.en).toContain('Cell [70..65] of Godkännande, rule 1, is a descending interval (70 is greater than 65)');
+        // An ascending one, and one with equal bounds, are read as before.
+        const ascending = await importDmn(foreign.replace('<text>[0..1000)</text>', '<text>[65..70]</text>'), keywords);
+        expect(ascending.notes.map(note => note.element)).not.toContain('r1i1');
+        expect(ascending.text).toContain('| 65–70 ');
+        const file = path.join(scratch, 'fallande.dmn');
+        writeFileSync(file, descending);
+        const run = spawnSync(process.execPath, [bin, 'dmn', 'import', file], { encoding: 'utf8' });
+        expect(run.status).toBe(1);
+        expect(run.stderr).toContain('inte importerat: r1i1: Cellen [70..65] i Godkännande, regel 1, är ett fallande intervall');
+    });
+
     test('the command prints or writes the .regel, names what it left out and exits 1; a file that is no DMN is exit 2', () => {
         const file = path.join(scratch, 'inköp.dmn');
         writeFileSync(file, foreign);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { compiledSet, forbiddenNames, identifiersIn } from './identifier-scanner.js';
+import { caseLeaksIn, caseOnlyNames, compiledSet, forbiddenNames, identifiersIn } from './identifier-scanner.js';
 
 /**
  * The document a nämnd signs is written in the policy's titles, never its identifiers: the rendered
@@ -40,6 +40,10 @@ describe('the document speaks in titles, not identifiers', () => {
         const html = readFileSync(path.join(out, 'dokument.html'), 'utf8');
         const inHtml = identifiersIn(htmlText(html), forbidden);
         expect(inHtml, `HTML:\n${inHtml.join('\n')}`).toEqual([]);
+        // A name that differs from its title only in case (`tätort`, "Tätort"), where only the title belongs.
+        const shownHtml = html.replace(/<section id="namn"[\s\S]*?<\/section>/g, '').replace(/\u00a0/g, ' ');
+        const inCase = caseLeaksIn(shownHtml, caseOnlyNames(files));
+        expect(inCase, `HTML:\n${inCase.join('\n')}`).toEqual([]);
         const pdf = spawnSync('pdftotext', [path.join(out, 'dokument.pdf'), '-'], { encoding: 'utf8' });
         if (pdf.error) {
             console.warn('\n*** pdftotext (poppler-utils) is missing: the PDF\'s text was NOT scanned (apt-get install poppler-utils). ***\n');

@@ -32,6 +32,11 @@ describe('regelratt dokument on a policy whose examples fail', () => {
         expect(existsSync(out)).toBe(false);
         expect(run.stderr).toContain('Exemplet nivå_ett_med_städning ger inte det väntade: belopp: väntat 1 409 kr/mån, fick 1 426 kr/mån. [example-failed]');
         expect(run.stderr).toContain('Inget dokument skrevs: 2 av policyns exempel stämmer inte. Rätta reglerna eller exemplen, eller skriv ett utkast med --draft.');
+        // The check's summary does not say "0 fel" and leave it there: the failing examples follow as `fel` lines.
+        expect(run.stderr).toContain('1 fil kontrollerad: 0 fel, 2 varningar i kontrollen, men 2 exempel stämmer inte.');
+        const english = dokument(path.join(scratch, 'ut-en'), '--lang', 'en');
+        expect(english.status).toBe(1);
+        expect(english.stderr).toContain('1 file checked: 0 errors, 2 warnings in the check, but 2 examples do not hold.');
     });
 
     test('--draft: a draft on every page, the runtime\'s answer beside the expected one, the failures in the appendix; exit 1 all the same', () => {

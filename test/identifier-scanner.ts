@@ -69,3 +69,40 @@ export function identifiersIn(text: string, forbidden: ReadonlySet<string>): str
     }
     return [...new Set(found)];
 }
+
+/**
+ * The names that differ from their titles only in case (`tätort`, titled "Tätort"): `forbiddenNames`
+ * cannot look for them as words (the writer writes "i tätort"), so they are looked for, case and all,
+ * where only a value's title belongs: a table cell that is the name alone, and after an attribute's
+ * title and a colon (`Områdestyp: tätort`). Each with its attribute's title.
+ */
+export function caseOnlyNames(files: readonly CompiledPolicyFile[]): Array<{ name: string; attribute?: string }> {
+    const found: Array<{ name: string; attribute?: string }> = [];
+    const caseOnly = (l: { name: string; title?: string }) => l.title !== undefined && l.title !== l.name && l.title.toLowerCase() === l.name.toLowerCase() && l.name === l.name.toLowerCase();
+    for (const element of files.flatMap(f => f.elements)) {
+        if (caseOnly(element)) {
+            found.push({ name: element.name });
+        }
+        if (element.kind === 'attribute' && element.domain.type === 'enumeration') {
+            found.push(...element.domain.values.filter(caseOnly).map(v => ({ name: v.name, attribute: element.title })));
+        }
+    }
+    return found;
+}
+
+/** Where the HTML shows one of `caseOnlyNames` in place of its title: a whole table cell, or after its attribute's title and a colon. */
+export function caseLeaksIn(html: string, names: ReadonlyArray<{ name: string; attribute?: string }>): string[] {
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const found: string[] = [];
+    for (const { name, attribute } of names) {
+        for (const match of html.matchAll(new RegExp(`<t[dh][^>]*>\\s*${escape(name)}\\s*</t[dh]>`, 'gu'))) {
+            found.push(`${name} as a table cell: ${match[0]}`);
+        }
+        if (attribute !== undefined) {
+            for (const match of html.matchAll(new RegExp(`${escape(attribute)}: ${escape(name)}(?![\\p{L}\\p{N}_])`, 'gu'))) {
+                found.push(`${name} after its attribute: ${match[0]}`);
+            }
+        }
+    }
+    return [...new Set(found)];
+}

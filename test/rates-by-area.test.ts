@@ -128,7 +128,7 @@ describe('a rate chosen by the case’s område', () => {
         const section = document.sections.find(s => s.id === 'ersättning')?.children.find(c => c.id === 'hourlyRate/timersättning');
         expect(JSON.parse(plain(JSON.stringify(section?.blocks)))).toEqual([{
             type: 'table', header: ['Områdestyp där hjälpen ges', 'Belopp'], numeric: [false, true],
-            rows: [['tätort', '414,80 kr/timme'], ['villaområde', '430,05 kr/timme'], ['landsbygd', '506,70 kr/timme']],
+            rows: [['Tätort', '414,80 kr/timme'], ['Villaområde', '430,05 kr/timme'], ['Landsbygd', '506,70 kr/timme']],
         }]);
     });
 

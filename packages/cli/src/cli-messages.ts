@@ -71,11 +71,17 @@ function agreeing(count: number, forms: { one: string; other: string }, locale: 
 
 const pluralRules = { sv: new Intl.PluralRules('sv'), en: new Intl.PluralRules('en') } satisfies Record<MessageLocale, Intl.PluralRules>;
 
-export function summary(errors: number, warnings: number, files: number, locale: MessageLocale): string {
+/**
+ * `failingExamples`: examples the runtime answers otherwise than they expect (`regelratt dokument`
+ * runs them after the check); their lines say `fel`, so the summary says they are not the check's.
+ */
+export function summary(errors: number, warnings: number, files: number, locale: MessageLocale, failingExamples = 0): string {
     if (locale === 'sv') {
-        return `${counted(files, { one: 'fil', other: 'filer' }, locale)} ${agreeing(files, { one: 'kontrollerad', other: 'kontrollerade' }, locale)}: ${number(errors, locale)} fel, ${counted(warnings, { one: 'varning', other: 'varningar' }, locale)}.`;
+        const examples = failingExamples > 0 ? ` i kontrollen, men ${counted(failingExamples, { one: 'exempel', other: 'exempel' }, locale)} stämmer inte` : '';
+        return `${counted(files, { one: 'fil', other: 'filer' }, locale)} ${agreeing(files, { one: 'kontrollerad', other: 'kontrollerade' }, locale)}: ${number(errors, locale)} fel, ${counted(warnings, { one: 'varning', other: 'varningar' }, locale)}${examples}.`;
     }
-    return `${counted(files, { one: 'file', other: 'files' }, locale)} checked: ${counted(errors, { one: 'error', other: 'errors' }, locale)}, ${counted(warnings, { one: 'warning', other: 'warnings' }, locale)}.`;
+    const examples = failingExamples > 0 ? ` in the check, but ${counted(failingExamples, { one: 'example does', other: 'examples do' }, locale)} not hold` : '';
+    return `${counted(files, { one: 'file', other: 'files' }, locale)} checked: ${counted(errors, { one: 'error', other: 'errors' }, locale)}, ${counted(warnings, { one: 'warning', other: 'warnings' }, locale)}${examples}.`;
 }
 
 /** The line after the last shown of many diagnostics of one code at one place. */

@@ -484,7 +484,7 @@ class DocumentBuilder {
             const domain = this.all('attribute').find(attribute => attribute.id === id)?.domain;
             return domain?.type === 'enumeration' ? domain.values.map(value => value.name) : [];
         };
-        const said = (index: number, value: string) => this.words.value(selectors[index], { enumeration: value });
+        const said = (index: number, value: string) => this.words.titled(selectors[index], { enumeration: value });
         const across = valuesOf(selectors[0]);
         let down: string[][] = [[]];
         for (const id of selectors.slice(1)) {

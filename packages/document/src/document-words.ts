@@ -71,6 +71,16 @@ export class PolicyWords {
         return `${number(literal.number, this.locale)}${this.unitOf(attribute, literal.number)}`;
     }
 
+    /**
+     * A value where it stands alone (a table's cell, `Områdestyp: Tätort`): an enumeration value by its
+     * title as written, since lower-casing "Tätort" would show its name `tätort`; any other as `value`.
+     */
+    titled(attributeId: string, literal: Literal): string {
+        const domain = this.attributes.get(attributeId)?.domain;
+        const title = 'enumeration' in literal && domain?.type === 'enumeration' ? domain.values.find(v => v.name === literal.enumeration)?.title : undefined;
+        return title ?? this.value(attributeId, literal);
+    }
+
     private unitOf(attribute: Attribute | undefined, amount: string): string {
         const domain = attribute?.domain;
         if (domain?.type === 'integer' || domain?.type === 'decimal') {
@@ -81,7 +91,7 @@ export class PolicyWords {
 
     /** What a citizen is given in an example: `Ålder: 70 år`, one per value. */
     given(values: readonly GivenValue[]): string[] {
-        return values.map(v => `${this.title(v.attribute)}: ${this.value(v.attribute, v.value)}`);
+        return values.map(v => `${this.title(v.attribute)}: ${this.titled(v.attribute, v.value)}`);
     }
 
     /**
@@ -120,8 +130,8 @@ export class PolicyWords {
         return matchComparison<string>(criterion, {
             test: () => this.t('ja', 'yes'),
             between: c => `${number(c.between.min, this.locale)}–${number(c.between.max, this.locale)}${this.unitOf(this.attributes.get(c.attribute), c.between.max)}`,
-            in: c => list(c.in.map(v => this.value(c.attribute, v)), this.t('eller', 'or')),
-            op: c => `${words[c.op]}${this.value(c.attribute, c.value)}`,
+            in: c => list(c.in.map(v => this.titled(c.attribute, v)), this.t('eller', 'or')),
+            op: c => `${words[c.op]}${this.titled(c.attribute, c.value)}`,
         });
     }
 

@@ -9,7 +9,7 @@ export type { EligibilityAnswer, EligibilityClause } from './eligibility.js';
 export { DEFAULT_ROUNDING, type Amount, type MoneyTrace } from './money.js';
 export { exampleCitizen, expectedFieldHolds, runExamples, type ExampleResult } from './inline-examples.js';
 export { errorMessage, isInputError, RegelrattRuntimeError, runtimeError, RUNTIME_ERROR_CODES, RUNTIME_ERROR_SOURCE, type RuntimeErrorCode } from './runtime-error.js';
-export { RUNTIME_MESSAGES, formatViolationText, FORMAT_VIOLATION_KEYWORDS, type RuntimeLocale, type RuntimeMessageKey, type RuntimeMessageArgs } from './runtime-messages.js';
+export { KIND_WORDS, RUNTIME_MESSAGES, formatViolationText, FORMAT_VIOLATION_KEYWORDS, type RuntimeLocale, type RuntimeMessageKey, type RuntimeMessageArgs } from './runtime-messages.js';
 export { evaluateCase, type CaseInput, type CaseAnswer } from './evaluate-case.js';
 export { amountPerText, criterionText, expressionText, roundingText, swedishNumber } from './expression-text.js';
 export { collectedDate, comparePriority, highestPriority, listOrder, outputRank } from './decision-table.js';

@@ -73,8 +73,10 @@ function answer(runtime: PolicyRuntime, example: Example): ExampleExpectation {
                 .flatMap(then => (then[column] ? [decisionResultKind(then[column])] : [])));
             const item = (value: string): ExampleListItem => kinds.has('pathway') ? { pathway: value }
                 : kinds.has('text') ? { text: value } : kinds.has('yesNo') ? { yesNo: value === 'ja' } : kinds.has('date') ? { date: value } : { amount: value };
-            if (decision.list && (example.expected.list !== undefined || example.expected.error !== undefined)) {
-                // A list policy's answer, in its order; one asked for a single value is refused by decisionValue below.
+            // Only an example that expects a list asks for one: any other (one expecting an error too) asks
+            // for one value, which decisionValue refuses for a list table, the error such an example expects.
+            if (decision.list && example.expected.list !== undefined) {
+                // A list policy's answer, in its order.
                 return {
                     list: runtime.decisionValues(decision, question.column).map((value, index) => {
                         if (value === null) {

@@ -18,12 +18,15 @@ interface MessageDefinition<A> {
 
 const define = <A extends object = Record<never, never>>(code: RuntimeErrorCode, sv: (args: A) => string, en: (args: A) => string): MessageDefinition<A> => ({ code, sv, en });
 
-/** How a kind of element is named in a message. */
+/**
+ * How a kind of element is named in a message: the one table of these names (the language's messages,
+ * the diff and the document read it too), in the language's keywords where it has one (`premie`, `schablon`).
+ */
 export const KIND_WORDS = {
     administration: { sv: 'förvaltning', en: 'administration' },
     area: { sv: 'område', en: 'area' },
     attribute: { sv: 'egenskap', en: 'attribute' },
-    body: { sv: 'nämnd', en: 'body' },
+    body: { sv: 'nämnd', en: 'deciding body' },
     calculation: { sv: 'beräkning', en: 'calculation' },
     decisionTable: { sv: 'beslutstabell', en: 'decision table' },
     effectGoal: { sv: 'effektmål', en: 'effect goal' },
@@ -41,7 +44,7 @@ export const KIND_WORDS = {
     pathwayModel: { sv: 'förloppsmodell', en: 'pathway model' },
     phase: { sv: 'fas', en: 'phase' },
     pilot: { sv: 'pilot', en: 'pilot' },
-    premium: { sv: 'tillägg', en: 'premium' },
+    premium: { sv: 'premie', en: 'premium' },
     role: { sv: 'roll', en: 'role' },
     service: { sv: 'insats', en: 'service' },
     testPhase: { sv: 'testfas', en: 'test phase' },

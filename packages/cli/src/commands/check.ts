@@ -36,7 +36,7 @@ export async function otherLanguage(workspace: LoadedWorkspace, options: CliOpti
     return reportedDiagnostics(await checkPoliciesAgain(workspace.services, workspace.checked, options.locale === 'sv' ? 'en' : 'sv'), cwd);
 }
 
-export function printDiagnostics(diagnostics: readonly ReportedDiagnostic[], files: number, options: CliOptions, io: CliIO, translations?: readonly ReportedDiagnostic[]): void {
+export function printDiagnostics(diagnostics: readonly ReportedDiagnostic[], files: number, options: CliOptions, io: CliIO, translations?: readonly ReportedDiagnostic[], failingExamples = 0): void {
     if (options.format === 'json') {
         io.stdout.write(formatJson(diagnostics, files));
         return;
@@ -74,6 +74,6 @@ export function printDiagnostics(diagnostics: readonly ReportedDiagnostic[], fil
         const hinted = options.info ? [] : diagnostics.filter(d => d.severity === 'hint');
         const hints = hinted.filter(d => d.code === 'uncovered-region').length;
         const otherHints = hinted.length - hints;
-        io.stderr.write(`${summary(errors, warnings, files, options.locale)}${infos + hinted.length > 0 ? ` ${hiddenInfos(infos, hints, options.locale, otherHints)}` : ''}\n`);
+        io.stderr.write(`${summary(errors, warnings, files, options.locale, failingExamples)}${infos + hinted.length > 0 ? ` ${hiddenInfos(infos, hints, options.locale, otherHints)}` : ''}\n`);
     }
 }

@@ -30,21 +30,24 @@ export async function runDocument(options: CliOptions, outFolder: string, io: Cl
         return EXIT_USAGE_OR_IO;
     }
     const { diagnostics, checked, root } = loaded.workspace;
-    printDiagnostics(diagnostics, checked.filter(c => !c.library).length, options, io);
+    const checkedFiles = checked.filter(c => !c.library).length;
     if (diagnostics.some(d => d.severity === 'error')) {
+        printDiagnostics(diagnostics, checkedFiles, options, io);
         io.stderr.write(`${notCompiled(options.locale)}\n`);
         return EXIT_POLICY_ERRORS;
     }
+    const files = compileInMemory(loaded.workspace);
+    // A document shows the policy's worked examples as answered by the runtime: one whose examples do
+    // not hold would put before the nämnd figures the rules do not give. Unless a draft is asked for.
+    // They run before the summary, so it can say that the check found no error but examples fail.
+    const failing = runExamples(new PolicyRuntime(files, { validate: false })).filter(result => !result.passed);
+    printDiagnostics(diagnostics, checkedFiles, options, io, undefined, failing.length);
     const prose = new Map<string, string>();
     for (const { document } of checked) {
         for (const [id, text] of elementProse(document.parseResult.value, document.textDocument.getText())) {
             prose.set(id, text);
         }
     }
-    const files = compileInMemory(loaded.workspace);
-    // A document shows the policy's worked examples as answered by the runtime: one whose examples do
-    // not hold would put before the nämnd figures the rules do not give. Unless a draft is asked for.
-    const failing = runExamples(new PolicyRuntime(files, { validate: false })).filter(result => !result.passed);
     if (failing.length > 0) {
         for (const result of failing) {
             const file = shown(path.join(root, result.example.source.file), io.cwd);

@@ -1,5 +1,5 @@
 import { DmnModdle } from 'dmn-moddle';
-import { isCalendarDate } from '@regelratt/format';
+import { ExactNumber, isCalendarDate } from '@regelratt/format';
 import type { DmnNote } from './export-dmn.js';
 import { importFormula, type FormulaName, type ImportedFormula } from './feel-formula-import.js';
 
@@ -317,6 +317,12 @@ function decisionTable(decision: Element, attributes: Map<string, Attribute>, no
             const written = ((entry.text as string | undefined) ?? '').trim();
             // A chained column of texts (another decision's string output) compares with texts as written, not choices.
             const cell = columns[index]?.chained && columns[index].typeRef === 'string' ? chainedTextCell(written) : inputCell(written, cellNames);
+            const backwards = cell === undefined ? descendingInterval(written) : undefined;
+            if (backwards) {
+                notes.push(note(entry, `Cellen ${written} i ${name}, regel ${rows.length + 1}, är ett fallande intervall (${backwards.low} är större än ${backwards.high}), som ingen kan falla inom och som motorer läser olika; skriv det med den minsta gränsen först. Tabellen är inte med.`,
+                    `Cell ${written} of ${name}, rule ${rows.length + 1}, is a descending interval (${backwards.low} is greater than ${backwards.high}), which nothing falls within and engines read differently; write it with the smaller bound first. The table is left out.`));
+                return undefined;
+            }
             if (cell === undefined) {
                 notes.push(note(entry, `Cellen ${String(entry.text)} i ${name}, regel ${rows.length + 1}, är ett FEEL-test som Regelrätt inte kan skriva; tabellen är inte med.`,
                     `Cell ${String(entry.text)} of ${name}, rule ${rows.length + 1}, is a FEEL test Regelrätt cannot write; the table is left out.`));
@@ -654,9 +660,13 @@ function inputCell(text: string, known: (name: string) => boolean): string | und
             ? `${regelNumber(low)}–${regelNumber(high)}`
             : `${lower} ${regelNumber(low)} och ${upper} ${regelNumber(high)}`;
     }
-    const interval = /^([[(\]])\s*(-?\d+(?:\.\d+)?)\s*\.\.\s*(-?\d+(?:\.\d+)?)\s*([\])[])$/.exec(text);
+    const interval = INTERVAL.exec(text);
     if (interval) {
         const [, open, low, high, close] = interval;
+        if (ExactNumber.parse(low).compare(ExactNumber.parse(high)) > 0) {
+            // A descending interval is refused (descendingInterval words it), never read as the ascending one.
+            return undefined;
+        }
         if (open === '[' && close === ']') {
             return `${regelNumber(low)}–${regelNumber(high)}`;
         }
@@ -676,6 +686,21 @@ function inputCell(text: string, known: (name: string) => boolean): string | und
     const parts = text.includes(',') && !text.includes('"') ? splitList(text)?.map(part => inputCell(part, known)) : undefined;
     if (parts && parts.length > 1 && parts.every((part): part is string => part !== undefined && part !== '-' && !/ och |\{| eller /.test(part))) {
         return parts.join(' eller ');
+    }
+    return undefined;
+}
+
+/** A FEEL interval of two numbers, `[a..b]`, `(a..b]`, `]a..b[` and so on. */
+const INTERVAL = /^([[(\]])\s*(-?\d+(?:\.\d+)?)\s*\.\.\s*(-?\d+(?:\.\d+)?)\s*([\])[])$/;
+
+/** The bounds of a descending interval (`[70..65]`) in a cell, alone or as one of its tests; undefined where there is none. */
+function descendingInterval(text: string): { low: string; high: string } | undefined {
+    const inner = /^not\((.*)\)$/.exec(text)?.[1] ?? text;
+    for (const part of splitList(inner.trim()) ?? []) {
+        const interval = INTERVAL.exec(part);
+        if (interval && ExactNumber.parse(interval[2]).compare(ExactNumber.parse(interval[3])) > 0) {
+            return { low: interval[2], high: interval[3] };
+        }
     }
     return undefined;
 }
