@@ -251,12 +251,12 @@ class DocumentBuilder {
                     type: 'list',
                     items: obligations.map(o => [
                         o.usually ? `${this.t('Huvudregel', 'Main rule')}: ${o.text}` : o.text,
-                        o.condition ? `${this.t('Gäller när', 'Applies when')}: ${this.words.condition(o.condition)}.` : '',
+                        o.condition ? `${this.t('Gäller när', 'Applies when')} ${this.words.condition(o.condition)}.` : '',
                         ...(o.exceptions ?? []).map(e => {
                             const when = this.words.condition(e.condition);
                             return e.text
                                 ? `${this.t('Undantag', 'Exception')}: ${e.text.replace(/\.$/, '')} (${this.t('när', 'when')} ${when}).`
-                                : `${this.t('Undantag när', 'Exception when')}: ${when}.`;
+                                : `${this.t('Undantag när', 'Exception when')} ${when}.`;
                         }),
                         o.governs.length > 0 ? `${this.t('Gäller', 'Concerns')}: ${o.governs.map(id => this.nameOf(id)).join(', ')}.` : '',
                         o.frequency ? `${this.t('Återkommer', 'Recurs')} ${this.frequency(o.frequency)}.` : '',
@@ -310,11 +310,11 @@ class DocumentBuilder {
                 blocks: [
                     ...this.prose(service),
                     ...(service.legalBasis.length > 0 ? [{ type: 'facts' as const, items: [[this.t('Lagstöd', 'Legal basis'), service.legalBasis.map(b => b.text).join(', ')] as [string, string]] }] : []),
-                    { type: 'paragraph' as const, text: `${this.t('Kan beviljas när', 'Can be granted when')}: ${sentence(rule.inclusion)}.` },
+                    { type: 'paragraph' as const, text: `${this.t('Kan beviljas när', 'Can be granted when')} ${sentence(rule.inclusion)}.` },
                     ...(rule.exclusions.length > 0 ? [{
                         type: 'list' as const,
                         items: rule.exclusions.map(exclusion => [
-                            `${this.t('Kan inte beviljas när', 'Cannot be granted when')}: ${sentence(exclusion.criterion)}.`,
+                            `${this.t('Kan inte beviljas när', 'Cannot be granted when')} ${sentence(exclusion.criterion)}.`,
                             ...exclusion.exceptions.map(exception => ` ${this.t('Undantag: kan ändå beviljas när', 'Exception: can still be granted when')} ${sentence(exception)}.`),
                         ].join('')),
                     }] : []),

@@ -1,8 +1,8 @@
-import { isCriterion, isExpression, matchComparison, matchCriterion, matchExpression, type AnswerOccasion, type Attribute, type CompiledElement, type Criterion, type Expression, type GivenValue, type Literal, type Quantity, type Rounding } from '@regelratt/format';
+import { isCriterion, isExpression, matchComparison, matchExpression, type AnswerOccasion, type Attribute, type CompiledElement, type Criterion, type Expression, type GivenValue, type Literal, type Quantity, type Rounding } from '@regelratt/format';
 import type { RuntimeErrorCode } from '@regelratt/runtime';
 import { roundingWords } from './rounding-words.js';
 import { unitWord } from './unit-word.js';
-import { number } from './criterion-sentence.js';
+import { criterionSentence, number, readableValues } from './criterion-sentence.js';
 
 /** The occasions an amount can be per, in Swedish and English: `245 kr per insats`. */
 const OCCASIONS = {
@@ -12,7 +12,7 @@ const OCCASIONS = {
 /**
  * The policy's things in the words of the document a nämnd signs: every element, attribute,
  * enumeration value and förlopp by its title (a name without a title as words, `första ansökan`),
- * criteria as conditions one can tick off (`Ålder: över 65 år`), formulas with titles in place of
+ * criteria as clauses (`ålder är över 65 år`, `kan inte ta sig till vårdcentralen`), formulas with titles in place of
  * names (`0,5392 × prisbasbelopp / 12`). The names themselves appear only in the document's appendix.
  */
 export class PolicyWords {
@@ -85,27 +85,25 @@ export class PolicyWords {
     }
 
     /**
-     * A criterion as conditions to tick off, one per line: the parts of a top-level `och` each on its
-     * own (all must hold), otherwise the criterion as one condition.
+     * A criterion as conditions one per line, each a clause (`ålder är över 65 år`, `kan inte ta sig
+     * till vårdcentralen`): the parts of a top-level `och` each on its own (all must hold), otherwise
+     * the criterion as one.
      */
     conditions(criterion: Criterion): string[] {
         return isCriterion(criterion, 'all') && criterion.all.length > 1 ? criterion.all.map(part => this.condition(part)) : [this.condition(criterion)];
     }
 
-    /** One condition: `Ålder: över 65 år`, `Kognitiv svikt: nej`, nested parts in parentheses. */
+    /**
+     * One condition as a clause inside a sentence (`Gäller när ålder är minst 65 år`), by the same
+     * sentence the reasons say, with enumeration values by their titles and a named value by its title.
+     */
     condition(criterion: Criterion): string {
-        const nested = (part: Criterion) => (isCriterion(part, 'all') || isCriterion(part, 'any') ? `(${this.condition(part)})` : this.condition(part));
-        const leaf = (c: Exclude<Criterion, { all: Criterion[] } | { any: Criterion[] } | { not: Criterion }>) => `${this.title(c.attribute)}: ${this.test(c)}`;
-        return matchCriterion<string>(criterion, {
-            all: ({ all }) => (all.length === 0 ? this.t('alltid', 'always') : all.map(nested).join(this.t(' och ', ' and '))),
-            any: ({ any }) => (any.length === 0 ? this.t('aldrig', 'never') : any.map(nested).join(this.t(' eller ', ' or '))),
-            not: ({ not: inner }) => (isCriterion(inner, 'test') ? `${this.title(inner.attribute)}: ${this.t('nej', 'no')}` : `${this.t('inte', 'not')} ${nested(inner)}`),
-            test: leaf,
-            op: leaf,
-            in: leaf,
-            between: leaf,
-            against: leaf,
+        const titled = readableValues(criterion, (attribute, value) => {
+            const domain = this.attributes.get(attribute)?.domain;
+            const title = domain?.type === 'enumeration' ? domain.values.find(v => v.name === value)?.title : undefined;
+            return title === undefined ? undefined : inSentence(title);
         });
+        return criterionSentence(titled, this.attributes, this.locale, id => this.inline(id));
     }
 
     /** The test on one attribute without the attribute: `över 65 år`, `18–64 år`, `ja`. */
