@@ -1,3 +1,4 @@
+import { itemList } from '@regelratt/analyses';
 import { isCriterion, isExpression, matchComparison, matchExpression, type AnswerOccasion, type Attribute, type CompiledElement, type Criterion, type Expression, type GivenValue, type Literal, type Quantity, type Rounding } from '@regelratt/format';
 import type { RuntimeErrorCode } from '@regelratt/runtime';
 import { roundingWords } from './rounding-words.js';
@@ -118,7 +119,7 @@ export class PolicyWords {
         return matchComparison<string>(criterion, {
             test: () => this.t('ja', 'yes'),
             between: c => `${number(c.between.min, this.locale)}–${number(c.between.max, this.locale)}${this.unitOf(this.attributes.get(c.attribute), c.between.max)}`,
-            in: c => list(c.in.map(v => this.value(c.attribute, v)), this.t('eller', 'or')),
+            in: c => itemList(c.in.map(v => this.value(c.attribute, v)), this.locale, 'or'),
             op: c => `${words[c.op]}${this.value(c.attribute, c.value)}`,
         });
     }
@@ -161,7 +162,7 @@ export class PolicyWords {
             level: () => this.t('nivån', 'the level'),
             call: call => {
                 const which = call.call === 'min' ? this.t('det lägsta av', 'the least of') : this.t('det högsta av', 'the greatest of');
-                return `${which} ${list(call.args.map(grouped), this.t('och', 'and'))}`;
+                return `${which} ${itemList(call.args.map(grouped), this.locale)}`;
             },
             round: rounded => `${this.formula(rounded.round)}, ${this.t('avrundat till', 'rounded to')} ${this.rounding(rounded.rounding)}`,
             if: choice => `${grouped(choice.then)} ${this.t('om', 'if')} ${this.condition(choice.if)}, ${this.t('annars', 'otherwise')} ${grouped(choice.else)}`,
@@ -225,10 +226,6 @@ export function inSentence(title: string): string {
     return /^\p{Lu}\p{Ll}*(?![\p{L}\p{N}])/u.test(title) && title.length > 1 ? `${title[0].toLowerCase()}${title.slice(1)}` : title;
 }
 
-/** `a, b och c`. */
-export function list(items: readonly string[], and: string): string {
-    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
-}
 
 /** How tightly a part of a formula binds in words: `min`, a rounding and a choice least (they are set off), names and figures most. */
 function formulaPrecedence(part: Expression): number {
