@@ -1,4 +1,4 @@
-import { itemList } from '@regelratt/analyses';
+import { groupThousands, itemList } from '@regelratt/analyses';
 import { isCriterion, matchComparison, matchCriterion, type Attribute, type Criterion, type Literal } from '@regelratt/format';
 import { inSentence } from './document-words.js';
 import { unitWord } from './unit-word.js';
@@ -138,15 +138,11 @@ function literalText(literal: Literal, attribute: Attribute | undefined, locale:
     return number(literal.number, locale);
 }
 
-/** A decimal as the reader writes it: `2 037`, `337,50` in Swedish. */
+/** A decimal as the reader writes it: `2 037`, `337,50` in Swedish (no-break spaces), `2,037` in English; digit groups by analyses' groupThousands. */
 export function number(decimal: string, locale: 'sv' | 'en'): string {
     const negative = decimal.startsWith('-');
     const [whole, fraction] = decimal.replace('-', '').split('.');
-    const groups: string[] = [];
-    for (let end = whole.length; end > 0; end -= 3) {
-        groups.unshift(whole.slice(Math.max(0, end - 3), end));
-    }
-    const separator = locale === 'sv' ? '\u00a0' : ',';
-    const text = `${groups.join(separator)}${fraction ? `${locale === 'sv' ? ',' : '.'}${fraction}` : ''}`;
-    return negative ? `${locale === 'sv' ? '−' : '-'}${text}` : text;
+    const sv = locale === 'sv';
+    const text = `${groupThousands(whole).replace(/ /g, sv ? '\u00a0' : ',')}${fraction ? `${sv ? ',' : '.'}${fraction}` : ''}`;
+    return negative ? `${sv ? '−' : '-'}${text}` : text;
 }
