@@ -2,7 +2,7 @@ import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { checkPolicies, compilePolicy, createRegelrattServices, diffPolicies } from '@regelratt/language';
 import { evaluateCase, PolicyRuntime } from '@regelratt/runtime';
-import { buildDocument } from '@regelratt/document';
+import { buildDocument, reasonFor } from '@regelratt/document';
 
 /**
  * A fee, a calculation and a decision table name their insats and the law they apply (`insats …`,
@@ -70,6 +70,13 @@ describe('insats and legal basis on answers', () => {
         const cited = await load(policy());
         const again = evaluateCase(new PolicyRuntime([cited.compiled]), { citizen: { inkomst: 1000, portioner: 3 }, level: 1, date: '2024-03-01' });
         expect(again.amounts).toMatchObject([{ calculation: 'calculation/larmavgift', amount: '250', legalBasis: ['SoL 8 kap 2 §'] }]);
+    });
+
+    test("a decision table's reason gives the law its `enligt` names, and its row as a sentence", async () => {
+        const { compiled } = await load(policy());
+        const reason = reasonFor(new PolicyRuntime([compiled]), { type: 'decision', table: 'matavgift', citizen: { portioner: 3 }, date: '2024-03-01' }, 'sv');
+        expect(reason.legalBasis).toEqual(['8 kap. 2 § Socialtjänstlagen (2001:453)']);
+        expect(reason.text).toContain('Avgift för matdistribution, rad 2: portioner per vecka är 1–7.');
     });
 
     test('the document lists the answers with their insats and law under Lagstöd', async () => {

@@ -154,7 +154,7 @@ beslutstabell avgift_t "Avgift" {
         const input = { date: '2025-01-01', citizen: { utrymme: 5 } };
         const answer = withReasons(runtime!, input, evaluateCase(runtime!, input, true, 'sv'), 'sv');
         const reasons = JSON.stringify(answer);
-        expect(reasons).toContain('Grund, rad 2: Utrymme är över 0.');
+        expect(reasons).toContain('Grund, rad 2: utrymme är över 0.');
         expect(reasons).toContain('– Grund: ja');
         const reason = reasonFor(runtime!, { type: 'decision', table: 'avgift_t', citizen: { utrymme: 0 }, date: '2025-01-01' }, 'sv');
         expect(reason.text).toContain('– Grund: nej');

@@ -59,8 +59,9 @@ describe('the document', () => {
         expect(model.facts).toContainEqual(['Beslutad av', 'Socialnämnden, 2021-11-22']);
         expect(html).toContain('<nav class="toc">');
         expect(html).toMatch(/<p class="note">Ska<\/p>\s*<ul><li>Medborgarens mål kartläggs/);
-        // A criterion as conditions to tick off, values by their titles.
-        expect(html).toContain('Aktivitetsförmåga: redan hög; förväntas bli självständig');
+        // A criterion as a clause, values by their titles; the pilot's conditions as clauses from the yes/no attributes' titles.
+        expect(html).toContain('aktivitetsförmåga är redan hög; förväntas bli självständig');
+        expect(html).toMatch(/<li>ålder är över 65\u00a0år<\/li>\s*<li>kan inte ta sig till vårdcentralen<\/li>\s*<li>kognitiv svikt: nej<\/li>\s*<li>är motiverad till träning<\/li>/);
         expect(html).toContain('<td class="number">2\u00a0037\u00a0kr</td>');
         expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
         // A writer's comment above the table becomes its prose.
@@ -147,7 +148,7 @@ describe('the document', () => {
         ]);
         // The insats's eligibility as its own section; the calculation and the example under their kinds' titles.
         expect(homeCare.children.map(c => c.title)).toEqual(['Hemtjänst', 'Beräkningar och parametrar', 'Räkneexempel']);
-        expect(homeCare.children[0].blocks).toContainEqual({ type: 'paragraph', text: 'Kan beviljas när: Ålder: minst 18\u00a0år.' });
+        expect(homeCare.children[0].blocks).toContainEqual({ type: 'paragraph', text: 'Kan beviljas när ålder är minst 18\u00a0år.' });
         // The riktlinje keeps its timeline, and lists no obligation a chapter already shows.
         const guideline = guidelines.children[0];
         expect(guideline.title).toBe('Riktlinjer för biståndsbedömning');
@@ -182,7 +183,7 @@ describe('the document', () => {
         const model = buildDocument({ files: [compilePolicy(checked.document.parseResult.value, 'a.regel')], locale: 'sv' });
         const list = model.sections.find(s => s.id === 'riktlinjer')!.children[0].blocks.find(b => b.type === 'list');
         expect(list).toEqual({ type: 'list', items: [
-            'Huvudregel: Stödet ges i hemmet. Gäller när: Ålder: minst 65\u00a0år. Undantag: Stödet kan ges på dagverksamhet (när Kognitiv svikt: ja). Gäller: Hemvård.',
+            'Huvudregel: Stödet ges i hemmet. Gäller när ålder är minst 65\u00a0år. Undantag: Stödet kan ges på dagverksamhet (när kognitiv svikt: ja). Gäller: Hemvård.',
         ] });
     });
 

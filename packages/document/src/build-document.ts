@@ -5,7 +5,8 @@ import type {
 import { answerUnitText, ExactNumber, minutesPer } from '@regelratt/format';
 import { PolicyRuntime, runExamples, type ExampleResult } from '@regelratt/runtime';
 import { number } from './criterion-sentence.js';
-import { inSentence, list, PolicyWords, words } from './document-words.js';
+import { itemList } from '@regelratt/analyses';
+import { inSentence, PolicyWords, words } from './document-words.js';
 import type { DocumentBlock, DocumentSection, LineChart, PolicyDocument } from './document-model.js';
 import { exampleQuestion, reasonFor } from './reasons.js';
 import { EXAMPLE_RUN_CODES } from './example-run-codes.js';
@@ -187,7 +188,7 @@ class DocumentBuilder {
         if (services.length === 0 || services.length > 3) {
             return undefined;
         }
-        return `${this.t('Regler för', 'Rules for')} ${list(services.map(s => this.words.inline(s.id)), this.t('och', 'and'))}`;
+        return `${this.t('Regler för', 'Rules for')} ${itemList(services.map(s => this.words.inline(s.id)), this.input.locale)}`;
     }
 
     // ---------------------------------------------------------------- sections
@@ -251,12 +252,12 @@ class DocumentBuilder {
                     type: 'list',
                     items: obligations.map(o => [
                         o.usually ? `${this.t('Huvudregel', 'Main rule')}: ${o.text}` : o.text,
-                        o.condition ? `${this.t('Gäller när', 'Applies when')}: ${this.words.condition(o.condition)}.` : '',
+                        o.condition ? `${this.t('Gäller när', 'Applies when')} ${this.words.condition(o.condition)}.` : '',
                         ...(o.exceptions ?? []).map(e => {
                             const when = this.words.condition(e.condition);
                             return e.text
                                 ? `${this.t('Undantag', 'Exception')}: ${e.text.replace(/\.$/, '')} (${this.t('när', 'when')} ${when}).`
-                                : `${this.t('Undantag när', 'Exception when')}: ${when}.`;
+                                : `${this.t('Undantag när', 'Exception when')} ${when}.`;
                         }),
                         o.governs.length > 0 ? `${this.t('Gäller', 'Concerns')}: ${o.governs.map(id => this.nameOf(id)).join(', ')}.` : '',
                         o.frequency ? `${this.t('Återkommer', 'Recurs')} ${this.frequency(o.frequency)}.` : '',
@@ -310,11 +311,11 @@ class DocumentBuilder {
                 blocks: [
                     ...this.prose(service),
                     ...(service.legalBasis.length > 0 ? [{ type: 'facts' as const, items: [[this.t('Lagstöd', 'Legal basis'), service.legalBasis.map(b => b.text).join(', ')] as [string, string]] }] : []),
-                    { type: 'paragraph' as const, text: `${this.t('Kan beviljas när', 'Can be granted when')}: ${sentence(rule.inclusion)}.` },
+                    { type: 'paragraph' as const, text: `${this.t('Kan beviljas när', 'Can be granted when')} ${sentence(rule.inclusion)}.` },
                     ...(rule.exclusions.length > 0 ? [{
                         type: 'list' as const,
                         items: rule.exclusions.map(exclusion => [
-                            `${this.t('Kan inte beviljas när', 'Cannot be granted when')}: ${sentence(exclusion.criterion)}.`,
+                            `${this.t('Kan inte beviljas när', 'Cannot be granted when')} ${sentence(exclusion.criterion)}.`,
                             ...exclusion.exceptions.map(exception => ` ${this.t('Undantag: kan ändå beviljas när', 'Exception: can still be granted when')} ${sentence(exception)}.`),
                         ].join('')),
                     }] : []),
@@ -465,7 +466,7 @@ class DocumentBuilder {
             header: [this.t('Ersättning', 'Rate'), this.t('Slag', 'Kind'), this.t('Insats eller roll', 'Service or role'), this.t('Belopp', 'Amount'), this.t('Gäller', 'In force')],
             numeric: [false, false, false, true, false],
             rows: rates.map(rate => [rate.title ?? rate.name, kindName[rate.kind], [rate.service, rate.role, rate.area].filter(Boolean).map(id => this.nameOf(id)).join(', '),
-                rate.selectors ? `${this.t('efter', 'by')} ${list(rate.selectors.map(id => this.words.inline(id)), this.t('och', 'and'))}` : this.amount(rate.amount), rate.validity ? this.validity(rate.validity) : '']),
+                rate.selectors ? `${this.t('efter', 'by')} ${itemList(rate.selectors.map(id => this.words.inline(id)), this.input.locale)}` : this.amount(rate.amount), rate.validity ? this.validity(rate.validity) : '']),
         }];
         // A rate by the case is shown as its ersättningsbilaga shows it: the first selector's values across, the rest down.
         const selected: DocumentSection[] = rates.filter(rate => rate.selectors && rate.amounts).map(rate => ({
@@ -496,7 +497,7 @@ class DocumentBuilder {
         };
         return {
             type: 'table',
-            header: [selectors.length > 1 ? list(selectors.slice(1).map(id => this.nameOf(id)), this.t('och', 'and')) : this.nameOf(selectors[0]), ...(selectors.length > 1 ? across.map(value => said(0, value)) : [this.t('Belopp', 'Amount')])],
+            header: [selectors.length > 1 ? itemList(selectors.slice(1).map(id => this.nameOf(id)), this.input.locale) : this.nameOf(selectors[0]), ...(selectors.length > 1 ? across.map(value => said(0, value)) : [this.t('Belopp', 'Amount')])],
             numeric: [false, ...(selectors.length > 1 ? across.map(() => true) : [true])],
             rows: selectors.length > 1
                 ? down.map(combination => [combination.map((value, index) => said(index + 1, value)).join(', '), ...across.map(value => cell([value, ...combination]))])

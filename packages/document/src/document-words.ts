@@ -1,8 +1,9 @@
-import { isCriterion, isExpression, matchComparison, matchCriterion, matchExpression, type AnswerOccasion, type Attribute, type CompiledElement, type Criterion, type Expression, type GivenValue, type Literal, type Quantity, type Rounding } from '@regelratt/format';
+import { itemList } from '@regelratt/analyses';
+import { isCriterion, isExpression, matchComparison, matchExpression, type AnswerOccasion, type Attribute, type CompiledElement, type Criterion, type Expression, type GivenValue, type Literal, type Quantity, type Rounding } from '@regelratt/format';
 import type { RuntimeErrorCode } from '@regelratt/runtime';
 import { roundingWords } from './rounding-words.js';
 import { unitWord } from './unit-word.js';
-import { number } from './criterion-sentence.js';
+import { criterionSentence, number, readableValues } from './criterion-sentence.js';
 
 /** The occasions an amount can be per, in Swedish and English: `245 kr per insats`. */
 const OCCASIONS = {
@@ -12,7 +13,7 @@ const OCCASIONS = {
 /**
  * The policy's things in the words of the document a nämnd signs: every element, attribute,
  * enumeration value and förlopp by its title (a name without a title as words, `första ansökan`),
- * criteria as conditions one can tick off (`Ålder: över 65 år`), formulas with titles in place of
+ * criteria as clauses (`ålder är över 65 år`, `kan inte ta sig till vårdcentralen`), formulas with titles in place of
  * names (`0,5392 × prisbasbelopp / 12`). The names themselves appear only in the document's appendix.
  */
 export class PolicyWords {
@@ -95,27 +96,25 @@ export class PolicyWords {
     }
 
     /**
-     * A criterion as conditions to tick off, one per line: the parts of a top-level `och` each on its
-     * own (all must hold), otherwise the criterion as one condition.
+     * A criterion as conditions one per line, each a clause (`ålder är över 65 år`, `kan inte ta sig
+     * till vårdcentralen`): the parts of a top-level `och` each on its own (all must hold), otherwise
+     * the criterion as one.
      */
     conditions(criterion: Criterion): string[] {
         return isCriterion(criterion, 'all') && criterion.all.length > 1 ? criterion.all.map(part => this.condition(part)) : [this.condition(criterion)];
     }
 
-    /** One condition: `Ålder: över 65 år`, `Kognitiv svikt: nej`, nested parts in parentheses. */
+    /**
+     * One condition as a clause inside a sentence (`Gäller när ålder är minst 65 år`), by the same
+     * sentence the reasons say, with enumeration values by their titles and a named value by its title.
+     */
     condition(criterion: Criterion): string {
-        const nested = (part: Criterion) => (isCriterion(part, 'all') || isCriterion(part, 'any') ? `(${this.condition(part)})` : this.condition(part));
-        const leaf = (c: Exclude<Criterion, { all: Criterion[] } | { any: Criterion[] } | { not: Criterion }>) => `${this.title(c.attribute)}: ${this.test(c)}`;
-        return matchCriterion<string>(criterion, {
-            all: ({ all }) => (all.length === 0 ? this.t('alltid', 'always') : all.map(nested).join(this.t(' och ', ' and '))),
-            any: ({ any }) => (any.length === 0 ? this.t('aldrig', 'never') : any.map(nested).join(this.t(' eller ', ' or '))),
-            not: ({ not: inner }) => (isCriterion(inner, 'test') ? `${this.title(inner.attribute)}: ${this.t('nej', 'no')}` : `${this.t('inte', 'not')} ${nested(inner)}`),
-            test: leaf,
-            op: leaf,
-            in: leaf,
-            between: leaf,
-            against: leaf,
+        const titled = readableValues(criterion, (attribute, value) => {
+            const domain = this.attributes.get(attribute)?.domain;
+            const title = domain?.type === 'enumeration' ? domain.values.find(v => v.name === value)?.title : undefined;
+            return title === undefined ? undefined : inSentence(title);
         });
+        return criterionSentence(titled, this.attributes, this.locale, id => this.inline(id));
     }
 
     /** The test on one attribute without the attribute: `över 65 år`, `18–64 år`, `ja`. */
@@ -130,7 +129,7 @@ export class PolicyWords {
         return matchComparison<string>(criterion, {
             test: () => this.t('ja', 'yes'),
             between: c => `${number(c.between.min, this.locale)}–${number(c.between.max, this.locale)}${this.unitOf(this.attributes.get(c.attribute), c.between.max)}`,
-            in: c => list(c.in.map(v => this.titled(c.attribute, v)), this.t('eller', 'or')),
+            in: c => itemList(c.in.map(v => this.titled(c.attribute, v)), this.locale, 'or'),
             op: c => `${words[c.op]}${this.titled(c.attribute, c.value)}`,
         });
     }
@@ -173,7 +172,7 @@ export class PolicyWords {
             level: () => this.t('nivån', 'the level'),
             call: call => {
                 const which = call.call === 'min' ? this.t('det lägsta av', 'the least of') : this.t('det högsta av', 'the greatest of');
-                return `${which} ${list(call.args.map(grouped), this.t('och', 'and'))}`;
+                return `${which} ${itemList(call.args.map(grouped), this.locale)}`;
             },
             round: rounded => `${this.formula(rounded.round)}, ${this.t('avrundat till', 'rounded to')} ${this.rounding(rounded.rounding)}`,
             if: choice => `${grouped(choice.then)} ${this.t('om', 'if')} ${this.condition(choice.if)}, ${this.t('annars', 'otherwise')} ${grouped(choice.else)}`,
@@ -237,10 +236,6 @@ export function inSentence(title: string): string {
     return /^\p{Lu}\p{Ll}*(?![\p{L}\p{N}])/u.test(title) && title.length > 1 ? `${title[0].toLowerCase()}${title.slice(1)}` : title;
 }
 
-/** `a, b och c`. */
-export function list(items: readonly string[], and: string): string {
-    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
-}
 
 /** How tightly a part of a formula binds in words: `min`, a rounding and a choice least (they are set off), names and figures most. */
 function formulaPrecedence(part: Expression): number {

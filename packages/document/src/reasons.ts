@@ -5,7 +5,7 @@ import {
 } from '@regelratt/format';
 import { inForce, isSelectedRate, rateAmount, runtimeError, type AnyRate, type CaseAnswer, type CaseInput, type CitizenInput, type CitizenValues, type PolicyRuntime } from '@regelratt/runtime';
 import { kronorDecimal } from '@regelratt/analyses';
-import { criterionSentence, number } from './criterion-sentence.js';
+import { criterionSentence, number, readableValues } from './criterion-sentence.js';
 import { PolicyWords } from './document-words.js';
 import { roundingWords } from './rounding-words.js';
 import { unitWord } from './unit-word.js';
@@ -1070,27 +1070,6 @@ class ReasonWriter {
 function columnKinds(table: DecisionTable, column: string): Set<ReturnType<typeof decisionResultKind>> {
     const index = table.outputs.indexOf(column);
     return new Set([...table.rows.map(row => row.then[index]), table.defaultOutputs?.[index]].flatMap(cell => (cell ? [decisionResultKind(cell)] : [])));
-}
-
-/** A criterion whose enumeration values are written as words (`avlösning sol`, not `avlösning_sol`): the sentence names no identifier. */
-function readableValues(criterion: Criterion, titleOf: (attribute: string, value: string) => string | undefined): Criterion {
-    const titled = (value: Literal): Literal | undefined => {
-        const title = 'enumeration' in value && 'attribute' in criterion ? titleOf(criterion.attribute, value.enumeration) : undefined;
-        return title === undefined ? undefined : { enumeration: title };
-    };
-    const literal = (value: Literal): Literal => titled(value) ?? ('enumeration' in value && value.enumeration.includes('_') ? { enumeration: value.enumeration.replace(/_/g, ' ') } : value);
-    const nested = (inner: Criterion) => readableValues(inner, titleOf);
-    const unchanged = (c: Criterion) => c;
-    return matchCriterion<Criterion>(criterion, {
-        all: c => ({ all: c.all.map(nested) }),
-        any: c => ({ any: c.any.map(nested) }),
-        not: c => ({ not: nested(c.not) }),
-        in: c => ({ ...c, in: c.in.map(literal) }),
-        op: c => ({ ...c, value: literal(c.value) }),
-        test: unchanged,
-        between: unchanged,
-        against: unchanged,
-    });
 }
 
 function columnUnit(table: DecisionTable, column: string | undefined): ValueUnit {

@@ -83,12 +83,12 @@ exempel e { beviljas boendestöd för { ålder = 30 } förväntat 12 kr }`]);
         expect(answer.eligibility).toEqual([{ service: 'service/boendestöd', granted: false, decidedBy: { clause: 'exclusion', exclusion: 1 } }]);
         const refused = reasonFor(runtime, { type: 'eligibility', service: 'service/boendestöd', citizen: { ...person, missbruk: true } }, 'sv');
         expect(refused.decision).toBe('Boendestöd: insatsen kan inte beviljas medborgaren.');
-        expect(refused.text).toContain('Insatsen kan inte beviljas eftersom Missbruk är det huvudsakliga problemet');
+        expect(refused.text).toContain('Insatsen kan inte beviljas eftersom missbruk är det huvudsakliga problemet.');
         expect(refused.legalBasis).toEqual([expect.stringContaining('4 kap. 1 §')]);
         const lifted = reasonFor(runtime, { type: 'eligibility', service: 'service/boendestöd', citizen: { ...person, missbruk: true, dominerar: true } }, 'sv');
         expect(lifted.decision).toBe('Boendestöd: insatsen kan beviljas medborgaren.');
-        expect(lifted.text).toContain('Undantaget gäller, eftersom Funktionsnedsättningen dominerar');
-        expect(lifted.text).toContain('Insatsen kan i regel inte beviljas när Missbruk är det huvudsakliga problemet: ja, och det gäller medborgaren.');
+        expect(lifted.text).toContain('Undantaget gäller, eftersom funktionsnedsättningen dominerar.');
+        expect(lifted.text).toContain('Insatsen kan i regel inte beviljas när missbruk är det huvudsakliga problemet, och det gäller medborgaren.');
         expect(lifted.text).not.toContain('Insatsen kan inte beviljas eftersom');
     });
 
@@ -106,7 +106,7 @@ exempel e { beviljas boendestöd för { ålder = 30 } förväntat 12 kr }`]);
         // The section itself; the names appendix maps titles to names on purpose.
         const text = JSON.stringify(buildDocument({ files: [policy], locale: 'sv' }).sections.find(s => s.id === 'beviljande'));
         expect(text).toContain('Kan beviljas när');
-        expect(text).toContain('Väsentliga svårigheter i den dagliga livsföringen');
+        expect(text).toContain('Kan beviljas när har en funktionsnedsättning, väsentliga svårigheter i den dagliga livsföringen: ja och (ålder är 18–64 eller beviljades boendestöd före 65 års ålder).');
         expect(text).not.toContain('beviljad_före_65');
     });
 });

@@ -13,8 +13,8 @@ export function isMessageLocale(value: unknown): value is MessageLocale {
     return value === 'sv' || value === 'en';
 }
 
-/** Items of a list as a sentence writes them: "1, 2 och 3", "1, 2 and 3". */
-export function itemList(items: readonly (string | number)[], locale: MessageLocale): string {
-    const and = locale === 'sv' ? 'och' : 'and';
+/** Items of a list as a sentence writes them: "1, 2 och 3", "1, 2 and 3"; with `or`, "1, 2 eller 3". */
+export function itemList(items: readonly (string | number)[], locale: MessageLocale, conjunction: 'and' | 'or' = 'and'): string {
+    const and = conjunction === 'or' ? (locale === 'sv' ? 'eller' : 'or') : (locale === 'sv' ? 'och' : 'and');
     return items.length <= 1 ? String(items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 }
