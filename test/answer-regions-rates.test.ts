@@ -125,7 +125,7 @@ describe('exact regions where a rate is chosen by the case (Jönköping 2016, ra
             const result = diffCli(folder, scratch);
             expect(result.stderr).toBe('');
             expect(result.status).toBe(1);
-            expect(result.stdout).toContain('Områdestyp där hjälpen ges: landsbygd: 506,70 kr/h → 520 kr/h (+13,30 kr/h)');
+            expect(result.stdout).toContain('Områdestyp där hjälpen ges är landsbygd: 506,70 kr/h → 520 kr/h (+13,30 kr/h)');
             expect(result.stdout).toContain('regionerna kan inte avgöras exakt (formeln avrundar ett belopp som varierar med ett decimaltal');
             const english = diffCli(folder, scratch, '--lang', 'en');
             expect(english.status).toBe(1);

@@ -536,7 +536,8 @@ function selectedAmounts(before: Extract<CompiledElement, { kind: 'flatRate' | '
     const rows = [...(after.amounts ?? []), ...(before.amounts ?? []).filter(row => !is.has(key(row.values)))];
     return rows.flatMap(row => {
         const selecting: Criterion = { all: row.values.map((value, index): Criterion => ({ attribute: selectors[index], op: '=', value: { enumeration: value } })) };
-        const what = context.wording ? context.wording.condition(selecting) : runtimeCriterionText(selecting);
+        // The condition labels its row, so it starts as a sentence does (the words are written to stand inside one).
+        const what = context.wording ? context.wording.condition(selecting).replace(/^./, c => c.toUpperCase()) : runtimeCriterionText(selecting);
         return single(what, was.get(key(row.values))?.amount, is.get(key(row.values))?.amount, context.locale);
     });
 }
