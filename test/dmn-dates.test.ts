@@ -1,12 +1,13 @@
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import type { CompiledPolicyFile, DecisionTable } from '@regelratt/format';
-import { checkPolicies, compilePolicy, createRegelrattServices, grammarKeywords } from '@regelratt/language';
+import { createRegelrattServices, grammarKeywords } from '@regelratt/language';
 import { PolicyRuntime } from '../packages/runtime/src/index.js';
 import { exportDmn } from '../packages/cli/src/dmn/export-dmn.js';
 import { importDmn } from '../packages/cli/src/dmn/import-dmn.js';
 import { dmnPolicy } from '../packages/cli/src/dmn/write-dmn.js';
 import { compareWithRuntime } from './dmn/dmn-harness.js';
+import { compiledPolicy } from './dmn/compiled-policy.js';
 import { readDmn } from './dmn/dmn-evaluator.js';
 
 /**
@@ -50,12 +51,7 @@ beslutstabell ordning {
 
 const { Regelratt } = createRegelrattServices(EmptyFileSystem);
 const keywords = new Set(grammarKeywords(Regelratt.Grammar));
-
-async function compiled(text: string, name: string): Promise<{ files: CompiledPolicyFile[]; errors: string[] }> {
-    const checked = await checkPolicies(Regelratt, [{ path: `/dmn/${name}`, text }]);
-    const errors = checked.flatMap(c => c.diagnostics.filter(d => d.severity === 'error').map(d => `${d.code}: ${d.message}`));
-    return { files: checked.map(c => JSON.parse(JSON.stringify(compilePolicy(c.document.parseResult.value, name))) as CompiledPolicyFile), errors };
-}
+const compiled = compiledPolicy;
 
 /** Every citizen the tables tell apart: ages either side of each bound, with and without kognitiv svikt. */
 const citizens = [10, 17, 18, 40, 64, 65, 79, 80, 95].flatMap(ålder => [true, false].map(kognitiv_svikt => ({ ålder, kognitiv_svikt })));
