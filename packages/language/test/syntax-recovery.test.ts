@@ -58,6 +58,12 @@ describe('a keyword where a name is expected', () => {
         expect(found[0]).toBe("syntax-error: Unexpected 'avgift': a name is expected here. 'avgift' is a reserved word of the language and cannot be a name; choose another, such as 'avgift_1'.");
     });
 
+    test('a förlopp named by a keyword: no finding speaks of a nameless förlopp ("Förloppet undefined …")', async () => {
+        const found = (await diagnosticsOf(`${vocabulary}förloppsmodell m { förlopp avgift { när ålder > 5 år } förlopp b { när ålder <= 5 år } }`, 'sv')).map(d => `${d.code}: ${d.message}`);
+        expect(found.some(f => f.includes("'avgift' är ett reserverat ord"))).toBe(true);
+        expect(found.filter(f => f.includes('undefined'))).toEqual([]);
+    });
+
     test('a keyword where no name is expected is not said to be reserved', async () => {
         const found = await errors('nivåtabell t { nivå 1 : avgift }');
         expect(found.length).toBeGreaterThan(0);

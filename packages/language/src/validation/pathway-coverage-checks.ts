@@ -19,7 +19,8 @@ export function pathwayCoverageChecks(services: RegelrattServices): ValidationCh
             for (const pathway of model.pathways) {
                 if (pathway.criterion) {
                     withCriterion.push(pathway);
-                } else {
+                } else if (pathway.name) {
+                    // A förlopp without a name is the parser's recovery (a keyword where its name goes), which the syntax error explains.
                     report('pathway-without-criterion', { name: pathway.name }, { node: pathway, property: 'name' });
                 }
             }
