@@ -97,8 +97,9 @@ describe('a rate by regi and time of day', () => {
         const document = buildDocument({ files: [compiled], locale: 'sv', draft: true });
         const section = document.sections.find(s => s.id === 'ersättning')?.children.find(c => c.id === 'hourlyRate/timersättning');
         expect(JSON.parse(JSON.stringify(section?.blocks).replace(/\u00a0/g, ' '))).toEqual([{
-            type: 'table', header: ['Tid på dygnet', 'kommunal utförare', 'privat utförare'], numeric: [false, true, true],
-            rows: [['dag', '420 kr/timme', '455 kr/timme'], ['kväll', '480 kr/timme', '515 kr/timme'], ['helg', '500 kr/timme', '535 kr/timme']],
+            // Values by their titles as written (a table's cell and header start as the title does).
+            type: 'table', header: ['Tid på dygnet', 'Kommunal utförare', 'Privat utförare'], numeric: [false, true, true],
+            rows: [['Dag', '420 kr/timme', '455 kr/timme'], ['Kväll', '480 kr/timme', '515 kr/timme'], ['Helg', '500 kr/timme', '535 kr/timme']],
         }]);
     });
 
