@@ -156,8 +156,10 @@ describe.runIf(executable !== undefined)('Regelrätt Studio for a policy writer'
         // The preview is a sandboxed frame (no scripts run in it), so its HTML is opened as a page of
         // its own in the same browser and checked there.
         await page.waitForSelector('#document:visible');
-        const html = await page.$eval('#document', frame => frame.getAttribute('srcdoc') ?? '');
-        expect(html).toContain('<h1>');
+        // The preview is written when the document has been built, some time after the frame shows.
+        const srcdoc = () => page.$eval('#document', frame => frame.getAttribute('srcdoc') ?? '');
+        await expect.poll(srcdoc, { timeout: 30_000 }).toContain('<h1>');
+        const html = await srcdoc();
         const preview = await page.context().newPage();
         try {
             await preview.setContent(html);
