@@ -62,9 +62,8 @@ export class PolicyWords {
             return literal.boolean ? this.t('ja', 'yes') : this.t('nej', 'no');
         }
         if ('enumeration' in literal) {
-            const domain = attribute?.domain;
-            const value = domain?.type === 'enumeration' ? domain.values.find(v => v.name === literal.enumeration) : undefined;
-            return value?.title ? inSentence(value.title) : words(literal.enumeration);
+            const title = this.enumerationTitle(attributeId, literal.enumeration);
+            return title ? inSentence(title) : words(literal.enumeration);
         }
         if ('date' in literal) {
             return literal.date;
@@ -77,9 +76,13 @@ export class PolicyWords {
      * title as written, since lower-casing "Tätort" would show its name `tätort`; any other as `value`.
      */
     titled(attributeId: string, literal: Literal): string {
+        return ('enumeration' in literal ? this.enumerationTitle(attributeId, literal.enumeration) : undefined) ?? this.value(attributeId, literal);
+    }
+
+    /** An enumeration value's title as the policy writes it, if it has one. */
+    private enumerationTitle(attributeId: string, name: string): string | undefined {
         const domain = this.attributes.get(attributeId)?.domain;
-        const title = 'enumeration' in literal && domain?.type === 'enumeration' ? domain.values.find(v => v.name === literal.enumeration)?.title : undefined;
-        return title ?? this.value(attributeId, literal);
+        return domain?.type === 'enumeration' ? domain.values.find(v => v.name === name)?.title : undefined;
     }
 
     private unitOf(attribute: Attribute | undefined, amount: string): string {
